@@ -1,0 +1,137 @@
+# carve: one non-recursive Makefile, out-of-tree build in build/.
+#   make            build build/carve
+#   make check      install missing dependencies, build, run every test
+#   make check-asan the test suite under AddressSanitizer + UBSan
+#   make demo       build and run the main job on the bundled sample
+#   make bench      benchmarks against reference tools (see BENCHMARKS.md)
+#   make install    PREFIX=/usr/local DESTDIR=
+
+PREFIX ?= /usr/local
+BINDIR = $(PREFIX)/bin
+MANDIR = $(PREFIX)/share/man
+B ?= build
+
+CC ?= cc
+PKGS = libgit2 libcjson
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
+
+VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
+WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+       -Wno-sign-compare -Wformat=2 -Werror
+CFLAGS ?= -O2 -g
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -pthread -Iinclude $(WARN) \
+	     -DCARVE_VERSION='"$(VERSION)"' $(PKG_CFLAGS) $(CFLAGS)
+LDLIBS = $(PKG_LIBS) -pthread -lm
+
+ifneq ($(V),1)
+Q = @
+say = @printf '  %-6s %s\n' $(1) $(2);
+endif
+
+# The library: everything but main and the commands.
+LIB_OBJS =
+LIB_OBJS += $(B)/src/core/arena.o
+LIB_OBJS += $(B)/src/core/config.o
+LIB_OBJS += $(B)/src/core/error.o
+LIB_OBJS += $(B)/src/core/glob.o
+LIB_OBJS += $(B)/src/core/options.o
+LIB_OBJS += $(B)/src/core/outfile.o
+LIB_OBJS += $(B)/src/core/pool.o
+LIB_OBJS += $(B)/src/core/progress.o
+LIB_OBJS += $(B)/src/core/strbuf.o
+LIB_OBJS += $(B)/src/core/strmap.o
+LIB_OBJS += $(B)/src/core/utf8.o
+LIB_OBJS += $(B)/src/core/xmalloc.o
+LIB_OBJS += $(B)/src/scan/exclude.o
+LIB_OBJS += $(B)/src/scan/filelist.o
+LIB_OBJS += $(B)/src/scan/language.o
+LIB_OBJS += $(B)/src/scan/linecount.o
+LIB_OBJS += $(B)/src/scan/module.o
+LIB_OBJS += $(B)/src/scan/scan.o
+LIB_OBJS += $(B)/src/emit/model_json.o
+LIB_OBJS += $(B)/src/emit/csv.o
+LIB_OBJS += $(B)/src/emit/table.o
+
+CMD_OBJS =
+CMD_OBJS += $(B)/src/main.o
+CMD_OBJS += $(B)/src/cmd/scan.o
+
+UNIT_TESTS =
+UNIT_TESTS += $(B)/tests/unit/test_config
+UNIT_TESTS += $(B)/tests/unit/test_glob
+UNIT_TESTS += $(B)/tests/unit/test_language
+UNIT_TESTS += $(B)/tests/unit/test_linecount
+UNIT_TESTS += $(B)/tests/unit/test_outfile
+UNIT_TESTS += $(B)/tests/unit/test_strbuf
+
+TOOLS =
+TOOLS += $(B)/bench/readfloor
+
+LIB = $(B)/libcarve.a
+PROG = $(B)/carve
+
+all: $(PROG)
+
+$(PROG): $(CMD_OBJS) $(LIB)
+	$(call say,LINK,$@)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(CMD_OBJS) $(LIB) $(LDLIBS)
+
+$(LIB): $(LIB_OBJS)
+	$(call say,AR,$@)rm -f $@ && ar rcs $@ $(LIB_OBJS)
+
+$(B)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(call say,CC,$<)$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(B)/tests/unit/%: tests/unit/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(call say,CC,$<)$(CC) $(ALL_CFLAGS) -MMD -MP -o $@ $< $(LIB) $(CMOCKA_LIBS) $(LDLIBS)
+
+$(B)/bench/%: bench/%.c
+	@mkdir -p $(dir $@)
+	$(call say,CC,$<)$(CC) $(ALL_CFLAGS) -o $@ $<
+
+deps:
+	$(Q)scripts/install-deps
+
+# CARVE is the binary under test; TAP from cmocka and the shell scripts.
+check: deps
+	$(Q)$(MAKE) --no-print-directory all tests
+	$(Q)CARVE=$(CURDIR)/$(PROG) CARVE_SRC=$(CURDIR) CMOCKA_MESSAGE_OUTPUT=TAP \
+		prove -j2 $(UNIT_TESTS) tests/cli/*.sh
+
+tests: $(UNIT_TESTS) $(TOOLS)
+
+# The same suite under ASan+UBSan (leaks included), in its own build dir.
+check-asan: deps
+	$(Q)$(MAKE) --no-print-directory B=build-asan \
+		CFLAGS='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' \
+		LDFLAGS='-fsanitize=address,undefined' all tests
+	$(Q)CARVE=$(CURDIR)/build-asan/carve CARVE_SRC=$(CURDIR) CMOCKA_MESSAGE_OUTPUT=TAP \
+		ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+		prove -j2 $(patsubst $(B)/%,build-asan/%,$(UNIT_TESTS)) tests/cli/*.sh
+
+check-style:
+	$(Q)clang-format --dry-run --Werror $$(git ls-files '*.c' '*.h')
+
+demo: deps
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)scripts/demo $(CURDIR)/$(PROG)
+
+bench: all $(TOOLS)
+	$(Q)scripts/bench $(CURDIR)/$(PROG) $(CURDIR)/$(B)/bench
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 755 $(PROG) $(DESTDIR)$(BINDIR)/carve
+	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/man1/
+
+clean:
+	rm -rf $(B) build-asan
+
+.PHONY: all check check-asan check-style demo bench install clean deps tests
+.DELETE_ON_ERROR:
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -1,0 +1,66 @@
+/*
+ * The language table: names, comment syntax and branch keywords of every
+ * language carve knows, and detection from a file's name and content.
+ * Every `const struct language *` points into a static table: never freed.
+ */
+#ifndef CARVE_LANGUAGE_H
+#define CARVE_LANGUAGE_H
+
+#include <stddef.h>
+
+/* How a language writes comments and strings; selects the counter. */
+enum lang_syntax {
+	SYNTAX_PLAIN,  /* no comments at all (JSON, plain text) */
+	SYNTAX_C,      /* // and slash-star, C-like strings */
+	SYNTAX_HASH,   /* # to end of line (shell, YAML, Makefile, ...) */
+	SYNTAX_PYTHON, /* # plus triple-quoted strings counted as comments */
+	SYNTAX_RUBY,   /* # plus =begin/=end */
+	SYNTAX_PERL,   /* # plus POD (=pod ... =cut) */
+	SYNTAX_SQL,    /* -- and slash-star */
+	SYNTAX_LUA,    /* -- and --[[ ]] / --[==[ ]==] */
+	SYNTAX_MARKUP, /* <!-- --> (HTML, XML, Markdown) */
+	SYNTAX_CSS,    /* slash-star only */
+};
+
+/* Flags of struct language. */
+enum {
+	LANG_NESTED_COMMENTS = 1 << 0, /* block comments nest (Rust, Swift) */
+	LANG_PROGRAMMING = 1 << 1,     /* code, as opposed to data/markup */
+	LANG_HASH_COMMENTS = 1 << 2,   /* SYNTAX_C plus # comments (PHP) */
+	LANG_BACKTICK_STRINGS = 1 << 3,/* `raw` (Go) or `template` (JS/TS) */
+	LANG_TRIPLE_STRINGS = 1 << 4,  /* """text blocks""" (Java, Kotlin) */
+};
+
+struct language {
+	const char *name;      /* display name: "Python", "C++ Header" */
+	const char *cloc_name; /* cloc 1.96's name for comparisons */
+	enum lang_syntax syntax;
+	unsigned flags;
+	/* branch-point keywords for complexity, NULL-terminated */
+	const char *const *branch_words;
+	/* branch-point operators ("&&", "||", "?"), NULL-terminated */
+	const char *const *branch_ops;
+};
+
+/*
+ * Detects the language of repository-relative `path` from its name,
+ * extension, shebang, and, for ambiguous extensions (.h, .m), from the
+ * first bytes of content `buf` (may be NULL when not yet read).
+ * Returns NULL for files of no known language.
+ */
+const struct language *language_detect(const char *path, const char *buf,
+				       size_t len);
+/*
+ * True when detection may depend on content for this path (no known
+ * extension or file name, or an ambiguous one): read before detecting.
+ */
+int language_needs_content(const char *path);
+/* Looks a language up by display name (case-insensitive), or NULL. */
+const struct language *language_by_name(const char *name);
+/* True when buf looks binary (NUL bytes, or mostly control bytes). */
+int language_is_binary(const char *buf, size_t len);
+/* Calls fn for each language in the table, in table order. */
+void language_for_each(void (*fn)(const struct language *, void *),
+		       void *ctx);
+
+#endif

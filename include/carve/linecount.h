@@ -1,0 +1,34 @@
+/*
+ * Counting code, comment and blank lines and branch points in one pass
+ * over a file's bytes, with a state machine per syntax family. No regular
+ * expressions, no allocation.
+ *
+ * A line is blank when it holds only white space (also inside a comment
+ * or string, as cloc counts); a comment line when everything else on it
+ * is comment (Python triple-quoted strings count as comment, as in cloc);
+ * otherwise code, including code followed by a comment.
+ */
+#ifndef CARVE_LINECOUNT_H
+#define CARVE_LINECOUNT_H
+
+#include <stddef.h>
+
+struct language;
+
+struct line_counts {
+	unsigned long lines; /* physical lines: code + comment + blank */
+	unsigned long code;
+	unsigned long comment;
+	unsigned long blank;
+	/* branch points (if, for, while, case, catch, &&, ||, ?:, ...) */
+	unsigned long complexity;
+};
+
+/* Counts buf[0..len) written in `lang` into *out (overwritten). */
+void linecount_buffer(struct line_counts *out, const struct language *lang,
+		      const char *buf, size_t len);
+
+/* Adds b's counts to a's. */
+void linecount_add(struct line_counts *a, const struct line_counts *b);
+
+#endif

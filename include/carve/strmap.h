@@ -1,0 +1,38 @@
+/*
+ * Hash map from strings to pointers (open addressing, FNV-1a). The map
+ * copies nothing: keys and values stay owned by the caller and must
+ * outlive the map.
+ */
+#ifndef CARVE_STRMAP_H
+#define CARVE_STRMAP_H
+
+#include <stddef.h>
+
+struct strmap_entry {
+	const char *key;
+	void *value;
+};
+
+struct strmap {
+	struct strmap_entry *slots;
+	size_t nr, alloc; /* alloc is 0 or a power of two */
+};
+
+#define STRMAP_INIT { NULL, 0, 0 }
+
+/* Returns the value stored under key, or NULL. */
+void *strmap_get(const struct strmap *map, const char *key);
+/* Stores value under key, replacing any previous value. */
+void strmap_put(struct strmap *map, const char *key, void *value);
+/* Frees the slot array (not the keys or values). */
+void strmap_release(struct strmap *map);
+
+/* Iterates over occupied slots in unspecified order. */
+#define strmap_for_each(map, e)                                           \
+	for ((e) = (map)->slots; (map)->slots &&                          \
+	     (e) < (map)->slots + (map)->alloc; (e)++)                    \
+		if ((e)->key)
+
+unsigned long long strhash(const char *s);
+
+#endif

@@ -1,0 +1,20 @@
+/*
+ * UTF-8 validation, so that every string carve writes to JSON, CSV or a
+ * terminal is valid UTF-8 (invalid bytes become U+FFFD or \x escapes).
+ */
+#ifndef CARVE_UTF8_H
+#define CARVE_UTF8_H
+
+#include <stddef.h>
+
+/* Length (1-4) of the valid UTF-8 sequence at s, or 0 if it is invalid. */
+size_t utf8_valid_prefix(const char *s, size_t len);
+/* True when all `len` bytes of s are valid UTF-8. */
+int utf8_is_valid(const char *s, size_t len);
+/*
+ * Returns a newly allocated copy of s with each invalid byte replaced by
+ * U+FFFD (the caller frees it).
+ */
+char *utf8_sanitize(const char *s);
+
+#endif

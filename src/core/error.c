@@ -1,0 +1,104 @@
+/*
+ * Diagnostics on stderr, one line each, serialised across worker threads
+ * so that lines from different threads never interleave.
+ */
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "carve/error.h"
+
+static pthread_mutex_t report_lock = PTHREAD_MUTEX_INITIALIZER;
+static unsigned warnings;
+static int quiet_warnings;
+
+static void report(const char *prefix, const char *fmt, va_list ap,
+		   const char *suffix)
+{
+	pthread_mutex_lock(&report_lock);
+	fputs(prefix, stderr);
+	vfprintf(stderr, fmt, ap);
+	if (suffix) {
+		fputs(": ", stderr);
+		fputs(suffix, stderr);
+	}
+	fputc('\n', stderr);
+	pthread_mutex_unlock(&report_lock);
+}
+
+int error(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	report("error: ", fmt, ap, NULL);
+	va_end(ap);
+	return CARVE_ERR;
+}
+
+int error_code(int code, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	report("error: ", fmt, ap, NULL);
+	va_end(ap);
+	return code;
+}
+
+void warning(const char *fmt, ...)
+{
+	va_list ap;
+
+	__atomic_add_fetch(&warnings, 1, __ATOMIC_RELAXED);
+	if (quiet_warnings)
+		return;
+	va_start(ap, fmt);
+	report("warning: ", fmt, ap, NULL);
+	va_end(ap);
+}
+
+unsigned warning_count(void)
+{
+	return __atomic_load_n(&warnings, __ATOMIC_RELAXED);
+}
+
+void warning_set_quiet(int quiet)
+{
+	quiet_warnings = quiet;
+}
+
+void die(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	report("fatal: ", fmt, ap, NULL);
+	va_end(ap);
+	exit(EXIT_FATAL);
+}
+
+void die_errno(const char *fmt, ...)
+{
+	va_list ap;
+	const char *msg = strerror(errno);
+
+	va_start(ap, fmt);
+	report("fatal: ", fmt, ap, msg);
+	va_end(ap);
+	exit(EXIT_FATAL);
+}
+
+void bug_fl(const char *file, int line, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "BUG: %s:%d: ", file, line);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	abort();
+}

@@ -1,0 +1,70 @@
+/*
+ * UTF-8 checks per RFC 3629: no overlongs, no surrogates, nothing past
+ * U+10FFFF.
+ */
+#include <string.h>
+
+#include "carve/strbuf.h"
+#include "carve/utf8.h"
+
+size_t utf8_valid_prefix(const char *str, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t need;
+	unsigned min, cp;
+
+	if (!len)
+		return 0;
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
+		need = 2, min = 0x80, cp = s[0] & 0x1f;
+	} else if ((s[0] & 0xf0) == 0xe0) {
+		need = 3, min = 0x800, cp = s[0] & 0x0f;
+	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
+		need = 4, min = 0x10000, cp = s[0] & 0x07;
+	} else {
+		return 0;
+	}
+	if (len < need)
+		return 0;
+	for (size_t i = 1; i < need; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3f);
+	}
+	if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	return need;
+}
+
+int utf8_is_valid(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len;) {
+		size_t n = utf8_valid_prefix(s + i, len - i);
+
+		if (!n)
+			return 0;
+		i += n;
+	}
+	return 1;
+}
+
+char *utf8_sanitize(const char *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t len = strlen(s);
+
+	for (size_t i = 0; i < len;) {
+		size_t n = utf8_valid_prefix(s + i, len - i);
+
+		if (n) {
+			strbuf_add(&sb, s + i, n);
+			i += n;
+		} else {
+			strbuf_addstr(&sb, "\xef\xbf\xbd");
+			i++;
+		}
+	}
+	return strbuf_detach(&sb, NULL);
+}
