@@ -20,6 +20,7 @@ enum lang_syntax {
 	SYNTAX_LUA,    /* -- and --[[ ]] / --[==[ ]==] */
 	SYNTAX_MARKUP, /* <!-- --> (HTML, XML, Markdown) */
 	SYNTAX_CSS,    /* slash-star only */
+	SYNTAX_PERCENT, /* % to end of line (MATLAB, TeX) */
 };
 
 /* Flags of struct language. */
@@ -29,6 +30,13 @@ enum {
 	LANG_HASH_COMMENTS = 1 << 2,   /* SYNTAX_C plus # comments (PHP) */
 	LANG_BACKTICK_STRINGS = 1 << 3,/* `raw` (Go) or `template` (JS/TS) */
 	LANG_TRIPLE_STRINGS = 1 << 4,  /* """text blocks""" (Java, Kotlin) */
+	LANG_CHAR_QUOTES = 1 << 5,     /* 'x' is a char literal, not a string */
+	LANG_CXX_RAW_STRINGS = 1 << 6, /* R"delim(...)delim" (C++) */
+	LANG_RUST_RAW_STRINGS = 1 << 7,/* r#"..."#, br"..." (Rust) */
+	LANG_VERBATIM_STRINGS = 1 << 8,/* @"..." with "" for a quote (C#) */
+	LANG_LINE_SPLICE = 1 << 9,     /* backslash-newline continues a // */
+	LANG_MULTILINE_STRINGS = 1 << 10, /* "..." may span lines (Rust) */
+	LANG_SLASH_COMMENTS = 1 << 11, /* SYNTAX_CSS plus // (SCSS, LESS) */
 };
 
 struct language {
@@ -38,7 +46,11 @@ struct language {
 	unsigned flags;
 	/* branch-point keywords for complexity, NULL-terminated */
 	const char *const *branch_words;
-	/* branch-point operators ("&&", "||", "?"), NULL-terminated */
+	/*
+	 * branch-point operators ("&&", "||", "?"), NULL-terminated. "?" is a
+	 * ternary only when not followed by . ? : [ = > (optional chaining,
+	 * nullable types); " ?" also needs white space before it (Swift).
+	 */
 	const char *const *branch_ops;
 };
 

@@ -130,7 +130,8 @@ cJSON *config_parse_jsonc(const char *text, size_t len, const char *name)
 		free(copy);
 		return NULL;
 	}
-	root = cJSON_ParseWithLengthOpts(copy, len, &end, 1);
+	/* the length includes the NUL, which cJSON requires to end the text */
+	root = cJSON_ParseWithLengthOpts(copy, len + 1, &end, 1);
 	if (!root) {
 		size_t off = end && end >= copy ? (size_t)(end - copy) : 0;
 		const char *what;

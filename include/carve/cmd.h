@@ -1,0 +1,10 @@
+/*
+ * The commands. Each lives in src/cmd/<name>.c, exports only its
+ * cmd_<name>() and returns an exit status (0, 1, 128 or 129).
+ */
+#ifndef CARVE_CMD_H
+#define CARVE_CMD_H
+
+int cmd_scan(int argc, char **argv);
+
+#endif

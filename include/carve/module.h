@@ -1,0 +1,30 @@
+/*
+ * Modules: every file belongs to exactly one. In order of precedence:
+ * carve.json "modules.map" globs, --module-depth / "modules.depth" (the
+ * first N directories), else language-aware: the declared package for
+ * Java, Kotlin and Scala, the directory for everything else (which is the
+ * package for Python and Go).
+ */
+#ifndef CARVE_MODULE_H
+#define CARVE_MODULE_H
+
+#include <stddef.h>
+
+struct config;
+struct language;
+struct strbuf;
+
+struct module_rules {
+	int depth;                  /* 0: language-aware */
+	const struct config *config; /* may be NULL */
+};
+
+/* Replaces out's contents with the module of `path` (content may be NULL). */
+void module_name(struct strbuf *out, const struct module_rules *rules,
+		 const char *path, const struct language *lang,
+		 const char *buf, size_t len);
+
+/* A one-line description of the rule in force, for the assumptions. */
+const char *module_rule_text(const struct module_rules *rules);
+
+#endif

@@ -1,0 +1,92 @@
+/*
+ * The scan: the inventory part of the model. scan_run() lists the files,
+ * reads each once on a pool of threads, detects its language, counts its
+ * lines and branch points, assigns its module, and sums it all up. A
+ * struct scan owns every string it points to; scan_free() releases all.
+ */
+#ifndef CARVE_SCAN_H
+#define CARVE_SCAN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "carve/arena.h"
+#include "carve/exclude.h"
+#include "carve/linecount.h"
+
+struct config;
+struct language;
+
+enum file_status {
+	FILE_COUNTED,    /* a known language, lines counted */
+	FILE_UNKNOWN,    /* text in no known language: lines only */
+	FILE_BINARY,
+	FILE_EXCLUDED,   /* see reason */
+	FILE_TOO_BIG,    /* over --max-file-size */
+	FILE_UNREADABLE, /* vanished or unreadable: see reason */
+	FILE_SYMLINK,
+	FILE_SUBMODULE,
+	FILE_SPECIAL,    /* FIFO, socket or device */
+};
+
+struct scan_file {
+	const char *path;   /* relative to the work tree root */
+	const struct language *lang; /* NULL unless detected */
+	const char *module; /* NULL for files not counted */
+	enum file_status status;
+	const char *reason; /* why excluded or unreadable, else NULL */
+	uint64_t size;
+	char blob[41];      /* git blob id of the content read, or "" */
+	int untracked;
+	struct line_counts counts;
+};
+
+/* Per-language or per-module totals of counted files. */
+struct scan_group {
+	const char *name;
+	size_t files;
+	struct line_counts counts;
+};
+
+struct scan_options {
+	const char *path;       /* directory to scan */
+	int threads;
+	int untracked;          /* add untracked, not ignored files */
+	int no_git;             /* walk the directory even inside git */
+	uint64_t max_file_size;
+	int module_depth;       /* 0: from config, else language-aware */
+	struct exclude_rules excludes;
+	const struct config *config; /* may be NULL */
+};
+
+struct scan {
+	char *root;        /* absolute root of the work tree or directory */
+	char *prefix;      /* scanned sub-directory, "" for the whole tree */
+	int is_git;
+	char head[41];
+	char *branch;
+	char scanned_at[32]; /* UTC, ISO 8601 */
+	const char *module_rule;
+	uint64_t max_file_size;
+	struct scan_file *files; /* sorted by path */
+	size_t nr;
+	size_t status_count[FILE_SPECIAL + 1];
+	struct scan_group *languages; /* by code lines, descending */
+	size_t languages_nr;
+	struct scan_group *modules;   /* by code lines, descending */
+	size_t modules_nr;
+	struct line_counts total;     /* all counted files */
+	struct arena arena;
+};
+
+/* Default --max-file-size: larger files are listed, not counted. */
+#define SCAN_DEFAULT_MAX_FILE_SIZE (16ULL << 20)
+
+/* Runs a scan; on success *out is owned by the caller (scan_free). */
+int scan_run(struct scan **out, const struct scan_options *opts);
+void scan_free(struct scan *scan);
+
+/* Short name of a status for output: "counted", "binary", ... */
+const char *scan_status_name(enum file_status status);
+
+#endif

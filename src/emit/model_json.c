@@ -1,0 +1,168 @@
+/*
+ * The model as JSON, built with cJSON. Every string that comes from the
+ * repository passes through utf8_sanitize() first: JSON must be valid
+ * UTF-8 even when file names are not (invalid bytes become U+FFFD).
+ */
+#include <cjson/cJSON.h>
+#include <stdarg.h>
+#include <string.h>
+
+#include "carve/language.h"
+#include "carve/model.h"
+#include "carve/scan.h"
+#include "carve/strbuf.h"
+#include "carve/utf8.h"
+#include "carve/xmalloc.h"
+
+void model_assume(struct model *m, const char *name, const char *source,
+		  const char *fmt, ...)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct assumption *a;
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	strbuf_grow(&sb, (size_t)n);
+	va_start(ap, fmt);
+	vsnprintf(sb.buf, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	strbuf_setlen(&sb, (size_t)n);
+	ALLOC_GROW(m->assumptions, m->assumptions_nr + 1, m->assumptions_alloc);
+	a = &m->assumptions[m->assumptions_nr++];
+	a->name = xstrdup(name);
+	a->source = xstrdup(source);
+	a->value = strbuf_detach(&sb, NULL);
+}
+
+static void add_string(cJSON *obj, const char *key, const char *value)
+{
+	char *clean;
+
+	if (!value) {
+		cJSON_AddNullToObject(obj, key);
+		return;
+	}
+	clean = utf8_sanitize(value);
+	cJSON_AddStringToObject(obj, key, clean);
+	free(clean);
+}
+
+static void add_counts(cJSON *obj, const struct line_counts *c)
+{
+	cJSON_AddNumberToObject(obj, "code", (double)c->code);
+	cJSON_AddNumberToObject(obj, "comment", (double)c->comment);
+	cJSON_AddNumberToObject(obj, "blank", (double)c->blank);
+	cJSON_AddNumberToObject(obj, "complexity", (double)c->complexity);
+}
+
+static cJSON *groups_json(const struct scan_group *g, size_t nr)
+{
+	cJSON *arr = cJSON_CreateArray();
+
+	for (size_t i = 0; i < nr; i++) {
+		cJSON *o = cJSON_CreateObject();
+
+		add_string(o, "name", g[i].name);
+		cJSON_AddNumberToObject(o, "files", (double)g[i].files);
+		add_counts(o, &g[i].counts);
+		cJSON_AddItemToArray(arr, o);
+	}
+	return arr;
+}
+
+static cJSON *file_json(const struct scan_file *f)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	add_string(o, "path", f->path);
+	add_string(o, "status", scan_status_name(f->status));
+	add_string(o, "language", f->lang ? f->lang->name : NULL);
+	add_string(o, "module", f->module);
+	if (f->reason)
+		add_string(o, "reason", f->reason);
+	if (f->untracked)
+		cJSON_AddTrueToObject(o, "untracked");
+	cJSON_AddNumberToObject(o, "size", (double)f->size);
+	add_string(o, "blob", *f->blob ? f->blob : NULL);
+	cJSON_AddNumberToObject(o, "lines", (double)f->counts.lines);
+	add_counts(o, &f->counts);
+	return o;
+}
+
+static cJSON *scan_json(cJSON *root, const struct scan *s)
+{
+	cJSON *repo = cJSON_AddObjectToObject(root, "repo");
+	cJSON *totals, *status, *files;
+
+	add_string(repo, "root", s->root);
+	add_string(repo, "prefix", s->prefix);
+	cJSON_AddBoolToObject(repo, "git", s->is_git);
+	add_string(repo, "head", *s->head ? s->head : NULL);
+	add_string(repo, "branch", s->branch);
+	add_string(repo, "scanned_at", s->scanned_at);
+
+	totals = cJSON_AddObjectToObject(root, "totals");
+	cJSON_AddNumberToObject(totals, "files", (double)s->nr);
+	cJSON_AddNumberToObject(totals, "counted",
+				(double)s->status_count[FILE_COUNTED]);
+	add_counts(totals, &s->total);
+	status = cJSON_AddObjectToObject(totals, "status");
+	for (int i = 0; i <= FILE_SPECIAL; i++)
+		cJSON_AddNumberToObject(status, scan_status_name(i),
+					(double)s->status_count[i]);
+
+	cJSON_AddItemToObject(root, "languages",
+			      groups_json(s->languages, s->languages_nr));
+	cJSON_AddItemToObject(root, "modules",
+			      groups_json(s->modules, s->modules_nr));
+	files = cJSON_AddArrayToObject(root, "files");
+	for (size_t i = 0; i < s->nr; i++)
+		cJSON_AddItemToArray(files, file_json(&s->files[i]));
+	return root;
+}
+
+int model_write_json(FILE *fp, const struct model *m)
+{
+	cJSON *root = cJSON_CreateObject();
+	cJSON *assumptions;
+	char *text;
+
+	cJSON_AddStringToObject(root, "schema", MODEL_SCHEMA);
+	cJSON_AddStringToObject(root, "generator", "carve " CARVE_VERSION);
+	if (m->scan)
+		scan_json(root, m->scan);
+	assumptions = cJSON_AddArrayToObject(root, "assumptions");
+	for (size_t i = 0; i < m->assumptions_nr; i++) {
+		cJSON *o = cJSON_CreateObject();
+
+		add_string(o, "name", m->assumptions[i].name);
+		add_string(o, "value", m->assumptions[i].value);
+		add_string(o, "source", m->assumptions[i].source);
+		cJSON_AddItemToArray(assumptions, o);
+	}
+	text = cJSON_Print(root);
+	cJSON_Delete(root);
+	if (!text)
+		die("out of memory writing the model");
+	fputs(text, fp);
+	fputc('\n', fp);
+	free(text);
+	return 0;
+}
+
+void model_release(struct model *m)
+{
+	if (!m)
+		return;
+	scan_free(m->scan);
+	for (size_t i = 0; i < m->assumptions_nr; i++) {
+		free(m->assumptions[i].name);
+		free(m->assumptions[i].value);
+		free(m->assumptions[i].source);
+	}
+	free(m->assumptions);
+	memset(m, 0, sizeof(*m));
+}

@@ -1,0 +1,91 @@
+/*
+ * carve's entry point: the command table, global help and version.
+ */
+#include <git2.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "carve/cmd.h"
+#include "carve/error.h"
+
+struct command {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+	const char *summary;
+};
+
+static const struct command commands[] = {
+	{ "scan", cmd_scan,
+	  "files, languages, code/comment/blank lines, complexity, modules" },
+};
+
+#define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+static void usage(FILE *fp)
+{
+	fputs("usage: carve <command> [options] [PATH]\n"
+	      "       carve --version\n"
+	      "       carve help [<command>]\n\n"
+	      "carve plans the migration of a monolith into services.\n\n"
+	      "commands:\n", fp);
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		fprintf(fp, "  %-10s %s\n", commands[i].name,
+			commands[i].summary);
+	fputs("\n'carve <command> -h' and 'man carve-<command>' describe "
+	      "each command's options.\n", fp);
+}
+
+static const struct command *find(const char *name)
+{
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		if (!strcmp(commands[i].name, name))
+			return &commands[i];
+	return NULL;
+}
+
+static int finish(int status)
+{
+	if (fflush(stdout) || ferror(stdout)) {
+		error("cannot write to standard output");
+		return status ? status : EXIT_FATAL;
+	}
+	return status;
+}
+
+int main(int argc, char **argv)
+{
+	const struct command *cmd;
+	int status;
+
+	if (argc < 2) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "version")) {
+		printf("carve %s\n", CARVE_VERSION);
+		return finish(0);
+	}
+	if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help") ||
+	    !strcmp(argv[1], "help")) {
+		if (argc > 2 && strcmp(argv[1], "help") == 0) {
+			char *help[] = { argv[2], "-h", NULL };
+
+			if (!(cmd = find(argv[2]))) {
+				error("'%s' is not a carve command", argv[2]);
+				return EXIT_USAGE;
+			}
+			return finish(cmd->fn(2, help));
+		}
+		usage(stdout);
+		return finish(0);
+	}
+	cmd = find(argv[1]);
+	if (!cmd) {
+		error("'%s' is not a carve command; see 'carve help'", argv[1]);
+		return EXIT_USAGE;
+	}
+	git_libgit2_init();
+	status = cmd->fn(argc - 1, argv + 1);
+	git_libgit2_shutdown();
+	return finish(status);
+}

@@ -1,0 +1,99 @@
+/*
+ * Module assignment. Java-family files are grouped by their package
+ * declaration, because one package is often split over several source
+ * roots (src/main/java and src/test/java).
+ */
+#include <string.h>
+
+#include "carve/config.h"
+#include "carve/language.h"
+#include "carve/module.h"
+#include "carve/strbuf.h"
+
+static int is_ident(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || c == '_' || c == '.';
+}
+
+/* Finds "package a.b.c" at the start of a line in the first 8 KiB. */
+static int java_package(struct strbuf *out, const char *buf, size_t len)
+{
+	if (len > 8192)
+		len = 8192;
+	for (size_t i = 0; i + 8 < len; i++) {
+		size_t j;
+
+		if ((i && buf[i - 1] != '\n') || memcmp(buf + i, "package", 7) ||
+		    (buf[i + 7] != ' ' && buf[i + 7] != '\t'))
+			continue;
+		j = i + 8;
+		while (j < len && (buf[j] == ' ' || buf[j] == '\t'))
+			j++;
+		i = j;
+		while (j < len && is_ident(buf[j]))
+			j++;
+		if (j > i) {
+			strbuf_add(out, buf + i, j - i);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static void directory_of(struct strbuf *out, const char *path, int depth)
+{
+	const char *end = strrchr(path, '/');
+
+	if (!end) {
+		strbuf_addch(out, '.');
+		return;
+	}
+	if (depth > 0) {
+		const char *p = path;
+
+		for (int d = 0; d < depth; d++) {
+			const char *slash = strchr(p, '/');
+
+			if (!slash || slash > end)
+				break;
+			p = slash + 1;
+		}
+		if (p > path && p - 1 < end)
+			end = p - 1;
+	}
+	strbuf_add(out, path, (size_t)(end - path));
+}
+
+void module_name(struct strbuf *out, const struct module_rules *rules,
+		 const char *path, const struct language *lang,
+		 const char *buf, size_t len)
+{
+	const struct config *cfg = rules->config;
+
+	strbuf_reset(out);
+	if (cfg)
+		for (int i = 0; i < cfg->module_nr; i++)
+			if (glob_list_match(&cfg->module_globs[i], path)) {
+				strbuf_addstr(out, cfg->module_names[i]);
+				return;
+			}
+	if (rules->depth > 0) {
+		directory_of(out, path, rules->depth);
+		return;
+	}
+	if (lang && buf && (!strcmp(lang->name, "Java") ||
+			    !strcmp(lang->name, "Kotlin") ||
+			    !strcmp(lang->name, "Scala")) &&
+	    java_package(out, buf, len))
+		return;
+	directory_of(out, path, 0);
+}
+
+const char *module_rule_text(const struct module_rules *rules)
+{
+	if (rules->depth > 0)
+		return "the first N directories of the path (module depth)";
+	return "language-aware: declared package for Java/Kotlin/Scala, "
+	       "else the file's directory (the package for Python and Go)";
+}

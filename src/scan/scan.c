@@ -1,0 +1,335 @@
+/*
+ * The scan pass: one read per file on a pool of workers, then totals.
+ * Workers share nothing but the file array (each writes its own slots)
+ * and keep their buffers and arenas per worker, so there are no locks.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <git2.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "carve/error.h"
+#include "carve/filelist.h"
+#include "carve/language.h"
+#include "carve/module.h"
+#include "carve/pool.h"
+#include "carve/progress.h"
+#include "carve/scan.h"
+#include "carve/strbuf.h"
+#include "carve/strmap.h"
+#include "carve/xmalloc.h"
+
+struct worker {
+	struct strbuf buf;
+	struct strbuf path;
+	struct strbuf module;
+	struct arena arena;
+};
+
+struct scan_run {
+	struct scan *scan;
+	const struct filelist *list;
+	const struct scan_options *opts;
+	struct module_rules modules;
+	struct worker *workers;
+	struct progress *progress;
+};
+
+static const char *const status_names[] = {
+	[FILE_COUNTED] = "counted",     [FILE_UNKNOWN] = "unknown",
+	[FILE_BINARY] = "binary",       [FILE_EXCLUDED] = "excluded",
+	[FILE_TOO_BIG] = "too-big",     [FILE_UNREADABLE] = "unreadable",
+	[FILE_SYMLINK] = "symlink",     [FILE_SUBMODULE] = "submodule",
+	[FILE_SPECIAL] = "special",
+};
+
+const char *scan_status_name(enum file_status status)
+{
+	return status_names[status];
+}
+
+/*
+ * Reads the file; the index's blob id is kept only while size and mtime
+ * match the index entry, as git itself decides; otherwise the content
+ * read is hashed.
+ */
+static int read_file(struct scan_file *f, const struct filelist_entry *e,
+		     struct worker *w, const struct scan_options *opts)
+{
+	struct stat st;
+	int fd, ret = 0;
+
+	fd = open(w->path.buf, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+	if (fd < 0) {
+		f->reason = errno == ENOENT ? "vanished" : strerror(errno);
+		return CARVE_EIO;
+	}
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		f->status = FILE_SPECIAL;
+		return CARVE_EINVALID;
+	}
+	f->size = (uint64_t)st.st_size;
+	if (f->size > opts->max_file_size) {
+		close(fd);
+		f->status = FILE_TOO_BIG;
+		return CARVE_ETOOBIG;
+	}
+	strbuf_reset(&w->buf);
+	strbuf_grow(&w->buf, (size_t)st.st_size);
+	while (w->buf.len <= opts->max_file_size) {
+		ssize_t n;
+
+		if (w->buf.alloc - w->buf.len < 2)
+			strbuf_grow(&w->buf, 65536);
+		n = read(fd, w->buf.buf + w->buf.len,
+			 w->buf.alloc - w->buf.len - 1);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			f->reason = strerror(errno);
+			ret = CARVE_EIO;
+			break;
+		}
+		if (!n)
+			break;
+		w->buf.len += (size_t)n;
+	}
+	close(fd);
+	if (ret)
+		return ret;
+	if (w->buf.len > opts->max_file_size) {
+		f->status = FILE_TOO_BIG;
+		return CARVE_ETOOBIG;
+	}
+	w->buf.buf[w->buf.len] = '\0';
+	f->size = w->buf.len;
+	if (e->has_index && e->index_size == f->size &&
+	    e->index_mtime_sec == (int64_t)st.st_mtim.tv_sec &&
+	    e->index_mtime_nsec == (uint32_t)st.st_mtim.tv_nsec) {
+		git_oid oid;
+
+		memcpy(oid.id, e->oid, 20);
+		git_oid_tostr(f->blob, sizeof(f->blob), &oid);
+	} else {
+		git_oid oid;
+
+		if (!git_odb_hash(&oid, w->buf.buf, w->buf.len,
+				  GIT_OBJECT_BLOB))
+			git_oid_tostr(f->blob, sizeof(f->blob), &oid);
+	}
+	return 0;
+}
+
+static void scan_one(void *ctx, size_t i, int id)
+{
+	struct scan_run *run = ctx;
+	struct worker *w = &run->workers[id];
+	const struct filelist_entry *e = &run->list->entries[i];
+	struct scan_file *f = &run->scan->files[i];
+	const struct language *lang;
+	const char *reason;
+	char why[512];
+
+	f->path = e->path;
+	f->untracked = e->untracked;
+	if (e->kind == ENTRY_SYMLINK) {
+		f->status = FILE_SYMLINK;
+		goto done;
+	}
+	if (e->kind == ENTRY_SUBMODULE) {
+		f->status = FILE_SUBMODULE;
+		goto done;
+	}
+	if (e->kind == ENTRY_SPECIAL) {
+		f->status = FILE_SPECIAL;
+		goto done;
+	}
+	reason = exclude_by_path(&run->opts->excludes, e->path, why,
+				 sizeof(why));
+	if (reason) {
+		f->status = FILE_EXCLUDED;
+		f->reason = arena_strdup(&w->arena, reason);
+		goto done;
+	}
+	strbuf_reset(&w->path);
+	strbuf_addf(&w->path, "%s/%s", run->list->root, e->path);
+	if (read_file(f, e, w, run->opts)) {
+		if (f->status == FILE_COUNTED)
+			f->status = FILE_UNREADABLE;
+		if (f->status == FILE_UNREADABLE)
+			warning("cannot read '%s': %s", e->path, f->reason);
+		goto done;
+	}
+	if (language_is_binary(w->buf.buf, w->buf.len)) {
+		f->status = FILE_BINARY;
+		goto done;
+	}
+	reason = exclude_by_content(&run->opts->excludes, e->path, w->buf.buf,
+				    w->buf.len);
+	if (reason) {
+		f->status = FILE_EXCLUDED;
+		f->reason = reason;
+		goto done;
+	}
+	lang = language_detect(e->path, w->buf.buf, w->buf.len);
+	f->lang = lang;
+	f->status = lang ? FILE_COUNTED : FILE_UNKNOWN;
+	linecount_buffer(&f->counts, lang, w->buf.buf, w->buf.len);
+	module_name(&w->module, &run->modules, e->path, lang, w->buf.buf,
+		    w->buf.len);
+	f->module = arena_strndup(&w->arena, w->module.buf, w->module.len);
+done:
+	progress_add(run->progress, 1);
+}
+
+static int cmp_group(const void *a, const void *b)
+{
+	const struct scan_group *x = a, *y = b;
+
+	if (x->counts.code != y->counts.code)
+		return x->counts.code < y->counts.code ? 1 : -1;
+	return strcmp(x->name, y->name);
+}
+
+static struct scan_group *group_by(struct scan *scan, size_t *nr, int lang)
+{
+	struct strmap index = STRMAP_INIT;
+	struct scan_group *groups = NULL;
+	size_t alloc = 0;
+
+	*nr = 0;
+	for (size_t i = 0; i < scan->nr; i++) {
+		const struct scan_file *f = &scan->files[i];
+		const char *key;
+		size_t *slot;
+
+		if (f->status != FILE_COUNTED)
+			continue;
+		key = lang ? f->lang->name : f->module;
+		slot = strmap_get(&index, key);
+		if (!slot) {
+			ALLOC_GROW(groups, *nr + 1, alloc);
+			memset(&groups[*nr], 0, sizeof(*groups));
+			groups[*nr].name = key;
+			slot = arena_alloc(&scan->arena, sizeof(*slot));
+			*slot = (*nr)++;
+			strmap_put(&index, key, slot);
+		}
+		groups[*slot].files++;
+		linecount_add(&groups[*slot].counts, &f->counts);
+	}
+	strmap_release(&index);
+	if (*nr)
+		qsort(groups, *nr, sizeof(*groups), cmp_group);
+	return groups;
+}
+
+static void summarise(struct scan *scan)
+{
+	for (size_t i = 0; i < scan->nr; i++) {
+		const struct scan_file *f = &scan->files[i];
+
+		scan->status_count[f->status]++;
+		if (f->status == FILE_COUNTED)
+			linecount_add(&scan->total, &f->counts);
+	}
+	scan->languages = group_by(scan, &scan->languages_nr, 1);
+	scan->modules = group_by(scan, &scan->modules_nr, 0);
+}
+
+static void stamp_time(struct scan *scan)
+{
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	time_t t = epoch ? (time_t)strtoll(epoch, NULL, 10) : time(NULL);
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(scan->scanned_at, sizeof(scan->scanned_at),
+		 "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+int scan_run(struct scan **out, const struct scan_options *opts)
+{
+	struct filelist list = FILELIST_INIT;
+	struct scan *scan = NULL;
+	struct scan_run run = { 0 };
+	int threads = opts->threads > 0 ? opts->threads : 1;
+	unsigned flags = 0;
+	int ret;
+
+	*out = NULL;
+	if (opts->untracked)
+		flags |= FILELIST_UNTRACKED;
+	if (opts->no_git)
+		flags |= FILELIST_NO_GIT;
+	ret = filelist_collect(&list, opts->path, flags);
+	if (ret)
+		goto done;
+
+	scan = xcalloc(1, sizeof(*scan));
+	scan->nr = list.nr;
+	scan->files = xcalloc(list.nr ? list.nr : 1, sizeof(*scan->files));
+	scan->max_file_size = opts->max_file_size;
+	run.scan = scan;
+	run.list = &list;
+	run.opts = opts;
+	run.modules.depth = opts->module_depth;
+	run.modules.config = opts->config;
+	scan->module_rule = module_rule_text(&run.modules);
+	run.workers = xcalloc((size_t)threads, sizeof(*run.workers));
+	run.progress = progress_start("scan", "files", list.nr);
+	pool_for(list.nr, threads, scan_one, &run);
+	progress_stop(run.progress);
+
+	/* move every string the scan keeps into its own arena */
+	for (size_t i = 0; i < scan->nr; i++) {
+		struct scan_file *f = &scan->files[i];
+
+		f->path = arena_strdup(&scan->arena, f->path);
+		if (f->module)
+			f->module = arena_strdup(&scan->arena, f->module);
+		if (f->reason)
+			f->reason = arena_strdup(&scan->arena, f->reason);
+	}
+	scan->root = list.root;
+	scan->prefix = list.prefix;
+	scan->branch = list.branch;
+	list.root = list.prefix = list.branch = NULL;
+	scan->is_git = list.is_git;
+	memcpy(scan->head, list.head, sizeof(scan->head));
+	stamp_time(scan);
+	summarise(scan);
+	*out = scan;
+	scan = NULL;
+done:
+	if (run.workers) {
+		for (int i = 0; i < threads; i++) {
+			strbuf_release(&run.workers[i].buf);
+			strbuf_release(&run.workers[i].path);
+			strbuf_release(&run.workers[i].module);
+			arena_release(&run.workers[i].arena);
+		}
+		free(run.workers);
+	}
+	filelist_release(&list);
+	scan_free(scan);
+	return ret;
+}
+
+void scan_free(struct scan *scan)
+{
+	if (!scan)
+		return;
+	free(scan->files);
+	free(scan->languages);
+	free(scan->modules);
+	free(scan->root);
+	free(scan->prefix);
+	free(scan->branch);
+	arena_release(&scan->arena);
+	free(scan);
+}
