@@ -1,0 +1,1 @@
+"""Payments: talks to the card provider, records payments and refunds."""

@@ -1,0 +1,3 @@
+"""Customer accounts: registration, login, sessions and addresses."""
+
+default_app_config = "shop.users"
