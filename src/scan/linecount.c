@@ -1,0 +1,770 @@
+/*
+ * The line counter: one pass over a file's bytes, a jump on each byte's
+ * class in code, and tight loops (memchr where it pays) inside comments
+ * and strings. Counts follow cloc's rules, except where cloc misreads a
+ * string as a comment (see the notes in BENCHMARKS.md).
+ */
+#include <stdint.h>
+#include <string.h>
+
+#include "carve/language.h"
+#include "carve/linecount.h"
+
+/* Byte classes in code. */
+enum {
+	C_OTHER,  /* punctuation: code */
+	C_SPACE,  /* white space but newline */
+	C_NL,     /* '\n' */
+	C_IDENT,  /* identifier byte (also digits, '$' and UTF-8) */
+	C_SLASH,  /* '/': maybe a comment */
+	C_DQUOTE, /* '"' */
+	C_SQUOTE, /* '\'' */
+	C_BTICK,  /* '`' in Go and JS/TS */
+	C_HASH,   /* '#' (or '%') where it starts a comment */
+	C_DASH,   /* '-' in SQL and Lua */
+	C_LT,     /* '<' in markup */
+	C_LBRACK, /* '[' in Lua: long strings */
+	C_AT,     /* '@' in C#: verbatim strings */
+	C_OP,     /* first byte of a branch operator */
+};
+
+/* Bits of struct counter.line: what the current line holds so far. */
+enum { LINE_CODE = 1, LINE_COMMENT = 2 };
+
+#define MAX_WORDS 16
+
+struct counter {
+	const unsigned char *buf, *end;
+	unsigned flags;
+	enum lang_syntax syntax;
+	unsigned line;
+	int spliced; /* the last line ended with a backslash */
+	unsigned long code, comment, blank, complexity;
+	unsigned char cls[256];
+	/* branch words, with a filter on first byte and length */
+	uint64_t first[4];
+	uint32_t lens;
+	unsigned nwords;
+	const char *words[MAX_WORDS];
+	unsigned char wlen[MAX_WORDS];
+	const char *const *ops;
+};
+
+/* Ends the line whose '\n' (or the end of the buffer) is at nl. */
+static inline void end_line(struct counter *c, const unsigned char *nl)
+{
+	if (c->line & LINE_CODE)
+		c->code++;
+	else if (c->line & LINE_COMMENT)
+		c->comment++;
+	else if (c->spliced)
+		c->code++; /* blank, but part of a macro or command: cloc */
+	else
+		c->blank++;
+	c->line = 0;
+	/*
+	 * cloc's rule, right for C macros and shell commands: a blank line
+	 * after a backslash continues the previous line, so it is code
+	 */
+	if (c->flags & LANG_PROGRAMMING) {
+		if (nl > c->buf && nl[-1] == '\r')
+			nl--;
+		c->spliced = nl > c->buf && nl[-1] == '\\';
+	}
+}
+
+static inline int is_space(unsigned char b)
+{
+	return b == ' ' || b == '\t' || b == '\r' || b == '\f' || b == '\v';
+}
+
+static void setup(struct counter *c, const struct language *lang,
+		  const char *buf, size_t len)
+{
+	unsigned char *cls = c->cls;
+	const char *const *w;
+
+	memset(c, 0, sizeof(*c));
+	c->buf = (const unsigned char *)buf;
+	c->end = c->buf + len;
+	c->flags = lang->flags;
+	c->syntax = lang->syntax;
+
+	for (int i = 0; i < 256; i++) {
+		if ((i >= 'a' && i <= 'z') || (i >= 'A' && i <= 'Z') ||
+		    (i >= '0' && i <= '9') || i == '_' || i == '$' || i >= 0x80)
+			cls[i] = C_IDENT;
+		else if (is_space(i))
+			cls[i] = C_SPACE;
+	}
+	cls['\n'] = C_NL;
+
+	c->ops = lang->branch_ops;
+	for (const char *const *o = c->ops; o && *o; o++)
+		cls[(unsigned char)((*o)[0] == ' ' ? (*o)[1] : (*o)[0])] = C_OP;
+	for (w = lang->branch_words; w && *w && c->nwords < MAX_WORDS; w++) {
+		unsigned char f = (*w)[0];
+		size_t n = strlen(*w);
+
+		if (n >= 32)
+			continue;
+		c->words[c->nwords] = *w;
+		c->wlen[c->nwords++] = n;
+		c->first[f >> 6] |= 1ULL << (f & 63);
+		c->lens |= 1U << n;
+	}
+
+	switch (c->syntax) {
+	case SYNTAX_PLAIN:
+		break;
+	case SYNTAX_C:
+		cls['/'] = C_SLASH;
+		cls['"'] = C_DQUOTE;
+		cls['\''] = C_SQUOTE;
+		if (c->flags & LANG_BACKTICK_STRINGS)
+			cls['`'] = C_BTICK;
+		if (c->flags & LANG_HASH_COMMENTS)
+			cls['#'] = C_HASH;
+		if (c->flags & LANG_VERBATIM_STRINGS)
+			cls['@'] = C_AT;
+		break;
+	case SYNTAX_HASH:
+	case SYNTAX_PYTHON:
+	case SYNTAX_RUBY:
+	case SYNTAX_PERL:
+		cls['#'] = C_HASH;
+		cls['"'] = C_DQUOTE;
+		cls['\''] = C_SQUOTE;
+		break;
+	case SYNTAX_PERCENT:
+		cls['%'] = C_HASH;
+		cls['"'] = C_DQUOTE;
+		break;
+	case SYNTAX_SQL:
+		cls['-'] = C_DASH;
+		cls['/'] = C_SLASH;
+		cls['"'] = C_DQUOTE;
+		cls['\''] = C_SQUOTE;
+		break;
+	case SYNTAX_LUA:
+		cls['-'] = C_DASH;
+		cls['['] = C_LBRACK;
+		cls['"'] = C_DQUOTE;
+		cls['\''] = C_SQUOTE;
+		break;
+	case SYNTAX_MARKUP:
+		cls['<'] = C_LT;
+		break;
+	case SYNTAX_CSS:
+		cls['/'] = C_SLASH;
+		cls['"'] = C_DQUOTE;
+		cls['\''] = C_SQUOTE;
+		break;
+	}
+}
+
+static void count_word(struct counter *c, const unsigned char *s, size_t n)
+{
+	unsigned char f = s[0];
+
+	if (n >= 32 || !((c->lens >> n) & 1) ||
+	    !((c->first[f >> 6] >> (f & 63)) & 1))
+		return;
+	for (unsigned i = 0; i < c->nwords; i++) {
+		if (c->wlen[i] != n || memcmp(c->words[i], s, n))
+			continue;
+		if (c->syntax == SYNTAX_C) {
+			/* "#if" and "#elif" are not branches of the program */
+			const unsigned char *b = s;
+
+			while (b > c->buf && is_space(b[-1]))
+				b--;
+			if (b > c->buf && b[-1] == '#')
+				return;
+		}
+		c->complexity++;
+		return;
+	}
+}
+
+/* Matches a branch operator at p; returns its length, 0 for none. */
+static size_t match_op(struct counter *c, const unsigned char *p)
+{
+	size_t left = c->end - p;
+
+	for (const char *const *o = c->ops; *o; o++) {
+		const char *op = *o;
+		unsigned char next = left > 1 ? p[1] : '\n';
+
+		if (op[0] == ' ' && op[1] == '?' && !op[2]) {
+			/* Swift, Ruby, C#: "a ? b : c" with spaces */
+			if (*p == '?' && p > c->buf && is_space(p[-1]) &&
+			    (is_space(next) || next == '\n'))
+				return 1;
+		} else if (op[0] == '?' && !op[1]) {
+			/* not a?.b, a ?? b, x?: T, a?[i], ?= or ?> */
+			if (*p == '?' && !strchr(".?:[=>", next) &&
+			    !(p > c->buf && p[-1] == '?'))
+				return 1;
+		} else {
+			size_t n = strlen(op);
+
+			if (n <= left && !memcmp(op, p, n))
+				return n;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Skips a block comment whose opener ends at p (C style, or markup, or
+ * SQL): returns the position after the closer, or the end. `close` is
+ * the closing sequence; with `nest`, `open` nests.
+ */
+static const unsigned char *skip_block(struct counter *c,
+				       const unsigned char *p,
+				       const char *open, const char *close,
+				       int nest)
+{
+	const unsigned char *end = c->end;
+	size_t clen = strlen(close), olen = nest ? strlen(open) : 0;
+	unsigned char c0 = close[0], o0 = nest ? open[0] : 0;
+	int depth = 1;
+
+	c->line |= LINE_COMMENT;
+	while (p < end) {
+		const unsigned char *nl, *hit;
+
+		/* a line's first non-blank byte makes it a comment line */
+		if (!c->line) {
+			while (p < end && is_space(*p))
+				p++;
+			if (p == end)
+				break;
+			if (*p != '\n')
+				c->line |= LINE_COMMENT;
+		}
+		nl = memchr(p, '\n', end - p);
+		if (!nl)
+			nl = end;
+		if (!nest) {
+			for (hit = p; (hit = memchr(hit, c0, nl - hit));
+			     hit++) {
+				if ((size_t)(end - hit) >= clen &&
+				    !memcmp(hit, close, clen))
+					return hit + clen;
+			}
+		} else {
+			for (hit = p; hit < nl; hit++) {
+				if (*hit == c0 && (size_t)(end - hit) >= clen &&
+				    !memcmp(hit, close, clen)) {
+					if (!--depth)
+						return hit + clen;
+					hit += clen - 1;
+				} else if (*hit == o0 &&
+					   (size_t)(end - hit) >= olen &&
+					   !memcmp(hit, open, olen)) {
+					depth++;
+					hit += olen - 1;
+				}
+			}
+		}
+		if (nl == end)
+			return end;
+		end_line(c, nl);
+		p = nl + 1;
+	}
+	return p;
+}
+
+/* Skips to the end of a line comment: returns the '\n' (or the end). */
+static const unsigned char *skip_line_comment(struct counter *c,
+					      const unsigned char *p)
+{
+	const unsigned char *end = c->end;
+
+	c->line |= LINE_COMMENT;
+	for (;;) {
+		const unsigned char *nl = memchr(p, '\n', end - p), *b;
+
+		if (!nl)
+			return end;
+		if (!(c->flags & LANG_LINE_SPLICE))
+			return nl;
+		/* C: a backslash at the end of the line continues it */
+		b = nl;
+		if (b > p && b[-1] == '\r')
+			b--;
+		if (b == p || b[-1] != '\\')
+			return nl;
+		end_line(c, nl);
+		p = nl + 1;
+		while (p < end && is_space(*p))
+			p++;
+		if (p < end && *p != '\n')
+			c->line |= LINE_COMMENT;
+	}
+}
+
+/*
+ * Skips a string whose opening quote q ends at p. `mark` is what its
+ * bytes make a line (code, or comment for Python's triple quotes);
+ * `triple` needs three quotes to close; `esc` honours backslashes;
+ * `multi` lets a plain newline continue the string (else the string is
+ * unterminated and stops there, so a stray quote costs one line).
+ */
+static const unsigned char *skip_string(struct counter *c,
+					const unsigned char *p,
+					unsigned char q, unsigned mark,
+					int triple, int esc, int multi)
+{
+	const unsigned char *end = c->end;
+
+	c->line |= mark;
+	while (p < end) {
+		unsigned char b = *p;
+
+		if (b == q) {
+			c->line |= mark;
+			if (!triple)
+				return p + 1;
+			if (end - p >= 3 && p[1] == q && p[2] == q)
+				return p + 3;
+			p++;
+			continue;
+		}
+		if (b == '\n') {
+			if (!multi && !triple)
+				return p;
+			end_line(c, p);
+			p++;
+			continue;
+		}
+		if (b == '\\' && esc) {
+			c->line |= mark;
+			p++;
+			if (p < end && *p == '\r' && end - p > 1 && p[1] == '\n')
+				p++;
+			if (p < end && *p == '\n') {
+				end_line(c, p);
+				p++;
+			} else if (p < end) {
+				p++;
+			}
+			continue;
+		}
+		if (!is_space(b))
+			c->line |= mark;
+		p++;
+	}
+	return p;
+}
+
+/* A '...' char literal at p ('x', '\n', '\u{1F600}'); else NULL. */
+static const unsigned char *skip_char(struct counter *c,
+				      const unsigned char *p)
+{
+	const unsigned char *end = c->end, *q = p + 1;
+	const unsigned char *limit = end - q > 12 ? q + 12 : end;
+
+	if (q < end && *q == '\\')
+		q += 2;
+	else if (q < end && *q < 0x80 && *q != '\n' && *q != '\'')
+		q++;
+	else if (q < end && *q >= 0x80)
+		while (q < limit && *q >= 0x80)
+			q++;
+	else
+		return NULL;
+	if (p[1] == '\\')
+		while (q < limit && *q != '\'' && *q != '\n')
+			q++;
+	return q < end && *q == '\'' ? q + 1 : NULL;
+}
+
+/* C++ R"delim(...)delim": p is at the quote. */
+static const unsigned char *skip_cxx_raw(struct counter *c,
+					 const unsigned char *p)
+{
+	const unsigned char *end = c->end, *d = p + 1, *paren = d;
+	size_t dlen;
+
+	while (paren < end && paren - d <= 16 && *paren != '(' &&
+	       *paren != '"' && *paren != '\n' && *paren != ' ')
+		paren++;
+	if (paren == end || *paren != '(')
+		return NULL;
+	dlen = paren - d;
+	for (p = paren + 1; p < end; p++) {
+		if (*p == '\n') {
+			end_line(c, p);
+			continue;
+		}
+		if (!is_space(*p))
+			c->line |= LINE_CODE;
+		if (*p == ')' && (size_t)(end - p) > dlen + 1 &&
+		    !memcmp(p + 1, d, dlen) && p[1 + dlen] == '"')
+			return p + dlen + 2;
+	}
+	return end;
+}
+
+/* Rust r#"..."#: p is at the first '#' or the quote. */
+static const unsigned char *skip_rust_raw(struct counter *c,
+					  const unsigned char *p)
+{
+	const unsigned char *end = c->end;
+	size_t hashes = 0;
+
+	while (p < end && *p == '#') {
+		hashes++;
+		p++;
+	}
+	if (p == end || *p != '"')
+		return NULL;
+	for (p++; p < end; p++) {
+		size_t n = 0;
+
+		if (*p == '\n') {
+			end_line(c, p);
+			continue;
+		}
+		if (!is_space(*p))
+			c->line |= LINE_CODE;
+		if (*p != '"')
+			continue;
+		while (n < hashes && p + 1 + n < end && p[1 + n] == '#')
+			n++;
+		if (n == hashes)
+			return p + 1 + n;
+	}
+	return end;
+}
+
+/* Lua [[...]], [==[...]==]: p is at the first '['; NULL if not one. */
+static const unsigned char *skip_lua_long(struct counter *c,
+					  const unsigned char *p,
+					  unsigned mark)
+{
+	const unsigned char *end = c->end, *q = p + 1;
+	char close[16];
+	size_t level;
+
+	while (q < end && *q == '=' && q - p < 12)
+		q++;
+	if (q == end || *q != '[')
+		return NULL;
+	level = q - p - 1;
+	close[0] = ']';
+	memset(close + 1, '=', level);
+	close[level + 1] = ']';
+	close[level + 2] = '\0';
+	if (mark == LINE_COMMENT)
+		return skip_block(c, q + 1, "", close, 0);
+	/* a long string: code, but its lines still end here */
+	for (p = q + 1; p < end; p++) {
+		if (*p == '\n') {
+			end_line(c, p);
+			continue;
+		}
+		if (!is_space(*p))
+			c->line |= LINE_CODE;
+		if (*p == ']' && (size_t)(end - p) >= level + 2 &&
+		    !memcmp(p, close, level + 2))
+			return p + level + 2;
+	}
+	return end;
+}
+
+static int is_py_prefix(const unsigned char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strchr("rRbBfFuU", s[i]))
+			return 0;
+	return n && n <= 2;
+}
+
+static int is_cxx_raw_prefix(const unsigned char *s, size_t n)
+{
+	return (n == 1 && s[0] == 'R') ||
+	       (n == 2 && strchr("uUL", s[0]) && s[1] == 'R') ||
+	       (n == 3 && !memcmp(s, "u8R", 3));
+}
+
+/* Whole-line starts: Ruby =begin, Perl POD and __END__. */
+static const unsigned char *line_start(struct counter *c,
+				       const unsigned char *p)
+{
+	const unsigned char *end = c->end;
+	size_t left = end - p;
+
+	if (*p == '_' && c->syntax == SYNTAX_PERL &&
+	    ((left >= 7 && !memcmp(p, "__END__", 7)) ||
+	     (left >= 8 && !memcmp(p, "__DATA__", 8)))) {
+		/* the rest is data, which cloc counts as comment */
+		while (p < end) {
+			if (*p == '\n')
+				end_line(c, p);
+			else if (!is_space(*p))
+				c->line |= LINE_COMMENT;
+			p++;
+		}
+		return p;
+	}
+	if (*p != '=' || left < 2 ||
+	    !((p[1] >= 'a' && p[1] <= 'z') || (p[1] >= 'A' && p[1] <= 'Z')))
+		return p;
+	if (c->syntax == SYNTAX_RUBY &&
+	    !(left >= 6 && !memcmp(p, "=begin", 6) &&
+	      (left == 6 || !(c->cls[p[6]] == C_IDENT))))
+		return p;
+	/* to the end of the closing =end or =cut line */
+	while (p < end) {
+		const unsigned char *nl = memchr(p, '\n', end - p);
+		const unsigned char *eol = nl ? nl : end;
+		int last = 0;
+
+		for (const unsigned char *s = p; s < eol; s++)
+			if (!is_space(*s)) {
+				c->line |= LINE_COMMENT;
+				break;
+			}
+		if (c->syntax == SYNTAX_RUBY)
+			last = eol - p >= 4 && !memcmp(p, "=end", 4) &&
+			       (eol - p == 4 || c->cls[p[4]] != C_IDENT);
+		else
+			last = eol - p >= 4 && !memcmp(p, "=cut", 4) &&
+			       (eol - p == 4 || c->cls[p[4]] != C_IDENT);
+		if (!nl)
+			return end;
+		if (last)
+			return nl;
+		end_line(c, nl);
+		p = nl + 1;
+	}
+	return p;
+}
+
+static void count(struct counter *c)
+{
+	const unsigned char *p = c->buf, *end = c->end;
+	const unsigned char *cls = c->cls;
+	enum lang_syntax syn = c->syntax;
+	unsigned flags = c->flags;
+	int hooks = syn == SYNTAX_RUBY || syn == SYNTAX_PERL;
+	/* Python's triple-quoted strings count as comment, as in cloc */
+	unsigned triple_mark = syn == SYNTAX_PYTHON ? LINE_COMMENT : LINE_CODE;
+
+	/* a #! line is code, as cloc counts scripts */
+	if (end - p >= 2 && p[0] == '#' && p[1] == '!') {
+		c->line = LINE_CODE;
+		p = memchr(p, '\n', end - p);
+		if (!p)
+			p = end;
+	} else if (hooks && p < end) {
+		p = line_start(c, p);
+	}
+
+	while (p < end) {
+		const unsigned char *s, *q;
+		unsigned char b = *p;
+		size_t n;
+
+		switch (cls[b]) {
+		case C_SPACE:
+			p++;
+			break;
+		case C_NL:
+			end_line(c, p);
+			p++;
+			if (hooks && p < end)
+				p = line_start(c, p);
+			break;
+		case C_IDENT:
+			s = p;
+			do
+				p++;
+			while (p < end && cls[*p] == C_IDENT);
+			n = p - s;
+			if (p < end && (*p == '"' || *p == '\'' || *p == '#')) {
+				/* string prefixes: r"", R"()", r#""#, rb'' */
+				if (syn == SYNTAX_PYTHON && *p != '#' &&
+				    is_py_prefix(s, n))
+					break; /* the quote decides the mark */
+				if ((flags & LANG_CXX_RAW_STRINGS) && *p == '"' &&
+				    is_cxx_raw_prefix(s, n) &&
+				    (q = skip_cxx_raw(c, p))) {
+					c->line |= LINE_CODE;
+					p = q;
+					break;
+				}
+				if ((flags & LANG_RUST_RAW_STRINGS) &&
+				    ((n == 1 && *s == 'r') ||
+				     (n == 2 && s[1] == 'r' &&
+				      (*s == 'b' || *s == 'c'))) &&
+				    (q = skip_rust_raw(c, p))) {
+					c->line |= LINE_CODE;
+					p = q;
+					break;
+				}
+			}
+			c->line |= LINE_CODE;
+			if (c->nwords)
+				count_word(c, s, n);
+			break;
+		case C_SLASH:
+			if (end - p > 1 && p[1] == '*') {
+				p = skip_block(c, p + 2, "/*", "*/",
+					       flags & LANG_NESTED_COMMENTS);
+			} else if (end - p > 1 && p[1] == '/' &&
+				   (syn == SYNTAX_C ||
+				    (flags & LANG_SLASH_COMMENTS))) {
+				p = skip_line_comment(c, p);
+			} else {
+				c->line |= LINE_CODE;
+				p++;
+			}
+			break;
+		case C_DQUOTE:
+			if (((flags & LANG_TRIPLE_STRINGS) ||
+			     syn == SYNTAX_PYTHON) &&
+			    end - p >= 3 && p[1] == '"' && p[2] == '"') {
+				p = skip_string(c, p + 3, '"', triple_mark, 1,
+						1, 1);
+				break;
+			}
+			p = skip_string(c, p + 1, '"', LINE_CODE, 0, 1,
+					flags & LANG_MULTILINE_STRINGS);
+			break;
+		case C_SQUOTE:
+			if (flags & LANG_CHAR_QUOTES) {
+				q = skip_char(c, p);
+				c->line |= LINE_CODE;
+				/* a lone quote: 'a lifetime, 1'000 */
+				p = q ? q : p + 1;
+				break;
+			}
+			if (syn == SYNTAX_PYTHON && end - p >= 3 &&
+			    p[1] == '\'' && p[2] == '\'') {
+				p = skip_string(c, p + 3, '\'', triple_mark, 1,
+						1, 1);
+				break;
+			}
+			/* shell '...' has no escapes */
+			p = skip_string(c, p + 1, '\'', LINE_CODE, 0,
+					syn != SYNTAX_HASH, 0);
+			break;
+		case C_BTICK:
+			/* Go raw strings have no escapes; JS templates do */
+			p = skip_string(c, p + 1, '`', LINE_CODE, 0,
+					!(flags & LANG_CHAR_QUOTES), 1);
+			break;
+		case C_HASH:
+			/* $# and ${#x} (shell, Perl) and a#b (shell) */
+			if (p > c->buf && (p[-1] == '$' ||
+					   (syn == SYNTAX_HASH &&
+					    !is_space(p[-1]) && p[-1] != '\n' &&
+					    p[-1] != ';'))) {
+				c->line |= LINE_CODE;
+				p++;
+				break;
+			}
+			/* PHP 8 #[Attribute]; TeX \% */
+			if ((syn == SYNTAX_C && end - p > 1 && p[1] == '[') ||
+			    (syn == SYNTAX_PERCENT && p > c->buf &&
+			     p[-1] == '\\')) {
+				c->line |= LINE_CODE;
+				p++;
+				break;
+			}
+			p = skip_line_comment(c, p);
+			break;
+		case C_DASH:
+			if (end - p > 1 && p[1] == '-') {
+				if (syn == SYNTAX_LUA && end - p > 2 &&
+				    p[2] == '[' &&
+				    (q = skip_lua_long(c, p + 2, LINE_COMMENT))) {
+					p = q;
+					break;
+				}
+				p = skip_line_comment(c, p);
+				break;
+			}
+			c->line |= LINE_CODE;
+			p++;
+			break;
+		case C_LT:
+			if (end - p >= 4 && !memcmp(p, "<!--", 4)) {
+				p = skip_block(c, p + 4, "<!--", "-->", 0);
+				break;
+			}
+			c->line |= LINE_CODE;
+			p++;
+			break;
+		case C_LBRACK:
+			c->line |= LINE_CODE;
+			q = skip_lua_long(c, p, LINE_CODE);
+			p = q ? q : p + 1;
+			break;
+		case C_AT:
+			c->line |= LINE_CODE;
+			s = p + 1;
+			if (s < end && *s == '$')
+				s++;
+			if (s < end && *s == '"') {
+				/* C# @"...": "" is a quote, no escapes */
+				p = s + 1;
+				for (;;) {
+					p = skip_string(c, p, '"', LINE_CODE, 0,
+							0, 1);
+					if (p < end && *p == '"')
+						p++;
+					else
+						break;
+				}
+				break;
+			}
+			p++;
+			break;
+		case C_OP:
+			c->line |= LINE_CODE;
+			n = match_op(c, p);
+			if (n) {
+				c->complexity++;
+				p += n;
+			} else {
+				p++;
+			}
+			break;
+		default:
+			c->line |= LINE_CODE;
+			p++;
+			break;
+		}
+	}
+	if (end > c->buf && end[-1] != '\n')
+		end_line(c, end);
+}
+
+void linecount_buffer(struct line_counts *out, const struct language *lang,
+		      const char *buf, size_t len)
+{
+	struct counter c;
+
+	setup(&c, lang, buf, len);
+	count(&c);
+	out->code = c.code;
+	out->comment = c.comment;
+	out->blank = c.blank;
+	out->lines = c.code + c.comment + c.blank;
+	out->complexity = c.complexity;
+}
+
+void linecount_add(struct line_counts *a, const struct line_counts *b)
+{
+	a->lines += b->lines;
+	a->code += b->code;
+	a->comment += b->comment;
+	a->blank += b->blank;
+	a->complexity += b->complexity;
+}
