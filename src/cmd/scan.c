@@ -397,7 +397,8 @@ int cmd_scan(int argc, char **argv)
 		if (config_load(&cfg, a.config, 1))
 			goto done;
 	} else {
-		filelist_root(&cfg_path, a.opts.path);
+		if (filelist_root(&cfg_path, a.opts.path))
+			goto done;
 		strbuf_addstr(&cfg_path, "/carve.json");
 		if (config_load(&cfg, cfg_path.buf, 0))
 			goto done;

@@ -227,12 +227,10 @@ static int collect_walk(struct filelist *list, const char *abs)
 	return 0;
 }
 
-int filelist_collect(struct filelist *list, const char *path, unsigned flags)
+/* Checks that path is a directory and sets abs to its real path. */
+static int check_dir(char *abs, const char *path)
 {
-	git_repository *repo = NULL;
-	char abs[PATH_MAX];
 	struct stat st;
-	int ret;
 
 	if (stat(path, &st) < 0)
 		return error_code(errno == ENOENT ? CARVE_ENOTFOUND : CARVE_EIO,
@@ -243,7 +241,17 @@ int filelist_collect(struct filelist *list, const char *path, unsigned flags)
 				  "cannot scan '%s': not a directory", path);
 	if (!realpath(path, abs))
 		return error("cannot resolve '%s': %s", path, strerror(errno));
+	return 0;
+}
 
+int filelist_collect(struct filelist *list, const char *path, unsigned flags)
+{
+	git_repository *repo = NULL;
+	char abs[PATH_MAX];
+	int ret;
+
+	if ((ret = check_dir(abs, path)))
+		return ret;
 	if (!(flags & FILELIST_NO_GIT) &&
 	    !git_repository_open_ext(&repo, abs, 0, NULL)) {
 		ret = collect_git(list, repo, abs, flags);
@@ -274,15 +282,19 @@ int filelist_root(struct strbuf *out, const char *path)
 {
 	git_repository *repo = NULL;
 	const char *workdir;
+	char abs[PATH_MAX];
+	int ret;
 
 	strbuf_reset(out);
-	if (git_repository_open_ext(&repo, path, 0, NULL) < 0) {
+	if ((ret = check_dir(abs, path)))
+		return ret;
+	if (git_repository_open_ext(&repo, abs, 0, NULL) < 0) {
 		git_error_clear();
-		strbuf_addstr(out, path);
+		strbuf_addstr(out, abs);
 		return 0;
 	}
 	workdir = git_repository_workdir(repo);
-	strbuf_addstr(out, workdir ? workdir : path);
+	strbuf_addstr(out, workdir ? workdir : abs);
 	while (out->len > 1 && out->buf[out->len - 1] == '/')
 		strbuf_setlen(out, out->len - 1);
 	git_repository_free(repo);

@@ -1,0 +1,33 @@
+#!/bin/sh
+# The command table: version, help, usage errors and their exit codes.
+. "$CARVE_SRC/tests/cli/lib.sh"
+
+expect_status "--version" 0 "$CARVE" --version
+grep_q "--version prints the version from VERSION" \
+	"^carve $(cat "$CARVE_SRC/VERSION")\$" out
+
+expect_status "help" 0 "$CARVE" help
+grep_q "help lists scan" "^  scan " out
+
+expect_status "no command is a usage error" 129 "$CARVE"
+grep_q "usage goes to stderr" "usage: carve" err
+
+expect_status "unknown command" 129 "$CARVE" frobnicate
+grep_q "unknown command is named" "'frobnicate' is not a carve command" err
+
+expect_status "help for an unknown command" 129 "$CARVE" help frobnicate
+
+expect_status "scan -h" 0 "$CARVE" scan -h
+grep_q "scan -h prints the usage on stdout" "^usage: carve scan" out
+expect_status "help scan is scan -h" 0 "$CARVE" help scan
+grep_q "help scan prints the same usage" "^usage: carve scan" out
+
+expect_status "unknown option" 129 "$CARVE" scan --no-such-option
+expect_status "bad format" 129 "$CARVE" scan --format yaml
+grep_q "bad format names the choices" "expected one of text,json,csv" err
+expect_status "bad -j" 129 "$CARVE" scan -j 0
+grep_q "bad -j says what it takes" "from 1 to 256" err
+expect_status "bad size" 129 "$CARVE" scan --max-file-size 12X
+expect_status "two paths" 129 "$CARVE" scan a b
+
+done_testing
