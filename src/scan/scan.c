@@ -38,6 +38,11 @@ struct scan_run {
 	struct progress *progress;
 };
 
+/* Files of no known language are counted as plain text: lines only. */
+static const struct language plain_text = {
+	"Text", "Text", SYNTAX_PLAIN, 0, NULL, NULL,
+};
+
 static const char *const status_names[] = {
 	[FILE_COUNTED] = "counted",     [FILE_UNKNOWN] = "unknown",
 	[FILE_BINARY] = "binary",       [FILE_EXCLUDED] = "excluded",
@@ -178,7 +183,8 @@ static void scan_one(void *ctx, size_t i, int id)
 	lang = language_detect(e->path, w->buf.buf, w->buf.len);
 	f->lang = lang;
 	f->status = lang ? FILE_COUNTED : FILE_UNKNOWN;
-	linecount_buffer(&f->counts, lang, w->buf.buf, w->buf.len);
+	linecount_buffer(&f->counts, lang ? lang : &plain_text, w->buf.buf,
+			 w->buf.len);
 	module_name(&w->module, &run->modules, e->path, lang, w->buf.buf,
 		    w->buf.len);
 	f->module = arena_strndup(&w->arena, w->module.buf, w->module.len);

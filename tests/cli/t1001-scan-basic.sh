@@ -62,6 +62,13 @@ expect_eq "module of app/main.py" "app" "$(file app/main.py .module)"
 expect_eq "blob id is git's" "$(git -C repo rev-parse HEAD:app/main.py)" \
 	"$(file app/main.py .blob)"
 
+# text output: aligned tables with a total row
+expect_status "text output" 0 "$CARVE" scan -q repo
+grep_q "text shows the language table" "^language  *files  *code" out
+grep_q "text shows a total row" "^total  *2  *9  *5  *2  *3" out
+grep_q "text says how many files were not counted" \
+	"6 files: 2 counted, 1 binary, 2 excluded, 1 symlink" out
+
 # a change in the work tree: the blob id is that of the content read
 echo '# more' >>repo/app/main.py
 "$CARVE" scan -q -f json repo >scan2.json
@@ -88,13 +95,6 @@ expect_eq "--untracked never adds ignored files" "" \
 "$CARVE" scan -q -f json repo/lib >s.json
 expect_eq "sub-directory scan lists only its files" "lib/util.c" \
 	"$(jq -r '[.files[].path] | join(",")' s.json)"
-
-# text output: aligned tables with a total row
-expect_status "text output" 0 "$CARVE" scan -q repo
-grep_q "text shows the language table" "^language  *files  *code" out
-grep_q "text shows a total row" "^total  *2  *9  *5  *2  *3" out
-grep_q "text says how many files were not counted" \
-	"6 files: 2 counted, 1 binary, 2 excluded, 1 symlink" out
 
 # outside git: a directory walk, which does not descend into .git
 rm -rf plain && mkdir -p plain/a && cp repo/lib/util.c plain/a/

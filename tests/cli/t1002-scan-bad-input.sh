@@ -57,10 +57,10 @@ expect_eq "the big file is too-big" "too-big" \
 	"$(jq -r '.files[] | select(.path == "huge.txt") | .status' out)"
 # a 10 MiB single line (over the default limit it would be too-big; here
 # the limit is raised to read it)
-head -c 10485760 /dev/zero | tr '\0' 'x' >big/line.js
+head -c 10485760 /dev/zero | tr '\0' 'x' >big/line.py
 expect_status "a 10 MiB line" 0 "$CARVE" scan -q -f json --max-file-size 64M big
 expect_eq "the long line is one line" "1" \
-	"$(jq -r '.files[] | select(.path == "line.js") | .lines' out)"
+	"$(jq -r '.files[] | select(.path == "line.py") | .lines' out)"
 
 # a tracked file deleted from the work tree: warning, counted as unreadable
 make_repo gone
