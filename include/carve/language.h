@@ -37,6 +37,7 @@ enum {
 	LANG_LINE_SPLICE = 1 << 9,     /* backslash-newline continues a // */
 	LANG_MULTILINE_STRINGS = 1 << 10, /* "..." may span lines (Rust) */
 	LANG_SLASH_COMMENTS = 1 << 11, /* SYNTAX_CSS plus // (SCSS, LESS) */
+	LANG_REGEX_LITERALS = 1 << 12, /* /re/ after an operator (JS, TS) */
 };
 
 struct language {

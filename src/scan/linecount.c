@@ -171,7 +171,14 @@ static void count_word(struct counter *c, const unsigned char *s, size_t n)
 	    !((c->first[f >> 6] >> (f & 63)) & 1))
 		return;
 	for (unsigned i = 0; i < c->nwords; i++) {
-		if (c->wlen[i] != n || memcmp(c->words[i], s, n))
+		const char *w = c->words[i];
+		size_t k = 1;
+
+		if (c->wlen[i] != n || w[0] != f)
+			continue;
+		while (k < n && (unsigned char)w[k] == s[k])
+			k++;
+		if (k < n)
 			continue;
 		if (c->syntax == SYNTAX_C) {
 			/* "#if" and "#elif" are not branches of the program */
@@ -360,6 +367,64 @@ static const unsigned char *skip_string(struct counter *c,
 	return p;
 }
 
+/*
+ * A JS/TS template literal whose backtick ends at p. Templates mostly
+ * hold CSS, HTML or SQL, so a slash-star comment in one, or a // that
+ * opens a line, is a comment (as cloc and a reader see it); it ends at
+ * its closer or at the template's closing backtick.
+ */
+static const unsigned char *skip_template(struct counter *c,
+					  const unsigned char *p)
+{
+	const unsigned char *end = c->end;
+	int in_comment = 0, line_start = 0;
+
+	c->line |= LINE_CODE;
+	while (p < end) {
+		unsigned char b = *p;
+
+		if (b == '`') {
+			c->line |= in_comment ? LINE_COMMENT : LINE_CODE;
+			return p + 1;
+		}
+		if (b == '\n') {
+			end_line(c, p);
+			if (in_comment == 2)
+				in_comment = 0;
+			line_start = 1;
+			p++;
+			continue;
+		}
+		if (is_space(b)) {
+			p++;
+			continue;
+		}
+		if (in_comment) {
+			c->line |= LINE_COMMENT;
+			if (in_comment == 1 && b == '*' && end - p > 1 &&
+			    p[1] == '/') {
+				in_comment = 0;
+				p++;
+			}
+		} else if (b == '/' && end - p > 1 &&
+			   (p[1] == '*' || (p[1] == '/' && line_start))) {
+			c->line |= LINE_COMMENT;
+			in_comment = p[1] == '*' ? 1 : 2;
+			p++;
+		} else if (b == '\\') {
+			c->line |= LINE_CODE;
+			p++;
+			if (p < end && *p == '\n')
+				continue;
+		} else {
+			c->line |= LINE_CODE;
+		}
+		line_start = 0;
+		p++;
+	}
+	return p;
+}
+
 /* A '...' char literal at p ('x', '\n', '\u{1F600}'); else NULL. */
 static const unsigned char *skip_char(struct counter *c,
 				      const unsigned char *p)
@@ -476,6 +541,63 @@ static const unsigned char *skip_lua_long(struct counter *c,
 	return end;
 }
 
+/* Words after which a '/' starts a regular expression, not a division. */
+static int regex_keyword(const unsigned char *s, size_t n)
+{
+	static const char *const words[] = {
+		"return", "typeof", "case", "in", "of", "delete", "void",
+		"throw", "new", "instanceof", "yield", "await", "else", "do",
+		NULL
+	};
+
+	for (const char *const *w = words; *w; w++)
+		if (strlen(*w) == n && !memcmp(*w, s, n))
+			return 1;
+	return 0;
+}
+
+/*
+ * A JS/TS regular expression literal at p ('/'), told from a division by
+ * what comes before it on the line: returns its end, or NULL.
+ */
+static const unsigned char *skip_regex(struct counter *c,
+				       const unsigned char *p)
+{
+	const unsigned char *end = c->end, *b = p, *q;
+	int in_class = 0;
+
+	while (b > c->buf && is_space(b[-1]))
+		b--;
+	if (b > c->buf && b[-1] != '\n') {
+		unsigned char prev = b[-1];
+
+		if (c->cls[prev] == C_IDENT) {
+			const unsigned char *s = b;
+
+			while (s > c->buf && c->cls[s[-1]] == C_IDENT)
+				s--;
+			if (!regex_keyword(s, b - s))
+				return NULL;
+		} else if (strchr(")]\"'`", prev)) {
+			return NULL;
+		}
+	}
+	for (q = p + 1; q < end && *q != '\n'; q++) {
+		if (*q == '\\') {
+			if (q + 1 < end && q[1] == '\n')
+				return NULL;
+			q++;
+		} else if (*q == '[') {
+			in_class = 1;
+		} else if (*q == ']') {
+			in_class = 0;
+		} else if (*q == '/' && !in_class) {
+			return q + 1;
+		}
+	}
+	return NULL;
+}
+
 static int is_py_prefix(const unsigned char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -572,7 +694,9 @@ static void count(struct counter *c)
 
 		switch (cls[b]) {
 		case C_SPACE:
-			p++;
+			/* indentation comes in runs */
+			while (++p < end && cls[*p] == C_SPACE)
+				;
 			break;
 		case C_NL:
 			end_line(c, p);
@@ -620,6 +744,10 @@ static void count(struct counter *c)
 				   (syn == SYNTAX_C ||
 				    (flags & LANG_SLASH_COMMENTS))) {
 				p = skip_line_comment(c, p);
+			} else if ((flags & LANG_REGEX_LITERALS) &&
+				   (q = skip_regex(c, p))) {
+				c->line |= LINE_CODE;
+				p = q;
 			} else {
 				c->line |= LINE_CODE;
 				p++;
@@ -655,9 +783,11 @@ static void count(struct counter *c)
 					syn != SYNTAX_HASH, 0);
 			break;
 		case C_BTICK:
-			/* Go raw strings have no escapes; JS templates do */
-			p = skip_string(c, p + 1, '`', LINE_CODE, 0,
-					!(flags & LANG_CHAR_QUOTES), 1);
+			if (flags & LANG_REGEX_LITERALS)
+				p = skip_template(c, p + 1);
+			else /* Go: raw, no escapes */
+				p = skip_string(c, p + 1, '`', LINE_CODE, 0, 0,
+						1);
 			break;
 		case C_HASH:
 			/* $# and ${#x} (shell, Perl) and a#b (shell) */
@@ -738,7 +868,8 @@ static void count(struct counter *c)
 			break;
 		default:
 			c->line |= LINE_CODE;
-			p++;
+			while (++p < end && cls[*p] == C_OTHER)
+				;
 			break;
 		}
 	}
