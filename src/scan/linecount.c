@@ -209,9 +209,9 @@ static size_t match_op(struct counter *c, const unsigned char *p)
 			    (is_space(next) || next == '\n'))
 				return 1;
 		} else if (op[0] == '?' && !op[1]) {
-			/* not a?.b, a ?? b, x?: T, a?[i], ?= or ?> */
+			/* not a?.b, a ?? b, x?: T, a?[i], ?=, <?php or ?> */
 			if (*p == '?' && !strchr(".?:[=>", next) &&
-			    !(p > c->buf && p[-1] == '?'))
+			    !(p > c->buf && (p[-1] == '?' || p[-1] == '<')))
 				return 1;
 		} else {
 			size_t n = strlen(op);
