@@ -471,12 +471,15 @@ static const struct language *detect_by_name(const char *base,
 
 	if (lang)
 		return lang;
+	lang = ext ? lookup(&ext_map, ext, strlen(ext)) : NULL;
+	if (lang)
+		return lang; /* dockerfile.js is JavaScript */
 	/* Dockerfile.dev, Makefile.linux */
 	if (!strncasecmp(base, "dockerfile.", 11))
 		return &table[L_DOCKER];
-	if (!strncasecmp(base, "makefile.", 9) && !(ext && !strcmp(ext, "in")))
+	if (!strncasecmp(base, "makefile.", 9) && strcasecmp(ext, "in"))
 		return &table[L_MAKE];
-	return ext ? lookup(&ext_map, ext, strlen(ext)) : NULL;
+	return NULL;
 }
 
 const struct language *language_detect(const char *path, const char *buf,

@@ -350,7 +350,8 @@ static const unsigned char *skip_string(struct counter *c,
 		if (b == '\\' && esc) {
 			c->line |= mark;
 			p++;
-			if (p < end && *p == '\r' && end - p > 1 && p[1] == '\n')
+			if (p < end && *p == '\r' && end - p > 1 &&
+			    p[1] == '\n')
 				p++;
 			if (p < end && *p == '\n') {
 				end_line(c, p);
@@ -715,8 +716,8 @@ static void count(struct counter *c)
 				if (syn == SYNTAX_PYTHON && *p != '#' &&
 				    is_py_prefix(s, n))
 					break; /* the quote decides the mark */
-				if ((flags & LANG_CXX_RAW_STRINGS) && *p == '"' &&
-				    is_cxx_raw_prefix(s, n) &&
+				if ((flags & LANG_CXX_RAW_STRINGS) &&
+				    *p == '"' && is_cxx_raw_prefix(s, n) &&
 				    (q = skip_cxx_raw(c, p))) {
 					c->line |= LINE_CODE;
 					p = q;
@@ -813,7 +814,8 @@ static void count(struct counter *c)
 			if (end - p > 1 && p[1] == '-') {
 				if (syn == SYNTAX_LUA && end - p > 2 &&
 				    p[2] == '[' &&
-				    (q = skip_lua_long(c, p + 2, LINE_COMMENT))) {
+				    (q = skip_lua_long(c, p + 2,
+						       LINE_COMMENT))) {
 					p = q;
 					break;
 				}

@@ -75,6 +75,10 @@ static void by_file_name(void **state)
 	assert_string_equal(detect("sub/GNUmakefile", NULL), "Makefile");
 	assert_string_equal(detect("docker/Dockerfile", NULL), "Dockerfile");
 	assert_string_equal(detect("Dockerfile.dev", NULL), "Dockerfile");
+	/* a known extension wins over a name prefix */
+	assert_string_equal(detect("mode/dockerfile.js", NULL), "JavaScript");
+	assert_string_equal(detect("Makefile.am", NULL), "Makefile");
+	assert_string_equal(detect("Makefile.in", NULL), "(none)");
 	assert_string_equal(detect("CMakeLists.txt", NULL), "CMake");
 	assert_string_equal(detect("other.txt", NULL), "(none)");
 	assert_string_equal(detect("Rakefile", NULL), "Ruby");
