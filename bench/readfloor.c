@@ -1,7 +1,8 @@
 /*
- * The floor for `make bench`: reads every file named on stdin (NUL
+ * The floor for `make bench`: reads every file named in LIST (NUL
  * separated, relative to the current directory) once, single-threaded,
  * and counts newlines. Nothing that reads every file can be much faster.
+ *   readfloor LIST
  */
 #include <fcntl.h>
 #include <stdio.h>
@@ -9,15 +10,21 @@
 #include <string.h>
 #include <unistd.h>
 
-int main(void)
+int main(int argc, char **argv)
 {
 	static char buf[1 << 16];
 	char *name = NULL;
 	size_t cap = 0;
 	unsigned long long lines = 0, bytes = 0, files = 0;
 	ssize_t n;
+	FILE *list = argc > 1 ? fopen(argv[1], "r") : stdin;
 
-	while (getdelim(&name, &cap, '\0', stdin) > 0) {
+	if (!list) {
+		perror(argv[1]);
+		return 1;
+	}
+
+	while (getdelim(&name, &cap, '\0', list) > 0) {
 		int fd = open(name, O_RDONLY | O_NOFOLLOW);
 
 		if (fd < 0)

@@ -513,20 +513,30 @@ const struct language *language_by_name(const char *name)
 	return NULL;
 }
 
+/*
+ * Control bytes that text files do not hold: all below 0x20 but white
+ * space (\t to \r) and ESC (colour codes in logs), and DEL.
+ */
+static const unsigned char binary_byte[256] = {
+	[0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1, [0x05] = 1,
+	[0x06] = 1, [0x07] = 1, [0x08] = 1, [0x0e] = 1, [0x0f] = 1,
+	[0x10] = 1, [0x11] = 1, [0x12] = 1, [0x13] = 1, [0x14] = 1,
+	[0x15] = 1, [0x16] = 1, [0x17] = 1, [0x18] = 1, [0x19] = 1,
+	[0x1a] = 1, [0x1c] = 1, [0x1d] = 1, [0x1e] = 1, [0x1f] = 1,
+	[0x7f] = 1,
+};
+
 int language_is_binary(const char *buf, size_t len)
 {
 	size_t n = len > 8192 ? 8192 : len, control = 0;
 
 	if (memchr(buf, '\0', n))
 		return 1;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = buf[i];
-
-		/* white space and ESC (colour codes in logs) are text */
-		if ((c < 0x20 && !(c >= '\t' && c <= '\r') && c != 0x1b) ||
-		    c == 0x7f)
-			control++;
-	}
+	/* the control-byte ratio needs no more than the first kilobyte */
+	if (n > 1024)
+		n = 1024;
+	for (size_t i = 0; i < n; i++)
+		control += binary_byte[(unsigned char)buf[i]];
 	/* more than one byte in ten: no text file looks like that */
 	return n && control * 10 > n;
 }

@@ -1,0 +1,43 @@
+#!/bin/sh
+# Each man page documents exactly the options of `carve <command> -h`, and
+# its EXAMPLES run successfully on the bundled sample.
+. "$CARVE_SRC/tests/cli/lib.sh"
+
+long_options() { grep -o -e '--[a-z][a-z-]*' | sort -u; }
+
+for page in "$CARVE_SRC"/man/carve-*.1; do
+	cmd=$(basename "$page" .1)
+	cmd=${cmd#carve-}
+	"$CARVE" "$cmd" -h | long_options >help.txt
+	# man pages escape hyphens: \-\-format
+	sed 's/\\-/-/g' "$page" | sed -n '/^\.SH OPTIONS/,/^\.SH /p' |
+		long_options >man.txt
+	if cmp -s help.txt man.txt; then
+		ok 0 "carve-$cmd.1 and '$cmd -h' list the same options"
+	else
+		ok 1 "carve-$cmd.1 and '$cmd -h' list the same options"
+		diff help.txt man.txt | sed 's/^/# /'
+	fi
+	test -s help.txt
+	ok $? "'$cmd -h' lists some options"
+done
+
+# run every EXAMPLES command of every page in a copy of the sample
+cp -r "$CARVE_SRC/samples/shop" shop
+make_repo shop >/dev/null
+git -C shop add -A && git -C shop commit -qm sample
+for page in "$CARVE_SRC"/man/*.1; do
+	sed -n '/^\.SH EXAMPLES/,/^\.SH /p' "$page" |
+		sed -n '/^\.EX/,/^\.EE/p' | grep '^carve ' | sed 's/\\-/-/g' |
+	while IFS= read -r line; do
+		echo "$line" >>examples.txt
+	done
+done
+test -s examples.txt
+ok $? "the man pages have examples"
+while IFS= read -r line; do
+	(cd shop && eval "\"\$CARVE\" ${line#carve }" >/dev/null 2>"$TEST_DIR/err")
+	ok $? "example runs: $line"
+done <examples.txt
+
+done_testing
