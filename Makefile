@@ -99,7 +99,7 @@ deps:
 check: deps
 	$(Q)$(MAKE) --no-print-directory all tests
 	$(Q)CARVE=$(CURDIR)/$(PROG) CARVE_SRC=$(CURDIR) CMOCKA_MESSAGE_OUTPUT=TAP \
-		prove -j2 $(UNIT_TESTS) tests/cli/*.sh
+		prove -j2 $(UNIT_TESTS) tests/cli/t*.sh
 
 tests: $(UNIT_TESTS) $(TOOLS)
 
@@ -111,7 +111,7 @@ check-asan: deps
 	$(Q)CARVE=$(CURDIR)/build-asan/carve CARVE_SRC=$(CURDIR) CMOCKA_MESSAGE_OUTPUT=TAP \
 		ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-		prove -j2 $(patsubst $(B)/%,build-asan/%,$(UNIT_TESTS)) tests/cli/*.sh
+		prove -j2 $(patsubst $(B)/%,build-asan/%,$(UNIT_TESTS)) tests/cli/t*.sh
 
 check-style:
 	$(Q)clang-format --dry-run --Werror $$(git ls-files '*.c' '*.h')

@@ -260,7 +260,7 @@ int filelist_collect(struct filelist *list, const char *path, unsigned flags)
 		git_error_clear();
 		ret = collect_walk(list, abs);
 	}
-	if (!ret)
+	if (!ret && list->nr)
 		qsort(list->entries, list->nr, sizeof(*list->entries),
 		      cmp_entry);
 	return ret;
