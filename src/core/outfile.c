@@ -108,8 +108,9 @@ int outfile_commit(struct outfile *out)
 	if (!err && rename(out->tmp, out->path))
 		err = errno;
 	if (err) {
-		outfile_abort(out);
-		return error("cannot write '%s': %s", name, strerror(err));
+		error("cannot write '%s': %s", name, strerror(err));
+		outfile_abort(out); /* frees name */
+		return CARVE_EIO;
 	}
 	untrack(out->tmp);
 	free(out->tmp);
