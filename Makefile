@@ -50,6 +50,7 @@ LIB_OBJS += $(B)/src/scan/language.o
 LIB_OBJS += $(B)/src/scan/linecount.o
 LIB_OBJS += $(B)/src/scan/module.o
 LIB_OBJS += $(B)/src/scan/scan.o
+LIB_OBJS += $(B)/src/scan/scancache.o
 LIB_OBJS += $(B)/src/emit/model_json.o
 LIB_OBJS += $(B)/src/emit/csv.o
 LIB_OBJS += $(B)/src/emit/table.o

@@ -36,6 +36,7 @@ struct filelist {
 	int is_git;
 	char head[41];   /* HEAD commit id, "" when unborn or not git */
 	char *branch;    /* short branch name, NULL when detached/not git */
+	char *gitdir;    /* the repository's git directory, NULL outside git */
 	struct filelist_entry *entries; /* sorted by path (byte order) */
 	size_t nr, alloc;
 	struct arena arena; /* paths */

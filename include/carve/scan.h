@@ -33,6 +33,7 @@ struct scan_file {
 	const char *path;   /* relative to the work tree root */
 	const struct language *lang; /* NULL unless detected */
 	const char *module; /* NULL for files not counted */
+	const char *package; /* declared package (Java family), or NULL */
 	enum file_status status;
 	const char *reason; /* why excluded or unreadable, else NULL */
 	uint64_t size;
@@ -57,6 +58,8 @@ struct scan_options {
 	int module_depth;       /* 0: from config, else language-aware */
 	struct exclude_rules excludes;
 	const struct config *config; /* may be NULL */
+	const char *cache_dir;  /* NULL: <git dir>/carve */
+	int no_cache;
 };
 
 struct scan {
@@ -76,6 +79,8 @@ struct scan {
 	struct scan_group *modules;   /* by code lines, descending */
 	size_t modules_nr;
 	struct line_counts total;     /* all counted files */
+	char *cache_path;  /* the scan cache used, NULL for none */
+	size_t cache_hits; /* files whose results came from the cache */
 	struct arena arena;
 };
 

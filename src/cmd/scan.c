@@ -42,6 +42,8 @@ static const char usage_text[] =
 "      --max-file-size SIZE  list larger files without counting them\n"
 "                            (default 16M)\n"
 "      --top N               rows of the module table (default 20, 0: all)\n"
+"      --cache-dir DIR       keep the scan cache in DIR (default: .git/carve)\n"
+"      --no-cache            neither read nor write the scan cache\n"
 "  -h, --help                show this help\n";
 
 enum {
@@ -54,6 +56,8 @@ enum {
 	OPT_MODULE_DEPTH,
 	OPT_MAX_FILE_SIZE,
 	OPT_TOP,
+	OPT_CACHE_DIR,
+	OPT_NO_CACHE,
 };
 
 static const struct option long_options[] = {
@@ -71,6 +75,8 @@ static const struct option long_options[] = {
 	{ "module-depth", required_argument, NULL, OPT_MODULE_DEPTH },
 	{ "max-file-size", required_argument, NULL, OPT_MAX_FILE_SIZE },
 	{ "top", required_argument, NULL, OPT_TOP },
+	{ "cache-dir", required_argument, NULL, OPT_CACHE_DIR },
+	{ "no-cache", no_argument, NULL, OPT_NO_CACHE },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -356,6 +362,12 @@ static int parse_args(struct scan_args *a, int argc, char **argv)
 		case OPT_TOP:
 			if (options_int(&a->top, optarg, "--top", 0, 1000000))
 				return EXIT_USAGE;
+			break;
+		case OPT_CACHE_DIR:
+			a->opts.cache_dir = optarg;
+			break;
+		case OPT_NO_CACHE:
+			a->opts.no_cache = 1;
 			break;
 		case 'h':
 			fputs(usage_text, stdout);

@@ -169,6 +169,11 @@ static int collect_git(struct filelist *list, git_repository *repo,
 		n--;
 	list->root = xstrndup(workdir, n);
 	list->is_git = 1;
+	list->gitdir = xstrdup(git_repository_path(repo));
+	n = strlen(list->gitdir);
+	while (n > 1 && list->gitdir[n - 1] == '/')
+		list->gitdir[--n] = '\0';
+	n = strlen(list->root);
 	if (strlen(abs) > n && !strncmp(abs, list->root, n) && abs[n] == '/')
 		list->prefix = xstrdup(abs + n + 1);
 	else
@@ -274,6 +279,7 @@ void filelist_release(struct filelist *list)
 	free(list->root);
 	free(list->prefix);
 	free(list->branch);
+	free(list->gitdir);
 	arena_release(&list->arena);
 	memset(list, 0, sizeof(*list));
 }

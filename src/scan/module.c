@@ -65,9 +65,19 @@ static void directory_of(struct strbuf *out, const char *path, int depth)
 	strbuf_add(out, path, (size_t)(end - path));
 }
 
+int module_package(struct strbuf *out, const struct language *lang,
+		   const char *buf, size_t len)
+{
+	strbuf_reset(out);
+	if (!lang || !buf || (strcmp(lang->name, "Java") &&
+			      strcmp(lang->name, "Kotlin") &&
+			      strcmp(lang->name, "Scala")))
+		return 0;
+	return java_package(out, buf, len);
+}
+
 void module_name(struct strbuf *out, const struct module_rules *rules,
-		 const char *path, const struct language *lang,
-		 const char *buf, size_t len)
+		 const char *path, const char *package)
 {
 	const struct config *cfg = rules->config;
 
@@ -82,11 +92,10 @@ void module_name(struct strbuf *out, const struct module_rules *rules,
 		directory_of(out, path, rules->depth);
 		return;
 	}
-	if (lang && buf && (!strcmp(lang->name, "Java") ||
-			    !strcmp(lang->name, "Kotlin") ||
-			    !strcmp(lang->name, "Scala")) &&
-	    java_package(out, buf, len))
+	if (package && *package) {
+		strbuf_addstr(out, package);
 		return;
+	}
 	directory_of(out, path, 0);
 }
 

@@ -18,6 +18,7 @@
 #include "carve/pool.h"
 #include "carve/progress.h"
 #include "carve/scan.h"
+#include "carve/scancache.h"
 #include "carve/strbuf.h"
 #include "carve/strmap.h"
 #include "carve/xmalloc.h"
@@ -36,6 +37,9 @@ struct scan_run {
 	struct module_rules modules;
 	struct worker *workers;
 	struct progress *progress;
+	struct scancache *cache; /* NULL: no cache */
+	unsigned cache_flags;
+	size_t cache_hits;       /* atomic */
 };
 
 /* Files of no known language are counted as plain text: lines only. */
@@ -54,6 +58,53 @@ static const char *const status_names[] = {
 const char *scan_status_name(enum file_status status)
 {
 	return status_names[status];
+}
+
+/* True when stat data says the file still holds the index's blob. */
+static int matches_index(const struct filelist_entry *e, const struct stat *st)
+{
+	return e->has_index && e->index_size == (uint64_t)st->st_size &&
+	       e->index_mtime_sec == (int64_t)st->st_mtim.tv_sec &&
+	       e->index_mtime_nsec == (uint32_t)st->st_mtim.tv_nsec;
+}
+
+static void index_blob(char *hex, const struct filelist_entry *e)
+{
+	git_oid oid;
+
+	memcpy(oid.id, e->oid, 20);
+	git_oid_tostr(hex, 41, &oid);
+}
+
+/*
+ * Fills f from the cache when the file is unchanged since the index
+ * recorded it and the cache knows that blob at that path; no read.
+ */
+static int from_cache(struct scan_run *run, struct scan_file *f,
+		      const struct filelist_entry *e, const char *full)
+{
+	const struct scancache_entry *hit;
+	struct stat st;
+	char blob[41];
+
+	if (!run->cache || lstat(full, &st) < 0 || !S_ISREG(st.st_mode) ||
+	    !matches_index(e, &st))
+		return 0;
+	index_blob(blob, e);
+	hit = scancache_get(run->cache, e->path, blob, run->cache_flags);
+	if (!hit)
+		return 0;
+	f->lang = *hit->language ? language_by_name(hit->language) : NULL;
+	if (*hit->language && !f->lang)
+		return 0; /* a language this carve no longer knows */
+	f->status = (enum file_status)hit->status;
+	f->reason = *hit->reason ? hit->reason : NULL;
+	f->package = *hit->package ? hit->package : NULL;
+	f->counts = hit->counts;
+	f->size = (uint64_t)st.st_size;
+	memcpy(f->blob, blob, sizeof(f->blob));
+	__atomic_add_fetch(&run->cache_hits, 1, __ATOMIC_RELAXED);
+	return 1;
 }
 
 /*
@@ -112,13 +163,8 @@ static int read_file(struct scan_file *f, const struct filelist_entry *e,
 	}
 	w->buf.buf[w->buf.len] = '\0';
 	f->size = w->buf.len;
-	if (e->has_index && e->index_size == f->size &&
-	    e->index_mtime_sec == (int64_t)st.st_mtim.tv_sec &&
-	    e->index_mtime_nsec == (uint32_t)st.st_mtim.tv_nsec) {
-		git_oid oid;
-
-		memcpy(oid.id, e->oid, 20);
-		git_oid_tostr(f->blob, sizeof(f->blob), &oid);
+	if (matches_index(e, &st)) {
+		index_blob(f->blob, e);
 	} else {
 		git_oid oid;
 
@@ -162,6 +208,8 @@ static void scan_one(void *ctx, size_t i, int id)
 	}
 	strbuf_reset(&w->path);
 	strbuf_addf(&w->path, "%s/%s", run->list->root, e->path);
+	if (from_cache(run, f, e, w->path.buf))
+		goto module;
 	if (read_file(f, e, w, run->opts)) {
 		if (f->status == FILE_COUNTED)
 			f->status = FILE_UNREADABLE;
@@ -185,9 +233,15 @@ static void scan_one(void *ctx, size_t i, int id)
 	f->status = lang ? FILE_COUNTED : FILE_UNKNOWN;
 	linecount_buffer(&f->counts, lang ? lang : &plain_text, w->buf.buf,
 			 w->buf.len);
-	module_name(&w->module, &run->modules, e->path, lang, w->buf.buf,
-		    w->buf.len);
-	f->module = arena_strndup(&w->arena, w->module.buf, w->module.len);
+	if (module_package(&w->module, lang, w->buf.buf, w->buf.len))
+		f->package = arena_strndup(&w->arena, w->module.buf,
+					   w->module.len);
+module:
+	if (f->status == FILE_COUNTED || f->status == FILE_UNKNOWN) {
+		module_name(&w->module, &run->modules, e->path, f->package);
+		f->module = arena_strndup(&w->arena, w->module.buf,
+					  w->module.len);
+	}
 done:
 	progress_add(run->progress, 1);
 }
@@ -263,6 +317,7 @@ int scan_run(struct scan **out, const struct scan_options *opts)
 	struct filelist list = FILELIST_INIT;
 	struct scan *scan = NULL;
 	struct scan_run run = { 0 };
+	struct scancache cache = SCANCACHE_INIT;
 	int threads = opts->threads > 0 ? opts->threads : 1;
 	unsigned flags = 0;
 	int ret;
@@ -286,10 +341,29 @@ int scan_run(struct scan **out, const struct scan_options *opts)
 	run.modules.depth = opts->module_depth;
 	run.modules.config = opts->config;
 	scan->module_rule = module_rule_text(&run.modules);
+	if (!opts->no_cache && (opts->cache_dir || list.gitdir)) {
+		struct strbuf dir = STRBUF_INIT;
+
+		if (opts->cache_dir)
+			strbuf_addstr(&dir, opts->cache_dir);
+		else
+			strbuf_addf(&dir, "%s/carve", list.gitdir);
+		scancache_load(&cache, dir.buf);
+		strbuf_release(&dir);
+		run.cache = &cache;
+		run.cache_flags = opts->excludes.include_vendored ? 1 : 0;
+	}
 	run.workers = xcalloc((size_t)threads, sizeof(*run.workers));
 	run.progress = progress_start("scan", "files", list.nr);
 	pool_for(list.nr, threads, scan_one, &run);
 	progress_stop(run.progress);
+
+	if (run.cache) {
+		scan->cache_hits = run.cache_hits;
+		scan->cache_path = xstrdup(cache.path);
+		if (run.cache_hits < list.nr)
+			scancache_save(&cache, scan, run.cache_flags);
+	}
 
 	/* move every string the scan keeps into its own arena */
 	for (size_t i = 0; i < scan->nr; i++) {
@@ -300,6 +374,8 @@ int scan_run(struct scan **out, const struct scan_options *opts)
 			f->module = arena_strdup(&scan->arena, f->module);
 		if (f->reason)
 			f->reason = arena_strdup(&scan->arena, f->reason);
+		if (f->package)
+			f->package = arena_strdup(&scan->arena, f->package);
 	}
 	scan->root = list.root;
 	scan->prefix = list.prefix;
@@ -321,6 +397,7 @@ done:
 		}
 		free(run.workers);
 	}
+	scancache_release(&cache);
 	filelist_release(&list);
 	scan_free(scan);
 	return ret;
@@ -336,6 +413,7 @@ void scan_free(struct scan *scan)
 	free(scan->root);
 	free(scan->prefix);
 	free(scan->branch);
+	free(scan->cache_path);
 	arena_release(&scan->arena);
 	free(scan);
 }

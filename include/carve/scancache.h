@@ -1,0 +1,56 @@
+/*
+ * The scan cache: per-file results (status, language, counts, declared
+ * package) keyed by path and git blob id, so a rescan reads only files
+ * whose content changed. It lives in <git dir>/carve/scan.cache, or in
+ * --cache-dir; outside git there are no blob ids and no cache. Results
+ * depend on carve's counting rules, so the file records the version that
+ * wrote it and is ignored by any other.
+ */
+#ifndef CARVE_SCANCACHE_H
+#define CARVE_SCANCACHE_H
+
+#include "carve/linecount.h"
+#include "carve/strbuf.h"
+#include "carve/strmap.h"
+
+struct scan;
+
+struct scancache_entry {
+	const char *path;
+	const char *blob;     /* 40 hex digits */
+	unsigned flags;       /* scan options the result depends on */
+	int status;           /* enum file_status */
+	const char *language; /* display name, "" for none */
+	const char *reason;   /* "" for none */
+	const char *package;  /* "" for none */
+	struct line_counts counts;
+};
+
+struct scancache {
+	char *path;        /* the cache file */
+	struct strbuf data; /* the file's bytes; entries point into it */
+	struct strmap by_path;
+	struct scancache_entry *entries;
+	size_t nr, alloc;
+};
+
+#define SCANCACHE_INIT { NULL, STRBUF_INIT, STRMAP_INIT, NULL, 0, 0 }
+
+/*
+ * Loads the cache file in `dir` (missing, unreadable or from another
+ * version: an empty cache). Never fails: a cache is only an optimisation.
+ */
+void scancache_load(struct scancache *cache, const char *dir);
+/* The entry for path when its blob id and flags match, else NULL. */
+const struct scancache_entry *scancache_get(const struct scancache *cache,
+					    const char *path, const char *blob,
+					    unsigned flags);
+/*
+ * Replaces the cache file with the results of `scan` (only files whose
+ * blob id is known). Returns 0, or <0 after a warning.
+ */
+int scancache_save(const struct scancache *cache, const struct scan *scan,
+		   unsigned flags);
+void scancache_release(struct scancache *cache);
+
+#endif

@@ -1,0 +1,206 @@
+/*
+ * The scan cache file: a header line, then one record per file, each
+ * record NUL-terminated with tab-separated fields and the path last (a
+ * path may hold tabs, never a NUL). Loading splits the file in place.
+ */
+#include <errno.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "carve/error.h"
+#include "carve/language.h"
+#include "carve/outfile.h"
+#include "carve/scan.h"
+#include "carve/scancache.h"
+#include "carve/xmalloc.h"
+
+/*
+ * Bump when detection, counting or exclusion rules change the results;
+ * the carve version is part of the header too.
+ */
+#define SCANCACHE_FORMAT 1
+#define FIELDS 12
+#define MAX_CACHE_SIZE (1ULL << 30)
+
+static void header(struct strbuf *sb)
+{
+	strbuf_addf(sb, "carve-scan-cache %d %s\n", SCANCACHE_FORMAT,
+		    CARVE_VERSION);
+}
+
+static int parse_ulong(const char *s, unsigned long *out)
+{
+	char *end;
+
+	errno = 0;
+	*out = strtoul(s, &end, 10);
+	return errno || end == s || *end;
+}
+
+/* Splits one record in place; returns 0 when it is well formed. */
+static int parse_record(char *rec, struct scancache_entry *e)
+{
+	char *field[FIELDS];
+	unsigned long v[6];
+	int n = 0;
+
+	field[n++] = rec;
+	for (char *p = rec; *p && n < FIELDS; p++)
+		if (*p == '\t') {
+			*p = '\0';
+			field[n++] = p + 1;
+		}
+	if (n != FIELDS || strlen(field[0]) != 40)
+		return -1;
+	for (int i = 0; i < 6; i++)
+		if (parse_ulong(field[i == 0 ? 1 : i == 1 ? 2 : i + 4], &v[i]))
+			return -1;
+	e->blob = field[0];
+	e->flags = (unsigned)v[0];
+	e->status = (int)v[1];
+	e->language = field[3];
+	e->reason = field[4];
+	e->package = field[5];
+	e->counts.lines = v[2];
+	e->counts.code = v[3];
+	e->counts.comment = v[4];
+	e->counts.blank = v[5];
+	if (parse_ulong(field[10], &e->counts.complexity))
+		return -1;
+	e->path = field[11];
+	return e->status < 0 || e->status > FILE_SPECIAL || !*e->path;
+}
+
+void scancache_load(struct scancache *cache, const char *dir)
+{
+	struct strbuf want = STRBUF_INIT;
+	char *p, *end;
+
+	strbuf_addf(&want, "%s/scan.cache", dir);
+	cache->path = strbuf_detach(&want, NULL);
+	if (strbuf_read_file(&cache->data, cache->path, MAX_CACHE_SIZE))
+		return;
+	header(&want);
+	if (cache->data.len < want.len ||
+	    memcmp(cache->data.buf, want.buf, want.len)) {
+		strbuf_release(&want);
+		return; /* another version's cache: start afresh */
+	}
+	p = cache->data.buf + want.len;
+	end = cache->data.buf + cache->data.len;
+	strbuf_release(&want);
+	while (p < end) {
+		char *nul = memchr(p, '\0', (size_t)(end - p));
+		struct scancache_entry e;
+
+		if (!nul)
+			break; /* a torn last record */
+		if (!parse_record(p, &e)) {
+			ALLOC_GROW(cache->entries, cache->nr + 1, cache->alloc);
+			cache->entries[cache->nr++] = e;
+		}
+		p = nul + 1;
+	}
+	for (size_t i = 0; i < cache->nr; i++)
+		strmap_put(&cache->by_path, cache->entries[i].path,
+			   &cache->entries[i]);
+}
+
+const struct scancache_entry *scancache_get(const struct scancache *cache,
+					    const char *path, const char *blob,
+					    unsigned flags)
+{
+	const struct scancache_entry *e = strmap_get(&cache->by_path, path);
+
+	if (!e || e->flags != flags || strcmp(e->blob, blob))
+		return NULL;
+	return e;
+}
+
+static int mkdir_p(const char *dir)
+{
+	char *copy = xstrdup(dir);
+	int ret = 0;
+
+	for (char *p = copy + 1; ; p++) {
+		if (*p && *p != '/')
+			continue;
+		char c = *p;
+
+		*p = '\0';
+		if (mkdir(copy, 0777) < 0 && errno != EEXIST) {
+			ret = -1;
+			break;
+		}
+		if (!c)
+			break;
+		*p = c;
+	}
+	free(copy);
+	return ret;
+}
+
+int scancache_save(const struct scancache *cache, const struct scan *scan,
+		   unsigned flags)
+{
+	struct outfile out = OUTFILE_INIT;
+	struct strbuf sb = STRBUF_INIT;
+	char *dir = xstrdup(cache->path);
+	char *slash = strrchr(dir, '/');
+	int ret = 0;
+
+	if (slash)
+		*slash = '\0';
+	if (mkdir_p(dir) < 0) {
+		warning("cannot create the cache directory '%s': %s", dir,
+			strerror(errno));
+		free(dir);
+		return CARVE_EIO;
+	}
+	if (access(dir, W_OK) < 0) {
+		warning("cannot write the cache in '%s': %s", dir,
+			strerror(errno));
+		free(dir);
+		return CARVE_EIO;
+	}
+	free(dir);
+	if (outfile_open(&out, cache->path))
+		return CARVE_EIO;
+	header(&sb);
+	fwrite(sb.buf, 1, sb.len, out.fp);
+	for (size_t i = 0; i < scan->nr; i++) {
+		const struct scan_file *f = &scan->files[i];
+		const struct line_counts *c = &f->counts;
+
+		if (!*f->blob || (f->status != FILE_COUNTED &&
+				  f->status != FILE_UNKNOWN &&
+				  f->status != FILE_BINARY &&
+				  f->status != FILE_EXCLUDED))
+			continue;
+		strbuf_reset(&sb);
+		strbuf_addf(&sb, "%s\t%u\t%d\t%s\t%s\t%s\t%lu\t%lu\t%lu\t%lu\t"
+			    "%lu\t%s", f->blob, flags, (int)f->status,
+			    f->lang ? f->lang->name : "",
+			    f->reason ? f->reason : "",
+			    f->package ? f->package : "", c->lines, c->code,
+			    c->comment, c->blank, c->complexity, f->path);
+		fwrite(sb.buf, 1, sb.len + 1, out.fp); /* with the NUL */
+	}
+	strbuf_release(&sb);
+	if (outfile_commit(&out))
+		ret = CARVE_EIO;
+	outfile_abort(&out);
+	return ret;
+}
+
+void scancache_release(struct scancache *cache)
+{
+	if (!cache)
+		return;
+	free(cache->path);
+	strbuf_release(&cache->data);
+	strmap_release(&cache->by_path);
+	free(cache->entries);
+	memset(cache, 0, sizeof(*cache));
+}
