@@ -30,4 +30,13 @@ grep_q "bad -j says what it takes" "from 1 to 256" err
 expect_status "bad size" 129 "$CARVE" scan --max-file-size 12X
 expect_status "two paths" 129 "$CARVE" scan a b
 
+# progress goes to stderr only, and only when asked or on a terminal
+mkdir -p p && echo 'x = 1' >p/a.py
+expect_status "--progress=always" 0 "$CARVE" scan --progress always p
+grep_q "progress counts files on stderr" "scan: 1/1 files" err
+grep_q "stdout still has the results" "^language" out
+expect_status "progress is off when stderr is not a terminal" 0 "$CARVE" scan p
+check "nothing on stderr" test ! -s err
+expect_status "bad --progress" 129 "$CARVE" scan --progress sometimes p
+
 done_testing

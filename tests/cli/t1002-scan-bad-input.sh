@@ -62,6 +62,13 @@ expect_status "a 10 MiB line" 0 "$CARVE" scan -q -f json --max-file-size 64M big
 expect_eq "the long line is one line" "1" \
 	"$(jq -r '.files[] | select(.path == "line.py") | .lines' out)"
 
+# a 1 GiB (sparse) file is listed by its size and never read
+truncate -s 1G big/sparse.c
+expect_status "a 1 GiB file" 0 timeout 20 "$CARVE" scan -q -f json big
+expect_eq "it is too-big, with its size" "too-big 1073741824" \
+	"$(jq -r '.files[] | select(.path == "sparse.c") | "\(.status) \(.size)"' out)"
+rm big/sparse.c
+
 # a tracked file deleted from the work tree: warning, counted as unreadable
 make_repo gone
 echo 'a = 1' >gone/a.py
