@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "carve/arena.h"
+#include "carve/deps.h"
 #include "carve/exclude.h"
 #include "carve/linecount.h"
 
@@ -40,6 +41,22 @@ struct scan_file {
 	char blob[41];      /* git blob id of the content read, or "" */
 	int untracked;
 	struct line_counts counts;
+	struct dep_list deps; /* dependency statements as written */
+};
+
+/* A dependency between two files, all references of one kind summed. */
+struct scan_edge {
+	size_t from, to;  /* indexes into files */
+	enum dep_kind kind;
+	unsigned flags;   /* DEP_* flags shared by every reference */
+	unsigned weight;  /* number of references */
+};
+
+/* A package outside the repository and how much the code uses it. */
+struct scan_external {
+	const char *name;
+	size_t refs;  /* references */
+	size_t files; /* files that use it */
 };
 
 /* Per-language or per-module totals of counted files. */
@@ -79,6 +96,11 @@ struct scan {
 	struct scan_group *modules;   /* by code lines, descending */
 	size_t modules_nr;
 	struct line_counts total;     /* all counted files */
+	struct scan_edge *edges; /* sorted by (from, to, kind) */
+	size_t edges_nr;
+	struct scan_external *externals; /* by references, descending */
+	size_t externals_nr;
+	size_t unresolved; /* references to neither a file nor a package */
 	char *cache_path;  /* the scan cache used, NULL for none */
 	size_t cache_hits; /* files whose results came from the cache */
 	struct arena arena;

@@ -23,6 +23,7 @@ struct scancache_entry {
 	const char *language; /* display name, "" for none */
 	const char *reason;   /* "" for none */
 	const char *package;  /* "" for none */
+	const char *deps;     /* encoded dependency statements */
 	struct line_counts counts;
 };
 
@@ -52,5 +53,14 @@ const struct scancache_entry *scancache_get(const struct scancache *cache,
 int scancache_save(const struct scancache *cache, const struct scan *scan,
 		   unsigned flags);
 void scancache_release(struct scancache *cache);
+
+struct arena;
+struct dep_list;
+/*
+ * Decodes an entry's dependency statements into `out` (strings in
+ * `arena`). Returns 0, or -1 when the encoding is damaged.
+ */
+int scancache_decode_deps(struct dep_list *out, struct arena *arena,
+			  const char *enc);
 
 #endif

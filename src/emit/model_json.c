@@ -105,6 +105,58 @@ static cJSON *file_json(const struct scan_file *f)
 	return o;
 }
 
+static const char *const kind_names[] = {
+	[DEP_INCLUDE] = "include", [DEP_IMPORT] = "import",
+	[DEP_REQUIRE] = "require", [DEP_USE] = "use",
+	[DEP_MOD] = "mod",         [DEP_EXPORT] = "export",
+};
+
+static const char *const flag_names[] = {
+	"angle", "conditional", "type-only", "local", "dynamic", "wildcard",
+	"static",
+};
+
+static cJSON *edges_json(const struct scan *s)
+{
+	cJSON *arr = cJSON_CreateArray();
+
+	for (size_t i = 0; i < s->edges_nr; i++) {
+		const struct scan_edge *e = &s->edges[i];
+		cJSON *o = cJSON_CreateObject();
+
+		add_string(o, "from", s->files[e->from].path);
+		add_string(o, "to", s->files[e->to].path);
+		add_string(o, "kind", kind_names[e->kind]);
+		add_int(o, "weight", e->weight);
+		if (e->flags) {
+			cJSON *flags = cJSON_AddArrayToObject(o, "flags");
+
+			for (size_t b = 0; b < sizeof(flag_names) /
+					       sizeof(*flag_names); b++)
+				if (e->flags & (1u << b))
+					cJSON_AddItemToArray(flags,
+						cJSON_CreateString(flag_names[b]));
+		}
+		cJSON_AddItemToArray(arr, o);
+	}
+	return arr;
+}
+
+static cJSON *externals_json(const struct scan *s)
+{
+	cJSON *arr = cJSON_CreateArray();
+
+	for (size_t i = 0; i < s->externals_nr; i++) {
+		cJSON *o = cJSON_CreateObject();
+
+		add_string(o, "name", s->externals[i].name);
+		add_int(o, "refs", s->externals[i].refs);
+		add_int(o, "files", s->externals[i].files);
+		cJSON_AddItemToArray(arr, o);
+	}
+	return arr;
+}
+
 static cJSON *scan_json(cJSON *root, const struct scan *s)
 {
 	cJSON *repo = cJSON_AddObjectToObject(root, "repo");
@@ -121,6 +173,8 @@ static cJSON *scan_json(cJSON *root, const struct scan *s)
 	add_int(totals, "files", s->nr);
 	add_int(totals, "counted", s->status_count[FILE_COUNTED]);
 	add_counts(totals, &s->total);
+	add_int(totals, "edges", s->edges_nr);
+	add_int(totals, "unresolved", s->unresolved);
 	status = cJSON_AddObjectToObject(totals, "status");
 	for (int i = 0; i <= FILE_SPECIAL; i++)
 		add_int(status, scan_status_name(i), s->status_count[i]);
@@ -132,6 +186,8 @@ static cJSON *scan_json(cJSON *root, const struct scan *s)
 	files = cJSON_AddArrayToObject(root, "files");
 	for (size_t i = 0; i < s->nr; i++)
 		cJSON_AddItemToArray(files, file_json(&s->files[i]));
+	cJSON_AddItemToObject(root, "edges", edges_json(s));
+	cJSON_AddItemToObject(root, "externals", externals_json(s));
 	return root;
 }
 

@@ -17,6 +17,7 @@
 #include "carve/module.h"
 #include "carve/pool.h"
 #include "carve/progress.h"
+#include "carve/resolve.h"
 #include "carve/scan.h"
 #include "carve/scancache.h"
 #include "carve/strbuf.h"
@@ -80,14 +81,14 @@ static void index_blob(char *hex, const struct filelist_entry *e)
  * Fills f from the cache when the file is unchanged since the index
  * recorded it and the cache knows that blob at that path; no read.
  */
-static int from_cache(struct scan_run *run, struct scan_file *f,
-		      const struct filelist_entry *e, const char *full)
+static int from_cache(struct scan_run *run, struct worker *w,
+		      struct scan_file *f, const struct filelist_entry *e)
 {
 	const struct scancache_entry *hit;
 	struct stat st;
 	char blob[41];
 
-	if (!run->cache || lstat(full, &st) < 0 || !S_ISREG(st.st_mode) ||
+	if (!run->cache || lstat(w->path.buf, &st) < 0 || !S_ISREG(st.st_mode) ||
 	    !matches_index(e, &st))
 		return 0;
 	index_blob(blob, e);
@@ -101,6 +102,8 @@ static int from_cache(struct scan_run *run, struct scan_file *f,
 	f->reason = *hit->reason ? hit->reason : NULL;
 	f->package = *hit->package ? hit->package : NULL;
 	f->counts = hit->counts;
+	if (scancache_decode_deps(&f->deps, &w->arena, hit->deps))
+		return 0;
 	f->size = (uint64_t)st.st_size;
 	memcpy(f->blob, blob, sizeof(f->blob));
 	__atomic_add_fetch(&run->cache_hits, 1, __ATOMIC_RELAXED);
@@ -208,7 +211,7 @@ static void scan_one(void *ctx, size_t i, int id)
 	}
 	strbuf_reset(&w->path);
 	strbuf_addf(&w->path, "%s/%s", run->list->root, e->path);
-	if (from_cache(run, f, e, w->path.buf))
+	if (from_cache(run, w, f, e))
 		goto module;
 	if (read_file(f, e, w, run->opts)) {
 		if (f->status == FILE_COUNTED)
@@ -233,6 +236,7 @@ static void scan_one(void *ctx, size_t i, int id)
 	f->status = lang ? FILE_COUNTED : FILE_UNKNOWN;
 	linecount_buffer(&f->counts, lang ? lang : &plain_text, w->buf.buf,
 			 w->buf.len);
+	deps_extract(&f->deps, &w->arena, lang, w->buf.buf, w->buf.len);
 	if (module_package(&w->module, lang, w->buf.buf, w->buf.len))
 		f->package = arena_strndup(&w->arena, w->module.buf,
 					   w->module.len);
@@ -376,6 +380,13 @@ int scan_run(struct scan **out, const struct scan_options *opts)
 			f->reason = arena_strdup(&scan->arena, f->reason);
 		if (f->package)
 			f->package = arena_strdup(&scan->arena, f->package);
+		for (size_t k = 0; k < f->deps.nr; k++) {
+			struct dep_ref *d = &f->deps.refs[k];
+
+			d->target = arena_strdup(&scan->arena, d->target);
+			if (d->name)
+				d->name = arena_strdup(&scan->arena, d->name);
+		}
 	}
 	scan->root = list.root;
 	scan->prefix = list.prefix;
@@ -385,6 +396,9 @@ int scan_run(struct scan **out, const struct scan_options *opts)
 	memcpy(scan->head, list.head, sizeof(scan->head));
 	stamp_time(scan);
 	summarise(scan);
+	ret = resolve_scan(scan);
+	if (ret)
+		goto done;
 	*out = scan;
 	scan = NULL;
 done:
@@ -407,7 +421,11 @@ void scan_free(struct scan *scan)
 {
 	if (!scan)
 		return;
+	for (size_t i = 0; i < scan->nr; i++)
+		dep_list_release(&scan->files[i].deps);
 	free(scan->files);
+	free(scan->edges);
+	free(scan->externals);
 	free(scan->languages);
 	free(scan->modules);
 	free(scan->root);

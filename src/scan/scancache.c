@@ -2,12 +2,16 @@
  * The scan cache file: a header line, then one record per file, each
  * record NUL-terminated with tab-separated fields and the path last (a
  * path may hold tabs, never a NUL). Loading splits the file in place.
+ * Dependency statements are one field: statements separated by 0x1e,
+ * their parts by 0x1f (dep_list_add keeps control bytes out of targets).
  */
 #include <errno.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "carve/arena.h"
+#include "carve/deps.h"
 #include "carve/error.h"
 #include "carve/language.h"
 #include "carve/outfile.h"
@@ -19,8 +23,8 @@
  * Bump when detection, counting or exclusion rules change the results;
  * the carve version is part of the header too.
  */
-#define SCANCACHE_FORMAT 1
-#define FIELDS 12
+#define SCANCACHE_FORMAT 2
+#define FIELDS 13
 #define MAX_CACHE_SIZE (1ULL << 30)
 
 static void header(struct strbuf *sb)
@@ -68,7 +72,8 @@ static int parse_record(char *rec, struct scancache_entry *e)
 	e->counts.blank = v[5];
 	if (parse_ulong(field[10], &e->counts.complexity))
 		return -1;
-	e->path = field[11];
+	e->deps = field[11];
+	e->path = field[12];
 	return e->status < 0 || e->status > FILE_SPECIAL || !*e->path;
 }
 
@@ -116,6 +121,62 @@ const struct scancache_entry *scancache_get(const struct scancache *cache,
 	if (!e || e->flags != flags || strcmp(e->blob, blob))
 		return NULL;
 	return e;
+}
+
+static void encode_deps(struct strbuf *sb, const struct dep_list *deps)
+{
+	for (size_t i = 0; i < deps->nr; i++) {
+		const struct dep_ref *d = &deps->refs[i];
+
+		strbuf_addf(sb, "%s%d\x1f%u\x1f%u\x1f%d\x1f%s\x1f%s",
+			    i ? "\x1e" : "", (int)d->kind, d->flags, d->line,
+			    d->level, d->target, d->name ? d->name : "");
+	}
+}
+
+int scancache_decode_deps(struct dep_list *out, struct arena *arena,
+			  const char *enc)
+{
+	while (*enc) {
+		const char *end = strchr(enc, '\x1e');
+		const char *part[6];
+		size_t len[6];
+		unsigned long v[4];
+		struct dep_ref *d;
+		int n = 0;
+
+		if (!end)
+			end = enc + strlen(enc);
+		for (const char *p = enc; n < 6;) {
+			const char *sep = memchr(p, '\x1f', (size_t)(end - p));
+
+			part[n] = p;
+			len[n++] = sep ? (size_t)(sep - p) : (size_t)(end - p);
+			if (!sep)
+				break;
+			p = sep + 1;
+		}
+		if (n != 6)
+			return -1;
+		for (int i = 0; i < 4; i++) {
+			char num[24];
+
+			if (!len[i] || len[i] >= sizeof(num))
+				return -1;
+			memcpy(num, part[i], len[i]);
+			num[len[i]] = '\0';
+			if (parse_ulong(num, &v[i]))
+				return -1;
+		}
+		d = dep_list_add(out, arena, (enum dep_kind)v[0], part[4],
+				 len[4], (unsigned)v[2]);
+		d->flags = (unsigned)v[1];
+		d->level = (int)v[3];
+		if (len[5])
+			d->name = arena_strndup(arena, part[5], len[5]);
+		enc = *end ? end + 1 : end;
+	}
+	return 0;
 }
 
 static int mkdir_p(const char *dir)
@@ -180,11 +241,13 @@ int scancache_save(const struct scancache *cache, const struct scan *scan,
 			continue;
 		strbuf_reset(&sb);
 		strbuf_addf(&sb, "%s\t%u\t%d\t%s\t%s\t%s\t%lu\t%lu\t%lu\t%lu\t"
-			    "%lu\t%s", f->blob, flags, (int)f->status,
+			    "%lu\t", f->blob, flags, (int)f->status,
 			    f->lang ? f->lang->name : "",
 			    f->reason ? f->reason : "",
 			    f->package ? f->package : "", c->lines, c->code,
-			    c->comment, c->blank, c->complexity, f->path);
+			    c->comment, c->blank, c->complexity);
+		encode_deps(&sb, &f->deps);
+		strbuf_addf(&sb, "\t%s", f->path);
 		fwrite(sb.buf, 1, sb.len + 1, out.fp); /* with the NUL */
 	}
 	strbuf_release(&sb);

@@ -35,13 +35,13 @@ expect_eq "the cache holds the new blob" "1" \
 head -c 100 /dev/urandom >repo/.git/carve/scan.cache
 expect_status "a damaged cache is not an error" 0 "$CARVE" scan -q -f json repo
 check "a damaged cache changes nothing" cmp out truth.json
-printf 'carve-scan-cache 1 %s\n%040d\t0\t0\tC\t\t\t99\t99\t0\t0\t0\tsrc/a.c\0' \
+printf 'carve-scan-cache 2 %s\n%040d\t0\t0\tC\t\t\t99\t99\t0\t0\t0\t\tsrc/a.c\0' \
 	"$(cat "$CARVE_SRC/VERSION")" 0 >repo/.git/carve/scan.cache
 "$CARVE" scan -q -f json repo >out
 check "an entry for another blob is not used" cmp out truth.json
 # proof that a hit skips reading: a forged entry with the right blob id
 # and flags is believed (99 code lines for a 2-line file)
-printf 'carve-scan-cache 1 %s\n%s\t0\t0\tC\t\t\t99\t99\t0\t0\t0\tsrc/a.c\0' \
+printf 'carve-scan-cache 2 %s\n%s\t0\t0\tC\t\t\t99\t99\t0\t0\t0\t\tsrc/a.c\0' \
 	"$(cat "$CARVE_SRC/VERSION")" "$(git -C repo rev-parse HEAD:src/a.c)" \
 	>repo/.git/carve/scan.cache
 "$CARVE" scan -q -f json repo >out

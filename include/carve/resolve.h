@@ -1,0 +1,104 @@
+/*
+ * Resolution: turns each dependency statement of the scan into edges to
+ * files of the repository, or into an external package. One resolver per
+ * language family (src/scan/resolve_<family>.c), sharing the index of the
+ * scanned files built here. A resolver is read-only once prepared, so
+ * files resolve in parallel.
+ */
+#ifndef CARVE_RESOLVE_H
+#define CARVE_RESOLVE_H
+
+#include <stddef.h>
+
+#include "carve/arena.h"
+#include "carve/strmap.h"
+
+struct dep_ref;
+struct scan;
+struct scan_file;
+
+/* What one dependency statement resolved to. */
+struct resolve_out {
+	size_t *files;        /* indexes into scan->files (Go: a package) */
+	size_t nr, alloc;
+	const char *external; /* package name when outside the repo, or NULL */
+};
+
+struct resolver {
+	const struct scan *scan;
+	/* repository path -> index into scan->files, plus one */
+	struct strmap by_path;
+	/* directory path ("" for the root) -> struct resolve_dir */
+	struct strmap by_dir;
+	struct arena arena;
+	/* per-family state, set up by each family's prepare function */
+	void *c, *python, *go, *java, *js, *ruby, *php, *csharp, *rust;
+};
+
+/* The files of one directory, for package-level resolution. */
+struct resolve_dir {
+	size_t *files;
+	size_t nr, alloc;
+};
+
+/*
+ * Resolves every dependency statement of the scan into scan->edges
+ * (weighted, sorted) and scan->externals. Returns 0 or <0.
+ */
+int resolve_scan(struct scan *scan);
+
+/* Builds the indexes and calls every family's prepare function. */
+int resolver_init(struct resolver *r, const struct scan *scan);
+void resolver_release(struct resolver *r);
+
+/* Index of the counted file at repository path `path`, or -1. */
+long resolver_file(const struct resolver *r, const char *path);
+/* The files of directory `dir` ("" for the root), or NULL. */
+const struct resolve_dir *resolver_dir(const struct resolver *r,
+				       const char *dir);
+/* Adds file index `file` to out (no duplicates). */
+void resolve_out_add(struct resolve_out *out, size_t file);
+/* Sets out's external package (copied into the resolver's arena). */
+void resolve_out_external(struct resolver *r, struct resolve_out *out,
+			  const char *name, size_t len);
+
+/*
+ * Resolves dependency `d` of file `from` into `out` (reset by the caller).
+ * Dispatches on the file's language family.
+ */
+void resolve_dep(struct resolver *r, size_t from, const struct dep_ref *d,
+		 struct resolve_out *out);
+
+/*
+ * Each family: prepare (read go.mod, tsconfig.json, compile_commands.json,
+ * find source roots, index declared types; warnings name the file and
+ * line of a malformed config and go on), resolve one reference, release.
+ * prepare returns 0 or a negative code; a family with nothing to do
+ * leaves its state NULL.
+ */
+int resolve_c_prepare(struct resolver *r);
+void resolve_c(struct resolver *r, size_t from, const struct dep_ref *d,
+	       struct resolve_out *out);
+void resolve_c_release(struct resolver *r);
+
+int resolve_python_prepare(struct resolver *r);
+void resolve_python(struct resolver *r, size_t from, const struct dep_ref *d,
+		    struct resolve_out *out);
+void resolve_python_release(struct resolver *r);
+
+int resolve_js_prepare(struct resolver *r);
+void resolve_js(struct resolver *r, size_t from, const struct dep_ref *d,
+		struct resolve_out *out);
+void resolve_js_release(struct resolver *r);
+
+int resolve_go_prepare(struct resolver *r);
+void resolve_go(struct resolver *r, size_t from, const struct dep_ref *d,
+		struct resolve_out *out);
+void resolve_go_release(struct resolver *r);
+
+int resolve_java_prepare(struct resolver *r);
+void resolve_java(struct resolver *r, size_t from, const struct dep_ref *d,
+		  struct resolve_out *out);
+void resolve_java_release(struct resolver *r);
+
+#endif

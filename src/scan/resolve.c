@@ -1,0 +1,227 @@
+/*
+ * The resolver framework: indexes of the scanned files by path and by
+ * directory, the dispatcher to each language family, and the pass that
+ * turns every file's dependency statements into weighted file edges and
+ * an inventory of external packages.
+ */
+#include <string.h>
+
+#include "carve/deps.h"
+#include "carve/language.h"
+#include "carve/resolve.h"
+#include "carve/scan.h"
+#include "carve/strbuf.h"
+#include "carve/xmalloc.h"
+
+static int resolvable(const struct scan_file *f)
+{
+	return f->status == FILE_COUNTED || f->status == FILE_UNKNOWN;
+}
+
+int resolver_init(struct resolver *r, const struct scan *scan)
+{
+	struct strbuf dir = STRBUF_INIT;
+
+	memset(r, 0, sizeof(*r));
+	r->scan = scan;
+	for (size_t i = 0; i < scan->nr; i++) {
+		const struct scan_file *f = &scan->files[i];
+		const char *slash;
+		struct resolve_dir *d;
+		char *key;
+
+		if (!resolvable(f))
+			continue;
+		strmap_put(&r->by_path, f->path, (void *)(i + 1));
+		slash = strrchr(f->path, '/');
+		strbuf_reset(&dir);
+		if (slash)
+			strbuf_add(&dir, f->path, (size_t)(slash - f->path));
+		d = strmap_get(&r->by_dir, dir.buf);
+		if (!d) {
+			key = arena_strndup(&r->arena, dir.buf, dir.len);
+			d = arena_alloc(&r->arena, sizeof(*d));
+			strmap_put(&r->by_dir, key, d);
+		}
+		ALLOC_GROW(d->files, d->nr + 1, d->alloc);
+		d->files[d->nr++] = i;
+	}
+	strbuf_release(&dir);
+	/* each family's prepare function is called here when it lands */
+	return 0;
+}
+
+void resolver_release(struct resolver *r)
+{
+	struct strmap_entry *e;
+
+	if (!r)
+		return;
+	strmap_for_each(&r->by_dir, e) {
+		struct resolve_dir *d = e->value;
+
+		free(d->files);
+	}
+	strmap_release(&r->by_path);
+	strmap_release(&r->by_dir);
+	arena_release(&r->arena);
+}
+
+long resolver_file(const struct resolver *r, const char *path)
+{
+	void *v = strmap_get(&r->by_path, path);
+
+	return v ? (long)((size_t)v - 1) : -1;
+}
+
+const struct resolve_dir *resolver_dir(const struct resolver *r,
+				       const char *dir)
+{
+	return strmap_get(&r->by_dir, dir);
+}
+
+void resolve_out_add(struct resolve_out *out, size_t file)
+{
+	for (size_t i = 0; i < out->nr; i++)
+		if (out->files[i] == file)
+			return;
+	ALLOC_GROW(out->files, out->nr + 1, out->alloc);
+	out->files[out->nr++] = file;
+}
+
+void resolve_out_external(struct resolver *r, struct resolve_out *out,
+			  const char *name, size_t len)
+{
+	out->external = arena_strndup(&r->arena, name, len);
+}
+
+void resolve_dep(struct resolver *r, size_t from, const struct dep_ref *d,
+		 struct resolve_out *out)
+{
+	const struct language *lang = r->scan->files[from].lang;
+
+	if (!lang)
+		return;
+	/* each family registers its resolver here when it lands */
+	(void)d;
+	(void)out;
+}
+
+static int cmp_edge(const void *a, const void *b)
+{
+	const struct scan_edge *x = a, *y = b;
+
+	if (x->from != y->from)
+		return x->from < y->from ? -1 : 1;
+	if (x->to != y->to)
+		return x->to < y->to ? -1 : 1;
+	return (int)x->kind - (int)y->kind;
+}
+
+static int cmp_external(const void *a, const void *b)
+{
+	const struct scan_external *x = a, *y = b;
+
+	if (x->refs != y->refs)
+		return x->refs < y->refs ? 1 : -1;
+	return strcmp(x->name, y->name);
+}
+
+/* Sums references of the same (from, to, kind) into one edge. */
+static size_t merge_edges(struct scan_edge *e, size_t nr)
+{
+	size_t out = 0;
+
+	if (nr)
+		qsort(e, nr, sizeof(*e), cmp_edge);
+	for (size_t i = 0; i < nr; i++) {
+		if (out && e[out - 1].from == e[i].from &&
+		    e[out - 1].to == e[i].to && e[out - 1].kind == e[i].kind) {
+			e[out - 1].weight += e[i].weight;
+			e[out - 1].flags &= e[i].flags;
+		} else {
+			e[out++] = e[i];
+		}
+	}
+	return out;
+}
+
+struct external_tally {
+	size_t index; /* into the externals array */
+	size_t last_file; /* plus one: counts each file once */
+};
+
+int resolve_scan(struct scan *scan)
+{
+	struct resolver r;
+	struct resolve_out out = { 0 };
+	struct strmap tally = STRMAP_INIT;
+	struct arena tally_arena = ARENA_INIT;
+	size_t edges_alloc = 0, ext_alloc = 0;
+	int ret;
+
+	ret = resolver_init(&r, scan);
+	if (ret)
+		goto done;
+	for (size_t i = 0; i < scan->nr; i++) {
+		const struct scan_file *f = &scan->files[i];
+
+		for (size_t k = 0; k < f->deps.nr; k++) {
+			const struct dep_ref *d = &f->deps.refs[k];
+			struct external_tally *t;
+
+			out.nr = 0;
+			out.external = NULL;
+			resolve_dep(&r, i, d, &out);
+			for (size_t j = 0; j < out.nr; j++) {
+				struct scan_edge *e;
+
+				if (out.files[j] == i)
+					continue; /* a file needs no edge to itself */
+				ALLOC_GROW(scan->edges, scan->edges_nr + 1,
+					   edges_alloc);
+				e = &scan->edges[scan->edges_nr++];
+				e->from = i;
+				e->to = out.files[j];
+				e->kind = d->kind;
+				e->flags = d->flags;
+				e->weight = 1;
+			}
+			if (!out.nr && !out.external) {
+				scan->unresolved++;
+				continue;
+			}
+			if (!out.external)
+				continue;
+			t = strmap_get(&tally, out.external);
+			if (!t) {
+				struct scan_external *x;
+
+				t = arena_alloc(&tally_arena, sizeof(*t));
+				ALLOC_GROW(scan->externals,
+					   scan->externals_nr + 1, ext_alloc);
+				t->index = scan->externals_nr++;
+				x = &scan->externals[t->index];
+				x->name = arena_strdup(&scan->arena,
+						       out.external);
+				x->refs = x->files = 0;
+				strmap_put(&tally, x->name, t);
+			}
+			scan->externals[t->index].refs++;
+			if (t->last_file != i + 1) {
+				scan->externals[t->index].files++;
+				t->last_file = i + 1;
+			}
+		}
+	}
+	scan->edges_nr = merge_edges(scan->edges, scan->edges_nr);
+	if (scan->externals_nr)
+		qsort(scan->externals, scan->externals_nr,
+		      sizeof(*scan->externals), cmp_external);
+done:
+	free(out.files);
+	strmap_release(&tally);
+	arena_release(&tally_arena);
+	resolver_release(&r);
+	return ret;
+}
