@@ -32,6 +32,7 @@ endif
 
 # The library: everything but main and the commands.
 LIB_OBJS =
+LIB_OBJS += $(B)/src/analysis/graph.o
 LIB_OBJS += $(B)/src/core/arena.o
 LIB_OBJS += $(B)/src/core/config.o
 LIB_OBJS += $(B)/src/core/error.o
@@ -64,6 +65,7 @@ CMD_OBJS += $(B)/src/cmd/scan.o
 UNIT_TESTS =
 UNIT_TESTS += $(B)/tests/unit/test_config
 UNIT_TESTS += $(B)/tests/unit/test_glob
+UNIT_TESTS += $(B)/tests/unit/test_graph
 UNIT_TESTS += $(B)/tests/unit/test_language
 UNIT_TESTS += $(B)/tests/unit/test_linecount
 UNIT_TESTS += $(B)/tests/unit/test_outfile
