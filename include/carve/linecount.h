@@ -24,7 +24,10 @@ struct line_counts {
 	unsigned long complexity;
 };
 
-/* Counts buf[0..len) written in `lang` into *out (overwritten). */
+/*
+ * Counts buf[0..len) written in `lang` into *out (overwritten). buf[len]
+ * must be '\0' (a strbuf's is): the counter stops there, not at a length.
+ */
 void linecount_buffer(struct line_counts *out, const struct language *lang,
 		      const char *buf, size_t len);
 

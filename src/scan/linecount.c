@@ -3,19 +3,31 @@
  * class in code, and tight loops (memchr where it pays) inside comments
  * and strings. Counts follow cloc's rules, except where cloc misreads a
  * string as a comment (see the notes in BENCHMARKS.md).
+ *
+ * Speed comes from stopping as rarely as possible: in code, white space,
+ * punctuation and identifiers are consumed in one loop that ends only at
+ * a byte that can start a comment, string or branch point, at a newline,
+ * or at the first letter of a branch word; the NUL after the buffer ends
+ * every loop, so no loop tests for the end.
  */
+#include <pthread.h>
 #include <stdint.h>
 #include <string.h>
 
 #include "carve/language.h"
 #include "carve/linecount.h"
 
-/* Byte classes in code. */
+/*
+ * Byte classes in code. The first three are plain: the main loop runs
+ * over them without stopping (see count()).
+ */
 enum {
 	C_OTHER,  /* punctuation: code */
 	C_SPACE,  /* white space but newline */
-	C_NL,     /* '\n' */
 	C_IDENT,  /* identifier byte (also digits, '$' and UTF-8) */
+	C_WORD,   /* identifier byte that may start a branch word or prefix */
+	C_NUL,    /* '\0': the end of the buffer, or a stray NUL */
+	C_NL,     /* '\n' */
 	C_SLASH,  /* '/': maybe a comment */
 	C_DQUOTE, /* '"' */
 	C_SQUOTE, /* '\'' */
@@ -33,13 +45,9 @@ enum { LINE_CODE = 1, LINE_COMMENT = 2 };
 
 #define MAX_WORDS 16
 
-struct counter {
-	const unsigned char *buf, *end;
-	unsigned flags;
-	enum lang_syntax syntax;
-	unsigned line;
-	int spliced; /* the last line ended with a backslash */
-	unsigned long code, comment, blank, complexity;
+/* What the counter derives from a language; built once per language. */
+struct lang_table {
+	const struct language *lang;
 	unsigned char cls[256];
 	/* branch words, with a filter on first byte and length */
 	uint64_t first[4];
@@ -47,20 +55,47 @@ struct counter {
 	unsigned nwords;
 	const char *words[MAX_WORDS];
 	unsigned char wlen[MAX_WORDS];
+};
+
+/* Indexes of struct counter.n. */
+enum { N_CODE, N_COMMENT, N_BLANK };
+
+struct counter {
+	const unsigned char *buf, *end;
+	const struct lang_table *t;
+	const unsigned char *cls; /* t->cls */
+	unsigned flags;
+	enum lang_syntax syntax;
 	const char *const *ops;
+	unsigned line;
+	unsigned spliced; /* LINE_SPLICED: the last line ended with '\\' */
+	unsigned long n[3];
+	unsigned long complexity;
+};
+
+/* In struct counter.spliced, next to the LINE_ bits it indexes with. */
+enum { LINE_SPLICED = 4 };
+
+/*
+ * What a line counts as, by its LINE_ bits and LINE_SPLICED: code wins
+ * over comment; a blank line after a backslash continues a macro or a
+ * command, and cloc counts it as code.
+ */
+static const unsigned char line_kind[8] = {
+	[0] = N_BLANK,
+	[LINE_CODE] = N_CODE,
+	[LINE_COMMENT] = N_COMMENT,
+	[LINE_CODE | LINE_COMMENT] = N_CODE,
+	[LINE_SPLICED] = N_CODE,
+	[LINE_SPLICED | LINE_CODE] = N_CODE,
+	[LINE_SPLICED | LINE_COMMENT] = N_COMMENT,
+	[LINE_SPLICED | LINE_CODE | LINE_COMMENT] = N_CODE,
 };
 
 /* Ends the line whose '\n' (or the end of the buffer) is at nl. */
 static inline void end_line(struct counter *c, const unsigned char *nl)
 {
-	if (c->line & LINE_CODE)
-		c->code++;
-	else if (c->line & LINE_COMMENT)
-		c->comment++;
-	else if (c->spliced)
-		c->code++; /* blank, but part of a macro or command: cloc */
-	else
-		c->blank++;
+	c->n[line_kind[c->line | c->spliced]]++;
 	c->line = 0;
 	/*
 	 * cloc's rule, right for C macros and shell commands: a blank line
@@ -69,7 +104,7 @@ static inline void end_line(struct counter *c, const unsigned char *nl)
 	if (c->flags & LANG_PROGRAMMING) {
 		if (nl > c->buf && nl[-1] == '\r')
 			nl--;
-		c->spliced = nl > c->buf && nl[-1] == '\\';
+		c->spliced = nl > c->buf && nl[-1] == '\\' ? LINE_SPLICED : 0;
 	}
 }
 
@@ -78,18 +113,26 @@ static inline int is_space(unsigned char b)
 	return b == ' ' || b == '\t' || b == '\r' || b == '\f' || b == '\v';
 }
 
-static void setup(struct counter *c, const struct language *lang,
-		  const char *buf, size_t len)
+static inline int is_ident_class(unsigned char k)
 {
-	unsigned char *cls = c->cls;
+	return k == C_IDENT || k == C_WORD;
+}
+
+/* Marks byte b as one that may start a branch word or a string prefix. */
+static void word_start(unsigned char *cls, unsigned char b)
+{
+	if (cls[b] == C_IDENT)
+		cls[b] = C_WORD;
+}
+
+static void table_init(struct lang_table *t, const struct language *lang)
+{
+	unsigned char *cls = t->cls;
 	const char *const *w;
+	unsigned flags = lang->flags;
 
-	memset(c, 0, sizeof(*c));
-	c->buf = (const unsigned char *)buf;
-	c->end = c->buf + len;
-	c->flags = lang->flags;
-	c->syntax = lang->syntax;
-
+	memset(t, 0, sizeof(*t));
+	t->lang = lang;
 	for (int i = 0; i < 256; i++) {
 		if ((i >= 'a' && i <= 'z') || (i >= 'A' && i <= 'Z') ||
 		    (i >= '0' && i <= '9') || i == '_' || i == '$' || i >= 0x80)
@@ -97,35 +140,46 @@ static void setup(struct counter *c, const struct language *lang,
 		else if (is_space(i))
 			cls[i] = C_SPACE;
 	}
+	cls['\0'] = C_NUL;
 	cls['\n'] = C_NL;
 
-	c->ops = lang->branch_ops;
-	for (const char *const *o = c->ops; o && *o; o++)
+	for (const char *const *o = lang->branch_ops; o && *o; o++)
 		cls[(unsigned char)((*o)[0] == ' ' ? (*o)[1] : (*o)[0])] = C_OP;
-	for (w = lang->branch_words; w && *w && c->nwords < MAX_WORDS; w++) {
+	for (w = lang->branch_words; w && *w && t->nwords < MAX_WORDS; w++) {
 		unsigned char f = (*w)[0];
 		size_t n = strlen(*w);
 
 		if (n >= 32)
 			continue;
-		c->words[c->nwords] = *w;
-		c->wlen[c->nwords++] = n;
-		c->first[f >> 6] |= 1ULL << (f & 63);
-		c->lens |= 1U << n;
+		t->words[t->nwords] = *w;
+		t->wlen[t->nwords++] = n;
+		t->first[f >> 6] |= 1ULL << (f & 63);
+		t->lens |= 1U << n;
+		word_start(cls, f);
 	}
+	/* the first letters of string prefixes: r"", u8R"()", r#""#, b'' */
+	if (lang->syntax == SYNTAX_PYTHON)
+		for (const char *s = "rRbBfFuU"; *s; s++)
+			word_start(cls, *s);
+	if (flags & LANG_CXX_RAW_STRINGS)
+		for (const char *s = "RuUL"; *s; s++)
+			word_start(cls, *s);
+	if (flags & LANG_RUST_RAW_STRINGS)
+		for (const char *s = "rbc"; *s; s++)
+			word_start(cls, *s);
 
-	switch (c->syntax) {
+	switch (lang->syntax) {
 	case SYNTAX_PLAIN:
 		break;
 	case SYNTAX_C:
 		cls['/'] = C_SLASH;
 		cls['"'] = C_DQUOTE;
 		cls['\''] = C_SQUOTE;
-		if (c->flags & LANG_BACKTICK_STRINGS)
+		if (flags & LANG_BACKTICK_STRINGS)
 			cls['`'] = C_BTICK;
-		if (c->flags & LANG_HASH_COMMENTS)
+		if (flags & LANG_HASH_COMMENTS)
 			cls['#'] = C_HASH;
-		if (c->flags & LANG_VERBATIM_STRINGS)
+		if (flags & LANG_VERBATIM_STRINGS)
 			cls['@'] = C_AT;
 		break;
 	case SYNTAX_HASH:
@@ -163,18 +217,78 @@ static void setup(struct counter *c, const struct language *lang,
 	}
 }
 
+/*
+ * Tables of the languages in the language table, built once: building
+ * one costs more than counting a small file.
+ */
+#define MAX_TABLES 64
+static struct lang_table tables[MAX_TABLES];
+static size_t ntables;
+static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
+
+static void add_table(const struct language *lang, void *ctx)
+{
+	(void)ctx;
+	if (ntables < MAX_TABLES)
+		table_init(&tables[ntables++], lang);
+}
+
+static void build_tables(void)
+{
+	language_for_each(add_table, NULL);
+}
+
+/*
+ * The table of lang: a built one, or, for a language from elsewhere (scan
+ * counts unknown files as plain text), this thread's table of the last
+ * such language, rebuilt when a different one comes.
+ */
+static const struct lang_table *table_for(const struct language *lang)
+{
+	static _Thread_local struct lang_table stranger;
+	static _Thread_local struct language stranger_lang;
+
+	pthread_once(&tables_once, build_tables);
+	for (size_t i = 0; i < ntables; i++)
+		if (tables[i].lang == lang)
+			return &tables[i];
+	if (stranger.lang != lang || stranger_lang.syntax != lang->syntax ||
+	    stranger_lang.flags != lang->flags ||
+	    stranger_lang.branch_words != lang->branch_words ||
+	    stranger_lang.branch_ops != lang->branch_ops) {
+		table_init(&stranger, lang);
+		stranger_lang = *lang;
+	}
+	return &stranger;
+}
+
+static void setup(struct counter *c, const struct lang_table *t,
+		  const char *buf, size_t len)
+{
+	memset(c, 0, sizeof(*c));
+	c->buf = (const unsigned char *)buf;
+	c->end = c->buf + len;
+	c->t = t;
+	c->cls = t->cls;
+	c->flags = t->lang->flags;
+	c->syntax = t->lang->syntax;
+	c->ops = t->lang->branch_ops;
+}
+
 static void count_word(struct counter *c, const unsigned char *s, size_t n)
 {
 	unsigned char f = s[0];
 
-	if (n >= 32 || !((c->lens >> n) & 1) ||
-	    !((c->first[f >> 6] >> (f & 63)) & 1))
+	const struct lang_table *t = c->t;
+
+	if (n >= 32 || !((t->lens >> n) & 1) ||
+	    !((t->first[f >> 6] >> (f & 63)) & 1))
 		return;
-	for (unsigned i = 0; i < c->nwords; i++) {
-		const char *w = c->words[i];
+	for (unsigned i = 0; i < t->nwords; i++) {
+		const char *w = t->words[i];
 		size_t k = 1;
 
-		if (c->wlen[i] != n || w[0] != f)
+		if (t->wlen[i] != n || w[0] != f)
 			continue;
 		while (k < n && (unsigned char)w[k] == s[k])
 			k++;
@@ -314,6 +428,30 @@ static const unsigned char *skip_line_comment(struct counter *c,
 }
 
 /*
+ * Bytes that stop the run inside a string quoted with '"' (bit 0), '\''
+ * (bit 1) or '`' (bit 2): the quote itself, and for all three a newline,
+ * a backslash and the NUL that may be the end of the buffer.
+ */
+static const unsigned char string_stop[256] = {
+	['"'] = 1, ['\''] = 2, ['`'] = 4, ['\n'] = 7, ['\\'] = 7, ['\0'] = 7,
+};
+
+/*
+ * A string's bytes mark every line they touch but for blank ones: after
+ * a newline inside one, marks the new line unless it is blank. Returns
+ * the first byte on it that is not white space.
+ */
+static const unsigned char *mark_line(struct counter *c,
+				      const unsigned char *p, unsigned mark)
+{
+	while (is_space(*p))
+		p++;
+	if (*p != '\n' && p != c->end)
+		c->line |= mark;
+	return p;
+}
+
+/*
  * Skips a string whose opening quote q ends at p. `mark` is what its
  * bytes make a line (code, or comment for Python's triple quotes);
  * `triple` needs three quotes to close; `esc` honours backslashes;
@@ -325,47 +463,45 @@ static const unsigned char *skip_string(struct counter *c,
 					unsigned char q, unsigned mark,
 					int triple, int esc, int multi)
 {
-	const unsigned char *end = c->end;
+	unsigned stop = string_stop[q];
 
+	/* the opening quote marked this line; mark_line() marks the rest */
 	c->line |= mark;
-	while (p < end) {
-		unsigned char b = *p;
+	for (;;) {
+		unsigned char b;
 
+		while (!(string_stop[*p] & stop))
+			p++;
+		b = *p;
 		if (b == q) {
-			c->line |= mark;
 			if (!triple)
 				return p + 1;
-			if (end - p >= 3 && p[1] == q && p[2] == q)
+			if (p[1] == q && p[2] == q)
 				return p + 3;
 			p++;
-			continue;
-		}
-		if (b == '\n') {
+		} else if (b == '\n') {
 			if (!multi && !triple)
 				return p;
 			end_line(c, p);
+			p = mark_line(c, p + 1, mark);
+		} else if (b == '\\') {
 			p++;
-			continue;
-		}
-		if (b == '\\' && esc) {
-			c->line |= mark;
-			p++;
-			if (p < end && *p == '\r' && end - p > 1 &&
-			    p[1] == '\n')
+			if (!esc)
+				continue;
+			if (*p == '\r' && p[1] == '\n')
 				p++;
-			if (p < end && *p == '\n') {
+			if (*p == '\n') {
 				end_line(c, p);
-				p++;
-			} else if (p < end) {
+				p = mark_line(c, p + 1, mark);
+			} else if (p < c->end) {
 				p++;
 			}
-			continue;
+		} else if (p == c->end) {
+			return p;
+		} else {
+			p++; /* a stray NUL */
 		}
-		if (!is_space(b))
-			c->line |= mark;
-		p++;
 	}
-	return p;
 }
 
 /*
@@ -572,10 +708,10 @@ static const unsigned char *skip_regex(struct counter *c,
 	if (b > c->buf && b[-1] != '\n') {
 		unsigned char prev = b[-1];
 
-		if (c->cls[prev] == C_IDENT) {
+		if (is_ident_class(c->cls[prev])) {
 			const unsigned char *s = b;
 
-			while (s > c->buf && c->cls[s[-1]] == C_IDENT)
+			while (s > c->buf && is_ident_class(c->cls[s[-1]]))
 				s--;
 			if (!regex_keyword(s, b - s))
 				return NULL;
@@ -639,7 +775,7 @@ static const unsigned char *line_start(struct counter *c,
 		return p;
 	if (c->syntax == SYNTAX_RUBY &&
 	    !(left >= 6 && !memcmp(p, "=begin", 6) &&
-	      (left == 6 || !(c->cls[p[6]] == C_IDENT))))
+	      (left == 6 || !is_ident_class(c->cls[p[6]]))))
 		return p;
 	/* to the end of the closing =end or =cut line */
 	while (p < end) {
@@ -654,10 +790,10 @@ static const unsigned char *line_start(struct counter *c,
 			}
 		if (c->syntax == SYNTAX_RUBY)
 			last = eol - p >= 4 && !memcmp(p, "=end", 4) &&
-			       (eol - p == 4 || c->cls[p[4]] != C_IDENT);
+			       (eol - p == 4 || !is_ident_class(c->cls[p[4]]));
 		else
 			last = eol - p >= 4 && !memcmp(p, "=cut", 4) &&
-			       (eol - p == 4 || c->cls[p[4]] != C_IDENT);
+			       (eol - p == 4 || !is_ident_class(c->cls[p[4]]));
 		if (!nl)
 			return end;
 		if (last)
@@ -688,16 +824,36 @@ static void count(struct counter *c)
 		p = line_start(c, p);
 	}
 
-	while (p < end) {
+	for (;;) {
 		const unsigned char *s, *q;
-		unsigned char b = *p;
+		unsigned char k;
 		size_t n;
 
-		switch (cls[b]) {
-		case C_SPACE:
-			/* indentation comes in runs */
-			while (++p < end && cls[*p] == C_SPACE)
-				;
+		/* white space alone leaves a line blank */
+		while (cls[*p] == C_SPACE)
+			p++;
+		k = cls[*p];
+		if (k <= C_IDENT) {
+			/*
+			 * Code: run over plain bytes to the next one that
+			 * matters. Inside an identifier, the first letter of
+			 * a branch word is plain too.
+			 */
+			c->line |= LINE_CODE;
+			do {
+				do
+					p++;
+				while (cls[*p] <= C_IDENT);
+				k = cls[*p];
+			} while (k == C_WORD && is_ident_class(cls[p[-1]]));
+		}
+
+		switch (k) {
+		case C_NUL:
+			if (p == end)
+				goto done;
+			c->line |= LINE_CODE; /* a stray NUL */
+			p++;
 			break;
 		case C_NL:
 			end_line(c, p);
@@ -705,13 +861,14 @@ static void count(struct counter *c)
 			if (hooks && p < end)
 				p = line_start(c, p);
 			break;
-		case C_IDENT:
+		case C_WORD:
+			/* an identifier that may be a branch word or prefix */
 			s = p;
 			do
 				p++;
-			while (p < end && cls[*p] == C_IDENT);
+			while (is_ident_class(cls[*p]));
 			n = p - s;
-			if (p < end && (*p == '"' || *p == '\'' || *p == '#')) {
+			if (*p == '"' || *p == '\'' || *p == '#') {
 				/* string prefixes: r"", R"()", r#""#, rb'' */
 				if (syn == SYNTAX_PYTHON && *p != '#' &&
 				    is_py_prefix(s, n))
@@ -734,7 +891,7 @@ static void count(struct counter *c)
 				}
 			}
 			c->line |= LINE_CODE;
-			if (c->nwords)
+			if (c->t->nwords)
 				count_word(c, s, n);
 			break;
 		case C_SLASH:
@@ -869,12 +1026,13 @@ static void count(struct counter *c)
 			}
 			break;
 		default:
+			/* plain bytes never get here: they never stop a run */
 			c->line |= LINE_CODE;
-			while (++p < end && cls[*p] == C_OTHER)
-				;
+			p++;
 			break;
 		}
 	}
+done:
 	if (end > c->buf && end[-1] != '\n')
 		end_line(c, end);
 }
@@ -884,12 +1042,12 @@ void linecount_buffer(struct line_counts *out, const struct language *lang,
 {
 	struct counter c;
 
-	setup(&c, lang, buf, len);
+	setup(&c, table_for(lang), buf, len);
 	count(&c);
-	out->code = c.code;
-	out->comment = c.comment;
-	out->blank = c.blank;
-	out->lines = c.code + c.comment + c.blank;
+	out->code = c.n[N_CODE];
+	out->comment = c.n[N_COMMENT];
+	out->blank = c.n[N_BLANK];
+	out->lines = out->code + out->comment + out->blank;
 	out->complexity = c.complexity;
 }
 

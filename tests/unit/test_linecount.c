@@ -112,6 +112,7 @@ static char *read_fixture(const char *name, size_t *len)
 	assert_non_null(buf);
 	assert_int_equal(fread(buf, 1, n, f), (size_t)n);
 	fclose(f);
+	buf[n] = '\0'; /* linecount_buffer() needs the terminator */
 	*len = n;
 	return buf;
 }
