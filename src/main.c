@@ -17,6 +17,8 @@ struct command {
 static const struct command commands[] = {
 	{ "scan", cmd_scan,
 	  "files, languages, code/comment/blank lines, complexity, modules" },
+	{ "graph", cmd_graph,
+	  "dependency graph: cycles and cuts, fan-in/out, hubs, DOT/SVG/PNG" },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

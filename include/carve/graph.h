@@ -11,11 +11,14 @@
 
 #include <stddef.h>
 
+#include "carve/arena.h"
+
 struct scan;
 
 enum graph_level {
 	GRAPH_FILES,
 	GRAPH_MODULES,
+	GRAPH_TOP, /* first directory of each path: for collapsed drawings */
 };
 
 struct graph_node {
@@ -53,6 +56,7 @@ struct graph {
 	struct graph_scc *sccs;   /* cycles only, largest first */
 	size_t sccs_nr;
 	size_t hub_threshold;     /* fan-in that makes a hub */
+	struct arena arena;       /* names made for GRAPH_TOP */
 };
 
 #define GRAPH_INIT { 0 }

@@ -36,4 +36,12 @@ void model_assume(struct model *m, const char *name, const char *source,
 int model_write_json(FILE *fp, const struct model *m);
 void model_release(struct model *m);
 
+/*
+ * Reads a model written by `carve scan -f json` (schema carve/1; a newer
+ * schema is refused with a message). Returns 0 or <0 after reporting.
+ */
+int model_load_json(struct model *m, const char *path);
+/* True when a command's argument names a model file rather than a tree. */
+int model_is_file(const char *arg);
+
 #endif

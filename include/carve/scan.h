@@ -115,5 +115,9 @@ void scan_free(struct scan *scan);
 
 /* Short name of a status for output: "counted", "binary", ... */
 const char *scan_status_name(enum file_status status);
+/* The status named `name`, or -1. */
+int scan_status_parse(const char *name);
+/* Computes the status counts, totals and language/module groups. */
+void scan_summarise(struct scan *scan);
 
 #endif

@@ -244,6 +244,21 @@ static void analyse(struct graph *g)
 	free(scc_of);
 }
 
+/* The name of file f's node at `level`. */
+static const char *node_name(struct graph *g, const struct scan_file *f,
+			     enum graph_level level)
+{
+	const char *slash;
+
+	if (level == GRAPH_FILES)
+		return f->path;
+	if (level == GRAPH_MODULES)
+		return f->module;
+	slash = strchr(f->path, '/');
+	return slash ? arena_strndup(&g->arena, f->path,
+				     (size_t)(slash - f->path)) : ".";
+}
+
 static int cmp_name(const void *a, const void *b)
 {
 	const struct graph_node *x = a, *y = b;
@@ -256,6 +271,7 @@ int graph_build(struct graph *g, const struct scan *scan,
 {
 	struct strmap index = STRMAP_INIT;
 	size_t *node_of = xmalloc((scan->nr ? scan->nr : 1) * sizeof(*node_of));
+	const char **names = xcalloc(scan->nr ? scan->nr : 1, sizeof(*names));
 	size_t alloc = 0, edges_alloc = 0, out = 0;
 
 	memset(g, 0, sizeof(*g));
@@ -267,7 +283,7 @@ int graph_build(struct graph *g, const struct scan *scan,
 		node_of[i] = (size_t)-1;
 		if (f->status != FILE_COUNTED)
 			continue;
-		name = level == GRAPH_FILES ? f->path : f->module;
+		name = names[i] = node_name(g, f, level);
 		if (!strmap_get(&index, name)) {
 			ALLOC_GROW(g->nodes, g->nr + 1, alloc);
 			memset(&g->nodes[g->nr], 0, sizeof(*g->nodes));
@@ -285,8 +301,7 @@ int graph_build(struct graph *g, const struct scan *scan,
 
 		if (f->status != FILE_COUNTED)
 			continue;
-		v = (size_t)strmap_get(&index, level == GRAPH_FILES ?
-				       f->path : f->module) - 1;
+		v = (size_t)strmap_get(&index, names[i]) - 1;
 		node_of[i] = v;
 		g->nodes[v].files++;
 		g->nodes[v].code += f->counts.code;
@@ -320,6 +335,7 @@ int graph_build(struct graph *g, const struct scan *scan,
 	g->edges_nr = out;
 	strmap_release(&index);
 	free(node_of);
+	free(names);
 	analyse(g);
 	return 0;
 }
@@ -353,5 +369,6 @@ void graph_release(struct graph *g)
 	free(g->sccs);
 	free(g->nodes);
 	free(g->edges);
+	arena_release(&g->arena);
 	memset(g, 0, sizeof(*g));
 }

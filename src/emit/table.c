@@ -4,6 +4,7 @@
  */
 #include <string.h>
 
+#include "carve/strbuf.h"
 #include "carve/table.h"
 #include "carve/utf8.h"
 #include "carve/xmalloc.h"
@@ -62,6 +63,7 @@ void table_add_rule(struct table *t)
 void table_print(const struct table *t, FILE *fp)
 {
 	size_t *width = xcalloc((size_t)t->cols, sizeof(*width));
+	struct strbuf line = STRBUF_INIT;
 	size_t total = 0;
 
 	for (int r = 0; r < t->rows; r++)
@@ -81,21 +83,26 @@ void table_print(const struct table *t, FILE *fp)
 			if (t->is_rule[r])
 				continue;
 		}
+		strbuf_reset(&line);
 		for (int c = 0; c < t->cols; c++) {
 			const char *cell = t->cells[r * t->cols + c];
 			size_t pad = width[c] - display_width(cell);
-			int last = c == t->cols - 1;
 
 			if (c)
-				fputs("  ", fp);
+				strbuf_addstr(&line, "  ");
 			if (t->align[c] == 'r')
-				fprintf(fp, "%*s%s", (int)pad, "", cell);
-			else
-				fprintf(fp, "%s%*s", cell,
-					last ? 0 : (int)pad, "");
+				strbuf_addf(&line, "%*s", (int)pad, "");
+			strbuf_addstr(&line, cell);
+			if (t->align[c] != 'r')
+				strbuf_addf(&line, "%*s", (int)pad, "");
 		}
+		/* no trailing blanks after a short last column */
+		while (line.len && line.buf[line.len - 1] == ' ')
+			strbuf_setlen(&line, line.len - 1);
+		fputs(line.buf, fp);
 		fputc('\n', fp);
 	}
+	strbuf_release(&line);
 	free(width);
 }
 

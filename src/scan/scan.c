@@ -61,6 +61,14 @@ const char *scan_status_name(enum file_status status)
 	return status_names[status];
 }
 
+int scan_status_parse(const char *name)
+{
+	for (int i = 0; i <= FILE_SPECIAL; i++)
+		if (!strcmp(status_names[i], name))
+			return i;
+	return -1;
+}
+
 /* True when stat data says the file still holds the index's blob. */
 static int matches_index(const struct filelist_entry *e, const struct stat *st)
 {
@@ -292,7 +300,7 @@ static struct scan_group *group_by(struct scan *scan, size_t *nr, int lang)
 	return groups;
 }
 
-static void summarise(struct scan *scan)
+void scan_summarise(struct scan *scan)
 {
 	for (size_t i = 0; i < scan->nr; i++) {
 		const struct scan_file *f = &scan->files[i];
@@ -395,7 +403,7 @@ int scan_run(struct scan **out, const struct scan_options *opts)
 	scan->is_git = list.is_git;
 	memcpy(scan->head, list.head, sizeof(scan->head));
 	stamp_time(scan);
-	summarise(scan);
+	scan_summarise(scan);
 	ret = resolve_scan(scan);
 	if (ret)
 		goto done;

@@ -22,6 +22,14 @@ for page in "$CARVE_SRC"/man/carve-*.1; do
 	ok $? "'$cmd -h' lists some options"
 done
 
+# every command of `carve help` has its page, and carve.1 names it
+for cmd in $("$CARVE" help | sed -n 's/^  \([a-z][a-z]*\) .*/\1/p'); do
+	test -f "$CARVE_SRC/man/carve-$cmd.1"
+	ok $? "'$cmd' has man/carve-$cmd.1"
+	grep -q "carve\\\\-$cmd (1)" "$CARVE_SRC/man/carve.1"
+	ok $? "carve.1 refers to carve-$cmd(1)"
+done
+
 # run every EXAMPLES command of every page in a copy of the sample
 cp -r "$CARVE_SRC/samples/shop" shop
 make_repo shop >/dev/null

@@ -1,0 +1,29 @@
+/*
+ * Drawing a dependency graph with Graphviz: the graph is built with
+ * cgraph and laid out and rendered with gvc (no `dot` process), or
+ * written as DOT text. Nodes and edges can be masked out.
+ */
+#ifndef CARVE_DOT_H
+#define CARVE_DOT_H
+
+#include <stdio.h>
+
+#include "carve/options.h"
+
+struct graph;
+
+struct dot_options {
+	const char *title;      /* graph label, may be NULL */
+	const char *node_keep;  /* per node: draw it (NULL: all) */
+	const char *edge_keep;  /* per edge: draw it (NULL: all) */
+	enum output_format format; /* FORMAT_DOT, FORMAT_SVG or FORMAT_PNG */
+};
+
+/*
+ * Renders g to fp: directories as clusters, edge width by weight, cycle
+ * edges in red with suggested cuts dashed, hubs grey and apart. Returns
+ * 0 or <0 after reporting.
+ */
+int dot_render(FILE *fp, const struct graph *g, const struct dot_options *o);
+
+#endif

@@ -1,0 +1,26 @@
+/*
+ * What every analysis command reads: a tree to scan (with carve.json at
+ * its root, or -c FILE) or a model JSON written by an earlier command.
+ */
+#ifndef CARVE_INPUT_H
+#define CARVE_INPUT_H
+
+#include "carve/config.h"
+
+struct model;
+
+struct input_options {
+	const char *arg;    /* PATH or MODEL.json; NULL means "." */
+	const char *config; /* -c FILE, or NULL for <root>/carve.json */
+	int threads;
+};
+
+/*
+ * Fills m->scan from the argument, loading cfg on the way (which stays
+ * owned by the caller: release it after m). Returns 0 or <0 after
+ * reporting.
+ */
+int input_open(struct model *m, struct config *cfg,
+	       const struct input_options *o);
+
+#endif
