@@ -6,6 +6,9 @@
 #include <pthread.h>
 #include <string.h>
 #include <strings.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "carve/language.h"
 #include "carve/strmap.h"
@@ -276,10 +279,16 @@ static const char *extension(const char *base)
 	return dot && dot != base ? dot + 1 : NULL;
 }
 
-static int is_ident(unsigned char c)
+static inline int is_ident(unsigned char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	       (c >= '0' && c <= '9') || c == '_';
+	return (unsigned char)((c | 0x20) - 'a') < 26 ||
+	       (unsigned char)(c - '0') < 10 || c == '_';
+}
+
+/* Whether the identifier s[0..n) is `word`. */
+static inline int ident_is(const char *s, size_t n, const char *word)
+{
+	return n == strlen(word) && !memcmp(s, word, n);
 }
 
 static int word_at(const char *p, const char *end, const char *word)
@@ -327,14 +336,16 @@ static int dialect_marks(const char *buf, size_t len)
 	int marks = 0, line_start = 1;
 
 	while (p < end) {
-		const char *q = skip_c_noise(p, end);
-		unsigned char c;
+		unsigned char c = *p;
 
-		if (q != p) {
-			p = q;
-			continue;
+		if (c == '/' || c == '"' || c == '\'') {
+			const char *q = skip_c_noise(p, end);
+
+			if (q != p) {
+				p = q;
+				continue;
+			}
 		}
-		c = *p;
 		if (c == '\n') {
 			line_start = 1;
 			p++;
@@ -380,16 +391,20 @@ static int dialect_marks(const char *buf, size_t len)
 			p += 2;
 		} else if (is_ident(c)) {
 			const char *s = p;
+			size_t n;
 
 			while (p < end && is_ident(*p))
 				p++;
-			if (word_at(s, p, "namespace") ||
-			    word_at(s, p, "template") ||
-			    word_at(s, p, "class") ||
-			    ((word_at(s, p, "public") ||
-			      word_at(s, p, "private") ||
-			      word_at(s, p, "protected")) &&
-			     p < end && *p == ':'))
+			n = p - s;
+			/* most identifiers are too short or too long for these */
+			if (n >= 5 && n <= 9 &&
+			    (ident_is(s, n, "namespace") ||
+			     ident_is(s, n, "template") ||
+			     ident_is(s, n, "class") ||
+			     ((ident_is(s, n, "public") ||
+			       ident_is(s, n, "private") ||
+			       ident_is(s, n, "protected")) &&
+			      p < end && *p == ':')))
 				marks |= MARK_CXX;
 			line_start = 0;
 			continue;
@@ -526,17 +541,58 @@ static const unsigned char binary_byte[256] = {
 	[0x7f] = 1,
 };
 
+/* How many of buf[0..n) are binary_byte[]s. */
+static size_t count_control(const unsigned char *buf, size_t n)
+{
+	size_t control = 0, i = 0;
+
+#ifdef __SSE2__
+	/*
+	 * Sixteen bytes at a time (this runs on every file): a byte counts
+	 * when it is at most 0x1f but not NUL, \t to \r or ESC, or when it
+	 * is DEL. Each lane of `sum` counts up to 255 blocks.
+	 */
+	const __m128i zero = _mm_setzero_si128();
+	const __m128i c1f = _mm_set1_epi8(0x1f), c9 = _mm_set1_epi8(9);
+	const __m128i c4 = _mm_set1_epi8(4), esc = _mm_set1_epi8(0x1b);
+	const __m128i del = _mm_set1_epi8(0x7f);
+
+	while (n - i >= 16) {
+		__m128i sum = zero;
+
+		for (int k = 0; k < 255 && n - i >= 16; k++, i += 16) {
+			__m128i v = _mm_loadu_si128((const __m128i *)(buf + i));
+			__m128i low = _mm_cmpeq_epi8(_mm_min_epu8(v, c1f), v);
+			__m128i w = _mm_sub_epi8(v, c9);
+			__m128i ok = _mm_or_si128(
+				_mm_cmpeq_epi8(_mm_min_epu8(w, c4), w),
+				_mm_or_si128(_mm_cmpeq_epi8(v, zero),
+					     _mm_cmpeq_epi8(v, esc)));
+			__m128i hit = _mm_or_si128(_mm_andnot_si128(ok, low),
+						   _mm_cmpeq_epi8(v, del));
+
+			sum = _mm_sub_epi8(sum, hit); /* a hit is -1 */
+		}
+		sum = _mm_sad_epu8(sum, zero);
+		control += (size_t)_mm_cvtsi128_si32(sum) +
+			   (size_t)_mm_cvtsi128_si32(_mm_srli_si128(sum, 8));
+	}
+#endif
+	for (; i < n; i++)
+		control += binary_byte[buf[i]];
+	return control;
+}
+
 int language_is_binary(const char *buf, size_t len)
 {
-	size_t n = len > 8192 ? 8192 : len, control = 0;
+	size_t n = len > 8192 ? 8192 : len, control;
 
 	if (memchr(buf, '\0', n))
 		return 1;
 	/* the control-byte ratio needs no more than the first kilobyte */
 	if (n > 1024)
 		n = 1024;
-	for (size_t i = 0; i < n; i++)
-		control += binary_byte[(unsigned char)buf[i]];
+	control = count_control((const unsigned char *)buf, n);
 	/* more than one byte in ten: no text file looks like that */
 	return n && control * 10 > n;
 }

@@ -804,6 +804,25 @@ static const unsigned char *line_start(struct counter *c,
 	return p;
 }
 
+/*
+ * The first byte from p that is not plain (C_OTHER, C_SPACE, C_IDENT).
+ * Unrolled, as runs of plain bytes are often longer than four.
+ */
+static inline const unsigned char *skip_plain(const unsigned char *cls,
+					      const unsigned char *p)
+{
+	for (;; p += 4) {
+		if (cls[p[0]] > C_IDENT)
+			return p;
+		if (cls[p[1]] > C_IDENT)
+			return p + 1;
+		if (cls[p[2]] > C_IDENT)
+			return p + 2;
+		if (cls[p[3]] > C_IDENT)
+			return p + 3;
+	}
+}
+
 static void count(struct counter *c)
 {
 	const unsigned char *p = c->buf, *end = c->end;
@@ -841,9 +860,7 @@ static void count(struct counter *c)
 			 */
 			c->line |= LINE_CODE;
 			do {
-				do
-					p++;
-				while (cls[*p] <= C_IDENT);
+				p = skip_plain(cls, p + 1);
 				k = cls[*p];
 			} while (k == C_WORD && is_ident_class(cls[p[-1]]));
 		}

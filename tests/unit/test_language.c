@@ -190,6 +190,30 @@ static void binary(void **state)
 	assert_false(language_is_binary(ctrl, sizeof(ctrl)));
 }
 
+/* Bytes that count towards "mostly control bytes", one by one. */
+static void binary_control_bytes(void **state)
+{
+	char buf[1000];
+
+	(void)state;
+	for (int b = 1; b < 256; b++) {
+		int control =
+			(b <= 0x1f && !(b >= '\t' && b <= '\r') && b != 0x1b) ||
+			b == 0x7f;
+
+		/* 100 in 1000 is not more than one in ten; 101 is */
+		memset(buf, 'a', sizeof(buf));
+		for (int i = 0; i < 100; i++)
+			buf[(i * 10 + 3) % 1000] = (char)b;
+		assert_false(language_is_binary(buf, sizeof(buf)));
+		buf[998] = (char)b; /* in the tail after the last 16 */
+		if (control)
+			assert_true(language_is_binary(buf, sizeof(buf)));
+		else
+			assert_false(language_is_binary(buf, sizeof(buf)));
+	}
+}
+
 static void by_name_and_cloc_names(void **state)
 {
 	const struct language *l;
@@ -249,6 +273,7 @@ int main(void)
 		cmocka_unit_test(header_dialects),
 		cmocka_unit_test(needs_content),
 		cmocka_unit_test(binary),
+		cmocka_unit_test(binary_control_bytes),
 		cmocka_unit_test(by_name_and_cloc_names),
 		cmocka_unit_test(table_is_sound),
 	};
