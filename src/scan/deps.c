@@ -48,6 +48,10 @@ void deps_extract(struct dep_list *out, struct arena *arena,
 	if (!lang)
 		return;
 	/* each family registers its lexer here when it lands */
+	if (is(lang, "Python"))
+		deps_python(out, arena, buf, len);
+	if (is(lang, "JavaScript") || is(lang, "TypeScript"))
+		deps_js(out, arena, buf, len);
 	(void)out;
 	(void)arena;
 	(void)buf;

@@ -48,6 +48,8 @@ int resolver_init(struct resolver *r, const struct scan *scan)
 	}
 	strbuf_release(&dir);
 	/* each family's prepare function is called here when it lands */
+	if (resolve_python_prepare(r) || resolve_js_prepare(r))
+		return CARVE_ERR;
 	return 0;
 }
 
@@ -57,6 +59,8 @@ void resolver_release(struct resolver *r)
 
 	if (!r)
 		return;
+	resolve_python_release(r);
+	resolve_js_release(r);
 	strmap_for_each(&r->by_dir, e) {
 		struct resolve_dir *d = e->value;
 
@@ -103,6 +107,15 @@ void resolve_dep(struct resolver *r, size_t from, const struct dep_ref *d,
 	if (!lang)
 		return;
 	/* each family registers its resolver here when it lands */
+	if (!strcmp(lang->name, "Python")) {
+		resolve_python(r, from, d, out);
+		return;
+	}
+	if (!strcmp(lang->name, "JavaScript") ||
+	    !strcmp(lang->name, "TypeScript")) {
+		resolve_js(r, from, d, out);
+		return;
+	}
 	(void)d;
 	(void)out;
 }
