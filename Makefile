@@ -128,8 +128,13 @@ check-asan: deps
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		prove -j2 $(patsubst $(B)/%,build-asan/%,$(UNIT_TESTS)) tests/cli/t*.sh
 
+# Style of what changed since BASE (default HEAD~1), with the tree's
+# .clang-format, as git checks its own patches (git clang-format).
 check-style:
-	$(Q)clang-format --dry-run --Werror $$(git ls-files '*.c' '*.h')
+	$(Q)out=$$(git clang-format --diff --extensions c,h $${BASE:-HEAD~1} \
+		-- src include tests/unit bench); \
+	if printf '%s\n' "$$out" | grep -q '^diff'; then \
+		printf '%s\n' "$$out"; exit 1; fi; echo "check-style: clean"
 
 demo: deps
 	$(Q)$(MAKE) --no-print-directory all
