@@ -95,6 +95,12 @@ $(PROG): $(CMD_OBJS) $(LIB)
 $(LIB): $(LIB_OBJS)
 	$(call say,AR,$@)rm -f $@ && ar rcs $@ $(LIB_OBJS)
 
+# The scan cache is valid only for the code that wrote it: its header
+# carries a checksum of the sources that decide a file's results.
+SCAN_RULES_ID := $(shell cat src/scan/*.c include/carve/*.h | cksum | cut -d' ' -f1)
+$(B)/src/scan/scancache.o: ALL_CFLAGS += -DSCAN_RULES_ID='"$(SCAN_RULES_ID)"'
+$(B)/src/scan/scancache.o: $(wildcard src/scan/*.c include/carve/*.h)
+
 $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(call say,CC,$<)$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<

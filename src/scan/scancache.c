@@ -19,18 +19,24 @@
 #include "carve/scancache.h"
 #include "carve/xmalloc.h"
 
-/*
- * Bump when detection, counting or exclusion rules change the results;
- * the carve version is part of the header too.
- */
+/* Bump when the layout of a record changes. */
 #define SCANCACHE_FORMAT 2
 #define FIELDS 13
 #define MAX_CACHE_SIZE (1ULL << 30)
 
+#ifndef SCAN_RULES_ID
+#define SCAN_RULES_ID "dev"
+#endif
+
+/*
+ * The header names the format, the version and a checksum of the scan's
+ * sources (set by the Makefile), so a cache written by any other build,
+ * say one that lacked a language's dependency lexer, is never used.
+ */
 static void header(struct strbuf *sb)
 {
-	strbuf_addf(sb, "carve-scan-cache %d %s\n", SCANCACHE_FORMAT,
-		    CARVE_VERSION);
+	strbuf_addf(sb, "carve-scan-cache %d %s %s\n", SCANCACHE_FORMAT,
+		    CARVE_VERSION, SCAN_RULES_ID);
 }
 
 static int parse_ulong(const char *s, unsigned long *out)

@@ -32,17 +32,22 @@ expect_eq "the cache holds the new blob" "1" \
 
 # a damaged cache is ignored, and results stay right
 "$CARVE" scan -q -f json --no-cache repo >truth.json
+# the header of this build's cache (format, version, rules checksum)
+header=$(head -n 1 repo/.git/carve/scan.cache)
+expect_eq "the header names the format and version" \
+	"carve-scan-cache 2 $(cat "$CARVE_SRC/VERSION")" \
+	"$(echo "$header" | cut -d' ' -f1-3)"
 head -c 100 /dev/urandom >repo/.git/carve/scan.cache
 expect_status "a damaged cache is not an error" 0 "$CARVE" scan -q -f json repo
 check "a damaged cache changes nothing" cmp out truth.json
-printf 'carve-scan-cache 2 %s\n%040d\t0\t0\tC\t\t\t99\t99\t0\t0\t0\t\tsrc/a.c\0' \
-	"$(cat "$CARVE_SRC/VERSION")" 0 >repo/.git/carve/scan.cache
+printf '%s\n%040d\t0\t0\tC\t\t\t99\t99\t0\t0\t0\t\tsrc/a.c\0' \
+	"$header" 0 >repo/.git/carve/scan.cache
 "$CARVE" scan -q -f json repo >out
 check "an entry for another blob is not used" cmp out truth.json
 # proof that a hit skips reading: a forged entry with the right blob id
 # and flags is believed (99 code lines for a 2-line file)
-printf 'carve-scan-cache 2 %s\n%s\t0\t0\tC\t\t\t99\t99\t0\t0\t0\t\tsrc/a.c\0' \
-	"$(cat "$CARVE_SRC/VERSION")" "$(git -C repo rev-parse HEAD:src/a.c)" \
+printf '%s\n%s\t0\t0\tC\t\t\t99\t99\t0\t0\t0\t\tsrc/a.c\0' \
+	"$header" "$(git -C repo rev-parse HEAD:src/a.c)" \
 	>repo/.git/carve/scan.cache
 "$CARVE" scan -q -f json repo >out
 expect_eq "a matching cache entry is used instead of reading" "99" \
@@ -50,6 +55,13 @@ expect_eq "a matching cache entry is used instead of reading" "99" \
 printf 'carve-scan-cache 0 0.0.0\n' >repo/.git/carve/scan.cache
 "$CARVE" scan -q -f json repo >out
 check "a cache of another version is not used" cmp out truth.json
+# the same entry under another build's rules checksum is not used
+printf '%s 1\n%s\t0\t0\tC\t\t\t99\t99\t0\t0\t0\t\tsrc/a.c\0' \
+	"$(echo "$header" | cut -d' ' -f1-3)" \
+	"$(git -C repo rev-parse HEAD:src/a.c)" >repo/.git/carve/scan.cache
+"$CARVE" scan -q -f json repo >out
+check "a cache of another build of the same version is not used" \
+	cmp out truth.json
 
 # --cache-dir puts it elsewhere, nothing new inside .git
 rm -rf repo/.git/carve
