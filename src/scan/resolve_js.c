@@ -495,8 +495,12 @@ static int resolve_alias(const struct resolver *r, const struct js_state *st,
 		if (!join(&sb, target.buf) && probe(r, st, &sb, out, 0))
 			ret = 1;
 	}
-	/* a catch-all "*" says nothing about where a package lives */
-	if (!ret && !(best->suffix && !*best->prefix && !*best->suffix))
+	/*
+	 * A catch-all "*", or targets in node_modules, say nothing about
+	 * where a package lives: it stays external.
+	 */
+	if (!ret && !(best->suffix && !*best->prefix && !*best->suffix) &&
+	    !(best->nr_targets && strstr(best->targets[0], "node_modules/")))
 		ret = -1;
 	strbuf_release(&sb);
 	strbuf_release(&target);

@@ -43,9 +43,10 @@ edges | sort >got
 sort want >want.sorted
 check "file edges as worked out by hand" diff want.sorted got
 expect_eq "externals: package names, node: builtins as node" \
-	"@scope/pkg lodash node react" \
+	"@scope/pkg lodash node react vite" \
 	"$(jq -r '[.externals[].name] | sort | join(" ")' scan.json)"
-# ./missing, and @gone/thing (a paths pattern matches, no target exists)
+# ./missing, and @gone/thing (a paths pattern matches, no target exists;
+# vite maps into node_modules, so it stays external)
 expect_eq "unresolved imports" "2" "$(jq .totals.unresolved scan.json)"
 
 # bad input: unterminated strings and comments, a 100,000-line file
