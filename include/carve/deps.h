@@ -30,6 +30,7 @@ enum {
 	DEP_DYNAMIC = 1 << 4,     /* import(), __import__, require(expr) */
 	DEP_WILDCARD = 1 << 5,    /* Java a.b.*, Python from x import * */
 	DEP_STATIC = 1 << 6,      /* Java import static */
+	DEP_DECLARES = 1 << 7,    /* C# namespace X: a declaration, no edge */
 };
 
 struct dep_ref {

@@ -101,4 +101,24 @@ void resolve_java(struct resolver *r, size_t from, const struct dep_ref *d,
 		  struct resolve_out *out);
 void resolve_java_release(struct resolver *r);
 
+int resolve_ruby_prepare(struct resolver *r);
+void resolve_ruby(struct resolver *r, size_t from, const struct dep_ref *d,
+		  struct resolve_out *out);
+void resolve_ruby_release(struct resolver *r);
+
+int resolve_php_prepare(struct resolver *r);
+void resolve_php(struct resolver *r, size_t from, const struct dep_ref *d,
+		 struct resolve_out *out);
+void resolve_php_release(struct resolver *r);
+
+int resolve_csharp_prepare(struct resolver *r);
+void resolve_csharp(struct resolver *r, size_t from,
+		    const struct dep_ref *d, struct resolve_out *out);
+void resolve_csharp_release(struct resolver *r);
+
+int resolve_rust_prepare(struct resolver *r);
+void resolve_rust(struct resolver *r, size_t from, const struct dep_ref *d,
+		  struct resolve_out *out);
+void resolve_rust_release(struct resolver *r);
+
 #endif

@@ -113,7 +113,7 @@ static const char *const kind_names[] = {
 
 static const char *const flag_names[] = {
 	"angle", "conditional", "type-only", "local", "dynamic", "wildcard",
-	"static",
+	"static", "declares",
 };
 
 static cJSON *edges_json(const struct scan *s)

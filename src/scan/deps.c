@@ -52,6 +52,16 @@ void deps_extract(struct dep_list *out, struct arena *arena,
 		deps_python(out, arena, buf, len);
 	if (is(lang, "JavaScript") || is(lang, "TypeScript"))
 		deps_js(out, arena, buf, len);
+	if (is(lang, "Java") || is(lang, "Kotlin") || is(lang, "Scala"))
+		deps_java(out, arena, lang, buf, len);
+	else if (is(lang, "Ruby"))
+		deps_ruby(out, arena, buf, len);
+	else if (is(lang, "PHP"))
+		deps_php(out, arena, buf, len);
+	else if (is(lang, "C#"))
+		deps_csharp(out, arena, buf, len);
+	else if (is(lang, "Rust"))
+		deps_rust(out, arena, buf, len);
 	(void)out;
 	(void)arena;
 	(void)buf;

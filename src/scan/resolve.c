@@ -50,6 +50,10 @@ int resolver_init(struct resolver *r, const struct scan *scan)
 	/* each family's prepare function is called here when it lands */
 	if (resolve_python_prepare(r) || resolve_js_prepare(r))
 		return CARVE_ERR;
+	if (resolve_java_prepare(r) || resolve_ruby_prepare(r) ||
+	    resolve_php_prepare(r) || resolve_csharp_prepare(r) ||
+	    resolve_rust_prepare(r))
+		return CARVE_ERR;
 	return 0;
 }
 
@@ -61,6 +65,11 @@ void resolver_release(struct resolver *r)
 		return;
 	resolve_python_release(r);
 	resolve_js_release(r);
+	resolve_java_release(r);
+	resolve_ruby_release(r);
+	resolve_php_release(r);
+	resolve_csharp_release(r);
+	resolve_rust_release(r);
 	strmap_for_each(&r->by_dir, e) {
 		struct resolve_dir *d = e->value;
 
@@ -114,6 +123,27 @@ void resolve_dep(struct resolver *r, size_t from, const struct dep_ref *d,
 	if (!strcmp(lang->name, "JavaScript") ||
 	    !strcmp(lang->name, "TypeScript")) {
 		resolve_js(r, from, d, out);
+		return;
+	}
+	if (!strcmp(lang->name, "Java") || !strcmp(lang->name, "Kotlin") ||
+	    !strcmp(lang->name, "Scala")) {
+		resolve_java(r, from, d, out);
+		return;
+	}
+	if (!strcmp(lang->name, "Ruby")) {
+		resolve_ruby(r, from, d, out);
+		return;
+	}
+	if (!strcmp(lang->name, "PHP")) {
+		resolve_php(r, from, d, out);
+		return;
+	}
+	if (!strcmp(lang->name, "C#")) {
+		resolve_csharp(r, from, d, out);
+		return;
+	}
+	if (!strcmp(lang->name, "Rust")) {
+		resolve_rust(r, from, d, out);
 		return;
 	}
 	(void)d;
@@ -183,6 +213,8 @@ int resolve_scan(struct scan *scan)
 			const struct dep_ref *d = &f->deps.refs[k];
 			struct external_tally *t;
 
+			if (d->flags & DEP_DECLARES)
+				continue; /* a declaration, not a reference */
 			out.nr = 0;
 			out.external = NULL;
 			resolve_dep(&r, i, d, &out);

@@ -1,0 +1,214 @@
+/*
+ * The Java family's resolver (Java, Kotlin, Scala): an index of declared
+ * types, each file's package plus its base name (one public type per
+ * file, Java's rule and good enough for the others), and of packages.
+ * Imports name a type, a package (wildcards) or a member (static).
+ */
+#include <string.h>
+
+#include "carve/deps.h"
+#include "carve/language.h"
+#include "carve/resolve.h"
+#include "carve/scan.h"
+#include "carve/strbuf.h"
+#include "carve/xmalloc.h"
+
+struct java_files {
+	size_t *files;
+	size_t nr, alloc;
+};
+
+struct java_index {
+	struct strmap types; /* a.b.C -> struct java_files */
+	struct strmap packages; /* a.b -> struct java_files */
+};
+
+static int is_java_family(const struct language *lang)
+{
+	return lang &&
+	       (!strcmp(lang->name, "Java") || !strcmp(lang->name, "Kotlin") ||
+		!strcmp(lang->name, "Scala"));
+}
+
+static void index_add(struct resolver *r, struct strmap *map, const char *key,
+		      size_t len, size_t file)
+{
+	struct java_files *f;
+	char *k = arena_strndup(&r->arena, key, len);
+
+	f = strmap_get(map, k);
+	if (!f) {
+		f = arena_alloc(&r->arena, sizeof(*f));
+		strmap_put(map, k, f);
+	}
+	ALLOC_GROW(f->files, f->nr + 1, f->alloc);
+	f->files[f->nr++] = file;
+}
+
+int resolve_java_prepare(struct resolver *r)
+{
+	struct java_index *ix = NULL;
+	struct strbuf fqn = STRBUF_INIT;
+
+	for (size_t i = 0; i < r->scan->nr; i++) {
+		const struct scan_file *f = &r->scan->files[i];
+		const char *base, *dot;
+
+		if (f->status != FILE_COUNTED || !is_java_family(f->lang))
+			continue;
+		if (!ix) {
+			ix = xcalloc(1, sizeof(*ix));
+			r->java = ix;
+		}
+		base = strrchr(f->path, '/');
+		base = base ? base + 1 : f->path;
+		dot = strchr(base, '.');
+		strbuf_reset(&fqn);
+		if (f->package) {
+			strbuf_addf(&fqn, "%s.", f->package);
+			index_add(r, &ix->packages, f->package,
+				  strlen(f->package), i);
+		}
+		strbuf_add(&fqn, base,
+			   dot ? (size_t)(dot - base) : strlen(base));
+		index_add(r, &ix->types, fqn.buf, fqn.len, i);
+	}
+	strbuf_release(&fqn);
+	return 0;
+}
+
+static int add_all(struct resolve_out *out, const struct java_files *f)
+{
+	if (!f)
+		return 0;
+	for (size_t i = 0; i < f->nr; i++)
+		resolve_out_add(out, f->files[i]);
+	return 1;
+}
+
+/*
+ * The type named by `name`, or the enclosing type of a nested one
+ * (a.b.Outer.Inner is in Outer's file): drops trailing components until
+ * a declared type matches or a declared package is reached.
+ */
+static int add_type(const struct java_index *ix, struct resolve_out *out,
+		    struct strbuf *name)
+{
+	for (;;) {
+		char *dot;
+
+		if (add_all(out, strmap_get(&ix->types, name->buf)))
+			return 1;
+		if (strmap_get(&ix->packages, name->buf))
+			return 0;
+		dot = strrchr(name->buf, '.');
+		if (!dot)
+			return 0;
+		strbuf_setlen(name, (size_t)(dot - name->buf));
+	}
+}
+
+/* True when `name` or one of its prefixes is a package of the repo. */
+static int in_repo_package(const struct java_index *ix, struct strbuf *name)
+{
+	for (;;) {
+		char *dot;
+
+		if (strmap_get(&ix->packages, name->buf))
+			return 1;
+		dot = strrchr(name->buf, '.');
+		if (!dot)
+			return 0;
+		strbuf_setlen(name, (size_t)(dot - name->buf));
+	}
+}
+
+/*
+ * The external package of an import: its package part (the components
+ * before the first capitalised one, the type by Java convention; all of
+ * them for a package wildcard, all but the last otherwise), cut to its
+ * first two components, which name the organisation and project
+ * (org.springframework, com.google), or to the first for the platform's
+ * own java, javax, kotlin and scala.
+ */
+static void add_external(struct resolver *r, struct resolve_out *out,
+			 const char *name, int package_only)
+{
+	const char *p = name, *end = name + strlen(name), *stop = name;
+	const char *last = strrchr(name, '.');
+	int keep = 2, nr = 0;
+
+	if (!package_only && last)
+		end = last;
+	if ((!strncmp(name, "java.", 5) || !strncmp(name, "javax.", 6) ||
+	     !strncmp(name, "kotlin.", 7) || !strncmp(name, "scala.", 6)))
+		keep = 1;
+	for (;;) {
+		const char *dot = memchr(p, '.', (size_t)(end - p));
+		const char *seg_end = dot ? dot : end;
+
+		if (nr && p < end && *p >= 'A' && *p <= 'Z')
+			break; /* a type: the package ended before it */
+		stop = seg_end;
+		if (++nr == keep || !dot)
+			break;
+		p = dot + 1;
+	}
+	resolve_out_external(r, out, name, (size_t)(stop - name));
+}
+
+void resolve_java(struct resolver *r, size_t from, const struct dep_ref *d,
+		  struct resolve_out *out)
+{
+	const struct java_index *ix = r->java;
+	struct strbuf name = STRBUF_INIT;
+	int wildcard = d->flags & DEP_WILDCARD;
+	int is_static = d->flags & DEP_STATIC;
+
+	(void)from;
+	if (d->kind != DEP_IMPORT || !ix || !*d->target)
+		goto done;
+	strbuf_addstr(&name, d->target);
+	if (wildcard && !is_static &&
+	    add_all(out, strmap_get(&ix->packages, name.buf)))
+		goto done;
+	if (is_static && !wildcard) {
+		/* import static a.b.C.m: the member's class */
+		char *dot = strrchr(name.buf, '.');
+
+		if (dot)
+			strbuf_setlen(&name, (size_t)(dot - name.buf));
+	}
+	if (add_type(ix, out, &name))
+		goto done;
+	strbuf_reset(&name);
+	strbuf_addstr(&name, d->target);
+	if (in_repo_package(ix, &name))
+		goto done; /* in the repository, in no file found: unresolved */
+	add_external(r, out, d->target, wildcard && !is_static);
+done:
+	strbuf_release(&name);
+}
+
+void resolve_java_release(struct resolver *r)
+{
+	struct java_index *ix = r->java;
+	struct strmap_entry *e;
+
+	if (!ix)
+		return;
+	strmap_for_each (&ix->types, e) {
+		struct java_files *f = e->value;
+
+		free(f->files);
+	}
+	strmap_for_each (&ix->packages, e) {
+		struct java_files *f = e->value;
+
+		free(f->files);
+	}
+	strmap_release(&ix->types);
+	strmap_release(&ix->packages);
+	free(ix);
+	r->java = NULL;
+}

@@ -1,0 +1,226 @@
+/*
+ * Unit tests for the Java family's import lexer (Java, Kotlin, Scala):
+ * fixtures in tests/fixtures/deps/java/ with the imports each must
+ * yield written out by hand below, every prefix of each fixture (a file
+ * cut anywhere), and small hostile buffers.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "carve/arena.h"
+#include "carve/deps.h"
+#include "carve/language.h"
+
+#define S DEP_STATIC
+#define W DEP_WILDCARD
+
+struct want {
+	const char *target;
+	unsigned line, flags;
+};
+
+struct fixture {
+	const char *file;
+	const struct want *want;
+	size_t nr;
+};
+
+/*
+ * Imports.java: the comment (2), line comment (13), string (17), text
+ * block with an escaped quote (19-22) and escaped string (23) hide
+ * fakes; a name split over two lines (11-12); two imports on one line
+ * (14); an unterminated string ends at its line, so line 25 is read.
+ */
+static const struct want java[] = {
+	{ "java.util.List", 6, 0 },
+	{ "java.util", 7, W },
+	{ "org.junit.Assert.assertEquals", 8, S },
+	{ "com.acme.util.Strings", 9, S | W },
+	{ "com.acme.billing.Invoice.Line", 10, 0 },
+	{ "com.acme.split.Name", 11, 0 },
+	{ "com.acme.users.User", 14, 0 },
+	{ "com.acme.users.Role", 14, 0 },
+	{ "com.acme.AfterBadString", 25, 0 },
+};
+
+/*
+ * Imports.kt: a backquoted name (5), an alias (6), a nesting comment
+ * (7), a raw string (10-12), a template and a char literal (13), and
+ * `import` used as a name (14).
+ */
+static const struct want kotlin[] = {
+	{ "com.acme.orders.Order", 3, 0 },
+	{ "com.acme.orders", 4, W },
+	{ "com.acme.util.Weird Name", 5, 0 },
+	{ "org.slf4j.LoggerFactory", 6, 0 },
+	{ "kotlinx.coroutines.launch", 8, 0 },
+};
+
+/*
+ * Imports.scala: `_` and `*` wildcards (4, 6), selectors with a rename,
+ * a hidden name and a given (5), a wildcard selector (7), two clauses
+ * (8), selectors over lines (9-12), an import in a body (14), a symbol
+ * and a char (15-16), then an unterminated comment.
+ */
+static const struct want scala[] = {
+	{ "scala.collection.mutable", 3, 0 },
+	{ "com.acme.orders", 4, W },
+	{ "com.acme.users.User", 5, 0 },
+	{ "com.acme.users.Role", 5, 0 },
+	{ "com.acme.util", 6, W },
+	{ "java.time.LocalDate", 7, 0 },
+	{ "java.time", 7, W },
+	{ "a.b.C", 8, 0 },
+	{ "d.e.F", 8, 0 },
+	{ "com.acme.billing.Invoice", 9, 0 },
+	{ "com.acme.billing.Payment", 9, 0 },
+	{ "com.acme.local.Helper", 14, 0 },
+};
+
+#define FX(f, w)                               \
+	{                                      \
+		f, w, sizeof(w) / sizeof(*(w)) \
+	}
+
+static const struct fixture fixtures[] = {
+	FX("Imports.java", java),
+	FX("Imports.kt", kotlin),
+	FX("Imports.scala", scala),
+};
+
+static char *read_fixture(const char *name, size_t *len)
+{
+	const char *src = getenv("CARVE_SRC");
+	char path[4096];
+	FILE *f;
+	char *buf;
+	long n;
+
+	snprintf(path, sizeof(path), "%s/tests/fixtures/deps/java/%s",
+		 src ? src : ".", name);
+	f = fopen(path, "rb");
+	assert_non_null(f);
+	assert_int_equal(fseek(f, 0, SEEK_END), 0);
+	n = ftell(f);
+	assert_true(n >= 0);
+	rewind(f);
+	buf = malloc(n + 1);
+	assert_non_null(buf);
+	assert_int_equal(fread(buf, 1, n, f), (size_t)n);
+	fclose(f);
+	buf[n] = '\0';
+	*len = n;
+	return buf;
+}
+
+static void expect(const struct dep_list *got, const struct want *want,
+		   size_t nr)
+{
+	for (size_t i = 0; i < got->nr && i < nr; i++) {
+		assert_int_equal(got->refs[i].kind, DEP_IMPORT);
+		assert_string_equal(got->refs[i].target, want[i].target);
+		assert_int_equal(got->refs[i].line, want[i].line);
+		assert_int_equal(got->refs[i].flags, want[i].flags);
+	}
+	assert_int_equal(got->nr, nr);
+}
+
+static void check_fixture(void **state)
+{
+	const struct fixture *fx = *state;
+	const struct language *lang;
+	struct dep_list deps = DEP_LIST_INIT;
+	struct arena arena = ARENA_INIT;
+	size_t len;
+	char *buf = read_fixture(fx->file, &len);
+
+	/* through the dispatcher, as the scan pass calls it */
+	lang = language_detect(fx->file, buf, len);
+	assert_non_null(lang);
+	deps_extract(&deps, &arena, lang, buf, len);
+	expect(&deps, fx->want, fx->nr);
+
+	/* cut anywhere, exact bounds: never more imports, never past the end */
+	for (size_t n = 0; n < len; n++) {
+		char *copy = malloc(n ? n : 1);
+
+		assert_non_null(copy);
+		memcpy(copy, buf, n);
+		deps.nr = 0;
+		deps_extract(&deps, &arena, lang, copy, n);
+		assert_true(deps.nr <= fx->nr);
+		free(copy);
+	}
+	dep_list_release(&deps);
+	arena_release(&arena);
+	free(buf);
+}
+
+static void lex(struct dep_list *deps, struct arena *arena, const char *lang,
+		const char *s)
+{
+	deps->nr = 0;
+	deps_java(deps, arena, language_by_name(lang), s, strlen(s));
+}
+
+static void hostile(void **state)
+{
+	struct dep_list deps = DEP_LIST_INIT;
+	struct arena arena = ARENA_INIT;
+	char big[2000];
+
+	(void)state;
+	/* incomplete statements record nothing */
+	lex(&deps, &arena, "Java", "import ;\nimport a.;\nimport static ;");
+	assert_int_equal(deps.nr, 0);
+	/* `import` as a member or after a dot is no statement */
+	lex(&deps, &arena, "Java", "x.import a.B;\nfoo(import);");
+	assert_int_equal(deps.nr, 0);
+	/* a name too long for any class is dropped, not truncated */
+	memset(big, 'a', sizeof(big));
+	memcpy(big, "import ", 7);
+	big[sizeof(big) - 2] = ';';
+	big[sizeof(big) - 1] = '\0';
+	lex(&deps, &arena, "Java", big);
+	assert_int_equal(deps.nr, 0);
+	/* Kotlin: an import ends at its line */
+	lex(&deps, &arena, "Kotlin", "import a.b\n.C\nimport d.E");
+	assert_int_equal(deps.nr, 2);
+	assert_string_equal(deps.refs[0].target, "a.b");
+	assert_string_equal(deps.refs[1].target, "d.E");
+	assert_int_equal(deps.refs[1].line, 3);
+	/* Java block comments do not nest: the import after is real */
+	lex(&deps, &arena, "Java", "/* /* */ import a.B;");
+	assert_int_equal(deps.nr, 1);
+	/* Scala ones do: it is still inside the comment */
+	lex(&deps, &arena, "Scala", "/* /* */ import a.B */");
+	assert_int_equal(deps.nr, 0);
+	/* a broken selector group gives up, the next import is read */
+	lex(&deps, &arena, "Scala", "import a.{B, +}\nimport c.D");
+	assert_int_equal(deps.nr, 2);
+	assert_string_equal(deps.refs[0].target, "a.B");
+	assert_string_equal(deps.refs[1].target, "c.D");
+	dep_list_release(&deps);
+	arena_release(&arena);
+}
+
+int main(void)
+{
+	struct CMUnitTest tests[sizeof(fixtures) / sizeof(fixtures[0]) + 1];
+	size_t n = 0;
+
+	for (size_t i = 0; i < sizeof(fixtures) / sizeof(fixtures[0]); i++) {
+		struct CMUnitTest t = cmocka_unit_test_prestate(
+			check_fixture, (void *)&fixtures[i]);
+
+		t.name = fixtures[i].file;
+		tests[n++] = t;
+	}
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(hostile);
+	return _cmocka_run_group_tests("deps_java", tests, n, NULL, NULL);
+}
