@@ -58,6 +58,8 @@ int dot_render(FILE *fp, const struct graph *g, const struct dot_options *o)
 	agattr(root, AGNODE, "fontsize", "10");
 	agattr(root, AGEDGE, "color", "#555555");
 	agattr(root, AGEDGE, "arrowsize", "0.6");
+	agattr(root, AGEDGE, "fontname", "Helvetica");
+	agattr(root, AGEDGE, "fontsize", "9");
 
 	/* how many drawn nodes share each directory: clusters of 2 or more */
 	for (size_t v = 0; v < g->nr; v++) {
@@ -135,8 +137,12 @@ int dot_render(FILE *fp, const struct graph *g, const struct dot_options *o)
 			set(edge, "label", "cut?");
 			set(edge, "fontcolor", "#c0392b");
 		}
-		if (g->nodes[x->to].hub)
+		if (g->nodes[x->to].hub && !x->cut) {
+			/* everything uses a hub: draw those edges faintly */
 			set(edge, "constraint", "false");
+			set(edge, "color", "#cccccc");
+			set(edge, "penwidth", "0.8");
+		}
 	}
 
 	if (o->format == FORMAT_DOT) {
