@@ -77,6 +77,7 @@ struct scan_options {
 	const struct config *config; /* may be NULL */
 	const char *cache_dir;  /* NULL: <git dir>/carve */
 	int no_cache;
+	int no_deps;            /* skip dependency extraction */
 };
 
 struct scan {

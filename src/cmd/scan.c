@@ -44,6 +44,7 @@ static const char usage_text[] =
 "      --top N               rows of the module table (default 20, 0: all)\n"
 "      --cache-dir DIR       keep the scan cache in DIR (default: .git/carve)\n"
 "      --no-cache            neither read nor write the scan cache\n"
+"      --no-deps             skip dependency extraction (inventory only)\n"
 "  -h, --help                show this help\n";
 
 enum {
@@ -58,6 +59,7 @@ enum {
 	OPT_TOP,
 	OPT_CACHE_DIR,
 	OPT_NO_CACHE,
+	OPT_NO_DEPS,
 };
 
 static const struct option long_options[] = {
@@ -77,6 +79,7 @@ static const struct option long_options[] = {
 	{ "top", required_argument, NULL, OPT_TOP },
 	{ "cache-dir", required_argument, NULL, OPT_CACHE_DIR },
 	{ "no-cache", no_argument, NULL, OPT_NO_CACHE },
+	{ "no-deps", no_argument, NULL, OPT_NO_DEPS },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -368,6 +371,9 @@ static int parse_args(struct scan_args *a, int argc, char **argv)
 			break;
 		case OPT_NO_CACHE:
 			a->opts.no_cache = 1;
+			break;
+		case OPT_NO_DEPS:
+			a->opts.no_deps = 1;
 			break;
 		case 'h':
 			fputs(usage_text, stdout);

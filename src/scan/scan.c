@@ -244,7 +244,9 @@ static void scan_one(void *ctx, size_t i, int id)
 	f->status = lang ? FILE_COUNTED : FILE_UNKNOWN;
 	linecount_buffer(&f->counts, lang ? lang : &plain_text, w->buf.buf,
 			 w->buf.len);
-	deps_extract(&f->deps, &w->arena, lang, w->buf.buf, w->buf.len);
+	if (!run->opts->no_deps)
+		deps_extract(&f->deps, &w->arena, lang, w->buf.buf,
+			     w->buf.len);
 	if (module_package(&w->module, lang, w->buf.buf, w->buf.len))
 		f->package = arena_strndup(&w->arena, w->module.buf,
 					   w->module.len);
@@ -363,7 +365,8 @@ int scan_run(struct scan **out, const struct scan_options *opts)
 		scancache_load(&cache, dir.buf);
 		strbuf_release(&dir);
 		run.cache = &cache;
-		run.cache_flags = opts->excludes.include_vendored ? 1 : 0;
+		run.cache_flags = (opts->excludes.include_vendored ? 1 : 0) |
+				  (opts->no_deps ? 2 : 0);
 	}
 	run.workers = xcalloc((size_t)threads, sizeof(*run.workers));
 	run.progress = progress_start("scan", "files", list.nr);
@@ -404,8 +407,7 @@ int scan_run(struct scan **out, const struct scan_options *opts)
 	memcpy(scan->head, list.head, sizeof(scan->head));
 	stamp_time(scan);
 	scan_summarise(scan);
-	ret = resolve_scan(scan);
-	if (ret)
+	if (!opts->no_deps && (ret = resolve_scan(scan)))
 		goto done;
 	*out = scan;
 	scan = NULL;

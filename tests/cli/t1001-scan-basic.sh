@@ -96,6 +96,15 @@ expect_eq "--untracked never adds ignored files" "" \
 expect_eq "sub-directory scan lists only its files" "lib/util.c" \
 	"$(jq -r '[.files[].path] | join(",")' s.json)"
 
+# dependencies: app/main.py's "import os" is an external package; with
+# --no-deps the model has none
+"$CARVE" scan -q -f json repo >d.json
+expect_eq "import os makes 'os' an external package" "os 1 1" \
+	"$(jq -r '.externals[] | select(.name == "os") | "\(.name) \(.refs) \(.files)"' d.json)"
+"$CARVE" scan -q -f json --no-deps repo >d.json
+expect_eq "--no-deps: no edges, no externals" "0 0" \
+	"$(jq -r '"\(.edges | length) \(.externals | length)"' d.json)"
+
 # outside git: a directory walk, which does not descend into .git
 rm -rf plain && mkdir -p plain/a && cp repo/lib/util.c plain/a/
 "$CARVE" scan -q -f json plain >s.json
