@@ -38,5 +38,11 @@ void config_release(struct config *cfg);
  */
 struct cJSON *config_parse_jsonc(const char *text, size_t len,
 				 const char *name);
+/*
+ * The same for files a scan only consults (tsconfig.json, composer.json):
+ * the message is a warning, and the caller goes on without the file.
+ */
+struct cJSON *config_parse_jsonc_warn(const char *text, size_t len,
+				      const char *name);
 
 #endif

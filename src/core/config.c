@@ -5,6 +5,7 @@
  */
 #include <cjson/cJSON.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <string.h>
 
 #include "carve/config.h"
@@ -115,7 +116,33 @@ static const char *find_duplicate(const cJSON *node, const char **where)
 	return NULL;
 }
 
-cJSON *config_parse_jsonc(const char *text, size_t len, const char *name)
+/* Reports through error() or, for files a scan only consults, warning(). */
+static void complain(int as_warning, const char *fmt, ...)
+	CARVE_PRINTF(2, 3);
+
+static void complain(int as_warning, const char *fmt, ...)
+{
+	struct strbuf sb = STRBUF_INIT;
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	strbuf_grow(&sb, (size_t)n);
+	va_start(ap, fmt);
+	vsnprintf(sb.buf, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	strbuf_setlen(&sb, (size_t)n);
+	if (as_warning)
+		warning("%s", sb.buf);
+	else
+		error("%s", sb.buf);
+	strbuf_release(&sb);
+}
+
+static cJSON *parse_jsonc(const char *text, size_t len, const char *name,
+			  int as_warning)
 {
 	char *copy = xstrndup(text, len);
 	const char *end = NULL;
@@ -125,8 +152,8 @@ cJSON *config_parse_jsonc(const char *text, size_t len, const char *name)
 
 	blank_comments(copy, len);
 	if (nesting_too_deep(copy, len)) {
-		error("cannot parse '%s': nested deeper than %d levels", name,
-		      CONFIG_MAX_DEPTH);
+		complain(as_warning, "cannot parse '%s': nested deeper than %d "
+			 "levels", name, CONFIG_MAX_DEPTH);
 		free(copy);
 		return NULL;
 	}
@@ -143,19 +170,30 @@ cJSON *config_parse_jsonc(const char *text, size_t len, const char *name)
 		else
 			what = "expected a JSON value, ',' or a closing bracket";
 		position(text, off > len ? len : off, &line, &col);
-		error("cannot parse '%s' at line %d, column %d: %s", name, line,
-		      col, what);
+		complain(as_warning, "cannot parse '%s' at line %d, column %d: "
+			 "%s", name, line, col, what);
 		free(copy);
 		return NULL;
 	}
 	free(copy);
 	if ((dup = find_duplicate(root, &where))) {
-		error("cannot parse '%s': duplicate key '%s'%s%s%s", name, dup,
-		      *where ? " in \"" : "", where, *where ? "\"" : "");
+		complain(as_warning, "cannot parse '%s': duplicate key '%s'%s%s%s",
+			 name, dup, *where ? " in \"" : "", where,
+			 *where ? "\"" : "");
 		cJSON_Delete(root);
 		return NULL;
 	}
 	return root;
+}
+
+cJSON *config_parse_jsonc(const char *text, size_t len, const char *name)
+{
+	return parse_jsonc(text, len, name, 0);
+}
+
+cJSON *config_parse_jsonc_warn(const char *text, size_t len, const char *name)
+{
+	return parse_jsonc(text, len, name, 1);
 }
 
 static int known(const char *const *keys, const char *key)

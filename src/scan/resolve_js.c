@@ -131,7 +131,7 @@ static cJSON *read_json(const struct resolver *r, const char *path)
 	if (strbuf_read_file(&text, full.buf, JS_MAX_CONFIG) < 0)
 		warning("cannot read '%s': ignored for resolution", path);
 	else
-		json = config_parse_jsonc(text.buf, text.len, path);
+		json = config_parse_jsonc_warn(text.buf, text.len, path);
 	strbuf_release(&full);
 	strbuf_release(&text);
 	return json;

@@ -291,7 +291,7 @@ static void read_composer(struct resolver *r, struct php_state *st,
 		warning("cannot read '%s': its autoload map is ignored", path);
 		goto done;
 	}
-	root = config_parse_jsonc(file.buf, file.len, path);
+	root = config_parse_jsonc_warn(file.buf, file.len, path);
 	if (!root) {
 		warning("'%s' is malformed: its autoload map is ignored", path);
 		goto done;

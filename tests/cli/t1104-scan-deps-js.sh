@@ -13,6 +13,8 @@ expect_status "scan the JS/TS fixture" 0 "$CARVE" scan -f json repo
 cp out scan.json
 grep_q "a malformed tsconfig.json is named with its line" \
 	"web/tsconfig.json' at line 2" err
+grep_q "and it is a warning, since the scan goes on" \
+	"^warning: cannot parse 'web/tsconfig.json'" err
 
 edges() {
 	jq -r '.edges[] | "\(.from) \(.to) \(.kind) \((.flags // []) | join(","))"' \

@@ -194,6 +194,7 @@ git -C repo commit -qam broken
 expect_status "scan with a malformed composer.json" 0 "$CARVE" scan \
 	--no-cache -f json repo
 grep_q "the file and line are named" "php/composer.json' at line 2" err
+grep_q "as a warning, not an error" "^warning: cannot parse '.*composer.json'" err
 grep_q "a warning says the map is ignored" \
 	"warning: .*composer.json.*autoload map is ignored" err
 expect_eq "includes still resolve, PSR-4 classes no longer do" \
