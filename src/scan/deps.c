@@ -52,6 +52,12 @@ void deps_extract(struct dep_list *out, struct arena *arena,
 		deps_python(out, arena, buf, len);
 	if (is(lang, "JavaScript") || is(lang, "TypeScript"))
 		deps_js(out, arena, buf, len);
+	if (is(lang, "C") || is(lang, "C++") || is(lang, "C Header") ||
+	    is(lang, "C++ Header") || is(lang, "Objective-C") ||
+	    is(lang, "Objective-C++"))
+		deps_c(out, arena, buf, len);
+	else if (is(lang, "Go"))
+		deps_go(out, arena, buf, len);
 	if (is(lang, "Java") || is(lang, "Kotlin") || is(lang, "Scala"))
 		deps_java(out, arena, lang, buf, len);
 	else if (is(lang, "Ruby"))

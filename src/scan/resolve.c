@@ -50,6 +50,8 @@ int resolver_init(struct resolver *r, const struct scan *scan)
 	/* each family's prepare function is called here when it lands */
 	if (resolve_python_prepare(r) || resolve_js_prepare(r))
 		return CARVE_ERR;
+	if (resolve_c_prepare(r) || resolve_go_prepare(r))
+		return CARVE_ERR;
 	if (resolve_java_prepare(r) || resolve_ruby_prepare(r) ||
 	    resolve_php_prepare(r) || resolve_csharp_prepare(r) ||
 	    resolve_rust_prepare(r))
@@ -65,6 +67,8 @@ void resolver_release(struct resolver *r)
 		return;
 	resolve_python_release(r);
 	resolve_js_release(r);
+	resolve_c_release(r);
+	resolve_go_release(r);
 	resolve_java_release(r);
 	resolve_ruby_release(r);
 	resolve_php_release(r);
@@ -146,6 +150,10 @@ void resolve_dep(struct resolver *r, size_t from, const struct dep_ref *d,
 		resolve_rust(r, from, d, out);
 		return;
 	}
+	if (d->kind == DEP_INCLUDE)
+		resolve_c(r, from, d, out);
+	else if (!strcmp(lang->name, "Go"))
+		resolve_go(r, from, d, out);
 	(void)d;
 	(void)out;
 }

@@ -1,0 +1,420 @@
+/*
+ * Go's resolver: an import path names a package, which is every non-test
+ * .go file of one directory. Paths under a go.mod's module path (or a
+ * replace directive to a local directory, or the module's vendor/) are
+ * packages of the repository; anything else is an external module, named
+ * as go.mod's require lines name it when they do.
+ */
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "carve/deps.h"
+#include "carve/error.h"
+#include "carve/resolve.h"
+#include "carve/scan.h"
+#include "carve/strbuf.h"
+#include "carve/xmalloc.h"
+
+/* go.mod larger than this is not read */
+#define MAX_GOMOD (4u << 20)
+
+struct go_replace {
+	const char *from; /* module path */
+	const char *dir;  /* repository directory it is replaced by */
+};
+
+struct go_module {
+	const char *dir;  /* repository directory of go.mod, "" for the root */
+	const char *path; /* module path, or NULL when go.mod names none */
+	struct go_replace *replaces;
+	size_t replaces_nr, replaces_alloc;
+	const char **requires;
+	size_t requires_nr, requires_alloc;
+};
+
+struct go_state {
+	struct go_module *mods;
+	size_t nr, alloc;
+};
+
+/* Normalising join of dir and rel; -1 when it leaves the repository. */
+static int join_path(char *out, size_t size, const char *dir, const char *rel)
+{
+	size_t len = 0;
+	const char *parts[2] = { dir, rel };
+
+	for (int k = 0; k < 2; k++) {
+		const char *s = parts[k];
+
+		while (*s) {
+			const char *slash = strchr(s, '/');
+			size_t n = slash ? (size_t)(slash - s) : strlen(s);
+
+			if (!n || (n == 1 && *s == '.')) {
+				/* nothing */
+			} else if (n == 2 && s[0] == '.' && s[1] == '.') {
+				if (!len)
+					return -1;
+				while (len && out[len - 1] != '/')
+					len--;
+				if (len)
+					len--;
+			} else {
+				if (len + n + 2 > size)
+					return -1;
+				if (len)
+					out[len++] = '/';
+				memcpy(out + len, s, n);
+				len += n;
+			}
+			s += n;
+			if (*s == '/')
+				s++;
+		}
+	}
+	out[len] = '\0';
+	return 0;
+}
+
+/* True when `path` is `prefix` or below it; sets *rest to what follows. */
+static int path_under(const char *path, const char *prefix, const char **rest)
+{
+	size_t n = strlen(prefix);
+
+	if (strncmp(path, prefix, n) || (path[n] && path[n] != '/'))
+		return 0;
+	*rest = path[n] ? path + n + 1 : "";
+	return 1;
+}
+
+/* Splits a go.mod line into at most `max` words; quotes are stripped. */
+static size_t split_words(char *line, char **words, size_t max)
+{
+	size_t nr = 0;
+	char *p = line;
+
+	while (*p) {
+		char q;
+
+		while (*p == ' ' || *p == '\t' || *p == '\r')
+			p++;
+		if (!*p || (p[0] == '/' && p[1] == '/'))
+			break;
+		if (nr == max)
+			return max + 1;
+		if (*p == '"' || *p == '`') {
+			q = *p++;
+			words[nr++] = p;
+			while (*p && *p != q)
+				p++;
+			if (!*p)
+				return max + 1; /* unterminated quote */
+			*p++ = '\0';
+			continue;
+		}
+		words[nr++] = p;
+		while (*p && *p != ' ' && *p != '\t' && *p != '\r' &&
+		       !(p[0] == '/' && p[1] == '/'))
+			p++;
+		if (*p == '/') {
+			*p = '\0';
+			break;
+		}
+		if (*p)
+			*p++ = '\0';
+	}
+	return nr;
+}
+
+static int is_local_path(const char *p)
+{
+	return !strncmp(p, "./", 2) || !strncmp(p, "../", 3) || !strcmp(p, ".") ||
+	       !strcmp(p, "..");
+}
+
+/* One directive of go.mod, its verb given apart inside a block. */
+static void gomod_directive(struct resolver *r, struct go_module *m,
+			    const char *file, unsigned line, const char *verb,
+			    char **w, size_t nr)
+{
+	if (!strcmp(verb, "module")) {
+		if (nr != 1)
+			warning("%s:%u: module needs one path", file, line);
+		else
+			m->path = arena_strdup(&r->arena, w[0]);
+	} else if (!strcmp(verb, "require")) {
+		if (nr < 2) {
+			warning("%s:%u: require needs a path and a version",
+				file, line);
+			return;
+		}
+		ALLOC_GROW(m->requires, m->requires_nr + 1, m->requires_alloc);
+		m->requires[m->requires_nr++] = arena_strdup(&r->arena, w[0]);
+	} else if (!strcmp(verb, "replace")) {
+		size_t arrow = 0;
+		char dir[PATH_MAX];
+
+		while (arrow < nr && strcmp(w[arrow], "=>"))
+			arrow++;
+		if (arrow == 0 || arrow > 2 || arrow + 1 >= nr ||
+		    nr > arrow + 3) {
+			warning("%s:%u: replace needs 'path [version] => "
+				"path [version]'", file, line);
+			return;
+		}
+		if (!is_local_path(w[arrow + 1]) ||
+		    join_path(dir, sizeof(dir), m->dir, w[arrow + 1]))
+			return; /* replaced by another module: still external */
+		ALLOC_GROW(m->replaces, m->replaces_nr + 1, m->replaces_alloc);
+		m->replaces[m->replaces_nr].from = arena_strdup(&r->arena, w[0]);
+		m->replaces[m->replaces_nr++].dir = arena_strdup(&r->arena, dir);
+	} else if (strcmp(verb, "go") && strcmp(verb, "toolchain") &&
+		   strcmp(verb, "exclude") && strcmp(verb, "retract") &&
+		   strcmp(verb, "godebug") && strcmp(verb, "tool") &&
+		   strcmp(verb, "ignore")) {
+		warning("%s:%u: unknown directive '%s'", file, line, verb);
+	}
+}
+
+/* Reads one go.mod; a malformed line is reported and skipped. */
+static void gomod_read(struct resolver *r, struct go_module *m,
+		       const char *file, const char *text)
+{
+	char block[16] = "";
+	unsigned line = 0, block_line = 0;
+	struct strbuf sb = STRBUF_INIT;
+
+	while (*text) {
+		const char *nl = strchr(text, '\n');
+		size_t n = nl ? (size_t)(nl - text) : strlen(text);
+		char *w[8];
+		size_t nr;
+
+		line++;
+		strbuf_reset(&sb);
+		strbuf_add(&sb, text, n);
+		text += n + (nl ? 1 : 0);
+		nr = split_words(sb.buf, w, 6);
+		if (nr > 6) {
+			warning("%s:%u: cannot parse the line", file, line);
+			continue;
+		}
+		if (!nr)
+			continue;
+		if (*block) {
+			if (nr == 1 && !strcmp(w[0], ")"))
+				*block = '\0';
+			else
+				gomod_directive(r, m, file, line, block, w, nr);
+			continue;
+		}
+		if (nr == 2 && !strcmp(w[1], "(")) {
+			if (strlen(w[0]) >= sizeof(block)) {
+				warning("%s:%u: unknown directive '%s'", file,
+					line, w[0]);
+				continue;
+			}
+			memcpy(block, w[0], strlen(w[0]) + 1);
+			block_line = line;
+			continue;
+		}
+		gomod_directive(r, m, file, line, w[0], w + 1, nr - 1);
+	}
+	if (*block)
+		warning("%s:%u: '%s (' is never closed", file, block_line,
+			block);
+	strbuf_release(&sb);
+}
+
+int resolve_go_prepare(struct resolver *r)
+{
+	const struct scan *scan = r->scan;
+	struct strbuf path = STRBUF_INIT, text = STRBUF_INIT;
+	struct go_state *g = NULL;
+
+	for (size_t i = 0; i < scan->nr; i++) {
+		const char *p = scan->files[i].path;
+		const char *slash = strrchr(p, '/');
+		struct go_module *m;
+
+		if (strcmp(slash ? slash + 1 : p, "go.mod") ||
+		    resolver_file(r, p) != (long)i)
+			continue;
+		strbuf_reset(&path);
+		strbuf_reset(&text);
+		strbuf_addf(&path, "%s/%s", scan->root ? scan->root : ".", p);
+		if (strbuf_read_file(&text, path.buf, MAX_GOMOD)) {
+			warning("cannot read '%s'", p);
+			continue;
+		}
+		if (!g)
+			g = xcalloc(1, sizeof(*g));
+		ALLOC_GROW(g->mods, g->nr + 1, g->alloc);
+		m = &g->mods[g->nr++];
+		memset(m, 0, sizeof(*m));
+		m->dir = arena_strndup(&r->arena, p,
+				       slash ? (size_t)(slash - p) : 0);
+		gomod_read(r, m, p, text.buf);
+	}
+	strbuf_release(&path);
+	strbuf_release(&text);
+	r->go = g;
+	return 0;
+}
+
+/* Adds the package in repository directory `dir`; 0 when it has none. */
+static int add_package(struct resolver *r, const char *dir,
+		       struct resolve_out *out)
+{
+	const struct resolve_dir *d = resolver_dir(r, dir);
+	int any = 0;
+
+	for (size_t i = 0; d && i < d->nr; i++) {
+		const char *p = r->scan->files[d->files[i]].path;
+		size_t n = strlen(p);
+
+		/* importing a package never pulls in its tests */
+		if (n < 3 || strcmp(p + n - 3, ".go") ||
+		    (n >= 8 && !strcmp(p + n - 8, "_test.go")))
+			continue;
+		resolve_out_add(out, d->files[i]);
+		any = 1;
+	}
+	return any;
+}
+
+/* The module holding `path`: the go.mod in its nearest directory. */
+static const struct go_module *module_of(const struct go_state *g,
+					 const char *path)
+{
+	const struct go_module *best = NULL;
+	const char *rest;
+
+	for (size_t i = 0; g && i < g->nr; i++) {
+		const struct go_module *m = &g->mods[i];
+
+		if (*m->dir && !path_under(path, m->dir, &rest))
+			continue;
+		if (!best || strlen(m->dir) > strlen(best->dir))
+			best = m;
+	}
+	return best;
+}
+
+/*
+ * Module path of an import from outside: the longest required module it
+ * is under, else a guess (host/owner/repo on the big forges, host/name
+ * elsewhere, plus a /vN suffix; the first element for the standard
+ * library, whose paths have no dot in their first element).
+ */
+static void external(struct resolver *r, const struct go_module *m,
+		     const char *t, struct resolve_out *out)
+{
+	static const char *const forges[] = {
+		"github.com", "gitlab.com", "bitbucket.org", "golang.org",
+		"gitee.com", "codeberg.org",
+	};
+	const char *best = NULL, *rest, *p = t, *first = strchr(t, '/');
+	size_t first_len = first ? (size_t)(first - t) : strlen(t);
+	size_t parts = 2;
+
+	for (size_t i = 0; m && i < m->requires_nr; i++)
+		if (path_under(t, m->requires[i], &rest) &&
+		    (!best || strlen(m->requires[i]) > strlen(best)))
+			best = m->requires[i];
+	if (best) {
+		resolve_out_external(r, out, best, strlen(best));
+		return;
+	}
+	if (!memchr(t, '.', first_len)) {
+		resolve_out_external(r, out, t, first_len);
+		return;
+	}
+	for (size_t i = 0; i < sizeof(forges) / sizeof(*forges); i++)
+		if (strlen(forges[i]) == first_len &&
+		    !memcmp(t, forges[i], first_len))
+			parts = 3;
+	for (size_t i = 0; i < parts && p; i++) {
+		p = strchr(p, '/');
+		if (p && i + 1 < parts)
+			p++;
+	}
+	/* a major version suffix belongs to the module path */
+	if (p && p[1] == 'v' && p[2] >= '1' && p[2] <= '9') {
+		const char *q = p + 3;
+
+		while (*q >= '0' && *q <= '9')
+			q++;
+		if (!*q || *q == '/')
+			p = q;
+	}
+	resolve_out_external(r, out, t, p ? (size_t)(p - t) : strlen(t));
+}
+
+void resolve_go(struct resolver *r, size_t from, const struct dep_ref *d,
+		struct resolve_out *out)
+{
+	const struct go_state *g = r->go;
+	const char *file = r->scan->files[from].path, *t = d->target, *rest;
+	const struct go_module *m = module_of(g, file), *best = NULL;
+	char dir[PATH_MAX], pkg[PATH_MAX];
+	const char *slash;
+
+	if (d->kind != DEP_IMPORT || !*t)
+		return;
+	if (is_local_path(t)) {
+		/* the old relative import of GOPATH days */
+		slash = strrchr(file, '/');
+		snprintf(dir, sizeof(dir), "%.*s",
+			 slash ? (int)(slash - file) : 0, file);
+		if (!join_path(pkg, sizeof(pkg), dir, t))
+			add_package(r, pkg, out);
+		return;
+	}
+	if (m) {
+		snprintf(dir, sizeof(dir), "%s%svendor", m->dir,
+			 *m->dir ? "/" : "");
+		if (!join_path(pkg, sizeof(pkg), dir, t) &&
+		    add_package(r, pkg, out))
+			return;
+		for (size_t i = 0; i < m->replaces_nr; i++) {
+			if (!path_under(t, m->replaces[i].from, &rest))
+				continue;
+			if (!join_path(pkg, sizeof(pkg), m->replaces[i].dir,
+				       rest))
+				add_package(r, pkg, out);
+			return;
+		}
+	}
+	for (size_t i = 0; g && i < g->nr; i++) {
+		const struct go_module *c = &g->mods[i];
+
+		if (c->path && path_under(t, c->path, &rest) &&
+		    (!best || strlen(c->path) > strlen(best->path)))
+			best = c;
+	}
+	if (best) {
+		path_under(t, best->path, &rest);
+		if (!join_path(pkg, sizeof(pkg), best->dir, rest))
+			add_package(r, pkg, out);
+		return;
+	}
+	external(r, m, t, out);
+}
+
+void resolve_go_release(struct resolver *r)
+{
+	struct go_state *g;
+
+	if (!r || !r->go)
+		return;
+	g = r->go;
+	for (size_t i = 0; i < g->nr; i++) {
+		free(g->mods[i].replaces);
+		free(g->mods[i].requires);
+	}
+	free(g->mods);
+	free(g);
+	r->go = NULL;
+}

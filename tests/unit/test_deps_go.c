@@ -1,0 +1,180 @@
+/*
+ * Unit tests for Go's import lexer: fixtures in tests/fixtures/deps/go/
+ * with the imports each must yield written out by hand below (path,
+ * line, flags), and hostile buffers.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "carve/arena.h"
+#include "carve/deps.h"
+#include "carve/language.h"
+
+#define C DEP_CONDITIONAL
+#define W DEP_WILDCARD
+
+struct want {
+	const char *target;
+	unsigned line, flags;
+};
+
+struct fixture {
+	const char *file;
+	const struct want *want;
+	size_t nr;
+};
+
+/*
+ * imports.go: line 4 is a comment; single imports with and without an
+ * alias (5, 6); a group with a trailing comment, _ and . imports, an
+ * alias, a raw string path, a commented-out path and two specs on one
+ * line split by ';' (7-16); a one-line group (18). The raw string at
+ * 20-22 and the import after func (26) are not imports.
+ */
+static const struct want imports[] = {
+	{ "fmt", 5, 0 },
+	{ "strings", 6, 0 },
+	{ "os", 8, 0 },
+	{ "github.com/lib/pq", 9, 0 },
+	{ "math", 10, W },
+	{ "example.com/app/internal/util", 11, 0 },
+	{ "net/http", 13, 0 },
+	{ "a/b", 15, 0 },
+	{ "c/d", 15, 0 },
+	{ "x/single", 18, 0 },
+};
+
+/* build_tag.go: a //go:build line before package: built sometimes. */
+static const struct want build_tag[] = {
+	{ "golang.org/x/sys/unix", 7, C },
+};
+
+#define FX(f, w) { f, w, sizeof(w) / sizeof(*(w)) }
+
+static const struct fixture fixtures[] = {
+	FX("imports.go", imports),
+	FX("build_tag.go", build_tag),
+};
+
+static char *read_fixture(const char *name, size_t *len)
+{
+	const char *src = getenv("CARVE_SRC");
+	char path[4096];
+	FILE *f;
+	char *buf;
+	long n;
+
+	snprintf(path, sizeof(path), "%s/tests/fixtures/deps/go/%s",
+		 src ? src : ".", name);
+	f = fopen(path, "rb");
+	assert_non_null(f);
+	assert_int_equal(fseek(f, 0, SEEK_END), 0);
+	n = ftell(f);
+	assert_true(n >= 0);
+	rewind(f);
+	buf = malloc(n + 1);
+	assert_non_null(buf);
+	assert_int_equal(fread(buf, 1, n, f), (size_t)n);
+	fclose(f);
+	buf[n] = '\0';
+	*len = n;
+	return buf;
+}
+
+static void expect(const struct dep_list *got, const struct want *want,
+		   size_t nr)
+{
+	for (size_t i = 0; i < got->nr && i < nr; i++) {
+		assert_int_equal(got->refs[i].kind, DEP_IMPORT);
+		assert_string_equal(got->refs[i].target, want[i].target);
+		assert_int_equal(got->refs[i].line, want[i].line);
+		assert_int_equal(got->refs[i].flags, want[i].flags);
+	}
+	assert_int_equal(got->nr, nr);
+}
+
+static void check_fixture(void **state)
+{
+	const struct fixture *fx = *state;
+	const struct language *lang;
+	struct dep_list deps = DEP_LIST_INIT;
+	struct arena arena = ARENA_INIT;
+	size_t len;
+	char *buf = read_fixture(fx->file, &len);
+
+	/* through the dispatcher, as the scan pass calls it */
+	lang = language_detect(fx->file, buf, len);
+	assert_non_null(lang);
+	deps_extract(&deps, &arena, lang, buf, len);
+	expect(&deps, fx->want, fx->nr);
+	dep_list_release(&deps);
+	arena_release(&arena);
+	free(buf);
+}
+
+static void lex(struct dep_list *deps, struct arena *arena, const char *s)
+{
+	deps->nr = 0;
+	deps_go(deps, arena, s, strlen(s));
+}
+
+/* Input that ends in the middle of things must not read past it. */
+static void hostile(void **state)
+{
+	struct dep_list deps = DEP_LIST_INIT;
+	struct arena arena = ARENA_INIT;
+	static const char *const cut[] = {
+		"import", "import (", "import \"", "import `abc", "import x",
+		"/*", "//", "\"abc", "'", "`", "import ( \"a", "package",
+		"import . ", "import (\n)", "import \"\"",
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cut) / sizeof(*cut); i++) {
+		size_t n = strlen(cut[i]);
+		char *copy = malloc(n); /* no terminator: exact bounds */
+
+		assert_non_null(copy);
+		memcpy(copy, cut[i], n);
+		deps.nr = 0;
+		deps_go(&deps, &arena, copy, n);
+		/* an unterminated path is still the path up to the end */
+		assert_true(deps.nr <= 1);
+		free(copy);
+	}
+	/* an unterminated interpreted string ends at its line */
+	lex(&deps, &arena, "package p\nimport (\n\"a\n\"b\"\n)\n");
+	assert_int_equal(deps.nr, 2);
+	assert_string_equal(deps.refs[1].target, "b");
+	assert_int_equal(deps.refs[1].line, 4);
+	/* a malformed spec is stepped over, the group goes on */
+	lex(&deps, &arena, "import (\n 42 \"a\"\n + \"b\"\n)\n");
+	assert_int_equal(deps.nr, 2);
+	/* a build constraint after package is only a comment */
+	lex(&deps, &arena, "package p\n//go:build x\nimport \"a\"\n");
+	assert_int_equal(deps.nr, 1);
+	assert_int_equal(deps.refs[0].flags, 0);
+	dep_list_release(&deps);
+	arena_release(&arena);
+}
+
+int main(void)
+{
+	struct CMUnitTest tests[sizeof(fixtures) / sizeof(fixtures[0]) + 1];
+	size_t n = 0;
+
+	for (size_t i = 0; i < sizeof(fixtures) / sizeof(fixtures[0]); i++) {
+		struct CMUnitTest t = cmocka_unit_test_prestate(
+			check_fixture, (void *)&fixtures[i]);
+
+		t.name = fixtures[i].file;
+		tests[n++] = t;
+	}
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(hostile);
+	return _cmocka_run_group_tests("deps_go", tests, n, NULL, NULL);
+}
