@@ -45,6 +45,11 @@ static void add_string(cJSON *obj, const char *key, const char *value)
 		cJSON_AddNullToObject(obj, key);
 		return;
 	}
+	/* nearly every string is valid already: copy only the others */
+	if (utf8_is_valid(value, strlen(value))) {
+		cJSON_AddStringToObject(obj, key, value);
+		return;
+	}
 	clean = utf8_sanitize(value);
 	cJSON_AddStringToObject(obj, key, clean);
 	free(clean);
