@@ -51,8 +51,7 @@ static const char usage_text[] =
 "  -h, --help             show this help\n";
 
 enum {
-	OPT_PROGRESS = 256,
-	OPT_LEVEL,
+	OPT_LEVEL = 256,
 	OPT_FOCUS,
 	OPT_DEPTH,
 	OPT_CYCLES,
@@ -63,12 +62,7 @@ enum {
 };
 
 static const struct option long_options[] = {
-	{ "output", required_argument, NULL, 'o' },
-	{ "format", required_argument, NULL, 'f' },
-	{ "config", required_argument, NULL, 'c' },
-	{ "jobs", required_argument, NULL, 'j' },
-	{ "quiet", no_argument, NULL, 'q' },
-	{ "progress", required_argument, NULL, OPT_PROGRESS },
+	COMMON_LONG_OPTIONS,
 	{ "level", required_argument, NULL, OPT_LEVEL },
 	{ "focus", required_argument, NULL, OPT_FOCUS },
 	{ "depth", required_argument, NULL, OPT_DEPTH },
@@ -77,13 +71,11 @@ static const struct option long_options[] = {
 	{ "exclude", required_argument, NULL, OPT_EXCLUDE },
 	{ "max-nodes", required_argument, NULL, OPT_MAX_NODES },
 	{ "top", required_argument, NULL, OPT_TOP },
-	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
 
 struct graph_args {
-	const char *output;
-	enum output_format format;
+	struct common_options common;
 	struct input_options input;
 	enum graph_level level;
 	const char *focus;
@@ -394,45 +386,22 @@ static void print_json(FILE *fp, const struct graph *g, const struct view *v,
 
 static int parse_args(struct graph_args *a, int argc, char **argv)
 {
-	enum progress_mode progress = PROGRESS_AUTO;
-	int quiet = 0, c;
+	int c, ret;
 
-	a->format = FORMAT_TEXT;
+	common_options_init(&a->common, "text,json,dot,svg,png");
 	a->level = GRAPH_MODULES;
 	a->depth = 1;
 	a->max_nodes = 400;
 	a->top = 15;
-	a->input.threads = pool_default_threads();
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:f:c:j:qh", long_options,
+	while ((c = getopt_long(argc, argv, COMMON_SHORT_OPTIONS, long_options,
 				NULL)) != -1) {
+		ret = common_options_parse(&a->common, c, optarg);
+		if (ret < 0)
+			return EXIT_USAGE;
+		if (ret)
+			continue;
 		switch (c) {
-		case 'o':
-			a->output = optarg;
-			break;
-		case 'f':
-			if (options_format(&a->format, optarg,
-					   "text,json,dot,svg,png"))
-				return EXIT_USAGE;
-			break;
-		case 'c':
-			a->input.config = optarg;
-			break;
-		case 'j':
-			if (options_int(&a->input.threads, optarg, "--jobs", 1,
-					256))
-				return EXIT_USAGE;
-			break;
-		case 'q':
-			quiet = 1;
-			break;
-		case OPT_PROGRESS:
-			if (progress_parse_mode(&progress, optarg)) {
-				error("--progress takes auto, never or always, "
-				      "not '%s'", optarg);
-				return EXIT_USAGE;
-			}
-			break;
 		case OPT_LEVEL:
 			if (!strcmp(optarg, "module")) {
 				a->level = GRAPH_MODULES;
@@ -488,11 +457,9 @@ static int parse_args(struct graph_args *a, int argc, char **argv)
 		a->input.arg = argv[optind];
 	if (!a->top)
 		a->top = 1000000;
-	if (quiet) {
-		progress = PROGRESS_NEVER;
-		warning_set_quiet(1);
-	}
-	progress_set_mode(progress);
+	a->input.config = a->common.config;
+	a->input.threads = a->common.threads;
+	common_options_apply(&a->common);
 	return -1;
 }
 
@@ -522,8 +489,8 @@ int cmd_graph(int argc, char **argv)
 	}
 	view_build(&v, &g, &a, focus);
 	/* a drawing dot would need minutes for collapses to a coarser level */
-	while ((a.format == FORMAT_DOT || a.format == FORMAT_SVG ||
-		a.format == FORMAT_PNG) && v.nodes > (size_t)a.max_nodes &&
+	while ((a.common.format == FORMAT_DOT || a.common.format == FORMAT_SVG ||
+		a.common.format == FORMAT_PNG) && v.nodes > (size_t)a.max_nodes &&
 	       g.level != GRAPH_TOP) {
 		enum graph_level coarser = g.level + 1;
 		size_t before = v.nodes;
@@ -539,14 +506,14 @@ int cmd_graph(int argc, char **argv)
 		strbuf_reset(&title);
 		strbuf_addf(&title, "(collapsed from %zu nodes) ", before);
 	}
-	if (outfile_open(&out, a.output))
+	if (outfile_open(&out, a.common.output))
 		goto done;
-	if (a.format == FORMAT_JSON) {
+	if (a.common.format == FORMAT_JSON) {
 		print_json(out.fp, &g, &v, m.scan);
-	} else if (a.format == FORMAT_TEXT) {
+	} else if (a.common.format == FORMAT_TEXT) {
 		print_text(out.fp, &g, &v, m.scan, &a);
 	} else {
-		struct dot_options o = { NULL, v.node, v.edge, a.format };
+		struct dot_options o = { NULL, v.node, v.edge, a.common.format };
 
 		strbuf_addf(&title, "%s dependencies of %s", level_name(g.level),
 			    m.scan->root);

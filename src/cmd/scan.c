@@ -48,8 +48,7 @@ static const char usage_text[] =
 "  -h, --help                show this help\n";
 
 enum {
-	OPT_PROGRESS = 256,
-	OPT_UNTRACKED,
+	OPT_UNTRACKED = 256,
 	OPT_NO_GIT,
 	OPT_EXCLUDE,
 	OPT_INCLUDE_VENDORED,
@@ -63,12 +62,7 @@ enum {
 };
 
 static const struct option long_options[] = {
-	{ "output", required_argument, NULL, 'o' },
-	{ "format", required_argument, NULL, 'f' },
-	{ "config", required_argument, NULL, 'c' },
-	{ "jobs", required_argument, NULL, 'j' },
-	{ "quiet", no_argument, NULL, 'q' },
-	{ "progress", required_argument, NULL, OPT_PROGRESS },
+	COMMON_LONG_OPTIONS,
 	{ "untracked", no_argument, NULL, OPT_UNTRACKED },
 	{ "no-git", no_argument, NULL, OPT_NO_GIT },
 	{ "exclude", required_argument, NULL, OPT_EXCLUDE },
@@ -80,14 +74,11 @@ static const struct option long_options[] = {
 	{ "cache-dir", required_argument, NULL, OPT_CACHE_DIR },
 	{ "no-cache", no_argument, NULL, OPT_NO_CACHE },
 	{ "no-deps", no_argument, NULL, OPT_NO_DEPS },
-	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
 
 struct scan_args {
-	const char *output;
-	const char *config;
-	enum output_format format;
+	struct common_options common;
 	int explain;
 	int top;
 	int depth_from_option;
@@ -299,43 +290,21 @@ static void record_assumptions(struct model *m, const struct scan_args *a,
 
 static int parse_args(struct scan_args *a, int argc, char **argv)
 {
-	enum progress_mode progress = PROGRESS_AUTO;
-	int quiet = 0, c;
+	int c, ret;
 
-	a->format = FORMAT_TEXT;
+	common_options_init(&a->common, "text,json,csv");
 	a->top = 20;
 	a->opts.path = ".";
-	a->opts.threads = pool_default_threads();
 	a->opts.max_file_size = SCAN_DEFAULT_MAX_FILE_SIZE;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:f:c:j:qh", long_options,
+	while ((c = getopt_long(argc, argv, COMMON_SHORT_OPTIONS, long_options,
 				NULL)) != -1) {
+		ret = common_options_parse(&a->common, c, optarg);
+		if (ret < 0)
+			return EXIT_USAGE;
+		if (ret)
+			continue;
 		switch (c) {
-		case 'o':
-			a->output = optarg;
-			break;
-		case 'f':
-			if (options_format(&a->format, optarg, "text,json,csv"))
-				return EXIT_USAGE;
-			break;
-		case 'c':
-			a->config = optarg;
-			break;
-		case 'j':
-			if (options_int(&a->opts.threads, optarg, "--jobs", 1,
-					256))
-				return EXIT_USAGE;
-			break;
-		case 'q':
-			quiet = 1;
-			break;
-		case OPT_PROGRESS:
-			if (progress_parse_mode(&progress, optarg)) {
-				error("--progress takes auto, never or always, "
-				      "not '%s'", optarg);
-				return EXIT_USAGE;
-			}
-			break;
 		case OPT_UNTRACKED:
 			a->opts.untracked = 1;
 			break;
@@ -390,11 +359,8 @@ static int parse_args(struct scan_args *a, int argc, char **argv)
 	}
 	if (optind < argc)
 		a->opts.path = argv[optind];
-	if (quiet) {
-		progress = PROGRESS_NEVER;
-		warning_set_quiet(1);
-	}
-	progress_set_mode(progress);
+	a->opts.threads = a->common.threads;
+	common_options_apply(&a->common);
 	return -1;
 }
 
@@ -411,8 +377,8 @@ int cmd_scan(int argc, char **argv)
 	if (ret >= 0)
 		goto done;
 	ret = EXIT_FATAL;
-	if (a.config) {
-		if (config_load(&cfg, a.config, 1))
+	if (a.common.config) {
+		if (config_load(&cfg, a.common.config, 1))
 			goto done;
 	} else {
 		if (filelist_root(&cfg_path, a.opts.path))
@@ -431,9 +397,9 @@ int cmd_scan(int argc, char **argv)
 	if (scan_run(&m.scan, &a.opts))
 		goto done;
 	record_assumptions(&m, &a, &cfg);
-	if (outfile_open(&out, a.output))
+	if (outfile_open(&out, a.common.output))
 		goto done;
-	switch (a.format) {
+	switch (a.common.format) {
 	case FORMAT_JSON:
 		model_write_json(out.fp, &m);
 		break;

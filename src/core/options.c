@@ -3,10 +3,13 @@
  */
 #include <errno.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "carve/error.h"
 #include "carve/options.h"
+#include "carve/pool.h"
+#include "carve/progress.h"
 
 static const char *const format_names[] = {
 	[FORMAT_TEXT] = "text", [FORMAT_JSON] = "json",
@@ -85,4 +88,59 @@ int options_size(uint64_t *out, const char *arg, const char *name)
 	return error_code(CARVE_EINVALID,
 			  "%s takes a size such as 512K, 16M or 1G, not '%s'",
 			  name, arg);
+}
+
+void common_options_init(struct common_options *o, const char *formats)
+{
+	const char *comma = strchr(formats, ',');
+	char first[16];
+	size_t n = comma ? (size_t)(comma - formats) : strlen(formats);
+
+	memset(o, 0, sizeof(*o));
+	o->formats = formats;
+	o->threads = pool_default_threads();
+	o->progress = PROGRESS_AUTO;
+	snprintf(first, sizeof(first), "%.*s", (int)n, formats);
+	if (options_format(&o->format, first, formats))
+		BUG("format list '%s' starts with no known format", formats);
+}
+
+int common_options_parse(struct common_options *o, int c, const char *arg)
+{
+	enum progress_mode mode;
+
+	switch (c) {
+	case 'o':
+		o->output = arg;
+		return 1;
+	case 'f':
+		return options_format(&o->format, arg, o->formats) ?
+			       CARVE_EINVALID : 1;
+	case 'c':
+		o->config = arg;
+		return 1;
+	case 'j':
+		return options_int(&o->threads, arg, "--jobs", 1, 256) ?
+			       CARVE_EINVALID : 1;
+	case 'q':
+		o->quiet = 1;
+		return 1;
+	case OPT_COMMON_PROGRESS:
+		if (progress_parse_mode(&mode, arg))
+			return error_code(CARVE_EINVALID,
+					  "--progress takes auto, never or "
+					  "always, not '%s'", arg);
+		o->progress = mode;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+void common_options_apply(const struct common_options *o)
+{
+	if (o->quiet)
+		warning_set_quiet(1);
+	progress_set_mode(o->quiet ? PROGRESS_NEVER :
+				     (enum progress_mode)o->progress);
 }
