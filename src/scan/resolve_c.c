@@ -36,6 +36,7 @@ struct dir_list {
 struct c_state {
 	/* every file without its own list: guessed, or all of the compdb's */
 	struct dir_list global;
+	int guessed; /* no compdb: the global list is a guess */
 	/* repository path -> struct dir_list *, from compile_commands.json */
 	struct strmap per_file;
 	struct dir_list **owned; /* lists to free */
@@ -61,6 +62,36 @@ static int is_c_family(const struct language *lang)
 		return 0;
 	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++)
 		if (!strcmp(lang->name, names[i]))
+			return 1;
+	return 0;
+}
+
+/*
+ * The headers of ISO C and POSIX: without a compdb, <stdint.h> is the
+ * system's even when a copy for another platform is in the tree.
+ */
+static int is_system_header(const char *name)
+{
+	static const char *const names[] = {
+		"aio.h", "arpa/inet.h", "assert.h", "complex.h", "cpio.h",
+		"ctype.h", "dirent.h", "dlfcn.h", "errno.h", "fcntl.h",
+		"fenv.h", "float.h", "fnmatch.h", "glob.h", "grp.h", "iconv.h",
+		"inttypes.h", "iso646.h", "langinfo.h", "libgen.h", "limits.h",
+		"locale.h", "math.h", "monetary.h", "mqueue.h", "netdb.h",
+		"net/if.h", "netinet/in.h", "netinet/tcp.h", "nl_types.h",
+		"poll.h", "pthread.h", "pwd.h", "regex.h", "sched.h",
+		"search.h", "semaphore.h", "setjmp.h", "signal.h", "spawn.h",
+		"stdalign.h", "stdarg.h", "stdatomic.h", "stdbool.h",
+		"stddef.h", "stdint.h", "stdio.h", "stdlib.h", "stdnoreturn.h",
+		"string.h", "strings.h", "syslog.h", "tar.h", "termios.h",
+		"tgmath.h", "threads.h", "time.h", "uchar.h", "unistd.h",
+		"utime.h", "wchar.h", "wctype.h", "wordexp.h",
+	};
+
+	if (!strncmp(name, "sys/", 4))
+		return 1;
+	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++)
+		if (!strcmp(name, names[i]))
 			return 1;
 	return 0;
 }
@@ -421,8 +452,13 @@ static void guess_dirs(struct resolver *r, struct c_state *c)
 			size_t tlen = strlen(t), hits = 0;
 			const char *hit = NULL;
 
+			/*
+			 * <stdint.h> found somewhere in the tree is a copy
+			 * for another platform: it votes for nothing.
+			 */
 			if (d->kind != DEP_INCLUDE || (d->flags & DEP_DYNAMIC) ||
-			    *t == '/' || strstr(t, "..") || !strncmp(t, "./", 2))
+			    *t == '/' || strstr(t, "..") || !strncmp(t, "./", 2) ||
+			    ((d->flags & DEP_ANGLE) && is_system_header(t)))
 				continue;
 			if (!(d->flags & DEP_ANGLE) && find_in(r, dir, t) >= 0)
 				continue;
@@ -445,8 +481,14 @@ static void guess_dirs(struct resolver *r, struct c_state *c)
 			{
 				size_t n = strlen(hit) - tlen;
 				char *key = arena_strndup(&tmp, hit, n ? n - 1 : 0);
+				struct dir_tally *v;
 
-				tally_get(&tally, &tmp, key, &seen)->votes++;
+				v = tally_get(&tally, &tmp, key, &seen);
+				/* "x.h" alone opens a directory to "..." only */
+				if (!v->votes++)
+					v->quote_only = 1;
+				if (slash || (d->flags & DEP_ANGLE))
+					v->quote_only = 0;
 			}
 		}
 	}
@@ -462,7 +504,7 @@ static void guess_dirs(struct resolver *r, struct c_state *c)
 				char *key = arena_strndup(&tmp, p,
 							  (size_t)(s - p) + n);
 
-				tally_get(&tally, &tmp, key, &seen);
+				tally_get(&tally, &tmp, key, &seen)->quote_only = 0;
 			}
 			s += n;
 			if (*s)
@@ -495,8 +537,10 @@ int resolve_c_prepare(struct resolver *r)
 		return 0;
 	c = xcalloc(1, sizeof(*c));
 	r->c = c;
-	if (!load_compdb(r, c))
+	if (!load_compdb(r, c)) {
+		c->guessed = 1;
 		guess_dirs(r, c);
+	}
 	return 0;
 }
 
@@ -519,6 +563,8 @@ void resolve_c(struct resolver *r, size_t from, const struct dep_ref *d,
 			return;
 		}
 	}
+	if (c->guessed && (d->flags & DEP_ANGLE) && is_system_header(t))
+		goto external;
 	dirs = strmap_get(&c->per_file, r->scan->files[from].path);
 	if (!dirs)
 		dirs = &c->global;
@@ -531,6 +577,7 @@ void resolve_c(struct resolver *r, size_t from, const struct dep_ref *d,
 			return;
 		}
 	}
+external:
 	if (d->flags & DEP_ANGLE) {
 		const char *slash = strchr(t, '/');
 

@@ -15,6 +15,9 @@ cat >repo/include/app/api.h <<'C'
 #endif
 C
 echo 'typedef int app_id;' >repo/include/app/types.h
+# a copy of a system header for another platform: without
+# compile_commands.json, <stdint.h> is still the system's
+echo 'typedef int int32_t;' >repo/include/stdint.h
 # main.c: app/api.h through include/; util/log.h beside it; local.h
 # beside it; win/compat.h only under #ifdef; missing.h nowhere; the
 # include in the comment and in the string are not includes.
