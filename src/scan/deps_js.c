@@ -4,6 +4,17 @@
  * import("x") and require("x"). Comments, strings, template literals and
  * regular expression literals are skipped, so text that looks like an
  * import inside them is never one.
+ *
+ * Speed: one loop over a class table runs through code, stopping only
+ * where a comment, string, template, regular expression or brace may
+ * start, or at the first letter of a word that may be import, export or
+ * require. What the old token-by-token scan tracked at every token
+ * (whether a '/' would start a regular expression, whether the last
+ * token was a '.', the line number) is worked out only where it is
+ * needed: the state at the last stop (the mark) plus a look back over
+ * the plain bytes since, and a count of newlines up to each import.
+ * The buffer is NUL-terminated at len (deps_extract()'s contract), so
+ * that NUL ends every loop and none tests for the end.
  */
 #include <string.h>
 
@@ -13,26 +24,45 @@
 #define JS_MAX_TEMPLATES 64
 
 struct js_lexer {
-	const char *p, *end;
+	const char *buf, *p, *end;
+	/*
+	 * Lines: import_export() and call_literal() count them as they go
+	 * (from 0 at the keyword), as the old scan did everywhere; the loop
+	 * in deps_js() does not. A dependency's line is the number of
+	 * newlines before its keyword plus `bias`: what those functions
+	 * counted beyond the newlines they passed (they count some twice
+	 * when they back up, and the results keep that).
+	 */
 	unsigned line;
+	int bias;
+	const char *counted; /* newlines before here are in `newlines` */
+	unsigned newlines;
+	const char *kw; /* the keyword being parsed */
+	/*
+	 * The token state where the loop last stopped (see token_state()):
+	 * the scan state at `mark`, and whether it was skipping blanks and
+	 * comments there (then a '\f' or '\v' after it is blank too).
+	 */
+	const char *mark;
+	int mark_regex_ok, mark_prev_dot, mark_blank;
 	struct dep_list *out;
 	struct arena *arena;
 	/*
 	 * Whether a '/' here would start a regular expression: after an
 	 * operator, '(' or a keyword such as return; not after a value.
 	 */
-	int regex_ok;
-	int prev_dot; /* the previous token was '.' (a property name) */
-	int braces;   /* '{' depth, for the ends of template expressions */
+	int braces; /* '{' depth, for the ends of template expressions */
 	int templates[JS_MAX_TEMPLATES]; /* brace depth at each '${' */
 	int nr_templates;
 };
 
-static int is_ident(int c)
+static inline int is_ident(int c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	       (c >= '0' && c <= '9') || c == '_' || c == '$' ||
-	       (unsigned char)c >= 0x80;
+	unsigned char b = (unsigned char)c;
+
+	/* (b | 0x20) folds the cases; unsigned compares test the ranges */
+	return (unsigned)((b | 0x20) - 'a') < 26 || (unsigned)(b - '0') < 10 ||
+	       b == '_' || b == '$' || b >= 0x80;
 }
 
 static int word_is(const char *s, size_t n, const char *word)
@@ -49,7 +79,7 @@ static int regex_keyword(const char *s, size_t n)
 	};
 
 	for (int i = 0; words[i]; i++)
-		if (word_is(s, n, words[i]))
+		if (words[i][0] == s[0] && word_is(s, n, words[i]))
 			return 1;
 	return 0;
 }
@@ -79,52 +109,88 @@ static void skip_string(struct js_lexer *lx)
 }
 
 /*
- * Skips template text from lx->p to the closing backtick, or into a
- * `${` expression (then recorded on the template stack).
+ * Bytes that stop the run inside a string quoted with '"' (bit 0) or
+ * '\'' (bit 1), or a template (bit 2): the quote, a backslash and the
+ * NUL that may be the end of the buffer; a newline ends a string, a
+ * '$' may start a template's expression.
  */
-static void skip_template(struct js_lexer *lx)
-{
-	while (lx->p < lx->end) {
-		char c = *lx->p;
+static const unsigned char string_stop[256] = {
+	['"'] = 1, ['\''] = 2, ['\n'] = 3, ['`'] = 4,
+	['$'] = 4, ['\\'] = 7, ['\0'] = 7,
+};
 
-		if (c == '\\') {
-			if (lx->p + 1 < lx->end && lx->p[1] == '\n')
-				lx->line++;
-			lx->p += 2;
-			continue;
-		}
-		if (c == '\n')
-			lx->line++;
-		lx->p++;
-		if (c == '`')
-			return;
-		if (c == '$' && lx->p < lx->end && *lx->p == '{' &&
-		    lx->nr_templates < JS_MAX_TEMPLATES) {
-			lx->p++;
-			lx->templates[lx->nr_templates++] = lx->braces;
-			return;
+/*
+ * The end of the '...' or "..." string whose quote is at p: after the
+ * closing quote, or at the newline that ends it unterminated.
+ */
+static const char *skip_quoted(const char *p, const char *end)
+{
+	char q = *p++;
+	unsigned stop = string_stop[(unsigned char)q];
+
+	for (;;) {
+		while (!(string_stop[(unsigned char)*p] & stop))
+			p++;
+		if (*p == q)
+			return p + 1;
+		if (*p == '\n')
+			return p;
+		if (*p == '\\') {
+			if (p + 1 >= end)
+				return end;
+			p += 2;
+		} else if (p >= end) {
+			return end;
+		} else {
+			p++; /* a NUL inside the file */
 		}
 	}
-	if (lx->p > lx->end)
-		lx->p = lx->end;
 }
 
-/* Skips a regular expression literal whose '/' is at lx->p. */
-static void skip_regex(struct js_lexer *lx)
+/*
+ * Skips template text from p to after the closing backtick, or into a
+ * `${` expression (then recorded on the template stack).
+ */
+static const char *skip_template(struct js_lexer *lx, const char *p)
+{
+	for (;;) {
+		while (!(string_stop[(unsigned char)*p] & 4))
+			p++;
+		if (*p == '`')
+			return p + 1;
+		if (*p == '\\') {
+			if (p + 1 >= lx->end)
+				return lx->end;
+			p += 2;
+		} else if (*p == '$') {
+			p++;
+			if (*p == '{' && lx->nr_templates < JS_MAX_TEMPLATES) {
+				lx->templates[lx->nr_templates++] = lx->braces;
+				return p + 1;
+			}
+		} else if (p >= lx->end) {
+			return lx->end;
+		} else {
+			p++; /* a NUL inside the file */
+		}
+	}
+}
+
+/* The end of the regular expression literal whose '/' is at p. */
+static const char *skip_regex(const char *p, const char *end)
 {
 	int in_class = 0;
 
-	lx->p++;
-	while (lx->p < lx->end) {
-		char c = *lx->p;
+	for (p++; p < end;) {
+		char c = *p;
 
 		if (c == '\n')
-			return; /* not a regex after all, or unterminated */
+			return p; /* not a regex after all, or unterminated */
 		if (c == '\\') {
-			lx->p += lx->p + 1 < lx->end && lx->p[1] != '\n' ? 2 : 1;
+			p += p + 1 < end && p[1] != '\n' ? 2 : 1;
 			continue;
 		}
-		lx->p++;
+		p++;
 		if (c == '[')
 			in_class = 1;
 		else if (c == ']')
@@ -132,8 +198,24 @@ static void skip_regex(struct js_lexer *lx)
 		else if (c == '/' && !in_class)
 			break;
 	}
-	while (lx->p < lx->end && is_ident(*lx->p))
-		lx->p++; /* flags */
+	while (is_ident(*p))
+		p++; /* flags */
+	return p;
+}
+
+/* The end of the line or block comment that starts at p. */
+static const char *skip_comment(const char *p, const char *end)
+{
+	const char *q;
+
+	if (p[1] == '/') {
+		q = memchr(p, '\n', (size_t)(end - p));
+		return q ? q : end;
+	}
+	for (p += 2; (q = memchr(p, '*', (size_t)(end - p))); p = q + 1)
+		if (q[1] == '/')
+			return q + 2;
+	return end;
 }
 
 /* Skips blanks, newlines and comments. */
@@ -209,14 +291,37 @@ static int read_literal(struct js_lexer *lx, const char **s, size_t *n)
 	return 1;
 }
 
+/* The newlines in [p, end). */
+static unsigned count_newlines(const char *p, const char *end)
+{
+	unsigned n = 0;
+
+	while (p < end && (p = memchr(p, '\n', (size_t)(end - p)))) {
+		n++;
+		p++;
+	}
+	return n;
+}
+
+/* The line of the keyword being parsed (keywords come in order). */
+static unsigned keyword_line(struct js_lexer *lx)
+{
+	if (lx->counted < lx->kw) {
+		lx->newlines += count_newlines(lx->counted, lx->kw);
+		lx->counted = lx->kw;
+	}
+	return 1 + lx->newlines + (unsigned)lx->bias;
+}
+
+/* Records a dependency of the keyword being parsed. */
 static void add(struct js_lexer *lx, enum dep_kind kind, unsigned flags,
-		const char *s, size_t n, unsigned line)
+		const char *s, size_t n)
 {
 	struct dep_ref *d;
 
 	if (!n)
 		return;
-	d = dep_list_add(lx->out, lx->arena, kind, s, n, line);
+	d = dep_list_add(lx->out, lx->arena, kind, s, n, keyword_line(lx));
 	d->flags = flags;
 }
 
@@ -225,7 +330,7 @@ static void add(struct js_lexer *lx, enum dep_kind kind, unsigned flags,
  * Consumes the literal only; the caller scans on.
  */
 static void call_literal(struct js_lexer *lx, enum dep_kind kind,
-			 unsigned flags, unsigned line)
+			 unsigned flags)
 {
 	const char *save = lx->p, *s;
 	unsigned save_line = lx->line;
@@ -241,7 +346,7 @@ static void call_literal(struct js_lexer *lx, enum dep_kind kind,
 			skip_blank(lx);
 			if (lx->p < lx->end &&
 			    (*lx->p == ')' || *lx->p == ',')) {
-				add(lx, kind, flags, s, n, line);
+				add(lx, kind, flags, s, n);
 				lx->p = after;
 				return;
 			}
@@ -341,7 +446,7 @@ static int import_clause(struct js_lexer *lx, const char **s, size_t *n,
 }
 
 /* After `import` or `export` (lx->p after the keyword). */
-static void import_export(struct js_lexer *lx, int export, unsigned line)
+static void import_export(struct js_lexer *lx, int export)
 {
 	const char *save = lx->p, *s, *w;
 	unsigned save_line = lx->line;
@@ -356,11 +461,11 @@ static void import_export(struct js_lexer *lx, int export, unsigned line)
 	if (!export && *lx->p == '(') {
 		lx->p = save;
 		lx->line = save_line;
-		call_literal(lx, DEP_IMPORT, DEP_DYNAMIC, line);
+		call_literal(lx, DEP_IMPORT, DEP_DYNAMIC);
 		return;
 	}
 	if (!export && read_literal(lx, &s, &n)) {
-		add(lx, kind, 0, s, n, line); /* import "side-effect" */
+		add(lx, kind, 0, s, n); /* import "side-effect" */
 		return;
 	}
 	/* `import type X from`, but `import type from "x"` is a default */
@@ -407,102 +512,210 @@ static void import_export(struct js_lexer *lx, int export, unsigned line)
 	if (import_clause(lx, &s, &n, &all_types)) {
 		if (all_types)
 			flags |= DEP_TYPE_ONLY;
-		add(lx, kind, flags, s, n, line);
+		add(lx, kind, flags, s, n);
 		return;
 	}
 	lx->p = save; /* not an import we know: scan it as code */
 	lx->line = save_line;
 }
 
+/*
+ * Byte classes of the loop in deps_js(); JS_PLAIN bytes (blanks,
+ * newlines, punctuation, most of identifiers) never stop it.
+ */
+enum {
+	JS_PLAIN,
+	JS_NUL, /* the end of the buffer, or a NUL in the file */
+	JS_SLASH,
+	JS_QUOTE,
+	JS_BTICK,
+	JS_LBRACE,
+	JS_RBRACE,
+	JS_WORD, /* 'i', 'e', 'r': maybe import, export, require */
+};
+
+static const unsigned char js_class[256] = {
+	['\0'] = JS_NUL,   ['/'] = JS_SLASH, ['"'] = JS_QUOTE,
+	['\''] = JS_QUOTE, ['`'] = JS_BTICK, ['{'] = JS_LBRACE,
+	['}'] = JS_RBRACE, ['i'] = JS_WORD,  ['e'] = JS_WORD,
+	['r'] = JS_WORD,
+};
+
+/* The first byte from p whose class is not JS_PLAIN; unrolled. */
+static inline const char *skip_plain(const char *p)
+{
+	for (;; p += 4) {
+		if (js_class[(unsigned char)p[0]])
+			return p;
+		if (js_class[(unsigned char)p[1]])
+			return p + 1;
+		if (js_class[(unsigned char)p[2]])
+			return p + 2;
+		if (js_class[(unsigned char)p[3]])
+			return p + 3;
+	}
+}
+
+static int is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' ||
+	       c == '\v';
+}
+
+/*
+ * The token state before the token at p, as a scan stopping at every
+ * token would have it: *regex_ok (a '/' starts a regular expression)
+ * and *prev_dot (the last token was a '.' before a property name).
+ * Between the mark and p lie only blanks, identifiers and punctuation
+ * that is not a stop, so the last of them decides.
+ */
+static void token_state(const struct js_lexer *lx, const char *p, int *regex_ok,
+			int *prev_dot)
+{
+	const char *q = p, *s;
+	char b;
+
+	while (q > lx->mark && is_blank(q[-1]))
+		q--;
+	/*
+	 * Blanks are skipped from a space, tab, CR, newline or comment on;
+	 * a '\f' or '\v' right after a token is a token of its own
+	 */
+	if (q < p && (*q == '\f' || *q == '\v') &&
+	    !(q == lx->mark && lx->mark_blank)) {
+		*regex_ok = 1;
+		*prev_dot = 0;
+		return;
+	}
+	if (q == lx->mark) {
+		*regex_ok = lx->mark_regex_ok;
+		*prev_dot = lx->mark_prev_dot;
+		return;
+	}
+	b = q[-1];
+	*prev_dot = 0;
+	if (is_ident(b)) {
+		for (s = q - 1; s > lx->mark && is_ident(s[-1]); s--)
+			;
+		*regex_ok = regex_keyword(s, (size_t)(q - s));
+	} else if (b == ')' || b == ']') {
+		*regex_ok = 0;
+	} else {
+		/* a property follows '.' and '?.', not '...' or '.5' */
+		*regex_ok = 1;
+		*prev_dot = b == '.' && *q != '.' &&
+			    !(*q >= '0' && *q <= '9') &&
+			    !(q - 1 > lx->buf && q[-2] == '.');
+	}
+}
+
+static void set_mark(struct js_lexer *lx, const char *p, int regex_ok,
+		     int prev_dot, int blank)
+{
+	lx->mark = p;
+	lx->mark_regex_ok = regex_ok;
+	lx->mark_prev_dot = prev_dot;
+	lx->mark_blank = blank;
+}
+
+/*
+ * A word at p that starts with 'i', 'e' or 'r' and starts a token:
+ * parses import, export and require. Returns where to go on.
+ */
+static const char *word(struct js_lexer *lx, const char *p)
+{
+	size_t left = (size_t)(lx->end - p), n = *p == 'r' ? 7 : 6;
+	const char *q = p + n;
+	int regex_ok, prev_dot;
+
+	/* with constant lengths, memcmp() compiles to a compare or two */
+	if (left < n || is_ident(*q) || (*p == 'i' && memcmp(p, "import", 6)) ||
+	    (*p == 'e' && memcmp(p, "export", 6)) ||
+	    (*p == 'r' && memcmp(p, "require", 7)))
+		return p + 1; /* the loop runs over the rest of the word */
+	token_state(lx, p, &regex_ok, &prev_dot);
+	if (prev_dot)
+		return q; /* a property: x.import, module.require */
+	lx->p = q;
+	lx->kw = p;
+	lx->line = 0;
+	if (*p == 'r')
+		call_literal(lx, DEP_REQUIRE, 0);
+	else
+		import_export(lx, *p == 'e');
+	lx->bias += (int)lx->line - (int)count_newlines(q, lx->p);
+	/* after these keywords, a '/' divides */
+	set_mark(lx, lx->p, 0, 0, 0);
+	return lx->p;
+}
+
 void deps_js(struct dep_list *out, struct arena *arena, const char *buf,
 	     size_t len)
 {
 	struct js_lexer lx;
+	const char *p = buf, *end = buf + len;
+	int regex_ok, prev_dot;
 
 	memset(&lx, 0, sizeof(lx));
-	lx.p = buf;
-	lx.end = buf + len;
-	lx.line = 1;
+	lx.buf = buf;
+	lx.end = end;
+	lx.counted = buf;
 	lx.out = out;
 	lx.arena = arena;
-	lx.regex_ok = 1;
-	while (lx.p < lx.end) {
-		char c = *lx.p;
-		const char *s;
-		size_t n;
-
-		if (c == '\n' || c == ' ' || c == '\t' || c == '\r' ||
-		    (c == '/' && lx.p + 1 < lx.end &&
-		     (lx.p[1] == '/' || lx.p[1] == '*'))) {
-			skip_blank(&lx);
-			continue;
-		}
-		if (is_ident(c)) {
-			int after_dot = lx.prev_dot;
-			unsigned line = lx.line;
-
-			read_ident(&lx, &s, &n);
-			lx.prev_dot = 0;
-			lx.regex_ok = regex_keyword(s, n);
-			if (after_dot || (c >= '0' && c <= '9'))
-				continue;
-			if (word_is(s, n, "import"))
-				import_export(&lx, 0, line);
-			else if (word_is(s, n, "export"))
-				import_export(&lx, 1, line);
-			else if (word_is(s, n, "require"))
-				call_literal(&lx, DEP_REQUIRE, 0, line);
-			continue;
-		}
-		/* a property follows '.' and '?.', not '...' or '.5' */
-		lx.prev_dot = c == '.' && lx.p + 1 < lx.end &&
-			      lx.p[1] != '.' && !(lx.p[1] >= '0' &&
-						  lx.p[1] <= '9') &&
-			      !(lx.p > buf && lx.p[-1] == '.');
-		switch (c) {
-		case '"':
-		case '\'':
-			skip_string(&lx);
-			lx.regex_ok = 0;
-			continue;
-		case '`':
-			lx.p++;
-			skip_template(&lx);
-			lx.regex_ok = 0;
-			continue;
-		case '/':
-			if (lx.regex_ok) {
-				skip_regex(&lx);
-				lx.regex_ok = 0;
-				continue;
+	set_mark(&lx, buf, 1, 0, 0);
+	for (;;) {
+		p = skip_plain(p);
+		switch (js_class[(unsigned char)*p]) {
+		case JS_NUL:
+			if (p >= end)
+				return;
+			p++; /* a NUL inside the file: punctuation */
+			break;
+		case JS_WORD:
+			if (p > buf && is_ident(p[-1]))
+				p++; /* inside a word */
+			else
+				p = word(&lx, p);
+			break;
+		case JS_SLASH:
+			token_state(&lx, p, &regex_ok, &prev_dot);
+			if (p[1] == '/' || p[1] == '*') {
+				/* comments change no state */
+				p = skip_comment(p, end);
+				set_mark(&lx, p, regex_ok, prev_dot, 1);
+			} else if (regex_ok) {
+				p = skip_regex(p, end);
+				set_mark(&lx, p, 0, 0, 0);
+			} else {
+				p++;
+				set_mark(&lx, p, 1, 0, 0);
 			}
-			lx.regex_ok = 1;
 			break;
-		case '{':
+		case JS_QUOTE:
+			p = skip_quoted(p, end);
+			set_mark(&lx, p, 0, 0, 0);
+			break;
+		case JS_BTICK:
+			p = skip_template(&lx, p + 1);
+			set_mark(&lx, p, 0, 0, 0);
+			break;
+		case JS_LBRACE:
 			lx.braces++;
-			lx.regex_ok = 1;
+			p++;
+			set_mark(&lx, p, 1, 0, 0);
 			break;
-		case '}':
+		case JS_RBRACE:
 			if (lx.nr_templates &&
 			    lx.templates[lx.nr_templates - 1] == lx.braces) {
 				lx.nr_templates--;
-				lx.p++;
-				skip_template(&lx);
-				lx.regex_ok = 0;
-				continue;
+				p = skip_template(&lx, p + 1);
+			} else {
+				if (lx.braces > 0)
+					lx.braces--;
+				p++;
 			}
-			if (lx.braces > 0)
-				lx.braces--;
-			lx.regex_ok = 0;
-			break;
-		case ')':
-		case ']':
-			lx.regex_ok = 0;
-			break;
-		default:
-			lx.regex_ok = 1;
+			set_mark(&lx, p, 0, 0, 0);
 			break;
 		}
-		lx.p++;
 	}
 }

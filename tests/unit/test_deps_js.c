@@ -150,6 +150,32 @@ static void regex_or_division(void **state)
 	arena_release(&arena);
 }
 
+static void state_across_skips(void **state)
+{
+	/*
+	 * Lines and the regex-or-division decision are worked out lazily,
+	 * across comments, templates and newlines that the scan skips
+	 */
+	static const char text[] =
+		"/* one\n two */ x = `\n${'}'}\n` / 2;\n"
+		"y = a /* c */ / b; z = /'/;\n"
+		"import './x';\n"
+		"obj.import('./no'); a.\nrequire('./no2');\n"
+		"return /* c */ /\"/; require('./yes');\n";
+	static const struct want want[] = {
+		{ 6, I, "./x", 0 },
+		{ 9, R, "./yes", 0 },
+	};
+	struct dep_list deps = DEP_LIST_INIT;
+	struct arena arena = ARENA_INIT;
+
+	(void)state;
+	deps_js(&deps, &arena, text, sizeof(text) - 1);
+	check_refs(&deps, want, 2);
+	dep_list_release(&deps);
+	arena_release(&arena);
+}
+
 static void long_file(void **state)
 {
 	/* 100,000 lines: one require every 10, the last on line 99,991 */
@@ -179,6 +205,7 @@ int main(void)
 		cmocka_unit_test(tricky_forms),
 		cmocka_unit_test(unterminated),
 		cmocka_unit_test(regex_or_division),
+		cmocka_unit_test(state_across_skips),
 		cmocka_unit_test(long_file),
 	};
 
