@@ -199,6 +199,19 @@ static void hostile(void **state)
 	/* a '#' in the middle of a line is no directive */
 	lex(&deps, &arena, "x = 1; #include \"no.h\"\n");
 	assert_int_equal(deps.nr, 0);
+	/* nor after code spliced on by a backslash-newline, past the guard */
+	lex(&deps, &arena, "int x; \\\n #include \"no.h\"\n");
+	assert_int_equal(deps.nr, 0);
+	/* a comment and a splice keep a line's start; so do 64-byte steps */
+	lex(&deps, &arena,
+	    "int x;\n/* c */ \\\n #include \"a.h\"\n"
+	    "int y = aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa * 2;\n"
+	    "\t#include \"b.h\" // x\n");
+	assert_int_equal(deps.nr, 2);
+	assert_string_equal(deps.refs[0].target, "a.h");
+	assert_int_equal(deps.refs[0].line, 3);
+	assert_string_equal(deps.refs[1].target, "b.h");
+	assert_int_equal(deps.refs[1].line, 5);
 	/* nesting deeper than 64 levels stays conditional */
 	{
 		char big[200 * 6 + 64] = "";
