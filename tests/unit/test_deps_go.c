@@ -7,6 +7,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <cmocka.h>
+
+#include "fixture.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,27 +65,7 @@ static const struct fixture fixtures[] = {
 
 static char *read_fixture(const char *name, size_t *len)
 {
-	const char *src = getenv("CARVE_SRC");
-	char path[4096];
-	FILE *f;
-	char *buf;
-	long n;
-
-	snprintf(path, sizeof(path), "%s/tests/fixtures/deps/go/%s",
-		 src ? src : ".", name);
-	f = fopen(path, "rb");
-	assert_non_null(f);
-	assert_int_equal(fseek(f, 0, SEEK_END), 0);
-	n = ftell(f);
-	assert_true(n >= 0);
-	rewind(f);
-	buf = malloc(n + 1);
-	assert_non_null(buf);
-	assert_int_equal(fread(buf, 1, n, f), (size_t)n);
-	fclose(f);
-	buf[n] = '\0';
-	*len = n;
-	return buf;
+	return read_fixture_in("deps/go", name, len);
 }
 
 static void expect(const struct dep_list *got, const struct want *want,
