@@ -8,7 +8,7 @@
 #include <stddef.h>
 #include <cmocka.h>
 
-#include "fixture.h"
+#include "dep_fixture.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,14 +22,9 @@
 #define C DEP_CONDITIONAL
 #define D DEP_DYNAMIC
 
-struct want {
-	const char *target;
-	unsigned line, flags;
-};
-
 struct fixture {
 	const char *file;
-	const struct want *want;
+	const struct dep_want *want;
 	size_t nr;
 };
 
@@ -42,7 +37,7 @@ struct fixture {
  * are under #ifdef/#elif; 35 names a macro; 38 and 39 are empty and
  * unterminated: nothing; 42 is inside a comment that never ends.
  */
-static const struct want tricky[] = {
+static const struct dep_want tricky[] = {
 	{ "first.h", 2, 0 },
 	{ "sys/types.h", 3, A },
 	{ "after_comment.h", 4, 0 },
@@ -62,7 +57,7 @@ static const struct want tricky[] = {
 };
 
 /* guard.h: #ifndef GUARD_H / #define GUARD_H guards the whole file. */
-static const struct want guard[] = {
+static const struct dep_want guard[] = {
 	{ "plain.h", 8, 0 },
 	{ "stdio.h", 9, A },
 	{ "zlib.h", 12, A | C },
@@ -72,26 +67,26 @@ static const struct want guard[] = {
  * notguard.h: the first #ifndef is followed by an #include, not its
  * #define; the #if !defined guard comes too late to be one.
  */
-static const struct want notguard[] = {
+static const struct dep_want notguard[] = {
 	{ "slow.h", 3, C },
 	{ "under_defined_guard.h", 7, C },
 };
 
 /* defguard.h: #if !defined( X ) guard; #elif of #if 0 may be taken. */
-static const struct want defguard[] = {
+static const struct dep_want defguard[] = {
 	{ "x.h", 4, 0 },
 	{ "elif_of_if0.h", 7, C },
 	{ "else_after_elif.h", 9, C },
 };
 
 /* pragma.h: #pragma once, then an #if that is not a guard. */
-static const struct want pragma[] = {
+static const struct dep_want pragma[] = {
 	{ "one.h", 2, 0 },
 	{ "two.h", 4, A | C },
 };
 
 /* dos.c: CRLF line ends. */
-static const struct want dos[] = {
+static const struct dep_want dos[] = {
 	{ "dos.h", 1, 0 },
 	{ "dos_cond.h", 3, C },
 };
@@ -104,22 +99,6 @@ static const struct fixture fixtures[] = {
 	FX("pragma.h", pragma),     FX("dos.c", dos),
 };
 
-static char *read_fixture(const char *name, size_t *len)
-{
-	return read_fixture_in("deps/c", name, len);
-}
-
-static void expect(const struct dep_list *got, const struct want *want,
-		   size_t nr)
-{
-	for (size_t i = 0; i < got->nr && i < nr; i++) {
-		assert_int_equal(got->refs[i].kind, DEP_INCLUDE);
-		assert_string_equal(got->refs[i].target, want[i].target);
-		assert_int_equal(got->refs[i].line, want[i].line);
-		assert_int_equal(got->refs[i].flags, want[i].flags);
-	}
-	assert_int_equal(got->nr, nr);
-}
 
 static void check_fixture(void **state)
 {
@@ -128,13 +107,10 @@ static void check_fixture(void **state)
 	struct dep_list deps = DEP_LIST_INIT;
 	struct arena arena = ARENA_INIT;
 	size_t len;
-	char *buf = read_fixture(fx->file, &len);
+	char *buf = extract_fixture(&deps, &arena, &lang, "deps/c", fx->file,
+				    &len);
 
-	/* through the dispatcher, as the scan pass calls it */
-	lang = language_detect(fx->file, buf, len);
-	assert_non_null(lang);
-	deps_extract(&deps, &arena, lang, buf, len);
-	expect(&deps, fx->want, fx->nr);
+	expect_deps(&deps, DEP_INCLUDE, fx->want, fx->nr);
 	dep_list_release(&deps);
 	arena_release(&arena);
 	free(buf);

@@ -8,7 +8,7 @@
 #include <stddef.h>
 #include <cmocka.h>
 
-#include "fixture.h"
+#include "dep_fixture.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,14 +20,9 @@
 #define C DEP_CONDITIONAL
 #define W DEP_WILDCARD
 
-struct want {
-	const char *target;
-	unsigned line, flags;
-};
-
 struct fixture {
 	const char *file;
-	const struct want *want;
+	const struct dep_want *want;
 	size_t nr;
 };
 
@@ -38,7 +33,7 @@ struct fixture {
  * line split by ';' (7-16); a one-line group (18). The raw string at
  * 20-22 and the import after func (26) are not imports.
  */
-static const struct want imports[] = {
+static const struct dep_want imports[] = {
 	{ "fmt", 5, 0 },
 	{ "strings", 6, 0 },
 	{ "os", 8, 0 },
@@ -52,7 +47,7 @@ static const struct want imports[] = {
 };
 
 /* build_tag.go: a //go:build line before package: built sometimes. */
-static const struct want build_tag[] = {
+static const struct dep_want build_tag[] = {
 	{ "golang.org/x/sys/unix", 7, C },
 };
 
@@ -63,22 +58,6 @@ static const struct fixture fixtures[] = {
 	FX("build_tag.go", build_tag),
 };
 
-static char *read_fixture(const char *name, size_t *len)
-{
-	return read_fixture_in("deps/go", name, len);
-}
-
-static void expect(const struct dep_list *got, const struct want *want,
-		   size_t nr)
-{
-	for (size_t i = 0; i < got->nr && i < nr; i++) {
-		assert_int_equal(got->refs[i].kind, DEP_IMPORT);
-		assert_string_equal(got->refs[i].target, want[i].target);
-		assert_int_equal(got->refs[i].line, want[i].line);
-		assert_int_equal(got->refs[i].flags, want[i].flags);
-	}
-	assert_int_equal(got->nr, nr);
-}
 
 static void check_fixture(void **state)
 {
@@ -87,13 +66,10 @@ static void check_fixture(void **state)
 	struct dep_list deps = DEP_LIST_INIT;
 	struct arena arena = ARENA_INIT;
 	size_t len;
-	char *buf = read_fixture(fx->file, &len);
+	char *buf = extract_fixture(&deps, &arena, &lang, "deps/go", fx->file,
+				    &len);
 
-	/* through the dispatcher, as the scan pass calls it */
-	lang = language_detect(fx->file, buf, len);
-	assert_non_null(lang);
-	deps_extract(&deps, &arena, lang, buf, len);
-	expect(&deps, fx->want, fx->nr);
+	expect_deps(&deps, DEP_IMPORT, fx->want, fx->nr);
 	dep_list_release(&deps);
 	arena_release(&arena);
 	free(buf);

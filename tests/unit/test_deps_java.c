@@ -9,7 +9,7 @@
 #include <stddef.h>
 #include <cmocka.h>
 
-#include "fixture.h"
+#include "dep_fixture.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,14 +21,9 @@
 #define S DEP_STATIC
 #define W DEP_WILDCARD
 
-struct want {
-	const char *target;
-	unsigned line, flags;
-};
-
 struct fixture {
 	const char *file;
-	const struct want *want;
+	const struct dep_want *want;
 	size_t nr;
 };
 
@@ -38,7 +33,7 @@ struct fixture {
  * fakes; a name split over two lines (11-12); two imports on one line
  * (14); an unterminated string ends at its line, so line 25 is read.
  */
-static const struct want java[] = {
+static const struct dep_want java[] = {
 	{ "java.util.List", 6, 0 },
 	{ "java.util", 7, W },
 	{ "org.junit.Assert.assertEquals", 8, S },
@@ -55,7 +50,7 @@ static const struct want java[] = {
  * (7), a raw string (10-12), a template and a char literal (13), and
  * `import` used as a name (14).
  */
-static const struct want kotlin[] = {
+static const struct dep_want kotlin[] = {
 	{ "com.acme.orders.Order", 3, 0 },
 	{ "com.acme.orders", 4, W },
 	{ "com.acme.util.Weird Name", 5, 0 },
@@ -69,7 +64,7 @@ static const struct want kotlin[] = {
  * (8), selectors over lines (9-12), an import in a body (14), a symbol
  * and a char (15-16), then an unterminated comment.
  */
-static const struct want scala[] = {
+static const struct dep_want scala[] = {
 	{ "scala.collection.mutable", 3, 0 },
 	{ "com.acme.orders", 4, W },
 	{ "com.acme.users.User", 5, 0 },
@@ -95,22 +90,6 @@ static const struct fixture fixtures[] = {
 	FX("Imports.scala", scala),
 };
 
-static char *read_fixture(const char *name, size_t *len)
-{
-	return read_fixture_in("deps/java", name, len);
-}
-
-static void expect(const struct dep_list *got, const struct want *want,
-		   size_t nr)
-{
-	for (size_t i = 0; i < got->nr && i < nr; i++) {
-		assert_int_equal(got->refs[i].kind, DEP_IMPORT);
-		assert_string_equal(got->refs[i].target, want[i].target);
-		assert_int_equal(got->refs[i].line, want[i].line);
-		assert_int_equal(got->refs[i].flags, want[i].flags);
-	}
-	assert_int_equal(got->nr, nr);
-}
 
 static void check_fixture(void **state)
 {
@@ -119,13 +98,10 @@ static void check_fixture(void **state)
 	struct dep_list deps = DEP_LIST_INIT;
 	struct arena arena = ARENA_INIT;
 	size_t len;
-	char *buf = read_fixture(fx->file, &len);
+	char *buf = extract_fixture(&deps, &arena, &lang, "deps/java", fx->file,
+				    &len);
 
-	/* through the dispatcher, as the scan pass calls it */
-	lang = language_detect(fx->file, buf, len);
-	assert_non_null(lang);
-	deps_extract(&deps, &arena, lang, buf, len);
-	expect(&deps, fx->want, fx->nr);
+	expect_deps(&deps, DEP_IMPORT, fx->want, fx->nr);
 
 	/* cut anywhere, exact bounds: never more imports, never past the end */
 	for (size_t n = 0; n < len; n++) {
