@@ -8,6 +8,7 @@
 #include "carve/config.h"
 
 struct model;
+struct scan_options;
 
 struct input_options {
 	const char *arg;    /* PATH or MODEL.json; NULL means "." */
@@ -22,5 +23,17 @@ struct input_options {
  */
 int input_open(struct model *m, struct config *cfg,
 	       const struct input_options *o);
+
+/*
+ * Loads `config` (-c FILE, required) or else carve.json at the root of the
+ * work tree holding `path` (optional). Returns 0 or <0 after reporting.
+ */
+int input_load_config(struct config *cfg, const char *config,
+		      const char *path);
+/*
+ * Points the scan at cfg's excludes and module rules; an explicit module
+ * depth in opts wins over the file's.
+ */
+void input_apply_config(struct scan_options *opts, const struct config *cfg);
 
 #endif

@@ -9,7 +9,7 @@
 #include "carve/cmd.h"
 #include "carve/config.h"
 #include "carve/csv.h"
-#include "carve/filelist.h"
+#include "carve/input.h"
 #include "carve/language.h"
 #include "carve/model.h"
 #include "carve/options.h"
@@ -370,30 +370,15 @@ int cmd_scan(int argc, char **argv)
 	struct config cfg = CONFIG_INIT;
 	struct model m = MODEL_INIT;
 	struct outfile out = OUTFILE_INIT;
-	struct strbuf cfg_path = STRBUF_INIT;
 	int ret;
 
 	ret = parse_args(&a, argc, argv);
 	if (ret >= 0)
 		goto done;
 	ret = EXIT_FATAL;
-	if (a.common.config) {
-		if (config_load(&cfg, a.common.config, 1))
-			goto done;
-	} else {
-		if (filelist_root(&cfg_path, a.opts.path))
-			goto done;
-		strbuf_addstr(&cfg_path, "/carve.json");
-		if (config_load(&cfg, cfg_path.buf, 0))
-			goto done;
-	}
-	if (cfg.path) {
-		a.opts.config = &cfg;
-		a.opts.excludes.config = &cfg.exclude;
-		a.opts.excludes.config_path = cfg.path;
-		if (!a.opts.module_depth)
-			a.opts.module_depth = cfg.module_depth;
-	}
+	if (input_load_config(&cfg, a.common.config, a.opts.path))
+		goto done;
+	input_apply_config(&a.opts, &cfg);
 	if (scan_run(&m.scan, &a.opts))
 		goto done;
 	record_assumptions(&m, &a, &cfg);
@@ -418,6 +403,5 @@ done:
 	model_release(&m);
 	config_release(&cfg);
 	glob_list_release(&a.opts.excludes.user);
-	strbuf_release(&cfg_path);
 	return ret;
 }

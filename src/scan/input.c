@@ -8,11 +8,37 @@
 #include "carve/scan.h"
 #include "carve/strbuf.h"
 
+int input_load_config(struct config *cfg, const char *config,
+		      const char *path)
+{
+	struct strbuf root = STRBUF_INIT;
+	int ret;
+
+	if (config)
+		return config_load(cfg, config, 1);
+	if (!(ret = filelist_root(&root, path))) {
+		strbuf_addstr(&root, "/carve.json");
+		ret = config_load(cfg, root.buf, 0);
+	}
+	strbuf_release(&root);
+	return ret;
+}
+
+void input_apply_config(struct scan_options *opts, const struct config *cfg)
+{
+	if (!cfg->path)
+		return;
+	opts->config = cfg;
+	opts->excludes.config = &cfg->exclude;
+	opts->excludes.config_path = cfg->path;
+	if (!opts->module_depth)
+		opts->module_depth = cfg->module_depth;
+}
+
 int input_open(struct model *m, struct config *cfg,
 	       const struct input_options *o)
 {
 	struct scan_options opts = { 0 };
-	struct strbuf path = STRBUF_INIT;
 	const char *arg = o->arg ? o->arg : ".";
 	int ret;
 
@@ -21,23 +47,11 @@ int input_open(struct model *m, struct config *cfg,
 			return ret;
 		return model_load_json(m, arg);
 	}
-	if (o->config) {
-		ret = config_load(cfg, o->config, 1);
-	} else if (!(ret = filelist_root(&path, arg))) {
-		strbuf_addstr(&path, "/carve.json");
-		ret = config_load(cfg, path.buf, 0);
-	}
-	strbuf_release(&path);
-	if (ret)
+	if ((ret = input_load_config(cfg, o->config, arg)))
 		return ret;
 	opts.path = arg;
 	opts.threads = o->threads;
 	opts.max_file_size = SCAN_DEFAULT_MAX_FILE_SIZE;
-	if (cfg->path) {
-		opts.config = cfg;
-		opts.excludes.config = &cfg->exclude;
-		opts.excludes.config_path = cfg->path;
-		opts.module_depth = cfg->module_depth;
-	}
+	input_apply_config(&opts, cfg);
 	return scan_run(&m->scan, &opts);
 }
