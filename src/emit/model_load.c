@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "carve/config.h"
+#include "carve/history.h"
 #include "carve/language.h"
 #include "carve/model.h"
 #include "carve/scan.h"
@@ -196,6 +197,12 @@ int model_load_json(struct model *m, const char *path)
 		goto done;
 	load_externals(s, cJSON_GetObjectItemCaseSensitive(root, "externals"));
 	scan_summarise(s);
+	if (cJSON_GetObjectItemCaseSensitive(root, "history") &&
+	    (ret = history_from_json(&m->history,
+				     cJSON_GetObjectItemCaseSensitive(root,
+								      "history"),
+				     path)))
+		goto done;
 	m->scan = s;
 	s = NULL;
 done:
