@@ -21,16 +21,16 @@ struct scan;
 enum history_grouping {
 	HISTORY_BY_COMMIT, /* each commit is one change */
 	HISTORY_BY_TICKET, /* commits naming the same ticket are one */
-	HISTORY_BY_DAY,    /* one author's commits of one day are one */
+	HISTORY_BY_DAY, /* one author's commits of one day are one */
 };
 
 struct history_options {
-	const char *rev;      /* NULL: HEAD; A..B for a range */
+	const char *rev; /* NULL: HEAD; A..B for a range */
 	int64_t since, until; /* committer time bounds, 0: none */
-	size_t max_commits;   /* 0: all */
-	struct glob_list paths;   /* only these paths (empty: all) */
+	size_t max_commits; /* 0: all */
+	struct glob_list paths; /* only these paths (empty: all) */
 	struct glob_list exclude; /* and not these */
-	int max_changeset;    /* larger changes are left out of coupling */
+	int max_changeset; /* larger changes are left out of coupling */
 	int min_revs, min_shared, min_coupling;
 	enum history_grouping group_by;
 	const char *ticket_regex; /* POSIX extended, HISTORY_BY_TICKET */
@@ -58,26 +58,26 @@ struct history_share {
 /* A file or a module. */
 struct history_entity {
 	const char *name;
-	const char *module;   /* files: their module */
-	size_t revisions;     /* commits that changed it */
+	const char *module; /* files: their module */
+	size_t revisions; /* commits that changed it */
 	uint64_t added, deleted;
-	size_t binary;        /* changes with no line counts */
-	int64_t first, last;  /* author times of the first and last change */
+	size_t binary; /* changes with no line counts */
+	int64_t first, last; /* author times of the first and last change */
 	struct history_share *authors; /* by lines added, descending */
 	size_t authors_nr;
-	struct history_share *teams;   /* likewise, when teams are known */
+	struct history_share *teams; /* likewise, when teams are known */
 	size_t teams_nr;
-	int exists;           /* in the scan (a file of the work tree) */
+	int exists; /* in the scan (a file of the work tree) */
 	uint64_t code, complexity; /* from the scan */
-	uint64_t hotspot;     /* revisions x complexity */
+	uint64_t hotspot; /* revisions x complexity */
 	uint64_t hotspot_loc; /* revisions x code lines */
-	size_t files;         /* modules: files changed */
+	size_t files; /* modules: files changed */
 };
 
 struct history_author {
-	const char *name;  /* after .mailmap */
+	const char *name; /* after .mailmap */
 	const char *email;
-	int team;          /* index into history.teams, -1 for none */
+	int team; /* index into history.teams, -1 for none */
 	size_t commits;
 	uint64_t added, deleted;
 	int64_t first, last;
@@ -91,10 +91,10 @@ struct history_team {
 
 /* Two entities that changed together. */
 struct history_pair {
-	uint32_t a, b;        /* indexes into files or modules, a < b by name */
-	size_t shared;        /* changes with both */
+	uint32_t a, b; /* indexes into files or modules, a < b by name */
+	size_t shared; /* changes with both */
 	size_t revs_a, revs_b; /* changes with each (within the size limit) */
-	int degree;           /* shared / average revisions, in percent,
+	int degree; /* shared / average revisions, in percent,
 				 rounded down as code-maat does */
 };
 
@@ -102,7 +102,7 @@ struct history_coupling {
 	struct history_pair *pairs; /* kept pairs, strongest first */
 	size_t nr;
 	size_t changesets; /* changes considered */
-	size_t large;      /* changes left out: more than max_changeset files */
+	size_t large; /* changes left out: more than max_changeset files */
 	size_t candidates; /* pairs that changed together at least once */
 	/* pairs removed by each threshold, in the order they are applied */
 	size_t below_min_revs, below_min_shared, below_min_coupling;
@@ -115,40 +115,40 @@ struct history_large {
 };
 
 struct history {
-	char *root;         /* the work tree */
-	char head[41];      /* the commit the walk started from */
+	char *root; /* the work tree */
+	char head[41]; /* the commit the walk started from */
 	const char *rev;
-	int shallow;        /* a shallow clone: history is cut */
-	size_t cut;         /* commits whose parents are absent */
-	size_t commits;     /* walked (within --since/--until/--max-commits) */
-	size_t merges;      /* left out: not diffed */
-	size_t analysed;    /* commits whose changes count */
-	size_t missing;     /* changes whose blobs are missing */
-	size_t unreadable;  /* commits with a missing tree */
+	int shallow; /* a shallow clone: history is cut */
+	size_t cut; /* commits whose parents are absent */
+	size_t commits; /* walked (within --since/--until/--max-commits) */
+	size_t merges; /* left out: not diffed */
+	size_t analysed; /* commits whose changes count */
+	size_t missing; /* changes whose blobs are missing */
+	size_t unreadable; /* commits with a missing tree */
 	size_t mined, cached; /* where the changes came from */
-	char *cache_path;   /* NULL when not cached */
+	char *cache_path; /* NULL when not cached */
 	uint64_t added, deleted;
 	size_t changes, binary;
-	size_t filtered;    /* changes of paths left out (excludes, --path) */
+	size_t filtered; /* changes of paths left out (excludes, --path) */
 	int64_t first, last; /* author times of the oldest and newest commit */
-	int64_t now;        /* the reference for ages: HEAD's commit time */
-	struct history_entity *files;   /* by path */
+	int64_t now; /* the reference for ages: HEAD's commit time */
+	struct history_entity *files; /* by path */
 	size_t files_nr;
 	struct history_entity *modules; /* by name */
 	size_t modules_nr;
 	struct history_author *authors; /* by commits, descending */
 	size_t authors_nr;
-	struct history_team *teams;     /* by name; none without "teams" */
+	struct history_team *teams; /* by name; none without "teams" */
 	size_t teams_nr;
 	struct history_coupling file_coupling, module_coupling;
-	struct history_large *large;    /* newest first */
+	struct history_large *large; /* newest first */
 	size_t large_nr;
 	/* the settings the results depend on, for the assumptions */
 	int max_changeset, min_revs, min_shared, min_coupling;
 	enum history_grouping group_by;
 	const char *ticket_regex;
 	int follow_renames;
-	int mailmap;        /* a .mailmap was applied */
+	int mailmap; /* a .mailmap was applied */
 	struct arena arena;
 };
 

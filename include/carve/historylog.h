@@ -30,10 +30,10 @@ typedef struct git_oid git_oid;
 
 /* hlog_change.flags */
 enum {
-	HLOG_BINARY = 1 << 0,  /* "-" in numstat: no line counts */
+	HLOG_BINARY = 1 << 0, /* "-" in numstat: no line counts */
 	HLOG_MISSING = 1 << 1, /* a blob is missing (partial clone) */
-	HLOG_NEW = 1 << 2,     /* the path did not exist in the parent */
-	HLOG_GONE = 1 << 3,    /* the path does not exist after the commit */
+	HLOG_NEW = 1 << 2, /* the path did not exist in the parent */
+	HLOG_GONE = 1 << 3, /* the path does not exist after the commit */
 	HLOG_RENAMED = 1 << 4, /* gone, because it moved to another change's
 				  path (its `from`) */
 };
@@ -46,8 +46,8 @@ enum {
  * rename_deleted; --follow-renames reads those instead.
  */
 struct hlog_change {
-	uint32_t path;    /* index into hlog.paths */
-	uint32_t from;    /* old path when this file was moved here */
+	uint32_t path; /* index into hlog.paths */
+	uint32_t from; /* old path when this file was moved here */
 	uint32_t added;
 	uint32_t deleted;
 	uint32_t rename_added;
@@ -57,13 +57,13 @@ struct hlog_change {
 
 /* hlog_commit.flags */
 enum {
-	HLOG_MERGE = 1 << 0,      /* more than one parent: not diffed */
-	HLOG_CUT = 1 << 1,        /* its parents are not in the repository
+	HLOG_MERGE = 1 << 0, /* more than one parent: not diffed */
+	HLOG_CUT = 1 << 1, /* its parents are not in the repository
 				     (shallow clone): not diffed */
 	HLOG_UNREADABLE = 1 << 2, /* a tree is missing: not diffed */
-	HLOG_MINED = 1 << 3,      /* changes are known (mined or cached) */
-	HLOG_RENAMES = 1 << 4,    /* renames were looked for */
-	HLOG_CACHED = 1 << 5,     /* changes came from the cache */
+	HLOG_MINED = 1 << 3, /* changes are known (mined or cached) */
+	HLOG_RENAMES = 1 << 4, /* renames were looked for */
+	HLOG_CACHED = 1 << 5, /* changes came from the cache */
 	HLOG_INCOMPLETE = 1 << 6, /* objects were missing: not cached */
 };
 
@@ -71,13 +71,13 @@ struct hlog_commit {
 	unsigned char id[20];
 	unsigned char tree[20];
 	unsigned char parent[20]; /* first parent, zero for a root commit */
-	int64_t time;        /* author time, seconds since the epoch (UTC) */
+	int64_t time; /* author time, seconds since the epoch (UTC) */
 	int64_t commit_time; /* committer time: --since and --until */
-	int tz;              /* author's offset from UTC in minutes */
-	uint32_t author;     /* index into hlog.people */
-	unsigned parents;    /* parents the commit names */
+	int tz; /* author's offset from UTC in minutes */
+	uint32_t author; /* index into hlog.people */
+	unsigned parents; /* parents the commit names */
 	unsigned flags;
-	size_t change;       /* its changes: hlog.changes[change, change+nr) */
+	size_t change; /* its changes: hlog.changes[change, change+nr) */
 	size_t nr;
 };
 
@@ -98,17 +98,20 @@ struct hlog {
 	struct hlog_person *people;
 	size_t people_nr, people_alloc;
 	struct strmap people_index; /* "name\nemail" -> index + 1 */
-	char head[41];      /* the commit the walk started from */
-	int shallow;        /* the repository is a shallow clone */
-	size_t cut;         /* commits whose parents are absent */
-	size_t missing;     /* blobs that could not be read */
-	size_t unreadable;  /* commits with a missing tree */
-	size_t mined;       /* commits diffed in this run */
-	size_t cached;      /* commits whose changes came from the cache */
+	char head[41]; /* the commit the walk started from */
+	int shallow; /* the repository is a shallow clone */
+	size_t cut; /* commits whose parents are absent */
+	size_t missing; /* blobs that could not be read */
+	size_t unreadable; /* commits with a missing tree */
+	size_t mined; /* commits diffed in this run */
+	size_t cached; /* commits whose changes came from the cache */
 	struct arena arena;
 };
 
-#define HLOG_INIT { 0 }
+#define HLOG_INIT \
+	{         \
+		0 \
+	}
 
 void hlog_release(struct hlog *log);
 /* Interns a path (copied) and returns its index. */
@@ -124,10 +127,10 @@ struct hlog_change *hlog_add_change(struct hlog *log,
 
 /* What to walk: the commits reachable from `rev` (or A..B). */
 struct hlog_walk_options {
-	const char *rev;     /* NULL: HEAD */
-	int64_t since;       /* committer time lower bound, 0: none */
-	int64_t until;       /* committer time upper bound, 0: none */
-	size_t max_commits;  /* 0: all */
+	const char *rev; /* NULL: HEAD */
+	int64_t since; /* committer time lower bound, 0: none */
+	int64_t until; /* committer time upper bound, 0: none */
+	size_t max_commits; /* 0: all */
 };
 
 /*
@@ -183,11 +186,11 @@ void numstat_apply_attributes(struct hlog *log, git_repository *repo);
 struct hcache;
 
 struct hlog_mine_options {
-	const char *gitdir;      /* each worker opens its own handle */
+	const char *gitdir; /* each worker opens its own handle */
 	int threads;
 	uint64_t max_blob_size;
 	int follow_renames;
-	struct hcache *cache;    /* may be NULL */
+	struct hcache *cache; /* may be NULL */
 };
 
 /*
@@ -229,7 +232,7 @@ struct hcache {
 	struct strbuf *data; /* the file's bytes */
 	struct oidmap *index; /* commit id -> offset + 1 in data */
 	char header[128];
-	size_t added;   /* commits new in this run */
+	size_t added; /* commits new in this run */
 };
 
 /* Loads the cache in `dir`; a missing or foreign file is an empty one. */
@@ -244,15 +247,13 @@ int hcache_has(const struct hcache *c, const unsigned char *id,
  * Appends the cached changes of log->commits[i] to the log and returns
  * 1, or returns 0 when the cache has no usable record.
  */
-int hcache_fill(struct hcache *c, struct hlog *log, size_t i,
-		int want_renames);
+int hcache_fill(struct hcache *c, struct hlog *log, size_t i, int want_renames);
 /*
  * Rewrites the cache with the records it had and every mined commit of
  * the log. Returns 0, or <0 after a warning.
  */
 int hcache_save(struct hcache *c, const struct hlog *log);
 void hcache_release(struct hcache *c);
-
 
 /*
  * Summing up, for history_run (src/history/authors.c, summary.c).

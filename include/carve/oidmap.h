@@ -18,7 +18,10 @@ struct oidmap {
 	size_t nr, alloc; /* alloc is 0 or a power of two */
 };
 
-#define OIDMAP_INIT { NULL, 0, 0 }
+#define OIDMAP_INIT        \
+	{                  \
+		NULL, 0, 0 \
+	}
 
 /* Returns the entry for id, or NULL. */
 struct oidmap_entry *oidmap_find(const struct oidmap *map,
@@ -27,8 +30,8 @@ struct oidmap_entry *oidmap_find(const struct oidmap *map,
  * Returns the entry for id, adding it with a NULL value when absent;
  * *added says which. The entry stays valid until the next insertion.
  */
-struct oidmap_entry *oidmap_insert(struct oidmap *map,
-				   const unsigned char *id, int *added);
+struct oidmap_entry *oidmap_insert(struct oidmap *map, const unsigned char *id,
+				   int *added);
 /* Removes the entry for id, if any (other entries may move). */
 void oidmap_remove(struct oidmap *map, const unsigned char *id);
 /* Frees the slots (not the values). */

@@ -22,43 +22,49 @@
 #include "carve/xmalloc.h"
 
 static const char usage_text[] =
-"usage: carve history [options] [PATH | MODEL.json]\n"
-"\n"
-"Churn, hotspots, change coupling and ownership from the git history of\n"
-"the repository at PATH (default '.'), per file and per module.\n"
-"\n"
-"  -o, --output FILE       write to FILE (default '-', standard output)\n"
-"  -f, --format FORMAT     text (default), json (the model), csv or\n"
-"                          code-maat (see --analysis)\n"
-"  -c, --config FILE       read FILE instead of carve.json at the root\n"
-"  -j, --jobs N            worker threads (default: online CPUs)\n"
-"  -q, --quiet             no progress and no warnings on stderr\n"
-"      --progress WHEN     auto (default), never or always\n"
-"      --rev REV           commits reachable from REV (default HEAD),\n"
-"                          or A..B\n"
-"      --since DATE        only commits after DATE (YYYY-MM-DD[Thh:mm:ss])\n"
-"      --until DATE        only commits before DATE\n"
-"      --max-commits N     only the newest N commits\n"
-"      --path GLOB         only paths matching GLOB (repeatable)\n"
-"      --exclude GLOB      leave out paths matching GLOB (repeatable)\n"
-"      --max-changeset N   leave changes of more than N files out of\n"
-"                          coupling (default 30)\n"
-"      --min-revs N        coupling: average revisions (default 5)\n"
-"      --min-shared N      coupling: shared revisions (default 5)\n"
-"      --min-coupling N    coupling: degree in percent (default 30)\n"
-"      --group-by HOW      one change per commit (default), per\n"
-"                          ticket:REGEX or per author and day\n"
-"      --follow-renames    count a moved file's history under its name\n"
-"      --level LEVEL       file (default) or module, for csv and\n"
-"                          code-maat\n"
-"      --analysis NAME     code-maat analysis: revisions (default),\n"
-"                          coupling, authors or entity-ownership\n"
-"      --top N             rows per table in text output (default 10)\n"
-"      --max-blob-size SIZE  larger blobs count as binary (default 512M)\n"
-"      --cache-dir DIR     keep the history cache in DIR\n"
-"                          (default: .git/carve)\n"
-"      --no-cache          neither read nor write the history cache\n"
-"  -h, --help              show this help\n";
+	"usage: carve history [options] [PATH | MODEL.json]\n"
+	"\n"
+	"Churn, hotspots, change coupling and ownership from the git history "
+	"of\n"
+	"the repository at PATH (default '.'), per file and per module.\n"
+	"\n"
+	"  -o, --output FILE       write to FILE (default '-', standard "
+	"output)\n"
+	"  -f, --format FORMAT     text (default), json (the model), csv or\n"
+	"                          code-maat (see --analysis)\n"
+	"  -c, --config FILE       read FILE instead of carve.json at the "
+	"root\n"
+	"  -j, --jobs N            worker threads (default: online CPUs)\n"
+	"  -q, --quiet             no progress and no warnings on stderr\n"
+	"      --progress WHEN     auto (default), never or always\n"
+	"      --rev REV           commits reachable from REV (default HEAD),\n"
+	"                          or A..B\n"
+	"      --since DATE        only commits after DATE "
+	"(YYYY-MM-DD[Thh:mm:ss])\n"
+	"      --until DATE        only commits before DATE\n"
+	"      --max-commits N     only the newest N commits\n"
+	"      --path GLOB         only paths matching GLOB (repeatable)\n"
+	"      --exclude GLOB      leave out paths matching GLOB (repeatable)\n"
+	"      --max-changeset N   leave changes of more than N files out of\n"
+	"                          coupling (default 30)\n"
+	"      --min-revs N        coupling: average revisions (default 5)\n"
+	"      --min-shared N      coupling: shared revisions (default 5)\n"
+	"      --min-coupling N    coupling: degree in percent (default 30)\n"
+	"      --group-by HOW      one change per commit (default), per\n"
+	"                          ticket:REGEX or per author and day\n"
+	"      --follow-renames    count a moved file's history under its "
+	"name\n"
+	"      --level LEVEL       file (default) or module, for csv and\n"
+	"                          code-maat\n"
+	"      --analysis NAME     code-maat analysis: revisions (default),\n"
+	"                          coupling, authors or entity-ownership\n"
+	"      --top N             rows per table in text output (default 10)\n"
+	"      --max-blob-size SIZE  larger blobs count as binary (default "
+	"512M)\n"
+	"      --cache-dir DIR     keep the history cache in DIR\n"
+	"                          (default: .git/carve)\n"
+	"      --no-cache          neither read nor write the history cache\n"
+	"  -h, --help              show this help\n";
 
 enum {
 	OPT_REV = 256,
@@ -119,8 +125,8 @@ struct history_args {
 	struct common_options common;
 	struct input_options input;
 	struct history_options opts;
-	int modules;           /* --level module */
-	int analysis;          /* enum analysis, -1 unset */
+	int modules; /* --level module */
+	int analysis; /* enum analysis, -1 unset */
 	int top;
 	const char *since_arg, *until_arg, *group_arg;
 };
@@ -165,7 +171,8 @@ static int parse_date(int64_t *out, const char *arg, const char *name)
 bad:
 	return error_code(CARVE_EINVALID,
 			  "%s takes a date such as 2024-01-31 or "
-			  "2024-01-31T12:00:00Z, not '%s'", name, arg);
+			  "2024-01-31T12:00:00Z, not '%s'",
+			  name, arg);
 }
 
 static void date(char *buf, size_t size, int64_t t)
@@ -191,8 +198,9 @@ static double share_of(const struct history_share *s,
 {
 	if (e->added)
 		return 100.0 * (double)s->added / (double)e->added;
-	return e->revisions ? 100.0 * (double)s->revisions /
-				      (double)e->revisions : 0;
+	return e->revisions
+		       ? 100.0 * (double)s->revisions / (double)e->revisions
+		       : 0;
 }
 
 /* "Ann (62%)" */
@@ -205,20 +213,21 @@ static void main_author(struct strbuf *sb, const struct history *h,
 	strbuf_reset(sb);
 	if (!nr)
 		return;
-	strbuf_addf(sb, "%s (%.0f%%)", teams ? h->teams[s->who].name :
-			h->authors[s->who].name, share_of(s, e));
+	strbuf_addf(sb, "%s (%.0f%%)",
+		    teams ? h->teams[s->who].name : h->authors[s->who].name,
+		    share_of(s, e));
 }
 
 static void print_hotspots(FILE *fp, const struct history *h, int modules,
 			   size_t top)
 {
 	static const char *const headers[] = {
-		NULL, "revisions", "complexity", "code", "revs x cx",
-		"revs x loc", "authors", "main author",
+		NULL,	     "revisions",  "complexity", "code",
+		"revs x cx", "revs x loc", "authors",	 "main author",
 	};
 	const struct history_entity *e = modules ? h->modules : h->files;
-	size_t nr, *order = history_hotspots(e, modules ? h->modules_nr :
-						  h->files_nr, &nr);
+	size_t nr, *order = history_hotspots(
+			   e, modules ? h->modules_nr : h->files_nr, &nr);
 	const char *hdr[8];
 	struct strbuf cell[8];
 	struct table *t;
@@ -245,12 +254,15 @@ static void print_hotspots(FILE *fp, const struct history *h, int modules,
 			row[c] = cell[c].buf;
 		table_add_row(t, row);
 	}
-	fprintf(fp, "\nhotspots: %s by revisions x complexity (then x code "
-		"lines)\n", modules ? "modules" : "files");
+	fprintf(fp,
+		"\nhotspots: %s by revisions x complexity (then x code "
+		"lines)\n",
+		modules ? "modules" : "files");
 	if (nr)
 		table_print(t, fp);
 	else
-		fputs("  none: no changed file of the scan has code lines\n", fp);
+		fputs("  none: no changed file of the scan has code lines\n",
+		      fp);
 	table_free(t);
 	for (int c = 0; c < 8; c++)
 		strbuf_release(&cell[c]);
@@ -263,8 +275,8 @@ static void print_coupling(FILE *fp, const struct history *h, int modules,
 	static const char *const headers[] = {
 		NULL, "coupled with", "degree", "shared", "revisions",
 	};
-	const struct history_coupling *c = modules ? &h->module_coupling :
-						     &h->file_coupling;
+	const struct history_coupling *c = modules ? &h->module_coupling
+						   : &h->file_coupling;
 	const struct history_entity *e = modules ? h->modules : h->files;
 	const char *hdr[5];
 	struct table *t;
@@ -287,24 +299,28 @@ static void print_coupling(FILE *fp, const struct history *h, int modules,
 		row[4] = revs;
 		table_add_row(t, row);
 	}
-	fprintf(fp, "\nchange coupling: %s (degree >= %d%%, shared >= %d, "
-		"average revisions >= %d)\n", modules ? "modules" : "files",
-		h->min_coupling, h->min_shared, h->min_revs);
+	fprintf(fp,
+		"\nchange coupling: %s (degree >= %d%%, shared >= %d, "
+		"average revisions >= %d)\n",
+		modules ? "modules" : "files", h->min_coupling, h->min_shared,
+		h->min_revs);
 	if (c->nr)
 		table_print(t, fp);
 	table_free(t);
-	fprintf(fp, "  %zu pairs changed together in %zu changes; removed: "
+	fprintf(fp,
+		"  %zu pairs changed together in %zu changes; removed: "
 		"%zu by --min-revs, %zu by --min-shared, %zu by "
-		"--min-coupling; %zu kept\n", c->candidates, c->changesets,
-		c->below_min_revs, c->below_min_shared, c->below_min_coupling,
-		c->nr);
+		"--min-coupling; %zu kept\n",
+		c->candidates, c->changesets, c->below_min_revs,
+		c->below_min_shared, c->below_min_coupling, c->nr);
 }
 
 static void print_ownership(FILE *fp, const struct history *h, size_t top)
 {
 	static const char *const headers[] = {
-		"module", "revisions", "added", "deleted", "authors",
-		"main author", "teams", "main team", "last change",
+		"module",  "revisions", "added",
+		"deleted", "authors",	"main author",
+		"teams",   "main team", "last change",
 	};
 	struct strbuf cell[9];
 	struct table *t = table_new("lrrrrlrll", headers);
@@ -315,8 +331,9 @@ static void print_ownership(FILE *fp, const struct history *h, size_t top)
 		order[i] = i;
 	/* most changed first */
 	for (size_t i = 1; i < n; i++)
-		for (size_t j = i; j > 0 && h->modules[order[j]].revisions >
-						    h->modules[order[j - 1]].revisions;
+		for (size_t j = i;
+		     j > 0 && h->modules[order[j]].revisions >
+				      h->modules[order[j - 1]].revisions;
 		     j--) {
 			size_t x = order[j];
 
@@ -402,7 +419,8 @@ static void print_teams(FILE *fp, const struct history *h, size_t top)
 			shown++;
 		}
 	fputs("\nteams x modules: revisions per team, modules most teams "
-	      "change first\n", fp);
+	      "change first\n",
+	      fp);
 	table_print(t, fp);
 	table_free(t);
 	free(hdr);
@@ -425,22 +443,28 @@ static void print_text(FILE *fp, const struct history_args *a,
 	thousands(&n1, h->changes);
 	thousands(&n2, h->added);
 	thousands(&n3, h->deleted);
-	fprintf(fp, "analysed %zu commits (%zu merges left out), %zu "
+	fprintf(fp,
+		"analysed %zu commits (%zu merges left out), %zu "
 		"authors: %s file changes, +%s -%s lines (%zu binary)\n",
 		h->analysed, h->merges, h->authors_nr, n1.buf, n2.buf, n3.buf,
 		h->binary);
 	if (h->shallow || h->cut)
-		fprintf(fp, "history is cut: %zu commit%s whose parents are "
+		fprintf(fp,
+			"history is cut: %zu commit%s whose parents are "
 			"not in the repository%s; older history is not "
-			"counted\n", h->cut, h->cut == 1 ? "" : "s",
+			"counted\n",
+			h->cut, h->cut == 1 ? "" : "s",
 			h->shallow ? " (a shallow clone)" : "");
 	if (h->missing || h->unreadable)
-		fprintf(fp, "missing objects: %zu changes without line counts, "
+		fprintf(fp,
+			"missing objects: %zu changes without line counts, "
 			"%zu commits without a tree (a partial clone?)\n",
 			h->missing, h->unreadable);
 	if (h->filtered)
-		fprintf(fp, "%zu changes of paths left out (excludes, --path, "
-			"outside the scanned directory)\n", h->filtered);
+		fprintf(fp,
+			"%zu changes of paths left out (excludes, --path, "
+			"outside the scanned directory)\n",
+			h->filtered);
 	if (h->cache_path)
 		fprintf(fp, "cache: %s (%zu commits read, %zu mined)\n",
 			h->cache_path, h->cached, h->mined);
@@ -449,10 +473,11 @@ static void print_text(FILE *fp, const struct history_args *a,
 	print_coupling(fp, h, 0, top);
 	print_coupling(fp, h, 1, top);
 	if (h->large_nr || h->merges)
-		fprintf(fp, "  left out of coupling: %zu merges, %zu changes "
-			"of more than %d files%s\n", h->merges, h->large_nr,
-			h->max_changeset, h->large_nr ?
-			" (listed in -f json)" : "");
+		fprintf(fp,
+			"  left out of coupling: %zu merges, %zu changes "
+			"of more than %d files%s\n",
+			h->merges, h->large_nr, h->max_changeset,
+			h->large_nr ? " (listed in -f json)" : "");
 	print_ownership(fp, h, top);
 	print_teams(fp, h, top);
 	fputs("\nassumptions:\n", fp);
@@ -477,9 +502,14 @@ static void csv_row_start(FILE *fp, const char *const *cols, size_t nr)
 static void print_csv(FILE *fp, const struct history *h, int modules)
 {
 	static const char *const cols[] = {
-		"name", "module", "exists", "revisions", "added", "deleted",
-		"binary", "authors", "main_author", "main_author_added",
-		"first", "last", "age_days", "code", "complexity", "hotspot",
+		"name",	       "module",
+		"exists",      "revisions",
+		"added",       "deleted",
+		"binary",      "authors",
+		"main_author", "main_author_added",
+		"first",       "last",
+		"age_days",    "code",
+		"complexity",  "hotspot",
 		"hotspot_loc",
 	};
 	const struct history_entity *e = modules ? h->modules : h->files;
@@ -508,8 +538,8 @@ static void print_csv(FILE *fp, const struct history *h, int modules)
 		csv_sep(fp);
 		csv_number(fp, x->authors_nr);
 		csv_sep(fp);
-		csv_text(fp, x->authors_nr ? h->authors[x->authors[0].who].name :
-					     "");
+		csv_text(fp, x->authors_nr ? h->authors[x->authors[0].who].name
+					   : "");
 		csv_sep(fp);
 		csv_number(fp, x->authors_nr ? x->authors[0].added : 0);
 		csv_sep(fp);
@@ -517,8 +547,11 @@ static void print_csv(FILE *fp, const struct history *h, int modules)
 		csv_sep(fp);
 		csv_text(fp, last);
 		csv_sep(fp);
-		csv_number(fp, h->now > x->last ?
-			   (unsigned long long)((h->now - x->last) / 86400) : 0);
+		csv_number(fp,
+			   h->now > x->last
+				   ? (unsigned long long)((h->now - x->last) /
+							  86400)
+				   : 0);
 		csv_sep(fp);
 		csv_number(fp, x->code);
 		csv_sep(fp);
@@ -550,8 +583,8 @@ static void print_code_maat(FILE *fp, const struct history *h, int modules,
 		order[i] = i;
 	switch (analysis) {
 	case ANALYSIS_COUPLING: {
-		const struct history_coupling *c = modules ?
-			&h->module_coupling : &h->file_coupling;
+		const struct history_coupling *c = modules ? &h->module_coupling
+							   : &h->file_coupling;
 
 		csv_row_start(fp, coupling, 4);
 		for (size_t i = 0; i < c->nr; i++) {
@@ -575,16 +608,20 @@ static void print_code_maat(FILE *fp, const struct history *h, int modules,
 		for (size_t i = 1; i < nr; i++)
 			for (size_t j = i; j > 0; j--) {
 				const struct history_entity *x = &e[order[j]];
-				const struct history_entity *y = &e[order[j - 1]];
-				size_t kx = analysis == ANALYSIS_AUTHORS ?
-					x->authors_nr : x->revisions;
-				size_t ky = analysis == ANALYSIS_AUTHORS ?
-					y->authors_nr : y->revisions;
+				const struct history_entity *y =
+					&e[order[j - 1]];
+				size_t kx = analysis == ANALYSIS_AUTHORS
+						    ? x->authors_nr
+						    : x->revisions;
+				size_t ky = analysis == ANALYSIS_AUTHORS
+						    ? y->authors_nr
+						    : y->revisions;
 				size_t t;
 
-				if (kx < ky || (kx == ky &&
-						(x->revisions <= y->revisions ||
-						 analysis == ANALYSIS_REVISIONS)))
+				if (kx < ky ||
+				    (kx == ky &&
+				     (x->revisions <= y->revisions ||
+				      analysis == ANALYSIS_REVISIONS)))
 					break;
 				t = order[j];
 				order[j] = order[j - 1];
@@ -611,7 +648,8 @@ static void print_code_maat(FILE *fp, const struct history *h, int modules,
 		csv_row_start(fp, ownership, 4);
 		for (size_t i = 0; i < nr; i++)
 			for (size_t k = 0; k < e[i].authors_nr; k++) {
-				const struct history_share *s = &e[i].authors[k];
+				const struct history_share *s =
+					&e[i].authors[k];
 
 				csv_text(fp, e[i].name);
 				csv_sep(fp);
@@ -632,10 +670,13 @@ static void record_assumptions(struct model *m, const struct history_args *a)
 	const struct history *h = m->history;
 	const struct history_options *o = &a->opts;
 
-	model_assume(m, "history commits", o->rev || o->since || o->until ||
-		     o->max_commits ? "option" : "default",
+	model_assume(m, "history commits",
+		     o->rev || o->since || o->until || o->max_commits ? "option"
+								      : "defaul"
+									"t",
 		     "non-merge commits reachable from %s%s%s%s%s, by "
-		     "committer date", h->rev, a->since_arg ? " since " : "",
+		     "committer date",
+		     h->rev, a->since_arg ? " since " : "",
 		     a->since_arg ? a->since_arg : "",
 		     a->until_arg ? " until " : "",
 		     a->until_arg ? a->until_arg : "");
@@ -648,27 +689,33 @@ static void record_assumptions(struct model *m, const struct history_args *a)
 			     "followed: a file moved with at least 50%% of its "
 			     "lines keeps its history under the new name");
 	model_assume(m, "authors", "default", "%s",
-		     h->mailmap ? "by name after .mailmap" :
-				  "by name (no .mailmap)");
+		     h->mailmap ? "by name after .mailmap"
+				: "by name (no .mailmap)");
 	model_assume(m, "coupling", "default",
 		     "code-maat's: degree = shared revisions / average "
 		     "revisions of the pair");
 	model_assume(m, "coupling thresholds",
 		     o->min_revs != HISTORY_MIN_REVS ||
 				     o->min_shared != HISTORY_MIN_SHARED ||
-				     o->min_coupling != HISTORY_MIN_COUPLING ?
-			     "option" : "default",
+				     o->min_coupling != HISTORY_MIN_COUPLING
+			     ? "option"
+			     : "default",
 		     "average revisions >= %d, shared >= %d, degree >= %d%%",
 		     o->min_revs, o->min_shared, o->min_coupling);
 	model_assume(m, "coupling changes",
 		     o->max_changeset != HISTORY_MAX_CHANGESET ||
-				     o->group_by != HISTORY_BY_COMMIT ?
-			     "option" : "default",
+				     o->group_by != HISTORY_BY_COMMIT
+			     ? "option"
+			     : "default",
 		     "%s; merges and changes of more than %d files left out",
 		     o->group_by == HISTORY_BY_TICKET ? "commits naming the "
-		     "same ticket are one change" : o->group_by ==
-		     HISTORY_BY_DAY ? "an author's commits of one day are "
-		     "one change" : "each commit is one change",
+							"same ticket are one "
+							"change"
+		     : o->group_by == HISTORY_BY_DAY ? "an author's commits of "
+						       "one day are "
+						       "one change"
+						     : "each commit is one "
+						       "change",
 		     o->max_changeset);
 	model_assume(m, "hotspots", "default",
 		     "revisions x complexity, then revisions x code lines, of "
@@ -756,7 +803,8 @@ static int parse_args(struct history_args *a, int argc, char **argv)
 				o->ticket_regex = optarg + 7;
 			} else {
 				error("--group-by takes commit, day or "
-				      "ticket:REGEX, not '%s'", optarg);
+				      "ticket:REGEX, not '%s'",
+				      optarg);
 				return EXIT_USAGE;
 			}
 			break;
@@ -764,8 +812,8 @@ static int parse_args(struct history_args *a, int argc, char **argv)
 			o->follow_renames = 1;
 			break;
 		case OPT_LEVEL:
-			if (!strcmp(optarg, "module") ||
-			    !strcmp(optarg, "file")) {
+			if (!strcmp(optarg, "module") || !strcmp(optarg, "fil"
+									 "e")) {
 				a->modules = !strcmp(optarg, "module");
 			} else {
 				error("--level takes file or module, not '%s'",

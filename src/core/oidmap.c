@@ -42,8 +42,8 @@ static void grow(struct oidmap *map)
 	free(old.slots);
 }
 
-struct oidmap_entry *oidmap_insert(struct oidmap *map,
-				   const unsigned char *id, int *added)
+struct oidmap_entry *oidmap_insert(struct oidmap *map, const unsigned char *id,
+				   int *added)
 {
 	struct oidmap_entry *e;
 

@@ -64,8 +64,9 @@ static cJSON *shares_json(const struct history *h,
 	for (size_t i = 0; i < nr; i++) {
 		cJSON *o = cJSON_CreateObject();
 
-		add_string(o, "name", teams ? h->teams[s[i].who].name :
-				      h->authors[s[i].who].name);
+		add_string(o, "name",
+			   teams ? h->teams[s[i].who].name
+				 : h->authors[s[i].who].name);
 		add_int(o, "revisions", s[i].revisions);
 		add_int(o, "added", s[i].added);
 		add_int(o, "deleted", s[i].deleted);
@@ -96,8 +97,11 @@ static cJSON *entities_json(const struct history *h,
 		add_int(o, "binary", x->binary);
 		add_time(o, "first", x->first);
 		add_time(o, "last", x->last);
-		add_int(o, "age_days", h->now > x->last ?
-			(unsigned long long)((h->now - x->last) / 86400) : 0);
+		add_int(o, "age_days",
+			h->now > x->last
+				? (unsigned long long)((h->now - x->last) /
+						       86400)
+				: 0);
 		add_int(o, "code", x->code);
 		add_int(o, "complexity", x->complexity);
 		add_int(o, "hotspot", x->hotspot);
@@ -168,7 +172,8 @@ cJSON *history_to_json(const struct history *h)
 	add_time(o, "last", h->last);
 	add_time(o, "now", h->now);
 	settings = cJSON_AddObjectToObject(o, "settings");
-	add_int(settings, "max_changeset", (unsigned long long)h->max_changeset);
+	add_int(settings, "max_changeset",
+		(unsigned long long)h->max_changeset);
 	add_int(settings, "min_revs", (unsigned long long)h->min_revs);
 	add_int(settings, "min_shared", (unsigned long long)h->min_shared);
 	add_int(settings, "min_coupling", (unsigned long long)h->min_coupling);
@@ -183,8 +188,8 @@ cJSON *history_to_json(const struct history *h)
 
 		add_string(x, "name", a->name);
 		add_string(x, "email", a->email);
-		add_string(x, "team", a->team >= 0 ? h->teams[a->team].name :
-				      NULL);
+		add_string(x, "team",
+			   a->team >= 0 ? h->teams[a->team].name : NULL);
 		add_int(x, "commits", a->commits);
 		add_int(x, "added", a->added);
 		add_int(x, "deleted", a->deleted);
@@ -237,8 +242,9 @@ static unsigned long long get_uint(const cJSON *o, const char *key)
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
 
-	return cJSON_IsNumber(v) && v->valuedouble > 0 ?
-		       (unsigned long long)v->valuedouble : 0;
+	return cJSON_IsNumber(v) && v->valuedouble > 0
+		       ? (unsigned long long)v->valuedouble
+		       : 0;
 }
 
 static int get_bool(const cJSON *o, const char *key)
@@ -252,8 +258,7 @@ static int64_t get_time(const cJSON *o, const char *key)
 	struct tm tm = { 0 };
 
 	if (!s || sscanf(s, "%d-%d-%dT%d:%d:%d", &tm.tm_year, &tm.tm_mon,
-			 &tm.tm_mday, &tm.tm_hour, &tm.tm_min,
-			 &tm.tm_sec) != 6)
+			 &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6)
 		return 0;
 	tm.tm_year -= 1900;
 	tm.tm_mon -= 1;
@@ -273,7 +278,7 @@ static void load_shares(struct history_share **out, size_t *nr,
 
 	*out = n ? xcalloc(n, sizeof(**out)) : NULL;
 	*nr = 0;
-	cJSON_ArrayForEach(x, arr) {
+	cJSON_ArrayForEach (x, arr) {
 		const char *name = get_string(x, "name");
 		size_t who = name ? (size_t)strmap_get(index, name) : 0;
 
@@ -297,7 +302,7 @@ static void load_entities(struct history *h, struct history_entity **out,
 
 	*out = xcalloc(n + 1, sizeof(**out));
 	*nr = 0;
-	cJSON_ArrayForEach(x, arr) {
+	cJSON_ArrayForEach (x, arr) {
 		struct history_entity *e = &(*out)[*nr];
 		const char *name = get_string(x, modules ? "name" : "path");
 
@@ -331,7 +336,8 @@ static void load_entities(struct history *h, struct history_entity **out,
 static void load_coupling(struct history_coupling *c, const cJSON *o,
 			  const struct strmap *names)
 {
-	const cJSON *x, *removed = cJSON_GetObjectItemCaseSensitive(o, "removed");
+	const cJSON *x, *removed = cJSON_GetObjectItemCaseSensitive(o, "remove"
+								       "d");
 	const cJSON *pairs = cJSON_GetObjectItemCaseSensitive(o, "pairs");
 	size_t n = (size_t)cJSON_GetArraySize(pairs);
 
@@ -342,7 +348,7 @@ static void load_coupling(struct history_coupling *c, const cJSON *o,
 	c->below_min_shared = get_uint(removed, "min_shared");
 	c->below_min_coupling = get_uint(removed, "min_coupling");
 	c->pairs = n ? xcalloc(n, sizeof(*c->pairs)) : NULL;
-	cJSON_ArrayForEach(x, pairs) {
+	cJSON_ArrayForEach (x, pairs) {
 		const char *a = get_string(x, "entity");
 		const char *b = get_string(x, "coupled");
 		size_t ia = a ? (size_t)strmap_get(names, a) : 0;
@@ -411,7 +417,7 @@ int history_from_json(struct history **out, const cJSON *o, const char *path)
 	arr = cJSON_GetObjectItemCaseSensitive(o, "teams");
 	n = (size_t)cJSON_GetArraySize(arr);
 	h->teams = n ? xcalloc(n, sizeof(*h->teams)) : NULL;
-	cJSON_ArrayForEach(x, arr) {
+	cJSON_ArrayForEach (x, arr) {
 		struct history_team *t = &h->teams[h->teams_nr];
 
 		if (!(s = get_string(x, "name")))
@@ -426,7 +432,7 @@ int history_from_json(struct history **out, const cJSON *o, const char *path)
 	arr = cJSON_GetObjectItemCaseSensitive(o, "authors");
 	n = (size_t)cJSON_GetArraySize(arr);
 	h->authors = n ? xcalloc(n, sizeof(*h->authors)) : NULL;
-	cJSON_ArrayForEach(x, arr) {
+	cJSON_ArrayForEach (x, arr) {
 		struct history_author *a = &h->authors[h->authors_nr];
 		const char *team;
 
@@ -459,7 +465,7 @@ int history_from_json(struct history **out, const cJSON *o, const char *path)
 	arr = cJSON_GetObjectItemCaseSensitive(o, "left_out");
 	n = (size_t)cJSON_GetArraySize(arr);
 	h->large = n ? xcalloc(n, sizeof(*h->large)) : NULL;
-	cJSON_ArrayForEach(x, arr) {
+	cJSON_ArrayForEach (x, arr) {
 		if (!(s = get_string(x, "change")))
 			continue;
 		h->large[h->large_nr].id = dup(h, s);

@@ -198,10 +198,9 @@ int model_load_json(struct model *m, const char *path)
 	load_externals(s, cJSON_GetObjectItemCaseSensitive(root, "externals"));
 	scan_summarise(s);
 	if (cJSON_GetObjectItemCaseSensitive(root, "history") &&
-	    (ret = history_from_json(&m->history,
-				     cJSON_GetObjectItemCaseSensitive(root,
-								      "history"),
-				     path)))
+	    (ret = history_from_json(
+		     &m->history,
+		     cJSON_GetObjectItemCaseSensitive(root, "history"), path)))
 		goto done;
 	m->scan = s;
 	s = NULL;

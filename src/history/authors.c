@@ -38,17 +38,18 @@ static int teams_check(struct team_rules *t, const struct config *cfg)
 		return 0;
 	if (!cJSON_IsObject(t->teams))
 		return error("%s: \"teams\" must be an object: team name -> "
-			     "array of emails or patterns", cfg->path);
-	cJSON_ArrayForEach(team, t->teams) {
+			     "array of emails or patterns",
+			     cfg->path);
+	cJSON_ArrayForEach (team, t->teams) {
 		if (!cJSON_IsArray(team))
 			return error("%s: \"teams.%s\" must be an array of "
-				     "emails or patterns", cfg->path,
-				     team->string);
-		cJSON_ArrayForEach(pattern, team)
+				     "emails or patterns",
+				     cfg->path, team->string);
+		cJSON_ArrayForEach (pattern, team)
 			if (!cJSON_IsString(pattern))
 				return error("%s: \"teams.%s\" must hold "
-					     "strings only", cfg->path,
-					     team->string);
+					     "strings only",
+					     cfg->path, team->string);
 		t->nr++;
 	}
 	return 0;
@@ -63,8 +64,8 @@ static int team_of(const struct team_rules *t, const char *name,
 
 	if (!t->teams)
 		return -1;
-	cJSON_ArrayForEach(team, t->teams) {
-		cJSON_ArrayForEach(pattern, team) {
+	cJSON_ArrayForEach (team, t->teams) {
+		cJSON_ArrayForEach (pattern, team) {
 			const char *p = pattern->valuestring;
 			const char *subject = strchr(p, '@') ? email : name;
 
@@ -102,9 +103,9 @@ int history_authors(struct history *h, git_repository *repo,
 		size_t i = 0;
 
 		h->teams = xcalloc((size_t)rules.nr, sizeof(*h->teams));
-		cJSON_ArrayForEach(team, rules.teams)
-			h->teams[i++].name = arena_strdup(&h->arena,
-							  team->string);
+		cJSON_ArrayForEach (team, rules.teams)
+			h->teams[i++].name =
+				arena_strdup(&h->arena, team->string);
 		h->teams_nr = (size_t)rules.nr;
 	}
 	for (size_t i = 0; i < log->people_nr; i++) {

@@ -20,7 +20,7 @@ struct pair_map {
 	struct pair_slot {
 		uint64_t key; /* a << 32 | b, b > a; 0 is empty (a < b) */
 		size_t shared;
-	} *slots;
+	} * slots;
 	size_t nr, alloc;
 };
 
@@ -109,8 +109,8 @@ void history_couple(struct history_coupling *out, const uint32_t *sets,
 			revs[s[j]]++;
 			for (size_t k = 0; k < n; k++)
 				if (s[j] < s[k])
-					pair_add(&map, (uint64_t)s[j] << 32 |
-							       s[k]);
+					pair_add(&map,
+						 (uint64_t)s[j] << 32 | s[k]);
 		}
 	}
 	out->candidates = map.nr;

@@ -48,8 +48,8 @@ static int hex_to_id(unsigned char *id, const char *hex)
 /* Skips one NUL-terminated field; NULL past the end. */
 static const char *field_end(const char *p, const char *end)
 {
-	const char *nul = p && p < end ? memchr(p, '\0', (size_t)(end - p)) :
-					 NULL;
+	const char *nul = p && p < end ? memchr(p, '\0', (size_t)(end - p))
+				       : NULL;
 
 	return nul ? nul + 1 : NULL;
 }
@@ -116,13 +116,13 @@ int hcache_has(const struct hcache *c, const unsigned char *id,
 	unsigned flags;
 	size_t n;
 
-	return e && sscanf(c->data->buf + (size_t)e->value - 1 + 41, "%u %zu",
-			   &flags, &n) == 2 &&
+	return e &&
+	       sscanf(c->data->buf + (size_t)e->value - 1 + 41, "%u %zu",
+		      &flags, &n) == 2 &&
 	       (!want_renames || (flags & HLOG_RENAMES));
 }
 
-int hcache_fill(struct hcache *c, struct hlog *log, size_t i,
-		int want_renames)
+int hcache_fill(struct hcache *c, struct hlog *log, size_t i, int want_renames)
 {
 	struct hlog_commit *hc = &log->commits[i];
 	struct oidmap_entry *e = oidmap_find(c->index, hc->id);
@@ -236,8 +236,9 @@ int hcache_save(struct hcache *c, const struct hlog *log)
 		    (hc->flags & HLOG_INCOMPLETE))
 			continue;
 		/* a record without renames is superseded by one with them */
-		if (e && sscanf(c->data->buf + (size_t)e->value - 1 + 41,
-				"%u %zu", &had, &n) == 2 &&
+		if (e &&
+		    sscanf(c->data->buf + (size_t)e->value - 1 + 41, "%u %zu",
+			   &had, &n) == 2 &&
 		    (had & HLOG_RENAMES) >= (hc->flags & HLOG_RENAMES))
 			continue;
 		strbuf_reset(&sb);

@@ -30,8 +30,8 @@ static void tune_libgit2(void)
 }
 
 /* Commit messages, for grouping by ticket (NULL where unreadable). */
-static const char **read_messages(git_repository *repo,
-				  const struct hlog *log, struct arena *arena)
+static const char **read_messages(git_repository *repo, const struct hlog *log,
+				  struct arena *arena)
 {
 	const char **messages = xcalloc(log->nr + 1, sizeof(*messages));
 
@@ -39,7 +39,8 @@ static const char **read_messages(git_repository *repo,
 		git_commit *c;
 
 		if (git_commit_lookup(&c, repo,
-				      (const git_oid *)log->commits[i].id) < 0) {
+				      (const git_oid *)log->commits[i].id) <
+		    0) {
 			git_error_clear();
 			continue;
 		}
@@ -78,8 +79,9 @@ int history_run(struct history **out, const struct scan *scan,
 				    GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) < 0) {
 		ret = error_code(CARVE_EINVALID,
 				 "cannot open the git repository at '%s': %s",
-				 scan->root, git_error_last() ?
-				 git_error_last()->message : "unknown");
+				 scan->root,
+				 git_error_last() ? git_error_last()->message
+						  : "unknown");
 		goto done;
 	}
 	tune_libgit2();
@@ -112,8 +114,9 @@ int history_run(struct history **out, const struct scan *scan,
 	h->min_shared = o->min_shared;
 	h->min_coupling = o->min_coupling;
 	h->group_by = o->group_by;
-	h->ticket_regex = o->ticket_regex ?
-		arena_strdup(&h->arena, o->ticket_regex) : NULL;
+	h->ticket_regex = o->ticket_regex
+				  ? arena_strdup(&h->arena, o->ticket_regex)
+				  : NULL;
 	h->follow_renames = o->follow_renames;
 	if ((ret = history_summarise(h, &log, person_author, scan, o,
 				     messages)))

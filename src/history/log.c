@@ -80,7 +80,8 @@ uint32_t hlog_person(struct hlog *log, const char *name, const char *email)
 	return (uint32_t)(i - 1);
 }
 
-struct hlog_change *hlog_add_change(struct hlog *log, struct hlog_commit *commit)
+struct hlog_change *hlog_add_change(struct hlog *log,
+				    struct hlog_commit *commit)
 {
 	struct hlog_change *c;
 

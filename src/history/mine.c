@@ -27,15 +27,15 @@
 struct tuple {
 	unsigned char old_id[20], new_id[20];
 	unsigned old_mode, new_mode;
-	uint32_t commit;     /* index into log->commits */
-	uint32_t path;       /* interned path, once the window is diffed */
-	const char *name;    /* the path in its chunk's arena until then */
+	uint32_t commit; /* index into log->commits */
+	uint32_t path; /* interned path, once the window is diffed */
+	const char *name; /* the path in its chunk's arena until then */
 	uint32_t added, deleted;
 	unsigned flags;
 };
 
 struct chunk {
-	size_t first, nr;    /* indexes into the window's todo list */
+	size_t first, nr; /* indexes into the window's todo list */
 	struct tuple *tuples;
 	size_t tuples_nr, tuples_alloc;
 	struct arena names;
@@ -55,13 +55,13 @@ struct run {
 	const struct hlog_mine_options *o;
 	struct miner *miners;
 	int threads;
-	size_t *todo;        /* commits of the window to diff */
+	size_t *todo; /* commits of the window to diff */
 	size_t todo_nr;
 	struct chunk *chunks;
 	size_t chunks_nr;
 	struct tuple **tuples; /* the window's changes in commit order */
 	size_t tuples_nr;
-	size_t *groups;      /* start of each path's run in `order` */
+	size_t *groups; /* start of each path's run in `order` */
 	size_t groups_nr;
 	struct tuple **order; /* the changes by path, then commit */
 	unsigned char *unreadable; /* per todo entry */
@@ -131,9 +131,9 @@ static void diff_chunk(void *ctx, size_t item, int worker)
 		if (hc->parents && commit_tree(parent_tree, m->odb, hc->parent))
 			ret = GIT_ENOTFOUND;
 		else
-			ret = treediff_run(m->odb, hc->parents ? parent_tree :
-					   NULL, hc->tree, &m->path, on_change,
-					   m);
+			ret = treediff_run(m->odb,
+					   hc->parents ? parent_tree : NULL,
+					   hc->tree, &m->path, on_change, m);
 		if (ret < 0) {
 			c->tuples_nr = before; /* a tree is missing */
 			r->unreadable[t] = 1;
@@ -147,8 +147,8 @@ static void count_group(void *ctx, size_t item, int worker)
 	struct run *r = ctx;
 	struct numstat *ns = r->miners[worker].ns;
 	size_t g = r->groups[item];
-	size_t end = item + 1 < r->groups_nr ? r->groups[item + 1] :
-					      r->tuples_nr;
+	size_t end = item + 1 < r->groups_nr ? r->groups[item + 1]
+					     : r->tuples_nr;
 
 	for (size_t i = g; i < end; i++) {
 		struct tuple *t = r->order[i];
@@ -186,8 +186,8 @@ static int by_group_size(const void *a, const void *b, void *ctx)
 	return x < y ? -1 : x > y;
 }
 
-static void add_renames(struct run *r, struct hlog_commit *hc,
-			struct tuple **t, size_t nr)
+static void add_renames(struct run *r, struct hlog_commit *hc, struct tuple **t,
+			size_t nr)
 {
 	struct rename_side *gone = NULL, *born = NULL;
 	size_t gone_nr = 0, born_nr = 0, ga = 0, ba = 0;
@@ -275,8 +275,7 @@ static void mine_window(struct run *r, size_t start, size_t end)
 	for (size_t i = start; i < end; i++) {
 		const struct hlog_commit *hc = &log->commits[i];
 
-		if (!(hc->flags & (HLOG_MERGE | HLOG_CUT)) &&
-		    !from_cache(r, i))
+		if (!(hc->flags & (HLOG_MERGE | HLOG_CUT)) && !from_cache(r, i))
 			r->todo[r->todo_nr++] = i;
 	}
 	r->unreadable = xcalloc(r->todo_nr + 1, 1);
@@ -284,8 +283,9 @@ static void mine_window(struct run *r, size_t start, size_t end)
 	r->chunks = xcalloc(r->chunks_nr + 1, sizeof(*r->chunks));
 	for (size_t c = 0; c < r->chunks_nr; c++) {
 		r->chunks[c].first = c * CHUNK_COMMITS;
-		r->chunks[c].nr = c + 1 < r->chunks_nr ?
-			CHUNK_COMMITS : r->todo_nr - c * CHUNK_COMMITS;
+		r->chunks[c].nr = c + 1 < r->chunks_nr
+					  ? CHUNK_COMMITS
+					  : r->todo_nr - c * CHUNK_COMMITS;
 	}
 	pool_for(r->chunks_nr, r->threads, diff_chunk, r);
 
@@ -310,8 +310,8 @@ static void mine_window(struct run *r, size_t start, size_t end)
 	group_order = xmalloc((r->groups_nr + 1) * sizeof(*group_order));
 	for (size_t g = 0; g < r->groups_nr; g++)
 		group_order[g] = g;
-	qsort_r(group_order, r->groups_nr, sizeof(*group_order),
-		by_group_size, r);
+	qsort_r(group_order, r->groups_nr, sizeof(*group_order), by_group_size,
+		r);
 	{
 		size_t *starts = xmalloc((r->groups_nr + 1) * sizeof(*starts));
 		struct tuple **order =
@@ -320,11 +320,13 @@ static void mine_window(struct run *r, size_t start, size_t end)
 
 		for (size_t g = 0; g < r->groups_nr; g++) {
 			size_t s = r->groups[group_order[g]];
-			size_t e = group_order[g] + 1 < r->groups_nr ?
-				r->groups[group_order[g] + 1] : r->tuples_nr;
+			size_t e = group_order[g] + 1 < r->groups_nr
+					   ? r->groups[group_order[g] + 1]
+					   : r->tuples_nr;
 
 			starts[g] = o;
-			memcpy(order + o, r->order + s, (e - s) * sizeof(*order));
+			memcpy(order + o, r->order + s,
+			       (e - s) * sizeof(*order));
 			o += e - s;
 		}
 		free(r->order);
@@ -388,8 +390,9 @@ int hlog_mine(struct hlog *log, const struct hlog_mine_options *o)
 		if (git_repository_open_bare(&m->repo, o->gitdir) < 0 ||
 		    git_repository_odb(&m->odb, m->repo) < 0) {
 			ret = error("cannot open the repository '%s': %s",
-				    o->gitdir, git_error_last() ?
-				    git_error_last()->message : "unknown");
+				    o->gitdir,
+				    git_error_last() ? git_error_last()->message
+						     : "unknown");
 			goto done;
 		}
 		m->ns = numstat_new(m->repo, o->max_blob_size,
@@ -399,8 +402,10 @@ int hlog_mine(struct hlog *log, const struct hlog_mine_options *o)
 	r.todo = xmalloc((WINDOW_COMMITS + 1) * sizeof(*r.todo));
 	r.progress = progress_start("history", "commits", todo);
 	for (size_t start = 0; start < log->nr; start += WINDOW_COMMITS)
-		mine_window(&r, start, start + WINDOW_COMMITS < log->nr ?
-				       start + WINDOW_COMMITS : log->nr);
+		mine_window(&r, start,
+			    start + WINDOW_COMMITS < log->nr
+				    ? start + WINDOW_COMMITS
+				    : log->nr);
 	progress_stop(r.progress);
 done:
 	for (int w = 0; w < r.threads; w++) {

@@ -68,7 +68,7 @@ struct numstat *numstat_new(git_repository *repo, uint64_t max_blob_size,
 	ns->opts.context_lines = 0;
 	ns->opts.interhunk_lines = 0;
 	ns->opts.flags = GIT_DIFF_FORCE_TEXT; /* binary files never get here */
-	ns->opts.max_size = -1;               /* nor do files too big */
+	ns->opts.max_size = -1; /* nor do files too big */
 	return ns;
 }
 
@@ -127,7 +127,8 @@ static git_blob *blob_get(struct numstat *ns, const unsigned char *id,
 		git_blob_dup(&dup, e->blob);
 		return dup;
 	}
-	if (git_odb_read_header(&size, &type, ns->odb, (const git_oid *)id) < 0 ||
+	if (git_odb_read_header(&size, &type, ns->odb, (const git_oid *)id) <
+		    0 ||
 	    type != GIT_OBJECT_BLOB) {
 		git_error_clear();
 		*missing = 1;
@@ -183,8 +184,9 @@ static void side_load(struct numstat *ns, struct side *s,
 		return;
 	s->buf = git_blob_rawcontent(s->blob);
 	s->len = (size_t)git_blob_rawsize(s->blob);
-	s->binary = memchr(s->buf, '\0', s->len < BINARY_PROBE ?
-				    s->len : BINARY_PROBE) != NULL;
+	s->binary = memchr(s->buf, '\0',
+			   s->len < BINARY_PROBE ? s->len : BINARY_PROBE) !=
+		    NULL;
 }
 
 static uint32_t count_lines(const char *buf, size_t len)

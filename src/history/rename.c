@@ -16,7 +16,7 @@
 #define MIN_SIMILARITY 50
 
 struct candidate {
-	size_t gone, born;  /* indexes into the gone and born lists */
+	size_t gone, born; /* indexes into the gone and born lists */
 	int score;
 	uint32_t added, deleted;
 };
@@ -55,7 +55,8 @@ void rename_detect(struct hlog *log, struct numstat *ns,
 
 	for (size_t b = 0; b < born_nr; b++)
 		for (size_t g = 0; g < gone_nr; g++)
-			if (!gone_used[g] && !memcmp(gone[g].id, born[b].id, 20)) {
+			if (!gone_used[g] &&
+			    !memcmp(gone[g].id, born[b].id, 20)) {
 				pair(log, gone[g].change, born[b].change, 0, 0);
 				gone_used[g] = born_used[b] = 1;
 				break;
@@ -67,7 +68,8 @@ void rename_detect(struct hlog *log, struct numstat *ns,
 
 		for (size_t b = 0; !gone_used[g] && b < born_nr; b++) {
 			uint32_t lb = log->changes[born[b].change].added;
-			uint32_t big = lg > lb ? lg : lb, small = lg > lb ? lb : lg;
+			uint32_t big = lg > lb ? lg : lb,
+				 small = lg > lb ? lb : lg;
 			uint32_t added, deleted;
 			unsigned flags;
 			struct candidate *c;
@@ -79,8 +81,8 @@ void rename_detect(struct hlog *log, struct numstat *ns,
 				      0100644, &added, &deleted, &flags);
 			if (flags)
 				continue;
-			score = (int)(100ULL * (lg >= deleted ? lg - deleted : 0) /
-				      big);
+			score = (int)(100ULL *
+				      (lg >= deleted ? lg - deleted : 0) / big);
 			if (score < MIN_SIMILARITY)
 				continue;
 			ALLOC_GROW(cand, cand_nr + 1, cand_alloc);
@@ -92,7 +94,8 @@ void rename_detect(struct hlog *log, struct numstat *ns,
 			c->deleted = deleted;
 		}
 	}
-	qsort(cand, cand_nr, sizeof(*cand), by_score);
+	if (cand_nr)
+		qsort(cand, cand_nr, sizeof(*cand), by_score);
 	for (size_t i = 0; i < cand_nr; i++) {
 		struct candidate *c = &cand[i];
 

@@ -37,7 +37,7 @@ struct tally_map {
 	struct tally_slot {
 		uint64_t key;
 		size_t index; /* + 1; 0 is empty */
-	} *slots;
+	} * slots;
 	size_t nr, alloc;
 	struct tally *tallies;
 	size_t tallies_nr, tallies_alloc;
@@ -131,8 +131,8 @@ static void tally_assign(struct tally_map *m, struct history_entity *e,
 	for (size_t i = 0; i < m->tallies_nr; i++)
 		count[m->tallies[i].entity]++;
 	for (size_t i = 0; i < nr; i++) {
-		struct history_share *s = count[i] ?
-			xcalloc(count[i], sizeof(*s)) : NULL;
+		struct history_share *s =
+			count[i] ? xcalloc(count[i], sizeof(*s)) : NULL;
 
 		if (teams)
 			e[i].teams = s;
@@ -142,8 +142,8 @@ static void tally_assign(struct tally_map *m, struct history_entity *e,
 	for (size_t i = 0; i < m->tallies_nr; i++) {
 		const struct tally *t = &m->tallies[i];
 		struct history_entity *x = &e[t->entity];
-		struct history_share *s = teams ? &x->teams[x->teams_nr++] :
-						  &x->authors[x->authors_nr++];
+		struct history_share *s = teams ? &x->teams[x->teams_nr++]
+						: &x->authors[x->authors_nr++];
 
 		s->who = t->who;
 		s->revisions = t->revisions;
@@ -151,10 +151,10 @@ static void tally_assign(struct tally_map *m, struct history_entity *e,
 		s->deleted = t->deleted;
 	}
 	for (size_t i = 0; i < nr; i++) {
-		if (teams)
+		if (teams && e[i].teams_nr)
 			qsort(e[i].teams, e[i].teams_nr, sizeof(*e[i].teams),
 			      by_share);
-		else
+		else if (!teams && e[i].authors_nr)
 			qsort(e[i].authors, e[i].authors_nr,
 			      sizeof(*e[i].authors), by_share);
 	}
@@ -173,10 +173,10 @@ struct summary {
 	const struct hlog *log;
 	const struct scan *scan;
 	const struct history_options *o;
-	uint32_t *eff;        /* per change: the path it counts for */
-	char *keep;           /* per path: 0 unknown, 1 kept, 2 left out */
-	uint32_t *file_of;    /* per path: index into h->files */
-	uint32_t *module_of;  /* per file: index into h->modules */
+	uint32_t *eff; /* per change: the path it counts for */
+	char *keep; /* per path: 0 unknown, 1 kept, 2 left out */
+	uint32_t *file_of; /* per path: index into h->files */
+	uint32_t *module_of; /* per file: index into h->modules */
 	struct strmap scanned; /* path -> scan_file */
 	struct strmap dir_module; /* directory -> a scanned file's module */
 	struct exclude_rules excludes;
@@ -209,8 +209,8 @@ static int keep_path(struct summary *s, uint32_t path)
 	if (glob_list_match(&s->o->exclude, p))
 		return 0;
 	f = strmap_get(&s->scanned, p);
-	if (f ? f->status == FILE_EXCLUDED :
-		exclude_by_path(&s->excludes, p, buf, sizeof(buf)) != NULL)
+	if (f ? f->status == FILE_EXCLUDED
+	      : exclude_by_path(&s->excludes, p, buf, sizeof(buf)) != NULL)
 		return 0;
 	s->keep[path] = 1;
 	return 1;
@@ -232,7 +232,8 @@ static void resolve_paths(struct summary *s)
 		const struct hlog_commit *c = &log->commits[i];
 
 		for (size_t k = 0; k < c->nr; k++) {
-			const struct hlog_change *ch = &log->changes[c->change + k];
+			const struct hlog_change *ch =
+				&log->changes[c->change + k];
 			size_t at = c->change + k;
 			uint32_t p = alias ? alias[ch->path] : ch->path;
 
@@ -245,7 +246,8 @@ static void resolve_paths(struct summary *s)
 		}
 		/* older commits know a moved file by its newer name */
 		for (size_t k = 0; alias && analysed(c) && k < c->nr; k++) {
-			const struct hlog_change *ch = &log->changes[c->change + k];
+			const struct hlog_change *ch =
+				&log->changes[c->change + k];
 
 			if (ch->from != HLOG_NONE)
 				alias[ch->from] = alias[ch->path];
@@ -336,7 +338,8 @@ static void make_entities(struct summary *s)
 	/* path strings live in the log: copy them to the history's arena */
 	for (size_t f = 0; f < used_nr; f++)
 		h->files[f].name = arena_strdup(&h->arena, h->files[f].name);
-	qsort(names, names_nr, sizeof(*names), by_string);
+	if (names_nr)
+		qsort(names, names_nr, sizeof(*names), by_string);
 	h->modules = xcalloc(names_nr + 1, sizeof(*h->modules));
 	h->modules_nr = names_nr;
 	strmap_release(&modules);
@@ -384,8 +387,8 @@ static struct group *group_of(struct summary *s, size_t i,
 				    messages[i] + m.rm_so);
 	} else if (s->o->group_by == HISTORY_BY_DAY) {
 		int64_t local = c->time + (int64_t)c->tz * 60;
-		int64_t day = local >= 0 ? local / 86400 :
-					   -((-local + 86399) / 86400);
+		int64_t day = local >= 0 ? local / 86400
+					 : -((-local + 86399) / 86400);
 
 		strbuf_addf(&key, "%s on day %lld", s->h->authors[author].name,
 			    (long long)day);
@@ -449,8 +452,8 @@ static void couple(struct summary *s)
 			group_add(&msets, &mn, &ma, gr->modules[i]);
 		if (gr->files_nr > (size_t)s->o->max_changeset) {
 			ALLOC_GROW(h->large, h->large_nr + 1, large_alloc);
-			h->large[h->large_nr].id = arena_strdup(&h->arena,
-								gr->name);
+			h->large[h->large_nr].id =
+				arena_strdup(&h->arena, gr->name);
 			h->large[h->large_nr++].files = gr->files_nr;
 		}
 	}
@@ -533,6 +536,9 @@ static void sort_authors(struct history *h, uint32_t *person_author_copy,
 		sorted[i] = h->authors[order[i]];
 	}
 	memcpy(h->authors, sorted, h->authors_nr * sizeof(*sorted));
+	/* people who only merged have no commits here: drop them */
+	while (h->authors_nr && !h->authors[h->authors_nr - 1].commits)
+		h->authors_nr--;
 	for (size_t i = 0; i < people_nr; i++)
 		person_author_copy[i] = rank[person_author_copy[i]];
 	for (int level = 0; level < 2; level++) {
@@ -658,7 +664,8 @@ int history_summarise(struct history *h, const struct hlog *log,
 		strmap_put(&s.scanned, f->path, (void *)f);
 		if (!f->module)
 			continue;
-		strbuf_add(&dir, f->path, slash ? (size_t)(slash - f->path) : 0);
+		strbuf_add(&dir, f->path,
+			   slash ? (size_t)(slash - f->path) : 0);
 		if (!strmap_get(&s.dir_module, dir.buf))
 			strmap_put(&s.dir_module,
 				   arena_strdup(&s.keys, dir.buf),

@@ -202,8 +202,8 @@ int hlog_walk(struct hlog *log, git_repository *repo,
 		return 0; /* no commits yet: an empty history */
 	if (git_revparse(&spec, repo, rev) < 0) {
 		ret = error("cannot resolve revision '%s': %s", rev,
-			    git_error_last() ? git_error_last()->message :
-					       "unknown");
+			    git_error_last() ? git_error_last()->message
+					     : "unknown");
 		goto done;
 	}
 	if (spec.flags & GIT_REVSPEC_MERGE_BASE) {
@@ -248,8 +248,8 @@ int hlog_walk(struct hlog *log, git_repository *repo,
 			record(log, c, &name, &email);
 			kept++;
 		}
-		for (unsigned i = 0; !old && !cut && i < git_commit_parentcount(c);
-		     i++) {
+		for (unsigned i = 0;
+		     !old && !cut && i < git_commit_parentcount(c); i++) {
 			const git_oid *pid = git_commit_parent_id(c, i);
 			git_commit *parent;
 
@@ -267,8 +267,8 @@ int hlog_walk(struct hlog *log, git_repository *repo,
 			queue_push(&q, parent);
 		}
 		if (cut && log->nr &&
-		    !memcmp(log->commits[log->nr - 1].id,
-			    git_commit_id(c)->id, 20)) {
+		    !memcmp(log->commits[log->nr - 1].id, git_commit_id(c)->id,
+			    20)) {
 			log->commits[log->nr - 1].flags |= HLOG_CUT;
 			log->cut++;
 		}
