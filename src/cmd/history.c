@@ -437,9 +437,12 @@ static void print_text(FILE *fp, const struct history_args *a,
 
 	date(first, sizeof(first), h->first);
 	date(last, sizeof(last), h->last);
-	fprintf(fp, "history of %s (%s %.12s): %zu commits, %s to %s\n",
-		h->root, h->rev, *h->head ? h->head : "(no commits yet)",
-		h->commits, first, last);
+	if (*h->head)
+		fprintf(fp, "history of %s (%s %.12s): %zu commits, %s to %s\n",
+			h->root, h->rev, h->head, h->commits, first, last);
+	else
+		fprintf(fp, "history of %s (no commits yet): 0 commits\n",
+			h->root);
 	thousands(&n1, h->changes);
 	thousands(&n2, h->added);
 	thousands(&n3, h->deleted);
@@ -465,9 +468,6 @@ static void print_text(FILE *fp, const struct history_args *a,
 			"%zu changes of paths left out (excludes, --path, "
 			"outside the scanned directory)\n",
 			h->filtered);
-	if (h->cache_path)
-		fprintf(fp, "cache: %s (%zu commits read, %zu mined)\n",
-			h->cache_path, h->cached, h->mined);
 	print_hotspots(fp, h, 0, top);
 	print_hotspots(fp, h, 1, top);
 	print_coupling(fp, h, 0, top);

@@ -159,8 +159,6 @@ cJSON *history_to_json(const struct history *h)
 	add_int(o, "commits", h->commits);
 	add_int(o, "merges", h->merges);
 	add_int(o, "analysed", h->analysed);
-	add_int(o, "mined", h->mined);
-	add_int(o, "cached", h->cached);
 	add_int(o, "missing", h->missing);
 	add_int(o, "unreadable", h->unreadable);
 	add_int(o, "changes", h->changes);
@@ -389,8 +387,6 @@ int history_from_json(struct history **out, const cJSON *o, const char *path)
 	h->commits = get_uint(o, "commits");
 	h->merges = get_uint(o, "merges");
 	h->analysed = get_uint(o, "analysed");
-	h->mined = get_uint(o, "mined");
-	h->cached = get_uint(o, "cached");
 	h->missing = get_uint(o, "missing");
 	h->unreadable = get_uint(o, "unreadable");
 	h->changes = get_uint(o, "changes");

@@ -400,7 +400,7 @@ int hlog_mine(struct hlog *log, const struct hlog_mine_options *o)
 		strbuf_init(&m->path, 256);
 	}
 	r.todo = xmalloc((WINDOW_COMMITS + 1) * sizeof(*r.todo));
-	r.progress = progress_start("history", "commits", todo);
+	r.progress = progress_start("history", "commits diffed", todo);
 	for (size_t start = 0; start < log->nr; start += WINDOW_COMMITS)
 		mine_window(&r, start,
 			    start + WINDOW_COMMITS < log->nr

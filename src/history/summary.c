@@ -528,6 +528,8 @@ static void sort_authors(struct history *h, uint32_t *person_author_copy,
 	struct history_author *sorted =
 		xmalloc((h->authors_nr + 1) * sizeof(*sorted));
 
+	if (!h->authors_nr)
+		goto done;
 	for (size_t i = 0; i < h->authors_nr; i++)
 		order[i] = (uint32_t)i;
 	qsort_r(order, h->authors_nr, sizeof(*order), by_commits, h->authors);
@@ -549,6 +551,7 @@ static void sort_authors(struct history *h, uint32_t *person_author_copy,
 			for (size_t k = 0; k < e[i].authors_nr; k++)
 				e[i].authors[k].who = rank[e[i].authors[k].who];
 	}
+done:
 	free(order);
 	free(rank);
 	free(sorted);
