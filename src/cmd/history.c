@@ -193,11 +193,10 @@ static void thousands(struct strbuf *sb, unsigned long long n)
 	strbuf_add_thousands(sb, n);
 }
 
+/* an author's (or team's) share of the revisions */
 static double share_of(const struct history_share *s,
 		       const struct history_entity *e)
 {
-	if (e->added)
-		return 100.0 * (double)s->added / (double)e->added;
 	return e->revisions
 		       ? 100.0 * (double)s->revisions / (double)e->revisions
 		       : 0;
@@ -506,7 +505,7 @@ static void print_csv(FILE *fp, const struct history *h, int modules)
 		"exists",      "revisions",
 		"added",       "deleted",
 		"binary",      "authors",
-		"main_author", "main_author_added",
+		"main_author", "main_author_revisions",
 		"first",       "last",
 		"age_days",    "code",
 		"complexity",  "hotspot",
@@ -541,7 +540,7 @@ static void print_csv(FILE *fp, const struct history *h, int modules)
 		csv_text(fp, x->authors_nr ? h->authors[x->authors[0].who].name
 					   : "");
 		csv_sep(fp);
-		csv_number(fp, x->authors_nr ? x->authors[0].added : 0);
+		csv_number(fp, x->authors_nr ? x->authors[0].revisions : 0);
 		csv_sep(fp);
 		csv_text(fp, first);
 		csv_sep(fp);
@@ -691,6 +690,11 @@ static void record_assumptions(struct model *m, const struct history_args *a)
 	model_assume(m, "authors", "default", "%s",
 		     h->mailmap ? "by name after .mailmap"
 				: "by name (no .mailmap)");
+	if (h->teams_nr)
+		model_assume(m, "teams", o->config && o->config->path ?
+			     o->config->path : "default",
+			     "%zu teams; an author's team is the first whose "
+			     "email or name pattern matches", h->teams_nr);
 	model_assume(m, "coupling", "default",
 		     "code-maat's: degree = shared revisions / average "
 		     "revisions of the pair");
