@@ -691,10 +691,12 @@ static void record_assumptions(struct model *m, const struct history_args *a)
 		     h->mailmap ? "by name after .mailmap"
 				: "by name (no .mailmap)");
 	if (h->teams_nr)
-		model_assume(m, "teams", o->config && o->config->path ?
-			     o->config->path : "default",
+		model_assume(m, "teams",
+			     o->config && o->config->path ? o->config->path
+							  : "default",
 			     "%zu teams; an author's team is the first whose "
-			     "email or name pattern matches", h->teams_nr);
+			     "email or name pattern matches",
+			     h->teams_nr);
 	model_assume(m, "coupling", "default",
 		     "code-maat's: degree = shared revisions / average "
 		     "revisions of the pair");
