@@ -16,14 +16,21 @@ PKGS = libgit2 libcjson libcgraph libgvc
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
+# libclang (LLVM 14) has no pkg-config file: llvm-config says where it is.
+LLVM_CONFIG ?= llvm-config-14
+LLVM_PREFIX := $(shell $(LLVM_CONFIG) --prefix 2>/dev/null || echo /usr/lib/llvm-14)
+LLVM_VERSION := $(shell $(LLVM_CONFIG) --version 2>/dev/null || echo 14.0.6)
+CLANG_CFLAGS = -isystem $(LLVM_PREFIX)/include
+CLANG_LIBS = -L$(LLVM_PREFIX)/lib -Wl,-rpath,$(LLVM_PREFIX)/lib -lclang
+CLANG_RESOURCE_DIR = $(LLVM_PREFIX)/lib/clang/$(LLVM_VERSION)
 
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
        -Wno-sign-compare -Wno-missing-field-initializers -Wformat=2 -Werror
 CFLAGS ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -pthread -Iinclude $(WARN) \
-	     -DCARVE_VERSION='"$(VERSION)"' $(PKG_CFLAGS) $(CFLAGS)
-LDLIBS = $(PKG_LIBS) -pthread -lm
+	     -DCARVE_VERSION='"$(VERSION)"' $(PKG_CFLAGS) $(CLANG_CFLAGS) $(CFLAGS)
+LDLIBS = $(PKG_LIBS) $(CLANG_LIBS) -ldl -pthread -lm
 
 ifneq ($(V),1)
 Q = @
@@ -45,6 +52,11 @@ LIB_OBJS += $(B)/src/core/strbuf.o
 LIB_OBJS += $(B)/src/core/strmap.o
 LIB_OBJS += $(B)/src/core/utf8.o
 LIB_OBJS += $(B)/src/core/xmalloc.o
+LIB_OBJS += $(B)/src/scan/clang_cache.o
+LIB_OBJS += $(B)/src/scan/clang_compdb.o
+LIB_OBJS += $(B)/src/scan/clang_scan.o
+LIB_OBJS += $(B)/src/scan/clang_symbols.o
+LIB_OBJS += $(B)/src/scan/clang_tu.o
 LIB_OBJS += $(B)/src/scan/deps.o
 LIB_OBJS += $(B)/src/scan/deps_c.o
 LIB_OBJS += $(B)/src/scan/deps_go.o
@@ -69,6 +81,7 @@ LIB_OBJS += $(B)/src/scan/scan.o
 LIB_OBJS += $(B)/src/scan/scancache.o
 LIB_OBJS += $(B)/src/emit/model_json.o
 LIB_OBJS += $(B)/src/emit/model_load.o
+LIB_OBJS += $(B)/src/emit/model_clang.o
 LIB_OBJS += $(B)/src/emit/csv.o
 LIB_OBJS += $(B)/src/emit/dot.o
 LIB_OBJS += $(B)/src/emit/table.o
@@ -112,6 +125,9 @@ $(LIB): $(LIB_OBJS)
 SCAN_RULES_ID := $(shell cat src/scan/*.c include/carve/*.h | cksum | cut -d' ' -f1)
 $(B)/src/scan/scancache.o: ALL_CFLAGS += -DSCAN_RULES_ID='"$(SCAN_RULES_ID)"'
 $(B)/src/scan/scancache.o: $(wildcard src/scan/*.c include/carve/*.h)
+$(B)/src/scan/clang_cache.o: ALL_CFLAGS += -DSCAN_RULES_ID='"$(SCAN_RULES_ID)"'
+$(B)/src/scan/clang_cache.o: $(wildcard src/scan/*.c include/carve/*.h)
+$(B)/src/scan/clang_compdb.o: ALL_CFLAGS += -DCARVE_CLANG_RESOURCE_DIR='"$(CLANG_RESOURCE_DIR)"'
 
 $(B)/%.o: %.c
 	@mkdir -p $(dir $@)

@@ -44,4 +44,23 @@ int model_load_json(struct model *m, const char *path);
 /* True when a command's argument names a model file rather than a tree. */
 int model_is_file(const char *arg);
 
+/*
+ * The libclang parts of the model (src/emit/model_clang.c): an edge's
+ * "symbols", and the "clang" object of the scan (scan->clang).
+ */
+struct cJSON;
+struct scan_edge;
+struct strmap;
+void model_clang_symbols(struct cJSON *edge, const struct scan_edge *e);
+void model_clang_json(struct cJSON *root, const struct scan *s);
+/* Reads an edge's "symbols" into e (scan->arena); <0 when malformed. */
+int model_clang_load_symbols(struct scan *s, struct scan_edge *e,
+			     const struct cJSON *edge);
+/*
+ * Reads "clang" (when present) into s->clang; index maps paths to file
+ * indexes plus one. Returns 0 or <0 after reporting.
+ */
+int model_clang_load(struct scan *s, const struct cJSON *root,
+		     const char *path, const struct strmap *index);
+
 #endif

@@ -17,6 +17,7 @@
 
 struct config;
 struct language;
+struct symdeps;
 
 enum file_status {
 	FILE_COUNTED,    /* a known language, lines counted */
@@ -44,12 +45,22 @@ struct scan_file {
 	struct dep_list deps; /* dependency statements as written */
 };
 
+/* One symbol a symbol edge's source file uses from its target. */
+struct scan_symbol {
+	const char *name; /* spelling: "kv_get" */
+	const char *usr;  /* libclang's Unified Symbol Resolution */
+	enum symbol_kind kind;
+};
+
 /* A dependency between two files, all references of one kind summed. */
 struct scan_edge {
 	size_t from, to;  /* indexes into files */
 	enum dep_kind kind;
 	unsigned flags;   /* DEP_* flags shared by every reference */
 	unsigned weight;  /* number of references */
+	/* DEP_SYMBOL: the symbols used, sorted by kind and name (arena) */
+	struct scan_symbol *symbols;
+	size_t symbols_nr;
 };
 
 /* A package outside the repository and how much the code uses it. */
@@ -78,6 +89,11 @@ struct scan_options {
 	const char *cache_dir;  /* NULL: <git dir>/carve */
 	int no_cache;
 	int no_deps;            /* skip dependency extraction */
+	/* libclang (src/scan/clang_*.c): enum symdeps_mode, 0 is auto */
+	int clang;
+	const char *compdb_dir; /* -p DIR, or NULL to look at the root */
+	int pair_headers;       /* -1 default (on for C), 0 off, 1 on */
+	unsigned shard_k, shard_n; /* --shard K/N, 0/0 for all */
 };
 
 struct scan {
@@ -104,6 +120,8 @@ struct scan {
 	size_t unresolved; /* references to neither a file nor a package */
 	char *cache_path;  /* the scan cache used, NULL for none */
 	size_t cache_hits; /* files whose results came from the cache */
+	/* what libclang did (symdeps.h), NULL when it did not run */
+	struct symdeps *clang;
 	struct arena arena;
 };
 

@@ -114,6 +114,7 @@ static const char *const kind_names[] = {
 	[DEP_INCLUDE] = "include", [DEP_IMPORT] = "import",
 	[DEP_REQUIRE] = "require", [DEP_USE] = "use",
 	[DEP_MOD] = "mod",         [DEP_EXPORT] = "export",
+	[DEP_SYMBOL] = "symbol",
 };
 
 static const char *const flag_names[] = {
@@ -142,6 +143,7 @@ static cJSON *edges_json(const struct scan *s)
 					cJSON_AddItemToArray(flags,
 						cJSON_CreateString(flag_names[b]));
 		}
+		model_clang_symbols(o, e);
 		cJSON_AddItemToArray(arr, o);
 	}
 	return arr;
@@ -193,6 +195,7 @@ static cJSON *scan_json(cJSON *root, const struct scan *s)
 		cJSON_AddItemToArray(files, file_json(&s->files[i]));
 	cJSON_AddItemToObject(root, "edges", edges_json(s));
 	cJSON_AddItemToObject(root, "externals", externals_json(s));
+	model_clang_json(root, s);
 	return root;
 }
 

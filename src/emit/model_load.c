@@ -85,7 +85,8 @@ static int load_edges(struct scan *s, const cJSON *edges, const char *path,
 		      const struct strmap *index)
 {
 	static const char *const kinds[] = { "include", "import", "require",
-					     "use", "mod", "export" };
+					     "use",     "mod",    "export",
+					     "symbol" };
 	const cJSON *e;
 	size_t alloc = 0, i = 0;
 
@@ -98,7 +99,7 @@ static int load_edges(struct scan *s, const cJSON *edges, const char *path,
 		struct scan_edge *x;
 		int k = -1;
 
-		for (int j = 0; kind && j < 6; j++)
+		for (int j = 0; kind && j < 7; j++)
 			if (!strcmp(kind, kinds[j]))
 				k = j;
 		if (!f || !t || k < 0)
@@ -112,6 +113,9 @@ static int load_edges(struct scan *s, const cJSON *edges, const char *path,
 		x->to = t - 1;
 		x->kind = (enum dep_kind)k;
 		x->weight = (unsigned)get_ulong(e, "weight");
+		if (model_clang_load_symbols(s, x, e))
+			return error("%s: edges[%zu].symbols needs a name and "
+				     "a known kind for each symbol", path, i);
 		i++;
 	}
 	return 0;
@@ -195,6 +199,8 @@ int model_load_json(struct model *m, const char *path)
 			      path, &index)))
 		goto done;
 	load_externals(s, cJSON_GetObjectItemCaseSensitive(root, "externals"));
+	if ((ret = model_clang_load(s, root, path, &index)))
+		goto done;
 	scan_summarise(s);
 	m->scan = s;
 	s = NULL;

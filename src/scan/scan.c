@@ -22,6 +22,7 @@
 #include "carve/scancache.h"
 #include "carve/strbuf.h"
 #include "carve/strmap.h"
+#include "carve/symdeps.h"
 #include "carve/xmalloc.h"
 
 struct worker {
@@ -409,6 +410,13 @@ int scan_run(struct scan **out, const struct scan_options *opts)
 	scan_summarise(scan);
 	if (!opts->no_deps && (ret = resolve_scan(scan)))
 		goto done;
+	/* the lexical resolvers know nothing of symbols */
+	for (size_t i = 0; i < scan->edges_nr; i++) {
+		scan->edges[i].symbols = NULL;
+		scan->edges[i].symbols_nr = 0;
+	}
+	if (!opts->no_deps && (ret = symdeps_run(scan, opts)))
+		goto done;
 	*out = scan;
 	scan = NULL;
 done:
@@ -442,6 +450,7 @@ void scan_free(struct scan *scan)
 	free(scan->prefix);
 	free(scan->branch);
 	free(scan->cache_path);
+	symdeps_free(scan->clang);
 	arena_release(&scan->arena);
 	free(scan);
 }
