@@ -82,6 +82,7 @@ LIB_OBJS += $(B)/src/scan/scancache.o
 LIB_OBJS += $(B)/src/emit/model_json.o
 LIB_OBJS += $(B)/src/emit/model_load.o
 LIB_OBJS += $(B)/src/emit/model_clang.o
+LIB_OBJS += $(B)/src/emit/model_merge.o
 LIB_OBJS += $(B)/src/emit/csv.o
 LIB_OBJS += $(B)/src/emit/dot.o
 LIB_OBJS += $(B)/src/emit/table.o
@@ -89,6 +90,7 @@ LIB_OBJS += $(B)/src/emit/table.o
 CMD_OBJS =
 CMD_OBJS += $(B)/src/main.o
 CMD_OBJS += $(B)/src/cmd/graph.o
+CMD_OBJS += $(B)/src/cmd/merge.o
 CMD_OBJS += $(B)/src/cmd/scan.o
 
 UNIT_TESTS =

@@ -19,6 +19,8 @@ static const struct command commands[] = {
 	  "files, languages, code/comment/blank lines, complexity, modules" },
 	{ "graph", cmd_graph,
 	  "dependency graph: cycles and cuts, fan-in/out, hubs, DOT/SVG/PNG" },
+	{ "merge", cmd_merge,
+	  "combine models: shards of 'scan --shard K/N', several repositories" },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -34,6 +34,7 @@ struct symdeps {
 	int guessed;             /* commands guessed, no database */
 	int pair_headers;
 	unsigned shard_k, shard_n; /* 0/0: every unit */
+	int partial; /* a shard: the model keeps the index for merging */
 	size_t units;            /* translation units of this run (shard) */
 	size_t parsed, cached, failed, crashed;
 	size_t errors, warnings; /* diagnostics summed over the units */

@@ -146,8 +146,10 @@ void model_clang_json(cJSON *root, const struct scan *s)
 		cJSON_AddItemToObject(o, "guessed_include_dirs",
 				      strings(sd->guessed_dirs,
 					      sd->guessed_dirs_nr));
-	if (sd->shard_n)
+	if (sd->partial) {
+		cJSON_AddTrueToObject(o, "partial");
 		add_index(o, s, &sd->index);
+	}
 }
 
 static const char *get_string(const cJSON *o, const char *key)
@@ -287,6 +289,8 @@ int model_clang_load(struct scan *s, const cJSON *root, const char *path,
 	if ((v = get_string(o, "shard")) &&
 	    sscanf(v, "%u/%u", &sd->shard_k, &sd->shard_n) != 2)
 		sd->shard_k = sd->shard_n = 0;
+	sd->partial = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o,
+								    "partial"));
 	sd->units = get_size(o, "units");
 	sd->parsed = get_size(o, "parsed");
 	sd->cached = get_size(o, "cached");

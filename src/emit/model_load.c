@@ -139,6 +139,21 @@ static void load_externals(struct scan *s, const cJSON *ext)
 	}
 }
 
+static void load_assumptions(struct model *m, const cJSON *arr)
+{
+	const cJSON *a;
+
+	cJSON_ArrayForEach(a, arr) {
+		const char *name = get_string(a, "name");
+		const char *value = get_string(a, "value");
+		const char *source = get_string(a, "source");
+
+		if (name && value)
+			model_assume(m, name, source ? source : "model", "%s",
+				     value);
+	}
+}
+
 int model_load_json(struct model *m, const char *path)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -201,6 +216,8 @@ int model_load_json(struct model *m, const char *path)
 	load_externals(s, cJSON_GetObjectItemCaseSensitive(root, "externals"));
 	if ((ret = model_clang_load(s, root, path, &index)))
 		goto done;
+	load_assumptions(m, cJSON_GetObjectItemCaseSensitive(root,
+							     "assumptions"));
 	scan_summarise(s);
 	m->scan = s;
 	s = NULL;

@@ -291,6 +291,7 @@ int symdeps_run(struct scan *scan, const struct scan_options *opts)
 		compdb_shard(&db, opts->shard_k, opts->shard_n);
 		sd->shard_k = opts->shard_k;
 		sd->shard_n = opts->shard_n;
+		sd->partial = 1;
 	}
 	sd->units = db.nr;
 	scan->clang = sd;
