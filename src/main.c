@@ -20,7 +20,7 @@ static const struct command commands[] = {
 	{ "graph", cmd_graph,
 	  "dependency graph: cycles and cuts, fan-in/out, hubs, DOT/SVG/PNG" },
 	{ "merge", cmd_merge,
-	  "combine models: shards of 'scan --shard K/N', several repositories" },
+	  "combine models: the shards of a scan, several repositories" },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -333,7 +333,7 @@ static void print_json(FILE *fp, const struct graph *g, const struct view *v,
 		add_str(o, "to", g->nodes[x->to].name);
 		add_uint(o, "weight", x->weight);
 		k = cJSON_AddArrayToObject(o, "kinds");
-		for (int b = 0; b < 6; b++)
+		for (int b = 0; b < 7; b++)
 			if (x->kinds & (1u << b))
 				cJSON_AddItemToArray(k,
 						     cJSON_CreateString(kinds[b]));

@@ -224,8 +224,6 @@ static void add_entry(struct compdb *db, const char *file, size_t index,
 {
 	struct compdb_entry *e;
 
-	push(b, &db->arena, "-working-directory");
-	push(b, &db->arena, dir);
 	push(b, &db->arena, "-resource-dir");
 	push(b, &db->arena, db->resource_dir);
 	ALLOC_GROW(db->entries, db->nr + 1, db->alloc);
@@ -279,6 +277,91 @@ static const char *under_root(const char *root, const char *abs)
 	return abs[n] ? abs + n + 1 : "";
 }
 
+/* Options whose value, joined or the next argument, is a path. */
+static const char *const path_options[] = {
+	"-I", "-iquote", "-isystem", "-idirafter", "-include", "-imacros",
+	"-isysroot", "--sysroot", "-iprefix", "-iwithprefix",
+	"-iwithprefixbefore", "-F", "-B", "-L", "-working-directory",
+};
+
+/* Options whose next argument is a value that is not a path. */
+static const char *const value_options[] = {
+	"-D", "-U", "-x", "-arch", "-target", "-Xclang", "-Xlinker",
+	"-Xpreprocessor", "-Xassembler", "-mllvm", "--param", "-z", "-T",
+	"-u", "-e", "-aux-info",
+};
+
+static void push_path(struct argv_builder *b, struct arena *a,
+		      const char *dir, const char *opt, const char *path)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_addstr(&sb, opt);
+	if (*path != '/')
+		strbuf_addf(&sb, "%s/", dir);
+	strbuf_addstr(&sb, path);
+	push(b, a, sb.buf);
+	strbuf_release(&sb);
+}
+
+/*
+ * The arguments for libclang: no outputs or dependency files, and every
+ * path absolute. clang's -working-directory would do the latter, but
+ * LLVM 14 implements it with a chdir of the whole process, which threads
+ * parsing other units would see.
+ */
+static void make_args(struct argv_builder *b, struct arena *a,
+		      const char *dir, char **raw, size_t nr)
+{
+	push(b, a, raw[0]);
+	for (size_t i = 1; i < nr; i++) {
+		const char *s = raw[i];
+		int with_value, done = 0;
+
+		if (dropped(s, &with_value)) {
+			i += (size_t)with_value;
+			continue;
+		}
+		if (*s != '-') {
+			push_path(b, a, dir, "", s); /* an input file */
+			continue;
+		}
+		for (size_t k = 0; !done && k < sizeof(path_options) /
+							sizeof(*path_options);
+		     k++) {
+			const char *o = path_options[k];
+			size_t n = strlen(o);
+
+			if (strncmp(s, o, n))
+				continue;
+			if (!s[n] && i + 1 < nr) {
+				push(b, a, s);
+				push_path(b, a, dir, "", raw[++i]);
+				done = 1;
+			} else if (s[n] == '=' && n > 2) {
+				char opt[32];
+
+				snprintf(opt, sizeof(opt), "%s=", o);
+				push_path(b, a, dir, opt, s + n + 1);
+				done = 1;
+			} else if (s[n] && n == 2) {
+				push_path(b, a, dir, o, s + n);
+				done = 1;
+			}
+		}
+		if (done)
+			continue;
+		push(b, a, s);
+		for (size_t k = 0; k < sizeof(value_options) /
+					   sizeof(*value_options);
+		     k++)
+			if (!strcmp(s, value_options[k]) && i + 1 < nr) {
+				push(b, a, raw[++i]);
+				break;
+			}
+	}
+}
+
 static void load_command(struct compdb *db, const struct scan *scan,
 			 const struct strmap *by_path, const char *root,
 			 const char *db_dir, CXCompileCommand cmd,
@@ -292,8 +375,8 @@ static void load_command(struct compdb *db, const struct scan *scan,
 	struct argv_builder b = { 0 };
 	struct strbuf abs = STRBUF_INIT, wd = STRBUF_INIT;
 	const char *rel;
-	char *real = NULL;
-	size_t index;
+	char *real = NULL, **raw = NULL;
+	size_t index, raw_nr = 0;
 	unsigned first = 0;
 	void *v;
 
@@ -332,25 +415,24 @@ static void load_command(struct compdb *db, const struct scan *scan,
 			first = 1;
 		clang_disposeString(a0);
 	}
+	raw = xcalloc(nargs, sizeof(*raw));
 	for (unsigned i = first; i < nargs; i++) {
 		CXString a = clang_CompileCommand_getArg(cmd, i);
-		const char *s = clang_getCString(a);
-		int with_value;
 
-		if (i == first && !compdb_is_compiler(s)) {
-			clang_disposeString(a);
-			db->not_compiler++;
-			goto done;
-		}
-		if (i > first && dropped(s, &with_value))
-			i += (unsigned)with_value;
-		else
-			push(&b, &db->arena, s);
+		raw[raw_nr++] = xstrdup(clang_getCString(a));
 		clang_disposeString(a);
 	}
+	if (!compdb_is_compiler(raw[0])) {
+		db->not_compiler++;
+		goto done;
+	}
+	make_args(&b, &db->arena, wd.buf, raw, raw_nr);
 	add_entry(db, scan->files[index].path, index, wd.buf, &b);
 	db->entries[db->nr - 1].order = order;
 done:
+	for (size_t i = 0; i < raw_nr; i++)
+		free(raw[i]);
+	free(raw);
 	free(real);
 	free(b.argv);
 	strbuf_release(&abs);
