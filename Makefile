@@ -94,6 +94,7 @@ CMD_OBJS += $(B)/src/cmd/merge.o
 CMD_OBJS += $(B)/src/cmd/scan.o
 
 UNIT_TESTS =
+UNIT_TESTS += $(B)/tests/unit/test_clang
 UNIT_TESTS += $(B)/tests/unit/test_config
 UNIT_TESTS += $(B)/tests/unit/test_deps_c
 UNIT_TESTS += $(B)/tests/unit/test_deps_go
