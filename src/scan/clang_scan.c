@@ -6,6 +6,7 @@
  * units through the symbol index into symbol edges.
  */
 #include <clang-c/Index.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -42,13 +43,30 @@ int symdeps_mode_parse(const char *arg)
 	return -1;
 }
 
+/*
+ * clang_createIndex registers LLVM's targets, and two threads doing that
+ * at once can link a target into the registry twice, which makes every
+ * later target lookup loop forever: indexes are made one at a time.
+ */
+static pthread_mutex_t index_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static CXIndex new_index(void)
+{
+	CXIndex index;
+
+	pthread_mutex_lock(&index_lock);
+	index = clang_createIndex(0, 0);
+	pthread_mutex_unlock(&index_lock);
+	return index;
+}
+
 static void parse_one(void *data, size_t i, int worker)
 {
 	struct parse_run *run = data;
 	size_t k = run->todo[i];
 
 	if (!run->indexes[worker])
-		run->indexes[worker] = clang_createIndex(0, 0);
+		run->indexes[worker] = new_index();
 	tu_parse(run->tus[k], run->indexes[worker], &run->db->entries[k],
 		 run->ctx);
 	if (run->tus[k]->status == TU_CRASHED) {
@@ -117,7 +135,8 @@ static void summarise(struct symdeps *sd, struct tu **tus, size_t nr)
 							  SYMDEPS_TOP_MESSAGES;
 	sd->messages = arena_alloc(&sd->arena, (sd->messages_nr + 1) *
 						       sizeof(*sd->messages));
-	memcpy(sd->messages, all, sd->messages_nr * sizeof(*all));
+	if (sd->messages_nr)
+		memcpy(sd->messages, all, sd->messages_nr * sizeof(*all));
 	free(all);
 	strmap_release(&seen);
 	sd->crashed_files = arena_alloc(&sd->arena, (crashed + 1) *
@@ -327,6 +346,7 @@ int symdeps_run(struct scan *scan, const struct scan_options *opts)
 	run.ctx = &ctx;
 	run.tus = tus;
 	run.indexes = xcalloc((size_t)threads, sizeof(*run.indexes));
+	run.indexes[0] = new_index(); /* LLVM initialised before threads */
 	run.progress = progress_start("clang", "units", todo_nr);
 	pool_for(todo_nr, threads, parse_one, &run);
 	progress_stop(run.progress);
