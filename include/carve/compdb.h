@@ -16,8 +16,8 @@ struct scan;
 struct strmap;
 
 struct compdb_entry {
-	const char *file;      /* repository path of the main file */
-	size_t scan_index;     /* its index in scan->files */
+	const char *file; /* repository path of the main file */
+	size_t scan_index; /* its index in scan->files */
 	const char *directory; /* absolute working directory */
 	/* for clang_parseTranslationUnit2FullArgv: the compiler first */
 	const char **argv;
@@ -32,11 +32,11 @@ struct compdb {
 	struct compdb_entry *entries; /* sorted by file */
 	size_t nr, alloc;
 	/* entries left out, by reason */
-	size_t missing;      /* the file does not exist */
-	size_t outside;      /* outside the scanned tree, or not scanned */
+	size_t missing; /* the file does not exist */
+	size_t outside; /* outside the scanned tree, or not scanned */
 	size_t not_compiler; /* the command runs no C/C++ compiler */
-	size_t not_c;        /* the file is no C or C++ of the scan */
-	size_t duplicates;   /* a file compiled again: the first is kept */
+	size_t not_c; /* the file is no C or C++ of the scan */
+	size_t duplicates; /* a file compiled again: the first is kept */
 	size_t relative_dirs; /* "directory" relative: taken from the file's */
 	/* guessed commands: the include directories and defines used */
 	const char **guessed_dirs;
@@ -44,7 +44,10 @@ struct compdb {
 	struct arena arena;
 };
 
-#define COMPDB_INIT { 0 }
+#define COMPDB_INIT \
+	{           \
+		0   \
+	}
 
 /*
  * The resource directory of the libclang carve is linked with (where

@@ -69,7 +69,7 @@ int model_clang_load_symbols(struct scan *s, struct scan_edge *e,
  * Reads "clang" (when present) into s->clang; index maps paths to file
  * indexes plus one. Returns 0 or <0 after reporting.
  */
-int model_clang_load(struct scan *s, const struct cJSON *root,
-		     const char *path, const struct strmap *index);
+int model_clang_load(struct scan *s, const struct cJSON *root, const char *path,
+		     const struct strmap *index);
 
 #endif

@@ -48,7 +48,7 @@ struct scan_file {
 /* One symbol a symbol edge's source file uses from its target. */
 struct scan_symbol {
 	const char *name; /* spelling: "kv_get" */
-	const char *usr;  /* libclang's Unified Symbol Resolution */
+	const char *usr; /* libclang's Unified Symbol Resolution */
 	enum symbol_kind kind;
 };
 
@@ -92,7 +92,7 @@ struct scan_options {
 	/* libclang (src/scan/clang_*.c): enum symdeps_mode, 0 is auto */
 	int clang;
 	const char *compdb_dir; /* -p DIR, or NULL to look at the root */
-	int pair_headers;       /* -1 default (on for C), 0 off, 1 on */
+	int pair_headers; /* -1 default (on for C), 0 off, 1 on */
 	unsigned shard_k, shard_n; /* --shard K/N, 0/0 for all */
 };
 
@@ -118,7 +118,7 @@ struct scan {
 	struct scan_external *externals; /* by references, descending */
 	size_t externals_nr;
 	size_t unresolved; /* references to neither a file nor a package */
-	char *cache_path;  /* the scan cache used, NULL for none */
+	char *cache_path; /* the scan cache used, NULL for none */
 	size_t cache_hits; /* files whose results came from the cache */
 	/* what libclang did (symdeps.h), NULL when it did not run */
 	struct symdeps *clang;

@@ -18,7 +18,7 @@ struct scan_options;
 
 enum symdeps_mode {
 	SYMDEPS_AUTO, /* on when a compilation database is found */
-	SYMDEPS_ON,   /* on; guessed commands without a database */
+	SYMDEPS_ON, /* on; guessed commands without a database */
 	SYMDEPS_OFF,
 };
 
@@ -29,20 +29,20 @@ struct symdeps_message {
 };
 
 struct symdeps {
-	const char *compdb;      /* the database read, NULL when guessed */
+	const char *compdb; /* the database read, NULL when guessed */
 	const char *resource_dir;
-	int guessed;             /* commands guessed, no database */
+	int guessed; /* commands guessed, no database */
 	int pair_headers;
 	unsigned shard_k, shard_n; /* 0/0: every unit */
 	int partial; /* a shard: the model keeps the index for merging */
-	size_t units;            /* translation units of this run (shard) */
+	size_t units; /* translation units of this run (shard) */
 	size_t parsed, cached, failed, crashed;
 	size_t errors, warnings; /* diagnostics summed over the units */
 	size_t skipped_missing, skipped_outside, skipped_not_compiler,
 		skipped_not_c, skipped_duplicates, relative_dirs;
 	const char **crashed_files; /* sorted */
 	size_t crashed_nr;
-	const char **failed_files;  /* sorted */
+	const char **failed_files; /* sorted */
 	size_t failed_nr;
 	struct symdeps_message *messages; /* by units, descending */
 	size_t messages_nr;

@@ -32,7 +32,7 @@ struct symref {
 	const char *name;
 	enum symbol_kind kind;
 	long target; /* definition the unit saw, or -1 */
-	long decl;   /* declaration used, or -1 */
+	long decl; /* declaration used, or -1 */
 	unsigned count;
 };
 
@@ -46,7 +46,10 @@ struct symindex {
 	struct arena arena;
 };
 
-#define SYMINDEX_INIT { 0 }
+#define SYMINDEX_INIT \
+	{             \
+		0     \
+	}
 
 /* Interns `s` in the index: one copy per distinct string. */
 const char *symindex_intern(struct symindex *ix, const char *s);
@@ -65,7 +68,7 @@ void symindex_finish(struct symindex *ix);
 /* How headers pair with implementation files (--pair-headers). */
 enum {
 	SYMINDEX_PAIR_NONE,
-	SYMINDEX_PAIR_C,   /* b.h with b.c (the default) */
+	SYMINDEX_PAIR_C, /* b.h with b.c (the default) */
 	SYMINDEX_PAIR_ALL, /* also b.h, b.hpp with b.cc, b.cpp, b.cxx */
 };
 

@@ -19,15 +19,15 @@ struct scan;
 struct strmap;
 
 enum tu_status {
-	TU_PARSED,  /* parsed, maybe with errors (counted) */
-	TU_FAILED,  /* libclang could not parse it at all */
+	TU_PARSED, /* parsed, maybe with errors (counted) */
+	TU_FAILED, /* libclang could not parse it at all */
 	TU_CRASHED, /* libclang crashed on it (its crash recovery caught it) */
 };
 
 /* A file the unit read; the cache checks each stamp before reuse. */
 struct tu_file {
 	const char *path; /* repository path, else absolute */
-	long file;        /* index into scan->files, or -1 */
+	long file; /* index into scan->files, or -1 */
 	/* git blob id for files of the scan, "size:mtime-ns" otherwise */
 	char stamp[48];
 };
@@ -62,7 +62,7 @@ struct tu_include {
 struct tu {
 	const char *main; /* repository path of the main file */
 	enum tu_status status;
-	int cached;       /* read from the cache, not parsed */
+	int cached; /* read from the cache, not parsed */
 	unsigned errors, warnings;
 	const char **messages; /* the first few errors, without location */
 	size_t messages_nr;
@@ -86,7 +86,7 @@ struct tu {
 struct tu_context {
 	const struct scan *scan;
 	const struct strmap *by_path; /* repository path -> index plus one */
-	const char *root;             /* real path of the work tree */
+	const char *root; /* real path of the work tree */
 };
 
 /*

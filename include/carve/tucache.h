@@ -17,14 +17,20 @@ struct tu;
 struct tu_context;
 
 struct tucache {
-	char *path;          /* the cache file */
-	struct strbuf data;  /* its bytes; records are parsed in place */
+	char *path; /* the cache file */
+	struct strbuf data; /* its bytes; records are parsed in place */
 	struct strmap by_key; /* key -> record (char *) */
 	struct strmap stamps; /* absolute path -> "size:mtime" checked */
 	struct arena arena;
 };
 
-#define TUCACHE_INIT { NULL, STRBUF_INIT, STRMAP_INIT, STRMAP_INIT, { 0 } }
+#define TUCACHE_INIT                                         \
+	{                                                    \
+		NULL, STRBUF_INIT, STRMAP_INIT, STRMAP_INIT, \
+		{                                            \
+			0                                    \
+		}                                            \
+	}
 
 /* Loads dir/clang.cache (missing or another version's: empty). */
 void tucache_load(struct tucache *cache, const char *dir);

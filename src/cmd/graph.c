@@ -288,7 +288,7 @@ static void print_json(FILE *fp, const struct graph *g, const struct view *v,
 		       const struct scan *s)
 {
 	static const char *const kinds[] = { "include", "import", "require",
-					     "use",     "mod",    "export",
+					     "use",	"mod",	  "export",
 					     "symbol" };
 	cJSON *root = cJSON_CreateObject();
 	cJSON *graph, *nodes, *edges, *cycles, *ext;

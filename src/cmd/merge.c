@@ -14,21 +14,26 @@
 #include "carve/symdeps.h"
 #include "carve/xmalloc.h"
 
+/* clang-format off */
 static const char usage_text[] =
-"usage: carve merge [options] MODEL.json...\n"
-"\n"
-"Combines models written by 'carve scan -f json': the partial models of\n"
-"a scan split in shards (symbol edges resolved across the shards; see\n"
-"carve-scan(1)), or the models of several repositories, each under a\n"
-"directory named after its root.\n"
-"\n"
-"  -o, --output FILE      write to FILE (default '-', standard output)\n"
-"  -f, --format FORMAT    json (default: the merged model) or text\n"
-"  -c, --config FILE      accepted for symmetry; merge reads no config\n"
-"  -j, --jobs N           accepted for symmetry; merge is one thread\n"
-"  -q, --quiet            no warnings on stderr\n"
-"      --progress WHEN    auto (default), never or always\n"
-"  -h, --help             show this help\n";
+	"usage: carve merge [options] MODEL.json...\n"
+	"\n"
+	"Combines models written by 'carve scan -f json': the partial models "
+	"of\n"
+	"a scan split in shards (symbol edges resolved across the shards; see\n"
+	"carve-scan(1)), or the models of several repositories, each under a\n"
+	"directory named after its root.\n"
+	"\n"
+	"  -o, --output FILE      write to FILE (default '-', standard "
+	"output)\n"
+	"  -f, --format FORMAT    json (default: the merged model) or text\n"
+	"  -c, --config FILE      accepted for symmetry; merge reads no "
+	"config\n"
+	"  -j, --jobs N           accepted for symmetry; merge is one thread\n"
+	"  -q, --quiet            no warnings on stderr\n"
+	"      --progress WHEN    auto (default), never or always\n"
+	"  -h, --help             show this help\n";
+/* clang-format on */
 
 static const struct option long_options[] = {
 	COMMON_LONG_OPTIONS,
@@ -42,13 +47,16 @@ static void print_text(FILE *fp, const struct model *m, int inputs)
 
 	for (size_t i = 0; i < s->edges_nr; i++)
 		symbol += s->edges[i].kind == DEP_SYMBOL;
-	fprintf(fp, "merged %d models: %zu files, %zu edges (%zu symbol "
-		"edges)\n", inputs, s->nr, s->edges_nr, symbol);
+	fprintf(fp,
+		"merged %d models: %zu files, %zu edges (%zu symbol "
+		"edges)\n",
+		inputs, s->nr, s->edges_nr, symbol);
 	if (s->clang)
-		fprintf(fp, "libclang: %zu translation units (%zu parsed, %zu "
-			"cached, %zu failed, %zu crashed)%s\n", s->clang->units,
-			s->clang->parsed, s->clang->cached, s->clang->failed,
-			s->clang->crashed,
+		fprintf(fp,
+			"libclang: %zu translation units (%zu parsed, %zu "
+			"cached, %zu failed, %zu crashed)%s\n",
+			s->clang->units, s->clang->parsed, s->clang->cached,
+			s->clang->failed, s->clang->crashed,
 			s->clang->partial ? ", partial: shards missing" : "");
 }
 

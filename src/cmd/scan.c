@@ -22,6 +22,7 @@
 #include "carve/symdeps.h"
 #include "carve/table.h"
 
+/* clang-format off */
 static const char usage_text[] =
 "usage: carve scan [options] [PATH]\n"
 "\n"
@@ -57,6 +58,7 @@ static const char usage_text[] =
 "      --shard K/N           parse only slice K of N of the translation\n"
 "                            units: a partial model for 'carve merge'\n"
 "  -h, --help                show this help\n";
+/* clang-format on */
 
 enum {
 	OPT_UNTRACKED = 256,
@@ -191,7 +193,8 @@ static void print_clang(FILE *fp, const struct scan *s)
 
 	for (size_t i = 0; i < s->edges_nr; i++)
 		symbol_edges += s->edges[i].kind == DEP_SYMBOL;
-	fprintf(fp, "\nlibclang: %zu translation units (%zu parsed, %zu "
+	fprintf(fp,
+		"\nlibclang: %zu translation units (%zu parsed, %zu "
 		"cached, %zu failed, %zu crashed), %zu errors, %zu warnings; "
 		"%zu symbol edges, %zu references to no repository file\n",
 		sd->units, sd->parsed, sd->cached, sd->failed, sd->crashed,
@@ -311,8 +314,8 @@ static void record_clang(struct model *m, const struct scan_args *a)
 	if (sd->guessed) {
 		for (size_t i = 0; i < sd->guessed_dirs_nr; i++)
 			strbuf_addf(&sb, "%s-I%s", i ? " " : "",
-				    *sd->guessed_dirs[i] ?
-				    sd->guessed_dirs[i] : ".");
+				    *sd->guessed_dirs[i] ? sd->guessed_dirs[i]
+							 : ".");
 		model_assume(m, "libclang commands", "option",
 			     "guessed, no compile_commands.json: every C/C++ "
 			     "source file with -std=gnu11 (C++: gnu++17), "
@@ -320,8 +323,9 @@ static void record_clang(struct model *m, const struct scan_args *a)
 			     "#include lines resolve to: %s",
 			     sb.len ? sb.buf : "(none)");
 	} else {
-		model_assume(m, "libclang commands", o->compdb_dir ? "option" :
-			     "default", "%s (%zu units; left out: %zu missing "
+		model_assume(m, "libclang commands",
+			     o->compdb_dir ? "option" : "default",
+			     "%s (%zu units; left out: %zu missing "
 			     "files, %zu outside the scan, %zu not compiler "
 			     "commands, %zu not C/C++, %zu repeated files)",
 			     sd->compdb, sd->units, sd->skipped_missing,
@@ -340,8 +344,9 @@ static void record_clang(struct model *m, const struct scan_args *a)
 		     "(through its USR, across translation units), else to "
 		     "the file that declares it; macros, types and inline "
 		     "functions defined in a header stay on the header");
-	model_assume(m, "pair headers", o->pair_headers < 0 ? "default" :
-		     "option", "%s", pairs[sd->pair_headers]);
+	model_assume(m, "pair headers",
+		     o->pair_headers < 0 ? "default" : "option", "%s",
+		     pairs[sd->pair_headers]);
 	if (sd->shard_n)
 		model_assume(m, "shard", "option",
 			     "%u/%u: a partial model of every %u-th "
@@ -473,8 +478,8 @@ static int parse_args(struct scan_args *a, int argc, char **argv)
 			a->opts.no_deps = 1;
 			break;
 		case OPT_CLANG:
-			a->opts.clang = optarg ? symdeps_mode_parse(optarg) :
-						 SYMDEPS_ON;
+			a->opts.clang = optarg ? symdeps_mode_parse(optarg)
+					       : SYMDEPS_ON;
 			if (a->opts.clang < 0) {
 				error("--clang takes auto, on or off, not '%s'",
 				      optarg);

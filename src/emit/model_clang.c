@@ -51,8 +51,7 @@ void model_clang_symbols(cJSON *edge, const struct scan_edge *e)
 
 static const char *const pair_names[] = { "none", "c", "all" };
 
-static void add_index(cJSON *o, const struct scan *s,
-		      const struct symindex *ix)
+static void add_index(cJSON *o, const struct scan *s, const struct symindex *ix)
 {
 	cJSON *defs = cJSON_AddArrayToObject(o, "definitions");
 	cJSON *refs = cJSON_AddArrayToObject(o, "references");
@@ -62,10 +61,10 @@ static void add_index(cJSON *o, const struct scan *s,
 		cJSON *a = cJSON_CreateArray();
 
 		cJSON_AddItemToArray(a, cJSON_CreateString(d->usr));
-		cJSON_AddItemToArray(a,
-				     cJSON_CreateString(s->files[d->file].path));
-		cJSON_AddItemToArray(a,
-				     cJSON_CreateString(symbol_kind_name(d->kind)));
+		cJSON_AddItemToArray(
+			a, cJSON_CreateString(s->files[d->file].path));
+		cJSON_AddItemToArray(
+			a, cJSON_CreateString(symbol_kind_name(d->kind)));
 		cJSON_AddItemToArray(a, cJSON_CreateString(d->name));
 		cJSON_AddItemToArray(defs, a);
 	}
@@ -73,16 +72,20 @@ static void add_index(cJSON *o, const struct scan *s,
 		const struct symref *r = &ix->refs[i];
 		cJSON *a = cJSON_CreateArray();
 
-		cJSON_AddItemToArray(a,
-				     cJSON_CreateString(s->files[r->from].path));
+		cJSON_AddItemToArray(
+			a, cJSON_CreateString(s->files[r->from].path));
 		cJSON_AddItemToArray(a, cJSON_CreateString(r->usr));
-		cJSON_AddItemToArray(a,
-				     cJSON_CreateString(symbol_kind_name(r->kind)));
+		cJSON_AddItemToArray(
+			a, cJSON_CreateString(symbol_kind_name(r->kind)));
 		cJSON_AddItemToArray(a, cJSON_CreateString(r->name));
-		cJSON_AddItemToArray(a, r->target < 0 ? cJSON_CreateNull() :
-				     cJSON_CreateString(s->files[r->target].path));
-		cJSON_AddItemToArray(a, r->decl < 0 ? cJSON_CreateNull() :
-				     cJSON_CreateString(s->files[r->decl].path));
+		cJSON_AddItemToArray(
+			a, r->target < 0 ? cJSON_CreateNull()
+					 : cJSON_CreateString(
+						   s->files[r->target].path));
+		cJSON_AddItemToArray(
+			a, r->decl < 0 ? cJSON_CreateNull()
+				       : cJSON_CreateString(
+						 s->files[r->decl].path));
 		cJSON_AddItemToArray(a, cJSON_CreateNumber(r->count));
 		cJSON_AddItemToArray(refs, a);
 	}
@@ -176,9 +179,10 @@ int model_clang_load_symbols(struct scan *s, struct scan_edge *e,
 
 	if (!cJSON_IsArray(arr))
 		return 0;
-	e->symbols = arena_alloc(&s->arena, (size_t)cJSON_GetArraySize(arr) *
-						    sizeof(*e->symbols) + 1);
-	cJSON_ArrayForEach(sym, arr) {
+	e->symbols = arena_alloc(
+		&s->arena,
+		(size_t)cJSON_GetArraySize(arr) * sizeof(*e->symbols) + 1);
+	cJSON_ArrayForEach (sym, arr) {
 		const char *name = get_string(sym, "name");
 		const char *kind = get_string(sym, "kind");
 		const char *usr = get_string(sym, "usr");
@@ -198,12 +202,12 @@ static const char **load_strings(struct symdeps *sd, const cJSON *arr,
 				 size_t *nr)
 {
 	const cJSON *v;
-	const char **out = arena_alloc(&sd->arena,
-				       ((size_t)cJSON_GetArraySize(arr) + 1) *
-					       sizeof(*out));
+	const char **out =
+		arena_alloc(&sd->arena, ((size_t)cJSON_GetArraySize(arr) + 1) *
+						sizeof(*out));
 
 	*nr = 0;
-	cJSON_ArrayForEach(v, arr)
+	cJSON_ArrayForEach (v, arr)
 		if (cJSON_IsString(v))
 			out[(*nr)++] = arena_strdup(&sd->arena, v->valuestring);
 	return out;
@@ -211,8 +215,8 @@ static const char **load_strings(struct symdeps *sd, const cJSON *arr,
 
 static long file_of(const cJSON *v, const struct strmap *index)
 {
-	void *hit = cJSON_IsString(v) ? strmap_get(index, v->valuestring) :
-					NULL;
+	void *hit = cJSON_IsString(v) ? strmap_get(index, v->valuestring)
+				      : NULL;
 
 	return hit ? (long)((size_t)hit - 1) : -1;
 }
@@ -222,14 +226,15 @@ static int load_index(struct symdeps *sd, const cJSON *o,
 {
 	const cJSON *a;
 
-	cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(o,
-							       "definitions")) {
+	cJSON_ArrayForEach (a, cJSON_GetObjectItemCaseSensitive(o, "definition"
+								   "s")) {
 		const cJSON *usr = cJSON_GetArrayItem(a, 0);
 		long file = file_of(cJSON_GetArrayItem(a, 1), index);
 		const cJSON *kind = cJSON_GetArrayItem(a, 2);
 		const cJSON *name = cJSON_GetArrayItem(a, 3);
-		int k = cJSON_IsString(kind) ?
-				symbol_kind_parse(kind->valuestring) : -1;
+		int k = cJSON_IsString(kind)
+				? symbol_kind_parse(kind->valuestring)
+				: -1;
 
 		if (!cJSON_IsString(usr) || file < 0 || k < 0 ||
 		    !cJSON_IsString(name))
@@ -238,16 +243,17 @@ static int load_index(struct symdeps *sd, const cJSON *o,
 				 name->valuestring, (enum symbol_kind)k,
 				 (size_t)file);
 	}
-	cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(o,
-							       "references")) {
+	cJSON_ArrayForEach (a, cJSON_GetObjectItemCaseSensitive(o, "reference"
+								   "s")) {
 		const cJSON *usr = cJSON_GetArrayItem(a, 1);
 		const cJSON *kind = cJSON_GetArrayItem(a, 2);
 		const cJSON *name = cJSON_GetArrayItem(a, 3);
 		const cJSON *count = cJSON_GetArrayItem(a, 6);
 		struct symref r;
 		long from = file_of(cJSON_GetArrayItem(a, 0), index);
-		int k = cJSON_IsString(kind) ?
-				symbol_kind_parse(kind->valuestring) : -1;
+		int k = cJSON_IsString(kind)
+				? symbol_kind_parse(kind->valuestring)
+				: -1;
 
 		if (from < 0 || !cJSON_IsString(usr) || k < 0 ||
 		    !cJSON_IsString(name) || !cJSON_IsNumber(count))
@@ -278,8 +284,8 @@ int model_clang_load(struct scan *s, const cJSON *root, const char *path,
 	s->clang = sd;
 	if ((v = get_string(o, "compdb")))
 		sd->compdb = arena_strdup(&sd->arena, v);
-	sd->guessed = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o,
-								    "guessed"));
+	sd->guessed = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "guesse"
+								       "d"));
 	if ((v = get_string(o, "resource_dir")))
 		sd->resource_dir = arena_strdup(&sd->arena, v);
 	v = get_string(o, "pair_headers");
@@ -289,8 +295,8 @@ int model_clang_load(struct scan *s, const cJSON *root, const char *path,
 	if ((v = get_string(o, "shard")) &&
 	    sscanf(v, "%u/%u", &sd->shard_k, &sd->shard_n) != 2)
 		sd->shard_k = sd->shard_n = 0;
-	sd->partial = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o,
-								    "partial"));
+	sd->partial = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "partia"
+								       "l"));
 	sd->units = get_size(o, "units");
 	sd->parsed = get_size(o, "parsed");
 	sd->cached = get_size(o, "cached");
@@ -307,26 +313,25 @@ int model_clang_load(struct scan *s, const cJSON *root, const char *path,
 	sd->skipped_not_c = get_size(skipped, "not_c");
 	sd->skipped_duplicates = get_size(skipped, "duplicates");
 	sd->relative_dirs = get_size(o, "relative_directories");
-	sd->crashed_files = load_strings(sd,
-		cJSON_GetObjectItemCaseSensitive(o, "crashed_files"),
+	sd->crashed_files = load_strings(
+		sd, cJSON_GetObjectItemCaseSensitive(o, "crashed_files"),
 		&sd->crashed_nr);
-	sd->failed_files = load_strings(sd,
-		cJSON_GetObjectItemCaseSensitive(o, "failed_files"),
+	sd->failed_files = load_strings(
+		sd, cJSON_GetObjectItemCaseSensitive(o, "failed_files"),
 		&sd->failed_nr);
-	sd->guessed_dirs = load_strings(sd,
-		cJSON_GetObjectItemCaseSensitive(o, "guessed_include_dirs"),
+	sd->guessed_dirs = load_strings(
+		sd, cJSON_GetObjectItemCaseSensitive(o, "guessed_include_dirs"),
 		&sd->guessed_dirs_nr);
 	m = cJSON_GetObjectItemCaseSensitive(o, "messages");
-	sd->messages = arena_alloc(&sd->arena,
-				   ((size_t)cJSON_GetArraySize(m) + 1) *
-					   sizeof(*sd->messages));
-	cJSON_ArrayForEach(o, m) {
+	sd->messages = arena_alloc(&sd->arena, ((size_t)cJSON_GetArraySize(m) +
+						1) * sizeof(*sd->messages));
+	cJSON_ArrayForEach (o, m) {
 		const char *text = get_string(o, "text");
 
 		if (!text)
 			continue;
-		sd->messages[sd->messages_nr].text = arena_strdup(&sd->arena,
-								  text);
+		sd->messages[sd->messages_nr].text =
+			arena_strdup(&sd->arena, text);
 		sd->messages[sd->messages_nr++].units = get_size(o, "units");
 	}
 	o = cJSON_GetObjectItemCaseSensitive(root, "clang");
@@ -334,7 +339,8 @@ int model_clang_load(struct scan *s, const cJSON *root, const char *path,
 		return error("%s: clang.definitions and clang.references "
 			     "need [usr, file, kind, name] and [from, usr, "
 			     "kind, name, target, decl, count] naming files "
-			     "of the model", path);
+			     "of the model",
+			     path);
 	symindex_finish(&sd->index);
 	return 0;
 }

@@ -113,7 +113,7 @@ static cJSON *file_json(const struct scan_file *f)
 static const char *const kind_names[] = {
 	[DEP_INCLUDE] = "include", [DEP_IMPORT] = "import",
 	[DEP_REQUIRE] = "require", [DEP_USE] = "use",
-	[DEP_MOD] = "mod",         [DEP_EXPORT] = "export",
+	[DEP_MOD] = "mod",	   [DEP_EXPORT] = "export",
 	[DEP_SYMBOL] = "symbol",
 };
 
@@ -140,8 +140,9 @@ static cJSON *edges_json(const struct scan *s)
 			for (size_t b = 0; b < sizeof(flag_names) /
 					       sizeof(*flag_names); b++)
 				if (e->flags & (1u << b))
-					cJSON_AddItemToArray(flags,
-						cJSON_CreateString(flag_names[b]));
+					cJSON_AddItemToArray(
+						flags, cJSON_CreateString(
+							       flag_names[b]));
 		}
 		model_clang_symbols(o, e);
 		cJSON_AddItemToArray(arr, o);

@@ -85,7 +85,7 @@ static int load_edges(struct scan *s, const cJSON *edges, const char *path,
 		      const struct strmap *index)
 {
 	static const char *const kinds[] = { "include", "import", "require",
-					     "use",     "mod",    "export",
+					     "use",	"mod",	  "export",
 					     "symbol" };
 	const cJSON *e;
 	size_t alloc = 0, i = 0;
@@ -115,7 +115,8 @@ static int load_edges(struct scan *s, const cJSON *edges, const char *path,
 		x->weight = (unsigned)get_ulong(e, "weight");
 		if (model_clang_load_symbols(s, x, e))
 			return error("%s: edges[%zu].symbols needs a name and "
-				     "a known kind for each symbol", path, i);
+				     "a known kind for each symbol",
+				     path, i);
 		i++;
 	}
 	return 0;
@@ -143,7 +144,7 @@ static void load_assumptions(struct model *m, const cJSON *arr)
 {
 	const cJSON *a;
 
-	cJSON_ArrayForEach(a, arr) {
+	cJSON_ArrayForEach (a, arr) {
 		const char *name = get_string(a, "name");
 		const char *value = get_string(a, "value");
 		const char *source = get_string(a, "source");
@@ -159,7 +160,7 @@ int model_load_json(struct model *m, const char *path)
 	struct strbuf sb = STRBUF_INIT;
 	struct strmap index = STRMAP_INIT;
 	cJSON *root = NULL;
-	const cJSON *repo, *files;
+	const cJSON *repo, *files, *assumptions;
 	const char *schema, *head;
 	struct scan *s = NULL;
 	int ret;
@@ -216,8 +217,8 @@ int model_load_json(struct model *m, const char *path)
 	load_externals(s, cJSON_GetObjectItemCaseSensitive(root, "externals"));
 	if ((ret = model_clang_load(s, root, path, &index)))
 		goto done;
-	load_assumptions(m, cJSON_GetObjectItemCaseSensitive(root,
-							     "assumptions"));
+	assumptions = cJSON_GetObjectItemCaseSensitive(root, "assumptions");
+	load_assumptions(m, assumptions);
 	scan_summarise(s);
 	m->scan = s;
 	s = NULL;

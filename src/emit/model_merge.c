@@ -21,7 +21,7 @@ struct merge {
 	struct strmap index; /* merged path -> file index plus one */
 	const char **prefix; /* per input: "" or "name/" */
 	size_t edges_alloc, files_alloc, ext_alloc;
-	int shards;          /* some input is a partial model */
+	int shards; /* some input is a partial model */
 	unsigned shard_n;
 	unsigned char *seen; /* shard numbers seen, 1..shard_n */
 };
@@ -69,8 +69,7 @@ static void add_files(struct merge *mg, size_t in, const struct scan *s)
 		if (f->reason)
 			o->reason = arena_strdup(&mg->scan->arena, f->reason);
 		if (f->package)
-			o->package = arena_strdup(&mg->scan->arena,
-						  f->package);
+			o->package = arena_strdup(&mg->scan->arena, f->package);
 		strmap_put(&seen, path, (void *)1);
 	}
 	strmap_release(&seen);
@@ -136,8 +135,8 @@ static void add_clang(struct merge *mg, size_t in, const struct scan *s)
 		if (sd->compdb)
 			o->compdb = arena_strdup(&o->arena, sd->compdb);
 		if (sd->resource_dir)
-			o->resource_dir = arena_strdup(&o->arena,
-						       sd->resource_dir);
+			o->resource_dir =
+				arena_strdup(&o->arena, sd->resource_dir);
 		o->guessed = sd->guessed;
 		o->pair_headers = sd->pair_headers;
 	}
@@ -181,8 +180,8 @@ static void add_clang(struct merge *mg, size_t in, const struct scan *s)
 			r.target = (long)file_index(mg, in,
 						    s->files[r.target].path);
 		if (r.decl >= 0)
-			r.decl = (long)file_index(mg, in,
-						  s->files[r.decl].path);
+			r.decl =
+				(long)file_index(mg, in, s->files[r.decl].path);
 		symindex_add_ref(&o->index, &r);
 	}
 }
@@ -191,8 +190,7 @@ static void add_clang(struct merge *mg, size_t in, const struct scan *s)
 static const char **unite(struct symdeps *o, const char **a, size_t a_nr,
 			  const char *const *b, size_t b_nr, size_t *nr)
 {
-	const char **v = arena_alloc(&o->arena,
-				     (a_nr + b_nr + 1) * sizeof(*v));
+	const char **v = arena_alloc(&o->arena, (a_nr + b_nr + 1) * sizeof(*v));
 
 	*nr = 0;
 	for (size_t i = 0; i < a_nr; i++)
@@ -235,14 +233,14 @@ static void add_lists(struct merge *mg, size_t in, const struct scan *s)
 			if (!strcmp(o->messages[k].text, sd->messages[i].text))
 				break;
 		if (k == o->messages_nr) {
-			struct symdeps_message *m = arena_alloc(&o->arena,
-				(o->messages_nr + 1) * sizeof(*m));
+			struct symdeps_message *m = arena_alloc(
+				&o->arena, (o->messages_nr + 1) * sizeof(*m));
 
 			if (o->messages_nr)
 				memcpy(m, o->messages,
 				       o->messages_nr * sizeof(*m));
-			m[k].text = arena_strdup(&o->arena,
-						 sd->messages[i].text);
+			m[k].text =
+				arena_strdup(&o->arena, sd->messages[i].text);
 			m[k].units = 0;
 			o->messages = m;
 			o->messages_nr++;
@@ -283,7 +281,8 @@ static void unite_edges(struct scan *s)
 			o->weight = e->weight;
 		o->flags &= e->flags;
 		if (e->symbols_nr) {
-			struct scan_symbol *v = arena_alloc(&s->arena,
+			struct scan_symbol *v = arena_alloc(
+				&s->arena,
 				(o->symbols_nr + e->symbols_nr) * sizeof(*v));
 			size_t n = o->symbols_nr;
 
@@ -315,8 +314,7 @@ static int cmp_external(const void *a, const void *b)
 	return strcmp(x->name, y->name);
 }
 
-static void add_externals(struct merge *mg, const struct scan *s,
-			  int same_repo)
+static void add_externals(struct merge *mg, const struct scan *s, int same_repo)
 {
 	struct scan *o = mg->scan;
 
@@ -428,14 +426,17 @@ int model_merge(struct model *out, struct model *in, size_t nr)
 	if (s->clang) {
 		symindex_finish(&s->clang->index);
 		if (mg.shards) {
-			symindex_edges(&s->clang->index, s, s->clang->pair_headers);
+			symindex_edges(&s->clang->index, s,
+				       s->clang->pair_headers);
 			/* every shard 1..N present: the model is whole */
-			for (unsigned k = 1; mg.shard_n && mg.shard_n !=
-			     (unsigned)-1 && k <= mg.shard_n; k++)
+			for (unsigned k = 1;
+			     mg.shard_n && mg.shard_n != (unsigned)-1 &&
+			     k <= mg.shard_n;
+			     k++)
 				if (!mg.seen[k]) {
 					warning("shard %u/%u is missing: the "
-						"merged model is partial", k,
-						mg.shard_n);
+						"merged model is partial",
+						k, mg.shard_n);
 					s->clang->partial = 1;
 				}
 		}

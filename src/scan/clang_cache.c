@@ -148,8 +148,7 @@ static int parse_record(struct tucache *cache, struct tu *tu, char *p,
 	/* "@", key (already cut off), status, errors, warnings, main */
 	p += 43;
 	n = next_line(&p, f, 4);
-	if (n != 4 || num(f[0], &v[0]) || num(f[1], &v[1]) ||
-	    num(f[2], &v[2]))
+	if (n != 4 || num(f[0], &v[0]) || num(f[1], &v[1]) || num(f[2], &v[2]))
 		return -1;
 	tu->status = (enum tu_status)v[0];
 	tu->errors = (unsigned)v[1];
@@ -180,8 +179,10 @@ static int parse_record(struct tucache *cache, struct tu *tu, char *p,
 			}
 			if (strcmp(now, f[1]))
 				return -1;
-			tu_add_file(tu, file >= 0 ? ctx->scan->files[file].path :
-				    f[3], file, f[1]);
+			tu_add_file(tu,
+				    file >= 0 ? ctx->scan->files[file].path
+					      : f[3],
+				    file, f[1]);
 			break;
 		}
 		case 's':

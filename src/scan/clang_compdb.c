@@ -109,8 +109,8 @@ const char *compdb_resource_dir(void)
 int compdb_is_compiler(const char *argv0)
 {
 	static const char *const names[] = {
-		"cc", "c++", "gcc", "g++", "clang", "clang++", "icc", "icpc",
-		"icx", "icpx", "xlc", "tcc", "cpp",
+		"cc",	"c++", "gcc",  "g++", "clang", "clang++", "icc",
+		"icpc", "icx", "icpx", "xlc", "tcc",   "cpp",
 	};
 	const char *base = strrchr(argv0, '/');
 	char name[256];
@@ -123,8 +123,8 @@ int compdb_is_compiler(const char *argv0)
 	memcpy(name, base, n + 1);
 	/* a version suffix: gcc-12, clang-14, clang++-14.0 */
 	for (char *dash = strrchr(name, '-');
-	     dash && dash[1] && strspn(dash + 1, "0123456789.") ==
-					strlen(dash + 1);
+	     dash && dash[1] &&
+	     strspn(dash + 1, "0123456789.") == strlen(dash + 1);
 	     dash = strrchr(name, '-'))
 		*dash = '\0';
 	n = strlen(name);
@@ -158,9 +158,9 @@ static int is_wrapper(const char *argv0)
  */
 static int dropped(const char *arg, int *with_value)
 {
-	static const char *const alone[] = { "-c", "-MD", "-MMD", "-MP", "-M",
-					     "-MM", "-MG", "-save-temps",
-					     "-pipe" };
+	static const char *const alone[] = { "-c",  "-MD",	   "-MMD",
+					     "-MP", "-M",	   "-MM",
+					     "-MG", "-save-temps", "-pipe" };
 	static const char *const valued[] = { "-o", "-MF", "-MT", "-MQ" };
 
 	*with_value = 0;
@@ -188,8 +188,9 @@ static int is_c_family(const struct scan_file *f, int sources_only)
 	if (!strcmp(n, "C") || !strcmp(n, "C++") || !strcmp(n, "Objective-C") ||
 	    !strcmp(n, "Objective-C++"))
 		return 1;
-	return !sources_only &&
-	       (!strcmp(n, "C Header") || !strcmp(n, "C++ Header"));
+	return !sources_only && (!strcmp(n, "C Header") || !strcmp(n, "C++ "
+								      "Heade"
+								      "r"));
 }
 
 /* The key: every byte that decides what libclang does with the unit. */
@@ -257,8 +258,8 @@ static void sort_entries(struct compdb *db)
 		return;
 	qsort(db->entries, db->nr, sizeof(*db->entries), cmp_entry);
 	for (size_t i = 0; i < db->nr; i++) {
-		if (out && !strcmp(db->entries[out - 1].file,
-				   db->entries[i].file)) {
+		if (out &&
+		    !strcmp(db->entries[out - 1].file, db->entries[i].file)) {
 			db->duplicates++;
 			continue;
 		}
@@ -279,20 +280,22 @@ static const char *under_root(const char *root, const char *abs)
 
 /* Options whose value, joined or the next argument, is a path. */
 static const char *const path_options[] = {
-	"-I", "-iquote", "-isystem", "-idirafter", "-include", "-imacros",
-	"-isysroot", "--sysroot", "-iprefix", "-iwithprefix",
-	"-iwithprefixbefore", "-F", "-B", "-L", "-working-directory",
+	"-I",	    "-iquote",	    "-isystem",		  "-idirafter",
+	"-include", "-imacros",	    "-isysroot",	  "--sysroot",
+	"-iprefix", "-iwithprefix", "-iwithprefixbefore", "-F",
+	"-B",	    "-L",	    "-working-directory",
 };
 
 /* Options whose next argument is a value that is not a path. */
 static const char *const value_options[] = {
-	"-D", "-U", "-x", "-arch", "-target", "-Xclang", "-Xlinker",
-	"-Xpreprocessor", "-Xassembler", "-mllvm", "--param", "-z", "-T",
-	"-u", "-e", "-aux-info",
+	"-D",	       "-U",	  "-x",	      "-arch",
+	"-target",     "-Xclang", "-Xlinker", "-Xpreprocessor",
+	"-Xassembler", "-mllvm",  "--param",  "-z",
+	"-T",	       "-u",	  "-e",	      "-aux-info",
 };
 
-static void push_path(struct argv_builder *b, struct arena *a,
-		      const char *dir, const char *opt, const char *path)
+static void push_path(struct argv_builder *b, struct arena *a, const char *dir,
+		      const char *opt, const char *path)
 {
 	struct strbuf sb = STRBUF_INIT;
 
@@ -310,8 +313,8 @@ static void push_path(struct argv_builder *b, struct arena *a,
  * LLVM 14 implements it with a chdir of the whole process, which threads
  * parsing other units would see.
  */
-static void make_args(struct argv_builder *b, struct arena *a,
-		      const char *dir, char **raw, size_t nr)
+static void make_args(struct argv_builder *b, struct arena *a, const char *dir,
+		      char **raw, size_t nr)
 {
 	push(b, a, raw[0]);
 	for (size_t i = 1; i < nr; i++) {
@@ -326,8 +329,8 @@ static void make_args(struct argv_builder *b, struct arena *a,
 			push_path(b, a, dir, "", s); /* an input file */
 			continue;
 		}
-		for (size_t k = 0; !done && k < sizeof(path_options) /
-							sizeof(*path_options);
+		for (size_t k = 0;
+		     !done && k < sizeof(path_options) / sizeof(*path_options);
 		     k++) {
 			const char *o = path_options[k];
 			size_t n = strlen(o);
@@ -352,9 +355,8 @@ static void make_args(struct argv_builder *b, struct arena *a,
 		if (done)
 			continue;
 		push(b, a, s);
-		for (size_t k = 0; k < sizeof(value_options) /
-					   sizeof(*value_options);
-		     k++)
+		for (size_t k = 0;
+		     k < sizeof(value_options) / sizeof(*value_options); k++)
 			if (!strcmp(s, value_options[k]) && i + 1 < nr) {
 				push(b, a, raw[++i]);
 				break;
@@ -364,8 +366,7 @@ static void make_args(struct argv_builder *b, struct arena *a,
 
 static void load_command(struct compdb *db, const struct scan *scan,
 			 const struct strmap *by_path, const char *root,
-			 const char *db_dir, CXCompileCommand cmd,
-			 size_t order)
+			 const char *db_dir, CXCompileCommand cmd, size_t order)
 {
 	CXString dir_s = clang_CompileCommand_getDirectory(cmd);
 	CXString file_s = clang_CompileCommand_getFilename(cmd);
@@ -465,8 +466,9 @@ int compdb_load(struct compdb *db, const struct scan *scan,
 		for (int i = 0; i < 4; i++) {
 			strbuf_reset(&path);
 			strbuf_addf(&path, "%s%s%s/%scompile_commands.json",
-				    scan->root, i < 2 && *scan->prefix ? "/" :
-				    "", i < 2 ? scan->prefix : "",
+				    scan->root,
+				    i < 2 && *scan->prefix ? "/" : "",
+				    i < 2 ? scan->prefix : "",
 				    i % 2 ? "build/" : "");
 			if (!stat(path.buf, &st))
 				break;
@@ -487,7 +489,8 @@ int compdb_load(struct compdb *db, const struct scan *scan,
 	cdb = clang_CompilationDatabase_fromDirectory(db_dir, &err);
 	if (err != CXCompilationDatabase_NoError || !cdb) {
 		warning("cannot load the compilation database '%s': not a "
-			"JSON array of commands", db->path);
+			"JSON array of commands",
+			db->path);
 		ret = CARVE_EINVALID;
 		goto done;
 	}
@@ -596,9 +599,8 @@ static void guess_dirs(struct compdb *db, const struct scan *scan)
 					continue;
 				count = strmap_get(&votes, dir.buf);
 				if (!count) {
-					char *key = arena_strndup(&db->arena,
-								  dir.buf,
-								  dir.len);
+					char *key = arena_strndup(
+						&db->arena, dir.buf, dir.len);
 
 					count = arena_alloc(&db->arena,
 							    sizeof(*count));
@@ -608,7 +610,7 @@ static void guess_dirs(struct compdb *db, const struct scan *scan)
 			}
 		}
 	}
-	strmap_for_each(&votes, me) {
+	strmap_for_each (&votes, me) {
 		ALLOC_GROW(v, nr + 1, alloc);
 		v[nr].dir = me->key;
 		v[nr++].votes = *(size_t *)me->value;
@@ -620,7 +622,7 @@ static void guess_dirs(struct compdb *db, const struct scan *scan)
 		db->guessed_dirs[i] = v[i].dir;
 	db->guessed_dirs_nr = nr;
 	free(v);
-	strmap_for_each(&names, me) {
+	strmap_for_each (&names, me) {
 		struct name_list *l = me->value;
 
 		free(l->files);

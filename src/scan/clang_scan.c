@@ -115,8 +115,8 @@ static void summarise(struct symdeps *sd, struct tu **tus, size_t nr)
 			if (dup)
 				continue;
 			if (!count) {
-				const char *key = arena_strdup(
-					&sd->arena, tu->messages[k]);
+				const char *key = arena_strdup(&sd->arena,
+							       tu->messages[k]);
 
 				count = arena_alloc(&sd->arena, sizeof(*count));
 				strmap_put(&seen, key, count);
@@ -124,25 +124,25 @@ static void summarise(struct symdeps *sd, struct tu **tus, size_t nr)
 			(*count)++;
 		}
 	}
-	strmap_for_each(&seen, e) {
+	strmap_for_each (&seen, e) {
 		ALLOC_GROW(all, all_nr + 1, all_alloc);
 		all[all_nr].text = e->key;
 		all[all_nr++].units = *(size_t *)e->value;
 	}
 	if (all_nr)
 		qsort(all, all_nr, sizeof(*all), cmp_message);
-	sd->messages_nr = all_nr < SYMDEPS_TOP_MESSAGES ? all_nr :
-							  SYMDEPS_TOP_MESSAGES;
+	sd->messages_nr = all_nr < SYMDEPS_TOP_MESSAGES ? all_nr
+							: SYMDEPS_TOP_MESSAGES;
 	sd->messages = arena_alloc(&sd->arena, (sd->messages_nr + 1) *
 						       sizeof(*sd->messages));
 	if (sd->messages_nr)
 		memcpy(sd->messages, all, sd->messages_nr * sizeof(*all));
 	free(all);
 	strmap_release(&seen);
-	sd->crashed_files = arena_alloc(&sd->arena, (crashed + 1) *
-							    sizeof(char *));
-	sd->failed_files = arena_alloc(&sd->arena, (failed + 1) *
-							   sizeof(char *));
+	sd->crashed_files =
+		arena_alloc(&sd->arena, (crashed + 1) * sizeof(char *));
+	sd->failed_files =
+		arena_alloc(&sd->arena, (failed + 1) * sizeof(char *));
 	for (size_t i = 0; i < nr; i++) {
 		if (tus[i]->status == TU_CRASHED)
 			sd->crashed_files[sd->crashed_nr++] =
@@ -186,8 +186,8 @@ static int has_edge(const struct scan *scan, size_t from, size_t to,
 }
 
 /* Adds the include edges libclang saw and the lexer did not. */
-static void add_includes(struct symdeps *sd, struct scan *scan,
-			 struct tu **tus, size_t nr)
+static void add_includes(struct symdeps *sd, struct scan *scan, struct tu **tus,
+			 size_t nr)
 {
 	size_t lexical = scan->edges_nr, alloc = scan->edges_nr;
 
@@ -247,8 +247,9 @@ static int pair_mode(const struct scan_options *opts)
 
 int symdeps_run(struct scan *scan, const struct scan_options *opts)
 {
-	int mode = opts->compdb_dir && opts->clang == SYMDEPS_AUTO ?
-			   SYMDEPS_ON : opts->clang;
+	int mode = opts->compdb_dir && opts->clang == SYMDEPS_AUTO
+			   ? SYMDEPS_ON
+			   : opts->clang;
 	struct strmap by_path = STRMAP_INIT;
 	struct compdb db = COMPDB_INIT;
 	struct tucache cache = TUCACHE_INIT;
@@ -303,8 +304,8 @@ int symdeps_run(struct scan *scan, const struct scan_options *opts)
 	sd->guessed_dirs = arena_alloc(&sd->arena, (db.guessed_dirs_nr + 1) *
 							   sizeof(char *));
 	for (size_t i = 0; i < db.guessed_dirs_nr; i++)
-		sd->guessed_dirs[i] = arena_strdup(&sd->arena,
-						   db.guessed_dirs[i]);
+		sd->guessed_dirs[i] =
+			arena_strdup(&sd->arena, db.guessed_dirs[i]);
 	sd->guessed_dirs_nr = db.guessed_dirs_nr;
 	if (opts->shard_n) {
 		compdb_shard(&db, opts->shard_k, opts->shard_n);
@@ -317,7 +318,8 @@ int symdeps_run(struct scan *scan, const struct scan_options *opts)
 	if (!db.nr) {
 		if (mode == SYMDEPS_ON)
 			warning("--clang=on: nothing to parse: no C or C++ "
-				"translation unit in '%s'", scan->root);
+				"translation unit in '%s'",
+				scan->root);
 		ret = 0;
 		goto done;
 	}
@@ -359,8 +361,8 @@ int symdeps_run(struct scan *scan, const struct scan_options *opts)
 		if (missing_builtins(tus[i])) {
 			ret = error("libclang cannot find its builtin headers "
 				    "parsing '%s' (resource directory '%s'): "
-				    "a carve bug", tus[i]->main,
-				    db.resource_dir);
+				    "a carve bug",
+				    tus[i]->main, db.resource_dir);
 			goto done;
 		}
 	summarise(sd, tus, db.nr);

@@ -303,8 +303,8 @@ void symindex_edges(struct symindex *ix, struct scan *scan, int pair_headers)
 			/* pairing can bring one symbol twice */
 			if (n && !strcmp(e->symbols[n - 1].usr, r->usr))
 				continue;
-			e->symbols[n].name = arena_strdup(&scan->arena,
-							  r->name);
+			e->symbols[n].name =
+				arena_strdup(&scan->arena, r->name);
 			e->symbols[n].usr = arena_strdup(&scan->arena, r->usr);
 			e->symbols[n++].kind = r->kind;
 		}

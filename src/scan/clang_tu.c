@@ -69,8 +69,7 @@ static size_t ptrmap_slot(struct ptrmap *m, uintptr_t key, int *found)
 	return i;
 }
 
-static void ptrmap_put(struct ptrmap *m, size_t slot, uintptr_t key,
-		       size_t val)
+static void ptrmap_put(struct ptrmap *m, size_t slot, uintptr_t key, size_t val)
 {
 	m->keys[slot] = key;
 	m->vals[slot] = val;
@@ -98,14 +97,14 @@ struct visit {
 	struct ptrmap decls; /* referenced entity -> decl_info index */
 	struct decl_info *info;
 	size_t info_nr, info_alloc;
-	struct ptrmap refs;  /* (from, sym) + 1 -> tu ref index */
-	struct ptrmap incs;  /* (from, to) + 1 -> seen */
+	struct ptrmap refs; /* (from, sym) + 1 -> tu ref index */
+	struct ptrmap incs; /* (from, to) + 1 -> seen */
 	struct strbuf sb;
 };
 
 static const char *const kind_names[] = {
 	[SYMBOL_FUNCTION] = "function", [SYMBOL_VARIABLE] = "variable",
-	[SYMBOL_TYPE] = "type",         [SYMBOL_CONSTANT] = "constant",
+	[SYMBOL_TYPE] = "type",		[SYMBOL_CONSTANT] = "constant",
 	[SYMBOL_MACRO] = "macro",
 };
 
@@ -153,8 +152,8 @@ void tu_add_message(struct tu *tu, const char *msg)
 	if (tu->messages_nr >= TU_MAX_MESSAGES)
 		return;
 	if (!tu->messages)
-		tu->messages = arena_alloc(&tu->arena, TU_MAX_MESSAGES *
-						       sizeof(*tu->messages));
+		tu->messages = arena_alloc(
+			&tu->arena, TU_MAX_MESSAGES * sizeof(*tu->messages));
 	tu->messages[tu->messages_nr++] = arena_strdup(&tu->arena, msg);
 }
 
@@ -181,8 +180,9 @@ static unsigned file_index(struct visit *v, CXFile f)
 
 		resolved = realpath(clang_getCString(name), NULL);
 		if (!resolved)
-			resolved = xstrdup(clang_getCString(name) ?
-					   clang_getCString(name) : "");
+			resolved = xstrdup(clang_getCString(name)
+						   ? clang_getCString(name)
+						   : "");
 		clang_disposeString(name);
 		p = resolved;
 	}
@@ -297,8 +297,7 @@ static void record_def(struct visit *v, CXCursor c, enum CXCursorKind k,
 	name = clang_getCursorSpelling(c);
 	if (*clang_getCString(usr) &&
 	    !(is_record(k) && anonymous(clang_getCString(name)))) {
-		ALLOC_GROW(v->tu->defs, v->tu->defs_nr + 1,
-			   v->tu->defs_alloc);
+		ALLOC_GROW(v->tu->defs, v->tu->defs_nr + 1, v->tu->defs_alloc);
 		d = &v->tu->defs[v->tu->defs_nr++];
 		d->sym = tu_add_symbol(v->tu, clang_getCString(usr),
 				       clang_getCString(name),
@@ -512,9 +511,8 @@ int tu_parse(struct tu *tu, void *index, const struct compdb_entry *e,
 	enum CXErrorCode err;
 
 	tu->main = arena_strdup(&tu->arena, e->file);
-	err = clang_parseTranslationUnit2FullArgv(index, NULL, e->argv,
-						  e->argc, NULL, 0, flags,
-						  &unit);
+	err = clang_parseTranslationUnit2FullArgv(index, NULL, e->argv, e->argc,
+						  NULL, 0, flags, &unit);
 	if (err != CXError_Success || !unit) {
 		tu->status = err == CXError_Crashed ? TU_CRASHED : TU_FAILED;
 		return 0;

@@ -47,11 +47,11 @@ static void kinds(void **state)
 
 static const char *const paths[] = {
 	"include/b.h", /* 0: declares bfun */
-	"lib/b.c",     /* 1: defines bfun, for another program */
-	"src/a.c",     /* 2: calls bfun */
-	"src/b.c",     /* 3: defines bfun */
-	"src/x.c",     /* 4: beside x.h */
-	"src/x.h",     /* 5: defines struct xs */
+	"lib/b.c", /* 1: defines bfun, for another program */
+	"src/a.c", /* 2: calls bfun */
+	"src/b.c", /* 3: defines bfun */
+	"src/x.c", /* 4: beside x.h */
+	"src/x.h", /* 5: defines struct xs */
 };
 
 static struct scan *fake_scan(void)
@@ -77,8 +77,8 @@ static void free_scan(struct scan *s)
 }
 
 static void ref(struct symindex *ix, size_t from, const char *usr,
-		const char *name, enum symbol_kind kind, long target,
-		long decl, unsigned count)
+		const char *name, enum symbol_kind kind, long target, long decl,
+		unsigned count)
 {
 	struct symref r = { from, usr, name, kind, target, decl, count };
 
@@ -159,8 +159,7 @@ static void pairs(void **state)
 	for (size_t i = 0; i < s->nr; i++)
 		strmap_put(&by_path, s->files[i].path, (void *)(i + 1));
 	assert_int_equal(symindex_pair(s, &by_path, 5, SYMINDEX_PAIR_C), 4);
-	assert_int_equal(symindex_pair(s, &by_path, 5, SYMINDEX_PAIR_NONE),
-			 -1);
+	assert_int_equal(symindex_pair(s, &by_path, 5, SYMINDEX_PAIR_NONE), -1);
 	/* include/b.h has no b.c beside it */
 	assert_int_equal(symindex_pair(s, &by_path, 0, SYMINDEX_PAIR_ALL), -1);
 	/* a .c file is no header */
@@ -245,10 +244,8 @@ static void cache(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(compilers),
-		cmocka_unit_test(kinds),
-		cmocka_unit_test(resolution),
-		cmocka_unit_test(pairs),
+		cmocka_unit_test(compilers),  cmocka_unit_test(kinds),
+		cmocka_unit_test(resolution), cmocka_unit_test(pairs),
 		cmocka_unit_test(cache),
 	};
 
