@@ -2,8 +2,9 @@
  * Resolution: turns each dependency statement of the scan into edges to
  * files of the repository, or into an external package. One resolver per
  * language family (src/scan/resolve_<family>.c), sharing the index of the
- * scanned files built here. A resolver is read-only once prepared, so
- * files resolve in parallel.
+ * scanned files built here. Resolution runs on one thread, after the
+ * parallel read, so a family may cache what it works out in its state
+ * (the Python module memo, tsconfig.json files read on demand).
  */
 #ifndef CARVE_RESOLVE_H
 #define CARVE_RESOLVE_H
