@@ -45,6 +45,7 @@ LIB_OBJS += $(B)/src/core/strbuf.o
 LIB_OBJS += $(B)/src/core/strmap.o
 LIB_OBJS += $(B)/src/core/utf8.o
 LIB_OBJS += $(B)/src/core/xmalloc.o
+LIB_OBJS += $(B)/src/scan/depcache.o
 LIB_OBJS += $(B)/src/scan/deps.o
 LIB_OBJS += $(B)/src/scan/deps_c.o
 LIB_OBJS += $(B)/src/scan/deps_go.o

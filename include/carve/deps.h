@@ -20,6 +20,7 @@ enum dep_kind {
 	DEP_MOD,     /* Rust mod x; */
 	DEP_EXPORT,  /* JS/TS export ... from */
 };
+#define DEP_KIND_MAX DEP_EXPORT
 
 /* Flags of struct dep_ref. */
 enum {

@@ -6,7 +6,9 @@
  */
 #include <string.h>
 
+#include "carve/depcache.h"
 #include "carve/deps.h"
+#include "carve/error.h"
 #include "carve/language.h"
 #include "carve/resolve.h"
 #include "carve/scan.h"
@@ -18,12 +20,14 @@ static int resolvable(const struct scan_file *f)
 	return f->status == FILE_COUNTED || f->status == FILE_UNKNOWN;
 }
 
-int resolver_init(struct resolver *r, const struct scan *scan)
+int resolver_init(struct resolver *r, const struct scan *scan,
+		  struct depcache_inputs *inputs)
 {
 	struct strbuf dir = STRBUF_INIT;
 
 	memset(r, 0, sizeof(*r));
 	r->scan = scan;
+	r->inputs = inputs;
 	for (size_t i = 0; i < scan->nr; i++) {
 		const struct scan_file *f = &scan->files[i];
 		const char *slash;
@@ -82,6 +86,13 @@ void resolver_release(struct resolver *r)
 	strmap_release(&r->by_path);
 	strmap_release(&r->by_dir);
 	arena_release(&r->arena);
+}
+
+int resolver_read_file(const struct resolver *r, struct strbuf *sb,
+		       const char *path, size_t max)
+{
+	depcache_note_input(r->inputs, path);
+	return strbuf_read_file(sb, path, max);
 }
 
 long resolver_file(const struct resolver *r, const char *path)
@@ -202,7 +213,7 @@ struct external_tally {
 	size_t last_file; /* plus one: counts each file once */
 };
 
-int resolve_scan(struct scan *scan)
+static int resolve_all(struct scan *scan, struct depcache_inputs *inputs)
 {
 	struct resolver r;
 	struct resolve_out out = { 0 };
@@ -211,7 +222,7 @@ int resolve_scan(struct scan *scan)
 	size_t edges_alloc = 0, ext_alloc = 0;
 	int ret;
 
-	ret = resolver_init(&r, scan);
+	ret = resolver_init(&r, scan, inputs);
 	if (ret)
 		goto done;
 	for (size_t i = 0; i < scan->nr; i++) {
@@ -276,5 +287,25 @@ done:
 	strmap_release(&tally);
 	arena_release(&tally_arena);
 	resolver_release(&r);
+	return ret;
+}
+
+int resolve_scan(struct scan *scan, const char *cache_dir)
+{
+	struct depcache_inputs inputs = DEPCACHE_INPUTS_INIT;
+	uint64_t key;
+	int ret;
+
+	if (!cache_dir)
+		return resolve_all(scan, NULL);
+	key = depcache_key(scan);
+	if (depcache_load(scan, cache_dir, key))
+		return 0;
+	warning_record(&inputs.warnings);
+	ret = resolve_all(scan, &inputs);
+	warning_record(NULL);
+	if (!ret)
+		depcache_save(scan, cache_dir, key, &inputs);
+	depcache_inputs_release(&inputs);
 	return ret;
 }

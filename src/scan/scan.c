@@ -332,6 +332,7 @@ int scan_run(struct scan **out, const struct scan_options *opts)
 	struct scan *scan = NULL;
 	struct scan_run run = { 0 };
 	struct scancache cache = SCANCACHE_INIT;
+	struct strbuf cache_dir = STRBUF_INIT;
 	int threads = opts->threads > 0 ? opts->threads : 1;
 	unsigned flags = 0;
 	int ret;
@@ -356,14 +357,11 @@ int scan_run(struct scan **out, const struct scan_options *opts)
 	run.modules.config = opts->config;
 	scan->module_rule = module_rule_text(&run.modules);
 	if (!opts->no_cache && (opts->cache_dir || list.gitdir)) {
-		struct strbuf dir = STRBUF_INIT;
-
 		if (opts->cache_dir)
-			strbuf_addstr(&dir, opts->cache_dir);
+			strbuf_addstr(&cache_dir, opts->cache_dir);
 		else
-			strbuf_addf(&dir, "%s/carve", list.gitdir);
-		scancache_load(&cache, dir.buf);
-		strbuf_release(&dir);
+			strbuf_addf(&cache_dir, "%s/carve", list.gitdir);
+		scancache_load(&cache, cache_dir.buf);
 		run.cache = &cache;
 		run.cache_flags = (opts->excludes.include_vendored ? 1 : 0) |
 				  (opts->no_deps ? 2 : 0);
@@ -376,7 +374,12 @@ int scan_run(struct scan **out, const struct scan_options *opts)
 	if (run.cache) {
 		scan->cache_hits = run.cache_hits;
 		scan->cache_path = xstrdup(cache.path);
-		if (run.cache_hits < list.nr)
+		size_t kept = 0;
+
+		for (size_t i = 0; i < scan->nr; i++)
+			kept += scancache_keeps(&scan->files[i]) ? 1 : 0;
+		/* rewritten only when a file it would keep was read afresh */
+		if (run.cache_hits < kept)
 			scancache_save(&cache, scan, run.cache_flags);
 	}
 
@@ -407,7 +410,8 @@ int scan_run(struct scan **out, const struct scan_options *opts)
 	memcpy(scan->head, list.head, sizeof(scan->head));
 	stamp_time(scan);
 	scan_summarise(scan);
-	if (!opts->no_deps && (ret = resolve_scan(scan)))
+	if (!opts->no_deps &&
+	    (ret = resolve_scan(scan, run.cache ? cache_dir.buf : NULL)))
 		goto done;
 	*out = scan;
 	scan = NULL;
@@ -422,6 +426,7 @@ done:
 		free(run.workers);
 	}
 	scancache_release(&cache);
+	strbuf_release(&cache_dir);
 	filelist_release(&list);
 	scan_free(scan);
 	return ret;
