@@ -20,8 +20,8 @@ struct scan;
 
 /* What the resolvers read besides the scan, and what they warned. */
 struct depcache_inputs {
-	struct strbuf
-		files; /* records "size\tsec\tnsec\tpath\0" or "-\tpath\0" */
+	/* "size\tsec\tnsec\tpath\0", or "-\tpath\0" for an absent one */
+	struct strbuf files;
 	struct strbuf warnings; /* one per line */
 };
 

@@ -189,13 +189,37 @@ static int cmp_external(const void *a, const void *b)
 	return strcmp(x->name, y->name);
 }
 
+/*
+ * Sorts edges that come in runs of ascending `from` (one run per file,
+ * as resolve_all() makes them): each run alone, by insertion while it
+ * is short, as most are.
+ */
+static void sort_edges(struct scan_edge *e, size_t nr)
+{
+	for (size_t start = 0, end; start < nr; start = end) {
+		for (end = start + 1; end < nr && e[end].from == e[start].from;)
+			end++;
+		if (end - start > 32) {
+			qsort(e + start, end - start, sizeof(*e), cmp_edge);
+			continue;
+		}
+		for (size_t i = start + 1; i < end; i++) {
+			struct scan_edge x = e[i];
+			size_t j = i;
+
+			for (; j > start && cmp_edge(&e[j - 1], &x) > 0; j--)
+				e[j] = e[j - 1];
+			e[j] = x;
+		}
+	}
+}
+
 /* Sums references of the same (from, to, kind) into one edge. */
 static size_t merge_edges(struct scan_edge *e, size_t nr)
 {
 	size_t out = 0;
 
-	if (nr)
-		qsort(e, nr, sizeof(*e), cmp_edge);
+	sort_edges(e, nr);
 	for (size_t i = 0; i < nr; i++) {
 		if (out && e[out - 1].from == e[i].from &&
 		    e[out - 1].to == e[i].to && e[out - 1].kind == e[i].kind) {
