@@ -68,6 +68,7 @@ LIB_OBJS += $(B)/src/scan/resolve_other.o
 LIB_OBJS += $(B)/src/scan/resolve_python.o
 LIB_OBJS += $(B)/src/scan/scan.o
 LIB_OBJS += $(B)/src/scan/scancache.o
+LIB_OBJS += $(B)/src/scan/stdlib.o
 LIB_OBJS += $(B)/src/emit/model_json.o
 LIB_OBJS += $(B)/src/emit/model_load.o
 LIB_OBJS += $(B)/src/emit/csv.o
@@ -92,6 +93,7 @@ UNIT_TESTS += $(B)/tests/unit/test_graph
 UNIT_TESTS += $(B)/tests/unit/test_language
 UNIT_TESTS += $(B)/tests/unit/test_linecount
 UNIT_TESTS += $(B)/tests/unit/test_outfile
+UNIT_TESTS += $(B)/tests/unit/test_stdlib
 UNIT_TESTS += $(B)/tests/unit/test_strbuf
 
 TOOLS =

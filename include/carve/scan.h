@@ -57,6 +57,7 @@ struct scan_external {
 	const char *name;
 	size_t refs;  /* references */
 	size_t files; /* files that use it */
+	int stdlib; /* the language's or platform's standard library */
 };
 
 /* Per-language or per-module totals of counted files. */

@@ -167,6 +167,9 @@ static cJSON *externals_json(const struct scan *s)
 		add_string(o, "name", s->externals[i].name);
 		add_int(o, "refs", s->externals[i].refs);
 		add_int(o, "files", s->externals[i].files);
+		if (s->externals[i].stdlib)
+			cJSON_AddItemToObjectCS(o, "stdlib",
+						cJSON_CreateTrue());
 		cJSON_AddItemToArray(arr, o);
 	}
 	return arr;

@@ -8,7 +8,7 @@
  *   warning <text>
  *   unresolved <n>
  *   edge <from> <to> <kind> <flags> <weight>
- *   external <refs> <files> <name>
+ *   external <refs> <files> <stdlib 0|1> <name>
  *
  * Anything malformed, or any mismatch, is a miss: the cache is only an
  * optimisation, and resolving afresh is always right.
@@ -27,7 +27,7 @@
 #include "carve/scancache.h"
 #include "carve/xmalloc.h"
 
-#define DEPCACHE_FORMAT 1
+#define DEPCACHE_FORMAT 2
 #define DEPCACHE_NAME "deps.cache"
 #define MAX_DEPCACHE_SIZE (1ULL << 30)
 
@@ -225,13 +225,14 @@ static int parse_record(const struct scan *scan, const char *rec,
 	if (!strncmp(rec, "external\t", 9)) {
 		struct scan_external *x;
 
-		if (read_numbers(rec + 9, v, 2, &rest) || !*rest)
+		if (read_numbers(rec + 9, v, 3, &rest) || !*rest || v[2] > 1)
 			return -1;
 		ALLOC_GROW(l->externals, l->externals_nr + 1,
 			   l->externals_alloc);
 		x = &l->externals[l->externals_nr++];
 		x->refs = (size_t)v[0];
 		x->files = (size_t)v[1];
+		x->stdlib = (int)v[2];
 		x->name = rest; /* copied into the scan on success */
 		return 0;
 	}
@@ -331,8 +332,8 @@ void depcache_save(const struct scan *scan, const char *dir, uint64_t key,
 	for (size_t i = 0; i < scan->externals_nr; i++) {
 		const struct scan_external *x = &scan->externals[i];
 
-		strbuf_addf(&sb, "external\t%zu\t%zu\t%s", x->refs, x->files,
-			    x->name);
+		strbuf_addf(&sb, "external\t%zu\t%zu\t%d\t%s", x->refs,
+			    x->files, x->stdlib ? 1 : 0, x->name);
 		strbuf_addch(&sb, '\0');
 	}
 	fwrite(sb.buf, 1, sb.len, out.fp);

@@ -12,6 +12,7 @@
 #include "carve/language.h"
 #include "carve/resolve.h"
 #include "carve/scan.h"
+#include "carve/stdlib.h"
 #include "carve/strbuf.h"
 #include "carve/xmalloc.h"
 
@@ -293,6 +294,8 @@ static int resolve_all(struct scan *scan, struct depcache_inputs *inputs)
 				x->name = arena_strdup(&scan->arena,
 						       out.external);
 				x->refs = x->files = 0;
+				x->stdlib =
+					stdlib_has(f->lang, d->kind, x->name);
 				strmap_put(&tally, x->name, t);
 			}
 			scan->externals[t->index].refs++;
