@@ -110,8 +110,7 @@ static int from_cache(struct scan_run *run, struct worker *w,
 	f->reason = *hit->reason ? hit->reason : NULL;
 	f->package = *hit->package ? hit->package : NULL;
 	f->counts = hit->counts;
-	if (scancache_decode_deps(&f->deps, &w->arena, hit->deps))
-		return 0;
+	f->deps_cached = *hit->deps ? hit->deps : NULL;
 	f->size = (uint64_t)st.st_size;
 	memcpy(f->blob, blob, sizeof(f->blob));
 	__atomic_add_fetch(&run->cache_hits, 1, __ATOMIC_RELAXED);
@@ -381,6 +380,8 @@ int scan_run(struct scan **out, const struct scan_options *opts)
 		/* rewritten only when a file it would keep was read afresh */
 		if (run.cache_hits < kept)
 			scancache_save(&cache, scan, run.cache_flags);
+		/* deps_cached points into it: the scan keeps it */
+		scan->cache_text = strbuf_detach(&cache.data, NULL);
 	}
 
 	/* move every string the scan keeps into its own arena */
@@ -432,10 +433,31 @@ done:
 	return ret;
 }
 
+void scan_load_deps(struct scan *scan)
+{
+	for (size_t i = 0; i < scan->nr; i++) {
+		struct scan_file *f = &scan->files[i];
+
+		if (!f->deps_cached)
+			continue;
+		if (scancache_decode_deps(&f->deps, &scan->arena,
+					  f->deps_cached)) {
+			warning("the scan cache's dependency statements of "
+				"'%s' "
+				"are damaged and left out; rescan with "
+				"--no-cache",
+				f->path);
+			f->deps.nr = 0;
+		}
+		f->deps_cached = NULL;
+	}
+}
+
 void scan_free(struct scan *scan)
 {
 	if (!scan)
 		return;
+	free(scan->cache_text);
 	for (size_t i = 0; i < scan->nr; i++)
 		dep_list_release(&scan->files[i].deps);
 	free(scan->files);
