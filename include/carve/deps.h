@@ -30,6 +30,7 @@ enum symbol_kind {
 	SYMBOL_CONSTANT, /* enumerators */
 	SYMBOL_MACRO, /* macros of the repository */
 };
+#define DEP_KIND_MAX DEP_EXPORT
 
 /* Flags of struct dep_ref. */
 enum {

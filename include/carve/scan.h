@@ -43,6 +43,12 @@ struct scan_file {
 	int untracked;
 	struct line_counts counts;
 	struct dep_list deps; /* dependency statements as written */
+	/*
+	 * The statements as the scan cache holds them, not yet decoded into
+	 * deps (NULL when read afresh or decoded): scan_load_deps() decodes
+	 * them, which resolution does only when its own cache misses.
+	 */
+	const char *deps_cached;
 };
 
 /* One symbol a symbol edge's source file uses from its target. */
@@ -68,6 +74,7 @@ struct scan_external {
 	const char *name;
 	size_t refs;  /* references */
 	size_t files; /* files that use it */
+	int stdlib; /* the language's or platform's standard library */
 };
 
 /* Per-language or per-module totals of counted files. */
@@ -118,7 +125,8 @@ struct scan {
 	struct scan_external *externals; /* by references, descending */
 	size_t externals_nr;
 	size_t unresolved; /* references to neither a file nor a package */
-	char *cache_path; /* the scan cache used, NULL for none */
+	char *cache_path;  /* the scan cache used, NULL for none */
+	char *cache_text; /* the cache file's text, which deps_cached points into */
 	size_t cache_hits; /* files whose results came from the cache */
 	/* what libclang did (symdeps.h), NULL when it did not run */
 	struct symdeps *clang;
@@ -136,6 +144,11 @@ void scan_free(struct scan *scan);
 const char *scan_status_name(enum file_status status);
 /* The status named `name`, or -1. */
 int scan_status_parse(const char *name);
+/*
+ * Decodes every file's deps_cached into deps. A damaged record is a
+ * warning naming the file (its statements are then left out).
+ */
+void scan_load_deps(struct scan *scan);
 /* Computes the status counts, totals and language/module groups. */
 void scan_summarise(struct scan *scan);
 

@@ -37,21 +37,27 @@ void model_assume(struct model *m, const char *name, const char *source,
 	a->value = strbuf_detach(&sb, NULL);
 }
 
+/*
+ * Adds key: value. The key must be a string literal and the value must
+ * outlive the tree (the model does): both are referenced, not copied,
+ * which halves the allocations of a large model.
+ */
 static void add_string(cJSON *obj, const char *key, const char *value)
 {
 	char *clean;
 
 	if (!value) {
-		cJSON_AddNullToObject(obj, key);
+		cJSON_AddItemToObjectCS(obj, key, cJSON_CreateNull());
 		return;
 	}
 	/* nearly every string is valid already: copy only the others */
 	if (utf8_is_valid(value, strlen(value))) {
-		cJSON_AddStringToObject(obj, key, value);
+		cJSON_AddItemToObjectCS(obj, key,
+					cJSON_CreateStringReference(value));
 		return;
 	}
 	clean = utf8_sanitize(value);
-	cJSON_AddStringToObject(obj, key, clean);
+	cJSON_AddItemToObjectCS(obj, key, cJSON_CreateString(clean));
 	free(clean);
 }
 
@@ -62,10 +68,14 @@ static void add_string(cJSON *obj, const char *key, const char *value)
  */
 static void add_int(cJSON *obj, const char *key, unsigned long long n)
 {
-	char digits[24];
+	char digits[24], *p = digits + sizeof(digits) - 1;
 
-	snprintf(digits, sizeof(digits), "%llu", n);
-	cJSON_AddRawToObject(obj, key, digits);
+	*p = '\0';
+	do {
+		*--p = (char)('0' + n % 10);
+		n /= 10;
+	} while (n);
+	cJSON_AddItemToObjectCS(obj, key, cJSON_CreateRaw(p));
 }
 
 static void add_counts(cJSON *obj, const struct line_counts *c)
@@ -140,9 +150,8 @@ static cJSON *edges_json(const struct scan *s)
 			for (size_t b = 0; b < sizeof(flag_names) /
 					       sizeof(*flag_names); b++)
 				if (e->flags & (1u << b))
-					cJSON_AddItemToArray(
-						flags, cJSON_CreateString(
-							       flag_names[b]));
+					cJSON_AddItemToArray(flags,
+						cJSON_CreateStringReference(flag_names[b]));
 		}
 		model_clang_symbols(o, e);
 		cJSON_AddItemToArray(arr, o);
@@ -160,6 +169,9 @@ static cJSON *externals_json(const struct scan *s)
 		add_string(o, "name", s->externals[i].name);
 		add_int(o, "refs", s->externals[i].refs);
 		add_int(o, "files", s->externals[i].files);
+		if (s->externals[i].stdlib)
+			cJSON_AddItemToObjectCS(o, "stdlib",
+						cJSON_CreateTrue());
 		cJSON_AddItemToArray(arr, o);
 	}
 	return arr;
@@ -223,7 +235,7 @@ int model_write_json(FILE *fp, const struct model *m)
 	cJSON_Delete(root);
 	if (!text)
 		die("out of memory writing the model");
-	fputs(text, fp);
+	fwrite(text, 1, strlen(text), fp);
 	fputc('\n', fp);
 	free(text);
 	return 0;

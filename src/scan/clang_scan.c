@@ -287,6 +287,7 @@ int symdeps_run(struct scan *scan, const struct scan_options *opts)
 	if (ret) {
 		compdb_release(&db);
 		db.resource_dir = compdb_resource_dir();
+		scan_load_deps(scan); /* the #include lines guess the -I */
 		if ((ret = compdb_guess(&db, scan)))
 			goto done;
 	}
