@@ -21,7 +21,8 @@ LLVM_CONFIG ?= llvm-config-14
 LLVM_PREFIX := $(shell $(LLVM_CONFIG) --prefix 2>/dev/null || echo /usr/lib/llvm-14)
 LLVM_VERSION := $(shell $(LLVM_CONFIG) --version 2>/dev/null || echo 14.0.6)
 CLANG_CFLAGS = -isystem $(LLVM_PREFIX)/include
-CLANG_LIBS = -L$(LLVM_PREFIX)/lib -Wl,-rpath,$(LLVM_PREFIX)/lib -lclang
+# loaded when a scan needs it (src/scan/clang_load.c), not linked
+CLANG_LIBRARY = $(LLVM_PREFIX)/lib/libclang.so.1
 CLANG_RESOURCE_DIR = $(LLVM_PREFIX)/lib/clang/$(LLVM_VERSION)
 
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
@@ -30,7 +31,7 @@ WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 CFLAGS ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -pthread -Iinclude $(WARN) \
 	     -DCARVE_VERSION='"$(VERSION)"' $(PKG_CFLAGS) $(CLANG_CFLAGS) $(CFLAGS)
-LDLIBS = $(PKG_LIBS) $(CLANG_LIBS) -ldl -pthread -lm
+LDLIBS = $(PKG_LIBS) -ldl -pthread -lm
 
 ifneq ($(V),1)
 Q = @
@@ -54,6 +55,7 @@ LIB_OBJS += $(B)/src/core/utf8.o
 LIB_OBJS += $(B)/src/core/xmalloc.o
 LIB_OBJS += $(B)/src/scan/clang_cache.o
 LIB_OBJS += $(B)/src/scan/clang_compdb.o
+LIB_OBJS += $(B)/src/scan/clang_load.o
 LIB_OBJS += $(B)/src/scan/clang_scan.o
 LIB_OBJS += $(B)/src/scan/clang_symbols.o
 LIB_OBJS += $(B)/src/scan/clang_tu.o
@@ -134,6 +136,7 @@ $(B)/src/scan/scancache.o: $(wildcard src/scan/*.c include/carve/*.h)
 $(B)/src/scan/clang_cache.o: ALL_CFLAGS += -DSCAN_RULES_ID='"$(SCAN_RULES_ID)"'
 $(B)/src/scan/clang_cache.o: $(wildcard src/scan/*.c include/carve/*.h)
 $(B)/src/scan/clang_compdb.o: ALL_CFLAGS += -DCARVE_CLANG_RESOURCE_DIR='"$(CLANG_RESOURCE_DIR)"'
+$(B)/src/scan/clang_load.o: ALL_CFLAGS += -DCARVE_LIBCLANG='"$(CLANG_LIBRARY)"'
 
 $(B)/%.o: %.c
 	@mkdir -p $(dir $@)

@@ -60,8 +60,9 @@ const char *compdb_resource_dir(void);
  * directory, the root, or their build/ directories, and loads the entries
  * that compile files of `scan` (by_path maps repository paths to indexes
  * plus one). Returns 0, CARVE_ENOTFOUND when there is none (reported only
- * for `dir`), or CARVE_EINVALID after a warning when libclang cannot load
- * it.
+ * for `dir`), CARVE_EINVALID after a warning when libclang cannot load
+ * it, or CARVE_ERR after an error when libclang or its builtin headers
+ * cannot be found (a broken installation).
  */
 int compdb_load(struct compdb *db, const struct scan *scan,
 		const struct strmap *by_path, const char *dir);
@@ -69,7 +70,7 @@ int compdb_load(struct compdb *db, const struct scan *scan,
 /*
  * Without a database: one command per C and C++ source file of the scan,
  * with the include directories its #include lines resolve to and
- * -D_GNU_SOURCE. Returns 0.
+ * -D_GNU_SOURCE. Returns 0, or CARVE_ERR as compdb_load().
  */
 int compdb_guess(struct compdb *db, const struct scan *scan);
 

@@ -5,8 +5,6 @@
  * the working directory and the resource directory given explicitly, as
  * threads cannot chdir), or commands guessed from the lexical pass.
  */
-#include <clang-c/CXCompilationDatabase.h>
-#include <clang-c/Index.h>
 #include <dlfcn.h>
 #include <git2.h>
 #include <limits.h>
@@ -18,6 +16,7 @@
 #include "carve/compdb.h"
 #include "carve/error.h"
 #include "carve/language.h"
+#include "carve/libclang.h"
 #include "carve/scan.h"
 #include "carve/strbuf.h"
 #include "carve/strmap.h"
@@ -71,7 +70,8 @@ static void find_resource_dir(void)
 			 CARVE_CLANG_RESOURCE_DIR);
 		return;
 	}
-	if (!dladdr((void *)clang_getClangVersion, &info) || !info.dli_fname)
+	if (!libclang_path() ||
+	    !dladdr((void *)clang_getClangVersion, &info) || !info.dli_fname)
 		return;
 	real = realpath(info.dli_fname, NULL);
 	if (!real)
@@ -98,6 +98,14 @@ static void find_resource_dir(void)
 	}
 	clang_disposeString(version);
 	free(real);
+}
+
+/* A broken installation, never a property of the code: fatal. */
+static int no_builtin_headers(void)
+{
+	return error("cannot find clang's builtin headers (stddef.h, "
+		     "stdarg.h) for the libclang in use; set "
+		     "CARVE_CLANG_RESOURCE_DIR to its resource directory");
 }
 
 const char *compdb_resource_dir(void)
@@ -453,7 +461,6 @@ int compdb_load(struct compdb *db, const struct scan *scan,
 	struct stat st;
 	int ret = CARVE_ENOTFOUND;
 
-	db->resource_dir = compdb_resource_dir();
 	if (dir) {
 		strbuf_addf(&path, "%s/compile_commands.json", dir);
 		if (stat(path.buf, &st)) {
@@ -486,6 +493,15 @@ int compdb_load(struct compdb *db, const struct scan *scan,
 	}
 	db->path = xstrdup(db_dir);
 	*strrchr(db_dir, '/') = '\0';
+	if (libclang_load()) {
+		ret = CARVE_ERR;
+		goto done;
+	}
+	db->resource_dir = compdb_resource_dir();
+	if (!db->resource_dir) {
+		ret = no_builtin_headers();
+		goto done;
+	}
 	cdb = clang_CompilationDatabase_fromDirectory(db_dir, &err);
 	if (err != CXCompilationDatabase_NoError || !cdb) {
 		warning("cannot load the compilation database '%s': not a "
@@ -639,7 +655,15 @@ int compdb_guess(struct compdb *db, const struct scan *scan)
 	char *root = realpath(scan->root, NULL);
 	int config_h = 0;
 
+	if (libclang_load()) {
+		free(root);
+		return CARVE_ERR;
+	}
 	db->resource_dir = compdb_resource_dir();
+	if (!db->resource_dir) {
+		free(root);
+		return no_builtin_headers();
+	}
 	if (!root)
 		return error("cannot resolve '%s'", scan->root);
 	guess_dirs(db, scan);

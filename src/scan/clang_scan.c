@@ -5,7 +5,6 @@
  * turns a crash into a failed unit), then resolves the references of all
  * units through the symbol index into symbol edges.
  */
-#include <clang-c/Index.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +12,7 @@
 
 #include "carve/compdb.h"
 #include "carve/error.h"
+#include "carve/libclang.h"
 #include "carve/pool.h"
 #include "carve/progress.h"
 #include "carve/scan.h"
@@ -271,22 +271,14 @@ int symdeps_run(struct scan *scan, const struct scan_options *opts)
 			strmap_put(&by_path, scan->files[i].path,
 				   (void *)(i + 1));
 	ret = compdb_load(&db, scan, &by_path, opts->compdb_dir);
-	if (ret == CARVE_ENOTFOUND && opts->compdb_dir)
-		goto done;
+	if (ret == CARVE_ERR || (ret == CARVE_ENOTFOUND && opts->compdb_dir))
+		goto done; /* no libclang or builtin headers; -p wrong */
 	if (ret && mode == SYMDEPS_AUTO) {
 		ret = 0;
 		goto done;
 	}
-	if (!db.resource_dir) {
-		ret = error("cannot find clang's builtin headers (stddef.h, "
-			    "stdarg.h) for the libclang in use; set "
-			    "CARVE_CLANG_RESOURCE_DIR to its resource "
-			    "directory");
-		goto done;
-	}
 	if (ret) {
 		compdb_release(&db);
-		db.resource_dir = compdb_resource_dir();
 		scan_load_deps(scan); /* the #include lines guess the -I */
 		if ((ret = compdb_guess(&db, scan)))
 			goto done;

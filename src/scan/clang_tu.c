@@ -5,12 +5,12 @@
  * repository files to declarations. Declarations outside the repository
  * (the C library, system headers) are skipped subtree and all.
  */
-#include <clang-c/Index.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "carve/compdb.h"
+#include "carve/libclang.h"
 #include "carve/scan.h"
 #include "carve/strbuf.h"
 #include "carve/strmap.h"
