@@ -12,47 +12,47 @@
 #include <clang-c/Index.h>
 
 /* The libclang functions carve calls. */
-#define LIBCLANG_FUNCTIONS(X) \
-	X(clang_CompilationDatabase_dispose) \
-	X(clang_CompilationDatabase_fromDirectory) \
+#define LIBCLANG_FUNCTIONS(X)                              \
+	X(clang_CompilationDatabase_dispose)               \
+	X(clang_CompilationDatabase_fromDirectory)         \
 	X(clang_CompilationDatabase_getAllCompileCommands) \
-	X(clang_CompileCommand_getArg) \
-	X(clang_CompileCommand_getDirectory) \
-	X(clang_CompileCommand_getFilename) \
-	X(clang_CompileCommand_getNumArgs) \
-	X(clang_CompileCommands_dispose) \
-	X(clang_CompileCommands_getCommand) \
-	X(clang_CompileCommands_getSize) \
-	X(clang_Cursor_getStorageClass) \
-	X(clang_Cursor_isMacroBuiltin) \
-	X(clang_Cursor_isNull) \
-	X(clang_File_tryGetRealPathName) \
-	X(clang_createIndex) \
-	X(clang_disposeDiagnostic) \
-	X(clang_disposeIndex) \
-	X(clang_disposeString) \
-	X(clang_disposeTranslationUnit) \
-	X(clang_getCString) \
-	X(clang_getClangVersion) \
-	X(clang_getCursorDefinition) \
-	X(clang_getCursorKind) \
-	X(clang_getCursorLinkage) \
-	X(clang_getCursorLocation) \
-	X(clang_getCursorReferenced) \
-	X(clang_getCursorSemanticParent) \
-	X(clang_getCursorSpelling) \
-	X(clang_getCursorUSR) \
-	X(clang_getDiagnostic) \
-	X(clang_getDiagnosticSeverity) \
-	X(clang_getDiagnosticSpelling) \
-	X(clang_getExpansionLocation) \
-	X(clang_getFileName) \
-	X(clang_getIncludedFile) \
-	X(clang_getInclusions) \
-	X(clang_getNumDiagnostics) \
-	X(clang_getTranslationUnitCursor) \
-	X(clang_isCursorDefinition) \
-	X(clang_parseTranslationUnit2FullArgv) \
+	X(clang_CompileCommand_getArg)                     \
+	X(clang_CompileCommand_getDirectory)               \
+	X(clang_CompileCommand_getFilename)                \
+	X(clang_CompileCommand_getNumArgs)                 \
+	X(clang_CompileCommands_dispose)                   \
+	X(clang_CompileCommands_getCommand)                \
+	X(clang_CompileCommands_getSize)                   \
+	X(clang_Cursor_getStorageClass)                    \
+	X(clang_Cursor_isMacroBuiltin)                     \
+	X(clang_Cursor_isNull)                             \
+	X(clang_File_tryGetRealPathName)                   \
+	X(clang_createIndex)                               \
+	X(clang_disposeDiagnostic)                         \
+	X(clang_disposeIndex)                              \
+	X(clang_disposeString)                             \
+	X(clang_disposeTranslationUnit)                    \
+	X(clang_getCString)                                \
+	X(clang_getClangVersion)                           \
+	X(clang_getCursorDefinition)                       \
+	X(clang_getCursorKind)                             \
+	X(clang_getCursorLinkage)                          \
+	X(clang_getCursorLocation)                         \
+	X(clang_getCursorReferenced)                       \
+	X(clang_getCursorSemanticParent)                   \
+	X(clang_getCursorSpelling)                         \
+	X(clang_getCursorUSR)                              \
+	X(clang_getDiagnostic)                             \
+	X(clang_getDiagnosticSeverity)                     \
+	X(clang_getDiagnosticSpelling)                     \
+	X(clang_getExpansionLocation)                      \
+	X(clang_getFileName)                               \
+	X(clang_getIncludedFile)                           \
+	X(clang_getInclusions)                             \
+	X(clang_getNumDiagnostics)                         \
+	X(clang_getTranslationUnitCursor)                  \
+	X(clang_isCursorDefinition)                        \
+	X(clang_parseTranslationUnit2FullArgv)             \
 	X(clang_visitChildren)
 
 struct libclang_api {
@@ -75,15 +75,21 @@ const char *libclang_path(void);
 
 /* Calls by libclang's own names go through the table. */
 #ifndef LIBCLANG_NO_MACROS
-#define clang_CompilationDatabase_dispose libclang.clang_CompilationDatabase_dispose
-#define clang_CompilationDatabase_fromDirectory libclang.clang_CompilationDatabase_fromDirectory
-#define clang_CompilationDatabase_getAllCompileCommands libclang.clang_CompilationDatabase_getAllCompileCommands
+#define clang_CompilationDatabase_dispose \
+	libclang.clang_CompilationDatabase_dispose
+#define clang_CompilationDatabase_fromDirectory \
+	libclang.clang_CompilationDatabase_fromDirectory
+#define clang_CompilationDatabase_getAllCompileCommands \
+	libclang.clang_CompilationDatabase_getAllCompileCommands
 #define clang_CompileCommand_getArg libclang.clang_CompileCommand_getArg
-#define clang_CompileCommand_getDirectory libclang.clang_CompileCommand_getDirectory
-#define clang_CompileCommand_getFilename libclang.clang_CompileCommand_getFilename
+#define clang_CompileCommand_getDirectory \
+	libclang.clang_CompileCommand_getDirectory
+#define clang_CompileCommand_getFilename \
+	libclang.clang_CompileCommand_getFilename
 #define clang_CompileCommand_getNumArgs libclang.clang_CompileCommand_getNumArgs
 #define clang_CompileCommands_dispose libclang.clang_CompileCommands_dispose
-#define clang_CompileCommands_getCommand libclang.clang_CompileCommands_getCommand
+#define clang_CompileCommands_getCommand \
+	libclang.clang_CompileCommands_getCommand
 #define clang_CompileCommands_getSize libclang.clang_CompileCommands_getSize
 #define clang_Cursor_getStorageClass libclang.clang_Cursor_getStorageClass
 #define clang_Cursor_isMacroBuiltin libclang.clang_Cursor_isMacroBuiltin
@@ -114,7 +120,8 @@ const char *libclang_path(void);
 #define clang_getNumDiagnostics libclang.clang_getNumDiagnostics
 #define clang_getTranslationUnitCursor libclang.clang_getTranslationUnitCursor
 #define clang_isCursorDefinition libclang.clang_isCursorDefinition
-#define clang_parseTranslationUnit2FullArgv libclang.clang_parseTranslationUnit2FullArgv
+#define clang_parseTranslationUnit2FullArgv \
+	libclang.clang_parseTranslationUnit2FullArgv
 #define clang_visitChildren libclang.clang_visitChildren
 
 #endif /* LIBCLANG_NO_MACROS */

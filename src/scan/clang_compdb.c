@@ -70,8 +70,8 @@ static void find_resource_dir(void)
 			 CARVE_CLANG_RESOURCE_DIR);
 		return;
 	}
-	if (!libclang_path() ||
-	    !dladdr((void *)clang_getClangVersion, &info) || !info.dli_fname)
+	if (!libclang_path() || !dladdr((void *)clang_getClangVersion, &info) ||
+	    !info.dli_fname)
 		return;
 	real = realpath(info.dli_fname, NULL);
 	if (!real)

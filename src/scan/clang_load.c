@@ -18,9 +18,9 @@
 struct libclang_api libclang;
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
-static const char *loaded;   /* the path dlopen took */
-static const char *failure;  /* dlerror() of the last attempt */
-static const char *missing;  /* a function the library lacks */
+static const char *loaded; /* the path dlopen took */
+static const char *failure; /* dlerror() of the last attempt */
+static const char *missing; /* a function the library lacks */
 
 static void load(void)
 {
@@ -41,8 +41,8 @@ static void load(void)
 	}
 	if (!handle)
 		return;
-#define LIBCLANG_RESOLVE(f)                                                \
-	if (!missing && !((*(void **)&libclang.f) = dlsym(handle, #f)))    \
+#define LIBCLANG_RESOLVE(f)                                             \
+	if (!missing && !((*(void **)&libclang.f) = dlsym(handle, #f))) \
 		missing = #f;
 	LIBCLANG_FUNCTIONS(LIBCLANG_RESOLVE)
 #undef LIBCLANG_RESOLVE
@@ -60,7 +60,8 @@ int libclang_load(void)
 	if (missing)
 		return error_code(CARVE_ENOTFOUND,
 				  "'%s' has no %s: carve needs libclang 7 or "
-				  "later", loaded, missing);
+				  "later",
+				  loaded, missing);
 	return 0;
 }
 
