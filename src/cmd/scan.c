@@ -304,7 +304,12 @@ static void record_clang(struct model *m, const struct scan_args *a)
 	struct strbuf sb = STRBUF_INIT;
 
 	if (!sd) {
-		if (!o->no_deps && o->clang != SYMDEPS_OFF)
+		int c_family = 0;
+
+		for (size_t i = 0; i < m->scan->languages_nr; i++)
+			c_family |= !strcmp(m->scan->languages[i].name, "C") ||
+				    !strcmp(m->scan->languages[i].name, "C++");
+		if (c_family && !o->no_deps && o->clang != SYMDEPS_OFF)
 			model_assume(m, "libclang", "default",
 				     "off: no compile_commands.json at the "
 				     "root or in build/ (--clang=on guesses "
