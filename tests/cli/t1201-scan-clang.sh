@@ -162,6 +162,17 @@ mkdir py && echo 'import os' >py/a.py
 make_repo py && git -C py add -A && git -C py commit -qm py
 expect_status "--clang=on without C" 0 "$CARVE" scan --clang=on -o /dev/null py
 grep_q "says there is nothing to parse" "nothing to parse" err
+"$CARVE" scan -q -f json -o py.json py
+expect_status "merge the models of two repositories" 0 \
+	"$CARVE" merge -o two-repos.json full.json py.json
+expect_eq "each repository under a directory named after its root" \
+	"py/a.py repo/src/a.c" \
+	"$(jq -r '[.files[].path | select(. == "repo/src/a.c" or
+		. == "py/a.py")] | join(" ")' two-repos.json)"
+expect_eq "their symbol edges follow" "repo/src/b.c bfun" \
+	"$(jq -r '.edges[] | select(.kind == "symbol" and
+		.from == "repo/src/a.c" and .to == "repo/src/b.c") |
+		"\(.to) \(.symbols[0].name)"' two-repos.json)"
 expect_status "--clang=bad is a usage error" 129 "$CARVE" scan --clang=bad py
 expect_status "--shard 3/2 is a usage error" 129 "$CARVE" scan --shard 3/2 py
 
