@@ -81,21 +81,23 @@ void tucache_stamp(char *out, size_t size, const char *path)
 /* Splits the next line into at most max tab-separated fields. */
 static int next_line(char **p, char **field, int max)
 {
-	char *s = *p, *nl;
+	char *s = *p, *nl, *t;
 	int n = 0;
 
 	if (!*s)
 		return 0;
 	nl = strchr(s, '\n');
-	if (nl)
-		*nl = '\0';
-	*p = nl ? nl + 1 : s + strlen(s);
+	if (!nl)
+		nl = s + strlen(s);
+	*p = *nl ? nl + 1 : nl;
+	*nl = '\0';
 	field[n++] = s;
-	for (char *t = s; *t && n < max; t++)
-		if (*t == '\t') {
-			*t = '\0';
-			field[n++] = t + 1;
-		}
+	/* memchr finds a tab many bytes at a time: USRs are long */
+	while (n < max && (t = memchr(s, '\t', (size_t)(nl - s)))) {
+		*t = '\0';
+		s = t + 1;
+		field[n++] = s;
+	}
 	return n;
 }
 

@@ -16,39 +16,80 @@
 #include "carve/tu.h"
 #include "carve/xmalloc.h"
 
-const char *symindex_intern(struct symindex *ix, const char *s)
+/*
+ * An interned string, and for a USR the definitions and references that
+ * name it: headers are read by many units, and their definitions and
+ * references merge as they arrive instead of piling up for the sort.
+ */
+struct symstr {
+	const char *s;
+	size_t *defs, defs_nr, defs_alloc;
+	size_t *refs, refs_nr, refs_alloc;
+};
+
+static struct symstr *intern(struct symindex *ix, const char *s)
 {
-	const char *hit = strmap_get(&ix->strings, s);
-	char *copy;
+	struct symstr *hit = strmap_get(&ix->strings, s);
 
 	if (hit)
 		return hit;
-	copy = arena_strdup(&ix->arena, s);
-	strmap_put(&ix->strings, copy, copy);
-	return copy;
+	hit = arena_alloc(&ix->arena, sizeof(*hit));
+	hit->s = arena_strdup(&ix->arena, s);
+	strmap_put(&ix->strings, hit->s, hit);
+	return hit;
+}
+
+const char *symindex_intern(struct symindex *ix, const char *s)
+{
+	return intern(ix, s)->s;
 }
 
 void symindex_add_def(struct symindex *ix, const char *usr, const char *name,
 		      enum symbol_kind kind, size_t file)
 {
+	struct symstr *u = intern(ix, usr);
 	struct symdef *d;
 
+	for (size_t i = 0; i < u->defs_nr; i++)
+		if (ix->defs[u->defs[i]].file == file)
+			return;
+	ALLOC_GROW(u->defs, u->defs_nr + 1, u->defs_alloc);
+	u->defs[u->defs_nr++] = ix->defs_nr;
 	ALLOC_GROW(ix->defs, ix->defs_nr + 1, ix->defs_alloc);
 	d = &ix->defs[ix->defs_nr++];
-	d->usr = symindex_intern(ix, usr);
+	d->usr = u->s;
 	d->name = symindex_intern(ix, name);
 	d->kind = kind;
 	d->file = file;
 }
 
+/* The same text seen by several units counts once. */
+static void merge_ref(struct symref *o, const struct symref *r)
+{
+	if (r->count > o->count)
+		o->count = r->count;
+	if (o->target < 0)
+		o->target = r->target;
+	if (o->decl < 0)
+		o->decl = r->decl;
+}
+
 void symindex_add_ref(struct symindex *ix, const struct symref *ref)
 {
+	struct symstr *u = intern(ix, ref->usr);
 	struct symref *r;
 
+	for (size_t i = 0; i < u->refs_nr; i++)
+		if (ix->refs[u->refs[i]].from == ref->from) {
+			merge_ref(&ix->refs[u->refs[i]], ref);
+			return;
+		}
+	ALLOC_GROW(u->refs, u->refs_nr + 1, u->refs_alloc);
+	u->refs[u->refs_nr++] = ix->refs_nr;
 	ALLOC_GROW(ix->refs, ix->refs_nr + 1, ix->refs_alloc);
 	r = &ix->refs[ix->refs_nr++];
 	*r = *ref;
-	r->usr = symindex_intern(ix, ref->usr);
+	r->usr = u->s;
 	r->name = symindex_intern(ix, ref->name);
 }
 
@@ -96,39 +137,37 @@ static int cmp_ref(const void *a, const void *b)
 	return strcmp(x->usr, y->usr);
 }
 
+/* The lists of each USR point into defs and refs: renumber them. */
+static void reindex(struct symindex *ix)
+{
+	struct strmap_entry *e;
+
+	strmap_for_each(&ix->strings, e) {
+		struct symstr *u = e->value;
+
+		u->defs_nr = u->refs_nr = 0;
+	}
+	for (size_t i = 0; i < ix->defs_nr; i++) {
+		struct symstr *u = strmap_get(&ix->strings, ix->defs[i].usr);
+
+		ALLOC_GROW(u->defs, u->defs_nr + 1, u->defs_alloc);
+		u->defs[u->defs_nr++] = i;
+	}
+	for (size_t i = 0; i < ix->refs_nr; i++) {
+		struct symstr *u = strmap_get(&ix->strings, ix->refs[i].usr);
+
+		ALLOC_GROW(u->refs, u->refs_nr + 1, u->refs_alloc);
+		u->refs[u->refs_nr++] = i;
+	}
+}
+
 void symindex_finish(struct symindex *ix)
 {
-	size_t out = 0;
-
 	if (ix->defs_nr)
 		qsort(ix->defs, ix->defs_nr, sizeof(*ix->defs), cmp_def);
-	for (size_t i = 0; i < ix->defs_nr; i++) {
-		if (out && ix->defs[out - 1].usr == ix->defs[i].usr &&
-		    ix->defs[out - 1].file == ix->defs[i].file)
-			continue;
-		ix->defs[out++] = ix->defs[i];
-	}
-	ix->defs_nr = out;
 	if (ix->refs_nr)
 		qsort(ix->refs, ix->refs_nr, sizeof(*ix->refs), cmp_ref);
-	out = 0;
-	for (size_t i = 0; i < ix->refs_nr; i++) {
-		struct symref *r = &ix->refs[i], *o;
-
-		/* the same text seen by several units counts once */
-		o = out ? &ix->refs[out - 1] : NULL;
-		if (o && o->from == r->from && o->usr == r->usr) {
-			if (r->count > o->count)
-				o->count = r->count;
-			if (o->target < 0)
-				o->target = r->target;
-			if (o->decl < 0)
-				o->decl = r->decl;
-			continue;
-		}
-		ix->refs[out++] = *r;
-	}
-	ix->refs_nr = out;
+	reindex(ix);
 }
 
 static int is_header(const char *path)
@@ -320,8 +359,16 @@ void symindex_edges(struct symindex *ix, struct scan *scan, int pair_headers)
 
 void symindex_release(struct symindex *ix)
 {
+	struct strmap_entry *e;
+
 	if (!ix)
 		return;
+	strmap_for_each(&ix->strings, e) {
+		struct symstr *u = e->value;
+
+		free(u->defs);
+		free(u->refs);
+	}
 	free(ix->defs);
 	free(ix->refs);
 	strmap_release(&ix->strings);
