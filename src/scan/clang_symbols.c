@@ -142,7 +142,7 @@ static void reindex(struct symindex *ix)
 {
 	struct strmap_entry *e;
 
-	strmap_for_each(&ix->strings, e) {
+	strmap_for_each (&ix->strings, e) {
 		struct symstr *u = e->value;
 
 		u->defs_nr = u->refs_nr = 0;
@@ -363,7 +363,7 @@ void symindex_release(struct symindex *ix)
 
 	if (!ix)
 		return;
-	strmap_for_each(&ix->strings, e) {
+	strmap_for_each (&ix->strings, e) {
 		struct symstr *u = e->value;
 
 		free(u->defs);
