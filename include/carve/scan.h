@@ -99,7 +99,7 @@ struct scan_options {
 	/* libclang (src/scan/clang_*.c): enum symdeps_mode, 0 is auto */
 	int clang;
 	const char *compdb_dir; /* -p DIR, or NULL to look at the root */
-	int pair_headers; /* -1 default (on for C), 0 off, 1 on */
+	int pair_headers; /* 0 default (C pairs), -1 off, 1 C and C++ */
 	unsigned shard_k, shard_n; /* --shard K/N, 0/0 for all */
 };
 

@@ -349,9 +349,8 @@ static void record_clang(struct model *m, const struct scan_args *a)
 		     "(through its USR, across translation units), else to "
 		     "the file that declares it; macros, types and inline "
 		     "functions defined in a header stay on the header");
-	model_assume(m, "pair headers",
-		     o->pair_headers < 0 ? "default" : "option", "%s",
-		     pairs[sd->pair_headers]);
+	model_assume(m, "pair headers", !o->pair_headers ? "default" : "option",
+		     "%s", pairs[sd->pair_headers]);
 	if (sd->shard_n)
 		model_assume(m, "shard", "option",
 			     "%u/%u: a partial model of every %u-th "
@@ -433,7 +432,6 @@ static int parse_args(struct scan_args *a, int argc, char **argv)
 	a->top = 20;
 	a->opts.path = ".";
 	a->opts.max_file_size = SCAN_DEFAULT_MAX_FILE_SIZE;
-	a->opts.pair_headers = -1;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, COMMON_SHORT_OPTIONS "p:",
 				long_options, NULL)) != -1) {
@@ -498,7 +496,7 @@ static int parse_args(struct scan_args *a, int argc, char **argv)
 			a->opts.pair_headers = 1;
 			break;
 		case OPT_NO_PAIR_HEADERS:
-			a->opts.pair_headers = 0;
+			a->opts.pair_headers = -1;
 			break;
 		case OPT_SHARD:
 			if (parse_shard(&a->opts, optarg))

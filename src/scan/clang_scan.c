@@ -240,9 +240,9 @@ static char *cache_dir(const struct scan *scan)
 
 static int pair_mode(const struct scan_options *opts)
 {
-	if (opts->pair_headers < 0)
+	if (!opts->pair_headers)
 		return SYMINDEX_PAIR_C;
-	return opts->pair_headers ? SYMINDEX_PAIR_ALL : SYMINDEX_PAIR_NONE;
+	return opts->pair_headers > 0 ? SYMINDEX_PAIR_ALL : SYMINDEX_PAIR_NONE;
 }
 
 int symdeps_run(struct scan *scan, const struct scan_options *opts)
