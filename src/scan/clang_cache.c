@@ -6,7 +6,7 @@
  * references and "i" includes, indexes referring to the record's own
  * files and symbols. A hit is parsed in place.
  */
-#include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -101,13 +101,22 @@ static int next_line(char **p, char **field, int max)
 	return n;
 }
 
+/* A decimal number, maybe negative; strtol's generality costs here. */
 static int num(const char *s, long *out)
 {
-	char *end;
+	int neg = *s == '-';
+	long v = 0;
 
-	errno = 0;
-	*out = strtol(s, &end, 10);
-	return errno || end == s || *end;
+	s += neg;
+	if (!*s)
+		return -1;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9' || v > (LONG_MAX - 9) / 10)
+			return -1;
+		v = v * 10 + (*s - '0');
+	}
+	*out = neg ? -v : v;
+	return 0;
 }
 
 static const char *stamp_of(struct tucache *cache, const char *path)
