@@ -19,6 +19,8 @@ static const struct command commands[] = {
 	  "files, languages, code/comment/blank lines, complexity, modules" },
 	{ "graph", cmd_graph,
 	  "dependency graph: cycles and cuts, fan-in/out, hubs, DOT/SVG/PNG" },
+	{ "history", cmd_history,
+	  "git history: churn, hotspots, change coupling, ownership, teams" },
 	{ "merge", cmd_merge,
 	  "combine models: the shards of a scan, several repositories" },
 };

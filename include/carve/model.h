@@ -12,6 +12,7 @@
 
 #define MODEL_SCHEMA "carve/1"
 
+struct history;
 struct scan;
 
 /* One input or rule a result depends on, printed beside it. */
@@ -23,6 +24,7 @@ struct assumption {
 
 struct model {
 	struct scan *scan;
+	struct history *history; /* carve history's part, or NULL */
 	struct assumption *assumptions;
 	size_t assumptions_nr, assumptions_alloc;
 };

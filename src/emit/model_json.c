@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "carve/history.h"
 #include "carve/language.h"
 #include "carve/model.h"
 #include "carve/scan.h"
@@ -222,6 +223,9 @@ int model_write_json(FILE *fp, const struct model *m)
 	cJSON_AddStringToObject(root, "generator", "carve " CARVE_VERSION);
 	if (m->scan)
 		scan_json(root, m->scan);
+	if (m->history)
+		cJSON_AddItemToObject(root, "history",
+				      history_to_json(m->history));
 	assumptions = cJSON_AddArrayToObject(root, "assumptions");
 	for (size_t i = 0; i < m->assumptions_nr; i++) {
 		cJSON *o = cJSON_CreateObject();
@@ -246,6 +250,7 @@ void model_release(struct model *m)
 	if (!m)
 		return;
 	scan_free(m->scan);
+	history_free(m->history);
 	for (size_t i = 0; i < m->assumptions_nr; i++) {
 		free(m->assumptions[i].name);
 		free(m->assumptions[i].value);

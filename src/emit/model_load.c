@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "carve/config.h"
+#include "carve/history.h"
 #include "carve/language.h"
 #include "carve/model.h"
 #include "carve/scan.h"
@@ -223,6 +224,11 @@ int model_load_json(struct model *m, const char *path)
 	assumptions = cJSON_GetObjectItemCaseSensitive(root, "assumptions");
 	load_assumptions(m, assumptions);
 	scan_summarise(s);
+	if (cJSON_GetObjectItemCaseSensitive(root, "history") &&
+	    (ret = history_from_json(
+		     &m->history,
+		     cJSON_GetObjectItemCaseSensitive(root, "history"), path)))
+		goto done;
 	m->scan = s;
 	s = NULL;
 done:
