@@ -46,8 +46,9 @@ int tucache_get(struct tucache *cache, struct tu *tu, const char *key,
 void tucache_stamp(char *out, size_t size, const char *path);
 
 /*
- * Replaces the cache file with the parsed units (the others are not
- * worth keeping: they failed or crashed). Returns 0, or <0 after a
+ * Replaces the cache file with the units: parsed ones with every file
+ * they read, failed and crashed ones with their main file only (parsed
+ * again when it or the command changes). Returns 0, or <0 after a
  * warning.
  */
 int tucache_save(const struct tucache *cache, struct tu *const *tus,

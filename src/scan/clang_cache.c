@@ -332,8 +332,8 @@ int tucache_save(const struct tucache *cache, struct tu *const *tus,
 	header(&sb);
 	fwrite(sb.buf, 1, sb.len, out.fp);
 	for (size_t i = 0; i < nr; i++) {
-		if (!tus[i] || tus[i]->status != TU_PARSED)
-			continue;
+		if (!tus[i] || !tus[i]->files_nr)
+			continue; /* nothing to check it against */
 		strbuf_reset(&sb);
 		if (encode(&sb, tus[i], keys[i]))
 			continue;

@@ -99,7 +99,7 @@ static void summarise(struct symdeps *sd, struct tu **tus, size_t nr)
 
 		sd->errors += tu->errors;
 		sd->warnings += tu->warnings;
-		if (tu->cached)
+		if (tu->cached && tu->status == TU_PARSED)
 			sd->cached++;
 		else if (tu->status == TU_PARSED)
 			sd->parsed++;
@@ -365,7 +365,7 @@ int symdeps_run(struct scan *scan, const struct scan_options *opts)
 	symindex_finish(&sd->index);
 	add_includes(sd, scan, tus, db.nr);
 	symindex_edges(&sd->index, scan, sd->pair_headers);
-	if (dir && sd->parsed)
+	if (dir && todo_nr)
 		tucache_save(&cache, tus, keys, db.nr);
 	ret = 0;
 done:

@@ -514,7 +514,20 @@ int tu_parse(struct tu *tu, void *index, const struct compdb_entry *e,
 	err = clang_parseTranslationUnit2FullArgv(index, NULL, e->argv, e->argc,
 						  NULL, 0, flags, &unit);
 	if (err != CXError_Success || !unit) {
+		const struct scan_file *f = &ctx->scan->files[e->scan_index];
+		struct strbuf path = STRBUF_INIT;
+		char stamp[48];
+
 		tu->status = err == CXError_Crashed ? TU_CRASHED : TU_FAILED;
+		/* cached as such until the main file or the command changes */
+		if (*f->blob) {
+			snprintf(stamp, sizeof(stamp), "%s", f->blob);
+		} else {
+			strbuf_addf(&path, "%s/%s", ctx->root, f->path);
+			tucache_stamp(stamp, sizeof(stamp), path.buf);
+		}
+		tu_add_file(tu, f->path, (long)e->scan_index, stamp);
+		strbuf_release(&path);
 		return 0;
 	}
 	tu->status = TU_PARSED;

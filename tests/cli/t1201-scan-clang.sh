@@ -83,6 +83,8 @@ expect_status "text output" 0 "$CARVE" scan repo
 grep_q "text: libclang summary" \
 	'^libclang: 6 translation units (0 parsed, 5 cached, 0 failed, 1 crashed)' out
 grep_q "text: the crashed unit" 'crashed libclang: src/crash.c' out
+! grep -q "crash detected" err
+ok $? "the crash is cached: libclang does not crash again on a rerun"
 
 # second run: every parsed unit from the cache, the same edges
 "$CARVE" scan -q -f json -o again.json repo
