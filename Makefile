@@ -12,7 +12,7 @@ MANDIR = $(PREFIX)/share/man
 B ?= build
 
 CC ?= cc
-PKGS = libgit2 libcjson libcgraph libgvc
+PKGS = libgit2 libcjson libcgraph libgvc igraph
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
@@ -32,7 +32,12 @@ endif
 
 # The library: everything but main and the commands.
 LIB_OBJS =
+LIB_OBJS += $(B)/src/analysis/cluster.o
 LIB_OBJS += $(B)/src/analysis/graph.o
+LIB_OBJS += $(B)/src/analysis/mojo.o
+LIB_OBJS += $(B)/src/analysis/rank.o
+LIB_OBJS += $(B)/src/analysis/seams.o
+LIB_OBJS += $(B)/src/analysis/seams_graph.o
 LIB_OBJS += $(B)/src/core/arena.o
 LIB_OBJS += $(B)/src/core/config.o
 LIB_OBJS += $(B)/src/core/error.o
@@ -73,12 +78,14 @@ LIB_OBJS += $(B)/src/emit/model_json.o
 LIB_OBJS += $(B)/src/emit/model_load.o
 LIB_OBJS += $(B)/src/emit/csv.o
 LIB_OBJS += $(B)/src/emit/dot.o
+LIB_OBJS += $(B)/src/emit/partition.o
 LIB_OBJS += $(B)/src/emit/table.o
 
 CMD_OBJS =
 CMD_OBJS += $(B)/src/main.o
 CMD_OBJS += $(B)/src/cmd/graph.o
 CMD_OBJS += $(B)/src/cmd/scan.o
+CMD_OBJS += $(B)/src/cmd/seams.o
 
 UNIT_TESTS =
 UNIT_TESTS += $(B)/tests/unit/test_config

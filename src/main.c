@@ -19,6 +19,8 @@ static const struct command commands[] = {
 	  "files, languages, code/comment/blank lines, complexity, modules" },
 	{ "graph", cmd_graph,
 	  "dependency graph: cycles and cuts, fan-in/out, hubs, DOT/SVG/PNG" },
+	{ "seams", cmd_seams,
+	  "proposed bounded contexts, their seams, what to extract first" },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
