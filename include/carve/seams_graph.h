@@ -77,7 +77,7 @@ struct seams_graph {
 /* Default share of the depending units that makes a unit a hub. */
 #define SEAMS_HUB_SHARE 0.5
 /* Default weight of the folder signal (see seams_graph_build()). */
-#define SEAMS_FOLDERS 4.0
+#define SEAMS_FOLDERS 24.0
 
 /*
  * Builds the units and the static links of `scan`'s counted files and

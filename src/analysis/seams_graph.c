@@ -24,7 +24,7 @@ static const char *const signal_names[SIGNAL_NR] = {
 };
 
 /* A directory larger than this gets a sparse pattern instead of a clique. */
-#define CLIQUE_MAX 64
+#define CLIQUE_MAX 256
 
 const char *seams_signal_name(enum seams_signal s)
 {
@@ -216,6 +216,9 @@ static void push(struct seams_graph *g, size_t a, size_t b,
 	l->signal[s] = value;
 }
 
+static void pattern_links(struct seams_graph *g, const size_t *m, size_t d,
+			  enum seams_signal s);
+
 struct arc {
 	size_t from, to;
 	double refs;
@@ -280,6 +283,31 @@ static void static_links(struct seams_graph *g, const struct scan *scan,
 	free(arcs);
 }
 
+/*
+ * Links among the d units m[0..d-1] so that each one's links total 1: a
+ * clique with 1/(d-1) per pair, or, above CLIQUE_MAX units, links to the
+ * units 1, 2, 4, 8, ... places away (both ways, wrapping around): an
+ * expander of O(d log d) links that no cheap cut splits.
+ */
+static void pattern_links(struct seams_graph *g, const size_t *m, size_t d,
+			  enum seams_signal s)
+{
+	if (d >= 2 && d <= CLIQUE_MAX) {
+		for (size_t x = 0; x < d; x++)
+			for (size_t y = x + 1; y < d; y++)
+				push(g, m[x], m[y], s, 1.0 / (double)(d - 1));
+	} else if (d > CLIQUE_MAX) {
+		size_t offs = 0;
+
+		for (size_t o = 1; o <= d / 2; o *= 2)
+			offs++;
+		for (size_t x = 0; x < d; x++)
+			for (size_t o = 1; o <= d / 2; o *= 2)
+				push(g, m[x], m[(x + o) % d], s,
+				     1.0 / (2.0 * (double)offs));
+	}
+}
+
 static int cmp_by_dir(const void *a, const void *b, void *ctx)
 {
 	const struct seams_graph *g = ctx;
@@ -290,12 +318,7 @@ static int cmp_by_dir(const void *a, const void *b, void *ctx)
 	return c ? c : strcmp(x->name, y->name);
 }
 
-/*
- * Each unit's folder links total 1: a clique with 1/(d-1) per pair, or,
- * in a directory of more than CLIQUE_MAX units, links to the units 1, 2,
- * 4, 8, ... places away in name order (both ways, wrapping around): an
- * expander of O(d log d) links that no cheap cut splits.
- */
+/* Each unit's folder links total 1 (pattern_links() in name order). */
 static void folder_links(struct seams_graph *g)
 {
 	size_t *order = xmalloc((g->nr ? g->nr : 1) * sizeof(*order));
@@ -307,28 +330,12 @@ static void folder_links(struct seams_graph *g)
 	if (n)
 		qsort_r(order, n, sizeof(*order), cmp_by_dir, g);
 	for (size_t i = 0; i < n;) {
-		size_t j = i + 1, d, *m = &order[i];
+		size_t j = i + 1;
 
 		while (j < n && !strcmp(g->units[order[j]].dir,
 					g->units[order[i]].dir))
 			j++;
-		d = j - i;
-		if (d >= 2 && d <= CLIQUE_MAX) {
-			for (size_t x = 0; x < d; x++)
-				for (size_t y = x + 1; y < d; y++)
-					push(g, m[x], m[y], SIGNAL_FOLDERS,
-					     1.0 / (double)(d - 1));
-		} else if (d > CLIQUE_MAX) {
-			size_t offs = 0;
-
-			for (size_t o = 1; o <= d / 2; o *= 2)
-				offs++;
-			for (size_t x = 0; x < d; x++)
-				for (size_t o = 1; o <= d / 2; o *= 2)
-					push(g, m[x], m[(x + o) % d],
-					     SIGNAL_FOLDERS,
-					     1.0 / (2.0 * (double)offs));
-		}
+		pattern_links(g, &order[i], j - i, SIGNAL_FOLDERS);
 		i = j;
 	}
 	free(order);
