@@ -33,6 +33,7 @@ endif
 # The library: everything but main and the commands.
 LIB_OBJS =
 LIB_OBJS += $(B)/src/analysis/cluster.o
+LIB_OBJS += $(B)/src/analysis/compare.o
 LIB_OBJS += $(B)/src/analysis/graph.o
 LIB_OBJS += $(B)/src/analysis/mojo.o
 LIB_OBJS += $(B)/src/analysis/rank.o
@@ -79,6 +80,7 @@ LIB_OBJS += $(B)/src/emit/model_load.o
 LIB_OBJS += $(B)/src/emit/csv.o
 LIB_OBJS += $(B)/src/emit/dot.o
 LIB_OBJS += $(B)/src/emit/partition.o
+LIB_OBJS += $(B)/src/emit/seams_json.o
 LIB_OBJS += $(B)/src/emit/table.o
 
 CMD_OBJS =

@@ -13,6 +13,7 @@
 #define MODEL_SCHEMA "carve/1"
 
 struct scan;
+struct seams;
 
 /* One input or rule a result depends on, printed beside it. */
 struct assumption {
@@ -23,6 +24,7 @@ struct assumption {
 
 struct model {
 	struct scan *scan;
+	struct seams *seams; /* carve seams' proposal, or NULL */
 	struct assumption *assumptions;
 	size_t assumptions_nr, assumptions_alloc;
 };

@@ -13,8 +13,9 @@ struct seams;
 /* Short name of criterion c for output: "coupling", "change", ... */
 const char *rank_criterion_name(int c);
 /*
- * Scores and orders every context but the shared kernel and the
- * unlinked files into s->ranking; sets each context's score and rank.
+ * Scores and orders every context but the shared kernel, the unlinked
+ * files and contexts without any dependency (documentation, scripts)
+ * into s->ranking; sets each context's score and rank.
  */
 void rank_contexts(struct seams *s);
 

@@ -13,6 +13,8 @@
 
 #include "carve/seams_graph.h"
 
+struct cJSON;
+struct compare_result;
 struct config;
 struct scan;
 
@@ -115,6 +117,7 @@ struct seams {
 	unsigned long refs_total, refs_crossing;
 	double resolution;     /* the resolution used */
 	size_t wanted_missed;  /* --contexts K could not be reached: found */
+	const struct compare_result *comparison; /* set by the caller */
 };
 
 /* Fills the defaults of every option. */
@@ -129,6 +132,13 @@ void seams_options_init(struct seams_options *o);
 int seams_propose(struct seams **out, const struct scan *scan,
 		  const struct seams_options *o);
 void seams_free(struct seams *s);
+
+/*
+ * Adds the proposal to a model's JSON `root`: "contexts" (each with its
+ * files, metrics, seam and score) and "seams" (the whole-proposal
+ * metrics, cycles, ranking and any comparison). Strings are copied.
+ */
+void seams_json_add(struct cJSON *root, const struct seams *s);
 
 /* Index of the context named `name`, or -1. */
 long seams_find(const struct seams *s, const char *name);

@@ -47,6 +47,7 @@ struct seams_unit {
 	unsigned long code;  /* code lines of its files */
 	size_t fan_in;       /* distinct units that depend on it */
 	size_t fan_out;      /* distinct units it depends on */
+	size_t modules_in;   /* other modules whose files depend on it */
 	int hub;             /* shared kernel: left out of the links */
 };
 
@@ -65,7 +66,7 @@ struct seams_graph {
 	size_t nr;
 	struct seams_link *links; /* sorted by (a, b), hubs left out */
 	size_t links_nr;
-	size_t hub_threshold;     /* fan-in that makes a hub */
+	size_t hub_threshold;     /* modules_in that makes a hub */
 	size_t hubs_nr;
 	double total[SIGNAL_NR];  /* raw evidence per signal, all links */
 	struct seams_link *pending; /* added, not yet merged into links */
@@ -81,8 +82,9 @@ struct seams_graph {
 
 /*
  * Builds the units and the static links of `scan`'s counted files and
- * marks the hubs: units used by at least `hub_share` of the units that
- * depend on anything (and by 3); hub_share >= 1 marks none.
+ * marks the hubs: units used from at least `hub_share` of the other
+ * modules that depend on anything (and from 3); hub_share >= 1 marks
+ * none.
  * Then adds the folder signal: each file's pull towards its directory
  * totals 1 (a pair of files in a directory of d units gets 1/(d-1); large
  * directories use a sparse regular pattern with the same totals).

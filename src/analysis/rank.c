@@ -25,9 +25,11 @@ const char *rank_criterion_name(int c)
 	return c >= 0 && c < CRIT_NR ? names[c] : "?";
 }
 
+/* Contexts without a single dependency (docs, scripts) are not ranked. */
 static int ranked(const struct seams_context *x)
 {
-	return !x->kernel && !x->unlinked;
+	return !x->kernel && !x->unlinked &&
+	       x->internal + x->refs_out + x->refs_in > 0;
 }
 
 static double count_of(const struct seams_context *x, int c)

@@ -14,6 +14,7 @@
 #include "carve/language.h"
 #include "carve/scan.h"
 #include "carve/seams_graph.h"
+#include "carve/strmap.h"
 #include "carve/xmalloc.h"
 
 static const char *const signal_names[SIGNAL_NR] = {
@@ -235,13 +236,79 @@ static int cmp_arc(const void *a, const void *b)
 	return 0;
 }
 
+static int cmp_use(const void *a, const void *b)
+{
+	const size_t *x = a, *y = b;
+
+	if (x[0] != y[0])
+		return x[0] < y[0] ? -1 : 1;
+	return x[1] < y[1] ? -1 : x[1] > y[1];
+}
+
+/*
+ * A hub is used from nearly every module: by files of at least
+ * hub_share of the other modules that depend on anything (and of 3).
+ * Modules, not files, are counted, so that a utility every package uses
+ * a little is a hub and a header one big directory uses a lot is not.
+ */
+static void mark_hubs(struct seams_graph *g, const struct scan *scan,
+		      const struct arc *arcs, size_t n, double hub_share)
+{
+	struct strmap ids = STRMAP_INIT;
+	size_t *module = xmalloc((g->nr ? g->nr : 1) * sizeof(*module));
+	size_t (*use)[2] = xmalloc((n ? n : 1) * sizeof(*use));
+	char *active;
+	size_t modules = 0, nactive = 0;
+
+	for (size_t u = 0; u < g->nr; u++) {
+		const char *m = scan->files[g->unit_files[g->units[u].first]]
+					.module;
+		size_t id = (size_t)strmap_get(&ids, m ? m : ".");
+
+		if (!id) {
+			id = ++modules;
+			strmap_put(&ids, m ? m : ".", (void *)id);
+		}
+		module[u] = id - 1;
+	}
+	active = xcalloc(modules + 1, 1);
+	for (size_t k = 0; k < n; k++) {
+		use[k][0] = arcs[k].to;
+		use[k][1] = module[arcs[k].from];
+		if (!active[use[k][1]]) {
+			active[use[k][1]] = 1;
+			nactive++;
+		}
+	}
+	if (n)
+		qsort(use, n, sizeof(*use), cmp_use);
+	for (size_t k = 0; k < n; k++)
+		if ((!k || use[k][0] != use[k - 1][0] ||
+		     use[k][1] != use[k - 1][1]) &&
+		    use[k][1] != module[use[k][0]])
+			g->units[use[k][0]].modules_in++;
+	g->hub_threshold = (size_t)ceil(hub_share *
+					(double)(nactive ? nactive - 1 : 0));
+	if (g->hub_threshold < 3)
+		g->hub_threshold = 3;
+	for (size_t u = 0; u < g->nr; u++) {
+		g->units[u].hub = hub_share < 1.0 &&
+				  g->units[u].modules_in >= g->hub_threshold;
+		g->hubs_nr += g->units[u].hub;
+	}
+	free(active);
+	free(use);
+	free(module);
+	strmap_release(&ids);
+}
+
 /* Static links between units, fan-in and fan-out, and the hubs. */
 static void static_links(struct seams_graph *g, const struct scan *scan,
 			 double hub_share)
 {
 	struct arc *arcs = xmalloc((scan->edges_nr ? scan->edges_nr : 1) *
 				   sizeof(*arcs));
-	size_t n = 0, out = 0, active = 0;
+	size_t n = 0, out = 0;
 
 	for (size_t k = 0; k < scan->edges_nr; k++) {
 		const struct scan_edge *e = &scan->edges[k];
@@ -266,16 +333,7 @@ static void static_links(struct seams_graph *g, const struct scan *scan,
 		g->units[arcs[k].from].fan_out++;
 		g->units[arcs[k].to].fan_in++;
 	}
-	for (size_t u = 0; u < g->nr; u++)
-		active += g->units[u].fan_out > 0;
-	g->hub_threshold = (size_t)ceil(hub_share * (double)active);
-	if (g->hub_threshold < 3)
-		g->hub_threshold = 3;
-	for (size_t u = 0; u < g->nr; u++) {
-		g->units[u].hub = hub_share < 1.0 &&
-				  g->units[u].fan_in >= g->hub_threshold;
-		g->hubs_nr += g->units[u].hub;
-	}
+	mark_hubs(g, scan, arcs, n, hub_share);
 	for (size_t k = 0; k < n; k++)
 		if (!g->units[arcs[k].from].hub && !g->units[arcs[k].to].hub)
 			push(g, arcs[k].from, arcs[k].to, SIGNAL_STATIC,

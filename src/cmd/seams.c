@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "carve/cmd.h"
+#include "carve/compare.h"
 #include "carve/csv.h"
 #include "carve/input.h"
 #include "carve/model.h"
@@ -537,178 +538,40 @@ static void print_csv(FILE *fp, const struct seams *s)
 	}
 }
 
-/* The proposal and the compared clustering over their common files. */
-struct comparison {
-	size_t n;           /* common files */
-	size_t *ours, ours_k;
-	size_t *theirs, theirs_k;
-	size_t *folders, folders_k;
-	size_t *one, *alone;
-	size_t only_theirs; /* files of FILE that the scan does not count */
-	size_t only_ours;   /* counted files FILE does not name */
-	const char **missing; /* the first files of FILE not in the scan */
-	size_t missing_nr;
-};
-
-/* Renumbers labels 0..k-1 in order of first appearance; returns k. */
-static size_t relabel(size_t *label, size_t n, size_t bound)
+static void print_comparison(FILE *fp, const struct compare_result *r)
 {
-	size_t *map = xmalloc((bound ? bound : 1) * sizeof(*map)), k = 0;
-
-	for (size_t i = 0; i < bound; i++)
-		map[i] = SIZE_MAX;
-	for (size_t i = 0; i < n; i++) {
-		if (map[label[i]] == SIZE_MAX)
-			map[label[i]] = k++;
-		label[i] = map[label[i]];
-	}
-	free(map);
-	return k;
-}
-
-static void comparison_build(struct comparison *c, const struct seams *s,
-			     const struct partition *p)
-{
-	struct strmap index = STRMAP_INIT, dirs = STRMAP_INIT;
-	char **dirnames = xcalloc(p->nr + 1, sizeof(*dirnames));
-	size_t ndirs = 0, seen = 0;
-
-	memset(c, 0, sizeof(*c));
-	for (size_t f = 0; f < s->scan->nr; f++)
-		if (s->context_of[f] >= 0)
-			strmap_put(&index, s->scan->files[f].path,
-				   (void *)(f + 1));
-	c->ours = xmalloc((p->nr + 1) * sizeof(size_t));
-	c->theirs = xmalloc((p->nr + 1) * sizeof(size_t));
-	c->folders = xmalloc((p->nr + 1) * sizeof(size_t));
-	c->one = xcalloc(p->nr + 1, sizeof(size_t));
-	c->alone = xmalloc((p->nr + 1) * sizeof(size_t));
-	c->missing = xmalloc((p->nr + 1) * sizeof(*c->missing));
-	for (size_t i = 0; i < p->nr; i++) {
-		size_t f = (size_t)strmap_get(&index, p->objects[i]);
-		const char *path = p->objects[i], *slash;
-		size_t *d;
-
-		if (!f) {
-			c->missing[c->missing_nr++] = path;
-			c->only_theirs++;
-			continue;
-		}
-		f--;
-		seen++;
-		c->ours[c->n] = (size_t)s->context_of[f];
-		c->theirs[c->n] = p->label[i];
-		slash = strrchr(path, '/');
-		dirnames[ndirs] = slash ? xstrndup(path,
-						   (size_t)(slash - path)) :
-					  xstrdup(".");
-		d = strmap_get(&dirs, dirnames[ndirs]);
-		if (!d) {
-			d = xmalloc(sizeof(*d));
-			*d = ndirs;
-			strmap_put(&dirs, dirnames[ndirs], d);
-			ndirs++;
-		} else {
-			free(dirnames[ndirs]);
-			dirnames[ndirs] = NULL;
-		}
-		c->folders[c->n] = *d;
-		c->alone[c->n] = c->n;
-		c->n++;
-	}
-	c->only_ours = index.nr - seen;
-	c->ours_k = relabel(c->ours, c->n, s->nr);
-	c->theirs_k = relabel(c->theirs, c->n, p->clusters_nr);
-	c->folders_k = relabel(c->folders, c->n, ndirs);
-	{
-		struct strmap_entry *e;
-
-		strmap_for_each(&dirs, e)
-			free(e->value);
-	}
-	for (size_t i = 0; i < ndirs; i++)
-		free(dirnames[i]);
-	free(dirnames);
-	strmap_release(&dirs);
-	strmap_release(&index);
-}
-
-static void comparison_release(struct comparison *c)
-{
-	free(c->ours);
-	free(c->theirs);
-	free(c->folders);
-	free(c->one);
-	free(c->alone);
-	free(c->missing);
-}
-
-/* Columns of the comparison: carve's proposal and the three baselines. */
-enum { CMP_OURS, CMP_FOLDERS, CMP_ONE, CMP_ALONE, CMP_NR };
-
-struct scores {
-	double fm[CMP_NR], a2a[CMP_NR], ari[CMP_NR];
-	size_t k[CMP_NR];
-	unsigned long mno[CMP_NR], max_mno;
-	int approximate;
-};
-
-static void score_all(struct scores *r, const struct comparison *c)
-{
-	const size_t *lab[CMP_NR] = { c->ours, c->folders, c->one, c->alone };
-	size_t k[CMP_NR] = { c->ours_k, c->folders_k, c->n ? 1 : 0, c->n };
-
-	memset(r, 0, sizeof(*r));
-	r->max_mno = mojo_max_mno(c->theirs, c->theirs_k, c->n);
-	for (int i = 0; i < CMP_NR; i++) {
-		int approx = 0;
-
-		r->k[i] = k[i];
-		r->mno[i] = mojo_mno(lab[i], k[i], c->theirs, c->theirs_k,
-				     c->n);
-		r->fm[i] = mojo_fm(lab[i], k[i], c->theirs, c->theirs_k, c->n);
-		r->a2a[i] = mojo_a2a(lab[i], k[i], c->theirs, c->theirs_k,
-				     c->n, &approx);
-		r->ari[i] = mojo_ari(lab[i], k[i], c->theirs, c->theirs_k,
-				     c->n);
-		r->approximate |= approx;
-	}
-}
-
-static void print_comparison(FILE *fp, const char *path,
-			     const struct partition *p,
-			     const struct comparison *c, const struct scores *r)
-{
-	const char *hdr[] = { "measure", "carve", "folders", "one cluster",
-			      "singletons" };
-	struct table *t = table_new("lrrrr", hdr);
+	const char *hdr[COMPARE_NR + 1] = { "measure" };
+	struct table *t;
 	const char *names[] = { "MoJoFM", "a2a", "adjusted Rand", "mno",
 				"contexts" };
 
+	for (int i = 0; i < COMPARE_NR; i++)
+		hdr[i + 1] = compare_name(i);
+	t = table_new("lrrrr", hdr);
 	fprintf(fp, "\ncompared with %s: %zu files in %zu contexts; %zu of "
-		"them counted by the scan (%.1f%%)", path, p->nr,
-		p->clusters_nr, c->n,
-		p->nr ? 100.0 * (double)c->n / (double)p->nr : 0.0);
-	if (c->only_ours)
+		"them counted by the scan (%.1f%%)", r->path, r->files,
+		r->clusters, r->common,
+		r->files ? 100.0 * (double)r->common / (double)r->files : 0.0);
+	if (r->only_ours)
 		fprintf(fp, ", %zu counted files it does not name (left out)",
-			c->only_ours);
-	if (p->duplicates)
+			r->only_ours);
+	if (r->duplicates)
 		fprintf(fp, ", %zu repeated assignments (the last counts)",
-			p->duplicates);
+			r->duplicates);
 	fputc('\n', fp);
-	if (c->missing_nr) {
+	if (r->missing_nr) {
 		fprintf(fp, "not counted by the scan:");
-		for (size_t i = 0; i < c->missing_nr && i < 8; i++)
-			fprintf(fp, " %s", c->missing[i]);
-		if (c->missing_nr > 8)
-			fprintf(fp, " ... (%zu more)", c->missing_nr - 8);
+		for (size_t i = 0; i < r->missing_nr && i < 8; i++)
+			fprintf(fp, " %s", r->missing[i]);
+		if (r->missing_nr > 8)
+			fprintf(fp, " ... (%zu more)", r->missing_nr - 8);
 		fputc('\n', fp);
 	}
 	for (int m = 0; m < 5; m++) {
-		char cell[CMP_NR][32];
-		const char *row[CMP_NR + 1];
+		char cell[COMPARE_NR][32];
+		const char *row[COMPARE_NR + 1];
 
-		for (int i = 0; i < CMP_NR; i++) {
+		for (int i = 0; i < COMPARE_NR; i++) {
 			if (m == 0)
 				snprintf(cell[i], 32, "%.2f", r->fm[i]);
 			else if (m == 1)
@@ -728,7 +591,7 @@ static void print_comparison(FILE *fp, const char *path,
 	table_free(t);
 	fprintf(fp, "MoJoFM = (1 - mno / %lu) x 100, %lu being the largest "
 		"mno of any clustering of these %zu files%s\n", r->max_mno,
-		r->max_mno, c->n,
+		r->max_mno, r->common,
 		r->approximate ? "; a2a matched greedily (large)" : "");
 }
 
@@ -775,8 +638,7 @@ int cmd_seams(int argc, char **argv)
 	struct model m = MODEL_INIT;
 	struct outfile out = OUTFILE_INIT;
 	struct partition p = PARTITION_INIT;
-	struct comparison cmp = { 0 };
-	struct scores scores;
+	struct compare_result cmp = { 0 };
 	struct seams *s = NULL;
 	size_t counted = 0;
 	int ret;
@@ -801,8 +663,8 @@ int cmd_seams(int argc, char **argv)
 		goto done;
 	record_assumptions(&m, &a, s);
 	if (a.compare) {
-		comparison_build(&cmp, s, &p);
-		score_all(&scores, &cmp);
+		compare_run(&cmp, s, &p, a.compare);
+		s->comparison = &cmp;
 	}
 	if (outfile_open(&out, a.common.output))
 		goto done;
@@ -813,10 +675,16 @@ int cmd_seams(int argc, char **argv)
 	case FORMAT_DOT:
 		print_dot(out.fp, s);
 		break;
+	case FORMAT_JSON:
+		/* the model carries the proposal from here on */
+		m.seams = s;
+		s = NULL;
+		model_write_json(out.fp, &m);
+		break;
 	default:
 		print_text(out.fp, s, &m, (size_t)a.top);
 		if (a.compare)
-			print_comparison(out.fp, a.compare, &p, &cmp, &scores);
+			print_comparison(out.fp, &cmp);
 		break;
 	}
 	if (outfile_commit(&out))
@@ -824,7 +692,7 @@ int cmd_seams(int argc, char **argv)
 	ret = EXIT_OK;
 done:
 	outfile_abort(&out);
-	comparison_release(&cmp);
+	compare_release(&cmp);
 	partition_release(&p);
 	seams_free(s);
 	model_release(&m);

@@ -10,6 +10,7 @@
 #include "carve/language.h"
 #include "carve/model.h"
 #include "carve/scan.h"
+#include "carve/seams.h"
 #include "carve/strbuf.h"
 #include "carve/utf8.h"
 #include "carve/xmalloc.h"
@@ -219,6 +220,8 @@ int model_write_json(FILE *fp, const struct model *m)
 	cJSON_AddStringToObject(root, "generator", "carve " CARVE_VERSION);
 	if (m->scan)
 		scan_json(root, m->scan);
+	if (m->seams)
+		seams_json_add(root, m->seams);
 	assumptions = cJSON_AddArrayToObject(root, "assumptions");
 	for (size_t i = 0; i < m->assumptions_nr; i++) {
 		cJSON *o = cJSON_CreateObject();
@@ -242,6 +245,7 @@ void model_release(struct model *m)
 {
 	if (!m)
 		return;
+	seams_free(m->seams);
 	scan_free(m->scan);
 	for (size_t i = 0; i < m->assumptions_nr; i++) {
 		free(m->assumptions[i].name);
