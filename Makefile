@@ -80,6 +80,7 @@ LIB_OBJS += $(B)/src/emit/model_load.o
 LIB_OBJS += $(B)/src/emit/csv.o
 LIB_OBJS += $(B)/src/emit/dot.o
 LIB_OBJS += $(B)/src/emit/partition.o
+LIB_OBJS += $(B)/src/emit/seams_dot.o
 LIB_OBJS += $(B)/src/emit/seams_json.o
 LIB_OBJS += $(B)/src/emit/table.o
 

@@ -1,8 +1,9 @@
 /*
  * A clustering read from a file, for carve seams --compare: RSF
  * ("contain CONTEXT FILE" lines, the format architecture-recovery tools
- * use) or JSON ({"context": ["file", ...]}). A partition owns its
- * strings (in its arena).
+ * use) or JSON ({"context": ["file", ...]}, or a model with "contexts"
+ * written by carve seams -f json). A partition owns its strings (in its
+ * arena).
  */
 #ifndef CARVE_PARTITION_H
 #define CARVE_PARTITION_H

@@ -10,6 +10,7 @@
 #define CARVE_SEAMS_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "carve/seams_graph.h"
 
@@ -139,6 +140,13 @@ void seams_free(struct seams *s);
  * metrics, cycles, ranking and any comparison). Strings are copied.
  */
 void seams_json_add(struct cJSON *root, const struct seams *s);
+
+/*
+ * Draws the proposal with Graphviz as DOT text (svg 0) or SVG: contexts
+ * as nodes, seams as edges labelled by references, cycles red, cuts
+ * dashed. Returns 0 or <0 after reporting.
+ */
+int seams_render(FILE *fp, const struct seams *s, int svg, const char *title);
 
 /* Index of the context named `name`, or -1. */
 long seams_find(const struct seams *s, const char *name);

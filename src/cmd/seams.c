@@ -595,42 +595,6 @@ static void print_comparison(FILE *fp, const struct compare_result *r)
 		r->approximate ? "; a2a matched greedily (large)" : "");
 }
 
-static void print_dot(FILE *fp, const struct seams *s)
-{
-	/* contexts as nodes, the seams as edges labelled by references */
-	fputs("digraph seams {\n  rankdir=LR;\n  node [shape=box, "
-	      "style=rounded, fontname=Helvetica, fontsize=10];\n"
-	      "  edge [fontname=Helvetica, fontsize=9, color=\"#555555\"];\n",
-	      fp);
-	for (size_t i = 0; i < s->nr; i++) {
-		const struct seams_context *x = &s->contexts[i];
-		struct strbuf q = STRBUF_INIT, label = STRBUF_INIT;
-
-		strbuf_addf(&label, "%s\n%zu files, %lu lines", x->name,
-			    x->files_nr, x->code);
-		strbuf_add_quoted(&q, label.buf);
-		fprintf(fp, "  c%zu [label=%s%s%s];\n", i, q.buf,
-			x->kernel ? ", style=\"rounded,filled\", "
-				    "fillcolor=\"#dddddd\"" : "",
-			x->cycle >= 0 ? ", color=\"#c0392b\"" : "");
-		strbuf_release(&q);
-		strbuf_release(&label);
-	}
-	for (size_t i = 0; i < s->crossings_nr; i++) {
-		const struct seams_crossing *c = &s->crossings[i];
-		int same_cycle = s->contexts[c->from].cycle >= 0 &&
-				 s->contexts[c->from].cycle ==
-					 s->contexts[c->to].cycle;
-
-		fprintf(fp, "  c%zu -> c%zu [label=\"%lu\", penwidth=%.1f%s%s];\n",
-			c->from, c->to, c->refs,
-			1.0 + log2((double)(c->refs ? c->refs : 1)),
-			same_cycle ? ", color=\"#c0392b\"" : "",
-			c->cut ? ", style=dashed" : "");
-	}
-	fputs("}\n", fp);
-}
-
 int cmd_seams(int argc, char **argv)
 {
 	struct seams_args a = { 0 };
@@ -640,6 +604,7 @@ int cmd_seams(int argc, char **argv)
 	struct partition p = PARTITION_INIT;
 	struct compare_result cmp = { 0 };
 	struct seams *s = NULL;
+	struct strbuf title = STRBUF_INIT;
 	size_t counted = 0;
 	int ret;
 
@@ -673,7 +638,11 @@ int cmd_seams(int argc, char **argv)
 		print_csv(out.fp, s);
 		break;
 	case FORMAT_DOT:
-		print_dot(out.fp, s);
+	case FORMAT_SVG:
+		strbuf_addf(&title, "proposed contexts of %s", m.scan->root);
+		if (seams_render(out.fp, s, a.common.format == FORMAT_SVG,
+				 title.buf))
+			goto done;
 		break;
 	case FORMAT_JSON:
 		/* the model carries the proposal from here on */
@@ -693,6 +662,7 @@ int cmd_seams(int argc, char **argv)
 done:
 	outfile_abort(&out);
 	compare_release(&cmp);
+	strbuf_release(&title);
 	partition_release(&p);
 	seams_free(s);
 	model_release(&m);

@@ -109,6 +109,32 @@ static int read_rsf(struct reader *r, const char *text, const char *path)
 	return 0;
 }
 
+/* A carve model with contexts: a proposal written by carve seams -f json. */
+static int read_model(struct reader *r, const cJSON *root, const char *path)
+{
+	const cJSON *ctx = cJSON_GetObjectItemCaseSensitive(root, "contexts");
+	const cJSON *c, *f;
+
+	if (!cJSON_IsArray(ctx))
+		return error("%s: a carve model without \"contexts\": write "
+			     "one with 'carve seams -f json'", path);
+	cJSON_ArrayForEach(c, ctx) {
+		const cJSON *name = cJSON_GetObjectItemCaseSensitive(c, "name");
+		const cJSON *files = cJSON_GetObjectItemCaseSensitive(c,
+								      "files");
+
+		if (!cJSON_IsString(name) || !cJSON_IsArray(files))
+			return error("%s: each context needs a \"name\" and "
+				     "\"files\"", path);
+		cJSON_ArrayForEach(f, files)
+			if (cJSON_IsString(f))
+				add(r, name->valuestring,
+				    strlen(name->valuestring), f->valuestring,
+				    strlen(f->valuestring));
+	}
+	return 0;
+}
+
 static int read_json(struct reader *r, const char *text, size_t len,
 		     const char *path)
 {
@@ -121,6 +147,10 @@ static int read_json(struct reader *r, const char *text, size_t len,
 	if (!cJSON_IsObject(root)) {
 		ret = error("%s: expected an object of context -> files",
 			    path);
+		goto done;
+	}
+	if (cJSON_IsString(cJSON_GetObjectItemCaseSensitive(root, "schema"))) {
+		ret = read_model(r, root, path);
 		goto done;
 	}
 	cJSON_ArrayForEach(ctx, root) {
