@@ -91,6 +91,7 @@ CMD_OBJS += $(B)/src/cmd/scan.o
 CMD_OBJS += $(B)/src/cmd/seams.o
 
 UNIT_TESTS =
+UNIT_TESTS += $(B)/tests/unit/test_cluster
 UNIT_TESTS += $(B)/tests/unit/test_config
 UNIT_TESTS += $(B)/tests/unit/test_deps_c
 UNIT_TESTS += $(B)/tests/unit/test_deps_go
@@ -102,6 +103,7 @@ UNIT_TESTS += $(B)/tests/unit/test_glob
 UNIT_TESTS += $(B)/tests/unit/test_graph
 UNIT_TESTS += $(B)/tests/unit/test_language
 UNIT_TESTS += $(B)/tests/unit/test_linecount
+UNIT_TESTS += $(B)/tests/unit/test_mojo
 UNIT_TESTS += $(B)/tests/unit/test_outfile
 UNIT_TESTS += $(B)/tests/unit/test_stdlib
 UNIT_TESTS += $(B)/tests/unit/test_strbuf

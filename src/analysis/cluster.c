@@ -116,6 +116,13 @@ static void igraph_setup(void)
 	igraph_quiet = 1;
 }
 
+/*
+ * Iterations of each Leiden run: a fixed number, because "until stable"
+ * can oscillate forever at high resolutions (and a run usually settles
+ * in two or three).
+ */
+#define LEIDEN_ITERATIONS 5
+
 /* Best of o->runs Leiden runs into membership; returns k or <0. */
 static long leiden(size_t *membership, const struct cluster_problem *p,
 		   const struct adjacency *adj, const struct cluster_options *o)
@@ -159,7 +166,8 @@ static long leiden(size_t *membership, const struct cluster_problem *p,
 				(igraph_uint_t)(o->seed + (unsigned long)r));
 		if (igraph_community_leiden(&graph, &weights, &strength,
 					    o->resolution / adj->two_m, 0.01, 0,
-					    -1, &memb, &nb, &quality)) {
+					    LEIDEN_ITERATIONS, &memb, &nb,
+					    &quality)) {
 			ret = error("igraph's Leiden clustering failed");
 			break;
 		}

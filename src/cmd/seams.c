@@ -284,9 +284,9 @@ static void record_assumptions(struct model *m, const struct seams_args *a,
 	if (o->hub_share < 1)
 		model_assume(m, "shared kernel",
 			     a->set_hub_share ? "option" : "default",
-			     "hubs: files used by at least %g%% of the files "
-			     "that depend on anything (here %zu), set apart "
-			     "before clustering", o->hub_share * 100,
+			     "hubs: files used from at least %g%% of the other "
+			     "modules that depend on anything (here %zu), set "
+			     "apart before clustering", o->hub_share * 100,
 			     g->hub_threshold);
 	else
 		model_assume(m, "shared kernel", "option", "none");
@@ -480,8 +480,9 @@ static void print_text(FILE *fp, const struct seams *s, const struct model *m,
 	fprintf(fp, "seams of %s: %zu contexts over %zu files (%zu units)",
 		s->scan->root, proposed, counted, s->graph.nr);
 	if (kernel >= 0)
-		fprintf(fp, ", shared kernel of %zu files",
-			s->contexts[kernel].files_nr);
+		fprintf(fp, ", shared kernel of %zu file%s",
+			s->contexts[kernel].files_nr,
+			s->contexts[kernel].files_nr == 1 ? "" : "s");
 	fputc('\n', fp);
 	fprintf(fp, "modularity %.3f, TurboMQ %.2f, %lu of %lu references "
 		"(%.1f%%) cross contexts, %zu context cycle%s\n", s->modularity,
@@ -577,7 +578,10 @@ static void print_comparison(FILE *fp, const struct compare_result *r)
 			else if (m == 1)
 				snprintf(cell[i], 32, "%.2f", r->a2a[i]);
 			else if (m == 2)
-				snprintf(cell[i], 32, "%.3f", r->ari[i]);
+				/* no "-0.000" for an index of about 0 */
+				snprintf(cell[i], 32, "%.3f",
+					 fabs(r->ari[i]) < 5e-4 ? 0.0 :
+								  r->ari[i]);
 			else if (m == 3)
 				snprintf(cell[i], 32, "%lu", r->mno[i]);
 			else

@@ -82,8 +82,9 @@ int seams_render(FILE *fp, const struct seams *s, int svg, const char *title)
 		if (c->cut)
 			set(e, "style", "dashed");
 		if (s->contexts[c->to].kernel) {
-			/* everything uses the kernel: draw it faintly */
-			set(e, "constraint", "false");
+			/* everything uses the kernel: draw it faintly (not
+			 * constraint=false: with labels, Graphviz 2.43's dot
+			 * layout frees the label nodes twice) */
 			set(e, "color", "#cccccc");
 		}
 	}
