@@ -17,18 +17,18 @@ struct cluster_link {
 };
 
 struct cluster_problem {
-	size_t n;                        /* nodes 0 .. n-1 */
+	size_t n; /* nodes 0 .. n-1 */
 	const struct cluster_link *links;
 	size_t links_nr;
-	const double *size;    /* per node, for min_size (NULL: 1 each) */
-	const int *pinned;     /* per node: a declared group (NULL: none) */
+	const double *size; /* per node, for min_size (NULL: 1 each) */
+	const int *pinned; /* per node: a declared group (NULL: none) */
 };
 
 struct cluster_options {
-	double resolution;     /* 1 is classic modularity; higher: smaller */
-	int runs;              /* seeded Leiden runs; the best Q is kept */
-	unsigned long seed;    /* run i uses seed + i */
-	double min_size;       /* smaller communities join a neighbour */
+	double resolution; /* 1 is classic modularity; higher: smaller */
+	int runs; /* seeded Leiden runs; the best Q is kept */
+	unsigned long seed; /* run i uses seed + i */
+	double min_size; /* smaller communities join a neighbour */
 };
 
 /*

@@ -23,17 +23,17 @@ enum {
 };
 
 struct compare_result {
-	const char *path;       /* the file compared with */
+	const char *path; /* the file compared with */
 	size_t files, clusters; /* that it names (clusters left non-empty) */
-	size_t common;          /* files the scan counts too */
-	size_t only_ours;       /* counted files it does not name */
-	size_t duplicates;      /* repeated assignments (the last counts) */
-	const char **missing;   /* its files the scan does not count */
+	size_t common; /* files the scan counts too */
+	size_t only_ours; /* counted files it does not name */
+	size_t duplicates; /* repeated assignments (the last counts) */
+	const char **missing; /* its files the scan does not count */
 	size_t missing_nr;
-	size_t k[COMPARE_NR];   /* clusters over the common files */
+	size_t k[COMPARE_NR]; /* clusters over the common files */
 	unsigned long mno[COMPARE_NR], max_mno;
 	double fm[COMPARE_NR], a2a[COMPARE_NR], ari[COMPARE_NR];
-	int approximate;        /* a2a matched greedily */
+	int approximate; /* a2a matched greedily */
 };
 
 /* "carve", "folders", "one cluster" or "singletons". */

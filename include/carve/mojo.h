@@ -18,8 +18,8 @@
  * be spread over, a maximum bipartite matching (Wen and Tzerpos's exact
  * algorithm).
  */
-unsigned long mojo_mno(const size_t *a, size_t ka, const size_t *b,
-		       size_t kb, size_t n);
+unsigned long mojo_mno(const size_t *a, size_t ka, const size_t *b, size_t kb,
+		       size_t n);
 /*
  * max over every partition A of mno(A, B): n - g, where g counts, over
  * B's group sizes in ascending order, each size larger than the count so

@@ -13,16 +13,19 @@
 #include "carve/arena.h"
 
 struct partition {
-	const char **objects;  /* file paths, in the order read */
-	size_t *label;         /* per object: index into clusters */
+	const char **objects; /* file paths, in the order read */
+	size_t *label; /* per object: index into clusters */
 	size_t nr, alloc;
 	const char **clusters; /* cluster names */
 	size_t clusters_nr, clusters_alloc; /* some may end up empty */
-	size_t duplicates;     /* objects listed again (the last counts) */
+	size_t duplicates; /* objects listed again (the last counts) */
 	struct arena arena;
 };
 
-#define PARTITION_INIT { 0 }
+#define PARTITION_INIT \
+	{              \
+		0      \
+	}
 
 /*
  * Reads `path` (JSON when its first non-blank byte is '{', else RSF).

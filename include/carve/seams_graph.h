@@ -18,10 +18,10 @@ struct scan;
 
 /* The evidence a link can carry; history adds the middle two. */
 enum seams_signal {
-	SIGNAL_STATIC,   /* dependency references between the two units */
+	SIGNAL_STATIC, /* dependency references between the two units */
 	SIGNAL_COCHANGE, /* change coupling (from carve history) */
-	SIGNAL_AUTHORS,  /* shared authors (from carve history) */
-	SIGNAL_FOLDERS,  /* same directory */
+	SIGNAL_AUTHORS, /* shared authors (from carve history) */
+	SIGNAL_FOLDERS, /* same directory */
 	SIGNAL_NR,
 };
 
@@ -41,39 +41,42 @@ void seams_weights_init(struct seams_weights *w);
 int seams_weights_parse(struct seams_weights *w, const char *arg);
 
 struct seams_unit {
-	const char *name;    /* path of its first file (sources first) */
-	const char *dir;     /* its directory: "" at the root (owned) */
-	size_t first, nr;    /* its files: unit_files[first .. first + nr) */
-	unsigned long code;  /* code lines of its files */
-	size_t fan_in;       /* distinct units that depend on it */
-	size_t fan_out;      /* distinct units it depends on */
-	size_t modules_in;   /* other modules whose files depend on it */
-	int hub;             /* shared kernel: left out of the links */
+	const char *name; /* path of its first file (sources first) */
+	const char *dir; /* its directory: "" at the root (owned) */
+	size_t first, nr; /* its files: unit_files[first .. first + nr) */
+	unsigned long code; /* code lines of its files */
+	size_t fan_in; /* distinct units that depend on it */
+	size_t fan_out; /* distinct units it depends on */
+	size_t modules_in; /* other modules whose files depend on it */
+	int hub; /* shared kernel: left out of the links */
 };
 
 struct seams_link {
-	size_t a, b;            /* units, a < b */
+	size_t a, b; /* units, a < b */
 	double signal[SIGNAL_NR]; /* raw evidence per signal */
-	double weight;          /* sum of signal[s] * weights.w[s] */
+	double weight; /* sum of signal[s] * weights.w[s] */
 };
 
 struct seams_graph {
 	const struct scan *scan;
 	struct seams_weights weights;
-	size_t *unit_of;          /* per scan file: unit, or SIZE_MAX */
-	size_t *unit_files;       /* scan file indexes grouped by unit */
+	size_t *unit_of; /* per scan file: unit, or SIZE_MAX */
+	size_t *unit_files; /* scan file indexes grouped by unit */
 	struct seams_unit *units; /* sorted by name */
 	size_t nr;
 	struct seams_link *links; /* sorted by (a, b), hubs left out */
 	size_t links_nr;
-	size_t hub_threshold;     /* modules_in that makes a hub */
+	size_t hub_threshold; /* modules_in that makes a hub */
 	size_t hubs_nr;
-	double total[SIGNAL_NR];  /* raw evidence per signal, all links */
+	double total[SIGNAL_NR]; /* raw evidence per signal, all links */
 	struct seams_link *pending; /* added, not yet merged into links */
 	size_t pending_nr, pending_alloc;
 };
 
-#define SEAMS_GRAPH_INIT { 0 }
+#define SEAMS_GRAPH_INIT \
+	{                \
+		0        \
+	}
 
 /* Default share of the depending units that makes a unit a hub. */
 #define SEAMS_HUB_SHARE 0.5

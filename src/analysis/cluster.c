@@ -21,10 +21,11 @@ struct adjacency {
 	size_t *to;
 	double *w;
 	double *strength; /* sum of link weights per node */
-	double two_m;     /* twice the total weight */
+	double two_m; /* twice the total weight */
 };
 
-static void adjacency_build(struct adjacency *a, const struct cluster_problem *p)
+static void adjacency_build(struct adjacency *a,
+			    const struct cluster_problem *p)
 {
 	size_t *fill = xcalloc(p->n + 1, sizeof(*fill));
 
@@ -98,8 +99,8 @@ double cluster_modularity(const size_t *membership, size_t k,
 			in[membership[l->a]] += l->w;
 	}
 	for (size_t c = 0; m > 0 && c < k; c++)
-		q += in[c] / m - resolution * (tot[c] / (2 * m)) *
-					 (tot[c] / (2 * m));
+		q += in[c] / m -
+		     resolution * (tot[c] / (2 * m)) * (tot[c] / (2 * m));
 	free(in);
 	free(tot);
 	return q;
@@ -334,7 +335,8 @@ static void merge_small(size_t *membership, size_t k,
 
 					for (size_t e = adj->first[v];
 					     e < adj->first[v + 1]; e++) {
-						size_t o = find(parent,
+						size_t o = find(
+							parent,
 							membership[adj->to[e]]);
 
 						if (o == r)
@@ -541,12 +543,12 @@ long cluster_run_k(size_t *membership, const struct cluster_problem *p,
 	adjacency_build(&adj, p);
 	if (t.runs > 3)
 		t.runs = 3; /* the search needs the count, not the best Q */
-#define EVAL(g)                                                           \
-	do {                                                              \
-		t.resolution = (g);                                       \
-		if ((k = run(membership, p, &adj, &t)) < 0)               \
-			goto done;                                        \
-		c = count_linked(membership, (size_t)k, p, &adj);         \
+#define EVAL(g)                                                   \
+	do {                                                      \
+		t.resolution = (g);                               \
+		if ((k = run(membership, p, &adj, &t)) < 0)       \
+			goto done;                                \
+		c = count_linked(membership, (size_t)k, p, &adj); \
 	} while (0)
 	EVAL(gamma);
 	if (c < want) {

@@ -15,7 +15,10 @@
 #include "carve/xmalloc.h"
 
 static const char *const names[COMPARE_NR] = {
-	"carve", "folders", "one cluster", "singletons",
+	"carve",
+	"folders",
+	"one cluster",
+	"singletons",
 };
 
 const char *compare_name(int i)
@@ -77,8 +80,8 @@ void compare_run(struct compare_result *r, const struct seams *s,
 		lab[COMPARE_CARVE][n] = (size_t)s->context_of[f - 1];
 		theirs[n] = p->label[i];
 		slash = strrchr(obj, '/');
-		dirnames[ndirs] = slash ? xstrndup(obj, (size_t)(slash - obj)) :
-					  xstrdup(".");
+		dirnames[ndirs] = slash ? xstrndup(obj, (size_t)(slash - obj))
+					: xstrdup(".");
 		d = strmap_get(&dirs, dirnames[ndirs]);
 		if (!d) {
 			dir_ids[ndirs] = ndirs;
@@ -107,8 +110,8 @@ void compare_run(struct compare_result *r, const struct seams *s,
 
 		r->mno[i] = mojo_mno(lab[i], r->k[i], theirs, theirs_k, n);
 		r->fm[i] = mojo_fm(lab[i], r->k[i], theirs, theirs_k, n);
-		r->a2a[i] = mojo_a2a(lab[i], r->k[i], theirs, theirs_k, n,
-				     &approx);
+		r->a2a[i] =
+			mojo_a2a(lab[i], r->k[i], theirs, theirs_k, n, &approx);
 		r->ari[i] = mojo_ari(lab[i], r->k[i], theirs, theirs_k, n);
 		r->approximate |= approx;
 		free(lab[i]);

@@ -13,7 +13,7 @@
 #include "carve/xmalloc.h"
 
 struct cell {
-	size_t i, j;  /* cluster of A, group of B */
+	size_t i, j; /* cluster of A, group of B */
 	size_t count; /* objects in both */
 };
 
@@ -29,8 +29,8 @@ static int cmp_cell(const void *x, const void *y)
 }
 
 /* The non-zero cells of the contingency table, by (i, j). */
-static size_t contingency(struct cell **out, const size_t *a,
-			  const size_t *b, size_t n)
+static size_t contingency(struct cell **out, const size_t *a, const size_t *b,
+			  size_t n)
 {
 	struct cell *c = xmalloc((n ? n : 1) * sizeof(*c));
 	size_t m = 0;
@@ -128,8 +128,8 @@ static size_t max_matching(size_t l, size_t r, const size_t *first,
 	return size;
 }
 
-unsigned long mojo_mno(const size_t *a, size_t ka, const size_t *b,
-		       size_t kb, size_t n)
+unsigned long mojo_mno(const size_t *a, size_t ka, const size_t *b, size_t kb,
+		       size_t n)
 {
 	struct cell *c;
 	size_t m = contingency(&c, a, b, n), l = 0, moves = 0, matched;
@@ -185,8 +185,7 @@ unsigned long mojo_max_mno(const size_t *b, size_t kb, size_t n)
 	return (unsigned long)(n - g);
 }
 
-double mojo_fm(const size_t *a, size_t ka, const size_t *b, size_t kb,
-	       size_t n)
+double mojo_fm(const size_t *a, size_t ka, const size_t *b, size_t kb, size_t n)
 {
 	unsigned long max = mojo_max_mno(b, kb, n);
 	unsigned long mno = mojo_mno(a, ka, b, kb, n);

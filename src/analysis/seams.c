@@ -38,9 +38,9 @@ void seams_options_init(struct seams_options *o)
 /* carve.json "contexts": name -> globs. */
 struct declared {
 	int nr;
-	const char **names;      /* borrowed from the config */
+	const char **names; /* borrowed from the config */
 	struct glob_list *globs; /* patterns borrowed from the config */
-	long *of_file;           /* per scan file: declared index or -1 */
+	long *of_file; /* per scan file: declared index or -1 */
 };
 
 static void declared_release(struct declared *d)
@@ -55,8 +55,7 @@ static void declared_release(struct declared *d)
 static int declared_load(struct declared *d, const struct config *cfg,
 			 const struct scan *scan)
 {
-	const cJSON *ctx = cfg && cfg->root ?
-		cJSON_GetObjectItemCaseSensitive(cfg->root, "contexts") : NULL;
+	const cJSON *ctx = NULL;
 	const cJSON *item;
 	size_t *matched;
 	int i = 0;
@@ -64,25 +63,30 @@ static int declared_load(struct declared *d, const struct config *cfg,
 	d->of_file = xmalloc((scan->nr ? scan->nr : 1) * sizeof(*d->of_file));
 	for (size_t f = 0; f < scan->nr; f++)
 		d->of_file[f] = -1;
+	if (cfg && cfg->root)
+		ctx = cJSON_GetObjectItemCaseSensitive(cfg->root, "contexts");
 	if (!ctx)
 		return 0;
 	if (!cJSON_IsObject(ctx))
 		return error("%s: \"contexts\" must be an object of context "
-			     "name -> globs", cfg->path);
+			     "name -> globs",
+			     cfg->path);
 	d->nr = cJSON_GetArraySize(ctx);
 	d->names = xcalloc((size_t)d->nr + 1, sizeof(*d->names));
 	d->globs = xcalloc((size_t)d->nr + 1, sizeof(*d->globs));
-	cJSON_ArrayForEach(item, ctx) {
+	cJSON_ArrayForEach (item, ctx) {
 		const cJSON *g;
 
 		d->names[i] = item->string;
 		if (!*item->string)
 			return error("%s: \"contexts\" has a context with an "
-				     "empty name", cfg->path);
+				     "empty name",
+				     cfg->path);
 		if (!cJSON_IsArray(item))
 			return error("%s: context '%s' must be an array of "
-				     "glob strings", cfg->path, item->string);
-		cJSON_ArrayForEach(g, item) {
+				     "glob strings",
+				     cfg->path, item->string);
+		cJSON_ArrayForEach (g, item) {
 			if (!cJSON_IsString(g) || !*g->valuestring)
 				return error("%s: context '%s' must hold "
 					     "non-empty glob strings",
@@ -102,9 +106,9 @@ static int declared_load(struct declared *d, const struct config *cfg,
 				continue;
 			if (d->of_file[f] >= 0) {
 				error("%s: contexts '%s' and '%s' overlap: "
-				      "both match '%s'", cfg->path,
-				      d->names[d->of_file[f]], d->names[c],
-				      sf->path);
+				      "both match '%s'",
+				      cfg->path, d->names[d->of_file[f]],
+				      d->names[c], sf->path);
 				free(matched);
 				return CARVE_EINVALID;
 			}
@@ -144,7 +148,7 @@ struct problem {
 	struct cluster_link *links;
 	double *size;
 	int *pinned;
-	size_t *node_of;  /* per unit */
+	size_t *node_of; /* per unit */
 	long *decl_of_node; /* per node: declared context or -1 */
 };
 
@@ -153,8 +157,8 @@ static void problem_build(struct problem *pr, const struct seams *s,
 {
 	const struct seams_graph *g = &s->graph;
 	size_t n = (size_t)d->nr, out = 0;
-	long *decl_of_unit = xmalloc((g->nr ? g->nr : 1) *
-				     sizeof(*decl_of_unit));
+	long *decl_of_unit =
+		xmalloc((g->nr ? g->nr : 1) * sizeof(*decl_of_unit));
 
 	for (size_t u = 0; u < g->nr; u++) {
 		const struct seams_unit *x = &g->units[u];
@@ -182,26 +186,28 @@ static void problem_build(struct problem *pr, const struct seams *s,
 	for (size_t u = 0; u < g->nr; u++)
 		if (pr->node_of[u] != SIZE_MAX)
 			pr->size[pr->node_of[u]] +=
-				s->options.size_in_code ?
-					(double)g->units[u].code :
-					(double)g->units[u].nr;
-	pr->links = xmalloc((g->links_nr ? g->links_nr : 1) *
-			    sizeof(*pr->links));
+				s->options.size_in_code
+					? (double)g->units[u].code
+					: (double)g->units[u].nr;
+	pr->links =
+		xmalloc((g->links_nr ? g->links_nr : 1) * sizeof(*pr->links));
 	for (size_t k = 0; k < g->links_nr; k++) {
 		size_t a = pr->node_of[g->links[k].a];
 		size_t b = pr->node_of[g->links[k].b];
 
 		if (a == SIZE_MAX || b == SIZE_MAX || a == b)
 			continue;
-		pr->links[out++] = (struct cluster_link){
-			a < b ? a : b, a < b ? b : a, g->links[k].weight };
+		pr->links[out++] = (struct cluster_link){ a < b ? a : b,
+							  a < b ? b : a,
+							  g->links[k].weight };
 	}
 	if (d->nr && out) {
 		size_t merged = 0;
 
 		qsort(pr->links, out, sizeof(*pr->links), cmp_cluster_link);
 		for (size_t k = 0; k < out; k++) {
-			if (merged && pr->links[merged - 1].a == pr->links[k].a &&
+			if (merged &&
+			    pr->links[merged - 1].a == pr->links[k].a &&
 			    pr->links[merged - 1].b == pr->links[k].b)
 				pr->links[merged - 1].w += pr->links[k].w;
 			else
@@ -229,8 +235,8 @@ static void problem_release(struct problem *pr)
 struct grouping {
 	long *group_of_file;
 	size_t nr;
-	long kernel;    /* the hubs' group, or -1 */
-	long unlinked;  /* the linkless leftovers' group, or -1 */
+	long kernel; /* the hubs' group, or -1 */
+	long unlinked; /* the linkless leftovers' group, or -1 */
 	long *declared; /* per group: declared context or -1 */
 };
 
@@ -361,9 +367,8 @@ static char *dominant_dir(const struct seams *s, const struct seams_context *x)
 	for (size_t j = 0; j < x->files_nr; j++) {
 		const struct scan_file *f = &s->scan->files[x->files[j]];
 		const char *slash = strrchr(f->path, '/');
-		char *dir = slash ? xstrndup(f->path,
-					     (size_t)(slash - f->path)) :
-				    xstrdup(".");
+		char *dir = slash ? xstrndup(f->path, (size_t)(slash - f->path))
+				  : xstrdup(".");
 		struct dirstat *st = strmap_get(&dirs, dir);
 
 		if (!st) {
@@ -376,7 +381,7 @@ static char *dominant_dir(const struct seams *s, const struct seams_context *x)
 		st->files++;
 		st->code += f->counts.code;
 	}
-	strmap_for_each(&dirs, e) {
+	strmap_for_each (&dirs, e) {
 		struct dirstat *st = e->value;
 
 		if (!bs || st->files > bs->files ||
@@ -454,7 +459,7 @@ static void name_contexts(struct seams *s)
 
 struct cross_ref {
 	size_t from, to; /* contexts */
-	size_t file;     /* the file imported */
+	size_t file; /* the file imported */
 	unsigned long refs;
 };
 
@@ -484,8 +489,8 @@ static int cmp_target(const void *a, const void *b)
 static void make_crossings(struct seams *s)
 {
 	const struct scan *scan = s->scan;
-	struct cross_ref *refs = xmalloc((scan->edges_nr ? scan->edges_nr : 1) *
-					 sizeof(*refs));
+	struct cross_ref *refs =
+		xmalloc((scan->edges_nr ? scan->edges_nr : 1) * sizeof(*refs));
 	size_t n = 0, alloc = 0;
 
 	for (size_t k = 0; k < scan->edges_nr; k++) {
@@ -520,8 +525,7 @@ static void make_crossings(struct seams *s)
 
 			c->refs += refs[j].refs;
 			c->edges++;
-			if (c->targets_nr &&
-			    refs[j].file == refs[j - 1].file) {
+			if (c->targets_nr && refs[j].file == refs[j - 1].file) {
 				c->targets[c->targets_nr - 1].refs +=
 					refs[j].refs;
 				continue;
@@ -619,8 +623,8 @@ static void metrics(struct seams *s)
  * Contexts larger than max_size are clustered again on their own links
  * at a doubled resolution until they split or the resolution runs out.
  */
-static void split_large(const struct problem *pr, size_t *membership,
-			size_t *k, const struct seams_options *o)
+static void split_large(const struct problem *pr, size_t *membership, size_t *k,
+			const struct seams_options *o)
 {
 	for (size_t c = 0; o->max_size > 0 && c < *k; c++) {
 		double size = 0;
@@ -655,8 +659,9 @@ static void split_large(const struct problem *pr, size_t *membership,
 			const struct cluster_link *x = &pr->p.links[e];
 
 			if (local[x->a] != SIZE_MAX && local[x->b] != SIZE_MAX)
-				l[links++] = (struct cluster_link){
-					local[x->a], local[x->b], x->w };
+				l[links++] = (struct cluster_link){ local[x->a],
+								    local[x->b],
+								    x->w };
 		}
 		for (double gamma = o->resolution * 2; got < 2 && gamma < 1e4;
 		     gamma *= 2) {
@@ -702,8 +707,7 @@ static int cluster(struct seams *s, const struct declared *d,
 		got = cluster_run_k(membership, &pr.p, &co, o->contexts,
 				    &s->fused_modularity);
 	} else {
-		got = cluster_run(membership, &pr.p, &co,
-				  &s->fused_modularity);
+		got = cluster_run(membership, &pr.p, &co, &s->fused_modularity);
 	}
 	if (got < 0) {
 		ret = (int)got;
@@ -741,8 +745,7 @@ static int cluster(struct seams *s, const struct declared *d,
 		else if (d->of_file[f] >= 0)
 			/* a declared file is its context's, even when its
 			 * unit's first file is declared elsewhere */
-			gr->group_of_file[f] =
-				(long)membership[d->of_file[f]];
+			gr->group_of_file[f] = (long)membership[d->of_file[f]];
 		else if (pr.node_of[u] == SIZE_MAX)
 			gr->group_of_file[f] = gr->kernel;
 		else
@@ -765,8 +768,8 @@ int seams_propose(struct seams **out, const struct scan *scan,
 
 	s->scan = scan;
 	s->options = *o;
-	s->context_of = xmalloc((scan->nr ? scan->nr : 1) *
-				sizeof(*s->context_of));
+	s->context_of =
+		xmalloc((scan->nr ? scan->nr : 1) * sizeof(*s->context_of));
 	if ((ret = declared_load(&d, o->config, scan)))
 		goto done;
 	seams_graph_build(&s->graph, scan, &o->weights, o->hub_share);

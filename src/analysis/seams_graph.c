@@ -60,7 +60,8 @@ int seams_weights_parse(struct seams_weights *w, const char *arg)
 			return error_code(CARVE_EINVALID,
 					  "--weights: unknown signal '%.*s': "
 					  "expected static, cochange, authors "
-					  "or folders", (int)(eq - p), p);
+					  "or folders",
+					  (int)(eq - p), p);
 		errno = 0;
 		v = strtod(eq + 1, &end);
 		comma = end;
@@ -74,7 +75,8 @@ int seams_weights_parse(struct seams_weights *w, const char *arg)
 bad:
 	return error_code(CARVE_EINVALID,
 			  "--weights takes NAME=NUMBER pairs separated by "
-			  "commas (numbers from 0 to 1000000), not '%s'", arg);
+			  "commas (numbers from 0 to 1000000), not '%s'",
+			  arg);
 }
 
 static int is_c_family(const struct scan_file *f, int *header)
@@ -92,16 +94,16 @@ static size_t stem_len(const char *path)
 	const char *slash = strrchr(path, '/');
 	const char *dot = strrchr(slash ? slash : path, '.');
 
-	return dot && dot != (slash ? slash + 1 : path) ?
-		       (size_t)(dot - path) : strlen(path);
+	return dot && dot != (slash ? slash + 1 : path) ? (size_t)(dot - path)
+							: strlen(path);
 }
 
 struct member {
 	const char *path;
-	size_t stem;  /* length of the stem */
-	size_t file;  /* scan index */
+	size_t stem; /* length of the stem */
+	size_t file; /* scan index */
 	int header;
-	int paired;   /* C family: may pair with files of the same stem */
+	int paired; /* C family: may pair with files of the same stem */
 };
 
 static int cmp_member(const void *a, const void *b)
@@ -189,8 +191,8 @@ static void make_units(struct seams_graph *g, const struct scan *scan)
 		       x->nr * sizeof(*files));
 		x->first = at;
 		at += x->nr;
-		x->dir = slash ? xstrndup(x->name, (size_t)(slash - x->name)) :
-				 xstrdup("");
+		x->dir = slash ? xstrndup(x->name, (size_t)(slash - x->name))
+			       : xstrdup("");
 		for (size_t k = 0; k < x->nr; k++) {
 			size_t f = g->unit_files[x->first + k];
 
@@ -202,8 +204,8 @@ static void make_units(struct seams_graph *g, const struct scan *scan)
 	free(m);
 }
 
-static void push(struct seams_graph *g, size_t a, size_t b,
-		 enum seams_signal s, double value)
+static void push(struct seams_graph *g, size_t a, size_t b, enum seams_signal s,
+		 double value)
 {
 	struct seams_link *l;
 
@@ -256,13 +258,13 @@ static void mark_hubs(struct seams_graph *g, const struct scan *scan,
 {
 	struct strmap ids = STRMAP_INIT;
 	size_t *module = xmalloc((g->nr ? g->nr : 1) * sizeof(*module));
-	size_t (*use)[2] = xmalloc((n ? n : 1) * sizeof(*use));
+	size_t(*use)[2] = xmalloc((n ? n : 1) * sizeof(*use));
 	char *active;
 	size_t modules = 0, nactive = 0;
 
 	for (size_t u = 0; u < g->nr; u++) {
-		const char *m = scan->files[g->unit_files[g->units[u].first]]
-					.module;
+		const char *m =
+			scan->files[g->unit_files[g->units[u].first]].module;
 		size_t id = (size_t)strmap_get(&ids, m ? m : ".");
 
 		if (!id) {
@@ -287,8 +289,8 @@ static void mark_hubs(struct seams_graph *g, const struct scan *scan,
 		     use[k][1] != use[k - 1][1]) &&
 		    use[k][1] != module[use[k][0]])
 			g->units[use[k][0]].modules_in++;
-	g->hub_threshold = (size_t)ceil(hub_share *
-					(double)(nactive ? nactive - 1 : 0));
+	g->hub_threshold =
+		(size_t)ceil(hub_share * (double)(nactive ? nactive - 1 : 0));
 	if (g->hub_threshold < 3)
 		g->hub_threshold = 3;
 	for (size_t u = 0; u < g->nr; u++) {
@@ -306,8 +308,8 @@ static void mark_hubs(struct seams_graph *g, const struct scan *scan,
 static void static_links(struct seams_graph *g, const struct scan *scan,
 			 double hub_share)
 {
-	struct arc *arcs = xmalloc((scan->edges_nr ? scan->edges_nr : 1) *
-				   sizeof(*arcs));
+	struct arc *arcs =
+		xmalloc((scan->edges_nr ? scan->edges_nr : 1) * sizeof(*arcs));
 	size_t n = 0, out = 0;
 
 	for (size_t k = 0; k < scan->edges_nr; k++) {
@@ -390,8 +392,8 @@ static void folder_links(struct seams_graph *g)
 	for (size_t i = 0; i < n;) {
 		size_t j = i + 1;
 
-		while (j < n && !strcmp(g->units[order[j]].dir,
-					g->units[order[i]].dir))
+		while (j < n &&
+		       !strcmp(g->units[order[j]].dir, g->units[order[i]].dir))
 			j++;
 		pattern_links(g, &order[i], j - i, SIGNAL_FOLDERS);
 		i = j;

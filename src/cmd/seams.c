@@ -27,6 +27,7 @@
 #include "carve/table.h"
 #include "carve/xmalloc.h"
 
+/* clang-format off */
 static const char usage_text[] =
 "usage: carve seams [options] [PATH | MODEL.json]\n"
 "\n"
@@ -59,6 +60,7 @@ static const char usage_text[] =
 "                         'contain CONTEXT FILE' lines or JSON)\n"
 "      --top N            rows per table in text output (default 8)\n"
 "  -h, --help             show this help\n";
+/* clang-format on */
 
 enum {
 	OPT_WEIGHTS = 256,
@@ -120,8 +122,7 @@ static int parse_number(double *out, const char *arg, const char *name,
 }
 
 /* N files or N loc (code lines). */
-static int parse_size(double *out, int *loc, const char *arg,
-		      const char *name)
+static int parse_size(double *out, int *loc, const char *arg, const char *name)
 {
 	size_t n = strlen(arg);
 	char buf[64];
@@ -135,7 +136,8 @@ static int parse_size(double *out, int *loc, const char *arg,
 	if (parse_number(out, arg, name, 0, 1e12) || *out != floor(*out))
 		return error_code(CARVE_EINVALID,
 				  "%s takes a whole number of files, or of "
-				  "code lines with 'loc' (2000loc)", name);
+				  "code lines with 'loc' (2000loc)",
+				  name);
 	return 0;
 }
 
@@ -226,8 +228,8 @@ static int parse_args(struct seams_args *a, int argc, char **argv)
 		      argc - optind);
 		return EXIT_USAGE;
 	}
-	if (a->o.max_size > 0 && a->o.min_size > 0 &&
-	    a->set_min_size && a->min_loc != a->max_loc) {
+	if (a->o.max_size > 0 && a->o.min_size > 0 && a->set_min_size &&
+	    a->min_loc != a->max_loc) {
 		error("--min-size and --max-size must both count files or "
 		      "both code lines (loc)");
 		return EXIT_USAGE;
@@ -267,16 +269,18 @@ static void record_assumptions(struct model *m, const struct seams_args *a,
 			continue;
 		if (i)
 			strbuf_addstr(&sb, ", ");
-		strbuf_addf(&sb, "%s=%g", seams_signal_name(i), o->weights.w[i]);
+		strbuf_addf(&sb, "%s=%g", seams_signal_name(i),
+			    o->weights.w[i]);
 	}
 	model_assume(m, "signal weights",
 		     a->weights_arg || a->no_folders ? "option" : "default",
 		     "%s (static: per reference, both directions; folders: "
 		     "each file's pull towards its directory's other files "
-		     "totals 1)", sb.buf);
+		     "totals 1)",
+		     sb.buf);
 	if (!o->history)
-		model_assume(m, "history", a->no_history ? "option" :
-			     "default", "no history: static graph and folders "
+		model_assume(m, "history", a->no_history ? "option" : "default",
+			     "no history: static graph and folders "
 			     "only");
 	model_assume(m, "units", "default",
 		     "a C/C++ header and its sources of the same stem in the "
@@ -286,25 +290,30 @@ static void record_assumptions(struct model *m, const struct seams_args *a,
 			     a->set_hub_share ? "option" : "default",
 			     "hubs: files used from at least %g%% of the other "
 			     "modules that depend on anything (here %zu), set "
-			     "apart before clustering", o->hub_share * 100,
-			     g->hub_threshold);
+			     "apart before clustering",
+			     o->hub_share * 100, g->hub_threshold);
 	else
 		model_assume(m, "shared kernel", "option", "none");
-	model_assume(m, "clustering", a->set_resolution || a->set_runs ||
-		     a->set_seed || o->contexts ? "option" : "default",
-		     "igraph Leiden, modularity at resolution %.4g, best of "
-		     "%d runs from seed %lu%s", s->resolution, o->runs, o->seed,
-		     o->contexts ? " (resolution searched for --contexts)" :
-		     "");
-	model_assume(m, "small contexts", a->set_min_size ? "option" :
-		     "default", "under %g %s join the context they link to "
-		     "most", o->min_size, o->size_in_code ? "code lines" :
-		     "files");
+	model_assume(
+		m, "clustering",
+		a->set_resolution || a->set_runs || a->set_seed || o->contexts
+			? "option"
+			: "default",
+		"igraph Leiden, modularity at resolution %.4g, best of "
+		"%d runs from seed %lu%s",
+		s->resolution, o->runs, o->seed,
+		o->contexts ? " (resolution searched for --contexts)" : "");
+	model_assume(m, "small contexts",
+		     a->set_min_size ? "option" : "default",
+		     "under %g %s join the context they link to "
+		     "most",
+		     o->min_size, o->size_in_code ? "code lines" : "files");
 	if (o->max_size > 0)
 		model_assume(m, "large contexts", "option",
 			     "over %g %s are clustered again at a higher "
-			     "resolution", o->max_size, o->size_in_code ?
-			     "code lines" : "files");
+			     "resolution",
+			     o->max_size,
+			     o->size_in_code ? "code lines" : "files");
 	model_assume(m, "names", "default",
 		     "a context is named after the directory holding most of "
 		     "its files; -2, -3 tell apart contexts of one directory");
@@ -312,8 +321,8 @@ static void record_assumptions(struct model *m, const struct seams_args *a,
 		     "mean of scores from 0 to 1 (1 - count / largest count): "
 		     "coupling (references across the seam), boundary (file "
 		     "edges in the seam), dependents (contexts using it)%s",
-		     o->history ? ", change (commits)" :
-		     "; change frequency needs history");
+		     o->history ? ", change (commits)"
+				: "; change frequency needs history");
 	strbuf_release(&sb);
 }
 
@@ -382,8 +391,9 @@ static void print_crossings(FILE *fp, const struct seams *s, size_t ctx,
 		for (char *line = buf; line && *line;) {
 			char *nl = strchr(line, '\n');
 
-			fprintf(fp, "    %.*s\n", nl ? (int)(nl - line) :
-				(int)strlen(line), line);
+			fprintf(fp, "    %.*s\n",
+				nl ? (int)(nl - line) : (int)strlen(line),
+				line);
 			line = nl ? nl + 1 : NULL;
 		}
 		if (more)
@@ -395,20 +405,21 @@ static void print_crossings(FILE *fp, const struct seams *s, size_t ctx,
 	strbuf_release(&sb);
 }
 
-static void print_context(FILE *fp, const struct seams *s, size_t i,
-			  size_t top)
+static void print_context(FILE *fp, const struct seams *s, size_t i, size_t top)
 {
 	const struct seams_context *x = &s->contexts[i];
 	struct strbuf sb = STRBUF_INIT, num = STRBUF_INIT;
 
 	add_num(&num, x->code);
 	fprintf(fp, "\n%s%s: %zu file%s, %s code lines (%s)\n", x->name,
-		x->kernel ? " (hubs that nearly everything uses)" :
-		x->unlinked ? " (files linked to nothing)" :
-		x->declared ? " (declared in carve.json)" : "",
+		x->kernel     ? " (hubs that nearly everything uses)"
+		: x->unlinked ? " (files linked to nothing)"
+		: x->declared ? " (declared in carve.json)"
+			      : "",
 		x->files_nr, x->files_nr == 1 ? "" : "s", num.buf,
 		fmt_langs(&sb, x));
-	fprintf(fp, "  cohesion %.2f (%lu references inside), %lu out and "
+	fprintf(fp,
+		"  cohesion %.2f (%lu references inside), %lu out and "
 		"%lu in across the seam, to %zu and from %zu contexts",
 		x->cohesion, x->internal, x->refs_out, x->refs_in, x->fan_out,
 		x->fan_in);
@@ -433,12 +444,13 @@ static void print_context(FILE *fp, const struct seams *s, size_t i,
 
 static void print_ranking(FILE *fp, const struct seams *s, size_t top)
 {
-	const char *hdr[] = { "rank", "context", "score", "coupling",
+	const char *hdr[] = { "rank",	"context",  "score",	  "coupling",
 			      "change", "boundary", "dependents", "files" };
 	struct table *t = table_new("rlrrrrrr", hdr);
 
 	fputs("\nfirst extraction (least coupled, most changed, smallest "
-	      "seam, fewest dependents; 1 is best)\n", fp);
+	      "seam, fewest dependents; 1 is best)\n",
+	      fp);
 	for (size_t r = 0; r < s->ranking_nr && r < top; r++) {
 		const struct seams_context *x = &s->contexts[s->ranking[r]];
 		char cell[8][32];
@@ -484,11 +496,13 @@ static void print_text(FILE *fp, const struct seams *s, const struct model *m,
 			s->contexts[kernel].files_nr,
 			s->contexts[kernel].files_nr == 1 ? "" : "s");
 	fputc('\n', fp);
-	fprintf(fp, "modularity %.3f, TurboMQ %.2f, %lu of %lu references "
-		"(%.1f%%) cross contexts, %zu context cycle%s\n", s->modularity,
-		s->turbo_mq, s->refs_crossing, s->refs_total,
+	fprintf(fp,
+		"modularity %.3f, TurboMQ %.2f, %lu of %lu references "
+		"(%.1f%%) cross contexts, %zu context cycle%s\n",
+		s->modularity, s->turbo_mq, s->refs_crossing, s->refs_total,
 		s->refs_total ? 100.0 * (double)s->refs_crossing /
-					(double)s->refs_total : 0.0,
+					(double)s->refs_total
+			      : 0.0,
 		s->cycles_nr, s->cycles_nr == 1 ? "" : "s");
 	if (s->wanted_missed)
 		fprintf(fp, "--contexts %zu: only %zu found\n",
@@ -504,9 +518,10 @@ static void print_text(FILE *fp, const struct seams *s, const struct model *m,
 		fprintf(fp, "%zu. %zu contexts:", i + 1, c->nr);
 		for (size_t j = 0; j < c->nr; j++)
 			fprintf(fp, " %s", s->contexts[c->contexts[j]].name);
-		fprintf(fp, "\n   cut %zu dependenc%s (%lu references) to "
-			"break it:\n", c->cuts_nr, c->cuts_nr == 1 ? "y" : "ies",
-			c->cut_refs);
+		fprintf(fp,
+			"\n   cut %zu dependenc%s (%lu references) to "
+			"break it:\n",
+			c->cuts_nr, c->cuts_nr == 1 ? "y" : "ies", c->cut_refs);
 		for (size_t j = 0; j < c->cuts_nr; j++) {
 			const struct seams_crossing *x =
 				&s->crossings[c->cuts[j]];
@@ -549,9 +564,10 @@ static void print_comparison(FILE *fp, const struct compare_result *r)
 	for (int i = 0; i < COMPARE_NR; i++)
 		hdr[i + 1] = compare_name(i);
 	t = table_new("lrrrr", hdr);
-	fprintf(fp, "\ncompared with %s: %zu files in %zu contexts; %zu of "
-		"them counted by the scan (%.1f%%)", r->path, r->files,
-		r->clusters, r->common,
+	fprintf(fp,
+		"\ncompared with %s: %zu files in %zu contexts; %zu of "
+		"them counted by the scan (%.1f%%)",
+		r->path, r->files, r->clusters, r->common,
 		r->files ? 100.0 * (double)r->common / (double)r->files : 0.0);
 	if (r->only_ours)
 		fprintf(fp, ", %zu counted files it does not name (left out)",
@@ -580,8 +596,8 @@ static void print_comparison(FILE *fp, const struct compare_result *r)
 			else if (m == 2)
 				/* no "-0.000" for an index of about 0 */
 				snprintf(cell[i], 32, "%.3f",
-					 fabs(r->ari[i]) < 5e-4 ? 0.0 :
-								  r->ari[i]);
+					 fabs(r->ari[i]) < 5e-4 ? 0.0
+								: r->ari[i]);
 			else if (m == 3)
 				snprintf(cell[i], 32, "%lu", r->mno[i]);
 			else
@@ -593,9 +609,10 @@ static void print_comparison(FILE *fp, const struct compare_result *r)
 	}
 	table_print(t, fp);
 	table_free(t);
-	fprintf(fp, "MoJoFM = (1 - mno / %lu) x 100, %lu being the largest "
-		"mno of any clustering of these %zu files%s\n", r->max_mno,
-		r->max_mno, r->common,
+	fprintf(fp,
+		"MoJoFM = (1 - mno / %lu) x 100, %lu being the largest "
+		"mno of any clustering of these %zu files%s\n",
+		r->max_mno, r->max_mno, r->common,
 		r->approximate ? "; a2a matched greedily (large)" : "");
 }
 
@@ -624,7 +641,8 @@ int cmd_seams(int argc, char **argv)
 		counted += m.scan->files[f].status == FILE_COUNTED;
 	if (a.o.contexts > counted) {
 		warning("--contexts %zu is more than the %zu counted files: "
-			"aiming for %zu", a.o.contexts, counted, counted);
+			"aiming for %zu",
+			a.o.contexts, counted, counted);
 		a.o.contexts = counted;
 	}
 	a.o.config = &cfg;

@@ -18,7 +18,7 @@
 
 struct reader {
 	struct partition *p;
-	struct strmap objects;  /* path -> 1 */
+	struct strmap objects; /* path -> 1 */
 	struct strmap clusters; /* name -> index + 1 */
 };
 
@@ -54,8 +54,7 @@ static void add(struct reader *r, const char *cluster, size_t clen,
 	}
 	if (p->nr + 1 > p->alloc) {
 		ALLOC_GROW(p->objects, p->nr + 1, p->alloc);
-		p->label = xreallocarray(p->label, p->alloc,
-					 sizeof(*p->label));
+		p->label = xreallocarray(p->label, p->alloc, sizeof(*p->label));
 	}
 	p->objects[p->nr] = path;
 	p->label[p->nr++] = c - 1;
@@ -117,16 +116,18 @@ static int read_model(struct reader *r, const cJSON *root, const char *path)
 
 	if (!cJSON_IsArray(ctx))
 		return error("%s: a carve model without \"contexts\": write "
-			     "one with 'carve seams -f json'", path);
-	cJSON_ArrayForEach(c, ctx) {
+			     "one with 'carve seams -f json'",
+			     path);
+	cJSON_ArrayForEach (c, ctx) {
 		const cJSON *name = cJSON_GetObjectItemCaseSensitive(c, "name");
-		const cJSON *files = cJSON_GetObjectItemCaseSensitive(c,
-								      "files");
+		const cJSON *files = cJSON_GetObjectItemCaseSensitive(c, "file"
+									 "s");
 
 		if (!cJSON_IsString(name) || !cJSON_IsArray(files))
 			return error("%s: each context needs a \"name\" and "
-				     "\"files\"", path);
-		cJSON_ArrayForEach(f, files)
+				     "\"files\"",
+				     path);
+		cJSON_ArrayForEach (f, files)
 			if (cJSON_IsString(f))
 				add(r, name->valuestring,
 				    strlen(name->valuestring), f->valuestring,
@@ -145,29 +146,29 @@ static int read_json(struct reader *r, const char *text, size_t len,
 	if (!root)
 		return CARVE_EINVALID;
 	if (!cJSON_IsObject(root)) {
-		ret = error("%s: expected an object of context -> files",
-			    path);
+		ret = error("%s: expected an object of context -> files", path);
 		goto done;
 	}
 	if (cJSON_IsString(cJSON_GetObjectItemCaseSensitive(root, "schema"))) {
 		ret = read_model(r, root, path);
 		goto done;
 	}
-	cJSON_ArrayForEach(ctx, root) {
+	cJSON_ArrayForEach (ctx, root) {
 		if (!cJSON_IsArray(ctx)) {
 			ret = error("%s: context '%s' must be an array of "
-				    "file paths", path, ctx->string);
+				    "file paths",
+				    path, ctx->string);
 			goto done;
 		}
-		cJSON_ArrayForEach(f, ctx) {
+		cJSON_ArrayForEach (f, ctx) {
 			if (!cJSON_IsString(f)) {
 				ret = error("%s: context '%s' must hold file "
-					    "paths (strings)", path,
-					    ctx->string);
+					    "paths (strings)",
+					    path, ctx->string);
 				goto done;
 			}
-			add(r, ctx->string, strlen(ctx->string),
-			    f->valuestring, strlen(f->valuestring));
+			add(r, ctx->string, strlen(ctx->string), f->valuestring,
+			    strlen(f->valuestring));
 		}
 	}
 done:

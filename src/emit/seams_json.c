@@ -171,8 +171,9 @@ void seams_json_add(cJSON *root, const struct seams *s)
 {
 	cJSON *ctx = cJSON_AddArrayToObject(root, "contexts");
 	cJSON *o = cJSON_AddObjectToObject(root, "seams"), *arr;
-	double share = s->refs_total ? (double)s->refs_crossing /
-					       (double)s->refs_total : 0;
+	double share =
+		s->refs_total ? (double)s->refs_crossing / (double)s->refs_total
+			      : 0;
 
 	for (size_t i = 0; i < s->nr; i++)
 		cJSON_AddItemToArray(ctx, context_json(s, i));
@@ -193,14 +194,16 @@ void seams_json_add(cJSON *root, const struct seams *s)
 
 		names = cJSON_AddArrayToObject(x, "contexts");
 		for (size_t j = 0; j < c->nr; j++) {
-			char *n = utf8_sanitize(s->contexts[c->contexts[j]].name);
+			char *n =
+				utf8_sanitize(s->contexts[c->contexts[j]].name);
 
 			cJSON_AddItemToArray(names, cJSON_CreateString(n));
 			free(n);
 		}
 		cuts = cJSON_AddArrayToObject(x, "cuts");
 		for (size_t j = 0; j < c->cuts_nr; j++) {
-			const struct seams_crossing *e = &s->crossings[c->cuts[j]];
+			const struct seams_crossing *e =
+				&s->crossings[c->cuts[j]];
 			cJSON *cut = cJSON_CreateObject();
 
 			add_str(cut, "from", s->contexts[e->from].name);

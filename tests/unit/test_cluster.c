@@ -22,8 +22,9 @@ static size_t make_two_cliques(void)
 	for (size_t base = 0; base <= 4; base += 4)
 		for (size_t i = 0; i < 4; i++)
 			for (size_t j = i + 1; j < 4; j++)
-				two_cliques[n++] = (struct cluster_link){
-					base + i, base + j, 5 };
+				two_cliques[n++] =
+					(struct cluster_link){ base + i,
+							       base + j, 5 };
 	two_cliques[n++] = (struct cluster_link){ 3, 4, 1 };
 	return n;
 }
