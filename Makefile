@@ -12,7 +12,7 @@ MANDIR = $(PREFIX)/share/man
 B ?= build
 
 CC ?= cc
-PKGS = libgit2 libcjson libcgraph libgvc
+PKGS = libgit2 libcjson libcgraph libgvc igraph
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
@@ -40,7 +40,13 @@ endif
 
 # The library: everything but main and the commands.
 LIB_OBJS =
+LIB_OBJS += $(B)/src/analysis/cluster.o
+LIB_OBJS += $(B)/src/analysis/compare.o
 LIB_OBJS += $(B)/src/analysis/graph.o
+LIB_OBJS += $(B)/src/analysis/mojo.o
+LIB_OBJS += $(B)/src/analysis/rank.o
+LIB_OBJS += $(B)/src/analysis/seams.o
+LIB_OBJS += $(B)/src/analysis/seams_graph.o
 LIB_OBJS += $(B)/src/core/arena.o
 LIB_OBJS += $(B)/src/core/config.o
 LIB_OBJS += $(B)/src/core/error.o
@@ -102,6 +108,9 @@ LIB_OBJS += $(B)/src/emit/model_clang.o
 LIB_OBJS += $(B)/src/emit/model_merge.o
 LIB_OBJS += $(B)/src/emit/csv.o
 LIB_OBJS += $(B)/src/emit/dot.o
+LIB_OBJS += $(B)/src/emit/partition.o
+LIB_OBJS += $(B)/src/emit/seams_dot.o
+LIB_OBJS += $(B)/src/emit/seams_json.o
 LIB_OBJS += $(B)/src/emit/table.o
 
 CMD_OBJS =
@@ -110,9 +119,11 @@ CMD_OBJS += $(B)/src/cmd/graph.o
 CMD_OBJS += $(B)/src/cmd/history.o
 CMD_OBJS += $(B)/src/cmd/merge.o
 CMD_OBJS += $(B)/src/cmd/scan.o
+CMD_OBJS += $(B)/src/cmd/seams.o
 
 UNIT_TESTS =
 UNIT_TESTS += $(B)/tests/unit/test_clang
+UNIT_TESTS += $(B)/tests/unit/test_cluster
 UNIT_TESTS += $(B)/tests/unit/test_config
 UNIT_TESTS += $(B)/tests/unit/test_deps_c
 UNIT_TESTS += $(B)/tests/unit/test_deps_go
@@ -125,6 +136,7 @@ UNIT_TESTS += $(B)/tests/unit/test_graph
 UNIT_TESTS += $(B)/tests/unit/test_history
 UNIT_TESTS += $(B)/tests/unit/test_language
 UNIT_TESTS += $(B)/tests/unit/test_linecount
+UNIT_TESTS += $(B)/tests/unit/test_mojo
 UNIT_TESTS += $(B)/tests/unit/test_outfile
 UNIT_TESTS += $(B)/tests/unit/test_stdlib
 UNIT_TESTS += $(B)/tests/unit/test_strbuf

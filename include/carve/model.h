@@ -14,6 +14,7 @@
 
 struct history;
 struct scan;
+struct seams;
 
 /* One input or rule a result depends on, printed beside it. */
 struct assumption {
@@ -25,6 +26,7 @@ struct assumption {
 struct model {
 	struct scan *scan;
 	struct history *history; /* carve history's part, or NULL */
+	struct seams *seams; /* carve seams' proposal, or NULL */
 	struct assumption *assumptions;
 	size_t assumptions_nr, assumptions_alloc;
 };

@@ -11,6 +11,7 @@
 #include "carve/language.h"
 #include "carve/model.h"
 #include "carve/scan.h"
+#include "carve/seams.h"
 #include "carve/strbuf.h"
 #include "carve/utf8.h"
 #include "carve/xmalloc.h"
@@ -226,6 +227,8 @@ int model_write_json(FILE *fp, const struct model *m)
 	if (m->history)
 		cJSON_AddItemToObject(root, "history",
 				      history_to_json(m->history));
+	if (m->seams)
+		seams_json_add(root, m->seams);
 	assumptions = cJSON_AddArrayToObject(root, "assumptions");
 	for (size_t i = 0; i < m->assumptions_nr; i++) {
 		cJSON *o = cJSON_CreateObject();
@@ -249,6 +252,7 @@ void model_release(struct model *m)
 {
 	if (!m)
 		return;
+	seams_free(m->seams);
 	scan_free(m->scan);
 	history_free(m->history);
 	for (size_t i = 0; i < m->assumptions_nr; i++) {
