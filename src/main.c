@@ -21,6 +21,10 @@ static const struct command commands[] = {
 	  "dependency graph: cycles and cuts, fan-in/out, hubs, DOT/SVG/PNG" },
 	{ "history", cmd_history,
 	  "git history: churn, hotspots, change coupling, ownership, teams" },
+	{ "merge", cmd_merge,
+	  "combine models: the shards of a scan, several repositories" },
+	{ "seams", cmd_seams,
+	  "proposed bounded contexts, their seams, what to extract first" },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

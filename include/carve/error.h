@@ -44,6 +44,12 @@ void bug_fl(const char *file, int line, const char *fmt, ...)
 
 /* Number of warnings printed so far (thread-safe). */
 unsigned warning_count(void);
+/*
+ * While sb is set (NULL stops), each warning's text is also appended
+ * to it as a line. Not for use while other threads may warn.
+ */
+struct strbuf;
+void warning_record(struct strbuf *sb);
 /* With quiet set, warning() only counts; errors are still printed. */
 void warning_set_quiet(int quiet);
 

@@ -67,6 +67,12 @@ struct graph {
  */
 int graph_build(struct graph *g, const struct scan *scan,
 		enum graph_level level);
+/*
+ * Analyses a graph whose nodes and (from, to)-sorted edges the caller
+ * filled in (carve seams' graph of contexts): fan-in and fan-out, hubs,
+ * cycles and their cuts, as graph_build() does.
+ */
+void graph_analyse(struct graph *g);
 /* Index of the node named `name`, or -1. */
 long graph_find(const struct graph *g, const char *name);
 void graph_release(struct graph *g);

@@ -2,8 +2,9 @@
  * Resolution: turns each dependency statement of the scan into edges to
  * files of the repository, or into an external package. One resolver per
  * language family (src/scan/resolve_<family>.c), sharing the index of the
- * scanned files built here. A resolver is read-only once prepared, so
- * files resolve in parallel.
+ * scanned files built here. Resolution runs on one thread, after the
+ * parallel read, so a family may cache what it works out in its state
+ * (the Python module memo, tsconfig.json files read on demand).
  */
 #ifndef CARVE_RESOLVE_H
 #define CARVE_RESOLVE_H
@@ -13,9 +14,11 @@
 #include "carve/arena.h"
 #include "carve/strmap.h"
 
+struct depcache_inputs;
 struct dep_ref;
 struct scan;
 struct scan_file;
+struct strbuf;
 
 /* What one dependency statement resolved to. */
 struct resolve_out {
@@ -31,6 +34,8 @@ struct resolver {
 	/* directory path ("" for the root) -> struct resolve_dir */
 	struct strmap by_dir;
 	struct arena arena;
+	/* configuration files read, for the resolution cache (or NULL) */
+	struct depcache_inputs *inputs;
 	/* per-family state, set up by each family's prepare function */
 	void *c, *python, *go, *java, *js, *ruby, *php, *csharp, *rust;
 };
@@ -43,14 +48,23 @@ struct resolve_dir {
 
 /*
  * Resolves every dependency statement of the scan into scan->edges
- * (weighted, sorted) and scan->externals. Returns 0 or <0.
+ * (weighted, sorted) and scan->externals. With cache_dir set, reuses
+ * the last result when nothing it depends on changed (depcache.h) and
+ * otherwise saves the new one there. Returns 0 or <0.
  */
-int resolve_scan(struct scan *scan);
+int resolve_scan(struct scan *scan, const char *cache_dir);
 
 /* Builds the indexes and calls every family's prepare function. */
-int resolver_init(struct resolver *r, const struct scan *scan);
+int resolver_init(struct resolver *r, const struct scan *scan,
+		  struct depcache_inputs *inputs);
 void resolver_release(struct resolver *r);
 
+/*
+ * strbuf_read_file() for a configuration file a family reads (or looks
+ * for): noted for the resolution cache, present or not.
+ */
+int resolver_read_file(const struct resolver *r, struct strbuf *sb,
+		       const char *path, size_t max);
 /* Index of the counted file at repository path `path`, or -1. */
 long resolver_file(const struct resolver *r, const char *path);
 /* The files of directory `dir` ("" for the root), or NULL. */

@@ -14,6 +14,7 @@
 #include "carve/strmap.h"
 
 struct scan;
+struct scan_file;
 
 struct scancache_entry {
 	const char *path;
@@ -46,6 +47,10 @@ void scancache_load(struct scancache *cache, const char *dir);
 const struct scancache_entry *scancache_get(const struct scancache *cache,
 					    const char *path, const char *blob,
 					    unsigned flags);
+/* The checksum of the scan's sources this build was made from. */
+const char *scancache_rules_id(void);
+/* True when the cache keeps f's results (a blob id, a status it keeps). */
+int scancache_keeps(const struct scan_file *f);
 /*
  * Replaces the cache file with the results of `scan` (only files whose
  * blob id is known). Returns 0, or <0 after a warning.
@@ -56,6 +61,8 @@ void scancache_release(struct scancache *cache);
 
 struct arena;
 struct dep_list;
+/* Appends deps encoded as the cache keeps them (see scancache.c). */
+void scancache_encode_deps(struct strbuf *sb, const struct dep_list *deps);
 /*
  * Decodes an entry's dependency statements into `out` (strings in
  * `arena`). Returns 0, or -1 when the encoding is damaged.

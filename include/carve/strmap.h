@@ -1,5 +1,7 @@
 /*
- * Hash map from strings to pointers (open addressing, FNV-1a). The map
+ * Hash map from strings to pointers (open addressing, linear probing,
+ * each slot keeping its key's hash so probes compare strings only on a
+ * hash match and growing never rehashes). The map
  * copies nothing: keys and values stay owned by the caller and must
  * outlive the map.
  */
@@ -11,6 +13,7 @@
 struct strmap_entry {
 	const char *key;
 	void *value;
+	unsigned long long hash;
 };
 
 struct strmap {
@@ -33,6 +36,7 @@ void strmap_release(struct strmap *map);
 	     (e) < (map)->slots + (map)->alloc; (e)++)                    \
 		if ((e)->key)
 
+/* The hash of a NUL-terminated string (eight bytes at a time). */
 unsigned long long strhash(const char *s);
 
 #endif

@@ -244,6 +244,11 @@ static void analyse(struct graph *g)
 	free(scc_of);
 }
 
+void graph_analyse(struct graph *g)
+{
+	analyse(g);
+}
+
 /* The name of file f's node at `level`. */
 static const char *node_name(struct graph *g, const struct scan_file *f,
 			     enum graph_level level)

@@ -213,6 +213,46 @@ static void print_nodes(FILE *fp, const struct graph *g,
 	free(order);
 }
 
+/*
+ * The third-party inventory, busiest first, then the standard library
+ * packages on one line: what a migration carries along comes first.
+ */
+static void print_externals(FILE *fp, const struct scan *s, size_t top)
+{
+	size_t third = 0, std = 0, shown = 0;
+
+	for (size_t i = 0; i < s->externals_nr; i++) {
+		if (s->externals[i].stdlib)
+			std++;
+		else
+			third++;
+	}
+	fprintf(fp,
+		"\nexternal packages: %zu third-party, %zu standard "
+		"library\n",
+		third, std);
+	for (size_t i = 0; i < s->externals_nr && shown < top; i++) {
+		if (s->externals[i].stdlib)
+			continue;
+		fprintf(fp, "  %-32s %6zu refs in %zu files\n",
+			s->externals[i].name, s->externals[i].refs,
+			s->externals[i].files);
+		shown++;
+	}
+	if (!std)
+		return;
+	fputs("  standard library:", fp);
+	shown = 0;
+	for (size_t i = 0; i < s->externals_nr && shown < top; i++) {
+		if (!s->externals[i].stdlib)
+			continue;
+		fprintf(fp, "%s %s (%zu)", shown ? "," : "",
+			s->externals[i].name, s->externals[i].refs);
+		shown++;
+	}
+	fputs(shown < std ? ", ...\n" : "\n", fp);
+}
+
 static void print_text(FILE *fp, const struct graph *g, const struct view *v,
 		       const struct scan *s, const struct graph_args *a)
 {
@@ -258,11 +298,7 @@ static void print_text(FILE *fp, const struct graph *g, const struct view *v,
 				x->weight);
 		}
 	}
-	fprintf(fp, "\nexternal packages: %zu\n", s->externals_nr);
-	for (size_t i = 0; i < s->externals_nr && i < (size_t)a->top; i++)
-		fprintf(fp, "  %-32s %6zu refs in %zu files\n",
-			s->externals[i].name, s->externals[i].refs,
-			s->externals[i].files);
+	print_externals(fp, s, (size_t)a->top);
 	if (s->unresolved)
 		fprintf(fp, "\n%zu references resolved to neither a file nor a "
 			"package\n", s->unresolved);
@@ -288,7 +324,8 @@ static void print_json(FILE *fp, const struct graph *g, const struct view *v,
 		       const struct scan *s)
 {
 	static const char *const kinds[] = { "include", "import", "require",
-					     "use", "mod", "export" };
+					     "use",	"mod",	  "export",
+					     "symbol" };
 	cJSON *root = cJSON_CreateObject();
 	cJSON *graph, *nodes, *edges, *cycles, *ext;
 	char *text, num[32];
@@ -332,7 +369,7 @@ static void print_json(FILE *fp, const struct graph *g, const struct view *v,
 		add_str(o, "to", g->nodes[x->to].name);
 		add_uint(o, "weight", x->weight);
 		k = cJSON_AddArrayToObject(o, "kinds");
-		for (int b = 0; b < 6; b++)
+		for (int b = 0; b < 7; b++)
 			if (x->kinds & (1u << b))
 				cJSON_AddItemToArray(k,
 						     cJSON_CreateString(kinds[b]));
@@ -375,6 +412,8 @@ static void print_json(FILE *fp, const struct graph *g, const struct view *v,
 		add_str(o, "name", s->externals[i].name);
 		add_uint(o, "refs", s->externals[i].refs);
 		add_uint(o, "files", s->externals[i].files);
+		if (s->externals[i].stdlib)
+			cJSON_AddTrueToObject(o, "stdlib");
 		cJSON_AddItemToArray(ext, o);
 	}
 	text = cJSON_Print(root);

@@ -9,10 +9,12 @@
 #include <string.h>
 
 #include "carve/error.h"
+#include "carve/strbuf.h"
 
 static pthread_mutex_t report_lock = PTHREAD_MUTEX_INITIALIZER;
 static unsigned warnings;
 static int quiet_warnings;
+static struct strbuf *recording;
 
 static void report(const char *prefix, const char *fmt, va_list ap,
 		   const char *suffix)
@@ -53,11 +55,25 @@ void warning(const char *fmt, ...)
 	va_list ap;
 
 	__atomic_add_fetch(&warnings, 1, __ATOMIC_RELAXED);
+	if (recording) {
+		char line[1024];
+
+		va_start(ap, fmt);
+		vsnprintf(line, sizeof(line), fmt, ap);
+		va_end(ap);
+		strbuf_addstr(recording, line);
+		strbuf_addch(recording, '\n');
+	}
 	if (quiet_warnings)
 		return;
 	va_start(ap, fmt);
 	report("warning: ", fmt, ap, NULL);
 	va_end(ap);
+}
+
+void warning_record(struct strbuf *sb)
+{
+	recording = sb;
 }
 
 unsigned warning_count(void)

@@ -2,6 +2,7 @@
  * UTF-8 checks per RFC 3629: no overlongs, no surrogates, nothing past
  * U+10FFFF.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "carve/strbuf.h"
@@ -41,7 +42,22 @@ size_t utf8_valid_prefix(const char *str, size_t len)
 int utf8_is_valid(const char *s, size_t len)
 {
 	for (size_t i = 0; i < len;) {
-		size_t n = utf8_valid_prefix(s + i, len - i);
+		size_t n;
+
+		/* ASCII, nearly every byte of a path, eight at a time */
+		while (len - i >= 8) {
+			uint64_t w;
+
+			memcpy(&w, s + i, 8);
+			if (w & 0x8080808080808080ULL)
+				break;
+			i += 8;
+		}
+		while (i < len && (unsigned char)s[i] < 0x80)
+			i++;
+		if (i == len)
+			break;
+		n = utf8_valid_prefix(s + i, len - i);
 
 		if (!n)
 			return 0;

@@ -11,6 +11,7 @@
 #include "carve/language.h"
 #include "carve/model.h"
 #include "carve/scan.h"
+#include "carve/seams.h"
 #include "carve/strbuf.h"
 #include "carve/utf8.h"
 #include "carve/xmalloc.h"
@@ -38,21 +39,27 @@ void model_assume(struct model *m, const char *name, const char *source,
 	a->value = strbuf_detach(&sb, NULL);
 }
 
+/*
+ * Adds key: value. The key must be a string literal and the value must
+ * outlive the tree (the model does): both are referenced, not copied,
+ * which halves the allocations of a large model.
+ */
 static void add_string(cJSON *obj, const char *key, const char *value)
 {
 	char *clean;
 
 	if (!value) {
-		cJSON_AddNullToObject(obj, key);
+		cJSON_AddItemToObjectCS(obj, key, cJSON_CreateNull());
 		return;
 	}
 	/* nearly every string is valid already: copy only the others */
 	if (utf8_is_valid(value, strlen(value))) {
-		cJSON_AddStringToObject(obj, key, value);
+		cJSON_AddItemToObjectCS(obj, key,
+					cJSON_CreateStringReference(value));
 		return;
 	}
 	clean = utf8_sanitize(value);
-	cJSON_AddStringToObject(obj, key, clean);
+	cJSON_AddItemToObjectCS(obj, key, cJSON_CreateString(clean));
 	free(clean);
 }
 
@@ -63,10 +70,14 @@ static void add_string(cJSON *obj, const char *key, const char *value)
  */
 static void add_int(cJSON *obj, const char *key, unsigned long long n)
 {
-	char digits[24];
+	char digits[24], *p = digits + sizeof(digits) - 1;
 
-	snprintf(digits, sizeof(digits), "%llu", n);
-	cJSON_AddRawToObject(obj, key, digits);
+	*p = '\0';
+	do {
+		*--p = (char)('0' + n % 10);
+		n /= 10;
+	} while (n);
+	cJSON_AddItemToObjectCS(obj, key, cJSON_CreateRaw(p));
 }
 
 static void add_counts(cJSON *obj, const struct line_counts *c)
@@ -114,7 +125,8 @@ static cJSON *file_json(const struct scan_file *f)
 static const char *const kind_names[] = {
 	[DEP_INCLUDE] = "include", [DEP_IMPORT] = "import",
 	[DEP_REQUIRE] = "require", [DEP_USE] = "use",
-	[DEP_MOD] = "mod",         [DEP_EXPORT] = "export",
+	[DEP_MOD] = "mod",	   [DEP_EXPORT] = "export",
+	[DEP_SYMBOL] = "symbol",
 };
 
 static const char *const flag_names[] = {
@@ -141,8 +153,9 @@ static cJSON *edges_json(const struct scan *s)
 					       sizeof(*flag_names); b++)
 				if (e->flags & (1u << b))
 					cJSON_AddItemToArray(flags,
-						cJSON_CreateString(flag_names[b]));
+						cJSON_CreateStringReference(flag_names[b]));
 		}
+		model_clang_symbols(o, e);
 		cJSON_AddItemToArray(arr, o);
 	}
 	return arr;
@@ -158,6 +171,9 @@ static cJSON *externals_json(const struct scan *s)
 		add_string(o, "name", s->externals[i].name);
 		add_int(o, "refs", s->externals[i].refs);
 		add_int(o, "files", s->externals[i].files);
+		if (s->externals[i].stdlib)
+			cJSON_AddItemToObjectCS(o, "stdlib",
+						cJSON_CreateTrue());
 		cJSON_AddItemToArray(arr, o);
 	}
 	return arr;
@@ -194,6 +210,7 @@ static cJSON *scan_json(cJSON *root, const struct scan *s)
 		cJSON_AddItemToArray(files, file_json(&s->files[i]));
 	cJSON_AddItemToObject(root, "edges", edges_json(s));
 	cJSON_AddItemToObject(root, "externals", externals_json(s));
+	model_clang_json(root, s);
 	return root;
 }
 
@@ -210,6 +227,8 @@ int model_write_json(FILE *fp, const struct model *m)
 	if (m->history)
 		cJSON_AddItemToObject(root, "history",
 				      history_to_json(m->history));
+	if (m->seams)
+		seams_json_add(root, m->seams);
 	assumptions = cJSON_AddArrayToObject(root, "assumptions");
 	for (size_t i = 0; i < m->assumptions_nr; i++) {
 		cJSON *o = cJSON_CreateObject();
@@ -223,7 +242,7 @@ int model_write_json(FILE *fp, const struct model *m)
 	cJSON_Delete(root);
 	if (!text)
 		die("out of memory writing the model");
-	fputs(text, fp);
+	fwrite(text, 1, strlen(text), fp);
 	fputc('\n', fp);
 	free(text);
 	return 0;
@@ -233,6 +252,7 @@ void model_release(struct model *m)
 {
 	if (!m)
 		return;
+	seams_free(m->seams);
 	scan_free(m->scan);
 	history_free(m->history);
 	for (size_t i = 0; i < m->assumptions_nr; i++) {

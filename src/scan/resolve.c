@@ -6,10 +6,13 @@
  */
 #include <string.h>
 
+#include "carve/depcache.h"
 #include "carve/deps.h"
+#include "carve/error.h"
 #include "carve/language.h"
 #include "carve/resolve.h"
 #include "carve/scan.h"
+#include "carve/stdlib.h"
 #include "carve/strbuf.h"
 #include "carve/xmalloc.h"
 
@@ -18,12 +21,14 @@ static int resolvable(const struct scan_file *f)
 	return f->status == FILE_COUNTED || f->status == FILE_UNKNOWN;
 }
 
-int resolver_init(struct resolver *r, const struct scan *scan)
+int resolver_init(struct resolver *r, const struct scan *scan,
+		  struct depcache_inputs *inputs)
 {
 	struct strbuf dir = STRBUF_INIT;
 
 	memset(r, 0, sizeof(*r));
 	r->scan = scan;
+	r->inputs = inputs;
 	for (size_t i = 0; i < scan->nr; i++) {
 		const struct scan_file *f = &scan->files[i];
 		const char *slash;
@@ -82,6 +87,13 @@ void resolver_release(struct resolver *r)
 	strmap_release(&r->by_path);
 	strmap_release(&r->by_dir);
 	arena_release(&r->arena);
+}
+
+int resolver_read_file(const struct resolver *r, struct strbuf *sb,
+		       const char *path, size_t max)
+{
+	depcache_note_input(r->inputs, path);
+	return strbuf_read_file(sb, path, max);
 }
 
 long resolver_file(const struct resolver *r, const char *path)
@@ -178,13 +190,37 @@ static int cmp_external(const void *a, const void *b)
 	return strcmp(x->name, y->name);
 }
 
+/*
+ * Sorts edges that come in runs of ascending `from` (one run per file,
+ * as resolve_all() makes them): each run alone, by insertion while it
+ * is short, as most are.
+ */
+static void sort_edges(struct scan_edge *e, size_t nr)
+{
+	for (size_t start = 0, end; start < nr; start = end) {
+		for (end = start + 1; end < nr && e[end].from == e[start].from;)
+			end++;
+		if (end - start > 32) {
+			qsort(e + start, end - start, sizeof(*e), cmp_edge);
+			continue;
+		}
+		for (size_t i = start + 1; i < end; i++) {
+			struct scan_edge x = e[i];
+			size_t j = i;
+
+			for (; j > start && cmp_edge(&e[j - 1], &x) > 0; j--)
+				e[j] = e[j - 1];
+			e[j] = x;
+		}
+	}
+}
+
 /* Sums references of the same (from, to, kind) into one edge. */
 static size_t merge_edges(struct scan_edge *e, size_t nr)
 {
 	size_t out = 0;
 
-	if (nr)
-		qsort(e, nr, sizeof(*e), cmp_edge);
+	sort_edges(e, nr);
 	for (size_t i = 0; i < nr; i++) {
 		if (out && e[out - 1].from == e[i].from &&
 		    e[out - 1].to == e[i].to && e[out - 1].kind == e[i].kind) {
@@ -202,7 +238,7 @@ struct external_tally {
 	size_t last_file; /* plus one: counts each file once */
 };
 
-int resolve_scan(struct scan *scan)
+static int resolve_all(struct scan *scan, struct depcache_inputs *inputs)
 {
 	struct resolver r;
 	struct resolve_out out = { 0 };
@@ -211,7 +247,7 @@ int resolve_scan(struct scan *scan)
 	size_t edges_alloc = 0, ext_alloc = 0;
 	int ret;
 
-	ret = resolver_init(&r, scan);
+	ret = resolver_init(&r, scan, inputs);
 	if (ret)
 		goto done;
 	for (size_t i = 0; i < scan->nr; i++) {
@@ -258,6 +294,8 @@ int resolve_scan(struct scan *scan)
 				x->name = arena_strdup(&scan->arena,
 						       out.external);
 				x->refs = x->files = 0;
+				x->stdlib =
+					stdlib_has(f->lang, d->kind, x->name);
 				strmap_put(&tally, x->name, t);
 			}
 			scan->externals[t->index].refs++;
@@ -276,5 +314,28 @@ done:
 	strmap_release(&tally);
 	arena_release(&tally_arena);
 	resolver_release(&r);
+	return ret;
+}
+
+int resolve_scan(struct scan *scan, const char *cache_dir)
+{
+	struct depcache_inputs inputs = DEPCACHE_INPUTS_INIT;
+	uint64_t key;
+	int ret;
+
+	if (!cache_dir) {
+		scan_load_deps(scan);
+		return resolve_all(scan, NULL);
+	}
+	key = depcache_key(scan);
+	if (depcache_load(scan, cache_dir, key))
+		return 0;
+	scan_load_deps(scan);
+	warning_record(&inputs.warnings);
+	ret = resolve_all(scan, &inputs);
+	warning_record(NULL);
+	if (!ret)
+		depcache_save(scan, cache_dir, key, &inputs);
+	depcache_inputs_release(&inputs);
 	return ret;
 }

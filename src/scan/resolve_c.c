@@ -374,7 +374,7 @@ static int load_compdb(struct resolver *r, struct c_state *c)
 			    i < 2 && scan->prefix ? scan->prefix : "",
 			    i < 2 && scan->prefix && *scan->prefix ? "/" : "",
 			    where[i % 2]);
-		ret = !strbuf_read_file(&text, path.buf, MAX_COMPDB);
+		ret = !resolver_read_file(r, &text, path.buf, MAX_COMPDB);
 	}
 	if (!ret)
 		goto done;

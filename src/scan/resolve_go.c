@@ -244,7 +244,7 @@ int resolve_go_prepare(struct resolver *r)
 		strbuf_reset(&path);
 		strbuf_reset(&text);
 		strbuf_addf(&path, "%s/%s", scan->root ? scan->root : ".", p);
-		if (strbuf_read_file(&text, path.buf, MAX_GOMOD)) {
+		if (resolver_read_file(r, &text, path.buf, MAX_GOMOD)) {
 			warning("cannot read '%s'", p);
 			continue;
 		}

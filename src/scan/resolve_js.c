@@ -128,7 +128,7 @@ static cJSON *read_json(const struct resolver *r, const char *path)
 	cJSON *json = NULL;
 
 	strbuf_addf(&full, "%s/%s", r->scan->root, path);
-	if (strbuf_read_file(&text, full.buf, JS_MAX_CONFIG) < 0)
+	if (resolver_read_file(r, &text, full.buf, JS_MAX_CONFIG) < 0)
 		warning("cannot read '%s': ignored for resolution", path);
 	else
 		json = config_parse_jsonc_warn(text.buf, text.len, path);

@@ -287,7 +287,7 @@ static void read_composer(struct resolver *r, struct php_state *st,
 	cJSON *root = NULL;
 
 	strbuf_addf(&base, "%s/%s", r->scan->root, path);
-	if (strbuf_read_file(&file, base.buf, COMPOSER_MAX_SIZE) < 0) {
+	if (resolver_read_file(r, &file, base.buf, COMPOSER_MAX_SIZE) < 0) {
 		warning("cannot read '%s': its autoload map is ignored", path);
 		goto done;
 	}

@@ -5,6 +5,7 @@
  * system would with those roots on sys.path. What no root holds is an
  * external package, named by its first component.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "carve/deps.h"
@@ -19,6 +20,20 @@ struct py_state {
 	 * above one: what exists in the repository, resolvable or not.
 	 */
 	struct strmap known;
+	/*
+	 * The first components any root holds: a module file (without
+	 * .py/.pyi) or a directory right below the root. An absolute import
+	 * whose first component is not here resolves to no root at all.
+	 */
+	struct strmap top_names;
+	/*
+	 * What resolve_at() found for a module path and imported name, so
+	 * each is worked out once however many files import it:
+	 * "path\x1fname" (or "path\x1e" without a name) -> memo_pack().
+	 */
+	struct strmap memo;
+	struct arena memo_arena;
+	struct strbuf scratch; /* resolution is serial: one buffer serves */
 	const char **roots; /* "" for the repository root; sorted */
 	size_t nr_roots, alloc_roots;
 };
@@ -67,6 +82,41 @@ static void add_root(struct resolver *r, struct py_state *st,
 static int cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The root `path` (a known file or directory) sits right below, or NULL. */
+static const char *parent_root(const struct py_state *st, const char *path,
+			       size_t dir)
+{
+	for (size_t i = 0; i < st->nr_roots; i++)
+		if (strlen(st->roots[i]) == dir &&
+		    !memcmp(st->roots[i], path, dir))
+			return st->roots[i];
+	return NULL;
+}
+
+/* Fills st->top_names from st->known and st->roots. */
+static void collect_top_names(struct resolver *r, struct py_state *st)
+{
+	struct strmap_entry *e;
+
+	strmap_for_each(&st->known, e) {
+		const char *path = e->key;
+		size_t len, dir, start;
+
+		len = strlen(path);
+		dir = dir_len(path, len);
+		if (!parent_root(st, path, dir))
+			continue;
+		start = dir ? dir + 1 : 0;
+		if (len > 4 && !strcmp(path + len - 4, ".pyi"))
+			len -= 4;
+		else if (len > 3 && !strcmp(path + len - 3, ".py"))
+			len -= 3;
+		strmap_put(&st->top_names,
+			   arena_strndup(&r->arena, path + start, len - start),
+			   (void *)1);
+	}
 }
 
 int resolve_python_prepare(struct resolver *r)
@@ -126,6 +176,7 @@ int resolve_python_prepare(struct resolver *r)
 	}
 	if (st->nr_roots)
 		qsort(st->roots, st->nr_roots, sizeof(*st->roots), cmp_str);
+	collect_top_names(r, st);
 	strbuf_release(&sb);
 	r->python = st;
 	return 0;
@@ -138,6 +189,10 @@ void resolve_python_release(struct resolver *r)
 	if (!st)
 		return;
 	strmap_release(&st->known);
+	strmap_release(&st->top_names);
+	strmap_release(&st->memo);
+	strbuf_release(&st->scratch);
+	arena_release(&st->memo_arena);
 	free(st->roots);
 	free(st);
 	r->python = NULL;
@@ -192,25 +247,30 @@ static void add_dotted(struct strbuf *sb, const char *name)
 {
 	if (!*name)
 		return;
+	size_t n = strlen(name), at;
+
 	if (sb->len)
 		strbuf_addch(sb, '/');
-	for (const char *p = name; *p; p++)
-		strbuf_addch(sb, *p == '.' ? '/' : *p);
+	at = sb->len;
+	strbuf_add(sb, name, n);
+	for (size_t i = 0; i < n; i++)
+		if (sb->buf[at + i] == '.')
+			sb->buf[at + i] = '/';
 }
 
 /*
  * Resolves module path sb->buf and, for `from X import name`, the name
  * as a submodule of X or else X itself. Returns what was found.
  */
-static enum py_found resolve_at(const struct resolver *r,
-				const struct py_state *st, struct strbuf *sb,
-				const struct dep_ref *d,
-				struct resolve_out *out)
+static enum py_found lookup_at(const struct resolver *r,
+			       const struct py_state *st, struct strbuf *sb,
+			       const struct dep_ref *d, long *found)
 {
 	size_t base = sb->len;
 	long file, sub;
 	enum py_found f = probe(r, st, sb, &file), g;
 
+	*found = -1;
 	if (f == PY_NONE || f == PY_HIDDEN)
 		return f;
 	if (d->name && (f == PY_PACKAGE || f == PY_NAMESPACE)) {
@@ -218,37 +278,53 @@ static enum py_found resolve_at(const struct resolver *r,
 		add_dotted(sb, d->name);
 		g = probe(r, st, sb, &sub);
 		if (g == PY_MODULE || g == PY_PACKAGE) {
-			resolve_out_add(out, (size_t)sub);
+			*found = sub;
 			return g;
 		}
 		if (g != PY_NONE)
 			return g;
 	}
-	if (file >= 0)
-		resolve_out_add(out, (size_t)file);
+	*found = file;
 	return f;
 }
 
-/* True when root holds a top-level module or package named `first`. */
-static int holds(const struct py_state *st, struct strbuf *sb,
-		 const char *root, const char *first, size_t len)
+/* A memo value: never 0 (strmap's "absent"). */
+static uintptr_t memo_pack(enum py_found f, long file)
 {
-	size_t base;
+	return 1 + (uintptr_t)f + 8 * (uintptr_t)(file + 1);
+}
 
-	strbuf_reset(sb);
-	strbuf_addstr(sb, root);
-	if (sb->len)
-		strbuf_addch(sb, '/');
-	strbuf_add(sb, first, len);
-	base = sb->len;
-	if (known(st, sb->buf))
-		return 1;
-	strbuf_addstr(sb, ".py");
-	if (known(st, sb->buf))
-		return 1;
-	strbuf_setlen(sb, base);
-	strbuf_addstr(sb, ".pyi");
-	return known(st, sb->buf);
+/*
+ * lookup_at(), each module path and name worked out once, adding the
+ * file found to out.
+ */
+static enum py_found resolve_at(const struct resolver *r,
+				struct py_state *st, struct strbuf *sb,
+				const struct dep_ref *d,
+				struct resolve_out *out)
+{
+	size_t base = sb->len;
+	uintptr_t v;
+	enum py_found f;
+	long file;
+
+	strbuf_addch(sb, d->name ? '\x1f' : '\x1e');
+	if (d->name)
+		strbuf_addstr(sb, d->name);
+	v = (uintptr_t)strmap_get(&st->memo, sb->buf);
+	if (v) {
+		f = (enum py_found)((v - 1) % 8);
+		file = (long)((v - 1) / 8) - 1;
+	} else {
+		char *key = arena_strndup(&st->memo_arena, sb->buf, sb->len);
+
+		strbuf_setlen(sb, base);
+		f = lookup_at(r, st, sb, d, &file);
+		strmap_put(&st->memo, key, (void *)memo_pack(f, file));
+	}
+	if (file >= 0)
+		resolve_out_add(out, (size_t)file);
+	return f;
 }
 
 /* True when root is `path`'s directory or above it. */
@@ -259,64 +335,76 @@ static int root_of(const char *root, const char *path)
 	return !n || (!strncmp(path, root, n) && path[n] == '/');
 }
 
+/*
+ * When no root resolves an absolute import: the importing file's own
+ * directory (a script's is on sys.path), then an external package
+ * unless a root holds the first component (internal, even if missing).
+ */
+static void resolve_fallback(struct resolver *r, struct py_state *st,
+			     size_t from, const struct dep_ref *d,
+			     struct resolve_out *out, int in_roots)
+{
+	const char *path = r->scan->files[from].path;
+	size_t dir = dir_len(path, strlen(path));
+	struct strbuf *sb = &st->scratch;
+
+	strbuf_reset(sb);
+	strbuf_add(sb, path, dir);
+	strbuf_addstr(sb, dir ? "/__init__.py" : "__init__.py");
+	if (!known(st, sb->buf)) {
+		strbuf_setlen(sb, dir);
+		add_dotted(sb, d->target);
+		if (resolve_at(r, st, sb, d, out) != PY_NONE)
+			return;
+	}
+	if (!in_roots)
+		resolve_out_external(r, out, d->target,
+				     strcspn(d->target, "."));
+}
+
 void resolve_python(struct resolver *r, size_t from, const struct dep_ref *d,
 		    struct resolve_out *out)
 {
-	const struct py_state *st = r->python;
+	struct py_state *st = r->python;
 	const char *path = r->scan->files[from].path;
-	struct strbuf sb = STRBUF_INIT;
-	size_t dir = dir_len(path, strlen(path)), first;
+	struct strbuf *sb;
+	size_t dir = dir_len(path, strlen(path));
 	enum py_found f = PY_NONE;
+	const char *only;
 
 	if (!st)
-		goto done;
+		return;
+	sb = &st->scratch;
+	strbuf_reset(sb);
 	if (d->level > 0) {
 		/* from the file's package, one directory up per extra dot */
 		for (int i = 1; i < d->level; i++) {
 			if (!dir)
-				goto done; /* beyond the top: unresolved */
+				return; /* beyond the top: unresolved */
 			dir = dir_len(path, dir);
 		}
-		strbuf_add(&sb, path, dir);
-		add_dotted(&sb, d->target);
-		resolve_at(r, st, &sb, d, out);
-		goto done;
+		strbuf_add(sb, path, dir);
+		add_dotted(sb, d->target);
+		resolve_at(r, st, sb, d, out);
+		return;
 	}
 	if (!*d->target)
-		goto done;
+		return;
+	strbuf_add(sb, d->target, strcspn(d->target, "."));
+	only = strmap_get(&st->top_names, sb->buf);
 	/* roots above the importing file first, the deepest first */
-	for (size_t pass = 0; pass < 2 && f == PY_NONE; pass++) {
+	for (size_t pass = 0; only && pass < 2 && f == PY_NONE; pass++) {
 		for (size_t i = st->nr_roots; i-- > 0 && f == PY_NONE;) {
 			const char *root = st->roots[i];
 
 			if (root_of(root, path) != !pass)
 				continue;
-			strbuf_reset(&sb);
-			strbuf_addstr(&sb, root);
-			add_dotted(&sb, d->target);
-			f = resolve_at(r, st, &sb, d, out);
+			strbuf_reset(sb);
+			strbuf_addstr(sb, root);
+			add_dotted(sb, d->target);
+			f = resolve_at(r, st, sb, d, out);
 		}
 	}
-	if (f != PY_NONE)
-		goto done;
-	/* a script's own directory is on sys.path too */
-	strbuf_reset(&sb);
-	strbuf_add(&sb, path, dir);
-	strbuf_addstr(&sb, dir ? "/__init__.py" : "__init__.py");
-	if (!known(st, sb.buf)) {
-		strbuf_reset(&sb);
-		strbuf_add(&sb, path, dir);
-		add_dotted(&sb, d->target);
-		f = resolve_at(r, st, &sb, d, out);
-		if (f != PY_NONE)
-			goto done;
-	}
-	/* a name the repository holds is internal, even when missing */
-	first = strcspn(d->target, ".");
-	for (size_t i = 0; i < st->nr_roots; i++)
-		if (holds(st, &sb, st->roots[i], d->target, first))
-			goto done;
-	resolve_out_external(r, out, d->target, first);
-done:
-	strbuf_release(&sb);
+	if (f == PY_NONE)
+		resolve_fallback(r, st, from, d, out, only != NULL);
 }

@@ -22,6 +22,7 @@
 #include "carve/scancache.h"
 #include "carve/strbuf.h"
 #include "carve/strmap.h"
+#include "carve/symdeps.h"
 #include "carve/xmalloc.h"
 
 struct worker {
@@ -110,8 +111,7 @@ static int from_cache(struct scan_run *run, struct worker *w,
 	f->reason = *hit->reason ? hit->reason : NULL;
 	f->package = *hit->package ? hit->package : NULL;
 	f->counts = hit->counts;
-	if (scancache_decode_deps(&f->deps, &w->arena, hit->deps))
-		return 0;
+	f->deps_cached = *hit->deps ? hit->deps : NULL;
 	f->size = (uint64_t)st.st_size;
 	memcpy(f->blob, blob, sizeof(f->blob));
 	__atomic_add_fetch(&run->cache_hits, 1, __ATOMIC_RELAXED);
@@ -332,6 +332,7 @@ int scan_run(struct scan **out, const struct scan_options *opts)
 	struct scan *scan = NULL;
 	struct scan_run run = { 0 };
 	struct scancache cache = SCANCACHE_INIT;
+	struct strbuf cache_dir = STRBUF_INIT;
 	int threads = opts->threads > 0 ? opts->threads : 1;
 	unsigned flags = 0;
 	int ret;
@@ -356,14 +357,11 @@ int scan_run(struct scan **out, const struct scan_options *opts)
 	run.modules.config = opts->config;
 	scan->module_rule = module_rule_text(&run.modules);
 	if (!opts->no_cache && (opts->cache_dir || list.gitdir)) {
-		struct strbuf dir = STRBUF_INIT;
-
 		if (opts->cache_dir)
-			strbuf_addstr(&dir, opts->cache_dir);
+			strbuf_addstr(&cache_dir, opts->cache_dir);
 		else
-			strbuf_addf(&dir, "%s/carve", list.gitdir);
-		scancache_load(&cache, dir.buf);
-		strbuf_release(&dir);
+			strbuf_addf(&cache_dir, "%s/carve", list.gitdir);
+		scancache_load(&cache, cache_dir.buf);
 		run.cache = &cache;
 		run.cache_flags = (opts->excludes.include_vendored ? 1 : 0) |
 				  (opts->no_deps ? 2 : 0);
@@ -376,8 +374,15 @@ int scan_run(struct scan **out, const struct scan_options *opts)
 	if (run.cache) {
 		scan->cache_hits = run.cache_hits;
 		scan->cache_path = xstrdup(cache.path);
-		if (run.cache_hits < list.nr)
+		size_t kept = 0;
+
+		for (size_t i = 0; i < scan->nr; i++)
+			kept += scancache_keeps(&scan->files[i]) ? 1 : 0;
+		/* rewritten only when a file it would keep was read afresh */
+		if (run.cache_hits < kept)
 			scancache_save(&cache, scan, run.cache_flags);
+		/* deps_cached points into it: the scan keeps it */
+		scan->cache_text = strbuf_detach(&cache.data, NULL);
 	}
 
 	/* move every string the scan keeps into its own arena */
@@ -407,7 +412,15 @@ int scan_run(struct scan **out, const struct scan_options *opts)
 	memcpy(scan->head, list.head, sizeof(scan->head));
 	stamp_time(scan);
 	scan_summarise(scan);
-	if (!opts->no_deps && (ret = resolve_scan(scan)))
+	if (!opts->no_deps &&
+	    (ret = resolve_scan(scan, run.cache ? cache_dir.buf : NULL)))
+		goto done;
+	/* the lexical resolvers know nothing of symbols */
+	for (size_t i = 0; i < scan->edges_nr; i++) {
+		scan->edges[i].symbols = NULL;
+		scan->edges[i].symbols_nr = 0;
+	}
+	if (!opts->no_deps && (ret = symdeps_run(scan, opts)))
 		goto done;
 	*out = scan;
 	scan = NULL;
@@ -422,15 +435,37 @@ done:
 		free(run.workers);
 	}
 	scancache_release(&cache);
+	strbuf_release(&cache_dir);
 	filelist_release(&list);
 	scan_free(scan);
 	return ret;
+}
+
+void scan_load_deps(struct scan *scan)
+{
+	for (size_t i = 0; i < scan->nr; i++) {
+		struct scan_file *f = &scan->files[i];
+
+		if (!f->deps_cached)
+			continue;
+		if (scancache_decode_deps(&f->deps, &scan->arena,
+					  f->deps_cached)) {
+			warning("the scan cache's dependency statements of "
+				"'%s' "
+				"are damaged and left out; rescan with "
+				"--no-cache",
+				f->path);
+			f->deps.nr = 0;
+		}
+		f->deps_cached = NULL;
+	}
 }
 
 void scan_free(struct scan *scan)
 {
 	if (!scan)
 		return;
+	free(scan->cache_text);
 	for (size_t i = 0; i < scan->nr; i++)
 		dep_list_release(&scan->files[i].deps);
 	free(scan->files);
@@ -442,6 +477,7 @@ void scan_free(struct scan *scan)
 	free(scan->prefix);
 	free(scan->branch);
 	free(scan->cache_path);
+	symdeps_free(scan->clang);
 	arena_release(&scan->arena);
 	free(scan);
 }

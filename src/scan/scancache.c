@@ -39,6 +39,11 @@ static void header(struct strbuf *sb)
 		    CARVE_VERSION, SCAN_RULES_ID);
 }
 
+const char *scancache_rules_id(void)
+{
+	return SCAN_RULES_ID;
+}
+
 static int parse_ulong(const char *s, unsigned long *out)
 {
 	char *end;
@@ -129,7 +134,7 @@ const struct scancache_entry *scancache_get(const struct scancache *cache,
 	return e;
 }
 
-static void encode_deps(struct strbuf *sb, const struct dep_list *deps)
+void scancache_encode_deps(struct strbuf *sb, const struct dep_list *deps)
 {
 	for (size_t i = 0; i < deps->nr; i++) {
 		const struct dep_ref *d = &deps->refs[i];
@@ -138,6 +143,22 @@ static void encode_deps(struct strbuf *sb, const struct dep_list *deps)
 			    i ? "\x1e" : "", (int)d->kind, d->flags, d->line,
 			    d->level, d->target, d->name ? d->name : "");
 	}
+}
+
+/* n decimal digits at s, at most nine (statement fields are small). */
+static int parse_digits(const char *s, size_t n, unsigned long *out)
+{
+	unsigned long v = 0;
+
+	if (!n || n > 9)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		if ((unsigned)(s[i] - '0') > 9)
+			return -1;
+		v = v * 10 + (unsigned long)(s[i] - '0');
+	}
+	*out = v;
+	return 0;
 }
 
 int scancache_decode_deps(struct dep_list *out, struct arena *arena,
@@ -164,16 +185,9 @@ int scancache_decode_deps(struct dep_list *out, struct arena *arena,
 		}
 		if (n != 6)
 			return -1;
-		for (int i = 0; i < 4; i++) {
-			char num[24];
-
-			if (!len[i] || len[i] >= sizeof(num))
+		for (int i = 0; i < 4; i++)
+			if (parse_digits(part[i], len[i], &v[i]))
 				return -1;
-			memcpy(num, part[i], len[i]);
-			num[len[i]] = '\0';
-			if (parse_ulong(num, &v[i]))
-				return -1;
-		}
 		d = dep_list_add(out, arena, (enum dep_kind)v[0], part[4],
 				 len[4], (unsigned)v[2]);
 		d->flags = (unsigned)v[1];
@@ -208,6 +222,13 @@ static int mkdir_p(const char *dir)
 	return ret;
 }
 
+int scancache_keeps(const struct scan_file *f)
+{
+	return *f->blob &&
+	       (f->status == FILE_COUNTED || f->status == FILE_UNKNOWN ||
+		f->status == FILE_BINARY || f->status == FILE_EXCLUDED);
+}
+
 int scancache_save(const struct scancache *cache, const struct scan *scan,
 		   unsigned flags)
 {
@@ -240,10 +261,7 @@ int scancache_save(const struct scancache *cache, const struct scan *scan,
 		const struct scan_file *f = &scan->files[i];
 		const struct line_counts *c = &f->counts;
 
-		if (!*f->blob || (f->status != FILE_COUNTED &&
-				  f->status != FILE_UNKNOWN &&
-				  f->status != FILE_BINARY &&
-				  f->status != FILE_EXCLUDED))
+		if (!scancache_keeps(f))
 			continue;
 		strbuf_reset(&sb);
 		strbuf_addf(&sb, "%s\t%u\t%d\t%s\t%s\t%s\t%lu\t%lu\t%lu\t%lu\t"
@@ -252,7 +270,10 @@ int scancache_save(const struct scancache *cache, const struct scan *scan,
 			    f->reason ? f->reason : "",
 			    f->package ? f->package : "", c->lines, c->code,
 			    c->comment, c->blank, c->complexity);
-		encode_deps(&sb, &f->deps);
+		if (f->deps_cached)
+			strbuf_addstr(&sb, f->deps_cached);
+		else
+			scancache_encode_deps(&sb, &f->deps);
 		strbuf_addf(&sb, "\t%s", f->path);
 		fwrite(sb.buf, 1, sb.len + 1, out.fp); /* with the NUL */
 	}

@@ -70,6 +70,8 @@ expect_eq "import edges" "$(cat want)" "$(sort got)"
 expect_eq "external modules" \
 	"fmt github.com/lib/pq github.com/other/thing golang.org/x/sync gopkg.in/yaml.v3 net testing" \
 	"$(jq -r '[.externals[].name] | sort | join(" ")' scan.json)"
+expect_eq "standard library: import paths without a dot" "fmt net testing" \
+	"$(jq -r '[.externals[] | select(.stdlib) | .name] | sort | join(" ")' scan.json)"
 expect_eq "the missing package is the one unresolved import" "1" \
 	"$(jq .totals.unresolved scan.json)"
 

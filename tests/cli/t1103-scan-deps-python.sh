@@ -43,6 +43,9 @@ expect_eq "no edge from the docstring's import" "" \
 expect_eq "externals: first component, one reference each" \
 	"django:1 os:1 requests:1 typing:1 yaml:1" \
 	"$(jq -r '[.externals[] | "\(.name):\(.refs)"] | join(" ")' scan.json)"
+expect_eq "os and typing are the standard library, the rest third-party" \
+	"django:third os:std requests:third typing:std yaml:third" \
+	"$(jq -r '[.externals[] | "\(.name):\(if .stdlib then "std" else "third" end)"] | join(" ")' scan.json)"
 # app.missing (inside the repository, no such file) and nsp (a namespace
 # package: a directory, no file) resolve to nothing and are not external
 expect_eq "unresolved imports" "2" "$(jq .totals.unresolved scan.json)"

@@ -1,0 +1,22 @@
+/*
+ * The first-extraction ranking of a proposal, by the criteria of the
+ * strangler-fig method: least coupled, most frequently changed (with
+ * history), clearest boundary (smallest seam), fewest dependents. Each
+ * criterion is scored 0 to 1 against the other contexts and kept, so the
+ * ranking explains itself.
+ */
+#ifndef CARVE_RANK_H
+#define CARVE_RANK_H
+
+struct seams;
+
+/* Short name of criterion c for output: "coupling", "change", ... */
+const char *rank_criterion_name(int c);
+/*
+ * Scores and orders every context but the shared kernel, the unlinked
+ * files and contexts without any dependency (documentation, scripts)
+ * into s->ranking; sets each context's score and rank.
+ */
+void rank_contexts(struct seams *s);
+
+#endif

@@ -1,0 +1,109 @@
+/*
+ * The fused, weighted, undirected graph that carve seams clusters. Its
+ * nodes are units: a counted file, or a C/C++ header and its sources of
+ * the same stem in the same directory (jobs.c + jobs.h), which belong
+ * together. Its links add up several signals, each scaled by its weight:
+ * static dependencies (references, both directions), the folder structure
+ * (files of one directory attract), and later change coupling and shared
+ * authors from history. Units that nearly everything uses are hubs, set
+ * apart as the shared kernel and left out of the links. A seams_graph
+ * owns its arrays; paths are borrowed from the scan, which must outlive it.
+ */
+#ifndef CARVE_SEAMS_GRAPH_H
+#define CARVE_SEAMS_GRAPH_H
+
+#include <stddef.h>
+
+struct scan;
+
+/* The evidence a link can carry; history adds the middle two. */
+enum seams_signal {
+	SIGNAL_STATIC, /* dependency references between the two units */
+	SIGNAL_COCHANGE, /* change coupling (from carve history) */
+	SIGNAL_AUTHORS, /* shared authors (from carve history) */
+	SIGNAL_FOLDERS, /* same directory */
+	SIGNAL_NR,
+};
+
+/* Name of a signal as in --weights: "static", "cochange", ... */
+const char *seams_signal_name(enum seams_signal s);
+
+struct seams_weights {
+	double w[SIGNAL_NR]; /* scale of each signal; 0 leaves it out */
+};
+
+/* Defaults: static 1, cochange 1, authors 0.5, folders SEAMS_FOLDERS. */
+void seams_weights_init(struct seams_weights *w);
+/*
+ * Parses "static=1,folders=2.5" into w (names as seams_signal_name()).
+ * Returns 0, or reports and returns CARVE_EINVALID.
+ */
+int seams_weights_parse(struct seams_weights *w, const char *arg);
+
+struct seams_unit {
+	const char *name; /* path of its first file (sources first) */
+	const char *dir; /* its directory: "" at the root (owned) */
+	size_t first, nr; /* its files: unit_files[first .. first + nr) */
+	unsigned long code; /* code lines of its files */
+	size_t fan_in; /* distinct units that depend on it */
+	size_t fan_out; /* distinct units it depends on */
+	size_t modules_in; /* other modules whose files depend on it */
+	int hub; /* shared kernel: left out of the links */
+};
+
+struct seams_link {
+	size_t a, b; /* units, a < b */
+	double signal[SIGNAL_NR]; /* raw evidence per signal */
+	double weight; /* sum of signal[s] * weights.w[s] */
+};
+
+struct seams_graph {
+	const struct scan *scan;
+	struct seams_weights weights;
+	size_t *unit_of; /* per scan file: unit, or SIZE_MAX */
+	size_t *unit_files; /* scan file indexes grouped by unit */
+	struct seams_unit *units; /* sorted by name */
+	size_t nr;
+	struct seams_link *links; /* sorted by (a, b), hubs left out */
+	size_t links_nr;
+	size_t hub_threshold; /* modules_in that makes a hub */
+	size_t hubs_nr;
+	double total[SIGNAL_NR]; /* raw evidence per signal, all links */
+	struct seams_link *pending; /* added, not yet merged into links */
+	size_t pending_nr, pending_alloc;
+};
+
+#define SEAMS_GRAPH_INIT \
+	{                \
+		0        \
+	}
+
+/* Default share of the depending units that makes a unit a hub. */
+#define SEAMS_HUB_SHARE 0.5
+/* Default weight of the folder signal (see seams_graph_build()). */
+#define SEAMS_FOLDERS 24.0
+
+/*
+ * Builds the units and the static links of `scan`'s counted files and
+ * marks the hubs: units used from at least `hub_share` of the other
+ * modules that depend on anything (and from 3); hub_share >= 1 marks
+ * none.
+ * Then adds the folder signal: each file's pull towards its directory
+ * totals 1 (a pair of files in a directory of d units gets 1/(d-1); large
+ * directories use a sparse regular pattern with the same totals).
+ * Weights in `w` scale the signals into each link's weight. Returns 0.
+ */
+int seams_graph_build(struct seams_graph *g, const struct scan *scan,
+		      const struct seams_weights *w, double hub_share);
+/*
+ * Adds raw evidence `value` of signal `s` between scan files f1 and f2
+ * (for history's change coupling and authors); call seams_graph_finish()
+ * after the last one. Pairs within one unit or with a hub are ignored.
+ */
+void seams_graph_add(struct seams_graph *g, enum seams_signal s, size_t f1,
+		     size_t f2, double value);
+/* Merges added evidence into sorted links and recomputes the weights. */
+void seams_graph_finish(struct seams_graph *g);
+void seams_graph_release(struct seams_graph *g);
+
+#endif

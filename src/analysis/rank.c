@@ -1,0 +1,97 @@
+/*
+ * The first-extraction ranking. Each criterion is a count where less is
+ * better (references across the seam, file edges in the seam, contexts
+ * that depend on it); its score is 1 - count / the largest count among
+ * the ranked contexts, so the best context scores 1 and the worst 0.
+ * Change frequency needs history; without it, the criterion is left out
+ * and the mean is taken over the others.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "carve/rank.h"
+#include "carve/seams.h"
+#include "carve/xmalloc.h"
+
+static const char *const names[CRIT_NR] = {
+	[CRIT_COUPLING] = "coupling",
+	[CRIT_CHANGE] = "change",
+	[CRIT_BOUNDARY] = "boundary",
+	[CRIT_DEPENDENTS] = "dependents",
+};
+
+const char *rank_criterion_name(int c)
+{
+	return c >= 0 && c < CRIT_NR ? names[c] : "?";
+}
+
+/* Contexts without a single dependency (docs, scripts) are not ranked. */
+static int ranked(const struct seams_context *x)
+{
+	return !x->kernel && !x->unlinked &&
+	       x->internal + x->refs_out + x->refs_in > 0;
+}
+
+static double count_of(const struct seams_context *x, int c)
+{
+	switch (c) {
+	case CRIT_COUPLING:
+		return (double)(x->refs_out + x->refs_in);
+	case CRIT_BOUNDARY:
+		return (double)(x->edges_out + x->edges_in);
+	case CRIT_DEPENDENTS:
+		return (double)x->fan_in;
+	default:
+		return -1;
+	}
+}
+
+static int cmp_rank(const void *a, const void *b, void *ctx)
+{
+	const struct seams *s = ctx;
+	const struct seams_context *x = &s->contexts[*(const size_t *)a];
+	const struct seams_context *y = &s->contexts[*(const size_t *)b];
+
+	if (x->rank_score != y->rank_score)
+		return x->rank_score < y->rank_score ? 1 : -1;
+	return strcmp(x->name, y->name);
+}
+
+void rank_contexts(struct seams *s)
+{
+	double max[CRIT_NR] = { 0 };
+
+	for (size_t i = 0; i < s->nr; i++)
+		for (int c = 0; c < CRIT_NR; c++)
+			if (ranked(&s->contexts[i]) &&
+			    count_of(&s->contexts[i], c) > max[c])
+				max[c] = count_of(&s->contexts[i], c);
+	s->ranking = xmalloc((s->nr ? s->nr : 1) * sizeof(*s->ranking));
+	s->ranking_nr = 0;
+	for (size_t i = 0; i < s->nr; i++) {
+		struct seams_context *x = &s->contexts[i];
+		double sum = 0;
+		int n = 0;
+
+		for (int c = 0; c < CRIT_NR; c++) {
+			double v = count_of(x, c);
+
+			if (v < 0 || !ranked(x)) {
+				x->score[c] = -1;
+				continue;
+			}
+			x->score[c] = max[c] > 0 ? 1 - v / max[c] : 1;
+			sum += x->score[c];
+			n++;
+		}
+		x->rank_score = n ? sum / n : 0;
+		x->rank = 0;
+		if (ranked(x))
+			s->ranking[s->ranking_nr++] = i;
+	}
+	if (s->ranking_nr)
+		qsort_r(s->ranking, s->ranking_nr, sizeof(*s->ranking),
+			cmp_rank, s);
+	for (size_t r = 0; r < s->ranking_nr; r++)
+		s->contexts[s->ranking[r]].rank = r + 1;
+}

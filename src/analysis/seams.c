@@ -1,0 +1,825 @@
+/*
+ * carve seams' proposal: declared contexts pinned, the fused graph
+ * clustered, files gathered into named contexts, and each context's
+ * metrics and seam; cycles between contexts with their cuts (the graph
+ * module's analysis on the context graph); the whole-proposal metrics.
+ * The ranking lives in rank.c.
+ */
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "carve/cluster.h"
+#include "carve/config.h"
+#include "carve/error.h"
+#include "carve/glob.h"
+#include "carve/graph.h"
+#include "carve/language.h"
+#include "carve/rank.h"
+#include "carve/scan.h"
+#include "carve/seams.h"
+#include "carve/strbuf.h"
+#include "carve/strmap.h"
+#include "carve/xmalloc.h"
+
+void seams_options_init(struct seams_options *o)
+{
+	memset(o, 0, sizeof(*o));
+	seams_weights_init(&o->weights);
+	o->hub_share = SEAMS_HUB_SHARE;
+	o->resolution = 1.0;
+	o->runs = SEAMS_DEFAULT_RUNS;
+	o->seed = 1;
+	o->min_size = SEAMS_DEFAULT_MIN_SIZE;
+}
+
+/* carve.json "contexts": name -> globs. */
+struct declared {
+	int nr;
+	const char **names; /* borrowed from the config */
+	struct glob_list *globs; /* patterns borrowed from the config */
+	long *of_file; /* per scan file: declared index or -1 */
+};
+
+static void declared_release(struct declared *d)
+{
+	for (int i = 0; i < d->nr; i++)
+		glob_list_release(&d->globs[i]);
+	free(d->globs);
+	free(d->names);
+	free(d->of_file);
+}
+
+static int declared_load(struct declared *d, const struct config *cfg,
+			 const struct scan *scan)
+{
+	const cJSON *ctx = NULL;
+	const cJSON *item;
+	size_t *matched;
+	int i = 0;
+
+	d->of_file = xmalloc((scan->nr ? scan->nr : 1) * sizeof(*d->of_file));
+	for (size_t f = 0; f < scan->nr; f++)
+		d->of_file[f] = -1;
+	if (cfg && cfg->root)
+		ctx = cJSON_GetObjectItemCaseSensitive(cfg->root, "contexts");
+	if (!ctx)
+		return 0;
+	if (!cJSON_IsObject(ctx))
+		return error("%s: \"contexts\" must be an object of context "
+			     "name -> globs",
+			     cfg->path);
+	d->nr = cJSON_GetArraySize(ctx);
+	d->names = xcalloc((size_t)d->nr + 1, sizeof(*d->names));
+	d->globs = xcalloc((size_t)d->nr + 1, sizeof(*d->globs));
+	cJSON_ArrayForEach (item, ctx) {
+		const cJSON *g;
+
+		d->names[i] = item->string;
+		if (!*item->string)
+			return error("%s: \"contexts\" has a context with an "
+				     "empty name",
+				     cfg->path);
+		if (!cJSON_IsArray(item))
+			return error("%s: context '%s' must be an array of "
+				     "glob strings",
+				     cfg->path, item->string);
+		cJSON_ArrayForEach (g, item) {
+			if (!cJSON_IsString(g) || !*g->valuestring)
+				return error("%s: context '%s' must hold "
+					     "non-empty glob strings",
+					     cfg->path, item->string);
+			glob_list_add(&d->globs[i], g->valuestring);
+		}
+		i++;
+	}
+	matched = xcalloc((size_t)d->nr + 1, sizeof(*matched));
+	for (size_t f = 0; f < scan->nr; f++) {
+		const struct scan_file *sf = &scan->files[f];
+
+		if (sf->status != FILE_COUNTED)
+			continue;
+		for (int c = 0; c < d->nr; c++) {
+			if (!glob_list_match(&d->globs[c], sf->path))
+				continue;
+			if (d->of_file[f] >= 0) {
+				error("%s: contexts '%s' and '%s' overlap: "
+				      "both match '%s'",
+				      cfg->path, d->names[d->of_file[f]],
+				      d->names[c], sf->path);
+				free(matched);
+				return CARVE_EINVALID;
+			}
+			d->of_file[f] = c;
+			matched[c]++;
+		}
+	}
+	for (int c = 0; c < d->nr; c++)
+		if (!matched[c]) {
+			error("%s: context '%s' matches no counted file",
+			      cfg->path, d->names[c]);
+			free(matched);
+			return CARVE_EINVALID;
+		}
+	free(matched);
+	return 0;
+}
+
+static int cmp_cluster_link(const void *a, const void *b)
+{
+	const struct cluster_link *x = a, *y = b;
+
+	if (x->a != y->a)
+		return x->a < y->a ? -1 : 1;
+	if (x->b != y->b)
+		return x->b < y->b ? -1 : 1;
+	return 0;
+}
+
+/*
+ * The clustering problem: one node per unit that is neither a hub nor
+ * declared, one per declared context (its units contracted), links
+ * summed. node_of[u] is SIZE_MAX for a hub.
+ */
+struct problem {
+	struct cluster_problem p;
+	struct cluster_link *links;
+	double *size;
+	int *pinned;
+	size_t *node_of; /* per unit */
+	long *decl_of_node; /* per node: declared context or -1 */
+};
+
+static void problem_build(struct problem *pr, const struct seams *s,
+			  const struct declared *d)
+{
+	const struct seams_graph *g = &s->graph;
+	size_t n = (size_t)d->nr, out = 0;
+	long *decl_of_unit =
+		xmalloc((g->nr ? g->nr : 1) * sizeof(*decl_of_unit));
+
+	for (size_t u = 0; u < g->nr; u++) {
+		const struct seams_unit *x = &g->units[u];
+
+		/* a unit is declared by its first file's context */
+		decl_of_unit[u] = d->of_file[g->unit_files[x->first]];
+	}
+	pr->node_of = xmalloc((g->nr ? g->nr : 1) * sizeof(*pr->node_of));
+	for (size_t u = 0; u < g->nr; u++) {
+		if (decl_of_unit[u] >= 0)
+			pr->node_of[u] = (size_t)decl_of_unit[u];
+		else if (g->units[u].hub)
+			pr->node_of[u] = SIZE_MAX;
+		else
+			pr->node_of[u] = n++;
+	}
+	pr->p.n = n;
+	pr->size = xcalloc(n ? n : 1, sizeof(*pr->size));
+	pr->pinned = xcalloc(n ? n : 1, sizeof(*pr->pinned));
+	pr->decl_of_node = xmalloc((n ? n : 1) * sizeof(*pr->decl_of_node));
+	for (size_t v = 0; v < n; v++) {
+		pr->pinned[v] = v < (size_t)d->nr;
+		pr->decl_of_node[v] = v < (size_t)d->nr ? (long)v : -1;
+	}
+	for (size_t u = 0; u < g->nr; u++)
+		if (pr->node_of[u] != SIZE_MAX)
+			pr->size[pr->node_of[u]] +=
+				s->options.size_in_code
+					? (double)g->units[u].code
+					: (double)g->units[u].nr;
+	pr->links =
+		xmalloc((g->links_nr ? g->links_nr : 1) * sizeof(*pr->links));
+	for (size_t k = 0; k < g->links_nr; k++) {
+		size_t a = pr->node_of[g->links[k].a];
+		size_t b = pr->node_of[g->links[k].b];
+
+		if (a == SIZE_MAX || b == SIZE_MAX || a == b)
+			continue;
+		pr->links[out++] = (struct cluster_link){ a < b ? a : b,
+							  a < b ? b : a,
+							  g->links[k].weight };
+	}
+	if (d->nr && out) {
+		size_t merged = 0;
+
+		qsort(pr->links, out, sizeof(*pr->links), cmp_cluster_link);
+		for (size_t k = 0; k < out; k++) {
+			if (merged &&
+			    pr->links[merged - 1].a == pr->links[k].a &&
+			    pr->links[merged - 1].b == pr->links[k].b)
+				pr->links[merged - 1].w += pr->links[k].w;
+			else
+				pr->links[merged++] = pr->links[k];
+		}
+		out = merged;
+	}
+	pr->p.links = pr->links;
+	pr->p.links_nr = out;
+	pr->p.size = pr->size;
+	pr->p.pinned = pr->pinned;
+	free(decl_of_unit);
+}
+
+static void problem_release(struct problem *pr)
+{
+	free(pr->links);
+	free(pr->size);
+	free(pr->pinned);
+	free(pr->node_of);
+	free(pr->decl_of_node);
+}
+
+/* Per scan file, a raw group number; returns the number of groups. */
+struct grouping {
+	long *group_of_file;
+	size_t nr;
+	long kernel; /* the hubs' group, or -1 */
+	long unlinked; /* the linkless leftovers' group, or -1 */
+	long *declared; /* per group: declared context or -1 */
+};
+
+static int cmp_size_t(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Groups as contexts: files, languages, name candidates. */
+static void make_contexts(struct seams *s, const struct grouping *gr,
+			  const struct declared *d)
+{
+	const struct scan *scan = s->scan;
+	size_t *count = xcalloc(gr->nr + 1, sizeof(*count));
+	size_t *fill = xcalloc(gr->nr + 1, sizeof(*fill));
+	size_t *ctx_of_group = xmalloc((gr->nr + 1) * sizeof(*ctx_of_group));
+	size_t nr = 0;
+
+	for (size_t f = 0; f < scan->nr; f++)
+		if (gr->group_of_file[f] >= 0)
+			count[gr->group_of_file[f]]++;
+	for (size_t c = 0; c < gr->nr; c++) {
+		ctx_of_group[c] = SIZE_MAX;
+		if (count[c])
+			ctx_of_group[c] = nr++;
+	}
+	s->contexts = xcalloc(nr ? nr : 1, sizeof(*s->contexts));
+	s->nr = nr;
+	for (size_t c = 0; c < gr->nr; c++) {
+		struct seams_context *x;
+
+		if (ctx_of_group[c] == SIZE_MAX)
+			continue;
+		x = &s->contexts[ctx_of_group[c]];
+		x->files = xmalloc(count[c] * sizeof(*x->files));
+		x->kernel = (long)c == gr->kernel;
+		x->unlinked = (long)c == gr->unlinked;
+		x->declared = gr->declared[c] >= 0;
+		if (x->declared)
+			x->name = xstrdup(d->names[gr->declared[c]]);
+		x->cycle = -1;
+	}
+	/* scan files are sorted by path, so each list is too */
+	for (size_t f = 0; f < scan->nr; f++) {
+		long c = gr->group_of_file[f];
+		struct seams_context *x;
+
+		s->context_of[f] = -1;
+		if (c < 0)
+			continue;
+		x = &s->contexts[ctx_of_group[c]];
+		x->files[x->files_nr++] = f;
+		s->context_of[f] = (long)ctx_of_group[c];
+		fill[c]++;
+	}
+	free(count);
+	free(fill);
+	free(ctx_of_group);
+}
+
+static int cmp_lang(const void *a, const void *b)
+{
+	const struct seams_lang *x = a, *y = b;
+
+	if (x->code != y->code)
+		return x->code < y->code ? 1 : -1;
+	return strcmp(x->name, y->name);
+}
+
+/* Languages, units and code lines of each context. */
+static void count_contexts(struct seams *s)
+{
+	const struct scan *scan = s->scan;
+	const struct seams_graph *g = &s->graph;
+
+	for (size_t i = 0; i < s->nr; i++) {
+		struct seams_context *x = &s->contexts[i];
+		size_t alloc = 0;
+
+		for (size_t j = 0; j < x->files_nr; j++) {
+			const struct scan_file *f = &scan->files[x->files[j]];
+			const char *lang = f->lang ? f->lang->name : "?";
+			size_t u = g->unit_of[x->files[j]], k;
+
+			x->code += f->counts.code;
+			/* a unit counts once, with its first file */
+			if (u != SIZE_MAX &&
+			    g->unit_files[g->units[u].first] == x->files[j])
+				x->units++;
+			for (k = 0; k < x->langs_nr; k++)
+				if (!strcmp(x->langs[k].name, lang))
+					break;
+			if (k == x->langs_nr) {
+				ALLOC_GROW(x->langs, x->langs_nr + 1, alloc);
+				memset(&x->langs[k], 0, sizeof(x->langs[k]));
+				x->langs[k].name = lang;
+				x->langs_nr++;
+			}
+			x->langs[k].files++;
+			x->langs[k].code += f->counts.code;
+		}
+		if (x->langs_nr)
+			qsort(x->langs, x->langs_nr, sizeof(*x->langs),
+			      cmp_lang);
+	}
+}
+
+/*
+ * The dominant directory of a context: the one holding most of its
+ * files (then most code, then the first by name).
+ */
+static char *dominant_dir(const struct seams *s, const struct seams_context *x)
+{
+	struct strmap dirs = STRMAP_INIT;
+	struct strmap_entry *e;
+	struct dirstat {
+		size_t files;
+		unsigned long code;
+	} *stats = xcalloc(x->files_nr + 1, sizeof(*stats));
+	char **names = xcalloc(x->files_nr + 1, sizeof(*names));
+	size_t n = 0;
+	const char *best = NULL;
+	struct dirstat *bs = NULL;
+	char *ret;
+
+	for (size_t j = 0; j < x->files_nr; j++) {
+		const struct scan_file *f = &s->scan->files[x->files[j]];
+		const char *slash = strrchr(f->path, '/');
+		char *dir = slash ? xstrndup(f->path, (size_t)(slash - f->path))
+				  : xstrdup(".");
+		struct dirstat *st = strmap_get(&dirs, dir);
+
+		if (!st) {
+			names[n] = dir;
+			st = &stats[n++];
+			strmap_put(&dirs, dir, st);
+		} else {
+			free(dir);
+		}
+		st->files++;
+		st->code += f->counts.code;
+	}
+	strmap_for_each (&dirs, e) {
+		struct dirstat *st = e->value;
+
+		if (!bs || st->files > bs->files ||
+		    (st->files == bs->files &&
+		     (st->code > bs->code ||
+		      (st->code == bs->code && strcmp(e->key, best) < 0)))) {
+			bs = st;
+			best = e->key;
+		}
+	}
+	ret = xstrdup(best ? best : ".");
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	free(stats);
+	strmap_release(&dirs);
+	return ret;
+}
+
+static int cmp_context(const void *a, const void *b)
+{
+	const struct seams_context *x = a, *y = b;
+
+	if (x->kernel != y->kernel)
+		return x->kernel ? -1 : 1;
+	if (x->unlinked != y->unlinked)
+		return x->unlinked ? 1 : -1;
+	if (x->files_nr != y->files_nr)
+		return x->files_nr < y->files_nr ? 1 : -1;
+	if (x->code != y->code)
+		return x->code < y->code ? 1 : -1;
+	return strcmp(x->name, y->name);
+}
+
+/* Names every context, uniquely, and puts them in their final order. */
+static void name_contexts(struct seams *s)
+{
+	struct strmap taken = STRMAP_INIT;
+
+	for (size_t i = 0; i < s->nr; i++) {
+		struct seams_context *x = &s->contexts[i];
+
+		if (x->name)
+			strmap_put(&taken, x->name, x);
+		else if (x->kernel)
+			x->name = xstrdup("shared-kernel");
+		else if (x->unlinked)
+			x->name = xstrdup("unlinked");
+		else
+			x->name = dominant_dir(s, x);
+	}
+	/* order first, so the larger context keeps the plain name */
+	if (s->nr)
+		qsort(s->contexts, s->nr, sizeof(*s->contexts), cmp_context);
+	for (size_t i = 0; i < s->nr; i++) {
+		struct seams_context *x = &s->contexts[i];
+		struct strbuf sb = STRBUF_INIT;
+
+		if (x->declared)
+			continue;
+		strbuf_addstr(&sb, x->name);
+		for (int k = 2; strmap_get(&taken, sb.buf); k++) {
+			strbuf_reset(&sb);
+			strbuf_addf(&sb, "%s-%d", x->name, k);
+		}
+		free(x->name);
+		x->name = strbuf_detach(&sb, NULL);
+		strmap_put(&taken, x->name, x);
+	}
+	strmap_release(&taken);
+	for (size_t i = 0; i < s->nr; i++)
+		for (size_t j = 0; j < s->contexts[i].files_nr; j++)
+			s->context_of[s->contexts[i].files[j]] = (long)i;
+}
+
+struct cross_ref {
+	size_t from, to; /* contexts */
+	size_t file; /* the file imported */
+	unsigned long refs;
+};
+
+static int cmp_cross_ref(const void *a, const void *b)
+{
+	const struct cross_ref *x = a, *y = b;
+
+	if (x->from != y->from)
+		return x->from < y->from ? -1 : 1;
+	if (x->to != y->to)
+		return x->to < y->to ? -1 : 1;
+	if (x->file != y->file)
+		return x->file < y->file ? -1 : 1;
+	return 0;
+}
+
+static int cmp_target(const void *a, const void *b)
+{
+	const struct seams_target *x = a, *y = b;
+
+	if (x->refs != y->refs)
+		return x->refs < y->refs ? 1 : -1;
+	return strcmp(x->path, y->path);
+}
+
+/* The seams: every static reference across contexts, grouped. */
+static void make_crossings(struct seams *s)
+{
+	const struct scan *scan = s->scan;
+	struct cross_ref *refs =
+		xmalloc((scan->edges_nr ? scan->edges_nr : 1) * sizeof(*refs));
+	size_t n = 0, alloc = 0;
+
+	for (size_t k = 0; k < scan->edges_nr; k++) {
+		const struct scan_edge *e = &scan->edges[k];
+		long a = s->context_of[e->from], b = s->context_of[e->to];
+
+		if (a < 0 || b < 0 || e->from == e->to)
+			continue;
+		s->refs_total += e->weight;
+		if (a == b) {
+			s->contexts[a].internal += e->weight;
+			continue;
+		}
+		s->refs_crossing += e->weight;
+		refs[n++] = (struct cross_ref){ (size_t)a, (size_t)b, e->to,
+						e->weight };
+	}
+	if (n)
+		qsort(refs, n, sizeof(*refs), cmp_cross_ref);
+	for (size_t i = 0; i < n;) {
+		struct seams_crossing *c;
+		size_t j = i, talloc = 0;
+
+		ALLOC_GROW(s->crossings, s->crossings_nr + 1, alloc);
+		c = &s->crossings[s->crossings_nr++];
+		memset(c, 0, sizeof(*c));
+		c->from = refs[i].from;
+		c->to = refs[i].to;
+		for (; j < n && refs[j].from == c->from && refs[j].to == c->to;
+		     j++) {
+			struct seams_target *t;
+
+			c->refs += refs[j].refs;
+			c->edges++;
+			if (c->targets_nr && refs[j].file == refs[j - 1].file) {
+				c->targets[c->targets_nr - 1].refs +=
+					refs[j].refs;
+				continue;
+			}
+			ALLOC_GROW(c->targets, c->targets_nr + 1, talloc);
+			t = &c->targets[c->targets_nr++];
+			t->path = scan->files[refs[j].file].path;
+			t->refs = refs[j].refs;
+		}
+		qsort(c->targets, c->targets_nr, sizeof(*c->targets),
+		      cmp_target);
+		i = j;
+	}
+	free(refs);
+	for (size_t i = 0; i < s->crossings_nr; i++) {
+		const struct seams_crossing *c = &s->crossings[i];
+
+		s->contexts[c->from].refs_out += c->refs;
+		s->contexts[c->from].edges_out += c->edges;
+		s->contexts[c->from].fan_out++;
+		s->contexts[c->to].refs_in += c->refs;
+		s->contexts[c->to].edges_in += c->edges;
+		s->contexts[c->to].fan_in++;
+	}
+}
+
+/* Cycles between contexts and their lightest cuts, by the graph module. */
+static void find_cycles(struct seams *s)
+{
+	struct graph g = GRAPH_INIT;
+
+	g.level = GRAPH_MODULES;
+	g.nr = s->nr;
+	g.nodes = xcalloc(s->nr ? s->nr : 1, sizeof(*g.nodes));
+	for (size_t i = 0; i < s->nr; i++) {
+		g.nodes[i].name = s->contexts[i].name;
+		g.nodes[i].files = s->contexts[i].files_nr;
+		g.nodes[i].code = s->contexts[i].code;
+	}
+	g.edges_nr = s->crossings_nr;
+	g.edges = xcalloc(s->crossings_nr ? s->crossings_nr : 1,
+			  sizeof(*g.edges));
+	for (size_t i = 0; i < s->crossings_nr; i++) {
+		g.edges[i].from = s->crossings[i].from;
+		g.edges[i].to = s->crossings[i].to;
+		g.edges[i].weight = s->crossings[i].refs;
+	}
+	graph_analyse(&g);
+	s->cycles_nr = g.sccs_nr;
+	s->cycles = xcalloc(g.sccs_nr ? g.sccs_nr : 1, sizeof(*s->cycles));
+	for (size_t i = 0; i < g.sccs_nr; i++) {
+		struct seams_cycle *c = &s->cycles[i];
+
+		c->nr = g.sccs[i].nr;
+		c->contexts = xmalloc(c->nr * sizeof(*c->contexts));
+		memcpy(c->contexts, g.sccs[i].nodes, c->nr * sizeof(size_t));
+		qsort(c->contexts, c->nr, sizeof(*c->contexts), cmp_size_t);
+		c->cuts_nr = g.sccs[i].cuts_nr;
+		c->cuts = xmalloc((c->cuts_nr ? c->cuts_nr : 1) *
+				  sizeof(*c->cuts));
+		memcpy(c->cuts, g.sccs[i].cuts, c->cuts_nr * sizeof(size_t));
+		c->cut_refs = g.sccs[i].cut_weight;
+		for (size_t j = 0; j < c->nr; j++)
+			s->contexts[c->contexts[j]].cycle = (long)i;
+		for (size_t j = 0; j < c->cuts_nr; j++)
+			s->crossings[c->cuts[j]].cut = 1;
+	}
+	graph_release(&g);
+}
+
+/* Cohesion, TurboMQ and the modularity of the static graph. */
+static void metrics(struct seams *s)
+{
+	double m = (double)s->refs_total, q = 0;
+	double *tot = xcalloc(s->nr ? s->nr : 1, sizeof(*tot));
+
+	for (size_t i = 0; i < s->nr; i++) {
+		struct seams_context *x = &s->contexts[i];
+		double in = (double)x->internal;
+		double across = (double)(x->refs_out + x->refs_in);
+
+		x->cohesion = in + across > 0 ? in / (in + across) : 0;
+		x->factor = in > 0 ? 2 * in / (2 * in + across) : 0;
+		s->turbo_mq += x->factor;
+		tot[i] = 2 * in + across;
+	}
+	for (size_t i = 0; m > 0 && i < s->nr; i++)
+		q += (double)s->contexts[i].internal / m -
+		     (tot[i] / (2 * m)) * (tot[i] / (2 * m));
+	s->modularity = q;
+	free(tot);
+}
+
+/*
+ * Contexts larger than max_size are clustered again on their own links
+ * at a doubled resolution until they split or the resolution runs out.
+ */
+static void split_large(const struct problem *pr, size_t *membership, size_t *k,
+			const struct seams_options *o)
+{
+	for (size_t c = 0; o->max_size > 0 && c < *k; c++) {
+		double size = 0;
+		size_t n = 0, links = 0, *local, *sub;
+		struct cluster_link *l;
+		double *sz;
+		int *pin;
+		long got = 1;
+
+		for (size_t v = 0; v < pr->p.n; v++)
+			if (membership[v] == c) {
+				size += pr->p.size[v];
+				n++;
+			}
+		if (size <= o->max_size || n < 2)
+			continue;
+		local = xmalloc(pr->p.n * sizeof(*local));
+		sub = xmalloc(n * sizeof(*sub));
+		sz = xmalloc(n * sizeof(*sz));
+		pin = xmalloc(n * sizeof(*pin));
+		n = 0;
+		for (size_t v = 0; v < pr->p.n; v++) {
+			local[v] = SIZE_MAX;
+			if (membership[v] == c) {
+				sz[n] = pr->p.size[v];
+				pin[n] = pr->p.pinned[v];
+				local[v] = n++;
+			}
+		}
+		l = xmalloc((pr->p.links_nr ? pr->p.links_nr : 1) * sizeof(*l));
+		for (size_t e = 0; e < pr->p.links_nr; e++) {
+			const struct cluster_link *x = &pr->p.links[e];
+
+			if (local[x->a] != SIZE_MAX && local[x->b] != SIZE_MAX)
+				l[links++] = (struct cluster_link){ local[x->a],
+								    local[x->b],
+								    x->w };
+		}
+		for (double gamma = o->resolution * 2; got < 2 && gamma < 1e4;
+		     gamma *= 2) {
+			struct cluster_problem sp = { n, l, links, sz, pin };
+			struct cluster_options so = { gamma, o->runs, o->seed,
+						      0 };
+
+			got = cluster_run(sub, &sp, &so, NULL);
+			if (got < 0)
+				break;
+		}
+		if (got >= 2) {
+			for (size_t v = 0; v < pr->p.n; v++)
+				if (local[v] != SIZE_MAX && sub[local[v]])
+					membership[v] = *k + sub[local[v]] - 1;
+			*k += (size_t)got - 1;
+			c--; /* the remaining part may still be too large */
+		}
+		free(local);
+		free(sub);
+		free(sz);
+		free(pin);
+		free(l);
+	}
+}
+
+static int cluster(struct seams *s, const struct declared *d,
+		   struct grouping *gr)
+{
+	const struct seams_graph *g = &s->graph;
+	const struct seams_options *o = &s->options;
+	struct cluster_options co = { o->resolution, o->runs, o->seed,
+				      o->min_size };
+	struct problem pr = { 0 };
+	size_t *membership, k;
+	double *strength;
+	long got;
+	int ret = 0;
+
+	problem_build(&pr, s, d);
+	membership = xmalloc((pr.p.n ? pr.p.n : 1) * sizeof(*membership));
+	if (o->contexts) {
+		got = cluster_run_k(membership, &pr.p, &co, o->contexts,
+				    &s->fused_modularity);
+	} else {
+		got = cluster_run(membership, &pr.p, &co, &s->fused_modularity);
+	}
+	if (got < 0) {
+		ret = (int)got;
+		goto done;
+	}
+	s->resolution = co.resolution;
+	k = (size_t)got;
+	split_large(&pr, membership, &k, o);
+	/* groups: 0 .. k-1 communities, then the kernel, then unlinked */
+	strength = xcalloc(pr.p.n ? pr.p.n : 1, sizeof(*strength));
+	for (size_t e = 0; e < pr.p.links_nr; e++) {
+		strength[pr.p.links[e].a] += pr.p.links[e].w;
+		strength[pr.p.links[e].b] += pr.p.links[e].w;
+	}
+	gr->nr = k + 2;
+	gr->kernel = (long)k;
+	gr->unlinked = (long)k + 1;
+	gr->declared = xmalloc(gr->nr * sizeof(*gr->declared));
+	for (size_t c = 0; c < gr->nr; c++)
+		gr->declared[c] = -1;
+	for (size_t v = 0; v < pr.p.n; v++) {
+		if (pr.decl_of_node[v] >= 0)
+			gr->declared[membership[v]] = pr.decl_of_node[v];
+		/* a unit linked to nothing, left alone, is unlinked */
+		else if (!strength[v] && o->min_size > 1)
+			membership[v] = k + 1;
+	}
+	gr->group_of_file = xmalloc((s->scan->nr ? s->scan->nr : 1) *
+				    sizeof(*gr->group_of_file));
+	for (size_t f = 0; f < s->scan->nr; f++) {
+		size_t u = g->unit_of[f];
+
+		if (u == SIZE_MAX)
+			gr->group_of_file[f] = -1;
+		else if (d->of_file[f] >= 0)
+			/* a declared file is its context's, even when its
+			 * unit's first file is declared elsewhere */
+			gr->group_of_file[f] = (long)membership[d->of_file[f]];
+		else if (pr.node_of[u] == SIZE_MAX)
+			gr->group_of_file[f] = gr->kernel;
+		else
+			gr->group_of_file[f] = (long)membership[pr.node_of[u]];
+	}
+	free(strength);
+done:
+	free(membership);
+	problem_release(&pr);
+	return ret;
+}
+
+int seams_propose(struct seams **out, const struct scan *scan,
+		  const struct seams_options *o)
+{
+	struct seams *s = xcalloc(1, sizeof(*s));
+	struct declared d = { 0 };
+	struct grouping gr = { 0 };
+	int ret;
+
+	s->scan = scan;
+	s->options = *o;
+	s->context_of =
+		xmalloc((scan->nr ? scan->nr : 1) * sizeof(*s->context_of));
+	if ((ret = declared_load(&d, o->config, scan)))
+		goto done;
+	seams_graph_build(&s->graph, scan, &o->weights, o->hub_share);
+	if ((ret = cluster(s, &d, &gr)))
+		goto done;
+	make_contexts(s, &gr, &d);
+	count_contexts(s);
+	name_contexts(s);
+	make_crossings(s);
+	find_cycles(s);
+	metrics(s);
+	rank_contexts(s);
+	*out = s;
+	s = NULL;
+done:
+	free(gr.group_of_file);
+	free(gr.declared);
+	declared_release(&d);
+	seams_free(s);
+	return ret;
+}
+
+long seams_find(const struct seams *s, const char *name)
+{
+	for (size_t i = 0; i < s->nr; i++)
+		if (!strcmp(s->contexts[i].name, name))
+			return (long)i;
+	return -1;
+}
+
+void seams_free(struct seams *s)
+{
+	if (!s)
+		return;
+	for (size_t i = 0; i < s->nr; i++) {
+		free(s->contexts[i].name);
+		free(s->contexts[i].files);
+		free(s->contexts[i].langs);
+	}
+	free(s->contexts);
+	for (size_t i = 0; i < s->crossings_nr; i++)
+		free(s->crossings[i].targets);
+	free(s->crossings);
+	for (size_t i = 0; i < s->cycles_nr; i++) {
+		free(s->cycles[i].contexts);
+		free(s->cycles[i].cuts);
+	}
+	free(s->cycles);
+	free(s->ranking);
+	free(s->context_of);
+	seams_graph_release(&s->graph);
+	free(s);
+}

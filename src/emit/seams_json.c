@@ -1,0 +1,227 @@
+/*
+ * carve seams' part of the model JSON: "contexts" and "seams". Numbers
+ * with a fraction are printed with four decimals, counts as digits, so
+ * the same proposal always gives the same bytes.
+ */
+#include <cjson/cJSON.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "carve/compare.h"
+#include "carve/rank.h"
+#include "carve/scan.h"
+#include "carve/seams.h"
+#include "carve/utf8.h"
+
+static void add_str(cJSON *o, const char *key, const char *value)
+{
+	char *clean = utf8_sanitize(value);
+
+	cJSON_AddStringToObject(o, key, clean);
+	free(clean);
+}
+
+static void add_uint(cJSON *o, const char *key, unsigned long long n)
+{
+	char digits[24];
+
+	snprintf(digits, sizeof(digits), "%llu", n);
+	cJSON_AddRawToObject(o, key, digits);
+}
+
+static void add_real(cJSON *o, const char *key, double v)
+{
+	char num[32];
+
+	if (v != v) {
+		cJSON_AddNullToObject(o, key);
+		return;
+	}
+	snprintf(num, sizeof(num), "%.4f", v);
+	cJSON_AddRawToObject(o, key, num);
+}
+
+static cJSON *crossings_json(const struct seams *s, size_t ctx, int out)
+{
+	cJSON *arr = cJSON_CreateArray();
+
+	for (size_t i = 0; i < s->crossings_nr; i++) {
+		const struct seams_crossing *c = &s->crossings[i];
+		cJSON *o, *imports;
+
+		if ((out ? c->from : c->to) != ctx)
+			continue;
+		o = cJSON_CreateObject();
+		add_str(o, "context", s->contexts[out ? c->to : c->from].name);
+		add_uint(o, "refs", c->refs);
+		add_uint(o, "edges", c->edges);
+		if (c->cut)
+			cJSON_AddTrueToObject(o, "cut");
+		imports = cJSON_AddArrayToObject(o, "imports");
+		for (size_t j = 0; j < c->targets_nr; j++) {
+			cJSON *t = cJSON_CreateObject();
+
+			add_str(t, "path", c->targets[j].path);
+			add_uint(t, "refs", c->targets[j].refs);
+			cJSON_AddItemToArray(imports, t);
+		}
+		cJSON_AddItemToArray(arr, o);
+	}
+	return arr;
+}
+
+static cJSON *context_json(const struct seams *s, size_t i)
+{
+	const struct seams_context *x = &s->contexts[i];
+	cJSON *o = cJSON_CreateObject(), *arr, *seam, *scores;
+
+	add_str(o, "name", x->name);
+	if (x->kernel)
+		cJSON_AddTrueToObject(o, "shared_kernel");
+	if (x->declared)
+		cJSON_AddTrueToObject(o, "declared");
+	if (x->unlinked)
+		cJSON_AddTrueToObject(o, "unlinked");
+	add_uint(o, "units", x->units);
+	add_uint(o, "code", x->code);
+	arr = cJSON_AddArrayToObject(o, "languages");
+	for (size_t j = 0; j < x->langs_nr; j++) {
+		cJSON *l = cJSON_CreateObject();
+
+		add_str(l, "name", x->langs[j].name);
+		add_uint(l, "files", x->langs[j].files);
+		add_uint(l, "code", x->langs[j].code);
+		cJSON_AddItemToArray(arr, l);
+	}
+	add_uint(o, "refs_inside", x->internal);
+	add_uint(o, "refs_out", x->refs_out);
+	add_uint(o, "refs_in", x->refs_in);
+	add_uint(o, "edges_out", x->edges_out);
+	add_uint(o, "edges_in", x->edges_in);
+	add_uint(o, "contexts_out", x->fan_out);
+	add_uint(o, "contexts_in", x->fan_in);
+	add_real(o, "cohesion", x->cohesion);
+	add_real(o, "cluster_factor", x->factor);
+	if (x->cycle >= 0)
+		add_uint(o, "cycle", (unsigned long long)x->cycle + 1);
+	if (x->rank) {
+		add_uint(o, "rank", x->rank);
+		add_real(o, "score", x->rank_score);
+		scores = cJSON_AddObjectToObject(o, "scores");
+		for (int c = 0; c < CRIT_NR; c++) {
+			if (x->score[c] < 0)
+				cJSON_AddNullToObject(scores,
+						      rank_criterion_name(c));
+			else
+				add_real(scores, rank_criterion_name(c),
+					 x->score[c]);
+		}
+	}
+	seam = cJSON_AddObjectToObject(o, "seam");
+	cJSON_AddItemToObject(seam, "out", crossings_json(s, i, 1));
+	cJSON_AddItemToObject(seam, "in", crossings_json(s, i, 0));
+	arr = cJSON_AddArrayToObject(o, "files");
+	for (size_t j = 0; j < x->files_nr; j++) {
+		char *p = utf8_sanitize(s->scan->files[x->files[j]].path);
+
+		cJSON_AddItemToArray(arr, cJSON_CreateString(p));
+		free(p);
+	}
+	return o;
+}
+
+static cJSON *comparison_json(const struct compare_result *r)
+{
+	cJSON *o = cJSON_CreateObject(), *arr;
+
+	add_str(o, "file", r->path);
+	add_uint(o, "files", r->files);
+	add_uint(o, "contexts", r->clusters);
+	add_uint(o, "common", r->common);
+	add_uint(o, "not_in_scan", r->missing_nr);
+	add_uint(o, "not_in_file", r->only_ours);
+	add_uint(o, "repeated", r->duplicates);
+	add_uint(o, "max_mno", r->max_mno);
+	arr = cJSON_AddArrayToObject(o, "results");
+	for (int i = 0; i < COMPARE_NR; i++) {
+		cJSON *x = cJSON_CreateObject();
+
+		add_str(x, "clustering", compare_name(i));
+		add_uint(x, "contexts", r->k[i]);
+		add_uint(x, "mno", r->mno[i]);
+		add_real(x, "mojofm", r->fm[i]);
+		add_real(x, "a2a", r->a2a[i]);
+		add_real(x, "ari", r->ari[i]);
+		cJSON_AddItemToArray(arr, x);
+	}
+	if (r->approximate)
+		cJSON_AddTrueToObject(o, "a2a_approximate");
+	arr = cJSON_AddArrayToObject(o, "missing");
+	for (size_t i = 0; i < r->missing_nr; i++) {
+		char *p = utf8_sanitize(r->missing[i]);
+
+		cJSON_AddItemToArray(arr, cJSON_CreateString(p));
+		free(p);
+	}
+	return o;
+}
+
+void seams_json_add(cJSON *root, const struct seams *s)
+{
+	cJSON *ctx = cJSON_AddArrayToObject(root, "contexts");
+	cJSON *o = cJSON_AddObjectToObject(root, "seams"), *arr;
+	double share =
+		s->refs_total ? (double)s->refs_crossing / (double)s->refs_total
+			      : 0;
+
+	for (size_t i = 0; i < s->nr; i++)
+		cJSON_AddItemToArray(ctx, context_json(s, i));
+	add_uint(o, "contexts", s->nr);
+	add_uint(o, "units", s->graph.nr);
+	add_uint(o, "hubs", s->graph.hubs_nr);
+	add_real(o, "resolution", s->resolution);
+	add_real(o, "modularity", s->modularity);
+	add_real(o, "fused_modularity", s->fused_modularity);
+	add_real(o, "turbo_mq", s->turbo_mq);
+	add_uint(o, "refs", s->refs_total);
+	add_uint(o, "refs_crossing", s->refs_crossing);
+	add_real(o, "crossing_share", share);
+	arr = cJSON_AddArrayToObject(o, "cycles");
+	for (size_t i = 0; i < s->cycles_nr; i++) {
+		const struct seams_cycle *c = &s->cycles[i];
+		cJSON *x = cJSON_CreateObject(), *names, *cuts;
+
+		names = cJSON_AddArrayToObject(x, "contexts");
+		for (size_t j = 0; j < c->nr; j++) {
+			char *n =
+				utf8_sanitize(s->contexts[c->contexts[j]].name);
+
+			cJSON_AddItemToArray(names, cJSON_CreateString(n));
+			free(n);
+		}
+		cuts = cJSON_AddArrayToObject(x, "cuts");
+		for (size_t j = 0; j < c->cuts_nr; j++) {
+			const struct seams_crossing *e =
+				&s->crossings[c->cuts[j]];
+			cJSON *cut = cJSON_CreateObject();
+
+			add_str(cut, "from", s->contexts[e->from].name);
+			add_str(cut, "to", s->contexts[e->to].name);
+			add_uint(cut, "refs", e->refs);
+			cJSON_AddItemToArray(cuts, cut);
+		}
+		add_uint(x, "cut_refs", c->cut_refs);
+		cJSON_AddItemToArray(arr, x);
+	}
+	arr = cJSON_AddArrayToObject(o, "ranking");
+	for (size_t r = 0; r < s->ranking_nr; r++) {
+		char *n = utf8_sanitize(s->contexts[s->ranking[r]].name);
+
+		cJSON_AddItemToArray(arr, cJSON_CreateString(n));
+		free(n);
+	}
+	if (s->comparison)
+		cJSON_AddItemToObject(o, "comparison",
+				      comparison_json(s->comparison));
+}
