@@ -63,7 +63,7 @@ struct history_entity {
 	uint64_t added, deleted;
 	size_t binary; /* changes with no line counts */
 	int64_t first, last; /* author times of the first and last change */
-	struct history_share *authors; /* by lines added, descending */
+	struct history_share *authors; /* by revisions, then lines added */
 	size_t authors_nr;
 	struct history_share *teams; /* likewise, when teams are known */
 	size_t teams_nr;

@@ -193,11 +193,10 @@ static void thousands(struct strbuf *sb, unsigned long long n)
 	strbuf_add_thousands(sb, n);
 }
 
+/* an author's (or team's) share of the revisions */
 static double share_of(const struct history_share *s,
 		       const struct history_entity *e)
 {
-	if (e->added)
-		return 100.0 * (double)s->added / (double)e->added;
 	return e->revisions
 		       ? 100.0 * (double)s->revisions / (double)e->revisions
 		       : 0;
@@ -315,6 +314,30 @@ static void print_coupling(FILE *fp, const struct history *h, int modules,
 		c->below_min_shared, c->below_min_coupling, c->nr);
 }
 
+/* Entity indexes by revisions (descending), then by name. */
+static int by_revisions(const void *a, const void *b, void *ctx)
+{
+	const struct history_entity *e = ctx;
+	const struct history_entity *x = &e[*(const size_t *)a];
+	const struct history_entity *y = &e[*(const size_t *)b];
+
+	if (x->revisions != y->revisions)
+		return x->revisions > y->revisions ? -1 : 1;
+	return strcmp(x->name, y->name);
+}
+
+/* By authors (descending), then revisions, then name. */
+static int by_authors(const void *a, const void *b, void *ctx)
+{
+	const struct history_entity *e = ctx;
+	const struct history_entity *x = &e[*(const size_t *)a];
+	const struct history_entity *y = &e[*(const size_t *)b];
+
+	if (x->authors_nr != y->authors_nr)
+		return x->authors_nr > y->authors_nr ? -1 : 1;
+	return by_revisions(a, b, ctx);
+}
+
 static void print_ownership(FILE *fp, const struct history *h, size_t top)
 {
 	static const char *const headers[] = {
@@ -330,16 +353,7 @@ static void print_ownership(FILE *fp, const struct history *h, size_t top)
 	for (size_t i = 0; i < n; i++)
 		order[i] = i;
 	/* most changed first */
-	for (size_t i = 1; i < n; i++)
-		for (size_t j = i;
-		     j > 0 && h->modules[order[j]].revisions >
-				      h->modules[order[j - 1]].revisions;
-		     j--) {
-			size_t x = order[j];
-
-			order[j] = order[j - 1];
-			order[j - 1] = x;
-		}
+	qsort_r(order, n, sizeof(*order), by_revisions, h->modules);
 	for (int c = 0; c < 9; c++)
 		strbuf_init(&cell[c], 0);
 	for (size_t i = 0; i < n && i < top; i++) {
@@ -437,20 +451,23 @@ static void print_text(FILE *fp, const struct history_args *a,
 
 	date(first, sizeof(first), h->first);
 	date(last, sizeof(last), h->last);
+	thousands(&n1, h->commits);
 	if (*h->head)
-		fprintf(fp, "history of %s (%s %.12s): %zu commits, %s to %s\n",
-			h->root, h->rev, h->head, h->commits, first, last);
+		fprintf(fp, "history of %s (%s %.12s): %s commits, %s to %s\n",
+			h->root, h->rev, h->head, n1.buf, first, last);
 	else
 		fprintf(fp, "history of %s (no commits yet): 0 commits\n",
 			h->root);
+	thousands(&n1, h->analysed);
+	thousands(&n2, h->merges);
+	thousands(&n3, h->authors_nr);
+	fprintf(fp, "analysed %s commits (%s merges left out), %s authors: ",
+		n1.buf, n2.buf, n3.buf);
 	thousands(&n1, h->changes);
 	thousands(&n2, h->added);
 	thousands(&n3, h->deleted);
-	fprintf(fp,
-		"analysed %zu commits (%zu merges left out), %zu "
-		"authors: %s file changes, +%s -%s lines (%zu binary)\n",
-		h->analysed, h->merges, h->authors_nr, n1.buf, n2.buf, n3.buf,
-		h->binary);
+	fprintf(fp, "%s file changes, +%s -%s lines (%zu binary)\n", n1.buf,
+		n2.buf, n3.buf, h->binary);
 	if (h->shallow || h->cut)
 		fprintf(fp,
 			"history is cut: %zu commit%s whose parents are "
@@ -506,7 +523,7 @@ static void print_csv(FILE *fp, const struct history *h, int modules)
 		"exists",      "revisions",
 		"added",       "deleted",
 		"binary",      "authors",
-		"main_author", "main_author_added",
+		"main_author", "main_author_revisions",
 		"first",       "last",
 		"age_days",    "code",
 		"complexity",  "hotspot",
@@ -541,7 +558,7 @@ static void print_csv(FILE *fp, const struct history *h, int modules)
 		csv_text(fp, x->authors_nr ? h->authors[x->authors[0].who].name
 					   : "");
 		csv_sep(fp);
-		csv_number(fp, x->authors_nr ? x->authors[0].added : 0);
+		csv_number(fp, x->authors_nr ? x->authors[0].revisions : 0);
 		csv_sep(fp);
 		csv_text(fp, first);
 		csv_sep(fp);
@@ -605,28 +622,10 @@ static void print_code_maat(FILE *fp, const struct history *h, int modules,
 	case ANALYSIS_AUTHORS:
 	case ANALYSIS_REVISIONS:
 		/* descending by n-authors (or n-revs), then by name */
-		for (size_t i = 1; i < nr; i++)
-			for (size_t j = i; j > 0; j--) {
-				const struct history_entity *x = &e[order[j]];
-				const struct history_entity *y =
-					&e[order[j - 1]];
-				size_t kx = analysis == ANALYSIS_AUTHORS
-						    ? x->authors_nr
-						    : x->revisions;
-				size_t ky = analysis == ANALYSIS_AUTHORS
-						    ? y->authors_nr
-						    : y->revisions;
-				size_t t;
-
-				if (kx < ky ||
-				    (kx == ky &&
-				     (x->revisions <= y->revisions ||
-				      analysis == ANALYSIS_REVISIONS)))
-					break;
-				t = order[j];
-				order[j] = order[j - 1];
-				order[j - 1] = t;
-			}
+		qsort_r(order, nr, sizeof(*order),
+			analysis == ANALYSIS_AUTHORS ? by_authors
+						     : by_revisions,
+			(void *)e);
 		if (analysis == ANALYSIS_AUTHORS)
 			csv_row_start(fp, authors, 3);
 		else
@@ -691,6 +690,13 @@ static void record_assumptions(struct model *m, const struct history_args *a)
 	model_assume(m, "authors", "default", "%s",
 		     h->mailmap ? "by name after .mailmap"
 				: "by name (no .mailmap)");
+	if (h->teams_nr)
+		model_assume(m, "teams",
+			     o->config && o->config->path ? o->config->path
+							  : "default",
+			     "%zu teams; an author's team is the first whose "
+			     "email or name pattern matches",
+			     h->teams_nr);
 	model_assume(m, "coupling", "default",
 		     "code-maat's: degree = shared revisions / average "
 		     "revisions of the pair");

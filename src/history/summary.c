@@ -115,10 +115,11 @@ static int by_share(const void *x, const void *y)
 {
 	const struct history_share *a = x, *b = y;
 
-	if (a->added != b->added)
-		return a->added > b->added ? -1 : 1;
+	/* who changes it most often: an import's lines say little */
 	if (a->revisions != b->revisions)
 		return a->revisions > b->revisions ? -1 : 1;
+	if (a->added != b->added)
+		return a->added > b->added ? -1 : 1;
 	return a->who < b->who ? -1 : a->who > b->who;
 }
 

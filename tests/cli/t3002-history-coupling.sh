@@ -76,10 +76,12 @@ expect_eq "authors of a.py: Ann, Bob Builder, José" \
 expect_eq "entity-ownership of a.py" "app/core/a.py,Ann,13,2
 app/core/a.py,Bob Builder,5,0
 app/core/a.py,José,1,0" "$(cm --analysis entity-ownership | grep '^app/core/a.py,')"
-expect_eq "main author of a.py: Ann, 13 of 19 lines" "Ann 13 19" \
-	"$(jq -r '.history.files[] | select(.path == "app/core/a.py") | "\(.authors[0].name) \(.authors[0].added) \(.added)"' h.json)"
-grep_q "text: module ownership names Ann at 68%" \
-	"^app/core .* Ann (68%)" text
+# The main author made the most revisions: Ann 5 (01, 07, 08, 09, 12) and
+# Bob Builder 5 (02-06) tie, and Ann added more lines (13 of 19).
+expect_eq "main author of a.py: Ann, 5 revisions, 13 of 19 lines" "Ann 5 13 19" \
+	"$(jq -r '.history.files[] | select(.path == "app/core/a.py") | "\(.authors[0].name) \(.authors[0].revisions) \(.authors[0].added) \(.added)"' h.json)"
+grep_q "text: module ownership names Ann with 5 of 11 revisions" \
+	"^app/core .* Ann (45%)" text
 
 # Teams from carve.json: Ann and Bob Builder (after .mailmap) in payments,
 # Carol in web; José and the other name in none.

@@ -29,6 +29,12 @@ expect_eq "--exclude 'gen/**' leaves gen/ out" "0" "$(count --exclude 'gen/**')"
 JQ='.history | "\(.changes) \(.filtered)"'
 expect_eq "the 35 + 1 changes of gen/ are left out, still in totals" "69 36" \
 	"$(count --exclude 'gen/**')"
+JQ='[.history.files[].path] | join(" ")'
+expect_eq "a sub-directory: only its files" "app/core/a.py" \
+	"$("$CARVE" history -q -f json repo/app/core | jq -r "$JQ")"
+"$CARVE" history -q -f json --no-cache -j1 repo >j1.json
+"$CARVE" history -q -f json --no-cache -j4 repo >j4.json
+check "one thread or four: the same bytes" cmp j1.json j4.json
 expect_status "a bad date is a usage error" 129 "$CARVE" history --since yesterday repo
 grep_q "it shows the form wanted" "2024-01-31" err
 expect_status "an unknown revision is an error" 128 "$CARVE" history -q --rev nosuch repo
