@@ -110,6 +110,7 @@ UNIT_TESTS += $(B)/tests/unit/test_strbuf
 
 TOOLS =
 TOOLS += $(B)/bench/readfloor
+TOOLS += $(B)/bench/seamsgen
 
 LIB = $(B)/libcarve.a
 PROG = $(B)/carve

@@ -88,7 +88,7 @@ struct seams_options {
 	int history; /* the scan carries history signals */
 	double hub_share; /* see seams_graph_build(); >= 1: no kernel */
 	double resolution; /* Leiden resolution (1 = modularity) */
-	int runs; /* seeded Leiden runs, best kept */
+	int runs; /* seeded Leiden runs, best kept; 0: by size */
 	unsigned long seed;
 	size_t contexts; /* wanted number of contexts, 0: free */
 	double min_size, max_size; /* per context, 0: no bound */
@@ -96,7 +96,11 @@ struct seams_options {
 	const struct config *config; /* declared contexts, may be NULL */
 };
 
-#define SEAMS_DEFAULT_RUNS 8
+/*
+ * With runs 0, as many runs (1 to 8) as fit this many link visits: 8 up
+ * to 250,000 links, 1 from 2,000,000 (the 10 s budget of 1M edges).
+ */
+#define SEAMS_RUN_LINKS 2e6
 #define SEAMS_DEFAULT_MIN_SIZE 3
 
 struct seams {
@@ -117,6 +121,7 @@ struct seams {
 	double turbo_mq;
 	unsigned long refs_total, refs_crossing;
 	double resolution; /* the resolution used */
+	int runs;          /* the Leiden runs made */
 	size_t wanted_missed; /* --contexts K could not be reached: found */
 	const struct compare_result *comparison; /* set by the caller */
 };

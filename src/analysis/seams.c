@@ -30,7 +30,7 @@ void seams_options_init(struct seams_options *o)
 	seams_weights_init(&o->weights);
 	o->hub_share = SEAMS_HUB_SHARE;
 	o->resolution = 1.0;
-	o->runs = SEAMS_DEFAULT_RUNS;
+	o->runs = 0; /* as many as the graph's size allows */
 	o->seed = 1;
 	o->min_size = SEAMS_DEFAULT_MIN_SIZE;
 }
@@ -624,7 +624,7 @@ static void metrics(struct seams *s)
  * at a doubled resolution until they split or the resolution runs out.
  */
 static void split_large(const struct problem *pr, size_t *membership, size_t *k,
-			const struct seams_options *o)
+			const struct seams_options *o, int runs)
 {
 	for (size_t c = 0; o->max_size > 0 && c < *k; c++) {
 		double size = 0;
@@ -666,7 +666,7 @@ static void split_large(const struct problem *pr, size_t *membership, size_t *k,
 		for (double gamma = o->resolution * 2; got < 2 && gamma < 1e4;
 		     gamma *= 2) {
 			struct cluster_problem sp = { n, l, links, sz, pin };
-			struct cluster_options so = { gamma, o->runs, o->seed,
+			struct cluster_options so = { gamma, runs, o->seed,
 						      0 };
 
 			got = cluster_run(sub, &sp, &so, NULL);
@@ -702,6 +702,13 @@ static int cluster(struct seams *s, const struct declared *d,
 	int ret = 0;
 
 	problem_build(&pr, s, d);
+	if (!co.runs) {
+		/* SEAMS_RUN_LINKS link visits in all, 1 to 8 runs */
+		co.runs = pr.p.links_nr ? (int)(SEAMS_RUN_LINKS /
+						(double)pr.p.links_nr) : 8;
+		co.runs = co.runs < 1 ? 1 : co.runs > 8 ? 8 : co.runs;
+	}
+	s->runs = co.runs;
 	membership = xmalloc((pr.p.n ? pr.p.n : 1) * sizeof(*membership));
 	if (o->contexts) {
 		got = cluster_run_k(membership, &pr.p, &co, o->contexts,
@@ -715,7 +722,7 @@ static int cluster(struct seams *s, const struct declared *d,
 	}
 	s->resolution = co.resolution;
 	k = (size_t)got;
-	split_large(&pr, membership, &k, o);
+	split_large(&pr, membership, &k, o, s->runs);
 	/* groups: 0 .. k-1 communities, then the kernel, then unlinked */
 	strength = xcalloc(pr.p.n ? pr.p.n : 1, sizeof(*strength));
 	for (size_t e = 0; e < pr.p.links_nr; e++) {

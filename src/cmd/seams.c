@@ -54,7 +54,8 @@ static const char usage_text[] =
 "      --max-size N       larger contexts are split (files or N loc)\n"
 "      --hub-share P      a file used by P% of the files that depend on\n"
 "                         anything is a hub (default 50; 100: none)\n"
-"      --runs N           seeded Leiden runs, the best kept (default 8)\n"
+"      --runs N           seeded Leiden runs, the best kept (default 8,\n"
+"                         fewer on graphs of over 250,000 links)\n"
 "      --seed N           seed of the first run (default 1)\n"
 "      --compare FILE     measure against a clustering in FILE (RSF\n"
 "                         'contain CONTEXT FILE' lines or JSON)\n"
@@ -301,7 +302,7 @@ static void record_assumptions(struct model *m, const struct seams_args *a,
 			: "default",
 		"igraph Leiden, modularity at resolution %.4g, best of "
 		"%d runs from seed %lu%s",
-		s->resolution, o->runs, o->seed,
+		s->resolution, s->runs, o->seed,
 		o->contexts ? " (resolution searched for --contexts)" : "");
 	model_assume(m, "small contexts",
 		     a->set_min_size ? "option" : "default",
@@ -490,7 +491,8 @@ static void print_text(FILE *fp, const struct seams *s, const struct model *m,
 			proposed++;
 	}
 	fprintf(fp, "seams of %s: %zu contexts over %zu files (%zu units)",
-		s->scan->root, proposed, counted, s->graph.nr);
+		s->scan->root, proposed, counted,
+		s->graph.nr - s->graph.folders_nr);
 	if (kernel >= 0)
 		fprintf(fp, ", shared kernel of %zu file%s",
 			s->contexts[kernel].files_nr,

@@ -178,7 +178,7 @@ void seams_json_add(cJSON *root, const struct seams *s)
 	for (size_t i = 0; i < s->nr; i++)
 		cJSON_AddItemToArray(ctx, context_json(s, i));
 	add_uint(o, "contexts", s->nr);
-	add_uint(o, "units", s->graph.nr);
+	add_uint(o, "units", s->graph.nr - s->graph.folders_nr);
 	add_uint(o, "hubs", s->graph.hubs_nr);
 	add_real(o, "resolution", s->resolution);
 	add_real(o, "modularity", s->modularity);
