@@ -180,6 +180,8 @@ void seams_json_add(cJSON *root, const struct seams *s)
 	add_uint(o, "contexts", s->nr);
 	add_uint(o, "units", s->graph.nr - s->graph.folders_nr);
 	add_uint(o, "hubs", s->graph.hubs_nr);
+	add_uint(o, "links", s->graph.links_nr);
+	add_uint(o, "runs", (unsigned long long)s->runs);
 	add_real(o, "resolution", s->resolution);
 	add_real(o, "modularity", s->modularity);
 	add_real(o, "fused_modularity", s->fused_modularity);
