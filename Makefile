@@ -105,6 +105,7 @@ UNIT_TESTS += $(B)/tests/unit/test_language
 UNIT_TESTS += $(B)/tests/unit/test_linecount
 UNIT_TESTS += $(B)/tests/unit/test_mojo
 UNIT_TESTS += $(B)/tests/unit/test_outfile
+UNIT_TESTS += $(B)/tests/unit/test_seams_graph
 UNIT_TESTS += $(B)/tests/unit/test_stdlib
 UNIT_TESTS += $(B)/tests/unit/test_strbuf
 
