@@ -688,6 +688,93 @@ static void split_large(const struct problem *pr, size_t *membership, size_t *k,
 	}
 }
 
+/* Length of the common directory prefix of two paths, in bytes. */
+static size_t common_dirs(const char *a, const char *b)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; a[i] && a[i] == b[i]; i++)
+		if (a[i] == '/')
+			n = i + 1;
+	return n;
+}
+
+/*
+ * --contexts K when the graph falls apart into more than K pieces that
+ * nothing links (directories of scripts, documentation): the smallest
+ * group joins the group whose first file shares the longest directory
+ * prefix with its own (then the larger), until K are left. Declared
+ * contexts and the kernel never join another.
+ */
+static void merge_by_folder(struct seams *s, struct grouping *gr, size_t k)
+{
+	size_t *size = xcalloc(gr->nr + 1, sizeof(*size));
+	size_t *first = xmalloc((gr->nr + 1) * sizeof(*first));
+	size_t *into = xmalloc((gr->nr + 1) * sizeof(*into));
+	size_t groups = 0;
+
+	for (size_t c = 0; c < gr->nr; c++) {
+		first[c] = SIZE_MAX;
+		into[c] = c;
+	}
+	for (size_t f = 0; f < s->scan->nr; f++) {
+		long c = gr->group_of_file[f];
+
+		if (c < 0)
+			continue;
+		if (!size[c]++) {
+			first[c] = f;
+			groups += c != gr->kernel;
+		}
+	}
+	while (groups > k) {
+		size_t small = SIZE_MAX, best = SIZE_MAX, best_len = 0;
+
+		for (size_t c = 0; c < gr->nr; c++)
+			if (size[c] && (long)c != gr->kernel &&
+			    gr->declared[c] < 0 &&
+			    (small == SIZE_MAX || size[c] < size[small]))
+				small = c;
+		if (small == SIZE_MAX)
+			break;
+		for (size_t c = 0; c < gr->nr; c++) {
+			size_t len;
+
+			if (!size[c] || c == small || (long)c == gr->kernel)
+				continue;
+			len = common_dirs(s->scan->files[first[c]].path,
+					  s->scan->files[first[small]].path);
+			if (best == SIZE_MAX || len > best_len ||
+			    (len == best_len && size[c] > size[best])) {
+				best = c;
+				best_len = len;
+			}
+		}
+		if (best == SIZE_MAX)
+			break;
+		into[small] = best;
+		size[best] += size[small];
+		size[small] = 0;
+		if ((long)small == gr->unlinked)
+			gr->unlinked = -1;
+		groups--;
+	}
+	for (size_t f = 0; f < s->scan->nr; f++) {
+		long c = gr->group_of_file[f];
+
+		if (c < 0)
+			continue;
+		while (into[c] != (size_t)c)
+			c = (long)into[c];
+		gr->group_of_file[f] = c;
+	}
+	if (groups < k)
+		s->wanted_missed = groups;
+	free(size);
+	free(first);
+	free(into);
+}
+
 static int cluster(struct seams *s, const struct declared *d,
 		   struct grouping *gr)
 {
@@ -758,6 +845,8 @@ static int cluster(struct seams *s, const struct declared *d,
 		else
 			gr->group_of_file[f] = (long)membership[pr.node_of[u]];
 	}
+	if (o->contexts)
+		merge_by_folder(s, gr, o->contexts);
 	free(strength);
 done:
 	free(membership);
