@@ -34,6 +34,7 @@ endif
 LIB_OBJS =
 LIB_OBJS += $(B)/src/analysis/cluster.o
 LIB_OBJS += $(B)/src/analysis/compare.o
+LIB_OBJS += $(B)/src/analysis/contexts.o
 LIB_OBJS += $(B)/src/analysis/graph.o
 LIB_OBJS += $(B)/src/analysis/mojo.o
 LIB_OBJS += $(B)/src/analysis/rank.o

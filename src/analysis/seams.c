@@ -13,6 +13,7 @@
 
 #include "carve/cluster.h"
 #include "carve/config.h"
+#include "carve/contexts.h"
 #include "carve/error.h"
 #include "carve/glob.h"
 #include "carve/graph.h"
@@ -33,98 +34,6 @@ void seams_options_init(struct seams_options *o)
 	o->runs = 0; /* as many as the graph's size allows */
 	o->seed = 1;
 	o->min_size = SEAMS_DEFAULT_MIN_SIZE;
-}
-
-/* carve.json "contexts": name -> globs. */
-struct declared {
-	int nr;
-	const char **names; /* borrowed from the config */
-	struct glob_list *globs; /* patterns borrowed from the config */
-	long *of_file; /* per scan file: declared index or -1 */
-};
-
-static void declared_release(struct declared *d)
-{
-	for (int i = 0; i < d->nr; i++)
-		glob_list_release(&d->globs[i]);
-	free(d->globs);
-	free(d->names);
-	free(d->of_file);
-}
-
-static int declared_load(struct declared *d, const struct config *cfg,
-			 const struct scan *scan)
-{
-	const cJSON *ctx = NULL;
-	const cJSON *item;
-	size_t *matched;
-	int i = 0;
-
-	d->of_file = xmalloc((scan->nr ? scan->nr : 1) * sizeof(*d->of_file));
-	for (size_t f = 0; f < scan->nr; f++)
-		d->of_file[f] = -1;
-	if (cfg && cfg->root)
-		ctx = cJSON_GetObjectItemCaseSensitive(cfg->root, "contexts");
-	if (!ctx)
-		return 0;
-	if (!cJSON_IsObject(ctx))
-		return error("%s: \"contexts\" must be an object of context "
-			     "name -> globs",
-			     cfg->path);
-	d->nr = cJSON_GetArraySize(ctx);
-	d->names = xcalloc((size_t)d->nr + 1, sizeof(*d->names));
-	d->globs = xcalloc((size_t)d->nr + 1, sizeof(*d->globs));
-	cJSON_ArrayForEach (item, ctx) {
-		const cJSON *g;
-
-		d->names[i] = item->string;
-		if (!*item->string)
-			return error("%s: \"contexts\" has a context with an "
-				     "empty name",
-				     cfg->path);
-		if (!cJSON_IsArray(item))
-			return error("%s: context '%s' must be an array of "
-				     "glob strings",
-				     cfg->path, item->string);
-		cJSON_ArrayForEach (g, item) {
-			if (!cJSON_IsString(g) || !*g->valuestring)
-				return error("%s: context '%s' must hold "
-					     "non-empty glob strings",
-					     cfg->path, item->string);
-			glob_list_add(&d->globs[i], g->valuestring);
-		}
-		i++;
-	}
-	matched = xcalloc((size_t)d->nr + 1, sizeof(*matched));
-	for (size_t f = 0; f < scan->nr; f++) {
-		const struct scan_file *sf = &scan->files[f];
-
-		if (sf->status != FILE_COUNTED)
-			continue;
-		for (int c = 0; c < d->nr; c++) {
-			if (!glob_list_match(&d->globs[c], sf->path))
-				continue;
-			if (d->of_file[f] >= 0) {
-				error("%s: contexts '%s' and '%s' overlap: "
-				      "both match '%s'",
-				      cfg->path, d->names[d->of_file[f]],
-				      d->names[c], sf->path);
-				free(matched);
-				return CARVE_EINVALID;
-			}
-			d->of_file[f] = c;
-			matched[c]++;
-		}
-	}
-	for (int c = 0; c < d->nr; c++)
-		if (!matched[c]) {
-			error("%s: context '%s' matches no counted file",
-			      cfg->path, d->names[c]);
-			free(matched);
-			return CARVE_EINVALID;
-		}
-	free(matched);
-	return 0;
 }
 
 static int cmp_cluster_link(const void *a, const void *b)
@@ -153,7 +62,7 @@ struct problem {
 };
 
 static void problem_build(struct problem *pr, const struct seams *s,
-			  const struct declared *d)
+			  const struct contexts *d)
 {
 	const struct seams_graph *g = &s->graph;
 	size_t n = (size_t)d->nr, out = 0;
@@ -249,7 +158,7 @@ static int cmp_size_t(const void *a, const void *b)
 
 /* Groups as contexts: files, languages, name candidates. */
 static void make_contexts(struct seams *s, const struct grouping *gr,
-			  const struct declared *d)
+			  const struct contexts *d)
 {
 	const struct scan *scan = s->scan;
 	size_t *count = xcalloc(gr->nr + 1, sizeof(*count));
@@ -775,7 +684,7 @@ static void merge_by_folder(struct seams *s, struct grouping *gr, size_t k)
 	free(into);
 }
 
-static int cluster(struct seams *s, const struct declared *d,
+static int cluster(struct seams *s, const struct contexts *d,
 		   struct grouping *gr)
 {
 	const struct seams_graph *g = &s->graph;
@@ -858,7 +767,7 @@ int seams_propose(struct seams **out, const struct scan *scan,
 		  const struct seams_options *o)
 {
 	struct seams *s = xcalloc(1, sizeof(*s));
-	struct declared d = { 0 };
+	struct contexts d = { 0 };
 	struct grouping gr = { 0 };
 	int ret;
 
@@ -866,7 +775,7 @@ int seams_propose(struct seams **out, const struct scan *scan,
 	s->options = *o;
 	s->context_of =
 		xmalloc((scan->nr ? scan->nr : 1) * sizeof(*s->context_of));
-	if ((ret = declared_load(&d, o->config, scan)))
+	if ((ret = contexts_load(&d, o->config, scan, 0)))
 		goto done;
 	seams_graph_build(&s->graph, scan, &o->weights, o->hub_share);
 	if ((ret = cluster(s, &d, &gr)))
@@ -883,7 +792,7 @@ int seams_propose(struct seams **out, const struct scan *scan,
 done:
 	free(gr.group_of_file);
 	free(gr.declared);
-	declared_release(&d);
+	contexts_release(&d);
 	seams_free(s);
 	return ret;
 }
