@@ -32,6 +32,7 @@ endif
 
 # The library: everything but main and the commands.
 LIB_OBJS =
+LIB_OBJS += $(B)/src/analysis/check.o
 LIB_OBJS += $(B)/src/analysis/cluster.o
 LIB_OBJS += $(B)/src/analysis/compare.o
 LIB_OBJS += $(B)/src/analysis/contexts.o
@@ -78,6 +79,7 @@ LIB_OBJS += $(B)/src/scan/scancache.o
 LIB_OBJS += $(B)/src/scan/stdlib.o
 LIB_OBJS += $(B)/src/emit/model_json.o
 LIB_OBJS += $(B)/src/emit/model_load.o
+LIB_OBJS += $(B)/src/emit/check_export.o
 LIB_OBJS += $(B)/src/emit/csv.o
 LIB_OBJS += $(B)/src/emit/dot.o
 LIB_OBJS += $(B)/src/emit/partition.o
@@ -87,6 +89,7 @@ LIB_OBJS += $(B)/src/emit/table.o
 
 CMD_OBJS =
 CMD_OBJS += $(B)/src/main.o
+CMD_OBJS += $(B)/src/cmd/check.o
 CMD_OBJS += $(B)/src/cmd/graph.o
 CMD_OBJS += $(B)/src/cmd/scan.o
 CMD_OBJS += $(B)/src/cmd/seams.o

@@ -21,6 +21,8 @@ static const struct command commands[] = {
 	  "dependency graph: cycles and cuts, fan-in/out, hubs, DOT/SVG/PNG" },
 	{ "seams", cmd_seams,
 	  "proposed bounded contexts, their seams, what to extract first" },
+	{ "check", cmd_check,
+	  "hold the declared context boundaries in CI, with a baseline" },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -14,6 +14,7 @@
 
 struct scan;
 struct seams;
+struct check;
 
 /* One input or rule a result depends on, printed beside it. */
 struct assumption {
@@ -25,6 +26,7 @@ struct assumption {
 struct model {
 	struct scan *scan;
 	struct seams *seams; /* carve seams' proposal, or NULL */
+	const struct check *check; /* carve check's result (borrowed), or NULL */
 	struct assumption *assumptions;
 	size_t assumptions_nr, assumptions_alloc;
 };

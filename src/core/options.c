@@ -16,6 +16,7 @@ static const char *const format_names[] = {
 	[FORMAT_CSV] = "csv",   [FORMAT_DOT] = "dot",
 	[FORMAT_SVG] = "svg",   [FORMAT_PNG] = "png",
 	[FORMAT_HTML] = "html", [FORMAT_MERMAID] = "mermaid",
+	[FORMAT_GITHUB] = "github",
 };
 
 static int in_list(const char *list, const char *word)

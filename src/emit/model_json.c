@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "carve/check.h"
 #include "carve/language.h"
 #include "carve/model.h"
 #include "carve/scan.h"
@@ -222,6 +223,8 @@ int model_write_json(FILE *fp, const struct model *m)
 		scan_json(root, m->scan);
 	if (m->seams)
 		seams_json_add(root, m->seams);
+	if (m->check)
+		check_json_add(root, m->check);
 	assumptions = cJSON_AddArrayToObject(root, "assumptions");
 	for (size_t i = 0; i < m->assumptions_nr; i++) {
 		cJSON *o = cJSON_CreateObject();
