@@ -35,10 +35,12 @@ int main(int argc, char **argv)
 		return 129;
 	}
 	per_dir = files / 1000;
-	printf("{ \"schema\": \"carve/1\", \"repo\": { \"root\": \"/synthetic\" },\n"
+	printf("{ \"schema\": \"carve/1\", \"repo\": { \"root\": "
+	       "\"/synthetic\" },\n"
 	       "  \"files\": [\n");
 	for (long f = 0; f < files; f++)
-		printf("    { \"path\": \"p%02ld/d%02ld/f%05ld.py\", \"status\": "
+		printf("    { \"path\": \"p%02ld/d%02ld/f%05ld.py\", "
+		       "\"status\": "
 		       "\"counted\", \"language\": \"Python\", \"module\": "
 		       "\"p%02ld/d%02ld\", \"code\": %llu }%s\n",
 		       f / (per_dir * 20) % 50, f / per_dir % 20, f,
@@ -54,7 +56,8 @@ int main(int argc, char **argv)
 			     (long)(next() % (unsigned long long)per_dir);
 		else if (r < 90)
 			to = from - from % (per_dir * 20) +
-			     (long)(next() % (unsigned long long)(per_dir * 20));
+			     (long)(next() %
+				    (unsigned long long)(per_dir * 20));
 		else
 			to = (long)(next() % (unsigned long long)files);
 		if (to >= files)

@@ -22,21 +22,21 @@ struct scan;
 struct strbuf;
 
 struct check_rule {
-	char *label;       /* its "name", or "FROM -> TO" / "no cycles" */
-	int from, to;      /* context index, or -1 for "*" */
+	char *label; /* its "name", or "FROM -> TO" / "no cycles" */
+	int from, to; /* context index, or -1 for "*" */
 	int allow;
-	int cycles;        /* { "cycles": false } */
+	int cycles; /* { "cycles": false } */
 	struct glob_list except; /* imported files the rule lets through */
 };
 
 struct check_violation {
 	size_t rule;
-	size_t from, to;   /* scan files: the importer and the imported */
-	unsigned line;     /* of the statement, 0 when unknown */
+	size_t from, to; /* scan files: the importer and the imported */
+	unsigned line; /* of the statement, 0 when unknown */
 	const char *import; /* the statement's target as written, or NULL */
-	char *key;         /* stable: rule, importer, imported (or cycle) */
-	char *detail;      /* a cycle's contexts and cut, or NULL */
-	int known;         /* listed in the baseline */
+	char *key; /* stable: rule, importer, imported (or cycle) */
+	char *detail; /* a cycle's contexts and cut, or NULL */
+	int known; /* listed in the baseline */
 };
 
 struct check {
@@ -46,12 +46,15 @@ struct check {
 	size_t rules_nr;
 	struct check_violation *v; /* by importer, line, key */
 	size_t nr, alloc;
-	size_t known;              /* violations in the baseline */
-	char **stale;              /* baseline keys that no longer occur */
+	size_t known; /* violations in the baseline */
+	char **stale; /* baseline keys that no longer occur */
 	size_t stale_nr;
 };
 
-#define CHECK_INIT { 0 }
+#define CHECK_INIT \
+	{          \
+		0  \
+	}
 
 /*
  * Reads the contexts and rules of cfg for scan. A rule naming an unknown

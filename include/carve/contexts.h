@@ -20,7 +20,10 @@ struct contexts {
 	long *of_file; /* per scan file: context index, or -1 */
 };
 
-#define CONTEXTS_INIT { 0 }
+#define CONTEXTS_INIT \
+	{             \
+		0     \
+	}
 
 /*
  * Reads the declared contexts of cfg (may be NULL: none) and assigns the

@@ -121,7 +121,7 @@ struct seams {
 	double turbo_mq;
 	unsigned long refs_total, refs_crossing;
 	double resolution; /* the resolution used */
-	int runs;          /* the Leiden runs made */
+	int runs; /* the Leiden runs made */
 	size_t wanted_missed; /* --contexts K could not be reached: found */
 	const struct compare_result *comparison; /* set by the caller */
 };

@@ -22,7 +22,7 @@
 
 #define BASELINE_SCHEMA "carve-baseline/1"
 
-static const char *const rule_keys[] = { "name", "from", "to", "allow",
+static const char *const rule_keys[] = { "name",   "from",   "to", "allow",
 					 "except", "cycles", NULL };
 
 static int known_key(const char *key)
@@ -50,7 +50,8 @@ static int side(const struct check *c, const cJSON *rule, const char *key,
 	k = contexts_find(&c->contexts, v->valuestring);
 	if (k < 0) {
 		error("%s: rules[%zu]: \"%s\": '%s' names no declared "
-		      "context", path, i, key, v->valuestring);
+		      "context",
+		      path, i, key, v->valuestring);
 		return -2;
 	}
 	return k;
@@ -66,7 +67,7 @@ static int load_rule(struct check *c, const cJSON *rule, const char *path,
 	memset(r, 0, sizeof(*r));
 	if (!cJSON_IsObject(rule))
 		return error("%s: rules[%zu] must be an object", path, i);
-	cJSON_ArrayForEach(item, rule)
+	cJSON_ArrayForEach (item, rule)
 		if (!known_key(item->string))
 			warning("%s: unknown key 'rules[%zu].%s' ignored", path,
 				i, item->string);
@@ -86,16 +87,19 @@ static int load_rule(struct check *c, const cJSON *rule, const char *path,
 		v = cJSON_GetObjectItemCaseSensitive(rule, "allow");
 		if (v && !cJSON_IsBool(v))
 			return error("%s: rules[%zu]: \"allow\" must be true "
-				     "or false", path, i);
+				     "or false",
+				     path, i);
 		r->allow = cJSON_IsTrue(v);
 		v = cJSON_GetObjectItemCaseSensitive(rule, "except");
 		if (v && !cJSON_IsArray(v))
 			return error("%s: rules[%zu]: \"except\" must be an "
-				     "array of globs", path, i);
-		cJSON_ArrayForEach(item, v) {
+				     "array of globs",
+				     path, i);
+		cJSON_ArrayForEach (item, v) {
 			if (!cJSON_IsString(item) || !*item->valuestring)
 				return error("%s: rules[%zu]: \"except\" must "
-					     "hold non-empty globs", path, i);
+					     "hold non-empty globs",
+					     path, i);
 			glob_list_add(&r->except, item->valuestring);
 		}
 		strbuf_addf(&sb, "%s -> %s",
@@ -124,9 +128,9 @@ int check_load(struct check *c, const struct config *cfg,
 	c->scan = scan;
 	if (contexts_load(&c->contexts, cfg, scan, 1))
 		return CARVE_EINVALID;
-	rules = cfg && cfg->root ?
-			cJSON_GetObjectItemCaseSensitive(cfg->root, "rules") :
-			NULL;
+	rules = cfg && cfg->root
+			? cJSON_GetObjectItemCaseSensitive(cfg->root, "rules")
+			: NULL;
 	if (!rules)
 		return 0;
 	if (!cJSON_IsArray(rules))
@@ -134,7 +138,7 @@ int check_load(struct check *c, const struct config *cfg,
 			     cfg->path);
 	c->rules = xcalloc((size_t)cJSON_GetArraySize(rules) + 1,
 			   sizeof(*c->rules));
-	cJSON_ArrayForEach(rule, rules)
+	cJSON_ArrayForEach (rule, rules)
 		if (load_rule(c, rule, cfg->path, i++))
 			return CARVE_EINVALID;
 	return 0;
@@ -157,8 +161,8 @@ static long deciding_rule(const struct check *c, long from, long to,
 	return -1;
 }
 
-static struct check_violation *add(struct check *c, size_t rule,
-				   size_t from, size_t to)
+static struct check_violation *add(struct check *c, size_t rule, size_t from,
+				   size_t to)
 {
 	struct check_violation *v;
 
@@ -172,8 +176,8 @@ static struct check_violation *add(struct check *c, size_t rule,
 }
 
 /* The statement of `from` that resolves to `to`, when the scan kept it. */
-static void find_line(struct resolver *r, int *ready,
-		      struct check_violation *v, const struct scan *scan)
+static void find_line(struct resolver *r, int *ready, struct check_violation *v,
+		      const struct scan *scan)
 {
 	const struct scan_file *f = &scan->files[v->from];
 	struct resolve_out out = { 0 };
@@ -261,8 +265,7 @@ static void find_cycles(struct check *c, size_t rule)
 		}
 		strbuf_addstr(&detail, "; cut");
 		for (size_t j = 0; j < s->cuts_nr; j++)
-			strbuf_addf(&detail, "%s %s -> %s (%lu)",
-				    j ? "," : "",
+			strbuf_addf(&detail, "%s %s -> %s (%lu)", j ? "," : "",
 				    g.nodes[g.edges[s->cuts[j]].from].name,
 				    g.nodes[g.edges[s->cuts[j]].to].name,
 				    g.edges[s->cuts[j]].weight);
@@ -366,8 +369,9 @@ int check_baseline_read(struct check *c, const char *path)
 			    path);
 		goto done;
 	}
-	cJSON_ArrayForEach(item, list) {
-		const cJSON *key = cJSON_GetObjectItemCaseSensitive(item, "key");
+	cJSON_ArrayForEach (item, list) {
+		const cJSON *key = cJSON_GetObjectItemCaseSensitive(item, "ke"
+									  "y");
 		int found = 0;
 
 		if (!cJSON_IsString(key))

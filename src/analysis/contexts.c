@@ -21,17 +21,20 @@ static int add(struct contexts *c, const char *path, const char *name,
 
 	if (!*name)
 		return error("%s: \"contexts\" has a context with an empty "
-			     "name", path);
+			     "name",
+			     path);
 	if (contexts_find(c, name) >= 0)
 		return error("%s: context '%s' is declared twice", path, name);
 	if (!cJSON_IsArray(globs))
 		return error("%s: context '%s' must be an array of glob "
-			     "strings", path, name);
+			     "strings",
+			     path, name);
 	c->names[c->nr] = name;
-	cJSON_ArrayForEach(g, globs) {
+	cJSON_ArrayForEach (g, globs) {
 		if (!cJSON_IsString(g) || !*g->valuestring)
 			return error("%s: context '%s' must hold non-empty "
-				     "glob strings", path, name);
+				     "glob strings",
+				     path, name);
 		glob_list_add(&c->globs[c->nr], g->valuestring);
 	}
 	c->nr++;
@@ -54,11 +57,12 @@ int contexts_load(struct contexts *c, const struct config *cfg,
 	ctx = cJSON_GetObjectItemCaseSensitive(cfg->root, "contexts");
 	if (ctx && !cJSON_IsObject(ctx))
 		return error("%s: \"contexts\" must be an object of context "
-			     "name -> globs", cfg->path);
+			     "name -> globs",
+			     cfg->path);
 	max += ctx ? cJSON_GetArraySize(ctx) : 0;
 	c->names = xcalloc((size_t)max + 1, sizeof(*c->names));
 	c->globs = xcalloc((size_t)max + 1, sizeof(*c->globs));
-	cJSON_ArrayForEach(item, ctx)
+	cJSON_ArrayForEach (item, ctx)
 		if (add(c, cfg->path, item->string, item))
 			return CARVE_EINVALID;
 	for (int i = 0; legacy_new && i < 2; i++) {
@@ -77,9 +81,9 @@ int contexts_load(struct contexts *c, const struct config *cfg,
 				continue;
 			if (c->of_file[f] >= 0) {
 				error("%s: contexts '%s' and '%s' overlap: "
-				      "both match '%s'", cfg->path,
-				      c->names[c->of_file[f]], c->names[k],
-				      sf->path);
+				      "both match '%s'",
+				      cfg->path, c->names[c->of_file[f]],
+				      c->names[k], sf->path);
 				free(matched);
 				return CARVE_EINVALID;
 			}

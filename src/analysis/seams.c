@@ -575,8 +575,7 @@ static void split_large(const struct problem *pr, size_t *membership, size_t *k,
 		for (double gamma = o->resolution * 2; got < 2 && gamma < 1e4;
 		     gamma *= 2) {
 			struct cluster_problem sp = { n, l, links, sz, pin };
-			struct cluster_options so = { gamma, runs, o->seed,
-						      0 };
+			struct cluster_options so = { gamma, runs, o->seed, 0 };
 
 			got = cluster_run(sub, &sp, &so, NULL);
 			if (got < 0)
@@ -700,8 +699,10 @@ static int cluster(struct seams *s, const struct contexts *d,
 	problem_build(&pr, s, d);
 	if (!co.runs) {
 		/* SEAMS_RUN_LINKS link visits in all, 1 to 8 runs */
-		co.runs = pr.p.links_nr ? (int)(SEAMS_RUN_LINKS /
-						(double)pr.p.links_nr) : 8;
+		co.runs =
+			pr.p.links_nr
+				? (int)(SEAMS_RUN_LINKS / (double)pr.p.links_nr)
+				: 8;
 		co.runs = co.runs < 1 ? 1 : co.runs > 8 ? 8 : co.runs;
 	}
 	s->runs = co.runs;

@@ -88,7 +88,8 @@ static int parse_args(struct check_args *a, int argc, char **argv)
 			if (strcmp(optarg, "dependency-cruiser") &&
 			    strcmp(optarg, "import-linter")) {
 				error("--export takes dependency-cruiser or "
-				      "import-linter, not '%s'", optarg);
+				      "import-linter, not '%s'",
+				      optarg);
 				return EXIT_USAGE;
 			}
 			a->export = optarg;
@@ -154,7 +155,8 @@ static void print_github(FILE *fp, const struct check *c)
 		fputc('\n', fp);
 	}
 	for (size_t i = 0; i < c->stale_nr; i++) {
-		fputs("::warning title=carve check::stale baseline entry: ", fp);
+		fputs("::warning title=carve check::stale baseline entry: ",
+		      fp);
 		github_escape(fp, c->stale[i], 0);
 		fputc('\n', fp);
 	}
@@ -172,14 +174,17 @@ static void print_text(FILE *fp, const struct check *c)
 		fprintf(fp, "%s:%u: %s%s\n", c->scan->files[v->from].path,
 			v->line, sb.buf, v->known ? " [baseline]" : "");
 	}
-	fprintf(fp, "%zu violation%s of %zu rule%s over %d context%s: %zu "
-		"new, %zu in the baseline\n", c->nr, c->nr == 1 ? "" : "s",
-		c->rules_nr, c->rules_nr == 1 ? "" : "s", c->contexts.nr,
+	fprintf(fp,
+		"%zu violation%s of %zu rule%s over %d context%s: %zu "
+		"new, %zu in the baseline\n",
+		c->nr, c->nr == 1 ? "" : "s", c->rules_nr,
+		c->rules_nr == 1 ? "" : "s", c->contexts.nr,
 		c->contexts.nr == 1 ? "" : "s", c->nr - c->known, c->known);
 	if (c->stale_nr) {
-		fprintf(fp, "%zu stale baseline entr%s (no longer violated; "
-			"--update-baseline drops them):\n", c->stale_nr,
-			c->stale_nr == 1 ? "y" : "ies");
+		fprintf(fp,
+			"%zu stale baseline entr%s (no longer violated; "
+			"--update-baseline drops them):\n",
+			c->stale_nr, c->stale_nr == 1 ? "y" : "ies");
 		for (size_t i = 0; i < c->stale_nr; i++)
 			fprintf(fp, "  %s\n", c->stale[i]);
 	}
@@ -208,8 +213,7 @@ int cmd_check(int argc, char **argv)
 			cfg.path ? cfg.path : "no carve.json");
 	if (a.export) {
 		if (outfile_open(&out, a.common.output) ||
-		    check_export(out.fp, &c, a.export) ||
-		    outfile_commit(&out))
+		    check_export(out.fp, &c, a.export) || outfile_commit(&out))
 			goto done;
 		ret = EXIT_OK;
 		goto done;

@@ -100,7 +100,8 @@ static void export_cruiser(FILE *fp, const struct check *c)
 	struct strbuf sb = STRBUF_INIT;
 
 	fputs("/* written by carve check --export dependency-cruiser from "
-	      "carve.json */\nmodule.exports = {\n  forbidden: [\n", fp);
+	      "carve.json */\nmodule.exports = {\n  forbidden: [\n",
+	      fp);
 	for (size_t i = 0; i < c->rules_nr; i++) {
 		const struct check_rule *r = &c->rules[i];
 
@@ -142,7 +143,8 @@ static void export_cruiser(FILE *fp, const struct check *c)
 			fputs(r->to >= 0 ? ", pathNot: " : " pathNot: ", fp);
 			js_string(fp, sb.buf);
 		}
-		fputs(r->to >= 0 || r->except.nr ? " }\n    },\n" : "}\n    },\n",
+		fputs(r->to >= 0 || r->except.nr ? " }\n    },\n"
+						 : "}\n    },\n",
 		      fp);
 	}
 	fputs("  ]\n};\n", fp);
@@ -221,7 +223,8 @@ static void export_linter(FILE *fp, const struct check *c)
 
 	for (int k = 0; k < c->contexts.nr; k++)
 		for (int i = 0; i < c->contexts.globs[k].nr; i++) {
-			char *p = glob_package(c->contexts.globs[k].patterns[i]);
+			char *p =
+				glob_package(c->contexts.globs[k].patterns[i]);
 			char *dot;
 
 			if (!p)
@@ -231,8 +234,10 @@ static void export_linter(FILE *fp, const struct check *c)
 			add_root(&roots, p);
 			free(p);
 		}
-	fprintf(fp, "# written by carve check --export import-linter from "
-		"carve.json\n[importlinter]\nroot_packages =%s\n", roots.buf);
+	fprintf(fp,
+		"# written by carve check --export import-linter from "
+		"carve.json\n[importlinter]\nroot_packages =%s\n",
+		roots.buf);
 	for (size_t i = 0; i < c->rules_nr; i++) {
 		const struct check_rule *r = &c->rules[i];
 		int ok = 1;
@@ -241,13 +246,15 @@ static void export_linter(FILE *fp, const struct check *c)
 			continue;
 		if (r->cycles || r->to < 0) {
 			warning("rule '%s': import-linter forbids imports of "
-				"named packages only; left out", r->label);
+				"named packages only; left out",
+				r->label);
 			continue;
 		}
 		strbuf_reset(&sb);
-		strbuf_addf(&sb, "\n[importlinter:contract:%zu]\nname = %s\n"
-			    "type = forbidden\nsource_modules =", n + 1,
-			    r->label);
+		strbuf_addf(&sb,
+			    "\n[importlinter:contract:%zu]\nname = %s\n"
+			    "type = forbidden\nsource_modules =",
+			    n + 1, r->label);
 		if (r->from >= 0)
 			ok = packages(&sb, c, r->from);
 		else
@@ -263,7 +270,8 @@ static void export_linter(FILE *fp, const struct check *c)
 		}
 		if (r->except.nr)
 			warning("rule '%s': its exceptions are left out of "
-				"the import-linter contract", r->label);
+				"the import-linter contract",
+				r->label);
 		fprintf(fp, "%s\n", sb.buf);
 		n++;
 	}
@@ -284,7 +292,8 @@ int check_export(FILE *fp, const struct check *c, const char *tool)
 	} else {
 		return error_code(CARVE_EINVALID,
 				  "--export takes dependency-cruiser or "
-				  "import-linter, not '%s'", tool);
+				  "import-linter, not '%s'",
+				  tool);
 	}
 	return 0;
 }

@@ -16,8 +16,9 @@
 #include "carve/scan.h"
 #include "carve/seams_graph.h"
 
-static struct scan *fake_scan(const char *const *paths, const char *const *langs,
-			      size_t nr, const size_t (*edges)[2], size_t en)
+static struct scan *fake_scan(const char *const *paths,
+			      const char *const *langs, size_t nr,
+			      const size_t (*edges)[2], size_t en)
 {
 	struct scan *s = calloc(1, sizeof(*s));
 
@@ -27,9 +28,9 @@ static struct scan *fake_scan(const char *const *paths, const char *const *langs
 		const char *slash = strrchr(paths[i], '/');
 
 		s->files[i].path = paths[i];
-		s->files[i].module = slash ? strndup(paths[i],
-						     (size_t)(slash - paths[i])) :
-					     strdup(".");
+		s->files[i].module =
+			slash ? strndup(paths[i], (size_t)(slash - paths[i]))
+			      : strdup(".");
 		s->files[i].lang = language_by_name(langs[i]);
 		s->files[i].status = FILE_COUNTED;
 		s->files[i].counts.code = 10;
@@ -56,11 +57,11 @@ static void free_scan(struct scan *s)
 
 static void header_and_source_are_one_unit(void **state)
 {
-	static const char *const paths[] = { "a/jobs.c", "a/jobs.h",
-					     "a/nojobs.c", "a/x.c", "a/x.cpp",
-					     "b/jobs.c" };
-	static const char *const langs[] = { "C", "C Header", "C", "C", "C++",
-					     "C" };
+	static const char *const paths[] = { "a/jobs.c",   "a/jobs.h",
+					     "a/nojobs.c", "a/x.c",
+					     "a/x.cpp",	   "b/jobs.c" };
+	static const char *const langs[] = { "C", "C Header", "C",
+					     "C", "C++",      "C" };
 	static const size_t edges[][2] = { { 2, 1 }, { 5, 1 } };
 	struct scan *s = fake_scan(paths, langs, 6, edges, 2);
 	struct seams_weights w;
@@ -89,8 +90,9 @@ static void hub_is_used_from_most_modules(void **state)
 					     "u/log.py" };
 	static const char *const langs[] = { "Python", "Python", "Python",
 					     "Python" };
-	static const size_t edges[][2] = { { 0, 3 }, { 1, 3 }, { 2, 3 },
-					   { 1, 0 } };
+	static const size_t edges[][2] = {
+		{ 0, 3 }, { 1, 3 }, { 2, 3 }, { 1, 0 }
+	};
 	struct scan *s = fake_scan(paths, langs, 4, edges, 4);
 	struct seams_weights w;
 	struct seams_graph g;
