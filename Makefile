@@ -16,14 +16,22 @@ PKGS = libgit2 libcjson libcgraph libgvc igraph
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
+# libclang (LLVM 14) has no pkg-config file: llvm-config says where it is.
+LLVM_CONFIG ?= llvm-config-14
+LLVM_PREFIX := $(shell $(LLVM_CONFIG) --prefix 2>/dev/null || echo /usr/lib/llvm-14)
+LLVM_VERSION := $(shell $(LLVM_CONFIG) --version 2>/dev/null || echo 14.0.6)
+CLANG_CFLAGS = -isystem $(LLVM_PREFIX)/include
+# loaded when a scan needs it (src/scan/clang_load.c), not linked
+CLANG_LIBRARY = $(LLVM_PREFIX)/lib/libclang.so.1
+CLANG_RESOURCE_DIR = $(LLVM_PREFIX)/lib/clang/$(LLVM_VERSION)
 
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
        -Wno-sign-compare -Wno-missing-field-initializers -Wformat=2 -Werror
 CFLAGS ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -pthread -Iinclude $(WARN) \
-	     -DCARVE_VERSION='"$(VERSION)"' $(PKG_CFLAGS) $(CFLAGS)
-LDLIBS = $(PKG_LIBS) -pthread -lm
+	     -DCARVE_VERSION='"$(VERSION)"' $(PKG_CFLAGS) $(CLANG_CFLAGS) $(CFLAGS)
+LDLIBS = $(PKG_LIBS) -ldl -pthread -lm
 
 ifneq ($(V),1)
 Q = @
@@ -45,6 +53,7 @@ LIB_OBJS += $(B)/src/core/arena.o
 LIB_OBJS += $(B)/src/core/config.o
 LIB_OBJS += $(B)/src/core/error.o
 LIB_OBJS += $(B)/src/core/glob.o
+LIB_OBJS += $(B)/src/core/oidmap.o
 LIB_OBJS += $(B)/src/core/options.o
 LIB_OBJS += $(B)/src/core/outfile.o
 LIB_OBJS += $(B)/src/core/pool.o
@@ -53,6 +62,12 @@ LIB_OBJS += $(B)/src/core/strbuf.o
 LIB_OBJS += $(B)/src/core/strmap.o
 LIB_OBJS += $(B)/src/core/utf8.o
 LIB_OBJS += $(B)/src/core/xmalloc.o
+LIB_OBJS += $(B)/src/scan/clang_cache.o
+LIB_OBJS += $(B)/src/scan/clang_compdb.o
+LIB_OBJS += $(B)/src/scan/clang_load.o
+LIB_OBJS += $(B)/src/scan/clang_scan.o
+LIB_OBJS += $(B)/src/scan/clang_symbols.o
+LIB_OBJS += $(B)/src/scan/clang_tu.o
 LIB_OBJS += $(B)/src/scan/depcache.o
 LIB_OBJS += $(B)/src/scan/deps.o
 LIB_OBJS += $(B)/src/scan/deps_c.o
@@ -77,9 +92,23 @@ LIB_OBJS += $(B)/src/scan/resolve_python.o
 LIB_OBJS += $(B)/src/scan/scan.o
 LIB_OBJS += $(B)/src/scan/scancache.o
 LIB_OBJS += $(B)/src/scan/stdlib.o
+LIB_OBJS += $(B)/src/history/authors.o
+LIB_OBJS += $(B)/src/history/coupling.o
+LIB_OBJS += $(B)/src/history/histcache.o
+LIB_OBJS += $(B)/src/history/history.o
+LIB_OBJS += $(B)/src/history/log.o
+LIB_OBJS += $(B)/src/history/mine.o
+LIB_OBJS += $(B)/src/history/numstat.o
+LIB_OBJS += $(B)/src/history/rename.o
+LIB_OBJS += $(B)/src/history/summary.o
+LIB_OBJS += $(B)/src/history/treediff.o
+LIB_OBJS += $(B)/src/history/walk.o
+LIB_OBJS += $(B)/src/emit/history_json.o
 LIB_OBJS += $(B)/src/emit/model_json.o
 LIB_OBJS += $(B)/src/emit/model_load.o
 LIB_OBJS += $(B)/src/emit/check_export.o
+LIB_OBJS += $(B)/src/emit/model_clang.o
+LIB_OBJS += $(B)/src/emit/model_merge.o
 LIB_OBJS += $(B)/src/emit/csv.o
 LIB_OBJS += $(B)/src/emit/dot.o
 LIB_OBJS += $(B)/src/emit/partition.o
@@ -91,10 +120,13 @@ CMD_OBJS =
 CMD_OBJS += $(B)/src/main.o
 CMD_OBJS += $(B)/src/cmd/check.o
 CMD_OBJS += $(B)/src/cmd/graph.o
+CMD_OBJS += $(B)/src/cmd/history.o
+CMD_OBJS += $(B)/src/cmd/merge.o
 CMD_OBJS += $(B)/src/cmd/scan.o
 CMD_OBJS += $(B)/src/cmd/seams.o
 
 UNIT_TESTS =
+UNIT_TESTS += $(B)/tests/unit/test_clang
 UNIT_TESTS += $(B)/tests/unit/test_cluster
 UNIT_TESTS += $(B)/tests/unit/test_config
 UNIT_TESTS += $(B)/tests/unit/test_deps_c
@@ -105,6 +137,7 @@ UNIT_TESTS += $(B)/tests/unit/test_deps_other
 UNIT_TESTS += $(B)/tests/unit/test_deps_python
 UNIT_TESTS += $(B)/tests/unit/test_glob
 UNIT_TESTS += $(B)/tests/unit/test_graph
+UNIT_TESTS += $(B)/tests/unit/test_history
 UNIT_TESTS += $(B)/tests/unit/test_language
 UNIT_TESTS += $(B)/tests/unit/test_linecount
 UNIT_TESTS += $(B)/tests/unit/test_mojo
@@ -133,6 +166,10 @@ $(LIB): $(LIB_OBJS)
 SCAN_RULES_ID := $(shell cat src/scan/*.c include/carve/*.h | cksum | cut -d' ' -f1)
 $(B)/src/scan/scancache.o: ALL_CFLAGS += -DSCAN_RULES_ID='"$(SCAN_RULES_ID)"'
 $(B)/src/scan/scancache.o: $(wildcard src/scan/*.c include/carve/*.h)
+$(B)/src/scan/clang_cache.o: ALL_CFLAGS += -DSCAN_RULES_ID='"$(SCAN_RULES_ID)"'
+$(B)/src/scan/clang_cache.o: $(wildcard src/scan/*.c include/carve/*.h)
+$(B)/src/scan/clang_compdb.o: ALL_CFLAGS += -DCARVE_CLANG_RESOURCE_DIR='"$(CLANG_RESOURCE_DIR)"'
+$(B)/src/scan/clang_load.o: ALL_CFLAGS += -DCARVE_LIBCLANG='"$(CLANG_LIBRARY)"'
 
 $(B)/%.o: %.c
 	@mkdir -p $(dir $@)

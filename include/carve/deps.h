@@ -14,11 +14,21 @@ struct language;
 
 enum dep_kind {
 	DEP_INCLUDE, /* C family #include / #import */
-	DEP_IMPORT,  /* Python, Go, Java, Kotlin, Scala, JS/TS import, C# using */
+	DEP_IMPORT, /* Python, Go, Java, Kotlin, Scala, JS/TS import, C# using */
 	DEP_REQUIRE, /* require(), require_relative, PHP require/include */
-	DEP_USE,     /* PHP use, Rust use */
-	DEP_MOD,     /* Rust mod x; */
-	DEP_EXPORT,  /* JS/TS export ... from */
+	DEP_USE, /* PHP use, Rust use */
+	DEP_MOD, /* Rust mod x; */
+	DEP_EXPORT, /* JS/TS export ... from */
+	DEP_SYMBOL, /* C family: uses symbols defined there (libclang) */
+};
+
+/* What a symbol of a symbol edge is (libclang, src/scan/clang_*.c). */
+enum symbol_kind {
+	SYMBOL_FUNCTION, /* functions, C++ methods and function templates */
+	SYMBOL_VARIABLE, /* variables with linkage */
+	SYMBOL_TYPE, /* struct, union, enum, typedef, class, template */
+	SYMBOL_CONSTANT, /* enumerators */
+	SYMBOL_MACRO, /* macros of the repository */
 };
 #define DEP_KIND_MAX DEP_EXPORT
 

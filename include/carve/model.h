@@ -12,6 +12,7 @@
 
 #define MODEL_SCHEMA "carve/1"
 
+struct history;
 struct scan;
 struct seams;
 struct check;
@@ -25,6 +26,7 @@ struct assumption {
 
 struct model {
 	struct scan *scan;
+	struct history *history; /* carve history's part, or NULL */
 	struct seams *seams; /* carve seams' proposal, or NULL */
 	const struct check *check; /* carve check's result (borrowed), or NULL */
 	struct assumption *assumptions;
@@ -47,5 +49,33 @@ void model_release(struct model *m);
 int model_load_json(struct model *m, const char *path);
 /* True when a command's argument names a model file rather than a tree. */
 int model_is_file(const char *arg);
+
+/*
+ * Merges the models in[0..nr) into out (src/emit/model_merge.c): the
+ * partial models of one repository's shards (symbol edges resolved again
+ * across them), or models of several repositories (each under a
+ * directory named after its root). The inputs stay the caller's.
+ * Returns 0 or <0 after reporting.
+ */
+int model_merge(struct model *out, struct model *in, size_t nr);
+
+/*
+ * The libclang parts of the model (src/emit/model_clang.c): an edge's
+ * "symbols", and the "clang" object of the scan (scan->clang).
+ */
+struct cJSON;
+struct scan_edge;
+struct strmap;
+void model_clang_symbols(struct cJSON *edge, const struct scan_edge *e);
+void model_clang_json(struct cJSON *root, const struct scan *s);
+/* Reads an edge's "symbols" into e (scan->arena); <0 when malformed. */
+int model_clang_load_symbols(struct scan *s, struct scan_edge *e,
+			     const struct cJSON *edge);
+/*
+ * Reads "clang" (when present) into s->clang; index maps paths to file
+ * indexes plus one. Returns 0 or <0 after reporting.
+ */
+int model_clang_load(struct scan *s, const struct cJSON *root, const char *path,
+		     const struct strmap *index);
 
 #endif

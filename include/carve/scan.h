@@ -17,6 +17,7 @@
 
 struct config;
 struct language;
+struct symdeps;
 
 enum file_status {
 	FILE_COUNTED,    /* a known language, lines counted */
@@ -42,6 +43,19 @@ struct scan_file {
 	int untracked;
 	struct line_counts counts;
 	struct dep_list deps; /* dependency statements as written */
+	/*
+	 * The statements as the scan cache holds them, not yet decoded into
+	 * deps (NULL when read afresh or decoded): scan_load_deps() decodes
+	 * them, which resolution does only when its own cache misses.
+	 */
+	const char *deps_cached;
+};
+
+/* One symbol a symbol edge's source file uses from its target. */
+struct scan_symbol {
+	const char *name; /* spelling: "kv_get" */
+	const char *usr; /* libclang's Unified Symbol Resolution */
+	enum symbol_kind kind;
 };
 
 /* A dependency between two files, all references of one kind summed. */
@@ -50,6 +64,9 @@ struct scan_edge {
 	enum dep_kind kind;
 	unsigned flags;   /* DEP_* flags shared by every reference */
 	unsigned weight;  /* number of references */
+	/* DEP_SYMBOL: the symbols used, sorted by kind and name (arena) */
+	struct scan_symbol *symbols;
+	size_t symbols_nr;
 };
 
 /* A package outside the repository and how much the code uses it. */
@@ -79,6 +96,11 @@ struct scan_options {
 	const char *cache_dir;  /* NULL: <git dir>/carve */
 	int no_cache;
 	int no_deps;            /* skip dependency extraction */
+	/* libclang (src/scan/clang_*.c): enum symdeps_mode, 0 is auto */
+	int clang;
+	const char *compdb_dir; /* -p DIR, or NULL to look at the root */
+	int pair_headers; /* 0 default (C pairs), -1 off, 1 C and C++ */
+	unsigned shard_k, shard_n; /* --shard K/N, 0/0 for all */
 };
 
 struct scan {
@@ -104,7 +126,10 @@ struct scan {
 	size_t externals_nr;
 	size_t unresolved; /* references to neither a file nor a package */
 	char *cache_path;  /* the scan cache used, NULL for none */
+	char *cache_text; /* the cache file's text, which deps_cached points into */
 	size_t cache_hits; /* files whose results came from the cache */
+	/* what libclang did (symdeps.h), NULL when it did not run */
+	struct symdeps *clang;
 	struct arena arena;
 };
 
@@ -119,6 +144,11 @@ void scan_free(struct scan *scan);
 const char *scan_status_name(enum file_status status);
 /* The status named `name`, or -1. */
 int scan_status_parse(const char *name);
+/*
+ * Decodes every file's deps_cached into deps. A damaged record is a
+ * warning naming the file (its statements are then left out).
+ */
+void scan_load_deps(struct scan *scan);
 /* Computes the status counts, totals and language/module groups. */
 void scan_summarise(struct scan *scan);
 

@@ -61,6 +61,8 @@ void scancache_release(struct scancache *cache);
 
 struct arena;
 struct dep_list;
+/* Appends deps encoded as the cache keeps them (see scancache.c). */
+void scancache_encode_deps(struct strbuf *sb, const struct dep_list *deps);
 /*
  * Decodes an entry's dependency statements into `out` (strings in
  * `arena`). Returns 0, or -1 when the encoding is damaged.

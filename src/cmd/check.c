@@ -218,6 +218,8 @@ int cmd_check(int argc, char **argv)
 		ret = EXIT_OK;
 		goto done;
 	}
+	/* the statements behind each violation give its line */
+	scan_load_deps(m.scan);
 	check_run(&c);
 	if (a.update) {
 		if (outfile_open(&out, a.baseline))

@@ -324,7 +324,8 @@ static void print_json(FILE *fp, const struct graph *g, const struct view *v,
 		       const struct scan *s)
 {
 	static const char *const kinds[] = { "include", "import", "require",
-					     "use", "mod", "export" };
+					     "use",	"mod",	  "export",
+					     "symbol" };
 	cJSON *root = cJSON_CreateObject();
 	cJSON *graph, *nodes, *edges, *cycles, *ext;
 	char *text, num[32];
@@ -368,7 +369,7 @@ static void print_json(FILE *fp, const struct graph *g, const struct view *v,
 		add_str(o, "to", g->nodes[x->to].name);
 		add_uint(o, "weight", x->weight);
 		k = cJSON_AddArrayToObject(o, "kinds");
-		for (int b = 0; b < 6; b++)
+		for (int b = 0; b < 7; b++)
 			if (x->kinds & (1u << b))
 				cJSON_AddItemToArray(k,
 						     cJSON_CreateString(kinds[b]));

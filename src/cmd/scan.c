@@ -4,6 +4,7 @@
  */
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "carve/cmd.h"
@@ -18,8 +19,10 @@
 #include "carve/progress.h"
 #include "carve/scan.h"
 #include "carve/strbuf.h"
+#include "carve/symdeps.h"
 #include "carve/table.h"
 
+/* clang-format off */
 static const char usage_text[] =
 "usage: carve scan [options] [PATH]\n"
 "\n"
@@ -45,7 +48,17 @@ static const char usage_text[] =
 "      --cache-dir DIR       keep the scan cache in DIR (default: .git/carve)\n"
 "      --no-cache            neither read nor write the scan cache\n"
 "      --no-deps             skip dependency extraction (inventory only)\n"
+"      --clang[=WHEN]        symbol dependencies of C/C++ with libclang:\n"
+"                            auto (default: with a compilation database),\n"
+"                            on (--clang alone) or off\n"
+"  -p, --compdb DIR          compile_commands.json is in DIR\n"
+"      --pair-headers        a header and its .c/.cc/.cpp file are one unit\n"
+"                            (default: with its .c file only)\n"
+"      --no-pair-headers     headers stand alone\n"
+"      --shard K/N           parse only slice K of N of the translation\n"
+"                            units: a partial model for 'carve merge'\n"
 "  -h, --help                show this help\n";
+/* clang-format on */
 
 enum {
 	OPT_UNTRACKED = 256,
@@ -59,6 +72,10 @@ enum {
 	OPT_CACHE_DIR,
 	OPT_NO_CACHE,
 	OPT_NO_DEPS,
+	OPT_CLANG,
+	OPT_PAIR_HEADERS,
+	OPT_NO_PAIR_HEADERS,
+	OPT_SHARD,
 };
 
 static const struct option long_options[] = {
@@ -74,6 +91,11 @@ static const struct option long_options[] = {
 	{ "cache-dir", required_argument, NULL, OPT_CACHE_DIR },
 	{ "no-cache", no_argument, NULL, OPT_NO_CACHE },
 	{ "no-deps", no_argument, NULL, OPT_NO_DEPS },
+	{ "clang", optional_argument, NULL, OPT_CLANG },
+	{ "compdb", required_argument, NULL, 'p' },
+	{ "pair-headers", no_argument, NULL, OPT_PAIR_HEADERS },
+	{ "no-pair-headers", no_argument, NULL, OPT_NO_PAIR_HEADERS },
+	{ "shard", required_argument, NULL, OPT_SHARD },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -164,6 +186,30 @@ static void print_explain(FILE *fp, const struct scan *s)
 	table_free(t);
 }
 
+static void print_clang(FILE *fp, const struct scan *s)
+{
+	const struct symdeps *sd = s->clang;
+	size_t symbol_edges = 0;
+
+	for (size_t i = 0; i < s->edges_nr; i++)
+		symbol_edges += s->edges[i].kind == DEP_SYMBOL;
+	fprintf(fp,
+		"\nlibclang: %zu translation units (%zu parsed, %zu "
+		"cached, %zu failed, %zu crashed), %zu errors, %zu warnings; "
+		"%zu symbol edges, %zu references to no repository file\n",
+		sd->units, sd->parsed, sd->cached, sd->failed, sd->crashed,
+		sd->errors, sd->warnings, symbol_edges, sd->index.unresolved);
+	for (size_t i = 0; i < sd->crashed_nr; i++)
+		fprintf(fp, "  crashed libclang: %s\n", sd->crashed_files[i]);
+	for (size_t i = 0; i < sd->failed_nr; i++)
+		fprintf(fp, "  not parsed: %s\n", sd->failed_files[i]);
+	if (sd->messages_nr)
+		fputs("  most frequent errors (units):\n", fp);
+	for (size_t i = 0; i < sd->messages_nr; i++)
+		fprintf(fp, "  %6zu  %s\n", sd->messages[i].units,
+			sd->messages[i].text);
+}
+
 static void print_text(FILE *fp, const struct scan_args *a,
 		       const struct model *m)
 {
@@ -191,6 +237,8 @@ static void print_text(FILE *fp, const struct scan_args *a,
 			fprintf(fp, ", %zu %s", s->status_count[i],
 				scan_status_name(i));
 	fputc('\n', fp);
+	if (s->clang)
+		print_clang(fp, s);
 	if (a->explain)
 		print_explain(fp, s);
 	else if (not_counted)
@@ -243,6 +291,74 @@ static void print_csv(FILE *fp, const struct scan *s)
 	}
 }
 
+static void record_clang(struct model *m, const struct scan_args *a)
+{
+	static const char *const pairs[] = {
+		"none: a header is a unit of its own",
+		"a header and the .c file beside it are one unit",
+		"a header and the .c, .cc, .cpp or .cxx file beside it are one "
+		"unit",
+	};
+	const struct symdeps *sd = m->scan->clang;
+	const struct scan_options *o = &a->opts;
+	struct strbuf sb = STRBUF_INIT;
+
+	if (!sd) {
+		int c_family = 0;
+
+		for (size_t i = 0; i < m->scan->languages_nr; i++)
+			c_family |= !strcmp(m->scan->languages[i].name, "C") ||
+				    !strcmp(m->scan->languages[i].name, "C++");
+		if (c_family && !o->no_deps && o->clang != SYMDEPS_OFF)
+			model_assume(m, "libclang", "default",
+				     "off: no compile_commands.json at the "
+				     "root or in build/ (--clang=on guesses "
+				     "the commands)");
+		return;
+	}
+	if (sd->guessed) {
+		for (size_t i = 0; i < sd->guessed_dirs_nr; i++)
+			strbuf_addf(&sb, "%s-I%s", i ? " " : "",
+				    *sd->guessed_dirs[i] ? sd->guessed_dirs[i]
+							 : ".");
+		model_assume(m, "libclang commands", "option",
+			     "guessed, no compile_commands.json: every C/C++ "
+			     "source file with -std=gnu11 (C++: gnu++17), "
+			     "-D_GNU_SOURCE, and the include directories its "
+			     "#include lines resolve to: %s",
+			     sb.len ? sb.buf : "(none)");
+	} else {
+		model_assume(m, "libclang commands",
+			     o->compdb_dir ? "option" : "default",
+			     "%s (%zu units; left out: %zu missing "
+			     "files, %zu outside the scan, %zu not compiler "
+			     "commands, %zu not C/C++, %zu repeated files)",
+			     sd->compdb, sd->units, sd->skipped_missing,
+			     sd->skipped_outside, sd->skipped_not_compiler,
+			     sd->skipped_not_c, sd->skipped_duplicates);
+	}
+	if (sd->relative_dirs)
+		model_assume(m, "libclang directories", "default",
+			     "%zu commands with a relative \"directory\" "
+			     "taken relative to the database's directory",
+			     sd->relative_dirs);
+	model_assume(m, "libclang resource directory", "default", "%s",
+		     sd->resource_dir ? sd->resource_dir : "(none)");
+	model_assume(m, "symbol edges", "default",
+		     "a reference goes to the file that defines the symbol "
+		     "(through its USR, across translation units), else to "
+		     "the file that declares it; macros, types and inline "
+		     "functions defined in a header stay on the header");
+	model_assume(m, "pair headers", !o->pair_headers ? "default" : "option",
+		     "%s", pairs[sd->pair_headers]);
+	if (sd->shard_n)
+		model_assume(m, "shard", "option",
+			     "%u/%u: a partial model of every %u-th "
+			     "translation unit; combine with 'carve merge'",
+			     sd->shard_k, sd->shard_n, sd->shard_n);
+	strbuf_release(&sb);
+}
+
 static void record_assumptions(struct model *m, const struct scan_args *a,
 			       const struct config *cfg)
 {
@@ -285,7 +401,27 @@ static void record_assumptions(struct model *m, const struct scan_args *a,
 	for (int i = 0; cfg->path && i < cfg->exclude.nr; i++)
 		model_assume(m, "exclude", cfg->path, "%s",
 			     cfg->exclude.patterns[i]);
+	record_clang(m, a);
 	strbuf_release(&sb);
+}
+
+static int parse_shard(struct scan_options *o, const char *arg)
+{
+	char *end;
+	unsigned long k, n;
+
+	k = strtoul(arg, &end, 10);
+	if (end == arg || *end != '/')
+		goto bad;
+	arg = end + 1;
+	n = strtoul(arg, &end, 10);
+	if (end == arg || *end || !n || !k || k > n || n > 1000000)
+		goto bad;
+	o->shard_k = (unsigned)k;
+	o->shard_n = (unsigned)n;
+	return 0;
+bad:
+	return error("--shard takes K/N with 1 <= K <= N, such as 2/8");
 }
 
 static int parse_args(struct scan_args *a, int argc, char **argv)
@@ -297,8 +433,8 @@ static int parse_args(struct scan_args *a, int argc, char **argv)
 	a->opts.path = ".";
 	a->opts.max_file_size = SCAN_DEFAULT_MAX_FILE_SIZE;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, COMMON_SHORT_OPTIONS, long_options,
-				NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, COMMON_SHORT_OPTIONS "p:",
+				long_options, NULL)) != -1) {
 		ret = common_options_parse(&a->common, c, optarg);
 		if (ret < 0)
 			return EXIT_USAGE;
@@ -343,6 +479,28 @@ static int parse_args(struct scan_args *a, int argc, char **argv)
 			break;
 		case OPT_NO_DEPS:
 			a->opts.no_deps = 1;
+			break;
+		case OPT_CLANG:
+			a->opts.clang = optarg ? symdeps_mode_parse(optarg)
+					       : SYMDEPS_ON;
+			if (a->opts.clang < 0) {
+				error("--clang takes auto, on or off, not '%s'",
+				      optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'p':
+			a->opts.compdb_dir = optarg;
+			break;
+		case OPT_PAIR_HEADERS:
+			a->opts.pair_headers = 1;
+			break;
+		case OPT_NO_PAIR_HEADERS:
+			a->opts.pair_headers = -1;
+			break;
+		case OPT_SHARD:
+			if (parse_shard(&a->opts, optarg))
+				return EXIT_USAGE;
 			break;
 		case 'h':
 			fputs(usage_text, stdout);

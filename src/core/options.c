@@ -12,10 +12,15 @@
 #include "carve/progress.h"
 
 static const char *const format_names[] = {
-	[FORMAT_TEXT] = "text",	    [FORMAT_JSON] = "json",
-	[FORMAT_CSV] = "csv",	    [FORMAT_DOT] = "dot",
-	[FORMAT_SVG] = "svg",	    [FORMAT_PNG] = "png",
-	[FORMAT_HTML] = "html",	    [FORMAT_MERMAID] = "mermaid",
+	[FORMAT_TEXT] = "text",
+	[FORMAT_JSON] = "json",
+	[FORMAT_CSV] = "csv",
+	[FORMAT_DOT] = "dot",
+	[FORMAT_SVG] = "svg",
+	[FORMAT_PNG] = "png",
+	[FORMAT_HTML] = "html",
+	[FORMAT_MERMAID] = "mermaid",
+	[FORMAT_CODE_MAAT] = "code-maat",
 	[FORMAT_GITHUB] = "github",
 };
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "carve/check.h"
+#include "carve/history.h"
 #include "carve/language.h"
 #include "carve/model.h"
 #include "carve/scan.h"
@@ -125,7 +126,8 @@ static cJSON *file_json(const struct scan_file *f)
 static const char *const kind_names[] = {
 	[DEP_INCLUDE] = "include", [DEP_IMPORT] = "import",
 	[DEP_REQUIRE] = "require", [DEP_USE] = "use",
-	[DEP_MOD] = "mod",         [DEP_EXPORT] = "export",
+	[DEP_MOD] = "mod",	   [DEP_EXPORT] = "export",
+	[DEP_SYMBOL] = "symbol",
 };
 
 static const char *const flag_names[] = {
@@ -154,6 +156,7 @@ static cJSON *edges_json(const struct scan *s)
 					cJSON_AddItemToArray(flags,
 						cJSON_CreateStringReference(flag_names[b]));
 		}
+		model_clang_symbols(o, e);
 		cJSON_AddItemToArray(arr, o);
 	}
 	return arr;
@@ -208,6 +211,7 @@ static cJSON *scan_json(cJSON *root, const struct scan *s)
 		cJSON_AddItemToArray(files, file_json(&s->files[i]));
 	cJSON_AddItemToObject(root, "edges", edges_json(s));
 	cJSON_AddItemToObject(root, "externals", externals_json(s));
+	model_clang_json(root, s);
 	return root;
 }
 
@@ -221,6 +225,9 @@ int model_write_json(FILE *fp, const struct model *m)
 	cJSON_AddStringToObject(root, "generator", "carve " CARVE_VERSION);
 	if (m->scan)
 		scan_json(root, m->scan);
+	if (m->history)
+		cJSON_AddItemToObject(root, "history",
+				      history_to_json(m->history));
 	if (m->seams)
 		seams_json_add(root, m->seams);
 	if (m->check)
@@ -250,6 +257,7 @@ void model_release(struct model *m)
 		return;
 	seams_free(m->seams);
 	scan_free(m->scan);
+	history_free(m->history);
 	for (size_t i = 0; i < m->assumptions_nr; i++) {
 		free(m->assumptions[i].name);
 		free(m->assumptions[i].value);

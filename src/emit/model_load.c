@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "carve/config.h"
+#include "carve/history.h"
 #include "carve/language.h"
 #include "carve/model.h"
 #include "carve/scan.h"
@@ -85,7 +86,8 @@ static int load_edges(struct scan *s, const cJSON *edges, const char *path,
 		      const struct strmap *index)
 {
 	static const char *const kinds[] = { "include", "import", "require",
-					     "use", "mod", "export" };
+					     "use",	"mod",	  "export",
+					     "symbol" };
 	const cJSON *e;
 	size_t alloc = 0, i = 0;
 
@@ -98,7 +100,7 @@ static int load_edges(struct scan *s, const cJSON *edges, const char *path,
 		struct scan_edge *x;
 		int k = -1;
 
-		for (int j = 0; kind && j < 6; j++)
+		for (int j = 0; kind && j < 7; j++)
 			if (!strcmp(kind, kinds[j]))
 				k = j;
 		if (!f || !t || k < 0)
@@ -112,6 +114,10 @@ static int load_edges(struct scan *s, const cJSON *edges, const char *path,
 		x->to = t - 1;
 		x->kind = (enum dep_kind)k;
 		x->weight = (unsigned)get_ulong(e, "weight");
+		if (model_clang_load_symbols(s, x, e))
+			return error("%s: edges[%zu].symbols needs a name and "
+				     "a known kind for each symbol",
+				     path, i);
 		i++;
 	}
 	return 0;
@@ -138,12 +144,27 @@ static void load_externals(struct scan *s, const cJSON *ext)
 	}
 }
 
+static void load_assumptions(struct model *m, const cJSON *arr)
+{
+	const cJSON *a;
+
+	cJSON_ArrayForEach (a, arr) {
+		const char *name = get_string(a, "name");
+		const char *value = get_string(a, "value");
+		const char *source = get_string(a, "source");
+
+		if (name && value)
+			model_assume(m, name, source ? source : "model", "%s",
+				     value);
+	}
+}
+
 int model_load_json(struct model *m, const char *path)
 {
 	struct strbuf sb = STRBUF_INIT;
 	struct strmap index = STRMAP_INIT;
 	cJSON *root = NULL;
-	const cJSON *repo, *files;
+	const cJSON *repo, *files, *assumptions;
 	const char *schema, *head;
 	struct scan *s = NULL;
 	int ret;
@@ -198,7 +219,16 @@ int model_load_json(struct model *m, const char *path)
 			      path, &index)))
 		goto done;
 	load_externals(s, cJSON_GetObjectItemCaseSensitive(root, "externals"));
+	if ((ret = model_clang_load(s, root, path, &index)))
+		goto done;
+	assumptions = cJSON_GetObjectItemCaseSensitive(root, "assumptions");
+	load_assumptions(m, assumptions);
 	scan_summarise(s);
+	if (cJSON_GetObjectItemCaseSensitive(root, "history") &&
+	    (ret = history_from_json(
+		     &m->history,
+		     cJSON_GetObjectItemCaseSensitive(root, "history"), path)))
+		goto done;
 	m->scan = s;
 	s = NULL;
 done:

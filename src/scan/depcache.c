@@ -67,6 +67,7 @@ static uint64_t mix_uint(uint64_t h, unsigned long long v)
 uint64_t depcache_key(const struct scan *scan)
 {
 	uint64_t h = 1469598103934665603ULL;
+	struct strbuf enc = STRBUF_INIT;
 
 	h = mix_str(h, scan->root);
 	h = mix_str(h, scan->prefix);
@@ -77,19 +78,17 @@ uint64_t depcache_key(const struct scan *scan)
 		h = mix_str(h, f->path);
 		h = mix_str(h, f->lang ? f->lang->name : NULL);
 		h = mix_str(h, f->package);
-		h = mix_uint(h, ((unsigned long long)f->status << 32) |
-					f->deps.nr);
-		for (size_t k = 0; k < f->deps.nr; k++) {
-			const struct dep_ref *d = &f->deps.refs[k];
-
-			h = mix_uint(h, ((unsigned long long)d->kind << 48) |
-						((unsigned long long)d->flags
-						 << 16) |
-						(unsigned)(d->level & 0xffff));
-			h = mix_str(h, d->target);
-			h = mix_str(h, d->name);
+		h = mix_uint(h, f->status);
+		/* the statements as the scan cache writes them, decoded or not */
+		if (f->deps_cached) {
+			h = mix_str(h, f->deps_cached);
+		} else {
+			strbuf_reset(&enc);
+			scancache_encode_deps(&enc, &f->deps);
+			h = mix_str(h, enc.buf);
 		}
 	}
+	strbuf_release(&enc);
 	return h;
 }
 

@@ -323,11 +323,14 @@ int resolve_scan(struct scan *scan, const char *cache_dir)
 	uint64_t key;
 	int ret;
 
-	if (!cache_dir)
+	if (!cache_dir) {
+		scan_load_deps(scan);
 		return resolve_all(scan, NULL);
+	}
 	key = depcache_key(scan);
 	if (depcache_load(scan, cache_dir, key))
 		return 0;
+	scan_load_deps(scan);
 	warning_record(&inputs.warnings);
 	ret = resolve_all(scan, &inputs);
 	warning_record(NULL);

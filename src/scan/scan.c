@@ -22,6 +22,7 @@
 #include "carve/scancache.h"
 #include "carve/strbuf.h"
 #include "carve/strmap.h"
+#include "carve/symdeps.h"
 #include "carve/xmalloc.h"
 
 struct worker {
@@ -110,8 +111,7 @@ static int from_cache(struct scan_run *run, struct worker *w,
 	f->reason = *hit->reason ? hit->reason : NULL;
 	f->package = *hit->package ? hit->package : NULL;
 	f->counts = hit->counts;
-	if (scancache_decode_deps(&f->deps, &w->arena, hit->deps))
-		return 0;
+	f->deps_cached = *hit->deps ? hit->deps : NULL;
 	f->size = (uint64_t)st.st_size;
 	memcpy(f->blob, blob, sizeof(f->blob));
 	__atomic_add_fetch(&run->cache_hits, 1, __ATOMIC_RELAXED);
@@ -381,6 +381,8 @@ int scan_run(struct scan **out, const struct scan_options *opts)
 		/* rewritten only when a file it would keep was read afresh */
 		if (run.cache_hits < kept)
 			scancache_save(&cache, scan, run.cache_flags);
+		/* deps_cached points into it: the scan keeps it */
+		scan->cache_text = strbuf_detach(&cache.data, NULL);
 	}
 
 	/* move every string the scan keeps into its own arena */
@@ -413,6 +415,13 @@ int scan_run(struct scan **out, const struct scan_options *opts)
 	if (!opts->no_deps &&
 	    (ret = resolve_scan(scan, run.cache ? cache_dir.buf : NULL)))
 		goto done;
+	/* the lexical resolvers know nothing of symbols */
+	for (size_t i = 0; i < scan->edges_nr; i++) {
+		scan->edges[i].symbols = NULL;
+		scan->edges[i].symbols_nr = 0;
+	}
+	if (!opts->no_deps && (ret = symdeps_run(scan, opts)))
+		goto done;
 	*out = scan;
 	scan = NULL;
 done:
@@ -432,10 +441,31 @@ done:
 	return ret;
 }
 
+void scan_load_deps(struct scan *scan)
+{
+	for (size_t i = 0; i < scan->nr; i++) {
+		struct scan_file *f = &scan->files[i];
+
+		if (!f->deps_cached)
+			continue;
+		if (scancache_decode_deps(&f->deps, &scan->arena,
+					  f->deps_cached)) {
+			warning("the scan cache's dependency statements of "
+				"'%s' "
+				"are damaged and left out; rescan with "
+				"--no-cache",
+				f->path);
+			f->deps.nr = 0;
+		}
+		f->deps_cached = NULL;
+	}
+}
+
 void scan_free(struct scan *scan)
 {
 	if (!scan)
 		return;
+	free(scan->cache_text);
 	for (size_t i = 0; i < scan->nr; i++)
 		dep_list_release(&scan->files[i].deps);
 	free(scan->files);
@@ -447,6 +477,7 @@ void scan_free(struct scan *scan)
 	free(scan->prefix);
 	free(scan->branch);
 	free(scan->cache_path);
+	symdeps_free(scan->clang);
 	arena_release(&scan->arena);
 	free(scan);
 }

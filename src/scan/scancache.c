@@ -134,7 +134,7 @@ const struct scancache_entry *scancache_get(const struct scancache *cache,
 	return e;
 }
 
-static void encode_deps(struct strbuf *sb, const struct dep_list *deps)
+void scancache_encode_deps(struct strbuf *sb, const struct dep_list *deps)
 {
 	for (size_t i = 0; i < deps->nr; i++) {
 		const struct dep_ref *d = &deps->refs[i];
@@ -270,7 +270,10 @@ int scancache_save(const struct scancache *cache, const struct scan *scan,
 			    f->reason ? f->reason : "",
 			    f->package ? f->package : "", c->lines, c->code,
 			    c->comment, c->blank, c->complexity);
-		encode_deps(&sb, &f->deps);
+		if (f->deps_cached)
+			strbuf_addstr(&sb, f->deps_cached);
+		else
+			scancache_encode_deps(&sb, &f->deps);
 		strbuf_addf(&sb, "\t%s", f->path);
 		fwrite(sb.buf, 1, sb.len + 1, out.fp); /* with the NUL */
 	}

@@ -1,0 +1,145 @@
+/*
+ * Authors and teams. Each person a commit names goes through .mailmap
+ * (libgit2's: the work tree's .mailmap, mailmap.file, mailmap.blob);
+ * people with the same resulting name are one author, as `git shortlog`
+ * counts them. carve.json "teams" maps team names to lists of emails or
+ * patterns ("*@payments.example.com"; a pattern without '@' matches the
+ * author's name); the first team that matches wins.
+ */
+#include <cjson/cJSON.h>
+#include <fnmatch.h>
+#include <git2.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "carve/config.h"
+#include "carve/error.h"
+#include "carve/history.h"
+#include "carve/historylog.h"
+#include "carve/strbuf.h"
+#include "carve/strmap.h"
+#include "carve/xmalloc.h"
+
+struct team_rules {
+	const cJSON *teams; /* the "teams" object, or NULL */
+	int nr;
+};
+
+static int teams_check(struct team_rules *t, const struct config *cfg)
+{
+	const cJSON *team, *pattern;
+
+	t->teams = NULL;
+	t->nr = 0;
+	if (!cfg || !cfg->root)
+		return 0;
+	t->teams = cJSON_GetObjectItemCaseSensitive(cfg->root, "teams");
+	if (!t->teams)
+		return 0;
+	if (!cJSON_IsObject(t->teams))
+		return error("%s: \"teams\" must be an object: team name -> "
+			     "array of emails or patterns",
+			     cfg->path);
+	cJSON_ArrayForEach (team, t->teams) {
+		if (!cJSON_IsArray(team))
+			return error("%s: \"teams.%s\" must be an array of "
+				     "emails or patterns",
+				     cfg->path, team->string);
+		cJSON_ArrayForEach (pattern, team)
+			if (!cJSON_IsString(pattern))
+				return error("%s: \"teams.%s\" must hold "
+					     "strings only",
+					     cfg->path, team->string);
+		t->nr++;
+	}
+	return 0;
+}
+
+/* The index of the first team matching the author, or -1. */
+static int team_of(const struct team_rules *t, const char *name,
+		   const char *email)
+{
+	const cJSON *team, *pattern;
+	int i = 0;
+
+	if (!t->teams)
+		return -1;
+	cJSON_ArrayForEach (team, t->teams) {
+		cJSON_ArrayForEach (pattern, team) {
+			const char *p = pattern->valuestring;
+			const char *subject = strchr(p, '@') ? email : name;
+
+			if (!fnmatch(p, subject, FNM_CASEFOLD))
+				return i;
+		}
+		i++;
+	}
+	return -1;
+}
+
+int history_authors(struct history *h, git_repository *repo,
+		    const struct hlog *log, const struct config *cfg,
+		    uint32_t *person_author)
+{
+	struct team_rules rules;
+	struct strmap by_name = STRMAP_INIT;
+	struct strbuf path = STRBUF_INIT;
+	git_mailmap *mailmap = NULL;
+	size_t alloc = 0;
+	int ret;
+
+	if ((ret = teams_check(&rules, cfg)))
+		return ret;
+	if (repo && git_mailmap_from_repository(&mailmap, repo) < 0) {
+		git_error_clear();
+		mailmap = NULL;
+	}
+	if (repo && git_repository_workdir(repo)) {
+		strbuf_addf(&path, "%s.mailmap", git_repository_workdir(repo));
+		h->mailmap = !access(path.buf, F_OK);
+	}
+	if (rules.nr) {
+		const cJSON *team;
+		size_t i = 0;
+
+		h->teams = xcalloc((size_t)rules.nr, sizeof(*h->teams));
+		cJSON_ArrayForEach (team, rules.teams)
+			h->teams[i++].name =
+				arena_strdup(&h->arena, team->string);
+		h->teams_nr = (size_t)rules.nr;
+	}
+	for (size_t i = 0; i < log->people_nr; i++) {
+		const char *name = log->people[i].name;
+		const char *email = log->people[i].email;
+		const char *real_name = NULL, *real_email = NULL;
+		struct history_author *a;
+		size_t k;
+
+		if (mailmap && !git_mailmap_resolve(&real_name, &real_email,
+						    mailmap, name, email)) {
+			name = real_name;
+			email = real_email;
+		}
+		if (!*name)
+			name = email;
+		k = (size_t)strmap_get(&by_name, name);
+		if (!k) {
+			ALLOC_GROW(h->authors, h->authors_nr + 1, alloc);
+			a = &h->authors[h->authors_nr++];
+			memset(a, 0, sizeof(*a));
+			a->name = arena_strdup(&h->arena, name);
+			a->email = arena_strdup(&h->arena, email);
+			a->team = -1;
+			k = h->authors_nr;
+			strmap_put(&by_name, a->name, (void *)k);
+		}
+		a = &h->authors[k - 1];
+		if (a->team < 0)
+			a->team = team_of(&rules, name, email);
+		person_author[i] = (uint32_t)(k - 1);
+	}
+	git_mailmap_free(mailmap);
+	strmap_release(&by_name);
+	strbuf_release(&path);
+	return 0;
+}

@@ -1,0 +1,162 @@
+/*
+ * Change coupling as code-maat defines it (coupling_algos.clj,
+ * logical_coupling.clj): changes with more entities than the size limit
+ * are left out; in the others, every pair of entities shares one
+ * revision; an entity's revisions are the changes it appears in; the
+ * degree is shared revisions over the average of the two entities'
+ * revisions, in percent. A pair is kept when the average is at least
+ * min-revs, the shared revisions at least min-shared and the degree at
+ * least min-coupling; the pairs each threshold removed are counted so an
+ * empty result explains itself. Memory grows with the pairs that ever
+ * changed together, not with the number of changes.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "carve/history.h"
+#include "carve/xmalloc.h"
+
+struct pair_map {
+	struct pair_slot {
+		uint64_t key; /* a << 32 | b, b > a; 0 is empty (a < b) */
+		size_t shared;
+	} * slots;
+	size_t nr, alloc;
+};
+
+static size_t pair_hash(uint64_t key)
+{
+	key ^= key >> 33;
+	key *= 0xff51afd7ed558ccdULL;
+	key ^= key >> 33;
+	return (size_t)key;
+}
+
+static struct pair_slot *pair_find(struct pair_map *m, uint64_t key)
+{
+	size_t mask = m->alloc - 1;
+	size_t i = pair_hash(key) & mask;
+
+	while (m->slots[i].key && m->slots[i].key != key)
+		i = (i + 1) & mask;
+	return &m->slots[i];
+}
+
+static void pair_add(struct pair_map *m, uint64_t key)
+{
+	struct pair_slot *s;
+
+	if (2 * (m->nr + 1) > m->alloc) {
+		struct pair_map old = *m;
+
+		m->alloc = old.alloc ? 2 * old.alloc : 1024;
+		m->slots = xcalloc(m->alloc, sizeof(*m->slots));
+		for (size_t i = 0; i < old.alloc; i++)
+			if (old.slots[i].key)
+				*pair_find(m, old.slots[i].key) = old.slots[i];
+		free(old.slots);
+	}
+	s = pair_find(m, key);
+	if (!s->key) {
+		s->key = key;
+		m->nr++;
+	}
+	s->shared++;
+}
+
+static int by_degree(const void *x, const void *y)
+{
+	const struct history_pair *a = x, *b = y;
+	size_t sa = a->revs_a + a->revs_b, sb = b->revs_a + b->revs_b;
+
+	/* code-maat's order: degree (rounded down), then average revisions */
+	if (a->degree != b->degree)
+		return a->degree > b->degree ? -1 : 1;
+	if (sa != sb)
+		return sa > sb ? -1 : 1;
+	if (a->a != b->a)
+		return a->a < b->a ? -1 : 1;
+	return a->b < b->b ? -1 : a->b > b->b;
+}
+
+void history_couple(struct history_coupling *out, const uint32_t *sets,
+		    const size_t *starts, size_t nr, size_t max_changeset,
+		    const size_t *sizes, int min_revs, int min_shared,
+		    int min_coupling)
+{
+	struct pair_map map = { 0 };
+	size_t *revs = NULL, revs_nr = 0, alloc = 0, pairs_alloc = 0;
+
+	memset(out, 0, sizeof(*out));
+	for (size_t i = 0; i < nr; i++) {
+		const uint32_t *s = sets + starts[i];
+		size_t n = starts[i + 1] - starts[i];
+
+		if (sizes[i] > max_changeset) {
+			out->large++;
+			continue;
+		}
+		out->changesets++;
+		for (size_t j = 0; j < n; j++) {
+			if (s[j] >= revs_nr) {
+				size_t old = revs_nr;
+
+				revs_nr = s[j] + 1;
+				ALLOC_GROW(revs, revs_nr, alloc);
+				memset(revs + old, 0,
+				       (revs_nr - old) * sizeof(*revs));
+			}
+			revs[s[j]]++;
+			for (size_t k = 0; k < n; k++)
+				if (s[j] < s[k])
+					pair_add(&map,
+						 (uint64_t)s[j] << 32 | s[k]);
+		}
+	}
+	out->candidates = map.nr;
+	for (size_t i = 0; i < map.alloc; i++) {
+		const struct pair_slot *p = &map.slots[i];
+		struct history_pair *hp;
+		uint32_t a, b;
+		size_t sum;
+
+		if (!p->key)
+			continue;
+		a = (uint32_t)(p->key >> 32);
+		b = (uint32_t)p->key;
+		/* exact: average = sum / 2, degree = 100 * shared / average */
+		sum = revs[a] + revs[b];
+		if (sum < 2 * (size_t)min_revs) {
+			out->below_min_revs++;
+			continue;
+		}
+		if (p->shared < (size_t)min_shared) {
+			out->below_min_shared++;
+			continue;
+		}
+		if (200 * p->shared < (size_t)min_coupling * sum) {
+			out->below_min_coupling++;
+			continue;
+		}
+		ALLOC_GROW(out->pairs, out->nr + 1, pairs_alloc);
+		hp = &out->pairs[out->nr++];
+		hp->a = a;
+		hp->b = b;
+		hp->shared = p->shared;
+		hp->revs_a = revs[a];
+		hp->revs_b = revs[b];
+		hp->degree = (int)(200 * p->shared / sum);
+	}
+	if (out->nr)
+		qsort(out->pairs, out->nr, sizeof(*out->pairs), by_degree);
+	free(map.slots);
+	free(revs);
+}
+
+void history_coupling_release(struct history_coupling *c)
+{
+	if (!c)
+		return;
+	free(c->pairs);
+	memset(c, 0, sizeof(*c));
+}

@@ -1,0 +1,268 @@
+/*
+ * The history cache file: a header line, then per commit a record
+ * "C<id> <flags> <changes>" and one record per change,
+ * "<added> <deleted> <flags> <rename added> <rename deleted>", each
+ * followed by its path and old path (empty unless renamed), every field
+ * NUL-terminated (paths may hold any byte but NUL). Loading indexes the
+ * commit records; a commit's changes are decoded when asked for.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "carve/error.h"
+#include "carve/historylog.h"
+#include "carve/oidmap.h"
+#include "carve/outfile.h"
+#include "carve/strbuf.h"
+#include "carve/xmalloc.h"
+
+/* Bump when the records or the numstat rules change. */
+#define HCACHE_FORMAT 1
+#define HCACHE_MAX_SIZE (1ULL << 31)
+
+static int hex_to_id(unsigned char *id, const char *hex)
+{
+	for (int i = 0; i < 20; i++) {
+		int v = 0;
+
+		for (int j = 0; j < 2; j++) {
+			char c = hex[2 * i + j];
+
+			v <<= 4;
+			if (c >= '0' && c <= '9')
+				v |= c - '0';
+			else if (c >= 'a' && c <= 'f')
+				v |= c - 'a' + 10;
+			else
+				return -1;
+		}
+		id[i] = (unsigned char)v;
+	}
+	return 0;
+}
+
+/* Skips one NUL-terminated field; NULL past the end. */
+static const char *field_end(const char *p, const char *end)
+{
+	const char *nul = p && p < end ? memchr(p, '\0', (size_t)(end - p))
+				       : NULL;
+
+	return nul ? nul + 1 : NULL;
+}
+
+/* Checks the records of one commit and returns the offset past them. */
+static const char *skip_commit(const char *p, const char *end, size_t *nr)
+{
+	unsigned flags;
+	size_t n;
+
+	if (end - p < 42 || *p != 'C' ||
+	    sscanf(p + 41, "%u %zu", &flags, &n) != 2)
+		return NULL;
+	p = field_end(p, end);
+	for (size_t i = 0; p && i < n; i++)
+		p = field_end(field_end(field_end(p, end), end), end);
+	*nr = n;
+	return p;
+}
+
+void hcache_load(struct hcache *c, const char *dir, uint64_t max_blob_size)
+{
+	struct strbuf path = STRBUF_INIT;
+	size_t hlen;
+	const char *p, *end;
+
+	memset(c, 0, sizeof(*c));
+	c->data = xcalloc(1, sizeof(*c->data));
+	strbuf_init(c->data, 0);
+	c->index = xcalloc(1, sizeof(*c->index));
+	snprintf(c->header, sizeof(c->header),
+		 "carve-history-cache %d %s %llu\n", HCACHE_FORMAT,
+		 CARVE_VERSION, (unsigned long long)max_blob_size);
+	strbuf_addf(&path, "%s/history.cache", dir);
+	c->path = strbuf_detach(&path, NULL);
+	if (strbuf_read_file(c->data, c->path, HCACHE_MAX_SIZE))
+		return;
+	hlen = strlen(c->header);
+	if (c->data->len < hlen || memcmp(c->data->buf, c->header, hlen)) {
+		strbuf_reset(c->data); /* another version's: start afresh */
+		return;
+	}
+	p = c->data->buf + hlen;
+	end = c->data->buf + c->data->len;
+	while (p < end) {
+		unsigned char id[20];
+		const char *next;
+		size_t nr;
+		int added;
+
+		if (!(next = skip_commit(p, end, &nr)) || hex_to_id(id, p + 1))
+			break; /* a torn tail: keep what came before */
+		oidmap_insert(c->index, id, &added)->value =
+			(void *)(size_t)(p - c->data->buf + 1);
+		p = next;
+	}
+	strbuf_setlen(c->data, (size_t)(p - c->data->buf));
+}
+
+int hcache_has(const struct hcache *c, const unsigned char *id,
+	       int want_renames)
+{
+	struct oidmap_entry *e = oidmap_find(c->index, id);
+	unsigned flags;
+	size_t n;
+
+	return e &&
+	       sscanf(c->data->buf + (size_t)e->value - 1 + 41, "%u %zu",
+		      &flags, &n) == 2 &&
+	       (!want_renames || (flags & HLOG_RENAMES));
+}
+
+int hcache_fill(struct hcache *c, struct hlog *log, size_t i, int want_renames)
+{
+	struct hlog_commit *hc = &log->commits[i];
+	struct oidmap_entry *e = oidmap_find(c->index, hc->id);
+	const char *p, *end = c->data->buf + c->data->len;
+	unsigned flags;
+	size_t n;
+
+	if (!e)
+		return 0;
+	p = c->data->buf + (size_t)e->value - 1;
+	if (sscanf(p + 41, "%u %zu", &flags, &n) != 2 ||
+	    (want_renames && !(flags & HLOG_RENAMES)))
+		return 0;
+	p = field_end(p, end);
+	for (size_t k = 0; k < n; k++) {
+		struct hlog_change *ch = hlog_add_change(log, hc);
+		const char *path = field_end(p, end);
+		const char *from = field_end(path, end);
+
+		sscanf(p, "%u %u %u %u %u", &ch->added, &ch->deleted,
+		       &ch->flags, &ch->rename_added, &ch->rename_deleted);
+		ch->path = hlog_path(log, path, strlen(path));
+		if (*from)
+			ch->from = hlog_path(log, from, strlen(from));
+		p = field_end(from, end);
+	}
+	hc->flags |= HLOG_MINED | HLOG_CACHED | (flags & HLOG_RENAMES);
+	return 1;
+}
+
+static int mkdir_p(const char *dir)
+{
+	char *copy = xstrdup(dir);
+	int ret = 0;
+
+	for (char *p = copy + 1;; p++) {
+		char c;
+
+		if (*p && *p != '/')
+			continue;
+		c = *p;
+		*p = '\0';
+		if (mkdir(copy, 0777) < 0 && errno != EEXIST) {
+			ret = -1;
+			break;
+		}
+		if (!c)
+			break;
+		*p = c;
+	}
+	free(copy);
+	return ret;
+}
+
+static void write_commit(struct strbuf *sb, const struct hlog *log,
+			 const struct hlog_commit *hc)
+{
+	char hex[41];
+
+	for (int i = 0; i < 20; i++)
+		snprintf(hex + 2 * i, 3, "%02x", hc->id[i]);
+	strbuf_addf(sb, "C%s %u %zu", hex, hc->flags & HLOG_RENAMES, hc->nr);
+	strbuf_addch(sb, '\0');
+	for (size_t k = 0; k < hc->nr; k++) {
+		const struct hlog_change *ch = &log->changes[hc->change + k];
+
+		strbuf_addf(sb, "%u %u %u %u %u", ch->added, ch->deleted,
+			    ch->flags & (HLOG_BINARY | HLOG_NEW | HLOG_GONE |
+					 HLOG_RENAMED),
+			    ch->rename_added, ch->rename_deleted);
+		strbuf_addch(sb, '\0');
+		strbuf_addstr(sb, log->paths[ch->path]);
+		strbuf_addch(sb, '\0');
+		if (ch->from != HLOG_NONE)
+			strbuf_addstr(sb, log->paths[ch->from]);
+		strbuf_addch(sb, '\0');
+	}
+}
+
+int hcache_save(struct hcache *c, const struct hlog *log)
+{
+	struct outfile out = OUTFILE_INIT;
+	struct strbuf sb = STRBUF_INIT;
+	char *dir = xstrdup(c->path);
+	char *slash = strrchr(dir, '/');
+	size_t hlen = strlen(c->header);
+	int ret = 0;
+
+	if (slash)
+		*slash = '\0';
+	if (mkdir_p(dir) < 0 || access(dir, W_OK) < 0) {
+		warning("cannot write the history cache in '%s': %s", dir,
+			strerror(errno));
+		free(dir);
+		return CARVE_EIO;
+	}
+	free(dir);
+	if (outfile_open(&out, c->path))
+		return CARVE_EIO;
+	fputs(c->header, out.fp);
+	/* what the cache had, then what this run added */
+	if (c->data->len > hlen)
+		fwrite(c->data->buf + hlen, 1, c->data->len - hlen, out.fp);
+	for (size_t i = 0; i < log->nr; i++) {
+		const struct hlog_commit *hc = &log->commits[i];
+		struct oidmap_entry *e = oidmap_find(c->index, hc->id);
+		unsigned had = 0;
+		size_t n;
+
+		if (!(hc->flags & HLOG_MINED) || (hc->flags & HLOG_CACHED) ||
+		    (hc->flags & HLOG_INCOMPLETE))
+			continue;
+		/* a record without renames is superseded by one with them */
+		if (e &&
+		    sscanf(c->data->buf + (size_t)e->value - 1 + 41, "%u %zu",
+			   &had, &n) == 2 &&
+		    (had & HLOG_RENAMES) >= (hc->flags & HLOG_RENAMES))
+			continue;
+		strbuf_reset(&sb);
+		write_commit(&sb, log, hc);
+		fwrite(sb.buf, 1, sb.len, out.fp);
+		c->added++;
+	}
+	strbuf_release(&sb);
+	if (outfile_commit(&out))
+		ret = CARVE_EIO;
+	outfile_abort(&out);
+	return ret;
+}
+
+void hcache_release(struct hcache *c)
+{
+	if (!c)
+		return;
+	free(c->path);
+	if (c->data)
+		strbuf_release(c->data);
+	free(c->data);
+	if (c->index)
+		oidmap_release(c->index);
+	free(c->index);
+	memset(c, 0, sizeof(*c));
+}

@@ -1,0 +1,170 @@
+/*
+ * history_run: walk, mine (through the cache), resolve authors, sum up.
+ * libgit2 is tuned for one pass over a long history: no SHA-1 check of
+ * every object read (git does not check on read either), a small object
+ * cache, and pack windows mapped in bounded pieces, so the pack file's
+ * pages do not all count against the process.
+ */
+#include <git2.h>
+#include <string.h>
+
+#include "carve/error.h"
+#include "carve/history.h"
+#include "carve/historylog.h"
+#include "carve/scan.h"
+#include "carve/strbuf.h"
+#include "carve/xmalloc.h"
+
+#define OBJECT_CACHE_BYTES (32u << 20)
+#define PACK_WINDOW_BYTES (32u << 20)
+#define PACK_MAPPED_BYTES (192u << 20)
+
+static void tune_libgit2(void)
+{
+	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
+	git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE,
+			 (ssize_t)OBJECT_CACHE_BYTES);
+	git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, (size_t)PACK_WINDOW_BYTES);
+	git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT,
+			 (size_t)PACK_MAPPED_BYTES);
+}
+
+/* Commit messages, for grouping by ticket (NULL where unreadable). */
+static const char **read_messages(git_repository *repo, const struct hlog *log,
+				  struct arena *arena)
+{
+	const char **messages = xcalloc(log->nr + 1, sizeof(*messages));
+
+	for (size_t i = 0; i < log->nr; i++) {
+		git_commit *c;
+
+		if (git_commit_lookup(&c, repo,
+				      (const git_oid *)log->commits[i].id) <
+		    0) {
+			git_error_clear();
+			continue;
+		}
+		messages[i] = arena_strdup(arena, git_commit_message(c));
+		git_commit_free(c);
+	}
+	return messages;
+}
+
+int history_run(struct history **out, const struct scan *scan,
+		const struct history_options *o)
+{
+	struct history *h = xcalloc(1, sizeof(*h));
+	struct hlog log = HLOG_INIT;
+	struct hlog_walk_options wo = { o->rev, o->since, o->until,
+					o->max_commits };
+	struct hlog_mine_options mo = { NULL, o->threads, o->max_blob_size,
+					o->follow_renames, NULL };
+	struct hcache cache = { 0 };
+	struct strbuf dir = STRBUF_INIT;
+	struct arena texts = ARENA_INIT;
+	git_repository *repo = NULL;
+	uint32_t *person_author = NULL;
+	const char **messages = NULL;
+	int ret;
+
+	*out = NULL;
+	if (!scan->is_git) {
+		ret = error_code(CARVE_EINVALID,
+				 "'%s' is not in a git repository: history "
+				 "needs one (scan and graph work without)",
+				 scan->root);
+		goto done;
+	}
+	if (git_repository_open_ext(&repo, scan->root,
+				    GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) < 0) {
+		ret = error_code(CARVE_EINVALID,
+				 "cannot open the git repository at '%s': %s",
+				 scan->root,
+				 git_error_last() ? git_error_last()->message
+						  : "unknown");
+		goto done;
+	}
+	tune_libgit2();
+	h->root = xstrdup(scan->root);
+	h->rev = arena_strdup(&h->arena, o->rev ? o->rev : "HEAD");
+	if ((ret = hlog_walk(&log, repo, &wo)))
+		goto done;
+	if (!o->no_cache) {
+		if (o->cache_dir)
+			strbuf_addstr(&dir, o->cache_dir);
+		else
+			strbuf_addf(&dir, "%scarve", git_repository_path(repo));
+		hcache_load(&cache, dir.buf, o->max_blob_size);
+		mo.cache = &cache;
+		h->cache_path = xstrdup(cache.path);
+	}
+	mo.gitdir = git_repository_path(repo);
+	if ((ret = hlog_mine(&log, &mo)))
+		goto done;
+	if (mo.cache && log.mined)
+		hcache_save(&cache, &log);
+	numstat_apply_attributes(&log, repo);
+	person_author = xmalloc((log.people_nr + 1) * sizeof(*person_author));
+	if ((ret = history_authors(h, repo, &log, o->config, person_author)))
+		goto done;
+	if (o->group_by == HISTORY_BY_TICKET)
+		messages = read_messages(repo, &log, &texts);
+	h->max_changeset = o->max_changeset;
+	h->min_revs = o->min_revs;
+	h->min_shared = o->min_shared;
+	h->min_coupling = o->min_coupling;
+	h->group_by = o->group_by;
+	h->ticket_regex = o->ticket_regex
+				  ? arena_strdup(&h->arena, o->ticket_regex)
+				  : NULL;
+	h->follow_renames = o->follow_renames;
+	if ((ret = history_summarise(h, &log, person_author, scan, o,
+				     messages)))
+		goto done;
+	memcpy(h->head, log.head, sizeof(h->head));
+	h->shallow = log.shallow;
+	h->cut = log.cut;
+	h->commits = log.nr;
+	h->unreadable = log.unreadable;
+	h->mined = log.mined;
+	h->cached = log.cached;
+	h->now = log.nr ? log.commits[0].commit_time : 0;
+	*out = h;
+	h = NULL;
+done:
+	history_free(h);
+	hlog_release(&log);
+	hcache_release(&cache);
+	git_repository_free(repo);
+	strbuf_release(&dir);
+	arena_release(&texts);
+	free(person_author);
+	free(messages);
+	return ret;
+}
+
+void history_free(struct history *h)
+{
+	if (!h)
+		return;
+	for (int level = 0; level < 2; level++) {
+		struct history_entity *e = level ? h->modules : h->files;
+		size_t nr = level ? h->modules_nr : h->files_nr;
+
+		for (size_t i = 0; i < nr; i++) {
+			free(e[i].authors);
+			free(e[i].teams);
+		}
+	}
+	free(h->files);
+	free(h->modules);
+	free(h->authors);
+	free(h->teams);
+	free(h->large);
+	free(h->root);
+	free(h->cache_path);
+	history_coupling_release(&h->file_coupling);
+	history_coupling_release(&h->module_coupling);
+	arena_release(&h->arena);
+	free(h);
+}

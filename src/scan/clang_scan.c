@@ -1,0 +1,394 @@
+/*
+ * The libclang pass of a scan: finds the translation units, takes what it
+ * can from the cache, parses the rest on -j threads with one CXIndex per
+ * thread (libclang is thread-safe across indexes; its crash recovery
+ * turns a crash into a failed unit), then resolves the references of all
+ * units through the symbol index into symbol edges.
+ */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "carve/compdb.h"
+#include "carve/error.h"
+#include "carve/libclang.h"
+#include "carve/pool.h"
+#include "carve/progress.h"
+#include "carve/scan.h"
+#include "carve/strbuf.h"
+#include "carve/strmap.h"
+#include "carve/symdeps.h"
+#include "carve/tu.h"
+#include "carve/tucache.h"
+#include "carve/xmalloc.h"
+
+struct parse_run {
+	const struct compdb *db;
+	const struct tu_context *ctx;
+	struct tu **tus;
+	size_t *todo; /* indexes of units to parse */
+	CXIndex *indexes; /* one per worker, made on first use */
+	struct progress *progress;
+};
+
+int symdeps_mode_parse(const char *arg)
+{
+	if (!strcmp(arg, "auto"))
+		return SYMDEPS_AUTO;
+	if (!strcmp(arg, "on"))
+		return SYMDEPS_ON;
+	if (!strcmp(arg, "off"))
+		return SYMDEPS_OFF;
+	return -1;
+}
+
+/*
+ * clang_createIndex registers LLVM's targets, and two threads doing that
+ * at once can link a target into the registry twice, which makes every
+ * later target lookup loop forever: indexes are made one at a time.
+ */
+static pthread_mutex_t index_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static CXIndex new_index(void)
+{
+	CXIndex index;
+
+	pthread_mutex_lock(&index_lock);
+	index = clang_createIndex(0, 0);
+	pthread_mutex_unlock(&index_lock);
+	return index;
+}
+
+static void parse_one(void *data, size_t i, int worker)
+{
+	struct parse_run *run = data;
+	size_t k = run->todo[i];
+
+	if (!run->indexes[worker])
+		run->indexes[worker] = new_index();
+	tu_parse(run->tus[k], run->indexes[worker], &run->db->entries[k],
+		 run->ctx);
+	if (run->tus[k]->status == TU_CRASHED) {
+		/* what a crash left behind is not worth reusing */
+		clang_disposeIndex(run->indexes[worker]);
+		run->indexes[worker] = NULL;
+	}
+	progress_add(run->progress, 1);
+}
+
+static int cmp_message(const void *a, const void *b)
+{
+	const struct symdeps_message *x = a, *y = b;
+
+	if (x->units != y->units)
+		return x->units < y->units ? 1 : -1;
+	return strcmp(x->text, y->text);
+}
+
+/* Sums the units' diagnostics; keeps the most frequent messages. */
+static void summarise(struct symdeps *sd, struct tu **tus, size_t nr)
+{
+	struct strmap seen = STRMAP_INIT;
+	struct strmap_entry *e;
+	struct symdeps_message *all = NULL;
+	size_t all_nr = 0, all_alloc = 0, crashed = 0, failed = 0;
+
+	for (size_t i = 0; i < nr; i++) {
+		const struct tu *tu = tus[i];
+
+		sd->errors += tu->errors;
+		sd->warnings += tu->warnings;
+		if (tu->cached && tu->status == TU_PARSED)
+			sd->cached++;
+		else if (tu->status == TU_PARSED)
+			sd->parsed++;
+		crashed += tu->status == TU_CRASHED;
+		failed += tu->status == TU_FAILED;
+		for (size_t k = 0; k < tu->messages_nr; k++) {
+			size_t *count = strmap_get(&seen, tu->messages[k]);
+			int dup = 0;
+
+			for (size_t j = 0; j < k; j++)
+				dup |= !strcmp(tu->messages[j],
+					       tu->messages[k]);
+			if (dup)
+				continue;
+			if (!count) {
+				const char *key = arena_strdup(&sd->arena,
+							       tu->messages[k]);
+
+				count = arena_alloc(&sd->arena, sizeof(*count));
+				strmap_put(&seen, key, count);
+			}
+			(*count)++;
+		}
+	}
+	strmap_for_each (&seen, e) {
+		ALLOC_GROW(all, all_nr + 1, all_alloc);
+		all[all_nr].text = e->key;
+		all[all_nr++].units = *(size_t *)e->value;
+	}
+	if (all_nr)
+		qsort(all, all_nr, sizeof(*all), cmp_message);
+	sd->messages_nr = all_nr < SYMDEPS_TOP_MESSAGES ? all_nr
+							: SYMDEPS_TOP_MESSAGES;
+	sd->messages = arena_alloc(&sd->arena, (sd->messages_nr + 1) *
+						       sizeof(*sd->messages));
+	if (sd->messages_nr)
+		memcpy(sd->messages, all, sd->messages_nr * sizeof(*all));
+	free(all);
+	strmap_release(&seen);
+	sd->crashed_files =
+		arena_alloc(&sd->arena, (crashed + 1) * sizeof(char *));
+	sd->failed_files =
+		arena_alloc(&sd->arena, (failed + 1) * sizeof(char *));
+	for (size_t i = 0; i < nr; i++) {
+		if (tus[i]->status == TU_CRASHED)
+			sd->crashed_files[sd->crashed_nr++] =
+				arena_strdup(&sd->arena, tus[i]->main);
+		else if (tus[i]->status == TU_FAILED)
+			sd->failed_files[sd->failed_nr++] =
+				arena_strdup(&sd->arena, tus[i]->main);
+	}
+	sd->crashed = sd->crashed_nr;
+	sd->failed = sd->failed_nr;
+}
+
+/* A unit that cannot find stddef.h means carve set libclang up wrong. */
+static int missing_builtins(const struct tu *tu)
+{
+	for (size_t i = 0; i < tu->messages_nr; i++)
+		if (!strcmp(tu->messages[i], "'stddef.h' file not found") ||
+		    !strcmp(tu->messages[i], "'stdarg.h' file not found"))
+			return 1;
+	return 0;
+}
+
+static int has_edge(const struct scan *scan, size_t from, size_t to,
+		    enum dep_kind kind)
+{
+	size_t lo = 0, hi = scan->edges_nr;
+
+	/* the lexical edges are sorted by (from, to, kind) */
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		const struct scan_edge *e = &scan->edges[mid];
+
+		if (e->from < from || (e->from == from && e->to < to) ||
+		    (e->from == from && e->to == to && e->kind < kind))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < scan->edges_nr && scan->edges[lo].from == from &&
+	       scan->edges[lo].to == to && scan->edges[lo].kind == kind;
+}
+
+/* Adds the include edges libclang saw and the lexer did not. */
+static void add_includes(struct symdeps *sd, struct scan *scan, struct tu **tus,
+			 size_t nr)
+{
+	size_t lexical = scan->edges_nr, alloc = scan->edges_nr;
+
+	for (size_t i = 0; i < nr; i++) {
+		const struct tu *tu = tus[i];
+
+		for (size_t k = 0; k < tu->incs_nr; k++) {
+			size_t from = (size_t)tu->files[tu->incs[k].from].file;
+			size_t to = (size_t)tu->files[tu->incs[k].to].file;
+			struct scan_edge *e;
+			int dup = 0;
+
+			if (has_edge(scan, from, to, DEP_INCLUDE))
+				continue;
+			for (size_t j = lexical; j < scan->edges_nr && !dup;
+			     j++)
+				dup = scan->edges[j].from == from &&
+				      scan->edges[j].to == to;
+			if (dup)
+				continue;
+			ALLOC_GROW(scan->edges, scan->edges_nr + 1, alloc);
+			e = &scan->edges[scan->edges_nr++];
+			memset(e, 0, sizeof(*e));
+			e->from = from;
+			e->to = to;
+			e->kind = DEP_INCLUDE;
+			e->weight = 1;
+			sd->include_edges_added++;
+		}
+	}
+}
+
+/* The directory of the scan cache, where clang.cache goes too. */
+static char *cache_dir(const struct scan *scan)
+{
+	char *dir, *slash;
+
+	if (!scan->cache_path)
+		return NULL;
+	dir = xstrdup(scan->cache_path);
+	slash = strrchr(dir, '/');
+	if (slash)
+		*slash = '\0';
+	if (access(dir, W_OK)) {
+		free(dir);
+		return NULL;
+	}
+	return dir;
+}
+
+static int pair_mode(const struct scan_options *opts)
+{
+	if (!opts->pair_headers)
+		return SYMINDEX_PAIR_C;
+	return opts->pair_headers > 0 ? SYMINDEX_PAIR_ALL : SYMINDEX_PAIR_NONE;
+}
+
+int symdeps_run(struct scan *scan, const struct scan_options *opts)
+{
+	int mode = opts->compdb_dir && opts->clang == SYMDEPS_AUTO
+			   ? SYMDEPS_ON
+			   : opts->clang;
+	struct strmap by_path = STRMAP_INIT;
+	struct compdb db = COMPDB_INIT;
+	struct tucache cache = TUCACHE_INIT;
+	struct tu_context ctx = { 0 };
+	struct parse_run run = { 0 };
+	struct symdeps *sd = NULL;
+	struct tu **tus = NULL;
+	const char **keys = NULL;
+	char *root = NULL, *dir = NULL;
+	int threads = opts->threads > 0 ? opts->threads : 1;
+	size_t todo_nr = 0;
+	int ret;
+
+	if (mode == SYMDEPS_OFF || opts->no_deps)
+		return 0;
+	for (size_t i = 0; i < scan->nr; i++)
+		if (scan->files[i].status == FILE_COUNTED ||
+		    scan->files[i].status == FILE_UNKNOWN)
+			strmap_put(&by_path, scan->files[i].path,
+				   (void *)(i + 1));
+	ret = compdb_load(&db, scan, &by_path, opts->compdb_dir);
+	if (ret == CARVE_ERR || (ret == CARVE_ENOTFOUND && opts->compdb_dir))
+		goto done; /* no libclang or builtin headers; -p wrong */
+	if (ret && mode == SYMDEPS_AUTO) {
+		ret = 0;
+		goto done;
+	}
+	if (ret) {
+		compdb_release(&db);
+		scan_load_deps(scan); /* the #include lines guess the -I */
+		if ((ret = compdb_guess(&db, scan)))
+			goto done;
+	}
+	sd = xcalloc(1, sizeof(*sd));
+	sd->compdb = db.path ? arena_strdup(&sd->arena, db.path) : NULL;
+	sd->guessed = !db.path;
+	sd->resource_dir = db.resource_dir;
+	sd->pair_headers = pair_mode(opts);
+	sd->skipped_missing = db.missing;
+	sd->skipped_outside = db.outside;
+	sd->skipped_not_compiler = db.not_compiler;
+	sd->skipped_not_c = db.not_c;
+	sd->skipped_duplicates = db.duplicates;
+	sd->relative_dirs = db.relative_dirs;
+	sd->guessed_dirs = arena_alloc(&sd->arena, (db.guessed_dirs_nr + 1) *
+							   sizeof(char *));
+	for (size_t i = 0; i < db.guessed_dirs_nr; i++)
+		sd->guessed_dirs[i] =
+			arena_strdup(&sd->arena, db.guessed_dirs[i]);
+	sd->guessed_dirs_nr = db.guessed_dirs_nr;
+	if (opts->shard_n) {
+		compdb_shard(&db, opts->shard_k, opts->shard_n);
+		sd->shard_k = opts->shard_k;
+		sd->shard_n = opts->shard_n;
+		sd->partial = 1;
+	}
+	sd->units = db.nr;
+	scan->clang = sd;
+	if (!db.nr) {
+		if (mode == SYMDEPS_ON)
+			warning("--clang=on: nothing to parse: no C or C++ "
+				"translation unit in '%s'",
+				scan->root);
+		ret = 0;
+		goto done;
+	}
+
+	root = realpath(scan->root, NULL);
+	if (!root) {
+		ret = error("cannot resolve '%s'", scan->root);
+		goto done;
+	}
+	ctx.scan = scan;
+	ctx.by_path = &by_path;
+	ctx.root = root;
+	tus = xcalloc(db.nr, sizeof(*tus));
+	keys = xcalloc(db.nr, sizeof(*keys));
+	run.todo = xcalloc(db.nr, sizeof(*run.todo));
+	dir = opts->no_cache ? NULL : cache_dir(scan);
+	if (dir)
+		tucache_load(&cache, dir);
+	for (size_t i = 0; i < db.nr; i++) {
+		tus[i] = xcalloc(1, sizeof(**tus));
+		keys[i] = db.entries[i].key;
+		if (!dir || !tucache_get(&cache, tus[i], keys[i], &ctx))
+			run.todo[todo_nr++] = i;
+	}
+	run.db = &db;
+	run.ctx = &ctx;
+	run.tus = tus;
+	run.indexes = xcalloc((size_t)threads, sizeof(*run.indexes));
+	run.indexes[0] = new_index(); /* LLVM initialised before threads */
+	run.progress = progress_start("clang", "units", todo_nr);
+	pool_for(todo_nr, threads, parse_one, &run);
+	progress_stop(run.progress);
+	for (int i = 0; i < threads; i++)
+		if (run.indexes[i])
+			clang_disposeIndex(run.indexes[i]);
+	free(run.indexes);
+
+	for (size_t i = 0; i < db.nr; i++)
+		if (missing_builtins(tus[i])) {
+			ret = error("libclang cannot find its builtin headers "
+				    "parsing '%s' (resource directory '%s'): "
+				    "a carve bug",
+				    tus[i]->main, db.resource_dir);
+			goto done;
+		}
+	summarise(sd, tus, db.nr);
+	for (size_t i = 0; i < db.nr; i++)
+		if (tus[i]->status == TU_PARSED)
+			symindex_add_tu(&sd->index, tus[i]);
+	symindex_finish(&sd->index);
+	add_includes(sd, scan, tus, db.nr);
+	symindex_edges(&sd->index, scan, sd->pair_headers);
+	if (dir && todo_nr)
+		tucache_save(&cache, tus, keys, db.nr);
+	ret = 0;
+done:
+	for (size_t i = 0; tus && i < db.nr; i++) {
+		tu_release(tus[i]);
+		free(tus[i]);
+	}
+	free(tus);
+	free(keys);
+	free(run.todo);
+	free(root);
+	free(dir);
+	tucache_release(&cache);
+	compdb_release(&db);
+	strmap_release(&by_path);
+	return ret;
+}
+
+void symdeps_free(struct symdeps *sd)
+{
+	if (!sd)
+		return;
+	symindex_release(&sd->index);
+	arena_release(&sd->arena);
+	free(sd);
+}
