@@ -50,7 +50,7 @@ struct seams_unit {
 	size_t fan_out; /* distinct units it depends on */
 	size_t modules_in; /* other modules whose files depend on it */
 	int hub; /* shared kernel: left out of the links */
-	int folder; /* a directory's node for the folder signal: no files */
+	int folder; /* a node without files: a directory's or an author's */
 };
 
 struct seams_link {
@@ -70,7 +70,7 @@ struct seams_graph {
 	size_t links_nr;
 	size_t hub_threshold; /* modules_in that makes a hub */
 	size_t hubs_nr;
-	size_t folders_nr; /* directory nodes, after the units of files */
+	size_t folders_nr; /* nodes without files, after the units */
 	double total[SIGNAL_NR]; /* raw evidence per signal, all links */
 	struct seams_link *pending; /* added, not yet merged into links */
 	size_t pending_nr, pending_alloc;
@@ -105,6 +105,16 @@ int seams_graph_build(struct seams_graph *g, const struct scan *scan,
  */
 void seams_graph_add(struct seams_graph *g, enum seams_signal s, size_t f1,
 		     size_t f2, double value);
+/*
+ * Adds a node of its own named `name` (copied) for a group of scan files
+ * (an author's), linked by signal `s` to each file's unit with values[i]
+ * (a unit with several of the files takes the largest). Hubs and files
+ * without a unit are left out; fewer than two units add nothing. Call
+ * seams_graph_finish() after the last addition.
+ */
+void seams_graph_add_group(struct seams_graph *g, enum seams_signal s,
+			   const char *name, const size_t *files,
+			   const double *values, size_t n);
 /* Merges added evidence into sorted links and recomputes the weights. */
 void seams_graph_finish(struct seams_graph *g);
 void seams_graph_release(struct seams_graph *g);

@@ -17,6 +17,7 @@
 #include "carve/error.h"
 #include "carve/glob.h"
 #include "carve/graph.h"
+#include "carve/history.h"
 #include "carve/language.h"
 #include "carve/rank.h"
 #include "carve/scan.h"
@@ -764,12 +765,216 @@ done:
 	return ret;
 }
 
+/* Per history file, its scan index, or SIZE_MAX when not counted. */
+static size_t *history_map(const struct scan *scan, const struct history *h)
+{
+	struct strmap index = STRMAP_INIT;
+	size_t *map = xmalloc((h->files_nr ? h->files_nr : 1) * sizeof(*map));
+
+	for (size_t f = 0; f < scan->nr; f++)
+		if (scan->files[f].status == FILE_COUNTED)
+			strmap_put(&index, scan->files[f].path, (void *)(f + 1));
+	for (size_t i = 0; i < h->files_nr; i++) {
+		size_t f = (size_t)strmap_get(&index, h->files[i].name);
+
+		map[i] = f ? f - 1 : SIZE_MAX;
+	}
+	strmap_release(&index);
+	return map;
+}
+
+struct authored {
+	uint32_t who;
+	size_t file;
+	double share;
+};
+
+static int cmp_authored(const void *a, const void *b)
+{
+	const struct authored *x = a, *y = b;
+
+	if (x->who != y->who)
+		return x->who < y->who ? -1 : 1;
+	return x->file < y->file ? -1 : x->file > y->file;
+}
+
+/*
+ * The history signals: each coupled pair of files (code-maat's
+ * thresholds) adds its shared changes times its degree as change
+ * coupling; each author's files are linked to a node of the author's by
+ * the author's share of the lines added to them (main author only),
+ * times the share of the files the author is not the main author of:
+ * one author of everything links nothing.
+ */
+static void add_history(struct seams *s, const struct history *h,
+			const size_t *map)
+{
+	struct seams_graph *g = &s->graph;
+	const struct history_coupling *c = &h->file_coupling;
+	struct authored *a = xmalloc((h->files_nr ? h->files_nr : 1) *
+				     sizeof(*a));
+	size_t n = 0;
+
+	if (g->weights.w[SIGNAL_COCHANGE] > 0)
+		for (size_t i = 0; i < c->nr; i++) {
+			const struct history_pair *p = &c->pairs[i];
+
+			if (map[p->a] != SIZE_MAX && map[p->b] != SIZE_MAX)
+				seams_graph_add(g, SIGNAL_COCHANGE, map[p->a],
+						map[p->b],
+						(double)p->shared *
+							(double)p->degree /
+							100.0);
+		}
+	for (size_t i = 0; g->weights.w[SIGNAL_AUTHORS] > 0 &&
+			   i < h->files_nr;
+	     i++) {
+		const struct history_entity *e = &h->files[i];
+		double total = 0;
+
+		if (map[i] == SIZE_MAX || !e->authors_nr)
+			continue;
+		for (size_t k = 0; k < e->authors_nr; k++)
+			total += (double)e->authors[k].added;
+		a[n++] = (struct authored){
+			e->authors[0].who, map[i],
+			total > 0 ? (double)e->authors[0].added / total : 1.0
+		};
+	}
+	if (n)
+		qsort(a, n, sizeof(*a), cmp_authored);
+	for (size_t i = 0; i < n;) {
+		size_t j = i, *files;
+		double *values;
+		struct strbuf name = STRBUF_INIT;
+
+		while (j < n && a[j].who == a[i].who)
+			j++;
+		files = xmalloc((j - i) * sizeof(*files));
+		values = xmalloc((j - i) * sizeof(*values));
+		for (size_t k = i; k < j; k++) {
+			files[k - i] = a[k].file;
+			/* an author of most files tells little apart */
+			values[k - i] = a[k].share *
+					(1.0 - (double)(j - i) / (double)n);
+		}
+		strbuf_addf(&name, "author %s", h->authors[a[i].who].name);
+		seams_graph_add_group(g, SIGNAL_AUTHORS, name.buf, files,
+				      values, j - i);
+		strbuf_release(&name);
+		free(files);
+		free(values);
+		i = j;
+	}
+	free(a);
+	seams_graph_finish(g);
+}
+
+static int cmp_owner(const void *a, const void *b)
+{
+	const struct seams_owner *x = a, *y = b;
+
+	if (x->share != y->share)
+		return x->share < y->share ? 1 : -1;
+	return strcmp(x->name, y->name);
+}
+
+/* The top SEAMS_OWNERS of `lines` (per author or team) as shares. */
+static size_t top_owners(struct seams_owner *out, const double *lines,
+			 size_t nr, const char *(*name)(const struct history *,
+							size_t),
+			 const struct history *h)
+{
+	struct seams_owner *all = xmalloc((nr ? nr : 1) * sizeof(*all));
+	double total = 0;
+	size_t n = 0;
+
+	for (size_t i = 0; i < nr; i++)
+		total += lines[i];
+	for (size_t i = 0; total > 0 && i < nr; i++)
+		if (lines[i] > 0)
+			all[n++] = (struct seams_owner){ name(h, i),
+							 lines[i] / total };
+	if (n)
+		qsort(all, n, sizeof(*all), cmp_owner);
+	if (n > SEAMS_OWNERS)
+		n = SEAMS_OWNERS;
+	memcpy(out, all, n * sizeof(*all));
+	free(all);
+	return n;
+}
+
+static const char *author_name(const struct history *h, size_t i)
+{
+	return h->authors[i].name;
+}
+
+static const char *team_name(const struct history *h, size_t i)
+{
+	return h->teams[i].name;
+}
+
+/* Changes, coupling leaking across each seam, main authors and teams. */
+static void history_metrics(struct seams *s, const struct history *h,
+			    const size_t *map)
+{
+	const struct history_coupling *c = &h->file_coupling;
+	double *lines = xcalloc(h->authors_nr + 1, sizeof(*lines));
+	double *teams = xcalloc(h->teams_nr + 1, sizeof(*teams));
+	long *ctx_of = xmalloc((h->files_nr ? h->files_nr : 1) *
+			       sizeof(*ctx_of));
+
+	for (size_t i = 0; i < h->files_nr; i++) {
+		ctx_of[i] = map[i] == SIZE_MAX ? -1 : s->context_of[map[i]];
+		if (ctx_of[i] >= 0)
+			s->contexts[ctx_of[i]].changes += h->files[i].revisions;
+	}
+	for (size_t i = 0; i < c->nr; i++) {
+		long x = ctx_of[c->pairs[i].a], y = ctx_of[c->pairs[i].b];
+
+		if (x >= 0)
+			s->contexts[x].coupled += c->pairs[i].shared;
+		if (y >= 0 && y != x)
+			s->contexts[y].coupled += c->pairs[i].shared;
+		if (x >= 0 && y >= 0 && x != y) {
+			s->contexts[x].leaked += c->pairs[i].shared;
+			s->contexts[y].leaked += c->pairs[i].shared;
+		}
+	}
+	for (size_t k = 0; k < s->nr; k++) {
+		struct seams_context *x = &s->contexts[k];
+
+		memset(lines, 0, (h->authors_nr + 1) * sizeof(*lines));
+		memset(teams, 0, (h->teams_nr + 1) * sizeof(*teams));
+		for (size_t i = 0; i < h->files_nr; i++) {
+			const struct history_entity *e = &h->files[i];
+
+			if (ctx_of[i] != (long)k)
+				continue;
+			for (size_t j = 0; j < e->authors_nr; j++)
+				lines[e->authors[j].who] +=
+					(double)e->authors[j].added;
+			for (size_t j = 0; j < e->teams_nr; j++)
+				teams[e->teams[j].who] +=
+					(double)e->teams[j].added;
+		}
+		x->authors_nr = top_owners(x->authors, lines, h->authors_nr,
+					   author_name, h);
+		x->teams_nr = top_owners(x->teams, teams, h->teams_nr,
+					 team_name, h);
+	}
+	free(lines);
+	free(teams);
+	free(ctx_of);
+}
+
 int seams_propose(struct seams **out, const struct scan *scan,
 		  const struct seams_options *o)
 {
 	struct seams *s = xcalloc(1, sizeof(*s));
 	struct contexts d = { 0 };
 	struct grouping gr = { 0 };
+	size_t *hmap = NULL;
 	int ret;
 
 	s->scan = scan;
@@ -779,6 +984,10 @@ int seams_propose(struct seams **out, const struct scan *scan,
 	if ((ret = contexts_load(&d, o->config, scan, 0)))
 		goto done;
 	seams_graph_build(&s->graph, scan, &o->weights, o->hub_share);
+	if (o->history) {
+		hmap = history_map(scan, o->history);
+		add_history(s, o->history, hmap);
+	}
 	if ((ret = cluster(s, &d, &gr)))
 		goto done;
 	make_contexts(s, &gr, &d);
@@ -787,6 +996,8 @@ int seams_propose(struct seams **out, const struct scan *scan,
 	make_crossings(s);
 	find_cycles(s);
 	metrics(s);
+	if (o->history)
+		history_metrics(s, o->history, hmap);
 	rank_contexts(s);
 	*out = s;
 	s = NULL;
@@ -794,6 +1005,7 @@ done:
 	free(gr.group_of_file);
 	free(gr.declared);
 	contexts_release(&d);
+	free(hmap);
 	seams_free(s);
 	return ret;
 }

@@ -454,6 +454,57 @@ void seams_graph_add(struct seams_graph *g, enum seams_signal s, size_t f1,
 	push(g, a, b, s, value);
 }
 
+struct member_value {
+	size_t unit;
+	double value;
+};
+
+static int cmp_member_value(const void *a, const void *b)
+{
+	const struct member_value *x = a, *y = b;
+
+	if (x->unit != y->unit)
+		return x->unit < y->unit ? -1 : 1;
+	return x->value < y->value ? 1 : x->value > y->value ? -1 : 0;
+}
+
+void seams_graph_add_group(struct seams_graph *g, enum seams_signal s,
+			   const char *name, const size_t *files,
+			   const double *values, size_t n)
+{
+	struct member_value *m = xmalloc((n ? n : 1) * sizeof(*m));
+	size_t nr = 0, out = 0, alloc = g->nr, v;
+	struct seams_unit *x;
+
+	for (size_t i = 0; i < n; i++) {
+		size_t u = files[i] < g->scan->nr ? g->unit_of[files[i]] :
+						     SIZE_MAX;
+
+		if (u == SIZE_MAX || g->units[u].hub || !(values[i] > 0))
+			continue;
+		m[nr++] = (struct member_value){ u, values[i] };
+	}
+	/* one link per unit: the largest value comes first after sorting */
+	if (nr)
+		qsort(m, nr, sizeof(*m), cmp_member_value);
+	for (size_t i = 0; i < nr; i++)
+		if (!out || m[out - 1].unit != m[i].unit)
+			m[out++] = m[i];
+	if (out >= 2) {
+		ALLOC_GROW(g->units, g->nr + 1, alloc);
+		v = g->nr++;
+		x = &g->units[v];
+		memset(x, 0, sizeof(*x));
+		x->dir = xstrdup(name);
+		x->name = x->dir;
+		x->folder = 1;
+		g->folders_nr++;
+		for (size_t k = 0; k < out; k++)
+			push(g, v, m[k].unit, s, m[k].value);
+	}
+	free(m);
+}
+
 int seams_graph_build(struct seams_graph *g, const struct scan *scan,
 		      const struct seams_weights *w, double hub_share)
 {

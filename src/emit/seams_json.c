@@ -71,6 +71,20 @@ static cJSON *crossings_json(const struct seams *s, size_t ctx, int out)
 	return arr;
 }
 
+static cJSON *owners_json(const struct seams_owner *o, size_t nr)
+{
+	cJSON *arr = cJSON_CreateArray();
+
+	for (size_t i = 0; i < nr; i++) {
+		cJSON *x = cJSON_CreateObject();
+
+		add_str(x, "name", o[i].name);
+		add_real(x, "share", o[i].share);
+		cJSON_AddItemToArray(arr, x);
+	}
+	return arr;
+}
+
 static cJSON *context_json(const struct seams *s, size_t i)
 {
 	const struct seams_context *x = &s->contexts[i];
@@ -105,6 +119,20 @@ static cJSON *context_json(const struct seams *s, size_t i)
 	add_real(o, "cluster_factor", x->factor);
 	if (x->cycle >= 0)
 		add_uint(o, "cycle", (unsigned long long)x->cycle + 1);
+	if (s->options.history) {
+		cJSON *h = cJSON_AddObjectToObject(o, "history");
+
+		add_uint(h, "changes", x->changes);
+		add_uint(h, "coupled_changes", x->coupled);
+		add_uint(h, "leaked_changes", x->leaked);
+		if (x->coupled)
+			add_real(h, "coupling_leak",
+				 (double)x->leaked / (double)x->coupled);
+		cJSON_AddItemToObject(h, "authors",
+				      owners_json(x->authors, x->authors_nr));
+		cJSON_AddItemToObject(h, "teams",
+				      owners_json(x->teams, x->teams_nr));
+	}
 	if (x->rank) {
 		add_uint(o, "rank", x->rank);
 		add_real(o, "score", x->rank_score);
