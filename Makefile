@@ -40,8 +40,10 @@ endif
 
 # The library: everything but main and the commands.
 LIB_OBJS =
+LIB_OBJS += $(B)/src/analysis/check.o
 LIB_OBJS += $(B)/src/analysis/cluster.o
 LIB_OBJS += $(B)/src/analysis/compare.o
+LIB_OBJS += $(B)/src/analysis/contexts.o
 LIB_OBJS += $(B)/src/analysis/graph.o
 LIB_OBJS += $(B)/src/analysis/mojo.o
 LIB_OBJS += $(B)/src/analysis/rank.o
@@ -104,6 +106,7 @@ LIB_OBJS += $(B)/src/history/walk.o
 LIB_OBJS += $(B)/src/emit/history_json.o
 LIB_OBJS += $(B)/src/emit/model_json.o
 LIB_OBJS += $(B)/src/emit/model_load.o
+LIB_OBJS += $(B)/src/emit/check_export.o
 LIB_OBJS += $(B)/src/emit/model_clang.o
 LIB_OBJS += $(B)/src/emit/model_merge.o
 LIB_OBJS += $(B)/src/emit/csv.o
@@ -115,6 +118,7 @@ LIB_OBJS += $(B)/src/emit/table.o
 
 CMD_OBJS =
 CMD_OBJS += $(B)/src/main.o
+CMD_OBJS += $(B)/src/cmd/check.o
 CMD_OBJS += $(B)/src/cmd/graph.o
 CMD_OBJS += $(B)/src/cmd/history.o
 CMD_OBJS += $(B)/src/cmd/merge.o
@@ -138,11 +142,13 @@ UNIT_TESTS += $(B)/tests/unit/test_language
 UNIT_TESTS += $(B)/tests/unit/test_linecount
 UNIT_TESTS += $(B)/tests/unit/test_mojo
 UNIT_TESTS += $(B)/tests/unit/test_outfile
+UNIT_TESTS += $(B)/tests/unit/test_seams_graph
 UNIT_TESTS += $(B)/tests/unit/test_stdlib
 UNIT_TESTS += $(B)/tests/unit/test_strbuf
 
 TOOLS =
 TOOLS += $(B)/bench/readfloor
+TOOLS += $(B)/bench/seamsgen
 
 LIB = $(B)/libcarve.a
 PROG = $(B)/carve

@@ -25,6 +25,8 @@ static const struct command commands[] = {
 	  "combine models: the shards of a scan, several repositories" },
 	{ "seams", cmd_seams,
 	  "proposed bounded contexts, their seams, what to extract first" },
+	{ "check", cmd_check,
+	  "hold the declared context boundaries in CI, with a baseline" },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -15,6 +15,7 @@
 struct history;
 struct scan;
 struct seams;
+struct check;
 
 /* One input or rule a result depends on, printed beside it. */
 struct assumption {
@@ -27,6 +28,7 @@ struct model {
 	struct scan *scan;
 	struct history *history; /* carve history's part, or NULL */
 	struct seams *seams; /* carve seams' proposal, or NULL */
+	const struct check *check; /* carve check's result (borrowed), or NULL */
 	struct assumption *assumptions;
 	size_t assumptions_nr, assumptions_alloc;
 };

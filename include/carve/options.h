@@ -18,6 +18,7 @@ enum output_format {
 	FORMAT_HTML,
 	FORMAT_MERMAID,
 	FORMAT_CODE_MAAT, /* code-maat's CSV analyses (carve history) */
+	FORMAT_GITHUB, /* GitHub Actions workflow commands (annotations) */
 };
 
 /*

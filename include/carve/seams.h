@@ -16,6 +16,7 @@
 
 struct cJSON;
 struct compare_result;
+struct history;
 struct config;
 struct scan;
 
@@ -41,6 +42,14 @@ struct seams_crossing {
 	size_t targets_nr;
 	int cut; /* suggested cut of a cycle between contexts */
 };
+
+/* An author's (or team's) share of the lines added to a context. */
+struct seams_owner {
+	const char *name; /* borrowed from the history */
+	double share;     /* 0 to 1 */
+};
+
+#define SEAMS_OWNERS 3
 
 /* Components of the first-extraction score, each 0 (worst) to 1 (best). */
 enum seams_criterion {
@@ -69,6 +78,13 @@ struct seams_context {
 	double cohesion; /* internal / (internal + out + in), 0 if none */
 	double factor; /* TurboMQ cluster factor 2i / (2i + out + in) */
 	long cycle; /* index into seams.cycles, -1 when on none */
+	/* with history: */
+	size_t changes;   /* file changes (commits x files) */
+	unsigned long coupled, leaked; /* shared changes of coupled pairs
+					* with a file inside, and those
+					* whose other file is outside */
+	struct seams_owner authors[SEAMS_OWNERS], teams[SEAMS_OWNERS];
+	size_t authors_nr, teams_nr;
 	double score[CRIT_NR]; /* < 0: not available */
 	double rank_score; /* mean of the available components */
 	size_t rank; /* 1 = extract first; 0 for the kernel */
@@ -85,10 +101,10 @@ struct seams_cycle {
 
 struct seams_options {
 	struct seams_weights weights;
-	int history; /* the scan carries history signals */
+	const struct history *history; /* change coupling, authors; or NULL */
 	double hub_share; /* see seams_graph_build(); >= 1: no kernel */
 	double resolution; /* Leiden resolution (1 = modularity) */
-	int runs; /* seeded Leiden runs, best kept */
+	int runs; /* seeded Leiden runs, best kept; 0: by size */
 	unsigned long seed;
 	size_t contexts; /* wanted number of contexts, 0: free */
 	double min_size, max_size; /* per context, 0: no bound */
@@ -96,7 +112,11 @@ struct seams_options {
 	const struct config *config; /* declared contexts, may be NULL */
 };
 
-#define SEAMS_DEFAULT_RUNS 8
+/*
+ * With runs 0, as many runs (1 to 8) as fit this many link visits: 8 up
+ * to 250,000 links, 1 from 2,000,000 (the 10 s budget of 1M edges).
+ */
+#define SEAMS_RUN_LINKS 2e6
 #define SEAMS_DEFAULT_MIN_SIZE 3
 
 struct seams {
@@ -117,6 +137,7 @@ struct seams {
 	double turbo_mq;
 	unsigned long refs_total, refs_crossing;
 	double resolution; /* the resolution used */
+	int runs; /* the Leiden runs made */
 	size_t wanted_missed; /* --contexts K could not be reached: found */
 	const struct compare_result *comparison; /* set by the caller */
 };

@@ -5,7 +5,8 @@
  * together. Its links add up several signals, each scaled by its weight:
  * static dependencies (references, both directions), the folder structure
  * (files of one directory attract), and later change coupling and shared
- * authors from history. Units that nearly everything uses are hubs, set
+ * authors from history; directories are nodes of their own linked to
+ * their units. Units that nearly everything uses are hubs, set
  * apart as the shared kernel and left out of the links. A seams_graph
  * owns its arrays; paths are borrowed from the scan, which must outlive it.
  */
@@ -49,6 +50,7 @@ struct seams_unit {
 	size_t fan_out; /* distinct units it depends on */
 	size_t modules_in; /* other modules whose files depend on it */
 	int hub; /* shared kernel: left out of the links */
+	int folder; /* a node without files: a directory's or an author's */
 };
 
 struct seams_link {
@@ -68,6 +70,7 @@ struct seams_graph {
 	size_t links_nr;
 	size_t hub_threshold; /* modules_in that makes a hub */
 	size_t hubs_nr;
+	size_t folders_nr; /* nodes without files, after the units */
 	double total[SIGNAL_NR]; /* raw evidence per signal, all links */
 	struct seams_link *pending; /* added, not yet merged into links */
 	size_t pending_nr, pending_alloc;
@@ -81,16 +84,16 @@ struct seams_graph {
 /* Default share of the depending units that makes a unit a hub. */
 #define SEAMS_HUB_SHARE 0.5
 /* Default weight of the folder signal (see seams_graph_build()). */
-#define SEAMS_FOLDERS 24.0
+#define SEAMS_FOLDERS 16.0
 
 /*
  * Builds the units and the static links of `scan`'s counted files and
  * marks the hubs: units used from at least `hub_share` of the other
  * modules that depend on anything (and from 3); hub_share >= 1 marks
  * none.
- * Then adds the folder signal: each file's pull towards its directory
- * totals 1 (a pair of files in a directory of d units gets 1/(d-1); large
- * directories use a sparse regular pattern with the same totals).
+ * Then adds the folder signal: each directory of two units or more gets
+ * a node of its own (folder set, no files) linked to each of its units
+ * by 1, so each unit's pull towards its directory totals 1.
  * Weights in `w` scale the signals into each link's weight. Returns 0.
  */
 int seams_graph_build(struct seams_graph *g, const struct scan *scan,
@@ -102,6 +105,16 @@ int seams_graph_build(struct seams_graph *g, const struct scan *scan,
  */
 void seams_graph_add(struct seams_graph *g, enum seams_signal s, size_t f1,
 		     size_t f2, double value);
+/*
+ * Adds a node of its own named `name` (copied) for a group of scan files
+ * (an author's), linked by signal `s` to each file's unit with values[i]
+ * (a unit with several of the files takes the largest). Hubs and files
+ * without a unit are left out; fewer than two units add nothing. Call
+ * seams_graph_finish() after the last addition.
+ */
+void seams_graph_add_group(struct seams_graph *g, enum seams_signal s,
+			   const char *name, const size_t *files,
+			   const double *values, size_t n);
 /* Merges added evidence into sorted links and recomputes the weights. */
 void seams_graph_finish(struct seams_graph *g);
 void seams_graph_release(struct seams_graph *g);

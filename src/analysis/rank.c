@@ -32,9 +32,11 @@ static int ranked(const struct seams_context *x)
 	       x->internal + x->refs_out + x->refs_in > 0;
 }
 
-static double count_of(const struct seams_context *x, int c)
+static double count_of(const struct seams_context *x, int c, int history)
 {
 	switch (c) {
+	case CRIT_CHANGE:
+		return history ? (double)x->changes : -1;
 	case CRIT_COUPLING:
 		return (double)(x->refs_out + x->refs_in);
 	case CRIT_BOUNDARY:
@@ -44,6 +46,12 @@ static double count_of(const struct seams_context *x, int c)
 	default:
 		return -1;
 	}
+}
+
+/* Change frequency: more is better, so the score is count / largest. */
+static int more_is_better(int c)
+{
+	return c == CRIT_CHANGE;
 }
 
 static int cmp_rank(const void *a, const void *b, void *ctx)
@@ -60,12 +68,13 @@ static int cmp_rank(const void *a, const void *b, void *ctx)
 void rank_contexts(struct seams *s)
 {
 	double max[CRIT_NR] = { 0 };
+	int history = s->options.history != NULL;
 
 	for (size_t i = 0; i < s->nr; i++)
 		for (int c = 0; c < CRIT_NR; c++)
 			if (ranked(&s->contexts[i]) &&
-			    count_of(&s->contexts[i], c) > max[c])
-				max[c] = count_of(&s->contexts[i], c);
+			    count_of(&s->contexts[i], c, history) > max[c])
+				max[c] = count_of(&s->contexts[i], c, history);
 	s->ranking = xmalloc((s->nr ? s->nr : 1) * sizeof(*s->ranking));
 	s->ranking_nr = 0;
 	for (size_t i = 0; i < s->nr; i++) {
@@ -74,13 +83,16 @@ void rank_contexts(struct seams *s)
 		int n = 0;
 
 		for (int c = 0; c < CRIT_NR; c++) {
-			double v = count_of(x, c);
+			double v = count_of(x, c, history);
 
 			if (v < 0 || !ranked(x)) {
 				x->score[c] = -1;
 				continue;
 			}
-			x->score[c] = max[c] > 0 ? 1 - v / max[c] : 1;
+			if (more_is_better(c))
+				x->score[c] = max[c] > 0 ? v / max[c] : 0;
+			else
+				x->score[c] = max[c] > 0 ? 1 - v / max[c] : 1;
 			sum += x->score[c];
 			n++;
 		}

@@ -13,9 +13,11 @@
 
 #include "carve/cluster.h"
 #include "carve/config.h"
+#include "carve/contexts.h"
 #include "carve/error.h"
 #include "carve/glob.h"
 #include "carve/graph.h"
+#include "carve/history.h"
 #include "carve/language.h"
 #include "carve/rank.h"
 #include "carve/scan.h"
@@ -30,101 +32,9 @@ void seams_options_init(struct seams_options *o)
 	seams_weights_init(&o->weights);
 	o->hub_share = SEAMS_HUB_SHARE;
 	o->resolution = 1.0;
-	o->runs = SEAMS_DEFAULT_RUNS;
+	o->runs = 0; /* as many as the graph's size allows */
 	o->seed = 1;
 	o->min_size = SEAMS_DEFAULT_MIN_SIZE;
-}
-
-/* carve.json "contexts": name -> globs. */
-struct declared {
-	int nr;
-	const char **names; /* borrowed from the config */
-	struct glob_list *globs; /* patterns borrowed from the config */
-	long *of_file; /* per scan file: declared index or -1 */
-};
-
-static void declared_release(struct declared *d)
-{
-	for (int i = 0; i < d->nr; i++)
-		glob_list_release(&d->globs[i]);
-	free(d->globs);
-	free(d->names);
-	free(d->of_file);
-}
-
-static int declared_load(struct declared *d, const struct config *cfg,
-			 const struct scan *scan)
-{
-	const cJSON *ctx = NULL;
-	const cJSON *item;
-	size_t *matched;
-	int i = 0;
-
-	d->of_file = xmalloc((scan->nr ? scan->nr : 1) * sizeof(*d->of_file));
-	for (size_t f = 0; f < scan->nr; f++)
-		d->of_file[f] = -1;
-	if (cfg && cfg->root)
-		ctx = cJSON_GetObjectItemCaseSensitive(cfg->root, "contexts");
-	if (!ctx)
-		return 0;
-	if (!cJSON_IsObject(ctx))
-		return error("%s: \"contexts\" must be an object of context "
-			     "name -> globs",
-			     cfg->path);
-	d->nr = cJSON_GetArraySize(ctx);
-	d->names = xcalloc((size_t)d->nr + 1, sizeof(*d->names));
-	d->globs = xcalloc((size_t)d->nr + 1, sizeof(*d->globs));
-	cJSON_ArrayForEach (item, ctx) {
-		const cJSON *g;
-
-		d->names[i] = item->string;
-		if (!*item->string)
-			return error("%s: \"contexts\" has a context with an "
-				     "empty name",
-				     cfg->path);
-		if (!cJSON_IsArray(item))
-			return error("%s: context '%s' must be an array of "
-				     "glob strings",
-				     cfg->path, item->string);
-		cJSON_ArrayForEach (g, item) {
-			if (!cJSON_IsString(g) || !*g->valuestring)
-				return error("%s: context '%s' must hold "
-					     "non-empty glob strings",
-					     cfg->path, item->string);
-			glob_list_add(&d->globs[i], g->valuestring);
-		}
-		i++;
-	}
-	matched = xcalloc((size_t)d->nr + 1, sizeof(*matched));
-	for (size_t f = 0; f < scan->nr; f++) {
-		const struct scan_file *sf = &scan->files[f];
-
-		if (sf->status != FILE_COUNTED)
-			continue;
-		for (int c = 0; c < d->nr; c++) {
-			if (!glob_list_match(&d->globs[c], sf->path))
-				continue;
-			if (d->of_file[f] >= 0) {
-				error("%s: contexts '%s' and '%s' overlap: "
-				      "both match '%s'",
-				      cfg->path, d->names[d->of_file[f]],
-				      d->names[c], sf->path);
-				free(matched);
-				return CARVE_EINVALID;
-			}
-			d->of_file[f] = c;
-			matched[c]++;
-		}
-	}
-	for (int c = 0; c < d->nr; c++)
-		if (!matched[c]) {
-			error("%s: context '%s' matches no counted file",
-			      cfg->path, d->names[c]);
-			free(matched);
-			return CARVE_EINVALID;
-		}
-	free(matched);
-	return 0;
 }
 
 static int cmp_cluster_link(const void *a, const void *b)
@@ -153,7 +63,7 @@ struct problem {
 };
 
 static void problem_build(struct problem *pr, const struct seams *s,
-			  const struct declared *d)
+			  const struct contexts *d)
 {
 	const struct seams_graph *g = &s->graph;
 	size_t n = (size_t)d->nr, out = 0;
@@ -249,7 +159,7 @@ static int cmp_size_t(const void *a, const void *b)
 
 /* Groups as contexts: files, languages, name candidates. */
 static void make_contexts(struct seams *s, const struct grouping *gr,
-			  const struct declared *d)
+			  const struct contexts *d)
 {
 	const struct scan *scan = s->scan;
 	size_t *count = xcalloc(gr->nr + 1, sizeof(*count));
@@ -624,7 +534,7 @@ static void metrics(struct seams *s)
  * at a doubled resolution until they split or the resolution runs out.
  */
 static void split_large(const struct problem *pr, size_t *membership, size_t *k,
-			const struct seams_options *o)
+			const struct seams_options *o, int runs)
 {
 	for (size_t c = 0; o->max_size > 0 && c < *k; c++) {
 		double size = 0;
@@ -666,8 +576,7 @@ static void split_large(const struct problem *pr, size_t *membership, size_t *k,
 		for (double gamma = o->resolution * 2; got < 2 && gamma < 1e4;
 		     gamma *= 2) {
 			struct cluster_problem sp = { n, l, links, sz, pin };
-			struct cluster_options so = { gamma, o->runs, o->seed,
-						      0 };
+			struct cluster_options so = { gamma, runs, o->seed, 0 };
 
 			got = cluster_run(sub, &sp, &so, NULL);
 			if (got < 0)
@@ -688,7 +597,94 @@ static void split_large(const struct problem *pr, size_t *membership, size_t *k,
 	}
 }
 
-static int cluster(struct seams *s, const struct declared *d,
+/* Length of the common directory prefix of two paths, in bytes. */
+static size_t common_dirs(const char *a, const char *b)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; a[i] && a[i] == b[i]; i++)
+		if (a[i] == '/')
+			n = i + 1;
+	return n;
+}
+
+/*
+ * --contexts K when the graph falls apart into more than K pieces that
+ * nothing links (directories of scripts, documentation): the smallest
+ * group joins the group whose first file shares the longest directory
+ * prefix with its own (then the larger), until K are left. Declared
+ * contexts and the kernel never join another.
+ */
+static void merge_by_folder(struct seams *s, struct grouping *gr, size_t k)
+{
+	size_t *size = xcalloc(gr->nr + 1, sizeof(*size));
+	size_t *first = xmalloc((gr->nr + 1) * sizeof(*first));
+	size_t *into = xmalloc((gr->nr + 1) * sizeof(*into));
+	size_t groups = 0;
+
+	for (size_t c = 0; c < gr->nr; c++) {
+		first[c] = SIZE_MAX;
+		into[c] = c;
+	}
+	for (size_t f = 0; f < s->scan->nr; f++) {
+		long c = gr->group_of_file[f];
+
+		if (c < 0)
+			continue;
+		if (!size[c]++) {
+			first[c] = f;
+			groups += c != gr->kernel;
+		}
+	}
+	while (groups > k) {
+		size_t small = SIZE_MAX, best = SIZE_MAX, best_len = 0;
+
+		for (size_t c = 0; c < gr->nr; c++)
+			if (size[c] && (long)c != gr->kernel &&
+			    gr->declared[c] < 0 &&
+			    (small == SIZE_MAX || size[c] < size[small]))
+				small = c;
+		if (small == SIZE_MAX)
+			break;
+		for (size_t c = 0; c < gr->nr; c++) {
+			size_t len;
+
+			if (!size[c] || c == small || (long)c == gr->kernel)
+				continue;
+			len = common_dirs(s->scan->files[first[c]].path,
+					  s->scan->files[first[small]].path);
+			if (best == SIZE_MAX || len > best_len ||
+			    (len == best_len && size[c] > size[best])) {
+				best = c;
+				best_len = len;
+			}
+		}
+		if (best == SIZE_MAX)
+			break;
+		into[small] = best;
+		size[best] += size[small];
+		size[small] = 0;
+		if ((long)small == gr->unlinked)
+			gr->unlinked = -1;
+		groups--;
+	}
+	for (size_t f = 0; f < s->scan->nr; f++) {
+		long c = gr->group_of_file[f];
+
+		if (c < 0)
+			continue;
+		while (into[c] != (size_t)c)
+			c = (long)into[c];
+		gr->group_of_file[f] = c;
+	}
+	if (groups < k)
+		s->wanted_missed = groups;
+	free(size);
+	free(first);
+	free(into);
+}
+
+static int cluster(struct seams *s, const struct contexts *d,
 		   struct grouping *gr)
 {
 	const struct seams_graph *g = &s->graph;
@@ -702,6 +698,15 @@ static int cluster(struct seams *s, const struct declared *d,
 	int ret = 0;
 
 	problem_build(&pr, s, d);
+	if (!co.runs) {
+		/* SEAMS_RUN_LINKS link visits in all, 1 to 8 runs */
+		co.runs =
+			pr.p.links_nr
+				? (int)(SEAMS_RUN_LINKS / (double)pr.p.links_nr)
+				: 8;
+		co.runs = co.runs < 1 ? 1 : co.runs > 8 ? 8 : co.runs;
+	}
+	s->runs = co.runs;
 	membership = xmalloc((pr.p.n ? pr.p.n : 1) * sizeof(*membership));
 	if (o->contexts) {
 		got = cluster_run_k(membership, &pr.p, &co, o->contexts,
@@ -715,7 +720,7 @@ static int cluster(struct seams *s, const struct declared *d,
 	}
 	s->resolution = co.resolution;
 	k = (size_t)got;
-	split_large(&pr, membership, &k, o);
+	split_large(&pr, membership, &k, o, s->runs);
 	/* groups: 0 .. k-1 communities, then the kernel, then unlinked */
 	strength = xcalloc(pr.p.n ? pr.p.n : 1, sizeof(*strength));
 	for (size_t e = 0; e < pr.p.links_nr; e++) {
@@ -751,6 +756,8 @@ static int cluster(struct seams *s, const struct declared *d,
 		else
 			gr->group_of_file[f] = (long)membership[pr.node_of[u]];
 	}
+	if (o->contexts)
+		merge_by_folder(s, gr, o->contexts);
 	free(strength);
 done:
 	free(membership);
@@ -758,21 +765,229 @@ done:
 	return ret;
 }
 
+/* Per history file, its scan index, or SIZE_MAX when not counted. */
+static size_t *history_map(const struct scan *scan, const struct history *h)
+{
+	struct strmap index = STRMAP_INIT;
+	size_t *map = xmalloc((h->files_nr ? h->files_nr : 1) * sizeof(*map));
+
+	for (size_t f = 0; f < scan->nr; f++)
+		if (scan->files[f].status == FILE_COUNTED)
+			strmap_put(&index, scan->files[f].path, (void *)(f + 1));
+	for (size_t i = 0; i < h->files_nr; i++) {
+		size_t f = (size_t)strmap_get(&index, h->files[i].name);
+
+		map[i] = f ? f - 1 : SIZE_MAX;
+	}
+	strmap_release(&index);
+	return map;
+}
+
+struct authored {
+	uint32_t who;
+	size_t file;
+	double share;
+};
+
+static int cmp_authored(const void *a, const void *b)
+{
+	const struct authored *x = a, *y = b;
+
+	if (x->who != y->who)
+		return x->who < y->who ? -1 : 1;
+	return x->file < y->file ? -1 : x->file > y->file;
+}
+
+/*
+ * The history signals: each coupled pair of files (code-maat's
+ * thresholds) adds its shared changes times its degree as change
+ * coupling; each author's files are linked to a node of the author's by
+ * the author's share of the lines added to them (main author only),
+ * times the share of the files the author is not the main author of:
+ * one author of everything links nothing.
+ */
+static void add_history(struct seams *s, const struct history *h,
+			const size_t *map)
+{
+	struct seams_graph *g = &s->graph;
+	const struct history_coupling *c = &h->file_coupling;
+	struct authored *a = xmalloc((h->files_nr ? h->files_nr : 1) *
+				     sizeof(*a));
+	size_t n = 0;
+
+	if (g->weights.w[SIGNAL_COCHANGE] > 0)
+		for (size_t i = 0; i < c->nr; i++) {
+			const struct history_pair *p = &c->pairs[i];
+
+			if (map[p->a] != SIZE_MAX && map[p->b] != SIZE_MAX)
+				seams_graph_add(g, SIGNAL_COCHANGE, map[p->a],
+						map[p->b],
+						(double)p->shared *
+							(double)p->degree /
+							100.0);
+		}
+	for (size_t i = 0; g->weights.w[SIGNAL_AUTHORS] > 0 &&
+			   i < h->files_nr;
+	     i++) {
+		const struct history_entity *e = &h->files[i];
+		double total = 0;
+
+		if (map[i] == SIZE_MAX || !e->authors_nr)
+			continue;
+		for (size_t k = 0; k < e->authors_nr; k++)
+			total += (double)e->authors[k].added;
+		a[n++] = (struct authored){
+			e->authors[0].who, map[i],
+			total > 0 ? (double)e->authors[0].added / total : 1.0
+		};
+	}
+	if (n)
+		qsort(a, n, sizeof(*a), cmp_authored);
+	for (size_t i = 0; i < n;) {
+		size_t j = i, *files;
+		double *values;
+		struct strbuf name = STRBUF_INIT;
+
+		while (j < n && a[j].who == a[i].who)
+			j++;
+		files = xmalloc((j - i) * sizeof(*files));
+		values = xmalloc((j - i) * sizeof(*values));
+		for (size_t k = i; k < j; k++) {
+			files[k - i] = a[k].file;
+			/* an author of most files tells little apart */
+			values[k - i] = a[k].share *
+					(1.0 - (double)(j - i) / (double)n);
+		}
+		strbuf_addf(&name, "author %s", h->authors[a[i].who].name);
+		seams_graph_add_group(g, SIGNAL_AUTHORS, name.buf, files,
+				      values, j - i);
+		strbuf_release(&name);
+		free(files);
+		free(values);
+		i = j;
+	}
+	free(a);
+	seams_graph_finish(g);
+}
+
+static int cmp_owner(const void *a, const void *b)
+{
+	const struct seams_owner *x = a, *y = b;
+
+	if (x->share != y->share)
+		return x->share < y->share ? 1 : -1;
+	return strcmp(x->name, y->name);
+}
+
+/* The top SEAMS_OWNERS of `lines` (per author or team) as shares. */
+static size_t top_owners(struct seams_owner *out, const double *lines,
+			 size_t nr, const char *(*name)(const struct history *,
+							size_t),
+			 const struct history *h)
+{
+	struct seams_owner *all = xmalloc((nr ? nr : 1) * sizeof(*all));
+	double total = 0;
+	size_t n = 0;
+
+	for (size_t i = 0; i < nr; i++)
+		total += lines[i];
+	for (size_t i = 0; total > 0 && i < nr; i++)
+		if (lines[i] > 0)
+			all[n++] = (struct seams_owner){ name(h, i),
+							 lines[i] / total };
+	if (n)
+		qsort(all, n, sizeof(*all), cmp_owner);
+	if (n > SEAMS_OWNERS)
+		n = SEAMS_OWNERS;
+	memcpy(out, all, n * sizeof(*all));
+	free(all);
+	return n;
+}
+
+static const char *author_name(const struct history *h, size_t i)
+{
+	return h->authors[i].name;
+}
+
+static const char *team_name(const struct history *h, size_t i)
+{
+	return h->teams[i].name;
+}
+
+/* Changes, coupling leaking across each seam, main authors and teams. */
+static void history_metrics(struct seams *s, const struct history *h,
+			    const size_t *map)
+{
+	const struct history_coupling *c = &h->file_coupling;
+	double *lines = xcalloc(h->authors_nr + 1, sizeof(*lines));
+	double *teams = xcalloc(h->teams_nr + 1, sizeof(*teams));
+	long *ctx_of = xmalloc((h->files_nr ? h->files_nr : 1) *
+			       sizeof(*ctx_of));
+
+	for (size_t i = 0; i < h->files_nr; i++) {
+		ctx_of[i] = map[i] == SIZE_MAX ? -1 : s->context_of[map[i]];
+		if (ctx_of[i] >= 0)
+			s->contexts[ctx_of[i]].changes += h->files[i].revisions;
+	}
+	for (size_t i = 0; i < c->nr; i++) {
+		long x = ctx_of[c->pairs[i].a], y = ctx_of[c->pairs[i].b];
+
+		if (x >= 0)
+			s->contexts[x].coupled += c->pairs[i].shared;
+		if (y >= 0 && y != x)
+			s->contexts[y].coupled += c->pairs[i].shared;
+		if (x >= 0 && y >= 0 && x != y) {
+			s->contexts[x].leaked += c->pairs[i].shared;
+			s->contexts[y].leaked += c->pairs[i].shared;
+		}
+	}
+	for (size_t k = 0; k < s->nr; k++) {
+		struct seams_context *x = &s->contexts[k];
+
+		memset(lines, 0, (h->authors_nr + 1) * sizeof(*lines));
+		memset(teams, 0, (h->teams_nr + 1) * sizeof(*teams));
+		for (size_t i = 0; i < h->files_nr; i++) {
+			const struct history_entity *e = &h->files[i];
+
+			if (ctx_of[i] != (long)k)
+				continue;
+			for (size_t j = 0; j < e->authors_nr; j++)
+				lines[e->authors[j].who] +=
+					(double)e->authors[j].added;
+			for (size_t j = 0; j < e->teams_nr; j++)
+				teams[e->teams[j].who] +=
+					(double)e->teams[j].added;
+		}
+		x->authors_nr = top_owners(x->authors, lines, h->authors_nr,
+					   author_name, h);
+		x->teams_nr = top_owners(x->teams, teams, h->teams_nr,
+					 team_name, h);
+	}
+	free(lines);
+	free(teams);
+	free(ctx_of);
+}
+
 int seams_propose(struct seams **out, const struct scan *scan,
 		  const struct seams_options *o)
 {
 	struct seams *s = xcalloc(1, sizeof(*s));
-	struct declared d = { 0 };
+	struct contexts d = { 0 };
 	struct grouping gr = { 0 };
+	size_t *hmap = NULL;
 	int ret;
 
 	s->scan = scan;
 	s->options = *o;
 	s->context_of =
 		xmalloc((scan->nr ? scan->nr : 1) * sizeof(*s->context_of));
-	if ((ret = declared_load(&d, o->config, scan)))
+	if ((ret = contexts_load(&d, o->config, scan, 0)))
 		goto done;
 	seams_graph_build(&s->graph, scan, &o->weights, o->hub_share);
+	if (o->history) {
+		hmap = history_map(scan, o->history);
+		add_history(s, o->history, hmap);
+	}
 	if ((ret = cluster(s, &d, &gr)))
 		goto done;
 	make_contexts(s, &gr, &d);
@@ -781,13 +996,16 @@ int seams_propose(struct seams **out, const struct scan *scan,
 	make_crossings(s);
 	find_cycles(s);
 	metrics(s);
+	if (o->history)
+		history_metrics(s, o->history, hmap);
 	rank_contexts(s);
 	*out = s;
 	s = NULL;
 done:
 	free(gr.group_of_file);
 	free(gr.declared);
-	declared_release(&d);
+	contexts_release(&d);
+	free(hmap);
 	seams_free(s);
 	return ret;
 }

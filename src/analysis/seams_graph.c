@@ -24,9 +24,6 @@ static const char *const signal_names[SIGNAL_NR] = {
 	[SIGNAL_FOLDERS] = "folders",
 };
 
-/* A directory larger than this gets a sparse pattern instead of a clique. */
-#define CLIQUE_MAX 256
-
 const char *seams_signal_name(enum seams_signal s)
 {
 	return s < SIGNAL_NR ? signal_names[s] : "?";
@@ -219,9 +216,6 @@ static void push(struct seams_graph *g, size_t a, size_t b, enum seams_signal s,
 	l->signal[s] = value;
 }
 
-static void pattern_links(struct seams_graph *g, const size_t *m, size_t d,
-			  enum seams_signal s);
-
 struct arc {
 	size_t from, to;
 	double refs;
@@ -343,31 +337,6 @@ static void static_links(struct seams_graph *g, const struct scan *scan,
 	free(arcs);
 }
 
-/*
- * Links among the d units m[0..d-1] so that each one's links total 1: a
- * clique with 1/(d-1) per pair, or, above CLIQUE_MAX units, links to the
- * units 1, 2, 4, 8, ... places away (both ways, wrapping around): an
- * expander of O(d log d) links that no cheap cut splits.
- */
-static void pattern_links(struct seams_graph *g, const size_t *m, size_t d,
-			  enum seams_signal s)
-{
-	if (d >= 2 && d <= CLIQUE_MAX) {
-		for (size_t x = 0; x < d; x++)
-			for (size_t y = x + 1; y < d; y++)
-				push(g, m[x], m[y], s, 1.0 / (double)(d - 1));
-	} else if (d > CLIQUE_MAX) {
-		size_t offs = 0;
-
-		for (size_t o = 1; o <= d / 2; o *= 2)
-			offs++;
-		for (size_t x = 0; x < d; x++)
-			for (size_t o = 1; o <= d / 2; o *= 2)
-				push(g, m[x], m[(x + o) % d], s,
-				     1.0 / (2.0 * (double)offs));
-	}
-}
-
 static int cmp_by_dir(const void *a, const void *b, void *ctx)
 {
 	const struct seams_graph *g = ctx;
@@ -378,11 +347,17 @@ static int cmp_by_dir(const void *a, const void *b, void *ctx)
 	return c ? c : strcmp(x->name, y->name);
 }
 
-/* Each unit's folder links total 1 (pattern_links() in name order). */
+/*
+ * The folder signal: each directory of two units or more gets a node of
+ * its own, linked to each of its units by 1; Leiden keeps a directory
+ * together unless the other signals pull its units apart. A star costs
+ * one link per unit where a clique would cost d(d-1)/2 per directory,
+ * and pulls each unit as much (1) towards its siblings.
+ */
 static void folder_links(struct seams_graph *g)
 {
 	size_t *order = xmalloc((g->nr ? g->nr : 1) * sizeof(*order));
-	size_t n = 0;
+	size_t n = 0, alloc = g->nr;
 
 	for (size_t u = 0; u < g->nr; u++)
 		if (!g->units[u].hub)
@@ -390,12 +365,26 @@ static void folder_links(struct seams_graph *g)
 	if (n)
 		qsort_r(order, n, sizeof(*order), cmp_by_dir, g);
 	for (size_t i = 0; i < n;) {
-		size_t j = i + 1;
+		size_t j = i + 1, v;
+		struct seams_unit *x;
 
 		while (j < n &&
 		       !strcmp(g->units[order[j]].dir, g->units[order[i]].dir))
 			j++;
-		pattern_links(g, &order[i], j - i, SIGNAL_FOLDERS);
+		if (j - i < 2) {
+			i = j;
+			continue;
+		}
+		ALLOC_GROW(g->units, g->nr + 1, alloc);
+		v = g->nr++;
+		x = &g->units[v];
+		memset(x, 0, sizeof(*x));
+		x->dir = xstrdup(g->units[order[i]].dir);
+		x->name = x->dir;
+		x->folder = 1;
+		g->folders_nr++;
+		for (size_t k = i; k < j; k++)
+			push(g, v, order[k], SIGNAL_FOLDERS, 1.0);
 		i = j;
 	}
 	free(order);
@@ -463,6 +452,57 @@ void seams_graph_add(struct seams_graph *g, enum seams_signal s, size_t f1,
 	    g->units[b].hub || !(value > 0))
 		return;
 	push(g, a, b, s, value);
+}
+
+struct member_value {
+	size_t unit;
+	double value;
+};
+
+static int cmp_member_value(const void *a, const void *b)
+{
+	const struct member_value *x = a, *y = b;
+
+	if (x->unit != y->unit)
+		return x->unit < y->unit ? -1 : 1;
+	return x->value < y->value ? 1 : x->value > y->value ? -1 : 0;
+}
+
+void seams_graph_add_group(struct seams_graph *g, enum seams_signal s,
+			   const char *name, const size_t *files,
+			   const double *values, size_t n)
+{
+	struct member_value *m = xmalloc((n ? n : 1) * sizeof(*m));
+	size_t nr = 0, out = 0, alloc = g->nr, v;
+	struct seams_unit *x;
+
+	for (size_t i = 0; i < n; i++) {
+		size_t u = files[i] < g->scan->nr ? g->unit_of[files[i]] :
+						     SIZE_MAX;
+
+		if (u == SIZE_MAX || g->units[u].hub || !(values[i] > 0))
+			continue;
+		m[nr++] = (struct member_value){ u, values[i] };
+	}
+	/* one link per unit: the largest value comes first after sorting */
+	if (nr)
+		qsort(m, nr, sizeof(*m), cmp_member_value);
+	for (size_t i = 0; i < nr; i++)
+		if (!out || m[out - 1].unit != m[i].unit)
+			m[out++] = m[i];
+	if (out >= 2) {
+		ALLOC_GROW(g->units, g->nr + 1, alloc);
+		v = g->nr++;
+		x = &g->units[v];
+		memset(x, 0, sizeof(*x));
+		x->dir = xstrdup(name);
+		x->name = x->dir;
+		x->folder = 1;
+		g->folders_nr++;
+		for (size_t k = 0; k < out; k++)
+			push(g, v, m[k].unit, s, m[k].value);
+	}
+	free(m);
 }
 
 int seams_graph_build(struct seams_graph *g, const struct scan *scan,

@@ -13,6 +13,7 @@
 #include "carve/cmd.h"
 #include "carve/compare.h"
 #include "carve/csv.h"
+#include "carve/history.h"
 #include "carve/input.h"
 #include "carve/model.h"
 #include "carve/mojo.h"
@@ -54,7 +55,8 @@ static const char usage_text[] =
 "      --max-size N       larger contexts are split (files or N loc)\n"
 "      --hub-share P      a file used by P% of the files that depend on\n"
 "                         anything is a hub (default 50; 100: none)\n"
-"      --runs N           seeded Leiden runs, the best kept (default 8)\n"
+"      --runs N           seeded Leiden runs, the best kept (default 8,\n"
+"                         fewer on graphs of over 250,000 links)\n"
 "      --seed N           seed of the first run (default 1)\n"
 "      --compare FILE     measure against a clustering in FILE (RSF\n"
 "                         'contain CONTEXT FILE' lines or JSON)\n"
@@ -265,7 +267,8 @@ static void record_assumptions(struct model *m, const struct seams_args *a,
 	struct strbuf sb = STRBUF_INIT;
 
 	for (int i = 0; i < SIGNAL_NR; i++) {
-		if (i == SIGNAL_COCHANGE || i == SIGNAL_AUTHORS)
+		if (!o->history &&
+		    (i == SIGNAL_COCHANGE || i == SIGNAL_AUTHORS))
 			continue;
 		if (i)
 			strbuf_addstr(&sb, ", ");
@@ -275,13 +278,29 @@ static void record_assumptions(struct model *m, const struct seams_args *a,
 	model_assume(m, "signal weights",
 		     a->weights_arg || a->no_folders ? "option" : "default",
 		     "%s (static: per reference, both directions; folders: "
-		     "each file's pull towards its directory's other files "
-		     "totals 1)",
-		     sb.buf);
+		     "each directory is a node linked to each of its units "
+		     "by 1%s)",
+		     sb.buf,
+		     o->history ? "; cochange: shared changes x degree of "
+				  "each pair code-maat's thresholds keep; "
+				  "authors: each main author is a node linked "
+				  "to the files by the author's share of their "
+				  "lines" :
+				  "");
 	if (!o->history)
-		model_assume(m, "history", a->no_history ? "option" : "default",
-			     "no history: static graph and folders "
-			     "only");
+		model_assume(m, "history",
+			     a->no_history ? "option" : "default",
+			     "no history: static graph and folders only%s",
+			     a->no_history ? "" :
+			     m->scan->is_git ? "" : " (not a git work tree)");
+	else
+		model_assume(m, "history", "default",
+			     "%zu commits to %.12s, %zu coupled file pairs "
+			     "(at least %d changes, %d shared, %d%% degree)",
+			     o->history->commits, o->history->head,
+			     o->history->file_coupling.nr,
+			     o->history->min_revs, o->history->min_shared,
+			     o->history->min_coupling);
 	model_assume(m, "units", "default",
 		     "a C/C++ header and its sources of the same stem in the "
 		     "same directory are one unit");
@@ -301,7 +320,7 @@ static void record_assumptions(struct model *m, const struct seams_args *a,
 			: "default",
 		"igraph Leiden, modularity at resolution %.4g, best of "
 		"%d runs from seed %lu%s",
-		s->resolution, o->runs, o->seed,
+		s->resolution, s->runs, o->seed,
 		o->contexts ? " (resolution searched for --contexts)" : "");
 	model_assume(m, "small contexts",
 		     a->set_min_size ? "option" : "default",
@@ -405,6 +424,30 @@ static void print_crossings(FILE *fp, const struct seams *s, size_t ctx,
 	strbuf_release(&sb);
 }
 
+static void print_owners(FILE *fp, const char *what,
+			 const struct seams_owner *o, size_t nr)
+{
+	if (!nr)
+		return;
+	fprintf(fp, "; %s", what);
+	for (size_t i = 0; i < nr; i++)
+		fprintf(fp, "%s %s %.0f%%", i ? "," : "", o[i].name,
+			100 * o[i].share);
+}
+
+static void print_history(FILE *fp, const struct seams_context *x)
+{
+	fprintf(fp, "  history: %zu file changes", x->changes);
+	if (x->coupled)
+		fprintf(fp, "; change coupling across the seam %.0f%% (%lu "
+			"of %lu shared changes)",
+			100.0 * (double)x->leaked / (double)x->coupled,
+			x->leaked, x->coupled);
+	print_owners(fp, "authors", x->authors, x->authors_nr);
+	print_owners(fp, "teams", x->teams, x->teams_nr);
+	fputc('\n', fp);
+}
+
 static void print_context(FILE *fp, const struct seams *s, size_t i, size_t top)
 {
 	const struct seams_context *x = &s->contexts[i];
@@ -426,6 +469,8 @@ static void print_context(FILE *fp, const struct seams *s, size_t i, size_t top)
 	if (x->rank)
 		fprintf(fp, ", extraction rank %zu", x->rank);
 	fputc('\n', fp);
+	if (s->options.history)
+		print_history(fp, x);
 	if (x->cycle >= 0)
 		fprintf(fp, "  on context cycle %ld\n", x->cycle + 1);
 	if (x->files_nr <= 6 || x->kernel) {
@@ -490,7 +535,8 @@ static void print_text(FILE *fp, const struct seams *s, const struct model *m,
 			proposed++;
 	}
 	fprintf(fp, "seams of %s: %zu contexts over %zu files (%zu units)",
-		s->scan->root, proposed, counted, s->graph.nr);
+		s->scan->root, proposed, counted,
+		s->graph.nr - s->graph.folders_nr);
 	if (kernel >= 0)
 		fprintf(fp, ", shared kernel of %zu file%s",
 			s->contexts[kernel].files_nr,
@@ -646,6 +692,24 @@ int cmd_seams(int argc, char **argv)
 		a.o.contexts = counted;
 	}
 	a.o.config = &cfg;
+	if (!a.no_history && !m.history && m.scan->is_git && *m.scan->head &&
+	    !model_is_file(a.input.arg ? a.input.arg : ".")) {
+		struct history_options ho = { 0 };
+
+		ho.max_changeset = HISTORY_MAX_CHANGESET;
+		ho.min_revs = HISTORY_MIN_REVS;
+		ho.min_shared = HISTORY_MIN_SHARED;
+		ho.min_coupling = HISTORY_MIN_COUPLING;
+		ho.max_blob_size = HISTORY_MAX_BLOB_SIZE;
+		ho.threads = a.common.threads;
+		ho.config = &cfg;
+		/* a repository without commits has no history to add */
+		if (history_run(&m.history, m.scan, &ho))
+			warning("no history: going on with the static graph "
+				"and folders");
+	}
+	if (!a.no_history)
+		a.o.history = m.history;
 	if (seams_propose(&s, m.scan, &a.o))
 		goto done;
 	record_assumptions(&m, &a, s);

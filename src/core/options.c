@@ -21,6 +21,7 @@ static const char *const format_names[] = {
 	[FORMAT_HTML] = "html",
 	[FORMAT_MERMAID] = "mermaid",
 	[FORMAT_CODE_MAAT] = "code-maat",
+	[FORMAT_GITHUB] = "github",
 };
 
 static int in_list(const char *list, const char *word)

@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "carve/check.h"
 #include "carve/history.h"
 #include "carve/language.h"
 #include "carve/model.h"
@@ -229,6 +230,8 @@ int model_write_json(FILE *fp, const struct model *m)
 				      history_to_json(m->history));
 	if (m->seams)
 		seams_json_add(root, m->seams);
+	if (m->check)
+		check_json_add(root, m->check);
 	assumptions = cJSON_AddArrayToObject(root, "assumptions");
 	for (size_t i = 0; i < m->assumptions_nr; i++) {
 		cJSON *o = cJSON_CreateObject();

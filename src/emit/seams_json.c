@@ -71,6 +71,20 @@ static cJSON *crossings_json(const struct seams *s, size_t ctx, int out)
 	return arr;
 }
 
+static cJSON *owners_json(const struct seams_owner *o, size_t nr)
+{
+	cJSON *arr = cJSON_CreateArray();
+
+	for (size_t i = 0; i < nr; i++) {
+		cJSON *x = cJSON_CreateObject();
+
+		add_str(x, "name", o[i].name);
+		add_real(x, "share", o[i].share);
+		cJSON_AddItemToArray(arr, x);
+	}
+	return arr;
+}
+
 static cJSON *context_json(const struct seams *s, size_t i)
 {
 	const struct seams_context *x = &s->contexts[i];
@@ -105,6 +119,20 @@ static cJSON *context_json(const struct seams *s, size_t i)
 	add_real(o, "cluster_factor", x->factor);
 	if (x->cycle >= 0)
 		add_uint(o, "cycle", (unsigned long long)x->cycle + 1);
+	if (s->options.history) {
+		cJSON *h = cJSON_AddObjectToObject(o, "history");
+
+		add_uint(h, "changes", x->changes);
+		add_uint(h, "coupled_changes", x->coupled);
+		add_uint(h, "leaked_changes", x->leaked);
+		if (x->coupled)
+			add_real(h, "coupling_leak",
+				 (double)x->leaked / (double)x->coupled);
+		cJSON_AddItemToObject(h, "authors",
+				      owners_json(x->authors, x->authors_nr));
+		cJSON_AddItemToObject(h, "teams",
+				      owners_json(x->teams, x->teams_nr));
+	}
 	if (x->rank) {
 		add_uint(o, "rank", x->rank);
 		add_real(o, "score", x->rank_score);
@@ -178,8 +206,10 @@ void seams_json_add(cJSON *root, const struct seams *s)
 	for (size_t i = 0; i < s->nr; i++)
 		cJSON_AddItemToArray(ctx, context_json(s, i));
 	add_uint(o, "contexts", s->nr);
-	add_uint(o, "units", s->graph.nr);
+	add_uint(o, "units", s->graph.nr - s->graph.folders_nr);
 	add_uint(o, "hubs", s->graph.hubs_nr);
+	add_uint(o, "links", s->graph.links_nr);
+	add_uint(o, "runs", (unsigned long long)s->runs);
 	add_real(o, "resolution", s->resolution);
 	add_real(o, "modularity", s->modularity);
 	add_real(o, "fused_modularity", s->fused_modularity);

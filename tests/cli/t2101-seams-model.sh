@@ -69,6 +69,14 @@ expect_eq "one context and the kernel" "2" "$(jq '.contexts | length' out)"
 expect_status "--weights" 0 "$CARVE" seams --weights static=2,folders=0.5 model.json
 grep_q "weights are assumptions" "static=2, folders=0.5" out
 
+# sizes: contexts of 60 code lines are under 70loc and merge; over
+# --max-size 2 they are split again
+expect_status "--min-size in code lines" 0 "$CARVE" seams -f json --min-size 70loc model.json
+expect_eq "a, b and c merge" "2" "$(jq '.contexts | length' out)"
+expect_status "--max-size" 0 "$CARVE" seams -f json --min-size 1 --max-size 2 model.json
+expect_eq "no context over 2 files" "0" \
+	"$(jq '[.contexts[] | select((.files | length) > 2)] | length' out)"
+
 # comparing: RSF with a file the scan does not have (coverage)
 {
 	for f in a/x1 a/x2 a/x3; do echo "contain A $f.py"; done
