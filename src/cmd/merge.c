@@ -95,6 +95,16 @@ int cmd_merge(int argc, char **argv)
 	for (int i = optind; i < argc; i++) {
 		if (model_load_json(&in[nr], argv[i]))
 			goto done;
+		/* only the scans merge: say what is dropped, never silently */
+		if (in[nr].history)
+			warning("'%s': its history part is left out (merged "
+				"models hold scans; run carve history on the "
+				"merged result's repositories)",
+				argv[i]);
+		if (in[nr].seams)
+			warning("'%s': its seams part is left out (run carve "
+				"seams on the merged model)",
+				argv[i]);
 		nr++;
 	}
 	if (model_merge(&out, in, (size_t)nr))

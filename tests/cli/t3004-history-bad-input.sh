@@ -97,5 +97,10 @@ expect_eq "the same history as from the tree" \
 	"$(jq -c '.history.files' out)"
 mv out hmodel.json
 expect_status "a model with history loads for graph" 0 "$CARVE" graph -q hmodel.json
+# carve merge merges scans: the history part is dropped, and said so
+expect_status "merging a model with history" 0 "$CARVE" merge -f json hmodel.json
+grep_q "merge names the model whose history it leaves out" \
+	"'hmodel.json': its history part is left out" err
+expect_eq "and writes no history part" "null" "$(jq -c '.history' out)"
 
 done_testing
