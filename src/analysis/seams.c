@@ -256,18 +256,99 @@ static void count_contexts(struct seams *s)
 	}
 }
 
+/* Files and code lines a directory holds itself. */
+struct dirstat {
+	size_t files;
+	unsigned long code;
+};
+
+/* Depth of a directory: its slashes, -1 for the root ("."). */
+static int depth(const char *dir)
+{
+	int d = 0;
+
+	if (!strcmp(dir, "."))
+		return -1;
+	for (; *dir; dir++)
+		d += *dir == '/';
+	return d;
+}
+
 /*
- * The dominant directory of a context: the one holding most of its
- * files (then most code, then the first by name).
+ * The deepest directory other than the root whose tree holds at least
+ * half of a context's `total` files (then the one with more files, then
+ * the first by name), or NULL. dirs[i] directly holds files[i] files.
+ */
+static char *deepest_half(char **dirs, const struct dirstat *stats, size_t n,
+			  size_t total)
+{
+	struct strmap tree = STRMAP_INIT;
+	struct strmap_entry *e;
+	size_t *counts = xcalloc(n * 32 + 1, sizeof(*counts)), used = 0;
+	char **keys = xcalloc(n * 32 + 1, sizeof(*keys));
+	const char *best = NULL;
+	size_t best_files = 0;
+	char *ret = NULL;
+
+	for (size_t i = 0; i < n; i++) {
+		const char *d = dirs[i];
+		int levels = 0;
+
+		if (!strcmp(d, "."))
+			continue;
+		/* the directory and each ancestor, up to 32 levels */
+		for (const char *p = d + strlen(d); levels < 32; levels++) {
+			char *key = xstrndup(d, (size_t)(p - d));
+			size_t *c = strmap_get(&tree, key);
+
+			if (!c) {
+				keys[used] = key;
+				c = &counts[used++];
+				strmap_put(&tree, key, c);
+			} else {
+				free(key);
+			}
+			*c += stats[i].files;
+			while (p > d && *--p != '/')
+				;
+			if (p == d)
+				break;
+		}
+	}
+	strmap_for_each (&tree, e) {
+		size_t files = *(size_t *)e->value;
+
+		if (files * 2 < total)
+			continue;
+		if (!best || depth(e->key) > depth(best) ||
+		    (depth(e->key) == depth(best) &&
+		     (files > best_files ||
+		      (files == best_files && strcmp(e->key, best) < 0)))) {
+			best = e->key;
+			best_files = files;
+		}
+	}
+	if (best)
+		ret = xstrdup(best);
+	for (size_t i = 0; i < used; i++)
+		free(keys[i]);
+	free(keys);
+	free(counts);
+	strmap_release(&tree);
+	return ret;
+}
+
+/*
+ * The name of a context: the deepest directory whose tree holds at
+ * least half of its files; when only the root does, the directory that
+ * holds most of its files itself (then most code, then the first by
+ * name).
  */
 static char *dominant_dir(const struct seams *s, const struct seams_context *x)
 {
 	struct strmap dirs = STRMAP_INIT;
 	struct strmap_entry *e;
-	struct dirstat {
-		size_t files;
-		unsigned long code;
-	} *stats = xcalloc(x->files_nr + 1, sizeof(*stats));
+	struct dirstat *stats = xcalloc(x->files_nr + 1, sizeof(*stats));
 	char **names = xcalloc(x->files_nr + 1, sizeof(*names));
 	size_t n = 0;
 	const char *best = NULL;
@@ -302,7 +383,9 @@ static char *dominant_dir(const struct seams *s, const struct seams_context *x)
 			best = e->key;
 		}
 	}
-	ret = xstrdup(best ? best : ".");
+	ret = deepest_half(names, stats, n, x->files_nr);
+	if (!ret)
+		ret = xstrdup(best ? best : ".");
 	for (size_t i = 0; i < n; i++)
 		free(names[i]);
 	free(names);

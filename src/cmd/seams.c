@@ -334,13 +334,15 @@ static void record_assumptions(struct model *m, const struct seams_args *a,
 			     o->max_size,
 			     o->size_in_code ? "code lines" : "files");
 	model_assume(m, "names", "default",
-		     "a context is named after the directory holding most of "
-		     "its files; -2, -3 tell apart contexts of one directory");
+		     "a context is named after the deepest directory whose "
+		     "tree holds half of its files (else the one holding "
+		     "most); -2, -3 tell apart contexts of one directory");
 	model_assume(m, "extraction ranking", "default",
 		     "mean of scores from 0 to 1 (1 - count / largest count): "
 		     "coupling (references across the seam), boundary (file "
 		     "edges in the seam), dependents (contexts using it)%s",
-		     o->history ? ", change (commits)"
+		     o->history ? ", change (file changes; more is better: "
+				  "count / largest count)"
 				: "; change frequency needs history");
 	strbuf_release(&sb);
 }
