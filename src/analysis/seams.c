@@ -478,6 +478,90 @@ static int cmp_target(const void *a, const void *b)
 	return strcmp(x->path, y->path);
 }
 
+struct sym_use {
+	size_t crossing;
+	const char *name;
+};
+
+static int cmp_sym_use(const void *a, const void *b)
+{
+	const struct sym_use *x = a, *y = b;
+
+	if (x->crossing != y->crossing)
+		return x->crossing < y->crossing ? -1 : 1;
+	return strcmp(x->name, y->name);
+}
+
+/* Index of the crossing from -> to, or SIZE_MAX (crossings are sorted). */
+static size_t find_crossing(const struct seams *s, size_t from, size_t to)
+{
+	size_t lo = 0, hi = s->crossings_nr;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct seams_crossing *c = &s->crossings[mid];
+
+		if (c->from == from && c->to == to)
+			return mid;
+		if (c->from < from || (c->from == from && c->to < to))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return SIZE_MAX;
+}
+
+/* The symbols each seam carries, from libclang's symbol edges. */
+static void crossing_symbols(struct seams *s)
+{
+	const struct scan *scan = s->scan;
+	struct sym_use *u = NULL;
+	size_t n = 0, alloc = 0;
+
+	for (size_t k = 0; k < scan->edges_nr; k++) {
+		const struct scan_edge *e = &scan->edges[k];
+		long a = s->context_of[e->from], b = s->context_of[e->to];
+		size_t c;
+
+		if (!e->symbols_nr || a < 0 || b < 0 || a == b)
+			continue;
+		c = find_crossing(s, (size_t)a, (size_t)b);
+		if (c == SIZE_MAX)
+			continue;
+		for (size_t j = 0; j < e->symbols_nr; j++) {
+			ALLOC_GROW(u, n + 1, alloc);
+			u[n++] = (struct sym_use){ c, e->symbols[j].name };
+		}
+	}
+	if (n)
+		qsort(u, n, sizeof(*u), cmp_sym_use);
+	for (size_t i = 0; i < n;) {
+		struct seams_crossing *c = &s->crossings[u[i].crossing];
+		size_t end = i;
+
+		/* this crossing's uses: u[i .. end), by name */
+		while (end < n && u[end].crossing == u[i].crossing)
+			end++;
+		c->symbols = xmalloc((end - i) * sizeof(*c->symbols));
+		for (size_t j = i; j < end;) {
+			size_t k = j;
+
+			while (k < end && !strcmp(u[k].name, u[j].name))
+				k++;
+			c->symbols[c->symbols_nr++] =
+				(struct seams_target){ u[j].name, k - j };
+			j = k;
+		}
+		i = end;
+	}
+	for (size_t i = 0; i < s->crossings_nr; i++)
+		if (s->crossings[i].symbols_nr)
+			qsort(s->crossings[i].symbols,
+			      s->crossings[i].symbols_nr,
+			      sizeof(*s->crossings[i].symbols), cmp_target);
+	free(u);
+}
+
 /* The seams: every static reference across contexts, grouped. */
 static void make_crossings(struct seams *s)
 {
@@ -533,6 +617,7 @@ static void make_crossings(struct seams *s)
 		i = j;
 	}
 	free(refs);
+	crossing_symbols(s);
 	for (size_t i = 0; i < s->crossings_nr; i++) {
 		const struct seams_crossing *c = &s->crossings[i];
 
@@ -1111,8 +1196,10 @@ void seams_free(struct seams *s)
 		free(s->contexts[i].langs);
 	}
 	free(s->contexts);
-	for (size_t i = 0; i < s->crossings_nr; i++)
+	for (size_t i = 0; i < s->crossings_nr; i++) {
 		free(s->crossings[i].targets);
+		free(s->crossings[i].symbols);
+	}
 	free(s->crossings);
 	for (size_t i = 0; i < s->cycles_nr; i++) {
 		free(s->cycles[i].contexts);

@@ -392,6 +392,11 @@ static void print_crossings(FILE *fp, const struct seams *s, size_t ctx,
 				    c->targets[j].path, c->targets[j].refs);
 		if (c->targets_nr > 3)
 			strbuf_addf(&sb, ", %zu more", c->targets_nr - 3);
+		for (size_t j = 0; j < c->symbols_nr && j < 3; j++)
+			strbuf_addf(&sb, "%s%s (%lu)", j ? ", " : "; symbols ",
+				    c->symbols[j].path, c->symbols[j].refs);
+		if (c->symbols_nr > 3)
+			strbuf_addf(&sb, ", %zu more", c->symbols_nr - 3);
 		snprintf(refs, sizeof(refs), "%lu", c->refs);
 		snprintf(edges, sizeof(edges), "%zu", c->edges);
 		row[0] = s->contexts[out ? c->to : c->from].name;
