@@ -40,6 +40,10 @@ struct seams_crossing {
 	size_t edges; /* file-to-file edges */
 	struct seams_target *targets; /* files of `to` imported, most first */
 	size_t targets_nr;
+	/* with libclang: the symbols of `to` used (path is the symbol's
+	 * name, refs the importing files using it), most used first */
+	struct seams_target *symbols;
+	size_t symbols_nr;
 	int cut; /* suggested cut of a cycle between contexts */
 };
 

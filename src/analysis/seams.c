@@ -256,18 +256,99 @@ static void count_contexts(struct seams *s)
 	}
 }
 
+/* Files and code lines a directory holds itself. */
+struct dirstat {
+	size_t files;
+	unsigned long code;
+};
+
+/* Depth of a directory: its slashes, -1 for the root ("."). */
+static int depth(const char *dir)
+{
+	int d = 0;
+
+	if (!strcmp(dir, "."))
+		return -1;
+	for (; *dir; dir++)
+		d += *dir == '/';
+	return d;
+}
+
 /*
- * The dominant directory of a context: the one holding most of its
- * files (then most code, then the first by name).
+ * The deepest directory other than the root whose tree holds at least
+ * half of a context's `total` files (then the one with more files, then
+ * the first by name), or NULL. dirs[i] directly holds files[i] files.
+ */
+static char *deepest_half(char **dirs, const struct dirstat *stats, size_t n,
+			  size_t total)
+{
+	struct strmap tree = STRMAP_INIT;
+	struct strmap_entry *e;
+	size_t *counts = xcalloc(n * 32 + 1, sizeof(*counts)), used = 0;
+	char **keys = xcalloc(n * 32 + 1, sizeof(*keys));
+	const char *best = NULL;
+	size_t best_files = 0;
+	char *ret = NULL;
+
+	for (size_t i = 0; i < n; i++) {
+		const char *d = dirs[i];
+		int levels = 0;
+
+		if (!strcmp(d, "."))
+			continue;
+		/* the directory and each ancestor, up to 32 levels */
+		for (const char *p = d + strlen(d); levels < 32; levels++) {
+			char *key = xstrndup(d, (size_t)(p - d));
+			size_t *c = strmap_get(&tree, key);
+
+			if (!c) {
+				keys[used] = key;
+				c = &counts[used++];
+				strmap_put(&tree, key, c);
+			} else {
+				free(key);
+			}
+			*c += stats[i].files;
+			while (p > d && *--p != '/')
+				;
+			if (p == d)
+				break;
+		}
+	}
+	strmap_for_each (&tree, e) {
+		size_t files = *(size_t *)e->value;
+
+		if (files * 2 < total)
+			continue;
+		if (!best || depth(e->key) > depth(best) ||
+		    (depth(e->key) == depth(best) &&
+		     (files > best_files ||
+		      (files == best_files && strcmp(e->key, best) < 0)))) {
+			best = e->key;
+			best_files = files;
+		}
+	}
+	if (best)
+		ret = xstrdup(best);
+	for (size_t i = 0; i < used; i++)
+		free(keys[i]);
+	free(keys);
+	free(counts);
+	strmap_release(&tree);
+	return ret;
+}
+
+/*
+ * The name of a context: the deepest directory whose tree holds at
+ * least half of its files; when only the root does, the directory that
+ * holds most of its files itself (then most code, then the first by
+ * name).
  */
 static char *dominant_dir(const struct seams *s, const struct seams_context *x)
 {
 	struct strmap dirs = STRMAP_INIT;
 	struct strmap_entry *e;
-	struct dirstat {
-		size_t files;
-		unsigned long code;
-	} *stats = xcalloc(x->files_nr + 1, sizeof(*stats));
+	struct dirstat *stats = xcalloc(x->files_nr + 1, sizeof(*stats));
 	char **names = xcalloc(x->files_nr + 1, sizeof(*names));
 	size_t n = 0;
 	const char *best = NULL;
@@ -302,7 +383,9 @@ static char *dominant_dir(const struct seams *s, const struct seams_context *x)
 			best = e->key;
 		}
 	}
-	ret = xstrdup(best ? best : ".");
+	ret = deepest_half(names, stats, n, x->files_nr);
+	if (!ret)
+		ret = xstrdup(best ? best : ".");
 	for (size_t i = 0; i < n; i++)
 		free(names[i]);
 	free(names);
@@ -395,6 +478,90 @@ static int cmp_target(const void *a, const void *b)
 	return strcmp(x->path, y->path);
 }
 
+struct sym_use {
+	size_t crossing;
+	const char *name;
+};
+
+static int cmp_sym_use(const void *a, const void *b)
+{
+	const struct sym_use *x = a, *y = b;
+
+	if (x->crossing != y->crossing)
+		return x->crossing < y->crossing ? -1 : 1;
+	return strcmp(x->name, y->name);
+}
+
+/* Index of the crossing from -> to, or SIZE_MAX (crossings are sorted). */
+static size_t find_crossing(const struct seams *s, size_t from, size_t to)
+{
+	size_t lo = 0, hi = s->crossings_nr;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct seams_crossing *c = &s->crossings[mid];
+
+		if (c->from == from && c->to == to)
+			return mid;
+		if (c->from < from || (c->from == from && c->to < to))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return SIZE_MAX;
+}
+
+/* The symbols each seam carries, from libclang's symbol edges. */
+static void crossing_symbols(struct seams *s)
+{
+	const struct scan *scan = s->scan;
+	struct sym_use *u = NULL;
+	size_t n = 0, alloc = 0;
+
+	for (size_t k = 0; k < scan->edges_nr; k++) {
+		const struct scan_edge *e = &scan->edges[k];
+		long a = s->context_of[e->from], b = s->context_of[e->to];
+		size_t c;
+
+		if (!e->symbols_nr || a < 0 || b < 0 || a == b)
+			continue;
+		c = find_crossing(s, (size_t)a, (size_t)b);
+		if (c == SIZE_MAX)
+			continue;
+		for (size_t j = 0; j < e->symbols_nr; j++) {
+			ALLOC_GROW(u, n + 1, alloc);
+			u[n++] = (struct sym_use){ c, e->symbols[j].name };
+		}
+	}
+	if (n)
+		qsort(u, n, sizeof(*u), cmp_sym_use);
+	for (size_t i = 0; i < n;) {
+		struct seams_crossing *c = &s->crossings[u[i].crossing];
+		size_t end = i;
+
+		/* this crossing's uses: u[i .. end), by name */
+		while (end < n && u[end].crossing == u[i].crossing)
+			end++;
+		c->symbols = xmalloc((end - i) * sizeof(*c->symbols));
+		for (size_t j = i; j < end;) {
+			size_t k = j;
+
+			while (k < end && !strcmp(u[k].name, u[j].name))
+				k++;
+			c->symbols[c->symbols_nr++] =
+				(struct seams_target){ u[j].name, k - j };
+			j = k;
+		}
+		i = end;
+	}
+	for (size_t i = 0; i < s->crossings_nr; i++)
+		if (s->crossings[i].symbols_nr)
+			qsort(s->crossings[i].symbols,
+			      s->crossings[i].symbols_nr,
+			      sizeof(*s->crossings[i].symbols), cmp_target);
+	free(u);
+}
+
 /* The seams: every static reference across contexts, grouped. */
 static void make_crossings(struct seams *s)
 {
@@ -450,6 +617,7 @@ static void make_crossings(struct seams *s)
 		i = j;
 	}
 	free(refs);
+	crossing_symbols(s);
 	for (size_t i = 0; i < s->crossings_nr; i++) {
 		const struct seams_crossing *c = &s->crossings[i];
 
@@ -1028,8 +1196,10 @@ void seams_free(struct seams *s)
 		free(s->contexts[i].langs);
 	}
 	free(s->contexts);
-	for (size_t i = 0; i < s->crossings_nr; i++)
+	for (size_t i = 0; i < s->crossings_nr; i++) {
 		free(s->crossings[i].targets);
+		free(s->crossings[i].symbols);
+	}
 	free(s->crossings);
 	for (size_t i = 0; i < s->cycles_nr; i++) {
 		free(s->cycles[i].contexts);

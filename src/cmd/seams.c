@@ -334,13 +334,15 @@ static void record_assumptions(struct model *m, const struct seams_args *a,
 			     o->max_size,
 			     o->size_in_code ? "code lines" : "files");
 	model_assume(m, "names", "default",
-		     "a context is named after the directory holding most of "
-		     "its files; -2, -3 tell apart contexts of one directory");
+		     "a context is named after the deepest directory whose "
+		     "tree holds half of its files (else the one holding "
+		     "most); -2, -3 tell apart contexts of one directory");
 	model_assume(m, "extraction ranking", "default",
 		     "mean of scores from 0 to 1 (1 - count / largest count): "
 		     "coupling (references across the seam), boundary (file "
 		     "edges in the seam), dependents (contexts using it)%s",
-		     o->history ? ", change (commits)"
+		     o->history ? ", change (file changes; more is better: "
+				  "count / largest count)"
 				: "; change frequency needs history");
 	strbuf_release(&sb);
 }
@@ -390,6 +392,11 @@ static void print_crossings(FILE *fp, const struct seams *s, size_t ctx,
 				    c->targets[j].path, c->targets[j].refs);
 		if (c->targets_nr > 3)
 			strbuf_addf(&sb, ", %zu more", c->targets_nr - 3);
+		for (size_t j = 0; j < c->symbols_nr && j < 3; j++)
+			strbuf_addf(&sb, "%s%s (%lu)", j ? ", " : "; symbols ",
+				    c->symbols[j].path, c->symbols[j].refs);
+		if (c->symbols_nr > 3)
+			strbuf_addf(&sb, ", %zu more", c->symbols_nr - 3);
 		snprintf(refs, sizeof(refs), "%lu", c->refs);
 		snprintf(edges, sizeof(edges), "%zu", c->edges);
 		row[0] = s->contexts[out ? c->to : c->from].name;

@@ -66,6 +66,17 @@ static cJSON *crossings_json(const struct seams *s, size_t ctx, int out)
 			add_uint(t, "refs", c->targets[j].refs);
 			cJSON_AddItemToArray(imports, t);
 		}
+		if (c->symbols_nr) {
+			cJSON *syms = cJSON_AddArrayToObject(o, "symbols");
+
+			for (size_t j = 0; j < c->symbols_nr; j++) {
+				cJSON *t = cJSON_CreateObject();
+
+				add_str(t, "name", c->symbols[j].path);
+				add_uint(t, "files", c->symbols[j].refs);
+				cJSON_AddItemToArray(syms, t);
+			}
+		}
 		cJSON_AddItemToArray(arr, o);
 	}
 	return arr;
