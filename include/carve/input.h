@@ -7,6 +7,7 @@
 
 #include "carve/config.h"
 
+struct common_options;
 struct model;
 struct scan_options;
 
@@ -15,6 +16,14 @@ struct input_options {
 	const char *config; /* -c FILE, or NULL for <root>/carve.json */
 	int threads;
 };
+
+/*
+ * Fills o from what is left of a command line after the options (at
+ * most one PATH or MODEL.json) and the shared -c and -j. Returns 0, or
+ * EXIT_USAGE after saying that `command` takes one operand.
+ */
+int input_from_args(struct input_options *o, const char *command, int argc,
+		    char **argv, int first, const struct common_options *c);
 
 /*
  * Fills m->scan from the argument, loading cfg on the way (which stays

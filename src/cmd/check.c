@@ -102,17 +102,10 @@ static int parse_args(struct check_args *a, int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
-	if (argc - optind > 1) {
-		error("check takes one PATH or MODEL.json, not %d",
-		      argc - optind);
+	if (input_from_args(&a->input, "check", argc, argv, optind, &a->common))
 		return EXIT_USAGE;
-	}
-	if (optind < argc)
-		a->input.arg = argv[optind];
 	if (a->update && !a->baseline)
 		a->baseline = "carve-baseline.json";
-	a->input.config = a->common.config;
-	a->input.threads = a->common.threads;
 	common_options_apply(&a->common);
 	return -1;
 }

@@ -487,17 +487,10 @@ static int parse_args(struct graph_args *a, int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
-	if (argc - optind > 1) {
-		error("graph takes one PATH or MODEL.json, not %d",
-		      argc - optind);
+	if (input_from_args(&a->input, "graph", argc, argv, optind, &a->common))
 		return EXIT_USAGE;
-	}
-	if (optind < argc)
-		a->input.arg = argv[optind];
 	if (!a->top)
 		a->top = 1000000;
-	a->input.config = a->common.config;
-	a->input.threads = a->common.threads;
 	common_options_apply(&a->common);
 	return -1;
 }

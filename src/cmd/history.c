@@ -863,23 +863,17 @@ static int parse_args(struct history_args *a, int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
-	if (argc - optind > 1) {
-		error("history takes one PATH or MODEL.json, not %d",
-		      argc - optind);
+	if (input_from_args(&a->input, "history", argc, argv, optind,
+			    &a->common))
 		return EXIT_USAGE;
-	}
 	if (a->analysis >= 0 && a->common.format != FORMAT_CODE_MAAT) {
 		error("--analysis goes with -f code-maat");
 		return EXIT_USAGE;
 	}
 	if (a->analysis < 0)
 		a->analysis = ANALYSIS_REVISIONS;
-	if (optind < argc)
-		a->input.arg = argv[optind];
 	if (!a->top)
 		a->top = 1000000;
-	a->input.config = a->common.config;
-	a->input.threads = a->common.threads;
 	o->threads = a->common.threads;
 	common_options_apply(&a->common);
 	return -1;

@@ -225,11 +225,8 @@ static int parse_args(struct seams_args *a, int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
-	if (argc - optind > 1) {
-		error("seams takes one PATH or MODEL.json, not %d",
-		      argc - optind);
+	if (input_from_args(&a->input, "seams", argc, argv, optind, &a->common))
 		return EXIT_USAGE;
-	}
 	if (a->o.max_size > 0 && a->o.min_size > 0 && a->set_min_size &&
 	    a->min_loc != a->max_loc) {
 		error("--min-size and --max-size must both count files or "
@@ -249,12 +246,8 @@ static int parse_args(struct seams_args *a, int argc, char **argv)
 		a->o.weights.w[SIGNAL_COCHANGE] = 0;
 		a->o.weights.w[SIGNAL_AUTHORS] = 0;
 	}
-	if (optind < argc)
-		a->input.arg = argv[optind];
 	if (!a->top)
 		a->top = 1000000;
-	a->input.config = a->common.config;
-	a->input.threads = a->common.threads;
 	common_options_apply(&a->common);
 	return -1;
 }

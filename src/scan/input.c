@@ -2,9 +2,11 @@
  * Command input: scan a tree with the defaults and its carve.json, or
  * load a saved model.
  */
+#include "carve/error.h"
 #include "carve/filelist.h"
 #include "carve/input.h"
 #include "carve/model.h"
+#include "carve/options.h"
 #include "carve/scan.h"
 #include "carve/strbuf.h"
 
@@ -54,4 +56,18 @@ int input_open(struct model *m, struct config *cfg,
 	opts.max_file_size = SCAN_DEFAULT_MAX_FILE_SIZE;
 	input_apply_config(&opts, cfg);
 	return scan_run(&m->scan, &opts);
+}
+
+int input_from_args(struct input_options *o, const char *command, int argc,
+		    char **argv, int first, const struct common_options *c)
+{
+	if (argc - first > 1) {
+		error("%s takes one PATH or MODEL.json, not %d", command,
+		      argc - first);
+		return EXIT_USAGE;
+	}
+	o->arg = first < argc ? argv[first] : NULL;
+	o->config = c->config;
+	o->threads = c->threads;
+	return 0;
 }
