@@ -166,8 +166,6 @@ $(LIB): $(LIB_OBJS)
 SCAN_RULES_ID := $(shell cat src/scan/*.c include/carve/*.h | cksum | cut -d' ' -f1)
 $(B)/src/scan/scancache.o: ALL_CFLAGS += -DSCAN_RULES_ID='"$(SCAN_RULES_ID)"'
 $(B)/src/scan/scancache.o: $(wildcard src/scan/*.c include/carve/*.h)
-$(B)/src/scan/clang_cache.o: ALL_CFLAGS += -DSCAN_RULES_ID='"$(SCAN_RULES_ID)"'
-$(B)/src/scan/clang_cache.o: $(wildcard src/scan/*.c include/carve/*.h)
 $(B)/src/scan/clang_compdb.o: ALL_CFLAGS += -DCARVE_CLANG_RESOURCE_DIR='"$(CLANG_RESOURCE_DIR)"'
 $(B)/src/scan/clang_load.o: ALL_CFLAGS += -DCARVE_LIBCLANG='"$(CLANG_LIBRARY)"'
 

@@ -49,6 +49,18 @@ const struct scancache_entry *scancache_get(const struct scancache *cache,
 					    unsigned flags);
 /* The checksum of the scan's sources this build was made from. */
 const char *scancache_rules_id(void);
+/*
+ * The header line of carve's cache files ("carve-<kind>-cache FORMAT
+ * VERSION RULES"): a cache written by another build never matches.
+ */
+void scancache_header(struct strbuf *sb, const char *kind, int format);
+/*
+ * Reads the cache file at path into data when its header is this build's
+ * for `kind` and `format`; returns where its records start, or NULL (a
+ * missing, unreadable or foreign file: start afresh).
+ */
+char *scancache_read_file(struct strbuf *data, const char *path,
+			  const char *kind, int format, size_t max);
 /* True when the cache keeps f's results (a blob id, a status it keeps). */
 int scancache_keeps(const struct scan_file *f);
 /*

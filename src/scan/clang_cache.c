@@ -15,6 +15,7 @@
 #include "carve/error.h"
 #include "carve/outfile.h"
 #include "carve/scan.h"
+#include "carve/scancache.h"
 #include "carve/tu.h"
 #include "carve/tucache.h"
 #include "carve/xmalloc.h"
@@ -23,34 +24,18 @@
 #define TUCACHE_FORMAT 1
 #define MAX_CACHE_SIZE (2ULL << 30)
 
-#ifndef SCAN_RULES_ID
-#define SCAN_RULES_ID "dev"
-#endif
-
-static void header(struct strbuf *sb)
-{
-	strbuf_addf(sb, "carve-clang-cache %d %s %s\n", TUCACHE_FORMAT,
-		    CARVE_VERSION, SCAN_RULES_ID);
-}
-
 void tucache_load(struct tucache *cache, const char *dir)
 {
-	struct strbuf want = STRBUF_INIT;
+	struct strbuf path = STRBUF_INIT;
 	char *p, *end;
 
-	strbuf_addf(&want, "%s/clang.cache", dir);
-	cache->path = strbuf_detach(&want, NULL);
-	if (strbuf_read_file(&cache->data, cache->path, MAX_CACHE_SIZE))
+	strbuf_addf(&path, "%s/clang.cache", dir);
+	cache->path = strbuf_detach(&path, NULL);
+	p = scancache_read_file(&cache->data, cache->path, "clang",
+				TUCACHE_FORMAT, MAX_CACHE_SIZE);
+	if (!p)
 		return;
-	header(&want);
-	if (cache->data.len < want.len ||
-	    memcmp(cache->data.buf, want.buf, want.len)) {
-		strbuf_release(&want);
-		return; /* another version's cache: start afresh */
-	}
-	p = cache->data.buf + want.len;
 	end = cache->data.buf + cache->data.len;
-	strbuf_release(&want);
 	while (p < end) {
 		char *nul = memchr(p, '\0', (size_t)(end - p));
 
@@ -329,7 +314,7 @@ int tucache_save(const struct tucache *cache, struct tu *const *tus,
 
 	if (outfile_open(&out, cache->path))
 		return CARVE_EIO;
-	header(&sb);
+	scancache_header(&sb, "clang", TUCACHE_FORMAT);
 	fwrite(sb.buf, 1, sb.len, out.fp);
 	for (size_t i = 0; i < nr; i++) {
 		if (!tus[i] || !tus[i]->files_nr)

@@ -125,12 +125,6 @@ static void cache_path(struct strbuf *sb, const char *dir)
 	strbuf_addf(sb, "%s/%s", dir, DEPCACHE_NAME);
 }
 
-static void header(struct strbuf *sb)
-{
-	strbuf_addf(sb, "carve-deps-cache %d %s %s\n", DEPCACHE_FORMAT,
-		    CARVE_VERSION, scancache_rules_id());
-}
-
 /* Reads `n` unsigned numbers separated by tabs; *rest is after them. */
 static int read_numbers(const char *s, unsigned long long *v, int n,
 			const char **rest)
@@ -247,16 +241,17 @@ int depcache_load(struct scan *scan, const char *dir, uint64_t key)
 	int hit = 0;
 
 	cache_path(&path, dir);
-	if (strbuf_read_file(&data, path.buf, MAX_DEPCACHE_SIZE))
+	p = scancache_read_file(&data, path.buf, "deps", DEPCACHE_FORMAT,
+				MAX_DEPCACHE_SIZE);
+	if (!p)
 		goto done;
-	header(&want);
+	/* the key record first, with its NUL */
 	strbuf_addf(&want, "key\t%016" PRIx64 "\t%zu", key, scan->nr);
-	/* the header line, then the key record with its NUL */
-	if (data.len <= want.len || memcmp(data.buf, want.buf, want.len) ||
-	    data.buf[want.len] != '\0')
-		goto done;
-	p = data.buf + want.len + 1;
 	end = data.buf + data.len;
+	if ((size_t)(end - p) <= want.len || memcmp(p, want.buf, want.len) ||
+	    p[want.len] != '\0')
+		goto done;
+	p += want.len + 1;
 	while (p < end) {
 		const char *nul = memchr(p, '\0', (size_t)(end - p));
 
@@ -301,7 +296,7 @@ void depcache_save(const struct scan *scan, const char *dir, uint64_t key,
 	cache_path(&path, dir);
 	if (outfile_open(&out, path.buf))
 		goto done;
-	header(&sb);
+	scancache_header(&sb, "deps", DEPCACHE_FORMAT);
 	strbuf_addf(&sb, "key\t%016" PRIx64 "\t%zu", key, scan->nr);
 	strbuf_addch(&sb, '\0');
 	for (const char *p = in->files.buf, *e = p + in->files.len; p < e;

@@ -33,15 +33,32 @@
  * sources (set by the Makefile), so a cache written by any other build,
  * say one that lacked a language's dependency lexer, is never used.
  */
-static void header(struct strbuf *sb)
-{
-	strbuf_addf(sb, "carve-scan-cache %d %s %s\n", SCANCACHE_FORMAT,
-		    CARVE_VERSION, SCAN_RULES_ID);
-}
-
 const char *scancache_rules_id(void)
 {
 	return SCAN_RULES_ID;
+}
+
+void scancache_header(struct strbuf *sb, const char *kind, int format)
+{
+	strbuf_addf(sb, "carve-%s-cache %d %s %s\n", kind, format,
+		    CARVE_VERSION, SCAN_RULES_ID);
+}
+
+char *scancache_read_file(struct strbuf *data, const char *path,
+			  const char *kind, int format, size_t max)
+{
+	struct strbuf want = STRBUF_INIT;
+	char *records = NULL;
+
+	if (strbuf_read_file(data, path, max))
+		return NULL;
+	scancache_header(&want, kind, format);
+	if (data->len >= want.len && !memcmp(data->buf, want.buf, want.len))
+		records = data->buf + want.len;
+	else
+		strbuf_setlen(data, 0);
+	strbuf_release(&want);
+	return records;
 }
 
 static int parse_ulong(const char *s, unsigned long *out)
@@ -90,22 +107,16 @@ static int parse_record(char *rec, struct scancache_entry *e)
 
 void scancache_load(struct scancache *cache, const char *dir)
 {
-	struct strbuf want = STRBUF_INIT;
+	struct strbuf path = STRBUF_INIT;
 	char *p, *end;
 
-	strbuf_addf(&want, "%s/scan.cache", dir);
-	cache->path = strbuf_detach(&want, NULL);
-	if (strbuf_read_file(&cache->data, cache->path, MAX_CACHE_SIZE))
+	strbuf_addf(&path, "%s/scan.cache", dir);
+	cache->path = strbuf_detach(&path, NULL);
+	p = scancache_read_file(&cache->data, cache->path, "scan",
+				SCANCACHE_FORMAT, MAX_CACHE_SIZE);
+	if (!p)
 		return;
-	header(&want);
-	if (cache->data.len < want.len ||
-	    memcmp(cache->data.buf, want.buf, want.len)) {
-		strbuf_release(&want);
-		return; /* another version's cache: start afresh */
-	}
-	p = cache->data.buf + want.len;
 	end = cache->data.buf + cache->data.len;
-	strbuf_release(&want);
 	while (p < end) {
 		char *nul = memchr(p, '\0', (size_t)(end - p));
 		struct scancache_entry e;
@@ -255,7 +266,7 @@ int scancache_save(const struct scancache *cache, const struct scan *scan,
 	free(dir);
 	if (outfile_open(&out, cache->path))
 		return CARVE_EIO;
-	header(&sb);
+	scancache_header(&sb, "scan", SCANCACHE_FORMAT);
 	fwrite(sb.buf, 1, sb.len, out.fp);
 	for (size_t i = 0; i < scan->nr; i++) {
 		const struct scan_file *f = &scan->files[i];
