@@ -144,6 +144,8 @@ void scan_free(struct scan *scan);
 const char *scan_status_name(enum file_status status);
 /* The status named `name`, or -1. */
 int scan_status_parse(const char *name);
+/* qsort() order of struct scan_edge: by from, to, then kind. */
+int scan_edge_cmp(const void *a, const void *b);
 /*
  * Decodes every file's deps_cached into deps. A damaged record is a
  * warning naming the file (its statements are then left out).

@@ -250,24 +250,13 @@ static void add_lists(struct merge *mg, size_t in, const struct scan *s)
 	strbuf_release(&sb);
 }
 
-static int cmp_edge(const void *a, const void *b)
-{
-	const struct scan_edge *x = a, *y = b;
-
-	if (x->from != y->from)
-		return x->from < y->from ? -1 : 1;
-	if (x->to != y->to)
-		return x->to < y->to ? -1 : 1;
-	return (int)x->kind - (int)y->kind;
-}
-
 /* Shards and repeated inputs hold the same edge: keep one, symbols united. */
 static void unite_edges(struct scan *s)
 {
 	size_t out = 0;
 
 	if (s->edges_nr)
-		qsort(s->edges, s->edges_nr, sizeof(*s->edges), cmp_edge);
+		qsort(s->edges, s->edges_nr, sizeof(*s->edges), scan_edge_cmp);
 	for (size_t i = 0; i < s->edges_nr; i++) {
 		struct scan_edge *e = &s->edges[i], *o;
 

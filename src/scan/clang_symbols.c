@@ -266,17 +266,6 @@ static int cmp_hop(const void *a, const void *b)
 	return c ? c : strcmp(x->ref->usr, y->ref->usr);
 }
 
-static int cmp_edge(const void *a, const void *b)
-{
-	const struct scan_edge *x = a, *y = b;
-
-	if (x->from != y->from)
-		return x->from < y->from ? -1 : 1;
-	if (x->to != y->to)
-		return x->to < y->to ? -1 : 1;
-	return (int)x->kind - (int)y->kind;
-}
-
 static size_t pair_of(const struct scan *scan, const struct strmap *by_path,
 		      size_t file, int pair)
 {
@@ -352,7 +341,7 @@ void symindex_edges(struct symindex *ix, struct scan *scan, int pair_headers)
 	}
 	if (scan->edges_nr)
 		qsort(scan->edges, scan->edges_nr, sizeof(*scan->edges),
-		      cmp_edge);
+		      scan_edge_cmp);
 	free(hops);
 	strmap_release(&by_path);
 }

@@ -170,17 +170,6 @@ void resolve_dep(struct resolver *r, size_t from, const struct dep_ref *d,
 	(void)out;
 }
 
-static int cmp_edge(const void *a, const void *b)
-{
-	const struct scan_edge *x = a, *y = b;
-
-	if (x->from != y->from)
-		return x->from < y->from ? -1 : 1;
-	if (x->to != y->to)
-		return x->to < y->to ? -1 : 1;
-	return (int)x->kind - (int)y->kind;
-}
-
 static int cmp_external(const void *a, const void *b)
 {
 	const struct scan_external *x = a, *y = b;
@@ -201,14 +190,16 @@ static void sort_edges(struct scan_edge *e, size_t nr)
 		for (end = start + 1; end < nr && e[end].from == e[start].from;)
 			end++;
 		if (end - start > 32) {
-			qsort(e + start, end - start, sizeof(*e), cmp_edge);
+			qsort(e + start, end - start, sizeof(*e),
+			      scan_edge_cmp);
 			continue;
 		}
 		for (size_t i = start + 1; i < end; i++) {
 			struct scan_edge x = e[i];
 			size_t j = i;
 
-			for (; j > start && cmp_edge(&e[j - 1], &x) > 0; j--)
+			for (; j > start && scan_edge_cmp(&e[j - 1], &x) > 0;
+			     j--)
 				e[j] = e[j - 1];
 			e[j] = x;
 		}

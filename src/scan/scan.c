@@ -441,6 +441,17 @@ done:
 	return ret;
 }
 
+int scan_edge_cmp(const void *a, const void *b)
+{
+	const struct scan_edge *x = a, *y = b;
+
+	if (x->from != y->from)
+		return x->from < y->from ? -1 : 1;
+	if (x->to != y->to)
+		return x->to < y->to ? -1 : 1;
+	return (int)x->kind - (int)y->kind;
+}
+
 void scan_load_deps(struct scan *scan)
 {
 	for (size_t i = 0; i < scan->nr; i++) {
