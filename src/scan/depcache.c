@@ -25,6 +25,7 @@
 #include "carve/outfile.h"
 #include "carve/scan.h"
 #include "carve/scancache.h"
+#include "carve/strmap.h"
 #include "carve/xmalloc.h"
 
 #define DEPCACHE_FORMAT 2
@@ -32,36 +33,19 @@
 #define MAX_DEPCACHE_SIZE (1ULL << 30)
 
 /*
- * Mixes n bytes into h eight at a time (a multiply and a shift per
- * word, as in splitmix64): not cryptographic, but a change anywhere
- * changes the key with odds of 2^-64 of a collision.
+ * Folds a value into the running key (as in splitmix64): a change
+ * anywhere changes the key, with odds of 2^-64 of a collision.
  */
-static uint64_t mix(uint64_t h, const void *data, size_t n)
+static uint64_t mix(uint64_t h, uint64_t v)
 {
-	const unsigned char *p = data;
-	uint64_t w;
-
-	for (; n >= 8; n -= 8, p += 8) {
-		memcpy(&w, p, 8);
-		h = (h ^ w) * 0x9e3779b97f4a7c15ULL;
-		h ^= h >> 31;
-	}
-	w = n;
-	for (size_t i = 0; i < n; i++)
-		w = (w << 8) | p[i];
-	h = (h ^ w) * 0xbf58476d1ce4e5b9ULL;
-	return h ^ (h >> 29);
+	h = (h ^ v) * 0x9e3779b97f4a7c15ULL;
+	return h ^ (h >> 31);
 }
 
-/* A string with its terminating NUL, so "ab","c" and "a","bc" differ. */
+/* A string through strmap's hash; NULL differs from "". */
 static uint64_t mix_str(uint64_t h, const char *s)
 {
-	return s ? mix(h, s, strlen(s) + 1) : mix(h, "\1", 1);
-}
-
-static uint64_t mix_uint(uint64_t h, unsigned long long v)
-{
-	return mix(h, &v, sizeof(v));
+	return mix(h, s ? strhash(s) : 1);
 }
 
 uint64_t depcache_key(const struct scan *scan)
@@ -71,14 +55,14 @@ uint64_t depcache_key(const struct scan *scan)
 
 	h = mix_str(h, scan->root);
 	h = mix_str(h, scan->prefix);
-	h = mix_uint(h, scan->nr);
+	h = mix(h, scan->nr);
 	for (size_t i = 0; i < scan->nr; i++) {
 		const struct scan_file *f = &scan->files[i];
 
 		h = mix_str(h, f->path);
 		h = mix_str(h, f->lang ? f->lang->name : NULL);
 		h = mix_str(h, f->package);
-		h = mix_uint(h, f->status);
+		h = mix(h, f->status);
 		/* the statements as the scan cache writes them, decoded or not */
 		if (f->deps_cached) {
 			h = mix_str(h, f->deps_cached);
