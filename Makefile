@@ -4,6 +4,9 @@
 #   make check-asan the test suite under AddressSanitizer + UBSan
 #   make demo       build and run the main job on the bundled sample
 #   make bench      benchmarks against reference tools (see BENCHMARKS.md)
+#   make fuzz       every libFuzzer target for FUZZ_TIME seconds (clang)
+#   make fuzz-smoke the same for FUZZ_SMOKE_TIME seconds (CI)
+#   make check-valgrind  end-to-end tests under valgrind memcheck
 #   make install    PREFIX=/usr/local DESTDIR=
 
 PREFIX ?= /usr/local
@@ -150,6 +153,19 @@ TOOLS =
 TOOLS += $(B)/bench/readfloor
 TOOLS += $(B)/bench/seamsgen
 
+# libFuzzer targets (fuzz/fuzz_NAME.c). The normal build links each with
+# fuzz/replay.c as $(B)/fuzz/replay_NAME, which the test suite runs over
+# the corpora and tests/fixtures/fuzz/NAME/ (t9000).
+FUZZ_TARGETS =
+FUZZ_TARGETS += compdb
+FUZZ_TARGETS += config
+FUZZ_TARGETS += deps
+FUZZ_TARGETS += glob
+FUZZ_TARGETS += linecount
+FUZZ_TARGETS += model
+FUZZ_TARGETS += partition
+TOOLS += $(patsubst %,$(B)/fuzz/replay_%,$(FUZZ_TARGETS))
+
 LIB = $(B)/libcarve.a
 PROG = $(B)/carve
 
@@ -180,6 +196,33 @@ $(B)/tests/unit/%: tests/unit/%.c $(LIB)
 $(B)/bench/%: bench/%.c
 	@mkdir -p $(dir $@)
 	$(call say,CC,$<)$(CC) $(ALL_CFLAGS) -o $@ $<
+
+$(B)/fuzz/replay_%: fuzz/fuzz_%.c fuzz/replay.c fuzz/fuzz_util.c fuzz/fuzz.h $(LIB)
+	@mkdir -p $(dir $@)
+	$(call say,CC,$<)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< fuzz/replay.c \
+		fuzz/fuzz_util.c $(LIB) $(LDLIBS)
+
+# libFuzzer builds: the library compiled by clang with coverage and
+# ASan+UBSan in build-fuzz/, each target linked with -fsanitize=fuzzer.
+FUZZ_CC = clang
+FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_TIME ?= 60
+FUZZ_SMOKE_TIME ?= 30
+$(B)/fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz_util.c fuzz/fuzz.h $(LIB)
+	@mkdir -p $(dir $@)
+	$(call say,LINK,$@)$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer $(FUZZ_SAN) \
+		-o $@ $< fuzz/fuzz_util.c $(LIB) $(LDLIBS)
+
+fuzz-build: deps
+	$(Q)$(MAKE) --no-print-directory B=build-fuzz CC=$(FUZZ_CC) \
+		CFLAGS='-O1 -g -fno-omit-frame-pointer -Wno-format-nonliteral -fsanitize=fuzzer-no-link $(FUZZ_SAN)' \
+		$(patsubst %,build-fuzz/fuzz/fuzz_%,$(FUZZ_TARGETS))
+
+fuzz: fuzz-build
+	$(Q)scripts/fuzz $(FUZZ_TIME) $(FUZZ_TARGETS)
+
+fuzz-smoke: fuzz-build
+	$(Q)scripts/fuzz $(FUZZ_SMOKE_TIME) $(FUZZ_TARGETS)
 
 deps:
 	$(Q)scripts/install-deps
@@ -224,9 +267,10 @@ install: all
 	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/man1/
 
 clean:
-	rm -rf $(B) build-asan
+	rm -rf $(B) build-asan build-fuzz
 
-.PHONY: all check check-asan check-style demo bench install clean deps tests
+.PHONY: all check check-asan check-style demo bench install clean deps tests \
+	fuzz fuzz-build fuzz-smoke check-valgrind
 .DELETE_ON_ERROR:
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -6,6 +6,8 @@
 #ifndef CARVE_CONFIG_H
 #define CARVE_CONFIG_H
 
+#include <stddef.h>
+
 #include "carve/glob.h"
 
 struct cJSON;

@@ -61,7 +61,8 @@ static int load_files(struct scan *s, const cJSON *files, const char *path,
 		sf->path = dup(s, p);
 		sf->status = (enum file_status)st;
 		sf->lang = lang ? language_by_name(lang) : NULL;
-		if (lang && !sf->lang && sf->status == FILE_COUNTED)
+		/* counted needs a language this carve knows (or any at all) */
+		if (!sf->lang && sf->status == FILE_COUNTED)
 			sf->status = FILE_UNKNOWN;
 		sf->module = dup(s, get_string(f, "module"));
 		sf->reason = dup(s, get_string(f, "reason"));

@@ -551,7 +551,9 @@ static const unsigned char *skip_template(struct counter *c,
 		} else if (b == '\\') {
 			c->line |= LINE_CODE;
 			p++;
-			if (p < end && *p == '\n')
+			if (p == end)
+				break; /* a backslash ends the file */
+			if (*p == '\n')
 				continue;
 		} else {
 			c->line |= LINE_CODE;

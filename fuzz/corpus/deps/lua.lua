@@ -1,0 +1,3 @@
+--[==[ long
+]==]
+if a then end

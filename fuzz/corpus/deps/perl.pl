@@ -1,0 +1,5 @@
+# c
+=pod
+x
+=cut
+print 1 if $a;

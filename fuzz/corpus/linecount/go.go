@@ -1,0 +1,6 @@
+package main
+import (
+	"fmt"
+	x "github.com/a/b"
+)
+`raw`

@@ -1,0 +1,3 @@
+<?php
+use A\B;
+require_once "x.php"; # hash

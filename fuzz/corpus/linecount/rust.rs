@@ -1,0 +1,3 @@
+use crate::a::{b, c};
+mod d;
+r#"raw"#; /* /* nested */ */
