@@ -26,4 +26,12 @@ struct dot_options {
  */
 int dot_render(FILE *fp, const struct graph *g, const struct dot_options *o);
 
+struct strbuf;
+/*
+ * Appends s as the text of a Graphviz label or name: valid UTF-8 with
+ * control characters replaced (utf8_sanitize_text) and backslashes
+ * doubled, so that a file named `a\N.c` is drawn as written.
+ */
+void dot_add_text(struct strbuf *out, const char *s);
+
 #endif

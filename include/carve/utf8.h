@@ -16,5 +16,11 @@ int utf8_is_valid(const char *s, size_t len);
  * U+FFFD (the caller frees it).
  */
 char *utf8_sanitize(const char *s);
+/*
+ * The same, and control characters too (C0, DEL and C1: a file name's
+ * newline or terminal escape) become U+FFFD: for text that a terminal
+ * shows or XML holds, where they would act or be invalid.
+ */
+char *utf8_sanitize_text(const char *s);
 
 #endif

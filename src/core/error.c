@@ -10,24 +10,35 @@
 
 #include "carve/error.h"
 #include "carve/strbuf.h"
+#include "carve/utf8.h"
 
 static pthread_mutex_t report_lock = PTHREAD_MUTEX_INITIALIZER;
 static unsigned warnings;
 static int quiet_warnings;
 static struct strbuf *recording;
 
+/*
+ * Messages name files of the repository: a name's newline or terminal
+ * escape must neither forge a line nor drive the terminal, so control
+ * characters and invalid UTF-8 are replaced before printing.
+ */
 static void report(const char *prefix, const char *fmt, va_list ap,
 		   const char *suffix)
 {
+	char line[4096], *clean;
+
+	vsnprintf(line, sizeof(line), fmt, ap);
+	clean = utf8_sanitize_text(line);
 	pthread_mutex_lock(&report_lock);
 	fputs(prefix, stderr);
-	vfprintf(stderr, fmt, ap);
+	fputs(clean, stderr);
 	if (suffix) {
 		fputs(": ", stderr);
 		fputs(suffix, stderr);
 	}
 	fputc('\n', stderr);
 	pthread_mutex_unlock(&report_lock);
+	free(clean);
 }
 
 int error(const char *fmt, ...)

@@ -66,7 +66,14 @@ int utf8_is_valid(const char *s, size_t len)
 	return 1;
 }
 
-char *utf8_sanitize(const char *s)
+/* C0 controls, DEL and C1 controls (U+0080..U+009F, two bytes) */
+static int is_control(const unsigned char *s, size_t n)
+{
+	return (n == 1 && (s[0] < 0x20 || s[0] == 0x7f)) ||
+	       (n == 2 && s[0] == 0xc2 && s[1] < 0xa0);
+}
+
+static char *sanitize(const char *s, int controls)
 {
 	struct strbuf sb = STRBUF_INIT;
 	size_t len = strlen(s);
@@ -74,7 +81,10 @@ char *utf8_sanitize(const char *s)
 	for (size_t i = 0; i < len;) {
 		size_t n = utf8_valid_prefix(s + i, len - i);
 
-		if (n) {
+		if (n && controls && is_control((const unsigned char *)s + i, n)) {
+			strbuf_addstr(&sb, "\xef\xbf\xbd");
+			i += n;
+		} else if (n) {
 			strbuf_add(&sb, s + i, n);
 			i += n;
 		} else {
@@ -83,4 +93,14 @@ char *utf8_sanitize(const char *s)
 		}
 	}
 	return strbuf_detach(&sb, NULL);
+}
+
+char *utf8_sanitize(const char *s)
+{
+	return sanitize(s, 0);
+}
+
+char *utf8_sanitize_text(const char *s)
+{
+	return sanitize(s, 1);
 }

@@ -21,6 +21,18 @@ static void set(void *obj, const char *name, const char *value)
 	agsafeset(obj, (char *)name, (char *)value, "");
 }
 
+void dot_add_text(struct strbuf *out, const char *s)
+{
+	char *clean = utf8_sanitize_text(s);
+
+	for (const char *p = clean; *p; p++) {
+		if (*p == '\\')
+			strbuf_addch(out, '\\');
+		strbuf_addch(out, *p);
+	}
+	free(clean);
+}
+
 /* The directory that holds a node: "a/b" for "a/b/c", "" for "c". */
 static void parent_dir(struct strbuf *out, const char *name)
 {
@@ -46,11 +58,9 @@ int dot_render(FILE *fp, const struct graph *g, const struct dot_options *o)
 	set(root, "fontname", "Helvetica");
 	set(root, "nodesep", "0.2");
 	if (o->title) {
-		char *t = utf8_sanitize(o->title);
-
-		set(root, "label", t);
+		dot_add_text(&sb, o->title);
+		set(root, "label", sb.buf);
 		set(root, "labelloc", "t");
-		free(t);
 	}
 	agattr(root, AGNODE, "shape", "box");
 	agattr(root, AGNODE, "style", "rounded");
@@ -92,22 +102,20 @@ int dot_render(FILE *fp, const struct graph *g, const struct dot_options *o)
 			set(parent, "style", "dashed");
 		} else if (dir.len && count && *count > 1) {
 			strbuf_reset(&sb);
-			strbuf_addf(&sb, "cluster_%s", dir.buf);
+			strbuf_addstr(&sb, "cluster_");
+			dot_add_text(&sb, dir.buf);
 			parent = agsubg(root, sb.buf, 1);
-			label = utf8_sanitize(dir.buf);
-			set(parent, "label", label);
+			set(parent, "label", sb.buf + strlen("cluster_"));
 			set(parent, "style", "rounded");
 			set(parent, "color", "#bbbbbb");
-			free(label);
 		}
-		label = utf8_sanitize(n->name);
+		label = utf8_sanitize_text(n->name);
 		node[v] = agnode(parent, label, 1);
 		free(label);
 		strbuf_reset(&sb);
-		strbuf_addf(&sb, "%s\n%lu lines", n->name, n->code);
-		label = utf8_sanitize(sb.buf);
-		set(node[v], "label", label);
-		free(label);
+		dot_add_text(&sb, n->name);
+		strbuf_addf(&sb, "\n%lu lines", n->code);
+		set(node[v], "label", sb.buf);
 		if (n->hub) {
 			set(node[v], "style", "rounded,filled");
 			set(node[v], "fillcolor", "#dddddd");

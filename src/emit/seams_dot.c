@@ -9,6 +9,7 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "carve/dot.h"
 #include "carve/error.h"
 #include "carve/seams.h"
 #include "carve/strbuf.h"
@@ -31,11 +32,9 @@ int seams_render(FILE *fp, const struct seams *s, int svg, const char *title)
 	set(root, "rankdir", "LR");
 	set(root, "fontname", "Helvetica");
 	if (title) {
-		char *t = utf8_sanitize(title);
-
-		set(root, "label", t);
+		dot_add_text(&sb, title);
+		set(root, "label", sb.buf);
 		set(root, "labelloc", "t");
-		free(t);
 	}
 	agattr(root, AGNODE, "shape", "box");
 	agattr(root, AGNODE, "style", "rounded");
@@ -48,17 +47,16 @@ int seams_render(FILE *fp, const struct seams *s, int svg, const char *title)
 		const struct seams_context *x = &s->contexts[i];
 		char *label;
 
-		label = utf8_sanitize(x->name);
+		label = utf8_sanitize_text(x->name);
 		node[i] = agnode(root, label, 1);
 		free(label);
 		strbuf_reset(&sb);
-		strbuf_addf(&sb, "%s\n%zu files, %lu lines", x->name,
-			    x->files_nr, x->code);
+		dot_add_text(&sb, x->name);
+		strbuf_addf(&sb, "\n%zu files, %lu lines", x->files_nr,
+			    x->code);
 		if (x->rank)
 			strbuf_addf(&sb, "\nextract #%zu", x->rank);
-		label = utf8_sanitize(sb.buf);
-		set(node[i], "label", label);
-		free(label);
+		set(node[i], "label", sb.buf);
 		if (x->kernel) {
 			set(node[i], "style", "rounded,filled");
 			set(node[i], "fillcolor", "#dddddd");

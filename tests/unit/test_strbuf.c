@@ -70,6 +70,30 @@ static void quoting(void **state)
 	strbuf_release(&sb);
 }
 
+/* Text for a terminal or XML: controls become U+FFFD, the rest stays. */
+static void sanitize_text(void **state)
+{
+	char *s;
+
+	(void)state;
+	/* ESC [ 3 1 m: the escape goes, the printable rest stays */
+	s = utf8_sanitize_text("a\033[31mb");
+	assert_string_equal(s, "a\xef\xbf\xbd" "[31mb");
+	free(s);
+	/* newline, tab, DEL, C1 CSI (c2 9b); U+00A0 (c2 a0) is kept */
+	s = utf8_sanitize_text("n\nt\td\x7f\xc2\x9b\xc2\xa0");
+	assert_string_equal(s, "n\xef\xbf\xbd" "t\xef\xbf\xbd" "d\xef\xbf\xbd"
+			       "\xef\xbf\xbd\xc2\xa0");
+	free(s);
+	/* invalid UTF-8 as before; utf8_sanitize keeps controls */
+	s = utf8_sanitize_text("\xff<script>");
+	assert_string_equal(s, "\xef\xbf\xbd<script>");
+	free(s);
+	s = utf8_sanitize("a\nb");
+	assert_string_equal(s, "a\nb");
+	free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -77,6 +101,7 @@ int main(void)
 		cmocka_unit_test(thousands),
 		cmocka_unit_test(utf8_rules),
 		cmocka_unit_test(quoting),
+		cmocka_unit_test(sanitize_text),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
