@@ -12,12 +12,19 @@ struct outfile {
 	FILE *fp;   /* write here */
 	char *path; /* target, NULL for stdout */
 	char *tmp;  /* temporary file, NULL for stdout */
+	FILE *raw;  /* under outfile_text(): the stream fp filters into */
 };
 
 #define OUTFILE_INIT { NULL, NULL, NULL }
 
 /* Opens path ("-" or NULL: stdout); reports and returns <0 on failure. */
 int outfile_open(struct outfile *out, const char *path);
+/*
+ * Text for people: from now on, control characters written to out->fp
+ * (but newline and tab: a file name's escape sequence or carriage
+ * return) reach the file or terminal as U+FFFD. Call after opening.
+ */
+void outfile_text(struct outfile *out);
 /*
  * Flushes, checks for write errors (a full disk), and renames the
  * temporary file into place. On failure the target is untouched.

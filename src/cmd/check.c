@@ -229,6 +229,8 @@ int cmd_check(int argc, char **argv)
 		goto done;
 	if (outfile_open(&out, a.common.output))
 		goto done;
+	if (a.common.format == FORMAT_TEXT)
+		outfile_text(&out);
 	if (a.common.format == FORMAT_JSON) {
 		m.check = &c;
 		model_write_json(out.fp, &m);

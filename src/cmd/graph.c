@@ -540,6 +540,8 @@ int cmd_graph(int argc, char **argv)
 	}
 	if (outfile_open(&out, a.common.output))
 		goto done;
+	if (a.common.format == FORMAT_TEXT)
+		outfile_text(&out);
 	if (a.common.format == FORMAT_JSON) {
 		print_json(out.fp, &g, &v, m.scan);
 	} else if (a.common.format == FORMAT_TEXT) {

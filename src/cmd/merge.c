@@ -112,6 +112,8 @@ int cmd_merge(int argc, char **argv)
 	if (outfile_open(&file, common.output))
 		goto done;
 	if (common.format == FORMAT_TEXT)
+		outfile_text(&file);
+	if (common.format == FORMAT_TEXT)
 		print_text(file.fp, &out, nr);
 	else
 		model_write_json(file.fp, &out);

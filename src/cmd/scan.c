@@ -542,6 +542,8 @@ int cmd_scan(int argc, char **argv)
 	record_assumptions(&m, &a, &cfg);
 	if (outfile_open(&out, a.common.output))
 		goto done;
+	if (a.common.format == FORMAT_TEXT)
+		outfile_text(&out);
 	switch (a.common.format) {
 	case FORMAT_JSON:
 		model_write_json(out.fp, &m);

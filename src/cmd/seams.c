@@ -719,6 +719,8 @@ int cmd_seams(int argc, char **argv)
 	}
 	if (outfile_open(&out, a.common.output))
 		goto done;
+	if (a.common.format == FORMAT_TEXT)
+		outfile_text(&out);
 	switch (a.common.format) {
 	case FORMAT_CSV:
 		print_csv(out.fp, s);

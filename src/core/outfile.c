@@ -87,6 +87,77 @@ int outfile_open(struct outfile *out, const char *path)
 	return 0;
 }
 
+/* The filter of outfile_text(); `c2` holds a 0xc2 not yet written. */
+struct text_filter {
+	FILE *raw;
+	int c2;
+};
+
+static ssize_t filter_write(void *cookie, const char *buf, size_t len)
+{
+	static const char bad[] = "\xef\xbf\xbd";
+	struct text_filter *f = cookie;
+
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)buf[i];
+
+		if (f->c2) {
+			f->c2 = 0;
+			if (c >= 0x80 && c < 0xa0) { /* C1: U+0080..U+009F */
+				fputs(bad, f->raw);
+				continue;
+			}
+			putc(0xc2, f->raw);
+		}
+		if (c == 0xc2)
+			f->c2 = 1;
+		else if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f)
+			fputs(bad, f->raw);
+		else
+			putc(c, f->raw);
+	}
+	return ferror(f->raw) ? -1 : (ssize_t)len;
+}
+
+static int filter_close(void *cookie)
+{
+	struct text_filter *f = cookie;
+
+	if (f->c2)
+		putc(0xc2, f->raw);
+	free(f);
+	return 0;
+}
+
+void outfile_text(struct outfile *out)
+{
+	cookie_io_functions_t io = { NULL, filter_write, NULL, filter_close };
+	struct text_filter *f;
+
+	if (!out->fp || out->raw)
+		return;
+	f = xcalloc(1, sizeof(*f));
+	f->raw = out->fp;
+	out->raw = out->fp;
+	out->fp = fopencookie(f, "w", io);
+	if (!out->fp)
+		die_errno("fopencookie");
+}
+
+/* Closes the filter of outfile_text(), leaving the stream it fed. */
+static int close_filter(struct outfile *out)
+{
+	int err = 0;
+
+	if (!out->raw)
+		return 0;
+	if (fclose(out->fp))
+		err = errno ? errno : EIO;
+	out->fp = out->raw;
+	out->raw = NULL;
+	return err;
+}
+
 int outfile_commit(struct outfile *out)
 {
 	int err = 0;
@@ -94,6 +165,7 @@ int outfile_commit(struct outfile *out)
 
 	if (!out->fp)
 		return 0;
+	err = close_filter(out);
 	if (fflush(out->fp) || ferror(out->fp))
 		err = errno ? errno : EIO;
 	if (out->fp == stdout) {
@@ -123,6 +195,8 @@ void outfile_abort(struct outfile *out)
 {
 	if (!out)
 		return;
+	if (out->fp)
+		close_filter(out);
 	if (out->fp && out->fp != stdout)
 		fclose(out->fp);
 	out->fp = NULL;
