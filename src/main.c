@@ -1,12 +1,14 @@
 /*
  * carve's entry point: the command table, global help and version.
  */
+#include <errno.h>
 #include <git2.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "carve/cmd.h"
 #include "carve/error.h"
+#include "carve/outfile.h"
 
 struct command {
 	const char *name;
@@ -56,7 +58,12 @@ static const struct command *find(const char *name)
 static int finish(int status)
 {
 	if (fflush(stdout) || ferror(stdout)) {
-		error("cannot write to standard output");
+		if (errno == EPIPE)
+			outfile_broken_pipe();
+		/* a command that failed has said why already */
+		if (!status)
+			error("cannot write to standard output: %s",
+			      strerror(errno));
 		return status ? status : EXIT_FATAL;
 	}
 	return status;

@@ -26,6 +26,15 @@ struct dot_options {
  */
 int dot_render(FILE *fp, const struct graph *g, const struct dot_options *o);
 
+/*
+ * Lays out g with dot and renders it as `format` ("svg", "png") to fp.
+ * Graphviz renders to memory first: its own writer exits the process on
+ * a write error (a full disk), where carve reports and fails. Returns 0
+ * or <0 after reporting.
+ */
+struct Agraph_s;
+int dot_layout_render(FILE *fp, struct Agraph_s *g, const char *format);
+
 struct strbuf;
 /*
  * Appends s as the text of a Graphviz label or name: valid UTF-8 with

@@ -17,7 +17,11 @@ struct outfile {
 
 #define OUTFILE_INIT { NULL, NULL, NULL }
 
-/* Opens path ("-" or NULL: stdout); reports and returns <0 on failure. */
+/*
+ * Opens path ("-" or NULL: stdout); reports and returns <0 on failure.
+ * A device or FIFO (-o /dev/null) is written in place, not replaced; a
+ * symlink's target file is replaced, not the link.
+ */
 int outfile_open(struct outfile *out, const char *path);
 /*
  * Text for people: from now on, control characters written to out->fp
@@ -30,6 +34,13 @@ void outfile_text(struct outfile *out);
  * temporary file into place. On failure the target is untouched.
  */
 int outfile_commit(struct outfile *out);
+/*
+ * Standard output's reader went away (EPIPE): ends the process quietly,
+ * killed by SIGPIPE as `carve ... | head` expects of a filter (status
+ * 141 in the shell), even when SIGPIPE was ignored; exit 128 when it is
+ * blocked.
+ */
+void outfile_broken_pipe(void) __attribute__((noreturn));
 /* Discards an uncommitted output; NULL-safe and idempotent. */
 void outfile_abort(struct outfile *out);
 

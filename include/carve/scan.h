@@ -90,6 +90,7 @@ struct scan_options {
 	int untracked;          /* add untracked, not ignored files */
 	int no_git;             /* walk the directory even inside git */
 	uint64_t max_file_size;
+	size_t max_files;       /* more is an error; 0: SCAN_DEFAULT_MAX_FILES */
 	int module_depth;       /* 0: from config, else language-aware */
 	struct exclude_rules excludes;
 	const struct config *config; /* may be NULL */
@@ -135,6 +136,11 @@ struct scan {
 
 /* Default --max-file-size: larger files are listed, not counted. */
 #define SCAN_DEFAULT_MAX_FILE_SIZE (16ULL << 20)
+/*
+ * Default --max-files: a tree listing more files is refused (CARVE_ETOOBIG)
+ * before any is read, with a message saying how to raise the limit.
+ */
+#define SCAN_DEFAULT_MAX_FILES 2000000
 
 /* Runs a scan; on success *out is owned by the caller (scan_free). */
 int scan_run(struct scan **out, const struct scan_options *opts);

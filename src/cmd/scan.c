@@ -44,6 +44,8 @@ static const char usage_text[] =
 "      --module-depth N      a module is the first N directories of a path\n"
 "      --max-file-size SIZE  list larger files without counting them\n"
 "                            (default 16M)\n"
+"      --max-files N         refuse a tree of more than N files\n"
+"                            (default 2000000)\n"
 "      --top N               rows of the module table (default 20, 0: all)\n"
 "      --cache-dir DIR       keep the scan cache in DIR (default: .git/carve)\n"
 "      --no-cache            neither read nor write the scan cache\n"
@@ -68,6 +70,7 @@ enum {
 	OPT_EXPLAIN,
 	OPT_MODULE_DEPTH,
 	OPT_MAX_FILE_SIZE,
+	OPT_MAX_FILES,
 	OPT_TOP,
 	OPT_CACHE_DIR,
 	OPT_NO_CACHE,
@@ -87,6 +90,7 @@ static const struct option long_options[] = {
 	{ "explain-excludes", no_argument, NULL, OPT_EXPLAIN },
 	{ "module-depth", required_argument, NULL, OPT_MODULE_DEPTH },
 	{ "max-file-size", required_argument, NULL, OPT_MAX_FILE_SIZE },
+	{ "max-files", required_argument, NULL, OPT_MAX_FILES },
 	{ "top", required_argument, NULL, OPT_TOP },
 	{ "cache-dir", required_argument, NULL, OPT_CACHE_DIR },
 	{ "no-cache", no_argument, NULL, OPT_NO_CACHE },
@@ -387,7 +391,14 @@ static void record_assumptions(struct model *m, const struct scan_args *a,
 	model_assume(m, "symbolic links", "default",
 		     "listed, not followed; submodules listed, not entered");
 	strbuf_add_thousands(&sb, o->max_file_size);
-	model_assume(m, "max file size", "default", "%s bytes", sb.buf);
+	model_assume(m, "max file size",
+		     o->max_file_size == SCAN_DEFAULT_MAX_FILE_SIZE ?
+		     "default" : "option", "%s bytes", sb.buf);
+	strbuf_reset(&sb);
+	strbuf_add_thousands(&sb, o->max_files ? o->max_files :
+			     SCAN_DEFAULT_MAX_FILES);
+	model_assume(m, "max files", o->max_files ? "option" : "default",
+		     "%s", sb.buf);
 	if (o->excludes.include_vendored)
 		model_assume(m, "default excludes", "option",
 			     "off (--include-vendored)");
@@ -467,6 +478,15 @@ static int parse_args(struct scan_args *a, int argc, char **argv)
 					 "--max-file-size"))
 				return EXIT_USAGE;
 			break;
+		case OPT_MAX_FILES: {
+			int n;
+
+			if (options_int(&n, optarg, "--max-files", 1,
+					2000000000))
+				return EXIT_USAGE;
+			a->opts.max_files = (size_t)n;
+			break;
+		}
 		case OPT_TOP:
 			if (options_int(&a->top, optarg, "--top", 0, 1000000))
 				return EXIT_USAGE;

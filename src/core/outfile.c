@@ -51,19 +51,66 @@ static void untrack(const char *tmp)
 			pending[i] = NULL;
 }
 
+/*
+ * A target that is no regular file (a device such as /dev/null or
+ * /dev/full, a FIFO) is written in place: a temporary file renamed over
+ * it would replace the device node. Returns 1 when opened so, -1 after
+ * reporting, 0 for a regular or new file; a symlink to a regular file
+ * sets *real to the file, so that the rename keeps the link.
+ */
+static int open_special(struct outfile *out, const char *path, char **real)
+{
+	struct stat st;
+	int fd;
+
+	*real = NULL;
+	if (stat(path, &st) < 0)
+		return 0; /* new (or a dangling link): made by the rename */
+	if (S_ISDIR(st.st_mode)) {
+		error("cannot write '%s': Is a directory", path);
+		return -1;
+	}
+	if (S_ISREG(st.st_mode)) {
+		struct stat lst;
+
+		if (!lstat(path, &lst) && S_ISLNK(lst.st_mode))
+			*real = realpath(path, NULL);
+		return 0;
+	}
+	fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0 || !(out->fp = fdopen(fd, "w"))) {
+		error("cannot write '%s': %s", path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	out->path = xstrdup(path);
+	return 1;
+}
+
 int outfile_open(struct outfile *out, const char *path)
 {
 	struct strbuf tmp = STRBUF_INIT;
+	char *real;
 	const char *slash;
 	mode_t mask;
 	int fd;
 
 	out->fp = NULL;
 	out->path = out->tmp = NULL;
+	out->raw = NULL;
 	if (!path || !strcmp(path, "-")) {
 		out->fp = stdout;
 		return 0;
 	}
+	switch (open_special(out, path, &real)) {
+	case 1:
+		return 0;
+	case -1:
+		return CARVE_EIO;
+	}
+	if (real)
+		path = real; /* a symlink's file is replaced, not the link */
 	slash = strrchr(path, '/');
 	if (slash)
 		strbuf_add(&tmp, path, (size_t)(slash - path + 1));
@@ -73,6 +120,7 @@ int outfile_open(struct outfile *out, const char *path)
 		int err = errno;
 
 		strbuf_release(&tmp);
+		free(real);
 		return error("cannot write '%s': %s", path, strerror(err));
 	}
 	mask = umask(0);
@@ -83,6 +131,7 @@ int outfile_open(struct outfile *out, const char *path)
 		die_errno("fdopen");
 	out->tmp = strbuf_detach(&tmp, NULL);
 	out->path = xstrdup(path);
+	free(real);
 	track(out->tmp);
 	return 0;
 }
@@ -170,25 +219,37 @@ int outfile_commit(struct outfile *out)
 		err = errno ? errno : EIO;
 	if (out->fp == stdout) {
 		out->fp = NULL;
-		if (err && err != EPIPE)
+		if (err == EPIPE)
+			outfile_broken_pipe();
+		if (err)
 			return error("cannot write %s: %s", name, strerror(err));
-		return err ? CARVE_EIO : 0;
+		return 0;
 	}
 	if (fclose(out->fp) && !err)
 		err = errno ? errno : EIO;
 	out->fp = NULL;
-	if (!err && rename(out->tmp, out->path))
+	if (!err && out->tmp && rename(out->tmp, out->path))
 		err = errno;
 	if (err) {
 		error("cannot write '%s': %s", name, strerror(err));
 		outfile_abort(out); /* frees name */
 		return CARVE_EIO;
 	}
-	untrack(out->tmp);
+	if (out->tmp)
+		untrack(out->tmp);
 	free(out->tmp);
 	free(out->path);
 	out->tmp = out->path = NULL;
 	return 0;
+}
+
+void outfile_broken_pipe(void)
+{
+	/* the reader went away (carve ... | head): die as filters do */
+	fflush(stderr);
+	signal(SIGPIPE, SIG_DFL);
+	raise(SIGPIPE);
+	exit(EXIT_FATAL); /* SIGPIPE blocked: quietly all the same */
 }
 
 void outfile_abort(struct outfile *out)

@@ -21,6 +21,27 @@ static void set(void *obj, const char *name, const char *value)
 	agsafeset(obj, (char *)name, (char *)value, "");
 }
 
+int dot_layout_render(FILE *fp, Agraph_t *g, const char *format)
+{
+	GVC_t *gvc = gvContext();
+	char *data = NULL;
+	unsigned int len = 0;
+	int ret = 0;
+
+	if (gvLayout(gvc, g, "dot")) {
+		ret = error("graphviz could not lay out the graph");
+	} else {
+		if (gvRenderData(gvc, g, format, &data, &len))
+			ret = error("graphviz could not render %s", format);
+		else if (fwrite(data, 1, len, fp) != len)
+			ret = CARVE_EIO; /* outfile_commit() says why */
+		gvFreeRenderData(data);
+		gvFreeLayout(gvc, g);
+	}
+	gvFreeContext(gvc);
+	return ret;
+}
+
 void dot_add_text(struct strbuf *out, const char *s)
 {
 	char *clean = utf8_sanitize_text(s);
@@ -51,7 +72,6 @@ int dot_render(FILE *fp, const struct graph *g, const struct dot_options *o)
 	struct strbuf dir = STRBUF_INIT, sb = STRBUF_INIT;
 	size_t *members = xcalloc(g->nr ? g->nr : 1, sizeof(*members));
 	char **names = xcalloc(g->nr ? g->nr : 1, sizeof(*names));
-	GVC_t *gvc = NULL;
 	int ret = 0;
 
 	set(root, "rankdir", "LR");
@@ -157,20 +177,9 @@ int dot_render(FILE *fp, const struct graph *g, const struct dot_options *o)
 		if (agwrite(root, fp) == EOF)
 			ret = error("cannot write the DOT graph");
 	} else {
-		gvc = gvContext();
-		if (gvLayout(gvc, root, "dot")) {
-			ret = error("graphviz could not lay out the graph");
-		} else {
-			if (gvRender(gvc, root, o->format == FORMAT_PNG ?
-				     "png" : "svg", fp))
-				ret = error("graphviz could not render %s",
-					    o->format == FORMAT_PNG ? "PNG" :
-					    "SVG");
-			gvFreeLayout(gvc, root);
-		}
+		ret = dot_layout_render(fp, root, o->format == FORMAT_PNG ?
+					"png" : "svg");
 	}
-	if (gvc)
-		gvFreeContext(gvc);
 	agclose(root);
 	for (size_t v = 0; v < g->nr; v++)
 		free(names[v]);

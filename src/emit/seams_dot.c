@@ -26,7 +26,6 @@ int seams_render(FILE *fp, const struct seams *s, int svg, const char *title)
 	Agraph_t *root = agopen("seams", Agdirected, NULL);
 	Agnode_t **node = xcalloc(s->nr ? s->nr : 1, sizeof(*node));
 	struct strbuf sb = STRBUF_INIT;
-	GVC_t *gvc = NULL;
 	int ret = 0;
 
 	set(root, "rankdir", "LR");
@@ -90,15 +89,7 @@ int seams_render(FILE *fp, const struct seams *s, int svg, const char *title)
 		if (agwrite(root, fp) == EOF)
 			ret = error("cannot write the DOT graph");
 	} else {
-		gvc = gvContext();
-		if (gvLayout(gvc, root, "dot")) {
-			ret = error("graphviz could not lay out the graph");
-		} else {
-			if (gvRender(gvc, root, "svg", fp))
-				ret = error("graphviz could not render SVG");
-			gvFreeLayout(gvc, root);
-		}
-		gvFreeContext(gvc);
+		ret = dot_layout_render(fp, root, "svg");
 	}
 	agclose(root);
 	free(node);

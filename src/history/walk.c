@@ -71,14 +71,29 @@ static git_commit *queue_pop(struct queue *q)
 	return top;
 }
 
+static void parent_missing(const git_oid *pid, const git_commit *child)
+{
+	const git_error *e = git_error_last();
+	char p[GIT_OID_HEXSZ + 1], c[GIT_OID_HEXSZ + 1];
+
+	git_oid_tostr(p, sizeof(p), pid);
+	git_oid_tostr(c, sizeof(c), git_commit_id(child));
+	warning("cannot read commit %s, parent of %s: %s; history stops "
+		"there", p, c, e && e->message ? e->message : "not found");
+	git_error_clear();
+}
+
 /* The commits a shallow clone's history stops at (<gitdir>/shallow). */
 static void read_shallow(struct oidmap *set, git_repository *repo)
 {
-	struct strbuf sb = STRBUF_INIT;
-	int added;
+	struct strbuf path = STRBUF_INIT, sb = STRBUF_INIT;
+	int added, ret;
 
-	strbuf_addf(&sb, "%s/shallow", git_repository_path(repo));
-	if (strbuf_read_file(&sb, sb.buf, 1 << 26)) {
+	/* (read into a buffer of its own: the content is appended) */
+	strbuf_addf(&path, "%s/shallow", git_repository_path(repo));
+	ret = strbuf_read_file(&sb, path.buf, 1 << 26);
+	strbuf_release(&path);
+	if (ret) {
 		strbuf_release(&sb);
 		return;
 	}
@@ -259,8 +274,12 @@ int hlog_walk(struct hlog *log, git_repository *repo,
 			if (!added)
 				continue;
 			if (git_commit_lookup(&parent, repo, pid) < 0) {
-				/* a parent that is not there: history stops */
-				git_error_clear();
+				/*
+				 * a parent that is not there (not a shallow
+				 * clone's, those stop above): a missing or
+				 * corrupt object; history stops, and says why
+				 */
+				parent_missing(pid, c);
 				cut |= i == 0;
 				continue;
 			}
