@@ -146,11 +146,19 @@ static cJSON *parse_jsonc(const char *text, size_t len, const char *name,
 {
 	char *copy = xstrndup(text, len);
 	const char *end = NULL;
-	const char *dup, *where = "";
+	const char *dup, *where = "", *nul;
 	cJSON *root;
 	int line, col;
 
 	blank_comments(copy, len);
+	/* cJSON would end a string at a NUL and read on after it */
+	if ((nul = memchr(text, '\0', len))) {
+		position(text, (size_t)(nul - text), &line, &col);
+		complain(as_warning, "cannot parse '%s' at line %d, column %d: "
+			 "a NUL byte in the text", name, line, col);
+		free(copy);
+		return NULL;
+	}
 	if (nesting_too_deep(copy, len)) {
 		complain(as_warning, "cannot parse '%s': nested deeper than %d "
 			 "levels", name, CONFIG_MAX_DEPTH);
