@@ -3,6 +3,7 @@
  * are quoted by cgraph itself, so a path holding quotes or HTML cannot
  * break the DOT or the SVG.
  */
+#include <errno.h>
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 #include <math.h>
@@ -34,7 +35,8 @@ int dot_layout_render(FILE *fp, Agraph_t *g, const char *format)
 		if (gvRenderData(gvc, g, format, &data, &len))
 			ret = error("graphviz could not render %s", format);
 		else if (fwrite(data, 1, len, fp) != len)
-			ret = CARVE_EIO; /* outfile_commit() says why */
+			ret = error("cannot write the %s: %s", format,
+				    strerror(errno));
 		gvFreeRenderData(data);
 		gvFreeLayout(gvc, g);
 	}
@@ -175,7 +177,8 @@ int dot_render(FILE *fp, const struct graph *g, const struct dot_options *o)
 
 	if (o->format == FORMAT_DOT) {
 		if (agwrite(root, fp) == EOF)
-			ret = error("cannot write the DOT graph");
+			ret = error("cannot write the DOT graph: %s",
+				    strerror(errno));
 	} else {
 		ret = dot_layout_render(fp, root, o->format == FORMAT_PNG ?
 					"png" : "svg");

@@ -4,9 +4,11 @@
  * with its references, cycles in red with the suggested cuts dashed, the
  * shared kernel grey.
  */
+#include <errno.h>
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 #include <math.h>
+#include <string.h>
 #include <stdio.h>
 
 #include "carve/dot.h"
@@ -87,7 +89,8 @@ int seams_render(FILE *fp, const struct seams *s, int svg, const char *title)
 	}
 	if (!svg) {
 		if (agwrite(root, fp) == EOF)
-			ret = error("cannot write the DOT graph");
+			ret = error("cannot write the DOT graph: %s",
+				    strerror(errno));
 	} else {
 		ret = dot_layout_render(fp, root, "svg");
 	}

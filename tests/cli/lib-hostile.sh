@@ -14,6 +14,7 @@ graph json
 graph dot
 graph svg
 graph svg --level file
+graph png
 history text
 history json
 history csv
@@ -37,6 +38,7 @@ valid_output() {
 	case $1 in
 	json) jq -e . "$2" >/dev/null 2>&1 ;;
 	svg) xmllint --noout --nonet "$2" 2>/dev/null ;;
+	png) [ "$(head -c 4 "$2" | tail -c 3)" = PNG ] ;;
 	*) python3 "$CARVE_SRC/tests/cli/check-text.py" "$1" "$2" ;;
 	esac
 }
