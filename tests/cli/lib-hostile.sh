@@ -74,9 +74,12 @@ EOF_RUNS
 snapshot() {
 	(
 		cd "$1" &&
-		find . -path ./.git/carve -prune -o -printf '%p %y %m %s %T@\n' |
+		# (.git's own mtime changes when the cache directory is made)
+		find . -path ./.git/carve -prune -o -path ./.git \
+			-printf '%p %y %m\n' -o -printf '%p %y %m %s %T@\n' |
 			LC_ALL=C sort &&
-		git status --porcelain=v1 --ignored --untracked-files=all &&
+		git --no-optional-locks status --porcelain=v1 --ignored \
+			--untracked-files=all &&
 		git for-each-ref --format='%(refname) %(objectname)' &&
 		git rev-parse HEAD &&
 		cksum .git/index .git/config .git/HEAD
