@@ -246,6 +246,24 @@ check-asan: deps
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		prove -j2 $(patsubst $(B)/%,build-asan/%,$(UNIT_TESTS)) tests/cli/t*.sh
 
+# End-to-end tests under valgrind memcheck (tests/valgrind-carve runs
+# carve): invalid accesses and definite leaks fail them. A chosen set,
+# a few minutes on two cores; CI runs it (.ci/run).
+VALGRIND_TESTS =
+VALGRIND_TESTS += tests/cli/t1001-scan-basic.sh
+VALGRIND_TESTS += tests/cli/t1002-scan-bad-input.sh
+VALGRIND_TESTS += tests/cli/t2001-graph-model.sh
+VALGRIND_TESTS += tests/cli/t2101-seams-model.sh
+VALGRIND_TESTS += tests/cli/t2201-check.sh
+VALGRIND_TESTS += tests/cli/t3001-history-numstat.sh
+VALGRIND_TESTS += tests/cli/t9002-hostile-git.sh
+VALGRIND_TESTS += tests/cli/t9004-output-safety.sh
+VALGRIND_TESTS += tests/cli/t9005-readonly-tree.sh
+check-valgrind: deps
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)CARVE=$(CURDIR)/tests/valgrind-carve CARVE_REAL=$(CURDIR)/$(PROG) \
+		CARVE_SRC=$(CURDIR) prove -j2 $(VALGRIND_TESTS)
+
 # Style of what changed since BASE (default HEAD~1), with the tree's
 # .clang-format, as git checks its own patches (git clang-format).
 check-style:
