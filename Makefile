@@ -248,7 +248,7 @@ check-asan: deps
 
 # End-to-end tests under valgrind memcheck (tests/valgrind-carve runs
 # carve): invalid accesses and definite leaks fail them. A chosen set,
-# a few minutes on two cores; CI runs it (.ci/run).
+# about four minutes on two cores; CI runs it (.ci/run).
 VALGRIND_TESTS =
 VALGRIND_TESTS += tests/cli/t1001-scan-basic.sh
 VALGRIND_TESTS += tests/cli/t1002-scan-bad-input.sh
@@ -256,8 +256,6 @@ VALGRIND_TESTS += tests/cli/t2001-graph-model.sh
 VALGRIND_TESTS += tests/cli/t2101-seams-model.sh
 VALGRIND_TESTS += tests/cli/t2201-check.sh
 VALGRIND_TESTS += tests/cli/t3001-history-numstat.sh
-VALGRIND_TESTS += tests/cli/t9002-hostile-git.sh
-VALGRIND_TESTS += tests/cli/t9004-output-safety.sh
 VALGRIND_TESTS += tests/cli/t9005-readonly-tree.sh
 check-valgrind: deps
 	$(Q)$(MAKE) --no-print-directory all

@@ -317,8 +317,9 @@ static void add_externals(struct merge *mg, const struct scan *s, int same_repo)
 		if (k == o->externals_nr) {
 			ALLOC_GROW(o->externals, o->externals_nr + 1,
 				   mg->ext_alloc);
+			memset(&o->externals[k], 0, sizeof(o->externals[k]));
 			o->externals[k].name = arena_strdup(&o->arena, x->name);
-			o->externals[k].refs = o->externals[k].files = 0;
+			o->externals[k].stdlib = x->stdlib;
 			o->externals_nr++;
 		}
 		if (same_repo) {

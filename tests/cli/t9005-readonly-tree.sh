@@ -30,6 +30,10 @@ while read -r cmd fmt; do
 done <<EOF_RUNS
 $HOSTILE_MODEL_RUNS
 EOF_RUNS
+# (valgrind found merge writing an uninitialised "stdlib" flag)
+ext() { jq -c '[.externals[] | [.name, (.stdlib // false)]] | sort' "$1"; }
+expect_eq "merge keeps which externals are standard libraries" \
+	"$(ext model1.json)" "$(ext m4.out)"
 "$CARVE" scan -q --untracked -f json -o untracked.json r
 ok $? "carve scan --untracked"
 
