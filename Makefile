@@ -115,6 +115,16 @@ LIB_OBJS += $(B)/src/emit/partition.o
 LIB_OBJS += $(B)/src/emit/seams_dot.o
 LIB_OBJS += $(B)/src/emit/seams_json.o
 LIB_OBJS += $(B)/src/emit/table.o
+LIB_OBJS += $(B)/src/emit/html.o
+LIB_OBJS += $(B)/src/emit/report.o
+LIB_OBJS += $(B)/src/emit/report_appendix.o
+LIB_OBJS += $(B)/src/emit/report_check.o
+LIB_OBJS += $(B)/src/emit/report_contexts.o
+LIB_OBJS += $(B)/src/emit/report_cycles.o
+LIB_OBJS += $(B)/src/emit/report_graph.o
+LIB_OBJS += $(B)/src/emit/report_history.o
+LIB_OBJS += $(B)/src/emit/report_inventory.o
+LIB_OBJS += $(B)/src/emit/report_summary.o
 
 CMD_OBJS =
 CMD_OBJS += $(B)/src/main.o
@@ -122,6 +132,7 @@ CMD_OBJS += $(B)/src/cmd/check.o
 CMD_OBJS += $(B)/src/cmd/graph.o
 CMD_OBJS += $(B)/src/cmd/history.o
 CMD_OBJS += $(B)/src/cmd/merge.o
+CMD_OBJS += $(B)/src/cmd/report.o
 CMD_OBJS += $(B)/src/cmd/scan.o
 CMD_OBJS += $(B)/src/cmd/seams.o
 
