@@ -149,6 +149,7 @@ UNIT_TESTS += $(B)/tests/unit/test_deps_python
 UNIT_TESTS += $(B)/tests/unit/test_glob
 UNIT_TESTS += $(B)/tests/unit/test_graph
 UNIT_TESTS += $(B)/tests/unit/test_history
+UNIT_TESTS += $(B)/tests/unit/test_html
 UNIT_TESTS += $(B)/tests/unit/test_language
 UNIT_TESTS += $(B)/tests/unit/test_linecount
 UNIT_TESTS += $(B)/tests/unit/test_mojo

@@ -108,6 +108,7 @@ static const char style[] =
 "170px,1fr));gap:12px;margin:10px 0}\n"
 ".stat{border:1px solid var(--line);border-radius:8px;padding:10px 14px}\n"
 ".stat b{display:block;font-size:24px;font-variant-numeric:tabular-nums}\n"
+".stat b.t{font-size:17px;line-height:1.3;padding:4px 0}\n"
 ".stat span{color:var(--muted);font-size:13px}\n"
 ".stat.absent b{color:var(--muted);font-size:18px}\n"
 ".scroll{overflow-x:auto}\n"

@@ -179,12 +179,18 @@ int report_contexts(struct report *r)
 {
 	const struct seams *s = r->seams;
 	struct strbuf sb = STRBUF_INIT;
-	size_t shown = s->nr < r->max_rows ? s->nr : r->max_rows;
+	size_t shown = s->nr < r->max_rows ? s->nr : r->max_rows, kernel = 0;
 
+	for (size_t i = 0; i < s->nr; i++)
+		kernel += s->contexts[i].kernel ? s->contexts[i].files_nr : 0;
+	strbuf_addf(&sb, "%zu contexts", s->nr - (kernel > 0));
+	if (kernel)
+		strbuf_addf(&sb, " and a shared kernel of %zu file%s", kernel,
+			    kernel == 1 ? "" : "s");
 	strbuf_addf(&sb,
-		    "%zu contexts; modularity %.3f; %lu of %lu references "
+		    "; modularity %.3f; %lu of %lu references "
 		    "(%.1f%%) cross a context boundary.",
-		    s->nr, s->modularity, s->refs_crossing, s->refs_total,
+		    s->modularity, s->refs_crossing, s->refs_total,
 		    s->refs_total ? 100.0 * (double)s->refs_crossing /
 					    (double)s->refs_total
 				  : 0.0);

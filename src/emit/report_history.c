@@ -51,7 +51,7 @@ static void hotspots(struct report *r, const struct history *h)
 		report_table_row(r, "crrrrl", row);
 	}
 	report_table_end(r, nr > top ? nr - top : 0,
-			 "carve history --hotspots lists them all");
+			 "carve history --top 0 lists them all");
 	free(order);
 }
 
@@ -84,7 +84,7 @@ static void coupling(struct report *r, const struct history *h, int modules)
 		report_table_row(r, al, row);
 	}
 	report_table_end(r, c->nr > top ? c->nr - top : 0,
-			 "carve history --coupling lists them all");
+			 "carve history -f code-maat --analysis coupling");
 }
 
 static void authors(struct report *r, const struct history *h)
@@ -107,7 +107,7 @@ static void authors(struct report *r, const struct history *h)
 		report_table_row(r, "lrrrrr", row);
 	}
 	report_table_end(r, h->authors_nr > top ? h->authors_nr - top : 0,
-			 "carve history --authors lists them all");
+			 "carve history --top 0 lists them all");
 }
 
 int report_history(struct report *r)

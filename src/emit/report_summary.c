@@ -2,6 +2,7 @@
  * The report's summary: size, languages and the headline numbers, each
  * tile saying which command fills it when its part is absent.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -21,7 +22,10 @@
 
 static void tile(struct report *r, const char *value, const char *what)
 {
-	fputs("<div class=stat><b>", r->fp);
+	/* words, not a number: a smaller face so that three fit */
+	fputs(isdigit((unsigned char)*value) ? "<div class=stat><b>"
+					     : "<div class=stat><b class=t>",
+	      r->fp);
 	html_puts(r->fp, value);
 	fputs("</b><span>", r->fp);
 	html_puts(r->fp, what);
