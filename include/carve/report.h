@@ -32,6 +32,8 @@ struct report {
 
 #define REPORT_MAX_ROWS 50
 #define REPORT_MAX_NODES 60
+/* top-level directories drawn when the contexts are too many */
+#define REPORT_MAX_COLLAPSED 120
 
 /*
  * Writes the page: head (Content-Security-Policy, inline style), the

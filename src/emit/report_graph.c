@@ -31,13 +31,14 @@ static int draw_collapsed(struct report *r)
 		    "dependencies between the %zu top-level directories "
 		    "instead.",
 		    r->seams->nr, r->max_nodes, g.nr);
-	if (g.nr > r->max_nodes) {
+	if (g.nr > REPORT_MAX_COLLAPSED) {
 		strbuf_reset(&label);
 		strbuf_addf(&label,
 			    "%zu contexts and %zu top-level directories are "
-			    "too many to draw (over %zu): the tables below "
-			    "list them.",
-			    r->seams->nr, g.nr, r->max_nodes);
+			    "too many to draw (over %zu and %d): the tables "
+			    "below list them.",
+			    r->seams->nr, g.nr, r->max_nodes,
+			    REPORT_MAX_COLLAPSED);
 		report_note(r, label.buf);
 		goto done;
 	}

@@ -116,9 +116,10 @@ int report_history(struct report *r)
 	struct strbuf sb = STRBUF_INIT;
 	char a[32], b[32], n[32];
 
-	strbuf_addf(&sb, "%s commits from %s to %s by %zu authors",
-		    report_num(n, h->commits), day(a, h->first),
-		    day(b, h->last), h->authors_nr);
+	strbuf_addf(&sb, "%s commit%s from %s to %s by %zu author%s",
+		    report_num(n, h->commits), h->commits == 1 ? "" : "s",
+		    day(a, h->first), day(b, h->last), h->authors_nr,
+		    h->authors_nr == 1 ? "" : "s");
 	if (h->shallow)
 		strbuf_addstr(&sb, " (a shallow clone: the history is cut)");
 	fputs("<p>", r->fp);
