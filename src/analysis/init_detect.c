@@ -162,7 +162,9 @@ static void contexts(struct init_config *c, const struct scan *s,
 						     sizeof(char *));
 			ic->globs[ic->globs_nr++] = glob;
 		}
-		qsort(ic->globs, ic->globs_nr, sizeof(char *), cmp_str);
+		if (ic->globs_nr)
+			qsort(ic->globs, ic->globs_nr, sizeof(char *),
+			      cmp_str);
 		/* one of each */
 		size_t n = 0;
 		for (size_t j = 0; j < ic->globs_nr; j++)
@@ -241,7 +243,8 @@ void init_config_detect(struct init_config *c, const struct scan *s,
 	by_name(c, s, not_migrated, &c->exclude, &c->exclude_nr);
 	by_name(c, s, legacy_names, &c->legacy, &c->legacy_nr);
 	by_name(c, s, new_names, &c->fresh, &c->fresh_nr);
-	qsort(c->exclude, c->exclude_nr, sizeof(char *), cmp_str);
+	if (c->exclude_nr)
+		qsort(c->exclude, c->exclude_nr, sizeof(char *), cmp_str);
 	/* Java's modules are its packages: no depth to override them */
 	c->module_depth = java_family ? 0 : module_depth(s);
 	if (p)
