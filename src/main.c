@@ -27,6 +27,10 @@ static const struct command commands[] = {
 	  "proposed bounded contexts, their seams, what to extract first" },
 	{ "check", cmd_check,
 	  "hold the declared context boundaries in CI, with a baseline" },
+	{ "init", cmd_init,
+	  "write a starting carve.json for the repository, keys explained" },
+	{ "report", cmd_report,
+	  "everything above in one self-contained HTML page" },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

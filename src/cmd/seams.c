@@ -711,22 +711,9 @@ int cmd_seams(int argc, char **argv)
 		a.o.contexts = counted;
 	}
 	a.o.config = &cfg;
-	if (!a.no_history && !m.history && m.scan->is_git && *m.scan->head &&
-	    !model_is_file(a.input.arg ? a.input.arg : ".")) {
-		struct history_options ho = { 0 };
-
-		ho.max_changeset = HISTORY_MAX_CHANGESET;
-		ho.min_revs = HISTORY_MIN_REVS;
-		ho.min_shared = HISTORY_MIN_SHARED;
-		ho.min_coupling = HISTORY_MIN_COUPLING;
-		ho.max_blob_size = HISTORY_MAX_BLOB_SIZE;
-		ho.threads = a.common.threads;
-		ho.config = &cfg;
-		/* a repository without commits has no history to add */
-		if (history_run(&m.history, m.scan, &ho))
-			warning("no history: going on with the static graph "
-				"and folders");
-	}
+	if (!a.no_history && input_history(&m, &cfg, &a.input))
+		warning("no history: going on with the static graph and "
+			"folders");
 	if (!a.no_history)
 		a.o.history = m.history;
 	if (seams_propose(&s, m.scan, &a.o))
