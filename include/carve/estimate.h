@@ -78,8 +78,7 @@ struct estimate_dist {
 struct estimate_rate {
 	char *from, *to; /* "python", "go"; from "unknown" for unknown */
 	struct estimate_dist dist;
-	const char *source; /* where the figure comes from (static or owned
-			     * by the estimate) */
+	char *source; /* where the figure comes from */
 	int fallback; /* no entry for the pair: the documented fallback */
 	unsigned long code; /* code lines ported at this rate */
 };
@@ -110,7 +109,7 @@ struct estimate_context {
 	/* at the likely value of every distribution: */
 	double port_days, seam_days, fixed_days, data_days, likely_days;
 	struct estimate_range days;
-	double share; /* of the total P50 (0 to 1) */
+	double share; /* of the total mean, 0 to 1 (means add up) */
 };
 
 /* COCOMO II post-architecture cross-check (nominal drivers). */
@@ -125,7 +124,7 @@ struct estimate_cocomo {
 /* --calibrate: what this repository's history delivered. */
 struct estimate_calibration {
 	int done;
-	unsigned long long net_lines; /* code lines added - deleted */
+	long long net_lines; /* lines added - deleted */
 	size_t author_days; /* distinct (author, day) pairs with commits */
 	double rate; /* net lines per active author-day */
 };
@@ -191,6 +190,27 @@ int estimate_build(struct estimate **out, const struct scan *scan,
 int estimate_build_sizes(struct estimate **out, const char *path,
 			 const struct estimate_options *o);
 
+struct model;
+/*
+ * The contexts a planning command estimates (src/plan/estimate_input.c):
+ * mines the history into m->history as carve seams does (unless
+ * no_history, a model file `arg`, or no git work tree), then proposes
+ * contexts with carve seams' defaults and cfg's declared contexts, so
+ * estimate and roadmap see what 'carve seams' shows. Returns 0 with *out
+ * the caller's (seams_free), or <0 after reporting.
+ */
+int estimate_contexts(struct seams **out, struct model *m,
+		      const struct config *cfg, const char *arg, int threads,
+		      int no_history);
+/*
+ * --calibrate (src/plan/calibrate.c): net lines added per active
+ * author-day (distinct author and calendar day with a commit, merges
+ * left out) from the history h of scan's repository, into
+ * e->calibration. Returns 0 or <0 after reporting.
+ */
+int estimate_calibrate(struct estimate *e, const struct scan *scan,
+		       const struct history *h);
+
 /*
  * Writes trial t's engineer-days of every context into days[0..e->nr)
  * (0 for excluded ones) and returns the phase-0 engineer-days of that
@@ -201,7 +221,31 @@ double estimate_trial(const struct estimate *e, size_t t, double *days);
 /* The quantile of d at probability u (0 < u < 1). */
 double estimate_dist_quantile(const struct estimate_dist *d, double u);
 
+struct strbuf;
+/*
+ * Sets d (src/plan/dist.c); values must be finite, positive and ordered
+ * low <= likely <= high, else CARVE_EINVALID and d is left empty.
+ */
+int estimate_dist_set(struct estimate_dist *d, enum estimate_dist_kind kind,
+		      double low, double likely, double high);
+double estimate_dist_mean(const struct estimate_dist *d);
+/* "lognormal", "pert" or "fixed", and back (CARVE_EINVALID). */
+const char *estimate_dist_name(enum estimate_dist_kind kind);
+int estimate_dist_parse_kind(enum estimate_dist_kind *out, const char *s);
+/* "lognormal 15 / 31 / 60 (P10 / median / P90)" */
+void estimate_dist_describe(struct strbuf *sb, const struct estimate_dist *d);
+void estimate_dist_copy(struct estimate_dist *dst,
+			const struct estimate_dist *src);
+void estimate_dist_release(struct estimate_dist *d);
+
 void estimate_free(struct estimate *e);
+
+/*
+ * COCOMO II for `rewritten` lines (another language) and `moved` lines
+ * (same language), nominal drivers, reuse model (src/plan/cocomo.c).
+ */
+void estimate_cocomo_compute(struct estimate_cocomo *out, double rewritten,
+			     double moved);
 
 /* The "estimate" part of a model's JSON (src/emit/estimate_json.c). */
 void estimate_json_add(struct cJSON *root, const struct estimate *e);
