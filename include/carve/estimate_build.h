@@ -51,6 +51,9 @@ void estimate_build_release(struct estimate_build *b);
  * seed and trials): the ranges, shares and draws. Any -j gives the same.
  */
 void estimate_run(struct estimate *e, int threads);
+struct language;
+/* General-purpose code, rewritten for a target (not SQL, Shell, ...). */
+int estimate_rewritten(const struct language *lang);
 /* Test code by its path (tests/, test_*.py, *_test.go, ...). */
 int estimate_is_test_path(const char *path);
 /* sqrt(density / reference), bounded (see carve-estimate(1)). */

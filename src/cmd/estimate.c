@@ -246,6 +246,8 @@ int cmd_estimate(int argc, char **argv)
 				     "%s", e->assume[3 * i + 1]);
 		m.seams = s;
 		s = NULL;
+		/* a model's earlier estimate is replaced */
+		estimate_free(m.estimate);
 		m.estimate = e;
 		e = NULL;
 		model_write_json(out.fp, &m);

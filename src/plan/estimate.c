@@ -586,7 +586,11 @@ static void record_assumptions(struct estimate_build *b)
 			"each an API its service provides");
 	estimate_assume(e, "services", "default",
 			"every context but the shared kernel becomes a "
-			"service and pays the fixed cost once");
+			"service and pays the fixed cost once (not the shared "
+			"kernel, a library, nor files linked to nothing); with a "
+			"target, general-purpose code is rewritten, while "
+			"Shell, SQL, Makefile, CMake, Awk, data and markup "
+			"move as they are");
 	estimate_assume(e, "data", "default",
 			"%s",
 			b->tables ? "owned tables as declared" :

@@ -93,6 +93,24 @@ static int programming(const struct language *lang)
 	return lang && (lang->flags & LANG_PROGRAMMING);
 }
 
+/*
+ * Rewritten in the target language: general-purpose code. Build and
+ * database scripts move as they are, like data and markup.
+ */
+int estimate_rewritten(const struct language *lang)
+{
+	static const char *const stays[] = { "Shell", "Bash",	"Zsh",
+					     "SQL",   "Makefile", "CMake",
+					     "Awk",   NULL };
+
+	if (!programming(lang))
+		return 0;
+	for (int i = 0; stays[i]; i++)
+		if (!strcmp(lang->name, stays[i]))
+			return 0;
+	return 1;
+}
+
 int estimate_build(struct estimate **out, const struct scan *scan,
 		   const struct seams *s, const struct estimate_options *o)
 {
@@ -125,7 +143,8 @@ int estimate_build(struct estimate **out, const struct scan *scan,
 		double weighted = 0;
 
 		x->kernel = sc->kernel;
-		x->service = !sc->kernel;
+		/* the kernel becomes a library, unlinked files no service */
+		x->service = !sc->kernel && !sc->unlinked;
 		for (size_t i = 0; i < sc->files_nr; i++) {
 			const struct scan_file *f = &scan->files[sc->files[i]];
 			char key[64];
@@ -145,7 +164,7 @@ int estimate_build(struct estimate **out, const struct scan *scan,
 				f->lang ? rates_lang_key(key, sizeof(key),
 							 f->lang->name) :
 					  "unknown",
-				prog, f->counts.code,
+				estimate_rewritten(f->lang), f->counts.code,
 				estimate_is_test_path(f->path), cx);
 		}
 		x->complexity = x->code ? weighted / (double)x->code : 1;

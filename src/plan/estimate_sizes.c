@@ -65,7 +65,7 @@ static int add_lines(struct estimate_build *b, struct estimate_context *x,
 				    lang ? rates_lang_key(k, sizeof(k),
 							  lang->name) :
 					   "unknown",
-				    !lang || (lang->flags & LANG_PROGRAMMING), n,
+				    !lang || estimate_rewritten(lang), n,
 				    test, 1);
 	}
 	strbuf_release(&key);
