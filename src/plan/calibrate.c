@@ -81,9 +81,8 @@ int estimate_calibrate(struct estimate *e, const struct scan *scan,
 		return -1;
 	c->done = 1;
 	c->net_lines = (long long)h->added - (long long)h->deleted;
-	c->rate = c->author_days ?
-			  (double)c->net_lines / (double)c->author_days :
-			  0;
+	c->rate = c->author_days ? (double)c->net_lines / (double)c->author_days
+				 : 0;
 	estimate_assume(e, "calibration", "option",
 			"history of %.12s: lines added - deleted in the "
 			"scanned paths (comments and blanks included) over "
