@@ -9,10 +9,15 @@
  * How carve roadmap (and any scheduler) should use it:
  *
  *   struct estimate *e = NULL;
+ *   struct seams *s = NULL;
  *   struct estimate_options eo;
+ *   if (input_open(&m, &cfg, &in)) goto done;        (input.h)
+ *   if (estimate_contexts(&s, &m, &cfg, in.arg, threads, 0)) goto done;
  *   estimate_options_init(&eo);
  *   eo.config = &cfg;                     (rates, target; may be NULL)
- *   if (estimate_build(&e, scan, seams, &eo)) goto done;
+ *   if (estimate_build(&e, m.scan, s, &eo)) goto done;
+ *   (or m.estimate, already there when a model file holds one, and
+ *   estimate_build_sizes() for --sizes FILE)
  *   double *days = xcalloc(e->nr, sizeof(*days));
  *   for (size_t t = 0; t < e->trials; t++) {
  *           double p0 = estimate_trial(e, t, days);
