@@ -56,7 +56,8 @@ static int author_days(size_t *out, const char *root, const char *head)
 		}
 		git_commit_free(c);
 	}
-	qsort(keys, nr, sizeof(*keys), cmp_u64);
+	if (nr > 1)
+		qsort(keys, nr, sizeof(*keys), cmp_u64);
 	*out = 0;
 	for (size_t i = 0; i < nr; i++)
 		*out += !i || keys[i] != keys[i - 1];

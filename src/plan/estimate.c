@@ -660,7 +660,9 @@ int estimate_build_finish(struct estimate_build *b, struct estimate **out)
 	for (size_t c = 0; c < e->nr; c++) {
 		struct estimate_context *x = &e->contexts[c];
 
-		qsort(x->work, x->work_nr, sizeof(*x->work), cmp_work);
+		if (x->work_nr > 1)
+			qsort(x->work, x->work_nr, sizeof(*x->work),
+			      cmp_work);
 		if (is_excluded(b->o, x->name)) {
 			x->excluded = 1;
 			x->why = "--exclude-context";

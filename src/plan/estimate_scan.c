@@ -81,7 +81,8 @@ static size_t interfaces_of(const struct seams *s, size_t ctx,
 						     : c->targets[j].path;
 		}
 	}
-	qsort(names, nr, sizeof(*names), cmp_str);
+	if (nr > 1)
+		qsort(names, nr, sizeof(*names), cmp_str);
 	for (size_t i = 0; i < nr; i++)
 		distinct += !i || strcmp(names[i], names[i - 1]);
 	free(names);
