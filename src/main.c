@@ -29,6 +29,10 @@ static const struct command commands[] = {
 	  "hold the declared context boundaries in CI, with a baseline" },
 	{ "estimate", cmd_estimate,
 	  "engineer-days per context with P10-P90 ranges and assumptions" },
+	{ "init", cmd_init,
+	  "write a starting carve.json for the repository, keys explained" },
+	{ "report", cmd_report,
+	  "everything above in one self-contained HTML page" },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
