@@ -27,6 +27,10 @@ static const struct command commands[] = {
 	  "proposed bounded contexts, their seams, what to extract first" },
 	{ "check", cmd_check,
 	  "hold the declared context boundaries in CI, with a baseline" },
+	{ "data", cmd_data,
+	  "database tables: readers, writers, owners, shared tables" },
+	{ "api", cmd_api,
+	  "declared endpoints per context and the contexts calling them" },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -16,6 +16,8 @@ struct history;
 struct scan;
 struct seams;
 struct check;
+struct data_report;
+struct api_report;
 
 /* One input or rule a result depends on, printed beside it. */
 struct assumption {
@@ -29,6 +31,8 @@ struct model {
 	struct history *history; /* carve history's part, or NULL */
 	struct seams *seams; /* carve seams' proposal, or NULL */
 	const struct check *check; /* carve check's result (borrowed), or NULL */
+	const struct data_report *data; /* carve data's (borrowed), or NULL */
+	const struct api_report *api; /* carve api's (borrowed), or NULL */
 	struct assumption *assumptions;
 	size_t assumptions_nr, assumptions_alloc;
 };
