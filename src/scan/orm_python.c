@@ -315,6 +315,7 @@ static void manager_chain(struct py *py, const struct tok *model)
 
 			while (py->t.kind != TOK_EOF && py->depth >= d)
 				next(py);
+			next(py); /* past ')' */
 		}
 	}
 	data_file_add(py->out, NULL, write ? DATA_WRITE : DATA_READ, DATA_ORM,
