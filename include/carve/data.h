@@ -174,16 +174,30 @@ struct data_report {
 	size_t files_read; /* files read for this analysis */
 	size_t models, abstract_models; /* ORM classes with / without table */
 	unsigned long unresolved_models; /* ORM queries of unknown classes */
+	unsigned long test_accesses; /* from test code, left out */
+	int with_tests;
 };
 
+struct data_options {
+	int threads; /* 0: online CPUs */
+	/*
+	 * Count test code (tests/ folders, test_*.py, *_test.go, *.test.js,
+	 * *Test.java, *_spec.rb) among readers and writers; by default its
+	 * accesses are listed but decide no owner, writer or coupling.
+	 */
+	int with_tests;
+};
+
+/* True when `path` is test code by the rule above. */
+int data_is_test_path(const char *path);
+
 /*
- * Reads every counted file of `scan` (on `threads` threads), extracts
- * its table accesses and maps them to the contexts of `seams`. Returns
- * 0 and sets *out (the caller's: data_report_free), or <0 after
- * reporting.
+ * Reads every counted file of `scan`, extracts its table accesses and
+ * maps them to the contexts of `seams`. Returns 0 and sets *out (the
+ * caller's: data_report_free), or <0 after reporting.
  */
 int data_analyse(struct data_report **out, const struct scan *scan,
-		 const struct seams *seams, int threads);
+		 const struct seams *seams, const struct data_options *o);
 void data_report_free(struct data_report *r);
 
 /*

@@ -33,15 +33,17 @@ static const char usage_text[] =
 "  -j, --jobs N           worker threads (default: CPUs)\n"
 "  -q, --quiet            no progress and no warnings on stderr\n"
 "      --progress WHEN    auto (default), never or always\n"
+"      --with-tests       count test code among readers and writers\n"
 "      --top N            rows per table in text output (default 20)\n"
 "  -h, --help             show this help\n";
 /* clang-format on */
 
-enum { OPT_TOP = 256 };
+enum { OPT_TOP = 256, OPT_WITH_TESTS };
 
 static const struct option long_options[] = {
 	COMMON_LONG_OPTIONS,
 	{ "top", required_argument, NULL, OPT_TOP },
+	{ "with-tests", no_argument, NULL, OPT_WITH_TESTS },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -79,6 +81,9 @@ static void print_text(FILE *fp, const struct data_report *r,
 		"with a computed (dynamic) table\n",
 		r->files_read, r->models, r->abstract_models,
 		r->unresolved_models, r->dynamic);
+	if (!r->with_tests)
+		fprintf(fp, "%lu reads and writes from test code left out "
+			"(--with-tests counts them)\n", r->test_accesses);
 	fputs("\nshared tables (single-writer rule broken)\n", fp);
 	if (!r->shared_nr)
 		fputs("  none\n", fp);
@@ -174,6 +179,7 @@ int cmd_data(int argc, char **argv)
 	struct seams_options so;
 	struct seams *s = NULL;
 	struct data_report *r = NULL;
+	struct data_options dopt = { 0 };
 	int c, ret, top = 20;
 
 	common_options_init(&common, "text,json,csv,dot");
@@ -185,7 +191,9 @@ int cmd_data(int argc, char **argv)
 			return EXIT_USAGE;
 		if (ret)
 			continue;
-		if (c == OPT_TOP) {
+		if (c == OPT_WITH_TESTS) {
+			dopt.with_tests = 1;
+		} else if (c == OPT_TOP) {
 			if (options_int(&top, optarg, "--top", 0, 1000000))
 				return EXIT_USAGE;
 		} else if (c == 'h') {
@@ -208,8 +216,18 @@ int cmd_data(int argc, char **argv)
 	so.config = &cfg;
 	if (seams_propose(&s, m.scan, &so))
 		goto done;
-	if (data_analyse(&r, m.scan, s, common.threads))
+	dopt.threads = common.threads;
+	if (data_analyse(&r, m.scan, s, &dopt))
 		goto done;
+	if (dopt.with_tests)
+		model_assume(&m, "test code", "option",
+			     "counted among readers and writers");
+	else
+		model_assume(&m, "test code", "default",
+			     "listed, but decides no owner, writer or "
+			     "coupling (tests/ folders, test_*.py, *_test.go, "
+			     "*.test.js, *Test.java, *_spec.rb): %lu accesses",
+			     r->test_accesses);
 	model_assume(&m, "contexts", "default",
 		     "carve seams' proposal from the static graph and folders "
 		     "(no history), declared carve.json contexts kept");
@@ -220,7 +238,9 @@ int cmd_data(int argc, char **argv)
 		     "classes define; Model.objects queries read or write");
 	model_assume(&m, "owner", "default",
 		     "the context with most writes, ties broken by reads, "
-		     "then definitions; shared: written by 2+ contexts");
+		     "then definitions; shared: written by 2+ contexts; "
+		     "migrations (migrations/, db/migrate/) list the schema "
+		     "and what it dropped but own nothing");
 	model_assume(&m, "database coupling", "default",
 		     "reads and writes of a table owned by another context "
 		     "/ all reads and writes (definitions not counted)");

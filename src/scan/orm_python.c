@@ -1,7 +1,7 @@
 /*
  * Python ORMs: Django models (Meta db_table, abstract, proxy, app_label,
  * ManyToManyField join tables) and Django migrations (CreateModel,
- * DeleteModel, AlterModelTable), SQLAlchemy declarative classes
+ * DeleteModel, RenameModel, AlterModelTable), SQLAlchemy declarative classes
  * (__tablename__, __abstract__) and Table("name", ...), and the queries
  * that name a model: Model.objects.<method>() (a write when the chain
  * creates, updates or deletes) and session.query(Model).
@@ -216,9 +216,35 @@ static void class_attr(struct py *py, struct py_class *e)
 }
 
 /* migrations.CreateModel(name=..., options={...}) and friends. */
+static const char *default_table(struct py *py, const char *model)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *t;
+
+	strbuf_addf(&sb, "%s_%s", py->app, model);
+	for (char *p = sb.buf; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p + 32);
+	t = arena_strdup(py->arena, sb.buf);
+	strbuf_release(&sb);
+	return t;
+}
+
+static void migration_add(struct py *py, const char *table,
+			  enum data_kind kind, unsigned line)
+{
+	data_file_add(py->out, table, kind, DATA_ORM | DATA_MIGRATION, line,
+		      "django");
+}
+
+/*
+ * migrations.CreateModel(name=..., options={"db_table": ...}),
+ * DeleteModel(name=...), RenameModel(old_name=..., new_name=...) and
+ * AlterModelTable(name=..., table=...).
+ */
 static void migration_op(struct py *py, const char *op, unsigned line)
 {
-	const char *name = NULL, *table = NULL;
+	const char *name = NULL, *table = NULL, *old = NULL, *new = NULL;
 	int abstract = 0, proxy = 0, d;
 
 	next(py);
@@ -227,22 +253,24 @@ static void migration_op(struct py *py, const char *op, unsigned line)
 	d = py->depth;
 	next(py);
 	while (py->t.kind != TOK_EOF && py->depth >= d) {
-		if (py->depth == d && tok_is(&py->t, "name")) {
+		if (py->depth == d && py->t.kind == TOK_IDENT) {
+			struct tok key = py->t;
+
 			next(py);
-			if (tok_punct(&py->t, '=')) {
-				next(py);
-				if (py->t.kind == TOK_STRING)
-					name = dup_tok(py, &py->t);
-			}
-			continue;
-		}
-		if (py->depth == d && tok_is(&py->t, "table")) {
+			if (!tok_punct(&py->t, '='))
+				continue;
 			next(py);
-			if (tok_punct(&py->t, '=')) {
-				next(py);
-				if (py->t.kind == TOK_STRING)
-					table = dup_tok(py, &py->t);
-			}
+			if (py->t.kind != TOK_STRING)
+				continue;
+			if (tok_is(&key, "name"))
+				name = dup_tok(py, &py->t);
+			else if (tok_is(&key, "table"))
+				table = dup_tok(py, &py->t);
+			else if (tok_is(&key, "old_name"))
+				old = dup_tok(py, &py->t);
+			else if (tok_is(&key, "new_name"))
+				new = dup_tok(py, &py->t);
+			next(py);
 			continue;
 		}
 		if (py->t.kind == TOK_STRING) {
@@ -263,25 +291,24 @@ static void migration_op(struct py *py, const char *op, unsigned line)
 		}
 		next(py);
 	}
+	if (!strcmp(op, "RenameModel")) {
+		if (old && new) {
+			migration_add(py, default_table(py, old), DATA_DROP,
+				      line);
+			migration_add(py, default_table(py, new), DATA_DEFINE,
+				      line);
+		}
+		return;
+	}
 	if (!name || abstract || proxy)
 		return;
-	if (!table || !strcmp(op, "DeleteModel")) {
-		struct strbuf sb = STRBUF_INIT;
-		char *lower;
-
-		strbuf_addf(&sb, "%s_", py->app);
-		lower = arena_strdup(py->arena, name);
-		for (char *p = lower; *p; p++)
-			if (*p >= 'A' && *p <= 'Z')
-				*p = (char)(*p + 32);
-		strbuf_addstr(&sb, lower);
-		if (!table)
-			table = arena_strdup(py->arena, sb.buf);
-		strbuf_release(&sb);
-	}
-	data_file_add(py->out, table,
-		      !strcmp(op, "DeleteModel") ? DATA_DROP : DATA_DEFINE,
-		      DATA_ORM | DATA_MIGRATION, line, "django");
+	if (!strcmp(op, "DeleteModel"))
+		migration_add(py, default_table(py, name), DATA_DROP, line);
+	else if (!strcmp(op, "CreateModel"))
+		migration_add(py, table ? table : default_table(py, name),
+			      DATA_DEFINE, line);
+	else if (table)
+		migration_add(py, table, DATA_DEFINE, line);
 }
 
 static const char *const write_methods[] = {
@@ -396,6 +423,7 @@ void orm_python(struct data_file *out, struct arena *arena, const char *path,
 			next(&py);
 			if (tok_is(&py.t, "CreateModel") ||
 			    tok_is(&py.t, "DeleteModel") ||
+			    tok_is(&py.t, "RenameModel") ||
 			    tok_is(&py.t, "AlterModelTable")) {
 				char op[16];
 

@@ -321,6 +321,11 @@ static int starts_statement(const char *s, size_t len)
 		i++;
 	for (n = 0; i + n < len && word_char((unsigned char)s[i + n]); n++)
 		;
+	/* "Delete an order line from ...": prose is capitalised, SQL is
+	 * written in capitals or in lower case */
+	if (n > 1 && s[i] >= 'A' && s[i] <= 'Z' && s[i + 1] >= 'a' &&
+	    s[i + 1] <= 'z')
+		return 0;
 	for (size_t w = 0; w < sizeof(words) / sizeof(*words); w++)
 		if (strlen(words[w]) == n && !strncasecmp(s + i, words[w], n))
 			return 1;
@@ -410,7 +415,7 @@ void sql_extract(struct data_file *out, struct arena *arena, const char *sql,
 				out->nr = before; /* not an UPDATE statement */
 		} else if (kw(lx, "delete")) {
 			sql_next(lx);
-			if (!was_on)
+			if (!was_on && kw(lx, "from"))
 				pending = P_DELETE;
 		} else if (kw(lx, "truncate")) {
 			sql_next(lx);
