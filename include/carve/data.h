@@ -135,7 +135,14 @@ struct data_ref {
 struct data_table {
 	char *name;
 	int other_schema;
-	int dropped; /* dropped by the last migration that touches it */
+	/*
+	 * Not in the current schema: dropped or renamed by the last
+	 * migration touching it, or created only by the migrations of an
+	 * app whose models no longer declare it.
+	 */
+	int dropped;
+	int code_defined; /* a model or CREATE TABLE outside migrations */
+	size_t migration_file; /* last ORM migration defining it, or -1 */
 	struct data_use *uses; /* by context index */
 	size_t uses_nr;
 	struct data_ref *refs; /* by file, line */

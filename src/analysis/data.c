@@ -221,6 +221,35 @@ static int is_model_class(struct classes *cl, const struct scan *scan,
 		 (r->c->bases_nr && !strcmp(r->c->bases[0], "ApplicationRecord"))));
 }
 
+/*
+ * The join tables of model r's ManyToManyFields without through=, its
+ * own and those of the abstract models it derives from.
+ */
+static void add_m2m(struct data_report_priv *p, struct classes *cl,
+		    struct data_file *df, const struct class_ref *model,
+		    const struct class_ref *r, int depth)
+{
+	const struct scan *scan = p->r.scan;
+
+	if (depth > DATA_MAX_BASES)
+		return;
+	for (size_t m = 0; m < r->c->m2m_nr; m++) {
+		struct strbuf sb = STRBUF_INIT;
+
+		strbuf_addf(&sb, "%s_%s", model->table, r->c->m2m[m]);
+		data_file_add(df, lower_dup(&p->arena, sb.buf), DATA_DEFINE,
+			      DATA_ORM, model->c->line, model->c->framework);
+		strbuf_release(&sb);
+	}
+	for (size_t b = 0; b < r->c->bases_nr; b++) {
+		struct class_ref *up = class_lookup(
+			cl, scan, r->c->bases[b], scan->files[r->file].path, 0);
+
+		if (up && up != r && up->c->abstract)
+			add_m2m(p, cl, df, model, up, depth + 1);
+	}
+}
+
 /* Turns classes into DEFINE accesses and queries into table accesses. */
 static void resolve_models(struct data_report_priv *p)
 {
@@ -258,15 +287,7 @@ static void resolve_models(struct data_report_priv *p)
 		p->r.models++;
 		data_file_add(df, r->table, DATA_DEFINE, DATA_ORM, r->c->line,
 			      r->c->framework);
-		for (size_t m = 0; m < r->c->m2m_nr; m++) {
-			struct strbuf sb = STRBUF_INIT;
-
-			strbuf_addf(&sb, "%s_%s", r->table, r->c->m2m[m]);
-			data_file_add(df, lower_dup(&p->arena, sb.buf),
-				      DATA_DEFINE, DATA_ORM, r->c->line,
-				      r->c->framework);
-			strbuf_release(&sb);
-		}
+		add_m2m(p, &cl, df, r, r, 0);
 	}
 	for (size_t f = 0; f < scan->nr; f++) {
 		struct data_file *df = &p->files[f];
@@ -302,6 +323,7 @@ static struct data_table *table_get(struct data_report_priv *p,
 				  sizeof(*r->tables));
 	memset(&r->tables[r->tables_nr], 0, sizeof(*r->tables));
 	r->tables[r->tables_nr].name = xstrdup(name);
+	r->tables[r->tables_nr].migration_file = (size_t)-1;
 	r->tables[r->tables_nr].uses =
 		xcalloc(r->contexts_nr ? r->contexts_nr : 1,
 			sizeof(struct data_use));
@@ -359,13 +381,36 @@ static long pick_owner(const struct data_table *t, size_t nr)
 	return best;
 }
 
+static void push(size_t **v, size_t *nr, size_t x);
+
+/*
+ * Does the app of migration file `mig` (the directory above its
+ * migrations/) hold a file that defines ORM models? Then a table only
+ * its migrations create is history: renamed, moved or dropped since.
+ */
+static int app_has_models(const struct scan *scan, size_t mig,
+			  const size_t *models, size_t nr)
+{
+	const char *path = scan->files[mig].path;
+	const char *m = strstr(path, "migrations/");
+	size_t n = m ? (size_t)(m - path) : 0;
+
+	if (!m)
+		return 0;
+	for (size_t i = 0; i < nr; i++)
+		if (!strncmp(scan->files[models[i]].path, path, n) &&
+		    !strstr(scan->files[models[i]].path + n, "migrations/"))
+			return 1;
+	return 0;
+}
+
 static void tabulate(struct data_report_priv *p)
 {
 	struct data_report *r = &p->r;
 	const struct scan *scan = r->scan;
 	struct strmap map = STRMAP_INIT;
-	const char **live = NULL; /* defined outside migrations */
-	size_t live_nr = 0;
+	size_t *models = NULL; /* files defining ORM models */
+	size_t models_nr = 0;
 
 	for (size_t f = 0; f < scan->nr; f++) {
 		long c = r->seams->context_of[f];
@@ -393,12 +438,16 @@ static void tabulate(struct data_report_priv *p)
 				t->other_schema = 1;
 			/* the last migration decides, unless a model of the
 			 * code still defines it */
-			if (a->flags & DATA_MIGRATION)
+			if (a->flags & DATA_MIGRATION) {
 				t->dropped = a->kind == DATA_DROP;
-			else if (a->kind == DATA_DEFINE)
-				live = xreallocarray(live, live_nr + 1,
-						     sizeof(*live)),
-				live[live_nr++] = t->name;
+				if (a->kind == DATA_DEFINE &&
+				    (a->flags & DATA_ORM))
+					t->migration_file = f;
+			} else if (a->kind == DATA_DEFINE) {
+				t->code_defined = 1;
+				if (a->flags & DATA_ORM)
+					push(&models, &models_nr, f);
+			}
 			/*
 			 * Migrations are the schema's history, not a runtime
 			 * reader or writer: listed, never an owner.
@@ -422,9 +471,17 @@ static void tabulate(struct data_report_priv *p)
 			ref->via = a->via;
 		}
 	}
-	for (size_t i = 0; i < live_nr; i++)
-		r->tables[(size_t)strmap_get(&map, live[i]) - 1].dropped = 0;
-	free(live);
+	for (size_t i = 0; i < r->tables_nr; i++) {
+		struct data_table *t = &r->tables[i];
+
+		if (t->code_defined)
+			t->dropped = 0;
+		else if (!t->dropped && t->migration_file != (size_t)-1 &&
+			 app_has_models(scan, t->migration_file, models,
+					models_nr))
+			t->dropped = 1; /* renamed or moved since */
+	}
+	free(models);
 	strmap_release(&map);
 	qsort(r->tables, r->tables_nr, sizeof(*r->tables), table_cmp);
 	for (size_t i = 0; i < r->tables_nr; i++) {

@@ -275,8 +275,20 @@ static void migration_op(struct py *py, const char *op, unsigned line)
 		}
 		if (py->t.kind == TOK_STRING) {
 			struct tok key = py->t;
+			int positional = py->depth == d;
 
 			next(py);
+			if (positional && !tok_punct(&py->t, ':')) {
+				/* RenameModel("Old", "New"), CreateModel("X") */
+				const char *v = arena_strndup(py->arena, key.p,
+							      key.n);
+
+				if (!name && !old)
+					name = old = v;
+				else if (!new)
+					new = v;
+				continue;
+			}
 			if (!tok_punct(&py->t, ':'))
 				continue;
 			next(py);
