@@ -165,8 +165,10 @@ static void class_attr(struct py *py, struct py_class *e)
 	struct tok name = py->t;
 
 	next(py);
-	if (!tok_punct(&py->t, '='))
+	if (!tok_punct(&py->t, '=')) {
+		py->have = 1; /* "pass", "def": the token starts a statement */
 		return;
+	}
 	next(py);
 	if (e->meta) {
 		if (tok_is(&name, "db_table") && py->t.kind == TOK_STRING)

@@ -61,7 +61,8 @@ void orm_ruby(struct data_file *out, struct arena *arena, const char *path,
 			if (!tok_punct(&t, '<'))
 				continue;
 			srctok_next(&tz, &t);
-			while (t.kind == TOK_IDENT || tok_punct(&t, ':')) {
+			while ((t.kind == TOK_IDENT || tok_punct(&t, ':')) &&
+			       !(base.len && (t.flags & TOK_BOL))) {
 				strbuf_add(&base, t.p, t.n);
 				srctok_next(&tz, &t);
 			}

@@ -1,7 +1,7 @@
 /*
  * GraphQL schema files: the fields of type Query, Mutation and
  * Subscription (and extend type ...), each an endpoint named after the
- * field.
+ * field; directives (@doc(...)) are not fields.
  */
 #include "carve/api.h"
 #include "carve/srctok.h"
@@ -10,7 +10,7 @@ void routes_graphql(struct api_file *out, struct arena *arena,
 		    const struct language *lang, const char *buf, size_t len)
 {
 	struct srctok tz;
-	struct tok t = { 0 };
+	struct tok t = { 0 }, prev = { 0 };
 	const char *root = NULL;
 	int depth = 0, paren = 0;
 
@@ -36,10 +36,11 @@ void routes_graphql(struct api_file *out, struct arena *arena,
 			if (paren)
 				paren--;
 		} else if (root && depth == 1 && !paren &&
-			   a.kind == TOK_IDENT &&
+			   a.kind == TOK_IDENT && !tok_punct(&prev, '@') &&
 			   (tok_punct(&t, ':') || tok_punct(&t, '('))) {
 			api_file_add(out, arena, root, a.p, a.n, "graphql",
 				     a.line);
 		}
+		prev = a;
 	}
 }

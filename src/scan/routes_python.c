@@ -122,7 +122,9 @@ void routes_python(struct api_file *out, struct arena *arena,
 			if (!tok_punct(&t, '('))
 				continue;
 			srctok_next(&tz, &t);
-			if (t.kind != TOK_STRING)
+			/* routes start with '/' (or are "" under a prefix);
+			 * @mock.patch("pkg.name") is no route */
+			if (t.kind != TOK_STRING || (t.n && t.p[0] != '/'))
 				continue;
 			if (tok_is(&fn, "route") || tok_is(&fn, "api_route")) {
 				struct tok p = t;
