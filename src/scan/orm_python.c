@@ -209,7 +209,8 @@ static void class_attr(struct py *py, struct py_class *e)
 			const char **v = arena_alloc(
 				py->arena, (c->m2m_nr + 1) * sizeof(*v));
 
-			memcpy(v, c->m2m, c->m2m_nr * sizeof(*v));
+			if (c->m2m_nr)
+				memcpy(v, c->m2m, c->m2m_nr * sizeof(*v));
 			v[c->m2m_nr++] = dup_tok(py, &name);
 			c->m2m = v;
 		}
