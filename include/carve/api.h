@@ -46,12 +46,10 @@ void api_file_add(struct api_file *f, struct arena *arena, const char *method,
 void api_file_release(struct api_file *f);
 
 /* Endpoints and path literals of buf[0..len) (NUL at len). */
-void routes_extract(struct api_file *out, struct arena *arena,
-		    const char *path, const struct language *lang,
-		    const char *buf, size_t len);
-void routes_python(struct api_file *out, struct arena *arena,
-		   const char *path, const struct language *lang,
-		   const char *buf, size_t len);
+void routes_extract(struct api_file *out, struct arena *arena, const char *path,
+		    const struct language *lang, const char *buf, size_t len);
+void routes_python(struct api_file *out, struct arena *arena, const char *path,
+		   const struct language *lang, const char *buf, size_t len);
 void routes_js(struct api_file *out, struct arena *arena,
 	       const struct language *lang, const char *buf, size_t len);
 void routes_go(struct api_file *out, struct arena *arena,

@@ -81,9 +81,8 @@ void data_file_release(struct data_file *f);
  * Reads the table accesses and ORM classes of buf[0..len) (NUL at len),
  * the file `path` written in `lang`, into out.
  */
-void data_extract(struct data_file *out, struct arena *arena,
-		  const char *path, const struct language *lang,
-		  const char *buf, size_t len);
+void data_extract(struct data_file *out, struct arena *arena, const char *path,
+		  const struct language *lang, const char *buf, size_t len);
 
 /*
  * SQL text sql[0..len) starting at `line`: every table it reads, writes,

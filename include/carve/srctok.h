@@ -45,8 +45,8 @@ struct srctok {
 };
 
 /* Starts reading buf[0..len) written in `lang` (NULL: C-like rules). */
-void srctok_init(struct srctok *t, const struct language *lang,
-		 const char *buf, size_t len);
+void srctok_init(struct srctok *t, const struct language *lang, const char *buf,
+		 size_t len);
 /* Reads the next token into *tok; TOK_EOF at the end (and after). */
 void srctok_next(struct srctok *t, struct tok *tok);
 

@@ -54,8 +54,8 @@ static void extract_one(void *ctx, size_t f, int worker)
 
 static int is_param(const char *s, size_t n)
 {
-	return n && (s[0] == '<' || s[0] == '{' || s[0] == ':' ||
-		     s[0] == '(' || s[0] == '*' || s[0] == '^');
+	return n && (s[0] == '<' || s[0] == '{' || s[0] == ':' || s[0] == '(' ||
+		     s[0] == '*' || s[0] == '^');
 }
 
 /* Segments of a path, trailing slash and regex anchors ignored. */

@@ -113,9 +113,8 @@ static size_t common_dirs(const char *a, const char *b)
 
 /* The class named by the last part of `name`, nearest `path` first. */
 static struct class_ref *class_lookup(struct classes *cl,
-				      const struct scan *scan,
-				      const char *name, const char *path,
-				      int want_table)
+				      const struct scan *scan, const char *name,
+				      const char *path, int want_table)
 {
 	const char *dot = strrchr(name, '.');
 	struct class_ref *best = NULL;
@@ -155,8 +154,7 @@ static int reaches(struct classes *cl, const struct scan *scan,
 		for (const char *const *x = roots; *x; x++)
 			if (!strcmp(base, *x))
 				return 1;
-		up = class_lookup(cl, scan, base, scan->files[r->file].path,
-				  0);
+		up = class_lookup(cl, scan, base, scan->files[r->file].path, 0);
 		if (up && up != r && reaches(cl, scan, up, roots, depth + 1))
 			return 1;
 	}
@@ -193,9 +191,8 @@ static const char *class_table(struct data_report_priv *p, struct classes *cl,
 			return NULL;
 		if (c->table)
 			return c->table;
-		return orm_plural(&p->arena,
-				  orm_snake(&p->arena, c->name,
-					    strlen(c->name)));
+		return orm_plural(&p->arena, orm_snake(&p->arena, c->name,
+						       strlen(c->name)));
 	}
 	if (c->is_model || (c->table && !strcmp(c->framework, "django")))
 		return c->abstract ? NULL : c->table;
@@ -218,7 +215,8 @@ static int is_model_class(struct classes *cl, const struct scan *scan,
 		reaches(cl, scan, r, django_roots, 0)) ||
 	       (!strcmp(r->c->framework, "rails") &&
 		(reaches(cl, scan, r, rails_roots, 0) ||
-		 (r->c->bases_nr && !strcmp(r->c->bases[0], "ApplicationRecord"))));
+		 (r->c->bases_nr && !strcmp(r->c->bases[0], "ApplicationRecor"
+							    "d"))));
 }
 
 /*
@@ -319,17 +317,15 @@ static struct data_table *table_get(struct data_report_priv *p,
 
 	if (i)
 		return &r->tables[i - 1];
-	r->tables = xreallocarray(r->tables, r->tables_nr + 1,
-				  sizeof(*r->tables));
+	r->tables =
+		xreallocarray(r->tables, r->tables_nr + 1, sizeof(*r->tables));
 	memset(&r->tables[r->tables_nr], 0, sizeof(*r->tables));
 	r->tables[r->tables_nr].name = xstrdup(name);
 	r->tables[r->tables_nr].migration_file = (size_t)-1;
-	r->tables[r->tables_nr].uses =
-		xcalloc(r->contexts_nr ? r->contexts_nr : 1,
-			sizeof(struct data_use));
+	r->tables[r->tables_nr].uses = xcalloc(
+		r->contexts_nr ? r->contexts_nr : 1, sizeof(struct data_use));
 	r->tables_nr++;
-	strmap_put(map, r->tables[r->tables_nr - 1].name,
-		   (void *)r->tables_nr);
+	strmap_put(map, r->tables[r->tables_nr - 1].name, (void *)r->tables_nr);
 	return &r->tables[r->tables_nr - 1];
 }
 
@@ -371,11 +367,11 @@ static long pick_owner(const struct data_table *t, size_t nr)
 			continue;
 		}
 		b = t->uses[best].n;
-		if (n[DATA_WRITE] != b[DATA_WRITE] ?
-			    n[DATA_WRITE] > b[DATA_WRITE] :
-		    n[DATA_READ] != b[DATA_READ] ?
-			    n[DATA_READ] > b[DATA_READ] :
-			    n[DATA_DEFINE] > b[DATA_DEFINE])
+		if (n[DATA_WRITE] != b[DATA_WRITE]
+			    ? n[DATA_WRITE] > b[DATA_WRITE]
+		    : n[DATA_READ] != b[DATA_READ]
+			    ? n[DATA_READ] > b[DATA_READ]
+			    : n[DATA_DEFINE] > b[DATA_DEFINE])
 			best = (long)c;
 	}
 	return best;
@@ -459,8 +455,8 @@ static void tabulate(struct data_report_priv *p)
 			else if (c >= 0)
 				t->uses[c].n[a->kind]++;
 			if (t->refs_nr == t->refs_alloc) {
-				t->refs_alloc = t->refs_alloc ? 2 * t->refs_alloc
-							      : 4;
+				t->refs_alloc =
+					t->refs_alloc ? 2 * t->refs_alloc : 4;
 				t->refs = xreallocarray(t->refs, t->refs_alloc,
 							sizeof(*t->refs));
 			}
@@ -568,8 +564,8 @@ int data_analyse(struct data_report **out, const struct scan *scan,
 	pool_for(scan->nr, threads, extract_one, &run);
 	p->r.files_read = run.read;
 	p->r.contexts_nr = seams->nr;
-	p->r.contexts = xcalloc(seams->nr ? seams->nr : 1,
-				sizeof(*p->r.contexts));
+	p->r.contexts =
+		xcalloc(seams->nr ? seams->nr : 1, sizeof(*p->r.contexts));
 	for (size_t c = 0; c < seams->nr; c++)
 		p->r.contexts[c].name = seams->contexts[c].name;
 	resolve_models(p);

@@ -66,7 +66,8 @@ static void print_text(FILE *fp, const struct api_report *r, size_t top)
 				cur >= 0 ? r->seams->contexts[cur].name
 					 : "(no context)",
 				cur >= 0 ? r->per_context[cur] : 0,
-				cur >= 0 && r->per_context[cur] == 1 ? "" : "s");
+				cur >= 0 && r->per_context[cur] == 1 ? ""
+								     : "s");
 		}
 		if (shown++ >= top)
 			continue;

@@ -47,9 +47,8 @@ static const struct option long_options[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
-static void print_names(FILE *fp, const char *what,
-			const struct data_report *r, const size_t *v,
-			size_t nr, size_t top)
+static void print_names(FILE *fp, const char *what, const struct data_report *r,
+			const size_t *v, size_t nr, size_t top)
 {
 	if (!nr)
 		return;
@@ -64,8 +63,8 @@ static void print_names(FILE *fp, const char *what,
 static void print_text(FILE *fp, const struct data_report *r,
 		       const struct model *m, size_t top)
 {
-	const char *hdr[] = { "table", "owner", "writers", "reads", "writes",
-			      "read by others" };
+	const char *hdr[] = { "table", "owner",	 "writers",
+			      "reads", "writes", "read by others" };
 	struct table *t = table_new("llrrrl", hdr);
 	size_t rows = 0;
 
@@ -82,8 +81,10 @@ static void print_text(FILE *fp, const struct data_report *r,
 		r->files_read, r->models, r->abstract_models,
 		r->unresolved_models, r->dynamic);
 	if (!r->with_tests)
-		fprintf(fp, "%lu reads and writes from test code left out "
-			"(--with-tests counts them)\n", r->test_accesses);
+		fprintf(fp,
+			"%lu reads and writes from test code left out "
+			"(--with-tests counts them)\n",
+			r->test_accesses);
 	fputs("\nshared tables (single-writer rule broken)\n", fp);
 	if (!r->shared_nr)
 		fputs("  none\n", fp);

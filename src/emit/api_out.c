@@ -43,17 +43,17 @@ void api_json_add(cJSON *root, const struct api_report *r)
 		cJSON_AddNumberToObject(o, "line", e->ep->line);
 		callers = cJSON_AddArrayToObject(o, "callers");
 		for (size_t c = 0; c < e->callers_nr; c++)
-			cJSON_AddItemToArray(
-				callers,
-				cJSON_CreateString(ctx_name(r, (long)e->callers[c])));
+			cJSON_AddItemToArray(callers,
+					     cJSON_CreateString(ctx_name(
+						     r, (long)e->callers[c])));
 		cJSON_AddItemToArray(eps, o);
 	}
 }
 
 void api_print_csv(FILE *fp, const struct api_report *r)
 {
-	const char *hdr[] = { "context", "method", "path", "framework",
-			      "file", "line", "callers" };
+	const char *hdr[] = { "context", "method", "path",   "framework",
+			      "file",	 "line",   "callers" };
 
 	for (size_t i = 0; i < 7; i++) {
 		if (i)
@@ -66,7 +66,8 @@ void api_print_csv(FILE *fp, const struct api_report *r)
 		char callers[1024] = "";
 		size_t n = 0;
 
-		for (size_t c = 0; c < e->callers_nr && n < sizeof(callers); c++)
+		for (size_t c = 0; c < e->callers_nr && n < sizeof(callers);
+		     c++)
 			n += (size_t)snprintf(callers + n, sizeof(callers) - n,
 					      "%s%s", c ? " " : "",
 					      ctx_name(r, (long)e->callers[c]));

@@ -10,8 +10,8 @@
 
 void data_print_csv(FILE *fp, const struct data_report *r)
 {
-	const char *hdr[] = { "table", "context", "read", "write", "define",
-			      "drop", "owner", "shared" };
+	const char *hdr[] = { "table",	"context", "read",  "write",
+			      "define", "drop",	   "owner", "shared" };
 
 	for (size_t i = 0; i < 8; i++) {
 		if (i)
@@ -25,8 +25,8 @@ void data_print_csv(FILE *fp, const struct data_report *r)
 		for (size_t c = 0; c < t->uses_nr; c++) {
 			const unsigned long *n = t->uses[c].n;
 
-			if (!n[DATA_READ] && !n[DATA_WRITE] && !n[DATA_DEFINE] &&
-			    !n[DATA_DROP])
+			if (!n[DATA_READ] && !n[DATA_WRITE] &&
+			    !n[DATA_DEFINE] && !n[DATA_DROP])
 				continue;
 			csv_text(fp, t->name);
 			csv_sep(fp);

@@ -48,7 +48,8 @@ void data_print_dot(FILE *fp, const struct data_report *r)
 			const unsigned long *n = t->uses[c].n;
 
 			if (n[DATA_WRITE])
-				fprintf(fp, "  c%zu -> t%zu [label=\"%lu\"%s];\n",
+				fprintf(fp,
+					"  c%zu -> t%zu [label=\"%lu\"%s];\n",
 					c, i, n[DATA_WRITE],
 					t->shared ? ", color=red" : "");
 			if (n[DATA_READ] && t->owner != (long)c)

@@ -82,8 +82,8 @@ void data_json_add(cJSON *root, const struct data_report *r)
 			const unsigned long *n = t->uses[c].n;
 			cJSON *u;
 
-			if (!n[DATA_READ] && !n[DATA_WRITE] && !n[DATA_DEFINE] &&
-			    !n[DATA_DROP])
+			if (!n[DATA_READ] && !n[DATA_WRITE] &&
+			    !n[DATA_DEFINE] && !n[DATA_DROP])
 				continue;
 			u = cJSON_CreateObject();
 			add_str(u, "context", r->contexts[c].name);
@@ -120,9 +120,9 @@ void data_json_add(cJSON *root, const struct data_report *r)
 				      names(r, x->owned, x->owned_nr));
 		cJSON_AddItemToObject(o, "shared_writes",
 				      names(r, x->shared, x->shared_nr));
-		cJSON_AddItemToObject(
-			o, "foreign_reads",
-			names(r, x->foreign_reads, x->foreign_reads_nr));
+		cJSON_AddItemToObject(o, "foreign_reads",
+				      names(r, x->foreign_reads,
+					    x->foreign_reads_nr));
 		cJSON_AddItemToArray(contexts, o);
 	}
 }

@@ -102,9 +102,8 @@ static int in_migrations(const char *path)
 	       !strncmp(path, "migrate/", 8) || strstr(path, "/migrate/");
 }
 
-void data_extract(struct data_file *out, struct arena *arena,
-		  const char *path, const struct language *lang,
-		  const char *buf, size_t len)
+void data_extract(struct data_file *out, struct arena *arena, const char *path,
+		  const struct language *lang, const char *buf, size_t len)
 {
 	unsigned flags = in_migrations(path) ? DATA_MIGRATION : 0;
 	const char *name;

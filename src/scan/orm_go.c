@@ -9,8 +9,7 @@
 #include "carve/data.h"
 #include "carve/srctok.h"
 
-static struct orm_class *find(struct data_file *out, const char *name,
-			      size_t n)
+static struct orm_class *find(struct data_file *out, const char *name, size_t n)
 {
 	for (size_t i = 0; i < out->classes_nr; i++)
 		if (strlen(out->classes[i].name) == n &&

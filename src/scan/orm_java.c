@@ -31,7 +31,8 @@ void orm_java(struct data_file *out, struct arena *arena,
 				srctok_next(&tz, &t);
 				if (!tok_punct(&t, '('))
 					continue;
-				while (t.kind != TOK_EOF && !tok_punct(&t, ')')) {
+				while (t.kind != TOK_EOF &&
+				       !tok_punct(&t, ')')) {
 					if (tok_is(&t, "name")) {
 						srctok_next(&tz, &t);
 						if (!tok_punct(&t, '='))
@@ -39,7 +40,8 @@ void orm_java(struct data_file *out, struct arena *arena,
 						srctok_next(&tz, &t);
 						if (t.kind == TOK_STRING)
 							table = arena_strndup(
-								arena, t.p, t.n);
+								arena, t.p,
+								t.n);
 					}
 					srctok_next(&tz, &t);
 				}

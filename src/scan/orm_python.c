@@ -64,11 +64,11 @@ static const char *app_label(struct arena *arena, const char *path)
 
 	if (!end)
 		return "";
-	if (end - path >= 7 && (!strncmp(end - 7, "/models", 7) ||
-				!strncmp(end - 11 >= path ? end - 11 : path,
-					 "/migrations", 11))) {
+	if (end - path >= 7 &&
+	    (!strncmp(end - 7, "/models", 7) ||
+	     !strncmp(end - 11 >= path ? end - 11 : path, "/migrations", 11))) {
 		const char *cut = !strncmp(end - 7, "/models", 7) ? end - 7
-								   : end - 11;
+								  : end - 11;
 
 		if (cut <= path)
 			return "";
@@ -173,8 +173,7 @@ static void class_attr(struct py *py, struct py_class *e)
 	if (e->meta) {
 		if (tok_is(&name, "db_table") && py->t.kind == TOK_STRING)
 			c->table = dup_tok(py, &py->t);
-		else if (tok_is(&name, "app_label") &&
-			 py->t.kind == TOK_STRING)
+		else if (tok_is(&name, "app_label") && py->t.kind == TOK_STRING)
 			c->app = dup_tok(py, &py->t);
 		else if (tok_is(&name, "abstract") && is_true(&py->t))
 			c->abstract = 1;
@@ -233,8 +232,8 @@ static const char *default_table(struct py *py, const char *model)
 	return t;
 }
 
-static void migration_add(struct py *py, const char *table,
-			  enum data_kind kind, unsigned line)
+static void migration_add(struct py *py, const char *table, enum data_kind kind,
+			  unsigned line)
 {
 	data_file_add(py->out, table, kind, DATA_ORM | DATA_MIGRATION, line,
 		      "django");
@@ -283,8 +282,8 @@ static void migration_op(struct py *py, const char *op, unsigned line)
 			next(py);
 			if (positional && !tok_punct(&py->t, ':')) {
 				/* RenameModel("Old", "New"), CreateModel("X") */
-				const char *v = arena_strndup(py->arena, key.p,
-							      key.n);
+				const char *v =
+					arena_strndup(py->arena, key.p, key.n);
 
 				if (!name && !old)
 					name = old = v;
@@ -327,8 +326,8 @@ static void migration_op(struct py *py, const char *op, unsigned line)
 }
 
 static const char *const write_methods[] = {
-	"create", "bulk_create", "get_or_create", "update_or_create",
-	"update", "delete", "bulk_update", "add", "remove", "clear",
+	"create", "bulk_create", "get_or_create", "update_or_create", "update",
+	"delete", "bulk_update", "add",		  "remove",	      "clear",
 };
 
 static int is_write(const struct tok *t)

@@ -11,18 +11,20 @@
 #include "carve/srctok.h"
 #include "carve/strbuf.h"
 
-static const char *const reads[] = { "where", "find", "find_by", "all",
-				     "first", "last", "pluck", "count",
-				     "exists?", "joins", "includes", "order",
+static const char *const reads[] = { "where",  "find",	    "find_by",
+				     "all",    "first",	    "last",
+				     "pluck",  "count",	    "exists?",
+				     "joins",  "includes",  "order",
 				     "select", "find_each", NULL };
-static const char *const writes[] = { "create", "create!", "update_all",
-				      "delete_all", "destroy_all",
-				      "insert_all", "upsert_all",
-				      "find_or_create_by", "update", "delete",
-				      "destroy", NULL };
-static const char *const schema_ops[] = { "create_table", "change_table",
-					  "add_column", "remove_column",
-					  "add_index", "rename_column", NULL };
+static const char *const writes[] = {
+	"create",      "create!",    "update_all", "delete_all",
+	"destroy_all", "insert_all", "upsert_all", "find_or_create_by",
+	"update",      "delete",     "destroy",	   NULL
+};
+static const char *const schema_ops[] = {
+	"create_table", "change_table",	 "add_column", "remove_column",
+	"add_index",	"rename_column", NULL
+};
 
 static int in_list(const struct tok *t, const char *const *list)
 {
@@ -96,8 +98,8 @@ void orm_ruby(struct data_file *out, struct arena *arena, const char *path,
 					      in_list(&t, writes) ? DATA_WRITE
 								  : DATA_READ,
 					      DATA_ORM, a.line, "rails")
-					->model = arena_strndup(arena, a.p,
-								a.n);
+					->model =
+					arena_strndup(arena, a.p, a.n);
 		} else if (migration && (in_list(&a, schema_ops) ||
 					 tok_is(&a, "drop_table") ||
 					 tok_is(&a, "rename_table"))) {

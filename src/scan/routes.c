@@ -61,19 +61,16 @@ static void collect_calls(struct api_file *out, struct arena *arena,
 		if (out->calls_nr == out->calls_alloc) {
 			out->calls_alloc =
 				out->calls_alloc ? 2 * out->calls_alloc : 8;
-			out->calls = xreallocarray(out->calls,
-						   out->calls_alloc,
+			out->calls = xreallocarray(out->calls, out->calls_alloc,
 						   sizeof(*out->calls));
 		}
-		out->calls[out->calls_nr].path =
-			arena_strndup(arena, t.p, t.n);
+		out->calls[out->calls_nr].path = arena_strndup(arena, t.p, t.n);
 		out->calls[out->calls_nr++].line = t.line;
 	}
 }
 
-void routes_extract(struct api_file *out, struct arena *arena,
-		    const char *path, const struct language *lang,
-		    const char *buf, size_t len)
+void routes_extract(struct api_file *out, struct arena *arena, const char *path,
+		    const struct language *lang, const char *buf, size_t len)
 {
 	const char *name;
 

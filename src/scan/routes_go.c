@@ -11,16 +11,15 @@
 
 static const char *verb(const struct tok *t)
 {
-	static const char *const names[] = { "Get",    "Post", "Put",
-					     "Delete", "Patch", "GET",
-					     "POST",   "PUT",  "DELETE",
-					     "PATCH",  "Any",  "Handle",
+	static const char *const names[] = { "Get",	  "Post",  "Put",
+					     "Delete",	  "Patch", "GET",
+					     "POST",	  "PUT",   "DELETE",
+					     "PATCH",	  "Any",   "Handle",
 					     "HandleFunc" };
-	static const char *const methods[] = { "GET",	 "POST",  "PUT",
-					       "DELETE", "PATCH", "GET",
-					       "POST",	 "PUT",	  "DELETE",
-					       "PATCH",	 "ANY",	  "ANY",
-					       "ANY" };
+	static const char *const methods[] = {
+		"GET", "POST",	 "PUT",	  "DELETE", "PATCH", "GET", "POST",
+		"PUT", "DELETE", "PATCH", "ANY",    "ANY",   "ANY"
+	};
 
 	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++)
 		if (tok_is(t, names[i]))
@@ -52,7 +51,8 @@ void routes_go(struct api_file *out, struct arena *arena,
 			n = t.n;
 			/* "GET /orders/{id}" (Go 1.22 ServeMux) */
 			for (size_t i = 0; i < n && !strcmp(m, "ANY"); i++)
-				if (p[i] == ' ' && i + 1 < n && p[i + 1] == '/') {
+				if (p[i] == ' ' && i + 1 < n &&
+				    p[i + 1] == '/') {
 					m = arena_strndup(arena, p, i);
 					p += i + 1;
 					n -= i + 1;

@@ -21,10 +21,10 @@ void routes_graphql(struct api_file *out, struct arena *arena,
 
 		srctok_next(&tz, &t);
 		if (tok_is(&a, "type") && depth == 0) {
-			root = tok_is(&t, "Query")	  ? "QUERY"
-			       : tok_is(&t, "Mutation")	  ? "MUTATION"
+			root = tok_is(&t, "Query")	    ? "QUERY"
+			       : tok_is(&t, "Mutation")	    ? "MUTATION"
 			       : tok_is(&t, "Subscription") ? "SUBSCRIPTION"
-							  : NULL;
+							    : NULL;
 		} else if (tok_punct(&a, '{')) {
 			depth++;
 		} else if (tok_punct(&a, '}')) {

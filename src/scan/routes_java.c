@@ -13,10 +13,10 @@
 
 static const char *mapping(const struct tok *t)
 {
-	static const char *const names[] = { "GetMapping", "PostMapping",
-					     "PutMapping", "DeleteMapping",
+	static const char *const names[] = { "GetMapping",   "PostMapping",
+					     "PutMapping",   "DeleteMapping",
 					     "PatchMapping", "RequestMapping" };
-	static const char *const methods[] = { "GET", "POST", "PUT",
+	static const char *const methods[] = { "GET",	 "POST",  "PUT",
 					       "DELETE", "PATCH", "ANY" };
 
 	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++)
@@ -65,7 +65,8 @@ void routes_java(struct api_file *out, struct arena *arena,
 			srctok_next(&tz, &t);
 			continue;
 		}
-		if (pending && (tok_is(&t, "class") || tok_is(&t, "interface"))) {
+		if (pending && (tok_is(&t, "class") || tok_is(&t, "interfac"
+								  "e"))) {
 			strbuf_reset(&prefix);
 			strbuf_add(&prefix, path.buf, path.len);
 			pending = NULL;

@@ -14,10 +14,14 @@
 
 static const char *verb(const struct tok *t)
 {
-	static const char *const verbs[] = { "get", "post", "put", "delete",
-					     "patch", "all", "head", "options" };
-	static const char *const upper[] = { "GET", "POST", "PUT", "DELETE",
-					     "PATCH", "ANY", "HEAD", "OPTIONS" };
+	static const char *const verbs[] = {
+		"get",	 "post", "put",	 "delete",
+		"patch", "all",	 "head", "options"
+	};
+	static const char *const upper[] = {
+		"GET",	 "POST", "PUT",	 "DELETE",
+		"PATCH", "ANY",	 "HEAD", "OPTIONS"
+	};
 
 	for (size_t i = 0; i < sizeof(verbs) / sizeof(*verbs); i++)
 		if (t->kind == TOK_IDENT && t->n == strlen(verbs[i]) &&
@@ -75,11 +79,11 @@ void routes_js(struct api_file *out, struct arena *arena,
 			{
 				struct strbuf full = STRBUF_INIT;
 
-				strbuf_addf(&full, "/%s%s%s",
-					    *prefix == '/' ? prefix + 1 : prefix,
-					    *prefix && sb.len ? "/" : "",
-					    sb.buf[0] == '/' ? sb.buf + 1
-							     : sb.buf);
+				strbuf_addf(
+					&full, "/%s%s%s",
+					*prefix == '/' ? prefix + 1 : prefix,
+					*prefix && sb.len ? "/" : "",
+					sb.buf[0] == '/' ? sb.buf + 1 : sb.buf);
 				api_file_add(out, arena, verb(&fn), full.buf,
 					     full.len, "nestjs", fn.line);
 				strbuf_release(&full);

@@ -14,10 +14,12 @@
 
 static const char *verb(const struct tok *t)
 {
-	static const char *const verbs[] = { "get", "post", "put", "delete",
-					     "patch", "head", "options" };
-	static const char *const upper[] = { "GET", "POST", "PUT", "DELETE",
-					     "PATCH", "HEAD", "OPTIONS" };
+	static const char *const verbs[] = { "get",    "post",	"put",
+					     "delete", "patch", "head",
+					     "options" };
+	static const char *const upper[] = { "GET",    "POST",	"PUT",
+					     "DELETE", "PATCH", "HEAD",
+					     "OPTIONS" };
 
 	for (size_t i = 0; i < sizeof(verbs) / sizeof(*verbs); i++)
 		if (tok_is(t, verbs[i]))
@@ -65,8 +67,8 @@ static const char *route_methods(struct srctok *tz, struct tok *t,
 			srctok_next(tz, t);
 			if (!tok_punct(t, '[') && !tok_punct(t, '('))
 				continue;
-			for (srctok_next(tz, t); t->kind == TOK_STRING ||
-						 tok_punct(t, ',');
+			for (srctok_next(tz, t);
+			     t->kind == TOK_STRING || tok_punct(t, ',');
 			     srctok_next(tz, t))
 				if (t->kind == TOK_STRING) {
 					if (sb.len)
@@ -82,9 +84,8 @@ static const char *route_methods(struct srctok *tz, struct tok *t,
 	return m;
 }
 
-void routes_python(struct api_file *out, struct arena *arena,
-		   const char *path, const struct language *lang,
-		   const char *buf, size_t len)
+void routes_python(struct api_file *out, struct arena *arena, const char *path,
+		   const struct language *lang, const char *buf, size_t len)
 {
 	struct srctok tz;
 	struct tok t = { 0 }, prev = { 0 };
@@ -104,7 +105,8 @@ void routes_python(struct api_file *out, struct arena *arena,
 		    tok_punct(&a, '{'))
 			depth++;
 		else if ((tok_punct(&a, ')') || tok_punct(&a, ']') ||
-			  tok_punct(&a, '}')) && depth)
+			  tok_punct(&a, '}')) &&
+			 depth)
 			depth--;
 		if ((a.flags & TOK_BOL) && depth == 0 && root &&
 		    a.indent <= root_indent)
@@ -157,7 +159,8 @@ void routes_python(struct api_file *out, struct arena *arena,
 
 			srctok_next(&tz, &t);
 			if (tok_punct(&t, '(')) {
-				while (t.kind != TOK_EOF && !tok_punct(&t, ')')) {
+				while (t.kind != TOK_EOF &&
+				       !tok_punct(&t, ')')) {
 					object_type |= tok_is(&t, "ObjectType");
 					srctok_next(&tz, &t);
 				}

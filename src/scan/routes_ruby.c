@@ -13,15 +13,15 @@
 void routes_ruby(struct api_file *out, struct arena *arena,
 		 const struct language *lang, const char *buf, size_t len)
 {
-	static const char *const verbs[] = { "get", "post", "put", "patch",
-					     "delete", "match" };
-	static const char *const methods[] = { "GET",	 "POST",   "PUT",
+	static const char *const verbs[] = { "get",   "post",	"put",
+					     "patch", "delete", "match" };
+	static const char *const methods[] = { "GET",	"POST",	  "PUT",
 					       "PATCH", "DELETE", "ANY" };
 	struct srctok tz;
 	struct tok t = { 0 };
 
-	if (!strstr(buf, "Rails.application.routes") &&
-	    !strstr(buf, "routes.draw"))
+	if (!strstr(buf, "Rails.application.routes") && !strstr(buf, "routes."
+								     "draw"))
 		return;
 	srctok_init(&tz, lang, buf, len);
 	srctok_next(&tz, &t);

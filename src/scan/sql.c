@@ -143,14 +143,18 @@ static int punct(const struct sql_lexer *lx, char c)
 
 /* Words that cannot be a table name or an alias. */
 static const char *const reserved[] = {
-	"select", "from", "where", "group", "order", "limit", "join", "left",
-	"right", "inner", "outer", "full", "cross", "natural", "on", "using",
-	"set", "union", "except", "intersect", "having", "window", "returning",
-	"values", "for", "offset", "fetch", "lateral", "unnest", "as", "and",
-	"or", "not", "into", "table", "if", "exists", "only", "with", "default",
-	"when", "then", "else", "end", "case", "null", "is", "in", "by",
-	"straight_join", "update", "delete", "insert", "straight", "do",
-	"conflict", "partition", "where", "dual",
+	"select",   "from",	 "where",     "group",	  "order",
+	"limit",    "join",	 "left",      "right",	  "inner",
+	"outer",    "full",	 "cross",     "natural",  "on",
+	"using",    "set",	 "union",     "except",	  "intersect",
+	"having",   "window",	 "returning", "values",	  "for",
+	"offset",   "fetch",	 "lateral",   "unnest",	  "as",
+	"and",	    "or",	 "not",	      "into",	  "table",
+	"if",	    "exists",	 "only",      "with",	  "default",
+	"when",	    "then",	 "else",      "end",	  "case",
+	"null",	    "is",	 "in",	      "by",	  "straight_join",
+	"update",   "delete",	 "insert",    "straight", "do",
+	"conflict", "partition", "where",     "dual",
 };
 
 static int is_reserved(const char *s, size_t n)
@@ -256,9 +260,8 @@ static int read_name(struct sql_state *st, struct strbuf *name, int *other,
 static void add(struct sql_state *st, const char *table, enum data_kind kind,
 		unsigned flags, unsigned line)
 {
-	data_file_add(st->out,
-		      table ? arena_strdup(st->arena, table) : NULL, kind,
-		      st->flags | flags, line, "sql");
+	data_file_add(st->out, table ? arena_strdup(st->arena, table) : NULL,
+		      kind, st->flags | flags, line, "sql");
 }
 
 /*
@@ -310,9 +313,9 @@ static void end_statement(struct sql_state *st)
 
 static int starts_statement(const char *s, size_t len)
 {
-	static const char *const words[] = { "select", "insert", "update",
-					     "delete", "with",	 "create",
-					     "alter",  "merge",	 "drop",
+	static const char *const words[] = { "select",	 "insert", "update",
+					     "delete",	 "with",   "create",
+					     "alter",	 "merge",  "drop",
 					     "truncate", "replace" };
 	size_t i = 0, n;
 
@@ -339,8 +342,15 @@ void sql_extract(struct data_file *out, struct arena *arena, const char *sql,
 	struct sql_lexer *lx = &st.lx;
 	unsigned char sel[SQL_MAX_DEPTH] = { 0 };
 	int depth = 0;
-	enum { P_NONE, P_INSERT, P_DELETE, P_CREATE, P_ALTER, P_DROP,
-	       P_MERGE } pending = P_NONE;
+	enum {
+		P_NONE,
+		P_INSERT,
+		P_DELETE,
+		P_CREATE,
+		P_ALTER,
+		P_DROP,
+		P_MERGE
+	} pending = P_NONE;
 	int prev_on = 0; /* the word before was ON, DO or FOR */
 
 	if (statement && !starts_statement(sql, len))
@@ -435,8 +445,8 @@ void sql_extract(struct data_file *out, struct arena *arena, const char *sql,
 		} else if (kw(lx, "table") &&
 			   (pending == P_CREATE || pending == P_ALTER ||
 			    pending == P_DROP)) {
-			enum data_kind k =
-				pending == P_DROP ? DATA_DROP : DATA_DEFINE;
+			enum data_kind k = pending == P_DROP ? DATA_DROP
+							     : DATA_DEFINE;
 
 			sql_next(lx);
 			while (kw(lx, "if") || kw(lx, "not") ||

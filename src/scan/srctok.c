@@ -9,8 +9,8 @@
 #include "carve/language.h"
 #include "carve/srctok.h"
 
-void srctok_init(struct srctok *t, const struct language *lang,
-		 const char *buf, size_t len)
+void srctok_init(struct srctok *t, const struct language *lang, const char *buf,
+		 size_t len)
 {
 	t->p = buf;
 	t->end = buf + len;
@@ -82,7 +82,8 @@ static void skip_space(struct srctok *t)
 			while (p < end && *p != '\n')
 				p++;
 		} else if (c == '-' && p + 1 < end && p[1] == '-' &&
-			   (syntax(t) == SYNTAX_SQL || syntax(t) == SYNTAX_LUA)) {
+			   (syntax(t) == SYNTAX_SQL ||
+			    syntax(t) == SYNTAX_LUA)) {
 			while (p < end && *p != '\n')
 				p++;
 		} else if (c == '/' && p + 1 < end && p[1] == '/' &&
@@ -101,9 +102,8 @@ static void skip_space(struct srctok *t)
 			p = p + 1 < end ? p + 2 : end;
 		} else if (c == '=' && t->bol && syntax(t) == SYNTAX_RUBY &&
 			   end - p >= 6 && !memcmp(p, "=begin", 6)) {
-			while (p < end &&
-			       !(*p == '\n' && end - p >= 5 &&
-				 !memcmp(p + 1, "=end", 4))) {
+			while (p < end && !(*p == '\n' && end - p >= 5 &&
+					    !memcmp(p + 1, "=end", 4))) {
 				if (*p == '\n')
 					t->line++;
 				p++;

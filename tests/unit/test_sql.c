@@ -64,10 +64,10 @@ static void statements(void **state)
 		"\"Quoted Name\";\n"
 		"WITH recent AS (SELECT * FROM orders) SELECT * FROM recent;\n";
 	static const struct want w[] = {
-		{ "orders", DATA_READ, 1 },	  { "order_line", DATA_READ, 1 },
-		{ "prefs", DATA_WRITE, 2 },	  { "orders", DATA_WRITE, 3 },
-		{ "stale", DATA_READ, 3 },	  { "sessions", DATA_WRITE, 4 },
-		{ "events", DATA_READ, 5 },	  { "Quoted Name", DATA_READ, 5 },
+		{ "orders", DATA_READ, 1 }, { "order_line", DATA_READ, 1 },
+		{ "prefs", DATA_WRITE, 2 }, { "orders", DATA_WRITE, 3 },
+		{ "stale", DATA_READ, 3 },  { "sessions", DATA_WRITE, 4 },
+		{ "events", DATA_READ, 5 }, { "Quoted Name", DATA_READ, 5 },
 		{ "orders", DATA_READ, 6 },
 	};
 
@@ -79,16 +79,18 @@ static void schema(void **state)
 {
 	/* ON DELETE / ON UPDATE are no statements; REFERENCES no access;
 	 * other schemas keep their prefix */
-	static const char sql[] =
-		"CREATE TABLE IF NOT EXISTS users (\n"
-		"  id INT REFERENCES accounts (id) ON DELETE CASCADE ON UPDATE "
-		"CASCADE\n"
-		");\n"
-		"ALTER TABLE ONLY billing.invoices ADD COLUMN x INT;\n"
-		"DROP TABLE IF EXISTS old_a, old_b;\n"
-		"TRUNCATE TABLE logs;\n"
-		"MERGE INTO stock USING deliveries ON stock.id = deliveries.id "
-		"WHEN MATCHED THEN UPDATE SET n = 1;\n";
+	static const char sql[] = "CREATE TABLE IF NOT EXISTS users (\n"
+				  "  id INT REFERENCES accounts (id) ON DELETE "
+				  "CASCADE ON UPDATE "
+				  "CASCADE\n"
+				  ");\n"
+				  "ALTER TABLE ONLY billing.invoices ADD "
+				  "COLUMN x INT;\n"
+				  "DROP TABLE IF EXISTS old_a, old_b;\n"
+				  "TRUNCATE TABLE logs;\n"
+				  "MERGE INTO stock USING deliveries ON "
+				  "stock.id = deliveries.id "
+				  "WHEN MATCHED THEN UPDATE SET n = 1;\n";
 	static const struct want w[] = {
 		{ "users", DATA_DEFINE, 1 },
 		{ "billing.invoices", DATA_DEFINE, 4 },
@@ -108,13 +110,14 @@ static void in_code(void **state)
 	/* line 1: adjacent literals; 2: concatenated table name (dynamic);
 	 * 3: a %s placeholder outside the table is fine; 4: an f-string
 	 * table (dynamic); 5: English text is no SQL; 6: a comment */
-	static const char py[] =
-		"db.q(\"SELECT a FROM \" \"carts\" \" WHERE x\")\n"
-		"db.q(\"SELECT * FROM \" + table)\n"
-		"db.q(\"DELETE FROM items WHERE id IN (%s)\" % ids)\n"
-		"db.q(f\"UPDATE {name} SET a = 1\")\n"
-		"log(\"Update the order from the cart\")\n"
-		"# SELECT * FROM hidden\n";
+	static const char py[] = "db.q(\"SELECT a FROM \" \"carts\" \" WHERE "
+				 "x\")\n"
+				 "db.q(\"SELECT * FROM \" + table)\n"
+				 "db.q(\"DELETE FROM items WHERE id IN (%s)\" "
+				 "% ids)\n"
+				 "db.q(f\"UPDATE {name} SET a = 1\")\n"
+				 "log(\"Update the order from the cart\")\n"
+				 "# SELECT * FROM hidden\n";
 	static const struct want w[] = {
 		{ "carts", DATA_READ, 1 },
 		{ NULL, DATA_READ, 2 },
@@ -155,23 +158,23 @@ static void django_models(void **state)
 {
 	/* Order: a model (line 4) with M2M tags (no through) and a Meta;
 	 * Base is abstract; Proxy is a proxy; queries on lines 15 and 16 */
-	static const char py[] =
-		"from django.db import models\n"
-		"class Base(models.Model):\n"
-		"    class Meta:\n"
-		"        abstract = True\n"
-		"class Order(Base):\n"
-		"    tags = models.ManyToManyField(Tag)\n"
-		"    lines = models.ManyToManyField(X, through=\"Line\")\n"
-		"    class Meta:\n"
-		"        db_table = \"shop_orders\"\n"
-		"class Proxy(Order):\n"
-		"    class Meta:\n"
-		"        proxy = True\n"
-		"def f():\n"
-		"    pass\n"
-		"    Order.objects.filter(a=1).update(b=2)\n"
-		"    Order.objects.get(pk=1)\n";
+	static const char py[] = "from django.db import models\n"
+				 "class Base(models.Model):\n"
+				 "    class Meta:\n"
+				 "        abstract = True\n"
+				 "class Order(Base):\n"
+				 "    tags = models.ManyToManyField(Tag)\n"
+				 "    lines = models.ManyToManyField(X, "
+				 "through=\"Line\")\n"
+				 "    class Meta:\n"
+				 "        db_table = \"shop_orders\"\n"
+				 "class Proxy(Order):\n"
+				 "    class Meta:\n"
+				 "        proxy = True\n"
+				 "def f():\n"
+				 "    pass\n"
+				 "    Order.objects.filter(a=1).update(b=2)\n"
+				 "    Order.objects.get(pk=1)\n";
 	struct data_file f = { 0 };
 	struct arena a = ARENA_INIT;
 
@@ -213,8 +216,8 @@ static void naming(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(statements), cmocka_unit_test(schema),
-		cmocka_unit_test(in_code),    cmocka_unit_test(long_sql),
+		cmocka_unit_test(statements),	 cmocka_unit_test(schema),
+		cmocka_unit_test(in_code),	 cmocka_unit_test(long_sql),
 		cmocka_unit_test(django_models), cmocka_unit_test(naming),
 	};
 
