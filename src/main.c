@@ -31,6 +31,10 @@ static const struct command commands[] = {
 	  "database tables: readers, writers, owners, shared tables" },
 	{ "api", cmd_api,
 	  "declared endpoints per context and the contexts calling them" },
+	{ "init", cmd_init,
+	  "write a starting carve.json for the repository, keys explained" },
+	{ "report", cmd_report,
+	  "everything above in one self-contained HTML page" },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -10,7 +10,9 @@ int cmd_check(int argc, char **argv);
 int cmd_data(int argc, char **argv);
 int cmd_graph(int argc, char **argv);
 int cmd_history(int argc, char **argv);
+int cmd_init(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 int cmd_scan(int argc, char **argv);
 int cmd_seams(int argc, char **argv);
 
