@@ -144,6 +144,7 @@ LIB_OBJS += $(B)/src/emit/report.o
 LIB_OBJS += $(B)/src/emit/report_appendix.o
 LIB_OBJS += $(B)/src/emit/report_check.o
 LIB_OBJS += $(B)/src/emit/report_contexts.o
+LIB_OBJS += $(B)/src/emit/report_data.o
 LIB_OBJS += $(B)/src/emit/report_cycles.o
 LIB_OBJS += $(B)/src/emit/report_graph.o
 LIB_OBJS += $(B)/src/emit/report_history.o

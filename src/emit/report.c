@@ -37,6 +37,16 @@ static int has_check(const struct report *r)
 	return r->check != NULL && r->check->rules_nr > 0;
 }
 
+static int has_data(const struct report *r)
+{
+	return r->data != NULL;
+}
+
+static int has_api(const struct report *r)
+{
+	return r->api != NULL;
+}
+
 /* Parts whose commands have not landed yet: always absent. */
 static int absent(const struct report *r)
 {
@@ -58,6 +68,10 @@ static const struct section sections[] = {
 	{ "contexts", "Proposed contexts and extraction order",
 	  report_contexts, has_seams,
 	  "Run carve seams to fill this section." },
+	{ "data", "Data ownership", report_data, has_data,
+	  "Run carve data to fill this section." },
+	{ "api", "API surface", report_api, has_api,
+	  "Run carve api to fill this section." },
 	{ "estimate", "Estimate", NULL, absent,
 	  "Run carve estimate to fill this section." },
 	{ "roadmap", "Roadmap and schedule", NULL, absent,

@@ -72,5 +72,10 @@ grep_q "the file holds the csv" "^table,context,read,write" tables.csv
 expect_status "unknown format" 129 "$CARVE" data -f svg shop
 expect_status "two operands" 129 "$CARVE" data shop shop
 
+# the report carries the same findings in its data ownership section
+expect_status "report" 0 "$CARVE" report -q --no-history -o report.html shop
+grep_q "a data ownership section" 'id="\{0,1\}data' report.html
+grep_q "its headline" "16 tables, 1 written by more than one context" report.html
+
 echo "1..$test_count"
 [ "$test_failed" -eq 0 ]
