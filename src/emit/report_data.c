@@ -52,7 +52,8 @@ int report_data(struct report *r)
 			row[2] = cell.buf;
 			report_table_row(r, "lll", row);
 		}
-		report_table_end(r, shown > r->max_rows ? shown - r->max_rows : 0,
+		report_table_end(r,
+				 shown > r->max_rows ? shown - r->max_rows : 0,
 				 "carve data lists them all");
 	}
 	shown = 0;
@@ -91,7 +92,8 @@ int report_data(struct report *r)
 int report_api(struct report *r)
 {
 	const struct api_report *a = r->api;
-	const char *hdr[] = { "context", "method", "path", "file", "called from" };
+	const char *hdr[] = { "context", "method", "path", "file",
+			      "called from" };
 	struct strbuf sb = STRBUF_INIT, cell = STRBUF_INIT;
 	size_t shown = a->nr < r->max_rows ? a->nr : r->max_rows;
 
