@@ -479,7 +479,9 @@ static void tabulate(struct data_report_priv *p)
 	}
 	free(models);
 	strmap_release(&map);
-	qsort(r->tables, r->tables_nr, sizeof(*r->tables), table_cmp);
+	if (r->tables_nr)
+		qsort(r->tables, r->tables_nr, sizeof(*r->tables),
+		      table_cmp);
 	for (size_t i = 0; i < r->tables_nr; i++) {
 		struct data_table *t = &r->tables[i];
 

@@ -112,6 +112,13 @@ expect_eq "gorm tables" "parcels_v2 shipments" \
 expect_eq "typeorm and sequelize tables" "accounts audit_log tags" \
 	"$(jq -r '[.data.tables[] | select(.name == "accounts" or .name == "audit_log" or .name == "tags") | .name] | join(" ")' out)"
 
+# no tables at all: an empty report, not a crash
+mkdir -p empty/a && echo 'x = 1' >empty/a/x.py
+expect_status "no tables" 0 "$CARVE" data -q -f json empty
+expect_eq "zero tables" "0" "$(jq '.data.tables | length' out)"
+expect_status "no endpoints" 0 "$CARVE" api -q empty
+grep_q "zero endpoints" "0 endpoints" out
+
 expect_status "a missing path" 128 "$CARVE" data -q nowhere
 grep_q "names the path" "nowhere" err
 expect_status "a bad carve.json" 128 "$CARVE" data -q -c nowhere.json r
