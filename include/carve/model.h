@@ -17,6 +17,8 @@ struct scan;
 struct seams;
 struct check;
 struct estimate;
+struct data_report;
+struct api_report;
 
 /* One input or rule a result depends on, printed beside it. */
 struct assumption {
@@ -31,6 +33,8 @@ struct model {
 	struct seams *seams; /* carve seams' proposal, or NULL */
 	const struct check *check; /* carve check's result (borrowed), or NULL */
 	struct estimate *estimate; /* carve estimate's part, or NULL */
+	const struct data_report *data; /* carve data's (borrowed), or NULL */
+	const struct api_report *api; /* carve api's (borrowed), or NULL */
 	struct assumption *assumptions;
 	size_t assumptions_nr, assumptions_alloc;
 };

@@ -14,6 +14,8 @@
 #include "carve/model.h"
 #include "carve/scan.h"
 #include "carve/seams.h"
+#include "carve/data.h"
+#include "carve/api.h"
 #include "carve/strbuf.h"
 #include "carve/utf8.h"
 #include "carve/xmalloc.h"
@@ -235,6 +237,10 @@ int model_write_json(FILE *fp, const struct model *m)
 		check_json_add(root, m->check);
 	if (m->estimate)
 		estimate_json_add(root, m->estimate);
+	if (m->data)
+		data_json_add(root, m->data);
+	if (m->api)
+		api_json_add(root, m->api);
 	assumptions = cJSON_AddArrayToObject(root, "assumptions");
 	for (size_t i = 0; i < m->assumptions_nr; i++) {
 		cJSON *o = cJSON_CreateObject();
