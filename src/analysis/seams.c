@@ -74,8 +74,11 @@ static void problem_build(struct problem *pr, const struct seams *s,
 	for (size_t u = 0; u < g->nr; u++) {
 		const struct seams_unit *x = &g->units[u];
 
-		/* a unit is declared by its first file's context */
-		decl_of_unit[u] = d->of_file[g->unit_files[x->first]];
+		/* a unit is declared by its first file's context; a
+		 * directory's or an author's node has no files */
+		decl_of_unit[u] = x->folder || !x->nr
+					  ? -1
+					  : d->of_file[g->unit_files[x->first]];
 	}
 	pr->node_of = xmalloc((g->nr ? g->nr : 1) * sizeof(*pr->node_of));
 	for (size_t u = 0; u < g->nr; u++) {
