@@ -115,6 +115,10 @@ LIB_OBJS += $(B)/src/emit/partition.o
 LIB_OBJS += $(B)/src/emit/seams_dot.o
 LIB_OBJS += $(B)/src/emit/seams_json.o
 LIB_OBJS += $(B)/src/emit/table.o
+LIB_OBJS += $(B)/src/plan/calendar.o
+LIB_OBJS += $(B)/src/plan/plan.o
+LIB_OBJS += $(B)/src/plan/roadmap.o
+LIB_OBJS += $(B)/src/plan/scheduler.o
 
 CMD_OBJS =
 CMD_OBJS += $(B)/src/main.o
