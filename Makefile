@@ -115,9 +115,16 @@ LIB_OBJS += $(B)/src/emit/partition.o
 LIB_OBJS += $(B)/src/emit/seams_dot.o
 LIB_OBJS += $(B)/src/emit/seams_json.o
 LIB_OBJS += $(B)/src/emit/table.o
+LIB_OBJS += $(B)/src/emit/roadmap_dot.o
+LIB_OBJS += $(B)/src/emit/roadmap_json.o
+LIB_OBJS += $(B)/src/emit/roadmap_mermaid.o
+LIB_OBJS += $(B)/src/emit/roadmap_pm.o
+LIB_OBJS += $(B)/src/emit/roadmap_text.o
 LIB_OBJS += $(B)/src/plan/calendar.o
 LIB_OBJS += $(B)/src/plan/plan.o
+LIB_OBJS += $(B)/src/plan/plan_input.o
 LIB_OBJS += $(B)/src/plan/roadmap.o
+LIB_OBJS += $(B)/src/plan/roadmap_source.o
 LIB_OBJS += $(B)/src/plan/scheduler.o
 
 CMD_OBJS =
@@ -126,6 +133,7 @@ CMD_OBJS += $(B)/src/cmd/check.o
 CMD_OBJS += $(B)/src/cmd/graph.o
 CMD_OBJS += $(B)/src/cmd/history.o
 CMD_OBJS += $(B)/src/cmd/merge.o
+CMD_OBJS += $(B)/src/cmd/roadmap.o
 CMD_OBJS += $(B)/src/cmd/scan.o
 CMD_OBJS += $(B)/src/cmd/seams.o
 

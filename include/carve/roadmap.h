@@ -17,7 +17,13 @@
 #include "carve/options.h"
 
 struct cJSON;
+struct model;
 struct plan;
+
+#define ROADMAP_DEFAULT_TRIALS 1000
+/* trials x tasks above this: fewer trials (at least ROADMAP_MIN_TRIALS) */
+#define ROADMAP_MAX_TRIAL_TASKS 4000000
+#define ROADMAP_MIN_TRIALS 100
 
 /* What the scheduler needs to know of one context. */
 struct roadmap_context_in {
@@ -162,10 +168,17 @@ void roadmap_remaining(const struct roadmap *r, calendar_day day,
 		       double *planned, double *p50, double *p15, double *p85);
 
 /* Output (src/emit/roadmap_*.c). */
-void roadmap_print_text(FILE *fp, const struct roadmap *r);
+void roadmap_print_text(FILE *fp, const struct roadmap *r,
+			const struct model *m);
 void roadmap_print_csv(FILE *fp, const struct roadmap *r);
 void roadmap_print_mermaid(FILE *fp, const struct roadmap *r);
 void roadmap_print_tjp(FILE *fp, const struct roadmap *r);
+void roadmap_print_msproject(FILE *fp, const struct roadmap *r);
+/* Context indexes by start, then end (the caller frees). */
+size_t *roadmap_context_order(const struct roadmap *r);
+struct strbuf;
+/* The critical path with each context's steps collapsed into it. */
+void roadmap_critical_summary(struct strbuf *sb, const struct roadmap *r);
 /* Adds "roadmap" to a model's JSON root. */
 void roadmap_json_add(struct cJSON *root, const struct roadmap *r);
 /*

@@ -3,7 +3,10 @@
  * day at a time: each day, tasks already started are served first, then
  * tasks whose predecessors have all ended, both in a fixed priority
  * order; a task takes at most its own limit of full-time engineers and
- * what is left of its pool that day. Deterministic. The scheduler
+ * what is left of its pool that day. Engineers freed by a task that
+ * ends go on with the next task of its group (the next step of the same
+ * context) the same day, and to other tasks from the next day on, so a
+ * context's steps run back to back. Deterministic. The scheduler
  * borrows every array it is given.
  */
 #ifndef CARVE_SCHEDULER_H
@@ -15,6 +18,7 @@ struct scheduler {
 	size_t nr; /* tasks */
 	const double *max_rate; /* per task: full-time engineers at most */
 	const long *pool; /* per task: team index, -1 for the shared one */
+	const long *group; /* per task: its context, -1 for none */
 	const size_t *succ_start; /* CSR successors: nr + 1 offsets */
 	const size_t *succ;
 	const size_t *preds_nr; /* per task */

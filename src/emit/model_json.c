@@ -12,6 +12,7 @@
 #include "carve/language.h"
 #include "carve/model.h"
 #include "carve/scan.h"
+#include "carve/roadmap.h"
 #include "carve/seams.h"
 #include "carve/strbuf.h"
 #include "carve/utf8.h"
@@ -232,6 +233,8 @@ int model_write_json(FILE *fp, const struct model *m)
 		seams_json_add(root, m->seams);
 	if (m->check)
 		check_json_add(root, m->check);
+	if (m->roadmap)
+		roadmap_json_add(root, m->roadmap);
 	assumptions = cJSON_AddArrayToObject(root, "assumptions");
 	for (size_t i = 0; i < m->assumptions_nr; i++) {
 		cJSON *o = cJSON_CreateObject();

@@ -563,7 +563,9 @@ static void critical_path(struct roadmap *r)
 		for (size_t k = 0; k < x->preds_nr; k++) {
 			const struct roadmap_task *y = &r->tasks[x->preds[k]];
 
-			if (y->end + 1 == x->start &&
+			/* a step's successor in its context may start the
+			 * day it ends */
+			if (y->end + 1 >= x->start && y->end <= x->start &&
 			    (next < 0 || y->end > best)) {
 				next = (long)x->preds[k];
 				best = y->end;
@@ -606,7 +608,7 @@ static void critical_path(struct roadmap *r)
 struct runner {
 	struct scheduler s;
 	size_t *succ_start, *succ, *preds_nr, *pos;
-	long *pool;
+	long *pool, *group;
 	double *max_rate, *capacity, *pool_capacity;
 	double *effort; /* per task, this run */
 	double *share; /* per task: share of its context's effort */
@@ -620,6 +622,7 @@ static void runner_release(struct runner *u)
 	free(u->preds_nr);
 	free(u->pos);
 	free(u->pool);
+	free(u->group);
 	free(u->max_rate);
 	free(u->capacity);
 	free(u->pool_capacity);
@@ -643,6 +646,7 @@ static void runner_init(struct runner *u, struct roadmap *r)
 	u->preds_nr = xcalloc(n + 1, sizeof(size_t));
 	u->pos = xcalloc(n + 1, sizeof(size_t));
 	u->pool = xcalloc(n + 1, sizeof(long));
+	u->group = xcalloc(n + 1, sizeof(long));
 	u->max_rate = xcalloc(n + 1, sizeof(double));
 	u->effort = xcalloc(n + 1, sizeof(double));
 	u->share = xcalloc(n + 1, sizeof(double));
@@ -652,6 +656,7 @@ static void runner_init(struct runner *u, struct roadmap *r)
 
 		u->preds_nr[t] = x->preds_nr;
 		u->pool[t] = x->pool;
+		u->group[t] = x->context;
 		u->max_rate[t] = x->max_rate;
 		u->effort[t] = x->effort;
 		if (x->kind == TASK_STEP)
@@ -723,6 +728,7 @@ static void runner_init(struct runner *u, struct roadmap *r)
 	u->s.nr = n;
 	u->s.max_rate = u->max_rate;
 	u->s.pool = u->pool;
+	u->s.group = u->group;
 	u->s.succ_start = u->succ_start;
 	u->s.succ = u->succ;
 	u->s.preds_nr = u->preds_nr;
@@ -1018,6 +1024,16 @@ int roadmap_build(struct roadmap **out, struct plan *plan,
 		size_t planned = r->weeks_nr;
 
 		r->trials = in->trials;
+		if (r->tasks_nr &&
+		    r->trials > ROADMAP_MAX_TRIAL_TASKS / r->tasks_nr) {
+			r->trials = ROADMAP_MAX_TRIAL_TASKS / r->tasks_nr;
+			if (r->trials < ROADMAP_MIN_TRIALS)
+				r->trials = ROADMAP_MIN_TRIALS;
+			if (r->trials > in->trials)
+				r->trials = in->trials;
+			note(r, "%zu tasks: %zu Monte Carlo trials instead of "
+			     "%zu", r->tasks_nr, r->trials, in->trials);
+		}
 		monte_carlo(r, &u, in);
 		for (size_t k = planned; k < r->weeks_nr; k++)
 			r->weekly_p50[k] = 0;

@@ -75,115 +75,192 @@ static double min3(double a, double b, double c)
 	return m < c ? m : c;
 }
 
+/* The successor continuing t's group, if t is all it waits for. */
+static long chain_next(const struct scheduler *s, const size_t *waiting,
+		       size_t t)
+{
+	if (s->group[t] < 0)
+		return -1;
+	for (size_t k = s->succ_start[t]; k < s->succ_start[t + 1]; k++)
+		if (s->group[s->succ[k]] == s->group[t] &&
+		    waiting[s->succ[k]] == 1)
+			return (long)s->succ[k];
+	return -1;
+}
+
+struct day {
+	double cap; /* shared capacity left */
+	double *pool; /* team capacity left */
+	double freed, *pool_freed; /* released today: usable tomorrow */
+	double used;
+};
+
+struct run {
+	const struct scheduler *s;
+	struct schedule *o;
+	double *rem;
+	size_t *waiting;
+	char *done;
+	struct list ended, pending;
+	struct day d;
+	size_t w;
+};
+
+static double *pool_of(struct run *u, size_t t, double **freed)
+{
+	if (u->s->pool[t] < 0) {
+		*freed = &u->d.freed;
+		return &u->d.cap;
+	}
+	*freed = &u->d.pool_freed[u->s->pool[t]];
+	return &u->d.pool[u->s->pool[t]];
+}
+
+/*
+ * Gives t up to `limit` full-time engineers today. A task that ends
+ * hands what it had to the next step of its context at once; what is
+ * left over is freed for tomorrow when the task was already running
+ * (`fresh` unset), while a task started today (`fresh`) only takes
+ * capacity nobody freed today.
+ */
+static void serve(struct run *u, size_t t, double limit, int fresh)
+{
+	const struct scheduler *s = u->s;
+
+	for (;;) {
+		double *freed, *c = pool_of(u, t, &freed);
+		double avail = fresh ? *c - *freed : *c;
+		double a = min3(limit, avail > 0 ? avail : 0, u->rem[t]);
+		long next;
+
+		u->rem[t] -= a;
+		*c -= a;
+		u->d.used += a;
+		if (u->rem[t] > EPS) {
+			if (u->o->start[t] == u->w) {
+				/* started today: running from tomorrow */
+				ALLOC_GROW(u->pending.v, u->pending.nr + 1,
+					   u->pending.alloc);
+				u->pending.v[u->pending.nr++] = t;
+			}
+			return;
+		}
+		u->done[t] = 1;
+		ALLOC_GROW(u->ended.v, u->ended.nr + 1, u->ended.alloc);
+		u->ended.v[u->ended.nr++] = t;
+		limit -= a;
+		next = chain_next(s, u->waiting, t);
+		if (next < 0) {
+			if (!fresh && limit > 0)
+				*freed += limit < *c ? limit : *c;
+			return;
+		}
+		t = (size_t)next;
+		u->waiting[t] = 0;
+		u->o->start[t] = u->w;
+	}
+}
+
 void scheduler_run(const struct scheduler *s, const double *effort,
 		   struct schedule *o)
 {
-	double *rem = xcalloc(s->nr ? s->nr : 1, sizeof(*rem));
-	size_t *waiting = xcalloc(s->nr ? s->nr : 1, sizeof(*waiting));
-	char *done = xcalloc(s->nr ? s->nr : 1, 1);
-	char *moved = xcalloc(s->nr ? s->nr : 1, 1);
-	double *pool = xcalloc(s->pools_nr ? s->pools_nr : 1, sizeof(*pool));
-	struct list active = { 0 }, ready = { 0 }, ended = { 0 };
+	size_t n = s->nr ? s->nr : 1;
+	char *moved = xcalloc(n, 1);
+	struct run u = { 0 };
+	struct list active = { 0 }, ready = { 0 };
 	size_t left = s->nr, shared_left = 0, last_capacity = 0;
 	size_t w;
 
-	for (size_t d = 0; d < s->horizon; d++)
-		if (s->capacity[d] > EPS)
-			last_capacity = d + 1;
+	u.s = s;
+	u.o = o;
+	u.rem = xcalloc(n, sizeof(*u.rem));
+	u.waiting = xcalloc(n, sizeof(*u.waiting));
+	u.done = xcalloc(n, 1);
+	u.d.pool = xcalloc(s->pools_nr + 1, sizeof(double));
+	u.d.pool_freed = xcalloc(s->pools_nr + 1, sizeof(double));
+	for (size_t k = 0; k < s->horizon; k++)
+		if (s->capacity[k] > EPS)
+			last_capacity = k + 1;
 	for (size_t t = 0; t < s->nr; t++) {
-		rem[t] = effort[t] > 0 ? effort[t] : 0;
-		waiting[t] = s->preds_nr[t];
+		u.rem[t] = effort[t] > 0 ? effort[t] : 0;
+		u.waiting[t] = s->preds_nr[t];
 		o->start[t] = o->end[t] = s->horizon;
 		shared_left += s->pool[t] < 0;
-		if (!waiting[t])
+		if (!u.waiting[t])
 			list_insert(&ready, s->pos, t);
 	}
-	o->finished = 0;
 	for (w = 0; w < s->horizon && left; w++) {
-		double cap = s->capacity[w], used = 0;
-		int pools_left = 0;
-
-		if (shared_left && w >= last_capacity &&
-		    !s->pools_nr)
+		if (shared_left && w >= last_capacity && !s->pools_nr)
 			break; /* nobody will ever work on it again */
+		u.w = w;
+		u.d.cap = s->capacity[w];
+		u.d.freed = 0;
+		u.d.used = 0;
 		for (size_t p = 0; p < s->pools_nr; p++) {
-			pool[p] = s->pool_capacity[p];
-			pools_left += pool[p] > EPS;
+			u.d.pool[p] = s->pool_capacity[p];
+			u.d.pool_freed[p] = 0;
 		}
-		ended.nr = 0;
-		for (size_t i = 0; i < active.nr; i++) {
-			size_t t = active.v[i];
-			double *c = s->pool[t] < 0 ? &cap : &pool[s->pool[t]];
-			double a = min3(s->max_rate[t], *c, rem[t]);
-
-			if (a <= 0 && rem[t] > EPS)
-				continue;
-			rem[t] -= a;
-			*c -= a;
-			used += a;
-			if (rem[t] <= EPS) {
-				done[t] = 1;
-				ALLOC_GROW(ended.v, ended.nr + 1, ended.alloc);
-				ended.v[ended.nr++] = t;
-			}
-		}
+		u.ended.nr = 0;
+		u.pending.nr = 0;
+		/* running tasks first (their chain successors join the
+		 * active list after this loop, having had their share) */
+		for (size_t i = 0; i < active.nr; i++)
+			serve(&u, active.v[i], s->max_rate[active.v[i]], 0);
 		for (size_t i = 0; i < ready.nr; i++) {
 			size_t t = ready.v[i];
-			double *c = s->pool[t] < 0 ? &cap : &pool[s->pool[t]];
-			double need = min3(s->min_start, s->max_rate[t], rem[t]);
-			double a;
+			double *freed, *c = pool_of(&u, t, &freed);
+			double avail = *c - *freed;
+			double need = min3(s->min_start, s->max_rate[t],
+					   u.rem[t]);
 
-			if (cap <= EPS && !pools_left)
+			if (u.d.cap - u.d.freed <= EPS && !s->pools_nr)
 				break;
-			if (*c + EPS < need || (*c <= EPS && rem[t] > EPS))
+			if (avail + EPS < need ||
+			    (avail <= EPS && u.rem[t] > EPS))
 				continue;
-			a = min3(s->max_rate[t], *c, rem[t]);
 			o->start[t] = w;
 			moved[t] = 1;
-			rem[t] -= a;
-			*c -= a;
-			used += a;
-			if (rem[t] <= EPS) {
-				done[t] = 1;
-				ALLOC_GROW(ended.v, ended.nr + 1, ended.alloc);
-				ended.v[ended.nr++] = t;
-			} else {
-				list_insert(&active, s->pos, t);
-			}
-			if (s->pool[t] >= 0 && pool[s->pool[t]] <= EPS)
-				pools_left--;
+			serve(&u, t, s->max_rate[t], 1);
 		}
 		if (o->used)
-			o->used[w] = used;
+			o->used[w] = u.d.used;
 		list_compact(&ready, moved);
-		list_compact(&active, done);
+		list_compact(&active, u.done);
+		for (size_t i = 0; i < u.pending.nr; i++)
+			if (!u.done[u.pending.v[i]])
+				list_insert(&active, s->pos, u.pending.v[i]);
 		/* successors may start tomorrow */
-		for (size_t i = 0; i < ended.nr; i++) {
-			size_t t = ended.v[i];
+		for (size_t i = 0; i < u.ended.nr; i++) {
+			size_t t = u.ended.v[i];
 
 			o->end[t] = w;
 			left--;
 			shared_left -= s->pool[t] < 0;
 			for (size_t k = s->succ_start[t]; k < s->succ_start[t + 1];
-			     k++)
-				if (!--waiting[s->succ[k]])
-					list_insert(&ready, s->pos, s->succ[k]);
+			     k++) {
+				size_t v = s->succ[k];
+
+				if (o->start[v] != s->horizon)
+					continue; /* went on at once */
+				if (!--u.waiting[v])
+					list_insert(&ready, s->pos, v);
+			}
 		}
 	}
 	o->finished = !left;
 	o->stuck = w;
 	o->days = 0;
 	for (size_t t = 0; t < s->nr; t++)
-		if (done[t] && o->end[t] + 1 > o->days)
+		if (u.done[t] && o->end[t] + 1 > o->days)
 			o->days = o->end[t] + 1;
-	if (!left && !s->nr)
-		o->days = 0;
-	free(rem);
-	free(waiting);
-	free(done);
+	free(u.rem);
+	free(u.waiting);
+	free(u.done);
 	free(moved);
-	free(pool);
+	free(u.d.pool);
+	free(u.d.pool_freed);
 	free(active.v);
 	free(ready.v);
-	free(ended.v);
+	free(u.ended.v);
+	free(u.pending.v);
 }
