@@ -6,6 +6,7 @@
 #define CARVE_CMD_H
 
 int cmd_check(int argc, char **argv);
+int cmd_estimate(int argc, char **argv);
 int cmd_graph(int argc, char **argv);
 int cmd_history(int argc, char **argv);
 int cmd_merge(int argc, char **argv);

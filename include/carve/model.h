@@ -16,6 +16,7 @@ struct history;
 struct scan;
 struct seams;
 struct check;
+struct estimate;
 struct roadmap;
 
 /* One input or rule a result depends on, printed beside it. */
@@ -30,6 +31,7 @@ struct model {
 	struct history *history; /* carve history's part, or NULL */
 	struct seams *seams; /* carve seams' proposal, or NULL */
 	const struct check *check; /* carve check's result (borrowed), or NULL */
+	struct estimate *estimate; /* carve estimate's part, or NULL */
 	const struct roadmap *roadmap; /* carve roadmap's (borrowed), or NULL */
 	struct assumption *assumptions;
 	size_t assumptions_nr, assumptions_alloc;

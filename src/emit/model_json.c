@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "carve/check.h"
+#include "carve/estimate.h"
 #include "carve/history.h"
 #include "carve/language.h"
 #include "carve/model.h"
@@ -233,6 +234,8 @@ int model_write_json(FILE *fp, const struct model *m)
 		seams_json_add(root, m->seams);
 	if (m->check)
 		check_json_add(root, m->check);
+	if (m->estimate)
+		estimate_json_add(root, m->estimate);
 	if (m->roadmap)
 		roadmap_json_add(root, m->roadmap);
 	assumptions = cJSON_AddArrayToObject(root, "assumptions");
@@ -259,6 +262,7 @@ void model_release(struct model *m)
 	if (!m)
 		return;
 	seams_free(m->seams);
+	estimate_free(m->estimate);
 	scan_free(m->scan);
 	history_free(m->history);
 	for (size_t i = 0; i < m->assumptions_nr; i++) {
