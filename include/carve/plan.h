@@ -100,6 +100,8 @@ struct plan {
  */
 int plan_load(struct plan *p, const struct config *cfg, calendar_day today);
 void plan_release(struct plan *p);
+/* True when cfg declares "plan.contexts" (no repository is needed). */
+int plan_declares_contexts(const struct config *cfg);
 
 /* Engineers at working day `index` (the capacity step in force). */
 double plan_engineers(struct plan *p, size_t index);

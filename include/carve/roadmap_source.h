@@ -24,7 +24,9 @@ struct roadmap_source {
 	struct roadmap_input in;
 	struct plan_input declared;
 	struct seams *seams;
-	struct estimate *estimate;
+	struct estimate *estimate; /* built here, or NULL */
+	const struct estimate *used; /* this or the model's */
+	const char *source;
 	struct roadmap_context_in *contexts;
 	struct roadmap_dep *deps;
 	size_t *index; /* roadmap context -> estimate context */

@@ -150,6 +150,12 @@ int cmd_roadmap(int argc, char **argv)
 	if (input_load_config(&cfg, a.input.config,
 			      a.input.arg ? a.input.arg : "."))
 		goto done;
+	if (!plan_declares_contexts(&cfg)) {
+		/* contexts and efforts come from the repository (or model) */
+		config_release(&cfg);
+		if (input_open(&m, &cfg, &a.input))
+			goto done;
+	}
 	if (plan_load(&plan, &cfg, start))
 		goto done;
 	if (a.start) {

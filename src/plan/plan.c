@@ -543,6 +543,14 @@ bad_priority:
 		   NULL);
 }
 
+int plan_declares_contexts(const struct config *cfg)
+{
+	const cJSON *plan = cfg && cfg->root ?
+		cJSON_GetObjectItemCaseSensitive(cfg->root, "plan") : NULL;
+
+	return plan && cJSON_GetObjectItemCaseSensitive(plan, "contexts");
+}
+
 void plan_release(struct plan *p)
 {
 	if (!p)

@@ -9,27 +9,112 @@
 #include "carve/calendar.h"
 #include "carve/config.h"
 #include "carve/error.h"
+#include "carve/estimate.h"
 #include "carve/input.h"
 #include "carve/model.h"
 #include "carve/plan.h"
 #include "carve/roadmap.h"
 #include "carve/roadmap_source.h"
+#include "carve/seams.h"
 #include "carve/strbuf.h"
 #include "carve/xmalloc.h"
+
+/* Trial t of the estimate, on the contexts the roadmap kept. */
+static double estimate_trial_fn(void *data, size_t t, double *days)
+{
+	struct roadmap_source *src = data;
+	double p0 = estimate_trial(src->estimate, t, src->days);
+
+	for (size_t i = 0; i < src->in.nr; i++)
+		days[i] = src->days[src->index[i]];
+	return p0;
+}
+
+/* The estimate of the model file when it covers these contexts. */
+static int estimate_matches(const struct estimate *e, const struct seams *s)
+{
+	if (!e || e->nr != s->nr)
+		return 0;
+	for (size_t i = 0; i < s->nr; i++)
+		if (strcmp(e->contexts[i].name, s->contexts[i].name))
+			return 0;
+	return 1;
+}
 
 static int from_repository(struct roadmap_source *src, struct model *m,
 			   const struct config *cfg,
 			   const struct input_options *io, size_t trials,
 			   unsigned long seed)
 {
-	(void)src;
-	(void)m;
-	(void)cfg;
-	(void)io;
-	(void)trials;
-	(void)seed;
-	return error("carve roadmap needs effort per context: declare the "
-		     "contexts in carve.json \"plan.contexts\"");
+	struct estimate_options eo;
+	struct estimate *e;
+	long *to_roadmap;
+	size_t nr = 0, deps = 0;
+
+	if (estimate_contexts(&src->seams, m, cfg, io->arg, io->threads, 0))
+		return CARVE_ERR;
+	if (estimate_matches(m->estimate, src->seams)) {
+		/* the model's own estimate (its seed and trials) */
+		e = m->estimate;
+		src->source = "the model's estimate (carve estimate)";
+	} else {
+		estimate_options_init(&eo);
+		eo.config = cfg;
+		eo.seed = seed;
+		if (trials)
+			eo.trials = trials;
+		eo.threads = io->threads;
+		if (estimate_build(&src->estimate, m->scan, src->seams, &eo))
+			return CARVE_ERR;
+		e = src->estimate;
+		src->source = "carve estimate (seams' contexts)";
+	}
+	src->contexts = xcalloc(e->nr + 1, sizeof(*src->contexts));
+	src->index = xcalloc(e->nr + 1, sizeof(*src->index));
+	to_roadmap = xcalloc(e->nr + 1, sizeof(*to_roadmap));
+	for (size_t i = 0; i < e->nr; i++) {
+		const struct estimate_context *x = &e->contexts[i];
+		struct roadmap_context_in *c;
+
+		to_roadmap[i] = -1;
+		if (x->excluded)
+			continue;
+		c = &src->contexts[nr];
+		c->name = x->name;
+		c->p10 = x->days.p10;
+		c->p50 = x->days.p50;
+		c->p90 = x->days.p90;
+		c->loc = x->code;
+		c->rank = (long)src->seams->contexts[i].rank;
+		src->index[nr] = i;
+		to_roadmap[i] = (long)nr++;
+	}
+	src->deps = xcalloc(src->seams->crossings_nr + 1, sizeof(*src->deps));
+	for (size_t i = 0; i < src->seams->crossings_nr; i++) {
+		const struct seams_crossing *x = &src->seams->crossings[i];
+
+		if (to_roadmap[x->from] < 0 || to_roadmap[x->to] < 0)
+			continue;
+		src->deps[deps].from = (size_t)to_roadmap[x->from];
+		src->deps[deps].to = (size_t)to_roadmap[x->to];
+		src->deps[deps].refs = x->refs;
+		deps++;
+	}
+	free(to_roadmap);
+	src->days = xcalloc(e->nr + 1, sizeof(*src->days));
+	src->in.contexts = src->contexts;
+	src->in.nr = nr;
+	src->in.deps = src->deps;
+	src->in.deps_nr = deps;
+	src->in.phase0_p50 = e->phase0_days.p50;
+	src->in.source = src->source;
+	src->used = e;
+	if (trials) {
+		src->in.trial = estimate_trial_fn;
+		src->in.trial_data = src;
+		src->in.trials = trials < e->trials ? trials : e->trials;
+	}
+	return 0;
 }
 
 int roadmap_source_open(struct roadmap_source *src, struct model *m,
@@ -53,6 +138,8 @@ void roadmap_source_release(struct roadmap_source *src)
 	free(src->deps);
 	free(src->index);
 	free(src->days);
+	seams_free(src->seams);
+	estimate_free(src->estimate);
 	memset(src, 0, sizeof(*src));
 }
 
