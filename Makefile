@@ -151,6 +151,7 @@ CMD_OBJS += $(B)/src/cmd/scan.o
 CMD_OBJS += $(B)/src/cmd/seams.o
 
 UNIT_TESTS =
+UNIT_TESTS += $(B)/tests/unit/test_calendar
 UNIT_TESTS += $(B)/tests/unit/test_clang
 UNIT_TESTS += $(B)/tests/unit/test_cluster
 UNIT_TESTS += $(B)/tests/unit/test_config
@@ -168,6 +169,7 @@ UNIT_TESTS += $(B)/tests/unit/test_language
 UNIT_TESTS += $(B)/tests/unit/test_linecount
 UNIT_TESTS += $(B)/tests/unit/test_mojo
 UNIT_TESTS += $(B)/tests/unit/test_outfile
+UNIT_TESTS += $(B)/tests/unit/test_roadmap
 UNIT_TESTS += $(B)/tests/unit/test_seams_graph
 UNIT_TESTS += $(B)/tests/unit/test_stdlib
 UNIT_TESTS += $(B)/tests/unit/test_strbuf
