@@ -177,11 +177,17 @@ static void edges(struct drawing *g)
 			for (size_t k = 0; k < x->preds_nr; k++) {
 				long c = r->tasks[x->preds[k]].context;
 
-				if (c >= 0)
-					edge(g, g->node[c], g->task[t],
-					     x->critical, 0);
+				if (c < 0)
+					continue;
+				edge(g, g->node[c], g->task[t],
+				     x->critical && r->contexts[c].critical, 0);
+				has_dependent[c] = 1;
+				if (x->phase == PHASE_MVE)
+					has_mve_dependent[c] = 1;
 			}
-			edge(g, g->task[t], g->milestone[PHASE_ENDGAME],
+			edge(g, g->task[t],
+			     g->milestone[x->phase == PHASE_MVE ? PHASE_MVE
+							       : PHASE_ENDGAME],
 			     x->critical, 1);
 		}
 	}

@@ -30,9 +30,27 @@ static void bar(FILE *fp, const struct roadmap *r, const char *tags,
 		calendar_format(b, roadmap_date(r, end) + 1));
 }
 
+static const char *const sections[] = { "Phase 0", "MVE", "Endgame" };
+
+static void contexts(FILE *fp, const struct roadmap *r, const size_t *order,
+		     enum roadmap_phase ph, int *any)
+{
+	for (size_t i = 0; i < r->nr; i++) {
+		const struct roadmap_context *x = &r->contexts[order[i]];
+
+		if (x->phase != ph)
+			continue;
+		if (!(*any)++)
+			fprintf(fp, "    section %s\n", sections[ph]);
+		fputs("    ", fp);
+		name(fp, x->name);
+		bar(fp, r, x->critical ? "crit, " : "", "c", order[i],
+		    x->start, x->end);
+	}
+}
+
 void roadmap_print_mermaid(FILE *fp, const struct roadmap *r)
 {
-	static const char *const sections[] = { "Phase 0", "MVE", "Endgame" };
 	size_t *order = roadmap_context_order(r);
 	char a[16];
 
@@ -41,30 +59,27 @@ void roadmap_print_mermaid(FILE *fp, const struct roadmap *r)
 	for (int ph = 0; ph < PHASE_NR; ph++) {
 		int any = 0;
 
-		for (size_t t = 0; t < r->tasks_nr; t++) {
-			const struct roadmap_task *x = &r->tasks[t];
-
-			if (x->phase != (enum roadmap_phase)ph ||
-			    x->kind == TASK_STEP)
+		for (int kind = TASK_PHASE0; kind <= TASK_DATA; kind++) {
+			/* phase 0, then the extractions, then data */
+			if (kind == TASK_STEP) {
+				contexts(fp, r, order, (enum roadmap_phase)ph,
+					 &any);
 				continue;
-			if (!any++)
-				fprintf(fp, "    section %s\n", sections[ph]);
-			fputs("    ", fp);
-			name(fp, x->name);
-			bar(fp, r, x->critical ? "crit, " : "", "t", t,
-			    x->start, x->end);
-		}
-		for (size_t i = 0; i < r->nr; i++) {
-			const struct roadmap_context *x = &r->contexts[order[i]];
+			}
+			for (size_t t = 0; t < r->tasks_nr; t++) {
+				const struct roadmap_task *x = &r->tasks[t];
 
-			if (x->phase != (enum roadmap_phase)ph)
-				continue;
-			if (!any++)
-				fprintf(fp, "    section %s\n", sections[ph]);
-			fputs("    ", fp);
-			name(fp, x->name);
-			bar(fp, r, x->critical ? "crit, " : "", "c", order[i],
-			    x->start, x->end);
+				if (x->phase != (enum roadmap_phase)ph ||
+				    x->kind != (enum roadmap_kind)kind)
+					continue;
+				if (!any++)
+					fprintf(fp, "    section %s\n",
+						sections[ph]);
+				fputs("    ", fp);
+				name(fp, x->name);
+				bar(fp, r, x->critical ? "crit, " : "", "t", t,
+				    x->start, x->end);
+			}
 		}
 		if (any && r->milestones[ph].reached) {
 			fprintf(fp, "    %s (P85 %s) :milestone, m%d, ",
