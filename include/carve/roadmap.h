@@ -90,7 +90,7 @@ struct roadmap_context {
 	const char *owner; /* team name or NULL (shared capacity) */
 	size_t first_task, tasks_nr; /* its steps */
 	size_t start, end, end_p50, end_p85;
-	double engineers; /* peak */
+	double engineers; /* mean full-time engineers over its span */
 	int critical;
 	long cycle; /* index into roadmap.cycles, -1 */
 };

@@ -207,7 +207,8 @@ int cmd_roadmap(int argc, char **argv)
 	}
 	if (outfile_commit(&out))
 		goto done;
-	ret = EXIT_OK;
+	/* a plan that cannot finish is written, and is a finding */
+	ret = r->finished ? EXIT_OK : EXIT_FINDINGS;
 done:
 	outfile_abort(&out);
 	strbuf_release(&title);

@@ -61,7 +61,10 @@ static void edge(struct drawing *g, Agnode_t *a, Agnode_t *b, int bold,
 
 	if (!a || !b || a == b)
 		return;
-	e = agedge(g->root, a, b, NULL, 1);
+	/* one edge per pair: collapsed groups share many dependencies */
+	e = agedge(g->root, a, b, NULL, 0);
+	if (!e)
+		e = agedge(g->root, a, b, NULL, 1);
 	if (bold)
 		set(e, "penwidth", "3");
 	if (dashed)

@@ -989,10 +989,9 @@ int roadmap_build(struct roadmap **out, struct plan *plan,
 
 		x->start = r->tasks[x->first_task].start;
 		x->end = r->tasks[x->first_task + x->tasks_nr - 1].end;
-		for (size_t s = 0; s < x->tasks_nr; s++)
-			if (r->tasks[x->first_task + s].engineers > x->engineers)
-				x->engineers =
-					r->tasks[x->first_task + s].engineers;
+		/* mean full-time engineers over its span */
+		x->engineers = x->end < u.s.horizon && x->end >= x->start
+			? x->p50 / (double)(x->end - x->start + 1) : 0;
 	}
 	if (choose_mve(r, u.pos))
 		goto done;
