@@ -147,9 +147,14 @@ int cmd_roadmap(int argc, char **argv)
 	ret = EXIT_FATAL;
 	if (a.start)
 		calendar_parse(&start, a.start);
-	if (input_load_config(&cfg, a.input.config,
-			      a.input.arg ? a.input.arg : "."))
+	/* as input_open() reads it: a model file takes only -c */
+	if (model_is_file(a.input.arg ? a.input.arg : ".")) {
+		if (a.input.config && config_load(&cfg, a.input.config, 1))
+			goto done;
+	} else if (input_load_config(&cfg, a.input.config,
+				     a.input.arg ? a.input.arg : ".")) {
 		goto done;
+	}
 	if (!plan_declares_contexts(&cfg)) {
 		/* contexts and efforts come from the repository (or model) */
 		config_release(&cfg);

@@ -23,7 +23,7 @@
 static double estimate_trial_fn(void *data, size_t t, double *days)
 {
 	struct roadmap_source *src = data;
-	double p0 = estimate_trial(src->estimate, t, src->days);
+	double p0 = estimate_trial(src->used, t, src->days);
 
 	for (size_t i = 0; i < src->in.nr; i++)
 		days[i] = src->days[src->index[i]];
