@@ -31,6 +31,10 @@ static const struct command commands[] = {
 	  "engineer-days per context with P10-P90 ranges and assumptions" },
 	{ "roadmap", cmd_roadmap,
 	  "schedule for the real team: waves, milestones, critical path" },
+	{ "init", cmd_init,
+	  "write a starting carve.json for the repository, keys explained" },
+	{ "report", cmd_report,
+	  "everything above in one self-contained HTML page" },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
