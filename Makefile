@@ -121,6 +121,7 @@ LIB_OBJS += $(B)/src/emit/seams_json.o
 LIB_OBJS += $(B)/src/emit/table.o
 LIB_OBJS += $(B)/src/emit/roadmap_dot.o
 LIB_OBJS += $(B)/src/emit/roadmap_json.o
+LIB_OBJS += $(B)/src/emit/roadmap_load.o
 LIB_OBJS += $(B)/src/emit/roadmap_mermaid.o
 LIB_OBJS += $(B)/src/emit/roadmap_pm.o
 LIB_OBJS += $(B)/src/emit/roadmap_text.o

@@ -18,6 +18,7 @@ struct seams;
 struct check;
 struct estimate;
 struct roadmap;
+struct roadmap_saved;
 
 /* One input or rule a result depends on, printed beside it. */
 struct assumption {
@@ -33,6 +34,7 @@ struct model {
 	const struct check *check; /* carve check's result (borrowed), or NULL */
 	struct estimate *estimate; /* carve estimate's part, or NULL */
 	const struct roadmap *roadmap; /* carve roadmap's (borrowed), or NULL */
+	struct roadmap_saved *roadmap_saved; /* read from a model, or NULL */
 	struct assumption *assumptions;
 	size_t assumptions_nr, assumptions_alloc;
 };

@@ -20,6 +20,9 @@
 #include "carve/plan.h"
 #include "carve/roadmap.h"
 #include "carve/roadmap_source.h"
+#include "carve/scan.h"
+#include "carve/seams.h"
+#include "carve/xmalloc.h"
 #include "carve/strbuf.h"
 
 /* clang-format off */
@@ -222,6 +225,24 @@ int cmd_roadmap(int argc, char **argv)
 			goto done;
 		break;
 	case FORMAT_JSON:
+		/*
+		 * declared contexts have no files: an empty scan rooted at
+		 * the config keeps the model loadable by later commands;
+		 * the contexts and the estimate behind the plan go with it
+		 */
+		if (!m.scan) {
+			m.scan = xcalloc(1, sizeof(*m.scan));
+			m.scan->root = xstrdup(a.sizes ? a.sizes : plan.path);
+			m.scan->prefix = xstrdup("");
+		}
+		if (!m.seams) {
+			m.seams = src.seams;
+			src.seams = NULL;
+		}
+		if (src.estimate && !m.estimate) {
+			m.estimate = src.estimate;
+			src.estimate = NULL;
+		}
 		m.roadmap = r;
 		model_write_json(out.fp, &m);
 		m.roadmap = NULL;

@@ -1094,9 +1094,9 @@ void roadmap_remaining(const struct roadmap *r, calendar_day day,
 		*planned = *p50 = *p15 = *p85 = r->total_effort;
 		return;
 	}
-	/* the working day at or before `day`, then its week */
-	w = calendar_index(cal, day + 1);
-	w = w ? w - 1 : 0;
+	/* the first week ending on or after `day` (a day off belongs to
+	 * the week after it), as roadmap_saved_remaining() reads it */
+	w = calendar_index(cal, day);
 	k = w / 5;
 	*planned = k < r->weeks_nr ? r->weekly_p50[k] : 0;
 	if (!r->trials || !r->weekly) {
