@@ -225,7 +225,7 @@ void roadmap_saved_free(struct roadmap_saved *s);
  * clusters, waves as ranks, one node per context, critical path bold.
  * Returns 0 or <0 after reporting.
  */
-int roadmap_render(FILE *fp, const struct roadmap *r,
-		   enum output_format format, const char *title);
+int roadmap_render(FILE *fp, const struct roadmap *r, enum output_format format,
+		   const char *title);
 
 #endif

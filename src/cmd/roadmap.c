@@ -76,8 +76,8 @@ static int parse_args(struct roadmap_args *a, int argc, char **argv)
 	int c, ret;
 	calendar_day d;
 
-	common_options_init(&a->common,
-			    "text,json,csv,mermaid,dot,svg,png,tjp,msproject");
+	common_options_init(&a->common, "text,json,csv,mermaid,dot,svg,png,tjp,"
+					"msproject");
 	a->trials = ROADMAP_DEFAULT_TRIALS;
 	a->seed = 1;
 	optind = 1;
@@ -92,7 +92,8 @@ static int parse_args(struct roadmap_args *a, int argc, char **argv)
 		case OPT_START:
 			if (calendar_parse(&d, optarg)) {
 				error("--start takes an ISO 8601 date "
-				      "(YYYY-MM-DD), not '%s'", optarg);
+				      "(YYYY-MM-DD), not '%s'",
+				      optarg);
 				return EXIT_USAGE;
 			}
 			a->start = optarg;
@@ -187,18 +188,17 @@ int cmd_roadmap(int argc, char **argv)
 		      plan.path);
 		goto done;
 	}
-	if (a.sizes ? roadmap_source_sizes(&src, a.sizes, &cfg,
-					   (size_t)a.trials,
-					   (unsigned long)a.seed,
-					   a.common.threads)
+	if (a.sizes ? roadmap_source_sizes(
+			      &src, a.sizes, &cfg, (size_t)a.trials,
+			      (unsigned long)a.seed, a.common.threads)
 		    : roadmap_source_open(&src, &m, &cfg, &plan, &a.input,
 					  (size_t)a.trials,
 					  (unsigned long)a.seed))
 		goto done;
 	if (roadmap_build(&r, &plan, &src.in))
 		goto done;
-	roadmap_assume(&m, &plan, r, a.start != NULL, a.set_trials,
-		       a.set_seed, (unsigned long)a.seed);
+	roadmap_assume(&m, &plan, r, a.start != NULL, a.set_trials, a.set_seed,
+		       (unsigned long)a.seed);
 	for (size_t i = 0; i < r->notes_nr; i++)
 		warning("%s", r->notes[i]);
 	if (outfile_open(&out, a.common.output))

@@ -52,7 +52,7 @@ int roadmap_saved_load(struct roadmap_saved **out, const cJSON *part,
 	s->effort = get_num(part, "effort");
 	s->weeks_nr = (size_t)cJSON_GetArraySize(weeks);
 	s->weeks = xcalloc(s->weeks_nr + 1, sizeof(*s->weeks));
-	cJSON_ArrayForEach(it, weeks) {
+	cJSON_ArrayForEach (it, weeks) {
 		struct roadmap_week *w = &s->weeks[i++];
 
 		if (get_date(&w->date, it, "date") ||
@@ -69,12 +69,15 @@ int roadmap_saved_load(struct roadmap_saved **out, const cJSON *part,
 	s->milestones_nr = (size_t)cJSON_GetArraySize(ms);
 	s->milestones = xcalloc(s->milestones_nr + 1, sizeof(*s->milestones));
 	i = 0;
-	cJSON_ArrayForEach(it, ms) {
+	cJSON_ArrayForEach (it, ms) {
 		struct roadmap_saved_milestone *m = &s->milestones[i++];
-		const cJSON *name = cJSON_GetObjectItemCaseSensitive(it, "name");
+		const cJSON *name = cJSON_GetObjectItemCaseSensitive(it, "nam"
+									 "e");
 
-		if (!cJSON_IsString(name) || get_date(&m->planned, it, "planned") ||
-		    get_date(&m->p50, it, "p50") || get_date(&m->p85, it, "p85")) {
+		if (!cJSON_IsString(name) ||
+		    get_date(&m->planned, it, "planned") ||
+		    get_date(&m->p50, it, "p50") ||
+		    get_date(&m->p85, it, "p85")) {
 			bad(path, "a milestone without a name and its dates");
 			goto done;
 		}

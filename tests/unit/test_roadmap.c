@@ -140,8 +140,9 @@ static void saved_agrees(const struct roadmap *r, calendar_day mon)
 	struct roadmap_saved *s = NULL;
 
 	roadmap_json_add(root, r);
-	assert_int_equal(roadmap_saved_load(&s, cJSON_GetObjectItem(root,
-								    "roadmap"),
+	assert_int_equal(roadmap_saved_load(&s,
+					    cJSON_GetObjectItem(root, "roadma"
+								      "p"),
 					    "test"),
 			 0);
 	assert_int_equal(s->weeks_nr, r->weeks_nr);
