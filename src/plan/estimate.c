@@ -661,8 +661,7 @@ int estimate_build_finish(struct estimate_build *b, struct estimate **out)
 		struct estimate_context *x = &e->contexts[c];
 
 		if (x->work_nr > 1)
-			qsort(x->work, x->work_nr, sizeof(*x->work),
-			      cmp_work);
+			qsort(x->work, x->work_nr, sizeof(*x->work), cmp_work);
 		if (is_excluded(b->o, x->name)) {
 			x->excluded = 1;
 			x->why = "--exclude-context";
