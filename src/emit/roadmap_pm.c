@@ -42,6 +42,27 @@ static void tjp_task(FILE *fp, const struct roadmap *r, const char *indent,
 		day(a, r, start, 0), indent, day(b, r, end, 1));
 }
 
+/* "depends" on the tasks x comes after, as TaskJuggler ids. */
+static void tjp_depends(FILE *fp, const struct roadmap *r,
+			const struct roadmap_task *x)
+{
+	const char *indent = x->kind == TASK_STEP ? "    " : "  ";
+
+	for (size_t k = 0; k < x->preds_nr; k++) {
+		const struct roadmap_task *y = &r->tasks[x->preds[k]];
+
+		fputs(k ? ", " : indent, fp);
+		if (!k)
+			fputs("depends ", fp);
+		if (y->kind == TASK_STEP)
+			fprintf(fp, "c%ld", y->context);
+		else
+			fprintf(fp, "t%zu", x->preds[k]);
+	}
+	if (x->preds_nr)
+		fputc('\n', fp);
+}
+
 void roadmap_print_tjp(FILE *fp, const struct roadmap *r)
 {
 	char a[16], b[16];
@@ -59,10 +80,12 @@ void roadmap_print_tjp(FILE *fp, const struct roadmap *r)
 			continue;
 		snprintf(id, sizeof(id), "t%zu", t);
 		tjp_task(fp, r, "", id, x->name, x->start, x->end);
+		tjp_depends(fp, r, x);
 		fputs("}\n", fp);
 	}
 	for (size_t c = 0; c < r->nr; c++) {
 		const struct roadmap_context *x = &r->contexts[c];
+		const struct roadmap_task *first = &r->tasks[x->first_task];
 		char id[32];
 
 		fprintf(fp, "task c%zu ", c);
@@ -76,6 +99,10 @@ void roadmap_print_tjp(FILE *fp, const struct roadmap *r)
 			snprintf(id, sizeof(id), "s%zu", s);
 			tjp_task(fp, r, "  ", id, step ? step + 2 : y->name,
 				 y->start, y->end);
+			/* the steps of a context share days, so only what
+			 * it waits for outside itself is a dependency */
+			if (!s)
+				tjp_depends(fp, r, first);
 			fputs("  }\n", fp);
 		}
 		fputs("}\n", fp);

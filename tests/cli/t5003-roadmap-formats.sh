@@ -52,6 +52,15 @@ expect_status "tjp" 0 run -f tjp -o plan.tjp
 expect_eq "braces balance" "$(grep -o '{' plan.tjp | wc -l)" "$(grep -o '}' plan.tjp | wc -l)"
 expect_eq "starts before ends" 0 "$(awk '/^ *start /{s=$2} /^ *end /{if ($2 <= s) bad++} END {print bad + 0}' plan.tjp)"
 grep_q "a milestone" "^  milestone" plan.tjp
+grep_q "order waits for user, catalog and notification" "^    depends t0, t1, t2, t3, c1, c2, c0$" plan.tjp
+# TaskJuggler itself reads it, schedules it and finds every dependency
+# met by carve's dates (it fails on a task that starts too early)
+tj3 --no-color plan.tjp >tj3.out 2>&1
+ok $? "tj3 accepts the project"
+expect_eq "tj3 reports no error" 0 "$(grep -c 'Error' tj3.out)"
+sed 's/start 2028-01-13/start 2027-05-03/' plan.tjp >early.tjp
+tj3 --no-color early.tjp >tj3.out 2>&1
+expect_eq "tj3 catches an order that starts before user ends" 1 "$(grep -c 'c4.s0 .* must start after end' tj3.out)"
 
 # the model JSON: the roadmap part beside the assumptions
 expect_status "json" 0 run -f json -o model.json
