@@ -4,6 +4,7 @@
  * notes and assumptions) and as CSV (one row per task).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "carve/csv.h"
@@ -21,9 +22,13 @@ static char *date(char *buf, const struct roadmap *r, size_t day)
 	return calendar_format(buf, roadmap_date(r, day));
 }
 
-static int by_start(const struct roadmap *r, size_t a, size_t b)
+static const struct roadmap *order_of;
+
+static int by_start(const void *pa, const void *pb)
 {
-	const struct roadmap_context *x = &r->contexts[a], *y = &r->contexts[b];
+	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+	const struct roadmap_context *x = &order_of->contexts[a],
+				     *y = &order_of->contexts[b];
 
 	if (x->start != y->start)
 		return x->start < y->start ? -1 : 1;
@@ -39,16 +44,9 @@ size_t *roadmap_context_order(const struct roadmap *r)
 
 	for (size_t i = 0; i < r->nr; i++)
 		order[i] = i;
-	/* merge sort would do; insertion is fine for thousands */
-	for (size_t i = 1; i < r->nr; i++) {
-		size_t v = order[i], j = i;
-
-		while (j > 0 && by_start(r, order[j - 1], v) > 0) {
-			order[j] = order[j - 1];
-			j--;
-		}
-		order[j] = v;
-	}
+	order_of = r;
+	qsort(order, r->nr, sizeof(*order), by_start);
+	order_of = NULL;
 	return order;
 }
 

@@ -391,7 +391,23 @@ static void set_waves(struct roadmap *r)
 			r->waves = r->contexts[i].wave;
 }
 
-static int choose_mve(struct roadmap *r, const size_t *pos)
+static const struct roadmap *end_of;
+
+/* Contexts by end (then start, then index): the order they are done. */
+static int by_end(const void *pa, const void *pb)
+{
+	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+	const struct roadmap_context *x = &end_of->contexts[a],
+				     *y = &end_of->contexts[b];
+
+	if (x->end != y->end)
+		return x->end < y->end ? -1 : 1;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return a < b ? -1 : a > b;
+}
+
+static int choose_mve(struct roadmap *r)
 {
 	struct plan *p = r->plan;
 	size_t *order;
@@ -436,26 +452,10 @@ static int choose_mve(struct roadmap *r, const size_t *pos)
 	for (size_t i = 0; i < r->nr; i++)
 		if (!r->contexts[i].loc)
 			by_loc = 0;
-	order = xcalloc(r->nr + 1, sizeof(*order));
-	for (size_t i = 0; i < r->nr; i++)
-		order[i] = i;
-	for (size_t i = 1; i < r->nr; i++) {
-		size_t v = order[i], j = i;
-		const struct roadmap_context *x = &r->contexts[v];
-		size_t kv = pos[x->first_task + x->tasks_nr - 1];
-
-		while (j > 0) {
-			const struct roadmap_context *y =
-				&r->contexts[order[j - 1]];
-			size_t ky = pos[y->first_task + y->tasks_nr - 1];
-
-			if (y->end < x->end || (y->end == x->end && ky < kv))
-				break;
-			order[j] = order[j - 1];
-			j--;
-		}
-		order[j] = v;
-	}
+	order = roadmap_context_order(r); /* by start, then end */
+	end_of = r;
+	qsort(order, r->nr, sizeof(*order), by_end);
+	end_of = NULL;
 	for (size_t i = 0; i < r->nr; i++)
 		total += by_loc ? (double)r->contexts[i].loc
 				: r->contexts[i].p50;
@@ -1017,7 +1017,7 @@ int roadmap_build(struct roadmap **out, struct plan *plan,
 				? x->p50 / (double)(x->end - x->start + 1)
 				: 0;
 	}
-	if (choose_mve(r, u.pos))
+	if (choose_mve(r))
 		goto done;
 	set_phases(r);
 	milestone_days(r, o.end, md);
