@@ -29,6 +29,8 @@ static const struct command commands[] = {
 	  "hold the declared context boundaries in CI, with a baseline" },
 	{ "estimate", cmd_estimate,
 	  "engineer-days per context with P10-P90 ranges and assumptions" },
+	{ "roadmap", cmd_roadmap,
+	  "schedule for the real team: waves, milestones, critical path" },
 	{ "data", cmd_data,
 	  "database tables: readers, writers, owners, shared tables" },
 	{ "api", cmd_api,

@@ -14,6 +14,7 @@ int cmd_history(int argc, char **argv);
 int cmd_init(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_roadmap(int argc, char **argv);
 int cmd_scan(int argc, char **argv);
 int cmd_seams(int argc, char **argv);
 
