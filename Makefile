@@ -16,6 +16,11 @@ PKGS = libgit2 libcjson libcgraph libgvc igraph
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
+# PNG charts: librsvg renders carve's SVG onto a cairo surface. Their
+# headers (and glib's) are system headers, kept out of our warnings.
+RSVG_PKGS = librsvg-2.0 cairo
+RSVG_CFLAGS := $(patsubst -I%,-isystem %,$(shell pkg-config --cflags $(RSVG_PKGS) 2>/dev/null))
+RSVG_LIBS := $(shell pkg-config --libs $(RSVG_PKGS) 2>/dev/null)
 # libclang (LLVM 14) has no pkg-config file: llvm-config says where it is.
 LLVM_CONFIG ?= llvm-config-14
 LLVM_PREFIX := $(shell $(LLVM_CONFIG) --prefix 2>/dev/null || echo /usr/lib/llvm-14)
@@ -31,7 +36,7 @@ WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 CFLAGS ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -pthread -Iinclude $(WARN) \
 	     -DCARVE_VERSION='"$(VERSION)"' $(PKG_CFLAGS) $(CLANG_CFLAGS) $(CFLAGS)
-LDLIBS = $(PKG_LIBS) -ldl -pthread -lm
+LDLIBS = $(PKG_LIBS) $(RSVG_LIBS) -ldl -pthread -lm
 
 ifneq ($(V),1)
 Q = @
@@ -93,6 +98,7 @@ LIB_OBJS += $(B)/src/scan/scan.o
 LIB_OBJS += $(B)/src/scan/scancache.o
 LIB_OBJS += $(B)/src/scan/stdlib.o
 LIB_OBJS += $(B)/src/history/authors.o
+LIB_OBJS += $(B)/src/history/blobcount.o
 LIB_OBJS += $(B)/src/history/coupling.o
 LIB_OBJS += $(B)/src/history/histcache.o
 LIB_OBJS += $(B)/src/history/history.o
@@ -100,10 +106,16 @@ LIB_OBJS += $(B)/src/history/log.o
 LIB_OBJS += $(B)/src/history/mine.o
 LIB_OBJS += $(B)/src/history/numstat.o
 LIB_OBJS += $(B)/src/history/rename.o
+LIB_OBJS += $(B)/src/history/snapdeps.o
+LIB_OBJS += $(B)/src/history/snapshots.o
 LIB_OBJS += $(B)/src/history/summary.o
 LIB_OBJS += $(B)/src/history/treediff.o
 LIB_OBJS += $(B)/src/history/walk.o
+LIB_OBJS += $(B)/src/emit/burndown_json.o
+LIB_OBJS += $(B)/src/emit/chart_png.o
+LIB_OBJS += $(B)/src/emit/chart_svg.o
 LIB_OBJS += $(B)/src/emit/history_json.o
+LIB_OBJS += $(B)/src/plan/burndown.o
 LIB_OBJS += $(B)/src/emit/model_json.o
 LIB_OBJS += $(B)/src/emit/model_load.o
 LIB_OBJS += $(B)/src/emit/check_export.o
@@ -118,6 +130,7 @@ LIB_OBJS += $(B)/src/emit/table.o
 
 CMD_OBJS =
 CMD_OBJS += $(B)/src/main.o
+CMD_OBJS += $(B)/src/cmd/burndown.o
 CMD_OBJS += $(B)/src/cmd/check.o
 CMD_OBJS += $(B)/src/cmd/graph.o
 CMD_OBJS += $(B)/src/cmd/history.o
@@ -166,6 +179,7 @@ $(LIB): $(LIB_OBJS)
 SCAN_RULES_ID := $(shell cat src/scan/*.c include/carve/*.h | cksum | cut -d' ' -f1)
 $(B)/src/scan/scancache.o: ALL_CFLAGS += -DSCAN_RULES_ID='"$(SCAN_RULES_ID)"'
 $(B)/src/scan/scancache.o: $(wildcard src/scan/*.c include/carve/*.h)
+$(B)/src/emit/chart_png.o: ALL_CFLAGS += $(RSVG_CFLAGS)
 $(B)/src/scan/clang_compdb.o: ALL_CFLAGS += -DCARVE_CLANG_RESOURCE_DIR='"$(CLANG_RESOURCE_DIR)"'
 $(B)/src/scan/clang_load.o: ALL_CFLAGS += -DCARVE_LIBCLANG='"$(CLANG_LIBRARY)"'
 

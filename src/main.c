@@ -27,6 +27,8 @@ static const struct command commands[] = {
 	  "proposed bounded contexts, their seams, what to extract first" },
 	{ "check", cmd_check,
 	  "hold the declared context boundaries in CI, with a baseline" },
+	{ "burndown", cmd_burndown,
+	  "migration burndown: legacy and new code over git history, forecast" },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

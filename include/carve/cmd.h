@@ -5,6 +5,7 @@
 #ifndef CARVE_CMD_H
 #define CARVE_CMD_H
 
+int cmd_burndown(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_graph(int argc, char **argv);
 int cmd_history(int argc, char **argv);

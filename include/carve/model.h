@@ -16,6 +16,7 @@ struct history;
 struct scan;
 struct seams;
 struct check;
+struct burndown;
 
 /* One input or rule a result depends on, printed beside it. */
 struct assumption {
@@ -29,6 +30,7 @@ struct model {
 	struct history *history; /* carve history's part, or NULL */
 	struct seams *seams; /* carve seams' proposal, or NULL */
 	const struct check *check; /* carve check's result (borrowed), or NULL */
+	const struct burndown *burndown; /* carve burndown's (borrowed), or NULL */
 	struct assumption *assumptions;
 	size_t assumptions_nr, assumptions_alloc;
 };

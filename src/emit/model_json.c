@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "carve/check.h"
+#include "carve/burndown.h"
 #include "carve/history.h"
 #include "carve/language.h"
 #include "carve/model.h"
@@ -232,6 +233,9 @@ int model_write_json(FILE *fp, const struct model *m)
 		seams_json_add(root, m->seams);
 	if (m->check)
 		check_json_add(root, m->check);
+	if (m->burndown)
+		cJSON_AddItemToObject(root, "burndown",
+				      burndown_to_json(m->burndown));
 	assumptions = cJSON_AddArrayToObject(root, "assumptions");
 	for (size_t i = 0; i < m->assumptions_nr; i++) {
 		cJSON *o = cJSON_CreateObject();
