@@ -139,6 +139,7 @@ CMD_OBJS += $(B)/src/cmd/scan.o
 CMD_OBJS += $(B)/src/cmd/seams.o
 
 UNIT_TESTS =
+UNIT_TESTS += $(B)/tests/unit/test_burndown
 UNIT_TESTS += $(B)/tests/unit/test_clang
 UNIT_TESTS += $(B)/tests/unit/test_cluster
 UNIT_TESTS += $(B)/tests/unit/test_config
