@@ -27,6 +27,10 @@ static const struct command commands[] = {
 	  "proposed bounded contexts, their seams, what to extract first" },
 	{ "check", cmd_check,
 	  "hold the declared context boundaries in CI, with a baseline" },
+	{ "estimate", cmd_estimate,
+	  "engineer-days per context with P10-P90 ranges and assumptions" },
+	{ "roadmap", cmd_roadmap,
+	  "schedule for the real team: waves, milestones, critical path" },
 	{ "burndown", cmd_burndown,
 	  "migration burndown: legacy and new code over git history, forecast" },
 };

@@ -7,9 +7,11 @@
 
 int cmd_burndown(int argc, char **argv);
 int cmd_check(int argc, char **argv);
+int cmd_estimate(int argc, char **argv);
 int cmd_graph(int argc, char **argv);
 int cmd_history(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
+int cmd_roadmap(int argc, char **argv);
 int cmd_scan(int argc, char **argv);
 int cmd_seams(int argc, char **argv);
 

@@ -17,6 +17,8 @@ struct scan;
 struct seams;
 struct check;
 struct burndown;
+struct estimate;
+struct roadmap;
 
 /* One input or rule a result depends on, printed beside it. */
 struct assumption {
@@ -31,6 +33,8 @@ struct model {
 	struct seams *seams; /* carve seams' proposal, or NULL */
 	const struct check *check; /* carve check's result (borrowed), or NULL */
 	const struct burndown *burndown; /* carve burndown's (borrowed), or NULL */
+	struct estimate *estimate; /* carve estimate's part, or NULL */
+	const struct roadmap *roadmap; /* carve roadmap's (borrowed), or NULL */
 	struct assumption *assumptions;
 	size_t assumptions_nr, assumptions_alloc;
 };

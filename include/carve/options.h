@@ -19,6 +19,8 @@ enum output_format {
 	FORMAT_MERMAID,
 	FORMAT_CODE_MAAT, /* code-maat's CSV analyses (carve history) */
 	FORMAT_GITHUB, /* GitHub Actions workflow commands (annotations) */
+	FORMAT_TJP, /* TaskJuggler project (carve roadmap) */
+	FORMAT_MSPROJECT, /* MS Project XML (carve roadmap) */
 };
 
 /*

@@ -18,7 +18,7 @@
 
 static const char *const top_keys[] = {
 	"exclude", "modules", "legacy", "new", "contexts", "rules", "teams",
-	"target", "rates", "plan", "$schema", NULL,
+	"target", "rates", "plan", "estimate", "$schema", NULL,
 };
 
 static const char *const module_keys[] = { "depth", "map", NULL };

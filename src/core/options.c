@@ -23,6 +23,8 @@ static const char *const format_names[] = {
 	[FORMAT_MERMAID] = "mermaid",
 	[FORMAT_CODE_MAAT] = "code-maat",
 	[FORMAT_GITHUB] = "github",
+	[FORMAT_TJP] = "tjp",
+	[FORMAT_MSPROJECT] = "msproject",
 };
 
 static int in_list(const char *list, const char *word)

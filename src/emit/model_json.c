@@ -9,10 +9,12 @@
 
 #include "carve/check.h"
 #include "carve/burndown.h"
+#include "carve/estimate.h"
 #include "carve/history.h"
 #include "carve/language.h"
 #include "carve/model.h"
 #include "carve/scan.h"
+#include "carve/roadmap.h"
 #include "carve/seams.h"
 #include "carve/strbuf.h"
 #include "carve/utf8.h"
@@ -236,6 +238,10 @@ int model_write_json(FILE *fp, const struct model *m)
 	if (m->burndown)
 		cJSON_AddItemToObject(root, "burndown",
 				      burndown_to_json(m->burndown));
+	if (m->estimate)
+		estimate_json_add(root, m->estimate);
+	if (m->roadmap)
+		roadmap_json_add(root, m->roadmap);
 	assumptions = cJSON_AddArrayToObject(root, "assumptions");
 	for (size_t i = 0; i < m->assumptions_nr; i++) {
 		cJSON *o = cJSON_CreateObject();
@@ -260,6 +266,7 @@ void model_release(struct model *m)
 	if (!m)
 		return;
 	seams_free(m->seams);
+	estimate_free(m->estimate);
 	scan_free(m->scan);
 	history_free(m->history);
 	for (size_t i = 0; i < m->assumptions_nr; i++) {

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "carve/config.h"
+#include "carve/estimate.h"
 #include "carve/history.h"
 #include "carve/language.h"
 #include "carve/model.h"
@@ -228,6 +229,11 @@ int model_load_json(struct model *m, const char *path)
 	    (ret = history_from_json(
 		     &m->history,
 		     cJSON_GetObjectItemCaseSensitive(root, "history"), path)))
+		goto done;
+	if (cJSON_GetObjectItemCaseSensitive(root, "estimate") &&
+	    (ret = estimate_json_load(
+		     &m->estimate,
+		     cJSON_GetObjectItemCaseSensitive(root, "estimate"), path)))
 		goto done;
 	m->scan = s;
 	s = NULL;
