@@ -116,6 +116,7 @@ LIB_OBJS += $(B)/src/emit/chart_png.o
 LIB_OBJS += $(B)/src/emit/chart_svg.o
 LIB_OBJS += $(B)/src/emit/history_json.o
 LIB_OBJS += $(B)/src/plan/burndown.o
+LIB_OBJS += $(B)/src/plan/burndown_plan.o
 LIB_OBJS += $(B)/src/emit/model_json.o
 LIB_OBJS += $(B)/src/emit/model_load.o
 LIB_OBJS += $(B)/src/emit/check_export.o

@@ -29,7 +29,8 @@ struct burndown_forecast {
 /* One period of the plan (from the roadmap). */
 struct burndown_planned {
 	int64_t date;
-	double remaining_days, p10_days, p90_days; /* engineer-days left */
+	/* engineer-days left: on P50 efforts, and the roadmap's P15-P85 */
+	double remaining_days, low_days, high_days;
 	double legacy_code; /* legacy code lines the plan expects left */
 	double share; /* share of the effort done, 0..1 */
 	double ideal; /* the straight line from start to planned end, days */
@@ -72,6 +73,21 @@ double burndown_share(const struct snapshots *s, size_t i);
  */
 void burndown_forecast(struct burndown_forecast *f, const struct snapshots *s,
 		       size_t trials, uint64_t seed);
+struct config;
+struct model;
+struct input_options;
+/*
+ * The planned series from carve roadmap's schedule of carve.json's
+ * "plan" (contexts declared there, or found by seams and estimate on
+ * the model's scan): one period per interval from the plan's start to
+ * its P85 finish, its milestones, and its P50/P85 finish dates. The
+ * roadmap's assumptions are added to m. Returns 0 or <0 after
+ * reporting.
+ */
+int burndown_plan(struct burndown *b, struct model *m,
+		  const struct config *cfg, const struct input_options *io,
+		  unsigned long seed);
+
 /* Compares the forecast with the planned dates (sets b->slips). */
 void burndown_compare(struct burndown *b);
 void burndown_free(struct burndown *b);

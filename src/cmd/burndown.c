@@ -67,6 +67,9 @@ static const char usage_text[] =
 	"                          samples in all; 0: none)\n"
 	"      --trials N          Monte Carlo trials (default 10000)\n"
 	"      --seed N            random seed of the forecast (default 1)\n"
+	"      --no-plan           leave out the planned series of "
+	"carve.json's\n"
+	"                          \"plan\" (carve roadmap's schedule)\n"
 	"      --cache-dir DIR     keep the blob cache in DIR\n"
 	"                          (default: .git/carve)\n"
 	"      --no-cache          neither read nor write the blob cache\n"
@@ -82,6 +85,7 @@ enum {
 	OPT_DEPS_EVERY,
 	OPT_TRIALS,
 	OPT_SEED,
+	OPT_NO_PLAN,
 	OPT_CACHE_DIR,
 	OPT_NO_CACHE,
 };
@@ -97,6 +101,7 @@ static const struct option long_options[] = {
 	{ "deps-every", required_argument, NULL, OPT_DEPS_EVERY },
 	{ "trials", required_argument, NULL, OPT_TRIALS },
 	{ "seed", required_argument, NULL, OPT_SEED },
+	{ "no-plan", no_argument, NULL, OPT_NO_PLAN },
 	{ "cache-dir", required_argument, NULL, OPT_CACHE_DIR },
 	{ "no-cache", no_argument, NULL, OPT_NO_CACHE },
 	{ NULL, 0, NULL, 0 },
@@ -111,6 +116,7 @@ struct burndown_args {
 	int deps_every; /* -1: auto */
 	int trials;
 	unsigned long long seed;
+	int no_plan;
 	const char *interval_arg, *start_arg;
 };
 
@@ -191,6 +197,9 @@ static int parse_args(struct burndown_args *a, int argc, char **argv)
 			if (options_int(&v, optarg, "--seed", 0, 1 << 30))
 				return EXIT_USAGE;
 			a->seed = (unsigned long long)v;
+			break;
+		case OPT_NO_PLAN:
+			a->no_plan = 1;
 			break;
 		case OPT_CACHE_DIR:
 			o->cache_dir = optarg;
@@ -552,8 +561,8 @@ static void print_csv(FILE *fp, const struct burndown *b)
 		"new_files",	     "scope_added",
 		"scope",	     "share_migrated",
 		"deps_to_legacy",    "violations",
-		"planned_remaining_days", "planned_p10_days",
-		"planned_p90_days",  "planned_legacy_code",
+		"planned_remaining_days", "planned_p15_days",
+		"planned_p85_days",  "planned_legacy_code",
 		"ideal_days",
 	};
 	const struct snapshots *s = b->actual;
@@ -599,9 +608,9 @@ static void print_csv(FILE *fp, const struct burndown *b)
 		csv_sep(fp);
 		csv_fixed(fp, pl ? pl->remaining_days : NAN, 1);
 		csv_sep(fp);
-		csv_fixed(fp, pl ? pl->p10_days : NAN, 1);
+		csv_fixed(fp, pl ? pl->low_days : NAN, 1);
 		csv_sep(fp);
-		csv_fixed(fp, pl ? pl->p90_days : NAN, 1);
+		csv_fixed(fp, pl ? pl->high_days : NAN, 1);
 		csv_sep(fp);
 		csv_fixed(fp, pl ? round(pl->legacy_code) : NAN, 0);
 		csv_sep(fp);
@@ -658,12 +667,12 @@ static void build_chart(struct strbuf *svg, const struct model *m,
 
 		px[i] = p->date;
 		plan[i] = p->legacy_code;
-		lo[i] = p->p10_days * k;
-		hi[i] = p->p90_days * k;
+		lo[i] = p->low_days * k;
+		hi[i] = p->high_days * k;
 	}
 	if (pn)
 		series[ns++] = (struct chart_series){
-			"planned legacy code (P10-P90 band)", "#2b6cb0", px,
+			"planned legacy code (P15-P85 band)", "#2b6cb0", px,
 			plan, lo, hi, pn, 1
 		};
 	series[ns++] = (struct chart_series){ "scope: legacy at start + "
@@ -775,6 +784,10 @@ int cmd_burndown(int argc, char **argv)
 	b->today = a.today ? a.today : default_today(b);
 	if (a.today)
 		b->today_source = "option";
+	if (!a.no_plan && cfg.root &&
+	    cJSON_GetObjectItemCaseSensitive(cfg.root, "plan") &&
+	    burndown_plan(b, &m, &cfg, &a.input, (unsigned long)a.seed))
+		goto done;
 	burndown_forecast(&b->forecast, b->actual, (size_t)a.trials, a.seed);
 	burndown_compare(b);
 	m.burndown = b;

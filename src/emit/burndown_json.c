@@ -124,8 +124,8 @@ cJSON *burndown_to_json(const struct burndown *b)
 
 		add_date(x, "date", p->date);
 		add_fixed(x, "remaining_days", p->remaining_days, 1);
-		add_fixed(x, "p10_days", p->p10_days, 1);
-		add_fixed(x, "p90_days", p->p90_days, 1);
+		add_fixed(x, "p15_days", p->low_days, 1);
+		add_fixed(x, "p85_days", p->high_days, 1);
 		add_fixed(x, "legacy_code", round(p->legacy_code), 0);
 		add_fixed(x, "share", p->share, 4);
 		add_fixed(x, "ideal_days", p->ideal, 1);
