@@ -70,6 +70,7 @@ struct estimate_dist {
 	enum estimate_dist_kind kind;
 	double low, likely, high;
 	double *table; /* PERT: quantiles at ESTIMATE_PERT_STEPS + 1 points */
+	double sigma; /* log-normal: ln(high / low) / (2 x 1.2816) */
 };
 
 #define ESTIMATE_PERT_STEPS 1024

@@ -26,6 +26,12 @@ uint64_t mc_mix(uint64_t x);
 /* A uniform number in (0, 1), 53 bits, for (seed, trial, stream, index). */
 double mc_uniform(uint64_t seed, uint64_t trial, unsigned stream,
 		  uint64_t index);
+/*
+ * The same in two steps, for loops over many indexes of one trial and
+ * stream: mc_uniform(s, t, k, i) == mc_uniform_at(mc_stream_key(s, t, k), i).
+ */
+uint64_t mc_stream_key(uint64_t seed, uint64_t trial, unsigned stream);
+double mc_uniform_at(uint64_t key, uint64_t index);
 /* Inverse of the standard normal CDF (Acklam; relative error < 1.2e-9). */
 double mc_normal_quantile(double p);
 /*

@@ -44,6 +44,13 @@ int roadmap_source_open(struct roadmap_source *src, struct model *m,
 			const struct config *cfg, const struct plan *p,
 			const struct input_options *io, size_t trials,
 			unsigned long seed);
+/*
+ * Fills src->in from carve estimate's reading of a sizes file (see
+ * carve-estimate(1)): its contexts, with no dependencies or ranking.
+ */
+int roadmap_source_sizes(struct roadmap_source *src, const char *path,
+			 const struct config *cfg, size_t trials,
+			 unsigned long seed, int threads);
 void roadmap_source_release(struct roadmap_source *src);
 
 /* Records the plan's inputs and defaults as the model's assumptions. */

@@ -15,6 +15,7 @@
 #include "carve/model.h"
 #include "carve/options.h"
 #include "carve/outfile.h"
+#include "carve/rates.h"
 #include "carve/scan.h"
 #include "carve/seams.h"
 #include "carve/xmalloc.h"
@@ -95,6 +96,16 @@ static void push(const char ***v, size_t *nr, const char *s)
 	(*v)[(*nr)++] = s;
 }
 
+/* A bad --rate is a usage error, found before any work. */
+static int check_rate(const char *arg)
+{
+	struct rate_overrides ov = { 0 };
+	int ret = rates_parse_option(&ov, arg, DIST_LOGNORMAL);
+
+	rates_overrides_release(&ov);
+	return ret;
+}
+
 static int parse_args(struct estimate_args *a, int argc, char **argv)
 {
 	int c, ret, n;
@@ -118,6 +129,8 @@ static int parse_args(struct estimate_args *a, int argc, char **argv)
 			a->o.target = optarg;
 			break;
 		case OPT_RATE:
+			if (check_rate(optarg))
+				return EXIT_USAGE;
 			push(&a->o.rates, &a->o.rates_nr, optarg);
 			break;
 		case OPT_EXCLUDE:

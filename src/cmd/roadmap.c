@@ -44,23 +44,26 @@ static const char usage_text[] =
 "      --trials N         Monte Carlo trials scheduled (default 1000;\n"
 "                         0: the P50 schedule only)\n"
 "      --seed N           seed of the trials (default 1)\n"
+"      --sizes FILE       contexts and code sizes (JSON, as carve estimate\n"
+"                         --sizes) instead of a repository\n"
 "  -h, --help             show this help\n";
 /* clang-format on */
 
-enum { OPT_START = 256, OPT_TRIALS, OPT_SEED };
+enum { OPT_START = 256, OPT_TRIALS, OPT_SEED, OPT_SIZES };
 
 static const struct option long_options[] = {
 	COMMON_LONG_OPTIONS,
 	{ "start", required_argument, NULL, OPT_START },
 	{ "trials", required_argument, NULL, OPT_TRIALS },
 	{ "seed", required_argument, NULL, OPT_SEED },
+	{ "sizes", required_argument, NULL, OPT_SIZES },
 	{ NULL, 0, NULL, 0 },
 };
 
 struct roadmap_args {
 	struct common_options common;
 	struct input_options input;
-	const char *start;
+	const char *start, *sizes;
 	int trials, seed;
 	int set_trials, set_seed;
 };
@@ -103,6 +106,9 @@ static int parse_args(struct roadmap_args *a, int argc, char **argv)
 				return EXIT_USAGE;
 			a->set_seed = 1;
 			break;
+		case OPT_SIZES:
+			a->sizes = optarg;
+			break;
 		case 'h':
 			fputs(usage_text, stdout);
 			return EXIT_OK;
@@ -114,6 +120,10 @@ static int parse_args(struct roadmap_args *a, int argc, char **argv)
 	if (input_from_args(&a->input, "roadmap", argc, argv, optind,
 			    &a->common))
 		return EXIT_USAGE;
+	if (a->sizes && a->input.arg) {
+		error("--sizes and a PATH or MODEL.json: give one input");
+		return EXIT_USAGE;
+	}
 	common_options_apply(&a->common);
 	return -1;
 }
@@ -155,7 +165,7 @@ int cmd_roadmap(int argc, char **argv)
 				     a.input.arg ? a.input.arg : ".")) {
 		goto done;
 	}
-	if (!plan_declares_contexts(&cfg)) {
+	if (!plan_declares_contexts(&cfg) && !a.sizes) {
 		/* contexts and efforts come from the repository (or model) */
 		config_release(&cfg);
 		if (input_open(&m, &cfg, &a.input))
@@ -169,8 +179,18 @@ int cmd_roadmap(int argc, char **argv)
 		while (!calendar_is_workday(&plan.cal, plan.cal.start))
 			plan.cal.start++;
 	}
-	if (roadmap_source_open(&src, &m, &cfg, &plan, &a.input,
-				(size_t)a.trials, (unsigned long)a.seed))
+	if (a.sizes && plan.contexts_nr) {
+		error("--sizes and plan.contexts in '%s': give one input",
+		      plan.path);
+		goto done;
+	}
+	if (a.sizes ? roadmap_source_sizes(&src, a.sizes, &cfg,
+					   (size_t)a.trials,
+					   (unsigned long)a.seed,
+					   a.common.threads)
+		    : roadmap_source_open(&src, &m, &cfg, &plan, &a.input,
+					  (size_t)a.trials,
+					  (unsigned long)a.seed))
 		goto done;
 	if (roadmap_build(&r, &plan, &src.in))
 		goto done;

@@ -22,6 +22,22 @@ static void range(FILE *fp, const struct estimate_range *r)
 	num(fp, r->mean);
 }
 
+/* A row without the per-context columns: phase 0, the total. */
+static void summary(FILE *fp, const char *name,
+		    const struct estimate_range *r, const char *share)
+{
+	csv_text(fp, name);
+	for (int i = 0; i < 8; i++)
+		csv_sep(fp);
+	range(fp, r);
+	csv_sep(fp);
+	if (share)
+		csv_text(fp, share);
+	csv_sep(fp);
+	csv_text(fp, name);
+	csv_end(fp);
+}
+
 void estimate_print_csv(FILE *fp, const struct estimate *e)
 {
 	static const char *const hdr[] = {
@@ -60,12 +76,6 @@ void estimate_print_csv(FILE *fp, const struct estimate *e)
 		csv_text(fp, x->excluded ? x->why : "estimated");
 		csv_end(fp);
 	}
-	csv_text(fp, "phase 0");
-	fputs(",,,,,,,,", fp);
-	range(fp, &e->phase0_days);
-	fputs(",,phase 0\n", fp);
-	csv_text(fp, "total");
-	fputs(",,,,,,,,", fp);
-	range(fp, &e->total_days);
-	fputs(",1.0000,total\n", fp);
+	summary(fp, "phase 0", &e->phase0_days, NULL);
+	summary(fp, "total", &e->total_days, "1.0000");
 }

@@ -67,7 +67,8 @@ static const char *fmt_delta(struct strbuf *sb, double now, double before)
 	strbuf_reset(sb);
 	strbuf_addch(sb, now >= before ? '+' : '-');
 	days(sb, fabs(now - before));
-	if (before > 0)
+	/* a share of under one day says nothing */
+	if (before >= 1)
 		strbuf_addf(sb, " (%+.0f%%)", 100 * (now - before) / before);
 	return sb->buf;
 }

@@ -70,6 +70,7 @@ int estimate_dist_set(struct estimate_dist *d, enum estimate_dist_kind kind,
 	d->low = low;
 	d->likely = likely;
 	d->high = high;
+	d->sigma = log(high / low) / (2 * Z90);
 	if (d->kind == DIST_PERT)
 		pert_table(d);
 	return 0;
@@ -82,8 +83,7 @@ double estimate_dist_quantile(const struct estimate_dist *d, double u)
 
 	switch (d->kind) {
 	case DIST_LOGNORMAL:
-		return d->likely * exp(log(d->high / d->low) / (2 * Z90) *
-				       mc_normal_quantile(u));
+		return d->likely * exp(d->sigma * mc_normal_quantile(u));
 	case DIST_PERT:
 		h = u * ESTIMATE_PERT_STEPS;
 		i = (size_t)h;
@@ -102,7 +102,7 @@ double estimate_dist_mean(const struct estimate_dist *d)
 
 	switch (d->kind) {
 	case DIST_LOGNORMAL:
-		s = log(d->high / d->low) / (2 * Z90);
+		s = d->sigma;
 		return d->likely * exp(s * s / 2);
 	case DIST_PERT:
 		return (d->low + 4 * d->likely + d->high) / 6;

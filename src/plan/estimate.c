@@ -303,8 +303,9 @@ static void trial_shared(const struct estimate *e, size_t t, double *inv_rate,
 		&e->phase0, mc_uniform(e->seed, t, MC_PHASE0, 0));
 }
 
-static double context_days(const struct estimate *e, size_t c, size_t t,
-			   const double *inv_rate, const double *sh)
+static double context_days(const struct estimate *e, size_t c,
+			   uint64_t noise_key, const double *inv_rate,
+			   const double *sh)
 {
 	const struct estimate_context *x = &e->contexts[c];
 	double d = 0;
@@ -320,7 +321,7 @@ static double context_days(const struct estimate *e, size_t c, size_t t,
 	     (x->service ? sh[SH_SERVICE] : 0) +
 	     (double)x->tables * sh[SH_TABLE];
 	return d * estimate_dist_quantile(&e->noise,
-					  mc_uniform(e->seed, t, MC_NOISE, c));
+					  mc_uniform_at(noise_key, c));
 }
 
 double estimate_trial(const struct estimate *e, size_t t, double *days)
@@ -330,7 +331,9 @@ double estimate_trial(const struct estimate *e, size_t t, double *days)
 
 	trial_shared(e, t, inv_rate, sh);
 	for (size_t c = 0; c < e->nr; c++)
-		days[c] = context_days(e, c, t, inv_rate, sh);
+		days[c] = context_days(e, c,
+				       mc_stream_key(e->seed, t, MC_NOISE),
+				       inv_rate, sh);
 	free(inv_rate);
 	return sh[SH_PHASE0];
 }
@@ -407,6 +410,7 @@ struct mc {
 	struct estimate *e;
 	double *inv_rate; /* trials x rates */
 	double *shared; /* trials x SH_NR */
+	uint64_t *noise_key; /* per trial */
 	double **column; /* per worker: trials */
 	double *block_total; /* blocks x trials */
 };
@@ -423,7 +427,8 @@ static void mc_block(void *ctx, size_t block, int worker)
 		struct estimate_context *x = &e->contexts[c];
 
 		for (size_t t = 0; t < n; t++) {
-			double d = context_days(e, c, t, mc->inv_rate + t * rn,
+			double d = context_days(e, c, mc->noise_key[t],
+						mc->inv_rate + t * rn,
 						mc->shared + t * SH_NR);
 
 			col[t] = d;
@@ -447,8 +452,11 @@ void estimate_run(struct estimate *e, int threads)
 		threads = 1;
 	mc.inv_rate = xcalloc(n * rn, sizeof(*mc.inv_rate));
 	mc.shared = xcalloc(n * SH_NR, sizeof(*mc.shared));
-	for (size_t t = 0; t < n; t++)
+	mc.noise_key = xcalloc(n, sizeof(*mc.noise_key));
+	for (size_t t = 0; t < n; t++) {
 		trial_shared(e, t, mc.inv_rate + t * rn, mc.shared + t * SH_NR);
+		mc.noise_key[t] = mc_stream_key(e->seed, t, MC_NOISE);
+	}
 	if (e->nr && n * e->nr <= ESTIMATE_MAX_DRAWS)
 		e->draws = xcalloc(n * e->nr, sizeof(*e->draws));
 	mc.column = xcalloc(threads, sizeof(*mc.column));
@@ -483,6 +491,7 @@ void estimate_run(struct estimate *e, int threads)
 	free(mc.block_total);
 	free(mc.inv_rate);
 	free(mc.shared);
+	free(mc.noise_key);
 	free(v);
 }
 
@@ -587,7 +596,8 @@ static void record_assumptions(struct estimate_build *b)
 	estimate_assume(e, "services", "default",
 			"every context but the shared kernel becomes a "
 			"service and pays the fixed cost once (not the shared "
-			"kernel, a library, nor files linked to nothing); with a "
+			"kernel, a library, nor files linked to nothing, nor "
+			"test code alone); with a "
 			"target, general-purpose code is rewritten, while "
 			"Shell, SQL, Makefile, CMake, Awk, data and markup "
 			"move as they are");

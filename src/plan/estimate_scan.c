@@ -168,6 +168,9 @@ int estimate_build(struct estimate **out, const struct scan *scan,
 				estimate_is_test_path(f->path), cx);
 		}
 		x->complexity = x->code ? weighted / (double)x->code : 1;
+		/* tests alone move with the code they test */
+		if (x->code && x->tests == x->code)
+			x->service = 0;
 		x->interfaces = interfaces_of(s, c, &by_path);
 	}
 	ret = estimate_build_finish(&b, out);

@@ -15,6 +15,7 @@
 #include "carve/language.h"
 #include "carve/rates.h"
 #include "carve/strbuf.h"
+#include "carve/strmap.h"
 
 #define SIZES_MAX_FILE (256u << 20)
 
@@ -72,8 +73,8 @@ static int add_lines(struct estimate_build *b, struct estimate_context *x,
 	return ret;
 }
 
-static int add_context(struct estimate_build *b, const cJSON *c,
-		       const char *path, size_t i)
+static int add_context(struct estimate_build *b, struct strmap *names,
+		       const cJSON *c, const char *path, size_t i)
 {
 	const cJSON *name = cJSON_GetObjectItemCaseSensitive(c, "name");
 	const cJSON *service = cJSON_GetObjectItemCaseSensitive(c, "service");
@@ -84,12 +85,13 @@ static int add_context(struct estimate_build *b, const cJSON *c,
 		return error_code(CARVE_EINVALID,
 				  "'%s': contexts[%zu] needs a \"name\"",
 				  path, i);
-	for (size_t j = 0; j < b->e->nr; j++)
-		if (!strcmp(b->e->contexts[j].name, name->valuestring))
-			return error_code(CARVE_EINVALID,
-					  "'%s': contexts[%zu]: context '%s' "
-					  "is declared twice",
-					  path, i, name->valuestring);
+	if (strmap_get(names, name->valuestring))
+		return error_code(CARVE_EINVALID,
+				  "'%s': contexts[%zu]: context '%s' is "
+				  "declared twice",
+				  path, i, name->valuestring);
+	/* the key is the document's string, which outlives the map */
+	strmap_put(names, name->valuestring, (void *)c);
 	for (const cJSON *k = c->child; k; k = k->next)
 		if (strcmp(k->string, "name") && strcmp(k->string, "code") &&
 		    strcmp(k->string, "tests") &&
@@ -133,6 +135,7 @@ int estimate_build_sizes(struct estimate **out, const char *path,
 {
 	struct estimate_build b;
 	struct strbuf text = STRBUF_INIT;
+	struct strmap names = STRMAP_INIT;
 	cJSON *root = NULL;
 	const cJSON *contexts;
 	size_t i = 0;
@@ -166,10 +169,11 @@ int estimate_build_sizes(struct estimate **out, const char *path,
 	}
 	b.e->density = 0;
 	for (const cJSON *c = contexts->child; c; c = c->next, i++)
-		if ((ret = add_context(&b, c, path, i)))
+		if ((ret = add_context(&b, &names, c, path, i)))
 			goto done;
 	ret = estimate_build_finish(&b, out);
 done:
+	strmap_release(&names);
 	cJSON_Delete(root);
 	strbuf_release(&text);
 	estimate_build_release(&b);

@@ -14,16 +14,21 @@ uint64_t mc_mix(uint64_t x)
 	return x ^ (x >> 31);
 }
 
+uint64_t mc_stream_key(uint64_t seed, uint64_t trial, unsigned stream)
+{
+	/* chained so that no two (trial, stream, index) share a key */
+	return mc_mix(mc_mix(mc_mix(seed) ^ trial) ^ ((uint64_t)stream << 56));
+}
+
+double mc_uniform_at(uint64_t key, uint64_t index)
+{
+	return ((double)(mc_mix(key ^ index) >> 11) + 0.5) * 0x1p-53;
+}
+
 double mc_uniform(uint64_t seed, uint64_t trial, unsigned stream,
 		  uint64_t index)
 {
-	/* chained so that no two (trial, stream, index) share a key */
-	uint64_t h = mc_mix(seed);
-
-	h = mc_mix(h ^ trial);
-	h = mc_mix(h ^ ((uint64_t)stream << 56));
-	h = mc_mix(h ^ index);
-	return ((double)(h >> 11) + 0.5) * 0x1p-53;
+	return mc_uniform_at(mc_stream_key(seed, trial, stream), index);
 }
 
 double mc_normal_quantile(double p)

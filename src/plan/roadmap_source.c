@@ -41,37 +41,18 @@ static int estimate_matches(const struct estimate *e, const struct seams *s)
 	return 1;
 }
 
-static int from_repository(struct roadmap_source *src, struct model *m,
-			   const struct config *cfg,
-			   const struct input_options *io, size_t trials,
-			   unsigned long seed)
+/*
+ * The estimate's contexts (those it keeps) as the scheduler's input;
+ * with seams, their dependencies and ranking too.
+ */
+static void from_estimate(struct roadmap_source *src, const struct estimate *e,
+			  const struct seams *seams, size_t trials)
 {
-	struct estimate_options eo;
-	struct estimate *e;
-	long *to_roadmap;
+	long *to_roadmap = xcalloc(e->nr + 1, sizeof(*to_roadmap));
 	size_t nr = 0, deps = 0;
 
-	if (estimate_contexts(&src->seams, m, cfg, io->arg, io->threads, 0))
-		return CARVE_ERR;
-	if (estimate_matches(m->estimate, src->seams)) {
-		/* the model's own estimate (its seed and trials) */
-		e = m->estimate;
-		src->source = "the model's estimate (carve estimate)";
-	} else {
-		estimate_options_init(&eo);
-		eo.config = cfg;
-		eo.seed = seed;
-		if (trials)
-			eo.trials = trials;
-		eo.threads = io->threads;
-		if (estimate_build(&src->estimate, m->scan, src->seams, &eo))
-			return CARVE_ERR;
-		e = src->estimate;
-		src->source = "carve estimate (seams' contexts)";
-	}
 	src->contexts = xcalloc(e->nr + 1, sizeof(*src->contexts));
 	src->index = xcalloc(e->nr + 1, sizeof(*src->index));
-	to_roadmap = xcalloc(e->nr + 1, sizeof(*to_roadmap));
 	for (size_t i = 0; i < e->nr; i++) {
 		const struct estimate_context *x = &e->contexts[i];
 		struct roadmap_context_in *c;
@@ -85,13 +66,14 @@ static int from_repository(struct roadmap_source *src, struct model *m,
 		c->p50 = x->days.p50;
 		c->p90 = x->days.p90;
 		c->loc = x->code;
-		c->rank = (long)src->seams->contexts[i].rank;
+		c->rank = seams ? (long)seams->contexts[i].rank : 0;
 		src->index[nr] = i;
 		to_roadmap[i] = (long)nr++;
 	}
-	src->deps = xcalloc(src->seams->crossings_nr + 1, sizeof(*src->deps));
-	for (size_t i = 0; i < src->seams->crossings_nr; i++) {
-		const struct seams_crossing *x = &src->seams->crossings[i];
+	src->deps = xcalloc((seams ? seams->crossings_nr : 0) + 1,
+			    sizeof(*src->deps));
+	for (size_t i = 0; seams && i < seams->crossings_nr; i++) {
+		const struct seams_crossing *x = &seams->crossings[i];
 
 		if (to_roadmap[x->from] < 0 || to_roadmap[x->to] < 0)
 			continue;
@@ -114,6 +96,56 @@ static int from_repository(struct roadmap_source *src, struct model *m,
 		src->in.trial_data = src;
 		src->in.trials = trials < e->trials ? trials : e->trials;
 	}
+}
+
+static void estimate_options(struct estimate_options *eo,
+			     const struct config *cfg, size_t trials,
+			     unsigned long seed, int threads)
+{
+	estimate_options_init(eo);
+	eo->config = cfg;
+	eo->seed = seed;
+	if (trials)
+		eo->trials = trials;
+	eo->threads = threads;
+}
+
+static int from_repository(struct roadmap_source *src, struct model *m,
+			   const struct config *cfg,
+			   const struct input_options *io, size_t trials,
+			   unsigned long seed)
+{
+	struct estimate_options eo;
+	const struct estimate *e;
+
+	if (estimate_contexts(&src->seams, m, cfg, io->arg, io->threads, 0))
+		return CARVE_ERR;
+	if (estimate_matches(m->estimate, src->seams)) {
+		/* the model's own estimate (its seed and trials) */
+		e = m->estimate;
+		src->source = "the model's estimate (carve estimate)";
+	} else {
+		estimate_options(&eo, cfg, trials, seed, io->threads);
+		if (estimate_build(&src->estimate, m->scan, src->seams, &eo))
+			return CARVE_ERR;
+		e = src->estimate;
+		src->source = "carve estimate (seams' contexts)";
+	}
+	from_estimate(src, e, src->seams, trials);
+	return 0;
+}
+
+int roadmap_source_sizes(struct roadmap_source *src, const char *path,
+			 const struct config *cfg, size_t trials,
+			 unsigned long seed, int threads)
+{
+	struct estimate_options eo;
+
+	estimate_options(&eo, cfg, trials, seed, threads);
+	if (estimate_build_sizes(&src->estimate, path, &eo))
+		return CARVE_ERR;
+	src->source = "carve estimate of the sizes in --sizes";
+	from_estimate(src, src->estimate, NULL, trials);
 	return 0;
 }
 

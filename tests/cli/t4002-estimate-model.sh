@@ -27,7 +27,7 @@ cat >model.json <<JSON
 JSON
 
 # field N of the CSV row of context $1
-col() { awk -F, -v c="$1" -v n="$2" '$1 == c { print $n }' out; }
+col() { tr -d '\r' <out | awk -F, -v c="$1" -v n="$2" '$1 == c { print $n }'; }
 
 expect_status "fixed estimate" 0 "$CARVE" estimate --target go \
 	--distribution fixed -f csv model.json
@@ -38,7 +38,7 @@ expect_eq "a: P50" 25.0 "$(col a 11)"
 expect_eq "b: P50" 25.0 "$(col b 11)"
 expect_eq "c: P50" 22.0 "$(col c 11)"
 expect_eq "the kernel: P50, no service cost" "3.2 0.0" \
-	"$(awk -F, '$2 == 5 { print $11, $8 }' out)"
+	"$(tr -d '\r' <out | awk -F, '$2 == 5 { print $11, $8 }')"
 expect_eq "phase 0" 120.0 "$(col 'phase 0' 11)"
 expect_eq "total" 195.0 "$(col total 11)"
 expect_eq "fixed: P10 = P90" "$(col total 10)" "$(col total 13)"

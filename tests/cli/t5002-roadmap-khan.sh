@@ -38,4 +38,16 @@ expect_status "another seed" 0 "$CARVE" roadmap -c khan.json --seed 7 -f json -o
 f7=$(years "$(jq -r '.roadmap.milestones[] | select(.name == "finish") | .p50' seed7.json)")
 expect_eq "seed 7: P50 finish within 20% too: $f7" 1 "$(within "$f7" 2.8 4.2)"
 
+# the same team on carve estimate's reading of Khan's sizes (its own
+# calibration case, samples/cases/khan.json: 40 services, target Go)
+jq 'del(.plan.contexts) | .target = {"language": "go"}' khan.json >khan-est.json
+expect_status "Khan through carve estimate" 0 "$CARVE" roadmap -c khan-est.json \
+	--sizes "$CARVE_SRC/samples/cases/khan.json" -f json -o est-out.json
+expect_eq "efforts from carve estimate" "carve estimate of the sizes in --sizes" "$(jq -r .roadmap.source est-out.json)"
+fe=$(years "$(jq -r '.roadmap.milestones[] | select(.name == "finish") | .p50' est-out.json)")
+echo "# through carve estimate: P50 finish $fe years"
+expect_eq "P50 finish within 20% of 3.5 years: $fe" 1 "$(within "$fe" 2.8 4.2)"
+expect_status "--sizes with a PATH" 129 "$CARVE" roadmap --sizes "$CARVE_SRC/samples/cases/khan.json" .
+expect_status "--sizes with plan.contexts" 128 "$CARVE" roadmap -c khan.json --sizes "$CARVE_SRC/samples/cases/khan.json"
+
 done_testing
