@@ -88,7 +88,7 @@ size_t snapshots_dates(int64_t **out, int64_t first, int64_t last,
 static int walk_chain(struct link **out, size_t *nr, char *head,
 		      git_repository *repo, const char *rev)
 {
-	git_object *obj = NULL;
+	git_object *obj = NULL, *peeled = NULL;
 	git_revwalk *walk = NULL;
 	git_oid oid;
 	size_t alloc = 0;
@@ -102,10 +102,12 @@ static int walk_chain(struct link **out, size_t *nr, char *head,
 						  : "unknown revision");
 		goto done;
 	}
-	if (git_object_peel(&obj, obj, GIT_OBJECT_COMMIT) < 0) {
+	if (git_object_peel(&peeled, obj, GIT_OBJECT_COMMIT) < 0) {
 		ret = error_code(CARVE_EINVALID, "'%s' names no commit", rev);
 		goto done;
 	}
+	git_object_free(obj);
+	obj = peeled;
 	hex(head, (const unsigned char *)git_object_id(obj));
 	if (git_revwalk_new(&walk, repo) < 0 ||
 	    git_revwalk_push(walk, git_object_id(obj)) < 0) {
@@ -166,12 +168,15 @@ struct tag_ctx {
 static int tag_fn(const char *name, git_oid *oid, void *payload)
 {
 	struct tag_ctx *t = payload;
-	git_object *obj = NULL;
+	git_object *ref = NULL, *obj = NULL;
 	struct oidmap_entry *e;
+	int bad;
 
 	(void)oid;
-	if (git_revparse_single(&obj, t->repo, name) < 0 ||
-	    git_object_peel(&obj, obj, GIT_OBJECT_COMMIT) < 0) {
+	bad = git_revparse_single(&ref, t->repo, name) < 0 ||
+	      git_object_peel(&obj, ref, GIT_OBJECT_COMMIT) < 0;
+	git_object_free(ref);
+	if (bad) {
 		git_error_clear();
 		git_object_free(obj);
 		return 0; /* a tag of a tree or blob */
