@@ -33,6 +33,10 @@ static const struct command commands[] = {
 	  "schedule for the real team: waves, milestones, critical path" },
 	{ "burndown", cmd_burndown,
 	  "migration burndown: legacy and new code over git history, forecast" },
+	{ "init", cmd_init,
+	  "write a starting carve.json for the repository, keys explained" },
+	{ "report", cmd_report,
+	  "everything above in one self-contained HTML page" },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

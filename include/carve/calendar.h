@@ -26,7 +26,10 @@ struct calendar {
 };
 
 #define CALENDAR_WEEKDAYS_MON_FRI 0x1fu
-#define CALENDAR_INIT { 0, CALENDAR_WEEKDAYS_MON_FRI, NULL, 0, 0, NULL, 0, 0 }
+#define CALENDAR_INIT                                                \
+	{                                                            \
+		0, CALENDAR_WEEKDAYS_MON_FRI, NULL, 0, 0, NULL, 0, 0 \
+	}
 
 /*
  * Parses an ISO 8601 calendar date "YYYY-MM-DD" (a real date: no

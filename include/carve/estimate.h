@@ -9,10 +9,15 @@
  * How carve roadmap (and any scheduler) should use it:
  *
  *   struct estimate *e = NULL;
+ *   struct seams *s = NULL;
  *   struct estimate_options eo;
+ *   if (input_open(&m, &cfg, &in)) goto done;        (input.h)
+ *   if (estimate_contexts(&s, &m, &cfg, in.arg, threads, 0)) goto done;
  *   estimate_options_init(&eo);
  *   eo.config = &cfg;                     (rates, target; may be NULL)
- *   if (estimate_build(&e, scan, seams, &eo)) goto done;
+ *   if (estimate_build(&e, m.scan, s, &eo)) goto done;
+ *   (or m.estimate, already there when a model file holds one, and
+ *   estimate_build_sizes() for --sizes FILE)
  *   double *days = xcalloc(e->nr, sizeof(*days));
  *   for (size_t t = 0; t < e->trials; t++) {
  *           double p0 = estimate_trial(e, t, days);
@@ -86,27 +91,27 @@ struct estimate_rate {
 
 /* Code of one source language within a context. */
 struct estimate_work {
-	size_t rate;           /* index into estimate.rates */
-	unsigned long code;    /* code lines (tests included) */
-	unsigned long tests;   /* of which test code */
+	size_t rate; /* index into estimate.rates */
+	unsigned long code; /* code lines (tests included) */
+	unsigned long tests; /* of which test code */
 	double work, test_work; /* lines x complexity factor, non-test/test */
 };
 
 struct estimate_context {
 	char *name;
-	int kernel;   /* the shared kernel of seams */
+	int kernel; /* the shared kernel of seams */
 	int excluded; /* left out: see why; estimate_trial() gives 0 */
 	const char *why; /* "no code lines", "only generated code",
 			  * "--exclude-context", or NULL */
-	unsigned long code;      /* code lines, tests included */
-	unsigned long tests;     /* test code lines */
+	unsigned long code; /* code lines, tests included */
+	unsigned long tests; /* test code lines */
 	unsigned long generated; /* generated lines (regenerated, not ported) */
 	struct estimate_work *work; /* by code, descending */
 	size_t work_nr;
 	double complexity; /* code-weighted mean complexity factor */
 	size_t interfaces; /* distinct interfaces crossing into it */
-	size_t tables;     /* owned tables (0 without data ownership) */
-	int service;       /* a new service: pays the fixed cost */
+	size_t tables; /* owned tables (0 without data ownership) */
+	int service; /* a new service: pays the fixed cost */
 	/* at the likely value of every distribution: */
 	double port_days, seam_days, fixed_days, data_days, likely_days;
 	struct estimate_range days;
@@ -115,9 +120,9 @@ struct estimate_context {
 
 /* COCOMO II post-architecture cross-check (nominal drivers). */
 struct estimate_cocomo {
-	double ksloc;   /* adapted (ported) size, thousands of lines */
-	double esloc;   /* equivalent new size, thousands (reuse model) */
-	double aam;     /* adaptation adjustment multiplier used */
+	double ksloc; /* adapted (ported) size, thousands of lines */
+	double esloc; /* equivalent new size, thousands (reuse model) */
+	double aam; /* adaptation adjustment multiplier used */
 	double exponent; /* E = B + 0.01 x sum of scale factors */
 	double person_months, days;
 };
@@ -153,11 +158,11 @@ struct estimate {
 	size_t nr;
 	/* team-wide factors and fixed costs */
 	struct estimate_dist test_speed; /* test code rate / code rate */
-	struct estimate_dist interface;  /* engineer-days per interface */
-	struct estimate_dist service;    /* engineer-days per new service */
-	struct estimate_dist table;      /* engineer-days per owned table */
-	struct estimate_dist phase0;     /* engineer-days, platform work */
-	struct estimate_dist noise;      /* per context, median 1 */
+	struct estimate_dist interface; /* engineer-days per interface */
+	struct estimate_dist service; /* engineer-days per new service */
+	struct estimate_dist table; /* engineer-days per owned table */
+	struct estimate_dist phase0; /* engineer-days, platform work */
+	struct estimate_dist noise; /* per context, median 1 */
 	double density; /* reference branch density (branches per line) */
 	unsigned long seed;
 	size_t trials;

@@ -19,6 +19,7 @@ struct check;
 struct burndown;
 struct estimate;
 struct roadmap;
+struct roadmap_saved;
 
 /* One input or rule a result depends on, printed beside it. */
 struct assumption {
@@ -35,6 +36,7 @@ struct model {
 	const struct burndown *burndown; /* carve burndown's (borrowed), or NULL */
 	struct estimate *estimate; /* carve estimate's part, or NULL */
 	const struct roadmap *roadmap; /* carve roadmap's (borrowed), or NULL */
+	struct roadmap_saved *roadmap_saved; /* read from a model, or NULL */
 	struct assumption *assumptions;
 	size_t assumptions_nr, assumptions_alloc;
 };

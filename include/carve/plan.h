@@ -25,7 +25,7 @@ struct plan_capacity {
 /* A phase-0 task or a migration step (share of a context's effort). */
 struct plan_item {
 	const char *name;
-	double days;  /* phase 0: engineer-days */
+	double days; /* phase 0: engineer-days */
 	double share; /* steps: share of the context's effort, sums to 1 */
 };
 

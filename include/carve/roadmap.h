@@ -159,7 +159,8 @@ void roadmap_free(struct roadmap *r);
 calendar_day roadmap_date(const struct roadmap *r, size_t day);
 
 /*
- * For burndown: planned remaining engineer-days at the end of `day`: on
+ * For burndown: planned remaining engineer-days at the end of the week
+ * (5 working days) holding `day` (a day off: the week after it): on
  * the P50 efforts (*planned), and the P50, P15 and P85 over the trials
  * (equal to *planned without trials). Before the start, the whole
  * effort; after the end, 0.
@@ -182,11 +183,49 @@ void roadmap_critical_summary(struct strbuf *sb, const struct roadmap *r);
 /* Adds "roadmap" to a model's JSON root. */
 void roadmap_json_add(struct cJSON *root, const struct roadmap *r);
 /*
+ * A roadmap read back from a model file (src/emit/roadmap_load.c): what
+ * carve burndown and carve report need, the planned remaining effort
+ * week by week and the milestones, and the part itself so that a command
+ * rewriting the model keeps it as it was. Owns everything.
+ */
+struct roadmap_week {
+	calendar_day date; /* the last working day of the week */
+	double planned, p50, p15, p85; /* remaining engineer-days */
+};
+
+struct roadmap_saved_milestone {
+	char *name;
+	calendar_day planned, p50, p85;
+};
+
+struct roadmap_saved {
+	struct cJSON *part; /* the "roadmap" object as read */
+	calendar_day start;
+	double effort; /* engineer-days at P50 */
+	struct roadmap_week *weeks;
+	size_t weeks_nr;
+	struct roadmap_saved_milestone *milestones;
+	size_t milestones_nr;
+};
+
+/*
+ * Reads a model's "roadmap" part; returns 0 with *out the caller's
+ * (roadmap_saved_free), or <0 after reporting what is malformed.
+ */
+int roadmap_saved_load(struct roadmap_saved **out, const struct cJSON *part,
+		       const char *path);
+/* The same as roadmap_remaining(), from the saved weekly series. */
+void roadmap_saved_remaining(const struct roadmap_saved *s, calendar_day day,
+			     double *planned, double *p50, double *p15,
+			     double *p85);
+void roadmap_saved_free(struct roadmap_saved *s);
+
+/*
  * Draws the roadmap with cgraph and gvc as DOT, SVG or PNG: phases as
  * clusters, waves as ranks, one node per context, critical path bold.
  * Returns 0 or <0 after reporting.
  */
-int roadmap_render(FILE *fp, const struct roadmap *r,
-		   enum output_format format, const char *title);
+int roadmap_render(FILE *fp, const struct roadmap *r, enum output_format format,
+		   const char *title);
 
 #endif

@@ -33,7 +33,10 @@ struct roadmap_source {
 	double *days; /* scratch: one trial of the estimate */
 };
 
-#define ROADMAP_SOURCE_INIT { 0 }
+#define ROADMAP_SOURCE_INIT \
+	{                   \
+		0           \
+	}
 
 /*
  * Fills src->in from plan.contexts when declared, else from the

@@ -226,6 +226,19 @@ int cmd_estimate(int argc, char **argv)
 	} else {
 		if (input_open(&m, &cfg, &a.input))
 			goto done;
+		if (m.estimate && !m.scan->nr) {
+			/* a model of declared sizes: its estimate as stored */
+			if (a.what_if || a.o.rates_nr || a.o.target ||
+			    a.o.exclude_nr) {
+				error("'%s' holds declared sizes, not code: "
+				      "run --sizes again for other options",
+				      a.input.arg);
+				goto done;
+			}
+			e = m.estimate;
+			m.estimate = NULL;
+			goto print;
+		}
 		if (estimate_contexts(&s, &m, &cfg, a.input.arg,
 				      a.common.threads,
 				      a.no_history && !a.calibrate))
@@ -247,6 +260,7 @@ int cmd_estimate(int argc, char **argv)
 		goto done;
 	if (a.calibrate && estimate_calibrate(e, m.scan, m.history))
 		goto done;
+print:
 	if (outfile_open(&out, a.common.output))
 		goto done;
 	switch (a.common.format) {
@@ -254,6 +268,15 @@ int cmd_estimate(int argc, char **argv)
 		estimate_print_csv(out.fp, e);
 		break;
 	case FORMAT_JSON:
+		/*
+		 * declared sizes have no files: an empty scan rooted at the
+		 * sizes file keeps the model loadable by later commands
+		 */
+		if (!m.scan) {
+			m.scan = xcalloc(1, sizeof(*m.scan));
+			m.scan->root = xstrdup(a.sizes);
+			m.scan->prefix = xstrdup("");
+		}
 		for (size_t i = 0; i < e->assume_nr; i++)
 			model_assume(&m, e->assume[3 * i], e->assume[3 * i + 2],
 				     "%s", e->assume[3 * i + 1]);

@@ -20,6 +20,9 @@
 #include "carve/plan.h"
 #include "carve/roadmap.h"
 #include "carve/roadmap_source.h"
+#include "carve/scan.h"
+#include "carve/seams.h"
+#include "carve/xmalloc.h"
 #include "carve/strbuf.h"
 
 /* clang-format off */
@@ -73,8 +76,8 @@ static int parse_args(struct roadmap_args *a, int argc, char **argv)
 	int c, ret;
 	calendar_day d;
 
-	common_options_init(&a->common,
-			    "text,json,csv,mermaid,dot,svg,png,tjp,msproject");
+	common_options_init(&a->common, "text,json,csv,mermaid,dot,svg,png,tjp,"
+					"msproject");
 	a->trials = ROADMAP_DEFAULT_TRIALS;
 	a->seed = 1;
 	optind = 1;
@@ -89,7 +92,8 @@ static int parse_args(struct roadmap_args *a, int argc, char **argv)
 		case OPT_START:
 			if (calendar_parse(&d, optarg)) {
 				error("--start takes an ISO 8601 date "
-				      "(YYYY-MM-DD), not '%s'", optarg);
+				      "(YYYY-MM-DD), not '%s'",
+				      optarg);
 				return EXIT_USAGE;
 			}
 			a->start = optarg;
@@ -184,18 +188,17 @@ int cmd_roadmap(int argc, char **argv)
 		      plan.path);
 		goto done;
 	}
-	if (a.sizes ? roadmap_source_sizes(&src, a.sizes, &cfg,
-					   (size_t)a.trials,
-					   (unsigned long)a.seed,
-					   a.common.threads)
+	if (a.sizes ? roadmap_source_sizes(
+			      &src, a.sizes, &cfg, (size_t)a.trials,
+			      (unsigned long)a.seed, a.common.threads)
 		    : roadmap_source_open(&src, &m, &cfg, &plan, &a.input,
 					  (size_t)a.trials,
 					  (unsigned long)a.seed))
 		goto done;
 	if (roadmap_build(&r, &plan, &src.in))
 		goto done;
-	roadmap_assume(&m, &plan, r, a.start != NULL, a.set_trials,
-		       a.set_seed, (unsigned long)a.seed);
+	roadmap_assume(&m, &plan, r, a.start != NULL, a.set_trials, a.set_seed,
+		       (unsigned long)a.seed);
 	for (size_t i = 0; i < r->notes_nr; i++)
 		warning("%s", r->notes[i]);
 	if (outfile_open(&out, a.common.output))
@@ -222,6 +225,24 @@ int cmd_roadmap(int argc, char **argv)
 			goto done;
 		break;
 	case FORMAT_JSON:
+		/*
+		 * declared contexts have no files: an empty scan rooted at
+		 * the config keeps the model loadable by later commands;
+		 * the contexts and the estimate behind the plan go with it
+		 */
+		if (!m.scan) {
+			m.scan = xcalloc(1, sizeof(*m.scan));
+			m.scan->root = xstrdup(a.sizes ? a.sizes : plan.path);
+			m.scan->prefix = xstrdup("");
+		}
+		if (!m.seams) {
+			m.seams = src.seams;
+			src.seams = NULL;
+		}
+		if (src.estimate && !m.estimate) {
+			m.estimate = src.estimate;
+			src.estimate = NULL;
+		}
 		m.roadmap = r;
 		model_write_json(out.fp, &m);
 		m.roadmap = NULL;

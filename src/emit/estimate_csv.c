@@ -23,8 +23,8 @@ static void range(FILE *fp, const struct estimate_range *r)
 }
 
 /* A row without the per-context columns: phase 0, the total. */
-static void summary(FILE *fp, const char *name,
-		    const struct estimate_range *r, const char *share)
+static void summary(FILE *fp, const char *name, const struct estimate_range *r,
+		    const char *share)
 {
 	csv_text(fp, name);
 	for (int i = 0; i < 8; i++)
@@ -41,10 +41,10 @@ static void summary(FILE *fp, const char *name,
 void estimate_print_csv(FILE *fp, const struct estimate *e)
 {
 	static const char *const hdr[] = {
-		"context", "code",	 "tests",      "interfaces", "tables",
+		"context",   "code",	  "tests",	"interfaces", "tables",
 		"port_days", "seam_days", "fixed_days", "data_days",  "p10",
-		"p50",	   "p80",	 "p90",	       "mean",	     "share",
-		"status",  NULL,
+		"p50",	     "p80",	  "p90",	"mean",	      "share",
+		"status",    NULL,
 	};
 
 	for (int i = 0; hdr[i]; i++) {

@@ -13,9 +13,8 @@
 #include "carve/estimate_build.h"
 #include "carve/xmalloc.h"
 
-static const char *const factor_keys[] = { "test_speed", "interface",
-					   "service",	 "table",
-					   "phase0",	 "noise" };
+static const char *const factor_keys[] = { "test_speed", "interface", "service",
+					   "table",	 "phase0",    "noise" };
 
 static struct estimate_dist *factor(struct estimate *e, int i)
 {
@@ -113,8 +112,9 @@ void estimate_json_add(cJSON *root, const struct estimate *e)
 	}
 	f = cJSON_AddObjectToObject(o, "factors");
 	for (int i = 0; i < 6; i++)
-		cJSON_AddItemToObject(f, factor_keys[i],
-				      dist_json(factor((struct estimate *)e, i)));
+		cJSON_AddItemToObject(
+			f, factor_keys[i],
+			dist_json(factor((struct estimate *)e, i)));
 	arr = cJSON_AddArrayToObject(o, "contexts");
 	for (size_t c = 0; c < e->nr; c++)
 		cJSON_AddItemToArray(arr, context_json(&e->contexts[c]));
@@ -170,7 +170,8 @@ static int load_dist(struct estimate_dist *d, const cJSON *o)
 	enum estimate_dist_kind kind;
 	const char *k = get_str(o, "distribution");
 	int bad = 0;
-	double low = get_num(o, "low", &bad), likely = get_num(o, "likely", &bad),
+	double low = get_num(o, "low", &bad),
+	       likely = get_num(o, "likely", &bad),
 	       high = get_num(o, "high", &bad);
 
 	if (bad || !k || estimate_dist_parse_kind(&kind, k))
@@ -190,8 +191,8 @@ static int load_context(struct estimate *e, struct estimate_context *x,
 		return CARVE_EINVALID;
 	x->name = xstrdup(name);
 	x->kernel = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "kernel"));
-	x->service =
-		cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "service"));
+	x->service = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "servic"
+								      "e"));
 	if (why) {
 		/* the why strings are static: map back to them */
 		static const char *const whys[] = { "--exclude-context",
@@ -239,10 +240,10 @@ int estimate_json_load(struct estimate **out, const cJSON *part,
 {
 	struct estimate *e = xcalloc(1, sizeof(*e));
 	const cJSON *rates = cJSON_GetObjectItemCaseSensitive(part, "rates");
-	const cJSON *contexts =
-		cJSON_GetObjectItemCaseSensitive(part, "contexts");
-	const cJSON *factors =
-		cJSON_GetObjectItemCaseSensitive(part, "factors");
+	const cJSON *contexts = cJSON_GetObjectItemCaseSensitive(part, "context"
+								       "s");
+	const cJSON *factors = cJSON_GetObjectItemCaseSensitive(part, "factor"
+								      "s");
 	const cJSON *v, *k;
 	int bad = 0;
 	size_t i;
@@ -260,8 +261,7 @@ int estimate_json_load(struct estimate **out, const cJSON *part,
 	e->rates_nr = (size_t)cJSON_GetArraySize(rates);
 	e->rates = xcalloc(e->rates_nr + 1, sizeof(*e->rates));
 	i = 0;
-	cJSON_ArrayForEach(v, rates)
-	{
+	cJSON_ArrayForEach (v, rates) {
 		struct estimate_rate *r = &e->rates[i++];
 
 		if (!get_str(v, "from") || !get_str(v, "to") ||
@@ -269,10 +269,12 @@ int estimate_json_load(struct estimate **out, const cJSON *part,
 			goto bad;
 		r->from = xstrdup(get_str(v, "from"));
 		r->to = xstrdup(get_str(v, "to"));
-		r->source = xstrdup(get_str(v, "source") ? get_str(v, "source") :
-							   "");
-		r->fallback = cJSON_IsTrue(
-			cJSON_GetObjectItemCaseSensitive(v, "fallback"));
+		r->source = xstrdup(get_str(v, "source") ? get_str(v, "source")
+							 : "");
+		r->fallback =
+			cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(v, "fallb"
+									 "ac"
+									 "k"));
 		r->code = (unsigned long)get_num(v, "code", &bad);
 	}
 	for (int f = 0; f < 6; f++)
@@ -283,8 +285,7 @@ int estimate_json_load(struct estimate **out, const cJSON *part,
 		goto bad;
 	e->contexts = xcalloc((size_t)cJSON_GetArraySize(contexts) + 1,
 			      sizeof(*e->contexts));
-	cJSON_ArrayForEach(v, contexts)
-	{
+	cJSON_ArrayForEach (v, contexts) {
 		if (load_context(e, &e->contexts[e->nr++], v))
 			goto bad;
 	}
@@ -297,8 +298,8 @@ int estimate_json_load(struct estimate **out, const cJSON *part,
 		e->cocomo.days = get_num(k, "days", &bad);
 	}
 	if ((k = cJSON_GetObjectItemCaseSensitive(part, "calibration"))) {
-		const cJSON *n = cJSON_GetObjectItemCaseSensitive(k,
-								  "net_lines");
+		const cJSON *n = cJSON_GetObjectItemCaseSensitive(k, "net_"
+								     "lines");
 
 		e->calibration.done = 1;
 		e->calibration.net_lines =
@@ -307,9 +308,8 @@ int estimate_json_load(struct estimate **out, const cJSON *part,
 			(size_t)get_num(k, "author_days", &bad);
 		e->calibration.rate = get_num(k, "rate", &bad);
 	}
-	cJSON_ArrayForEach(v, cJSON_GetObjectItemCaseSensitive(part,
-							       "assumptions"))
-	{
+	cJSON_ArrayForEach (v, cJSON_GetObjectItemCaseSensitive(part, "assumpti"
+								      "ons")) {
 		if (!get_str(v, "name") || !get_str(v, "value") ||
 		    !get_str(v, "source"))
 			continue;

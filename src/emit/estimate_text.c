@@ -113,13 +113,14 @@ static void print_cross_checks(FILE *fp, const struct estimate *e)
 	fputs("\ncross-checks\n", fp);
 	if (k->days > 0)
 		fprintf(fp,
-			"  COCOMO II (post-architecture, nominal drivers, reuse "
+			"  COCOMO II (post-architecture, nominal drivers, "
+			"reuse "
 			"model): %.0f KSLOC adapted = %.0f KESLOC (AAM %.2f), "
 			"%.0f person-months = %.0f engineer-days, %.2fx "
 			"carve's total P50\n",
 			k->ksloc, k->esloc, k->aam, k->person_months, k->days,
-			e->total_days.p50 > 0 ? k->days / e->total_days.p50 :
-						0);
+			e->total_days.p50 > 0 ? k->days / e->total_days.p50
+					      : 0);
 	else
 		fputs("  COCOMO II: no code to size\n", fp);
 	if (!e->calibration.done)
@@ -140,11 +141,12 @@ static void print_cross_checks(FILE *fp, const struct estimate *e)
 
 		if (!x->code)
 			continue;
-		fprintf(fp, "%s %s->%s %.3g (%.2fx)", r ? "," : "; rates used:",
-			x->from, x->to, x->dist.likely,
-			e->calibration.rate > 0 ?
-				x->dist.likely / e->calibration.rate :
-				0);
+		fprintf(fp, "%s %s->%s %.3g (%.2fx)",
+			r ? "," : "; rates used:", x->from, x->to,
+			x->dist.likely,
+			e->calibration.rate > 0
+				? x->dist.likely / e->calibration.rate
+				: 0);
 	}
 	fputc('\n', fp);
 }
@@ -152,9 +154,12 @@ static void print_cross_checks(FILE *fp, const struct estimate *e)
 void estimate_print_text(FILE *fp, const struct estimate *e,
 			 const struct estimate *baseline)
 {
-	const char *hdr[COLS] = { "context", "code", "languages",
-				  "rate",    "P50",  "P10-P90",
-				  "share",   baseline ? "P50 vs baseline" : "" };
+	const char *hdr[COLS] = {
+		"context",   "code",
+		"languages", "rate",
+		"P50",	     "P10-P90",
+		"share",     baseline ? "P50 vs baseline" : ""
+	};
 	struct table *t = table_new("lrlrrrrr", hdr);
 	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT, c = STRBUF_INIT;
 	unsigned long long code = 0;
@@ -177,9 +182,9 @@ void estimate_print_text(FILE *fp, const struct estimate *e,
 			before && !before->excluded ? &before->days : NULL);
 	}
 	add_row(t, "phase 0 (platform)", "", "", "", &e->phase0_days,
-		e->total_days.mean > 0 ?
-			e->phase0_days.mean / e->total_days.mean :
-			0,
+		e->total_days.mean > 0
+			? e->phase0_days.mean / e->total_days.mean
+			: 0,
 		baseline ? &baseline->phase0_days : NULL);
 	table_add_rule(t);
 	strbuf_reset(&a);

@@ -242,6 +242,9 @@ int model_write_json(FILE *fp, const struct model *m)
 		estimate_json_add(root, m->estimate);
 	if (m->roadmap)
 		roadmap_json_add(root, m->roadmap);
+	else if (m->roadmap_saved)
+		cJSON_AddItemToObject(root, "roadmap",
+				      cJSON_Duplicate(m->roadmap_saved->part, 1));
 	assumptions = cJSON_AddArrayToObject(root, "assumptions");
 	for (size_t i = 0; i < m->assumptions_nr; i++) {
 		cJSON *o = cJSON_CreateObject();
@@ -267,6 +270,7 @@ void model_release(struct model *m)
 		return;
 	seams_free(m->seams);
 	estimate_free(m->estimate);
+	roadmap_saved_free(m->roadmap_saved);
 	scan_free(m->scan);
 	history_free(m->history);
 	for (size_t i = 0; i < m->assumptions_nr; i++) {

@@ -91,9 +91,11 @@ static void context_nodes(struct drawing *g, struct strbuf *sb)
 		g->node[i] = new_node(g, x->phase, id);
 		strbuf_reset(sb);
 		if (!g->collapsed) {
-			strbuf_addf(sb, "%s\n%.0f engineer-days (P50)\n%s .. "
-				    "%s\n%s", x->name, x->p50,
-				    date(a, r, x->start), date(b, r, x->end),
+			strbuf_addf(sb,
+				    "%s\n%.0f engineer-days (P50)\n%s .. "
+				    "%s\n%s",
+				    x->name, x->p50, date(a, r, x->start),
+				    date(b, r, x->end),
 				    x->owner ? x->owner : "shared");
 			set_label(g->node[i], sb->buf);
 			if (x->critical)
@@ -120,9 +122,10 @@ static void context_nodes(struct drawing *g, struct strbuf *sb)
 				if (y->end > end)
 					end = y->end;
 			}
-			strbuf_addf(sb, "wave %zu: %zu contexts\n%.0f "
-				    "engineer-days (P50)\n%s .. %s", x->wave,
-				    n, eff, date(a, r, start),
+			strbuf_addf(sb,
+				    "wave %zu: %zu contexts\n%.0f "
+				    "engineer-days (P50)\n%s .. %s",
+				    x->wave, n, eff, date(a, r, start),
 				    date(b, r, end));
 			set_label(g->node[i], sb->buf);
 			if (crit)
@@ -190,7 +193,7 @@ static void edges(struct drawing *g)
 			}
 			edge(g, g->task[t],
 			     g->milestone[x->phase == PHASE_MVE ? PHASE_MVE
-							       : PHASE_ENDGAME],
+								: PHASE_ENDGAME],
 			     x->critical, 1);
 		}
 	}
@@ -198,8 +201,8 @@ static void edges(struct drawing *g)
 		const struct roadmap_context *x = &r->contexts[i];
 
 		if (x->wave == 1)
-			edge(g, g->milestone[PHASE_0], g->node[i],
-			     x->critical, 1);
+			edge(g, g->milestone[PHASE_0], g->node[i], x->critical,
+			     1);
 		if (x->phase == PHASE_MVE && !has_mve_dependent[i])
 			edge(g, g->node[i], g->milestone[PHASE_MVE],
 			     x->critical, 1);
@@ -208,17 +211,17 @@ static void edges(struct drawing *g)
 			     x->critical && x->phase != PHASE_MVE, 1);
 	}
 	if (g->milestone[PHASE_MVE] != g->milestone[PHASE_ENDGAME])
-		edge(g, g->milestone[PHASE_MVE], g->milestone[PHASE_ENDGAME],
-		     0, 1);
+		edge(g, g->milestone[PHASE_MVE], g->milestone[PHASE_ENDGAME], 0,
+		     1);
 	free(has_dependent);
 	free(has_mve_dependent);
 }
 
-int roadmap_render(FILE *fp, const struct roadmap *r,
-		   enum output_format format, const char *title)
+int roadmap_render(FILE *fp, const struct roadmap *r, enum output_format format,
+		   const char *title)
 {
 	static const char *const names[] = { "cluster_phase0", "cluster_mve",
-					      "cluster_endgame" };
+					     "cluster_endgame" };
 	static const char *const labels[] = { "phase 0", "MVE", "endgame" };
 	struct drawing g = { 0 };
 	struct strbuf sb = STRBUF_INIT;
@@ -237,8 +240,10 @@ int roadmap_render(FILE *fp, const struct roadmap *r,
 	if (title) {
 		strbuf_addstr(&sb, title);
 		if (g.collapsed)
-			strbuf_addf(&sb, " (%zu contexts: one node per wave "
-				    "and phase)", r->nr);
+			strbuf_addf(&sb,
+				    " (%zu contexts: one node per wave "
+				    "and phase)",
+				    r->nr);
 		set_label(g.root, sb.buf);
 		set(g.root, "labelloc", "t");
 	}

@@ -99,8 +99,9 @@ static cJSON *tasks(const struct roadmap *r)
 		cJSON_AddBoolToObject(o, "critical", x->critical);
 		d = cJSON_AddArrayToObject(o, "after");
 		for (size_t k = 0; k < x->preds_nr; k++)
-			cJSON_AddItemToArray(d, cJSON_CreateString(
-				r->tasks[x->preds[k]].name));
+			cJSON_AddItemToArray(
+				d,
+				cJSON_CreateString(r->tasks[x->preds[k]].name));
 		cJSON_AddItemToArray(a, o);
 	}
 	return a;
@@ -117,8 +118,10 @@ static cJSON *cycles(const struct roadmap *r)
 		cJSON *cuts = cJSON_AddArrayToObject(o, "cut");
 
 		for (size_t j = 0; j < c->nr; j++)
-			cJSON_AddItemToArray(names, cJSON_CreateString(
-				r->contexts[c->contexts[j]].name));
+			cJSON_AddItemToArray(
+				names,
+				cJSON_CreateString(
+					r->contexts[c->contexts[j]].name));
 		for (size_t j = 0; j < c->cuts_nr; j++) {
 			cJSON *e = cJSON_CreateObject();
 
@@ -193,8 +196,9 @@ void roadmap_json_add(cJSON *root, const struct roadmap *r)
 	cJSON_AddItemToObject(o, "contexts", contexts(r));
 	cJSON_AddItemToObject(o, "tasks", tasks(r));
 	for (size_t i = 0; i < r->critical_nr; i++)
-		cJSON_AddItemToArray(path, cJSON_CreateString(
-			r->tasks[r->critical[i]].name));
+		cJSON_AddItemToArray(
+			path,
+			cJSON_CreateString(r->tasks[r->critical[i]].name));
 	cJSON_AddItemToObject(o, "critical_path", path);
 	cJSON_AddItemToObject(o, "cycles", cycles(r));
 	cJSON_AddItemToObject(o, "utilisation", months(r));

@@ -15,7 +15,7 @@ static void name(FILE *fp, const char *s)
 {
 	for (; *s; s++)
 		fputc(*s == ':' || *s == '#' || *s == ';' || *s == '\n' ? ' '
-									 : *s,
+									: *s,
 		      fp);
 }
 
@@ -44,8 +44,8 @@ static void contexts(FILE *fp, const struct roadmap *r, const size_t *order,
 			fprintf(fp, "    section %s\n", sections[ph]);
 		fputs("    ", fp);
 		name(fp, x->name);
-		bar(fp, r, x->critical ? "crit, " : "", "c", order[i],
-		    x->start, x->end);
+		bar(fp, r, x->critical ? "crit, " : "", "c", order[i], x->start,
+		    x->end);
 	}
 }
 
@@ -55,7 +55,8 @@ void roadmap_print_mermaid(FILE *fp, const struct roadmap *r)
 	char a[16];
 
 	fputs("gantt\n    title Migration roadmap\n"
-	      "    dateFormat YYYY-MM-DD\n    axisFormat %Y-%m\n", fp);
+	      "    dateFormat YYYY-MM-DD\n    axisFormat %Y-%m\n",
+	      fp);
 	for (int ph = 0; ph < PHASE_NR; ph++) {
 		int any = 0;
 
@@ -84,11 +85,14 @@ void roadmap_print_mermaid(FILE *fp, const struct roadmap *r)
 		if (any && r->milestones[ph].reached) {
 			fprintf(fp, "    %s (P85 %s) :milestone, m%d, ",
 				r->milestones[ph].name,
-				calendar_format(a, roadmap_date(
-					r, r->milestones[ph].p85)), ph);
+				calendar_format(
+					a,
+					roadmap_date(r, r->milestones[ph].p85)),
+				ph);
 			fprintf(fp, "%s, 0d\n",
-				calendar_format(a, roadmap_date(
-					r, r->milestones[ph].day)));
+				calendar_format(
+					a, roadmap_date(
+						   r, r->milestones[ph].day)));
 		}
 	}
 	free(order);

@@ -47,7 +47,8 @@ void roadmap_print_tjp(FILE *fp, const struct roadmap *r)
 	char a[16], b[16];
 	size_t last = r->milestones[PHASE_ENDGAME].day;
 
-	fprintf(fp, "project migration \"Migration roadmap\" %s - %s {\n"
+	fprintf(fp,
+		"project migration \"Migration roadmap\" %s - %s {\n"
 		"  timeformat \"%%Y-%%m-%%d\"\n  now %s\n}\n\n",
 		day(a, r, 0, 0), day(b, r, last, 60), day(a, r, 0, 0));
 	for (size_t t = 0; t < r->tasks_nr; t++) {
@@ -113,10 +114,13 @@ static void xml_task(FILE *fp, const struct roadmap *r, size_t uid,
 	char a[16], b[16];
 	size_t days = milestone ? 0 : end - start + 1;
 
-	fprintf(fp, "    <Task>\n      <UID>%zu</UID>\n      <ID>%zu</ID>\n"
-		"      <Name>", uid, uid);
+	fprintf(fp,
+		"    <Task>\n      <UID>%zu</UID>\n      <ID>%zu</ID>\n"
+		"      <Name>",
+		uid, uid);
 	xml_text(fp, name);
-	fprintf(fp, "</Name>\n      <OutlineLevel>%d</OutlineLevel>\n"
+	fprintf(fp,
+		"</Name>\n      <OutlineLevel>%d</OutlineLevel>\n"
 		"      <Start>%sT08:00:00</Start>\n"
 		"      <Finish>%sT%s:00:00</Finish>\n"
 		"      <Duration>PT%zuH0M0S</Duration>\n"
@@ -136,8 +140,10 @@ void roadmap_print_msproject(FILE *fp, const struct roadmap *r)
 
 	fputs("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
 	      "<Project xmlns=\"http://schemas.microsoft.com/project\">\n"
-	      "  <Name>Migration roadmap</Name>\n", fp);
-	fprintf(fp, "  <StartDate>%sT08:00:00</StartDate>\n"
+	      "  <Name>Migration roadmap</Name>\n",
+	      fp);
+	fprintf(fp,
+		"  <StartDate>%sT08:00:00</StartDate>\n"
 		"  <ScheduleFromStart>1</ScheduleFromStart>\n  <Tasks>\n",
 		day(a, r, 0, 0));
 	/* UIDs first, so links can point forward */
@@ -156,25 +162,28 @@ void roadmap_print_msproject(FILE *fp, const struct roadmap *r)
 			continue;
 		xml_task(fp, r, uid_of[t], x->name, 1, x->start, x->end, 0, 0);
 		for (size_t k = 0; k < x->preds_nr; k++)
-			fprintf(fp, "      <PredecessorLink><PredecessorUID>%zu"
+			fprintf(fp,
+				"      <PredecessorLink><PredecessorUID>%zu"
 				"</PredecessorUID><Type>1</Type>"
-				"</PredecessorLink>\n", uid_of[x->preds[k]]);
+				"</PredecessorLink>\n",
+				uid_of[x->preds[k]]);
 		fputs("    </Task>\n", fp);
 	}
 	for (size_t c = 0; c < r->nr; c++) {
 		const struct roadmap_context *x = &r->contexts[c];
 
-		xml_task(fp, r, uid_of[x->first_task] - 1, x->name, 1,
-			 x->start, x->end, 0, 1);
+		xml_task(fp, r, uid_of[x->first_task] - 1, x->name, 1, x->start,
+			 x->end, 0, 1);
 		fputs("    </Task>\n", fp);
 		for (size_t s = 0; s < x->tasks_nr; s++) {
 			size_t t = x->first_task + s;
 			const struct roadmap_task *y = &r->tasks[t];
 
-			xml_task(fp, r, uid_of[t], y->name, 2, y->start,
-				 y->end, 0, 0);
+			xml_task(fp, r, uid_of[t], y->name, 2, y->start, y->end,
+				 0, 0);
 			for (size_t k = 0; k < y->preds_nr; k++)
-				fprintf(fp, "      <PredecessorLink>"
+				fprintf(fp,
+					"      <PredecessorLink>"
 					"<PredecessorUID>%zu</PredecessorUID>"
 					"<Type>1</Type></PredecessorLink>\n",
 					uid_of[y->preds[k]]);

@@ -76,9 +76,9 @@ static void print_milestones(FILE *fp, const struct roadmap *r)
 
 static void print_contexts(FILE *fp, const struct roadmap *r)
 {
-	const char *hdr[] = { "context", "wave", "phase", "owner",
-			      "effort P50", "start", "end", "P50 end",
-			      "P85 end", "engineers", "critical" };
+	const char *hdr[] = { "context",    "wave",	 "phase",   "owner",
+			      "effort P50", "start",	 "end",	    "P50 end",
+			      "P85 end",    "engineers", "critical" };
 	struct table *t = table_new("lrllrllllrl", hdr);
 	size_t *order = roadmap_context_order(r);
 
@@ -110,8 +110,8 @@ static void print_contexts(FILE *fp, const struct roadmap *r)
 
 static void print_tasks(FILE *fp, const struct roadmap *r)
 {
-	const char *hdr[] = { "task", "phase", "effort", "start", "end",
-			      "engineers", "P50 end", "P85 end" };
+	const char *hdr[] = { "task", "phase",	   "effort",  "start",
+			      "end",  "engineers", "P50 end", "P85 end" };
 	struct table *t = table_new("llrllrll", hdr);
 
 	for (size_t i = 0; i < r->tasks_nr; i++) {
@@ -197,7 +197,8 @@ void roadmap_print_text(FILE *fp, const struct roadmap *r,
 	if (!r->finished)
 		fputs("the schedule does not finish: see the notes\n", fp);
 	fputs("\nmilestones (planned: on the P50 efforts; P50/P85: over "
-	      "the trials)\n", fp);
+	      "the trials)\n",
+	      fp);
 	print_milestones(fp, r);
 	fputs("\ncontexts in the order they are extracted\n", fp);
 	print_contexts(fp, r);
@@ -205,13 +206,15 @@ void roadmap_print_text(FILE *fp, const struct roadmap *r,
 	fprintf(fp, "\ncritical path: %s\n", sb.len ? sb.buf : "none");
 	if (r->cycles_nr) {
 		fputs("\ncycles between contexts (dependencies to cut "
-		      "first)\n", fp);
+		      "first)\n",
+		      fp);
 		for (size_t i = 0; i < r->cycles_nr; i++) {
 			const struct roadmap_cycle *c = &r->cycles[i];
 
 			fprintf(fp, "%zu.", i + 1);
 			for (size_t j = 0; j < c->nr; j++)
-				fprintf(fp, " %s", r->contexts[c->contexts[j]].name);
+				fprintf(fp, " %s",
+					r->contexts[c->contexts[j]].name);
 			fputs("\n   cut:", fp);
 			for (size_t j = 0; j < c->cuts_nr; j++)
 				fprintf(fp, "%s %s -> %s (%lu)", j ? "," : "",
@@ -240,8 +243,8 @@ void roadmap_print_text(FILE *fp, const struct roadmap *r,
 void roadmap_print_csv(FILE *fp, const struct roadmap *r)
 {
 	static const char *const hdr[] = {
-		"task", "context", "phase", "wave", "effort", "start", "end",
-		"engineers", "p50_end", "p85_end", "critical",
+		"task", "context",   "phase",	"wave",	   "effort",   "start",
+		"end",	"engineers", "p50_end", "p85_end", "critical",
 	};
 	char a[16], num[32];
 
@@ -256,13 +259,13 @@ void roadmap_print_csv(FILE *fp, const struct roadmap *r)
 
 		csv_text(fp, x->name);
 		csv_sep(fp);
-		csv_text(fp, x->context >= 0 ? r->contexts[x->context].name
-					     : "");
+		csv_text(fp,
+			 x->context >= 0 ? r->contexts[x->context].name : "");
 		csv_sep(fp);
 		csv_text(fp, phase_names[x->phase]);
 		csv_sep(fp);
-		csv_number(fp, x->context >= 0 ? r->contexts[x->context].wave
-					       : 0);
+		csv_number(fp,
+			   x->context >= 0 ? r->contexts[x->context].wave : 0);
 		csv_sep(fp);
 		snprintf(num, sizeof(num), "%.2f", x->effort);
 		csv_text(fp, num);

@@ -24,8 +24,7 @@ static calendar_day days_from_civil(long y, unsigned m, unsigned d)
 	return era * 146097 + (long)doe - 719468;
 }
 
-static void civil_from_days(calendar_day z, long *y, unsigned *m,
-			    unsigned *d)
+static void civil_from_days(calendar_day z, long *y, unsigned *m, unsigned *d)
 {
 	long era;
 	unsigned doe, yoe, doy, mp;
@@ -93,9 +92,8 @@ int calendar_weekday(calendar_day d)
 
 int calendar_weekday_parse(const char *s)
 {
-	static const char *const names[] = { "monday", "tuesday",
-					     "wednesday", "thursday",
-					     "friday", "saturday",
+	static const char *const names[] = { "monday",	 "tuesday", "wednesday",
+					     "thursday", "friday",  "saturday",
 					     "sunday" };
 
 	for (int i = 0; i < 7; i++)
@@ -105,8 +103,7 @@ int calendar_weekday_parse(const char *s)
 	return -1;
 }
 
-int calendar_add_holiday(struct calendar *c, calendar_day from,
-			 calendar_day to)
+int calendar_add_holiday(struct calendar *c, calendar_day from, calendar_day to)
 {
 	size_t i = 0, j;
 	int overlap = 0;
@@ -184,8 +181,7 @@ size_t calendar_index(struct calendar *c, calendar_day d)
 
 	if (d <= c->start)
 		return 0;
-	while (calendar_workday(c, c->workdays_nr ? c->workdays_nr - 1 : 0) <
-	       d)
+	while (calendar_workday(c, c->workdays_nr ? c->workdays_nr - 1 : 0) < d)
 		grow_to(c, c->workdays_nr * 2 + 16);
 	hi = c->workdays_nr;
 	while (lo < hi) {

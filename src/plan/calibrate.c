@@ -56,7 +56,8 @@ static int author_days(size_t *out, const char *root, const char *head)
 		}
 		git_commit_free(c);
 	}
-	qsort(keys, nr, sizeof(*keys), cmp_u64);
+	if (nr > 1)
+		qsort(keys, nr, sizeof(*keys), cmp_u64);
 	*out = 0;
 	for (size_t i = 0; i < nr; i++)
 		*out += !i || keys[i] != keys[i - 1];
@@ -81,9 +82,8 @@ int estimate_calibrate(struct estimate *e, const struct scan *scan,
 		return -1;
 	c->done = 1;
 	c->net_lines = (long long)h->added - (long long)h->deleted;
-	c->rate = c->author_days ?
-			  (double)c->net_lines / (double)c->author_days :
-			  0;
+	c->rate = c->author_days ? (double)c->net_lines / (double)c->author_days
+				 : 0;
 	estimate_assume(e, "calibration", "option",
 			"history of %.12s: lines added - deleted in the "
 			"scanned paths (comments and blanks included) over "

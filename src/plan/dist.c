@@ -47,9 +47,9 @@ static void pert_table(struct estimate_dist *d)
 		if (k >= PERT_CELLS) {
 			x = 1;
 		} else {
-			f = cdf[k + 1] > cdf[k] ?
-				    (want - cdf[k]) / (cdf[k + 1] - cdf[k]) :
-				    0;
+			f = cdf[k + 1] > cdf[k]
+				    ? (want - cdf[k]) / (cdf[k + 1] - cdf[k])
+				    : 0;
 			x = ((double)k + f) / PERT_CELLS;
 		}
 		d->table[j] = a + x * (b - a);
@@ -113,9 +113,9 @@ double estimate_dist_mean(const struct estimate_dist *d)
 
 const char *estimate_dist_name(enum estimate_dist_kind kind)
 {
-	return kind == DIST_LOGNORMAL ? "lognormal" :
-	       kind == DIST_PERT      ? "pert" :
-					"fixed";
+	return kind == DIST_LOGNORMAL ? "lognormal"
+	       : kind == DIST_PERT    ? "pert"
+				      : "fixed";
 }
 
 int estimate_dist_parse_kind(enum estimate_dist_kind *out, const char *s)
@@ -137,10 +137,10 @@ void estimate_dist_describe(struct strbuf *sb, const struct estimate_dist *d)
 		strbuf_addf(sb, "%g (fixed)", d->likely);
 		return;
 	}
-	strbuf_addf(sb, "%s %g / %g / %g", estimate_dist_name(d->kind),
-		    d->low, d->likely, d->high);
-	strbuf_addstr(sb, d->kind == DIST_LOGNORMAL ? " (P10 / median / P90)" :
-						       " (min / mode / max)");
+	strbuf_addf(sb, "%s %g / %g / %g", estimate_dist_name(d->kind), d->low,
+		    d->likely, d->high);
+	strbuf_addstr(sb, d->kind == DIST_LOGNORMAL ? " (P10 / median / P90)"
+						    : " (min / mode / max)");
 }
 
 void estimate_dist_copy(struct estimate_dist *dst,
@@ -149,8 +149,8 @@ void estimate_dist_copy(struct estimate_dist *dst,
 	*dst = *src;
 	dst->table = NULL;
 	if (src->table) {
-		dst->table = xcalloc(ESTIMATE_PERT_STEPS + 1,
-				     sizeof(*dst->table));
+		dst->table =
+			xcalloc(ESTIMATE_PERT_STEPS + 1, sizeof(*dst->table));
 		memcpy(dst->table, src->table,
 		       (ESTIMATE_PERT_STEPS + 1) * sizeof(*dst->table));
 	}

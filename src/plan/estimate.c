@@ -118,8 +118,8 @@ static int load_target(struct estimate_build *b, const cJSON *target,
 				  "language name (\"go\")",
 				  path);
 	free(b->e->target);
-	b->e->target = xstrdup(rates_lang_key(key, sizeof(key),
-					       lang->valuestring));
+	b->e->target =
+		xstrdup(rates_lang_key(key, sizeof(key), lang->valuestring));
 	b->target_source = path;
 	return 0;
 }
@@ -170,11 +170,12 @@ static int load_config(struct estimate_build *b, const struct config *cfg)
 		b->factor_source[i] = cfg->path;
 	}
 	if ((ret = rates_parse_config(
-		     &b->ov, cJSON_GetObjectItemCaseSensitive(cfg->root, "rates"),
+		     &b->ov,
+		     cJSON_GetObjectItemCaseSensitive(cfg->root, "rates"),
 		     cfg->path, b->kind)))
 		goto done;
-	ret = load_target(b, cJSON_GetObjectItemCaseSensitive(cfg->root,
-							       "target"),
+	ret = load_target(b,
+			  cJSON_GetObjectItemCaseSensitive(cfg->root, "target"),
 			  cfg->path);
 done:
 	strbuf_release(&key);
@@ -203,8 +204,8 @@ int estimate_build_begin(struct estimate_build *b,
 			return CARVE_EINVALID;
 	if (o->target) {
 		free(e->target);
-		e->target = xstrdup(rates_lang_key(key, sizeof(key),
-						   o->target));
+		e->target =
+			xstrdup(rates_lang_key(key, sizeof(key), o->target));
 		b->target_source = "option";
 	}
 	if (e->target && !language_by_name(e->target))
@@ -291,14 +292,14 @@ static void trial_shared(const struct estimate *e, size_t t, double *inv_rate,
 	/* one team-wide draw moves every rate together */
 	for (size_t r = 0; r < e->rates_nr; r++)
 		inv_rate[r] = 1 / estimate_dist_quantile(&e->rates[r].dist, u);
-	sh[SH_TEST] = estimate_dist_quantile(&e->test_speed,
-					     mc_uniform(e->seed, t, MC_TEST, 0));
+	sh[SH_TEST] = estimate_dist_quantile(
+		&e->test_speed, mc_uniform(e->seed, t, MC_TEST, 0));
 	sh[SH_INTERFACE] = estimate_dist_quantile(
 		&e->interface, mc_uniform(e->seed, t, MC_INTERFACE, 0));
 	sh[SH_SERVICE] = estimate_dist_quantile(
 		&e->service, mc_uniform(e->seed, t, MC_SERVICE, 0));
-	sh[SH_TABLE] = estimate_dist_quantile(&e->table,
-					      mc_uniform(e->seed, t, MC_TABLE, 0));
+	sh[SH_TABLE] = estimate_dist_quantile(
+		&e->table, mc_uniform(e->seed, t, MC_TABLE, 0));
 	sh[SH_PHASE0] = estimate_dist_quantile(
 		&e->phase0, mc_uniform(e->seed, t, MC_PHASE0, 0));
 }
@@ -320,8 +321,8 @@ static double context_days(const struct estimate *e, size_t c,
 	d += (double)x->interfaces * sh[SH_INTERFACE] +
 	     (x->service ? sh[SH_SERVICE] : 0) +
 	     (double)x->tables * sh[SH_TABLE];
-	return d * estimate_dist_quantile(&e->noise,
-					  mc_uniform_at(noise_key, c));
+	return d *
+	       estimate_dist_quantile(&e->noise, mc_uniform_at(noise_key, c));
 }
 
 double estimate_trial(const struct estimate *e, size_t t, double *days)
@@ -422,8 +423,8 @@ static void mc_block(void *ctx, size_t block, int worker)
 	size_t n = e->trials, rn = e->rates_nr ? e->rates_nr : 1;
 	double *col = mc->column[worker], *sum = mc->block_total + block * n;
 
-	for (size_t c = block * MC_BLOCK; c < e->nr && c < (block + 1) * MC_BLOCK;
-	     c++) {
+	for (size_t c = block * MC_BLOCK;
+	     c < e->nr && c < (block + 1) * MC_BLOCK; c++) {
 		struct estimate_context *x = &e->contexts[c];
 
 		for (size_t t = 0; t < n; t++) {
@@ -468,7 +469,8 @@ void estimate_run(struct estimate *e, int threads)
 	e->phase0_draws = xcalloc(n, sizeof(*e->phase0_draws));
 	e->total_draws = xcalloc(n, sizeof(*e->total_draws));
 	for (size_t t = 0; t < n; t++) {
-		double total = e->phase0_draws[t] = mc.shared[t * SH_NR + SH_PHASE0];
+		double total = e->phase0_draws[t] =
+			mc.shared[t * SH_NR + SH_PHASE0];
 
 		/* in block order, so -j does not change a digit */
 		for (size_t b = 0; b < blocks; b++)
@@ -482,9 +484,9 @@ void estimate_run(struct estimate *e, int threads)
 	estimate_range_of(&e->total_days, v, n);
 	total_mean = e->total_days.mean;
 	for (size_t c = 0; c < e->nr; c++)
-		e->contexts[c].share = total_mean > 0 ?
-					       e->contexts[c].days.mean / total_mean :
-					       0;
+		e->contexts[c].share =
+			total_mean > 0 ? e->contexts[c].days.mean / total_mean
+				       : 0;
 	for (int i = 0; i < threads; i++)
 		free(mc.column[i]);
 	free(mc.column);
@@ -501,14 +503,15 @@ static void likely_days(struct estimate *e, struct estimate_context *x)
 	for (size_t i = 0; i < x->work_nr; i++) {
 		const struct estimate_work *w = &x->work[i];
 
-		x->port_days += (w->work + w->test_work / e->test_speed.likely) /
-				e->rates[w->rate].dist.likely;
+		x->port_days +=
+			(w->work + w->test_work / e->test_speed.likely) /
+			e->rates[w->rate].dist.likely;
 	}
 	x->seam_days = (double)x->interfaces * e->interface.likely;
 	x->fixed_days = x->service ? e->service.likely : 0;
 	x->data_days = (double)x->tables * e->table.likely;
-	x->likely_days = x->port_days + x->seam_days + x->fixed_days +
-			 x->data_days;
+	x->likely_days =
+		x->port_days + x->seam_days + x->fixed_days + x->data_days;
 }
 
 static int is_excluded(const struct estimate_options *o, const char *name)
@@ -545,12 +548,12 @@ static void record_assumptions(struct estimate_build *b)
 	struct estimate *e = b->e;
 	struct strbuf sb = STRBUF_INIT;
 
-	estimate_assume(e, "target", b->target_source ? b->target_source :
-							"default",
-			"%s", e->target ? e->target :
-					  "none: every file stays in its "
-					  "language (a split, no rewrite); "
-					  "set \"target\" or --target");
+	estimate_assume(e, "target",
+			b->target_source ? b->target_source : "default", "%s",
+			e->target ? e->target
+				  : "none: every file stays in its "
+				    "language (a split, no rewrite); "
+				    "set \"target\" or --target");
 	for (size_t r = 0; r < e->rates_nr; r++) {
 		const struct estimate_rate *x = &e->rates[r];
 		char name[160];
@@ -559,16 +562,16 @@ static void record_assumptions(struct estimate_build *b)
 		estimate_dist_describe(&sb, &x->dist);
 		strbuf_addf(&sb, " lines per engineer-day; %s", x->source);
 		snprintf(name, sizeof(name), "rate %s->%s", x->from, x->to);
-		estimate_assume(e, name, rate_source(b, x->source),
-				"%s", sb.buf);
+		estimate_assume(e, name, rate_source(b, x->source), "%s",
+				sb.buf);
 	}
 	for (size_t i = 0; i < FACTORS_NR; i++) {
 		strbuf_reset(&sb);
 		estimate_dist_describe(&sb, factor_of(e, i));
 		strbuf_addf(&sb, "; %s", factors[i].what);
 		estimate_assume(e, factors[i].key,
-				b->factor_source[i] ? b->factor_source[i] :
-						      "default",
+				b->factor_source[i] ? b->factor_source[i]
+						    : "default",
 				"%s", sb.buf);
 	}
 	estimate_assume(e, "distributions", b->kind_source,
@@ -601,15 +604,15 @@ static void record_assumptions(struct estimate_build *b)
 			"target, general-purpose code is rewritten, while "
 			"Shell, SQL, Makefile, CMake, Awk, data and markup "
 			"move as they are");
-	estimate_assume(e, "data", "default",
-			"%s",
-			b->tables ? "owned tables as declared" :
-				    "no data-ownership information: no data "
+	estimate_assume(e, "data", "default", "%s",
+			b->tables ? "owned tables as declared"
+				  : "no data-ownership information: no data "
 				    "work counted");
-	estimate_assume(e, "Monte Carlo", b->o->seed != ESTIMATE_SEED ||
-						  b->o->trials != ESTIMATE_TRIALS ?
-					  "option" :
-					  "default",
+	estimate_assume(e, "Monte Carlo",
+			b->o->seed != ESTIMATE_SEED ||
+					b->o->trials != ESTIMATE_TRIALS
+				? "option"
+				: "default",
 			"%zu trials from seed %lu; each trial draws one "
 			"team-wide rate error (every pair moves together), "
 			"one test speed, interface, service, table and phase-0 "
@@ -624,7 +627,8 @@ static void record_assumptions(struct estimate_build *b)
 			"post-architecture, A 2.94, E = 0.91 + 0.01 x 18.97 "
 			"(nominal scale factors), effort multipliers 1; reuse "
 			"model: rewrite AAM 0.76 (DM 0, CM 100, IM 100), split "
-			"AAM 0.2632 (DM 0, CM 10, IM 50), SU 30, UNFM 0.4, AA 4; "
+			"AAM 0.2632 (DM 0, CM 10, IM 50), SU 30, UNFM 0.4, AA "
+			"4; "
 			"19 engineer-days per person-month");
 	strbuf_release(&sb);
 }
@@ -656,7 +660,9 @@ int estimate_build_finish(struct estimate_build *b, struct estimate **out)
 	for (size_t c = 0; c < e->nr; c++) {
 		struct estimate_context *x = &e->contexts[c];
 
-		qsort(x->work, x->work_nr, sizeof(*x->work), cmp_work);
+		if (x->work_nr > 1)
+			qsort(x->work, x->work_nr, sizeof(*x->work),
+			      cmp_work);
 		if (is_excluded(b->o, x->name)) {
 			x->excluded = 1;
 			x->why = "--exclude-context";

@@ -23,10 +23,10 @@ static int has_prefix(const char *s, const char *prefix)
 /* Test code by the conventions of the common languages' tools. */
 int estimate_is_test_path(const char *path)
 {
-	static const char *const dirs[] = { "test/", "tests/", "spec/",
+	static const char *const dirs[] = { "test/",	  "tests/",   "spec/",
 					    "__tests__/", "testing/", NULL };
 	static const char *const parts[] = { "_test.", ".test.", ".spec.",
-					     "Test.", "Tests.", "_spec.",
+					     "Test.",  "Tests.", "_spec.",
 					     NULL };
 	const char *base = strrchr(path, '/');
 
@@ -77,11 +77,12 @@ static size_t interfaces_of(const struct seams *s, size_t ctx,
 				strmap_get(by_path, c->targets[j].path);
 
 			ALLOC_GROW(names, nr + 1, alloc);
-			names[nr++] = f && f->module ? f->module :
-						       c->targets[j].path;
+			names[nr++] = f && f->module ? f->module
+						     : c->targets[j].path;
 		}
 	}
-	qsort(names, nr, sizeof(*names), cmp_str);
+	if (nr > 1)
+		qsort(names, nr, sizeof(*names), cmp_str);
 	for (size_t i = 0; i < nr; i++)
 		distinct += !i || strcmp(names[i], names[i - 1]);
 	free(names);
@@ -99,9 +100,8 @@ static int programming(const struct language *lang)
  */
 int estimate_rewritten(const struct language *lang)
 {
-	static const char *const stays[] = { "Shell", "Bash",	"Zsh",
-					     "SQL",   "Makefile", "CMake",
-					     "Awk",   NULL };
+	static const char *const stays[] = { "Shell",	 "Bash",  "Zsh", "SQL",
+					     "Makefile", "CMake", "Awk", NULL };
 
 	if (!programming(lang))
 		return 0;
@@ -162,8 +162,8 @@ int estimate_build(struct estimate **out, const struct scan *scan,
 			estimate_build_work(
 				&b, x,
 				f->lang ? rates_lang_key(key, sizeof(key),
-							 f->lang->name) :
-					  "unknown",
+							 f->lang->name)
+					: "unknown",
 				estimate_rewritten(f->lang), f->counts.code,
 				estimate_is_test_path(f->path), cx);
 		}

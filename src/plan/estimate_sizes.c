@@ -62,12 +62,11 @@ static int add_lines(struct estimate_build *b, struct estimate_context *x,
 				"not one carve knows: rate \"unknown\" (the "
 				"fallback)",
 				path, i, x->name, l->string);
-		estimate_build_work(b, x,
-				    lang ? rates_lang_key(k, sizeof(k),
-							  lang->name) :
-					   "unknown",
-				    !lang || estimate_rewritten(lang), n,
-				    test, 1);
+		estimate_build_work(
+			b, x,
+			lang ? rates_lang_key(k, sizeof(k), lang->name)
+			     : "unknown",
+			!lang || estimate_rewritten(lang), n, test, 1);
 	}
 	strbuf_release(&key);
 	return ret;
@@ -83,8 +82,8 @@ static int add_context(struct estimate_build *b, struct strmap *names,
 
 	if (!cJSON_IsObject(c) || !cJSON_IsString(name) || !*name->valuestring)
 		return error_code(CARVE_EINVALID,
-				  "'%s': contexts[%zu] needs a \"name\"",
-				  path, i);
+				  "'%s': contexts[%zu] needs a \"name\"", path,
+				  i);
 	if (strmap_get(names, name->valuestring))
 		return error_code(CARVE_EINVALID,
 				  "'%s': contexts[%zu]: context '%s' is "

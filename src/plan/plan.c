@@ -15,13 +15,15 @@
 #include "carve/xmalloc.h"
 
 static const char *const plan_keys[] = {
-	"start", "capacity", "holidays", "workdays", "focus",
-	"max_engineers_per_context", "mve", "mve_share", "phase0", "steps",
-	"teams", "data", "contexts", "priority", NULL,
+	"start",    "capacity",	 "holidays",
+	"workdays", "focus",	 "max_engineers_per_context",
+	"mve",	    "mve_share", "phase0",
+	"steps",    "teams",	 "data",
+	"contexts", "priority",	 NULL,
 };
-static const char *const context_keys[] = { "name", "days", "months",
-					    "p10", "p90", "loc", "rank",
-					    "depends", NULL };
+static const char *const context_keys[] = { "name", "days",    "months",
+					    "p10",  "p90",     "loc",
+					    "rank", "depends", NULL };
 
 /* Strangler fig: what must exist before the first cut-over. */
 static const struct plan_item default_phase0[] = {
@@ -33,9 +35,9 @@ static const struct plan_item default_phase0[] = {
 
 /* Khan Academy's per-service steps; the shares are carve's defaults. */
 static const struct plan_item default_steps[] = {
-	{ "prepare", 0, 0.10 },	   { "port", 0, 0.50 },
-	{ "shadow", 0, 0.10 },	   { "side-by-side", 0, 0.10 },
-	{ "canary", 0, 0.05 },	   { "cut-over", 0, 0.05 },
+	{ "prepare", 0, 0.10 },	      { "port", 0, 0.50 },
+	{ "shadow", 0, 0.10 },	      { "side-by-side", 0, 0.10 },
+	{ "canary", 0, 0.05 },	      { "cut-over", 0, 0.05 },
 	{ "remove legacy", 0, 0.10 },
 };
 
@@ -56,7 +58,7 @@ static void unknown_keys(const struct plan *p, const cJSON *obj,
 {
 	const cJSON *it;
 
-	cJSON_ArrayForEach(it, obj) {
+	cJSON_ArrayForEach (it, obj) {
 		size_t i;
 
 		for (i = 0; keys[i]; i++)
@@ -107,7 +109,7 @@ static int strings(const struct plan *p, const cJSON *v, const char *key,
 		return bad(p, key, "expected an array of names", NULL);
 	*nr = (size_t)cJSON_GetArraySize(v);
 	*out = xcalloc(*nr ? *nr : 1, sizeof(**out));
-	cJSON_ArrayForEach(it, v) {
+	cJSON_ArrayForEach (it, v) {
 		if (!cJSON_IsString(it) || !*it->valuestring)
 			return bad(p, key, "expected an array of names", NULL);
 		(*out)[i++] = it->valuestring;
@@ -135,7 +137,7 @@ static int load_capacity(struct plan *p, const cJSON *v)
 			   NULL);
 	p->capacity_nr = (size_t)cJSON_GetArraySize(v);
 	p->capacity = xcalloc(p->capacity_nr, sizeof(*p->capacity));
-	cJSON_ArrayForEach(it, v) {
+	cJSON_ArrayForEach (it, v) {
 		struct plan_capacity *c = &p->capacity[i];
 
 		snprintf(key, sizeof(key), "capacity[%zu].from", i);
@@ -148,8 +150,8 @@ static int load_capacity(struct plan *p, const cJSON *v)
 			return CARVE_EINVALID;
 		if (i && c->from <= p->capacity[i - 1].from) {
 			snprintf(key, sizeof(key), "capacity[%zu].from", i);
-			return bad(p, key,
-				   "must come after the step before it", NULL);
+			return bad(p, key, "must come after the step before it",
+				   NULL);
 		}
 		i++;
 	}
@@ -167,7 +169,7 @@ static int load_holidays(struct plan *p, const cJSON *v)
 			   "expected an array of dates or ranges "
 			   "(\"2027-12-24..2028-01-01\")",
 			   NULL);
-	cJSON_ArrayForEach(it, v) {
+	cJSON_ArrayForEach (it, v) {
 		calendar_day from, to;
 		const char *s = cJSON_IsString(it) ? it->valuestring : NULL;
 		const char *dots = s ? strstr(s, "..") : NULL;
@@ -236,8 +238,9 @@ static int load_items(struct plan *p, const cJSON *v, const char *key,
 			   NULL);
 	*nr = (size_t)cJSON_GetArraySize(v);
 	*out = xcalloc(*nr ? *nr : 1, sizeof(**out));
-	cJSON_ArrayForEach(it, v) {
-		const cJSON *name = cJSON_GetObjectItemCaseSensitive(it, "name");
+	cJSON_ArrayForEach (it, v) {
+		const cJSON *name = cJSON_GetObjectItemCaseSensitive(it, "nam"
+									 "e");
 		struct plan_item *x = &(*out)[i];
 
 		snprintf(k, sizeof(k), "%s[%zu].name", key, i);
@@ -247,10 +250,9 @@ static int load_items(struct plan *p, const cJSON *v, const char *key,
 		snprintf(k, sizeof(k), "%s[%zu].%s", key, i,
 			 steps ? "share" : "days");
 		if (number(p,
-			   cJSON_GetObjectItemCaseSensitive(
-				   it, steps ? "share" : "days"),
-			   k, 0, steps ? 1 : 1e7,
-			   steps ? &x->share : &x->days))
+			   cJSON_GetObjectItemCaseSensitive(it, steps ? "share"
+								      : "days"),
+			   k, 0, steps ? 1 : 1e7, steps ? &x->share : &x->days))
 			return CARVE_EINVALID;
 		sum += x->share;
 		i++;
@@ -277,9 +279,10 @@ static int load_teams(struct plan *p, const cJSON *v)
 			   NULL);
 	p->teams_nr = (size_t)cJSON_GetArraySize(v);
 	p->teams = xcalloc(p->teams_nr ? p->teams_nr : 1, sizeof(*p->teams));
-	cJSON_ArrayForEach(it, v) {
+	cJSON_ArrayForEach (it, v) {
 		struct plan_team *t = &p->teams[i];
-		const cJSON *name = cJSON_GetObjectItemCaseSensitive(it, "name");
+		const cJSON *name = cJSON_GetObjectItemCaseSensitive(it, "nam"
+									 "e");
 
 		snprintf(k, sizeof(k), "teams[%zu].name", i);
 		if (!cJSON_IsString(name) || !*name->valuestring)
@@ -311,9 +314,10 @@ static int load_data(struct plan *p, const cJSON *v)
 			   NULL);
 	p->data_nr = (size_t)cJSON_GetArraySize(v);
 	p->data = xcalloc(p->data_nr ? p->data_nr : 1, sizeof(*p->data));
-	cJSON_ArrayForEach(it, v) {
+	cJSON_ArrayForEach (it, v) {
 		struct plan_data *d = &p->data[i];
-		const cJSON *name = cJSON_GetObjectItemCaseSensitive(it, "name");
+		const cJSON *name = cJSON_GetObjectItemCaseSensitive(it, "nam"
+									 "e");
 
 		snprintf(k, sizeof(k), "data[%zu].name", i);
 		if (!cJSON_IsString(name) || !*name->valuestring)
@@ -332,8 +336,8 @@ static int load_data(struct plan *p, const cJSON *v)
 	return 0;
 }
 
-static int load_context(struct plan *p, struct plan_context *c,
-			const cJSON *it, size_t i)
+static int load_context(struct plan *p, struct plan_context *c, const cJSON *it,
+			size_t i)
 {
 	const cJSON *v;
 	char k[80];
@@ -355,8 +359,10 @@ static int load_context(struct plan *p, struct plan_context *c,
 			return CARVE_EINVALID;
 		c->p50 = x * p->months_days * p->max_per_context;
 	} else {
-		return bad(p, k, "needs \"days\" (engineer-days) or "
-			   "\"months\" (at full staffing)", NULL);
+		return bad(p, k,
+			   "needs \"days\" (engineer-days) or "
+			   "\"months\" (at full staffing)",
+			   NULL);
 	}
 	c->p10 = c->p90 = c->p50;
 	snprintf(k, sizeof(k), "contexts.%s.p10", c->name);
@@ -397,9 +403,9 @@ static int load_contexts(struct plan *p, const cJSON *v)
 			   "\"depends\": [...] }, ... ]",
 			   NULL);
 	p->contexts_nr = (size_t)cJSON_GetArraySize(v);
-	p->contexts =
-		xcalloc(p->contexts_nr ? p->contexts_nr : 1, sizeof(*p->contexts));
-	cJSON_ArrayForEach(it, v) {
+	p->contexts = xcalloc(p->contexts_nr ? p->contexts_nr : 1,
+			      sizeof(*p->contexts));
+	cJSON_ArrayForEach (it, v) {
 		if (load_context(p, &p->contexts[i], it, i))
 			return CARVE_EINVALID;
 		for (size_t j = 0; j < i; j++)
@@ -433,11 +439,13 @@ static void set_defaults(struct plan *p)
 {
 	if (!p->phase0) {
 		p->phase0_nr = N_ELEMS(default_phase0);
-		p->phase0 = memcpy(xmalloc(sizeof(default_phase0)), default_phase0, sizeof(default_phase0));
+		p->phase0 = memcpy(xmalloc(sizeof(default_phase0)),
+				   default_phase0, sizeof(default_phase0));
 	}
 	if (!p->steps) {
 		p->steps_nr = N_ELEMS(default_steps);
-		p->steps = memcpy(xmalloc(sizeof(default_steps)), default_steps, sizeof(default_steps));
+		p->steps = memcpy(xmalloc(sizeof(default_steps)), default_steps,
+				  sizeof(default_steps));
 	}
 	if (!p->capacity) {
 		p->capacity = xcalloc(1, sizeof(*p->capacity));
@@ -449,8 +457,10 @@ static void set_defaults(struct plan *p)
 
 int plan_load(struct plan *p, const struct config *cfg, calendar_day today)
 {
-	const cJSON *plan = cfg && cfg->root ?
-		cJSON_GetObjectItemCaseSensitive(cfg->root, "plan") : NULL;
+	const cJSON *plan =
+		cfg && cfg->root
+			? cJSON_GetObjectItemCaseSensitive(cfg->root, "plan")
+			: NULL;
 	const cJSON *v;
 	int ret = CARVE_EINVALID;
 	int weekdays = 0;
@@ -485,8 +495,9 @@ int plan_load(struct plan *p, const struct config *cfg, calendar_day today)
 			goto done;
 		p->set_focus = 1;
 	}
-	if (plan && (v = cJSON_GetObjectItemCaseSensitive(
-			     plan, "max_engineers_per_context"))) {
+	if (plan && (v = cJSON_GetObjectItemCaseSensitive(plan, "max_engineers_"
+								"per_"
+								"context"))) {
 		if (number(p, v, "max_engineers_per_context", 0.1, 1e6,
 			   &p->max_per_context))
 			goto done;
@@ -525,8 +536,8 @@ int plan_load(struct plan *p, const struct config *cfg, calendar_day today)
 	if (plan && (v = cJSON_GetObjectItemCaseSensitive(plan, "priority"))) {
 		if (cJSON_IsString(v) && !strcmp(v->valuestring, "rank"))
 			p->priority = PLAN_PRIORITY_RANK;
-		else if (cJSON_IsString(v) &&
-			 !strcmp(v->valuestring, "critical-path"))
+		else if (cJSON_IsString(v) && !strcmp(v->valuestring, "critical"
+								      "-path"))
 			p->priority = PLAN_PRIORITY_CRITICAL_PATH;
 		else
 			goto bad_priority;
@@ -545,8 +556,10 @@ bad_priority:
 
 int plan_declares_contexts(const struct config *cfg)
 {
-	const cJSON *plan = cfg && cfg->root ?
-		cJSON_GetObjectItemCaseSensitive(cfg->root, "plan") : NULL;
+	const cJSON *plan =
+		cfg && cfg->root
+			? cJSON_GetObjectItemCaseSensitive(cfg->root, "plan")
+			: NULL;
 
 	return plan && cJSON_GetObjectItemCaseSensitive(plan, "contexts");
 }

@@ -63,8 +63,7 @@ static int matches(const char *pattern, const char *lang, const char *from)
 	return !strcmp(pattern, lang);
 }
 
-static const struct rate_default *find_default(const char *from,
-					       const char *to)
+static const struct rate_default *find_default(const char *from, const char *to)
 {
 	for (size_t i = 0; i < RATE_TABLE_NR; i++)
 		if (matches(rate_table[i].from, from, from) &&
@@ -152,12 +151,13 @@ int rates_parse_option(struct rate_overrides *ov, const char *arg,
 		goto bad;
 	default_dist(&def, from, to);
 	/* three figures are pessimistic, likely, optimistic: ascending */
-	if (n == 1 ? dist_around(&d, &def, v[0], kind) :
-		     estimate_dist_set(&d, kind, v[0], v[1], v[2])) {
+	if (n == 1 ? dist_around(&d, &def, v[0], kind)
+		   : estimate_dist_set(&d, kind, v[0], v[1], v[2])) {
 		error("--rate %s: rates must be finite numbers of lines per "
 		      "engineer-day above 0%s",
-		      arg, n == 3 ? ", in ascending order (slow, likely, fast)" :
-				    "");
+		      arg,
+		      n == 3 ? ", in ascending order (slow, likely, fast)"
+			     : "");
 		free(from);
 		free(to);
 		return CARVE_EINVALID;
@@ -189,8 +189,7 @@ int rates_parse_dist(struct estimate_dist *d, const cJSON *v, const char *path,
 	def.table = NULL;
 	if (cJSON_IsNumber(v)) {
 		if (!isfinite(v->valuedouble) || v->valuedouble <= 0)
-			return bad_value(path, key,
-					 "must be a number above 0");
+			return bad_value(path, key, "must be a number above 0");
 		d->table = NULL;
 		return dist_around(d, &def, v->valuedouble, kind);
 	}
@@ -225,12 +224,12 @@ int rates_parse_dist(struct estimate_dist *d, const cJSON *v, const char *path,
 	}
 	/* for a rate the optimistic figure is the fastest: the highest */
 	d->table = NULL;
-	if (rate ? estimate_dist_set(d, kind, p[2], p[1], p[0]) :
-		   estimate_dist_set(d, kind, p[0], p[1], p[2]))
+	if (rate ? estimate_dist_set(d, kind, p[2], p[1], p[0])
+		 : estimate_dist_set(d, kind, p[0], p[1], p[2]))
 		return bad_value(path, key,
 				 rate ? "needs pessimistic <= likely <= "
-					"optimistic (lines per engineer-day)" :
-					"needs optimistic <= likely <= "
+					"optimistic (lines per engineer-day)"
+				      : "needs optimistic <= likely <= "
 					"pessimistic (engineer-days)");
 	return 0;
 }

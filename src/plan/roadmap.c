@@ -98,7 +98,8 @@ static void strongconnect(struct tarjan *t, size_t v)
 static int cycle_before(const struct roadmap_context *a,
 			const struct roadmap_context *b)
 {
-	long ra = a->rank ? a->rank : LONG_MAX, rb = b->rank ? b->rank : LONG_MAX;
+	long ra = a->rank ? a->rank : LONG_MAX,
+	     rb = b->rank ? b->rank : LONG_MAX;
 
 	if (ra != rb)
 		return ra < rb;
@@ -126,7 +127,8 @@ static void break_cycles(struct roadmap *r, const struct roadmap_input *in)
 		t.start[i + 1] += t.start[i];
 	count = xcalloc(r->nr + 1, sizeof(*count));
 	for (size_t i = 0; i < in->deps_nr; i++)
-		t.edge[t.start[in->deps[i].from] + count[in->deps[i].from]++] = i;
+		t.edge[t.start[in->deps[i].from] + count[in->deps[i].from]++] =
+			i;
 	for (size_t i = 0; i < r->nr; i++)
 		t.index[i] = -1;
 	/* recursion depth is bounded by the contexts (ESTIMATE's 10,000) */
@@ -231,7 +233,8 @@ static int build_tasks(struct roadmap *r, const struct roadmap_input *in)
 	size_t alloc = 0;
 	double p0 = phase0_total(p);
 	double scale = in->phase0_p50 >= 0 && !p->set_phase0 && p0 > 0
-		? in->phase0_p50 / p0 : 1;
+			       ? in->phase0_p50 / p0
+			       : 1;
 
 	for (size_t i = 0; i < p->phase0_nr; i++)
 		add_task(r, &alloc, p->phase0[i].name, TASK_PHASE0, -1,
@@ -257,7 +260,8 @@ static int build_tasks(struct roadmap *r, const struct roadmap_input *in)
 		}
 	}
 	for (size_t i = 0; i < r->deps_nr; i++) {
-		const struct roadmap_context *from = &r->contexts[r->deps[i].from];
+		const struct roadmap_context *from =
+			&r->contexts[r->deps[i].from];
 		const struct roadmap_context *to = &r->contexts[r->deps[i].to];
 
 		add_pred(&r->tasks[from->first_task],
@@ -290,7 +294,8 @@ static int build_tasks(struct roadmap *r, const struct roadmap_input *in)
 				strbuf_release(&sb);
 				return error("'%s': plan.teams[%zu].contexts: "
 					     "'%s' is no context",
-					     p->path, i, p->teams[i].contexts[k]);
+					     p->path, i,
+					     p->teams[i].contexts[k]);
 			}
 			x = &r->contexts[c];
 			if (x->owner) {
@@ -369,7 +374,8 @@ static void set_waves(struct roadmap *r)
 	for (size_t round = 0; changed && round <= r->nr; round++) {
 		changed = 0;
 		for (size_t i = 0; i < r->deps_nr; i++) {
-			struct roadmap_context *f = &r->contexts[r->deps[i].from];
+			struct roadmap_context *f =
+				&r->contexts[r->deps[i].from];
 			const struct roadmap_context *t =
 				&r->contexts[r->deps[i].to];
 
@@ -400,7 +406,8 @@ static int choose_mve(struct roadmap *r, const size_t *pos)
 
 			if (c < 0)
 				return error("'%s': plan.mve: '%s' is no "
-					     "context", p->path, p->mve[i]);
+					     "context",
+					     p->path, p->mve[i]);
 			r->contexts[c].phase = PHASE_MVE;
 		}
 		/* what an MVE context depends on comes before it: MVE too */
@@ -450,8 +457,10 @@ static int choose_mve(struct roadmap *r, const size_t *pos)
 		order[j] = v;
 	}
 	for (size_t i = 0; i < r->nr; i++)
-		total += by_loc ? (double)r->contexts[i].loc : r->contexts[i].p50;
-	for (size_t i = 0; i < r->nr && sum < p->mve_share * total - 1e-9; i++) {
+		total += by_loc ? (double)r->contexts[i].loc
+				: r->contexts[i].p50;
+	for (size_t i = 0; i < r->nr && sum < p->mve_share * total - 1e-9;
+	     i++) {
 		struct roadmap_context *x = &r->contexts[order[i]];
 
 		x->phase = PHASE_MVE;
@@ -599,7 +608,8 @@ static void critical_path(struct roadmap *r)
 	r->critical_nr = nr;
 	for (size_t i = 0; i < nr; i++)
 		if (r->tasks[r->critical[i]].context >= 0)
-			r->contexts[r->tasks[r->critical[i]].context].critical = 1;
+			r->contexts[r->tasks[r->critical[i]].context].critical =
+				1;
 	free(by_end);
 }
 
@@ -660,9 +670,10 @@ static void runner_init(struct runner *u, struct roadmap *r)
 		u->max_rate[t] = x->max_rate;
 		u->effort[t] = x->effort;
 		if (x->kind == TASK_STEP)
-			u->share[t] = p->steps[(t - r->contexts[x->context]
-							    .first_task)]
-					      .share;
+			u->share[t] =
+				p->steps[(t -
+					  r->contexts[x->context].first_task)]
+					.share;
 		for (size_t k = 0; k < x->preds_nr; k++)
 			u->succ_start[x->preds[k] + 1]++;
 	}
@@ -696,9 +707,10 @@ static void runner_init(struct runner *u, struct roadmap *r)
 		const struct roadmap_task *x = &r->tasks[t];
 
 		rank[t] = x->kind == TASK_PHASE0 ? 0
-			: x->kind == TASK_DATA ? LONG_MAX
-			: r->contexts[x->context].rank ?
-				r->contexts[x->context].rank : LONG_MAX - 1;
+			  : x->kind == TASK_DATA ? LONG_MAX
+			  : r->contexts[x->context].rank
+				  ? r->contexts[x->context].rank
+				  : LONG_MAX - 1;
 		order[t] = t;
 	}
 	oc.r = r;
@@ -719,8 +731,8 @@ static void runner_init(struct runner *u, struct roadmap *r)
 
 		while (ci < p->capacity_nr && p->capacity[ci].from <= d)
 			ci++;
-		u->capacity[w] =
-			ci ? p->capacity[ci - 1].engineers * p->focus : 0;
+		u->capacity[w] = ci ? p->capacity[ci - 1].engineers * p->focus
+				    : 0;
 	}
 	u->pool_capacity = xcalloc(p->teams_nr + 1, sizeof(double));
 	for (size_t i = 0; i < p->teams_nr; i++)
@@ -769,10 +781,12 @@ static void explain_unfinished(struct roadmap *r, const struct runner *u,
 	for (size_t t = 0; t < r->tasks_nr; t++)
 		if (o->end[t] >= u->s.horizon)
 			left += r->tasks[t].effort;
-	calendar_format(d, roadmap_date(r, o->stuck < u->s.horizon ?
-					       o->stuck : u->s.horizon - 1));
+	calendar_format(d, roadmap_date(r, o->stuck < u->s.horizon
+						   ? o->stuck
+						   : u->s.horizon - 1));
 	if (o->stuck < u->s.horizon) {
-		note(r, "capacity is 0 from %s on (plan.capacity): %.0f "
+		note(r,
+		     "capacity is 0 from %s on (plan.capacity): %.0f "
 		     "engineer-days are never scheduled",
 		     d, left);
 		return;
@@ -780,9 +794,11 @@ static void explain_unfinished(struct roadmap *r, const struct runner *u,
 	for (size_t c = 0; c < r->nr; c++)
 		if (big < 0 || r->contexts[c].p50 > r->contexts[big].p50)
 			big = (long)c;
-	note(r, "the schedule does not end within %d years (by %s): %.0f "
+	note(r,
+	     "the schedule does not end within %d years (by %s): %.0f "
 	     "engineer-days left%s%s%s",
-	     PLAN_HORIZON_YEARS, d, left, big >= 0 ? "; the largest context '" : "",
+	     PLAN_HORIZON_YEARS, d, left,
+	     big >= 0 ? "; the largest context '" : "",
 	     big >= 0 ? r->contexts[big].name : "", big >= 0 ? "'" : "");
 }
 
@@ -803,7 +819,8 @@ static void explain_waits(struct roadmap *r, const struct runner *u,
 		from = w;
 		while (w < days && w < u->s.horizon && u->capacity[w] <= 0)
 			w++;
-		note(r, "no engineers from %s to %s (plan.capacity): the "
+		note(r,
+		     "no engineers from %s to %s (plan.capacity): the "
 		     "schedule waits %zu working days",
 		     calendar_format(a, roadmap_date(r, from)),
 		     calendar_format(b, roadmap_date(r, w - 1)), w - from);
@@ -912,11 +929,13 @@ static void monte_carlo(struct roadmap *r, struct runner *u,
 		       weeks[t] * sizeof(float));
 		free(weekly[t]);
 	}
-	r->weekly_p50 = xreallocarray(r->weekly_p50, max_weeks + 1,
-				      sizeof(double));
+	r->weekly_p50 =
+		xreallocarray(r->weekly_p50, max_weeks + 1, sizeof(double));
 	if (unfinished)
-		note(r, "%zu of %zu trials do not finish within the horizon "
-		     "(their dates are the horizon's)", unfinished, trials);
+		note(r,
+		     "%zu of %zu trials do not finish within the horizon "
+		     "(their dates are the horizon's)",
+		     unfinished, trials);
 	(void)col;
 	free(col);
 	free(weekly);
@@ -955,7 +974,8 @@ int roadmap_build(struct roadmap **out, struct plan *plan,
 		r->total_effort += x->p50;
 		if (x->p50 / plan->max_per_context >
 		    PLAN_HORIZON_YEARS * 365.2425 * 5 / 7)
-			note(r, "context '%s' needs %.0f engineer-days: at "
+			note(r,
+			     "context '%s' needs %.0f engineer-days: at "
 			     "most %g engineers on it, it alone takes more "
 			     "than %d years",
 			     x->name, x->p50, plan->max_per_context,
@@ -980,8 +1000,10 @@ int roadmap_build(struct roadmap **out, struct plan *plan,
 
 		x->start = o.start[t];
 		x->end = o.end[t];
-		x->engineers = x->end >= x->start && x->end < u.s.horizon
-			? x->effort / (double)(x->end - x->start + 1) : 0;
+		x->engineers =
+			x->end >= x->start && x->end < u.s.horizon
+				? x->effort / (double)(x->end - x->start + 1)
+				: 0;
 		x->end_p50 = x->end_p85 = x->end;
 	}
 	for (size_t c = 0; c < r->nr; c++) {
@@ -990,8 +1012,10 @@ int roadmap_build(struct roadmap **out, struct plan *plan,
 		x->start = r->tasks[x->first_task].start;
 		x->end = r->tasks[x->first_task + x->tasks_nr - 1].end;
 		/* mean full-time engineers over its span */
-		x->engineers = x->end < u.s.horizon && x->end >= x->start
-			? x->p50 / (double)(x->end - x->start + 1) : 0;
+		x->engineers =
+			x->end < u.s.horizon && x->end >= x->start
+				? x->p50 / (double)(x->end - x->start + 1)
+				: 0;
 	}
 	if (choose_mve(r, u.pos))
 		goto done;
@@ -1030,8 +1054,10 @@ int roadmap_build(struct roadmap **out, struct plan *plan,
 				r->trials = ROADMAP_MIN_TRIALS;
 			if (r->trials > in->trials)
 				r->trials = in->trials;
-			note(r, "%zu tasks: %zu Monte Carlo trials instead of "
-			     "%zu", r->tasks_nr, r->trials, in->trials);
+			note(r,
+			     "%zu tasks: %zu Monte Carlo trials instead of "
+			     "%zu",
+			     r->tasks_nr, r->trials, in->trials);
 		}
 		monte_carlo(r, &u, in);
 		for (size_t k = planned; k < r->weeks_nr; k++)
@@ -1094,9 +1120,9 @@ void roadmap_remaining(const struct roadmap *r, calendar_day day,
 		*planned = *p50 = *p15 = *p85 = r->total_effort;
 		return;
 	}
-	/* the working day at or before `day`, then its week */
-	w = calendar_index(cal, day + 1);
-	w = w ? w - 1 : 0;
+	/* the first week ending on or after `day` (a day off belongs to
+	 * the week after it), as roadmap_saved_remaining() reads it */
+	w = calendar_index(cal, day);
 	k = w / 5;
 	*planned = k < r->weeks_nr ? r->weekly_p50[k] : 0;
 	if (!r->trials || !r->weekly) {

@@ -12,15 +12,14 @@
 
 #define EPS 1e-9
 
-void schedule_init(struct schedule *o, const struct scheduler *s,
-		   int with_used)
+void schedule_init(struct schedule *o, const struct scheduler *s, int with_used)
 {
 	memset(o, 0, sizeof(*o));
 	o->start = xcalloc(s->nr ? s->nr : 1, sizeof(*o->start));
 	o->end = xcalloc(s->nr ? s->nr : 1, sizeof(*o->end));
 	if (with_used)
-		o->used = xcalloc(s->horizon ? s->horizon : 1,
-				  sizeof(*o->used));
+		o->used =
+			xcalloc(s->horizon ? s->horizon : 1, sizeof(*o->used));
 }
 
 void schedule_release(struct schedule *o)
@@ -210,8 +209,8 @@ void scheduler_run(const struct scheduler *s, const double *effort,
 			size_t t = ready.v[i];
 			double *freed, *c = pool_of(&u, t, &freed);
 			double avail = *c - *freed;
-			double need = min3(s->min_start, s->max_rate[t],
-					   u.rem[t]);
+			double need =
+				min3(s->min_start, s->max_rate[t], u.rem[t]);
 
 			if (u.d.cap - u.d.freed <= EPS && !s->pools_nr)
 				break;
@@ -236,8 +235,8 @@ void scheduler_run(const struct scheduler *s, const double *effort,
 			o->end[t] = w;
 			left--;
 			shared_left -= s->pool[t] < 0;
-			for (size_t k = s->succ_start[t]; k < s->succ_start[t + 1];
-			     k++) {
+			for (size_t k = s->succ_start[t];
+			     k < s->succ_start[t + 1]; k++) {
 				size_t v = s->succ[k];
 
 				if (o->start[v] != s->horizon)

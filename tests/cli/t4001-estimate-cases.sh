@@ -40,6 +40,14 @@ echo "# 500K: P10 $p10, P90 $p90 engineer-days; rule of thumb 22000-33000"
 awk -v a="$p10" -v b="$p90" 'BEGIN { exit !(a <= 22000 && 33000 <= b) }'
 ok $? "500K: 50 developers x 2-3 years lies within P10-P90"
 
+# the model of declared sizes reads back with the same trials
+"$CARVE" estimate --target go -f json --sizes "$cases/khan.json" >khan-model.json
+expect_status "Khan model read back" 0 "$CARVE" estimate -f csv khan-model.json
+expect_eq "the same total P50 from the stored inputs" \
+	"$(jq '.estimate.total.p50 * 10 | round / 10' khan-model.json)" \
+	"$(tr -d '\r' <out | awk -F, '$1 == "total" { print $11 + 0 }')"
+expect_status "options need the sizes again" 128 "$CARVE" estimate --rate 'python->go=40' khan-model.json
+
 # the same case as a split (no target): much less work than a rewrite
 expect_status "500K as a split" 0 "$CARVE" estimate -f json \
 	--sizes "$cases/monolith-500k.json"

@@ -59,6 +59,13 @@ expect_eq "schema" "carve/1" "$(jq -r .schema model.json)"
 expect_eq "assumptions recorded" 1 "$(jq '[.assumptions[] | select(.name == "capacity")] | length' model.json)"
 expect_eq "utilisation months" 20 "$(jq '.roadmap.utilisation | length' model.json)"
 
+# a later command reading the model keeps the roadmap part as it was
+expect_status "the model loads" 0 "$CARVE" estimate -f json -o again.json model.json
+expect_eq "roadmap kept" "$(jq -c .roadmap model.json)" "$(jq -c .roadmap again.json)"
+jq '.roadmap.remaining[1].date = "2000-01-01"' model.json >broken.json
+expect_status "a roadmap part out of order" 128 "$CARVE" estimate broken.json
+grep_q "named" "'broken.json': roadmap: a \"remaining\" entry without a date after the one before" err
+
 # bad format, -o into a missing directory leaves nothing
 expect_status "unknown format" 129 run -f html
 expect_status "unwritable output" 128 run -o nowhere/plan.txt

@@ -29,7 +29,7 @@ static double normal_cdf(double x)
 
 static void normal_quantile_inverts_erfc(void **state)
 {
-	const double p[] = { 1e-6, 0.001, 0.02, 0.1, 0.3, 0.5,
+	const double p[] = { 1e-6, 0.001, 0.02,	 0.1,	0.3,	 0.5,
 			     0.7,  0.9,	  0.975, 0.999, 1 - 1e-6 };
 
 	(void)state;
@@ -180,14 +180,12 @@ static void rate_options(void **state)
 
 	(void)state;
 	/* one figure keeps the default's spread: 0.5x and 2x */
-	assert_int_equal(rates_parse_option(&ov, "Python->Go=40",
-					    DIST_LOGNORMAL),
-			 0);
+	assert_int_equal(
+		rates_parse_option(&ov, "Python->Go=40", DIST_LOGNORMAL), 0);
 	assert_true(ov.v[0].dist.low == 20 && ov.v[0].dist.likely == 40 &&
 		    ov.v[0].dist.high == 80);
-	assert_int_equal(rates_parse_option(&ov, "java->go=10,20,50",
-					    DIST_PERT),
-			 0);
+	assert_int_equal(
+		rates_parse_option(&ov, "java->go=10,20,50", DIST_PERT), 0);
 	assert_int_equal(ov.v[1].dist.kind, DIST_PERT);
 	assert_int_equal(rates_parse_option(&ov, "python->go=0",
 					    DIST_LOGNORMAL),
@@ -357,9 +355,11 @@ static void shared_rate_is_not_averaged_away(void **state)
 static void threads_do_not_change_a_digit(void **state)
 {
 	const char *text = "{ \"contexts\": ["
-			   "{ \"name\": \"a\", \"code\": { \"python\": 9000 } },"
+			   "{ \"name\": \"a\", \"code\": { \"python\": 9000 } "
+			   "},"
 			   "{ \"name\": \"b\", \"code\": { \"ruby\": 4000 } },"
-			   "{ \"name\": \"c\", \"code\": { \"go\": 7000 } } ] }";
+			   "{ \"name\": \"c\", \"code\": { \"go\": 7000 } } ] "
+			   "}";
 	struct estimate *x = build(text, DIST_PERT, 1);
 	struct estimate *y = build(text, DIST_PERT, 2);
 
@@ -387,8 +387,8 @@ static void json_round_trip(void **state)
 	assert_true(e->contexts[1].excluded);
 	estimate_json_add(root, e);
 	assert_int_equal(estimate_json_load(&back,
-					    cJSON_GetObjectItem(root,
-								"estimate"),
+					    cJSON_GetObjectItem(root, "estimat"
+								      "e"),
 					    "m.json"),
 			 0);
 	assert_int_equal(back->nr, 2);

@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <cmocka.h>
 #include <string.h>
+#include <cjson/cJSON.h>
 
 #include "carve/plan.h"
 #include "carve/roadmap.h"
@@ -132,6 +133,33 @@ static void zero_capacity_waits_or_stops(void **state)
 	schedule_release(&o);
 }
 
+/* Written to JSON and read back, the weekly series says the same. */
+static void saved_agrees(const struct roadmap *r, calendar_day mon)
+{
+	cJSON *root = cJSON_CreateObject();
+	struct roadmap_saved *s = NULL;
+
+	roadmap_json_add(root, r);
+	assert_int_equal(roadmap_saved_load(&s,
+					    cJSON_GetObjectItem(root, "roadma"
+								      "p"),
+					    "test"),
+			 0);
+	assert_int_equal(s->weeks_nr, r->weeks_nr);
+	assert_int_equal(s->milestones_nr, 3);
+	assert_int_equal(s->start, mon);
+	for (calendar_day d = mon - 3; d < mon + 200; d += 3) {
+		double a[4], b[4];
+
+		roadmap_remaining(r, d, &a[0], &a[1], &a[2], &a[3]);
+		roadmap_saved_remaining(s, d, &b[0], &b[1], &b[2], &b[3]);
+		for (int i = 0; i < 4; i++)
+			assert_true(a[i] - b[i] < 0.006 && b[i] - a[i] < 0.006);
+	}
+	roadmap_saved_free(s);
+	cJSON_Delete(root);
+}
+
 static void roadmap_cycles_waves_remaining(void **state)
 {
 	struct plan p;
@@ -173,6 +201,7 @@ static void roadmap_cycles_waves_remaining(void **state)
 	assert_true(planned > 209.99 && p85 > 209.99);
 	roadmap_remaining(r, mon + 3650, &planned, &p50, &p15, &p85);
 	assert_true(planned < 1e-6 && p50 < 1e-6);
+	saved_agrees(r, mon);
 	roadmap_free(r);
 	plan_release(&p);
 }
