@@ -395,13 +395,23 @@ static void print_table(FILE *fp, const struct snapshots *s)
 					   "deps in", "violations" };
 	struct table *t = table_new("llrrrrrr", hdr);
 	struct strbuf c[8];
-	size_t rows = s->nr <= 24 ? s->nr : 24;
+	size_t *pick = xmalloc((s->nr + 1) * sizeof(*pick));
+	size_t rows = 0;
 
+	/* the samples with dependencies when there are a few, else 24 */
+	for (size_t i = 0; i < s->nr; i++)
+		if (s->points[i].deps_to_legacy >= 0)
+			pick[rows++] = i;
+	if (rows < 2 || rows > 30) {
+		rows = s->nr <= 24 ? s->nr : 24;
+		/* evenly spread over the samples, the last one included */
+		for (size_t r = 0; r < rows; r++)
+			pick[r] = rows > 1 ? r * (s->nr - 1) / (rows - 1) : 0;
+	}
 	for (int k = 0; k < 8; k++)
 		strbuf_init(&c[k], 0);
 	for (size_t r = 0; r < rows; r++) {
-		/* evenly spread over the samples, the last one included */
-		size_t i = rows > 1 ? r * (s->nr - 1) / (rows - 1) : 0;
+		size_t i = pick[r];
 		const struct snapshot_point *p = &s->points[i];
 		const char *row[8];
 		char d[16], n[24];
@@ -430,6 +440,7 @@ static void print_table(FILE *fp, const struct snapshots *s)
 	table_free(t);
 	for (int k = 0; k < 8; k++)
 		strbuf_release(&c[k]);
+	free(pick);
 }
 
 static void print_forecast(FILE *fp, const struct burndown *b)
