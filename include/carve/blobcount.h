@@ -31,9 +31,8 @@ struct blobcount *blobcount_new(const char *gitdir, int threads,
 				const char *cache_dir, uint64_t max_blob_size,
 				const struct exclude_rules *ex);
 /* The cached result of blob `id` at `path`, or NULL when not known yet. */
-const struct blobcount_result *blobcount_find(struct blobcount *bc,
-					      const unsigned char *id,
-					      const char *path);
+const struct blobcount_result *
+blobcount_find(struct blobcount *bc, const unsigned char *id, const char *path);
 /*
  * Counts the blobs ids[i] at paths[i] (i < nr) that are not known yet,
  * on the worker threads, and remembers them. Duplicates are fine.

@@ -84,9 +84,8 @@ struct input_options;
  * roadmap's assumptions are added to m. Returns 0 or <0 after
  * reporting.
  */
-int burndown_plan(struct burndown *b, struct model *m,
-		  const struct config *cfg, const struct input_options *io,
-		  unsigned long seed);
+int burndown_plan(struct burndown *b, struct model *m, const struct config *cfg,
+		  const struct input_options *io, unsigned long seed);
 
 /* Compares the forecast with the planned dates (sets b->slips). */
 void burndown_compare(struct burndown *b);

@@ -109,9 +109,8 @@ struct snapdeps *snapdeps_new(const char *gitdir, const char *root,
 			      const struct snapshot_options *o,
 			      const struct exclude_rules *ex);
 /* Returns 0 with both counts set, or <0 when the tree is unreadable. */
-int snapdeps_point(struct snapdeps *d, git_odb *odb,
-		   const unsigned char *tree, long *deps_to_legacy,
-		   long *violations);
+int snapdeps_point(struct snapdeps *d, git_odb *odb, const unsigned char *tree,
+		   long *deps_to_legacy, long *violations);
 void snapdeps_free(struct snapdeps *d);
 
 /*

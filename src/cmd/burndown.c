@@ -290,8 +290,10 @@ static void record_assumptions(struct model *m, const struct burndown_args *a,
 	char d[16];
 
 	if (b->interval)
-		model_assume(m, "samples", a->interval_arg ? "option" : "default",
-			     "the newest first-parent commit of %s dated before "
+		model_assume(m, "samples",
+			     a->interval_arg ? "option" : "default",
+			     "the newest first-parent commit of %s dated "
+			     "before "
 			     "each sample instant (Mondays 00:00 UTC for "
 			     "weekly samples), every %lld days; commit dates "
 			     "decide, in the order of the chain",
@@ -320,7 +322,7 @@ static void record_assumptions(struct model *m, const struct burndown_args *a,
 			     ? src
 			     : "default",
 		     "%s (%s)", d,
-		     a->start_arg ? "--start"
+		     a->start_arg			  ? "--start"
 		     : !strcmp(s->start_source, "option") ? "plan.start"
 							  : s->start_source);
 	model_assume(m, "scope", "default",
@@ -330,18 +332,17 @@ static void record_assumptions(struct model *m, const struct burndown_args *a,
 	model_assume(m, "share migrated", "default",
 		     "(scope - legacy code left) / scope");
 	if (b->actual->dep_points)
-		model_assume(m, "dependencies", a->deps_every >= 0 ? "option"
-								   : "default",
+		model_assume(m, "dependencies",
+			     a->deps_every >= 0 ? "option" : "default",
 			     "dependencies into legacy and carve check "
 			     "violations at one sample in %d and the last "
 			     "(%zu samples), resolved as carve scan does; "
 			     "resolver configuration files (go.mod, "
 			     "tsconfig.json) from the work tree",
 			     s->deps_every, s->dep_points);
-	model_assume(m, "forecast", a->trials != BURNDOWN_TRIALS ||
-						    a->seed != 1
-					    ? "option"
-					    : "default",
+	model_assume(m, "forecast",
+		     a->trials != BURNDOWN_TRIALS || a->seed != 1 ? "option"
+								  : "default",
 		     "Monte Carlo: %d trials, seed %llu; each trial draws "
 		     "intervals at random from the net burns observed since "
 		     "the start until no legacy code is left",
@@ -390,8 +391,8 @@ static void sparkline(FILE *fp, const struct snapshots *s)
 
 static void print_table(FILE *fp, const struct snapshots *s)
 {
-	static const char *const hdr[] = { "date",    "commit",  "legacy",
-					   "new",     "scope",	 "migrated",
+	static const char *const hdr[] = { "date",    "commit",	   "legacy",
+					   "new",     "scope",	   "migrated",
 					   "deps in", "violations" };
 	struct table *t = table_new("llrrrrrr", hdr);
 	struct strbuf c[8];
@@ -427,8 +428,8 @@ static void print_table(FILE *fp, const struct snapshots *s)
 		strbuf_setlen(&c[5], 0);
 		strbuf_addf(&c[5], "%.1f%%", 100 * burndown_share(s, i));
 		strbuf_setlen(&c[6], 0);
-		strbuf_addstr(&c[6], count_or_dash(n, sizeof(n),
-						   p->deps_to_legacy));
+		strbuf_addstr(&c[6],
+			      count_or_dash(n, sizeof(n), p->deps_to_legacy));
 		strbuf_setlen(&c[7], 0);
 		strbuf_addstr(&c[7],
 			      count_or_dash(n, sizeof(n), p->violations));
@@ -485,8 +486,8 @@ static void print_text(FILE *fp, const struct burndown_args *a,
 	burndown_date(end, sizeof(end), last->date);
 	burndown_date(start, sizeof(start), s->start);
 	fprintf(fp, "burndown of %s (%.12s): %zu %s samples, %s to %s\n",
-		m->scan->root, s->head, s->nr,
-		b->interval ? "dated" : "tag", first, end);
+		m->scan->root, s->head, s->nr, b->interval ? "dated" : "tag",
+		first, end);
 	if (s->all_legacy)
 		fputs("no \"legacy\" in carve.json: every path not in "
 		      "\"new\" counts as legacy\n",
@@ -556,8 +557,8 @@ static const struct burndown_planned *planned_at(const struct burndown *b,
 	const struct burndown_planned *best = NULL;
 
 	for (size_t i = 0; i < b->planned_nr; i++)
-		if (!best || llabs(b->planned[i].date - t) <
-				     llabs(best->date - t))
+		if (!best ||
+		    llabs(b->planned[i].date - t) < llabs(best->date - t))
 			best = &b->planned[i];
 	return best && llabs(best->date - t) < 4 * 86400 ? best : NULL;
 }
@@ -565,15 +566,24 @@ static const struct burndown_planned *planned_at(const struct burndown *b,
 static void print_csv(FILE *fp, const struct burndown *b)
 {
 	static const char *const cols[] = {
-		"date",		     "commit",
-		"commit_date",	     "tag",
-		"legacy_code",	     "new_code",
-		"other_code",	     "legacy_files",
-		"new_files",	     "scope_added",
-		"scope",	     "share_migrated",
-		"deps_to_legacy",    "violations",
-		"planned_remaining_days", "planned_p15_days",
-		"planned_p85_days",  "planned_legacy_code",
+		"date",
+		"commit",
+		"commit_date",
+		"tag",
+		"legacy_code",
+		"new_code",
+		"other_code",
+		"legacy_files",
+		"new_files",
+		"scope_added",
+		"scope",
+		"share_migrated",
+		"deps_to_legacy",
+		"violations",
+		"planned_remaining_days",
+		"planned_p15_days",
+		"planned_p85_days",
+		"planned_legacy_code",
 		"ideal_days",
 	};
 	const struct snapshots *s = b->actual;
@@ -682,25 +692,33 @@ static void build_chart(struct strbuf *svg, const struct model *m,
 		hi[i] = p->high_days * k;
 	}
 	if (pn)
-		series[ns++] = (struct chart_series){
-			"planned legacy code (P15-P85 band)", "#2b6cb0", px,
-			plan, lo, hi, pn, 1
-		};
+		series[ns++] = (struct chart_series){ "planned legacy code "
+						      "(P15-P85 band)",
+						      "#2b6cb0",
+						      px,
+						      plan,
+						      lo,
+						      hi,
+						      pn,
+						      1 };
 	series[ns++] = (struct chart_series){ "scope: legacy at start + "
 					      "added",
-					      "#718096", x, scope, NULL, NULL,
-					      n, 1 };
+					      "#718096",
+					      x,
+					      scope,
+					      NULL,
+					      NULL,
+					      n,
+					      1 };
 	series[ns++] = (struct chart_series){
 		"actual legacy code", "#c05621", x, legacy, NULL, NULL, n, 0
 	};
-	series[ns++] = (struct chart_series){
-		"new code", "#2f855a", x, fresh, NULL, NULL, n, 0
-	};
+	series[ns++] = (struct chart_series){ "new code", "#2f855a", x, fresh,
+					      NULL,	  NULL,	     n, 0 };
 	for (size_t i = 0; i < b->milestones_nr; i++)
-		markers[nm++] = (struct chart_marker){
-			b->milestones[i].date, b->milestones[i].name,
-			"#2b6cb0", 1
-		};
+		markers[nm++] = (struct chart_marker){ b->milestones[i].date,
+						       b->milestones[i].name,
+						       "#2b6cb0", 1 };
 	if (b->forecast.ok && b->forecast.remaining) {
 		markers[nm++] = (struct chart_marker){ b->forecast.p50,
 						       "forecast P50",
@@ -709,8 +727,8 @@ static void build_chart(struct strbuf *svg, const struct model *m,
 						       "forecast P85",
 						       "#c05621", 1 };
 	}
-	markers[nm++] = (struct chart_marker){ b->today, "today", "#e53e3e",
-					       0 };
+	markers[nm++] =
+		(struct chart_marker){ b->today, "today", "#e53e3e", 0 };
 	strbuf_addf(&title, "Migration burndown: %s", base_name(m->scan->root));
 	burndown_date(d1, sizeof(d1), s->start);
 	strbuf_addf(&sub, "code lines in legacy paths since %s", d1);

@@ -30,8 +30,8 @@ int chart_png(FILE *fp, const char *svg, size_t len, int width, int height)
 			    err ? err->message : "unknown error");
 		goto done;
 	}
-	surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width,
-					     height);
+	surface =
+		cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height);
 	cr = cairo_create(surface);
 	if (!rsvg_handle_render_document(handle, cr, &viewport, &err)) {
 		ret = error("cannot render the chart: %s",

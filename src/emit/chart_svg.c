@@ -52,7 +52,7 @@ double chart_nice_step(double max, int ticks)
 
 	if (!(max > 0) || ticks < 1)
 		return 1;
-	for (p = pow(10, floor(log10(max / ticks))); ; p *= 10)
+	for (p = pow(10, floor(log10(max / ticks)));; p *= 10)
 		for (int i = 0; i < 3; i++)
 			if (max / (p * mult[i]) <= ticks)
 				return p * mult[i];
@@ -62,8 +62,8 @@ static double px_x(const struct frame *f, int64_t t)
 {
 	if (f->tmax <= f->tmin)
 		return (f->x0 + f->x1) / 2;
-	return f->x0 + (f->x1 - f->x0) * (double)(t - f->tmin) /
-			       (f->tmax - f->tmin);
+	return f->x0 +
+	       (f->x1 - f->x0) * (double)(t - f->tmin) / (f->tmax - f->tmin);
 }
 
 static double px_y(const struct frame *f, double v)
@@ -172,7 +172,8 @@ static void x_axis(struct strbuf *sb, const struct frame *f)
 		strbuf_addf(sb,
 			    "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
 			    "y2=\"%.1f\" stroke=\"#999\"/>\n"
-			    "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" "
+			    "<text x=\"%.1f\" y=\"%.1f\" "
+			    "text-anchor=\"middle\" "
 			    "font-size=\"13\">%s</text>\n",
 			    x, f->y1, x, f->y1 + 6, x, f->y1 + 22, label);
 	}
@@ -217,7 +218,8 @@ static void line(struct strbuf *sb, const struct frame *f,
 				    "<polyline fill=\"none\" stroke=\"%s\" "
 				    "stroke-width=\"2.5\"%s points=\"",
 				    s->color,
-				    s->dashed ? " stroke-dasharray=\"8 5\"" : "");
+				    s->dashed ? " stroke-dasharray=\"8 5\""
+					      : "");
 		open = 1;
 		strbuf_addf(sb, "%.1f,%.1f ", px_x(f, s->x[i]),
 			    px_y(f, s->y[i]));
@@ -257,7 +259,8 @@ static void legend(struct strbuf *sb, const struct frame *f,
 				    x, y - 10, s->color);
 		strbuf_addf(sb,
 			    "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
-			    "y2=\"%.1f\" stroke=\"%s\" stroke-width=\"2.5\"%s/>\n"
+			    "y2=\"%.1f\" stroke=\"%s\" "
+			    "stroke-width=\"2.5\"%s/>\n"
 			    "<text x=\"%.1f\" y=\"%.1f\" font-size=\"13\">",
 			    x, y - 4, x + 28, y - 4, s->color,
 			    s->dashed ? " stroke-dasharray=\"8 5\"" : "",
@@ -273,8 +276,13 @@ void chart_svg(struct strbuf *sb, const struct chart *c)
 {
 	int w = c->width > 0 ? c->width : 1200;
 	int h = c->height > 0 ? c->height : 600;
-	struct frame f = { MARGIN_LEFT, w - MARGIN_RIGHT, MARGIN_TOP,
-			   h - MARGIN_BOTTOM, 0, 0, 1 };
+	struct frame f = { MARGIN_LEFT,
+			   w - MARGIN_RIGHT,
+			   MARGIN_TOP,
+			   h - MARGIN_BOTTOM,
+			   0,
+			   0,
+			   1 };
 
 	bounds(&f, c);
 	strbuf_addf(sb,

@@ -29,8 +29,8 @@
 #define BLOBCOUNT_MAX_CACHE (1ULL << 31)
 
 /* The key of a path whose language is detected from content. */
-static const struct language by_content = { "*", "*", SYNTAX_PLAIN, 0,
-					    NULL, NULL };
+static const struct language by_content = { "*", "*",  SYNTAX_PLAIN,
+					    0,	 NULL, NULL };
 
 struct result {
 	const struct language *lang; /* the key: path's language or by_content */
@@ -168,9 +168,8 @@ static const struct language *key_of(const char *path)
 	return language_detect(path, NULL, 0);
 }
 
-const struct blobcount_result *blobcount_find(struct blobcount *bc,
-					      const unsigned char *id,
-					      const char *path)
+const struct blobcount_result *
+blobcount_find(struct blobcount *bc, const unsigned char *id, const char *path)
 {
 	static const struct blobcount_result nothing = { 0 };
 	const struct language *key = key_of(path);
@@ -259,8 +258,8 @@ void blobcount_fill(struct blobcount *bc, const unsigned char *const *ids,
 		memset(&p->r, 0, sizeof(p->r));
 	}
 	oidmap_release(&seen);
-	pool_for(bc->pending_nr,
-		 bc->pending_nr < 64 ? 1 : bc->threads, count_fn, bc);
+	pool_for(bc->pending_nr, bc->pending_nr < 64 ? 1 : bc->threads,
+		 count_fn, bc);
 	for (size_t i = 0; i < bc->pending_nr; i++) {
 		struct pending *p = &bc->pending[i];
 

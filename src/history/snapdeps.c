@@ -163,9 +163,8 @@ static int check_applies(const struct config *cfg, const struct scan *scan)
 	return 1;
 }
 
-int snapdeps_point(struct snapdeps *d, git_odb *odb,
-		   const unsigned char *tree, long *deps_to_legacy,
-		   long *violations)
+int snapdeps_point(struct snapdeps *d, git_odb *odb, const unsigned char *tree,
+		   long *deps_to_legacy, long *violations)
 {
 	struct strbuf path = STRBUF_INIT;
 	struct scan *scan = NULL;
@@ -194,7 +193,8 @@ int snapdeps_point(struct snapdeps *d, git_odb *odb,
 		f->status = b->lang ? FILE_COUNTED : FILE_UNKNOWN;
 		if (b->deps.nr) {
 			/* the scan frees its lists: give it a copy */
-			f->deps.refs = xmalloc(b->deps.nr * sizeof(*b->deps.refs));
+			f->deps.refs =
+				xmalloc(b->deps.nr * sizeof(*b->deps.refs));
 			memcpy(f->deps.refs, b->deps.refs,
 			       b->deps.nr * sizeof(*b->deps.refs));
 			f->deps.nr = f->deps.alloc = b->deps.nr;

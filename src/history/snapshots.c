@@ -72,9 +72,9 @@ size_t snapshots_dates(int64_t **out, int64_t first, int64_t last,
 	if (interval <= 0 || end < from)
 		return 0;
 	/* weeks start on Monday; other intervals on a UTC day */
-	base = interval % SNAPSHOT_WEEK == 0 ? monday(from)
-					     : from - (from % 86400 + 86400) %
-							      86400;
+	base = interval % SNAPSHOT_WEEK == 0
+		       ? monday(from)
+		       : from - (from % 86400 + 86400) % 86400;
 	for (d = base + interval;; d += interval) {
 		ALLOC_GROW(*out, nr + 1, alloc);
 		(*out)[nr++] = d;
@@ -187,9 +187,8 @@ static int tag_fn(const char *name, git_oid *oid, void *payload)
 		t->v[t->nr].at = e->value;
 		t->v[t->nr].date = ((const struct link *)e->value)->time;
 		t->v[t->nr].tag = arena_strdup(
-			t->arena, name + (strncmp(name, "refs/tags/", 10)
-						  ? 0
-						  : 10));
+			t->arena,
+			name + (strncmp(name, "refs/tags/", 10) ? 0 : 10));
 		t->nr++;
 	}
 	git_object_free(obj);
@@ -223,8 +222,7 @@ static int tag_samples(struct sample **out, size_t *nr, git_repository *repo,
 	if (git_revwalk_new(&walk, repo) < 0 ||
 	    git_revwalk_push(walk, (const git_oid *)head) < 0)
 		return error("cannot walk the history: %s",
-			     git_error_last() ? git_error_last()->message
-					      : "");
+			     git_error_last() ? git_error_last()->message : "");
 	while (git_revwalk_next(&oid, walk) == 0) {
 		ALLOC_GROW(*extra, n + 1, alloc);
 		memcpy((*extra)[n].id, oid.id, 20);
@@ -331,12 +329,14 @@ static uint64_t apply(struct snapshot_point *p, struct step *s,
 		const struct blobcount_result *a = NULL, *b = NULL;
 		int64_t before = 0, after = 0;
 
-		if (c->has_old && (a = blobcount_find(bc, c->old_id, c->path))) {
+		if (c->has_old &&
+		    (a = blobcount_find(bc, c->old_id, c->path))) {
 			before = a->code;
 			sum[k][0] -= a->code;
 			sum[k][1] -= a->counted;
 		}
-		if (c->has_new && (b = blobcount_find(bc, c->new_id, c->path))) {
+		if (c->has_new &&
+		    (b = blobcount_find(bc, c->new_id, c->path))) {
 			after = b->code;
 			sum[k][0] += b->code;
 			sum[k][1] += b->counted;
@@ -348,7 +348,8 @@ static uint64_t apply(struct snapshot_point *p, struct step *s,
 		added += (uint64_t)(after - before);
 	}
 	for (int k = 0; k < SNAP_CLASSES; k++) {
-		p->sum[k].code = (uint64_t)((int64_t)p->sum[k].code + sum[k][0]);
+		p->sum[k].code =
+			(uint64_t)((int64_t)p->sum[k].code + sum[k][0]);
 		p->sum[k].files =
 			(uint64_t)((int64_t)p->sum[k].files + sum[k][1]);
 	}
@@ -452,15 +453,14 @@ int snapshots_run(struct snapshots **out, const char *root,
 			goto done;
 	} else {
 		int64_t *dates;
-		size_t nr = snapshots_dates(&dates, s->first_commit,
-					    s->last_commit, o->since, o->until,
-					    o->interval ? o->interval
-							: SNAPSHOT_WEEK);
+		size_t nr = snapshots_dates(
+			&dates, s->first_commit, s->last_commit, o->since,
+			o->until, o->interval ? o->interval : SNAPSHOT_WEEK);
 
 		samples = xcalloc(nr + 1, sizeof(*samples));
 		for (size_t i = 0; i < nr; i++) {
-			const struct link *l = at_date(chain, chain_nr,
-						       dates[i]);
+			const struct link *l =
+				at_date(chain, chain_nr, dates[i]);
 
 			if (!l) {
 				s->before_first++;
@@ -492,8 +492,7 @@ int snapshots_run(struct snapshots **out, const char *root,
 	}
 	bc = blobcount_new(git_repository_path(repo), o->threads,
 			   o->no_cache ? NULL : dir.buf,
-			   o->max_blob_size ? o->max_blob_size
-					    : (16ULL << 20),
+			   o->max_blob_size ? o->max_blob_size : (16ULL << 20),
 			   &ex);
 	s->deps_every = o->deps_every >= 0 ? o->deps_every
 					   : (int)((samples_nr + 23) / 24);
@@ -516,8 +515,8 @@ int snapshots_run(struct snapshots **out, const char *root,
 		p->tag = samples[i].tag;
 		p->deps_to_legacy = p->violations = -1;
 		step.nr = 0;
-		if (treediff_run(odb, prev, l->tree, &path, change_fn,
-				 &step) < 0) {
+		if (treediff_run(odb, prev, l->tree, &path, change_fn, &step) <
+		    0) {
 			warning("tree of commit %s is missing: sample of %s "
 				"left out",
 				p->commit, p->tag ? p->tag : "its date");
@@ -532,8 +531,7 @@ int snapshots_run(struct snapshots **out, const char *root,
 		if (deps && (s->nr % (size_t)s->deps_every == 0 ||
 			     i + 1 == samples_nr)) {
 			if (!snapdeps_point(deps, odb, l->tree,
-					    &p->deps_to_legacy,
-					    &p->violations))
+					    &p->deps_to_legacy, &p->violations))
 				s->dep_points++;
 		}
 		s->nr++;

@@ -25,9 +25,8 @@ static int64_t to_time(calendar_day d)
 	return (int64_t)d * DAY;
 }
 
-int burndown_plan(struct burndown *b, struct model *m,
-		  const struct config *cfg, const struct input_options *io,
-		  unsigned long seed)
+int burndown_plan(struct burndown *b, struct model *m, const struct config *cfg,
+		  const struct input_options *io, unsigned long seed)
 {
 	const struct snapshots *s = b->actual;
 	struct plan plan;
@@ -66,9 +65,8 @@ int burndown_plan(struct burndown *b, struct model *m,
 					      sizeof(*b->milestones));
 		b->milestones[b->milestones_nr].date =
 			to_time(roadmap_date(r, ms->day));
-		b->milestones[b->milestones_nr].name =
-			xstrdup(ph == PHASE_ENDGAME ? "planned finish"
-						    : ms->name);
+		b->milestones[b->milestones_nr].name = xstrdup(
+			ph == PHASE_ENDGAME ? "planned finish" : ms->name);
 		b->milestones_nr++;
 	}
 	finish = to_time(roadmap_date(r, r->milestones[PHASE_ENDGAME].day));
@@ -104,11 +102,13 @@ int burndown_plan(struct burndown *b, struct model *m,
 		p->legacy_code = r->total_effort > 0
 					 ? base * planned / r->total_effort
 					 : 0;
-		p->ideal = span > 0 ? r->total_effort *
-					      (1 - (double)(t - to_time(
-								plan.cal.start)) /
-							   span)
-				    : 0;
+		p->ideal =
+			span > 0 ? r->total_effort *
+					   (1 -
+					    (double)(t -
+						     to_time(plan.cal.start)) /
+						    span)
+				 : 0;
 		if (p->ideal > r->total_effort)
 			p->ideal = r->total_effort;
 		if (p->ideal < 0)
