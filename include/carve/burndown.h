@@ -53,7 +53,49 @@ struct burndown {
 	size_t milestones_nr;
 	int64_t planned_p50, planned_p85; /* 0 when unknown */
 	int slips; /* the forecast's P50 is past the plan's P50 */
+	struct glob_list legacy,
+		new_paths; /* carve.json's (strings borrowed) */
 };
+
+/* How to build a burndown (burndown_run). */
+struct burndown_options {
+	struct snapshot_options snap; /* legacy, new, config set by the run */
+	int64_t today; /* 0: SOURCE_DATE_EPOCH, else the newest commit */
+	int trials;
+	unsigned long long seed;
+	int no_plan; /* leave carve.json's plan out */
+	int set_interval, set_start; /* given as options (for assumptions) */
+};
+
+#define BURNDOWN_OPTIONS_INIT                                            \
+	{                                                                \
+		.snap = { .interval = SNAPSHOT_WEEK, .deps_every = -1 }, \
+		.trials = BURNDOWN_TRIALS, .seed = 1                     \
+	}
+
+struct config;
+struct model;
+struct input_options;
+
+/*
+ * The whole burndown of the repository m->scan names, with carve.json
+ * `cfg` (its legacy, new, plan.start and plan): sampled, planned,
+ * forecast, and its assumptions recorded in m. cfg must outlive the
+ * result. Returns 0 with *out the caller's (burndown_free), or <0 after
+ * reporting (a malformed key, not a git repository, no sample in range).
+ */
+int burndown_run(struct burndown **out, struct model *m,
+		 const struct config *cfg, const struct input_options *io,
+		 struct burndown_options *o);
+
+struct strbuf;
+/*
+ * The 1200x600 chart of b as SVG (src/emit/burndown_chart.c): actual
+ * legacy and new code, scope, the plan with its band, milestones,
+ * forecast and today markers; `name` goes in the title.
+ */
+void burndown_chart(struct strbuf *svg, const struct burndown *b,
+		    const char *name);
 
 /* Writes t as YYYY-MM-DD (UTC) into buf, "-" for 0. */
 void burndown_date(char *buf, size_t size, int64_t t);
@@ -73,9 +115,6 @@ double burndown_share(const struct snapshots *s, size_t i);
  */
 void burndown_forecast(struct burndown_forecast *f, const struct snapshots *s,
 		       size_t trials, uint64_t seed);
-struct config;
-struct model;
-struct input_options;
 /*
  * The planned series from carve roadmap's schedule of carve.json's
  * "plan" (contexts declared there, or found by seams and estimate on

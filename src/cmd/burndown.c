@@ -11,8 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cjson/cJSON.h>
-
 #include "carve/burndown.h"
 #include "carve/chart.h"
 #include "carve/cmd.h"
@@ -110,14 +108,7 @@ static const struct option long_options[] = {
 struct burndown_args {
 	struct common_options common;
 	struct input_options input;
-	struct snapshot_options opts;
-	struct glob_list legacy, new_paths;
-	int64_t today;
-	int deps_every; /* -1: auto */
-	int trials;
-	unsigned long long seed;
-	int no_plan;
-	const char *interval_arg, *start_arg;
+	struct burndown_options opts;
 };
 
 static int parse_interval(struct burndown_args *a, const char *arg)
@@ -125,8 +116,9 @@ static int parse_interval(struct burndown_args *a, const char *arg)
 	char unit = 'd';
 	int n = 0, len = 0;
 
+	a->opts.set_interval = 1;
 	if (!strcmp(arg, "tag")) {
-		a->opts.by_tag = 1;
+		a->opts.snap.by_tag = 1;
 		return 0;
 	}
 	if (sscanf(arg, "%d%n%c%n", &n, &len, &unit, &len) < 1 || arg[len] ||
@@ -135,20 +127,18 @@ static int parse_interval(struct burndown_args *a, const char *arg)
 				  "--interval takes a number of days or "
 				  "weeks (7d, 2w) or 'tag', not '%s'",
 				  arg);
-	a->opts.interval = (int64_t)n * (unit == 'w' ? 7 : 1) * 86400;
+	a->opts.snap.interval = (int64_t)n * (unit == 'w' ? 7 : 1) * 86400;
 	return 0;
 }
 
 static int parse_args(struct burndown_args *a, int argc, char **argv)
 {
-	struct snapshot_options *o = &a->opts;
+	struct burndown_options init = BURNDOWN_OPTIONS_INIT;
+	struct snapshot_options *o = &a->opts.snap;
 	int c, ret, v;
 
 	common_options_init(&a->common, "text,json,csv,svg,png");
-	o->interval = SNAPSHOT_WEEK;
-	a->deps_every = -1;
-	a->trials = BURNDOWN_TRIALS;
-	a->seed = 1;
+	a->opts = init;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, COMMON_SHORT_OPTIONS, long_options,
 				NULL)) != -1) {
@@ -164,7 +154,6 @@ static int parse_args(struct burndown_args *a, int argc, char **argv)
 		case OPT_INTERVAL:
 			if (parse_interval(a, optarg))
 				return EXIT_USAGE;
-			a->interval_arg = optarg;
 			break;
 		case OPT_SINCE:
 			if (options_date(&o->since, optarg, "--since"))
@@ -177,29 +166,29 @@ static int parse_args(struct burndown_args *a, int argc, char **argv)
 		case OPT_START:
 			if (options_date(&o->start, optarg, "--start"))
 				return EXIT_USAGE;
-			a->start_arg = optarg;
+			a->opts.set_start = 1;
 			break;
 		case OPT_TODAY:
-			if (options_date(&a->today, optarg, "--today"))
+			if (options_date(&a->opts.today, optarg, "--today"))
 				return EXIT_USAGE;
 			break;
 		case OPT_DEPS_EVERY:
-			if (options_int(&a->deps_every, optarg, "--deps-every",
+			if (options_int(&o->deps_every, optarg, "--deps-every",
 					0, 1 << 30))
 				return EXIT_USAGE;
 			break;
 		case OPT_TRIALS:
-			if (options_int(&a->trials, optarg, "--trials", 1,
+			if (options_int(&a->opts.trials, optarg, "--trials", 1,
 					10000000))
 				return EXIT_USAGE;
 			break;
 		case OPT_SEED:
 			if (options_int(&v, optarg, "--seed", 0, 1 << 30))
 				return EXIT_USAGE;
-			a->seed = (unsigned long long)v;
+			a->opts.seed = (unsigned long long)v;
 			break;
 		case OPT_NO_PLAN:
-			a->no_plan = 1;
+			a->opts.no_plan = 1;
 			break;
 		case OPT_CACHE_DIR:
 			o->cache_dir = optarg;
@@ -225,131 +214,6 @@ static int parse_args(struct burndown_args *a, int argc, char **argv)
 	o->threads = a->common.threads;
 	common_options_apply(&a->common);
 	return -1;
-}
-
-/* "legacy" or "new" of carve.json into a glob list (strings borrowed). */
-static int read_globs(struct glob_list *out, const struct config *cfg,
-		      const char *key)
-{
-	const cJSON *arr, *g;
-
-	if (!cfg->root ||
-	    !(arr = cJSON_GetObjectItemCaseSensitive(cfg->root, key)))
-		return 0;
-	if (!cJSON_IsArray(arr))
-		return error("%s: \"%s\" must be an array of glob strings",
-			     cfg->path, key);
-	cJSON_ArrayForEach (g, arr) {
-		if (!cJSON_IsString(g) || !*g->valuestring)
-			return error("%s: \"%s\" must hold non-empty glob "
-				     "strings",
-				     cfg->path, key);
-		glob_list_add(out, g->valuestring);
-	}
-	return 0;
-}
-
-/* plan.start of carve.json, when --start did not say. */
-static int read_start(struct burndown_args *a, const struct config *cfg)
-{
-	const cJSON *plan, *start;
-	struct strbuf what = STRBUF_INIT;
-	int ret;
-
-	if (a->opts.start || !cfg->root)
-		return 0;
-	plan = cJSON_GetObjectItemCaseSensitive(cfg->root, "plan");
-	start = plan ? cJSON_GetObjectItemCaseSensitive(plan, "start") : NULL;
-	if (!start)
-		return 0;
-	if (!cJSON_IsString(start))
-		return error("%s: \"plan.start\" must be a date string such "
-			     "as \"2027-01-04\"",
-			     cfg->path);
-	strbuf_addf(&what, "%s: \"plan.start\"", cfg->path);
-	ret = options_date(&a->opts.start, start->valuestring, what.buf);
-	strbuf_release(&what);
-	return ret;
-}
-
-static const char *join_globs(struct strbuf *sb, const struct glob_list *g)
-{
-	strbuf_setlen(sb, 0);
-	for (int i = 0; i < g->nr; i++)
-		strbuf_addf(sb, "%s%s", i ? ", " : "", g->patterns[i]);
-	return sb->buf;
-}
-
-static void record_assumptions(struct model *m, const struct burndown_args *a,
-			       const struct burndown *b,
-			       const struct config *cfg)
-{
-	const struct snapshots *s = b->actual;
-	const char *src = cfg->path ? cfg->path : "default";
-	struct strbuf sb = STRBUF_INIT;
-	char d[16];
-
-	if (b->interval)
-		model_assume(m, "samples",
-			     a->interval_arg ? "option" : "default",
-			     "the newest first-parent commit of %s dated "
-			     "before "
-			     "each sample instant (Mondays 00:00 UTC for "
-			     "weekly samples), every %lld days; commit dates "
-			     "decide, in the order of the chain",
-			     a->opts.rev ? a->opts.rev : "HEAD",
-			     (long long)(b->interval / 86400));
-	else
-		model_assume(m, "samples", "option",
-			     "one per tag whose commit is reachable from %s, "
-			     "dated by the tagged commit",
-			     a->opts.rev ? a->opts.rev : "HEAD");
-	model_assume(m, "legacy", s->all_legacy ? "default" : src, "%s",
-		     s->all_legacy ? "no \"legacy\" in carve.json: every "
-				     "path not in \"new\" counts as legacy"
-				   : join_globs(&sb, &a->legacy));
-	model_assume(m, "new", a->new_paths.nr ? src : "default", "%s",
-		     a->new_paths.nr ? join_globs(&sb, &a->new_paths)
-				     : "no \"new\" in carve.json: none");
-	model_assume(m, "code lines", "default",
-		     "as carve scan counts them (language table and line "
-		     "counter), from each blob, counted once per blob id; "
-		     "excluded, binary and unknown files count none");
-	burndown_date(d, sizeof(d), s->start);
-	model_assume(m, "migration start",
-		     a->start_arg ? "option"
-		     : s->start_source && !strcmp(s->start_source, "option")
-			     ? src
-			     : "default",
-		     "%s (%s)", d,
-		     a->start_arg			  ? "--start"
-		     : !strcmp(s->start_source, "option") ? "plan.start"
-							  : s->start_source);
-	model_assume(m, "scope", "default",
-		     "legacy code at the start plus code lines added to "
-		     "legacy files since (a file grown, or a new file that "
-		     "is not the exact move of a deleted one)");
-	model_assume(m, "share migrated", "default",
-		     "(scope - legacy code left) / scope");
-	if (b->actual->dep_points)
-		model_assume(m, "dependencies",
-			     a->deps_every >= 0 ? "option" : "default",
-			     "dependencies into legacy and carve check "
-			     "violations at one sample in %d and the last "
-			     "(%zu samples), resolved as carve scan does; "
-			     "resolver configuration files (go.mod, "
-			     "tsconfig.json) from the work tree",
-			     s->deps_every, s->dep_points);
-	model_assume(m, "forecast",
-		     a->trials != BURNDOWN_TRIALS || a->seed != 1 ? "option"
-								  : "default",
-		     "Monte Carlo: %d trials, seed %llu; each trial draws "
-		     "intervals at random from the net burns observed since "
-		     "the start until no legacy code is left",
-		     a->trials, a->seed);
-	burndown_date(d, sizeof(d), b->today);
-	model_assume(m, "today", b->today_source, "%s", d);
-	strbuf_release(&sb);
 }
 
 static void thousands(struct strbuf *sb, unsigned long long n)
@@ -640,142 +504,6 @@ static void print_csv(FILE *fp, const struct burndown *b)
 	}
 }
 
-static const char *base_name(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	return slash && slash[1] ? slash + 1 : path;
-}
-
-/* The chart: actual legacy, new, scope; plan with its band; markers. */
-static void build_chart(struct strbuf *svg, const struct model *m,
-			const struct burndown *b)
-{
-	const struct snapshots *s = b->actual;
-	size_t n = s->nr, pn = b->planned_nr;
-	int64_t *x = xmalloc((n + 1) * sizeof(*x));
-	int64_t *px = xmalloc((pn + 1) * sizeof(*px));
-	double *legacy = xmalloc((n + 1) * sizeof(double));
-	double *fresh = xmalloc((n + 1) * sizeof(double));
-	double *scope = xmalloc((n + 1) * sizeof(double));
-	double *plan = xmalloc((pn + 1) * sizeof(double));
-	double *lo = xmalloc((pn + 1) * sizeof(double));
-	double *hi = xmalloc((pn + 1) * sizeof(double));
-	struct chart_series series[4];
-	struct chart_marker *markers =
-		xcalloc(b->milestones_nr + 3, sizeof(*markers));
-	struct strbuf title = STRBUF_INIT, sub = STRBUF_INIT;
-	struct chart c = { 0 };
-	size_t ns = 0, nm = 0;
-	char d1[16], d2[16];
-
-	for (size_t i = 0; i < n; i++) {
-		x[i] = s->points[i].date;
-		legacy[i] = (double)s->points[i].sum[SNAP_LEGACY].code;
-		fresh[i] = (double)s->points[i].sum[SNAP_NEW].code;
-		scope[i] = i && s->points[i - 1].date >= s->start
-				   ? (double)burndown_scope(s, i)
-			   : s->points[i].date >= s->start
-				   ? (double)burndown_scope(s, i)
-				   : NAN;
-	}
-	for (size_t i = 0; i < pn; i++) {
-		const struct burndown_planned *p = &b->planned[i];
-		/* the band in code lines: the effort range at this date */
-		double k = p->remaining_days > 0
-				   ? p->legacy_code / p->remaining_days
-				   : 0;
-
-		px[i] = p->date;
-		plan[i] = p->legacy_code;
-		lo[i] = p->low_days * k;
-		hi[i] = p->high_days * k;
-	}
-	if (pn)
-		series[ns++] = (struct chart_series){ "planned legacy code "
-						      "(P15-P85 band)",
-						      "#2b6cb0",
-						      px,
-						      plan,
-						      lo,
-						      hi,
-						      pn,
-						      1 };
-	series[ns++] = (struct chart_series){ "scope: legacy at start + "
-					      "added",
-					      "#718096",
-					      x,
-					      scope,
-					      NULL,
-					      NULL,
-					      n,
-					      1 };
-	series[ns++] = (struct chart_series){
-		"actual legacy code", "#c05621", x, legacy, NULL, NULL, n, 0
-	};
-	series[ns++] = (struct chart_series){ "new code", "#2f855a", x, fresh,
-					      NULL,	  NULL,	     n, 0 };
-	for (size_t i = 0; i < b->milestones_nr; i++)
-		markers[nm++] = (struct chart_marker){ b->milestones[i].date,
-						       b->milestones[i].name,
-						       "#2b6cb0", 1 };
-	if (b->forecast.ok && b->forecast.remaining) {
-		markers[nm++] = (struct chart_marker){ b->forecast.p50,
-						       "forecast P50",
-						       "#c05621", 1 };
-		markers[nm++] = (struct chart_marker){ b->forecast.p85,
-						       "forecast P85",
-						       "#c05621", 1 };
-	}
-	markers[nm++] =
-		(struct chart_marker){ b->today, "today", "#e53e3e", 0 };
-	strbuf_addf(&title, "Migration burndown: %s", base_name(m->scan->root));
-	burndown_date(d1, sizeof(d1), s->start);
-	strbuf_addf(&sub, "code lines in legacy paths since %s", d1);
-	if (b->forecast.ok && b->forecast.remaining) {
-		burndown_date(d1, sizeof(d1), b->forecast.p50);
-		burndown_date(d2, sizeof(d2), b->forecast.p85);
-		strbuf_addf(&sub, "; forecast P50 %s, P85 %s", d1, d2);
-	}
-	if (b->slips)
-		strbuf_addstr(&sub, " (slips past the plan)");
-	c.title = title.buf;
-	c.subtitle = sub.buf;
-	c.y_unit = "code lines";
-	c.width = 1200;
-	c.height = 600;
-	c.series = series;
-	c.series_nr = ns;
-	c.markers = markers;
-	c.markers_nr = nm;
-	chart_svg(svg, &c);
-	strbuf_release(&title);
-	strbuf_release(&sub);
-	free(markers);
-	free(x);
-	free(px);
-	free(legacy);
-	free(fresh);
-	free(scope);
-	free(plan);
-	free(lo);
-	free(hi);
-}
-
-static int64_t default_today(struct burndown *b)
-{
-	const char *env = getenv("SOURCE_DATE_EPOCH");
-	long long t;
-	int n;
-
-	if (env && sscanf(env, "%lld%n", &t, &n) == 1 && !env[n]) {
-		b->today_source = "SOURCE_DATE_EPOCH";
-		return (int64_t)t;
-	}
-	b->today_source = "default";
-	return b->actual->last_commit;
-}
-
 int cmd_burndown(int argc, char **argv)
 {
 	struct burndown_args a = { 0 };
@@ -784,46 +512,22 @@ int cmd_burndown(int argc, char **argv)
 	struct outfile out = OUTFILE_INIT;
 	struct burndown *b = NULL;
 	struct strbuf svg = STRBUF_INIT;
+	const char *name;
 	int ret;
 
 	ret = parse_args(&a, argc, argv);
 	if (ret >= 0)
 		goto done;
 	ret = EXIT_FATAL;
-	if (input_open(&m, &cfg, &a.input))
+	if (input_open(&m, &cfg, &a.input) ||
+	    burndown_run(&b, &m, &cfg, &a.input, &a.opts))
 		goto done;
-	if (read_globs(&a.legacy, &cfg, "legacy") ||
-	    read_globs(&a.new_paths, &cfg, "new") || read_start(&a, &cfg))
-		goto done;
-	a.opts.legacy = &a.legacy;
-	a.opts.new_paths = &a.new_paths;
-	a.opts.config = &cfg;
-	a.opts.deps_every = a.deps_every;
-	b = xcalloc(1, sizeof(*b));
-	b->interval = a.opts.by_tag ? 0 : a.opts.interval;
-	if (snapshots_run(&b->actual, m.scan->root, &a.opts))
-		goto done;
-	if (!b->actual->nr) {
-		error("no sample of '%s' falls within the range asked for "
-		      "(its commits are dated from %lld to %lld)",
-		      m.scan->root, (long long)b->actual->first_commit,
-		      (long long)b->actual->last_commit);
-		goto done;
-	}
-	b->today = a.today ? a.today : default_today(b);
-	if (a.today)
-		b->today_source = "option";
-	if (!a.no_plan && cfg.root &&
-	    cJSON_GetObjectItemCaseSensitive(cfg.root, "plan") &&
-	    burndown_plan(b, &m, &cfg, &a.input, (unsigned long)a.seed))
-		goto done;
-	burndown_forecast(&b->forecast, b->actual, (size_t)a.trials, a.seed);
-	burndown_compare(b);
 	m.burndown = b;
-	record_assumptions(&m, &a, b, &cfg);
 	if (b->actual->all_legacy && !a.common.quiet)
 		warning("no \"legacy\" paths in carve.json: every path not in "
 			"\"new\" counts as legacy");
+	name = strrchr(m.scan->root, '/');
+	name = name && name[1] ? name + 1 : m.scan->root;
 	if (outfile_open(&out, a.common.output))
 		goto done;
 	switch (a.common.format) {
@@ -834,11 +538,11 @@ int cmd_burndown(int argc, char **argv)
 		print_csv(out.fp, b);
 		break;
 	case FORMAT_SVG:
-		build_chart(&svg, &m, b);
+		burndown_chart(&svg, b, name);
 		fwrite(svg.buf, 1, svg.len, out.fp);
 		break;
 	case FORMAT_PNG:
-		build_chart(&svg, &m, b);
+		burndown_chart(&svg, b, name);
 		if (chart_png(out.fp, svg.buf, svg.len, 1200, 600))
 			goto done;
 		break;
@@ -855,8 +559,6 @@ done:
 	burndown_free(b);
 	model_release(&m);
 	config_release(&cfg);
-	glob_list_release(&a.legacy);
-	glob_list_release(&a.new_paths);
 	strbuf_release(&svg);
 	return ret;
 }

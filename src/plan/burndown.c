@@ -164,6 +164,8 @@ void burndown_free(struct burndown *b)
 	if (!b)
 		return;
 	snapshots_free(b->actual);
+	glob_list_release(&b->legacy);
+	glob_list_release(&b->new_paths);
 	free(b->planned);
 	for (size_t i = 0; i < b->milestones_nr; i++)
 		free(b->milestones[i].name);
