@@ -54,8 +54,6 @@ void estimate_run(struct estimate *e, int threads);
 struct language;
 /* General-purpose code, rewritten for a target (not SQL, Shell, ...). */
 int estimate_rewritten(const struct language *lang);
-/* Test code by its path (tests/, test_*.py, *_test.go, ...). */
-int estimate_is_test_path(const char *path);
 /* sqrt(density / reference), bounded (see carve-estimate(1)). */
 double estimate_complexity_factor(double density, double reference);
 /* P10/P50/P80/P90 and mean of v[0..n), which it reorders. */

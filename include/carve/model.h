@@ -20,6 +20,8 @@ struct burndown;
 struct estimate;
 struct roadmap;
 struct roadmap_saved;
+struct data_report;
+struct api_report;
 
 /* One input or rule a result depends on, printed beside it. */
 struct assumption {
@@ -37,6 +39,8 @@ struct model {
 	struct estimate *estimate; /* carve estimate's part, or NULL */
 	const struct roadmap *roadmap; /* carve roadmap's (borrowed), or NULL */
 	struct roadmap_saved *roadmap_saved; /* read from a model, or NULL */
+	const struct data_report *data; /* carve data's (borrowed), or NULL */
+	const struct api_report *api; /* carve api's (borrowed), or NULL */
 	struct assumption *assumptions;
 	size_t assumptions_nr, assumptions_alloc;
 };

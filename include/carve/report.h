@@ -12,7 +12,9 @@
 #include <stddef.h>
 #include <stdio.h>
 
+struct api_report;
 struct check;
+struct data_report;
 struct config;
 struct graph;
 struct model;
@@ -23,6 +25,8 @@ struct report {
 	const struct model *m; /* scan, history and assumptions */
 	const struct seams *seams; /* the proposal, or NULL */
 	const struct check *check; /* the rules' result, or NULL */
+	const struct data_report *data; /* tables and owners, or NULL */
+	const struct api_report *api; /* endpoints per context, or NULL */
 	const struct config *cfg; /* carve.json (legacy/new), may be empty */
 	const struct graph *modules; /* module graph (cycles), or NULL */
 	const char *source; /* what was read: a PATH or MODEL.json */
@@ -50,6 +54,8 @@ int report_cycles(struct report *r);
 int report_history(struct report *r);
 int report_contexts(struct report *r);
 int report_check(struct report *r);
+int report_data(struct report *r);
+int report_api(struct report *r);
 int report_appendix(struct report *r);
 
 /* Helpers shared by the sections (src/emit/report.c). */

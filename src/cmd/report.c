@@ -10,8 +10,10 @@
 
 #include <cjson/cJSON.h>
 
+#include "carve/api.h"
 #include "carve/check.h"
 #include "carve/cmd.h"
+#include "carve/data.h"
 #include "carve/graph.h"
 #include "carve/history.h"
 #include "carve/input.h"
@@ -127,6 +129,9 @@ int cmd_report(int argc, char **argv)
 	struct seams_options so;
 	struct seams *s = NULL;
 	struct report r = { 0 };
+	struct data_report *data = NULL;
+	struct data_options dopt = { 0 };
+	struct api_report *api = NULL;
 	int ret, has_rules;
 
 	ret = parse_args(&a, argc, argv);
@@ -151,6 +156,12 @@ int cmd_report(int argc, char **argv)
 			     s->resolution, s->runs, so.seed,
 			     so.history ? ", with change coupling and authors"
 					: ", static graph and folders only");
+	}
+	if (s) {
+		dopt.threads = a.common.threads;
+		if (data_analyse(&data, m.scan, s, &dopt) ||
+		    api_analyse(&api, m.scan, s, a.common.threads))
+			goto done;
 	}
 	has_rules = cfg.root &&
 		    cJSON_GetObjectItemCaseSensitive(cfg.root, "rules");
@@ -184,6 +195,8 @@ int cmd_report(int argc, char **argv)
 	r.m = &m;
 	r.seams = s;
 	r.check = has_rules ? &chk : NULL;
+	r.data = data;
+	r.api = api;
 	r.cfg = &cfg;
 	r.modules = &g;
 	r.source = a.input.arg ? a.input.arg : ".";
@@ -195,6 +208,8 @@ int cmd_report(int argc, char **argv)
 done:
 	outfile_abort(&out);
 	check_release(&chk);
+	data_report_free(data);
+	api_report_free(api);
 	graph_release(&g);
 	seams_free(s);
 	model_release(&m);

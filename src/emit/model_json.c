@@ -16,6 +16,8 @@
 #include "carve/scan.h"
 #include "carve/roadmap.h"
 #include "carve/seams.h"
+#include "carve/data.h"
+#include "carve/api.h"
 #include "carve/strbuf.h"
 #include "carve/utf8.h"
 #include "carve/xmalloc.h"
@@ -245,6 +247,10 @@ int model_write_json(FILE *fp, const struct model *m)
 	else if (m->roadmap_saved)
 		cJSON_AddItemToObject(root, "roadmap",
 				      cJSON_Duplicate(m->roadmap_saved->part, 1));
+	if (m->data)
+		data_json_add(root, m->data);
+	if (m->api)
+		api_json_add(root, m->api);
 	assumptions = cJSON_AddArrayToObject(root, "assumptions");
 	for (size_t i = 0; i < m->assumptions_nr; i++) {
 		cJSON *o = cJSON_CreateObject();

@@ -37,6 +37,16 @@ static int has_check(const struct report *r)
 	return r->check != NULL && r->check->rules_nr > 0;
 }
 
+static int has_data(const struct report *r)
+{
+	return r->data != NULL;
+}
+
+static int has_api(const struct report *r)
+{
+	return r->api != NULL;
+}
+
 /* Parts whose commands have not landed yet: always absent. */
 static int absent(const struct report *r)
 {
@@ -55,9 +65,12 @@ static const struct section sections[] = {
 	  has_history,
 	  "Run carve history, or give carve report a git work tree, to "
 	  "fill this section." },
-	{ "contexts", "Proposed contexts and extraction order",
-	  report_contexts, has_seams,
-	  "Run carve seams to fill this section." },
+	{ "contexts", "Proposed contexts and extraction order", report_contexts,
+	  has_seams, "Run carve seams to fill this section." },
+	{ "data", "Data ownership", report_data, has_data,
+	  "Run carve data to fill this section." },
+	{ "api", "API surface", report_api, has_api,
+	  "Run carve api to fill this section." },
 	{ "estimate", "Estimate", NULL, absent,
 	  "Run carve estimate to fill this section." },
 	{ "roadmap", "Roadmap and schedule", NULL, absent,
@@ -67,8 +80,8 @@ static const struct section sections[] = {
 	{ "check", "Boundary check", report_check, has_check,
 	  "Declare contexts and rules in carve.json and run carve check to "
 	  "fill this section." },
-	{ "appendix", "Appendix: inputs and assumptions", report_appendix,
-	  NULL, NULL },
+	{ "appendix", "Appendix: inputs and assumptions", report_appendix, NULL,
+	  NULL },
 };
 
 #define NSECTIONS (sizeof(sections) / sizeof(sections[0]))

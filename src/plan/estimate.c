@@ -589,9 +589,10 @@ static void record_assumptions(struct estimate_build *b)
 		estimate_assume(e, "complexity factor", "default",
 				"1: no branch counts (declared sizes)");
 	estimate_assume(e, "test code", "default",
-			"files under test/, tests/, spec/, __tests__/ or named "
-			"test_*, *_test.*, *.test.*, *.spec.*, *Test.*, "
-			"*Tests.*: ported at the rate x test_speed");
+			"files under test/, tests/, testing/, spec/, "
+			"__tests__/, testdata/ or named test_*, *_test.*, "
+			"*.test.*, *.spec.*, *Test.*, *Tests.*, conftest.py "
+			"(role.h): ported at the rate x test_speed");
 	estimate_assume(e, "interfaces", "default",
 			"per context, the distinct modules (or, with libclang, "
 			"symbols) that other contexts use across its seam; "
@@ -661,8 +662,7 @@ int estimate_build_finish(struct estimate_build *b, struct estimate **out)
 		struct estimate_context *x = &e->contexts[c];
 
 		if (x->work_nr > 1)
-			qsort(x->work, x->work_nr, sizeof(*x->work),
-			      cmp_work);
+			qsort(x->work, x->work_nr, sizeof(*x->work), cmp_work);
 		if (is_excluded(b->o, x->name)) {
 			x->excluded = 1;
 			x->why = "--exclude-context";

@@ -12,41 +12,9 @@
 #include "carve/rates.h"
 #include "carve/scan.h"
 #include "carve/seams.h"
+#include "carve/role.h"
 #include "carve/strmap.h"
 #include "carve/xmalloc.h"
-
-static int has_prefix(const char *s, const char *prefix)
-{
-	return !strncmp(s, prefix, strlen(prefix));
-}
-
-/* Test code by the conventions of the common languages' tools. */
-int estimate_is_test_path(const char *path)
-{
-	static const char *const dirs[] = { "test/",	  "tests/",   "spec/",
-					    "__tests__/", "testing/", NULL };
-	static const char *const parts[] = { "_test.", ".test.", ".spec.",
-					     "Test.",  "Tests.", "_spec.",
-					     NULL };
-	const char *base = strrchr(path, '/');
-
-	base = base ? base + 1 : path;
-	for (int i = 0; dirs[i]; i++) {
-		const char *p = path;
-
-		while ((p = strstr(p, dirs[i]))) {
-			if (p == path || p[-1] == '/')
-				return 1;
-			p++;
-		}
-	}
-	if (has_prefix(base, "test_") || has_prefix(base, "tests_"))
-		return 1;
-	for (int i = 0; parts[i]; i++)
-		if (strstr(base, parts[i]))
-			return 1;
-	return 0;
-}
 
 static int cmp_str(const void *a, const void *b)
 {
@@ -165,7 +133,7 @@ int estimate_build(struct estimate **out, const struct scan *scan,
 							 f->lang->name)
 					: "unknown",
 				estimate_rewritten(f->lang), f->counts.code,
-				estimate_is_test_path(f->path), cx);
+				file_role(f->path) == ROLE_TEST, cx);
 		}
 		x->complexity = x->code ? weighted / (double)x->code : 1;
 		/* tests alone move with the code they test */

@@ -43,7 +43,8 @@ static int test_name(const char *name)
 {
 	size_t stem = stem_len(name);
 
-	if (!strncmp(name, "test_", 5) || !strcmp(name, "conftest.py"))
+	if (!strncmp(name, "test_", 5) || !strncmp(name, "tests_", 6) ||
+	    !strcmp(name, "conftest.py"))
 		return 1;
 	/* x_test.go, x_test.py, x_spec.rb, x_test.c */
 	if (has_suffix(name, stem, "_test") || has_suffix(name, stem, "_spec") ||

@@ -160,19 +160,6 @@ static void complexity_factor_is_bounded(void **state)
 	assert_true(estimate_complexity_factor(0.3, 0) == 1);
 }
 
-static void test_paths(void **state)
-{
-	(void)state;
-	assert_true(estimate_is_test_path("tests/test_cart.py"));
-	assert_true(estimate_is_test_path("app/orders/order_test.go"));
-	assert_true(estimate_is_test_path("src/test/java/a/FooTest.java"));
-	assert_true(estimate_is_test_path("web/cart.spec.ts"));
-	assert_true(estimate_is_test_path("test_util.py"));
-	assert_false(estimate_is_test_path("app/contest/entry.py"));
-	assert_false(estimate_is_test_path("app/latest.py"));
-	assert_false(estimate_is_test_path("src/attestation.c"));
-}
-
 static void rate_options(void **state)
 {
 	struct rate_overrides ov = { 0 };
@@ -412,7 +399,6 @@ int main(void)
 		cmocka_unit_test(bad_distributions_are_refused),
 		cmocka_unit_test(percentiles_type_7),
 		cmocka_unit_test(complexity_factor_is_bounded),
-		cmocka_unit_test(test_paths),
 		cmocka_unit_test(rate_options),
 		cmocka_unit_test(fixed_model_arithmetic),
 		cmocka_unit_test(shared_rate_is_not_averaged_away),

@@ -35,11 +35,14 @@ static void test_file_names(void **state)
 	assert_int_equal(file_role("src/main/java/OrderTest.java"), ROLE_TEST);
 	assert_int_equal(file_role("src/OrderTests.cs"), ROLE_TEST);
 	assert_int_equal(file_role("lib/user_spec.rb"), ROLE_TEST);
+	assert_int_equal(file_role("tests_util.py"), ROLE_TEST);
+	assert_int_equal(file_role("src/test/java/a/FooTest.java"), ROLE_TEST);
 	/* code whose names contain the words */
 	assert_int_equal(file_role("app/latest.py"), ROLE_CODE);
 	assert_int_equal(file_role("app/testimonials.py"), ROLE_CODE);
 	assert_int_equal(file_role("src/Test.java"), ROLE_CODE);
 	assert_int_equal(file_role("src/protest.c"), ROLE_CODE);
+	assert_int_equal(file_role("src/attestation.c"), ROLE_CODE);
 	assert_int_equal(file_role("README.md"), ROLE_CODE);
 }
 
