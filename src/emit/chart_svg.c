@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "carve/chart.h"
+#include "carve/html.h"
 #include "carve/strbuf.h"
 
 #define MARGIN_LEFT 96
@@ -22,28 +23,6 @@ struct frame {
 	double x0, x1, y0, y1; /* plot area in pixels */
 	double tmin, tmax, ymax;
 };
-
-static void add_escaped(struct strbuf *sb, const char *s)
-{
-	for (; s && *s; s++) {
-		switch (*s) {
-		case '<':
-			strbuf_addstr(sb, "&lt;");
-			break;
-		case '>':
-			strbuf_addstr(sb, "&gt;");
-			break;
-		case '&':
-			strbuf_addstr(sb, "&amp;");
-			break;
-		case '"':
-			strbuf_addstr(sb, "&quot;");
-			break;
-		default:
-			strbuf_addch(sb, *s);
-		}
-	}
-}
 
 double chart_nice_step(double max, int ticks)
 {
@@ -130,7 +109,7 @@ static void y_axis(struct strbuf *sb, const struct frame *f, const char *unit)
 		    "<text transform=\"translate(22 %.1f) rotate(-90)\" "
 		    "text-anchor=\"middle\" font-size=\"14\">",
 		    (f->y0 + f->y1) / 2);
-	add_escaped(sb, unit);
+	html_escape(sb, unit);
 	strbuf_addstr(sb, "</text>\n");
 	strbuf_release(&label);
 }
@@ -239,7 +218,7 @@ static void marker(struct strbuf *sb, const struct frame *f,
 		    x, f->y0, x, f->y1, m->color,
 		    m->dashed ? " stroke-dasharray=\"4 4\"" : "", x - 4,
 		    f->y0 + 4, m->color);
-	add_escaped(sb, m->label);
+	html_escape(sb, m->label);
 	strbuf_addstr(sb, "</text>\n");
 }
 
@@ -265,7 +244,7 @@ static void legend(struct strbuf *sb, const struct frame *f,
 			    x, y - 4, x + 28, y - 4, s->color,
 			    s->dashed ? " stroke-dasharray=\"8 5\"" : "",
 			    x + 34, y);
-		add_escaped(sb, s->name);
+		html_escape(sb, s->name);
 		strbuf_addstr(sb, "</text>\n");
 		/* about 7 pixels a character at 13px */
 		x += 34 + 7.2 * (double)strlen(s->name) + 24;
@@ -295,14 +274,14 @@ void chart_svg(struct strbuf *sb, const struct chart *c)
 		    "<text x=\"%d\" y=\"34\" font-size=\"22\" "
 		    "font-weight=\"bold\">",
 		    w, h, w, h, w, h, MARGIN_LEFT);
-	add_escaped(sb, c->title);
+	html_escape(sb, c->title);
 	strbuf_addstr(sb, "</text>\n");
 	if (c->subtitle) {
 		strbuf_addf(sb,
 			    "<text x=\"%d\" y=\"58\" font-size=\"14\" "
 			    "fill=\"#555\">",
 			    MARGIN_LEFT);
-		add_escaped(sb, c->subtitle);
+		html_escape(sb, c->subtitle);
 		strbuf_addstr(sb, "</text>\n");
 	}
 	y_axis(sb, &f, c->y_unit);
