@@ -29,6 +29,20 @@ static const struct command commands[] = {
 	  "proposed bounded contexts, their seams, what to extract first" },
 	{ "check", cmd_check,
 	  "hold the declared context boundaries in CI, with a baseline" },
+	{ "estimate", cmd_estimate,
+	  "engineer-days per context with P10-P90 ranges and assumptions" },
+	{ "roadmap", cmd_roadmap,
+	  "schedule for the real team: waves, milestones, critical path" },
+	{ "burndown", cmd_burndown,
+	  "migration burndown: legacy and new code over git history, forecast" },
+	{ "data", cmd_data,
+	  "database tables: readers, writers, owners, shared tables" },
+	{ "api", cmd_api,
+	  "declared endpoints per context and the contexts calling them" },
+	{ "init", cmd_init,
+	  "write a starting carve.json for the repository, keys explained" },
+	{ "report", cmd_report,
+	  "everything above in one self-contained HTML page" },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

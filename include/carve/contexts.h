@@ -18,6 +18,11 @@ struct contexts {
 	const char **names;
 	struct glob_list *globs;
 	long *of_file; /* per scan file: context index, or -1 */
+	/* per scan file: index of "legacy" or "new" when its globs match,
+	 * or -1. Those two may overlap the other contexts: a file of
+	 * "orders" can be legacy too (of_file is then "orders"); a file
+	 * of no other context has its area as its context. */
+	long *area_of_file;
 };
 
 #define CONTEXTS_INIT \
@@ -28,8 +33,9 @@ struct contexts {
 /*
  * Reads the declared contexts of cfg (may be NULL: none) and assigns the
  * scan's counted files. With `legacy_new` set, "legacy" and "new" count
- * as contexts too. A context that matches no file, or a file matched by
- * two contexts, is an error naming them. Returns 0 or <0 after reporting.
+ * as contexts too, as areas that may overlap the others (area_of_file).
+ * A context that matches no file, or a file matched by two contexts (or
+ * by both legacy and new), is an error naming them. Returns 0 or <0 after reporting.
  */
 int contexts_load(struct contexts *c, const struct config *cfg,
 		  const struct scan *scan, int legacy_new);

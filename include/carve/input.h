@@ -45,4 +45,12 @@ int input_load_config(struct config *cfg, const char *config,
  */
 void input_apply_config(struct scan_options *opts, const struct config *cfg);
 
+/*
+ * Adds the git history with carve history's defaults to a model read
+ * from a git work tree (nothing for a model file, a tree outside git or
+ * a model that has one). Returns 0, or <0 after reporting.
+ */
+int input_history(struct model *m, const struct config *cfg,
+		  const struct input_options *o);
+
 #endif

@@ -44,4 +44,10 @@ void outfile_broken_pipe(void) __attribute__((noreturn));
 /* Discards an uncommitted output; NULL-safe and idempotent. */
 void outfile_abort(struct outfile *out);
 
+/*
+ * Creates `dir` and its missing parents (mode 0777 before the umask), as
+ * mkdir -p. Returns 0, or -1 with errno set.
+ */
+int outfile_mkdirs(const char *dir);
+
 #endif

@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "carve/role.h"
 #include "carve/seams_graph.h"
 
 struct cJSON;
@@ -69,6 +70,9 @@ struct seams_context {
 	int kernel; /* the shared kernel: hubs set apart */
 	int declared; /* pinned by carve.json "contexts" */
 	int unlinked; /* files with no link to anything */
+	/* tests or migrations when they hold most of its code lines: such a
+	 * context moves with the code it serves and is not ranked */
+	enum file_role role;
 	size_t *files; /* scan indexes, by path */
 	size_t files_nr;
 	size_t units; /* clustering units (header+source pairs) */
@@ -114,6 +118,9 @@ struct seams_options {
 	double min_size, max_size; /* per context, 0: no bound */
 	int size_in_code; /* sizes are code lines, not files */
 	const struct config *config; /* declared contexts, may be NULL */
+	/* tests and migrations join the context of the code of their
+	 * directory instead of being clustered (default 1) */
+	int follow_roles;
 };
 
 /*

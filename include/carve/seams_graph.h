@@ -50,6 +50,9 @@ struct seams_unit {
 	size_t fan_out; /* distinct units it depends on */
 	size_t modules_in; /* other modules whose files depend on it */
 	int hub; /* shared kernel: left out of the links */
+	int follower; /* tests or migrations (role.h): left out of the
+		       * links, placed after clustering with the code of
+		       * their directory (see seams_propose()) */
 	int folder; /* a node without files: a directory's or an author's */
 };
 
@@ -94,14 +97,18 @@ struct seams_graph {
  * Then adds the folder signal: each directory of two units or more gets
  * a node of its own (folder set, no files) linked to each of its units
  * by 1, so each unit's pull towards its directory totals 1.
- * Weights in `w` scale the signals into each link's weight. Returns 0.
+ * Weights in `w` scale the signals into each link's weight. With
+ * `follow` set, units of tests and migrations are followers: no links.
+ * Returns 0.
  */
 int seams_graph_build(struct seams_graph *g, const struct scan *scan,
-		      const struct seams_weights *w, double hub_share);
+		      const struct seams_weights *w, double hub_share,
+		      int follow);
 /*
  * Adds raw evidence `value` of signal `s` between scan files f1 and f2
  * (for history's change coupling and authors); call seams_graph_finish()
- * after the last one. Pairs within one unit or with a hub are ignored.
+ * after the last one. Pairs within one unit or with a hub or a follower
+ * are ignored.
  */
 void seams_graph_add(struct seams_graph *g, enum seams_signal s, size_t f1,
 		     size_t f2, double value);

@@ -144,15 +144,22 @@ int check_load(struct check *c, const struct config *cfg,
 	return 0;
 }
 
-/* The first rule matching an import between two contexts decides. */
-static long deciding_rule(const struct check *c, long from, long to,
+/* True when rule side k ("*" is -1) takes file f: its context or area. */
+static int side_has(const struct check *c, int k, size_t f)
+{
+	return k < 0 || c->contexts.of_file[f] == k ||
+	       c->contexts.area_of_file[f] == k;
+}
+
+/* The first rule matching an import of file `from` of `to` decides. */
+static long deciding_rule(const struct check *c, size_t from, size_t to,
 			  const char *target)
 {
 	for (size_t i = 0; i < c->rules_nr; i++) {
 		const struct check_rule *r = &c->rules[i];
 
-		if (r->cycles || (r->from >= 0 && r->from != from) ||
-		    (r->to >= 0 && r->to != to))
+		if (r->cycles || !side_has(c, r->from, from) ||
+		    !side_has(c, r->to, to))
 			continue;
 		if (!r->allow && glob_list_match(&r->except, target))
 			return -1;
@@ -319,7 +326,7 @@ void check_run(struct check *c)
 		    scan->files[e->from].status != FILE_COUNTED ||
 		    scan->files[e->to].status != FILE_COUNTED)
 			continue;
-		rule = deciding_rule(c, a, b, scan->files[e->to].path);
+		rule = deciding_rule(c, e->from, e->to, scan->files[e->to].path);
 		if (rule < 0)
 			continue;
 		/* one violation per rule, importer and imported file */

@@ -64,12 +64,19 @@ static void adjacency_release(struct adjacency *a)
 	free(a->strength);
 }
 
-/* Renumbers membership 0 .. k-1 by first appearance; returns k. */
+/*
+ * Renumbers membership 0 .. k-1 by first appearance; returns k. Labels
+ * may reach past n (split_pinned labels a pinned node k + v).
+ */
 static size_t renumber(size_t *membership, size_t n)
 {
-	size_t *map = xmalloc((n ? n : 1) * sizeof(*map)), k = 0;
+	size_t max = 0, *map, k = 0;
 
 	for (size_t v = 0; v < n; v++)
+		if (membership[v] > max)
+			max = membership[v];
+	map = xmalloc((max + 1) * sizeof(*map));
+	for (size_t v = 0; v <= max; v++)
 		map[v] = SIZE_MAX;
 	for (size_t v = 0; v < n; v++) {
 		size_t c = membership[v];

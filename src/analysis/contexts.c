@@ -47,11 +47,13 @@ int contexts_load(struct contexts *c, const struct config *cfg,
 	static const char *const extra[] = { "legacy", "new" };
 	const cJSON *ctx = NULL, *item;
 	size_t *matched;
-	int max = 2;
+	int max = 2, areas;
 
 	c->of_file = xmalloc((scan->nr ? scan->nr : 1) * sizeof(*c->of_file));
+	c->area_of_file =
+		xmalloc((scan->nr ? scan->nr : 1) * sizeof(*c->area_of_file));
 	for (size_t f = 0; f < scan->nr; f++)
-		c->of_file[f] = -1;
+		c->of_file[f] = c->area_of_file[f] = -1;
 	if (!cfg || !cfg->root)
 		return 0;
 	ctx = cJSON_GetObjectItemCaseSensitive(cfg->root, "contexts");
@@ -65,6 +67,7 @@ int contexts_load(struct contexts *c, const struct config *cfg,
 	cJSON_ArrayForEach (item, ctx)
 		if (add(c, cfg->path, item->string, item))
 			return CARVE_EINVALID;
+	areas = c->nr;
 	for (int i = 0; legacy_new && i < 2; i++) {
 		item = cJSON_GetObjectItemCaseSensitive(cfg->root, extra[i]);
 		if (item && add(c, cfg->path, extra[i], item))
@@ -77,19 +80,24 @@ int contexts_load(struct contexts *c, const struct config *cfg,
 		if (sf->status != FILE_COUNTED)
 			continue;
 		for (int k = 0; k < c->nr; k++) {
+			long *slot = k < areas ? &c->of_file[f] :
+						 &c->area_of_file[f];
+
 			if (!glob_list_match(&c->globs[k], sf->path))
 				continue;
-			if (c->of_file[f] >= 0) {
+			if (*slot >= 0) {
 				error("%s: contexts '%s' and '%s' overlap: "
 				      "both match '%s'",
-				      cfg->path, c->names[c->of_file[f]],
-				      c->names[k], sf->path);
+				      cfg->path, c->names[*slot], c->names[k],
+				      sf->path);
 				free(matched);
 				return CARVE_EINVALID;
 			}
-			c->of_file[f] = k;
+			*slot = k;
 			matched[k]++;
 		}
+		if (c->of_file[f] < 0)
+			c->of_file[f] = c->area_of_file[f];
 	}
 	for (int k = 0; k < c->nr; k++)
 		if (!matched[k]) {
@@ -119,5 +127,6 @@ void contexts_release(struct contexts *c)
 	free(c->globs);
 	free(c->names);
 	free(c->of_file);
+	free(c->area_of_file);
 	memset(c, 0, sizeof(*c));
 }

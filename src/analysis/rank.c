@@ -25,10 +25,15 @@ const char *rank_criterion_name(int c)
 	return c >= 0 && c < CRIT_NR ? names[c] : "?";
 }
 
-/* Contexts without a single dependency (docs, scripts) are not ranked. */
+/*
+ * Contexts without a single dependency (docs, scripts) are not ranked,
+ * nor are contexts of tests or migrations: they have few dependents and
+ * small seams, and would top the ranking, but they move with the code
+ * they test and the data they shape.
+ */
 static int ranked(const struct seams_context *x)
 {
-	return !x->kernel && !x->unlinked &&
+	return !x->kernel && !x->unlinked && x->role == ROLE_CODE &&
 	       x->internal + x->refs_out + x->refs_in > 0;
 }
 

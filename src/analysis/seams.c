@@ -35,6 +35,7 @@ void seams_options_init(struct seams_options *o)
 	o->runs = 0; /* as many as the graph's size allows */
 	o->seed = 1;
 	o->min_size = SEAMS_DEFAULT_MIN_SIZE;
+	o->follow_roles = 1;
 }
 
 static int cmp_cluster_link(const void *a, const void *b)
@@ -73,14 +74,17 @@ static void problem_build(struct problem *pr, const struct seams *s,
 	for (size_t u = 0; u < g->nr; u++) {
 		const struct seams_unit *x = &g->units[u];
 
-		/* a unit is declared by its first file's context */
-		decl_of_unit[u] = d->of_file[g->unit_files[x->first]];
+		/* a unit is declared by its first file's context; a
+		 * directory's or an author's node has no files */
+		decl_of_unit[u] = x->folder || !x->nr
+					  ? -1
+					  : d->of_file[g->unit_files[x->first]];
 	}
 	pr->node_of = xmalloc((g->nr ? g->nr : 1) * sizeof(*pr->node_of));
 	for (size_t u = 0; u < g->nr; u++) {
 		if (decl_of_unit[u] >= 0)
 			pr->node_of[u] = (size_t)decl_of_unit[u];
-		else if (g->units[u].hub)
+		else if (g->units[u].hub || g->units[u].follower)
 			pr->node_of[u] = SIZE_MAX;
 		else
 			pr->node_of[u] = n++;
@@ -226,6 +230,7 @@ static void count_contexts(struct seams *s)
 
 	for (size_t i = 0; i < s->nr; i++) {
 		struct seams_context *x = &s->contexts[i];
+		unsigned long by_role[ROLE_NR] = { 0 };
 		size_t alloc = 0;
 
 		for (size_t j = 0; j < x->files_nr; j++) {
@@ -234,6 +239,7 @@ static void count_contexts(struct seams *s)
 			size_t u = g->unit_of[x->files[j]], k;
 
 			x->code += f->counts.code;
+			by_role[file_role(f->path)] += f->counts.code;
 			/* a unit counts once, with its first file */
 			if (u != SIZE_MAX &&
 			    g->unit_files[g->units[u].first] == x->files[j])
@@ -253,6 +259,12 @@ static void count_contexts(struct seams *s)
 		if (x->langs_nr)
 			qsort(x->langs, x->langs_nr, sizeof(*x->langs),
 			      cmp_lang);
+		/* tests or migrations: at least 90% of its code lines */
+		x->role = ROLE_CODE;
+		if (10 * by_role[ROLE_CODE] < x->code)
+			for (int r = ROLE_CODE + 1; r < ROLE_NR; r++)
+				if (by_role[r] > by_role[x->role])
+					x->role = (enum file_role)r;
 	}
 }
 
@@ -350,17 +362,28 @@ static char *dominant_dir(const struct seams *s, const struct seams_context *x)
 	struct strmap_entry *e;
 	struct dirstat *stats = xcalloc(x->files_nr + 1, sizeof(*stats));
 	char **names = xcalloc(x->files_nr + 1, sizeof(*names));
-	size_t n = 0;
+	size_t n = 0, counted = 0;
 	const char *best = NULL;
 	struct dirstat *bs = NULL;
 	char *ret;
+	int code_only = 0;
 
+	/* tests and migrations that joined the code do not name it */
+	for (size_t j = 0; j < x->files_nr && !code_only; j++)
+		code_only = file_role(s->scan->files[x->files[j]].path) ==
+			    ROLE_CODE;
 	for (size_t j = 0; j < x->files_nr; j++) {
 		const struct scan_file *f = &s->scan->files[x->files[j]];
 		const char *slash = strrchr(f->path, '/');
-		char *dir = slash ? xstrndup(f->path, (size_t)(slash - f->path))
-				  : xstrdup(".");
-		struct dirstat *st = strmap_get(&dirs, dir);
+		char *dir;
+		struct dirstat *st;
+
+		if (code_only && file_role(f->path) != ROLE_CODE)
+			continue;
+		counted++;
+		dir = slash ? xstrndup(f->path, (size_t)(slash - f->path))
+			    : xstrdup(".");
+		st = strmap_get(&dirs, dir);
 
 		if (!st) {
 			names[n] = dir;
@@ -383,7 +406,7 @@ static char *dominant_dir(const struct seams *s, const struct seams_context *x)
 			best = e->key;
 		}
 	}
-	ret = deepest_half(names, stats, n, x->files_nr);
+	ret = deepest_half(names, stats, n, counted);
 	if (!ret)
 		ret = xstrdup(best ? best : ".");
 	for (size_t i = 0; i < n; i++)
@@ -852,6 +875,172 @@ static void merge_by_folder(struct seams *s, struct grouping *gr, size_t k)
 	free(into);
 }
 
+/*
+ * The group most of the code units under directory `dir` (its own and
+ * its subdirectories' units, unit names being sorted paths) belong to,
+ * or -1 when none is there. Followers, hubs and unlinked units do not
+ * vote; ties go to the lower group.
+ */
+static long majority_under(const struct seams *s, const struct grouping *gr,
+			   const char *dir, size_t *votes)
+{
+	const struct seams_graph *g = &s->graph;
+	size_t n = strlen(dir), lo = 0, hi = g->nr - g->folders_nr;
+	long best = -1;
+
+	/* the first unit whose name is >= "dir/" */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strncmp(g->units[mid].name, dir, n);
+
+		if (c < 0 || (!c && g->units[mid].name[n] < '/'))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t u = lo; u < g->nr - g->folders_nr; u++) {
+		const struct seams_unit *x = &g->units[u];
+		long grp;
+
+		if (strncmp(x->name, dir, n) || x->name[n] != '/')
+			break;
+		grp = gr->group_of_file[g->unit_files[x->first]];
+		if (x->follower || grp < 0 || grp == gr->kernel ||
+		    grp == gr->unlinked)
+			continue;
+		if (++votes[grp] > (best >= 0 ? votes[best] : 0) ||
+		    (votes[grp] == votes[best] && grp < best))
+			best = grp;
+	}
+	for (size_t u = lo; u < g->nr - g->folders_nr; u++) {
+		const struct seams_unit *x = &g->units[u];
+		long grp;
+
+		if (strncmp(x->name, dir, n) || x->name[n] != '/')
+			break;
+		grp = gr->group_of_file[g->unit_files[x->first]];
+		if (grp >= 0)
+			votes[grp] = 0;
+	}
+	return best;
+}
+
+/* The first of file f's edges (edges are sorted by their file). */
+static size_t first_edge(const struct scan *scan, size_t f)
+{
+	size_t lo = 0, hi = scan->edges_nr;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (scan->edges[mid].from < f)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * The group of the code a follower depends on most (dependencies
+ * counted once), or -1.
+ */
+static long majority_used(const struct seams *s, const struct grouping *gr,
+			  size_t u, size_t *votes, long *touched)
+{
+	const struct seams_graph *g = &s->graph;
+	const struct scan *scan = s->scan;
+	const struct seams_unit *x = &g->units[u];
+	size_t nt = 0;
+	long best = -1;
+
+	for (size_t k = 0; k < x->nr; k++) {
+		size_t f = g->unit_files[x->first + k];
+
+		for (size_t e = first_edge(scan, f);
+		     e < scan->edges_nr && scan->edges[e].from == f; e++) {
+			size_t to = scan->edges[e].to, v = g->unit_of[to];
+			long grp = gr->group_of_file[to];
+
+			if (v == SIZE_MAX || g->units[v].follower || grp < 0 ||
+			    grp == gr->kernel || grp == gr->unlinked)
+				continue;
+			if (!votes[grp])
+				touched[nt++] = grp;
+			if (++votes[grp] > (best >= 0 ? votes[best] : 0) ||
+			    (votes[grp] == votes[best] && grp < best))
+				best = grp;
+		}
+	}
+	for (size_t t = 0; t < nt; t++)
+		votes[touched[t]] = 0;
+	return best;
+}
+
+/*
+ * Tests and migrations follow the code they serve: each joins the group
+ * of most code units under its nearest ancestor directory that holds
+ * any (saleor/order/migrations/ and saleor/graphql/order/tests/ join
+ * saleor/order and saleor/graphql/order), below the root; failing that,
+ * the group of the code it depends on most; failing that, the unlinked
+ * files. Decided per directory once.
+ */
+static void attach_followers(struct seams *s, struct grouping *gr)
+{
+	const struct seams_graph *g = &s->graph;
+	struct strmap memo = STRMAP_INIT;
+	size_t *votes = xcalloc(gr->nr, sizeof(*votes));
+	long *touched = xmalloc((s->scan->edges_nr ? s->scan->edges_nr : 1) *
+				sizeof(*touched));
+	struct strbuf dir = STRBUF_INIT;
+
+	for (size_t u = 0; u < g->nr - g->folders_nr; u++) {
+		const struct seams_unit *x = &g->units[u];
+		long grp = -1;
+
+		if (!x->follower)
+			continue;
+		strbuf_reset(&dir);
+		strbuf_addstr(&dir, x->dir);
+		while (dir.len) {
+			void *got = strmap_get(&memo, dir.buf);
+			char *slash;
+
+			if (got) {
+				grp = (long)(intptr_t)got - 2;
+			} else {
+				grp = majority_under(s, gr, dir.buf, votes);
+				strmap_put(&memo, xstrdup(dir.buf),
+					   (void *)(intptr_t)(grp + 2));
+			}
+			if (grp >= 0)
+				break;
+			slash = strrchr(dir.buf, '/');
+			strbuf_setlen(&dir, slash ? (size_t)(slash - dir.buf) : 0);
+		}
+		if (grp < 0)
+			grp = majority_used(s, gr, u, votes, touched);
+		if (grp < 0)
+			grp = gr->unlinked;
+		for (size_t k = 0; k < x->nr; k++) {
+			size_t f = g->unit_files[x->first + k];
+
+			if (gr->group_of_file[f] == -2)
+				gr->group_of_file[f] = grp;
+		}
+	}
+	{
+		struct strmap_entry *e;
+
+		strmap_for_each(&memo, e)
+			free((char *)e->key);
+	}
+	strmap_release(&memo);
+	strbuf_release(&dir);
+	free(votes);
+	free(touched);
+}
+
 static int cluster(struct seams *s, const struct contexts *d,
 		   struct grouping *gr)
 {
@@ -919,11 +1108,14 @@ static int cluster(struct seams *s, const struct contexts *d,
 			/* a declared file is its context's, even when its
 			 * unit's first file is declared elsewhere */
 			gr->group_of_file[f] = (long)membership[d->of_file[f]];
+		else if (g->units[u].follower)
+			gr->group_of_file[f] = -2; /* placed below */
 		else if (pr.node_of[u] == SIZE_MAX)
 			gr->group_of_file[f] = gr->kernel;
 		else
 			gr->group_of_file[f] = (long)membership[pr.node_of[u]];
 	}
+	attach_followers(s, gr);
 	if (o->contexts)
 		merge_by_folder(s, gr, o->contexts);
 	free(strength);
@@ -1151,7 +1343,8 @@ int seams_propose(struct seams **out, const struct scan *scan,
 		xmalloc((scan->nr ? scan->nr : 1) * sizeof(*s->context_of));
 	if ((ret = contexts_load(&d, o->config, scan, 0)))
 		goto done;
-	seams_graph_build(&s->graph, scan, &o->weights, o->hub_share);
+	seams_graph_build(&s->graph, scan, &o->weights, o->hub_share,
+			  o->follow_roles);
 	if (o->history) {
 		hmap = history_map(scan, o->history);
 		add_history(s, o->history, hmap);

@@ -12,6 +12,7 @@
 
 #include "carve/error.h"
 #include "carve/language.h"
+#include "carve/role.h"
 #include "carve/scan.h"
 #include "carve/seams_graph.h"
 #include "carve/strmap.h"
@@ -137,7 +138,8 @@ static int cmp_unit(const void *a, const void *b)
 }
 
 /* Groups the counted files into units, sorted by name. */
-static void make_units(struct seams_graph *g, const struct scan *scan)
+static void make_units(struct seams_graph *g, const struct scan *scan,
+		       int follow)
 {
 	struct member *m = xmalloc((scan->nr ? scan->nr : 1) * sizeof(*m));
 	size_t n = 0, alloc = 0, *files;
@@ -190,6 +192,7 @@ static void make_units(struct seams_graph *g, const struct scan *scan)
 		at += x->nr;
 		x->dir = slash ? xstrndup(x->name, (size_t)(slash - x->name))
 			       : xstrdup("");
+		x->follower = follow && file_role(x->name) != ROLE_CODE;
 		for (size_t k = 0; k < x->nr; k++) {
 			size_t f = g->unit_files[x->first + k];
 
@@ -310,7 +313,8 @@ static void static_links(struct seams_graph *g, const struct scan *scan,
 		const struct scan_edge *e = &scan->edges[k];
 		size_t a = g->unit_of[e->from], b = g->unit_of[e->to];
 
-		if (a == SIZE_MAX || b == SIZE_MAX || a == b)
+		if (a == SIZE_MAX || b == SIZE_MAX || a == b ||
+		    g->units[a].follower || g->units[b].follower)
 			continue;
 		/*
 		 * Each dependency counts once, however many references it
@@ -368,7 +372,7 @@ static void folder_links(struct seams_graph *g)
 	size_t n = 0, alloc = g->nr;
 
 	for (size_t u = 0; u < g->nr; u++)
-		if (!g->units[u].hub)
+		if (!g->units[u].hub && !g->units[u].follower)
 			order[n++] = u;
 	if (n)
 		qsort_r(order, n, sizeof(*order), cmp_by_dir, g);
@@ -457,7 +461,8 @@ void seams_graph_add(struct seams_graph *g, enum seams_signal s, size_t f1,
 	size_t b = f2 < g->scan->nr ? g->unit_of[f2] : SIZE_MAX;
 
 	if (a == SIZE_MAX || b == SIZE_MAX || a == b || g->units[a].hub ||
-	    g->units[b].hub || !(value > 0))
+	    g->units[b].hub || g->units[a].follower || g->units[b].follower ||
+	    !(value > 0))
 		return;
 	push(g, a, b, s, value);
 }
@@ -488,7 +493,8 @@ void seams_graph_add_group(struct seams_graph *g, enum seams_signal s,
 		size_t u = files[i] < g->scan->nr ? g->unit_of[files[i]] :
 						     SIZE_MAX;
 
-		if (u == SIZE_MAX || g->units[u].hub || !(values[i] > 0))
+		if (u == SIZE_MAX || g->units[u].hub || g->units[u].follower ||
+		    !(values[i] > 0))
 			continue;
 		m[nr++] = (struct member_value){ u, values[i] };
 	}
@@ -514,13 +520,14 @@ void seams_graph_add_group(struct seams_graph *g, enum seams_signal s,
 }
 
 int seams_graph_build(struct seams_graph *g, const struct scan *scan,
-		      const struct seams_weights *w, double hub_share)
+		      const struct seams_weights *w, double hub_share,
+		      int follow)
 {
 	memset(g, 0, sizeof(*g));
 	g->scan = scan;
 	g->weights = *w;
 	g->unit_of = xmalloc((scan->nr ? scan->nr : 1) * sizeof(*g->unit_of));
-	make_units(g, scan);
+	make_units(g, scan, follow);
 	static_links(g, scan, hub_share);
 	if (w->w[SIGNAL_FOLDERS] > 0)
 		folder_links(g);

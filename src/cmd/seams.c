@@ -47,6 +47,8 @@ static const char usage_text[] =
 "                         (static, cochange, authors, folders)\n"
 "      --no-folders       leave the folder structure out (folders=0)\n"
 "      --no-history       leave change coupling and authors out\n"
+"      --cluster-tests    cluster tests and migrations too (default: they\n"
+"                         join the code of their directory)\n"
 "      --contexts K       aim for K contexts (searches the resolution)\n"
 "      --resolution R     Leiden resolution (default 1; higher gives\n"
 "                         smaller contexts)\n"
@@ -77,6 +79,7 @@ enum {
 	OPT_SEED,
 	OPT_COMPARE,
 	OPT_TOP,
+	OPT_CLUSTER_TESTS,
 };
 
 static const struct option long_options[] = {
@@ -93,6 +96,7 @@ static const struct option long_options[] = {
 	{ "seed", required_argument, NULL, OPT_SEED },
 	{ "compare", required_argument, NULL, OPT_COMPARE },
 	{ "top", required_argument, NULL, OPT_TOP },
+	{ "cluster-tests", no_argument, NULL, OPT_CLUSTER_TESTS },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -170,6 +174,9 @@ static int parse_args(struct seams_args *a, int argc, char **argv)
 			break;
 		case OPT_NO_HISTORY:
 			a->no_history = 1;
+			break;
+		case OPT_CLUSTER_TESTS:
+			a->o.follow_roles = 0;
 			break;
 		case OPT_CONTEXTS:
 			if (options_int(&n, optarg, "--contexts", 1, 1 << 30))
@@ -297,6 +304,14 @@ static void record_assumptions(struct model *m, const struct seams_args *a,
 	model_assume(m, "units", "default",
 		     "a C/C++ header and its sources of the same stem in the "
 		     "same directory are one unit");
+	if (o->follow_roles)
+		model_assume(m, "tests and migrations", "default",
+			     "not clustered: each joins the context of the "
+			     "code of its nearest directory that holds code, "
+			     "else of the code it depends on most");
+	else
+		model_assume(m, "tests and migrations", "option",
+			     "clustered like other files (--cluster-tests)");
 	if (o->hub_share < 1)
 		model_assume(m, "shared kernel",
 			     a->set_hub_share ? "option" : "default",
@@ -458,6 +473,10 @@ static void print_context(FILE *fp, const struct seams *s, size_t i, size_t top)
 		x->kernel     ? " (hubs that nearly everything uses)"
 		: x->unlinked ? " (files linked to nothing)"
 		: x->declared ? " (declared in carve.json)"
+		: x->role == ROLE_TEST ? " (tests: they move with the code "
+					 "they test, not ranked)"
+		: x->role == ROLE_MIGRATION ? " (migrations: they move with "
+					      "the data, not ranked)"
 			      : "",
 		x->files_nr, x->files_nr == 1 ? "" : "s", num.buf,
 		fmt_langs(&sb, x));
@@ -692,22 +711,9 @@ int cmd_seams(int argc, char **argv)
 		a.o.contexts = counted;
 	}
 	a.o.config = &cfg;
-	if (!a.no_history && !m.history && m.scan->is_git && *m.scan->head &&
-	    !model_is_file(a.input.arg ? a.input.arg : ".")) {
-		struct history_options ho = { 0 };
-
-		ho.max_changeset = HISTORY_MAX_CHANGESET;
-		ho.min_revs = HISTORY_MIN_REVS;
-		ho.min_shared = HISTORY_MIN_SHARED;
-		ho.min_coupling = HISTORY_MIN_COUPLING;
-		ho.max_blob_size = HISTORY_MAX_BLOB_SIZE;
-		ho.threads = a.common.threads;
-		ho.config = &cfg;
-		/* a repository without commits has no history to add */
-		if (history_run(&m.history, m.scan, &ho))
-			warning("no history: going on with the static graph "
-				"and folders");
-	}
+	if (!a.no_history && input_history(&m, &cfg, &a.input))
+		warning("no history: going on with the static graph and "
+			"folders");
 	if (!a.no_history)
 		a.o.history = m.history;
 	if (seams_propose(&s, m.scan, &a.o))

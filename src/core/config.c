@@ -17,8 +17,9 @@
 #define CONFIG_MAX_DEPTH 64
 
 static const char *const top_keys[] = {
-	"exclude", "modules", "legacy", "new", "contexts", "rules", "teams",
-	"target", "rates", "plan", "$schema", NULL,
+	"exclude",  "modules", "legacy", "new",	  "contexts",
+	"rules",    "teams",   "target", "rates", "plan",
+	"estimate", "$schema", NULL,
 };
 
 static const char *const module_keys[] = { "depth", "map", NULL };

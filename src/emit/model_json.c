@@ -8,11 +8,16 @@
 #include <string.h>
 
 #include "carve/check.h"
+#include "carve/burndown.h"
+#include "carve/estimate.h"
 #include "carve/history.h"
 #include "carve/language.h"
 #include "carve/model.h"
 #include "carve/scan.h"
+#include "carve/roadmap.h"
 #include "carve/seams.h"
+#include "carve/data.h"
+#include "carve/api.h"
 #include "carve/strbuf.h"
 #include "carve/utf8.h"
 #include "carve/xmalloc.h"
@@ -232,6 +237,20 @@ int model_write_json(FILE *fp, const struct model *m)
 		seams_json_add(root, m->seams);
 	if (m->check)
 		check_json_add(root, m->check);
+	if (m->burndown)
+		cJSON_AddItemToObject(root, "burndown",
+				      burndown_to_json(m->burndown));
+	if (m->estimate)
+		estimate_json_add(root, m->estimate);
+	if (m->roadmap)
+		roadmap_json_add(root, m->roadmap);
+	else if (m->roadmap_saved)
+		cJSON_AddItemToObject(root, "roadmap",
+				      cJSON_Duplicate(m->roadmap_saved->part, 1));
+	if (m->data)
+		data_json_add(root, m->data);
+	if (m->api)
+		api_json_add(root, m->api);
 	assumptions = cJSON_AddArrayToObject(root, "assumptions");
 	for (size_t i = 0; i < m->assumptions_nr; i++) {
 		cJSON *o = cJSON_CreateObject();
@@ -256,6 +275,8 @@ void model_release(struct model *m)
 	if (!m)
 		return;
 	seams_free(m->seams);
+	estimate_free(m->estimate);
+	roadmap_saved_free(m->roadmap_saved);
 	scan_free(m->scan);
 	history_free(m->history);
 	for (size_t i = 0; i < m->assumptions_nr; i++) {

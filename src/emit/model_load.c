@@ -9,6 +9,8 @@
 #include <sys/stat.h>
 
 #include "carve/config.h"
+#include "carve/estimate.h"
+#include "carve/roadmap.h"
 #include "carve/history.h"
 #include "carve/language.h"
 #include "carve/model.h"
@@ -229,6 +231,16 @@ int model_load_json(struct model *m, const char *path)
 	    (ret = history_from_json(
 		     &m->history,
 		     cJSON_GetObjectItemCaseSensitive(root, "history"), path)))
+		goto done;
+	if (cJSON_GetObjectItemCaseSensitive(root, "roadmap") &&
+	    (ret = roadmap_saved_load(
+		     &m->roadmap_saved,
+		     cJSON_GetObjectItemCaseSensitive(root, "roadmap"), path)))
+		goto done;
+	if (cJSON_GetObjectItemCaseSensitive(root, "estimate") &&
+	    (ret = estimate_json_load(
+		     &m->estimate,
+		     cJSON_GetObjectItemCaseSensitive(root, "estimate"), path)))
 		goto done;
 	m->scan = s;
 	s = NULL;

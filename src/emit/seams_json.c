@@ -108,6 +108,8 @@ static cJSON *context_json(const struct seams *s, size_t i)
 		cJSON_AddTrueToObject(o, "declared");
 	if (x->unlinked)
 		cJSON_AddTrueToObject(o, "unlinked");
+	if (x->role != ROLE_CODE)
+		cJSON_AddStringToObject(o, "role", file_role_name(x->role));
 	add_uint(o, "units", x->units);
 	add_uint(o, "code", x->code);
 	arr = cJSON_AddArrayToObject(o, "languages");

@@ -34,6 +34,8 @@ done
 cp -r "$CARVE_SRC/samples/shop" shop
 make_repo shop >/dev/null
 git -C shop add -A && git -C shop commit -qm sample
+# carve-estimate(1) runs the calibration cases from samples/ (untracked here)
+cp -r "$CARVE_SRC/samples/cases" shop/cases
 for page in "$CARVE_SRC"/man/*.1; do
 	sed -n '/^\.SH EXAMPLES/,/^\.SH /p' "$page" |
 		sed -n '/^\.EX/,/^\.EE/p' | grep '^carve ' | sed 's/\\-/-/g' |

@@ -99,4 +99,15 @@ expect_eq "json comparison" "2 10" \
 expect_status "--compare a carve model" 0 "$CARVE" seams --no-folders --compare s.json model.json
 grep_q "a model compares too" "^MoJoFM " out
 
+# Declared contexts with the folder signal: only a/** is declared. The
+# directories b and c are nodes of the folder signal with no files of
+# their own; they must not count as declared by a's context (they did:
+# a directory's node took the context of the first unit's file, so every
+# directory was pulled into the first declared context).
+echo '{ "contexts": { "first": ["a/**"] } }' >pin-a.json
+expect_status "one declared context" 0 "$CARVE" seams -f csv -c pin-a.json model.json
+grep_q "a is the declared context" "^a/x2.py,first" out
+check "b stays out of it" sh -c '! grep -q "^b/y[123].py,first" out'
+check "c stays out of it" sh -c '! grep -q "^c/z[123].py,first" out'
+
 done_testing

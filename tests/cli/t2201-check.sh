@@ -76,4 +76,27 @@ echo '{}' >empty.json
 expect_status "no rules: nothing to check" 0 "$CARVE" check -c empty.json shop
 grep_q "says so" "declares no rules" err
 
+# legacy and new are areas that may overlap the contexts: orders is a
+# context and legacy too, payments legacy only. "Nothing depends on
+# legacy": orders' import of payments (services.py line 15) and the
+# app's import of orders.api (shop/app.py line 7) are violations; orders'
+# imports of itself (.models, pricing) are not.
+cat >areas.json <<'EOF'
+{ "contexts": { "orders": ["shop/orders/**"] },
+  "legacy": ["shop/orders/**", "shop/payments/**"],
+  "rules": [ { "name": "legacy is frozen", "from": "*", "to": "legacy", "allow": false } ] }
+EOF
+expect_status "a context inside legacy is no overlap" 1 "$CARVE" check -c areas.json shop
+grep_q "orders -> payments (legacy)" \
+	"^shop/orders/services.py:15: imports 'shop.payments' (orders -> legacy): rule 'legacy is frozen'" out
+grep_q "app -> orders, legacy by its area" \
+	"^shop/app.py:7: imports 'shop.orders.api' (no context -> orders): rule 'legacy is frozen'" out
+check "imports within orders pass" sh -c '! grep -q "(orders -> orders)" out'
+cat >both.json <<'EOF'
+{ "legacy": ["shop/orders/**"], "new": ["shop/orders/models.py"],
+  "rules": [ { "from": "*", "to": "legacy", "allow": false } ] }
+EOF
+expect_status "legacy and new may not overlap" 128 "$CARVE" check -c both.json shop
+grep_q "names both and the file" "contexts 'legacy' and 'new' overlap: both match 'shop/orders/models.py'" err
+
 done_testing

@@ -69,7 +69,7 @@ static void header_and_source_are_one_unit(void **state)
 
 	(void)state;
 	seams_weights_init(&w);
-	seams_graph_build(&g, s, &w, 1.0);
+	seams_graph_build(&g, s, &w, 1.0, 0);
 	/* jobs.c + jobs.h; nojobs.c; x.c and x.cpp (no header); b/jobs.c */
 	assert_int_equal(g.nr - g.folders_nr, 5);
 	assert_int_equal(g.unit_of[0], g.unit_of[1]);
@@ -99,7 +99,7 @@ static void hub_is_used_from_most_modules(void **state)
 
 	(void)state;
 	seams_weights_init(&w);
-	seams_graph_build(&g, s, &w, 0.5);
+	seams_graph_build(&g, s, &w, 0.5, 0);
 	assert_int_equal(g.hubs_nr, 1);
 	assert_true(g.units[g.unit_of[3]].hub);
 	assert_int_equal(g.units[g.unit_of[3]].modules_in, 3);
@@ -107,7 +107,7 @@ static void hub_is_used_from_most_modules(void **state)
 	assert_int_equal(g.links_nr, 1);
 	assert_true(g.links[0].signal[SIGNAL_STATIC] == 1.0);
 	seams_graph_release(&g);
-	seams_graph_build(&g, s, &w, 1.0);
+	seams_graph_build(&g, s, &w, 1.0, 0);
 	assert_int_equal(g.hubs_nr, 0);
 	assert_int_equal(g.links_nr, 4);
 	seams_graph_release(&g);
@@ -126,7 +126,7 @@ static void evidence_adds_up(void **state)
 	(void)state;
 	seams_weights_init(&w);
 	w.w[SIGNAL_COCHANGE] = 2;
-	seams_graph_build(&g, s, &w, 1.0);
+	seams_graph_build(&g, s, &w, 1.0, 0);
 	/* a/1 <-> b/1 both ways: one link of 2 references */
 	for (size_t k = 0; k < g.links_nr; k++)
 		if (!g.units[g.links[k].a].folder &&

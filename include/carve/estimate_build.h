@@ -1,0 +1,65 @@
+/*
+ * Building a struct estimate (src/plan/estimate.c) from any input: the
+ * scan and its contexts (src/plan/estimate_scan.c) or declared sizes
+ * (src/plan/estimate_sizes.c). begin reads the options and carve.json,
+ * the input adds contexts and their code, finish runs the Monte Carlo.
+ */
+#ifndef CARVE_ESTIMATE_BUILD_H
+#define CARVE_ESTIMATE_BUILD_H
+
+#include "carve/error.h"
+#include "carve/estimate.h"
+#include "carve/rates.h"
+
+struct estimate_build {
+	struct estimate *e; /* being built; owned until finish */
+	const struct estimate_options *o;
+	struct rate_overrides ov;
+	enum estimate_dist_kind kind;
+	int kind_set;
+	const char *kind_source, *target_source;
+	const char *factor_source[8];
+	size_t rates_alloc, contexts_alloc;
+	int tables; /* owned tables were declared */
+};
+
+/* Reads options and o->config. Returns 0 or <0 after reporting. */
+int estimate_build_begin(struct estimate_build *b,
+			 const struct estimate_options *o);
+/* Index of the rate of (from, to) in b->e->rates, added if new. */
+size_t estimate_build_rate(struct estimate_build *b, const char *from,
+			   const char *to);
+/* A new context named `name` (copied); a service by default. */
+struct estimate_context *estimate_build_context(struct estimate_build *b,
+						const char *name);
+/*
+ * Adds `code` lines of language key `lang` to x, test code or not, at
+ * complexity factor cx; programming languages go to the target.
+ */
+void estimate_build_work(struct estimate_build *b, struct estimate_context *x,
+			 const char *lang, int programming, unsigned long code,
+			 int test, double cx);
+/*
+ * Checks the contexts (limit, exclusions, zero lines), records the
+ * assumptions and runs the Monte Carlo; *out is then the caller's.
+ */
+int estimate_build_finish(struct estimate_build *b, struct estimate **out);
+void estimate_build_release(struct estimate_build *b);
+
+/*
+ * Runs the Monte Carlo of a filled estimate (contexts, rates, factors,
+ * seed and trials): the ranges, shares and draws. Any -j gives the same.
+ */
+void estimate_run(struct estimate *e, int threads);
+struct language;
+/* General-purpose code, rewritten for a target (not SQL, Shell, ...). */
+int estimate_rewritten(const struct language *lang);
+/* sqrt(density / reference), bounded (see carve-estimate(1)). */
+double estimate_complexity_factor(double density, double reference);
+/* P10/P50/P80/P90 and mean of v[0..n), which it reorders. */
+void estimate_range_of(struct estimate_range *r, double *v, size_t n);
+/* Records an assumption of the estimate (strings copied). */
+void estimate_assume(struct estimate *e, const char *name, const char *source,
+		     const char *fmt, ...) CARVE_PRINTF(4, 5);
+
+#endif

@@ -1,0 +1,68 @@
+/*
+ * Porting rates (lines per engineer-day) of carve estimate: the embedded
+ * table of defaults, each with its source, and the overrides a user
+ * gives in carve.json "rates" or with --rate. Language keys are carve's
+ * language names in lower case, headers folded into their language
+ * ("C Header" is "c"); "unknown" is a language carve does not know.
+ */
+#ifndef CARVE_RATES_H
+#define CARVE_RATES_H
+
+#include "carve/estimate.h"
+
+struct cJSON;
+
+/* Engineer-days in an engineer-year (260 weekdays, 10 holidays, 30 off). */
+#define RATES_DAYS_PER_YEAR 220
+
+/* A rate given by the user for one pair; "*" matches any language. */
+struct rate_override {
+	char *from, *to;
+	struct estimate_dist dist;
+	char *source; /* "option" or the config file's path */
+};
+
+struct rate_overrides {
+	struct rate_override *v;
+	size_t nr, alloc;
+};
+
+/* Lower-case key of a language name into buf ("C++ Header" -> "c++"). */
+const char *rates_lang_key(char *buf, size_t n, const char *name);
+
+/*
+ * Parses "FROM->TO=R" or "FROM->TO=LOW,LIKELY,HIGH" (lines per
+ * engineer-day; one figure keeps the default's spread around it) into
+ * `ov`. Returns 0, or CARVE_EINVALID after naming `what` (the option or
+ * "'carve.json': \"rates\".\"python->go\"").
+ */
+int rates_parse_option(struct rate_overrides *ov, const char *arg,
+		       enum estimate_dist_kind kind);
+/*
+ * Reads carve.json "rates" (an object of "FROM->TO": number, or
+ * {"optimistic", "likely", "pessimistic", "distribution"}); errors name
+ * the file and the key.
+ */
+int rates_parse_config(struct rate_overrides *ov, const struct cJSON *rates,
+		       const char *path, enum estimate_dist_kind kind);
+void rates_overrides_release(struct rate_overrides *ov);
+
+/*
+ * Fills r for the pair (from, to): the last matching override, else the
+ * table, else the documented fallback (r->fallback set). Strings are
+ * copied into r.
+ */
+void rates_resolve(struct estimate_rate *r, const char *from, const char *to,
+		   const struct rate_overrides *ov,
+		   enum estimate_dist_kind kind);
+
+/*
+ * One value of a cost or factor from carve.json (number or three-point
+ * object) into d, keeping d's spread around a single number. Errors
+ * name the file and `key`.
+ */
+int rates_parse_dist(struct estimate_dist *d, const struct cJSON *v,
+		     const char *path, const char *key,
+		     enum estimate_dist_kind kind, int rate);
+
+#endif

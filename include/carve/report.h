@@ -1,0 +1,79 @@
+/*
+ * carve report: one self-contained HTML page from the parts of a model
+ * (src/emit/report*.c). Each section is one function in its own file;
+ * the table in src/emit/report.c lists them with the model part each
+ * needs and the command that fills it, so a missing part gives a short
+ * note naming that command instead of an empty chart. The report borrows
+ * everything it points to.
+ */
+#ifndef CARVE_REPORT_H
+#define CARVE_REPORT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+struct api_report;
+struct check;
+struct data_report;
+struct config;
+struct graph;
+struct model;
+struct seams;
+
+struct report {
+	FILE *fp;
+	const struct model *m; /* scan, history and assumptions */
+	const struct seams *seams; /* the proposal, or NULL */
+	const struct check *check; /* the rules' result, or NULL */
+	const struct data_report *data; /* tables and owners, or NULL */
+	const struct api_report *api; /* endpoints per context, or NULL */
+	const struct config *cfg; /* carve.json (legacy/new), may be empty */
+	const struct graph *modules; /* module graph (cycles), or NULL */
+	const char *source; /* what was read: a PATH or MODEL.json */
+	size_t max_rows; /* rows per table before "N more" */
+	size_t max_nodes; /* contexts drawn before the drawing collapses */
+};
+
+#define REPORT_MAX_ROWS 50
+#define REPORT_MAX_NODES 60
+/* top-level directories drawn when the contexts are too many */
+#define REPORT_MAX_COLLAPSED 120
+
+/*
+ * Writes the page: head (Content-Security-Policy, inline style), the
+ * table of contents, every section, the appendix. Returns 0, or <0 after
+ * reporting when a drawing could not be made.
+ */
+int report_write(struct report *r);
+
+/* The sections, for report.c's table (src/emit/report_<name>.c). */
+int report_summary(struct report *r);
+int report_inventory(struct report *r);
+int report_graph(struct report *r);
+int report_cycles(struct report *r);
+int report_history(struct report *r);
+int report_contexts(struct report *r);
+int report_check(struct report *r);
+int report_data(struct report *r);
+int report_api(struct report *r);
+int report_appendix(struct report *r);
+
+/* Helpers shared by the sections (src/emit/report.c). */
+
+/* <table class=sortable> with its header row; align: 'l' or 'r' each. */
+void report_table_begin(struct report *r, const char *align,
+			const char *const *headers);
+/* One row: cells escaped; right-aligned cells are numbers. */
+void report_table_row(struct report *r, const char *align,
+		      const char *const *cells);
+/* Closes the table; `more` rows left out are counted below it. */
+void report_table_end(struct report *r, size_t more, const char *where);
+/* A short note (escaped) in the note style. */
+void report_note(struct report *r, const char *text);
+/* Writes an SVG made by Graphviz inline: no prolog, scaled to fit. */
+void report_inline_svg(struct report *r, const char *svg, size_t len,
+		       const char *label);
+/* "1,234" into a static-free buffer of 32 bytes. */
+const char *report_num(char *buf, unsigned long long n);
+
+#endif

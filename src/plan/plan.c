@@ -1,0 +1,597 @@
+/*
+ * carve.json "plan": parsing and checking every key, with the defaults
+ * of the strangler-fig method (phase-0 platform work) and of Khan
+ * Academy's per-service steps. Messages name the file and the key.
+ */
+#include <cjson/cJSON.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "carve/config.h"
+#include "carve/error.h"
+#include "carve/plan.h"
+#include "carve/xmalloc.h"
+
+static const char *const plan_keys[] = {
+	"start",    "capacity",	 "holidays",
+	"workdays", "focus",	 "max_engineers_per_context",
+	"mve",	    "mve_share", "phase0",
+	"steps",    "teams",	 "data",
+	"contexts", "priority",	 NULL,
+};
+static const char *const context_keys[] = { "name", "days",    "months",
+					    "p10",  "p90",     "loc",
+					    "rank", "depends", NULL };
+
+/* Strangler fig: what must exist before the first cut-over. */
+static const struct plan_item default_phase0[] = {
+	{ "routing layer and gateway with feature flags", 60, 0 },
+	{ "CI/CD and service template", 40, 0 },
+	{ "observability", 40, 0 },
+	{ "side-by-side comparison tooling", 30, 0 },
+};
+
+/* Khan Academy's per-service steps; the shares are carve's defaults. */
+static const struct plan_item default_steps[] = {
+	{ "prepare", 0, 0.10 },	      { "port", 0, 0.50 },
+	{ "shadow", 0, 0.10 },	      { "side-by-side", 0, 0.10 },
+	{ "canary", 0, 0.05 },	      { "cut-over", 0, 0.05 },
+	{ "remove legacy", 0, 0.10 },
+};
+
+#define N_ELEMS(a) (sizeof(a) / sizeof((a)[0]))
+
+static int bad(const struct plan *p, const char *key, const char *what,
+	       const char *value)
+{
+	if (value)
+		return error_code(CARVE_EINVALID, "'%s': plan.%s: '%s' %s",
+				  p->path, key, value, what);
+	return error_code(CARVE_EINVALID, "'%s': plan.%s: %s", p->path, key,
+			  what);
+}
+
+static void unknown_keys(const struct plan *p, const cJSON *obj,
+			 const char *const *keys, const char *where)
+{
+	const cJSON *it;
+
+	cJSON_ArrayForEach (it, obj) {
+		size_t i;
+
+		for (i = 0; keys[i]; i++)
+			if (!strcmp(keys[i], it->string))
+				break;
+		if (!keys[i])
+			warning("%s: unknown key 'plan.%s%s%s' ignored",
+				p->path, where, *where ? "." : "", it->string);
+	}
+}
+
+static int number(const struct plan *p, const cJSON *v, const char *key,
+		  double min, double max, double *out)
+{
+	char buf[64];
+
+	if (!cJSON_IsNumber(v))
+		return bad(p, key, "expected a number", NULL);
+	if (!(v->valuedouble >= min && v->valuedouble <= max)) {
+		snprintf(buf, sizeof(buf), "%g", v->valuedouble);
+		error("'%s': plan.%s: %s is out of range (%g to %g)", p->path,
+		      key, buf, min, max);
+		return CARVE_EINVALID;
+	}
+	*out = v->valuedouble;
+	return 0;
+}
+
+static int date(const struct plan *p, const cJSON *v, const char *key,
+		calendar_day *out)
+{
+	if (!cJSON_IsString(v))
+		return bad(p, key, "expected a date (YYYY-MM-DD)", NULL);
+	if (calendar_parse(out, v->valuestring))
+		return bad(p, key,
+			   "is not an ISO 8601 date (YYYY-MM-DD, a real day)",
+			   v->valuestring);
+	return 0;
+}
+
+static int strings(const struct plan *p, const cJSON *v, const char *key,
+		   const char ***out, size_t *nr)
+{
+	const cJSON *it;
+	size_t i = 0;
+
+	if (!cJSON_IsArray(v))
+		return bad(p, key, "expected an array of names", NULL);
+	*nr = (size_t)cJSON_GetArraySize(v);
+	*out = xcalloc(*nr ? *nr : 1, sizeof(**out));
+	cJSON_ArrayForEach (it, v) {
+		if (!cJSON_IsString(it) || !*it->valuestring)
+			return bad(p, key, "expected an array of names", NULL);
+		(*out)[i++] = it->valuestring;
+	}
+	return 0;
+}
+
+static int load_capacity(struct plan *p, const cJSON *v)
+{
+	const cJSON *it;
+	char key[64];
+	size_t i = 0;
+
+	if (cJSON_IsNumber(v)) {
+		p->capacity = xcalloc(1, sizeof(*p->capacity));
+		p->capacity_nr = 1;
+		p->capacity[0].from = p->cal.start;
+		return number(p, v, "capacity", 0, 1e6,
+			      &p->capacity[0].engineers);
+	}
+	if (!cJSON_IsArray(v) || !cJSON_GetArraySize(v))
+		return bad(p, "capacity",
+			   "expected engineers, or [ { \"from\": DATE, "
+			   "\"engineers\": N }, ... ]",
+			   NULL);
+	p->capacity_nr = (size_t)cJSON_GetArraySize(v);
+	p->capacity = xcalloc(p->capacity_nr, sizeof(*p->capacity));
+	cJSON_ArrayForEach (it, v) {
+		struct plan_capacity *c = &p->capacity[i];
+
+		snprintf(key, sizeof(key), "capacity[%zu].from", i);
+		if (date(p, cJSON_GetObjectItemCaseSensitive(it, "from"), key,
+			 &c->from))
+			return CARVE_EINVALID;
+		snprintf(key, sizeof(key), "capacity[%zu].engineers", i);
+		if (number(p, cJSON_GetObjectItemCaseSensitive(it, "engineers"),
+			   key, 0, 1e6, &c->engineers))
+			return CARVE_EINVALID;
+		if (i && c->from <= p->capacity[i - 1].from) {
+			snprintf(key, sizeof(key), "capacity[%zu].from", i);
+			return bad(p, key, "must come after the step before it",
+				   NULL);
+		}
+		i++;
+	}
+	return 0;
+}
+
+static int load_holidays(struct plan *p, const cJSON *v)
+{
+	const cJSON *it;
+	char key[64];
+	size_t i = 0;
+
+	if (!cJSON_IsArray(v))
+		return bad(p, "holidays",
+			   "expected an array of dates or ranges "
+			   "(\"2027-12-24..2028-01-01\")",
+			   NULL);
+	cJSON_ArrayForEach (it, v) {
+		calendar_day from, to;
+		const char *s = cJSON_IsString(it) ? it->valuestring : NULL;
+		const char *dots = s ? strstr(s, "..") : NULL;
+		char first[16];
+
+		snprintf(key, sizeof(key), "holidays[%zu]", i++);
+		if (!s)
+			return bad(p, key, "expected a date or a range", NULL);
+		snprintf(first, sizeof(first), "%.*s",
+			 dots ? (int)(dots - s) : (int)strlen(s), s);
+		if (calendar_parse(&from, first) ||
+		    calendar_parse(&to, dots ? dots + 2 : s))
+			return bad(p, key,
+				   "is not a date or a range of ISO 8601 "
+				   "dates (YYYY-MM-DD or FROM..TO)",
+				   s);
+		if (to < from)
+			return bad(p, key, "ends before it starts", s);
+		if (calendar_add_holiday(&p->cal, from, to))
+			warning("%s: plan.%s: '%s' overlaps another holiday "
+				"(its days are counted once)",
+				p->path, key, s);
+	}
+	return 0;
+}
+
+static int load_workdays(struct plan *p, const cJSON *v)
+{
+	const char **names = NULL;
+	size_t nr = 0;
+	int ret;
+
+	p->cal.weekdays = 0;
+	ret = strings(p, v, "workdays", &names, &nr);
+	for (size_t i = 0; !ret && i < nr; i++) {
+		int d = calendar_weekday_parse(names[i]);
+
+		if (d < 0)
+			ret = bad(p, "workdays",
+				  "is not a weekday (mon, tue, ... sun)",
+				  names[i]);
+		else
+			p->cal.weekdays |= 1u << d;
+	}
+	if (!ret && !p->cal.weekdays)
+		ret = bad(p, "workdays", "names no working day", NULL);
+	free(names);
+	return ret;
+}
+
+/* phase0 (days) or steps (share) */
+static int load_items(struct plan *p, const cJSON *v, const char *key,
+		      int steps, struct plan_item **out, size_t *nr)
+{
+	const cJSON *it;
+	char k[64];
+	size_t i = 0;
+	double sum = 0;
+
+	if (!cJSON_IsArray(v))
+		return bad(p, key,
+			   steps ? "expected [ { \"name\": ..., \"share\": "
+				   "S }, ... ]"
+				 : "expected [ { \"name\": ..., \"days\": "
+				   "N }, ... ]",
+			   NULL);
+	*nr = (size_t)cJSON_GetArraySize(v);
+	*out = xcalloc(*nr ? *nr : 1, sizeof(**out));
+	cJSON_ArrayForEach (it, v) {
+		const cJSON *name = cJSON_GetObjectItemCaseSensitive(it, "nam"
+									 "e");
+		struct plan_item *x = &(*out)[i];
+
+		snprintf(k, sizeof(k), "%s[%zu].name", key, i);
+		if (!cJSON_IsString(name) || !*name->valuestring)
+			return bad(p, k, "expected a name", NULL);
+		x->name = name->valuestring;
+		snprintf(k, sizeof(k), "%s[%zu].%s", key, i,
+			 steps ? "share" : "days");
+		if (number(p,
+			   cJSON_GetObjectItemCaseSensitive(it, steps ? "share"
+								      : "days"),
+			   k, 0, steps ? 1 : 1e7, steps ? &x->share : &x->days))
+			return CARVE_EINVALID;
+		sum += x->share;
+		i++;
+	}
+	if (steps && (!*nr || fabs(sum - 1) > 1e-6)) {
+		char buf[32];
+
+		snprintf(buf, sizeof(buf), "%g", sum);
+		return bad(p, key, "shares must add up to 1, not", buf);
+	}
+	return 0;
+}
+
+static int load_teams(struct plan *p, const cJSON *v)
+{
+	const cJSON *it;
+	char k[64];
+	size_t i = 0;
+
+	if (!cJSON_IsArray(v))
+		return bad(p, "teams",
+			   "expected [ { \"name\": ..., \"engineers\": N, "
+			   "\"contexts\": [...] }, ... ]",
+			   NULL);
+	p->teams_nr = (size_t)cJSON_GetArraySize(v);
+	p->teams = xcalloc(p->teams_nr ? p->teams_nr : 1, sizeof(*p->teams));
+	cJSON_ArrayForEach (it, v) {
+		struct plan_team *t = &p->teams[i];
+		const cJSON *name = cJSON_GetObjectItemCaseSensitive(it, "nam"
+									 "e");
+
+		snprintf(k, sizeof(k), "teams[%zu].name", i);
+		if (!cJSON_IsString(name) || !*name->valuestring)
+			return bad(p, k, "expected a name", NULL);
+		t->name = name->valuestring;
+		snprintf(k, sizeof(k), "teams[%zu].engineers", i);
+		if (number(p, cJSON_GetObjectItemCaseSensitive(it, "engineers"),
+			   k, 0, 1e6, &t->engineers))
+			return CARVE_EINVALID;
+		snprintf(k, sizeof(k), "teams[%zu].contexts", i);
+		if (strings(p, cJSON_GetObjectItemCaseSensitive(it, "contexts"),
+			    k, &t->contexts, &t->contexts_nr))
+			return CARVE_EINVALID;
+		i++;
+	}
+	return 0;
+}
+
+static int load_data(struct plan *p, const cJSON *v)
+{
+	const cJSON *it;
+	char k[64];
+	size_t i = 0;
+
+	if (!cJSON_IsArray(v))
+		return bad(p, "data",
+			   "expected [ { \"name\": ..., \"days\": N, "
+			   "\"after\": [contexts] }, ... ]",
+			   NULL);
+	p->data_nr = (size_t)cJSON_GetArraySize(v);
+	p->data = xcalloc(p->data_nr ? p->data_nr : 1, sizeof(*p->data));
+	cJSON_ArrayForEach (it, v) {
+		struct plan_data *d = &p->data[i];
+		const cJSON *name = cJSON_GetObjectItemCaseSensitive(it, "nam"
+									 "e");
+
+		snprintf(k, sizeof(k), "data[%zu].name", i);
+		if (!cJSON_IsString(name) || !*name->valuestring)
+			return bad(p, k, "expected a name", NULL);
+		d->name = name->valuestring;
+		snprintf(k, sizeof(k), "data[%zu].days", i);
+		if (number(p, cJSON_GetObjectItemCaseSensitive(it, "days"), k,
+			   0, 1e7, &d->days))
+			return CARVE_EINVALID;
+		snprintf(k, sizeof(k), "data[%zu].after", i);
+		if (strings(p, cJSON_GetObjectItemCaseSensitive(it, "after"), k,
+			    &d->after, &d->after_nr))
+			return CARVE_EINVALID;
+		i++;
+	}
+	return 0;
+}
+
+static int load_context(struct plan *p, struct plan_context *c, const cJSON *it,
+			size_t i)
+{
+	const cJSON *v;
+	char k[80];
+	double x;
+
+	snprintf(k, sizeof(k), "contexts[%zu].name", i);
+	v = cJSON_GetObjectItemCaseSensitive(it, "name");
+	if (!cJSON_IsString(v) || !*v->valuestring)
+		return bad(p, k, "expected a name", NULL);
+	c->name = v->valuestring;
+	unknown_keys(p, it, context_keys, "contexts[]");
+	snprintf(k, sizeof(k), "contexts.%s", c->name);
+	if ((v = cJSON_GetObjectItemCaseSensitive(it, "days"))) {
+		if (number(p, v, k, 0, 1e9, &c->p50))
+			return CARVE_EINVALID;
+	} else if ((v = cJSON_GetObjectItemCaseSensitive(it, "months"))) {
+		/* months of work at the pace of a fully staffed context */
+		if (number(p, v, k, 0, 1e6, &x))
+			return CARVE_EINVALID;
+		c->p50 = x * p->months_days * p->max_per_context;
+	} else {
+		return bad(p, k,
+			   "needs \"days\" (engineer-days) or "
+			   "\"months\" (at full staffing)",
+			   NULL);
+	}
+	c->p10 = c->p90 = c->p50;
+	snprintf(k, sizeof(k), "contexts.%s.p10", c->name);
+	if ((v = cJSON_GetObjectItemCaseSensitive(it, "p10")) &&
+	    number(p, v, k, 0, c->p50, &c->p10))
+		return CARVE_EINVALID;
+	snprintf(k, sizeof(k), "contexts.%s.p90", c->name);
+	if ((v = cJSON_GetObjectItemCaseSensitive(it, "p90")) &&
+	    number(p, v, k, c->p50, 1e9, &c->p90))
+		return CARVE_EINVALID;
+	snprintf(k, sizeof(k), "contexts.%s.loc", c->name);
+	if ((v = cJSON_GetObjectItemCaseSensitive(it, "loc"))) {
+		if (number(p, v, k, 0, 1e12, &x))
+			return CARVE_EINVALID;
+		c->loc = (unsigned long)x;
+	}
+	snprintf(k, sizeof(k), "contexts.%s.rank", c->name);
+	if ((v = cJSON_GetObjectItemCaseSensitive(it, "rank"))) {
+		if (number(p, v, k, 1, 1e9, &x))
+			return CARVE_EINVALID;
+		c->rank = (long)x;
+	}
+	snprintf(k, sizeof(k), "contexts.%s.depends", c->name);
+	if ((v = cJSON_GetObjectItemCaseSensitive(it, "depends")) &&
+	    strings(p, v, k, &c->depends, &c->depends_nr))
+		return CARVE_EINVALID;
+	return 0;
+}
+
+static int load_contexts(struct plan *p, const cJSON *v)
+{
+	const cJSON *it;
+	size_t i = 0;
+
+	if (!cJSON_IsArray(v))
+		return bad(p, "contexts",
+			   "expected [ { \"name\": ..., \"days\": N, "
+			   "\"depends\": [...] }, ... ]",
+			   NULL);
+	p->contexts_nr = (size_t)cJSON_GetArraySize(v);
+	p->contexts = xcalloc(p->contexts_nr ? p->contexts_nr : 1,
+			      sizeof(*p->contexts));
+	cJSON_ArrayForEach (it, v) {
+		if (load_context(p, &p->contexts[i], it, i))
+			return CARVE_EINVALID;
+		for (size_t j = 0; j < i; j++)
+			if (!strcmp(p->contexts[j].name, p->contexts[i].name))
+				return bad(p, "contexts", "is declared twice",
+					   p->contexts[i].name);
+		i++;
+	}
+	/* every dependency names a declared context */
+	for (i = 0; i < p->contexts_nr; i++) {
+		const struct plan_context *c = &p->contexts[i];
+
+		for (size_t d = 0; d < c->depends_nr; d++) {
+			size_t j;
+
+			for (j = 0; j < p->contexts_nr; j++)
+				if (!strcmp(p->contexts[j].name, c->depends[d]))
+					break;
+			if (j == p->contexts_nr) {
+				error("'%s': plan.contexts.%s.depends: '%s' "
+				      "is no declared context",
+				      p->path, c->name, c->depends[d]);
+				return CARVE_EINVALID;
+			}
+		}
+	}
+	return 0;
+}
+
+static void set_defaults(struct plan *p)
+{
+	if (!p->phase0) {
+		p->phase0_nr = N_ELEMS(default_phase0);
+		p->phase0 = memcpy(xmalloc(sizeof(default_phase0)),
+				   default_phase0, sizeof(default_phase0));
+	}
+	if (!p->steps) {
+		p->steps_nr = N_ELEMS(default_steps);
+		p->steps = memcpy(xmalloc(sizeof(default_steps)), default_steps,
+				  sizeof(default_steps));
+	}
+	if (!p->capacity) {
+		p->capacity = xcalloc(1, sizeof(*p->capacity));
+		p->capacity_nr = 1;
+		p->capacity[0].from = p->cal.start;
+		p->capacity[0].engineers = PLAN_DEFAULT_ENGINEERS;
+	}
+}
+
+int plan_load(struct plan *p, const struct config *cfg, calendar_day today)
+{
+	const cJSON *plan =
+		cfg && cfg->root
+			? cJSON_GetObjectItemCaseSensitive(cfg->root, "plan")
+			: NULL;
+	const cJSON *v;
+	int ret = CARVE_EINVALID;
+	int weekdays = 0;
+
+	memset(p, 0, sizeof(*p));
+	p->cal.weekdays = CALENDAR_WEEKDAYS_MON_FRI;
+	p->cal.start = today;
+	p->path = cfg && cfg->path ? cfg->path : "carve.json";
+	p->focus = PLAN_DEFAULT_FOCUS;
+	p->max_per_context = PLAN_DEFAULT_MAX_PER_CONTEXT;
+	p->mve_share = PLAN_DEFAULT_MVE_SHARE;
+	if (plan && !cJSON_IsObject(plan))
+		return bad(p, "", "expected an object", NULL);
+	if (plan)
+		unknown_keys(p, plan, plan_keys, "");
+	if (plan && (v = cJSON_GetObjectItemCaseSensitive(plan, "start"))) {
+		if (date(p, v, "start", &p->cal.start))
+			goto done;
+		p->start_set = 1;
+	}
+	if (plan && (v = cJSON_GetObjectItemCaseSensitive(plan, "workdays")) &&
+	    load_workdays(p, v))
+		goto done;
+	for (int d = 0; d < 7; d++)
+		weekdays += !!(p->cal.weekdays & (1u << d));
+	p->months_days = weekdays * 365.2425 / 7 / 12;
+	if (plan && (v = cJSON_GetObjectItemCaseSensitive(plan, "holidays")) &&
+	    load_holidays(p, v))
+		goto done;
+	if (plan && (v = cJSON_GetObjectItemCaseSensitive(plan, "focus"))) {
+		if (number(p, v, "focus", 0.01, 1, &p->focus))
+			goto done;
+		p->set_focus = 1;
+	}
+	if (plan && (v = cJSON_GetObjectItemCaseSensitive(plan, "max_engineers_"
+								"per_"
+								"context"))) {
+		if (number(p, v, "max_engineers_per_context", 0.1, 1e6,
+			   &p->max_per_context))
+			goto done;
+		p->set_max = 1;
+	}
+	if (plan && (v = cJSON_GetObjectItemCaseSensitive(plan, "capacity"))) {
+		if (load_capacity(p, v))
+			goto done;
+		p->set_capacity = 1;
+	}
+	if (plan && (v = cJSON_GetObjectItemCaseSensitive(plan, "mve")) &&
+	    strings(p, v, "mve", &p->mve, &p->mve_nr))
+		goto done;
+	if (plan && (v = cJSON_GetObjectItemCaseSensitive(plan, "mve_share")) &&
+	    number(p, v, "mve_share", 0, 1, &p->mve_share))
+		goto done;
+	if (plan && (v = cJSON_GetObjectItemCaseSensitive(plan, "phase0"))) {
+		if (load_items(p, v, "phase0", 0, &p->phase0, &p->phase0_nr))
+			goto done;
+		p->set_phase0 = 1;
+	}
+	if (plan && (v = cJSON_GetObjectItemCaseSensitive(plan, "steps"))) {
+		if (load_items(p, v, "steps", 1, &p->steps, &p->steps_nr))
+			goto done;
+		p->set_steps = 1;
+	}
+	if (plan && (v = cJSON_GetObjectItemCaseSensitive(plan, "teams")) &&
+	    load_teams(p, v))
+		goto done;
+	if (plan && (v = cJSON_GetObjectItemCaseSensitive(plan, "data")) &&
+	    load_data(p, v))
+		goto done;
+	if (plan && (v = cJSON_GetObjectItemCaseSensitive(plan, "contexts")) &&
+	    load_contexts(p, v))
+		goto done;
+	if (plan && (v = cJSON_GetObjectItemCaseSensitive(plan, "priority"))) {
+		if (cJSON_IsString(v) && !strcmp(v->valuestring, "rank"))
+			p->priority = PLAN_PRIORITY_RANK;
+		else if (cJSON_IsString(v) && !strcmp(v->valuestring, "critical"
+								      "-path"))
+			p->priority = PLAN_PRIORITY_CRITICAL_PATH;
+		else
+			goto bad_priority;
+	}
+	/* the first day is a working day */
+	while (!calendar_is_workday(&p->cal, p->cal.start))
+		p->cal.start++;
+	set_defaults(p);
+	ret = 0;
+done:
+	return ret;
+bad_priority:
+	return bad(p, "priority", "expected \"rank\" or \"critical-path\"",
+		   NULL);
+}
+
+int plan_declares_contexts(const struct config *cfg)
+{
+	const cJSON *plan =
+		cfg && cfg->root
+			? cJSON_GetObjectItemCaseSensitive(cfg->root, "plan")
+			: NULL;
+
+	return plan && cJSON_GetObjectItemCaseSensitive(plan, "contexts");
+}
+
+void plan_release(struct plan *p)
+{
+	if (!p)
+		return;
+	calendar_release(&p->cal);
+	free(p->capacity);
+	free(p->mve);
+	free(p->phase0);
+	free(p->steps);
+	for (size_t i = 0; i < p->teams_nr; i++)
+		free(p->teams[i].contexts);
+	free(p->teams);
+	for (size_t i = 0; i < p->data_nr; i++)
+		free(p->data[i].after);
+	free(p->data);
+	for (size_t i = 0; i < p->contexts_nr; i++)
+		free(p->contexts[i].depends);
+	free(p->contexts);
+	memset(p, 0, sizeof(*p));
+}
+
+double plan_engineers(struct plan *p, size_t index)
+{
+	calendar_day d = calendar_workday(&p->cal, index);
+	double e = 0;
+
+	/* before the first step nobody is on the migration */
+	for (size_t i = 0; i < p->capacity_nr && p->capacity[i].from <= d; i++)
+		e = p->capacity[i].engineers;
+	return e;
+}

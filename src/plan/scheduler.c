@@ -1,0 +1,265 @@
+/*
+ * List scheduling day by day. Started tasks keep their claim on the
+ * engineers (no thrashing between half-done extractions); what is left
+ * goes to ready tasks by priority. Lists are kept sorted by priority
+ * position, so a day costs the tasks it serves, not all tasks.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "carve/scheduler.h"
+#include "carve/xmalloc.h"
+
+#define EPS 1e-9
+
+void schedule_init(struct schedule *o, const struct scheduler *s, int with_used)
+{
+	memset(o, 0, sizeof(*o));
+	o->start = xcalloc(s->nr ? s->nr : 1, sizeof(*o->start));
+	o->end = xcalloc(s->nr ? s->nr : 1, sizeof(*o->end));
+	if (with_used)
+		o->used =
+			xcalloc(s->horizon ? s->horizon : 1, sizeof(*o->used));
+}
+
+void schedule_release(struct schedule *o)
+{
+	if (!o)
+		return;
+	free(o->start);
+	free(o->end);
+	free(o->used);
+	memset(o, 0, sizeof(*o));
+}
+
+/* A list of task indexes sorted by priority position. */
+struct list {
+	size_t *v;
+	size_t nr, alloc;
+};
+
+static void list_insert(struct list *l, const size_t *pos, size_t t)
+{
+	size_t lo = 0, hi = l->nr;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (pos[l->v[mid]] < pos[t])
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	ALLOC_GROW(l->v, l->nr + 1, l->alloc);
+	memmove(l->v + lo + 1, l->v + lo, (l->nr - lo) * sizeof(*l->v));
+	l->v[lo] = t;
+	l->nr++;
+}
+
+/* Drops the entries marked in `gone` (keeping the order). */
+static void list_compact(struct list *l, const char *gone)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < l->nr; i++)
+		if (!gone[l->v[i]])
+			l->v[k++] = l->v[i];
+	l->nr = k;
+}
+
+static double min3(double a, double b, double c)
+{
+	double m = a < b ? a : b;
+
+	return m < c ? m : c;
+}
+
+/* The successor continuing t's group, if t is all it waits for. */
+static long chain_next(const struct scheduler *s, const size_t *waiting,
+		       size_t t)
+{
+	if (s->group[t] < 0)
+		return -1;
+	for (size_t k = s->succ_start[t]; k < s->succ_start[t + 1]; k++)
+		if (s->group[s->succ[k]] == s->group[t] &&
+		    waiting[s->succ[k]] == 1)
+			return (long)s->succ[k];
+	return -1;
+}
+
+struct day {
+	double cap; /* shared capacity left */
+	double *pool; /* team capacity left */
+	double freed, *pool_freed; /* released today: usable tomorrow */
+	double used;
+};
+
+struct run {
+	const struct scheduler *s;
+	struct schedule *o;
+	double *rem;
+	size_t *waiting;
+	char *done;
+	struct list ended, pending;
+	struct day d;
+	size_t w;
+};
+
+static double *pool_of(struct run *u, size_t t, double **freed)
+{
+	if (u->s->pool[t] < 0) {
+		*freed = &u->d.freed;
+		return &u->d.cap;
+	}
+	*freed = &u->d.pool_freed[u->s->pool[t]];
+	return &u->d.pool[u->s->pool[t]];
+}
+
+/*
+ * Gives t up to `limit` full-time engineers today. A task that ends
+ * hands what it had to the next step of its context at once; what is
+ * left over is freed for tomorrow when the task was already running
+ * (`fresh` unset), while a task started today (`fresh`) only takes
+ * capacity nobody freed today.
+ */
+static void serve(struct run *u, size_t t, double limit, int fresh)
+{
+	const struct scheduler *s = u->s;
+
+	for (;;) {
+		double *freed, *c = pool_of(u, t, &freed);
+		double avail = fresh ? *c - *freed : *c;
+		double a = min3(limit, avail > 0 ? avail : 0, u->rem[t]);
+		long next;
+
+		u->rem[t] -= a;
+		*c -= a;
+		u->d.used += a;
+		if (u->rem[t] > EPS) {
+			if (u->o->start[t] == u->w) {
+				/* started today: running from tomorrow */
+				ALLOC_GROW(u->pending.v, u->pending.nr + 1,
+					   u->pending.alloc);
+				u->pending.v[u->pending.nr++] = t;
+			}
+			return;
+		}
+		u->done[t] = 1;
+		ALLOC_GROW(u->ended.v, u->ended.nr + 1, u->ended.alloc);
+		u->ended.v[u->ended.nr++] = t;
+		limit -= a;
+		next = chain_next(s, u->waiting, t);
+		if (next < 0) {
+			if (!fresh && limit > 0)
+				*freed += limit < *c ? limit : *c;
+			return;
+		}
+		t = (size_t)next;
+		u->waiting[t] = 0;
+		u->o->start[t] = u->w;
+	}
+}
+
+void scheduler_run(const struct scheduler *s, const double *effort,
+		   struct schedule *o)
+{
+	size_t n = s->nr ? s->nr : 1;
+	char *moved = xcalloc(n, 1);
+	struct run u = { 0 };
+	struct list active = { 0 }, ready = { 0 };
+	size_t left = s->nr, shared_left = 0, last_capacity = 0;
+	size_t w;
+
+	u.s = s;
+	u.o = o;
+	u.rem = xcalloc(n, sizeof(*u.rem));
+	u.waiting = xcalloc(n, sizeof(*u.waiting));
+	u.done = xcalloc(n, 1);
+	u.d.pool = xcalloc(s->pools_nr + 1, sizeof(double));
+	u.d.pool_freed = xcalloc(s->pools_nr + 1, sizeof(double));
+	for (size_t k = 0; k < s->horizon; k++)
+		if (s->capacity[k] > EPS)
+			last_capacity = k + 1;
+	for (size_t t = 0; t < s->nr; t++) {
+		u.rem[t] = effort[t] > 0 ? effort[t] : 0;
+		u.waiting[t] = s->preds_nr[t];
+		o->start[t] = o->end[t] = s->horizon;
+		shared_left += s->pool[t] < 0;
+		if (!u.waiting[t])
+			list_insert(&ready, s->pos, t);
+	}
+	for (w = 0; w < s->horizon && left; w++) {
+		if (shared_left && w >= last_capacity && !s->pools_nr)
+			break; /* nobody will ever work on it again */
+		u.w = w;
+		u.d.cap = s->capacity[w];
+		u.d.freed = 0;
+		u.d.used = 0;
+		for (size_t p = 0; p < s->pools_nr; p++) {
+			u.d.pool[p] = s->pool_capacity[p];
+			u.d.pool_freed[p] = 0;
+		}
+		u.ended.nr = 0;
+		u.pending.nr = 0;
+		/* running tasks first (their chain successors join the
+		 * active list after this loop, having had their share) */
+		for (size_t i = 0; i < active.nr; i++)
+			serve(&u, active.v[i], s->max_rate[active.v[i]], 0);
+		for (size_t i = 0; i < ready.nr; i++) {
+			size_t t = ready.v[i];
+			double *freed, *c = pool_of(&u, t, &freed);
+			double avail = *c - *freed;
+			double need =
+				min3(s->min_start, s->max_rate[t], u.rem[t]);
+
+			if (u.d.cap - u.d.freed <= EPS && !s->pools_nr)
+				break;
+			if (avail + EPS < need ||
+			    (avail <= EPS && u.rem[t] > EPS))
+				continue;
+			o->start[t] = w;
+			moved[t] = 1;
+			serve(&u, t, s->max_rate[t], 1);
+		}
+		if (o->used)
+			o->used[w] = u.d.used;
+		list_compact(&ready, moved);
+		list_compact(&active, u.done);
+		for (size_t i = 0; i < u.pending.nr; i++)
+			if (!u.done[u.pending.v[i]])
+				list_insert(&active, s->pos, u.pending.v[i]);
+		/* successors may start tomorrow */
+		for (size_t i = 0; i < u.ended.nr; i++) {
+			size_t t = u.ended.v[i];
+
+			o->end[t] = w;
+			left--;
+			shared_left -= s->pool[t] < 0;
+			for (size_t k = s->succ_start[t];
+			     k < s->succ_start[t + 1]; k++) {
+				size_t v = s->succ[k];
+
+				if (o->start[v] != s->horizon)
+					continue; /* went on at once */
+				if (!--u.waiting[v])
+					list_insert(&ready, s->pos, v);
+			}
+		}
+	}
+	o->finished = !left;
+	o->stuck = w;
+	o->days = 0;
+	for (size_t t = 0; t < s->nr; t++)
+		if (u.done[t] && o->end[t] + 1 > o->days)
+			o->days = o->end[t] + 1;
+	free(u.rem);
+	free(u.waiting);
+	free(u.done);
+	free(moved);
+	free(u.d.pool);
+	free(u.d.pool_freed);
+	free(active.v);
+	free(ready.v);
+	free(u.ended.v);
+	free(u.pending.v);
+}

@@ -1,0 +1,97 @@
+/*
+ * The entry of endpoint extraction: picks the route reader of a file's
+ * language and collects the string literals that look like URL paths
+ * (possible calls of an endpoint) from every file.
+ */
+#include <string.h>
+
+#include "carve/api.h"
+#include "carve/arena.h"
+#include "carve/language.h"
+#include "carve/srctok.h"
+#include "carve/xmalloc.h"
+
+void api_file_add(struct api_file *f, struct arena *arena, const char *method,
+		  const char *path, size_t path_len, const char *framework,
+		  unsigned line)
+{
+	struct api_endpoint *e;
+
+	if (f->nr == f->alloc) {
+		f->alloc = f->alloc ? 2 * f->alloc : 8;
+		f->ep = xreallocarray(f->ep, f->alloc, sizeof(*f->ep));
+	}
+	e = &f->ep[f->nr++];
+	e->method = method;
+	e->path = arena_strndup(arena, path, path_len);
+	e->framework = framework;
+	e->line = line;
+}
+
+void api_file_release(struct api_file *f)
+{
+	free(f->ep);
+	free(f->calls);
+	memset(f, 0, sizeof(*f));
+}
+
+/* "/a/b", "/api/orders/" : a path of two or more characters, no blanks. */
+static int looks_like_path(const struct tok *t)
+{
+	if (t->n < 2 || t->n > 512 || t->p[0] != '/' || t->p[1] == '/' ||
+	    t->p[1] == '*')
+		return 0;
+	for (size_t i = 0; i < t->n; i++)
+		if (t->p[i] == ' ' || t->p[i] == '\n' || t->p[i] == '\t')
+			return 0;
+	return 1;
+}
+
+static void collect_calls(struct api_file *out, struct arena *arena,
+			  const struct language *lang, const char *buf,
+			  size_t len)
+{
+	struct srctok tz;
+	struct tok t = { 0 };
+
+	srctok_init(&tz, lang, buf, len);
+	for (srctok_next(&tz, &t); t.kind != TOK_EOF; srctok_next(&tz, &t)) {
+		if (t.kind != TOK_STRING || !looks_like_path(&t))
+			continue;
+		if (out->calls_nr == out->calls_alloc) {
+			out->calls_alloc =
+				out->calls_alloc ? 2 * out->calls_alloc : 8;
+			out->calls = xreallocarray(out->calls, out->calls_alloc,
+						   sizeof(*out->calls));
+		}
+		out->calls[out->calls_nr].path = arena_strndup(arena, t.p, t.n);
+		out->calls[out->calls_nr++].line = t.line;
+	}
+}
+
+void routes_extract(struct api_file *out, struct arena *arena, const char *path,
+		    const struct language *lang, const char *buf, size_t len)
+{
+	const char *name;
+
+	if (!lang)
+		return;
+	name = lang->name;
+	if (!strcmp(name, "GraphQL")) {
+		routes_graphql(out, arena, lang, buf, len);
+		return;
+	}
+	if (!(lang->flags & LANG_PROGRAMMING))
+		return;
+	if (!strcmp(name, "Python"))
+		routes_python(out, arena, path, lang, buf, len);
+	else if (!strcmp(name, "JavaScript") || !strcmp(name, "TypeScript"))
+		routes_js(out, arena, lang, buf, len);
+	else if (!strcmp(name, "Go"))
+		routes_go(out, arena, lang, buf, len);
+	else if (!strcmp(name, "Java") || !strcmp(name, "Kotlin"))
+		routes_java(out, arena, lang, buf, len);
+	else if (!strcmp(name, "Ruby"))
+		routes_ruby(out, arena, lang, buf, len);
+	collect_calls(out, arena, lang, buf, len);
+}

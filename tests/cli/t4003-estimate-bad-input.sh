@@ -1,0 +1,84 @@
+#!/bin/sh
+# carve estimate on bad input: zero-line contexts, unknown languages,
+# generated-only contexts, rates of 0, negative or NaN in carve.json,
+# bad options, malformed sizes files, more than 10,000 contexts.
+. "$CARVE_SRC/tests/cli/lib.sh"
+
+ctx() { printf '{ "name": "%s", "code": { %s }%s }' "$1" "$2" "${3:-}"; }
+sizes() { printf '{ "contexts": [ %s ] }\n' "$1"; }
+
+sizes "$(ctx a '"python": 3070'), $(ctx empty ''), $(ctx gen '' ', "generated": 9000'), $(ctx odd '"cobol2000": 500')" >s.json
+expect_status "awkward contexts" 0 "$CARVE" estimate --target go -f json --sizes s.json
+grep_q "a zero-line context is reported" "context 'empty' has no code lines: left out" err
+grep_q "generated-only is reported" "context 'gen' holds only generated code (9000 lines): regenerated, not ported; left out" err
+grep_q "an unknown language is reported" "language 'cobol2000' is not one carve knows: rate \"unknown\"" err
+expect_eq "why each is left out" '"no code lines" "only generated code"' \
+	"$(jq -c '.estimate.contexts[1].excluded, .estimate.contexts[2].excluded' out | tr '\n' ' ' | sed 's/ $//')"
+expect_eq "left-out contexts draw 0 and have no range" "null" \
+	"$(jq '.estimate.contexts[1].days' out)"
+expect_eq "the unknown language's rate is the fallback" "unknown go true" \
+	"$(jq -r '.estimate.rates[] | select(.from == "unknown") | "\(.from) \(.to) \(.fallback)"' out)"
+expect_status "text says what was left out" 0 "$CARVE" estimate -q --sizes s.json
+grep_q "left out, and why" "^left out: empty (no code lines) gen (only generated code)" out
+test ! -s err
+ok $? "-q keeps stderr quiet"
+
+# rates in carve.json: 0, negative, NaN (a string: JSON has no NaN), bad pair
+sizes "$(ctx a '"python": 3070')" >one.json
+for bad in '0' '-5' '"NaN"' '{ "optimistic": 60, "likely": 31 }'; do
+	printf '{ "rates": { "python->go": %s } }\n' "$bad" >carve.json
+	expect_status "rate $bad" 128 "$CARVE" estimate -c carve.json --target go --sizes one.json
+	grep_q "the error names the file and key" "'carve.json': \"rates\".\"python->go\"" err
+done
+echo '{ "rates": { "python": 30 } }' >carve.json
+expect_status "a rate without a pair" 128 "$CARVE" estimate -c carve.json --sizes one.json
+grep_q "says what a pair is" "is not a language pair FROM->TO" err
+echo '{ "rates": { "python->go": { "optimistic": 10, "likely": 30, "pessimistic": 60 } } }' >carve.json
+expect_status "optimistic slower than pessimistic" 128 "$CARVE" estimate -c carve.json --target go --sizes one.json
+grep_q "says the order" "needs pessimistic <= likely <= optimistic" err
+echo '{ "estimate": { "service": -1 } }' >carve.json
+expect_status "a negative fixed cost" 128 "$CARVE" estimate -c carve.json --sizes one.json
+grep_q "names the key" "'carve.json': \"estimate\".\"service\" must be a number above 0" err
+echo '{ "estimate": { "servce": 3 } }' >carve.json
+expect_status "an unknown key is reported" 0 "$CARVE" estimate -c carve.json --sizes one.json
+grep_q "and named" "unknown key \"estimate\".\"servce\"" err
+rm carve.json
+
+# options
+expect_status "--rate 0" 129 "$CARVE" estimate --rate 'python->go=0' --sizes one.json
+expect_status "--rate nan" 129 "$CARVE" estimate --rate 'python->go=nan' --sizes one.json
+expect_status "--rate without a pair" 129 "$CARVE" estimate --rate 40 --sizes one.json
+expect_status "--trials 0" 129 "$CARVE" estimate --trials 0 --sizes one.json
+expect_status "--distribution" 129 "$CARVE" estimate --distribution normal --sizes one.json
+expect_status "--format dot" 129 "$CARVE" estimate -f dot --sizes one.json
+expect_status "--sizes and a path" 129 "$CARVE" estimate --sizes one.json .
+
+# sizes files
+expect_status "missing sizes file" 128 "$CARVE" estimate --sizes nowhere.json
+echo '{ "contexts": [ { "name": "a", "code": { "python": 3.5 } } ] }' >frac.json
+expect_status "fractional lines" 128 "$CARVE" estimate --sizes frac.json
+grep_q "names the field" "'frac.json': contexts\[0\].code.python must be a whole number" err
+echo '{ "contexts": [ { "code": { "python": 3 } } ] }' >noname.json
+expect_status "a context without a name" 128 "$CARVE" estimate --sizes noname.json
+echo '{ "contexts": [ { "name": "a" }, { "name": "a" } ] }' >twice.json
+expect_status "a context declared twice" 128 "$CARVE" estimate --sizes twice.json
+echo '{ "contexts": [ ' >broken.json
+expect_status "broken JSON" 128 "$CARVE" estimate --sizes broken.json
+grep_q "with the line" "cannot parse 'broken.json' at line" err
+echo '{ "services": [] }' >nocontexts.json
+expect_status "no contexts array" 128 "$CARVE" estimate --sizes nocontexts.json
+
+# 10,000 contexts are fine; 10,001 are refused
+awk 'BEGIN { printf "{ \"contexts\": ["; for (i = 0; i < 10000; i++) printf "%s{ \"name\": \"c%d\", \"code\": { \"python\": 100 } }", i ? "," : "", i; print "] }" }' >ten.json
+expect_status "10,000 contexts" 0 "$CARVE" estimate --trials 200 -f csv --sizes ten.json
+expect_eq "one row each, phase 0 and the total" 10003 "$(wc -l <out | tr -d ' ')"
+sed 's/\] }$/, { "name": "one-more", "code": { "python": 1 } }] }/' ten.json >more.json
+expect_status "10,001 contexts" 128 "$CARVE" estimate --sizes more.json
+grep_q "says the limit" "10001 contexts: carve estimate takes at most 10000" err
+
+# nothing half-written on failure
+echo keep >result.csv
+"$CARVE" estimate -o result.csv --sizes more.json 2>/dev/null
+expect_eq "the old output stays" keep "$(cat result.csv)"
+
+done_testing

@@ -1,0 +1,74 @@
+/*
+ * Unit tests for a file's role from its path: the test directories and
+ * test file names of each ecosystem, migrations, and names that only
+ * look alike.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include "carve/role.h"
+
+static void test_directories(void **state)
+{
+	(void)state;
+	assert_int_equal(file_role("tests/test_x.py"), ROLE_TEST);
+	assert_int_equal(file_role("app/orders/tests/helpers.py"), ROLE_TEST);
+	assert_int_equal(file_role("web/__tests__/cart.js"), ROLE_TEST);
+	assert_int_equal(file_role("spec/models/user_spec.rb"), ROLE_TEST);
+	assert_int_equal(file_role("pkg/testdata/in.go"), ROLE_TEST);
+	/* a directory that merely starts with "test" is not one */
+	assert_int_equal(file_role("testing_tools/x.py"), ROLE_CODE);
+	assert_int_equal(file_role("contest/x.py"), ROLE_CODE);
+}
+
+static void test_file_names(void **state)
+{
+	(void)state;
+	assert_int_equal(file_role("app/test_views.py"), ROLE_TEST);
+	assert_int_equal(file_role("app/views_test.py"), ROLE_TEST);
+	assert_int_equal(file_role("conftest.py"), ROLE_TEST);
+	assert_int_equal(file_role("pkg/server_test.go"), ROLE_TEST);
+	assert_int_equal(file_role("src/cart.test.ts"), ROLE_TEST);
+	assert_int_equal(file_role("src/cart.spec.js"), ROLE_TEST);
+	assert_int_equal(file_role("src/main/java/OrderTest.java"), ROLE_TEST);
+	assert_int_equal(file_role("src/OrderTests.cs"), ROLE_TEST);
+	assert_int_equal(file_role("lib/user_spec.rb"), ROLE_TEST);
+	assert_int_equal(file_role("tests_util.py"), ROLE_TEST);
+	assert_int_equal(file_role("src/test/java/a/FooTest.java"), ROLE_TEST);
+	/* code whose names contain the words */
+	assert_int_equal(file_role("app/latest.py"), ROLE_CODE);
+	assert_int_equal(file_role("app/testimonials.py"), ROLE_CODE);
+	assert_int_equal(file_role("src/Test.java"), ROLE_CODE);
+	assert_int_equal(file_role("src/protest.c"), ROLE_CODE);
+	assert_int_equal(file_role("src/attestation.c"), ROLE_CODE);
+	assert_int_equal(file_role("README.md"), ROLE_CODE);
+}
+
+static void migrations(void **state)
+{
+	(void)state;
+	assert_int_equal(file_role("saleor/order/migrations/0001_initial.py"),
+			 ROLE_MIGRATION);
+	assert_int_equal(file_role("db/migrate/20200101_create_users.rb"),
+			 ROLE_MIGRATION);
+	assert_int_equal(file_role("alembic/versions/abc.py"), ROLE_MIGRATION);
+	/* the innermost directory decides */
+	assert_int_equal(file_role("app/migrations/tests/test_0002.py"),
+			 ROLE_TEST);
+	assert_int_equal(file_role("tests/migrations/0001.py"), ROLE_MIGRATION);
+	assert_string_equal(file_role_name(ROLE_MIGRATION), "migrations");
+	assert_string_equal(file_role_name(ROLE_TEST), "tests");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_directories),
+		cmocka_unit_test(test_file_names),
+		cmocka_unit_test(migrations),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
