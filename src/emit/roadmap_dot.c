@@ -7,11 +7,13 @@
  * one wave and phase become one node, so dot is never handed a graph it
  * needs minutes for (nor above ROADMAP_DOT_MAX_DEPS dependencies).
  */
+#include <errno.h>
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "carve/dot.h"
 #include "carve/error.h"
 #include "carve/plan.h"
 #include "carve/roadmap.h"
@@ -228,7 +230,6 @@ int roadmap_render(FILE *fp, const struct roadmap *r, enum output_format format,
 	struct drawing g = { 0 };
 	struct strbuf sb = STRBUF_INIT;
 	char a[16], b[16];
-	GVC_t *gvc = NULL;
 	int ret = 0;
 
 	g.r = r;
@@ -294,19 +295,11 @@ int roadmap_render(FILE *fp, const struct roadmap *r, enum output_format format,
 	edges(&g);
 	if (format == FORMAT_DOT) {
 		if (agwrite(g.root, fp) == EOF)
-			ret = error("cannot write the DOT graph");
+			ret = error("cannot write the DOT graph: %s",
+				    strerror(errno));
 	} else {
-		gvc = gvContext();
-		if (gvLayout(gvc, g.root, "dot")) {
-			ret = error("graphviz could not lay out the roadmap");
-		} else {
-			if (gvRender(gvc, g.root,
-				     format == FORMAT_PNG ? "png" : "svg", fp))
-				ret = error("graphviz could not render the "
-					    "roadmap");
-			gvFreeLayout(gvc, g.root);
-		}
-		gvFreeContext(gvc);
+		ret = dot_layout_render(fp, g.root,
+					format == FORMAT_PNG ? "png" : "svg");
 	}
 	agclose(g.root);
 	free(g.node);

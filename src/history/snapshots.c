@@ -89,8 +89,7 @@ static int walk_chain(struct link **out, size_t *nr, char *head,
 		      git_repository *repo, const char *rev)
 {
 	git_object *obj = NULL, *peeled = NULL;
-	git_revwalk *walk = NULL;
-	git_oid oid;
+	git_commit *c = NULL;
 	size_t alloc = 0;
 	int ret = 0;
 
@@ -109,26 +108,28 @@ static int walk_chain(struct link **out, size_t *nr, char *head,
 	git_object_free(obj);
 	obj = peeled;
 	hex(head, (const unsigned char *)git_object_id(obj));
-	if (git_revwalk_new(&walk, repo) < 0 ||
-	    git_revwalk_push(walk, git_object_id(obj)) < 0) {
-		ret = error("cannot walk the history of '%s': %s", rev,
-			    git_error_last() ? git_error_last()->message : "");
+	/*
+	 * Parent by parent rather than with a revwalk: libgit2's revwalk
+	 * yields nothing when a parent is absent (a shallow clone, a
+	 * missing object), where the chain should end at the last commit.
+	 */
+	if (git_commit_lookup(&c, repo, git_object_id(obj)) < 0) {
+		ret = error("cannot read commit %s of '%s'", head, rev);
 		goto done;
 	}
-	git_revwalk_simplify_first_parent(walk);
-	while (git_revwalk_next(&oid, walk) == 0) {
-		git_commit *c;
+	while (c) {
+		git_commit *parent = NULL;
 
-		if (git_commit_lookup(&c, repo, &oid) < 0) {
-			git_error_clear();
-			break; /* cut (shallow) or missing: the chain ends */
-		}
 		ALLOC_GROW(*out, *nr + 1, alloc);
-		memcpy((*out)[*nr].id, oid.id, 20);
+		memcpy((*out)[*nr].id, git_commit_id(c)->id, 20);
 		memcpy((*out)[*nr].tree, git_commit_tree_id(c)->id, 20);
 		(*out)[*nr].time = (int64_t)git_commit_time(c);
 		(*nr)++;
+		if (git_commit_parentcount(c) &&
+		    git_commit_parent(&parent, c, 0) < 0)
+			parent = NULL; /* cut (shallow) or missing: it ends */
 		git_commit_free(c);
+		c = parent;
 	}
 	git_error_clear();
 	for (size_t i = 0; i < *nr / 2; i++) {
@@ -138,7 +139,6 @@ static int walk_chain(struct link **out, size_t *nr, char *head,
 		(*out)[*nr - 1 - i] = t;
 	}
 done:
-	git_revwalk_free(walk);
 	git_object_free(obj);
 	return ret;
 }

@@ -24,7 +24,29 @@ seams csv
 seams dot
 seams svg
 check text
-check json'
+check json
+estimate text
+estimate json
+estimate csv
+roadmap text
+roadmap json
+roadmap csv
+roadmap mermaid
+roadmap dot
+roadmap svg
+burndown text
+burndown json
+burndown csv
+burndown svg
+data text
+data json
+data csv
+data dot
+api text
+api json
+api csv
+api dot
+report html'
 
 # Commands that read a model JSON instead of a tree ("COMMAND FORMAT").
 HOSTILE_MODEL_RUNS='graph json
@@ -39,6 +61,9 @@ valid_output() {
 	json) jq -e . "$2" >/dev/null 2>&1 ;;
 	svg) xmllint --noout --nonet "$2" 2>/dev/null ;;
 	png) [ "$(head -c 4 "$2" | tail -c 3)" = PNG ] ;;
+	# a file name never becomes markup (t9001's '<script>alert(1)...')
+	html) ! grep -q '<script>alert' "$2" &&
+		python3 "$CARVE_SRC/tests/cli/check-text.py" html "$2" ;;
 	*) python3 "$CARVE_SRC/tests/cli/check-text.py" "$1" "$2" ;;
 	esac
 }
