@@ -21,8 +21,7 @@ char *fuzz_cstring(const uint8_t *data, size_t size);
  * directory and returns its path (static storage, valid until the next
  * call); the directory is made on first use.
  */
-const char *fuzz_write_file(const char *name, const uint8_t *data,
-			    size_t size);
+const char *fuzz_write_file(const char *name, const uint8_t *data, size_t size);
 /* This process's temporary directory. */
 const char *fuzz_dir(void);
 /* The language the byte selects (every language of the table in turn). */

@@ -38,8 +38,7 @@ const char *fuzz_dir(void)
 	return dir;
 }
 
-const char *fuzz_write_file(const char *name, const uint8_t *data,
-			    size_t size)
+const char *fuzz_write_file(const char *name, const uint8_t *data, size_t size)
 {
 	static char path[256];
 	FILE *fp;

@@ -12,7 +12,7 @@ struct outfile {
 	FILE *fp;   /* write here */
 	char *path; /* target, NULL for stdout */
 	char *tmp;  /* temporary file, NULL for stdout */
-	FILE *raw;  /* under outfile_text(): the stream fp filters into */
+	FILE *raw; /* under outfile_text(): the stream fp filters into */
 };
 
 #define OUTFILE_INIT { NULL, NULL, NULL }

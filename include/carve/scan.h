@@ -90,7 +90,7 @@ struct scan_options {
 	int untracked;          /* add untracked, not ignored files */
 	int no_git;             /* walk the directory even inside git */
 	uint64_t max_file_size;
-	size_t max_files;       /* more is an error; 0: SCAN_DEFAULT_MAX_FILES */
+	size_t max_files; /* more is an error; 0: SCAN_DEFAULT_MAX_FILES */
 	int module_depth;       /* 0: from config, else language-aware */
 	struct exclude_rules excludes;
 	const struct config *config; /* may be NULL */

@@ -392,13 +392,14 @@ static void record_assumptions(struct model *m, const struct scan_args *a,
 		     "listed, not followed; submodules listed, not entered");
 	strbuf_add_thousands(&sb, o->max_file_size);
 	model_assume(m, "max file size",
-		     o->max_file_size == SCAN_DEFAULT_MAX_FILE_SIZE ?
-		     "default" : "option", "%s bytes", sb.buf);
+		     o->max_file_size == SCAN_DEFAULT_MAX_FILE_SIZE ? "default"
+								    : "option",
+		     "%s bytes", sb.buf);
 	strbuf_reset(&sb);
-	strbuf_add_thousands(&sb, o->max_files ? o->max_files :
-			     SCAN_DEFAULT_MAX_FILES);
-	model_assume(m, "max files", o->max_files ? "option" : "default",
-		     "%s", sb.buf);
+	strbuf_add_thousands(&sb, o->max_files ? o->max_files
+					       : SCAN_DEFAULT_MAX_FILES);
+	model_assume(m, "max files", o->max_files ? "option" : "default", "%s",
+		     sb.buf);
 	if (o->excludes.include_vendored)
 		model_assume(m, "default excludes", "option",
 			     "off (--include-vendored)");

@@ -155,8 +155,10 @@ static cJSON *parse_jsonc(const char *text, size_t len, const char *name,
 	/* cJSON would end a string at a NUL and read on after it */
 	if ((nul = memchr(text, '\0', len))) {
 		position(text, (size_t)(nul - text), &line, &col);
-		complain(as_warning, "cannot parse '%s' at line %d, column %d: "
-			 "a NUL byte in the text", name, line, col);
+		complain(as_warning,
+			 "cannot parse '%s' at line %d, column %d: "
+			 "a NUL byte in the text",
+			 name, line, col);
 		free(copy);
 		return NULL;
 	}

@@ -81,7 +81,8 @@ static char *sanitize(const char *s, int controls)
 	for (size_t i = 0; i < len;) {
 		size_t n = utf8_valid_prefix(s + i, len - i);
 
-		if (n && controls && is_control((const unsigned char *)s + i, n)) {
+		if (n && controls &&
+		    is_control((const unsigned char *)s + i, n)) {
 			strbuf_addstr(&sb, "\xef\xbf\xbd");
 			i += n;
 		} else if (n) {

@@ -180,8 +180,8 @@ int dot_render(FILE *fp, const struct graph *g, const struct dot_options *o)
 			ret = error("cannot write the DOT graph: %s",
 				    strerror(errno));
 	} else {
-		ret = dot_layout_render(fp, root, o->format == FORMAT_PNG ?
-					"png" : "svg");
+		ret = dot_layout_render(
+			fp, root, o->format == FORMAT_PNG ? "png" : "svg");
 	}
 	agclose(root);
 	for (size_t v = 0; v < g->nr; v++)

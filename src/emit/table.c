@@ -47,8 +47,8 @@ void table_add_row(struct table *t, const char *const *cells)
 {
 	grow(t);
 	for (int c = 0; c < t->cols; c++)
-		t->cells[t->rows * t->cols + c] = utf8_sanitize_text(cells[c] ?
-								cells[c] : "");
+		t->cells[t->rows * t->cols + c] =
+			utf8_sanitize_text(cells[c] ? cells[c] : "");
 	t->is_rule[t->rows++] = 0;
 }
 

@@ -79,7 +79,8 @@ static void parent_missing(const git_oid *pid, const git_commit *child)
 	git_oid_tostr(p, sizeof(p), pid);
 	git_oid_tostr(c, sizeof(c), git_commit_id(child));
 	warning("cannot read commit %s, parent of %s: %s; history stops "
-		"there", p, c, e && e->message ? e->message : "not found");
+		"there",
+		p, c, e && e->message ? e->message : "not found");
 	git_error_clear();
 }
 

@@ -345,16 +345,17 @@ int scan_run(struct scan **out, const struct scan_options *opts)
 	ret = filelist_collect(&list, opts->path, flags);
 	if (ret)
 		goto done;
-	if (list.nr > (opts->max_files ? opts->max_files :
-			SCAN_DEFAULT_MAX_FILES)) {
+	if (list.nr >
+	    (opts->max_files ? opts->max_files : SCAN_DEFAULT_MAX_FILES)) {
 		ret = error_code(CARVE_ETOOBIG,
 				 "cannot scan '%s': %zu files, over the limit "
 				 "of %zu (raise it with carve scan "
 				 "--max-files N, then pass the model it "
 				 "writes to other commands)",
 				 opts->path, list.nr,
-				 opts->max_files ? opts->max_files :
-				 (size_t)SCAN_DEFAULT_MAX_FILES);
+				 opts->max_files
+					 ? opts->max_files
+					 : (size_t)SCAN_DEFAULT_MAX_FILES);
 		goto done;
 	}
 

@@ -78,11 +78,14 @@ static void sanitize_text(void **state)
 	(void)state;
 	/* ESC [ 3 1 m: the escape goes, the printable rest stays */
 	s = utf8_sanitize_text("a\033[31mb");
-	assert_string_equal(s, "a\xef\xbf\xbd" "[31mb");
+	assert_string_equal(s, "a\xef\xbf\xbd"
+			       "[31mb");
 	free(s);
 	/* newline, tab, DEL, C1 CSI (c2 9b); U+00A0 (c2 a0) is kept */
 	s = utf8_sanitize_text("n\nt\td\x7f\xc2\x9b\xc2\xa0");
-	assert_string_equal(s, "n\xef\xbf\xbd" "t\xef\xbf\xbd" "d\xef\xbf\xbd"
+	assert_string_equal(s, "n\xef\xbf\xbd"
+			       "t\xef\xbf\xbd"
+			       "d\xef\xbf\xbd"
 			       "\xef\xbf\xbd\xc2\xa0");
 	free(s);
 	/* invalid UTF-8 as before; utf8_sanitize keeps controls */
