@@ -37,7 +37,8 @@ struct report {
 	const struct roadmap *roadmap; /* the schedule, to draw; or NULL */
 	const struct cJSON *roadmap_part; /* "roadmap" as in -f json, or NULL */
 	const struct burndown *burndown; /* carve burndown's, or NULL */
-	/* when a part is absent: what fills it (NULL: the table's note) */
+	/* when a part is absent: what to do to fill it, "set X in
+	 * carve.json" (NULL: the section table's note) */
 	const char *estimate_hint, *roadmap_hint, *burndown_hint;
 	const char *source; /* what was read: a PATH or MODEL.json */
 	size_t max_rows; /* rows per table before "N more" */
@@ -76,6 +77,8 @@ void report_roadmap_tiles(struct report *r);
 /* A summary tile: a value and what it is; an absent one says `cmd`. */
 void report_tile(struct report *r, const char *value, const char *what);
 void report_tile_absent(struct report *r, const char *what, const char *cmd);
+/* An absent tile with what to do ("set ... in carve.json"). */
+void report_tile_hint(struct report *r, const char *what, const char *hint);
 
 /* Helpers shared by the sections (src/emit/report.c). */
 

@@ -154,12 +154,13 @@ static int run_estimate(struct estimate **out, const char **hint,
 	struct estimate *e;
 
 	if (model_is_file(a->input.arg ? a->input.arg : ".")) {
-		*hint = "carve estimate -f json";
+		*hint = "run carve estimate -f json on the model";
 		return 0;
 	}
 	if (!target_of(a, cfg) || !s) {
-		*hint = s ? "a \"target\" in carve.json, or --target LANG"
-			  : "carve seams (a scan with counted files)";
+		*hint = s ? "set \"target\" (the language to rewrite into) in "
+			    "carve.json, or give --target LANG"
+			  : "give carve a repository with code it counts";
 		return 0;
 	}
 	estimate_options_init(&eo);
@@ -201,11 +202,12 @@ static int run_roadmap(struct roadmap **out, cJSON **json, const char **hint,
 		if (m->roadmap_saved)
 			*json = cJSON_Duplicate(m->roadmap_saved->part, 1);
 		else
-			*hint = "carve roadmap -f json";
+			*hint = "run carve roadmap -f json on the model";
 		return 0;
 	}
 	if (!plan_has_start(cfg)) {
-		*hint = "a \"plan\" with a \"start\" date in carve.json";
+		*hint = "set \"plan\": {\"start\": \"YYYY-MM-DD\"} in "
+			"carve.json (see carve roadmap)";
 		return 0;
 	}
 	if (plan_load(plan, cfg, 0) ||

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "carve/dot.h"
+#include "carve/dot_ids.h"
 #include "carve/error.h"
 #include "carve/graph.h"
 #include "carve/strbuf.h"
@@ -33,7 +34,7 @@ static void parent_dir(struct strbuf *out, const char *name)
 
 int dot_render(FILE *fp, const struct graph *g, const struct dot_options *o)
 {
-	Agraph_t *root = agopen("carve", Agdirected, NULL);
+	Agraph_t *root = agopen("carve", Agdirected, &dot_ids);
 	Agnode_t **node = xcalloc(g->nr ? g->nr : 1, sizeof(*node));
 	struct strmap clusters = STRMAP_INIT;
 	struct strbuf dir = STRBUF_INIT, sb = STRBUF_INIT;

@@ -224,12 +224,12 @@ void report_note(struct report *r, const char *text)
 	fputc('\n', r->fp);
 }
 
-/* "To fill this section: <code>what</code>." */
+/* "To fill this section, <what to do>." */
 static void fill_note(struct report *r, const char *what)
 {
-	fputs("<p class=note>To fill this section: <code>", r->fp);
+	fputs("<p class=note>To fill this section, ", r->fp);
 	html_puts(r->fp, what);
-	fputs("</code>.</p>\n", r->fp);
+	fputs(".</p>\n", r->fp);
 }
 
 void report_table_begin(struct report *r, const char *align,
@@ -359,7 +359,7 @@ int report_write(struct report *r)
 		fputs("</details></section>\n", r->fp);
 	}
 	fputs("</main>\n<footer>Made by carve " CARVE_VERSION " from a scan "
-							      "of ",
+	      "of ",
 	      r->fp);
 	html_puts(r->fp, r->source);
 	fputs(". Every number is explained in the appendix.</footer>\n<script>",

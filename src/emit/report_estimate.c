@@ -35,9 +35,9 @@ void report_estimate_tiles(struct report *r)
 	char buf[32];
 
 	if (!e) {
-		report_tile_absent(r, "effort P50 and P10-P90",
-				   r->estimate_hint ? r->estimate_hint
-						    : "carve estimate");
+		report_tile_hint(r, "effort P50 and P10-P90",
+				 r->estimate_hint ? r->estimate_hint
+						  : "run carve estimate");
 		return;
 	}
 	strbuf_addf(&sb, "engineer-days, effort P50 (%.1f engineer-years)",

@@ -42,9 +42,9 @@ void report_roadmap_tiles(struct report *r)
 	struct strbuf sb = STRBUF_INIT, what = STRBUF_INIT;
 
 	if (!fin || !*str(fin, "p50")) {
-		report_tile_absent(r, "finish date P50 / P85",
-				   r->roadmap_hint ? r->roadmap_hint
-						   : "carve roadmap");
+		report_tile_hint(r, "finish date P50 / P85",
+				 r->roadmap_hint ? r->roadmap_hint
+						 : "run carve roadmap");
 		return;
 	}
 	strbuf_addf(&sb, "%s / %s", str(fin, "p50"), str(fin, "p85"));

@@ -32,6 +32,16 @@ void report_tile(struct report *r, const char *value, const char *what)
 	fputs("</span></div>\n", r->fp);
 }
 
+/* A headline number whose part is missing: what to do to fill it. */
+void report_tile_hint(struct report *r, const char *what, const char *hint)
+{
+	fputs("<div class=\"stat absent\"><b>&mdash;</b><span>", r->fp);
+	html_puts(r->fp, what);
+	fputs(": ", r->fp);
+	html_puts(r->fp, hint);
+	fputs("</span></div>\n", r->fp);
+}
+
 /* A headline number whose part is missing: the command that fills it. */
 void report_tile_absent(struct report *r, const char *what, const char *cmd)
 {
