@@ -16,6 +16,11 @@ PKGS = libgit2 libcjson libcgraph libgvc igraph
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
+# PNG charts: librsvg renders carve's SVG onto a cairo surface. Their
+# headers (and glib's) are system headers, kept out of our warnings.
+RSVG_PKGS = librsvg-2.0 cairo
+RSVG_CFLAGS := $(patsubst -I%,-isystem %,$(shell pkg-config --cflags $(RSVG_PKGS) 2>/dev/null))
+RSVG_LIBS := $(shell pkg-config --libs $(RSVG_PKGS) 2>/dev/null)
 # libclang (LLVM 14) has no pkg-config file: llvm-config says where it is.
 LLVM_CONFIG ?= llvm-config-14
 LLVM_PREFIX := $(shell $(LLVM_CONFIG) --prefix 2>/dev/null || echo /usr/lib/llvm-14)
@@ -31,7 +36,7 @@ WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 CFLAGS ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -pthread -Iinclude $(WARN) \
 	     -DCARVE_VERSION='"$(VERSION)"' $(PKG_CFLAGS) $(CLANG_CFLAGS) $(CFLAGS)
-LDLIBS = $(PKG_LIBS) -ldl -pthread -lm
+LDLIBS = $(PKG_LIBS) $(RSVG_LIBS) -ldl -pthread -lm
 
 ifneq ($(V),1)
 Q = @
@@ -111,6 +116,7 @@ LIB_OBJS += $(B)/src/scan/routes_ruby.o
 LIB_OBJS += $(B)/src/scan/sql.o
 LIB_OBJS += $(B)/src/scan/srctok.o
 LIB_OBJS += $(B)/src/history/authors.o
+LIB_OBJS += $(B)/src/history/blobcount.o
 LIB_OBJS += $(B)/src/history/coupling.o
 LIB_OBJS += $(B)/src/history/histcache.o
 LIB_OBJS += $(B)/src/history/history.o
@@ -118,10 +124,19 @@ LIB_OBJS += $(B)/src/history/log.o
 LIB_OBJS += $(B)/src/history/mine.o
 LIB_OBJS += $(B)/src/history/numstat.o
 LIB_OBJS += $(B)/src/history/rename.o
+LIB_OBJS += $(B)/src/history/snapdeps.o
+LIB_OBJS += $(B)/src/history/snapshots.o
 LIB_OBJS += $(B)/src/history/summary.o
 LIB_OBJS += $(B)/src/history/treediff.o
 LIB_OBJS += $(B)/src/history/walk.o
+LIB_OBJS += $(B)/src/emit/burndown_chart.o
+LIB_OBJS += $(B)/src/emit/burndown_json.o
+LIB_OBJS += $(B)/src/emit/chart_png.o
+LIB_OBJS += $(B)/src/emit/chart_svg.o
 LIB_OBJS += $(B)/src/emit/history_json.o
+LIB_OBJS += $(B)/src/plan/burndown.o
+LIB_OBJS += $(B)/src/plan/burndown_plan.o
+LIB_OBJS += $(B)/src/plan/burndown_run.o
 LIB_OBJS += $(B)/src/emit/api_out.o
 LIB_OBJS += $(B)/src/emit/data_csv.o
 LIB_OBJS += $(B)/src/emit/data_dot.o
@@ -180,6 +195,7 @@ LIB_OBJS += $(B)/src/emit/report_summary.o
 
 CMD_OBJS =
 CMD_OBJS += $(B)/src/main.o
+CMD_OBJS += $(B)/src/cmd/burndown.o
 CMD_OBJS += $(B)/src/cmd/api.o
 CMD_OBJS += $(B)/src/cmd/check.o
 CMD_OBJS += $(B)/src/cmd/estimate.o
@@ -194,6 +210,7 @@ CMD_OBJS += $(B)/src/cmd/scan.o
 CMD_OBJS += $(B)/src/cmd/seams.o
 
 UNIT_TESTS =
+UNIT_TESTS += $(B)/tests/unit/test_burndown
 UNIT_TESTS += $(B)/tests/unit/test_calendar
 UNIT_TESTS += $(B)/tests/unit/test_clang
 UNIT_TESTS += $(B)/tests/unit/test_cluster
@@ -240,6 +257,7 @@ $(LIB): $(LIB_OBJS)
 SCAN_RULES_ID := $(shell cat src/scan/*.c include/carve/*.h | cksum | cut -d' ' -f1)
 $(B)/src/scan/scancache.o: ALL_CFLAGS += -DSCAN_RULES_ID='"$(SCAN_RULES_ID)"'
 $(B)/src/scan/scancache.o: $(wildcard src/scan/*.c include/carve/*.h)
+$(B)/src/emit/chart_png.o: ALL_CFLAGS += $(RSVG_CFLAGS)
 $(B)/src/scan/clang_compdb.o: ALL_CFLAGS += -DCARVE_CLANG_RESOURCE_DIR='"$(CLANG_RESOURCE_DIR)"'
 $(B)/src/scan/clang_load.o: ALL_CFLAGS += -DCARVE_LIBCLANG='"$(CLANG_LIBRARY)"'
 

@@ -31,6 +31,8 @@ static const struct command commands[] = {
 	  "engineer-days per context with P10-P90 ranges and assumptions" },
 	{ "roadmap", cmd_roadmap,
 	  "schedule for the real team: waves, milestones, critical path" },
+	{ "burndown", cmd_burndown,
+	  "migration burndown: legacy and new code over git history, forecast" },
 	{ "data", cmd_data,
 	  "database tables: readers, writers, owners, shared tables" },
 	{ "api", cmd_api,

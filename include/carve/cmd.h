@@ -5,6 +5,7 @@
 #ifndef CARVE_CMD_H
 #define CARVE_CMD_H
 
+int cmd_burndown(int argc, char **argv);
 int cmd_api(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_estimate(int argc, char **argv);

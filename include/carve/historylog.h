@@ -125,6 +125,12 @@ uint32_t hlog_person(struct hlog *log, const char *name, const char *email);
 struct hlog_change *hlog_add_change(struct hlog *log,
 				    struct hlog_commit *commit);
 
+/*
+ * Sets libgit2's object cache and pack window sizes for walking a long
+ * history (no hash verification of objects read).
+ */
+void hlog_tune_libgit2(void);
+
 /* What to walk: the commits reachable from `rev` (or A..B). */
 struct hlog_walk_options {
 	const char *rev; /* NULL: HEAD */

@@ -16,6 +16,7 @@ struct history;
 struct scan;
 struct seams;
 struct check;
+struct burndown;
 struct estimate;
 struct data_report;
 struct api_report;
@@ -34,6 +35,7 @@ struct model {
 	struct history *history; /* carve history's part, or NULL */
 	struct seams *seams; /* carve seams' proposal, or NULL */
 	const struct check *check; /* carve check's result (borrowed), or NULL */
+	const struct burndown *burndown; /* carve burndown's (borrowed), or NULL */
 	struct estimate *estimate; /* carve estimate's part, or NULL */
 	const struct data_report *data; /* carve data's (borrowed), or NULL */
 	const struct api_report *api; /* carve api's (borrowed), or NULL */

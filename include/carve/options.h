@@ -35,6 +35,12 @@ int options_int(int *out, const char *arg, const char *name, int min,
 /* Parses a size such as 512, 64K, 16M or 1G (binary units). */
 int options_size(uint64_t *out, const char *arg, const char *name);
 
+/*
+ * Parses a date for option `name`: YYYY-MM-DD[Thh:mm[:ss]][Z|+hh:mm|
+ * -hh:mm] (UTC unless an offset is given) or @SECONDS.
+ */
+int options_date(int64_t *out, const char *arg, const char *name);
+
 /* The options every command takes: -o, -f, -c, -j, -q, --progress, -h. */
 struct common_options {
 	const char *output;   /* -o FILE, NULL for stdout */

@@ -26,4 +26,10 @@ int outfile_commit(struct outfile *out);
 /* Discards an uncommitted output; NULL-safe and idempotent. */
 void outfile_abort(struct outfile *out);
 
+/*
+ * Creates `dir` and its missing parents (mode 0777 before the umask), as
+ * mkdir -p. Returns 0, or -1 with errno set.
+ */
+int outfile_mkdirs(const char *dir);
+
 #endif

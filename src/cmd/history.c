@@ -131,50 +131,6 @@ struct history_args {
 	const char *since_arg, *until_arg, *group_arg;
 };
 
-/* Parses YYYY-MM-DD[Thh:mm[:ss]][Z|+hh:mm|-hh:mm] or @SECONDS. */
-static int parse_date(int64_t *out, const char *arg, const char *name)
-{
-	struct tm tm = { 0 };
-	int n = 0, sign = 0, oh = 0, om = 0;
-	const char *p = arg;
-	long long secs;
-
-	if (*p == '@' && sscanf(p + 1, "%lld%n", &secs, &n) == 1 && !p[1 + n]) {
-		*out = secs;
-		return 0;
-	}
-	if (sscanf(p, "%4d-%2d-%2d%n", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
-		   &n) != 3)
-		goto bad;
-	p += n;
-	if ((*p == 'T' || *p == ' ') &&
-	    sscanf(p + 1, "%2d:%2d%n", &tm.tm_hour, &tm.tm_min, &n) == 2) {
-		p += 1 + n;
-		if (*p == ':' && sscanf(p + 1, "%2d%n", &tm.tm_sec, &n) == 1)
-			p += 1 + n;
-	}
-	if (*p == 'Z') {
-		p++;
-	} else if ((*p == '+' || *p == '-') &&
-		   sscanf(p + 1, "%2d:%2d%n", &oh, &om, &n) == 2) {
-		sign = *p == '-' ? -1 : 1;
-		p += 1 + n;
-	}
-	if (*p || tm.tm_mon < 1 || tm.tm_mon > 12 || tm.tm_mday < 1 ||
-	    tm.tm_mday > 31 || tm.tm_hour > 23 || tm.tm_min > 59 ||
-	    tm.tm_sec > 60)
-		goto bad;
-	tm.tm_year -= 1900;
-	tm.tm_mon -= 1;
-	*out = (int64_t)timegm(&tm) - sign * (oh * 3600 + om * 60);
-	return 0;
-bad:
-	return error_code(CARVE_EINVALID,
-			  "%s takes a date such as 2024-01-31 or "
-			  "2024-01-31T12:00:00Z, not '%s'",
-			  name, arg);
-}
-
 static void date(char *buf, size_t size, int64_t t)
 {
 	time_t tt = (time_t)t;
@@ -756,12 +712,12 @@ static int parse_args(struct history_args *a, int argc, char **argv)
 			o->rev = optarg;
 			break;
 		case OPT_SINCE:
-			if (parse_date(&o->since, optarg, "--since"))
+			if (options_date(&o->since, optarg, "--since"))
 				return EXIT_USAGE;
 			a->since_arg = optarg;
 			break;
 		case OPT_UNTIL:
-			if (parse_date(&o->until, optarg, "--until"))
+			if (options_date(&o->until, optarg, "--until"))
 				return EXIT_USAGE;
 			a->until_arg = optarg;
 			break;

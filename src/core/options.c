@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "carve/error.h"
 #include "carve/options.h"
@@ -151,4 +152,48 @@ void common_options_apply(const struct common_options *o)
 		warning_set_quiet(1);
 	progress_set_mode(o->quiet ? PROGRESS_NEVER :
 				     (enum progress_mode)o->progress);
+}
+
+/* Parses YYYY-MM-DD[Thh:mm[:ss]][Z|+hh:mm|-hh:mm] or @SECONDS. */
+int options_date(int64_t *out, const char *arg, const char *name)
+{
+	struct tm tm = { 0 };
+	int n = 0, sign = 0, oh = 0, om = 0;
+	const char *p = arg;
+	long long secs;
+
+	if (*p == '@' && sscanf(p + 1, "%lld%n", &secs, &n) == 1 && !p[1 + n]) {
+		*out = secs;
+		return 0;
+	}
+	if (sscanf(p, "%4d-%2d-%2d%n", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
+		   &n) != 3)
+		goto bad;
+	p += n;
+	if ((*p == 'T' || *p == ' ') &&
+	    sscanf(p + 1, "%2d:%2d%n", &tm.tm_hour, &tm.tm_min, &n) == 2) {
+		p += 1 + n;
+		if (*p == ':' && sscanf(p + 1, "%2d%n", &tm.tm_sec, &n) == 1)
+			p += 1 + n;
+	}
+	if (*p == 'Z') {
+		p++;
+	} else if ((*p == '+' || *p == '-') &&
+		   sscanf(p + 1, "%2d:%2d%n", &oh, &om, &n) == 2) {
+		sign = *p == '-' ? -1 : 1;
+		p += 1 + n;
+	}
+	if (*p || tm.tm_mon < 1 || tm.tm_mon > 12 || tm.tm_mday < 1 ||
+	    tm.tm_mday > 31 || tm.tm_hour > 23 || tm.tm_min > 59 ||
+	    tm.tm_sec > 60)
+		goto bad;
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	*out = (int64_t)timegm(&tm) - sign * (oh * 3600 + om * 60);
+	return 0;
+bad:
+	return error_code(CARVE_EINVALID,
+			  "%s takes a date such as 2024-01-31 or "
+			  "2024-01-31T12:00:00Z, not '%s'",
+			  name, arg);
 }

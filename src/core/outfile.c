@@ -134,3 +134,27 @@ void outfile_abort(struct outfile *out)
 	free(out->path);
 	out->tmp = out->path = NULL;
 }
+
+int outfile_mkdirs(const char *dir)
+{
+	char *copy = xstrdup(dir);
+	int ret = 0;
+
+	for (char *p = copy + 1;; p++) {
+		char c;
+
+		if (*p && *p != '/')
+			continue;
+		c = *p;
+		*p = '\0';
+		if (mkdir(copy, 0777) < 0 && errno != EEXIST) {
+			ret = -1;
+			break;
+		}
+		if (!c)
+			break;
+		*p = c;
+	}
+	free(copy);
+	return ret;
+}

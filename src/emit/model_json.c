@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "carve/check.h"
+#include "carve/burndown.h"
 #include "carve/estimate.h"
 #include "carve/history.h"
 #include "carve/language.h"
@@ -236,17 +237,20 @@ int model_write_json(FILE *fp, const struct model *m)
 		seams_json_add(root, m->seams);
 	if (m->check)
 		check_json_add(root, m->check);
+	if (m->burndown)
+		cJSON_AddItemToObject(root, "burndown",
+				      burndown_to_json(m->burndown));
 	if (m->estimate)
 		estimate_json_add(root, m->estimate);
-	if (m->data)
-		data_json_add(root, m->data);
-	if (m->api)
-		api_json_add(root, m->api);
 	if (m->roadmap)
 		roadmap_json_add(root, m->roadmap);
 	else if (m->roadmap_saved)
 		cJSON_AddItemToObject(root, "roadmap",
 				      cJSON_Duplicate(m->roadmap_saved->part, 1));
+	if (m->data)
+		data_json_add(root, m->data);
+	if (m->api)
+		api_json_add(root, m->api);
 	assumptions = cJSON_AddArrayToObject(root, "assumptions");
 	for (size_t i = 0; i < m->assumptions_nr; i++) {
 		cJSON *o = cJSON_CreateObject();

@@ -153,30 +153,6 @@ int hcache_fill(struct hcache *c, struct hlog *log, size_t i, int want_renames)
 	return 1;
 }
 
-static int mkdir_p(const char *dir)
-{
-	char *copy = xstrdup(dir);
-	int ret = 0;
-
-	for (char *p = copy + 1;; p++) {
-		char c;
-
-		if (*p && *p != '/')
-			continue;
-		c = *p;
-		*p = '\0';
-		if (mkdir(copy, 0777) < 0 && errno != EEXIST) {
-			ret = -1;
-			break;
-		}
-		if (!c)
-			break;
-		*p = c;
-	}
-	free(copy);
-	return ret;
-}
-
 static void write_commit(struct strbuf *sb, const struct hlog *log,
 			 const struct hlog_commit *hc)
 {
@@ -213,7 +189,7 @@ int hcache_save(struct hcache *c, const struct hlog *log)
 
 	if (slash)
 		*slash = '\0';
-	if (mkdir_p(dir) < 0 || access(dir, W_OK) < 0) {
+	if (outfile_mkdirs(dir) < 0 || access(dir, W_OK) < 0) {
 		warning("cannot write the history cache in '%s': %s", dir,
 			strerror(errno));
 		free(dir);

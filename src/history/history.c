@@ -19,7 +19,7 @@
 #define PACK_WINDOW_BYTES (32u << 20)
 #define PACK_MAPPED_BYTES (192u << 20)
 
-static void tune_libgit2(void)
+void hlog_tune_libgit2(void)
 {
 	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
 	git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE,
@@ -84,7 +84,7 @@ int history_run(struct history **out, const struct scan *scan,
 						  : "unknown");
 		goto done;
 	}
-	tune_libgit2();
+	hlog_tune_libgit2();
 	h->root = xstrdup(scan->root);
 	h->rev = arena_strdup(&h->arena, o->rev ? o->rev : "HEAD");
 	if ((ret = hlog_walk(&log, repo, &wo)))

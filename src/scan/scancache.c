@@ -210,29 +210,6 @@ int scancache_decode_deps(struct dep_list *out, struct arena *arena,
 	return 0;
 }
 
-static int mkdir_p(const char *dir)
-{
-	char *copy = xstrdup(dir);
-	int ret = 0;
-
-	for (char *p = copy + 1; ; p++) {
-		if (*p && *p != '/')
-			continue;
-		char c = *p;
-
-		*p = '\0';
-		if (mkdir(copy, 0777) < 0 && errno != EEXIST) {
-			ret = -1;
-			break;
-		}
-		if (!c)
-			break;
-		*p = c;
-	}
-	free(copy);
-	return ret;
-}
-
 int scancache_keeps(const struct scan_file *f)
 {
 	return *f->blob &&
@@ -251,7 +228,7 @@ int scancache_save(const struct scancache *cache, const struct scan *scan,
 
 	if (slash)
 		*slash = '\0';
-	if (mkdir_p(dir) < 0) {
+	if (outfile_mkdirs(dir) < 0) {
 		warning("cannot create the cache directory '%s': %s", dir,
 			strerror(errno));
 		free(dir);

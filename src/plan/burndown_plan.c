@@ -1,0 +1,129 @@
+/*
+ * The planned side of the burndown: carve roadmap's schedule of the
+ * "plan" in carve.json, read at each period as remaining engineer-days
+ * (on P50 efforts, and P15-P85 over the roadmap's trials), turned into
+ * the legacy code the plan expects left (the base in proportion to the
+ * effort left), with the ideal straight line and the milestones.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "carve/burndown.h"
+#include "carve/config.h"
+#include "carve/error.h"
+#include "carve/model.h"
+#include "carve/plan.h"
+#include "carve/roadmap.h"
+#include "carve/roadmap_source.h"
+#include "carve/xmalloc.h"
+
+#define DAY 86400
+
+static int64_t to_time(calendar_day d)
+{
+	return (int64_t)d * DAY;
+}
+
+int burndown_plan(struct burndown *b, struct model *m, const struct config *cfg,
+		  const struct input_options *io, unsigned long seed)
+{
+	const struct snapshots *s = b->actual;
+	struct plan plan;
+	struct roadmap_source src = ROADMAP_SOURCE_INIT;
+	struct roadmap *r = NULL;
+	calendar_day start = (calendar_day)(s->start / DAY);
+	int64_t from, finish, step = b->interval ? b->interval : 7 * DAY;
+	int64_t end, last = s->nr ? s->points[s->nr - 1].date : 0;
+	double base = (double)burndown_base(s);
+	size_t alloc = 0;
+	int ret;
+
+	memset(&plan, 0, sizeof(plan));
+	if ((ret = plan_load(&plan, cfg, start)))
+		goto done;
+	if ((ret = roadmap_source_open(&src, m, cfg, &plan, io,
+				       ROADMAP_DEFAULT_TRIALS, seed)))
+		goto done;
+	if ((ret = roadmap_build(&r, &plan, &src.in)))
+		goto done;
+	roadmap_assume(m, &plan, r, 0, 0, 0, seed);
+	for (size_t i = 0; i < r->notes_nr; i++)
+		warning("%s", r->notes[i]);
+	if (!r->finished) {
+		warning("the roadmap does not finish: the plan has no end "
+			"date to compare with");
+		goto done;
+	}
+	for (int ph = 0; ph < PHASE_NR; ph++) {
+		const struct roadmap_milestone *ms = &r->milestones[ph];
+
+		if (!ms->reached)
+			continue;
+		b->milestones = xreallocarray(b->milestones,
+					      b->milestones_nr + 1,
+					      sizeof(*b->milestones));
+		b->milestones[b->milestones_nr].date =
+			to_time(roadmap_date(r, ms->day));
+		b->milestones[b->milestones_nr].name = xstrdup(
+			ph == PHASE_ENDGAME ? "planned finish" : ms->name);
+		b->milestones_nr++;
+	}
+	finish = to_time(roadmap_date(r, r->milestones[PHASE_ENDGAME].day));
+	b->planned_p50 =
+		to_time(roadmap_date(r, r->milestones[PHASE_ENDGAME].p50));
+	b->planned_p85 =
+		to_time(roadmap_date(r, r->milestones[PHASE_ENDGAME].p85));
+	/* periods on the samples' grid, from the plan's start to its end */
+	from = to_time(plan.cal.start);
+	end = b->planned_p85 > last ? b->planned_p85 : last;
+	if (s->nr && b->interval) {
+		int64_t t = s->points[0].date;
+
+		while (t > from)
+			t -= step;
+		from = t;
+	}
+	for (int64_t t = from; t <= end + step; t += step) {
+		struct burndown_planned *p;
+		double planned, p50, p15, p85;
+		double span = (double)(finish - to_time(plan.cal.start));
+
+		roadmap_remaining(r, (calendar_day)(t / DAY) - 1, &planned,
+				  &p50, &p15, &p85);
+		ALLOC_GROW(b->planned, b->planned_nr + 1, alloc);
+		p = &b->planned[b->planned_nr++];
+		p->date = t;
+		p->remaining_days = planned;
+		p->low_days = p15 < p85 ? p15 : p85;
+		p->high_days = p15 < p85 ? p85 : p15;
+		p->share = r->total_effort > 0 ? 1 - planned / r->total_effort
+					       : 1;
+		p->legacy_code = r->total_effort > 0
+					 ? base * planned / r->total_effort
+					 : 0;
+		p->ideal =
+			span > 0 ? r->total_effort *
+					   (1 -
+					    (double)(t -
+						     to_time(plan.cal.start)) /
+						    span)
+				 : 0;
+		if (p->ideal > r->total_effort)
+			p->ideal = r->total_effort;
+		if (p->ideal < 0)
+			p->ideal = 0;
+		if (t > end && planned <= 0)
+			break;
+	}
+	model_assume(m, "planned legacy code", "default",
+		     "the legacy code at the start (%.0f lines) in "
+		     "proportion to the roadmap's remaining effort; its band "
+		     "is the roadmap's P15-P85 over %zu trials",
+		     base, r->trials);
+done:
+	roadmap_free(r);
+	roadmap_source_release(&src);
+	plan_release(&plan);
+	return ret;
+}

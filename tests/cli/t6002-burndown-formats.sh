@@ -1,0 +1,68 @@
+#!/bin/sh
+# carve burndown's outputs: CSV a spreadsheet cannot be tricked by, JSON
+# that is the model, an SVG chart with everything a PM pastes in a slide,
+# a real PNG, the text table; all byte-identical from run to run.
+. "$CARVE_SRC/tests/cli/lib.sh"
+
+"$CARVE_SRC/samples/make-migration-history" mig >/dev/null 2>&1
+
+# a tag whose name a spreadsheet would run as a formula
+git -C mig tag -a "=HYPERLINK(1)" -m evil "v1^{}"
+"$CARVE" burndown -q --interval tag -f csv -o tags.csv mig
+grep_q "a cell starting with = is neutralised" "^[^,]*,[^,]*,[^,]*,\"'=HYPERLINK(1)\"," tags.csv
+expect_eq "CSV lines end in CRLF (RFC 4180)" \
+	"$(wc -l <tags.csv)" "$(grep -c "$(printf '\r')\$" tags.csv)"
+expect_eq "CSV header" "date,commit,commit_date,tag,legacy_code" \
+	"$(head -1 tags.csv | cut -d, -f1-5)"
+
+"$CARVE" burndown -q -f json -o a.json mig
+"$CARVE" burndown -q -f json -o b.json mig
+cmp -s a.json b.json
+ok $? "JSON is byte-identical from run to run"
+expect_eq "JSON is the model" '"carve/1"' "$(jq .schema a.json)"
+expect_eq "52 actual points" 52 "$(jq '.burndown.actual | length' a.json)"
+expect_eq "ISO dates" 1 \
+	"$(jq -r '.burndown.actual[0].date' a.json | grep -c '^2024-01-08$')"
+jq -e '.assumptions[] | select(.name == "forecast")' a.json >/dev/null
+ok $? "the forecast's method is among the assumptions"
+
+"$CARVE" burndown -q -f json --seed 7 -o seed7.json mig
+"$CARVE" burndown -q -f json --seed 7 -o seed7b.json mig
+cmp -s seed7.json seed7b.json
+ok $? "--seed fixes the forecast"
+expect_eq "--seed is recorded" 7 "$(jq .burndown.forecast.seed seed7.json)"
+
+"$CARVE" burndown -q -f svg -o chart.svg mig
+"$CARVE" burndown -q -f svg -o chart2.svg mig
+cmp -s chart.svg chart2.svg
+ok $? "SVG is byte-identical from run to run"
+xmllint --noout chart.svg 2>/dev/null || python3 -c "import xml.dom.minidom,sys; xml.dom.minidom.parse(sys.argv[1])" chart.svg
+ok $? "the SVG is well-formed XML"
+grep_q "1200x600" 'width="1200" height="600"' chart.svg
+grep_q "title" 'Migration burndown: mig' chart.svg
+grep_q "y axis unit" '>code lines<' chart.svg
+grep_q "date ticks" '>2024-07<' chart.svg
+grep_q "actual line in the legend" '>actual legacy code<' chart.svg
+grep_q "scope line in the legend" '>scope: legacy at start + added<' chart.svg
+grep_q "today marker" '>today<' chart.svg
+grep_q "forecast marker" '>forecast P50<' chart.svg
+# the y axis goes to 3,000: the largest value is the scope, 2,550
+grep_q "y axis labels" '>3,000<' chart.svg
+
+"$CARVE" burndown -q -f png -o chart.png mig
+expect_eq "PNG signature and size" "PNG image data, 1200 x 600" \
+	"$(file -b chart.png | cut -d, -f1-2)"
+
+"$CARVE" burndown -q mig >text.txt
+grep_q "text: the table" '^2024-12-30 ' text.txt
+grep_q "text: the sparkline" '^legacy  ' text.txt
+grep_q "text: the forecast" '^forecast: P50 2025-' text.txt
+grep_q "text: the plan (none without a roadmap)" '^plan: ' text.txt
+grep_q "text: assumptions" '^  scope: legacy code at the start' text.txt
+
+# a failed write leaves nothing behind
+expect_status "unwritable output" 128 "$CARVE" burndown -q -o nodir/x.csv -f csv mig
+test ! -e nodir/x.csv
+ok $? "no half-written output"
+
+done_testing
