@@ -182,6 +182,7 @@ LIB_OBJS += $(B)/src/emit/init_config.o
 LIB_OBJS += $(B)/src/analysis/init_detect.o
 LIB_OBJS += $(B)/src/emit/report.o
 LIB_OBJS += $(B)/src/emit/report_appendix.o
+LIB_OBJS += $(B)/src/emit/report_burndown.o
 LIB_OBJS += $(B)/src/emit/report_check.o
 LIB_OBJS += $(B)/src/emit/report_contexts.o
 LIB_OBJS += $(B)/src/emit/report_data.o

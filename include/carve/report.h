@@ -70,10 +70,13 @@ int report_api(struct report *r);
 int report_appendix(struct report *r);
 int report_estimate(struct report *r);
 int report_roadmap(struct report *r);
+int report_burndown(struct report *r);
 
 /* Headline numbers of the planning parts, for the summary. */
 void report_estimate_tiles(struct report *r);
 void report_roadmap_tiles(struct report *r);
+/* The "migrated" tile from the burndown's actual series; 0: none. */
+int report_burndown_tile(struct report *r);
 /* A summary tile: a value and what it is; an absent one says `cmd`. */
 void report_tile(struct report *r, const char *value, const char *what);
 void report_tile_absent(struct report *r, const char *what, const char *cmd);

@@ -11,6 +11,7 @@
 #include <cjson/cJSON.h>
 
 #include "carve/api.h"
+#include "carve/burndown.h"
 #include "carve/check.h"
 #include "carve/cmd.h"
 #include "carve/estimate.h"
@@ -225,6 +226,36 @@ static int run_roadmap(struct roadmap **out, cJSON **json, const char **hint,
 	return 0;
 }
 
+/*
+ * The burndown part: carve burndown's run with its defaults on a git
+ * work tree whose carve.json declares "new" (and "legacy"). A failure
+ * (reported) leaves the section out rather than the page.
+ */
+static void run_burndown(struct burndown **out, const char **hint,
+			 const struct report_args *a, const struct config *cfg,
+			 struct model *m)
+{
+	struct burndown_options bo = BURNDOWN_OPTIONS_INIT;
+
+	if (model_is_file(a->input.arg ? a->input.arg : ".")) {
+		*hint = "run carve report on the git work tree (carve burndown "
+			"reads its history)";
+		return;
+	}
+	if (!cfg->root || !cJSON_GetObjectItemCaseSensitive(cfg->root, "new")) {
+		*hint = "declare \"legacy\" and \"new\" paths in carve.json";
+		return;
+	}
+	if (!m->scan->is_git || !*m->scan->head) {
+		*hint = "give carve report a git work tree with commits";
+		return;
+	}
+	if (burndown_run(out, m, cfg, &a->input, &bo)) {
+		warning("no burndown: the report goes on without it");
+		*hint = "fix what carve burndown reports";
+	}
+}
+
 int cmd_report(int argc, char **argv)
 {
 	struct report_args a = { 0 };
@@ -243,6 +274,7 @@ int cmd_report(int argc, char **argv)
 	struct plan plan;
 	struct roadmap_source src = ROADMAP_SOURCE_INIT;
 	struct roadmap *rm = NULL;
+	struct burndown *bd = NULL;
 	cJSON *rm_json = NULL;
 	int ret, has_rules;
 
@@ -296,6 +328,8 @@ int cmd_report(int argc, char **argv)
 		goto done;
 	r.roadmap = rm;
 	r.roadmap_part = rm_json;
+	run_burndown(&bd, &r.burndown_hint, &a, &cfg, &m);
+	r.burndown = bd;
 	if (m.history)
 		model_assume(&m, "history", "default",
 			     "%zu commits to %.12s; coupling: at least %d "
@@ -331,6 +365,7 @@ int cmd_report(int argc, char **argv)
 done:
 	outfile_abort(&out);
 	cJSON_Delete(rm_json);
+	burndown_free(bd);
 	roadmap_free(rm);
 	roadmap_source_release(&src);
 	plan_release(&plan);

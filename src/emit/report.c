@@ -95,7 +95,7 @@ static const struct section sections[] = {
 	  "Run carve estimate to fill this section." },
 	{ "roadmap", "Roadmap and schedule", report_roadmap, has_roadmap,
 	  "Run carve roadmap to fill this section." },
-	{ "burndown", "Burndown", NULL, has_burndown,
+	{ "burndown", "Burndown", report_burndown, has_burndown,
 	  "Run carve burndown to fill this section." },
 	{ "check", "Boundary check", report_check, has_check,
 	  "Declare contexts and rules in carve.json and run carve check to "

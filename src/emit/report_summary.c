@@ -143,7 +143,9 @@ int report_summary(struct report *r)
 	report_estimate_tiles(r);
 	report_roadmap_tiles(r);
 	share = migrated_share(r, &nw, &old);
-	if (share >= 0) {
+	if (report_burndown_tile(r)) {
+		/* the series' last sample: the same share as the section */
+	} else if (share >= 0) {
 		strbuf_reset(&sb);
 		strbuf_addf(&sb, "%.1f%%", share);
 		strbuf_reset(&what);
