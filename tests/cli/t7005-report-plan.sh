@@ -138,6 +138,36 @@ grep_q "scan model: says what fills the estimate" \
 grep_q "scan model: says what fills the roadmap" \
 	"To fill this section, run carve roadmap -f json" s.html
 
+# burndown: the migration sample (legacy, new and a plan in carve.json)
+"$CARVE_SRC/samples/make-migration-history" mig >/dev/null 2>&1
+"$CARVE" burndown -q -f json -o bd.json mig
+ok $? "carve burndown -f json"
+expect_status "report of a migration" 0 "$CARVE" report -q -o b.html mig
+expect_eq "forecast and plan rows as carve burndown's" \
+	"$(jq -r '.burndown.forecast | "forecast\t\(.p50)\t\(.p85)\nplan\t\(.planned_p50)\t\(.planned_p85)"' bd.json)" \
+	"$(python3 rows.py b.html burndown 0 | cut -f1-3)"
+pct=$(jq -r '.burndown.actual[-1].share_migrated * 100 | . * 10 | round / 10 | tostring | if test("\\.") then . else . + ".0" end' bd.json)
+grep_q "migrated tile from the actual series ($pct%)" \
+	"<b>$pct%</b><span>of the scope migrated" b.html
+grep_q "it slips, as carve burndown says" "The forecast slips" b.html
+test "$(jq '.burndown.forecast.slips' bd.json)" = true
+ok $? "(carve burndown says it slips)"
+expect_eq "the last sample's legacy and new code" \
+	"$(jq -r '.burndown.actual[-1] | "\(.date)\t\(.legacy_code)\t\(.new_code)"' bd.json)" \
+	"$(python3 rows.py b.html burndown 1 | tail -1 | cut -f1,3,4 | tr -d ,)"
+grep_q "the chart is inline SVG" "<figure class=graph><svg" b.html
+check "the chart has the plan band" grep -q '<polygon' b.html
+# the plan declares its contexts: the roadmap is the plan's
+"$CARVE" roadmap -q -f json -o mrm.json mig
+jq -r '.roadmap.milestones[] | [.name, .planned, .p50, .p85] | @tsv' mrm.json >want.tsv
+python3 rows.py b.html roadmap 0 >got.tsv
+check "migration: milestones as carve roadmap's" cmp want.tsv got.tsv
+"$CARVE" report -q -o b2.html mig
+check "same bytes again" cmp b.html b2.html
+# no "new" declared: the section says what fills it
+grep_q "no legacy/new: says what fills the burndown" \
+	"To fill this section, declare &quot;legacy&quot; and &quot;new&quot;" r.html
+
 # a plan that is malformed is an error naming carve.json
 cat >shop/carve.json <<'JSON'
 { "plan": { "start": "2027-02-30" } }
