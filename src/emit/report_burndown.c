@@ -149,8 +149,6 @@ int report_burndown(struct report *r)
 		    "counted as carve scan counts them; the migration "
 		    "started %s",
 		    s->nr, first, last, start);
-	if (s->start_source)
-		strbuf_addf(&sb, " (%s)", s->start_source);
 	strbuf_addch(&sb, '.');
 	fputs("<p>", r->fp);
 	html_puts(r->fp, sb.buf);
