@@ -151,6 +151,7 @@ LIB_OBJS += $(B)/src/emit/estimate_csv.o
 LIB_OBJS += $(B)/src/emit/estimate_json.o
 LIB_OBJS += $(B)/src/emit/estimate_text.o
 LIB_OBJS += $(B)/src/emit/dot.o
+LIB_OBJS += $(B)/src/emit/dot_gvc.o
 LIB_OBJS += $(B)/src/emit/dot_ids.o
 LIB_OBJS += $(B)/src/emit/partition.o
 LIB_OBJS += $(B)/src/emit/seams_dot.o

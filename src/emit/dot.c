@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "carve/dot.h"
+#include "carve/dot_gvc.h"
 #include "carve/dot_ids.h"
 #include "carve/error.h"
 #include "carve/graph.h"
@@ -150,7 +151,7 @@ int dot_render(FILE *fp, const struct graph *g, const struct dot_options *o)
 		if (agwrite(root, fp) == EOF)
 			ret = error("cannot write the DOT graph");
 	} else {
-		gvc = gvContext();
+		gvc = dot_gvc();
 		if (gvLayout(gvc, root, "dot")) {
 			ret = error("graphviz could not lay out the graph");
 		} else {
@@ -162,8 +163,6 @@ int dot_render(FILE *fp, const struct graph *g, const struct dot_options *o)
 			gvFreeLayout(gvc, root);
 		}
 	}
-	if (gvc)
-		gvFreeContext(gvc);
 	agclose(root);
 	for (size_t v = 0; v < g->nr; v++)
 		free(names[v]);

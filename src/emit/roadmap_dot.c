@@ -14,6 +14,7 @@
 
 #include "carve/error.h"
 #include "carve/plan.h"
+#include "carve/dot_gvc.h"
 #include "carve/dot_ids.h"
 #include "carve/roadmap.h"
 #include "carve/strbuf.h"
@@ -297,7 +298,7 @@ int roadmap_render(FILE *fp, const struct roadmap *r, enum output_format format,
 		if (agwrite(g.root, fp) == EOF)
 			ret = error("cannot write the DOT graph");
 	} else {
-		gvc = gvContext();
+		gvc = dot_gvc();
 		if (gvLayout(gvc, g.root, "dot")) {
 			ret = error("graphviz could not lay out the roadmap");
 		} else {
@@ -307,7 +308,6 @@ int roadmap_render(FILE *fp, const struct roadmap *r, enum output_format format,
 					    "roadmap");
 			gvFreeLayout(gvc, g.root);
 		}
-		gvFreeContext(gvc);
 	}
 	agclose(g.root);
 	free(g.node);

@@ -9,6 +9,7 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "carve/dot_gvc.h"
 #include "carve/dot_ids.h"
 #include "carve/error.h"
 #include "carve/seams.h"
@@ -93,7 +94,7 @@ int seams_render(FILE *fp, const struct seams *s, int svg, const char *title)
 		if (agwrite(root, fp) == EOF)
 			ret = error("cannot write the DOT graph");
 	} else {
-		gvc = gvContext();
+		gvc = dot_gvc();
 		if (gvLayout(gvc, root, "dot")) {
 			ret = error("graphviz could not lay out the graph");
 		} else {
@@ -101,7 +102,6 @@ int seams_render(FILE *fp, const struct seams *s, int svg, const char *title)
 				ret = error("graphviz could not render SVG");
 			gvFreeLayout(gvc, root);
 		}
-		gvFreeContext(gvc);
 	}
 	agclose(root);
 	free(node);
