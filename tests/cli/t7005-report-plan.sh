@@ -168,6 +168,27 @@ check "same bytes again" cmp b.html b2.html
 grep_q "no legacy/new: says what fills the burndown" \
 	"To fill this section, declare &quot;legacy&quot; and &quot;new&quot;" r.html
 
+# long tables are cut with a count: the estimate's contexts and the
+# Gantt rows, shown 3 at a time
+expect_status "--max-rows 3" 0 "$CARVE" report -q --target go --max-rows 3 -o short.html shop
+grep_q "estimate table counted" "more rows not shown (carve estimate lists them all)" short.html
+grep_q "Gantt counted" "more rows not shown (carve roadmap -f csv lists them all)" short.html
+expect_eq "Gantt shows 3 bars" 3 "$(python3 rows.py short.html roadmap gantt | wc -l | tr -d ' ')"
+
+# names from carve.json are escaped in every planning section
+cat >shop/carve.json <<'JSON'
+{ "plan": { "start": "2027-01-04", "capacity": 2, "contexts": [
+    { "name": "<img src=x onerror=alert(1)>", "days": 10 },
+    { "name": "a&b\"c", "days": 5, "depends": ["<img src=x onerror=alert(1)>"] } ] } }
+JSON
+expect_status "report of hostile names" 0 "$CARVE" report -q -o h.html shop
+check "no raw tag from a name" sh -c "! grep -q '<img src=x' h.html"
+grep_q "the name is shown escaped" '&lt;img src=x onerror=alert(1)&gt;' h.html
+python3 rows.py h.html roadmap gantt | cut -f1 | sort >got.tsv
+printf '%s\n' '<img src=x onerror=alert(1)>' 'a&b"c' >want.tsv
+grep -v '^routing\|^CI/CD\|^observability\|^side-by-side' got.tsv >got2.tsv
+check "the Gantt reads the names back as written" cmp want.tsv got2.tsv
+
 # a plan that is malformed is an error naming carve.json
 cat >shop/carve.json <<'JSON'
 { "plan": { "start": "2027-02-30" } }
