@@ -153,6 +153,8 @@ int report_summary(struct report *r)
 			    "migrated: %s of %s code lines under \"new\"",
 			    report_num(a, nw), report_num(b, nw + old));
 		report_tile(r, sb.buf, what.buf);
+	} else if (r->burndown_hint) {
+		report_tile_hint(r, "migrated so far", r->burndown_hint);
 	} else {
 		report_tile_absent(r, "migrated so far",
 				   "carve burndown, or declare legacy and new "

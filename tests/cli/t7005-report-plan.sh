@@ -167,6 +167,8 @@ check "same bytes again" cmp b.html b2.html
 # no "new" declared: the section says what fills it
 grep_q "no legacy/new: says what fills the burndown" \
 	"To fill this section, declare &quot;legacy&quot; and &quot;new&quot;" r.html
+grep_q "and the migrated tile says the same" \
+	"migrated so far: declare &quot;legacy&quot; and &quot;new&quot;" r.html
 
 # long tables are cut with a count: the estimate's contexts and the
 # Gantt rows, shown 3 at a time
