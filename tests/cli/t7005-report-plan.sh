@@ -164,6 +164,11 @@ python3 rows.py b.html roadmap 0 >got.tsv
 check "migration: milestones as carve roadmap's" cmp want.tsv got.tsv
 "$CARVE" report -q -o b2.html mig
 check "same bytes again" cmp b.html b2.html
+# the roadmap's assumptions are recorded by the report and again by the
+# burndown's plan: the appendix lists each once
+python3 rows.py b.html appendix 1 >app.tsv
+expect_eq "appendix rows are unique" "$(sort app.tsv | uniq | wc -l)" "$(wc -l <app.tsv)"
+check "the appendix has the roadmap's start" grep -q '^start	2024-02-05' app.tsv
 # no "new" declared: the section says what fills it
 grep_q "no legacy/new: says what fills the burndown" \
 	"To fill this section, declare &quot;legacy&quot; and &quot;new&quot;" r.html
