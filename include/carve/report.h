@@ -13,7 +13,11 @@
 #include <stdio.h>
 
 struct api_report;
+struct burndown;
 struct check;
+struct cJSON;
+struct estimate;
+struct roadmap;
 struct data_report;
 struct config;
 struct graph;
@@ -29,6 +33,13 @@ struct report {
 	const struct api_report *api; /* endpoints per context, or NULL */
 	const struct config *cfg; /* carve.json (legacy/new), may be empty */
 	const struct graph *modules; /* module graph (cycles), or NULL */
+	const struct estimate *estimate; /* carve estimate's part, or NULL */
+	const struct roadmap *roadmap; /* the schedule, to draw; or NULL */
+	const struct cJSON *roadmap_part; /* "roadmap" as in -f json, or NULL */
+	const struct burndown *burndown; /* carve burndown's, or NULL */
+	/* when a part is absent: what to do to fill it, "set X in
+	 * carve.json" (NULL: the section table's note) */
+	const char *estimate_hint, *roadmap_hint, *burndown_hint;
 	const char *source; /* what was read: a PATH or MODEL.json */
 	size_t max_rows; /* rows per table before "N more" */
 	size_t max_nodes; /* contexts drawn before the drawing collapses */
@@ -57,6 +68,20 @@ int report_check(struct report *r);
 int report_data(struct report *r);
 int report_api(struct report *r);
 int report_appendix(struct report *r);
+int report_estimate(struct report *r);
+int report_roadmap(struct report *r);
+int report_burndown(struct report *r);
+
+/* Headline numbers of the planning parts, for the summary. */
+void report_estimate_tiles(struct report *r);
+void report_roadmap_tiles(struct report *r);
+/* The "migrated" tile from the burndown's actual series; 0: none. */
+int report_burndown_tile(struct report *r);
+/* A summary tile: a value and what it is; an absent one says `cmd`. */
+void report_tile(struct report *r, const char *value, const char *what);
+void report_tile_absent(struct report *r, const char *what, const char *cmd);
+/* An absent tile with what to do ("set ... in carve.json"). */
+void report_tile_hint(struct report *r, const char *what, const char *hint);
 
 /* Helpers shared by the sections (src/emit/report.c). */
 
@@ -68,6 +93,8 @@ void report_table_row(struct report *r, const char *align,
 		      const char *const *cells);
 /* Closes the table; `more` rows left out are counted below it. */
 void report_table_end(struct report *r, size_t more, const char *where);
+/* "N more rows not shown (where)." below a table or chart; 0: nothing. */
+void report_more(struct report *r, size_t more, const char *where);
 /* A short note (escaped) in the note style. */
 void report_note(struct report *r, const char *text);
 /* Writes an SVG made by Graphviz inline: no prolog, scaled to fit. */

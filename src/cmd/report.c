@@ -11,8 +11,10 @@
 #include <cjson/cJSON.h>
 
 #include "carve/api.h"
+#include "carve/burndown.h"
 #include "carve/check.h"
 #include "carve/cmd.h"
+#include "carve/estimate.h"
 #include "carve/data.h"
 #include "carve/graph.h"
 #include "carve/history.h"
@@ -20,7 +22,10 @@
 #include "carve/model.h"
 #include "carve/options.h"
 #include "carve/outfile.h"
+#include "carve/plan.h"
 #include "carve/report.h"
+#include "carve/roadmap.h"
+#include "carve/roadmap_source.h"
 #include "carve/scan.h"
 #include "carve/seams.h"
 
@@ -42,6 +47,8 @@ static const char usage_text[] =
 "  -q, --quiet            no progress and no warnings on stderr\n"
 "      --progress WHEN    auto (default), never or always\n"
 "      --no-history       leave the git history out\n"
+"      --target LANG      estimate a rewrite into LANG (default: carve.json\n"
+"                         \"target\"; without one, no estimate)\n"
 "      --max-rows N       rows per table, then a count of the rest\n"
 "                         (default 50)\n"
 "      --max-nodes N      contexts drawn before the drawing collapses to\n"
@@ -53,6 +60,7 @@ enum {
 	OPT_NO_HISTORY = 256,
 	OPT_MAX_ROWS,
 	OPT_MAX_NODES,
+	OPT_TARGET,
 };
 
 static const struct option long_options[] = {
@@ -60,6 +68,7 @@ static const struct option long_options[] = {
 	{ "no-history", no_argument, NULL, OPT_NO_HISTORY },
 	{ "max-rows", required_argument, NULL, OPT_MAX_ROWS },
 	{ "max-nodes", required_argument, NULL, OPT_MAX_NODES },
+	{ "target", required_argument, NULL, OPT_TARGET },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -67,6 +76,7 @@ struct report_args {
 	struct common_options common;
 	struct input_options input;
 	int no_history, max_rows, max_nodes;
+	const char *target;
 };
 
 static int parse_args(struct report_args *a, int argc, char **argv)
@@ -94,9 +104,12 @@ static int parse_args(struct report_args *a, int argc, char **argv)
 				return EXIT_USAGE;
 			break;
 		case OPT_MAX_NODES:
-			if (options_int(&a->max_nodes, optarg, "--max-nodes",
-					1, 10000))
+			if (options_int(&a->max_nodes, optarg, "--max-nodes", 1,
+					10000))
 				return EXIT_USAGE;
+			break;
+		case OPT_TARGET:
+			a->target = optarg;
 			break;
 		case 'h':
 			fputs(usage_text, stdout);
@@ -118,6 +131,131 @@ static size_t counted(const struct scan *s)
 	return s->status_count[FILE_COUNTED];
 }
 
+/* carve.json's "target", or --target: an estimate is wanted. */
+static const char *target_of(const struct report_args *a,
+			     const struct config *cfg)
+{
+	if (a->target)
+		return a->target;
+	if (cfg->root && cJSON_GetObjectItemCaseSensitive(cfg->root, "target"))
+		return "carve.json";
+	return NULL;
+}
+
+/*
+ * The estimate part: the model's, or carve estimate's run on the
+ * contexts `s` (those carve seams proposes, as carve estimate sees
+ * them) when a target is set. *hint says what fills it otherwise.
+ */
+static int run_estimate(struct estimate **out, const char **hint,
+			const struct report_args *a, const struct config *cfg,
+			struct model *m, const struct seams *s)
+{
+	struct estimate_options eo;
+	struct estimate *e;
+
+	if (model_is_file(a->input.arg ? a->input.arg : ".")) {
+		*hint = "run carve estimate -f json on the model";
+		return 0;
+	}
+	if (!target_of(a, cfg) || !s) {
+		*hint = s ? "set \"target\" (the language to rewrite into) in "
+			    "carve.json, or give --target LANG"
+			  : "give carve a repository with code it counts";
+		return 0;
+	}
+	estimate_options_init(&eo);
+	eo.config = cfg;
+	eo.target = a->target;
+	eo.threads = a->common.threads;
+	if (estimate_build(out, m->scan, s, &eo))
+		return -1;
+	e = *out;
+	for (size_t i = 0; i < e->assume_nr; i++)
+		model_assume(m, e->assume[3 * i], e->assume[3 * i + 2], "%s",
+			     e->assume[3 * i + 1]);
+	return 0;
+}
+
+/* carve.json has "plan": {"start": ...}: the roadmap can be scheduled. */
+static int plan_has_start(const struct config *cfg)
+{
+	const cJSON *plan =
+		cfg->root ? cJSON_GetObjectItemCaseSensitive(cfg->root, "plan")
+			  : NULL;
+
+	return cJSON_GetObjectItemCaseSensitive(plan, "start") != NULL;
+}
+
+/*
+ * The roadmap part: the model's as saved, or carve roadmap's schedule
+ * of carve.json's plan with its defaults (so the dates are those of
+ * carve roadmap -f json). *json holds the part as -f json writes it.
+ */
+static int run_roadmap(struct roadmap **out, cJSON **json, const char **hint,
+		       struct plan *plan, struct roadmap_source *src,
+		       const struct report_args *a, const struct config *cfg,
+		       struct model *m)
+{
+	cJSON *root;
+
+	if (model_is_file(a->input.arg ? a->input.arg : ".")) {
+		if (m->roadmap_saved)
+			*json = cJSON_Duplicate(m->roadmap_saved->part, 1);
+		else
+			*hint = "run carve roadmap -f json on the model";
+		return 0;
+	}
+	if (!plan_has_start(cfg)) {
+		*hint = "set \"plan\": {\"start\": \"YYYY-MM-DD\"} in "
+			"carve.json (see carve roadmap)";
+		return 0;
+	}
+	if (plan_load(plan, cfg, 0) ||
+	    roadmap_source_open(src, m, cfg, plan, &a->input,
+				ROADMAP_DEFAULT_TRIALS, ESTIMATE_SEED) ||
+	    roadmap_build(out, plan, &src->in))
+		return -1;
+	roadmap_assume(m, plan, *out, 0, 0, 0, ESTIMATE_SEED);
+	for (size_t i = 0; i < (*out)->notes_nr; i++)
+		warning("%s", (*out)->notes[i]);
+	root = cJSON_CreateObject();
+	roadmap_json_add(root, *out);
+	*json = cJSON_DetachItemFromObjectCaseSensitive(root, "roadmap");
+	cJSON_Delete(root);
+	return 0;
+}
+
+/*
+ * The burndown part: carve burndown's run with its defaults on a git
+ * work tree whose carve.json declares "new" (and "legacy"). A failure
+ * (reported) leaves the section out rather than the page.
+ */
+static void run_burndown(struct burndown **out, const char **hint,
+			 const struct report_args *a, const struct config *cfg,
+			 struct model *m)
+{
+	struct burndown_options bo = BURNDOWN_OPTIONS_INIT;
+
+	if (model_is_file(a->input.arg ? a->input.arg : ".")) {
+		*hint = "run carve report on the git work tree (carve burndown "
+			"reads its history)";
+		return;
+	}
+	if (!cfg->root || !cJSON_GetObjectItemCaseSensitive(cfg->root, "new")) {
+		*hint = "declare \"legacy\" and \"new\" paths in carve.json";
+		return;
+	}
+	if (!m->scan->is_git || !*m->scan->head) {
+		*hint = "give carve report a git work tree with commits";
+		return;
+	}
+	if (burndown_run(out, m, cfg, &a->input, &bo)) {
+		warning("no burndown: the report goes on without it");
+		*hint = "fix what carve burndown reports";
+	}
+}
+
 int cmd_report(int argc, char **argv)
 {
 	struct report_args a = { 0 };
@@ -132,8 +270,15 @@ int cmd_report(int argc, char **argv)
 	struct data_report *data = NULL;
 	struct data_options dopt = { 0 };
 	struct api_report *api = NULL;
+	struct estimate *est = NULL;
+	struct plan plan;
+	struct roadmap_source src = ROADMAP_SOURCE_INIT;
+	struct roadmap *rm = NULL;
+	struct burndown *bd = NULL;
+	cJSON *rm_json = NULL;
 	int ret, has_rules;
 
+	memset(&plan, 0, sizeof(plan));
 	ret = parse_args(&a, argc, argv);
 	if (ret >= 0)
 		goto done;
@@ -163,24 +308,36 @@ int cmd_report(int argc, char **argv)
 		    api_analyse(&api, m.scan, s, a.common.threads))
 			goto done;
 	}
-	has_rules = cfg.root &&
-		    cJSON_GetObjectItemCaseSensitive(cfg.root, "rules");
+	has_rules = cfg.root && cJSON_GetObjectItemCaseSensitive(cfg.root, "rul"
+									   "e"
+									   "s");
 	if (has_rules) {
 		if (check_load(&chk, &cfg, m.scan))
 			goto done;
 		scan_load_deps(m.scan);
 		check_run(&chk);
 	}
+	if (m.estimate)
+		r.estimate = m.estimate;
+	else if (run_estimate(&est, &r.estimate_hint, &a, &cfg, &m, s))
+		goto done;
+	else
+		r.estimate = est;
+	if (run_roadmap(&rm, &rm_json, &r.roadmap_hint, &plan, &src, &a, &cfg,
+			&m))
+		goto done;
+	r.roadmap = rm;
+	r.roadmap_part = rm_json;
+	run_burndown(&bd, &r.burndown_hint, &a, &cfg, &m);
+	r.burndown = bd;
 	if (m.history)
-		model_assume(&m, "history",
-			     "default",
+		model_assume(&m, "history", "default",
 			     "%zu commits to %.12s; coupling: at least %d "
 			     "changes, %d shared, %d%% degree, changes of "
 			     "over %d files left out",
 			     m.history->commits, m.history->head,
 			     m.history->min_revs, m.history->min_shared,
-			     m.history->min_coupling,
-			     m.history->max_changeset);
+			     m.history->min_coupling, m.history->max_changeset);
 	model_assume(&m, "report limits",
 		     a.max_rows != REPORT_MAX_ROWS ||
 				     a.max_nodes != REPORT_MAX_NODES
@@ -207,6 +364,12 @@ int cmd_report(int argc, char **argv)
 	ret = EXIT_OK;
 done:
 	outfile_abort(&out);
+	cJSON_Delete(rm_json);
+	burndown_free(bd);
+	roadmap_free(rm);
+	roadmap_source_release(&src);
+	plan_release(&plan);
+	estimate_free(est);
 	check_release(&chk);
 	data_report_free(data);
 	api_report_free(api);

@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "carve/dot.h"
+#include "carve/dot_gvc.h"
+#include "carve/dot_ids.h"
 #include "carve/error.h"
 #include "carve/graph.h"
 #include "carve/strbuf.h"
@@ -24,7 +26,7 @@ static void set(void *obj, const char *name, const char *value)
 
 int dot_layout_render(FILE *fp, Agraph_t *g, const char *format)
 {
-	GVC_t *gvc = gvContext();
+	GVC_t *gvc = dot_gvc();
 	char *data = NULL;
 	unsigned int len = 0;
 	int ret = 0;
@@ -40,7 +42,6 @@ int dot_layout_render(FILE *fp, Agraph_t *g, const char *format)
 		gvFreeRenderData(data);
 		gvFreeLayout(gvc, g);
 	}
-	gvFreeContext(gvc);
 	return ret;
 }
 
@@ -68,7 +69,7 @@ static void parent_dir(struct strbuf *out, const char *name)
 
 int dot_render(FILE *fp, const struct graph *g, const struct dot_options *o)
 {
-	Agraph_t *root = agopen("carve", Agdirected, NULL);
+	Agraph_t *root = agopen("carve", Agdirected, &dot_ids);
 	Agnode_t **node = xcalloc(g->nr ? g->nr : 1, sizeof(*node));
 	struct strmap clusters = STRMAP_INIT;
 	struct strbuf dir = STRBUF_INIT, sb = STRBUF_INIT;

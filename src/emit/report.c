@@ -47,11 +47,31 @@ static int has_api(const struct report *r)
 	return r->api != NULL;
 }
 
-/* Parts whose commands have not landed yet: always absent. */
-static int absent(const struct report *r)
+static int has_estimate(const struct report *r)
 {
-	(void)r;
-	return 0;
+	return r->estimate != NULL;
+}
+
+static int has_roadmap(const struct report *r)
+{
+	return r->roadmap_part != NULL;
+}
+
+static int has_burndown(const struct report *r)
+{
+	return r->burndown != NULL;
+}
+
+/* What fills an absent planning section, when the command said. */
+static const char *hint(const struct report *r, const char *id)
+{
+	if (!strcmp(id, "estimate"))
+		return r->estimate_hint;
+	if (!strcmp(id, "roadmap"))
+		return r->roadmap_hint;
+	if (!strcmp(id, "burndown"))
+		return r->burndown_hint;
+	return NULL;
 }
 
 static const struct section sections[] = {
@@ -71,11 +91,11 @@ static const struct section sections[] = {
 	  "Run carve data to fill this section." },
 	{ "api", "API surface", report_api, has_api,
 	  "Run carve api to fill this section." },
-	{ "estimate", "Estimate", NULL, absent,
+	{ "estimate", "Estimate", report_estimate, has_estimate,
 	  "Run carve estimate to fill this section." },
-	{ "roadmap", "Roadmap and schedule", NULL, absent,
+	{ "roadmap", "Roadmap and schedule", report_roadmap, has_roadmap,
 	  "Run carve roadmap to fill this section." },
-	{ "burndown", "Burndown", NULL, absent,
+	{ "burndown", "Burndown", report_burndown, has_burndown,
 	  "Run carve burndown to fill this section." },
 	{ "check", "Boundary check", report_check, has_check,
 	  "Declare contexts and rules in carve.json and run carve check to "
@@ -142,6 +162,19 @@ static const char style[] =
 "padding:8px;overflow:auto;text-align:center;break-inside:avoid}\n"
 "figure.graph svg{max-width:100%;height:auto}\n"
 "figcaption{color:#5d6675;font-size:13px}\n"
+".gantt{font-size:13px;margin:6px 0;overflow-x:auto}\n"
+".gantt .gh,.gantt .gr{display:grid;grid-template-columns:minmax(160px,"
+"2fr) 88px 88px minmax(240px,5fr);gap:0 10px;align-items:center;"
+"padding:3px 0;border-bottom:1px solid var(--line)}\n"
+".gantt .gh{color:var(--muted);font-weight:600}\n"
+".gantt small{color:var(--muted)}\n"
+".gantt .gt{position:relative;height:14px;background:var(--stripe);"
+"border-radius:3px}\n"
+".gantt .gb{position:absolute;top:2px;bottom:2px;border-radius:3px;"
+"background:var(--accent)}\n"
+".gantt .gb.crit{background:var(--bad)}\n"
+".gantt .gr span:nth-child(2),.gantt .gr span:nth-child(3){"
+"font-variant-numeric:tabular-nums;white-space:nowrap}\n"
 ".bad{color:var(--bad)}.ok{color:var(--ok)}.warn{color:var(--warn)}\n"
 "footer{max-width:1180px;margin:0 auto;padding:0 32px 32px;"
 "color:var(--muted);font-size:13px}\n"
@@ -191,6 +224,14 @@ void report_note(struct report *r, const char *text)
 	fputc('\n', r->fp);
 }
 
+/* "To fill this section, <what to do>." */
+static void fill_note(struct report *r, const char *what)
+{
+	fputs("<p class=note>To fill this section, ", r->fp);
+	html_puts(r->fp, what);
+	fputs(".</p>\n", r->fp);
+}
+
 void report_table_begin(struct report *r, const char *align,
 			const char *const *headers)
 {
@@ -219,9 +260,14 @@ void report_table_row(struct report *r, const char *align,
 
 void report_table_end(struct report *r, size_t more, const char *where)
 {
+	fputs("</tbody></table></div>\n", r->fp);
+	report_more(r, more, where);
+}
+
+void report_more(struct report *r, size_t more, const char *where)
+{
 	char buf[32];
 
-	fputs("</tbody></table></div>\n", r->fp);
 	if (more) {
 		fprintf(r->fp, "<p class=more>%s more row%s not shown",
 			report_num(buf, more), more == 1 ? "" : "s");
@@ -304,14 +350,16 @@ int report_write(struct report *r)
 			"<section class=card id=%s><details open><summary>"
 			"<h2>%s</h2></summary>\n",
 			x->id, x->title);
-		if (x->present && !x->present(r))
+		if (x->present && !x->present(r) && hint(r, x->id))
+			fill_note(r, hint(r, x->id));
+		else if (x->present && !x->present(r))
 			report_note(r, x->missing);
 		else if (x->write(r))
 			ret = -1;
 		fputs("</details></section>\n", r->fp);
 	}
-	fputs("</main>\n<footer>Made by carve " CARVE_VERSION
-	      " from a scan of ",
+	fputs("</main>\n<footer>Made by carve " CARVE_VERSION " from a scan "
+	      "of ",
 	      r->fp);
 	html_puts(r->fp, r->source);
 	fputs(". Every number is explained in the appendix.</footer>\n<script>",

@@ -4,11 +4,27 @@
  * each came from.
  */
 #include <stdio.h>
+#include <string.h>
 
 #include "carve/config.h"
 #include "carve/model.h"
 #include "carve/report.h"
 #include "carve/scan.h"
+
+/* True when an earlier assumption says the same. */
+static int repeated(const struct model *m, size_t i)
+{
+	const struct assumption *a = &m->assumptions[i];
+
+	for (size_t j = 0; j < i; j++) {
+		const struct assumption *b = &m->assumptions[j];
+
+		if (!strcmp(a->name, b->name) && !strcmp(a->value, b->value) &&
+		    !strcmp(a->source, b->source))
+			return 1;
+	}
+	return 0;
+}
 
 int report_appendix(struct report *r)
 {
@@ -45,7 +61,9 @@ int report_appendix(struct report *r)
 		const struct assumption *a = &m->assumptions[i];
 		const char *row[] = { a->name, a->value, a->source };
 
-		report_table_row(r, "lll", row);
+		/* the roadmap's, recorded again by the burndown's plan */
+		if (!repeated(m, i))
+			report_table_row(r, "lll", row);
 	}
 	report_table_end(r, 0, NULL);
 	return 0;

@@ -20,7 +20,7 @@
 #include "carve/seams.h"
 #include "carve/strbuf.h"
 
-static void tile(struct report *r, const char *value, const char *what)
+void report_tile(struct report *r, const char *value, const char *what)
 {
 	/* words, not a number: a smaller face so that three fit */
 	fputs(isdigit((unsigned char)*value) ? "<div class=stat><b>"
@@ -32,8 +32,18 @@ static void tile(struct report *r, const char *value, const char *what)
 	fputs("</span></div>\n", r->fp);
 }
 
+/* A headline number whose part is missing: what to do to fill it. */
+void report_tile_hint(struct report *r, const char *what, const char *hint)
+{
+	fputs("<div class=\"stat absent\"><b>&mdash;</b><span>", r->fp);
+	html_puts(r->fp, what);
+	fputs(": ", r->fp);
+	html_puts(r->fp, hint);
+	fputs("</span></div>\n", r->fp);
+}
+
 /* A headline number whose part is missing: the command that fills it. */
-static void tile_absent(struct report *r, const char *what, const char *cmd)
+void report_tile_absent(struct report *r, const char *what, const char *cmd)
 {
 	fputs("<div class=\"stat absent\"><b>&mdash;</b><span>", r->fp);
 	html_puts(r->fp, what);
@@ -98,17 +108,17 @@ int report_summary(struct report *r)
 	double share;
 
 	fputs("<div class=stats>\n", r->fp);
-	tile(r, report_num(a, s->total.code), "lines of code");
+	report_tile(r, report_num(a, s->total.code), "lines of code");
 	strbuf_addf(&sb, "%s", report_num(a, s->status_count[FILE_COUNTED]));
 	strbuf_addf(&what, "files counted (of %s)", report_num(b, s->nr));
-	tile(r, sb.buf, what.buf);
+	report_tile(r, sb.buf, what.buf);
 	strbuf_reset(&sb);
 	for (size_t i = 0; i < s->languages_nr && i < 3; i++)
 		strbuf_addf(&sb, "%s%s", i ? ", " : "", s->languages[i].name);
 	strbuf_reset(&what);
 	strbuf_addf(&what, "main language%s (of %zu)",
 		    s->languages_nr > 1 ? "s" : "", s->languages_nr);
-	tile(r, s->languages_nr ? sb.buf : "none", what.buf);
+	report_tile(r, s->languages_nr ? sb.buf : "none", what.buf);
 	if (r->seams) {
 		size_t n = 0;
 
@@ -117,32 +127,39 @@ int report_summary(struct report *r)
 		strbuf_reset(&sb);
 		strbuf_addf(&sb, "%zu", n);
 		strbuf_reset(&what);
-		strbuf_addf(&what, "contexts proposed, %zu cycle%s between them",
+		strbuf_addf(&what,
+			    "contexts proposed, %zu cycle%s between them",
 			    r->seams->cycles_nr,
 			    r->seams->cycles_nr == 1 ? "" : "s");
-		tile(r, sb.buf, what.buf);
+		report_tile(r, sb.buf, what.buf);
 	} else {
-		tile_absent(r, "contexts", "carve seams");
+		report_tile_absent(r, "contexts", "carve seams");
 	}
 	if (r->modules) {
 		strbuf_reset(&sb);
 		strbuf_addf(&sb, "%zu", r->modules->sccs_nr);
-		tile(r, sb.buf, "cycles between modules");
+		report_tile(r, sb.buf, "cycles between modules");
 	}
-	tile_absent(r, "effort P50 and range", "carve estimate");
-	tile_absent(r, "finish date P50 / P85", "carve roadmap");
+	report_estimate_tiles(r);
+	report_roadmap_tiles(r);
 	share = migrated_share(r, &nw, &old);
-	if (share >= 0) {
+	if (report_burndown_tile(r)) {
+		/* the series' last sample: the same share as the section */
+	} else if (share >= 0) {
 		strbuf_reset(&sb);
 		strbuf_addf(&sb, "%.1f%%", share);
 		strbuf_reset(&what);
-		strbuf_addf(&what, "migrated: %s of %s code lines under \"new\"",
+		strbuf_addf(&what,
+			    "migrated: %s of %s code lines under \"new\"",
 			    report_num(a, nw), report_num(b, nw + old));
-		tile(r, sb.buf, what.buf);
+		report_tile(r, sb.buf, what.buf);
+	} else if (r->burndown_hint) {
+		report_tile_hint(r, "migrated so far", r->burndown_hint);
 	} else {
-		tile_absent(r, "migrated so far",
-			    "carve burndown, or declare legacy and new in "
-			    "carve.json");
+		report_tile_absent(r, "migrated so far",
+				   "carve burndown, or declare legacy and new "
+				   "in "
+				   "carve.json");
 	}
 	if (r->check && r->check->rules_nr) {
 		strbuf_reset(&sb);
@@ -151,7 +168,7 @@ int report_summary(struct report *r)
 		strbuf_addf(&what, "boundary violations of %zu rule%s",
 			    r->check->rules_nr,
 			    r->check->rules_nr == 1 ? "" : "s");
-		tile(r, sb.buf, what.buf);
+		report_tile(r, sb.buf, what.buf);
 	}
 	if (r->m->history) {
 		strbuf_reset(&sb);
@@ -160,7 +177,7 @@ int report_summary(struct report *r)
 		strbuf_addf(&what, "commits by %zu author%s",
 			    r->m->history->authors_nr,
 			    r->m->history->authors_nr == 1 ? "" : "s");
-		tile(r, sb.buf, what.buf);
+		report_tile(r, sb.buf, what.buf);
 	}
 	fputs("</div>\n", r->fp);
 	strbuf_release(&sb);

@@ -16,6 +16,8 @@
 #include "carve/dot.h"
 #include "carve/error.h"
 #include "carve/plan.h"
+#include "carve/dot_gvc.h"
+#include "carve/dot_ids.h"
 #include "carve/roadmap.h"
 #include "carve/strbuf.h"
 #include "carve/utf8.h"
@@ -235,7 +237,7 @@ int roadmap_render(FILE *fp, const struct roadmap *r, enum output_format format,
 	g.r = r;
 	g.collapsed = r->nr > ROADMAP_DOT_MAX_CONTEXTS ||
 		      r->deps_nr > ROADMAP_DOT_MAX_DEPS;
-	g.root = agopen("roadmap", Agdirected, NULL);
+	g.root = agopen("roadmap", Agdirected, &dot_ids);
 	g.node = xcalloc(r->nr + 1, sizeof(*g.node));
 	g.task = xcalloc(r->tasks_nr + 1, sizeof(*g.task));
 	set(g.root, "rankdir", "LR");

@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "carve/dot.h"
+#include "carve/dot_ids.h"
 #include "carve/error.h"
 #include "carve/seams.h"
 #include "carve/strbuf.h"
@@ -25,7 +26,7 @@ static void set(void *obj, const char *name, const char *value)
 
 int seams_render(FILE *fp, const struct seams *s, int svg, const char *title)
 {
-	Agraph_t *root = agopen("seams", Agdirected, NULL);
+	Agraph_t *root = agopen("seams", Agdirected, &dot_ids);
 	Agnode_t **node = xcalloc(s->nr ? s->nr : 1, sizeof(*node));
 	struct strbuf sb = STRBUF_INIT;
 	int ret = 0;

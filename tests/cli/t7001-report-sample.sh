@@ -39,10 +39,15 @@ for id in summary inventory graph cycles history contexts estimate \
 	roadmap burndown check appendix; do
 	grep_q "section $id" "<section class=card id=$id>" r.html
 done
-grep_q "estimate not there: says which command" \
-	"Run carve estimate to fill this section." r.html
-grep_q "roadmap not there: says which command" \
-	"Run carve roadmap to fill this section." r.html
+# no "target" and no "plan" in the sample's carve.json
+grep_q "estimate not there: says which key fills it" \
+	"To fill this section, set &quot;target&quot;" r.html
+grep_q "estimate tile: says the same" \
+	"effort P50 and P10-P90: set &quot;target&quot;" r.html
+grep_q "roadmap not there: says which key fills it" \
+	"To fill this section, set &quot;plan&quot;: {&quot;start&quot;" r.html
+grep_q "roadmap tile: says the same" \
+	"finish date P50 / P85: set &quot;plan&quot;" r.html
 grep_q "no rules: says how to get the check" \
 	"Declare contexts and rules in carve.json and run carve check" r.html
 
@@ -70,7 +75,15 @@ legacy=$("$CARVE" scan -q -f json shop | jq '[.files[] | select(.status == "coun
 new=$("$CARVE" scan -q -f json shop | jq '[.files[] | select(.status == "counted" and (.path | startswith("migrations/"))) | .code] | add')
 pct=$(awk "BEGIN { printf \"%.1f\", 100 * $new / ($legacy + $new) }")
 expect_status "report with legacy and new" 0 "$CARVE" report -q -o m.html shop
-grep_q "migrated share $pct%" "<b>$pct%</b><span>migrated" m.html
+# a git work tree: the share is the burndown's, its last sample's
+# migrated share of the scope, as carve burndown -f json gives it
+bpct=$("$CARVE" burndown -q -f json shop | jq -r '.burndown.actual[-1].share_migrated * 1000 | round / 10 | tostring | if test("\\.") then . else . + ".0" end')
+grep_q "migrated share from the burndown $bpct%" "<b>$bpct%</b><span>of the scope migrated" m.html
+# a model has no history to sample: the share of the code under "new"
+"$CARVE" scan -q -f json -o legacy.json shop
+expect_status "report of a model with legacy and new" 0 \
+	"$CARVE" report -q -c shop/carve.json -o mm.html legacy.json
+grep_q "migrated share $pct%" "<b>$pct%</b><span>migrated" mm.html
 
 # rules: the check section lists the violation of the planted cycle
 cat >shop/carve.json <<'JSON'

@@ -37,6 +37,24 @@ grep_q "the allowed script ran: headers are sortable" '<th class="sort"' dom.htm
 grep_q "the context drawing is in the DOM" '<figure class="graph"><svg' dom.html
 grep_q "its nodes are drawn" '<g id="node1" class="node">' dom.html
 
+# the planning sections: the migration sample (legacy, new and a plan)
+# with a target, so estimate, roadmap and burndown are all drawn
+"$CARVE_SRC/samples/make-migration-history" mig >/dev/null 2>&1
+jq '. + {target: "go"}' mig/carve.json >c.json && mv c.json mig/carve.json
+expect_status "report with every planning section" 0 \
+	"$CARVE" report -q -o plan.html mig
+run --dump-dom "file://$TEST_DIR/plan.html" >plan.dom 2>plan.err
+ok $? "chromium renders it"
+check "no console message with the new drawings" sh -c "! grep CONSOLE plan.err"
+grep CONSOLE plan.err | head -3 | sed 's/^/# /'
+# no dependency crosses the sample's contexts (a note says so): two
+expect_eq "two drawings in the DOM: roadmap and burndown" 2 \
+	"$(grep -o '<figure class="graph"><svg' plan.dom | wc -l | tr -d ' ')"
+grep_q "the roadmap drawing" '<figcaption>Phases as boxes' plan.dom
+grep_q "the burndown chart" '<figcaption>Legacy code lines left' plan.dom
+grep_q "the Gantt bars are in the DOM" '<i class="gb' plan.dom
+grep_q "the estimate table is there" '<td>total</td>' plan.dom
+
 shot="$(dirname "$CARVE")/report.png"
 rm -f "$shot"
 run --screenshot="$shot" --window-size=1280,2000 \
