@@ -47,4 +47,11 @@ struct cJSON *config_parse_jsonc(const char *text, size_t len,
 struct cJSON *config_parse_jsonc_warn(const char *text, size_t len,
 				      const char *name);
 
+/*
+ * A JSON number read as a count: 0 for anything not a number, negative
+ * or NaN, and at most 2^53 (the largest integer a double holds exactly),
+ * so that no conversion of a hostile model's 1e300 is undefined.
+ */
+unsigned long long json_count(const struct cJSON *v);
+
 #endif

@@ -340,3 +340,13 @@ void config_release(struct config *cfg)
 	free(cfg->path);
 	memset(cfg, 0, sizeof(*cfg));
 }
+
+unsigned long long json_count(const cJSON *v)
+{
+	const double max = 9007199254740992.0; /* 2^53 */
+
+	if (!cJSON_IsNumber(v) || !(v->valuedouble > 0))
+		return 0;
+	return v->valuedouble >= max ? (unsigned long long)max
+				     : (unsigned long long)v->valuedouble;
+}

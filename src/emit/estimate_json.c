@@ -303,7 +303,9 @@ int estimate_json_load(struct estimate **out, const cJSON *part,
 
 		e->calibration.done = 1;
 		e->calibration.net_lines =
-			cJSON_IsNumber(n) ? (long long)n->valuedouble : 0;
+			!cJSON_IsNumber(n) || !(fabs(n->valuedouble) < 9e15)
+				? 0
+				: (long long)n->valuedouble;
 		e->calibration.author_days =
 			(size_t)get_num(k, "author_days", &bad);
 		e->calibration.rate = get_num(k, "rate", &bad);

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "carve/config.h"
 #include "carve/error.h"
 #include "carve/history.h"
 #include "carve/strmap.h"
@@ -238,11 +239,7 @@ static const char *get_string(const cJSON *o, const char *key)
 
 static unsigned long long get_uint(const cJSON *o, const char *key)
 {
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
-
-	return cJSON_IsNumber(v) && v->valuedouble > 0
-		       ? (unsigned long long)v->valuedouble
-		       : 0;
+	return json_count(cJSON_GetObjectItemCaseSensitive(o, key));
 }
 
 static int get_bool(const cJSON *o, const char *key)

@@ -4,9 +4,12 @@
  * diagnostics, what was skipped; for a partial model of --shard, the
  * definitions and references `carve merge` resolves across shards).
  */
-#include <cjson/cJSON.h>
+#include <limits.h>
 #include <string.h>
 
+#include <cjson/cJSON.h>
+
+#include "carve/config.h"
 #include "carve/model.h"
 #include "carve/scan.h"
 #include "carve/strmap.h"
@@ -164,10 +167,7 @@ static const char *get_string(const cJSON *o, const char *key)
 
 static size_t get_size(const cJSON *o, const char *key)
 {
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
-
-	return cJSON_IsNumber(v) && v->valuedouble > 0 ? (size_t)v->valuedouble
-						       : 0;
+	return (size_t)json_count(cJSON_GetObjectItemCaseSensitive(o, key));
 }
 
 int model_clang_load_symbols(struct scan *s, struct scan_edge *e,
@@ -264,7 +264,9 @@ static int load_index(struct symdeps *sd, const cJSON *o,
 		r.kind = (enum symbol_kind)k;
 		r.target = file_of(cJSON_GetArrayItem(a, 4), index);
 		r.decl = file_of(cJSON_GetArrayItem(a, 5), index);
-		r.count = (unsigned)count->valuedouble;
+		r.count = json_count(count) > UINT_MAX
+				  ? UINT_MAX
+				  : (unsigned)json_count(count);
 		symindex_add_ref(&sd->index, &r);
 	}
 	return 0;

@@ -30,10 +30,8 @@ static const char *get_string(const cJSON *o, const char *key)
 
 static unsigned long get_ulong(const cJSON *o, const char *key)
 {
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
-
-	return cJSON_IsNumber(v) && v->valuedouble > 0 ?
-		       (unsigned long)v->valuedouble : 0;
+	return (unsigned long)json_count(
+		cJSON_GetObjectItemCaseSensitive(o, key));
 }
 
 static const char *dup(struct scan *s, const char *str)

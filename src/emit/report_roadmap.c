@@ -12,6 +12,7 @@
 #include <cjson/cJSON.h>
 
 #include "carve/calendar.h"
+#include "carve/config.h"
 #include "carve/html.h"
 #include "carve/report.h"
 #include "carve/roadmap.h"
@@ -70,9 +71,7 @@ static void intro(struct report *r, const cJSON *part)
 		    "%s); P50 and P85 dates over %d Monte Carlo trials.",
 		    str(part, "start"),
 		    report_num(buf,
-			       cJSON_IsNumber(effort)
-				       ? (unsigned long long)effort->valuedouble
-				       : 0),
+			       json_count(effort)),
 		    str(part, "source"),
 		    cJSON_IsNumber(trials) ? trials->valueint : 0);
 	if (cJSON_IsFalse(cJSON_GetObjectItemCaseSensitive(part, "finished")))
