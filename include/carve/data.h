@@ -187,15 +187,13 @@ struct data_report {
 struct data_options {
 	int threads; /* 0: online CPUs */
 	/*
-	 * Count test code (tests/ folders, test_*.py, *_test.go, *.test.js,
-	 * *Test.java, *_spec.rb) among readers and writers; by default its
+	 * Count test code (file_role() of role.h: tests/ folders, test_*.py,
+	 * *_test.go, *.test.js, *Test.java, *_spec.rb) among readers and
+	 * writers; by default its
 	 * accesses are listed but decide no owner, writer or coupling.
 	 */
 	int with_tests;
 };
-
-/* True when `path` is test code by the rule above. */
-int data_is_test_path(const char *path);
 
 /*
  * Reads every counted file of `scan`, extracts its table accesses and

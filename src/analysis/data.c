@@ -14,6 +14,7 @@
 #include "carve/error.h"
 #include "carve/language.h"
 #include "carve/pool.h"
+#include "carve/role.h"
 #include "carve/scan.h"
 #include "carve/seams.h"
 #include "carve/strbuf.h"
@@ -412,7 +413,7 @@ static void tabulate(struct data_report_priv *p)
 		long c = r->seams->context_of[f];
 		struct data_file *df = &p->files[f];
 		int test = !r->with_tests &&
-			   data_is_test_path(scan->files[f].path);
+			   file_role(scan->files[f].path) == ROLE_TEST;
 
 		for (size_t i = 0; i < df->nr; i++) {
 			struct data_access *a = &df->acc[i];
@@ -522,26 +523,6 @@ static void tabulate(struct data_report_priv *p)
 	}
 	r->coupling = r->accesses ? (double)r->crossing / (double)r->accesses
 				  : 0;
-}
-
-int data_is_test_path(const char *path)
-{
-	const char *base = strrchr(path, '/');
-	size_t n;
-
-	base = base ? base + 1 : path;
-	n = strlen(base);
-	if (!strncmp(path, "tests/", 6) || !strncmp(path, "test/", 5) ||
-	    strstr(path, "/tests/") || strstr(path, "/test/") ||
-	    strstr(path, "__tests__/") || strstr(path, "/spec/"))
-		return 1;
-	if (!strncmp(base, "test_", 5) || !strcmp(base, "conftest.py"))
-		return 1;
-	return (n > 8 && !strcmp(base + n - 8, "_test.py")) ||
-	       (n > 8 && !strcmp(base + n - 8, "_test.go")) ||
-	       strstr(base, ".test.") || strstr(base, ".spec.") ||
-	       (n > 9 && !strcmp(base + n - 9, "Test.java")) ||
-	       (n > 8 && !strcmp(base + n - 8, "_spec.rb"));
 }
 
 int data_analyse(struct data_report **out, const struct scan *scan,

@@ -4,7 +4,7 @@
  */
 #include "carve/estimate.h"
 #include "carve/error.h"
-#include "carve/history.h"
+#include "carve/input.h"
 #include "carve/model.h"
 #include "carve/scan.h"
 #include "carve/seams.h"
@@ -17,22 +17,13 @@ int estimate_contexts(struct seams **out, struct model *m,
 
 	seams_options_init(&o);
 	o.config = cfg;
-	if (!no_history && !m->history && m->scan->is_git && *m->scan->head &&
-	    !model_is_file(arg ? arg : ".")) {
-		struct history_options ho = { 0 };
+	if (!no_history) {
+		struct input_options in = { arg, NULL, threads };
 
-		ho.max_changeset = HISTORY_MAX_CHANGESET;
-		ho.min_revs = HISTORY_MIN_REVS;
-		ho.min_shared = HISTORY_MIN_SHARED;
-		ho.min_coupling = HISTORY_MIN_COUPLING;
-		ho.max_blob_size = HISTORY_MAX_BLOB_SIZE;
-		ho.threads = threads;
-		ho.config = cfg;
-		if (history_run(&m->history, m->scan, &ho))
+		if (input_history(m, cfg, &in))
 			warning("no history: contexts from the static graph "
 				"and folders");
-	}
-	if (!no_history)
 		o.history = m->history;
+	}
 	return seams_propose(out, m->scan, &o);
 }

@@ -8,6 +8,7 @@
 #include "carve/arena.h"
 #include "carve/data.h"
 #include "carve/language.h"
+#include "carve/role.h"
 #include "carve/xmalloc.h"
 
 struct data_access *data_file_add(struct data_file *f, const char *table,
@@ -95,17 +96,10 @@ char *orm_plural(struct arena *arena, const char *word)
 	return out;
 }
 
-static int in_migrations(const char *path)
-{
-	return !strncmp(path, "migrations/", 11) ||
-	       strstr(path, "/migrations/") || strstr(path, "db/migrate/") ||
-	       !strncmp(path, "migrate/", 8) || strstr(path, "/migrate/");
-}
-
 void data_extract(struct data_file *out, struct arena *arena, const char *path,
 		  const struct language *lang, const char *buf, size_t len)
 {
-	unsigned flags = in_migrations(path) ? DATA_MIGRATION : 0;
+	unsigned flags = file_role(path) == ROLE_MIGRATION ? DATA_MIGRATION : 0;
 	const char *name;
 
 	if (!lang)
