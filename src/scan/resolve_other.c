@@ -1,9 +1,8 @@
 /*
- * Resolvers of Ruby (require against lib/ load paths, require_relative
- * against the file's directory), PHP (use through composer.json PSR-4
- * maps, include of literal paths), C# (using against the namespaces the
- * files declare) and Rust (mod and use paths to module files, other
- * first segments as crates).
+ * Resolvers of PHP (use through composer.json PSR-4 maps, include of
+ * literal paths), C# (using against the namespaces the files declare)
+ * and Rust (mod and use paths to module files, other first segments as
+ * crates); Ruby's is in resolve_ruby.c.
  */
 #include <cjson/cJSON.h>
 #include <ctype.h>
@@ -102,135 +101,6 @@ static int add_path(struct resolver *r, struct resolve_out *out,
 		return 0;
 	resolve_out_add(out, (size_t)file);
 	return 1;
-}
-
-/* ---- Ruby ---------------------------------------------------------- */
-
-/*
- * The load path: every directory named lib (a gem's or the app's), spec
- * or test (RSpec and Minitest put them on $LOAD_PATH) on the way to a
- * Ruby file; sorted, unique.
- */
-struct ruby_state {
-	char **dirs;
-	size_t nr, alloc;
-};
-
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static int is_load_dir(const char *s, size_t n)
-{
-	return (n == 3 && !memcmp(s, "lib", 3)) ||
-	       (n == 4 && (!memcmp(s, "spec", 4) || !memcmp(s, "test", 4)));
-}
-
-int resolve_ruby_prepare(struct resolver *r)
-{
-	struct ruby_state *st = NULL;
-	struct strmap seen = STRMAP_INIT;
-
-	for (size_t i = 0; i < r->scan->nr; i++) {
-		const struct scan_file *f = &r->scan->files[i];
-		const char *p = f->path;
-
-		if (!lang_is(f, "Ruby"))
-			continue;
-		if (!st) {
-			st = xcalloc(1, sizeof(*st));
-			r->ruby = st;
-		}
-		for (const char *slash; (slash = strchr(p, '/'));
-		     p = slash + 1) {
-			char *dir;
-
-			if (!is_load_dir(p, (size_t)(slash - p)))
-				continue;
-			dir = arena_strndup(&r->arena, f->path,
-					    (size_t)(slash - f->path));
-			if (strmap_get(&seen, dir))
-				continue;
-			strmap_put(&seen, dir, dir);
-			ALLOC_GROW(st->dirs, st->nr + 1, st->alloc);
-			st->dirs[st->nr++] = dir;
-		}
-	}
-	strmap_release(&seen);
-	if (st && st->nr)
-		qsort(st->dirs, st->nr, sizeof(*st->dirs), cmp_str);
-	return 0;
-}
-
-/*
- * How near load path `dir` is to the requiring file: the length of the
- * directory they share (a gem's lib/ for the gem's own files), else 0.
- */
-static long load_dir_score(const char *dir, const char *path)
-{
-	const char *slash = strrchr(dir, '/');
-	size_t n = slash ? (size_t)(slash - dir) : 0;
-
-	if (!n)
-		return 0;
-	if (strncmp(dir, path, n) || path[n] != '/')
-		return 0;
-	return (long)n;
-}
-
-void resolve_ruby(struct resolver *r, size_t from, const struct dep_ref *d,
-		  struct resolve_out *out)
-{
-	const struct ruby_state *st = r->ruby;
-	const char *path = r->scan->files[from].path;
-	const char *t = d->target;
-	struct strbuf dir = STRBUF_INIT;
-	long best_score = -1;
-	size_t best = 0, n;
-
-	if (d->kind != DEP_REQUIRE || !*t || *t == '/')
-		goto done;
-	if (!strncmp(t, "./", 2) || !strncmp(t, "../", 3)) {
-		/* require_relative (marked ./ by the lexer) */
-		dir_of(&dir, path);
-		add_path(r, out, dir.buf, t, ".rb");
-		goto done;
-	}
-	for (size_t i = 0; st && i < st->nr; i++) {
-		long score = load_dir_score(st->dirs[i], path);
-		struct resolve_out probe = { 0 };
-
-		if (score <= best_score)
-			continue;
-		if (add_path(r, &probe, st->dirs[i], t, ".rb")) {
-			best_score = score;
-			best = probe.files[0];
-		}
-		free(probe.files);
-	}
-	if (best_score >= 0) {
-		resolve_out_add(out, best);
-		goto done;
-	}
-	/* a gem: its name is the first component (json, active_support) */
-	n = strcspn(t, "/");
-	if (n > 3 && !strncmp(t + n - 3, ".rb", 3))
-		n -= 3;
-	resolve_out_external(r, out, t, n);
-done:
-	strbuf_release(&dir);
-}
-
-void resolve_ruby_release(struct resolver *r)
-{
-	struct ruby_state *st = r->ruby;
-
-	if (!st)
-		return;
-	free(st->dirs);
-	free(st);
-	r->ruby = NULL;
 }
 
 /* ---- PHP ----------------------------------------------------------- */
