@@ -1,11 +1,16 @@
 /*
  * Dependency lexer of Ruby: require and require_relative of literal
- * paths. Skips comments, strings, heredocs, %-literals and regexes;
- * unterminated ones end at the end of the buffer. Names are built in
- * fixed buffers: no allocation but the dep_list's own.
+ * paths; constant references with the lexical scope they are made from
+ * (the classes and modules around them, tracked through every block
+ * keyword and its `end`); class and module declarations; ActiveRecord
+ * associations; Gemfile and gemspec gems. Skips comments, strings,
+ * heredocs, %-literals and regexes; unterminated ones end at the end of
+ * the buffer. Names are built in fixed buffers: no allocation but the
+ * dep_list's and the scopes' own.
  */
 #include <string.h>
 
+#include "carve/arena.h"
 #include "carve/deps.h"
 
 /* Longer names or paths are not real dependencies: dropped. */
@@ -314,17 +319,497 @@ static void ruby_require(struct lexer *lx, int relative, unsigned line)
 		emit(lx, DEP_REQUIRE, &n, n.len, 0, line);
 }
 
+/* `gem 'x'` (a Gemfile) or `.add_dependency 'x'` (a gemspec). */
+static void ruby_gem(struct lexer *lx, unsigned line)
+{
+	struct name n;
+
+	name_reset(&n);
+	while (lx->p < lx->end && is_blank((unsigned char)*lx->p))
+		lx->p++;
+	if (lx->p < lx->end && *lx->p == '(')
+		lx->p++;
+	if (read_literal(lx, &n, "#"))
+		emit(lx, DEP_IMPORT, &n, n.len, 0, line);
+}
+
+/* ---- constants and their lexical scopes ----------------------------- */
+
+#define RUBY_SCOPES 128
+
+/*
+ * One open block (class, module, def, do, if, ...). `nesting` is what
+ * Module.nesting would say inside it: the names of the enclosing classes
+ * and modules, innermost first, separated by spaces (NULL at the top
+ * level); `cref` is the length of the innermost one. A block other than
+ * a class or module inherits its parent's.
+ */
+struct ruby_scope {
+	const char *nesting;
+	size_t cref;
+};
+
+struct ruby_state {
+	struct lexer *lx;
+	struct ruby_scope scope[RUBY_SCOPES];
+	int nr; /* open blocks on the stack */
+	unsigned deep; /* open blocks beyond the stack */
+};
+
+static int is_upper(int c)
+{
+	return c >= 'A' && c <= 'Z';
+}
+
+static const struct ruby_scope *ruby_top(const struct ruby_state *st)
+{
+	static const struct ruby_scope none = { NULL, 0 };
+
+	return st->nr ? &st->scope[st->nr - 1] : &none;
+}
+
+static void ruby_push(struct ruby_state *st, const char *nesting, size_t cref)
+{
+	if (st->deep || st->nr == RUBY_SCOPES) {
+		st->deep++;
+		return;
+	}
+	st->scope[st->nr].nesting = nesting;
+	st->scope[st->nr].cref = cref;
+	st->nr++;
+}
+
+/* A block that opens no class: the scope stays its parent's. */
+static void ruby_push_block(struct ruby_state *st)
+{
+	const struct ruby_scope *top = ruby_top(st);
+
+	ruby_push(st, top->nesting, top->cref);
+}
+
+/* `end`: an `end` too many (code the lexer misread) is ignored. */
+static void ruby_pop(struct ruby_state *st)
+{
+	if (st->deep)
+		st->deep--;
+	else if (st->nr)
+		st->nr--;
+}
+
+/*
+ * Reads a constant path at lx->p (Foo, Foo::Bar; stops before ::method)
+ * into n. Returns 0 when no constant starts there.
+ */
+static int ruby_const_path(struct lexer *lx, struct name *n)
+{
+	if (lx->p >= lx->end || !is_upper((unsigned char)*lx->p))
+		return 0;
+	for (;;) {
+		const char *s = lx->p;
+
+		while (lx->p < lx->end && is_ident((unsigned char)*lx->p))
+			lx->p++;
+		name_add(n, s, (size_t)(lx->p - s));
+		if (lx->end - lx->p < 3 || lx->p[0] != ':' || lx->p[1] != ':' ||
+		    !is_upper((unsigned char)lx->p[2]))
+			return 1;
+		name_add(n, "::", 2);
+		lx->p += 2;
+	}
+}
+
+/* A constant reference, looked up from the current lexical scope. */
+static void ruby_const_ref(struct ruby_state *st, const struct name *n,
+			   size_t len, unsigned line)
+{
+	struct dep_ref *d;
+
+	if (n->overflow || !len)
+		return;
+	d = dep_list_add(st->lx->out, st->lx->arena, DEP_USE, n->buf, len,
+			 line);
+	d->name = ruby_top(st)->nesting;
+}
+
+/* True when `Name =` follows: an assignment defines, it refers to none. */
+static int ruby_assigns(const struct lexer *lx)
+{
+	const char *p = lx->p;
+
+	while (p < lx->end && is_blank((unsigned char)*p))
+		p++;
+	return p + 1 < lx->end && *p == '=' && p[1] != '=' && p[1] != '~' &&
+	       p[1] != '>';
+}
+
+/*
+ * After `class` or `module`: the name (a reference to its namespace part
+ * when it is a path, A in class A::B), the superclass (a reference from
+ * the outer scope), and the new scope: Foo::Bar inside module Foo, A::B
+ * alone for class A::B (Ruby does not enter A), Foo for class ::Foo.
+ */
+static void ruby_class(struct ruby_state *st, int is_class, unsigned line)
+{
+	struct lexer *lx = st->lx;
+	const struct ruby_scope *top = ruby_top(st);
+	struct name n, sup;
+	int absolute = 0;
+	char *nesting;
+	size_t last = 0, cref;
+
+	while (lx->p < lx->end && is_blank((unsigned char)*lx->p))
+		lx->p++;
+	if (is_class && at(lx, "<<")) {
+		ruby_push_block(st); /* class << self */
+		return;
+	}
+	if (at(lx, "::")) {
+		absolute = 1;
+		lx->p += 2;
+	}
+	name_reset(&n);
+	if (!ruby_const_path(lx, &n) || n.overflow) {
+		ruby_push_block(st);
+		return;
+	}
+	for (size_t i = 0; i + 1 < n.len; i++)
+		if (n.buf[i] == ':' && n.buf[i + 1] == ':')
+			last = i;
+	if (last && !absolute)
+		ruby_const_ref(st, &n, last, line);
+	while (is_class && lx->p < lx->end && is_blank((unsigned char)*lx->p))
+		lx->p++;
+	if (is_class && lx->p + 1 < lx->end && *lx->p == '<' &&
+	    lx->p[1] != '<') {
+		lx->p++;
+		while (lx->p < lx->end && is_blank((unsigned char)*lx->p))
+			lx->p++;
+		name_reset(&sup);
+		if (at(lx, "::")) {
+			name_add(&sup, "::", 2);
+			lx->p += 2;
+		}
+		if (ruby_const_path(lx, &sup))
+			ruby_const_ref(st, &sup, sup.len, line);
+	}
+	/* the new cref, then the outer nesting after a space */
+	cref = n.len + (!absolute && top->nesting ? top->cref + 2 : 0);
+	nesting = arena_alloc(lx->arena,
+			      cref + 2 + (top->nesting ? strlen(top->nesting) : 0));
+	if (!absolute && top->nesting) {
+		memcpy(nesting, top->nesting, top->cref);
+		memcpy(nesting + top->cref, "::", 2);
+	}
+	memcpy(nesting + cref - n.len, n.buf, n.len);
+	nesting[cref] = '\0';
+	if (top->nesting) {
+		nesting[cref] = ' ';
+		strcpy(nesting + cref + 1, top->nesting);
+	}
+	/* the declaration, for constants no file is named after */
+	dep_list_add(lx->out, lx->arena, DEP_USE, nesting, cref, line)->flags =
+		DEP_DECLARES;
+	ruby_push(st, nesting, cref);
+}
+
+/*
+ * True when the `def` at lx->p defines an endless method (def x = 1,
+ * def x(a) = a), which has no `end`: an `=` outside parentheses before
+ * the end of the line, standing alone (not ==, a setter's name=, =>).
+ */
+static int ruby_endless_def(const struct lexer *lx)
+{
+	int depth = 0;
+
+	for (const char *p = lx->p; p < lx->end && *p != '\n' && *p != ';';
+	     p++) {
+		if (*p == '(') {
+			depth++;
+		} else if (*p == ')') {
+			depth--;
+		} else if (*p == '=' && !depth) {
+			if (p + 1 < lx->end && strchr("=~>", p[1]))
+				return 0;
+			return p[-1] == ' ' || p[-1] == ')';
+		}
+	}
+	return 0;
+}
+
+static void ruby_space(struct lexer *lx, int newlines)
+{
+	while (lx->p < lx->end) {
+		if (is_blank((unsigned char)*lx->p)) {
+			lx->p++;
+		} else if (*lx->p == '\\' && lx->p + 1 < lx->end &&
+			   lx->p[1] == '\n') {
+			lx->p += 2;
+		} else if (newlines && *lx->p == '\n') {
+			lx->p++;
+		} else if (newlines && *lx->p == '#') {
+			skip_to_eol(lx);
+		} else {
+			return;
+		}
+	}
+}
+
+/* Skips a bracketed expression at lx->p, strings inside included. */
+static void ruby_skip_brackets(struct lexer *lx)
+{
+	int depth = 0;
+
+	while (lx->p < lx->end) {
+		char c = *lx->p;
+
+		if (c == '\'' || c == '"') {
+			skip_quoted(lx, c, 1, 1);
+			continue;
+		}
+		if (c == '(' || c == '{' || c == '[')
+			depth++;
+		else if ((c == ')' || c == '}' || c == ']') && !--depth) {
+			lx->p++;
+			return;
+		}
+		lx->p++;
+	}
+}
+
+#define RUBY_ASSOC_OPTIONS 32
+
+/*
+ * After has_many, has_one, belongs_to or has_and_belongs_to_many (read
+ * on a copy of the lexer: the statement is lexed again as code). The
+ * class is class_name: when given, else the source: of a :through, else
+ * the association's name; polymorphic ones name no class. A name is
+ * recorded as "many:statuses" or "one:account" for the resolver, which
+ * knows the application's inflections.
+ */
+static void ruby_association(struct ruby_state *st, int many, unsigned line)
+{
+	struct lexer look = *st->lx;
+	struct lexer *lx = &look;
+	struct name assoc, cls, source;
+	int through = 0;
+
+	name_reset(&assoc);
+	name_reset(&cls);
+	name_reset(&source);
+	ruby_space(lx, 0);
+	if (lx->p < lx->end && *lx->p == '(') {
+		lx->p++;
+		ruby_space(lx, 1);
+	}
+	if (lx->p + 1 >= lx->end || *lx->p != ':' ||
+	    !is_ident_start((unsigned char)lx->p[1]))
+		return;
+	name_add(&assoc, many ? "many:" : "one:", many ? 5 : 4);
+	for (const char *s = ++lx->p; lx->p < lx->end; lx->p++)
+		if (!is_ident((unsigned char)*lx->p)) {
+			name_add(&assoc, s, (size_t)(lx->p - s));
+			break;
+		}
+	for (int i = 0; i < RUBY_ASSOC_OPTIONS; i++) {
+		const char *key;
+		size_t klen;
+		struct name val;
+
+		ruby_space(lx, 0);
+		if (lx->p >= lx->end || *lx->p != ',')
+			break;
+		lx->p++;
+		ruby_space(lx, 1);
+		if (at(lx, "->")) {
+			/* a scope: -> { where(...) }, ->(x) { ... } */
+			lx->p += 2;
+			ruby_space(lx, 0);
+			if (lx->p < lx->end && *lx->p == '(')
+				ruby_skip_brackets(lx);
+			ruby_space(lx, 0);
+			if (lx->p >= lx->end || *lx->p != '{')
+				break;
+			ruby_skip_brackets(lx);
+			continue;
+		}
+		key = lx->p;
+		while (lx->p < lx->end && is_ident((unsigned char)*lx->p))
+			lx->p++;
+		klen = (size_t)(lx->p - key);
+		if (!klen || lx->p + 1 >= lx->end || *lx->p != ':' ||
+		    lx->p[1] == ':')
+			break;
+		lx->p++;
+		ruby_space(lx, 1);
+		name_reset(&val);
+		if (lx->p < lx->end && *lx->p == ':' && lx->p + 1 < lx->end &&
+		    is_ident_start((unsigned char)lx->p[1])) {
+			const char *s = ++lx->p;
+
+			while (lx->p < lx->end &&
+			       is_ident((unsigned char)*lx->p))
+				lx->p++;
+			name_add(&val, s, (size_t)(lx->p - s));
+		} else if (!read_literal(lx, &val, "#") &&
+			   !ruby_const_path(lx, &val)) {
+			const char *s = lx->p;
+
+			while (lx->p < lx->end &&
+			       is_ident((unsigned char)*lx->p))
+				lx->p++;
+			if (lx->p == s)
+				break; /* an expression: the rest is unknown */
+			name_add(&val, s, (size_t)(lx->p - s));
+		}
+		if (klen == 11 && !memcmp(key, "polymorphic", 11) &&
+		    val.len == 4 && !memcmp(val.buf, "true", 4))
+			return;
+		if (klen == 10 && !memcmp(key, "class_name", 10)) {
+			cls = val;
+		} else if (klen == 6 && !memcmp(key, "source", 6)) {
+			source = val;
+		} else if (klen == 7 && !memcmp(key, "through", 7)) {
+			through = 1;
+		} else if (lx->p + 5 < lx->end && !memcmp(lx->p, ".name", 5)) {
+			lx->p += 5;
+		}
+		if (klen == 10 && !memcmp(key, "class_name", 10) &&
+		    at(lx, ".name"))
+			lx->p += 5;
+	}
+	if (cls.len) {
+		ruby_const_ref(st, &cls, cls.len, line);
+	} else if (through && source.len) {
+		name_reset(&assoc);
+		name_add(&assoc, "many:", 5);
+		name_add(&assoc, source.buf, source.len);
+		ruby_const_ref(st, &assoc, assoc.len, line);
+	} else {
+		ruby_const_ref(st, &assoc, assoc.len, line);
+	}
+}
+
+static int word_is(const char *s, size_t n, const char *w)
+{
+	return strlen(w) == n && !memcmp(s, w, n);
+}
+
+/*
+ * A word at statement level (not after `.`, not a symbol or a label):
+ * keywords that open and close blocks, class and module, require, gem,
+ * associations. `opener` is set where an `if` starts a block rather than
+ * ending a statement as a modifier. Returns 1 when the word was a
+ * statement the lexer consumed.
+ */
+static int ruby_word(struct ruby_state *st, const char *s, size_t n,
+		     int opener, int *loop_do, unsigned line)
+{
+	struct lexer *lx = st->lx;
+
+	switch (*s) {
+	case 'b':
+		if (word_is(s, n, "begin"))
+			ruby_push_block(st);
+		else if (opener && word_is(s, n, "belongs_to"))
+			ruby_association(st, 0, line);
+		return 0;
+	case 'c':
+		if (word_is(s, n, "class")) {
+			ruby_class(st, 1, line);
+			return 1;
+		}
+		if (word_is(s, n, "case"))
+			ruby_push_block(st);
+		return 0;
+	case 'd':
+		if (word_is(s, n, "def")) {
+			if (!ruby_endless_def(lx))
+				ruby_push_block(st);
+		} else if (word_is(s, n, "do")) {
+			if (*loop_do)
+				*loop_do = 0; /* while x do: the loop's own */
+			else
+				ruby_push_block(st);
+		}
+		return 0;
+	case 'e':
+		if (word_is(s, n, "end"))
+			ruby_pop(st);
+		return 0;
+	case 'f':
+		if (word_is(s, n, "for")) {
+			ruby_push_block(st);
+			*loop_do = 1;
+		}
+		return 0;
+	case 'g':
+		if (opener && word_is(s, n, "gem")) {
+			ruby_gem(lx, line);
+			return 1;
+		}
+		return 0;
+	case 'h':
+		if (!opener)
+			return 0;
+		if (word_is(s, n, "has_many") ||
+		    word_is(s, n, "has_and_belongs_to_many"))
+			ruby_association(st, 1, line);
+		else if (word_is(s, n, "has_one"))
+			ruby_association(st, 0, line);
+		return 0;
+	case 'i':
+	case 'u':
+	case 'w':
+		if (opener &&
+		    (word_is(s, n, "if") || word_is(s, n, "unless") ||
+		     word_is(s, n, "while") || word_is(s, n, "until"))) {
+			ruby_push_block(st);
+			*loop_do = *s == 'w' || word_is(s, n, "until");
+		}
+		return 0;
+	case 'm':
+		if (word_is(s, n, "module")) {
+			ruby_class(st, 0, line);
+			return 1;
+		}
+		return 0;
+	case 'r':
+		if (word_is(s, n, "require")) {
+			ruby_require(lx, 0, line);
+			return 1;
+		}
+		if (word_is(s, n, "require_relative")) {
+			ruby_require(lx, 1, line);
+			return 1;
+		}
+		return 0;
+	}
+	return 0;
+}
+
+/* Words after which `if` still modifies: `return if x`. */
+static int ruby_ends_statement(const char *s, size_t n)
+{
+	return word_is(s, n, "return") || word_is(s, n, "yield") ||
+	       word_is(s, n, "puts") || word_is(s, n, "p");
+}
+
 void deps_ruby(struct dep_list *out, struct arena *arena, const char *buf,
 	       size_t len)
 {
 	struct lexer lx;
+	struct ruby_state st;
 	struct ruby_heredoc heredoc[RUBY_HEREDOCS];
 	int heredocs = 0;
 	int value = 1; /* an expression may start here */
+	int ret = 0, was_ret; /* after return, yield: `if` is a modifier */
+	int loop_do = 0; /* a while/until/for may be followed by its do */
 	int bol = 1; /* at the beginning of a line */
 	char prev = 0; /* the last significant byte */
 
 	lexer_init(&lx, out, arena, buf, len);
+	memset(&st, 0, sizeof(st));
+	st.lx = &lx;
 	while (lx.p < lx.end) {
 		unsigned char c = (unsigned char)*lx.p;
 
@@ -357,6 +842,7 @@ void deps_ruby(struct dep_list *out, struct arena *arena, const char *buf,
 			lx.line++;
 			lx.p++;
 			bol = value = 1;
+			ret = loop_do = 0;
 			prev = '\n';
 			continue;
 		}
@@ -368,6 +854,8 @@ void deps_ruby(struct dep_list *out, struct arena *arena, const char *buf,
 			skip_to_eol(&lx);
 			continue;
 		}
+		was_ret = ret;
+		ret = 0;
 		if (c == '\'' || c == '"' || c == '`') {
 			skip_quoted(&lx, (char)c, 1, 1);
 			value = 0;
@@ -407,9 +895,30 @@ void deps_ruby(struct dep_list *out, struct arena *arena, const char *buf,
 			prev = '?';
 			continue;
 		}
+		if (c == ':' && lx.end - lx.p > 2 && lx.p[1] == ':' &&
+		    is_upper((unsigned char)lx.p[2]) &&
+		    (lx.p == buf || !is_ident((unsigned char)lx.p[-1])) &&
+		    (lx.p == buf || !strchr(")]}", lx.p[-1]))) {
+			/* ::Foo, from the top level */
+			struct name n;
+			unsigned line = lx.line;
+
+			name_reset(&n);
+			name_add(&n, "::", 2);
+			lx.p += 2;
+			ruby_const_path(&lx, &n);
+			if (!ruby_assigns(&lx))
+				ruby_const_ref(&st, &n, n.len, line);
+			value = 0;
+			prev = 'A';
+			continue;
+		}
 		if (is_ident_start(c) || c == '@') {
 			const char *s = lx.p;
 			unsigned line = lx.line;
+			int after_colon = s > buf && s[-1] == ':';
+			int label;
+			size_t n;
 
 			while (lx.p < lx.end &&
 			       (is_ident((unsigned char)*lx.p) || *lx.p == '@'))
@@ -417,24 +926,44 @@ void deps_ruby(struct dep_list *out, struct arena *arena, const char *buf,
 			if (lx.p < lx.end && (*lx.p == '?' || *lx.p == '!') &&
 			    (lx.p + 1 >= lx.end || lx.p[1] != '='))
 				lx.p++;
-			if (prev != '.' && prev != ':' && *s != '@') {
-				size_t n = (size_t)(lx.p - s);
-
-				if (n == 7 && !memcmp(s, "require", 7)) {
-					ruby_require(&lx, 0, line);
-					value = 0;
-					prev = 'r';
-					continue;
-				}
-				if (n == 16 &&
-				    !memcmp(s, "require_relative", 16)) {
-					ruby_require(&lx, 1, line);
-					value = 0;
-					prev = 'r';
-					continue;
-				}
+			n = (size_t)(lx.p - s);
+			/* `key: value` in a hash or a call: a label */
+			label = lx.p + 1 < lx.end && *lx.p == ':' &&
+				lx.p[1] != ':';
+			if (*s == '@' || after_colon || label) {
+				value = label;
+				prev = 'a';
+				continue;
 			}
-			value = ruby_keyword(s, (size_t)(lx.p - s));
+			if (prev == '.') {
+				if (word_is(s, n, "add_dependency") ||
+				    word_is(s, n, "add_runtime_dependency") ||
+				    word_is(s, n, "add_development_dependency"))
+					ruby_gem(&lx, line);
+				value = 0;
+				prev = 'a';
+				continue;
+			}
+			if (is_upper(c)) {
+				struct name cn;
+
+				lx.p = s;
+				name_reset(&cn);
+				ruby_const_path(&lx, &cn);
+				if (!ruby_assigns(&lx))
+					ruby_const_ref(&st, &cn, cn.len, line);
+				value = 0;
+				prev = 'A';
+				continue;
+			}
+			if (ruby_word(&st, s, n, value && !was_ret, &loop_do,
+				      line)) {
+				value = 0;
+				prev = 'r';
+				continue;
+			}
+			value = ruby_keyword(s, n);
+			ret = ruby_ends_statement(s, n);
 			prev = 'a';
 			continue;
 		}
@@ -446,6 +975,8 @@ void deps_ruby(struct dep_list *out, struct arena *arena, const char *buf,
 			prev = '0';
 			continue;
 		}
+		if (c == ';')
+			loop_do = 0;
 		value = !(c == ')' || c == ']' || c == '}');
 		prev = (char)c;
 		lx.p++;

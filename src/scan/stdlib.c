@@ -315,6 +315,7 @@ static const char *const node[] = { "assert",
 				    "worker_threads",
 				    "zlib" };
 
+/* "ruby" stands for the core classes (String, Hash, ...) constants name. */
 static const char *const ruby[] = {
 	"English",   "abbrev",	  "base64",	  "benchmark",	 "bigdecimal",
 	"cgi",	     "coverage",  "csv",	  "date",	 "delegate",
@@ -325,8 +326,9 @@ static const char *const ruby[] = {
 	"open-uri",  "open3",	  "openssl",	  "optparse",	 "ostruct",
 	"pathname",  "pp",	  "prettyprint",  "prime",	 "pstore",
 	"psych",     "racc",	  "rdoc",	  "readline",	 "reline",
-	"resolv",    "ripper",	  "securerandom", "set",	 "shellwords",
-	"singleton", "socket",	  "stringio",	  "strscan",	 "syslog",
+	"resolv",    "ripper",	  "ruby",	  "securerandom", "set",
+	"shellwords", "singleton", "socket",	  "stringio",	 "strscan",
+	"syslog",
 	"tempfile",  "time",	  "timeout",	  "tmpdir",	 "tsort",
 	"un",	     "uri",	  "weakref",	  "yaml",	 "zlib"
 };

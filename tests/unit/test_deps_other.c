@@ -43,14 +43,17 @@ struct fixture {
  * (6, 7) are not recorded; a string (8), =begin block (9-11), heredoc
  * (12-14), %q literal with a quote (15), regex with a quote and ?'
  * (16), a method named require (17), a $' global (19) and __END__ hide
- * the rest.
+ * the rest. Constants are references (6, 18; deps_ruby's own tests in
+ * tests/cli/t1107-scan-deps-ruby.sh).
  */
 static const struct want ruby[] = {
 	{ REQ, "json", 2, 0 },
 	{ REQ, "active_support/core_ext", 3, 0 },
 	{ REQ, "./models/user", 4, 0 },
 	{ REQ, "./../lib/shop", 5, 0 },
+	{ USE, "File", 6, 0 },
 	{ REQ, "set", 18, 0 },
+	{ USE, "Set", 18, 0 },
 	{ REQ, "after_special", 19, 0 },
 };
 
