@@ -163,176 +163,6 @@ static int read_literal(struct lexer *lx, struct name *n, const char *interp)
 	return 1;
 }
 
-#define RUBY_HEREDOCS 4
-
-struct ruby_heredoc {
-	const char *id;
-	size_t len;
-};
-
-/* Words after which an expression (a regex, a %-literal) may start. */
-static int ruby_keyword(const char *s, size_t n)
-{
-	static const char *const words[] = {
-		"if",  "unless", "while", "until", "when",  "and",  "or",
-		"not", "return", "then",  "else",  "elsif", "case", "in",
-		"do",  "yield",	 "puts",  "p",	   NULL,
-	};
-
-	for (const char *const *w = words; *w; w++)
-		if (strlen(*w) == n && !memcmp(*w, s, n))
-			return 1;
-	return 0;
-}
-
-/* Skips heredoc bodies that start on the line after lx->p (a newline). */
-static void ruby_skip_heredocs(struct lexer *lx, struct ruby_heredoc *h, int nr)
-{
-	for (int i = 0; i < nr; i++) {
-		while (lx->p < lx->end) {
-			const char *s, *e;
-
-			lx->p++; /* the newline */
-			lx->line++;
-			s = lx->p;
-			e = memchr(s, '\n', (size_t)(lx->end - s));
-			if (!e)
-				e = lx->end;
-			while (s < e && is_blank((unsigned char)*s))
-				s++;
-			lx->p = e;
-			if ((size_t)(e - s) >= h[i].len &&
-			    !memcmp(s, h[i].id, h[i].len) &&
-			    (s + h[i].len == e ||
-			     is_blank((unsigned char)s[h[i].len])))
-				break;
-		}
-	}
-}
-
-/*
- * A heredoc start at lx->p (`<<~ID`, `<<-ID`, `<<ID`, quoted IDs):
- * records its terminator and moves past it. Returns 0 when `<<` is a
- * shift or an append.
- */
-static int ruby_heredoc_start(struct lexer *lx, struct ruby_heredoc *h)
-{
-	const char *p = lx->p + 2;
-	int squiggly = 0;
-	char quote = 0;
-	const char *s;
-
-	if (p < lx->end && (*p == '~' || *p == '-')) {
-		squiggly = 1;
-		p++;
-	}
-	if (p < lx->end && (*p == '\'' || *p == '"' || *p == '`'))
-		quote = *p++;
-	s = p;
-	if (!quote && !squiggly && !(p < lx->end && *p >= 'A' && *p <= 'Z'))
-		return 0;
-	while (p < lx->end && is_ident((unsigned char)*p))
-		p++;
-	if (p == s || (quote && (p >= lx->end || *p != quote)))
-		return 0;
-	h->id = s;
-	h->len = (size_t)(p - s);
-	lx->p = quote ? p + 1 : p;
-	return 1;
-}
-
-/*
- * A %-literal at lx->p: %q(...), %w[...], %(...), %r{...}, ... Bracket
- * delimiters nest. Returns 0 when `%` is the operator.
- */
-static int ruby_percent(struct lexer *lx)
-{
-	const char *p = lx->p + 1;
-	char open, close;
-	int depth = 1;
-
-	if (p < lx->end && strchr("qQwWiIrsx", *p) && *p)
-		p++;
-	if (p >= lx->end)
-		return 0;
-	open = *p;
-	switch (open) {
-	case '(':
-		close = ')';
-		break;
-	case '[':
-		close = ']';
-		break;
-	case '{':
-		close = '}';
-		break;
-	case '<':
-		close = '>';
-		break;
-	case '|':
-	case '!':
-	case '/':
-	case '^':
-	case '-':
-	case '\'':
-	case '"':
-		close = open;
-		break;
-	default:
-		return 0;
-	}
-	for (p++; p < lx->end; p++) {
-		if (*p == '\\' && p + 1 < lx->end) {
-			p++;
-			if (*p == '\n')
-				lx->line++;
-		} else if (*p == close && !--depth) {
-			lx->p = p + 1;
-			return 1;
-		} else if (*p == open && open != close) {
-			depth++;
-		} else if (*p == '\n') {
-			lx->line++;
-		}
-	}
-	lx->p = lx->end;
-	return 1;
-}
-
-/* After `require` or `require_relative`: a literal path or nothing. */
-static void ruby_require(struct lexer *lx, int relative, unsigned line)
-{
-	struct name n;
-
-	name_reset(&n);
-	while (lx->p < lx->end && is_blank((unsigned char)*lx->p))
-		lx->p++;
-	if (lx->p < lx->end && *lx->p == '(') {
-		lx->p++;
-		while (lx->p < lx->end && is_blank((unsigned char)*lx->p))
-			lx->p++;
-	}
-	/* require_relative is marked by a leading ./ for the resolver */
-	if (relative)
-		name_add(&n, "./", 2);
-	if (read_literal(lx, &n, "#") && n.len > (relative ? 2u : 0u))
-		emit(lx, DEP_REQUIRE, &n, n.len, 0, line);
-}
-
-/* `gem 'x'` (a Gemfile) or `.add_dependency 'x'` (a gemspec). */
-static void ruby_gem(struct lexer *lx, unsigned line)
-{
-	struct name n;
-
-	name_reset(&n);
-	while (lx->p < lx->end && is_blank((unsigned char)*lx->p))
-		lx->p++;
-	if (lx->p < lx->end && *lx->p == '(')
-		lx->p++;
-	if (read_literal(lx, &n, "#"))
-		emit(lx, DEP_IMPORT, &n, n.len, 0, line);
-}
-
 /* ---- constants and their lexical scopes ----------------------------- */
 
 #define RUBY_SCOPES 128
@@ -429,6 +259,279 @@ static void ruby_const_ref(struct ruby_state *st, const struct name *n,
 	d = dep_list_add(st->lx->out, st->lx->arena, DEP_USE, n->buf, len,
 			 line);
 	d->name = ruby_top(st)->nesting;
+}
+
+#define RUBY_INTERP_NESTING 4
+
+/*
+ * The code of an interpolation #{...} in a string, a regex, a heredoc
+ * or a %-literal, from p (after the #{) to its closing brace (returned,
+ * past it) or `end`: constants in it are references; nested strings
+ * are skipped, their own interpolations read in turn.
+ */
+static const char *ruby_interp(struct ruby_state *st, const char *p,
+			       const char *end, unsigned line, int nesting)
+{
+	const char *start = p;
+	int depth = 1;
+
+	while (p < end) {
+		unsigned char c = (unsigned char)*p;
+
+		if (c == '{') {
+			depth++;
+		} else if (c == '}') {
+			if (!--depth)
+				return p + 1;
+		} else if (c == '"' || c == '\'' || c == '`') {
+			for (p++; p < end && *p != (char)c; p++) {
+				if (*p == '\\' && p + 1 < end)
+					p++;
+				else if (c != '\'' && *p == '#' &&
+					 p + 1 < end && p[1] == '{' &&
+					 nesting < RUBY_INTERP_NESTING)
+					p = ruby_interp(st, p + 2, end, line,
+							nesting + 1) - 1;
+			}
+		} else if (is_upper(c) &&
+			   (p == start ||
+			    (!is_ident((unsigned char)p[-1]) && p[-1] != '.' &&
+			     p[-1] != '@' && p[-1] != '$' && p[-1] != ':'))) {
+			struct lexer sub = *st->lx;
+			struct name n;
+
+			sub.p = p;
+			sub.end = end;
+			name_reset(&n);
+			ruby_const_path(&sub, &n);
+			p = sub.p;
+			if (!(p + 1 < end && *p == ':' && p[1] != ':'))
+				ruby_const_ref(st, &n, n.len, line);
+			continue;
+		} else if (is_ident(c)) {
+			while (p < end && is_ident((unsigned char)*p))
+				p++;
+			continue;
+		}
+		p++;
+	}
+	return p;
+}
+
+/*
+ * Skips a literal opening at lx->p and closing with `close` (nesting
+ * `open` when it is a bracket), reading the code of its interpolations
+ * when `interp`. An unterminated one ends at the end of its line unless
+ * `multiline`, else at the end of the buffer.
+ */
+static void ruby_literal(struct ruby_state *st, char open, char close,
+			 int interp, int multiline)
+{
+	struct lexer *lx = st->lx;
+	const char *p = lx->p + 1;
+	unsigned line = lx->line;
+	int depth = 1;
+
+	while (p < lx->end) {
+		if (*p == '\\' && p + 1 < lx->end) {
+			if (p[1] == '\n') {
+				if (!multiline)
+					break;
+				lx->line++;
+			}
+			p += 2;
+			continue;
+		}
+		if (*p == '\n') {
+			if (!multiline)
+				break;
+			lx->line++;
+		} else if (interp && *p == '#' && p + 1 < lx->end &&
+			   p[1] == '{') {
+			const char *q = ruby_interp(st, p + 2, lx->end, line, 0);
+
+			for (; p < q; p++)
+				if (*p == '\n')
+					lx->line++;
+			continue;
+		} else if (*p == close && !--depth) {
+			lx->p = p + 1;
+			return;
+		} else if (*p == open && open != close) {
+			depth++;
+		}
+		p++;
+	}
+	lx->p = p;
+}
+
+#define RUBY_HEREDOCS 4
+
+struct ruby_heredoc {
+	const char *id;
+	size_t len;
+	int interp; /* #{...} is code: not <<~'ID' */
+};
+
+/* Words after which an expression (a regex, a %-literal) may start. */
+static int ruby_keyword(const char *s, size_t n)
+{
+	static const char *const words[] = {
+		"if",  "unless", "while", "until", "when",  "and",  "or",
+		"not", "return", "then",  "else",  "elsif", "case", "in",
+		"do",  "yield",	 "puts",  "p",	   NULL,
+	};
+
+	for (const char *const *w = words; *w; w++)
+		if (strlen(*w) == n && !memcmp(*w, s, n))
+			return 1;
+	return 0;
+}
+
+/* Skips heredoc bodies that start on the line after lx->p (a newline). */
+static void ruby_skip_heredocs(struct ruby_state *st, struct ruby_heredoc *h,
+			       int nr)
+{
+	struct lexer *lx = st->lx;
+
+	for (int i = 0; i < nr; i++) {
+		while (lx->p < lx->end) {
+			const char *s, *e;
+
+			lx->p++; /* the newline */
+			lx->line++;
+			s = lx->p;
+			e = memchr(s, '\n', (size_t)(lx->end - s));
+			if (!e)
+				e = lx->end;
+			while (s < e && is_blank((unsigned char)*s))
+				s++;
+			lx->p = e;
+			if ((size_t)(e - s) >= h[i].len &&
+			    !memcmp(s, h[i].id, h[i].len) &&
+			    (s + h[i].len == e ||
+			     is_blank((unsigned char)s[h[i].len])))
+				break;
+			for (const char *q = s; h[i].interp && q + 1 < e; q++)
+				if (q[0] == '#' && q[1] == '{')
+					q = ruby_interp(st, q + 2, e, lx->line,
+							0) - 1;
+		}
+	}
+}
+
+/*
+ * A heredoc start at lx->p (`<<~ID`, `<<-ID`, `<<ID`, quoted IDs):
+ * records its terminator and moves past it. Returns 0 when `<<` is a
+ * shift or an append.
+ */
+static int ruby_heredoc_start(struct lexer *lx, struct ruby_heredoc *h)
+{
+	const char *p = lx->p + 2;
+	int squiggly = 0;
+	char quote = 0;
+	const char *s;
+
+	if (p < lx->end && (*p == '~' || *p == '-')) {
+		squiggly = 1;
+		p++;
+	}
+	if (p < lx->end && (*p == '\'' || *p == '"' || *p == '`'))
+		quote = *p++;
+	s = p;
+	if (!quote && !squiggly && !(p < lx->end && *p >= 'A' && *p <= 'Z'))
+		return 0;
+	while (p < lx->end && is_ident((unsigned char)*p))
+		p++;
+	if (p == s || (quote && (p >= lx->end || *p != quote)))
+		return 0;
+	h->id = s;
+	h->len = (size_t)(p - s);
+	h->interp = quote != '\'';
+	lx->p = quote ? p + 1 : p;
+	return 1;
+}
+
+/*
+ * A %-literal at lx->p: %q(...), %w[...], %(...), %r{...}, ... Bracket
+ * delimiters nest. Returns 0 when `%` is the operator.
+ */
+static int ruby_percent(struct ruby_state *st)
+{
+	struct lexer *lx = st->lx;
+	const char *p = lx->p + 1;
+	char open, close;
+	int interp = 1;
+
+	if (p < lx->end && strchr("qQwWiIrsx", *p) && *p) {
+		interp = !strchr("qwis", *p);
+		p++;
+	}
+	if (p >= lx->end)
+		return 0;
+	open = *p;
+	switch (open) {
+	case '(':
+		close = ')';
+		break;
+	case '[':
+		close = ']';
+		break;
+	case '{':
+		close = '}';
+		break;
+	case '<':
+		close = '>';
+		break;
+	case '|':
+	case '!':
+	case '/':
+	case '^':
+	case '-':
+	case '\'':
+	case '"':
+		close = open;
+		break;
+	default:
+		return 0;
+	}
+	lx->p = p;
+	ruby_literal(st, open, close, interp, 1);
+	return 1;
+}
+
+/* After `require` or `require_relative`: a literal path or nothing. */
+static void ruby_require(struct lexer *lx, int relative, unsigned line)
+{
+	struct name n;
+
+	name_reset(&n);
+	while (lx->p < lx->end && is_blank((unsigned char)*lx->p))
+		lx->p++;
+	if (lx->p < lx->end && *lx->p == '(') {
+		lx->p++;
+		while (lx->p < lx->end && is_blank((unsigned char)*lx->p))
+			lx->p++;
+	}
+	/* require_relative is marked by a leading ./ for the resolver */
+	if (relative)
+		name_add(&n, "./", 2);
+	if (read_literal(lx, &n, "#") && n.len > (relative ? 2u : 0u))
+		emit(lx, DEP_REQUIRE, &n, n.len, 0, line);
+}
+
+/* `gem 'x'` (a Gemfile) or `.add_dependency 'x'` (a gemspec). */
+static void ruby_gem(struct lexer *lx, unsigned line)
+{
+	struct name n;
+
+	name_reset(&n);
+	while (lx->p < lx->end && is_blank((unsigned char)*lx->p))
+		lx->p++;
+	if (lx->p < lx->end && *lx->p == '(')
+		lx->p++;
+	if (read_literal(lx, &n, "#"))
+		emit(lx, DEP_IMPORT, &n, n.len, 0, line);
 }
 
 /* True when `Name =` follows: an assignment defines, it refers to none. */
@@ -834,7 +937,7 @@ void deps_ruby(struct dep_list *out, struct arena *arena, const char *buf,
 		bol = 0;
 		if (c == '\n') {
 			if (heredocs) {
-				ruby_skip_heredocs(&lx, heredoc, heredocs);
+				ruby_skip_heredocs(&st, heredoc, heredocs);
 				heredocs = 0;
 				if (lx.p >= lx.end)
 					break;
@@ -857,18 +960,18 @@ void deps_ruby(struct dep_list *out, struct arena *arena, const char *buf,
 		was_ret = ret;
 		ret = 0;
 		if (c == '\'' || c == '"' || c == '`') {
-			skip_quoted(&lx, (char)c, 1, 1);
+			ruby_literal(&st, (char)c, (char)c, c != '\'', 1);
 			value = 0;
 			prev = (char)c;
 			continue;
 		}
 		if (c == '/' && value) {
-			skip_quoted(&lx, '/', 1, 0); /* a regex */
+			ruby_literal(&st, '/', '/', 1, 0); /* a regex */
 			value = 0;
 			prev = '/';
 			continue;
 		}
-		if (c == '%' && value && ruby_percent(&lx)) {
+		if (c == '%' && value && ruby_percent(&st)) {
 			value = 0;
 			prev = '%';
 			continue;

@@ -562,6 +562,20 @@ static int autoload_name(const struct ruby_state *st, struct strbuf *sb,
 	return sb->len > 0;
 }
 
+/*
+ * The index's values: 0 absent, 1 a namespace with no file, else the
+ * file, times two, plus one when only a declaration names it.
+ */
+static uintptr_t const_value(size_t file, int declared)
+{
+	return ((uintptr_t)(file + 1) << 1) | (declared ? 1 : 0);
+}
+
+static size_t const_file(uintptr_t v)
+{
+	return (size_t)(v >> 1) - 1;
+}
+
 static uintptr_t const_get(const struct ruby_state *st, const char *name)
 {
 	return (uintptr_t)strmap_get(&st->consts, name);
@@ -614,10 +628,15 @@ static void index_declared(struct resolver *r, struct ruby_state *st)
 					   (void *)(uintptr_t)1);
 		}
 	}
+	/* the names first, then their namespaces: A::B is no namespace of A */
 	strmap_for_each (&seen, e) {
-		if (const_get(st, e->key))
-			continue;
-		strmap_put(&st->consts, e->key, e->value);
+		uintptr_t v = (uintptr_t)e->value;
+
+		if (!const_get(st, e->key))
+			strmap_put(&st->consts, e->key,
+				   (void *)(v > 1 ? const_value(v - 2, 1) : 1));
+	}
+	strmap_for_each (&seen, e) {
 		for (const char *c = e->key; (c = strstr(c, "::")); c += 2) {
 			char *ns = arena_strndup(&r->arena, e->key,
 						 (size_t)(c - e->key));
@@ -650,7 +669,7 @@ static void index_constants(struct resolver *r, struct ruby_state *st)
 			if (const_get(st, sb.buf) > 1)
 				continue; /* the first file wins */
 			key = arena_strndup(&r->arena, sb.buf, sb.len);
-			strmap_put(&st->consts, key, (void *)(uintptr_t)(i + 2));
+			strmap_put(&st->consts, key, (void *)const_value(i, 0));
 			/* every enclosing namespace exists, file or not */
 			for (char *c = key; (c = strstr(c, "::")); c += 2) {
 				char *ns = arena_strndup(&r->arena, key,
@@ -967,7 +986,7 @@ static void resolve_constant(struct resolver *r, size_t from,
 		if (v > 1)
 			best = v;
 		if (!rest)
-			break;
+			break; /* every segment found */
 		rest += 2;
 		n = strcspn(rest, ":");
 		strbuf_addstr(&sb, "::");
@@ -975,8 +994,15 @@ static void resolve_constant(struct resolver *r, size_t from,
 		v = const_get(st, sb.buf);
 		rest = rest[n] ? rest + n : NULL;
 	}
+	/*
+	 * Foo::Missing is in foo.rb when Zeitwerk names that file, not when
+	 * a file only reopens Foo (a gem's Twitter::TwitterText in an
+	 * initializer): that is the gem's.
+	 */
+	if (best && !v && (best & 1))
+		best = 0;
 	if (best)
-		resolve_out_add(out, (size_t)(best - 2));
+		resolve_out_add(out, const_file(best));
 	else if (v && !constant_external(r, from, st, t, first, out))
 		resolve_out_add(out, from); /* a namespace with no file */
 	else if (!v)
