@@ -373,18 +373,31 @@ struct ruby_heredoc {
 	int interp; /* #{...} is code: not <<~'ID' */
 };
 
-/* Words after which an expression (a regex, a %-literal) may start. */
+/*
+ * Words after which an expression (a regex, a %-literal) may start: if
+ * unless while until when and or not return then else elsif case in do
+ * yield puts p. Switched on length: every identifier comes here.
+ */
 static int ruby_keyword(const char *s, size_t n)
 {
-	static const char *const words[] = {
-		"if",  "unless", "while", "until", "when",  "and",  "or",
-		"not", "return", "then",  "else",  "elsif", "case", "in",
-		"do",  "yield",	 "puts",  "p",	   NULL,
-	};
-
-	for (const char *const *w = words; *w; w++)
-		if (strlen(*w) == n && !memcmp(*w, s, n))
-			return 1;
+	switch (n) {
+	case 1:
+		return *s == 'p';
+	case 2:
+		return !memcmp(s, "if", 2) || !memcmp(s, "or", 2) ||
+		       !memcmp(s, "in", 2) || !memcmp(s, "do", 2);
+	case 3:
+		return !memcmp(s, "and", 3) || !memcmp(s, "not", 3);
+	case 4:
+		return !memcmp(s, "when", 4) || !memcmp(s, "then", 4) ||
+		       !memcmp(s, "else", 4) || !memcmp(s, "case", 4) ||
+		       !memcmp(s, "puts", 4);
+	case 5:
+		return !memcmp(s, "while", 5) || !memcmp(s, "until", 5) ||
+		       !memcmp(s, "elsif", 5) || !memcmp(s, "yield", 5);
+	case 6:
+		return !memcmp(s, "unless", 6) || !memcmp(s, "return", 6);
+	}
 	return 0;
 }
 
@@ -792,10 +805,8 @@ static void ruby_association(struct ruby_state *st, int many, unsigned line)
 	}
 }
 
-static int word_is(const char *s, size_t n, const char *w)
-{
-	return strlen(w) == n && !memcmp(s, w, n);
-}
+/* `w` a literal: sizeof gives its length without a strlen. */
+#define word_is(s, n, w) ((n) == sizeof(w) - 1 && !memcmp((s), (w), (n)))
 
 /*
  * A word at statement level (not after `.`, not a symbol or a label):

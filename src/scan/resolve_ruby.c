@@ -115,6 +115,9 @@ struct ruby_state {
 	struct strmap acronyms; /* activitypub -> ActivityPub */
 	struct strmap gems; /* Gemfile, Gemfile.lock, gemspec names */
 	struct strmap classes; /* many:statuses -> Status, computed once */
+	/* target US nesting -> struct ruby_memo: most references repeat */
+	struct strmap memo;
+	struct strbuf key;
 	struct strmap uncountable;
 	/* singular rules, the first that matches wins */
 	struct ruby_inflection *rules;
@@ -782,6 +785,7 @@ int resolve_ruby_prepare(struct resolver *r)
 			continue;
 		if (!st) {
 			st = xcalloc(1, sizeof(*st));
+			strbuf_init(&st->key, 0);
 			r->ruby = st;
 		}
 		for (const char *slash; (slash = strchr(p, '/'));
@@ -931,14 +935,15 @@ done:
  * by metaprogramming): no edge and not unresolved. One whose namespace
  * is in the repository but which is in no file found is unresolved.
  */
-static void resolve_constant(struct resolver *r, size_t from,
-			     const struct dep_ref *d, struct resolve_out *out)
+static int resolve_constant(struct resolver *r, size_t from,
+			    const struct dep_ref *d, struct resolve_out *out)
 {
 	struct ruby_state *st = r->ruby;
 	const char *t = d->target, *scope = d->name, *rest;
 	struct strbuf sb = STRBUF_INIT;
 	uintptr_t v = 0, best = 0;
 	size_t first;
+	int local = 0;
 
 	if (islower((unsigned char)*t)) {
 		t = association_class(r, st, t);
@@ -976,8 +981,10 @@ static void resolve_constant(struct resolver *r, size_t from,
 		v = const_get(st, sb.buf);
 	}
 	if (!v) {
-		if (!constant_external(r, from, st, t, first, out))
+		if (!constant_external(r, from, st, t, first, out)) {
 			resolve_out_add(out, from);
+			local = 1;
+		}
 		goto done;
 	}
 	while (v) {
@@ -1003,13 +1010,63 @@ static void resolve_constant(struct resolver *r, size_t from,
 		best = 0;
 	if (best)
 		resolve_out_add(out, const_file(best));
-	else if (v && !constant_external(r, from, st, t, first, out))
+	else if (v && !constant_external(r, from, st, t, first, out)) {
 		resolve_out_add(out, from); /* a namespace with no file */
-	else if (!v)
+		local = 1;
+	} else if (!v) {
 		/* a gem's namespace the repository reopens (lib/rails/) */
 		constant_external(r, from, st, t, first, out);
+	}
 done:
 	strbuf_release(&sb);
+	return local;
+}
+
+/* What a constant reference resolved to, whichever file made it. */
+struct ruby_memo {
+	enum { MEMO_NONE, MEMO_SELF, MEMO_FILE, MEMO_EXTERNAL } kind;
+	size_t file;
+	const char *external;
+};
+
+/*
+ * resolve_constant() depends on the reference and its nesting only (a
+ * file's own constants come out as the file itself): worked out once.
+ */
+static void resolve_constant_memo(struct resolver *r, size_t from,
+				  const struct dep_ref *d,
+				  struct resolve_out *out)
+{
+	struct ruby_state *st = r->ruby;
+	struct ruby_memo *m;
+
+	strbuf_reset(&st->key);
+	strbuf_addstr(&st->key, d->target);
+	if (d->name) {
+		strbuf_addch(&st->key, '\x1f');
+		strbuf_addstr(&st->key, d->name);
+	}
+	m = strmap_get(&st->memo, st->key.buf);
+	if (!m) {
+		int local = resolve_constant(r, from, d, out);
+
+		m = arena_alloc(&r->arena, sizeof(*m));
+		m->kind = out->external ? MEMO_EXTERNAL :
+			  local		? MEMO_SELF :
+			  out->nr	? MEMO_FILE : MEMO_NONE;
+		m->file = out->nr ? out->files[0] : 0;
+		m->external = out->external;
+		strmap_put(&st->memo,
+			   arena_strndup(&r->arena, st->key.buf, st->key.len),
+			   m);
+		return;
+	}
+	if (m->kind == MEMO_EXTERNAL)
+		out->external = m->external;
+	else if (m->kind == MEMO_SELF)
+		resolve_out_add(out, from);
+	else if (m->kind == MEMO_FILE)
+		resolve_out_add(out, m->file);
 }
 
 void resolve_ruby(struct resolver *r, size_t from, const struct dep_ref *d,
@@ -1023,7 +1080,7 @@ void resolve_ruby(struct resolver *r, size_t from, const struct dep_ref *d,
 	size_t best = 0, n;
 
 	if (d->kind == DEP_USE && st) {
-		resolve_constant(r, from, d, out);
+		resolve_constant_memo(r, from, d, out);
 		goto done;
 	}
 	if (d->kind == DEP_IMPORT) {
@@ -1079,6 +1136,8 @@ void resolve_ruby_release(struct resolver *r)
 	strmap_release(&st->acronyms);
 	strmap_release(&st->gems);
 	strmap_release(&st->classes);
+	strmap_release(&st->memo);
+	strbuf_release(&st->key);
 	strmap_release(&st->uncountable);
 	free(st);
 	r->ruby = NULL;

@@ -145,14 +145,38 @@ const struct scancache_entry *scancache_get(const struct scancache *cache,
 	return e;
 }
 
+/* A number in decimal, then the field separator (printf is the cost). */
+static void add_field(struct strbuf *sb, long long v)
+{
+	char buf[24], *p = buf + sizeof(buf);
+	unsigned long long u = v < 0 ? 0 - (unsigned long long)v
+				     : (unsigned long long)v;
+
+	*--p = '\x1f';
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		*--p = '-';
+	strbuf_add(sb, p, (size_t)(buf + sizeof(buf) - p));
+}
+
 void scancache_encode_deps(struct strbuf *sb, const struct dep_list *deps)
 {
 	for (size_t i = 0; i < deps->nr; i++) {
 		const struct dep_ref *d = &deps->refs[i];
 
-		strbuf_addf(sb, "%s%d\x1f%u\x1f%u\x1f%d\x1f%s\x1f%s",
-			    i ? "\x1e" : "", (int)d->kind, d->flags, d->line,
-			    d->level, d->target, d->name ? d->name : "");
+		if (i)
+			strbuf_addch(sb, '\x1e');
+		add_field(sb, (int)d->kind);
+		add_field(sb, d->flags);
+		add_field(sb, d->line);
+		add_field(sb, d->level);
+		strbuf_addstr(sb, d->target);
+		strbuf_addch(sb, '\x1f');
+		if (d->name)
+			strbuf_addstr(sb, d->name);
 	}
 }
 
