@@ -44,7 +44,7 @@ struct fixture {
  * (12-14), %q literal with a quote (15), regex with a quote and ?'
  * (16), a method named require (17), a $' global (19) and __END__ hide
  * the rest. Constants are references (6, 18; deps_ruby's own tests in
- * tests/cli/t1107-scan-deps-ruby.sh).
+ * tests/cli/t1117-scan-deps-ruby.sh).
  */
 static const struct want ruby[] = {
 	{ REQ, "json", 2, 0 },
