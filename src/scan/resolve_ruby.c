@@ -113,6 +113,7 @@ struct ruby_state {
 	/* constant (A::B) -> file index + 2, or 1: a namespace, no file */
 	struct strmap consts;
 	struct strmap acronyms; /* activitypub -> ActivityPub */
+	struct strmap overrides; /* Zeitwerk's: osm -> OSM, a whole name */
 	struct strmap gems; /* Gemfile, Gemfile.lock, gemspec names */
 	struct strmap classes; /* many:statuses -> Status, computed once */
 	/* target US nesting -> struct ruby_memo: most references repeat */
@@ -322,6 +323,48 @@ static size_t read_strings(struct resolver *r, const char *p, const char *end,
 	return nr;
 }
 
+/* A quoted string at *pp into an arena copy, or NULL. */
+static const char *read_quoted(struct resolver *r, const char **pp,
+			       const char *end)
+{
+	const char *p = *pp, *q;
+
+	if (p >= end || (*p != '\'' && *p != '"'))
+		return NULL;
+	q = memchr(p + 1, *p, (size_t)(end - p - 1));
+	if (!q)
+		return NULL;
+	*pp = q + 1;
+	return arena_strndup(&r->arena, p + 1, (size_t)(q - p - 1));
+}
+
+/*
+ * Zeitwerk's own inflections, `autoloader.inflector.inflect("osm" =>
+ * "OSM", ...)`: a file or directory named exactly so is that constant.
+ */
+static void read_overrides(struct resolver *r, struct ruby_state *st,
+			   const char *p, const char *end)
+{
+	for (;;) {
+		const char *key, *value;
+
+		while (p < end && strchr(" \t\r\n,", *p))
+			p++;
+		key = read_quoted(r, &p, end);
+		while (p < end && strchr(" \t\r\n", *p))
+			p++;
+		if (!key || end - p < 2 || p[0] != '=' || p[1] != '>')
+			return;
+		p += 2;
+		while (p < end && strchr(" \t\r\n", *p))
+			p++;
+		value = read_quoted(r, &p, end);
+		if (!value)
+			return;
+		strmap_put(&st->overrides, key, (void *)value);
+	}
+}
+
 static void read_inflections(struct resolver *r, struct ruby_state *st,
 			     const char *path, struct ruby_app_rule **rules,
 			     size_t *nr, size_t *alloc)
@@ -341,6 +384,13 @@ static void read_inflections(struct resolver *r, struct ruby_state *st,
 			eol = end;
 		while (p < eol && (*p == ' ' || *p == '\t'))
 			p++;
+		dot = *p == '#' ? NULL : memchr(p, '.', (size_t)(eol - p));
+		if (dot && (eol - p) > 8 &&
+		    (dot = memmem(p, (size_t)(eol - p), ".inflect(", 9))) {
+			read_overrides(r, st, dot + 9, end);
+			p = eol + 1;
+			continue;
+		}
 		dot = *p == '#' ? NULL : memchr(p, '.', (size_t)(eol - p));
 		p = eol + 1;
 		if (!dot)
@@ -544,6 +594,8 @@ static int autoload_name(const struct ruby_state *st, struct strbuf *sb,
 			 const char *rel)
 {
 	size_t n = strlen(rel);
+	const char *over;
+	char seg[256];
 
 	strbuf_reset(sb);
 	if (n <= 3 || strcmp(rel + n - 3, ".rb"))
@@ -559,7 +611,16 @@ static int autoload_name(const struct ruby_state *st, struct strbuf *sb,
 			return 0;
 		if (sb->len)
 			strbuf_addstr(sb, "::");
-		camelize(st, sb, rel + i, j - i);
+		over = NULL;
+		if (j - i < sizeof(seg) && st->overrides.nr) {
+			memcpy(seg, rel + i, j - i);
+			seg[j - i] = '\0';
+			over = strmap_get(&st->overrides, seg);
+		}
+		if (over)
+			strbuf_addstr(sb, over);
+		else
+			camelize(st, sb, rel + i, j - i);
 		i = j + 1;
 	}
 	return sb->len > 0;
@@ -757,7 +818,9 @@ static void prepare_constants(struct resolver *r, struct ruby_state *st)
 		if (!strcmp(base_of(f->path), "Gemfile.lock"))
 			read_gemfile_lock(r, st, f->path);
 		else if (lang_is(f, "Ruby") &&
-			 ends_with(f->path, "config/initializers/inflections.rb"))
+			 (ends_with(f->path, "config/initializers/inflections.rb") ||
+			  ends_with(f->path, "config/initializers/zeitwerk.rb") ||
+			  ends_with(f->path, "config/application.rb")))
 			read_inflections(r, st, f->path, &rules, &rules_nr,
 					 &rules_alloc);
 		if (!lang_is(f, "Ruby"))
@@ -1134,6 +1197,7 @@ void resolve_ruby_release(struct resolver *r)
 	free(st->app_rules);
 	strmap_release(&st->consts);
 	strmap_release(&st->acronyms);
+	strmap_release(&st->overrides);
 	strmap_release(&st->gems);
 	strmap_release(&st->classes);
 	strmap_release(&st->memo);
