@@ -645,7 +645,10 @@ static uintptr_t const_get(const struct ruby_state *st, const char *name)
 	return (uintptr_t)strmap_get(&st->consts, name);
 }
 
-/* Code that defines what the application uses: not tests, not vendored. */
+/*
+ * Code that defines what the application uses: not tests, not vendored
+ * (and .rb files only: a Rakefile reopening a class defines nothing).
+ */
 static int declares_for_app(const char *path)
 {
 	for (const char *p = path, *slash; (slash = strchr(p, '/'));
@@ -675,7 +678,8 @@ static void index_declared(struct resolver *r, struct ruby_state *st)
 	for (size_t i = 0; i < r->scan->nr; i++) {
 		const struct scan_file *f = &r->scan->files[i];
 
-		if (!lang_is(f, "Ruby") || !declares_for_app(f->path))
+		if (!lang_is(f, "Ruby") || !ends_with(f->path, ".rb") ||
+		    !declares_for_app(f->path))
 			continue;
 		for (size_t k = 0; k < f->deps.nr; k++) {
 			const struct dep_ref *d = &f->deps.refs[k];
