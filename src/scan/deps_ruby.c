@@ -293,6 +293,8 @@ static const char *ruby_interp(struct ruby_state *st, const char *p,
 					p = ruby_interp(st, p + 2, end, line,
 							nesting + 1) - 1;
 			}
+			if (p >= end)
+				return end; /* an unterminated string */
 		} else if (is_upper(c) &&
 			   (p == start ||
 			    (!is_ident((unsigned char)p[-1]) && p[-1] != '.' &&
