@@ -263,6 +263,14 @@ static void ruby_const_ref(struct ruby_state *st, const struct name *n,
 
 #define RUBY_INTERP_NESTING 4
 
+/* `::` before p, after no expression: ::Foo, from the top level. */
+static int ruby_top_colons(const char *start, const char *p)
+{
+	return p - start >= 2 && p[-1] == ':' && p[-2] == ':' &&
+	       (p - start == 2 ||
+		(!is_ident((unsigned char)p[-3]) && !strchr(")]}:", p[-3])));
+}
+
 /*
  * The code of an interpolation #{...} in a string, a regex, a heredoc
  * or a %-literal, from p (after the #{) to its closing brace (returned,
@@ -298,13 +306,16 @@ static const char *ruby_interp(struct ruby_state *st, const char *p,
 		} else if (is_upper(c) &&
 			   (p == start ||
 			    (!is_ident((unsigned char)p[-1]) && p[-1] != '.' &&
-			     p[-1] != '@' && p[-1] != '$' && p[-1] != ':'))) {
+			     p[-1] != '@' && p[-1] != '$' && p[-1] != ':') ||
+			    ruby_top_colons(start, p))) {
 			struct lexer sub = *st->lx;
 			struct name n;
 
 			sub.p = p;
 			sub.end = end;
 			name_reset(&n);
+			if (p > start && p[-1] == ':')
+				name_add(&n, "::", 2);
 			ruby_const_path(&sub, &n);
 			p = sub.p;
 			if (!(p + 1 < end && *p == ':' && p[1] != ':'))
@@ -547,6 +558,26 @@ static void ruby_gem(struct lexer *lx, unsigned line)
 		lx->p++;
 	if (read_literal(lx, &n, "#"))
 		emit(lx, DEP_IMPORT, &n, n.len, 0, line);
+}
+
+/*
+ * A constant path just read: a reference, unless `A::B =` follows: that
+ * defines B, and refers to its namespace A only.
+ */
+static void ruby_const_use(struct ruby_state *st, const struct name *n,
+			   int assigns, unsigned line)
+{
+	size_t last = 0;
+
+	if (!assigns) {
+		ruby_const_ref(st, n, n->len, line);
+		return;
+	}
+	for (size_t i = 1; i + 1 < n->len; i++)
+		if (n->buf[i] == ':' && n->buf[i + 1] == ':')
+			last = i;
+	if (last)
+		ruby_const_ref(st, n, last, line);
 }
 
 /* True when `Name =` follows: an assignment defines, it refers to none. */
@@ -1023,8 +1054,7 @@ void deps_ruby(struct dep_list *out, struct arena *arena, const char *buf,
 			name_add(&n, "::", 2);
 			lx.p += 2;
 			ruby_const_path(&lx, &n);
-			if (!ruby_assigns(&lx))
-				ruby_const_ref(&st, &n, n.len, line);
+			ruby_const_use(&st, &n, ruby_assigns(&lx), line);
 			value = 0;
 			prev = 'A';
 			continue;
@@ -1066,8 +1096,7 @@ void deps_ruby(struct dep_list *out, struct arena *arena, const char *buf,
 				lx.p = s;
 				name_reset(&cn);
 				ruby_const_path(&lx, &cn);
-				if (!ruby_assigns(&lx))
-					ruby_const_ref(&st, &cn, cn.len, line);
+				ruby_const_use(&st, &cn, ruby_assigns(&lx), line);
 				value = 0;
 				prev = 'A';
 				continue;
