@@ -838,6 +838,45 @@ static void ruby_association(struct ruby_state *st, int many, unsigned line)
 	}
 }
 
+/*
+ * After `render` (read on a copy of the lexer, as associations are): a
+ * template ('show', :show, 'admin/reports/show', template: or action:)
+ * recorded as "view:NAME", a partial (partial: 'x') as "partial:NAME";
+ * the resolver finds the view files.
+ */
+static void ruby_render(struct ruby_state *st, unsigned line)
+{
+	struct lexer look = *st->lx;
+	struct lexer *lx = &look;
+	struct name n;
+	int partial = 0;
+
+	name_reset(&n);
+	ruby_space(lx, 0);
+	if (lx->p < lx->end && *lx->p == '(') {
+		lx->p++;
+		ruby_space(lx, 0);
+	}
+	if (at(lx, "partial:") || at(lx, "template:") || at(lx, "action:")) {
+		partial = *lx->p == 'p';
+		lx->p += *lx->p == 'p' ? 8 : *lx->p == 't' ? 9 : 7;
+		ruby_space(lx, 0);
+	}
+	name_add(&n, partial ? "partial:" : "view:", partial ? 8 : 5);
+	if (lx->p + 1 < lx->end && *lx->p == ':' &&
+	    is_ident_start((unsigned char)lx->p[1])) {
+		const char *s = ++lx->p;
+
+		while (lx->p < lx->end && is_ident((unsigned char)*lx->p))
+			lx->p++;
+		name_add(&n, s, (size_t)(lx->p - s));
+	} else if (!read_literal(lx, &n, "#")) {
+		return;
+	}
+	if (n.len > (partial ? 8u : 5u))
+		ruby_const_ref(st, &n, n.len, line);
+}
+
 /* `w` a literal: sizeof gives its length without a strlen. */
 #define word_is(s, n, w) ((n) == sizeof(w) - 1 && !memcmp((s), (w), (n)))
 
@@ -929,6 +968,8 @@ static int ruby_word(struct ruby_state *st, const char *s, size_t n,
 			ruby_require(lx, 1, line);
 			return 1;
 		}
+		if (opener && word_is(s, n, "render"))
+			ruby_render(st, line);
 		return 0;
 	}
 	return 0;

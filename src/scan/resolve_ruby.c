@@ -1089,6 +1089,79 @@ done:
 	return local;
 }
 
+/* Adds the files of dir named `name.*` (show.html.haml, show.json.rabl). */
+static int add_views(struct resolver *r, const char *dir, const char *name,
+		     struct resolve_out *out)
+{
+	const struct resolve_dir *rd = resolver_dir(r, dir);
+	size_t n = strlen(name);
+	int found = 0;
+
+	for (size_t i = 0; rd && i < rd->nr; i++) {
+		const char *base = base_of(r->scan->files[rd->files[i]].path);
+
+		if (!strncmp(base, name, n) && base[n] == '.' &&
+		    !ends_with(base, ".rb")) {
+			resolve_out_add(out, rd->files[i]);
+			found = 1;
+		}
+	}
+	return found;
+}
+
+/*
+ * `render` in a controller (or a mailer): "view:show" is
+ * app/views/<controller>/show.*, "view:admin/reports/show" that path
+ * under app/views/, "partial:x" the same with _x.*; a template not
+ * found is tried as a partial. Views of no file found are taken as
+ * rendered some other way (a layout, a gem's): no edge, not unresolved.
+ */
+static void resolve_render(struct resolver *r, size_t from, const char *t,
+			   struct resolve_out *out)
+{
+	const char *path = r->scan->files[from].path;
+	int partial = *t == 'p';
+	const char *name = strchr(t, ':') + 1, *slash = strrchr(name, '/');
+	const char *app = NULL, *sub;
+	struct strbuf dir = STRBUF_INIT, base = STRBUF_INIT;
+
+	for (const char *p = path; (p = strstr(p, "app/")); p += 4)
+		if (p == path || p[-1] == '/') {
+			app = p;
+			break;
+		}
+	if (!app || !(sub = strchr(app + 4, '/')))
+		goto self;
+	strbuf_add(&dir, path, (size_t)(app - path));
+	strbuf_addstr(&dir, "app/views/");
+	if (slash) {
+		strbuf_add(&dir, name, (size_t)(slash - name));
+		name = slash + 1;
+	} else {
+		/* app/controllers/admin/reports_controller.rb: admin/reports */
+		const char *rel = sub + 1;
+		size_t n = strlen(rel);
+
+		if (!ends_with(rel, ".rb"))
+			goto self;
+		n -= 3;
+		if (n > 11 && !strncmp(rel + n - 11, "_controller", 11))
+			n -= 11;
+		strbuf_add(&dir, rel, n);
+	}
+	if (!partial && add_views(r, dir.buf, name, out))
+		goto done;
+	strbuf_addch(&base, '_');
+	strbuf_addstr(&base, name);
+	if (add_views(r, dir.buf, base.buf, out))
+		goto done;
+self:
+	resolve_out_add(out, from);
+done:
+	strbuf_release(&dir);
+	strbuf_release(&base);
+}
+
 /* What a constant reference resolved to, whichever file made it. */
 struct ruby_memo {
 	enum { MEMO_NONE, MEMO_SELF, MEMO_FILE, MEMO_EXTERNAL } kind;
@@ -1147,7 +1220,10 @@ void resolve_ruby(struct resolver *r, size_t from, const struct dep_ref *d,
 	size_t best = 0, n;
 
 	if (d->kind == DEP_USE && st) {
-		resolve_constant_memo(r, from, d, out);
+		if (!strncmp(t, "view:", 5) || !strncmp(t, "partial:", 8))
+			resolve_render(r, from, t, out);
+		else
+			resolve_constant_memo(r, from, d, out);
 		goto done;
 	}
 	if (d->kind == DEP_IMPORT) {

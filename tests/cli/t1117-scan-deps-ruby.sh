@@ -44,10 +44,16 @@ edges() {
 # `while ... do ... end` and the module's end, the top level's Status.
 # bom.rb: a byte-order mark mid-file does not hide the reference after it.
 # statuses_controller.rb: OSM::MAX_ZOOM is in lib/osm.rb, which Zeitwerk
-# names OSM through config/initializers/zeitwerk.rb's inflect().
+# names OSM through config/initializers/zeitwerk.rb's inflect(); render
+# 'show' is every format of app/views/statuses/show, render partial:
+# 'shared/card' is app/views/shared/_card; render :missing finds no view
+# and is not counted as unresolved (a layout, a gem's view).
 expect_eq "Ruby edges: Zeitwerk files through lexical scopes" \
 "app/controllers/statuses_controller.rb app/controllers/application_controller.rb use
 app/controllers/statuses_controller.rb app/models/status.rb use
+app/controllers/statuses_controller.rb app/views/shared/_card.html.haml use
+app/controllers/statuses_controller.rb app/views/statuses/show.html.erb use
+app/controllers/statuses_controller.rb app/views/statuses/show.json.jbuilder use
 app/controllers/statuses_controller.rb lib/osm.rb use
 app/lib/activitypub/adapter.rb app/lib/activitypub/tag_manager.rb use
 app/lib/activitypub/tag_manager.rb app/lib/activitypub/adapter.rb use
