@@ -299,7 +299,8 @@ static const char *ruby_interp(struct ruby_state *st, const char *p,
 					 p + 1 < end && p[1] == '{' &&
 					 nesting < RUBY_INTERP_NESTING)
 					p = ruby_interp(st, p + 2, end, line,
-							nesting + 1) - 1;
+							nesting + 1) -
+					    1;
 			}
 			if (p >= end)
 				return end; /* an unterminated string */
@@ -361,7 +362,8 @@ static void ruby_literal(struct ruby_state *st, char open, char close,
 			lx->line++;
 		} else if (interp && *p == '#' && p + 1 < lx->end &&
 			   p[1] == '{') {
-			const char *q = ruby_interp(st, p + 2, lx->end, line, 0);
+			const char *q =
+				ruby_interp(st, p + 2, lx->end, line, 0);
 
 			for (; p < q; p++)
 				if (*p == '\n')
@@ -441,7 +443,8 @@ static void ruby_skip_heredocs(struct ruby_state *st, struct ruby_heredoc *h,
 			for (const char *q = s; h[i].interp && q + 1 < e; q++)
 				if (q[0] == '#' && q[1] == '{')
 					q = ruby_interp(st, q + 2, e, lx->line,
-							0) - 1;
+							0) -
+					    1;
 		}
 	}
 }
@@ -643,8 +646,9 @@ static void ruby_class(struct ruby_state *st, int is_class, unsigned line)
 	}
 	/* the new cref, then the outer nesting after a space */
 	cref = n.len + (!absolute && top->nesting ? top->cref + 2 : 0);
-	nesting = arena_alloc(lx->arena,
-			      cref + 2 + (top->nesting ? strlen(top->nesting) : 0));
+	nesting = arena_alloc(
+		lx->arena,
+		cref + 2 + (top->nesting ? strlen(top->nesting) : 0));
 	if (!absolute && top->nesting) {
 		memcpy(nesting, top->nesting, top->cref);
 		memcpy(nesting + top->cref, "::", 2);
@@ -887,8 +891,8 @@ static void ruby_render(struct ruby_state *st, unsigned line)
  * ending a statement as a modifier. Returns 1 when the word was a
  * statement the lexer consumed.
  */
-static int ruby_word(struct ruby_state *st, const char *s, size_t n,
-		     int opener, int *loop_do, unsigned line)
+static int ruby_word(struct ruby_state *st, const char *s, size_t n, int opener,
+		     int *loop_do, unsigned line)
 {
 	struct lexer *lx = st->lx;
 
@@ -1137,7 +1141,8 @@ void deps_ruby(struct dep_list *out, struct arena *arena, const char *buf,
 				lx.p = s;
 				name_reset(&cn);
 				ruby_const_path(&lx, &cn);
-				ruby_const_use(&st, &cn, ruby_assigns(&lx), line);
+				ruby_const_use(&st, &cn, ruby_assigns(&lx),
+					       line);
 				value = 0;
 				prev = 'A';
 				continue;

@@ -144,24 +144,92 @@ static int is_load_dir(const char *s, size_t n)
 #define RUBY_MATCHES 10
 
 /* Ruby's core constants: references to them go to the external "ruby". */
-static const char *const ruby_core[] = {
-	"ArgumentError", "Array", "BasicObject", "Binding", "Class",
-	"Comparable", "Complex", "Data", "Dir", "ENV", "EOFError", "Encoding",
-	"Enumerable", "Enumerator", "Errno", "Exception", "FalseClass",
-	"Fiber", "File", "FileTest", "Float", "FloatDomainError",
-	"FrozenError", "GC", "Hash", "IO", "IOError", "IndexError", "Integer",
-	"Interrupt", "Kernel", "KeyError", "LoadError", "LocalJumpError",
-	"Marshal", "MatchData", "Math", "Method", "Module", "Mutex",
-	"NameError", "NilClass", "NoMatchingPatternError", "NoMethodError",
-	"NotImplementedError", "Numeric", "Object", "ObjectSpace", "Proc",
-	"Process", "Queue", "RUBY_PLATFORM", "RUBY_VERSION", "Random",
-	"Range", "RangeError", "Rational", "Regexp", "RegexpError",
-	"RuntimeError", "STDERR", "STDIN", "STDOUT", "ScriptError",
-	"SecurityError", "Signal", "SignalException", "SizedQueue",
-	"StandardError", "StopIteration", "String", "Struct", "Symbol",
-	"SyntaxError", "SystemCallError", "SystemExit", "Thread",
-	"ThreadError", "Time", "TracePoint", "TrueClass", "TypeError",
-	"UnboundMethod", "UncaughtThrowError", "Warning", "ZeroDivisionError"};
+static const char *const ruby_core[] = { "ArgumentError",
+					 "Array",
+					 "BasicObject",
+					 "Binding",
+					 "Class",
+					 "Comparable",
+					 "Complex",
+					 "Data",
+					 "Dir",
+					 "ENV",
+					 "EOFError",
+					 "Encoding",
+					 "Enumerable",
+					 "Enumerator",
+					 "Errno",
+					 "Exception",
+					 "FalseClass",
+					 "Fiber",
+					 "File",
+					 "FileTest",
+					 "Float",
+					 "FloatDomainError",
+					 "FrozenError",
+					 "GC",
+					 "Hash",
+					 "IO",
+					 "IOError",
+					 "IndexError",
+					 "Integer",
+					 "Interrupt",
+					 "Kernel",
+					 "KeyError",
+					 "LoadError",
+					 "LocalJumpError",
+					 "Marshal",
+					 "MatchData",
+					 "Math",
+					 "Method",
+					 "Module",
+					 "Mutex",
+					 "NameError",
+					 "NilClass",
+					 "NoMatchingPatternError",
+					 "NoMethodError",
+					 "NotImplementedError",
+					 "Numeric",
+					 "Object",
+					 "ObjectSpace",
+					 "Proc",
+					 "Process",
+					 "Queue",
+					 "RUBY_PLATFORM",
+					 "RUBY_VERSION",
+					 "Random",
+					 "Range",
+					 "RangeError",
+					 "Rational",
+					 "Regexp",
+					 "RegexpError",
+					 "RuntimeError",
+					 "STDERR",
+					 "STDIN",
+					 "STDOUT",
+					 "ScriptError",
+					 "SecurityError",
+					 "Signal",
+					 "SignalException",
+					 "SizedQueue",
+					 "StandardError",
+					 "StopIteration",
+					 "String",
+					 "Struct",
+					 "Symbol",
+					 "SyntaxError",
+					 "SystemCallError",
+					 "SystemExit",
+					 "Thread",
+					 "ThreadError",
+					 "Time",
+					 "TracePoint",
+					 "TrueClass",
+					 "TypeError",
+					 "UnboundMethod",
+					 "UncaughtThrowError",
+					 "Warning",
+					 "ZeroDivisionError" };
 
 /* Stdlib constants whose require name is not their name in lower case. */
 static const char *const ruby_stdlib_alias[][2] = {
@@ -205,12 +273,12 @@ static const char *const ruby_singulars[][2] = {
 
 /* ActiveSupport's irregular words, oldest first; and uncountable ones. */
 static const char *const ruby_irregulars[][2] = {
-	{ "person", "people" }, { "man", "men" },     { "child", "children" },
+	{ "person", "people" }, { "man", "men" },    { "child", "children" },
 	{ "sex", "sexes" },	{ "move", "moves" }, { "zombie", "zombies" },
 };
 static const char *const ruby_uncountables[] = {
-	"equipment", "information", "rice",  "money",  "species",
-	"series",    "fish",	    "sheep", "jeans",  "police",
+	"equipment", "information", "rice",  "money", "species",
+	"series",    "fish",	    "sheep", "jeans", "police",
 };
 
 static int cmp_name(const void *key, const void *elem)
@@ -234,8 +302,7 @@ static void add_rule(struct ruby_state *st, const char *pattern,
 	e->literal = literal;
 	e->pattern = pattern;
 	e->replacement = replacement;
-	if (!literal &&
-	    regcomp(&e->re, pattern, REG_EXTENDED | REG_ICASE) != 0)
+	if (!literal && regcomp(&e->re, pattern, REG_EXTENDED | REG_ICASE) != 0)
 		return; /* a pattern POSIX cannot read: left out */
 	st->rules_nr++;
 }
@@ -287,7 +354,8 @@ static size_t read_strings(struct resolver *r, const char *p, const char *end,
 		    *p == ')') {
 			p++;
 		} else if (*p == '\'' || *p == '"') {
-			const char *q = memchr(p + 1, *p, (size_t)(end - p - 1));
+			const char *q =
+				memchr(p + 1, *p, (size_t)(end - p - 1));
 
 			if (!q)
 				break;
@@ -295,8 +363,10 @@ static size_t read_strings(struct resolver *r, const char *p, const char *end,
 						  (size_t)(q - p - 1));
 			p = q + 1;
 		} else if (end - p > 3 && p[0] == '%' && p[1] == 'w') {
-			const char *close = memchr(p, p[2] == '(' ? ')' :
-						      p[2] == '[' ? ']' : p[2],
+			const char *close = memchr(p,
+						   p[2] == '('	 ? ')'
+						   : p[2] == '[' ? ']'
+								 : p[2],
 						   (size_t)(end - p - 3) + 3);
 
 			p += 3;
@@ -445,8 +515,8 @@ static void build_rules(struct resolver *r, struct ruby_state *st,
 	     i-- > 0;)
 		add_irregular(r, st, ruby_irregulars[i][0],
 			      ruby_irregulars[i][1]);
-	for (size_t i = 0;
-	     i < sizeof(ruby_singulars) / sizeof(*ruby_singulars); i++)
+	for (size_t i = 0; i < sizeof(ruby_singulars) / sizeof(*ruby_singulars);
+	     i++)
 		add_rule(st, ruby_singulars[i][0], ruby_singulars[i][1], 0);
 	st->rules_ready = 1;
 }
@@ -481,8 +551,9 @@ static void singularize(const struct ruby_state *st, struct strbuf *sb)
 			continue;
 		strbuf_add(&out, sb->buf, (size_t)m[0].rm_so);
 		for (const char *q = e->replacement; *q; q++) {
-			int g = q[0] == '\\' && q[1] >= '1' && q[1] <= '9' ?
-					q[1] - '0' : 0;
+			int g = q[0] == '\\' && q[1] >= '1' && q[1] <= '9'
+					? q[1] - '0'
+					: 0;
 
 			if (!g) {
 				strbuf_addch(&out, *q);
@@ -528,9 +599,12 @@ static void camelize(const struct ruby_state *st, struct strbuf *sb,
 			strbuf_addstr(sb, acronym);
 		} else {
 			for (size_t k = 0; k < word.len; k++)
-				strbuf_addch(sb, (char)(k ? tolower(
-					(unsigned char)word.buf[k]) :
-					toupper((unsigned char)word.buf[k])));
+				strbuf_addch(
+					sb,
+					(char)(k ? tolower((unsigned char)
+								   word.buf[k])
+						 : toupper((unsigned char)word
+								   .buf[k])));
 		}
 		i = j + 1;
 	}
@@ -732,7 +806,8 @@ static void index_constants(struct resolver *r, struct ruby_state *st)
 			if (!lang_is(f, "Ruby"))
 				continue;
 			rel = autoload_rel(f->path, &prio);
-			if (!rel || prio != pass || !autoload_name(st, &sb, rel))
+			if (!rel || prio != pass ||
+			    !autoload_name(st, &sb, rel))
 				continue;
 			if (const_get(st, sb.buf) > 1)
 				continue; /* the first file wins */
@@ -822,8 +897,10 @@ static void prepare_constants(struct resolver *r, struct ruby_state *st)
 		if (!strcmp(base_of(f->path), "Gemfile.lock"))
 			read_gemfile_lock(r, st, f->path);
 		else if (lang_is(f, "Ruby") &&
-			 (ends_with(f->path, "config/initializers/inflections.rb") ||
-			  ends_with(f->path, "config/initializers/zeitwerk.rb") ||
+			 (ends_with(f->path, "config/initializers/"
+					     "inflections.rb") ||
+			  ends_with(f->path, "config/initializers/"
+					     "zeitwerk.rb") ||
 			  ends_with(f->path, "config/application.rb")))
 			read_inflections(r, st, f->path, &rules, &rules_nr,
 					 &rules_alloc);
@@ -898,8 +975,8 @@ static long load_dir_score(const char *dir, const char *path)
  * The class an association names: "many:statuses" is Status (singular,
  * camelized), "one:account" Account. Worked out once per name.
  */
-static const char *association_class(struct resolver *r,
-				     struct ruby_state *st, const char *t)
+static const char *association_class(struct resolver *r, struct ruby_state *st,
+				     const char *t)
 {
 	struct strbuf sb = STRBUF_INIT;
 	const char *cls = strmap_get(&st->classes, t);
@@ -973,8 +1050,8 @@ static int constant_external(struct resolver *r, size_t from,
 				      key.buf)))
 			gem = key.buf;
 	}
-	for (size_t i = 0; !gem && i < sizeof(ruby_stdlib_alias) /
-						 sizeof(*ruby_stdlib_alias);
+	for (size_t i = 0;
+	     !gem && i < sizeof(ruby_stdlib_alias) / sizeof(*ruby_stdlib_alias);
 	     i++)
 		if (strlen(ruby_stdlib_alias[i][0]) == n &&
 		    !memcmp(ruby_stdlib_alias[i][0], name, n))
@@ -1191,9 +1268,10 @@ static void resolve_constant_memo(struct resolver *r, size_t from,
 		int local = resolve_constant(r, from, d, out);
 
 		m = arena_alloc(&r->arena, sizeof(*m));
-		m->kind = out->external ? MEMO_EXTERNAL :
-			  local		? MEMO_SELF :
-			  out->nr	? MEMO_FILE : MEMO_NONE;
+		m->kind = out->external ? MEMO_EXTERNAL
+			  : local	? MEMO_SELF
+			  : out->nr	? MEMO_FILE
+					: MEMO_NONE;
 		m->file = out->nr ? out->files[0] : 0;
 		m->external = out->external;
 		strmap_put(&st->memo,

@@ -315,22 +315,22 @@ static const char *const node[] = { "assert",
 				    "worker_threads",
 				    "zlib" };
 
-/* "ruby" stands for the core classes (String, Hash, ...) constants name. */
+/* "ruby" is the core (String, Hash, ...): what Ruby constants resolve to. */
 static const char *const ruby[] = {
-	"English",   "abbrev",	  "base64",	  "benchmark",	 "bigdecimal",
-	"cgi",	     "coverage",  "csv",	  "date",	 "delegate",
-	"digest",    "drb",	  "erb",	  "etc",	 "fcntl",
-	"fiddle",    "fileutils", "find",	  "forwardable", "getoptlong",
-	"io",	     "ipaddr",	  "irb",	  "json",	 "logger",
-	"matrix",    "monitor",	  "net",	  "objspace",	 "observer",
-	"open-uri",  "open3",	  "openssl",	  "optparse",	 "ostruct",
-	"pathname",  "pp",	  "prettyprint",  "prime",	 "pstore",
-	"psych",     "racc",	  "rdoc",	  "readline",	 "reline",
-	"resolv",    "ripper",	  "ruby",	  "securerandom", "set",
-	"shellwords", "singleton", "socket",	  "stringio",	 "strscan",
-	"syslog",
-	"tempfile",  "time",	  "timeout",	  "tmpdir",	 "tsort",
-	"un",	     "uri",	  "weakref",	  "yaml",	 "zlib"
+	"English",    "abbrev",	   "base64",	  "benchmark",	  "bigdecimal",
+	"cgi",	      "coverage",  "csv",	  "date",	  "delegate",
+	"digest",     "drb",	   "erb",	  "etc",	  "fcntl",
+	"fiddle",     "fileutils", "find",	  "forwardable",  "getoptlong",
+	"io",	      "ipaddr",	   "irb",	  "json",	  "logger",
+	"matrix",     "monitor",   "net",	  "objspace",	  "observer",
+	"open-uri",   "open3",	   "openssl",	  "optparse",	  "ostruct",
+	"pathname",   "pp",	   "prettyprint", "prime",	  "pstore",
+	"psych",      "racc",	   "rdoc",	  "readline",	  "reline",
+	"resolv",     "ripper",	   "ruby",	  "securerandom", "set",
+	"shellwords", "singleton", "socket",	  "stringio",	  "strscan",
+	"syslog",     "tempfile",  "time",	  "timeout",	  "tmpdir",
+	"tsort",      "un",	   "uri",	  "weakref",	  "yaml",
+	"zlib"
 };
 
 static const char *const java[] = { "java", "javax",  "jdk",
