@@ -68,6 +68,9 @@ static void others(void **state)
 	assert_false(std_in("Rust", DEP_USE, "serde"));
 	assert_true(std_in("Ruby", DEP_REQUIRE, "json"));
 	assert_false(std_in("Ruby", DEP_REQUIRE, "rails"));
+	/* the core classes, as constant references resolve them */
+	assert_true(std_in("Ruby", DEP_USE, "ruby"));
+	assert_false(std_in("Ruby", DEP_USE, "activerecord"));
 	/* a language without a list keeps everything third-party */
 	assert_false(std_in("PHP", DEP_USE, "Symfony"));
 }
