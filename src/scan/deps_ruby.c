@@ -817,18 +817,21 @@ static void ruby_association(struct ruby_state *st, int many, unsigned line)
 		if (klen == 11 && !memcmp(key, "polymorphic", 11) &&
 		    val.len == 4 && !memcmp(val.buf, "true", 4))
 			return;
+		if (at(lx, ".name") || at(lx, ".to_s"))
+			lx->p += 5; /* class_name: Foo.name */
 		if (klen == 10 && !memcmp(key, "class_name", 10)) {
-			cls = val;
+			/* a class name, not an expression in a string */
+			size_t skip = val.len > 2 && val.buf[0] == ':' ? 2 : 0;
+
+			if (val.len > skip && is_upper((unsigned char)val.buf[skip]))
+				cls = val;
+			else
+				return;
 		} else if (klen == 6 && !memcmp(key, "source", 6)) {
 			source = val;
 		} else if (klen == 7 && !memcmp(key, "through", 7)) {
 			through = 1;
-		} else if (lx->p + 5 < lx->end && !memcmp(lx->p, ".name", 5)) {
-			lx->p += 5;
 		}
-		if (klen == 10 && !memcmp(key, "class_name", 10) &&
-		    at(lx, ".name"))
-			lx->p += 5;
 	}
 	if (cls.len) {
 		ruby_const_ref(st, &cls, cls.len, line);

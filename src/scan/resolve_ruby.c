@@ -1089,7 +1089,7 @@ static int resolve_constant(struct resolver *r, size_t from,
 	size_t first;
 	int local = 0;
 
-	if (islower((unsigned char)*t)) {
+	if (!strncmp(t, "many:", 5) || !strncmp(t, "one:", 4)) {
 		t = association_class(r, st, t);
 		if (!*t)
 			goto done;
