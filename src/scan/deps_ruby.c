@@ -823,7 +823,8 @@ static void ruby_association(struct ruby_state *st, int many, unsigned line)
 			/* a class name, not an expression in a string */
 			size_t skip = val.len > 2 && val.buf[0] == ':' ? 2 : 0;
 
-			if (val.len > skip && is_upper((unsigned char)val.buf[skip]))
+			if (val.len > skip &&
+			    is_upper((unsigned char)val.buf[skip]))
 				cls = val;
 			else
 				return;
