@@ -810,6 +810,9 @@ static void ruby_association(struct ruby_state *st, int many, unsigned line)
 			while (lx->p < lx->end &&
 			       is_ident((unsigned char)*lx->p))
 				lx->p++;
+			if (lx->p == s && klen == 10 &&
+			    !memcmp(key, "class_name", 10))
+				return; /* "Foo::#{x}": a class not known */
 			if (lx->p == s)
 				break; /* an expression: the rest is unknown */
 			name_add(&val, s, (size_t)(lx->p - s));
