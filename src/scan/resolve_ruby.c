@@ -96,11 +96,7 @@ static int add_path(struct resolver *r, struct resolve_out *out,
 	return 1;
 }
 
-/*
- * The load path: every directory named lib (a gem's or the app's), spec
- * or test (RSpec and Minitest put them on $LOAD_PATH) on the way to a
- * Ruby file; sorted, unique.
- */
+/* One singular rule of ActiveSupport's or the application's. */
 struct ruby_inflection {
 	regex_t re;
 	int literal; /* a string rule: its first occurrence is replaced */
@@ -108,9 +104,14 @@ struct ruby_inflection {
 };
 
 struct ruby_state {
+	/*
+	 * The load path: every directory named lib (a gem's or the app's),
+	 * spec or test (RSpec and Minitest put them on $LOAD_PATH) on the
+	 * way to a Ruby file; sorted, unique.
+	 */
 	char **dirs;
 	size_t nr, alloc;
-	/* constant (A::B) -> file index + 2, or 1: a namespace, no file */
+	/* constant (A::B) -> const_value(): its file, or 1, a namespace */
 	struct strmap consts;
 	struct strmap acronyms; /* activitypub -> ActivityPub */
 	struct strmap overrides; /* Zeitwerk's: osm -> OSM, a whole name */
