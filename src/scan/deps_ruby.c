@@ -549,7 +549,10 @@ static void ruby_require(struct lexer *lx, int relative, unsigned line)
 		emit(lx, DEP_REQUIRE, &n, n.len, 0, line);
 }
 
-/* `gem 'x'` (a Gemfile) or `.add_dependency 'x'` (a gemspec). */
+/*
+ * `gem 'x'` (a Gemfile) or `.add_dependency 'x'` (a gemspec): an
+ * external package, unless its path: is in the repository.
+ */
 static void ruby_gem(struct lexer *lx, unsigned line)
 {
 	struct name n;
@@ -559,8 +562,14 @@ static void ruby_gem(struct lexer *lx, unsigned line)
 		lx->p++;
 	if (lx->p < lx->end && *lx->p == '(')
 		lx->p++;
-	if (read_literal(lx, &n, "#"))
-		emit(lx, DEP_IMPORT, &n, n.len, 0, line);
+	if (!read_literal(lx, &n, "#"))
+		return;
+	/* gem 'blog', path: 'engines/blog': the repository's own code */
+	for (const char *p = lx->p; p + 5 < lx->end && *p != '\n'; p++)
+		if (!memcmp(p, "path:", 5) &&
+		    (p == lx->p || !is_ident((unsigned char)p[-1])))
+			return;
+	emit(lx, DEP_IMPORT, &n, n.len, 0, line);
 }
 
 /*

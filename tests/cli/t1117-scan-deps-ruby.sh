@@ -84,7 +84,8 @@ app/workers/admin/status_worker.rb app/models/status.rb use
 engines/blog/app/models/blog/post.rb app/models/application_record.rb use" \
 	"$(edges)"
 
-# Gemfile: rails (and Rails in zeitwerk.rb), sidekiq, nokogiri; blog.gemspec: kaminari; Gemfile.lock
+# Gemfile: rails (and Rails in zeitwerk.rb), sidekiq, nokogiri (blog,
+# with a path:, is the repository's own engine); blog.gemspec: kaminari; Gemfile.lock
 # (excluded from the counts as a lock file) names activerecord and
 # activesupport: ActiveRecord::Base, ActiveSupport::Concern and
 # ActiveSupport::Inflector. json: require 'json' and JSON. ruby: String
