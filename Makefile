@@ -70,6 +70,7 @@ LIB_OBJS += $(B)/src/core/pool.o
 LIB_OBJS += $(B)/src/core/progress.o
 LIB_OBJS += $(B)/src/core/strbuf.o
 LIB_OBJS += $(B)/src/core/strmap.o
+LIB_OBJS += $(B)/src/core/u64map.o
 LIB_OBJS += $(B)/src/core/utf8.o
 LIB_OBJS += $(B)/src/core/xmalloc.o
 LIB_OBJS += $(B)/src/scan/clang_cache.o
@@ -241,6 +242,7 @@ UNIT_TESTS += $(B)/tests/unit/test_role
 UNIT_TESTS += $(B)/tests/unit/test_seams_graph
 UNIT_TESTS += $(B)/tests/unit/test_stdlib
 UNIT_TESTS += $(B)/tests/unit/test_strbuf
+UNIT_TESTS += $(B)/tests/unit/test_u64map
 
 TOOLS =
 TOOLS += $(B)/bench/readfloor
