@@ -27,16 +27,10 @@ static void note(struct roadmap *r, const char *fmt, ...)
 {
 	struct strbuf sb = STRBUF_INIT;
 	va_list ap;
-	char *buf = NULL;
-	int n;
 
 	va_start(ap, fmt);
-	n = vasprintf(&buf, fmt, ap);
+	strbuf_vaddf(&sb, fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		die("out of memory");
-	strbuf_addstr(&sb, buf);
-	free(buf);
 	ALLOC_GROW(r->notes, r->notes_nr + 1, r->notes_alloc);
 	r->notes[r->notes_nr++] = strbuf_detach(&sb, NULL);
 }
