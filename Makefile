@@ -359,12 +359,15 @@ check-valgrind: deps
 		CARVE_SRC=$(CURDIR) prove -j2 $(VALGRIND_TESTS)
 
 # Style of what changed since BASE (default HEAD~1), with the tree's
-# .clang-format, as git checks its own patches (git clang-format).
+# .clang-format, as git checks its own patches (git clang-format); and
+# over the whole tree: no string literal split inside a word.
 check-style:
 	$(Q)out=$$(git clang-format --diff --extensions c,h $${BASE:-HEAD~1} \
 		-- src include tests/unit bench); \
 	if printf '%s\n' "$$out" | grep -q '^diff'; then \
-		printf '%s\n' "$$out"; exit 1; fi; echo "check-style: clean"
+		printf '%s\n' "$$out"; exit 1; fi
+	$(Q)scripts/split-literals $$(git ls-files '*.c' '*.h')
+	@echo "check-style: clean"
 
 demo: deps
 	$(Q)$(MAKE) --no-print-directory all

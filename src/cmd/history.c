@@ -626,9 +626,9 @@ static void record_assumptions(struct model *m, const struct history_args *a)
 	const struct history_options *o = &a->opts;
 
 	model_assume(m, "history commits",
-		     o->rev || o->since || o->until || o->max_commits ? "option"
-								      : "defaul"
-									"t",
+		     o->rev || o->since || o->until || o->max_commits
+			     ? "option"
+			     : "default",
 		     "non-merge commits reachable from %s%s%s%s%s, by "
 		     "committer date",
 		     h->rev, a->since_arg ? " since " : "",
@@ -774,8 +774,8 @@ static int parse_args(struct history_args *a, int argc, char **argv)
 			o->follow_renames = 1;
 			break;
 		case OPT_LEVEL:
-			if (!strcmp(optarg, "module") || !strcmp(optarg, "fil"
-									 "e")) {
+			if (!strcmp(optarg, "module") ||
+			    !strcmp(optarg, "file")) {
 				a->modules = !strcmp(optarg, "module");
 			} else {
 				error("--level takes file or module, not '%s'",

@@ -308,9 +308,8 @@ int cmd_report(int argc, char **argv)
 		    api_analyse(&api, m.scan, s, a.common.threads))
 			goto done;
 	}
-	has_rules = cfg.root && cJSON_GetObjectItemCaseSensitive(cfg.root, "rul"
-									   "e"
-									   "s");
+	has_rules = cfg.root &&
+		    cJSON_GetObjectItemCaseSensitive(cfg.root, "rules");
 	if (has_rules) {
 		if (check_load(&chk, &cfg, m.scan))
 			goto done;

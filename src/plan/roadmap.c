@@ -366,9 +366,9 @@ static int choose_mve(struct roadmap *r)
 			long c = find_context(r, p->mve[i]);
 
 			if (c < 0)
-				return error("'%s': plan.mve: '%s' is no "
-					     "context",
-					     p->path, p->mve[i]);
+				return error(
+					"'%s': plan.mve: '%s' is no context",
+					p->path, p->mve[i]);
 			r->contexts[c].phase = PHASE_MVE;
 		}
 		/* what an MVE context depends on comes before it: MVE too */

@@ -373,11 +373,10 @@ static void json_round_trip(void **state)
 		  DIST_LOGNORMAL, 1);
 	assert_true(e->contexts[1].excluded);
 	estimate_json_add(root, e);
-	assert_int_equal(estimate_json_load(&back,
-					    cJSON_GetObjectItem(root, "estimat"
-								      "e"),
-					    "m.json"),
-			 0);
+	assert_int_equal(
+		estimate_json_load(&back, cJSON_GetObjectItem(root, "estimate"),
+				   "m.json"),
+		0);
 	assert_int_equal(back->nr, 2);
 	assert_true(back->contexts[1].excluded);
 	assert_true(back->total_days.p50 == e->total_days.p50);

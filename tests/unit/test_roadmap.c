@@ -140,11 +140,10 @@ static void saved_agrees(const struct roadmap *r, calendar_day mon)
 	struct roadmap_saved *s = NULL;
 
 	roadmap_json_add(root, r);
-	assert_int_equal(roadmap_saved_load(&s,
-					    cJSON_GetObjectItem(root, "roadma"
-								      "p"),
-					    "test"),
-			 0);
+	assert_int_equal(
+		roadmap_saved_load(&s, cJSON_GetObjectItem(root, "roadmap"),
+				   "test"),
+		0);
 	assert_int_equal(s->weeks_nr, r->weeks_nr);
 	assert_int_equal(s->milestones_nr, 3);
 	assert_int_equal(s->start, mon);
