@@ -37,7 +37,10 @@ VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
        -Wno-sign-compare -Wno-missing-field-initializers -Wformat=2 -Werror
 CFLAGS ?= -O2 -g
-ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -pthread -Iinclude $(WARN) \
+# Functions carve does not call (strcpy, sprintf, strtok, gmtime, ...)
+# are a compile error in every file built here: include/carve/banned.h.
+BANNED = -include carve/banned.h
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -pthread -Iinclude $(BANNED) $(WARN) \
 	     -DCARVE_VERSION='"$(VERSION)"' $(PKG_CFLAGS) $(CLANG_CFLAGS) $(CFLAGS)
 LDLIBS = $(PKG_LIBS) $(RSVG_LIBS) -ldl -pthread -lm
 
@@ -360,13 +363,15 @@ check-valgrind: deps
 
 # Style of what changed since BASE (default HEAD~1), with the tree's
 # .clang-format, as git checks its own patches (git clang-format); and
-# over the whole tree: no string literal split inside a word.
+# over the whole tree: no string literal split inside a word, and
+# banned.h in every C file compiled.
 check-style:
 	$(Q)out=$$(git clang-format --diff --extensions c,h $${BASE:-HEAD~1} \
 		-- src include tests/unit bench); \
 	if printf '%s\n' "$$out" | grep -q '^diff'; then \
 		printf '%s\n' "$$out"; exit 1; fi
 	$(Q)scripts/split-literals $$(git ls-files '*.c' '*.h')
+	$(Q)scripts/check-banned
 	@echo "check-style: clean"
 
 demo: deps

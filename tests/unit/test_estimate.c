@@ -314,7 +314,7 @@ static void shared_rate_is_not_averaged_away(void **state)
 			 "%s{ \"name\": \"c%d\", \"code\": { \"python\": "
 			 "25000 } }",
 			 i ? "," : "", i);
-	strcat(text, "] }");
+	snprintf(text + strlen(text), sizeof(text) - strlen(text), "] }");
 	e = build(text, DIST_LOGNORMAL, 2);
 	one = e->contexts[0].days.p90 / e->contexts[0].days.p50;
 	all = e->total_days.p90 / e->total_days.p50;
