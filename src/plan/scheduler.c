@@ -60,15 +60,19 @@ static void list_insert(struct list *l, const size_t *pos, size_t t)
 	l->nr++;
 }
 
-/* Drops the entries marked in `gone` (keeping the order). */
-static void list_compact(struct list *l, const char *gone)
+/*
+ * Drops the entries marked in `gone` (keeping the order), all of which
+ * are among the first `upto`: the rest moves down in one block.
+ */
+static void list_compact(struct list *l, const char *gone, size_t upto)
 {
 	size_t k = 0;
 
-	for (size_t i = 0; i < l->nr; i++)
+	for (size_t i = 0; i < upto; i++)
 		if (!gone[l->v[i]])
 			l->v[k++] = l->v[i];
-	l->nr = k;
+	memmove(l->v + k, l->v + upto, (l->nr - upto) * sizeof(*l->v));
+	l->nr -= upto - k;
 }
 
 static double min3(double a, double b, double c)
@@ -218,9 +222,9 @@ void scheduler_run(const struct scheduler *s, const double *effort,
 	u.done = xcalloc(n, 1);
 	u.d.pool = xcalloc(s->pools_nr + 1, sizeof(double));
 	u.d.pool_freed = xcalloc(s->pools_nr + 1, sizeof(double));
-	for (size_t k = 0; k < s->horizon; k++)
-		if (s->capacity[k] > EPS)
-			last_capacity = k + 1;
+	for (last_capacity = s->horizon; last_capacity; last_capacity--)
+		if (s->capacity[last_capacity - 1] > EPS)
+			break;
 	for (size_t t = 0; t < s->nr; t++) {
 		u.rem[t] = effort[t] > 0 ? effort[t] : 0;
 		u.waiting[t] = s->preds_nr[t];
@@ -230,7 +234,7 @@ void scheduler_run(const struct scheduler *s, const double *effort,
 			list_insert(&ready, s->pos, t);
 	}
 	for (w = 0; w < s->horizon && left; w++) {
-		size_t started = 0;
+		size_t started = 0, scanned;
 
 		if (shared_left && w >= last_capacity && !s->pools_nr)
 			break; /* nobody will ever work on it again */
@@ -248,8 +252,8 @@ void scheduler_run(const struct scheduler *s, const double *effort,
 		 * active list after this loop, having had their share) */
 		for (size_t i = 0; i < active.nr; i++)
 			serve(&u, active.v[i], s->max_rate[active.v[i]], 0);
-		for (size_t i = 0; i < ready.nr; i++) {
-			size_t t = ready.v[i];
+		for (scanned = 0; scanned < ready.nr; scanned++) {
+			size_t t = ready.v[scanned];
 			double *freed, *c = pool_of(&u, t, &freed);
 			double avail = *c - *freed;
 			double need =
@@ -273,9 +277,9 @@ void scheduler_run(const struct scheduler *s, const double *effort,
 			continue;
 		}
 		if (started)
-			list_compact(&ready, moved);
+			list_compact(&ready, moved, scanned);
 		if (u.ended.nr)
-			list_compact(&active, u.done);
+			list_compact(&active, u.done, active.nr);
 		for (size_t i = 0; i < u.pending.nr; i++)
 			if (!u.done[u.pending.v[i]])
 				list_insert(&active, s->pos, u.pending.v[i]);
