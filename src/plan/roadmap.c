@@ -487,6 +487,45 @@ static size_t rank_index(size_t n, double q)
 	return k ? k - 1 : 0;
 }
 
+/*
+ * The k-th smallest of v[0..n) (k from 0), v reordered so that every
+ * value before index k is at most it and every value after at least it:
+ * Hoare's selection, linear on average, where sorting the trials of each
+ * of 10,000 tasks for two percentiles was a quarter of a roadmap's time.
+ */
+static uint32_t select_u32(uint32_t *v, size_t n, size_t k)
+{
+	long lo = 0, hi = (long)n - 1;
+
+	while (lo < hi) {
+		uint32_t a = v[lo], b = v[lo + (hi - lo) / 2], c = v[hi];
+		/* the median of three as the pivot */
+		uint32_t pivot = a < b ? (b < c ? b : (a < c ? c : a))
+				       : (a < c ? a : (b < c ? c : b));
+		long i = lo, j = hi;
+
+		while (i <= j) {
+			while (v[i] < pivot)
+				i++;
+			while (v[j] > pivot)
+				j--;
+			if (i <= j) {
+				uint32_t x = v[i];
+
+				v[i++] = v[j];
+				v[j--] = x;
+			}
+		}
+		if ((long)k <= j)
+			hi = j;
+		else if ((long)k >= i)
+			lo = i;
+		else
+			break; /* between j and i: all equal the pivot */
+	}
+	return v[k];
+}
+
 static void critical_path(struct roadmap *r)
 {
 	/* keys end x (tasks + 1) + index sort by end, then index */
@@ -855,10 +894,12 @@ static void monte_carlo(struct roadmap *r, struct runner *u,
 	}
 	for (size_t i = 0; i < n; i++) {
 		uint32_t *v = ends + i * trials;
+		size_t k85 = rank_index(trials, 0.85);
 
-		qsort(v, trials, sizeof(*v), cmp_u32);
-		r->tasks[i].end_p50 = v[rank_index(trials, 0.50)];
-		r->tasks[i].end_p85 = v[rank_index(trials, 0.85)];
+		/* the P50 lies among the values up to the P85 */
+		r->tasks[i].end_p85 = select_u32(v, trials, k85);
+		r->tasks[i].end_p50 =
+			select_u32(v, k85 + 1, rank_index(trials, 0.50));
 	}
 	for (int ph = 0; ph < PHASE_NR; ph++) {
 		uint32_t *v = ms + ph * trials;
