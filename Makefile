@@ -200,6 +200,7 @@ LIB_OBJS += $(B)/src/emit/report_summary.o
 
 CMD_OBJS =
 CMD_OBJS += $(B)/src/main.o
+CMD_OBJS += $(B)/src/cli/opt.o
 CMD_OBJS += $(B)/src/cmd/burndown.o
 CMD_OBJS += $(B)/src/cmd/api.o
 CMD_OBJS += $(B)/src/cmd/check.o

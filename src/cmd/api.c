@@ -4,11 +4,11 @@
  * code names its path: what a gateway must route and what to compare
  * side by side when the context is extracted.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "carve/api.h"
+#include "carve/cli.h"
 #include "carve/cmd.h"
 #include "carve/input.h"
 #include "carve/model.h"
@@ -17,30 +17,12 @@
 #include "carve/scan.h"
 #include "carve/seams.h"
 
-/* clang-format off */
-static const char usage_text[] =
-"usage: carve api [options] [PATH | MODEL.json]\n"
-"\n"
-"Declared endpoints of the repository at PATH (default '.') by the\n"
-"context serving them, with the contexts whose code calls each.\n"
-"\n"
-"  -o, --output FILE      write to FILE (default '-', standard output)\n"
-"  -f, --format FORMAT    text (default), json, csv or dot\n"
-"  -c, --config FILE      read FILE instead of carve.json at the root\n"
-"  -j, --jobs N           worker threads (default: CPUs)\n"
-"  -q, --quiet            no progress and no warnings on stderr\n"
-"      --progress WHEN    auto (default), never or always\n"
-"      --top N            endpoints per context in text output\n"
-"                         (default 50)\n"
-"  -h, --help             show this help\n";
-/* clang-format on */
-
-enum { OPT_TOP = 256 };
-
-static const struct option long_options[] = {
-	COMMON_LONG_OPTIONS,
-	{ "top", required_argument, NULL, OPT_TOP },
-	{ NULL, 0, NULL, 0 },
+static const char *const usage[] = { "[options] [PATH | MODEL.json]", NULL };
+static const struct cli_command api_cmd = {
+	"api",
+	usage,
+	"Declared endpoints of the repository at PATH (default '.') by the\n"
+	"context serving them, with the contexts whose code calls each.\n",
 };
 
 static void print_text(FILE *fp, const struct api_report *r, size_t top)
@@ -94,32 +76,20 @@ int cmd_api(int argc, char **argv)
 	struct seams_options so;
 	struct seams *s = NULL;
 	struct api_report *r = NULL;
-	int c, ret, top = 50;
+	int argi, ret, top = 50;
+	const struct cli_opt opts[] = {
+		CLI_COMMON(&common, "text (default), json, csv or dot", "text",
+			   "worker threads (default: CPUs)"),
+		CLI_TOP(&top, "endpoints per context in text output", "50"),
+		CLI_HELP_ROW,
+		CLI_END,
+	};
 
 	common_options_init(&common, "text,json,csv,dot");
-	optind = 1;
-	while ((c = getopt_long(argc, argv, COMMON_SHORT_OPTIONS, long_options,
-				NULL)) != -1) {
-		ret = common_options_parse(&common, c, optarg);
-		if (ret < 0)
-			return EXIT_USAGE;
-		if (ret)
-			continue;
-		if (c == OPT_TOP) {
-			if (options_int(&top, optarg, "--top", 0, 1000000))
-				return EXIT_USAGE;
-		} else if (c == 'h') {
-			fputs(usage_text, stdout);
-			return EXIT_OK;
-		} else {
-			fputs(usage_text, stderr);
-			return EXIT_USAGE;
-		}
-	}
-	if (input_from_args(&input, "api", argc, argv, optind, &common))
+	if ((ret = cli_parse(&argi, &api_cmd, opts, argc, argv)))
+		return cli_exit_status(ret);
+	if (input_from_args(&input, "api", argc, argv, argi, &common))
 		return EXIT_USAGE;
-	if (!top)
-		top = 1000000;
 	common_options_apply(&common);
 	ret = EXIT_FATAL;
 	if (input_open(&m, &cfg, &input))

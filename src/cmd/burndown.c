@@ -5,7 +5,6 @@
  * planned series when a roadmap is known; as text, CSV, the model's JSON,
  * or a chart (SVG, PNG).
  */
-#include <getopt.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +12,7 @@
 
 #include "carve/burndown.h"
 #include "carve/chart.h"
+#include "carve/cli.h"
 #include "carve/cmd.h"
 #include "carve/config.h"
 #include "carve/csv.h"
@@ -25,84 +25,18 @@
 #include "carve/table.h"
 #include "carve/xmalloc.h"
 
-static const char usage_text[] =
-	"usage: carve burndown [options] [PATH | MODEL.json]\n"
-	"\n"
+static const char *const usage[] = {
+	"[options] [PATH | MODEL.json]",
+	NULL,
+};
+static const struct cli_command burndown_cmd = {
+	"burndown",
+	usage,
 	"Burndown and burn-up of the migration of the repository at PATH\n"
 	"(default '.'): legacy and new code lines sampled from its git "
 	"history,\n"
-	"the scope added to legacy, the dependencies still crossing into "
-	"it,\n"
-	"and a forecast of the completion date.\n"
-	"\n"
-	"  -o, --output FILE       write to FILE (default '-', standard "
-	"output)\n"
-	"  -f, --format FORMAT     text (default), json (the model), csv, "
-	"svg\n"
-	"                          or png (a 1200x600 chart)\n"
-	"  -c, --config FILE       read FILE instead of carve.json at the "
-	"root\n"
-	"  -j, --jobs N            worker threads (default: online CPUs)\n"
-	"  -q, --quiet             no progress and no warnings on stderr\n"
-	"      --progress WHEN     auto (default), never or always\n"
-	"      --rev REV           sample the first-parent history of REV\n"
-	"                          (default HEAD)\n"
-	"      --interval SPAN     one sample per SPAN: 7d (default), 2w, "
-	"30d,\n"
-	"                          or 'tag' for one sample per tag\n"
-	"      --since DATE        first sample date (YYYY-MM-DD)\n"
-	"      --until DATE        last sample date\n"
-	"      --start DATE        migration start (default: plan.start of\n"
-	"                          carve.json, else the first sample with "
-	"new code)\n"
-	"      --today DATE        the today marker (default: "
-	"SOURCE_DATE_EPOCH,\n"
-	"                          else the newest sample's commit date)\n"
-	"      --deps-every N      dependencies and check violations at "
-	"every\n"
-	"                          Nth sample and the last (default: about "
-	"24\n"
-	"                          samples in all; 0: none)\n"
-	"      --trials N          Monte Carlo trials (default 10000)\n"
-	"      --seed N            random seed of the forecast (default 1)\n"
-	"      --no-plan           leave out the planned series of "
-	"carve.json's\n"
-	"                          \"plan\" (carve roadmap's schedule)\n"
-	"      --cache-dir DIR     keep the blob cache in DIR\n"
-	"                          (default: .git/carve)\n"
-	"      --no-cache          neither read nor write the blob cache\n"
-	"  -h, --help              show this help\n";
-
-enum {
-	OPT_REV = 256,
-	OPT_INTERVAL,
-	OPT_SINCE,
-	OPT_UNTIL,
-	OPT_START,
-	OPT_TODAY,
-	OPT_DEPS_EVERY,
-	OPT_TRIALS,
-	OPT_SEED,
-	OPT_NO_PLAN,
-	OPT_CACHE_DIR,
-	OPT_NO_CACHE,
-};
-
-static const struct option long_options[] = {
-	COMMON_LONG_OPTIONS,
-	{ "rev", required_argument, NULL, OPT_REV },
-	{ "interval", required_argument, NULL, OPT_INTERVAL },
-	{ "since", required_argument, NULL, OPT_SINCE },
-	{ "until", required_argument, NULL, OPT_UNTIL },
-	{ "start", required_argument, NULL, OPT_START },
-	{ "today", required_argument, NULL, OPT_TODAY },
-	{ "deps-every", required_argument, NULL, OPT_DEPS_EVERY },
-	{ "trials", required_argument, NULL, OPT_TRIALS },
-	{ "seed", required_argument, NULL, OPT_SEED },
-	{ "no-plan", no_argument, NULL, OPT_NO_PLAN },
-	{ "cache-dir", required_argument, NULL, OPT_CACHE_DIR },
-	{ "no-cache", no_argument, NULL, OPT_NO_CACHE },
-	{ NULL, 0, NULL, 0 },
+	"the scope added to legacy, the dependencies still crossing into it,\n"
+	"and a forecast of the completion date.\n",
 };
 
 struct burndown_args {
@@ -111,8 +45,9 @@ struct burndown_args {
 	struct burndown_options opts;
 };
 
-static int parse_interval(struct burndown_args *a, const char *arg)
+static int parse_interval(const struct cli_opt *opt, const char *arg)
 {
+	struct burndown_args *a = opt->value;
 	char unit = 'd';
 	int n = 0, len = 0;
 
@@ -135,85 +70,63 @@ static int parse_args(struct burndown_args *a, int argc, char **argv)
 {
 	struct burndown_options init = BURNDOWN_OPTIONS_INIT;
 	struct snapshot_options *o = &a->opts.snap;
-	int c, ret, v;
+	int argi, ret;
+	const struct cli_opt opts[] = {
+		CLI_COMMON(&a->common,
+			   "text (default), json (the model), csv, svg or png "
+			   "(a 1200x600 chart)",
+			   "text", "worker threads (default: online CPUs)"),
+		CLI_STRING(0, "rev", &o->rev, "REV",
+			   "sample the first-parent history of REV", "HEAD"),
+		CLI_CALLBACK(0, "interval", a, "SPAN", parse_interval,
+			     "one sample per SPAN: 7d (default), 2w, 30d, or "
+			     "'tag' for one sample per tag",
+			     "7d"),
+		CLI_DATE(0, "since", &o->since, "DATE",
+			 "first sample date (YYYY-MM-DD)", NULL),
+		CLI_DATE(0, "until", &o->until, "DATE", "last sample date",
+			 NULL),
+		CLI_DATE(0, "start", &o->start, "DATE",
+			 "migration start (default: plan.start of carve.json, "
+			 "else the first sample with new code)",
+			 "plan.start", .given = &a->opts.set_start),
+		CLI_DATE(0, "today", &a->opts.today, "DATE",
+			 "the today marker (default: SOURCE_DATE_EPOCH, else "
+			 "the newest sample's commit date)",
+			 "SOURCE_DATE_EPOCH"),
+		CLI_INT(0, "deps-every", &o->deps_every, "N", 0, 1 << 30,
+			"dependencies and check violations at every Nth sample "
+			"and the last (default: about 24 samples in all; 0: "
+			"none)",
+			"about 24"),
+		CLI_INT(0, "trials", &a->opts.trials, "N", 1, 10000000,
+			"Monte Carlo trials", "10000"),
+		CLI_ULLONG(0, "seed", &a->opts.seed, "N", 0, 1 << 30,
+			   "random seed of the forecast", "1"),
+		CLI_SWITCH(0, "no-plan", &a->opts.no_plan,
+			   "leave out the planned series of carve.json's "
+			   "\"plan\" (carve roadmap's schedule)"),
+		CLI_STRING(0, "cache-dir", &o->cache_dir, "DIR",
+			   "keep the blob cache in DIR (default: .git/carve)",
+			   ".git/carve"),
+		CLI_SWITCH(0, "no-cache", &o->no_cache,
+			   "neither read nor write the blob cache"),
+		CLI_HELP_ROW,
+		CLI_END,
+	};
 
 	common_options_init(&a->common, "text,json,csv,svg,png");
 	a->opts = init;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, COMMON_SHORT_OPTIONS, long_options,
-				NULL)) != -1) {
-		ret = common_options_parse(&a->common, c, optarg);
-		if (ret < 0)
-			return EXIT_USAGE;
-		if (ret)
-			continue;
-		switch (c) {
-		case OPT_REV:
-			o->rev = optarg;
-			break;
-		case OPT_INTERVAL:
-			if (parse_interval(a, optarg))
-				return EXIT_USAGE;
-			break;
-		case OPT_SINCE:
-			if (options_date(&o->since, optarg, "--since"))
-				return EXIT_USAGE;
-			break;
-		case OPT_UNTIL:
-			if (options_date(&o->until, optarg, "--until"))
-				return EXIT_USAGE;
-			break;
-		case OPT_START:
-			if (options_date(&o->start, optarg, "--start"))
-				return EXIT_USAGE;
-			a->opts.set_start = 1;
-			break;
-		case OPT_TODAY:
-			if (options_date(&a->opts.today, optarg, "--today"))
-				return EXIT_USAGE;
-			break;
-		case OPT_DEPS_EVERY:
-			if (options_int(&o->deps_every, optarg, "--deps-every",
-					0, 1 << 30))
-				return EXIT_USAGE;
-			break;
-		case OPT_TRIALS:
-			if (options_int(&a->opts.trials, optarg, "--trials", 1,
-					10000000))
-				return EXIT_USAGE;
-			break;
-		case OPT_SEED:
-			if (options_int(&v, optarg, "--seed", 0, 1 << 30))
-				return EXIT_USAGE;
-			a->opts.seed = (unsigned long long)v;
-			break;
-		case OPT_NO_PLAN:
-			a->opts.no_plan = 1;
-			break;
-		case OPT_CACHE_DIR:
-			o->cache_dir = optarg;
-			break;
-		case OPT_NO_CACHE:
-			o->no_cache = 1;
-			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			return EXIT_OK;
-		default:
-			fputs(usage_text, stderr);
-			return EXIT_USAGE;
-		}
-	}
-	if (input_from_args(&a->input, "burndown", argc, argv, optind,
+	if ((ret = cli_parse(&argi, &burndown_cmd, opts, argc, argv)))
+		return ret;
+	if (input_from_args(&a->input, "burndown", argc, argv, argi,
 			    &a->common))
-		return EXIT_USAGE;
-	if (o->since && o->until && o->until < o->since) {
-		error("--until is before --since");
-		return EXIT_USAGE;
-	}
+		return CARVE_EINVALID;
+	if (o->since && o->until && o->until < o->since)
+		return error_code(CARVE_EINVALID, "--until is before --since");
 	o->threads = a->common.threads;
 	common_options_apply(&a->common);
-	return -1;
+	return 0;
 }
 
 static void thousands(struct strbuf *sb, unsigned long long n)
@@ -515,9 +428,10 @@ int cmd_burndown(int argc, char **argv)
 	const char *name;
 	int ret;
 
-	ret = parse_args(&a, argc, argv);
-	if (ret >= 0)
+	if ((ret = parse_args(&a, argc, argv))) {
+		ret = cli_exit_status(ret);
 		goto done;
+	}
 	ret = EXIT_FATAL;
 	if (input_open(&m, &cfg, &a.input) ||
 	    burndown_run(&b, &m, &cfg, &a.input, &a.opts))

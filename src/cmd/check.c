@@ -5,11 +5,11 @@
  * annotations, and the same rules exported for dependency-cruiser and
  * import-linter.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "carve/check.h"
+#include "carve/cli.h"
 #include "carve/cmd.h"
 #include "carve/input.h"
 #include "carve/model.h"
@@ -19,41 +19,19 @@
 #include "carve/strbuf.h"
 #include "carve/xmalloc.h"
 
-/* clang-format off */
-static const char usage_text[] =
-"usage: carve check [options] [PATH | MODEL.json]\n"
-"\n"
-"Checks the repository at PATH (default '.') or a model written by\n"
-"'carve scan -f json' against the contexts and rules of carve.json;\n"
-"exits 1 when a violation is not in the baseline.\n"
-"\n"
-"  -o, --output FILE      write to FILE (default '-', standard output)\n"
-"  -f, --format FORMAT    text (default), json or github (annotations)\n"
-"  -c, --config FILE      read FILE instead of carve.json at the root\n"
-"  -j, --jobs N           worker threads for the scan (default: CPUs)\n"
-"  -q, --quiet            no progress and no warnings on stderr\n"
-"      --progress WHEN    auto (default), never or always\n"
-"      --baseline FILE    violations listed in FILE are known: only new\n"
-"                         ones fail; stale entries are reported\n"
-"      --update-baseline  write every current violation to the baseline\n"
-"                         file (default carve-baseline.json)\n"
-"      --export TOOL      write the rules for dependency-cruiser or\n"
-"                         import-linter instead of checking\n"
-"  -h, --help             show this help\n";
-/* clang-format on */
-
-enum {
-	OPT_BASELINE = 256,
-	OPT_UPDATE_BASELINE,
-	OPT_EXPORT,
+static const char *const usage[] = { "[options] [PATH | MODEL.json]", NULL };
+static const struct cli_command check_cmd = {
+	"check",
+	usage,
+	"Checks the repository at PATH (default '.') or a model written by\n"
+	"'carve scan -f json' against the contexts and rules of carve.json;\n"
+	"exits 1 when a violation is not in the baseline.\n",
 };
 
-static const struct option long_options[] = {
-	COMMON_LONG_OPTIONS,
-	{ "baseline", required_argument, NULL, OPT_BASELINE },
-	{ "update-baseline", no_argument, NULL, OPT_UPDATE_BASELINE },
-	{ "export", required_argument, NULL, OPT_EXPORT },
-	{ NULL, 0, NULL, 0 },
+static const char *const export_tools[] = {
+	"dependency-cruiser",
+	"import-linter",
+	NULL,
 };
 
 struct check_args {
@@ -66,48 +44,38 @@ struct check_args {
 
 static int parse_args(struct check_args *a, int argc, char **argv)
 {
-	int c, ret;
+	int argi, ret, tool = -1;
+	const struct cli_opt opts[] = {
+		CLI_COMMON(&a->common,
+			   "text (default), json or github (annotations)",
+			   "text",
+			   "worker threads for the scan (default: CPUs)"),
+		CLI_STRING(0, "baseline", &a->baseline, "FILE",
+			   "violations listed in FILE are known: only new ones "
+			   "fail; stale entries are reported",
+			   NULL),
+		CLI_SWITCH(0, "update-baseline", &a->update,
+			   "write every current violation to the baseline file "
+			   "(default carve-baseline.json)"),
+		CLI_CHOICE(0, "export", &tool, "TOOL", export_tools,
+			   "write the rules for dependency-cruiser or "
+			   "import-linter instead of checking",
+			   NULL),
+		CLI_HELP_ROW,
+		CLI_END,
+	};
 
 	common_options_init(&a->common, "text,json,github");
-	optind = 1;
-	while ((c = getopt_long(argc, argv, COMMON_SHORT_OPTIONS, long_options,
-				NULL)) != -1) {
-		ret = common_options_parse(&a->common, c, optarg);
-		if (ret < 0)
-			return EXIT_USAGE;
-		if (ret)
-			continue;
-		switch (c) {
-		case OPT_BASELINE:
-			a->baseline = optarg;
-			break;
-		case OPT_UPDATE_BASELINE:
-			a->update = 1;
-			break;
-		case OPT_EXPORT:
-			if (strcmp(optarg, "dependency-cruiser") &&
-			    strcmp(optarg, "import-linter")) {
-				error("--export takes dependency-cruiser or "
-				      "import-linter, not '%s'",
-				      optarg);
-				return EXIT_USAGE;
-			}
-			a->export = optarg;
-			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			return EXIT_OK;
-		default:
-			fputs(usage_text, stderr);
-			return EXIT_USAGE;
-		}
-	}
-	if (input_from_args(&a->input, "check", argc, argv, optind, &a->common))
-		return EXIT_USAGE;
+	if ((ret = cli_parse(&argi, &check_cmd, opts, argc, argv)))
+		return ret;
+	if (input_from_args(&a->input, "check", argc, argv, argi, &a->common))
+		return CARVE_EINVALID;
+	if (tool >= 0)
+		a->export = export_tools[tool];
 	if (a->update && !a->baseline)
 		a->baseline = "carve-baseline.json";
 	common_options_apply(&a->common);
-	return -1;
+	return 0;
 }
 
 /* GitHub Actions workflow command: %, CR and LF escaped in data. */
@@ -193,9 +161,10 @@ int cmd_check(int argc, char **argv)
 	struct check c = CHECK_INIT;
 	int ret;
 
-	ret = parse_args(&a, argc, argv);
-	if (ret >= 0)
+	if ((ret = parse_args(&a, argc, argv))) {
+		ret = cli_exit_status(ret);
 		goto done;
+	}
 	ret = EXIT_FATAL;
 	if (input_open(&m, &cfg, &a.input))
 		goto done;

@@ -4,10 +4,10 @@
  * than one context (the single-writer rule broken) and the database
  * coupling of each context and overall.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "carve/cli.h"
 #include "carve/cmd.h"
 #include "carve/data.h"
 #include "carve/input.h"
@@ -18,33 +18,16 @@
 #include "carve/seams.h"
 #include "carve/table.h"
 
-/* clang-format off */
-static const char usage_text[] =
-"usage: carve data [options] [PATH | MODEL.json]\n"
-"\n"
-"Database tables of the repository at PATH (default '.'): the files and\n"
-"contexts that read, write and define each (SQL in strings and .sql\n"
-"files, ORM models, migrations), the suggested owner of each table, the\n"
-"tables written by more than one context, and the database coupling.\n"
-"\n"
-"  -o, --output FILE      write to FILE (default '-', standard output)\n"
-"  -f, --format FORMAT    text (default), json, csv or dot\n"
-"  -c, --config FILE      read FILE instead of carve.json at the root\n"
-"  -j, --jobs N           worker threads (default: CPUs)\n"
-"  -q, --quiet            no progress and no warnings on stderr\n"
-"      --progress WHEN    auto (default), never or always\n"
-"      --with-tests       count test code among readers and writers\n"
-"      --top N            rows per table in text output (default 20)\n"
-"  -h, --help             show this help\n";
-/* clang-format on */
-
-enum { OPT_TOP = 256, OPT_WITH_TESTS };
-
-static const struct option long_options[] = {
-	COMMON_LONG_OPTIONS,
-	{ "top", required_argument, NULL, OPT_TOP },
-	{ "with-tests", no_argument, NULL, OPT_WITH_TESTS },
-	{ NULL, 0, NULL, 0 },
+static const char *const usage[] = { "[options] [PATH | MODEL.json]", NULL };
+static const struct cli_command data_cmd = {
+	"data",
+	usage,
+	"Database tables of the repository at PATH (default '.'): the files "
+	"and\n"
+	"contexts that read, write and define each (SQL in strings and .sql\n"
+	"files, ORM models, migrations), the suggested owner of each table, "
+	"the\n"
+	"tables written by more than one context, and the database coupling.\n",
 };
 
 static void print_names(FILE *fp, const char *what, const struct data_report *r,
@@ -181,34 +164,22 @@ int cmd_data(int argc, char **argv)
 	struct seams *s = NULL;
 	struct data_report *r = NULL;
 	struct data_options dopt = { 0 };
-	int c, ret, top = 20;
+	int argi, ret, top = 20;
+	const struct cli_opt opts[] = {
+		CLI_COMMON(&common, "text (default), json, csv or dot", "text",
+			   "worker threads (default: CPUs)"),
+		CLI_SWITCH(0, "with-tests", &dopt.with_tests,
+			   "count test code among readers and writers"),
+		CLI_TOP(&top, "rows per table in text output", "20"),
+		CLI_HELP_ROW,
+		CLI_END,
+	};
 
 	common_options_init(&common, "text,json,csv,dot");
-	optind = 1;
-	while ((c = getopt_long(argc, argv, COMMON_SHORT_OPTIONS, long_options,
-				NULL)) != -1) {
-		ret = common_options_parse(&common, c, optarg);
-		if (ret < 0)
-			return EXIT_USAGE;
-		if (ret)
-			continue;
-		if (c == OPT_WITH_TESTS) {
-			dopt.with_tests = 1;
-		} else if (c == OPT_TOP) {
-			if (options_int(&top, optarg, "--top", 0, 1000000))
-				return EXIT_USAGE;
-		} else if (c == 'h') {
-			fputs(usage_text, stdout);
-			return EXIT_OK;
-		} else {
-			fputs(usage_text, stderr);
-			return EXIT_USAGE;
-		}
-	}
-	if (input_from_args(&input, "data", argc, argv, optind, &common))
+	if ((ret = cli_parse(&argi, &data_cmd, opts, argc, argv)))
+		return cli_exit_status(ret);
+	if (input_from_args(&input, "data", argc, argv, argi, &common))
 		return EXIT_USAGE;
-	if (!top)
-		top = 1000000;
 	common_options_apply(&common);
 	ret = EXIT_FATAL;
 	if (input_open(&m, &cfg, &input))

@@ -4,10 +4,10 @@
  * COCOMO II cross-check, the team's own delivery rate (--calibrate) and
  * what-if scenarios printed against the baseline.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "carve/cli.h"
 #include "carve/cmd.h"
 #include "carve/estimate.h"
 #include "carve/history.h"
@@ -20,66 +20,19 @@
 #include "carve/seams.h"
 #include "carve/xmalloc.h"
 
-/* clang-format off */
-static const char usage_text[] =
-"usage: carve estimate [options] [PATH | MODEL.json]\n"
-"       carve estimate [options] --sizes FILE\n"
-"\n"
-"Engineer-days to move each context of the repository at PATH (default\n"
-"'.'), of a model, or of the sizes declared in FILE: P50 and P10-P90\n"
-"from a Monte Carlo over every rate and factor, with every assumption.\n"
-"\n"
-"  -o, --output FILE      write to FILE (default '-', standard output)\n"
-"  -f, --format FORMAT    text (default), json or csv\n"
-"  -c, --config FILE      read FILE instead of carve.json at the root\n"
-"  -j, --jobs N           worker threads (default: CPUs)\n"
-"  -q, --quiet            no progress and no warnings on stderr\n"
-"      --progress WHEN    auto (default), never or always\n"
-"      --target LANG      the language services are written in (default:\n"
-"                         carve.json \"target\", else none: a split)\n"
-"      --rate PAIR=R      lines per engineer-day for a language pair,\n"
-"                         python->go=40 or python->go=20,31,60 (slow,\n"
-"                         likely, fast); repeatable\n"
-"      --exclude-context NAME\n"
-"                         leave a context out; repeatable\n"
-"      --what-if          compare --target, --rate and --exclude-context\n"
-"                         with the baseline without them\n"
-"      --sizes FILE       declared sizes (JSON) instead of a repository\n"
-"      --distribution D   lognormal (default), pert or fixed\n"
-"      --trials N         Monte Carlo trials (default 10000)\n"
-"      --seed N           seed of the trials (default 1)\n"
-"      --calibrate        compare with the lines per active author-day\n"
-"                         of the repository's history\n"
-"      --no-history       contexts from the static graph and folders only\n"
-"  -h, --help             show this help\n";
-/* clang-format on */
-
-enum {
-	OPT_TARGET = 256,
-	OPT_RATE,
-	OPT_EXCLUDE,
-	OPT_WHAT_IF,
-	OPT_SIZES,
-	OPT_DIST,
-	OPT_TRIALS,
-	OPT_SEED,
-	OPT_CALIBRATE,
-	OPT_NO_HISTORY,
+static const char *const usage[] = {
+	"[options] [PATH | MODEL.json]",
+	"[options] --sizes FILE",
+	NULL,
 };
-
-static const struct option long_options[] = {
-	COMMON_LONG_OPTIONS,
-	{ "target", required_argument, NULL, OPT_TARGET },
-	{ "rate", required_argument, NULL, OPT_RATE },
-	{ "exclude-context", required_argument, NULL, OPT_EXCLUDE },
-	{ "what-if", no_argument, NULL, OPT_WHAT_IF },
-	{ "sizes", required_argument, NULL, OPT_SIZES },
-	{ "distribution", required_argument, NULL, OPT_DIST },
-	{ "trials", required_argument, NULL, OPT_TRIALS },
-	{ "seed", required_argument, NULL, OPT_SEED },
-	{ "calibrate", no_argument, NULL, OPT_CALIBRATE },
-	{ "no-history", no_argument, NULL, OPT_NO_HISTORY },
-	{ NULL, 0, NULL, 0 },
+static const struct cli_command estimate_cmd = {
+	"estimate",
+	usage,
+	"Engineer-days to move each context of the repository at PATH "
+	"(default\n"
+	"'.'), of a model, or of the sizes declared in FILE: P50 and P10-P90\n"
+	"from a Monte Carlo over every rate and factor, with every "
+	"assumption.\n",
 };
 
 struct estimate_args {
@@ -106,93 +59,108 @@ static int check_rate(const char *arg)
 	return ret;
 }
 
+static int take_target(const struct cli_opt *opt, const char *arg)
+{
+	struct estimate_args *a = opt->value;
+
+	if (!*arg)
+		return error_code(CARVE_EINVALID, "--target takes a language "
+						  "name");
+	a->o.target = arg;
+	return 0;
+}
+
+static int take_rate(const struct cli_opt *opt, const char *arg)
+{
+	struct estimate_args *a = opt->value;
+
+	if (check_rate(arg))
+		return CARVE_EINVALID;
+	push(&a->o.rates, &a->o.rates_nr, arg);
+	return 0;
+}
+
+static int take_exclude(const struct cli_opt *opt, const char *arg)
+{
+	struct estimate_args *a = opt->value;
+
+	push(&a->o.exclude, &a->o.exclude_nr, arg);
+	return 0;
+}
+
+static int take_dist(const struct cli_opt *opt, const char *arg)
+{
+	struct estimate_args *a = opt->value;
+
+	if (estimate_dist_parse_kind(&a->o.dist, arg))
+		return error_code(CARVE_EINVALID,
+				  "--distribution takes lognormal, pert or "
+				  "fixed, not '%s'",
+				  arg);
+	return 0;
+}
+
 static int parse_args(struct estimate_args *a, int argc, char **argv)
 {
-	int c, ret, n;
+	int argi, ret;
+	const struct cli_opt opts[] = {
+		CLI_COMMON(&a->common, "text (default), json or csv", "text",
+			   "worker threads (default: CPUs)"),
+		CLI_CALLBACK(0, "target", a, "LANG", take_target,
+			     "the language services are written in (default: "
+			     "carve.json \"target\", else none: a split)",
+			     NULL),
+		CLI_CALLBACK(0, "rate", a, "PAIR=R", take_rate,
+			     "lines per engineer-day for a language pair, "
+			     "python->go=40 or python->go=20,31,60 (slow, "
+			     "likely, "
+			     "fast); repeatable",
+			     NULL),
+		CLI_CALLBACK(0, "exclude-context", a, "NAME", take_exclude,
+			     "leave a context out; repeatable", NULL),
+		CLI_SWITCH(0, "what-if", &a->what_if,
+			   "compare --target, --rate and --exclude-context "
+			   "with "
+			   "the baseline without them"),
+		CLI_STRING(0, "sizes", &a->sizes, "FILE",
+			   "declared sizes (JSON) instead of a repository",
+			   NULL),
+		CLI_CALLBACK(0, "distribution", a, "D", take_dist,
+			     "lognormal (default), pert or fixed", "lognormal"),
+		CLI_SIZE_T(0, "trials", &a->o.trials, "N", 1, 1000000,
+			   "Monte Carlo trials", "10000"),
+		CLI_ULONG(0, "seed", &a->o.seed, "N", 0, 2147483647,
+			  "seed of the trials", "1"),
+		CLI_SWITCH(0, "calibrate", &a->calibrate,
+			   "compare with the lines per active author-day of "
+			   "the "
+			   "repository's history"),
+		CLI_SWITCH(0, "no-history", &a->no_history,
+			   "contexts from the static graph and folders only"),
+		CLI_HELP_ROW,
+		CLI_END,
+	};
 
 	common_options_init(&a->common, "text,json,csv");
 	estimate_options_init(&a->o);
-	optind = 1;
-	while ((c = getopt_long(argc, argv, COMMON_SHORT_OPTIONS, long_options,
-				NULL)) != -1) {
-		ret = common_options_parse(&a->common, c, optarg);
-		if (ret < 0)
-			return EXIT_USAGE;
-		if (ret)
-			continue;
-		switch (c) {
-		case OPT_TARGET:
-			if (!*optarg) {
-				error("--target takes a language name");
-				return EXIT_USAGE;
-			}
-			a->o.target = optarg;
-			break;
-		case OPT_RATE:
-			if (check_rate(optarg))
-				return EXIT_USAGE;
-			push(&a->o.rates, &a->o.rates_nr, optarg);
-			break;
-		case OPT_EXCLUDE:
-			push(&a->o.exclude, &a->o.exclude_nr, optarg);
-			break;
-		case OPT_WHAT_IF:
-			a->what_if = 1;
-			break;
-		case OPT_SIZES:
-			a->sizes = optarg;
-			break;
-		case OPT_DIST:
-			if (estimate_dist_parse_kind(&a->o.dist, optarg)) {
-				error("--distribution takes lognormal, pert or "
-				      "fixed, not '%s'",
-				      optarg);
-				return EXIT_USAGE;
-			}
-			break;
-		case OPT_TRIALS:
-			if (options_int(&n, optarg, "--trials", 1, 1000000))
-				return EXIT_USAGE;
-			a->o.trials = (size_t)n;
-			break;
-		case OPT_SEED:
-			if (options_int(&n, optarg, "--seed", 0, 2147483647))
-				return EXIT_USAGE;
-			a->o.seed = (unsigned long)n;
-			break;
-		case OPT_CALIBRATE:
-			a->calibrate = 1;
-			break;
-		case OPT_NO_HISTORY:
-			a->no_history = 1;
-			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			return EXIT_OK;
-		default:
-			fputs(usage_text, stderr);
-			return EXIT_USAGE;
-		}
-	}
-	if (input_from_args(&a->input, "estimate", argc, argv, optind,
+	if ((ret = cli_parse(&argi, &estimate_cmd, opts, argc, argv)))
+		return ret;
+	if (input_from_args(&a->input, "estimate", argc, argv, argi,
 			    &a->common))
-		return EXIT_USAGE;
-	if (a->sizes && a->input.arg) {
-		error("--sizes and a PATH or MODEL.json: give one input");
-		return EXIT_USAGE;
-	}
-	if (a->sizes && a->calibrate) {
-		error("--calibrate needs a repository, not --sizes");
-		return EXIT_USAGE;
-	}
-	if (a->what_if && !a->o.target && !a->o.rates_nr && !a->o.exclude_nr) {
-		error("--what-if needs a scenario: --target, --rate or "
-		      "--exclude-context");
-		return EXIT_USAGE;
-	}
+		return CARVE_EINVALID;
+	if (a->sizes && a->input.arg)
+		return error_code(CARVE_EINVALID, "--sizes and a PATH or "
+						  "MODEL.json: give one input");
+	if (a->sizes && a->calibrate)
+		return error_code(CARVE_EINVALID, "--calibrate needs a "
+						  "repository, not --sizes");
+	if (a->what_if && !a->o.target && !a->o.rates_nr && !a->o.exclude_nr)
+		return error_code(CARVE_EINVALID, "--what-if needs a scenario: "
+						  "--target, --rate "
+						  "or --exclude-context");
 	a->o.threads = a->common.threads;
 	common_options_apply(&a->common);
-	return -1;
+	return 0;
 }
 
 /* One estimate of the input with options o. */
@@ -216,9 +184,10 @@ int cmd_estimate(int argc, char **argv)
 	struct seams *s = NULL;
 	int ret;
 
-	ret = parse_args(&a, argc, argv);
-	if (ret >= 0)
+	if ((ret = parse_args(&a, argc, argv))) {
+		ret = cli_exit_status(ret);
 		goto done;
+	}
 	ret = EXIT_FATAL;
 	if (a.sizes) {
 		if (input_load_config(&cfg, a.input.config, "."))

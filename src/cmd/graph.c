@@ -3,12 +3,12 @@
  * edges to cut, fan-in/fan-out, hubs and external packages; as text,
  * JSON, or a Graphviz drawing (DOT, SVG, PNG).
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
 #include <cjson/cJSON.h>
 
+#include "carve/cli.h"
 #include "carve/cmd.h"
 #include "carve/deps.h"
 #include "carve/dot.h"
@@ -26,52 +26,16 @@
 #include "carve/utf8.h"
 #include "carve/xmalloc.h"
 
-static const char usage_text[] =
-"usage: carve graph [options] [PATH | MODEL.json]\n"
-"\n"
-"The dependency graph of the repository at PATH (default '.') or of a\n"
-"model written by 'carve scan -f json': cycles and the edges to cut,\n"
-"fan-in, fan-out, hubs and external packages.\n"
-"\n"
-"  -o, --output FILE      write to FILE (default '-', standard output)\n"
-"  -f, --format FORMAT    text (default), json, dot, svg or png\n"
-"  -c, --config FILE      read FILE instead of carve.json at the root\n"
-"  -j, --jobs N           worker threads for the scan (default: CPUs)\n"
-"  -q, --quiet            no progress and no warnings on stderr\n"
-"      --progress WHEN    auto (default), never or always\n"
-"      --level LEVEL      module (default) or file\n"
-"      --focus NAME       only NAME and its neighbours (see --depth)\n"
-"      --depth N          neighbourhood depth for --focus (default 1)\n"
-"      --cycles           only the nodes on cycles\n"
-"      --min-weight N     leave out edges with fewer references\n"
-"      --exclude GLOB     leave out nodes matching GLOB (repeatable)\n"
-"      --max-nodes N      drawings with more nodes collapse to a coarser\n"
-"                         level (default 400)\n"
-"      --top N            rows per table in text output (default 15)\n"
-"  -h, --help             show this help\n";
-
-enum {
-	OPT_LEVEL = 256,
-	OPT_FOCUS,
-	OPT_DEPTH,
-	OPT_CYCLES,
-	OPT_MIN_WEIGHT,
-	OPT_EXCLUDE,
-	OPT_MAX_NODES,
-	OPT_TOP,
+static const char *const usage[] = {
+	"[options] [PATH | MODEL.json]",
+	NULL,
 };
-
-static const struct option long_options[] = {
-	COMMON_LONG_OPTIONS,
-	{ "level", required_argument, NULL, OPT_LEVEL },
-	{ "focus", required_argument, NULL, OPT_FOCUS },
-	{ "depth", required_argument, NULL, OPT_DEPTH },
-	{ "cycles", no_argument, NULL, OPT_CYCLES },
-	{ "min-weight", required_argument, NULL, OPT_MIN_WEIGHT },
-	{ "exclude", required_argument, NULL, OPT_EXCLUDE },
-	{ "max-nodes", required_argument, NULL, OPT_MAX_NODES },
-	{ "top", required_argument, NULL, OPT_TOP },
-	{ NULL, 0, NULL, 0 },
+static const struct cli_command graph_cmd = {
+	"graph",
+	usage,
+	"The dependency graph of the repository at PATH (default '.') or of a\n"
+	"model written by 'carve scan -f json': cycles and the edges to cut,\n"
+	"fan-in, fan-out, hubs and external packages.\n",
 };
 
 struct graph_args {
@@ -423,76 +387,45 @@ static void print_json(FILE *fp, const struct graph *g, const struct view *v,
 	cJSON_Delete(root);
 }
 
+static const char *const levels[] = { "module", "file", NULL };
+
 static int parse_args(struct graph_args *a, int argc, char **argv)
 {
-	int c, ret;
+	int argi, ret, level = 0;
+	const struct cli_opt opts[] = {
+		CLI_COMMON(&a->common, "text (default), json, dot, svg or png",
+			   "text",
+			   "worker threads for the scan (default: CPUs)"),
+		CLI_CHOICE(0, "level", &level, "LEVEL", levels,
+			   "module (default) or file", "module"),
+		CLI_STRING(0, "focus", &a->focus, "NAME",
+			   "only NAME and its neighbours (see --depth)", NULL),
+		CLI_INT(0, "depth", &a->depth, "N", 0, 1000,
+			"neighbourhood depth for --focus", "1"),
+		CLI_SWITCH(0, "cycles", &a->cycles, "only the nodes on cycles"),
+		CLI_INT(0, "min-weight", &a->min_weight, "N", 0, 1 << 30,
+			"leave out edges with fewer references", NULL),
+		CLI_GLOBS(0, "exclude", &a->exclude, "GLOB",
+			  "leave out nodes matching GLOB (repeatable)"),
+		CLI_INT(0, "max-nodes", &a->max_nodes, "N", 1, 100000,
+			"drawings with more nodes collapse to a coarser level",
+			"400"),
+		CLI_TOP(&a->top, "rows per table in text output", "15"),
+		CLI_HELP_ROW,
+		CLI_END,
+	};
 
 	common_options_init(&a->common, "text,json,dot,svg,png");
-	a->level = GRAPH_MODULES;
 	a->depth = 1;
 	a->max_nodes = 400;
 	a->top = 15;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, COMMON_SHORT_OPTIONS, long_options,
-				NULL)) != -1) {
-		ret = common_options_parse(&a->common, c, optarg);
-		if (ret < 0)
-			return EXIT_USAGE;
-		if (ret)
-			continue;
-		switch (c) {
-		case OPT_LEVEL:
-			if (!strcmp(optarg, "module")) {
-				a->level = GRAPH_MODULES;
-			} else if (!strcmp(optarg, "file")) {
-				a->level = GRAPH_FILES;
-			} else {
-				error("--level takes module or file, not '%s'",
-				      optarg);
-				return EXIT_USAGE;
-			}
-			break;
-		case OPT_FOCUS:
-			a->focus = optarg;
-			break;
-		case OPT_DEPTH:
-			if (options_int(&a->depth, optarg, "--depth", 0, 1000))
-				return EXIT_USAGE;
-			break;
-		case OPT_CYCLES:
-			a->cycles = 1;
-			break;
-		case OPT_MIN_WEIGHT:
-			if (options_int(&a->min_weight, optarg, "--min-weight",
-					0, 1 << 30))
-				return EXIT_USAGE;
-			break;
-		case OPT_EXCLUDE:
-			glob_list_add(&a->exclude, optarg);
-			break;
-		case OPT_MAX_NODES:
-			if (options_int(&a->max_nodes, optarg, "--max-nodes", 1,
-					100000))
-				return EXIT_USAGE;
-			break;
-		case OPT_TOP:
-			if (options_int(&a->top, optarg, "--top", 0, 1000000))
-				return EXIT_USAGE;
-			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			return EXIT_OK;
-		default:
-			fputs(usage_text, stderr);
-			return EXIT_USAGE;
-		}
-	}
-	if (input_from_args(&a->input, "graph", argc, argv, optind, &a->common))
-		return EXIT_USAGE;
-	if (!a->top)
-		a->top = 1000000;
+	if ((ret = cli_parse(&argi, &graph_cmd, opts, argc, argv)))
+		return ret;
+	if (input_from_args(&a->input, "graph", argc, argv, argi, &a->common))
+		return CARVE_EINVALID;
+	a->level = level ? GRAPH_FILES : GRAPH_MODULES;
 	common_options_apply(&a->common);
-	return -1;
+	return 0;
 }
 
 int cmd_graph(int argc, char **argv)
@@ -507,9 +440,10 @@ int cmd_graph(int argc, char **argv)
 	long focus = -1;
 	int ret;
 
-	ret = parse_args(&a, argc, argv);
-	if (ret >= 0)
+	if ((ret = parse_args(&a, argc, argv))) {
+		ret = cli_exit_status(ret);
 		goto done;
+	}
 	ret = EXIT_FATAL;
 	if (input_open(&m, &cfg, &a.input))
 		goto done;

@@ -3,11 +3,11 @@
  * from git, per file and per module; as text, the model's JSON, CSV, or
  * code-maat's CSV analyses.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 
+#include "carve/cli.h"
 #include "carve/cmd.h"
 #include "carve/config.h"
 #include "carve/csv.h"
@@ -21,93 +21,16 @@
 #include "carve/table.h"
 #include "carve/xmalloc.h"
 
-static const char usage_text[] =
-	"usage: carve history [options] [PATH | MODEL.json]\n"
-	"\n"
+static const char *const usage[] = {
+	"[options] [PATH | MODEL.json]",
+	NULL,
+};
+static const struct cli_command history_cmd = {
+	"history",
+	usage,
 	"Churn, hotspots, change coupling and ownership from the git history "
 	"of\n"
-	"the repository at PATH (default '.'), per file and per module.\n"
-	"\n"
-	"  -o, --output FILE       write to FILE (default '-', standard "
-	"output)\n"
-	"  -f, --format FORMAT     text (default), json (the model), csv or\n"
-	"                          code-maat (see --analysis)\n"
-	"  -c, --config FILE       read FILE instead of carve.json at the "
-	"root\n"
-	"  -j, --jobs N            worker threads (default: online CPUs)\n"
-	"  -q, --quiet             no progress and no warnings on stderr\n"
-	"      --progress WHEN     auto (default), never or always\n"
-	"      --rev REV           commits reachable from REV (default HEAD),\n"
-	"                          or A..B\n"
-	"      --since DATE        only commits after DATE "
-	"(YYYY-MM-DD[Thh:mm:ss])\n"
-	"      --until DATE        only commits before DATE\n"
-	"      --max-commits N     only the newest N commits\n"
-	"      --path GLOB         only paths matching GLOB (repeatable)\n"
-	"      --exclude GLOB      leave out paths matching GLOB (repeatable)\n"
-	"      --max-changeset N   leave changes of more than N files out of\n"
-	"                          coupling (default 30)\n"
-	"      --min-revs N        coupling: average revisions (default 5)\n"
-	"      --min-shared N      coupling: shared revisions (default 5)\n"
-	"      --min-coupling N    coupling: degree in percent (default 30)\n"
-	"      --group-by HOW      one change per commit (default), per\n"
-	"                          ticket:REGEX or per author and day\n"
-	"      --follow-renames    count a moved file's history under its "
-	"name\n"
-	"      --level LEVEL       file (default) or module, for csv and\n"
-	"                          code-maat\n"
-	"      --analysis NAME     code-maat analysis: revisions (default),\n"
-	"                          coupling, authors or entity-ownership\n"
-	"      --top N             rows per table in text output (default 10)\n"
-	"      --max-blob-size SIZE  larger blobs count as binary (default "
-	"512M)\n"
-	"      --cache-dir DIR     keep the history cache in DIR\n"
-	"                          (default: .git/carve)\n"
-	"      --no-cache          neither read nor write the history cache\n"
-	"  -h, --help              show this help\n";
-
-enum {
-	OPT_REV = 256,
-	OPT_SINCE,
-	OPT_UNTIL,
-	OPT_MAX_COMMITS,
-	OPT_PATH,
-	OPT_EXCLUDE,
-	OPT_MAX_CHANGESET,
-	OPT_MIN_REVS,
-	OPT_MIN_SHARED,
-	OPT_MIN_COUPLING,
-	OPT_GROUP_BY,
-	OPT_FOLLOW_RENAMES,
-	OPT_LEVEL,
-	OPT_ANALYSIS,
-	OPT_TOP,
-	OPT_MAX_BLOB_SIZE,
-	OPT_CACHE_DIR,
-	OPT_NO_CACHE,
-};
-
-static const struct option long_options[] = {
-	COMMON_LONG_OPTIONS,
-	{ "rev", required_argument, NULL, OPT_REV },
-	{ "since", required_argument, NULL, OPT_SINCE },
-	{ "until", required_argument, NULL, OPT_UNTIL },
-	{ "max-commits", required_argument, NULL, OPT_MAX_COMMITS },
-	{ "path", required_argument, NULL, OPT_PATH },
-	{ "exclude", required_argument, NULL, OPT_EXCLUDE },
-	{ "max-changeset", required_argument, NULL, OPT_MAX_CHANGESET },
-	{ "min-revs", required_argument, NULL, OPT_MIN_REVS },
-	{ "min-shared", required_argument, NULL, OPT_MIN_SHARED },
-	{ "min-coupling", required_argument, NULL, OPT_MIN_COUPLING },
-	{ "group-by", required_argument, NULL, OPT_GROUP_BY },
-	{ "follow-renames", no_argument, NULL, OPT_FOLLOW_RENAMES },
-	{ "level", required_argument, NULL, OPT_LEVEL },
-	{ "analysis", required_argument, NULL, OPT_ANALYSIS },
-	{ "top", required_argument, NULL, OPT_TOP },
-	{ "max-blob-size", required_argument, NULL, OPT_MAX_BLOB_SIZE },
-	{ "cache-dir", required_argument, NULL, OPT_CACHE_DIR },
-	{ "no-cache", no_argument, NULL, OPT_NO_CACHE },
-	{ NULL, 0, NULL, 0 },
+	"the repository at PATH (default '.'), per file and per module.\n",
 };
 
 enum analysis {
@@ -686,10 +609,88 @@ static void record_assumptions(struct model *m, const struct history_args *a)
 		     "days from the last change to HEAD's commit date");
 }
 
+static int parse_group_by(const struct cli_opt *opt, const char *arg)
+{
+	struct history_args *a = opt->value;
+	struct history_options *o = &a->opts;
+
+	a->group_arg = arg;
+	if (!strcmp(arg, "commit")) {
+		o->group_by = HISTORY_BY_COMMIT;
+	} else if (!strcmp(arg, "day")) {
+		o->group_by = HISTORY_BY_DAY;
+	} else if (!strncmp(arg, "ticket:", 7) && arg[7]) {
+		o->group_by = HISTORY_BY_TICKET;
+		o->ticket_regex = arg + 7;
+	} else {
+		return error_code(CARVE_EINVALID,
+				  "--group-by takes commit, day or "
+				  "ticket:REGEX, not '%s'",
+				  arg);
+	}
+	return 0;
+}
+
+static const char *const levels[] = { "file", "module", NULL };
+
 static int parse_args(struct history_args *a, int argc, char **argv)
 {
 	struct history_options *o = &a->opts;
-	int c, ret, v;
+	int argi, ret;
+	const struct cli_opt opts[] = {
+		CLI_COMMON(&a->common,
+			   "text (default), json (the model), csv or "
+			   "code-maat (see --analysis)",
+			   "text", "worker threads (default: online CPUs)"),
+		CLI_STRING(0, "rev", &o->rev, "REV",
+			   "commits reachable from REV (default HEAD), or A..B",
+			   "HEAD"),
+		CLI_STRING(0, "since", &a->since_arg, "DATE",
+			   "only commits after DATE (YYYY-MM-DD[Thh:mm:ss])",
+			   NULL),
+		CLI_STRING(0, "until", &a->until_arg, "DATE",
+			   "only commits before DATE", NULL),
+		CLI_SIZE_T(0, "max-commits", &o->max_commits, "N", 1, 1 << 30,
+			   "only the newest N commits", NULL),
+		CLI_GLOBS(0, "path", &o->paths, "GLOB",
+			  "only paths matching GLOB (repeatable)"),
+		CLI_GLOBS(0, "exclude", &o->exclude, "GLOB",
+			  "leave out paths matching GLOB (repeatable)"),
+		CLI_INT(0, "max-changeset", &o->max_changeset, "N", 2, 1 << 30,
+			"leave changes of more than N files out of coupling",
+			"30"),
+		CLI_INT(0, "min-revs", &o->min_revs, "N", 0, 1 << 30,
+			"coupling: average revisions", "5"),
+		CLI_INT(0, "min-shared", &o->min_shared, "N", 0, 1 << 30,
+			"coupling: shared revisions", "5"),
+		CLI_INT(0, "min-coupling", &o->min_coupling, "N", 0, 100,
+			"coupling: degree in percent", "30"),
+		CLI_CALLBACK(0, "group-by", a, "HOW", parse_group_by,
+			     "one change per commit (default), per "
+			     "ticket:REGEX "
+			     "or per author and day",
+			     "commit"),
+		CLI_SWITCH(0, "follow-renames", &o->follow_renames,
+			   "count a moved file's history under its name"),
+		CLI_CHOICE(0, "level", &a->modules, "LEVEL", levels,
+			   "file (default) or module, for csv and code-maat",
+			   "file"),
+		CLI_CHOICE(0, "analysis", &a->analysis, "NAME", analysis_names,
+			   "code-maat analysis: revisions (default), coupling, "
+			   "authors or entity-ownership",
+			   "revisions"),
+		CLI_TOP(&a->top, "rows per table in text output", "10"),
+		CLI_BYTES(0, "max-blob-size", &o->max_blob_size, "SIZE",
+			  "larger blobs count as binary", "512M"),
+		CLI_STRING(0, "cache-dir", &o->cache_dir, "DIR",
+			   "keep the history cache in DIR (default: "
+			   ".git/carve)",
+			   ".git/carve"),
+		CLI_SWITCH(0, "no-cache", &o->no_cache,
+			   "neither read nor write the history cache"),
+		CLI_HELP_ROW,
+		CLI_END,
+	};
 
 	common_options_init(&a->common, "text,json,csv,code-maat");
 	o->max_changeset = HISTORY_MAX_CHANGESET;
@@ -699,140 +700,22 @@ static int parse_args(struct history_args *a, int argc, char **argv)
 	o->max_blob_size = HISTORY_MAX_BLOB_SIZE;
 	a->analysis = -1;
 	a->top = 10;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, COMMON_SHORT_OPTIONS, long_options,
-				NULL)) != -1) {
-		ret = common_options_parse(&a->common, c, optarg);
-		if (ret < 0)
-			return EXIT_USAGE;
-		if (ret)
-			continue;
-		switch (c) {
-		case OPT_REV:
-			o->rev = optarg;
-			break;
-		case OPT_SINCE:
-			if (options_date(&o->since, optarg, "--since"))
-				return EXIT_USAGE;
-			a->since_arg = optarg;
-			break;
-		case OPT_UNTIL:
-			if (options_date(&o->until, optarg, "--until"))
-				return EXIT_USAGE;
-			a->until_arg = optarg;
-			break;
-		case OPT_MAX_COMMITS:
-			if (options_int(&v, optarg, "--max-commits", 1,
-					1 << 30))
-				return EXIT_USAGE;
-			o->max_commits = (size_t)v;
-			break;
-		case OPT_PATH:
-			glob_list_add(&o->paths, optarg);
-			break;
-		case OPT_EXCLUDE:
-			glob_list_add(&o->exclude, optarg);
-			break;
-		case OPT_MAX_CHANGESET:
-			if (options_int(&o->max_changeset, optarg,
-					"--max-changeset", 2, 1 << 30))
-				return EXIT_USAGE;
-			break;
-		case OPT_MIN_REVS:
-			if (options_int(&o->min_revs, optarg, "--min-revs", 0,
-					1 << 30))
-				return EXIT_USAGE;
-			break;
-		case OPT_MIN_SHARED:
-			if (options_int(&o->min_shared, optarg, "--min-shared",
-					0, 1 << 30))
-				return EXIT_USAGE;
-			break;
-		case OPT_MIN_COUPLING:
-			if (options_int(&o->min_coupling, optarg,
-					"--min-coupling", 0, 100))
-				return EXIT_USAGE;
-			break;
-		case OPT_GROUP_BY:
-			a->group_arg = optarg;
-			if (!strcmp(optarg, "commit")) {
-				o->group_by = HISTORY_BY_COMMIT;
-			} else if (!strcmp(optarg, "day")) {
-				o->group_by = HISTORY_BY_DAY;
-			} else if (!strncmp(optarg, "ticket:", 7) &&
-				   optarg[7]) {
-				o->group_by = HISTORY_BY_TICKET;
-				o->ticket_regex = optarg + 7;
-			} else {
-				error("--group-by takes commit, day or "
-				      "ticket:REGEX, not '%s'",
-				      optarg);
-				return EXIT_USAGE;
-			}
-			break;
-		case OPT_FOLLOW_RENAMES:
-			o->follow_renames = 1;
-			break;
-		case OPT_LEVEL:
-			if (!strcmp(optarg, "module") || !strcmp(optarg, "fil"
-									 "e")) {
-				a->modules = !strcmp(optarg, "module");
-			} else {
-				error("--level takes file or module, not '%s'",
-				      optarg);
-				return EXIT_USAGE;
-			}
-			break;
-		case OPT_ANALYSIS:
-			for (v = 0; analysis_names[v] &&
-				    strcmp(analysis_names[v], optarg);
-			     v++)
-				;
-			if (!analysis_names[v]) {
-				error("--analysis takes revisions, coupling, "
-				      "authors or entity-ownership, not '%s'",
-				      optarg);
-				return EXIT_USAGE;
-			}
-			a->analysis = v;
-			break;
-		case OPT_TOP:
-			if (options_int(&a->top, optarg, "--top", 0, 1000000))
-				return EXIT_USAGE;
-			break;
-		case OPT_MAX_BLOB_SIZE:
-			if (options_size(&o->max_blob_size, optarg,
-					 "--max-blob-size"))
-				return EXIT_USAGE;
-			break;
-		case OPT_CACHE_DIR:
-			o->cache_dir = optarg;
-			break;
-		case OPT_NO_CACHE:
-			o->no_cache = 1;
-			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			return EXIT_OK;
-		default:
-			fputs(usage_text, stderr);
-			return EXIT_USAGE;
-		}
-	}
-	if (input_from_args(&a->input, "history", argc, argv, optind,
-			    &a->common))
-		return EXIT_USAGE;
-	if (a->analysis >= 0 && a->common.format != FORMAT_CODE_MAAT) {
-		error("--analysis goes with -f code-maat");
-		return EXIT_USAGE;
-	}
+	if ((ret = cli_parse(&argi, &history_cmd, opts, argc, argv)))
+		return ret;
+	if ((a->since_arg &&
+	     options_date(&o->since, a->since_arg, "--since")) ||
+	    (a->until_arg && options_date(&o->until, a->until_arg, "--until")))
+		return CARVE_EINVALID;
+	if (input_from_args(&a->input, "history", argc, argv, argi, &a->common))
+		return CARVE_EINVALID;
+	if (a->analysis >= 0 && a->common.format != FORMAT_CODE_MAAT)
+		return error_code(CARVE_EINVALID, "--analysis goes with -f "
+						  "code-maat");
 	if (a->analysis < 0)
 		a->analysis = ANALYSIS_REVISIONS;
-	if (!a->top)
-		a->top = 1000000;
 	o->threads = a->common.threads;
 	common_options_apply(&a->common);
-	return -1;
+	return 0;
 }
 
 int cmd_history(int argc, char **argv)
@@ -843,9 +726,10 @@ int cmd_history(int argc, char **argv)
 	struct outfile out = OUTFILE_INIT;
 	int ret;
 
-	ret = parse_args(&a, argc, argv);
-	if (ret >= 0)
+	if ((ret = parse_args(&a, argc, argv))) {
+		ret = cli_exit_status(ret);
 		goto done;
+	}
 	ret = EXIT_FATAL;
 	if (input_open(&m, &cfg, &a.input))
 		goto done;

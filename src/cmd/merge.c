@@ -2,10 +2,10 @@
  * carve merge: combines models (the partial models of `carve scan
  * --shard K/N`, or models of several repositories) into one model.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "carve/cli.h"
 #include "carve/cmd.h"
 #include "carve/model.h"
 #include "carve/options.h"
@@ -14,30 +14,15 @@
 #include "carve/symdeps.h"
 #include "carve/xmalloc.h"
 
-/* clang-format off */
-static const char usage_text[] =
-	"usage: carve merge [options] MODEL.json...\n"
-	"\n"
+static const char *const usage[] = { "[options] MODEL.json...", NULL };
+static const struct cli_command merge_cmd = {
+	"merge",
+	usage,
 	"Combines models written by 'carve scan -f json': the partial models "
 	"of\n"
 	"a scan split in shards (symbol edges resolved across the shards; see\n"
 	"carve-scan(1)), or the models of several repositories, each under a\n"
-	"directory named after its root.\n"
-	"\n"
-	"  -o, --output FILE      write to FILE (default '-', standard "
-	"output)\n"
-	"  -f, --format FORMAT    json (default: the merged model) or text\n"
-	"  -c, --config FILE      accepted for symmetry; merge reads no "
-	"config\n"
-	"  -j, --jobs N           accepted for symmetry; merge is one thread\n"
-	"  -q, --quiet            no warnings on stderr\n"
-	"      --progress WHEN    auto (default), never or always\n"
-	"  -h, --help             show this help\n";
-/* clang-format on */
-
-static const struct option long_options[] = {
-	COMMON_LONG_OPTIONS,
-	{ NULL, 0, NULL, 0 },
+	"directory named after its root.\n",
 };
 
 static void print_text(FILE *fp, const struct model *m, int inputs)
@@ -66,33 +51,35 @@ int cmd_merge(int argc, char **argv)
 	struct model out = MODEL_INIT;
 	struct model *in = NULL;
 	struct outfile file = OUTFILE_INIT;
-	int c, nr = 0, ret;
+	int argi, nr = 0, ret;
+	const struct cli_opt opts[] = {
+		CLI_COMMON_OUTPUT_DEFAULT(&common),
+		CLI_COMMON_FORMAT(&common,
+				  "json (default: the merged model) or text",
+				  "json"),
+		CLI_COMMON_CONFIG(&common, "accepted for symmetry; merge reads "
+					   "no config"),
+		CLI_COMMON_JOBS(&common,
+				"accepted for symmetry; merge is one thread",
+				NULL),
+		CLI_COMMON_QUIET(&common, "no warnings on stderr"),
+		CLI_COMMON_PROGRESS_DEFAULT(&common),
+		CLI_HELP_ROW,
+		CLI_END,
+	};
 
 	common_options_init(&common, "json,text");
-	optind = 1;
-	while ((c = getopt_long(argc, argv, COMMON_SHORT_OPTIONS, long_options,
-				NULL)) != -1) {
-		ret = common_options_parse(&common, c, optarg);
-		if (ret < 0)
-			return EXIT_USAGE;
-		if (ret)
-			continue;
-		if (c == 'h') {
-			fputs(usage_text, stdout);
-			return EXIT_OK;
-		}
-		fputs(usage_text, stderr);
-		return EXIT_USAGE;
-	}
-	if (optind >= argc) {
-		error("merge takes at least one MODEL.json");
-		fputs(usage_text, stderr);
+	if ((ret = cli_parse(&argi, &merge_cmd, opts, argc, argv)))
+		return cli_exit_status(ret);
+	if (argi >= argc) {
+		cli_usage_error(&merge_cmd, opts,
+				"merge takes at least one MODEL.json");
 		return EXIT_USAGE;
 	}
 	common_options_apply(&common);
 	ret = EXIT_FATAL;
-	in = xcalloc((size_t)(argc - optind), sizeof(*in));
-	for (int i = optind; i < argc; i++) {
+	in = xcalloc((size_t)(argc - argi), sizeof(*in));
+	for (int i = argi; i < argc; i++) {
 		if (model_load_json(&in[nr], argv[i]))
 			goto done;
 		/* only the scans merge: say what is dropped, never silently */

@@ -4,7 +4,6 @@
  * PATH it runs the stages it needs (scan, history in git, seams, check
  * when carve.json has rules); from a MODEL.json it uses the parts there.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -13,6 +12,7 @@
 #include "carve/api.h"
 #include "carve/burndown.h"
 #include "carve/check.h"
+#include "carve/cli.h"
 #include "carve/cmd.h"
 #include "carve/estimate.h"
 #include "carve/data.h"
@@ -29,47 +29,21 @@
 #include "carve/scan.h"
 #include "carve/seams.h"
 
-/* clang-format off */
-static const char usage_text[] =
-"usage: carve report [options] [PATH | MODEL.json]\n"
-"\n"
-"One self-contained HTML page with what the other commands find about\n"
-"the repository at PATH (default '.') or in a model JSON file: summary,\n"
-"inventory, dependencies between contexts, cycles, hotspots and change\n"
-"coupling, proposed contexts and their seams, the boundary check, and\n"
-"every input and assumption. Sections whose part is missing name the\n"
-"command that fills them.\n"
-"\n"
-"  -o, --output FILE      write to FILE (default '-', standard output)\n"
-"  -f, --format FORMAT    html (the only one)\n"
-"  -c, --config FILE      read FILE instead of carve.json at the root\n"
-"  -j, --jobs N           worker threads for the scan (default: CPUs)\n"
-"  -q, --quiet            no progress and no warnings on stderr\n"
-"      --progress WHEN    auto (default), never or always\n"
-"      --no-history       leave the git history out\n"
-"      --target LANG      estimate a rewrite into LANG (default: carve.json\n"
-"                         \"target\"; without one, no estimate)\n"
-"      --max-rows N       rows per table, then a count of the rest\n"
-"                         (default 50)\n"
-"      --max-nodes N      contexts drawn before the drawing collapses to\n"
-"                         top-level directories (default 60)\n"
-"  -h, --help             show this help\n";
-/* clang-format on */
-
-enum {
-	OPT_NO_HISTORY = 256,
-	OPT_MAX_ROWS,
-	OPT_MAX_NODES,
-	OPT_TARGET,
+static const char *const usage[] = {
+	"[options] [PATH | MODEL.json]",
+	NULL,
 };
-
-static const struct option long_options[] = {
-	COMMON_LONG_OPTIONS,
-	{ "no-history", no_argument, NULL, OPT_NO_HISTORY },
-	{ "max-rows", required_argument, NULL, OPT_MAX_ROWS },
-	{ "max-nodes", required_argument, NULL, OPT_MAX_NODES },
-	{ "target", required_argument, NULL, OPT_TARGET },
-	{ NULL, 0, NULL, 0 },
+static const struct cli_command report_cmd = {
+	"report",
+	usage,
+	"One self-contained HTML page with what the other commands find about\n"
+	"the repository at PATH (default '.') or in a model JSON file: "
+	"summary,\n"
+	"inventory, dependencies between contexts, cycles, hotspots and "
+	"change\n"
+	"coupling, proposed contexts and their seams, the boundary check, and\n"
+	"every input and assumption. Sections whose part is missing name the\n"
+	"command that fills them.\n",
 };
 
 struct report_args {
@@ -81,49 +55,35 @@ struct report_args {
 
 static int parse_args(struct report_args *a, int argc, char **argv)
 {
-	int c, ret;
+	int argi, ret;
+	const struct cli_opt opts[] = {
+		CLI_COMMON(&a->common, "html (the only one)", NULL,
+			   "worker threads for the scan (default: CPUs)"),
+		CLI_SWITCH(0, "no-history", &a->no_history,
+			   "leave the git history out"),
+		CLI_STRING(0, "target", &a->target, "LANG",
+			   "estimate a rewrite into LANG (default: carve.json "
+			   "\"target\"; without one, no estimate)",
+			   "carve.json"),
+		CLI_INT(0, "max-rows", &a->max_rows, "N", 1, 1000000,
+			"rows per table, then a count of the rest", "50"),
+		CLI_INT(0, "max-nodes", &a->max_nodes, "N", 1, 10000,
+			"contexts drawn before the drawing collapses to "
+			"top-level directories",
+			"60"),
+		CLI_HELP_ROW,
+		CLI_END,
+	};
 
 	common_options_init(&a->common, "html");
 	a->max_rows = REPORT_MAX_ROWS;
 	a->max_nodes = REPORT_MAX_NODES;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, COMMON_SHORT_OPTIONS, long_options,
-				NULL)) != -1) {
-		ret = common_options_parse(&a->common, c, optarg);
-		if (ret < 0)
-			return EXIT_USAGE;
-		if (ret)
-			continue;
-		switch (c) {
-		case OPT_NO_HISTORY:
-			a->no_history = 1;
-			break;
-		case OPT_MAX_ROWS:
-			if (options_int(&a->max_rows, optarg, "--max-rows", 1,
-					1000000))
-				return EXIT_USAGE;
-			break;
-		case OPT_MAX_NODES:
-			if (options_int(&a->max_nodes, optarg, "--max-nodes", 1,
-					10000))
-				return EXIT_USAGE;
-			break;
-		case OPT_TARGET:
-			a->target = optarg;
-			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			return EXIT_OK;
-		default:
-			fputs(usage_text, stderr);
-			return EXIT_USAGE;
-		}
-	}
-	if (input_from_args(&a->input, "report", argc, argv, optind,
-			    &a->common))
-		return EXIT_USAGE;
+	if ((ret = cli_parse(&argi, &report_cmd, opts, argc, argv)))
+		return ret;
+	if (input_from_args(&a->input, "report", argc, argv, argi, &a->common))
+		return CARVE_EINVALID;
 	common_options_apply(&a->common);
-	return -1;
+	return 0;
 }
 
 static size_t counted(const struct scan *s)
@@ -279,9 +239,10 @@ int cmd_report(int argc, char **argv)
 	int ret, has_rules;
 
 	memset(&plan, 0, sizeof(plan));
-	ret = parse_args(&a, argc, argv);
-	if (ret >= 0)
+	if ((ret = parse_args(&a, argc, argv))) {
+		ret = cli_exit_status(ret);
 		goto done;
+	}
 	ret = EXIT_FATAL;
 	if (input_open(&m, &cfg, &a.input))
 		goto done;

@@ -5,12 +5,12 @@
  * utilisation, as text, CSV, JSON, Mermaid, TaskJuggler, MS Project XML
  * or a Graphviz drawing.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "carve/cli.h"
 #include "carve/cmd.h"
 #include "carve/config.h"
 #include "carve/input.h"
@@ -25,42 +25,20 @@
 #include "carve/xmalloc.h"
 #include "carve/strbuf.h"
 
-/* clang-format off */
-static const char usage_text[] =
-"usage: carve roadmap [options] [PATH | MODEL.json]\n"
-"\n"
-"Schedules the migration of the repository at PATH (default '.'), of a\n"
-"model file, or of the contexts declared in carve.json \"plan.contexts\":\n"
-"phase 0, one extraction per context in its steps, data separation;\n"
-"resource-levelled on plan.capacity and the calendar, with P50/P85\n"
-"dates of every milestone from the Monte Carlo trials.\n"
-"\n"
-"  -o, --output FILE      write to FILE (default '-', standard output)\n"
-"  -f, --format FORMAT    text (default), json, csv, mermaid, dot, svg,\n"
-"                         png, tjp (TaskJuggler) or msproject (XML)\n"
-"  -c, --config FILE      read FILE instead of carve.json at the root\n"
-"  -j, --jobs N           worker threads for the scan (default: CPUs)\n"
-"  -q, --quiet            no progress and no warnings on stderr\n"
-"      --progress WHEN    auto (default), never or always\n"
-"      --start DATE       first day (YYYY-MM-DD; default plan.start,\n"
-"                         else today)\n"
-"      --trials N         Monte Carlo trials scheduled (default 1000;\n"
-"                         0: the P50 schedule only)\n"
-"      --seed N           seed of the trials (default 1)\n"
-"      --sizes FILE       contexts and code sizes (JSON, as carve estimate\n"
-"                         --sizes) instead of a repository\n"
-"  -h, --help             show this help\n";
-/* clang-format on */
-
-enum { OPT_START = 256, OPT_TRIALS, OPT_SEED, OPT_SIZES };
-
-static const struct option long_options[] = {
-	COMMON_LONG_OPTIONS,
-	{ "start", required_argument, NULL, OPT_START },
-	{ "trials", required_argument, NULL, OPT_TRIALS },
-	{ "seed", required_argument, NULL, OPT_SEED },
-	{ "sizes", required_argument, NULL, OPT_SIZES },
-	{ NULL, 0, NULL, 0 },
+static const char *const usage[] = {
+	"[options] [PATH | MODEL.json]",
+	NULL,
+};
+static const struct cli_command roadmap_cmd = {
+	"roadmap",
+	usage,
+	"Schedules the migration of the repository at PATH (default '.'), of "
+	"a\n"
+	"model file, or of the contexts declared in carve.json "
+	"\"plan.contexts\":\n"
+	"phase 0, one extraction per context in its steps, data separation;\n"
+	"resource-levelled on plan.capacity and the calendar, with P50/P85\n"
+	"dates of every milestone from the Monte Carlo trials.\n",
 };
 
 struct roadmap_args {
@@ -71,65 +49,61 @@ struct roadmap_args {
 	int set_trials, set_seed;
 };
 
+static int take_start(const struct cli_opt *opt, const char *arg)
+{
+	struct roadmap_args *a = opt->value;
+	calendar_day d;
+
+	if (calendar_parse(&d, arg))
+		return error_code(CARVE_EINVALID,
+				  "--start takes an ISO 8601 date "
+				  "(YYYY-MM-DD), not '%s'",
+				  arg);
+	a->start = arg;
+	return 0;
+}
+
 static int parse_args(struct roadmap_args *a, int argc, char **argv)
 {
-	int c, ret;
-	calendar_day d;
+	int argi, ret;
+	const struct cli_opt opts[] = {
+		CLI_COMMON(&a->common,
+			   "text (default), json, csv, mermaid, dot, svg, png, "
+			   "tjp (TaskJuggler) or msproject (XML)",
+			   "text",
+			   "worker threads for the scan (default: CPUs)"),
+		CLI_CALLBACK(0, "start", a, "DATE", take_start,
+			     "first day (YYYY-MM-DD; default plan.start, else "
+			     "today)",
+			     "plan.start"),
+		CLI_INT(0, "trials", &a->trials, "N", 0, 100000,
+			"Monte Carlo trials scheduled (default 1000; 0: the "
+			"P50 "
+			"schedule only)",
+			"1000", .given = &a->set_trials),
+		CLI_INT(0, "seed", &a->seed, "N", 0, 2147483647,
+			"seed of the trials", "1", .given = &a->set_seed),
+		CLI_STRING(0, "sizes", &a->sizes, "FILE",
+			   "contexts and code sizes (JSON, as carve estimate "
+			   "--sizes) instead of a repository",
+			   NULL),
+		CLI_HELP_ROW,
+		CLI_END,
+	};
 
 	common_options_init(&a->common, "text,json,csv,mermaid,dot,svg,png,tjp,"
 					"msproject");
 	a->trials = ROADMAP_DEFAULT_TRIALS;
 	a->seed = 1;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, COMMON_SHORT_OPTIONS, long_options,
-				NULL)) != -1) {
-		ret = common_options_parse(&a->common, c, optarg);
-		if (ret < 0)
-			return EXIT_USAGE;
-		if (ret)
-			continue;
-		switch (c) {
-		case OPT_START:
-			if (calendar_parse(&d, optarg)) {
-				error("--start takes an ISO 8601 date "
-				      "(YYYY-MM-DD), not '%s'",
-				      optarg);
-				return EXIT_USAGE;
-			}
-			a->start = optarg;
-			break;
-		case OPT_TRIALS:
-			if (options_int(&a->trials, optarg, "--trials", 0,
-					100000))
-				return EXIT_USAGE;
-			a->set_trials = 1;
-			break;
-		case OPT_SEED:
-			if (options_int(&a->seed, optarg, "--seed", 0,
-					2147483647))
-				return EXIT_USAGE;
-			a->set_seed = 1;
-			break;
-		case OPT_SIZES:
-			a->sizes = optarg;
-			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			return EXIT_OK;
-		default:
-			fputs(usage_text, stderr);
-			return EXIT_USAGE;
-		}
-	}
-	if (input_from_args(&a->input, "roadmap", argc, argv, optind,
-			    &a->common))
-		return EXIT_USAGE;
-	if (a->sizes && a->input.arg) {
-		error("--sizes and a PATH or MODEL.json: give one input");
-		return EXIT_USAGE;
-	}
+	if ((ret = cli_parse(&argi, &roadmap_cmd, opts, argc, argv)))
+		return ret;
+	if (input_from_args(&a->input, "roadmap", argc, argv, argi, &a->common))
+		return CARVE_EINVALID;
+	if (a->sizes && a->input.arg)
+		return error_code(CARVE_EINVALID, "--sizes and a PATH or "
+						  "MODEL.json: give one input");
 	common_options_apply(&a->common);
-	return -1;
+	return 0;
 }
 
 /* Today, or SOURCE_DATE_EPOCH's day for reproducible builds and tests. */
@@ -155,9 +129,10 @@ int cmd_roadmap(int argc, char **argv)
 	int ret;
 
 	memset(&plan, 0, sizeof(plan));
-	ret = parse_args(&a, argc, argv);
-	if (ret >= 0)
+	if ((ret = parse_args(&a, argc, argv))) {
+		ret = cli_exit_status(ret);
 		goto done;
+	}
 	ret = EXIT_FATAL;
 	if (a.start)
 		calendar_parse(&start, a.start);

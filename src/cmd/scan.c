@@ -2,11 +2,11 @@
  * carve scan: the inventory of a repository (files, languages, lines,
  * complexity, modules) as text, JSON (the model) or CSV.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "carve/cli.h"
 #include "carve/cmd.h"
 #include "carve/config.h"
 #include "carve/csv.h"
@@ -22,85 +22,16 @@
 #include "carve/symdeps.h"
 #include "carve/table.h"
 
-/* clang-format off */
-static const char usage_text[] =
-"usage: carve scan [options] [PATH]\n"
-"\n"
-"Inventory of the repository or directory at PATH (default '.'): files,\n"
-"languages, code/comment/blank lines, complexity and modules.\n"
-"\n"
-"  -o, --output FILE         write to FILE (default '-', standard output)\n"
-"  -f, --format FORMAT       text (default), json (the model) or csv\n"
-"  -c, --config FILE         read FILE instead of carve.json at the root\n"
-"  -j, --jobs N              worker threads (default: online CPUs)\n"
-"  -q, --quiet               no progress and no warnings on stderr\n"
-"      --progress WHEN       auto (default: when stderr is a terminal),\n"
-"                            never or always\n"
-"      --untracked           also scan untracked files git does not ignore\n"
-"      --no-git              walk the directory even inside a git work tree\n"
-"      --exclude GLOB        leave out files matching GLOB (repeatable)\n"
-"      --include-vendored    keep vendored, generated and minified files\n"
-"      --explain-excludes    list every file not counted, with the reason\n"
-"      --module-depth N      a module is the first N directories of a path\n"
-"      --max-file-size SIZE  list larger files without counting them\n"
-"                            (default 16M)\n"
-"      --max-files N         refuse a tree of more than N files\n"
-"                            (default 2000000)\n"
-"      --top N               rows of the module table (default 20, 0: all)\n"
-"      --cache-dir DIR       keep the scan cache in DIR (default: .git/carve)\n"
-"      --no-cache            neither read nor write the scan cache\n"
-"      --no-deps             skip dependency extraction (inventory only)\n"
-"      --clang[=WHEN]        symbol dependencies of C/C++ with libclang:\n"
-"                            auto (default: with a compilation database),\n"
-"                            on (--clang alone) or off\n"
-"  -p, --compdb DIR          compile_commands.json is in DIR\n"
-"      --pair-headers        a header and its .c/.cc/.cpp file are one unit\n"
-"                            (default: with its .c file only)\n"
-"      --no-pair-headers     headers stand alone\n"
-"      --shard K/N           parse only slice K of N of the translation\n"
-"                            units: a partial model for 'carve merge'\n"
-"  -h, --help                show this help\n";
-/* clang-format on */
-
-enum {
-	OPT_UNTRACKED = 256,
-	OPT_NO_GIT,
-	OPT_EXCLUDE,
-	OPT_INCLUDE_VENDORED,
-	OPT_EXPLAIN,
-	OPT_MODULE_DEPTH,
-	OPT_MAX_FILE_SIZE,
-	OPT_MAX_FILES,
-	OPT_TOP,
-	OPT_CACHE_DIR,
-	OPT_NO_CACHE,
-	OPT_NO_DEPS,
-	OPT_CLANG,
-	OPT_PAIR_HEADERS,
-	OPT_NO_PAIR_HEADERS,
-	OPT_SHARD,
+static const char *const usage[] = {
+	"[options] [PATH]",
+	NULL,
 };
-
-static const struct option long_options[] = {
-	COMMON_LONG_OPTIONS,
-	{ "untracked", no_argument, NULL, OPT_UNTRACKED },
-	{ "no-git", no_argument, NULL, OPT_NO_GIT },
-	{ "exclude", required_argument, NULL, OPT_EXCLUDE },
-	{ "include-vendored", no_argument, NULL, OPT_INCLUDE_VENDORED },
-	{ "explain-excludes", no_argument, NULL, OPT_EXPLAIN },
-	{ "module-depth", required_argument, NULL, OPT_MODULE_DEPTH },
-	{ "max-file-size", required_argument, NULL, OPT_MAX_FILE_SIZE },
-	{ "max-files", required_argument, NULL, OPT_MAX_FILES },
-	{ "top", required_argument, NULL, OPT_TOP },
-	{ "cache-dir", required_argument, NULL, OPT_CACHE_DIR },
-	{ "no-cache", no_argument, NULL, OPT_NO_CACHE },
-	{ "no-deps", no_argument, NULL, OPT_NO_DEPS },
-	{ "clang", optional_argument, NULL, OPT_CLANG },
-	{ "compdb", required_argument, NULL, 'p' },
-	{ "pair-headers", no_argument, NULL, OPT_PAIR_HEADERS },
-	{ "no-pair-headers", no_argument, NULL, OPT_NO_PAIR_HEADERS },
-	{ "shard", required_argument, NULL, OPT_SHARD },
-	{ NULL, 0, NULL, 0 },
+static const struct cli_command scan_cmd = {
+	"scan",
+	usage,
+	"Inventory of the repository or directory at PATH (default '.'): "
+	"files,\n"
+	"languages, code/comment/blank lines, complexity and modules.\n",
 };
 
 struct scan_args {
@@ -436,111 +367,102 @@ bad:
 	return error("--shard takes K/N with 1 <= K <= N, such as 2/8");
 }
 
+static int take_clang(const struct cli_opt *opt, const char *arg)
+{
+	struct scan_options *o = opt->value;
+
+	o->clang = arg ? symdeps_mode_parse(arg) : SYMDEPS_ON;
+	if (o->clang < 0)
+		return error_code(CARVE_EINVALID,
+				  "--clang takes auto, on or off, not '%s'",
+				  arg);
+	return 0;
+}
+
+static int take_shard(const struct cli_opt *opt, const char *arg)
+{
+	return parse_shard(opt->value, arg) ? CARVE_EINVALID : 0;
+}
+
 static int parse_args(struct scan_args *a, int argc, char **argv)
 {
-	int c, ret;
+	struct scan_options *o = &a->opts;
+	int argi, ret;
+	const struct cli_opt opts[] = {
+		CLI_COMMON_OUTPUT_DEFAULT(&a->common),
+		CLI_COMMON_FORMAT(&a->common,
+				  "text (default), json (the model) or csv",
+				  "text"),
+		CLI_COMMON_CONFIG_DEFAULT(&a->common),
+		CLI_COMMON_JOBS(&a->common,
+				"worker threads (default: online CPUs)",
+				"CPUs"),
+		CLI_COMMON_QUIET_DEFAULT(&a->common),
+		CLI_COMMON_PROGRESS(&a->common, "auto (default: when stderr is "
+						"a terminal), "
+						"never or always"),
+		CLI_SWITCH(0, "untracked", &o->untracked,
+			   "also scan untracked files git does not ignore"),
+		CLI_SWITCH(0, "no-git", &o->no_git,
+			   "walk the directory even inside a git work tree"),
+		CLI_GLOBS(0, "exclude", &o->excludes.user, "GLOB",
+			  "leave out files matching GLOB (repeatable)"),
+		CLI_SWITCH(0, "include-vendored", &o->excludes.include_vendored,
+			   "keep vendored, generated and minified files"),
+		CLI_SWITCH(0, "explain-excludes", &a->explain,
+			   "list every file not counted, with the reason"),
+		CLI_INT(0, "module-depth", &o->module_depth, "N", 1, 64,
+			"a module is the first N directories of a path", NULL,
+			.given = &a->depth_from_option),
+		CLI_BYTES(0, "max-file-size", &o->max_file_size, "SIZE",
+			  "list larger files without counting them", "16M"),
+		CLI_SIZE_T(0, "max-files", &o->max_files, "N", 1, 2000000000,
+			   "refuse a tree of more than N files", "2000000"),
+		CLI_INT(0, "top", &a->top, "N", 0, 1000000,
+			"rows of the module table (default 20, 0: all)", "20"),
+		CLI_STRING(0, "cache-dir", &o->cache_dir, "DIR",
+			   "keep the scan cache in DIR (default: .git/carve)",
+			   ".git/carve"),
+		CLI_SWITCH(0, "no-cache", &o->no_cache,
+			   "neither read nor write the scan cache"),
+		CLI_SWITCH(0, "no-deps", &o->no_deps,
+			   "skip dependency extraction (inventory only)"),
+		CLI_CALLBACK(0, "clang", o, "WHEN", take_clang,
+			     "symbol dependencies of C/C++ with libclang: auto "
+			     "(default: with a compilation database), on "
+			     "(--clang alone) or off",
+			     "auto", .flags = CLI_OPTIONAL_ARG),
+		CLI_STRING('p', "compdb", &o->compdb_dir, "DIR",
+			   "compile_commands.json is in DIR", NULL),
+		CLI_SWITCH(0, "pair-headers", &o->pair_headers,
+			   "a header and its .c/.cc/.cpp file are one unit "
+			   "(default: with its .c file only)"),
+		CLI_SET(0, "no-pair-headers", &o->pair_headers, -1,
+			"headers stand alone"),
+		CLI_CALLBACK(0, "shard", o, "K/N", take_shard,
+			     "parse only slice K of N of the translation "
+			     "units: "
+			     "a partial model for 'carve merge'",
+			     NULL),
+		CLI_HELP_ROW,
+		CLI_END,
+	};
 
 	common_options_init(&a->common, "text,json,csv");
 	a->top = 20;
-	a->opts.path = ".";
-	a->opts.max_file_size = SCAN_DEFAULT_MAX_FILE_SIZE;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, COMMON_SHORT_OPTIONS "p:",
-				long_options, NULL)) != -1) {
-		ret = common_options_parse(&a->common, c, optarg);
-		if (ret < 0)
-			return EXIT_USAGE;
-		if (ret)
-			continue;
-		switch (c) {
-		case OPT_UNTRACKED:
-			a->opts.untracked = 1;
-			break;
-		case OPT_NO_GIT:
-			a->opts.no_git = 1;
-			break;
-		case OPT_EXCLUDE:
-			glob_list_add(&a->opts.excludes.user, optarg);
-			break;
-		case OPT_INCLUDE_VENDORED:
-			a->opts.excludes.include_vendored = 1;
-			break;
-		case OPT_EXPLAIN:
-			a->explain = 1;
-			break;
-		case OPT_MODULE_DEPTH:
-			if (options_int(&a->opts.module_depth, optarg,
-					"--module-depth", 1, 64))
-				return EXIT_USAGE;
-			a->depth_from_option = 1;
-			break;
-		case OPT_MAX_FILE_SIZE:
-			if (options_size(&a->opts.max_file_size, optarg,
-					 "--max-file-size"))
-				return EXIT_USAGE;
-			break;
-		case OPT_MAX_FILES: {
-			int n;
-
-			if (options_int(&n, optarg, "--max-files", 1,
-					2000000000))
-				return EXIT_USAGE;
-			a->opts.max_files = (size_t)n;
-			break;
-		}
-		case OPT_TOP:
-			if (options_int(&a->top, optarg, "--top", 0, 1000000))
-				return EXIT_USAGE;
-			break;
-		case OPT_CACHE_DIR:
-			a->opts.cache_dir = optarg;
-			break;
-		case OPT_NO_CACHE:
-			a->opts.no_cache = 1;
-			break;
-		case OPT_NO_DEPS:
-			a->opts.no_deps = 1;
-			break;
-		case OPT_CLANG:
-			a->opts.clang = optarg ? symdeps_mode_parse(optarg)
-					       : SYMDEPS_ON;
-			if (a->opts.clang < 0) {
-				error("--clang takes auto, on or off, not '%s'",
-				      optarg);
-				return EXIT_USAGE;
-			}
-			break;
-		case 'p':
-			a->opts.compdb_dir = optarg;
-			break;
-		case OPT_PAIR_HEADERS:
-			a->opts.pair_headers = 1;
-			break;
-		case OPT_NO_PAIR_HEADERS:
-			a->opts.pair_headers = -1;
-			break;
-		case OPT_SHARD:
-			if (parse_shard(&a->opts, optarg))
-				return EXIT_USAGE;
-			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			return EXIT_OK;
-		default:
-			fputs(usage_text, stderr);
-			return EXIT_USAGE;
-		}
-	}
-	if (argc - optind > 1) {
-		error("scan takes one PATH, not %d", argc - optind);
-		fputs(usage_text, stderr);
-		return EXIT_USAGE;
-	}
-	if (optind < argc)
-		a->opts.path = argv[optind];
-	a->opts.threads = a->common.threads;
+	o->path = ".";
+	o->max_file_size = SCAN_DEFAULT_MAX_FILE_SIZE;
+	if ((ret = cli_parse(&argi, &scan_cmd, opts, argc, argv)))
+		return ret;
+	if (argc - argi > 1)
+		return cli_usage_error(&scan_cmd, opts,
+				       "scan takes one PATH, not %d",
+				       argc - argi);
+	if (argi < argc)
+		o->path = argv[argi];
+	o->threads = a->common.threads;
 	common_options_apply(&a->common);
-	return -1;
+	return 0;
 }
 
 int cmd_scan(int argc, char **argv)
@@ -551,9 +473,10 @@ int cmd_scan(int argc, char **argv)
 	struct outfile out = OUTFILE_INIT;
 	int ret;
 
-	ret = parse_args(&a, argc, argv);
-	if (ret >= 0)
+	if ((ret = parse_args(&a, argc, argv))) {
+		ret = cli_exit_status(ret);
 		goto done;
+	}
 	ret = EXIT_FATAL;
 	if (input_load_config(&cfg, a.common.config, a.opts.path))
 		goto done;

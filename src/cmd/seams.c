@@ -5,11 +5,11 @@
  * proposal against a declared clustering with MoJoFM, a2a and the
  * adjusted Rand index, beside three baselines.
  */
-#include <getopt.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "carve/cli.h"
 #include "carve/cmd.h"
 #include "carve/compare.h"
 #include "carve/csv.h"
@@ -28,76 +28,19 @@
 #include "carve/table.h"
 #include "carve/xmalloc.h"
 
-/* clang-format off */
-static const char usage_text[] =
-"usage: carve seams [options] [PATH | MODEL.json]\n"
-"\n"
-"Proposed bounded contexts of the repository at PATH (default '.') or of\n"
-"a model written by 'carve scan -f json': the files of each, the seam\n"
-"(dependencies crossing it), cycles between contexts, and the order in\n"
-"which to extract them.\n"
-"\n"
-"  -o, --output FILE      write to FILE (default '-', standard output)\n"
-"  -f, --format FORMAT    text (default), json, csv, dot or svg\n"
-"  -c, --config FILE      read FILE instead of carve.json at the root\n"
-"  -j, --jobs N           worker threads for the scan (default: CPUs)\n"
-"  -q, --quiet            no progress and no warnings on stderr\n"
-"      --progress WHEN    auto (default), never or always\n"
-"      --weights LIST     weight of each signal, e.g. static=1,folders=4\n"
-"                         (static, cochange, authors, folders)\n"
-"      --no-folders       leave the folder structure out (folders=0)\n"
-"      --no-history       leave change coupling and authors out\n"
-"      --cluster-tests    cluster tests and migrations too (default: they\n"
-"                         join the code of their directory)\n"
-"      --contexts K       aim for K contexts (searches the resolution)\n"
-"      --resolution R     Leiden resolution (default 1; higher gives\n"
-"                         smaller contexts)\n"
-"      --min-size N       smaller contexts join their strongest\n"
-"                         neighbour (files, or N loc; default 3)\n"
-"      --max-size N       larger contexts are split (files or N loc)\n"
-"      --hub-share P      a file used by P% of the files that depend on\n"
-"                         anything is a hub (default 50; 100: none)\n"
-"      --runs N           seeded Leiden runs, the best kept (default 8,\n"
-"                         fewer on graphs of over 250,000 links)\n"
-"      --seed N           seed of the first run (default 1)\n"
-"      --compare FILE     measure against a clustering in FILE (RSF\n"
-"                         'contain CONTEXT FILE' lines or JSON)\n"
-"      --top N            rows per table in text output (default 8)\n"
-"  -h, --help             show this help\n";
-/* clang-format on */
-
-enum {
-	OPT_WEIGHTS = 256,
-	OPT_NO_FOLDERS,
-	OPT_NO_HISTORY,
-	OPT_CONTEXTS,
-	OPT_RESOLUTION,
-	OPT_MIN_SIZE,
-	OPT_MAX_SIZE,
-	OPT_HUB_SHARE,
-	OPT_RUNS,
-	OPT_SEED,
-	OPT_COMPARE,
-	OPT_TOP,
-	OPT_CLUSTER_TESTS,
+static const char *const usage[] = {
+	"[options] [PATH | MODEL.json]",
+	NULL,
 };
-
-static const struct option long_options[] = {
-	COMMON_LONG_OPTIONS,
-	{ "weights", required_argument, NULL, OPT_WEIGHTS },
-	{ "no-folders", no_argument, NULL, OPT_NO_FOLDERS },
-	{ "no-history", no_argument, NULL, OPT_NO_HISTORY },
-	{ "contexts", required_argument, NULL, OPT_CONTEXTS },
-	{ "resolution", required_argument, NULL, OPT_RESOLUTION },
-	{ "min-size", required_argument, NULL, OPT_MIN_SIZE },
-	{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
-	{ "hub-share", required_argument, NULL, OPT_HUB_SHARE },
-	{ "runs", required_argument, NULL, OPT_RUNS },
-	{ "seed", required_argument, NULL, OPT_SEED },
-	{ "compare", required_argument, NULL, OPT_COMPARE },
-	{ "top", required_argument, NULL, OPT_TOP },
-	{ "cluster-tests", no_argument, NULL, OPT_CLUSTER_TESTS },
-	{ NULL, 0, NULL, 0 },
+static const struct cli_command seams_cmd = {
+	"seams",
+	usage,
+	"Proposed bounded contexts of the repository at PATH (default '.') or "
+	"of\n"
+	"a model written by 'carve scan -f json': the files of each, the seam\n"
+	"(dependencies crossing it), cycles between contexts, and the order "
+	"in\n"
+	"which to extract them.\n",
 };
 
 struct seams_args {
@@ -147,116 +90,128 @@ static int parse_size(double *out, int *loc, const char *arg, const char *name)
 	return 0;
 }
 
+static int take_weights(const struct cli_opt *opt, const char *arg)
+{
+	struct seams_args *a = opt->value;
+
+	if (seams_weights_parse(&a->o.weights, arg))
+		return CARVE_EINVALID;
+	a->weights_arg = arg;
+	return 0;
+}
+
+static int take_resolution(const struct cli_opt *opt, const char *arg)
+{
+	struct seams_args *a = opt->value;
+
+	return parse_number(&a->o.resolution, arg, "--resolution", 1e-4, 1e4);
+}
+
+static int take_min_size(const struct cli_opt *opt, const char *arg)
+{
+	struct seams_args *a = opt->value;
+
+	return parse_size(&a->o.min_size, &a->min_loc, arg, "--min-size");
+}
+
+static int take_max_size(const struct cli_opt *opt, const char *arg)
+{
+	struct seams_args *a = opt->value;
+
+	return parse_size(&a->o.max_size, &a->max_loc, arg, "--max-size");
+}
+
+static int take_hub_share(const struct cli_opt *opt, const char *arg)
+{
+	struct seams_args *a = opt->value;
+	double v;
+
+	if (parse_number(&v, arg, "--hub-share", 1, 100))
+		return CARVE_EINVALID;
+	a->o.hub_share = v / 100.0;
+	return 0;
+}
+
 static int parse_args(struct seams_args *a, int argc, char **argv)
 {
-	int c, ret, n;
-	double v;
+	int argi, ret;
+	const struct cli_opt opts[] = {
+		CLI_COMMON(&a->common, "text (default), json, csv, dot or svg",
+			   "text",
+			   "worker threads for the scan (default: CPUs)"),
+		CLI_CALLBACK(0, "weights", a, "LIST", take_weights,
+			     "weight of each signal, e.g. static=1,folders=4 "
+			     "(static, cochange, authors, folders)",
+			     NULL),
+		CLI_SWITCH(0, "no-folders", &a->no_folders,
+			   "leave the folder structure out (folders=0)"),
+		CLI_SWITCH(0, "no-history", &a->no_history,
+			   "leave change coupling and authors out"),
+		CLI_SET(0, "cluster-tests", &a->o.follow_roles, 0,
+			"cluster tests and migrations too (default: they join "
+			"the code of their directory)"),
+		CLI_SIZE_T(0, "contexts", &a->o.contexts, "K", 1, 1 << 30,
+			   "aim for K contexts (searches the resolution)",
+			   NULL),
+		CLI_CALLBACK(0, "resolution", a, "R", take_resolution,
+			     "Leiden resolution (default 1; higher gives "
+			     "smaller "
+			     "contexts)",
+			     "1", .given = &a->set_resolution),
+		CLI_CALLBACK(0, "min-size", a, "N", take_min_size,
+			     "smaller contexts join their strongest neighbour "
+			     "(files, or N loc; default 3)",
+			     "3", .given = &a->set_min_size),
+		CLI_CALLBACK(0, "max-size", a, "N", take_max_size,
+			     "larger contexts are split (files or N loc)",
+			     NULL),
+		CLI_CALLBACK(0, "hub-share", a, "P", take_hub_share,
+			     "a file used by P% of the files that depend on "
+			     "anything is a hub (default 50; 100: none)",
+			     "50", .given = &a->set_hub_share),
+		CLI_INT(0, "runs", &a->o.runs, "N", 1, 1000,
+			"seeded Leiden runs, the best kept (default 8, fewer "
+			"on "
+			"graphs of over 250,000 links)",
+			"8", .given = &a->set_runs),
+		CLI_ULONG(0, "seed", &a->o.seed, "N", 0, 2147483647,
+			  "seed of the first run", "1", .given = &a->set_seed),
+		CLI_STRING(0, "compare", &a->compare, "FILE",
+			   "measure against a clustering in FILE (RSF 'contain "
+			   "CONTEXT FILE' lines or JSON)",
+			   NULL),
+		CLI_TOP(&a->top, "rows per table in text output", "8"),
+		CLI_HELP_ROW,
+		CLI_END,
+	};
 
 	common_options_init(&a->common, "text,json,csv,dot,svg");
 	seams_options_init(&a->o);
 	a->top = 8;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, COMMON_SHORT_OPTIONS, long_options,
-				NULL)) != -1) {
-		ret = common_options_parse(&a->common, c, optarg);
-		if (ret < 0)
-			return EXIT_USAGE;
-		if (ret)
-			continue;
-		switch (c) {
-		case OPT_WEIGHTS:
-			if (seams_weights_parse(&a->o.weights, optarg))
-				return EXIT_USAGE;
-			a->weights_arg = optarg;
-			break;
-		case OPT_NO_FOLDERS:
-			a->no_folders = 1;
-			break;
-		case OPT_NO_HISTORY:
-			a->no_history = 1;
-			break;
-		case OPT_CLUSTER_TESTS:
-			a->o.follow_roles = 0;
-			break;
-		case OPT_CONTEXTS:
-			if (options_int(&n, optarg, "--contexts", 1, 1 << 30))
-				return EXIT_USAGE;
-			a->o.contexts = (size_t)n;
-			break;
-		case OPT_RESOLUTION:
-			if (parse_number(&a->o.resolution, optarg,
-					 "--resolution", 1e-4, 1e4))
-				return EXIT_USAGE;
-			a->set_resolution = 1;
-			break;
-		case OPT_MIN_SIZE:
-			if (parse_size(&a->o.min_size, &a->min_loc, optarg,
-				       "--min-size"))
-				return EXIT_USAGE;
-			a->set_min_size = 1;
-			break;
-		case OPT_MAX_SIZE:
-			if (parse_size(&a->o.max_size, &a->max_loc, optarg,
-				       "--max-size"))
-				return EXIT_USAGE;
-			break;
-		case OPT_HUB_SHARE:
-			if (parse_number(&v, optarg, "--hub-share", 1, 100))
-				return EXIT_USAGE;
-			a->o.hub_share = v / 100.0;
-			a->set_hub_share = 1;
-			break;
-		case OPT_RUNS:
-			if (options_int(&a->o.runs, optarg, "--runs", 1, 1000))
-				return EXIT_USAGE;
-			a->set_runs = 1;
-			break;
-		case OPT_SEED:
-			if (options_int(&n, optarg, "--seed", 0, 2147483647))
-				return EXIT_USAGE;
-			a->o.seed = (unsigned long)n;
-			a->set_seed = 1;
-			break;
-		case OPT_COMPARE:
-			a->compare = optarg;
-			break;
-		case OPT_TOP:
-			if (options_int(&a->top, optarg, "--top", 0, 1000000))
-				return EXIT_USAGE;
-			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			return EXIT_OK;
-		default:
-			fputs(usage_text, stderr);
-			return EXIT_USAGE;
-		}
-	}
-	if (input_from_args(&a->input, "seams", argc, argv, optind, &a->common))
-		return EXIT_USAGE;
+	if ((ret = cli_parse(&argi, &seams_cmd, opts, argc, argv)))
+		return ret;
+	if (input_from_args(&a->input, "seams", argc, argv, argi, &a->common))
+		return CARVE_EINVALID;
 	if (a->o.max_size > 0 && a->o.min_size > 0 && a->set_min_size &&
-	    a->min_loc != a->max_loc) {
-		error("--min-size and --max-size must both count files or "
-		      "both code lines (loc)");
-		return EXIT_USAGE;
-	}
+	    a->min_loc != a->max_loc)
+		return error_code(CARVE_EINVALID, "--min-size and --max-size "
+						  "must both count "
+						  "files or both code lines "
+						  "(loc)");
 	a->o.size_in_code = a->min_loc || a->max_loc;
 	if (a->max_loc && !a->set_min_size)
 		a->o.min_size = 0;
-	if (a->o.max_size > 0 && a->o.max_size < a->o.min_size) {
-		error("--max-size is smaller than --min-size");
-		return EXIT_USAGE;
-	}
+	if (a->o.max_size > 0 && a->o.max_size < a->o.min_size)
+		return error_code(CARVE_EINVALID, "--max-size is smaller than "
+						  "--min-size");
 	if (a->no_folders)
 		a->o.weights.w[SIGNAL_FOLDERS] = 0;
 	if (a->no_history) {
 		a->o.weights.w[SIGNAL_COCHANGE] = 0;
 		a->o.weights.w[SIGNAL_AUTHORS] = 0;
 	}
-	if (!a->top)
-		a->top = 1000000;
 	common_options_apply(&a->common);
-	return -1;
+	return 0;
 }
 
 static void record_assumptions(struct model *m, const struct seams_args *a,
@@ -694,9 +649,10 @@ int cmd_seams(int argc, char **argv)
 	size_t counted = 0;
 	int ret;
 
-	ret = parse_args(&a, argc, argv);
-	if (ret >= 0)
+	if ((ret = parse_args(&a, argc, argv))) {
+		ret = cli_exit_status(ret);
 		goto done;
+	}
 	ret = EXIT_FATAL;
 	if (input_open(&m, &cfg, &a.input))
 		goto done;
