@@ -88,7 +88,6 @@ LIB_OBJS += $(B)/src/scan/deps_other.o
 LIB_OBJS += $(B)/src/scan/deps_python.o
 LIB_OBJS += $(B)/src/scan/exclude.o
 LIB_OBJS += $(B)/src/scan/filelist.o
-LIB_OBJS += $(B)/src/scan/input.o
 LIB_OBJS += $(B)/src/scan/language.o
 LIB_OBJS += $(B)/src/scan/linecount.o
 LIB_OBJS += $(B)/src/scan/module.o
@@ -197,6 +196,7 @@ LIB_OBJS += $(B)/src/emit/report_graph.o
 LIB_OBJS += $(B)/src/emit/report_history.o
 LIB_OBJS += $(B)/src/emit/report_inventory.o
 LIB_OBJS += $(B)/src/emit/report_summary.o
+LIB_OBJS += $(B)/src/cli/input.o
 
 CMD_OBJS =
 CMD_OBJS += $(B)/src/main.o
