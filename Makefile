@@ -197,10 +197,11 @@ LIB_OBJS += $(B)/src/emit/report_history.o
 LIB_OBJS += $(B)/src/emit/report_inventory.o
 LIB_OBJS += $(B)/src/emit/report_summary.o
 LIB_OBJS += $(B)/src/cli/input.o
+LIB_OBJS += $(B)/src/cli/opt.o
+LIB_OBJS += $(B)/src/cli/pipeline.o
 
 CMD_OBJS =
 CMD_OBJS += $(B)/src/main.o
-CMD_OBJS += $(B)/src/cli/opt.o
 CMD_OBJS += $(B)/src/cmd/burndown.o
 CMD_OBJS += $(B)/src/cmd/api.o
 CMD_OBJS += $(B)/src/cmd/check.o

@@ -11,6 +11,7 @@
 #include "carve/cli.h"
 #include "carve/cmd.h"
 #include "carve/input.h"
+#include "carve/pipeline.h"
 #include "carve/model.h"
 #include "carve/options.h"
 #include "carve/outfile.h"
@@ -69,13 +70,8 @@ static void print_text(FILE *fp, const struct api_report *r, size_t top)
 int cmd_api(int argc, char **argv)
 {
 	struct common_options common;
-	struct input_options input = { 0 };
-	struct config cfg = CONFIG_INIT;
-	struct model m = MODEL_INIT;
+	struct pipeline p;
 	struct outfile out = OUTFILE_INIT;
-	struct seams_options so;
-	struct seams *s = NULL;
-	struct api_report *r = NULL;
 	int argi, ret, top = 50;
 	const struct cli_opt opts[] = {
 		CLI_COMMON(&common, "text (default), json, csv or dot", "text",
@@ -85,43 +81,39 @@ int cmd_api(int argc, char **argv)
 		CLI_END,
 	};
 
+	pipeline_init(&p);
 	common_options_init(&common, "text,json,csv,dot");
 	if ((ret = cli_parse(&argi, &api_cmd, opts, argc, argv)))
 		return cli_exit_status(ret);
-	if (input_from_args(&input, "api", argc, argv, argi, &common))
+	if (input_from_args(&p.input, "api", argc, argv, argi, &common))
 		return EXIT_USAGE;
 	common_options_apply(&common);
 	ret = EXIT_FATAL;
-	if (input_open(&m, &cfg, &input))
+	p.no_history = 1;
+	if (pipeline_need(&p, PIPELINE_API))
 		goto done;
-	seams_options_init(&so);
-	so.config = &cfg;
-	if (seams_propose(&s, m.scan, &so))
-		goto done;
-	if (api_analyse(&r, m.scan, s, common.threads))
-		goto done;
-	model_assume(&m, "contexts", "default",
+	model_assume(&p.m, "contexts", "default",
 		     "carve seams' proposal from the static graph and folders "
 		     "(no history), declared carve.json contexts kept");
-	model_assume(&m, "callers", "default",
+	model_assume(&p.m, "callers", "default",
 		     "a string literal in another context whose last path "
 		     "segments match the endpoint's (parameters match any)");
 	if (outfile_open(&out, common.output))
 		goto done;
 	switch (common.format) {
 	case FORMAT_JSON:
-		m.api = r;
-		model_write_json(out.fp, &m);
-		m.api = NULL;
+		p.m.api = p.api;
+		model_write_json(out.fp, &p.m);
+		p.m.api = NULL;
 		break;
 	case FORMAT_CSV:
-		api_print_csv(out.fp, r);
+		api_print_csv(out.fp, p.api);
 		break;
 	case FORMAT_DOT:
-		api_print_dot(out.fp, r);
+		api_print_dot(out.fp, p.api);
 		break;
 	default:
-		print_text(out.fp, r, (size_t)top);
+		print_text(out.fp, p.api, (size_t)top);
 		break;
 	}
 	if (outfile_commit(&out))
@@ -129,9 +121,6 @@ int cmd_api(int argc, char **argv)
 	ret = EXIT_OK;
 done:
 	outfile_abort(&out);
-	api_report_free(r);
-	seams_free(s);
-	model_release(&m);
-	config_release(&cfg);
+	pipeline_release(&p);
 	return ret;
 }

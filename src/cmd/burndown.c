@@ -20,6 +20,7 @@
 #include "carve/model.h"
 #include "carve/options.h"
 #include "carve/outfile.h"
+#include "carve/pipeline.h"
 #include "carve/scan.h"
 #include "carve/strbuf.h"
 #include "carve/table.h"
@@ -420,33 +421,36 @@ static void print_csv(FILE *fp, const struct burndown *b)
 int cmd_burndown(int argc, char **argv)
 {
 	struct burndown_args a = { 0 };
-	struct config cfg = CONFIG_INIT;
-	struct model m = MODEL_INIT;
+	struct pipeline p;
 	struct outfile out = OUTFILE_INIT;
 	struct burndown *b = NULL;
 	struct strbuf svg = STRBUF_INIT;
 	const char *name;
 	int ret;
 
+	pipeline_init(&p);
 	if ((ret = parse_args(&a, argc, argv))) {
 		ret = cli_exit_status(ret);
 		goto done;
 	}
 	ret = EXIT_FATAL;
-	if (input_open(&m, &cfg, &a.input) ||
-	    burndown_run(&b, &m, &cfg, &a.input, &a.opts))
+	p.input = a.input;
+	p.burndown_opts = a.opts;
+	if (pipeline_need(&p, PIPELINE_BURNDOWN))
 		goto done;
-	m.burndown = b;
+	b = p.burndown;
+	p.burndown = NULL;
+	p.m.burndown = b;
 	if (b->actual->all_legacy && !a.common.quiet)
 		warning("no \"legacy\" paths in carve.json: every path not in "
 			"\"new\" counts as legacy");
-	name = strrchr(m.scan->root, '/');
-	name = name && name[1] ? name + 1 : m.scan->root;
+	name = strrchr(p.m.scan->root, '/');
+	name = name && name[1] ? name + 1 : p.m.scan->root;
 	if (outfile_open(&out, a.common.output))
 		goto done;
 	switch (a.common.format) {
 	case FORMAT_JSON:
-		model_write_json(out.fp, &m);
+		model_write_json(out.fp, &p.m);
 		break;
 	case FORMAT_CSV:
 		print_csv(out.fp, b);
@@ -461,7 +465,7 @@ int cmd_burndown(int argc, char **argv)
 			goto done;
 		break;
 	default:
-		print_text(out.fp, &a, &m, b);
+		print_text(out.fp, &a, &p.m, b);
 		break;
 	}
 	if (outfile_commit(&out))
@@ -469,10 +473,9 @@ int cmd_burndown(int argc, char **argv)
 	ret = EXIT_OK;
 done:
 	outfile_abort(&out);
-	m.burndown = NULL;
+	p.m.burndown = NULL;
 	burndown_free(b);
-	model_release(&m);
-	config_release(&cfg);
+	pipeline_release(&p);
 	strbuf_release(&svg);
 	return ret;
 }

@@ -15,6 +15,7 @@
 #include "carve/model.h"
 #include "carve/options.h"
 #include "carve/outfile.h"
+#include "carve/pipeline.h"
 #include "carve/scan.h"
 #include "carve/strbuf.h"
 #include "carve/xmalloc.h"
@@ -155,24 +156,25 @@ static void print_text(FILE *fp, const struct check *c)
 int cmd_check(int argc, char **argv)
 {
 	struct check_args a = { 0 };
-	struct config cfg = CONFIG_INIT;
-	struct model m = MODEL_INIT;
+	struct pipeline p;
 	struct outfile out = OUTFILE_INIT;
 	struct check c = CHECK_INIT;
 	int ret;
 
+	pipeline_init(&p);
 	if ((ret = parse_args(&a, argc, argv))) {
 		ret = cli_exit_status(ret);
 		goto done;
 	}
 	ret = EXIT_FATAL;
-	if (input_open(&m, &cfg, &a.input))
+	p.input = a.input;
+	if (pipeline_need(&p, PIPELINE_SCAN))
 		goto done;
-	if (check_load(&c, &cfg, m.scan))
+	if (check_load(&c, &p.cfg, p.m.scan))
 		goto done;
 	if (!c.rules_nr && !a.export)
 		warning("%s declares no rules: nothing to check",
-			cfg.path ? cfg.path : "no carve.json");
+			p.cfg.path ? p.cfg.path : "no carve.json");
 	if (a.export) {
 		if (outfile_open(&out, a.common.output) ||
 		    check_export(out.fp, &c, a.export) || outfile_commit(&out))
@@ -181,7 +183,7 @@ int cmd_check(int argc, char **argv)
 		goto done;
 	}
 	/* the statements behind each violation give its line */
-	scan_load_deps(m.scan);
+	scan_load_deps(p.m.scan);
 	check_run(&c);
 	if (a.update) {
 		if (outfile_open(&out, a.baseline))
@@ -201,9 +203,9 @@ int cmd_check(int argc, char **argv)
 	if (a.common.format == FORMAT_TEXT)
 		outfile_text(&out);
 	if (a.common.format == FORMAT_JSON) {
-		m.check = &c;
-		model_write_json(out.fp, &m);
-		m.check = NULL;
+		p.m.check = &c;
+		model_write_json(out.fp, &p.m);
+		p.m.check = NULL;
 	} else if (a.common.format == FORMAT_TEXT) {
 		print_text(out.fp, &c);
 	} else {
@@ -215,7 +217,6 @@ int cmd_check(int argc, char **argv)
 done:
 	outfile_abort(&out);
 	check_release(&c);
-	model_release(&m);
-	config_release(&cfg);
+	pipeline_release(&p);
 	return ret;
 }

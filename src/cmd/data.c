@@ -11,6 +11,7 @@
 #include "carve/cmd.h"
 #include "carve/data.h"
 #include "carve/input.h"
+#include "carve/pipeline.h"
 #include "carve/model.h"
 #include "carve/options.h"
 #include "carve/outfile.h"
@@ -156,73 +157,64 @@ static void print_text(FILE *fp, const struct data_report *r,
 int cmd_data(int argc, char **argv)
 {
 	struct common_options common;
-	struct input_options input = { 0 };
-	struct config cfg = CONFIG_INIT;
-	struct model m = MODEL_INIT;
+	struct pipeline p;
 	struct outfile out = OUTFILE_INIT;
-	struct seams_options so;
-	struct seams *s = NULL;
-	struct data_report *r = NULL;
-	struct data_options dopt = { 0 };
+	struct data_report *r;
 	int argi, ret, top = 20;
 	const struct cli_opt opts[] = {
 		CLI_COMMON(&common, "text (default), json, csv or dot", "text",
 			   "worker threads (default: CPUs)"),
-		CLI_SWITCH(0, "with-tests", &dopt.with_tests,
+		CLI_SWITCH(0, "with-tests", &p.data_opts.with_tests,
 			   "count test code among readers and writers"),
 		CLI_TOP(&top, "rows per table in text output", "20"),
 		CLI_HELP_ROW,
 		CLI_END,
 	};
 
+	pipeline_init(&p);
 	common_options_init(&common, "text,json,csv,dot");
 	if ((ret = cli_parse(&argi, &data_cmd, opts, argc, argv)))
 		return cli_exit_status(ret);
-	if (input_from_args(&input, "data", argc, argv, argi, &common))
+	if (input_from_args(&p.input, "data", argc, argv, argi, &common))
 		return EXIT_USAGE;
 	common_options_apply(&common);
 	ret = EXIT_FATAL;
-	if (input_open(&m, &cfg, &input))
+	p.no_history = 1;
+	if (pipeline_need(&p, PIPELINE_DATA))
 		goto done;
-	seams_options_init(&so);
-	so.config = &cfg;
-	if (seams_propose(&s, m.scan, &so))
-		goto done;
-	dopt.threads = common.threads;
-	if (data_analyse(&r, m.scan, s, &dopt))
-		goto done;
-	if (dopt.with_tests)
-		model_assume(&m, "test code", "option",
+	r = p.data;
+	if (p.data_opts.with_tests)
+		model_assume(&p.m, "test code", "option",
 			     "counted among readers and writers");
 	else
-		model_assume(&m, "test code", "default",
+		model_assume(&p.m, "test code", "default",
 			     "listed, but decides no owner, writer or "
 			     "coupling (tests/ folders, test_*.py, *_test.go, "
 			     "*.test.js, *Test.java, *_spec.rb): %lu accesses",
 			     r->test_accesses);
-	model_assume(&m, "contexts", "default",
+	model_assume(&p.m, "contexts", "default",
 		     "carve seams' proposal from the static graph and folders "
 		     "(no history), declared carve.json contexts kept");
-	model_assume(&m, "accesses", "default",
+	model_assume(&p.m, "accesses", "default",
 		     "SQL in string literals (adjacent and + joined) and .sql "
 		     "files: SELECT/JOIN read; INSERT, UPDATE, DELETE, MERGE, "
 		     "TRUNCATE write; CREATE/ALTER TABLE define; ORM model "
 		     "classes define; Model.objects queries read or write");
-	model_assume(&m, "owner", "default",
+	model_assume(&p.m, "owner", "default",
 		     "the context with most writes, ties broken by reads, "
 		     "then definitions; shared: written by 2+ contexts; "
 		     "migrations (migrations/, db/migrate/) list the schema "
 		     "and what it dropped but own nothing");
-	model_assume(&m, "database coupling", "default",
+	model_assume(&p.m, "database coupling", "default",
 		     "reads and writes of a table owned by another context "
 		     "/ all reads and writes (definitions not counted)");
 	if (outfile_open(&out, common.output))
 		goto done;
 	switch (common.format) {
 	case FORMAT_JSON:
-		m.data = r;
-		model_write_json(out.fp, &m);
-		m.data = NULL;
+		p.m.data = r;
+		model_write_json(out.fp, &p.m);
+		p.m.data = NULL;
 		break;
 	case FORMAT_CSV:
 		data_print_csv(out.fp, r);
@@ -231,7 +223,7 @@ int cmd_data(int argc, char **argv)
 		data_print_dot(out.fp, r);
 		break;
 	default:
-		print_text(out.fp, r, &m, (size_t)top);
+		print_text(out.fp, r, &p.m, (size_t)top);
 		break;
 	}
 	if (outfile_commit(&out))
@@ -239,9 +231,6 @@ int cmd_data(int argc, char **argv)
 	ret = EXIT_OK;
 done:
 	outfile_abort(&out);
-	data_report_free(r);
-	seams_free(s);
-	model_release(&m);
-	config_release(&cfg);
+	pipeline_release(&p);
 	return ret;
 }

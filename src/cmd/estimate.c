@@ -15,6 +15,7 @@
 #include "carve/model.h"
 #include "carve/options.h"
 #include "carve/outfile.h"
+#include "carve/pipeline.h"
 #include "carve/rates.h"
 #include "carve/scan.h"
 #include "carve/seams.h"
@@ -176,26 +177,26 @@ static int run(struct estimate **out, const struct estimate_args *a,
 int cmd_estimate(int argc, char **argv)
 {
 	struct estimate_args a = { 0 };
-	struct config cfg = CONFIG_INIT;
-	struct model m = MODEL_INIT;
+	struct pipeline p;
 	struct outfile out = OUTFILE_INIT;
 	struct estimate_options base;
 	struct estimate *e = NULL, *baseline = NULL;
-	struct seams *s = NULL;
 	int ret;
 
+	pipeline_init(&p);
 	if ((ret = parse_args(&a, argc, argv))) {
 		ret = cli_exit_status(ret);
 		goto done;
 	}
 	ret = EXIT_FATAL;
+	p.input = a.input;
 	if (a.sizes) {
-		if (input_load_config(&cfg, a.input.config, "."))
+		if (pipeline_need(&p, PIPELINE_CONFIG))
 			goto done;
 	} else {
-		if (input_open(&m, &cfg, &a.input))
+		if (pipeline_need(&p, PIPELINE_SCAN))
 			goto done;
-		if (m.estimate && !m.scan->nr) {
+		if (p.m.estimate && !p.m.scan->nr) {
 			/* a model of declared sizes: its estimate as stored */
 			if (a.what_if || a.o.rates_nr || a.o.target ||
 			    a.o.exclude_nr) {
@@ -204,30 +205,31 @@ int cmd_estimate(int argc, char **argv)
 				      a.input.arg);
 				goto done;
 			}
-			e = m.estimate;
-			m.estimate = NULL;
+			e = p.m.estimate;
+			p.m.estimate = NULL;
 			goto print;
 		}
-		if (estimate_contexts(&s, &m, &cfg, a.input.arg,
-				      a.common.threads,
-				      a.no_history && !a.calibrate))
+		p.no_history = a.no_history && !a.calibrate;
+		p.history_warning = "no history: contexts from the static "
+				    "graph and folders";
+		if (pipeline_need(&p, PIPELINE_SEAMS))
 			goto done;
 		if (a.no_history && a.calibrate)
 			warning("--calibrate mines the history even with "
 				"--no-history");
 	}
-	a.o.config = &cfg;
+	a.o.config = &p.cfg;
 	if (a.what_if) {
 		base = a.o;
 		base.target = NULL;
 		base.rates_nr = 0;
 		base.exclude_nr = 0;
-		if (run(&baseline, &a, &base, &m, s))
+		if (run(&baseline, &a, &base, &p.m, p.seams))
 			goto done;
 	}
-	if (run(&e, &a, &a.o, &m, s))
+	if (run(&e, &a, &a.o, &p.m, p.seams))
 		goto done;
-	if (a.calibrate && estimate_calibrate(e, m.scan, m.history))
+	if (a.calibrate && estimate_calibrate(e, p.m.scan, p.m.history))
 		goto done;
 print:
 	if (outfile_open(&out, a.common.output))
@@ -241,21 +243,22 @@ print:
 		 * declared sizes have no files: an empty scan rooted at the
 		 * sizes file keeps the model loadable by later commands
 		 */
-		if (!m.scan) {
-			m.scan = xcalloc(1, sizeof(*m.scan));
-			m.scan->root = xstrdup(a.sizes);
-			m.scan->prefix = xstrdup("");
+		if (!p.m.scan) {
+			p.m.scan = xcalloc(1, sizeof(*p.m.scan));
+			p.m.scan->root = xstrdup(a.sizes);
+			p.m.scan->prefix = xstrdup("");
 		}
 		for (size_t i = 0; i < e->assume_nr; i++)
-			model_assume(&m, e->assume[3 * i], e->assume[3 * i + 2],
-				     "%s", e->assume[3 * i + 1]);
-		m.seams = s;
-		s = NULL;
+			model_assume(&p.m, e->assume[3 * i],
+				     e->assume[3 * i + 2], "%s",
+				     e->assume[3 * i + 1]);
+		p.m.seams = p.seams;
+		p.seams = NULL;
 		/* a model's earlier estimate is replaced */
-		estimate_free(m.estimate);
-		m.estimate = e;
+		estimate_free(p.m.estimate);
+		p.m.estimate = e;
 		e = NULL;
-		model_write_json(out.fp, &m);
+		model_write_json(out.fp, &p.m);
 		break;
 	default:
 		estimate_print_text(out.fp, e, baseline);
@@ -268,9 +271,7 @@ done:
 	outfile_abort(&out);
 	estimate_free(e);
 	estimate_free(baseline);
-	seams_free(s);
-	model_release(&m);
-	config_release(&cfg);
+	pipeline_release(&p);
 	free(a.o.rates);
 	free(a.o.exclude);
 	return ret;

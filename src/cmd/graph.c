@@ -18,6 +18,7 @@
 #include "carve/model.h"
 #include "carve/options.h"
 #include "carve/outfile.h"
+#include "carve/pipeline.h"
 #include "carve/pool.h"
 #include "carve/progress.h"
 #include "carve/scan.h"
@@ -431,8 +432,7 @@ static int parse_args(struct graph_args *a, int argc, char **argv)
 int cmd_graph(int argc, char **argv)
 {
 	struct graph_args a = { 0 };
-	struct config cfg = CONFIG_INIT;
-	struct model m = MODEL_INIT;
+	struct pipeline p;
 	struct outfile out = OUTFILE_INIT;
 	struct graph g = GRAPH_INIT;
 	struct view v = { 0 };
@@ -440,14 +440,16 @@ int cmd_graph(int argc, char **argv)
 	long focus = -1;
 	int ret;
 
+	pipeline_init(&p);
 	if ((ret = parse_args(&a, argc, argv))) {
 		ret = cli_exit_status(ret);
 		goto done;
 	}
 	ret = EXIT_FATAL;
-	if (input_open(&m, &cfg, &a.input))
+	p.input = a.input;
+	if (pipeline_need(&p, PIPELINE_SCAN))
 		goto done;
-	graph_build(&g, m.scan, a.level);
+	graph_build(&g, p.m.scan, a.level);
 	if (a.focus && (focus = graph_find(&g, a.focus)) < 0) {
 		error("--focus '%s' names no %s of the graph", a.focus,
 		      level_name(g.level));
@@ -466,7 +468,7 @@ int cmd_graph(int argc, char **argv)
 			a.max_nodes, level_name(coarser));
 		view_release(&v);
 		graph_release(&g);
-		graph_build(&g, m.scan, coarser);
+		graph_build(&g, p.m.scan, coarser);
 		focus = -1;
 		view_build(&v, &g, &a, focus);
 		strbuf_reset(&title);
@@ -477,14 +479,14 @@ int cmd_graph(int argc, char **argv)
 	if (a.common.format == FORMAT_TEXT)
 		outfile_text(&out);
 	if (a.common.format == FORMAT_JSON) {
-		print_json(out.fp, &g, &v, m.scan);
+		print_json(out.fp, &g, &v, p.m.scan);
 	} else if (a.common.format == FORMAT_TEXT) {
-		print_text(out.fp, &g, &v, m.scan, &a);
+		print_text(out.fp, &g, &v, p.m.scan, &a);
 	} else {
 		struct dot_options o = { NULL, v.node, v.edge, a.common.format };
 
-		strbuf_addf(&title, "%s dependencies of %s", level_name(g.level),
-			    m.scan->root);
+		strbuf_addf(&title, "%s dependencies of %s",
+			    level_name(g.level), p.m.scan->root);
 		o.title = title.buf;
 		if (dot_render(out.fp, &g, &o))
 			goto done;
@@ -496,8 +498,7 @@ done:
 	outfile_abort(&out);
 	view_release(&v);
 	graph_release(&g);
-	model_release(&m);
-	config_release(&cfg);
+	pipeline_release(&p);
 	glob_list_release(&a.exclude);
 	strbuf_release(&title);
 	return ret;

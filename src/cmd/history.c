@@ -16,6 +16,7 @@
 #include "carve/model.h"
 #include "carve/options.h"
 #include "carve/outfile.h"
+#include "carve/pipeline.h"
 #include "carve/scan.h"
 #include "carve/strbuf.h"
 #include "carve/table.h"
@@ -721,38 +722,39 @@ static int parse_args(struct history_args *a, int argc, char **argv)
 int cmd_history(int argc, char **argv)
 {
 	struct history_args a = { 0 };
-	struct config cfg = CONFIG_INIT;
-	struct model m = MODEL_INIT;
+	struct pipeline p;
 	struct outfile out = OUTFILE_INIT;
 	int ret;
 
+	pipeline_init(&p);
 	if ((ret = parse_args(&a, argc, argv))) {
 		ret = cli_exit_status(ret);
 		goto done;
 	}
 	ret = EXIT_FATAL;
-	if (input_open(&m, &cfg, &a.input))
+	p.input = a.input;
+	if (pipeline_need(&p, PIPELINE_SCAN))
 		goto done;
-	a.opts.config = &cfg;
-	if (history_run(&m.history, m.scan, &a.opts))
+	a.opts.config = &p.cfg;
+	if (history_run(&p.m.history, p.m.scan, &a.opts))
 		goto done;
-	record_assumptions(&m, &a);
+	record_assumptions(&p.m, &a);
 	if (outfile_open(&out, a.common.output))
 		goto done;
 	if (a.common.format == FORMAT_TEXT)
 		outfile_text(&out);
 	switch (a.common.format) {
 	case FORMAT_JSON:
-		model_write_json(out.fp, &m);
+		model_write_json(out.fp, &p.m);
 		break;
 	case FORMAT_CSV:
-		print_csv(out.fp, m.history, a.modules);
+		print_csv(out.fp, p.m.history, a.modules);
 		break;
 	case FORMAT_CODE_MAAT:
-		print_code_maat(out.fp, m.history, a.modules, a.analysis);
+		print_code_maat(out.fp, p.m.history, a.modules, a.analysis);
 		break;
 	default:
-		print_text(out.fp, &a, &m);
+		print_text(out.fp, &a, &p.m);
 		break;
 	}
 	if (outfile_commit(&out))
@@ -760,8 +762,7 @@ int cmd_history(int argc, char **argv)
 	ret = EXIT_OK;
 done:
 	outfile_abort(&out);
-	model_release(&m);
-	config_release(&cfg);
+	pipeline_release(&p);
 	glob_list_release(&a.opts.paths);
 	glob_list_release(&a.opts.exclude);
 	return ret;

@@ -15,6 +15,7 @@
 #include "carve/model.h"
 #include "carve/options.h"
 #include "carve/outfile.h"
+#include "carve/pipeline.h"
 #include "carve/scan.h"
 #include "carve/seams.h"
 #include "carve/strbuf.h"
@@ -73,16 +74,14 @@ static int parse_args(struct init_args *a, int argc, char **argv)
 int cmd_init(int argc, char **argv)
 {
 	struct init_args a = { 0 };
-	struct scan_options so = { 0 };
-	struct seams_options o;
 	struct init_config ic = { 0 };
-	struct model m = MODEL_INIT;
+	struct pipeline p;
 	struct outfile out = OUTFILE_INIT;
 	struct strbuf path = STRBUF_INIT;
-	struct seams *s = NULL;
 	const char *arg;
 	int ret;
 
+	pipeline_init(&p);
 	if ((ret = parse_args(&a, argc, argv))) {
 		ret = cli_exit_status(ret);
 		goto done;
@@ -101,19 +100,16 @@ int cmd_init(int argc, char **argv)
 		goto done;
 	}
 	/* a fresh look: the defaults, not an existing carve.json */
-	so.path = arg;
-	so.threads = a.common.threads;
-	so.max_file_size = SCAN_DEFAULT_MAX_FILE_SIZE;
-	if (scan_run(&m.scan, &so))
+	p.input = a.input;
+	p.fresh = 1;
+	p.history_warning = "no history: contexts from the static graph and "
+			    "folders";
+	if (pipeline_need(&p, PIPELINE_SCAN) ||
+	    pipeline_need(&p, PIPELINE_HISTORY) ||
+	    (p.m.scan->status_count[FILE_COUNTED] &&
+	     pipeline_need(&p, PIPELINE_SEAMS)))
 		goto done;
-	if (input_history(&m, NULL, &a.input))
-		warning("no history: contexts from the static graph and "
-			"folders");
-	seams_options_init(&o);
-	o.history = m.history;
-	if (m.scan->status_count[FILE_COUNTED] && seams_propose(&s, m.scan, &o))
-		goto done;
-	init_config_detect(&ic, m.scan, s);
+	init_config_detect(&ic, p.m.scan, p.seams);
 	if (outfile_open(&out, path.buf))
 		goto done;
 	init_config_write(out.fp, &ic);
@@ -126,8 +122,7 @@ int cmd_init(int argc, char **argv)
 done:
 	outfile_abort(&out);
 	init_config_release(&ic);
-	seams_free(s);
-	model_release(&m);
+	pipeline_release(&p);
 	strbuf_release(&path);
 	return ret;
 }

@@ -17,6 +17,7 @@
 #include "carve/model.h"
 #include "carve/options.h"
 #include "carve/outfile.h"
+#include "carve/pipeline.h"
 #include "carve/plan.h"
 #include "carve/roadmap.h"
 #include "carve/roadmap_source.h"
@@ -118,8 +119,7 @@ static calendar_day today(void)
 int cmd_roadmap(int argc, char **argv)
 {
 	struct roadmap_args a = { 0 };
-	struct config cfg = CONFIG_INIT;
-	struct model m = MODEL_INIT;
+	struct pipeline p;
 	struct plan plan;
 	struct roadmap_source src = ROADMAP_SOURCE_INIT;
 	struct roadmap *r = NULL;
@@ -129,6 +129,7 @@ int cmd_roadmap(int argc, char **argv)
 	int ret;
 
 	memset(&plan, 0, sizeof(plan));
+	pipeline_init(&p);
 	if ((ret = parse_args(&a, argc, argv))) {
 		ret = cli_exit_status(ret);
 		goto done;
@@ -136,21 +137,14 @@ int cmd_roadmap(int argc, char **argv)
 	ret = EXIT_FATAL;
 	if (a.start)
 		calendar_parse(&start, a.start);
-	/* as input_open() reads it: a model file takes only -c */
-	if (model_is_file(a.input.arg ? a.input.arg : ".")) {
-		if (a.input.config && config_load(&cfg, a.input.config, 1))
-			goto done;
-	} else if (input_load_config(&cfg, a.input.config,
-				     a.input.arg ? a.input.arg : ".")) {
+	p.input = a.input;
+	if (pipeline_need(&p, PIPELINE_CONFIG))
 		goto done;
-	}
-	if (!plan_declares_contexts(&cfg) && !a.sizes) {
-		/* contexts and efforts come from the repository (or model) */
-		config_release(&cfg);
-		if (input_open(&m, &cfg, &a.input))
-			goto done;
-	}
-	if (plan_load(&plan, &cfg, start))
+	/* contexts and efforts come from the repository (or model) */
+	if (!plan_declares_contexts(&p.cfg) && !a.sizes &&
+	    pipeline_need(&p, PIPELINE_SCAN))
+		goto done;
+	if (plan_load(&plan, &p.cfg, start))
 		goto done;
 	if (a.start) {
 		plan.cal.start = start;
@@ -164,16 +158,16 @@ int cmd_roadmap(int argc, char **argv)
 		goto done;
 	}
 	if (a.sizes ? roadmap_source_sizes(
-			      &src, a.sizes, &cfg, (size_t)a.trials,
+			      &src, a.sizes, &p.cfg, (size_t)a.trials,
 			      (unsigned long)a.seed, a.common.threads)
-		    : roadmap_source_open(&src, &m, &cfg, &plan, &a.input,
+		    : roadmap_source_open(&src, &p.m, &p.cfg, &plan, &a.input,
 					  (size_t)a.trials,
 					  (unsigned long)a.seed))
 		goto done;
 	if (roadmap_build(&r, &plan, &src.in))
 		goto done;
-	roadmap_assume(&m, &plan, r, a.start != NULL, a.set_trials, a.set_seed,
-		       (unsigned long)a.seed);
+	roadmap_assume(&p.m, &plan, r, a.start != NULL, a.set_trials,
+		       a.set_seed, (unsigned long)a.seed);
 	for (size_t i = 0; i < r->notes_nr; i++)
 		warning("%s", r->notes[i]);
 	if (outfile_open(&out, a.common.output))
@@ -205,25 +199,25 @@ int cmd_roadmap(int argc, char **argv)
 		 * the config keeps the model loadable by later commands;
 		 * the contexts and the estimate behind the plan go with it
 		 */
-		if (!m.scan) {
-			m.scan = xcalloc(1, sizeof(*m.scan));
-			m.scan->root = xstrdup(a.sizes ? a.sizes : plan.path);
-			m.scan->prefix = xstrdup("");
+		if (!p.m.scan) {
+			p.m.scan = xcalloc(1, sizeof(*p.m.scan));
+			p.m.scan->root = xstrdup(a.sizes ? a.sizes : plan.path);
+			p.m.scan->prefix = xstrdup("");
 		}
-		if (!m.seams) {
-			m.seams = src.seams;
+		if (!p.m.seams) {
+			p.m.seams = src.seams;
 			src.seams = NULL;
 		}
-		if (src.estimate && !m.estimate) {
-			m.estimate = src.estimate;
+		if (src.estimate && !p.m.estimate) {
+			p.m.estimate = src.estimate;
 			src.estimate = NULL;
 		}
-		m.roadmap = r;
-		model_write_json(out.fp, &m);
-		m.roadmap = NULL;
+		p.m.roadmap = r;
+		model_write_json(out.fp, &p.m);
+		p.m.roadmap = NULL;
 		break;
 	default:
-		roadmap_print_text(out.fp, r, &m);
+		roadmap_print_text(out.fp, r, &p.m);
 		break;
 	}
 	if (outfile_commit(&out))
@@ -235,8 +229,8 @@ done:
 	strbuf_release(&title);
 	roadmap_free(r);
 	roadmap_source_release(&src);
-	model_release(&m);
+	model_release(&p.m);
 	plan_release(&plan);
-	config_release(&cfg);
+	config_release(&p.cfg);
 	return ret;
 }

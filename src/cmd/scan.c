@@ -15,6 +15,7 @@
 #include "carve/model.h"
 #include "carve/options.h"
 #include "carve/outfile.h"
+#include "carve/pipeline.h"
 #include "carve/pool.h"
 #include "carve/progress.h"
 #include "carve/scan.h"
@@ -468,35 +469,35 @@ static int parse_args(struct scan_args *a, int argc, char **argv)
 int cmd_scan(int argc, char **argv)
 {
 	struct scan_args a = { 0 };
-	struct config cfg = CONFIG_INIT;
-	struct model m = MODEL_INIT;
+	struct pipeline p;
 	struct outfile out = OUTFILE_INIT;
 	int ret;
 
+	pipeline_init(&p);
 	if ((ret = parse_args(&a, argc, argv))) {
 		ret = cli_exit_status(ret);
 		goto done;
 	}
 	ret = EXIT_FATAL;
-	if (input_load_config(&cfg, a.common.config, a.opts.path))
+	p.input.arg = a.opts.path;
+	p.input.config = a.common.config;
+	p.scan_opts = &a.opts;
+	if (pipeline_need(&p, PIPELINE_SCAN))
 		goto done;
-	input_apply_config(&a.opts, &cfg);
-	if (scan_run(&m.scan, &a.opts))
-		goto done;
-	record_assumptions(&m, &a, &cfg);
+	record_assumptions(&p.m, &a, &p.cfg);
 	if (outfile_open(&out, a.common.output))
 		goto done;
 	if (a.common.format == FORMAT_TEXT)
 		outfile_text(&out);
 	switch (a.common.format) {
 	case FORMAT_JSON:
-		model_write_json(out.fp, &m);
+		model_write_json(out.fp, &p.m);
 		break;
 	case FORMAT_CSV:
-		print_csv(out.fp, m.scan);
+		print_csv(out.fp, p.m.scan);
 		break;
 	default:
-		print_text(out.fp, &a, &m);
+		print_text(out.fp, &a, &p.m);
 		break;
 	}
 	if (outfile_commit(&out))
@@ -504,8 +505,7 @@ int cmd_scan(int argc, char **argv)
 	ret = EXIT_OK;
 done:
 	outfile_abort(&out);
-	model_release(&m);
-	config_release(&cfg);
+	pipeline_release(&p);
 	glob_list_release(&a.opts.excludes.user);
 	return ret;
 }

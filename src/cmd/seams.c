@@ -20,6 +20,7 @@
 #include "carve/options.h"
 #include "carve/outfile.h"
 #include "carve/partition.h"
+#include "carve/pipeline.h"
 #include "carve/rank.h"
 #include "carve/scan.h"
 #include "carve/seams.h"
@@ -639,8 +640,7 @@ static void print_comparison(FILE *fp, const struct compare_result *r)
 int cmd_seams(int argc, char **argv)
 {
 	struct seams_args a = { 0 };
-	struct config cfg = CONFIG_INIT;
-	struct model m = MODEL_INIT;
+	struct pipeline pl;
 	struct outfile out = OUTFILE_INIT;
 	struct partition p = PARTITION_INIT;
 	struct compare_result cmp = { 0 };
@@ -649,32 +649,37 @@ int cmd_seams(int argc, char **argv)
 	size_t counted = 0;
 	int ret;
 
+	pipeline_init(&pl);
 	if ((ret = parse_args(&a, argc, argv))) {
 		ret = cli_exit_status(ret);
 		goto done;
 	}
 	ret = EXIT_FATAL;
-	if (input_open(&m, &cfg, &a.input))
+	pl.input = a.input;
+	if (pipeline_need(&pl, PIPELINE_SCAN))
 		goto done;
 	if (a.compare && partition_load(&p, a.compare))
 		goto done;
-	for (size_t f = 0; f < m.scan->nr; f++)
-		counted += m.scan->files[f].status == FILE_COUNTED;
+	for (size_t f = 0; f < pl.m.scan->nr; f++)
+		counted += pl.m.scan->files[f].status == FILE_COUNTED;
 	if (a.o.contexts > counted) {
 		warning("--contexts %zu is more than the %zu counted files: "
 			"aiming for %zu",
 			a.o.contexts, counted, counted);
 		a.o.contexts = counted;
 	}
-	a.o.config = &cfg;
-	if (!a.no_history && input_history(&m, &cfg, &a.input))
-		warning("no history: going on with the static graph and "
-			"folders");
-	if (!a.no_history)
-		a.o.history = m.history;
-	if (seams_propose(&s, m.scan, &a.o))
+	pl.seams_opts = a.o;
+	pl.no_history = a.no_history;
+	pl.history_warning = "no history: going on with the static graph "
+			     "and folders";
+	if (pipeline_need(&pl, PIPELINE_SEAMS))
 		goto done;
-	record_assumptions(&m, &a, s);
+	s = pl.seams;
+	pl.seams = NULL;
+	a.o.config = &pl.cfg;
+	if (!a.no_history)
+		a.o.history = pl.m.history;
+	record_assumptions(&pl.m, &a, s);
 	if (a.compare) {
 		compare_run(&cmp, s, &p, a.compare);
 		s->comparison = &cmp;
@@ -689,19 +694,19 @@ int cmd_seams(int argc, char **argv)
 		break;
 	case FORMAT_DOT:
 	case FORMAT_SVG:
-		strbuf_addf(&title, "proposed contexts of %s", m.scan->root);
+		strbuf_addf(&title, "proposed contexts of %s", pl.m.scan->root);
 		if (seams_render(out.fp, s, a.common.format == FORMAT_SVG,
 				 title.buf))
 			goto done;
 		break;
 	case FORMAT_JSON:
 		/* the model carries the proposal from here on */
-		m.seams = s;
+		pl.m.seams = s;
 		s = NULL;
-		model_write_json(out.fp, &m);
+		model_write_json(out.fp, &pl.m);
 		break;
 	default:
-		print_text(out.fp, s, &m, (size_t)a.top);
+		print_text(out.fp, s, &pl.m, (size_t)a.top);
 		if (a.compare)
 			print_comparison(out.fp, &cmp);
 		break;
@@ -715,7 +720,6 @@ done:
 	strbuf_release(&title);
 	partition_release(&p);
 	seams_free(s);
-	model_release(&m);
-	config_release(&cfg);
+	pipeline_release(&pl);
 	return ret;
 }
