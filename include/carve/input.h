@@ -20,18 +20,10 @@ struct input_options {
 /*
  * Fills o from what is left of a command line after the options (at
  * most one PATH or MODEL.json) and the shared -c and -j. Returns 0, or
- * EXIT_USAGE after saying that `command` takes one operand.
+ * CARVE_EINVALID after saying that `command` takes one operand.
  */
 int input_from_args(struct input_options *o, const char *command, int argc,
 		    char **argv, int first, const struct common_options *c);
-
-/*
- * Fills m->scan from the argument, loading cfg on the way (which stays
- * owned by the caller: release it after m). Returns 0 or <0 after
- * reporting.
- */
-int input_open(struct model *m, struct config *cfg,
-	       const struct input_options *o);
 
 /*
  * Loads `config` (-c FILE, required) or else carve.json at the root of the
