@@ -3,25 +3,14 @@
  * from git, per file and per module; as text, the model's JSON, CSV, or
  * code-maat's CSV analyses.
  */
-#include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include "carve/cli.h"
 #include "carve/cmd.h"
-#include "carve/config.h"
-#include "carve/csv.h"
 #include "carve/history.h"
 #include "carve/history_text.h"
-#include "carve/input.h"
-#include "carve/model.h"
-#include "carve/options.h"
 #include "carve/outfile.h"
 #include "carve/pipeline.h"
-#include "carve/scan.h"
-#include "carve/strbuf.h"
-#include "carve/table.h"
-#include "carve/xmalloc.h"
 
 static const char *const usage[] = {
 	"[options] [PATH | MODEL.json]",

@@ -6,28 +6,19 @@
  * adjusted Rand index, beside three baselines.
  */
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "carve/cli.h"
 #include "carve/cmd.h"
 #include "carve/compare.h"
-#include "carve/csv.h"
 #include "carve/history.h"
-#include "carve/input.h"
-#include "carve/model.h"
-#include "carve/mojo.h"
-#include "carve/options.h"
 #include "carve/outfile.h"
 #include "carve/partition.h"
 #include "carve/pipeline.h"
-#include "carve/rank.h"
 #include "carve/scan.h"
 #include "carve/seams.h"
 #include "carve/seams_text.h"
 #include "carve/strbuf.h"
-#include "carve/strmap.h"
-#include "carve/table.h"
 #include "carve/xmalloc.h"
 
 static const char *const usage[] = {

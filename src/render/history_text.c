@@ -3,9 +3,6 @@
  * ownership, teams, assumptions), the CSV of files or modules, and
  * code-maat's CSV analyses.
  */
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 

@@ -4,20 +4,15 @@
  * CSV of files and contexts, and the comparison with a declared clustering.
  */
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "carve/compare.h"
 #include "carve/csv.h"
-#include "carve/history.h"
 #include "carve/model.h"
-#include "carve/mojo.h"
-#include "carve/rank.h"
 #include "carve/scan.h"
 #include "carve/seams.h"
 #include "carve/seams_text.h"
 #include "carve/strbuf.h"
-#include "carve/strmap.h"
 #include "carve/table.h"
 #include "carve/xmalloc.h"
 
