@@ -5,20 +5,14 @@
  * annotations, and the same rules exported for dependency-cruiser and
  * import-linter.
  */
-#include <stdio.h>
-#include <string.h>
 
 #include "carve/check.h"
+#include "carve/check_text.h"
 #include "carve/cli.h"
 #include "carve/cmd.h"
-#include "carve/input.h"
-#include "carve/model.h"
-#include "carve/options.h"
 #include "carve/outfile.h"
 #include "carve/pipeline.h"
 #include "carve/scan.h"
-#include "carve/strbuf.h"
-#include "carve/xmalloc.h"
 
 static const char *const usage[] = { "[options] [PATH | MODEL.json]", NULL };
 static const struct cli_command check_cmd = {
@@ -79,80 +73,6 @@ static int parse_args(struct check_args *a, int argc, char **argv)
 	return 0;
 }
 
-/* GitHub Actions workflow command: %, CR and LF escaped in data. */
-static void github_escape(FILE *fp, const char *s, int property)
-{
-	for (; *s; s++) {
-		if (*s == '%')
-			fputs("%25", fp);
-		else if (*s == '\r')
-			fputs("%0D", fp);
-		else if (*s == '\n')
-			fputs("%0A", fp);
-		else if (property && *s == ':')
-			fputs("%3A", fp);
-		else if (property && *s == ',')
-			fputs("%2C", fp);
-		else
-			fputc(*s, fp);
-	}
-}
-
-static void print_github(FILE *fp, const struct check *c)
-{
-	struct strbuf sb = STRBUF_INIT;
-
-	for (size_t i = 0; i < c->nr; i++) {
-		const struct check_violation *v = &c->v[i];
-
-		if (v->known)
-			continue;
-		check_message(c, v, &sb);
-		fputs("::error file=", fp);
-		github_escape(fp, c->scan->files[v->from].path, 1);
-		if (v->line)
-			fprintf(fp, ",line=%u", v->line);
-		fputs(",title=carve check::", fp);
-		github_escape(fp, sb.buf, 0);
-		fputc('\n', fp);
-	}
-	for (size_t i = 0; i < c->stale_nr; i++) {
-		fputs("::warning title=carve check::stale baseline entry: ",
-		      fp);
-		github_escape(fp, c->stale[i], 0);
-		fputc('\n', fp);
-	}
-	strbuf_release(&sb);
-}
-
-static void print_text(FILE *fp, const struct check *c)
-{
-	struct strbuf sb = STRBUF_INIT;
-
-	for (size_t i = 0; i < c->nr; i++) {
-		const struct check_violation *v = &c->v[i];
-
-		check_message(c, v, &sb);
-		fprintf(fp, "%s:%u: %s%s\n", c->scan->files[v->from].path,
-			v->line, sb.buf, v->known ? " [baseline]" : "");
-	}
-	fprintf(fp,
-		"%zu violation%s of %zu rule%s over %d context%s: %zu "
-		"new, %zu in the baseline\n",
-		c->nr, c->nr == 1 ? "" : "s", c->rules_nr,
-		c->rules_nr == 1 ? "" : "s", c->contexts.nr,
-		c->contexts.nr == 1 ? "" : "s", c->nr - c->known, c->known);
-	if (c->stale_nr) {
-		fprintf(fp,
-			"%zu stale baseline entr%s (no longer violated; "
-			"--update-baseline drops them):\n",
-			c->stale_nr, c->stale_nr == 1 ? "y" : "ies");
-		for (size_t i = 0; i < c->stale_nr; i++)
-			fprintf(fp, "  %s\n", c->stale[i]);
-	}
-	strbuf_release(&sb);
-}
-
 int cmd_check(int argc, char **argv)
 {
 	struct check_args a = { 0 };
@@ -207,9 +127,9 @@ int cmd_check(int argc, char **argv)
 		model_write_json(out.fp, &p.m);
 		p.m.check = NULL;
 	} else if (a.common.format == FORMAT_TEXT) {
-		print_text(out.fp, &c);
+		check_print_text(out.fp, &c);
 	} else {
-		print_github(out.fp, &c);
+		check_print_github(out.fp, &c);
 	}
 	if (outfile_commit(&out))
 		goto done;

@@ -4,21 +4,14 @@
  * COCOMO II cross-check, the team's own delivery rate (--calibrate) and
  * what-if scenarios printed against the baseline.
  */
-#include <stdio.h>
-#include <string.h>
 
 #include "carve/cli.h"
 #include "carve/cmd.h"
 #include "carve/estimate.h"
-#include "carve/history.h"
-#include "carve/input.h"
-#include "carve/model.h"
-#include "carve/options.h"
 #include "carve/outfile.h"
 #include "carve/pipeline.h"
 #include "carve/rates.h"
 #include "carve/scan.h"
-#include "carve/seams.h"
 #include "carve/xmalloc.h"
 
 static const char *const usage[] = {

@@ -3,7 +3,6 @@
  * its history and a seams proposal show; each key commented. It never
  * overwrites a file without --force.
  */
-#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -11,13 +10,9 @@
 #include "carve/cmd.h"
 #include "carve/filelist.h"
 #include "carve/init_config.h"
-#include "carve/input.h"
-#include "carve/model.h"
-#include "carve/options.h"
 #include "carve/outfile.h"
 #include "carve/pipeline.h"
 #include "carve/scan.h"
-#include "carve/seams.h"
 #include "carve/strbuf.h"
 
 static const char *const usage[] = {

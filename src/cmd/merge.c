@@ -2,16 +2,13 @@
  * carve merge: combines models (the partial models of `carve scan
  * --shard K/N`, or models of several repositories) into one model.
  */
-#include <stdio.h>
-#include <string.h>
 
 #include "carve/cli.h"
 #include "carve/cmd.h"
 #include "carve/model.h"
+#include "carve/merge_text.h"
 #include "carve/options.h"
 #include "carve/outfile.h"
-#include "carve/scan.h"
-#include "carve/symdeps.h"
 #include "carve/xmalloc.h"
 
 static const char *const usage[] = { "[options] MODEL.json...", NULL };
@@ -24,26 +21,6 @@ static const struct cli_command merge_cmd = {
 	"carve-scan(1)), or the models of several repositories, each under a\n"
 	"directory named after its root.\n",
 };
-
-static void print_text(FILE *fp, const struct model *m, int inputs)
-{
-	const struct scan *s = m->scan;
-	size_t symbol = 0;
-
-	for (size_t i = 0; i < s->edges_nr; i++)
-		symbol += s->edges[i].kind == DEP_SYMBOL;
-	fprintf(fp,
-		"merged %d models: %zu files, %zu edges (%zu symbol "
-		"edges)\n",
-		inputs, s->nr, s->edges_nr, symbol);
-	if (s->clang)
-		fprintf(fp,
-			"libclang: %zu translation units (%zu parsed, %zu "
-			"cached, %zu failed, %zu crashed)%s\n",
-			s->clang->units, s->clang->parsed, s->clang->cached,
-			s->clang->failed, s->clang->crashed,
-			s->clang->partial ? ", partial: shards missing" : "");
-}
 
 int cmd_merge(int argc, char **argv)
 {
@@ -101,7 +78,7 @@ int cmd_merge(int argc, char **argv)
 	if (common.format == FORMAT_TEXT)
 		outfile_text(&file);
 	if (common.format == FORMAT_TEXT)
-		print_text(file.fp, &out, nr);
+		merge_print_text(file.fp, &out, nr);
 	else
 		model_write_json(file.fp, &out);
 	if (outfile_commit(&file))

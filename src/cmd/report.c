@@ -4,31 +4,18 @@
  * PATH it runs the stages it needs (scan, history in git, seams, check
  * when carve.json has rules); from a MODEL.json it uses the parts there.
  */
-#include <stdio.h>
-#include <string.h>
 
 #include <cjson/cJSON.h>
 
-#include "carve/api.h"
-#include "carve/burndown.h"
 #include "carve/check.h"
 #include "carve/cli.h"
 #include "carve/cmd.h"
-#include "carve/estimate.h"
-#include "carve/data.h"
 #include "carve/graph.h"
 #include "carve/history.h"
-#include "carve/input.h"
-#include "carve/model.h"
-#include "carve/options.h"
 #include "carve/outfile.h"
 #include "carve/pipeline.h"
-#include "carve/plan.h"
 #include "carve/report.h"
-#include "carve/roadmap.h"
-#include "carve/roadmap_source.h"
 #include "carve/scan.h"
-#include "carve/seams.h"
 
 static const char *const usage[] = {
 	"[options] [PATH | MODEL.json]",

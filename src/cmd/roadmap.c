@@ -5,24 +5,15 @@
  * utilisation, as text, CSV, JSON, Mermaid, TaskJuggler, MS Project XML
  * or a Graphviz drawing.
  */
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "carve/cli.h"
 #include "carve/cmd.h"
-#include "carve/config.h"
-#include "carve/input.h"
-#include "carve/model.h"
-#include "carve/options.h"
 #include "carve/outfile.h"
 #include "carve/pipeline.h"
-#include "carve/plan.h"
 #include "carve/roadmap.h"
-#include "carve/roadmap_source.h"
 #include "carve/scan.h"
-#include "carve/seams.h"
 #include "carve/xmalloc.h"
 #include "carve/strbuf.h"
 
