@@ -25,7 +25,7 @@ int cmd_api(int argc, char **argv)
 	struct common_options common;
 	struct pipeline p;
 	struct outfile out = OUTFILE_INIT;
-	int argi, ret, top = 50;
+	int ret, top = 50;
 	const struct cli_opt opts[] = {
 		CLI_COMMON(&common, "text (default), json, csv or dot", "text",
 			   "worker threads (default: CPUs)"),
@@ -36,11 +36,9 @@ int cmd_api(int argc, char **argv)
 
 	pipeline_init(&p);
 	common_options_init(&common, "text,json,csv,dot");
-	if ((ret = cli_parse(&argi, &api_cmd, opts, argc, argv)))
+	if ((ret = cli_parse_input(&p.input, &common, &api_cmd, opts, argc,
+				   argv)))
 		return cli_exit_status(ret);
-	if (input_from_args(&p.input, "api", argc, argv, argi, &common))
-		return EXIT_USAGE;
-	common_options_apply(&common);
 	ret = EXIT_FATAL;
 	p.no_history = 1;
 	if (pipeline_need(&p, PIPELINE_API))

@@ -63,7 +63,7 @@ static int parse_args(struct burndown_args *a, int argc, char **argv)
 {
 	struct burndown_options init = BURNDOWN_OPTIONS_INIT;
 	struct snapshot_options *o = &a->opts.snap;
-	int argi, ret;
+	int ret;
 	const struct cli_opt opts[] = {
 		CLI_COMMON(&a->common,
 			   "text (default), json (the model), csv, svg or png "
@@ -110,15 +110,12 @@ static int parse_args(struct burndown_args *a, int argc, char **argv)
 
 	common_options_init(&a->common, "text,json,csv,svg,png");
 	a->opts = init;
-	if ((ret = cli_parse(&argi, &burndown_cmd, opts, argc, argv)))
+	if ((ret = cli_parse_input(&a->input, &a->common, &burndown_cmd, opts,
+				   argc, argv)))
 		return ret;
-	if (input_from_args(&a->input, "burndown", argc, argv, argi,
-			    &a->common))
-		return CARVE_EINVALID;
 	if (o->since && o->until && o->until < o->since)
 		return error_code(CARVE_EINVALID, "--until is before --since");
 	o->threads = a->common.threads;
-	common_options_apply(&a->common);
 	return 0;
 }
 

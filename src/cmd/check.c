@@ -39,7 +39,7 @@ struct check_args {
 
 static int parse_args(struct check_args *a, int argc, char **argv)
 {
-	int argi, ret, tool = -1;
+	int ret, tool = -1;
 	const struct cli_opt opts[] = {
 		CLI_COMMON(&a->common,
 			   "text (default), json or github (annotations)",
@@ -61,15 +61,13 @@ static int parse_args(struct check_args *a, int argc, char **argv)
 	};
 
 	common_options_init(&a->common, "text,json,github");
-	if ((ret = cli_parse(&argi, &check_cmd, opts, argc, argv)))
+	if ((ret = cli_parse_input(&a->input, &a->common, &check_cmd, opts,
+				   argc, argv)))
 		return ret;
-	if (input_from_args(&a->input, "check", argc, argv, argi, &a->common))
-		return CARVE_EINVALID;
 	if (tool >= 0)
 		a->export = export_tools[tool];
 	if (a->update && !a->baseline)
 		a->baseline = "carve-baseline.json";
-	common_options_apply(&a->common);
 	return 0;
 }
 

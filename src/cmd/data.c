@@ -30,7 +30,7 @@ int cmd_data(int argc, char **argv)
 	struct pipeline p;
 	struct outfile out = OUTFILE_INIT;
 	struct data_report *r;
-	int argi, ret, top = 20;
+	int ret, top = 20;
 	const struct cli_opt opts[] = {
 		CLI_COMMON(&common, "text (default), json, csv or dot", "text",
 			   "worker threads (default: CPUs)"),
@@ -43,11 +43,9 @@ int cmd_data(int argc, char **argv)
 
 	pipeline_init(&p);
 	common_options_init(&common, "text,json,csv,dot");
-	if ((ret = cli_parse(&argi, &data_cmd, opts, argc, argv)))
+	if ((ret = cli_parse_input(&p.input, &common, &data_cmd, opts, argc,
+				   argv)))
 		return cli_exit_status(ret);
-	if (input_from_args(&p.input, "data", argc, argv, argi, &common))
-		return EXIT_USAGE;
-	common_options_apply(&common);
 	ret = EXIT_FATAL;
 	p.no_history = 1;
 	if (pipeline_need(&p, PIPELINE_DATA))

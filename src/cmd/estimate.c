@@ -96,7 +96,7 @@ static int take_dist(const struct cli_opt *opt, const char *arg)
 
 static int parse_args(struct estimate_args *a, int argc, char **argv)
 {
-	int argi, ret;
+	int ret;
 	const struct cli_opt opts[] = {
 		CLI_COMMON(&a->common, "text (default), json or csv", "text",
 			   "worker threads (default: CPUs)"),
@@ -137,11 +137,9 @@ static int parse_args(struct estimate_args *a, int argc, char **argv)
 
 	common_options_init(&a->common, "text,json,csv");
 	estimate_options_init(&a->o);
-	if ((ret = cli_parse(&argi, &estimate_cmd, opts, argc, argv)))
+	if ((ret = cli_parse_input(&a->input, &a->common, &estimate_cmd, opts,
+				   argc, argv)))
 		return ret;
-	if (input_from_args(&a->input, "estimate", argc, argv, argi,
-			    &a->common))
-		return CARVE_EINVALID;
 	if (a->sizes && a->input.arg)
 		return error_code(CARVE_EINVALID, "--sizes and a PATH or "
 						  "MODEL.json: give one input");
@@ -153,7 +151,6 @@ static int parse_args(struct estimate_args *a, int argc, char **argv)
 						  "--target, --rate "
 						  "or --exclude-context");
 	a->o.threads = a->common.threads;
-	common_options_apply(&a->common);
 	return 0;
 }
 

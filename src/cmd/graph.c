@@ -87,7 +87,7 @@ static const char *const levels[] = { "module", "file", NULL };
 
 static int parse_args(struct graph_args *a, int argc, char **argv)
 {
-	int argi, ret, level = 0;
+	int ret, level = 0;
 	const struct cli_opt opts[] = {
 		CLI_COMMON(&a->common, "text (default), json, dot, svg or png",
 			   "text",
@@ -115,12 +115,10 @@ static int parse_args(struct graph_args *a, int argc, char **argv)
 	a->depth = 1;
 	a->max_nodes = 400;
 	a->top = 15;
-	if ((ret = cli_parse(&argi, &graph_cmd, opts, argc, argv)))
+	if ((ret = cli_parse_input(&a->input, &a->common, &graph_cmd, opts,
+				   argc, argv)))
 		return ret;
-	if (input_from_args(&a->input, "graph", argc, argv, argi, &a->common))
-		return CARVE_EINVALID;
 	a->level = level ? GRAPH_FILES : GRAPH_MODULES;
-	common_options_apply(&a->common);
 	return 0;
 }
 

@@ -131,7 +131,7 @@ static const char *const levels[] = { "file", "module", NULL };
 static int parse_args(struct history_args *a, int argc, char **argv)
 {
 	struct history_options *o = &a->opts;
-	int argi, ret;
+	int ret;
 	const struct cli_opt opts[] = {
 		CLI_COMMON(&a->common,
 			   "text (default), json (the model), csv or "
@@ -195,13 +195,12 @@ static int parse_args(struct history_args *a, int argc, char **argv)
 	o->max_blob_size = HISTORY_MAX_BLOB_SIZE;
 	a->analysis = -1;
 	a->top = 10;
-	if ((ret = cli_parse(&argi, &history_cmd, opts, argc, argv)))
+	if ((ret = cli_parse_input(&a->input, &a->common, &history_cmd, opts,
+				   argc, argv)))
 		return ret;
 	if ((a->since_arg &&
 	     options_date(&o->since, a->since_arg, "--since")) ||
 	    (a->until_arg && options_date(&o->until, a->until_arg, "--until")))
-		return CARVE_EINVALID;
-	if (input_from_args(&a->input, "history", argc, argv, argi, &a->common))
 		return CARVE_EINVALID;
 	if (a->analysis >= 0 && a->common.format != FORMAT_CODE_MAAT)
 		return error_code(CARVE_EINVALID, "--analysis goes with -f "
@@ -209,7 +208,6 @@ static int parse_args(struct history_args *a, int argc, char **argv)
 	if (a->analysis < 0)
 		a->analysis = HISTORY_ANALYSIS_REVISIONS;
 	o->threads = a->common.threads;
-	common_options_apply(&a->common);
 	return 0;
 }
 

@@ -38,7 +38,7 @@ struct init_args {
 
 static int parse_args(struct init_args *a, int argc, char **argv)
 {
-	int argi, ret;
+	int ret;
 	const struct cli_opt opts[] = {
 		CLI_COMMON_OUTPUT(&a->common,
 				  "write FILE instead of <root>/carve.json "
@@ -55,14 +55,12 @@ static int parse_args(struct init_args *a, int argc, char **argv)
 	};
 
 	common_options_init(&a->common, "json");
-	if ((ret = cli_parse(&argi, &init_cmd, opts, argc, argv)))
+	if ((ret = cli_parse_input(&a->input, &a->common, &init_cmd, opts, argc,
+				   argv)))
 		return ret;
-	if (input_from_args(&a->input, "init", argc, argv, argi, &a->common))
-		return CARVE_EINVALID;
 	if (a->input.arg && model_is_file(a->input.arg))
 		return error_code(CARVE_EINVALID, "init takes a PATH to scan, "
 						  "not a model file");
-	common_options_apply(&a->common);
 	return 0;
 }
 

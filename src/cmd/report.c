@@ -43,7 +43,7 @@ struct report_args {
 
 static int parse_args(struct report_args *a, int argc, char **argv)
 {
-	int argi, ret;
+	int ret;
 	const struct cli_opt opts[] = {
 		CLI_COMMON(&a->common, "html (the only one)", NULL,
 			   "worker threads for the scan (default: CPUs)"),
@@ -66,11 +66,9 @@ static int parse_args(struct report_args *a, int argc, char **argv)
 	common_options_init(&a->common, "html");
 	a->max_rows = REPORT_MAX_ROWS;
 	a->max_nodes = REPORT_MAX_NODES;
-	if ((ret = cli_parse(&argi, &report_cmd, opts, argc, argv)))
+	if ((ret = cli_parse_input(&a->input, &a->common, &report_cmd, opts,
+				   argc, argv)))
 		return ret;
-	if (input_from_args(&a->input, "report", argc, argv, argi, &a->common))
-		return CARVE_EINVALID;
-	common_options_apply(&a->common);
 	return 0;
 }
 

@@ -57,7 +57,7 @@ static int take_start(const struct cli_opt *opt, const char *arg)
 
 static int parse_args(struct roadmap_args *a, int argc, char **argv)
 {
-	int argi, ret;
+	int ret;
 	const struct cli_opt opts[] = {
 		CLI_COMMON(&a->common,
 			   "text (default), json, csv, mermaid, dot, svg, png, "
@@ -87,14 +87,12 @@ static int parse_args(struct roadmap_args *a, int argc, char **argv)
 					"msproject");
 	a->trials = ROADMAP_DEFAULT_TRIALS;
 	a->seed = 1;
-	if ((ret = cli_parse(&argi, &roadmap_cmd, opts, argc, argv)))
+	if ((ret = cli_parse_input(&a->input, &a->common, &roadmap_cmd, opts,
+				   argc, argv)))
 		return ret;
-	if (input_from_args(&a->input, "roadmap", argc, argv, argi, &a->common))
-		return CARVE_EINVALID;
 	if (a->sizes && a->input.arg)
 		return error_code(CARVE_EINVALID, "--sizes and a PATH or "
 						  "MODEL.json: give one input");
-	common_options_apply(&a->common);
 	return 0;
 }
 

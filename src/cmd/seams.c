@@ -127,7 +127,7 @@ static int take_hub_share(const struct cli_opt *opt, const char *arg)
 
 static int parse_args(struct seams_args *a, int argc, char **argv)
 {
-	int argi, ret;
+	int ret;
 	const struct cli_opt opts[] = {
 		CLI_COMMON(&a->common, "text (default), json, csv, dot or svg",
 			   "text",
@@ -181,10 +181,9 @@ static int parse_args(struct seams_args *a, int argc, char **argv)
 	common_options_init(&a->common, "text,json,csv,dot,svg");
 	seams_options_init(&a->o);
 	a->top = 8;
-	if ((ret = cli_parse(&argi, &seams_cmd, opts, argc, argv)))
+	if ((ret = cli_parse_input(&a->input, &a->common, &seams_cmd, opts,
+				   argc, argv)))
 		return ret;
-	if (input_from_args(&a->input, "seams", argc, argv, argi, &a->common))
-		return CARVE_EINVALID;
 	if (a->o.max_size > 0 && a->o.min_size > 0 && a->set_min_size &&
 	    a->min_loc != a->max_loc)
 		return error_code(CARVE_EINVALID, "--min-size and --max-size "
@@ -203,7 +202,6 @@ static int parse_args(struct seams_args *a, int argc, char **argv)
 		a->o.weights.w[SIGNAL_COCHANGE] = 0;
 		a->o.weights.w[SIGNAL_AUTHORS] = 0;
 	}
-	common_options_apply(&a->common);
 	return 0;
 }
 
