@@ -59,9 +59,12 @@ struct cli_opt {
 /* What a command's help says above its options. */
 struct cli_command {
 	const char *name; /* "scan" */
-	const char *const *usage; /* operand lines, NULL-ended */
+	const char *usage[3]; /* operand lines; the unused ones NULL */
 	const char *description; /* a paragraph, lines ending in '\n' */
 };
+
+/* The operands of a command reading a tree or a saved model. */
+#define CLI_USAGE_INPUT "[options] [PATH | MODEL.json]"
 
 /*
  * Rows. Trailing arguments are more designated initializers, such as

@@ -72,6 +72,12 @@ void pipeline_init(struct pipeline *p);
  */
 int pipeline_need(struct pipeline *p, enum pipeline_stage stage);
 
+/*
+ * Records in the model how the contexts of a static proposal (no_history)
+ * were made, as carve data and carve api state it.
+ */
+void pipeline_assume_static_contexts(struct pipeline *p);
+
 /* Frees the model, the config and every stage result still held. */
 void pipeline_release(struct pipeline *p);
 

@@ -98,7 +98,7 @@ void cli_print_help(FILE *fp, const struct cli_command *cmd,
 	struct strbuf sb = STRBUF_INIT, text = STRBUF_INIT;
 	size_t col = 0, n = count(opts);
 
-	for (size_t i = 0; cmd->usage[i]; i++)
+	for (size_t i = 0; i < 3 && cmd->usage[i]; i++)
 		fprintf(fp, "%s carve %s %s\n",
 			i ? "      " : "usage:", cmd->name, cmd->usage[i]);
 	fprintf(fp, "\n%s\n", cmd->description);

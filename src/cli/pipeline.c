@@ -197,6 +197,13 @@ int pipeline_need(struct pipeline *p, enum pipeline_stage stage)
 	return 0;
 }
 
+void pipeline_assume_static_contexts(struct pipeline *p)
+{
+	model_assume(&p->m, "contexts", "default",
+		     "carve seams' proposal from the static graph and folders "
+		     "(no history), declared carve.json contexts kept");
+}
+
 void pipeline_release(struct pipeline *p)
 {
 	burndown_free(p->burndown);

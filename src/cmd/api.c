@@ -12,10 +12,9 @@
 #include "carve/pipeline.h"
 #include "carve/outfile.h"
 
-static const char *const usage[] = { "[options] [PATH | MODEL.json]", NULL };
 static const struct cli_command api_cmd = {
 	"api",
-	usage,
+	{ CLI_USAGE_INPUT },
 	"Declared endpoints of the repository at PATH (default '.') by the\n"
 	"context serving them, with the contexts whose code calls each.\n",
 };
@@ -43,9 +42,7 @@ int cmd_api(int argc, char **argv)
 	p.no_history = 1;
 	if (pipeline_need(&p, PIPELINE_API))
 		goto done;
-	model_assume(&p.m, "contexts", "default",
-		     "carve seams' proposal from the static graph and folders "
-		     "(no history), declared carve.json contexts kept");
+	pipeline_assume_static_contexts(&p);
 	model_assume(&p.m, "callers", "default",
 		     "a string literal in another context whose last path "
 		     "segments match the endpoint's (parameters match any)");

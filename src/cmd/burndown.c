@@ -18,13 +18,9 @@
 #include "carve/scan.h"
 #include "carve/strbuf.h"
 
-static const char *const usage[] = {
-	"[options] [PATH | MODEL.json]",
-	NULL,
-};
 static const struct cli_command burndown_cmd = {
 	"burndown",
-	usage,
+	{ CLI_USAGE_INPUT },
 	"Burndown and burn-up of the migration of the repository at PATH\n"
 	"(default '.'): legacy and new code lines sampled from its git "
 	"history,\n"

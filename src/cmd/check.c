@@ -14,10 +14,9 @@
 #include "carve/pipeline.h"
 #include "carve/scan.h"
 
-static const char *const usage[] = { "[options] [PATH | MODEL.json]", NULL };
 static const struct cli_command check_cmd = {
 	"check",
-	usage,
+	{ CLI_USAGE_INPUT },
 	"Checks the repository at PATH (default '.') or a model written by\n"
 	"'carve scan -f json' against the contexts and rules of carve.json;\n"
 	"exits 1 when a violation is not in the baseline.\n",

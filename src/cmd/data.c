@@ -12,10 +12,9 @@
 #include "carve/pipeline.h"
 #include "carve/outfile.h"
 
-static const char *const usage[] = { "[options] [PATH | MODEL.json]", NULL };
 static const struct cli_command data_cmd = {
 	"data",
-	usage,
+	{ CLI_USAGE_INPUT },
 	"Database tables of the repository at PATH (default '.'): the files "
 	"and\n"
 	"contexts that read, write and define each (SQL in strings and .sql\n"
@@ -60,9 +59,7 @@ int cmd_data(int argc, char **argv)
 			     "coupling (tests/ folders, test_*.py, *_test.go, "
 			     "*.test.js, *Test.java, *_spec.rb): %lu accesses",
 			     r->test_accesses);
-	model_assume(&p.m, "contexts", "default",
-		     "carve seams' proposal from the static graph and folders "
-		     "(no history), declared carve.json contexts kept");
+	pipeline_assume_static_contexts(&p);
 	model_assume(&p.m, "accesses", "default",
 		     "SQL in string literals (adjacent and + joined) and .sql "
 		     "files: SELECT/JOIN read; INSERT, UPDATE, DELETE, MERGE, "

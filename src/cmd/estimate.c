@@ -14,14 +14,9 @@
 #include "carve/scan.h"
 #include "carve/xmalloc.h"
 
-static const char *const usage[] = {
-	"[options] [PATH | MODEL.json]",
-	"[options] --sizes FILE",
-	NULL,
-};
 static const struct cli_command estimate_cmd = {
 	"estimate",
-	usage,
+	{ CLI_USAGE_INPUT, "[options] --sizes FILE" },
 	"Engineer-days to move each context of the repository at PATH "
 	"(default\n"
 	"'.'), of a model, or of the sizes declared in FILE: P50 and P10-P90\n"

@@ -16,13 +16,9 @@
 #include "carve/strbuf.h"
 #include "carve/xmalloc.h"
 
-static const char *const usage[] = {
-	"[options] [PATH | MODEL.json]",
-	NULL,
-};
 static const struct cli_command graph_cmd = {
 	"graph",
-	usage,
+	{ CLI_USAGE_INPUT },
 	"The dependency graph of the repository at PATH (default '.') or of a\n"
 	"model written by 'carve scan -f json': cycles and the edges to cut,\n"
 	"fan-in, fan-out, hubs and external packages.\n",

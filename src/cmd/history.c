@@ -12,13 +12,9 @@
 #include "carve/outfile.h"
 #include "carve/pipeline.h"
 
-static const char *const usage[] = {
-	"[options] [PATH | MODEL.json]",
-	NULL,
-};
 static const struct cli_command history_cmd = {
 	"history",
-	usage,
+	{ CLI_USAGE_INPUT },
 	"Churn, hotspots, change coupling and ownership from the git history "
 	"of\n"
 	"the repository at PATH (default '.'), per file and per module.\n",

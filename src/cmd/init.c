@@ -15,13 +15,9 @@
 #include "carve/scan.h"
 #include "carve/strbuf.h"
 
-static const char *const usage[] = {
-	"[options] [PATH]",
-	NULL,
-};
 static const struct cli_command init_cmd = {
 	"init",
-	usage,
+	{ "[options] [PATH]" },
 	"Writes a starting carve.json at the root of the work tree holding "
 	"PATH\n"
 	"(default '.'): languages and a target, excludes, module depth, "

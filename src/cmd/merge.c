@@ -11,10 +11,9 @@
 #include "carve/outfile.h"
 #include "carve/xmalloc.h"
 
-static const char *const usage[] = { "[options] MODEL.json...", NULL };
 static const struct cli_command merge_cmd = {
 	"merge",
-	usage,
+	{ "[options] MODEL.json..." },
 	"Combines models written by 'carve scan -f json': the partial models "
 	"of\n"
 	"a scan split in shards (symbol edges resolved across the shards; see\n"

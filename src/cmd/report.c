@@ -17,13 +17,9 @@
 #include "carve/report.h"
 #include "carve/scan.h"
 
-static const char *const usage[] = {
-	"[options] [PATH | MODEL.json]",
-	NULL,
-};
 static const struct cli_command report_cmd = {
 	"report",
-	usage,
+	{ CLI_USAGE_INPUT },
 	"One self-contained HTML page with what the other commands find about\n"
 	"the repository at PATH (default '.') or in a model JSON file: "
 	"summary,\n"

@@ -17,13 +17,9 @@
 #include "carve/xmalloc.h"
 #include "carve/strbuf.h"
 
-static const char *const usage[] = {
-	"[options] [PATH | MODEL.json]",
-	NULL,
-};
 static const struct cli_command roadmap_cmd = {
 	"roadmap",
-	usage,
+	{ CLI_USAGE_INPUT },
 	"Schedules the migration of the repository at PATH (default '.'), of "
 	"a\n"
 	"model file, or of the contexts declared in carve.json "

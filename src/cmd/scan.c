@@ -15,13 +15,9 @@
 #include "carve/strbuf.h"
 #include "carve/symdeps.h"
 
-static const char *const usage[] = {
-	"[options] [PATH]",
-	NULL,
-};
 static const struct cli_command scan_cmd = {
 	"scan",
-	usage,
+	{ "[options] [PATH]" },
 	"Inventory of the repository or directory at PATH (default '.'): "
 	"files,\n"
 	"languages, code/comment/blank lines, complexity and modules.\n",

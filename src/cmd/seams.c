@@ -21,13 +21,9 @@
 #include "carve/strbuf.h"
 #include "carve/xmalloc.h"
 
-static const char *const usage[] = {
-	"[options] [PATH | MODEL.json]",
-	NULL,
-};
 static const struct cli_command seams_cmd = {
 	"seams",
-	usage,
+	{ CLI_USAGE_INPUT },
 	"Proposed bounded contexts of the repository at PATH (default '.') or "
 	"of\n"
 	"a model written by 'carve scan -f json': the files of each, the seam\n"
