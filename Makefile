@@ -232,6 +232,7 @@ UNIT_TESTS =
 UNIT_TESTS += $(B)/tests/unit/test_burndown
 UNIT_TESTS += $(B)/tests/unit/test_calendar
 UNIT_TESTS += $(B)/tests/unit/test_clang
+UNIT_TESTS += $(B)/tests/unit/test_cli
 UNIT_TESTS += $(B)/tests/unit/test_cluster
 UNIT_TESTS += $(B)/tests/unit/test_config
 UNIT_TESTS += $(B)/tests/unit/test_deps_c
