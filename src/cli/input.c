@@ -12,8 +12,7 @@
 #include "carve/scan.h"
 #include "carve/strbuf.h"
 
-int input_load_config(struct config *cfg, const char *config,
-		      const char *path)
+int input_load_config(struct config *cfg, const char *config, const char *path)
 {
 	struct strbuf root = STRBUF_INIT;
 	int ret;
