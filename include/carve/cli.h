@@ -2,7 +2,7 @@
  * Each command's options as one declarative table (long name, short flag,
  * argument, help, default, where the value goes), as libgit2's
  * cli_opt_spec and git's OPT_* do: the -h text, getopt_long's tables and
- * the parse loop all come from it, and tests/cli/t0003 holds the man
+ * the parse loop all come from it, and tests/cli/t0004 holds the man
  * pages to it. The table and the values it points to belong to the
  * command; cli_parse() only writes through the pointers.
  */

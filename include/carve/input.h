@@ -30,6 +30,14 @@ int cli_parse_input(struct input_options *in, struct common_options *c,
 		    int argc, char **argv);
 
 /*
+ * Fills m->scan from the argument, loading cfg on the way (which stays
+ * owned by the caller: release it after m). Returns 0 or <0 after
+ * reporting.
+ */
+int input_open(struct model *m, struct config *cfg,
+	       const struct input_options *o);
+
+/*
  * Loads `config` (-c FILE, required) or else carve.json at the root of the
  * work tree holding `path` (optional). Returns 0 or <0 after reporting.
  */

@@ -38,6 +38,27 @@ void input_apply_config(struct scan_options *opts, const struct config *cfg)
 		opts->module_depth = cfg->module_depth;
 }
 
+int input_open(struct model *m, struct config *cfg,
+	       const struct input_options *o)
+{
+	struct scan_options opts = { 0 };
+	const char *arg = o->arg ? o->arg : ".";
+	int ret;
+
+	if (model_is_file(arg)) {
+		if (o->config && (ret = config_load(cfg, o->config, 1)))
+			return ret;
+		return model_load_json(m, arg);
+	}
+	if ((ret = input_load_config(cfg, o->config, arg)))
+		return ret;
+	opts.path = arg;
+	opts.threads = o->threads;
+	opts.max_file_size = SCAN_DEFAULT_MAX_FILE_SIZE;
+	input_apply_config(&opts, cfg);
+	return scan_run(&m->scan, &opts);
+}
+
 int cli_parse_input(struct input_options *in, struct common_options *c,
 		    const struct cli_command *cmd, const struct cli_opt *opts,
 		    int argc, char **argv)

@@ -60,10 +60,19 @@ static int run_scan(struct pipeline *p)
 	struct scan_options *o = p->scan_opts;
 	int ret;
 
+	if (!o && !p->fresh) {
+		/* read alone first (carve roadmap): input_open reads it again */
+		if (p->done & (1u << PIPELINE_CONFIG)) {
+			config_release(&p->cfg);
+			p->done &= ~(1u << PIPELINE_CONFIG);
+		}
+		if ((ret = input_open(&p->m, &p->cfg, &p->input)))
+			return ret;
+		p->done |= 1u << PIPELINE_CONFIG;
+		return 0;
+	}
 	if ((ret = pipeline_need(p, PIPELINE_CONFIG)))
 		return ret;
-	if (reads_model(p))
-		return model_load_json(&p->m, arg_of(p));
 	if (!o) {
 		o = &defaults;
 		o->path = arg_of(p);
