@@ -7,6 +7,7 @@
 
 #include "carve/api.h"
 #include "carve/error.h"
+#include "carve/history.h"
 #include "carve/pipeline.h"
 #include "carve/roadmap.h"
 #include "carve/scan.h"
