@@ -10,6 +10,7 @@
 #include "carve/cli.h"
 #include "carve/cmd.h"
 #include "carve/pipeline.h"
+#include "carve/options.h"
 #include "carve/outfile.h"
 
 static const struct cli_command api_cmd = {

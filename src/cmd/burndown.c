@@ -13,6 +13,7 @@
 #include "carve/chart.h"
 #include "carve/cli.h"
 #include "carve/cmd.h"
+#include "carve/options.h"
 #include "carve/outfile.h"
 #include "carve/pipeline.h"
 #include "carve/scan.h"

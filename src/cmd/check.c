@@ -10,6 +10,7 @@
 #include "carve/check_text.h"
 #include "carve/cli.h"
 #include "carve/cmd.h"
+#include "carve/options.h"
 #include "carve/outfile.h"
 #include "carve/pipeline.h"
 #include "carve/scan.h"

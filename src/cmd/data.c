@@ -10,6 +10,7 @@
 #include "carve/data.h"
 #include "carve/data_text.h"
 #include "carve/pipeline.h"
+#include "carve/options.h"
 #include "carve/outfile.h"
 
 static const struct cli_command data_cmd = {

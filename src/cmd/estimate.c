@@ -8,6 +8,7 @@
 #include "carve/cli.h"
 #include "carve/cmd.h"
 #include "carve/estimate.h"
+#include "carve/options.h"
 #include "carve/outfile.h"
 #include "carve/pipeline.h"
 #include "carve/rates.h"

@@ -10,6 +10,7 @@
 #include "carve/graph.h"
 #include "carve/graph_json.h"
 #include "carve/graph_text.h"
+#include "carve/options.h"
 #include "carve/outfile.h"
 #include "carve/pipeline.h"
 #include "carve/scan.h"

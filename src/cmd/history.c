@@ -9,6 +9,7 @@
 #include "carve/cmd.h"
 #include "carve/history.h"
 #include "carve/history_text.h"
+#include "carve/options.h"
 #include "carve/outfile.h"
 #include "carve/pipeline.h"
 

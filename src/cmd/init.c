@@ -10,6 +10,7 @@
 #include "carve/cmd.h"
 #include "carve/filelist.h"
 #include "carve/init_config.h"
+#include "carve/options.h"
 #include "carve/outfile.h"
 #include "carve/pipeline.h"
 #include "carve/scan.h"

@@ -12,6 +12,7 @@
 #include "carve/cmd.h"
 #include "carve/graph.h"
 #include "carve/history.h"
+#include "carve/options.h"
 #include "carve/outfile.h"
 #include "carve/pipeline.h"
 #include "carve/report.h"

@@ -7,6 +7,7 @@
 
 #include "carve/cli.h"
 #include "carve/cmd.h"
+#include "carve/options.h"
 #include "carve/outfile.h"
 #include "carve/pipeline.h"
 #include "carve/scan.h"

@@ -12,6 +12,7 @@
 #include "carve/cmd.h"
 #include "carve/compare.h"
 #include "carve/history.h"
+#include "carve/options.h"
 #include "carve/outfile.h"
 #include "carve/partition.h"
 #include "carve/pipeline.h"
