@@ -196,6 +196,7 @@ LIB_OBJS += $(B)/src/emit/report_graph.o
 LIB_OBJS += $(B)/src/emit/report_history.o
 LIB_OBJS += $(B)/src/emit/report_inventory.o
 LIB_OBJS += $(B)/src/emit/report_summary.o
+LIB_OBJS += $(B)/src/render/assumptions_text.o
 LIB_OBJS += $(B)/src/render/history_text.o
 LIB_OBJS += $(B)/src/render/seams_text.o
 LIB_OBJS += $(B)/src/render/graph_json.o

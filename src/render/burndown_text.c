@@ -3,6 +3,7 @@
  * legacy code, the plan beside them, the forecast, and the assumptions.
  */
 
+#include "carve/assumptions_text.h"
 #include "carve/burndown.h"
 #include "carve/burndown_text.h"
 #include "carve/model.h"
@@ -187,10 +188,7 @@ void burndown_print_text(FILE *fp, const struct model *m,
 	sparkline(fp, s);
 	fputc('\n', fp);
 	print_forecast(fp, b);
-	fputs("\nassumptions:\n", fp);
-	for (size_t i = 0; i < m->assumptions_nr; i++)
-		fprintf(fp, "  %s: %s [%s]\n", m->assumptions[i].name,
-			m->assumptions[i].value, m->assumptions[i].source);
+	assumptions_print_text(fp, m);
 	strbuf_release(&n1);
 	strbuf_release(&n2);
 	strbuf_release(&n3);

@@ -4,6 +4,7 @@
  * coupling, and the assumptions.
  */
 
+#include "carve/assumptions_text.h"
 #include "carve/data.h"
 #include "carve/data_text.h"
 #include "carve/model.h"
@@ -128,8 +129,5 @@ void data_print_text(FILE *fp, const struct data_report *r,
 		print_names(fp, "reads of others' tables (API calls to be)", r,
 			    x->foreign_reads, x->foreign_reads_nr, top);
 	}
-	fputs("\nassumptions:\n", fp);
-	for (size_t i = 0; i < m->assumptions_nr; i++)
-		fprintf(fp, "  %s: %s [%s]\n", m->assumptions[i].name,
-			m->assumptions[i].value, m->assumptions[i].source);
+	assumptions_print_text(fp, m);
 }

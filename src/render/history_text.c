@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "carve/assumptions_text.h"
 #include "carve/csv.h"
 #include "carve/history.h"
 #include "carve/history_text.h"
@@ -334,10 +335,7 @@ void history_print_text(FILE *fp, const struct model *m, size_t top)
 			h->large_nr ? " (listed in -f json)" : "");
 	print_ownership(fp, h, top);
 	print_teams(fp, h, top);
-	fputs("\nassumptions:\n", fp);
-	for (size_t i = 0; i < m->assumptions_nr; i++)
-		fprintf(fp, "  %s: %s [%s]\n", m->assumptions[i].name,
-			m->assumptions[i].value, m->assumptions[i].source);
+	assumptions_print_text(fp, m);
 	strbuf_release(&n1);
 	strbuf_release(&n2);
 	strbuf_release(&n3);

@@ -5,6 +5,7 @@
  */
 #include <string.h>
 
+#include "carve/assumptions_text.h"
 #include "carve/model.h"
 #include "carve/scan.h"
 #include "carve/scan_text.h"
@@ -150,8 +151,5 @@ void scan_print_text(FILE *fp, const struct model *m, size_t top, int explain)
 		fputs("(--explain-excludes lists the files not counted and "
 		      "why)\n",
 		      fp);
-	fputs("\nassumptions:\n", fp);
-	for (size_t i = 0; i < m->assumptions_nr; i++)
-		fprintf(fp, "  %s: %s [%s]\n", m->assumptions[i].name,
-			m->assumptions[i].value, m->assumptions[i].source);
+	assumptions_print_text(fp, m);
 }

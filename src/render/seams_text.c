@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "carve/assumptions_text.h"
 #include "carve/compare.h"
 #include "carve/csv.h"
 #include "carve/model.h"
@@ -259,10 +260,7 @@ void seams_print_text(FILE *fp, const struct seams *s, const struct model *m,
 		}
 	}
 	print_ranking(fp, s, top);
-	fputs("\nassumptions:\n", fp);
-	for (size_t i = 0; i < m->assumptions_nr; i++)
-		fprintf(fp, "  %s: %s [%s]\n", m->assumptions[i].name,
-			m->assumptions[i].value, m->assumptions[i].source);
+	assumptions_print_text(fp, m);
 }
 
 void seams_print_csv(FILE *fp, const struct seams *s)
