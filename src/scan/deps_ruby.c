@@ -616,7 +616,7 @@ static void ruby_class(struct ruby_state *st, int is_class, unsigned line)
 	struct name n, sup;
 	int absolute = 0;
 	char *nesting;
-	size_t last = 0, cref;
+	size_t last = 0, cref, outer;
 
 	while (lx->p < lx->end && is_blank((unsigned char)*lx->p))
 		lx->p++;
@@ -655,9 +655,8 @@ static void ruby_class(struct ruby_state *st, int is_class, unsigned line)
 	}
 	/* the new cref, then the outer nesting after a space */
 	cref = n.len + (!absolute && top->nesting ? top->cref + 2 : 0);
-	nesting = arena_alloc(
-		lx->arena,
-		cref + 2 + (top->nesting ? strlen(top->nesting) : 0));
+	outer = top->nesting ? strlen(top->nesting) : 0;
+	nesting = arena_alloc(lx->arena, cref + 2 + outer);
 	if (!absolute && top->nesting) {
 		memcpy(nesting, top->nesting, top->cref);
 		memcpy(nesting + top->cref, "::", 2);
@@ -666,7 +665,7 @@ static void ruby_class(struct ruby_state *st, int is_class, unsigned line)
 	nesting[cref] = '\0';
 	if (top->nesting) {
 		nesting[cref] = ' ';
-		strcpy(nesting + cref + 1, top->nesting);
+		memcpy(nesting + cref + 1, top->nesting, outer + 1);
 	}
 	/* the declaration, for constants no file is named after */
 	dep_list_add(lx->out, lx->arena, DEP_USE, nesting, cref, line)->flags =
