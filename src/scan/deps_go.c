@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "carve/deps.h"
+#include "carve/ident.h"
 
 struct lexer {
 	const char *p, *end;
@@ -21,8 +22,7 @@ struct lexer {
 
 static int is_ident(int c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	       (c >= '0' && c <= '9') || c == '_' || c >= 0x80;
+	return ident_char(c, IDENT_HIGH);
 }
 
 static int starts_with(const char *p, const char *end, const char *s)

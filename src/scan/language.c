@@ -10,6 +10,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "carve/ident.h"
 #include "carve/language.h"
 #include "carve/strmap.h"
 
@@ -281,8 +282,7 @@ static const char *extension(const char *base)
 
 static inline int is_ident(unsigned char c)
 {
-	return (unsigned char)((c | 0x20) - 'a') < 26 ||
-	       (unsigned char)(c - '0') < 10 || c == '_';
+	return ident_char(c, 0);
 }
 
 /* Whether the identifier s[0..n) is `word`. */

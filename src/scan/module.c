@@ -6,14 +6,15 @@
 #include <string.h>
 
 #include "carve/config.h"
+#include "carve/ident.h"
 #include "carve/language.h"
 #include "carve/module.h"
 #include "carve/strbuf.h"
 
+/* A byte of a dotted package name (ASCII, as javac requires of paths). */
 static int is_ident(char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	       (c >= '0' && c <= '9') || c == '_' || c == '.';
+	return ident_char(c, IDENT_DOT);
 }
 
 /* Finds "package a.b.c" at the start of a line in the first 8 KiB. */
