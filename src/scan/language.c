@@ -13,6 +13,7 @@
 #include "carve/ident.h"
 #include "carve/language.h"
 #include "carve/strmap.h"
+#include "carve/utf8.h"
 
 /* Branch-point words and operators, shared between related languages. */
 static const char *const w_c[] = { "if", "for", "while", "case", NULL };
@@ -503,7 +504,10 @@ const struct language *language_detect(const char *path, const char *buf,
 	const char *base = base_name(path);
 	const char *ext = extension(base);
 	const struct language *lang;
+	size_t bom = utf8_bom(buf, len);
 
+	buf += bom; /* a BOM before #! or the first directive */
+	len -= bom;
 	if (ext && !strcasecmp(ext, "h"))
 		return detect_header(buf, len);
 	if (ext && !strcasecmp(ext, "m"))

@@ -10,6 +10,7 @@
 #include "carve/language.h"
 #include "carve/module.h"
 #include "carve/strbuf.h"
+#include "carve/utf8.h"
 
 /* A byte of a dotted package name (ASCII, as javac requires of paths). */
 static int is_ident(char c)
@@ -69,12 +70,15 @@ static void directory_of(struct strbuf *out, const char *path, int depth)
 int module_package(struct strbuf *out, const struct language *lang,
 		   const char *buf, size_t len)
 {
+	size_t bom;
+
 	strbuf_reset(out);
 	if (!lang || !buf || (strcmp(lang->name, "Java") &&
 			      strcmp(lang->name, "Kotlin") &&
 			      strcmp(lang->name, "Scala")))
 		return 0;
-	return java_package(out, buf, len);
+	bom = utf8_bom(buf, len);
+	return java_package(out, buf + bom, len - bom);
 }
 
 void module_name(struct strbuf *out, const struct module_rules *rules,

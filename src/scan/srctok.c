@@ -9,10 +9,15 @@
 #include "carve/ident.h"
 #include "carve/language.h"
 #include "carve/srctok.h"
+#include "carve/utf8.h"
 
 void srctok_init(struct srctok *t, const struct language *lang, const char *buf,
 		 size_t len)
 {
+	size_t bom = utf8_bom(buf, len);
+
+	buf += bom;
+	len -= bom;
 	t->p = buf;
 	t->end = buf + len;
 	t->line = 1;
