@@ -49,6 +49,12 @@ struct scan_file {
 	 * them, which resolution does only when its own cache misses.
 	 */
 	const char *deps_cached;
+	/*
+	 * A C/C++ header's implementation file anywhere in the tree, when
+	 * both stems are unique (include/lib/x.h and src/x.c): 1 + its
+	 * index, or 0. The model's "pair"; seams keeps the two together.
+	 */
+	size_t pair;
 };
 
 /* One symbol a symbol edge's source file uses from its target. */
