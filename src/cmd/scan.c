@@ -243,6 +243,13 @@ static void print_text(FILE *fp, const struct scan_args *a,
 	fputc('\n', fp);
 	if (s->clang)
 		print_clang(fp, s);
+	if (s->blind_nr)
+		fprintf(fp,
+			"\nblind spots (at least %d files, under one "
+			"dependency per %d):\n",
+			SCAN_BLIND_MIN_FILES, SCAN_BLIND_FILES_PER_EDGE);
+	for (size_t i = 0; i < s->blind_nr; i++)
+		fprintf(fp, "  %s\n", s->blind[i].text);
 	if (a->explain)
 		print_explain(fp, s);
 	else if (not_counted)
@@ -414,6 +421,9 @@ static void record_assumptions(struct model *m, const struct scan_args *a,
 		model_assume(m, "exclude", cfg->path, "%s",
 			     cfg->exclude.patterns[i]);
 	record_clang(m, a);
+	for (size_t i = 0; i < m->scan->blind_nr; i++)
+		model_assume(m, "blind spot", "scan", "%s",
+			     m->scan->blind[i].text);
 	strbuf_release(&sb);
 }
 

@@ -436,6 +436,8 @@ int scan_run(struct scan **out, const struct scan_options *opts)
 	}
 	if (!opts->no_deps && (ret = symdeps_run(scan, opts)))
 		goto done;
+	if (!opts->no_deps)
+		scan_find_blind_spots(scan);
 	*out = scan;
 	scan = NULL;
 done:
@@ -498,6 +500,7 @@ void scan_free(struct scan *scan)
 	free(scan->externals);
 	free(scan->languages);
 	free(scan->modules);
+	free(scan->blind);
 	free(scan->root);
 	free(scan->prefix);
 	free(scan->branch);
