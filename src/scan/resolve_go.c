@@ -26,11 +26,11 @@
 
 struct go_replace {
 	const char *from; /* module path */
-	const char *dir; /* repository directory it is replaced by */
+	const char *dir;  /* repository directory it is replaced by */
 };
 
 struct go_module {
-	const char *dir; /* repository directory of go.mod, "" for the root */
+	const char *dir;  /* repository directory of go.mod, "" for the root */
 	const char *path; /* module path, or NULL when go.mod names none */
 	struct go_replace *replaces;
 	size_t replaces_nr, replaces_alloc;
@@ -154,8 +154,8 @@ static size_t split_words(char *line, char **words, size_t max)
 
 static int is_local_path(const char *p)
 {
-	return !strncmp(p, "./", 2) || !strncmp(p, "../", 3) ||
-	       !strcmp(p, ".") || !strcmp(p, "..");
+	return !strncmp(p, "./", 2) || !strncmp(p, "../", 3) || !strcmp(p, ".") ||
+	       !strcmp(p, "..");
 }
 
 /* One directive of go.mod, its verb given apart inside a block. */
@@ -187,18 +187,15 @@ static void gomod_directive(struct resolver *r, struct go_module *m,
 		if (arrow == 0 || arrow > 2 || arrow + 1 >= nr ||
 		    nr > arrow + 3) {
 			warning("%s:%u: replace needs 'path [version] => "
-				"path [version]'",
-				file, line);
+				"path [version]'", file, line);
 			return;
 		}
 		if (!is_local_path(w[arrow + 1]) ||
 		    join_path(dir, sizeof(dir), m->dir, w[arrow + 1]))
 			return; /* replaced by another module: still external */
 		ALLOC_GROW(m->replaces, m->replaces_nr + 1, m->replaces_alloc);
-		m->replaces[m->replaces_nr].from =
-			arena_strdup(&r->arena, w[0]);
-		m->replaces[m->replaces_nr++].dir =
-			arena_strdup(&r->arena, dir);
+		m->replaces[m->replaces_nr].from = arena_strdup(&r->arena, w[0]);
+		m->replaces[m->replaces_nr++].dir = arena_strdup(&r->arena, dir);
 	} else if (strcmp(verb, "go") && strcmp(verb, "toolchain") &&
 		   strcmp(verb, "exclude") && strcmp(verb, "retract") &&
 		   strcmp(verb, "godebug") && strcmp(verb, "tool") &&

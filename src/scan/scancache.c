@@ -283,10 +283,8 @@ int scancache_save(const struct scancache *cache, const struct scan *scan,
 		if (!scancache_keeps(f))
 			continue;
 		strbuf_reset(&sb);
-		strbuf_addf(&sb,
-			    "%s\t%u\t%d\t%s\t%s\t%s\t%lu\t%lu\t%lu\t%lu\t"
-			    "%lu\t",
-			    f->blob, flags, (int)f->status,
+		strbuf_addf(&sb, "%s\t%u\t%d\t%s\t%s\t%s\t%lu\t%lu\t%lu\t%lu\t"
+			    "%lu\t", f->blob, flags, (int)f->status,
 			    f->lang ? f->lang->name : "",
 			    f->reason ? f->reason : "",
 			    f->package ? f->package : "", c->lines, c->code,
