@@ -91,28 +91,31 @@ static struct tally *tally_of(struct tally *t, size_t *nr,
 void scan_find_blind_spots(struct scan *scan)
 {
 	struct tally *t = xcalloc(scan->nr + 1, sizeof(*t));
+	/* per file: 1 + its tally when it counts, else 0 */
+	size_t *of = xcalloc(scan->nr + 1, sizeof(*of));
 	unsigned char *linked = xcalloc(scan->nr + 1, 1);
 	struct strbuf sb = STRBUF_INIT;
 	size_t nr = 0, alloc = 0;
 
 	scan->blind = NULL;
 	scan->blind_nr = 0;
+	for (size_t i = 0; i < scan->nr; i++)
+		if (counts(&scan->files[i]))
+			of[i] = (size_t)(tally_of(t, &nr, scan->files[i].lang) -
+					 t) +
+				1;
 	for (size_t i = 0; i < scan->edges_nr; i++) {
-		const struct scan_file *f = &scan->files[scan->edges[i].from];
+		const struct scan_edge *e = &scan->edges[i];
 
-		linked[scan->edges[i].from] = linked[scan->edges[i].to] = 1;
-		if (counts(f))
-			tally_of(t, &nr, f->lang)->edges++;
+		linked[e->from] = linked[e->to] = 1;
+		if (of[e->from])
+			t[of[e->from] - 1].edges++;
 	}
 	for (size_t i = 0; i < scan->nr; i++) {
-		const struct scan_file *f = &scan->files[i];
-		struct tally *x;
-
-		if (!counts(f))
+		if (!of[i])
 			continue;
-		x = tally_of(t, &nr, f->lang);
-		x->files++;
-		x->isolated += !linked[i];
+		t[of[i] - 1].files++;
+		t[of[i] - 1].isolated += !linked[i];
 	}
 	for (size_t i = 0; i < nr; i++) {
 		struct scan_blind *b;
@@ -141,5 +144,6 @@ void scan_find_blind_spots(struct scan *scan)
 	}
 	strbuf_release(&sb);
 	free(linked);
+	free(of);
 	free(t);
 }
