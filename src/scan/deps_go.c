@@ -134,12 +134,28 @@ static void read_literal(struct lexer *lx, const char **s, size_t *n)
 		lx->p = e < lx->end ? e + 1 : e;
 		return;
 	}
-	while (p < lx->end && *p != q) {
-		if (q != '`' && *p == '\n')
-			break;
-		if (*p == '\n')
-			lx->line++;
-		if (q != '`' && *p == '\\' && p + 1 < lx->end && p[1] != '\n')
+	/* interpreted strings and runes end at q or, unterminated, a newline */
+	while (p < lx->end && *p != q && *p != '\n') {
+#ifdef __SSE2__
+		if (lx->end - p >= 16) {
+			const __m128i v = _mm_loadu_si128(
+				(const __m128i *)(const void *)p);
+			unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+				_mm_or_si128(
+					_mm_cmpeq_epi8(v, _mm_set1_epi8(q)),
+					_mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))),
+				_mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))));
+
+			if (!m) {
+				p += 16;
+				continue;
+			}
+			p += __builtin_ctz(m);
+			if (*p != '\\')
+				continue;
+		}
+#endif
+		if (*p == '\\' && p + 1 < lx->end && p[1] != '\n')
 			p++;
 		p++;
 	}

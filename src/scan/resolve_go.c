@@ -575,7 +575,7 @@ void resolve_go(struct resolver *r, size_t from, const struct dep_ref *d,
 		if (n + sizeof("/vendor") > sizeof(dir))
 			return;
 		memcpy(dir, m->dir, n);
-		memcpy(dir + n, "/vendor" + !n, sizeof("/vendor") - !n);
+		memcpy(dir + n, &"/vendor"[!n], sizeof("/vendor") - !n);
 		if (!join_path(pkg, sizeof(pkg), dir, t) &&
 		    add_import(r, from, d, pkg, out))
 			return;
