@@ -5,8 +5,8 @@
  * import by its uses: each distinct `name.Ident` of an imported package
  * (a ref with the import's path as target and Ident as name, right after
  * the import's own ref), the package clause (target ".", name the
- * package) and the file's top-level names (func, type, var, const;
- * DEP_DECLARES refs, target the name). A file with a build constraint
+ * package) and the file's exported top-level names (func, type, var,
+ * const; DEP_DECLARES refs, target the name). A file with a build constraint
  * (//go:build or // +build) is only built sometimes: its imports are
  * conditional.
  */
@@ -256,10 +256,22 @@ static int word_is(const char *s, size_t n, const char *word)
 	return strlen(word) == n && !memcmp(s, word, n);
 }
 
-/* Records a top-level name of the file (the blank and init: never). */
+/*
+ * Whether a name may be exported: an upper-case first letter (or a
+ * non-ASCII one, which may be). Only those can be used from another
+ * package, so only those are declarations worth keeping.
+ */
+static int exported(const char *s)
+{
+	unsigned char c = (unsigned char)*s;
+
+	return (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+/* Records a top-level exported name of the file. */
 static void declare(struct lexer *lx, const char *s, size_t n)
 {
-	if (word_is(s, n, "_") || word_is(s, n, "init"))
+	if (!n || !exported(s))
 		return;
 	dep_list_add(lx->out, lx->arena, DEP_IMPORT, s, n, lx->line)->flags =
 		DEP_DECLARES;
@@ -331,7 +343,7 @@ static void selector(struct lexer *lx, const char *start, const char *p)
 	    (w > start && w[-1] == '.'))
 		return;
 	name_n = ident_len(p + 1, lx->end);
-	if (!name_n || !ident_start((unsigned char)p[1], IDENT_HIGH))
+	if (!name_n || !exported(p + 1))
 		return;
 	for (size_t i = 0; i < lx->imports_nr; i++) {
 		const struct go_import *imp = &lx->imports[i];

@@ -424,10 +424,11 @@ static int add_import(struct resolver *r, size_t from, const struct dep_ref *d,
 		      const char *dir, struct resolve_out *out)
 {
 	const struct dep_list *l = &r->scan->files[from].deps;
-
 	struct go_state *g = r->go;
 
-	if (!has_package(r, dir))
+	/* a use of the memo's package: its import found the package */
+	if (!(d->name && g && g->memo_ok && dir == g->memo_pkg) &&
+	    !has_package(r, dir))
 		return 0;
 	if (g && !d->name && strlen(dir) < sizeof(g->memo_pkg)) {
 		g->memo_ok = 1;
