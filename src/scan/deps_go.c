@@ -189,6 +189,30 @@ static void guess_name(struct go_import *imp)
 				0; /* gopkg.in/yaml.v3, go-foo: no guess */
 }
 
+/*
+ * The standard packages most used (gitea: a third of all uses): their
+ * uses name no file of the repository, so they are not collected. A
+ * module of the repository cannot take these paths (the go tool looks
+ * in GOROOT first).
+ */
+static int is_common_std(const char *s, size_t n)
+{
+	static const char *const std[] = {
+		"bufio",	 "bytes",   "context", "encoding/json",
+		"errors",	 "fmt",	    "io",      "io/fs",
+		"log",		 "math",    "net",     "net/http",
+		"net/url",	 "os",	    "os/exec", "path",
+		"path/filepath", "reflect", "regexp",  "slices",
+		"sort",		 "strconv", "strings", "sync",
+		"sync/atomic",	 "testing", "time",    "unicode",
+	};
+
+	for (size_t i = 0; i < sizeof(std) / sizeof(*std); i++)
+		if (strlen(std[i]) == n && !memcmp(std[i], s, n))
+			return 1;
+	return 0;
+}
+
 /* One import spec: [name | . | _] "path". Returns 0 when none is there. */
 static int import_spec(struct lexer *lx)
 {
@@ -225,6 +249,8 @@ static int import_spec(struct lexer *lx)
 	imp->name_len = alias_len;
 	if (!alias && !(flags & DEP_WILDCARD))
 		guess_name(imp);
+	if (is_common_std(s, n))
+		imp->name_len = 0; /* no file of the repository: no uses */
 	return 1;
 }
 

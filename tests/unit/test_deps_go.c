@@ -116,7 +116,8 @@ static void dump(struct strbuf *sb, const struct dep_list *deps)
  * a group; not a method, nothing in a comment or a raw string), then
  * each import followed by the distinct names used from it, in order of
  * first use (not through a chain x.u.Bad, a string or a comment, not a
- * lower-case name), and the package clause.
+ * lower-case name, not of a common standard package: fmt.Sprint), and
+ * the package clause.
  */
 static void uses_and_declarations(void **state)
 {
