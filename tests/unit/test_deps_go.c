@@ -152,7 +152,6 @@ static void uses_and_declarations(void **state)
 				   "X - 16 128\n"
 				   "Public - 20 128\n"
 				   "fmt - 4 0\n"
-				   "fmt Sprint 4 0\n"
 				   "example.com/m/util - 5 0\n"
 				   "example.com/m/util Max 5 0\n"
 				   "example.com/m/util Do 5 0\n"
