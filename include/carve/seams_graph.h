@@ -23,6 +23,7 @@ enum seams_signal {
 	SIGNAL_COCHANGE, /* change coupling (from carve history) */
 	SIGNAL_AUTHORS, /* shared authors (from carve history) */
 	SIGNAL_FOLDERS, /* same directory */
+	SIGNAL_TERMS, /* same domain term leading the file name */
 	SIGNAL_NR,
 };
 
@@ -86,8 +87,16 @@ struct seams_graph {
 
 /* Default share of the depending units that makes a unit a hub. */
 #define SEAMS_HUB_SHARE 0.5
+/* Sibling folders of one name that make the name a layer (forms/). */
+#define SEAMS_LAYER_SIBLINGS 3
 /* Default weight of the folder signal (see seams_graph_build()). */
 #define SEAMS_FOLDERS 16.0
+/* Default weight of the domain-term signal (see seams_graph_build()). */
+#define SEAMS_TERMS 8.0
+/* Pull of a layer folder on its units (1 for any other folder). */
+#define SEAMS_LAYER_PULL 0.25
+/* Most units a term may lead before it is a layer word, not a domain. */
+#define SEAMS_TERM_SHARE 0.2
 
 /*
  * Builds the units and the static links of `scan`'s counted files and
