@@ -798,6 +798,19 @@ void seams_graph_finish(struct seams_graph *g)
 	g->links_nr = out;
 }
 
+/*
+ * Files of one name in two folders (dcim/forms/bulk_edit.py and
+ * ipam/forms/bulk_edit.py) change together when a layer changes across
+ * every domain: that coupling is the layer's, not evidence that the two
+ * domains are one.
+ */
+static int same_file_name(const char *x, const char *y)
+{
+	const char *a = strrchr(x, '/'), *b = strrchr(y, '/');
+
+	return !strcmp(a ? a + 1 : x, b ? b + 1 : y);
+}
+
 void seams_graph_add(struct seams_graph *g, enum seams_signal s, size_t f1,
 		     size_t f2, double value)
 {
@@ -807,6 +820,9 @@ void seams_graph_add(struct seams_graph *g, enum seams_signal s, size_t f1,
 	if (a == SIZE_MAX || b == SIZE_MAX || a == b || g->units[a].hub ||
 	    g->units[b].hub || g->units[a].follower || g->units[b].follower ||
 	    !(value > 0))
+		return;
+	if (s == SIGNAL_COCHANGE && same_file_name(g->units[a].name,
+						   g->units[b].name))
 		return;
 	push(g, a, b, s, value);
 }
