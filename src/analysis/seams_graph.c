@@ -412,8 +412,9 @@ static int cmp_unit_term(const void *a, const void *b)
  * The domain terms of the units (see lead_term()), kept only where they
  * say something: a term led by two units or more, and by no more than
  * SEAMS_TERM_SHARE of them (past that it is a layer word such as "base"
- * or "abstract"). File names that recur (views.py, bulk_edit.py,
- * index.ts) are a layer's, whatever word they lead with: no term.
+ * or "abstract"). A file name found in two folders or more (views.py,
+ * bulk_edit.py, input.c in two libraries) is a layer's or a
+ * convention's, whatever word it leads with: no term.
  * Returns them sorted by term, `*nr` long, the units of one term
  * sharing one string, and each unit's term in `*term_of` (NULL: none).
  */
@@ -442,7 +443,7 @@ static struct unit_term *find_terms(const struct seams_graph *g, size_t *nr,
 			continue;
 		linked++;
 		b = b ? b + 1 : x->name;
-		if ((uintptr_t)strmap_get(&names, b) >= SEAMS_LAYER_SIBLINGS ||
+		if ((uintptr_t)strmap_get(&names, b) >= 2 ||
 		    !lead_term(buf, sizeof(buf), x->name))
 			continue;
 		ut[n].term = xstrdup(buf);
