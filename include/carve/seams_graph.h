@@ -131,6 +131,13 @@ void seams_graph_add(struct seams_graph *g, enum seams_signal s, size_t f1,
 void seams_graph_add_group(struct seams_graph *g, enum seams_signal s,
 			   const char *name, const size_t *files,
 			   const double *values, size_t n);
+/*
+ * The domain term a file name leads with, lower case and singular:
+ * CargoRepositoryJPA.java, cargo_admin.py and ICargoService.cs all give
+ * "cargo". Writes it into buf (size bytes); returns 0 when the name has
+ * no word of three letters or more.
+ */
+int seams_lead_term(char *buf, size_t size, const char *path);
 /* Merges added evidence into sorted links and recomputes the weights. */
 void seams_graph_finish(struct seams_graph *g);
 void seams_graph_release(struct seams_graph *g);

@@ -5,9 +5,11 @@
  * module's analysis on the context graph); the whole-proposal metrics.
  * The ranking lives in rank.c.
  */
+#include <ctype.h>
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
+#include <strings.h>
 
 #include <cjson/cJSON.h>
 
@@ -151,6 +153,7 @@ struct grouping {
 	size_t nr;
 	long kernel; /* the hubs' group, or -1 */
 	long unlinked; /* the linkless leftovers' group, or -1 */
+	long platform; /* non-code beside no code (ROLE_PLATFORM), or -1 */
 	long *declared; /* per group: declared context or -1 */
 };
 
@@ -190,6 +193,8 @@ static void make_contexts(struct seams *s, const struct grouping *gr,
 		x->files = xmalloc(count[c] * sizeof(*x->files));
 		x->kernel = (long)c == gr->kernel;
 		x->unlinked = (long)c == gr->unlinked;
+		if ((long)c == gr->platform)
+			x->role = ROLE_PLATFORM;
 		x->declared = gr->declared[c] >= 0;
 		if (x->declared)
 			x->name = xstrdup(d->names[gr->declared[c]]);
@@ -259,6 +264,8 @@ static void count_contexts(struct seams *s)
 		if (x->langs_nr)
 			qsort(x->langs, x->langs_nr, sizeof(*x->langs),
 			      cmp_lang);
+		if (x->role == ROLE_PLATFORM)
+			continue;
 		/* tests or migrations: at least 90% of its code lines */
 		x->role = ROLE_CODE;
 		if (10 * by_role[ROLE_CODE] < x->code)
@@ -425,6 +432,8 @@ static int cmp_context(const void *a, const void *b)
 		return x->kernel ? -1 : 1;
 	if (x->unlinked != y->unlinked)
 		return x->unlinked ? 1 : -1;
+	if ((x->role == ROLE_PLATFORM) != (y->role == ROLE_PLATFORM))
+		return x->role == ROLE_PLATFORM ? 1 : -1;
 	if (x->files_nr != y->files_nr)
 		return x->files_nr < y->files_nr ? 1 : -1;
 	if (x->code != y->code)
@@ -432,10 +441,89 @@ static int cmp_context(const void *a, const void *b)
 	return strcmp(x->name, y->name);
 }
 
-/* Names every context, uniquely, and puts them in their final order. */
+/*
+ * The most distinctive domain term of context i (see seams_lead_term()):
+ * the one leading most of its code files among those that lead more of
+ * its files than of all others together; NULL when none does.
+ */
+static char *distinctive_term(const struct seams *s, size_t i,
+			      const struct strmap *all)
+{
+	const struct seams_context *x = &s->contexts[i];
+	struct strmap count = STRMAP_INIT;
+	struct strmap_entry *e;
+	char buf[64], **keys = xcalloc(x->files_nr + 1, sizeof(*keys));
+	size_t n = 0, best_n = 0;
+	const char *best = NULL;
+	char *ret = NULL;
+
+	for (size_t j = 0; j < x->files_nr; j++) {
+		const char *path = s->scan->files[x->files[j]].path;
+		uintptr_t c;
+
+		if (file_role(path) != ROLE_CODE ||
+		    !seams_lead_term(buf, sizeof(buf), path))
+			continue;
+		c = (uintptr_t)strmap_get(&count, buf);
+		if (!c)
+			keys[n++] = xstrdup(buf);
+		strmap_put(&count, c ? buf : keys[n - 1], (void *)(c + 1));
+	}
+	strmap_for_each (&count, e) {
+		size_t inside = (uintptr_t)e->value;
+		size_t outside = (uintptr_t)strmap_get(all, e->key) - inside;
+
+		if (inside < 2 || outside >= inside)
+			continue;
+		if (!best || inside > best_n ||
+		    (inside == best_n && strcmp(e->key, best) < 0)) {
+			best = e->key;
+			best_n = inside;
+		}
+	}
+	if (best)
+		ret = xstrdup(best);
+	for (size_t k = 0; k < n; k++)
+		free(keys[k]);
+	free(keys);
+	strmap_release(&count);
+	return ret;
+}
+
+/* Counts the domain term of every counted code file into `all`. */
+static char **count_terms(const struct seams *s, struct strmap *all,
+			  size_t *nr)
+{
+	char buf[64], **keys = xcalloc(s->scan->nr + 1, sizeof(*keys));
+
+	*nr = 0;
+	for (size_t f = 0; f < s->scan->nr; f++) {
+		const char *path = s->scan->files[f].path;
+		uintptr_t c;
+
+		if (s->scan->files[f].status != FILE_COUNTED ||
+		    file_role(path) != ROLE_CODE ||
+		    !seams_lead_term(buf, sizeof(buf), path))
+			continue;
+		c = (uintptr_t)strmap_get(all, buf);
+		if (!c)
+			keys[(*nr)++] = xstrdup(buf);
+		strmap_put(all, c ? buf : keys[*nr - 1], (void *)(c + 1));
+	}
+	return keys;
+}
+
+/*
+ * Names every context, uniquely, and puts them in their final order. A
+ * context is named by its folder (dominant_dir()); when a larger one
+ * has that name, by the folder and its most distinctive domain term
+ * ("src/dddsample:cargo"; the term alone for the root), a number only when no term tells them apart.
+ */
 static void name_contexts(struct seams *s)
 {
-	struct strmap taken = STRMAP_INIT;
+	struct strmap taken = STRMAP_INIT, all = STRMAP_INIT;
+	char **keys = NULL;
+	size_t keys_nr = 0;
 
 	for (size_t i = 0; i < s->nr; i++) {
 		struct seams_context *x = &s->contexts[i];
@@ -446,19 +534,38 @@ static void name_contexts(struct seams *s)
 			x->name = xstrdup("shared-kernel");
 		else if (x->unlinked)
 			x->name = xstrdup("unlinked");
+		else if (x->role == ROLE_PLATFORM)
+			x->name = xstrdup("platform");
 		else
 			x->name = dominant_dir(s, x);
 	}
 	/* order first, so the larger context keeps the plain name */
 	if (s->nr)
 		qsort(s->contexts, s->nr, sizeof(*s->contexts), cmp_context);
+	for (size_t i = 0; i < s->nr; i++)
+		for (size_t j = 0; j < s->contexts[i].files_nr; j++)
+			s->context_of[s->contexts[i].files[j]] = (long)i;
 	for (size_t i = 0; i < s->nr; i++) {
 		struct seams_context *x = &s->contexts[i];
 		struct strbuf sb = STRBUF_INIT;
+		char *term;
 
 		if (x->declared)
 			continue;
 		strbuf_addstr(&sb, x->name);
+		if (strmap_get(&taken, sb.buf) && !x->kernel &&
+		    !x->unlinked && x->role != ROLE_PLATFORM) {
+			if (!keys)
+				keys = count_terms(s, &all, &keys_nr);
+			term = distinctive_term(s, i, &all);
+			if (term) {
+				strbuf_reset(&sb);
+				if (strcmp(x->name, "."))
+					strbuf_addf(&sb, "%s:", x->name);
+				strbuf_addstr(&sb, term);
+				free(term);
+			}
+		}
 		for (int k = 2; strmap_get(&taken, sb.buf); k++) {
 			strbuf_reset(&sb);
 			strbuf_addf(&sb, "%s-%d", x->name, k);
@@ -468,9 +575,10 @@ static void name_contexts(struct seams *s)
 		strmap_put(&taken, x->name, x);
 	}
 	strmap_release(&taken);
-	for (size_t i = 0; i < s->nr; i++)
-		for (size_t j = 0; j < s->contexts[i].files_nr; j++)
-			s->context_of[s->contexts[i].files[j]] = (long)i;
+	strmap_release(&all);
+	for (size_t k = 0; k < keys_nr; k++)
+		free(keys[k]);
+	free(keys);
 }
 
 struct cross_ref {
@@ -824,7 +932,7 @@ static void merge_by_folder(struct seams *s, struct grouping *gr, size_t k)
 			continue;
 		if (!size[c]++) {
 			first[c] = f;
-			groups += c != gr->kernel;
+			groups += c != gr->kernel && c != gr->platform;
 		}
 	}
 	while (groups > k) {
@@ -832,7 +940,7 @@ static void merge_by_folder(struct seams *s, struct grouping *gr, size_t k)
 
 		for (size_t c = 0; c < gr->nr; c++)
 			if (size[c] && (long)c != gr->kernel &&
-			    gr->declared[c] < 0 &&
+			    (long)c != gr->platform && gr->declared[c] < 0 &&
 			    (small == SIZE_MAX || size[c] < size[small]))
 				small = c;
 		if (small == SIZE_MAX)
@@ -840,7 +948,8 @@ static void merge_by_folder(struct seams *s, struct grouping *gr, size_t k)
 		for (size_t c = 0; c < gr->nr; c++) {
 			size_t len;
 
-			if (!size[c] || c == small || (long)c == gr->kernel)
+			if (!size[c] || c == small || (long)c == gr->kernel ||
+			    (long)c == gr->platform)
 				continue;
 			len = common_dirs(s->scan->files[first[c]].path,
 					  s->scan->files[first[small]].path);
@@ -978,12 +1087,94 @@ static long majority_used(const struct seams *s, const struct grouping *gr,
 }
 
 /*
- * Tests and migrations follow the code they serve: each joins the group
- * of most code units under its nearest ancestor directory that holds
- * any (saleor/order/migrations/ and saleor/graphql/order/tests/ join
- * saleor/order and saleor/graphql/order), below the root; failing that,
- * the group of the code it depends on most; failing that, the unlinked
- * files. Decided per directory once.
+ * The folder a view mirrors: the one after templates/ or views/
+ * (netbox/templates/dcim/device.html: "dcim", app/views/accounts/x.erb:
+ * "accounts", Views/Product/Edit.cshtml: "Product"), lower case, into
+ * buf; 0 when the path has none.
+ */
+static int mirrored_name(char *buf, size_t size, const char *path)
+{
+	const char *p = path, *slash, *name = NULL;
+	size_t n = 0;
+
+	while ((slash = strchr(p, '/'))) {
+		size_t len = (size_t)(slash - p);
+
+		if ((len == 9 && !strncasecmp(p, "templates", 9)) ||
+		    (len == 5 && !strncasecmp(p, "views", 5))) {
+			const char *next = slash + 1, *end = strchr(next, '/');
+
+			if (end) {
+				name = next;
+				n = (size_t)(end - next);
+			}
+		}
+		p = slash + 1;
+	}
+	if (!name || !n || n >= size)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		buf[i] = (char)tolower((unsigned char)name[i]);
+	buf[n] = '\0';
+	return 1;
+}
+
+/*
+ * The group of most code units about `name` (a view's mirrored folder):
+ * units in a folder of that name (netbox/dcim/...) or whose file name
+ * leads with it, singular or not (accounts_controller.rb,
+ * ProductController.cs); -1 when none.
+ */
+static long majority_named(const struct seams *s, const struct grouping *gr,
+			   const char *name, size_t *votes, long *touched)
+{
+	const struct seams_graph *g = &s->graph;
+	size_t n = strlen(name), nt = 0;
+	char term[64], single[64];
+	long best = -1;
+
+	snprintf(single, sizeof(single), "%s", name);
+	if (n > 3 && single[n - 1] == 's')
+		single[n - 1] = '\0';
+	for (size_t u = 0; u < g->nr - g->folders_nr; u++) {
+		const struct seams_unit *x = &g->units[u];
+		const char *d = x->dir;
+		long grp = gr->group_of_file[g->unit_files[x->first]];
+		int hit = 0;
+
+		if (x->follower || grp < 0 || grp == gr->kernel ||
+		    grp == gr->unlinked)
+			continue;
+		for (const char *q = d; *q && !hit; q = strchr(q, '/') ?
+					 strchr(q, '/') + 1 : q + strlen(q))
+			hit = !strncasecmp(q, name, n) &&
+			      (q[n] == '/' || !q[n]);
+		if (!hit && seams_lead_term(term, sizeof(term), x->name))
+			hit = !strcmp(term, single) || !strcmp(term, name);
+		if (!hit)
+			continue;
+		if (!votes[grp])
+			touched[nt++] = grp;
+		if (++votes[grp] > (best >= 0 ? votes[best] : 0) ||
+		    (votes[grp] == votes[best] && grp < best))
+			best = grp;
+	}
+	for (size_t t = 0; t < nt; t++)
+		votes[touched[t]] = 0;
+	return best;
+}
+
+/*
+ * Tests, migrations, views and the files that are not code follow the
+ * code they serve. A view first joins the code its folder mirrors
+ * (majority_named()). Then each joins the group of most code units
+ * under its nearest ancestor directory that holds any
+ * (saleor/order/migrations/ and saleor/graphql/order/tests/ join
+ * saleor/order and saleor/graphql/order), below the root; failing
+ * that, the group of the code it depends on most; failing that, tests
+ * and migrations are unlinked and the rest (docs, CI, build files at
+ * the top) is the platform group, never a service. Decided per
+ * directory once.
  */
 static void attach_followers(struct seams *s, struct grouping *gr)
 {
@@ -996,13 +1187,32 @@ static void attach_followers(struct seams *s, struct grouping *gr)
 
 	for (size_t u = 0; u < g->nr - g->folders_nr; u++) {
 		const struct seams_unit *x = &g->units[u];
+		enum file_role role;
 		long grp = -1;
+		char name[64];
 
 		if (!x->follower)
 			continue;
+		role = file_role(x->name);
+		if (role == ROLE_VIEW &&
+		    mirrored_name(name, sizeof(name), x->name)) {
+			void *got;
+
+			strbuf_reset(&dir);
+			strbuf_addf(&dir, "\n%s", name);
+			got = strmap_get(&memo, dir.buf);
+			if (got) {
+				grp = (long)(intptr_t)got - 2;
+			} else {
+				grp = majority_named(s, gr, name, votes,
+						     touched);
+				strmap_put(&memo, xstrdup(dir.buf),
+					   (void *)(intptr_t)(grp + 2));
+			}
+		}
 		strbuf_reset(&dir);
 		strbuf_addstr(&dir, x->dir);
-		while (dir.len) {
+		while (grp < 0 && dir.len) {
 			void *got = strmap_get(&memo, dir.buf);
 			char *slash;
 
@@ -1021,7 +1231,9 @@ static void attach_followers(struct seams *s, struct grouping *gr)
 		if (grp < 0)
 			grp = majority_used(s, gr, u, votes, touched);
 		if (grp < 0)
-			grp = gr->unlinked;
+			grp = role == ROLE_TEST || role == ROLE_MIGRATION ?
+				      gr->unlinked :
+				      gr->platform;
 		for (size_t k = 0; k < x->nr; k++) {
 			size_t f = g->unit_files[x->first + k];
 
@@ -1078,15 +1290,17 @@ static int cluster(struct seams *s, const struct contexts *d,
 	s->resolution = co.resolution;
 	k = (size_t)got;
 	split_large(&pr, membership, &k, o, s->runs);
-	/* groups: 0 .. k-1 communities, then the kernel, then unlinked */
+	/* groups: 0 .. k-1 communities, then the kernel, unlinked and
+	 * platform */
 	strength = xcalloc(pr.p.n ? pr.p.n : 1, sizeof(*strength));
 	for (size_t e = 0; e < pr.p.links_nr; e++) {
 		strength[pr.p.links[e].a] += pr.p.links[e].w;
 		strength[pr.p.links[e].b] += pr.p.links[e].w;
 	}
-	gr->nr = k + 2;
+	gr->nr = k + 3;
 	gr->kernel = (long)k;
 	gr->unlinked = (long)k + 1;
+	gr->platform = (long)k + 2;
 	gr->declared = xmalloc(gr->nr * sizeof(*gr->declared));
 	for (size_t c = 0; c < gr->nr; c++)
 		gr->declared[c] = -1;

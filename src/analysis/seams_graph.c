@@ -353,12 +353,12 @@ static void static_links(struct seams_graph *g, const struct scan *scan,
 }
 
 /*
- * The domain term of a unit: the first word of its file name, lower
+ * The domain term of a file: the first word of its name, lower
  * case and singular (CargoRepositoryJPA.java, cargo_admin.py and
  * ICargoService.cs all give "cargo"), written into buf; 0 when the name
  * has no word of three letters or more.
  */
-static int lead_term(char *buf, size_t size, const char *path)
+int seams_lead_term(char *buf, size_t size, const char *path)
 {
 	const char *b = strrchr(path, '/'), *p;
 	size_t n = 0;
@@ -444,7 +444,7 @@ static struct unit_term *find_terms(const struct seams_graph *g, size_t *nr,
 		linked++;
 		b = b ? b + 1 : x->name;
 		if ((uintptr_t)strmap_get(&names, b) >= 2 ||
-		    !lead_term(buf, sizeof(buf), x->name))
+		    !seams_lead_term(buf, sizeof(buf), x->name))
 			continue;
 		ut[n].term = xstrdup(buf);
 		ut[n].unit = u;

@@ -477,6 +477,9 @@ static void print_context(FILE *fp, const struct seams *s, size_t i, size_t top)
 					 "they test, not ranked)"
 		: x->role == ROLE_MIGRATION ? " (migrations: they move with "
 					      "the data, not ranked)"
+		: x->role == ROLE_PLATFORM ? " (platform: docs, CI, build and "
+					     "configuration beside no code; "
+					     "never a service, not ranked)"
 			      : "",
 		x->files_nr, x->files_nr == 1 ? "" : "s", num.buf,
 		fmt_langs(&sb, x));
