@@ -1253,6 +1253,41 @@ static void attach_followers(struct seams *s, struct grouping *gr)
 	free(touched);
 }
 
+/*
+ * Files that are not code (ROLE_NOT_CODE) may not make a context of
+ * their own by following a little code: where they outweigh its code
+ * ten to one (config/locales/ with one pluralisation rule in Ruby and
+ * 400 catalogs), they go to the platform group and the code stays.
+ */
+static void platform_leftovers(struct seams *s, struct grouping *gr)
+{
+	unsigned long *code = xcalloc(gr->nr, sizeof(*code));
+	unsigned long *other = xcalloc(gr->nr, sizeof(*other));
+
+	for (size_t f = 0; f < s->scan->nr; f++) {
+		long c = gr->group_of_file[f];
+		enum file_role r;
+
+		if (c < 0 || c == gr->kernel || c == gr->platform ||
+		    gr->declared[c] >= 0)
+			continue;
+		r = file_role(s->scan->files[f].path);
+		if (ROLE_NOT_CODE(r))
+			other[c] += s->scan->files[f].counts.code;
+		else
+			code[c] += s->scan->files[f].counts.code;
+	}
+	for (size_t f = 0; f < s->scan->nr; f++) {
+		long c = gr->group_of_file[f];
+
+		if (c >= 0 && other[c] > 10 * code[c] &&
+		    ROLE_NOT_CODE(file_role(s->scan->files[f].path)))
+			gr->group_of_file[f] = gr->platform;
+	}
+	free(code);
+	free(other);
+}
+
 static int cluster(struct seams *s, const struct contexts *d,
 		   struct grouping *gr)
 {
@@ -1330,6 +1365,7 @@ static int cluster(struct seams *s, const struct contexts *d,
 			gr->group_of_file[f] = (long)membership[pr.node_of[u]];
 	}
 	attach_followers(s, gr);
+	platform_leftovers(s, gr);
 	if (o->contexts)
 		merge_by_folder(s, gr, o->contexts);
 	free(strength);
