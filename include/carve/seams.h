@@ -143,6 +143,7 @@ struct seams {
 	size_t cycles_nr;
 	size_t *ranking; /* context indexes, extract-first first */
 	size_t ranking_nr;
+	unsigned long rank_min_code; /* code lines a ranked context needs */
 	double modularity; /* Q of the static graph, by context */
 	double fused_modularity; /* Q of the fused graph it clustered */
 	double turbo_mq;

@@ -308,7 +308,13 @@ static void record_assumptions(struct model *m, const struct seams_args *a,
 		model_assume(m, "tests and migrations", "default",
 			     "not clustered: each joins the context of the "
 			     "code of its nearest directory that holds code, "
-			     "else of the code it depends on most");
+			     "else of the code it depends on most; so do "
+			     "views (first the code their folder mirrors: "
+			     "templates/dcim/ joins dcim) and files that are "
+			     "not code (docs, config and CI, build files, "
+			     "translations, fixtures, assets, data), which "
+			     "with no code beside them make the platform "
+			     "group, never a service");
 	else
 		model_assume(m, "tests and migrations", "option",
 			     "clustered like other files (--cluster-tests)");
@@ -344,11 +350,24 @@ static void record_assumptions(struct model *m, const struct seams_args *a,
 	model_assume(m, "names", "default",
 		     "a context is named after the deepest directory whose "
 		     "tree holds half of its files (else the one holding "
-		     "most); -2, -3 tell apart contexts of one directory");
+		     "most); a context whose folder a larger one is named "
+		     "after adds its most distinctive domain term "
+		     "(folder:term)");
+	model_assume(m, "layers and domains", "default",
+		     "a folder name found in %d sibling folders or more "
+		     "(forms/, api/) is a layer: its files pull to the "
+		     "folder above it; files whose names lead with one "
+		     "term (Cargo, CargoRepository, CargoController) are "
+		     "tied across folders; a folder of files with "
+		     "unrelated terms pulls %g as hard; change coupling "
+		     "between files of one name is left out",
+		     SEAMS_LAYER_SIBLINGS, SEAMS_LAYER_PULL);
 	model_assume(m, "extraction ranking", "default",
 		     "mean of scores from 0 to 1 (1 - count / largest count): "
-		     "coupling (references across the seam), boundary (file "
-		     "edges in the seam), dependents (contexts using it)%s",
+		     "coupling (share of its references across the seam), "
+		     "boundary (file edges in the seam), dependents "
+		     "(contexts using it)%s; contexts under 1%% of the code "
+		     "are not ranked",
 		     o->history ? ", change (file changes; more is better: "
 				  "count / largest count)"
 				: "; change frequency needs history");
@@ -541,6 +560,31 @@ static void print_ranking(FILE *fp, const struct seams *s, size_t top)
 	table_free(t);
 	if (s->ranking_nr > top)
 		fprintf(fp, "... %zu more\n", s->ranking_nr - top);
+	/* why the first three are first, in the counts behind the scores */
+	for (size_t r = 0; r < s->ranking_nr && r < 3 && r < top; r++) {
+		const struct seams_context *x = &s->contexts[s->ranking[r]];
+		unsigned long all = x->internal + x->refs_out + x->refs_in;
+
+		fprintf(fp,
+			"  %zu. %s: %.0f%% of its %lu references cross the "
+			"seam (%lu out, %lu in), %zu context%s depend%s on "
+			"it, %lu file edges in the seam",
+			r + 1, x->name,
+			all ? 100.0 * (double)(x->refs_out + x->refs_in) /
+				      (double)all :
+			      0.0,
+			all, x->refs_out, x->refs_in, x->fan_in,
+			x->fan_in == 1 ? "" : "s", x->fan_in == 1 ? "s" : "",
+			x->edges_out + x->edges_in);
+		if (x->score[CRIT_CHANGE] >= 0)
+			fprintf(fp, ", %zu file changes", x->changes);
+		fputc('\n', fp);
+	}
+	if (s->rank_min_code)
+		fprintf(fp,
+			"  contexts under %lu code lines (1%% of the code) "
+			"are fragments, not ranked\n",
+			s->rank_min_code);
 }
 
 static void print_text(FILE *fp, const struct seams *s, const struct model *m,
