@@ -87,6 +87,8 @@ struct seams_graph {
 
 /* Default share of the depending units that makes a unit a hub. */
 #define SEAMS_HUB_SHARE 0.5
+/* Share of a context's code under its folder to be named after it. */
+#define SEAMS_NAME_COVER 0.7
 /* Sibling folders of one name that make the name a layer (forms/). */
 #define SEAMS_LAYER_SIBLINGS 3
 /* Default weight of the folder signal (see seams_graph_build()). */

@@ -37,6 +37,7 @@ void seams_options_init(struct seams_options *o)
 	o->runs = 0; /* as many as the graph's size allows */
 	o->seed = 1;
 	o->min_size = SEAMS_DEFAULT_MIN_SIZE;
+	o->max_share = SEAMS_MAX_SHARE;
 	o->follow_roles = 1;
 }
 
@@ -60,6 +61,8 @@ struct problem {
 	struct cluster_problem p;
 	struct cluster_link *links;
 	double *size;
+	double *code; /* per node: code lines */
+	double code_total;
 	int *pinned;
 	size_t *node_of; /* per unit */
 	long *decl_of_node; /* per node: declared context or -1 */
@@ -99,12 +102,16 @@ static void problem_build(struct problem *pr, const struct seams *s,
 		pr->pinned[v] = v < (size_t)d->nr;
 		pr->decl_of_node[v] = v < (size_t)d->nr ? (long)v : -1;
 	}
+	pr->code = xcalloc(n ? n : 1, sizeof(*pr->code));
 	for (size_t u = 0; u < g->nr; u++)
-		if (pr->node_of[u] != SIZE_MAX)
+		if (pr->node_of[u] != SIZE_MAX) {
 			pr->size[pr->node_of[u]] +=
 				s->options.size_in_code
 					? (double)g->units[u].code
 					: (double)g->units[u].nr;
+			pr->code[pr->node_of[u]] += (double)g->units[u].code;
+			pr->code_total += (double)g->units[u].code;
+		}
 	pr->links =
 		xmalloc((g->links_nr ? g->links_nr : 1) * sizeof(*pr->links));
 	for (size_t k = 0; k < g->links_nr; k++) {
@@ -142,6 +149,7 @@ static void problem_release(struct problem *pr)
 {
 	free(pr->links);
 	free(pr->size);
+	free(pr->code);
 	free(pr->pinned);
 	free(pr->node_of);
 	free(pr->decl_of_node);
@@ -242,13 +250,20 @@ static void count_contexts(struct seams *s)
 			const struct scan_file *f = &scan->files[x->files[j]];
 			const char *lang = f->lang ? f->lang->name : "?";
 			size_t u = g->unit_of[x->files[j]], k;
+			enum file_role r = file_role(f->path);
 
-			x->code += f->counts.code;
-			by_role[file_role(f->path)] += f->counts.code;
+			by_role[r] += f->counts.code;
 			/* a unit counts once, with its first file */
 			if (u != SIZE_MAX &&
 			    g->unit_files[g->units[u].first] == x->files[j])
 				x->units++;
+			/* docs, fixtures, catalogs: beside the code, not in
+			 * its size nor its languages */
+			if (ROLE_NOT_CODE(r) && x->role != ROLE_PLATFORM) {
+				x->other += f->counts.code;
+				continue;
+			}
+			x->code += f->counts.code;
 			for (k = 0; k < x->langs_nr; k++)
 				if (!strcmp(x->langs[k].name, lang))
 					break;
@@ -268,7 +283,7 @@ static void count_contexts(struct seams *s)
 			continue;
 		/* tests or migrations: at least 90% of its code lines */
 		x->role = ROLE_CODE;
-		if (10 * by_role[ROLE_CODE] < x->code)
+		if (10 * by_role[ROLE_CODE] < x->code + x->other)
 			for (int r = ROLE_CODE + 1; r < ROLE_NR; r++)
 				if (by_role[r] > by_role[x->role])
 					x->role = (enum file_role)r;
@@ -424,6 +439,129 @@ static char *dominant_dir(const struct seams *s, const struct seams_context *x)
 	return ret;
 }
 
+/* Adds each word of path (its folders, its lead term) to `words` once. */
+static void path_words(struct strmap *words, char ***keys, size_t *nr,
+		       size_t *alloc, const char *path)
+{
+	struct strmap seen = STRMAP_INIT;
+	char buf[64];
+	const char *p = path, *slash;
+
+	while ((slash = strchr(p, '/'))) {
+		size_t n = (size_t)(slash - p);
+
+		if (n && n < sizeof(buf)) {
+			memcpy(buf, p, n);
+			buf[n] = '\0';
+			for (size_t i = 0; i < n; i++)
+				buf[i] = (char)tolower((unsigned char)buf[i]);
+			if (!strmap_get(&seen, buf)) {
+				uintptr_t c = (uintptr_t)strmap_get(words, buf);
+
+				if (!c) {
+					ALLOC_GROW(*keys, *nr + 1, *alloc);
+					(*keys)[(*nr)++] = xstrdup(buf);
+				}
+				strmap_put(words, c ? buf : (*keys)[*nr - 1],
+					   (void *)(c + 1));
+				strmap_put(&seen, c ? buf : (*keys)[*nr - 1],
+					   (void *)1);
+			}
+		}
+		p = slash + 1;
+	}
+	if (seams_lead_term(buf, sizeof(buf), path) && !strmap_get(&seen, buf)) {
+		uintptr_t c = (uintptr_t)strmap_get(words, buf);
+
+		if (!c) {
+			ALLOC_GROW(*keys, *nr + 1, *alloc);
+			(*keys)[(*nr)++] = xstrdup(buf);
+		}
+		strmap_put(words, c ? buf : (*keys)[*nr - 1], (void *)(c + 1));
+	}
+	strmap_release(&seen);
+}
+
+/*
+ * The name of a context: its folder (dominant_dir()) when at least
+ * SEAMS_NAME_COVER of its code files sit under it; else it is a
+ * vertical slice across folders (saleor/order/ and
+ * saleor/graphql/order/), named by the word that most of its code files
+ * share in their folders or file names and that is not common to the
+ * repository ("order"), after the folder all of them share:
+ * "saleor:order".
+ */
+static char *slice_name(const struct seams *s, const struct seams_context *x,
+			const struct strmap *repo_words, size_t repo_code)
+{
+	char *dir = dominant_dir(s, x), **keys = NULL, *ret = NULL;
+	struct strmap words = STRMAP_INIT;
+	struct strmap_entry *e;
+	size_t n = strlen(dir), code = 0, under = 0, nr = 0, alloc = 0;
+	size_t best_n = 0, common = SIZE_MAX;
+	const char *best = NULL, *first = NULL;
+
+	for (size_t j = 0; j < x->files_nr; j++) {
+		const char *path = s->scan->files[x->files[j]].path;
+
+		if (file_role(path) != ROLE_CODE)
+			continue;
+		code++;
+		under += !strcmp(dir, ".") ||
+			 (!strncmp(path, dir, n) && path[n] == '/');
+		path_words(&words, &keys, &nr, &alloc, path);
+		/* the folder all its code files share */
+		if (!first) {
+			const char *slash = strrchr(path, '/');
+
+			first = path;
+			common = slash ? (size_t)(slash - path) : 0;
+		} else {
+			size_t k = 0;
+
+			while (k < common && path[k] == first[k])
+				k++;
+			while (k > 0 && k < common && first[k] != '/')
+				k--;
+			if (k < common)
+				common = k;
+		}
+	}
+	if (code < 4 || (double)under >= SEAMS_NAME_COVER * (double)code)
+		goto done;
+	strmap_for_each (&words, e) {
+		size_t in = (uintptr_t)e->value;
+
+		/* a word of most of the repository's files (the project's
+		 * own folder, src, main) says nothing; nor one of a few */
+		if (2 * in < code ||
+		    2 * (uintptr_t)strmap_get(repo_words, e->key) > repo_code)
+			continue;
+		if (!best || in > best_n ||
+		    (in == best_n && strcmp(e->key, best) < 0)) {
+			best = e->key;
+			best_n = in;
+		}
+	}
+	if (best) {
+		struct strbuf sb = STRBUF_INIT;
+
+		if (common && common != SIZE_MAX)
+			strbuf_addf(&sb, "%.*s:", (int)common, first);
+		strbuf_addstr(&sb, best);
+		ret = strbuf_detach(&sb, NULL);
+	}
+done:
+	for (size_t k = 0; k < nr; k++)
+		free(keys[k]);
+	free(keys);
+	strmap_release(&words);
+	if (!ret)
+		return dir;
+	free(dir);
+	return ret;
+}
+
 static int cmp_context(const void *a, const void *b)
 {
 	const struct seams_context *x = a, *y = b;
@@ -434,10 +572,10 @@ static int cmp_context(const void *a, const void *b)
 		return x->unlinked ? 1 : -1;
 	if ((x->role == ROLE_PLATFORM) != (y->role == ROLE_PLATFORM))
 		return x->role == ROLE_PLATFORM ? 1 : -1;
-	if (x->files_nr != y->files_nr)
-		return x->files_nr < y->files_nr ? 1 : -1;
 	if (x->code != y->code)
 		return x->code < y->code ? 1 : -1;
+	if (x->files_nr != y->files_nr)
+		return x->files_nr < y->files_nr ? 1 : -1;
 	return strcmp(x->name, y->name);
 }
 
@@ -522,8 +660,20 @@ static char **count_terms(const struct seams *s, struct strmap *all,
 static void name_contexts(struct seams *s)
 {
 	struct strmap taken = STRMAP_INIT, all = STRMAP_INIT;
-	char **keys = NULL;
-	size_t keys_nr = 0;
+	struct strmap repo_words = STRMAP_INIT;
+	char **keys = NULL, **word_keys = NULL;
+	size_t keys_nr = 0, words_nr = 0, words_alloc = 0, repo_code = 0;
+
+	for (size_t f = 0; f < s->scan->nr; f++) {
+		const char *path = s->scan->files[f].path;
+
+		if (s->scan->files[f].status != FILE_COUNTED ||
+		    file_role(path) != ROLE_CODE)
+			continue;
+		repo_code++;
+		path_words(&repo_words, &word_keys, &words_nr, &words_alloc,
+			   path);
+	}
 
 	for (size_t i = 0; i < s->nr; i++) {
 		struct seams_context *x = &s->contexts[i];
@@ -537,7 +687,7 @@ static void name_contexts(struct seams *s)
 		else if (x->role == ROLE_PLATFORM)
 			x->name = xstrdup("platform");
 		else
-			x->name = dominant_dir(s, x);
+			x->name = slice_name(s, x, &repo_words, repo_code);
 	}
 	/* order first, so the larger context keeps the plain name */
 	if (s->nr)
@@ -576,9 +726,13 @@ static void name_contexts(struct seams *s)
 	}
 	strmap_release(&taken);
 	strmap_release(&all);
+	strmap_release(&repo_words);
 	for (size_t k = 0; k < keys_nr; k++)
 		free(keys[k]);
 	free(keys);
+	for (size_t k = 0; k < words_nr; k++)
+		free(word_keys[k]);
+	free(word_keys);
 }
 
 struct cross_ref {
@@ -829,26 +983,36 @@ static void metrics(struct seams *s)
 }
 
 /*
- * Contexts larger than max_size are clustered again on their own links
- * at a doubled resolution until they split or the resolution runs out.
+ * Contexts larger than max_size, or with no max_size holding more than
+ * max_share of the code, are clustered again on their own links at a
+ * doubled resolution until they split or the resolution runs out. A
+ * context over max_share whose split would cut more than
+ * SEAMS_ONE_PIECE of its link weight is one piece: kept whole, and
+ * counted in s->kept_whole.
  */
 static void split_large(const struct problem *pr, size_t *membership, size_t *k,
-			const struct seams_options *o, int runs)
+			const struct seams_options *o, int runs,
+			size_t *kept_whole)
 {
-	for (size_t c = 0; o->max_size > 0 && c < *k; c++) {
-		double size = 0;
+	for (size_t c = 0; (o->max_size > 0 || o->max_share > 0) && c < *k;
+	     c++) {
+		double size = 0, code = 0, cut = 0, inside = 0;
 		size_t n = 0, links = 0, *local, *sub;
 		struct cluster_link *l;
 		double *sz;
-		int *pin;
+		int *pin, by_share;
 		long got = 1;
 
 		for (size_t v = 0; v < pr->p.n; v++)
 			if (membership[v] == c) {
 				size += pr->p.size[v];
+				code += pr->code[v];
 				n++;
 			}
-		if (size <= o->max_size || n < 2)
+		by_share = o->max_size <= 0 &&
+			   code > o->max_share * pr->code_total;
+		if ((o->max_size > 0 && size <= o->max_size) ||
+		    (o->max_size <= 0 && !by_share) || n < 2)
 			continue;
 		local = xmalloc(pr->p.n * sizeof(*local));
 		sub = xmalloc(n * sizeof(*sub));
@@ -880,6 +1044,15 @@ static void split_large(const struct problem *pr, size_t *membership, size_t *k,
 			got = cluster_run(sub, &sp, &so, NULL);
 			if (got < 0)
 				break;
+		}
+		for (size_t e = 0; got >= 2 && by_share && e < links; e++) {
+			if (sub[l[e].a] != sub[l[e].b])
+				cut += l[e].w;
+			inside += l[e].w;
+		}
+		if (got >= 2 && by_share && cut > SEAMS_ONE_PIECE * inside) {
+			(*kept_whole)++;
+			got = 1;
 		}
 		if (got >= 2) {
 			for (size_t v = 0; v < pr->p.n; v++)
@@ -1324,7 +1497,7 @@ static int cluster(struct seams *s, const struct contexts *d,
 	}
 	s->resolution = co.resolution;
 	k = (size_t)got;
-	split_large(&pr, membership, &k, o, s->runs);
+	split_large(&pr, membership, &k, o, s->runs, &s->kept_whole);
 	/* groups: 0 .. k-1 communities, then the kernel, unlinked and
 	 * platform */
 	strength = xcalloc(pr.p.n ? pr.p.n : 1, sizeof(*strength));

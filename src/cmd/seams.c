@@ -347,6 +347,14 @@ static void record_assumptions(struct model *m, const struct seams_args *a,
 			     "resolution",
 			     o->max_size,
 			     o->size_in_code ? "code lines" : "files");
+	else if (o->max_share > 0)
+		model_assume(m, "large contexts", "default",
+			     "over %g%% of the code are clustered again at a "
+			     "higher resolution, unless the split would cut "
+			     "more than %g%% of their links (one piece: kept "
+			     "whole; here %zu)",
+			     100 * o->max_share, 100 * SEAMS_ONE_PIECE,
+			     s->kept_whole);
 	model_assume(m, "names", "default",
 		     "a context is named after the deepest directory whose "
 		     "tree holds half of its files (else the one holding "
@@ -488,7 +496,7 @@ static void print_context(FILE *fp, const struct seams *s, size_t i, size_t top)
 	struct strbuf sb = STRBUF_INIT, num = STRBUF_INIT;
 
 	add_num(&num, x->code);
-	fprintf(fp, "\n%s%s: %zu file%s, %s code lines (%s)\n", x->name,
+	fprintf(fp, "\n%s%s: %zu file%s, %s code lines (%s)", x->name,
 		x->kernel     ? " (hubs that nearly everything uses)"
 		: x->unlinked ? " (files linked to nothing)"
 		: x->declared ? " (declared in carve.json)"
@@ -502,6 +510,13 @@ static void print_context(FILE *fp, const struct seams *s, size_t i, size_t top)
 			      : "",
 		x->files_nr, x->files_nr == 1 ? "" : "s", num.buf,
 		fmt_langs(&sb, x));
+	if (x->other) {
+		strbuf_reset(&num);
+		add_num(&num, x->other);
+		fprintf(fp, ", and %s lines of docs, data and configuration",
+			num.buf);
+	}
+	fputc('\n', fp);
 	fprintf(fp,
 		"  cohesion %.2f (%lu references inside), %lu out and "
 		"%lu in across the seam, to %zu and from %zu contexts",
@@ -619,6 +634,14 @@ static void print_text(FILE *fp, const struct seams *s, const struct model *m,
 	if (s->wanted_missed)
 		fprintf(fp, "--contexts %zu: only %zu found\n",
 			s->options.contexts, s->wanted_missed);
+	if (s->kept_whole)
+		fprintf(fp,
+			"%zu context%s over %g%% of the code kept whole: "
+			"splitting would cut more than half of %s links "
+			"(one piece)\n",
+			s->kept_whole, s->kept_whole == 1 ? "" : "s",
+			100 * s->options.max_share,
+			s->kept_whole == 1 ? "its" : "their");
 	for (size_t i = 0; i < s->nr; i++)
 		print_context(fp, s, i, top);
 	fputs("\ncycles between contexts\n", fp);
