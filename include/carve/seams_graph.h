@@ -87,6 +87,8 @@ struct seams_graph {
 
 /* Default share of the depending units that makes a unit a hub. */
 #define SEAMS_HUB_SHARE 0.5
+/* Pull between folders of one domain name in two layers. */
+#define SEAMS_DOMAIN_PULL 0.5
 /* Share of a context's code under its folder to be named after it. */
 #define SEAMS_NAME_COVER 0.7
 /* Sibling folders of one name that make the name a layer (forms/). */
@@ -140,6 +142,11 @@ void seams_graph_add_group(struct seams_graph *g, enum seams_signal s,
  * no word of three letters or more.
  */
 int seams_lead_term(char *buf, size_t size, const char *path);
+/*
+ * Whether a folder name says which layer or kind of code it holds
+ * (domain, infrastructure, api, services, utils ...), not which domain.
+ */
+int seams_layer_word(const char *word);
 /* Merges added evidence into sorted links and recomputes the weights. */
 void seams_graph_finish(struct seams_graph *g);
 void seams_graph_release(struct seams_graph *g);

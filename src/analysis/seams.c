@@ -487,9 +487,9 @@ static void path_words(struct strmap *words, char ***keys, size_t *nr,
  * SEAMS_NAME_COVER of its code files sit under it; else it is a
  * vertical slice across folders (saleor/order/ and
  * saleor/graphql/order/), named by the word that most of its code files
- * share in their folders or file names and that is not common to the
- * repository ("order"), after the folder all of them share:
- * "saleor:order".
+ * share in their folders or file names, more of them than its folder
+ * holds, and that is neither common to the repository nor a layer's
+ * ("order"), after the folder all of them share: "saleor:order".
  */
 static char *slice_name(const struct seams *s, const struct seams_context *x,
 			const struct strmap *repo_words, size_t repo_code)
@@ -534,8 +534,9 @@ static char *slice_name(const struct seams *s, const struct seams_context *x,
 
 		/* a word of most of the repository's files (the project's
 		 * own folder, src, main) says nothing; nor one of a few */
-		if (2 * in < code ||
-		    2 * (uintptr_t)strmap_get(repo_words, e->key) > repo_code)
+		if (2 * in < code || in <= under ||
+		    2 * (uintptr_t)strmap_get(repo_words, e->key) > repo_code ||
+		    seams_layer_word(e->key))
 			continue;
 		if (!best || in > best_n ||
 		    (in == best_n && strcmp(e->key, best) < 0)) {

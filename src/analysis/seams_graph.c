@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "carve/error.h"
 #include "carve/language.h"
@@ -679,6 +680,84 @@ static void add_dirs(struct strmap *set, char ***dirs, size_t *nr,
 
 
 /*
+ * Folder names that say which layer or kind of code a folder holds, not
+ * which domain: never a domain shared across layers, never a context's
+ * name.
+ */
+static const char *const layer_words[] = {
+	"domain", "model", "models", "application", "app", "apps",
+	"infrastructure", "infra", "interfaces", "interface", "adapters",
+	"adapter", "ports", "presentation", "persistence", "web", "api",
+	"apis", "ui", "controllers", "controller", "services", "service",
+	"repositories", "repository", "views", "view", "dto", "dtos", "impl",
+	"internal", "core", "common", "shared", "util", "utils", "lib", "libs",
+	"src", "main", "java", "kotlin", "scala", "test", "tests", "config",
+	"support", "helpers", "helper", "messaging", "handlers", "misc",
+	"types", "base", "pkg", "cmd", "modules", "module", "components",
+	"features", "packages", "source", "sources", "server", "client",
+	"backend", "frontend", "public", "private", "resources", "javascript",
+	"js", "ts", "typescript", "python", "ruby", "golang", "csharp",
+	"static", "assets", "scripts", "bin", "tools", "www", "wwwroot",
+	"routers", "routes", "handlers", "mutations", "queries", NULL,
+};
+
+int seams_layer_word(const char *word)
+{
+	for (int i = 0; layer_words[i]; i++)
+		if (!strcasecmp(word, layer_words[i]))
+			return 1;
+	return 0;
+}
+
+/*
+ * Domains across layers: a folder name that recurs under different
+ * parents (domain/model/handling and interfaces/handling;
+ * models/repo and routers/web/repo) names one domain in several layers:
+ * its folder nodes are tied by a node of the name, each by
+ * SEAMS_DOMAIN_PULL. Layer folders and layer words are left out.
+ * Folder nodes are units[first ..].
+ */
+static void domain_links(struct seams_graph *g, size_t first,
+			 const struct strmap *layers)
+{
+	size_t end = g->nr, alloc = g->nr, n = 0;
+	size_t *order = xmalloc((end - first + 1) * sizeof(*order));
+
+	for (size_t v = first; v < end; v++) {
+		const char *b = base_name(g->units[v].dir);
+
+		if (*b && !seams_layer_word(b) && !strmap_get(layers, b))
+			order[n++] = v;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const char *b = base_name(g->units[order[i]].dir);
+		size_t same = 0, v;
+		int seen = 0;
+
+		for (size_t k = 0; k < i && !seen; k++)
+			seen = !strcasecmp(b, base_name(g->units[order[k]].dir));
+		if (seen)
+			continue;
+		for (size_t k = i; k < n; k++)
+			same += !strcasecmp(b, base_name(g->units[order[k]].dir));
+		if (same < 2)
+			continue;
+		ALLOC_GROW(g->units, g->nr + 1, alloc);
+		v = g->nr++;
+		memset(&g->units[v], 0, sizeof(g->units[v]));
+		g->units[v].dir = xstrdup(b);
+		g->units[v].name = g->units[v].dir;
+		g->units[v].folder = 1;
+		g->folders_nr++;
+		for (size_t k = i; k < n; k++)
+			if (!strcasecmp(b, base_name(g->units[order[k]].dir)))
+				push(g, v, order[k], SIGNAL_FOLDERS,
+				     SEAMS_DOMAIN_PULL);
+	}
+	free(order);
+}
+
+/*
  * The folder signal: each directory of two units or more gets a node of
  * its own, linked to each of its units by 1; Leiden keeps a directory
  * together unless the other signals pull its units apart. A star costs
@@ -736,6 +815,7 @@ static void folder_links(struct seams_graph *g, const char **term_of,
 			push(g, v, order[k], SIGNAL_FOLDERS, pull);
 		i = j;
 	}
+	domain_links(g, nunits, &layers);
 	for (size_t u = 0; u < nunits; u++)
 		free(key.anchor[u]);
 	free(key.anchor);

@@ -241,6 +241,9 @@ static int parse_args(struct seams_args *a, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	a->o.size_in_code = a->min_loc || a->max_loc;
+	/* sizes the user asked for rule out the default cap */
+	if (a->set_min_size || a->o.contexts)
+		a->o.max_share = 0;
 	if (a->max_loc && !a->set_min_size)
 		a->o.min_size = 0;
 	if (a->o.max_size > 0 && a->o.max_size < a->o.min_size) {

@@ -207,8 +207,10 @@ enum file_role file_role(const char *path)
 	if (role == ROLE_TRANSLATION)
 		return own == ROLE_CODE ? ROLE_CODE : role;
 	if (role == ROLE_TEST || role == ROLE_MIGRATION) {
-		/* a JSON file among tests is test data */
-		return own == ROLE_DATA ? ROLE_FIXTURE : role;
+		/* JSON or YAML among tests (cassettes, payloads) is test
+		 * data */
+		return own == ROLE_DATA || own == ROLE_CONFIG ? ROLE_FIXTURE :
+								 role;
 	}
 	if (own == ROLE_CODE && test_name(p))
 		return ROLE_TEST;

@@ -75,6 +75,8 @@ static void not_code(void **state)
 	assert_int_equal(file_role("zerver/webhooks/github/fixtures/push.json"),
 			 ROLE_FIXTURE);
 	assert_int_equal(file_role("tests/data/order.json"), ROLE_FIXTURE);
+	assert_int_equal(file_role("saleor/tests/cassettes/pay.yaml"),
+			 ROLE_FIXTURE);
 	assert_int_equal(file_role("static/css/site.scss"), ROLE_ASSET);
 	assert_int_equal(file_role("extras/data/iata.csv"), ROLE_DATA);
 	assert_int_equal(file_role("netbox/templates/dcim/device.html"),
