@@ -44,7 +44,7 @@ static const char usage_text[] =
 "  -q, --quiet            no progress and no warnings on stderr\n"
 "      --progress WHEN    auto (default), never or always\n"
 "      --weights LIST     weight of each signal, e.g. static=1,folders=4\n"
-"                         (static, cochange, authors, folders)\n"
+"                         (static, cochange, authors, folders, terms)\n"
 "      --no-folders       leave the folder structure out (folders=0)\n"
 "      --no-history       leave change coupling and authors out\n"
 "      --cluster-tests    cluster tests and migrations too (default: they\n"
