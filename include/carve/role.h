@@ -10,6 +10,8 @@
 #ifndef CARVE_ROLE_H
 #define CARVE_ROLE_H
 
+#include <stddef.h>
+
 enum file_role {
 	ROLE_CODE,
 	ROLE_TEST, /* test directories and the test file names of each
@@ -28,6 +30,12 @@ enum file_role {
 };
 
 enum file_role file_role(const char *path);
+/*
+ * The length of the folder that holds a test's innermost test folder
+ * (app/orders of app/orders/tests/test_x.py; src of src/test/java/...),
+ * or 0 when no test folder is in the path or it is at the top.
+ */
+size_t role_test_root(const char *path);
 /* "code", "tests", "migrations", "views", "docs", ... "platform" */
 const char *file_role_name(enum file_role role);
 /* Whether files of the role are clustered as code (code only). */

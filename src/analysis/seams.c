@@ -1165,10 +1165,10 @@ static void merge_by_folder(struct seams *s, struct grouping *gr, size_t k)
  * vote; ties go to the lower group.
  */
 static long majority_under(const struct seams *s, const struct grouping *gr,
-			   const char *dir, size_t *votes)
+			   const char *dir, size_t *votes, size_t *share)
 {
 	const struct seams_graph *g = &s->graph;
-	size_t n = strlen(dir), lo = 0, hi = g->nr - g->folders_nr;
+	size_t n = strlen(dir), lo = 0, hi = g->nr - g->folders_nr, all = 0;
 	long best = -1;
 
 	/* the first unit whose name is >= "dir/" */
@@ -1191,10 +1191,14 @@ static long majority_under(const struct seams *s, const struct grouping *gr,
 		if (x->follower || grp < 0 || grp == gr->kernel ||
 		    grp == gr->unlinked)
 			continue;
+		all++;
 		if (++votes[grp] > (best >= 0 ? votes[best] : 0) ||
 		    (votes[grp] == votes[best] && grp < best))
 			best = grp;
 	}
+	/* the winner's share of the votes, in percent */
+	if (share)
+		*share = all && best >= 0 ? 100 * votes[best] / all : 0;
 	for (size_t u = lo; u < g->nr - g->folders_nr; u++) {
 		const struct seams_unit *x = &g->units[u];
 		long grp;
@@ -1338,6 +1342,147 @@ static long majority_named(const struct seams *s, const struct grouping *gr,
 	return best;
 }
 
+
+/*
+ * The stem of the file a test exercises, from the test's own name:
+ * test_foo.py, foo_test.go, foo_spec.rb, foo.test.ts and FooTest.java
+ * give "foo" or "Foo", into buf; 0 when the name is no test name.
+ */
+static int test_subject(char *buf, size_t size, const char *path)
+{
+	const char *b = strrchr(path, '/'), *dot;
+	size_t n;
+
+	b = b ? b + 1 : path;
+	dot = strchr(b, '.');
+	n = dot ? (size_t)(dot - b) : strlen(b);
+	if (n >= size)
+		return 0;
+	memcpy(buf, b, n);
+	buf[n] = '\0';
+	if (!strncmp(buf, "test_", 5)) {
+		memmove(buf, buf + 5, n - 4);
+		return buf[0] != '\0';
+	}
+	if (dot && (!strncmp(dot, ".test.", 6) || !strncmp(dot, ".spec.", 6)))
+		return n > 0;
+	static const char *const suffixes[] = { "_test", "_tests", "_spec",
+						"Tests", "Test", "Spec",
+						NULL };
+	for (int i = 0; suffixes[i]; i++) {
+		size_t k = strlen(suffixes[i]);
+
+		if (n > k && !strcmp(buf + n - k, suffixes[i])) {
+			buf[n - k] = '\0';
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Code units of one stem. */
+struct stem_units {
+	size_t nr, alloc, *units;
+};
+
+/* The stem of a path: its name up to the first dot. */
+static size_t path_stem(const char *path, const char **start)
+{
+	const char *b = strrchr(path, '/'), *dot;
+
+	b = b ? b + 1 : path;
+	dot = strchr(b, '.');
+	*start = b;
+	return dot ? (size_t)(dot - b) : strlen(b);
+}
+
+/* How many folder names of path a occur among the folders of path b. */
+static size_t shared_dirs(const char *a, const char *b)
+{
+	size_t n = 0;
+	const char *p = a, *slash;
+
+	while ((slash = strchr(p, '/'))) {
+		size_t len = (size_t)(slash - p);
+		const char *q = b, *qs;
+
+		while ((qs = strchr(q, '/'))) {
+			if ((size_t)(qs - q) == len && !strncmp(p, q, len)) {
+				n++;
+				break;
+			}
+			q = qs + 1;
+		}
+		p = slash + 1;
+	}
+	return n;
+}
+
+/*
+ * The group of the code unit a test is named after (test_orders.py:
+ * orders.py; AccountSpec / account_spec.rb: account.rb), the one whose
+ * folders the test's path names most when several are (tests/ipam/
+ * test_models.py: app/ipam/models.py); -1 when none.
+ */
+static long named_subject(const struct seams *s, const struct grouping *gr,
+			  const struct strmap *by_stem, const char *path)
+{
+	const struct seams_graph *g = &s->graph;
+	char subject[128];
+	const struct stem_units *su;
+	long best = -1;
+	size_t best_len = 0;
+
+	if (!test_subject(subject, sizeof(subject), path))
+		return -1;
+	su = strmap_get(by_stem, subject);
+	for (size_t k = 0; su && k < su->nr; k++) {
+		const struct seams_unit *x = &g->units[su->units[k]];
+		long grp = gr->group_of_file[g->unit_files[x->first]];
+		size_t len = 0;
+
+		if (grp < 0 || grp == gr->kernel || grp == gr->unlinked)
+			continue;
+		len = shared_dirs(x->name, path);
+		if (best < 0 || len > best_len) {
+			best = grp;
+			best_len = len;
+		}
+	}
+	return best;
+}
+
+/* Code units by stem (values: struct stem_units, keys owned by *keys). */
+static void stems_of_code(const struct seams *s, struct strmap *by_stem,
+			  char ***keys, size_t *nr)
+{
+	const struct seams_graph *g = &s->graph;
+
+	*keys = xcalloc(g->nr + 1, sizeof(**keys));
+	*nr = 0;
+	for (size_t u = 0; u < g->nr - g->folders_nr; u++) {
+		const struct seams_unit *x = &g->units[u];
+		const char *start;
+		size_t n = path_stem(x->name, &start);
+		struct stem_units *su;
+		char *key;
+
+		if (x->follower || x->hub || !n)
+			continue;
+		key = xstrndup(start, n);
+		su = strmap_get(by_stem, key);
+		if (!su) {
+			su = xcalloc(1, sizeof(*su));
+			(*keys)[(*nr)++] = key;
+			strmap_put(by_stem, key, su);
+		} else {
+			free(key);
+		}
+		ALLOC_GROW(su->units, su->nr + 1, su->alloc);
+		su->units[su->nr++] = u;
+	}
+}
+
 /*
  * Tests, migrations, views and the files that are not code follow the
  * code they serve. A view first joins the code its folder mirrors
@@ -1358,7 +1503,11 @@ static void attach_followers(struct seams *s, struct grouping *gr)
 	long *touched = xmalloc((s->scan->edges_nr ? s->scan->edges_nr : 1) *
 				sizeof(*touched));
 	struct strbuf dir = STRBUF_INIT;
+	struct strmap by_stem = STRMAP_INIT;
+	char **stem_keys;
+	size_t stems_nr;
 
+	stems_of_code(s, &by_stem, &stem_keys, &stems_nr);
 	for (size_t u = 0; u < g->nr - g->folders_nr; u++) {
 		const struct seams_unit *x = &g->units[u];
 		enum file_role role;
@@ -1384,6 +1533,34 @@ static void attach_followers(struct seams *s, struct grouping *gr)
 					   (void *)(intptr_t)(grp + 2));
 			}
 		}
+		/* a test joins the code it exercises: inside an app
+		 * (app/orders/tests/), the context that holds most of the
+		 * app; from a tree of its own (src/test/java/, spec/), the
+		 * file it is named after, else what it imports most */
+		if (role == ROLE_TEST) {
+			size_t root = role_test_root(x->name), share = 0;
+
+			strbuf_reset(&dir);
+			strbuf_addstr(&dir, x->dir);
+			while (root && dir.len >= root) {
+				char *slash;
+
+				strbuf_setlen(&dir, dir.len);
+				grp = majority_under(s, gr, dir.buf, votes,
+						     &share);
+				if (grp >= 0 && share > 50)
+					break;
+				grp = -1;
+				slash = strrchr(dir.buf, '/');
+				if (!slash || (size_t)(slash - dir.buf) < root)
+					break;
+				strbuf_setlen(&dir, (size_t)(slash - dir.buf));
+			}
+			if (grp < 0)
+				grp = named_subject(s, gr, &by_stem, x->name);
+			if (grp < 0)
+				grp = majority_used(s, gr, u, votes, touched);
+		}
 		strbuf_reset(&dir);
 		strbuf_addstr(&dir, x->dir);
 		while (grp < 0 && dir.len) {
@@ -1393,7 +1570,8 @@ static void attach_followers(struct seams *s, struct grouping *gr)
 			if (got) {
 				grp = (long)(intptr_t)got - 2;
 			} else {
-				grp = majority_under(s, gr, dir.buf, votes);
+				grp = majority_under(s, gr, dir.buf, votes,
+						     NULL);
 				strmap_put(&memo, xstrdup(dir.buf),
 					   (void *)(intptr_t)(grp + 2));
 			}
@@ -1422,6 +1600,15 @@ static void attach_followers(struct seams *s, struct grouping *gr)
 			free((char *)e->key);
 	}
 	strmap_release(&memo);
+	for (size_t k = 0; k < stems_nr; k++) {
+		struct stem_units *su = strmap_get(&by_stem, stem_keys[k]);
+
+		free(su->units);
+		free(su);
+		free(stem_keys[k]);
+	}
+	free(stem_keys);
+	strmap_release(&by_stem);
 	strbuf_release(&dir);
 	free(votes);
 	free(touched);

@@ -226,6 +226,19 @@ enum file_role file_role(const char *path)
 	return dir_role == ROLE_CONFIG ? ROLE_CONFIG : ROLE_CODE;
 }
 
+size_t role_test_root(const char *path)
+{
+	const char *p = path, *slash;
+	size_t root = 0;
+
+	while ((slash = strchr(p, '/'))) {
+		if (in_list(p, (size_t)(slash - p), test_dirs))
+			root = p > path ? (size_t)(p - 1 - path) : 0;
+		p = slash + 1;
+	}
+	return root;
+}
+
 const char *file_role_name(enum file_role role)
 {
 	static const char *const names[ROLE_NR] = {

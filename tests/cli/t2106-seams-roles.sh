@@ -17,6 +17,10 @@
 #   pull harder, so they stay in their apps.
 # - app/tiny/x.py and y.py (2 code lines, under 1% of the code) import
 #   each other only: a fragment, not ranked.
+# - app/dcim/tests/test_views.py imports ipam twice and dcim once: inside
+#   the dcim app, it joins dcim.
+# - tests/ipam/test_models.py (a test tree of its own) imports dcim twice:
+#   it is named after app/ipam/models.py and joins ipam.
 . "$CARVE_SRC/tests/cli/lib.sh"
 
 file() { printf '{ "path": "%s", "status": "counted", "language": "%s", "module": "%s", "code": %s }' "$1" "$2" "${1%/*}" "$3"; }
@@ -38,11 +42,16 @@ cat >model.json <<JSON
              $(file templates/dcim/device.html HTML 40),
              $(file app/dcim/locale/de.yml YAML 400),
              $(file docs/index.md Markdown 90), $(file README.md Markdown 30),
-             $(file .github/workflows/ci.yml YAML 20), $(file Makefile Makefile 10) ],
+             $(file .github/workflows/ci.yml YAML 20), $(file Makefile Makefile 10),
+             $(file app/dcim/tests/test_views.py Python 60),
+             $(file tests/ipam/test_models.py Python 60) ],
   "edges": [ $edges
              $(edge app/ipam/CargoRepository.py app/ipam/models.py 1),
              $(edge app/tenancy/CargoController.py app/tenancy/models.py 1),
-             $(edge app/tiny/x.py app/tiny/y.py 1), $(edge app/tiny/y.py app/tiny/x.py 1) ] }
+             $(edge app/tiny/x.py app/tiny/y.py 1), $(edge app/tiny/y.py app/tiny/x.py 1),
+             $(edge app/dcim/tests/test_views.py app/ipam/models.py 2),
+             $(edge app/dcim/tests/test_views.py app/dcim/views.py 1),
+             $(edge tests/ipam/test_models.py app/dcim/models.py 2) ] }
 JSON
 
 "$CARVE" seams -q -f csv model.json >c.csv || fail "seams -f csv"
@@ -56,6 +65,8 @@ check "ipam and tenancy apart" test "$(ctx app/ipam/models.py)" != "$(ctx app/te
 expect_eq "a term does not beat the folder" "$(ctx app/ipam/models.py)" "$(ctx app/ipam/CargoRepository.py)"
 expect_eq "the view joins the code it mirrors" "$(ctx app/dcim/models.py)" "$(ctx templates/dcim/device.html)"
 expect_eq "the catalog joins the code it sits with" "$(ctx app/dcim/models.py)" "$(ctx app/dcim/locale/de.yml)"
+expect_eq "a test inside its app joins the app" "$(ctx app/dcim/models.py)" "$(ctx app/dcim/tests/test_views.py)"
+expect_eq "a test of a test tree joins the file it is named after" "$(ctx app/ipam/models.py)" "$(ctx tests/ipam/test_models.py)"
 for f in docs/index.md README.md .github/workflows/ci.yml Makefile; do
 	expect_eq "$f: platform" "platform" "$(ctx $f)"
 done
