@@ -387,7 +387,8 @@ int seams_lead_term(char *buf, size_t size, const char *path)
 	}
 	buf[n] = '\0';
 	if (n > 4 && !strcmp(buf + n - 3, "ies")) {
-		strcpy(buf + n - 3, "y");
+		buf[n - 3] = 'y';
+		buf[n - 2] = '\0';
 		n -= 2;
 	} else if (n > 3 && buf[n - 1] == 's' && buf[n - 2] != 's' &&
 		   buf[n - 2] != 'u' && buf[n - 2] != 'i') {
