@@ -143,6 +143,48 @@ static int cmp_unit(const void *a, const void *b)
 }
 
 /* Groups the counted files into units, sorted by name. */
+/*
+ * Whether header h belongs with its source c: it sits in a library's
+ * namespace folder (include/kv/store.h), or a folder of h other than
+ * include/, inc/ or public/ is a folder of c too.
+ */
+static int pair_named(const char *h, const char *c)
+{
+	const char *p = h, *slash, *last = strrchr(h, '/'), *prev;
+
+	/* include/<lib>/x.h */
+	if (last) {
+		prev = last;
+		while (prev > h && prev[-1] != '/')
+			prev--;
+		if (prev > h + 1) {
+			const char *pp = prev - 1;
+
+			while (pp > h && pp[-1] != '/')
+				pp--;
+			if ((prev - 1 - pp == 7 && !strncmp(pp, "include", 7)) ||
+			    (prev - 1 - pp == 3 && !strncmp(pp, "inc", 3)))
+				return 1;
+		}
+	}
+
+	while ((slash = strchr(p, '/'))) {
+		size_t n = (size_t)(slash - p);
+		const char *q = c, *qs;
+
+		if (!(n == 7 && !strncmp(p, "include", 7)) &&
+		    !(n == 3 && !strncmp(p, "inc", 3)) &&
+		    !(n == 6 && !strncmp(p, "public", 6)))
+			while ((qs = strchr(q, '/'))) {
+				if ((size_t)(qs - q) == n && !strncmp(p, q, n))
+					return 1;
+				q = qs + 1;
+			}
+		p = slash + 1;
+	}
+	return 0;
+}
+
 static void make_units(struct seams_graph *g, const struct scan *scan,
 		       int follow)
 {
@@ -156,8 +198,13 @@ static void make_units(struct seams_graph *g, const struct scan *scan,
 		if (f->status != FILE_COUNTED)
 			continue;
 		m[n].path = f->path;
-		/* a header paired elsewhere (scan_file.pair) groups there */
-		m[n].key = f->pair && f->pair <= scan->nr
+		/* a header paired elsewhere (scan_file.pair) groups there
+		 * when its folders name the library (include/foo/x.h and
+		 * src/foo/x.c); a header of the program's own include/
+		 * (include/shmbchar.h of lib/sh/shmbchar.c) serves all */
+		m[n].key = f->pair && f->pair <= scan->nr &&
+				   pair_named(f->path,
+					      scan->files[f->pair - 1].path)
 				   ? scan->files[f->pair - 1].path
 				   : f->path;
 		m[n].stem = stem_len(m[n].key);
