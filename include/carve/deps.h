@@ -41,7 +41,8 @@ enum {
 	DEP_DYNAMIC = 1 << 4,     /* import(), __import__, require(expr) */
 	DEP_WILDCARD = 1 << 5,    /* Java a.b.*, Python from x import * */
 	DEP_STATIC = 1 << 6,      /* Java import static */
-	DEP_DECLARES = 1 << 7,    /* C# namespace X: a declaration, no edge */
+	DEP_DECLARES = 1 << 7,    /* C# namespace X, Go {{define "x"}}: a
+				     declaration, no edge */
 };
 
 struct dep_ref {
@@ -55,7 +56,9 @@ struct dep_ref {
 	const char *target;
 	/*
 	 * Python `from target import name`: each name is its own dep_ref with
-	 * `name` set (it may be a submodule); NULL otherwise.
+	 * `name` set (it may be a submodule); NULL otherwise. Views: the
+	 * Razor directive naming a type ("model", "inject", "inherits"), or
+	 * what a Rails render names ("partial", "template").
 	 */
 	const char *name;
 	int level; /* Python relative import: number of leading dots */
@@ -105,5 +108,8 @@ void deps_csharp(struct dep_list *out, struct arena *arena,
 		 const char *buf, size_t len);
 void deps_rust(struct dep_list *out, struct arena *arena, const char *buf,
 	       size_t len);
+/* Views and templates (LANG_VIEW), src/scan/deps_views.c. */
+void deps_views(struct dep_list *out, struct arena *arena,
+		const struct language *lang, const char *buf, size_t len);
 
 #endif
