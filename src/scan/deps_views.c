@@ -145,6 +145,9 @@ static const char *literal(const char *p, const char *end, const char **s,
 	if (p >= end || (*p != '"' && *p != '\'' && !(backtick && *p == '`')))
 		return NULL;
 	quote = *p++;
+	/* no name is longer: a quote left open costs no long search */
+	if (end - p > NAME_MAX_LEN + 1)
+		end = p + NAME_MAX_LEN + 1;
 	for (q = p; q < end && *q != quote && *q != '\n'; q++)
 		if (*q == '\\')
 			return NULL;
@@ -295,6 +298,9 @@ static const char *razor_partial_tag(struct vlex *lx, const char *p)
 	const char *end = lx->end, *gt, *q, *s;
 	size_t n;
 
+	/* a tag's attributes fit in a few kilobytes */
+	if (end - p > 4096)
+		end = p + 4096;
 	gt = memchr(p, '>', (size_t)(end - p));
 	if (!gt)
 		gt = end;

@@ -1,0 +1,210 @@
+#!/bin/sh
+# Views and templates as languages of the inventory: Razor, ERB, Haml,
+# Slim, Go templates, Handlebars, Mustache, Vue, Svelte, Jinja, Django
+# .html templates and Twig are counted with their comment syntaxes (as
+# cloc 1.96 reads them, where cloc knows the language) and their plain
+# references resolve to files. Expected edges are worked out by hand from
+# tests/fixtures/views; bad templates warn at most and the scan goes on.
+. "$CARVE_SRC/tests/cli/lib.sh"
+
+cp -r "$CARVE_SRC/tests/fixtures/views" repo
+make_repo repo >/dev/null
+# a Go template kept as .html in a templates folder, and a page elsewhere
+mkdir -p repo/gotmpl/templates/mail repo/site
+printf '{{define "mail/welcome"}}\n<p>{{.Name}}</p>\n{{end}}\n' \
+	>repo/gotmpl/templates/mail/welcome.html
+printf '<p>{%% not a template %%}</p>\n' >repo/site/index.html
+git -C repo add -A && git -C repo commit -qm views
+
+expect_status "scan a repository of views" 0 "$CARVE" scan -q -f json \
+	--cache-dir "$TEST_DIR/cache" repo
+cp out scan.json
+
+lang() {
+	jq -r --arg p "$1" '.files[] | select(.path == $p) | .language' \
+		scan.json
+}
+expect_eq "Razor, ERB, Haml, Slim by extension" "Razor Razor ERB Haml Slim" \
+	"$(lang aspnet/Views/Catalog/Product.cshtml) $(lang aspnet/Pages/Counter.razor) $(lang rails/app/views/shared/_nav.html.erb) $(lang rails/app/views/accounts/show.html.haml) $(lang rails/app/views/accounts/index.html.slim)"
+expect_eq "Go, Handlebars, Mustache, Vue, Svelte, Jinja, Twig" \
+	"Go Template|Handlebars|Mustache|Vue|Svelte|Jinja Template|Twig" \
+	"$(lang gotmpl/templates/base/head.tmpl)|$(lang hbs/templates/user.hbs)|$(lang hbs/templates/plain.mustache)|$(lang vue/src/components/App.vue)|$(lang svelte/src/App.svelte)|$(lang jinja/templates/macros.j2)|$(lang twig/templates/page.twig)"
+expect_eq ".html: Django in templates/, Go by its actions, HTML elsewhere" \
+	"Django Template|Go Template|HTML" \
+	"$(lang django/shop/templates/shop/base.html)|$(lang gotmpl/templates/mail/welcome.html)|$(lang site/index.html)"
+
+counts() {
+	jq -r --arg p "$1" '.files[] | select(.path == $p) |
+		"\(.code) \(.comment) \(.blank)"' scan.json
+}
+# Counted by hand: {{/* */}} and <!-- --> are a Go template's comments,
+# {# #}, {% comment %} and <!-- --> a Django template's.
+expect_eq "Go template: a three-line {{/* */}} and an HTML comment" \
+	"7 4 0" "$(counts gotmpl/templates/user/profile.tmpl)"
+expect_eq "Go template: {{- /* */ -}} is a comment" "2 1 0" \
+	"$(counts gotmpl/templates/base/footer.tmpl)"
+expect_eq "Django template: {% comment %} block and <!-- -->" "7 4 0" \
+	"$(counts django/shop/templates/shop/product.html)"
+expect_eq "Django template: {# #}" "5 1 0" \
+	"$(counts django/shop/templates/shop/base.html)"
+
+if command -v cloc >/dev/null && command -v python3 >/dev/null; then
+	"$CARVE_SRC/scripts/compare-cloc" --min-lines 1 --languages \
+		'Razor,ERB,Haml,Slim,Handlebars,Mustache,Vuejs Component,Svelte,Jinja Template,Twig' \
+		"$CARVE" repo >cmp.txt 2>&1
+	ok $? "views' totals agree with cloc where cloc knows the language"
+	sed 's/^/# /' cmp.txt
+	expect_eq "ten view languages judged against cloc" 10 \
+		"$(grep -c ' ok$' cmp.txt)"
+else
+	ok 0 "# SKIP cloc or python3 is not installed"
+	ok 0 "# SKIP cloc or python3 is not installed"
+fi
+
+edges() {
+	jq -r --arg d "$1/" '.edges[] | select(.from | startswith($d)) |
+		"\(.from) \(.to) \(.kind) \(.weight)"' scan.json |
+		sed "s|$1/||g" | LC_ALL=C sort
+}
+
+# @model ProductModel through _ViewImports' @using Shop.Models; @inject
+# IPriceService; @using Shop.Services.Tax (C#'s rule: its namespace's
+# files); <partial>, PartialAsync, Html.Partial("~/..."), Layout.
+expect_eq "Razor: types, @using, partials and layouts" \
+"Pages/Counter.razor Services/IPriceService.cs import 2
+Views/Catalog/Product.cshtml Models/ProductModel.cs import 1
+Views/Catalog/Product.cshtml Services/IPriceService.cs import 1
+Views/Catalog/Product.cshtml Services/TaxTable.cs import 1
+Views/Catalog/Product.cshtml Views/Catalog/_Reviews.cshtml include 1
+Views/Catalog/Product.cshtml Views/Shared/_Footer.cshtml include 1
+Views/Catalog/Product.cshtml Views/Shared/_Layout.cshtml include 1
+Views/Catalog/Product.cshtml Views/Shared/_ProductBox.cshtml include 1
+Views/Catalog/_Reviews.cshtml Models/ReviewModel.cs import 1
+Views/Shared/_Layout.cshtml Views/Shared/_Footer.cshtml include 1
+Views/Shared/_ProductBox.cshtml Models/ProductModel.cs import 1
+Views/_ViewImports.cshtml Models/ProductModel.cs import 1
+Views/_ViewImports.cshtml Models/ReviewModel.cs import 1
+Views/_ViewImports.cshtml Services/IPriceService.cs import 1" \
+	"$(edges aspnet)"
+
+# render 'header' is accounts/_header.*; 'shared/nav' is from app/views;
+# `render Account.new` names no partial; comments are not read.
+expect_eq "Rails: render of partials from ERB, Haml and Slim" \
+"app/views/accounts/index.html.slim app/views/accounts/_header.html.haml include 1
+app/views/accounts/show.html.haml app/views/accounts/_header.html.haml include 1
+app/views/accounts/show.html.haml app/views/shared/_nav.html.erb include 1
+app/views/layouts/application.html.erb app/views/shared/_nav.html.erb include 1
+app/views/shared/_nav.html.erb app/views/shared/_search.html.haml include 1" \
+	"$(edges rails)"
+
+# "shared/avatar" and "shared/user_name" are defined in avatar.tmpl;
+# "base/head" is a path under templates/; "user/missing" is nowhere.
+expect_eq "Go templates: {{template}} to {{define}}, else by path" \
+"templates/user/profile.tmpl templates/base/footer.tmpl include 1
+templates/user/profile.tmpl templates/base/head.tmpl include 1
+templates/user/profile.tmpl templates/shared/avatar.tmpl include 2" \
+	"$(edges gotmpl)"
+
+# {% extends base_template %} names a variable: no plain reference.
+expect_eq "Django: extends and include across apps' templates folders" \
+"shop/templates/shop/product.html blog/templates/blog/teaser.html include 1
+shop/templates/shop/product.html shop/templates/shop/_price.html include 1
+shop/templates/shop/product.html shop/templates/shop/base.html include 1" \
+	"$(edges django)"
+
+expect_eq "Jinja import and from, Twig extends and include()" \
+"templates/page.jinja templates/macros.j2 include 2|templates/page.twig templates/base.twig include 1
+templates/page.twig templates/part.twig include 1" \
+	"$(edges jinja)|$(edges twig)"
+
+# {{> @partial-block}} is Handlebars' own; {{#> layout}} is a partial
+expect_eq "Handlebars and Mustache partials" \
+"templates/plain.mustache templates/user/avatar.hbs include 1
+templates/user.hbs templates/layout.handlebars include 1
+templates/user.hbs templates/user/avatar.hbs include 1" "$(edges hbs)"
+
+expect_eq "Vue and Svelte: the <script> blocks' imports" \
+"src/components/App.vue src/api.js import 1
+src/components/App.vue src/components/UserCard.vue import 1
+src/components/UserCard.vue src/types.ts import 1|src/App.svelte src/Button.svelte import 1" \
+	"$(edges vue)|$(edges svelte)"
+
+expect_eq "externals: a namespace of @using, a package of a script" \
+	"Microsoft axios" \
+	"$(jq -r '[.externals[].name] | sort | join(" ")' scan.json)"
+expect_eq "one reference finds no file (user/missing)" 1 \
+	"$(jq .totals.unresolved scan.json)"
+
+# The same result from the caches, and a cache whose statement has a
+# kind this carve does not know is left out with a warning.
+expect_status "scan again from the caches" 0 "$CARVE" scan -q -f json \
+	--cache-dir "$TEST_DIR/cache" repo
+expect_eq "same edges from the caches" "$(jq -c .edges scan.json)" \
+	"$(jq -c .edges out)"
+python3 - "$TEST_DIR/cache/scan.cache" <<'EOF'
+import sys
+p = sys.argv[1]
+data = open(p, "rb").read()
+recs = data.split(b"\0")
+for i, r in enumerate(recs):
+    if r.endswith(b"\tgotmpl/templates/user/profile.tmpl"):
+        f = r.split(b"\t")
+        f[11] = b"99" + f[11][f[11].index(b"\x1f"):]
+        recs[i] = b"\t".join(f)
+open(p, "wb").write(b"\0".join(recs))
+EOF
+rm -f "$TEST_DIR"/cache/deps.cache*
+expect_status "scan with a damaged statement in the cache" 0 "$CARVE" scan \
+	--progress=never -f json --cache-dir "$TEST_DIR/cache" repo
+grep_q "the damaged statements are named" \
+	"statements of 'gotmpl/templates/user/profile.tmpl' are damaged" err
+expect_eq "the other views keep their edges (35 but profile.tmpl's 3)" 32 \
+	"$(jq '.edges | length' out)"
+
+# Bad input: templates left open, a byte-order mark, invalid UTF-8, a
+# 50 MiB view. Each is counted; no error, the scan goes on.
+make_repo bad >/dev/null
+mkdir -p bad/Views/Shared bad/app/views/a bad/templates bad/src
+printf '\357\273\277@model Shop.X\n<partial name="_P" />\n' \
+	>bad/Views/Home.cshtml
+printf '<p>p</p>\n' >bad/Views/Shared/_P.cshtml
+printf '@* never closed\n<partial name="_P" />\n' >bad/Views/Open.cshtml
+printf '<%% render "x"\n<%%# open\n' >bad/app/views/a/open.html.erb
+printf '%%p= render "b"\n\377\376 %%p invalid bytes\n' \
+	>bad/app/views/a/utf.html.haml
+printf '<b></b>\n' >bad/app/views/a/_b.html.erb
+printf '{{template "a" .\n{{define "b"}}\n{{/* open\n' \
+	>bad/templates/open.tmpl
+printf '{%% extends "base.html"\n{%% include "x.html" %%}\n{#\n' \
+	>bad/templates/open.html
+printf '{{> ( \n{{!-- never\n' >bad/templates/open.hbs
+printf '<script>\nimport a from "./a"\n' >bad/src/Open.vue
+printf 'export default 1\n' >bad/src/a.js
+python3 - bad/templates/big.tmpl <<'EOF'
+import sys
+block = ('{{/* a comment */}}\n<div>{{template "row" .}}</div>\n\n'
+         '{{define "row"}}<p>{{.X}}</p>{{end}}\n')
+n = 50 * 1024 * 1024 // len(block) + 1
+open(sys.argv[1], "w").write(block * n)
+EOF
+git -C bad add -A && git -C bad commit -qm bad
+big_blocks=$(python3 -c 'b=len("{{/* a comment */}}\n<div>{{template \"row\" .}}</div>\n\n{{define \"row\"}}<p>{{.X}}</p>{{end}}\n"); print(50*1024*1024//b+1)')
+expect_status "scan bad views with room for 50 MiB" 0 "$CARVE" scan -q \
+	--max-file-size 64M -f json --no-cache bad
+cp out bad.json
+expect_eq "no error on stderr" "" "$(grep -v '^warning' err)"
+expect_eq "the 50 MiB view is counted: 2 code, 1 comment, 1 blank a block" \
+	"$((2 * big_blocks)) $big_blocks $big_blocks" \
+	"$(jq -r '.files[] | select(.path == "templates/big.tmpl") |
+		"\(.code) \(.comment) \(.blank)"' bad.json)"
+expect_eq "a BOM before @model keeps the directive and the partial" \
+"Views/Home.cshtml Views/Shared/_P.cshtml include 1
+app/views/a/utf.html.haml app/views/a/_b.html.erb include 1
+src/Open.vue src/a.js import 1" \
+	"$(jq -r '.edges[] | select(.from != "templates/big.tmpl") |
+		"\(.from) \(.to) \(.kind) \(.weight)"' bad.json | LC_ALL=C sort)"
+expect_eq "an unclosed @* hides what follows it" "0 2 0" \
+	"$(jq -r '.files[] | select(.path == "Views/Open.cshtml") |
+		"\(.code) \(.comment) \(.blank)"' bad.json)"
+
+done_testing
