@@ -600,12 +600,17 @@ static int go_action_at(const char *p, const char *end)
 	return 0;
 }
 
-/* A templates/ .html file: Go's if its first 8 KiB hold a Go action. */
+/*
+ * A templates/ .html file: Go's if its first 8 KiB hold a Go action and
+ * no {% tag (which Go never writes; Django has {{ end }} variables).
+ */
 static const struct language *detect_html_template(const char *buf,
 						   size_t len)
 {
 	const char *p = buf, *end = buf + (len > 8192 ? 8192 : len);
 
+	if (buf && memmem(buf, (size_t)(end - buf), "{%", 2))
+		return &table[L_DJANGO];
 	while (buf && p < end && (p = memchr(p, '{', (size_t)(end - p)))) {
 		p++;
 		if (p < end && *p == '{') {

@@ -213,26 +213,63 @@ static size_t common_dirs(const char *a, const char *b)
 	}
 }
 
-/* The files of v nearest to `from` (most directories in common). */
-static int add_nearest(const struct resolver *r, size_t from,
+/*
+ * Whether template name t is the path of `path` from a templates (or
+ * jinja2) folder: how template loaders name templates.
+ */
+static int from_templates(const char *path, const char *t)
+{
+	size_t n = strlen(t);
+
+	for (const char *p = path; p; p = strchr(p, '/'), p = p ? p + 1 : p) {
+		size_t before = (size_t)(p - path);
+
+		if (strncmp(p, t, n) || (p[n] && p[n] != '.'))
+			continue;
+		if ((before >= 10 && !memcmp(p - 10, "templates/", 10) &&
+		     (before == 10 || p[-11] == '/')) ||
+		    (before >= 7 && !memcmp(p - 7, "jinja2/", 7) &&
+		     (before == 7 || p[-8] == '/')))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The files of v that template name t names for `from`: those whose
+ * path from a templates folder it is, if any, else all; of these the
+ * nearest to `from` (most directories in common). Never `from` itself.
+ */
+static int add_nearest(const struct resolver *r, size_t from, const char *t,
 		       struct resolve_out *out, const struct vfiles *v)
 {
 	const char *path = r->scan->files[from].path;
-	size_t best = 0;
+	size_t best = 0, found = 0;
+	int anchored = 0;
 
 	if (!v || !v->nr)
 		return 0;
-	for (size_t i = 0; i < v->nr; i++) {
-		size_t c = common_dirs(path, r->scan->files[v->files[i]].path);
-
-		if (c > best)
-			best = c;
-	}
 	for (size_t i = 0; i < v->nr; i++)
-		if (common_dirs(path, r->scan->files[v->files[i]].path) ==
-		    best)
-			resolve_out_add(out, v->files[i]);
-	return 1;
+		if (v->files[i] != from &&
+		    from_templates(r->scan->files[v->files[i]].path, t))
+			anchored = 1;
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < v->nr; i++) {
+			const char *p = r->scan->files[v->files[i]].path;
+			size_t c;
+
+			if (v->files[i] == from ||
+			    (anchored && !from_templates(p, t)))
+				continue;
+			c = common_dirs(path, p);
+			if (!pass && c > best)
+				best = c;
+			if (pass && c == best) {
+				resolve_out_add(out, v->files[i]);
+				found++;
+			}
+		}
+	return found > 0;
 }
 
 /* Appends path `rel` to sb, folding "." and ".." components. */
@@ -299,7 +336,7 @@ static void template_by_name(struct resolver *r, size_t from,
 	/* Twig's @Bundle/x.html.twig: the bundle's own templates */
 	if (*t == '@' && strchr(t, '/'))
 		t = strchr(t, '/') + 1;
-	add_nearest(r, from, out, strmap_get(&st->by_suffix, t));
+	add_nearest(r, from, t, out, strmap_get(&st->by_suffix, t));
 }
 
 /* ---- Rails ------------------------------------------------------------ */
