@@ -6,7 +6,9 @@
  * ({{template "x"}}, with {{define "x"}} and {{block "x"}} recorded as
  * declarations), Django, Jinja and Twig ({% extends/include/import/from
  * "x" %}), Handlebars and Mustache ({{> x}}), and the <script> blocks
- * of Vue and Svelte components, read by the JavaScript lexer. Comments
+ * of Vue and Svelte components, read by the JavaScript lexer; the Ruby
+ * code of ERB, Haml and Slim goes through the Ruby lexer for its
+ * constants (when it reads them: Ruby's DEP_USE statements). Comments
  * of each syntax are skipped; a reference built from a variable is not
  * a plain reference and is left out. Resolution: resolve_views.c.
  */
@@ -408,17 +410,58 @@ static void ruby_renders(struct vlex *lx, const char *p, const char *end)
 	}
 }
 
+/*
+ * The Ruby code of a template, as a copy of the template's bytes with all
+ * but the code blanked (newlines kept, so lines stay where they were),
+ * read by the Ruby lexer: its constant references (DEP_USE, with their
+ * lexical scope as name) are the template's, resolved by the Ruby
+ * resolver; its other statements are no template's.
+ */
+static void ruby_constants(struct dep_list *out, struct arena *arena,
+			   struct strbuf *code)
+{
+	size_t first = out->nr, kept;
+
+	deps_ruby(out, arena, code->buf, code->len);
+	kept = first;
+	for (size_t i = first; i < out->nr; i++)
+		if (out->refs[i].kind == DEP_USE &&
+		    !(out->refs[i].flags & DEP_DECLARES))
+			out->refs[kept++] = out->refs[i];
+	out->nr = kept;
+}
+
+/* A copy of buf[0..len) with every byte blanked but newlines. */
+static void blank_copy(struct strbuf *sb, const char *buf, size_t len)
+{
+	strbuf_reset(sb);
+	strbuf_grow(sb, len);
+	for (size_t i = 0; i < len; i++)
+		sb->buf[i] = buf[i] == '\n' ? '\n' : ' ';
+	strbuf_setlen(sb, len);
+}
+
+/* Copies buf's bytes [s, e) into the blanked copy at the same place. */
+static void keep_code(struct strbuf *sb, const char *buf, const char *s,
+		      const char *e)
+{
+	if (e > s)
+		memcpy(sb->buf + (s - buf), s, (size_t)(e - s));
+}
+
 static void deps_erb(struct dep_list *out, struct arena *arena,
 		     const char *buf, size_t len)
 {
+	struct strbuf code = STRBUF_INIT;
 	struct vlex lx;
 	const char *p, *end;
 
 	vlex_init(&lx, out, arena, buf, len);
+	blank_copy(&code, buf, len);
 	p = lx.buf;
 	end = lx.end;
 	while ((p = skip_past(p, end, "<%")) < end) {
-		const char *close;
+		const char *close, *s = p;
 
 		if (*p == '#' || *p == '%') { /* a comment, or a literal <% */
 			p = skip_past(p, end, "%>");
@@ -426,8 +469,66 @@ static void deps_erb(struct dep_list *out, struct arena *arena,
 		}
 		close = skip_past(p, end, "%>");
 		ruby_renders(&lx, p, close);
+		if (s < close && (*s == '=' || *s == '-'))
+			s++;
+		/* the code, then a ; where %> was: blocks are statements */
+		keep_code(&code, buf, s, close - (close < end ? 2 : 0));
+		if (close < end)
+			code.buf[close - 2 - buf] = ';';
 		p = close;
 	}
+	ruby_constants(out, arena, &code);
+	strbuf_release(&code);
+}
+
+/*
+ * Where the Ruby code of a Haml or Slim line starts (s is its first
+ * byte), or NULL: after - = ~ != &= ==, or after a Haml tag (%p, .a, #b)
+ * at its attribute hash or its =. The code ends at *hash_end (the end
+ * of a hash that text follows) or at the end of the line.
+ */
+static const char *haml_slim_code(const char *s, const char *eol, int haml,
+				  const char **hash_end)
+{
+	const char *p = s;
+
+	*hash_end = eol;
+	if (*p == '-' || *p == '=' || *p == '~')
+		return p + 1 + (p + 1 < eol && p[1] == '=');
+	if ((*p == '!' || *p == '&') && p + 1 < eol && p[1] == '=')
+		return p + 2;
+	if (!haml || (*p != '%' && *p != '.' && *p != '#'))
+		return NULL;
+	if (*p == '#' && p + 1 < eol && p[1] == '{')
+		return NULL; /* text with an interpolation */
+	while (p < eol && (is_ident((unsigned char)*p) || *p == '%' ||
+			   *p == '.' || *p == '#' || *p == '-' || *p == ':'))
+		p++;
+	if (p < eol && *p == '{') {
+		/* the attribute hash is code; so is what follows an = */
+		int depth = 0;
+		const char *h = p;
+
+		for (; p < eol; p++) {
+			if (*p == '{')
+				depth++;
+			else if (*p == '}' && !--depth)
+				break;
+		}
+		if (p < eol)
+			p++;
+		if (p < eol && (*p == '=' || *p == '~' ||
+				((*p == '!' || *p == '&') && p + 1 < eol &&
+				 p[1] == '=')))
+			return h;
+		*hash_end = p;
+		return h;
+	}
+	if (p < eol && (*p == '=' || *p == '~'))
+		return p + 1;
+	if (p + 1 < eol && (*p == '!' || *p == '&') && p[1] == '=')
+		return p + 2;
+	return NULL;
 }
 
 /*
@@ -438,16 +539,19 @@ static void deps_erb(struct dep_list *out, struct arena *arena,
 static void deps_haml_slim(struct dep_list *out, struct arena *arena,
 			   const char *buf, size_t len, int haml)
 {
+	struct strbuf code = STRBUF_INIT;
 	struct vlex lx;
 	const char *p, *end;
 	size_t block = 0;
+	int more = 0; /* the last code line ended with a comma */
 
 	vlex_init(&lx, out, arena, buf, len);
+	blank_copy(&code, buf, len);
 	p = lx.buf;
 	end = lx.end;
 	while (p < end) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		const char *eol = nl ? nl : end, *s = p;
+		const char *eol = nl ? nl : end, *s = p, *c, *stop;
 		size_t indent = 0;
 
 		for (; s < eol && is_blank((unsigned char)*s); s++)
@@ -461,12 +565,28 @@ static void deps_haml_slim(struct dep_list *out, struct arena *arena,
 			continue;
 		}
 		block = 0;
-		if (*s == '/' || (haml && at(s, eol, "-#")))
+		if (*s == '/' || (haml && at(s, eol, "-#"))) {
 			block = indent + 1; /* a comment and its block */
-		else
-			ruby_renders(&lx, s, eol);
+			more = 0;
+			p = nl ? nl + 1 : end;
+			continue;
+		}
+		ruby_renders(&lx, s, eol);
+		stop = eol;
+		c = more ? s : haml_slim_code(s, eol, haml, &stop);
+		if (c) {
+			const char *t = stop;
+
+			keep_code(&code, buf, c, stop);
+			while (t > c && is_blank((unsigned char)t[-1]))
+				t--;
+			/* a line ending in a comma goes on on the next */
+			more = t > c && t[-1] == ',';
+		}
 		p = nl ? nl + 1 : end;
 	}
+	ruby_constants(out, arena, &code);
+	strbuf_release(&code);
 }
 
 /* ---- Go templates --------------------------------------------------------- */

@@ -29,7 +29,10 @@ struct views_state {
 	struct strmap by_suffix;
 	/* Go: {{define "x"}} and {{block "x"}} names */
 	struct strmap defines;
-	/* C#: "Namespace.Stem" of each file, and the stems alone */
+	/*
+	 * C#: "Namespace.Stem" of each file, "Namespace.Type" of the types
+	 * it declares (when the C# lexer names them), and the stems alone
+	 */
 	struct strmap cs_types;
 	struct strmap cs_stems;
 };
@@ -135,6 +138,13 @@ static void index_csharp(struct resolver *r, struct views_state *st,
 		strbuf_reset(&key);
 		strbuf_addf(&key, "%s.%.*s", d->target, (int)stem, base);
 		index_add(r, &st->cs_types, key.buf, key.len, i);
+		/* a declared type (the lexer names it): namespace.Type */
+		if (d->name && *d->name) {
+			strbuf_reset(&key);
+			strbuf_addf(&key, "%s%s%s", d->target,
+				    *d->target ? "." : "", d->name);
+			index_add(r, &st->cs_types, key.buf, key.len, i);
+		}
 	}
 	strbuf_release(&key);
 }
