@@ -546,7 +546,10 @@ void resolve_views(struct resolver *r, size_t from, const struct dep_ref *d,
 			razor_view(r, from, d->target, out);
 	} else if (!strcmp(lang, "ERB") || !strcmp(lang, "Haml") ||
 		   !strcmp(lang, "Slim")) {
-		rails_render(r, from, d, out);
+		if (d->kind == DEP_USE) /* a constant of the Ruby code */
+			resolve_ruby(r, from, d, out);
+		else
+			rails_render(r, from, d, out);
 	} else if (!strcmp(lang, "Go Template")) {
 		if (!add_all(out, strmap_get(&st->defines, d->target)))
 			template_by_name(r, from, d->target, out);
