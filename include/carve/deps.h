@@ -41,8 +41,7 @@ enum {
 	DEP_DYNAMIC = 1 << 4,     /* import(), __import__, require(expr) */
 	DEP_WILDCARD = 1 << 5,    /* Java a.b.*, Python from x import * */
 	DEP_STATIC = 1 << 6,      /* Java import static */
-	DEP_DECLARES = 1 << 7,    /* C# namespace X, Go {{define "x"}}: a
-				     declaration, no edge */
+	DEP_DECLARES = 1 << 7,    /* C# namespace X: a declaration, no edge */
 };
 
 struct dep_ref {
@@ -108,7 +107,10 @@ void deps_csharp(struct dep_list *out, struct arena *arena,
 		 const char *buf, size_t len);
 void deps_rust(struct dep_list *out, struct arena *arena, const char *buf,
 	       size_t len);
-/* Views and templates (LANG_VIEW), src/scan/deps_views.c. */
+/*
+ * Views and templates (LANG_VIEW), src/scan/deps_views.c. A Go template's
+ * {{define "x"}} is a DEP_INCLUDE of x with DEP_DECLARES.
+ */
 void deps_views(struct dep_list *out, struct arena *arena,
 		const struct language *lang, const char *buf, size_t len);
 
