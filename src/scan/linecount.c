@@ -1182,6 +1182,11 @@ void linecount_buffer(struct line_counts *out, const struct language *lang,
 {
 	struct counter c;
 
+	/* a byte-order mark is no text: "\xef\xbb\xbf\n" is a blank line */
+	if (len >= 3 && !memcmp(buf, "\xef\xbb\xbf", 3)) {
+		buf += 3;
+		len -= 3;
+	}
 	setup(&c, table_for(lang), buf, len);
 	if (lang->syntax == SYNTAX_HAML || lang->syntax == SYNTAX_SLIM)
 		count_indented(&c);

@@ -190,6 +190,7 @@ mkdir -p bad/Views/Shared bad/app/views/a bad/templates bad/src
 printf '\357\273\277@model Shop.X\n<partial name="_P" />\n' \
 	>bad/Views/Home.cshtml
 printf '<p>p</p>\n' >bad/Views/Shared/_P.cshtml
+printf '\357\273\277\n@* c *@\n<p></p>\n' >bad/Views/Bom.cshtml
 printf '@* never closed\n<partial name="_P" />\n' >bad/Views/Open.cshtml
 printf '<%% render "x"\n<%%# open\n' >bad/app/views/a/open.html.erb
 printf '%%p= render "b"\n\377\376 %%p invalid bytes\n' \
@@ -225,6 +226,9 @@ app/views/a/utf.html.haml app/views/a/_b.html.erb include 1
 src/Open.vue src/a.js import 1" \
 	"$(jq -r '.edges[] | select(.from != "templates/big.tmpl") |
 		"\(.from) \(.to) \(.kind) \(.weight)"' bad.json | LC_ALL=C sort)"
+expect_eq "a line of only a byte-order mark is blank (as in cloc)" \
+	"1 1 1" "$(jq -r '.files[] | select(.path == "Views/Bom.cshtml") |
+		"\(.code) \(.comment) \(.blank)"' bad.json)"
 expect_eq "an unclosed @* hides what follows it" "0 2 0" \
 	"$(jq -r '.files[] | select(.path == "Views/Open.cshtml") |
 		"\(.code) \(.comment) \(.blank)"' bad.json)"
