@@ -48,8 +48,8 @@ static void vlex_init(struct vlex *lx, struct dep_list *out,
 static unsigned line_of(struct vlex *lx, const char *p)
 {
 	while (lx->counted < p) {
-		const char *nl = memchr(lx->counted, '\n',
-					(size_t)(p - lx->counted));
+		const char *nl =
+			memchr(lx->counted, '\n', (size_t)(p - lx->counted));
 
 		if (!nl)
 			break;
@@ -97,12 +97,12 @@ static int at_word(const char *p, const char *end, const char *w)
 {
 	size_t n = strlen(w);
 
-	return at(p, end, w) && (p + n >= end || !is_ident((unsigned char)p[n]));
+	return at(p, end, w) &&
+	       (p + n >= end || !is_ident((unsigned char)p[n]));
 }
 
 /* Past the closer `close` after p, or the end (unterminated). */
-static const char *skip_past(const char *p, const char *end,
-			     const char *close)
+static const char *skip_past(const char *p, const char *end, const char *close)
 {
 	size_t n = strlen(close);
 
@@ -168,16 +168,46 @@ static const char *literal(const char *p, const char *end, const char **s,
 /* Types no repository declares: C# keywords and the common generics. */
 static int cs_builtin(const char *s, size_t n)
 {
-	static const char *const names[] = {
-		"bool", "byte", "char", "decimal", "double", "dynamic",
-		"float", "int", "long", "object", "sbyte", "short", "string",
-		"uint", "ulong", "ushort", "var", "IEnumerable", "IList",
-		"List", "ICollection", "IReadOnlyList", "IReadOnlyCollection",
-		"IDictionary", "Dictionary", "IReadOnlyDictionary", "Task",
-		"Func", "Action", "Tuple", "KeyValuePair", "Nullable",
-		"IQueryable", "IPagedList", "IEnumerable", "String", "Int32",
-		"Guid", "DateTime", NULL
-	};
+	static const char *const names[] = { "bool",
+					     "byte",
+					     "char",
+					     "decimal",
+					     "double",
+					     "dynamic",
+					     "float",
+					     "int",
+					     "long",
+					     "object",
+					     "sbyte",
+					     "short",
+					     "string",
+					     "uint",
+					     "ulong",
+					     "ushort",
+					     "var",
+					     "IEnumerable",
+					     "IList",
+					     "List",
+					     "ICollection",
+					     "IReadOnlyList",
+					     "IReadOnlyCollection",
+					     "IDictionary",
+					     "Dictionary",
+					     "IReadOnlyDictionary",
+					     "Task",
+					     "Func",
+					     "Action",
+					     "Tuple",
+					     "KeyValuePair",
+					     "Nullable",
+					     "IQueryable",
+					     "IPagedList",
+					     "IEnumerable",
+					     "String",
+					     "Int32",
+					     "Guid",
+					     "DateTime",
+					     NULL };
 
 	for (const char *const *w = names; *w; w++)
 		if (strlen(*w) == n && !memcmp(*w, s, n))
@@ -239,15 +269,15 @@ static void razor_directive(struct vlex *lx, const char *p)
 			p = skip_blank(t + 1, eol);
 		if (eol > p && eol[-1] == ';')
 			eol--;
-		for (t = p; t < eol && (is_ident((unsigned char)*t) ||
-					*t == '.');)
+		for (t = p;
+		     t < eol && (is_ident((unsigned char)*t) || *t == '.');)
 			t++;
 		add(lx, at_p, DEP_IMPORT, p, (size_t)(t - p), flags, NULL);
 	} else if (at_word(p, eol, "model") || at_word(p, eol, "inherits") ||
 		   at_word(p, eol, "implements")) {
-		const char *d = at_word(p, eol, "model")      ? "model" :
-				at_word(p, eol, "inherits") ? "inherits" :
-							      "implements";
+		const char *d = at_word(p, eol, "model")      ? "model"
+				: at_word(p, eol, "inherits") ? "inherits"
+							      : "implements";
 
 		p = skip_blank(p + strlen(d), eol);
 		razor_types(lx, at_p, p, (size_t)(eol - p), d);
@@ -371,9 +401,9 @@ static void ruby_renders(struct vlex *lx, const char *p, const char *end)
 		const char *key;
 		const char *name;
 	} keys[] = {
-		{ "partial:", "partial" },   { ":partial", "partial" },
+		{ "partial:", "partial" },    { ":partial", "partial" },
 		{ "\"partial\"", "partial" }, { "layout:", "partial" },
-		{ "template:", "template" }, { ":template", "template" },
+		{ "template:", "template" },  { ":template", "template" },
 	};
 
 	while (p < end) {
@@ -449,8 +479,8 @@ static void keep_code(struct strbuf *sb, const char *buf, const char *s,
 		memcpy(sb->buf + (s - buf), s, (size_t)(e - s));
 }
 
-static void deps_erb(struct dep_list *out, struct arena *arena,
-		     const char *buf, size_t len)
+static void deps_erb(struct dep_list *out, struct arena *arena, const char *buf,
+		     size_t len)
 {
 	struct strbuf code = STRBUF_INIT;
 	struct vlex lx;
@@ -517,9 +547,9 @@ static const char *haml_slim_code(const char *s, const char *eol, int haml,
 		}
 		if (p < eol)
 			p++;
-		if (p < eol && (*p == '=' || *p == '~' ||
-				((*p == '!' || *p == '&') && p + 1 < eol &&
-				 p[1] == '=')))
+		if (p < eol &&
+		    (*p == '=' || *p == '~' ||
+		     ((*p == '!' || *p == '&') && p + 1 < eol && p[1] == '=')))
 			return h;
 		*hash_end = p;
 		return h;
@@ -663,7 +693,8 @@ static void deps_jinja(struct dep_list *out, struct arena *arena,
 		       const char *buf, size_t len)
 {
 	static const char *const tags[] = { "extends", "include", "import",
-					    "from", "embed", "use", NULL };
+					    "from",    "embed",	  "use",
+					    NULL };
 	struct vlex lx;
 	const char *p, *end;
 
@@ -743,9 +774,9 @@ static void deps_handlebars(struct dep_list *out, struct arena *arena,
 			continue;
 		}
 		/* a dynamic partial (x) or @partial-block is no plain name */
-		for (s = p; p < end && !is_blank((unsigned char)*p) &&
-			    *p != '\n' && *p != '}' && *p != '~' && *p != '(' &&
-			    *p != '@';
+		for (s = p;
+		     p < end && !is_blank((unsigned char)*p) && *p != '\n' &&
+		     *p != '}' && *p != '~' && *p != '(' && *p != '@';
 		     p++)
 			;
 		if (p > s && (p >= end || *p != '(') && *s != '@')

@@ -870,8 +870,9 @@ static void count_indented(struct counter *c)
 			kind = LINE_COMMENT;
 		} else {
 			block = 0;
-			if (haml && ((t - s == 1 && *s == '/') ||
-				     (t - s == 2 && s[0] == '-' && s[1] == '#')))
+			if (haml &&
+			    ((t - s == 1 && *s == '/') ||
+			     (t - s == 2 && s[0] == '-' && s[1] == '#')))
 				block = indent + 1;
 			else if (!haml && *s == '/' && s + 1 < eol &&
 				 s[1] != '!')
@@ -888,8 +889,8 @@ static void count_indented(struct counter *c)
 				const unsigned char *close;
 
 				if (in_html) {
-					close = memmem(q, (size_t)(t - q), "-->",
-						       3);
+					close = memmem(q, (size_t)(t - q),
+						       "-->", 3);
 					if (!close)
 						break;
 					in_html = 0;

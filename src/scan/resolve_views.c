@@ -57,8 +57,8 @@ static int lang_is(const struct scan_file *f, const char *name)
 }
 
 /* Adds file i to the list under key (copied), once. */
-static void index_add(struct resolver *r, struct strmap *map,
-		      const char *key, size_t len, size_t i)
+static void index_add(struct resolver *r, struct strmap *map, const char *key,
+		      size_t len, size_t i)
 {
 	struct strbuf sb = STRBUF_INIT;
 	struct vfiles *v;
@@ -93,8 +93,7 @@ static int under_templates(const char *path)
 	return 0;
 }
 
-static void index_view(struct resolver *r, struct views_state *st,
-		       size_t i)
+static void index_view(struct resolver *r, struct views_state *st, size_t i)
 {
 	const struct scan_file *f = &r->scan->files[i];
 	const char *path = f->path, *base = base_name(path);
@@ -103,7 +102,7 @@ static void index_view(struct resolver *r, struct views_state *st,
 
 	index_add(r, &st->by_stem, path, stem, i);
 	/* "a/templates/shop/x.html": shop/x.html, x.html, shop/x, x ... */
-	for (const char *p = path; p; ) {
+	for (const char *p = path; p;) {
 		index_add(r, &st->by_suffix, p, strlen(p), i);
 		if (stem > (size_t)(p - path))
 			index_add(r, &st->by_suffix, p,
@@ -116,13 +115,12 @@ static void index_view(struct resolver *r, struct views_state *st,
 		const struct dep_ref *d = &f->deps.refs[k];
 
 		if (d->kind == DEP_INCLUDE && (d->flags & DEP_DECLARES))
-			index_add(r, &st->defines, d->target,
-				  strlen(d->target), i);
+			index_add(r, &st->defines, d->target, strlen(d->target),
+				  i);
 	}
 }
 
-static void index_csharp(struct resolver *r, struct views_state *st,
-			 size_t i)
+static void index_csharp(struct resolver *r, struct views_state *st, size_t i)
 {
 	const struct scan_file *f = &r->scan->files[i];
 	const char *base = base_name(f->path);
@@ -331,8 +329,8 @@ static int add_path(const struct resolver *r, struct resolve_out *out,
  * relative to the template (./x, ../x), else as the end of a template's
  * path, with or without its extensions, nearest first.
  */
-static void template_by_name(struct resolver *r, size_t from,
-			     const char *t, struct resolve_out *out)
+static void template_by_name(struct resolver *r, size_t from, const char *t,
+			     struct resolve_out *out)
 {
 	const struct views_state *st = r->views;
 	const char *path = r->scan->files[from].path;
@@ -378,8 +376,8 @@ static void rails_render(struct resolver *r, size_t from,
 		if (key.len)
 			strbuf_addch(&key, '/');
 		strbuf_add(&key, t, (size_t)(slash - t) + 1);
-		strbuf_addf(&key, "%s%.*s", under,
-			    (int)strcspn(slash + 1, "."), slash + 1);
+		strbuf_addf(&key, "%s%.*s", under, (int)strcspn(slash + 1, "."),
+			    slash + 1);
 		add_all(out, strmap_get(&st->by_stem, key.buf));
 		goto done;
 	}
@@ -509,8 +507,8 @@ static void razor_type(struct resolver *r, size_t from, const char *t,
 
 		for (int k = 0; imports[k]; k++) {
 			strbuf_reset(&sb);
-			strbuf_addf(&sb, "%s%s%s", dir.buf,
-				    dir.len ? "/" : "", imports[k]);
+			strbuf_addf(&sb, "%s%s%s", dir.buf, dir.len ? "/" : "",
+				    imports[k]);
 			if (cs_usings(r, st, &sb, resolver_file(r, sb.buf), t,
 				      out))
 				goto done;
