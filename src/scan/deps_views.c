@@ -293,7 +293,8 @@ static void razor_directive(struct vlex *lx, const char *p)
 
 /*
  * Html.Partial("x"), PartialAsync, RenderPartial(Async) and Layout =
- * "x" at p: a view named by a literal.
+ * "x" at p: a view named by a literal; Component.InvokeAsync("X") or
+ * (typeof(X)): the view component's class (a type, as @model's).
  */
 static const char *razor_call(struct vlex *lx, const char *p)
 {
@@ -320,6 +321,27 @@ static const char *razor_call(struct vlex *lx, const char *p)
 				add(lx, p, DEP_INCLUDE, s, n, 0, NULL);
 		}
 		return p + 6;
+	}
+	if (at(p, end, "Component.InvokeAsync(") &&
+	    (p == lx->buf || !is_ident(p[-1]))) {
+		/* a view component: "Cart" is class CartViewComponent */
+		struct strbuf sb = STRBUF_INIT;
+
+		q = skip_space(p + 22, end);
+		if (literal(q, end, &s, &n, 0)) {
+			strbuf_add(&sb, s, n);
+			strbuf_addstr(&sb, "ViewComponent");
+			add(lx, p, DEP_IMPORT, sb.buf, sb.len, 0, "component");
+		} else if (at(q, end, "typeof(")) {
+			q = skip_space(q + 7, end);
+			for (s = q; q < end && (is_ident((unsigned char)*q) ||
+						*q == '.');)
+				q++;
+			add(lx, p, DEP_IMPORT, s, (size_t)(q - s), 0,
+			    "component");
+		}
+		strbuf_release(&sb);
+		return p + 22;
 	}
 	return p + 1;
 }
@@ -379,7 +401,7 @@ static void deps_razor(struct dep_list *out, struct arena *arena,
 		} else if (c == '<' && at(p, end, "<partial") && p + 8 < end &&
 			   (is_blank((unsigned char)p[8]) || p[8] == '\n')) {
 			p = razor_partial_tag(&lx, p);
-		} else if (c == 'H' || c == 'L') {
+		} else if (c == 'H' || c == 'L' || c == 'C') {
 			p = razor_call(&lx, p);
 		} else {
 			p++;

@@ -79,12 +79,14 @@ Views/Shared/_Layout.cshtml Views/Shared/_Footer.cshtml include 1" \
 
 # @model ProductModel through _ViewImports' @using Shop.Models; @inject
 # IPriceService (the view's own @using in Counter.razor); a qualified
-# type inside a generic (IList<Shop.Models.ReviewModel>).
+# type inside a generic (IList<Shop.Models.ReviewModel>); the view
+# component of Component.InvokeAsync("Cart"), the only CartViewComponent.
 for e in "Pages/Counter.razor Services/IPriceService.cs" \
 	"Views/Catalog/Product.cshtml Models/ProductModel.cs" \
 	"Views/Catalog/Product.cshtml Services/IPriceService.cs" \
 	"Views/Catalog/_Reviews.cshtml Models/ReviewModel.cs" \
-	"Views/Shared/_ProductBox.cshtml Models/ProductModel.cs"; do
+	"Views/Shared/_ProductBox.cshtml Models/ProductModel.cs" \
+	"Views/Catalog/Product.cshtml Components/CartViewComponent.cs"; do
 	edges aspnet import | grep -q "^$e import"
 	ok $? "Razor type: $e"
 done
