@@ -227,6 +227,7 @@ UNIT_TESTS += $(B)/tests/unit/test_deps_go
 UNIT_TESTS += $(B)/tests/unit/test_deps_java
 UNIT_TESTS += $(B)/tests/unit/test_deps_js
 UNIT_TESTS += $(B)/tests/unit/test_deps_other
+UNIT_TESTS += $(B)/tests/unit/test_deps_views
 UNIT_TESTS += $(B)/tests/unit/test_deps_python
 UNIT_TESTS += $(B)/tests/unit/test_estimate
 UNIT_TESTS += $(B)/tests/unit/test_glob
