@@ -152,8 +152,8 @@ static const struct example examples[] = {
 	  vue, N(vue) },
 };
 
-static void extract(struct dep_list *out, struct arena *arena,
-		    const char *lang, const char *text, size_t len)
+static void extract(struct dep_list *out, struct arena *arena, const char *lang,
+		    const char *text, size_t len)
 {
 	const struct language *l = language_by_name(lang);
 
