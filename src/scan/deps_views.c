@@ -4,8 +4,9 @@
  * @inject, @inherits; <partial name>, Html.Partial, Layout = "..."),
  * ERB, Haml and Slim (render 'x', render partial: 'x'), Go templates
  * ({{template "x"}}, with {{define "x"}} and {{block "x"}} recorded as
- * declarations), Django, Jinja and Twig ({% extends/include/import/from
- * "x" %}), Handlebars and Mustache ({{> x}}), and the <script> blocks
+ * declarations), Django, Jinja, Twig, Nunjucks and Liquid ({% extends/
+ * include/import/from/render "x" %}), EJS (include('x')), Handlebars and
+ * Mustache ({{> x}}), and the <script> blocks
  * of Vue and Svelte components, read by the JavaScript lexer; the Ruby
  * code of ERB, Haml and Slim goes through the Ruby lexer for its
  * constants (when it reads them: Ruby's DEP_USE statements). Comments
@@ -714,9 +715,10 @@ static void jinja_names(struct vlex *lx, const char *a, const char *p,
 static void deps_jinja(struct dep_list *out, struct arena *arena,
 		       const char *buf, size_t len)
 {
+	/* render and section are Liquid's (Shopify) */
 	static const char *const tags[] = { "extends", "include", "import",
 					    "from",    "embed",	  "use",
-					    NULL };
+					    "render",  "section", NULL };
 	struct vlex lx;
 	const char *p, *end;
 
@@ -756,6 +758,42 @@ static void deps_jinja(struct dep_list *out, struct arena *arena,
 				jinja_names(&lx, a, strchr(p, '('), close);
 			p = close;
 		}
+	}
+}
+
+/* ---- EJS ---------------------------------------------------------------- */
+
+/* include('x') and include("x", {...}) in <% %> code. */
+static void deps_ejs(struct dep_list *out, struct arena *arena,
+		     const char *buf, size_t len)
+{
+	struct vlex lx;
+	const char *p, *end;
+
+	vlex_init(&lx, out, arena, buf, len);
+	p = lx.buf;
+	end = lx.end;
+	while ((p = skip_past(p, end, "<%")) < end) {
+		const char *close = skip_past(p, end, "%>"), *q = p, *s;
+		size_t n;
+
+		if (*p == '#') {
+			p = close;
+			continue;
+		}
+		while ((q = skip_past(q, close, "include")) < close) {
+			const char *w = q - 7;
+
+			if (w > p && (is_ident((unsigned char)w[-1]) ||
+				      w[-1] == '.'))
+				continue;
+			q = skip_blank(q, close);
+			if (q < close && *q == '(')
+				q = skip_space(q + 1, close);
+			if (literal(q, close, &s, &n, 0))
+				add(&lx, w, DEP_INCLUDE, s, n, 0, NULL);
+		}
+		p = close;
 	}
 }
 
@@ -879,8 +917,11 @@ void deps_views(struct dep_list *out, struct arena *arena,
 	else if (!strcmp(name, "Go Template"))
 		deps_gotmpl(out, arena, buf, len);
 	else if (!strcmp(name, "Django Template") ||
-		 !strcmp(name, "Jinja Template") || !strcmp(name, "Twig"))
+		 !strcmp(name, "Jinja Template") || !strcmp(name, "Twig") ||
+		 !strcmp(name, "Nunjucks") || !strcmp(name, "Liquid"))
 		deps_jinja(out, arena, buf, len);
+	else if (!strcmp(name, "EJS"))
+		deps_ejs(out, arena, buf, len);
 	else if (!strcmp(name, "Handlebars") || !strcmp(name, "Mustache"))
 		deps_handlebars(out, arena, buf, len);
 	else if (!strcmp(name, "Vue") || !strcmp(name, "Svelte"))

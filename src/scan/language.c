@@ -69,7 +69,8 @@ enum {
 	L_HTML, L_CSS, L_SCSS, L_LESS, L_YAML, L_JSON, L_TOML, L_XML,
 	L_MARKDOWN, L_PROTO, L_THRIFT, L_GRAPHQL, L_HCL, L_MAKE, L_CMAKE,
 	L_DOCKER, L_RAZOR, L_ERB, L_HAML, L_SLIM, L_GOTMPL, L_HANDLEBARS,
-	L_MUSTACHE, L_VUE, L_SVELTE, L_JINJA, L_DJANGO, L_TWIG, L_COUNT
+	L_MUSTACHE, L_VUE, L_SVELTE, L_JINJA, L_DJANGO, L_TWIG, L_EJS,
+	L_NUNJUCKS, L_LIQUID, L_COUNT
 };
 
 /*
@@ -86,6 +87,9 @@ static const char *const b_handlebars[] = { "{{!--", "--}}", "{{!", "}}",
 					    "<!--", "-->", NULL };
 static const char *const b_mustache[] = { "{{!", "}}", NULL };
 static const char *const b_jinja[] = { "{#", "#}", NULL };
+static const char *const b_ejs[] = { "<%#", "%>", "<!--", "-->", NULL };
+static const char *const b_liquid[] = { "{% comment %}", "{% endcomment %}",
+					"<!--", "-->", NULL };
 static const char *const b_django[] = { "{#", "#}", "{% comment %}",
 					"{% endcomment %}", "<!--", "-->",
 					NULL };
@@ -208,6 +212,11 @@ static const struct language table[L_COUNT] = {
 		       NULL, b_django },
 	[L_TWIG] = { "Twig", "Twig", SYNTAX_TEMPLATE, V, NULL, NULL,
 		     b_jinja },
+	[L_EJS] = { "EJS", "EJS", SYNTAX_TEMPLATE, V, NULL, NULL, b_ejs },
+	[L_NUNJUCKS] = { "Nunjucks", "Nunjucks", SYNTAX_TEMPLATE, V, NULL,
+			 NULL, b_jinja },
+	[L_LIQUID] = { "Liquid", "liquid", SYNTAX_TEMPLATE, V, NULL, NULL,
+		       b_liquid },
 };
 
 #undef P
@@ -253,7 +262,8 @@ static const struct name_row extensions[] = {
 	{ "hbs", L_HANDLEBARS }, { "handlebars", L_HANDLEBARS },
 	{ "mustache", L_MUSTACHE }, { "vue", L_VUE }, { "svelte", L_SVELTE },
 	{ "jinja", L_JINJA }, { "jinja2", L_JINJA }, { "j2", L_JINJA },
-	{ "twig", L_TWIG },
+	{ "twig", L_TWIG }, { "ejs", L_EJS }, { "njk", L_NUNJUCKS },
+	{ "liquid", L_LIQUID },
 };
 
 /* Whole base names, compared lower-cased. */

@@ -4,7 +4,8 @@
  * by ASP.NET's search (the view's folder, then every Shared folder
  * above it) and Razor types through the @using directives in scope and
  * the namespaces C# files declare, Go templates by {{define}} or by path,
- * and the rest (Django, Jinja, Twig, Handlebars, Mustache) by their path
+ * EJS includes from the including file, and the rest (Django, Jinja,
+ * Twig, Nunjucks, Liquid, Handlebars, Mustache) by their path
  * under a templates folder, nearest first. Component scripts (Vue,
  * Svelte) go to the JavaScript resolver, Razor's @using to C#'s.
  */
@@ -347,6 +348,27 @@ static void template_by_name(struct resolver *r, size_t from, const char *t,
 	add_nearest(r, from, t, out, strmap_get(&st->by_suffix, t));
 }
 
+/*
+ * EJS: include('x') is relative to the including file, .ejs added when
+ * it names none; else a template's name, as Django's.
+ */
+static void ejs_include(struct resolver *r, size_t from, const char *t,
+			struct resolve_out *out)
+{
+	const char *path = r->scan->files[from].path;
+	const char *base = strrchr(t, '/') ? strrchr(t, '/') + 1 : t;
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_addstr(&sb, t);
+	if (!strchr(base, '.'))
+		strbuf_addstr(&sb, ".ejs");
+	if (*t != '/' && add_path(r, out, path, dir_len(path), sb.buf))
+		goto done;
+	template_by_name(r, from, t, out);
+done:
+	strbuf_release(&sb);
+}
+
 /* ---- Rails ------------------------------------------------------------ */
 
 /*
@@ -548,6 +570,8 @@ void resolve_views(struct resolver *r, size_t from, const struct dep_ref *d,
 			resolve_ruby(r, from, d, out);
 		else
 			rails_render(r, from, d, out);
+	} else if (!strcmp(lang, "EJS")) {
+		ejs_include(r, from, d->target, out);
 	} else if (!strcmp(lang, "Go Template")) {
 		if (!add_all(out, strmap_get(&st->defines, d->target)))
 			template_by_name(r, from, d->target, out);

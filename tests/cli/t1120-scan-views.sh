@@ -1,7 +1,7 @@
 #!/bin/sh
 # Views and templates as languages of the inventory: Razor, ERB, Haml,
 # Slim, Go templates, Handlebars, Mustache, Vue, Svelte, Jinja, Django
-# .html templates and Twig are counted with their comment syntaxes (as
+# .html templates, Twig, EJS, Nunjucks and Liquid are counted with their comment syntaxes (as
 # cloc 1.96 reads them, where cloc knows the language) and their plain
 # references resolve to files. Expected edges are worked out by hand from
 # tests/fixtures/views; bad templates warn at most and the scan goes on.
@@ -50,11 +50,11 @@ expect_eq "Django template: {# #}" "5 1 0" \
 
 if command -v cloc >/dev/null && command -v python3 >/dev/null; then
 	"$CARVE_SRC/scripts/compare-cloc" --min-lines 1 --languages \
-		'Razor,ERB,Haml,Slim,Handlebars,Mustache,Vuejs Component,Svelte,Jinja Template,Twig' \
+		'Razor,ERB,Haml,Slim,Handlebars,Mustache,Vuejs Component,Svelte,Jinja Template,Twig,EJS,Nunjucks,liquid' \
 		"$CARVE" repo >cmp.txt 2>&1
 	ok $? "views' totals agree with cloc where cloc knows the language"
 	sed 's/^/# /' cmp.txt
-	expect_eq "ten view languages judged against cloc" 10 \
+	expect_eq "13 view languages judged against cloc" 13 \
 		"$(grep -c ' ok$' cmp.txt)"
 else
 	ok 0 "# SKIP cloc or python3 is not installed"
@@ -152,6 +152,13 @@ expect_eq "Vue and Svelte: the <script> blocks' imports" \
 src/components/App.vue src/components/UserCard.vue import 1
 src/components/UserCard.vue src/types.ts import 1|src/App.svelte src/Button.svelte import 1" \
 	"$(edges vue)|$(edges svelte)"
+
+# EJS includes are relative to the file (.ejs added); a <%# comment
+# hides one; Liquid's render finds snippets/icon.liquid by its name.
+expect_eq "EJS include(), Nunjucks extends and include, Liquid render" \
+"views/index.ejs views/partials/header.ejs include 1|templates/page.njk templates/base.njk include 1
+templates/page.njk templates/part.njk include 1|sections/header.liquid snippets/icon.liquid include 1" \
+	"$(edges ejs)|$(edges njk)|$(edges liquid)"
 
 expect_eq "externals: a namespace of @using, a package of a script" \
 	"Microsoft axios" \
