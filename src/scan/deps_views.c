@@ -52,8 +52,10 @@ static unsigned line_of(struct vlex *lx, const char *p)
 		const char *nl =
 			memchr(lx->counted, '\n', (size_t)(p - lx->counted));
 
-		if (!nl)
+		if (!nl) {
+			lx->counted = p; /* a long line is read once */
 			break;
+		}
 		lx->line++;
 		lx->counted = nl + 1;
 	}
@@ -353,12 +355,14 @@ static const char *razor_partial_tag(struct vlex *lx, const char *p)
 	const char *end = lx->end, *gt, *q, *s;
 	size_t n;
 
-	/* a tag's attributes fit in a few kilobytes */
+	/*
+	 * A tag's attributes end at its '>', or at the next tag: each byte
+	 * is looked at once, however many tags are left open.
+	 */
 	if (end - p > 4096)
 		end = p + 4096;
-	gt = memchr(p, '>', (size_t)(end - p));
-	if (!gt)
-		gt = end;
+	for (gt = p + 1; gt < end && *gt != '>' && *gt != '<'; gt++)
+		;
 	for (q = p + 8; q + 5 < gt; q++) {
 		if (!is_blank((unsigned char)*q) && *q != '\n')
 			continue;

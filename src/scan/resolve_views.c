@@ -36,6 +36,13 @@ struct views_state {
 	 */
 	struct strmap cs_types;
 	struct strmap cs_stems;
+	/* the namespaces the view being resolved sees (scope_of) */
+	size_t scope_file; /* plus one; 0 before the first */
+	const char **scope;
+	size_t scope_nr, scope_alloc;
+	/* the last type looked up in that scope, and its files */
+	const char *memo_type;
+	struct vfiles memo;
 };
 
 static const char *base_name(const char *path)
@@ -195,6 +202,8 @@ void resolve_views_release(struct resolver *r)
 	release_map(&st->defines);
 	release_map(&st->cs_types);
 	release_map(&st->cs_stems);
+	free(st->scope);
+	free(st->memo.files);
 	free(st);
 	r->views = NULL;
 }
@@ -483,68 +492,112 @@ static int cs_lookup(const struct views_state *st, struct strbuf *sb,
 	return add_all(out, strmap_get(&st->cs_types, sb->buf));
 }
 
-/* The @using directives of file i: the namespaces its types may be in. */
-static int cs_usings(const struct resolver *r, const struct views_state *st,
-		     struct strbuf *sb, long i, const char *t,
-		     struct resolve_out *out)
+/*
+ * At most this many namespaces are in a view's scope: real views open a
+ * few dozen; a hostile one with a million @using costs no more.
+ */
+#define RAZOR_SCOPE_MAX 64
+
+/* Appends the @using directives of file i to the scope (no duplicates). */
+static void scope_add(const struct resolver *r, struct views_state *st,
+		      long i)
 {
 	const struct scan_file *f;
 
 	if (i < 0)
-		return 0;
+		return;
 	f = &r->scan->files[i];
 	for (size_t k = 0; k < f->deps.nr; k++) {
 		const struct dep_ref *d = &f->deps.refs[k];
+		size_t j;
 
-		if (d->kind == DEP_IMPORT && !d->name && !d->flags &&
-		    cs_lookup(st, sb, d->target, strlen(d->target), t, out))
-			return 1;
+		if (d->kind != DEP_IMPORT || d->name || d->flags)
+			continue;
+		for (j = 0; j < st->scope_nr; j++)
+			if (!strcmp(st->scope[j], d->target))
+				break;
+		if (j < st->scope_nr)
+			continue;
+		if (st->scope_nr == RAZOR_SCOPE_MAX)
+			return;
+		ALLOC_GROW(st->scope, st->scope_nr + 1, st->scope_alloc);
+		st->scope[st->scope_nr++] = d->target;
 	}
-	return 0;
 }
 
 /*
- * @model T, @inject T x, @inherits T: the file of T (T.cs, or T.*.cs
- * for a partial class) in the namespace T names, or in one that a
- * @using of the view or of a _ViewImports.cshtml (Blazor: _Imports.razor)
- * above it opens; else the only C# file named T.
+ * The namespaces view `from` sees: its @using directives, then those of
+ * each _ViewImports.cshtml (Blazor: _Imports.razor) above it, nearest
+ * first. Built once per view: its statements come one after another.
  */
-static void razor_type(struct resolver *r, size_t from, const char *t,
-		       struct resolve_out *out)
+static void scope_of(const struct resolver *r, struct views_state *st,
+		     size_t from)
 {
-	const struct views_state *st = r->views;
+	static const char *const imports[] = { "_ViewImports.cshtml",
+					       "_Imports.razor", NULL };
 	const char *path = r->scan->files[from].path;
-	const char *dot = strrchr(t, '.');
-	struct strbuf sb = STRBUF_INIT, dir = STRBUF_INIT;
-	const struct vfiles *v;
+	struct strbuf dir = STRBUF_INIT, sb = STRBUF_INIT;
 
-	if (dot && cs_lookup(st, &sb, t, (size_t)(dot - t), dot + 1, out))
-		goto done;
-	if (cs_usings(r, st, &sb, (long)from, t, out))
-		goto done;
+	if (st->scope_file == from + 1)
+		return;
+	st->scope_file = from + 1;
+	st->scope_nr = 0;
+	st->memo_type = NULL;
+	scope_add(r, st, (long)from);
 	strbuf_add(&dir, path, dir_len(path));
 	for (;;) {
-		static const char *const imports[] = { "_ViewImports.cshtml",
-						       "_Imports.razor", NULL };
-
 		for (int k = 0; imports[k]; k++) {
 			strbuf_reset(&sb);
 			strbuf_addf(&sb, "%s%s%s", dir.buf, dir.len ? "/" : "",
 				    imports[k]);
-			if (cs_usings(r, st, &sb, resolver_file(r, sb.buf), t,
-				      out))
-				goto done;
+			scope_add(r, st, resolver_file(r, sb.buf));
 		}
 		if (!dir.len)
 			break;
 		strbuf_setlen(&dir, dir_len(dir.buf));
 	}
+	strbuf_release(&dir);
+	strbuf_release(&sb);
+}
+
+/*
+ * @model T, @inject T x, @inherits T: the file of T (T.cs, or T.*.cs
+ * for a partial class) in the namespace T names, or in one of the view's
+ * scope (scope_of); else the only C# file named T.
+ */
+static void razor_type(struct resolver *r, size_t from, const char *t,
+		       struct resolve_out *out)
+{
+	struct views_state *st = r->views;
+	const char *dot = strrchr(t, '.');
+	struct strbuf sb = STRBUF_INIT;
+	const struct vfiles *v;
+
+	if (dot && cs_lookup(st, &sb, t, (size_t)(dot - t), dot + 1, out))
+		goto done;
+	scope_of(r, st, from);
+	/* a view names its model again and again: once is enough */
+	if (st->memo_type && st->scope_file == from + 1 &&
+	    !strcmp(st->memo_type, t)) {
+		add_all(out, &st->memo);
+		goto done;
+	}
+	for (size_t i = 0; i < st->scope_nr; i++)
+		if (cs_lookup(st, &sb, st->scope[i], strlen(st->scope[i]), t,
+			      out))
+			goto remember;
 	v = dot ? NULL : strmap_get(&st->cs_stems, t);
 	if (v && v->nr == 1)
 		add_all(out, v);
+remember:
+	st->memo_type = t;
+	st->memo.nr = 0;
+	for (size_t i = 0; i < out->nr; i++) {
+		ALLOC_GROW(st->memo.files, st->memo.nr + 1, st->memo.alloc);
+		st->memo.files[st->memo.nr++] = out->files[i];
+	}
 done:
 	strbuf_release(&sb);
-	strbuf_release(&dir);
 }
 
 void resolve_views(struct resolver *r, size_t from, const struct dep_ref *d,

@@ -242,4 +242,37 @@ expect_eq "an unclosed @* hides what follows it" "0 2 0" \
 	"$(jq -r '.files[] | select(.path == "Views/Open.cshtml") |
 		"\(.code) \(.comment) \(.blank)"' bad.json)"
 
+# Templates left open thousands of times on one long line (4 MiB each):
+# every lexer reads each byte a bounded number of times, so the scan
+# ends in seconds (a quadratic one would take hours).
+make_repo worst >/dev/null
+mkdir -p worst/templates worst/app/views/a
+python3 - worst <<'EOF'
+import os, sys
+d = sys.argv[1]
+size = 4 * 1024 * 1024
+units = {
+    "a.cshtml": '<partial @ Html.Partial(" Layout = "',
+    "b.cshtml": "@model A<B<C<" + " " * 50 + "\n",
+    "u.cshtml": "@using N%d\n@model T\n",
+    "templates/c.html": '{% include "x {{ include( {# ',
+    "d.hbs": "{{> {{!-- {{#> ",
+    "e.tmpl": '{{template "a {{define {{/* ',
+    "app/views/a/f.html.erb": '<% render "x render partial: <%# ',
+    "app/views/a/g.html.haml": '%p{ a: { b: { c: - render "x", \n',
+    "i.vue": "<script><script <!-- ",
+    "j.ejs": '<% include( include("x <%# ',
+}
+for name, unit in units.items():
+    with open(os.path.join(d, name), "w") as f:
+        if "%d" in unit:
+            f.write("".join(unit % i for i in range(size // 20)))
+        else:
+            f.write((unit * (size // len(unit) + 1))[:size])
+EOF
+git -C worst add -A && git -C worst commit -qm worst
+expect_status "scan 40 MiB of templates left open" 0 timeout 120 \
+	"$CARVE" scan -q --no-cache --max-file-size 8M -f csv worst
+expect_eq "all ten are counted" 10 "$(grep -c ',counted,' out)"
+
 done_testing
