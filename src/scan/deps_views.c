@@ -34,11 +34,8 @@ struct vlex {
 static void vlex_init(struct vlex *lx, struct dep_list *out,
 		      struct arena *arena, const char *buf, size_t len)
 {
-	lx->buf = buf;
+	lx->buf = buf; /* deps_extract() has skipped a byte-order mark */
 	lx->end = buf + len;
-	/* a byte-order mark is no part of the first line's text */
-	if (len >= 3 && !memcmp(buf, "\xef\xbb\xbf", 3))
-		lx->buf += 3;
 	lx->counted = buf;
 	lx->line = 1;
 	lx->out = out;
