@@ -1208,6 +1208,9 @@ static void resolve_render(struct resolver *r, size_t from, const char *t,
 			app = p;
 			break;
 		}
+	/* a view's Ruby code: its renders are the views resolver's */
+	if (!lang_is(&r->scan->files[from], "Ruby"))
+		goto self;
 	if (!app || !(sub = strchr(app + 4, '/')))
 		goto self;
 	strbuf_add(&dir, path, (size_t)(app - path));
