@@ -858,10 +858,10 @@ static void ruby_association(struct ruby_state *st, int many, unsigned line)
 }
 
 /*
- * After `render` (read on a copy of the lexer, as associations are): a
- * template ('show', :show, 'admin/reports/show', template: or action:)
- * recorded as "view:NAME", a partial (partial: 'x') as "partial:NAME";
- * the resolver finds the view files.
+ * After `render` inside a class (read on a copy of the lexer, as
+ * associations are): a template ('show', :show, 'admin/reports/show',
+ * template: or action:) recorded as "view:NAME", a partial (partial:
+ * 'x') as "partial:NAME"; the resolver finds the view files.
  */
 static void ruby_render(struct ruby_state *st, unsigned line)
 {
@@ -870,6 +870,9 @@ static void ruby_render(struct ruby_state *st, unsigned line)
 	struct name n;
 	int partial = 0;
 
+	/* a controller's or a mailer's, not a view's Ruby code */
+	if (!ruby_top(st)->nesting)
+		return;
 	name_reset(&n);
 	ruby_space(lx, 0);
 	if (lx->p < lx->end && *lx->p == '(') {
