@@ -1,0 +1,428 @@
+/*
+ * The C# dependency lexer: using directives (`using A.B;`, `using static`,
+ * aliases, `global using`) and namespace declarations, block or
+ * file-scoped. Comments, strings (verbatim, interpolated, raw) and
+ * preprocessor lines are skipped; unterminated ones end at the end of the
+ * buffer. Names are built in fixed buffers: no allocation but the
+ * dep_list's own.
+ */
+#include <string.h>
+#include <strings.h>
+
+#include "carve/deps.h"
+
+/* Longer names or paths are not real dependencies: dropped. */
+#define NAME_MAX_LEN 512
+
+struct lexer {
+	const char *p, *end;
+	unsigned line;
+	struct dep_list *out;
+	struct arena *arena;
+};
+
+/* A name or path being built, in a fixed buffer. */
+struct name {
+	char buf[NAME_MAX_LEN];
+	size_t len;
+	int overflow;
+};
+
+static void lexer_init(struct lexer *lx, struct dep_list *out,
+		       struct arena *arena, const char *buf, size_t len)
+{
+	memset(lx, 0, sizeof(*lx));
+	lx->p = buf;
+	lx->end = buf + len;
+	lx->line = 1;
+	lx->out = out;
+	lx->arena = arena;
+}
+
+static int is_ident_start(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
+	       c >= 0x80;
+}
+
+static int is_ident(int c)
+{
+	return is_ident_start(c) || (c >= '0' && c <= '9');
+}
+
+static int is_blank(int c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+static int at(const struct lexer *lx, const char *s)
+{
+	size_t n = strlen(s);
+
+	return (size_t)(lx->end - lx->p) >= n && !memcmp(lx->p, s, n);
+}
+
+/* True when the word `w` is at lx->p and not followed by a name byte. */
+static int at_word(const struct lexer *lx, const char *w)
+{
+	size_t n = strlen(w);
+
+	return (size_t)(lx->end - lx->p) >= n && !memcmp(lx->p, w, n) &&
+	       (lx->p + n >= lx->end || !is_ident((unsigned char)lx->p[n]));
+}
+
+static void name_reset(struct name *n)
+{
+	n->len = 0;
+	n->overflow = 0;
+}
+
+static void name_add(struct name *n, const char *s, size_t len)
+{
+	if (n->len + len >= sizeof(n->buf)) {
+		n->overflow = 1;
+		return;
+	}
+	memcpy(n->buf + n->len, s, len);
+	n->len += len;
+}
+
+static void emit(struct lexer *lx, enum dep_kind kind, const struct name *n,
+		 size_t len, unsigned flags, unsigned line)
+{
+	struct dep_ref *d;
+
+	if (n->overflow || !len)
+		return;
+	d = dep_list_add(lx->out, lx->arena, kind, n->buf, len, line);
+	d->flags = flags;
+}
+
+static void skip_to_eol(struct lexer *lx)
+{
+	const char *nl = memchr(lx->p, '\n', (size_t)(lx->end - lx->p));
+
+	lx->p = nl ? nl : lx->end;
+}
+
+/* Skips a slash-star comment; `nested` for Rust's nesting ones. */
+static void skip_block_comment(struct lexer *lx, int nested)
+{
+	int depth = 1;
+
+	lx->p += 2;
+	while (lx->p < lx->end) {
+		if (at(lx, "*/")) {
+			lx->p += 2;
+			if (!--depth)
+				return;
+		} else if (nested && at(lx, "/*")) {
+			lx->p += 2;
+			depth++;
+		} else {
+			if (*lx->p == '\n')
+				lx->line++;
+			lx->p++;
+		}
+	}
+}
+
+/*
+ * Skips a quoted literal opening at lx->p with `quote`. `escapes`: a
+ * backslash escapes the next byte; `multiline`: it may span lines, else
+ * an unterminated one ends at the end of its line.
+ */
+static void skip_quoted(struct lexer *lx, char quote, int escapes,
+			int multiline)
+{
+	const char *p = lx->p + 1;
+
+	while (p < lx->end && *p != quote) {
+		if (*p == '\n') {
+			if (!multiline)
+				break;
+			lx->line++;
+		} else if (*p == '\\' && escapes && p + 1 < lx->end) {
+			if (p[1] == '\n') {
+				if (!multiline)
+					break;
+				lx->line++;
+			}
+			p++;
+		}
+		p++;
+	}
+	lx->p = p < lx->end && *p == quote ? p + 1 : p;
+}
+
+#define CS_NAMESPACES 16
+
+struct cs_state {
+	struct name ns; /* the enclosing namespace, A.B.C */
+	struct {
+		size_t len; /* ns.len outside this block */
+		int depth; /* brace depth inside it */
+	} stack[CS_NAMESPACES];
+	int nr;
+	int depth;
+	int ns_brace; /* the next { opens a namespace block */
+	size_t ns_outer; /* ns.len before that namespace */
+};
+
+/* Skips a verbatim string: "" is a quote, no escapes, spans lines. */
+static void cs_verbatim(struct lexer *lx)
+{
+	const char *p = memchr(lx->p, '"', (size_t)(lx->end - lx->p));
+
+	for (p++; p < lx->end; p++) {
+		if (*p == '\n') {
+			lx->line++;
+		} else if (*p == '"') {
+			if (p + 1 < lx->end && p[1] == '"') {
+				p++;
+			} else {
+				lx->p = p + 1;
+				return;
+			}
+		}
+	}
+	lx->p = lx->end;
+}
+
+/* Skips blanks, newlines, comments and preprocessor lines. */
+static void cs_space(struct lexer *lx)
+{
+	int bol = 0;
+
+	while (lx->p < lx->end) {
+		char c = *lx->p;
+
+		if (c == '\n') {
+			lx->line++;
+			lx->p++;
+			bol = 1;
+		} else if (is_blank((unsigned char)c)) {
+			lx->p++;
+		} else if (at(lx, "//") || (c == '#' && bol)) {
+			skip_to_eol(lx);
+		} else if (at(lx, "/*")) {
+			skip_block_comment(lx, 0);
+		} else {
+			return;
+		}
+	}
+}
+
+/* Reads a dotted name (A.B.C, `global::` dropped) into n. */
+static int cs_name(struct lexer *lx, struct name *n)
+{
+	size_t start = n->len;
+
+	if (at(lx, "global::"))
+		lx->p += 8;
+	for (;;) {
+		const char *s;
+
+		if (lx->p < lx->end && *lx->p == '@')
+			lx->p++;
+		s = lx->p;
+		if (lx->p >= lx->end || !is_ident_start((unsigned char)*s))
+			break;
+		while (lx->p < lx->end && is_ident((unsigned char)*lx->p))
+			lx->p++;
+		name_add(n, s, (size_t)(lx->p - s));
+		cs_space(lx);
+		if (lx->p + 1 < lx->end && *lx->p == '.' && lx->p[1] != '.') {
+			lx->p++;
+			name_add(n, ".", 1);
+			cs_space(lx);
+		} else {
+			break;
+		}
+	}
+	if (n->len > start && n->buf[n->len - 1] == '.')
+		n->len--;
+	return n->len > start;
+}
+
+/* Skips C# generic arguments <...> after a name (alias targets). */
+static void cs_skip_generic(struct lexer *lx)
+{
+	int depth = 0;
+
+	while (lx->p < lx->end) {
+		if (*lx->p == '<') {
+			depth++;
+		} else if (*lx->p == '>') {
+			if (!--depth) {
+				lx->p++;
+				return;
+			}
+		} else if (*lx->p == ';' || *lx->p == '{' || !depth) {
+			return;
+		}
+		lx->p++;
+	}
+}
+
+/*
+ * After `using`: directives `using A.B;`, `using static A.B.C;`,
+ * `using X = A.B.C;` are recorded (static ones with DEP_STATIC). Using
+ * statements `using (...)` and declarations `using var x = ...;` are
+ * not: they have a type and a variable name before the `=`.
+ */
+static void cs_using(struct lexer *lx, unsigned line)
+{
+	struct name n;
+	unsigned flags = 0;
+
+	name_reset(&n);
+	cs_space(lx);
+	if (lx->p >= lx->end || *lx->p == '(')
+		return;
+	if (at_word(lx, "static")) {
+		lx->p += 6;
+		flags = DEP_STATIC;
+		cs_space(lx);
+	}
+	if (!cs_name(lx, &n))
+		return;
+	cs_space(lx);
+	if (lx->p < lx->end && *lx->p == '=' && !flags) {
+		lx->p++;
+		cs_space(lx);
+		name_reset(&n);
+		if (!cs_name(lx, &n))
+			return;
+		cs_skip_generic(lx);
+		cs_space(lx);
+	} else if (lx->p < lx->end && *lx->p == '<') {
+		cs_skip_generic(lx); /* using static A.B<T>; */
+		cs_space(lx);
+	}
+	if (lx->p < lx->end && *lx->p == ';')
+		emit(lx, DEP_IMPORT, &n, n.len, flags, line);
+}
+
+/* After `namespace`: records the declaration, block or file-scoped. */
+static void cs_namespace(struct lexer *lx, struct cs_state *st, unsigned line)
+{
+	size_t outer = st->ns.len;
+
+	cs_space(lx);
+	if (st->ns.len)
+		name_add(&st->ns, ".", 1);
+	if (!cs_name(lx, &st->ns)) {
+		st->ns.len = outer;
+		return;
+	}
+	emit(lx, DEP_IMPORT, &st->ns, st->ns.len, DEP_DECLARES, line);
+	cs_space(lx);
+	if (lx->p < lx->end && *lx->p == '{') {
+		st->ns_brace = 1;
+		st->ns_outer = outer;
+	}
+	/* file-scoped (`namespace A.B;`): it encloses the rest of the file */
+}
+
+void deps_csharp(struct dep_list *out, struct arena *arena, const char *buf,
+		 size_t len)
+{
+	struct lexer lx;
+	struct cs_state st;
+	int stmt = 1; /* a directive may start here */
+
+	lexer_init(&lx, out, arena, buf, len);
+	memset(&st, 0, sizeof(st));
+	while (lx.p < lx.end) {
+		unsigned char c = (unsigned char)*lx.p;
+
+		if (c == '\n' || is_blank(c) || at(&lx, "//") ||
+		    at(&lx, "/*")) {
+			unsigned line = lx.line;
+
+			cs_space(&lx);
+			/* a directive starts a line: recover after bad ones */
+			if (lx.line != line)
+				stmt = 1;
+		} else if (c == '#' && (lx.p == buf || lx.p[-1] == '\n' ||
+					is_blank((unsigned char)lx.p[-1]))) {
+			skip_to_eol(&lx); /* a preprocessor directive */
+		} else if (at(&lx, "\"\"\"") || at(&lx, "$\"\"\"") ||
+			   at(&lx, "$$\"\"\"")) {
+			/* raw string: ends at as many quotes as it opened */
+			size_t q = 0;
+
+			while (lx.p < lx.end && *lx.p == '$')
+				lx.p++;
+			while (lx.p < lx.end && *lx.p == '"') {
+				q++;
+				lx.p++;
+			}
+			while (lx.p < lx.end) {
+				size_t k = 0;
+
+				while (lx.p + k < lx.end && lx.p[k] == '"')
+					k++;
+				if (k >= q) {
+					lx.p += k;
+					break;
+				}
+				if (*lx.p == '\n')
+					lx.line++;
+				lx.p += k ? k : 1;
+			}
+			stmt = 0;
+		} else if (at(&lx, "@\"") || at(&lx, "$@\"") ||
+			   at(&lx, "@$\"")) {
+			cs_verbatim(&lx);
+			stmt = 0;
+		} else if (c == '"' || (c == '$' && at(&lx, "$\""))) {
+			if (c == '$')
+				lx.p++;
+			skip_quoted(&lx, '"', 1, 0);
+			stmt = 0;
+		} else if (c == '\'') {
+			skip_quoted(&lx, '\'', 1, 0);
+			stmt = 0;
+		} else if (is_ident_start(c) || c == '@') {
+			const char *s = lx.p;
+			unsigned line = lx.line;
+			size_t n;
+
+			if (c == '@')
+				lx.p++;
+			while (lx.p < lx.end && is_ident((unsigned char)*lx.p))
+				lx.p++;
+			n = (size_t)(lx.p - s);
+			if (stmt && n == 6 && !memcmp(s, "global", 6)) {
+				cs_space(&lx);
+				continue; /* global using: still a directive */
+			}
+			if (stmt && n == 5 && !memcmp(s, "using", 5))
+				cs_using(&lx, line);
+			else if (stmt && n == 9 && !memcmp(s, "namespace", 9))
+				cs_namespace(&lx, &st, line);
+			stmt = 0;
+		} else {
+			if (c == '{') {
+				st.depth++;
+				if (st.ns_brace && st.nr < CS_NAMESPACES) {
+					st.stack[st.nr].len = st.ns_outer;
+					st.stack[st.nr].depth = st.depth;
+					st.nr++;
+				}
+				st.ns_brace = 0;
+			} else if (c == '}') {
+				if (st.nr &&
+				    st.stack[st.nr - 1].depth == st.depth)
+					st.ns.len = st.stack[--st.nr].len;
+				if (st.depth > 0)
+					st.depth--;
+			}
+			stmt = c == ';' || c == '{' || c == '}' || c == ']';
+			lx.p++;
+		}
+	}
+}
+
