@@ -25,6 +25,12 @@ struct resolve_out {
 	size_t *files;        /* indexes into scan->files (Go: a package) */
 	size_t nr, alloc;
 	const char *external; /* package name when outside the repo, or NULL */
+	/*
+	 * Set when a statement without files or package is no loss: a
+	 * wildcard or a using of a repository package (only the names used
+	 * make edges), a name of no type of the repository.
+	 */
+	int quiet;
 };
 
 struct resolver {

@@ -2,9 +2,13 @@
  * The Java family's dependency lexer: import statements of Java
  * (single-type, on-demand `a.b.*`, `import static`), Kotlin (`as`
  * aliases, backquoted names) and Scala (`a.b._`, `a.b.*`, selectors
- * `a.b.{C, D => E}`, several clauses after one `import`). Comments,
- * strings, text blocks and character literals are skipped.
+ * `a.b.{C, D => E}`, several clauses after one `import`); the types each
+ * file declares (nested ones as Outer.Inner); and the names it uses that
+ * may be types (capitalised, or qualified a.b.C), once each, for the
+ * resolver to look up in the package and the imports. Comments, strings,
+ * text blocks and character literals are skipped.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "carve/deps.h"
@@ -13,7 +17,19 @@
 /* Longer names are not real imports: they are dropped, not truncated. */
 #define NAME_MAX_LEN 512
 
+/* Names recorded once per file: a set of this size (a power of two). */
+#define SEEN_SLOTS 1024
+/* Type bodies nested deeper are named after their outer ones. */
+#define TYPE_DEPTH 16
+
 enum java_dialect { JAVA, KOTLIN, SCALA };
+
+/* A qualified name being read, in a fixed buffer: no allocation. */
+struct qname {
+	char buf[NAME_MAX_LEN];
+	size_t len;
+	int overflow;
+};
 
 struct lexer {
 	const char *p, *end;
@@ -22,13 +38,20 @@ struct lexer {
 	int nested; /* block comments nest (Kotlin, Scala) */
 	struct dep_list *out;
 	struct arena *arena;
-};
-
-/* A qualified name being read, in a fixed buffer: no allocation. */
-struct qname {
-	char buf[NAME_MAX_LEN];
-	size_t len;
-	int overflow;
+	/* names used: index + 1 into out->refs, 0 for an empty slot */
+	unsigned seen[SEEN_SLOTS];
+	unsigned seen_nr;
+	/* the type whose body encloses lx->p, Outer.Inner, and its outers */
+	struct qname type;
+	struct {
+		size_t len; /* type.len outside this body */
+		int depth;  /* brace depth inside it */
+	} bodies[TYPE_DEPTH];
+	int bodies_nr;
+	int depth;
+	/* a type was declared: the next { opens its body */
+	int pending;
+	struct qname pending_name;
 };
 
 static int is_ident_start(int c)
@@ -350,11 +373,143 @@ static void read_import(struct lexer *lx)
 	}
 }
 
+static int is_upper(int c)
+{
+	return c >= 'A' && c <= 'Z';
+}
+
+/* Records a name used, once per file. */
+static void add_name(struct lexer *lx, const char *s, size_t n,
+		     unsigned line)
+{
+	uint32_t h = 2166136261u;
+	size_t slot;
+	int remember = lx->seen_nr < SEEN_SLOTS / 4 * 3;
+	struct dep_ref *d;
+
+	if (n >= NAME_MAX_LEN)
+		return;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	slot = h & (SEEN_SLOTS - 1);
+	/* once the set is full, names are recorded again: never lost */
+	while (remember && lx->seen[slot]) {
+		const char *t = lx->out->refs[lx->seen[slot] - 1].target;
+
+		if (!strncmp(t, s, n) && !t[n])
+			return;
+		slot = (slot + 1) & (SEEN_SLOTS - 1);
+	}
+	d = dep_list_add(lx->out, lx->arena, DEP_IMPORT, s, n, line);
+	d->flags = DEP_REFERENCE;
+	if (remember) {
+		lx->seen[slot] = (unsigned)lx->out->nr;
+		lx->seen_nr++;
+	}
+}
+
+/*
+ * A name used at lx->p (its first segment s..lx->p already read): a
+ * capitalised one is a type by convention (Outer.Inner is in Outer's
+ * file, so the first segment is enough); a lowercase one may be a
+ * qualified a.b.C, recorded up to its first capitalised segment.
+ * Members (after a dot) and lowercase names (variables, methods) are not.
+ */
+static void read_name(struct lexer *lx, const char *s, unsigned line)
+{
+	if (is_upper((unsigned char)*s)) {
+		add_name(lx, s, (size_t)(lx->p - s), line);
+		return;
+	}
+	while (lx->end - lx->p > 1 && lx->p[0] == '.' &&
+	       is_ident_start((unsigned char)lx->p[1])) {
+		int upper = is_upper((unsigned char)lx->p[1]);
+
+		lx->p++;
+		while (lx->p < lx->end && is_ident((unsigned char)*lx->p))
+			lx->p++;
+		if (upper) {
+			add_name(lx, s, (size_t)(lx->p - s), line);
+			return;
+		}
+	}
+}
+
+/* True when the word s[0..n) declares a type in this dialect. */
+static int type_keyword(const struct lexer *lx, const char *s, size_t n)
+{
+	static const char *const words[][5] = {
+		[JAVA] = { "class", "interface", "enum", "record", NULL },
+		[KOTLIN] = { "class", "interface", "object", "typealias",
+			     NULL },
+		[SCALA] = { "class", "trait", "object", "enum", NULL },
+	};
+
+	for (const char *const *w = words[lx->dialect]; *w; w++)
+		if (strlen(*w) == n && !memcmp(*w, s, n))
+			return 1;
+	return 0;
+}
+
+/*
+ * After a type keyword: the declared name, recorded as Outer.Inner when
+ * in a type's body. Java's `record` is a keyword only before a name and
+ * its `(` or `<`; an object expression (Kotlin `object : T`) names none.
+ */
+static void read_declaration(struct lexer *lx, const char *kw, size_t n)
+{
+	struct qname name;
+	struct dep_ref *d;
+
+	name.len = 0;
+	name.overflow = 0;
+	skip_space(lx, 1);
+	if (!read_segment(lx, &name))
+		return;
+	if (lx->dialect == JAVA && n == 6 && !memcmp(kw, "record", 6)) {
+		skip_space(lx, 1);
+		if (lx->p >= lx->end || (*lx->p != '(' && *lx->p != '<'))
+			return;
+	}
+	lx->pending_name = lx->type;
+	if (lx->type.len)
+		qname_add(&lx->pending_name, ".", 1);
+	qname_add(&lx->pending_name, name.buf, name.len);
+	if (lx->pending_name.overflow)
+		return;
+	lx->pending = 1;
+	d = dep_list_add(lx->out, lx->arena, DEP_IMPORT, lx->pending_name.buf,
+			 lx->pending_name.len, lx->line);
+	d->flags = DEP_DECLARES;
+}
+
+/* Braces: the body of a declared type opens and closes. */
+static void brace(struct lexer *lx, int c)
+{
+	if (c == '{') {
+		lx->depth++;
+		if (lx->pending && lx->bodies_nr < TYPE_DEPTH) {
+			lx->bodies[lx->bodies_nr].len = lx->type.len;
+			lx->bodies[lx->bodies_nr].depth = lx->depth;
+			lx->bodies_nr++;
+			lx->type = lx->pending_name;
+		}
+		lx->pending = 0;
+	} else {
+		if (lx->bodies_nr &&
+		    lx->bodies[lx->bodies_nr - 1].depth == lx->depth)
+			lx->type.len = lx->bodies[--lx->bodies_nr].len;
+		if (lx->depth > 0)
+			lx->depth--;
+	}
+}
+
 void deps_java(struct dep_list *out, struct arena *arena,
 	       const struct language *lang, const char *buf, size_t len)
 {
 	struct lexer lx;
 	int stmt = 1; /* at the start of a statement or a line */
+	int prev = 0; /* the last byte of the last token */
 
 	memset(&lx, 0, sizeof(lx));
 	lx.p = buf;
@@ -380,19 +535,35 @@ void deps_java(struct dep_list *out, struct arena *arena,
 		} else if (c == '"') {
 			skip_string(&lx);
 			stmt = 0;
+			prev = c;
 		} else if (c == '\'') {
 			skip_char(&lx);
 			stmt = 0;
+			prev = c;
 		} else if (is_ident_start(c)) {
 			const char *s = lx.p;
+			size_t n;
 
 			while (lx.p < lx.end && is_ident((unsigned char)*lx.p))
 				lx.p++;
-			if (stmt && lx.p - s == 6 && !memcmp(s, "import", 6))
+			n = (size_t)(lx.p - s);
+			if (stmt && n == 6 && !memcmp(s, "import", 6))
 				read_import(&lx);
+			else if (prev == '.')
+				; /* a member, Foo.class, Foo::class */
+			else if (type_keyword(&lx, s, n))
+				read_declaration(&lx, s, n);
+			else
+				read_name(&lx, s, lx.line);
 			stmt = 0;
+			prev = 'a';
 		} else {
+			if (c == '{' || c == '}')
+				brace(&lx, c);
 			stmt = c == ';' || c == '{' || c == '}';
+			/* after `::` comes a member, as after a dot */
+			prev = c == ':' && lx.p > buf && lx.p[-1] == ':' ? '.'
+								      : c;
 			lx.p++;
 		}
 	}
