@@ -412,7 +412,8 @@ static void add_name(struct lexer *lx, const char *s, size_t n,
  * A name used at lx->p (its first segment s..lx->p already read): a
  * capitalised one is a type by convention (Outer.Inner is in Outer's
  * file, so the first segment is enough); a lowercase one may be a
- * qualified a.b.C, recorded up to its first capitalised segment.
+ * qualified a.b.C, recorded up to its first capitalised segment (unless
+ * a call follows: x.Foo() is a method).
  * Members (after a dot) and lowercase names (variables, methods) are not.
  */
 static void read_name(struct lexer *lx, const char *s, unsigned line)
@@ -429,7 +430,9 @@ static void read_name(struct lexer *lx, const char *s, unsigned line)
 		while (lx->p < lx->end && is_ident((unsigned char)*lx->p))
 			lx->p++;
 		if (upper) {
-			add_name(lx, s, (size_t)(lx->p - s), line);
+			/* x.Foo() calls a method */
+			if (lx->p >= lx->end || *lx->p != '(')
+				add_name(lx, s, (size_t)(lx->p - s), line);
 			return;
 		}
 	}
