@@ -1,14 +1,19 @@
 /*
  * The C# dependency lexer: using directives (`using A.B;`, `using static`,
- * aliases, `global using`) and namespace declarations, block or
- * file-scoped. Comments, strings (verbatim, interpolated, raw) and
- * preprocessor lines are skipped; unterminated ones end at the end of the
- * buffer. Names are built in fixed buffers: no allocation but the
+ * aliases, `global using`), namespace declarations, block or file-scoped,
+ * the types each namespace declares (nested ones as Outer.Inner), and the
+ * names the code uses that may be types (capitalised, maybe qualified:
+ * A.B.C; attributes also as CAttribute), once per namespace block, with
+ * the enclosing namespace. Comments, strings (verbatim, interpolated, raw)
+ * and preprocessor lines are skipped; unterminated ones end at the end of
+ * the buffer. Names are built in fixed buffers: no allocation but the
  * dep_list's own.
  */
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
+#include "carve/arena.h"
 #include "carve/deps.h"
 
 /* Longer names or paths are not real dependencies: dropped. */
@@ -156,6 +161,10 @@ static void skip_quoted(struct lexer *lx, char quote, int escapes,
 }
 
 #define CS_NAMESPACES 16
+/* Type bodies nested deeper are named after their outer ones. */
+#define CS_TYPES 16
+/* Names recorded once per namespace block: a set of this size. */
+#define SEEN_SLOTS 1024
 
 struct cs_state {
 	struct name ns; /* the enclosing namespace, A.B.C */
@@ -167,6 +176,26 @@ struct cs_state {
 	int depth;
 	int ns_brace; /* the next { opens a namespace block */
 	size_t ns_outer; /* ns.len before that namespace */
+	const char *ns_copy; /* ns in the arena, for names; NULL: not yet */
+	/* the type whose body encloses lx->p, Outer.Inner, and its outers */
+	struct name type;
+	struct {
+		size_t len;
+		int depth;
+	} bodies[CS_TYPES];
+	int bodies_nr;
+	int pending; /* a type was declared: the next { opens its body */
+	struct name pending_name;
+	/* attribute lists: [A, B(x)] where a declaration may start */
+	int brackets; /* depth of [ */
+	int attr; /* brackets inside the attribute list, 0 outside one */
+	int attr_paren; /* ( depth inside it */
+	int attr_name; /* an attribute's name comes next */
+	int global; /* after `global`: the using is a global one */
+	int prev; /* the last byte of the last token; 'a' for a name */
+	/* names used: index + 1 into out->refs, 0 for an empty slot */
+	unsigned seen[SEEN_SLOTS];
+	unsigned seen_nr;
 };
 
 /* Skips a verbatim string: "" is a quote, no escapes, spans lines. */
@@ -271,26 +300,28 @@ static void cs_skip_generic(struct lexer *lx)
  * statements `using (...)` and declarations `using var x = ...;` are
  * not: they have a type and a variable name before the `=`.
  */
-static void cs_using(struct lexer *lx, unsigned line)
+static void cs_using(struct lexer *lx, unsigned line, unsigned flags)
 {
-	struct name n;
-	unsigned flags = 0;
+	struct name n, alias;
+	struct dep_ref *d;
 
 	name_reset(&n);
 	cs_space(lx);
 	if (lx->p >= lx->end || *lx->p == '(')
 		return;
+	name_reset(&alias);
 	if (at_word(lx, "static")) {
 		lx->p += 6;
-		flags = DEP_STATIC;
+		flags |= DEP_STATIC;
 		cs_space(lx);
 	}
 	if (!cs_name(lx, &n))
 		return;
 	cs_space(lx);
-	if (lx->p < lx->end && *lx->p == '=' && !flags) {
+	if (lx->p < lx->end && *lx->p == '=' && !(flags & DEP_STATIC)) {
 		lx->p++;
 		cs_space(lx);
+		alias = n;
 		name_reset(&n);
 		if (!cs_name(lx, &n))
 			return;
@@ -300,8 +331,12 @@ static void cs_using(struct lexer *lx, unsigned line)
 		cs_skip_generic(lx); /* using static A.B<T>; */
 		cs_space(lx);
 	}
-	if (lx->p < lx->end && *lx->p == ';')
-		emit(lx, DEP_IMPORT, &n, n.len, flags, line);
+	if (lx->p >= lx->end || *lx->p != ';' || n.overflow || !n.len)
+		return;
+	d = dep_list_add(lx->out, lx->arena, DEP_IMPORT, n.buf, n.len, line);
+	d->flags = flags;
+	if (alias.len && !alias.overflow && !memchr(alias.buf, '.', alias.len))
+		d->name = arena_strndup(lx->arena, alias.buf, alias.len);
 }
 
 /* After `namespace`: records the declaration, block or file-scoped. */
@@ -317,12 +352,222 @@ static void cs_namespace(struct lexer *lx, struct cs_state *st, unsigned line)
 		return;
 	}
 	emit(lx, DEP_IMPORT, &st->ns, st->ns.len, DEP_DECLARES, line);
+	st->ns_copy = NULL;
 	cs_space(lx);
 	if (lx->p < lx->end && *lx->p == '{') {
 		st->ns_brace = 1;
 		st->ns_outer = outer;
 	}
 	/* file-scoped (`namespace A.B;`): it encloses the rest of the file */
+}
+
+static int is_upper(int c)
+{
+	return c >= 'A' && c <= 'Z';
+}
+
+/* Records a name used, once per namespace block, with that namespace. */
+static void cs_add_name(struct lexer *lx, struct cs_state *st,
+			const struct name *n, unsigned line)
+{
+	uint32_t h = 2166136261u;
+	size_t slot;
+	int remember = st->seen_nr < SEEN_SLOTS / 4 * 3;
+	struct dep_ref *d;
+
+	if (n->overflow || !n->len)
+		return;
+	if (!st->ns_copy && st->ns.len)
+		st->ns_copy = arena_strndup(lx->arena, st->ns.buf, st->ns.len);
+	for (size_t i = 0; i < n->len; i++)
+		h = (h ^ (unsigned char)n->buf[i]) * 16777619u;
+	slot = h & (SEEN_SLOTS - 1);
+	/* once the set is full, names are recorded again: never lost */
+	while (remember && st->seen[slot]) {
+		const struct dep_ref *o = &lx->out->refs[st->seen[slot] - 1];
+
+		if (o->name == st->ns_copy && !strncmp(o->target, n->buf, n->len) &&
+		    !o->target[n->len])
+			return;
+		slot = (slot + 1) & (SEEN_SLOTS - 1);
+	}
+	d = dep_list_add(lx->out, lx->arena, DEP_IMPORT, n->buf, n->len, line);
+	d->flags = DEP_REFERENCE;
+	d->name = st->ns.len ? st->ns_copy : NULL;
+	if (remember) {
+		st->seen[slot] = (unsigned)lx->out->nr;
+		st->seen_nr++;
+	}
+}
+
+/*
+ * A name used at lx->p (its first segment s..lx->p already read): a
+ * capitalised one may be a type, A.B.C qualified by namespaces; in
+ * A.B.M( the last segment is a method. Lowercase ones are locals,
+ * fields and keywords. An attribute's name is also recorded as
+ * NameAttribute, the class it may stand for.
+ */
+static void cs_read_ref(struct lexer *lx, struct cs_state *st, const char *s,
+			unsigned line)
+{
+	struct name n;
+	size_t last = 0;
+	int attr = st->attr_name;
+
+	st->attr_name = 0;
+	if (!is_upper((unsigned char)*s)) {
+		st->attr_name = attr; /* [assembly: A], [return: A] */
+		return;
+	}
+	name_reset(&n);
+	name_add(&n, s, (size_t)(lx->p - s));
+	while (lx->end - lx->p > 1 && lx->p[0] == '.' &&
+	       is_ident_start((unsigned char)lx->p[1])) {
+		const char *seg = ++lx->p;
+
+		while (lx->p < lx->end && is_ident((unsigned char)*lx->p))
+			lx->p++;
+		last = n.len;
+		name_add(&n, ".", 1);
+		name_add(&n, seg, (size_t)(lx->p - seg));
+	}
+	if (attr) {
+		cs_add_name(lx, st, &n, line);
+		name_add(&n, "Attribute", 9);
+	} else if (last && lx->p < lx->end && *lx->p == '(') {
+		n.len = last;
+	}
+	cs_add_name(lx, st, &n, line);
+}
+
+/* True when the word s[0..n) declares a type. */
+static int cs_type_keyword(const char *s, size_t n)
+{
+	static const char *const words[] = { "class", "struct", "interface",
+					     "enum", "record", NULL };
+
+	for (const char *const *w = words; *w; w++)
+		if (strlen(*w) == n && !memcmp(*w, s, n))
+			return 1;
+	return 0;
+}
+
+/*
+ * After a type keyword: the declared name, recorded with its namespace
+ * as Outer.Inner when in a type's body. `record` is a keyword only
+ * before a name (or `record class`/`record struct`) and then one of
+ * ( < { : ; (a variable named record is not).
+ */
+static void cs_declaration(struct lexer *lx, struct cs_state *st,
+			   const char *kw, size_t kw_len)
+{
+	struct name name;
+	const char *s;
+	struct dep_ref *d;
+
+	cs_space(lx);
+	s = lx->p;
+	while (lx->p < lx->end && is_ident((unsigned char)*lx->p))
+		lx->p++;
+	if (lx->p == s || !is_ident_start((unsigned char)*s))
+		return;
+	if (kw_len == 6 && !memcmp(kw, "record", 6)) {
+		if ((lx->p - s == 5 && !memcmp(s, "class", 5)) ||
+		    (lx->p - s == 6 && !memcmp(s, "struct", 6))) {
+			cs_space(lx);
+			s = lx->p;
+			while (lx->p < lx->end &&
+			       is_ident((unsigned char)*lx->p))
+				lx->p++;
+			if (lx->p == s)
+				return;
+		}
+		name_reset(&name);
+		name_add(&name, s, (size_t)(lx->p - s));
+		cs_space(lx);
+		if (lx->p >= lx->end || !strchr("(<{:;", *lx->p))
+			return;
+	} else {
+		name_reset(&name);
+		name_add(&name, s, (size_t)(lx->p - s));
+	}
+	st->pending_name = st->type;
+	if (st->type.len)
+		name_add(&st->pending_name, ".", 1);
+	name_add(&st->pending_name, name.buf, name.len);
+	if (st->pending_name.overflow)
+		return;
+	st->pending = 1;
+	d = dep_list_add(lx->out, lx->arena, DEP_IMPORT, st->ns.buf,
+			 st->ns.overflow ? 0 : st->ns.len, lx->line);
+	d->flags = DEP_DECLARES;
+	d->name = arena_strndup(lx->arena, st->pending_name.buf,
+				st->pending_name.len);
+}
+
+/* Brackets and braces: attribute lists, namespace and type bodies. */
+static void cs_punct(struct cs_state *st, int c)
+{
+	switch (c) {
+	case '[':
+		st->brackets++;
+		/* where a declaration may start: an attribute list */
+		if (!st->attr &&
+		    strchr(";{}](),", st->prev ? st->prev : ';')) {
+			st->attr = st->brackets;
+			st->attr_paren = 0;
+			st->attr_name = 1;
+		}
+		break;
+	case ']':
+		if (st->attr == st->brackets)
+			st->attr = st->attr_name = 0;
+		if (st->brackets > 0)
+			st->brackets--;
+		break;
+	case '(':
+		st->attr_paren += !!st->attr;
+		st->attr_name = 0;
+		break;
+	case ')':
+		if (st->attr && st->attr_paren > 0)
+			st->attr_paren--;
+		break;
+	case ',':
+		st->attr_name = st->attr && !st->attr_paren &&
+				 st->attr == st->brackets;
+		break;
+	case ';':
+		st->pending = 0; /* record R(int X); has no body */
+		break;
+	case '{':
+		st->depth++;
+		if (st->ns_brace && st->nr < CS_NAMESPACES) {
+			st->stack[st->nr].len = st->ns_outer;
+			st->stack[st->nr].depth = st->depth;
+			st->nr++;
+		}
+		st->ns_brace = 0;
+		if (st->pending && st->bodies_nr < CS_TYPES) {
+			st->bodies[st->bodies_nr].len = st->type.len;
+			st->bodies[st->bodies_nr].depth = st->depth;
+			st->bodies_nr++;
+			st->type = st->pending_name;
+		}
+		st->pending = 0;
+		break;
+	case '}':
+		if (st->bodies_nr &&
+		    st->bodies[st->bodies_nr - 1].depth == st->depth)
+			st->type.len = st->bodies[--st->bodies_nr].len;
+		if (st->nr && st->stack[st->nr - 1].depth == st->depth) {
+			st->ns.len = st->stack[--st->nr].len;
+			st->ns_copy = NULL;
+		}
+		if (st->depth > 0)
+			st->depth--;
+		break;
+	}
 }
 
 void deps_csharp(struct dep_list *out, struct arena *arena, const char *buf,
@@ -353,6 +598,7 @@ void deps_csharp(struct dep_list *out, struct arena *arena, const char *buf,
 			/* raw string: ends at as many quotes as it opened */
 			size_t q = 0;
 
+			st.prev = '"';
 			while (lx.p < lx.end && *lx.p == '$')
 				lx.p++;
 			while (lx.p < lx.end && *lx.p == '"') {
@@ -377,14 +623,17 @@ void deps_csharp(struct dep_list *out, struct arena *arena, const char *buf,
 			   at(&lx, "@$\"")) {
 			cs_verbatim(&lx);
 			stmt = 0;
+			st.prev = '"';
 		} else if (c == '"' || (c == '$' && at(&lx, "$\""))) {
 			if (c == '$')
 				lx.p++;
 			skip_quoted(&lx, '"', 1, 0);
 			stmt = 0;
+			st.prev = '"';
 		} else if (c == '\'') {
 			skip_quoted(&lx, '\'', 1, 0);
 			stmt = 0;
+			st.prev = '"';
 		} else if (is_ident_start(c) || c == '@') {
 			const char *s = lx.p;
 			unsigned line = lx.line;
@@ -395,32 +644,38 @@ void deps_csharp(struct dep_list *out, struct arena *arena, const char *buf,
 			while (lx.p < lx.end && is_ident((unsigned char)*lx.p))
 				lx.p++;
 			n = (size_t)(lx.p - s);
+			if (n == 6 && !memcmp(s, "global", 6) && at(&lx, "::")) {
+				lx.p += 2; /* global::A.B: a name from the top */
+				st.prev = ' ';
+				continue;
+			}
 			if (stmt && n == 6 && !memcmp(s, "global", 6)) {
 				cs_space(&lx);
+				st.global = 1;
 				continue; /* global using: still a directive */
 			}
 			if (stmt && n == 5 && !memcmp(s, "using", 5))
-				cs_using(&lx, line);
+				cs_using(&lx, line, st.global ? DEP_GLOBAL : 0);
 			else if (stmt && n == 9 && !memcmp(s, "namespace", 9))
 				cs_namespace(&lx, &st, line);
+			else if (st.prev == '.')
+				; /* a member */
+			else if (cs_type_keyword(s, n) &&
+				 strchr(";{}]a", st.prev ? st.prev : ';'))
+				cs_declaration(&lx, &st, s, n);
+			else if (c != '@')
+				cs_read_ref(&lx, &st, s, line);
+			else if (n > 1)
+				cs_read_ref(&lx, &st, s + 1, line);
+			st.global = 0;
+			st.prev = 'a';
 			stmt = 0;
 		} else {
-			if (c == '{') {
-				st.depth++;
-				if (st.ns_brace && st.nr < CS_NAMESPACES) {
-					st.stack[st.nr].len = st.ns_outer;
-					st.stack[st.nr].depth = st.depth;
-					st.nr++;
-				}
-				st.ns_brace = 0;
-			} else if (c == '}') {
-				if (st.nr &&
-				    st.stack[st.nr - 1].depth == st.depth)
-					st.ns.len = st.stack[--st.nr].len;
-				if (st.depth > 0)
-					st.depth--;
-			}
+			cs_punct(&st, c);
 			stmt = c == ';' || c == '{' || c == '}' || c == ']';
+			/* after ?. and :: comes a member, as after a dot */
+			st.prev = c == ':' && lx.p > buf && lx.p[-1] == ':' ? '.'
+								      : c;
 			lx.p++;
 		}
 	}

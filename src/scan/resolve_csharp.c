@@ -1,7 +1,13 @@
 /*
- * The C# resolver: using directives against the namespaces the files of
- * the repository declare; the rest is an external package, named by its
- * first component.
+ * The C# resolver: an index, built once per scan, of the namespaces the
+ * files declare and of the types declared in each (a partial type in
+ * every file that holds a part of it). A using of a repository namespace
+ * makes no edge by itself: the names a file uses do, looked up in C#'s
+ * order: the enclosing namespaces, innermost first, down to the global
+ * one; the file's aliases; the namespaces of its usings and of the
+ * global usings of the files above it. `using static` and the alias of a
+ * type link to the type's files. The rest is an external package, named
+ * by its first component.
  */
 #include <string.h>
 
@@ -12,33 +18,86 @@
 #include "carve/strbuf.h"
 #include "carve/xmalloc.h"
 
+struct cs_files {
+	size_t *files;
+	size_t nr, alloc;
+};
+
+/* A global using: the namespace every C# file under dir sees. */
+struct cs_global {
+	const char *dir; /* "" at the root, else "a/b/" */
+	const char *ns;
+};
+
+/* The usings of the file whose names are being resolved. */
+struct cs_scope {
+	size_t file; /* plus one; 0 before the first */
+	const char **usings;
+	size_t usings_nr, usings_alloc;
+	const struct dep_ref **aliases;
+	size_t aliases_nr, aliases_alloc;
+};
+
+struct cs_state {
+	struct strmap namespaces; /* A.B -> struct cs_files declaring it */
+	struct strmap prefixes; /* A, A.B: declared or enclosing one */
+	struct strmap types; /* A.B.C, nested A.B.C.D -> struct cs_files */
+	struct cs_global *globals;
+	size_t globals_nr, globals_alloc;
+	struct cs_scope scope;
+	struct strbuf name; /* scratch */
+};
+
 static int lang_is(const struct scan_file *f, const char *name)
 {
 	return f->status == FILE_COUNTED && f->lang &&
 	       !strcmp(f->lang->name, name);
 }
 
-static const char *base_name(const char *path)
+static struct cs_files *files_add(struct resolver *r, struct strmap *map,
+				  const char *key, size_t file)
 {
-	const char *slash = strrchr(path, '/');
+	struct cs_files *files = strmap_get(map, key);
 
-	return slash ? slash + 1 : path;
+	if (!files) {
+		files = arena_alloc(&r->arena, sizeof(*files));
+		strmap_put(map, arena_strdup(&r->arena, key), files);
+	}
+	if (!files->nr || files->files[files->nr - 1] != file) {
+		ALLOC_GROW(files->files, files->nr + 1, files->alloc);
+		files->files[files->nr++] = file;
+	}
+	return files;
 }
 
+static void add_namespace(struct resolver *r, struct cs_state *st,
+			  const char *ns, size_t file)
+{
+	struct cs_files *files;
+	char *key;
 
-struct cs_files {
-	size_t *files;
-	size_t nr, alloc;
-};
-
-struct cs_state {
-	struct strmap namespaces; /* A.B -> struct cs_files declaring it */
-	struct strmap prefixes; /* A, A.B: declared or enclosing one */
-};
+	if (!*ns)
+		return;
+	files = strmap_get(&st->namespaces, ns);
+	if (!files) {
+		files = files_add(r, &st->namespaces, ns, file);
+		key = arena_strdup(&r->arena, ns);
+		for (char *p = key; *p; p++)
+			if (*p == '.')
+				strmap_put(&st->prefixes,
+					   arena_strndup(&r->arena, key,
+							 (size_t)(p - key)),
+					   files);
+		strmap_put(&st->prefixes, key, files);
+	} else {
+		files_add(r, &st->namespaces, ns, file);
+	}
+}
 
 int resolve_csharp_prepare(struct resolver *r)
 {
 	struct cs_state *st = NULL;
+	struct strbuf key = STRBUF_INIT;
 
 	for (size_t i = 0; i < r->scan->nr; i++) {
 		const struct scan_file *f = &r->scan->files[i];
@@ -47,74 +106,154 @@ int resolve_csharp_prepare(struct resolver *r)
 			continue;
 		if (!st) {
 			st = xcalloc(1, sizeof(*st));
+			strbuf_init(&st->name, 0);
 			r->csharp = st;
 		}
 		for (size_t k = 0; k < f->deps.nr; k++) {
 			const struct dep_ref *d = &f->deps.refs[k];
-			struct cs_files *files;
-			char *key;
 
+			if ((d->flags & DEP_GLOBAL) &&
+			    !(d->flags & DEP_STATIC) && !d->name) {
+				const char *slash = strrchr(f->path, '/');
+				struct cs_global *g;
+
+				ALLOC_GROW(st->globals, st->globals_nr + 1,
+					   st->globals_alloc);
+				g = &st->globals[st->globals_nr++];
+				g->dir = arena_strndup(
+					&r->arena, f->path,
+					slash ? (size_t)(slash - f->path) + 1
+					      : 0);
+				g->ns = d->target;
+			}
 			if (!(d->flags & DEP_DECLARES))
 				continue;
-			files = strmap_get(&st->namespaces, d->target);
-			if (!files) {
-				key = arena_strdup(&r->arena, d->target);
-				files = arena_alloc(&r->arena, sizeof(*files));
-				strmap_put(&st->namespaces, key, files);
-				for (char *p = key; *p; p++) {
-					char *pre;
-
-					if (*p != '.')
-						continue;
-					pre = arena_strndup(&r->arena, key,
-							    (size_t)(p - key));
-					strmap_put(&st->prefixes, pre, files);
-				}
-				strmap_put(&st->prefixes, key, files);
-			}
-			if (!files->nr || files->files[files->nr - 1] != i) {
-				ALLOC_GROW(files->files, files->nr + 1,
-					   files->alloc);
-				files->files[files->nr++] = i;
-			}
+			add_namespace(r, st, d->target, i);
+			if (!d->name)
+				continue;
+			strbuf_reset(&key);
+			if (*d->target)
+				strbuf_addf(&key, "%s.", d->target);
+			strbuf_addstr(&key, d->name);
+			files_add(r, &st->types, key.buf, i);
 		}
 	}
+	strbuf_release(&key);
 	return 0;
 }
 
-/*
- * Type `name` (A.B.C): the files of namespace A.B named C.cs (or
- * C.*.cs, partial classes), else with `fallback` (using static: the
- * class is surely there, in a file named otherwise) every file of A.B.
- * Returns 0 when none is found.
- */
-static int cs_type(struct resolver *r, const struct cs_state *st,
-		   const char *name, int fallback, struct resolve_out *out)
+static int add_all(struct resolve_out *out, const struct cs_files *f)
 {
-	const char *dot = strrchr(name, '.');
-	struct strbuf ns = STRBUF_INIT;
-	const struct cs_files *files;
-	size_t n;
-
-	if (!dot)
+	if (!f)
 		return 0;
-	strbuf_add(&ns, name, (size_t)(dot - name));
-	files = strmap_get(&st->namespaces, ns.buf);
-	strbuf_release(&ns);
-	if (!files)
-		return 0;
-	n = strlen(dot + 1);
-	for (size_t i = 0; i < files->nr; i++) {
-		const char *base =
-			base_name(r->scan->files[files->files[i]].path);
+	for (size_t i = 0; i < f->nr; i++)
+		resolve_out_add(out, f->files[i]);
+	return 1;
+}
 
-		if (!strncmp(base, dot + 1, n) && base[n] == '.')
-			resolve_out_add(out, files->files[i]);
+/*
+ * Looks name A.B.C up from namespace base[0..len) (empty: the global
+ * one): the first prefix that names a type links to its files (the
+ * rest is nested in it, or a member); a prefix that names a namespace
+ * goes on. Returns 0 when no type is found.
+ */
+static int cs_walk(struct cs_state *st, struct resolve_out *out,
+		   const char *base, size_t len, const char *name)
+{
+	struct strbuf *sb = &st->name;
+	const char *p = name;
+
+	strbuf_reset(sb);
+	strbuf_add(sb, base, len);
+	for (;;) {
+		size_t n = strcspn(p, ".");
+
+		if (sb->len)
+			strbuf_addch(sb, '.');
+		strbuf_add(sb, p, n);
+		if (add_all(out, strmap_get(&st->types, sb->buf)))
+			return 1;
+		if (!p[n] || !strmap_get(&st->prefixes, sb->buf))
+			return 0;
+		p += n + 1;
 	}
-	if (!out->nr && fallback)
-		for (size_t i = 0; i < files->nr; i++)
-			resolve_out_add(out, files->files[i]);
-	return out->nr > 0;
+}
+
+/* Sets the scope to file `from`'s usings, aliases and global usings. */
+static void scope_of(const struct resolver *r, struct cs_state *st,
+		     size_t from)
+{
+	struct cs_scope *sc = &st->scope;
+	const struct scan_file *f = &r->scan->files[from];
+
+	if (sc->file == from + 1)
+		return;
+	sc->file = from + 1;
+	sc->usings_nr = sc->aliases_nr = 0;
+	for (size_t k = 0; k < f->deps.nr; k++) {
+		const struct dep_ref *d = &f->deps.refs[k];
+
+		if (d->flags & (DEP_REFERENCE | DEP_DECLARES | DEP_STATIC))
+			continue;
+		if (d->name) {
+			ALLOC_GROW(sc->aliases, sc->aliases_nr + 1,
+				   sc->aliases_alloc);
+			sc->aliases[sc->aliases_nr++] = d;
+		} else if (!(d->flags & DEP_GLOBAL)) {
+			ALLOC_GROW(sc->usings, sc->usings_nr + 1,
+				   sc->usings_alloc);
+			sc->usings[sc->usings_nr++] = d->target;
+		}
+	}
+	for (size_t i = 0; i < st->globals_nr; i++) {
+		const struct cs_global *g = &st->globals[i];
+
+		if (strncmp(f->path, g->dir, strlen(g->dir)))
+			continue;
+		ALLOC_GROW(sc->usings, sc->usings_nr + 1, sc->usings_alloc);
+		sc->usings[sc->usings_nr++] = g->ns;
+	}
+}
+
+/* A name the file uses, in the namespace d->name (NULL: the global one). */
+static void resolve_name(struct resolver *r, size_t from,
+			 const struct dep_ref *d, struct resolve_out *out)
+{
+	struct cs_state *st = r->csharp;
+	struct cs_scope *sc = &st->scope;
+	const char *ns = d->name ? d->name : "", *t = d->target;
+	size_t len = strlen(ns), n = strcspn(t, ".");
+
+	out->quiet = 1;
+	for (;;) {
+		if (cs_walk(st, out, ns, len, t))
+			return;
+		if (!len)
+			break;
+		while (len && ns[len - 1] != '.')
+			len--;
+		if (len)
+			len--;
+	}
+	scope_of(r, st, from);
+	for (size_t i = 0; i < sc->aliases_nr; i++) {
+		const struct dep_ref *a = sc->aliases[i];
+		struct strbuf full = STRBUF_INIT;
+
+		if (strncmp(a->name, t, n) || a->name[n])
+			continue;
+		strbuf_addf(&full, "%s%s", a->target, t + n);
+		cs_walk(st, out, "", 0, full.buf);
+		strbuf_release(&full);
+		return;
+	}
+	/* a using imports a namespace's types, not its namespaces */
+	for (size_t i = 0; i < sc->usings_nr; i++) {
+		strbuf_reset(&st->name);
+		strbuf_addf(&st->name, "%s.", sc->usings[i]);
+		strbuf_add(&st->name, t, n);
+		add_all(out, strmap_get(&st->types, st->name.buf));
+	}
 }
 
 /*
@@ -148,24 +287,23 @@ static int cs_in_repo(const struct cs_state *st, const char *name)
 void resolve_csharp(struct resolver *r, size_t from, const struct dep_ref *d,
 		    struct resolve_out *out)
 {
-	const struct cs_state *st = r->csharp;
-	const struct cs_files *files;
+	struct cs_state *st = r->csharp;
 	const char *t = d->target;
+	int type = (d->flags & DEP_STATIC) || d->name;
 
-	(void)from;
 	if (!st || d->kind != DEP_IMPORT || (d->flags & DEP_DECLARES) || !*t)
 		return;
-	if (!(d->flags & DEP_STATIC)) {
-		files = strmap_get(&st->namespaces, t);
-		if (files) {
-			for (size_t i = 0; i < files->nr; i++)
-				resolve_out_add(out, files->files[i]);
-			return;
-		}
+	if (d->flags & DEP_REFERENCE) {
+		resolve_name(r, from, d, out);
+		return;
 	}
 	/* using static A.B.C, or an alias of a type: using X = A.B.C */
-	if (cs_type(r, st, t, d->flags & DEP_STATIC, out))
+	if (type && cs_walk(st, out, "", 0, t))
 		return;
+	if (strmap_get(&st->prefixes, t)) {
+		out->quiet = 1; /* a namespace: the names used make edges */
+		return;
+	}
 	if (cs_in_repo(st, t))
 		return; /* of the repository, in no file found: unresolved */
 	resolve_out_external(r, out, t, strcspn(t, "."));
@@ -183,8 +321,18 @@ void resolve_csharp_release(struct resolver *r)
 
 		free(f->files);
 	}
+	strmap_for_each (&st->types, e) {
+		struct cs_files *f = e->value;
+
+		free(f->files);
+	}
 	strmap_release(&st->namespaces);
 	strmap_release(&st->prefixes);
+	strmap_release(&st->types);
+	free(st->globals);
+	free(st->scope.usings);
+	free(st->scope.aliases);
+	strbuf_release(&st->name);
 	free(st);
 	r->csharp = NULL;
 }
