@@ -193,6 +193,8 @@ struct cs_state {
 	int attr_name; /* an attribute's name comes next */
 	int global; /* after `global`: the using is a global one */
 	int prev; /* the last byte of the last token; 'a' for a name */
+	int prev_type; /* that name may be a type: Foo, string, int */
+	int prev_new; /* that name was `new` */
 	/* names used: index + 1 into out->refs, 0 for an empty slot */
 	unsigned seen[SEEN_SLOTS];
 	unsigned seen_nr;
@@ -400,6 +402,89 @@ static void cs_add_name(struct lexer *lx, struct cs_state *st,
 	}
 }
 
+/* The built-in types a member's declaration may start with. */
+static int cs_builtin_type(const char *s, size_t n)
+{
+	static const char *const words[] = {
+		"string", "int",  "bool",  "void",   "object", "decimal",
+		"double", "float", "long", "short",  "byte",   "char",
+		"uint",	  "ulong", "ushort", "sbyte", "dynamic", NULL,
+	};
+
+	for (const char *const *w = words; *w; w++)
+		if (strlen(*w) == n && !memcmp(*w, s, n))
+			return 1;
+	return 0;
+}
+
+/*
+ * True when the name just read is the name a member declares, not a
+ * type: after a type (a capitalised or built-in name, or the > ] ? that
+ * end one) and before { ( ; = < or =>: `Product Product { get; }`,
+ * `ActionResult Manufacturer(int id)`, `string ShippingMethod;`.
+ */
+static int cs_member_name(const struct lexer *lx, const struct cs_state *st)
+{
+	const char *p = lx->p;
+
+	if (!(st->prev == 'a' && st->prev_type) && st->prev != '>' &&
+	    st->prev != ']' && st->prev != '?')
+		return 0;
+	while (p < lx->end && (is_blank((unsigned char)*p) || *p == '\n'))
+		p++;
+	if (p >= lx->end)
+		return 0;
+	if (*p == '=')
+		return p + 1 >= lx->end || p[1] != '=';
+	return *p == '{' || *p == '(' || *p == ';' || *p == '<';
+}
+
+/*
+ * True when the name just read is assigned to: `Name = x` in an object
+ * initializer or a statement is a property or field, never a type.
+ */
+static int cs_assignee(const struct lexer *lx)
+{
+	const char *p = lx->p;
+
+	while (p < lx->end && (is_blank((unsigned char)*p) || *p == '\n'))
+		p++;
+	return p + 1 < lx->end && p[0] == '=' && p[1] != '=' && p[1] != '>';
+}
+
+/*
+ * After `delegate`: a delegate type's declaration, `delegate R Name(` or
+ * `delegate R Name<T>(`, names its last name before the parameters; an
+ * anonymous method (`delegate (int x) { }`, `delegate { }`) names none.
+ * The return type's names are read as names used.
+ */
+static const char *cs_delegate_name(const struct lexer *lx, size_t *len)
+{
+	const char *p = lx->p, *name = NULL;
+	int angle = 0;
+
+	*len = 0;
+	while (p < lx->end && *p != '(' && *p != '{' && *p != ';') {
+		if (*p == '<') {
+			angle++;
+		} else if (*p == '>') {
+			angle--;
+		} else if (is_ident_start((unsigned char)*p)) {
+			const char *s = p;
+
+			while (p < lx->end && is_ident((unsigned char)*p))
+				p++;
+			if (!angle) {
+				name = s;
+				*len = (size_t)(p - s);
+			}
+			continue;
+		}
+		p++;
+	}
+	return p < lx->end && *p == '(' ? name : NULL;
+}
+
 /*
  * A name used at lx->p (its first segment s..lx->p already read): a
  * capitalised one may be a type, A.B.C qualified by namespaces; in
@@ -419,6 +504,9 @@ static void cs_read_ref(struct lexer *lx, struct cs_state *st, const char *s,
 		st->attr_name = attr; /* [assembly: A], [return: A] */
 		return;
 	}
+	if (!attr && lx->p < lx->end && *lx->p != '.' &&
+	    (cs_member_name(lx, st) || cs_assignee(lx)))
+		return;
 	name_reset(&n);
 	name_add(&n, s, (size_t)(lx->p - s));
 	while (lx->end - lx->p > 1 && lx->p[0] == '.' &&
@@ -434,7 +522,7 @@ static void cs_read_ref(struct lexer *lx, struct cs_state *st, const char *s,
 	if (attr) {
 		cs_add_name(lx, st, &n, line);
 		name_add(&n, "Attribute", 9);
-	} else if (last && lx->p < lx->end && *lx->p == '(') {
+	} else if (last && lx->p < lx->end && *lx->p == '(' && !st->prev_new) {
 		n.len = last;
 	}
 	cs_add_name(lx, st, &n, line);
@@ -503,6 +591,28 @@ static void cs_declaration(struct lexer *lx, struct cs_state *st,
 	d->flags = DEP_DECLARES;
 	d->name = arena_strndup(lx->arena, st->pending_name.buf,
 				st->pending_name.len);
+}
+
+/* After `delegate`: records a delegate type's declaration. */
+static void cs_delegate(struct lexer *lx, struct cs_state *st)
+{
+	struct name full = st->type;
+	const char *name;
+	size_t len;
+	struct dep_ref *d;
+
+	name = cs_delegate_name(lx, &len);
+	if (!name)
+		return;
+	if (full.len)
+		name_add(&full, ".", 1);
+	name_add(&full, name, len);
+	if (full.overflow || st->ns.overflow)
+		return;
+	d = dep_list_add(lx->out, lx->arena, DEP_IMPORT, st->ns.buf, st->ns.len,
+			 lx->line);
+	d->flags = DEP_DECLARES;
+	d->name = arena_strndup(lx->arena, full.buf, full.len);
 }
 
 /* Brackets and braces: attribute lists, namespace and type bodies. */
@@ -663,12 +773,17 @@ void deps_csharp(struct dep_list *out, struct arena *arena, const char *buf,
 			else if (cs_type_keyword(s, n) &&
 				 strchr(";{}]a", st.prev ? st.prev : ';'))
 				cs_declaration(&lx, &st, s, n);
+			else if (n == 8 && !memcmp(s, "delegate", 8))
+				cs_delegate(&lx, &st);
 			else if (c != '@')
 				cs_read_ref(&lx, &st, s, line);
 			else if (n > 1)
 				cs_read_ref(&lx, &st, s + 1, line);
 			st.global = 0;
 			st.prev = 'a';
+			st.prev_type = is_upper((unsigned char)s[c == '@']) ||
+				       cs_builtin_type(s, n);
+			st.prev_new = n == 3 && !memcmp(s, "new", 3);
 			stmt = 0;
 		} else {
 			cs_punct(&st, c);

@@ -183,7 +183,9 @@ static void names_and_declarations(void **state)
 	/*
 	 * Attributes also as NameAttribute; generics; a base list; nested
 	 * types; never in comments, strings or a verbatim one; never a
-	 * member after a dot or ?.; in A.B.M( the method is not a name;
+	 * member after a dot or ?.; in A.B.M( the method is not a name, nor
+	 * the name a member declares after its type (Customer Customer,
+	 * string Shipping, List<Line> Lines, void F<T>);
 	 * `where T : class` declares nothing; global:: is dropped.
 	 */
 	names(&sb, &arena,
@@ -193,6 +195,8 @@ static void names_and_declarations(void **state)
 	      "public partial class Order : BaseEntity, IFoo<Product> {\n"
 	      "  string s = \"Hidden\"; string v = @\"Hidden\"; // Hidden\n"
 	      "  List<Line> lines; Order o; x.Hidden(); y?.Hidden;\n"
+	      "  public Customer Customer { get; set; } string Shipping;\n"
+	      "  List<Line> Lines => lines; Line this[int i] => null;\n"
 	      "  class Line { }\n"
 	      "  void F<T>([FromBody] T t) where T : class {\n"
 	      "    var p = Acme.Util.Text.Trim(s); global::A.B.Foo.Bar(); }\n"
@@ -206,7 +210,8 @@ static void names_and_declarations(void **state)
 			    "R:N.M/Table R:N.M/TableAttribute "
 			    "D:N.M/Order R:N.M/BaseEntity R:N.M/IFoo "
 			    "R:N.M/Product R:N.M/List R:N.M/Line "
-			    "R:N.M/Order D:N.M/Order.Line R:N.M/F R:N.M/T "
+			    "R:N.M/Order R:N.M/Customer D:N.M/Order.Line "
+			    "R:N.M/T "
 			    "R:N.M/FromBody R:N.M/FromBodyAttribute "
 			    "R:N.M/Acme.Util.Text R:N.M/A.B.Foo "
 			    "D:N.M/Point R:N.M/X D:N.M/Kind R:N.M/A D:/Top ");
