@@ -193,7 +193,8 @@ struct cs_state {
 	int attr_name; /* an attribute's name comes next */
 	int global; /* after `global`: the using is a global one */
 	int prev; /* the last byte of the last token; 'a' for a name */
-	int prev_type; /* that name may be a type: Foo, string, int */
+	const char *prev_name; /* that name, for cs_member_name() */
+	size_t prev_len;
 	int prev_new; /* that name was `new` */
 	/* names used: index + 1 into out->refs, 0 for an empty slot */
 	unsigned seen[SEEN_SLOTS];
@@ -427,16 +428,17 @@ static int cs_member_name(const struct lexer *lx, const struct cs_state *st)
 {
 	const char *p = lx->p;
 
-	if (!(st->prev == 'a' && st->prev_type) && st->prev != '>' &&
-	    st->prev != ']' && st->prev != '?')
-		return 0;
 	while (p < lx->end && (is_blank((unsigned char)*p) || *p == '\n'))
 		p++;
-	if (p >= lx->end)
+	if (p >= lx->end || !strchr("{(;=<", *p) ||
+	    (*p == '=' && p + 1 < lx->end && p[1] == '='))
 		return 0;
-	if (*p == '=')
-		return p + 1 >= lx->end || p[1] != '=';
-	return *p == '{' || *p == '(' || *p == ';' || *p == '<';
+	if (st->prev == 'a')
+		return is_upper((unsigned char)st->prev_name[0]) ||
+		       (st->prev_name[0] == '@' && st->prev_len > 1 &&
+			is_upper((unsigned char)st->prev_name[1])) ||
+		       cs_builtin_type(st->prev_name, st->prev_len);
+	return st->prev == '>' || st->prev == ']' || st->prev == '?';
 }
 
 /*
@@ -534,6 +536,9 @@ static int cs_type_keyword(const char *s, size_t n)
 	static const char *const words[] = { "class", "struct", "interface",
 					     "enum", "record", NULL };
 
+	if (n < 4 || n > 9 || (*s != 'c' && *s != 's' && *s != 'i' &&
+			       *s != 'e' && *s != 'r'))
+		return 0;
 	for (const char *const *w = words; *w; w++)
 		if (strlen(*w) == n && !memcmp(*w, s, n))
 			return 1;
@@ -680,6 +685,100 @@ static void cs_punct(struct cs_state *st, int c)
 	}
 }
 
+/*
+ * A string at lx->p, skipped when there is one: raw ("""...""", $"""),
+ * verbatim (@"", $@"", @$"), regular or interpolated ("", $""), which
+ * ends at its line. Returns 0, moving nothing, when there is none.
+ */
+static int cs_string(struct lexer *lx)
+{
+	if (at(lx, "\"\"\"") || at(lx, "$\"\"\"") || at(lx, "$$\"\"\"")) {
+		/* raw string: ends at as many quotes as it opened */
+		size_t q = 0;
+
+		while (lx->p < lx->end && *lx->p == '$')
+			lx->p++;
+		while (lx->p < lx->end && *lx->p == '"') {
+			q++;
+			lx->p++;
+		}
+		while (lx->p < lx->end) {
+			size_t k = 0;
+
+			while (lx->p + k < lx->end && lx->p[k] == '"')
+				k++;
+			if (k >= q) {
+				lx->p += k;
+				break;
+			}
+			if (*lx->p == '\n')
+				lx->line++;
+			lx->p += k ? k : 1;
+		}
+		return 1;
+	}
+	if (at(lx, "@\"") || at(lx, "$@\"") || at(lx, "@$\"")) {
+		cs_verbatim(lx);
+		return 1;
+	}
+	if (*lx->p == '"' || at(lx, "$\"")) {
+		if (*lx->p == '$')
+			lx->p++;
+		skip_quoted(lx, '"', 1, 0);
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * A word at lx->p (a keyword or a name, maybe @verbatim): a directive
+ * where one may start (*stmt), a declaration, or a name used.
+ */
+static void cs_word(struct lexer *lx, struct cs_state *st, int *stmt)
+{
+	const char *s = lx->p;
+	unsigned line = lx->line;
+	int verbatim = *s == '@';
+	size_t n;
+
+	if (verbatim)
+		lx->p++;
+	while (lx->p < lx->end && is_ident((unsigned char)*lx->p))
+		lx->p++;
+	n = (size_t)(lx->p - s);
+	if (n == 6 && !memcmp(s, "global", 6) && at(lx, "::")) {
+		lx->p += 2; /* global::A.B: a name from the top */
+		st->prev = ' ';
+		return;
+	}
+	if (*stmt && n == 6 && !memcmp(s, "global", 6)) {
+		cs_space(lx);
+		st->global = 1;
+		return; /* global using: still a directive */
+	}
+	if (*stmt && n == 5 && !memcmp(s, "using", 5))
+		cs_using(lx, line, st->global ? DEP_GLOBAL : 0);
+	else if (*stmt && n == 9 && !memcmp(s, "namespace", 9))
+		cs_namespace(lx, st, line);
+	else if (st->prev == '.')
+		; /* a member */
+	else if (cs_type_keyword(s, n) &&
+		 strchr(";{}]a", st->prev ? st->prev : ';'))
+		cs_declaration(lx, st, s, n);
+	else if (n == 8 && !memcmp(s, "delegate", 8))
+		cs_delegate(lx, st);
+	else if (!verbatim)
+		cs_read_ref(lx, st, s, line);
+	else if (n > 1)
+		cs_read_ref(lx, st, s + 1, line);
+	st->global = 0;
+	st->prev = 'a';
+	st->prev_name = s;
+	st->prev_len = n;
+	st->prev_new = n == 3 && !memcmp(s, "new", 3);
+	*stmt = 0;
+}
+
 void deps_csharp(struct dep_list *out, struct arena *arena, const char *buf,
 		 size_t len)
 {
@@ -692,8 +791,14 @@ void deps_csharp(struct dep_list *out, struct arena *arena, const char *buf,
 	while (lx.p < lx.end) {
 		unsigned char c = (unsigned char)*lx.p;
 
-		if (c == '\n' || is_blank(c) || at(&lx, "//") ||
-		    at(&lx, "/*")) {
+		/* the common bytes first: blanks within a line, words */
+		if (c == ' ' || c == '\t') {
+			lx.p++;
+		} else if (is_ident_start(c)) {
+			cs_word(&lx, &st, &stmt);
+		} else if (c == '\n' || is_blank(c) ||
+			   (c == '/' && lx.p + 1 < lx.end &&
+			    (lx.p[1] == '/' || lx.p[1] == '*'))) {
 			unsigned line = lx.line;
 
 			cs_space(&lx);
@@ -703,88 +808,16 @@ void deps_csharp(struct dep_list *out, struct arena *arena, const char *buf,
 		} else if (c == '#' && (lx.p == buf || lx.p[-1] == '\n' ||
 					is_blank((unsigned char)lx.p[-1]))) {
 			skip_to_eol(&lx); /* a preprocessor directive */
-		} else if (at(&lx, "\"\"\"") || at(&lx, "$\"\"\"") ||
-			   at(&lx, "$$\"\"\"")) {
-			/* raw string: ends at as many quotes as it opened */
-			size_t q = 0;
-
-			st.prev = '"';
-			while (lx.p < lx.end && *lx.p == '$')
-				lx.p++;
-			while (lx.p < lx.end && *lx.p == '"') {
-				q++;
-				lx.p++;
-			}
-			while (lx.p < lx.end) {
-				size_t k = 0;
-
-				while (lx.p + k < lx.end && lx.p[k] == '"')
-					k++;
-				if (k >= q) {
-					lx.p += k;
-					break;
-				}
-				if (*lx.p == '\n')
-					lx.line++;
-				lx.p += k ? k : 1;
-			}
-			stmt = 0;
-		} else if (at(&lx, "@\"") || at(&lx, "$@\"") ||
-			   at(&lx, "@$\"")) {
-			cs_verbatim(&lx);
+		} else if ((c == '"' || c == '$' || c == '@') &&
+			   cs_string(&lx)) {
 			stmt = 0;
 			st.prev = '"';
-		} else if (c == '"' || (c == '$' && at(&lx, "$\""))) {
-			if (c == '$')
-				lx.p++;
-			skip_quoted(&lx, '"', 1, 0);
-			stmt = 0;
-			st.prev = '"';
+		} else if (c == '@') {
+			cs_word(&lx, &st, &stmt);
 		} else if (c == '\'') {
 			skip_quoted(&lx, '\'', 1, 0);
 			stmt = 0;
 			st.prev = '"';
-		} else if (is_ident_start(c) || c == '@') {
-			const char *s = lx.p;
-			unsigned line = lx.line;
-			size_t n;
-
-			if (c == '@')
-				lx.p++;
-			while (lx.p < lx.end && is_ident((unsigned char)*lx.p))
-				lx.p++;
-			n = (size_t)(lx.p - s);
-			if (n == 6 && !memcmp(s, "global", 6) && at(&lx, "::")) {
-				lx.p += 2; /* global::A.B: a name from the top */
-				st.prev = ' ';
-				continue;
-			}
-			if (stmt && n == 6 && !memcmp(s, "global", 6)) {
-				cs_space(&lx);
-				st.global = 1;
-				continue; /* global using: still a directive */
-			}
-			if (stmt && n == 5 && !memcmp(s, "using", 5))
-				cs_using(&lx, line, st.global ? DEP_GLOBAL : 0);
-			else if (stmt && n == 9 && !memcmp(s, "namespace", 9))
-				cs_namespace(&lx, &st, line);
-			else if (st.prev == '.')
-				; /* a member */
-			else if (cs_type_keyword(s, n) &&
-				 strchr(";{}]a", st.prev ? st.prev : ';'))
-				cs_declaration(&lx, &st, s, n);
-			else if (n == 8 && !memcmp(s, "delegate", 8))
-				cs_delegate(&lx, &st);
-			else if (c != '@')
-				cs_read_ref(&lx, &st, s, line);
-			else if (n > 1)
-				cs_read_ref(&lx, &st, s + 1, line);
-			st.global = 0;
-			st.prev = 'a';
-			st.prev_type = is_upper((unsigned char)s[c == '@']) ||
-				       cs_builtin_type(s, n);
-			st.prev_new = n == 3 && !memcmp(s, "new", 3);
-			stmt = 0;
 		} else {
 			cs_punct(&st, c);
 			stmt = c == ';' || c == '{' || c == '}' || c == ']';
@@ -795,4 +828,3 @@ void deps_csharp(struct dep_list *out, struct arena *arena, const char *buf,
 		}
 	}
 }
-

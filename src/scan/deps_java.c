@@ -70,6 +70,17 @@ static void skip_block_comment(struct lexer *lx)
 	int depth = 1;
 
 	lx->p += 2;
+	if (!lx->nested) {
+		/* Java's do not nest: memmem and memchr, not a byte loop */
+		const char *e = memmem(lx->p, (size_t)(lx->end - lx->p), "*/", 2);
+		const char *stop = e ? e + 2 : lx->end;
+
+		for (const char *q = lx->p;
+		     (q = memchr(q, '\n', (size_t)(stop - q))); q++)
+			lx->line++;
+		lx->p = stop;
+		return;
+	}
 	while (lx->p < lx->end) {
 		if (lx->p[0] == '*' && lx->p + 1 < lx->end && lx->p[1] == '/') {
 			lx->p += 2;
@@ -448,6 +459,9 @@ static int type_keyword(const struct lexer *lx, const char *s, size_t n)
 		[SCALA] = { "class", "trait", "object", "enum", NULL },
 	};
 
+	if (n < 4 || n > 9 || (*s != 'c' && *s != 'i' && *s != 'e' &&
+			       *s != 'r' && *s != 't' && *s != 'o'))
+		return 0;
 	for (const char *const *w = words[lx->dialect]; *w; w++)
 		if (strlen(*w) == n && !memcmp(*w, s, n))
 			return 1;
@@ -527,22 +541,8 @@ void deps_java(struct dep_list *out, struct arena *arena,
 	while (lx.p < lx.end) {
 		unsigned char c = (unsigned char)*lx.p;
 
-		if (c == '\n') {
-			lx.line++;
-			lx.p++;
-			stmt = 1;
-		} else if (c == ' ' || c == '\t' || c == '\r' || c == '\f' ||
-			   (c == '/' && lx.p + 1 < lx.end &&
-			    (lx.p[1] == '/' || lx.p[1] == '*'))) {
-			skip_space(&lx, 0);
-		} else if (c == '"') {
-			skip_string(&lx);
-			stmt = 0;
-			prev = c;
-		} else if (c == '\'') {
-			skip_char(&lx);
-			stmt = 0;
-			prev = c;
+		if (c == ' ' || c == '\t') {
+			lx.p++; /* the common bytes first: blanks, then words */
 		} else if (is_ident_start(c)) {
 			const char *s = lx.p;
 			size_t n;
@@ -560,6 +560,22 @@ void deps_java(struct dep_list *out, struct arena *arena,
 				read_name(&lx, s, lx.line);
 			stmt = 0;
 			prev = 'a';
+		} else if (c == '\n') {
+			lx.line++;
+			lx.p++;
+			stmt = 1;
+		} else if (c == '\r' || c == '\f' ||
+			   (c == '/' && lx.p + 1 < lx.end &&
+			    (lx.p[1] == '/' || lx.p[1] == '*'))) {
+			skip_space(&lx, 0);
+		} else if (c == '"') {
+			skip_string(&lx);
+			stmt = 0;
+			prev = c;
+		} else if (c == '\'') {
+			skip_char(&lx);
+			stmt = 0;
+			prev = c;
 		} else {
 			if (c == '{' || c == '}')
 				brace(&lx, c);

@@ -23,6 +23,18 @@ struct cs_files {
 	size_t nr, alloc;
 };
 
+/* A type by its simple name: where it is declared, and by which files. */
+struct cs_cand {
+	const char *container; /* its namespace, or Namespace.Outer */
+	size_t len;
+	const struct cs_files *files;
+};
+
+struct cs_cands {
+	struct cs_cand *v;
+	size_t nr, alloc;
+};
+
 /* A global using: the namespace every C# file under dir sees. */
 struct cs_global {
 	const char *dir; /* "" at the root, else "a/b/" */
@@ -42,6 +54,8 @@ struct cs_state {
 	struct strmap namespaces; /* A.B -> struct cs_files declaring it */
 	struct strmap prefixes; /* A, A.B: declared or enclosing one */
 	struct strmap types; /* A.B.C, nested A.B.C.D -> struct cs_files */
+	struct strmap simple; /* C, D -> struct cs_cands */
+	struct strmap parts; /* A, B: the parts of declared namespaces */
 	struct cs_global *globals;
 	size_t globals_nr, globals_alloc;
 	struct cs_scope scope;
@@ -81,6 +95,14 @@ static void add_namespace(struct resolver *r, struct cs_state *st,
 	files = strmap_get(&st->namespaces, ns);
 	if (!files) {
 		files = files_add(r, &st->namespaces, ns, file);
+		for (const char *p = ns; *p;) {
+			size_t n = strcspn(p, ".");
+			char *part = arena_strndup(&r->arena, p, n);
+
+			if (!strmap_get(&st->parts, part))
+				strmap_put(&st->parts, part, files);
+			p += n + (p[n] == '.');
+		}
 		key = arena_strdup(&r->arena, ns);
 		for (char *p = key; *p; p++)
 			if (*p == '.')
@@ -91,6 +113,29 @@ static void add_namespace(struct resolver *r, struct cs_state *st,
 		strmap_put(&st->prefixes, key, files);
 	} else {
 		files_add(r, &st->namespaces, ns, file);
+	}
+}
+
+/* The simple-name index: C -> where each type named C is declared. */
+static void index_simple(struct resolver *r, struct cs_state *st)
+{
+	struct strmap_entry *e;
+
+	strmap_for_each (&st->types, e) {
+		const char *dot = strrchr(e->key, '.');
+		const char *name = dot ? dot + 1 : e->key;
+		struct cs_cands *c = strmap_get(&st->simple, name);
+		struct cs_cand *x;
+
+		if (!c) {
+			c = arena_alloc(&r->arena, sizeof(*c));
+			strmap_put(&st->simple, name, c);
+		}
+		ALLOC_GROW(c->v, c->nr + 1, c->alloc);
+		x = &c->v[c->nr++];
+		x->container = e->key;
+		x->len = dot ? (size_t)(dot - e->key) : 0;
+		x->files = e->value;
 	}
 }
 
@@ -132,13 +177,17 @@ int resolve_csharp_prepare(struct resolver *r)
 			if (!d->name)
 				continue;
 			strbuf_reset(&key);
-			if (*d->target)
-				strbuf_addf(&key, "%s.", d->target);
+			if (*d->target) {
+				strbuf_addstr(&key, d->target);
+				strbuf_addch(&key, '.');
+			}
 			strbuf_addstr(&key, d->name);
 			files_add(r, &st->types, key.buf, i);
 		}
 	}
 	strbuf_release(&key);
+	if (st)
+		index_simple(r, st);
 	return 0;
 }
 
@@ -215,7 +264,24 @@ static void scope_of(const struct resolver *r, struct cs_state *st,
 	}
 }
 
-/* A name the file uses, in the namespace d->name (NULL: the global one). */
+/* Adds the files of the candidates declared in container[0..len). */
+static int add_in(struct resolve_out *out, const struct cs_cands *c,
+		  const char *container, size_t len)
+{
+	int found = 0;
+
+	for (size_t i = 0; c && i < c->nr; i++)
+		if (c->v[i].len == len &&
+		    !memcmp(c->v[i].container, container, len))
+			found = add_all(out, c->v[i].files);
+	return found;
+}
+
+/*
+ * A name the file uses, in the namespace d->name (NULL: the global one).
+ * Most names are of no type of the repository (String, List, a local):
+ * one look-up in the simple-name index sends them away.
+ */
 static void resolve_name(struct resolver *r, size_t from,
 			 const struct dep_ref *d, struct resolve_out *out)
 {
@@ -223,10 +289,22 @@ static void resolve_name(struct resolver *r, size_t from,
 	struct cs_scope *sc = &st->scope;
 	const char *ns = d->name ? d->name : "", *t = d->target;
 	size_t len = strlen(ns), n = strcspn(t, ".");
+	const struct cs_cands *cands;
+	int part;
 
 	out->quiet = 1;
+	strbuf_reset(&st->name);
+	strbuf_add(&st->name, t, n);
+	cands = strmap_get(&st->simple, st->name.buf);
+	part = t[n] && strmap_get(&st->parts, st->name.buf);
+	scope_of(r, st, from);
+	if (!cands && !part && !sc->aliases_nr)
+		return;
+	/* the enclosing namespaces, innermost first, then the global one */
 	for (;;) {
-		if (cs_walk(st, out, ns, len, t))
+		if (add_in(out, cands, ns, len))
+			return;
+		if (part && cs_walk(st, out, ns, len, t))
 			return;
 		if (!len)
 			break;
@@ -235,25 +313,21 @@ static void resolve_name(struct resolver *r, size_t from,
 		if (len)
 			len--;
 	}
-	scope_of(r, st, from);
 	for (size_t i = 0; i < sc->aliases_nr; i++) {
 		const struct dep_ref *a = sc->aliases[i];
 		struct strbuf full = STRBUF_INIT;
 
 		if (strncmp(a->name, t, n) || a->name[n])
 			continue;
-		strbuf_addf(&full, "%s%s", a->target, t + n);
+		strbuf_addstr(&full, a->target);
+		strbuf_addstr(&full, t + n);
 		cs_walk(st, out, "", 0, full.buf);
 		strbuf_release(&full);
 		return;
 	}
 	/* a using imports a namespace's types, not its namespaces */
-	for (size_t i = 0; i < sc->usings_nr; i++) {
-		strbuf_reset(&st->name);
-		strbuf_addf(&st->name, "%s.", sc->usings[i]);
-		strbuf_add(&st->name, t, n);
-		add_all(out, strmap_get(&st->types, st->name.buf));
-	}
+	for (size_t i = 0; cands && i < sc->usings_nr; i++)
+		add_in(out, cands, sc->usings[i], strlen(sc->usings[i]));
 }
 
 /*
@@ -328,7 +402,14 @@ void resolve_csharp_release(struct resolver *r)
 	}
 	strmap_release(&st->namespaces);
 	strmap_release(&st->prefixes);
+	strmap_for_each (&st->simple, e) {
+		struct cs_cands *c = e->value;
+
+		free(c->v);
+	}
 	strmap_release(&st->types);
+	strmap_release(&st->simple);
+	strmap_release(&st->parts);
 	free(st->globals);
 	free(st->scope.usings);
 	free(st->scope.aliases);

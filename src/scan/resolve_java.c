@@ -34,6 +34,7 @@ struct java_scope {
 struct java_index {
 	struct strmap types; /* a.b.C -> struct java_files */
 	struct strmap packages; /* a.b -> struct java_files */
+	struct strmap simple; /* C, Inner: the last name of every type */
 	struct java_scope scope;
 	struct strbuf name; /* scratch */
 };
@@ -105,6 +106,15 @@ int resolve_java_prepare(struct resolver *r)
 		}
 	}
 	strbuf_release(&fqn);
+	if (ix) {
+		struct strmap_entry *e;
+
+		strmap_for_each (&ix->types, e) {
+			const char *dot = strrchr(e->key, '.');
+
+			strmap_put(&ix->simple, dot ? dot + 1 : e->key, e->value);
+		}
+	}
 	return 0;
 }
 
@@ -274,14 +284,22 @@ static void resolve_name(struct resolver *r, size_t from,
 		add_type(ix, out, name);
 		return;
 	}
-	if (pkg)
-		strbuf_addf(name, "%s.", pkg);
+	/* most names are of no type of the repository: String, List, T */
+	strbuf_add(name, d->target, n);
+	if (!strmap_get(&ix->simple, name->buf))
+		return;
+	strbuf_reset(name);
+	if (pkg) {
+		strbuf_addstr(name, pkg);
+		strbuf_addch(name, '.');
+	}
 	strbuf_add(name, d->target, n);
 	if (add_all(out, strmap_get(&ix->types, name->buf)))
 		return;
 	for (size_t i = 0; i < sc->wild_nr; i++) {
 		strbuf_reset(name);
-		strbuf_addf(name, "%s.", sc->wild[i]);
+		strbuf_addstr(name, sc->wild[i]);
+		strbuf_addch(name, '.');
 		strbuf_add(name, d->target, n);
 		if (add_all(out, strmap_get(&ix->types, name->buf)))
 			return;
@@ -345,6 +363,7 @@ void resolve_java_release(struct resolver *r)
 	}
 	strmap_release(&ix->types);
 	strmap_release(&ix->packages);
+	strmap_release(&ix->simple);
 	free(ix->scope.single);
 	free(ix->scope.wild);
 	free(ix->scope.own);
