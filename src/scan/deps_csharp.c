@@ -15,6 +15,7 @@
 
 #include "carve/arena.h"
 #include "carve/deps.h"
+#include "carve/ident.h"
 
 /* Longer names or paths are not real dependencies: dropped. */
 #define NAME_MAX_LEN 512
@@ -46,13 +47,12 @@ static void lexer_init(struct lexer *lx, struct dep_list *out,
 
 static int is_ident_start(int c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
-	       c >= 0x80;
+	return ident_start(c, IDENT_HIGH);
 }
 
 static int is_ident(int c)
 {
-	return is_ident_start(c) || (c >= '0' && c <= '9');
+	return ident_char(c, IDENT_HIGH);
 }
 
 static int is_blank(int c)
@@ -233,11 +233,17 @@ static void cs_space(struct lexer *lx)
 			lx->line++;
 			lx->p++;
 			bol = 1;
+			/* the indentation of the next line */
+			while (lx->p < lx->end &&
+			       (*lx->p == ' ' || *lx->p == '\t'))
+				lx->p++;
 		} else if (is_blank((unsigned char)c)) {
 			lx->p++;
-		} else if (at(lx, "//") || (c == '#' && bol)) {
+		} else if ((c == '/' && lx->p + 1 < lx->end &&
+			    lx->p[1] == '/') ||
+			   (c == '#' && bol)) {
 			skip_to_eol(lx);
-		} else if (at(lx, "/*")) {
+		} else if (c == '/' && lx->p + 1 < lx->end && lx->p[1] == '*') {
 			skip_block_comment(lx, 0);
 		} else {
 			return;
@@ -412,8 +418,10 @@ static int cs_builtin_type(const char *s, size_t n)
 		"uint",	  "ulong", "ushort", "sbyte", "dynamic", NULL,
 	};
 
+	if (n < 3 || n > 7 || !strchr("sibvodflcu", *s))
+		return 0;
 	for (const char *const *w = words; *w; w++)
-		if (strlen(*w) == n && !memcmp(*w, s, n))
+		if (**w == *s && strlen(*w) == n && !memcmp(*w, s, n))
 			return 1;
 	return 0;
 }

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "carve/deps.h"
+#include "carve/ident.h"
 #include "carve/language.h"
 
 /* Longer names are not real imports: they are dropped, not truncated. */
@@ -56,13 +57,12 @@ struct lexer {
 
 static int is_ident_start(int c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
-	       c == '$' || c >= 0x80;
+	return ident_start(c, IDENT_DOLLAR | IDENT_HIGH);
 }
 
 static int is_ident(int c)
 {
-	return is_ident_start(c) || (c >= '0' && c <= '9');
+	return ident_char(c, IDENT_DOLLAR | IDENT_HIGH);
 }
 
 static void skip_block_comment(struct lexer *lx)
@@ -452,19 +452,21 @@ static void read_name(struct lexer *lx, const char *s, unsigned line)
 /* True when the word s[0..n) declares a type in this dialect. */
 static int type_keyword(const struct lexer *lx, const char *s, size_t n)
 {
-	static const char *const words[][5] = {
-		[JAVA] = { "class", "interface", "enum", "record", NULL },
-		[KOTLIN] = { "class", "interface", "object", "typealias",
-			     NULL },
-		[SCALA] = { "class", "trait", "object", "enum", NULL },
-	};
+	enum java_dialect d = lx->dialect;
 
-	if (n < 4 || n > 9 || (*s != 'c' && *s != 'i' && *s != 'e' &&
-			       *s != 'r' && *s != 't' && *s != 'o'))
-		return 0;
-	for (const char *const *w = words[lx->dialect]; *w; w++)
-		if (strlen(*w) == n && !memcmp(*w, s, n))
-			return 1;
+	switch (n) {
+	case 4:
+		return d != KOTLIN && !memcmp(s, "enum", 4);
+	case 5:
+		return !memcmp(s, "class", 5) ||
+		       (d == SCALA && !memcmp(s, "trait", 5));
+	case 6:
+		return (d == JAVA && !memcmp(s, "record", 6)) ||
+		       (d != JAVA && !memcmp(s, "object", 6));
+	case 9:
+		return (d != SCALA && !memcmp(s, "interface", 9)) ||
+		       (d == KOTLIN && !memcmp(s, "typealias", 9));
+	}
 	return 0;
 }
 

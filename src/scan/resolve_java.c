@@ -35,6 +35,8 @@ struct java_index {
 	struct strmap types; /* a.b.C -> struct java_files */
 	struct strmap packages; /* a.b -> struct java_files */
 	struct strmap simple; /* C, Inner: the last name of every type */
+	/* a.b: the first two names of every package and type (a roots) */
+	struct strmap roots;
 	struct java_scope scope;
 	struct strbuf name; /* scratch */
 };
@@ -61,6 +63,30 @@ static void index_add(struct resolver *r, struct strmap *map, const char *key,
 		return;
 	ALLOC_GROW(f->files, f->nr + 1, f->alloc);
 	f->files[f->nr++] = file;
+}
+
+/* The length of the first two names of a.b.c (all of a or a.b). */
+static size_t root_len(const char *name)
+{
+	size_t n = strcspn(name, ".");
+
+	if (name[n])
+		n += 1 + strcspn(name + n + 1, ".");
+	return n;
+}
+
+static void add_root(struct resolver *r, struct java_index *ix,
+		     const char *name)
+{
+	size_t n = root_len(name);
+	char *k;
+
+	strbuf_reset(&ix->name);
+	strbuf_add(&ix->name, name, n);
+	if (strmap_get(&ix->roots, ix->name.buf))
+		return;
+	k = arena_strndup(&r->arena, name, n);
+	strmap_put(&ix->roots, k, k);
 }
 
 int resolve_java_prepare(struct resolver *r)
@@ -113,7 +139,10 @@ int resolve_java_prepare(struct resolver *r)
 			const char *dot = strrchr(e->key, '.');
 
 			strmap_put(&ix->simple, dot ? dot + 1 : e->key, e->value);
+			add_root(r, ix, e->key);
 		}
+		strmap_for_each (&ix->packages, e)
+			add_root(r, ix, e->key);
 	}
 	return 0;
 }
@@ -320,6 +349,13 @@ void resolve_java(struct resolver *r, size_t from, const struct dep_ref *d,
 		resolve_name(r, from, d, out);
 		goto done;
 	}
+	/* most imports are of other projects: one look-up says so */
+	strbuf_add(&name, d->target, root_len(d->target));
+	if (!strmap_get(&ix->roots, name.buf)) {
+		add_external(r, out, d->target, wildcard && !is_static);
+		goto done;
+	}
+	strbuf_reset(&name);
 	strbuf_addstr(&name, d->target);
 	if (wildcard && !is_static &&
 	    strmap_get(&ix->packages, name.buf)) {
@@ -364,6 +400,7 @@ void resolve_java_release(struct resolver *r)
 	strmap_release(&ix->types);
 	strmap_release(&ix->packages);
 	strmap_release(&ix->simple);
+	strmap_release(&ix->roots);
 	free(ix->scope.single);
 	free(ix->scope.wild);
 	free(ix->scope.own);
