@@ -748,12 +748,12 @@ static void cs_word(struct lexer *lx, struct cs_state *st, int *stmt)
 	unsigned line = lx->line;
 	int verbatim = *s == '@';
 	size_t n;
+	const char *p = s + verbatim, *end = lx->end;
 
-	if (verbatim)
-		lx->p++;
-	while (lx->p < lx->end && is_ident((unsigned char)*lx->p))
-		lx->p++;
-	n = (size_t)(lx->p - s);
+	while (p < end && is_ident((unsigned char)*p))
+		p++;
+	lx->p = p;
+	n = (size_t)(p - s);
 	if (n == 6 && !memcmp(s, "global", 6) && at(lx, "::")) {
 		lx->p += 2; /* global::A.B: a name from the top */
 		st->prev = ' ';

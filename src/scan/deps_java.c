@@ -546,12 +546,13 @@ void deps_java(struct dep_list *out, struct arena *arena,
 		if (c == ' ' || c == '\t') {
 			lx.p++; /* the common bytes first: blanks, then words */
 		} else if (is_ident_start(c)) {
-			const char *s = lx.p;
+			const char *s = lx.p, *e = s + 1;
 			size_t n;
 
-			while (lx.p < lx.end && is_ident((unsigned char)*lx.p))
-				lx.p++;
-			n = (size_t)(lx.p - s);
+			while (e < lx.end && is_ident((unsigned char)*e))
+				e++;
+			lx.p = e;
+			n = (size_t)(e - s);
 			if (stmt && n == 6 && !memcmp(s, "import", 6))
 				read_import(&lx);
 			else if (prev == '.')
