@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "carve/arena.h"
 #include "carve/deps.h"
 #include "carve/ident.h"
 #include "carve/language.h"
@@ -230,15 +231,37 @@ static int segment_is(const struct qname *q, size_t from, const char *word)
 	return q->len - from == n && !memcmp(q->buf + from, word, n);
 }
 
-static void emit(struct lexer *lx, const struct qname *q, size_t len,
-		 unsigned flags, unsigned line)
+static struct dep_ref *emit(struct lexer *lx, const struct qname *q,
+			    size_t len, unsigned flags, unsigned line)
 {
 	struct dep_ref *d;
 
 	if (q->overflow || !len)
-		return;
+		return NULL;
 	d = dep_list_add(lx->out, lx->arena, DEP_IMPORT, q->buf, len, line);
 	d->flags = flags;
+	return d;
+}
+
+/* Kotlin's `import a.B as C`: C names a.B in the file (d->name). */
+static void read_alias(struct lexer *lx, struct dep_ref *d)
+{
+	const char *save = lx->p;
+	struct qname alias;
+
+	alias.len = 0;
+	alias.overflow = 0;
+	skip_space(lx, 0);
+	if (lx->end - lx->p > 2 && !memcmp(lx->p, "as", 2) &&
+	    !is_ident((unsigned char)lx->p[2])) {
+		lx->p += 2;
+		skip_space(lx, 0);
+		if (read_segment(lx, &alias) && !alias.overflow)
+			d->name = arena_strndup(lx->arena, alias.buf,
+						alias.len);
+		return;
+	}
+	lx->p = save;
 }
 
 /*
@@ -309,6 +332,7 @@ static void read_selectors(struct lexer *lx, struct qname *q, unsigned line)
  */
 static void read_clause(struct lexer *lx, unsigned flags, unsigned line)
 {
+	struct dep_ref *d;
 	struct qname q;
 	int java = lx->dialect == JAVA;
 
@@ -356,7 +380,9 @@ static void read_clause(struct lexer *lx, unsigned flags, unsigned line)
 		if (dot && segment_is(&q, dot, "given"))
 			return;
 	}
-	emit(lx, &q, q.len, flags, line);
+	d = emit(lx, &q, q.len, flags, line);
+	if (d && lx->dialect == KOTLIN)
+		read_alias(lx, d);
 }
 
 /* After the `import` keyword: one statement, several clauses in Scala. */

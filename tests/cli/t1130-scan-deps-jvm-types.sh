@@ -20,7 +20,8 @@ cp out scan.json
 # comment and a string), Product (the import of Product.Variant and the
 # use of Variant: weight 2), OrderLine (OrderLine.Kind), Category (fully
 # qualified), Money (static import). OrderLine uses Order. Cart (Kotlin)
-# uses Customer (Java, same package) and Coupon, declared in Models.kt.
+# uses Customer (Java, same package) and Coupon, declared in Models.kt,
+# and imports Invoice as Bill, which it uses (weight 2).
 # Report declares its own Invoice: no edge to billing's.
 J=java/com/shop
 expect_eq "edges: package, wildcard, static, nested, qualified, Kotlin" \
@@ -31,6 +32,7 @@ $J/orders/Order.java $J/orders/Customer.java 1 reference
 $J/orders/Order.java $J/orders/OrderLine.java 1 reference
 $J/orders/Order.java $J/util/Money.java 1 static
 $J/orders/OrderLine.java $J/orders/Order.java 1 reference
+kotlin/com/shop/orders/Cart.kt $J/billing/Invoice.java 2 
 kotlin/com/shop/orders/Cart.kt $J/orders/Customer.java 1 reference
 kotlin/com/shop/orders/Cart.kt kotlin/com/shop/orders/Models.kt 1 reference" \
 	"$(jq -r '.edges[] | "\(.from) \(.to) \(.weight) \(.flags // [] | join(","))"' scan.json |

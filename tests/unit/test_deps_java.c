@@ -239,6 +239,12 @@ static void hostile(void **state)
 	assert_string_equal(deps.refs[0].target, "a.b");
 	assert_string_equal(deps.refs[1].target, "d.E");
 	assert_int_equal(deps.refs[1].line, 3);
+	/* Kotlin: an alias names the import in the file */
+	lex(&deps, &arena, "Kotlin", "import a.b.C as D\nimport e.F");
+	assert_int_equal(deps.nr, 2);
+	assert_string_equal(deps.refs[0].target, "a.b.C");
+	assert_string_equal(deps.refs[0].name, "D");
+	assert_null(deps.refs[1].name);
 	/* Java block comments do not nest: the import after is real */
 	lex(&deps, &arena, "Java", "/* /* */ import a.B;");
 	assert_int_equal(deps.nr, 1);
