@@ -497,8 +497,9 @@ static const char *cs_delegate_name(const struct lexer *lx, size_t *len)
 
 /*
  * A name used at lx->p (its first segment s..lx->p already read): a
- * capitalised one may be a type, A.B.C qualified by namespaces; in
- * A.B.M( the last segment is a method. Lowercase ones are locals,
+ * capitalised one may be a type, A.B.C qualified by namespaces; in M(
+ * and A.B.M( the last segment is a method (after `new`, the type
+ * constructed). Lowercase ones are locals,
  * fields and keywords. An attribute's name is also recorded as
  * NameAttribute, the class it may stand for.
  */
@@ -532,7 +533,9 @@ static void cs_read_ref(struct lexer *lx, struct cs_state *st, const char *s,
 	if (attr) {
 		cs_add_name(lx, st, &n, line);
 		name_add(&n, "Attribute", 9);
-	} else if (last && lx->p < lx->end && *lx->p == '(' && !st->prev_new) {
+	} else if (lx->p < lx->end && *lx->p == '(' && !st->prev_new) {
+		if (!last)
+			return; /* M(): a method, not a type */
 		n.len = last;
 	}
 	cs_add_name(lx, st, &n, line);

@@ -48,6 +48,8 @@ struct cs_scope {
 	size_t usings_nr, usings_alloc;
 	const struct dep_ref **aliases;
 	size_t aliases_nr, aliases_alloc;
+	const char **nested; /* the nested types the file declares: Inner */
+	size_t nested_nr, nested_alloc;
 };
 
 struct cs_state {
@@ -238,10 +240,17 @@ static void scope_of(const struct resolver *r, struct cs_state *st,
 	if (sc->file == from + 1)
 		return;
 	sc->file = from + 1;
-	sc->usings_nr = sc->aliases_nr = 0;
+	sc->usings_nr = sc->aliases_nr = sc->nested_nr = 0;
 	for (size_t k = 0; k < f->deps.nr; k++) {
 		const struct dep_ref *d = &f->deps.refs[k];
+		const char *dot;
 
+		if ((d->flags & DEP_DECLARES) && d->name &&
+		    (dot = strrchr(d->name, '.'))) {
+			ALLOC_GROW(sc->nested, sc->nested_nr + 1,
+				   sc->nested_alloc);
+			sc->nested[sc->nested_nr++] = dot + 1;
+		}
 		if (d->flags & (DEP_REFERENCE | DEP_DECLARES | DEP_STATIC))
 			continue;
 		if (d->name) {
@@ -300,6 +309,10 @@ static void resolve_name(struct resolver *r, size_t from,
 	scope_of(r, st, from);
 	if (!cands && !part && !sc->aliases_nr)
 		return;
+	/* a type nested in the file's types comes before the namespaces' */
+	for (size_t i = 0; i < sc->nested_nr; i++)
+		if (!strncmp(sc->nested[i], t, n) && !sc->nested[i][n])
+			return;
 	/* the enclosing namespaces, innermost first, then the global one */
 	for (;;) {
 		if (add_in(out, cands, ns, len))
@@ -413,6 +426,7 @@ void resolve_csharp_release(struct resolver *r)
 	free(st->globals);
 	free(st->scope.usings);
 	free(st->scope.aliases);
+	free(st->scope.nested);
 	strbuf_release(&st->name);
 	free(st);
 	r->csharp = NULL;

@@ -183,7 +183,8 @@ static void names_and_declarations(void **state)
 	/*
 	 * Attributes also as NameAttribute; generics; a base list; nested
 	 * types; never in comments, strings or a verbatim one; never a
-	 * member after a dot or ?.; in A.B.M( the method is not a name, nor
+	 * member after a dot or ?.; in M( and A.B.M( the method is not a
+	 * name (in new W( the type is), nor
 	 * the name a member declares after its type (Customer Customer,
 	 * string Shipping, List<Line> Lines, void F<T>);
 	 * `where T : class` declares nothing; global:: is dropped.
@@ -199,7 +200,8 @@ static void names_and_declarations(void **state)
 	      "  List<Line> Lines => lines; Line this[int i] => null;\n"
 	      "  class Line { }\n"
 	      "  void F<T>([FromBody] T t) where T : class {\n"
-	      "    var p = Acme.Util.Text.Trim(s); global::A.B.Foo.Bar(); }\n"
+	      "    var p = Acme.Util.Text.Trim(s); global::A.B.Foo.Bar();\n"
+	      "    Validate(o); var w = new Widget(1); }\n"
 	      "}\n"
 	      "public record Point(int X);\n"
 	      "enum Kind { A }\n"
@@ -213,7 +215,7 @@ static void names_and_declarations(void **state)
 			    "R:N.M/Order R:N.M/Customer D:N.M/Order.Line "
 			    "R:N.M/T "
 			    "R:N.M/FromBody R:N.M/FromBodyAttribute "
-			    "R:N.M/Acme.Util.Text R:N.M/A.B.Foo "
+			    "R:N.M/Acme.Util.Text R:N.M/A.B.Foo R:N.M/Widget "
 			    "D:N.M/Point R:N.M/X D:N.M/Kind R:N.M/A D:/Top ");
 	/* a file-scoped namespace holds the rest of the file */
 	names(&sb, &arena, "namespace N;\nclass C : B { }\n");
