@@ -79,6 +79,7 @@ LIB_OBJS += $(B)/src/scan/clang_scan.o
 LIB_OBJS += $(B)/src/scan/clang_symbols.o
 LIB_OBJS += $(B)/src/scan/clang_tu.o
 LIB_OBJS += $(B)/src/scan/depcache.o
+LIB_OBJS += $(B)/src/scan/depnames.o
 LIB_OBJS += $(B)/src/scan/deps.o
 LIB_OBJS += $(B)/src/scan/deps_c.o
 LIB_OBJS += $(B)/src/scan/deps_csharp.o

@@ -9,11 +9,11 @@
  * the buffer. Names are built in fixed buffers: no allocation but the
  * dep_list's own.
  */
-#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
 #include "carve/arena.h"
+#include "carve/depnames.h"
 #include "carve/deps.h"
 #include "carve/ident.h"
 
@@ -163,8 +163,6 @@ static void skip_quoted(struct lexer *lx, char quote, int escapes,
 #define CS_NAMESPACES 16
 /* Type bodies nested deeper are named after their outer ones. */
 #define CS_TYPES 16
-/* Names recorded once per namespace block: a set of this size. */
-#define SEEN_SLOTS 1024
 
 struct cs_state {
 	struct name ns; /* the enclosing namespace, A.B.C */
@@ -196,9 +194,7 @@ struct cs_state {
 	const char *prev_name; /* that name, for cs_member_name() */
 	size_t prev_len;
 	int prev_new; /* that name was `new` */
-	/* names used: index + 1 into out->refs, 0 for an empty slot */
-	unsigned seen[SEEN_SLOTS];
-	unsigned seen_nr;
+	struct dep_names names; /* the names used, once per namespace */
 };
 
 /* Skips a verbatim string: "" is a quote, no escapes, spans lines. */
@@ -379,34 +375,12 @@ static int is_upper(int c)
 static void cs_add_name(struct lexer *lx, struct cs_state *st,
 			const struct name *n, unsigned line)
 {
-	uint32_t h = 2166136261u;
-	size_t slot;
-	int remember = st->seen_nr < SEEN_SLOTS / 4 * 3;
-	struct dep_ref *d;
-
 	if (n->overflow || !n->len)
 		return;
 	if (!st->ns_copy && st->ns.len)
 		st->ns_copy = arena_strndup(lx->arena, st->ns.buf, st->ns.len);
-	for (size_t i = 0; i < n->len; i++)
-		h = (h ^ (unsigned char)n->buf[i]) * 16777619u;
-	slot = h & (SEEN_SLOTS - 1);
-	/* once the set is full, names are recorded again: never lost */
-	while (remember && st->seen[slot]) {
-		const struct dep_ref *o = &lx->out->refs[st->seen[slot] - 1];
-
-		if (o->name == st->ns_copy && !strncmp(o->target, n->buf, n->len) &&
-		    !o->target[n->len])
-			return;
-		slot = (slot + 1) & (SEEN_SLOTS - 1);
-	}
-	d = dep_list_add(lx->out, lx->arena, DEP_IMPORT, n->buf, n->len, line);
-	d->flags = DEP_REFERENCE;
-	d->name = st->ns.len ? st->ns_copy : NULL;
-	if (remember) {
-		st->seen[slot] = (unsigned)lx->out->nr;
-		st->seen_nr++;
-	}
+	dep_names_add(&st->names, lx->out, lx->arena, n->buf, n->len,
+		      st->ns.len ? st->ns_copy : NULL, line);
 }
 
 /* The built-in types a member's declaration may start with. */
@@ -799,6 +773,7 @@ void deps_csharp(struct dep_list *out, struct arena *arena, const char *buf,
 
 	lexer_init(&lx, out, arena, buf, len);
 	memset(&st, 0, sizeof(st));
+	dep_names_init(&st.names);
 	while (lx.p < lx.end) {
 		unsigned char c = (unsigned char)*lx.p;
 
@@ -838,4 +813,5 @@ void deps_csharp(struct dep_list *out, struct arena *arena, const char *buf,
 			lx.p++;
 		}
 	}
+	dep_names_release(&st.names);
 }

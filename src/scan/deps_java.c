@@ -8,10 +8,10 @@
  * resolver to look up in the package and the imports. Comments, strings,
  * text blocks and character literals are skipped.
  */
-#include <stdint.h>
 #include <string.h>
 
 #include "carve/arena.h"
+#include "carve/depnames.h"
 #include "carve/deps.h"
 #include "carve/ident.h"
 #include "carve/language.h"
@@ -19,8 +19,6 @@
 /* Longer names are not real imports: they are dropped, not truncated. */
 #define NAME_MAX_LEN 512
 
-/* Names recorded once per file: a set of this size (a power of two). */
-#define SEEN_SLOTS 1024
 /* Type bodies nested deeper are named after their outer ones. */
 #define TYPE_DEPTH 16
 
@@ -40,9 +38,7 @@ struct lexer {
 	int nested; /* block comments nest (Kotlin, Scala) */
 	struct dep_list *out;
 	struct arena *arena;
-	/* names used: index + 1 into out->refs, 0 for an empty slot */
-	unsigned seen[SEEN_SLOTS];
-	unsigned seen_nr;
+	struct dep_names names; /* the names used, recorded once each */
 	/* the type whose body encloses lx->p, Outer.Inner, and its outers */
 	struct qname type;
 	struct {
@@ -419,30 +415,9 @@ static int is_upper(int c)
 static void add_name(struct lexer *lx, const char *s, size_t n,
 		     unsigned line)
 {
-	uint32_t h = 2166136261u;
-	size_t slot;
-	int remember = lx->seen_nr < SEEN_SLOTS / 4 * 3;
-	struct dep_ref *d;
-
-	if (n >= NAME_MAX_LEN)
-		return;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	slot = h & (SEEN_SLOTS - 1);
-	/* once the set is full, names are recorded again: never lost */
-	while (remember && lx->seen[slot]) {
-		const char *t = lx->out->refs[lx->seen[slot] - 1].target;
-
-		if (!strncmp(t, s, n) && !t[n])
-			return;
-		slot = (slot + 1) & (SEEN_SLOTS - 1);
-	}
-	d = dep_list_add(lx->out, lx->arena, DEP_IMPORT, s, n, line);
-	d->flags = DEP_REFERENCE;
-	if (remember) {
-		lx->seen[slot] = (unsigned)lx->out->nr;
-		lx->seen_nr++;
-	}
+	if (n < NAME_MAX_LEN)
+		dep_names_add(&lx->names, lx->out, lx->arena, s, n, NULL,
+			      line);
 }
 
 /*
@@ -566,6 +541,7 @@ void deps_java(struct dep_list *out, struct arena *arena,
 		     : !strcmp(lang->name, "Scala") ? SCALA
 						    : JAVA;
 	lx.nested = !!(lang->flags & LANG_NESTED_COMMENTS);
+	dep_names_init(&lx.names);
 	while (lx.p < lx.end) {
 		unsigned char c = (unsigned char)*lx.p;
 
@@ -615,4 +591,5 @@ void deps_java(struct dep_list *out, struct arena *arena,
 			lx.p++;
 		}
 	}
+	dep_names_release(&lx.names);
 }

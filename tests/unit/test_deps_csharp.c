@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "carve/arena.h"
+#include "carve/depnames.h"
 #include "carve/deps.h"
 #include "carve/language.h"
 #include "carve/strbuf.h"
@@ -224,9 +225,36 @@ static void names_and_declarations(void **state)
 	arena_release(&arena);
 }
 
+/* Many names: each once, however many; no more than DEP_NAMES_MAX. */
+static void many_names(void **state)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct dep_list deps = DEP_LIST_INIT;
+	struct arena arena = ARENA_INIT;
+	size_t refs = 0;
+
+	(void)state;
+	for (int pass = 0; pass < 2; pass++)
+		for (int i = 0; i < 3000; i++)
+			strbuf_addf(&sb, "T%d x%d;\n", i, i);
+	deps_csharp(&deps, &arena, sb.buf, sb.len);
+	for (size_t i = 0; i < deps.nr; i++)
+		refs += !!(deps.refs[i].flags & DEP_REFERENCE);
+	assert_int_equal(refs, 3000);
+	strbuf_reset(&sb);
+	for (unsigned i = 0; i < DEP_NAMES_MAX + 100; i++)
+		strbuf_addf(&sb, "N%u ", i);
+	deps.nr = 0;
+	deps_csharp(&deps, &arena, sb.buf, sb.len);
+	assert_int_equal(deps.nr, DEP_NAMES_MAX);
+	dep_list_release(&deps);
+	arena_release(&arena);
+	strbuf_release(&sb);
+}
+
 int main(void)
 {
-	struct CMUnitTest tests[sizeof(fixtures) / sizeof(fixtures[0]) + 2];
+	struct CMUnitTest tests[sizeof(fixtures) / sizeof(fixtures[0]) + 3];
 	size_t n = 0;
 
 	for (size_t i = 0; i < sizeof(fixtures) / sizeof(fixtures[0]); i++) {
@@ -239,5 +267,6 @@ int main(void)
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(hostile);
 	tests[n++] =
 		(struct CMUnitTest)cmocka_unit_test(names_and_declarations);
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(many_names);
 	return _cmocka_run_group_tests("deps_csharp", tests, n, NULL, NULL);
 }
