@@ -3,11 +3,11 @@
  * aliases, `global using`), namespace declarations, block or file-scoped,
  * the types each namespace declares (nested ones as Outer.Inner), and the
  * names the code uses that may be types (capitalised, maybe qualified:
- * A.B.C; attributes also as CAttribute), once per namespace block, with
- * the enclosing namespace. Comments, strings (verbatim, interpolated, raw)
- * and preprocessor lines are skipped; unterminated ones end at the end of
- * the buffer. Names are built in fixed buffers: no allocation but the
- * dep_list's own.
+ * A.B.C; attribute names), once per namespace block, with the enclosing
+ * namespace. Comments, strings (verbatim, interpolated, raw) and
+ * preprocessor lines are skipped; unterminated ones end at the end of the
+ * buffer. Names are built in fixed buffers: no allocation but the
+ * dep_list's own and the set of names used (depnames.c).
  */
 #include <string.h>
 #include <strings.h>
@@ -474,8 +474,8 @@ static const char *cs_delegate_name(const struct lexer *lx, size_t *len)
  * capitalised one may be a type, A.B.C qualified by namespaces; in M(
  * and A.B.M( the last segment is a method (after `new`, the type
  * constructed). Lowercase ones are locals,
- * fields and keywords. An attribute's name is also recorded as
- * NameAttribute, the class it may stand for.
+ * fields and keywords. An attribute's name, [Name(...)], is recorded
+ * whole (the resolver tries NameAttribute too).
  */
 static void cs_read_ref(struct lexer *lx, struct cs_state *st, const char *s,
 			unsigned line)
@@ -505,8 +505,7 @@ static void cs_read_ref(struct lexer *lx, struct cs_state *st, const char *s,
 		name_add(&n, seg, (size_t)(lx->p - seg));
 	}
 	if (attr) {
-		cs_add_name(lx, st, &n, line);
-		name_add(&n, "Attribute", 9);
+		/* [Name(...)]: the call is the attribute's constructor */
 	} else if (lx->p < lx->end && *lx->p == '(' && !st->prev_new) {
 		if (!last)
 			return; /* M(): a method, not a type */

@@ -62,6 +62,7 @@ struct cs_state {
 	size_t globals_nr, globals_alloc;
 	struct cs_scope scope;
 	struct strbuf name; /* scratch */
+	struct strbuf attr; /* NameAttribute */
 };
 
 static int lang_is(const struct scan_file *f, const char *name)
@@ -154,6 +155,7 @@ int resolve_csharp_prepare(struct resolver *r)
 		if (!st) {
 			st = xcalloc(1, sizeof(*st));
 			strbuf_init(&st->name, 0);
+			strbuf_init(&st->attr, 0);
 			r->csharp = st;
 		}
 		for (size_t k = 0; k < f->deps.nr; k++) {
@@ -287,16 +289,15 @@ static int add_in(struct resolve_out *out, const struct cs_cands *c,
 }
 
 /*
- * A name the file uses, in the namespace d->name (NULL: the global one).
- * Most names are of no type of the repository (String, List, a local):
- * one look-up in the simple-name index sends them away.
+ * Type t used in namespace ns ("" for the global one). Most names are of
+ * no type of the repository (String, List, a local): one look-up in the
+ * simple-name index sends them away.
  */
-static void resolve_name(struct resolver *r, size_t from,
-			 const struct dep_ref *d, struct resolve_out *out)
+static void resolve_type(struct resolver *r, size_t from, const char *ns,
+			 const char *t, struct resolve_out *out)
 {
 	struct cs_state *st = r->csharp;
 	struct cs_scope *sc = &st->scope;
-	const char *ns = d->name ? d->name : "", *t = d->target;
 	size_t len = strlen(ns), n = strcspn(t, ".");
 	const struct cs_cands *cands;
 	int part;
@@ -341,6 +342,27 @@ static void resolve_name(struct resolver *r, size_t from,
 	/* a using imports a namespace's types, not its namespaces */
 	for (size_t i = 0; cands && i < sc->usings_nr; i++)
 		add_in(out, cands, sc->usings[i], strlen(sc->usings[i]));
+}
+
+/*
+ * A name the file uses, in the namespace d->name (NULL: the global one);
+ * when it names no type, an attribute's [Name] may stand for
+ * NameAttribute (the lexer does not know an attribute from a type).
+ */
+static void resolve_name(struct resolver *r, size_t from,
+			 const struct dep_ref *d, struct resolve_out *out)
+{
+	struct cs_state *st = r->csharp;
+	const char *ns = d->name ? d->name : "";
+
+	resolve_type(r, from, ns, d->target, out);
+	if (out->nr || strchr(d->target, '.'))
+		return;
+	strbuf_reset(&st->attr);
+	strbuf_addstr(&st->attr, d->target);
+	strbuf_addstr(&st->attr, "Attribute");
+	if (strmap_get(&st->simple, st->attr.buf))
+		resolve_type(r, from, ns, st->attr.buf, out);
 }
 
 /*
@@ -428,6 +450,7 @@ void resolve_csharp_release(struct resolver *r)
 	free(st->scope.aliases);
 	free(st->scope.nested);
 	strbuf_release(&st->name);
+	strbuf_release(&st->attr);
 	free(st);
 	r->csharp = NULL;
 }

@@ -182,7 +182,7 @@ static void names_and_declarations(void **state)
 
 	(void)state;
 	/*
-	 * Attributes also as NameAttribute; generics; a base list; nested
+	 * Attributes, [Table("x")] too; generics; a base list; nested
 	 * types; never in comments, strings or a verbatim one; never a
 	 * member after a dot or ?.; in M( and A.B.M( the method is not a
 	 * name (in new W( the type is), nor
@@ -209,13 +209,12 @@ static void names_and_declarations(void **state)
 	      "}\n"
 	      "class Top { int record = 1; }\n");
 	assert_string_equal(sb.buf,
-			    "R:N.M/Serializable R:N.M/SerializableAttribute "
-			    "R:N.M/Table R:N.M/TableAttribute "
+			    "R:N.M/Serializable R:N.M/Table "
 			    "D:N.M/Order R:N.M/BaseEntity R:N.M/IFoo "
 			    "R:N.M/Product R:N.M/List R:N.M/Line "
 			    "R:N.M/Order R:N.M/Customer D:N.M/Order.Line "
 			    "R:N.M/T "
-			    "R:N.M/FromBody R:N.M/FromBodyAttribute "
+			    "R:N.M/FromBody "
 			    "R:N.M/Acme.Util.Text R:N.M/A.B.Foo R:N.M/Widget "
 			    "D:N.M/Point R:N.M/X D:N.M/Kind R:N.M/A D:/Top ");
 	/* a file-scoped namespace holds the rest of the file */
