@@ -778,7 +778,11 @@ void deps_csharp(struct dep_list *out, struct arena *arena, const char *buf,
 
 		/* the common bytes first: blanks within a line, words */
 		if (c == ' ' || c == '\t') {
-			lx.p++;
+			const char *e = lx.p + 1;
+
+			while (e < lx.end && (*e == ' ' || *e == '\t'))
+				e++;
+			lx.p = e;
 		} else if (is_ident_start(c)) {
 			cs_word(&lx, &st, &stmt);
 		} else if (c == '\n' || is_blank(c) ||

@@ -546,7 +546,12 @@ void deps_java(struct dep_list *out, struct arena *arena,
 		unsigned char c = (unsigned char)*lx.p;
 
 		if (c == ' ' || c == '\t') {
-			lx.p++; /* the common bytes first: blanks, then words */
+			/* the common bytes first: blanks, then words */
+			const char *e = lx.p + 1;
+
+			while (e < lx.end && (*e == ' ' || *e == '\t'))
+				e++;
+			lx.p = e;
 		} else if (is_ident_start(c)) {
 			const char *s = lx.p, *e = s + 1;
 			size_t n;
@@ -566,8 +571,13 @@ void deps_java(struct dep_list *out, struct arena *arena,
 			stmt = 0;
 			prev = 'a';
 		} else if (c == '\n') {
+			const char *e = lx.p + 1;
+
+			/* and the next line's indentation */
+			while (e < lx.end && (*e == ' ' || *e == '\t'))
+				e++;
 			lx.line++;
-			lx.p++;
+			lx.p = e;
 			stmt = 1;
 		} else if (c == '\r' || c == '\f' ||
 			   (c == '/' && lx.p + 1 < lx.end &&
