@@ -387,8 +387,8 @@ static void cs_add_name(struct lexer *lx, struct cs_state *st,
 static int cs_builtin_type(const char *s, size_t n)
 {
 	static const char *const words[] = {
-		"string", "int",  "bool",  "void",   "object", "decimal",
-		"double", "float", "long", "short",  "byte",   "char",
+		"string", "int",   "bool",   "void",  "object",	 "decimal",
+		"double", "float", "long",   "short", "byte",	 "char",
 		"uint",	  "ulong", "ushort", "sbyte", "dynamic", NULL,
 	};
 
@@ -518,10 +518,10 @@ static void cs_read_ref(struct lexer *lx, struct cs_state *st, const char *s,
 static int cs_type_keyword(const char *s, size_t n)
 {
 	static const char *const words[] = { "class", "struct", "interface",
-					     "enum", "record", NULL };
+					     "enum",  "record", NULL };
 
-	if (n < 4 || n > 9 || (*s != 'c' && *s != 's' && *s != 'i' &&
-			       *s != 'e' && *s != 'r'))
+	if (n < 4 || n > 9 ||
+	    (*s != 'c' && *s != 's' && *s != 'i' && *s != 'e' && *s != 'r'))
 		return 0;
 	for (const char *const *w = words; *w; w++)
 		if (strlen(*w) == n && !memcmp(*w, s, n))
@@ -611,8 +611,7 @@ static void cs_punct(struct cs_state *st, int c)
 	case '[':
 		st->brackets++;
 		/* where a declaration may start: an attribute list */
-		if (!st->attr &&
-		    strchr(";{}](),", st->prev ? st->prev : ';')) {
+		if (!st->attr && strchr(";{}](),", st->prev ? st->prev : ';')) {
 			st->attr = st->brackets;
 			st->attr_paren = 0;
 			st->attr_name = 1;
@@ -634,7 +633,7 @@ static void cs_punct(struct cs_state *st, int c)
 		break;
 	case ',':
 		st->attr_name = st->attr && !st->attr_paren &&
-				 st->attr == st->brackets;
+				st->attr == st->brackets;
 		break;
 	case ';':
 		st->pending = 0; /* record R(int X); has no body */
@@ -811,8 +810,9 @@ void deps_csharp(struct dep_list *out, struct arena *arena, const char *buf,
 			cs_punct(&st, c);
 			stmt = c == ';' || c == '{' || c == '}' || c == ']';
 			/* after ?. and :: comes a member, as after a dot */
-			st.prev = c == ':' && lx.p > buf && lx.p[-1] == ':' ? '.'
-								      : c;
+			st.prev = c == ':' && lx.p > buf && lx.p[-1] == ':'
+					  ? '.'
+					  : c;
 			lx.p++;
 		}
 	}

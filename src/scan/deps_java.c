@@ -43,7 +43,7 @@ struct lexer {
 	struct qname type;
 	struct {
 		size_t len; /* type.len outside this body */
-		int depth;  /* brace depth inside it */
+		int depth; /* brace depth inside it */
 	} bodies[TYPE_DEPTH];
 	int bodies_nr;
 	int depth;
@@ -69,7 +69,8 @@ static void skip_block_comment(struct lexer *lx)
 	lx->p += 2;
 	if (!lx->nested) {
 		/* Java's do not nest: memmem and memchr, not a byte loop */
-		const char *e = memmem(lx->p, (size_t)(lx->end - lx->p), "*/", 2);
+		const char *e =
+			memmem(lx->p, (size_t)(lx->end - lx->p), "*/", 2);
 		const char *stop = e ? e + 2 : lx->end;
 
 		for (const char *q = lx->p;
@@ -227,8 +228,8 @@ static int segment_is(const struct qname *q, size_t from, const char *word)
 	return q->len - from == n && !memcmp(q->buf + from, word, n);
 }
 
-static struct dep_ref *emit(struct lexer *lx, const struct qname *q,
-			    size_t len, unsigned flags, unsigned line)
+static struct dep_ref *emit(struct lexer *lx, const struct qname *q, size_t len,
+			    unsigned flags, unsigned line)
 {
 	struct dep_ref *d;
 
@@ -253,8 +254,8 @@ static void read_alias(struct lexer *lx, struct dep_ref *d)
 		lx->p += 2;
 		skip_space(lx, 0);
 		if (read_segment(lx, &alias) && !alias.overflow)
-			d->name = arena_strndup(lx->arena, alias.buf,
-						alias.len);
+			d->name =
+				arena_strndup(lx->arena, alias.buf, alias.len);
 		return;
 	}
 	lx->p = save;
@@ -412,12 +413,10 @@ static int is_upper(int c)
 }
 
 /* Records a name used, once per file. */
-static void add_name(struct lexer *lx, const char *s, size_t n,
-		     unsigned line)
+static void add_name(struct lexer *lx, const char *s, size_t n, unsigned line)
 {
 	if (n < NAME_MAX_LEN)
-		dep_names_add(&lx->names, lx->out, lx->arena, s, n, NULL,
-			      line);
+		dep_names_add(&lx->names, lx->out, lx->arena, s, n, NULL, line);
 }
 
 /*
@@ -597,7 +596,7 @@ void deps_java(struct dep_list *out, struct arena *arena,
 			stmt = c == ';' || c == '{' || c == '}';
 			/* after `::` comes a member, as after a dot */
 			prev = c == ':' && lx.p > buf && lx.p[-1] == ':' ? '.'
-								      : c;
+									 : c;
 			lx.p++;
 		}
 	}

@@ -233,8 +233,7 @@ static int cs_walk(struct cs_state *st, struct resolve_out *out,
 }
 
 /* Sets the scope to file `from`'s usings, aliases and global usings. */
-static void scope_of(const struct resolver *r, struct cs_state *st,
-		     size_t from)
+static void scope_of(const struct resolver *r, struct cs_state *st, size_t from)
 {
 	struct cs_scope *sc = &st->scope;
 	const struct scan_file *f = &r->scan->files[from];

@@ -138,7 +138,8 @@ int resolve_java_prepare(struct resolver *r)
 		strmap_for_each (&ix->types, e) {
 			const char *dot = strrchr(e->key, '.');
 
-			strmap_put(&ix->simple, dot ? dot + 1 : e->key, e->value);
+			strmap_put(&ix->simple, dot ? dot + 1 : e->key,
+				   e->value);
 			add_root(r, ix, e->key);
 		}
 		strmap_for_each (&ix->packages, e)
@@ -357,8 +358,7 @@ void resolve_java(struct resolver *r, size_t from, const struct dep_ref *d,
 	}
 	strbuf_reset(&name);
 	strbuf_addstr(&name, d->target);
-	if (wildcard && !is_static &&
-	    strmap_get(&ix->packages, name.buf)) {
+	if (wildcard && !is_static && strmap_get(&ix->packages, name.buf)) {
 		out->quiet = 1; /* only the names used make edges */
 		goto done;
 	}

@@ -208,15 +208,17 @@ static void names_and_declarations(void **state)
 	      "enum Kind { A }\n"
 	      "}\n"
 	      "class Top { int record = 1; }\n");
-	assert_string_equal(sb.buf,
-			    "R:N.M/Serializable R:N.M/Table "
-			    "D:N.M/Order R:N.M/BaseEntity R:N.M/IFoo "
-			    "R:N.M/Product R:N.M/List R:N.M/Line "
-			    "R:N.M/Order R:N.M/Customer D:N.M/Order.Line "
-			    "R:N.M/T "
-			    "R:N.M/FromBody "
-			    "R:N.M/Acme.Util.Text R:N.M/A.B.Foo R:N.M/Widget "
-			    "D:N.M/Point R:N.M/X D:N.M/Kind R:N.M/A D:/Top ");
+	assert_string_equal(sb.buf, "R:N.M/Serializable R:N.M/Table "
+				    "D:N.M/Order R:N.M/BaseEntity R:N.M/IFoo "
+				    "R:N.M/Product R:N.M/List R:N.M/Line "
+				    "R:N.M/Order R:N.M/Customer "
+				    "D:N.M/Order.Line "
+				    "R:N.M/T "
+				    "R:N.M/FromBody "
+				    "R:N.M/Acme.Util.Text R:N.M/A.B.Foo "
+				    "R:N.M/Widget "
+				    "D:N.M/Point R:N.M/X D:N.M/Kind R:N.M/A "
+				    "D:/Top ");
 	/* a file-scoped namespace holds the rest of the file */
 	names(&sb, &arena, "namespace N;\nclass C : B { }\n");
 	assert_string_equal(sb.buf, "D:N/C R:N/B ");

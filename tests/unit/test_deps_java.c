@@ -91,7 +91,6 @@ static const struct fixture fixtures[] = {
 	FX("Imports.scala", scala),
 };
 
-
 /*
  * Keeps the statements only: the declarations and names used have
  * tests of their own (names_and_declarations).
@@ -187,11 +186,13 @@ static void names_and_declarations(void **state)
 	      "}\n"
 	      "record Point(int x) {}\n"
 	      "interface Shape {}\n");
-	assert_string_equal(sb.buf,
-			    "R:Entity D:Owner R:Person R:String R:List R:Pet "
-			    "R:Owner R:Runnable R:Visit R:Map D:Owner.Inner "
-			    "D:Owner.Inner.Kind R:A R:com.acme.Foo D:Point "
-			    "D:Shape ");
+	assert_string_equal(sb.buf, "R:Entity D:Owner R:Person R:String R:List "
+				    "R:Pet "
+				    "R:Owner R:Runnable R:Visit R:Map "
+				    "D:Owner.Inner "
+				    "D:Owner.Inner.Kind R:A R:com.acme.Foo "
+				    "D:Point "
+				    "D:Shape ");
 	/* `record` as a name declares nothing */
 	names(&sb, &arena, "Java", "int record = 1; record += 2;");
 	assert_string_equal(sb.buf, "");
@@ -201,14 +202,13 @@ static void names_and_declarations(void **state)
 	      "object Registry : Base() { val x = Foo::class }\n"
 	      "typealias Id = Long\n"
 	      "val s = \"$Hidden ${Hidden}\"\n");
-	assert_string_equal(sb.buf,
-			    "D:P R:Owner D:Registry R:Base R:Foo D:Id R:Long ");
+	assert_string_equal(sb.buf, "D:P R:Owner D:Registry R:Base R:Foo D:Id "
+				    "R:Long ");
 	/* Scala: traits, case classes, objects */
 	names(&sb, &arena, "Scala",
 	      "trait T { def f: Owner }\ncase class C(p: Pet) extends T\n"
 	      "object O\n");
-	assert_string_equal(sb.buf,
-			    "D:T R:Owner D:C R:Pet R:T D:O ");
+	assert_string_equal(sb.buf, "D:T R:Owner D:C R:Pet R:T D:O ");
 	strbuf_release(&sb);
 	arena_release(&arena);
 }
