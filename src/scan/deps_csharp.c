@@ -714,6 +714,101 @@ static int cs_string(struct lexer *lx)
 }
 
 /*
+ * The names in one interpolation of $"...{...}...", lx->p after its
+ * `{`: read as in code (capitalised chains, not after a dot, M( a
+ * method), up to its `}`; after a `:` outside parentheses comes the
+ * format ({d:yyyy}), no names. Ends at the end of the line, as the
+ * string does.
+ */
+static void cs_interpolation(struct lexer *lx, struct cs_state *st)
+{
+	int depth = 1, parens = 0, format = 0, prev = 0;
+
+	while (lx->p < lx->end && *lx->p != '\n') {
+		unsigned char c = (unsigned char)*lx->p;
+
+		if (c == '{') {
+			depth++;
+		} else if (c == '}') {
+			if (!--depth) {
+				lx->p++;
+				return;
+			}
+		} else if (c == '"' || c == '\'') {
+			skip_quoted(lx, (char)c, 1, 0);
+			prev = '"';
+			continue;
+		} else if (is_ident_start(c) && !format) {
+			const char *s = lx->p;
+			struct name n;
+			size_t last = 0;
+
+			while (lx->p < lx->end && is_ident((unsigned char)*lx->p))
+				lx->p++;
+			if (prev == '.' || !is_upper(c)) {
+				prev = 'a';
+				continue;
+			}
+			name_reset(&n);
+			name_add(&n, s, (size_t)(lx->p - s));
+			while (lx->end - lx->p > 1 && lx->p[0] == '.' &&
+			       is_ident_start((unsigned char)lx->p[1])) {
+				const char *seg = ++lx->p;
+
+				while (lx->p < lx->end &&
+				       is_ident((unsigned char)*lx->p))
+					lx->p++;
+				last = n.len;
+				name_add(&n, ".", 1);
+				name_add(&n, seg, (size_t)(lx->p - seg));
+			}
+			prev = 'a';
+			if (lx->p < lx->end && *lx->p == '(') {
+				if (!last)
+					continue; /* M(): a method */
+				n.len = last;
+			}
+			cs_add_name(lx, st, &n, lx->line);
+			continue;
+		} else if (c == '(') {
+			parens++;
+		} else if (c == ')') {
+			parens -= parens > 0;
+		} else if (c == ':' && depth == 1 && !parens) {
+			format = 1;
+		}
+		if (!is_blank(c))
+			prev = c;
+		lx->p++;
+	}
+}
+
+/*
+ * An interpolated string at lx->p ($"..."): skipped as a string, the
+ * names of its interpolations recorded. Ends at its line, as "" does.
+ */
+static void cs_interpolated(struct lexer *lx, struct cs_state *st)
+{
+	lx->p += 2;
+	while (lx->p < lx->end && *lx->p != '"' && *lx->p != '\n') {
+		if (*lx->p == '\\' && lx->p + 1 < lx->end &&
+		    lx->p[1] != '\n') {
+			lx->p += 2;
+		} else if (*lx->p == '{' && lx->p + 1 < lx->end &&
+			   lx->p[1] == '{') {
+			lx->p += 2; /* a literal brace */
+		} else if (*lx->p == '{') {
+			lx->p++;
+			cs_interpolation(lx, st);
+		} else {
+			lx->p++;
+		}
+	}
+	if (lx->p < lx->end && *lx->p == '"')
+		lx->p++;
+}
+
+/*
  * A word at lx->p (a keyword or a name, maybe @verbatim): a directive
  * where one may start (*stmt), a declaration, or a name used.
  */
@@ -796,6 +891,11 @@ void deps_csharp(struct dep_list *out, struct arena *arena, const char *buf,
 		} else if (c == '#' && (lx.p == buf || lx.p[-1] == '\n' ||
 					is_blank((unsigned char)lx.p[-1]))) {
 			skip_to_eol(&lx); /* a preprocessor directive */
+		} else if (c == '$' && lx.p + 1 < lx.end && lx.p[1] == '"' &&
+			   !at(&lx, "$\"\"\"")) {
+			cs_interpolated(&lx, &st);
+			stmt = 0;
+			st.prev = '"';
 		} else if ((c == '"' || c == '$' || c == '@') &&
 			   cs_string(&lx)) {
 			stmt = 0;

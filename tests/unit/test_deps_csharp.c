@@ -183,7 +183,8 @@ static void names_and_declarations(void **state)
 	(void)state;
 	/*
 	 * Attributes, [Table("x")] too; generics; a base list; nested
-	 * types; never in comments, strings or a verbatim one; never a
+	 * types; names in interpolations, not in their format or {{ }};
+	 * never in comments, strings or a verbatim one; never a
 	 * member after a dot or ?.; in M( and A.B.M( the method is not a
 	 * name (in new W( the type is), nor
 	 * the name a member declares after its type (Customer Customer,
@@ -196,6 +197,8 @@ static void names_and_declarations(void **state)
 	      "[Serializable, Table(\"x\")]\n"
 	      "public partial class Order : BaseEntity, IFoo<Product> {\n"
 	      "  string s = \"Hidden\"; string v = @\"Hidden\"; // Hidden\n"
+	      "  string i = $\"{Inter.Value} {{Hidden}} {d:Hidden} {(a ? B : "
+	      "C)} {Run()}\";\n"
 	      "  List<Line> lines; Order o; x.Hidden(); y?.Hidden;\n"
 	      "  public Customer Customer { get; set; } string Shipping;\n"
 	      "  List<Line> Lines => lines; Line this[int i] => null;\n"
@@ -210,7 +213,8 @@ static void names_and_declarations(void **state)
 	      "class Top { int record = 1; }\n");
 	assert_string_equal(sb.buf, "R:N.M/Serializable R:N.M/Table "
 				    "D:N.M/Order R:N.M/BaseEntity R:N.M/IFoo "
-				    "R:N.M/Product R:N.M/List R:N.M/Line "
+				    "R:N.M/Product R:N.M/Inter.Value R:N.M/B "
+				    "R:N.M/C R:N.M/List R:N.M/Line "
 				    "R:N.M/Order R:N.M/Customer "
 				    "D:N.M/Order.Line "
 				    "R:N.M/T "
