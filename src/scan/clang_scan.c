@@ -294,6 +294,9 @@ int symdeps_run(struct scan *scan, const struct scan_options *opts)
 	sd->skipped_not_c = db.not_c;
 	sd->skipped_duplicates = db.duplicates;
 	sd->relative_dirs = db.relative_dirs;
+	sd->args_ignored = db.args_ignored;
+	sd->args_refused = db.args_refused;
+	sd->response_files = db.response_files;
 	sd->guessed_dirs = arena_alloc(&sd->arena, (db.guessed_dirs_nr + 1) *
 							   sizeof(char *));
 	for (size_t i = 0; i < db.guessed_dirs_nr; i++)
