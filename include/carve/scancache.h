@@ -75,6 +75,8 @@ struct arena;
 struct dep_list;
 /* Appends deps encoded as the cache keeps them (see scancache.c). */
 void scancache_encode_deps(struct strbuf *sb, const struct dep_list *deps);
+/* 0 when enc holds only well-formed statements of a lexer's kinds. */
+int scancache_check_deps(const char *enc);
 /*
  * Decodes an entry's dependency statements into `out` (strings in
  * `arena`). Returns 0, or -1 when the encoding is damaged.

@@ -22,6 +22,7 @@ struct tucache {
 	struct strmap by_key; /* key -> record (char *) */
 	struct strmap stamps; /* absolute path -> "size:mtime" checked */
 	struct arena arena;
+	int warned; /* a damaged record was reported */
 };
 
 #define TUCACHE_INIT                                         \

@@ -162,7 +162,7 @@ static void loaded_release(struct loaded *l)
 	free(l->warnings);
 }
 
-/* Parses one record into l; <0 when it is malformed or out of date. */
+/* Parses one record into l; 1 when out of date, -1 when malformed. */
 static int parse_record(const struct scan *scan, const char *rec,
 			struct loaded *l)
 {
@@ -170,7 +170,7 @@ static int parse_record(const struct scan *scan, const char *rec,
 	const char *rest;
 
 	if (!strncmp(rec, "input\t", 6))
-		return input_unchanged(rec + 6) ? 0 : -1;
+		return input_unchanged(rec + 6) ? 0 : 1;
 	if (!strncmp(rec, "warning\t", 8)) {
 		ALLOC_GROW(l->warnings, l->warnings_nr + 1, l->warnings_alloc);
 		l->warnings[l->warnings_nr++] = rec + 8;
@@ -202,7 +202,8 @@ static int parse_record(const struct scan *scan, const char *rec,
 	if (!strncmp(rec, "external\t", 9)) {
 		struct scan_external *x;
 
-		if (read_numbers(rec + 9, v, 3, &rest) || !*rest || v[2] > 1)
+		if (read_numbers(rec + 9, v, 3, &rest) || !*rest || v[2] > 1 ||
+		    !v[1] || v[1] > scan->nr || v[0] < v[1])
 			return -1;
 		ALLOC_GROW(l->externals, l->externals_nr + 1,
 			   l->externals_alloc);
@@ -239,8 +240,19 @@ int depcache_load(struct scan *scan, const char *dir, uint64_t key)
 	while (p < end) {
 		const char *nul = memchr(p, '\0', (size_t)(end - p));
 
-		if (!nul || parse_record(scan, p, &l))
+		if (!nul)
+			goto done; /* a torn tail */
+		switch (parse_record(scan, p, &l)) {
+		case 0:
+			break;
+		case 1:
 			goto done;
+		default:
+			warning("ignoring the resolution cache '%s': a damaged "
+				"record (dependencies are resolved again)",
+				path.buf);
+			goto done;
+		}
 		p = nul + 1;
 	}
 	for (size_t i = 0; i < l.warnings_nr; i++)
