@@ -60,6 +60,7 @@ struct check_args {
 	struct common_options common;
 	struct input_options input;
 	const char *baseline;
+	int baseline_default;
 	const char *export;
 	int update;
 };
@@ -104,8 +105,10 @@ static int parse_args(struct check_args *a, int argc, char **argv)
 	}
 	if (input_from_args(&a->input, "check", argc, argv, optind, &a->common))
 		return EXIT_USAGE;
-	if (a->update && !a->baseline)
+	if (a->update && !a->baseline) {
 		a->baseline = "carve-baseline.json";
+		a->baseline_default = 1; /* not named: no symlink followed */
+	}
 	common_options_apply(&a->common);
 	return -1;
 }
@@ -215,7 +218,8 @@ int cmd_check(int argc, char **argv)
 	scan_load_deps(m.scan);
 	check_run(&c);
 	if (a.update) {
-		if (outfile_open(&out, a.baseline))
+		if (a.baseline_default ? outfile_open_private(&out, a.baseline)
+				       : outfile_open(&out, a.baseline))
 			goto done;
 		check_baseline_write(out.fp, &c);
 		if (outfile_commit(&out))

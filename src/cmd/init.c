@@ -6,6 +6,7 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "carve/cmd.h"
@@ -102,6 +103,7 @@ int cmd_init(int argc, char **argv)
 	struct strbuf path = STRBUF_INIT;
 	struct seams *s = NULL;
 	const char *arg;
+	struct stat st;
 	int ret;
 
 	ret = parse_args(&a, argc, argv);
@@ -116,8 +118,16 @@ int cmd_init(int argc, char **argv)
 			goto done;
 		strbuf_addstr(&path, "/carve.json");
 	}
-	if (strcmp(path.buf, "-") && !a.force && !access(path.buf, F_OK)) {
+	/* lstat: a dangling symlink exists too */
+	if (strcmp(path.buf, "-") && !a.force && !lstat(path.buf, &st)) {
 		error("'%s' exists: --force overwrites it", path.buf);
+		goto done;
+	}
+	/* the repository's carve.json: never written through a symlink */
+	if (!a.common.output && !lstat(path.buf, &st) && !S_ISREG(st.st_mode)) {
+		error("refusing to write '%s': %s", path.buf,
+		      S_ISLNK(st.st_mode) ? "it is a symbolic link"
+					  : "not a regular file");
 		goto done;
 	}
 	/* a fresh look: the defaults, not an existing carve.json */
@@ -134,7 +144,8 @@ int cmd_init(int argc, char **argv)
 	if (m.scan->status_count[FILE_COUNTED] && seams_propose(&s, m.scan, &o))
 		goto done;
 	init_config_detect(&ic, m.scan, s);
-	if (outfile_open(&out, path.buf))
+	if ((a.common.output ? outfile_open(&out, path.buf)
+			     : outfile_open_private(&out, path.buf)))
 		goto done;
 	init_config_write(out.fp, &ic);
 	if (outfile_commit(&out))

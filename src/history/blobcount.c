@@ -349,7 +349,7 @@ void blobcount_save(struct blobcount *bc)
 	slash = strrchr(dir, '/');
 	if (slash)
 		*slash = '\0';
-	if (outfile_mkdirs(dir) || outfile_open(&out, bc->cache_path)) {
+	if (outfile_mkdirs(dir) || outfile_open_private(&out, bc->cache_path)) {
 		warning("cannot write the blob cache '%s'", bc->cache_path);
 		goto done;
 	}

@@ -243,7 +243,7 @@ int hcache_save(struct hcache *c, const struct hlog *log)
 		return CARVE_EIO;
 	}
 	free(dir);
-	if (outfile_open(&out, c->path))
+	if (outfile_open_private(&out, c->path))
 		return CARVE_EIO;
 	fputs(c->header, out.fp);
 	/* what the cache had, then what this run added */

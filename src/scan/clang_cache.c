@@ -322,7 +322,7 @@ int tucache_save(const struct tucache *cache, struct tu *const *tus,
 	struct strbuf sb = STRBUF_INIT;
 	int ret = 0;
 
-	if (outfile_open(&out, cache->path))
+	if (outfile_open_private(&out, cache->path))
 		return CARVE_EIO;
 	scancache_header(&sb, "clang", TUCACHE_FORMAT);
 	fwrite(sb.buf, 1, sb.len, out.fp);

@@ -290,7 +290,7 @@ void depcache_save(const struct scan *scan, const char *dir, uint64_t key,
 	if (stat(dir, &st) < 0 || !S_ISDIR(st.st_mode) || access(dir, W_OK) < 0)
 		return;
 	cache_path(&path, dir);
-	if (outfile_open(&out, path.buf))
+	if (outfile_open_private(&out, path.buf))
 		goto done;
 	scancache_header(&sb, "deps", DEPCACHE_FORMAT);
 	strbuf_addf(&sb, "key\t%016" PRIx64 "\t%zu", key, scan->nr);

@@ -300,7 +300,7 @@ int scancache_save(const struct scancache *cache, const struct scan *scan,
 		return CARVE_EIO;
 	}
 	free(dir);
-	if (outfile_open(&out, cache->path))
+	if (outfile_open_private(&out, cache->path))
 		return CARVE_EIO;
 	scancache_header(&sb, "scan", SCANCACHE_FORMAT);
 	fwrite(sb.buf, 1, sb.len, out.fp);
