@@ -64,4 +64,15 @@ struct strbuf;
  */
 int filelist_root(struct strbuf *out, const char *path);
 
+struct git_repository;
+/*
+ * git_repository_open_ext(out, path, flags) with git's safe.directory
+ * rule made an error: 0 when opened, CARVE_ENOTFOUND when path is in no
+ * repository, CARVE_EINVALID after an error naming the cause when the
+ * repository is owned by another user (libgit2's GIT_EOWNER), as git
+ * refuses it.
+ */
+int filelist_repo_open(struct git_repository **out, const char *path,
+		       unsigned flags);
+
 #endif
