@@ -28,6 +28,10 @@ struct filelist_entry {
 	uint64_t index_size;
 	int64_t index_mtime_sec;
 	uint32_t index_mtime_nsec;
+	/* as git compares: an edit that puts the mtime back changes these */
+	int64_t index_ctime_sec;
+	uint32_t index_ctime_nsec;
+	uint32_t index_ino;
 };
 
 struct filelist {

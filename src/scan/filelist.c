@@ -83,6 +83,9 @@ static int collect_index(struct filelist *list, git_repository *repo)
 		e->index_size = ie->file_size;
 		e->index_mtime_sec = ie->mtime.seconds;
 		e->index_mtime_nsec = ie->mtime.nanoseconds;
+		e->index_ctime_sec = ie->ctime.seconds;
+		e->index_ctime_nsec = ie->ctime.nanoseconds;
+		e->index_ino = ie->ino;
 	}
 	git_index_free(index);
 	return ret;

@@ -73,9 +73,13 @@ int scan_status_parse(const char *name)
 /* True when stat data says the file still holds the index's blob. */
 static int matches_index(const struct filelist_entry *e, const struct stat *st)
 {
+	/* the index keeps 32 bits of each, as git writes them */
 	return e->has_index && e->index_size == (uint64_t)st->st_size &&
 	       e->index_mtime_sec == (int64_t)st->st_mtim.tv_sec &&
-	       e->index_mtime_nsec == (uint32_t)st->st_mtim.tv_nsec;
+	       e->index_mtime_nsec == (uint32_t)st->st_mtim.tv_nsec &&
+	       (uint32_t)e->index_ctime_sec == (uint32_t)st->st_ctim.tv_sec &&
+	       e->index_ctime_nsec == (uint32_t)st->st_ctim.tv_nsec &&
+	       e->index_ino == (uint32_t)st->st_ino;
 }
 
 static void index_blob(char *hex, const struct filelist_entry *e)
