@@ -32,6 +32,8 @@ struct filelist_entry {
 	int64_t index_ctime_sec;
 	uint32_t index_ctime_nsec;
 	uint32_t index_ino;
+	/* outside a sparse checkout's cone: read from the object store */
+	int skip_worktree;
 };
 
 struct filelist {
