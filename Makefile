@@ -250,13 +250,19 @@ TOOLS += $(B)/bench/seamsgen
 # fuzz/replay.c as $(B)/fuzz/replay_NAME, which the test suite runs over
 # the corpora and tests/fixtures/fuzz/NAME/ (t9000).
 FUZZ_TARGETS =
+FUZZ_TARGETS += blobcache
 FUZZ_TARGETS += compdb
+FUZZ_TARGETS += compdb_args
 FUZZ_TARGETS += config
+FUZZ_TARGETS += depcache
 FUZZ_TARGETS += deps
 FUZZ_TARGETS += glob
+FUZZ_TARGETS += histcache
 FUZZ_TARGETS += linecount
 FUZZ_TARGETS += model
 FUZZ_TARGETS += partition
+FUZZ_TARGETS += scancache
+FUZZ_TARGETS += tucache
 TOOLS += $(patsubst %,$(B)/fuzz/replay_%,$(FUZZ_TARGETS))
 
 LIB = $(B)/libcarve.a

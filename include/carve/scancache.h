@@ -16,6 +16,9 @@
 struct scan;
 struct scan_file;
 
+/* Bump when the layout of a record changes. */
+#define SCANCACHE_FORMAT 2
+
 struct scancache_entry {
 	const char *path;
 	const char *blob;     /* 40 hex digits */

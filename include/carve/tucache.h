@@ -16,6 +16,9 @@
 struct tu;
 struct tu_context;
 
+/* Bump when the layout of a record changes (2: units confined). */
+#define TUCACHE_FORMAT 2
+
 struct tucache {
 	char *path; /* the cache file */
 	struct strbuf data; /* its bytes; records are parsed in place */

@@ -26,7 +26,6 @@
 #include "carve/strbuf.h"
 #include "carve/xmalloc.h"
 
-#define BLOBCOUNT_FORMAT 1
 #define BLOBCOUNT_MAX_CACHE (1ULL << 31)
 
 /* The key of a path whose language is detected from content. */

@@ -21,8 +21,6 @@
 #include "carve/strbuf.h"
 #include "carve/xmalloc.h"
 
-/* Bump when the records or the numstat rules change. */
-#define HCACHE_FORMAT 1
 #define HCACHE_MAX_SIZE (1ULL << 31)
 
 static int hex_to_id(unsigned char *id, const char *hex)

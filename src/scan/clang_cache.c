@@ -20,8 +20,6 @@
 #include "carve/tucache.h"
 #include "carve/xmalloc.h"
 
-/* Bump when the layout of a record changes. */
-#define TUCACHE_FORMAT 2 /* 2: units confined to the repository */
 #define MAX_CACHE_SIZE (2ULL << 30)
 
 void tucache_load(struct tucache *cache, const char *dir)

@@ -28,7 +28,6 @@
 #include "carve/strmap.h"
 #include "carve/xmalloc.h"
 
-#define DEPCACHE_FORMAT 2
 #define DEPCACHE_NAME "deps.cache"
 #define MAX_DEPCACHE_SIZE (1ULL << 30)
 

@@ -20,8 +20,6 @@
 #include "carve/scancache.h"
 #include "carve/xmalloc.h"
 
-/* Bump when the layout of a record changes. */
-#define SCANCACHE_FORMAT 2
 #define FIELDS 13
 #define MAX_CACHE_SIZE (1ULL << 30)
 /* every flag of struct dep_ref: DEP_DECLARES is the last */
