@@ -238,6 +238,20 @@ static int read_blob(struct scan_file *f, const struct filelist_entry *e,
 	return 0;
 }
 
+/*
+ * A Git LFS pointer (git-lfs's spec/v1: "version" first, an "oid
+ * sha256:" and a "size" line, under 1024 bytes): the file's content is
+ * elsewhere, so its three lines are no code.
+ */
+static int is_lfs_pointer(const char *buf, size_t len)
+{
+	static const char version[] =
+		"version https://git-lfs.github.com/spec/v1\n";
+
+	return len < 1024 && !strncmp(buf, version, sizeof(version) - 1) &&
+	       strstr(buf, "\noid sha256:") && strstr(buf, "\nsize ");
+}
+
 static void scan_one(void *ctx, size_t i, int id)
 {
 	struct scan_run *run = ctx;
@@ -283,6 +297,12 @@ static void scan_one(void *ctx, size_t i, int id)
 	}
 	if (language_is_binary(w->buf.buf, w->buf.len)) {
 		f->status = FILE_BINARY;
+		goto done;
+	}
+	if (is_lfs_pointer(w->buf.buf, w->buf.len)) {
+		f->status = FILE_EXCLUDED;
+		f->reason = "Git LFS pointer: the content is stored in Git "
+			    "LFS, not in the repository";
 		goto done;
 	}
 	reason = exclude_by_content(&run->opts->excludes, e->path, w->buf.buf,
