@@ -87,6 +87,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for (size_t k = 0; k < sizeof(never) / sizeof(*never); k++)
 			if (!strcmp(a, never[k]))
 				abort();
+		if (!strcmp(a, "-target") || !strcmp(a, "-arch")) {
+			/* a value naming no file: letters, digits, "_.+-" */
+			if (i + 1 >= out.nr ||
+			    strspn(out.argv[i + 1],
+				   "abcdefghijklmnopqrstuvwxyz"
+				   "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.+-") !=
+				    strlen(out.argv[i + 1]))
+				abort();
+			i++;
+			continue;
+		}
 		if (!strcmp(a, "-I") || !strcmp(a, "-isystem") ||
 		    !strcmp(a, "-iquote") || !strcmp(a, "-idirafter") ||
 		    !strcmp(a, "-include") || !strcmp(a, "-imacros")) {

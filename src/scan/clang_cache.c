@@ -233,7 +233,8 @@ static int parse_record(struct tucache *cache, struct tu *tu, char *p,
 			return -1;
 		}
 	}
-	return 0;
+	/* tucache_save() writes no unit without files to check it by */
+	return tu->files_nr ? 0 : -1;
 }
 
 int tucache_get(struct tucache *cache, struct tu *tu, const char *key,
