@@ -304,12 +304,13 @@ int config_load(struct config *cfg, const char *path, int required)
 
 		if (!lstat(path, &st) && !S_ISREG(st.st_mode))
 			ret = error("cannot read '%s': %s", path,
-				    S_ISDIR(st.st_mode)
-					    ? "a directory, not a JSON file"
-				    : S_ISLNK(st.st_mode)
-					    ? "a symbolic link, which carve "
-					      "does not follow"
-					    : "not a regular file");
+				    S_ISDIR(st.st_mode) ? "a directory, not a "
+							  "JSON file"
+				    : S_ISLNK(st.st_mode) ? "a symbolic link, "
+							    "which carve "
+							    "does not follow"
+							  : "not a regular "
+							    "file");
 		else
 			ret = error("cannot read '%s': %s", path,
 				    strerror(err));

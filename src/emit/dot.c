@@ -76,8 +76,7 @@ static int render(FILE *fp, GVC_t *gvc, Agraph_t *g, const char *format)
 	if (gvRenderData(gvc, g, format, &data, &len))
 		ret = error("graphviz could not render %s", format);
 	else if (fwrite(data, 1, len, fp) != len)
-		ret = error("cannot write the %s: %s", format,
-			    strerror(errno));
+		ret = error("cannot write the %s: %s", format, strerror(errno));
 	gvFreeRenderData(data);
 	gvFreeLayout(gvc, g);
 	return ret;

@@ -146,10 +146,9 @@ int history_authors(struct history *h, git_repository *repo,
 			h->mailmap = !lstat(path.buf, &st);
 		}
 	}
-	if (repo && (not_regular
-			     ? mailmap_without_worktree(&mailmap, repo)
-			     : git_mailmap_from_repository(&mailmap, repo)) <
-			    0) {
+	if (repo &&
+	    (not_regular ? mailmap_without_worktree(&mailmap, repo)
+			 : git_mailmap_from_repository(&mailmap, repo)) < 0) {
 		git_error_clear();
 		mailmap = NULL;
 	}

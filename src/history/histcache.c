@@ -135,7 +135,8 @@ void hcache_load(struct hcache *c, const char *dir, uint64_t max_blob_size)
 		int added, bad = check_commit(p, end, &next);
 
 		if (bad < 0)
-			warning("ignoring the history cache '%s' from a damaged "
+			warning("ignoring the history cache '%s' from a "
+				"damaged "
 				"record on (those commits are mined again)",
 				c->path);
 		if (bad || hex_to_id(id, p + 1))

@@ -77,7 +77,8 @@ int history_run(struct history **out, const struct scan *scan,
 		goto done;
 	}
 	if ((ret = filelist_repo_open(&repo, scan->root,
-				      GIT_REPOSITORY_OPEN_NO_SEARCH)) == CARVE_EINVALID)
+				      GIT_REPOSITORY_OPEN_NO_SEARCH)) ==
+	    CARVE_EINVALID)
 		goto done;
 	if (ret) {
 		ret = error_code(CARVE_EINVALID,

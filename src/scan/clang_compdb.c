@@ -317,7 +317,7 @@ static const struct {
 	const char *name;
 	int dir; /* a directory, else a file */
 } path_options[] = {
-	{ "-I", 1 },	     { "-isystem", 1 },	 { "-iquote", 1 },
+	{ "-I", 1 },	     { "-isystem", 1 }, { "-iquote", 1 },
 	{ "-idirafter", 1 }, { "-include", 0 }, { "-imacros", 0 },
 };
 
@@ -327,54 +327,119 @@ static const char *const value_options[] = { "-D", "-U", "-x", "-target",
 
 /* What a build needs and a syntax-only parse ignores: no refusal. */
 static const char *const ignored_alone[] = { "-c", "-MD", "-MMD", "-MP",
-					     "-M", "-MM", "-MG", "-pipe",
-					     "-S", "-E", "-v" };
+					     "-M", "-MM", "-MG",  "-pipe",
+					     "-S", "-E",  "-v" };
 static const char *const ignored_valued[] = { "-o", "-MF", "-MT", "-MQ" };
 
 /* Separate-value options refused with their value: never passed on. */
 static const char *const refused_valued[] = {
-	"-Xclang",	 "-Xpreprocessor", "-Xassembler", "-Xlinker",
-	"-Xanalyzer",	 "-mllvm",	   "-MJ",	  "-load",
-	"-isysroot",	 "--sysroot",	   "-iprefix",	  "-iwithprefix",
-	"-iwithprefixbefore", "-F",	   "-B",	  "-L",
-	"-working-directory", "-ivfsoverlay", "-resource-dir", "--config",
-	"-Xarch_host",	 "-Xarch_device",  "-Xcuda-ptxas", "-Xopenmp-target",
-	"-dependency-file", "-fmodules-cache-path", "-serialize-diagnostics",
-	"-module-dependency-dir", "-header-include-file", "-dependency-dot",
-	"-aux-info",	 "-z",		   "-T",	  "-u",
-	"-e",		 "--param",
+	"-Xclang",
+	"-Xpreprocessor",
+	"-Xassembler",
+	"-Xlinker",
+	"-Xanalyzer",
+	"-mllvm",
+	"-MJ",
+	"-load",
+	"-isysroot",
+	"--sysroot",
+	"-iprefix",
+	"-iwithprefix",
+	"-iwithprefixbefore",
+	"-F",
+	"-B",
+	"-L",
+	"-working-directory",
+	"-ivfsoverlay",
+	"-resource-dir",
+	"--config",
+	"-Xarch_host",
+	"-Xarch_device",
+	"-Xcuda-ptxas",
+	"-Xopenmp-target",
+	"-dependency-file",
+	"-fmodules-cache-path",
+	"-serialize-diagnostics",
+	"-module-dependency-dir",
+	"-header-include-file",
+	"-dependency-dot",
+	"-aux-info",
+	"-z",
+	"-T",
+	"-u",
+	"-e",
+	"--param",
 };
 
 /* -f options that change how code parses, and their -fno- forms. */
 static const char *const f_options[] = {
-	"asm",		  "blocks",	     "borland-extensions",
-	"builtin",	  "char8_t",	     "common",
-	"concepts-ts",	  "coroutines-ts",   "cxx-exceptions",
-	"declspec",	  "delayed-template-parsing",
-	"dollars-in-identifiers", "double-square-bracket-attributes",
-	"exceptions",	  "freestanding",    "gnu-keywords",
-	"gnu89-inline",	  "gnu-inline-asm",  "hosted",
-	"ms-compatibility", "ms-extensions", "objc-arc",
-	"openmp",	  "operator-names",  "pascal-strings",
-	"PIC",		  "pic",	     "PIE",
-	"pie",		  "rtti",	     "short-enums",
-	"short-wchar",	  "signed-char",     "unsigned-char",
-	"signed-bitfields", "unsigned-bitfields", "sized-deallocation",
-	"strict-aliasing", "threadsafe-statics", "trigraphs",
-	"wchar-type",	  "zero-initialized-in-bss", "math-errno",
-	"fast-math",	  "finite-math-only", "ms-volatile",
-	"no-builtin",	  "digraphs",	     "elide-constructors",
-	"implicit-templates", "access-control", "gnu-runtime",
-	"next-runtime",	  "objc-exceptions", "visibility-inlines-hidden",
+	"asm",
+	"blocks",
+	"borland-extensions",
+	"builtin",
+	"char8_t",
+	"common",
+	"concepts-ts",
+	"coroutines-ts",
+	"cxx-exceptions",
+	"declspec",
+	"delayed-template-parsing",
+	"dollars-in-identifiers",
+	"double-square-bracket-attributes",
+	"exceptions",
+	"freestanding",
+	"gnu-keywords",
+	"gnu89-inline",
+	"gnu-inline-asm",
+	"hosted",
+	"ms-compatibility",
+	"ms-extensions",
+	"objc-arc",
+	"openmp",
+	"operator-names",
+	"pascal-strings",
+	"PIC",
+	"pic",
+	"PIE",
+	"pie",
+	"rtti",
+	"short-enums",
+	"short-wchar",
+	"signed-char",
+	"unsigned-char",
+	"signed-bitfields",
+	"unsigned-bitfields",
+	"sized-deallocation",
+	"strict-aliasing",
+	"threadsafe-statics",
+	"trigraphs",
+	"wchar-type",
+	"zero-initialized-in-bss",
+	"math-errno",
+	"fast-math",
+	"finite-math-only",
+	"ms-volatile",
+	"no-builtin",
+	"digraphs",
+	"elide-constructors",
+	"implicit-templates",
+	"access-control",
+	"gnu-runtime",
+	"next-runtime",
+	"objc-exceptions",
+	"visibility-inlines-hidden",
 };
 
 /* -f options with a value (letters, digits, "_.+-"). */
 static const char *const f_valued[] = {
-	"visibility=",	      "template-depth=",  "constexpr-depth=",
-	"constexpr-steps=",   "bracket-depth=",	  "ms-compatibility-version=",
-	"input-charset=",     "exec-charset=",	  "wide-exec-charset=",
-	"pack-struct=",	      "max-type-align=",  "no-builtin-",
-	"openmp-version=",    "macro-backtrace-limit=", "message-length=",
+	"visibility=",	      "template-depth=",
+	"constexpr-depth=",   "constexpr-steps=",
+	"bracket-depth=",     "ms-compatibility-version=",
+	"input-charset=",     "exec-charset=",
+	"wide-exec-charset=", "pack-struct=",
+	"max-type-align=",    "no-builtin-",
+	"openmp-version=",    "macro-backtrace-limit=",
+	"message-length=",
 };
 
 static int in_list(const char *s, const char *const *list, size_t nr)
@@ -404,10 +469,12 @@ static int plain_value(const char *s, const char *extra)
 static int allowed_alone(const char *s)
 {
 	static const char *const alone[] = {
-		"-ansi",      "-pedantic",  "-pedantic-errors", "-w",
-		"-pthread",   "-nostdinc",  "-nostdinc++",	"-nostdlibinc",
-		"-nobuiltininc", "-undef",  "-trigraphs",	"-ObjC",
-		"-ObjC++",    "-fsyntax-only", "-Wall",		"-Wextra",
+		"-ansi",       "-pedantic",	"-pedantic-errors",
+		"-w",	       "-pthread",	"-nostdinc",
+		"-nostdinc++", "-nostdlibinc",	"-nobuiltininc",
+		"-undef",      "-trigraphs",	"-ObjC",
+		"-ObjC++",     "-fsyntax-only", "-Wall",
+		"-Wextra",
 	};
 
 	if (IN_LIST(s, alone))
@@ -525,7 +592,8 @@ void compdb_filter_args(struct compdb_args *out, struct arena *a,
 		if (done)
 			continue;
 		for (size_t v = 0;
-		     !done && v < sizeof(value_options) / sizeof(*value_options);
+		     !done &&
+		     v < sizeof(value_options) / sizeof(*value_options);
 		     v++) {
 			const char *o = value_options[v];
 			size_t n = strlen(o);
@@ -682,8 +750,8 @@ static char *sanitized_copy(struct compdb *db, const char *path)
 		goto done;
 	}
 	for (item = json->child; item; item = next) {
-		cJSON *args = cJSON_GetObjectItemCaseSensitive(item,
-							       "arguments");
+		cJSON *args = cJSON_GetObjectItemCaseSensitive(item, "argument"
+								     "s");
 		cJSON *cmd = cJSON_GetObjectItemCaseSensitive(item, "command");
 		cJSON *a;
 		int bad = cJSON_IsString(cmd) &&

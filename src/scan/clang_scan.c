@@ -114,7 +114,9 @@ static char *write_overlay(const struct scan *scan, const char *root,
 			   const char *resource_dir)
 {
 	static const char *const system_dirs[] = {
-		"/usr/include", "/usr/local/include", "/usr/lib/gcc",
+		"/usr/include",
+		"/usr/local/include",
+		"/usr/lib/gcc",
 	};
 	const char *tmp = getenv("TMPDIR");
 	struct strbuf path = STRBUF_INIT, sb = STRBUF_INIT;

@@ -86,9 +86,9 @@ static int collect_index(struct filelist *list, git_repository *repo)
 		e->index_ctime_sec = ie->ctime.seconds;
 		e->index_ctime_nsec = ie->ctime.nanoseconds;
 		e->index_ino = ie->ino;
-		e->skip_worktree = e->has_index &&
-				   (ie->flags_extended &
-				    GIT_INDEX_ENTRY_SKIP_WORKTREE);
+		e->skip_worktree =
+			e->has_index &&
+			(ie->flags_extended & GIT_INDEX_ENTRY_SKIP_WORKTREE);
 	}
 	git_index_free(index);
 	return ret;
@@ -256,8 +256,7 @@ static int check_dir(char *abs, const char *path)
 	return 0;
 }
 
-int filelist_repo_open(git_repository **out, const char *path,
-		       unsigned flags)
+int filelist_repo_open(git_repository **out, const char *path, unsigned flags)
 {
 	git_buf found = GIT_BUF_INIT;
 	struct stat st;

@@ -245,8 +245,8 @@ static int read_blob(struct scan_file *f, const struct filelist_entry *e,
  */
 static int is_lfs_pointer(const char *buf, size_t len)
 {
-	static const char version[] =
-		"version https://git-lfs.github.com/spec/v1\n";
+	static const char version[] = "version "
+				      "https://git-lfs.github.com/spec/v1\n";
 
 	return len < 1024 && !strncmp(buf, version, sizeof(version) - 1) &&
 	       strstr(buf, "\noid sha256:") && strstr(buf, "\nsize ");

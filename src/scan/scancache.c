@@ -87,8 +87,8 @@ static int parse_digits(const char *s, size_t n, unsigned long *out)
 	return 0;
 }
 
-static int split_statement(const char *enc, const char *end,
-			   const char **part, size_t *len, unsigned long *v);
+static int split_statement(const char *enc, const char *end, const char **part,
+			   size_t *len, unsigned long *v);
 
 /* Splits one record in place; returns 0 when it is well formed. */
 static int parse_record(char *rec, struct scancache_entry *e)
@@ -129,8 +129,7 @@ static int parse_record(char *rec, struct scancache_entry *e)
 	    e->counts.comment > e->counts.lines - e->counts.code ||
 	    e->counts.blank >
 		    e->counts.lines - e->counts.code - e->counts.comment ||
-	    e->counts.lines > UINT32_MAX ||
-	    e->counts.complexity > UINT32_MAX ||
+	    e->counts.lines > UINT32_MAX || e->counts.complexity > UINT32_MAX ||
 	    strspn(e->blob, "0123456789abcdef") != 40 ||
 	    scancache_check_deps(e->deps))
 		return -1;
@@ -199,8 +198,8 @@ void scancache_encode_deps(struct strbuf *sb, const struct dep_list *deps)
  * Splits one encoded statement enc..end into its six parts and checks
  * each range; returns 0 with the numbers in v, else -1.
  */
-static int split_statement(const char *enc, const char *end,
-			   const char **part, size_t *len, unsigned long *v)
+static int split_statement(const char *enc, const char *end, const char **part,
+			   size_t *len, unsigned long *v)
 {
 	int n = 0;
 
@@ -219,8 +218,7 @@ static int split_statement(const char *enc, const char *end,
 		if (parse_digits(part[i], len[i], &v[i]))
 			return -1;
 	/* a kind, flags and a level a lexer can write; a line; a target */
-	if (v[0] > DEP_KIND_MAX || v[1] > KNOWN_FLAGS || !v[2] ||
-	    v[3] > 255)
+	if (v[0] > DEP_KIND_MAX || v[1] > KNOWN_FLAGS || !v[2] || v[3] > 255)
 		return -1;
 	return 0;
 }
