@@ -37,7 +37,10 @@ VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
        -Wno-sign-compare -Wno-missing-field-initializers -Wformat=2 -Werror
 CFLAGS ?= -O2 -g
-ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -pthread -Iinclude $(WARN) \
+# Functions carve does not call (strcpy, sprintf, strtok, gmtime, ...)
+# are a compile error in every file built here: include/carve/banned.h.
+BANNED = -include carve/banned.h
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -pthread -Iinclude $(BANNED) $(WARN) \
 	     -DCARVE_VERSION='"$(VERSION)"' $(PKG_CFLAGS) $(CLANG_CFLAGS) $(CFLAGS)
 LDLIBS = $(PKG_LIBS) $(RSVG_LIBS) -ldl -pthread -lm
 
@@ -70,6 +73,7 @@ LIB_OBJS += $(B)/src/core/pool.o
 LIB_OBJS += $(B)/src/core/progress.o
 LIB_OBJS += $(B)/src/core/strbuf.o
 LIB_OBJS += $(B)/src/core/strmap.o
+LIB_OBJS += $(B)/src/core/u64map.o
 LIB_OBJS += $(B)/src/core/utf8.o
 LIB_OBJS += $(B)/src/core/xmalloc.o
 LIB_OBJS += $(B)/src/scan/clang_cache.o
@@ -88,7 +92,6 @@ LIB_OBJS += $(B)/src/scan/deps_other.o
 LIB_OBJS += $(B)/src/scan/deps_python.o
 LIB_OBJS += $(B)/src/scan/exclude.o
 LIB_OBJS += $(B)/src/scan/filelist.o
-LIB_OBJS += $(B)/src/scan/input.o
 LIB_OBJS += $(B)/src/scan/language.o
 LIB_OBJS += $(B)/src/scan/linecount.o
 LIB_OBJS += $(B)/src/scan/module.o
@@ -197,6 +200,22 @@ LIB_OBJS += $(B)/src/emit/report_graph.o
 LIB_OBJS += $(B)/src/emit/report_history.o
 LIB_OBJS += $(B)/src/emit/report_inventory.o
 LIB_OBJS += $(B)/src/emit/report_summary.o
+LIB_OBJS += $(B)/src/render/assumptions_text.o
+LIB_OBJS += $(B)/src/render/history_text.o
+LIB_OBJS += $(B)/src/render/seams_text.o
+LIB_OBJS += $(B)/src/render/graph_json.o
+LIB_OBJS += $(B)/src/render/graph_text.o
+LIB_OBJS += $(B)/src/render/api_text.o
+LIB_OBJS += $(B)/src/render/burndown_csv.o
+LIB_OBJS += $(B)/src/render/burndown_text.o
+LIB_OBJS += $(B)/src/render/check_text.o
+LIB_OBJS += $(B)/src/render/data_text.o
+LIB_OBJS += $(B)/src/render/merge_text.o
+LIB_OBJS += $(B)/src/render/scan_csv.o
+LIB_OBJS += $(B)/src/render/scan_text.o
+LIB_OBJS += $(B)/src/cli/input.o
+LIB_OBJS += $(B)/src/cli/opt.o
+LIB_OBJS += $(B)/src/cli/pipeline.o
 
 CMD_OBJS =
 CMD_OBJS += $(B)/src/main.o
@@ -218,6 +237,7 @@ UNIT_TESTS =
 UNIT_TESTS += $(B)/tests/unit/test_burndown
 UNIT_TESTS += $(B)/tests/unit/test_calendar
 UNIT_TESTS += $(B)/tests/unit/test_clang
+UNIT_TESTS += $(B)/tests/unit/test_cli
 UNIT_TESTS += $(B)/tests/unit/test_cluster
 UNIT_TESTS += $(B)/tests/unit/test_config
 UNIT_TESTS += $(B)/tests/unit/test_deps_c
@@ -239,8 +259,10 @@ UNIT_TESTS += $(B)/tests/unit/test_outfile
 UNIT_TESTS += $(B)/tests/unit/test_roadmap
 UNIT_TESTS += $(B)/tests/unit/test_role
 UNIT_TESTS += $(B)/tests/unit/test_seams_graph
+UNIT_TESTS += $(B)/tests/unit/test_scheduler
 UNIT_TESTS += $(B)/tests/unit/test_stdlib
 UNIT_TESTS += $(B)/tests/unit/test_strbuf
+UNIT_TESTS += $(B)/tests/unit/test_u64map
 
 TOOLS =
 TOOLS += $(B)/bench/readfloor
@@ -363,12 +385,17 @@ check-valgrind: deps
 		CARVE_SRC=$(CURDIR) prove -j2 $(VALGRIND_TESTS)
 
 # Style of what changed since BASE (default HEAD~1), with the tree's
-# .clang-format, as git checks its own patches (git clang-format).
+# .clang-format, as git checks its own patches (git clang-format); and
+# over the whole tree: no string literal split inside a word, and
+# banned.h in every C file compiled.
 check-style:
 	$(Q)out=$$(git clang-format --diff --extensions c,h $${BASE:-HEAD~1} \
 		-- src include tests/unit bench); \
 	if printf '%s\n' "$$out" | grep -q '^diff'; then \
-		printf '%s\n' "$$out"; exit 1; fi; echo "check-style: clean"
+		printf '%s\n' "$$out"; exit 1; fi
+	$(Q)scripts/split-literals $$(git ls-files '*.c' '*.h')
+	$(Q)scripts/check-banned
+	@echo "check-style: clean"
 
 demo: deps
 	$(Q)$(MAKE) --no-print-directory all
