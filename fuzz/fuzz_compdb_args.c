@@ -5,6 +5,7 @@
  * pass-through, and every path it passes lies in the repository (this
  * process's directory) or a system include directory.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -57,7 +58,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 		if (!r)
 			abort();
-		strncpy(root, r, sizeof(root) - 1);
+		snprintf(root, sizeof(root), "%s", r);
 		free(r);
 		fuzz_write_file("h.h", (const uint8_t *)"int x;\n", 7);
 		mkdir(fuzz_write_file("inc", (const uint8_t *)"", 0), 0700);
