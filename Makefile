@@ -241,6 +241,7 @@ UNIT_TESTS += $(B)/tests/unit/test_cli
 UNIT_TESTS += $(B)/tests/unit/test_cluster
 UNIT_TESTS += $(B)/tests/unit/test_config
 UNIT_TESTS += $(B)/tests/unit/test_deps_c
+UNIT_TESTS += $(B)/tests/unit/test_dot_layout
 UNIT_TESTS += $(B)/tests/unit/test_deps_go
 UNIT_TESTS += $(B)/tests/unit/test_deps_java
 UNIT_TESTS += $(B)/tests/unit/test_deps_js
