@@ -849,6 +849,13 @@ int compdb_load(struct compdb *db, const struct scan *scan,
 				 path.buf);
 		goto done;
 	}
+	/* found in the tree (not named with -p): it must stay in the tree */
+	if (!dir && !under_root(root, db_dir)) {
+		warning("ignoring '%s': a symbolic link out of the repository",
+			path.buf);
+		ret = CARVE_EINVALID;
+		goto done;
+	}
 	db->path = xstrdup(db_dir);
 	*strrchr(db_dir, '/') = '\0';
 	if (libclang_load()) {

@@ -72,5 +72,15 @@ expect_eq "allowed -I still resolves: a.c uses add and MAX of util.h" \
 expect_eq "no trace of the secret in text output or stderr" "0" \
 	"$(cat text.out text.err | grep -c AKIAIOSFODNN7EXAMPLE)"
 
+# a compile_commands.json that is a symlink out of the repository is not
+# the repository's: ignored with a warning (-p names one explicitly)
+mkdir outside
+mv repo/compile_commands.json outside/
+ln -s ../outside/compile_commands.json repo/compile_commands.json
+expect_status "a compilation database linked from outside" 0 \
+	"$CARVE" scan -f json -o link.json repo
+grep_q "it is ignored, and said so" "symbolic link out of the repository" err
+expect_eq "no libclang pass from it" "null" "$(jq -c '.clang' link.json)"
+
 echo "1..$test_count"
 [ "$test_failed" -eq 0 ]
