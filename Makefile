@@ -76,6 +76,7 @@ LIB_OBJS += $(B)/src/core/strmap.o
 LIB_OBJS += $(B)/src/core/u64map.o
 LIB_OBJS += $(B)/src/core/utf8.o
 LIB_OBJS += $(B)/src/core/xmalloc.o
+LIB_OBJS += $(B)/src/scan/blind.o
 LIB_OBJS += $(B)/src/scan/clang_cache.o
 LIB_OBJS += $(B)/src/scan/clang_compdb.o
 LIB_OBJS += $(B)/src/scan/clang_load.o

@@ -109,7 +109,7 @@ static cJSON *groups_json(const struct scan_group *g, size_t nr)
 	return arr;
 }
 
-static cJSON *file_json(const struct scan_file *f)
+static cJSON *file_json(const struct scan *s, const struct scan_file *f)
 {
 	cJSON *o = cJSON_CreateObject();
 
@@ -117,6 +117,8 @@ static cJSON *file_json(const struct scan_file *f)
 	add_string(o, "status", scan_status_name(f->status));
 	add_string(o, "language", f->lang ? f->lang->name : NULL);
 	add_string(o, "module", f->module);
+	if (f->pair && f->pair <= s->nr)
+		add_string(o, "pair", s->files[f->pair - 1].path);
 	if (f->reason)
 		add_string(o, "reason", f->reason);
 	if (f->untracked)
@@ -213,7 +215,7 @@ static cJSON *scan_json(cJSON *root, const struct scan *s)
 			      groups_json(s->modules, s->modules_nr));
 	files = cJSON_AddArrayToObject(root, "files");
 	for (size_t i = 0; i < s->nr; i++)
-		cJSON_AddItemToArray(files, file_json(&s->files[i]));
+		cJSON_AddItemToArray(files, file_json(s, &s->files[i]));
 	cJSON_AddItemToObject(root, "edges", edges_json(s));
 	cJSON_AddItemToObject(root, "externals", externals_json(s));
 	model_clang_json(root, s);

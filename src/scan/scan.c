@@ -498,6 +498,7 @@ int scan_run(struct scan **out, const struct scan_options *opts)
 	memcpy(scan->head, list.head, sizeof(scan->head));
 	stamp_time(scan);
 	scan_summarise(scan);
+	resolve_c_pairs(scan);
 	if (!opts->no_deps &&
 	    (ret = resolve_scan(scan, run.cache ? cache_dir.buf : NULL)))
 		goto done;
@@ -508,6 +509,8 @@ int scan_run(struct scan **out, const struct scan_options *opts)
 	}
 	if (!opts->no_deps && (ret = symdeps_run(scan, opts)))
 		goto done;
+	if (!opts->no_deps)
+		scan_find_blind_spots(scan);
 	*out = scan;
 	scan = NULL;
 done:
@@ -571,6 +574,7 @@ void scan_free(struct scan *scan)
 	free(scan->externals);
 	free(scan->languages);
 	free(scan->modules);
+	free(scan->blind);
 	free(scan->root);
 	free(scan->prefix);
 	free(scan->branch);
