@@ -55,7 +55,9 @@ struct dep_ref {
 	const char *target;
 	/*
 	 * Python `from target import name`: each name is its own dep_ref with
-	 * `name` set (it may be a submodule); NULL otherwise.
+	 * `name` set (it may be a submodule); NULL otherwise. Views: the
+	 * Razor directive naming a type ("model", "inject", "inherits"), or
+	 * what a Rails render names ("partial", "template").
 	 */
 	const char *name;
 	int level; /* Python relative import: number of leading dots */
@@ -105,5 +107,11 @@ void deps_csharp(struct dep_list *out, struct arena *arena,
 		 const char *buf, size_t len);
 void deps_rust(struct dep_list *out, struct arena *arena, const char *buf,
 	       size_t len);
+/*
+ * Views and templates (LANG_VIEW), src/scan/deps_views.c. A Go template's
+ * {{define "x"}} is a DEP_INCLUDE of x with DEP_DECLARES.
+ */
+void deps_views(struct dep_list *out, struct arena *arena,
+		const struct language *lang, const char *buf, size_t len);
 
 #endif
