@@ -176,7 +176,7 @@ static int read_literal(struct lexer *lx, struct name *n, const char *interp)
 	lx->p = e + 1;
 	if (quote == '"' && interp)
 		for (const char *q = s; q < e; q++)
-			if (strchr(interp, *q))
+			if (*q && strchr(interp, *q))
 				return 0;
 	name_add(n, s, (size_t)(e - s));
 	return 1;
@@ -682,6 +682,7 @@ static void php_include(struct lexer *lx, unsigned line)
 {
 	struct name n;
 	const char *save;
+	unsigned save_line;
 	int up;
 
 	name_reset(&n);
@@ -694,15 +695,19 @@ static void php_include(struct lexer *lx, unsigned line)
 		php_include_end(lx, &n, line);
 		return;
 	}
+	/* going back, the newlines skipped are counted again */
 	save = lx->p;
+	save_line = lx->line;
 	up = php_dir_expr(lx, 0);
 	if (up < 0) {
 		lx->p = save;
+		lx->line = save_line;
 		return;
 	}
 	php_space(lx);
 	if (lx->p >= lx->end || *lx->p != '.') {
 		lx->p = save;
+		lx->line = save_line;
 		return;
 	}
 	lx->p++;
