@@ -135,7 +135,10 @@ void model_clang_json(cJSON *root, const struct scan *s)
 	add_int(skipped, "not_compiler", sd->skipped_not_compiler);
 	add_int(skipped, "not_c", sd->skipped_not_c);
 	add_int(skipped, "duplicates", sd->skipped_duplicates);
+	add_int(skipped, "response_files", sd->response_files);
 	add_int(o, "relative_directories", sd->relative_dirs);
+	add_int(o, "arguments_ignored", sd->args_ignored);
+	add_int(o, "arguments_refused", sd->args_refused);
 	cJSON_AddItemToObject(o, "crashed_files",
 			      strings(sd->crashed_files, sd->crashed_nr));
 	cJSON_AddItemToObject(o, "failed_files",
@@ -315,6 +318,9 @@ int model_clang_load(struct scan *s, const cJSON *root, const char *path,
 	sd->skipped_not_c = get_size(skipped, "not_c");
 	sd->skipped_duplicates = get_size(skipped, "duplicates");
 	sd->relative_dirs = get_size(o, "relative_directories");
+	sd->response_files = get_size(skipped, "response_files");
+	sd->args_ignored = get_size(o, "arguments_ignored");
+	sd->args_refused = get_size(o, "arguments_refused");
 	sd->crashed_files = load_strings(
 		sd, cJSON_GetObjectItemCaseSensitive(o, "crashed_files"),
 		&sd->crashed_nr);
