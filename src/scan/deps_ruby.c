@@ -1057,7 +1057,9 @@ void deps_ruby(struct dep_list *out, struct arena *arena, const char *buf,
 			continue;
 		}
 		if (is_blank(c)) {
-			lx.p++;
+			/* indentation: a run at a time */
+			while (++lx.p < lx.end && is_blank((unsigned char)*lx.p))
+				;
 			continue;
 		}
 		if (c == '#') {
