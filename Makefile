@@ -50,7 +50,6 @@ endif
 # (docs/ARCHITECTURE.md), lowest first.
 LIB_OBJS =
 LIB_OBJS += $(B)/src/core/arena.o
-LIB_OBJS += $(B)/src/core/config.o
 LIB_OBJS += $(B)/src/core/error.o
 LIB_OBJS += $(B)/src/core/glob.o
 LIB_OBJS += $(B)/src/core/oidmap.o
@@ -63,9 +62,11 @@ LIB_OBJS += $(B)/src/core/strmap.o
 LIB_OBJS += $(B)/src/core/utf8.o
 LIB_OBJS += $(B)/src/core/xmalloc.o
 LIB_OBJS += $(B)/src/model/burndown_json.o
+LIB_OBJS += $(B)/src/model/config.o
 LIB_OBJS += $(B)/src/model/data_json.o
 LIB_OBJS += $(B)/src/model/estimate_json.o
 LIB_OBJS += $(B)/src/model/history_json.o
+LIB_OBJS += $(B)/src/model/language.o
 LIB_OBJS += $(B)/src/model/model_clang.o
 LIB_OBJS += $(B)/src/model/model_json.o
 LIB_OBJS += $(B)/src/model/model_load.o
@@ -73,12 +74,13 @@ LIB_OBJS += $(B)/src/model/model_merge.o
 LIB_OBJS += $(B)/src/model/partition.o
 LIB_OBJS += $(B)/src/model/roadmap_json.o
 LIB_OBJS += $(B)/src/model/roadmap_load.o
+LIB_OBJS += $(B)/src/model/role.o
 LIB_OBJS += $(B)/src/model/seams_json.o
+LIB_OBJS += $(B)/src/model/symindex.o
 LIB_OBJS += $(B)/src/scan/clang_cache.o
 LIB_OBJS += $(B)/src/scan/clang_compdb.o
 LIB_OBJS += $(B)/src/scan/clang_load.o
 LIB_OBJS += $(B)/src/scan/clang_scan.o
-LIB_OBJS += $(B)/src/scan/clang_symbols.o
 LIB_OBJS += $(B)/src/scan/clang_tu.o
 LIB_OBJS += $(B)/src/scan/data_extract.o
 LIB_OBJS += $(B)/src/scan/depcache.o
@@ -91,7 +93,6 @@ LIB_OBJS += $(B)/src/scan/deps_other.o
 LIB_OBJS += $(B)/src/scan/deps_python.o
 LIB_OBJS += $(B)/src/scan/exclude.o
 LIB_OBJS += $(B)/src/scan/filelist.o
-LIB_OBJS += $(B)/src/scan/language.o
 LIB_OBJS += $(B)/src/scan/linecount.o
 LIB_OBJS += $(B)/src/scan/module.o
 LIB_OBJS += $(B)/src/scan/orm_go.o
@@ -106,7 +107,6 @@ LIB_OBJS += $(B)/src/scan/resolve_java.o
 LIB_OBJS += $(B)/src/scan/resolve_js.o
 LIB_OBJS += $(B)/src/scan/resolve_other.o
 LIB_OBJS += $(B)/src/scan/resolve_python.o
-LIB_OBJS += $(B)/src/scan/role.o
 LIB_OBJS += $(B)/src/scan/routes.o
 LIB_OBJS += $(B)/src/scan/routes_go.o
 LIB_OBJS += $(B)/src/scan/routes_graphql.o
@@ -273,9 +273,9 @@ $(LIB): $(LIB_OBJS)
 
 # The scan cache is valid only for the code that wrote it: its header
 # carries a checksum of the sources that decide a file's results.
-SCAN_RULES_ID := $(shell cat src/scan/*.c include/carve/*.h | cksum | cut -d' ' -f1)
+SCAN_RULES_ID := $(shell cat src/scan/*.c src/model/language.c include/carve/*.h | cksum | cut -d' ' -f1)
 $(B)/src/scan/scancache.o: ALL_CFLAGS += -DSCAN_RULES_ID='"$(SCAN_RULES_ID)"'
-$(B)/src/scan/scancache.o: $(wildcard src/scan/*.c include/carve/*.h)
+$(B)/src/scan/scancache.o: $(wildcard src/scan/*.c src/model/language.c include/carve/*.h)
 $(B)/src/render/chart_png.o: ALL_CFLAGS += $(RSVG_CFLAGS)
 $(B)/src/scan/clang_compdb.o: ALL_CFLAGS += -DCARVE_CLANG_RESOURCE_DIR='"$(CLANG_RESOURCE_DIR)"'
 $(B)/src/scan/clang_load.o: ALL_CFLAGS += -DCARVE_LIBCLANG='"$(CLANG_LIBRARY)"'
