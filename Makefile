@@ -71,6 +71,7 @@ LIB_OBJS += $(B)/src/model/model_clang.o
 LIB_OBJS += $(B)/src/model/model_json.o
 LIB_OBJS += $(B)/src/model/model_load.o
 LIB_OBJS += $(B)/src/model/model_merge.o
+LIB_OBJS += $(B)/src/model/model_scan.o
 LIB_OBJS += $(B)/src/model/partition.o
 LIB_OBJS += $(B)/src/model/roadmap_json.o
 LIB_OBJS += $(B)/src/model/roadmap_load.o

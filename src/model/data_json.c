@@ -8,7 +8,7 @@
 #include <stdlib.h>
 
 #include "carve/data.h"
-#include "carve/scan.h"
+#include "carve/model_scan.h"
 #include "carve/utf8.h"
 
 static void add_str(cJSON *o, const char *key, const char *value)

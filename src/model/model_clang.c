@@ -11,10 +11,8 @@
 
 #include "carve/config.h"
 #include "carve/model.h"
-#include "carve/scan.h"
+#include "carve/model_scan.h"
 #include "carve/strmap.h"
-#include "carve/symdeps.h"
-#include "carve/tu.h"
 #include "carve/xmalloc.h"
 
 static void add_int(cJSON *obj, const char *key, unsigned long long n)

@@ -7,17 +7,17 @@
 #include <stdarg.h>
 #include <string.h>
 
-#include "carve/check.h"
+#include "carve/api.h"
 #include "carve/burndown.h"
+#include "carve/check.h"
+#include "carve/data.h"
 #include "carve/estimate.h"
 #include "carve/history.h"
 #include "carve/language.h"
 #include "carve/model.h"
-#include "carve/scan.h"
+#include "carve/model_scan.h"
 #include "carve/roadmap.h"
 #include "carve/seams.h"
-#include "carve/data.h"
-#include "carve/api.h"
 #include "carve/strbuf.h"
 #include "carve/utf8.h"
 #include "carve/xmalloc.h"

@@ -10,11 +10,11 @@
 
 #include "carve/config.h"
 #include "carve/estimate.h"
-#include "carve/roadmap.h"
 #include "carve/history.h"
 #include "carve/language.h"
 #include "carve/model.h"
-#include "carve/scan.h"
+#include "carve/model_scan.h"
+#include "carve/roadmap.h"
 #include "carve/strbuf.h"
 #include "carve/strmap.h"
 #include "carve/xmalloc.h"

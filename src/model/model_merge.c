@@ -10,10 +10,9 @@
 
 #include "carve/error.h"
 #include "carve/model.h"
-#include "carve/scan.h"
+#include "carve/model_scan.h"
 #include "carve/strbuf.h"
 #include "carve/strmap.h"
-#include "carve/symdeps.h"
 #include "carve/xmalloc.h"
 
 struct merge {

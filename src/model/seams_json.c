@@ -9,8 +9,8 @@
 #include <string.h>
 
 #include "carve/compare.h"
+#include "carve/model_scan.h"
 #include "carve/rank.h"
-#include "carve/scan.h"
 #include "carve/seams.h"
 #include "carve/utf8.h"
 

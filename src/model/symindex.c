@@ -10,10 +10,9 @@
 #include <string.h>
 
 #include "carve/language.h"
-#include "carve/scan.h"
+#include "carve/model_scan.h"
 #include "carve/strbuf.h"
 #include "carve/symindex.h"
-#include "carve/tu.h"
 #include "carve/xmalloc.h"
 
 /*
@@ -91,31 +90,6 @@ void symindex_add_ref(struct symindex *ix, const struct symref *ref)
 	*r = *ref;
 	r->usr = u->s;
 	r->name = symindex_intern(ix, ref->name);
-}
-
-void symindex_add_tu(struct symindex *ix, const struct tu *tu)
-{
-	for (size_t i = 0; i < tu->defs_nr; i++) {
-		const struct tu_def *d = &tu->defs[i];
-		const struct tu_symbol *s = &tu->syms[d->sym];
-
-		symindex_add_def(ix, s->usr, s->name, s->kind,
-				 (size_t)tu->files[d->file].file);
-	}
-	for (size_t i = 0; i < tu->refs_nr; i++) {
-		const struct tu_ref *r = &tu->refs[i];
-		const struct tu_symbol *s = &tu->syms[r->sym];
-		struct symref ref;
-
-		ref.from = (size_t)tu->files[r->from].file;
-		ref.usr = s->usr;
-		ref.name = s->name;
-		ref.kind = s->kind;
-		ref.target = r->target < 0 ? -1 : tu->files[r->target].file;
-		ref.decl = r->decl < 0 ? -1 : tu->files[r->decl].file;
-		ref.count = r->count;
-		symindex_add_ref(ix, &ref);
-	}
 }
 
 static int cmp_def(const void *a, const void *b)
@@ -363,4 +337,22 @@ void symindex_release(struct symindex *ix)
 	strmap_release(&ix->strings);
 	arena_release(&ix->arena);
 	memset(ix, 0, sizeof(*ix));
+}
+static const char *const kind_names[] = {
+	[SYMBOL_FUNCTION] = "function", [SYMBOL_VARIABLE] = "variable",
+	[SYMBOL_TYPE] = "type",		[SYMBOL_CONSTANT] = "constant",
+	[SYMBOL_MACRO] = "macro",
+};
+
+const char *symbol_kind_name(enum symbol_kind kind)
+{
+	return kind_names[kind];
+}
+
+int symbol_kind_parse(const char *name)
+{
+	for (int i = 0; i <= SYMBOL_MACRO; i++)
+		if (!strcmp(kind_names[i], name))
+			return i;
+	return -1;
 }

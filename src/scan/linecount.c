@@ -1069,12 +1069,3 @@ void linecount_buffer(struct line_counts *out, const struct language *lang,
 	out->lines = out->code + out->comment + out->blank;
 	out->complexity = c.complexity;
 }
-
-void linecount_add(struct line_counts *a, const struct line_counts *b)
-{
-	a->lines += b->lines;
-	a->code += b->code;
-	a->comment += b->comment;
-	a->blank += b->blank;
-	a->complexity += b->complexity;
-}
