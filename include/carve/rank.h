@@ -10,8 +10,6 @@
 
 struct seams;
 
-/* Short name of criterion c for output: "coupling", "change", ... */
-const char *rank_criterion_name(int c);
 /*
  * Scores and orders every context but the shared kernel, the unlinked
  * files and contexts without any dependency (documentation, scripts)

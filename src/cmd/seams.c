@@ -21,6 +21,7 @@
 #include "carve/outfile.h"
 #include "carve/partition.h"
 #include "carve/rank.h"
+#include "carve/render_seams.h"
 #include "carve/scan.h"
 #include "carve/seams.h"
 #include "carve/strbuf.h"

@@ -152,11 +152,3 @@ void history_couple(struct history_coupling *out, const uint32_t *sets,
 	free(map.slots);
 	free(revs);
 }
-
-void history_coupling_release(struct history_coupling *c)
-{
-	if (!c)
-		return;
-	free(c->pairs);
-	memset(c, 0, sizeof(*c));
-}

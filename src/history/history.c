@@ -142,29 +142,3 @@ done:
 	free(messages);
 	return ret;
 }
-
-void history_free(struct history *h)
-{
-	if (!h)
-		return;
-	for (int level = 0; level < 2; level++) {
-		struct history_entity *e = level ? h->modules : h->files;
-		size_t nr = level ? h->modules_nr : h->files_nr;
-
-		for (size_t i = 0; i < nr; i++) {
-			free(e[i].authors);
-			free(e[i].teams);
-		}
-	}
-	free(h->files);
-	free(h->modules);
-	free(h->authors);
-	free(h->teams);
-	free(h->large);
-	free(h->root);
-	free(h->cache_path);
-	history_coupling_release(&h->file_coupling);
-	history_coupling_release(&h->module_coupling);
-	arena_release(&h->arena);
-	free(h);
-}

@@ -2,7 +2,8 @@
  * The model's "history" part as JSON, both ways: written by
  * model_write_json(), read back by model_load_json() so that later
  * commands (seams, estimate, burndown) can use a saved model. Names of
- * authors, teams and entities stand for the indexes of struct history.
+ * authors, teams and entities stand for the indexes of struct history;
+ * history_free() releases one.
  */
 #include <cjson/cJSON.h>
 #include <stdio.h>
@@ -11,7 +12,7 @@
 
 #include "carve/config.h"
 #include "carve/error.h"
-#include "carve/history.h"
+#include "carve/model_history.h"
 #include "carve/strmap.h"
 #include "carve/utf8.h"
 #include "carve/xmalloc.h"
@@ -470,4 +471,37 @@ int history_from_json(struct history **out, const cJSON *o, const char *path)
 	strmap_release(&modules);
 	*out = h;
 	return 0;
+}
+
+void history_free(struct history *h)
+{
+	if (!h)
+		return;
+	for (int level = 0; level < 2; level++) {
+		struct history_entity *e = level ? h->modules : h->files;
+		size_t nr = level ? h->modules_nr : h->files_nr;
+
+		for (size_t i = 0; i < nr; i++) {
+			free(e[i].authors);
+			free(e[i].teams);
+		}
+	}
+	free(h->files);
+	free(h->modules);
+	free(h->authors);
+	free(h->teams);
+	free(h->large);
+	free(h->root);
+	free(h->cache_path);
+	history_coupling_release(&h->file_coupling);
+	history_coupling_release(&h->module_coupling);
+	arena_release(&h->arena);
+	free(h);
+}
+void history_coupling_release(struct history_coupling *c)
+{
+	if (!c)
+		return;
+	free(c->pairs);
+	memset(c, 0, sizeof(*c));
 }

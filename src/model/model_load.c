@@ -10,9 +10,9 @@
 
 #include "carve/config.h"
 #include "carve/estimate.h"
-#include "carve/history.h"
 #include "carve/language.h"
 #include "carve/model.h"
+#include "carve/model_history.h"
 #include "carve/model_scan.h"
 #include "carve/roadmap.h"
 #include "carve/strbuf.h"

@@ -1,17 +1,16 @@
 /*
- * carve seams' part of the model JSON: "contexts" and "seams". Numbers
- * with a fraction are printed with four decimals, counts as digits, so
- * the same proposal always gives the same bytes.
+ * carve seams' part of the model JSON: "contexts" and "seams", with the
+ * release of a proposal and the names of its criteria and comparisons.
+ * Numbers with a fraction are printed with four decimals, counts as
+ * digits, so the same proposal always gives the same bytes.
  */
 #include <cjson/cJSON.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "carve/compare.h"
 #include "carve/model_scan.h"
-#include "carve/rank.h"
-#include "carve/seams.h"
+#include "carve/model_seams.h"
 #include "carve/utf8.h"
 
 static void add_str(cJSON *o, const char *key, const char *value)
@@ -267,4 +266,68 @@ void seams_json_add(cJSON *root, const struct seams *s)
 	if (s->comparison)
 		cJSON_AddItemToObject(o, "comparison",
 				      comparison_json(s->comparison));
+}
+
+void seams_free(struct seams *s)
+{
+	if (!s)
+		return;
+	for (size_t i = 0; i < s->nr; i++) {
+		free(s->contexts[i].name);
+		free(s->contexts[i].files);
+		free(s->contexts[i].langs);
+	}
+	free(s->contexts);
+	for (size_t i = 0; i < s->crossings_nr; i++) {
+		free(s->crossings[i].targets);
+		free(s->crossings[i].symbols);
+	}
+	free(s->crossings);
+	for (size_t i = 0; i < s->cycles_nr; i++) {
+		free(s->cycles[i].contexts);
+		free(s->cycles[i].cuts);
+	}
+	free(s->cycles);
+	free(s->ranking);
+	free(s->context_of);
+	seams_graph_release(&s->graph);
+	free(s);
+}
+
+void seams_graph_release(struct seams_graph *g)
+{
+	if (!g)
+		return;
+	for (size_t u = 0; u < g->nr; u++)
+		free((char *)g->units[u].dir);
+	free(g->units);
+	free(g->unit_of);
+	free(g->unit_files);
+	free(g->links);
+	free(g->pending);
+	memset(g, 0, sizeof(*g));
+}
+
+static const char *const compare_names[COMPARE_NR] = {
+	"carve",
+	"folders",
+	"one cluster",
+	"singletons",
+};
+
+const char *compare_name(int i)
+{
+	return i >= 0 && i < COMPARE_NR ? compare_names[i] : "?";
+}
+
+static const char *const criterion_names[CRIT_NR] = {
+	[CRIT_COUPLING] = "coupling",
+	[CRIT_CHANGE] = "change",
+	[CRIT_BOUNDARY] = "boundary",
+	[CRIT_DEPENDENTS] = "dependents",
+};
+
+const char *rank_criterion_name(int c)
+{
+	return c >= 0 && c < CRIT_NR ? criterion_names[c] : "?";
 }

@@ -9,6 +9,7 @@
 #include "carve/dot.h"
 #include "carve/graph.h"
 #include "carve/model.h"
+#include "carve/render_seams.h"
 #include "carve/report.h"
 #include "carve/seams.h"
 #include "carve/strbuf.h"

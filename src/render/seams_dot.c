@@ -14,6 +14,7 @@
 #include "carve/dot.h"
 #include "carve/dot_ids.h"
 #include "carve/error.h"
+#include "carve/render_seams.h"
 #include "carve/seams.h"
 #include "carve/strbuf.h"
 #include "carve/utf8.h"
