@@ -18,6 +18,7 @@
 #include "carve/glob.h"
 
 struct config;
+struct scan;
 
 #define SNAPSHOT_WEEK (7 * 86400)
 
@@ -39,6 +40,12 @@ struct snapshot_options {
 	 * none, -1: N such that about 24 samples get them
 	 */
 	int deps_every;
+	/*
+	 * carve check's violations in a sample's scan, -1 for none
+	 * counted; NULL counts none. The layer above history gives it
+	 * (check_count(), carve/check.h).
+	 */
+	long (*violations)(const struct config *cfg, const struct scan *scan);
 };
 
 /* Sums of one class of paths (legacy, new, other) at one sample. */

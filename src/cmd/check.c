@@ -15,6 +15,7 @@
 #include "carve/model.h"
 #include "carve/options.h"
 #include "carve/outfile.h"
+#include "carve/render_check.h"
 #include "carve/scan.h"
 #include "carve/strbuf.h"
 #include "carve/xmalloc.h"

@@ -9,11 +9,11 @@
 
 #include "carve/api.h"
 #include "carve/burndown.h"
-#include "carve/check.h"
 #include "carve/data.h"
 #include "carve/estimate.h"
 #include "carve/language.h"
 #include "carve/model.h"
+#include "carve/model_check.h"
 #include "carve/model_history.h"
 #include "carve/model_scan.h"
 #include "carve/model_seams.h"

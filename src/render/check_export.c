@@ -13,6 +13,7 @@
 
 #include "carve/check.h"
 #include "carve/error.h"
+#include "carve/render_check.h"
 #include "carve/strbuf.h"
 #include "carve/xmalloc.h"
 
