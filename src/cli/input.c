@@ -3,6 +3,7 @@
  * load a saved model.
  */
 #include "carve/error.h"
+#include "carve/estimate.h"
 #include "carve/filelist.h"
 #include "carve/history.h"
 #include "carve/input.h"
@@ -48,7 +49,12 @@ int input_open(struct model *m, struct config *cfg,
 	if (model_is_file(arg)) {
 		if (o->config && (ret = config_load(cfg, o->config, 1)))
 			return ret;
-		return model_load_json(m, arg);
+		if ((ret = model_load_json(m, arg)))
+			return ret;
+		/* the model keeps the estimate's inputs: rerun its draws */
+		if (m->estimate)
+			estimate_rerun(m->estimate);
+		return 0;
 	}
 	if ((ret = input_load_config(cfg, o->config, arg)))
 		return ret;

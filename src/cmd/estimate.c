@@ -16,6 +16,7 @@
 #include "carve/options.h"
 #include "carve/outfile.h"
 #include "carve/rates.h"
+#include "carve/render_estimate.h"
 #include "carve/scan.h"
 #include "carve/seams.h"
 #include "carve/xmalloc.h"

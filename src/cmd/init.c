@@ -15,6 +15,7 @@
 #include "carve/model.h"
 #include "carve/options.h"
 #include "carve/outfile.h"
+#include "carve/render_init_config.h"
 #include "carve/scan.h"
 #include "carve/seams.h"
 #include "carve/strbuf.h"

@@ -1,20 +1,26 @@
 /*
  * The "estimate" part of the model JSON: the inputs of the Monte Carlo
  * (contexts and their code per rate, every distribution, seed and
- * trials), its results, the cross-checks and the assumptions. Reading it
- * back reruns the Monte Carlo, which gives the same draws.
+ * trials), its results, the cross-checks and the assumptions; and the
+ * release of an estimate. Reading it back keeps the inputs: the plan
+ * layer's estimate_rerun() reruns the Monte Carlo, which gives the same
+ * draws.
  */
 #include <cjson/cJSON.h>
 #include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "carve/error.h"
-#include "carve/estimate.h"
-#include "carve/estimate_build.h"
+#include "carve/model_estimate.h"
 #include "carve/xmalloc.h"
 
 static const char *const factor_keys[] = { "test_speed", "interface", "service",
 					   "table",	 "phase0",    "noise" };
+
+#define FACTORS_NR ((int)(sizeof(factor_keys) / sizeof(*factor_keys)))
 
 static struct estimate_dist *factor(struct estimate *e, int i)
 {
@@ -176,7 +182,17 @@ static int load_dist(struct estimate_dist *d, const cJSON *o)
 
 	if (bad || !k || estimate_dist_parse_kind(&kind, k))
 		return CARVE_EINVALID;
-	return estimate_dist_set(d, kind, low, likely, high);
+	/* as estimate_dist_set() checks; estimate_rerun() completes it */
+	if (!isfinite(low) || !isfinite(likely) || !isfinite(high) ||
+	    low <= 0 || likely <= 0 || high <= 0)
+		return CARVE_EINVALID;
+	if (low > likely || likely > high)
+		return CARVE_EINVALID;
+	d->kind = low == high ? DIST_FIXED : kind;
+	d->low = low;
+	d->likely = likely;
+	d->high = high;
+	return 0;
 }
 
 static int load_context(struct estimate *e, struct estimate_context *x,
@@ -320,7 +336,6 @@ int estimate_json_load(struct estimate **out, const cJSON *part,
 	}
 	if (bad)
 		goto bad;
-	estimate_run(e, 1);
 	*out = e;
 	return 0;
 bad:
@@ -329,4 +344,76 @@ bad:
 			  "'%s': the \"estimate\" part is malformed (run "
 			  "'carve estimate -f json' again)",
 			  path);
+}
+
+const char *estimate_dist_name(enum estimate_dist_kind kind)
+{
+	return kind == DIST_LOGNORMAL ? "lognormal"
+	       : kind == DIST_PERT    ? "pert"
+				      : "fixed";
+}
+
+int estimate_dist_parse_kind(enum estimate_dist_kind *out, const char *s)
+{
+	if (!strcmp(s, "lognormal"))
+		*out = DIST_LOGNORMAL;
+	else if (!strcmp(s, "pert"))
+		*out = DIST_PERT;
+	else if (!strcmp(s, "fixed"))
+		*out = DIST_FIXED;
+	else
+		return CARVE_EINVALID;
+	return 0;
+}
+
+void estimate_dist_release(struct estimate_dist *d)
+{
+	free(d->table);
+	d->table = NULL;
+}
+
+void estimate_assume(struct estimate *e, const char *name, const char *source,
+		     const char *fmt, ...)
+{
+	char *value;
+	va_list ap;
+
+	va_start(ap, fmt);
+	if (vasprintf(&value, fmt, ap) < 0)
+		die("out of memory");
+	va_end(ap);
+	e->assume = xreallocarray(e->assume, 3 * (e->assume_nr + 1),
+				  sizeof(*e->assume));
+	e->assume[3 * e->assume_nr] = xstrdup(name);
+	e->assume[3 * e->assume_nr + 1] = value;
+	e->assume[3 * e->assume_nr + 2] = xstrdup(source);
+	e->assume_nr++;
+}
+
+void estimate_free(struct estimate *e)
+{
+	if (!e)
+		return;
+	for (size_t r = 0; r < e->rates_nr; r++) {
+		free(e->rates[r].from);
+		free(e->rates[r].to);
+		free(e->rates[r].source);
+		estimate_dist_release(&e->rates[r].dist);
+	}
+	free(e->rates);
+	for (size_t c = 0; c < e->nr; c++) {
+		free(e->contexts[c].name);
+		free(e->contexts[c].work);
+	}
+	free(e->contexts);
+	for (int i = 0; i < FACTORS_NR; i++)
+		estimate_dist_release(factor(e, i));
+	for (size_t i = 0; i < 3 * e->assume_nr; i++)
+		free(e->assume[i]);
+	free(e->assume);
+	free(e->target);
+	free(e->draws);
+	free(e->phase0_draws);
+	free(e->total_draws);
+	free(e);
 }

@@ -9,9 +9,9 @@
 #include <sys/stat.h>
 
 #include "carve/config.h"
-#include "carve/estimate.h"
 #include "carve/language.h"
 #include "carve/model.h"
+#include "carve/model_estimate.h"
 #include "carve/model_history.h"
 #include "carve/model_scan.h"
 #include "carve/roadmap.h"

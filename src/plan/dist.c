@@ -111,26 +111,6 @@ double estimate_dist_mean(const struct estimate_dist *d)
 	}
 }
 
-const char *estimate_dist_name(enum estimate_dist_kind kind)
-{
-	return kind == DIST_LOGNORMAL ? "lognormal"
-	       : kind == DIST_PERT    ? "pert"
-				      : "fixed";
-}
-
-int estimate_dist_parse_kind(enum estimate_dist_kind *out, const char *s)
-{
-	if (!strcmp(s, "lognormal"))
-		*out = DIST_LOGNORMAL;
-	else if (!strcmp(s, "pert"))
-		*out = DIST_PERT;
-	else if (!strcmp(s, "fixed"))
-		*out = DIST_FIXED;
-	else
-		return CARVE_EINVALID;
-	return 0;
-}
-
 void estimate_dist_describe(struct strbuf *sb, const struct estimate_dist *d)
 {
 	if (d->kind == DIST_FIXED) {
@@ -154,10 +134,4 @@ void estimate_dist_copy(struct estimate_dist *dst,
 		memcpy(dst->table, src->table,
 		       (ESTIMATE_PERT_STEPS + 1) * sizeof(*dst->table));
 	}
-}
-
-void estimate_dist_release(struct estimate_dist *d)
-{
-	free(d->table);
-	d->table = NULL;
 }

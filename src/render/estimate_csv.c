@@ -6,6 +6,7 @@
 
 #include "carve/csv.h"
 #include "carve/estimate.h"
+#include "carve/render_estimate.h"
 
 static void num(FILE *fp, double v)
 {

@@ -10,6 +10,7 @@
 
 #include "carve/estimate.h"
 #include "carve/rates.h"
+#include "carve/render_estimate.h"
 #include "carve/strbuf.h"
 #include "carve/table.h"
 
