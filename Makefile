@@ -50,6 +50,7 @@ endif
 # (docs/ARCHITECTURE.md), lowest first.
 LIB_OBJS =
 LIB_OBJS += $(B)/src/core/arena.o
+LIB_OBJS += $(B)/src/core/calendar.o
 LIB_OBJS += $(B)/src/core/error.o
 LIB_OBJS += $(B)/src/core/glob.o
 LIB_OBJS += $(B)/src/core/oidmap.o
@@ -150,7 +151,6 @@ LIB_OBJS += $(B)/src/analysis/seams_graph.o
 LIB_OBJS += $(B)/src/plan/burndown.o
 LIB_OBJS += $(B)/src/plan/burndown_plan.o
 LIB_OBJS += $(B)/src/plan/burndown_run.o
-LIB_OBJS += $(B)/src/plan/calendar.o
 LIB_OBJS += $(B)/src/plan/calibrate.o
 LIB_OBJS += $(B)/src/plan/cocomo.o
 LIB_OBJS += $(B)/src/plan/dist.o
