@@ -18,12 +18,13 @@
 #include "carve/options.h"
 #include "carve/outfile.h"
 #include "carve/plan.h"
+#include "carve/render_roadmap.h"
 #include "carve/roadmap.h"
 #include "carve/roadmap_source.h"
 #include "carve/scan.h"
 #include "carve/seams.h"
-#include "carve/xmalloc.h"
 #include "carve/strbuf.h"
+#include "carve/xmalloc.h"
 
 /* clang-format off */
 static const char usage_text[] =

@@ -1,13 +1,13 @@
 /*
  * The "roadmap" part of the model: milestones, contexts, tasks with
  * their dependencies, critical path, cycles, monthly utilisation, notes,
- * and the planned remaining effort week by week (for carve burndown).
+ * and the planned remaining effort week by week (for carve burndown),
+ * as roadmap_build() computed them; and the date of a working day.
  */
 #include <cjson/cJSON.h>
 #include <math.h>
 
-#include "carve/plan.h"
-#include "carve/roadmap.h"
+#include "carve/model_roadmap.h"
 
 static const char *const phase_names[] = { "phase 0", "MVE", "endgame" };
 static const char *const kind_names[] = { "phase0", "step", "data" };
@@ -162,17 +162,16 @@ static cJSON *remaining(const struct roadmap *r)
 	cJSON *a = cJSON_CreateArray();
 
 	for (size_t k = 0; k < r->weeks_nr; k++) {
+		const struct roadmap_week *w = &r->weeks[k];
 		cJSON *o = cJSON_CreateObject();
-		calendar_day d = roadmap_date(r, k * 5 + 4);
-		double planned, p50, p15, p85;
 		char buf[16];
 
-		roadmap_remaining(r, d, &planned, &p50, &p15, &p85);
-		cJSON_AddStringToObject(o, "date", calendar_format(buf, d));
-		add_num(o, "planned", planned);
-		add_num(o, "p50", p50);
-		add_num(o, "p15", p15);
-		add_num(o, "p85", p85);
+		cJSON_AddStringToObject(o, "date",
+					calendar_format(buf, w->date));
+		add_num(o, "planned", w->planned);
+		add_num(o, "p50", w->p50);
+		add_num(o, "p15", w->p15);
+		add_num(o, "p85", w->p85);
 		cJSON_AddItemToArray(a, o);
 	}
 	return a;
@@ -206,4 +205,9 @@ void roadmap_json_add(cJSON *root, const struct roadmap *r)
 	for (size_t i = 0; i < r->notes_nr; i++)
 		cJSON_AddItemToArray(notes, cJSON_CreateString(r->notes[i]));
 	cJSON_AddItemToObject(o, "notes", notes);
+}
+
+calendar_day roadmap_date(const struct roadmap *r, size_t day)
+{
+	return calendar_workday(&r->plan->cal, day);
 }

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "carve/error.h"
-#include "carve/roadmap.h"
+#include "carve/model_roadmap.h"
 #include "carve/xmalloc.h"
 
 static int get_date(calendar_day *out, const cJSON *o, const char *key)

@@ -14,6 +14,7 @@
 #include "carve/calendar.h"
 #include "carve/config.h"
 #include "carve/html.h"
+#include "carve/render_roadmap.h"
 #include "carve/report.h"
 #include "carve/roadmap.h"
 #include "carve/strbuf.h"

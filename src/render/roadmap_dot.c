@@ -14,10 +14,11 @@
 #include <string.h>
 
 #include "carve/dot.h"
-#include "carve/error.h"
-#include "carve/plan.h"
 #include "carve/dot_gvc.h"
 #include "carve/dot_ids.h"
+#include "carve/error.h"
+#include "carve/plan.h"
+#include "carve/render_roadmap.h"
 #include "carve/roadmap.h"
 #include "carve/strbuf.h"
 #include "carve/utf8.h"

@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "carve/plan.h"
+#include "carve/render_roadmap.h"
 #include "carve/roadmap.h"
 #include "carve/xmalloc.h"
 

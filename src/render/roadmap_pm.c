@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "carve/plan.h"
+#include "carve/render_roadmap.h"
 #include "carve/roadmap.h"
 #include "carve/strbuf.h"
 

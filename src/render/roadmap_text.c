@@ -10,6 +10,7 @@
 #include "carve/csv.h"
 #include "carve/model.h"
 #include "carve/plan.h"
+#include "carve/render_roadmap.h"
 #include "carve/roadmap.h"
 #include "carve/strbuf.h"
 #include "carve/table.h"
@@ -20,34 +21,6 @@ static const char *const phase_names[] = { "phase 0", "MVE", "endgame" };
 static char *date(char *buf, const struct roadmap *r, size_t day)
 {
 	return calendar_format(buf, roadmap_date(r, day));
-}
-
-static const struct roadmap *order_of;
-
-static int by_start(const void *pa, const void *pb)
-{
-	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
-	const struct roadmap_context *x = &order_of->contexts[a],
-				     *y = &order_of->contexts[b];
-
-	if (x->start != y->start)
-		return x->start < y->start ? -1 : 1;
-	if (x->end != y->end)
-		return x->end < y->end ? -1 : 1;
-	return a < b ? -1 : a > b;
-}
-
-/* Contexts by start, then end (the order they are extracted in). */
-size_t *roadmap_context_order(const struct roadmap *r)
-{
-	size_t *order = xcalloc(r->nr + 1, sizeof(*order));
-
-	for (size_t i = 0; i < r->nr; i++)
-		order[i] = i;
-	order_of = r;
-	qsort(order, r->nr, sizeof(*order), by_start);
-	order_of = NULL;
-	return order;
 }
 
 static void print_milestones(FILE *fp, const struct roadmap *r)
