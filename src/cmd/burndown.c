@@ -20,6 +20,7 @@
 #include "carve/model.h"
 #include "carve/options.h"
 #include "carve/outfile.h"
+#include "carve/render_burndown.h"
 #include "carve/scan.h"
 #include "carve/strbuf.h"
 #include "carve/table.h"

@@ -2,12 +2,15 @@
  * The model's "burndown" part as JSON: the actual samples with the
  * scope and share beside them, the forecast, and the planned series and
  * milestones when a roadmap gave them. Dates are ISO 8601 days (UTC).
+ * The base, scope and share of a sample are computed here, for the JSON
+ * and the printers alike.
  */
 #include <cjson/cJSON.h>
 #include <math.h>
 #include <stdio.h>
+#include <time.h>
 
-#include "carve/burndown.h"
+#include "carve/model_burndown.h"
 
 static void add_int(cJSON *o, const char *key, long long n)
 {
@@ -140,4 +143,47 @@ cJSON *burndown_to_json(const struct burndown *b)
 		cJSON_AddItemToArray(a, x);
 	}
 	return o;
+}
+
+void burndown_date(char *buf, size_t size, int64_t t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	if (!t || !gmtime_r(&tt, &tm)) {
+		snprintf(buf, size, "-");
+		return;
+	}
+	strftime(buf, size, "%Y-%m-%d", &tm);
+}
+
+/* The first sample at or after the start, or the last one. */
+size_t burndown_start_index(const struct snapshots *s)
+{
+	for (size_t i = 0; i < s->nr; i++)
+		if (s->points[i].date >= s->start)
+			return i;
+	return s->nr ? s->nr - 1 : 0;
+}
+
+uint64_t burndown_base(const struct snapshots *s)
+{
+	return s->nr ? s->points[burndown_start_index(s)].sum[SNAP_LEGACY].code : 0;
+}
+
+uint64_t burndown_scope(const struct snapshots *s, size_t i)
+{
+	if (i < burndown_start_index(s))
+		return s->points[i].sum[SNAP_LEGACY].code;
+	return burndown_base(s) + s->points[i].scope_added;
+}
+
+double burndown_share(const struct snapshots *s, size_t i)
+{
+	uint64_t scope = burndown_scope(s, i);
+	uint64_t left = s->points[i].sum[SNAP_LEGACY].code;
+
+	if (i < burndown_start_index(s) || !scope || left >= scope)
+		return 0;
+	return (double)(scope - left) / (double)scope;
 }

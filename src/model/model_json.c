@@ -8,10 +8,10 @@
 #include <string.h>
 
 #include "carve/api.h"
-#include "carve/burndown.h"
 #include "carve/data.h"
 #include "carve/language.h"
 #include "carve/model.h"
+#include "carve/model_burndown.h"
 #include "carve/model_check.h"
 #include "carve/model_estimate.h"
 #include "carve/model_history.h"

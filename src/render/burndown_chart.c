@@ -8,6 +8,7 @@
 
 #include "carve/burndown.h"
 #include "carve/chart.h"
+#include "carve/render_burndown.h"
 #include "carve/strbuf.h"
 #include "carve/xmalloc.h"
 
