@@ -10,10 +10,12 @@
 
 #include "carve/cmd.h"
 #include "carve/data.h"
+#include "carve/data_analysis.h"
 #include "carve/input.h"
 #include "carve/model.h"
 #include "carve/options.h"
 #include "carve/outfile.h"
+#include "carve/render_data.h"
 #include "carve/scan.h"
 #include "carve/seams.h"
 #include "carve/table.h"

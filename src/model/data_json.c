@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "carve/data.h"
+#include "carve/model_data.h"
 #include "carve/model_scan.h"
 #include "carve/utf8.h"
 
@@ -125,4 +125,12 @@ void data_json_add(cJSON *root, const struct data_report *r)
 					    x->foreign_reads_nr));
 		cJSON_AddItemToArray(contexts, o);
 	}
+}
+
+const char *data_kind_name(enum data_kind kind)
+{
+	static const char *const names[] = { "read", "write", "define",
+					     "drop" };
+
+	return kind < DATA_KIND_NR ? names[kind] : "?";
 }

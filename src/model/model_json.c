@@ -8,11 +8,11 @@
 #include <string.h>
 
 #include "carve/api.h"
-#include "carve/data.h"
 #include "carve/language.h"
 #include "carve/model.h"
 #include "carve/model_burndown.h"
 #include "carve/model_check.h"
+#include "carve/model_data.h"
 #include "carve/model_estimate.h"
 #include "carve/model_history.h"
 #include "carve/model_roadmap.h"

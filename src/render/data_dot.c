@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "carve/data.h"
+#include "carve/render_data.h"
 
 static void quoted(FILE *fp, const char *s)
 {
