@@ -62,6 +62,7 @@ LIB_OBJS += $(B)/src/core/strbuf.o
 LIB_OBJS += $(B)/src/core/strmap.o
 LIB_OBJS += $(B)/src/core/utf8.o
 LIB_OBJS += $(B)/src/core/xmalloc.o
+LIB_OBJS += $(B)/src/model/api_json.o
 LIB_OBJS += $(B)/src/model/burndown_json.o
 LIB_OBJS += $(B)/src/model/check_json.o
 LIB_OBJS += $(B)/src/model/config.o

@@ -9,11 +9,13 @@
 #include <string.h>
 
 #include "carve/api.h"
+#include "carve/api_analysis.h"
 #include "carve/cmd.h"
 #include "carve/input.h"
 #include "carve/model.h"
 #include "carve/options.h"
 #include "carve/outfile.h"
+#include "carve/render_api.h"
 #include "carve/scan.h"
 #include "carve/seams.h"
 

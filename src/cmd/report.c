@@ -11,6 +11,7 @@
 #include <cjson/cJSON.h>
 
 #include "carve/api.h"
+#include "carve/api_analysis.h"
 #include "carve/burndown.h"
 #include "carve/check.h"
 #include "carve/cmd.h"

@@ -7,9 +7,9 @@
 #include <stdarg.h>
 #include <string.h>
 
-#include "carve/api.h"
 #include "carve/language.h"
 #include "carve/model.h"
+#include "carve/model_api.h"
 #include "carve/model_burndown.h"
 #include "carve/model_check.h"
 #include "carve/model_data.h"

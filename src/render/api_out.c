@@ -1,14 +1,13 @@
 /*
- * carve api's outputs other than text: the "api" part of the model JSON,
- * CSV (one row per endpoint) and DOT (contexts, an edge from each
- * calling context to the serving one labelled with the endpoints).
+ * carve api's outputs other than text and JSON: CSV (one row per
+ * endpoint) and DOT (contexts, an edge from each calling context to the
+ * serving one labelled with the endpoints).
  */
-#include <cjson/cJSON.h>
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "carve/api.h"
 #include "carve/csv.h"
+#include "carve/render_api.h"
 #include "carve/scan.h"
 #include "carve/seams.h"
 #include "carve/utf8.h"
@@ -16,38 +15,6 @@
 static const char *ctx_name(const struct api_report *r, long c)
 {
 	return c >= 0 ? r->seams->contexts[c].name : "";
-}
-
-static void add_str(cJSON *o, const char *key, const char *value)
-{
-	char *clean = utf8_sanitize(value);
-
-	cJSON_AddStringToObject(o, key, clean);
-	free(clean);
-}
-
-void api_json_add(cJSON *root, const struct api_report *r)
-{
-	cJSON *api = cJSON_AddObjectToObject(root, "api");
-	cJSON *eps = cJSON_AddArrayToObject(api, "endpoints");
-
-	for (size_t i = 0; i < r->nr; i++) {
-		const struct api_entry *e = &r->entries[i];
-		cJSON *o = cJSON_CreateObject(), *callers;
-
-		add_str(o, "context", ctx_name(r, e->context));
-		add_str(o, "method", e->ep->method);
-		add_str(o, "path", e->ep->path);
-		add_str(o, "framework", e->ep->framework);
-		add_str(o, "file", r->scan->files[e->file].path);
-		cJSON_AddNumberToObject(o, "line", e->ep->line);
-		callers = cJSON_AddArrayToObject(o, "callers");
-		for (size_t c = 0; c < e->callers_nr; c++)
-			cJSON_AddItemToArray(callers,
-					     cJSON_CreateString(ctx_name(
-						     r, (long)e->callers[c])));
-		cJSON_AddItemToArray(eps, o);
-	}
 }
 
 void api_print_csv(FILE *fp, const struct api_report *r)
