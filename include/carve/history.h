@@ -67,4 +67,14 @@ void history_couple(struct history_coupling *out, const uint32_t *sets,
 		    const size_t *sizes, int min_revs, int min_shared,
 		    int min_coupling);
 
+struct model;
+struct input_options;
+/*
+ * Adds the git history with carve history's defaults to a model read
+ * from a git work tree (nothing for a model file, a tree outside git or
+ * a model that has one). Returns 0, or <0 after reporting.
+ */
+int input_history(struct model *m, const struct config *cfg,
+		  const struct input_options *o);
+
 #endif

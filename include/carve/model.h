@@ -47,6 +47,13 @@ struct model {
 
 #define MODEL_INIT { 0 }
 
+/* Where a command's model comes from (carve/input.h opens it). */
+struct input_options {
+	const char *arg;    /* PATH or MODEL.json; NULL means "." */
+	const char *config; /* -c FILE, or NULL for <root>/carve.json */
+	int threads;
+};
+
 /* Records an assumption (strings are copied). */
 void model_assume(struct model *m, const char *name, const char *source,
 		  const char *fmt, ...) CARVE_PRINTF(4, 5);

@@ -78,24 +78,3 @@ int input_from_args(struct input_options *o, const char *command, int argc,
 	o->threads = c->threads;
 	return 0;
 }
-
-int input_history(struct model *m, const struct config *cfg,
-		  const struct input_options *o)
-{
-	struct history_options ho = { 0 };
-
-	if (m->history || !m->scan->is_git || !*m->scan->head ||
-	    model_is_file(o->arg ? o->arg : "."))
-		return 0;
-	ho.max_changeset = HISTORY_MAX_CHANGESET;
-	ho.min_revs = HISTORY_MIN_REVS;
-	ho.min_shared = HISTORY_MIN_SHARED;
-	ho.min_coupling = HISTORY_MIN_COUPLING;
-	ho.max_blob_size = HISTORY_MAX_BLOB_SIZE;
-	ho.threads = o->threads;
-	ho.config = cfg;
-	/* a repository without commits has no history to add */
-	if (history_run(&m->history, m->scan, &ho))
-		return -1;
-	return 0;
-}

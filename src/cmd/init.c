@@ -10,6 +10,7 @@
 
 #include "carve/cmd.h"
 #include "carve/filelist.h"
+#include "carve/history.h"
 #include "carve/init_config.h"
 #include "carve/input.h"
 #include "carve/model.h"

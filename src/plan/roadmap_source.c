@@ -10,7 +10,6 @@
 #include "carve/config.h"
 #include "carve/error.h"
 #include "carve/estimate.h"
-#include "carve/input.h"
 #include "carve/model.h"
 #include "carve/plan.h"
 #include "carve/roadmap.h"
