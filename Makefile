@@ -69,6 +69,7 @@ LIB_OBJS += $(B)/src/model/config.o
 LIB_OBJS += $(B)/src/model/data_json.o
 LIB_OBJS += $(B)/src/model/estimate_json.o
 LIB_OBJS += $(B)/src/model/history_json.o
+LIB_OBJS += $(B)/src/model/json.o
 LIB_OBJS += $(B)/src/model/language.o
 LIB_OBJS += $(B)/src/model/model_clang.o
 LIB_OBJS += $(B)/src/model/model_json.o

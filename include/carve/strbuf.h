@@ -5,6 +5,7 @@
 #ifndef CARVE_STRBUF_H
 #define CARVE_STRBUF_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -32,6 +33,9 @@ void strbuf_add(struct strbuf *sb, const void *data, size_t len);
 void strbuf_addstr(struct strbuf *sb, const char *s);
 void strbuf_addch(struct strbuf *sb, int c);
 void strbuf_addf(struct strbuf *sb, const char *fmt, ...) CARVE_PRINTF(2, 3);
+/* The same with a va_list (which it leaves unused for the caller). */
+void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
+	CARVE_PRINTF(2, 0);
 /* Appends `n` with thousands separators: 1234567 -> "1,234,567". */
 void strbuf_add_thousands(struct strbuf *sb, unsigned long long n);
 /* Appends `s` as a JSON/C-style quoted string with invalid UTF-8 escaped. */

@@ -82,24 +82,33 @@ void strbuf_addch(struct strbuf *sb, int c)
 	sb->buf[sb->len] = '\0';
 }
 
-void strbuf_addf(struct strbuf *sb, const char *fmt, ...)
+void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
 {
-	va_list ap;
+	va_list again;
 	int n;
 
 	strbuf_grow(sb, 64);
-	va_start(ap, fmt);
-	n = vsnprintf(sb->buf + sb->len, sb->alloc - sb->len, fmt, ap);
-	va_end(ap);
+	va_copy(again, ap);
+	n = vsnprintf(sb->buf + sb->len, sb->alloc - sb->len, fmt, again);
+	va_end(again);
 	if (n < 0)
 		BUG("vsnprintf failed for '%s'", fmt);
 	if ((size_t)n >= sb->alloc - sb->len) {
 		strbuf_grow(sb, (size_t)n);
-		va_start(ap, fmt);
-		vsnprintf(sb->buf + sb->len, sb->alloc - sb->len, fmt, ap);
-		va_end(ap);
+		va_copy(again, ap);
+		vsnprintf(sb->buf + sb->len, sb->alloc - sb->len, fmt, again);
+		va_end(again);
 	}
 	strbuf_setlen(sb, sb->len + (size_t)n);
+}
+
+void strbuf_addf(struct strbuf *sb, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	strbuf_vaddf(sb, fmt, ap);
+	va_end(ap);
 }
 
 void strbuf_add_thousands(struct strbuf *sb, unsigned long long n)

@@ -5,6 +5,7 @@
 #include <cjson/cJSON.h>
 #include <stdlib.h>
 
+#include "carve/json.h"
 #include "carve/model_api.h"
 #include "carve/model_scan.h"
 #include "carve/model_seams.h"
@@ -13,14 +14,6 @@
 static const char *ctx_name(const struct api_report *r, long c)
 {
 	return c >= 0 ? r->seams->contexts[c].name : "";
-}
-
-static void add_str(cJSON *o, const char *key, const char *value)
-{
-	char *clean = utf8_sanitize(value);
-
-	cJSON_AddStringToObject(o, key, clean);
-	free(clean);
 }
 
 void api_json_add(cJSON *root, const struct api_report *r)
@@ -32,11 +25,11 @@ void api_json_add(cJSON *root, const struct api_report *r)
 		const struct api_entry *e = &r->entries[i];
 		cJSON *o = cJSON_CreateObject(), *callers;
 
-		add_str(o, "context", ctx_name(r, e->context));
-		add_str(o, "method", e->ep->method);
-		add_str(o, "path", e->ep->path);
-		add_str(o, "framework", e->ep->framework);
-		add_str(o, "file", r->scan->files[e->file].path);
+		json_add_str(o, "context", ctx_name(r, e->context));
+		json_add_str(o, "method", e->ep->method);
+		json_add_str(o, "path", e->ep->path);
+		json_add_str(o, "framework", e->ep->framework);
+		json_add_str(o, "file", r->scan->files[e->file].path);
 		cJSON_AddNumberToObject(o, "line", e->ep->line);
 		callers = cJSON_AddArrayToObject(o, "callers");
 		for (size_t c = 0; c < e->callers_nr; c++)

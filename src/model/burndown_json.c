@@ -10,24 +10,8 @@
 #include <stdio.h>
 #include <time.h>
 
+#include "carve/json.h"
 #include "carve/model_burndown.h"
-
-static void add_int(cJSON *o, const char *key, long long n)
-{
-	char digits[24];
-
-	snprintf(digits, sizeof(digits), "%lld", n);
-	cJSON_AddRawToObject(o, key, digits);
-}
-
-/* Fixed decimals, so the same run gives the same bytes. */
-static void add_fixed(cJSON *o, const char *key, double v, int decimals)
-{
-	char buf[48];
-
-	snprintf(buf, sizeof(buf), "%.*f", decimals, v);
-	cJSON_AddRawToObject(o, key, buf);
-}
 
 static void add_date(cJSON *o, const char *key, int64_t t)
 {
@@ -46,7 +30,7 @@ static void add_count(cJSON *o, const char *key, long n)
 	if (n < 0)
 		cJSON_AddNullToObject(o, key);
 	else
-		add_int(o, key, n);
+		json_add_int(o, key, n);
 }
 
 static cJSON *point_json(const struct snapshots *s, size_t i)
@@ -59,14 +43,14 @@ static cJSON *point_json(const struct snapshots *s, size_t i)
 	add_date(o, "commit_date", p->commit_time);
 	if (p->tag)
 		cJSON_AddStringToObject(o, "tag", p->tag);
-	add_int(o, "legacy_code", (long long)p->sum[SNAP_LEGACY].code);
-	add_int(o, "new_code", (long long)p->sum[SNAP_NEW].code);
-	add_int(o, "other_code", (long long)p->sum[SNAP_OTHER].code);
-	add_int(o, "legacy_files", (long long)p->sum[SNAP_LEGACY].files);
-	add_int(o, "new_files", (long long)p->sum[SNAP_NEW].files);
-	add_int(o, "scope_added", (long long)p->scope_added);
-	add_int(o, "scope", (long long)burndown_scope(s, i));
-	add_fixed(o, "share_migrated", burndown_share(s, i), 4);
+	json_add_int(o, "legacy_code", (long long)p->sum[SNAP_LEGACY].code);
+	json_add_int(o, "new_code", (long long)p->sum[SNAP_NEW].code);
+	json_add_int(o, "other_code", (long long)p->sum[SNAP_OTHER].code);
+	json_add_int(o, "legacy_files", (long long)p->sum[SNAP_LEGACY].files);
+	json_add_int(o, "new_files", (long long)p->sum[SNAP_NEW].files);
+	json_add_int(o, "scope_added", (long long)p->scope_added);
+	json_add_int(o, "scope", (long long)burndown_scope(s, i));
+	json_add_fixed(o, "share_migrated", burndown_share(s, i), 4);
 	add_count(o, "deps_to_legacy", p->deps_to_legacy);
 	add_count(o, "violations", p->violations);
 	return o;
@@ -80,16 +64,16 @@ static cJSON *forecast_json(const struct burndown *b)
 	cJSON_AddStringToObject(o, "method",
 				"monte carlo over the net burns observed "
 				"per interval since the start");
-	add_int(o, "intervals_observed", (long long)f->steps);
-	add_fixed(o, "burn_per_week", f->burn_per_week, 1);
-	add_int(o, "remaining", (long long)f->remaining);
-	add_int(o, "trials", (long long)f->trials);
-	add_int(o, "seed", (long long)f->seed);
+	json_add_int(o, "intervals_observed", (long long)f->steps);
+	json_add_fixed(o, "burn_per_week", f->burn_per_week, 1);
+	json_add_int(o, "remaining", (long long)f->remaining);
+	json_add_int(o, "trials", (long long)f->trials);
+	json_add_int(o, "seed", (long long)f->seed);
 	add_date(o, "p50", f->ok ? f->p50 : 0);
 	add_date(o, "p85", f->ok ? f->p85 : 0);
 	if (!f->ok)
 		cJSON_AddStringToObject(o, "why_not", f->why_not);
-	add_int(o, "unfinished_trials", (long long)f->unfinished);
+	json_add_int(o, "unfinished_trials", (long long)f->unfinished);
 	add_date(o, "planned_p50", b->planned_p50);
 	add_date(o, "planned_p85", b->planned_p85);
 	cJSON_AddBoolToObject(o, "slips", b->slips);
@@ -102,7 +86,7 @@ cJSON *burndown_to_json(const struct burndown *b)
 	cJSON *o = cJSON_CreateObject(), *a;
 
 	if (b->interval)
-		add_int(o, "interval_days", b->interval / 86400);
+		json_add_int(o, "interval_days", b->interval / 86400);
 	else
 		cJSON_AddStringToObject(o, "interval", "tag");
 	cJSON_AddStringToObject(o, "head", s->head);
@@ -111,11 +95,11 @@ cJSON *burndown_to_json(const struct burndown *b)
 				s->start_source ? s->start_source : "");
 	add_date(o, "today", b->today);
 	cJSON_AddBoolToObject(o, "all_legacy", s->all_legacy);
-	add_int(o, "base", (long long)burndown_base(s));
-	add_int(o, "chain_commits", (long long)s->chain);
-	add_int(o, "out_of_order", (long long)s->out_of_order);
-	add_int(o, "before_first_commit", (long long)s->before_first);
-	add_int(o, "missing_objects", (long long)s->missing);
+	json_add_int(o, "base", (long long)burndown_base(s));
+	json_add_int(o, "chain_commits", (long long)s->chain);
+	json_add_int(o, "out_of_order", (long long)s->out_of_order);
+	json_add_int(o, "before_first_commit", (long long)s->before_first);
+	json_add_int(o, "missing_objects", (long long)s->missing);
 	a = cJSON_AddArrayToObject(o, "actual");
 	for (size_t i = 0; i < s->nr; i++)
 		cJSON_AddItemToArray(a, point_json(s, i));
@@ -126,12 +110,12 @@ cJSON *burndown_to_json(const struct burndown *b)
 		cJSON *x = cJSON_CreateObject();
 
 		add_date(x, "date", p->date);
-		add_fixed(x, "remaining_days", p->remaining_days, 1);
-		add_fixed(x, "p15_days", p->low_days, 1);
-		add_fixed(x, "p85_days", p->high_days, 1);
-		add_fixed(x, "legacy_code", round(p->legacy_code), 0);
-		add_fixed(x, "share", p->share, 4);
-		add_fixed(x, "ideal_days", p->ideal, 1);
+		json_add_fixed(x, "remaining_days", p->remaining_days, 1);
+		json_add_fixed(x, "p15_days", p->low_days, 1);
+		json_add_fixed(x, "p85_days", p->high_days, 1);
+		json_add_fixed(x, "legacy_code", round(p->legacy_code), 0);
+		json_add_fixed(x, "share", p->share, 4);
+		json_add_fixed(x, "ideal_days", p->ideal, 1);
 		cJSON_AddItemToArray(a, x);
 	}
 	a = cJSON_AddArrayToObject(o, "milestones");

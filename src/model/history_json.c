@@ -12,37 +12,13 @@
 
 #include "carve/config.h"
 #include "carve/error.h"
+#include "carve/json.h"
 #include "carve/model_history.h"
 #include "carve/strmap.h"
 #include "carve/utf8.h"
 #include "carve/xmalloc.h"
 
 static const char *const grouping_names[] = { "commit", "ticket", "day" };
-
-static void add_string(cJSON *o, const char *key, const char *value)
-{
-	char *clean;
-
-	if (!value) {
-		cJSON_AddNullToObject(o, key);
-		return;
-	}
-	if (utf8_is_valid(value, strlen(value))) {
-		cJSON_AddStringToObject(o, key, value);
-		return;
-	}
-	clean = utf8_sanitize(value);
-	cJSON_AddStringToObject(o, key, clean);
-	free(clean);
-}
-
-static void add_int(cJSON *o, const char *key, unsigned long long n)
-{
-	char digits[24];
-
-	snprintf(digits, sizeof(digits), "%llu", n);
-	cJSON_AddRawToObject(o, key, digits);
-}
 
 static void add_time(cJSON *o, const char *key, int64_t t)
 {
@@ -66,12 +42,12 @@ static cJSON *shares_json(const struct history *h,
 	for (size_t i = 0; i < nr; i++) {
 		cJSON *o = cJSON_CreateObject();
 
-		add_string(o, "name",
+		json_add_str(o, "name",
 			   teams ? h->teams[s[i].who].name
 				 : h->authors[s[i].who].name);
-		add_int(o, "revisions", s[i].revisions);
-		add_int(o, "added", s[i].added);
-		add_int(o, "deleted", s[i].deleted);
+		json_add_uint(o, "revisions", s[i].revisions);
+		json_add_uint(o, "added", s[i].added);
+		json_add_uint(o, "deleted", s[i].deleted);
 		cJSON_AddItemToArray(arr, o);
 	}
 	return arr;
@@ -87,27 +63,27 @@ static cJSON *entities_json(const struct history *h,
 		const struct history_entity *x = &e[i];
 		cJSON *o = cJSON_CreateObject();
 
-		add_string(o, modules ? "name" : "path", x->name);
+		json_add_str(o, modules ? "name" : "path", x->name);
 		if (modules)
-			add_int(o, "files", x->files);
+			json_add_uint(o, "files", x->files);
 		else
-			add_string(o, "module", x->module);
+			json_add_str(o, "module", x->module);
 		cJSON_AddBoolToObject(o, "exists", x->exists);
-		add_int(o, "revisions", x->revisions);
-		add_int(o, "added", x->added);
-		add_int(o, "deleted", x->deleted);
-		add_int(o, "binary", x->binary);
+		json_add_uint(o, "revisions", x->revisions);
+		json_add_uint(o, "added", x->added);
+		json_add_uint(o, "deleted", x->deleted);
+		json_add_uint(o, "binary", x->binary);
 		add_time(o, "first", x->first);
 		add_time(o, "last", x->last);
-		add_int(o, "age_days",
+		json_add_uint(o, "age_days",
 			h->now > x->last
 				? (unsigned long long)((h->now - x->last) /
 						       86400)
 				: 0);
-		add_int(o, "code", x->code);
-		add_int(o, "complexity", x->complexity);
-		add_int(o, "hotspot", x->hotspot);
-		add_int(o, "hotspot_loc", x->hotspot_loc);
+		json_add_uint(o, "code", x->code);
+		json_add_uint(o, "complexity", x->complexity);
+		json_add_uint(o, "hotspot", x->hotspot);
+		json_add_uint(o, "hotspot_loc", x->hotspot_loc);
 		cJSON_AddItemToObject(o, "authors",
 				      shares_json(h, x->authors, x->authors_nr,
 						  0));
@@ -126,24 +102,24 @@ static cJSON *coupling_json(const struct history_coupling *c,
 	cJSON *o = cJSON_CreateObject();
 	cJSON *removed, *pairs;
 
-	add_int(o, "changes", c->changesets);
-	add_int(o, "large", c->large);
-	add_int(o, "candidates", c->candidates);
+	json_add_uint(o, "changes", c->changesets);
+	json_add_uint(o, "large", c->large);
+	json_add_uint(o, "candidates", c->candidates);
 	removed = cJSON_AddObjectToObject(o, "removed");
-	add_int(removed, "min_revs", c->below_min_revs);
-	add_int(removed, "min_shared", c->below_min_shared);
-	add_int(removed, "min_coupling", c->below_min_coupling);
+	json_add_uint(removed, "min_revs", c->below_min_revs);
+	json_add_uint(removed, "min_shared", c->below_min_shared);
+	json_add_uint(removed, "min_coupling", c->below_min_coupling);
 	pairs = cJSON_AddArrayToObject(o, "pairs");
 	for (size_t i = 0; i < c->nr; i++) {
 		const struct history_pair *p = &c->pairs[i];
 		cJSON *x = cJSON_CreateObject();
 
-		add_string(x, "entity", e[p->a].name);
-		add_string(x, "coupled", e[p->b].name);
-		add_int(x, "degree", (unsigned long long)p->degree);
-		add_int(x, "shared", p->shared);
-		add_int(x, "entity_revisions", p->revs_a);
-		add_int(x, "coupled_revisions", p->revs_b);
+		json_add_str(x, "entity", e[p->a].name);
+		json_add_str(x, "coupled", e[p->b].name);
+		json_add_uint(x, "degree", (unsigned long long)p->degree);
+		json_add_uint(x, "shared", p->shared);
+		json_add_uint(x, "entity_revisions", p->revs_a);
+		json_add_uint(x, "coupled_revisions", p->revs_b);
 		cJSON_AddItemToArray(pairs, x);
 	}
 	return o;
@@ -154,31 +130,31 @@ cJSON *history_to_json(const struct history *h)
 	cJSON *o = cJSON_CreateObject();
 	cJSON *settings, *arr, *coupling;
 
-	add_string(o, "rev", h->rev);
-	add_string(o, "head", *h->head ? h->head : NULL);
+	json_add_str(o, "rev", h->rev);
+	json_add_str(o, "head", *h->head ? h->head : NULL);
 	cJSON_AddBoolToObject(o, "shallow", h->shallow);
-	add_int(o, "cut", h->cut);
-	add_int(o, "commits", h->commits);
-	add_int(o, "merges", h->merges);
-	add_int(o, "analysed", h->analysed);
-	add_int(o, "missing", h->missing);
-	add_int(o, "unreadable", h->unreadable);
-	add_int(o, "changes", h->changes);
-	add_int(o, "filtered", h->filtered);
-	add_int(o, "added", h->added);
-	add_int(o, "deleted", h->deleted);
-	add_int(o, "binary", h->binary);
+	json_add_uint(o, "cut", h->cut);
+	json_add_uint(o, "commits", h->commits);
+	json_add_uint(o, "merges", h->merges);
+	json_add_uint(o, "analysed", h->analysed);
+	json_add_uint(o, "missing", h->missing);
+	json_add_uint(o, "unreadable", h->unreadable);
+	json_add_uint(o, "changes", h->changes);
+	json_add_uint(o, "filtered", h->filtered);
+	json_add_uint(o, "added", h->added);
+	json_add_uint(o, "deleted", h->deleted);
+	json_add_uint(o, "binary", h->binary);
 	add_time(o, "first", h->first);
 	add_time(o, "last", h->last);
 	add_time(o, "now", h->now);
 	settings = cJSON_AddObjectToObject(o, "settings");
-	add_int(settings, "max_changeset",
+	json_add_uint(settings, "max_changeset",
 		(unsigned long long)h->max_changeset);
-	add_int(settings, "min_revs", (unsigned long long)h->min_revs);
-	add_int(settings, "min_shared", (unsigned long long)h->min_shared);
-	add_int(settings, "min_coupling", (unsigned long long)h->min_coupling);
-	add_string(settings, "group_by", grouping_names[h->group_by]);
-	add_string(settings, "ticket_regex", h->ticket_regex);
+	json_add_uint(settings, "min_revs", (unsigned long long)h->min_revs);
+	json_add_uint(settings, "min_shared", (unsigned long long)h->min_shared);
+	json_add_uint(settings, "min_coupling", (unsigned long long)h->min_coupling);
+	json_add_str(settings, "group_by", grouping_names[h->group_by]);
+	json_add_str(settings, "ticket_regex", h->ticket_regex);
 	cJSON_AddBoolToObject(settings, "follow_renames", h->follow_renames);
 	cJSON_AddBoolToObject(settings, "mailmap", h->mailmap);
 	arr = cJSON_AddArrayToObject(o, "authors");
@@ -186,13 +162,13 @@ cJSON *history_to_json(const struct history *h)
 		const struct history_author *a = &h->authors[i];
 		cJSON *x = cJSON_CreateObject();
 
-		add_string(x, "name", a->name);
-		add_string(x, "email", a->email);
-		add_string(x, "team",
+		json_add_str(x, "name", a->name);
+		json_add_str(x, "email", a->email);
+		json_add_str(x, "team",
 			   a->team >= 0 ? h->teams[a->team].name : NULL);
-		add_int(x, "commits", a->commits);
-		add_int(x, "added", a->added);
-		add_int(x, "deleted", a->deleted);
+		json_add_uint(x, "commits", a->commits);
+		json_add_uint(x, "added", a->added);
+		json_add_uint(x, "deleted", a->deleted);
 		add_time(x, "first", a->first);
 		add_time(x, "last", a->last);
 		cJSON_AddItemToArray(arr, x);
@@ -202,11 +178,11 @@ cJSON *history_to_json(const struct history *h)
 		const struct history_team *t = &h->teams[i];
 		cJSON *x = cJSON_CreateObject();
 
-		add_string(x, "name", t->name);
-		add_int(x, "authors", t->authors);
-		add_int(x, "commits", t->commits);
-		add_int(x, "added", t->added);
-		add_int(x, "deleted", t->deleted);
+		json_add_str(x, "name", t->name);
+		json_add_uint(x, "authors", t->authors);
+		json_add_uint(x, "commits", t->commits);
+		json_add_uint(x, "added", t->added);
+		json_add_uint(x, "deleted", t->deleted);
 		cJSON_AddItemToArray(arr, x);
 	}
 	cJSON_AddItemToObject(o, "files",
@@ -222,8 +198,8 @@ cJSON *history_to_json(const struct history *h)
 	for (size_t i = 0; i < h->large_nr; i++) {
 		cJSON *x = cJSON_CreateObject();
 
-		add_string(x, "change", h->large[i].id);
-		add_int(x, "files", h->large[i].files);
+		json_add_str(x, "change", h->large[i].id);
+		json_add_uint(x, "files", h->large[i].files);
 		cJSON_AddItemToArray(arr, x);
 	}
 	return o;

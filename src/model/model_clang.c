@@ -10,18 +10,11 @@
 #include <cjson/cJSON.h>
 
 #include "carve/config.h"
+#include "carve/json.h"
 #include "carve/model.h"
 #include "carve/model_scan.h"
 #include "carve/strmap.h"
 #include "carve/xmalloc.h"
-
-static void add_int(cJSON *obj, const char *key, unsigned long long n)
-{
-	char digits[24];
-
-	snprintf(digits, sizeof(digits), "%llu", n);
-	cJSON_AddRawToObject(obj, key, digits);
-}
 
 static cJSON *strings(const char *const *v, size_t nr)
 {
@@ -116,24 +109,24 @@ void model_clang_json(cJSON *root, const struct scan *s)
 			 sd->shard_n);
 		cJSON_AddStringToObject(o, "shard", shard);
 	}
-	add_int(o, "units", sd->units);
-	add_int(o, "parsed", sd->parsed);
-	add_int(o, "cached", sd->cached);
-	add_int(o, "failed", sd->failed);
-	add_int(o, "crashed", sd->crashed);
-	add_int(o, "errors", sd->errors);
-	add_int(o, "warnings", sd->warnings);
-	add_int(o, "definitions_total", sd->index.defs_nr);
-	add_int(o, "references_total", sd->index.refs_nr);
-	add_int(o, "unresolved", sd->index.unresolved);
-	add_int(o, "include_edges_added", sd->include_edges_added);
+	json_add_uint(o, "units", sd->units);
+	json_add_uint(o, "parsed", sd->parsed);
+	json_add_uint(o, "cached", sd->cached);
+	json_add_uint(o, "failed", sd->failed);
+	json_add_uint(o, "crashed", sd->crashed);
+	json_add_uint(o, "errors", sd->errors);
+	json_add_uint(o, "warnings", sd->warnings);
+	json_add_uint(o, "definitions_total", sd->index.defs_nr);
+	json_add_uint(o, "references_total", sd->index.refs_nr);
+	json_add_uint(o, "unresolved", sd->index.unresolved);
+	json_add_uint(o, "include_edges_added", sd->include_edges_added);
 	skipped = cJSON_AddObjectToObject(o, "skipped");
-	add_int(skipped, "missing", sd->skipped_missing);
-	add_int(skipped, "outside", sd->skipped_outside);
-	add_int(skipped, "not_compiler", sd->skipped_not_compiler);
-	add_int(skipped, "not_c", sd->skipped_not_c);
-	add_int(skipped, "duplicates", sd->skipped_duplicates);
-	add_int(o, "relative_directories", sd->relative_dirs);
+	json_add_uint(skipped, "missing", sd->skipped_missing);
+	json_add_uint(skipped, "outside", sd->skipped_outside);
+	json_add_uint(skipped, "not_compiler", sd->skipped_not_compiler);
+	json_add_uint(skipped, "not_c", sd->skipped_not_c);
+	json_add_uint(skipped, "duplicates", sd->skipped_duplicates);
+	json_add_uint(o, "relative_directories", sd->relative_dirs);
 	cJSON_AddItemToObject(o, "crashed_files",
 			      strings(sd->crashed_files, sd->crashed_nr));
 	cJSON_AddItemToObject(o, "failed_files",
@@ -143,7 +136,7 @@ void model_clang_json(cJSON *root, const struct scan *s)
 		cJSON *m = cJSON_CreateObject();
 
 		cJSON_AddStringToObject(m, "text", sd->messages[i].text);
-		add_int(m, "units", sd->messages[i].units);
+		json_add_uint(m, "units", sd->messages[i].units);
 		cJSON_AddItemToArray(msgs, m);
 	}
 	if (sd->guessed)

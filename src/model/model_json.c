@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "carve/json.h"
 #include "carve/language.h"
 #include "carve/model.h"
 #include "carve/model_api.h"
@@ -28,16 +29,10 @@ void model_assume(struct model *m, const char *name, const char *source,
 	struct strbuf sb = STRBUF_INIT;
 	struct assumption *a;
 	va_list ap;
-	int n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	strbuf_vaddf(&sb, fmt, ap);
 	va_end(ap);
-	strbuf_grow(&sb, (size_t)n);
-	va_start(ap, fmt);
-	vsnprintf(sb.buf, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	strbuf_setlen(&sb, (size_t)n);
 	ALLOC_GROW(m->assumptions, m->assumptions_nr + 1, m->assumptions_alloc);
 	a = &m->assumptions[m->assumptions_nr++];
 	a->name = xstrdup(name);
@@ -45,53 +40,12 @@ void model_assume(struct model *m, const char *name, const char *source,
 	a->value = strbuf_detach(&sb, NULL);
 }
 
-/*
- * Adds key: value. The key must be a string literal and the value must
- * outlive the tree (the model does): both are referenced, not copied,
- * which halves the allocations of a large model.
- */
-static void add_string(cJSON *obj, const char *key, const char *value)
-{
-	char *clean;
-
-	if (!value) {
-		cJSON_AddItemToObjectCS(obj, key, cJSON_CreateNull());
-		return;
-	}
-	/* nearly every string is valid already: copy only the others */
-	if (utf8_is_valid(value, strlen(value))) {
-		cJSON_AddItemToObjectCS(obj, key,
-					cJSON_CreateStringReference(value));
-		return;
-	}
-	clean = utf8_sanitize(value);
-	cJSON_AddItemToObjectCS(obj, key, cJSON_CreateString(clean));
-	free(clean);
-}
-
-/*
- * Counts are whole numbers: written as raw digits, because cJSON prints
- * every number as a double and checks the round trip with strtod, which
- * was a fifth of a scan's time on large repositories.
- */
-static void add_int(cJSON *obj, const char *key, unsigned long long n)
-{
-	char digits[24], *p = digits + sizeof(digits) - 1;
-
-	*p = '\0';
-	do {
-		*--p = (char)('0' + n % 10);
-		n /= 10;
-	} while (n);
-	cJSON_AddItemToObjectCS(obj, key, cJSON_CreateRaw(p));
-}
-
 static void add_counts(cJSON *obj, const struct line_counts *c)
 {
-	add_int(obj, "code", c->code);
-	add_int(obj, "comment", c->comment);
-	add_int(obj, "blank", c->blank);
-	add_int(obj, "complexity", c->complexity);
+	json_add_uint_ref(obj, "code", c->code);
+	json_add_uint_ref(obj, "comment", c->comment);
+	json_add_uint_ref(obj, "blank", c->blank);
+	json_add_uint_ref(obj, "complexity", c->complexity);
 }
 
 static cJSON *groups_json(const struct scan_group *g, size_t nr)
@@ -101,8 +55,8 @@ static cJSON *groups_json(const struct scan_group *g, size_t nr)
 	for (size_t i = 0; i < nr; i++) {
 		cJSON *o = cJSON_CreateObject();
 
-		add_string(o, "name", g[i].name);
-		add_int(o, "files", g[i].files);
+		json_add_str_ref(o, "name", g[i].name);
+		json_add_uint_ref(o, "files", g[i].files);
 		add_counts(o, &g[i].counts);
 		cJSON_AddItemToArray(arr, o);
 	}
@@ -113,17 +67,17 @@ static cJSON *file_json(const struct scan_file *f)
 {
 	cJSON *o = cJSON_CreateObject();
 
-	add_string(o, "path", f->path);
-	add_string(o, "status", scan_status_name(f->status));
-	add_string(o, "language", f->lang ? f->lang->name : NULL);
-	add_string(o, "module", f->module);
+	json_add_str_ref(o, "path", f->path);
+	json_add_str_ref(o, "status", scan_status_name(f->status));
+	json_add_str_ref(o, "language", f->lang ? f->lang->name : NULL);
+	json_add_str_ref(o, "module", f->module);
 	if (f->reason)
-		add_string(o, "reason", f->reason);
+		json_add_str_ref(o, "reason", f->reason);
 	if (f->untracked)
 		cJSON_AddTrueToObject(o, "untracked");
-	add_int(o, "size", f->size);
-	add_string(o, "blob", *f->blob ? f->blob : NULL);
-	add_int(o, "lines", f->counts.lines);
+	json_add_uint_ref(o, "size", f->size);
+	json_add_str_ref(o, "blob", *f->blob ? f->blob : NULL);
+	json_add_uint_ref(o, "lines", f->counts.lines);
 	add_counts(o, &f->counts);
 	return o;
 }
@@ -148,10 +102,10 @@ static cJSON *edges_json(const struct scan *s)
 		const struct scan_edge *e = &s->edges[i];
 		cJSON *o = cJSON_CreateObject();
 
-		add_string(o, "from", s->files[e->from].path);
-		add_string(o, "to", s->files[e->to].path);
-		add_string(o, "kind", kind_names[e->kind]);
-		add_int(o, "weight", e->weight);
+		json_add_str_ref(o, "from", s->files[e->from].path);
+		json_add_str_ref(o, "to", s->files[e->to].path);
+		json_add_str_ref(o, "kind", kind_names[e->kind]);
+		json_add_uint_ref(o, "weight", e->weight);
 		if (e->flags) {
 			cJSON *flags = cJSON_AddArrayToObject(o, "flags");
 
@@ -174,9 +128,9 @@ static cJSON *externals_json(const struct scan *s)
 	for (size_t i = 0; i < s->externals_nr; i++) {
 		cJSON *o = cJSON_CreateObject();
 
-		add_string(o, "name", s->externals[i].name);
-		add_int(o, "refs", s->externals[i].refs);
-		add_int(o, "files", s->externals[i].files);
+		json_add_str_ref(o, "name", s->externals[i].name);
+		json_add_uint_ref(o, "refs", s->externals[i].refs);
+		json_add_uint_ref(o, "files", s->externals[i].files);
 		if (s->externals[i].stdlib)
 			cJSON_AddItemToObjectCS(o, "stdlib",
 						cJSON_CreateTrue());
@@ -190,22 +144,22 @@ static cJSON *scan_json(cJSON *root, const struct scan *s)
 	cJSON *repo = cJSON_AddObjectToObject(root, "repo");
 	cJSON *totals, *status, *files;
 
-	add_string(repo, "root", s->root);
-	add_string(repo, "prefix", s->prefix);
+	json_add_str_ref(repo, "root", s->root);
+	json_add_str_ref(repo, "prefix", s->prefix);
 	cJSON_AddBoolToObject(repo, "git", s->is_git);
-	add_string(repo, "head", *s->head ? s->head : NULL);
-	add_string(repo, "branch", s->branch);
-	add_string(repo, "scanned_at", s->scanned_at);
+	json_add_str_ref(repo, "head", *s->head ? s->head : NULL);
+	json_add_str_ref(repo, "branch", s->branch);
+	json_add_str_ref(repo, "scanned_at", s->scanned_at);
 
 	totals = cJSON_AddObjectToObject(root, "totals");
-	add_int(totals, "files", s->nr);
-	add_int(totals, "counted", s->status_count[FILE_COUNTED]);
+	json_add_uint_ref(totals, "files", s->nr);
+	json_add_uint_ref(totals, "counted", s->status_count[FILE_COUNTED]);
 	add_counts(totals, &s->total);
-	add_int(totals, "edges", s->edges_nr);
-	add_int(totals, "unresolved", s->unresolved);
+	json_add_uint_ref(totals, "edges", s->edges_nr);
+	json_add_uint_ref(totals, "unresolved", s->unresolved);
 	status = cJSON_AddObjectToObject(totals, "status");
 	for (int i = 0; i <= FILE_SPECIAL; i++)
-		add_int(status, scan_status_name(i), s->status_count[i]);
+		json_add_uint_ref(status, scan_status_name(i), s->status_count[i]);
 
 	cJSON_AddItemToObject(root, "languages",
 			      groups_json(s->languages, s->languages_nr));
@@ -255,9 +209,9 @@ int model_write_json(FILE *fp, const struct model *m)
 	for (size_t i = 0; i < m->assumptions_nr; i++) {
 		cJSON *o = cJSON_CreateObject();
 
-		add_string(o, "name", m->assumptions[i].name);
-		add_string(o, "value", m->assumptions[i].value);
-		add_string(o, "source", m->assumptions[i].source);
+		json_add_str_ref(o, "name", m->assumptions[i].name);
+		json_add_str_ref(o, "value", m->assumptions[i].value);
+		json_add_str_ref(o, "source", m->assumptions[i].source);
 		cJSON_AddItemToArray(assumptions, o);
 	}
 	text = cJSON_Print(root);

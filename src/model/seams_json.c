@@ -9,37 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "carve/json.h"
 #include "carve/model_scan.h"
 #include "carve/model_seams.h"
 #include "carve/utf8.h"
-
-static void add_str(cJSON *o, const char *key, const char *value)
-{
-	char *clean = utf8_sanitize(value);
-
-	cJSON_AddStringToObject(o, key, clean);
-	free(clean);
-}
-
-static void add_uint(cJSON *o, const char *key, unsigned long long n)
-{
-	char digits[24];
-
-	snprintf(digits, sizeof(digits), "%llu", n);
-	cJSON_AddRawToObject(o, key, digits);
-}
-
-static void add_real(cJSON *o, const char *key, double v)
-{
-	char num[32];
-
-	if (v != v) {
-		cJSON_AddNullToObject(o, key);
-		return;
-	}
-	snprintf(num, sizeof(num), "%.4f", v);
-	cJSON_AddRawToObject(o, key, num);
-}
 
 static cJSON *crossings_json(const struct seams *s, size_t ctx, int out)
 {
@@ -52,17 +25,17 @@ static cJSON *crossings_json(const struct seams *s, size_t ctx, int out)
 		if ((out ? c->from : c->to) != ctx)
 			continue;
 		o = cJSON_CreateObject();
-		add_str(o, "context", s->contexts[out ? c->to : c->from].name);
-		add_uint(o, "refs", c->refs);
-		add_uint(o, "edges", c->edges);
+		json_add_str(o, "context", s->contexts[out ? c->to : c->from].name);
+		json_add_uint(o, "refs", c->refs);
+		json_add_uint(o, "edges", c->edges);
 		if (c->cut)
 			cJSON_AddTrueToObject(o, "cut");
 		imports = cJSON_AddArrayToObject(o, "imports");
 		for (size_t j = 0; j < c->targets_nr; j++) {
 			cJSON *t = cJSON_CreateObject();
 
-			add_str(t, "path", c->targets[j].path);
-			add_uint(t, "refs", c->targets[j].refs);
+			json_add_str(t, "path", c->targets[j].path);
+			json_add_uint(t, "refs", c->targets[j].refs);
 			cJSON_AddItemToArray(imports, t);
 		}
 		if (c->symbols_nr) {
@@ -71,8 +44,8 @@ static cJSON *crossings_json(const struct seams *s, size_t ctx, int out)
 			for (size_t j = 0; j < c->symbols_nr; j++) {
 				cJSON *t = cJSON_CreateObject();
 
-				add_str(t, "name", c->symbols[j].path);
-				add_uint(t, "files", c->symbols[j].refs);
+				json_add_str(t, "name", c->symbols[j].path);
+				json_add_uint(t, "files", c->symbols[j].refs);
 				cJSON_AddItemToArray(syms, t);
 			}
 		}
@@ -88,8 +61,8 @@ static cJSON *owners_json(const struct seams_owner *o, size_t nr)
 	for (size_t i = 0; i < nr; i++) {
 		cJSON *x = cJSON_CreateObject();
 
-		add_str(x, "name", o[i].name);
-		add_real(x, "share", o[i].share);
+		json_add_str(x, "name", o[i].name);
+		json_add_fixed(x, "share", o[i].share, 4);
 		cJSON_AddItemToArray(arr, x);
 	}
 	return arr;
@@ -100,7 +73,7 @@ static cJSON *context_json(const struct seams *s, size_t i)
 	const struct seams_context *x = &s->contexts[i];
 	cJSON *o = cJSON_CreateObject(), *arr, *seam, *scores;
 
-	add_str(o, "name", x->name);
+	json_add_str(o, "name", x->name);
 	if (x->kernel)
 		cJSON_AddTrueToObject(o, "shared_kernel");
 	if (x->declared)
@@ -109,53 +82,53 @@ static cJSON *context_json(const struct seams *s, size_t i)
 		cJSON_AddTrueToObject(o, "unlinked");
 	if (x->role != ROLE_CODE)
 		cJSON_AddStringToObject(o, "role", file_role_name(x->role));
-	add_uint(o, "units", x->units);
-	add_uint(o, "code", x->code);
+	json_add_uint(o, "units", x->units);
+	json_add_uint(o, "code", x->code);
 	arr = cJSON_AddArrayToObject(o, "languages");
 	for (size_t j = 0; j < x->langs_nr; j++) {
 		cJSON *l = cJSON_CreateObject();
 
-		add_str(l, "name", x->langs[j].name);
-		add_uint(l, "files", x->langs[j].files);
-		add_uint(l, "code", x->langs[j].code);
+		json_add_str(l, "name", x->langs[j].name);
+		json_add_uint(l, "files", x->langs[j].files);
+		json_add_uint(l, "code", x->langs[j].code);
 		cJSON_AddItemToArray(arr, l);
 	}
-	add_uint(o, "refs_inside", x->internal);
-	add_uint(o, "refs_out", x->refs_out);
-	add_uint(o, "refs_in", x->refs_in);
-	add_uint(o, "edges_out", x->edges_out);
-	add_uint(o, "edges_in", x->edges_in);
-	add_uint(o, "contexts_out", x->fan_out);
-	add_uint(o, "contexts_in", x->fan_in);
-	add_real(o, "cohesion", x->cohesion);
-	add_real(o, "cluster_factor", x->factor);
+	json_add_uint(o, "refs_inside", x->internal);
+	json_add_uint(o, "refs_out", x->refs_out);
+	json_add_uint(o, "refs_in", x->refs_in);
+	json_add_uint(o, "edges_out", x->edges_out);
+	json_add_uint(o, "edges_in", x->edges_in);
+	json_add_uint(o, "contexts_out", x->fan_out);
+	json_add_uint(o, "contexts_in", x->fan_in);
+	json_add_fixed(o, "cohesion", x->cohesion, 4);
+	json_add_fixed(o, "cluster_factor", x->factor, 4);
 	if (x->cycle >= 0)
-		add_uint(o, "cycle", (unsigned long long)x->cycle + 1);
+		json_add_uint(o, "cycle", (unsigned long long)x->cycle + 1);
 	if (s->options.history) {
 		cJSON *h = cJSON_AddObjectToObject(o, "history");
 
-		add_uint(h, "changes", x->changes);
-		add_uint(h, "coupled_changes", x->coupled);
-		add_uint(h, "leaked_changes", x->leaked);
+		json_add_uint(h, "changes", x->changes);
+		json_add_uint(h, "coupled_changes", x->coupled);
+		json_add_uint(h, "leaked_changes", x->leaked);
 		if (x->coupled)
-			add_real(h, "coupling_leak",
-				 (double)x->leaked / (double)x->coupled);
+			json_add_fixed(h, "coupling_leak",
+				 (double)x->leaked / (double)x->coupled, 4);
 		cJSON_AddItemToObject(h, "authors",
 				      owners_json(x->authors, x->authors_nr));
 		cJSON_AddItemToObject(h, "teams",
 				      owners_json(x->teams, x->teams_nr));
 	}
 	if (x->rank) {
-		add_uint(o, "rank", x->rank);
-		add_real(o, "score", x->rank_score);
+		json_add_uint(o, "rank", x->rank);
+		json_add_fixed(o, "score", x->rank_score, 4);
 		scores = cJSON_AddObjectToObject(o, "scores");
 		for (int c = 0; c < CRIT_NR; c++) {
 			if (x->score[c] < 0)
 				cJSON_AddNullToObject(scores,
 						      rank_criterion_name(c));
 			else
-				add_real(scores, rank_criterion_name(c),
-					 x->score[c]);
+				json_add_fixed(scores, rank_criterion_name(c),
+					 x->score[c], 4);
 		}
 	}
 	seam = cJSON_AddObjectToObject(o, "seam");
@@ -175,24 +148,24 @@ static cJSON *comparison_json(const struct compare_result *r)
 {
 	cJSON *o = cJSON_CreateObject(), *arr;
 
-	add_str(o, "file", r->path);
-	add_uint(o, "files", r->files);
-	add_uint(o, "contexts", r->clusters);
-	add_uint(o, "common", r->common);
-	add_uint(o, "not_in_scan", r->missing_nr);
-	add_uint(o, "not_in_file", r->only_ours);
-	add_uint(o, "repeated", r->duplicates);
-	add_uint(o, "max_mno", r->max_mno);
+	json_add_str(o, "file", r->path);
+	json_add_uint(o, "files", r->files);
+	json_add_uint(o, "contexts", r->clusters);
+	json_add_uint(o, "common", r->common);
+	json_add_uint(o, "not_in_scan", r->missing_nr);
+	json_add_uint(o, "not_in_file", r->only_ours);
+	json_add_uint(o, "repeated", r->duplicates);
+	json_add_uint(o, "max_mno", r->max_mno);
 	arr = cJSON_AddArrayToObject(o, "results");
 	for (int i = 0; i < COMPARE_NR; i++) {
 		cJSON *x = cJSON_CreateObject();
 
-		add_str(x, "clustering", compare_name(i));
-		add_uint(x, "contexts", r->k[i]);
-		add_uint(x, "mno", r->mno[i]);
-		add_real(x, "mojofm", r->fm[i]);
-		add_real(x, "a2a", r->a2a[i]);
-		add_real(x, "ari", r->ari[i]);
+		json_add_str(x, "clustering", compare_name(i));
+		json_add_uint(x, "contexts", r->k[i]);
+		json_add_uint(x, "mno", r->mno[i]);
+		json_add_fixed(x, "mojofm", r->fm[i], 4);
+		json_add_fixed(x, "a2a", r->a2a[i], 4);
+		json_add_fixed(x, "ari", r->ari[i], 4);
 		cJSON_AddItemToArray(arr, x);
 	}
 	if (r->approximate)
@@ -217,18 +190,18 @@ void seams_json_add(cJSON *root, const struct seams *s)
 
 	for (size_t i = 0; i < s->nr; i++)
 		cJSON_AddItemToArray(ctx, context_json(s, i));
-	add_uint(o, "contexts", s->nr);
-	add_uint(o, "units", s->graph.nr - s->graph.folders_nr);
-	add_uint(o, "hubs", s->graph.hubs_nr);
-	add_uint(o, "links", s->graph.links_nr);
-	add_uint(o, "runs", (unsigned long long)s->runs);
-	add_real(o, "resolution", s->resolution);
-	add_real(o, "modularity", s->modularity);
-	add_real(o, "fused_modularity", s->fused_modularity);
-	add_real(o, "turbo_mq", s->turbo_mq);
-	add_uint(o, "refs", s->refs_total);
-	add_uint(o, "refs_crossing", s->refs_crossing);
-	add_real(o, "crossing_share", share);
+	json_add_uint(o, "contexts", s->nr);
+	json_add_uint(o, "units", s->graph.nr - s->graph.folders_nr);
+	json_add_uint(o, "hubs", s->graph.hubs_nr);
+	json_add_uint(o, "links", s->graph.links_nr);
+	json_add_uint(o, "runs", (unsigned long long)s->runs);
+	json_add_fixed(o, "resolution", s->resolution, 4);
+	json_add_fixed(o, "modularity", s->modularity, 4);
+	json_add_fixed(o, "fused_modularity", s->fused_modularity, 4);
+	json_add_fixed(o, "turbo_mq", s->turbo_mq, 4);
+	json_add_uint(o, "refs", s->refs_total);
+	json_add_uint(o, "refs_crossing", s->refs_crossing);
+	json_add_fixed(o, "crossing_share", share, 4);
 	arr = cJSON_AddArrayToObject(o, "cycles");
 	for (size_t i = 0; i < s->cycles_nr; i++) {
 		const struct seams_cycle *c = &s->cycles[i];
@@ -248,12 +221,12 @@ void seams_json_add(cJSON *root, const struct seams *s)
 				&s->crossings[c->cuts[j]];
 			cJSON *cut = cJSON_CreateObject();
 
-			add_str(cut, "from", s->contexts[e->from].name);
-			add_str(cut, "to", s->contexts[e->to].name);
-			add_uint(cut, "refs", e->refs);
+			json_add_str(cut, "from", s->contexts[e->from].name);
+			json_add_str(cut, "to", s->contexts[e->to].name);
+			json_add_uint(cut, "refs", e->refs);
 			cJSON_AddItemToArray(cuts, cut);
 		}
-		add_uint(x, "cut_refs", c->cut_refs);
+		json_add_uint(x, "cut_refs", c->cut_refs);
 		cJSON_AddItemToArray(arr, x);
 	}
 	arr = cJSON_AddArrayToObject(o, "ranking");
