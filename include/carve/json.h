@@ -20,12 +20,10 @@ void json_add_str_ref(struct cJSON *o, const char *key, const char *value);
 /* key: n as digits. */
 void json_add_uint(struct cJSON *o, const char *key, unsigned long long n);
 /* The same with a literal `key`, not copied. */
-void json_add_uint_ref(struct cJSON *o, const char *key,
-		       unsigned long long n);
+void json_add_uint_ref(struct cJSON *o, const char *key, unsigned long long n);
 void json_add_int(struct cJSON *o, const char *key, long long n);
 
 /* key: v with `decimals` decimals; NaN gives null. */
-void json_add_fixed(struct cJSON *o, const char *key, double v,
-		    int decimals);
+void json_add_fixed(struct cJSON *o, const char *key, double v, int decimals);
 
 #endif

@@ -43,8 +43,8 @@ static cJSON *shares_json(const struct history *h,
 		cJSON *o = cJSON_CreateObject();
 
 		json_add_str(o, "name",
-			   teams ? h->teams[s[i].who].name
-				 : h->authors[s[i].who].name);
+			     teams ? h->teams[s[i].who].name
+				   : h->authors[s[i].who].name);
 		json_add_uint(o, "revisions", s[i].revisions);
 		json_add_uint(o, "added", s[i].added);
 		json_add_uint(o, "deleted", s[i].deleted);
@@ -75,7 +75,8 @@ static cJSON *entities_json(const struct history *h,
 		json_add_uint(o, "binary", x->binary);
 		add_time(o, "first", x->first);
 		add_time(o, "last", x->last);
-		json_add_uint(o, "age_days",
+		json_add_uint(
+			o, "age_days",
 			h->now > x->last
 				? (unsigned long long)((h->now - x->last) /
 						       86400)
@@ -149,10 +150,12 @@ cJSON *history_to_json(const struct history *h)
 	add_time(o, "now", h->now);
 	settings = cJSON_AddObjectToObject(o, "settings");
 	json_add_uint(settings, "max_changeset",
-		(unsigned long long)h->max_changeset);
+		      (unsigned long long)h->max_changeset);
 	json_add_uint(settings, "min_revs", (unsigned long long)h->min_revs);
-	json_add_uint(settings, "min_shared", (unsigned long long)h->min_shared);
-	json_add_uint(settings, "min_coupling", (unsigned long long)h->min_coupling);
+	json_add_uint(settings, "min_shared",
+		      (unsigned long long)h->min_shared);
+	json_add_uint(settings, "min_coupling",
+		      (unsigned long long)h->min_coupling);
 	json_add_str(settings, "group_by", grouping_names[h->group_by]);
 	json_add_str(settings, "ticket_regex", h->ticket_regex);
 	cJSON_AddBoolToObject(settings, "follow_renames", h->follow_renames);
@@ -165,7 +168,7 @@ cJSON *history_to_json(const struct history *h)
 		json_add_str(x, "name", a->name);
 		json_add_str(x, "email", a->email);
 		json_add_str(x, "team",
-			   a->team >= 0 ? h->teams[a->team].name : NULL);
+			     a->team >= 0 ? h->teams[a->team].name : NULL);
 		json_add_uint(x, "commits", a->commits);
 		json_add_uint(x, "added", a->added);
 		json_add_uint(x, "deleted", a->deleted);

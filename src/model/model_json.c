@@ -159,7 +159,8 @@ static cJSON *scan_json(cJSON *root, const struct scan *s)
 	json_add_uint_ref(totals, "unresolved", s->unresolved);
 	status = cJSON_AddObjectToObject(totals, "status");
 	for (int i = 0; i <= FILE_SPECIAL; i++)
-		json_add_uint_ref(status, scan_status_name(i), s->status_count[i]);
+		json_add_uint_ref(status, scan_status_name(i),
+				  s->status_count[i]);
 
 	cJSON_AddItemToObject(root, "languages",
 			      groups_json(s->languages, s->languages_nr));

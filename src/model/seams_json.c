@@ -25,7 +25,8 @@ static cJSON *crossings_json(const struct seams *s, size_t ctx, int out)
 		if ((out ? c->from : c->to) != ctx)
 			continue;
 		o = cJSON_CreateObject();
-		json_add_str(o, "context", s->contexts[out ? c->to : c->from].name);
+		json_add_str(o, "context",
+			     s->contexts[out ? c->to : c->from].name);
 		json_add_uint(o, "refs", c->refs);
 		json_add_uint(o, "edges", c->edges);
 		if (c->cut)
@@ -112,7 +113,8 @@ static cJSON *context_json(const struct seams *s, size_t i)
 		json_add_uint(h, "leaked_changes", x->leaked);
 		if (x->coupled)
 			json_add_fixed(h, "coupling_leak",
-				 (double)x->leaked / (double)x->coupled, 4);
+				       (double)x->leaked / (double)x->coupled,
+				       4);
 		cJSON_AddItemToObject(h, "authors",
 				      owners_json(x->authors, x->authors_nr));
 		cJSON_AddItemToObject(h, "teams",
@@ -128,7 +130,7 @@ static cJSON *context_json(const struct seams *s, size_t i)
 						      rank_criterion_name(c));
 			else
 				json_add_fixed(scores, rank_criterion_name(c),
-					 x->score[c], 4);
+					       x->score[c], 4);
 		}
 	}
 	seam = cJSON_AddObjectToObject(o, "seam");
