@@ -1,6 +1,7 @@
 # carve: one non-recursive Makefile, out-of-tree build in build/.
 #   make            build build/carve
 #   make check      install missing dependencies, build, run every test
+#   make check-style clang-format of the last change, and the layers
 #   make check-asan the test suite under AddressSanitizer + UBSan
 #   make demo       build and run the main job on the bundled sample
 #   make bench      benchmarks against reference tools (see BENCHMARKS.md)
@@ -327,7 +328,7 @@ deps:
 	$(Q)scripts/install-deps
 
 # CARVE is the binary under test; TAP from cmocka and the shell scripts.
-check: deps
+check: deps check-layers
 	$(Q)$(MAKE) --no-print-directory all tests
 	$(Q)CARVE=$(CURDIR)/$(PROG) CARVE_SRC=$(CURDIR) CMOCKA_MESSAGE_OUTPUT=TAP \
 		prove -j2 $(UNIT_TESTS) tests/cli/t*.sh
@@ -361,9 +362,14 @@ check-valgrind: deps
 	$(Q)CARVE=$(CURDIR)/tests/valgrind-carve CARVE_REAL=$(CURDIR)/$(PROG) \
 		CARVE_SRC=$(CURDIR) prove -j2 $(VALGRIND_TESTS)
 
+# No #include "carve/..." runs up the layers (docs/ARCHITECTURE.md).
+check-layers:
+	$(Q)python3 scripts/check-layers
+
 # Style of what changed since BASE (default HEAD~1), with the tree's
-# .clang-format, as git checks its own patches (git clang-format).
-check-style:
+# .clang-format, as git checks its own patches (git clang-format); and
+# the layers.
+check-style: check-layers
 	$(Q)out=$$(git clang-format --diff --extensions c,h $${BASE:-HEAD~1} \
 		-- src include tests/unit bench); \
 	if printf '%s\n' "$$out" | grep -q '^diff'; then \
@@ -384,7 +390,7 @@ install: all
 clean:
 	rm -rf $(B) build-asan build-fuzz
 
-.PHONY: all check check-asan check-style demo bench install clean deps tests \
+.PHONY: all check check-asan check-layers check-style demo bench install clean deps tests \
 	fuzz fuzz-build fuzz-smoke check-valgrind
 .DELETE_ON_ERROR:
 
