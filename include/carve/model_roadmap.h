@@ -81,7 +81,7 @@ struct roadmap_month {
 };
 
 /*
- * A roadmap read back from a model file (src/emit/roadmap_load.c): what
+ * A roadmap read back from a model file (src/model/roadmap_load.c): what
  * carve burndown and carve report need, the planned remaining effort
  * week by week and the milestones, and the part itself so that a command
  * rewriting the model keeps it as it was. Owns everything.
