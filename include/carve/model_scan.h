@@ -80,7 +80,6 @@ struct dep_list {
 
 void dep_list_release(struct dep_list *list);
 
-
 enum file_status {
 	FILE_COUNTED,    /* a known language, lines counted */
 	FILE_UNKNOWN,    /* text in no known language: lines only */
