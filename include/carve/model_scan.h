@@ -219,4 +219,16 @@ struct symdeps {
 
 void symdeps_free(struct symdeps *sd);
 
+/* What a file is for, from its path (file_role(), carve/role.h). */
+enum file_role {
+	ROLE_CODE,
+	ROLE_TEST, /* test directories and the test file names of each
+		    * ecosystem: test_x.py, x_test.go, x.spec.ts, XTest.java */
+	ROLE_MIGRATION, /* migrations/, db/migrate/, alembic/versions/ */
+	ROLE_NR,
+};
+
+/* "code", "tests", "migrations" */
+const char *file_role_name(enum file_role role);
+
 #endif

@@ -12,7 +12,7 @@
 
 #include <stddef.h>
 
-#include "carve/role.h"
+#include "carve/model_scan.h"
 
 struct cJSON;
 struct config;

@@ -20,6 +20,7 @@
 #include "carve/history.h"
 #include "carve/language.h"
 #include "carve/rank.h"
+#include "carve/role.h"
 #include "carve/scan.h"
 #include "carve/seams.h"
 #include "carve/strbuf.h"

@@ -1,7 +1,8 @@
 /*
  * The scan part of the model (carve/model_scan.h): sums and groups of a
- * scan's files, the names of file statuses, the order of edges, and the
- * release of it all, for a scan run or read from a model file.
+ * scan's files, the names of file statuses and roles, the order of
+ * edges, and the release of it all, for a scan run or read from a model
+ * file.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -144,4 +145,15 @@ void symdeps_free(struct symdeps *sd)
 	symindex_release(&sd->index);
 	arena_release(&sd->arena);
 	free(sd);
+}
+
+const char *file_role_name(enum file_role role)
+{
+	static const char *const names[ROLE_NR] = {
+		[ROLE_CODE] = "code",
+		[ROLE_TEST] = "tests",
+		[ROLE_MIGRATION] = "migrations",
+	};
+
+	return role < ROLE_NR ? names[role] : "?";
 }

@@ -80,14 +80,3 @@ enum file_role file_role(const char *path)
 		role = ROLE_TEST;
 	return role;
 }
-
-const char *file_role_name(enum file_role role)
-{
-	static const char *const names[ROLE_NR] = {
-		[ROLE_CODE] = "code",
-		[ROLE_TEST] = "tests",
-		[ROLE_MIGRATION] = "migrations",
-	};
-
-	return role < ROLE_NR ? names[role] : "?";
-}
