@@ -33,7 +33,7 @@ void strbuf_add(struct strbuf *sb, const void *data, size_t len);
 void strbuf_addstr(struct strbuf *sb, const char *s);
 void strbuf_addch(struct strbuf *sb, int c);
 void strbuf_addf(struct strbuf *sb, const char *fmt, ...) CARVE_PRINTF(2, 3);
-/* The same with a va_list (which it leaves unused for the caller). */
+/* strbuf_addf() for a variadic caller's arguments (ap is consumed). */
 void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
 	CARVE_PRINTF(2, 0);
 /* Appends `n` with thousands separators: 1234567 -> "1,234,567". */

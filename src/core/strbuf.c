@@ -89,16 +89,14 @@ void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
 
 	strbuf_grow(sb, 64);
 	va_copy(again, ap);
-	n = vsnprintf(sb->buf + sb->len, sb->alloc - sb->len, fmt, again);
-	va_end(again);
+	n = vsnprintf(sb->buf + sb->len, sb->alloc - sb->len, fmt, ap);
 	if (n < 0)
 		BUG("vsnprintf failed for '%s'", fmt);
 	if ((size_t)n >= sb->alloc - sb->len) {
 		strbuf_grow(sb, (size_t)n);
-		va_copy(again, ap);
 		vsnprintf(sb->buf + sb->len, sb->alloc - sb->len, fmt, again);
-		va_end(again);
 	}
+	va_end(again);
 	strbuf_setlen(sb, sb->len + (size_t)n);
 }
 
