@@ -126,6 +126,14 @@ struct estimate {
 const char *estimate_dist_name(enum estimate_dist_kind kind);
 int estimate_dist_parse_kind(enum estimate_dist_kind *out, const char *s);
 void estimate_dist_release(struct estimate_dist *d);
+/*
+ * Stores a distribution's kind and figures, checked: finite, positive
+ * and low <= likely <= high, else CARVE_EINVALID and d is left as it
+ * was. Without its tables: estimate_dist_set() (carve/estimate.h) makes
+ * a complete one.
+ */
+int estimate_dist_init(struct estimate_dist *d, enum estimate_dist_kind kind,
+		       double low, double likely, double high);
 
 /* Records an assumption of the estimate (strings copied). */
 void estimate_assume(struct estimate *e, const char *name, const char *source,

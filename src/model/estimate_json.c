@@ -182,17 +182,8 @@ static int load_dist(struct estimate_dist *d, const cJSON *o)
 
 	if (bad || !k || estimate_dist_parse_kind(&kind, k))
 		return CARVE_EINVALID;
-	/* as estimate_dist_set() checks; estimate_rerun() completes it */
-	if (!isfinite(low) || !isfinite(likely) || !isfinite(high) ||
-	    low <= 0 || likely <= 0 || high <= 0)
-		return CARVE_EINVALID;
-	if (low > likely || likely > high)
-		return CARVE_EINVALID;
-	d->kind = low == high ? DIST_FIXED : kind;
-	d->low = low;
-	d->likely = likely;
-	d->high = high;
-	return 0;
+	/* estimate_rerun() completes it */
+	return estimate_dist_init(d, kind, low, likely, high);
 }
 
 static int load_context(struct estimate *e, struct estimate_context *x,
@@ -416,4 +407,19 @@ void estimate_free(struct estimate *e)
 	free(e->phase0_draws);
 	free(e->total_draws);
 	free(e);
+}
+
+int estimate_dist_init(struct estimate_dist *d, enum estimate_dist_kind kind,
+		       double low, double likely, double high)
+{
+	if (!isfinite(low) || !isfinite(likely) || !isfinite(high) ||
+	    low <= 0 || likely <= 0 || high <= 0)
+		return CARVE_EINVALID;
+	if (low > likely || likely > high)
+		return CARVE_EINVALID;
+	d->kind = low == high ? DIST_FIXED : kind;
+	d->low = low;
+	d->likely = likely;
+	d->high = high;
+	return 0;
 }

@@ -61,15 +61,8 @@ int estimate_dist_set(struct estimate_dist *d, enum estimate_dist_kind kind,
 		      double low, double likely, double high)
 {
 	estimate_dist_release(d);
-	if (!isfinite(low) || !isfinite(likely) || !isfinite(high) ||
-	    low <= 0 || likely <= 0 || high <= 0)
+	if (estimate_dist_init(d, kind, low, likely, high))
 		return CARVE_EINVALID;
-	if (low > likely || likely > high)
-		return CARVE_EINVALID;
-	d->kind = low == high ? DIST_FIXED : kind;
-	d->low = low;
-	d->likely = likely;
-	d->high = high;
 	d->sigma = log(high / low) / (2 * Z90);
 	if (d->kind == DIST_PERT)
 		pert_table(d);
