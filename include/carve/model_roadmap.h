@@ -2,7 +2,7 @@
  * The roadmap part of the model: the migration schedule carve roadmap
  * computed (roadmap_build(), carve/roadmap.h), tasks, contexts, cycles,
  * milestones, months and the remaining effort week by week, on the
- * typed "plan" of carve.json (carve/model_plan.h); roadmap_json_add()
+ * typed "plan" of carve.json (carve/plan.h); roadmap_json_add()
  * writes it (src/model/roadmap_json.c). A roadmap read back from a model
  * file is a struct roadmap_saved (src/model/roadmap_load.c): the weekly
  * series and milestones carve burndown needs.
@@ -13,7 +13,7 @@
 #include <stddef.h>
 
 #include "carve/calendar.h"
-#include "carve/model_plan.h"
+#include "carve/plan.h"
 
 struct cJSON;
 

@@ -2,9 +2,11 @@
  * The "plan" part of carve.json: calendar, capacity profile, focus,
  * per-context staffing limit, phase-0 platform work, migration steps,
  * MVE, teams, data separation and contexts declared with their effort
- * and dependencies (usable without a repository scan), typed in
- * carve/model_plan.h. plan_load() checks every key and names the file
- * and key of anything wrong.
+ * and dependencies (usable without a repository scan), read into a
+ * typed struct plan (src/model/plan.c) when a command needs it.
+ * plan_load() checks every key and names the file and key of anything
+ * wrong. Strings are borrowed from the config's cJSON document, which
+ * must outlive the plan; the plan owns its arrays and its calendar.
  */
 #ifndef CARVE_PLAN_H
 #define CARVE_PLAN_H
@@ -12,9 +14,78 @@
 #include <stddef.h>
 
 #include "carve/calendar.h"
-#include "carve/model_plan.h"
 
 struct config;
+
+/* One step of the capacity profile: engineers from a date on. */
+struct plan_capacity {
+	calendar_day from;
+	double engineers;
+};
+
+/* A phase-0 task or a migration step (share of a context's effort). */
+struct plan_item {
+	const char *name;
+	double days; /* phase 0: engineer-days */
+	double share; /* steps: share of the context's effort, sums to 1 */
+};
+
+/* A team that owns contexts: its own engineers work only on them. */
+struct plan_team {
+	const char *name;
+	double engineers;
+	const char **contexts;
+	size_t contexts_nr;
+};
+
+/* Data separation (dual writes, backfill) after some contexts. */
+struct plan_data {
+	const char *name;
+	double days;
+	const char **after;
+	size_t after_nr;
+};
+
+/* A context declared in plan.contexts with its effort and dependencies. */
+struct plan_context {
+	const char *name;
+	double p50, p10, p90; /* engineer-days; p10 = p90 = p50 if unset */
+	unsigned long loc; /* size proxy for the MVE share, 0 if unset */
+	long rank; /* 1 = extract first, 0 unset */
+	const char **depends; /* contexts extracted before this one */
+	size_t depends_nr;
+};
+
+enum plan_priority {
+	PLAN_PRIORITY_RANK, /* extraction ranking, then critical path */
+	PLAN_PRIORITY_CRITICAL_PATH, /* critical path, then ranking */
+};
+
+struct plan {
+	const char *path; /* the config file, for messages */
+	struct calendar cal; /* start, working weekdays, holidays */
+	int start_set;
+	struct plan_capacity *capacity; /* by date; the last one lasts */
+	size_t capacity_nr;
+	double focus; /* share of engineers' time on the migration */
+	double max_per_context; /* full-time engineers on one context */
+	const char **mve; /* contexts of the MVE phase, or NULL */
+	size_t mve_nr;
+	double mve_share; /* else: the first contexts holding this share */
+	struct plan_item *phase0;
+	size_t phase0_nr;
+	struct plan_item *steps;
+	size_t steps_nr;
+	struct plan_team *teams;
+	size_t teams_nr;
+	struct plan_data *data;
+	size_t data_nr;
+	struct plan_context *contexts;
+	size_t contexts_nr;
+	double months_days; /* working days in a month, for "months" */
+	enum plan_priority priority;
+	int set_capacity, set_focus, set_max, set_steps, set_phase0;
+};
 
 #define PLAN_DEFAULT_FOCUS 0.8
 #define PLAN_DEFAULT_MAX_PER_CONTEXT 6
@@ -35,33 +106,5 @@ int plan_declares_contexts(const struct config *cfg);
 
 /* Engineers at working day `index` (the capacity step in force). */
 double plan_engineers(struct plan *p, size_t index);
-
-/*
- * Declared contexts as the scheduler's input (src/plan/plan_input.c):
- * each context's effort per Monte Carlo trial is lognormal with median
- * p50 and its p10/p90 (fixed when neither is given); contexts share a
- * team-wide draw (correlation PLAN_CORRELATION), as a slow team is slow
- * everywhere. Counter-based random numbers from `seed`: exact in any
- * order. The input borrows the plan; release it with
- * plan_input_release().
- */
-#define PLAN_CORRELATION 0.5
-
-struct roadmap_context_in;
-struct roadmap_dep;
-struct roadmap_input;
-struct plan_input {
-	const struct plan *plan;
-	unsigned long seed;
-	struct roadmap_context_in *contexts;
-	struct roadmap_dep *deps;
-};
-
-void plan_input_init(struct plan_input *pi, struct roadmap_input *in,
-		     const struct plan *p, size_t trials, unsigned long seed);
-void plan_input_release(struct plan_input *pi);
-
-/* A standard normal variate from (seed, a, b, stream); deterministic. */
-double plan_normal(unsigned long seed, size_t a, size_t b, unsigned stream);
 
 #endif

@@ -12,6 +12,7 @@
 #include "carve/estimate.h"
 #include "carve/model.h"
 #include "carve/plan.h"
+#include "carve/plan_input.h"
 #include "carve/roadmap.h"
 #include "carve/roadmap_source.h"
 #include "carve/seams.h"
