@@ -1,9 +1,9 @@
 /*
  * carve init's starting carve.json: what a scan and a seams proposal
  * show about a repository (src/analysis/init_detect.c), written as JSON
- * with a comment on each key by carve/render_init_config.h. The struct owns
- * its arrays; strings are borrowed from the scan and the proposal, or
- * owned by `arena`.
+ * with a comment on each key (carve/init_config_json.h). The struct
+ * owns its arrays; strings are borrowed from the scan and the proposal,
+ * or owned by `arena`.
  */
 #ifndef CARVE_INIT_CONFIG_H
 #define CARVE_INIT_CONFIG_H

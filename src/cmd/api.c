@@ -10,12 +10,12 @@
 
 #include "carve/api.h"
 #include "carve/api_analysis.h"
+#include "carve/api_out.h"
 #include "carve/cmd.h"
 #include "carve/input.h"
 #include "carve/model.h"
 #include "carve/options.h"
 #include "carve/outfile.h"
-#include "carve/render_api.h"
 #include "carve/scan.h"
 #include "carve/seams.h"
 

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "carve/burndown.h"
+#include "carve/burndown_chart.h"
 #include "carve/chart.h"
 #include "carve/cmd.h"
 #include "carve/config.h"
@@ -20,7 +21,6 @@
 #include "carve/model.h"
 #include "carve/options.h"
 #include "carve/outfile.h"
-#include "carve/render_burndown.h"
 #include "carve/scan.h"
 #include "carve/strbuf.h"
 #include "carve/table.h"

@@ -10,12 +10,12 @@
 #include <string.h>
 
 #include "carve/check.h"
+#include "carve/check_export.h"
 #include "carve/cmd.h"
 #include "carve/input.h"
 #include "carve/model.h"
 #include "carve/options.h"
 #include "carve/outfile.h"
-#include "carve/render_check.h"
 #include "carve/scan.h"
 #include "carve/strbuf.h"
 #include "carve/xmalloc.h"

@@ -6,8 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "carve/api_out.h"
 #include "carve/csv.h"
-#include "carve/render_api.h"
 #include "carve/scan.h"
 #include "carve/seams.h"
 #include "carve/utf8.h"

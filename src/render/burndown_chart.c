@@ -7,8 +7,8 @@
 #include <stdlib.h>
 
 #include "carve/burndown.h"
+#include "carve/burndown_chart.h"
 #include "carve/chart.h"
-#include "carve/render_burndown.h"
 #include "carve/strbuf.h"
 #include "carve/xmalloc.h"
 

@@ -12,8 +12,8 @@
 #include <string.h>
 
 #include "carve/check.h"
+#include "carve/check_export.h"
 #include "carve/error.h"
-#include "carve/render_check.h"
 #include "carve/strbuf.h"
 #include "carve/xmalloc.h"
 

@@ -7,7 +7,7 @@
 
 #include "carve/csv.h"
 #include "carve/data.h"
-#include "carve/render_data.h"
+#include "carve/data_csv.h"
 
 void data_print_csv(FILE *fp, const struct data_report *r)
 {

@@ -6,7 +6,7 @@
 #include <stdio.h>
 
 #include "carve/data.h"
-#include "carve/render_data.h"
+#include "carve/data_dot.h"
 
 static void quoted(FILE *fp, const char *s)
 {

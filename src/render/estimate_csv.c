@@ -6,7 +6,7 @@
 
 #include "carve/csv.h"
 #include "carve/estimate.h"
-#include "carve/render_estimate.h"
+#include "carve/estimate_csv.h"
 
 static void num(FILE *fp, double v)
 {

@@ -9,8 +9,8 @@
 #include <string.h>
 
 #include "carve/estimate.h"
+#include "carve/estimate_text.h"
 #include "carve/rates.h"
-#include "carve/render_estimate.h"
 #include "carve/strbuf.h"
 #include "carve/table.h"
 

@@ -6,7 +6,7 @@
 #include <stdio.h>
 
 #include "carve/init_config.h"
-#include "carve/render_init_config.h"
+#include "carve/init_config_json.h"
 #include "carve/strbuf.h"
 
 static void quoted(FILE *fp, const char *s)

@@ -7,9 +7,9 @@
 #include <string.h>
 
 #include "carve/burndown.h"
+#include "carve/burndown_chart.h"
 #include "carve/html.h"
 #include "carve/model.h"
-#include "carve/render_burndown.h"
 #include "carve/report.h"
 #include "carve/scan.h"
 #include "carve/strbuf.h"

@@ -9,9 +9,9 @@
 #include "carve/dot.h"
 #include "carve/graph.h"
 #include "carve/model.h"
-#include "carve/render_seams.h"
 #include "carve/report.h"
 #include "carve/seams.h"
+#include "carve/seams_dot.h"
 #include "carve/strbuf.h"
 
 /* The top-level directories and their dependencies, when they fit. */

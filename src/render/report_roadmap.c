@@ -14,9 +14,9 @@
 #include "carve/calendar.h"
 #include "carve/config.h"
 #include "carve/html.h"
-#include "carve/render_roadmap.h"
 #include "carve/report.h"
 #include "carve/roadmap.h"
+#include "carve/roadmap_dot.h"
 #include "carve/strbuf.h"
 
 static const char *str(const cJSON *o, const char *key)

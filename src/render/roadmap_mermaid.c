@@ -7,8 +7,8 @@
 #include <stdio.h>
 
 #include "carve/plan.h"
-#include "carve/render_roadmap.h"
 #include "carve/roadmap.h"
+#include "carve/roadmap_mermaid.h"
 #include "carve/xmalloc.h"
 
 /* Mermaid task names end at ':' and '#' starts an entity: replace them. */

@@ -9,8 +9,8 @@
 #include <string.h>
 
 #include "carve/plan.h"
-#include "carve/render_roadmap.h"
 #include "carve/roadmap.h"
+#include "carve/roadmap_pm.h"
 #include "carve/strbuf.h"
 
 /* A string for a TaskJuggler double-quoted literal. */

@@ -14,11 +14,11 @@ copy
 check "the tree's includes follow the layers" tree/scripts/check-layers
 
 # the model (layer 2) including a printer of the render layer: line 1
-sed -i '1i #include "carve/render_roadmap.h"' tree/src/model/json.c
+sed -i '1i #include "carve/roadmap_dot.h"' tree/src/model/json.c
 tree/scripts/check-layers 2>err.txt
 test $? -eq 1
 ok $? "an upward include fails the check"
-grep -q '^check-layers: src/model/json.c:1: model layer includes carve/render_roadmap.h of the render layer$' err.txt
+grep -q '^check-layers: src/model/json.c:1: model layer includes carve/roadmap_dot.h of the render layer$' err.txt
 ok $? "the error names the file, the line and both layers"
 sed 's/^/# /' err.txt
 

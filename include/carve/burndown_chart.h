@@ -1,12 +1,13 @@
 /*
- * The burndown drawn (src/render/burndown_chart.c).
+ * The burndown drawn as SVG (src/render/burndown_chart.c).
  */
-#ifndef CARVE_RENDER_BURNDOWN_H
-#define CARVE_RENDER_BURNDOWN_H
+#ifndef CARVE_BURNDOWN_CHART_H
+#define CARVE_BURNDOWN_CHART_H
 
 #include "carve/model_burndown.h"
 
 struct strbuf;
+
 /*
  * The 1200x600 chart of b as SVG (src/render/burndown_chart.c): actual
  * legacy and new code, scope, the plan with its band, milestones,

@@ -1,8 +1,8 @@
 /*
- * The seams proposal drawn (src/render/seams_dot.c).
+ * The seams proposal drawn with Graphviz (src/render/seams_dot.c).
  */
-#ifndef CARVE_RENDER_SEAMS_H
-#define CARVE_RENDER_SEAMS_H
+#ifndef CARVE_SEAMS_DOT_H
+#define CARVE_SEAMS_DOT_H
 
 #include <stdio.h>
 

@@ -1,8 +1,9 @@
 /*
- * carve check's rules exported for other tools (src/render/check_export.c).
+ * carve check's rules exported for other tools
+ * (src/render/check_export.c).
  */
-#ifndef CARVE_RENDER_CHECK_H
-#define CARVE_RENDER_CHECK_H
+#ifndef CARVE_CHECK_EXPORT_H
+#define CARVE_CHECK_EXPORT_H
 
 #include <stdio.h>
 
