@@ -330,6 +330,7 @@ deps:
 # CARVE is the binary under test; TAP from cmocka and the shell scripts.
 check: deps check-layers
 	$(Q)$(MAKE) --no-print-directory all tests
+	$(Q)python3 scripts/check-layers --objects $(B)
 	$(Q)CARVE=$(CURDIR)/$(PROG) CARVE_SRC=$(CURDIR) CMOCKA_MESSAGE_OUTPUT=TAP \
 		prove -j2 $(UNIT_TESTS) tests/cli/t*.sh
 

@@ -1,7 +1,8 @@
 #!/bin/sh
 # scripts/check-layers passes on the tree and fails, naming file:line,
 # on a copy where an include runs up the layers, a header spans two
-# layers, or a header of types only is missing from its table.
+# layers, or a header of types only is missing from its table; with
+# --objects, on a call up the layers that no include shows.
 . "$CARVE_SRC/tests/cli/lib.sh"
 
 copy() {
@@ -58,5 +59,23 @@ mkdir tree/src/misc && printf 'int misc;\n' >tree/src/misc/misc.c
 tree/scripts/check-layers 2>/dev/null
 test $? -eq 1
 ok $? "a folder of src/ that is no layer fails the check"
+
+# a call up the layers through a prototype of its own, which no include
+# shows: only the objects (--objects BUILD) tell
+rm -rf mini && mkdir -p mini/src/core mini/src/render mini/include/carve \
+	mini-build/src/core mini-build/src/render
+printf 'int up(void);\nint low(void)\n{\n\treturn up();\n}\n' >mini/src/core/low.c
+printf 'int up(void)\n{\n\treturn 1;\n}\n' >mini/src/render/up.c
+cc -c -o mini-build/src/core/low.o mini/src/core/low.c &&
+	cc -c -o mini-build/src/render/up.o mini/src/render/up.c
+ok $? "the small tree builds"
+tree/scripts/check-layers mini 2>err.txt
+ok $? "its includes alone pass"
+tree/scripts/check-layers --objects mini-build mini 2>err.txt
+test $? -eq 1
+ok $? "its objects fail the check"
+grep -q '^check-layers: src/core/low.c: core layer calls up() of src/render/up.c (render layer)$' err.txt
+ok $? "the error names the caller's file and the function called"
+sed 's/^/# /' err.txt
 
 done_testing
