@@ -38,7 +38,10 @@ VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
        -Wno-sign-compare -Wno-missing-field-initializers -Wformat=2 -Werror
 CFLAGS ?= -O2 -g
-ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -pthread -Iinclude $(WARN) \
+# Functions carve does not call (strcpy, sprintf, strtok, gmtime, ...)
+# are a compile error in every file built here: include/carve/banned.h.
+BANNED = -include carve/banned.h
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -pthread -Iinclude $(BANNED) $(WARN) \
 	     -DCARVE_VERSION='"$(VERSION)"' $(PKG_CFLAGS) $(CLANG_CFLAGS) $(CFLAGS)
 LDLIBS = $(PKG_LIBS) $(RSVG_LIBS) -ldl -pthread -lm
 
@@ -61,6 +64,7 @@ LIB_OBJS += $(B)/src/core/pool.o
 LIB_OBJS += $(B)/src/core/progress.o
 LIB_OBJS += $(B)/src/core/strbuf.o
 LIB_OBJS += $(B)/src/core/strmap.o
+LIB_OBJS += $(B)/src/core/u64map.o
 LIB_OBJS += $(B)/src/core/utf8.o
 LIB_OBJS += $(B)/src/core/xmalloc.o
 LIB_OBJS += $(B)/src/model/api_json.o
@@ -169,20 +173,30 @@ LIB_OBJS += $(B)/src/plan/roadmap.o
 LIB_OBJS += $(B)/src/plan/roadmap_source.o
 LIB_OBJS += $(B)/src/plan/scheduler.o
 LIB_OBJS += $(B)/src/render/api_out.o
+LIB_OBJS += $(B)/src/render/api_text.o
+LIB_OBJS += $(B)/src/render/assumptions_text.o
 LIB_OBJS += $(B)/src/render/burndown_chart.o
+LIB_OBJS += $(B)/src/render/burndown_csv.o
+LIB_OBJS += $(B)/src/render/burndown_text.o
 LIB_OBJS += $(B)/src/render/chart_png.o
 LIB_OBJS += $(B)/src/render/chart_svg.o
 LIB_OBJS += $(B)/src/render/check_export.o
+LIB_OBJS += $(B)/src/render/check_text.o
 LIB_OBJS += $(B)/src/render/csv.o
 LIB_OBJS += $(B)/src/render/data_csv.o
 LIB_OBJS += $(B)/src/render/data_dot.o
+LIB_OBJS += $(B)/src/render/data_text.o
 LIB_OBJS += $(B)/src/render/dot.o
 LIB_OBJS += $(B)/src/render/dot_gvc.o
 LIB_OBJS += $(B)/src/render/dot_ids.o
 LIB_OBJS += $(B)/src/render/estimate_csv.o
 LIB_OBJS += $(B)/src/render/estimate_text.o
+LIB_OBJS += $(B)/src/render/graph_json.o
+LIB_OBJS += $(B)/src/render/graph_text.o
+LIB_OBJS += $(B)/src/render/history_text.o
 LIB_OBJS += $(B)/src/render/html.o
 LIB_OBJS += $(B)/src/render/init_config_json.o
+LIB_OBJS += $(B)/src/render/merge_text.o
 LIB_OBJS += $(B)/src/render/report.o
 LIB_OBJS += $(B)/src/render/report_appendix.o
 LIB_OBJS += $(B)/src/render/report_burndown.o
@@ -200,9 +214,14 @@ LIB_OBJS += $(B)/src/render/roadmap_dot.o
 LIB_OBJS += $(B)/src/render/roadmap_mermaid.o
 LIB_OBJS += $(B)/src/render/roadmap_pm.o
 LIB_OBJS += $(B)/src/render/roadmap_text.o
+LIB_OBJS += $(B)/src/render/scan_csv.o
+LIB_OBJS += $(B)/src/render/scan_text.o
 LIB_OBJS += $(B)/src/render/seams_dot.o
+LIB_OBJS += $(B)/src/render/seams_text.o
 LIB_OBJS += $(B)/src/render/table.o
 LIB_OBJS += $(B)/src/cli/input.o
+LIB_OBJS += $(B)/src/cli/opt.o
+LIB_OBJS += $(B)/src/cli/pipeline.o
 
 CMD_OBJS =
 CMD_OBJS += $(B)/src/main.o
@@ -224,6 +243,7 @@ UNIT_TESTS =
 UNIT_TESTS += $(B)/tests/unit/test_burndown
 UNIT_TESTS += $(B)/tests/unit/test_calendar
 UNIT_TESTS += $(B)/tests/unit/test_clang
+UNIT_TESTS += $(B)/tests/unit/test_cli
 UNIT_TESTS += $(B)/tests/unit/test_cluster
 UNIT_TESTS += $(B)/tests/unit/test_config
 UNIT_TESTS += $(B)/tests/unit/test_deps_c
@@ -245,8 +265,10 @@ UNIT_TESTS += $(B)/tests/unit/test_outfile
 UNIT_TESTS += $(B)/tests/unit/test_roadmap
 UNIT_TESTS += $(B)/tests/unit/test_role
 UNIT_TESTS += $(B)/tests/unit/test_seams_graph
+UNIT_TESTS += $(B)/tests/unit/test_scheduler
 UNIT_TESTS += $(B)/tests/unit/test_stdlib
 UNIT_TESTS += $(B)/tests/unit/test_strbuf
+UNIT_TESTS += $(B)/tests/unit/test_u64map
 
 TOOLS =
 TOOLS += $(B)/bench/readfloor
@@ -369,12 +391,16 @@ check-layers:
 
 # Style of what changed since BASE (default HEAD~1), with the tree's
 # .clang-format, as git checks its own patches (git clang-format); and
-# the layers.
+# over the whole tree: no string literal split inside a word, banned.h
+# in every C file compiled, and no include running up the layers.
 check-style: check-layers
 	$(Q)out=$$(git clang-format --diff --extensions c,h $${BASE:-HEAD~1} \
 		-- src include tests/unit bench); \
 	if printf '%s\n' "$$out" | grep -q '^diff'; then \
-		printf '%s\n' "$$out"; exit 1; fi; echo "check-style: clean"
+		printf '%s\n' "$$out"; exit 1; fi
+	$(Q)scripts/split-literals $$(git ls-files '*.c' '*.h')
+	$(Q)scripts/check-banned
+	@echo "check-style: clean"
 
 demo: deps
 	$(Q)$(MAKE) --no-print-directory all

@@ -11,7 +11,7 @@
  *   struct estimate *e = NULL;
  *   struct seams *s = NULL;
  *   struct estimate_options eo;
- *   if (input_open(&m, &cfg, &in)) goto done;        (input.h)
+ *   (m and cfg: pipeline_need(&p, PIPELINE_SCAN) of pipeline.h)
  *   if (estimate_contexts(&s, &m, &cfg, in.arg, threads, 0)) goto done;
  *   estimate_options_init(&eo);
  *   eo.config = &cfg;                     (rates, target; may be NULL)

@@ -79,8 +79,10 @@ void graph_release(struct graph *g);
 
 /*
  * Strongly connected components of a graph given as sorted edges
- * (adjacency by `from`), without recursion. comp[i] receives node i's
- * component number; returns the number of components. Exposed for tests.
+ * (adjacency by `from`), without recursion; edges e with removed[e] set
+ * are skipped (removed may be NULL). comp[i] receives node i's component
+ * number; returns the number of components. The one Tarjan of the tree:
+ * the roadmap's cycles of contexts use it too.
  */
 size_t graph_tarjan(size_t nr, const struct graph_edge *edges,
 		    size_t edges_nr, const int *removed, size_t *comp);

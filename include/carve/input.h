@@ -8,16 +8,20 @@
 #include "carve/config.h"
 #include "carve/model.h"
 
+struct cli_command;
+struct cli_opt;
 struct common_options;
 struct scan_options;
 
 /*
- * Fills o from what is left of a command line after the options (at
- * most one PATH or MODEL.json) and the shared -c and -j. Returns 0, or
- * EXIT_USAGE after saying that `command` takes one operand.
+ * The command line of a command reading a tree or a model: the options
+ * by the table (cli_parse() of cli.h), at most one PATH or MODEL.json
+ * into *in with -c and -j, and -q and --progress put into effect.
+ * Returns 0, CLI_EHELP, or CARVE_EINVALID after reporting.
  */
-int input_from_args(struct input_options *o, const char *command, int argc,
-		    char **argv, int first, const struct common_options *c);
+int cli_parse_input(struct input_options *in, struct common_options *c,
+		    const struct cli_command *cmd, const struct cli_opt *opts,
+		    int argc, char **argv);
 
 /*
  * Fills m->scan from the argument, loading cfg on the way (which stays

@@ -21,8 +21,6 @@ enum mc_stream {
 	MC_NOISE, /* per context: what is particular to it */
 };
 
-/* SplitMix64's finaliser (Steele, Lea and Flood 2014). */
-uint64_t mc_mix(uint64_t x);
 /* A uniform number in (0, 1), 53 bits, for (seed, trial, stream, index). */
 double mc_uniform(uint64_t seed, uint64_t trial, unsigned stream,
 		  uint64_t index);

@@ -5,7 +5,6 @@
 #ifndef CARVE_OPTIONS_H
 #define CARVE_OPTIONS_H
 
-#include <getopt.h>
 #include <stdint.h>
 
 enum output_format {
@@ -41,7 +40,10 @@ int options_size(uint64_t *out, const char *arg, const char *name);
  */
 int options_date(int64_t *out, const char *arg, const char *name);
 
-/* The options every command takes: -o, -f, -c, -j, -q, --progress, -h. */
+/*
+ * The options every command takes: -o, -f, -c, -j, -q, --progress, -h
+ * (their rows are CLI_COMMON in carve/cli.h).
+ */
 struct common_options {
 	const char *output;   /* -o FILE, NULL for stdout */
 	const char *config;   /* -c FILE, NULL for <root>/carve.json */
@@ -52,26 +54,8 @@ struct common_options {
 	int progress;         /* enum progress_mode from --progress */
 };
 
-enum { OPT_COMMON_PROGRESS = 200 };
-
-#define COMMON_SHORT_OPTIONS "o:f:c:j:qh"
-#define COMMON_LONG_OPTIONS                                                \
-	{ "output", required_argument, NULL, 'o' },                        \
-	{ "format", required_argument, NULL, 'f' },                        \
-	{ "config", required_argument, NULL, 'c' },                        \
-	{ "jobs", required_argument, NULL, 'j' },                          \
-	{ "quiet", no_argument, NULL, 'q' },                               \
-	{ "progress", required_argument, NULL, OPT_COMMON_PROGRESS },      \
-	{ "help", no_argument, NULL, 'h' }
-
 /* Defaults: text (the first of `formats`), online CPUs, progress auto. */
 void common_options_init(struct common_options *o, const char *formats);
-/*
- * Takes getopt's result `c` if it is a common option: returns 1 when it
- * was, 0 when it is the command's own, CARVE_EINVALID after reporting a
- * bad value. 'h' is left to the command (it prints its own usage).
- */
-int common_options_parse(struct common_options *o, int c, const char *arg);
 /* Puts -q and --progress into effect (progress and warning modes). */
 void common_options_apply(const struct common_options *o);
 

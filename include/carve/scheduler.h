@@ -6,8 +6,9 @@
  * what is left of its pool that day. Engineers freed by a task that
  * ends go on with the next task of its group (the next step of the same
  * context) the same day, and to other tasks from the next day on, so a
- * context's steps run back to back. Deterministic. The scheduler
- * borrows every array it is given.
+ * context's steps run back to back. Deterministic. Days on which nothing
+ * starts or ends are repeated, not recomputed (scheduler.c), with the
+ * same result to the bit. The scheduler borrows every array it is given.
  */
 #ifndef CARVE_SCHEDULER_H
 #define CARVE_SCHEDULER_H

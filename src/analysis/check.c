@@ -377,8 +377,8 @@ int check_baseline_read(struct check *c, const char *path)
 		goto done;
 	}
 	cJSON_ArrayForEach (item, list) {
-		const cJSON *key = cJSON_GetObjectItemCaseSensitive(item, "ke"
-									  "y");
+		const cJSON *key =
+			cJSON_GetObjectItemCaseSensitive(item, "key");
 		int found = 0;
 
 		if (!cJSON_IsString(key))

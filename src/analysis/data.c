@@ -209,8 +209,8 @@ static int is_model_class(struct classes *cl, const struct scan *scan,
 		reaches(cl, scan, r, django_roots, 0)) ||
 	       (!strcmp(r->c->framework, "rails") &&
 		(reaches(cl, scan, r, rails_roots, 0) ||
-		 (r->c->bases_nr && !strcmp(r->c->bases[0], "ApplicationRecor"
-							    "d"))));
+		 (r->c->bases_nr &&
+		  !strcmp(r->c->bases[0], "ApplicationRecord"))));
 }
 
 /*

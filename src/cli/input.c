@@ -2,6 +2,7 @@
  * Command input: scan a tree with the defaults and its carve.json, or
  * load a saved model.
  */
+#include "carve/cli.h"
 #include "carve/error.h"
 #include "carve/estimate.h"
 #include "carve/filelist.h"
@@ -12,8 +13,7 @@
 #include "carve/scan.h"
 #include "carve/strbuf.h"
 
-int input_load_config(struct config *cfg, const char *config,
-		      const char *path)
+int input_load_config(struct config *cfg, const char *config, const char *path)
 {
 	struct strbuf root = STRBUF_INIT;
 	int ret;
@@ -65,16 +65,21 @@ int input_open(struct model *m, struct config *cfg,
 	return scan_run(&m->scan, &opts);
 }
 
-int input_from_args(struct input_options *o, const char *command, int argc,
-		    char **argv, int first, const struct common_options *c)
+int cli_parse_input(struct input_options *in, struct common_options *c,
+		    const struct cli_command *cmd, const struct cli_opt *opts,
+		    int argc, char **argv)
 {
-	if (argc - first > 1) {
-		error("%s takes one PATH or MODEL.json, not %d", command,
-		      argc - first);
-		return EXIT_USAGE;
-	}
-	o->arg = first < argc ? argv[first] : NULL;
-	o->config = c->config;
-	o->threads = c->threads;
+	int first, ret;
+
+	if ((ret = cli_parse(&first, cmd, opts, argc, argv)))
+		return ret;
+	if (argc - first > 1)
+		return error_code(CARVE_EINVALID,
+				  "%s takes one PATH or MODEL.json, not %d",
+				  cmd->name, argc - first);
+	in->arg = first < argc ? argv[first] : NULL;
+	in->config = c->config;
+	in->threads = c->threads;
+	common_options_apply(c);
 	return 0;
 }

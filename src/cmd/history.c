@@ -3,118 +3,22 @@
  * from git, per file and per module; as text, the model's JSON, CSV, or
  * code-maat's CSV analyses.
  */
-#include <getopt.h>
-#include <stdio.h>
 #include <string.h>
-#include <time.h>
 
+#include "carve/cli.h"
 #include "carve/cmd.h"
-#include "carve/config.h"
-#include "carve/csv.h"
 #include "carve/history.h"
-#include "carve/input.h"
-#include "carve/model.h"
+#include "carve/history_text.h"
 #include "carve/options.h"
 #include "carve/outfile.h"
-#include "carve/scan.h"
-#include "carve/strbuf.h"
-#include "carve/table.h"
-#include "carve/xmalloc.h"
+#include "carve/pipeline.h"
 
-static const char usage_text[] =
-	"usage: carve history [options] [PATH | MODEL.json]\n"
-	"\n"
+static const struct cli_command history_cmd = {
+	"history",
+	{ CLI_USAGE_INPUT },
 	"Churn, hotspots, change coupling and ownership from the git history "
 	"of\n"
-	"the repository at PATH (default '.'), per file and per module.\n"
-	"\n"
-	"  -o, --output FILE       write to FILE (default '-', standard "
-	"output)\n"
-	"  -f, --format FORMAT     text (default), json (the model), csv or\n"
-	"                          code-maat (see --analysis)\n"
-	"  -c, --config FILE       read FILE instead of carve.json at the "
-	"root\n"
-	"  -j, --jobs N            worker threads (default: online CPUs)\n"
-	"  -q, --quiet             no progress and no warnings on stderr\n"
-	"      --progress WHEN     auto (default), never or always\n"
-	"      --rev REV           commits reachable from REV (default HEAD),\n"
-	"                          or A..B\n"
-	"      --since DATE        only commits after DATE "
-	"(YYYY-MM-DD[Thh:mm:ss])\n"
-	"      --until DATE        only commits before DATE\n"
-	"      --max-commits N     only the newest N commits\n"
-	"      --path GLOB         only paths matching GLOB (repeatable)\n"
-	"      --exclude GLOB      leave out paths matching GLOB (repeatable)\n"
-	"      --max-changeset N   leave changes of more than N files out of\n"
-	"                          coupling (default 30)\n"
-	"      --min-revs N        coupling: average revisions (default 5)\n"
-	"      --min-shared N      coupling: shared revisions (default 5)\n"
-	"      --min-coupling N    coupling: degree in percent (default 30)\n"
-	"      --group-by HOW      one change per commit (default), per\n"
-	"                          ticket:REGEX or per author and day\n"
-	"      --follow-renames    count a moved file's history under its "
-	"name\n"
-	"      --level LEVEL       file (default) or module, for csv and\n"
-	"                          code-maat\n"
-	"      --analysis NAME     code-maat analysis: revisions (default),\n"
-	"                          coupling, authors or entity-ownership\n"
-	"      --top N             rows per table in text output (default 10)\n"
-	"      --max-blob-size SIZE  larger blobs count as binary (default "
-	"512M)\n"
-	"      --cache-dir DIR     keep the history cache in DIR\n"
-	"                          (default: .git/carve)\n"
-	"      --no-cache          neither read nor write the history cache\n"
-	"  -h, --help              show this help\n";
-
-enum {
-	OPT_REV = 256,
-	OPT_SINCE,
-	OPT_UNTIL,
-	OPT_MAX_COMMITS,
-	OPT_PATH,
-	OPT_EXCLUDE,
-	OPT_MAX_CHANGESET,
-	OPT_MIN_REVS,
-	OPT_MIN_SHARED,
-	OPT_MIN_COUPLING,
-	OPT_GROUP_BY,
-	OPT_FOLLOW_RENAMES,
-	OPT_LEVEL,
-	OPT_ANALYSIS,
-	OPT_TOP,
-	OPT_MAX_BLOB_SIZE,
-	OPT_CACHE_DIR,
-	OPT_NO_CACHE,
-};
-
-static const struct option long_options[] = {
-	COMMON_LONG_OPTIONS,
-	{ "rev", required_argument, NULL, OPT_REV },
-	{ "since", required_argument, NULL, OPT_SINCE },
-	{ "until", required_argument, NULL, OPT_UNTIL },
-	{ "max-commits", required_argument, NULL, OPT_MAX_COMMITS },
-	{ "path", required_argument, NULL, OPT_PATH },
-	{ "exclude", required_argument, NULL, OPT_EXCLUDE },
-	{ "max-changeset", required_argument, NULL, OPT_MAX_CHANGESET },
-	{ "min-revs", required_argument, NULL, OPT_MIN_REVS },
-	{ "min-shared", required_argument, NULL, OPT_MIN_SHARED },
-	{ "min-coupling", required_argument, NULL, OPT_MIN_COUPLING },
-	{ "group-by", required_argument, NULL, OPT_GROUP_BY },
-	{ "follow-renames", no_argument, NULL, OPT_FOLLOW_RENAMES },
-	{ "level", required_argument, NULL, OPT_LEVEL },
-	{ "analysis", required_argument, NULL, OPT_ANALYSIS },
-	{ "top", required_argument, NULL, OPT_TOP },
-	{ "max-blob-size", required_argument, NULL, OPT_MAX_BLOB_SIZE },
-	{ "cache-dir", required_argument, NULL, OPT_CACHE_DIR },
-	{ "no-cache", no_argument, NULL, OPT_NO_CACHE },
-	{ NULL, 0, NULL, 0 },
-};
-
-enum analysis {
-	ANALYSIS_REVISIONS,
-	ANALYSIS_COUPLING,
-	ANALYSIS_AUTHORS,
-	ANALYSIS_OWNERSHIP,
+	"the repository at PATH (default '.'), per file and per module.\n",
 };
 
 static const char *const analysis_names[] = {
@@ -126,499 +30,10 @@ struct history_args {
 	struct input_options input;
 	struct history_options opts;
 	int modules; /* --level module */
-	int analysis; /* enum analysis, -1 unset */
+	int analysis; /* enum history_analysis, -1 unset */
 	int top;
 	const char *since_arg, *until_arg, *group_arg;
 };
-
-static void date(char *buf, size_t size, int64_t t)
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-
-	if (!t || !gmtime_r(&tt, &tm)) {
-		snprintf(buf, size, "-");
-		return;
-	}
-	strftime(buf, size, "%Y-%m-%d", &tm);
-}
-
-static void thousands(struct strbuf *sb, unsigned long long n)
-{
-	strbuf_reset(sb);
-	strbuf_add_thousands(sb, n);
-}
-
-/* an author's (or team's) share of the revisions */
-static double share_of(const struct history_share *s,
-		       const struct history_entity *e)
-{
-	return e->revisions
-		       ? 100.0 * (double)s->revisions / (double)e->revisions
-		       : 0;
-}
-
-/* "Ann (62%)" */
-static void main_author(struct strbuf *sb, const struct history *h,
-			const struct history_entity *e, int teams)
-{
-	const struct history_share *s = teams ? e->teams : e->authors;
-	size_t nr = teams ? e->teams_nr : e->authors_nr;
-
-	strbuf_reset(sb);
-	if (!nr)
-		return;
-	strbuf_addf(sb, "%s (%.0f%%)",
-		    teams ? h->teams[s->who].name : h->authors[s->who].name,
-		    share_of(s, e));
-}
-
-static void print_hotspots(FILE *fp, const struct history *h, int modules,
-			   size_t top)
-{
-	static const char *const headers[] = {
-		NULL,	     "revisions",  "complexity", "code",
-		"revs x cx", "revs x loc", "authors",	 "main author",
-	};
-	const struct history_entity *e = modules ? h->modules : h->files;
-	size_t nr, *order = history_hotspots(
-			   e, modules ? h->modules_nr : h->files_nr, &nr);
-	const char *hdr[8];
-	struct strbuf cell[8];
-	struct table *t;
-
-	memcpy(hdr, headers, sizeof(hdr));
-	hdr[0] = modules ? "module" : "file";
-	t = table_new("lrrrrrrl", hdr);
-	for (int c = 0; c < 8; c++)
-		strbuf_init(&cell[c], 0);
-	for (size_t i = 0; i < nr && i < top; i++) {
-		const struct history_entity *x = &e[order[i]];
-		const char *row[8];
-
-		strbuf_reset(&cell[0]);
-		strbuf_addstr(&cell[0], x->name);
-		thousands(&cell[1], x->revisions);
-		thousands(&cell[2], x->complexity);
-		thousands(&cell[3], x->code);
-		thousands(&cell[4], x->hotspot);
-		thousands(&cell[5], x->hotspot_loc);
-		thousands(&cell[6], x->authors_nr);
-		main_author(&cell[7], h, x, 0);
-		for (int c = 0; c < 8; c++)
-			row[c] = cell[c].buf;
-		table_add_row(t, row);
-	}
-	fprintf(fp,
-		"\nhotspots: %s by revisions x complexity (then x code "
-		"lines)\n",
-		modules ? "modules" : "files");
-	if (nr)
-		table_print(t, fp);
-	else
-		fputs("  none: no changed file of the scan has code lines\n",
-		      fp);
-	table_free(t);
-	for (int c = 0; c < 8; c++)
-		strbuf_release(&cell[c]);
-	free(order);
-}
-
-static void print_coupling(FILE *fp, const struct history *h, int modules,
-			   size_t top)
-{
-	static const char *const headers[] = {
-		NULL, "coupled with", "degree", "shared", "revisions",
-	};
-	const struct history_coupling *c = modules ? &h->module_coupling
-						   : &h->file_coupling;
-	const struct history_entity *e = modules ? h->modules : h->files;
-	const char *hdr[5];
-	struct table *t;
-
-	memcpy(hdr, headers, sizeof(hdr));
-	hdr[0] = modules ? "module" : "file";
-	t = table_new("llrrr", hdr);
-	for (size_t i = 0; i < c->nr && i < top; i++) {
-		const struct history_pair *p = &c->pairs[i];
-		char degree[16], shared[24], revs[48];
-		const char *row[5];
-
-		snprintf(degree, sizeof(degree), "%d%%", p->degree);
-		snprintf(shared, sizeof(shared), "%zu", p->shared);
-		snprintf(revs, sizeof(revs), "%zu/%zu", p->revs_a, p->revs_b);
-		row[0] = e[p->a].name;
-		row[1] = e[p->b].name;
-		row[2] = degree;
-		row[3] = shared;
-		row[4] = revs;
-		table_add_row(t, row);
-	}
-	fprintf(fp,
-		"\nchange coupling: %s (degree >= %d%%, shared >= %d, "
-		"average revisions >= %d)\n",
-		modules ? "modules" : "files", h->min_coupling, h->min_shared,
-		h->min_revs);
-	if (c->nr)
-		table_print(t, fp);
-	table_free(t);
-	fprintf(fp,
-		"  %zu pairs changed together in %zu changes; removed: "
-		"%zu by --min-revs, %zu by --min-shared, %zu by "
-		"--min-coupling; %zu kept\n",
-		c->candidates, c->changesets, c->below_min_revs,
-		c->below_min_shared, c->below_min_coupling, c->nr);
-}
-
-/* Entity indexes by revisions (descending), then by name. */
-static int by_revisions(const void *a, const void *b, void *ctx)
-{
-	const struct history_entity *e = ctx;
-	const struct history_entity *x = &e[*(const size_t *)a];
-	const struct history_entity *y = &e[*(const size_t *)b];
-
-	if (x->revisions != y->revisions)
-		return x->revisions > y->revisions ? -1 : 1;
-	return strcmp(x->name, y->name);
-}
-
-/* By authors (descending), then revisions, then name. */
-static int by_authors(const void *a, const void *b, void *ctx)
-{
-	const struct history_entity *e = ctx;
-	const struct history_entity *x = &e[*(const size_t *)a];
-	const struct history_entity *y = &e[*(const size_t *)b];
-
-	if (x->authors_nr != y->authors_nr)
-		return x->authors_nr > y->authors_nr ? -1 : 1;
-	return by_revisions(a, b, ctx);
-}
-
-static void print_ownership(FILE *fp, const struct history *h, size_t top)
-{
-	static const char *const headers[] = {
-		"module",  "revisions", "added",
-		"deleted", "authors",	"main author",
-		"teams",   "main team", "last change",
-	};
-	struct strbuf cell[9];
-	struct table *t = table_new("lrrrrlrll", headers);
-	size_t *order = xmalloc((h->modules_nr + 1) * sizeof(*order));
-	size_t n = h->modules_nr;
-
-	for (size_t i = 0; i < n; i++)
-		order[i] = i;
-	/* most changed first */
-	qsort_r(order, n, sizeof(*order), by_revisions, h->modules);
-	for (int c = 0; c < 9; c++)
-		strbuf_init(&cell[c], 0);
-	for (size_t i = 0; i < n && i < top; i++) {
-		const struct history_entity *m = &h->modules[order[i]];
-		const char *row[9];
-		char last[16];
-
-		strbuf_reset(&cell[0]);
-		strbuf_addstr(&cell[0], m->name);
-		thousands(&cell[1], m->revisions);
-		thousands(&cell[2], m->added);
-		thousands(&cell[3], m->deleted);
-		thousands(&cell[4], m->authors_nr);
-		main_author(&cell[5], h, m, 0);
-		thousands(&cell[6], m->teams_nr);
-		main_author(&cell[7], h, m, 1);
-		date(last, sizeof(last), m->last);
-		strbuf_reset(&cell[8]);
-		strbuf_addstr(&cell[8], last);
-		for (int c = 0; c < 9; c++)
-			row[c] = cell[c].buf;
-		table_add_row(t, row);
-	}
-	fputs("\nownership: modules by revisions\n", fp);
-	table_print(t, fp);
-	table_free(t);
-	for (int c = 0; c < 9; c++)
-		strbuf_release(&cell[c]);
-	free(order);
-}
-
-/* Conway: the modules most teams change, and the team x module matrix. */
-static void print_teams(FILE *fp, const struct history *h, size_t top)
-{
-	const char **hdr;
-	char *align;
-	struct table *t;
-	size_t shown = 0;
-
-	if (!h->teams_nr)
-		return;
-	hdr = xcalloc(h->teams_nr + 2, sizeof(*hdr));
-	align = xcalloc(h->teams_nr + 3, 1);
-	hdr[0] = "module";
-	align[0] = 'l';
-	for (size_t k = 0; k < h->teams_nr; k++) {
-		hdr[k + 1] = h->teams[k].name;
-		align[k + 1] = 'r';
-	}
-	align[h->teams_nr + 1] = 'r';
-	hdr[h->teams_nr + 1] = "teams";
-	t = table_new(align, hdr);
-	for (size_t teams = h->teams_nr; teams > 0; teams--)
-		for (size_t i = 0; i < h->modules_nr && shown < top; i++) {
-			const struct history_entity *m = &h->modules[i];
-			char **cells;
-
-			if (m->teams_nr != teams)
-				continue;
-			cells = xcalloc(h->teams_nr + 2, sizeof(*cells));
-			cells[0] = xstrdup(m->name);
-			for (size_t k = 0; k < h->teams_nr; k++) {
-				size_t revs = 0;
-
-				for (size_t s = 0; s < m->teams_nr; s++)
-					if (m->teams[s].who == k)
-						revs = m->teams[s].revisions;
-				cells[k + 1] = xmalloc(24);
-				snprintf(cells[k + 1], 24, "%zu", revs);
-			}
-			cells[h->teams_nr + 1] = xmalloc(24);
-			snprintf(cells[h->teams_nr + 1], 24, "%zu", teams);
-			table_add_row(t, (const char *const *)cells);
-			for (size_t k = 0; k < h->teams_nr + 2; k++)
-				free(cells[k]);
-			free(cells);
-			shown++;
-		}
-	fputs("\nteams x modules: revisions per team, modules most teams "
-	      "change first\n",
-	      fp);
-	table_print(t, fp);
-	table_free(t);
-	free(hdr);
-	free(align);
-}
-
-static void print_text(FILE *fp, const struct history_args *a,
-		       const struct model *m)
-{
-	const struct history *h = m->history;
-	struct strbuf n1 = STRBUF_INIT, n2 = STRBUF_INIT, n3 = STRBUF_INIT;
-	char first[16], last[16];
-	size_t top = (size_t)a->top;
-
-	date(first, sizeof(first), h->first);
-	date(last, sizeof(last), h->last);
-	thousands(&n1, h->commits);
-	if (*h->head)
-		fprintf(fp, "history of %s (%s %.12s): %s commits, %s to %s\n",
-			h->root, h->rev, h->head, n1.buf, first, last);
-	else
-		fprintf(fp, "history of %s (no commits yet): 0 commits\n",
-			h->root);
-	thousands(&n1, h->analysed);
-	thousands(&n2, h->merges);
-	thousands(&n3, h->authors_nr);
-	fprintf(fp, "analysed %s commits (%s merges left out), %s authors: ",
-		n1.buf, n2.buf, n3.buf);
-	thousands(&n1, h->changes);
-	thousands(&n2, h->added);
-	thousands(&n3, h->deleted);
-	fprintf(fp, "%s file changes, +%s -%s lines (%zu binary)\n", n1.buf,
-		n2.buf, n3.buf, h->binary);
-	if (h->shallow || h->cut)
-		fprintf(fp,
-			"history is cut: %zu commit%s whose parents are "
-			"not in the repository%s; older history is not "
-			"counted\n",
-			h->cut, h->cut == 1 ? "" : "s",
-			h->shallow ? " (a shallow clone)" : "");
-	if (h->missing || h->unreadable)
-		fprintf(fp,
-			"missing objects: %zu changes without line counts, "
-			"%zu commits without a tree (a partial clone?)\n",
-			h->missing, h->unreadable);
-	if (h->filtered)
-		fprintf(fp,
-			"%zu changes of paths left out (excludes, --path, "
-			"outside the scanned directory)\n",
-			h->filtered);
-	print_hotspots(fp, h, 0, top);
-	print_hotspots(fp, h, 1, top);
-	print_coupling(fp, h, 0, top);
-	print_coupling(fp, h, 1, top);
-	if (h->large_nr || h->merges)
-		fprintf(fp,
-			"  left out of coupling: %zu merges, %zu changes "
-			"of more than %d files%s\n",
-			h->merges, h->large_nr, h->max_changeset,
-			h->large_nr ? " (listed in -f json)" : "");
-	print_ownership(fp, h, top);
-	print_teams(fp, h, top);
-	fputs("\nassumptions:\n", fp);
-	for (size_t i = 0; i < m->assumptions_nr; i++)
-		fprintf(fp, "  %s: %s [%s]\n", m->assumptions[i].name,
-			m->assumptions[i].value, m->assumptions[i].source);
-	strbuf_release(&n1);
-	strbuf_release(&n2);
-	strbuf_release(&n3);
-}
-
-static void csv_row_start(FILE *fp, const char *const *cols, size_t nr)
-{
-	for (size_t c = 0; c < nr; c++) {
-		if (c)
-			csv_sep(fp);
-		csv_text(fp, cols[c]);
-	}
-	csv_end(fp);
-}
-
-static void print_csv(FILE *fp, const struct history *h, int modules)
-{
-	static const char *const cols[] = {
-		"name",	       "module",
-		"exists",      "revisions",
-		"added",       "deleted",
-		"binary",      "authors",
-		"main_author", "main_author_revisions",
-		"first",       "last",
-		"age_days",    "code",
-		"complexity",  "hotspot",
-		"hotspot_loc",
-	};
-	const struct history_entity *e = modules ? h->modules : h->files;
-	size_t nr = modules ? h->modules_nr : h->files_nr;
-
-	csv_row_start(fp, cols, sizeof(cols) / sizeof(*cols));
-	for (size_t i = 0; i < nr; i++) {
-		const struct history_entity *x = &e[i];
-		char first[16], last[16];
-
-		date(first, sizeof(first), x->first);
-		date(last, sizeof(last), x->last);
-		csv_text(fp, x->name);
-		csv_sep(fp);
-		csv_text(fp, modules ? x->name : x->module);
-		csv_sep(fp);
-		csv_number(fp, (unsigned long long)x->exists);
-		csv_sep(fp);
-		csv_number(fp, x->revisions);
-		csv_sep(fp);
-		csv_number(fp, x->added);
-		csv_sep(fp);
-		csv_number(fp, x->deleted);
-		csv_sep(fp);
-		csv_number(fp, x->binary);
-		csv_sep(fp);
-		csv_number(fp, x->authors_nr);
-		csv_sep(fp);
-		csv_text(fp, x->authors_nr ? h->authors[x->authors[0].who].name
-					   : "");
-		csv_sep(fp);
-		csv_number(fp, x->authors_nr ? x->authors[0].revisions : 0);
-		csv_sep(fp);
-		csv_text(fp, first);
-		csv_sep(fp);
-		csv_text(fp, last);
-		csv_sep(fp);
-		csv_number(fp,
-			   h->now > x->last
-				   ? (unsigned long long)((h->now - x->last) /
-							  86400)
-				   : 0);
-		csv_sep(fp);
-		csv_number(fp, x->code);
-		csv_sep(fp);
-		csv_number(fp, x->complexity);
-		csv_sep(fp);
-		csv_number(fp, x->hotspot);
-		csv_sep(fp);
-		csv_number(fp, x->hotspot_loc);
-		csv_end(fp);
-	}
-}
-
-/* code-maat's columns (app.clj and the analyses it names). */
-static void print_code_maat(FILE *fp, const struct history *h, int modules,
-			    int analysis)
-{
-	static const char *const revisions[] = { "entity", "n-revs" };
-	static const char *const coupling[] = { "entity", "coupled", "degree",
-						"average-revs" };
-	static const char *const authors[] = { "entity", "n-authors",
-					       "n-revs" };
-	static const char *const ownership[] = { "entity", "author", "added",
-						 "deleted" };
-	const struct history_entity *e = modules ? h->modules : h->files;
-	size_t nr = modules ? h->modules_nr : h->files_nr;
-	size_t *order = xmalloc((nr + 1) * sizeof(*order));
-
-	for (size_t i = 0; i < nr; i++)
-		order[i] = i;
-	switch (analysis) {
-	case ANALYSIS_COUPLING: {
-		const struct history_coupling *c = modules ? &h->module_coupling
-							   : &h->file_coupling;
-
-		csv_row_start(fp, coupling, 4);
-		for (size_t i = 0; i < c->nr; i++) {
-			const struct history_pair *p = &c->pairs[i];
-
-			csv_text(fp, e[p->a].name);
-			csv_sep(fp);
-			csv_text(fp, e[p->b].name);
-			csv_sep(fp);
-			csv_number(fp, (unsigned long long)p->degree);
-			csv_sep(fp);
-			/* code-maat rounds the average up */
-			csv_number(fp, (p->revs_a + p->revs_b + 1) / 2);
-			csv_end(fp);
-		}
-		break;
-	}
-	case ANALYSIS_AUTHORS:
-	case ANALYSIS_REVISIONS:
-		/* descending by n-authors (or n-revs), then by name */
-		qsort_r(order, nr, sizeof(*order),
-			analysis == ANALYSIS_AUTHORS ? by_authors
-						     : by_revisions,
-			(void *)e);
-		if (analysis == ANALYSIS_AUTHORS)
-			csv_row_start(fp, authors, 3);
-		else
-			csv_row_start(fp, revisions, 2);
-		for (size_t i = 0; i < nr; i++) {
-			const struct history_entity *x = &e[order[i]];
-
-			csv_text(fp, x->name);
-			csv_sep(fp);
-			if (analysis == ANALYSIS_AUTHORS) {
-				csv_number(fp, x->authors_nr);
-				csv_sep(fp);
-			}
-			csv_number(fp, x->revisions);
-			csv_end(fp);
-		}
-		break;
-	default:
-		csv_row_start(fp, ownership, 4);
-		for (size_t i = 0; i < nr; i++)
-			for (size_t k = 0; k < e[i].authors_nr; k++) {
-				const struct history_share *s =
-					&e[i].authors[k];
-
-				csv_text(fp, e[i].name);
-				csv_sep(fp);
-				csv_text(fp, h->authors[s->who].name);
-				csv_sep(fp);
-				csv_number(fp, s->added);
-				csv_sep(fp);
-				csv_number(fp, s->deleted);
-				csv_end(fp);
-			}
-		break;
-	}
-	free(order);
-}
 
 static void record_assumptions(struct model *m, const struct history_args *a)
 {
@@ -627,8 +42,7 @@ static void record_assumptions(struct model *m, const struct history_args *a)
 
 	model_assume(m, "history commits",
 		     o->rev || o->since || o->until || o->max_commits ? "option"
-								      : "defaul"
-									"t",
+								      : "default",
 		     "non-merge commits reachable from %s%s%s%s%s, by "
 		     "committer date",
 		     h->rev, a->since_arg ? " since " : "",
@@ -686,10 +100,88 @@ static void record_assumptions(struct model *m, const struct history_args *a)
 		     "days from the last change to HEAD's commit date");
 }
 
+static int parse_group_by(const struct cli_opt *opt, const char *arg)
+{
+	struct history_args *a = opt->value;
+	struct history_options *o = &a->opts;
+
+	a->group_arg = arg;
+	if (!strcmp(arg, "commit")) {
+		o->group_by = HISTORY_BY_COMMIT;
+	} else if (!strcmp(arg, "day")) {
+		o->group_by = HISTORY_BY_DAY;
+	} else if (!strncmp(arg, "ticket:", 7) && arg[7]) {
+		o->group_by = HISTORY_BY_TICKET;
+		o->ticket_regex = arg + 7;
+	} else {
+		return error_code(CARVE_EINVALID,
+				  "--group-by takes commit, day or "
+				  "ticket:REGEX, not '%s'",
+				  arg);
+	}
+	return 0;
+}
+
+static const char *const levels[] = { "file", "module", NULL };
+
 static int parse_args(struct history_args *a, int argc, char **argv)
 {
 	struct history_options *o = &a->opts;
-	int c, ret, v;
+	int ret;
+	const struct cli_opt opts[] = {
+		CLI_COMMON(&a->common,
+			   "text (default), json (the model), csv or "
+			   "code-maat (see --analysis)",
+			   "text", "worker threads (default: online CPUs)"),
+		CLI_STRING(0, "rev", &o->rev, "REV",
+			   "commits reachable from REV (default HEAD), or A..B",
+			   "HEAD"),
+		CLI_STRING(0, "since", &a->since_arg, "DATE",
+			   "only commits after DATE (YYYY-MM-DD[Thh:mm:ss])",
+			   NULL),
+		CLI_STRING(0, "until", &a->until_arg, "DATE",
+			   "only commits before DATE", NULL),
+		CLI_SIZE_T(0, "max-commits", &o->max_commits, "N", 1, 1 << 30,
+			   "only the newest N commits", NULL),
+		CLI_GLOBS(0, "path", &o->paths, "GLOB",
+			  "only paths matching GLOB (repeatable)"),
+		CLI_GLOBS(0, "exclude", &o->exclude, "GLOB",
+			  "leave out paths matching GLOB (repeatable)"),
+		CLI_INT(0, "max-changeset", &o->max_changeset, "N", 2, 1 << 30,
+			"leave changes of more than N files out of coupling",
+			"30"),
+		CLI_INT(0, "min-revs", &o->min_revs, "N", 0, 1 << 30,
+			"coupling: average revisions", "5"),
+		CLI_INT(0, "min-shared", &o->min_shared, "N", 0, 1 << 30,
+			"coupling: shared revisions", "5"),
+		CLI_INT(0, "min-coupling", &o->min_coupling, "N", 0, 100,
+			"coupling: degree in percent", "30"),
+		CLI_CALLBACK(0, "group-by", a, "HOW", parse_group_by,
+			     "one change per commit (default), per "
+			     "ticket:REGEX "
+			     "or per author and day",
+			     "commit"),
+		CLI_SWITCH(0, "follow-renames", &o->follow_renames,
+			   "count a moved file's history under its name"),
+		CLI_CHOICE(0, "level", &a->modules, "LEVEL", levels,
+			   "file (default) or module, for csv and code-maat",
+			   "file"),
+		CLI_CHOICE(0, "analysis", &a->analysis, "NAME", analysis_names,
+			   "code-maat analysis: revisions (default), coupling, "
+			   "authors or entity-ownership",
+			   "revisions"),
+		CLI_TOP(&a->top, "rows per table in text output", "10"),
+		CLI_BYTES(0, "max-blob-size", &o->max_blob_size, "SIZE",
+			  "larger blobs count as binary", "512M"),
+		CLI_STRING(0, "cache-dir", &o->cache_dir, "DIR",
+			   "keep the history cache in DIR (default: "
+			   ".git/carve)",
+			   ".git/carve"),
+		CLI_SWITCH(0, "no-cache", &o->no_cache,
+			   "neither read nor write the history cache"),
+		CLI_HELP_ROW,
+		CLI_END,
+	};
 
 	common_options_init(&a->common, "text,json,csv,code-maat");
 	o->max_changeset = HISTORY_MAX_CHANGESET;
@@ -699,176 +191,59 @@ static int parse_args(struct history_args *a, int argc, char **argv)
 	o->max_blob_size = HISTORY_MAX_BLOB_SIZE;
 	a->analysis = -1;
 	a->top = 10;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, COMMON_SHORT_OPTIONS, long_options,
-				NULL)) != -1) {
-		ret = common_options_parse(&a->common, c, optarg);
-		if (ret < 0)
-			return EXIT_USAGE;
-		if (ret)
-			continue;
-		switch (c) {
-		case OPT_REV:
-			o->rev = optarg;
-			break;
-		case OPT_SINCE:
-			if (options_date(&o->since, optarg, "--since"))
-				return EXIT_USAGE;
-			a->since_arg = optarg;
-			break;
-		case OPT_UNTIL:
-			if (options_date(&o->until, optarg, "--until"))
-				return EXIT_USAGE;
-			a->until_arg = optarg;
-			break;
-		case OPT_MAX_COMMITS:
-			if (options_int(&v, optarg, "--max-commits", 1,
-					1 << 30))
-				return EXIT_USAGE;
-			o->max_commits = (size_t)v;
-			break;
-		case OPT_PATH:
-			glob_list_add(&o->paths, optarg);
-			break;
-		case OPT_EXCLUDE:
-			glob_list_add(&o->exclude, optarg);
-			break;
-		case OPT_MAX_CHANGESET:
-			if (options_int(&o->max_changeset, optarg,
-					"--max-changeset", 2, 1 << 30))
-				return EXIT_USAGE;
-			break;
-		case OPT_MIN_REVS:
-			if (options_int(&o->min_revs, optarg, "--min-revs", 0,
-					1 << 30))
-				return EXIT_USAGE;
-			break;
-		case OPT_MIN_SHARED:
-			if (options_int(&o->min_shared, optarg, "--min-shared",
-					0, 1 << 30))
-				return EXIT_USAGE;
-			break;
-		case OPT_MIN_COUPLING:
-			if (options_int(&o->min_coupling, optarg,
-					"--min-coupling", 0, 100))
-				return EXIT_USAGE;
-			break;
-		case OPT_GROUP_BY:
-			a->group_arg = optarg;
-			if (!strcmp(optarg, "commit")) {
-				o->group_by = HISTORY_BY_COMMIT;
-			} else if (!strcmp(optarg, "day")) {
-				o->group_by = HISTORY_BY_DAY;
-			} else if (!strncmp(optarg, "ticket:", 7) &&
-				   optarg[7]) {
-				o->group_by = HISTORY_BY_TICKET;
-				o->ticket_regex = optarg + 7;
-			} else {
-				error("--group-by takes commit, day or "
-				      "ticket:REGEX, not '%s'",
-				      optarg);
-				return EXIT_USAGE;
-			}
-			break;
-		case OPT_FOLLOW_RENAMES:
-			o->follow_renames = 1;
-			break;
-		case OPT_LEVEL:
-			if (!strcmp(optarg, "module") || !strcmp(optarg, "fil"
-									 "e")) {
-				a->modules = !strcmp(optarg, "module");
-			} else {
-				error("--level takes file or module, not '%s'",
-				      optarg);
-				return EXIT_USAGE;
-			}
-			break;
-		case OPT_ANALYSIS:
-			for (v = 0; analysis_names[v] &&
-				    strcmp(analysis_names[v], optarg);
-			     v++)
-				;
-			if (!analysis_names[v]) {
-				error("--analysis takes revisions, coupling, "
-				      "authors or entity-ownership, not '%s'",
-				      optarg);
-				return EXIT_USAGE;
-			}
-			a->analysis = v;
-			break;
-		case OPT_TOP:
-			if (options_int(&a->top, optarg, "--top", 0, 1000000))
-				return EXIT_USAGE;
-			break;
-		case OPT_MAX_BLOB_SIZE:
-			if (options_size(&o->max_blob_size, optarg,
-					 "--max-blob-size"))
-				return EXIT_USAGE;
-			break;
-		case OPT_CACHE_DIR:
-			o->cache_dir = optarg;
-			break;
-		case OPT_NO_CACHE:
-			o->no_cache = 1;
-			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			return EXIT_OK;
-		default:
-			fputs(usage_text, stderr);
-			return EXIT_USAGE;
-		}
-	}
-	if (input_from_args(&a->input, "history", argc, argv, optind,
-			    &a->common))
-		return EXIT_USAGE;
-	if (a->analysis >= 0 && a->common.format != FORMAT_CODE_MAAT) {
-		error("--analysis goes with -f code-maat");
-		return EXIT_USAGE;
-	}
+	if ((ret = cli_parse_input(&a->input, &a->common, &history_cmd, opts,
+				   argc, argv)))
+		return ret;
+	if ((a->since_arg &&
+	     options_date(&o->since, a->since_arg, "--since")) ||
+	    (a->until_arg && options_date(&o->until, a->until_arg, "--until")))
+		return CARVE_EINVALID;
+	if (a->analysis >= 0 && a->common.format != FORMAT_CODE_MAAT)
+		return error_code(CARVE_EINVALID, "--analysis goes with -f "
+						  "code-maat");
 	if (a->analysis < 0)
-		a->analysis = ANALYSIS_REVISIONS;
-	if (!a->top)
-		a->top = 1000000;
+		a->analysis = HISTORY_ANALYSIS_REVISIONS;
 	o->threads = a->common.threads;
-	common_options_apply(&a->common);
-	return -1;
+	return 0;
 }
 
 int cmd_history(int argc, char **argv)
 {
 	struct history_args a = { 0 };
-	struct config cfg = CONFIG_INIT;
-	struct model m = MODEL_INIT;
+	struct pipeline p;
 	struct outfile out = OUTFILE_INIT;
 	int ret;
 
-	ret = parse_args(&a, argc, argv);
-	if (ret >= 0)
+	pipeline_init(&p);
+	if ((ret = parse_args(&a, argc, argv))) {
+		ret = cli_exit_status(ret);
 		goto done;
+	}
 	ret = EXIT_FATAL;
-	if (input_open(&m, &cfg, &a.input))
+	p.input = a.input;
+	if (pipeline_need(&p, PIPELINE_SCAN))
 		goto done;
-	a.opts.config = &cfg;
-	if (history_run(&m.history, m.scan, &a.opts))
+	a.opts.config = &p.cfg;
+	if (history_run(&p.m.history, p.m.scan, &a.opts))
 		goto done;
-	record_assumptions(&m, &a);
+	record_assumptions(&p.m, &a);
 	if (outfile_open(&out, a.common.output))
 		goto done;
 	if (a.common.format == FORMAT_TEXT)
 		outfile_text(&out);
 	switch (a.common.format) {
 	case FORMAT_JSON:
-		model_write_json(out.fp, &m);
+		model_write_json(out.fp, &p.m);
 		break;
 	case FORMAT_CSV:
-		print_csv(out.fp, m.history, a.modules);
+		history_print_csv(out.fp, p.m.history, a.modules);
 		break;
 	case FORMAT_CODE_MAAT:
-		print_code_maat(out.fp, m.history, a.modules, a.analysis);
+		history_print_code_maat(out.fp, p.m.history, a.modules,
+					a.analysis);
 		break;
 	default:
-		print_text(out.fp, &a, &m);
+		history_print_text(out.fp, &p.m, (size_t)a.top);
 		break;
 	}
 	if (outfile_commit(&out))
@@ -876,8 +251,7 @@ int cmd_history(int argc, char **argv)
 	ret = EXIT_OK;
 done:
 	outfile_abort(&out);
-	model_release(&m);
-	config_release(&cfg);
+	pipeline_release(&p);
 	glob_list_release(&a.opts.paths);
 	glob_list_release(&a.opts.exclude);
 	return ret;

@@ -3,11 +3,10 @@
  * its history and a seams proposal show; each key commented. It never
  * overwrites a file without --force.
  */
-#include <getopt.h>
-#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "carve/cli.h"
 #include "carve/cmd.h"
 #include "carve/filelist.h"
 #include "carve/history.h"
@@ -17,38 +16,19 @@
 #include "carve/model.h"
 #include "carve/options.h"
 #include "carve/outfile.h"
+#include "carve/pipeline.h"
 #include "carve/scan.h"
-#include "carve/seams.h"
 #include "carve/strbuf.h"
 
-/* clang-format off */
-static const char usage_text[] =
-"usage: carve init [options] [PATH]\n"
-"\n"
-"Writes a starting carve.json at the root of the work tree holding PATH\n"
-"(default '.'): languages and a target, excludes, module depth, legacy\n"
-"and new paths, the proposed contexts as globs, a default rate and a\n"
-"plan starting today, each key explained by a comment.\n"
-"\n"
-"  -o, --output FILE      write FILE instead of <root>/carve.json\n"
-"                         ('-' is standard output)\n"
-"      --force            overwrite an existing file\n"
-"  -j, --jobs N           worker threads for the scan (default: CPUs)\n"
-"  -q, --quiet            no progress and no warnings on stderr\n"
-"      --progress WHEN    auto (default), never or always\n"
-"  -h, --help             show this help\n";
-/* clang-format on */
-
-enum { OPT_FORCE = 256 };
-
-static const struct option long_options[] = {
-	{ "output", required_argument, NULL, 'o' },
-	{ "jobs", required_argument, NULL, 'j' },
-	{ "quiet", no_argument, NULL, 'q' },
-	{ "progress", required_argument, NULL, OPT_COMMON_PROGRESS },
-	{ "help", no_argument, NULL, 'h' },
-	{ "force", no_argument, NULL, OPT_FORCE },
-	{ NULL, 0, NULL, 0 },
+static const struct cli_command init_cmd = {
+	"init",
+	{ "[options] [PATH]" },
+	"Writes a starting carve.json at the root of the work tree holding "
+	"PATH\n"
+	"(default '.'): languages and a target, excludes, module depth, "
+	"legacy\n"
+	"and new paths, the proposed contexts as globs, a default rate and a\n"
+	"plan starting today, each key explained by a comment.\n",
 };
 
 struct init_args {
@@ -59,56 +39,47 @@ struct init_args {
 
 static int parse_args(struct init_args *a, int argc, char **argv)
 {
-	int c, ret;
+	int ret;
+	const struct cli_opt opts[] = {
+		CLI_COMMON_OUTPUT(&a->common,
+				  "write FILE instead of <root>/carve.json "
+				  "('-' is standard output)",
+				  NULL),
+		CLI_SWITCH(0, "force", &a->force, "overwrite an existing file"),
+		CLI_COMMON_JOBS(&a->common,
+				"worker threads for the scan (default: CPUs)",
+				"CPUs"),
+		CLI_COMMON_QUIET_DEFAULT(&a->common),
+		CLI_COMMON_PROGRESS_DEFAULT(&a->common),
+		CLI_HELP_ROW,
+		CLI_END,
+	};
 
 	common_options_init(&a->common, "json");
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:j:qh", long_options, NULL)) !=
-	       -1) {
-		ret = common_options_parse(&a->common, c, optarg);
-		if (ret < 0)
-			return EXIT_USAGE;
-		if (ret)
-			continue;
-		switch (c) {
-		case OPT_FORCE:
-			a->force = 1;
-			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			return EXIT_OK;
-		default:
-			fputs(usage_text, stderr);
-			return EXIT_USAGE;
-		}
-	}
-	if (input_from_args(&a->input, "init", argc, argv, optind,
-			    &a->common))
-		return EXIT_USAGE;
-	if (a->input.arg && model_is_file(a->input.arg)) {
-		error("init takes a PATH to scan, not a model file");
-		return EXIT_USAGE;
-	}
-	common_options_apply(&a->common);
-	return -1;
+	if ((ret = cli_parse_input(&a->input, &a->common, &init_cmd, opts, argc,
+				   argv)))
+		return ret;
+	if (a->input.arg && model_is_file(a->input.arg))
+		return error_code(CARVE_EINVALID, "init takes a PATH to scan, "
+						  "not a model file");
+	return 0;
 }
 
 int cmd_init(int argc, char **argv)
 {
 	struct init_args a = { 0 };
-	struct scan_options so = { 0 };
-	struct seams_options o;
 	struct init_config ic = { 0 };
-	struct model m = MODEL_INIT;
+	struct pipeline p;
 	struct outfile out = OUTFILE_INIT;
 	struct strbuf path = STRBUF_INIT;
-	struct seams *s = NULL;
 	const char *arg;
 	int ret;
 
-	ret = parse_args(&a, argc, argv);
-	if (ret >= 0)
+	pipeline_init(&p);
+	if ((ret = parse_args(&a, argc, argv))) {
+		ret = cli_exit_status(ret);
 		goto done;
+	}
 	ret = EXIT_FATAL;
 	arg = a.input.arg ? a.input.arg : ".";
 	if (a.common.output) {
@@ -123,19 +94,16 @@ int cmd_init(int argc, char **argv)
 		goto done;
 	}
 	/* a fresh look: the defaults, not an existing carve.json */
-	so.path = arg;
-	so.threads = a.common.threads;
-	so.max_file_size = SCAN_DEFAULT_MAX_FILE_SIZE;
-	if (scan_run(&m.scan, &so))
+	p.input = a.input;
+	p.fresh = 1;
+	p.history_warning = "no history: contexts from the static graph and "
+			    "folders";
+	if (pipeline_need(&p, PIPELINE_SCAN) ||
+	    pipeline_need(&p, PIPELINE_HISTORY) ||
+	    (p.m.scan->status_count[FILE_COUNTED] &&
+	     pipeline_need(&p, PIPELINE_SEAMS)))
 		goto done;
-	if (input_history(&m, NULL, &a.input))
-		warning("no history: contexts from the static graph and "
-			"folders");
-	seams_options_init(&o);
-	o.history = m.history;
-	if (m.scan->status_count[FILE_COUNTED] && seams_propose(&s, m.scan, &o))
-		goto done;
-	init_config_detect(&ic, m.scan, s);
+	init_config_detect(&ic, p.m.scan, p.seams);
 	if (outfile_open(&out, path.buf))
 		goto done;
 	init_config_write(out.fp, &ic);
@@ -148,8 +116,7 @@ int cmd_init(int argc, char **argv)
 done:
 	outfile_abort(&out);
 	init_config_release(&ic);
-	seams_free(s);
-	model_release(&m);
+	pipeline_release(&p);
 	strbuf_release(&path);
 	return ret;
 }

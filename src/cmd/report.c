@@ -4,9 +4,6 @@
  * PATH it runs the stages it needs (scan, history in git, seams, check
  * when carve.json has rules); from a MODEL.json it uses the parts there.
  */
-#include <getopt.h>
-#include <stdio.h>
-#include <string.h>
 
 #include <cjson/cJSON.h>
 
@@ -14,64 +11,30 @@
 #include "carve/api_analysis.h"
 #include "carve/burndown.h"
 #include "carve/check.h"
+#include "carve/cli.h"
 #include "carve/cmd.h"
 #include "carve/data.h"
 #include "carve/data_analysis.h"
 #include "carve/estimate.h"
 #include "carve/graph.h"
 #include "carve/history.h"
-#include "carve/input.h"
-#include "carve/model.h"
 #include "carve/options.h"
 #include "carve/outfile.h"
-#include "carve/plan.h"
+#include "carve/pipeline.h"
 #include "carve/report.h"
-#include "carve/roadmap.h"
-#include "carve/roadmap_source.h"
 #include "carve/scan.h"
-#include "carve/seams.h"
 
-/* clang-format off */
-static const char usage_text[] =
-"usage: carve report [options] [PATH | MODEL.json]\n"
-"\n"
-"One self-contained HTML page with what the other commands find about\n"
-"the repository at PATH (default '.') or in a model JSON file: summary,\n"
-"inventory, dependencies between contexts, cycles, hotspots and change\n"
-"coupling, proposed contexts and their seams, the boundary check, and\n"
-"every input and assumption. Sections whose part is missing name the\n"
-"command that fills them.\n"
-"\n"
-"  -o, --output FILE      write to FILE (default '-', standard output)\n"
-"  -f, --format FORMAT    html (the only one)\n"
-"  -c, --config FILE      read FILE instead of carve.json at the root\n"
-"  -j, --jobs N           worker threads for the scan (default: CPUs)\n"
-"  -q, --quiet            no progress and no warnings on stderr\n"
-"      --progress WHEN    auto (default), never or always\n"
-"      --no-history       leave the git history out\n"
-"      --target LANG      estimate a rewrite into LANG (default: carve.json\n"
-"                         \"target\"; without one, no estimate)\n"
-"      --max-rows N       rows per table, then a count of the rest\n"
-"                         (default 50)\n"
-"      --max-nodes N      contexts drawn before the drawing collapses to\n"
-"                         top-level directories (default 60)\n"
-"  -h, --help             show this help\n";
-/* clang-format on */
-
-enum {
-	OPT_NO_HISTORY = 256,
-	OPT_MAX_ROWS,
-	OPT_MAX_NODES,
-	OPT_TARGET,
-};
-
-static const struct option long_options[] = {
-	COMMON_LONG_OPTIONS,
-	{ "no-history", no_argument, NULL, OPT_NO_HISTORY },
-	{ "max-rows", required_argument, NULL, OPT_MAX_ROWS },
-	{ "max-nodes", required_argument, NULL, OPT_MAX_NODES },
-	{ "target", required_argument, NULL, OPT_TARGET },
-	{ NULL, 0, NULL, 0 },
+static const struct cli_command report_cmd = {
+	"report",
+	{ CLI_USAGE_INPUT },
+	"One self-contained HTML page with what the other commands find about\n"
+	"the repository at PATH (default '.') or in a model JSON file: "
+	"summary,\n"
+	"inventory, dependencies between contexts, cycles, hotspots and "
+	"change\n"
+	"coupling, proposed contexts and their seams, the boundary check, and\n"
+	"every input and assumption. Sections whose part is missing name the\n"
+	"command that fills them.\n",
 };
 
 struct report_args {
@@ -83,54 +46,45 @@ struct report_args {
 
 static int parse_args(struct report_args *a, int argc, char **argv)
 {
-	int c, ret;
+	int ret;
+	const struct cli_opt opts[] = {
+		CLI_COMMON(&a->common, "html (the only one)", NULL,
+			   "worker threads for the scan (default: CPUs)"),
+		CLI_SWITCH(0, "no-history", &a->no_history,
+			   "leave the git history out"),
+		CLI_STRING(0, "target", &a->target, "LANG",
+			   "estimate a rewrite into LANG (default: carve.json "
+			   "\"target\"; without one, no estimate)",
+			   "carve.json"),
+		CLI_INT(0, "max-rows", &a->max_rows, "N", 1, 1000000,
+			"rows per table, then a count of the rest", "50"),
+		CLI_INT(0, "max-nodes", &a->max_nodes, "N", 1, 10000,
+			"contexts drawn before the drawing collapses to "
+			"top-level directories",
+			"60"),
+		CLI_HELP_ROW,
+		CLI_END,
+	};
 
 	common_options_init(&a->common, "html");
 	a->max_rows = REPORT_MAX_ROWS;
 	a->max_nodes = REPORT_MAX_NODES;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, COMMON_SHORT_OPTIONS, long_options,
-				NULL)) != -1) {
-		ret = common_options_parse(&a->common, c, optarg);
-		if (ret < 0)
-			return EXIT_USAGE;
-		if (ret)
-			continue;
-		switch (c) {
-		case OPT_NO_HISTORY:
-			a->no_history = 1;
-			break;
-		case OPT_MAX_ROWS:
-			if (options_int(&a->max_rows, optarg, "--max-rows", 1,
-					1000000))
-				return EXIT_USAGE;
-			break;
-		case OPT_MAX_NODES:
-			if (options_int(&a->max_nodes, optarg, "--max-nodes", 1,
-					10000))
-				return EXIT_USAGE;
-			break;
-		case OPT_TARGET:
-			a->target = optarg;
-			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			return EXIT_OK;
-		default:
-			fputs(usage_text, stderr);
-			return EXIT_USAGE;
-		}
-	}
-	if (input_from_args(&a->input, "report", argc, argv, optind,
-			    &a->common))
-		return EXIT_USAGE;
-	common_options_apply(&a->common);
-	return -1;
+	if ((ret = cli_parse_input(&a->input, &a->common, &report_cmd, opts,
+				   argc, argv)))
+		return ret;
+	return 0;
 }
 
 static size_t counted(const struct scan *s)
 {
 	return s->status_count[FILE_COUNTED];
+}
+
+/* carve.json declares "rules": the check has something to hold. */
+static int cfg_has_rules(const struct config *cfg)
+{
+	return cfg->root &&
+	       cJSON_GetObjectItemCaseSensitive(cfg->root, "rules") != NULL;
 }
 
 /* carve.json's "target", or --target: an estimate is wanted. */
@@ -146,36 +100,33 @@ static const char *target_of(const struct report_args *a,
 
 /*
  * The estimate part: the model's, or carve estimate's run on the
- * contexts `s` (those carve seams proposes, as carve estimate sees
- * them) when a target is set. *hint says what fills it otherwise.
+ * contexts carve seams proposes (as carve estimate sees them) when a
+ * target is set. r->estimate_hint says what fills it otherwise.
  */
-static int run_estimate(struct estimate **out, const char **hint,
-			const struct report_args *a, const struct config *cfg,
-			struct model *m, const struct seams *s)
+static int add_estimate(struct report *r, const struct report_args *a,
+			struct pipeline *p)
 {
-	struct estimate_options eo;
-	struct estimate *e;
-
+	if (p->m.estimate) {
+		r->estimate = p->m.estimate;
+		return 0;
+	}
 	if (model_is_file(a->input.arg ? a->input.arg : ".")) {
-		*hint = "run carve estimate -f json on the model";
+		r->estimate_hint = "run carve estimate -f json on the model";
 		return 0;
 	}
-	if (!target_of(a, cfg) || !s) {
-		*hint = s ? "set \"target\" (the language to rewrite into) in "
-			    "carve.json, or give --target LANG"
-			  : "give carve a repository with code it counts";
+	if (!target_of(a, &p->cfg) || !p->seams) {
+		r->estimate_hint = p->seams ? "set \"target\" (the language to "
+					      "rewrite "
+					      "into) in carve.json, or give "
+					      "--target LANG"
+					    : "give carve a repository with "
+					      "code it counts";
 		return 0;
 	}
-	estimate_options_init(&eo);
-	eo.config = cfg;
-	eo.target = a->target;
-	eo.threads = a->common.threads;
-	if (estimate_build(out, m->scan, s, &eo))
+	p->estimate_opts.target = a->target;
+	if (pipeline_need(p, PIPELINE_ESTIMATE))
 		return -1;
-	e = *out;
-	for (size_t i = 0; i < e->assume_nr; i++)
-		model_assume(m, e->assume[3 * i], e->assume[3 * i + 2], "%s",
-			     e->assume[3 * i + 1]);
+	r->estimate = p->estimate;
 	return 0;
 }
 
@@ -191,38 +142,33 @@ static int plan_has_start(const struct config *cfg)
 
 /*
  * The roadmap part: the model's as saved, or carve roadmap's schedule
- * of carve.json's plan with its defaults (so the dates are those of
- * carve roadmap -f json). *json holds the part as -f json writes it.
+ * of carve.json's plan with its defaults. *json holds the part as -f
+ * json writes it.
  */
-static int run_roadmap(struct roadmap **out, cJSON **json, const char **hint,
-		       struct plan *plan, struct roadmap_source *src,
-		       const struct report_args *a, const struct config *cfg,
-		       struct model *m)
+static int add_roadmap(struct report *r, cJSON **json,
+		       const struct report_args *a, struct pipeline *p)
 {
 	cJSON *root;
 
 	if (model_is_file(a->input.arg ? a->input.arg : ".")) {
-		if (m->roadmap_saved)
-			*json = cJSON_Duplicate(m->roadmap_saved->part, 1);
+		if (p->m.roadmap_saved)
+			*json = cJSON_Duplicate(p->m.roadmap_saved->part, 1);
 		else
-			*hint = "run carve roadmap -f json on the model";
+			r->roadmap_hint = "run carve roadmap -f json on the "
+					  "model";
 		return 0;
 	}
-	if (!plan_has_start(cfg)) {
-		*hint = "set \"plan\": {\"start\": \"YYYY-MM-DD\"} in "
-			"carve.json (see carve roadmap)";
+	if (!plan_has_start(&p->cfg)) {
+		r->roadmap_hint = "set \"plan\": {\"start\": \"YYYY-MM-DD\"} "
+				  "in "
+				  "carve.json (see carve roadmap)";
 		return 0;
 	}
-	if (plan_load(plan, cfg, 0) ||
-	    roadmap_source_open(src, m, cfg, plan, &a->input,
-				ROADMAP_DEFAULT_TRIALS, ESTIMATE_SEED) ||
-	    roadmap_build(out, plan, &src->in))
+	if (pipeline_need(p, PIPELINE_ROADMAP))
 		return -1;
-	roadmap_assume(m, plan, *out, 0, 0, 0, ESTIMATE_SEED);
-	for (size_t i = 0; i < (*out)->notes_nr; i++)
-		warning("%s", (*out)->notes[i]);
+	r->roadmap = p->roadmap;
 	root = cJSON_CreateObject();
-	roadmap_json_add(root, *out);
+	roadmap_json_add(root, p->roadmap);
 	*json = cJSON_DetachItemFromObjectCaseSensitive(root, "roadmap");
 	cJSON_Delete(root);
 	return 0;
@@ -233,114 +179,96 @@ static int run_roadmap(struct roadmap **out, cJSON **json, const char **hint,
  * work tree whose carve.json declares "new" (and "legacy"). A failure
  * (reported) leaves the section out rather than the page.
  */
-static void run_burndown(struct burndown **out, const char **hint,
-			 const struct report_args *a, const struct config *cfg,
-			 struct model *m)
+static void add_burndown(struct report *r, const struct report_args *a,
+			 struct pipeline *p)
 {
-	struct burndown_options bo = BURNDOWN_OPTIONS_INIT;
+	const struct config *cfg = &p->cfg;
 
 	if (model_is_file(a->input.arg ? a->input.arg : ".")) {
-		*hint = "run carve report on the git work tree (carve burndown "
-			"reads its history)";
+		r->burndown_hint = "run carve report on the git work tree "
+				   "(carve burndown reads its history)";
 		return;
 	}
 	if (!cfg->root || !cJSON_GetObjectItemCaseSensitive(cfg->root, "new")) {
-		*hint = "declare \"legacy\" and \"new\" paths in carve.json";
+		r->burndown_hint = "declare \"legacy\" and \"new\" paths in "
+				   "carve.json";
 		return;
 	}
-	if (!m->scan->is_git || !*m->scan->head) {
-		*hint = "give carve report a git work tree with commits";
+	if (!p->m.scan->is_git || !*p->m.scan->head) {
+		r->burndown_hint = "give carve report a git work tree with "
+				   "commits";
 		return;
 	}
-	if (burndown_run(out, m, cfg, &a->input, &bo)) {
+	if (pipeline_need(p, PIPELINE_BURNDOWN)) {
 		warning("no burndown: the report goes on without it");
-		*hint = "fix what carve burndown reports";
+		r->burndown_hint = "fix what carve burndown reports";
 	}
+	r->burndown = p->burndown;
 }
 
 int cmd_report(int argc, char **argv)
 {
 	struct report_args a = { 0 };
-	struct config cfg = CONFIG_INIT;
-	struct model m = MODEL_INIT;
+	struct pipeline p;
 	struct outfile out = OUTFILE_INIT;
 	struct check chk = CHECK_INIT;
 	struct graph g = GRAPH_INIT;
-	struct seams_options so;
-	struct seams *s = NULL;
 	struct report r = { 0 };
-	struct data_report *data = NULL;
-	struct data_options dopt = { 0 };
-	struct api_report *api = NULL;
-	struct estimate *est = NULL;
-	struct plan plan;
-	struct roadmap_source src = ROADMAP_SOURCE_INIT;
-	struct roadmap *rm = NULL;
-	struct burndown *bd = NULL;
 	cJSON *rm_json = NULL;
 	int ret, has_rules;
 
-	memset(&plan, 0, sizeof(plan));
-	ret = parse_args(&a, argc, argv);
-	if (ret >= 0)
+	pipeline_init(&p);
+	if ((ret = parse_args(&a, argc, argv))) {
+		ret = cli_exit_status(ret);
 		goto done;
+	}
 	ret = EXIT_FATAL;
-	if (input_open(&m, &cfg, &a.input))
+	p.input = a.input;
+	p.no_history = a.no_history;
+	p.history_warning = "no history: the report goes on without it";
+	if (pipeline_need(&p, PIPELINE_SCAN) ||
+	    (!a.no_history && pipeline_need(&p, PIPELINE_HISTORY)))
 		goto done;
-	if (!a.no_history && input_history(&m, &cfg, &a.input))
-		warning("no history: the report goes on without it");
-	if (graph_build(&g, m.scan, GRAPH_MODULES))
+	if (graph_build(&g, p.m.scan, GRAPH_MODULES))
 		goto done;
-	seams_options_init(&so);
-	so.config = &cfg;
-	so.history = a.no_history ? NULL : m.history;
-	if (counted(m.scan)) {
-		if (seams_propose(&s, m.scan, &so))
+	if (counted(p.m.scan)) {
+		if (pipeline_need(&p, PIPELINE_SEAMS))
 			goto done;
-		model_assume(&m, "contexts", "default",
+		model_assume(&p.m, "contexts", "default",
 			     "carve seams with its defaults: igraph Leiden at "
 			     "resolution %.4g, best of %d runs from seed %lu%s",
-			     s->resolution, s->runs, so.seed,
-			     so.history ? ", with change coupling and authors"
-					: ", static graph and folders only");
+			     p.seams->resolution, p.seams->runs,
+			     p.seams_opts.seed,
+			     !a.no_history && p.m.history ? ", with change "
+							    "coupling and "
+							    "authors"
+							  : ", static graph "
+							    "and folders only");
 	}
-	if (s) {
-		dopt.threads = a.common.threads;
-		if (data_analyse(&data, m.scan, s, &dopt) ||
-		    api_analyse(&api, m.scan, s, a.common.threads))
-			goto done;
-	}
-	has_rules = cfg.root && cJSON_GetObjectItemCaseSensitive(cfg.root, "rul"
-									   "e"
-									   "s");
+	if (p.seams && (pipeline_need(&p, PIPELINE_DATA) ||
+			pipeline_need(&p, PIPELINE_API)))
+		goto done;
+	has_rules = cfg_has_rules(&p.cfg);
 	if (has_rules) {
-		if (check_load(&chk, &cfg, m.scan))
+		if (check_load(&chk, &p.cfg, p.m.scan))
 			goto done;
-		scan_load_deps(m.scan);
+		scan_load_deps(p.m.scan);
 		check_run(&chk);
 	}
-	if (m.estimate)
-		r.estimate = m.estimate;
-	else if (run_estimate(&est, &r.estimate_hint, &a, &cfg, &m, s))
+	if (add_estimate(&r, &a, &p) || add_roadmap(&r, &rm_json, &a, &p))
 		goto done;
-	else
-		r.estimate = est;
-	if (run_roadmap(&rm, &rm_json, &r.roadmap_hint, &plan, &src, &a, &cfg,
-			&m))
-		goto done;
-	r.roadmap = rm;
 	r.roadmap_part = rm_json;
-	run_burndown(&bd, &r.burndown_hint, &a, &cfg, &m);
-	r.burndown = bd;
-	if (m.history)
-		model_assume(&m, "history", "default",
+	add_burndown(&r, &a, &p);
+	if (p.m.history)
+		model_assume(&p.m, "history", "default",
 			     "%zu commits to %.12s; coupling: at least %d "
 			     "changes, %d shared, %d%% degree, changes of "
 			     "over %d files left out",
-			     m.history->commits, m.history->head,
-			     m.history->min_revs, m.history->min_shared,
-			     m.history->min_coupling, m.history->max_changeset);
-	model_assume(&m, "report limits",
+			     p.m.history->commits, p.m.history->head,
+			     p.m.history->min_revs, p.m.history->min_shared,
+			     p.m.history->min_coupling,
+			     p.m.history->max_changeset);
+	model_assume(&p.m, "report limits",
 		     a.max_rows != REPORT_MAX_ROWS ||
 				     a.max_nodes != REPORT_MAX_NODES
 			     ? "option"
@@ -351,12 +279,12 @@ int cmd_report(int argc, char **argv)
 	if (outfile_open(&out, a.common.output))
 		goto done;
 	r.fp = out.fp;
-	r.m = &m;
-	r.seams = s;
+	r.m = &p.m;
+	r.seams = p.seams;
 	r.check = has_rules ? &chk : NULL;
-	r.data = data;
-	r.api = api;
-	r.cfg = &cfg;
+	r.data = p.data;
+	r.api = p.api;
+	r.cfg = &p.cfg;
 	r.modules = &g;
 	r.source = a.input.arg ? a.input.arg : ".";
 	r.max_rows = (size_t)a.max_rows;
@@ -367,17 +295,8 @@ int cmd_report(int argc, char **argv)
 done:
 	outfile_abort(&out);
 	cJSON_Delete(rm_json);
-	burndown_free(bd);
-	roadmap_free(rm);
-	roadmap_source_release(&src);
-	plan_release(&plan);
-	estimate_free(est);
 	check_release(&chk);
-	data_report_free(data);
-	api_report_free(api);
 	graph_release(&g);
-	seams_free(s);
-	model_release(&m);
-	config_release(&cfg);
+	pipeline_release(&p);
 	return ret;
 }

@@ -5,19 +5,14 @@
  * utilisation, as text, CSV, JSON, Mermaid, TaskJuggler, MS Project XML
  * or a Graphviz drawing.
  */
-#include <getopt.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "carve/cli.h"
 #include "carve/cmd.h"
-#include "carve/config.h"
-#include "carve/input.h"
-#include "carve/model.h"
 #include "carve/options.h"
 #include "carve/outfile.h"
-#include "carve/plan.h"
+#include "carve/pipeline.h"
 #include "carve/roadmap.h"
 #include "carve/roadmap_dot.h"
 #include "carve/roadmap_mermaid.h"
@@ -29,42 +24,16 @@
 #include "carve/strbuf.h"
 #include "carve/xmalloc.h"
 
-/* clang-format off */
-static const char usage_text[] =
-"usage: carve roadmap [options] [PATH | MODEL.json]\n"
-"\n"
-"Schedules the migration of the repository at PATH (default '.'), of a\n"
-"model file, or of the contexts declared in carve.json \"plan.contexts\":\n"
-"phase 0, one extraction per context in its steps, data separation;\n"
-"resource-levelled on plan.capacity and the calendar, with P50/P85\n"
-"dates of every milestone from the Monte Carlo trials.\n"
-"\n"
-"  -o, --output FILE      write to FILE (default '-', standard output)\n"
-"  -f, --format FORMAT    text (default), json, csv, mermaid, dot, svg,\n"
-"                         png, tjp (TaskJuggler) or msproject (XML)\n"
-"  -c, --config FILE      read FILE instead of carve.json at the root\n"
-"  -j, --jobs N           worker threads for the scan (default: CPUs)\n"
-"  -q, --quiet            no progress and no warnings on stderr\n"
-"      --progress WHEN    auto (default), never or always\n"
-"      --start DATE       first day (YYYY-MM-DD; default plan.start,\n"
-"                         else today)\n"
-"      --trials N         Monte Carlo trials scheduled (default 1000;\n"
-"                         0: the P50 schedule only)\n"
-"      --seed N           seed of the trials (default 1)\n"
-"      --sizes FILE       contexts and code sizes (JSON, as carve estimate\n"
-"                         --sizes) instead of a repository\n"
-"  -h, --help             show this help\n";
-/* clang-format on */
-
-enum { OPT_START = 256, OPT_TRIALS, OPT_SEED, OPT_SIZES };
-
-static const struct option long_options[] = {
-	COMMON_LONG_OPTIONS,
-	{ "start", required_argument, NULL, OPT_START },
-	{ "trials", required_argument, NULL, OPT_TRIALS },
-	{ "seed", required_argument, NULL, OPT_SEED },
-	{ "sizes", required_argument, NULL, OPT_SIZES },
-	{ NULL, 0, NULL, 0 },
+static const struct cli_command roadmap_cmd = {
+	"roadmap",
+	{ CLI_USAGE_INPUT },
+	"Schedules the migration of the repository at PATH (default '.'), of "
+	"a\n"
+	"model file, or of the contexts declared in carve.json "
+	"\"plan.contexts\":\n"
+	"phase 0, one extraction per context in its steps, data separation;\n"
+	"resource-levelled on plan.capacity and the calendar, with P50/P85\n"
+	"dates of every milestone from the Monte Carlo trials.\n",
 };
 
 struct roadmap_args {
@@ -75,65 +44,59 @@ struct roadmap_args {
 	int set_trials, set_seed;
 };
 
+static int take_start(const struct cli_opt *opt, const char *arg)
+{
+	struct roadmap_args *a = opt->value;
+	calendar_day d;
+
+	if (calendar_parse(&d, arg))
+		return error_code(CARVE_EINVALID,
+				  "--start takes an ISO 8601 date "
+				  "(YYYY-MM-DD), not '%s'",
+				  arg);
+	a->start = arg;
+	return 0;
+}
+
 static int parse_args(struct roadmap_args *a, int argc, char **argv)
 {
-	int c, ret;
-	calendar_day d;
+	int ret;
+	const struct cli_opt opts[] = {
+		CLI_COMMON(&a->common,
+			   "text (default), json, csv, mermaid, dot, svg, png, "
+			   "tjp (TaskJuggler) or msproject (XML)",
+			   "text",
+			   "worker threads for the scan (default: CPUs)"),
+		CLI_CALLBACK(0, "start", a, "DATE", take_start,
+			     "first day (YYYY-MM-DD; default plan.start, else "
+			     "today)",
+			     "plan.start"),
+		CLI_INT(0, "trials", &a->trials, "N", 0, 100000,
+			"Monte Carlo trials scheduled (default 1000; 0: the "
+			"P50 "
+			"schedule only)",
+			"1000", .given = &a->set_trials),
+		CLI_INT(0, "seed", &a->seed, "N", 0, 2147483647,
+			"seed of the trials", "1", .given = &a->set_seed),
+		CLI_STRING(0, "sizes", &a->sizes, "FILE",
+			   "contexts and code sizes (JSON, as carve estimate "
+			   "--sizes) instead of a repository",
+			   NULL),
+		CLI_HELP_ROW,
+		CLI_END,
+	};
 
 	common_options_init(&a->common, "text,json,csv,mermaid,dot,svg,png,tjp,"
 					"msproject");
 	a->trials = ROADMAP_DEFAULT_TRIALS;
 	a->seed = 1;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, COMMON_SHORT_OPTIONS, long_options,
-				NULL)) != -1) {
-		ret = common_options_parse(&a->common, c, optarg);
-		if (ret < 0)
-			return EXIT_USAGE;
-		if (ret)
-			continue;
-		switch (c) {
-		case OPT_START:
-			if (calendar_parse(&d, optarg)) {
-				error("--start takes an ISO 8601 date "
-				      "(YYYY-MM-DD), not '%s'",
-				      optarg);
-				return EXIT_USAGE;
-			}
-			a->start = optarg;
-			break;
-		case OPT_TRIALS:
-			if (options_int(&a->trials, optarg, "--trials", 0,
-					100000))
-				return EXIT_USAGE;
-			a->set_trials = 1;
-			break;
-		case OPT_SEED:
-			if (options_int(&a->seed, optarg, "--seed", 0,
-					2147483647))
-				return EXIT_USAGE;
-			a->set_seed = 1;
-			break;
-		case OPT_SIZES:
-			a->sizes = optarg;
-			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			return EXIT_OK;
-		default:
-			fputs(usage_text, stderr);
-			return EXIT_USAGE;
-		}
-	}
-	if (input_from_args(&a->input, "roadmap", argc, argv, optind,
-			    &a->common))
-		return EXIT_USAGE;
-	if (a->sizes && a->input.arg) {
-		error("--sizes and a PATH or MODEL.json: give one input");
-		return EXIT_USAGE;
-	}
-	common_options_apply(&a->common);
-	return -1;
+	if ((ret = cli_parse_input(&a->input, &a->common, &roadmap_cmd, opts,
+				   argc, argv)))
+		return ret;
+	if (a->sizes && a->input.arg)
+		return error_code(CARVE_EINVALID, "--sizes and a PATH or "
+						  "MODEL.json: give one input");
+	return 0;
 }
 
 /* Today, or SOURCE_DATE_EPOCH's day for reproducible builds and tests. */
@@ -148,8 +111,7 @@ static calendar_day today(void)
 int cmd_roadmap(int argc, char **argv)
 {
 	struct roadmap_args a = { 0 };
-	struct config cfg = CONFIG_INIT;
-	struct model m = MODEL_INIT;
+	struct pipeline p;
 	struct plan plan;
 	struct roadmap_source src = ROADMAP_SOURCE_INIT;
 	struct roadmap *r = NULL;
@@ -159,27 +121,22 @@ int cmd_roadmap(int argc, char **argv)
 	int ret;
 
 	memset(&plan, 0, sizeof(plan));
-	ret = parse_args(&a, argc, argv);
-	if (ret >= 0)
+	pipeline_init(&p);
+	if ((ret = parse_args(&a, argc, argv))) {
+		ret = cli_exit_status(ret);
 		goto done;
+	}
 	ret = EXIT_FATAL;
 	if (a.start)
 		calendar_parse(&start, a.start);
-	/* as input_open() reads it: a model file takes only -c */
-	if (model_is_file(a.input.arg ? a.input.arg : ".")) {
-		if (a.input.config && config_load(&cfg, a.input.config, 1))
-			goto done;
-	} else if (input_load_config(&cfg, a.input.config,
-				     a.input.arg ? a.input.arg : ".")) {
+	p.input = a.input;
+	if (pipeline_need(&p, PIPELINE_CONFIG))
 		goto done;
-	}
-	if (!plan_declares_contexts(&cfg) && !a.sizes) {
-		/* contexts and efforts come from the repository (or model) */
-		config_release(&cfg);
-		if (input_open(&m, &cfg, &a.input))
-			goto done;
-	}
-	if (plan_load(&plan, &cfg, start))
+	/* contexts and efforts come from the repository (or model) */
+	if (!plan_declares_contexts(&p.cfg) && !a.sizes &&
+	    pipeline_need(&p, PIPELINE_SCAN))
+		goto done;
+	if (plan_load(&plan, &p.cfg, start))
 		goto done;
 	if (a.start) {
 		plan.cal.start = start;
@@ -193,16 +150,16 @@ int cmd_roadmap(int argc, char **argv)
 		goto done;
 	}
 	if (a.sizes ? roadmap_source_sizes(
-			      &src, a.sizes, &cfg, (size_t)a.trials,
+			      &src, a.sizes, &p.cfg, (size_t)a.trials,
 			      (unsigned long)a.seed, a.common.threads)
-		    : roadmap_source_open(&src, &m, &cfg, &plan, &a.input,
+		    : roadmap_source_open(&src, &p.m, &p.cfg, &plan, &a.input,
 					  (size_t)a.trials,
 					  (unsigned long)a.seed))
 		goto done;
 	if (roadmap_build(&r, &plan, &src.in))
 		goto done;
-	roadmap_assume(&m, &plan, r, a.start != NULL, a.set_trials, a.set_seed,
-		       (unsigned long)a.seed);
+	roadmap_assume(&p.m, &plan, r, a.start != NULL, a.set_trials,
+		       a.set_seed, (unsigned long)a.seed);
 	for (size_t i = 0; i < r->notes_nr; i++)
 		warning("%s", r->notes[i]);
 	if (outfile_open(&out, a.common.output))
@@ -234,25 +191,25 @@ int cmd_roadmap(int argc, char **argv)
 		 * the config keeps the model loadable by later commands;
 		 * the contexts and the estimate behind the plan go with it
 		 */
-		if (!m.scan) {
-			m.scan = xcalloc(1, sizeof(*m.scan));
-			m.scan->root = xstrdup(a.sizes ? a.sizes : plan.path);
-			m.scan->prefix = xstrdup("");
+		if (!p.m.scan) {
+			p.m.scan = xcalloc(1, sizeof(*p.m.scan));
+			p.m.scan->root = xstrdup(a.sizes ? a.sizes : plan.path);
+			p.m.scan->prefix = xstrdup("");
 		}
-		if (!m.seams) {
-			m.seams = src.seams;
+		if (!p.m.seams) {
+			p.m.seams = src.seams;
 			src.seams = NULL;
 		}
-		if (src.estimate && !m.estimate) {
-			m.estimate = src.estimate;
+		if (src.estimate && !p.m.estimate) {
+			p.m.estimate = src.estimate;
 			src.estimate = NULL;
 		}
-		m.roadmap = r;
-		model_write_json(out.fp, &m);
-		m.roadmap = NULL;
+		p.m.roadmap = r;
+		model_write_json(out.fp, &p.m);
+		p.m.roadmap = NULL;
 		break;
 	default:
-		roadmap_print_text(out.fp, r, &m);
+		roadmap_print_text(out.fp, r, &p.m);
 		break;
 	}
 	if (outfile_commit(&out))
@@ -264,8 +221,8 @@ done:
 	strbuf_release(&title);
 	roadmap_free(r);
 	roadmap_source_release(&src);
-	model_release(&m);
+	model_release(&p.m);
 	plan_release(&plan);
-	config_release(&cfg);
+	config_release(&p.cfg);
 	return ret;
 }

@@ -2,105 +2,26 @@
  * carve scan: the inventory of a repository (files, languages, lines,
  * complexity, modules) as text, JSON (the model) or CSV.
  */
-#include <getopt.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "carve/cli.h"
 #include "carve/cmd.h"
-#include "carve/config.h"
-#include "carve/csv.h"
-#include "carve/input.h"
-#include "carve/language.h"
-#include "carve/model.h"
 #include "carve/options.h"
 #include "carve/outfile.h"
-#include "carve/pool.h"
-#include "carve/progress.h"
+#include "carve/pipeline.h"
 #include "carve/scan.h"
+#include "carve/scan_csv.h"
+#include "carve/scan_text.h"
 #include "carve/strbuf.h"
 #include "carve/symdeps.h"
-#include "carve/table.h"
 
-/* clang-format off */
-static const char usage_text[] =
-"usage: carve scan [options] [PATH]\n"
-"\n"
-"Inventory of the repository or directory at PATH (default '.'): files,\n"
-"languages, code/comment/blank lines, complexity and modules.\n"
-"\n"
-"  -o, --output FILE         write to FILE (default '-', standard output)\n"
-"  -f, --format FORMAT       text (default), json (the model) or csv\n"
-"  -c, --config FILE         read FILE instead of carve.json at the root\n"
-"  -j, --jobs N              worker threads (default: online CPUs)\n"
-"  -q, --quiet               no progress and no warnings on stderr\n"
-"      --progress WHEN       auto (default: when stderr is a terminal),\n"
-"                            never or always\n"
-"      --untracked           also scan untracked files git does not ignore\n"
-"      --no-git              walk the directory even inside a git work tree\n"
-"      --exclude GLOB        leave out files matching GLOB (repeatable)\n"
-"      --include-vendored    keep vendored, generated and minified files\n"
-"      --explain-excludes    list every file not counted, with the reason\n"
-"      --module-depth N      a module is the first N directories of a path\n"
-"      --max-file-size SIZE  list larger files without counting them\n"
-"                            (default 16M)\n"
-"      --max-files N         refuse a tree of more than N files\n"
-"                            (default 2000000)\n"
-"      --top N               rows of the module table (default 20, 0: all)\n"
-"      --cache-dir DIR       keep the scan cache in DIR (default: .git/carve)\n"
-"      --no-cache            neither read nor write the scan cache\n"
-"      --no-deps             skip dependency extraction (inventory only)\n"
-"      --clang[=WHEN]        symbol dependencies of C/C++ with libclang:\n"
-"                            auto (default: with a compilation database),\n"
-"                            on (--clang alone) or off\n"
-"  -p, --compdb DIR          compile_commands.json is in DIR\n"
-"      --pair-headers        a header and its .c/.cc/.cpp file are one unit\n"
-"                            (default: with its .c file only)\n"
-"      --no-pair-headers     headers stand alone\n"
-"      --shard K/N           parse only slice K of N of the translation\n"
-"                            units: a partial model for 'carve merge'\n"
-"  -h, --help                show this help\n";
-/* clang-format on */
-
-enum {
-	OPT_UNTRACKED = 256,
-	OPT_NO_GIT,
-	OPT_EXCLUDE,
-	OPT_INCLUDE_VENDORED,
-	OPT_EXPLAIN,
-	OPT_MODULE_DEPTH,
-	OPT_MAX_FILE_SIZE,
-	OPT_MAX_FILES,
-	OPT_TOP,
-	OPT_CACHE_DIR,
-	OPT_NO_CACHE,
-	OPT_NO_DEPS,
-	OPT_CLANG,
-	OPT_PAIR_HEADERS,
-	OPT_NO_PAIR_HEADERS,
-	OPT_SHARD,
-};
-
-static const struct option long_options[] = {
-	COMMON_LONG_OPTIONS,
-	{ "untracked", no_argument, NULL, OPT_UNTRACKED },
-	{ "no-git", no_argument, NULL, OPT_NO_GIT },
-	{ "exclude", required_argument, NULL, OPT_EXCLUDE },
-	{ "include-vendored", no_argument, NULL, OPT_INCLUDE_VENDORED },
-	{ "explain-excludes", no_argument, NULL, OPT_EXPLAIN },
-	{ "module-depth", required_argument, NULL, OPT_MODULE_DEPTH },
-	{ "max-file-size", required_argument, NULL, OPT_MAX_FILE_SIZE },
-	{ "max-files", required_argument, NULL, OPT_MAX_FILES },
-	{ "top", required_argument, NULL, OPT_TOP },
-	{ "cache-dir", required_argument, NULL, OPT_CACHE_DIR },
-	{ "no-cache", no_argument, NULL, OPT_NO_CACHE },
-	{ "no-deps", no_argument, NULL, OPT_NO_DEPS },
-	{ "clang", optional_argument, NULL, OPT_CLANG },
-	{ "compdb", required_argument, NULL, 'p' },
-	{ "pair-headers", no_argument, NULL, OPT_PAIR_HEADERS },
-	{ "no-pair-headers", no_argument, NULL, OPT_NO_PAIR_HEADERS },
-	{ "shard", required_argument, NULL, OPT_SHARD },
-	{ NULL, 0, NULL, 0 },
+static const struct cli_command scan_cmd = {
+	"scan",
+	{ "[options] [PATH]" },
+	"Inventory of the repository or directory at PATH (default '.'): "
+	"files,\n"
+	"languages, code/comment/blank lines, complexity and modules.\n",
 };
 
 struct scan_args {
@@ -110,190 +31,6 @@ struct scan_args {
 	int depth_from_option;
 	struct scan_options opts;
 };
-
-static void fmt_count(struct strbuf *sb, unsigned long long n)
-{
-	strbuf_reset(sb);
-	strbuf_add_thousands(sb, n);
-}
-
-static void print_groups(FILE *fp, const char *title,
-			 const struct scan_group *g, size_t nr, size_t top,
-			 const struct line_counts *total, size_t total_files)
-{
-	static const char *const headers[] = {
-		NULL, "files", "code", "comment", "blank", "complexity",
-		"% code",
-	};
-	const char *hdr[7];
-	struct strbuf cell[7];
-	struct table *t;
-	size_t shown = top && top < nr ? top : nr;
-
-	memcpy(hdr, headers, sizeof(hdr));
-	hdr[0] = title;
-	t = table_new("lrrrrrr", hdr);
-	for (int c = 0; c < 7; c++)
-		strbuf_init(&cell[c], 0);
-	for (size_t i = 0; i <= shown; i++) {
-		const struct line_counts *lc = i < shown ? &g[i].counts : total;
-		const char *row[7];
-
-		if (i == shown)
-			table_add_rule(t);
-		strbuf_reset(&cell[0]);
-		strbuf_addstr(&cell[0], i < shown ? g[i].name : "total");
-		if (i == shown && shown < nr)
-			strbuf_addf(&cell[0], " (%zu %s, %zu shown)", nr,
-				    title, shown);
-		fmt_count(&cell[1], i < shown ? g[i].files : total_files);
-		fmt_count(&cell[2], lc->code);
-		fmt_count(&cell[3], lc->comment);
-		fmt_count(&cell[4], lc->blank);
-		fmt_count(&cell[5], lc->complexity);
-		strbuf_reset(&cell[6]);
-		strbuf_addf(&cell[6], "%.1f", total->code ?
-			    100.0 * (double)lc->code / (double)total->code :
-			    0.0);
-		for (int c = 0; c < 7; c++)
-			row[c] = cell[c].buf;
-		table_add_row(t, row);
-	}
-	fputc('\n', fp);
-	table_print(t, fp);
-	table_free(t);
-	for (int c = 0; c < 7; c++)
-		strbuf_release(&cell[c]);
-}
-
-static void print_explain(FILE *fp, const struct scan *s)
-{
-	static const char *const headers[] = { "path", "status", "reason" };
-	struct table *t = table_new("lll", headers);
-	size_t n = 0;
-
-	for (size_t i = 0; i < s->nr; i++) {
-		const struct scan_file *f = &s->files[i];
-		const char *row[3];
-
-		if (f->status == FILE_COUNTED)
-			continue;
-		row[0] = f->path;
-		row[1] = scan_status_name(f->status);
-		row[2] = f->reason ? f->reason : "";
-		table_add_row(t, row);
-		n++;
-	}
-	fprintf(fp, "\nnot counted: %zu files\n", n);
-	if (n)
-		table_print(t, fp);
-	table_free(t);
-}
-
-static void print_clang(FILE *fp, const struct scan *s)
-{
-	const struct symdeps *sd = s->clang;
-	size_t symbol_edges = 0;
-
-	for (size_t i = 0; i < s->edges_nr; i++)
-		symbol_edges += s->edges[i].kind == DEP_SYMBOL;
-	fprintf(fp,
-		"\nlibclang: %zu translation units (%zu parsed, %zu "
-		"cached, %zu failed, %zu crashed), %zu errors, %zu warnings; "
-		"%zu symbol edges, %zu references to no repository file\n",
-		sd->units, sd->parsed, sd->cached, sd->failed, sd->crashed,
-		sd->errors, sd->warnings, symbol_edges, sd->index.unresolved);
-	for (size_t i = 0; i < sd->crashed_nr; i++)
-		fprintf(fp, "  crashed libclang: %s\n", sd->crashed_files[i]);
-	for (size_t i = 0; i < sd->failed_nr; i++)
-		fprintf(fp, "  not parsed: %s\n", sd->failed_files[i]);
-	if (sd->messages_nr)
-		fputs("  most frequent errors (units):\n", fp);
-	for (size_t i = 0; i < sd->messages_nr; i++)
-		fprintf(fp, "  %6zu  %s\n", sd->messages[i].units,
-			sd->messages[i].text);
-}
-
-static void print_text(FILE *fp, const struct scan_args *a,
-		       const struct model *m)
-{
-	const struct scan *s = m->scan;
-	size_t not_counted = s->nr - s->status_count[FILE_COUNTED];
-
-	fprintf(fp, "%s", s->root);
-	if (*s->prefix)
-		fprintf(fp, "/%s", s->prefix);
-	if (s->is_git)
-		fprintf(fp, " (git, %s%.12s%s%s)", *s->head ? "HEAD " : "",
-			*s->head ? s->head : "no commits yet",
-			s->branch ? " on " : "", s->branch ? s->branch : "");
-	else
-		fputs(" (not a git work tree: directory walk)", fp);
-	fputc('\n', fp);
-	print_groups(fp, "language", s->languages, s->languages_nr, 0,
-		     &s->total, s->status_count[FILE_COUNTED]);
-	print_groups(fp, "module", s->modules, s->modules_nr, (size_t)a->top,
-		     &s->total, s->status_count[FILE_COUNTED]);
-	fprintf(fp, "\n%zu files: %zu counted", s->nr,
-		s->status_count[FILE_COUNTED]);
-	for (int i = FILE_UNKNOWN; i <= FILE_SPECIAL; i++)
-		if (s->status_count[i])
-			fprintf(fp, ", %zu %s", s->status_count[i],
-				scan_status_name(i));
-	fputc('\n', fp);
-	if (s->clang)
-		print_clang(fp, s);
-	if (a->explain)
-		print_explain(fp, s);
-	else if (not_counted)
-		fputs("(--explain-excludes lists the files not counted and "
-		      "why)\n", fp);
-	fputs("\nassumptions:\n", fp);
-	for (size_t i = 0; i < m->assumptions_nr; i++)
-		fprintf(fp, "  %s: %s [%s]\n", m->assumptions[i].name,
-			m->assumptions[i].value, m->assumptions[i].source);
-}
-
-static void print_csv(FILE *fp, const struct scan *s)
-{
-	static const char *const cols[] = {
-		"path", "language", "module", "status", "reason", "size",
-		"blob", "code", "comment", "blank", "complexity",
-	};
-
-	for (size_t c = 0; c < sizeof(cols) / sizeof(*cols); c++) {
-		if (c)
-			csv_sep(fp);
-		csv_text(fp, cols[c]);
-	}
-	csv_end(fp);
-	for (size_t i = 0; i < s->nr; i++) {
-		const struct scan_file *f = &s->files[i];
-
-		csv_text(fp, f->path);
-		csv_sep(fp);
-		csv_text(fp, f->lang ? f->lang->name : "");
-		csv_sep(fp);
-		csv_text(fp, f->module ? f->module : "");
-		csv_sep(fp);
-		csv_text(fp, scan_status_name(f->status));
-		csv_sep(fp);
-		csv_text(fp, f->reason ? f->reason : "");
-		csv_sep(fp);
-		csv_number(fp, f->size);
-		csv_sep(fp);
-		csv_text(fp, f->blob);
-		csv_sep(fp);
-		csv_number(fp, f->counts.code);
-		csv_sep(fp);
-		csv_number(fp, f->counts.comment);
-		csv_sep(fp);
-		csv_number(fp, f->counts.blank);
-		csv_sep(fp);
-		csv_number(fp, f->counts.complexity);
-		csv_end(fp);
-	}
-}
 
 static void record_clang(struct model *m, const struct scan_args *a)
 {
@@ -436,144 +173,136 @@ bad:
 	return error("--shard takes K/N with 1 <= K <= N, such as 2/8");
 }
 
+static int take_clang(const struct cli_opt *opt, const char *arg)
+{
+	struct scan_options *o = opt->value;
+
+	o->clang = arg ? symdeps_mode_parse(arg) : SYMDEPS_ON;
+	if (o->clang < 0)
+		return error_code(CARVE_EINVALID,
+				  "--clang takes auto, on or off, not '%s'",
+				  arg);
+	return 0;
+}
+
+static int take_shard(const struct cli_opt *opt, const char *arg)
+{
+	return parse_shard(opt->value, arg) ? CARVE_EINVALID : 0;
+}
+
 static int parse_args(struct scan_args *a, int argc, char **argv)
 {
-	int c, ret;
+	struct scan_options *o = &a->opts;
+	int argi, ret;
+	const struct cli_opt opts[] = {
+		CLI_COMMON_OUTPUT_DEFAULT(&a->common),
+		CLI_COMMON_FORMAT(&a->common,
+				  "text (default), json (the model) or csv",
+				  "text"),
+		CLI_COMMON_CONFIG_DEFAULT(&a->common),
+		CLI_COMMON_JOBS(&a->common,
+				"worker threads (default: online CPUs)",
+				"CPUs"),
+		CLI_COMMON_QUIET_DEFAULT(&a->common),
+		CLI_COMMON_PROGRESS(&a->common, "auto (default: when stderr is "
+						"a terminal), "
+						"never or always"),
+		CLI_SWITCH(0, "untracked", &o->untracked,
+			   "also scan untracked files git does not ignore"),
+		CLI_SWITCH(0, "no-git", &o->no_git,
+			   "walk the directory even inside a git work tree"),
+		CLI_GLOBS(0, "exclude", &o->excludes.user, "GLOB",
+			  "leave out files matching GLOB (repeatable)"),
+		CLI_SWITCH(0, "include-vendored", &o->excludes.include_vendored,
+			   "keep vendored, generated and minified files"),
+		CLI_SWITCH(0, "explain-excludes", &a->explain,
+			   "list every file not counted, with the reason"),
+		CLI_INT(0, "module-depth", &o->module_depth, "N", 1, 64,
+			"a module is the first N directories of a path", NULL,
+			.given = &a->depth_from_option),
+		CLI_BYTES(0, "max-file-size", &o->max_file_size, "SIZE",
+			  "list larger files without counting them", "16M"),
+		CLI_SIZE_T(0, "max-files", &o->max_files, "N", 1, 2000000000,
+			   "refuse a tree of more than N files", "2000000"),
+		CLI_INT(0, "top", &a->top, "N", 0, 1000000,
+			"rows of the module table (default 20, 0: all)", "20"),
+		CLI_STRING(0, "cache-dir", &o->cache_dir, "DIR",
+			   "keep the scan cache in DIR (default: .git/carve)",
+			   ".git/carve"),
+		CLI_SWITCH(0, "no-cache", &o->no_cache,
+			   "neither read nor write the scan cache"),
+		CLI_SWITCH(0, "no-deps", &o->no_deps,
+			   "skip dependency extraction (inventory only)"),
+		CLI_CALLBACK(0, "clang", o, "WHEN", take_clang,
+			     "symbol dependencies of C/C++ with libclang: auto "
+			     "(default: with a compilation database), on "
+			     "(--clang alone) or off",
+			     "auto", .flags = CLI_OPTIONAL_ARG),
+		CLI_STRING('p', "compdb", &o->compdb_dir, "DIR",
+			   "compile_commands.json is in DIR", NULL),
+		CLI_SWITCH(0, "pair-headers", &o->pair_headers,
+			   "a header and its .c/.cc/.cpp file are one unit "
+			   "(default: with its .c file only)"),
+		CLI_SET(0, "no-pair-headers", &o->pair_headers, -1,
+			"headers stand alone"),
+		CLI_CALLBACK(0, "shard", o, "K/N", take_shard,
+			     "parse only slice K of N of the translation "
+			     "units: "
+			     "a partial model for 'carve merge'",
+			     NULL),
+		CLI_HELP_ROW,
+		CLI_END,
+	};
 
 	common_options_init(&a->common, "text,json,csv");
 	a->top = 20;
-	a->opts.path = ".";
-	a->opts.max_file_size = SCAN_DEFAULT_MAX_FILE_SIZE;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, COMMON_SHORT_OPTIONS "p:",
-				long_options, NULL)) != -1) {
-		ret = common_options_parse(&a->common, c, optarg);
-		if (ret < 0)
-			return EXIT_USAGE;
-		if (ret)
-			continue;
-		switch (c) {
-		case OPT_UNTRACKED:
-			a->opts.untracked = 1;
-			break;
-		case OPT_NO_GIT:
-			a->opts.no_git = 1;
-			break;
-		case OPT_EXCLUDE:
-			glob_list_add(&a->opts.excludes.user, optarg);
-			break;
-		case OPT_INCLUDE_VENDORED:
-			a->opts.excludes.include_vendored = 1;
-			break;
-		case OPT_EXPLAIN:
-			a->explain = 1;
-			break;
-		case OPT_MODULE_DEPTH:
-			if (options_int(&a->opts.module_depth, optarg,
-					"--module-depth", 1, 64))
-				return EXIT_USAGE;
-			a->depth_from_option = 1;
-			break;
-		case OPT_MAX_FILE_SIZE:
-			if (options_size(&a->opts.max_file_size, optarg,
-					 "--max-file-size"))
-				return EXIT_USAGE;
-			break;
-		case OPT_MAX_FILES: {
-			int n;
-
-			if (options_int(&n, optarg, "--max-files", 1,
-					2000000000))
-				return EXIT_USAGE;
-			a->opts.max_files = (size_t)n;
-			break;
-		}
-		case OPT_TOP:
-			if (options_int(&a->top, optarg, "--top", 0, 1000000))
-				return EXIT_USAGE;
-			break;
-		case OPT_CACHE_DIR:
-			a->opts.cache_dir = optarg;
-			break;
-		case OPT_NO_CACHE:
-			a->opts.no_cache = 1;
-			break;
-		case OPT_NO_DEPS:
-			a->opts.no_deps = 1;
-			break;
-		case OPT_CLANG:
-			a->opts.clang = optarg ? symdeps_mode_parse(optarg)
-					       : SYMDEPS_ON;
-			if (a->opts.clang < 0) {
-				error("--clang takes auto, on or off, not '%s'",
-				      optarg);
-				return EXIT_USAGE;
-			}
-			break;
-		case 'p':
-			a->opts.compdb_dir = optarg;
-			break;
-		case OPT_PAIR_HEADERS:
-			a->opts.pair_headers = 1;
-			break;
-		case OPT_NO_PAIR_HEADERS:
-			a->opts.pair_headers = -1;
-			break;
-		case OPT_SHARD:
-			if (parse_shard(&a->opts, optarg))
-				return EXIT_USAGE;
-			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			return EXIT_OK;
-		default:
-			fputs(usage_text, stderr);
-			return EXIT_USAGE;
-		}
-	}
-	if (argc - optind > 1) {
-		error("scan takes one PATH, not %d", argc - optind);
-		fputs(usage_text, stderr);
-		return EXIT_USAGE;
-	}
-	if (optind < argc)
-		a->opts.path = argv[optind];
-	a->opts.threads = a->common.threads;
+	o->path = ".";
+	o->max_file_size = SCAN_DEFAULT_MAX_FILE_SIZE;
+	if ((ret = cli_parse(&argi, &scan_cmd, opts, argc, argv)))
+		return ret;
+	if (argc - argi > 1)
+		return cli_usage_error(&scan_cmd, opts,
+				       "scan takes one PATH, not %d",
+				       argc - argi);
+	if (argi < argc)
+		o->path = argv[argi];
+	o->threads = a->common.threads;
 	common_options_apply(&a->common);
-	return -1;
+	return 0;
 }
 
 int cmd_scan(int argc, char **argv)
 {
 	struct scan_args a = { 0 };
-	struct config cfg = CONFIG_INIT;
-	struct model m = MODEL_INIT;
+	struct pipeline p;
 	struct outfile out = OUTFILE_INIT;
 	int ret;
 
-	ret = parse_args(&a, argc, argv);
-	if (ret >= 0)
+	pipeline_init(&p);
+	if ((ret = parse_args(&a, argc, argv))) {
+		ret = cli_exit_status(ret);
 		goto done;
+	}
 	ret = EXIT_FATAL;
-	if (input_load_config(&cfg, a.common.config, a.opts.path))
+	p.input.arg = a.opts.path;
+	p.input.config = a.common.config;
+	p.scan_opts = &a.opts;
+	if (pipeline_need(&p, PIPELINE_SCAN))
 		goto done;
-	input_apply_config(&a.opts, &cfg);
-	if (scan_run(&m.scan, &a.opts))
-		goto done;
-	record_assumptions(&m, &a, &cfg);
+	record_assumptions(&p.m, &a, &p.cfg);
 	if (outfile_open(&out, a.common.output))
 		goto done;
 	if (a.common.format == FORMAT_TEXT)
 		outfile_text(&out);
 	switch (a.common.format) {
 	case FORMAT_JSON:
-		model_write_json(out.fp, &m);
+		model_write_json(out.fp, &p.m);
 		break;
 	case FORMAT_CSV:
-		print_csv(out.fp, m.scan);
+		scan_print_csv(out.fp, p.m.scan);
 		break;
 	default:
-		print_text(out.fp, &a, &m);
+		scan_print_text(out.fp, &p.m, (size_t)a.top, a.explain);
 		break;
 	}
 	if (outfile_commit(&out))
@@ -581,8 +310,7 @@ int cmd_scan(int argc, char **argv)
 	ret = EXIT_OK;
 done:
 	outfile_abort(&out);
-	model_release(&m);
-	config_release(&cfg);
+	pipeline_release(&p);
 	glob_list_release(&a.opts.excludes.user);
 	return ret;
 }

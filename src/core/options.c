@@ -114,38 +114,6 @@ void common_options_init(struct common_options *o, const char *formats)
 		BUG("format list '%s' starts with no known format", formats);
 }
 
-int common_options_parse(struct common_options *o, int c, const char *arg)
-{
-	enum progress_mode mode;
-
-	switch (c) {
-	case 'o':
-		o->output = arg;
-		return 1;
-	case 'f':
-		return options_format(&o->format, arg, o->formats) ?
-			       CARVE_EINVALID : 1;
-	case 'c':
-		o->config = arg;
-		return 1;
-	case 'j':
-		return options_int(&o->threads, arg, "--jobs", 1, 256) ?
-			       CARVE_EINVALID : 1;
-	case 'q':
-		o->quiet = 1;
-		return 1;
-	case OPT_COMMON_PROGRESS:
-		if (progress_parse_mode(&mode, arg))
-			return error_code(CARVE_EINVALID,
-					  "--progress takes auto, never or "
-					  "always, not '%s'", arg);
-		o->progress = mode;
-		return 1;
-	default:
-		return 0;
-	}
-}
-
 void common_options_apply(const struct common_options *o)
 {
 	if (o->quiet)

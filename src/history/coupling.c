@@ -14,55 +14,8 @@
 #include <string.h>
 
 #include "carve/history.h"
+#include "carve/u64map.h"
 #include "carve/xmalloc.h"
-
-struct pair_map {
-	struct pair_slot {
-		uint64_t key; /* a << 32 | b, b > a; 0 is empty (a < b) */
-		size_t shared;
-	} * slots;
-	size_t nr, alloc;
-};
-
-static size_t pair_hash(uint64_t key)
-{
-	key ^= key >> 33;
-	key *= 0xff51afd7ed558ccdULL;
-	key ^= key >> 33;
-	return (size_t)key;
-}
-
-static struct pair_slot *pair_find(struct pair_map *m, uint64_t key)
-{
-	size_t mask = m->alloc - 1;
-	size_t i = pair_hash(key) & mask;
-
-	while (m->slots[i].key && m->slots[i].key != key)
-		i = (i + 1) & mask;
-	return &m->slots[i];
-}
-
-static void pair_add(struct pair_map *m, uint64_t key)
-{
-	struct pair_slot *s;
-
-	if (2 * (m->nr + 1) > m->alloc) {
-		struct pair_map old = *m;
-
-		m->alloc = old.alloc ? 2 * old.alloc : 1024;
-		m->slots = xcalloc(m->alloc, sizeof(*m->slots));
-		for (size_t i = 0; i < old.alloc; i++)
-			if (old.slots[i].key)
-				*pair_find(m, old.slots[i].key) = old.slots[i];
-		free(old.slots);
-	}
-	s = pair_find(m, key);
-	if (!s->key) {
-		s->key = key;
-		m->nr++;
-	}
-	s->shared++;
-}
 
 static int by_degree(const void *x, const void *y)
 {
@@ -84,7 +37,9 @@ void history_couple(struct history_coupling *out, const uint32_t *sets,
 		    const size_t *sizes, int min_revs, int min_shared,
 		    int min_coupling)
 {
-	struct pair_map map = { 0 };
+	/* a << 32 | b (a < b) -> revisions the pair shares */
+	struct u64map map = U64MAP_INIT;
+	const struct u64map_entry *p;
 	size_t *revs = NULL, revs_nr = 0, alloc = 0, pairs_alloc = 0;
 
 	memset(out, 0, sizeof(*out));
@@ -107,21 +62,22 @@ void history_couple(struct history_coupling *out, const uint32_t *sets,
 				       (revs_nr - old) * sizeof(*revs));
 			}
 			revs[s[j]]++;
-			for (size_t k = 0; k < n; k++)
+			for (size_t k = 0; k < n; k++) {
+				uint64_t pair = (uint64_t)s[j] << 32 | s[k];
+				int added;
+
 				if (s[j] < s[k])
-					pair_add(&map,
-						 (uint64_t)s[j] << 32 | s[k]);
+					u64map_insert(&map, pair, &added)
+						->value++;
+			}
 		}
 	}
 	out->candidates = map.nr;
-	for (size_t i = 0; i < map.alloc; i++) {
-		const struct pair_slot *p = &map.slots[i];
+	u64map_for_each (&map, p) {
 		struct history_pair *hp;
 		uint32_t a, b;
 		size_t sum;
 
-		if (!p->key)
-			continue;
 		a = (uint32_t)(p->key >> 32);
 		b = (uint32_t)p->key;
 		/* exact: average = sum / 2, degree = 100 * shared / average */
@@ -130,11 +86,11 @@ void history_couple(struct history_coupling *out, const uint32_t *sets,
 			out->below_min_revs++;
 			continue;
 		}
-		if (p->shared < (size_t)min_shared) {
+		if (p->value < (size_t)min_shared) {
 			out->below_min_shared++;
 			continue;
 		}
-		if (200 * p->shared < (size_t)min_coupling * sum) {
+		if (200 * p->value < (size_t)min_coupling * sum) {
 			out->below_min_coupling++;
 			continue;
 		}
@@ -142,13 +98,13 @@ void history_couple(struct history_coupling *out, const uint32_t *sets,
 		hp = &out->pairs[out->nr++];
 		hp->a = a;
 		hp->b = b;
-		hp->shared = p->shared;
+		hp->shared = p->value;
 		hp->revs_a = revs[a];
 		hp->revs_b = revs[b];
-		hp->degree = (int)(200 * p->shared / sum);
+		hp->degree = (int)(200 * p->value / sum);
 	}
 	if (out->nr)
 		qsort(out->pairs, out->nr, sizeof(*out->pairs), by_degree);
-	free(map.slots);
+	u64map_release(&map);
 	free(revs);
 }

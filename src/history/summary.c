@@ -22,6 +22,7 @@
 #include "carve/scan.h"
 #include "carve/strbuf.h"
 #include "carve/strmap.h"
+#include "carve/u64map.h"
 #include "carve/xmalloc.h"
 
 /* A share being summed: who, in which entity, with a per-commit marker. */
@@ -32,63 +33,30 @@ struct tally {
 	size_t last_commit; /* commit index + 1 that last counted a revision */
 };
 
-/* (entity, who) -> index into a tally array */
+/* The shares being summed, found by (entity, who). */
 struct tally_map {
-	struct tally_slot {
-		uint64_t key;
-		size_t index; /* + 1; 0 is empty */
-	} * slots;
-	size_t nr, alloc;
+	struct u64map index; /* entity << 32 | who -> index into tallies */
 	struct tally *tallies;
 	size_t tallies_nr, tallies_alloc;
 };
-
-static size_t hash64(uint64_t key)
-{
-	key ^= key >> 33;
-	key *= 0xff51afd7ed558ccdULL;
-	key ^= key >> 33;
-	return (size_t)key;
-}
-
-static struct tally_slot *tally_slot(struct tally_map *m, uint64_t key)
-{
-	size_t mask = m->alloc - 1;
-	size_t i = hash64(key) & mask;
-
-	while (m->slots[i].index && m->slots[i].key != key)
-		i = (i + 1) & mask;
-	return &m->slots[i];
-}
 
 static struct tally *tally_get(struct tally_map *m, uint32_t entity,
 			       uint32_t who)
 {
 	uint64_t key = (uint64_t)entity << 32 | who;
-	struct tally_slot *s;
+	struct u64map_entry *e;
 	struct tally *t;
+	int added;
 
-	if (2 * (m->nr + 1) > m->alloc) {
-		struct tally_map old = *m;
-
-		m->alloc = old.alloc ? 2 * old.alloc : 1024;
-		m->slots = xcalloc(m->alloc, sizeof(*m->slots));
-		for (size_t i = 0; i < old.alloc; i++)
-			if (old.slots[i].index)
-				*tally_slot(m, old.slots[i].key) = old.slots[i];
-		free(old.slots);
-	}
-	s = tally_slot(m, key);
-	if (s->index)
-		return &m->tallies[s->index - 1];
+	e = u64map_insert(&m->index, key, &added);
+	if (!added)
+		return &m->tallies[e->value];
+	e->value = m->tallies_nr;
 	ALLOC_GROW(m->tallies, m->tallies_nr + 1, m->tallies_alloc);
 	t = &m->tallies[m->tallies_nr++];
 	memset(t, 0, sizeof(*t));
 	t->entity = entity;
 	t->who = who;
-	s->key = key;
-	s->index = m->tallies_nr;
-	m->nr++;
 	return t;
 }
 
@@ -107,7 +75,7 @@ static void tally_count(struct tally_map *m, uint32_t entity, uint32_t who,
 
 static void tally_release(struct tally_map *m)
 {
-	free(m->slots);
+	u64map_release(&m->index);
 	free(m->tallies);
 }
 
@@ -634,7 +602,7 @@ int history_summarise(struct history *h, const struct hlog *log,
 		      const struct history_options *o, const char **messages)
 {
 	struct summary s = { 0 };
-	struct tally_map tallies[4] = { { 0 } };
+	struct tally_map tallies[4] = { 0 };
 	uint32_t *module_seen, *authors_of;
 	regex_t re;
 	int have_re = 0, ret = 0;

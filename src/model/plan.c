@@ -239,8 +239,8 @@ static int load_items(struct plan *p, const cJSON *v, const char *key,
 	*nr = (size_t)cJSON_GetArraySize(v);
 	*out = xcalloc(*nr ? *nr : 1, sizeof(**out));
 	cJSON_ArrayForEach (it, v) {
-		const cJSON *name = cJSON_GetObjectItemCaseSensitive(it, "nam"
-									 "e");
+		const cJSON *name =
+			cJSON_GetObjectItemCaseSensitive(it, "name");
 		struct plan_item *x = &(*out)[i];
 
 		snprintf(k, sizeof(k), "%s[%zu].name", key, i);
@@ -281,8 +281,8 @@ static int load_teams(struct plan *p, const cJSON *v)
 	p->teams = xcalloc(p->teams_nr ? p->teams_nr : 1, sizeof(*p->teams));
 	cJSON_ArrayForEach (it, v) {
 		struct plan_team *t = &p->teams[i];
-		const cJSON *name = cJSON_GetObjectItemCaseSensitive(it, "nam"
-									 "e");
+		const cJSON *name =
+			cJSON_GetObjectItemCaseSensitive(it, "name");
 
 		snprintf(k, sizeof(k), "teams[%zu].name", i);
 		if (!cJSON_IsString(name) || !*name->valuestring)
@@ -316,8 +316,8 @@ static int load_data(struct plan *p, const cJSON *v)
 	p->data = xcalloc(p->data_nr ? p->data_nr : 1, sizeof(*p->data));
 	cJSON_ArrayForEach (it, v) {
 		struct plan_data *d = &p->data[i];
-		const cJSON *name = cJSON_GetObjectItemCaseSensitive(it, "nam"
-									 "e");
+		const cJSON *name =
+			cJSON_GetObjectItemCaseSensitive(it, "name");
 
 		snprintf(k, sizeof(k), "data[%zu].name", i);
 		if (!cJSON_IsString(name) || !*name->valuestring)
@@ -495,9 +495,8 @@ int plan_load(struct plan *p, const struct config *cfg, calendar_day today)
 			goto done;
 		p->set_focus = 1;
 	}
-	if (plan && (v = cJSON_GetObjectItemCaseSensitive(plan, "max_engineers_"
-								"per_"
-								"context"))) {
+	if (plan && (v = cJSON_GetObjectItemCaseSensitive(
+			     plan, "max_engineers_per_context"))) {
 		if (number(p, v, "max_engineers_per_context", 0.1, 1e6,
 			   &p->max_per_context))
 			goto done;
@@ -536,8 +535,8 @@ int plan_load(struct plan *p, const struct config *cfg, calendar_day today)
 	if (plan && (v = cJSON_GetObjectItemCaseSensitive(plan, "priority"))) {
 		if (cJSON_IsString(v) && !strcmp(v->valuestring, "rank"))
 			p->priority = PLAN_PRIORITY_RANK;
-		else if (cJSON_IsString(v) && !strcmp(v->valuestring, "critical"
-								      "-path"))
+		else if (cJSON_IsString(v) &&
+			 !strcmp(v->valuestring, "critical-path"))
 			p->priority = PLAN_PRIORITY_CRITICAL_PATH;
 		else
 			goto bad_priority;

@@ -9,17 +9,8 @@
 #include <time.h>
 
 #include "carve/burndown.h"
+#include "carve/splitmix.h"
 #include "carve/xmalloc.h"
-
-/* splitmix64: a small, well-mixed generator, fixed by --seed */
-static uint64_t next_random(uint64_t *state)
-{
-	uint64_t z = (*state += 0x9e3779b97f4a7c15ULL);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
-}
 
 static int cmp_i64(const void *a, const void *b)
 {
@@ -78,7 +69,7 @@ void burndown_forecast(struct burndown_forecast *f, const struct snapshots *s,
 		int64_t left = (int64_t)f->remaining, time = 0;
 
 		while (left > 0 && time < BURNDOWN_HORIZON) {
-			size_t k = (size_t)(next_random(&state) % n);
+			size_t k = (size_t)(splitmix64_next(&state) % n);
 
 			left -= burn[k];
 			time += dur[k];

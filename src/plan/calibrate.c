@@ -13,6 +13,7 @@
 #include "carve/estimate_build.h"
 #include "carve/montecarlo.h"
 #include "carve/scan.h"
+#include "carve/splitmix.h"
 #include "carve/strmap.h"
 #include "carve/xmalloc.h"
 
@@ -51,8 +52,9 @@ static int author_days(size_t *out, const char *root, const char *head)
 		if (git_commit_parentcount(c) <= 1 && a) {
 			day = (a->when.time + 60LL * a->when.offset) / 86400;
 			ALLOC_GROW(keys, nr + 1, alloc);
-			keys[nr++] = mc_mix(strhash(a->email ? a->email : "") ^
-					    mc_mix((uint64_t)day));
+			keys[nr++] =
+				splitmix64(strhash(a->email ? a->email : "") ^
+					   splitmix64((uint64_t)day));
 		}
 		git_commit_free(c);
 	}

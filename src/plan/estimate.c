@@ -635,10 +635,10 @@ int estimate_build_finish(struct estimate_build *b, struct estimate **out)
 			if (!strcmp(e->contexts[c].name, b->o->exclude[i]))
 				break;
 		if (c == e->nr)
-			return error_code(CARVE_EINVALID,
-					  "--exclude-context '%s': no such "
-					  "context",
-					  b->o->exclude[i]);
+			return error_code(
+				CARVE_EINVALID,
+				"--exclude-context '%s': no such context",
+				b->o->exclude[i]);
 	}
 	for (size_t c = 0; c < e->nr; c++) {
 		struct estimate_context *x = &e->contexts[c];

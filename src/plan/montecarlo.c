@@ -5,24 +5,18 @@
 #include <math.h>
 
 #include "carve/montecarlo.h"
-
-uint64_t mc_mix(uint64_t x)
-{
-	x += 0x9e3779b97f4a7c15ULL;
-	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-	return x ^ (x >> 31);
-}
+#include "carve/splitmix.h"
 
 uint64_t mc_stream_key(uint64_t seed, uint64_t trial, unsigned stream)
 {
 	/* chained so that no two (trial, stream, index) share a key */
-	return mc_mix(mc_mix(mc_mix(seed) ^ trial) ^ ((uint64_t)stream << 56));
+	return splitmix64(splitmix64(splitmix64(seed) ^ trial) ^
+			  ((uint64_t)stream << 56));
 }
 
 double mc_uniform_at(uint64_t key, uint64_t index)
 {
-	return ((double)(mc_mix(key ^ index) >> 11) + 0.5) * 0x1p-53;
+	return ((double)(splitmix64(key ^ index) >> 11) + 0.5) * 0x1p-53;
 }
 
 double mc_uniform(uint64_t seed, uint64_t trial, unsigned stream,

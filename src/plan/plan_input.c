@@ -11,19 +11,11 @@
 #include "carve/plan.h"
 #include "carve/plan_input.h"
 #include "carve/roadmap.h"
+#include "carve/splitmix.h"
 #include "carve/xmalloc.h"
 
 /* z of the 10th/90th percentile of the standard normal */
 #define Z90 1.2815515655446004
-
-static uint64_t mix(uint64_t x)
-{
-	/* splitmix64's finaliser */
-	x += 0x9e3779b97f4a7c15ull;
-	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
-	x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
-	return x ^ (x >> 31);
-}
 
 static double uniform(uint64_t h)
 {
@@ -33,9 +25,10 @@ static double uniform(uint64_t h)
 
 double plan_normal(unsigned long seed, size_t a, size_t b, unsigned stream)
 {
-	uint64_t h = mix(mix(mix((uint64_t)seed) ^ (uint64_t)a) ^
-			 ((uint64_t)b << 8 | stream));
-	double u1 = uniform(h), u2 = uniform(mix(h));
+	uint64_t h = splitmix64(
+		splitmix64(splitmix64((uint64_t)seed) ^ (uint64_t)a) ^
+		((uint64_t)b << 8 | stream));
+	double u1 = uniform(h), u2 = uniform(splitmix64(h));
 
 	/* Box-Muller */
 	return sqrt(-2 * log(u1)) * cos(2 * M_PI * u2);

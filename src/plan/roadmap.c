@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "carve/error.h"
+#include "carve/graph.h"
 #include "carve/plan.h"
 #include "carve/roadmap.h"
 #include "carve/scheduler.h"
@@ -26,16 +27,10 @@ static void note(struct roadmap *r, const char *fmt, ...)
 {
 	struct strbuf sb = STRBUF_INIT;
 	va_list ap;
-	char *buf = NULL;
-	int n;
 
 	va_start(ap, fmt);
-	n = vasprintf(&buf, fmt, ap);
+	strbuf_vaddf(&sb, fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		die("out of memory");
-	strbuf_addstr(&sb, buf);
-	free(buf);
 	ALLOC_GROW(r->notes, r->notes_nr + 1, r->notes_alloc);
 	r->notes[r->notes_nr++] = strbuf_detach(&sb, NULL);
 }
@@ -48,46 +43,7 @@ static long find_context(const struct roadmap *r, const char *name)
 	return -1;
 }
 
-/* ---- cycles: Tarjan's strongly connected components ---- */
-
-struct tarjan {
-	const struct roadmap_dep *deps;
-	size_t deps_nr, n;
-	size_t *start; /* CSR over deps by from */
-	size_t *edge;
-	long *index, *low, *comp;
-	char *on;
-	size_t *stack, sp;
-	long next, comps;
-};
-
-static void strongconnect(struct tarjan *t, size_t v)
-{
-	t->index[v] = t->low[v] = t->next++;
-	t->stack[t->sp++] = v;
-	t->on[v] = 1;
-	for (size_t k = t->start[v]; k < t->start[v + 1]; k++) {
-		size_t w = t->deps[t->edge[k]].to;
-
-		if (t->index[w] < 0) {
-			strongconnect(t, w);
-			if (t->low[w] < t->low[v])
-				t->low[v] = t->low[w];
-		} else if (t->on[w] && t->index[w] < t->low[v]) {
-			t->low[v] = t->index[w];
-		}
-	}
-	if (t->low[v] == t->index[v]) {
-		size_t w;
-
-		do {
-			w = t->stack[--t->sp];
-			t->on[w] = 0;
-			t->comp[w] = t->comps;
-		} while (w != v);
-		t->comps++;
-	}
-}
+/* ---- cycles: strongly connected components ---- */
 
 /* Contexts in a cycle are ordered by (rank, name); deps against it cut. */
 static int cycle_before(const struct roadmap_context *a,
@@ -103,47 +59,41 @@ static int cycle_before(const struct roadmap_context *a,
 
 static void break_cycles(struct roadmap *r, const struct roadmap_input *in)
 {
-	struct tarjan t = { 0 };
-	size_t *count;
+	struct graph_edge *edges;
+	size_t *comp, *count;
 
-	t.deps = in->deps;
-	t.deps_nr = in->deps_nr;
-	t.n = r->nr;
-	t.start = xcalloc(r->nr + 1, sizeof(*t.start));
-	t.edge = xcalloc(in->deps_nr + 1, sizeof(*t.edge));
-	t.index = xmalloc((r->nr + 1) * sizeof(*t.index));
-	t.low = xcalloc(r->nr + 1, sizeof(*t.low));
-	t.comp = xcalloc(r->nr + 1, sizeof(*t.comp));
-	t.on = xcalloc(r->nr + 1, 1);
-	t.stack = xcalloc(r->nr + 1, sizeof(*t.stack));
-	for (size_t i = 0; i < in->deps_nr; i++)
-		t.start[in->deps[i].from + 1]++;
-	for (size_t i = 0; i < r->nr; i++)
-		t.start[i + 1] += t.start[i];
+	/*
+	 * graph_tarjan wants the edges grouped by `from`: a counting sort
+	 * keeps each context's dependencies in their declared order
+	 */
+	edges = xcalloc(in->deps_nr + 1, sizeof(*edges));
+	comp = xcalloc(r->nr + 1, sizeof(*comp));
 	count = xcalloc(r->nr + 1, sizeof(*count));
 	for (size_t i = 0; i < in->deps_nr; i++)
-		t.edge[t.start[in->deps[i].from] + count[in->deps[i].from]++] =
-			i;
+		count[in->deps[i].from + 1]++;
 	for (size_t i = 0; i < r->nr; i++)
-		t.index[i] = -1;
-	/* recursion depth is bounded by the contexts (ESTIMATE's 10,000) */
-	for (size_t i = 0; i < r->nr; i++)
-		if (t.index[i] < 0)
-			strongconnect(&t, i);
+		count[i + 1] += count[i];
+	for (size_t i = 0; i < in->deps_nr; i++) {
+		struct graph_edge *e = &edges[count[in->deps[i].from]++];
+
+		e->from = in->deps[i].from;
+		e->to = in->deps[i].to;
+	}
+	graph_tarjan(r->nr, edges, in->deps_nr, NULL, comp);
 	for (size_t i = 0; i < r->nr; i++)
 		r->contexts[i].cycle = -1;
 	memset(count, 0, (r->nr + 1) * sizeof(*count));
 	for (size_t i = 0; i < r->nr; i++)
-		count[t.comp[i]]++;
+		count[comp[i]]++;
 	for (size_t i = 0; i < r->nr; i++) {
-		long c = t.comp[i];
+		size_t c = comp[i];
 		struct roadmap_cycle *y;
 		long idx = -1;
 
 		if (count[c] < 2)
 			continue;
 		for (size_t k = 0; k < r->cycles_nr; k++)
-			if (t.comp[r->cycles[k].contexts[0]] == c)
+			if (comp[r->cycles[k].contexts[0]] == c)
 				idx = (long)k;
 		if (idx < 0) {
 			r->cycles = xreallocarray(r->cycles, r->cycles_nr + 1,
@@ -177,13 +127,8 @@ static void break_cycles(struct roadmap *r, const struct roadmap_input *in)
 		r->deps[r->deps_nr++] = *d;
 	}
 	free(count);
-	free(t.start);
-	free(t.edge);
-	free(t.index);
-	free(t.low);
-	free(t.comp);
-	free(t.on);
-	free(t.stack);
+	free(comp);
+	free(edges);
 }
 
 /* ---- tasks ---- */
@@ -416,9 +361,9 @@ static int choose_mve(struct roadmap *r)
 			long c = find_context(r, p->mve[i]);
 
 			if (c < 0)
-				return error("'%s': plan.mve: '%s' is no "
-					     "context",
-					     p->path, p->mve[i]);
+				return error(
+					"'%s': plan.mve: '%s' is no context",
+					p->path, p->mve[i]);
 			r->contexts[c].phase = PHASE_MVE;
 		}
 		/* what an MVE context depends on comes before it: MVE too */
@@ -535,6 +480,45 @@ static size_t rank_index(size_t n, double q)
 	size_t k = (size_t)ceil(q * (double)n);
 
 	return k ? k - 1 : 0;
+}
+
+/*
+ * The k-th smallest of v[0..n) (k from 0), v reordered so that every
+ * value before index k is at most it and every value after at least it:
+ * Hoare's selection, linear on average, where sorting the trials of each
+ * of 10,000 tasks for two percentiles was a quarter of a roadmap's time.
+ */
+static uint32_t select_u32(uint32_t *v, size_t n, size_t k)
+{
+	long lo = 0, hi = (long)n - 1;
+
+	while (lo < hi) {
+		uint32_t a = v[lo], b = v[lo + (hi - lo) / 2], c = v[hi];
+		/* the median of three as the pivot */
+		uint32_t pivot = a < b ? (b < c ? b : (a < c ? c : a))
+				       : (a < c ? a : (b < c ? c : b));
+		long i = lo, j = hi;
+
+		while (i <= j) {
+			while (v[i] < pivot)
+				i++;
+			while (v[j] > pivot)
+				j--;
+			if (i <= j) {
+				uint32_t x = v[i];
+
+				v[i++] = v[j];
+				v[j--] = x;
+			}
+		}
+		if ((long)k <= j)
+			hi = j;
+		else if ((long)k >= i)
+			lo = i;
+		else
+			break; /* between j and i: all equal the pivot */
+	}
+	return v[k];
 }
 
 static void critical_path(struct roadmap *r)
@@ -905,10 +889,12 @@ static void monte_carlo(struct roadmap *r, struct runner *u,
 	}
 	for (size_t i = 0; i < n; i++) {
 		uint32_t *v = ends + i * trials;
+		size_t k85 = rank_index(trials, 0.85);
 
-		qsort(v, trials, sizeof(*v), cmp_u32);
-		r->tasks[i].end_p50 = v[rank_index(trials, 0.50)];
-		r->tasks[i].end_p85 = v[rank_index(trials, 0.85)];
+		/* the P50 lies among the values up to the P85 */
+		r->tasks[i].end_p85 = select_u32(v, trials, k85);
+		r->tasks[i].end_p50 =
+			select_u32(v, k85 + 1, rank_index(trials, 0.50));
 	}
 	for (int ph = 0; ph < PHASE_NR; ph++) {
 		uint32_t *v = ms + ph * trials;

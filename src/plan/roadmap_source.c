@@ -257,15 +257,11 @@ void roadmap_assume(struct model *m, const struct plan *p,
 	model_assume(m, "priority", p->priority ? cfg : "default",
 		     p->priority == PLAN_PRIORITY_RANK
 			     ? "ready tasks by extraction rank, then critical "
-			       "path "
-			       "(longest chain to the end at full staffing); "
-			       "started "
-			       "tasks keep their engineers"
+			       "path (longest chain to the end at full "
+			       "staffing); started tasks keep their engineers"
 			     : "ready tasks by critical path (longest chain to "
-			       "the "
-			       "end at full staffing), then extraction rank; "
-			       "started "
-			       "tasks keep their engineers");
+			       "the end at full staffing), then extraction "
+			       "rank; started tasks keep their engineers");
 	model_assume(m, "dependencies", "default",
 		     "a context is extracted after the contexts it depends "
 		     "on; cycles are broken at the dependencies listed; "

@@ -1,8 +1,12 @@
 /*
- * List scheduling day by day. Started tasks keep their claim on the
- * engineers (no thrashing between half-done extractions); what is left
- * goes to ready tasks by priority. Lists are kept sorted by priority
- * position, so a day costs the tasks it serves, not all tasks.
+ * List scheduling from event to event. Started tasks keep their claim on
+ * the engineers (no thrashing between half-done extractions); what is
+ * left goes to ready tasks by priority. A day on which nothing started
+ * or ended is repeated as it is until the next event (a task ends, the
+ * capacity changes): the running tasks keep their shares, the ready ones
+ * still do not fit, so the days in between cost one subtraction per
+ * running task and no scan of the ready list. Lists are kept sorted by
+ * priority position and compacted only when they change.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -56,15 +60,19 @@ static void list_insert(struct list *l, const size_t *pos, size_t t)
 	l->nr++;
 }
 
-/* Drops the entries marked in `gone` (keeping the order). */
-static void list_compact(struct list *l, const char *gone)
+/*
+ * Drops the entries marked in `gone` (keeping the order), all of which
+ * are among the first `upto`: the rest moves down in one block.
+ */
+static void list_compact(struct list *l, const char *gone, size_t upto)
 {
 	size_t k = 0;
 
-	for (size_t i = 0; i < l->nr; i++)
+	for (size_t i = 0; i < upto; i++)
 		if (!gone[l->v[i]])
 			l->v[k++] = l->v[i];
-	l->nr = k;
+	memmove(l->v + k, l->v + upto, (l->nr - upto) * sizeof(*l->v));
+	l->nr -= upto - k;
 }
 
 static double min3(double a, double b, double c)
@@ -98,6 +106,7 @@ struct run {
 	const struct scheduler *s;
 	struct schedule *o;
 	double *rem;
+	double *share; /* engineers t had on the last day it was served */
 	size_t *waiting;
 	char *done;
 	struct list ended, pending;
@@ -133,6 +142,7 @@ static void serve(struct run *u, size_t t, double limit, int fresh)
 		long next;
 
 		u->rem[t] -= a;
+		u->share[t] = a;
 		*c -= a;
 		u->d.used += a;
 		if (u->rem[t] > EPS) {
@@ -160,6 +170,40 @@ static void serve(struct run *u, size_t t, double limit, int fresh)
 	}
 }
 
+/*
+ * After day w on which no task started or ended: repeats it for the days
+ * after, as long as the capacity stays the same and no running task
+ * would end (then every running task gets the same share again, in the
+ * same order, and no ready task fits). The shares are subtracted day by
+ * day, as the days themselves would, so the efforts left are the same
+ * to the bit. Returns the last day repeated (w if none).
+ */
+static size_t repeat_quiet_day(struct run *u, const struct list *active,
+			       size_t w, size_t last_capacity,
+			       size_t shared_left)
+{
+	const struct scheduler *s = u->s;
+	size_t d;
+
+	for (d = w + 1; d < s->horizon; d++) {
+		if (s->capacity[d] != s->capacity[w])
+			break;
+		if (shared_left && d >= last_capacity && !s->pools_nr)
+			break;
+		for (size_t i = 0; i < active->nr; i++) {
+			size_t t = active->v[i];
+
+			if (!(u->rem[t] - u->share[t] > EPS))
+				return d - 1; /* t ends on day d */
+		}
+		for (size_t i = 0; i < active->nr; i++)
+			u->rem[active->v[i]] -= u->share[active->v[i]];
+		if (u->o->used)
+			u->o->used[d] = u->d.used;
+	}
+	return d - 1;
+}
+
 void scheduler_run(const struct scheduler *s, const double *effort,
 		   struct schedule *o)
 {
@@ -173,13 +217,14 @@ void scheduler_run(const struct scheduler *s, const double *effort,
 	u.s = s;
 	u.o = o;
 	u.rem = xcalloc(n, sizeof(*u.rem));
+	u.share = xcalloc(n, sizeof(*u.share));
 	u.waiting = xcalloc(n, sizeof(*u.waiting));
 	u.done = xcalloc(n, 1);
 	u.d.pool = xcalloc(s->pools_nr + 1, sizeof(double));
 	u.d.pool_freed = xcalloc(s->pools_nr + 1, sizeof(double));
-	for (size_t k = 0; k < s->horizon; k++)
-		if (s->capacity[k] > EPS)
-			last_capacity = k + 1;
+	for (last_capacity = s->horizon; last_capacity; last_capacity--)
+		if (s->capacity[last_capacity - 1] > EPS)
+			break;
 	for (size_t t = 0; t < s->nr; t++) {
 		u.rem[t] = effort[t] > 0 ? effort[t] : 0;
 		u.waiting[t] = s->preds_nr[t];
@@ -189,6 +234,8 @@ void scheduler_run(const struct scheduler *s, const double *effort,
 			list_insert(&ready, s->pos, t);
 	}
 	for (w = 0; w < s->horizon && left; w++) {
+		size_t started = 0, scanned;
+
 		if (shared_left && w >= last_capacity && !s->pools_nr)
 			break; /* nobody will ever work on it again */
 		u.w = w;
@@ -205,8 +252,8 @@ void scheduler_run(const struct scheduler *s, const double *effort,
 		 * active list after this loop, having had their share) */
 		for (size_t i = 0; i < active.nr; i++)
 			serve(&u, active.v[i], s->max_rate[active.v[i]], 0);
-		for (size_t i = 0; i < ready.nr; i++) {
-			size_t t = ready.v[i];
+		for (scanned = 0; scanned < ready.nr; scanned++) {
+			size_t t = ready.v[scanned];
 			double *freed, *c = pool_of(&u, t, &freed);
 			double avail = *c - *freed;
 			double need =
@@ -219,12 +266,20 @@ void scheduler_run(const struct scheduler *s, const double *effort,
 				continue;
 			o->start[t] = w;
 			moved[t] = 1;
+			started++;
 			serve(&u, t, s->max_rate[t], 1);
 		}
 		if (o->used)
 			o->used[w] = u.d.used;
-		list_compact(&ready, moved);
-		list_compact(&active, u.done);
+		if (!started && !u.ended.nr && !u.pending.nr) {
+			w = repeat_quiet_day(&u, &active, w, last_capacity,
+					     shared_left);
+			continue;
+		}
+		if (started)
+			list_compact(&ready, moved, scanned);
+		if (u.ended.nr)
+			list_compact(&active, u.done, active.nr);
 		for (size_t i = 0; i < u.pending.nr; i++)
 			if (!u.done[u.pending.v[i]])
 				list_insert(&active, s->pos, u.pending.v[i]);
@@ -253,6 +308,7 @@ void scheduler_run(const struct scheduler *s, const double *effort,
 		if (u.done[t] && o->end[t] + 1 > o->days)
 			o->days = o->end[t] + 1;
 	free(u.rem);
+	free(u.share);
 	free(u.waiting);
 	free(u.done);
 	free(moved);

@@ -196,9 +196,8 @@ static int is_c_family(const struct scan_file *f, int sources_only)
 	if (!strcmp(n, "C") || !strcmp(n, "C++") || !strcmp(n, "Objective-C") ||
 	    !strcmp(n, "Objective-C++"))
 		return 1;
-	return !sources_only && (!strcmp(n, "C Header") || !strcmp(n, "C++ "
-								      "Heade"
-								      "r"));
+	return !sources_only &&
+	       (!strcmp(n, "C Header") || !strcmp(n, "C++ Header"));
 }
 
 /* The key: every byte that decides what libclang does with the unit. */

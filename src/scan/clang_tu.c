@@ -17,71 +17,8 @@
 #include "carve/symindex.h"
 #include "carve/tu.h"
 #include "carve/tucache.h"
+#include "carve/u64map.h"
 #include "carve/xmalloc.h"
-
-/* Open addressing from a pointer (a CXFile, a Decl) to an index. */
-struct ptrmap {
-	uintptr_t *keys;
-	size_t *vals;
-	size_t nr, alloc;
-};
-
-static size_t ptr_hash(uintptr_t k)
-{
-	k ^= k >> 33;
-	k *= 0xff51afd7ed558ccdULL;
-	k ^= k >> 33;
-	return (size_t)k;
-}
-
-/* The slot of key: *found says whether it holds key already. */
-static size_t ptrmap_slot(struct ptrmap *m, uintptr_t key, int *found)
-{
-	size_t i;
-
-	if (2 * (m->nr + 1) > m->alloc) {
-		struct ptrmap old = *m;
-
-		m->alloc = old.alloc ? 2 * old.alloc : 256;
-		m->keys = xcalloc(m->alloc, sizeof(*m->keys));
-		m->vals = xcalloc(m->alloc, sizeof(*m->vals));
-		m->nr = 0;
-		for (size_t k = 0; k < old.alloc; k++) {
-			int f;
-			size_t s;
-
-			if (!old.keys[k])
-				continue;
-			s = ptrmap_slot(m, old.keys[k], &f);
-			m->keys[s] = old.keys[k];
-			m->vals[s] = old.vals[k];
-			m->nr++;
-		}
-		free(old.keys);
-		free(old.vals);
-	}
-	for (i = ptr_hash(key) & (m->alloc - 1); m->keys[i];
-	     i = (i + 1) & (m->alloc - 1))
-		if (m->keys[i] == key) {
-			*found = 1;
-			return i;
-		}
-	*found = 0;
-	return i;
-}
-
-static void ptrmap_put(struct ptrmap *m, size_t slot, uintptr_t key, size_t val)
-{
-	m->keys[slot] = key;
-	m->vals[slot] = val;
-	m->nr++;
-}
-
-static void ptrmap_release(struct ptrmap *m)
-{
-	free(m->keys);
-	free(m->vals);
-}
 
 /* What a referenced declaration resolves to, computed once per unit. */
 struct decl_info {
@@ -94,12 +31,12 @@ struct visit {
 	struct tu *tu;
 	const struct tu_context *ctx;
 	size_t root_len;
-	struct ptrmap files; /* CXFile -> tu file index */
-	struct ptrmap decls; /* referenced entity -> decl_info index */
+	struct u64map files; /* CXFile -> tu file index */
+	struct u64map decls; /* referenced entity -> decl_info index */
 	struct decl_info *info;
 	size_t info_nr, info_alloc;
-	struct ptrmap refs; /* (from, sym) + 1 -> tu ref index */
-	struct ptrmap incs; /* (from, to) + 1 -> seen */
+	struct u64map refs; /* (from, sym) -> tu ref index */
+	struct u64map incs; /* (from, to) -> seen */
 	struct strbuf sb;
 };
 
@@ -143,8 +80,8 @@ void tu_add_message(struct tu *tu, const char *msg)
 static unsigned file_index(struct visit *v, CXFile f)
 {
 	const struct tu_context *ctx = v->ctx;
-	int found;
-	size_t slot = ptrmap_slot(&v->files, (uintptr_t)f, &found);
+	int added;
+	struct u64map_entry *e = u64map_insert(&v->files, (uintptr_t)f, &added);
 	CXString real = clang_File_tryGetRealPathName(f);
 	const char *p = clang_getCString(real);
 	char *resolved = NULL;
@@ -153,9 +90,9 @@ static unsigned file_index(struct visit *v, CXFile f)
 	long file = -1;
 	unsigned idx;
 
-	if (found) {
+	if (!added) {
 		clang_disposeString(real);
-		return (unsigned)v->files.vals[slot];
+		return (unsigned)e->value;
 	}
 	if (!p || !*p) {
 		CXString name = clang_getFileName(f);
@@ -182,7 +119,7 @@ static unsigned file_index(struct visit *v, CXFile f)
 	if (!*stamp)
 		tucache_stamp(stamp, sizeof(stamp), p);
 	idx = tu_add_file(v->tu, path, file, stamp);
-	ptrmap_put(&v->files, slot, (uintptr_t)f, idx);
+	e->value = idx;
 	clang_disposeString(real);
 	free(resolved);
 	return idx;
@@ -338,35 +275,32 @@ static void record_ref(struct visit *v, CXCursor c)
 	CXCursor r = clang_getCursorReferenced(c);
 	struct decl_info *info;
 	struct tu_ref *ref;
-	uintptr_t key;
-	size_t slot;
-	int found, from;
+	struct u64map_entry *e;
+	int added, from;
 
 	if (clang_Cursor_isNull(r) || !r.data[0])
 		return;
-	key = (uintptr_t)r.data[0];
-	slot = ptrmap_slot(&v->decls, key, &found);
-	if (!found) {
+	e = u64map_insert(&v->decls, (uintptr_t)r.data[0], &added);
+	if (added) {
 		ALLOC_GROW(v->info, v->info_nr + 1, v->info_alloc);
 		memset(&v->info[v->info_nr], 0, sizeof(*v->info));
-		ptrmap_put(&v->decls, slot, key, v->info_nr);
+		e->value = v->info_nr;
 		describe(v, r, &v->info[v->info_nr]);
 		info = &v->info[v->info_nr++];
 	} else {
-		info = &v->info[v->decls.vals[slot]];
+		info = &v->info[e->value];
 	}
 	if (info->skip)
 		return;
 	from = cursor_file(v, c);
 	if (!in_repo(v, from))
 		return;
-	key = ((uintptr_t)from << 32 | info->sym) + 1;
-	slot = ptrmap_slot(&v->refs, key, &found);
-	if (found) {
-		v->tu->refs[v->refs.vals[slot]].count++;
+	e = u64map_insert(&v->refs, (uint64_t)from << 32 | info->sym, &added);
+	if (!added) {
+		v->tu->refs[e->value].count++;
 		return;
 	}
-	ptrmap_put(&v->refs, slot, key, v->tu->refs_nr);
+	e->value = v->tu->refs_nr;
 	ALLOC_GROW(v->tu->refs, v->tu->refs_nr + 1, v->tu->refs_alloc);
 	ref = &v->tu->refs[v->tu->refs_nr++];
 	ref->from = (unsigned)from;
@@ -379,20 +313,16 @@ static void record_ref(struct visit *v, CXCursor c)
 static void record_include(struct visit *v, CXCursor c, int from)
 {
 	CXFile f = clang_getIncludedFile(c);
-	uintptr_t key;
-	size_t slot;
-	int to, found;
+	int to, added;
 
 	if (!f || !in_repo(v, from))
 		return;
 	to = (int)file_index(v, f);
 	if (!in_repo(v, to) || to == from)
 		return;
-	key = ((uintptr_t)from << 32 | (unsigned)to) + 1;
-	slot = ptrmap_slot(&v->incs, key, &found);
-	if (found)
+	u64map_insert(&v->incs, (uint64_t)from << 32 | (unsigned)to, &added);
+	if (!added)
 		return;
-	ptrmap_put(&v->incs, slot, key, 1);
 	ALLOC_GROW(v->tu->incs, v->tu->incs_nr + 1, v->tu->incs_alloc);
 	v->tu->incs[v->tu->incs_nr].from = (unsigned)from;
 	v->tu->incs[v->tu->incs_nr++].to = (unsigned)to;
@@ -521,10 +451,10 @@ int tu_parse(struct tu *tu, void *index, const struct compdb_entry *e,
 	clang_visitChildren(clang_getTranslationUnitCursor(unit), visit_top,
 			    &v);
 	clang_disposeTranslationUnit(unit);
-	ptrmap_release(&v.files);
-	ptrmap_release(&v.decls);
-	ptrmap_release(&v.refs);
-	ptrmap_release(&v.incs);
+	u64map_release(&v.files);
+	u64map_release(&v.decls);
+	u64map_release(&v.refs);
+	u64map_release(&v.incs);
 	free(v.info);
 	strbuf_release(&v.sb);
 	return 0;

@@ -84,14 +84,14 @@ char *orm_plural(struct arena *arena, const char *word)
 
 	memcpy(out, word, n);
 	if (n >= 6 && !strcmp(word + n - 6, "person")) {
-		strcpy(out + n - 6, "people");
+		memcpy(out + n - 6, "people", 7);
 	} else if (last == 'y' && !strchr("aeiou", before)) {
-		strcpy(out + n - 1, "ies");
+		memcpy(out + n - 1, "ies", 4);
 	} else if (last == 's' || last == 'x' || last == 'z' ||
 		   (last == 'h' && (before == 'c' || before == 's'))) {
-		strcpy(out + n, "es");
+		memcpy(out + n, "es", 3);
 	} else {
-		strcpy(out + n, "s");
+		memcpy(out + n, "s", 2);
 	}
 	return out;
 }

@@ -65,8 +65,8 @@ void routes_java(struct api_file *out, struct arena *arena,
 			srctok_next(&tz, &t);
 			continue;
 		}
-		if (pending && (tok_is(&t, "class") || tok_is(&t, "interfac"
-								  "e"))) {
+		if (pending &&
+		    (tok_is(&t, "class") || tok_is(&t, "interface"))) {
 			strbuf_reset(&prefix);
 			strbuf_add(&prefix, path.buf, path.len);
 			pending = NULL;

@@ -20,8 +20,8 @@ void routes_ruby(struct api_file *out, struct arena *arena,
 	struct srctok tz;
 	struct tok t = { 0 };
 
-	if (!strstr(buf, "Rails.application.routes") && !strstr(buf, "routes."
-								     "draw"))
+	if (!strstr(buf, "Rails.application.routes") &&
+	    !strstr(buf, "routes.draw"))
 		return;
 	srctok_init(&tz, lang, buf, len);
 	srctok_next(&tz, &t);

@@ -173,10 +173,13 @@ static void hostile(void **state)
 	/* nesting deeper than 64 levels stays conditional */
 	{
 		char big[200 * 6 + 64] = "";
+		size_t used = 0;
 
 		for (int i = 0; i < 200; i++)
-			strcat(big, "#if X\n");
-		strcat(big, "#include \"deep.h\"\n");
+			used += (size_t)snprintf(big + used, sizeof(big) - used,
+						 "#if X\n");
+		snprintf(big + used, sizeof(big) - used,
+			 "#include \"deep.h\"\n");
 		lex(&deps, &arena, big);
 		assert_int_equal(deps.nr, 1);
 		assert_int_equal(deps.refs[0].flags, C);
@@ -199,10 +202,11 @@ static void long_file(void **state)
 
 	(void)state;
 	assert_non_null(buf);
-	len += (size_t)sprintf(buf, "#include <a.h>\n");
+	len += (size_t)snprintf(buf, n * ll + 64, "#include <a.h>\n");
 	for (size_t i = 0; i < n; i++, len += ll)
 		memcpy(buf + len, line, ll);
-	len += (size_t)sprintf(buf + len, "#include \"z.h\"\n");
+	len += (size_t)snprintf(buf + len, n * ll + 64 - len,
+				"#include \"z.h\"\n");
 	t0 = clock();
 	deps_c(&deps, &arena, buf, len);
 	secs = (double)(clock() - t0) / CLOCKS_PER_SEC;

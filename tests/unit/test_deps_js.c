@@ -170,9 +170,9 @@ static void long_file(void **state)
 	(void)state;
 	assert_non_null(buf);
 	for (size_t i = 0; i < lines; i++)
-		len += (size_t)sprintf(buf + len, "%s\n",
-				       i % 10 ? "x = `t` / 2; // c"
-					      : "require('m');");
+		len += (size_t)snprintf(buf + len, lines * 24 + 1 - len, "%s\n",
+					i % 10 ? "x = `t` / 2; // c"
+					       : "require('m');");
 	deps_js(&deps, &arena, buf, len);
 	assert_int_equal(deps.nr, lines / 10);
 	assert_int_equal(deps.refs[deps.nr - 1].line, 99991);

@@ -189,8 +189,8 @@ static void long_file(void **state)
 	(void)state;
 	assert_non_null(buf);
 	for (size_t i = 0; i < lines; i++)
-		len += (size_t)sprintf(buf + len, "%s\n",
-				       i % 10 ? "x = 1  # c" : "import m");
+		len += (size_t)snprintf(buf + len, lines * 16 + 1 - len, "%s\n",
+					i % 10 ? "x = 1  # c" : "import m");
 	run(&deps, &arena, buf, len);
 	assert_int_equal(deps.nr, lines / 10);
 	assert_int_equal(deps.refs[deps.nr - 1].line, 99991);

@@ -314,7 +314,7 @@ static void shared_rate_is_not_averaged_away(void **state)
 			 "%s{ \"name\": \"c%d\", \"code\": { \"python\": "
 			 "25000 } }",
 			 i ? "," : "", i);
-	strcat(text, "] }");
+	snprintf(text + strlen(text), sizeof(text) - strlen(text), "] }");
 	e = build(text, DIST_LOGNORMAL, 2);
 	one = e->contexts[0].days.p90 / e->contexts[0].days.p50;
 	all = e->total_days.p90 / e->total_days.p50;
@@ -373,11 +373,10 @@ static void json_round_trip(void **state)
 		  DIST_LOGNORMAL, 1);
 	assert_true(e->contexts[1].excluded);
 	estimate_json_add(root, e);
-	assert_int_equal(estimate_json_load(&back,
-					    cJSON_GetObjectItem(root, "estimat"
-								      "e"),
-					    "m.json"),
-			 0);
+	assert_int_equal(
+		estimate_json_load(&back, cJSON_GetObjectItem(root, "estimate"),
+				   "m.json"),
+		0);
 	assert_int_equal(back->nr, 2);
 	/* the model keeps the inputs; the plan layer reruns the draws */
 	assert_null(back->draws);

@@ -194,9 +194,9 @@ static void model_part_reads_back(void **state)
 	struct history_team teams[1] = { { 0 } };
 	struct history_share shares[2] = { { 0 } }, team_share = { 0 };
 	struct history_pair pair = { 0, 1, 4, 6, 5, 72 };
-	struct history_large large = { "012345678901234567890123456789012345678"
-				       "9",
-				       40 };
+	struct history_large large = {
+		"0123456789012345678901234567890123456789", 40
+	};
 	cJSON *one, *two;
 	char *a, *b;
 

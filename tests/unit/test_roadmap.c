@@ -140,11 +140,10 @@ static void saved_agrees(const struct roadmap *r, calendar_day mon)
 	struct roadmap_saved *s = NULL;
 
 	roadmap_json_add(root, r);
-	assert_int_equal(roadmap_saved_load(&s,
-					    cJSON_GetObjectItem(root, "roadma"
-								      "p"),
-					    "test"),
-			 0);
+	assert_int_equal(
+		roadmap_saved_load(&s, cJSON_GetObjectItem(root, "roadmap"),
+				   "test"),
+		0);
 	assert_int_equal(s->weeks_nr, r->weeks_nr);
 	assert_int_equal(s->milestones_nr, 3);
 	assert_int_equal(s->start, mon);
@@ -206,6 +205,53 @@ static void roadmap_cycles_waves_remaining(void **state)
 	plan_release(&p);
 }
 
+static void roadmap_two_cycles(void **state)
+{
+	struct plan p;
+	struct roadmap *r = NULL;
+	struct roadmap_context_in c[5] = {
+		{ "a", 10, 10, 10, 0, 1 }, { "b", 10, 10, 10, 0, 2 },
+		{ "c", 10, 10, 10, 0, 3 }, { "d", 10, 10, 10, 0, 4 },
+		{ "e", 10, 10, 10, 0, 5 },
+	};
+	/* b <-> d is declared first, a <-> e second; c needs b, on no cycle */
+	struct roadmap_dep d[5] = {
+		{ 3, 1, 1 }, { 1, 3, 1 }, { 4, 0, 1 }, { 0, 4, 1 }, { 2, 1, 1 },
+	};
+	struct roadmap_input in = { 0 };
+	calendar_day mon;
+
+	(void)state;
+	calendar_parse(&mon, "2027-01-04");
+	assert_int_equal(plan_load(&p, NULL, mon), 0);
+	in.contexts = c;
+	in.nr = 5;
+	in.deps = d;
+	in.deps_nr = 5;
+	in.phase0_p50 = -1;
+	assert_int_equal(roadmap_build(&r, &p, &in), 0);
+	/* cycles come in the order of their first context: {a, e}, {b, d} */
+	assert_int_equal(r->cycles_nr, 2);
+	assert_int_equal(r->cycles[0].nr, 2);
+	assert_int_equal(r->cycles[0].contexts[0], 0);
+	assert_int_equal(r->cycles[0].contexts[1], 4);
+	assert_int_equal(r->cycles[1].nr, 2);
+	assert_int_equal(r->cycles[1].contexts[0], 1);
+	assert_int_equal(r->cycles[1].contexts[1], 3);
+	assert_int_equal(r->contexts[2].cycle, -1);
+	assert_int_equal(r->contexts[4].cycle, 0);
+	assert_int_equal(r->contexts[3].cycle, 1);
+	/* the higher-ranked member of each goes first: a -> e, b -> d cut */
+	assert_int_equal(r->cycles[0].cuts_nr, 1);
+	assert_int_equal(r->cycles[0].cuts[0].from, 0);
+	assert_int_equal(r->cycles[0].cuts[0].to, 4);
+	assert_int_equal(r->cycles[1].cuts_nr, 1);
+	assert_int_equal(r->cycles[1].cuts[0].from, 1);
+	assert_int_equal(r->cycles[1].cuts[0].to, 3);
+	roadmap_free(r);
+	plan_release(&p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -213,6 +259,7 @@ int main(void)
 		cmocka_unit_test(dependency_and_same_day_steps),
 		cmocka_unit_test(zero_capacity_waits_or_stops),
 		cmocka_unit_test(roadmap_cycles_waves_remaining),
+		cmocka_unit_test(roadmap_two_cycles),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -143,9 +143,10 @@ static void long_sql(void **state)
 	char *buf = malloc(n * 32 + 32);
 
 	(void)state;
-	len += (size_t)sprintf(buf, "SELECT * FROM t0");
+	len += (size_t)snprintf(buf, n * 32 + 32, "SELECT * FROM t0");
 	for (size_t i = 1; i < n; i++)
-		len += (size_t)sprintf(buf + len, " JOIN t%zu", i);
+		len += (size_t)snprintf(buf + len, n * 32 + 32 - len,
+					" JOIN t%zu", i);
 	sql_extract(&f, &a, buf, len, 1, 0, 1);
 	assert_int_equal(f.nr, n);
 	assert_string_equal(f.acc[n - 1].table, "t19999");

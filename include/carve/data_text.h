@@ -1,0 +1,20 @@
+/*
+ * carve data's text printer.
+ */
+#ifndef CARVE_DATA_TEXT_H
+#define CARVE_DATA_TEXT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+struct data_report;
+struct model;
+
+/*
+ * The tables of r (top rows of each list), shared tables, coupling per
+ * context, and m's assumptions.
+ */
+void data_print_text(FILE *fp, const struct data_report *r,
+		     const struct model *m, size_t top);
+
+#endif

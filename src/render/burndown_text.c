@@ -1,0 +1,195 @@
+/*
+ * carve burndown's text: the samples as a table with a sparkline of the
+ * legacy code, the plan beside them, the forecast, and the assumptions.
+ */
+
+#include "carve/assumptions_text.h"
+#include "carve/burndown.h"
+#include "carve/burndown_text.h"
+#include "carve/model.h"
+#include "carve/scan.h"
+#include "carve/strbuf.h"
+#include "carve/table.h"
+#include "carve/xmalloc.h"
+
+static void thousands(struct strbuf *sb, unsigned long long n)
+{
+	strbuf_setlen(sb, 0);
+	strbuf_add_thousands(sb, n);
+}
+
+static const char *count_or_dash(char *buf, size_t size, long n)
+{
+	if (n < 0)
+		snprintf(buf, size, "-");
+	else
+		snprintf(buf, size, "%ld", n);
+	return buf;
+}
+
+/* Eight levels of U+2581..U+2588, one per sample (at most 64). */
+static void sparkline(FILE *fp, const struct snapshots *s)
+{
+	static const char *const bars[] = { "\u2581", "\u2582", "\u2583",
+					    "\u2584", "\u2585", "\u2586",
+					    "\u2587", "\u2588" };
+	size_t width = s->nr < 64 ? s->nr : 64;
+	uint64_t max = 0;
+
+	for (size_t i = 0; i < s->nr; i++)
+		if (s->points[i].sum[SNAP_LEGACY].code > max)
+			max = s->points[i].sum[SNAP_LEGACY].code;
+	fputs("legacy  ", fp);
+	for (size_t k = 0; k < width; k++) {
+		size_t i = width > 1 ? k * (s->nr - 1) / (width - 1) : 0;
+		uint64_t v = s->points[i].sum[SNAP_LEGACY].code;
+
+		fputs(bars[max ? (size_t)(v * 7 / max) : 0], fp);
+	}
+	fputc('\n', fp);
+}
+
+static void print_table(FILE *fp, const struct snapshots *s)
+{
+	static const char *const hdr[] = { "date",    "commit",	   "legacy",
+					   "new",     "scope",	   "migrated",
+					   "deps in", "violations" };
+	struct table *t = table_new("llrrrrrr", hdr);
+	struct strbuf c[8];
+	size_t *pick = xmalloc((s->nr + 1) * sizeof(*pick));
+	size_t rows = 0;
+
+	/* the samples with dependencies when there are a few, else 24 */
+	for (size_t i = 0; i < s->nr; i++)
+		if (s->points[i].deps_to_legacy >= 0)
+			pick[rows++] = i;
+	if (rows < 2 || rows > 30) {
+		rows = s->nr <= 24 ? s->nr : 24;
+		/* evenly spread over the samples, the last one included */
+		for (size_t r = 0; r < rows; r++)
+			pick[r] = rows > 1 ? r * (s->nr - 1) / (rows - 1) : 0;
+	}
+	for (int k = 0; k < 8; k++)
+		strbuf_init(&c[k], 0);
+	for (size_t r = 0; r < rows; r++) {
+		size_t i = pick[r];
+		const struct snapshot_point *p = &s->points[i];
+		const char *row[8];
+		char d[16], n[24];
+
+		burndown_date(d, sizeof(d), p->date);
+		strbuf_setlen(&c[0], 0);
+		strbuf_addstr(&c[0], p->tag ? p->tag : d);
+		strbuf_setlen(&c[1], 0);
+		strbuf_add(&c[1], p->commit, 10);
+		thousands(&c[2], p->sum[SNAP_LEGACY].code);
+		thousands(&c[3], p->sum[SNAP_NEW].code);
+		thousands(&c[4], burndown_scope(s, i));
+		strbuf_setlen(&c[5], 0);
+		strbuf_addf(&c[5], "%.1f%%", 100 * burndown_share(s, i));
+		strbuf_setlen(&c[6], 0);
+		strbuf_addstr(&c[6],
+			      count_or_dash(n, sizeof(n), p->deps_to_legacy));
+		strbuf_setlen(&c[7], 0);
+		strbuf_addstr(&c[7],
+			      count_or_dash(n, sizeof(n), p->violations));
+		for (int k = 0; k < 8; k++)
+			row[k] = c[k].buf;
+		table_add_row(t, row);
+	}
+	table_print(t, fp);
+	table_free(t);
+	for (int k = 0; k < 8; k++)
+		strbuf_release(&c[k]);
+	free(pick);
+}
+
+static void print_forecast(FILE *fp, const struct burndown *b)
+{
+	const struct burndown_forecast *f = &b->forecast;
+	char p50[16], p85[16];
+
+	if (!f->ok) {
+		fprintf(fp, "forecast: none: %s\n", f->why_not);
+	} else if (!f->remaining) {
+		fputs("forecast: done: no legacy code left\n", fp);
+	} else {
+		burndown_date(p50, sizeof(p50), f->p50);
+		burndown_date(p85, sizeof(p85), f->p85);
+		fprintf(fp,
+			"forecast: P50 %s, P85 %s (Monte Carlo, %zu trials "
+			"over %zu observed intervals, net %.0f code lines a "
+			"week)\n",
+			p50, p85, f->trials, f->steps, f->burn_per_week);
+	}
+	if (b->planned_p50) {
+		burndown_date(p50, sizeof(p50), b->planned_p50);
+		burndown_date(p85, sizeof(p85), b->planned_p85);
+		fprintf(fp, "plan:     P50 %s, P85 %s%s\n", p50, p85,
+			b->slips ? "  SLIPS: the forecast is past the plan"
+				 : "");
+	} else {
+		fputs("plan:     none (no roadmap in the model)\n", fp);
+	}
+}
+
+void burndown_print_text(FILE *fp, const struct model *m,
+			 const struct burndown *b)
+{
+	const struct snapshots *s = b->actual;
+	const struct snapshot_point *last = &s->points[s->nr - 1];
+	struct strbuf n1 = STRBUF_INIT, n2 = STRBUF_INIT, n3 = STRBUF_INIT;
+	char first[16], end[16], start[16], viol[24];
+
+	burndown_date(first, sizeof(first), s->points[0].date);
+	burndown_date(end, sizeof(end), last->date);
+	burndown_date(start, sizeof(start), s->start);
+	fprintf(fp, "burndown of %s (%.12s): %zu %s samples, %s to %s\n",
+		m->scan->root, s->head, s->nr, b->interval ? "dated" : "tag",
+		first, end);
+	if (s->all_legacy)
+		fputs("no \"legacy\" in carve.json: every path not in "
+		      "\"new\" counts as legacy\n",
+		      fp);
+	thousands(&n1, burndown_base(s));
+	fprintf(fp, "migration start %s: legacy %s code lines\n", start,
+		n1.buf);
+	thousands(&n1, last->sum[SNAP_LEGACY].code);
+	thousands(&n2, last->sum[SNAP_NEW].code);
+	thousands(&n3, last->scope_added);
+	fprintf(fp,
+		"now: legacy %s, new %s code lines; %s added to legacy "
+		"since the start; %.1f%% of the scope migrated\n",
+		n1.buf, n2.buf, n3.buf, 100 * burndown_share(s, s->nr - 1));
+	if (last->deps_to_legacy >= 0)
+		fprintf(fp,
+			"dependencies into legacy: %ld; carve check "
+			"violations: %s\n",
+			last->deps_to_legacy,
+			count_or_dash(viol, sizeof(viol), last->violations));
+	if (s->before_first)
+		fprintf(fp,
+			"%zu sample dates before the first commit left out\n",
+			s->before_first);
+	if (s->out_of_order)
+		fprintf(fp,
+			"%zu commits dated before their parent: samples "
+			"follow the chain, by commit date\n",
+			s->out_of_order);
+	if (s->missing)
+		fprintf(fp, "%zu missing objects skipped (a partial clone?)\n",
+			s->missing);
+	if (s->nr < 2)
+		fputs("the history is shorter than one interval: one "
+		      "sample only\n",
+		      fp);
+	fputc('\n', fp);
+	print_table(fp, s);
+	sparkline(fp, s);
+	fputc('\n', fp);
+	print_forecast(fp, b);
+	assumptions_print_text(fp, m);
+	strbuf_release(&n1);
+	strbuf_release(&n2);
+	strbuf_release(&n3);
+}
