@@ -6,7 +6,6 @@
  */
 
 #include "carve/api.h"
-#include "carve/api_analysis.h"
 #include "carve/api_out.h"
 #include "carve/api_text.h"
 #include "carve/cli.h"

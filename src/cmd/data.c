@@ -8,7 +8,6 @@
 #include "carve/cli.h"
 #include "carve/cmd.h"
 #include "carve/data.h"
-#include "carve/data_analysis.h"
 #include "carve/data_csv.h"
 #include "carve/data_dot.h"
 #include "carve/data_text.h"

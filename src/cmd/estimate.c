@@ -10,7 +10,6 @@
 #include "carve/estimate.h"
 #include "carve/estimate_csv.h"
 #include "carve/estimate_text.h"
-#include "carve/history.h"
 #include "carve/input.h"
 #include "carve/model.h"
 #include "carve/options.h"

@@ -9,7 +9,6 @@
 #include "carve/cli.h"
 #include "carve/cmd.h"
 #include "carve/filelist.h"
-#include "carve/history.h"
 #include "carve/init_config.h"
 #include "carve/init_config_json.h"
 #include "carve/input.h"

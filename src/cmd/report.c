@@ -7,15 +7,9 @@
 
 #include <cjson/cJSON.h>
 
-#include "carve/api.h"
-#include "carve/api_analysis.h"
-#include "carve/burndown.h"
 #include "carve/check.h"
 #include "carve/cli.h"
 #include "carve/cmd.h"
-#include "carve/data.h"
-#include "carve/data_analysis.h"
-#include "carve/estimate.h"
 #include "carve/graph.h"
 #include "carve/history.h"
 #include "carve/options.h"

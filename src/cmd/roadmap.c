@@ -20,7 +20,6 @@
 #include "carve/roadmap_source.h"
 #include "carve/roadmap_text.h"
 #include "carve/scan.h"
-#include "carve/seams.h"
 #include "carve/strbuf.h"
 #include "carve/xmalloc.h"
 
