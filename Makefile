@@ -87,6 +87,7 @@ LIB_OBJS += $(B)/src/model/roadmap_json.o
 LIB_OBJS += $(B)/src/model/roadmap_load.o
 LIB_OBJS += $(B)/src/model/seams_json.o
 LIB_OBJS += $(B)/src/model/symindex.o
+LIB_OBJS += $(B)/src/scan/blind.o
 LIB_OBJS += $(B)/src/scan/clang_cache.o
 LIB_OBJS += $(B)/src/scan/clang_compdb.o
 LIB_OBJS += $(B)/src/scan/clang_load.o

@@ -110,6 +110,12 @@ struct scan_file {
 	 * them, which resolution does only when its own cache misses.
 	 */
 	const char *deps_cached;
+	/*
+	 * A C/C++ header's implementation file anywhere in the tree, when
+	 * both stems are unique (include/lib/x.h and src/x.c): 1 + its
+	 * index, or 0. The model's "pair"; seams keeps the two together.
+	 */
+	size_t pair;
 };
 
 /* One symbol a symbol edge's source file uses from its target. */
@@ -118,6 +124,27 @@ struct scan_symbol {
 	const char *usr; /* libclang's Unified Symbol Resolution */
 	enum symbol_kind kind;
 };
+
+/*
+ * A language with a dependency lexer whose code files (tests and
+ * migrations aside) carve counted but hardly links: at least
+ * SCAN_BLIND_MIN_FILES files and fewer than one edge from them (to a
+ * file of the repository) per SCAN_BLIND_FILES_PER_EDGE files, or
+ * SCAN_BLIND_ISOLATED percent of them in no edge at all (healthy
+ * repositories measure 1-11%: gitea's Go, netbox's Python, mastodon's
+ * JS; mastodon's Ruby before constants were followed: 94%). Its graph,
+ * seams and checks see next to nothing of it.
+ */
+struct scan_blind {
+	const char *language;
+	size_t files, edges, isolated;
+	/* "1,200 Ruby files (tests aside), 3 dependencies, 1,197 files
+	 * linked to none: <cause>" (in the scan's arena) */
+	const char *text;
+};
+#define SCAN_BLIND_MIN_FILES 20
+#define SCAN_BLIND_FILES_PER_EDGE 10
+#define SCAN_BLIND_ISOLATED 75
 
 /* A dependency between two files, all references of one kind summed. */
 struct scan_edge {
@@ -172,6 +199,9 @@ struct scan {
 	size_t cache_hits; /* files whose results came from the cache */
 	/* what libclang did (symdeps.h), NULL when it did not run */
 	struct symdeps *clang;
+	/* languages carve reads but barely links (scan_find_blind_spots) */
+	struct scan_blind *blind;
+	size_t blind_nr;
 	struct arena arena;
 };
 

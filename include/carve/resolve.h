@@ -25,6 +25,12 @@ struct resolve_out {
 	size_t *files;        /* indexes into scan->files (Go: a package) */
 	size_t nr, alloc;
 	const char *external; /* package name when outside the repo, or NULL */
+	/*
+	 * Set when a statement without files or package is no loss: a
+	 * wildcard or a using of a repository package (only the names used
+	 * make edges), a name of no type of the repository.
+	 */
+	int quiet;
 };
 
 struct resolver {
@@ -91,6 +97,12 @@ void resolve_dep(struct resolver *r, size_t from, const struct dep_ref *d,
  * leaves its state NULL.
  */
 int resolve_c_prepare(struct resolver *r);
+/*
+ * Sets scan_file.pair of each counted C/C++ header x.h (.hh, .hpp, .hxx)
+ * whose stem no other header has, when exactly one counted x.c (.cc,
+ * .cpp, .cxx) exists in the tree. Needs no dependency statements.
+ */
+void resolve_c_pairs(struct scan *scan);
 void resolve_c(struct resolver *r, size_t from, const struct dep_ref *d,
 	       struct resolve_out *out);
 void resolve_c_release(struct resolver *r);

@@ -43,6 +43,12 @@ struct scan_options {
  */
 #define SCAN_DEFAULT_MAX_FILES 2000000
 
+/*
+ * Fills scan->blind (in the scan's arena) and warns of each blind spot
+ * on stderr. Run after resolution; without it every language is blind.
+ */
+void scan_find_blind_spots(struct scan *scan);
+
 /* Runs a scan; on success *out is owned by the caller (scan_free). */
 int scan_run(struct scan **out, const struct scan_options *opts);
 

@@ -23,4 +23,19 @@ char *utf8_sanitize(const char *s);
  */
 char *utf8_sanitize_text(const char *s);
 
+/*
+ * Length of the UTF-8 byte-order mark at the start of buf[0..len) (3),
+ * or 0. Editors on Windows write one; no language counts it as code, so
+ * the scan's entry points (deps_extract, linecount_buffer,
+ * language_detect, module_package, srctok_init) read past it.
+ */
+static inline size_t utf8_bom(const char *buf, size_t len)
+{
+	return buf && len >= 3 && (unsigned char)buf[0] == 0xef &&
+			       (unsigned char)buf[1] == 0xbb &&
+			       (unsigned char)buf[2] == 0xbf
+		       ? 3
+		       : 0;
+}
+
 #endif

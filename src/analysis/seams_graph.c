@@ -98,7 +98,8 @@ static size_t stem_len(const char *path)
 
 struct member {
 	const char *path;
-	size_t stem; /* length of the stem */
+	const char *key; /* path, or a header's pair: what groups */
+	size_t stem; /* length of the stem of key */
 	size_t file; /* scan index */
 	int header;
 	int paired; /* C family: may pair with files of the same stem */
@@ -113,7 +114,7 @@ static int cmp_member(const void *a, const void *b)
 	if (x->paired != y->paired)
 		return x->paired ? -1 : 1;
 	if (x->paired) {
-		c = memcmp(x->path, y->path, n);
+		c = memcmp(x->key, y->key, n);
 		if (c)
 			return c;
 		if (x->stem != y->stem)
@@ -127,7 +128,7 @@ static int cmp_member(const void *a, const void *b)
 static int same_stem(const struct member *x, const struct member *y)
 {
 	return x->paired && y->paired && x->stem == y->stem &&
-	       !memcmp(x->path, y->path, x->stem);
+	       !memcmp(x->key, y->key, x->stem);
 }
 
 static int cmp_unit(const void *a, const void *b)
@@ -151,7 +152,11 @@ static void make_units(struct seams_graph *g, const struct scan *scan,
 		if (f->status != FILE_COUNTED)
 			continue;
 		m[n].path = f->path;
-		m[n].stem = stem_len(f->path);
+		/* a header paired elsewhere (scan_file.pair) groups there */
+		m[n].key = f->pair && f->pair <= scan->nr
+				   ? scan->files[f->pair - 1].path
+				   : f->path;
+		m[n].stem = stem_len(m[n].key);
 		m[n].file = i;
 		m[n].paired = is_c_family(f, &m[n].header);
 		n++;

@@ -151,6 +151,9 @@ static void record_assumptions(struct model *m, const struct scan_args *a,
 		model_assume(m, "exclude", cfg->path, "%s",
 			     cfg->exclude.patterns[i]);
 	record_clang(m, a);
+	for (size_t i = 0; i < m->scan->blind_nr; i++)
+		model_assume(m, "blind spot", "scan", "%s",
+			     m->scan->blind[i].text);
 	strbuf_release(&sb);
 }
 

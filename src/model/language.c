@@ -10,8 +10,10 @@
 #include <emmintrin.h>
 #endif
 
+#include "carve/ident.h"
 #include "carve/language.h"
 #include "carve/strmap.h"
+#include "carve/utf8.h"
 
 /* Branch-point words and operators, shared between related languages. */
 static const char *const w_c[] = { "if", "for", "while", "case", NULL };
@@ -281,8 +283,7 @@ static const char *extension(const char *base)
 
 static inline int is_ident(unsigned char c)
 {
-	return (unsigned char)((c | 0x20) - 'a') < 26 ||
-	       (unsigned char)(c - '0') < 10 || c == '_';
+	return ident_char(c, 0);
 }
 
 /* Whether the identifier s[0..n) is `word`. */
@@ -503,7 +504,10 @@ const struct language *language_detect(const char *path, const char *buf,
 	const char *base = base_name(path);
 	const char *ext = extension(base);
 	const struct language *lang;
+	size_t bom = utf8_bom(buf, len);
 
+	buf += bom; /* a BOM before #! or the first directive */
+	len -= bom;
 	if (ext && !strcasecmp(ext, "h"))
 		return detect_header(buf, len);
 	if (ext && !strcasecmp(ext, "m"))

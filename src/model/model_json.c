@@ -63,7 +63,7 @@ static cJSON *groups_json(const struct scan_group *g, size_t nr)
 	return arr;
 }
 
-static cJSON *file_json(const struct scan_file *f)
+static cJSON *file_json(const struct scan *s, const struct scan_file *f)
 {
 	cJSON *o = cJSON_CreateObject();
 
@@ -71,6 +71,8 @@ static cJSON *file_json(const struct scan_file *f)
 	json_add_str_ref(o, "status", scan_status_name(f->status));
 	json_add_str_ref(o, "language", f->lang ? f->lang->name : NULL);
 	json_add_str_ref(o, "module", f->module);
+	if (f->pair && f->pair <= s->nr)
+		json_add_str_ref(o, "pair", s->files[f->pair - 1].path);
 	if (f->reason)
 		json_add_str_ref(o, "reason", f->reason);
 	if (f->untracked)
@@ -168,7 +170,7 @@ static cJSON *scan_json(cJSON *root, const struct scan *s)
 			      groups_json(s->modules, s->modules_nr));
 	files = cJSON_AddArrayToObject(root, "files");
 	for (size_t i = 0; i < s->nr; i++)
-		cJSON_AddItemToArray(files, file_json(&s->files[i]));
+		cJSON_AddItemToArray(files, file_json(s, &s->files[i]));
 	cJSON_AddItemToObject(root, "edges", edges_json(s));
 	cJSON_AddItemToObject(root, "externals", externals_json(s));
 	model_clang_json(root, s);

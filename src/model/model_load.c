@@ -80,6 +80,14 @@ static int load_files(struct scan *s, const cJSON *files, const char *path,
 		strmap_put(index, sf->path, (void *)(i + 1));
 		i++;
 	}
+	/* a header's implementation file (optional, newer models) */
+	i = 0;
+	for (f = files ? files->child : NULL; f; f = f->next, i++) {
+		const char *pair = get_string(f, "pair");
+
+		if (pair)
+			s->files[i].pair = (size_t)strmap_get(index, pair);
+	}
 	return 0;
 }
 

@@ -62,6 +62,7 @@ static void add_files(struct merge *mg, size_t in, const struct scan *s)
 		o = &mg->scan->files[mg->scan->nr++];
 		*o = *f;
 		memset(&o->deps, 0, sizeof(o->deps));
+		o->pair = 0; /* an index into s: pairs do not cross models */
 		o->path = path;
 		if (f->module)
 			o->module = prefixed(mg, in, f->module);

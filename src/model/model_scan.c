@@ -129,6 +129,7 @@ void scan_free(struct scan *scan)
 	free(scan->externals);
 	free(scan->languages);
 	free(scan->modules);
+	free(scan->blind);
 	free(scan->root);
 	free(scan->prefix);
 	free(scan->branch);

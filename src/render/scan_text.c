@@ -145,6 +145,13 @@ void scan_print_text(FILE *fp, const struct model *m, size_t top, int explain)
 	fputc('\n', fp);
 	if (s->clang)
 		print_clang(fp, s);
+	if (s->blind_nr)
+		fprintf(fp,
+			"\nblind spots (at least %d files, under one "
+			"dependency per %d):\n",
+			SCAN_BLIND_MIN_FILES, SCAN_BLIND_FILES_PER_EDGE);
+	for (size_t i = 0; i < s->blind_nr; i++)
+		fprintf(fp, "  %s\n", s->blind[i].text);
 	if (explain)
 		print_explain(fp, s);
 	else if (not_counted)

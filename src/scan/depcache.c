@@ -264,6 +264,19 @@ done:
 	return hit;
 }
 
+/* A tab and a number (what "\t%zu" printed, without printf's cost). */
+static void add_number(struct strbuf *sb, size_t v)
+{
+	char buf[24], *p = buf + sizeof(buf);
+
+	do {
+		*--p = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	*--p = '\t';
+	strbuf_add(sb, p, (size_t)(buf + sizeof(buf) - p));
+}
+
 void depcache_save(const struct scan *scan, const char *dir, uint64_t key,
 		   const struct depcache_inputs *in)
 {
@@ -303,8 +316,12 @@ void depcache_save(const struct scan *scan, const char *dir, uint64_t key,
 	for (size_t i = 0; i < scan->edges_nr; i++) {
 		const struct scan_edge *e = &scan->edges[i];
 
-		strbuf_addf(&sb, "edge\t%zu\t%zu\t%d\t%u\t%u", e->from, e->to,
-			    (int)e->kind, e->flags, e->weight);
+		strbuf_addstr(&sb, "edge");
+		add_number(&sb, e->from);
+		add_number(&sb, e->to);
+		add_number(&sb, (unsigned)e->kind);
+		add_number(&sb, e->flags);
+		add_number(&sb, e->weight);
 		strbuf_addch(&sb, '\0');
 	}
 	for (size_t i = 0; i < scan->externals_nr; i++) {

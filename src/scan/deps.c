@@ -7,6 +7,7 @@
 #include "carve/arena.h"
 #include "carve/deps.h"
 #include "carve/language.h"
+#include "carve/utf8.h"
 #include "carve/xmalloc.h"
 
 struct dep_ref *dep_list_add(struct dep_list *out, struct arena *arena,
@@ -36,8 +37,13 @@ static int is(const struct language *lang, const char *name)
 void deps_extract(struct dep_list *out, struct arena *arena,
 		  const struct language *lang, const char *buf, size_t len)
 {
+	size_t bom = utf8_bom(buf, len);
+
 	if (!lang)
 		return;
+	/* one place for every lexer: a BOM would glue onto the first word */
+	buf += bom;
+	len -= bom;
 	/* each family registers its lexer here when it lands */
 	if (is(lang, "Python"))
 		deps_python(out, arena, buf, len);

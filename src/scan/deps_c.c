@@ -17,6 +17,7 @@
 #endif
 
 #include "carve/deps.h"
+#include "carve/ident.h"
 
 /* Nesting deeper than this is still counted, its #if 1 bits are lost. */
 #define MAX_LEVELS 64
@@ -48,24 +49,10 @@ struct lexer {
 	struct arena *arena;
 };
 
-/* Bytes of identifiers, a table for the loops over directive names. */
-static const unsigned char ident_byte[256] = {
-	['$'] = 1, ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1,
-	['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1, ['A'] = 1,
-	['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1,
-	['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1,
-	['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1,
-	['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1,
-	['Z'] = 1, ['_'] = 1, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1,
-	['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1,
-	['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
-	['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1,
-	['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
-};
-
+/* C allows '$' in identifiers (GCC); UTF-8 bytes are not taken. */
 static int is_ident(int c)
 {
-	return ident_byte[(unsigned char)c];
+	return ident_char(c, IDENT_DOLLAR);
 }
 
 static int is_digit(int c)

@@ -1,28 +1,64 @@
 /*
  * Go's dependency lexer: import declarations, single or grouped, with
- * aliases, blank (_) and dot imports, interpreted or raw import paths.
- * Imports come before any other declaration, so the lexer stops at the
- * first func, var, const or type. A file with a build constraint
+ * aliases, blank (_) and dot imports, interpreted or raw import paths;
+ * then the rest of the file, for what the resolver needs to weigh an
+ * import by its uses: each distinct `name.Ident` of an imported package
+ * (a ref with the import's path as target and Ident as name, right after
+ * the import's own ref), the package clause (target ".", name the
+ * package) and the file's exported top-level names (func, type, var,
+ * const; DEP_DECLARES refs, target the name). A file with a build constraint
  * (//go:build or // +build) is only built sometimes: its imports are
  * conditional.
  */
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
+#include "carve/arena.h"
 #include "carve/deps.h"
+#include "carve/ident.h"
+#include "carve/xmalloc.h"
+
+/* An import spec, kept until the uses of its package are known. */
+struct go_import {
+	const char *path, *name; /* name: what the file calls the package */
+	size_t path_len, name_len;
+	unsigned line, flags;
+};
+
+/* A `name.Ident` of an imported package: imports[imp], Ident at s. */
+struct go_use {
+	size_t imp;
+	const char *s;
+	size_t n;
+};
 
 struct lexer {
 	const char *p, *end;
 	unsigned line;
 	unsigned flags; /* DEP_CONDITIONAL under a build constraint */
 	int package_seen;
+	const char *package; /* the package clause's name */
+	size_t package_len;
+	unsigned package_line;
+	struct go_import *imports;
+	size_t imports_nr, imports_alloc;
+	struct go_use *uses;
+	size_t uses_nr, uses_alloc;
+	size_t *set, set_size; /* uses by hash: index + 1, 0 free */
+	/* by first byte of an import's name: bit n for a name of n bytes */
+	uint32_t first[256];
+	int group; /* inside a grouped type, var or const */
 	struct dep_list *out;
 	struct arena *arena;
 };
 
 static int is_ident(int c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	       (c >= '0' && c <= '9') || c == '_' || c >= 0x80;
+	return ident_char(c, IDENT_HIGH);
 }
 
 static int starts_with(const char *p, const char *end, const char *s)
@@ -40,8 +76,9 @@ static void skip_comment(struct lexer *lx)
 	if (p[1] == '/') {
 		const char *nl = memchr(p, '\n', (size_t)(lx->end - p));
 
-		if (!lx->package_seen && (starts_with(p, lx->end, "//go:build ") ||
-					  starts_with(p, lx->end, "// +build ")))
+		if (!lx->package_seen &&
+		    (starts_with(p, lx->end, "//go:build ") ||
+		     starts_with(p, lx->end, "// +build ")))
 			lx->flags |= DEP_CONDITIONAL;
 		lx->p = nl ? nl : lx->end;
 		return;
@@ -86,12 +123,39 @@ static void read_literal(struct lexer *lx, const char **s, size_t *n)
 	char q = *p++;
 
 	*s = p;
-	while (p < lx->end && *p != q) {
-		if (q != '`' && *p == '\n')
-			break;
-		if (*p == '\n')
+	if (q == '`') {
+		const char *e = memchr(p, '`', (size_t)(lx->end - p));
+
+		e = e ? e : lx->end;
+		for (const char *nl = p;
+		     (nl = memchr(nl, '\n', (size_t)(e - nl))); nl++)
 			lx->line++;
-		if (q != '`' && *p == '\\' && p + 1 < lx->end && p[1] != '\n')
+		*n = (size_t)(e - p);
+		lx->p = e < lx->end ? e + 1 : e;
+		return;
+	}
+	/* interpreted strings and runes end at q or, unterminated, a newline */
+	while (p < lx->end && *p != q && *p != '\n') {
+#ifdef __SSE2__
+		if (lx->end - p >= 16) {
+			const __m128i v = _mm_loadu_si128(
+				(const __m128i *)(const void *)p);
+			unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+				_mm_or_si128(
+					_mm_cmpeq_epi8(v, _mm_set1_epi8(q)),
+					_mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))),
+				_mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))));
+
+			if (!m) {
+				p += 16;
+				continue;
+			}
+			p += __builtin_ctz(m);
+			if (*p != '\\')
+				continue;
+		}
+#endif
+		if (*p == '\\' && p + 1 < lx->end && p[1] != '\n')
 			p++;
 		p++;
 	}
@@ -99,30 +163,94 @@ static void read_literal(struct lexer *lx, const char **s, size_t *n)
 	lx->p = p < lx->end && *p == q ? p + 1 : p;
 }
 
+/*
+ * The name a file calls an imported package by, when the import gives
+ * none: the package clause of the target, which is by convention its
+ * last path element (before a /vN major version suffix). A wrong guess
+ * finds no uses, and the import then links to the whole package.
+ */
+static void guess_name(struct go_import *imp)
+{
+	const char *end = imp->path + imp->path_len, *s = end;
+
+	while (s > imp->path && s[-1] != '/')
+		s--;
+	if (s > imp->path && end - s >= 2 && *s == 'v' &&
+	    (size_t)(end - s - 1) == strspn(s + 1, "0123456789")) {
+		end = s - 1;
+		for (s = end; s > imp->path && s[-1] != '/'; s--)
+			;
+	}
+	imp->name = s;
+	imp->name_len = (size_t)(end - s);
+	for (const char *q = s; q < end; q++)
+		if (!is_ident((unsigned char)*q))
+			imp->name_len =
+				0; /* gopkg.in/yaml.v3, go-foo: no guess */
+}
+
+/*
+ * The standard packages most used (gitea: a third of all uses): their
+ * uses name no file of the repository, so they are not collected. A
+ * module of the repository cannot take these paths (the go tool looks
+ * in GOROOT first).
+ */
+static int is_common_std(const char *s, size_t n)
+{
+	static const char *const std[] = {
+		"bufio",	 "bytes",   "context", "encoding/json",
+		"errors",	 "fmt",	    "io",      "io/fs",
+		"log",		 "math",    "net",     "net/http",
+		"net/url",	 "os",	    "os/exec", "path",
+		"path/filepath", "reflect", "regexp",  "slices",
+		"sort",		 "strconv", "strings", "sync",
+		"sync/atomic",	 "testing", "time",    "unicode",
+	};
+
+	for (size_t i = 0; i < sizeof(std) / sizeof(*std); i++)
+		if (strlen(std[i]) == n && !memcmp(std[i], s, n))
+			return 1;
+	return 0;
+}
+
 /* One import spec: [name | . | _] "path". Returns 0 when none is there. */
 static int import_spec(struct lexer *lx)
 {
 	unsigned flags = lx->flags;
-	const char *s;
-	size_t n;
+	const char *s, *alias = NULL;
+	size_t n, alias_len = 0;
 	unsigned line;
+	struct go_import *imp;
 
 	if (*lx->p == '.') {
 		flags |= DEP_WILDCARD;
 		lx->p++;
 		skip_space(lx);
 	} else if (is_ident((unsigned char)*lx->p)) {
+		alias = lx->p;
 		while (lx->p < lx->end && is_ident((unsigned char)*lx->p))
 			lx->p++;
+		alias_len = (size_t)(lx->p - alias);
 		skip_space(lx);
 	}
 	if (lx->p >= lx->end || (*lx->p != '"' && *lx->p != '`'))
 		return 0;
 	line = lx->line;
 	read_literal(lx, &s, &n);
-	if (n)
-		dep_list_add(lx->out, lx->arena, DEP_IMPORT, s, n, line)->flags =
-			flags;
+	if (!n)
+		return 1;
+	ALLOC_GROW(lx->imports, lx->imports_nr + 1, lx->imports_alloc);
+	imp = &lx->imports[lx->imports_nr++];
+	imp->path = s;
+	imp->path_len = n;
+	imp->line = line;
+	imp->flags = flags;
+	imp->name = alias;
+	imp->name_len = alias_len;
+	if (!alias && !(flags & DEP_WILDCARD))
+		guess_name(imp);
+	if (is_common_std(s, n))
+		imp->name_len = 0; /* no file of the repository: no uses */
 	return 1;
 }
 
@@ -154,10 +282,268 @@ static int word_is(const char *s, size_t n, const char *word)
 	return strlen(word) == n && !memcmp(s, word, n);
 }
 
+/*
+ * Whether a name may be exported: an upper-case first letter (or a
+ * non-ASCII one, which may be). Only those can be used from another
+ * package, so only those are declarations worth keeping.
+ */
+static int exported(const char *s)
+{
+	unsigned char c = (unsigned char)*s;
+
+	return (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+/* Records a top-level exported name of the file. */
+static void declare(struct lexer *lx, const char *s, size_t n)
+{
+	if (!n || !exported(s))
+		return;
+	dep_list_add(lx->out, lx->arena, DEP_IMPORT, s, n, lx->line)->flags =
+		DEP_DECLARES;
+}
+
+static size_t ident_len(const char *p, const char *end)
+{
+	const char *s = p;
+
+	while (p < end && is_ident((unsigned char)*p))
+		p++;
+	return (size_t)(p - s);
+}
+
+static uint32_t hash_bytes(const char *s, size_t n, size_t seed)
+{
+	uint32_t h = 2166136261u ^ (uint32_t)seed;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+/* Adds imports[imp] . s[0..n) unless the file used it already. */
+static void add_use(struct lexer *lx, size_t imp, const char *s, size_t n)
+{
+	uint32_t h = hash_bytes(s, n, imp);
+	struct go_use *u;
+	size_t i;
+
+	if (2 * (lx->uses_nr + 1) > lx->set_size) {
+		size_t size = lx->set_size ? 2 * lx->set_size : 64;
+
+		free(lx->set);
+		lx->set = xcalloc(size, sizeof(*lx->set));
+		lx->set_size = size;
+		for (size_t k = 0; k < lx->uses_nr; k++) {
+			u = &lx->uses[k];
+			i = hash_bytes(u->s, u->n, u->imp) & (size - 1);
+			while (lx->set[i])
+				i = (i + 1) & (size - 1);
+			lx->set[i] = k + 1;
+		}
+	}
+	for (i = h & (lx->set_size - 1); lx->set[i];
+	     i = (i + 1) & (lx->set_size - 1)) {
+		u = &lx->uses[lx->set[i] - 1];
+		if (u->imp == imp && u->n == n && !memcmp(u->s, s, n))
+			return;
+	}
+	ALLOC_GROW(lx->uses, lx->uses_nr + 1, lx->uses_alloc);
+	u = &lx->uses[lx->uses_nr++];
+	u->imp = imp;
+	u->s = s;
+	u->n = n;
+	lx->set[i] = lx->uses_nr;
+}
+
+/* The '.' at p follows an identifier: records it when it is an import. */
+static void selector(struct lexer *lx, const char *start, const char *p)
+{
+	const char *w = p;
+	size_t n, name_n;
+
+	while (w > start && is_ident((unsigned char)w[-1]))
+		w--;
+	n = (size_t)(p - w);
+	if (!n || n > 31 || !(lx->first[(unsigned char)*w] & (1u << n)) ||
+	    (w > start && w[-1] == '.'))
+		return;
+	name_n = ident_len(p + 1, lx->end);
+	if (!name_n || !exported(p + 1))
+		return;
+	for (size_t i = 0; i < lx->imports_nr; i++) {
+		const struct go_import *imp = &lx->imports[i];
+
+		if (imp->name_len == n && !memcmp(imp->name, w, n)) {
+			add_use(lx, i, p + 1, name_n);
+			return;
+		}
+	}
+}
+
+/*
+ * The start of a line outside comments and strings. Go is written
+ * gofmt'ed: a top-level declaration starts in column 0, the names of a
+ * grouped one (`var (` ... `)`) one tab in.
+ */
+static void line_start(struct lexer *lx, const char *p)
+{
+	const char *end = lx->end;
+	size_t k;
+
+	if (p >= end)
+		return;
+	if (lx->group) {
+		if (*p == ')') {
+			lx->group = 0;
+		} else if (*p == '\t' && p + 1 < end &&
+			   ident_start((unsigned char)p[1], IDENT_HIGH)) {
+			declare(lx, p + 1, ident_len(p + 1, end));
+		}
+		return;
+	}
+	switch (*p) {
+	case 'f':
+		if (end - p > 5 && !memcmp(p, "func ", 5)) {
+			/* func (r T) M(): a method, no name of the package */
+			if (ident_start((unsigned char)p[5], IDENT_HIGH))
+				declare(lx, p + 5, ident_len(p + 5, end));
+		}
+		return;
+	case 't':
+		k = end - p > 5 && !memcmp(p, "type ", 5) ? 5 : 0;
+		break;
+	case 'v':
+		k = end - p > 4 && !memcmp(p, "var ", 4) ? 4 : 0;
+		break;
+	case 'c':
+		k = end - p > 6 && !memcmp(p, "const ", 6) ? 6 : 0;
+		break;
+	default:
+		return;
+	}
+	if (!k)
+		return;
+	p += k;
+	if (*p == '(')
+		lx->group = 1;
+	else if (ident_start((unsigned char)*p, IDENT_HIGH))
+		declare(lx, p, ident_len(p, end));
+}
+
+#ifdef __SSE2__
+/* Bit i set when p[i] may matter: newline, quotes, '/', '.'. */
+static inline unsigned interesting16(const char *p)
+{
+	const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+	__m128i m = _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'));
+
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('"')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('\'')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('`')));
+	/* '.' and '/' differ in the low bit */
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(1)),
+					   _mm_set1_epi8('/')));
+	return (unsigned)_mm_movemask_epi8(m);
+}
+#endif
+
+static const char *next_interesting(const char *p, const char *end)
+{
+#ifdef __SSE2__
+	while (end - p >= 16) {
+		unsigned m = interesting16(p);
+
+		if (m)
+			return p + __builtin_ctz(m);
+		p += 16;
+	}
+#endif
+	while (p < end && *p != '\n' && *p != '"' && *p != '\'' && *p != '`' &&
+	       *p != '/' && *p != '.')
+		p++;
+	return p;
+}
+
+/*
+ * The declarations after the imports: top-level names, and the uses of
+ * imported packages. Only newlines, quotes, comments and dots matter, so
+ * the rest is skipped sixteen bytes at a time.
+ */
+static void body(struct lexer *lx)
+{
+	const char *start = lx->p, *end = lx->end, *p = lx->p;
+
+	for (size_t i = 0; i < lx->imports_nr; i++)
+		if (lx->imports[i].name_len && lx->imports[i].name_len < 32)
+			lx->first[(unsigned char)*lx->imports[i].name] |=
+				1u << lx->imports[i].name_len;
+	line_start(lx, p);
+	for (;;) {
+		const char *s;
+		size_t n;
+
+		p = next_interesting(p, end);
+		if (p >= end)
+			break;
+		switch (*p) {
+		case '\n':
+			lx->line++;
+			p++;
+			line_start(lx, p);
+			break;
+		case '.':
+			if (p > start && is_ident((unsigned char)p[-1]))
+				selector(lx, start, p);
+			p++;
+			break;
+		case '/':
+			if (p + 1 < end && (p[1] == '/' || p[1] == '*')) {
+				lx->p = p;
+				skip_comment(lx);
+				p = lx->p;
+			} else {
+				p++;
+			}
+			break;
+		default:
+			lx->p = p;
+			read_literal(lx, &s, &n);
+			p = lx->p;
+			break;
+		}
+	}
+	lx->p = end;
+}
+
+/* Each import, then right after it the distinct names used from it. */
+static void emit_imports(struct lexer *lx)
+{
+	for (size_t i = 0; i < lx->imports_nr; i++) {
+		const struct go_import *imp = &lx->imports[i];
+		struct dep_ref *d;
+
+		dep_list_add(lx->out, lx->arena, DEP_IMPORT, imp->path,
+			     imp->path_len, imp->line)
+			->flags = imp->flags;
+		for (size_t u = 0; u < lx->uses_nr; u++) {
+			const struct go_use *x = &lx->uses[u];
+
+			if (x->imp != i)
+				continue;
+			d = dep_list_add(lx->out, lx->arena, DEP_IMPORT,
+					 imp->path, imp->path_len, imp->line);
+			d->flags = imp->flags;
+			d->name = arena_strndup(lx->arena, x->s, x->n);
+		}
+	}
+}
+
 void deps_go(struct dep_list *out, struct arena *arena, const char *buf,
 	     size_t len)
 {
 	struct lexer lx = { 0 };
+	struct dep_ref *d;
 
 	lx.p = buf;
 	lx.end = buf + len;
@@ -187,12 +573,34 @@ void deps_go(struct dep_list *out, struct arena *arena, const char *buf,
 		while (lx.p < lx.end && is_ident((unsigned char)*lx.p))
 			lx.p++;
 		n = (size_t)(lx.p - word);
-		if (word_is(word, n, "import"))
+		if (word_is(word, n, "import")) {
 			import_decl(&lx);
-		else if (word_is(word, n, "package"))
+		} else if (word_is(word, n, "package")) {
 			lx.package_seen = 1;
-		else if (word_is(word, n, "func") || word_is(word, n, "var") ||
-			 word_is(word, n, "const") || word_is(word, n, "type"))
-			break; /* no import may follow a declaration */
+			skip_space(&lx);
+			lx.package_line = lx.line;
+			if (lx.p < lx.end && is_ident((unsigned char)*lx.p)) {
+				lx.package = lx.p;
+				lx.package_len = ident_len(lx.p, lx.end);
+				lx.p += lx.package_len;
+			}
+		} else if (word_is(word, n, "func") ||
+			   word_is(word, n, "var") ||
+			   word_is(word, n, "const") ||
+			   word_is(word, n, "type")) {
+			/* no import may follow a declaration */
+			lx.p = word;
+			body(&lx);
+			break;
+		}
 	}
+	emit_imports(&lx);
+	if (lx.package_len) {
+		d = dep_list_add(out, arena, DEP_IMPORT, ".", 1,
+				 lx.package_line);
+		d->name = arena_strndup(arena, lx.package, lx.package_len);
+	}
+	free(lx.imports);
+	free(lx.uses);
+	free(lx.set);
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "carve/deps.h"
+#include "carve/ident.h"
 #include "carve/language.h"
 
 /* Longer names are not real imports: they are dropped, not truncated. */
@@ -33,13 +34,12 @@ struct qname {
 
 static int is_ident_start(int c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
-	       c == '$' || c >= 0x80;
+	return ident_start(c, IDENT_DOLLAR | IDENT_HIGH);
 }
 
 static int is_ident(int c)
 {
-	return is_ident_start(c) || (c >= '0' && c <= '9');
+	return ident_char(c, IDENT_DOLLAR | IDENT_HIGH);
 }
 
 static void skip_block_comment(struct lexer *lx)

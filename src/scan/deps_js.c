@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "carve/deps.h"
+#include "carve/ident.h"
 
 /* Template literals nested deeper than this are scanned as code. */
 #define JS_MAX_TEMPLATES 64
@@ -58,11 +59,7 @@ struct js_lexer {
 
 static inline int is_ident(int c)
 {
-	unsigned char b = (unsigned char)c;
-
-	/* (b | 0x20) folds the cases; unsigned compares test the ranges */
-	return (unsigned)((b | 0x20) - 'a') < 26 || (unsigned)(b - '0') < 10 ||
-	       b == '_' || b == '$' || b >= 0x80;
+	return ident_char(c, IDENT_DOLLAR | IDENT_HIGH);
 }
 
 static int word_is(const char *s, size_t n, const char *word)

@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "carve/deps.h"
+#include "carve/ident.h"
 
 /* Longer names or paths are not real dependencies: dropped. */
 #define NAME_MAX_LEN 512
@@ -41,13 +42,12 @@ static void lexer_init(struct lexer *lx, struct dep_list *out,
 
 static int is_ident_start(int c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
-	       c >= 0x80;
+	return ident_start(c, IDENT_HIGH);
 }
 
 static int is_ident(int c)
 {
-	return is_ident_start(c) || (c >= '0' && c <= '9');
+	return ident_char(c, IDENT_HIGH);
 }
 
 static int is_blank(int c)

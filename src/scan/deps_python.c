@@ -17,6 +17,7 @@
 
 #include "carve/arena.h"
 #include "carve/deps.h"
+#include "carve/ident.h"
 
 /* Deeper nesting than this is not tracked (the outer blocks still are). */
 #define PY_MAX_BLOCKS 128
@@ -54,11 +55,7 @@ enum py_stop {
 
 static inline int is_ident(int c)
 {
-	unsigned char b = (unsigned char)c;
-
-	/* (b | 0x20) folds the cases; unsigned compares test the ranges */
-	return (unsigned)((b | 0x20) - 'a') < 26 || (unsigned)(b - '0') < 10 ||
-	       b == '_' || b >= 0x80;
+	return ident_char(c, IDENT_HIGH);
 }
 
 static int is_quote(int c)

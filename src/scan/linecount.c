@@ -16,6 +16,7 @@
 
 #include "carve/language.h"
 #include "carve/linecount.h"
+#include "carve/utf8.h"
 
 /*
  * Byte classes in code. The first three are plain: the main loop runs
@@ -1060,12 +1061,16 @@ void linecount_buffer(struct line_counts *out, const struct language *lang,
 		      const char *buf, size_t len)
 {
 	struct counter c;
+	size_t bom = utf8_bom(buf, len);
 
-	setup(&c, table_for(lang), buf, len);
+	/* cloc drops it too: a BOM alone on its line leaves a blank line */
+	setup(&c, table_for(lang), buf + bom, len - bom);
 	count(&c);
 	out->code = c.n[N_CODE];
 	out->comment = c.n[N_COMMENT];
 	out->blank = c.n[N_BLANK];
 	out->lines = out->code + out->comment + out->blank;
 	out->complexity = c.complexity;
+	if (bom && len == bom)
+		out->blank = out->lines = 1; /* a line of nothing but a mark */
 }

@@ -6,14 +6,16 @@
 #include <string.h>
 
 #include "carve/config.h"
+#include "carve/ident.h"
 #include "carve/language.h"
 #include "carve/module.h"
 #include "carve/strbuf.h"
+#include "carve/utf8.h"
 
+/* A byte of a dotted package name (ASCII, as javac requires of paths). */
 static int is_ident(char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	       (c >= '0' && c <= '9') || c == '_' || c == '.';
+	return ident_char(c, IDENT_DOT);
 }
 
 /* Finds "package a.b.c" at the start of a line in the first 8 KiB. */
@@ -39,6 +41,13 @@ static int java_package(struct strbuf *out, const char *buf, size_t len)
 		}
 	}
 	return 0;
+}
+
+static int is_go_test(const char *path)
+{
+	size_t n = strlen(path);
+
+	return n >= 8 && !strcmp(path + n - 8, "_test.go");
 }
 
 static void directory_of(struct strbuf *out, const char *path, int depth)
@@ -68,12 +77,15 @@ static void directory_of(struct strbuf *out, const char *path, int depth)
 int module_package(struct strbuf *out, const struct language *lang,
 		   const char *buf, size_t len)
 {
+	size_t bom;
+
 	strbuf_reset(out);
 	if (!lang || !buf || (strcmp(lang->name, "Java") &&
 			      strcmp(lang->name, "Kotlin") &&
 			      strcmp(lang->name, "Scala")))
 		return 0;
-	return java_package(out, buf, len);
+	bom = utf8_bom(buf, len);
+	return java_package(out, buf + bom, len - bom);
 }
 
 void module_name(struct strbuf *out, const struct module_rules *rules,
@@ -97,6 +109,14 @@ void module_name(struct strbuf *out, const struct module_rules *rules,
 		return;
 	}
 	directory_of(out, path, 0);
+	/*
+	 * A Go directory's tests (packages p and p_test) are a unit that
+	 * depends on p and that nothing imports: kept in p, they would put
+	 * p on cycles the compiler forbids. "_test" is no package directory
+	 * (the go tool ignores names starting with '_').
+	 */
+	if (is_go_test(path))
+		strbuf_addstr(out, "/_test");
 }
 
 const char *module_rule_text(const struct module_rules *rules)
@@ -104,5 +124,6 @@ const char *module_rule_text(const struct module_rules *rules)
 	if (rules->depth > 0)
 		return "the first N directories of the path (module depth)";
 	return "language-aware: declared package for Java/Kotlin/Scala, "
-	       "else the file's directory (the package for Python and Go)";
+	       "else the file's directory (the package for Python and Go; "
+	       "a Go directory's _test.go files are the module DIR/_test)";
 }

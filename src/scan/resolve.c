@@ -252,6 +252,7 @@ static int resolve_all(struct scan *scan, struct depcache_inputs *inputs)
 				continue; /* a declaration, not a reference */
 			out.nr = 0;
 			out.external = NULL;
+			out.quiet = 0;
 			resolve_dep(&r, i, d, &out);
 			for (size_t j = 0; j < out.nr; j++) {
 				struct scan_edge *e;
@@ -268,7 +269,7 @@ static int resolve_all(struct scan *scan, struct depcache_inputs *inputs)
 				e->weight = 1;
 			}
 			if (!out.nr && !out.external) {
-				scan->unresolved++;
+				scan->unresolved += !out.quiet;
 				continue;
 			}
 			if (!out.external)

@@ -526,6 +526,85 @@ static void guess_dirs(struct resolver *r, struct c_state *c)
 	arena_release(&tmp);
 }
 
+/* 1 for a header extension, 2 for a source one, else 0; *stem set. */
+static int pair_side(const char *path, const char **stem, size_t *len)
+{
+	static const char *const headers[] = { "h", "hh", "hpp", "hxx" };
+	static const char *const sources[] = { "c", "cc", "cpp", "cxx" };
+	const char *slash = strrchr(path, '/');
+	const char *base = slash ? slash + 1 : path;
+	const char *dot = strrchr(base, '.');
+
+	if (!dot || dot == base)
+		return 0;
+	*stem = base;
+	*len = (size_t)(dot - base);
+	for (size_t i = 0; i < 4; i++) {
+		if (!strcmp(dot + 1, headers[i]))
+			return 1;
+		if (!strcmp(dot + 1, sources[i]))
+			return 2;
+	}
+	return 0;
+}
+
+struct pair_slot {
+	long header, source; /* index, -1 none, -2 more than one */
+};
+
+static void pair_note(long *slot, size_t i)
+{
+	*slot = *slot == -1 ? (long)i : -2;
+}
+
+void resolve_c_pairs(struct scan *scan)
+{
+	struct strmap stems = STRMAP_INIT;
+	struct arena arena = ARENA_INIT;
+
+	for (size_t i = 0; i < scan->nr; i++) {
+		struct scan_file *f = &scan->files[i];
+		struct pair_slot *slot;
+		const char *stem;
+		char *key;
+		size_t len;
+		int side;
+
+		f->pair = 0;
+		if (f->status != FILE_COUNTED || !is_c_family(f->lang))
+			continue;
+		side = pair_side(f->path, &stem, &len);
+		if (!side)
+			continue;
+		key = arena_strndup(&arena, stem, len);
+		slot = strmap_get(&stems, key);
+		if (!slot) {
+			slot = arena_alloc(&arena, sizeof(*slot));
+			slot->header = slot->source = -1;
+			strmap_put(&stems, key, slot);
+		}
+		pair_note(side == 1 ? &slot->header : &slot->source, i);
+	}
+	for (size_t i = 0; i < scan->nr; i++) {
+		struct scan_file *f = &scan->files[i];
+		const struct pair_slot *slot;
+		const char *stem;
+		char key[256];
+		size_t len;
+
+		if (f->status != FILE_COUNTED || !is_c_family(f->lang) ||
+		    pair_side(f->path, &stem, &len) != 1 || len >= sizeof(key))
+			continue;
+		memcpy(key, stem, len);
+		key[len] = '\0';
+		slot = strmap_get(&stems, key);
+		if (slot && slot->header == (long)i && slot->source >= 0)
+			f->pair = (size_t)slot->source + 1;
+	}
+	strmap_release(&stems);
+	arena_release(&arena);
+}
+
 int resolve_c_prepare(struct resolver *r)
 {
 	struct c_state *c;

@@ -3,12 +3,17 @@
  * .go file of one directory. Paths under a go.mod's module path (or a
  * replace directive to a local directory, or the module's vendor/) are
  * packages of the repository; anything else is an external module, named
- * as go.mod's require lines name it when they do.
+ * as go.mod's require lines name it when they do. An import links to the
+ * files that declare the names the file uses from it (pkg.Name), or to
+ * the whole package when it uses none that can be found (a blank or dot
+ * import, a package named unlike its directory). A directory's test
+ * files are never imported; those of package p (not p_test) depend on p.
  */
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "carve/arena.h"
 #include "carve/deps.h"
 #include "carve/error.h"
 #include "carve/resolve.h"
@@ -31,11 +36,31 @@ struct go_module {
 	size_t replaces_nr, replaces_alloc;
 	const char **requires;
 	size_t requires_nr, requires_alloc;
+	int dotless; /* a required module path without a dot (unusual) */
+};
+
+/* A file declaring a top-level name (two with build constraints). */
+struct go_decl {
+	size_t file;
+	struct go_decl *next;
 };
 
 struct go_state {
 	struct go_module *mods;
 	size_t nr, alloc;
+	/* "dir/Name" (or "Name" at the root) -> struct go_decl */
+	struct strmap decls;
+	struct strbuf key;
+	/*
+	 * The last import resolved (file + 1, target): the uses after it
+	 * name the same package, found once (memo_ok) in memo_pkg.
+	 */
+	size_t memo_from;
+	const char *memo_target;
+	/* import path -> external module name, for the long require lists */
+	struct strmap externals;
+	int memo_ok;
+	char memo_pkg[PATH_MAX];
 };
 
 /* Normalising join of dir and rel; -1 when it leaves the repository. */
@@ -151,6 +176,8 @@ static void gomod_directive(struct resolver *r, struct go_module *m,
 		}
 		ALLOC_GROW(m->requires, m->requires_nr + 1, m->requires_alloc);
 		m->requires[m->requires_nr++] = arena_strdup(&r->arena, w[0]);
+		if (!memchr(w[0], '.', strcspn(w[0], "/")))
+			m->dotless = 1;
 	} else if (!strcmp(verb, "replace")) {
 		size_t arrow = 0;
 		char dir[PATH_MAX];
@@ -227,6 +254,81 @@ static void gomod_read(struct resolver *r, struct go_module *m,
 	strbuf_release(&sb);
 }
 
+static int is_go_test(const char *path)
+{
+	size_t n = strlen(path);
+
+	return n >= 8 && !strcmp(path + n - 8, "_test.go");
+}
+
+static int is_go(const char *path)
+{
+	size_t n = strlen(path);
+
+	return n >= 3 && !strcmp(path + n - 3, ".go");
+}
+
+/* The key of name `name` of the package in directory dir[0..len). */
+static const char *decl_key(struct go_state *g, const char *dir, size_t len,
+			    const char *name)
+{
+	strbuf_reset(&g->key);
+	if (len) {
+		strbuf_add(&g->key, dir, len);
+		strbuf_addch(&g->key, '/');
+	}
+	strbuf_addstr(&g->key, name);
+	return g->key.buf;
+}
+
+/* Indexes the top-level names of every package's non-test files. */
+static void index_decls(struct resolver *r)
+{
+	const struct scan *scan = r->scan;
+	struct go_state *g = r->go;
+
+	for (size_t i = 0; i < scan->nr; i++) {
+		const struct scan_file *f = &scan->files[i];
+		const char *slash;
+		size_t dir_len;
+
+		if (!f->deps.nr || !is_go(f->path) || is_go_test(f->path) ||
+		    resolver_file(r, f->path) != (long)i)
+			continue;
+		slash = strrchr(f->path, '/');
+		dir_len = slash ? (size_t)(slash - f->path) : 0;
+		for (size_t k = 0; k < f->deps.nr; k++) {
+			const struct dep_ref *d = &f->deps.refs[k];
+			struct go_decl *x;
+			const char *key;
+
+			if (!(d->flags & DEP_DECLARES))
+				continue;
+			if (!g) {
+				g = xcalloc(1, sizeof(*g));
+				strbuf_init(&g->key, 0);
+				r->go = g;
+			}
+			key = decl_key(g, f->path, dir_len, d->target);
+			x = arena_alloc(&r->arena, sizeof(*x));
+			x->file = i;
+			x->next = strmap_get(&g->decls, key);
+			strmap_put(&g->decls,
+				   x->next ? key : arena_strdup(&r->arena, key),
+				   x);
+		}
+	}
+}
+
+/* The files of the package in `dir` that declare `name`, or NULL. */
+static const struct go_decl *decl_find(struct go_state *g, const char *dir,
+				       const char *name)
+{
+	if (!g || !g->decls.nr)
+		return NULL;
+	return strmap_get(&g->decls, decl_key(g, dir, strlen(dir), name));
+}
+
 int resolve_go_prepare(struct resolver *r)
 {
 	const struct scan *scan = r->scan;
@@ -248,8 +350,10 @@ int resolve_go_prepare(struct resolver *r)
 			warning("cannot read '%s'", p);
 			continue;
 		}
-		if (!g)
+		if (!g) {
 			g = xcalloc(1, sizeof(*g));
+			strbuf_init(&g->key, 0);
+		}
 		ALLOC_GROW(g->mods, g->nr + 1, g->alloc);
 		m = &g->mods[g->nr++];
 		memset(m, 0, sizeof(*m));
@@ -260,6 +364,7 @@ int resolve_go_prepare(struct resolver *r)
 	strbuf_release(&path);
 	strbuf_release(&text);
 	r->go = g;
+	index_decls(r);
 	return 0;
 }
 
@@ -275,13 +380,76 @@ static int add_package(struct resolver *r, const char *dir,
 		size_t n = strlen(p);
 
 		/* importing a package never pulls in its tests */
-		if (n < 3 || strcmp(p + n - 3, ".go") ||
-		    (n >= 8 && !strcmp(p + n - 8, "_test.go")))
+		if (n < 3 || strcmp(p + n - 3, ".go") || is_go_test(p))
 			continue;
 		resolve_out_add(out, d->files[i]);
 		any = 1;
 	}
 	return any;
+}
+
+/* Whether the directory `dir` holds a package (non-test .go files). */
+static int has_package(struct resolver *r, const char *dir)
+{
+	const struct resolve_dir *d = resolver_dir(r, dir);
+
+	for (size_t i = 0; d && i < d->nr; i++) {
+		const char *p = r->scan->files[d->files[i]].path;
+
+		if (is_go(p) && !is_go_test(p))
+			return 1;
+	}
+	return 0;
+}
+
+/* Adds the files of package `dir` that declare `name`; 0 when none. */
+static int add_decl(struct resolver *r, const char *dir, const char *name,
+		    struct resolve_out *out)
+{
+	const struct go_decl *x = decl_find(r->go, dir, name);
+
+	for (; x; x = x->next)
+		resolve_out_add(out, x->file);
+	return out->nr > 0;
+}
+
+/*
+ * Import `d` of file `from` names the package in `dir`. A use (d->name)
+ * links to the files declaring the name; the import itself to the whole
+ * package only when none of the uses after it (the lexer puts them
+ * there) is found: its weight is then in the uses. Returns 0 when `dir`
+ * holds no package.
+ */
+static int add_import(struct resolver *r, size_t from, const struct dep_ref *d,
+		      const char *dir, struct resolve_out *out)
+{
+	const struct dep_list *l = &r->scan->files[from].deps;
+	struct go_state *g = r->go;
+
+	/* a use of the memo's package: its import found the package */
+	if (!(d->name && g && g->memo_ok && dir == g->memo_pkg) &&
+	    !has_package(r, dir))
+		return 0;
+	if (g && !d->name && strlen(dir) < sizeof(g->memo_pkg)) {
+		g->memo_ok = 1;
+		memcpy(g->memo_pkg, dir, strlen(dir) + 1);
+	}
+	if (d->name) {
+		/* not found (a method, a field): the import itself links */
+		if (!add_decl(r, dir, d->name, out))
+			out->quiet = 1;
+		return 1;
+	}
+	if (d >= l->refs && d < l->refs + l->nr)
+		for (const struct dep_ref *u = d + 1;
+		     u < l->refs + l->nr && u->name &&
+		     !strcmp(u->target, d->target);
+		     u++)
+			if (decl_find(r->go, dir, u->name)) {
+				out->quiet = 1;
+				return 1;
+			}
+	return add_package(r, dir, out);
 }
 
 /* The module holding `path`: the go.mod in its nearest directory. */
@@ -319,6 +487,9 @@ static void external(struct resolver *r, const struct go_module *m,
 	size_t first_len = first ? (size_t)(first - t) : strlen(t);
 	size_t parts = 2;
 
+	/* module paths have a dot in their first element, std paths none */
+	if (m && !m->dotless && !memchr(t, '.', first_len))
+		m = NULL;
 	for (size_t i = 0; m && i < m->requires_nr; i++)
 		if (path_under(t, m->requires[i], &rest) &&
 		    (!best || strlen(m->requires[i]) > strlen(best)))
@@ -355,7 +526,7 @@ static void external(struct resolver *r, const struct go_module *m,
 void resolve_go(struct resolver *r, size_t from, const struct dep_ref *d,
 		struct resolve_out *out)
 {
-	const struct go_state *g = r->go;
+	struct go_state *g = r->go;
 	const char *file = r->scan->files[from].path, *t = d->target, *rest;
 	const struct go_module *m = module_of(g, file), *best = NULL;
 	char dir[PATH_MAX], pkg[PATH_MAX];
@@ -363,27 +534,58 @@ void resolve_go(struct resolver *r, size_t from, const struct dep_ref *d,
 
 	if (d->kind != DEP_IMPORT || !*t)
 		return;
+	if (g && d->name && g->memo_from == from + 1 &&
+	    !strcmp(g->memo_target, t)) {
+		/* a use of the import just resolved */
+		if (g->memo_ok)
+			add_import(r, from, d, g->memo_pkg, out);
+		else
+			out->quiet = 1;
+		return;
+	}
+	if (g && !d->name) {
+		g->memo_from = from + 1;
+		g->memo_target = t;
+		g->memo_ok = 0;
+	}
+	slash = strrchr(file, '/');
+	if (slash && (size_t)(slash - file) >= sizeof(dir))
+		return;
+	memcpy(dir, file, slash ? (size_t)(slash - file) : 0);
+	dir[slash ? slash - file : 0] = '\0';
+	if (!strcmp(t, ".")) {
+		const char *name = d->name ? d->name : "";
+		size_t n = strlen(name);
+		int external_test = n > 5 && !strcmp(name + n - 5, "_test");
+
+		/* the package clause: a test of package p depends on p */
+		out->quiet = 1;
+		if (is_go_test(file) && !external_test)
+			add_package(r, dir, out);
+		return;
+	}
 	if (is_local_path(t)) {
 		/* the old relative import of GOPATH days */
-		slash = strrchr(file, '/');
-		snprintf(dir, sizeof(dir), "%.*s",
-			 slash ? (int)(slash - file) : 0, file);
 		if (!join_path(pkg, sizeof(pkg), dir, t))
-			add_package(r, pkg, out);
+			add_import(r, from, d, pkg, out);
 		return;
 	}
 	if (m) {
-		snprintf(dir, sizeof(dir), "%s%svendor", m->dir,
-			 *m->dir ? "/" : "");
+		size_t n = strlen(m->dir);
+
+		if (n + sizeof("/vendor") > sizeof(dir))
+			return;
+		memcpy(dir, m->dir, n);
+		memcpy(dir + n, &"/vendor"[!n], sizeof("/vendor") - !n);
 		if (!join_path(pkg, sizeof(pkg), dir, t) &&
-		    add_package(r, pkg, out))
+		    add_import(r, from, d, pkg, out))
 			return;
 		for (size_t i = 0; i < m->replaces_nr; i++) {
 			if (!path_under(t, m->replaces[i].from, &rest))
 				continue;
 			if (!join_path(pkg, sizeof(pkg), m->replaces[i].dir,
 				       rest))
-				add_package(r, pkg, out);
+				add_import(r, from, d, pkg, out);
 			return;
 		}
 	}
@@ -397,10 +599,25 @@ void resolve_go(struct resolver *r, size_t from, const struct dep_ref *d,
 	if (best) {
 		path_under(t, best->path, &rest);
 		if (!join_path(pkg, sizeof(pkg), best->dir, rest))
-			add_package(r, pkg, out);
+			add_import(r, from, d, pkg, out);
 		return;
 	}
+	if (d->name) {
+		out->quiet = 1; /* the import names the external package */
+		return;
+	}
+	if (g) {
+		const char *name = strmap_get(&g->externals, t);
+
+		if (name) {
+			out->external = name;
+			return;
+		}
+	}
 	external(r, m, t, out);
+	if (g && out->external)
+		strmap_put(&g->externals, arena_strdup(&r->arena, t),
+			   (void *)out->external);
 }
 
 void resolve_go_release(struct resolver *r)
@@ -415,6 +632,9 @@ void resolve_go_release(struct resolver *r)
 		free(g->mods[i].requires);
 	}
 	free(g->mods);
+	strmap_release(&g->decls);
+	strmap_release(&g->externals);
+	strbuf_release(&g->key);
 	free(g);
 	r->go = NULL;
 }

@@ -350,6 +350,7 @@ int scan_run(struct scan **out, const struct scan_options *opts)
 	memcpy(scan->head, list.head, sizeof(scan->head));
 	stamp_time(scan);
 	scan_summarise(scan);
+	resolve_c_pairs(scan);
 	if (!opts->no_deps &&
 	    (ret = resolve_scan(scan, run.cache ? cache_dir.buf : NULL)))
 		goto done;
@@ -360,6 +361,8 @@ int scan_run(struct scan **out, const struct scan_options *opts)
 	}
 	if (!opts->no_deps && (ret = symdeps_run(scan, opts)))
 		goto done;
+	if (!opts->no_deps)
+		scan_find_blind_spots(scan);
 	*out = scan;
 	scan = NULL;
 done:

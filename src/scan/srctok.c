@@ -6,12 +6,18 @@
  */
 #include <string.h>
 
+#include "carve/ident.h"
 #include "carve/language.h"
 #include "carve/srctok.h"
+#include "carve/utf8.h"
 
 void srctok_init(struct srctok *t, const struct language *lang, const char *buf,
 		 size_t len)
 {
+	size_t bom = utf8_bom(buf, len);
+
+	buf += bom;
+	len -= bom;
 	t->p = buf;
 	t->end = buf + len;
 	t->line = 1;
@@ -22,12 +28,12 @@ void srctok_init(struct srctok *t, const struct language *lang, const char *buf,
 
 static int is_ident_start(unsigned char c)
 {
-	return (c | 0x20) - 'a' < 26u || c == '_' || c == '$' || c >= 0x80;
+	return ident_start(c, IDENT_DOLLAR | IDENT_HIGH);
 }
 
 static int is_ident(unsigned char c)
 {
-	return is_ident_start(c) || c - '0' < 10u;
+	return ident_char(c, IDENT_DOLLAR | IDENT_HIGH);
 }
 
 static enum lang_syntax syntax(const struct srctok *t)

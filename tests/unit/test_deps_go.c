@@ -1,7 +1,8 @@
 /*
  * Unit tests for Go's import lexer: fixtures in tests/fixtures/deps/go/
  * with the imports each must yield written out by hand below (path,
- * line, flags), and hostile buffers.
+ * line, flags), the uses and declarations after them, and hostile
+ * buffers.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -16,6 +17,7 @@
 #include "carve/arena.h"
 #include "carve/deps.h"
 #include "carve/language.h"
+#include "carve/strbuf.h"
 
 #define C DEP_CONDITIONAL
 #define W DEP_WILDCARD
@@ -58,6 +60,20 @@ static const struct fixture fixtures[] = {
 	FX("build_tag.go", build_tag),
 };
 
+/* Keeps the import statements: no uses, declarations or package clause. */
+static void only_imports(struct dep_list *deps)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < deps->nr; i++) {
+		const struct dep_ref *d = &deps->refs[i];
+
+		if (!d->name && !(d->flags & DEP_DECLARES) &&
+		    strcmp(d->target, "."))
+			deps->refs[n++] = *d;
+	}
+	deps->nr = n;
+}
 
 static void check_fixture(void **state)
 {
@@ -69,6 +85,7 @@ static void check_fixture(void **state)
 	char *buf = extract_fixture(&deps, &arena, &lang, "deps/go", fx->file,
 				    &len);
 
+	only_imports(&deps);
 	expect_deps(&deps, DEP_IMPORT, fx->want, fx->nr);
 	dep_list_release(&deps);
 	arena_release(&arena);
@@ -79,6 +96,80 @@ static void lex(struct dep_list *deps, struct arena *arena, const char *s)
 {
 	deps->nr = 0;
 	deps_go(deps, arena, s, strlen(s));
+	only_imports(deps);
+}
+
+/* "target name line flags" of every statement, one a line. */
+static void dump(struct strbuf *sb, const struct dep_list *deps)
+{
+	strbuf_reset(sb);
+	for (size_t i = 0; i < deps->nr; i++) {
+		const struct dep_ref *d = &deps->refs[i];
+
+		strbuf_addf(sb, "%s %s %u %u\n", d->target,
+			    d->name ? d->name : "-", d->line, d->flags);
+	}
+}
+
+/*
+ * After the imports: exported top-level names (column 0, or one tab in
+ * a group; not a method, nothing in a comment or a raw string), then
+ * each import followed by the distinct names used from it, in order of
+ * first use (not through a chain x.u.Bad, a string or a comment, not a
+ * lower-case name, not of a common standard package: fmt.Sprint), and
+ * the package clause.
+ */
+static void uses_and_declarations(void **state)
+{
+	static const char src[] = "package shop\n" /* 1 */
+				  "\n"
+				  "import (\n"
+				  "\t\"fmt\"\n"
+				  "\tu \"example.com/m/util\"\n" /* 5 */
+				  "\t\"example.com/m/models/v2\"\n"
+				  ")\n"
+				  "\n"
+				  "const (\n"
+				  "\tA = iota\n" /* 10 */
+				  "\t// C = 1\n"
+				  "\tb\n"
+				  "\tC = u.Max\n"
+				  ")\n"
+				  "\n" /* 15 */
+				  "var X = models.New()\n"
+				  "\n"
+				  "func (t *T) Method() { u.Do(); t.f.u.Bad(); "
+				  "u.lower() }\n"
+				  "\n"
+				  "func Public() string {\n" /* 20 */
+				  "\ts := `\nfunc Raw() {}\n` + \"u.Str\"\n"
+				  "\t/* u.Comment */\n"
+				  "\treturn fmt.Sprint(u.Do(), models.Count, "
+				  "s)\n"
+				  "}\n";
+	static const char want[] = "A - 10 128\n"
+				   "C - 13 128\n"
+				   "X - 16 128\n"
+				   "Public - 20 128\n"
+				   "fmt - 4 0\n"
+				   "example.com/m/util - 5 0\n"
+				   "example.com/m/util Max 5 0\n"
+				   "example.com/m/util Do 5 0\n"
+				   "example.com/m/models/v2 - 6 0\n"
+				   "example.com/m/models/v2 New 6 0\n"
+				   "example.com/m/models/v2 Count 6 0\n"
+				   ". shop 1 0\n";
+	struct dep_list deps = DEP_LIST_INIT;
+	struct arena arena = ARENA_INIT;
+	struct strbuf sb = STRBUF_INIT;
+
+	(void)state;
+	deps_go(&deps, &arena, src, sizeof(src) - 1);
+	dump(&sb, &deps);
+	assert_string_equal(sb.buf, want);
+	strbuf_release(&sb);
+	dep_list_release(&deps);
+	arena_release(&arena);
 }
 
 /* Input that ends in the middle of things must not read past it. */
@@ -123,7 +214,7 @@ static void hostile(void **state)
 
 int main(void)
 {
-	struct CMUnitTest tests[sizeof(fixtures) / sizeof(fixtures[0]) + 1];
+	struct CMUnitTest tests[sizeof(fixtures) / sizeof(fixtures[0]) + 2];
 	size_t n = 0;
 
 	for (size_t i = 0; i < sizeof(fixtures) / sizeof(fixtures[0]); i++) {
@@ -134,5 +225,6 @@ int main(void)
 		tests[n++] = t;
 	}
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(hostile);
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(uses_and_declarations);
 	return _cmocka_run_group_tests("deps_go", tests, n, NULL, NULL);
 }

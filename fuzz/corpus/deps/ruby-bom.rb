@@ -1,0 +1,5 @@
+﻿require "a"
+﻿require_relative "../b"
+=begin
+doc
+=end

@@ -1,0 +1,2 @@
+﻿using System.IO;
+﻿namespace A.B { @"verb""atim"; }

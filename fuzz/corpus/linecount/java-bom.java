@@ -1,0 +1,5 @@
+﻿package a.b;
+﻿import static java.lang.Math.*;
+import c.d.E;
+"""text
+block"""
