@@ -31,10 +31,10 @@ void dep_list_release(struct dep_list *list)
 }
 
 static const char *const status_names[] = {
-	[FILE_COUNTED] = "counted",     [FILE_UNKNOWN] = "unknown",
-	[FILE_BINARY] = "binary",       [FILE_EXCLUDED] = "excluded",
-	[FILE_TOO_BIG] = "too-big",     [FILE_UNREADABLE] = "unreadable",
-	[FILE_SYMLINK] = "symlink",     [FILE_SUBMODULE] = "submodule",
+	[FILE_COUNTED] = "counted", [FILE_UNKNOWN] = "unknown",
+	[FILE_BINARY] = "binary",   [FILE_EXCLUDED] = "excluded",
+	[FILE_TOO_BIG] = "too-big", [FILE_UNREADABLE] = "unreadable",
+	[FILE_SYMLINK] = "symlink", [FILE_SUBMODULE] = "submodule",
 	[FILE_SPECIAL] = "special",
 };
 
