@@ -255,10 +255,19 @@ enum file_role {
 	ROLE_TEST, /* test directories and the test file names of each
 		    * ecosystem: test_x.py, x_test.go, x.spec.ts, XTest.java */
 	ROLE_MIGRATION, /* migrations/, db/migrate/, alembic/versions/ */
+	ROLE_VIEW, /* templates: .html, .erb, .haml, .cshtml, .tmpl, .hbs ... */
+	ROLE_DOCS, /* docs/, man/, Markdown, reStructuredText, README */
+	ROLE_CONFIG, /* configuration and CI: YAML, TOML, INI, .github/ */
+	ROLE_BUILD, /* Makefile, CMake, autoconf, Gradle, Maven, .csproj */
+	ROLE_TRANSLATION, /* .po, .xlf, .resx, locale/ and i18n/ catalogs */
+	ROLE_FIXTURE, /* fixtures/, test and sample data */
+	ROLE_ASSET, /* style sheets, fonts and media */
+	ROLE_DATA, /* CSV, JSON and SQL data files */
+	ROLE_PLATFORM, /* a context only: non-code files beside no code */
 	ROLE_NR,
 };
 
-/* "code", "tests", "migrations" */
+/* "code", "tests", "migrations", "views", "docs", ... "platform" */
 const char *file_role_name(enum file_role role);
 
 #endif

@@ -25,6 +25,7 @@ enum seams_signal {
 	SIGNAL_COCHANGE, /* change coupling (from carve history) */
 	SIGNAL_AUTHORS, /* shared authors (from carve history) */
 	SIGNAL_FOLDERS, /* same directory */
+	SIGNAL_TERMS, /* same domain term leading the file name */
 	SIGNAL_NR,
 };
 
@@ -160,8 +161,9 @@ struct seams_context {
 	size_t *files; /* scan indexes, by path */
 	size_t files_nr;
 	size_t units; /* clustering units (header+source pairs) */
-	unsigned long code;
-	struct seams_lang *langs; /* by code, descending */
+	unsigned long code; /* lines of code, views, tests, migrations */
+	unsigned long other; /* lines of what is not code (role.h) */
+	struct seams_lang *langs; /* of its code, by code, descending */
 	size_t langs_nr;
 	unsigned long internal; /* references within */
 	unsigned long refs_out, refs_in; /* references across the seam */
@@ -200,6 +202,10 @@ struct seams_options {
 	unsigned long seed;
 	size_t contexts; /* wanted number of contexts, 0: free */
 	double min_size, max_size; /* per context, 0: no bound */
+	/* with no max_size: the largest share of the code one context may
+	 * hold before it is clustered again, unless it is one piece
+	 * (SEAMS_MAX_SHARE; 0: no bound) */
+	double max_share;
 	int size_in_code; /* sizes are code lines, not files */
 	const struct config *config; /* declared contexts, may be NULL */
 	/* tests and migrations join the context of the code of their
@@ -220,6 +226,7 @@ struct seams {
 	size_t cycles_nr;
 	size_t *ranking; /* context indexes, extract-first first */
 	size_t ranking_nr;
+	unsigned long rank_min_code; /* code lines a ranked context needs */
 	double modularity; /* Q of the static graph, by context */
 	double fused_modularity; /* Q of the fused graph it clustered */
 	double turbo_mq;
@@ -227,6 +234,7 @@ struct seams {
 	double resolution; /* the resolution used */
 	int runs; /* the Leiden runs made */
 	size_t wanted_missed; /* --contexts K could not be reached: found */
+	size_t kept_whole; /* contexts over max_share that are one piece */
 	const struct compare_result *comparison; /* set by the caller */
 };
 

@@ -52,10 +52,18 @@ struct common_options {
 	int threads;          /* -j N */
 	int quiet;            /* -q */
 	int progress;         /* enum progress_mode from --progress */
+	int format_given;     /* -f was on the command line */
 };
 
 /* Defaults: text (the first of `formats`), online CPUs, progress auto. */
 void common_options_init(struct common_options *o, const char *formats);
+/*
+ * The format from -o's extension when -f is not given (model.json: json,
+ * graph.svg: svg, plan.md: mermaid, ...), if the command writes it; an
+ * error naming both when -f names a format that the extension
+ * contradicts (-f text -o model.json). Returns 0 or CARVE_EINVALID.
+ */
+int common_options_infer_format(struct common_options *o);
 /* Puts -q and --progress into effect (progress and warning modes). */
 void common_options_apply(const struct common_options *o);
 

@@ -10,6 +10,8 @@
 
 struct seams;
 
+/* Share of the code contexts' code a context needs to be ranked. */
+#define RANK_MIN_SHARE 0.01
 /*
  * Scores and orders every context but the shared kernel, the unlinked
  * files and contexts without any dependency (documentation, scripts)

@@ -22,6 +22,11 @@ struct scan;
  */
 #define SEAMS_RUN_LINKS 2e6
 #define SEAMS_DEFAULT_MIN_SIZE 3
+/* Default largest share of the code in one context (max_share). */
+#define SEAMS_MAX_SHARE 0.4
+/* Share of a split's link weight between its parts past which the
+ * context is one piece and is kept whole. */
+#define SEAMS_ONE_PIECE 0.5
 
 /* Fills the defaults of every option. */
 void seams_options_init(struct seams_options *o);

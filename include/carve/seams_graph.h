@@ -32,8 +32,20 @@ int seams_weights_parse(struct seams_weights *w, const char *arg);
 
 /* Default share of the depending units that makes a unit a hub. */
 #define SEAMS_HUB_SHARE 0.5
+/* Pull between folders of one domain name in two layers. */
+#define SEAMS_DOMAIN_PULL 0.5
+/* Share of a context's code under its folder to be named after it. */
+#define SEAMS_NAME_COVER 0.7
+/* Sibling folders of one name that make the name a layer (forms/). */
+#define SEAMS_LAYER_SIBLINGS 3
 /* Default weight of the folder signal (see seams_graph_build()). */
 #define SEAMS_FOLDERS 16.0
+/* Default weight of the domain-term signal (see seams_graph_build()). */
+#define SEAMS_TERMS 8.0
+/* Pull of a layer folder on its units (1 for any other folder). */
+#define SEAMS_LAYER_PULL 0.25
+/* Most units a term may lead before it is a layer word, not a domain. */
+#define SEAMS_TERM_SHARE 0.2
 
 /*
  * Builds the units and the static links of `scan`'s counted files and
@@ -68,6 +80,18 @@ void seams_graph_add(struct seams_graph *g, enum seams_signal s, size_t f1,
 void seams_graph_add_group(struct seams_graph *g, enum seams_signal s,
 			   const char *name, const size_t *files,
 			   const double *values, size_t n);
+/*
+ * The domain term a file name leads with, lower case and singular:
+ * CargoRepositoryJPA.java, cargo_admin.py and ICargoService.cs all give
+ * "cargo". Writes it into buf (size bytes); returns 0 when the name has
+ * no word of three letters or more.
+ */
+int seams_lead_term(char *buf, size_t size, const char *path);
+/*
+ * Whether a folder name says which layer or kind of code it holds
+ * (domain, infrastructure, api, services, utils ...), not which domain.
+ */
+int seams_layer_word(const char *word);
 /* Merges added evidence into sorted links and recomputes the weights. */
 void seams_graph_finish(struct seams_graph *g);
 

@@ -1,8 +1,10 @@
 /*
  * The first-extraction ranking. Each criterion is a count where less is
- * better (references across the seam, file edges in the seam, contexts
- * that depend on it); its score is 1 - count / the largest count among
- * the ranked contexts, so the best context scores 1 and the worst 0.
+ * better (the share of its references that cross the seam, file edges
+ * in the seam, contexts that depend on it); its score is 1 - count / the
+ * largest count among the ranked contexts, so the best context scores 1
+ * and the worst 0. Fragments under RANK_MIN_SHARE of the code are not
+ * ranked.
  * Change frequency needs history; without it, the criterion is left out
  * and the mean is taken over the others.
  */
@@ -19,10 +21,27 @@
  * small seams, and would top the ranking, but they move with the code
  * they test and the data they shape.
  */
-static int ranked(const struct seams_context *x)
+static int ranked(const struct seams_context *x, unsigned long min_code)
 {
 	return !x->kernel && !x->unlinked && x->role == ROLE_CODE &&
-	       x->internal + x->refs_out + x->refs_in > 0;
+	       x->internal + x->refs_out + x->refs_in > 0 &&
+	       x->code >= min_code;
+}
+
+/*
+ * The least code a context needs to be ranked: RANK_MIN_SHARE of the
+ * code of the code contexts. A fragment of three files (a folder of
+ * template tags, a data table) is not a service to extract first, however
+ * little it touches.
+ */
+static unsigned long min_code(const struct seams *s)
+{
+	unsigned long total = 0;
+
+	for (size_t i = 0; i < s->nr; i++)
+		if (ranked(&s->contexts[i], 0))
+			total += s->contexts[i].code;
+	return (unsigned long)(RANK_MIN_SHARE * (double)total);
 }
 
 static double count_of(const struct seams_context *x, int c, int history)
@@ -30,8 +49,13 @@ static double count_of(const struct seams_context *x, int c, int history)
 	switch (c) {
 	case CRIT_CHANGE:
 		return history ? (double)x->changes : -1;
-	case CRIT_COUPLING:
-		return (double)(x->refs_out + x->refs_in);
+	case CRIT_COUPLING: {
+		/* the share of its references that cross the seam: a
+		 * small context is not least coupled for being small */
+		double all = (double)(x->internal + x->refs_out + x->refs_in);
+
+		return all > 0 ? (double)(x->refs_out + x->refs_in) / all : 0;
+	}
 	case CRIT_BOUNDARY:
 		return (double)(x->edges_out + x->edges_in);
 	case CRIT_DEPENDENTS:
@@ -62,10 +86,12 @@ void rank_contexts(struct seams *s)
 {
 	double max[CRIT_NR] = { 0 };
 	int history = s->options.history != NULL;
+	unsigned long least = min_code(s);
 
+	s->rank_min_code = least;
 	for (size_t i = 0; i < s->nr; i++)
 		for (int c = 0; c < CRIT_NR; c++)
-			if (ranked(&s->contexts[i]) &&
+			if (ranked(&s->contexts[i], least) &&
 			    count_of(&s->contexts[i], c, history) > max[c])
 				max[c] = count_of(&s->contexts[i], c, history);
 	s->ranking = xmalloc((s->nr ? s->nr : 1) * sizeof(*s->ranking));
@@ -78,7 +104,7 @@ void rank_contexts(struct seams *s)
 		for (int c = 0; c < CRIT_NR; c++) {
 			double v = count_of(x, c, history);
 
-			if (v < 0 || !ranked(x)) {
+			if (v < 0 || !ranked(x, least)) {
 				x->score[c] = -1;
 				continue;
 			}
@@ -91,7 +117,7 @@ void rank_contexts(struct seams *s)
 		}
 		x->rank_score = n ? sum / n : 0;
 		x->rank = 0;
-		if (ranked(x))
+		if (ranked(x, least))
 			s->ranking[s->ranking_nr++] = i;
 	}
 	if (s->ranking_nr)

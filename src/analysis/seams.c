@@ -5,9 +5,11 @@
  * module's analysis on the context graph); the whole-proposal metrics.
  * The ranking lives in rank.c.
  */
+#include <ctype.h>
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
+#include <strings.h>
 
 #include <cjson/cJSON.h>
 
@@ -36,6 +38,7 @@ void seams_options_init(struct seams_options *o)
 	o->runs = 0; /* as many as the graph's size allows */
 	o->seed = 1;
 	o->min_size = SEAMS_DEFAULT_MIN_SIZE;
+	o->max_share = SEAMS_MAX_SHARE;
 	o->follow_roles = 1;
 }
 
@@ -59,6 +62,8 @@ struct problem {
 	struct cluster_problem p;
 	struct cluster_link *links;
 	double *size;
+	double *code; /* per node: code lines */
+	double code_total;
 	int *pinned;
 	size_t *node_of; /* per unit */
 	long *decl_of_node; /* per node: declared context or -1 */
@@ -98,12 +103,16 @@ static void problem_build(struct problem *pr, const struct seams *s,
 		pr->pinned[v] = v < (size_t)d->nr;
 		pr->decl_of_node[v] = v < (size_t)d->nr ? (long)v : -1;
 	}
+	pr->code = xcalloc(n ? n : 1, sizeof(*pr->code));
 	for (size_t u = 0; u < g->nr; u++)
-		if (pr->node_of[u] != SIZE_MAX)
+		if (pr->node_of[u] != SIZE_MAX) {
 			pr->size[pr->node_of[u]] +=
 				s->options.size_in_code
 					? (double)g->units[u].code
 					: (double)g->units[u].nr;
+			pr->code[pr->node_of[u]] += (double)g->units[u].code;
+			pr->code_total += (double)g->units[u].code;
+		}
 	pr->links =
 		xmalloc((g->links_nr ? g->links_nr : 1) * sizeof(*pr->links));
 	for (size_t k = 0; k < g->links_nr; k++) {
@@ -141,6 +150,7 @@ static void problem_release(struct problem *pr)
 {
 	free(pr->links);
 	free(pr->size);
+	free(pr->code);
 	free(pr->pinned);
 	free(pr->node_of);
 	free(pr->decl_of_node);
@@ -152,6 +162,7 @@ struct grouping {
 	size_t nr;
 	long kernel; /* the hubs' group, or -1 */
 	long unlinked; /* the linkless leftovers' group, or -1 */
+	long platform; /* non-code beside no code (ROLE_PLATFORM), or -1 */
 	long *declared; /* per group: declared context or -1 */
 };
 
@@ -191,6 +202,8 @@ static void make_contexts(struct seams *s, const struct grouping *gr,
 		x->files = xmalloc(count[c] * sizeof(*x->files));
 		x->kernel = (long)c == gr->kernel;
 		x->unlinked = (long)c == gr->unlinked;
+		if ((long)c == gr->platform)
+			x->role = ROLE_PLATFORM;
 		x->declared = gr->declared[c] >= 0;
 		if (x->declared)
 			x->name = xstrdup(d->names[gr->declared[c]]);
@@ -238,13 +251,20 @@ static void count_contexts(struct seams *s)
 			const struct scan_file *f = &scan->files[x->files[j]];
 			const char *lang = f->lang ? f->lang->name : "?";
 			size_t u = g->unit_of[x->files[j]], k;
+			enum file_role r = file_role(f->path);
 
-			x->code += f->counts.code;
-			by_role[file_role(f->path)] += f->counts.code;
+			by_role[r] += f->counts.code;
 			/* a unit counts once, with its first file */
 			if (u != SIZE_MAX &&
 			    g->unit_files[g->units[u].first] == x->files[j])
 				x->units++;
+			/* docs, fixtures, catalogs: beside the code, not in
+			 * its size nor its languages */
+			if (ROLE_NOT_CODE(r) && x->role != ROLE_PLATFORM) {
+				x->other += f->counts.code;
+				continue;
+			}
+			x->code += f->counts.code;
 			for (k = 0; k < x->langs_nr; k++)
 				if (!strcmp(x->langs[k].name, lang))
 					break;
@@ -260,9 +280,11 @@ static void count_contexts(struct seams *s)
 		if (x->langs_nr)
 			qsort(x->langs, x->langs_nr, sizeof(*x->langs),
 			      cmp_lang);
+		if (x->role == ROLE_PLATFORM)
+			continue;
 		/* tests or migrations: at least 90% of its code lines */
 		x->role = ROLE_CODE;
-		if (10 * by_role[ROLE_CODE] < x->code)
+		if (10 * by_role[ROLE_CODE] < x->code + x->other)
 			for (int r = ROLE_CODE + 1; r < ROLE_NR; r++)
 				if (by_role[r] > by_role[x->role])
 					x->role = (enum file_role)r;
@@ -418,6 +440,130 @@ static char *dominant_dir(const struct seams *s, const struct seams_context *x)
 	return ret;
 }
 
+/* Adds each word of path (its folders, its lead term) to `words` once. */
+static void path_words(struct strmap *words, char ***keys, size_t *nr,
+		       size_t *alloc, const char *path)
+{
+	struct strmap seen = STRMAP_INIT;
+	char buf[64];
+	const char *p = path, *slash;
+
+	while ((slash = strchr(p, '/'))) {
+		size_t n = (size_t)(slash - p);
+
+		if (n && n < sizeof(buf)) {
+			memcpy(buf, p, n);
+			buf[n] = '\0';
+			for (size_t i = 0; i < n; i++)
+				buf[i] = (char)tolower((unsigned char)buf[i]);
+			if (!strmap_get(&seen, buf)) {
+				uintptr_t c = (uintptr_t)strmap_get(words, buf);
+
+				if (!c) {
+					ALLOC_GROW(*keys, *nr + 1, *alloc);
+					(*keys)[(*nr)++] = xstrdup(buf);
+				}
+				strmap_put(words, c ? buf : (*keys)[*nr - 1],
+					   (void *)(c + 1));
+				strmap_put(&seen, c ? buf : (*keys)[*nr - 1],
+					   (void *)1);
+			}
+		}
+		p = slash + 1;
+	}
+	if (seams_lead_term(buf, sizeof(buf), path) && !strmap_get(&seen, buf)) {
+		uintptr_t c = (uintptr_t)strmap_get(words, buf);
+
+		if (!c) {
+			ALLOC_GROW(*keys, *nr + 1, *alloc);
+			(*keys)[(*nr)++] = xstrdup(buf);
+		}
+		strmap_put(words, c ? buf : (*keys)[*nr - 1], (void *)(c + 1));
+	}
+	strmap_release(&seen);
+}
+
+/*
+ * The name of a context: its folder (dominant_dir()) when at least
+ * SEAMS_NAME_COVER of its code files sit under it; else it is a
+ * vertical slice across folders (saleor/order/ and
+ * saleor/graphql/order/), named by the word that most of its code files
+ * share in their folders or file names, more of them than its folder
+ * holds, and that is neither common to the repository nor a layer's
+ * ("order"), after the folder all of them share: "saleor:order".
+ */
+static char *slice_name(const struct seams *s, const struct seams_context *x,
+			const struct strmap *repo_words, size_t repo_code)
+{
+	char *dir = dominant_dir(s, x), **keys = NULL, *ret = NULL;
+	struct strmap words = STRMAP_INIT;
+	struct strmap_entry *e;
+	size_t n = strlen(dir), code = 0, under = 0, nr = 0, alloc = 0;
+	size_t best_n = 0, common = SIZE_MAX;
+	const char *best = NULL, *first = NULL;
+
+	for (size_t j = 0; j < x->files_nr; j++) {
+		const char *path = s->scan->files[x->files[j]].path;
+
+		if (file_role(path) != ROLE_CODE)
+			continue;
+		code++;
+		under += !strcmp(dir, ".") ||
+			 (!strncmp(path, dir, n) && path[n] == '/');
+		path_words(&words, &keys, &nr, &alloc, path);
+		/* the folder all its code files share */
+		if (!first) {
+			const char *slash = strrchr(path, '/');
+
+			first = path;
+			common = slash ? (size_t)(slash - path) : 0;
+		} else {
+			size_t k = 0;
+
+			while (k < common && path[k] == first[k])
+				k++;
+			while (k > 0 && k < common && first[k] != '/')
+				k--;
+			if (k < common)
+				common = k;
+		}
+	}
+	if (code < 4 || (double)under >= SEAMS_NAME_COVER * (double)code)
+		goto done;
+	strmap_for_each (&words, e) {
+		size_t in = (uintptr_t)e->value;
+
+		/* a word of most of the repository's files (the project's
+		 * own folder, src, main) says nothing; nor one of a few */
+		if (2 * in < code || in <= under ||
+		    2 * (uintptr_t)strmap_get(repo_words, e->key) > repo_code ||
+		    seams_layer_word(e->key))
+			continue;
+		if (!best || in > best_n ||
+		    (in == best_n && strcmp(e->key, best) < 0)) {
+			best = e->key;
+			best_n = in;
+		}
+	}
+	if (best) {
+		struct strbuf sb = STRBUF_INIT;
+
+		if (common && common != SIZE_MAX)
+			strbuf_addf(&sb, "%.*s:", (int)common, first);
+		strbuf_addstr(&sb, best);
+		ret = strbuf_detach(&sb, NULL);
+	}
+done:
+	for (size_t k = 0; k < nr; k++)
+		free(keys[k]);
+	free(keys);
+	strmap_release(&words);
+	if (!ret)
+		return dir;
+	free(dir);
+	return ret;
+}
+
 static int cmp_context(const void *a, const void *b)
 {
 	const struct seams_context *x = a, *y = b;
@@ -426,17 +572,110 @@ static int cmp_context(const void *a, const void *b)
 		return x->kernel ? -1 : 1;
 	if (x->unlinked != y->unlinked)
 		return x->unlinked ? 1 : -1;
-	if (x->files_nr != y->files_nr)
-		return x->files_nr < y->files_nr ? 1 : -1;
+	if ((x->role == ROLE_PLATFORM) != (y->role == ROLE_PLATFORM))
+		return x->role == ROLE_PLATFORM ? 1 : -1;
 	if (x->code != y->code)
 		return x->code < y->code ? 1 : -1;
+	if (x->files_nr != y->files_nr)
+		return x->files_nr < y->files_nr ? 1 : -1;
 	return strcmp(x->name, y->name);
 }
 
-/* Names every context, uniquely, and puts them in their final order. */
+/*
+ * The most distinctive domain term of context i (see seams_lead_term()):
+ * the one leading most of its code files among those that lead more of
+ * its files than of all others together; NULL when none does.
+ */
+static char *distinctive_term(const struct seams *s, size_t i,
+			      const struct strmap *all)
+{
+	const struct seams_context *x = &s->contexts[i];
+	struct strmap count = STRMAP_INIT;
+	struct strmap_entry *e;
+	char buf[64], **keys = xcalloc(x->files_nr + 1, sizeof(*keys));
+	size_t n = 0, best_n = 0;
+	const char *best = NULL;
+	char *ret = NULL;
+
+	for (size_t j = 0; j < x->files_nr; j++) {
+		const char *path = s->scan->files[x->files[j]].path;
+		uintptr_t c;
+
+		if (file_role(path) != ROLE_CODE ||
+		    !seams_lead_term(buf, sizeof(buf), path))
+			continue;
+		c = (uintptr_t)strmap_get(&count, buf);
+		if (!c)
+			keys[n++] = xstrdup(buf);
+		strmap_put(&count, c ? buf : keys[n - 1], (void *)(c + 1));
+	}
+	strmap_for_each (&count, e) {
+		size_t inside = (uintptr_t)e->value;
+		size_t outside = (uintptr_t)strmap_get(all, e->key) - inside;
+
+		if (inside < 2 || outside >= inside)
+			continue;
+		if (!best || inside > best_n ||
+		    (inside == best_n && strcmp(e->key, best) < 0)) {
+			best = e->key;
+			best_n = inside;
+		}
+	}
+	if (best)
+		ret = xstrdup(best);
+	for (size_t k = 0; k < n; k++)
+		free(keys[k]);
+	free(keys);
+	strmap_release(&count);
+	return ret;
+}
+
+/* Counts the domain term of every counted code file into `all`. */
+static char **count_terms(const struct seams *s, struct strmap *all,
+			  size_t *nr)
+{
+	char buf[64], **keys = xcalloc(s->scan->nr + 1, sizeof(*keys));
+
+	*nr = 0;
+	for (size_t f = 0; f < s->scan->nr; f++) {
+		const char *path = s->scan->files[f].path;
+		uintptr_t c;
+
+		if (s->scan->files[f].status != FILE_COUNTED ||
+		    file_role(path) != ROLE_CODE ||
+		    !seams_lead_term(buf, sizeof(buf), path))
+			continue;
+		c = (uintptr_t)strmap_get(all, buf);
+		if (!c)
+			keys[(*nr)++] = xstrdup(buf);
+		strmap_put(all, c ? buf : keys[*nr - 1], (void *)(c + 1));
+	}
+	return keys;
+}
+
+/*
+ * Names every context, uniquely, and puts them in their final order. A
+ * context is named by its folder (dominant_dir()); when a larger one
+ * has that name, by the folder and its most distinctive domain term
+ * ("src/dddsample:cargo"; the term alone for the root), a number only when no term tells them apart.
+ */
 static void name_contexts(struct seams *s)
 {
-	struct strmap taken = STRMAP_INIT;
+	struct strmap taken = STRMAP_INIT, all = STRMAP_INIT;
+	struct strmap repo_words = STRMAP_INIT;
+	char **keys = NULL, **word_keys = NULL;
+	size_t keys_nr = 0, words_nr = 0, words_alloc = 0, repo_code = 0;
+
+	for (size_t f = 0; f < s->scan->nr; f++) {
+		const char *path = s->scan->files[f].path;
+
+		if (s->scan->files[f].status != FILE_COUNTED ||
+		    file_role(path) != ROLE_CODE)
+			continue;
+		repo_code++;
+		path_words(&repo_words, &word_keys, &words_nr, &words_alloc,
+			   path);
+	}
 
 	for (size_t i = 0; i < s->nr; i++) {
 		struct seams_context *x = &s->contexts[i];
@@ -447,19 +686,38 @@ static void name_contexts(struct seams *s)
 			x->name = xstrdup("shared-kernel");
 		else if (x->unlinked)
 			x->name = xstrdup("unlinked");
+		else if (x->role == ROLE_PLATFORM)
+			x->name = xstrdup("platform");
 		else
-			x->name = dominant_dir(s, x);
+			x->name = slice_name(s, x, &repo_words, repo_code);
 	}
 	/* order first, so the larger context keeps the plain name */
 	if (s->nr)
 		qsort(s->contexts, s->nr, sizeof(*s->contexts), cmp_context);
+	for (size_t i = 0; i < s->nr; i++)
+		for (size_t j = 0; j < s->contexts[i].files_nr; j++)
+			s->context_of[s->contexts[i].files[j]] = (long)i;
 	for (size_t i = 0; i < s->nr; i++) {
 		struct seams_context *x = &s->contexts[i];
 		struct strbuf sb = STRBUF_INIT;
+		char *term;
 
 		if (x->declared)
 			continue;
 		strbuf_addstr(&sb, x->name);
+		if (strmap_get(&taken, sb.buf) && !x->kernel &&
+		    !x->unlinked && x->role != ROLE_PLATFORM) {
+			if (!keys)
+				keys = count_terms(s, &all, &keys_nr);
+			term = distinctive_term(s, i, &all);
+			if (term) {
+				strbuf_reset(&sb);
+				if (strcmp(x->name, "."))
+					strbuf_addf(&sb, "%s:", x->name);
+				strbuf_addstr(&sb, term);
+				free(term);
+			}
+		}
 		for (int k = 2; strmap_get(&taken, sb.buf); k++) {
 			strbuf_reset(&sb);
 			strbuf_addf(&sb, "%s-%d", x->name, k);
@@ -469,9 +727,14 @@ static void name_contexts(struct seams *s)
 		strmap_put(&taken, x->name, x);
 	}
 	strmap_release(&taken);
-	for (size_t i = 0; i < s->nr; i++)
-		for (size_t j = 0; j < s->contexts[i].files_nr; j++)
-			s->context_of[s->contexts[i].files[j]] = (long)i;
+	strmap_release(&all);
+	strmap_release(&repo_words);
+	for (size_t k = 0; k < keys_nr; k++)
+		free(keys[k]);
+	free(keys);
+	for (size_t k = 0; k < words_nr; k++)
+		free(word_keys[k]);
+	free(word_keys);
 }
 
 struct cross_ref {
@@ -722,26 +985,36 @@ static void metrics(struct seams *s)
 }
 
 /*
- * Contexts larger than max_size are clustered again on their own links
- * at a doubled resolution until they split or the resolution runs out.
+ * Contexts larger than max_size, or with no max_size holding more than
+ * max_share of the code, are clustered again on their own links at a
+ * doubled resolution until they split or the resolution runs out. A
+ * context over max_share whose split would cut more than
+ * SEAMS_ONE_PIECE of its link weight is one piece: kept whole, and
+ * counted in s->kept_whole.
  */
 static void split_large(const struct problem *pr, size_t *membership, size_t *k,
-			const struct seams_options *o, int runs)
+			const struct seams_options *o, int runs,
+			size_t *kept_whole)
 {
-	for (size_t c = 0; o->max_size > 0 && c < *k; c++) {
-		double size = 0;
+	for (size_t c = 0; (o->max_size > 0 || o->max_share > 0) && c < *k;
+	     c++) {
+		double size = 0, code = 0, cut = 0, inside = 0;
 		size_t n = 0, links = 0, *local, *sub;
 		struct cluster_link *l;
 		double *sz;
-		int *pin;
+		int *pin, by_share;
 		long got = 1;
 
 		for (size_t v = 0; v < pr->p.n; v++)
 			if (membership[v] == c) {
 				size += pr->p.size[v];
+				code += pr->code[v];
 				n++;
 			}
-		if (size <= o->max_size || n < 2)
+		by_share = o->max_size <= 0 &&
+			   code > o->max_share * pr->code_total;
+		if ((o->max_size > 0 && size <= o->max_size) ||
+		    (o->max_size <= 0 && !by_share) || n < 2)
 			continue;
 		local = xmalloc(pr->p.n * sizeof(*local));
 		sub = xmalloc(n * sizeof(*sub));
@@ -773,6 +1046,15 @@ static void split_large(const struct problem *pr, size_t *membership, size_t *k,
 			got = cluster_run(sub, &sp, &so, NULL);
 			if (got < 0)
 				break;
+		}
+		for (size_t e = 0; got >= 2 && by_share && e < links; e++) {
+			if (sub[l[e].a] != sub[l[e].b])
+				cut += l[e].w;
+			inside += l[e].w;
+		}
+		if (got >= 2 && by_share && cut > SEAMS_ONE_PIECE * inside) {
+			(*kept_whole)++;
+			got = 1;
 		}
 		if (got >= 2) {
 			for (size_t v = 0; v < pr->p.n; v++)
@@ -825,7 +1107,7 @@ static void merge_by_folder(struct seams *s, struct grouping *gr, size_t k)
 			continue;
 		if (!size[c]++) {
 			first[c] = f;
-			groups += c != gr->kernel;
+			groups += c != gr->kernel && c != gr->platform;
 		}
 	}
 	while (groups > k) {
@@ -833,7 +1115,7 @@ static void merge_by_folder(struct seams *s, struct grouping *gr, size_t k)
 
 		for (size_t c = 0; c < gr->nr; c++)
 			if (size[c] && (long)c != gr->kernel &&
-			    gr->declared[c] < 0 &&
+			    (long)c != gr->platform && gr->declared[c] < 0 &&
 			    (small == SIZE_MAX || size[c] < size[small]))
 				small = c;
 		if (small == SIZE_MAX)
@@ -841,7 +1123,8 @@ static void merge_by_folder(struct seams *s, struct grouping *gr, size_t k)
 		for (size_t c = 0; c < gr->nr; c++) {
 			size_t len;
 
-			if (!size[c] || c == small || (long)c == gr->kernel)
+			if (!size[c] || c == small || (long)c == gr->kernel ||
+			    (long)c == gr->platform)
 				continue;
 			len = common_dirs(s->scan->files[first[c]].path,
 					  s->scan->files[first[small]].path);
@@ -883,10 +1166,10 @@ static void merge_by_folder(struct seams *s, struct grouping *gr, size_t k)
  * vote; ties go to the lower group.
  */
 static long majority_under(const struct seams *s, const struct grouping *gr,
-			   const char *dir, size_t *votes)
+			   const char *dir, size_t *votes, size_t *share)
 {
 	const struct seams_graph *g = &s->graph;
-	size_t n = strlen(dir), lo = 0, hi = g->nr - g->folders_nr;
+	size_t n = strlen(dir), lo = 0, hi = g->nr - g->folders_nr, all = 0;
 	long best = -1;
 
 	/* the first unit whose name is >= "dir/" */
@@ -909,10 +1192,14 @@ static long majority_under(const struct seams *s, const struct grouping *gr,
 		if (x->follower || grp < 0 || grp == gr->kernel ||
 		    grp == gr->unlinked)
 			continue;
+		all++;
 		if (++votes[grp] > (best >= 0 ? votes[best] : 0) ||
 		    (votes[grp] == votes[best] && grp < best))
 			best = grp;
 	}
+	/* the winner's share of the votes, in percent */
+	if (share)
+		*share = all && best >= 0 ? 100 * votes[best] / all : 0;
 	for (size_t u = lo; u < g->nr - g->folders_nr; u++) {
 		const struct seams_unit *x = &g->units[u];
 		long grp;
@@ -979,12 +1266,235 @@ static long majority_used(const struct seams *s, const struct grouping *gr,
 }
 
 /*
- * Tests and migrations follow the code they serve: each joins the group
- * of most code units under its nearest ancestor directory that holds
- * any (saleor/order/migrations/ and saleor/graphql/order/tests/ join
- * saleor/order and saleor/graphql/order), below the root; failing that,
- * the group of the code it depends on most; failing that, the unlinked
- * files. Decided per directory once.
+ * The folder a view mirrors: the one after templates/ or views/
+ * (netbox/templates/dcim/device.html: "dcim", app/views/accounts/x.erb:
+ * "accounts", Views/Product/Edit.cshtml: "Product"), lower case, into
+ * buf; 0 when the path has none.
+ */
+static int mirrored_name(char *buf, size_t size, const char *path)
+{
+	const char *p = path, *slash, *name = NULL;
+	size_t n = 0;
+
+	while ((slash = strchr(p, '/'))) {
+		size_t len = (size_t)(slash - p);
+
+		if ((len == 9 && !strncasecmp(p, "templates", 9)) ||
+		    (len == 5 && !strncasecmp(p, "views", 5))) {
+			const char *next = slash + 1, *end = strchr(next, '/');
+
+			if (end) {
+				name = next;
+				n = (size_t)(end - next);
+			}
+		}
+		p = slash + 1;
+	}
+	if (!name || !n || n >= size)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		buf[i] = (char)tolower((unsigned char)name[i]);
+	buf[n] = '\0';
+	return 1;
+}
+
+/*
+ * The group of most code units about `name` (a view's mirrored folder):
+ * units in a folder of that name (netbox/dcim/...) or whose file name
+ * leads with it, singular or not (accounts_controller.rb,
+ * ProductController.cs); -1 when none.
+ */
+static long majority_named(const struct seams *s, const struct grouping *gr,
+			   const char *name, size_t *votes, long *touched)
+{
+	const struct seams_graph *g = &s->graph;
+	size_t n = strlen(name), nt = 0;
+	char term[64], single[64];
+	long best = -1;
+
+	snprintf(single, sizeof(single), "%s", name);
+	if (n > 3 && single[n - 1] == 's')
+		single[n - 1] = '\0';
+	for (size_t u = 0; u < g->nr - g->folders_nr; u++) {
+		const struct seams_unit *x = &g->units[u];
+		const char *d = x->dir;
+		long grp = gr->group_of_file[g->unit_files[x->first]];
+		int hit = 0;
+
+		if (x->follower || grp < 0 || grp == gr->kernel ||
+		    grp == gr->unlinked)
+			continue;
+		for (const char *q = d; *q && !hit; q = strchr(q, '/') ?
+					 strchr(q, '/') + 1 : q + strlen(q))
+			hit = !strncasecmp(q, name, n) &&
+			      (q[n] == '/' || !q[n]);
+		if (!hit && seams_lead_term(term, sizeof(term), x->name))
+			hit = !strcmp(term, single) || !strcmp(term, name);
+		if (!hit)
+			continue;
+		if (!votes[grp])
+			touched[nt++] = grp;
+		if (++votes[grp] > (best >= 0 ? votes[best] : 0) ||
+		    (votes[grp] == votes[best] && grp < best))
+			best = grp;
+	}
+	for (size_t t = 0; t < nt; t++)
+		votes[touched[t]] = 0;
+	return best;
+}
+
+
+/*
+ * The stem of the file a test exercises, from the test's own name:
+ * test_foo.py, foo_test.go, foo_spec.rb, foo.test.ts and FooTest.java
+ * give "foo" or "Foo", into buf; 0 when the name is no test name.
+ */
+static int test_subject(char *buf, size_t size, const char *path)
+{
+	const char *b = strrchr(path, '/'), *dot;
+	size_t n;
+
+	b = b ? b + 1 : path;
+	dot = strchr(b, '.');
+	n = dot ? (size_t)(dot - b) : strlen(b);
+	if (n >= size)
+		return 0;
+	memcpy(buf, b, n);
+	buf[n] = '\0';
+	if (!strncmp(buf, "test_", 5)) {
+		memmove(buf, buf + 5, n - 4);
+		return buf[0] != '\0';
+	}
+	if (dot && (!strncmp(dot, ".test.", 6) || !strncmp(dot, ".spec.", 6)))
+		return n > 0;
+	static const char *const suffixes[] = { "_test", "_tests", "_spec",
+						"Tests", "Test", "Spec",
+						NULL };
+	for (int i = 0; suffixes[i]; i++) {
+		size_t k = strlen(suffixes[i]);
+
+		if (n > k && !strcmp(buf + n - k, suffixes[i])) {
+			buf[n - k] = '\0';
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Code units of one stem. */
+struct stem_units {
+	size_t nr, alloc, *units;
+};
+
+/* The stem of a path: its name up to the first dot. */
+static size_t path_stem(const char *path, const char **start)
+{
+	const char *b = strrchr(path, '/'), *dot;
+
+	b = b ? b + 1 : path;
+	dot = strchr(b, '.');
+	*start = b;
+	return dot ? (size_t)(dot - b) : strlen(b);
+}
+
+/* How many folder names of path a occur among the folders of path b. */
+static size_t shared_dirs(const char *a, const char *b)
+{
+	size_t n = 0;
+	const char *p = a, *slash;
+
+	while ((slash = strchr(p, '/'))) {
+		size_t len = (size_t)(slash - p);
+		const char *q = b, *qs;
+
+		while ((qs = strchr(q, '/'))) {
+			if ((size_t)(qs - q) == len && !strncmp(p, q, len)) {
+				n++;
+				break;
+			}
+			q = qs + 1;
+		}
+		p = slash + 1;
+	}
+	return n;
+}
+
+/*
+ * The group of the code unit a test is named after (test_orders.py:
+ * orders.py; AccountSpec / account_spec.rb: account.rb), the one whose
+ * folders the test's path names most when several are (tests/ipam/
+ * test_models.py: app/ipam/models.py); -1 when none.
+ */
+static long named_subject(const struct seams *s, const struct grouping *gr,
+			  const struct strmap *by_stem, const char *path)
+{
+	const struct seams_graph *g = &s->graph;
+	char subject[128];
+	const struct stem_units *su;
+	long best = -1;
+	size_t best_len = 0;
+
+	if (!test_subject(subject, sizeof(subject), path))
+		return -1;
+	su = strmap_get(by_stem, subject);
+	for (size_t k = 0; su && k < su->nr; k++) {
+		const struct seams_unit *x = &g->units[su->units[k]];
+		long grp = gr->group_of_file[g->unit_files[x->first]];
+		size_t len = 0;
+
+		if (grp < 0 || grp == gr->kernel || grp == gr->unlinked)
+			continue;
+		len = shared_dirs(x->name, path);
+		if (best < 0 || len > best_len) {
+			best = grp;
+			best_len = len;
+		}
+	}
+	return best;
+}
+
+/* Code units by stem (values: struct stem_units, keys owned by *keys). */
+static void stems_of_code(const struct seams *s, struct strmap *by_stem,
+			  char ***keys, size_t *nr)
+{
+	const struct seams_graph *g = &s->graph;
+
+	*keys = xcalloc(g->nr + 1, sizeof(**keys));
+	*nr = 0;
+	for (size_t u = 0; u < g->nr - g->folders_nr; u++) {
+		const struct seams_unit *x = &g->units[u];
+		const char *start;
+		size_t n = path_stem(x->name, &start);
+		struct stem_units *su;
+		char *key;
+
+		if (x->follower || x->hub || !n)
+			continue;
+		key = xstrndup(start, n);
+		su = strmap_get(by_stem, key);
+		if (!su) {
+			su = xcalloc(1, sizeof(*su));
+			(*keys)[(*nr)++] = key;
+			strmap_put(by_stem, key, su);
+		} else {
+			free(key);
+		}
+		ALLOC_GROW(su->units, su->nr + 1, su->alloc);
+		su->units[su->nr++] = u;
+	}
+}
+
+/*
+ * Tests, migrations, views and the files that are not code follow the
+ * code they serve. A view first joins the code its folder mirrors
+ * (majority_named()). Then each joins the group of most code units
+ * under its nearest ancestor directory that holds any
+ * (saleor/order/migrations/ and saleor/graphql/order/tests/ join
+ * saleor/order and saleor/graphql/order), below the root; failing
+ * that, the group of the code it depends on most; failing that, tests
+ * and migrations are unlinked and the rest (docs, CI, build files at
+ * the top) is the platform group, never a service. Decided per
+ * directory once.
  */
 static void attach_followers(struct seams *s, struct grouping *gr)
 {
@@ -994,23 +1504,75 @@ static void attach_followers(struct seams *s, struct grouping *gr)
 	long *touched = xmalloc((s->scan->edges_nr ? s->scan->edges_nr : 1) *
 				sizeof(*touched));
 	struct strbuf dir = STRBUF_INIT;
+	struct strmap by_stem = STRMAP_INIT;
+	char **stem_keys;
+	size_t stems_nr;
 
+	stems_of_code(s, &by_stem, &stem_keys, &stems_nr);
 	for (size_t u = 0; u < g->nr - g->folders_nr; u++) {
 		const struct seams_unit *x = &g->units[u];
+		enum file_role role;
 		long grp = -1;
+		char name[64];
 
 		if (!x->follower)
 			continue;
+		role = file_role(x->name);
+		if (role == ROLE_VIEW &&
+		    mirrored_name(name, sizeof(name), x->name)) {
+			void *got;
+
+			strbuf_reset(&dir);
+			strbuf_addf(&dir, "\n%s", name);
+			got = strmap_get(&memo, dir.buf);
+			if (got) {
+				grp = (long)(intptr_t)got - 2;
+			} else {
+				grp = majority_named(s, gr, name, votes,
+						     touched);
+				strmap_put(&memo, xstrdup(dir.buf),
+					   (void *)(intptr_t)(grp + 2));
+			}
+		}
+		/* a test joins the code it exercises: inside an app
+		 * (app/orders/tests/), the context that holds most of the
+		 * app; from a tree of its own (src/test/java/, spec/), the
+		 * file it is named after, else what it imports most */
+		if (role == ROLE_TEST) {
+			size_t root = role_test_root(x->name), share = 0;
+
+			strbuf_reset(&dir);
+			strbuf_addstr(&dir, x->dir);
+			while (root && dir.len >= root) {
+				char *slash;
+
+				strbuf_setlen(&dir, dir.len);
+				grp = majority_under(s, gr, dir.buf, votes,
+						     &share);
+				if (grp >= 0 && share > 50)
+					break;
+				grp = -1;
+				slash = strrchr(dir.buf, '/');
+				if (!slash || (size_t)(slash - dir.buf) < root)
+					break;
+				strbuf_setlen(&dir, (size_t)(slash - dir.buf));
+			}
+			if (grp < 0)
+				grp = named_subject(s, gr, &by_stem, x->name);
+			if (grp < 0)
+				grp = majority_used(s, gr, u, votes, touched);
+		}
 		strbuf_reset(&dir);
 		strbuf_addstr(&dir, x->dir);
-		while (dir.len) {
+		while (grp < 0 && dir.len) {
 			void *got = strmap_get(&memo, dir.buf);
 			char *slash;
 
 			if (got) {
 				grp = (long)(intptr_t)got - 2;
 			} else {
-				grp = majority_under(s, gr, dir.buf, votes);
+				grp = majority_under(s, gr, dir.buf, votes,
+						     NULL);
 				strmap_put(&memo, xstrdup(dir.buf),
 					   (void *)(intptr_t)(grp + 2));
 			}
@@ -1022,7 +1584,9 @@ static void attach_followers(struct seams *s, struct grouping *gr)
 		if (grp < 0)
 			grp = majority_used(s, gr, u, votes, touched);
 		if (grp < 0)
-			grp = gr->unlinked;
+			grp = role == ROLE_TEST || role == ROLE_MIGRATION ?
+				      gr->unlinked :
+				      gr->platform;
 		for (size_t k = 0; k < x->nr; k++) {
 			size_t f = g->unit_files[x->first + k];
 
@@ -1037,9 +1601,53 @@ static void attach_followers(struct seams *s, struct grouping *gr)
 			free((char *)e->key);
 	}
 	strmap_release(&memo);
+	for (size_t k = 0; k < stems_nr; k++) {
+		struct stem_units *su = strmap_get(&by_stem, stem_keys[k]);
+
+		free(su->units);
+		free(su);
+		free(stem_keys[k]);
+	}
+	free(stem_keys);
+	strmap_release(&by_stem);
 	strbuf_release(&dir);
 	free(votes);
 	free(touched);
+}
+
+/*
+ * Files that are not code (ROLE_NOT_CODE) may not make a context of
+ * their own by following a little code: where they outweigh its code
+ * ten to one (config/locales/ with one pluralisation rule in Ruby and
+ * 400 catalogs), they go to the platform group and the code stays.
+ */
+static void platform_leftovers(struct seams *s, struct grouping *gr)
+{
+	unsigned long *code = xcalloc(gr->nr, sizeof(*code));
+	unsigned long *other = xcalloc(gr->nr, sizeof(*other));
+
+	for (size_t f = 0; f < s->scan->nr; f++) {
+		long c = gr->group_of_file[f];
+		enum file_role r;
+
+		if (c < 0 || c == gr->kernel || c == gr->platform ||
+		    gr->declared[c] >= 0)
+			continue;
+		r = file_role(s->scan->files[f].path);
+		if (ROLE_NOT_CODE(r))
+			other[c] += s->scan->files[f].counts.code;
+		else
+			code[c] += s->scan->files[f].counts.code;
+	}
+	for (size_t f = 0; f < s->scan->nr; f++) {
+		long c = gr->group_of_file[f];
+
+		if (c >= 0 && other[c] > 10 * code[c] &&
+		    ROLE_NOT_CODE(file_role(s->scan->files[f].path)))
+			gr->group_of_file[f] = gr->platform;
+	}
+	free(code);
+	free(other);
 }
 
 static int cluster(struct seams *s, const struct contexts *d,
@@ -1078,16 +1686,18 @@ static int cluster(struct seams *s, const struct contexts *d,
 	}
 	s->resolution = co.resolution;
 	k = (size_t)got;
-	split_large(&pr, membership, &k, o, s->runs);
-	/* groups: 0 .. k-1 communities, then the kernel, then unlinked */
+	split_large(&pr, membership, &k, o, s->runs, &s->kept_whole);
+	/* groups: 0 .. k-1 communities, then the kernel, unlinked and
+	 * platform */
 	strength = xcalloc(pr.p.n ? pr.p.n : 1, sizeof(*strength));
 	for (size_t e = 0; e < pr.p.links_nr; e++) {
 		strength[pr.p.links[e].a] += pr.p.links[e].w;
 		strength[pr.p.links[e].b] += pr.p.links[e].w;
 	}
-	gr->nr = k + 2;
+	gr->nr = k + 3;
 	gr->kernel = (long)k;
 	gr->unlinked = (long)k + 1;
+	gr->platform = (long)k + 2;
 	gr->declared = xmalloc(gr->nr * sizeof(*gr->declared));
 	for (size_t c = 0; c < gr->nr; c++)
 		gr->declared[c] = -1;
@@ -1117,6 +1727,7 @@ static int cluster(struct seams *s, const struct contexts *d,
 			gr->group_of_file[f] = (long)membership[pr.node_of[u]];
 	}
 	attach_followers(s, gr);
+	platform_leftovers(s, gr);
 	if (o->contexts)
 		merge_by_folder(s, gr, o->contexts);
 	free(strength);

@@ -4,11 +4,13 @@
  * evidence is collected as (a, b, signal, value) entries and merged into
  * one link per pair by sorting, so adding a signal costs one sort.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "carve/error.h"
 #include "carve/language.h"
@@ -23,6 +25,7 @@ static const char *const signal_names[SIGNAL_NR] = {
 	[SIGNAL_COCHANGE] = "cochange",
 	[SIGNAL_AUTHORS] = "authors",
 	[SIGNAL_FOLDERS] = "folders",
+	[SIGNAL_TERMS] = "terms",
 };
 
 const char *seams_signal_name(enum seams_signal s)
@@ -36,6 +39,7 @@ void seams_weights_init(struct seams_weights *w)
 	w->w[SIGNAL_COCHANGE] = 1.0;
 	w->w[SIGNAL_AUTHORS] = 0.5;
 	w->w[SIGNAL_FOLDERS] = SEAMS_FOLDERS;
+	w->w[SIGNAL_TERMS] = SEAMS_TERMS;
 }
 
 int seams_weights_parse(struct seams_weights *w, const char *arg)
@@ -57,8 +61,8 @@ int seams_weights_parse(struct seams_weights *w, const char *arg)
 		if (s == SIGNAL_NR)
 			return error_code(CARVE_EINVALID,
 					  "--weights: unknown signal '%.*s': "
-					  "expected static, cochange, authors "
-					  "or folders",
+					  "expected static, cochange, authors, "
+					  "folders or terms",
 					  (int)(eq - p), p);
 		errno = 0;
 		v = strtod(eq + 1, &end);
@@ -139,6 +143,48 @@ static int cmp_unit(const void *a, const void *b)
 }
 
 /* Groups the counted files into units, sorted by name. */
+/*
+ * Whether header h belongs with its source c: it sits in a library's
+ * namespace folder (include/kv/store.h), or a folder of h other than
+ * include/, inc/ or public/ is a folder of c too.
+ */
+static int pair_named(const char *h, const char *c)
+{
+	const char *p = h, *slash, *last = strrchr(h, '/'), *prev;
+
+	/* include/<lib>/x.h */
+	if (last) {
+		prev = last;
+		while (prev > h && prev[-1] != '/')
+			prev--;
+		if (prev > h + 1) {
+			const char *pp = prev - 1;
+
+			while (pp > h && pp[-1] != '/')
+				pp--;
+			if ((prev - 1 - pp == 7 && !strncmp(pp, "include", 7)) ||
+			    (prev - 1 - pp == 3 && !strncmp(pp, "inc", 3)))
+				return 1;
+		}
+	}
+
+	while ((slash = strchr(p, '/'))) {
+		size_t n = (size_t)(slash - p);
+		const char *q = c, *qs;
+
+		if (!(n == 7 && !strncmp(p, "include", 7)) &&
+		    !(n == 3 && !strncmp(p, "inc", 3)) &&
+		    !(n == 6 && !strncmp(p, "public", 6)))
+			while ((qs = strchr(q, '/'))) {
+				if ((size_t)(qs - q) == n && !strncmp(p, q, n))
+					return 1;
+				q = qs + 1;
+			}
+		p = slash + 1;
+	}
+	return 0;
+}
+
 static void make_units(struct seams_graph *g, const struct scan *scan,
 		       int follow)
 {
@@ -152,8 +198,13 @@ static void make_units(struct seams_graph *g, const struct scan *scan,
 		if (f->status != FILE_COUNTED)
 			continue;
 		m[n].path = f->path;
-		/* a header paired elsewhere (scan_file.pair) groups there */
-		m[n].key = f->pair && f->pair <= scan->nr
+		/* a header paired elsewhere (scan_file.pair) groups there
+		 * when its folders name the library (include/foo/x.h and
+		 * src/foo/x.c); a header of the program's own include/
+		 * (include/shmbchar.h of lib/sh/shmbchar.c) serves all */
+		m[n].key = f->pair && f->pair <= scan->nr &&
+				   pair_named(f->path,
+					      scan->files[f->pair - 1].path)
 				   ? scan->files[f->pair - 1].path
 				   : f->path;
 		m[n].stem = stem_len(m[n].key);
@@ -354,14 +405,409 @@ static void static_links(struct seams_graph *g, const struct scan *scan,
 	free(arcs);
 }
 
-static int cmp_by_dir(const void *a, const void *b, void *ctx)
+/*
+ * The domain term of a file: the first word of its name, lower
+ * case and singular (CargoRepositoryJPA.java, cargo_admin.py and
+ * ICargoService.cs all give "cargo"), written into buf; 0 when the name
+ * has no word of three letters or more.
+ */
+int seams_lead_term(char *buf, size_t size, const char *path)
 {
-	const struct seams_graph *g = ctx;
-	const struct seams_unit *x = &g->units[*(const size_t *)a];
-	const struct seams_unit *y = &g->units[*(const size_t *)b];
-	int c = strcmp(x->dir, y->dir);
+	const char *b = strrchr(path, '/'), *p;
+	size_t n = 0;
 
-	return c ? c : strcmp(x->name, y->name);
+	b = b ? b + 1 : path;
+	/* C#'s interface prefix: IOrderService */
+	if (b[0] == 'I' && b[1] >= 'A' && b[1] <= 'Z' && b[2] >= 'a' &&
+	    b[2] <= 'z')
+		b++;
+	while (*b == '_' || *b == '-' || *b == '.')
+		b++;
+	for (p = b; *p && n + 1 < size; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		if (!isalpha(c))
+			break;
+		/* a word ends before an upper case letter that follows a
+		 * lower case one, or that starts a capitalised word after
+		 * an acronym (DTOAssembler: DTO) */
+		if (p > b && isupper(c) &&
+		    (islower((unsigned char)p[-1]) ||
+		     (p[1] && islower((unsigned char)p[1]))))
+			break;
+		buf[n++] = (char)tolower(c);
+	}
+	buf[n] = '\0';
+	if (n > 4 && !strcmp(buf + n - 3, "ies")) {
+		buf[n - 3] = 'y';
+		buf[n - 2] = '\0';
+		n -= 2;
+	} else if (n > 3 && buf[n - 1] == 's' && buf[n - 2] != 's' &&
+		   buf[n - 2] != 'u' && buf[n - 2] != 'i') {
+		buf[--n] = '\0';
+	}
+	return n >= 3;
+}
+
+struct unit_term {
+	char *term;
+	size_t unit;
+};
+
+static int cmp_unit_term(const void *a, const void *b)
+{
+	const struct unit_term *x = a, *y = b;
+	int c = strcmp(x->term, y->term);
+
+	return c ? c : (x->unit > y->unit) - (x->unit < y->unit);
+}
+
+/*
+ * The domain terms of the units (see lead_term()), kept only where they
+ * say something: a term led by two units or more, and by no more than
+ * SEAMS_TERM_SHARE of them (past that it is a layer word such as "base"
+ * or "abstract"). A file name found in two folders or more (views.py,
+ * bulk_edit.py, input.c in two libraries) is a layer's or a
+ * convention's, whatever word it leads with: no term.
+ * Returns them sorted by term, `*nr` long, the units of one term
+ * sharing one string, and each unit's term in `*term_of` (NULL: none).
+ */
+static struct unit_term *find_terms(const struct seams_graph *g, size_t *nr,
+				    const char ***term_of)
+{
+	size_t nunits = g->nr, n = 0, linked = 0, out = 0;
+	struct unit_term *ut = xmalloc((nunits ? nunits : 1) * sizeof(*ut));
+	struct strmap names = STRMAP_INIT;
+	char buf[64];
+
+	*term_of = xcalloc(nunits ? nunits : 1, sizeof(**term_of));
+	for (size_t u = 0; u < nunits; u++) {
+		const char *b = strrchr(g->units[u].name, '/');
+		uintptr_t k;
+
+		b = b ? b + 1 : g->units[u].name;
+		k = (uintptr_t)strmap_get(&names, b);
+		strmap_put(&names, b, (void *)(k + 1));
+	}
+	for (size_t u = 0; u < nunits; u++) {
+		const struct seams_unit *x = &g->units[u];
+		const char *b = strrchr(x->name, '/');
+
+		if (x->hub || x->follower || x->folder)
+			continue;
+		linked++;
+		b = b ? b + 1 : x->name;
+		if ((uintptr_t)strmap_get(&names, b) >= 2 ||
+		    !seams_lead_term(buf, sizeof(buf), x->name))
+			continue;
+		ut[n].term = xstrdup(buf);
+		ut[n].unit = u;
+		n++;
+	}
+	strmap_release(&names);
+	if (n)
+		qsort(ut, n, sizeof(*ut), cmp_unit_term);
+	for (size_t i = 0; i < n;) {
+		size_t j = i + 1;
+
+		while (j < n && !strcmp(ut[j].term, ut[i].term))
+			j++;
+		if (j - i < 2 || (double)(j - i) > SEAMS_TERM_SHARE * linked) {
+			for (size_t k = i; k < j; k++)
+				free(ut[k].term);
+		} else {
+			/* the group shares its first unit's string */
+			for (size_t k = i; k < j; k++) {
+				if (k > i)
+					free(ut[k].term);
+				ut[out].term = ut[i].term;
+				ut[out].unit = ut[k].unit;
+				(*term_of)[ut[out].unit] = ut[i].term;
+				out++;
+			}
+		}
+		i = j;
+	}
+	*nr = out;
+	return ut;
+}
+
+/*
+ * The domain-term signal: units whose names lead with the same term
+ * (Cargo.java, CargoRepositoryJPA.java, CargoAdminController.java) are
+ * about the same thing, whichever layer folder holds them: each term
+ * gets a node linked to its units by 1. Takes the terms' strings.
+ */
+static void term_links(struct seams_graph *g, struct unit_term *ut, size_t n)
+{
+	size_t alloc = g->nr;
+
+	for (size_t i = 0; i < n;) {
+		size_t j = i + 1, v;
+		struct seams_unit *x;
+
+		while (j < n && !strcmp(ut[j].term, ut[i].term))
+			j++;
+		ALLOC_GROW(g->units, g->nr + 1, alloc);
+		v = g->nr++;
+		x = &g->units[v];
+		memset(x, 0, sizeof(*x));
+		x->dir = ut[i].term; /* the node's own copy */
+		x->name = x->dir;
+		x->folder = 1;
+		g->folders_nr++;
+		for (size_t k = i; k < j; k++)
+			push(g, v, ut[k].unit, SIGNAL_TERMS, 1.0);
+		i = j;
+	}
+}
+
+/*
+ * Whether the units order[i .. j) of one folder are a layer across
+ * domains (application/, persistence/jpa/, dto/: BookingService,
+ * CargoInspectionService, HandlingEventService) rather than a domain of
+ * its own (cargo/: Cargo, CargoFactory, CargoRepository, Leg): no term
+ * leads a quarter of its units, and most of its terms lead units
+ * elsewhere too. Needs terms on half of its units to judge.
+ */
+static int layer_folder(const size_t *order, size_t i, size_t j,
+			const char **term_of, const struct strmap *term_nr)
+{
+	size_t with = 0, outward = 0, best = 0;
+
+	for (size_t k = i; k < j; k++) {
+		const char *t = term_of[order[k]];
+		size_t same = 0;
+
+		if (!t)
+			continue;
+		with++;
+		for (size_t q = i; q < j; q++)
+			same += term_of[order[q]] == t;
+		if (same > best)
+			best = same;
+		outward += (uintptr_t)strmap_get(term_nr, t) > same;
+	}
+	if (with < 2 || 2 * with < j - i)
+		return 0;
+	if (best >= 2 && 4 * best >= j - i)
+		return 0; /* a term of its own leads it */
+	return 5 * outward >= 3 * with;
+}
+
+/* The last component of dir ("" has none). */
+static const char *base_name(const char *dir)
+{
+	const char *slash = strrchr(dir, '/');
+
+	return slash ? slash + 1 : dir;
+}
+
+/* dir without its last component, as a new string ("" at the top). */
+static char *parent_dir(const char *dir)
+{
+	const char *slash = strrchr(dir, '/');
+
+	return slash ? xstrndup(dir, (size_t)(slash - dir)) : xstrdup("");
+}
+
+/*
+ * dir less its trailing layer folders (names in `layers`), as a new
+ * string; a layer folder at the top is kept.
+ */
+static char *anchor_dir(const struct strmap *layers, const char *dir)
+{
+	char *a = xstrdup(dir);
+
+	while (strchr(a, '/') && strmap_get(layers, base_name(a))) {
+		char *p = parent_dir(a);
+
+		free(a);
+		a = p;
+	}
+	return a;
+}
+
+struct dir_seen {
+	const char *base; /* borrowed from dir */
+	char *group; /* parent of the dir's anchored parent */
+	char *anchor; /* the dir's parent, anchored */
+};
+
+static int cmp_dir_seen(const void *a, const void *b)
+{
+	const struct dir_seen *x = a, *y = b;
+	int c = strcmp(x->base, y->base);
+
+	if (!c)
+		c = strcmp(x->group, y->group);
+	return c ? c : strcmp(x->anchor, y->anchor);
+}
+
+/*
+ * Layer folders: a name such as forms/, api/ or serializers/ that
+ * recurs in three or more sibling folders (netbox/dcim/forms,
+ * netbox/ipam/forms, ...) is a horizontal layer of those folders, not a
+ * part of its own. Siblings are judged after their own layers are taken
+ * off (netbox/dcim/api/serializers_ is dcim's), so this runs until no
+ * name is added. A name that recurs under unrelated parents
+ * (models/repo, routers/web/repo) is a domain and stays.
+ */
+static void find_layers(struct strmap *layers, char **dirs, size_t n)
+{
+	struct dir_seen *seen = xmalloc((n ? n : 1) * sizeof(*seen));
+
+	for (int round = 0; round < 4; round++) {
+		size_t added = 0;
+
+		for (size_t i = 0; i < n; i++) {
+			char *p = parent_dir(dirs[i]);
+
+			seen[i].base = base_name(dirs[i]);
+			seen[i].anchor = anchor_dir(layers, p);
+			seen[i].group = parent_dir(seen[i].anchor);
+			if (!strchr(dirs[i], '/')) {
+				/* a top folder is never a layer */
+				free(seen[i].group);
+				seen[i].group = xstrdup("\n");
+			}
+			free(p);
+		}
+		if (n)
+			qsort(seen, n, sizeof(*seen), cmp_dir_seen);
+		for (size_t i = 0; i < n;) {
+			size_t j = i + 1, distinct = 1;
+
+			while (j < n && !strcmp(seen[j].base, seen[i].base) &&
+			       !strcmp(seen[j].group, seen[i].group)) {
+				if (strcmp(seen[j].anchor, seen[j - 1].anchor))
+					distinct++;
+				j++;
+			}
+			if (distinct >= SEAMS_LAYER_SIBLINGS &&
+			    strcmp(seen[i].group, "\n") &&
+			    !strmap_get(layers, seen[i].base)) {
+				strmap_put(layers, seen[i].base, (void *)1);
+				added++;
+			}
+			i = j;
+		}
+		for (size_t i = 0; i < n; i++) {
+			free(seen[i].anchor);
+			free(seen[i].group);
+		}
+		if (!added)
+			break;
+	}
+	free(seen);
+}
+
+struct by_anchor {
+	const struct seams_graph *g;
+	char **anchor; /* per unit */
+};
+
+static int cmp_by_anchor(const void *a, const void *b, void *ctx)
+{
+	const struct by_anchor *k = ctx;
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	int c = strcmp(k->anchor[x], k->anchor[y]);
+
+	return c ? c : strcmp(k->g->units[x].name, k->g->units[y].name);
+}
+
+/* Adds dir and its ancestors to the set (keys owned by `dirs`). */
+static void add_dirs(struct strmap *set, char ***dirs, size_t *nr,
+		     size_t *alloc, const char *dir)
+{
+	char *d = xstrdup(dir);
+
+	while (*d && !strmap_get(set, d)) {
+		ALLOC_GROW(*dirs, *nr + 1, *alloc);
+		(*dirs)[(*nr)++] = d;
+		strmap_put(set, d, d);
+		d = parent_dir(d);
+	}
+	free(d);
+}
+
+
+/*
+ * Folder names that say which layer or kind of code a folder holds, not
+ * which domain: never a domain shared across layers, never a context's
+ * name.
+ */
+static const char *const layer_words[] = {
+	"domain", "model", "models", "application", "app", "apps",
+	"infrastructure", "infra", "interfaces", "interface", "adapters",
+	"adapter", "ports", "presentation", "persistence", "web", "api",
+	"apis", "ui", "controllers", "controller", "services", "service",
+	"repositories", "repository", "views", "view", "dto", "dtos", "impl",
+	"internal", "core", "common", "shared", "util", "utils", "lib", "libs",
+	"src", "main", "java", "kotlin", "scala", "test", "tests", "config",
+	"support", "helpers", "helper", "messaging", "handlers", "misc",
+	"types", "base", "pkg", "cmd", "modules", "module", "components",
+	"features", "packages", "source", "sources", "server", "client",
+	"backend", "frontend", "public", "private", "resources", "javascript",
+	"js", "ts", "typescript", "python", "ruby", "golang", "csharp",
+	"static", "assets", "scripts", "bin", "tools", "www", "wwwroot",
+	"routers", "routes", "handlers", "mutations", "queries", NULL,
+};
+
+int seams_layer_word(const char *word)
+{
+	for (int i = 0; layer_words[i]; i++)
+		if (!strcasecmp(word, layer_words[i]))
+			return 1;
+	return 0;
+}
+
+/*
+ * Domains across layers: a folder name that recurs under different
+ * parents (domain/model/handling and interfaces/handling;
+ * models/repo and routers/web/repo) names one domain in several layers:
+ * its folder nodes are tied by a node of the name, each by
+ * SEAMS_DOMAIN_PULL. Layer folders and layer words are left out.
+ * Folder nodes are units[first ..].
+ */
+static void domain_links(struct seams_graph *g, size_t first,
+			 const struct strmap *layers)
+{
+	size_t end = g->nr, alloc = g->nr, n = 0;
+	size_t *order = xmalloc((end - first + 1) * sizeof(*order));
+
+	for (size_t v = first; v < end; v++) {
+		const char *b = base_name(g->units[v].dir);
+
+		if (*b && !seams_layer_word(b) && !strmap_get(layers, b))
+			order[n++] = v;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const char *b = base_name(g->units[order[i]].dir);
+		size_t same = 0, v;
+		int seen = 0;
+
+		for (size_t k = 0; k < i && !seen; k++)
+			seen = !strcasecmp(b, base_name(g->units[order[k]].dir));
+		if (seen)
+			continue;
+		for (size_t k = i; k < n; k++)
+			same += !strcasecmp(b, base_name(g->units[order[k]].dir));
+		if (same < 2)
+			continue;
+		ALLOC_GROW(g->units, g->nr + 1, alloc);
+		v = g->nr++;
+		memset(&g->units[v], 0, sizeof(g->units[v]));
+		g->units[v].dir = xstrdup(b);
+		g->units[v].name = g->units[v].dir;
+		g->units[v].folder = 1;
+		g->folders_nr++;
+		for (size_t k = i; k < n; k++)
+			if (!strcasecmp(b, base_name(g->units[order[k]].dir)))
+				push(g, v, order[k], SIGNAL_FOLDERS,
+				     SEAMS_DOMAIN_PULL);
+	}
+	free(order);
 }
 
 /*
@@ -369,24 +815,39 @@ static int cmp_by_dir(const void *a, const void *b, void *ctx)
  * its own, linked to each of its units by 1; Leiden keeps a directory
  * together unless the other signals pull its units apart. A star costs
  * one link per unit where a clique would cost d(d-1)/2 per directory,
- * and pulls each unit as much (1) towards its siblings.
+ * and pulls each unit as much (1) towards its siblings. A unit in a
+ * layer folder (find_layers()) is linked to the folder the layer belongs
+ * to instead: netbox/dcim/forms/x.py to netbox/dcim, so an app is one
+ * piece and its forms are not a context of all apps' forms.
  */
-static void folder_links(struct seams_graph *g)
+static void folder_links(struct seams_graph *g, const char **term_of,
+			 const struct strmap *term_nr)
 {
 	size_t *order = xmalloc((g->nr ? g->nr : 1) * sizeof(*order));
-	size_t n = 0, alloc = g->nr;
+	size_t n = 0, alloc = g->nr, dirs_nr = 0, dirs_alloc = 0, nunits = g->nr;
+	struct strmap set = STRMAP_INIT, layers = STRMAP_INIT;
+	struct by_anchor key = { g, NULL };
+	char **dirs = NULL;
 
-	for (size_t u = 0; u < g->nr; u++)
-		if (!g->units[u].hub && !g->units[u].follower)
+	key.anchor = xcalloc(nunits ? nunits : 1, sizeof(*key.anchor));
+	for (size_t u = 0; u < nunits; u++)
+		if (!g->units[u].hub && !g->units[u].follower) {
 			order[n++] = u;
+			add_dirs(&set, &dirs, &dirs_nr, &dirs_alloc,
+				 g->units[u].dir);
+		}
+	find_layers(&layers, dirs, dirs_nr);
+	for (size_t i = 0; i < n; i++)
+		key.anchor[order[i]] = anchor_dir(&layers, g->units[order[i]].dir);
 	if (n)
-		qsort_r(order, n, sizeof(*order), cmp_by_dir, g);
+		qsort_r(order, n, sizeof(*order), cmp_by_anchor, &key);
 	for (size_t i = 0; i < n;) {
 		size_t j = i + 1, v;
 		struct seams_unit *x;
+		double pull;
 
-		while (j < n &&
-		       !strcmp(g->units[order[j]].dir, g->units[order[i]].dir))
+		while (j < n && !strcmp(key.anchor[order[j]],
+					key.anchor[order[i]]))
 			j++;
 		if (j - i < 2) {
 			i = j;
@@ -396,14 +857,26 @@ static void folder_links(struct seams_graph *g)
 		v = g->nr++;
 		x = &g->units[v];
 		memset(x, 0, sizeof(*x));
-		x->dir = xstrdup(g->units[order[i]].dir);
+		x->dir = xstrdup(key.anchor[order[i]]);
 		x->name = x->dir;
 		x->folder = 1;
 		g->folders_nr++;
+		pull = term_of && layer_folder(order, i, j, term_of, term_nr) ?
+			       SEAMS_LAYER_PULL :
+			       1.0;
 		for (size_t k = i; k < j; k++)
-			push(g, v, order[k], SIGNAL_FOLDERS, 1.0);
+			push(g, v, order[k], SIGNAL_FOLDERS, pull);
 		i = j;
 	}
+	domain_links(g, nunits, &layers);
+	for (size_t u = 0; u < nunits; u++)
+		free(key.anchor[u]);
+	free(key.anchor);
+	for (size_t i = 0; i < dirs_nr; i++)
+		free(dirs[i]);
+	free(dirs);
+	strmap_release(&set);
+	strmap_release(&layers);
 	free(order);
 }
 
@@ -459,6 +932,19 @@ void seams_graph_finish(struct seams_graph *g)
 	g->links_nr = out;
 }
 
+/*
+ * Files of one name in two folders (dcim/forms/bulk_edit.py and
+ * ipam/forms/bulk_edit.py) change together when a layer changes across
+ * every domain: that coupling is the layer's, not evidence that the two
+ * domains are one.
+ */
+static int same_file_name(const char *x, const char *y)
+{
+	const char *a = strrchr(x, '/'), *b = strrchr(y, '/');
+
+	return !strcmp(a ? a + 1 : x, b ? b + 1 : y);
+}
+
 void seams_graph_add(struct seams_graph *g, enum seams_signal s, size_t f1,
 		     size_t f2, double value)
 {
@@ -468,6 +954,9 @@ void seams_graph_add(struct seams_graph *g, enum seams_signal s, size_t f1,
 	if (a == SIZE_MAX || b == SIZE_MAX || a == b || g->units[a].hub ||
 	    g->units[b].hub || g->units[a].follower || g->units[b].follower ||
 	    !(value > 0))
+		return;
+	if (s == SIGNAL_COCHANGE && same_file_name(g->units[a].name,
+						   g->units[b].name))
 		return;
 	push(g, a, b, s, value);
 }
@@ -528,14 +1017,32 @@ int seams_graph_build(struct seams_graph *g, const struct scan *scan,
 		      const struct seams_weights *w, double hub_share,
 		      int follow)
 {
+	struct strmap term_nr = STRMAP_INIT;
+	struct unit_term *ut = NULL;
+	const char **term_of = NULL;
+	size_t ut_nr = 0;
+
 	memset(g, 0, sizeof(*g));
 	g->scan = scan;
 	g->weights = *w;
 	g->unit_of = xmalloc((scan->nr ? scan->nr : 1) * sizeof(*g->unit_of));
 	make_units(g, scan, follow);
 	static_links(g, scan, hub_share);
+	if (w->w[SIGNAL_TERMS] > 0) {
+		ut = find_terms(g, &ut_nr, &term_of);
+		for (size_t i = 0; i < ut_nr; i++)
+			strmap_put(&term_nr, ut[i].term,
+				   (void *)((uintptr_t)strmap_get(&term_nr,
+								  ut[i].term) +
+					    1));
+	}
 	if (w->w[SIGNAL_FOLDERS] > 0)
-		folder_links(g);
+		folder_links(g, term_of, &term_nr);
+	if (ut)
+		term_links(g, ut, ut_nr);
+	strmap_release(&term_nr);
+	free(term_of);
+	free(ut);
 	seams_graph_finish(g);
 	return 0;
 }

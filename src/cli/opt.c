@@ -28,6 +28,7 @@ int cli_common_format(const struct cli_opt *opt, const char *arg)
 {
 	struct common_options *c = opt->value;
 
+	c->format_given = 1;
 	return options_format(&c->format, arg, c->formats);
 }
 
@@ -320,6 +321,11 @@ int cli_parse(int *first, const struct cli_command *cmd,
 		if ((ret = take(o, optarg)))
 			break;
 	}
+	/* -o model.json writes JSON unless -f says otherwise */
+	for (size_t i = 0; !ret && i < n; i++)
+		if (opts[i].type == CLI_OPT_CALLBACK &&
+		    opts[i].cb == cli_common_format)
+			ret = common_options_infer_format(opts[i].value);
 	argv[0] = argv0;
 	*first = optind;
 done:

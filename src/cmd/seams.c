@@ -132,7 +132,7 @@ static int parse_args(struct seams_args *a, int argc, char **argv)
 			   "worker threads for the scan (default: CPUs)"),
 		CLI_CALLBACK(0, "weights", a, "LIST", take_weights,
 			     "weight of each signal, e.g. static=1,folders=4 "
-			     "(static, cochange, authors, folders)",
+			     "(static, cochange, authors, folders, terms)",
 			     NULL),
 		CLI_SWITCH(0, "no-folders", &a->no_folders,
 			   "leave the folder structure out (folders=0)"),
@@ -189,6 +189,9 @@ static int parse_args(struct seams_args *a, int argc, char **argv)
 						  "files or both code lines "
 						  "(loc)");
 	a->o.size_in_code = a->min_loc || a->max_loc;
+	/* sizes the user asked for rule out the default cap */
+	if (a->set_min_size || a->o.contexts)
+		a->o.max_share = 0;
 	if (a->max_loc && !a->set_min_size)
 		a->o.min_size = 0;
 	if (a->o.max_size > 0 && a->o.max_size < a->o.min_size)
@@ -250,9 +253,17 @@ static void record_assumptions(struct model *m, const struct seams_args *a,
 		     "same directory are one unit");
 	if (o->follow_roles)
 		model_assume(m, "tests and migrations", "default",
-			     "not clustered: each joins the context of the "
-			     "code of its nearest directory that holds code, "
-			     "else of the code it depends on most");
+			     "not clustered: a test inside an app joins the "
+			     "context holding most of the app, a test from a "
+			     "tree of its own the file it is named after, else "
+			     "what it imports most; migrations join the code "
+			     "of their nearest directory that holds code, else "
+			     "what they depend on most; so do views (first the "
+			     "code their folder mirrors: templates/dcim/ joins "
+			     "dcim) and files that are not code (docs, config "
+			     "and CI, build files, translations, fixtures, "
+			     "assets, data), which with no code beside them "
+			     "make the platform group, never a service");
 	else
 		model_assume(m, "tests and migrations", "option",
 			     "clustered like other files (--cluster-tests)");
@@ -285,14 +296,40 @@ static void record_assumptions(struct model *m, const struct seams_args *a,
 			     "resolution",
 			     o->max_size,
 			     o->size_in_code ? "code lines" : "files");
+	else if (o->max_share > 0)
+		model_assume(m, "large contexts", "default",
+			     "over %g%% of the code are clustered again at a "
+			     "higher resolution, unless the split would cut "
+			     "more than %g%% of their links (one piece: kept "
+			     "whole; here %zu)",
+			     100 * o->max_share, 100 * SEAMS_ONE_PIECE,
+			     s->kept_whole);
 	model_assume(m, "names", "default",
 		     "a context is named after the deepest directory whose "
 		     "tree holds half of its files (else the one holding "
-		     "most); -2, -3 tell apart contexts of one directory");
+		     "most); a vertical slice (under 70%% of its code in "
+		     "that directory) after the word its folders and files "
+		     "share (folder:word); a context whose folder a larger "
+		     "one is named after adds its most distinctive domain "
+		     "term (folder:term)");
+	model_assume(m, "layers and domains", "default",
+		     "a folder name found in %d sibling folders or more "
+		     "(forms/, api/) is a layer: its files pull to the "
+		     "folder above it; a folder name found under unrelated "
+		     "parents (domain/model/handling, interfaces/handling) "
+		     "ties one domain across layers by %g; files whose "
+		     "names lead with one term (Cargo, CargoRepository, "
+		     "CargoController) are tied across folders; a folder "
+		     "of files with unrelated terms pulls %g as hard; "
+		     "change coupling between files of one name is left out",
+		     SEAMS_LAYER_SIBLINGS, SEAMS_DOMAIN_PULL,
+		     SEAMS_LAYER_PULL);
 	model_assume(m, "extraction ranking", "default",
 		     "mean of scores from 0 to 1 (1 - count / largest count): "
-		     "coupling (references across the seam), boundary (file "
-		     "edges in the seam), dependents (contexts using it)%s",
+		     "coupling (share of its references across the seam), "
+		     "boundary (file edges in the seam), dependents "
+		     "(contexts using it)%s; contexts under 1%% of the code "
+		     "are not ranked",
 		     o->history ? ", change (file changes; more is better: "
 				  "count / largest count)"
 				: "; change frequency needs history");

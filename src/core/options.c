@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "carve/error.h"
@@ -112,6 +113,60 @@ void common_options_init(struct common_options *o, const char *formats)
 	snprintf(first, sizeof(first), "%.*s", (int)n, formats);
 	if (options_format(&o->format, first, formats))
 		BUG("format list '%s' starts with no known format", formats);
+}
+
+/* Output file extensions and the formats that write them. */
+static const struct {
+	const char *ext;
+	enum output_format format;
+	enum output_format also; /* another format that writes it */
+} extensions[] = {
+	{ "json", FORMAT_JSON, FORMAT_JSON },
+	{ "csv", FORMAT_CSV, FORMAT_CODE_MAAT },
+	{ "dot", FORMAT_DOT, FORMAT_DOT },
+	{ "gv", FORMAT_DOT, FORMAT_DOT },
+	{ "svg", FORMAT_SVG, FORMAT_SVG },
+	{ "png", FORMAT_PNG, FORMAT_PNG },
+	{ "html", FORMAT_HTML, FORMAT_HTML },
+	{ "htm", FORMAT_HTML, FORMAT_HTML },
+	{ "md", FORMAT_MERMAID, FORMAT_TEXT },
+	{ "mmd", FORMAT_MERMAID, FORMAT_MERMAID },
+	{ "tjp", FORMAT_TJP, FORMAT_TJP },
+	{ "xml", FORMAT_MSPROJECT, FORMAT_MSPROJECT },
+	{ "txt", FORMAT_TEXT, FORMAT_GITHUB },
+};
+
+int common_options_infer_format(struct common_options *o)
+{
+	const char *base, *dot;
+
+	if (!o->output || !strcmp(o->output, "-"))
+		return 0;
+	base = strrchr(o->output, '/');
+	base = base ? base + 1 : o->output;
+	dot = strrchr(base, '.');
+	if (!dot || dot == base)
+		return 0;
+	for (size_t i = 0; i < sizeof(extensions) / sizeof(*extensions); i++) {
+		if (strcasecmp(dot + 1, extensions[i].ext))
+			continue;
+		if (o->format_given) {
+			if (o->format == extensions[i].format ||
+			    o->format == extensions[i].also)
+				return 0;
+			return error_code(CARVE_EINVALID,
+					  "--format %s and -o '%s' disagree: "
+					  "'.%s' is written by --format %s",
+					  format_names[o->format], o->output,
+					  extensions[i].ext,
+					  format_names[extensions[i].format]);
+		}
+		/* a format this command does not write: leave the default */
+		if (in_list(o->formats, format_names[extensions[i].format]))
+			o->format = extensions[i].format;
+		return 0;
+	}
+	return 0;
 }
 
 void common_options_apply(const struct common_options *o)

@@ -154,6 +154,15 @@ const char *file_role_name(enum file_role role)
 		[ROLE_CODE] = "code",
 		[ROLE_TEST] = "tests",
 		[ROLE_MIGRATION] = "migrations",
+		[ROLE_VIEW] = "views",
+		[ROLE_DOCS] = "docs",
+		[ROLE_CONFIG] = "config",
+		[ROLE_BUILD] = "build",
+		[ROLE_TRANSLATION] = "translations",
+		[ROLE_FIXTURE] = "fixtures",
+		[ROLE_ASSET] = "assets",
+		[ROLE_DATA] = "data",
+		[ROLE_PLATFORM] = "platform",
 	};
 
 	return role < ROLE_NR ? names[role] : "?";

@@ -82,24 +82,43 @@ static const char *token(const char **s, size_t *len)
 	return start;
 }
 
+/*
+ * RSF: "contain CONTEXT FILE" lines. The file is the rest of the line
+ * (trailing blanks and CR dropped, surrounding quotes too), so a path
+ * with spaces reads whole.
+ */
 static int read_rsf(struct reader *r, const char *text, const char *path)
 {
 	const char *line = text;
 
 	for (int no = 1; *line; no++) {
-		const char *end = strchr(line, '\n'), *s = line, *t[4];
-		size_t len[4];
+		const char *end = strchr(line, '\n'), *s = line, *t[2];
+		const char *file, *stop;
+		size_t len[2];
 		int n = 0;
 
-		while (n < 4 && (t[n] = token(&s, &len[n])))
+		while (n < 2 && (t[n] = token(&s, &len[n])))
 			n++;
 		if (n && t[0][0] != '#' && len[0] == 7 &&
 		    !strncmp(t[0], "contain", 7)) {
-			if (n != 3)
+			file = s;
+			while (*file == ' ' || *file == '\t')
+				file++;
+			stop = end ? end : file + strlen(file);
+			while (stop > file && (stop[-1] == ' ' ||
+					       stop[-1] == '\t' ||
+					       stop[-1] == '\r'))
+				stop--;
+			if (n != 2 || stop == file)
 				return error("cannot read '%s' at line %d: "
 					     "expected 'contain CONTEXT FILE'",
 					     path, no);
-			add(r, t[1], len[1], t[2], len[2]);
+			if (stop - file >= 2 && *file == '"' &&
+			    stop[-1] == '"') {
+				file++;
+				stop--;
+			}
+			add(r, t[1], len[1], file, (size_t)(stop - file));
 		}
 		if (!end)
 			break;

@@ -85,6 +85,8 @@ static cJSON *context_json(const struct seams *s, size_t i)
 		cJSON_AddStringToObject(o, "role", file_role_name(x->role));
 	json_add_uint(o, "units", x->units);
 	json_add_uint(o, "code", x->code);
+	if (x->other)
+		json_add_uint(o, "other_lines", x->other);
 	arr = cJSON_AddArrayToObject(o, "languages");
 	for (size_t j = 0; j < x->langs_nr; j++) {
 		cJSON *l = cJSON_CreateObject();

@@ -575,6 +575,11 @@ static void record_assumptions(struct estimate_build *b)
 			"__tests__/, testdata/ or named test_*, *_test.*, "
 			"*.test.*, *.spec.*, *Test.*, *Tests.*, conftest.py "
 			"(role.h): ported at the rate x test_speed");
+	estimate_assume(e, "not code", "default",
+			"docs, configuration and CI, build files, "
+			"translations, fixtures, style sheets and media, and "
+			"data files (role.h) cost nothing: they move as they "
+			"are; the platform group is no service");
 	estimate_assume(e, "interfaces", "default",
 			"per context, the distinct modules (or, with libclang, "
 			"symbols) that other contexts use across its seam; "

@@ -111,15 +111,19 @@ int estimate_build(struct estimate **out, const struct scan *scan,
 		double weighted = 0;
 
 		x->kernel = sc->kernel;
-		/* the kernel becomes a library, unlinked files no service */
-		x->service = !sc->kernel && !sc->unlinked;
+		/* the kernel becomes a library, unlinked files and the
+		 * platform group (docs, CI, build) no service */
+		x->service = !sc->kernel && !sc->unlinked &&
+			     sc->role != ROLE_PLATFORM;
 		for (size_t i = 0; i < sc->files_nr; i++) {
 			const struct scan_file *f = &scan->files[sc->files[i]];
 			char key[64];
 			int prog = programming(f->lang);
 			double cx = 1;
 
-			if (!f->counts.code)
+			/* docs, configuration, translations, fixtures,
+			 * assets and data do not move as code: no cost */
+			if (!f->counts.code || ROLE_NOT_CODE(file_role(f->path)))
 				continue;
 			if (prog)
 				cx = estimate_complexity_factor(
@@ -136,8 +140,9 @@ int estimate_build(struct estimate **out, const struct scan *scan,
 				file_role(f->path) == ROLE_TEST, cx);
 		}
 		x->complexity = x->code ? weighted / (double)x->code : 1;
-		/* tests alone move with the code they test */
-		if (x->code && x->tests == x->code)
+		/* tests alone move with the code they test; nothing to
+		 * move is no service either */
+		if (!x->code || x->tests == x->code)
 			x->service = 0;
 		x->interfaces = interfaces_of(s, c, &by_path);
 	}

@@ -132,7 +132,7 @@ static void print_context(FILE *fp, const struct seams *s, size_t i, size_t top)
 	struct strbuf sb = STRBUF_INIT, num = STRBUF_INIT;
 
 	add_num(&num, x->code);
-	fprintf(fp, "\n%s%s: %zu file%s, %s code lines (%s)\n", x->name,
+	fprintf(fp, "\n%s%s: %zu file%s, %s code lines (%s)", x->name,
 		x->kernel	       ? " (hubs that nearly everything uses)"
 		: x->unlinked	       ? " (files linked to nothing)"
 		: x->declared	       ? " (declared in carve.json)"
@@ -140,9 +140,19 @@ static void print_context(FILE *fp, const struct seams *s, size_t i, size_t top)
 					 "they test, not ranked)"
 		: x->role == ROLE_MIGRATION ? " (migrations: they move with "
 					      "the data, not ranked)"
+		: x->role == ROLE_PLATFORM ? " (platform: docs, CI, build and "
+					     "configuration beside no code; "
+					     "never a service, not ranked)"
 					    : "",
 		x->files_nr, x->files_nr == 1 ? "" : "s", num.buf,
 		fmt_langs(&sb, x));
+	if (x->other) {
+		strbuf_reset(&num);
+		add_num(&num, x->other);
+		fprintf(fp, ", and %s lines of docs, data and configuration",
+			num.buf);
+	}
+	fputc('\n', fp);
 	fprintf(fp,
 		"  cohesion %.2f (%lu references inside), %lu out and "
 		"%lu in across the seam, to %zu and from %zu contexts",
@@ -201,6 +211,31 @@ static void print_ranking(FILE *fp, const struct seams *s, size_t top)
 	table_free(t);
 	if (s->ranking_nr > top)
 		fprintf(fp, "... %zu more\n", s->ranking_nr - top);
+	/* why the first three are first, in the counts behind the scores */
+	for (size_t r = 0; r < s->ranking_nr && r < 3 && r < top; r++) {
+		const struct seams_context *x = &s->contexts[s->ranking[r]];
+		unsigned long all = x->internal + x->refs_out + x->refs_in;
+
+		fprintf(fp,
+			"  %zu. %s: %.0f%% of its %lu references cross the "
+			"seam (%lu out, %lu in), %zu context%s depend%s on "
+			"it, %lu file edges in the seam",
+			r + 1, x->name,
+			all ? 100.0 * (double)(x->refs_out + x->refs_in) /
+				      (double)all :
+			      0.0,
+			all, x->refs_out, x->refs_in, x->fan_in,
+			x->fan_in == 1 ? "" : "s", x->fan_in == 1 ? "s" : "",
+			x->edges_out + x->edges_in);
+		if (x->score[CRIT_CHANGE] >= 0)
+			fprintf(fp, ", %zu file changes", x->changes);
+		fputc('\n', fp);
+	}
+	if (s->rank_min_code)
+		fprintf(fp,
+			"  contexts under %lu code lines (1%% of the code) "
+			"are fragments, not ranked\n",
+			s->rank_min_code);
 }
 
 void seams_print_text(FILE *fp, const struct seams *s, const struct model *m,
@@ -235,6 +270,14 @@ void seams_print_text(FILE *fp, const struct seams *s, const struct model *m,
 	if (s->wanted_missed)
 		fprintf(fp, "--contexts %zu: only %zu found\n",
 			s->options.contexts, s->wanted_missed);
+	if (s->kept_whole)
+		fprintf(fp,
+			"%zu context%s over %g%% of the code kept whole: "
+			"splitting would cut more than half of %s links "
+			"(one piece)\n",
+			s->kept_whole, s->kept_whole == 1 ? "" : "s",
+			100 * s->options.max_share,
+			s->kept_whole == 1 ? "its" : "their");
 	for (size_t i = 0; i < s->nr; i++)
 		print_context(fp, s, i, top);
 	fputs("\ncycles between contexts\n", fp);

@@ -58,7 +58,7 @@ ok $? "carve estimate -f json"
 ok $? "carve roadmap -f json"
 
 # estimate: every context's code, P50 and P10-P90, rounded to whole days
-jq -r '.estimate.contexts[] | select(.excluded != true) |
+jq -r '.estimate.contexts[] | select(.excluded == null) |
 	[.name, (.code | tostring), (.days.p50 | round | tostring),
 	 "\(.days.p10 | round)-\(.days.p90 | round)"] | @tsv' est.json |
 	commas | sort >want.tsv

@@ -43,7 +43,49 @@ static void test_file_names(void **state)
 	assert_int_equal(file_role("src/Test.java"), ROLE_CODE);
 	assert_int_equal(file_role("src/protest.c"), ROLE_CODE);
 	assert_int_equal(file_role("src/attestation.c"), ROLE_CODE);
-	assert_int_equal(file_role("README.md"), ROLE_CODE);
+	assert_int_equal(file_role("app/models/account.rb"), ROLE_CODE);
+	assert_int_equal(file_role("src/lang/parse.c"), ROLE_CODE);
+	assert_int_equal(file_role("docs/example.py"), ROLE_CODE);
+}
+
+/* What is not code to carve, by folder and by name. */
+static void not_code(void **state)
+{
+	(void)state;
+	assert_int_equal(file_role("README.md"), ROLE_DOCS);
+	assert_int_equal(file_role("docs/features/api.rst"), ROLE_DOCS);
+	assert_int_equal(file_role("doc/bash.1"), ROLE_DOCS);
+	assert_int_equal(file_role("COPYING"), ROLE_DOCS);
+	assert_int_equal(file_role(".github/workflows/ci.yml"), ROLE_CONFIG);
+	assert_int_equal(file_role(".github/scripts/x.py"), ROLE_CONFIG);
+	assert_int_equal(file_role("Dockerfile.dev"), ROLE_CONFIG);
+	assert_int_equal(file_role("config/settings.toml"), ROLE_CONFIG);
+	assert_int_equal(file_role("Makefile"), ROLE_BUILD);
+	assert_int_equal(file_role("lib/sh/Makefile.in"), ROLE_BUILD);
+	assert_int_equal(file_role("src/Nop.Core/Nop.Core.csproj"),
+			 ROLE_BUILD);
+	assert_int_equal(file_role("netbox/translations/de/LC_MESSAGES/"
+				   "django.po"),
+			 ROLE_TRANSLATION);
+	assert_int_equal(file_role("config/locales/en.yml"), ROLE_TRANSLATION);
+	assert_int_equal(file_role("options/locale/locale_de-DE.ini"),
+			 ROLE_TRANSLATION);
+	assert_int_equal(file_role("Resources/Strings.resx"),
+			 ROLE_TRANSLATION);
+	assert_int_equal(file_role("zerver/webhooks/github/fixtures/push.json"),
+			 ROLE_FIXTURE);
+	assert_int_equal(file_role("tests/data/order.json"), ROLE_FIXTURE);
+	assert_int_equal(file_role("saleor/tests/cassettes/pay.yaml"),
+			 ROLE_FIXTURE);
+	assert_int_equal(file_role("static/css/site.scss"), ROLE_ASSET);
+	assert_int_equal(file_role("extras/data/iata.csv"), ROLE_DATA);
+	assert_int_equal(file_role("netbox/templates/dcim/device.html"),
+			 ROLE_VIEW);
+	assert_int_equal(file_role("app/views/accounts/show.html.haml"),
+			 ROLE_VIEW);
+	assert_int_equal(file_role("Views/Product/Edit.cshtml"), ROLE_VIEW);
+	assert_string_equal(file_role_name(ROLE_TRANSLATION), "translations");
+	assert_string_equal(file_role_name(ROLE_PLATFORM), "platform");
 }
 
 static void migrations(void **state)
@@ -67,6 +109,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_directories),
 		cmocka_unit_test(test_file_names),
+		cmocka_unit_test(not_code),
 		cmocka_unit_test(migrations),
 	};
 

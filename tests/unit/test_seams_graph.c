@@ -1,7 +1,8 @@
 /*
  * Unit tests for the fused graph of carve seams: header+source units,
  * hubs counted by the modules that use them, directory nodes for the
- * folder signal, and evidence added later (as history will add it).
+ * folder signal (layer folders pulling to their app), domain terms, and
+ * evidence added later (as history will add it).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -116,7 +117,7 @@ static void hub_is_used_from_most_modules(void **state)
 
 static void evidence_adds_up(void **state)
 {
-	static const char *const paths[] = { "a/1.py", "a/2.py", "b/1.py" };
+	static const char *const paths[] = { "a/1.py", "a/2.py", "b/3.py" };
 	static const char *const langs[] = { "Python", "Python", "Python" };
 	static const size_t edges[][2] = { { 0, 2 }, { 2, 0 } };
 	struct scan *s = fake_scan(paths, langs, 3, edges, 2);
@@ -126,6 +127,7 @@ static void evidence_adds_up(void **state)
 	(void)state;
 	seams_weights_init(&w);
 	w.w[SIGNAL_COCHANGE] = 2;
+	w.w[SIGNAL_TERMS] = 0;
 	seams_graph_build(&g, s, &w, 1.0, 0);
 	/* a/1 <-> b/1 both ways: one link of 2 references */
 	for (size_t k = 0; k < g.links_nr; k++)
@@ -153,6 +155,127 @@ static void evidence_adds_up(void **state)
 	free_scan(s);
 }
 
+/* The number of folder nodes linked by SIGNAL_FOLDERS named `dir`. */
+static size_t folder_nodes(const struct seams_graph *g, const char *dir)
+{
+	size_t n = 0;
+
+	for (size_t u = 0; u < g->nr; u++)
+		if (g->units[u].folder && !strcmp(g->units[u].dir, dir))
+			for (size_t k = 0; k < g->links_nr; k++)
+				if ((g->links[k].a == u || g->links[k].b == u) &&
+				    g->links[k].signal[SIGNAL_FOLDERS] > 0) {
+					n++;
+					break;
+				}
+	return n;
+}
+
+/*
+ * forms/ and api/ recur in three sibling apps: they are layers, and
+ * their files pull to their app's folder; models/ recurs in two only,
+ * and repo/ under unrelated parents, so both stay folders of their own.
+ */
+static void layer_folders_pull_to_their_app(void **state)
+{
+	static const char *const paths[] = {
+		"x/dcim/forms/a.py",	 "x/dcim/forms/b.py",
+		"x/dcim/api/c.py",	 "x/dcim/api/d.py",
+		"x/ipam/forms/a.py",	 "x/ipam/forms/b.py",
+		"x/ipam/api/c.py",	 "x/ipam/api/d.py",
+		"x/tenancy/forms/a.py",	 "x/tenancy/forms/b.py",
+		"x/tenancy/api/c.py",	 "x/tenancy/api/d.py",
+		"x/tenancy/models/e.py", "x/tenancy/models/f.py",
+		"x/ipam/models/e.py",	 "x/ipam/models/f.py",
+		"models/repo/g.py",	 "models/repo/h.py",
+		"routers/web/repo/g.py", "routers/web/repo/h.py",
+	};
+	const char *langs[20];
+	struct scan *s;
+	struct seams_weights w;
+	struct seams_graph g;
+
+	(void)state;
+	for (size_t i = 0; i < 20; i++)
+		langs[i] = "Python";
+	s = fake_scan(paths, langs, 20, NULL, 0);
+	seams_weights_init(&w);
+	seams_graph_build(&g, s, &w, 1.0, 0);
+	assert_int_equal(folder_nodes(&g, "x/dcim"), 1);
+	assert_int_equal(folder_nodes(&g, "x/ipam"), 1);
+	assert_int_equal(folder_nodes(&g, "x/dcim/forms"), 0);
+	assert_int_equal(folder_nodes(&g, "x/tenancy/api"), 0);
+	assert_int_equal(folder_nodes(&g, "x/tenancy/models"), 1);
+	assert_int_equal(folder_nodes(&g, "models/repo"), 1);
+	assert_int_equal(folder_nodes(&g, "routers/web/repo"), 1);
+	seams_graph_release(&g);
+	free_scan(s);
+}
+
+/*
+ * Files leading with one term in different folders are tied by a term
+ * node; a term of one file, or a file name found in two folders, is
+ * not; and change coupling between two files of one name is a layer's.
+ */
+static void domain_terms_tie_layers(void **state)
+{
+	static const char *const paths[] = {
+		"domain/cargo/Cargo.java",
+		"infra/jpa/CargoRepositoryJPA.java",
+		"web/CargoAdminController.java",
+		"domain/voyage/Voyage.java",
+		"app/a/views.py",
+		"app/b/views.py",
+		"infra/jpa/LocationRepositoryJPA.java",
+		"domain/location/UnLocode.java",
+		"domain/x/Delivery.java",
+		"domain/x/Itinerary.java",
+		"domain/x/Leg.java",
+		"domain/x/Schedule.java",
+		"domain/x/Carrier.java",
+		"domain/x/Movement.java",
+		"domain/x/Route.java",
+	};
+	const char *langs[15];
+	struct scan *s;
+	struct seams_weights w;
+	struct seams_graph g;
+	char buf[64];
+	size_t cargo = SIZE_MAX, terms = 0;
+
+	(void)state;
+	assert_true(seams_lead_term(buf, sizeof(buf), "a/ICargoService.cs"));
+	assert_string_equal(buf, "cargo");
+	assert_true(seams_lead_term(buf, sizeof(buf), "a/DTOAssembler.java"));
+	assert_string_equal(buf, "dto");
+	assert_true(seams_lead_term(buf, sizeof(buf), "a/categories.py"));
+	assert_string_equal(buf, "category");
+	assert_false(seams_lead_term(buf, sizeof(buf), "a/x_y.c"));
+	for (size_t i = 0; i < 15; i++)
+		langs[i] = i == 4 || i == 5 ? "Python" : "Java";
+	s = fake_scan(paths, langs, 15, NULL, 0);
+	seams_weights_init(&w);
+	seams_graph_build(&g, s, &w, 1.0, 0);
+	for (size_t u = 0; u < g.nr; u++)
+		if (g.units[u].folder && !strcmp(g.units[u].dir, "cargo"))
+			cargo = u;
+	assert_true(cargo != SIZE_MAX);
+	for (size_t k = 0; k < g.links_nr; k++) {
+		terms += g.links[k].signal[SIGNAL_TERMS] > 0;
+		if (g.links[k].signal[SIGNAL_TERMS] > 0)
+			assert_true(g.links[k].a == cargo ||
+				    g.links[k].b == cargo);
+	}
+	assert_int_equal(terms, 3); /* the three cargo files */
+	/* views.py twice: their coupling is ignored */
+	seams_graph_add(&g, SIGNAL_COCHANGE, 4, 5, 1.0);
+	seams_graph_add(&g, SIGNAL_COCHANGE, 0, 3, 1.0);
+	seams_graph_finish(&g);
+	assert_true(g.total[SIGNAL_COCHANGE] == 1.0);
+	seams_graph_release(&g);
+	free_scan(s);
+}
+
 static void weights_parse(void **state)
 {
 	struct seams_weights w;
@@ -174,6 +297,8 @@ int main(void)
 		cmocka_unit_test(header_and_source_are_one_unit),
 		cmocka_unit_test(hub_is_used_from_most_modules),
 		cmocka_unit_test(evidence_adds_up),
+		cmocka_unit_test(layer_folders_pull_to_their_app),
+		cmocka_unit_test(domain_terms_tie_layers),
 		cmocka_unit_test(weights_parse),
 	};
 

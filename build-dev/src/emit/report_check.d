@@ -1,0 +1,17 @@
+build-dev/src/emit/report_check.o: src/emit/report_check.c \
+ include/carve/check.h include/carve/contexts.h include/carve/glob.h \
+ include/carve/html.h include/carve/report.h include/carve/scan.h \
+ include/carve/arena.h include/carve/deps.h include/carve/exclude.h \
+ include/carve/linecount.h include/carve/strbuf.h include/carve/error.h
+include/carve/check.h:
+include/carve/contexts.h:
+include/carve/glob.h:
+include/carve/html.h:
+include/carve/report.h:
+include/carve/scan.h:
+include/carve/arena.h:
+include/carve/deps.h:
+include/carve/exclude.h:
+include/carve/linecount.h:
+include/carve/strbuf.h:
+include/carve/error.h:
