@@ -50,5 +50,11 @@ void deps_csharp(struct dep_list *out, struct arena *arena,
 		 const char *buf, size_t len);
 void deps_rust(struct dep_list *out, struct arena *arena, const char *buf,
 	       size_t len);
+/*
+ * Views and templates (LANG_VIEW), src/scan/deps_views.c. A Go template's
+ * {{define "x"}} is a DEP_INCLUDE of x with DEP_DECLARES.
+ */
+void deps_views(struct dep_list *out, struct arena *arena,
+		const struct language *lang, const char *buf, size_t len);
 
 #endif

@@ -21,6 +21,9 @@ enum lang_syntax {
 	SYNTAX_MARKUP, /* <!-- --> (HTML, XML, Markdown) */
 	SYNTAX_CSS,    /* slash-star only */
 	SYNTAX_PERCENT, /* % to end of line (MATLAB, TeX) */
+	SYNTAX_TEMPLATE, /* text: comments only as struct language.blocks */
+	SYNTAX_HAML,   /* -# and / lines and their indented blocks, <!-- --> */
+	SYNTAX_SLIM,   /* a / line (not /!) and its indented block */
 };
 
 /* Flags of struct language. */
@@ -38,6 +41,14 @@ enum {
 	LANG_MULTILINE_STRINGS = 1 << 10, /* "..." may span lines (Rust) */
 	LANG_SLASH_COMMENTS = 1 << 11, /* SYNTAX_CSS plus // (SCSS, LESS) */
 	LANG_REGEX_LITERALS = 1 << 12, /* /re/ after an operator (JS, TS) */
+	/*
+	 * A view or template (Razor, ERB, Haml, Go templates, Vue, ...):
+	 * presentation that a migration moves with the code it renders,
+	 * never counted as LANG_PROGRAMMING.
+	 */
+	LANG_VIEW = 1 << 13,
+	/* Go: a "}}" or " -}}" right after a block closer belongs to it */
+	LANG_TEMPLATE_TRIM = 1 << 14,
 };
 
 struct language {
@@ -53,6 +64,13 @@ struct language {
 	 * nullable types); " ?" also needs white space before it (Swift).
 	 */
 	const char *const *branch_ops;
+	/*
+	 * Block comments beyond the syntax's own, as opener and closer
+	 * pairs, NULL-terminated: "@*", "*@", "<!--", "-->" (Razor). Read by
+	 * SYNTAX_C and SYNTAX_TEMPLATE; an opener's first byte may not be
+	 * one the syntax already uses ('/', quotes).
+	 */
+	const char *const *blocks;
 };
 
 /*
@@ -72,6 +90,8 @@ int language_needs_content(const char *path);
 const struct language *language_by_name(const char *name);
 /* True when buf looks binary (NUL bytes, or mostly control bytes). */
 int language_is_binary(const char *buf, size_t len);
+/* True for a view or template language (LANG_VIEW); false for NULL. */
+int language_is_view(const struct language *lang);
 /* Calls fn for each language in the table, in table order. */
 void language_for_each(void (*fn)(const struct language *, void *),
 		       void *ctx);

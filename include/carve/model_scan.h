@@ -65,7 +65,9 @@ struct dep_ref {
 	const char *target;
 	/*
 	 * Python `from target import name`: each name is its own dep_ref with
-	 * `name` set (it may be a submodule); NULL otherwise.
+	 * `name` set (it may be a submodule); NULL otherwise. Views: the
+	 * Razor directive naming a type ("model", "inject", "inherits"), or
+	 * what a Rails render names ("partial", "template").
 	 */
 	const char *name;
 	int level; /* Python relative import: number of leading dots */

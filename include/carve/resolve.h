@@ -44,6 +44,7 @@ struct resolver {
 	struct depcache_inputs *inputs;
 	/* per-family state, set up by each family's prepare function */
 	void *c, *python, *go, *java, *js, *ruby, *php, *csharp, *rust;
+	void *views; /* resolve_views.c */
 };
 
 /* The files of one directory, for package-level resolution. */
@@ -146,5 +147,15 @@ int resolve_rust_prepare(struct resolver *r);
 void resolve_rust(struct resolver *r, size_t from, const struct dep_ref *d,
 		  struct resolve_out *out);
 void resolve_rust_release(struct resolver *r);
+
+/*
+ * Views and templates (LANG_VIEW): partials, layouts and includes to
+ * template files, Razor types through C# namespaces, component scripts
+ * through the JavaScript resolver.
+ */
+int resolve_views_prepare(struct resolver *r);
+void resolve_views(struct resolver *r, size_t from, const struct dep_ref *d,
+		   struct resolve_out *out);
+void resolve_views_release(struct resolver *r);
 
 #endif

@@ -2,11 +2,13 @@
  * Authors and teams. Each person a commit names goes through .mailmap
  * (libgit2's: the work tree's .mailmap, mailmap.file, mailmap.blob);
  * people with the same resulting name are one author, as `git shortlog`
- * counts them. carve.json "teams" maps team names to lists of emails or
+ * counts them, and so are two names with one email ("Jeremy Stretch"
+ * and "jeremystretch"), unless that email is a shared no-reply one. carve.json "teams" maps team names to lists of emails or
  * patterns ("*@payments.example.com"; a pattern without '@' matches the
  * author's name); the first team that matches wins.
  */
 #include <cjson/cJSON.h>
+#include <ctype.h>
 #include <fnmatch.h>
 #include <git2.h>
 #include <string.h>
@@ -77,13 +79,25 @@ static int team_of(const struct team_rules *t, const char *name,
 	return -1;
 }
 
+/*
+ * An email several people use (GitHub's web commits, a build robot's
+ * "noreply@"), or none: it identifies nobody.
+ */
+static int shared_email(const char *email)
+{
+	return !*email || !strchr(email, '@') ||
+	       !strncmp(email, "noreply@", 8) ||
+	       !strncmp(email, "no-reply@", 9) ||
+	       !strcmp(email, "unknown@example.com");
+}
+
 int history_authors(struct history *h, git_repository *repo,
 		    const struct hlog *log, const struct config *cfg,
 		    uint32_t *person_author)
 {
 	struct team_rules rules;
-	struct strmap by_name = STRMAP_INIT;
-	struct strbuf path = STRBUF_INIT;
+	struct strmap by_name = STRMAP_INIT, by_email = STRMAP_INIT;
+	struct strbuf path = STRBUF_INIT, low = STRBUF_INIT;
 	git_mailmap *mailmap = NULL;
 	size_t alloc = 0;
 	int ret;
@@ -122,7 +136,14 @@ int history_authors(struct history *h, git_repository *repo,
 		}
 		if (!*name)
 			name = email;
+		strbuf_reset(&low);
+		for (const char *c = email; *c; c++)
+			strbuf_addch(&low, (char)tolower((unsigned char)*c));
 		k = (size_t)strmap_get(&by_name, name);
+		if (!k && shared_email(low.buf))
+			strbuf_reset(&low);
+		if (!k && low.len)
+			k = (size_t)strmap_get(&by_email, low.buf);
 		if (!k) {
 			ALLOC_GROW(h->authors, h->authors_nr + 1, alloc);
 			a = &h->authors[h->authors_nr++];
@@ -134,12 +155,24 @@ int history_authors(struct history *h, git_repository *repo,
 			strmap_put(&by_name, a->name, (void *)k);
 		}
 		a = &h->authors[k - 1];
+		/* one person, two names: a full name beats a login */
+		if (strcmp(a->name, name) && !strchr(a->name, ' ') &&
+		    strchr(name, ' ')) {
+			a->name = arena_strdup(&h->arena, name);
+			strmap_put(&by_name, a->name, (void *)k);
+		}
+		if (low.len && !shared_email(low.buf) &&
+		    !strmap_get(&by_email, low.buf))
+			strmap_put(&by_email, arena_strdup(&h->arena, low.buf),
+				   (void *)k);
 		if (a->team < 0)
 			a->team = team_of(&rules, name, email);
 		person_author[i] = (uint32_t)(k - 1);
 	}
 	git_mailmap_free(mailmap);
 	strmap_release(&by_name);
+	strmap_release(&by_email);
 	strbuf_release(&path);
+	strbuf_release(&low);
 	return 0;
 }

@@ -1,7 +1,8 @@
 /*
  * The language table and language detection: by file name, then by
  * extension through a hash map, then by the #! line; .h and .m files are
- * told apart by a quick look at their first bytes.
+ * told apart by a quick look at their first bytes, and so are Go and
+ * Django/Jinja .html files in a templates/ folder.
  */
 #include <pthread.h>
 #include <string.h>
@@ -69,11 +70,35 @@ enum {
 	L_PERL, L_LUA, L_TCL, L_AWK, L_R, L_ELIXIR, L_MATLAB, L_TEX,
 	L_HTML, L_CSS, L_SCSS, L_LESS, L_YAML, L_JSON, L_TOML, L_XML,
 	L_MARKDOWN, L_PROTO, L_THRIFT, L_GRAPHQL, L_HCL, L_MAKE, L_CMAKE,
-	L_DOCKER, L_COUNT
+	L_DOCKER, L_RAZOR, L_ERB, L_HAML, L_SLIM, L_GOTMPL, L_HANDLEBARS,
+	L_MUSTACHE, L_VUE, L_SVELTE, L_JINJA, L_DJANGO, L_TWIG, L_EJS,
+	L_NUNJUCKS, L_LIQUID, L_COUNT
 };
+
+/*
+ * Comment pairs of the views, as cloc 1.96 reads them where it knows the
+ * language (Razor, ERB, Handlebars, Mustache, Jinja, Twig); Go templates
+ * and Django's .html templates are read by their own manuals.
+ */
+static const char *const b_razor[] = { "@*", "*@", "<!--", "-->", NULL };
+static const char *const b_markup[] = { "<!--", "-->", NULL };
+static const char *const b_erb[] = { "<%#", "%>", NULL };
+static const char *const b_gotmpl[] = { "{{/*", "*/", "{{- /*", "*/",
+					"<!--", "-->", NULL };
+static const char *const b_handlebars[] = { "{{!--", "--}}", "{{!", "}}",
+					    "<!--", "-->", NULL };
+static const char *const b_mustache[] = { "{{!", "}}", NULL };
+static const char *const b_jinja[] = { "{#", "#}", NULL };
+static const char *const b_ejs[] = { "<%#", "%>", "<!--", "-->", NULL };
+static const char *const b_liquid[] = { "{% comment %}", "{% endcomment %}",
+					"<!--", "-->", NULL };
+static const char *const b_django[] = { "{#", "#}", "{% comment %}",
+					"{% endcomment %}", "<!--", "-->",
+					NULL };
 
 #define P LANG_PROGRAMMING
 #define CQ LANG_CHAR_QUOTES
+#define V LANG_VIEW
 
 static const struct language table[L_COUNT] = {
 	[L_C] = { "C", "C", SYNTAX_C, P | CQ | LANG_LINE_SPLICE, w_c, o_c },
@@ -162,10 +187,43 @@ static const struct language table[L_COUNT] = {
 	[L_CMAKE] = { "CMake", "CMake", SYNTAX_HASH, P, NULL, NULL },
 	[L_DOCKER] = { "Dockerfile", "Dockerfile", SYNTAX_HASH, 0, NULL,
 		       NULL },
+	/*
+	 * Views carry no branch words: "if" and "for" in their text are
+	 * mostly prose. Razor and Vue have cloc's C++ comments and "..."
+	 * strings; a ' starts no string in either (cloc's reading).
+	 */
+	[L_RAZOR] = { "Razor", "Razor", SYNTAX_C, V | CQ, NULL, NULL,
+		      b_razor },
+	[L_ERB] = { "ERB", "ERB", SYNTAX_TEMPLATE, V, NULL, NULL, b_erb },
+	[L_HAML] = { "Haml", "Haml", SYNTAX_HAML, V, NULL, NULL },
+	[L_SLIM] = { "Slim", "Slim", SYNTAX_SLIM, V, NULL, NULL },
+	[L_GOTMPL] = { "Go Template", "Go Template", SYNTAX_TEMPLATE,
+		       V | LANG_TEMPLATE_TRIM, NULL, NULL, b_gotmpl },
+	[L_HANDLEBARS] = { "Handlebars", "Handlebars", SYNTAX_TEMPLATE, V,
+			   NULL, NULL, b_handlebars },
+	[L_MUSTACHE] = { "Mustache", "Mustache", SYNTAX_TEMPLATE, V, NULL,
+			 NULL, b_mustache },
+	[L_VUE] = { "Vue", "Vuejs Component", SYNTAX_C, V | CQ, NULL, NULL,
+		    b_markup },
+	/* cloc reads only <!-- --> in a Svelte file, script or not */
+	[L_SVELTE] = { "Svelte", "Svelte", SYNTAX_MARKUP, V, NULL, NULL },
+	[L_JINJA] = { "Jinja Template", "Jinja Template", SYNTAX_TEMPLATE, V,
+		      NULL, NULL, b_jinja },
+	/* cloc calls these HTML and counts only their <!-- --> */
+	[L_DJANGO] = { "Django Template", "HTML", SYNTAX_TEMPLATE, V, NULL,
+		       NULL, b_django },
+	[L_TWIG] = { "Twig", "Twig", SYNTAX_TEMPLATE, V, NULL, NULL,
+		     b_jinja },
+	[L_EJS] = { "EJS", "EJS", SYNTAX_TEMPLATE, V, NULL, NULL, b_ejs },
+	[L_NUNJUCKS] = { "Nunjucks", "Nunjucks", SYNTAX_TEMPLATE, V, NULL,
+			 NULL, b_jinja },
+	[L_LIQUID] = { "Liquid", "liquid", SYNTAX_TEMPLATE, V, NULL, NULL,
+		       b_liquid },
 };
 
 #undef P
 #undef CQ
+#undef V
 
 struct name_row {
 	const char *name; /* lower case */
@@ -200,6 +258,14 @@ static const struct name_row extensions[] = {
 	{ "gql", L_GRAPHQL }, { "tf", L_HCL }, { "hcl", L_HCL },
 	{ "mk", L_MAKE }, { "mak", L_MAKE }, { "make", L_MAKE },
 	{ "am", L_MAKE }, { "cmake", L_CMAKE }, { "dockerfile", L_DOCKER },
+	{ "cshtml", L_RAZOR }, { "razor", L_RAZOR }, { "erb", L_ERB },
+	{ "rhtml", L_ERB }, { "haml", L_HAML }, { "slim", L_SLIM },
+	{ "tmpl", L_GOTMPL }, { "gotmpl", L_GOTMPL },
+	{ "hbs", L_HANDLEBARS }, { "handlebars", L_HANDLEBARS },
+	{ "mustache", L_MUSTACHE }, { "vue", L_VUE }, { "svelte", L_SVELTE },
+	{ "jinja", L_JINJA }, { "jinja2", L_JINJA }, { "j2", L_JINJA },
+	{ "twig", L_TWIG }, { "ejs", L_EJS }, { "njk", L_NUNJUCKS },
+	{ "liquid", L_LIQUID },
 };
 
 /* Whole base names, compared lower-cased. */
@@ -498,6 +564,77 @@ static const struct language *detect_by_name(const char *base,
 	return NULL;
 }
 
+/*
+ * An .html file in a folder named templates (or jinja2, Django's folder
+ * for Jinja) is a template of the framework around it, not a page.
+ */
+static int is_html_template(const char *path, const char *ext)
+{
+	const char *p = path, *slash;
+
+	if (!ext || (strcasecmp(ext, "html") && strcasecmp(ext, "htm")))
+		return 0;
+	while ((slash = strchr(p, '/'))) {
+		size_t n = (size_t)(slash - p);
+
+		if ((n == 9 && !memcmp(p, "templates", 9)) ||
+		    (n == 6 && !memcmp(p, "jinja2", 6)))
+			return 1;
+		p = slash + 1;
+	}
+	return 0;
+}
+
+/*
+ * Whether an action of Go's text/template opens at p (just after "{{"
+ * and an optional "-"): a field ({{.Name}}, {{ . }}), or a keyword
+ * Django and Jinja never print ({{define "x"}}, {{end}}, {{range}}).
+ */
+static int go_action_at(const char *p, const char *end)
+{
+	static const char *const words[] = { "define", "template", "block",
+					     "end", "range", "with", "if",
+					     "else", NULL };
+
+	while (p < end && *p == ' ')
+		p++;
+	if (p < end && *p == '.')
+		return p + 1 == end || p[1] == ' ' || p[1] == '}' ||
+		       is_ident(p[1]);
+	for (const char *const *w = words; *w; w++) {
+		size_t n = strlen(*w);
+
+		if ((size_t)(end - p) > n && !memcmp(p, *w, n) &&
+		    (p[n] == ' ' || p[n] == '}' || p[n] == '-'))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * A templates/ .html file: Go's if its first 8 KiB hold a Go action and
+ * no {% tag (which Go never writes; Django has {{ end }} variables).
+ */
+static const struct language *detect_html_template(const char *buf,
+						   size_t len)
+{
+	const char *p = buf, *end = buf + (len > 8192 ? 8192 : len);
+
+	if (buf && memmem(buf, (size_t)(end - buf), "{%", 2))
+		return &table[L_DJANGO];
+	while (buf && p < end && (p = memchr(p, '{', (size_t)(end - p)))) {
+		p++;
+		if (p < end && *p == '{') {
+			p++;
+			if (p < end && *p == '-')
+				p++;
+			if (go_action_at(p, end))
+				return &table[L_GOTMPL];
+		}
+	}
+	return &table[L_DJANGO];
+}
+
 const struct language *language_detect(const char *path, const char *buf,
 				       size_t len)
 {
@@ -512,6 +649,8 @@ const struct language *language_detect(const char *path, const char *buf,
 		return detect_header(buf, len);
 	if (ext && !strcasecmp(ext, "m"))
 		return detect_m(buf, len);
+	if (is_html_template(path, ext))
+		return detect_html_template(buf, len);
 	lang = detect_by_name(base, ext);
 	return lang ? lang : detect_shebang(buf, len);
 }
@@ -521,7 +660,13 @@ int language_needs_content(const char *path)
 	const char *base = base_name(path);
 	const char *ext = extension(base);
 
-	return is_ambiguous(ext) || !detect_by_name(base, ext);
+	return is_ambiguous(ext) || is_html_template(path, ext) ||
+	       !detect_by_name(base, ext);
+}
+
+int language_is_view(const struct language *lang)
+{
+	return lang && (lang->flags & LANG_VIEW);
 }
 
 const struct language *language_by_name(const char *name)

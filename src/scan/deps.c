@@ -65,6 +65,8 @@ void deps_extract(struct dep_list *out, struct arena *arena,
 		deps_csharp(out, arena, buf, len);
 	else if (is(lang, "Rust"))
 		deps_rust(out, arena, buf, len);
+	else if (language_is_view(lang))
+		deps_views(out, arena, lang, buf, len);
 	(void)out;
 	(void)arena;
 	(void)buf;

@@ -39,6 +39,7 @@ enum {
 	C_LBRACK, /* '[' in Lua: long strings */
 	C_AT,     /* '@' in C#: verbatim strings */
 	C_OP,     /* first byte of a branch operator */
+	C_BLOCK,  /* first byte of an opener of struct language.blocks */
 };
 
 /* Bits of struct counter.line: what the current line holds so far. */
@@ -215,14 +216,20 @@ static void table_init(struct lang_table *t, const struct language *lang)
 		cls['"'] = C_DQUOTE;
 		cls['\''] = C_SQUOTE;
 		break;
+	case SYNTAX_TEMPLATE:
+	case SYNTAX_HAML:
+	case SYNTAX_SLIM:
+		break;
 	}
+	for (const char *const *b = lang->blocks; b && b[0] && b[1]; b += 2)
+		cls[(unsigned char)b[0][0]] = C_BLOCK;
 }
 
 /*
  * Tables of the languages in the language table, built once: building
  * one costs more than counting a small file.
  */
-#define MAX_TABLES 64
+#define MAX_TABLES 128
 static struct lang_table tables[MAX_TABLES];
 static size_t ntables;
 static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
@@ -808,6 +815,112 @@ static const unsigned char *line_start(struct counter *c,
 }
 
 /*
+ * A comment of struct language.blocks opening at p: returns the byte
+ * after it (with a Go template's "}}" or " -}}"), or NULL when none of
+ * the openers is there.
+ */
+static const unsigned char *skip_extra_block(struct counter *c,
+					     const unsigned char *p)
+{
+	const unsigned char *end = c->end;
+
+	for (const char *const *b = c->t->lang->blocks; b[0] && b[1]; b += 2) {
+		size_t n = strlen(b[0]);
+
+		if ((size_t)(end - p) < n || memcmp(p, b[0], n))
+			continue;
+		p = skip_block(c, p + n, b[0], b[1], 0);
+		if (c->flags & LANG_TEMPLATE_TRIM) {
+			if (end - p >= 2 && p[0] == '}' && p[1] == '}')
+				p += 2;
+			else if (end - p >= 4 && !memcmp(p, " -}}", 4))
+				p += 4;
+		}
+		return p;
+	}
+	return NULL;
+}
+
+/*
+ * Haml and Slim, line by line as cloc 1.96 reads them: a comment marker
+ * alone on its line (Haml "/" or "-#"; Slim "/" and any text but "/!")
+ * makes every following line indented deeper a comment, tabs counted to
+ * the next multiple of eight; Haml's "/ text" and "-# text" lines and
+ * <!-- --> comments are comments too. Blank lines stay blank.
+ */
+static void count_indented(struct counter *c)
+{
+	const unsigned char *p = c->buf, *end = c->end;
+	int haml = c->syntax == SYNTAX_HAML, in_html = 0;
+	size_t block = 0; /* indent of the comment's lines, plus one */
+
+	while (p < end) {
+		const unsigned char *nl = memchr(p, '\n', (size_t)(end - p));
+		const unsigned char *eol = nl ? nl : end, *s = p, *t;
+		size_t indent = 0;
+		unsigned kind = LINE_CODE;
+
+		for (; s < eol && is_space(*s); s++)
+			indent = *s == '\t' ? (indent / 8 + 1) * 8 : indent + 1;
+		t = eol;
+		while (t > s && is_space(t[-1]))
+			t--;
+		if (s == eol) {
+			kind = 0;
+		} else if (block && indent >= block) {
+			kind = LINE_COMMENT;
+		} else {
+			block = 0;
+			if (haml &&
+			    ((t - s == 1 && *s == '/') ||
+			     (t - s == 2 && s[0] == '-' && s[1] == '#')))
+				block = indent + 1;
+			else if (!haml && *s == '/' && s + 1 < eol &&
+				 s[1] != '!')
+				block = indent + 1;
+			if (block)
+				kind = LINE_COMMENT;
+		}
+		if (haml && kind == LINE_CODE) {
+			/* <!-- -->: what is left outside them decides */
+			const unsigned char *q = s;
+			int code = 0;
+
+			while (q < t) {
+				const unsigned char *close;
+
+				if (in_html) {
+					close = memmem(q, (size_t)(t - q),
+						       "-->", 3);
+					if (!close)
+						break;
+					in_html = 0;
+					q = close + 3;
+					continue;
+				}
+				if (t - q >= 4 && !memcmp(q, "<!--", 4)) {
+					in_html = 1;
+					q += 4;
+					continue;
+				}
+				if (!is_space(*q))
+					code = 1;
+				q++;
+			}
+			/* cloc drops a line that opens an unclosed one */
+			if (!code || in_html)
+				kind = LINE_COMMENT;
+			else if (*s == '/' ||
+				 (*s == '-' && s + 1 < t && s[1] == '#'))
+				kind = LINE_COMMENT;
+		}
+		c->line = kind;
+		end_line(c, eol);
+		p = nl ? nl + 1 : end;
+	}
+}
+
+/*
  * The first byte from p that is not plain (C_OTHER, C_SPACE, C_IDENT).
  * Unrolled, as runs of plain bytes are often longer than four.
  */
@@ -1035,6 +1148,15 @@ static void count(struct counter *c)
 			}
 			p++;
 			break;
+		case C_BLOCK:
+			q = skip_extra_block(c, p);
+			if (q) {
+				p = q;
+				break;
+			}
+			c->line |= LINE_CODE;
+			p++;
+			break;
 		case C_OP:
 			c->line |= LINE_CODE;
 			n = match_op(c, p);
@@ -1065,7 +1187,10 @@ void linecount_buffer(struct line_counts *out, const struct language *lang,
 
 	/* cloc drops it too: a BOM alone on its line leaves a blank line */
 	setup(&c, table_for(lang), buf + bom, len - bom);
-	count(&c);
+	if (lang->syntax == SYNTAX_HAML || lang->syntax == SYNTAX_SLIM)
+		count_indented(&c);
+	else
+		count(&c);
 	out->code = c.n[N_CODE];
 	out->comment = c.n[N_COMMENT];
 	out->blank = c.n[N_BLANK];

@@ -61,6 +61,8 @@ int resolver_init(struct resolver *r, const struct scan *scan,
 	    resolve_php_prepare(r) || resolve_csharp_prepare(r) ||
 	    resolve_rust_prepare(r))
 		return CARVE_ERR;
+	if (resolve_views_prepare(r))
+		return CARVE_ERR;
 	return 0;
 }
 
@@ -79,6 +81,7 @@ void resolver_release(struct resolver *r)
 	resolve_php_release(r);
 	resolve_csharp_release(r);
 	resolve_rust_release(r);
+	resolve_views_release(r);
 	strmap_for_each(&r->by_dir, e) {
 		struct resolve_dir *d = e->value;
 
@@ -132,6 +135,10 @@ void resolve_dep(struct resolver *r, size_t from, const struct dep_ref *d,
 	if (!lang)
 		return;
 	/* each family registers its resolver here when it lands */
+	if (language_is_view(lang)) {
+		resolve_views(r, from, d, out);
+		return;
+	}
 	if (!strcmp(lang->name, "Python")) {
 		resolve_python(r, from, d, out);
 		return;

@@ -52,13 +52,16 @@ struct js_state {
 /* Probed in this order after the specifier itself. */
 static const char *const extensions[] = {
 	".ts", ".tsx", ".d.ts", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts",
-	".json", NULL
+	".json", ".vue", ".svelte", NULL
 };
 
+/* JS/TS, or a component whose <script> holds it (deps_views.c) */
 static int is_js(const struct language *lang)
 {
 	return lang && (!strcmp(lang->name, "JavaScript") ||
-			!strcmp(lang->name, "TypeScript"));
+			!strcmp(lang->name, "TypeScript") ||
+			!strcmp(lang->name, "Vue") ||
+			!strcmp(lang->name, "Svelte"));
 }
 
 static const char *base_name(const char *path)

@@ -235,6 +235,8 @@ int scancache_decode_deps(struct dep_list *out, struct arena *arena,
 		for (int i = 0; i < 4; i++)
 			if (parse_digits(part[i], len[i], &v[i]))
 				return -1;
+		if (v[0] > DEP_KIND_MAX)
+			return -1; /* a kind this carve does not know */
 		d = dep_list_add(out, arena, (enum dep_kind)v[0], part[4],
 				 len[4], (unsigned)v[2]);
 		d->flags = (unsigned)v[1];

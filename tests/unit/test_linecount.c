@@ -151,6 +151,17 @@ static void line_ends(void **state)
 	assert_int_equal(lc.code, 1);
 	assert_int_equal(lc.comment, 2);
 	assert_int_equal(lc.blank, 1);
+	/* a byte-order mark is no text (cloc: a.c 1 comment 1 code) */
+	count_str(&lc, "C", "\xef\xbb\xbf// x\nint a;\n");
+	assert_int_equal(lc.comment, 1);
+	assert_int_equal(lc.code, 1);
+	count_str(&lc, "Razor", "\xef\xbb\xbf\n@* c *@\n<p></p>\n");
+	assert_int_equal(lc.blank, 1);
+	assert_int_equal(lc.comment, 1);
+	assert_int_equal(lc.code, 1);
+	count_str(&lc, "Haml", "\xef\xbb\xbf-#\n  c\n%p\n");
+	assert_int_equal(lc.comment, 2);
+	assert_int_equal(lc.code, 1);
 }
 
 static void adds_counts(void **state)
