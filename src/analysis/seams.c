@@ -1213,6 +1213,28 @@ static long majority_under(const struct seams *s, const struct grouping *gr,
 	return best;
 }
 
+/*
+ * One vote for group grp: *best is the group with most votes so far (the
+ * lower number on a tie); touched[] lists the groups voted for, so that
+ * unvote() clears them for the next count and returns best.
+ */
+static void vote(size_t *votes, long *touched, size_t *nt, long grp,
+		 long *best)
+{
+	if (!votes[grp])
+		touched[(*nt)++] = grp;
+	if (++votes[grp] > (*best >= 0 ? votes[*best] : 0) ||
+	    (votes[grp] == votes[*best] && grp < *best))
+		*best = grp;
+}
+
+static long unvote(size_t *votes, const long *touched, size_t nt, long best)
+{
+	for (size_t t = 0; t < nt; t++)
+		votes[touched[t]] = 0;
+	return best;
+}
+
 /* The first of file f's edges (edges are sorted by their file). */
 static size_t first_edge(const struct scan *scan, size_t f)
 {
@@ -1253,16 +1275,10 @@ static long majority_used(const struct seams *s, const struct grouping *gr,
 			if (v == SIZE_MAX || g->units[v].follower || grp < 0 ||
 			    grp == gr->kernel || grp == gr->unlinked)
 				continue;
-			if (!votes[grp])
-				touched[nt++] = grp;
-			if (++votes[grp] > (best >= 0 ? votes[best] : 0) ||
-			    (votes[grp] == votes[best] && grp < best))
-				best = grp;
+			vote(votes, touched, &nt, grp, &best);
 		}
 	}
-	for (size_t t = 0; t < nt; t++)
-		votes[touched[t]] = 0;
-	return best;
+	return unvote(votes, touched, nt, best);
 }
 
 /*
@@ -1332,17 +1348,10 @@ static long majority_named(const struct seams *s, const struct grouping *gr,
 			hit = !strcmp(term, single) || !strcmp(term, name);
 		if (!hit)
 			continue;
-		if (!votes[grp])
-			touched[nt++] = grp;
-		if (++votes[grp] > (best >= 0 ? votes[best] : 0) ||
-		    (votes[grp] == votes[best] && grp < best))
-			best = grp;
+		vote(votes, touched, &nt, grp, &best);
 	}
-	for (size_t t = 0; t < nt; t++)
-		votes[touched[t]] = 0;
-	return best;
+	return unvote(votes, touched, nt, best);
 }
-
 
 /*
  * The stem of the file a test exercises, from the test's own name:
@@ -1501,8 +1510,8 @@ static void attach_followers(struct seams *s, struct grouping *gr)
 	const struct seams_graph *g = &s->graph;
 	struct strmap memo = STRMAP_INIT;
 	size_t *votes = xcalloc(gr->nr, sizeof(*votes));
-	long *touched = xmalloc((s->scan->edges_nr ? s->scan->edges_nr : 1) *
-				sizeof(*touched));
+	/* a group is touched once per count: at most gr->nr of them */
+	long *touched = xmalloc((gr->nr ? gr->nr : 1) * sizeof(*touched));
 	struct strbuf dir = STRBUF_INIT;
 	struct strmap by_stem = STRMAP_INIT;
 	char **stem_keys;

@@ -71,7 +71,9 @@ static void list_compact(struct list *l, const char *gone, size_t upto)
 	for (size_t i = 0; i < upto; i++)
 		if (!gone[l->v[i]])
 			l->v[k++] = l->v[i];
-	memmove(l->v + k, l->v + upto, (l->nr - upto) * sizeof(*l->v));
+	/* an empty list has no array: memmove must not see NULL */
+	if (l->nr > upto)
+		memmove(l->v + k, l->v + upto, (l->nr - upto) * sizeof(*l->v));
 	l->nr -= upto - k;
 }
 

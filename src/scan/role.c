@@ -51,6 +51,7 @@ static const struct {
 	{ "twig", ROLE_VIEW },	     { "liquid", ROLE_VIEW },
 	{ "ejs", ROLE_VIEW },	     { "pug", ROLE_VIEW },
 	{ "jsp", ROLE_VIEW },	     { "ftl", ROLE_VIEW },
+	{ "njk", ROLE_VIEW },	     { "rhtml", ROLE_VIEW },
 	{ "md", ROLE_DOCS },	     { "markdown", ROLE_DOCS },
 	{ "rst", ROLE_DOCS },	     { "adoc", ROLE_DOCS },
 	{ "asciidoc", ROLE_DOCS },   { "txt", ROLE_DOCS },
