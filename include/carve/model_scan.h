@@ -51,7 +51,21 @@ enum {
 	DEP_DYNAMIC = 1 << 4,     /* import(), __import__, require(expr) */
 	DEP_WILDCARD = 1 << 5,    /* Java a.b.*, Python from x import * */
 	DEP_STATIC = 1 << 6,      /* Java import static */
-	DEP_DECLARES = 1 << 7,    /* C# namespace X: a declaration, no edge */
+	/*
+	 * A declaration, no edge: C# namespace X (target X); a type of the
+	 * Java family (target Outer.Inner, in the file's package) or of C#
+	 * (target the namespace, name Outer.Inner).
+	 */
+	DEP_DECLARES = 1 << 7,
+	/*
+	 * A name used in code (Java family and C#: a type, maybe qualified,
+	 * once per file), not a statement: resolved in its file's scope (its
+	 * package or namespaces and imports); names of nothing in the
+	 * repository (String, a local) are dropped, not unresolved. C#: name
+	 * holds the enclosing namespace where it is used.
+	 */
+	DEP_REFERENCE = 1 << 8,
+	DEP_GLOBAL = 1 << 9,      /* C# global using: every file below */
 };
 
 struct dep_ref {

@@ -93,7 +93,7 @@ static const char *const kind_names[] = {
 
 static const char *const flag_names[] = {
 	"angle", "conditional", "type-only", "local", "dynamic", "wildcard",
-	"static", "declares",
+	"static", "declares", "reference", "global",
 };
 
 static cJSON *edges_json(const struct scan *s)

@@ -2,11 +2,16 @@
  * The Java family's dependency lexer: import statements of Java
  * (single-type, on-demand `a.b.*`, `import static`), Kotlin (`as`
  * aliases, backquoted names) and Scala (`a.b._`, `a.b.*`, selectors
- * `a.b.{C, D => E}`, several clauses after one `import`). Comments,
- * strings, text blocks and character literals are skipped.
+ * `a.b.{C, D => E}`, several clauses after one `import`); the types each
+ * file declares (nested ones as Outer.Inner); and the names it uses that
+ * may be types (capitalised, or qualified a.b.C), once each, for the
+ * resolver to look up in the package and the imports. Comments, strings,
+ * text blocks and character literals are skipped.
  */
 #include <string.h>
 
+#include "carve/arena.h"
+#include "carve/depnames.h"
 #include "carve/deps.h"
 #include "carve/ident.h"
 #include "carve/language.h"
@@ -14,7 +19,17 @@
 /* Longer names are not real imports: they are dropped, not truncated. */
 #define NAME_MAX_LEN 512
 
+/* Type bodies nested deeper are named after their outer ones. */
+#define TYPE_DEPTH 16
+
 enum java_dialect { JAVA, KOTLIN, SCALA };
+
+/* A qualified name being read, in a fixed buffer: no allocation. */
+struct qname {
+	char buf[NAME_MAX_LEN];
+	size_t len;
+	int overflow;
+};
 
 struct lexer {
 	const char *p, *end;
@@ -23,13 +38,18 @@ struct lexer {
 	int nested; /* block comments nest (Kotlin, Scala) */
 	struct dep_list *out;
 	struct arena *arena;
-};
-
-/* A qualified name being read, in a fixed buffer: no allocation. */
-struct qname {
-	char buf[NAME_MAX_LEN];
-	size_t len;
-	int overflow;
+	struct dep_names names; /* the names used, recorded once each */
+	/* the type whose body encloses lx->p, Outer.Inner, and its outers */
+	struct qname type;
+	struct {
+		size_t len; /* type.len outside this body */
+		int depth; /* brace depth inside it */
+	} bodies[TYPE_DEPTH];
+	int bodies_nr;
+	int depth;
+	/* a type was declared: the next { opens its body */
+	int pending;
+	struct qname pending_name;
 };
 
 static int is_ident_start(int c)
@@ -47,6 +67,18 @@ static void skip_block_comment(struct lexer *lx)
 	int depth = 1;
 
 	lx->p += 2;
+	if (!lx->nested) {
+		/* Java's do not nest: memmem and memchr, not a byte loop */
+		const char *e =
+			memmem(lx->p, (size_t)(lx->end - lx->p), "*/", 2);
+		const char *stop = e ? e + 2 : lx->end;
+
+		for (const char *q = lx->p;
+		     (q = memchr(q, '\n', (size_t)(stop - q))); q++)
+			lx->line++;
+		lx->p = stop;
+		return;
+	}
 	while (lx->p < lx->end) {
 		if (lx->p[0] == '*' && lx->p + 1 < lx->end && lx->p[1] == '/') {
 			lx->p += 2;
@@ -196,15 +228,37 @@ static int segment_is(const struct qname *q, size_t from, const char *word)
 	return q->len - from == n && !memcmp(q->buf + from, word, n);
 }
 
-static void emit(struct lexer *lx, const struct qname *q, size_t len,
-		 unsigned flags, unsigned line)
+static struct dep_ref *emit(struct lexer *lx, const struct qname *q, size_t len,
+			    unsigned flags, unsigned line)
 {
 	struct dep_ref *d;
 
 	if (q->overflow || !len)
-		return;
+		return NULL;
 	d = dep_list_add(lx->out, lx->arena, DEP_IMPORT, q->buf, len, line);
 	d->flags = flags;
+	return d;
+}
+
+/* Kotlin's `import a.B as C`: C names a.B in the file (d->name). */
+static void read_alias(struct lexer *lx, struct dep_ref *d)
+{
+	const char *save = lx->p;
+	struct qname alias;
+
+	alias.len = 0;
+	alias.overflow = 0;
+	skip_space(lx, 0);
+	if (lx->end - lx->p > 2 && !memcmp(lx->p, "as", 2) &&
+	    !is_ident((unsigned char)lx->p[2])) {
+		lx->p += 2;
+		skip_space(lx, 0);
+		if (read_segment(lx, &alias) && !alias.overflow)
+			d->name =
+				arena_strndup(lx->arena, alias.buf, alias.len);
+		return;
+	}
+	lx->p = save;
 }
 
 /*
@@ -275,6 +329,7 @@ static void read_selectors(struct lexer *lx, struct qname *q, unsigned line)
  */
 static void read_clause(struct lexer *lx, unsigned flags, unsigned line)
 {
+	struct dep_ref *d;
 	struct qname q;
 	int java = lx->dialect == JAVA;
 
@@ -322,7 +377,9 @@ static void read_clause(struct lexer *lx, unsigned flags, unsigned line)
 		if (dot && segment_is(&q, dot, "given"))
 			return;
 	}
-	emit(lx, &q, q.len, flags, line);
+	d = emit(lx, &q, q.len, flags, line);
+	if (d && lx->dialect == KOTLIN)
+		read_alias(lx, d);
 }
 
 /* After the `import` keyword: one statement, several clauses in Scala. */
@@ -350,11 +407,128 @@ static void read_import(struct lexer *lx)
 	}
 }
 
+static int is_upper(int c)
+{
+	return c >= 'A' && c <= 'Z';
+}
+
+/* Records a name used, once per file. */
+static void add_name(struct lexer *lx, const char *s, size_t n, unsigned line)
+{
+	if (n < NAME_MAX_LEN)
+		dep_names_add(&lx->names, lx->out, lx->arena, s, n, NULL, line);
+}
+
+/*
+ * A name used at lx->p (its first segment s..lx->p already read): a
+ * capitalised one is a type by convention (Outer.Inner is in Outer's
+ * file, so the first segment is enough); a lowercase one may be a
+ * qualified a.b.C, recorded up to its first capitalised segment (unless
+ * a call follows: x.Foo() is a method).
+ * Members (after a dot) and lowercase names (variables, methods) are not.
+ */
+static void read_name(struct lexer *lx, const char *s, unsigned line)
+{
+	if (is_upper((unsigned char)*s)) {
+		add_name(lx, s, (size_t)(lx->p - s), line);
+		return;
+	}
+	while (lx->end - lx->p > 1 && lx->p[0] == '.' &&
+	       is_ident_start((unsigned char)lx->p[1])) {
+		int upper = is_upper((unsigned char)lx->p[1]);
+
+		lx->p++;
+		while (lx->p < lx->end && is_ident((unsigned char)*lx->p))
+			lx->p++;
+		if (upper) {
+			/* x.Foo() calls a method */
+			if (lx->p >= lx->end || *lx->p != '(')
+				add_name(lx, s, (size_t)(lx->p - s), line);
+			return;
+		}
+	}
+}
+
+/* True when the word s[0..n) declares a type in this dialect. */
+static int type_keyword(const struct lexer *lx, const char *s, size_t n)
+{
+	enum java_dialect d = lx->dialect;
+
+	switch (n) {
+	case 4:
+		return d != KOTLIN && !memcmp(s, "enum", 4);
+	case 5:
+		return !memcmp(s, "class", 5) ||
+		       (d == SCALA && !memcmp(s, "trait", 5));
+	case 6:
+		return (d == JAVA && !memcmp(s, "record", 6)) ||
+		       (d != JAVA && !memcmp(s, "object", 6));
+	case 9:
+		return (d != SCALA && !memcmp(s, "interface", 9)) ||
+		       (d == KOTLIN && !memcmp(s, "typealias", 9));
+	}
+	return 0;
+}
+
+/*
+ * After a type keyword: the declared name, recorded as Outer.Inner when
+ * in a type's body. Java's `record` is a keyword only before a name and
+ * its `(` or `<`; an object expression (Kotlin `object : T`) names none.
+ */
+static void read_declaration(struct lexer *lx, const char *kw, size_t n)
+{
+	struct qname name;
+	struct dep_ref *d;
+
+	name.len = 0;
+	name.overflow = 0;
+	skip_space(lx, 1);
+	if (!read_segment(lx, &name))
+		return;
+	if (lx->dialect == JAVA && n == 6 && !memcmp(kw, "record", 6)) {
+		skip_space(lx, 1);
+		if (lx->p >= lx->end || (*lx->p != '(' && *lx->p != '<'))
+			return;
+	}
+	lx->pending_name = lx->type;
+	if (lx->type.len)
+		qname_add(&lx->pending_name, ".", 1);
+	qname_add(&lx->pending_name, name.buf, name.len);
+	if (lx->pending_name.overflow)
+		return;
+	lx->pending = 1;
+	d = dep_list_add(lx->out, lx->arena, DEP_IMPORT, lx->pending_name.buf,
+			 lx->pending_name.len, lx->line);
+	d->flags = DEP_DECLARES;
+}
+
+/* Braces: the body of a declared type opens and closes. */
+static void brace(struct lexer *lx, int c)
+{
+	if (c == '{') {
+		lx->depth++;
+		if (lx->pending && lx->bodies_nr < TYPE_DEPTH) {
+			lx->bodies[lx->bodies_nr].len = lx->type.len;
+			lx->bodies[lx->bodies_nr].depth = lx->depth;
+			lx->bodies_nr++;
+			lx->type = lx->pending_name;
+		}
+		lx->pending = 0;
+	} else {
+		if (lx->bodies_nr &&
+		    lx->bodies[lx->bodies_nr - 1].depth == lx->depth)
+			lx->type.len = lx->bodies[--lx->bodies_nr].len;
+		if (lx->depth > 0)
+			lx->depth--;
+	}
+}
+
 void deps_java(struct dep_list *out, struct arena *arena,
 	       const struct language *lang, const char *buf, size_t len)
 {
 	struct lexer lx;
 	int stmt = 1; /* at the start of a statement or a line */
+	int prev = 0; /* the last byte of the last token */
 
 	memset(&lx, 0, sizeof(lx));
 	lx.p = buf;
@@ -366,34 +540,65 @@ void deps_java(struct dep_list *out, struct arena *arena,
 		     : !strcmp(lang->name, "Scala") ? SCALA
 						    : JAVA;
 	lx.nested = !!(lang->flags & LANG_NESTED_COMMENTS);
+	dep_names_init(&lx.names);
 	while (lx.p < lx.end) {
 		unsigned char c = (unsigned char)*lx.p;
 
-		if (c == '\n') {
+		if (c == ' ' || c == '\t') {
+			/* the common bytes first: blanks, then words */
+			const char *e = lx.p + 1;
+
+			while (e < lx.end && (*e == ' ' || *e == '\t'))
+				e++;
+			lx.p = e;
+		} else if (is_ident_start(c)) {
+			const char *s = lx.p, *e = s + 1;
+			size_t n;
+
+			while (e < lx.end && is_ident((unsigned char)*e))
+				e++;
+			lx.p = e;
+			n = (size_t)(e - s);
+			if (stmt && n == 6 && !memcmp(s, "import", 6))
+				read_import(&lx);
+			else if (prev == '.')
+				; /* a member, Foo.class, Foo::class */
+			else if (type_keyword(&lx, s, n))
+				read_declaration(&lx, s, n);
+			else
+				read_name(&lx, s, lx.line);
+			stmt = 0;
+			prev = 'a';
+		} else if (c == '\n') {
+			const char *e = lx.p + 1;
+
+			/* and the next line's indentation */
+			while (e < lx.end && (*e == ' ' || *e == '\t'))
+				e++;
 			lx.line++;
-			lx.p++;
+			lx.p = e;
 			stmt = 1;
-		} else if (c == ' ' || c == '\t' || c == '\r' || c == '\f' ||
+		} else if (c == '\r' || c == '\f' ||
 			   (c == '/' && lx.p + 1 < lx.end &&
 			    (lx.p[1] == '/' || lx.p[1] == '*'))) {
 			skip_space(&lx, 0);
 		} else if (c == '"') {
 			skip_string(&lx);
 			stmt = 0;
+			prev = c;
 		} else if (c == '\'') {
 			skip_char(&lx);
 			stmt = 0;
-		} else if (is_ident_start(c)) {
-			const char *s = lx.p;
-
-			while (lx.p < lx.end && is_ident((unsigned char)*lx.p))
-				lx.p++;
-			if (stmt && lx.p - s == 6 && !memcmp(s, "import", 6))
-				read_import(&lx);
-			stmt = 0;
+			prev = c;
 		} else {
+			if (c == '{' || c == '}')
+				brace(&lx, c);
 			stmt = c == ';' || c == '{' || c == '}';
+			/* after `::` comes a member, as after a dot */
+			prev = c == ':' && lx.p > buf && lx.p[-1] == ':' ? '.'
+									 : c;
 			lx.p++;
 		}
 	}
+	dep_names_release(&lx.names);
 }

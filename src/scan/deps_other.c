@@ -1,10 +1,9 @@
 /*
  * Dependency lexers of Ruby (require, require_relative), PHP (use,
- * require/include of literal paths), C# (using directives, namespace
- * declarations) and Rust (mod x;, use trees, extern crate). Each skips
- * the comments and strings of its language; unterminated ones end at the
- * end of the buffer. Names are built in fixed buffers: no allocation but
- * the dep_list's own.
+ * require/include of literal paths) and Rust (mod x;, use trees, extern
+ * crate); C# has deps_csharp.c. Each skips the comments and strings of
+ * its language; unterminated ones end at the end of the buffer. Names are
+ * built in fixed buffers: no allocation but the dep_list's own.
  */
 #include <string.h>
 #include <strings.h>
@@ -177,7 +176,7 @@ static int read_literal(struct lexer *lx, struct name *n, const char *interp)
 	lx->p = e + 1;
 	if (quote == '"' && interp)
 		for (const char *q = s; q < e; q++)
-			if (strchr(interp, *q))
+			if (*q && strchr(interp, *q))
 				return 0;
 	name_add(n, s, (size_t)(e - s));
 	return 1;
@@ -683,6 +682,7 @@ static void php_include(struct lexer *lx, unsigned line)
 {
 	struct name n;
 	const char *save;
+	unsigned save_line;
 	int up;
 
 	name_reset(&n);
@@ -695,15 +695,19 @@ static void php_include(struct lexer *lx, unsigned line)
 		php_include_end(lx, &n, line);
 		return;
 	}
+	/* going back, the newlines skipped are counted again */
 	save = lx->p;
+	save_line = lx->line;
 	up = php_dir_expr(lx, 0);
 	if (up < 0) {
 		lx->p = save;
+		lx->line = save_line;
 		return;
 	}
 	php_space(lx);
 	if (lx->p >= lx->end || *lx->p != '.') {
 		lx->p = save;
+		lx->line = save_line;
 		return;
 	}
 	lx->p++;
@@ -861,279 +865,6 @@ void deps_php(struct dep_list *out, struct arena *arena, const char *buf,
 				st.depth--;
 			}
 			st.prev = (char)c;
-			lx.p++;
-		}
-	}
-}
-
-/* ---- C# ------------------------------------------------------------ */
-
-#define CS_NAMESPACES 16
-
-struct cs_state {
-	struct name ns; /* the enclosing namespace, A.B.C */
-	struct {
-		size_t len; /* ns.len outside this block */
-		int depth; /* brace depth inside it */
-	} stack[CS_NAMESPACES];
-	int nr;
-	int depth;
-	int ns_brace; /* the next { opens a namespace block */
-	size_t ns_outer; /* ns.len before that namespace */
-};
-
-/* Skips a verbatim string: "" is a quote, no escapes, spans lines. */
-static void cs_verbatim(struct lexer *lx)
-{
-	const char *p = memchr(lx->p, '"', (size_t)(lx->end - lx->p));
-
-	for (p++; p < lx->end; p++) {
-		if (*p == '\n') {
-			lx->line++;
-		} else if (*p == '"') {
-			if (p + 1 < lx->end && p[1] == '"') {
-				p++;
-			} else {
-				lx->p = p + 1;
-				return;
-			}
-		}
-	}
-	lx->p = lx->end;
-}
-
-/* Skips blanks, newlines, comments and preprocessor lines. */
-static void cs_space(struct lexer *lx)
-{
-	int bol = 0;
-
-	while (lx->p < lx->end) {
-		char c = *lx->p;
-
-		if (c == '\n') {
-			lx->line++;
-			lx->p++;
-			bol = 1;
-		} else if (is_blank((unsigned char)c)) {
-			lx->p++;
-		} else if (at(lx, "//") || (c == '#' && bol)) {
-			skip_to_eol(lx);
-		} else if (at(lx, "/*")) {
-			skip_block_comment(lx, 0);
-		} else {
-			return;
-		}
-	}
-}
-
-/* Reads a dotted name (A.B.C, `global::` dropped) into n. */
-static int cs_name(struct lexer *lx, struct name *n)
-{
-	size_t start = n->len;
-
-	if (at(lx, "global::"))
-		lx->p += 8;
-	for (;;) {
-		const char *s;
-
-		if (lx->p < lx->end && *lx->p == '@')
-			lx->p++;
-		s = lx->p;
-		if (lx->p >= lx->end || !is_ident_start((unsigned char)*s))
-			break;
-		while (lx->p < lx->end && is_ident((unsigned char)*lx->p))
-			lx->p++;
-		name_add(n, s, (size_t)(lx->p - s));
-		cs_space(lx);
-		if (lx->p + 1 < lx->end && *lx->p == '.' && lx->p[1] != '.') {
-			lx->p++;
-			name_add(n, ".", 1);
-			cs_space(lx);
-		} else {
-			break;
-		}
-	}
-	if (n->len > start && n->buf[n->len - 1] == '.')
-		n->len--;
-	return n->len > start;
-}
-
-/* Skips C# generic arguments <...> after a name (alias targets). */
-static void cs_skip_generic(struct lexer *lx)
-{
-	int depth = 0;
-
-	while (lx->p < lx->end) {
-		if (*lx->p == '<') {
-			depth++;
-		} else if (*lx->p == '>') {
-			if (!--depth) {
-				lx->p++;
-				return;
-			}
-		} else if (*lx->p == ';' || *lx->p == '{' || !depth) {
-			return;
-		}
-		lx->p++;
-	}
-}
-
-/*
- * After `using`: directives `using A.B;`, `using static A.B.C;`,
- * `using X = A.B.C;` are recorded (static ones with DEP_STATIC). Using
- * statements `using (...)` and declarations `using var x = ...;` are
- * not: they have a type and a variable name before the `=`.
- */
-static void cs_using(struct lexer *lx, unsigned line)
-{
-	struct name n;
-	unsigned flags = 0;
-
-	name_reset(&n);
-	cs_space(lx);
-	if (lx->p >= lx->end || *lx->p == '(')
-		return;
-	if (at_word(lx, "static")) {
-		lx->p += 6;
-		flags = DEP_STATIC;
-		cs_space(lx);
-	}
-	if (!cs_name(lx, &n))
-		return;
-	cs_space(lx);
-	if (lx->p < lx->end && *lx->p == '=' && !flags) {
-		lx->p++;
-		cs_space(lx);
-		name_reset(&n);
-		if (!cs_name(lx, &n))
-			return;
-		cs_skip_generic(lx);
-		cs_space(lx);
-	} else if (lx->p < lx->end && *lx->p == '<') {
-		cs_skip_generic(lx); /* using static A.B<T>; */
-		cs_space(lx);
-	}
-	if (lx->p < lx->end && *lx->p == ';')
-		emit(lx, DEP_IMPORT, &n, n.len, flags, line);
-}
-
-/* After `namespace`: records the declaration, block or file-scoped. */
-static void cs_namespace(struct lexer *lx, struct cs_state *st, unsigned line)
-{
-	size_t outer = st->ns.len;
-
-	cs_space(lx);
-	if (st->ns.len)
-		name_add(&st->ns, ".", 1);
-	if (!cs_name(lx, &st->ns)) {
-		st->ns.len = outer;
-		return;
-	}
-	emit(lx, DEP_IMPORT, &st->ns, st->ns.len, DEP_DECLARES, line);
-	cs_space(lx);
-	if (lx->p < lx->end && *lx->p == '{') {
-		st->ns_brace = 1;
-		st->ns_outer = outer;
-	}
-	/* file-scoped (`namespace A.B;`): it encloses the rest of the file */
-}
-
-void deps_csharp(struct dep_list *out, struct arena *arena, const char *buf,
-		 size_t len)
-{
-	struct lexer lx;
-	struct cs_state st;
-	int stmt = 1; /* a directive may start here */
-
-	lexer_init(&lx, out, arena, buf, len);
-	memset(&st, 0, sizeof(st));
-	while (lx.p < lx.end) {
-		unsigned char c = (unsigned char)*lx.p;
-
-		if (c == '\n' || is_blank(c) || at(&lx, "//") ||
-		    at(&lx, "/*")) {
-			unsigned line = lx.line;
-
-			cs_space(&lx);
-			/* a directive starts a line: recover after bad ones */
-			if (lx.line != line)
-				stmt = 1;
-		} else if (c == '#' && (lx.p == buf || lx.p[-1] == '\n' ||
-					is_blank((unsigned char)lx.p[-1]))) {
-			skip_to_eol(&lx); /* a preprocessor directive */
-		} else if (at(&lx, "\"\"\"") || at(&lx, "$\"\"\"") ||
-			   at(&lx, "$$\"\"\"")) {
-			/* raw string: ends at as many quotes as it opened */
-			size_t q = 0;
-
-			while (lx.p < lx.end && *lx.p == '$')
-				lx.p++;
-			while (lx.p < lx.end && *lx.p == '"') {
-				q++;
-				lx.p++;
-			}
-			while (lx.p < lx.end) {
-				size_t k = 0;
-
-				while (lx.p + k < lx.end && lx.p[k] == '"')
-					k++;
-				if (k >= q) {
-					lx.p += k;
-					break;
-				}
-				if (*lx.p == '\n')
-					lx.line++;
-				lx.p += k ? k : 1;
-			}
-			stmt = 0;
-		} else if (at(&lx, "@\"") || at(&lx, "$@\"") ||
-			   at(&lx, "@$\"")) {
-			cs_verbatim(&lx);
-			stmt = 0;
-		} else if (c == '"' || (c == '$' && at(&lx, "$\""))) {
-			if (c == '$')
-				lx.p++;
-			skip_quoted(&lx, '"', 1, 0);
-			stmt = 0;
-		} else if (c == '\'') {
-			skip_quoted(&lx, '\'', 1, 0);
-			stmt = 0;
-		} else if (is_ident_start(c) || c == '@') {
-			const char *s = lx.p;
-			unsigned line = lx.line;
-			size_t n;
-
-			if (c == '@')
-				lx.p++;
-			while (lx.p < lx.end && is_ident((unsigned char)*lx.p))
-				lx.p++;
-			n = (size_t)(lx.p - s);
-			if (stmt && n == 6 && !memcmp(s, "global", 6)) {
-				cs_space(&lx);
-				continue; /* global using: still a directive */
-			}
-			if (stmt && n == 5 && !memcmp(s, "using", 5))
-				cs_using(&lx, line);
-			else if (stmt && n == 9 && !memcmp(s, "namespace", 9))
-				cs_namespace(&lx, &st, line);
-			stmt = 0;
-		} else {
-			if (c == '{') {
-				st.depth++;
-				if (st.ns_brace && st.nr < CS_NAMESPACES) {
-					st.stack[st.nr].len = st.ns_outer;
-					st.stack[st.nr].depth = st.depth;
-					st.nr++;
-				}
-				st.ns_brace = 0;
-			} else if (c == '}') {
-				if (st.nr &&
-				    st.stack[st.nr - 1].depth == st.depth)
-					st.ns.len = st.stack[--st.nr].len;
-				if (st.depth > 0)
-					st.depth--;
-			}
-			stmt = c == ';' || c == '{' || c == '}' || c == ']';
 			lx.p++;
 		}
 	}

@@ -1,8 +1,10 @@
 /*
  * The Java family's resolver (Java, Kotlin, Scala): an index of declared
- * types, each file's package plus its base name (one public type per
- * file, Java's rule and good enough for the others), and of packages.
- * Imports name a type, a package (wildcards) or a member (static).
+ * types (each file's package plus the types the lexer saw it declare,
+ * and for Java its base name, the public type's) and of packages, built
+ * once per scan. Imports name a type, a package (wildcards) or a member
+ * (static); the names a file uses are looked up in Java's order: its
+ * single-type imports, its own package, its wildcard imports.
  */
 #include <string.h>
 
@@ -18,9 +20,25 @@ struct java_files {
 	size_t nr, alloc;
 };
 
+/* The scope of the file whose names are being resolved. */
+struct java_scope {
+	size_t file; /* plus one; 0 before the first */
+	const struct dep_ref **single; /* single-type imports */
+	size_t single_nr, single_alloc;
+	const char **wild; /* wildcard imports: packages or types */
+	size_t wild_nr, wild_alloc;
+	const char **own; /* the types the file declares, Outer.Inner */
+	size_t own_nr, own_alloc;
+};
+
 struct java_index {
 	struct strmap types; /* a.b.C -> struct java_files */
 	struct strmap packages; /* a.b -> struct java_files */
+	struct strmap simple; /* C, Inner: the last name of every type */
+	/* a.b: the first two names of every package and type (a roots) */
+	struct strmap roots;
+	struct java_scope scope;
+	struct strbuf name; /* scratch */
 };
 
 static int is_java_family(const struct language *lang)
@@ -41,8 +59,34 @@ static void index_add(struct resolver *r, struct strmap *map, const char *key,
 		f = arena_alloc(&r->arena, sizeof(*f));
 		strmap_put(map, k, f);
 	}
+	if (f->nr && f->files[f->nr - 1] == file)
+		return;
 	ALLOC_GROW(f->files, f->nr + 1, f->alloc);
 	f->files[f->nr++] = file;
+}
+
+/* The length of the first two names of a.b.c (all of a or a.b). */
+static size_t root_len(const char *name)
+{
+	size_t n = strcspn(name, ".");
+
+	if (name[n])
+		n += 1 + strcspn(name + n + 1, ".");
+	return n;
+}
+
+static void add_root(struct resolver *r, struct java_index *ix,
+		     const char *name)
+{
+	size_t n = root_len(name);
+	char *k;
+
+	strbuf_reset(&ix->name);
+	strbuf_add(&ix->name, name, n);
+	if (strmap_get(&ix->roots, ix->name.buf))
+		return;
+	k = arena_strndup(&r->arena, name, n);
+	strmap_put(&ix->roots, k, k);
 }
 
 int resolve_java_prepare(struct resolver *r)
@@ -53,11 +97,13 @@ int resolve_java_prepare(struct resolver *r)
 	for (size_t i = 0; i < r->scan->nr; i++) {
 		const struct scan_file *f = &r->scan->files[i];
 		const char *base, *dot;
+		size_t plen;
 
 		if (f->status != FILE_COUNTED || !is_java_family(f->lang))
 			continue;
 		if (!ix) {
 			ix = xcalloc(1, sizeof(*ix));
+			strbuf_init(&ix->name, 0);
 			r->java = ix;
 		}
 		base = strrchr(f->path, '/');
@@ -69,11 +115,36 @@ int resolve_java_prepare(struct resolver *r)
 			index_add(r, &ix->packages, f->package,
 				  strlen(f->package), i);
 		}
-		strbuf_add(&fqn, base,
-			   dot ? (size_t)(dot - base) : strlen(base));
-		index_add(r, &ix->types, fqn.buf, fqn.len, i);
+		plen = fqn.len;
+		if (!strcmp(f->lang->name, "Java")) {
+			strbuf_add(&fqn, base,
+				   dot ? (size_t)(dot - base) : strlen(base));
+			index_add(r, &ix->types, fqn.buf, fqn.len, i);
+		}
+		for (size_t k = 0; k < f->deps.nr; k++) {
+			const struct dep_ref *d = &f->deps.refs[k];
+
+			if (!(d->flags & DEP_DECLARES))
+				continue;
+			strbuf_setlen(&fqn, plen);
+			strbuf_addstr(&fqn, d->target);
+			index_add(r, &ix->types, fqn.buf, fqn.len, i);
+		}
 	}
 	strbuf_release(&fqn);
+	if (ix) {
+		struct strmap_entry *e;
+
+		strmap_for_each (&ix->types, e) {
+			const char *dot = strrchr(e->key, '.');
+
+			strmap_put(&ix->simple, dot ? dot + 1 : e->key,
+				   e->value);
+			add_root(r, ix, e->key);
+		}
+		strmap_for_each (&ix->packages, e)
+			add_root(r, ix, e->key);
+	}
 	return 0;
 }
 
@@ -157,6 +228,114 @@ static void add_external(struct resolver *r, struct resolve_out *out,
 	resolve_out_external(r, out, name, (size_t)(stop - name));
 }
 
+/* The simple name a single-type import makes visible. */
+static const char *import_name(const struct dep_ref *d)
+{
+	const char *dot;
+
+	if (d->name)
+		return d->name; /* Kotlin's import a.B as C */
+	dot = strrchr(d->target, '.');
+	return dot ? dot + 1 : d->target;
+}
+
+/* Sets the scope to file `from`'s imports and declarations. */
+static void scope_of(const struct resolver *r, struct java_scope *sc,
+		     size_t from)
+{
+	const struct scan_file *f = &r->scan->files[from];
+
+	if (sc->file == from + 1)
+		return;
+	sc->file = from + 1;
+	sc->single_nr = sc->wild_nr = sc->own_nr = 0;
+	for (size_t k = 0; k < f->deps.nr; k++) {
+		const struct dep_ref *d = &f->deps.refs[k];
+
+		if (d->flags & DEP_REFERENCE) {
+			continue;
+		} else if (d->flags & DEP_DECLARES) {
+			ALLOC_GROW(sc->own, sc->own_nr + 1, sc->own_alloc);
+			sc->own[sc->own_nr++] = d->target;
+		} else if (d->flags & DEP_WILDCARD) {
+			ALLOC_GROW(sc->wild, sc->wild_nr + 1, sc->wild_alloc);
+			sc->wild[sc->wild_nr++] = d->target;
+		} else {
+			ALLOC_GROW(sc->single, sc->single_nr + 1,
+				   sc->single_alloc);
+			sc->single[sc->single_nr++] = d;
+		}
+	}
+}
+
+/*
+ * A name the file uses: a capitalised first segment is a type looked up
+ * in Java's order (a type the file declares, its single-type imports,
+ * its package, its wildcard imports; java.lang and the rest are not of
+ * the repository); a lowercase one is a qualified name, a.b.C.
+ */
+static void resolve_name(struct resolver *r, size_t from,
+			 const struct dep_ref *d, struct resolve_out *out)
+{
+	struct java_index *ix = r->java;
+	struct java_scope *sc = &ix->scope;
+	const char *pkg = r->scan->files[from].package;
+	struct strbuf *name = &ix->name;
+	size_t n = strcspn(d->target, ".");
+
+	out->quiet = 1;
+	strbuf_reset(name);
+	if (!(*d->target >= 'A' && *d->target <= 'Z')) {
+		strbuf_addstr(name, d->target);
+		add_type(ix, out, name);
+		return;
+	}
+	scope_of(r, sc, from);
+	for (size_t i = 0; i < sc->own_nr; i++) {
+		const char *t = sc->own[i], *dot = strrchr(t, '.');
+
+		t = dot ? dot + 1 : t;
+		if (!strncmp(t, d->target, n) && !t[n])
+			return; /* its own type: no edge */
+	}
+	for (size_t i = 0; i < sc->single_nr; i++) {
+		const struct dep_ref *imp = sc->single[i];
+		const char *t = import_name(imp);
+
+		if (strncmp(t, d->target, n) || t[n])
+			continue;
+		strbuf_addstr(name, imp->target);
+		if (imp->flags & DEP_STATIC) {
+			char *dot = strrchr(name->buf, '.');
+
+			if (dot)
+				strbuf_setlen(name, (size_t)(dot - name->buf));
+		}
+		add_type(ix, out, name);
+		return;
+	}
+	/* most names are of no type of the repository: String, List, T */
+	strbuf_add(name, d->target, n);
+	if (!strmap_get(&ix->simple, name->buf))
+		return;
+	strbuf_reset(name);
+	if (pkg) {
+		strbuf_addstr(name, pkg);
+		strbuf_addch(name, '.');
+	}
+	strbuf_add(name, d->target, n);
+	if (add_all(out, strmap_get(&ix->types, name->buf)))
+		return;
+	for (size_t i = 0; i < sc->wild_nr; i++) {
+		strbuf_reset(name);
+		strbuf_addstr(name, sc->wild[i]);
+		strbuf_addch(name, '.');
+		strbuf_add(name, d->target, n);
+		if (add_all(out, strmap_get(&ix->types, name->buf)))
+			return;
+	}
+}
+
 void resolve_java(struct resolver *r, size_t from, const struct dep_ref *d,
 		  struct resolve_out *out)
 {
@@ -165,13 +344,24 @@ void resolve_java(struct resolver *r, size_t from, const struct dep_ref *d,
 	int wildcard = d->flags & DEP_WILDCARD;
 	int is_static = d->flags & DEP_STATIC;
 
-	(void)from;
 	if (d->kind != DEP_IMPORT || !ix || !*d->target)
 		goto done;
-	strbuf_addstr(&name, d->target);
-	if (wildcard && !is_static &&
-	    add_all(out, strmap_get(&ix->packages, name.buf)))
+	if (d->flags & DEP_REFERENCE) {
+		resolve_name(r, from, d, out);
 		goto done;
+	}
+	/* most imports are of other projects: one look-up says so */
+	strbuf_add(&name, d->target, root_len(d->target));
+	if (!strmap_get(&ix->roots, name.buf)) {
+		add_external(r, out, d->target, wildcard && !is_static);
+		goto done;
+	}
+	strbuf_reset(&name);
+	strbuf_addstr(&name, d->target);
+	if (wildcard && !is_static && strmap_get(&ix->packages, name.buf)) {
+		out->quiet = 1; /* only the names used make edges */
+		goto done;
+	}
 	if (is_static && !wildcard) {
 		/* import static a.b.C.m: the member's class */
 		char *dot = strrchr(name.buf, '.');
@@ -209,6 +399,12 @@ void resolve_java_release(struct resolver *r)
 	}
 	strmap_release(&ix->types);
 	strmap_release(&ix->packages);
+	strmap_release(&ix->simple);
+	strmap_release(&ix->roots);
+	free(ix->scope.single);
+	free(ix->scope.wild);
+	free(ix->scope.own);
+	strbuf_release(&ix->name);
 	free(ix);
 	r->java = NULL;
 }

@@ -10,9 +10,10 @@ J=repo/src/main/java/com/acme
 mkdir -p $J/orders $J/users $J/billing $J/util \
 	repo/src/test/java/com/acme/orders \
 	repo/src/main/kotlin/com/acme/app repo/src/main/scala/com/acme/report
-# Order: a type (User), a package wildcard (Invoice, Payment), a static
-# member's class (Strings), a type the repo lacks (unresolved), itself
-# (no edge), the JDK (java) and Spring (org.springframework).
+# Order: a type (User), a package wildcard of which it uses Invoice only
+# (Payment is in a comment and a string), a static member's class
+# (Strings), a type the repo lacks (unresolved), itself (no edge), the
+# JDK (java) and Spring (org.springframework).
 cat >$J/orders/Order.java <<'EOF'
 package com.acme.orders;
 
@@ -26,7 +27,8 @@ import org.springframework.stereotype.Service;
 
 public class Order {
     public enum Status { NEW }
-    String s = "import com.acme.util.Strings;";
+    String s = "import com.acme.util.Strings; Payment";
+    /* Payment */ Invoice invoice;
 }
 EOF
 # User: a nested type lives in its outer type's file.
@@ -44,7 +46,8 @@ printf 'package com.acme.billing;\n\npublic class Payment {}\n' \
 	>$J/billing/Payment.java
 printf 'package com.acme.util;\n\npublic class Strings {}\n' \
 	>$J/util/Strings.java
-# A test in Order's package uses Order without an import: no edge.
+# A test in Order's package uses Order without an import: an edge (the
+# old expectation, no edge, was the bug of issue 18).
 cat >repo/src/test/java/com/acme/orders/OrderTest.java <<'EOF'
 package com.acme.orders;
 
@@ -73,15 +76,15 @@ expect_status "scan a JVM repository" 0 "$CARVE" scan -q -f json repo
 cp out scan.json
 
 M=src/main/java/com/acme
-expect_eq "edges: types, nested, wildcard, static, Kotlin, Scala" \
-"$M/orders/Order.java $M/billing/Invoice.java import 1 wildcard
-$M/orders/Order.java $M/billing/Payment.java import 1 wildcard
+expect_eq "edges: types, nested, wildcard to the type used, static, Kotlin, Scala, same package" \
+"$M/orders/Order.java $M/billing/Invoice.java import 1 reference
 $M/orders/Order.java $M/users/User.java import 1 
 $M/orders/Order.java $M/util/Strings.java import 1 static
 $M/users/User.java $M/orders/Order.java import 1 
 src/main/kotlin/com/acme/app/App.kt $M/orders/Order.java import 1 
 src/main/scala/com/acme/report/Report.scala $M/billing/Invoice.java import 1 
-src/main/scala/com/acme/report/Report.scala $M/billing/Payment.java import 1 " \
+src/main/scala/com/acme/report/Report.scala $M/billing/Payment.java import 1 
+src/test/java/com/acme/orders/OrderTest.java $M/orders/Order.java import 1 reference" \
 	"$(jq -r '.edges[] | "\(.from) \(.to) \(.kind) \(.weight) \(.flags // [] | join(","))"' scan.json | LC_ALL=C sort)"
 
 expect_eq "externals: package prefixes, refs and files" \

@@ -25,7 +25,7 @@ printf 'package shop;\nimport shop.util.Text;\nclass Cart {}\n' \
 mkdir -p plain/java/shop/util
 printf 'package shop.util;\npublic class Text {}\n' \
 	>plain/java/shop/util/Text.java
-printf 'using Acme.Util;\nnamespace Acme.App { class Program {} }\n' \
+printf 'using Acme.Util;\nnamespace Acme.App { class Program { Guard g; } }\n' \
 	>plain/cs/Program.cs
 printf 'namespace Acme.Util { public class Guard {} }\n' >plain/cs/Guard.cs
 

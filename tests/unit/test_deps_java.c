@@ -17,6 +17,7 @@
 #include "carve/arena.h"
 #include "carve/deps.h"
 #include "carve/language.h"
+#include "carve/strbuf.h"
 
 #define S DEP_STATIC
 #define W DEP_WILDCARD
@@ -90,6 +91,19 @@ static const struct fixture fixtures[] = {
 	FX("Imports.scala", scala),
 };
 
+/*
+ * Keeps the statements only: the declarations and names used have
+ * tests of their own (names_and_declarations).
+ */
+static void statements(struct dep_list *deps)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < deps->nr; i++)
+		if (!(deps->refs[i].flags & (DEP_REFERENCE | DEP_DECLARES)))
+			deps->refs[n++] = deps->refs[i];
+	deps->nr = n;
+}
 
 static void check_fixture(void **state)
 {
@@ -101,6 +115,7 @@ static void check_fixture(void **state)
 	char *buf = extract_fixture(&deps, &arena, &lang, "deps/java", fx->file,
 				    &len);
 
+	statements(&deps);
 	expect_deps(&deps, DEP_IMPORT, fx->want, fx->nr);
 
 	/* cut anywhere, exact bounds: never more imports, never past the end */
@@ -111,6 +126,7 @@ static void check_fixture(void **state)
 		memcpy(copy, buf, n);
 		deps.nr = 0;
 		deps_extract(&deps, &arena, lang, copy, n);
+		statements(&deps);
 		assert_true(deps.nr <= fx->nr);
 		free(copy);
 	}
@@ -124,6 +140,77 @@ static void lex(struct dep_list *deps, struct arena *arena, const char *lang,
 {
 	deps->nr = 0;
 	deps_java(deps, arena, language_by_name(lang), s, strlen(s));
+	statements(deps);
+}
+
+/* The declarations and names of `s`, "D:" or "R:" then the target each. */
+static void names(struct strbuf *sb, struct arena *arena, const char *lang,
+		  const char *s)
+{
+	struct dep_list deps = DEP_LIST_INIT;
+
+	deps_java(&deps, arena, language_by_name(lang), s, strlen(s));
+	strbuf_reset(sb);
+	for (size_t i = 0; i < deps.nr; i++) {
+		const struct dep_ref *d = &deps.refs[i];
+
+		if (d->flags & DEP_DECLARES)
+			strbuf_addf(sb, "D:%s ", d->target);
+		else if (d->flags & DEP_REFERENCE)
+			strbuf_addf(sb, "R:%s ", d->target);
+	}
+	dep_list_release(&deps);
+}
+
+static void names_and_declarations(void **state)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct arena arena = ARENA_INIT;
+
+	(void)state;
+	/*
+	 * Types declared, nested ones after their outer; names used once
+	 * each; never in comments, strings, chars or text blocks; never a
+	 * member after a dot or `::`; `Foo.class` declares nothing.
+	 */
+	names(&sb, &arena, "Java",
+	      "package a.b;\n"
+	      "/* Hidden */ // Hidden\n"
+	      "@Entity public class Owner extends Person {\n"
+	      "  String s = \"Hidden\"; char c = 'H';\n"
+	      "  String t = \"\"\"\n Hidden \"\"\";\n"
+	      "  List<Pet> pets; Pet p; x.Hidden(); Owner.class;\n"
+	      "  Runnable r = Visit::new; Map.Entry e;\n"
+	      "  static class Inner { enum Kind { A } }\n"
+	      "  void f() { com.acme.Foo x = this.y.z(); }\n"
+	      "}\n"
+	      "record Point(int x) {}\n"
+	      "interface Shape {}\n");
+	assert_string_equal(sb.buf, "R:Entity D:Owner R:Person R:String R:List "
+				    "R:Pet "
+				    "R:Owner R:Runnable R:Visit R:Map "
+				    "D:Owner.Inner "
+				    "D:Owner.Inner.Kind R:A R:com.acme.Foo "
+				    "D:Point "
+				    "D:Shape ");
+	/* `record` as a name declares nothing */
+	names(&sb, &arena, "Java", "int record = 1; record += 2;");
+	assert_string_equal(sb.buf, "");
+	/* Kotlin: objects and aliases; a type after a colon is a name */
+	names(&sb, &arena, "Kotlin",
+	      "data class P(val o: Owner)\n"
+	      "object Registry : Base() { val x = Foo::class }\n"
+	      "typealias Id = Long\n"
+	      "val s = \"$Hidden ${Hidden}\"\n");
+	assert_string_equal(sb.buf, "D:P R:Owner D:Registry R:Base R:Foo D:Id "
+				    "R:Long ");
+	/* Scala: traits, case classes, objects */
+	names(&sb, &arena, "Scala",
+	      "trait T { def f: Owner }\ncase class C(p: Pet) extends T\n"
+	      "object O\n");
+	assert_string_equal(sb.buf, "D:T R:Owner D:C R:Pet R:T D:O ");
+	strbuf_release(&sb);
+	arena_release(&arena);
 }
 
 static void hostile(void **state)
@@ -152,6 +239,12 @@ static void hostile(void **state)
 	assert_string_equal(deps.refs[0].target, "a.b");
 	assert_string_equal(deps.refs[1].target, "d.E");
 	assert_int_equal(deps.refs[1].line, 3);
+	/* Kotlin: an alias names the import in the file */
+	lex(&deps, &arena, "Kotlin", "import a.b.C as D\nimport e.F");
+	assert_int_equal(deps.nr, 2);
+	assert_string_equal(deps.refs[0].target, "a.b.C");
+	assert_string_equal(deps.refs[0].name, "D");
+	assert_null(deps.refs[1].name);
 	/* Java block comments do not nest: the import after is real */
 	lex(&deps, &arena, "Java", "/* /* */ import a.B;");
 	assert_int_equal(deps.nr, 1);
@@ -169,7 +262,7 @@ static void hostile(void **state)
 
 int main(void)
 {
-	struct CMUnitTest tests[sizeof(fixtures) / sizeof(fixtures[0]) + 1];
+	struct CMUnitTest tests[sizeof(fixtures) / sizeof(fixtures[0]) + 2];
 	size_t n = 0;
 
 	for (size_t i = 0; i < sizeof(fixtures) / sizeof(fixtures[0]); i++) {
@@ -180,5 +273,7 @@ int main(void)
 		tests[n++] = t;
 	}
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(hostile);
+	tests[n++] =
+		(struct CMUnitTest)cmocka_unit_test(names_and_declarations);
 	return _cmocka_run_group_tests("deps_java", tests, n, NULL, NULL);
 }

@@ -1,8 +1,8 @@
 /*
- * Unit tests for the Ruby, PHP, C# and Rust dependency lexers: fixtures
- * in tests/fixtures/deps/<language>/ with the statements each must yield
- * written out by hand below, every prefix of each fixture (a file cut
- * anywhere), and small hostile buffers.
+ * Unit tests for the Ruby, PHP and Rust dependency lexers (C# has
+ * test_deps_csharp.c): fixtures in tests/fixtures/deps/<language>/ with
+ * the statements each must yield written out by hand below, every prefix
+ * of each fixture (a file cut anywhere), and small hostile buffers.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -24,7 +24,6 @@
 #define MOD DEP_MOD
 #define S DEP_STATIC
 #define W DEP_WILDCARD
-#define D DEP_DECLARES
 
 struct want {
 	enum dep_kind kind;
@@ -76,32 +75,6 @@ static const struct want php[] = {
 };
 
 /*
- * csharp/Program.cs: using static (4), aliases of a type and of a
- * generic (5, 10), global using (6), a using under #if (8), block
- * namespaces declared, nested (12, 15), a using inside one (14); a
- * string, a verbatim string with "" quotes, a raw string and a char
- * (18-23); using statements and declarations (26-28) are not imports.
- */
-static const struct want csharp[] = {
-	{ IMP, "System", 2, 0 },
-	{ IMP, "System.Collections.Generic", 3, 0 },
-	{ IMP, "System.Math", 4, S },
-	{ IMP, "Newtonsoft.Json.JsonConvert", 5, 0 },
-	{ IMP, "Acme.Shared", 6, 0 },
-	{ IMP, "Acme.Debugging", 8, 0 },
-	{ IMP, "System.Collections.Generic.Dictionary", 10, 0 },
-	{ IMP, "Acme.Orders", 12, D },
-	{ IMP, "Acme.Billing", 14, 0 },
-	{ IMP, "Acme.Orders.Internal", 15, D },
-};
-
-/* csharp/FileScoped.cs: a file-scoped namespace, then an open comment. */
-static const struct want csharp_scoped[] = {
-	{ IMP, "Acme.Users", 1, D },
-	{ IMP, "Acme.Orders", 3, 0 },
-};
-
-/*
  * rust/lib.rs: mod x; with visibility and attributes (2, 3, 6), not an
  * inline mod (4); nested groups with self and * (8); super, self with
  * an alias, a leading :: (9-11); extern crate (12); lifetimes, chars
@@ -132,8 +105,6 @@ static const struct want rust[] = {
 static const struct fixture fixtures[] = {
 	FX("ruby/app.rb", ruby),
 	FX("php/app.php", php),
-	FX("csharp/Program.cs", csharp),
-	FX("csharp/FileScoped.cs", csharp_scoped),
 	FX("rust/lib.rs", rust),
 };
 
@@ -259,34 +230,6 @@ static void hostile_php(void **state)
 	arena_release(&arena);
 }
 
-static void hostile_csharp(void **state)
-{
-	struct dep_list deps = DEP_LIST_INIT;
-	struct arena arena = ARENA_INIT;
-
-	(void)state;
-	/* an unterminated string ends at its line */
-	lex(&deps, &arena, deps_csharp, "var s = \"abc\nusing A.B;\n");
-	assert_int_equal(deps.nr, 1);
-	assert_int_equal(deps.refs[0].line, 2);
-	/* an unterminated verbatim string runs to the end */
-	lex(&deps, &arena, deps_csharp, "var s = @\"abc\nusing A.B;\n");
-	assert_int_equal(deps.nr, 0);
-	/* namespaces close with their braces */
-	lex(&deps, &arena, deps_csharp,
-	    "namespace A { namespace B { } }\nnamespace C { }");
-	assert_int_equal(deps.nr, 3);
-	assert_string_equal(deps.refs[1].target, "A.B");
-	assert_string_equal(deps.refs[2].target, "C");
-	/* an unfinished using records nothing */
-	lex(&deps, &arena, deps_csharp, "using A.B");
-	assert_int_equal(deps.nr, 0);
-	lex(&deps, &arena, deps_csharp, "using X = ;");
-	assert_int_equal(deps.nr, 0);
-	dep_list_release(&deps);
-	arena_release(&arena);
-}
-
 static void hostile_rust(void **state)
 {
 	struct dep_list deps = DEP_LIST_INIT;
@@ -318,7 +261,7 @@ static void hostile_rust(void **state)
 
 int main(void)
 {
-	struct CMUnitTest tests[sizeof(fixtures) / sizeof(fixtures[0]) + 4];
+	struct CMUnitTest tests[sizeof(fixtures) / sizeof(fixtures[0]) + 3];
 	size_t n = 0;
 
 	for (size_t i = 0; i < sizeof(fixtures) / sizeof(fixtures[0]); i++) {
@@ -330,7 +273,6 @@ int main(void)
 	}
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(hostile_ruby);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(hostile_php);
-	tests[n++] = (struct CMUnitTest)cmocka_unit_test(hostile_csharp);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(hostile_rust);
 	return _cmocka_run_group_tests("deps_other", tests, n, NULL, NULL);
 }

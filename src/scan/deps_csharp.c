@@ -1,0 +1,920 @@
+/*
+ * The C# dependency lexer: using directives (`using A.B;`, `using static`,
+ * aliases, `global using`), namespace declarations, block or file-scoped,
+ * the types each namespace declares (nested ones as Outer.Inner), and the
+ * names the code uses that may be types (capitalised, maybe qualified:
+ * A.B.C; attribute names), once per namespace block, with the enclosing
+ * namespace. Comments, strings (verbatim, interpolated, raw) and
+ * preprocessor lines are skipped; unterminated ones end at the end of the
+ * buffer. Names are built in fixed buffers: no allocation but the
+ * dep_list's own and the set of names used (depnames.c).
+ */
+#include <string.h>
+#include <strings.h>
+
+#include "carve/arena.h"
+#include "carve/depnames.h"
+#include "carve/deps.h"
+#include "carve/ident.h"
+
+/* Longer names or paths are not real dependencies: dropped. */
+#define NAME_MAX_LEN 512
+
+struct lexer {
+	const char *p, *end;
+	unsigned line;
+	struct dep_list *out;
+	struct arena *arena;
+};
+
+/* A name or path being built, in a fixed buffer. */
+struct name {
+	char buf[NAME_MAX_LEN];
+	size_t len;
+	int overflow;
+};
+
+static void lexer_init(struct lexer *lx, struct dep_list *out,
+		       struct arena *arena, const char *buf, size_t len)
+{
+	memset(lx, 0, sizeof(*lx));
+	lx->p = buf;
+	lx->end = buf + len;
+	lx->line = 1;
+	lx->out = out;
+	lx->arena = arena;
+}
+
+static int is_ident_start(int c)
+{
+	return ident_start(c, IDENT_HIGH);
+}
+
+static int is_ident(int c)
+{
+	return ident_char(c, IDENT_HIGH);
+}
+
+static int is_blank(int c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+static int at(const struct lexer *lx, const char *s)
+{
+	size_t n = strlen(s);
+
+	return (size_t)(lx->end - lx->p) >= n && !memcmp(lx->p, s, n);
+}
+
+/* True when the word `w` is at lx->p and not followed by a name byte. */
+static int at_word(const struct lexer *lx, const char *w)
+{
+	size_t n = strlen(w);
+
+	return (size_t)(lx->end - lx->p) >= n && !memcmp(lx->p, w, n) &&
+	       (lx->p + n >= lx->end || !is_ident((unsigned char)lx->p[n]));
+}
+
+static void name_reset(struct name *n)
+{
+	n->len = 0;
+	n->overflow = 0;
+}
+
+static void name_add(struct name *n, const char *s, size_t len)
+{
+	if (n->len + len >= sizeof(n->buf)) {
+		n->overflow = 1;
+		return;
+	}
+	memcpy(n->buf + n->len, s, len);
+	n->len += len;
+}
+
+static void emit(struct lexer *lx, enum dep_kind kind, const struct name *n,
+		 size_t len, unsigned flags, unsigned line)
+{
+	struct dep_ref *d;
+
+	if (n->overflow || !len)
+		return;
+	d = dep_list_add(lx->out, lx->arena, kind, n->buf, len, line);
+	d->flags = flags;
+}
+
+static void skip_to_eol(struct lexer *lx)
+{
+	const char *nl = memchr(lx->p, '\n', (size_t)(lx->end - lx->p));
+
+	lx->p = nl ? nl : lx->end;
+}
+
+/* Skips a slash-star comment; `nested` for Rust's nesting ones. */
+static void skip_block_comment(struct lexer *lx, int nested)
+{
+	int depth = 1;
+
+	lx->p += 2;
+	while (lx->p < lx->end) {
+		if (at(lx, "*/")) {
+			lx->p += 2;
+			if (!--depth)
+				return;
+		} else if (nested && at(lx, "/*")) {
+			lx->p += 2;
+			depth++;
+		} else {
+			if (*lx->p == '\n')
+				lx->line++;
+			lx->p++;
+		}
+	}
+}
+
+/*
+ * Skips a quoted literal opening at lx->p with `quote`. `escapes`: a
+ * backslash escapes the next byte; `multiline`: it may span lines, else
+ * an unterminated one ends at the end of its line.
+ */
+static void skip_quoted(struct lexer *lx, char quote, int escapes,
+			int multiline)
+{
+	const char *p = lx->p + 1;
+
+	while (p < lx->end && *p != quote) {
+		if (*p == '\n') {
+			if (!multiline)
+				break;
+			lx->line++;
+		} else if (*p == '\\' && escapes && p + 1 < lx->end) {
+			if (p[1] == '\n') {
+				if (!multiline)
+					break;
+				lx->line++;
+			}
+			p++;
+		}
+		p++;
+	}
+	lx->p = p < lx->end && *p == quote ? p + 1 : p;
+}
+
+#define CS_NAMESPACES 16
+/* Type bodies nested deeper are named after their outer ones. */
+#define CS_TYPES 16
+
+struct cs_state {
+	struct name ns; /* the enclosing namespace, A.B.C */
+	struct {
+		size_t len; /* ns.len outside this block */
+		int depth; /* brace depth inside it */
+	} stack[CS_NAMESPACES];
+	int nr;
+	int depth;
+	int ns_brace; /* the next { opens a namespace block */
+	size_t ns_outer; /* ns.len before that namespace */
+	const char *ns_copy; /* ns in the arena, for names; NULL: not yet */
+	/* the type whose body encloses lx->p, Outer.Inner, and its outers */
+	struct name type;
+	struct {
+		size_t len;
+		int depth;
+	} bodies[CS_TYPES];
+	int bodies_nr;
+	int pending; /* a type was declared: the next { opens its body */
+	struct name pending_name;
+	/* attribute lists: [A, B(x)] where a declaration may start */
+	int brackets; /* depth of [ */
+	int attr; /* brackets inside the attribute list, 0 outside one */
+	int attr_paren; /* ( depth inside it */
+	int attr_name; /* an attribute's name comes next */
+	int global; /* after `global`: the using is a global one */
+	int prev; /* the last byte of the last token; 'a' for a name */
+	const char *prev_name; /* that name, for cs_member_name() */
+	size_t prev_len;
+	int prev_new; /* that name was `new` */
+	struct dep_names names; /* the names used, once per namespace */
+};
+
+/* Skips a verbatim string: "" is a quote, no escapes, spans lines. */
+static void cs_verbatim(struct lexer *lx)
+{
+	const char *p = memchr(lx->p, '"', (size_t)(lx->end - lx->p));
+
+	for (p++; p < lx->end; p++) {
+		if (*p == '\n') {
+			lx->line++;
+		} else if (*p == '"') {
+			if (p + 1 < lx->end && p[1] == '"') {
+				p++;
+			} else {
+				lx->p = p + 1;
+				return;
+			}
+		}
+	}
+	lx->p = lx->end;
+}
+
+/* Skips blanks, newlines, comments and preprocessor lines. */
+static void cs_space(struct lexer *lx)
+{
+	int bol = 0;
+
+	while (lx->p < lx->end) {
+		char c = *lx->p;
+
+		if (c == '\n') {
+			lx->line++;
+			lx->p++;
+			bol = 1;
+			/* the indentation of the next line */
+			while (lx->p < lx->end &&
+			       (*lx->p == ' ' || *lx->p == '\t'))
+				lx->p++;
+		} else if (is_blank((unsigned char)c)) {
+			lx->p++;
+		} else if ((c == '/' && lx->p + 1 < lx->end &&
+			    lx->p[1] == '/') ||
+			   (c == '#' && bol)) {
+			skip_to_eol(lx);
+		} else if (c == '/' && lx->p + 1 < lx->end && lx->p[1] == '*') {
+			skip_block_comment(lx, 0);
+		} else {
+			return;
+		}
+	}
+}
+
+/* Reads a dotted name (A.B.C, `global::` dropped) into n. */
+static int cs_name(struct lexer *lx, struct name *n)
+{
+	size_t start = n->len;
+
+	if (at(lx, "global::"))
+		lx->p += 8;
+	for (;;) {
+		const char *s;
+
+		if (lx->p < lx->end && *lx->p == '@')
+			lx->p++;
+		s = lx->p;
+		if (lx->p >= lx->end || !is_ident_start((unsigned char)*s))
+			break;
+		while (lx->p < lx->end && is_ident((unsigned char)*lx->p))
+			lx->p++;
+		name_add(n, s, (size_t)(lx->p - s));
+		cs_space(lx);
+		if (lx->p + 1 < lx->end && *lx->p == '.' && lx->p[1] != '.') {
+			lx->p++;
+			name_add(n, ".", 1);
+			cs_space(lx);
+		} else {
+			break;
+		}
+	}
+	if (n->len > start && n->buf[n->len - 1] == '.')
+		n->len--;
+	return n->len > start;
+}
+
+/* Skips C# generic arguments <...> after a name (alias targets). */
+static void cs_skip_generic(struct lexer *lx)
+{
+	int depth = 0;
+
+	while (lx->p < lx->end) {
+		if (*lx->p == '<') {
+			depth++;
+		} else if (*lx->p == '>') {
+			if (!--depth) {
+				lx->p++;
+				return;
+			}
+		} else if (*lx->p == ';' || *lx->p == '{' || !depth) {
+			return;
+		}
+		lx->p++;
+	}
+}
+
+/*
+ * After `using`: directives `using A.B;`, `using static A.B.C;`,
+ * `using X = A.B.C;` are recorded (static ones with DEP_STATIC). Using
+ * statements `using (...)` and declarations `using var x = ...;` are
+ * not: they have a type and a variable name before the `=`.
+ */
+static void cs_using(struct lexer *lx, unsigned line, unsigned flags)
+{
+	struct name n, alias;
+	struct dep_ref *d;
+
+	name_reset(&n);
+	cs_space(lx);
+	if (lx->p >= lx->end || *lx->p == '(')
+		return;
+	name_reset(&alias);
+	if (at_word(lx, "static")) {
+		lx->p += 6;
+		flags |= DEP_STATIC;
+		cs_space(lx);
+	}
+	if (!cs_name(lx, &n))
+		return;
+	cs_space(lx);
+	if (lx->p < lx->end && *lx->p == '=' && !(flags & DEP_STATIC)) {
+		lx->p++;
+		cs_space(lx);
+		alias = n;
+		name_reset(&n);
+		if (!cs_name(lx, &n))
+			return;
+		cs_skip_generic(lx);
+		cs_space(lx);
+	} else if (lx->p < lx->end && *lx->p == '<') {
+		cs_skip_generic(lx); /* using static A.B<T>; */
+		cs_space(lx);
+	}
+	if (lx->p >= lx->end || *lx->p != ';' || n.overflow || !n.len)
+		return;
+	d = dep_list_add(lx->out, lx->arena, DEP_IMPORT, n.buf, n.len, line);
+	d->flags = flags;
+	if (alias.len && !alias.overflow && !memchr(alias.buf, '.', alias.len))
+		d->name = arena_strndup(lx->arena, alias.buf, alias.len);
+}
+
+/* After `namespace`: records the declaration, block or file-scoped. */
+static void cs_namespace(struct lexer *lx, struct cs_state *st, unsigned line)
+{
+	size_t outer = st->ns.len;
+
+	cs_space(lx);
+	if (st->ns.len)
+		name_add(&st->ns, ".", 1);
+	if (!cs_name(lx, &st->ns)) {
+		st->ns.len = outer;
+		return;
+	}
+	emit(lx, DEP_IMPORT, &st->ns, st->ns.len, DEP_DECLARES, line);
+	st->ns_copy = NULL;
+	cs_space(lx);
+	if (lx->p < lx->end && *lx->p == '{') {
+		st->ns_brace = 1;
+		st->ns_outer = outer;
+	}
+	/* file-scoped (`namespace A.B;`): it encloses the rest of the file */
+}
+
+static int is_upper(int c)
+{
+	return c >= 'A' && c <= 'Z';
+}
+
+/* Records a name used, once per namespace block, with that namespace. */
+static void cs_add_name(struct lexer *lx, struct cs_state *st,
+			const struct name *n, unsigned line)
+{
+	if (n->overflow || !n->len)
+		return;
+	if (!st->ns_copy && st->ns.len)
+		st->ns_copy = arena_strndup(lx->arena, st->ns.buf, st->ns.len);
+	dep_names_add(&st->names, lx->out, lx->arena, n->buf, n->len,
+		      st->ns.len ? st->ns_copy : NULL, line);
+}
+
+/* The built-in types a member's declaration may start with. */
+static int cs_builtin_type(const char *s, size_t n)
+{
+	static const char *const words[] = {
+		"string", "int",   "bool",   "void",  "object",	 "decimal",
+		"double", "float", "long",   "short", "byte",	 "char",
+		"uint",	  "ulong", "ushort", "sbyte", "dynamic", NULL,
+	};
+
+	if (n < 3 || n > 7 || !strchr("sibvodflcu", *s))
+		return 0;
+	for (const char *const *w = words; *w; w++)
+		if (**w == *s && strlen(*w) == n && !memcmp(*w, s, n))
+			return 1;
+	return 0;
+}
+
+/*
+ * True when the name just read is the name a member declares, not a
+ * type: after a type (a capitalised or built-in name, or the > ] ? that
+ * end one) and before { ( ; = < or =>: `Product Product { get; }`,
+ * `ActionResult Manufacturer(int id)`, `string ShippingMethod;`.
+ */
+static int cs_member_name(const struct lexer *lx, const struct cs_state *st)
+{
+	const char *p = lx->p;
+
+	while (p < lx->end && (is_blank((unsigned char)*p) || *p == '\n'))
+		p++;
+	if (p >= lx->end || !strchr("{(;=<", *p) ||
+	    (*p == '=' && p + 1 < lx->end && p[1] == '='))
+		return 0;
+	if (st->prev == 'a')
+		return is_upper((unsigned char)st->prev_name[0]) ||
+		       (st->prev_name[0] == '@' && st->prev_len > 1 &&
+			is_upper((unsigned char)st->prev_name[1])) ||
+		       cs_builtin_type(st->prev_name, st->prev_len);
+	return st->prev == '>' || st->prev == ']' || st->prev == '?';
+}
+
+/*
+ * True when the name just read is assigned to: `Name = x` in an object
+ * initializer or a statement is a property or field, never a type.
+ */
+static int cs_assignee(const struct lexer *lx)
+{
+	const char *p = lx->p;
+
+	while (p < lx->end && (is_blank((unsigned char)*p) || *p == '\n'))
+		p++;
+	return p + 1 < lx->end && p[0] == '=' && p[1] != '=' && p[1] != '>';
+}
+
+/*
+ * After `delegate`: a delegate type's declaration, `delegate R Name(` or
+ * `delegate R Name<T>(`, names its last name before the parameters; an
+ * anonymous method (`delegate (int x) { }`, `delegate { }`) names none.
+ * The return type's names are read as names used.
+ */
+static const char *cs_delegate_name(const struct lexer *lx, size_t *len)
+{
+	const char *p = lx->p, *name = NULL;
+	int angle = 0;
+
+	*len = 0;
+	while (p < lx->end && *p != '(' && *p != '{' && *p != ';') {
+		if (*p == '<') {
+			angle++;
+		} else if (*p == '>') {
+			angle--;
+		} else if (is_ident_start((unsigned char)*p)) {
+			const char *s = p;
+
+			while (p < lx->end && is_ident((unsigned char)*p))
+				p++;
+			if (!angle) {
+				name = s;
+				*len = (size_t)(p - s);
+			}
+			continue;
+		}
+		p++;
+	}
+	return p < lx->end && *p == '(' ? name : NULL;
+}
+
+/*
+ * A name used at lx->p (its first segment s..lx->p already read): a
+ * capitalised one may be a type, A.B.C qualified by namespaces; in M(
+ * and A.B.M( the last segment is a method (after `new`, the type
+ * constructed). Lowercase ones are locals,
+ * fields and keywords. An attribute's name, [Name(...)], is recorded
+ * whole (the resolver tries NameAttribute too).
+ */
+static void cs_read_ref(struct lexer *lx, struct cs_state *st, const char *s,
+			unsigned line)
+{
+	struct name n;
+	size_t last = 0;
+	int attr = st->attr_name;
+
+	st->attr_name = 0;
+	if (!is_upper((unsigned char)*s)) {
+		st->attr_name = attr; /* [assembly: A], [return: A] */
+		return;
+	}
+	if (!attr && lx->p < lx->end && *lx->p != '.' &&
+	    (cs_member_name(lx, st) || cs_assignee(lx)))
+		return;
+	name_reset(&n);
+	name_add(&n, s, (size_t)(lx->p - s));
+	while (lx->end - lx->p > 1 && lx->p[0] == '.' &&
+	       is_ident_start((unsigned char)lx->p[1])) {
+		const char *seg = ++lx->p;
+
+		while (lx->p < lx->end && is_ident((unsigned char)*lx->p))
+			lx->p++;
+		last = n.len;
+		name_add(&n, ".", 1);
+		name_add(&n, seg, (size_t)(lx->p - seg));
+	}
+	if (attr) {
+		/* [Name(...)]: the call is the attribute's constructor */
+	} else if (lx->p < lx->end && *lx->p == '(' && !st->prev_new) {
+		if (!last)
+			return; /* M(): a method, not a type */
+		n.len = last;
+	}
+	cs_add_name(lx, st, &n, line);
+}
+
+/* True when the word s[0..n) declares a type. */
+static int cs_type_keyword(const char *s, size_t n)
+{
+	static const char *const words[] = { "class", "struct", "interface",
+					     "enum",  "record", NULL };
+
+	if (n < 4 || n > 9 ||
+	    (*s != 'c' && *s != 's' && *s != 'i' && *s != 'e' && *s != 'r'))
+		return 0;
+	for (const char *const *w = words; *w; w++)
+		if (strlen(*w) == n && !memcmp(*w, s, n))
+			return 1;
+	return 0;
+}
+
+/*
+ * After a type keyword: the declared name, recorded with its namespace
+ * as Outer.Inner when in a type's body. `record` is a keyword only
+ * before a name (or `record class`/`record struct`) and then one of
+ * ( < { : ; (a variable named record is not).
+ */
+static void cs_declaration(struct lexer *lx, struct cs_state *st,
+			   const char *kw, size_t kw_len)
+{
+	struct name name;
+	const char *s;
+	struct dep_ref *d;
+
+	cs_space(lx);
+	s = lx->p;
+	while (lx->p < lx->end && is_ident((unsigned char)*lx->p))
+		lx->p++;
+	if (lx->p == s || !is_ident_start((unsigned char)*s))
+		return;
+	if (kw_len == 6 && !memcmp(kw, "record", 6)) {
+		if ((lx->p - s == 5 && !memcmp(s, "class", 5)) ||
+		    (lx->p - s == 6 && !memcmp(s, "struct", 6))) {
+			cs_space(lx);
+			s = lx->p;
+			while (lx->p < lx->end &&
+			       is_ident((unsigned char)*lx->p))
+				lx->p++;
+			if (lx->p == s)
+				return;
+		}
+		name_reset(&name);
+		name_add(&name, s, (size_t)(lx->p - s));
+		cs_space(lx);
+		if (lx->p >= lx->end || !strchr("(<{:;", *lx->p))
+			return;
+	} else {
+		name_reset(&name);
+		name_add(&name, s, (size_t)(lx->p - s));
+	}
+	st->pending_name = st->type;
+	if (st->type.len)
+		name_add(&st->pending_name, ".", 1);
+	name_add(&st->pending_name, name.buf, name.len);
+	if (st->pending_name.overflow)
+		return;
+	st->pending = 1;
+	d = dep_list_add(lx->out, lx->arena, DEP_IMPORT, st->ns.buf,
+			 st->ns.overflow ? 0 : st->ns.len, lx->line);
+	d->flags = DEP_DECLARES;
+	d->name = arena_strndup(lx->arena, st->pending_name.buf,
+				st->pending_name.len);
+}
+
+/* After `delegate`: records a delegate type's declaration. */
+static void cs_delegate(struct lexer *lx, struct cs_state *st)
+{
+	struct name full = st->type;
+	const char *name;
+	size_t len;
+	struct dep_ref *d;
+
+	name = cs_delegate_name(lx, &len);
+	if (!name)
+		return;
+	if (full.len)
+		name_add(&full, ".", 1);
+	name_add(&full, name, len);
+	if (full.overflow || st->ns.overflow)
+		return;
+	d = dep_list_add(lx->out, lx->arena, DEP_IMPORT, st->ns.buf, st->ns.len,
+			 lx->line);
+	d->flags = DEP_DECLARES;
+	d->name = arena_strndup(lx->arena, full.buf, full.len);
+}
+
+/* Brackets and braces: attribute lists, namespace and type bodies. */
+static void cs_punct(struct cs_state *st, int c)
+{
+	switch (c) {
+	case '[':
+		st->brackets++;
+		/* where a declaration may start: an attribute list */
+		if (!st->attr && strchr(";{}](),", st->prev ? st->prev : ';')) {
+			st->attr = st->brackets;
+			st->attr_paren = 0;
+			st->attr_name = 1;
+		}
+		break;
+	case ']':
+		if (st->attr == st->brackets)
+			st->attr = st->attr_name = 0;
+		if (st->brackets > 0)
+			st->brackets--;
+		break;
+	case '(':
+		st->attr_paren += !!st->attr;
+		st->attr_name = 0;
+		break;
+	case ')':
+		if (st->attr && st->attr_paren > 0)
+			st->attr_paren--;
+		break;
+	case ',':
+		st->attr_name = st->attr && !st->attr_paren &&
+				st->attr == st->brackets;
+		break;
+	case ';':
+		st->pending = 0; /* record R(int X); has no body */
+		break;
+	case '{':
+		st->depth++;
+		if (st->ns_brace && st->nr < CS_NAMESPACES) {
+			st->stack[st->nr].len = st->ns_outer;
+			st->stack[st->nr].depth = st->depth;
+			st->nr++;
+		}
+		st->ns_brace = 0;
+		if (st->pending && st->bodies_nr < CS_TYPES) {
+			st->bodies[st->bodies_nr].len = st->type.len;
+			st->bodies[st->bodies_nr].depth = st->depth;
+			st->bodies_nr++;
+			st->type = st->pending_name;
+		}
+		st->pending = 0;
+		break;
+	case '}':
+		if (st->bodies_nr &&
+		    st->bodies[st->bodies_nr - 1].depth == st->depth)
+			st->type.len = st->bodies[--st->bodies_nr].len;
+		if (st->nr && st->stack[st->nr - 1].depth == st->depth) {
+			st->ns.len = st->stack[--st->nr].len;
+			st->ns_copy = NULL;
+		}
+		if (st->depth > 0)
+			st->depth--;
+		break;
+	}
+}
+
+/*
+ * A string at lx->p, skipped when there is one: raw ("""...""", $"""),
+ * verbatim (@"", $@"", @$"), regular or interpolated ("", $""), which
+ * ends at its line. Returns 0, moving nothing, when there is none.
+ */
+static int cs_string(struct lexer *lx)
+{
+	if (at(lx, "\"\"\"") || at(lx, "$\"\"\"") || at(lx, "$$\"\"\"")) {
+		/* raw string: ends at as many quotes as it opened */
+		size_t q = 0;
+
+		while (lx->p < lx->end && *lx->p == '$')
+			lx->p++;
+		while (lx->p < lx->end && *lx->p == '"') {
+			q++;
+			lx->p++;
+		}
+		while (lx->p < lx->end) {
+			size_t k = 0;
+
+			while (lx->p + k < lx->end && lx->p[k] == '"')
+				k++;
+			if (k >= q) {
+				lx->p += k;
+				break;
+			}
+			if (*lx->p == '\n')
+				lx->line++;
+			lx->p += k ? k : 1;
+		}
+		return 1;
+	}
+	if (at(lx, "@\"") || at(lx, "$@\"") || at(lx, "@$\"")) {
+		cs_verbatim(lx);
+		return 1;
+	}
+	if (*lx->p == '"' || at(lx, "$\"")) {
+		if (*lx->p == '$')
+			lx->p++;
+		skip_quoted(lx, '"', 1, 0);
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * The names in one interpolation of $"...{...}...", lx->p after its
+ * `{`: read as in code (capitalised chains, not after a dot, M( a
+ * method), up to its `}`; after a `:` outside parentheses comes the
+ * format ({d:yyyy}), no names. Ends at the end of the line, as the
+ * string does.
+ */
+static void cs_interpolation(struct lexer *lx, struct cs_state *st)
+{
+	int depth = 1, parens = 0, format = 0, prev = 0;
+
+	while (lx->p < lx->end && *lx->p != '\n') {
+		unsigned char c = (unsigned char)*lx->p;
+
+		if (c == '{') {
+			depth++;
+		} else if (c == '}') {
+			if (!--depth) {
+				lx->p++;
+				return;
+			}
+		} else if (c == '"' || c == '\'') {
+			skip_quoted(lx, (char)c, 1, 0);
+			prev = '"';
+			continue;
+		} else if (is_ident_start(c) && !format) {
+			const char *s = lx->p;
+			struct name n;
+			size_t last = 0;
+
+			while (lx->p < lx->end && is_ident((unsigned char)*lx->p))
+				lx->p++;
+			if (prev == '.' || !is_upper(c)) {
+				prev = 'a';
+				continue;
+			}
+			name_reset(&n);
+			name_add(&n, s, (size_t)(lx->p - s));
+			while (lx->end - lx->p > 1 && lx->p[0] == '.' &&
+			       is_ident_start((unsigned char)lx->p[1])) {
+				const char *seg = ++lx->p;
+
+				while (lx->p < lx->end &&
+				       is_ident((unsigned char)*lx->p))
+					lx->p++;
+				last = n.len;
+				name_add(&n, ".", 1);
+				name_add(&n, seg, (size_t)(lx->p - seg));
+			}
+			prev = 'a';
+			if (lx->p < lx->end && *lx->p == '(') {
+				if (!last)
+					continue; /* M(): a method */
+				n.len = last;
+			}
+			cs_add_name(lx, st, &n, lx->line);
+			continue;
+		} else if (c == '(') {
+			parens++;
+		} else if (c == ')') {
+			parens -= parens > 0;
+		} else if (c == ':' && depth == 1 && !parens) {
+			format = 1;
+		}
+		if (!is_blank(c))
+			prev = c;
+		lx->p++;
+	}
+}
+
+/*
+ * An interpolated string at lx->p ($"..."): skipped as a string, the
+ * names of its interpolations recorded. Ends at its line, as "" does.
+ */
+static void cs_interpolated(struct lexer *lx, struct cs_state *st)
+{
+	lx->p += 2;
+	while (lx->p < lx->end && *lx->p != '"' && *lx->p != '\n') {
+		if (*lx->p == '\\' && lx->p + 1 < lx->end &&
+		    lx->p[1] != '\n') {
+			lx->p += 2;
+		} else if (*lx->p == '{' && lx->p + 1 < lx->end &&
+			   lx->p[1] == '{') {
+			lx->p += 2; /* a literal brace */
+		} else if (*lx->p == '{') {
+			lx->p++;
+			cs_interpolation(lx, st);
+		} else {
+			lx->p++;
+		}
+	}
+	if (lx->p < lx->end && *lx->p == '"')
+		lx->p++;
+}
+
+/*
+ * A word at lx->p (a keyword or a name, maybe @verbatim): a directive
+ * where one may start (*stmt), a declaration, or a name used.
+ */
+static void cs_word(struct lexer *lx, struct cs_state *st, int *stmt)
+{
+	const char *s = lx->p;
+	unsigned line = lx->line;
+	int verbatim = *s == '@';
+	size_t n;
+	const char *p = s + verbatim, *end = lx->end;
+
+	while (p < end && is_ident((unsigned char)*p))
+		p++;
+	lx->p = p;
+	n = (size_t)(p - s);
+	if (n == 6 && !memcmp(s, "global", 6) && at(lx, "::")) {
+		lx->p += 2; /* global::A.B: a name from the top */
+		st->prev = ' ';
+		return;
+	}
+	if (*stmt && n == 6 && !memcmp(s, "global", 6)) {
+		cs_space(lx);
+		st->global = 1;
+		return; /* global using: still a directive */
+	}
+	if (*stmt && n == 5 && !memcmp(s, "using", 5))
+		cs_using(lx, line, st->global ? DEP_GLOBAL : 0);
+	else if (*stmt && n == 9 && !memcmp(s, "namespace", 9))
+		cs_namespace(lx, st, line);
+	else if (st->prev == '.')
+		; /* a member */
+	else if (cs_type_keyword(s, n) &&
+		 strchr(";{}]a", st->prev ? st->prev : ';'))
+		cs_declaration(lx, st, s, n);
+	else if (n == 8 && !memcmp(s, "delegate", 8))
+		cs_delegate(lx, st);
+	else if (!verbatim)
+		cs_read_ref(lx, st, s, line);
+	else if (n > 1)
+		cs_read_ref(lx, st, s + 1, line);
+	st->global = 0;
+	st->prev = 'a';
+	st->prev_name = s;
+	st->prev_len = n;
+	st->prev_new = n == 3 && !memcmp(s, "new", 3);
+	*stmt = 0;
+}
+
+void deps_csharp(struct dep_list *out, struct arena *arena, const char *buf,
+		 size_t len)
+{
+	struct lexer lx;
+	struct cs_state st;
+	int stmt = 1; /* a directive may start here */
+
+	lexer_init(&lx, out, arena, buf, len);
+	memset(&st, 0, sizeof(st));
+	dep_names_init(&st.names);
+	while (lx.p < lx.end) {
+		unsigned char c = (unsigned char)*lx.p;
+
+		/* the common bytes first: blanks within a line, words */
+		if (c == ' ' || c == '\t') {
+			const char *e = lx.p + 1;
+
+			while (e < lx.end && (*e == ' ' || *e == '\t'))
+				e++;
+			lx.p = e;
+		} else if (is_ident_start(c)) {
+			cs_word(&lx, &st, &stmt);
+		} else if (c == '\n' || is_blank(c) ||
+			   (c == '/' && lx.p + 1 < lx.end &&
+			    (lx.p[1] == '/' || lx.p[1] == '*'))) {
+			unsigned line = lx.line;
+
+			cs_space(&lx);
+			/* a directive starts a line: recover after bad ones */
+			if (lx.line != line)
+				stmt = 1;
+		} else if (c == '#' && (lx.p == buf || lx.p[-1] == '\n' ||
+					is_blank((unsigned char)lx.p[-1]))) {
+			skip_to_eol(&lx); /* a preprocessor directive */
+		} else if (c == '$' && lx.p + 1 < lx.end && lx.p[1] == '"' &&
+			   !at(&lx, "$\"\"\"")) {
+			cs_interpolated(&lx, &st);
+			stmt = 0;
+			st.prev = '"';
+		} else if ((c == '"' || c == '$' || c == '@') &&
+			   cs_string(&lx)) {
+			stmt = 0;
+			st.prev = '"';
+		} else if (c == '@') {
+			cs_word(&lx, &st, &stmt);
+		} else if (c == '\'') {
+			skip_quoted(&lx, '\'', 1, 0);
+			stmt = 0;
+			st.prev = '"';
+		} else {
+			cs_punct(&st, c);
+			stmt = c == ';' || c == '{' || c == '}' || c == ']';
+			/* after ?. and :: comes a member, as after a dot */
+			st.prev = c == ':' && lx.p > buf && lx.p[-1] == ':'
+					  ? '.'
+					  : c;
+			lx.p++;
+		}
+	}
+	dep_names_release(&st.names);
+}

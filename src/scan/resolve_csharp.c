@@ -1,0 +1,455 @@
+/*
+ * The C# resolver: an index, built once per scan, of the namespaces the
+ * files declare and of the types declared in each (a partial type in
+ * every file that holds a part of it). A using of a repository namespace
+ * makes no edge by itself: the names a file uses do, looked up in C#'s
+ * order: the enclosing namespaces, innermost first, down to the global
+ * one; the file's aliases; the namespaces of its usings and of the
+ * global usings of the files above it. `using static` and the alias of a
+ * type link to the type's files. The rest is an external package, named
+ * by its first component.
+ */
+#include <string.h>
+
+#include "carve/deps.h"
+#include "carve/language.h"
+#include "carve/resolve.h"
+#include "carve/scan.h"
+#include "carve/strbuf.h"
+#include "carve/xmalloc.h"
+
+struct cs_files {
+	size_t *files;
+	size_t nr, alloc;
+};
+
+/* A type by its simple name: where it is declared, and by which files. */
+struct cs_cand {
+	const char *container; /* its namespace, or Namespace.Outer */
+	size_t len;
+	const struct cs_files *files;
+};
+
+struct cs_cands {
+	struct cs_cand *v;
+	size_t nr, alloc;
+};
+
+/* A global using: the namespace every C# file under dir sees. */
+struct cs_global {
+	const char *dir; /* "" at the root, else "a/b/" */
+	const char *ns;
+};
+
+/* The usings of the file whose names are being resolved. */
+struct cs_scope {
+	size_t file; /* plus one; 0 before the first */
+	const char **usings;
+	size_t usings_nr, usings_alloc;
+	const struct dep_ref **aliases;
+	size_t aliases_nr, aliases_alloc;
+	const char **nested; /* the nested types the file declares: Inner */
+	size_t nested_nr, nested_alloc;
+};
+
+struct cs_state {
+	struct strmap namespaces; /* A.B -> struct cs_files declaring it */
+	struct strmap prefixes; /* A, A.B: declared or enclosing one */
+	struct strmap types; /* A.B.C, nested A.B.C.D -> struct cs_files */
+	struct strmap simple; /* C, D -> struct cs_cands */
+	struct strmap parts; /* A, B: the parts of declared namespaces */
+	struct cs_global *globals;
+	size_t globals_nr, globals_alloc;
+	struct cs_scope scope;
+	struct strbuf name; /* scratch */
+	struct strbuf attr; /* NameAttribute */
+};
+
+static int lang_is(const struct scan_file *f, const char *name)
+{
+	return f->status == FILE_COUNTED && f->lang &&
+	       !strcmp(f->lang->name, name);
+}
+
+static struct cs_files *files_add(struct resolver *r, struct strmap *map,
+				  const char *key, size_t file)
+{
+	struct cs_files *files = strmap_get(map, key);
+
+	if (!files) {
+		files = arena_alloc(&r->arena, sizeof(*files));
+		strmap_put(map, arena_strdup(&r->arena, key), files);
+	}
+	if (!files->nr || files->files[files->nr - 1] != file) {
+		ALLOC_GROW(files->files, files->nr + 1, files->alloc);
+		files->files[files->nr++] = file;
+	}
+	return files;
+}
+
+static void add_namespace(struct resolver *r, struct cs_state *st,
+			  const char *ns, size_t file)
+{
+	struct cs_files *files;
+	char *key;
+
+	if (!*ns)
+		return;
+	files = strmap_get(&st->namespaces, ns);
+	if (!files) {
+		files = files_add(r, &st->namespaces, ns, file);
+		for (const char *p = ns; *p;) {
+			size_t n = strcspn(p, ".");
+			char *part = arena_strndup(&r->arena, p, n);
+
+			if (!strmap_get(&st->parts, part))
+				strmap_put(&st->parts, part, files);
+			p += n + (p[n] == '.');
+		}
+		key = arena_strdup(&r->arena, ns);
+		for (char *p = key; *p; p++)
+			if (*p == '.')
+				strmap_put(&st->prefixes,
+					   arena_strndup(&r->arena, key,
+							 (size_t)(p - key)),
+					   files);
+		strmap_put(&st->prefixes, key, files);
+	} else {
+		files_add(r, &st->namespaces, ns, file);
+	}
+}
+
+/* The simple-name index: C -> where each type named C is declared. */
+static void index_simple(struct resolver *r, struct cs_state *st)
+{
+	struct strmap_entry *e;
+
+	strmap_for_each (&st->types, e) {
+		const char *dot = strrchr(e->key, '.');
+		const char *name = dot ? dot + 1 : e->key;
+		struct cs_cands *c = strmap_get(&st->simple, name);
+		struct cs_cand *x;
+
+		if (!c) {
+			c = arena_alloc(&r->arena, sizeof(*c));
+			strmap_put(&st->simple, name, c);
+		}
+		ALLOC_GROW(c->v, c->nr + 1, c->alloc);
+		x = &c->v[c->nr++];
+		x->container = e->key;
+		x->len = dot ? (size_t)(dot - e->key) : 0;
+		x->files = e->value;
+	}
+}
+
+int resolve_csharp_prepare(struct resolver *r)
+{
+	struct cs_state *st = NULL;
+	struct strbuf key = STRBUF_INIT;
+
+	for (size_t i = 0; i < r->scan->nr; i++) {
+		const struct scan_file *f = &r->scan->files[i];
+
+		if (!lang_is(f, "C#"))
+			continue;
+		if (!st) {
+			st = xcalloc(1, sizeof(*st));
+			strbuf_init(&st->name, 0);
+			strbuf_init(&st->attr, 0);
+			r->csharp = st;
+		}
+		for (size_t k = 0; k < f->deps.nr; k++) {
+			const struct dep_ref *d = &f->deps.refs[k];
+
+			if ((d->flags & DEP_GLOBAL) &&
+			    !(d->flags & DEP_STATIC) && !d->name) {
+				const char *slash = strrchr(f->path, '/');
+				struct cs_global *g;
+
+				ALLOC_GROW(st->globals, st->globals_nr + 1,
+					   st->globals_alloc);
+				g = &st->globals[st->globals_nr++];
+				g->dir = arena_strndup(
+					&r->arena, f->path,
+					slash ? (size_t)(slash - f->path) + 1
+					      : 0);
+				g->ns = d->target;
+			}
+			if (!(d->flags & DEP_DECLARES))
+				continue;
+			add_namespace(r, st, d->target, i);
+			if (!d->name)
+				continue;
+			strbuf_reset(&key);
+			if (*d->target) {
+				strbuf_addstr(&key, d->target);
+				strbuf_addch(&key, '.');
+			}
+			strbuf_addstr(&key, d->name);
+			files_add(r, &st->types, key.buf, i);
+		}
+	}
+	strbuf_release(&key);
+	if (st)
+		index_simple(r, st);
+	return 0;
+}
+
+static int add_all(struct resolve_out *out, const struct cs_files *f)
+{
+	if (!f)
+		return 0;
+	for (size_t i = 0; i < f->nr; i++)
+		resolve_out_add(out, f->files[i]);
+	return 1;
+}
+
+/*
+ * Looks name A.B.C up from namespace base[0..len) (empty: the global
+ * one): the first prefix that names a type links to its files (the
+ * rest is nested in it, or a member); a prefix that names a namespace
+ * goes on. Returns 0 when no type is found.
+ */
+static int cs_walk(struct cs_state *st, struct resolve_out *out,
+		   const char *base, size_t len, const char *name)
+{
+	struct strbuf *sb = &st->name;
+	const char *p = name;
+
+	strbuf_reset(sb);
+	strbuf_add(sb, base, len);
+	for (;;) {
+		size_t n = strcspn(p, ".");
+
+		if (sb->len)
+			strbuf_addch(sb, '.');
+		strbuf_add(sb, p, n);
+		if (add_all(out, strmap_get(&st->types, sb->buf)))
+			return 1;
+		if (!p[n] || !strmap_get(&st->prefixes, sb->buf))
+			return 0;
+		p += n + 1;
+	}
+}
+
+/* Sets the scope to file `from`'s usings, aliases and global usings. */
+static void scope_of(const struct resolver *r, struct cs_state *st, size_t from)
+{
+	struct cs_scope *sc = &st->scope;
+	const struct scan_file *f = &r->scan->files[from];
+
+	if (sc->file == from + 1)
+		return;
+	sc->file = from + 1;
+	sc->usings_nr = sc->aliases_nr = sc->nested_nr = 0;
+	for (size_t k = 0; k < f->deps.nr; k++) {
+		const struct dep_ref *d = &f->deps.refs[k];
+		const char *dot;
+
+		if ((d->flags & DEP_DECLARES) && d->name &&
+		    (dot = strrchr(d->name, '.'))) {
+			ALLOC_GROW(sc->nested, sc->nested_nr + 1,
+				   sc->nested_alloc);
+			sc->nested[sc->nested_nr++] = dot + 1;
+		}
+		if (d->flags & (DEP_REFERENCE | DEP_DECLARES | DEP_STATIC))
+			continue;
+		if (d->name) {
+			ALLOC_GROW(sc->aliases, sc->aliases_nr + 1,
+				   sc->aliases_alloc);
+			sc->aliases[sc->aliases_nr++] = d;
+		} else if (!(d->flags & DEP_GLOBAL)) {
+			ALLOC_GROW(sc->usings, sc->usings_nr + 1,
+				   sc->usings_alloc);
+			sc->usings[sc->usings_nr++] = d->target;
+		}
+	}
+	for (size_t i = 0; i < st->globals_nr; i++) {
+		const struct cs_global *g = &st->globals[i];
+
+		if (strncmp(f->path, g->dir, strlen(g->dir)))
+			continue;
+		ALLOC_GROW(sc->usings, sc->usings_nr + 1, sc->usings_alloc);
+		sc->usings[sc->usings_nr++] = g->ns;
+	}
+}
+
+/* Adds the files of the candidates declared in container[0..len). */
+static int add_in(struct resolve_out *out, const struct cs_cands *c,
+		  const char *container, size_t len)
+{
+	int found = 0;
+
+	for (size_t i = 0; c && i < c->nr; i++)
+		if (c->v[i].len == len &&
+		    !memcmp(c->v[i].container, container, len))
+			found = add_all(out, c->v[i].files);
+	return found;
+}
+
+/*
+ * Type t used in namespace ns ("" for the global one). Most names are of
+ * no type of the repository (String, List, a local): one look-up in the
+ * simple-name index sends them away.
+ */
+static void resolve_type(struct resolver *r, size_t from, const char *ns,
+			 const char *t, struct resolve_out *out)
+{
+	struct cs_state *st = r->csharp;
+	struct cs_scope *sc = &st->scope;
+	size_t len = strlen(ns), n = strcspn(t, ".");
+	const struct cs_cands *cands;
+	int part;
+
+	out->quiet = 1;
+	strbuf_reset(&st->name);
+	strbuf_add(&st->name, t, n);
+	cands = strmap_get(&st->simple, st->name.buf);
+	part = t[n] && strmap_get(&st->parts, st->name.buf);
+	scope_of(r, st, from);
+	if (!cands && !part && !sc->aliases_nr)
+		return;
+	/* a type nested in the file's types comes before the namespaces' */
+	for (size_t i = 0; i < sc->nested_nr; i++)
+		if (!strncmp(sc->nested[i], t, n) && !sc->nested[i][n])
+			return;
+	/* the enclosing namespaces, innermost first, then the global one */
+	for (;;) {
+		if (add_in(out, cands, ns, len))
+			return;
+		if (part && cs_walk(st, out, ns, len, t))
+			return;
+		if (!len)
+			break;
+		while (len && ns[len - 1] != '.')
+			len--;
+		if (len)
+			len--;
+	}
+	for (size_t i = 0; i < sc->aliases_nr; i++) {
+		const struct dep_ref *a = sc->aliases[i];
+		struct strbuf full = STRBUF_INIT;
+
+		if (strncmp(a->name, t, n) || a->name[n])
+			continue;
+		strbuf_addstr(&full, a->target);
+		strbuf_addstr(&full, t + n);
+		cs_walk(st, out, "", 0, full.buf);
+		strbuf_release(&full);
+		return;
+	}
+	/* a using imports a namespace's types, not its namespaces */
+	for (size_t i = 0; cands && i < sc->usings_nr; i++)
+		add_in(out, cands, sc->usings[i], strlen(sc->usings[i]));
+}
+
+/*
+ * A name the file uses, in the namespace d->name (NULL: the global one);
+ * when it names no type, an attribute's [Name] may stand for
+ * NameAttribute (the lexer does not know an attribute from a type).
+ */
+static void resolve_name(struct resolver *r, size_t from,
+			 const struct dep_ref *d, struct resolve_out *out)
+{
+	struct cs_state *st = r->csharp;
+	const char *ns = d->name ? d->name : "";
+
+	resolve_type(r, from, ns, d->target, out);
+	if (out->nr || strchr(d->target, '.'))
+		return;
+	strbuf_reset(&st->attr);
+	strbuf_addstr(&st->attr, d->target);
+	strbuf_addstr(&st->attr, "Attribute");
+	if (strmap_get(&st->simple, st->attr.buf))
+		resolve_type(r, from, ns, st->attr.buf, out);
+}
+
+/*
+ * True when `name` is a declared namespace, encloses one (Acme for
+ * Acme.Orders), or lies in one (Acme.Orders.Missing).
+ */
+static int cs_in_repo(const struct cs_state *st, const char *name)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int ret = 0;
+
+	strbuf_addstr(&sb, name);
+	for (;;) {
+		char *dot;
+
+		if (strmap_get(&st->prefixes, sb.buf) &&
+		    (sb.len == strlen(name) ||
+		     strmap_get(&st->namespaces, sb.buf))) {
+			ret = 1;
+			break;
+		}
+		dot = strrchr(sb.buf, '.');
+		if (!dot)
+			break;
+		strbuf_setlen(&sb, (size_t)(dot - sb.buf));
+	}
+	strbuf_release(&sb);
+	return ret;
+}
+
+void resolve_csharp(struct resolver *r, size_t from, const struct dep_ref *d,
+		    struct resolve_out *out)
+{
+	struct cs_state *st = r->csharp;
+	const char *t = d->target;
+	int type = (d->flags & DEP_STATIC) || d->name;
+
+	if (!st || d->kind != DEP_IMPORT || (d->flags & DEP_DECLARES) || !*t)
+		return;
+	if (d->flags & DEP_REFERENCE) {
+		resolve_name(r, from, d, out);
+		return;
+	}
+	/* using static A.B.C, or an alias of a type: using X = A.B.C */
+	if (type && cs_walk(st, out, "", 0, t))
+		return;
+	if (strmap_get(&st->prefixes, t)) {
+		out->quiet = 1; /* a namespace: the names used make edges */
+		return;
+	}
+	if (cs_in_repo(st, t))
+		return; /* of the repository, in no file found: unresolved */
+	resolve_out_external(r, out, t, strcspn(t, "."));
+}
+
+void resolve_csharp_release(struct resolver *r)
+{
+	struct cs_state *st = r->csharp;
+	struct strmap_entry *e;
+
+	if (!st)
+		return;
+	strmap_for_each (&st->namespaces, e) {
+		struct cs_files *f = e->value;
+
+		free(f->files);
+	}
+	strmap_for_each (&st->types, e) {
+		struct cs_files *f = e->value;
+
+		free(f->files);
+	}
+	strmap_release(&st->namespaces);
+	strmap_release(&st->prefixes);
+	strmap_for_each (&st->simple, e) {
+		struct cs_cands *c = e->value;
+
+		free(c->v);
+	}
+	strmap_release(&st->types);
+	strmap_release(&st->simple);
+	strmap_release(&st->parts);
+	free(st->globals);
+	free(st->scope.usings);
+	free(st->scope.aliases);
+	free(st->scope.nested);
+	strbuf_release(&st->name);
+	strbuf_release(&st->attr);
+	free(st);
+	r->csharp = NULL;
+}

@@ -1,0 +1,277 @@
+/*
+ * Unit tests for the C# dependency lexer: fixtures in
+ * tests/fixtures/deps/csharp/ with the statements each must yield written
+ * out by hand below, every prefix of each fixture (a file cut anywhere),
+ * small hostile buffers, and the types declared and names used.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include "dep_fixture.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "carve/arena.h"
+#include "carve/depnames.h"
+#include "carve/deps.h"
+#include "carve/language.h"
+#include "carve/strbuf.h"
+
+#define S DEP_STATIC
+#define D DEP_DECLARES
+#define G DEP_GLOBAL
+
+struct fixture {
+	const char *file;
+	const struct dep_want *want;
+	size_t nr;
+};
+
+/*
+ * Program.cs: using static (4), aliases of a type and of a generic (5,
+ * 10), global using (6), a using under #if (8), block namespaces
+ * declared, nested (12, 15), a using inside one (14); a string, a
+ * verbatim string with "" quotes, a raw string and a char (18-23); using
+ * statements and declarations (26-28) are not imports.
+ */
+static const struct dep_want program[] = {
+	{ "System", 2, 0 },
+	{ "System.Collections.Generic", 3, 0 },
+	{ "System.Math", 4, S },
+	{ "Newtonsoft.Json.JsonConvert", 5, 0 },
+	{ "Acme.Shared", 6, G },
+	{ "Acme.Debugging", 8, 0 },
+	{ "System.Collections.Generic.Dictionary", 10, 0 },
+	{ "Acme.Orders", 12, D },
+	{ "Acme.Billing", 14, 0 },
+	{ "Acme.Orders.Internal", 15, D },
+};
+
+/* FileScoped.cs: a file-scoped namespace, then an open comment. */
+static const struct dep_want scoped[] = {
+	{ "Acme.Users", 1, D },
+	{ "Acme.Orders", 3, 0 },
+};
+
+#define FX(f, w)                               \
+	{                                      \
+		f, w, sizeof(w) / sizeof(*(w)) \
+	}
+
+static const struct fixture fixtures[] = {
+	FX("Program.cs", program),
+	FX("FileScoped.cs", scoped),
+};
+
+/*
+ * Keeps the statements: namespace declarations stay, type declarations
+ * (a name) and names used have tests of their own.
+ */
+static void statements(struct dep_list *deps)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < deps->nr; i++) {
+		const struct dep_ref *d = &deps->refs[i];
+
+		if ((d->flags & DEP_REFERENCE) ||
+		    ((d->flags & DEP_DECLARES) && d->name))
+			continue;
+		deps->refs[n++] = *d;
+	}
+	deps->nr = n;
+}
+
+static void check_fixture(void **state)
+{
+	const struct fixture *fx = *state;
+	const struct language *lang;
+	struct dep_list deps = DEP_LIST_INIT;
+	struct arena arena = ARENA_INIT;
+	size_t len;
+	char *buf = extract_fixture(&deps, &arena, &lang, "deps/csharp",
+				    fx->file, &len);
+
+	statements(&deps);
+	expect_deps(&deps, DEP_IMPORT, fx->want, fx->nr);
+
+	/* cut anywhere, exact bounds: never past the end */
+	for (size_t n = 0; n < len; n++) {
+		char *copy = malloc(n ? n : 1);
+
+		assert_non_null(copy);
+		memcpy(copy, buf, n);
+		deps.nr = 0;
+		deps_extract(&deps, &arena, lang, copy, n);
+		statements(&deps);
+		assert_true(deps.nr <= fx->nr + 2);
+		free(copy);
+	}
+	dep_list_release(&deps);
+	arena_release(&arena);
+	free(buf);
+}
+
+static void lex(struct dep_list *deps, struct arena *arena, const char *s)
+{
+	deps->nr = 0;
+	deps_csharp(deps, arena, s, strlen(s));
+	statements(deps);
+}
+
+static void hostile(void **state)
+{
+	struct dep_list deps = DEP_LIST_INIT;
+	struct arena arena = ARENA_INIT;
+
+	(void)state;
+	/* an unterminated string ends at its line */
+	lex(&deps, &arena, "var s = \"abc\nusing A.B;\n");
+	assert_int_equal(deps.nr, 1);
+	assert_int_equal(deps.refs[0].line, 2);
+	/* an unterminated verbatim string runs to the end */
+	lex(&deps, &arena, "var s = @\"abc\nusing A.B;\n");
+	assert_int_equal(deps.nr, 0);
+	/* namespaces close with their braces */
+	lex(&deps, &arena, "namespace A { namespace B { } }\nnamespace C { }");
+	assert_int_equal(deps.nr, 3);
+	assert_string_equal(deps.refs[1].target, "A.B");
+	assert_string_equal(deps.refs[2].target, "C");
+	/* an unfinished using records nothing */
+	lex(&deps, &arena, "using A.B");
+	assert_int_equal(deps.nr, 0);
+	lex(&deps, &arena, "using X = ;");
+	assert_int_equal(deps.nr, 0);
+	/* an alias keeps its name */
+	lex(&deps, &arena, "using X = A.B.C;");
+	assert_int_equal(deps.nr, 1);
+	assert_string_equal(deps.refs[0].name, "X");
+	dep_list_release(&deps);
+	arena_release(&arena);
+}
+
+/*
+ * The declarations and names of `s`: "D:" namespace "/" type, "R:"
+ * namespace "/" name, each once.
+ */
+static void names(struct strbuf *sb, struct arena *arena, const char *s)
+{
+	struct dep_list deps = DEP_LIST_INIT;
+
+	deps_csharp(&deps, arena, s, strlen(s));
+	strbuf_reset(sb);
+	for (size_t i = 0; i < deps.nr; i++) {
+		const struct dep_ref *d = &deps.refs[i];
+
+		if ((d->flags & DEP_DECLARES) && d->name)
+			strbuf_addf(sb, "D:%s/%s ", d->target, d->name);
+		else if (d->flags & DEP_REFERENCE)
+			strbuf_addf(sb, "R:%s/%s ", d->name ? d->name : "",
+				    d->target);
+	}
+	dep_list_release(&deps);
+}
+
+static void names_and_declarations(void **state)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct arena arena = ARENA_INIT;
+
+	(void)state;
+	/*
+	 * Attributes, [Table("x")] too; generics; a base list; nested
+	 * types; names in interpolations, not in their format or {{ }};
+	 * never in comments, strings or a verbatim one; never a
+	 * member after a dot or ?.; in M( and A.B.M( the method is not a
+	 * name (in new W( the type is), nor
+	 * the name a member declares after its type (Customer Customer,
+	 * string Shipping, List<Line> Lines, void F<T>);
+	 * `where T : class` declares nothing; global:: is dropped.
+	 */
+	names(&sb, &arena,
+	      "namespace N.M {\n"
+	      "/// <see cref=\"Hidden\"/>\n"
+	      "[Serializable, Table(\"x\")]\n"
+	      "public partial class Order : BaseEntity, IFoo<Product> {\n"
+	      "  string s = \"Hidden\"; string v = @\"Hidden\"; // Hidden\n"
+	      "  string i = $\"{Inter.Value} {{Hidden}} {d:Hidden} {(a ? B : "
+	      "C)} {Run()}\";\n"
+	      "  List<Line> lines; Order o; x.Hidden(); y?.Hidden;\n"
+	      "  public Customer Customer { get; set; } string Shipping;\n"
+	      "  List<Line> Lines => lines; Line this[int i] => null;\n"
+	      "  class Line { }\n"
+	      "  void F<T>([FromBody] T t) where T : class {\n"
+	      "    var p = Acme.Util.Text.Trim(s); global::A.B.Foo.Bar();\n"
+	      "    Validate(o); var w = new Widget(1); }\n"
+	      "}\n"
+	      "public record Point(int X);\n"
+	      "enum Kind { A }\n"
+	      "}\n"
+	      "class Top { int record = 1; }\n");
+	assert_string_equal(sb.buf, "R:N.M/Serializable R:N.M/Table "
+				    "D:N.M/Order R:N.M/BaseEntity R:N.M/IFoo "
+				    "R:N.M/Product R:N.M/Inter.Value R:N.M/B "
+				    "R:N.M/C R:N.M/List R:N.M/Line "
+				    "R:N.M/Order R:N.M/Customer "
+				    "D:N.M/Order.Line "
+				    "R:N.M/T "
+				    "R:N.M/FromBody "
+				    "R:N.M/Acme.Util.Text R:N.M/A.B.Foo "
+				    "R:N.M/Widget "
+				    "D:N.M/Point R:N.M/X D:N.M/Kind R:N.M/A "
+				    "D:/Top ");
+	/* a file-scoped namespace holds the rest of the file */
+	names(&sb, &arena, "namespace N;\nclass C : B { }\n");
+	assert_string_equal(sb.buf, "D:N/C R:N/B ");
+	strbuf_release(&sb);
+	arena_release(&arena);
+}
+
+/* Many names: each once, however many; no more than DEP_NAMES_MAX. */
+static void many_names(void **state)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct dep_list deps = DEP_LIST_INIT;
+	struct arena arena = ARENA_INIT;
+	size_t refs = 0;
+
+	(void)state;
+	for (int pass = 0; pass < 2; pass++)
+		for (int i = 0; i < 3000; i++)
+			strbuf_addf(&sb, "T%d x%d;\n", i, i);
+	deps_csharp(&deps, &arena, sb.buf, sb.len);
+	for (size_t i = 0; i < deps.nr; i++)
+		refs += !!(deps.refs[i].flags & DEP_REFERENCE);
+	assert_int_equal(refs, 3000);
+	strbuf_reset(&sb);
+	for (unsigned i = 0; i < DEP_NAMES_MAX + 100; i++)
+		strbuf_addf(&sb, "N%u ", i);
+	deps.nr = 0;
+	deps_csharp(&deps, &arena, sb.buf, sb.len);
+	assert_int_equal(deps.nr, DEP_NAMES_MAX);
+	dep_list_release(&deps);
+	arena_release(&arena);
+	strbuf_release(&sb);
+}
+
+int main(void)
+{
+	struct CMUnitTest tests[sizeof(fixtures) / sizeof(fixtures[0]) + 3];
+	size_t n = 0;
+
+	for (size_t i = 0; i < sizeof(fixtures) / sizeof(fixtures[0]); i++) {
+		struct CMUnitTest t = cmocka_unit_test_prestate(
+			check_fixture, (void *)&fixtures[i]);
+
+		t.name = fixtures[i].file;
+		tests[n++] = t;
+	}
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(hostile);
+	tests[n++] =
+		(struct CMUnitTest)cmocka_unit_test(names_and_declarations);
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(many_names);
+	return _cmocka_run_group_tests("deps_csharp", tests, n, NULL, NULL);
+}
