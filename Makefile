@@ -254,6 +254,7 @@ UNIT_TESTS += $(B)/tests/unit/test_cluster
 UNIT_TESTS += $(B)/tests/unit/test_config
 UNIT_TESTS += $(B)/tests/unit/test_deps_c
 UNIT_TESTS += $(B)/tests/unit/test_deps_csharp
+UNIT_TESTS += $(B)/tests/unit/test_dot_layout
 UNIT_TESTS += $(B)/tests/unit/test_deps_go
 UNIT_TESTS += $(B)/tests/unit/test_deps_java
 UNIT_TESTS += $(B)/tests/unit/test_deps_js
@@ -286,13 +287,19 @@ TOOLS += $(B)/bench/seamsgen
 # fuzz/replay.c as $(B)/fuzz/replay_NAME, which the test suite runs over
 # the corpora and tests/fixtures/fuzz/NAME/ (t9000).
 FUZZ_TARGETS =
+FUZZ_TARGETS += blobcache
 FUZZ_TARGETS += compdb
+FUZZ_TARGETS += compdb_args
 FUZZ_TARGETS += config
+FUZZ_TARGETS += depcache
 FUZZ_TARGETS += deps
 FUZZ_TARGETS += glob
+FUZZ_TARGETS += histcache
 FUZZ_TARGETS += linecount
 FUZZ_TARGETS += model
 FUZZ_TARGETS += partition
+FUZZ_TARGETS += scancache
+FUZZ_TARGETS += tucache
 TOOLS += $(patsubst %,$(B)/fuzz/replay_%,$(FUZZ_TARGETS))
 
 LIB = $(B)/libcarve.a

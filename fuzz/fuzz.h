@@ -22,6 +22,12 @@ char *fuzz_cstring(const uint8_t *data, size_t size);
  * call); the directory is made on first use.
  */
 const char *fuzz_write_file(const char *name, const uint8_t *data, size_t size);
+/*
+ * As fuzz_write_file(), with `header` (a cache file's first line, so
+ * that the input reaches the records) written before the data.
+ */
+const char *fuzz_write_cache(const char *name, const char *header,
+			     const uint8_t *data, size_t size);
 /* This process's temporary directory. */
 const char *fuzz_dir(void);
 /* The language the byte selects (every language of the table in turn). */

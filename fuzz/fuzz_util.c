@@ -50,6 +50,20 @@ const char *fuzz_write_file(const char *name, const uint8_t *data, size_t size)
 	return path;
 }
 
+const char *fuzz_write_cache(const char *name, const char *header,
+			     const uint8_t *data, size_t size)
+{
+	static char path[256];
+	FILE *fp;
+
+	snprintf(path, sizeof(path), "%s/%s", fuzz_dir(), name);
+	fp = fopen(path, "wb");
+	if (!fp || fputs(header, fp) == EOF ||
+	    fwrite(data, 1, size, fp) != size || fclose(fp))
+		abort();
+	return path;
+}
+
 static const struct language *table[256];
 static size_t table_nr;
 

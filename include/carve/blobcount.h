@@ -11,6 +11,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* Bump when the layout of a record changes. */
+#define BLOBCOUNT_FORMAT 1
+
 struct exclude_rules;
 
 /* What one blob at one path counts for. */

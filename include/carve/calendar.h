@@ -36,7 +36,11 @@ struct calendar {
  * 2027-02-30). Returns 0, or CARVE_EINVALID without reporting.
  */
 int calendar_parse(calendar_day *out, const char *s);
-/* Writes "YYYY-MM-DD" into buf (at least 11 bytes); returns buf. */
+/*
+ * Writes "YYYY-MM-DD" into buf (at least CALENDAR_DATE_SIZE bytes): after
+ * year 9999 "+YYYYY-MM-DD" (ISO 8601's expanded years); returns buf.
+ */
+#define CALENDAR_DATE_SIZE 16
 char *calendar_format(char *buf, calendar_day d);
 /* 0 Monday .. 6 Sunday. */
 int calendar_weekday(calendar_day d);

@@ -38,6 +38,10 @@ struct compdb {
 	size_t not_c; /* the file is no C or C++ of the scan */
 	size_t duplicates; /* a file compiled again: the first is kept */
 	size_t relative_dirs; /* "directory" relative: taken from the file's */
+	/* arguments left out of the commands kept (see compdb_filter_args) */
+	size_t args_ignored; /* outputs and code generation: -c, -o, -MF */
+	size_t args_refused; /* not on the allow-list: -Xclang, -Wp, @file */
+	size_t response_files; /* commands left out: they name an @file */
 	/* guessed commands: the include directories and defines used */
 	const char **guessed_dirs;
 	size_t guessed_dirs_nr;
@@ -73,6 +77,31 @@ int compdb_load(struct compdb *db, const struct scan *scan,
  * -D_GNU_SOURCE. Returns 0, or CARVE_ERR as compdb_load().
  */
 int compdb_guess(struct compdb *db, const struct scan *scan);
+
+/* Arguments for libclang, built by compdb_filter_args(). */
+struct compdb_args {
+	const char **argv; /* in the arena of the call */
+	size_t nr, alloc;
+	size_t ignored; /* build outputs, code generation, other inputs */
+	size_t refused; /* anything else not on the allow-list */
+};
+
+/*
+ * The compiler arguments raw[1..nr) of a command run in `dir`, through an
+ * allow-list, appended to out after "clang" or "clang++" (raw[0] decides):
+ * include directories (-I, -isystem, -iquote, -idirafter) that resolve
+ * inside `root` or a system include directory, -include and -imacros of
+ * regular files inside `root`, -D, -U, -std, -x, -ansi, -pedantic,
+ * warnings (-W without a comma, -w), target and machine options
+ * (-target, -m but -mllvm), a few language -f options and -O. Paths come
+ * out absolute. Everything else is left out and counted: whatever names
+ * an output, a dependency file, a plugin, a response file or a
+ * pass-through (-Xclang, -Wp, -mllvm) is never passed. The main file is
+ * appended by the caller: input files of raw are left out.
+ */
+void compdb_filter_args(struct compdb_args *out, struct arena *a,
+			const char *root, const char *dir,
+			const char *const *raw, size_t nr);
 
 /* Keeps only the entries of slice k (1-based) of n, in file order. */
 void compdb_shard(struct compdb *db, unsigned k, unsigned n);

@@ -16,6 +16,9 @@
 
 #include "carve/strbuf.h"
 
+/* Bump when the layout of a record changes. */
+#define DEPCACHE_FORMAT 2
+
 struct scan;
 
 /* What the resolvers read besides the scan, and what they warned. */

@@ -52,5 +52,7 @@ struct strbuf;
 void warning_record(struct strbuf *sb);
 /* With quiet set, warning() only counts; errors are still printed. */
 void warning_set_quiet(int quiet);
+/* Whether warnings are quiet (-q). */
+int warning_is_quiet(void);
 
 #endif

@@ -28,6 +28,12 @@ struct filelist_entry {
 	uint64_t index_size;
 	int64_t index_mtime_sec;
 	uint32_t index_mtime_nsec;
+	/* as git compares: an edit that puts the mtime back changes these */
+	int64_t index_ctime_sec;
+	uint32_t index_ctime_nsec;
+	uint32_t index_ino;
+	/* outside a sparse checkout's cone: read from the object store */
+	int skip_worktree;
 };
 
 struct filelist {
@@ -63,5 +69,16 @@ struct strbuf;
  * itself outside git (where carve.json is looked for). Returns 0 or <0.
  */
 int filelist_root(struct strbuf *out, const char *path);
+
+struct git_repository;
+/*
+ * git_repository_open_ext(out, path, flags) with git's safe.directory
+ * rule made an error: 0 when opened, CARVE_ENOTFOUND when path is in no
+ * repository, CARVE_EINVALID after an error naming the cause when the
+ * repository is owned by another user (libgit2's GIT_EOWNER), as git
+ * refuses it.
+ */
+int filelist_repo_open(struct git_repository **out, const char *path,
+		       unsigned flags);
 
 #endif

@@ -233,6 +233,9 @@ void rename_detect(struct hlog *log, struct numstat *ns,
  * limit, both named in the file's header; a file from another version
  * is ignored. Commits with missing objects are never cached.
  */
+/* Bump when the records or the numstat rules change. */
+#define HCACHE_FORMAT 1
+
 struct hcache {
 	char *path;
 	struct strbuf *data; /* the file's bytes */

@@ -38,7 +38,7 @@ struct init_config {
 	size_t legacy_nr, fresh_nr;
 	struct init_context *contexts;
 	size_t contexts_nr;
-	char today[11]; /* YYYY-MM-DD: SOURCE_DATE_EPOCH or now, UTC */
+	char today[16]; /* YYYY-MM-DD: SOURCE_DATE_EPOCH or now, UTC */
 	struct arena arena;
 };
 

@@ -250,6 +250,8 @@ struct symdeps {
 	size_t errors, warnings; /* diagnostics summed over the units */
 	size_t skipped_missing, skipped_outside, skipped_not_compiler,
 		skipped_not_c, skipped_duplicates, relative_dirs;
+	/* compiler arguments left out, commands naming an @file */
+	size_t args_ignored, args_refused, response_files;
 	const char **crashed_files; /* sorted */
 	size_t crashed_nr;
 	const char **failed_files; /* sorted */

@@ -24,6 +24,13 @@ struct outfile {
  */
 int outfile_open(struct outfile *out, const char *path);
 /*
+ * A file carve chose itself (a cache, carve.json at the root), not one
+ * the user named: an existing symlink, device or FIFO there is refused
+ * (reported, <0), never followed; temporary files of this target left
+ * by a killed run (older than ten minutes) are removed first.
+ */
+int outfile_open_private(struct outfile *out, const char *path);
+/*
  * Text for people: from now on, control characters written to out->fp
  * (but newline and tab: a file name's escape sequence or carriage
  * return) reach the file or terminal as U+FFFD. Call after opening.

@@ -16,6 +16,9 @@
 struct scan;
 struct scan_file;
 
+/* Bump when the layout of a record changes. */
+#define SCANCACHE_FORMAT 2
+
 struct scancache_entry {
 	const char *path;
 	const char *blob;     /* 40 hex digits */
@@ -75,6 +78,8 @@ struct arena;
 struct dep_list;
 /* Appends deps encoded as the cache keeps them (see scancache.c). */
 void scancache_encode_deps(struct strbuf *sb, const struct dep_list *deps);
+/* 0 when enc holds only well-formed statements of a lexer's kinds. */
+int scancache_check_deps(const char *enc);
 /*
  * Decodes an entry's dependency statements into `out` (strings in
  * `arena`). Returns 0, or -1 when the encoding is damaged.

@@ -87,6 +87,11 @@ struct tu_context {
 	const struct scan *scan;
 	const struct strmap *by_path; /* repository path -> index plus one */
 	const char *root; /* real path of the work tree */
+	/*
+	 * libclang's virtual file system (-ivfsoverlay): every file a unit
+	 * may open, NULL for none (tests)
+	 */
+	const char *overlay;
 };
 
 /*

@@ -16,12 +16,16 @@
 struct tu;
 struct tu_context;
 
+/* Bump when the layout of a record changes (2: units confined). */
+#define TUCACHE_FORMAT 2
+
 struct tucache {
 	char *path; /* the cache file */
 	struct strbuf data; /* its bytes; records are parsed in place */
 	struct strmap by_key; /* key -> record (char *) */
 	struct strmap stamps; /* absolute path -> "size:mtime" checked */
 	struct arena arena;
+	int warned; /* a damaged record was reported */
 };
 
 #define TUCACHE_INIT                                         \

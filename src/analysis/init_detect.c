@@ -207,8 +207,8 @@ static void today(char *buf)
 				   : time(NULL);
 	struct tm tm;
 
-	gmtime_r(&t, &tm);
-	strftime(buf, 11, "%Y-%m-%d", &tm);
+	if (!gmtime_r(&t, &tm) || !strftime(buf, 16, "%Y-%m-%d", &tm))
+		snprintf(buf, 16, "1970-01-01");
 }
 
 void init_config_detect(struct init_config *c, const struct scan *s,

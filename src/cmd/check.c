@@ -34,6 +34,7 @@ struct check_args {
 	struct common_options common;
 	struct input_options input;
 	const char *baseline;
+	int baseline_default;
 	const char *export;
 	int update;
 };
@@ -67,8 +68,10 @@ static int parse_args(struct check_args *a, int argc, char **argv)
 		return ret;
 	if (tool >= 0)
 		a->export = export_tools[tool];
-	if (a->update && !a->baseline)
+	if (a->update && !a->baseline) {
 		a->baseline = "carve-baseline.json";
+		a->baseline_default = 1; /* not named: no symlink followed */
+	}
 	return 0;
 }
 
@@ -105,7 +108,8 @@ int cmd_check(int argc, char **argv)
 	scan_load_deps(p.m.scan);
 	check_run(&c);
 	if (a.update) {
-		if (outfile_open(&out, a.baseline))
+		if (a.baseline_default ? outfile_open_private(&out, a.baseline)
+				       : outfile_open(&out, a.baseline))
 			goto done;
 		check_baseline_write(out.fp, &c);
 		if (outfile_commit(&out))

@@ -4,6 +4,7 @@
  * overwrites a file without --force.
  */
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "carve/cli.h"
@@ -72,6 +73,7 @@ int cmd_init(int argc, char **argv)
 	struct outfile out = OUTFILE_INIT;
 	struct strbuf path = STRBUF_INIT;
 	const char *arg;
+	struct stat st;
 	int ret;
 
 	pipeline_init(&p);
@@ -88,8 +90,16 @@ int cmd_init(int argc, char **argv)
 			goto done;
 		strbuf_addstr(&path, "/carve.json");
 	}
-	if (strcmp(path.buf, "-") && !a.force && !access(path.buf, F_OK)) {
+	/* lstat: a dangling symlink exists too */
+	if (strcmp(path.buf, "-") && !a.force && !lstat(path.buf, &st)) {
 		error("'%s' exists: --force overwrites it", path.buf);
+		goto done;
+	}
+	/* the repository's carve.json: never written through a symlink */
+	if (!a.common.output && !lstat(path.buf, &st) && !S_ISREG(st.st_mode)) {
+		error("refusing to write '%s': %s", path.buf,
+		      S_ISLNK(st.st_mode) ? "it is a symbolic link"
+					  : "not a regular file");
 		goto done;
 	}
 	/* a fresh look: the defaults, not an existing carve.json */
@@ -103,7 +113,8 @@ int cmd_init(int argc, char **argv)
 	     pipeline_need(&p, PIPELINE_SEAMS)))
 		goto done;
 	init_config_detect(&ic, p.m.scan, p.seams);
-	if (outfile_open(&out, path.buf))
+	if ((a.common.output ? outfile_open(&out, path.buf)
+			     : outfile_open_private(&out, path.buf)))
 		goto done;
 	init_config_write(out.fp, &ic);
 	if (outfile_commit(&out))

@@ -78,6 +78,16 @@ static void record_clang(struct model *m, const struct scan_args *a)
 			     sd->skipped_outside, sd->skipped_not_compiler,
 			     sd->skipped_not_c, sd->skipped_duplicates);
 	}
+	if (!sd->guessed)
+		model_assume(m, "libclang arguments", "default",
+			     "through an allow-list (include directories in "
+			     "the repository or the system, defines, "
+			     "language, standard, warnings, target): %zu "
+			     "build outputs and code generation arguments "
+			     "ignored, %zu arguments refused, %zu commands "
+			     "naming a response file (@file) left out",
+			     sd->args_ignored, sd->args_refused,
+			     sd->response_files);
 	if (sd->relative_dirs)
 		model_assume(m, "libclang directories", "default",
 			     "%zu commands with a relative \"directory\" "

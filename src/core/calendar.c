@@ -76,9 +76,15 @@ char *calendar_format(char *buf, calendar_day day)
 	unsigned m, d;
 
 	civil_from_days(day, &y, &m, &d);
-	snprintf(tmp, sizeof(tmp), "%04ld-%02u-%02u", y, m, d);
-	memcpy(buf, tmp, 10);
-	buf[10] = '\0';
+	/* past 9999, ISO 8601's expanded form: "+10000-01-01", never cut */
+	if (y > 99999999 || y < -9999999)
+		snprintf(tmp, sizeof(tmp), "%s",
+			 y > 0 ? "+99999999-12-31" : "-9999999-01-01");
+	else if (y > 9999)
+		snprintf(tmp, sizeof(tmp), "+%ld-%02u-%02u", y, m, d);
+	else
+		snprintf(tmp, sizeof(tmp), "%04ld-%02u-%02u", y, m, d);
+	memcpy(buf, tmp, strlen(tmp) + 1);
 	return buf;
 }
 

@@ -92,6 +92,11 @@ unsigned warning_count(void)
 	return __atomic_load_n(&warnings, __ATOMIC_RELAXED);
 }
 
+int warning_is_quiet(void)
+{
+	return quiet_warnings;
+}
+
 void warning_set_quiet(int quiet)
 {
 	quiet_warnings = quiet;

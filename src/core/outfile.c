@@ -2,12 +2,14 @@
  * Atomic output. Temporary files are registered so that SIGINT/SIGTERM
  * removes them before the process dies.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "carve/error.h"
@@ -88,13 +90,96 @@ static int open_special(struct outfile *out, const char *path, char **real)
 	return 1;
 }
 
-int outfile_open(struct outfile *out, const char *path)
+/* The temporary file beside path that outfile_commit() renames. */
+static int open_temporary(struct outfile *out, const char *path)
 {
 	struct strbuf tmp = STRBUF_INIT;
-	char *real;
 	const char *slash;
 	mode_t mask;
 	int fd;
+
+	slash = strrchr(path, '/');
+	if (slash)
+		strbuf_add(&tmp, path, (size_t)(slash - path + 1));
+	strbuf_addf(&tmp, ".%s.carve-XXXXXX", slash ? slash + 1 : path);
+	fd = mkstemp(tmp.buf);
+	if (fd < 0) {
+		int err = errno;
+
+		strbuf_release(&tmp);
+		return error("cannot write '%s': %s", path, strerror(err));
+	}
+	mask = umask(0);
+	umask(mask);
+	fchmod(fd, 0666 & ~mask);
+	out->fp = fdopen(fd, "w");
+	if (!out->fp)
+		die_errno("fdopen");
+	out->tmp = strbuf_detach(&tmp, NULL);
+	out->path = xstrdup(path);
+	track(out->tmp);
+	return 0;
+}
+
+/*
+ * Temporary files of this target that a killed run (SIGKILL, a power
+ * cut) left behind: ".NAME.carve-XXXXXX" beside it, regular, ours, and
+ * untouched for STALE_SECONDS (a live run writes its file in seconds).
+ */
+#define STALE_SECONDS (10 * 60)
+
+static void remove_stale(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	struct strbuf dir = STRBUF_INIT, prefix = STRBUF_INIT;
+	struct strbuf full = STRBUF_INIT;
+	struct dirent *de;
+	time_t now = time(NULL);
+	DIR *d;
+
+	strbuf_add(&dir, path, slash ? (size_t)(slash - path) : 0);
+	if (!dir.len)
+		strbuf_addstr(&dir, slash ? "/" : ".");
+	strbuf_addf(&prefix, ".%s.carve-", slash ? slash + 1 : path);
+	d = opendir(dir.buf);
+	while (d && (de = readdir(d))) {
+		struct stat st;
+
+		if (strncmp(de->d_name, prefix.buf, prefix.len) ||
+		    strlen(de->d_name + prefix.len) != 6)
+			continue;
+		strbuf_reset(&full);
+		strbuf_addf(&full, "%s/%s", dir.buf, de->d_name);
+		if (!lstat(full.buf, &st) && S_ISREG(st.st_mode) &&
+		    st.st_uid == geteuid() && now - st.st_mtime > STALE_SECONDS)
+			unlink(full.buf);
+	}
+	if (d)
+		closedir(d);
+	strbuf_release(&dir);
+	strbuf_release(&prefix);
+	strbuf_release(&full);
+}
+
+int outfile_open_private(struct outfile *out, const char *path)
+{
+	struct stat st;
+
+	out->fp = NULL;
+	out->path = out->tmp = NULL;
+	out->raw = NULL;
+	if (!lstat(path, &st) && !S_ISREG(st.st_mode))
+		return error("refusing to write '%s': %s", path,
+			     S_ISLNK(st.st_mode) ? "it is a symbolic link"
+						 : "not a regular file");
+	remove_stale(path);
+	return open_temporary(out, path);
+}
+
+int outfile_open(struct outfile *out, const char *path)
+{
+	char *real;
+	int ret;
 
 	out->fp = NULL;
 	out->path = out->tmp = NULL;
@@ -111,29 +196,9 @@ int outfile_open(struct outfile *out, const char *path)
 	}
 	if (real)
 		path = real; /* a symlink's file is replaced, not the link */
-	slash = strrchr(path, '/');
-	if (slash)
-		strbuf_add(&tmp, path, (size_t)(slash - path + 1));
-	strbuf_addf(&tmp, ".%s.carve-XXXXXX", slash ? slash + 1 : path);
-	fd = mkstemp(tmp.buf);
-	if (fd < 0) {
-		int err = errno;
-
-		strbuf_release(&tmp);
-		free(real);
-		return error("cannot write '%s': %s", path, strerror(err));
-	}
-	mask = umask(0);
-	umask(mask);
-	fchmod(fd, 0666 & ~mask);
-	out->fp = fdopen(fd, "w");
-	if (!out->fp)
-		die_errno("fdopen");
-	out->tmp = strbuf_detach(&tmp, NULL);
-	out->path = xstrdup(path);
+	ret = open_temporary(out, path);
 	free(real);
-	track(out->tmp);
-	return 0;
+	return ret;
 }
 
 /* The filter of outfile_text(); `c2` holds a 0xc2 not yet written. */

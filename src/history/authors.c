@@ -12,6 +12,7 @@
 #include <fnmatch.h>
 #include <git2.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "carve/config.h"
@@ -80,6 +81,47 @@ static int team_of(const struct team_rules *t, const char *name,
 }
 
 /*
+ * The mailmap git would use when the work tree's .mailmap is no regular
+ * file (git 2.32 and later refuse a symlinked one): mailmap.blob, then
+ * mailmap.file, as libgit2 reads them, without the work tree's file.
+ */
+static int mailmap_without_worktree(git_mailmap **out, git_repository *repo)
+{
+	struct strbuf buf = STRBUF_INIT;
+	git_config *cfg = NULL;
+	git_buf value = GIT_BUF_INIT;
+	git_object *blob = NULL;
+	int ret;
+
+	if (git_repository_config_snapshot(&cfg, repo) < 0) {
+		git_error_clear();
+		cfg = NULL;
+	}
+	if (cfg && !git_config_get_string_buf(&value, cfg, "mailmap.blob") &&
+	    !git_revparse_single(&blob, repo, value.ptr) &&
+	    git_object_type(blob) == GIT_OBJECT_BLOB) {
+		strbuf_add(&buf, git_blob_rawcontent((git_blob *)blob),
+			   (size_t)git_blob_rawsize((git_blob *)blob));
+		strbuf_addch(&buf, '\n');
+	}
+	git_buf_dispose(&value);
+	if (cfg && !git_config_get_path(&value, cfg, "mailmap.file")) {
+		struct strbuf file = STRBUF_INIT;
+
+		if (!strbuf_read_file(&file, value.ptr, 16 << 20))
+			strbuf_add(&buf, file.buf, file.len);
+		strbuf_release(&file);
+	}
+	git_error_clear();
+	ret = git_mailmap_from_buffer(out, buf.buf, buf.len);
+	git_buf_dispose(&value);
+	git_object_free(blob);
+	git_config_free(cfg);
+	strbuf_release(&buf);
+	return ret;
+}
+
+/*
  * An email several people use (GitHub's web commits, a build robot's
  * "noreply@"), or none: it identifies nobody.
  */
@@ -100,17 +142,29 @@ int history_authors(struct history *h, git_repository *repo,
 	struct strbuf path = STRBUF_INIT, low = STRBUF_INIT;
 	git_mailmap *mailmap = NULL;
 	size_t alloc = 0;
-	int ret;
+	int ret, not_regular = 0;
 
 	if ((ret = teams_check(&rules, cfg)))
 		return ret;
-	if (repo && git_mailmap_from_repository(&mailmap, repo) < 0) {
+	if (repo && git_repository_workdir(repo)) {
+		struct stat st;
+
+		strbuf_addf(&path, "%s.mailmap", git_repository_workdir(repo));
+		if (!lstat(path.buf, &st) && !S_ISREG(st.st_mode)) {
+			warning("ignoring '%s': %s, as git ignores it",
+				path.buf,
+				S_ISLNK(st.st_mode) ? "a symbolic link"
+						    : "not a regular file");
+			not_regular = 1;
+		} else {
+			h->mailmap = !lstat(path.buf, &st);
+		}
+	}
+	if (repo &&
+	    (not_regular ? mailmap_without_worktree(&mailmap, repo)
+			 : git_mailmap_from_repository(&mailmap, repo)) < 0) {
 		git_error_clear();
 		mailmap = NULL;
-	}
-	if (repo && git_repository_workdir(repo)) {
-		strbuf_addf(&path, "%s.mailmap", git_repository_workdir(repo));
-		h->mailmap = !access(path.buf, F_OK);
 	}
 	if (rules.nr) {
 		const cJSON *team;

@@ -8,6 +8,7 @@
  * extension).
  */
 #include <git2.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,7 +26,6 @@
 #include "carve/strbuf.h"
 #include "carve/xmalloc.h"
 
-#define BLOBCOUNT_FORMAT 1
 #define BLOBCOUNT_MAX_CACHE (1ULL << 31)
 
 /* The key of a path whose language is detected from content. */
@@ -102,14 +102,29 @@ static void remember(struct blobcount *bc, const unsigned char *id,
 	e->value = x;
 }
 
+/* A decimal number up to UINT_MAX ending at `end`. */
+static int parse_count(const char *s, char end, unsigned *out)
+{
+	unsigned long v = 0;
+	int digits = 0;
+
+	for (; *s >= '0' && *s <= '9' && digits < 11; s++, digits++)
+		v = v * 10 + (unsigned long)(*s - '0');
+	if (!digits || v > UINT_MAX || *s != end)
+		return -1;
+	*out = (unsigned)v;
+	return 0;
+}
+
 static void load(struct blobcount *bc)
 {
 	struct strbuf data = STRBUF_INIT;
 	char *p = scancache_read_file(&data, bc->cache_path, "blobs",
 				      BLOBCOUNT_FORMAT, BLOBCOUNT_MAX_CACHE);
+	size_t bad = 0;
 
 	while (p && *p) {
-		char *nl = strchr(p, '\n'), *tab1, *tab2;
+		char *nl = strchr(p, '\n'), *tab1, *tab2, *tab3;
 		unsigned char id[20];
 		const struct language *key;
 		struct blobcount_result r = { 0 };
@@ -120,9 +135,15 @@ static void load(struct blobcount *bc)
 		*nl = '\0';
 		tab1 = strchr(p, '\t');
 		tab2 = tab1 ? strchr(tab1 + 1, '\t') : NULL;
-		if (!tab1 || tab1 - p != 40 || !tab2 || hex_id(id, p) ||
-		    sscanf(tab2 + 1, "%u\t%u", &code, &counted) != 2)
-			break;
+		tab3 = tab2 ? strchr(tab2 + 1, '\t') : NULL;
+		if (!tab1 || tab1 - p != 40 ||
+		    strspn(p, "0123456789abcdef") != 40 || !tab3 ||
+		    hex_id(id, p) || parse_count(tab2 + 1, '\t', &code) ||
+		    parse_count(tab3 + 1, '\0', &counted) || counted > 1) {
+			bad++;
+			p = nl + 1;
+			continue;
+		}
 		*tab2 = '\0';
 		key = !strcmp(tab1 + 1, "*") ? &by_content
 					     : language_by_name(tab1 + 1);
@@ -134,6 +155,10 @@ static void load(struct blobcount *bc)
 		}
 		p = nl + 1;
 	}
+	if (bad)
+		warning("ignoring %zu damaged record%s of the blob cache '%s' "
+			"(those blobs are counted again)",
+			bad, bad == 1 ? "" : "s", bc->cache_path);
 	strbuf_release(&data);
 }
 
@@ -323,7 +348,7 @@ void blobcount_save(struct blobcount *bc)
 	slash = strrchr(dir, '/');
 	if (slash)
 		*slash = '\0';
-	if (outfile_mkdirs(dir) || outfile_open(&out, bc->cache_path)) {
+	if (outfile_mkdirs(dir) || outfile_open_private(&out, bc->cache_path)) {
 		warning("cannot write the blob cache '%s'", bc->cache_path);
 		goto done;
 	}

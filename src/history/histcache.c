@@ -7,6 +7,7 @@
  * commit records; a commit's changes are decoded when asked for.
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,8 +21,6 @@
 #include "carve/strbuf.h"
 #include "carve/xmalloc.h"
 
-/* Bump when the records or the numstat rules change. */
-#define HCACHE_FORMAT 1
 #define HCACHE_MAX_SIZE (1ULL << 31)
 
 static int hex_to_id(unsigned char *id, const char *hex)
@@ -54,20 +53,56 @@ static const char *field_end(const char *p, const char *end)
 	return nul ? nul + 1 : NULL;
 }
 
-/* Checks the records of one commit and returns the offset past them. */
-static const char *skip_commit(const char *p, const char *end, size_t *nr)
+/* Decimal numbers separated by single spaces, each at most UINT_MAX. */
+static int parse_numbers(const char *s, unsigned long *v, int n)
 {
-	unsigned flags;
-	size_t n;
+	for (int i = 0; i < n; i++) {
+		unsigned long x = 0;
+		int digits = 0;
 
-	if (end - p < 42 || *p != 'C' ||
-	    sscanf(p + 41, "%u %zu", &flags, &n) != 2)
-		return NULL;
-	p = field_end(p, end);
-	for (size_t i = 0; p && i < n; i++)
-		p = field_end(field_end(field_end(p, end), end), end);
-	*nr = n;
-	return p;
+		for (; *s >= '0' && *s <= '9' && digits < 11; s++, digits++)
+			x = x * 10 + (unsigned long)(*s - '0');
+		if (!digits || x > UINT_MAX || *s != (i + 1 < n ? ' ' : '\0'))
+			return -1;
+		v[i] = x;
+		s++;
+	}
+	return 0;
+}
+
+#define CHANGE_FLAGS (HLOG_BINARY | HLOG_NEW | HLOG_GONE | HLOG_RENAMED)
+
+/*
+ * Checks the records of one commit and sets *next past them: 0, 1 when
+ * the file ends inside them (a torn tail), -1 when one is out of range
+ * (a damaged or crafted file).
+ */
+static int check_commit(const char *p, const char *end, const char **next)
+{
+	unsigned long head[2], ch[5];
+	const char *nul = memchr(p, '\0', (size_t)(end - p));
+
+	if (!nul)
+		return 1;
+	if (nul - p < 44 || *p != 'C' || p[41] != ' ' ||
+	    strspn(p + 1, "0123456789abcdef") != 40 ||
+	    parse_numbers(p + 42, head, 2) || (head[0] & ~HLOG_RENAMES) ||
+	    head[1] > (size_t)(end - p) / 3)
+		return -1;
+	p = nul + 1;
+	for (size_t i = 0; i < head[1]; i++) {
+		const char *path = field_end(p, end);
+		const char *from = field_end(path, end);
+
+		if (!from || !field_end(from, end))
+			return 1;
+		if (parse_numbers(p, ch, 5) || (ch[2] & ~CHANGE_FLAGS) ||
+		    !*path)
+			return -1;
+		p = field_end(from, end);
+	}
+	*next = p;
+	return 0;
 }
 
 void hcache_load(struct hcache *c, const char *dir, uint64_t max_blob_size)
@@ -96,11 +131,15 @@ void hcache_load(struct hcache *c, const char *dir, uint64_t max_blob_size)
 	end = c->data->buf + c->data->len;
 	while (p < end) {
 		unsigned char id[20];
-		const char *next;
-		size_t nr;
-		int added;
+		const char *next = NULL;
+		int added, bad = check_commit(p, end, &next);
 
-		if (!(next = skip_commit(p, end, &nr)) || hex_to_id(id, p + 1))
+		if (bad < 0)
+			warning("ignoring the history cache '%s' from a "
+				"damaged "
+				"record on (those commits are mined again)",
+				c->path);
+		if (bad || hex_to_id(id, p + 1))
 			break; /* a torn tail: keep what came before */
 		oidmap_insert(c->index, id, &added)->value =
 			(void *)(size_t)(p - c->data->buf + 1);
@@ -141,9 +180,16 @@ int hcache_fill(struct hcache *c, struct hlog *log, size_t i, int want_renames)
 		struct hlog_change *ch = hlog_add_change(log, hc);
 		const char *path = field_end(p, end);
 		const char *from = field_end(path, end);
+		unsigned long v[5];
 
-		sscanf(p, "%u %u %u %u %u", &ch->added, &ch->deleted,
-		       &ch->flags, &ch->rename_added, &ch->rename_deleted);
+		/* checked by check_commit() when the cache was loaded */
+		if (parse_numbers(p, v, 5))
+			BUG("history cache record changed since loading");
+		ch->added = (unsigned)v[0];
+		ch->deleted = (unsigned)v[1];
+		ch->flags = (unsigned)v[2];
+		ch->rename_added = (unsigned)v[3];
+		ch->rename_deleted = (unsigned)v[4];
 		ch->path = hlog_path(log, path, strlen(path));
 		if (*from)
 			ch->from = hlog_path(log, from, strlen(from));
@@ -196,7 +242,7 @@ int hcache_save(struct hcache *c, const struct hlog *log)
 		return CARVE_EIO;
 	}
 	free(dir);
-	if (outfile_open(&out, c->path))
+	if (outfile_open_private(&out, c->path))
 		return CARVE_EIO;
 	fputs(c->header, out.fp);
 	/* what the cache had, then what this run added */

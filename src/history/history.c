@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "carve/error.h"
+#include "carve/filelist.h"
 #include "carve/history.h"
 #include "carve/historylog.h"
 #include "carve/model.h"
@@ -76,8 +77,11 @@ int history_run(struct history **out, const struct scan *scan,
 				 scan->root);
 		goto done;
 	}
-	if (git_repository_open_ext(&repo, scan->root,
-				    GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) < 0) {
+	if ((ret = filelist_repo_open(&repo, scan->root,
+				      GIT_REPOSITORY_OPEN_NO_SEARCH)) ==
+	    CARVE_EINVALID)
+		goto done;
+	if (ret) {
 		ret = error_code(CARVE_EINVALID,
 				 "cannot open the git repository at '%s': %s",
 				 scan->root,

@@ -13,6 +13,7 @@
 #include "carve/blobcount.h"
 #include "carve/config.h"
 #include "carve/error.h"
+#include "carve/filelist.h"
 #include "carve/exclude.h"
 #include "carve/historylog.h"
 #include "carve/oidmap.h"
@@ -406,7 +407,9 @@ int snapshots_run(struct snapshots **out, const char *root,
 	int ret = 0;
 
 	*out = NULL;
-	if (git_repository_open_ext(&repo, root, 0, NULL) < 0) {
+	if ((ret = filelist_repo_open(&repo, root, 0)) == CARVE_EINVALID)
+		goto done;
+	if (ret) {
 		ret = error_code(CARVE_EINVALID,
 				 "'%s' is not in a git repository: the actual "
 				 "burndown is read from its history",

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "carve/config.h"
 #include "carve/error.h"
@@ -292,7 +293,21 @@ int config_load(struct config *cfg, const char *path, int required)
 		goto done;
 	}
 	if (ret) {
-		ret = error("cannot read '%s': %s", path, strerror(errno));
+		int err = errno;
+		struct stat st;
+
+		if (!lstat(path, &st) && !S_ISREG(st.st_mode))
+			ret = error("cannot read '%s': %s", path,
+				    S_ISDIR(st.st_mode) ? "a directory, not a "
+							  "JSON file"
+				    : S_ISLNK(st.st_mode) ? "a symbolic link, "
+							    "which carve "
+							    "does not follow"
+							  : "not a regular "
+							    "file");
+		else
+			ret = error("cannot read '%s': %s", path,
+				    strerror(err));
 		goto done;
 	}
 	cfg->path = xstrdup(path);

@@ -126,7 +126,10 @@ void model_clang_json(cJSON *root, const struct scan *s)
 	json_add_uint(skipped, "not_compiler", sd->skipped_not_compiler);
 	json_add_uint(skipped, "not_c", sd->skipped_not_c);
 	json_add_uint(skipped, "duplicates", sd->skipped_duplicates);
+	json_add_uint(skipped, "response_files", sd->response_files);
 	json_add_uint(o, "relative_directories", sd->relative_dirs);
+	json_add_uint(o, "arguments_ignored", sd->args_ignored);
+	json_add_uint(o, "arguments_refused", sd->args_refused);
 	cJSON_AddItemToObject(o, "crashed_files",
 			      strings(sd->crashed_files, sd->crashed_nr));
 	cJSON_AddItemToObject(o, "failed_files",
@@ -306,6 +309,9 @@ int model_clang_load(struct scan *s, const cJSON *root, const char *path,
 	sd->skipped_not_c = get_size(skipped, "not_c");
 	sd->skipped_duplicates = get_size(skipped, "duplicates");
 	sd->relative_dirs = get_size(o, "relative_directories");
+	sd->response_files = get_size(skipped, "response_files");
+	sd->args_ignored = get_size(o, "arguments_ignored");
+	sd->args_refused = get_size(o, "arguments_refused");
 	sd->crashed_files = load_strings(
 		sd, cJSON_GetObjectItemCaseSensitive(o, "crashed_files"),
 		&sd->crashed_nr);

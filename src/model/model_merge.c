@@ -155,6 +155,9 @@ static void add_clang(struct merge *mg, size_t in, const struct scan *s)
 	o->skipped_not_c += sd->skipped_not_c;
 	o->skipped_duplicates += sd->skipped_duplicates;
 	o->relative_dirs += sd->relative_dirs;
+	o->args_ignored += sd->args_ignored;
+	o->args_refused += sd->args_refused;
+	o->response_files += sd->response_files;
 	if (sd->shard_n) {
 		if (!mg->shard_n) {
 			mg->shard_n = sd->shard_n;

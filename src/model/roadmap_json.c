@@ -6,6 +6,7 @@
  */
 #include <cjson/cJSON.h>
 #include <math.h>
+#include <string.h>
 
 #include "carve/model_roadmap.h"
 
@@ -147,7 +148,7 @@ static cJSON *months(const struct roadmap *r)
 		char buf[16];
 
 		calendar_format(buf, r->months[i].first);
-		buf[7] = '\0';
+		*strrchr(buf, '-') = '\0'; /* the month: +10000-01 too */
 		cJSON_AddStringToObject(o, "month", buf);
 		add_num(o, "capacity", r->months[i].capacity);
 		add_num(o, "used", r->months[i].used);

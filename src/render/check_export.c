@@ -75,16 +75,46 @@ static void context_regex(struct strbuf *sb, const struct check *c, int k)
 	}
 }
 
-/* JavaScript string literal: quotes and backslashes escaped. */
+/*
+ * JavaScript string literal: quotes and backslashes escaped, and every
+ * control character and line separator (U+2028, U+2029) as \uXXXX, so
+ * that a name from carve.json cannot end the literal or the line.
+ */
 static void js_string(FILE *fp, const char *s)
 {
+	const unsigned char *u = (const unsigned char *)s;
+
 	fputc('"', fp);
-	for (; *s; s++) {
-		if (*s == '"' || *s == '\\')
+	for (; *u; u++) {
+		if (*u == '"' || *u == '\\') {
 			fputc('\\', fp);
-		fputc(*s, fp);
+			fputc(*u, fp);
+		} else if (*u < 0x20 || *u == 0x7f) {
+			fprintf(fp, "\\u%04x", *u);
+		} else if (u[0] == 0xe2 && u[1] == 0x80 &&
+			   (u[2] == 0xa8 || u[2] == 0xa9)) {
+			fprintf(fp, "\\u%04x", 0x2000 + (u[2] - 0x80));
+			u += 2;
+		} else {
+			fputc(*u, fp);
+		}
 	}
 	fputc('"', fp);
+}
+
+/*
+ * An INI value (import-linter's .importlinter) on one line: control
+ * characters become spaces, so a rule name cannot add lines, keys or
+ * sections. The caller frees the result.
+ */
+static char *ini_value(const char *s)
+{
+	char *v = xstrdup(s);
+
+	for (char *p = v; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = ' ';
+	return v;
 }
 
 static void warn_allows(const struct check *c)
@@ -171,7 +201,11 @@ static char *glob_package(const char *g)
 	else if (n > 3 && !strcmp(g + n - 3, ".py"))
 		n -= 3;
 	for (size_t i = 0; i < n; i++) {
-		if (strchr("*?[]", g[i])) {
+		/* a Python package is identifiers joined by dots */
+		if (g[i] != '/' && g[i] != '_' &&
+		    !(g[i] >= 'a' && g[i] <= 'z') &&
+		    !(g[i] >= 'A' && g[i] <= 'Z') &&
+		    !(g[i] >= '0' && g[i] <= '9')) {
 			strbuf_release(&sb);
 			return NULL;
 		}
@@ -241,6 +275,7 @@ static void export_linter(FILE *fp, const struct check *c)
 		roots.buf);
 	for (size_t i = 0; i < c->rules_nr; i++) {
 		const struct check_rule *r = &c->rules[i];
+		char *name;
 		int ok = 1;
 
 		if (r->allow)
@@ -252,10 +287,11 @@ static void export_linter(FILE *fp, const struct check *c)
 			continue;
 		}
 		strbuf_reset(&sb);
+		name = ini_value(r->label);
 		strbuf_addf(&sb,
 			    "\n[importlinter:contract:%zu]\nname = %s\n"
 			    "type = forbidden\nsource_modules =",
-			    n + 1, r->label);
+			    n + 1, name);
 		if (r->from >= 0)
 			ok = packages(&sb, c, r->from);
 		else
@@ -266,9 +302,11 @@ static void export_linter(FILE *fp, const struct check *c)
 		ok = ok && packages(&sb, c, r->to);
 		if (!ok) {
 			fprintf(fp, "\n# rule '%s' names no Python package\n",
-				r->label);
+				name);
+			free(name);
 			continue;
 		}
+		free(name);
 		if (r->except.nr)
 			warning("rule '%s': its exceptions are left out of "
 				"the import-linter contract",

@@ -4,10 +4,12 @@
  * break the DOT or the SVG.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 #include <math.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "carve/dot.h"
 #include "carve/dot_gvc.h"
@@ -24,25 +26,80 @@ static void set(void *obj, const char *name, const char *value)
 	agsafeset(obj, (char *)name, (char *)value, "");
 }
 
-int dot_layout_render(FILE *fp, Agraph_t *g, const char *format)
+/* Graphviz's messages of one layout: kept, not printed (see below). */
+static struct strbuf gv_messages = STRBUF_INIT;
+
+static int keep_message(char *msg)
 {
-	GVC_t *gvc = dot_gvc();
+	if (gv_messages.len < 4096)
+		strbuf_addstr(&gv_messages, msg);
+	return 0;
+}
+
+/*
+ * Lays out g with dot; 0, or -1 when Graphviz reported an error. After
+ * an error ("trouble in init_rank", "lost edge") the layout is
+ * half-built and Graphviz 2.42's gvFreeLayout() frees parts of it twice:
+ * it is left to leak, and g must not be rendered.
+ */
+static int layout(GVC_t *gvc, Agraph_t *g)
+{
+	agusererrf old = agseterrf(keep_message);
+	int ret, saved, null;
+
+	/* libpathplan prints on stderr itself: that goes to /dev/null */
+	fflush(stderr);
+	saved = dup(2);
+	null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+	if (saved >= 0 && null >= 0)
+		dup2(null, 2);
+	strbuf_reset(&gv_messages);
+	agreseterrors();
+	ret = gvLayout(gvc, g, "dot") || agerrors() >= AGERR ? -1 : 0;
+	agseterrf(old);
+	fflush(stderr);
+	if (saved >= 0 && null >= 0)
+		dup2(saved, 2);
+	if (saved >= 0)
+		close(saved);
+	if (null >= 0)
+		close(null);
+	return ret;
+}
+
+static int render(FILE *fp, GVC_t *gvc, Agraph_t *g, const char *format)
+{
 	char *data = NULL;
 	unsigned int len = 0;
 	int ret = 0;
 
-	if (gvLayout(gvc, g, "dot")) {
-		ret = error("graphviz could not lay out the graph");
-	} else {
-		if (gvRenderData(gvc, g, format, &data, &len))
-			ret = error("graphviz could not render %s", format);
-		else if (fwrite(data, 1, len, fp) != len)
-			ret = error("cannot write the %s: %s", format,
-				    strerror(errno));
-		gvFreeRenderData(data);
-		gvFreeLayout(gvc, g);
-	}
+	if (gvRenderData(gvc, g, format, &data, &len))
+		ret = error("graphviz could not render %s", format);
+	else if (fwrite(data, 1, len, fp) != len)
+		ret = error("cannot write the %s: %s", format, strerror(errno));
+	gvFreeRenderData(data);
+	gvFreeLayout(gvc, g);
 	return ret;
+}
+
+int dot_layout_render(FILE *fp, Agraph_t *g, const char *format)
+{
+	GVC_t *gvc = dot_gvc();
+	int nodes = agnnodes(g);
+	char *nl, *msg;
+
+	if (!layout(gvc, g))
+		return render(fp, gvc, g, format);
+	/* the first message, on one line, without its "Error: " */
+	msg = gv_messages.buf;
+	if (!strncmp(msg, "Error: ", 7))
+		msg += 7;
+	nl = strchr(msg, '\n');
+	if (nl)
+		*nl = '\0';
+	return error("graphviz could not lay out the graph: the layout failed "
+		     "on %d node%s (%s); try --max-nodes or another --level",
+		     nodes, nodes == 1 ? "" : "s", *msg ? msg : "no message");
 }
 
 void dot_add_text(struct strbuf *out, const char *s)
@@ -165,7 +222,14 @@ int dot_render(FILE *fp, const struct graph *g, const struct dot_options *o)
 			set(edge, "color", "#c0392b");
 		if (x->cut) {
 			set(edge, "style", "dashed");
-			set(edge, "label", "cut?");
+			/*
+			 * An edge label becomes a virtual node in dot's
+			 * ranking, which with clusters makes Graphviz
+			 * 2.42 free parts of the layout twice (or fail in
+			 * init_rank): a drawing places it outside instead.
+			 */
+			set(edge, o->format == FORMAT_DOT ? "label" : "xlabel",
+			    "cut?");
 			set(edge, "fontcolor", "#c0392b");
 		}
 		if (g->nodes[x->to].hub && !x->cut) {

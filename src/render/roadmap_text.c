@@ -138,7 +138,7 @@ static void print_months(FILE *fp, const struct roadmap *r)
 		const char *row[4];
 
 		calendar_format(a, m->first);
-		a[7] = '\0';
+		*strrchr(a, '-') = '\0'; /* the month: +10000-01 too */
 		snprintf(cap, sizeof(cap), "%.0f", m->capacity);
 		snprintf(used, sizeof(used), "%.0f", m->used);
 		snprintf(pct, sizeof(pct), "%.0f%%",

@@ -20,8 +20,6 @@
 #include "carve/tucache.h"
 #include "carve/xmalloc.h"
 
-/* Bump when the layout of a record changes. */
-#define TUCACHE_FORMAT 1
 #define MAX_CACHE_SIZE (2ULL << 30)
 
 void tucache_load(struct tucache *cache, const char *dir)
@@ -133,7 +131,7 @@ static const char *repo_stamp(struct tucache *cache,
 	return ret;
 }
 
-/* Parses record text into tu; returns 0, or -1 (stale or damaged). */
+/* Parses record text into tu; returns 0, 1 when stale, -1 when damaged. */
 static int parse_record(struct tucache *cache, struct tu *tu, char *p,
 			const struct tu_context *ctx)
 {
@@ -144,7 +142,10 @@ static int parse_record(struct tucache *cache, struct tu *tu, char *p,
 	/* "@", key (already cut off), status, errors, warnings, main */
 	p += 43;
 	n = next_line(&p, f, 4);
-	if (n != 4 || num(f[0], &v[0]) || num(f[1], &v[1]) || num(f[2], &v[2]))
+	if (n != 4 || num(f[0], &v[0]) || num(f[1], &v[1]) ||
+	    num(f[2], &v[2]) || v[0] < TU_PARSED || v[0] > TU_CRASHED ||
+	    v[1] < 0 || v[1] > UINT_MAX || v[2] < 0 || v[2] > UINT_MAX ||
+	    !*f[3])
 		return -1;
 	tu->status = (enum tu_status)v[0];
 	tu->errors = (unsigned)v[1];
@@ -167,14 +168,14 @@ static int parse_record(struct tucache *cache, struct tu *tu, char *p,
 				void *hit = strmap_get(ctx->by_path, f[3]);
 
 				if (!hit)
-					return -1;
+					return 1; /* no longer in the scan */
 				file = (long)((size_t)hit - 1);
 				now = repo_stamp(cache, ctx, (size_t)file);
 			} else {
 				now = stamp_of(cache, f[3]);
 			}
 			if (strcmp(now, f[1]))
-				return -1;
+				return 1;
 			tu_add_file(tu,
 				    file >= 0 ? ctx->scan->files[file].path
 					      : f[3],
@@ -183,7 +184,7 @@ static int parse_record(struct tucache *cache, struct tu *tu, char *p,
 		}
 		case 's':
 			if (n != 4 || num(f[1], &v[0]) || v[0] < 0 ||
-			    v[0] > SYMBOL_MACRO)
+			    v[0] > SYMBOL_MACRO || !*f[2])
 				return -1;
 			tu_add_symbol(tu, f[2], f[3], (enum symbol_kind)v[0]);
 			break;
@@ -206,8 +207,9 @@ static int parse_record(struct tucache *cache, struct tu *tu, char *p,
 					return -1;
 			if (v[0] < 0 || (size_t)v[0] >= tu->files_nr ||
 			    v[1] < 0 || (size_t)v[1] >= tu->syms_nr ||
-			    v[2] >= (long)tu->files_nr ||
-			    v[3] >= (long)tu->files_nr)
+			    v[2] < -1 || v[2] >= (long)tu->files_nr ||
+			    v[3] < -1 || v[3] >= (long)tu->files_nr ||
+			    v[4] < 1 || v[4] > UINT_MAX)
 				return -1;
 			ALLOC_GROW(tu->refs, tu->refs_nr + 1, tu->refs_alloc);
 			r = &tu->refs[tu->refs_nr++];
@@ -231,19 +233,26 @@ static int parse_record(struct tucache *cache, struct tu *tu, char *p,
 			return -1;
 		}
 	}
-	return 0;
+	/* tucache_save() writes no unit without files to check it by */
+	return tu->files_nr ? 0 : -1;
 }
 
 int tucache_get(struct tucache *cache, struct tu *tu, const char *key,
 		const struct tu_context *ctx)
 {
 	char *rec = strmap_get(&cache->by_key, key);
+	int ret;
 
 	if (!rec)
 		return 0;
 	/* a record is parsed in place once: forget it either way */
 	strmap_put(&cache->by_key, key, NULL);
-	if (parse_record(cache, tu, rec, ctx)) {
+	ret = parse_record(cache, tu, rec, ctx);
+	if (ret < 0 && !cache->warned++)
+		warning("ignoring a damaged record of the libclang cache "
+			"'%s' (its unit is parsed again)",
+			cache->path);
+	if (ret) {
 		tu_release(tu);
 		return 0;
 	}
@@ -312,7 +321,7 @@ int tucache_save(const struct tucache *cache, struct tu *const *tus,
 	struct strbuf sb = STRBUF_INIT;
 	int ret = 0;
 
-	if (outfile_open(&out, cache->path))
+	if (outfile_open_private(&out, cache->path))
 		return CARVE_EIO;
 	scancache_header(&sb, "clang", TUCACHE_FORMAT);
 	fwrite(sb.buf, 1, sb.len, out.fp);

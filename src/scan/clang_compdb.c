@@ -5,13 +5,17 @@
  * the working directory and the resource directory given explicitly, as
  * threads cannot chdir), or commands guessed from the lexical pass.
  */
+#include <cjson/cJSON.h>
 #include <dlfcn.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <git2.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "carve/compdb.h"
 #include "carve/error.h"
@@ -21,6 +25,8 @@
 #include "carve/strbuf.h"
 #include "carve/strmap.h"
 #include "carve/xmalloc.h"
+
+#define MAX_COMPDB_SIZE (1ULL << 30)
 
 #ifndef CARVE_CLANG_RESOURCE_DIR
 #define CARVE_CLANG_RESOURCE_DIR ""
@@ -160,32 +166,6 @@ static int is_wrapper(const char *argv0)
 	return 0;
 }
 
-/*
- * Options that would make libclang write files or that a syntax-only
- * parse does not need; `with_value` ones take the next argument too.
- */
-static int dropped(const char *arg, int *with_value)
-{
-	static const char *const alone[] = { "-c",  "-MD",	   "-MMD",
-					     "-MP", "-M",	   "-MM",
-					     "-MG", "-save-temps", "-pipe" };
-	static const char *const valued[] = { "-o", "-MF", "-MT", "-MQ" };
-
-	*with_value = 0;
-	for (size_t i = 0; i < sizeof(alone) / sizeof(*alone); i++)
-		if (!strcmp(arg, alone[i]))
-			return 1;
-	for (size_t i = 0; i < sizeof(valued) / sizeof(*valued); i++) {
-		size_t n = strlen(valued[i]);
-
-		if (strncmp(arg, valued[i], n))
-			continue;
-		*with_value = !arg[n];
-		return 1;
-	}
-	return 0;
-}
-
 static int is_c_family(const struct scan_file *f, int sources_only)
 {
 	const char *n;
@@ -216,19 +196,14 @@ static void entry_key(struct compdb_entry *e)
 	strbuf_release(&sb);
 }
 
-struct argv_builder {
-	const char **argv;
-	size_t nr, alloc;
-};
-
-static void push(struct argv_builder *b, struct arena *a, const char *s)
+static void push(struct compdb_args *b, struct arena *a, const char *s)
 {
 	ALLOC_GROW(b->argv, b->nr + 1, b->alloc);
 	b->argv[b->nr++] = arena_strdup(a, s);
 }
 
 static void add_entry(struct compdb *db, const char *file, size_t index,
-		      const char *dir, struct argv_builder *b)
+		      const char *dir, struct compdb_args *b)
 {
 	struct compdb_entry *e;
 
@@ -285,90 +260,373 @@ static const char *under_root(const char *root, const char *abs)
 	return abs[n] ? abs + n + 1 : "";
 }
 
-/* Options whose value, joined or the next argument, is a path. */
-static const char *const path_options[] = {
-	"-I",	    "-iquote",	    "-isystem",		  "-idirafter",
-	"-include", "-imacros",	    "-isysroot",	  "--sysroot",
-	"-iprefix", "-iwithprefix", "-iwithprefixbefore", "-F",
-	"-B",	    "-L",	    "-working-directory",
-};
-
-/* Options whose next argument is a value that is not a path. */
-static const char *const value_options[] = {
-	"-D",	       "-U",	  "-x",	      "-arch",
-	"-target",     "-Xclang", "-Xlinker", "-Xpreprocessor",
-	"-Xassembler", "-mllvm",  "--param",  "-z",
-	"-T",	       "-u",	  "-e",	      "-aux-info",
-};
-
-static void push_path(struct argv_builder *b, struct arena *a, const char *dir,
-		      const char *opt, const char *path)
+/*
+ * System include directories: a command may name these with -I or
+ * -isystem (they hold nothing of the repository's making).
+ */
+static int in_system_dir(const char *real)
 {
-	struct strbuf sb = STRBUF_INIT;
+	static const char *const dirs[] = { "/usr/include",
+					    "/usr/local/include",
+					    "/usr/lib/gcc", "/usr/lib/clang",
+					    "/usr/lib/llvm" };
+	const char *res = compdb_resource_dir();
 
-	strbuf_addstr(&sb, opt);
-	if (*path != '/')
-		strbuf_addf(&sb, "%s/", dir);
-	strbuf_addstr(&sb, path);
-	push(b, a, sb.buf);
-	strbuf_release(&sb);
+	for (size_t i = 0; i < sizeof(dirs) / sizeof(*dirs); i++) {
+		size_t n = strlen(dirs[i]);
+
+		if (!strncmp(real, dirs[i], n) &&
+		    (!real[n] || real[n] == '/' ||
+		     (!strcmp(dirs[i], "/usr/lib/llvm") && real[n] == '-')))
+			return 1;
+	}
+	return res && under_root(res, real) != NULL;
 }
 
 /*
- * The arguments for libclang: no outputs or dependency files, and every
- * path absolute. clang's -working-directory would do the latter, but
- * LLVM 14 implements it with a chdir of the whole process, which threads
- * parsing other units would see.
+ * `path` (relative to dir) resolved: inside root, or a system include
+ * directory when `system` is set; a directory when `want_dir`, else a
+ * regular file of the repository. NULL when refused.
  */
-static void make_args(struct argv_builder *b, struct arena *a, const char *dir,
-		      char **raw, size_t nr)
+static char *confined_path(const char *root, const char *dir, const char *path,
+			   int want_dir, int system)
 {
-	push(b, a, raw[0]);
+	struct strbuf sb = STRBUF_INIT;
+	struct stat st;
+	char *real;
+
+	if (*path != '/')
+		strbuf_addf(&sb, "%s/", dir);
+	strbuf_addstr(&sb, path);
+	real = realpath(sb.buf, NULL);
+	strbuf_release(&sb);
+	if (!real)
+		return NULL;
+	if (stat(real, &st) ||
+	    (want_dir ? !S_ISDIR(st.st_mode) : !S_ISREG(st.st_mode)) ||
+	    (!under_root(root, real) && !(system && in_system_dir(real)))) {
+		free(real);
+		return NULL;
+	}
+	return real;
+}
+
+/* Options taking a path, joined or as the next argument. */
+static const struct {
+	const char *name;
+	int dir; /* a directory, else a file */
+} path_options[] = {
+	{ "-I", 1 },	     { "-isystem", 1 }, { "-iquote", 1 },
+	{ "-idirafter", 1 }, { "-include", 0 }, { "-imacros", 0 },
+};
+
+/* Options taking a value that is no path, joined or the next argument. */
+static const char *const value_options[] = { "-D", "-U", "-x", "-target",
+					     "-arch" };
+
+/* What a build needs and a syntax-only parse ignores: no refusal. */
+static const char *const ignored_alone[] = { "-c", "-MD", "-MMD", "-MP",
+					     "-M", "-MM", "-MG",  "-pipe",
+					     "-S", "-E",  "-v" };
+static const char *const ignored_valued[] = { "-o", "-MF", "-MT", "-MQ" };
+
+/* Separate-value options refused with their value: never passed on. */
+static const char *const refused_valued[] = {
+	"-Xclang",
+	"-Xpreprocessor",
+	"-Xassembler",
+	"-Xlinker",
+	"-Xanalyzer",
+	"-mllvm",
+	"-MJ",
+	"-load",
+	"-isysroot",
+	"--sysroot",
+	"-iprefix",
+	"-iwithprefix",
+	"-iwithprefixbefore",
+	"-F",
+	"-B",
+	"-L",
+	"-working-directory",
+	"-ivfsoverlay",
+	"-resource-dir",
+	"--config",
+	"-Xarch_host",
+	"-Xarch_device",
+	"-Xcuda-ptxas",
+	"-Xopenmp-target",
+	"-dependency-file",
+	"-fmodules-cache-path",
+	"-serialize-diagnostics",
+	"-module-dependency-dir",
+	"-header-include-file",
+	"-dependency-dot",
+	"-aux-info",
+	"-z",
+	"-T",
+	"-u",
+	"-e",
+	"--param",
+};
+
+/* -f options that change how code parses, and their -fno- forms. */
+static const char *const f_options[] = {
+	"asm",
+	"blocks",
+	"borland-extensions",
+	"builtin",
+	"char8_t",
+	"common",
+	"concepts-ts",
+	"coroutines-ts",
+	"cxx-exceptions",
+	"declspec",
+	"delayed-template-parsing",
+	"dollars-in-identifiers",
+	"double-square-bracket-attributes",
+	"exceptions",
+	"freestanding",
+	"gnu-keywords",
+	"gnu89-inline",
+	"gnu-inline-asm",
+	"hosted",
+	"ms-compatibility",
+	"ms-extensions",
+	"objc-arc",
+	"openmp",
+	"operator-names",
+	"pascal-strings",
+	"PIC",
+	"pic",
+	"PIE",
+	"pie",
+	"rtti",
+	"short-enums",
+	"short-wchar",
+	"signed-char",
+	"unsigned-char",
+	"signed-bitfields",
+	"unsigned-bitfields",
+	"sized-deallocation",
+	"strict-aliasing",
+	"threadsafe-statics",
+	"trigraphs",
+	"wchar-type",
+	"zero-initialized-in-bss",
+	"math-errno",
+	"fast-math",
+	"finite-math-only",
+	"ms-volatile",
+	"no-builtin",
+	"digraphs",
+	"elide-constructors",
+	"implicit-templates",
+	"access-control",
+	"gnu-runtime",
+	"next-runtime",
+	"objc-exceptions",
+	"visibility-inlines-hidden",
+};
+
+/* -f options with a value (letters, digits, "_.+-"). */
+static const char *const f_valued[] = {
+	"visibility=",	      "template-depth=",
+	"constexpr-depth=",   "constexpr-steps=",
+	"bracket-depth=",     "ms-compatibility-version=",
+	"input-charset=",     "exec-charset=",
+	"wide-exec-charset=", "pack-struct=",
+	"max-type-align=",    "no-builtin-",
+	"openmp-version=",    "macro-backtrace-limit=",
+	"message-length=",
+};
+
+static int in_list(const char *s, const char *const *list, size_t nr)
+{
+	for (size_t i = 0; i < nr; i++)
+		if (!strcmp(s, list[i]))
+			return 1;
+	return 0;
+}
+
+#define IN_LIST(s, list) in_list((s), (list), sizeof(list) / sizeof(*(list)))
+
+/* Letters, digits and "_.+-=,:" only: a value that names no file. */
+static int plain_value(const char *s, const char *extra)
+{
+	if (!*s)
+		return 0;
+	for (; *s; s++)
+		if (!(*s >= 'a' && *s <= 'z') && !(*s >= 'A' && *s <= 'Z') &&
+		    !(*s >= '0' && *s <= '9') && !strchr("_.+-", *s) &&
+		    !(extra && strchr(extra, *s)))
+			return 0;
+	return 1;
+}
+
+/* A lone option on the allow-list (no value, or its value joined). */
+static int allowed_alone(const char *s)
+{
+	static const char *const alone[] = {
+		"-ansi",       "-pedantic",	"-pedantic-errors",
+		"-w",	       "-pthread",	"-nostdinc",
+		"-nostdinc++", "-nostdlibinc",	"-nobuiltininc",
+		"-undef",      "-trigraphs",	"-ObjC",
+		"-ObjC++",     "-fsyntax-only", "-Wall",
+		"-Wextra",
+	};
+
+	if (IN_LIST(s, alone))
+		return 1;
+	if (!strncmp(s, "-std=", 5) || !strncmp(s, "--std=", 6))
+		return plain_value(strchr(s, '=') + 1, NULL);
+	if (!strncmp(s, "-stdlib=", 8) || !strncmp(s, "--target=", 9) ||
+	    !strncmp(s, "-march=", 7) || !strncmp(s, "-mcpu=", 6) ||
+	    !strncmp(s, "-mtune=", 7))
+		return plain_value(strchr(s, '=') + 1, NULL);
+	/* warnings: -Wp, -Wa, -Wl pass arguments on, so no comma at all */
+	if (s[1] == 'W' && s[2] && !strchr(s, ','))
+		return plain_value(s + 2, "=");
+	if (s[1] == 'O' && (!s[2] || !strcmp(s, "-Ofast") ||
+			    (plain_value(s + 2, NULL) && !s[3])))
+		return 1;
+	/* machine options, but -mllvm in any spelling (a pass-through) */
+	if (s[1] == 'm' && s[2] && strncmp(s, "-mllvm", 6))
+		return plain_value(s + 2, "=");
+	if (s[1] == 'f' && s[2]) {
+		const char *f = s + 2;
+
+		if (IN_LIST(f, f_options) ||
+		    (!strncmp(f, "no-", 3) && IN_LIST(f + 3, f_options)))
+			return 1;
+		for (size_t i = 0; i < sizeof(f_valued) / sizeof(*f_valued);
+		     i++) {
+			size_t n = strlen(f_valued[i]);
+
+			if (!strncmp(f, f_valued[i], n))
+				return plain_value(f + n, NULL);
+		}
+	}
+	return 0;
+}
+
+/* The option of list `opts` that s starts with, or -1. */
+static int option_prefix(const char *s, const char *const *opts, size_t nr)
+{
+	for (size_t i = 0; i < nr; i++)
+		if (!strncmp(s, opts[i], strlen(opts[i])))
+			return (int)i;
+	return -1;
+}
+
+void compdb_filter_args(struct compdb_args *out, struct arena *a,
+			const char *root, const char *dir,
+			const char *const *raw, size_t nr)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	push(out, a, nr && strstr(raw[0], "++") ? "clang++" : "clang");
 	for (size_t i = 1; i < nr; i++) {
 		const char *s = raw[i];
-		int with_value, done = 0;
+		const char *next = i + 1 < nr ? raw[i + 1] : NULL;
+		int done = 0;
 
-		if (dropped(s, &with_value)) {
-			i += (size_t)with_value;
+		if (*s != '-' || !s[1]) {
+			/* input files (the caller adds the main file) */
+			if (*s == '@')
+				out->refused++; /* a response file */
+			else
+				out->ignored++;
 			continue;
 		}
-		if (*s != '-') {
-			push_path(b, a, dir, "", s); /* an input file */
+		if (IN_LIST(s, ignored_alone) || !strncmp(s, "-g", 2)) {
+			out->ignored++;
 			continue;
 		}
-		for (size_t k = 0;
-		     !done && k < sizeof(path_options) / sizeof(*path_options);
-		     k++) {
-			const char *o = path_options[k];
+		if (IN_LIST(s, ignored_valued)) {
+			out->ignored += 1 + !!next;
+			i += !!next;
+			continue;
+		}
+		if (option_prefix(s, ignored_valued,
+				  sizeof(ignored_valued) /
+					  sizeof(*ignored_valued)) >= 0) {
+			out->ignored++; /* -ofile, -MFfile */
+			continue;
+		}
+		if (IN_LIST(s, refused_valued)) {
+			out->refused += 1 + !!next;
+			i += !!next;
+			continue;
+		}
+		for (size_t p = 0;
+		     !done && p < sizeof(path_options) / sizeof(*path_options);
+		     p++) {
+			const char *o = path_options[p].name;
 			size_t n = strlen(o);
+			const char *val;
+			char *real;
 
 			if (strncmp(s, o, n))
 				continue;
-			if (!s[n] && i + 1 < nr) {
-				push(b, a, s);
-				push_path(b, a, dir, "", raw[++i]);
-				done = 1;
-			} else if (s[n] == '=' && n > 2) {
-				char opt[32];
+			if (!s[n]) {
+				val = next;
+				i += !!next;
+			} else {
+				val = s + n + (s[n] == '=');
+			}
+			done = 1;
+			real = val && *val ? confined_path(root, dir, val,
+							   path_options[p].dir,
+							   path_options[p].dir)
+					   : NULL;
+			if (!real) {
+				out->refused += 1 + (!s[n] && val);
+				break;
+			}
+			push(out, a, o);
+			push(out, a, real);
+			free(real);
+		}
+		if (done)
+			continue;
+		for (size_t v = 0;
+		     !done &&
+		     v < sizeof(value_options) / sizeof(*value_options);
+		     v++) {
+			const char *o = value_options[v];
+			size_t n = strlen(o);
 
-				snprintf(opt, sizeof(opt), "%s=", o);
-				push_path(b, a, dir, opt, s + n + 1);
-				done = 1;
-			} else if (s[n] && n == 2) {
-				push_path(b, a, dir, o, s + n);
-				done = 1;
+			if (strncmp(s, o, n) || (s[n] && n != 2))
+				continue;
+			done = 1;
+			if (!s[n] && !next) {
+				out->refused++;
+				break;
+			}
+			strbuf_reset(&sb);
+			strbuf_addf(&sb, "%s%s", o, s[n] ? s + n : next);
+			i += !s[n];
+			/* a language, target or architecture names no file */
+			if (n != 2 && !plain_value(sb.buf + n, NULL)) {
+				out->refused += 1 + !s[n];
+				break;
+			}
+			if (n == 2) {
+				push(out, a, sb.buf);
+			} else {
+				push(out, a, o);
+				push(out, a, sb.buf + n);
 			}
 		}
 		if (done)
 			continue;
-		push(b, a, s);
-		for (size_t k = 0;
-		     k < sizeof(value_options) / sizeof(*value_options); k++)
-			if (!strcmp(s, value_options[k]) && i + 1 < nr) {
-				push(b, a, raw[++i]);
-				break;
-			}
+		if (allowed_alone(s))
+			push(out, a, s);
+		else
+			out->refused++;
 	}
+	strbuf_release(&sb);
 }
 
 static void load_command(struct compdb *db, const struct scan *scan,
@@ -380,7 +638,7 @@ static void load_command(struct compdb *db, const struct scan *scan,
 	const char *dir = clang_getCString(dir_s);
 	const char *file = clang_getCString(file_s);
 	unsigned nargs = clang_CompileCommand_getNumArgs(cmd);
-	struct argv_builder b = { 0 };
+	struct compdb_args b = { 0 };
 	struct strbuf abs = STRBUF_INIT, wd = STRBUF_INIT;
 	const char *rel;
 	char *real = NULL, **raw = NULL;
@@ -434,7 +692,13 @@ static void load_command(struct compdb *db, const struct scan *scan,
 		db->not_compiler++;
 		goto done;
 	}
-	make_args(&b, &db->arena, wd.buf, raw, raw_nr);
+	compdb_filter_args(&b, &db->arena, root, wd.buf,
+			   (const char *const *)raw, raw_nr);
+	db->args_ignored += b.ignored;
+	db->args_refused += b.refused;
+	strbuf_reset(&abs);
+	strbuf_addf(&abs, "%s/%s", root, rel);
+	push(&b, &db->arena, abs.buf);
 	add_entry(db, scan->files[index].path, index, wd.buf, &b);
 	db->entries[db->nr - 1].order = order;
 done:
@@ -449,6 +713,101 @@ done:
 	clang_disposeString(file_s);
 }
 
+/* True when a command string names a response file (@file) anywhere. */
+static int names_response_file(const char *cmd)
+{
+	for (const char *p = cmd; (p = strchr(p, '@')); p++)
+		if (p == cmd || strchr(" \t\n\r\v\f\"'\\", p[-1]))
+			return 1;
+	return 0;
+}
+
+/*
+ * libclang's loader expands @file arguments (any readable file, a device
+ * even) before carve sees a command: so the database goes to libclang as
+ * a copy in a private temporary directory, without the commands that
+ * name one. Returns that directory (the caller removes it), or NULL
+ * after a warning.
+ */
+static char *sanitized_copy(struct compdb *db, const char *path)
+{
+	struct strbuf data = STRBUF_INIT, out = STRBUF_INIT;
+	const char *tmp = getenv("TMPDIR");
+	cJSON *json = NULL, *item, *next;
+	char *dir = NULL, *text = NULL;
+	int fd = -1;
+
+	if (strbuf_read_file(&data, path, MAX_COMPDB_SIZE)) {
+		warning("cannot read the compilation database '%s'", path);
+		goto done;
+	}
+	json = cJSON_ParseWithLength(data.buf, data.len);
+	if (!cJSON_IsArray(json)) {
+		warning("cannot load the compilation database '%s': not a "
+			"JSON array of commands",
+			path);
+		goto done;
+	}
+	for (item = json->child; item; item = next) {
+		cJSON *args = cJSON_GetObjectItemCaseSensitive(item, "argument"
+								     "s");
+		cJSON *cmd = cJSON_GetObjectItemCaseSensitive(item, "command");
+		cJSON *a;
+		int bad = cJSON_IsString(cmd) &&
+			  names_response_file(cmd->valuestring);
+
+		next = item->next;
+		cJSON_ArrayForEach (a, args)
+			if (cJSON_IsString(a) && *a->valuestring == '@')
+				bad = 1;
+		if (bad) {
+			db->response_files++;
+			cJSON_Delete(cJSON_DetachItemViaPointer(json, item));
+		}
+	}
+	text = cJSON_PrintUnformatted(json);
+	strbuf_addf(&out, "%s/carve-compdb-XXXXXX",
+		    tmp && *tmp == '/' ? tmp : "/tmp");
+	if (!text || !mkdtemp(out.buf)) {
+		warning("cannot copy the compilation database '%s': %s", path,
+			strerror(errno));
+		goto done;
+	}
+	dir = strbuf_detach(&out, NULL);
+	strbuf_addf(&out, "%s/compile_commands.json", dir);
+	fd = open(out.buf, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+		  0600);
+	if (fd < 0 || write(fd, text, strlen(text)) != (ssize_t)strlen(text)) {
+		warning("cannot copy the compilation database '%s': %s", path,
+			strerror(errno));
+		unlink(out.buf);
+		rmdir(dir);
+		free(dir);
+		dir = NULL;
+	}
+done:
+	if (fd >= 0)
+		close(fd);
+	free(text);
+	cJSON_Delete(json);
+	strbuf_release(&data);
+	strbuf_release(&out);
+	return dir;
+}
+
+static void remove_copy(char *dir)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	if (!dir)
+		return;
+	strbuf_addf(&sb, "%s/compile_commands.json", dir);
+	unlink(sb.buf);
+	rmdir(dir);
+	strbuf_release(&sb);
+	free(dir);
+}
+
 int compdb_load(struct compdb *db, const struct scan *scan,
 		const struct strmap *by_path, const char *dir)
 {
@@ -456,7 +815,7 @@ int compdb_load(struct compdb *db, const struct scan *scan,
 	CXCompilationDatabase_Error err;
 	CXCompilationDatabase cdb = NULL;
 	CXCompileCommands cmds = NULL;
-	char *root = NULL, *db_dir = NULL;
+	char *root = NULL, *db_dir = NULL, *copy = NULL;
 	struct stat st;
 	int ret = CARVE_ENOTFOUND;
 
@@ -490,6 +849,13 @@ int compdb_load(struct compdb *db, const struct scan *scan,
 				 path.buf);
 		goto done;
 	}
+	/* found in the tree (not named with -p): it must stay in the tree */
+	if (!dir && !under_root(root, db_dir)) {
+		warning("ignoring '%s': a symbolic link out of the repository",
+			path.buf);
+		ret = CARVE_EINVALID;
+		goto done;
+	}
 	db->path = xstrdup(db_dir);
 	*strrchr(db_dir, '/') = '\0';
 	if (libclang_load()) {
@@ -501,7 +867,12 @@ int compdb_load(struct compdb *db, const struct scan *scan,
 		ret = no_builtin_headers();
 		goto done;
 	}
-	cdb = clang_CompilationDatabase_fromDirectory(db_dir, &err);
+	copy = sanitized_copy(db, db->path);
+	if (!copy) {
+		ret = CARVE_EINVALID;
+		goto done;
+	}
+	cdb = clang_CompilationDatabase_fromDirectory(copy, &err);
 	if (err != CXCompilationDatabase_NoError || !cdb) {
 		warning("cannot load the compilation database '%s': not a "
 			"JSON array of commands",
@@ -521,6 +892,7 @@ done:
 		clang_CompileCommands_dispose(cmds);
 	if (cdb)
 		clang_CompilationDatabase_dispose(cdb);
+	remove_copy(copy);
 	free(root);
 	free(db_dir);
 	strbuf_release(&path);
@@ -649,7 +1021,7 @@ static void guess_dirs(struct compdb *db, const struct scan *scan)
 
 int compdb_guess(struct compdb *db, const struct scan *scan)
 {
-	struct argv_builder b = { 0 };
+	struct compdb_args b = { 0 };
 	struct strbuf sb = STRBUF_INIT;
 	char *root = realpath(scan->root, NULL);
 	int config_h = 0;

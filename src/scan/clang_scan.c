@@ -5,13 +5,19 @@
  * turns a crash into a failed unit), then resolves the references of all
  * units through the symbol index into symbol edges.
  */
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "carve/compdb.h"
 #include "carve/error.h"
+#include "carve/language.h"
 #include "carve/libclang.h"
 #include "carve/pool.h"
 #include "carve/progress.h"
@@ -75,6 +81,134 @@ static void parse_one(void *data, size_t i, int worker)
 		run->indexes[worker] = NULL;
 	}
 	progress_add(run->progress, 1);
+}
+
+/* Files whose text a C or C++ unit may #include. */
+static int includable(const struct scan_file *f)
+{
+	const char *n = f->lang ? f->lang->name : NULL;
+
+	switch (f->status) {
+	case FILE_COUNTED:
+		return !strncmp(n, "C", 1) || !strncmp(n, "Objective-C", 11);
+	case FILE_UNKNOWN: /* .inc, .def, .h.in */
+	case FILE_EXCLUDED: /* vendored headers */
+	case FILE_TOO_BIG:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/*
+ * The files libclang may open, as a virtual file system overlay (LLVM's
+ * -ivfsoverlay, whose YAML reads JSON) with "fallthrough": false: the
+ * system and compiler include directories, and every regular file of
+ * the repository a unit may include, each by itself. Anything else (an
+ * #include "/abs/path", a symlink leading out, a device, a FIFO, a file
+ * git ignores) is "file not found", never opened. Returns the overlay's
+ * path (a private temporary file the caller removes), or NULL after an
+ * error.
+ */
+static char *write_overlay(const struct scan *scan, const char *root,
+			   const char *resource_dir)
+{
+	static const char *const system_dirs[] = {
+		"/usr/include",
+		"/usr/local/include",
+		"/usr/lib/gcc",
+	};
+	const char *tmp = getenv("TMPDIR");
+	struct strbuf path = STRBUF_INIT, sb = STRBUF_INIT;
+	cJSON *json = cJSON_CreateObject(), *roots, *r;
+	char *text = NULL;
+	int fd = -1;
+
+	cJSON_AddNumberToObject(json, "version", 0);
+	cJSON_AddFalseToObject(json, "fallthrough");
+	roots = cJSON_AddArrayToObject(json, "roots");
+	for (size_t i = 0; i <= sizeof(system_dirs) / sizeof(*system_dirs);
+	     i++) {
+		const char *d = i < sizeof(system_dirs) / sizeof(*system_dirs)
+					? system_dirs[i]
+					: resource_dir;
+		struct stat st;
+
+		if (!d || stat(d, &st) || !S_ISDIR(st.st_mode))
+			continue;
+		r = cJSON_CreateObject();
+		cJSON_AddStringToObject(r, "type", "directory-remap");
+		cJSON_AddStringToObject(r, "name", d);
+		cJSON_AddStringToObject(r, "external-contents", d);
+		cJSON_AddItemToArray(roots, r);
+	}
+	for (size_t i = 0; i < scan->nr; i++) {
+		struct stat st;
+
+		if (!includable(&scan->files[i]))
+			continue;
+		strbuf_reset(&sb);
+		strbuf_addf(&sb, "%s/%s", root, scan->files[i].path);
+		/* regular files only, never through a symlink */
+		if (lstat(sb.buf, &st) || !S_ISREG(st.st_mode))
+			continue;
+		r = cJSON_CreateObject();
+		cJSON_AddStringToObject(r, "type", "file");
+		cJSON_AddStringToObject(r, "name", sb.buf);
+		cJSON_AddStringToObject(r, "external-contents", sb.buf);
+		cJSON_AddItemToArray(roots, r);
+	}
+	text = cJSON_PrintUnformatted(json);
+	strbuf_addf(&path, "%s/carve-vfs-XXXXXX.json",
+		    tmp && *tmp == '/' ? tmp : "/tmp");
+	fd = mkstemps(path.buf, 5);
+	if (!text || fd < 0 ||
+	    write(fd, text, strlen(text)) != (ssize_t)strlen(text)) {
+		error("cannot write libclang's file list '%s': %s", path.buf,
+		      strerror(errno));
+		if (fd >= 0)
+			unlink(path.buf);
+		strbuf_release(&path);
+	}
+	if (fd >= 0)
+		close(fd);
+	free(text);
+	cJSON_Delete(json);
+	strbuf_release(&sb);
+	return path.len ? strbuf_detach(&path, NULL) : NULL;
+}
+
+/*
+ * With -q, nothing of libclang reaches stderr either: its crash report
+ * ("libclang: crash detected during parsing") is written there by the
+ * library itself. Returns the saved descriptor for quiet_end(), or -1.
+ */
+static int quiet_begin(void)
+{
+	int saved, null;
+
+	if (!warning_is_quiet())
+		return -1;
+	fflush(stderr);
+	saved = dup(2);
+	null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+	if (saved < 0 || null < 0 || dup2(null, 2) < 0) {
+		if (saved >= 0)
+			close(saved);
+		saved = -1;
+	}
+	if (null >= 0)
+		close(null);
+	return saved;
+}
+
+static void quiet_end(int saved)
+{
+	if (saved < 0)
+		return;
+	fflush(stderr);
+	dup2(saved, 2);
+	close(saved);
 }
 
 static int cmp_message(const void *a, const void *b)
@@ -258,7 +392,8 @@ int symdeps_run(struct scan *scan, const struct scan_options *opts)
 	struct symdeps *sd = NULL;
 	struct tu **tus = NULL;
 	const char **keys = NULL;
-	char *root = NULL, *dir = NULL;
+	char *root = NULL, *dir = NULL, *overlay = NULL;
+	int saved_stderr;
 	int threads = opts->threads > 0 ? opts->threads : 1;
 	size_t todo_nr = 0;
 	int ret;
@@ -294,6 +429,9 @@ int symdeps_run(struct scan *scan, const struct scan_options *opts)
 	sd->skipped_not_c = db.not_c;
 	sd->skipped_duplicates = db.duplicates;
 	sd->relative_dirs = db.relative_dirs;
+	sd->args_ignored = db.args_ignored;
+	sd->args_refused = db.args_refused;
+	sd->response_files = db.response_files;
 	sd->guessed_dirs = arena_alloc(&sd->arena, (db.guessed_dirs_nr + 1) *
 							   sizeof(char *));
 	for (size_t i = 0; i < db.guessed_dirs_nr; i++)
@@ -325,6 +463,12 @@ int symdeps_run(struct scan *scan, const struct scan_options *opts)
 	ctx.scan = scan;
 	ctx.by_path = &by_path;
 	ctx.root = root;
+	overlay = write_overlay(scan, root, db.resource_dir);
+	if (!overlay) {
+		ret = CARVE_EIO;
+		goto done;
+	}
+	ctx.overlay = overlay;
 	tus = xcalloc(db.nr, sizeof(*tus));
 	keys = xcalloc(db.nr, sizeof(*keys));
 	run.todo = xcalloc(db.nr, sizeof(*run.todo));
@@ -343,7 +487,9 @@ int symdeps_run(struct scan *scan, const struct scan_options *opts)
 	run.indexes = xcalloc((size_t)threads, sizeof(*run.indexes));
 	run.indexes[0] = new_index(); /* LLVM initialised before threads */
 	run.progress = progress_start("clang", "units", todo_nr);
+	saved_stderr = quiet_begin();
 	pool_for(todo_nr, threads, parse_one, &run);
+	quiet_end(saved_stderr);
 	progress_stop(run.progress);
 	for (int i = 0; i < threads; i++)
 		if (run.indexes[i])
@@ -376,6 +522,9 @@ done:
 	free(tus);
 	free(keys);
 	free(run.todo);
+	if (overlay)
+		unlink(overlay);
+	free(overlay);
 	free(root);
 	free(dir);
 	tucache_release(&cache);

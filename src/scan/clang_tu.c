@@ -421,10 +421,21 @@ int tu_parse(struct tu *tu, void *index, const struct compdb_entry *e,
 	CXTranslationUnit unit = NULL;
 	struct visit v = { 0 };
 	enum CXErrorCode err;
+	const char **argv = e->argv;
+	int argc = e->argc;
 
 	tu->main = arena_strdup(&tu->arena, e->file);
-	err = clang_parseTranslationUnit2FullArgv(index, NULL, e->argv, e->argc,
-						  NULL, 0, flags, &unit);
+	if (ctx->overlay) {
+		/* what the unit may open: see clang_scan.c */
+		argv = xcalloc((size_t)e->argc + 3, sizeof(*argv));
+		memcpy(argv, e->argv, (size_t)e->argc * sizeof(*argv));
+		argv[argc++] = "-ivfsoverlay";
+		argv[argc++] = ctx->overlay;
+	}
+	err = clang_parseTranslationUnit2FullArgv(index, NULL, argv, argc, NULL,
+						  0, flags, &unit);
+	if (argv != e->argv)
+		free(argv);
 	if (err != CXError_Success || !unit) {
 		const struct scan_file *f = &ctx->scan->files[e->scan_index];
 		struct strbuf path = STRBUF_INIT;

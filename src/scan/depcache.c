@@ -28,7 +28,6 @@
 #include "carve/strmap.h"
 #include "carve/xmalloc.h"
 
-#define DEPCACHE_FORMAT 2
 #define DEPCACHE_NAME "deps.cache"
 #define MAX_DEPCACHE_SIZE (1ULL << 30)
 
@@ -162,7 +161,7 @@ static void loaded_release(struct loaded *l)
 	free(l->warnings);
 }
 
-/* Parses one record into l; <0 when it is malformed or out of date. */
+/* Parses one record into l; 1 when out of date, -1 when malformed. */
 static int parse_record(const struct scan *scan, const char *rec,
 			struct loaded *l)
 {
@@ -170,7 +169,7 @@ static int parse_record(const struct scan *scan, const char *rec,
 	const char *rest;
 
 	if (!strncmp(rec, "input\t", 6))
-		return input_unchanged(rec + 6) ? 0 : -1;
+		return input_unchanged(rec + 6) ? 0 : 1;
 	if (!strncmp(rec, "warning\t", 8)) {
 		ALLOC_GROW(l->warnings, l->warnings_nr + 1, l->warnings_alloc);
 		l->warnings[l->warnings_nr++] = rec + 8;
@@ -202,7 +201,8 @@ static int parse_record(const struct scan *scan, const char *rec,
 	if (!strncmp(rec, "external\t", 9)) {
 		struct scan_external *x;
 
-		if (read_numbers(rec + 9, v, 3, &rest) || !*rest || v[2] > 1)
+		if (read_numbers(rec + 9, v, 3, &rest) || !*rest || v[2] > 1 ||
+		    !v[1] || v[1] > scan->nr || v[0] < v[1])
 			return -1;
 		ALLOC_GROW(l->externals, l->externals_nr + 1,
 			   l->externals_alloc);
@@ -239,8 +239,19 @@ int depcache_load(struct scan *scan, const char *dir, uint64_t key)
 	while (p < end) {
 		const char *nul = memchr(p, '\0', (size_t)(end - p));
 
-		if (!nul || parse_record(scan, p, &l))
+		if (!nul)
+			goto done; /* a torn tail */
+		switch (parse_record(scan, p, &l)) {
+		case 0:
+			break;
+		case 1:
 			goto done;
+		default:
+			warning("ignoring the resolution cache '%s': a damaged "
+				"record (dependencies are resolved again)",
+				path.buf);
+			goto done;
+		}
 		p = nul + 1;
 	}
 	for (size_t i = 0; i < l.warnings_nr; i++)
@@ -291,7 +302,7 @@ void depcache_save(const struct scan *scan, const char *dir, uint64_t key,
 	if (stat(dir, &st) < 0 || !S_ISDIR(st.st_mode) || access(dir, W_OK) < 0)
 		return;
 	cache_path(&path, dir);
-	if (outfile_open(&out, path.buf))
+	if (outfile_open_private(&out, path.buf))
 		goto done;
 	scancache_header(&sb, "deps", DEPCACHE_FORMAT);
 	strbuf_addf(&sb, "key\t%016" PRIx64 "\t%zu", key, scan->nr);

@@ -9,6 +9,7 @@
 #include <limits.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "carve/error.h"
 #include "carve/filelist.h"
@@ -82,6 +83,12 @@ static int collect_index(struct filelist *list, git_repository *repo)
 		e->index_size = ie->file_size;
 		e->index_mtime_sec = ie->mtime.seconds;
 		e->index_mtime_nsec = ie->mtime.nanoseconds;
+		e->index_ctime_sec = ie->ctime.seconds;
+		e->index_ctime_nsec = ie->ctime.nanoseconds;
+		e->index_ino = ie->ino;
+		e->skip_worktree =
+			e->has_index &&
+			(ie->flags_extended & GIT_INDEX_ENTRY_SKIP_WORKTREE);
 	}
 	git_index_free(index);
 	return ret;
@@ -249,6 +256,40 @@ static int check_dir(char *abs, const char *path)
 	return 0;
 }
 
+int filelist_repo_open(git_repository **out, const char *path, unsigned flags)
+{
+	git_buf found = GIT_BUF_INIT;
+	struct stat st;
+	int owner = 0, ret;
+
+	if (!git_repository_open_ext(out, path, flags, NULL))
+		return 0;
+	*out = NULL;
+	/*
+	 * libgit2 refuses a repository owned by another user unless
+	 * safe.directory lists it (1.5 reports that as "safe.directory
+	 * was not found", not GIT_EOWNER): discovery, which does not check
+	 * owners, tells whether there was a repository to refuse.
+	 */
+	git_error_clear();
+	if (!git_repository_discover(&found, path, 0, NULL) &&
+	    !stat(found.ptr, &st) && st.st_uid != geteuid())
+		owner = 1;
+	git_error_clear();
+	if (!owner) {
+		git_buf_dispose(&found);
+		return CARVE_ENOTFOUND;
+	}
+	ret = error_code(CARVE_EINVALID,
+			 "detected dubious ownership in repository at '%s' "
+			 "(owned by uid %ld, not by you): carve follows "
+			 "git's safe.directory rule; to trust it, run "
+			 "git config --global --add safe.directory '%s'",
+			 path, (long)st.st_uid, path);
+	git_buf_dispose(&found);
+	return ret;
+}
+
 int filelist_collect(struct filelist *list, const char *path, unsigned flags)
 {
 	git_repository *repo = NULL;
@@ -258,11 +299,10 @@ int filelist_collect(struct filelist *list, const char *path, unsigned flags)
 	if ((ret = check_dir(abs, path)))
 		return ret;
 	if (!(flags & FILELIST_NO_GIT) &&
-	    !git_repository_open_ext(&repo, abs, 0, NULL)) {
+	    !(ret = filelist_repo_open(&repo, abs, 0))) {
 		ret = collect_git(list, repo, abs, flags);
 		git_repository_free(repo);
-	} else {
-		git_error_clear();
+	} else if ((flags & FILELIST_NO_GIT) || ret == CARVE_ENOTFOUND) {
 		ret = collect_walk(list, abs);
 	}
 	if (!ret && list->nr)
@@ -294,8 +334,9 @@ int filelist_root(struct strbuf *out, const char *path)
 	strbuf_reset(out);
 	if ((ret = check_dir(abs, path)))
 		return ret;
-	if (git_repository_open_ext(&repo, abs, 0, NULL) < 0) {
-		git_error_clear();
+	if ((ret = filelist_repo_open(&repo, abs, 0))) {
+		if (ret != CARVE_ENOTFOUND)
+			return ret;
 		strbuf_addstr(out, abs);
 		return 0;
 	}

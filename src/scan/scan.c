@@ -27,6 +27,7 @@
 #include "carve/xmalloc.h"
 
 struct worker {
+	git_odb *odb; /* opened on first use: sparse checkouts */
 	struct strbuf buf;
 	struct strbuf path;
 	struct strbuf module;
@@ -53,9 +54,13 @@ static const struct language plain_text = {
 /* True when stat data says the file still holds the index's blob. */
 static int matches_index(const struct filelist_entry *e, const struct stat *st)
 {
+	/* the index keeps 32 bits of each, as git writes them */
 	return e->has_index && e->index_size == (uint64_t)st->st_size &&
 	       e->index_mtime_sec == (int64_t)st->st_mtim.tv_sec &&
-	       e->index_mtime_nsec == (uint32_t)st->st_mtim.tv_nsec;
+	       e->index_mtime_nsec == (uint32_t)st->st_mtim.tv_nsec &&
+	       (uint32_t)e->index_ctime_sec == (uint32_t)st->st_ctim.tv_sec &&
+	       e->index_ctime_nsec == (uint32_t)st->st_ctim.tv_nsec &&
+	       e->index_ino == (uint32_t)st->st_ino;
 }
 
 static void index_blob(char *hex, const struct filelist_entry *e)
@@ -77,9 +82,15 @@ static int from_cache(struct scan_run *run, struct worker *w,
 	struct stat st;
 	char blob[41];
 
-	if (!run->cache || lstat(w->path.buf, &st) < 0 || !S_ISREG(st.st_mode) ||
-	    !matches_index(e, &st))
+	if (!run->cache)
 		return 0;
+	if (e->skip_worktree) {
+		/* the index's blob id is the file's: no work tree copy */
+		st.st_size = (off_t)e->index_size;
+	} else if (lstat(w->path.buf, &st) < 0 || !S_ISREG(st.st_mode) ||
+		   !matches_index(e, &st)) {
+		return 0;
+	}
 	index_blob(blob, e);
 	hit = scancache_get(run->cache, e->path, blob, run->cache_flags);
 	if (!hit)
@@ -166,6 +177,61 @@ static int read_file(struct scan_file *f, const struct filelist_entry *e,
 	return 0;
 }
 
+/*
+ * A file outside a sparse checkout's cone (skip-worktree in the index):
+ * its blob from the object store, as git would show it.
+ */
+static int read_blob(struct scan_file *f, const struct filelist_entry *e,
+		     struct worker *w, const struct scan_run *run)
+{
+	struct strbuf objects = STRBUF_INIT;
+	git_odb_object *obj = NULL;
+	git_oid oid;
+	size_t len;
+
+	if (!w->odb) {
+		strbuf_addf(&objects, "%s/objects", run->list->gitdir);
+		if (git_odb_open(&w->odb, objects.buf) < 0)
+			w->odb = NULL;
+		strbuf_release(&objects);
+	}
+	memcpy(oid.id, e->oid, 20);
+	if (!w->odb || git_odb_read(&obj, w->odb, &oid) < 0 ||
+	    git_odb_object_type(obj) != GIT_OBJECT_BLOB) {
+		git_error_clear();
+		git_odb_object_free(obj);
+		f->reason = "outside the sparse checkout, and its blob is "
+			    "missing";
+		return CARVE_EIO;
+	}
+	len = git_odb_object_size(obj);
+	f->size = len;
+	if (len > run->opts->max_file_size) {
+		git_odb_object_free(obj);
+		f->status = FILE_TOO_BIG;
+		return CARVE_ETOOBIG;
+	}
+	strbuf_reset(&w->buf);
+	strbuf_add(&w->buf, git_odb_object_data(obj), len);
+	git_odb_object_free(obj);
+	index_blob(f->blob, e);
+	return 0;
+}
+
+/*
+ * A Git LFS pointer (git-lfs's spec/v1: "version" first, an "oid
+ * sha256:" and a "size" line, under 1024 bytes): the file's content is
+ * elsewhere, so its three lines are no code.
+ */
+static int is_lfs_pointer(const char *buf, size_t len)
+{
+	static const char version[] = "version "
+				      "https://git-lfs.github.com/spec/v1\n";
+
+	return len < 1024 && !strncmp(buf, version, sizeof(version) - 1) &&
+	       strstr(buf, "\noid sha256:") && strstr(buf, "\nsize ");
+}
+
 static void scan_one(void *ctx, size_t i, int id)
 {
 	struct scan_run *run = ctx;
@@ -201,7 +267,8 @@ static void scan_one(void *ctx, size_t i, int id)
 	strbuf_addf(&w->path, "%s/%s", run->list->root, e->path);
 	if (from_cache(run, w, f, e))
 		goto module;
-	if (read_file(f, e, w, run->opts)) {
+	if (e->skip_worktree ? read_blob(f, e, w, run)
+			     : read_file(f, e, w, run->opts)) {
 		if (f->status == FILE_COUNTED)
 			f->status = FILE_UNREADABLE;
 		if (f->status == FILE_UNREADABLE)
@@ -210,6 +277,12 @@ static void scan_one(void *ctx, size_t i, int id)
 	}
 	if (language_is_binary(w->buf.buf, w->buf.len)) {
 		f->status = FILE_BINARY;
+		goto done;
+	}
+	if (is_lfs_pointer(w->buf.buf, w->buf.len)) {
+		f->status = FILE_EXCLUDED;
+		f->reason = "Git LFS pointer: the content is stored in Git "
+			    "LFS, not in the repository";
 		goto done;
 	}
 	reason = exclude_by_content(&run->opts->excludes, e->path, w->buf.buf,
@@ -368,6 +441,7 @@ int scan_run(struct scan **out, const struct scan_options *opts)
 done:
 	if (run.workers) {
 		for (int i = 0; i < threads; i++) {
+			git_odb_free(run.workers[i].odb);
 			strbuf_release(&run.workers[i].buf);
 			strbuf_release(&run.workers[i].path);
 			strbuf_release(&run.workers[i].module);

@@ -6,6 +6,7 @@
  * their parts by 0x1f (dep_list_add keeps control bytes out of targets).
  */
 #include <errno.h>
+#include <stdint.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -19,10 +20,10 @@
 #include "carve/scancache.h"
 #include "carve/xmalloc.h"
 
-/* Bump when the layout of a record changes. */
-#define SCANCACHE_FORMAT 2
 #define FIELDS 13
 #define MAX_CACHE_SIZE (1ULL << 30)
+/* every flag of struct dep_ref: DEP_DECLARES is the last */
+#define KNOWN_FLAGS ((unsigned long)DEP_DECLARES * 2 - 1)
 
 #ifndef SCAN_RULES_ID
 #define SCAN_RULES_ID "dev"
@@ -70,6 +71,25 @@ static int parse_ulong(const char *s, unsigned long *out)
 	return errno || end == s || *end;
 }
 
+/* n decimal digits at s, at most nine (statement fields are small). */
+static int parse_digits(const char *s, size_t n, unsigned long *out)
+{
+	unsigned long v = 0;
+
+	if (!n || n > 9)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		if ((unsigned)(s[i] - '0') > 9)
+			return -1;
+		v = v * 10 + (unsigned long)(s[i] - '0');
+	}
+	*out = v;
+	return 0;
+}
+
+static int split_statement(const char *enc, const char *end, const char **part,
+			   size_t *len, unsigned long *v);
+
 /* Splits one record in place; returns 0 when it is well formed. */
 static int parse_record(char *rec, struct scancache_entry *e)
 {
@@ -102,13 +122,25 @@ static int parse_record(char *rec, struct scancache_entry *e)
 		return -1;
 	e->deps = field[11];
 	e->path = field[12];
-	return e->status < 0 || e->status > FILE_SPECIAL || !*e->path;
+	/* only what scancache_keeps() writes; counts that add up */
+	if ((e->status != FILE_COUNTED && e->status != FILE_UNKNOWN &&
+	     e->status != FILE_BINARY && e->status != FILE_EXCLUDED) ||
+	    !*e->path || e->counts.code > e->counts.lines ||
+	    e->counts.comment > e->counts.lines - e->counts.code ||
+	    e->counts.blank >
+		    e->counts.lines - e->counts.code - e->counts.comment ||
+	    e->counts.lines > UINT32_MAX || e->counts.complexity > UINT32_MAX ||
+	    strspn(e->blob, "0123456789abcdef") != 40 ||
+	    scancache_check_deps(e->deps))
+		return -1;
+	return 0;
 }
 
 void scancache_load(struct scancache *cache, const char *dir)
 {
 	struct strbuf path = STRBUF_INIT;
 	char *p, *end;
+	size_t bad = 0;
 
 	strbuf_addf(&path, "%s/scan.cache", dir);
 	cache->path = strbuf_detach(&path, NULL);
@@ -126,9 +158,15 @@ void scancache_load(struct scancache *cache, const char *dir)
 		if (!parse_record(p, &e)) {
 			ALLOC_GROW(cache->entries, cache->nr + 1, cache->alloc);
 			cache->entries[cache->nr++] = e;
+		} else {
+			bad++;
 		}
 		p = nul + 1;
 	}
+	if (bad)
+		warning("ignoring %zu damaged record%s of the scan cache "
+			"'%s' (those files are scanned again)",
+			bad, bad == 1 ? "" : "s", cache->path);
 	for (size_t i = 0; i < cache->nr; i++)
 		strmap_put(&cache->by_path, cache->entries[i].path,
 			   &cache->entries[i]);
@@ -192,19 +230,49 @@ void scancache_encode_deps(struct strbuf *sb, const struct dep_list *deps)
 	}
 }
 
-/* n decimal digits at s, at most nine (statement fields are small). */
-static int parse_digits(const char *s, size_t n, unsigned long *out)
+/*
+ * Splits one encoded statement enc..end into its six parts and checks
+ * each range; returns 0 with the numbers in v, else -1.
+ */
+static int split_statement(const char *enc, const char *end, const char **part,
+			   size_t *len, unsigned long *v)
 {
-	unsigned long v = 0;
+	int n = 0;
 
-	if (!n || n > 9)
-		return -1;
-	for (size_t i = 0; i < n; i++) {
-		if ((unsigned)(s[i] - '0') > 9)
-			return -1;
-		v = v * 10 + (unsigned long)(s[i] - '0');
+	for (const char *p = enc; n < 6;) {
+		const char *sep = memchr(p, '\x1f', (size_t)(end - p));
+
+		part[n] = p;
+		len[n++] = sep ? (size_t)(sep - p) : (size_t)(end - p);
+		if (!sep)
+			break;
+		p = sep + 1;
 	}
-	*out = v;
+	if (n != 6)
+		return -1;
+	for (int i = 0; i < 4; i++)
+		if (parse_digits(part[i], len[i], &v[i]))
+			return -1;
+	/* a kind, flags and a level a lexer can write; a line; a target */
+	if (v[0] > DEP_KIND_MAX || v[1] > KNOWN_FLAGS || !v[2] || v[3] > 255)
+		return -1;
+	return 0;
+}
+
+int scancache_check_deps(const char *enc)
+{
+	while (*enc) {
+		const char *end = strchr(enc, '\x1e');
+		const char *part[6];
+		size_t len[6];
+		unsigned long v[4];
+
+		if (!end)
+			end = enc + strlen(enc);
+		if (split_statement(enc, end, part, len, v))
+			return -1;
+		enc = *end ? end + 1 : end;
+	}
 	return 0;
 }
 
@@ -217,26 +285,11 @@ int scancache_decode_deps(struct dep_list *out, struct arena *arena,
 		size_t len[6];
 		unsigned long v[4];
 		struct dep_ref *d;
-		int n = 0;
 
 		if (!end)
 			end = enc + strlen(enc);
-		for (const char *p = enc; n < 6;) {
-			const char *sep = memchr(p, '\x1f', (size_t)(end - p));
-
-			part[n] = p;
-			len[n++] = sep ? (size_t)(sep - p) : (size_t)(end - p);
-			if (!sep)
-				break;
-			p = sep + 1;
-		}
-		if (n != 6)
+		if (split_statement(enc, end, part, len, v))
 			return -1;
-		for (int i = 0; i < 4; i++)
-			if (parse_digits(part[i], len[i], &v[i]))
-				return -1;
-		if (v[0] > DEP_KIND_MAX)
-			return -1; /* a kind this carve does not know */
 		d = dep_list_add(out, arena, (enum dep_kind)v[0], part[4],
 				 len[4], (unsigned)v[2]);
 		d->flags = (unsigned)v[1];
@@ -279,7 +332,7 @@ int scancache_save(const struct scancache *cache, const struct scan *scan,
 		return CARVE_EIO;
 	}
 	free(dir);
-	if (outfile_open(&out, cache->path))
+	if (outfile_open_private(&out, cache->path))
 		return CARVE_EIO;
 	scancache_header(&sb, "scan", SCANCACHE_FORMAT);
 	fwrite(sb.buf, 1, sb.len, out.fp);

@@ -95,8 +95,9 @@ printf 'carve-deps-cache 1 0.0.0 x\n' >"$cache"
 expect_eq "a cache of another build is not used" "$(graph truth.json)" \
 	"$(graph out)"
 
-# statements in the scan cache are decoded only when resolution needs
-# them: a damaged record is then a warning naming the file, not a failure
+# statements in the scan cache are checked when the cache is read: a
+# damaged record is a miss (the file is scanned again) and one warning
+# naming the cache, not a failure
 git -C repo add -A && git -C repo commit -qm more
 "$CARVE" scan -q repo >/dev/null
 header=$(head -n 1 repo/.git/carve/scan.cache)
@@ -105,7 +106,7 @@ printf '%s\n%s\t0\t0\tGo\t\t\t4\t3\t0\t1\t0\tnot-a-statement\tmain.go\0' \
 rm -f "$cache"
 expect_status "a damaged cached statement is not an error" 0 \
 	"$CARVE" scan -f json repo
-grep_q "the warning names the file" "statements of 'main.go' are damaged" err
+grep_q "the warning names the cache" "damaged record of the scan cache" err
 
 # --no-deps neither reads nor writes it
 rm -f "$cache"
