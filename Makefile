@@ -1,6 +1,7 @@
 # carve: one non-recursive Makefile, out-of-tree build in build/.
 #   make            build build/carve
 #   make check      install missing dependencies, build, run every test
+#   make check-style clang-format of the last change, and the layers
 #   make check-asan the test suite under AddressSanitizer + UBSan
 #   make demo       build and run the main job on the bundled sample
 #   make bench      benchmarks against reference tools (see BENCHMARKS.md)
@@ -49,21 +50,11 @@ Q = @
 say = @printf '  %-6s %s\n' $(1) $(2);
 endif
 
-# The library: everything but main and the commands.
+# The library: everything but main and the commands, layer by layer
+# (docs/ARCHITECTURE.md), lowest first.
 LIB_OBJS =
-LIB_OBJS += $(B)/src/analysis/api.o
-LIB_OBJS += $(B)/src/analysis/check.o
-LIB_OBJS += $(B)/src/analysis/cluster.o
-LIB_OBJS += $(B)/src/analysis/compare.o
-LIB_OBJS += $(B)/src/analysis/contexts.o
-LIB_OBJS += $(B)/src/analysis/data.o
-LIB_OBJS += $(B)/src/analysis/graph.o
-LIB_OBJS += $(B)/src/analysis/mojo.o
-LIB_OBJS += $(B)/src/analysis/rank.o
-LIB_OBJS += $(B)/src/analysis/seams.o
-LIB_OBJS += $(B)/src/analysis/seams_graph.o
 LIB_OBJS += $(B)/src/core/arena.o
-LIB_OBJS += $(B)/src/core/config.o
+LIB_OBJS += $(B)/src/core/calendar.o
 LIB_OBJS += $(B)/src/core/error.o
 LIB_OBJS += $(B)/src/core/glob.o
 LIB_OBJS += $(B)/src/core/oidmap.o
@@ -76,13 +67,33 @@ LIB_OBJS += $(B)/src/core/strmap.o
 LIB_OBJS += $(B)/src/core/u64map.o
 LIB_OBJS += $(B)/src/core/utf8.o
 LIB_OBJS += $(B)/src/core/xmalloc.o
+LIB_OBJS += $(B)/src/model/api_json.o
+LIB_OBJS += $(B)/src/model/burndown_json.o
+LIB_OBJS += $(B)/src/model/check_json.o
+LIB_OBJS += $(B)/src/model/config.o
+LIB_OBJS += $(B)/src/model/data_json.o
+LIB_OBJS += $(B)/src/model/estimate_json.o
+LIB_OBJS += $(B)/src/model/history_json.o
+LIB_OBJS += $(B)/src/model/json.o
+LIB_OBJS += $(B)/src/model/language.o
+LIB_OBJS += $(B)/src/model/model_clang.o
+LIB_OBJS += $(B)/src/model/model_json.o
+LIB_OBJS += $(B)/src/model/model_load.o
+LIB_OBJS += $(B)/src/model/model_merge.o
+LIB_OBJS += $(B)/src/model/model_scan.o
+LIB_OBJS += $(B)/src/model/partition.o
+LIB_OBJS += $(B)/src/model/plan.o
+LIB_OBJS += $(B)/src/model/roadmap_json.o
+LIB_OBJS += $(B)/src/model/roadmap_load.o
+LIB_OBJS += $(B)/src/model/seams_json.o
+LIB_OBJS += $(B)/src/model/symindex.o
 LIB_OBJS += $(B)/src/scan/blind.o
 LIB_OBJS += $(B)/src/scan/clang_cache.o
 LIB_OBJS += $(B)/src/scan/clang_compdb.o
 LIB_OBJS += $(B)/src/scan/clang_load.o
 LIB_OBJS += $(B)/src/scan/clang_scan.o
-LIB_OBJS += $(B)/src/scan/clang_symbols.o
 LIB_OBJS += $(B)/src/scan/clang_tu.o
+LIB_OBJS += $(B)/src/scan/data_extract.o
 LIB_OBJS += $(B)/src/scan/depcache.o
 LIB_OBJS += $(B)/src/scan/depnames.o
 LIB_OBJS += $(B)/src/scan/deps.o
@@ -92,14 +103,18 @@ LIB_OBJS += $(B)/src/scan/deps_go.o
 LIB_OBJS += $(B)/src/scan/deps_java.o
 LIB_OBJS += $(B)/src/scan/deps_js.o
 LIB_OBJS += $(B)/src/scan/deps_other.o
-LIB_OBJS += $(B)/src/scan/deps_views.o
 LIB_OBJS += $(B)/src/scan/deps_python.o
 LIB_OBJS += $(B)/src/scan/deps_ruby.o
+LIB_OBJS += $(B)/src/scan/deps_views.o
 LIB_OBJS += $(B)/src/scan/exclude.o
 LIB_OBJS += $(B)/src/scan/filelist.o
-LIB_OBJS += $(B)/src/scan/language.o
 LIB_OBJS += $(B)/src/scan/linecount.o
 LIB_OBJS += $(B)/src/scan/module.o
+LIB_OBJS += $(B)/src/scan/orm_go.o
+LIB_OBJS += $(B)/src/scan/orm_java.o
+LIB_OBJS += $(B)/src/scan/orm_js.o
+LIB_OBJS += $(B)/src/scan/orm_python.o
+LIB_OBJS += $(B)/src/scan/orm_ruby.o
 LIB_OBJS += $(B)/src/scan/resolve.o
 LIB_OBJS += $(B)/src/scan/resolve_c.o
 LIB_OBJS += $(B)/src/scan/resolve_csharp.o
@@ -107,19 +122,10 @@ LIB_OBJS += $(B)/src/scan/resolve_go.o
 LIB_OBJS += $(B)/src/scan/resolve_java.o
 LIB_OBJS += $(B)/src/scan/resolve_js.o
 LIB_OBJS += $(B)/src/scan/resolve_other.o
-LIB_OBJS += $(B)/src/scan/resolve_views.o
 LIB_OBJS += $(B)/src/scan/resolve_python.o
 LIB_OBJS += $(B)/src/scan/resolve_ruby.o
+LIB_OBJS += $(B)/src/scan/resolve_views.o
 LIB_OBJS += $(B)/src/scan/role.o
-LIB_OBJS += $(B)/src/scan/scan.o
-LIB_OBJS += $(B)/src/scan/scancache.o
-LIB_OBJS += $(B)/src/scan/stdlib.o
-LIB_OBJS += $(B)/src/scan/data_extract.o
-LIB_OBJS += $(B)/src/scan/orm_go.o
-LIB_OBJS += $(B)/src/scan/orm_java.o
-LIB_OBJS += $(B)/src/scan/orm_js.o
-LIB_OBJS += $(B)/src/scan/orm_python.o
-LIB_OBJS += $(B)/src/scan/orm_ruby.o
 LIB_OBJS += $(B)/src/scan/routes.o
 LIB_OBJS += $(B)/src/scan/routes_go.o
 LIB_OBJS += $(B)/src/scan/routes_graphql.o
@@ -127,8 +133,11 @@ LIB_OBJS += $(B)/src/scan/routes_java.o
 LIB_OBJS += $(B)/src/scan/routes_js.o
 LIB_OBJS += $(B)/src/scan/routes_python.o
 LIB_OBJS += $(B)/src/scan/routes_ruby.o
+LIB_OBJS += $(B)/src/scan/scan.o
+LIB_OBJS += $(B)/src/scan/scancache.o
 LIB_OBJS += $(B)/src/scan/sql.o
 LIB_OBJS += $(B)/src/scan/srctok.o
+LIB_OBJS += $(B)/src/scan/stdlib.o
 LIB_OBJS += $(B)/src/history/authors.o
 LIB_OBJS += $(B)/src/history/blobcount.o
 LIB_OBJS += $(B)/src/history/coupling.o
@@ -143,46 +152,21 @@ LIB_OBJS += $(B)/src/history/snapshots.o
 LIB_OBJS += $(B)/src/history/summary.o
 LIB_OBJS += $(B)/src/history/treediff.o
 LIB_OBJS += $(B)/src/history/walk.o
-LIB_OBJS += $(B)/src/emit/burndown_chart.o
-LIB_OBJS += $(B)/src/emit/burndown_json.o
-LIB_OBJS += $(B)/src/emit/chart_png.o
-LIB_OBJS += $(B)/src/emit/chart_svg.o
-LIB_OBJS += $(B)/src/emit/history_json.o
+LIB_OBJS += $(B)/src/analysis/api.o
+LIB_OBJS += $(B)/src/analysis/check.o
+LIB_OBJS += $(B)/src/analysis/cluster.o
+LIB_OBJS += $(B)/src/analysis/compare.o
+LIB_OBJS += $(B)/src/analysis/contexts.o
+LIB_OBJS += $(B)/src/analysis/data.o
+LIB_OBJS += $(B)/src/analysis/graph.o
+LIB_OBJS += $(B)/src/analysis/init_detect.o
+LIB_OBJS += $(B)/src/analysis/mojo.o
+LIB_OBJS += $(B)/src/analysis/rank.o
+LIB_OBJS += $(B)/src/analysis/seams.o
+LIB_OBJS += $(B)/src/analysis/seams_graph.o
 LIB_OBJS += $(B)/src/plan/burndown.o
 LIB_OBJS += $(B)/src/plan/burndown_plan.o
 LIB_OBJS += $(B)/src/plan/burndown_run.o
-LIB_OBJS += $(B)/src/emit/api_out.o
-LIB_OBJS += $(B)/src/emit/data_csv.o
-LIB_OBJS += $(B)/src/emit/data_dot.o
-LIB_OBJS += $(B)/src/emit/data_json.o
-LIB_OBJS += $(B)/src/emit/model_json.o
-LIB_OBJS += $(B)/src/emit/model_load.o
-LIB_OBJS += $(B)/src/emit/check_export.o
-LIB_OBJS += $(B)/src/emit/model_clang.o
-LIB_OBJS += $(B)/src/emit/model_merge.o
-LIB_OBJS += $(B)/src/emit/csv.o
-LIB_OBJS += $(B)/src/emit/estimate_csv.o
-LIB_OBJS += $(B)/src/emit/estimate_json.o
-LIB_OBJS += $(B)/src/emit/estimate_text.o
-LIB_OBJS += $(B)/src/emit/dot.o
-LIB_OBJS += $(B)/src/emit/dot_gvc.o
-LIB_OBJS += $(B)/src/emit/dot_ids.o
-LIB_OBJS += $(B)/src/emit/partition.o
-LIB_OBJS += $(B)/src/emit/seams_dot.o
-LIB_OBJS += $(B)/src/emit/seams_json.o
-LIB_OBJS += $(B)/src/emit/table.o
-LIB_OBJS += $(B)/src/emit/roadmap_dot.o
-LIB_OBJS += $(B)/src/emit/roadmap_json.o
-LIB_OBJS += $(B)/src/emit/roadmap_load.o
-LIB_OBJS += $(B)/src/emit/roadmap_mermaid.o
-LIB_OBJS += $(B)/src/emit/roadmap_pm.o
-LIB_OBJS += $(B)/src/emit/roadmap_text.o
-LIB_OBJS += $(B)/src/plan/calendar.o
-LIB_OBJS += $(B)/src/plan/plan.o
-LIB_OBJS += $(B)/src/plan/plan_input.o
-LIB_OBJS += $(B)/src/plan/roadmap.o
-LIB_OBJS += $(B)/src/plan/roadmap_source.o
-LIB_OBJS += $(B)/src/plan/scheduler.o
 LIB_OBJS += $(B)/src/plan/calibrate.o
 LIB_OBJS += $(B)/src/plan/cocomo.o
 LIB_OBJS += $(B)/src/plan/dist.o
@@ -191,36 +175,58 @@ LIB_OBJS += $(B)/src/plan/estimate_input.o
 LIB_OBJS += $(B)/src/plan/estimate_scan.o
 LIB_OBJS += $(B)/src/plan/estimate_sizes.o
 LIB_OBJS += $(B)/src/plan/montecarlo.o
+LIB_OBJS += $(B)/src/plan/plan_input.o
 LIB_OBJS += $(B)/src/plan/rates.o
-LIB_OBJS += $(B)/src/emit/html.o
-LIB_OBJS += $(B)/src/emit/init_config.o
-LIB_OBJS += $(B)/src/analysis/init_detect.o
-LIB_OBJS += $(B)/src/emit/report.o
-LIB_OBJS += $(B)/src/emit/report_appendix.o
-LIB_OBJS += $(B)/src/emit/report_burndown.o
-LIB_OBJS += $(B)/src/emit/report_check.o
-LIB_OBJS += $(B)/src/emit/report_contexts.o
-LIB_OBJS += $(B)/src/emit/report_data.o
-LIB_OBJS += $(B)/src/emit/report_estimate.o
-LIB_OBJS += $(B)/src/emit/report_roadmap.o
-LIB_OBJS += $(B)/src/emit/report_cycles.o
-LIB_OBJS += $(B)/src/emit/report_graph.o
-LIB_OBJS += $(B)/src/emit/report_history.o
-LIB_OBJS += $(B)/src/emit/report_inventory.o
-LIB_OBJS += $(B)/src/emit/report_summary.o
-LIB_OBJS += $(B)/src/render/assumptions_text.o
-LIB_OBJS += $(B)/src/render/history_text.o
-LIB_OBJS += $(B)/src/render/seams_text.o
-LIB_OBJS += $(B)/src/render/graph_json.o
-LIB_OBJS += $(B)/src/render/graph_text.o
+LIB_OBJS += $(B)/src/plan/roadmap.o
+LIB_OBJS += $(B)/src/plan/roadmap_source.o
+LIB_OBJS += $(B)/src/plan/scheduler.o
+LIB_OBJS += $(B)/src/render/api_out.o
 LIB_OBJS += $(B)/src/render/api_text.o
+LIB_OBJS += $(B)/src/render/assumptions_text.o
+LIB_OBJS += $(B)/src/render/burndown_chart.o
 LIB_OBJS += $(B)/src/render/burndown_csv.o
 LIB_OBJS += $(B)/src/render/burndown_text.o
+LIB_OBJS += $(B)/src/render/chart_png.o
+LIB_OBJS += $(B)/src/render/chart_svg.o
+LIB_OBJS += $(B)/src/render/check_export.o
 LIB_OBJS += $(B)/src/render/check_text.o
+LIB_OBJS += $(B)/src/render/csv.o
+LIB_OBJS += $(B)/src/render/data_csv.o
+LIB_OBJS += $(B)/src/render/data_dot.o
 LIB_OBJS += $(B)/src/render/data_text.o
+LIB_OBJS += $(B)/src/render/dot.o
+LIB_OBJS += $(B)/src/render/dot_gvc.o
+LIB_OBJS += $(B)/src/render/dot_ids.o
+LIB_OBJS += $(B)/src/render/estimate_csv.o
+LIB_OBJS += $(B)/src/render/estimate_text.o
+LIB_OBJS += $(B)/src/render/graph_json.o
+LIB_OBJS += $(B)/src/render/graph_text.o
+LIB_OBJS += $(B)/src/render/history_text.o
+LIB_OBJS += $(B)/src/render/html.o
+LIB_OBJS += $(B)/src/render/init_config_json.o
 LIB_OBJS += $(B)/src/render/merge_text.o
+LIB_OBJS += $(B)/src/render/report.o
+LIB_OBJS += $(B)/src/render/report_appendix.o
+LIB_OBJS += $(B)/src/render/report_burndown.o
+LIB_OBJS += $(B)/src/render/report_check.o
+LIB_OBJS += $(B)/src/render/report_contexts.o
+LIB_OBJS += $(B)/src/render/report_cycles.o
+LIB_OBJS += $(B)/src/render/report_data.o
+LIB_OBJS += $(B)/src/render/report_estimate.o
+LIB_OBJS += $(B)/src/render/report_graph.o
+LIB_OBJS += $(B)/src/render/report_history.o
+LIB_OBJS += $(B)/src/render/report_inventory.o
+LIB_OBJS += $(B)/src/render/report_roadmap.o
+LIB_OBJS += $(B)/src/render/report_summary.o
+LIB_OBJS += $(B)/src/render/roadmap_dot.o
+LIB_OBJS += $(B)/src/render/roadmap_mermaid.o
+LIB_OBJS += $(B)/src/render/roadmap_pm.o
+LIB_OBJS += $(B)/src/render/roadmap_text.o
 LIB_OBJS += $(B)/src/render/scan_csv.o
 LIB_OBJS += $(B)/src/render/scan_text.o
+LIB_OBJS += $(B)/src/render/seams_dot.o
+LIB_OBJS += $(B)/src/render/seams_text.o
+LIB_OBJS += $(B)/src/render/table.o
 LIB_OBJS += $(B)/src/cli/input.o
 LIB_OBJS += $(B)/src/cli/opt.o
 LIB_OBJS += $(B)/src/cli/pipeline.o
@@ -311,10 +317,10 @@ $(LIB): $(LIB_OBJS)
 
 # The scan cache is valid only for the code that wrote it: its header
 # carries a checksum of the sources that decide a file's results.
-SCAN_RULES_ID := $(shell cat src/scan/*.c include/carve/*.h | cksum | cut -d' ' -f1)
+SCAN_RULES_ID := $(shell cat src/scan/*.c src/model/language.c include/carve/*.h | cksum | cut -d' ' -f1)
 $(B)/src/scan/scancache.o: ALL_CFLAGS += -DSCAN_RULES_ID='"$(SCAN_RULES_ID)"'
-$(B)/src/scan/scancache.o: $(wildcard src/scan/*.c include/carve/*.h)
-$(B)/src/emit/chart_png.o: ALL_CFLAGS += $(RSVG_CFLAGS)
+$(B)/src/scan/scancache.o: $(wildcard src/scan/*.c src/model/language.c include/carve/*.h)
+$(B)/src/render/chart_png.o: ALL_CFLAGS += $(RSVG_CFLAGS)
 $(B)/src/scan/clang_compdb.o: ALL_CFLAGS += -DCARVE_CLANG_RESOURCE_DIR='"$(CLANG_RESOURCE_DIR)"'
 $(B)/src/scan/clang_load.o: ALL_CFLAGS += -DCARVE_LIBCLANG='"$(CLANG_LIBRARY)"'
 
@@ -361,8 +367,9 @@ deps:
 	$(Q)scripts/install-deps
 
 # CARVE is the binary under test; TAP from cmocka and the shell scripts.
-check: deps
+check: deps check-layers
 	$(Q)$(MAKE) --no-print-directory all tests
+	$(Q)python3 scripts/check-layers --objects $(B)
 	$(Q)CARVE=$(CURDIR)/$(PROG) CARVE_SRC=$(CURDIR) CMOCKA_MESSAGE_OUTPUT=TAP \
 		prove -j2 $(UNIT_TESTS) tests/cli/t*.sh
 
@@ -395,11 +402,15 @@ check-valgrind: deps
 	$(Q)CARVE=$(CURDIR)/tests/valgrind-carve CARVE_REAL=$(CURDIR)/$(PROG) \
 		CARVE_SRC=$(CURDIR) prove -j2 $(VALGRIND_TESTS)
 
+# No #include "carve/..." runs up the layers (docs/ARCHITECTURE.md).
+check-layers:
+	$(Q)python3 scripts/check-layers
+
 # Style of what changed since BASE (default HEAD~1), with the tree's
 # .clang-format, as git checks its own patches (git clang-format); and
-# over the whole tree: no string literal split inside a word, and
-# banned.h in every C file compiled.
-check-style:
+# over the whole tree: no string literal split inside a word, banned.h
+# in every C file compiled, and no include running up the layers.
+check-style: check-layers
 	$(Q)out=$$(git clang-format --diff --extensions c,h $${BASE:-HEAD~1} \
 		-- src include tests/unit bench); \
 	if printf '%s\n' "$$out" | grep -q '^diff'; then \
@@ -423,7 +434,7 @@ install: all
 clean:
 	rm -rf $(B) build-asan build-fuzz
 
-.PHONY: all check check-asan check-style demo bench install clean deps tests \
+.PHONY: all check check-asan check-layers check-style demo bench install clean deps tests \
 	fuzz fuzz-build fuzz-smoke check-valgrind
 .DELETE_ON_ERROR:
 

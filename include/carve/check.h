@@ -14,47 +14,10 @@
 #include <stdio.h>
 
 #include "carve/contexts.h"
-#include "carve/glob.h"
+#include "carve/model_check.h"
 
-struct cJSON;
 struct config;
 struct scan;
-struct strbuf;
-
-struct check_rule {
-	char *label; /* its "name", or "FROM -> TO" / "no cycles" */
-	int from, to; /* context index, or -1 for "*" */
-	int allow;
-	int cycles; /* { "cycles": false } */
-	struct glob_list except; /* imported files the rule lets through */
-};
-
-struct check_violation {
-	size_t rule;
-	size_t from, to; /* scan files: the importer and the imported */
-	unsigned line; /* of the statement, 0 when unknown */
-	const char *import; /* the statement's target as written, or NULL */
-	char *key; /* stable: rule, importer, imported (or cycle) */
-	char *detail; /* a cycle's contexts and cut, or NULL */
-	int known; /* listed in the baseline */
-};
-
-struct check {
-	const struct scan *scan;
-	struct contexts contexts;
-	struct check_rule *rules;
-	size_t rules_nr;
-	struct check_violation *v; /* by importer, line, key */
-	size_t nr, alloc;
-	size_t known; /* violations in the baseline */
-	char **stale; /* baseline keys that no longer occur */
-	size_t stale_nr;
-};
-
-#define CHECK_INIT \
-	{          \
-		0  \
-	}
 
 /*
  * Reads the contexts and rules of cfg for scan. A rule naming an unknown
@@ -72,17 +35,14 @@ void check_run(struct check *c);
 int check_baseline_read(struct check *c, const char *path);
 /* Writes every violation to `fp` as a baseline. */
 void check_baseline_write(FILE *fp, const struct check *c);
-/* A violation's message: "imports 'x' (orders -> legacy): rule '...'". */
-void check_message(const struct check *c, const struct check_violation *v,
-		   struct strbuf *sb);
-/* Adds "check" (counts and violations) to a model's JSON root. */
-void check_json_add(struct cJSON *root, const struct check *c);
-/*
- * Writes the rules as the configuration of `tool` (dependency-cruiser or
- * import-linter); what the tool cannot say is left out with a warning.
- * Returns 0, or CARVE_EINVALID for an unknown tool.
- */
-int check_export(FILE *fp, const struct check *c, const char *tool);
 void check_release(struct check *c);
+
+/*
+ * The violations of carve.json's rules in `scan`, or -1 when there are
+ * no rules or some context (or "legacy", "new") matches no counted file
+ * yet: early in a migration the new paths are empty. For the samples of
+ * carve burndown (struct snapshot_options.violations).
+ */
+long check_count(const struct config *cfg, const struct scan *scan);
 
 #endif

@@ -8,27 +8,10 @@
 #ifndef CARVE_CONTEXTS_H
 #define CARVE_CONTEXTS_H
 
-#include "carve/glob.h"
+#include "carve/model_check.h"
 
 struct config;
 struct scan;
-
-struct contexts {
-	int nr;
-	const char **names;
-	struct glob_list *globs;
-	long *of_file; /* per scan file: context index, or -1 */
-	/* per scan file: index of "legacy" or "new" when its globs match,
-	 * or -1. Those two may overlap the other contexts: a file of
-	 * "orders" can be legacy too (of_file is then "orders"); a file
-	 * of no other context has its area as its context. */
-	long *area_of_file;
-};
-
-#define CONTEXTS_INIT \
-	{             \
-		0     \
-	}
 
 /*
  * Reads the declared contexts of cfg (may be NULL: none) and assigns the

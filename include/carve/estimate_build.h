@@ -58,8 +58,5 @@ int estimate_rewritten(const struct language *lang);
 double estimate_complexity_factor(double density, double reference);
 /* P10/P50/P80/P90 and mean of v[0..n), which it reorders. */
 void estimate_range_of(struct estimate_range *r, double *v, size_t n);
-/* Records an assumption of the estimate (strings copied). */
-void estimate_assume(struct estimate *e, const char *name, const char *source,
-		     const char *fmt, ...) CARVE_PRINTF(4, 5);
 
 #endif

@@ -1,15 +1,14 @@
 /*
  * carve init's starting carve.json: what a scan and a seams proposal
  * show about a repository (src/analysis/init_detect.c), written as JSON
- * with a comment on each key (src/emit/init_config.c). The struct owns
- * its arrays; strings are borrowed from the scan and the proposal, or
- * owned by `arena`.
+ * with a comment on each key (carve/init_config_json.h). The struct
+ * owns its arrays; strings are borrowed from the scan and the proposal,
+ * or owned by `arena`.
  */
 #ifndef CARVE_INIT_CONFIG_H
 #define CARVE_INIT_CONFIG_H
 
 #include <stddef.h>
-#include <stdio.h>
 
 #include "carve/arena.h"
 
@@ -46,8 +45,6 @@ struct init_config {
 /* Fills c from a scan and (may be NULL) a proposal of contexts. */
 void init_config_detect(struct init_config *c, const struct scan *scan,
 			const struct seams *seams);
-/* Writes c as commented JSON (carve.json accepts comments). */
-void init_config_write(FILE *fp, const struct init_config *c);
 void init_config_release(struct init_config *c);
 
 #endif

@@ -6,18 +6,12 @@
 #define CARVE_INPUT_H
 
 #include "carve/config.h"
+#include "carve/model.h"
 
 struct cli_command;
 struct cli_opt;
 struct common_options;
-struct model;
 struct scan_options;
-
-struct input_options {
-	const char *arg;    /* PATH or MODEL.json; NULL means "." */
-	const char *config; /* -c FILE, or NULL for <root>/carve.json */
-	int threads;
-};
 
 /*
  * The command line of a command reading a tree or a model: the options
@@ -48,13 +42,5 @@ int input_load_config(struct config *cfg, const char *config,
  * depth in opts wins over the file's.
  */
 void input_apply_config(struct scan_options *opts, const struct config *cfg);
-
-/*
- * Adds the git history with carve history's defaults to a model read
- * from a git work tree (nothing for a model file, a tree outside git or
- * a model that has one). Returns 0, or <0 after reporting.
- */
-int input_history(struct model *m, const struct config *cfg,
-		  const struct input_options *o);
 
 #endif

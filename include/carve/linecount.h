@@ -13,16 +13,9 @@
 
 #include <stddef.h>
 
-struct language;
+#include "carve/model_scan.h"
 
-struct line_counts {
-	unsigned long lines; /* physical lines: code + comment + blank */
-	unsigned long code;
-	unsigned long comment;
-	unsigned long blank;
-	/* branch points (if, for, while, case, catch, &&, ||, ?:, ...) */
-	unsigned long complexity;
-};
+struct language;
 
 /*
  * Counts buf[0..len) written in `lang` into *out (overwritten). buf[len]
@@ -30,8 +23,5 @@ struct line_counts {
  */
 void linecount_buffer(struct line_counts *out, const struct language *lang,
 		      const char *buf, size_t len);
-
-/* Adds b's counts to a's. */
-void linecount_add(struct line_counts *a, const struct line_counts *b);
 
 #endif

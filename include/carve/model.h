@@ -47,6 +47,13 @@ struct model {
 
 #define MODEL_INIT { 0 }
 
+/* Where a command's model comes from (carve/input.h opens it). */
+struct input_options {
+	const char *arg;    /* PATH or MODEL.json; NULL means "." */
+	const char *config; /* -c FILE, or NULL for <root>/carve.json */
+	int threads;
+};
+
 /* Records an assumption (strings are copied). */
 void model_assume(struct model *m, const char *name, const char *source,
 		  const char *fmt, ...) CARVE_PRINTF(4, 5);
@@ -63,7 +70,7 @@ int model_load_json(struct model *m, const char *path);
 int model_is_file(const char *arg);
 
 /*
- * Merges the models in[0..nr) into out (src/emit/model_merge.c): the
+ * Merges the models in[0..nr) into out (src/model/model_merge.c): the
  * partial models of one repository's shards (symbol edges resolved again
  * across them), or models of several repositories (each under a
  * directory named after its root). The inputs stay the caller's.
@@ -72,7 +79,7 @@ int model_is_file(const char *arg);
 int model_merge(struct model *out, struct model *in, size_t nr);
 
 /*
- * The libclang parts of the model (src/emit/model_clang.c): an edge's
+ * The libclang parts of the model (src/model/model_clang.c): an edge's
  * "symbols", and the "clang" object of the scan (scan->clang).
  */
 struct cJSON;

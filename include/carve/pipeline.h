@@ -12,7 +12,7 @@
 #include "carve/burndown.h"
 #include "carve/calendar.h"
 #include "carve/config.h"
-#include "carve/data.h"
+#include "carve/data_analysis.h"
 #include "carve/estimate.h"
 #include "carve/input.h"
 #include "carve/model.h"

@@ -2,10 +2,11 @@
  * The "plan" part of carve.json: calendar, capacity profile, focus,
  * per-context staffing limit, phase-0 platform work, migration steps,
  * MVE, teams, data separation and contexts declared with their effort
- * and dependencies (usable without a repository scan). plan_load()
- * checks every key and names the file and key of anything wrong.
- * Strings are borrowed from the config's cJSON document, which must
- * outlive the plan; the plan owns its arrays and its calendar.
+ * and dependencies (usable without a repository scan), read into a
+ * typed struct plan (src/model/plan.c) when a command needs it.
+ * plan_load() checks every key and names the file and key of anything
+ * wrong. Strings are borrowed from the config's cJSON document, which
+ * must outlive the plan; the plan owns its arrays and its calendar.
  */
 #ifndef CARVE_PLAN_H
 #define CARVE_PLAN_H
@@ -105,33 +106,5 @@ int plan_declares_contexts(const struct config *cfg);
 
 /* Engineers at working day `index` (the capacity step in force). */
 double plan_engineers(struct plan *p, size_t index);
-
-/*
- * Declared contexts as the scheduler's input (src/plan/plan_input.c):
- * each context's effort per Monte Carlo trial is lognormal with median
- * p50 and its p10/p90 (fixed when neither is given); contexts share a
- * team-wide draw (correlation PLAN_CORRELATION), as a slow team is slow
- * everywhere. Counter-based random numbers from `seed`: exact in any
- * order. The input borrows the plan; release it with
- * plan_input_release().
- */
-#define PLAN_CORRELATION 0.5
-
-struct roadmap_context_in;
-struct roadmap_dep;
-struct roadmap_input;
-struct plan_input {
-	const struct plan *plan;
-	unsigned long seed;
-	struct roadmap_context_in *contexts;
-	struct roadmap_dep *deps;
-};
-
-void plan_input_init(struct plan_input *pi, struct roadmap_input *in,
-		     const struct plan *p, size_t trials, unsigned long seed);
-void plan_input_release(struct plan_input *pi);
-
-/* A standard normal variate from (seed, a, b, stream); deterministic. */
-double plan_normal(unsigned long seed, size_t a, size_t b, unsigned stream);
 
 #endif

@@ -10,9 +10,6 @@
 
 struct seams;
 
-/* Short name of criterion c for output: "coupling", "change", ... */
-const char *rank_criterion_name(int c);
-
 /* Share of the code contexts' code a context needs to be ranked. */
 #define RANK_MIN_SHARE 0.01
 /*

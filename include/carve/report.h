@@ -1,7 +1,7 @@
 /*
  * carve report: one self-contained HTML page from the parts of a model
- * (src/emit/report*.c). Each section is one function in its own file;
- * the table in src/emit/report.c lists them with the model part each
+ * (src/render/report*.c). Each section is one function in its own file;
+ * the table in src/render/report.c lists them with the model part each
  * needs and the command that fills it, so a missing part gives a short
  * note naming that command instead of an empty chart. The report borrows
  * everything it points to.
@@ -57,7 +57,7 @@ struct report {
  */
 int report_write(struct report *r);
 
-/* The sections, for report.c's table (src/emit/report_<name>.c). */
+/* The sections, for report.c's table (src/render/report_<name>.c). */
 int report_summary(struct report *r);
 int report_inventory(struct report *r);
 int report_graph(struct report *r);
@@ -83,7 +83,7 @@ void report_tile_absent(struct report *r, const char *what, const char *cmd);
 /* An absent tile with what to do ("set ... in carve.json"). */
 void report_tile_hint(struct report *r, const char *what, const char *hint);
 
-/* Helpers shared by the sections (src/emit/report.c). */
+/* Helpers shared by the sections (src/render/report.c). */
 
 /* <table class=sortable> with its header row; align: 'l' or 'r' each. */
 void report_table_begin(struct report *r, const char *align,

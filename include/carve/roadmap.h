@@ -4,21 +4,17 @@
  * dependency (cycles broken at named edges), resource-levelled on the
  * team's capacity and calendar by list scheduling with a fixed
  * priority, run once on the P50 efforts and once per Monte Carlo trial
- * for P50/P85 dates. A struct roadmap owns everything it points to; it
- * borrows the plan (and its calendar), which must outlive it.
+ * for P50/P85 dates, into the roadmap part of the model
+ * (carve/model_roadmap.h). A struct roadmap owns everything it points
+ * to; it borrows the plan (and its calendar), which must outlive it.
  */
 #ifndef CARVE_ROADMAP_H
 #define CARVE_ROADMAP_H
 
 #include <stddef.h>
-#include <stdio.h>
 
 #include "carve/calendar.h"
-#include "carve/options.h"
-
-struct cJSON;
-struct model;
-struct plan;
+#include "carve/model_roadmap.h"
 
 #define ROADMAP_DEFAULT_TRIALS 1000
 /* trials x tasks above this: fewer trials (at least ROADMAP_MIN_TRIALS) */
@@ -31,12 +27,6 @@ struct roadmap_context_in {
 	double p10, p50, p90; /* engineer-days */
 	unsigned long loc; /* size proxy for the MVE share (0: use effort) */
 	long rank; /* first-extraction ranking, 1 first; 0 none */
-};
-
-/* Context `from` depends on (is extracted after) context `to`. */
-struct roadmap_dep {
-	size_t from, to;
-	unsigned long refs; /* weight, for choosing cycle cuts */
 };
 
 /*
@@ -58,91 +48,6 @@ struct roadmap_input {
 	const char *source; /* where the efforts come from, for the text */
 };
 
-enum roadmap_kind { TASK_PHASE0, TASK_STEP, TASK_DATA };
-enum roadmap_phase { PHASE_0, PHASE_MVE, PHASE_ENDGAME, PHASE_NR };
-
-struct roadmap_task {
-	char *name;
-	enum roadmap_kind kind;
-	enum roadmap_phase phase;
-	long context; /* index into roadmap.contexts, -1 for none */
-	long pool; /* team index, -1 for the shared capacity */
-	double effort; /* engineer-days at P50 */
-	double max_rate; /* full-time engineers it can take at most */
-	size_t *preds; /* tasks that end before it starts */
-	size_t preds_nr;
-	double priority_cp; /* critical path: working days at full speed */
-	/* the schedule on P50 efforts (working day indexes, end included) */
-	size_t start, end;
-	double engineers; /* mean full-time engineers while it ran */
-	/* over the Monte Carlo trials (working day index of the end) */
-	size_t end_p50, end_p85;
-	int critical; /* on the critical path of the P50 schedule */
-};
-
-struct roadmap_context {
-	char *name;
-	double p10, p50, p90;
-	unsigned long loc;
-	long rank;
-	size_t wave; /* 1 + the longest chain of dependencies before it */
-	enum roadmap_phase phase;
-	const char *owner; /* team name or NULL (shared capacity) */
-	size_t first_task, tasks_nr; /* its steps */
-	size_t start, end, end_p50, end_p85;
-	double engineers; /* mean full-time engineers over its span */
-	int critical;
-	long cycle; /* index into roadmap.cycles, -1 */
-};
-
-/* Contexts depending on each other in a cycle, and the edges cut. */
-struct roadmap_cycle {
-	size_t *contexts;
-	size_t nr;
-	struct roadmap_dep *cuts; /* dependencies to cut first */
-	size_t cuts_nr;
-};
-
-struct roadmap_milestone {
-	const char *name; /* "phase 0", "MVE", "finish" */
-	size_t day, p50, p85; /* working day indexes; day: P50 efforts */
-	int reached; /* 0: nothing in the phase */
-};
-
-/* Capacity and use of one calendar month (full-time engineer-days). */
-struct roadmap_month {
-	calendar_day first; /* the first day of the month */
-	double capacity, used;
-};
-
-struct roadmap {
-	struct plan *plan;
-	struct roadmap_task *tasks;
-	size_t tasks_nr;
-	struct roadmap_context *contexts;
-	size_t nr;
-	struct roadmap_dep *deps; /* kept after cycles were broken */
-	size_t deps_nr;
-	struct roadmap_cycle *cycles;
-	size_t cycles_nr;
-	struct roadmap_milestone milestones[PHASE_NR];
-	size_t *critical; /* task indexes, first to last */
-	size_t critical_nr;
-	struct roadmap_month *months;
-	size_t months_nr;
-	char **notes; /* waits and warnings worth printing with the plan */
-	size_t notes_nr, notes_alloc;
-	size_t trials;
-	size_t waves;
-	int finished; /* 0: gave up at the horizon or on zero capacity */
-	double total_effort; /* engineer-days at P50 */
-	const char *source;
-	/* remaining engineer-days per week (5 working days) and trial */
-	float *weekly; /* trials x weeks_nr, NULL without trials */
-	size_t weeks_nr;
-	double *weekly_p50; /* the P50-effort schedule, weeks_nr */
-};
-
 /*
  * Builds the tasks, breaks cycles, schedules on P50 efforts, then once
  * per trial. Returns 0 with *out the caller's (roadmap_free), or <0
@@ -155,9 +60,6 @@ int roadmap_build(struct roadmap **out, struct plan *plan,
 		  const struct roadmap_input *in);
 void roadmap_free(struct roadmap *r);
 
-/* The date of working day index `day` (the plan's calendar). */
-calendar_day roadmap_date(const struct roadmap *r, size_t day);
-
 /*
  * For burndown: planned remaining engineer-days at the end of the week
  * (5 working days) holding `day` (a day off: the week after it): on
@@ -168,64 +70,7 @@ calendar_day roadmap_date(const struct roadmap *r, size_t day);
 void roadmap_remaining(const struct roadmap *r, calendar_day day,
 		       double *planned, double *p50, double *p15, double *p85);
 
-/* Output (src/emit/roadmap_*.c). */
-void roadmap_print_text(FILE *fp, const struct roadmap *r,
-			const struct model *m);
-void roadmap_print_csv(FILE *fp, const struct roadmap *r);
-void roadmap_print_mermaid(FILE *fp, const struct roadmap *r);
-void roadmap_print_tjp(FILE *fp, const struct roadmap *r);
-void roadmap_print_msproject(FILE *fp, const struct roadmap *r);
 /* Context indexes by start, then end (the caller frees). */
 size_t *roadmap_context_order(const struct roadmap *r);
-struct strbuf;
-/* The critical path with each context's steps collapsed into it. */
-void roadmap_critical_summary(struct strbuf *sb, const struct roadmap *r);
-/* Adds "roadmap" to a model's JSON root. */
-void roadmap_json_add(struct cJSON *root, const struct roadmap *r);
-/*
- * A roadmap read back from a model file (src/emit/roadmap_load.c): what
- * carve burndown and carve report need, the planned remaining effort
- * week by week and the milestones, and the part itself so that a command
- * rewriting the model keeps it as it was. Owns everything.
- */
-struct roadmap_week {
-	calendar_day date; /* the last working day of the week */
-	double planned, p50, p15, p85; /* remaining engineer-days */
-};
-
-struct roadmap_saved_milestone {
-	char *name;
-	calendar_day planned, p50, p85;
-};
-
-struct roadmap_saved {
-	struct cJSON *part; /* the "roadmap" object as read */
-	calendar_day start;
-	double effort; /* engineer-days at P50 */
-	struct roadmap_week *weeks;
-	size_t weeks_nr;
-	struct roadmap_saved_milestone *milestones;
-	size_t milestones_nr;
-};
-
-/*
- * Reads a model's "roadmap" part; returns 0 with *out the caller's
- * (roadmap_saved_free), or <0 after reporting what is malformed.
- */
-int roadmap_saved_load(struct roadmap_saved **out, const struct cJSON *part,
-		       const char *path);
-/* The same as roadmap_remaining(), from the saved weekly series. */
-void roadmap_saved_remaining(const struct roadmap_saved *s, calendar_day day,
-			     double *planned, double *p50, double *p15,
-			     double *p85);
-void roadmap_saved_free(struct roadmap_saved *s);
-
-/*
- * Draws the roadmap with cgraph and gvc as DOT, SVG or PNG: phases as
- * clusters, waves as ranks, one node per context, critical path bold.
- * Returns 0 or <0 after reporting.
- */
-int roadmap_render(FILE *fp, const struct roadmap *r, enum output_format format,
-		   const char *title);
 
 #endif

@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #include "carve/plan.h"
+#include "carve/plan_input.h"
 #include "carve/roadmap.h"
 
 struct config;

@@ -15,24 +15,12 @@
 
 #include <stddef.h>
 
-struct scan;
+#include "carve/model_seams.h"
 
-/* The evidence a link can carry; history adds the middle two. */
-enum seams_signal {
-	SIGNAL_STATIC, /* dependency references between the two units */
-	SIGNAL_COCHANGE, /* change coupling (from carve history) */
-	SIGNAL_AUTHORS, /* shared authors (from carve history) */
-	SIGNAL_FOLDERS, /* same directory */
-	SIGNAL_TERMS, /* same domain term leading the file name */
-	SIGNAL_NR,
-};
+struct scan;
 
 /* Name of a signal as in --weights: "static", "cochange", ... */
 const char *seams_signal_name(enum seams_signal s);
-
-struct seams_weights {
-	double w[SIGNAL_NR]; /* scale of each signal; 0 leaves it out */
-};
 
 /* Defaults: static 1, cochange 1, authors 0.5, folders SEAMS_FOLDERS. */
 void seams_weights_init(struct seams_weights *w);
@@ -41,49 +29,6 @@ void seams_weights_init(struct seams_weights *w);
  * Returns 0, or reports and returns CARVE_EINVALID.
  */
 int seams_weights_parse(struct seams_weights *w, const char *arg);
-
-struct seams_unit {
-	const char *name; /* path of its first file (sources first) */
-	const char *dir; /* its directory: "" at the root (owned) */
-	size_t first, nr; /* its files: unit_files[first .. first + nr) */
-	unsigned long code; /* code lines of its files */
-	size_t fan_in; /* distinct units that depend on it */
-	size_t fan_out; /* distinct units it depends on */
-	size_t modules_in; /* other modules whose files depend on it */
-	int hub; /* shared kernel: left out of the links */
-	int follower; /* tests or migrations (role.h): left out of the
-		       * links, placed after clustering with the code of
-		       * their directory (see seams_propose()) */
-	int folder; /* a node without files: a directory's or an author's */
-};
-
-struct seams_link {
-	size_t a, b; /* units, a < b */
-	double signal[SIGNAL_NR]; /* raw evidence per signal */
-	double weight; /* sum of signal[s] * weights.w[s] */
-};
-
-struct seams_graph {
-	const struct scan *scan;
-	struct seams_weights weights;
-	size_t *unit_of; /* per scan file: unit, or SIZE_MAX */
-	size_t *unit_files; /* scan file indexes grouped by unit */
-	struct seams_unit *units; /* sorted by name */
-	size_t nr;
-	struct seams_link *links; /* sorted by (a, b), hubs left out */
-	size_t links_nr;
-	size_t hub_threshold; /* modules_in that makes a hub */
-	size_t hubs_nr;
-	size_t folders_nr; /* nodes without files, after the units */
-	double total[SIGNAL_NR]; /* raw evidence per signal, all links */
-	struct seams_link *pending; /* added, not yet merged into links */
-	size_t pending_nr, pending_alloc;
-};
-
-#define SEAMS_GRAPH_INIT \
-	{                \
-		0        \
-	}
 
 /* Default share of the depending units that makes a unit a hub. */
 #define SEAMS_HUB_SHARE 0.5
@@ -149,6 +94,5 @@ int seams_lead_term(char *buf, size_t size, const char *path);
 int seams_layer_word(const char *word);
 /* Merges added evidence into sorted links and recomputes the weights. */
 void seams_graph_finish(struct seams_graph *g);
-void seams_graph_release(struct seams_graph *g);
 
 #endif

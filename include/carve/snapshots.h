@@ -14,10 +14,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "carve/arena.h"
 #include "carve/glob.h"
+#include "carve/model_burndown.h"
 
 struct config;
+struct scan;
 
 #define SNAPSHOT_WEEK (7 * 86400)
 
@@ -39,46 +40,12 @@ struct snapshot_options {
 	 * none, -1: N such that about 24 samples get them
 	 */
 	int deps_every;
-};
-
-/* Sums of one class of paths (legacy, new, other) at one sample. */
-struct snapshot_sum {
-	uint64_t code; /* code lines, as carve scan counts them */
-	uint64_t files; /* files of a known language */
-};
-
-enum { SNAP_LEGACY, SNAP_NEW, SNAP_OTHER, SNAP_CLASSES };
-
-struct snapshot_point {
-	int64_t date; /* the sample instant (commits strictly before it) */
-	char commit[41]; /* the commit sampled */
-	int64_t commit_time; /* its committer date */
-	const char *tag; /* the tag sampled (by_tag), else NULL */
-	struct snapshot_sum sum[SNAP_CLASSES];
-	/* code lines added to legacy files since the migration start */
-	uint64_t scope_added;
-	/* dependencies from outside legacy into it, -1 when not computed */
-	long deps_to_legacy;
-	long violations; /* carve check's, -1 when not computed */
-};
-
-struct snapshots {
-	struct snapshot_point *points; /* oldest first */
-	size_t nr;
-	char head[41]; /* the commit rev names */
-	int64_t first_commit, last_commit; /* committer dates on the chain */
-	size_t chain; /* commits on the first-parent chain */
-	size_t out_of_order; /* chain commits dated after their child */
-	size_t before_first; /* sample dates before the first commit, left out */
-	size_t missing; /* blobs that could not be read (skipped) */
-	size_t blobs_counted, blobs_cached; /* where line counts came from */
-	size_t dep_points; /* samples with dependencies computed */
-	int deps_every; /* the N used */
-	int64_t start; /* the migration start used */
-	const char *start_source; /* "option", or how the default was found */
-	int all_legacy; /* no "legacy" configured: everything is legacy */
-	char *cache_path; /* NULL when not cached */
-	struct arena arena;
+	/*
+	 * carve check's violations in a sample's scan, -1 for none
+	 * counted; NULL counts none. The layer above history gives it
+	 * (check_count(), carve/check.h).
+	 */
+	long (*violations)(const struct config *cfg, const struct scan *scan);
 };
 
 /*

@@ -13,11 +13,23 @@
 #include <stddef.h>
 
 #include "carve/arena.h"
-#include "carve/deps.h"
 #include "carve/strmap.h"
 
 struct scan;
-struct tu;
+
+/* What a symbol of a symbol edge is (libclang, src/scan/clang_*.c). */
+enum symbol_kind {
+	SYMBOL_FUNCTION, /* functions, C++ methods and function templates */
+	SYMBOL_VARIABLE, /* variables with linkage */
+	SYMBOL_TYPE, /* struct, union, enum, typedef, class, template */
+	SYMBOL_CONSTANT, /* enumerators */
+	SYMBOL_MACRO, /* macros of the repository */
+};
+
+/* "function", "variable", "type", "constant", "macro". */
+const char *symbol_kind_name(enum symbol_kind kind);
+/* The kind named `name`, or -1. */
+int symbol_kind_parse(const char *name);
 
 struct symdef {
 	const char *usr;
@@ -53,8 +65,6 @@ struct symindex {
 
 /* Interns `s` in the index: one copy per distinct string. */
 const char *symindex_intern(struct symindex *ix, const char *s);
-/* Adds the definitions and references of a parsed unit. */
-void symindex_add_tu(struct symindex *ix, const struct tu *tu);
 void symindex_add_def(struct symindex *ix, const char *usr, const char *name,
 		      enum symbol_kind kind, size_t file);
 void symindex_add_ref(struct symindex *ix, const struct symref *ref);

@@ -12,7 +12,7 @@
 #include <stddef.h>
 
 #include "carve/arena.h"
-#include "carve/deps.h"
+#include "carve/model_scan.h"
 
 struct compdb_entry;
 struct scan;
@@ -113,9 +113,8 @@ void tu_add_message(struct tu *tu, const char *msg);
 
 void tu_release(struct tu *tu);
 
-/* "function", "variable", "type", "constant", "macro". */
-const char *symbol_kind_name(enum symbol_kind kind);
-/* The kind named `name`, or -1. */
-int symbol_kind_parse(const char *name);
+struct symindex;
+/* Adds the definitions and references of a parsed unit. */
+void symindex_add_tu(struct symindex *ix, const struct tu *tu);
 
 #endif

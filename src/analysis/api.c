@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "carve/api.h"
+#include "carve/api_analysis.h"
 #include "carve/arena.h"
 #include "carve/pool.h"
 #include "carve/scan.h"

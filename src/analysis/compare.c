@@ -14,18 +14,6 @@
 #include "carve/strmap.h"
 #include "carve/xmalloc.h"
 
-static const char *const names[COMPARE_NR] = {
-	"carve",
-	"folders",
-	"one cluster",
-	"singletons",
-};
-
-const char *compare_name(int i)
-{
-	return i >= 0 && i < COMPARE_NR ? names[i] : "?";
-}
-
 /* Renumbers labels 0..k-1 in order of first appearance; returns k. */
 static size_t relabel(size_t *label, size_t n, size_t bound)
 {

@@ -11,6 +11,7 @@
 
 #include "carve/arena.h"
 #include "carve/data.h"
+#include "carve/data_analysis.h"
 #include "carve/error.h"
 #include "carve/language.h"
 #include "carve/pool.h"
@@ -40,14 +41,6 @@ struct data_report_priv {
 	int threads;
 	struct arena arena; /* names made by the analysis */
 };
-
-const char *data_kind_name(enum data_kind kind)
-{
-	static const char *const names[] = { "read", "write", "define",
-					     "drop" };
-
-	return kind < DATA_KIND_NR ? names[kind] : "?";
-}
 
 static void extract_one(void *ctx, size_t f, int worker)
 {

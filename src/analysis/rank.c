@@ -15,18 +15,6 @@
 #include "carve/seams.h"
 #include "carve/xmalloc.h"
 
-static const char *const names[CRIT_NR] = {
-	[CRIT_COUPLING] = "coupling",
-	[CRIT_CHANGE] = "change",
-	[CRIT_BOUNDARY] = "boundary",
-	[CRIT_DEPENDENTS] = "dependents",
-};
-
-const char *rank_criterion_name(int c)
-{
-	return c >= 0 && c < CRIT_NR ? names[c] : "?";
-}
-
 /*
  * Contexts without a single dependency (docs, scripts) are not ranked,
  * nor are contexts of tests or migrations: they have few dependents and

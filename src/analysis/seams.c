@@ -22,6 +22,7 @@
 #include "carve/history.h"
 #include "carve/language.h"
 #include "carve/rank.h"
+#include "carve/role.h"
 #include "carve/scan.h"
 #include "carve/seams.h"
 #include "carve/strbuf.h"
@@ -1997,30 +1998,4 @@ long seams_find(const struct seams *s, const char *name)
 		if (!strcmp(s->contexts[i].name, name))
 			return (long)i;
 	return -1;
-}
-
-void seams_free(struct seams *s)
-{
-	if (!s)
-		return;
-	for (size_t i = 0; i < s->nr; i++) {
-		free(s->contexts[i].name);
-		free(s->contexts[i].files);
-		free(s->contexts[i].langs);
-	}
-	free(s->contexts);
-	for (size_t i = 0; i < s->crossings_nr; i++) {
-		free(s->crossings[i].targets);
-		free(s->crossings[i].symbols);
-	}
-	free(s->crossings);
-	for (size_t i = 0; i < s->cycles_nr; i++) {
-		free(s->cycles[i].contexts);
-		free(s->cycles[i].cuts);
-	}
-	free(s->cycles);
-	free(s->ranking);
-	free(s->context_of);
-	seams_graph_release(&s->graph);
-	free(s);
 }

@@ -1046,17 +1046,3 @@ int seams_graph_build(struct seams_graph *g, const struct scan *scan,
 	seams_graph_finish(g);
 	return 0;
 }
-
-void seams_graph_release(struct seams_graph *g)
-{
-	if (!g)
-		return;
-	for (size_t u = 0; u < g->nr; u++)
-		free((char *)g->units[u].dir);
-	free(g->units);
-	free(g->unit_of);
-	free(g->unit_files);
-	free(g->links);
-	free(g->pending);
-	memset(g, 0, sizeof(*g));
-}

@@ -4,6 +4,7 @@
  */
 #include "carve/cli.h"
 #include "carve/error.h"
+#include "carve/estimate.h"
 #include "carve/filelist.h"
 #include "carve/history.h"
 #include "carve/input.h"
@@ -48,7 +49,12 @@ int input_open(struct model *m, struct config *cfg,
 	if (model_is_file(arg)) {
 		if (o->config && (ret = config_load(cfg, o->config, 1)))
 			return ret;
-		return model_load_json(m, arg);
+		if ((ret = model_load_json(m, arg)))
+			return ret;
+		/* the model keeps the estimate's inputs: rerun its draws */
+		if (m->estimate)
+			estimate_rerun(m->estimate);
+		return 0;
 	}
 	if ((ret = input_load_config(cfg, o->config, arg)))
 		return ret;
@@ -75,26 +81,5 @@ int cli_parse_input(struct input_options *in, struct common_options *c,
 	in->config = c->config;
 	in->threads = c->threads;
 	common_options_apply(c);
-	return 0;
-}
-
-int input_history(struct model *m, const struct config *cfg,
-		  const struct input_options *o)
-{
-	struct history_options ho = { 0 };
-
-	if (m->history || !m->scan->is_git || !*m->scan->head ||
-	    model_is_file(o->arg ? o->arg : "."))
-		return 0;
-	ho.max_changeset = HISTORY_MAX_CHANGESET;
-	ho.min_revs = HISTORY_MIN_REVS;
-	ho.min_shared = HISTORY_MIN_SHARED;
-	ho.min_coupling = HISTORY_MIN_COUPLING;
-	ho.max_blob_size = HISTORY_MAX_BLOB_SIZE;
-	ho.threads = o->threads;
-	ho.config = cfg;
-	/* a repository without commits has no history to add */
-	if (history_run(&m->history, m->scan, &ho))
-		return -1;
 	return 0;
 }

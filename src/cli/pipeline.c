@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "carve/api.h"
+#include "carve/api_analysis.h"
 #include "carve/error.h"
 #include "carve/history.h"
 #include "carve/pipeline.h"

@@ -6,12 +6,13 @@
  */
 
 #include "carve/api.h"
+#include "carve/api_out.h"
 #include "carve/api_text.h"
 #include "carve/cli.h"
 #include "carve/cmd.h"
-#include "carve/pipeline.h"
 #include "carve/options.h"
 #include "carve/outfile.h"
+#include "carve/pipeline.h"
 
 static const struct cli_command api_cmd = {
 	"api",

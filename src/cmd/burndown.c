@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "carve/burndown.h"
+#include "carve/burndown_chart.h"
 #include "carve/burndown_csv.h"
 #include "carve/burndown_text.h"
 #include "carve/chart.h"

@@ -7,6 +7,7 @@
  */
 
 #include "carve/check.h"
+#include "carve/check_export.h"
 #include "carve/check_text.h"
 #include "carve/cli.h"
 #include "carve/cmd.h"

@@ -8,10 +8,14 @@
 #include "carve/cli.h"
 #include "carve/cmd.h"
 #include "carve/data.h"
+#include "carve/data_csv.h"
+#include "carve/data_dot.h"
 #include "carve/data_text.h"
-#include "carve/pipeline.h"
+#include "carve/input.h"
+#include "carve/model.h"
 #include "carve/options.h"
 #include "carve/outfile.h"
+#include "carve/pipeline.h"
 
 static const struct cli_command data_cmd = {
 	"data",

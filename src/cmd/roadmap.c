@@ -14,9 +14,14 @@
 #include "carve/outfile.h"
 #include "carve/pipeline.h"
 #include "carve/roadmap.h"
+#include "carve/roadmap_dot.h"
+#include "carve/roadmap_mermaid.h"
+#include "carve/roadmap_pm.h"
+#include "carve/roadmap_source.h"
+#include "carve/roadmap_text.h"
 #include "carve/scan.h"
-#include "carve/xmalloc.h"
 #include "carve/strbuf.h"
+#include "carve/xmalloc.h"
 
 static const struct cli_command roadmap_cmd = {
 	"roadmap",

@@ -18,6 +18,7 @@
 #include "carve/pipeline.h"
 #include "carve/scan.h"
 #include "carve/seams.h"
+#include "carve/seams_dot.h"
 #include "carve/seams_text.h"
 #include "carve/strbuf.h"
 #include "carve/xmalloc.h"

@@ -108,11 +108,3 @@ void history_couple(struct history_coupling *out, const uint32_t *sets,
 	u64map_release(&map);
 	free(revs);
 }
-
-void history_coupling_release(struct history_coupling *c)
-{
-	if (!c)
-		return;
-	free(c->pairs);
-	memset(c, 0, sizeof(*c));
-}

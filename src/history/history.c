@@ -12,6 +12,7 @@
 #include "carve/filelist.h"
 #include "carve/history.h"
 #include "carve/historylog.h"
+#include "carve/model.h"
 #include "carve/scan.h"
 #include "carve/strbuf.h"
 #include "carve/xmalloc.h"
@@ -147,28 +148,23 @@ done:
 	return ret;
 }
 
-void history_free(struct history *h)
+int input_history(struct model *m, const struct config *cfg,
+		  const struct input_options *o)
 {
-	if (!h)
-		return;
-	for (int level = 0; level < 2; level++) {
-		struct history_entity *e = level ? h->modules : h->files;
-		size_t nr = level ? h->modules_nr : h->files_nr;
+	struct history_options ho = { 0 };
 
-		for (size_t i = 0; i < nr; i++) {
-			free(e[i].authors);
-			free(e[i].teams);
-		}
-	}
-	free(h->files);
-	free(h->modules);
-	free(h->authors);
-	free(h->teams);
-	free(h->large);
-	free(h->root);
-	free(h->cache_path);
-	history_coupling_release(&h->file_coupling);
-	history_coupling_release(&h->module_coupling);
-	arena_release(&h->arena);
-	free(h);
+	if (m->history || !m->scan->is_git || !*m->scan->head ||
+	    model_is_file(o->arg ? o->arg : "."))
+		return 0;
+	ho.max_changeset = HISTORY_MAX_CHANGESET;
+	ho.min_revs = HISTORY_MIN_REVS;
+	ho.min_shared = HISTORY_MIN_SHARED;
+	ho.min_coupling = HISTORY_MIN_COUPLING;
+	ho.max_blob_size = HISTORY_MAX_BLOB_SIZE;
+	ho.threads = o->threads;
+	ho.config = cfg;
+	/* a repository without commits has no history to add */
+	if (history_run(&m->history, m->scan, &ho))
+		return -1;
+	return 0;
 }

@@ -10,7 +10,6 @@
 
 #include <cjson/cJSON.h>
 
-#include "carve/check.h"
 #include "carve/config.h"
 #include "carve/deps.h"
 #include "carve/error.h"
@@ -122,53 +121,11 @@ static int by_path(const void *a, const void *b)
 		      ((const struct entry *)b)->path);
 }
 
-/* True when a glob list of the config matches a counted file. */
-static int globs_match_some(const cJSON *globs, const struct scan *scan)
-{
-	const cJSON *g;
-
-	cJSON_ArrayForEach (g, globs) {
-		if (!cJSON_IsString(g))
-			continue;
-		for (size_t f = 0; f < scan->nr; f++)
-			if (scan->files[f].status == FILE_COUNTED &&
-			    glob_match(g->valuestring, scan->files[f].path))
-				return 1;
-	}
-	return 0;
-}
-
-/*
- * carve check would refuse contexts that match no file; early in a
- * migration the new paths are empty, so such samples get no count
- * instead of an error.
- */
-static int check_applies(const struct config *cfg, const struct scan *scan)
-{
-	const cJSON *ctx, *item;
-
-	if (!cfg || !cfg->root ||
-	    !cJSON_GetObjectItemCaseSensitive(cfg->root, "rules"))
-		return 0;
-	ctx = cJSON_GetObjectItemCaseSensitive(cfg->root, "contexts");
-	cJSON_ArrayForEach (item, ctx)
-		if (!globs_match_some(item, scan))
-			return 0;
-	for (int i = 0; i < 2; i++) {
-		item = cJSON_GetObjectItemCaseSensitive(cfg->root,
-							i ? "new" : "legacy");
-		if (item && !globs_match_some(item, scan))
-			return 0;
-	}
-	return 1;
-}
-
 int snapdeps_point(struct snapdeps *d, git_odb *odb, const unsigned char *tree,
 		   long *deps_to_legacy, long *violations)
 {
 	struct strbuf path = STRBUF_INIT;
 	struct scan *scan = NULL;
-	struct check c = CHECK_INIT;
 	int ret;
 
 	d->nr = 0;
@@ -212,14 +169,9 @@ int snapdeps_point(struct snapdeps *d, git_odb *odb, const unsigned char *tree,
 			    SNAP_LEGACY)
 			(*deps_to_legacy)++;
 	}
-	*violations = -1;
-	if (check_applies(d->o->config, scan) &&
-	    !check_load(&c, d->o->config, scan)) {
-		check_run(&c);
-		*violations = (long)c.nr;
-	}
+	*violations = d->o->violations ? d->o->violations(d->o->config, scan)
+				       : -1;
 done:
-	check_release(&c);
 	scan_free(scan);
 	arena_release(&d->paths);
 	return ret;

@@ -12,49 +12,6 @@
 #include "carve/splitmix.h"
 #include "carve/xmalloc.h"
 
-void burndown_date(char *buf, size_t size, int64_t t)
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-
-	if (!t || !gmtime_r(&tt, &tm)) {
-		snprintf(buf, size, "-");
-		return;
-	}
-	strftime(buf, size, "%Y-%m-%d", &tm);
-}
-
-/* The first sample at or after the start, or the last one. */
-static size_t start_index(const struct snapshots *s)
-{
-	for (size_t i = 0; i < s->nr; i++)
-		if (s->points[i].date >= s->start)
-			return i;
-	return s->nr ? s->nr - 1 : 0;
-}
-
-uint64_t burndown_base(const struct snapshots *s)
-{
-	return s->nr ? s->points[start_index(s)].sum[SNAP_LEGACY].code : 0;
-}
-
-uint64_t burndown_scope(const struct snapshots *s, size_t i)
-{
-	if (i < start_index(s))
-		return s->points[i].sum[SNAP_LEGACY].code;
-	return burndown_base(s) + s->points[i].scope_added;
-}
-
-double burndown_share(const struct snapshots *s, size_t i)
-{
-	uint64_t scope = burndown_scope(s, i);
-	uint64_t left = s->points[i].sum[SNAP_LEGACY].code;
-
-	if (i < start_index(s) || !scope || left >= scope)
-		return 0;
-	return (double)(scope - left) / (double)scope;
-}
-
 static int cmp_i64(const void *a, const void *b)
 {
 	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
@@ -66,7 +23,7 @@ void burndown_forecast(struct burndown_forecast *f, const struct snapshots *s,
 		       size_t trials, uint64_t seed)
 {
 	int64_t *burn, *dur, *done;
-	size_t n = 0, first = start_index(s);
+	size_t n = 0, first = burndown_start_index(s);
 	int64_t total = 0, span = 0, last;
 	uint64_t state = seed;
 

@@ -11,6 +11,7 @@
 #include <cjson/cJSON.h>
 
 #include "carve/burndown.h"
+#include "carve/check.h"
 #include "carve/config.h"
 #include "carve/error.h"
 #include "carve/model.h"
@@ -177,6 +178,7 @@ int burndown_run(struct burndown **out, struct model *m,
 	o->snap.legacy = &b->legacy;
 	o->snap.new_paths = &b->new_paths;
 	o->snap.config = cfg;
+	o->snap.violations = check_count;
 	b->interval = o->snap.by_tag ? 0 : o->snap.interval;
 	if ((ret = snapshots_run(&b->actual, m->scan->root, &o->snap)))
 		goto done;

@@ -61,15 +61,8 @@ int estimate_dist_set(struct estimate_dist *d, enum estimate_dist_kind kind,
 		      double low, double likely, double high)
 {
 	estimate_dist_release(d);
-	if (!isfinite(low) || !isfinite(likely) || !isfinite(high) ||
-	    low <= 0 || likely <= 0 || high <= 0)
+	if (estimate_dist_init(d, kind, low, likely, high))
 		return CARVE_EINVALID;
-	if (low > likely || likely > high)
-		return CARVE_EINVALID;
-	d->kind = low == high ? DIST_FIXED : kind;
-	d->low = low;
-	d->likely = likely;
-	d->high = high;
 	d->sigma = log(high / low) / (2 * Z90);
 	if (d->kind == DIST_PERT)
 		pert_table(d);
@@ -111,26 +104,6 @@ double estimate_dist_mean(const struct estimate_dist *d)
 	}
 }
 
-const char *estimate_dist_name(enum estimate_dist_kind kind)
-{
-	return kind == DIST_LOGNORMAL ? "lognormal"
-	       : kind == DIST_PERT    ? "pert"
-				      : "fixed";
-}
-
-int estimate_dist_parse_kind(enum estimate_dist_kind *out, const char *s)
-{
-	if (!strcmp(s, "lognormal"))
-		*out = DIST_LOGNORMAL;
-	else if (!strcmp(s, "pert"))
-		*out = DIST_PERT;
-	else if (!strcmp(s, "fixed"))
-		*out = DIST_FIXED;
-	else
-		return CARVE_EINVALID;
-	return 0;
-}
-
 void estimate_dist_describe(struct strbuf *sb, const struct estimate_dist *d)
 {
 	if (d->kind == DIST_FIXED) {
@@ -154,10 +127,4 @@ void estimate_dist_copy(struct estimate_dist *dst,
 		memcpy(dst->table, src->table,
 		       (ESTIMATE_PERT_STEPS + 1) * sizeof(*dst->table));
 	}
-}
-
-void estimate_dist_release(struct estimate_dist *d)
-{
-	free(d->table);
-	d->table = NULL;
 }

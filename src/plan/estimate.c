@@ -42,24 +42,6 @@ void estimate_options_init(struct estimate_options *o)
 	o->threads = 1;
 }
 
-void estimate_assume(struct estimate *e, const char *name, const char *source,
-		     const char *fmt, ...)
-{
-	char *value;
-	va_list ap;
-
-	va_start(ap, fmt);
-	if (vasprintf(&value, fmt, ap) < 0)
-		die("out of memory");
-	va_end(ap);
-	e->assume = xreallocarray(e->assume, 3 * (e->assume_nr + 1),
-				  sizeof(*e->assume));
-	e->assume[3 * e->assume_nr] = xstrdup(name);
-	e->assume[3 * e->assume_nr + 1] = value;
-	e->assume[3 * e->assume_nr + 2] = xstrdup(source);
-	e->assume_nr++;
-}
-
 /* The defaults of the costs and factors; see carve-estimate(1). */
 static void default_factors(struct estimate *e, enum estimate_dist_kind k)
 {
@@ -714,30 +696,17 @@ void estimate_build_release(struct estimate_build *b)
 	memset(b, 0, sizeof(*b));
 }
 
-void estimate_free(struct estimate *e)
+void estimate_rerun(struct estimate *e)
 {
-	if (!e)
-		return;
 	for (size_t r = 0; r < e->rates_nr; r++) {
-		free(e->rates[r].from);
-		free(e->rates[r].to);
-		free(e->rates[r].source);
-		estimate_dist_release(&e->rates[r].dist);
+		struct estimate_dist *d = &e->rates[r].dist;
+
+		estimate_dist_set(d, d->kind, d->low, d->likely, d->high);
 	}
-	free(e->rates);
-	for (size_t c = 0; c < e->nr; c++) {
-		free(e->contexts[c].name);
-		free(e->contexts[c].work);
+	for (size_t i = 0; i < FACTORS_NR; i++) {
+		struct estimate_dist *d = factor_of(e, i);
+
+		estimate_dist_set(d, d->kind, d->low, d->likely, d->high);
 	}
-	free(e->contexts);
-	for (size_t i = 0; i < FACTORS_NR; i++)
-		estimate_dist_release(factor_of(e, i));
-	for (size_t i = 0; i < 3 * e->assume_nr; i++)
-		free(e->assume[i]);
-	free(e->assume);
-	free(e->target);
-	free(e->draws);
-	free(e->phase0_draws);
-	free(e->total_draws);
-	free(e);
+	estimate_run(e, 1);
 }

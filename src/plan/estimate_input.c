@@ -2,9 +2,9 @@
  * The contexts carve estimate (and roadmap) plan for: the history, when
  * there is one, and carve seams' proposal with its defaults.
  */
-#include "carve/estimate.h"
 #include "carve/error.h"
-#include "carve/input.h"
+#include "carve/estimate.h"
+#include "carve/history.h"
 #include "carve/model.h"
 #include "carve/scan.h"
 #include "carve/seams.h"

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "carve/plan.h"
+#include "carve/plan_input.h"
 #include "carve/roadmap.h"
 #include "carve/splitmix.h"
 #include "carve/xmalloc.h"

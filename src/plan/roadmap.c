@@ -35,11 +35,6 @@ static void note(struct roadmap *r, const char *fmt, ...)
 	r->notes[r->notes_nr++] = strbuf_detach(&sb, NULL);
 }
 
-calendar_day roadmap_date(const struct roadmap *r, size_t day)
-{
-	return calendar_workday(&r->plan->cal, day);
-}
-
 static long find_context(const struct roadmap *r, const char *name)
 {
 	for (size_t i = 0; i < r->nr; i++)
@@ -1057,6 +1052,14 @@ int roadmap_build(struct roadmap **out, struct plan *plan,
 		x->end_p50 = last->end_p50;
 		x->end_p85 = last->end_p85;
 	}
+	r->weeks = xcalloc(r->weeks_nr + 1, sizeof(*r->weeks));
+	for (size_t k = 0; k < r->weeks_nr; k++) {
+		struct roadmap_week *w = &r->weeks[k];
+
+		w->date = roadmap_date(r, k * 5 + 4);
+		roadmap_remaining(r, w->date, &w->planned, &w->p50, &w->p15,
+				  &w->p85);
+	}
 	*out = r;
 	r = NULL;
 	ret = 0;
@@ -1092,6 +1095,7 @@ void roadmap_free(struct roadmap *r)
 	free(r->notes);
 	free(r->weekly);
 	free(r->weekly_p50);
+	free(r->weeks);
 	free(r);
 }
 
@@ -1123,4 +1127,32 @@ void roadmap_remaining(const struct roadmap *r, calendar_day day,
 	*p15 = v[rank_index(r->trials, 0.15)];
 	*p85 = v[rank_index(r->trials, 0.85)];
 	free(v);
+}
+
+static const struct roadmap *order_of;
+
+static int by_start(const void *pa, const void *pb)
+{
+	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+	const struct roadmap_context *x = &order_of->contexts[a],
+				     *y = &order_of->contexts[b];
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if (x->end != y->end)
+		return x->end < y->end ? -1 : 1;
+	return a < b ? -1 : a > b;
+}
+
+/* Contexts by start, then end (the order they are extracted in). */
+size_t *roadmap_context_order(const struct roadmap *r)
+{
+	size_t *order = xcalloc(r->nr + 1, sizeof(*order));
+
+	for (size_t i = 0; i < r->nr; i++)
+		order[i] = i;
+	order_of = r;
+	qsort(order, r->nr, sizeof(*order), by_start);
+	order_of = NULL;
+	return order;
 }

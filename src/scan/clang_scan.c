@@ -532,12 +532,3 @@ done:
 	strmap_release(&by_path);
 	return ret;
 }
-
-void symdeps_free(struct symdeps *sd)
-{
-	if (!sd)
-		return;
-	symindex_release(&sd->index);
-	arena_release(&sd->arena);
-	free(sd);
-}

@@ -14,6 +14,7 @@
 #include "carve/scan.h"
 #include "carve/strbuf.h"
 #include "carve/strmap.h"
+#include "carve/symindex.h"
 #include "carve/tu.h"
 #include "carve/tucache.h"
 #include "carve/u64map.h"
@@ -38,25 +39,6 @@ struct visit {
 	struct u64map incs; /* (from, to) -> seen */
 	struct strbuf sb;
 };
-
-static const char *const kind_names[] = {
-	[SYMBOL_FUNCTION] = "function", [SYMBOL_VARIABLE] = "variable",
-	[SYMBOL_TYPE] = "type",		[SYMBOL_CONSTANT] = "constant",
-	[SYMBOL_MACRO] = "macro",
-};
-
-const char *symbol_kind_name(enum symbol_kind kind)
-{
-	return kind_names[kind];
-}
-
-int symbol_kind_parse(const char *name)
-{
-	for (int i = 0; i <= SYMBOL_MACRO; i++)
-		if (!strcmp(kind_names[i], name))
-			return i;
-	return -1;
-}
 
 unsigned tu_add_symbol(struct tu *tu, const char *usr, const char *name,
 		       enum symbol_kind kind)
@@ -500,4 +482,29 @@ void tu_release(struct tu *tu)
 	free(tu->incs);
 	arena_release(&tu->arena);
 	memset(tu, 0, sizeof(*tu));
+}
+
+void symindex_add_tu(struct symindex *ix, const struct tu *tu)
+{
+	for (size_t i = 0; i < tu->defs_nr; i++) {
+		const struct tu_def *d = &tu->defs[i];
+		const struct tu_symbol *s = &tu->syms[d->sym];
+
+		symindex_add_def(ix, s->usr, s->name, s->kind,
+				 (size_t)tu->files[d->file].file);
+	}
+	for (size_t i = 0; i < tu->refs_nr; i++) {
+		const struct tu_ref *r = &tu->refs[i];
+		const struct tu_symbol *s = &tu->syms[r->sym];
+		struct symref ref;
+
+		ref.from = (size_t)tu->files[r->from].file;
+		ref.usr = s->usr;
+		ref.name = s->name;
+		ref.kind = s->kind;
+		ref.target = r->target < 0 ? -1 : tu->files[r->target].file;
+		ref.decl = r->decl < 0 ? -1 : tu->files[r->decl].file;
+		ref.count = r->count;
+		symindex_add_ref(ix, &ref);
+	}
 }

@@ -29,15 +29,6 @@ struct dep_ref *dep_list_add(struct dep_list *out, struct arena *arena,
 	return d;
 }
 
-void dep_list_release(struct dep_list *list)
-{
-	if (!list)
-		return;
-	free(list->refs);
-	list->refs = NULL;
-	list->nr = list->alloc = 0;
-}
-
 static int is(const struct language *lang, const char *name)
 {
 	return !strcmp(lang->name, name);

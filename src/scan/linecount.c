@@ -1199,12 +1199,3 @@ void linecount_buffer(struct line_counts *out, const struct language *lang,
 	if (bom && len == bom)
 		out->blank = out->lines = 1; /* a line of nothing but a mark */
 }
-
-void linecount_add(struct line_counts *a, const struct line_counts *b)
-{
-	a->lines += b->lines;
-	a->code += b->code;
-	a->comment += b->comment;
-	a->blank += b->blank;
-	a->complexity += b->complexity;
-}

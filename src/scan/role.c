@@ -239,23 +239,3 @@ size_t role_test_root(const char *path)
 	}
 	return root;
 }
-
-const char *file_role_name(enum file_role role)
-{
-	static const char *const names[ROLE_NR] = {
-		[ROLE_CODE] = "code",
-		[ROLE_TEST] = "tests",
-		[ROLE_MIGRATION] = "migrations",
-		[ROLE_VIEW] = "views",
-		[ROLE_DOCS] = "docs",
-		[ROLE_CONFIG] = "config",
-		[ROLE_BUILD] = "build",
-		[ROLE_TRANSLATION] = "translations",
-		[ROLE_FIXTURE] = "fixtures",
-		[ROLE_ASSET] = "assets",
-		[ROLE_DATA] = "data",
-		[ROLE_PLATFORM] = "platform",
-	};
-
-	return role < ROLE_NR ? names[role] : "?";
-}

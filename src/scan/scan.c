@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "carve/deps.h"
 #include "carve/error.h"
 #include "carve/filelist.h"
 #include "carve/language.h"
@@ -49,27 +50,6 @@ struct scan_run {
 static const struct language plain_text = {
 	"Text", "Text", SYNTAX_PLAIN, 0, NULL, NULL,
 };
-
-static const char *const status_names[] = {
-	[FILE_COUNTED] = "counted",     [FILE_UNKNOWN] = "unknown",
-	[FILE_BINARY] = "binary",       [FILE_EXCLUDED] = "excluded",
-	[FILE_TOO_BIG] = "too-big",     [FILE_UNREADABLE] = "unreadable",
-	[FILE_SYMLINK] = "symlink",     [FILE_SUBMODULE] = "submodule",
-	[FILE_SPECIAL] = "special",
-};
-
-const char *scan_status_name(enum file_status status)
-{
-	return status_names[status];
-}
-
-int scan_status_parse(const char *name)
-{
-	for (int i = 0; i <= FILE_SPECIAL; i++)
-		if (!strcmp(status_names[i], name))
-			return i;
-	return -1;
-}
 
 /* True when stat data says the file still holds the index's blob. */
 static int matches_index(const struct filelist_entry *e, const struct stat *st)
@@ -333,61 +313,6 @@ done:
 	progress_add(run->progress, 1);
 }
 
-static int cmp_group(const void *a, const void *b)
-{
-	const struct scan_group *x = a, *y = b;
-
-	if (x->counts.code != y->counts.code)
-		return x->counts.code < y->counts.code ? 1 : -1;
-	return strcmp(x->name, y->name);
-}
-
-static struct scan_group *group_by(struct scan *scan, size_t *nr, int lang)
-{
-	struct strmap index = STRMAP_INIT;
-	struct scan_group *groups = NULL;
-	size_t alloc = 0;
-
-	*nr = 0;
-	for (size_t i = 0; i < scan->nr; i++) {
-		const struct scan_file *f = &scan->files[i];
-		const char *key;
-		size_t *slot;
-
-		if (f->status != FILE_COUNTED)
-			continue;
-		key = lang ? f->lang->name : f->module;
-		slot = strmap_get(&index, key);
-		if (!slot) {
-			ALLOC_GROW(groups, *nr + 1, alloc);
-			memset(&groups[*nr], 0, sizeof(*groups));
-			groups[*nr].name = key;
-			slot = arena_alloc(&scan->arena, sizeof(*slot));
-			*slot = (*nr)++;
-			strmap_put(&index, key, slot);
-		}
-		groups[*slot].files++;
-		linecount_add(&groups[*slot].counts, &f->counts);
-	}
-	strmap_release(&index);
-	if (*nr)
-		qsort(groups, *nr, sizeof(*groups), cmp_group);
-	return groups;
-}
-
-void scan_summarise(struct scan *scan)
-{
-	for (size_t i = 0; i < scan->nr; i++) {
-		const struct scan_file *f = &scan->files[i];
-
-		scan->status_count[f->status]++;
-		if (f->status == FILE_COUNTED)
-			linecount_add(&scan->total, &f->counts);
-	}
-	scan->languages = group_by(scan, &scan->languages_nr, 1);
-	scan->modules = group_by(scan, &scan->modules_nr, 0);
-}
-
 static void stamp_time(struct scan *scan)
 {
 	const char *epoch = getenv("SOURCE_DATE_EPOCH");
@@ -531,17 +456,6 @@ done:
 	return ret;
 }
 
-int scan_edge_cmp(const void *a, const void *b)
-{
-	const struct scan_edge *x = a, *y = b;
-
-	if (x->from != y->from)
-		return x->from < y->from ? -1 : 1;
-	if (x->to != y->to)
-		return x->to < y->to ? -1 : 1;
-	return (int)x->kind - (int)y->kind;
-}
-
 void scan_load_deps(struct scan *scan)
 {
 	for (size_t i = 0; i < scan->nr; i++) {
@@ -560,26 +474,4 @@ void scan_load_deps(struct scan *scan)
 		}
 		f->deps_cached = NULL;
 	}
-}
-
-void scan_free(struct scan *scan)
-{
-	if (!scan)
-		return;
-	free(scan->cache_text);
-	for (size_t i = 0; i < scan->nr; i++)
-		dep_list_release(&scan->files[i].deps);
-	free(scan->files);
-	free(scan->edges);
-	free(scan->externals);
-	free(scan->languages);
-	free(scan->modules);
-	free(scan->blind);
-	free(scan->root);
-	free(scan->prefix);
-	free(scan->branch);
-	free(scan->cache_path);
-	symdeps_free(scan->clang);
-	arena_release(&scan->arena);
-	free(scan);
 }

@@ -378,6 +378,9 @@ static void json_round_trip(void **state)
 				   "m.json"),
 		0);
 	assert_int_equal(back->nr, 2);
+	/* the model keeps the inputs; the plan layer reruns the draws */
+	assert_null(back->draws);
+	estimate_rerun(back);
 	assert_true(back->contexts[1].excluded);
 	assert_true(back->total_days.p50 == e->total_days.p50);
 	assert_memory_equal(back->draws, e->draws,

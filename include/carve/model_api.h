@@ -1,0 +1,47 @@
+/*
+ * The api part of the model: the endpoints each context serves (found by
+ * the scan, carve/api.h) and the contexts calling them. api_analyse()
+ * (carve/api_analysis.h) makes one and owns it (api_report_free());
+ * api_json_add() writes it (src/model/api_json.c).
+ */
+#ifndef CARVE_MODEL_API_H
+#define CARVE_MODEL_API_H
+
+#include <stddef.h>
+
+struct cJSON;
+struct scan;
+struct seams;
+
+/* An endpoint as a route declares it (strings in the scan's arena). */
+struct api_endpoint {
+	const char *method; /* "GET", "ANY", "QUERY", "MUTATION", ... */
+	const char *path; /* as declared; a GraphQL field's name */
+	const char *framework; /* "flask", "django", "express", ... */
+	unsigned line;
+};
+
+/* One endpoint with its file, serving context and calling contexts. */
+struct api_entry {
+	const struct api_endpoint *ep;
+	size_t file; /* scan index */
+	long context; /* serving context, -1 if none */
+	size_t *callers; /* other contexts calling it, by index */
+	size_t callers_nr;
+	unsigned long calls; /* path literals matching it elsewhere */
+};
+
+struct api_report {
+	const struct scan *scan;
+	const struct seams *seams;
+	struct api_entry *entries; /* by context, path, method */
+	size_t nr;
+	size_t *per_context; /* endpoints served, per context */
+	size_t contexts_nr;
+	size_t calls; /* path literals matched to an endpoint elsewhere */
+	size_t files_read;
+};
+
+void api_json_add(struct cJSON *root, const struct api_report *r);
+
+#endif
