@@ -198,8 +198,7 @@ static int load_context(struct estimate *e, struct estimate_context *x,
 		return CARVE_EINVALID;
 	x->name = xstrdup(name);
 	x->kernel = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "kernel"));
-	x->service = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "servic"
-								      "e"));
+	x->service = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "service"));
 	if (why) {
 		/* the why strings are static: map back to them */
 		static const char *const whys[] = { "--exclude-context",
@@ -247,10 +246,8 @@ int estimate_json_load(struct estimate **out, const cJSON *part,
 {
 	struct estimate *e = xcalloc(1, sizeof(*e));
 	const cJSON *rates = cJSON_GetObjectItemCaseSensitive(part, "rates");
-	const cJSON *contexts = cJSON_GetObjectItemCaseSensitive(part, "context"
-								       "s");
-	const cJSON *factors = cJSON_GetObjectItemCaseSensitive(part, "factor"
-								      "s");
+	const cJSON *contexts = cJSON_GetObjectItemCaseSensitive(part, "contexts");
+	const cJSON *factors = cJSON_GetObjectItemCaseSensitive(part, "factors");
 	const cJSON *v, *k;
 	int bad = 0;
 	size_t i;
@@ -279,9 +276,7 @@ int estimate_json_load(struct estimate **out, const cJSON *part,
 		r->source = xstrdup(get_str(v, "source") ? get_str(v, "source")
 							 : "");
 		r->fallback =
-			cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(v, "fallb"
-									 "ac"
-									 "k"));
+			cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(v, "fallback"));
 		r->code = (unsigned long)get_num(v, "code", &bad);
 	}
 	for (int f = 0; f < 6; f++)
@@ -305,8 +300,7 @@ int estimate_json_load(struct estimate **out, const cJSON *part,
 		e->cocomo.days = get_num(k, "days", &bad);
 	}
 	if ((k = cJSON_GetObjectItemCaseSensitive(part, "calibration"))) {
-		const cJSON *n = cJSON_GetObjectItemCaseSensitive(k, "net_"
-								     "lines");
+		const cJSON *n = cJSON_GetObjectItemCaseSensitive(k, "net_lines");
 
 		e->calibration.done = 1;
 		e->calibration.net_lines =
@@ -317,8 +311,7 @@ int estimate_json_load(struct estimate **out, const cJSON *part,
 			(size_t)get_num(k, "author_days", &bad);
 		e->calibration.rate = get_num(k, "rate", &bad);
 	}
-	cJSON_ArrayForEach (v, cJSON_GetObjectItemCaseSensitive(part, "assumpti"
-								      "ons")) {
+	cJSON_ArrayForEach (v, cJSON_GetObjectItemCaseSensitive(part, "assumptions")) {
 		if (!get_str(v, "name") || !get_str(v, "value") ||
 		    !get_str(v, "source"))
 			continue;

@@ -311,8 +311,7 @@ static void load_entities(struct history *h, struct history_entity **out,
 static void load_coupling(struct history_coupling *c, const cJSON *o,
 			  const struct strmap *names)
 {
-	const cJSON *x, *removed = cJSON_GetObjectItemCaseSensitive(o, "remove"
-								       "d");
+	const cJSON *x, *removed = cJSON_GetObjectItemCaseSensitive(o, "removed");
 	const cJSON *pairs = cJSON_GetObjectItemCaseSensitive(o, "pairs");
 	size_t n = (size_t)cJSON_GetArraySize(pairs);
 

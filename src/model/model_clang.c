@@ -220,8 +220,7 @@ static int load_index(struct symdeps *sd, const cJSON *o,
 {
 	const cJSON *a;
 
-	cJSON_ArrayForEach (a, cJSON_GetObjectItemCaseSensitive(o, "definition"
-								   "s")) {
+	cJSON_ArrayForEach (a, cJSON_GetObjectItemCaseSensitive(o, "definitions")) {
 		const cJSON *usr = cJSON_GetArrayItem(a, 0);
 		long file = file_of(cJSON_GetArrayItem(a, 1), index);
 		const cJSON *kind = cJSON_GetArrayItem(a, 2);
@@ -237,8 +236,7 @@ static int load_index(struct symdeps *sd, const cJSON *o,
 				 name->valuestring, (enum symbol_kind)k,
 				 (size_t)file);
 	}
-	cJSON_ArrayForEach (a, cJSON_GetObjectItemCaseSensitive(o, "reference"
-								   "s")) {
+	cJSON_ArrayForEach (a, cJSON_GetObjectItemCaseSensitive(o, "references")) {
 		const cJSON *usr = cJSON_GetArrayItem(a, 1);
 		const cJSON *kind = cJSON_GetArrayItem(a, 2);
 		const cJSON *name = cJSON_GetArrayItem(a, 3);
@@ -280,8 +278,7 @@ int model_clang_load(struct scan *s, const cJSON *root, const char *path,
 	s->clang = sd;
 	if ((v = get_string(o, "compdb")))
 		sd->compdb = arena_strdup(&sd->arena, v);
-	sd->guessed = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "guesse"
-								       "d"));
+	sd->guessed = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "guessed"));
 	if ((v = get_string(o, "resource_dir")))
 		sd->resource_dir = arena_strdup(&sd->arena, v);
 	v = get_string(o, "pair_headers");
@@ -291,8 +288,7 @@ int model_clang_load(struct scan *s, const cJSON *root, const char *path,
 	if ((v = get_string(o, "shard")) &&
 	    sscanf(v, "%u/%u", &sd->shard_k, &sd->shard_n) != 2)
 		sd->shard_k = sd->shard_n = 0;
-	sd->partial = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "partia"
-								       "l"));
+	sd->partial = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "partial"));
 	sd->units = get_size(o, "units");
 	sd->parsed = get_size(o, "parsed");
 	sd->cached = get_size(o, "cached");

@@ -147,8 +147,7 @@ static void load_externals(struct scan *s, const cJSON *ext)
 		s->externals[s->externals_nr].refs = get_ulong(e, "refs");
 		s->externals[s->externals_nr].files = get_ulong(e, "files");
 		s->externals[s->externals_nr].stdlib =
-			cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(e, "stdli"
-									 "b"));
+			cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(e, "stdlib"));
 		s->externals_nr++;
 	}
 }

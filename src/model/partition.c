@@ -139,8 +139,7 @@ static int read_model(struct reader *r, const cJSON *root, const char *path)
 			     path);
 	cJSON_ArrayForEach (c, ctx) {
 		const cJSON *name = cJSON_GetObjectItemCaseSensitive(c, "name");
-		const cJSON *files = cJSON_GetObjectItemCaseSensitive(c, "file"
-									 "s");
+		const cJSON *files = cJSON_GetObjectItemCaseSensitive(c, "files");
 
 		if (!cJSON_IsString(name) || !cJSON_IsArray(files))
 			return error("%s: each context needs a \"name\" and "

@@ -71,8 +71,7 @@ int roadmap_saved_load(struct roadmap_saved **out, const cJSON *part,
 	i = 0;
 	cJSON_ArrayForEach (it, ms) {
 		struct roadmap_saved_milestone *m = &s->milestones[i++];
-		const cJSON *name = cJSON_GetObjectItemCaseSensitive(it, "nam"
-									 "e");
+		const cJSON *name = cJSON_GetObjectItemCaseSensitive(it, "name");
 
 		if (!cJSON_IsString(name) ||
 		    get_date(&m->planned, it, "planned") ||

@@ -30,8 +30,7 @@ static const cJSON *milestone(const cJSON *part, const char *name)
 {
 	const cJSON *x;
 
-	cJSON_ArrayForEach (x, cJSON_GetObjectItemCaseSensitive(part, "mileston"
-								      "es"))
+	cJSON_ArrayForEach (x, cJSON_GetObjectItemCaseSensitive(part, "milestones"))
 		if (!strcmp(str(x, "name"), name))
 			return x;
 	return NULL;
@@ -122,8 +121,7 @@ static void milestones(struct report *r, const cJSON *part)
 
 	fputs("<h3>Milestones</h3>\n", r->fp);
 	report_table_begin(r, "lrrr", hdr);
-	cJSON_ArrayForEach (x, cJSON_GetObjectItemCaseSensitive(part, "mileston"
-								      "es")) {
+	cJSON_ArrayForEach (x, cJSON_GetObjectItemCaseSensitive(part, "milestones")) {
 		const char *row[] = { str(x, "name"), str(x, "planned"),
 				      str(x, "p50"), str(x, "p85") };
 
@@ -140,9 +138,7 @@ static void critical(struct report *r, const cJSON *part)
 	size_t n = 0;
 
 	fputs("<h3>Critical path</h3>\n", r->fp);
-	cJSON_ArrayForEach (x, cJSON_GetObjectItemCaseSensitive(part, "critical"
-								      "_pat"
-								      "h")) {
+	cJSON_ArrayForEach (x, cJSON_GetObjectItemCaseSensitive(part, "critical_path")) {
 		const char *name = cJSON_IsString(x) ? x->valuestring : "";
 		const char *colon = strstr(name, ": ");
 		size_t len = colon ? (size_t)(colon - name) : strlen(name);
@@ -189,9 +185,7 @@ static size_t add_bars(struct bar *bars, size_t n, const cJSON *arr,
 		    calendar_parse(&b->to, b->end))
 			continue;
 		b->critical =
-			cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(x, "criti"
-									 "ca"
-									 "l"));
+			cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(x, "critical"));
 		n++;
 	}
 	return n;

@@ -749,8 +749,7 @@ static char *sanitized_copy(struct compdb *db, const char *path)
 		goto done;
 	}
 	for (item = json->child; item; item = next) {
-		cJSON *args = cJSON_GetObjectItemCaseSensitive(item, "argument"
-								     "s");
+		cJSON *args = cJSON_GetObjectItemCaseSensitive(item, "arguments");
 		cJSON *cmd = cJSON_GetObjectItemCaseSensitive(item, "command");
 		cJSON *a;
 		int bad = cJSON_IsString(cmd) &&
