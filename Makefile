@@ -122,6 +122,7 @@ LIB_OBJS += $(B)/src/scan/resolve_go.o
 LIB_OBJS += $(B)/src/scan/resolve_java.o
 LIB_OBJS += $(B)/src/scan/resolve_js.o
 LIB_OBJS += $(B)/src/scan/resolve_other.o
+LIB_OBJS += $(B)/src/scan/resolve_paths.o
 LIB_OBJS += $(B)/src/scan/resolve_python.o
 LIB_OBJS += $(B)/src/scan/resolve_ruby.o
 LIB_OBJS += $(B)/src/scan/resolve_views.o

@@ -13,95 +13,13 @@
 #include "carve/error.h"
 #include "carve/language.h"
 #include "carve/resolve.h"
+#include "carve/resolve_paths.h"
 #include "carve/scan.h"
 #include "carve/strbuf.h"
 #include "carve/xmalloc.h"
 
 /* composer.json is small; a larger one is not a composer file. */
 #define COMPOSER_MAX_SIZE (4u << 20)
-
-static int lang_is(const struct scan_file *f, const char *name)
-{
-	return f->status == FILE_COUNTED && f->lang &&
-	       !strcmp(f->lang->name, name);
-}
-
-static const char *base_name(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	return slash ? slash + 1 : path;
-}
-
-/* Sets sb to the directory of repository path `path` ("" at the root). */
-static void dir_of(struct strbuf *sb, const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	strbuf_reset(sb);
-	if (slash)
-		strbuf_add(sb, path, (size_t)(slash - path));
-}
-
-/*
- * Appends relative path `rel` to directory sb, folding "." and ".."
- * components. Returns -1 when it climbs above the repository root.
- */
-static int path_join(struct strbuf *sb, const char *rel)
-{
-	const char *p = rel;
-
-	while (*p) {
-		const char *slash = strchr(p, '/');
-		size_t n = slash ? (size_t)(slash - p) : strlen(p);
-
-		if (!n || (n == 1 && *p == '.')) {
-			/* empty or "." */
-		} else if (n == 2 && p[0] == '.' && p[1] == '.') {
-			char *up;
-
-			if (!sb->len)
-				return -1;
-			up = strrchr(sb->buf, '/');
-			strbuf_setlen(sb, up ? (size_t)(up - sb->buf) : 0);
-		} else {
-			if (sb->len)
-				strbuf_addch(sb, '/');
-			strbuf_add(sb, p, n);
-		}
-		p += n;
-		if (*p == '/')
-			p++;
-	}
-	return 0;
-}
-
-static int ends_with(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), k = strlen(suffix);
-
-	return n >= k && !strcmp(s + n - k, suffix);
-}
-
-/* Adds the file at dir/rel (+ ext unless it ends so); 1 when found. */
-static int add_path(struct resolver *r, struct resolve_out *out,
-		    const char *dir, const char *rel, const char *ext)
-{
-	struct strbuf sb = STRBUF_INIT;
-	long file = -1;
-
-	strbuf_addstr(&sb, dir);
-	if (!path_join(&sb, rel)) {
-		if (ext && !ends_with(sb.buf, ext))
-			strbuf_addstr(&sb, ext);
-		file = resolver_file(r, sb.buf);
-	}
-	strbuf_release(&sb);
-	if (file < 0)
-		return 0;
-	resolve_out_add(out, (size_t)file);
-	return 1;
-}
 
 /* ---- PHP ----------------------------------------------------------- */
 
@@ -134,12 +52,12 @@ static void psr4_add(struct resolver *r, struct php_state *st,
 	struct psr4 *e;
 
 	strbuf_addstr(&sb, base);
-	if (path_join(&sb, dir))
+	if (resolve_path_join(&sb, dir))
 		goto done;
 	ALLOC_GROW(st->map, st->nr + 1, st->alloc);
 	e = &st->map[st->nr++];
 	/* "App" and "App\" are the same prefix: keep one form */
-	e->prefix = *prefix && !ends_with(prefix, "\\")
+	e->prefix = *prefix && !resolve_ends_with(prefix, "\\")
 			    ? arena_strdup(&r->arena, prefix)
 			    : arena_strndup(&r->arena, prefix,
 					    *prefix ? strlen(prefix) - 1 : 0);
@@ -166,7 +84,7 @@ static void read_composer(struct resolver *r, struct php_state *st,
 		warning("'%s' is malformed: its autoload map is ignored", path);
 		goto done;
 	}
-	dir_of(&base, path);
+	resolve_dir_of(&base, path);
 	for (size_t s = 0; s < 2; s++) {
 		cJSON *sec =
 			cJSON_GetObjectItemCaseSensitive(root, sections[s]);
@@ -206,7 +124,7 @@ int resolve_php_prepare(struct resolver *r)
 	struct php_state *st = NULL;
 
 	for (size_t i = 0; i < r->scan->nr; i++)
-		if (lang_is(&r->scan->files[i], "PHP")) {
+		if (resolve_lang_is(&r->scan->files[i], "PHP")) {
 			st = xcalloc(1, sizeof(*st));
 			r->php = st;
 			break;
@@ -217,7 +135,7 @@ int resolve_php_prepare(struct resolver *r)
 		const struct scan_file *f = &r->scan->files[i];
 
 		if ((f->status != FILE_COUNTED && f->status != FILE_UNKNOWN) ||
-		    strcmp(base_name(f->path), "composer.json"))
+		    strcmp(resolve_base_name(f->path), "composer.json"))
 			continue;
 		read_composer(r, st, f->path);
 	}
@@ -250,7 +168,7 @@ static int php_class(struct resolver *r, const struct php_state *st,
 		strbuf_reset(&rel);
 		for (const char *p = name + (n ? n + 1 : 0); *p; p++)
 			strbuf_addch(&rel, *p == '\\' ? '/' : *p);
-		if (add_path(r, out, e->dir, rel.buf, ".php")) {
+		if (resolve_add_path(r, out, e->dir, rel.buf, ".php")) {
 			ret = 1;
 			break;
 		}
@@ -279,12 +197,12 @@ void resolve_php(struct resolver *r, size_t from, const struct dep_ref *d,
 
 		if (*t == '/')
 			goto done;
-		dir_of(&sb, r->scan->files[from].path);
+		resolve_dir_of(&sb, r->scan->files[from].path);
 		if (relative) {
-			if (!add_path(r, out, sb.buf, t, NULL))
-				add_path(r, out, "", t, NULL);
-		} else if (!add_path(r, out, "", t, NULL)) {
-			add_path(r, out, sb.buf, t, NULL);
+			if (!resolve_add_path(r, out, sb.buf, t, NULL))
+				resolve_add_path(r, out, "", t, NULL);
+		} else if (!resolve_add_path(r, out, "", t, NULL)) {
+			resolve_add_path(r, out, sb.buf, t, NULL);
 		}
 		goto done;
 	}
@@ -298,7 +216,7 @@ void resolve_php(struct resolver *r, size_t from, const struct dep_ref *d,
 		/* no PSR-4 map: try the name as a path from the root */
 		for (const char *p = t; *p; p++)
 			strbuf_addch(&sb, *p == '\\' ? '/' : *p);
-		if (add_path(r, out, "", sb.buf, ".php"))
+		if (resolve_add_path(r, out, "", sb.buf, ".php"))
 			goto done;
 	} else {
 		/* functions and constants: no autoloading, no file to find */
@@ -354,7 +272,7 @@ void resolve_rust_release(struct resolver *r)
 
 static int is_mod_root(const char *path)
 {
-	const char *base = base_name(path);
+	const char *base = resolve_base_name(path);
 
 	return !strcmp(base, "mod.rs") || !strcmp(base, "lib.rs") ||
 	       !strcmp(base, "main.rs");
@@ -369,11 +287,11 @@ static void child_dir(struct strbuf *sb, const char *path)
 {
 	strbuf_reset(sb);
 	if (is_mod_root(path)) {
-		dir_of(sb, path);
+		resolve_dir_of(sb, path);
 		return;
 	}
 	strbuf_addstr(sb, path);
-	if (ends_with(sb->buf, ".rs"))
+	if (resolve_ends_with(sb->buf, ".rs"))
 		strbuf_setlen(sb, sb->len - 3);
 }
 
@@ -426,11 +344,11 @@ static long module_of_dir(struct resolver *r, const char *dir)
  */
 static long crate_root(struct resolver *r, struct strbuf *sb, const char *path)
 {
-	if (is_mod_root(path) && strcmp(base_name(path), "mod.rs")) {
-		dir_of(sb, path);
+	if (is_mod_root(path) && strcmp(resolve_base_name(path), "mod.rs")) {
+		resolve_dir_of(sb, path);
 		return resolver_file(r, path);
 	}
-	dir_of(sb, path);
+	resolve_dir_of(sb, path);
 	for (;;) {
 		struct strbuf f = STRBUF_INIT;
 		long file;

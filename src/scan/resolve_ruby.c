@@ -15,86 +15,11 @@
 #include "carve/error.h"
 #include "carve/language.h"
 #include "carve/resolve.h"
+#include "carve/resolve_paths.h"
 #include "carve/scan.h"
 #include "carve/stdlib.h"
 #include "carve/strbuf.h"
 #include "carve/xmalloc.h"
-
-static int lang_is(const struct scan_file *f, const char *name)
-{
-	return f->status == FILE_COUNTED && f->lang &&
-	       !strcmp(f->lang->name, name);
-}
-
-/* Sets sb to the directory of repository path `path` ("" at the root). */
-static void dir_of(struct strbuf *sb, const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	strbuf_reset(sb);
-	if (slash)
-		strbuf_add(sb, path, (size_t)(slash - path));
-}
-
-/*
- * Appends relative path `rel` to directory sb, folding "." and ".."
- * components. Returns -1 when it climbs above the repository root.
- */
-static int path_join(struct strbuf *sb, const char *rel)
-{
-	const char *p = rel;
-
-	while (*p) {
-		const char *slash = strchr(p, '/');
-		size_t n = slash ? (size_t)(slash - p) : strlen(p);
-
-		if (!n || (n == 1 && *p == '.')) {
-			/* empty or "." */
-		} else if (n == 2 && p[0] == '.' && p[1] == '.') {
-			char *up;
-
-			if (!sb->len)
-				return -1;
-			up = strrchr(sb->buf, '/');
-			strbuf_setlen(sb, up ? (size_t)(up - sb->buf) : 0);
-		} else {
-			if (sb->len)
-				strbuf_addch(sb, '/');
-			strbuf_add(sb, p, n);
-		}
-		p += n;
-		if (*p == '/')
-			p++;
-	}
-	return 0;
-}
-
-static int ends_with(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), k = strlen(suffix);
-
-	return n >= k && !strcmp(s + n - k, suffix);
-}
-
-/* Adds the file at dir/rel (+ ext unless it ends so); 1 when found. */
-static int add_path(struct resolver *r, struct resolve_out *out,
-		    const char *dir, const char *rel, const char *ext)
-{
-	struct strbuf sb = STRBUF_INIT;
-	long file = -1;
-
-	strbuf_addstr(&sb, dir);
-	if (!path_join(&sb, rel)) {
-		if (ext && !ends_with(sb.buf, ext))
-			strbuf_addstr(&sb, ext);
-		file = resolver_file(r, sb.buf);
-	}
-	strbuf_release(&sb);
-	if (file < 0)
-		return 0;
-	resolve_out_add(out, (size_t)file);
-	return 1;
-}
 
 /* One singular rule of ActiveSupport's or the application's. */
 struct ruby_inflection {
@@ -753,7 +678,8 @@ static void index_declared(struct resolver *r, struct ruby_state *st)
 	for (size_t i = 0; i < r->scan->nr; i++) {
 		const struct scan_file *f = &r->scan->files[i];
 
-		if (!lang_is(f, "Ruby") || !ends_with(f->path, ".rb") ||
+		if (!resolve_lang_is(f, "Ruby") ||
+		    !resolve_ends_with(f->path, ".rb") ||
 		    !declares_for_app(f->path))
 			continue;
 		for (size_t k = 0; k < f->deps.nr; k++) {
@@ -804,7 +730,7 @@ static void index_constants(struct resolver *r, struct ruby_state *st)
 			char *key;
 			int prio = -1;
 
-			if (!lang_is(f, "Ruby"))
+			if (!resolve_lang_is(f, "Ruby"))
 				continue;
 			rel = autoload_rel(f->path, &prio);
 			if (!rel || prio != pass ||
@@ -897,15 +823,15 @@ static void prepare_constants(struct resolver *r, struct ruby_state *st)
 			continue;
 		if (!strcmp(base_of(f->path), "Gemfile.lock"))
 			read_gemfile_lock(r, st, f->path);
-		else if (lang_is(f, "Ruby") &&
-			 (ends_with(f->path, "config/initializers/"
-					     "inflections.rb") ||
-			  ends_with(f->path, "config/initializers/"
-					     "zeitwerk.rb") ||
-			  ends_with(f->path, "config/application.rb")))
+		else if (resolve_lang_is(f, "Ruby") &&
+			 (resolve_ends_with(f->path, "config/initializers/"
+						     "inflections.rb") ||
+			  resolve_ends_with(f->path, "config/initializers/"
+						     "zeitwerk.rb") ||
+			  resolve_ends_with(f->path, "config/application.rb")))
 			read_inflections(r, st, f->path, &rules, &rules_nr,
 					 &rules_alloc);
-		if (!lang_is(f, "Ruby"))
+		if (!resolve_lang_is(f, "Ruby"))
 			continue;
 		for (size_t k = 0; k < f->deps.nr; k++)
 			if (f->deps.refs[k].kind == DEP_IMPORT)
@@ -926,7 +852,7 @@ int resolve_ruby_prepare(struct resolver *r)
 		const struct scan_file *f = &r->scan->files[i];
 		const char *p = f->path;
 
-		if (!lang_is(f, "Ruby"))
+		if (!resolve_lang_is(f, "Ruby"))
 			continue;
 		if (!st) {
 			st = xcalloc(1, sizeof(*st));
@@ -1179,7 +1105,7 @@ static int add_views(struct resolver *r, const char *dir, const char *name,
 		const char *base = base_of(r->scan->files[rd->files[i]].path);
 
 		if (!strncmp(base, name, n) && base[n] == '.' &&
-		    !ends_with(base, ".rb")) {
+		    !resolve_ends_with(base, ".rb")) {
 			resolve_out_add(out, rd->files[i]);
 			found = 1;
 		}
@@ -1209,7 +1135,7 @@ static void resolve_render(struct resolver *r, size_t from, const char *t,
 			break;
 		}
 	/* a view's Ruby code: its renders are the views resolver's */
-	if (!lang_is(&r->scan->files[from], "Ruby"))
+	if (!resolve_lang_is(&r->scan->files[from], "Ruby"))
 		goto self;
 	if (!app || !(sub = strchr(app + 4, '/')))
 		goto self;
@@ -1223,7 +1149,7 @@ static void resolve_render(struct resolver *r, size_t from, const char *t,
 		const char *rel = sub + 1;
 		size_t n = strlen(rel);
 
-		if (!ends_with(rel, ".rb"))
+		if (!resolve_ends_with(rel, ".rb"))
 			goto self;
 		n -= 3;
 		if (n > 11 && !strncmp(rel + n - 11, "_controller", 11))
@@ -1316,8 +1242,8 @@ void resolve_ruby(struct resolver *r, size_t from, const struct dep_ref *d,
 		goto done;
 	if (!strncmp(t, "./", 2) || !strncmp(t, "../", 3)) {
 		/* require_relative (marked ./ by the lexer) */
-		dir_of(&dir, path);
-		add_path(r, out, dir.buf, t, ".rb");
+		resolve_dir_of(&dir, path);
+		resolve_add_path(r, out, dir.buf, t, ".rb");
 		goto done;
 	}
 	for (size_t i = 0; st && i < st->nr; i++) {
@@ -1326,7 +1252,7 @@ void resolve_ruby(struct resolver *r, size_t from, const struct dep_ref *d,
 
 		if (score <= best_score)
 			continue;
-		if (add_path(r, &probe, st->dirs[i], t, ".rb")) {
+		if (resolve_add_path(r, &probe, st->dirs[i], t, ".rb")) {
 			best_score = score;
 			best = probe.files[0];
 		}
