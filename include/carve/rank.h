@@ -12,6 +12,8 @@ struct seams;
 
 /* Share of the code contexts' code a context needs to be ranked. */
 #define RANK_MIN_SHARE 0.01
+/* Code lines per branch point past which a context is data, not logic. */
+#define RANK_DATA_LINES 1000
 /*
  * Scores and orders every context but the shared kernel, the unlinked
  * files and contexts without any dependency (documentation, scripts)

@@ -21,12 +21,30 @@
  * small seams, and would top the ranking, but they move with the code
  * they test and the data they shape.
  */
-static int ranked(const struct seams_context *x, unsigned long min_code)
+/*
+ * Code without logic: under one branch point per RANK_DATA_LINES lines
+ * over at least that many lines (a 10,000-line table of airport codes
+ * in Python). It moves as data, not as a service to extract first.
+ */
+static int data_only(const struct seams *s, const struct seams_context *x)
+{
+	unsigned long branches = 0;
+
+	if (x->code < RANK_DATA_LINES)
+		return 0;
+	for (size_t j = 0; j < x->files_nr; j++)
+		branches += s->scan->files[x->files[j]].counts.complexity;
+	return branches * RANK_DATA_LINES < x->code;
+}
+
+static int ranked(const struct seams *s, const struct seams_context *x,
+		  unsigned long min_code)
 {
 	return !x->kernel && !x->unlinked && x->role == ROLE_CODE &&
 	       x->internal + x->refs_out + x->refs_in > 0 &&
-	       x->code >= min_code;
+	       x->code >= min_code && !data_only(s, x);
 }
+
 
 /*
  * The least code a context needs to be ranked: RANK_MIN_SHARE of the
@@ -39,7 +57,7 @@ static unsigned long min_code(const struct seams *s)
 	unsigned long total = 0;
 
 	for (size_t i = 0; i < s->nr; i++)
-		if (ranked(&s->contexts[i], 0))
+		if (ranked(s, &s->contexts[i], 0))
 			total += s->contexts[i].code;
 	return (unsigned long)(RANK_MIN_SHARE * (double)total);
 }
@@ -91,7 +109,7 @@ void rank_contexts(struct seams *s)
 	s->rank_min_code = least;
 	for (size_t i = 0; i < s->nr; i++)
 		for (int c = 0; c < CRIT_NR; c++)
-			if (ranked(&s->contexts[i], least) &&
+			if (ranked(s, &s->contexts[i], least) &&
 			    count_of(&s->contexts[i], c, history) > max[c])
 				max[c] = count_of(&s->contexts[i], c, history);
 	s->ranking = xmalloc((s->nr ? s->nr : 1) * sizeof(*s->ranking));
@@ -104,7 +122,7 @@ void rank_contexts(struct seams *s)
 		for (int c = 0; c < CRIT_NR; c++) {
 			double v = count_of(x, c, history);
 
-			if (v < 0 || !ranked(x, least)) {
+			if (v < 0 || !ranked(s, x, least)) {
 				x->score[c] = -1;
 				continue;
 			}
@@ -117,7 +135,7 @@ void rank_contexts(struct seams *s)
 		}
 		x->rank_score = n ? sum / n : 0;
 		x->rank = 0;
-		if (ranked(x, least))
+		if (ranked(s, x, least))
 			s->ranking[s->ranking_nr++] = i;
 	}
 	if (s->ranking_nr)

@@ -328,7 +328,8 @@ static void record_assumptions(struct model *m, const struct seams_args *a,
 		     "mean of scores from 0 to 1 (1 - count / largest count): "
 		     "coupling (share of its references across the seam), "
 		     "boundary (file edges in the seam), dependents "
-		     "(contexts using it)%s; contexts under 1%% of the code "
+		     "(contexts using it)%s; contexts under 1%% of the code, "
+		     "and code under one branch per 1,000 lines (data), "
 		     "are not ranked",
 		     o->history ? ", change (file changes; more is better: "
 				  "count / largest count)"

@@ -10,6 +10,7 @@
 #include "carve/compare.h"
 #include "carve/csv.h"
 #include "carve/model.h"
+#include "carve/rank.h"
 #include "carve/scan.h"
 #include "carve/seams.h"
 #include "carve/seams_text.h"
@@ -234,8 +235,9 @@ static void print_ranking(FILE *fp, const struct seams *s, size_t top)
 	if (s->rank_min_code)
 		fprintf(fp,
 			"  contexts under %lu code lines (1%% of the code) "
-			"are fragments, not ranked\n",
-			s->rank_min_code);
+			"are fragments, and code under one branch per %d "
+			"lines is data: neither is ranked\n",
+			s->rank_min_code, RANK_DATA_LINES);
 }
 
 void seams_print_text(FILE *fp, const struct seams *s, const struct model *m,

@@ -17,13 +17,15 @@
 #   pull harder, so they stay in their apps.
 # - app/tiny/x.py and y.py (2 code lines, under 1% of the code) import
 #   each other only: a fragment, not ranked.
+# - app/iata/codes.py and app/iata/lookup.py (1,500 code lines, no branch)
+#   are a data table: not ranked, whatever their seam.
 # - app/dcim/tests/test_views.py imports ipam twice and dcim once: inside
 #   the dcim app, it joins dcim.
 # - tests/ipam/test_models.py (a test tree of its own) imports dcim twice:
 #   it is named after app/ipam/models.py and joins ipam.
 . "$CARVE_SRC/tests/cli/lib.sh"
 
-file() { printf '{ "path": "%s", "status": "counted", "language": "%s", "module": "%s", "code": %s }' "$1" "$2" "${1%/*}" "$3"; }
+file() { printf '{ "path": "%s", "status": "counted", "language": "%s", "module": "%s", "code": %s, "complexity": %s }' "$1" "$2" "${1%/*}" "$3" "${4:-20}"; }
 edge() { printf '{ "from": "%s", "to": "%s", "kind": "import", "weight": %s }' "$1" "$2" "$3"; }
 files= edges=
 for app in dcim ipam tenancy; do
@@ -39,6 +41,7 @@ cat >model.json <<JSON
              $(file app/ipam/CargoRepository.py Python 50),
              $(file app/tenancy/CargoController.py Python 50),
              $(file app/tiny/x.py Python 1), $(file app/tiny/y.py Python 1),
+             $(file app/iata/codes.py Python 1400 0), $(file app/iata/lookup.py Python 100 1),
              $(file templates/dcim/device.html HTML 40),
              $(file app/dcim/locale/de.yml YAML 400),
              $(file docs/index.md Markdown 90), $(file README.md Markdown 30),
@@ -49,6 +52,7 @@ cat >model.json <<JSON
              $(edge app/ipam/CargoRepository.py app/ipam/models.py 1),
              $(edge app/tenancy/CargoController.py app/tenancy/models.py 1),
              $(edge app/tiny/x.py app/tiny/y.py 1), $(edge app/tiny/y.py app/tiny/x.py 1),
+             $(edge app/iata/lookup.py app/iata/codes.py 3),
              $(edge app/dcim/tests/test_views.py app/ipam/models.py 2),
              $(edge app/dcim/tests/test_views.py app/dcim/views.py 1),
              $(edge tests/ipam/test_models.py app/dcim/models.py 2) ] }
@@ -79,9 +83,11 @@ check "platform is not ranked" sh -c \
 	"! jq -e '.seams.ranking | index(\"platform\")' s.json"
 check "the fragment is not ranked" sh -c \
 	"! jq -e --arg c '$(ctx app/tiny/x.py)' '.seams.ranking | index(\$c)' s.json"
+check "the data table is not ranked" sh -c \
+	"! jq -e --arg c '$(ctx app/iata/codes.py)' '.seams.ranking | index(\$c)' s.json"
 expect_eq "the three apps are ranked" "3" "$(jq '.seams.ranking | length' s.json)"
 "$CARVE" seams -q model.json >t.txt
 grep_q "why the first is first" "1. app/" t.txt
-grep_q "fragments are named" "are fragments, not ranked" t.txt
+grep_q "fragments and data are named" "are fragments, and code under one branch per 1000 lines is data" t.txt
 grep_q "the platform says what it is" "platform (platform: docs, CI" t.txt
 done_testing
