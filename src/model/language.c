@@ -643,8 +643,12 @@ const struct language *language_detect(const char *path, const char *buf,
 	const struct language *lang;
 	size_t bom = utf8_bom(buf, len);
 
-	buf += bom; /* a BOM before #! or the first directive */
-	len -= bom;
+	/* a BOM before #! or the first directive; buf may be NULL (a
+	 * name alone) */
+	if (bom) {
+		buf += bom;
+		len -= bom;
+	}
 	if (ext && !strcasecmp(ext, "h"))
 		return detect_header(buf, len);
 	if (ext && !strcasecmp(ext, "m"))

@@ -42,8 +42,10 @@ void deps_extract(struct dep_list *out, struct arena *arena,
 	if (!lang)
 		return;
 	/* one place for every lexer: a BOM would glue onto the first word */
-	buf += bom;
-	len -= bom;
+	if (bom) { /* buf may be NULL when len is 0 */
+		buf += bom;
+		len -= bom;
+	}
 	/* each family registers its lexer here when it lands */
 	if (is(lang, "Python"))
 		deps_python(out, arena, buf, len);

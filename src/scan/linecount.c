@@ -1186,7 +1186,7 @@ void linecount_buffer(struct line_counts *out, const struct language *lang,
 	size_t bom = utf8_bom(buf, len);
 
 	/* cloc drops it too: a BOM alone on its line leaves a blank line */
-	setup(&c, table_for(lang), buf + bom, len - bom);
+	setup(&c, table_for(lang), bom ? buf + bom : buf, len - bom);
 	if (lang->syntax == SYNTAX_HAML || lang->syntax == SYNTAX_SLIM)
 		count_indented(&c);
 	else

@@ -85,7 +85,7 @@ int module_package(struct strbuf *out, const struct language *lang,
 			      strcmp(lang->name, "Scala")))
 		return 0;
 	bom = utf8_bom(buf, len);
-	return java_package(out, buf + bom, len - bom);
+	return java_package(out, bom ? buf + bom : buf, len - bom);
 }
 
 void module_name(struct strbuf *out, const struct module_rules *rules,

@@ -16,8 +16,10 @@ void srctok_init(struct srctok *t, const struct language *lang, const char *buf,
 {
 	size_t bom = utf8_bom(buf, len);
 
-	buf += bom;
-	len -= bom;
+	if (bom) { /* buf may be NULL when len is 0 */
+		buf += bom;
+		len -= bom;
+	}
 	t->p = buf;
 	t->end = buf + len;
 	t->line = 1;
