@@ -38,4 +38,18 @@ static inline size_t utf8_bom(const char *buf, size_t len)
 		       : 0;
 }
 
+/*
+ * Moves *buf and *len past a byte-order mark, if there is one; a NULL
+ * buffer (a name alone, an empty file) stays NULL: NULL + 0 is undefined.
+ */
+static inline void utf8_skip_bom(const char **buf, size_t *len)
+{
+	size_t bom = utf8_bom(*buf, *len);
+
+	if (bom) {
+		*buf += bom;
+		*len -= bom;
+	}
+}
+
 #endif

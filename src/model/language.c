@@ -641,14 +641,8 @@ const struct language *language_detect(const char *path, const char *buf,
 	const char *base = base_name(path);
 	const char *ext = extension(base);
 	const struct language *lang;
-	size_t bom = utf8_bom(buf, len);
 
-	/* a BOM before #! or the first directive; buf may be NULL (a
-	 * name alone) */
-	if (bom) {
-		buf += bom;
-		len -= bom;
-	}
+	utf8_skip_bom(&buf, &len); /* a BOM before #! or the first directive */
 	if (ext && !strcasecmp(ext, "h"))
 		return detect_header(buf, len);
 	if (ext && !strcasecmp(ext, "m"))

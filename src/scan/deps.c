@@ -37,15 +37,10 @@ static int is(const struct language *lang, const char *name)
 void deps_extract(struct dep_list *out, struct arena *arena,
 		  const struct language *lang, const char *buf, size_t len)
 {
-	size_t bom = utf8_bom(buf, len);
-
 	if (!lang)
 		return;
 	/* one place for every lexer: a BOM would glue onto the first word */
-	if (bom) { /* buf may be NULL when len is 0 */
-		buf += bom;
-		len -= bom;
-	}
+	utf8_skip_bom(&buf, &len);
 	/* each family registers its lexer here when it lands */
 	if (is(lang, "Python"))
 		deps_python(out, arena, buf, len);

@@ -1186,7 +1186,8 @@ void linecount_buffer(struct line_counts *out, const struct language *lang,
 	size_t bom = utf8_bom(buf, len);
 
 	/* cloc drops it too: a BOM alone on its line leaves a blank line */
-	setup(&c, table_for(lang), bom ? buf + bom : buf, len - bom);
+	utf8_skip_bom(&buf, &len);
+	setup(&c, table_for(lang), buf, len);
 	if (lang->syntax == SYNTAX_HAML || lang->syntax == SYNTAX_SLIM)
 		count_indented(&c);
 	else
@@ -1196,6 +1197,6 @@ void linecount_buffer(struct line_counts *out, const struct language *lang,
 	out->blank = c.n[N_BLANK];
 	out->lines = out->code + out->comment + out->blank;
 	out->complexity = c.complexity;
-	if (bom && len == bom)
+	if (bom && !len)
 		out->blank = out->lines = 1; /* a line of nothing but a mark */
 }

@@ -77,15 +77,14 @@ static void directory_of(struct strbuf *out, const char *path, int depth)
 int module_package(struct strbuf *out, const struct language *lang,
 		   const char *buf, size_t len)
 {
-	size_t bom;
 
 	strbuf_reset(out);
 	if (!lang || !buf || (strcmp(lang->name, "Java") &&
 			      strcmp(lang->name, "Kotlin") &&
 			      strcmp(lang->name, "Scala")))
 		return 0;
-	bom = utf8_bom(buf, len);
-	return java_package(out, bom ? buf + bom : buf, len - bom);
+	utf8_skip_bom(&buf, &len);
+	return java_package(out, buf, len);
 }
 
 void module_name(struct strbuf *out, const struct module_rules *rules,

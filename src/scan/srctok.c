@@ -14,12 +14,7 @@
 void srctok_init(struct srctok *t, const struct language *lang, const char *buf,
 		 size_t len)
 {
-	size_t bom = utf8_bom(buf, len);
-
-	if (bom) { /* buf may be NULL when len is 0 */
-		buf += bom;
-		len -= bom;
-	}
+	utf8_skip_bom(&buf, &len);
 	t->p = buf;
 	t->end = buf + len;
 	t->line = 1;
