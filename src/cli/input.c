@@ -47,7 +47,8 @@ int input_open(struct model *m, struct config *cfg,
 	int ret;
 
 	if (model_is_file(arg)) {
-		if (o->config && (ret = config_load(cfg, o->config, 1)))
+		if (o->config && !cfg->loaded &&
+		    (ret = config_load(cfg, o->config, 1)))
 			return ret;
 		if ((ret = model_load_json(m, arg)))
 			return ret;
@@ -56,7 +57,7 @@ int input_open(struct model *m, struct config *cfg,
 			estimate_rerun(m->estimate);
 		return 0;
 	}
-	if ((ret = input_load_config(cfg, o->config, arg)))
+	if (!cfg->loaded && (ret = input_load_config(cfg, o->config, arg)))
 		return ret;
 	opts.path = arg;
 	opts.threads = o->threads;

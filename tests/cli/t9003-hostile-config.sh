@@ -23,17 +23,17 @@ bad_config() {
 }
 
 echo '{"modules": {"depth": "two"}}' >r/carve.json
-bad_config "a string for a number" '"modules.depth" must be a whole number'
+bad_config "a string for a number" "'modules.depth': expected a whole number from 1 to 64, got \"two\""
 echo '{"exclude": "vendor/**"}' >r/carve.json
-bad_config "a string for an array" '"exclude" must be an array'
+bad_config "a string for an array" "'exclude': expected an array of glob strings, got \"vendor/\*\*\""
 echo '{"exclude": ["a", 7]}' >r/carve.json
-bad_config "a number in a glob list" '"exclude" must hold non-empty glob strings'
+bad_config "a number in a glob list" "'exclude\[1\]': expected a non-empty glob string, got 7"
 echo '{"exclude": ["a"], "exclude": ["b"]}' >r/carve.json
 bad_config "a duplicate key" "duplicate key 'exclude'"
 echo '{"modules": {"depth": 99999999999999999999999}}' >r/carve.json
-bad_config "a huge number" '"modules.depth" must be a whole number from 1 to 64'
+bad_config "a huge number" "'modules.depth': expected a whole number from 1 to 64, got 1e+23"
 echo '{"modules": {"depth": 1e400}}' >r/carve.json
-bad_config "an infinite number" '"modules.depth" must be a whole number'
+bad_config "an infinite number" "'modules.depth': expected a whole number"
 python3 -c 'print("{\"a\":" * 100 + "1" + "}" * 100)' >r/carve.json
 bad_config "nesting 100 levels deep" "nested deeper than 64 levels"
 printf '{"exclude": [\n"a\000b"]}' >r/carve.json

@@ -123,7 +123,8 @@ static void wrong_types_name_the_key(void **state)
 	msg = capture(load, write_config("{ \"exclude\": \"vendor/**\" }"),
 		      &ret);
 	assert_int_not_equal(ret, 0);
-	assert_non_null(strstr(msg, "\"exclude\" must be an array"));
+	assert_non_null(strstr(msg, "carve.json: 'exclude': expected an array "
+				    "of glob strings, got \"vendor/**\""));
 	msg = capture(load, write_config("{ \"modules\": { \"depth\": 0.5 } }"),
 		      &ret);
 	assert_int_not_equal(ret, 0);
