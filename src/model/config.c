@@ -214,7 +214,14 @@ static const char *describe(struct strbuf *sb, const cJSON *v)
 			    n > 60 ? "..." : "");
 		free(text);
 	} else if (cJSON_IsNumber(v)) {
-		strbuf_addf(sb, "%g", v->valuedouble);
+		char num[32];
+
+		/* the shortest form that reads back the same, as cJSON's */
+		snprintf(num, sizeof(num), "%.15g", v->valuedouble);
+		if (isfinite(v->valuedouble) &&
+		    strtod(num, NULL) != v->valuedouble)
+			snprintf(num, sizeof(num), "%.17g", v->valuedouble);
+		strbuf_addstr(sb, num);
 	} else if (cJSON_IsBool(v)) {
 		strbuf_addstr(sb, cJSON_IsTrue(v) ? "true" : "false");
 	} else if (cJSON_IsNull(v)) {

@@ -38,6 +38,16 @@ python3 -c 'print("{\"a\":" * 100 + "1" + "}" * 100)' >r/carve.json
 bad_config "nesting 100 levels deep" "nested deeper than 64 levels"
 printf '{"exclude": [\n"a\000b"]}' >r/carve.json
 bad_config "a NUL byte" "line 2, column 3: a NUL byte"
+# every section is checked when the file is read, whichever command
+# reads it: a bad plan or rule stops carve scan as it stops carve roadmap
+echo '{"plan": {"start": "tomorrow"}}' >r/carve.json
+bad_config "a date that is none" "'plan.start': expected an ISO 8601 date (YYYY-MM-DD, a real day), got \"tomorrow\""
+echo '{"rules": [{"from": "*", "to": "payments"}]}' >r/carve.json
+bad_config "a rule naming no context" "'rules\[0\].to': expected a declared context"
+echo '{"teams": {"web": "ann@example.com"}}' >r/carve.json
+bad_config "a team that is no list" "'teams.web': expected an array of emails or patterns, got \"ann@example.com\""
+echo '{"rates": {"python->go": -3}}' >r/carve.json
+bad_config "a negative rate" "'rates.python->go': expected a number above 0, got -3"
 echo '[1, 2]' >r/carve.json
 bad_config "an array at the top" "the top level must be a JSON object"
 printf '' >r/carve.json
@@ -48,6 +58,17 @@ for cmd in $commands; do
 	rc=$?
 	expect_eq "invalid UTF-8 in a glob: carve $cmd refuses or goes on" 1 \
 		"$([ $rc = 0 ] || { [ $rc = 128 ] && grep -q carve.json err; } && echo 1)"
+done
+
+# a typo is warned about once per run, with the key meant, and the run
+# goes on (carve roadmap read the file twice before)
+echo '{"contxts": {"a": ["*.py"]}, "plan": {"strat": "2027-01-04"}}' >r/carve.json
+for cmd in $commands; do
+	"$CARVE" "$cmd" r >/dev/null 2>err
+	expect_eq "a typo: carve $cmd warns once" 1 \
+		"$(grep -c "carve.json: unknown key 'contxts' ignored (did you mean 'contexts'?)" err)"
+	expect_eq "a typo in plan: carve $cmd warns once" 1 \
+		"$(grep -c "unknown key 'plan.strat' ignored (did you mean 'plan.start'?)" err)"
 done
 rm r/carve.json
 
