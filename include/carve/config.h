@@ -3,8 +3,9 @@
  * slash-star comments and trailing commas allowed. config_load() reads
  * it once into a typed struct config: every key checked there, errors
  * naming the file, the key and what was wrong ("carve.json: 'plan.start':
- * expected a date (YYYY-MM-DD), got \"tomorrow\""), unknown keys warned
- * about once with the nearest known key. The rest of carve reads the
+ * expected an ISO 8601 date (YYYY-MM-DD, a real day), got \"tomorrow\""),
+ * unknown keys warned about once with their line and column and the
+ * nearest known key. The rest of carve reads the
  * struct, never the JSON. Strings are borrowed from the parsed document,
  * which the config owns.
  *
@@ -111,9 +112,11 @@ void config_release(struct config *cfg);
 int config_error(const char *path, const char *key, const struct cJSON *got,
 		 const char *fmt, ...) CARVE_PRINTF(4, 5);
 /*
- * Warns "<path>: unknown key '<where>.<key>' ignored" for each key of
- * obj not in the NULL-ended `keys`, with "(did you mean '...'?)" when a
- * known key is at most two edits away.
+ * Warns "<path>:<line>:<column>: unknown key '<where>.<key>' ignored"
+ * for each key of obj not in the NULL-ended `keys`, with "(did you mean
+ * '...'?)" when a known key is at most two edits away. The position is
+ * that of the key's first "key": in the file config_load() is reading
+ * (left out when called otherwise, or not found).
  */
 void config_unknown_keys(const char *path, const struct cJSON *obj,
 			 const char *const *keys, const char *where);

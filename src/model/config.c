@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -295,14 +296,47 @@ static int known(const char *const *keys, const char *key)
 	return 0;
 }
 
+/*
+ * The text config_load() is reading, comments blanked, so that a key's
+ * warning can say where it stands.
+ */
+static const char *reading_text;
+static size_t reading_len;
+
+/* Where "key": first stands in the text being read: 1, else 0. */
+static int key_position(const char *key, int *line, int *col)
+{
+	const char *s = reading_text, *end = s + reading_len, *p = s;
+	size_t klen = strlen(key);
+
+	if (!s)
+		return 0;
+	while (p && end - p >= (ptrdiff_t)klen + 2) {
+		const char *q = p + 1 + klen;
+
+		if (*p == '"' && !memcmp(p + 1, key, klen) && *q == '"') {
+			for (q++; q < end && isspace((unsigned char)*q); q++)
+				;
+			if (q < end && *q == ':') {
+				position(s, (size_t)(p - s), line, col);
+				return 1;
+			}
+		}
+		p = memchr(p + 1, '"', (size_t)(end - p - 1));
+	}
+	return 0;
+}
+
 void config_unknown_keys(const char *path, const cJSON *obj,
 			 const char *const *keys, const char *where)
 {
 	const cJSON *item;
 
 	cJSON_ArrayForEach (item, obj) {
+		struct strbuf at = STRBUF_INIT;
 		const char *near = NULL;
 		size_t best = 3;
+		int line, col;
 		char *name;
 
 		if (known(keys, item->string))
@@ -317,14 +351,18 @@ void config_unknown_keys(const char *path, const cJSON *obj,
 			}
 		}
 		name = utf8_sanitize_text(item->string);
+		strbuf_addstr(&at, path);
+		if (key_position(item->string, &line, &col))
+			strbuf_addf(&at, ":%d:%d", line, col);
 		if (near)
 			warning("%s: unknown key '%s%s%s' ignored (did you mean "
 				"'%s%s%s'?)",
-				path, where, *where ? "." : "", name, where,
+				at.buf, where, *where ? "." : "", name, where,
 				*where ? "." : "", near);
 		else
-			warning("%s: unknown key '%s%s%s' ignored", path, where,
-				*where ? "." : "", name);
+			warning("%s: unknown key '%s%s%s' ignored", at.buf,
+				where, *where ? "." : "", name);
+		strbuf_release(&at);
 		free(name);
 	}
 }
@@ -816,6 +854,7 @@ static int load_keys(struct config *cfg)
 int config_load(struct config *cfg, const char *path, int required)
 {
 	struct strbuf sb = STRBUF_INIT;
+	char *blank;
 	int ret;
 
 	cfg->loaded = 1;
@@ -857,7 +896,13 @@ int config_load(struct config *cfg, const char *path, int required)
 		ret = error("%s: the top level must be a JSON object", path);
 		goto done;
 	}
+	blank = xstrndup(sb.buf, sb.len);
+	blank_comments(blank, sb.len);
+	reading_text = blank;
+	reading_len = sb.len;
 	ret = load_keys(cfg);
+	reading_text = NULL;
+	free(blank);
 done:
 	strbuf_release(&sb);
 	return ret;

@@ -41,7 +41,7 @@ expect_status "a negative fixed cost" 128 "$CARVE" estimate -c carve.json --size
 grep_q "names the key" "carve.json: 'estimate.service': expected a number above 0, got -1" err
 echo '{ "estimate": { "servce": 3 } }' >carve.json
 expect_status "an unknown key is reported" 0 "$CARVE" estimate -c carve.json --sizes one.json
-grep_q "and named, with the key meant" "carve.json: unknown key 'estimate.servce' ignored (did you mean 'estimate.service'?)" err
+grep_q "and named, with the key meant" "carve.json:1:17: unknown key 'estimate.servce' ignored (did you mean 'estimate.service'?)" err
 rm carve.json
 
 # options

@@ -60,15 +60,16 @@ for cmd in $commands; do
 		"$([ $rc = 0 ] || { [ $rc = 128 ] && grep -q carve.json err; } && echo 1)"
 done
 
-# a typo is warned about once per run, with the key meant, and the run
-# goes on (carve roadmap read the file twice before)
+# a typo is warned about once per run, with its line and column and the
+# key meant, and the run goes on (carve roadmap read the file twice
+# before)
 echo '{"contxts": {"a": ["*.py"]}, "plan": {"strat": "2027-01-04"}}' >r/carve.json
 for cmd in $commands; do
 	"$CARVE" "$cmd" r >/dev/null 2>err
 	expect_eq "a typo: carve $cmd warns once" 1 \
-		"$(grep -c "carve.json: unknown key 'contxts' ignored (did you mean 'contexts'?)" err)"
+		"$(grep -c "carve.json:1:2: unknown key 'contxts' ignored (did you mean 'contexts'?)" err)"
 	expect_eq "a typo in plan: carve $cmd warns once" 1 \
-		"$(grep -c "unknown key 'plan.strat' ignored (did you mean 'plan.start'?)" err)"
+		"$(grep -c "carve.json:1:39: unknown key 'plan.strat' ignored (did you mean 'plan.start'?)" err)"
 done
 rm r/carve.json
 

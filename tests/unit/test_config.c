@@ -401,30 +401,35 @@ static void unknown_keys_suggest_the_key_meant(void **state)
 	(void)state;
 	msg = capture(load, write_config("{ \"contxts\": {} }"), &ret);
 	assert_int_equal(ret, 0);
-	assert_non_null(strstr(msg, "carve.json: unknown key 'contxts' ignored "
-				    "(did you mean 'contexts'?)\n"));
+	assert_non_null(strstr(msg,
+			       "carve.json:1:3: unknown key 'contxts' ignored "
+			       "(did you mean 'contexts'?)\n"));
 	assert_null(strstr(strstr(msg, "contxts") + 1, "contxts"));
 	msg = capture(load,
 		      write_config("{ \"plan\": { \"strat\": \"2027-01-04\" } "
 				   "}"),
 		      &ret);
 	assert_int_equal(ret, 0);
-	assert_non_null(strstr(msg, "unknown key 'plan.strat' ignored (did "
+	assert_non_null(strstr(msg, "carve.json:1:13: unknown key 'plan.strat' "
+				    "ignored (did "
 				    "you mean 'plan.start'?)"));
 	msg = capture(load,
 		      write_config("{ \"rules\": [ { \"from\": \"*\", \"to\": "
 				   "\"*\", \"alow\": true } ] }"),
 		      &ret);
 	assert_int_equal(ret, 0);
-	assert_non_null(strstr(msg, "unknown key 'rules[0].alow' ignored (did "
+	assert_non_null(strstr(msg, "carve.json:1:40: unknown key "
+				    "'rules[0].alow' ignored (did "
 				    "you mean 'rules[0].allow'?)"));
 	/* nothing near: no guess */
 	msg = capture(load, write_config("{ \"zebra\": 1 }"), &ret);
 	assert_int_equal(ret, 0);
-	assert_non_null(strstr(msg, "unknown key 'zebra' ignored\n"));
+	assert_non_null(strstr(msg, "carve.json:1:3: unknown key 'zebra' "
+				    "ignored\n"));
 	msg = capture(load, write_config("{ \"estimate\": { \"servce\": 3 } }"),
 		      &ret);
-	assert_non_null(strstr(msg, "unknown key 'estimate.servce' ignored "
+	assert_non_null(strstr(msg, "carve.json:1:17: unknown key "
+				    "'estimate.servce' ignored "
 				    "(did you mean 'estimate.service'?)"));
 }
 
