@@ -584,10 +584,12 @@ static int cmp_context(const void *a, const void *b)
 /*
  * The most distinctive domain term of context i (see seams_lead_term()):
  * the one leading most of its code files among those that lead more of
- * its files than of all others together; NULL when none does.
+ * its files than of all others together; NULL when none does. With
+ * `strict` off, the term leading most of its code files, distinctive
+ * or not.
  */
 static char *distinctive_term(const struct seams *s, size_t i,
-			      const struct strmap *all)
+			      const struct strmap *all, int strict)
 {
 	const struct seams_context *x = &s->contexts[i];
 	struct strmap count = STRMAP_INIT;
@@ -613,7 +615,7 @@ static char *distinctive_term(const struct seams *s, size_t i,
 		size_t inside = (uintptr_t)e->value;
 		size_t outside = (uintptr_t)strmap_get(all, e->key) - inside;
 
-		if (inside < 2 || outside >= inside)
+		if (strict && (inside < 2 || outside >= inside))
 			continue;
 		if (!best || inside > best_n ||
 		    (inside == best_n && strcmp(e->key, best) < 0)) {
@@ -654,10 +656,48 @@ static char **count_terms(const struct seams *s, struct strmap *all,
 }
 
 /*
+ * The last resort of a context's name, for one whose folder and terms
+ * are taken: its folder and the name of its largest code file, less the
+ * extension ("persistence:CargoRepositoryJPA"), else that file's path,
+ * which no other context holds. Never a number: it says nothing.
+ */
+static void name_by_file(const struct seams *s, size_t i,
+			 const struct strmap *taken, struct strbuf *sb)
+{
+	const struct seams_context *x = &s->contexts[i];
+	const struct scan_file *best = NULL;
+	const char *base, *dot;
+
+	for (size_t j = 0; j < x->files_nr; j++) {
+		const struct scan_file *f = &s->scan->files[x->files[j]];
+
+		if (!best || f->counts.code > best->counts.code ||
+		    (f->counts.code == best->counts.code &&
+		     strcmp(f->path, best->path) < 0))
+			best = f;
+	}
+	if (!best)
+		return;
+	base = strrchr(best->path, '/');
+	base = base ? base + 1 : best->path;
+	dot = strrchr(base, '.');
+	strbuf_reset(sb);
+	if (strcmp(x->name, "."))
+		strbuf_addf(sb, "%s:", x->name);
+	strbuf_add(sb, base, dot && dot > base ? (size_t)(dot - base) :
+						 strlen(base));
+	if (strmap_get(taken, sb->buf)) {
+		strbuf_reset(sb);
+		strbuf_addstr(sb, best->path);
+	}
+}
+
+/*
  * Names every context, uniquely, and puts them in their final order. A
  * context is named by its folder (dominant_dir()); when a larger one
  * has that name, by the folder and its most distinctive domain term
- * ("src/dddsample:cargo"; the term alone for the root), a number only when no term tells them apart.
+ * ("src/dddsample:cargo"; the term alone for the root), else by its
+ * largest file (name_by_file()).
  */
 static void name_contexts(struct seams *s)
 {
@@ -709,19 +749,21 @@ static void name_contexts(struct seams *s)
 		    !x->unlinked && x->role != ROLE_PLATFORM) {
 			if (!keys)
 				keys = count_terms(s, &all, &keys_nr);
-			term = distinctive_term(s, i, &all);
-			if (term) {
+			for (int strict = 1; strict >= 0; strict--) {
+				term = distinctive_term(s, i, &all, strict);
+				if (!term)
+					continue;
 				strbuf_reset(&sb);
 				if (strcmp(x->name, "."))
 					strbuf_addf(&sb, "%s:", x->name);
 				strbuf_addstr(&sb, term);
 				free(term);
+				if (!strmap_get(&taken, sb.buf))
+					break;
 			}
 		}
-		for (int k = 2; strmap_get(&taken, sb.buf); k++) {
-			strbuf_reset(&sb);
-			strbuf_addf(&sb, "%s-%d", x->name, k);
-		}
+		if (strmap_get(&taken, sb.buf))
+			name_by_file(s, i, &taken, &sb);
 		free(x->name);
 		x->name = strbuf_detach(&sb, NULL);
 		strmap_put(&taken, x->name, x);
