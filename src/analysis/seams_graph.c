@@ -17,6 +17,7 @@
 #include "carve/role.h"
 #include "carve/scan.h"
 #include "carve/seams_graph.h"
+#include "carve/strbuf.h"
 #include "carve/strmap.h"
 #include "carve/xmalloc.h"
 
@@ -482,9 +483,12 @@ static int cmp_unit_term(const void *a, const void *b)
  * The domain terms of the units (see lead_term()), kept only where they
  * say something: a term led by two units or more, and by no more than
  * SEAMS_TERM_SHARE of them (past that it is a layer word such as "base"
- * or "abstract"). A file name found in two folders or more (views.py,
- * bulk_edit.py, input.c in two libraries) is a layer's or a
- * convention's, whatever word it leads with: no term.
+ * or "abstract"). A file name found again in a folder of the same name
+ * (dcim/forms/bulk_edit.py, ipam/forms/bulk_edit.py) is a convention's,
+ * one that is a layer's word (views.py) a layer's, and one in a folder
+ * not named for a layer (lib/tilde/tilde.c, lib/readline/tilde.c) a
+ * copy: no term; one found only in layer folders of other names
+ * (views/streams.py, actions/streams.py) is a domain across layers.
  * Returns them sorted by term, `*nr` long, the units of one term
  * sharing one string, and each unit's term in `*term_of` (NULL: none).
  */
@@ -493,8 +497,9 @@ static struct unit_term *find_terms(const struct seams_graph *g, size_t *nr,
 {
 	size_t nunits = g->nr, n = 0, linked = 0, out = 0;
 	struct unit_term *ut = xmalloc((nunits ? nunits : 1) * sizeof(*ut));
-	struct strmap names = STRMAP_INIT;
-	char buf[64];
+	struct strmap names = STRMAP_INIT, seen = STRMAP_INIT;
+	struct strmap same_folder = STRMAP_INIT, outside_layers = STRMAP_INIT;
+	char buf[64], **keys = xcalloc(nunits ? nunits : 1, sizeof(*keys));
 
 	*term_of = xcalloc(nunits ? nunits : 1, sizeof(**term_of));
 	for (size_t u = 0; u < nunits; u++) {
@@ -504,6 +509,19 @@ static struct unit_term *find_terms(const struct seams_graph *g, size_t *nr,
 		b = b ? b + 1 : g->units[u].name;
 		k = (uintptr_t)strmap_get(&names, b);
 		strmap_put(&names, b, (void *)(k + 1));
+		/* the name again in a folder of the same name */
+		{
+			struct strbuf sb = STRBUF_INIT;
+
+			strbuf_addf(&sb, "%s/%s", base_name(g->units[u].dir),
+				    b);
+			keys[u] = strbuf_detach(&sb, NULL);
+		}
+		if (strmap_get(&seen, keys[u]))
+			strmap_put(&same_folder, b, (void *)2);
+		if (!seams_layer_word(base_name(g->units[u].dir)))
+			strmap_put(&outside_layers, b, (void *)1);
+		strmap_put(&seen, keys[u], (void *)1);
 	}
 	for (size_t u = 0; u < nunits; u++) {
 		const struct seams_unit *x = &g->units[u];
@@ -513,14 +531,23 @@ static struct unit_term *find_terms(const struct seams_graph *g, size_t *nr,
 			continue;
 		linked++;
 		b = b ? b + 1 : x->name;
-		if ((uintptr_t)strmap_get(&names, b) >= 2 ||
-		    !seams_lead_term(buf, sizeof(buf), x->name))
+		if (!seams_lead_term(buf, sizeof(buf), x->name) ||
+		    ((uintptr_t)strmap_get(&names, b) >= 2 &&
+		     (seams_layer_word(buf) ||
+		      strmap_get(&same_folder, b) ||
+		      strmap_get(&outside_layers, b))))
 			continue;
 		ut[n].term = xstrdup(buf);
 		ut[n].unit = u;
 		n++;
 	}
 	strmap_release(&names);
+	strmap_release(&seen);
+	strmap_release(&same_folder);
+	strmap_release(&outside_layers);
+	for (size_t u = 0; u < nunits; u++)
+		free(keys[u]);
+	free(keys);
 	if (n)
 		qsort(ut, n, sizeof(*ut), cmp_unit_term);
 	for (size_t i = 0; i < n;) {
@@ -763,7 +790,10 @@ static const char *const layer_words[] = {
 	"backend", "frontend", "public", "private", "resources", "javascript",
 	"js", "ts", "typescript", "python", "ruby", "golang", "csharp",
 	"static", "assets", "scripts", "bin", "tools", "www", "wwwroot",
-	"routers", "routes", "handlers", "mutations", "queries", NULL,
+	"routers", "routes", "handlers", "mutations", "queries", "actions",
+	"serializers", "policies", "validators", "workers", "jobs", "tasks",
+	"mailers", "forms", "tables", "filtersets", "filters", "signals",
+	"schemas", "entities", "dao", "mappers", NULL,
 };
 
 int seams_layer_word(const char *word)
