@@ -18,6 +18,7 @@
 #include "carve/config.h"
 #include "carve/error.h"
 #include "carve/strbuf.h"
+#include "carve/strmap.h"
 #include "carve/utf8.h"
 #include "carve/xmalloc.h"
 
@@ -96,25 +97,32 @@ static int nesting_too_deep(const char *s, size_t len)
 	return 0;
 }
 
+/*
+ * The first key of an object that an earlier key of the same object
+ * repeats, here or below; a map of the names seen keeps a file of
+ * 100,000 keys linear.
+ */
 static const char *find_duplicate(const cJSON *node, const char **where)
 {
-	const cJSON *a, *b;
+	struct strmap seen = STRMAP_INIT;
+	const char *dup = NULL;
+	const cJSON *a;
 
-	cJSON_ArrayForEach(a, node) {
-		if (cJSON_IsObject(node) && a->string)
-			for (b = a->next; b; b = b->next)
-				if (b->string && !strcmp(a->string, b->string)) {
-					*where = node->string ? node->string : "";
-					return a->string;
-				}
-		if (cJSON_IsObject(a) || cJSON_IsArray(a)) {
-			const char *dup = find_duplicate(a, where);
-
-			if (dup)
-				return dup;
+	cJSON_ArrayForEach (a, node) {
+		if (cJSON_IsObject(node) && a->string) {
+			if (strmap_get(&seen, a->string)) {
+				*where = node->string ? node->string : "";
+				dup = a->string;
+				break;
+			}
+			strmap_put(&seen, a->string, (void *)a);
 		}
+		if ((cJSON_IsObject(a) || cJSON_IsArray(a)) &&
+		    (dup = find_duplicate(a, where)))
+			break;
 	}
-	return NULL;
+	strmap_release(&seen);
+	return dup;
 }
 
 /* Reports through error() or, for files a scan only consults, warning(). */
@@ -302,6 +310,9 @@ static int known(const char *const *keys, const char *key)
  */
 static const char *reading_text;
 static size_t reading_len;
+/* each lookup reads the whole text: a hostile file's 100,000 keys get none */
+static unsigned reading_lookups;
+#define CONFIG_MAX_LOOKUPS 32
 
 /* Where "key": first stands in the text being read: 1, else 0. */
 static int key_position(const char *key, int *line, int *col)
@@ -309,7 +320,7 @@ static int key_position(const char *key, int *line, int *col)
 	const char *s = reading_text, *end = s + reading_len, *p = s;
 	size_t klen = strlen(key);
 
-	if (!s)
+	if (!s || ++reading_lookups > CONFIG_MAX_LOOKUPS)
 		return 0;
 	while (p && end - p >= (ptrdiff_t)klen + 2) {
 		const char *q = p + 1 + klen;
@@ -900,6 +911,7 @@ int config_load(struct config *cfg, const char *path, int required)
 	blank_comments(blank, sb.len);
 	reading_text = blank;
 	reading_len = sb.len;
+	reading_lookups = 0;
 	ret = load_keys(cfg);
 	reading_text = NULL;
 	free(blank);
