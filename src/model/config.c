@@ -217,10 +217,14 @@ static const char *describe(struct strbuf *sb, const cJSON *v)
 	strbuf_reset(sb);
 	if (cJSON_IsString(v)) {
 		char *text = utf8_sanitize_text(v->valuestring);
-		size_t n = strlen(text);
+		size_t n = strlen(text), cut = n;
 
-		strbuf_addf(sb, "\"%.*s%s\"", n > 60 ? 60 : (int)n, text,
-			    n > 60 ? "..." : "");
+		/* a long one cut after 60 bytes, between two characters */
+		if (n > 60)
+			for (cut = 60; cut && (text[cut] & 0xc0) == 0x80; cut--)
+				;
+		strbuf_addf(sb, "\"%.*s%s\"", (int)cut, text,
+			    cut < n ? "..." : "");
 		free(text);
 	} else if (cJSON_IsNumber(v)) {
 		char num[32];

@@ -16,6 +16,7 @@
 #include "carve/calendar.h"
 #include "carve/config.h"
 #include "carve/error.h"
+#include "carve/utf8.h"
 
 static char tmpdir[] = "/tmp/carve-test-config-XXXXXX";
 
@@ -390,6 +391,21 @@ static void values_shown_are_sanitized(void **state)
 	assert_int_not_equal(ret, 0);
 	assert_non_null(strstr(msg, "'plan.start'"));
 	assert_null(strchr(msg, '\033'));
+	/* "x" and 50 two-byte characters: byte 60 is inside the 30th */
+	msg = capture(load,
+		      write_config(
+			      "{ \"plan\": { \"start\": \"x"
+			      "\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9"
+			      "\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9"
+			      "\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9"
+			      "\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9"
+			      "\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9"
+			      "\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9"
+			      "\u00e9\u00e9\" } }"),
+		      &ret);
+	assert_true(utf8_is_valid(msg, strlen(msg)));
+	assert_non_null(strstr(msg, "got \"x\xc3\xa9"));
+	assert_non_null(strstr(msg, "\xc3\xa9...\"\n"));
 }
 
 /* A typo gets the key it was meant to be; each is warned about once. */
