@@ -63,6 +63,11 @@ enum plan_priority {
 	PLAN_PRIORITY_CRITICAL_PATH, /* critical path, then ranking */
 };
 
+/*
+ * carve.json's plan holds one, filled by plan_parse(); each command
+ * takes a copy with plan_load(), which duplicates every array: an array
+ * added here must be duplicated there and freed in plan_release().
+ */
 struct plan {
 	const char *path; /* the config file, for messages */
 	struct calendar cal; /* start, working weekdays, holidays */
