@@ -5,114 +5,165 @@
  * is the same for a scan and a model.
  */
 #include <string.h>
-#include <strings.h>
 
 #include "carve/role.h"
 
-static const char *const test_dirs[] = {
-	"test", "tests", "testing", "__tests__", "__mocks__", "spec",
-	"specs", "testdata", "test-data", "testsuite", "unittests", NULL,
+/*
+ * Directory names that give a role, each list in the order file_role()
+ * asks them (the names are distinct, so one table keeps them all).
+ */
+enum dir_kind {
+	DIR_NONE,
+	DIR_TEST,
+	DIR_MIGRATION,
+	DIR_FIXTURE,
+	DIR_TRANSLATION,
+	DIR_DOCS,
+	DIR_CONFIG,
 };
 
-static const char *const migration_dirs[] = { "migrations", "migrate",
-					      "alembic", NULL };
+#define D(name, kind) { name, sizeof(name) - 1, kind }
 
-static const char *const fixture_dirs[] = {
-	"fixtures", "__fixtures__", "fixture", "sample-data", "sampledata",
-	"seed-data", "test_data", NULL,
+static const struct {
+	const char *name;
+	unsigned char len, kind;
+} dir_names[] = {
+	D("test", DIR_TEST),
+	D("tests", DIR_TEST),
+	D("testing", DIR_TEST),
+	D("__tests__", DIR_TEST),
+	D("__mocks__", DIR_TEST),
+	D("spec", DIR_TEST),
+	D("specs", DIR_TEST),
+	D("testdata", DIR_TEST),
+	D("test-data", DIR_TEST),
+	D("testsuite", DIR_TEST),
+	D("unittests", DIR_TEST),
+	D("migrations", DIR_MIGRATION),
+	D("migrate", DIR_MIGRATION),
+	D("alembic", DIR_MIGRATION),
+	D("fixtures", DIR_FIXTURE),
+	D("__fixtures__", DIR_FIXTURE),
+	D("fixture", DIR_FIXTURE),
+	D("sample-data", DIR_FIXTURE),
+	D("sampledata", DIR_FIXTURE),
+	D("seed-data", DIR_FIXTURE),
+	D("test_data", DIR_FIXTURE),
+	D("locale", DIR_TRANSLATION),
+	D("locales", DIR_TRANSLATION),
+	D("i18n", DIR_TRANSLATION),
+	D("l10n", DIR_TRANSLATION),
+	D("translations", DIR_TRANSLATION),
+	D("lang", DIR_TRANSLATION),
+	D("langs", DIR_TRANSLATION),
+	D("LC_MESSAGES", DIR_TRANSLATION),
+	D("docs", DIR_DOCS),
+	D("doc", DIR_DOCS),
+	D("documentation", DIR_DOCS),
+	D("Documentation", DIR_DOCS),
+	D("man", DIR_DOCS),
+	D(".github", DIR_CONFIG),
+	D(".gitlab", DIR_CONFIG),
+	D(".circleci", DIR_CONFIG),
+	D(".devcontainer", DIR_CONFIG),
+	D(".vscode", DIR_CONFIG),
+	D(".idea", DIR_CONFIG),
+	D(".buildkite", DIR_CONFIG),
+	D(".husky", DIR_CONFIG),
+	D(".tx", DIR_CONFIG),
+	D(".azure-pipelines", DIR_CONFIG),
 };
 
-static const char *const translation_dirs[] = {
-	"locale", "locales", "i18n", "l10n", "translations", "lang", "langs",
-	"LC_MESSAGES", NULL,
-};
+#undef D
 
-static const char *const docs_dirs[] = { "docs", "doc", "documentation",
-					 "Documentation", "man", NULL };
-
-static const char *const config_dirs[] = {
-	".github", ".gitlab", ".circleci", ".devcontainer", ".vscode",
-	".idea", ".buildkite", ".husky", ".tx", ".azure-pipelines", NULL,
-};
+#define R(s, role) { s, sizeof(s) - 1, role }
 
 /* Extensions (after the last dot, any case) of each non-code role. */
 static const struct {
 	const char *ext;
+	unsigned char len;
 	enum file_role role;
 } ext_roles[] = {
-	{ "html", ROLE_VIEW },	     { "htm", ROLE_VIEW },
-	{ "erb", ROLE_VIEW },	     { "haml", ROLE_VIEW },
-	{ "slim", ROLE_VIEW },	     { "cshtml", ROLE_VIEW },
-	{ "razor", ROLE_VIEW },	     { "vbhtml", ROLE_VIEW },
-	{ "tmpl", ROLE_VIEW },	     { "gotmpl", ROLE_VIEW },
-	{ "hbs", ROLE_VIEW },	     { "handlebars", ROLE_VIEW },
-	{ "mustache", ROLE_VIEW },   { "jinja", ROLE_VIEW },
-	{ "jinja2", ROLE_VIEW },     { "j2", ROLE_VIEW },
-	{ "twig", ROLE_VIEW },	     { "liquid", ROLE_VIEW },
-	{ "ejs", ROLE_VIEW },	     { "pug", ROLE_VIEW },
-	{ "jsp", ROLE_VIEW },	     { "ftl", ROLE_VIEW },
-	{ "njk", ROLE_VIEW },	     { "rhtml", ROLE_VIEW },
-	{ "md", ROLE_DOCS },	     { "markdown", ROLE_DOCS },
-	{ "rst", ROLE_DOCS },	     { "adoc", ROLE_DOCS },
-	{ "asciidoc", ROLE_DOCS },   { "txt", ROLE_DOCS },
-	{ "texi", ROLE_DOCS },	     { "texinfo", ROLE_DOCS },
-	{ "tex", ROLE_DOCS },	     { "pod", ROLE_DOCS },
-	{ "yml", ROLE_CONFIG },	     { "yaml", ROLE_CONFIG },
-	{ "toml", ROLE_CONFIG },     { "ini", ROLE_CONFIG },
-	{ "cfg", ROLE_CONFIG },	     { "conf", ROLE_CONFIG },
-	{ "properties", ROLE_CONFIG }, { "env", ROLE_CONFIG },
-	{ "editorconfig", ROLE_CONFIG }, { "dockerfile", ROLE_CONFIG },
-	{ "mk", ROLE_BUILD },	     { "cmake", ROLE_BUILD },
-	{ "m4", ROLE_BUILD },	     { "ac", ROLE_BUILD },
-	{ "am", ROLE_BUILD },	     { "in", ROLE_BUILD },
-	{ "gradle", ROLE_BUILD },    { "csproj", ROLE_BUILD },
-	{ "vbproj", ROLE_BUILD },    { "fsproj", ROLE_BUILD },
-	{ "sln", ROLE_BUILD },	     { "props", ROLE_BUILD },
-	{ "targets", ROLE_BUILD },   { "bazel", ROLE_BUILD },
-	{ "bzl", ROLE_BUILD },	     { "po", ROLE_TRANSLATION },
-	{ "pot", ROLE_TRANSLATION }, { "mo", ROLE_TRANSLATION },
-	{ "xlf", ROLE_TRANSLATION }, { "xliff", ROLE_TRANSLATION },
-	{ "resx", ROLE_TRANSLATION }, { "strings", ROLE_TRANSLATION },
-	{ "ts-translation", ROLE_TRANSLATION },
-	{ "css", ROLE_ASSET },	     { "scss", ROLE_ASSET },
-	{ "sass", ROLE_ASSET },	     { "less", ROLE_ASSET },
-	{ "styl", ROLE_ASSET },	     { "svg", ROLE_ASSET },
-	{ "csv", ROLE_DATA },	     { "tsv", ROLE_DATA },
-	{ "json", ROLE_DATA },	     { "jsonl", ROLE_DATA },
-	{ "ndjson", ROLE_DATA },     { "xml", ROLE_DATA },
-	{ "sql", ROLE_DATA },	     { "geojson", ROLE_DATA },
+	R("html", ROLE_VIEW),	     R("htm", ROLE_VIEW),
+	R("erb", ROLE_VIEW),	     R("haml", ROLE_VIEW),
+	R("slim", ROLE_VIEW),	     R("cshtml", ROLE_VIEW),
+	R("razor", ROLE_VIEW),	     R("vbhtml", ROLE_VIEW),
+	R("tmpl", ROLE_VIEW),	     R("gotmpl", ROLE_VIEW),
+	R("hbs", ROLE_VIEW),	     R("handlebars", ROLE_VIEW),
+	R("mustache", ROLE_VIEW),   R("jinja", ROLE_VIEW),
+	R("jinja2", ROLE_VIEW),     R("j2", ROLE_VIEW),
+	R("twig", ROLE_VIEW),	     R("liquid", ROLE_VIEW),
+	R("ejs", ROLE_VIEW),	     R("pug", ROLE_VIEW),
+	R("jsp", ROLE_VIEW),	     R("ftl", ROLE_VIEW),
+	R("njk", ROLE_VIEW),	     R("rhtml", ROLE_VIEW),
+	R("md", ROLE_DOCS),	     R("markdown", ROLE_DOCS),
+	R("rst", ROLE_DOCS),	     R("adoc", ROLE_DOCS),
+	R("asciidoc", ROLE_DOCS),   R("txt", ROLE_DOCS),
+	R("texi", ROLE_DOCS),	     R("texinfo", ROLE_DOCS),
+	R("tex", ROLE_DOCS),	     R("pod", ROLE_DOCS),
+	R("yml", ROLE_CONFIG),	     R("yaml", ROLE_CONFIG),
+	R("toml", ROLE_CONFIG),     R("ini", ROLE_CONFIG),
+	R("cfg", ROLE_CONFIG),	     R("conf", ROLE_CONFIG),
+	R("properties", ROLE_CONFIG), R("env", ROLE_CONFIG),
+	R("editorconfig", ROLE_CONFIG), R("dockerfile", ROLE_CONFIG),
+	R("mk", ROLE_BUILD),	     R("cmake", ROLE_BUILD),
+	R("m4", ROLE_BUILD),	     R("ac", ROLE_BUILD),
+	R("am", ROLE_BUILD),	     R("in", ROLE_BUILD),
+	R("gradle", ROLE_BUILD),    R("csproj", ROLE_BUILD),
+	R("vbproj", ROLE_BUILD),    R("fsproj", ROLE_BUILD),
+	R("sln", ROLE_BUILD),	     R("props", ROLE_BUILD),
+	R("targets", ROLE_BUILD),   R("bazel", ROLE_BUILD),
+	R("bzl", ROLE_BUILD),	     R("po", ROLE_TRANSLATION),
+	R("pot", ROLE_TRANSLATION), R("mo", ROLE_TRANSLATION),
+	R("xlf", ROLE_TRANSLATION), R("xliff", ROLE_TRANSLATION),
+	R("resx", ROLE_TRANSLATION), R("strings", ROLE_TRANSLATION),
+	R("ts-translation", ROLE_TRANSLATION),
+	R("css", ROLE_ASSET),	     R("scss", ROLE_ASSET),
+	R("sass", ROLE_ASSET),	     R("less", ROLE_ASSET),
+	R("styl", ROLE_ASSET),	     R("svg", ROLE_ASSET),
+	R("csv", ROLE_DATA),	     R("tsv", ROLE_DATA),
+	R("json", ROLE_DATA),	     R("jsonl", ROLE_DATA),
+	R("ndjson", ROLE_DATA),     R("xml", ROLE_DATA),
+	R("sql", ROLE_DATA),	     R("geojson", ROLE_DATA),
 };
 
 /* Whole file names of the build and configuration roles. */
 static const struct {
 	const char *name;
+	unsigned char len;
 	enum file_role role;
 } name_roles[] = {
-	{ "Makefile", ROLE_BUILD },	    { "makefile", ROLE_BUILD },
-	{ "GNUmakefile", ROLE_BUILD },	    { "CMakeLists.txt", ROLE_BUILD },
-	{ "configure", ROLE_BUILD },	    { "Rakefile", ROLE_BUILD },
-	{ "Gemfile", ROLE_BUILD },	    { "Gemfile.lock", ROLE_BUILD },
-	{ "package.json", ROLE_BUILD },	    { "pom.xml", ROLE_BUILD },
-	{ "build.xml", ROLE_BUILD },	    { "go.mod", ROLE_BUILD },
-	{ "go.sum", ROLE_BUILD },	    { "Cargo.toml", ROLE_BUILD },
-	{ "pyproject.toml", ROLE_BUILD },   { "requirements.txt", ROLE_BUILD },
-	{ "setup.cfg", ROLE_BUILD },	    { "composer.json", ROLE_BUILD },
-	{ "tsconfig.json", ROLE_BUILD },    { "BUILD", ROLE_BUILD },
-	{ "WORKSPACE", ROLE_BUILD },	    { "Dockerfile", ROLE_CONFIG },
-	{ "Jenkinsfile", ROLE_CONFIG },	    { "Procfile", ROLE_CONFIG },
-	{ "Vagrantfile", ROLE_CONFIG },	    { "Containerfile", ROLE_CONFIG },
-	{ "README", ROLE_DOCS },	    { "LICENSE", ROLE_DOCS },
-	{ "COPYING", ROLE_DOCS },	    { "CHANGES", ROLE_DOCS },
-	{ "NEWS", ROLE_DOCS },		    { "AUTHORS", ROLE_DOCS },
-	{ "INSTALL", ROLE_DOCS },	    { "CHANGELOG", ROLE_DOCS },
+	R("Makefile", ROLE_BUILD),	    R("makefile", ROLE_BUILD),
+	R("GNUmakefile", ROLE_BUILD),	    R("CMakeLists.txt", ROLE_BUILD),
+	R("configure", ROLE_BUILD),	    R("Rakefile", ROLE_BUILD),
+	R("Gemfile", ROLE_BUILD),	    R("Gemfile.lock", ROLE_BUILD),
+	R("package.json", ROLE_BUILD),	    R("pom.xml", ROLE_BUILD),
+	R("build.xml", ROLE_BUILD),	    R("go.mod", ROLE_BUILD),
+	R("go.sum", ROLE_BUILD),	    R("Cargo.toml", ROLE_BUILD),
+	R("pyproject.toml", ROLE_BUILD),   R("requirements.txt", ROLE_BUILD),
+	R("setup.cfg", ROLE_BUILD),	    R("composer.json", ROLE_BUILD),
+	R("tsconfig.json", ROLE_BUILD),    R("BUILD", ROLE_BUILD),
+	R("WORKSPACE", ROLE_BUILD),	    R("Dockerfile", ROLE_CONFIG),
+	R("Jenkinsfile", ROLE_CONFIG),	    R("Procfile", ROLE_CONFIG),
+	R("Vagrantfile", ROLE_CONFIG),	    R("Containerfile", ROLE_CONFIG),
+	R("README", ROLE_DOCS),	    R("LICENSE", ROLE_DOCS),
+	R("COPYING", ROLE_DOCS),	    R("CHANGES", ROLE_DOCS),
+	R("NEWS", ROLE_DOCS),		    R("AUTHORS", ROLE_DOCS),
+	R("INSTALL", ROLE_DOCS),	    R("CHANGELOG", ROLE_DOCS),
 };
 
-static int in_list(const char *s, size_t n, const char *const *list)
+#undef R
+
+/* The role of a directory named p[0..n), or DIR_NONE. */
+static enum dir_kind dir_kind(const char *p, size_t n)
 {
-	for (; *list; list++)
-		if (strlen(*list) == n && !strncmp(s, *list, n))
-			return 1;
-	return 0;
+	if (n < 3 || n > 16)
+		return DIR_NONE;
+	for (size_t i = 0; i < sizeof(dir_names) / sizeof(*dir_names); i++)
+		if (dir_names[i].len == n && dir_names[i].name[0] == *p &&
+		    !memcmp(dir_names[i].name, p, n))
+			return (enum dir_kind)dir_names[i].kind;
+	return DIR_NONE;
 }
 
 static int has_suffix(const char *s, size_t n, const char *suffix)
@@ -156,9 +207,12 @@ static int test_name(const char *name)
 static enum file_role name_role(const char *name)
 {
 	const char *dot = strrchr(name, '.');
+	size_t n = strlen(name), k;
+	char ext[16];
 
 	for (size_t i = 0; i < sizeof(name_roles) / sizeof(*name_roles); i++)
-		if (!strcmp(name, name_roles[i].name))
+		if (name_roles[i].len == n && name_roles[i].name[0] == *name &&
+		    !memcmp(name, name_roles[i].name, n))
 			return name_roles[i].role;
 	/* Dockerfile.dev, docker-compose.yml, README.md */
 	if (!strncmp(name, "Dockerfile", 10) ||
@@ -166,8 +220,18 @@ static enum file_role name_role(const char *name)
 		return ROLE_CONFIG;
 	if (!dot || dot == name)
 		return ROLE_CODE;
+	/* the extension in lower case (the table's case), when it fits */
+	k = n - (size_t)(dot + 1 - name);
+	if (!k || k >= sizeof(ext))
+		return ROLE_CODE;
+	for (size_t i = 0; i < k; i++) {
+		unsigned char c = (unsigned char)dot[1 + i];
+
+		ext[i] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+	}
 	for (size_t i = 0; i < sizeof(ext_roles) / sizeof(*ext_roles); i++)
-		if (!strcasecmp(dot + 1, ext_roles[i].ext))
+		if (ext_roles[i].len == k && ext_roles[i].ext[0] == ext[0] &&
+		    !memcmp(ext, ext_roles[i].ext, k))
 			return ext_roles[i].role;
 	return ROLE_CODE;
 }
@@ -187,18 +251,28 @@ enum file_role file_role(const char *path)
 	while ((slash = strchr(p, '/'))) {
 		size_t n = (size_t)(slash - p);
 
-		if (in_list(p, n, test_dirs))
+		switch (dir_kind(p, n)) {
+		case DIR_TEST:
 			role = ROLE_TEST;
-		else if (in_list(p, n, migration_dirs))
+			break;
+		case DIR_MIGRATION:
 			role = ROLE_MIGRATION;
-		else if (in_list(p, n, fixture_dirs))
+			break;
+		case DIR_FIXTURE:
 			role = ROLE_FIXTURE;
-		else if (in_list(p, n, translation_dirs))
+			break;
+		case DIR_TRANSLATION:
 			role = ROLE_TRANSLATION;
-		else if (in_list(p, n, docs_dirs))
+			break;
+		case DIR_DOCS:
 			dir_role = ROLE_DOCS;
-		else if (in_list(p, n, config_dirs))
+			break;
+		case DIR_CONFIG:
 			dir_role = ROLE_CONFIG;
+			break;
+		case DIR_NONE:
+			break;
+		}
 		p = slash + 1;
 	}
 	own = name_role(p);
@@ -233,7 +307,7 @@ size_t role_test_root(const char *path)
 	size_t root = 0;
 
 	while ((slash = strchr(p, '/'))) {
-		if (in_list(p, (size_t)(slash - p), test_dirs))
+		if (dir_kind(p, (size_t)(slash - p)) == DIR_TEST)
 			root = p > path ? (size_t)(p - 1 - path) : 0;
 		p = slash + 1;
 	}
