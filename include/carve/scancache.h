@@ -66,11 +66,14 @@ char *scancache_read_file(struct strbuf *data, const char *path,
 			  const char *kind, int format, size_t max);
 /* True when the cache keeps f's results (a blob id, a status it keeps). */
 int scancache_keeps(const struct scan_file *f);
+/* Writes v in decimal at q (at most 20 bytes, no NUL); returns the end. */
+char *scancache_put_number(char *q, unsigned long long v);
 /*
  * Replaces the cache file with the results of `scan` (only files whose
- * blob id is known). Returns 0, or <0 after a warning.
+ * blob id is known), and sets the deps_hash of each file whose
+ * statements it encodes. Returns 0, or <0 after a warning.
  */
-int scancache_save(const struct scancache *cache, const struct scan *scan,
+int scancache_save(const struct scancache *cache, struct scan *scan,
 		   unsigned flags);
 void scancache_release(struct scancache *cache);
 

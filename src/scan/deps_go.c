@@ -197,18 +197,25 @@ static void guess_name(struct go_import *imp)
  */
 static int is_common_std(const char *s, size_t n)
 {
-	static const char *const std[] = {
-		"bufio",	 "bytes",   "context", "encoding/json",
-		"errors",	 "fmt",	    "io",      "io/fs",
-		"log",		 "math",    "net",     "net/http",
-		"net/url",	 "os",	    "os/exec", "path",
-		"path/filepath", "reflect", "regexp",  "slices",
-		"sort",		 "strconv", "strings", "sync",
-		"sync/atomic",	 "testing", "time",    "unicode",
+#define S(p) { p, sizeof(p) - 1 }
+	static const struct {
+		const char *path;
+		size_t len;
+	} std[] = {
+		S("bufio"),	    S("bytes"),	  S("context"), S("encoding/json"),
+		S("errors"),	    S("fmt"),	  S("io"),	S("io/fs"),
+		S("log"),	    S("math"),	  S("net"),	S("net/http"),
+		S("net/url"),	    S("os"),	  S("os/exec"), S("path"),
+		S("path/filepath"), S("reflect"), S("regexp"),	S("slices"),
+		S("sort"),	    S("strconv"), S("strings"), S("sync"),
+		S("sync/atomic"),   S("testing"), S("time"),	S("unicode"),
 	};
+#undef S
 
+	if (n > 13 || memchr(s, '.', n))
+		return 0; /* the longest is 13 bytes; none has a dot */
 	for (size_t i = 0; i < sizeof(std) / sizeof(*std); i++)
-		if (strlen(std[i]) == n && !memcmp(std[i], s, n))
+		if (std[i].len == n && !memcmp(std[i].path, s, n))
 			return 1;
 	return 0;
 }

@@ -18,6 +18,7 @@
 #include "carve/outfile.h"
 #include "carve/scan.h"
 #include "carve/scancache.h"
+#include "carve/strmap.h"
 #include "carve/xmalloc.h"
 
 #define FIELDS 13
@@ -183,21 +184,28 @@ const struct scancache_entry *scancache_get(const struct scancache *cache,
 	return e;
 }
 
+char *scancache_put_number(char *q, unsigned long long v)
+{
+	size_t n = 1;
+
+	/* most are one or two digits: count them, then write in place */
+	for (unsigned long long t = v; t >= 10; t /= 10)
+		n++;
+	q += n;
+	for (char *p = q; n--; v /= 10)
+		*--p = (char)('0' + v % 10);
+	return q;
+}
+
 /* Writes n in decimal and `sep` at q; returns the end (at most 22). */
 static char *put_num(char *q, long long v, char sep)
 {
-	char buf[24];
-	size_t i = sizeof(buf);
-	unsigned long long u = v < 0 ? 0 - (unsigned long long)v
-				     : (unsigned long long)v;
-
-	do
-		buf[--i] = (char)('0' + u % 10);
-	while (u /= 10);
-	if (v < 0)
-		buf[--i] = '-';
-	memcpy(q, buf + i, sizeof(buf) - i);
-	q += sizeof(buf) - i;
+	if (v < 0) {
+		*q++ = '-';
+		q = scancache_put_number(q, 0 - (unsigned long long)v);
+	} else {
+		q = scancache_put_number(q, (unsigned long long)v);
+	}
 	*q++ = sep;
 	return q;
 }
@@ -308,7 +316,7 @@ int scancache_keeps(const struct scan_file *f)
 		f->status == FILE_BINARY || f->status == FILE_EXCLUDED);
 }
 
-int scancache_save(const struct scancache *cache, const struct scan *scan,
+int scancache_save(const struct scancache *cache, struct scan *scan,
 		   unsigned flags)
 {
 	struct outfile out = OUTFILE_INIT;
@@ -337,8 +345,9 @@ int scancache_save(const struct scancache *cache, const struct scan *scan,
 	scancache_header(&sb, "scan", SCANCACHE_FORMAT);
 	fwrite(sb.buf, 1, sb.len, out.fp);
 	for (size_t i = 0; i < scan->nr; i++) {
-		const struct scan_file *f = &scan->files[i];
+		struct scan_file *f = &scan->files[i];
 		const struct line_counts *c = &f->counts;
+		size_t deps_at;
 
 		if (!scancache_keeps(f))
 			continue;
@@ -349,10 +358,13 @@ int scancache_save(const struct scancache *cache, const struct scan *scan,
 			    f->reason ? f->reason : "",
 			    f->package ? f->package : "", c->lines, c->code,
 			    c->comment, c->blank, c->complexity);
-		if (f->deps_cached)
+		if (f->deps_cached) {
 			strbuf_addstr(&sb, f->deps_cached);
-		else
+		} else {
+			deps_at = sb.len;
 			scancache_encode_deps(&sb, &f->deps);
+			f->deps_hash = strhash(sb.buf + deps_at);
+		}
 		strbuf_addf(&sb, "\t%s", f->path);
 		fwrite(sb.buf, 1, sb.len + 1, out.fp); /* with the NUL */
 	}
