@@ -142,13 +142,17 @@ static void index_csharp(struct resolver *r, struct views_state *st, size_t i)
 		if (!(d->flags & DEP_DECLARES))
 			continue;
 		strbuf_reset(&key);
-		strbuf_addf(&key, "%s.%.*s", d->target, (int)stem, base);
+		strbuf_addstr(&key, d->target);
+		strbuf_addch(&key, '.');
+		strbuf_add(&key, base, stem);
 		index_add(r, &st->cs_types, key.buf, key.len, i);
 		/* a declared type (the lexer names it): namespace.Type */
 		if (d->name && *d->name) {
 			strbuf_reset(&key);
-			strbuf_addf(&key, "%s%s%s", d->target,
-				    *d->target ? "." : "", d->name);
+			strbuf_addstr(&key, d->target);
+			if (*d->target)
+				strbuf_addch(&key, '.');
+			strbuf_addstr(&key, d->name);
 			index_add(r, &st->cs_types, key.buf, key.len, i);
 		}
 	}
@@ -407,20 +411,23 @@ static void rails_render(struct resolver *r, size_t from,
 		if (key.len)
 			strbuf_addch(&key, '/');
 		strbuf_add(&key, t, (size_t)(slash - t) + 1);
-		strbuf_addf(&key, "%s%.*s", under, (int)strcspn(slash + 1, "."),
-			    slash + 1);
+		strbuf_addstr(&key, under);
+		strbuf_add(&key, slash + 1, strcspn(slash + 1, "."));
 		add_all(out, strmap_get(&st->by_stem, key.buf));
 		goto done;
 	}
 	strbuf_add(&key, path, dir_len(path));
-	strbuf_addf(&key, "%s%s%.*s", key.len ? "/" : "", under,
-		    (int)strcspn(t, "."), t);
+	if (key.len)
+		strbuf_addch(&key, '/');
+	strbuf_addstr(&key, under);
+	strbuf_add(&key, t, strcspn(t, "."));
 	if (add_all(out, strmap_get(&st->by_stem, key.buf)))
 		goto done;
 	strbuf_reset(&key);
 	strbuf_add(&key, path, root);
-	strbuf_addf(&key, "%sapplication/%s%.*s", key.len ? "/" : "", under,
-		    (int)strcspn(t, "."), t);
+	strbuf_addstr(&key, key.len ? "/application/" : "application/");
+	strbuf_addstr(&key, under);
+	strbuf_add(&key, t, strcspn(t, "."));
 	add_all(out, strmap_get(&st->by_stem, key.buf));
 done:
 	strbuf_release(&key);
@@ -464,12 +471,14 @@ static void razor_view(struct resolver *r, size_t from, const char *t,
 	for (size_t d = dir;;) {
 		strbuf_reset(&rel);
 		strbuf_add(&rel, path, d);
-		strbuf_addf(&rel, "%sShared/%s", d ? "/" : "", name.buf);
+		strbuf_addstr(&rel, d ? "/Shared/" : "Shared/");
+		strbuf_add(&rel, name.buf, name.len);
 		if (add_path(r, out, "", 0, rel.buf))
 			break;
 		strbuf_reset(&rel);
 		strbuf_add(&rel, path, d);
-		strbuf_addf(&rel, "%sViews/Shared/%s", d ? "/" : "", name.buf);
+		strbuf_addstr(&rel, d ? "/Views/Shared/" : "Views/Shared/");
+		strbuf_add(&rel, name.buf, name.len);
 		if (add_path(r, out, "", 0, rel.buf) || !d)
 			break;
 		strbuf_reset(&rel);
@@ -488,7 +497,8 @@ static int cs_lookup(const struct views_state *st, struct strbuf *sb,
 {
 	strbuf_reset(sb);
 	strbuf_add(sb, ns, n);
-	strbuf_addf(sb, ".%s", t);
+	strbuf_addch(sb, '.');
+	strbuf_addstr(sb, t);
 	return add_all(out, strmap_get(&st->cs_types, sb->buf));
 }
 
@@ -548,8 +558,10 @@ static void scope_of(const struct resolver *r, struct views_state *st,
 	for (;;) {
 		for (int k = 0; imports[k]; k++) {
 			strbuf_reset(&sb);
-			strbuf_addf(&sb, "%s%s%s", dir.buf, dir.len ? "/" : "",
-				    imports[k]);
+			strbuf_add(&sb, dir.buf, dir.len);
+			if (dir.len)
+				strbuf_addch(&sb, '/');
+			strbuf_addstr(&sb, imports[k]);
 			scope_add(r, st, resolver_file(r, sb.buf));
 		}
 		if (!dir.len)
