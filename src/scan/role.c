@@ -9,8 +9,8 @@
 #include "carve/role.h"
 
 /*
- * Directory names that give a role, each list in the order file_role()
- * asks them (the names are distinct, so one table keeps them all).
+ * Directory names that give a role. The names are distinct, so one
+ * look-up answers for every list file_role() asks.
  */
 enum dir_kind {
 	DIR_NONE,
@@ -22,59 +22,128 @@ enum dir_kind {
 	DIR_CONFIG,
 };
 
-#define D(name, kind) { name, sizeof(name) - 1, kind }
-
-static const struct {
-	const char *name;
-	unsigned char len, kind;
-} dir_names[] = {
-	D("test", DIR_TEST),
-	D("tests", DIR_TEST),
-	D("testing", DIR_TEST),
-	D("__tests__", DIR_TEST),
-	D("__mocks__", DIR_TEST),
-	D("spec", DIR_TEST),
-	D("specs", DIR_TEST),
-	D("testdata", DIR_TEST),
-	D("test-data", DIR_TEST),
-	D("testsuite", DIR_TEST),
-	D("unittests", DIR_TEST),
-	D("migrations", DIR_MIGRATION),
-	D("migrate", DIR_MIGRATION),
-	D("alembic", DIR_MIGRATION),
-	D("fixtures", DIR_FIXTURE),
-	D("__fixtures__", DIR_FIXTURE),
-	D("fixture", DIR_FIXTURE),
-	D("sample-data", DIR_FIXTURE),
-	D("sampledata", DIR_FIXTURE),
-	D("seed-data", DIR_FIXTURE),
-	D("test_data", DIR_FIXTURE),
-	D("locale", DIR_TRANSLATION),
-	D("locales", DIR_TRANSLATION),
-	D("i18n", DIR_TRANSLATION),
-	D("l10n", DIR_TRANSLATION),
-	D("translations", DIR_TRANSLATION),
-	D("lang", DIR_TRANSLATION),
-	D("langs", DIR_TRANSLATION),
-	D("LC_MESSAGES", DIR_TRANSLATION),
-	D("docs", DIR_DOCS),
-	D("doc", DIR_DOCS),
-	D("documentation", DIR_DOCS),
-	D("Documentation", DIR_DOCS),
-	D("man", DIR_DOCS),
-	D(".github", DIR_CONFIG),
-	D(".gitlab", DIR_CONFIG),
-	D(".circleci", DIR_CONFIG),
-	D(".devcontainer", DIR_CONFIG),
-	D(".vscode", DIR_CONFIG),
-	D(".idea", DIR_CONFIG),
-	D(".buildkite", DIR_CONFIG),
-	D(".husky", DIR_CONFIG),
-	D(".tx", DIR_CONFIG),
-	D(".azure-pipelines", DIR_CONFIG),
-};
-
-#undef D
+/* The role of a directory named p[0..n), or DIR_NONE: by length first. */
+static enum dir_kind dir_kind(const char *p, size_t n)
+{
+#define IS(name) (!memcmp(p, name, sizeof(name) - 1))
+	switch (n) {
+	case 3:
+		if (IS("doc"))
+			return DIR_DOCS;
+		if (IS("man"))
+			return DIR_DOCS;
+		if (IS(".tx"))
+			return DIR_CONFIG;
+		return DIR_NONE;
+	case 4:
+		if (IS("test"))
+			return DIR_TEST;
+		if (IS("spec"))
+			return DIR_TEST;
+		if (IS("i18n"))
+			return DIR_TRANSLATION;
+		if (IS("l10n"))
+			return DIR_TRANSLATION;
+		if (IS("lang"))
+			return DIR_TRANSLATION;
+		if (IS("docs"))
+			return DIR_DOCS;
+		return DIR_NONE;
+	case 5:
+		if (IS("tests"))
+			return DIR_TEST;
+		if (IS("specs"))
+			return DIR_TEST;
+		if (IS("langs"))
+			return DIR_TRANSLATION;
+		if (IS(".idea"))
+			return DIR_CONFIG;
+		return DIR_NONE;
+	case 6:
+		if (IS("locale"))
+			return DIR_TRANSLATION;
+		if (IS(".husky"))
+			return DIR_CONFIG;
+		return DIR_NONE;
+	case 7:
+		if (IS("testing"))
+			return DIR_TEST;
+		if (IS("migrate"))
+			return DIR_MIGRATION;
+		if (IS("alembic"))
+			return DIR_MIGRATION;
+		if (IS("fixture"))
+			return DIR_FIXTURE;
+		if (IS("locales"))
+			return DIR_TRANSLATION;
+		if (IS(".github"))
+			return DIR_CONFIG;
+		if (IS(".gitlab"))
+			return DIR_CONFIG;
+		if (IS(".vscode"))
+			return DIR_CONFIG;
+		return DIR_NONE;
+	case 8:
+		if (IS("testdata"))
+			return DIR_TEST;
+		if (IS("fixtures"))
+			return DIR_FIXTURE;
+		return DIR_NONE;
+	case 9:
+		if (IS("__tests__"))
+			return DIR_TEST;
+		if (IS("__mocks__"))
+			return DIR_TEST;
+		if (IS("test-data"))
+			return DIR_TEST;
+		if (IS("testsuite"))
+			return DIR_TEST;
+		if (IS("unittests"))
+			return DIR_TEST;
+		if (IS("seed-data"))
+			return DIR_FIXTURE;
+		if (IS("test_data"))
+			return DIR_FIXTURE;
+		if (IS(".circleci"))
+			return DIR_CONFIG;
+		return DIR_NONE;
+	case 10:
+		if (IS("migrations"))
+			return DIR_MIGRATION;
+		if (IS("sampledata"))
+			return DIR_FIXTURE;
+		if (IS(".buildkite"))
+			return DIR_CONFIG;
+		return DIR_NONE;
+	case 11:
+		if (IS("sample-data"))
+			return DIR_FIXTURE;
+		if (IS("LC_MESSAGES"))
+			return DIR_TRANSLATION;
+		return DIR_NONE;
+	case 12:
+		if (IS("__fixtures__"))
+			return DIR_FIXTURE;
+		if (IS("translations"))
+			return DIR_TRANSLATION;
+		return DIR_NONE;
+	case 13:
+		if (IS("documentation"))
+			return DIR_DOCS;
+		if (IS("Documentation"))
+			return DIR_DOCS;
+		if (IS(".devcontainer"))
+			return DIR_CONFIG;
+		return DIR_NONE;
+	case 16:
+		if (IS(".azure-pipelines"))
+			return DIR_CONFIG;
+		return DIR_NONE;
+	default:
+		return DIR_NONE;
+	}
+#undef IS
+}
 
 #define R(s, role) { s, sizeof(s) - 1, role }
 
@@ -153,18 +222,6 @@ static const struct {
 };
 
 #undef R
-
-/* The role of a directory named p[0..n), or DIR_NONE. */
-static enum dir_kind dir_kind(const char *p, size_t n)
-{
-	if (n < 3 || n > 16)
-		return DIR_NONE;
-	for (size_t i = 0; i < sizeof(dir_names) / sizeof(*dir_names); i++)
-		if (dir_names[i].len == n && dir_names[i].name[0] == *p &&
-		    !memcmp(dir_names[i].name, p, n))
-			return (enum dir_kind)dir_names[i].kind;
-	return DIR_NONE;
-}
 
 static int has_suffix(const char *s, size_t n, const char *suffix)
 {
