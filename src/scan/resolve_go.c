@@ -36,15 +36,24 @@ struct go_module {
 	size_t replaces_nr, replaces_alloc;
 	const char **requires;
 	size_t requires_nr, requires_alloc;
+	struct strmap required; /* the same paths, for look-ups */
 	int dotless; /* a required module path without a dot (unusual) */
 	/* import path -> struct go_target: the same answer for every file */
 	struct strmap targets;
 };
 
+/* A package directory, whether it holds a package, its declarations. */
+struct go_pkg {
+	const char *dir;
+	int has;
+	const struct strmap *decls;
+};
+
 /* Where an import path of a module's files leads (target_package()). */
 struct go_target {
 	int found; /* 1: the package in pkg; 0: none; -1: outside */
-	char pkg[];
+	struct go_pkg pkg;
+	char dir[];
 };
 
 /* A file declaring a top-level name (two with build constraints). */
@@ -188,7 +197,10 @@ static void gomod_directive(struct resolver *r, struct go_module *m,
 			return;
 		}
 		ALLOC_GROW(m->requires, m->requires_nr + 1, m->requires_alloc);
-		m->requires[m->requires_nr++] = arena_strdup(&r->arena, w[0]);
+		m->requires[m->requires_nr] = arena_strdup(&r->arena, w[0]);
+		strmap_put(&m->required, m->requires[m->requires_nr],
+			   (void *)m->requires[m->requires_nr]);
+		m->requires_nr++;
 		if (!memchr(w[0], '.', strcspn(w[0], "/")))
 			m->dotless = 1;
 	} else if (!strcmp(verb, "replace")) {
@@ -446,33 +458,41 @@ static int add_decl(const struct strmap *names, const char *name,
 	return out->nr > 0;
 }
 
+/* The package in `dir`: whether there is one, its declarations. */
+static struct go_pkg package_at(struct resolver *r, const char *dir)
+{
+	struct go_pkg p;
+
+	p.dir = dir;
+	p.has = has_package(r, dir);
+	p.decls = p.has ? decls_of(r->go, dir) : NULL;
+	return p;
+}
+
 /*
- * Import `d` of file `from` names the package in `dir`. A use (d->name)
- * links to the files declaring the name; the import itself to the whole
- * package only when none of the uses after it (the lexer puts them
- * there) is found: its weight is then in the uses. Returns 0 when `dir`
- * holds no package.
+ * Import `d` of file `from` names package `p`. A use (d->name) links to
+ * the files declaring the name; the import itself to the whole package
+ * only when none of the uses after it (the lexer puts them there) is
+ * found: its weight is then in the uses. Returns 0 when `p` is no
+ * package.
  */
 static int add_import(struct resolver *r, size_t from, const struct dep_ref *d,
-		      const char *dir, struct resolve_out *out)
+		      const struct go_pkg *p, struct resolve_out *out)
 {
 	const struct dep_list *l = &r->scan->files[from].deps;
 	struct go_state *g = r->go;
-	int memo = d->name && g && g->memo_ok && dir == g->memo_pkg;
-	const struct strmap *names;
 
-	/* a use of the memo's package: its import found the package */
-	if (!memo && !has_package(r, dir))
+	if (!p->has)
 		return 0;
-	names = memo ? g->memo_decls : decls_of(g, dir);
-	if (g && !d->name && strlen(dir) < sizeof(g->memo_pkg)) {
+	if (g && !d->name && strlen(p->dir) < sizeof(g->memo_pkg)) {
+		/* the uses after it are of this package */
 		g->memo_ok = 1;
-		memcpy(g->memo_pkg, dir, strlen(dir) + 1);
-		g->memo_decls = names;
+		memcpy(g->memo_pkg, p->dir, strlen(p->dir) + 1);
+		g->memo_decls = p->decls;
 	}
 	if (d->name) {
 		/* not found (a method, a field): the import itself links */
-		if (!add_decl(names, d->name, out))
+		if (!add_decl(p->decls, d->name, out))
 			out->quiet = 1;
 		return 1;
 	}
@@ -481,11 +501,11 @@ static int add_import(struct resolver *r, size_t from, const struct dep_ref *d,
 		     u < l->refs + l->nr && u->name &&
 		     !strcmp(u->target, d->target);
 		     u++)
-			if (decl_find(names, u->name)) {
+			if (decl_find(p->decls, u->name)) {
 				out->quiet = 1;
 				return 1;
 			}
-	return add_package(r, dir, out);
+	return add_package(r, p->dir, out);
 }
 
 /* The module holding `path`: the go.mod in its nearest directory. */
@@ -518,17 +538,26 @@ static void external(struct resolver *r, const struct go_module *m,
 		"github.com", "gitlab.com", "bitbucket.org", "golang.org",
 		"gitee.com", "codeberg.org",
 	};
-	const char *best = NULL, *rest, *p = t, *first = strchr(t, '/');
+	const char *best = NULL, *p = t, *first = strchr(t, '/');
 	size_t first_len = first ? (size_t)(first - t) : strlen(t);
 	size_t parts = 2;
 
 	/* module paths have a dot in their first element, std paths none */
 	if (m && !m->dotless && !memchr(t, '.', first_len))
 		m = NULL;
-	for (size_t i = 0; m && i < m->requires_nr; i++)
-		if (path_under(t, m->requires[i], &rest) &&
-		    (!best || strlen(m->requires[i]) > strlen(best)))
-			best = m->requires[i];
+	if (m && m->requires_nr) {
+		/* t itself, then t cut at each '/' from the right */
+		size_t n = strlen(t);
+		char *prefix = xstrndup(t, n);
+
+		for (size_t k = n + 1; k-- > 0 && !best;) {
+			if (k < n && t[k] != '/')
+				continue;
+			prefix[k] = '\0';
+			best = strmap_get(&m->required, prefix);
+		}
+		free(prefix);
+	}
 	if (best) {
 		resolve_out_external(r, out, best, strlen(best));
 		return;
@@ -605,8 +634,8 @@ static int find_package(struct resolver *r, const struct go_state *g,
  * of a module that imports a path gets the same answer): sets *pkg.
  */
 static int target_package(struct resolver *r, struct go_state *g,
-			  struct go_module *m, const char *t, const char **pkg,
-			  char *buf)
+			  struct go_module *m, const char *t,
+			  struct go_pkg *pkg, char *buf)
 {
 	struct strmap *memo = m ? &m->targets : g ? &g->targets : NULL;
 	struct go_target *x = memo ? strmap_get(memo, t) : NULL;
@@ -617,16 +646,20 @@ static int target_package(struct resolver *r, struct go_state *g,
 		return x->found;
 	}
 	found = find_package(r, g, m, t, buf);
-	*pkg = buf;
+	if (found > 0)
+		*pkg = package_at(r, buf);
 	if (!memo)
 		return found;
 	x = arena_alloc(&r->arena,
 			sizeof(*x) + (found > 0 ? strlen(buf) : 0) + 1);
 	x->found = found;
-	if (found > 0)
-		memcpy(x->pkg, buf, strlen(buf) + 1);
+	if (found > 0) {
+		memcpy(x->dir, buf, strlen(buf) + 1);
+		x->pkg = *pkg;
+		x->pkg.dir = x->dir;
+		*pkg = x->pkg;
+	}
 	strmap_put(memo, t, x); /* t lives as long as the scan */
-	*pkg = x->pkg;
 	return found;
 }
 
@@ -637,18 +670,22 @@ void resolve_go(struct resolver *r, size_t from, const struct dep_ref *d,
 	const char *file = r->scan->files[from].path, *t = d->target;
 	struct go_module *m;
 	char dir[PATH_MAX], buf[PATH_MAX];
-	const char *slash, *pkg;
+	const char *slash;
+	struct go_pkg pkg;
 	int found;
 
 	if (d->kind != DEP_IMPORT || !*t)
 		return;
 	if (g && d->name && g->memo_from == from + 1 &&
 	    !strcmp(g->memo_target, t)) {
-		/* a use of the import just resolved */
-		if (g->memo_ok)
-			add_import(r, from, d, g->memo_pkg, out);
-		else
+		/* a use of the import just resolved, which found a package */
+		if (g->memo_ok) {
+			struct go_pkg p = { g->memo_pkg, 1, g->memo_decls };
+
+			add_import(r, from, d, &p, out);
+		} else {
 			out->quiet = 1;
+		}
 		return;
 	}
 	if (g && !d->name) {
@@ -674,14 +711,17 @@ void resolve_go(struct resolver *r, size_t from, const struct dep_ref *d,
 	}
 	if (is_local_path(t)) {
 		/* the old relative import of GOPATH days */
-		if (!join_path(buf, sizeof(buf), dir, t))
-			add_import(r, from, d, buf, out);
+		if (!join_path(buf, sizeof(buf), dir, t)) {
+			struct go_pkg p = package_at(r, buf);
+
+			add_import(r, from, d, &p, out);
+		}
 		return;
 	}
 	m = module_of(g, file);
 	found = target_package(r, g, m, t, &pkg, buf);
 	if (found > 0)
-		add_import(r, from, d, pkg, out);
+		add_import(r, from, d, &pkg, out);
 	if (found >= 0)
 		return;
 	if (d->name) {
@@ -713,6 +753,7 @@ void resolve_go_release(struct resolver *r)
 	for (size_t i = 0; i < g->nr; i++) {
 		free(g->mods[i].replaces);
 		free(g->mods[i].requires);
+		strmap_release(&g->mods[i].required);
 		strmap_release(&g->mods[i].targets);
 	}
 	free(g->mods);
