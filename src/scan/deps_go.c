@@ -438,6 +438,12 @@ static void line_start(struct lexer *lx, const char *p)
 		declare(lx, p, ident_len(p, end));
 }
 
+static int interesting(char c)
+{
+	return c == '\n' || c == '"' || c == '\'' || c == '`' || c == '/' ||
+	       c == '.';
+}
+
 #ifdef __SSE2__
 /* Bit i set when p[i] may matter: newline, quotes, '/', '.'. */
 static inline unsigned interesting16(const char *p)
@@ -455,49 +461,66 @@ static inline unsigned interesting16(const char *p)
 }
 #endif
 
-static const char *next_interesting(const char *p, const char *end)
+/*
+ * Bit i set when blk[i] may matter, for the 64 bytes at blk (fewer at
+ * the end of the buffer): a stop costs a bit scan, not a new search.
+ */
+static uint64_t interesting64(const char *blk, const char *end)
 {
-#ifdef __SSE2__
-	while (end - p >= 16) {
-		unsigned m = interesting16(p);
+	uint64_t m = 0;
+	size_t n = (size_t)(end - blk);
 
-		if (m)
-			return p + __builtin_ctz(m);
-		p += 16;
-	}
+#ifdef __SSE2__
+	if (n >= 64)
+		return (uint64_t)interesting16(blk) |
+		       (uint64_t)interesting16(blk + 16) << 16 |
+		       (uint64_t)interesting16(blk + 32) << 32 |
+		       (uint64_t)interesting16(blk + 48) << 48;
 #endif
-	while (p < end && *p != '\n' && *p != '"' && *p != '\'' && *p != '`' &&
-	       *p != '/' && *p != '.')
-		p++;
-	return p;
+	if (n > 64)
+		n = 64;
+	for (size_t i = 0; i < n; i++)
+		if (interesting(blk[i]))
+			m |= 1ULL << i;
+	return m;
 }
 
 /*
  * The declarations after the imports: top-level names, and the uses of
- * imported packages. Only newlines, quotes, comments and dots matter, so
- * the rest is skipped sixteen bytes at a time.
+ * imported packages. Only newlines, quotes, comments and dots matter:
+ * their positions come 64 bytes at a time as a bit mask, and a skip
+ * (a string, a comment) past the block starts a new one.
  */
 static void body(struct lexer *lx)
 {
 	const char *start = lx->p, *end = lx->end, *p = lx->p;
+	const char *blk = p;
+	uint64_t m;
 
 	for (size_t i = 0; i < lx->imports_nr; i++)
 		if (lx->imports[i].name_len && lx->imports[i].name_len < 32)
 			lx->first[(unsigned char)*lx->imports[i].name] |=
 				1u << lx->imports[i].name_len;
 	line_start(lx, p);
+	m = blk < end ? interesting64(blk, end) : 0;
 	for (;;) {
 		const char *s;
 		size_t n;
 
-		p = next_interesting(p, end);
-		if (p >= end)
-			break;
+		while (!m) {
+			blk += 64;
+			if (blk >= end)
+				goto done;
+			m = interesting64(blk, end);
+		}
+		p = blk + __builtin_ctzll(m);
 		switch (*p) {
 		case '\n':
 			lx->line++;
 			p++;
-			line_start(lx, p);
+			/* most lines start with a tab: no declaration */
+			if (lx->group || (p < end && *p != '\t'))
+				line_start(lx, p);
 			break;
 		case '.':
 			if (p > start && is_ident((unsigned char)p[-1]))
@@ -519,7 +542,14 @@ static void body(struct lexer *lx)
 			p = lx->p;
 			break;
 		}
+		if (p - blk < 64) {
+			m &= ~0ULL << (p - blk);
+		} else {
+			blk = p;
+			m = blk < end ? interesting64(blk, end) : 0;
+		}
 	}
+done:
 	lx->p = end;
 }
 
@@ -529,18 +559,26 @@ static void emit_imports(struct lexer *lx)
 	for (size_t i = 0; i < lx->imports_nr; i++) {
 		const struct go_import *imp = &lx->imports[i];
 		struct dep_ref *d;
+		const char *target;
 
-		dep_list_add(lx->out, lx->arena, DEP_IMPORT, imp->path,
-			     imp->path_len, imp->line)
-			->flags = imp->flags;
+		d = dep_list_add(lx->out, lx->arena, DEP_IMPORT, imp->path,
+				 imp->path_len, imp->line);
+		d->flags = imp->flags;
+		target = d->target;
 		for (size_t u = 0; u < lx->uses_nr; u++) {
 			const struct go_use *x = &lx->uses[u];
 
 			if (x->imp != i)
 				continue;
-			d = dep_list_add(lx->out, lx->arena, DEP_IMPORT,
-					 imp->path, imp->path_len, imp->line);
+			/* the uses share the import's copy of its path */
+			ALLOC_GROW(lx->out->refs, lx->out->nr + 1,
+				   lx->out->alloc);
+			d = &lx->out->refs[lx->out->nr++];
+			memset(d, 0, sizeof(*d));
+			d->kind = DEP_IMPORT;
 			d->flags = imp->flags;
+			d->line = imp->line;
+			d->target = target;
 			d->name = arena_strndup(lx->arena, x->s, x->n);
 		}
 	}
