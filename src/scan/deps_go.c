@@ -319,13 +319,19 @@ static size_t ident_len(const char *p, const char *end)
 	return (size_t)(p - s);
 }
 
+/*
+ * A hash of a use for the set of uses: the import, the length and three
+ * of the name's bytes, mixed (names are compared whole on a match).
+ */
 static uint32_t hash_bytes(const char *s, size_t n, size_t seed)
 {
-	uint32_t h = 2166136261u ^ (uint32_t)seed;
+	uint64_t h = (uint64_t)seed * 0x9e3779b97f4a7c15ULL;
 
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
+	h ^= (uint64_t)n | (uint64_t)(unsigned char)s[0] << 8 |
+	     (uint64_t)(unsigned char)s[n / 2] << 16 |
+	     (uint64_t)(unsigned char)s[n - 1] << 24;
+	h *= 0xff51afd7ed558ccdULL;
+	return (uint32_t)(h ^ (h >> 29));
 }
 
 /* Adds imports[imp] . s[0..n) unless the file used it already. */
@@ -367,22 +373,23 @@ static void add_use(struct lexer *lx, size_t imp, const char *s, size_t n)
 static void selector(struct lexer *lx, const char *start, const char *p)
 {
 	const char *w = p;
-	size_t n, name_n;
+	size_t n;
 
+	/* only an exported name can be used from another package */
+	if (!exported(p + 1))
+		return;
 	while (w > start && is_ident((unsigned char)w[-1]))
 		w--;
 	n = (size_t)(p - w);
 	if (!n || n > 31 || !(lx->first[(unsigned char)*w] & (1u << n)) ||
 	    (w > start && w[-1] == '.'))
 		return;
-	name_n = ident_len(p + 1, lx->end);
-	if (!name_n || !exported(p + 1))
-		return;
 	for (size_t i = 0; i < lx->imports_nr; i++) {
 		const struct go_import *imp = &lx->imports[i];
 
-		if (imp->name_len == n && !memcmp(imp->name, w, n)) {
-			add_use(lx, i, p + 1, name_n);
+		if (imp->name_len == n && *imp->name == *w &&
+		    !memcmp(imp->name, w, n)) {
+			add_use(lx, i, p + 1, ident_len(p + 1, lx->end));
 			return;
 		}
 	}
@@ -444,22 +451,6 @@ static int interesting(char c)
 	       c == '.';
 }
 
-#ifdef __SSE2__
-/* Bit i set when p[i] may matter: newline, quotes, '/', '.'. */
-static inline unsigned interesting16(const char *p)
-{
-	const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
-	__m128i m = _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'));
-
-	m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('"')));
-	m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('\'')));
-	m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('`')));
-	/* '.' and '/' differ in the low bit */
-	m = _mm_or_si128(m, _mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(1)),
-					   _mm_set1_epi8('/')));
-	return (unsigned)_mm_movemask_epi8(m);
-}
-#endif
 
 /*
  * Bit i set when blk[i] may matter, for the 64 bytes at blk (fewer at
@@ -471,11 +462,26 @@ static uint64_t interesting64(const char *blk, const char *end)
 	size_t n = (size_t)(end - blk);
 
 #ifdef __SSE2__
-	if (n >= 64)
-		return (uint64_t)interesting16(blk) |
-		       (uint64_t)interesting16(blk + 16) << 16 |
-		       (uint64_t)interesting16(blk + 32) << 32 |
-		       (uint64_t)interesting16(blk + 48) << 48;
+	if (n >= 64) {
+		const __m128i nl = _mm_set1_epi8('\n'), dq = _mm_set1_epi8('"');
+		const __m128i sq = _mm_set1_epi8('\''), bq = _mm_set1_epi8('`');
+		const __m128i one = _mm_set1_epi8(1), sl = _mm_set1_epi8('/');
+
+		for (int k = 3; k >= 0; k--) {
+			const __m128i v = _mm_loadu_si128(
+				(const __m128i *)(const void *)(blk + 16 * k));
+			__m128i x = _mm_or_si128(_mm_cmpeq_epi8(v, nl),
+						 _mm_cmpeq_epi8(v, dq));
+
+			x = _mm_or_si128(x, _mm_or_si128(_mm_cmpeq_epi8(v, sq),
+							 _mm_cmpeq_epi8(v, bq)));
+			/* '.' and '/' differ in the low bit */
+			x = _mm_or_si128(x, _mm_cmpeq_epi8(_mm_or_si128(v, one),
+							   sl));
+			m = m << 16 | (unsigned)_mm_movemask_epi8(x);
+		}
+		return m;
+	}
 #endif
 	if (n > 64)
 		n = 64;
@@ -639,6 +645,9 @@ void deps_go(struct dep_list *out, struct arena *arena, const char *buf,
 			break;
 		}
 	}
+	/* one grow for what follows, not one per few statements */
+	ALLOC_GROW(out->refs, out->nr + lx.imports_nr + lx.uses_nr + 1,
+		   out->alloc);
 	emit_imports(&lx);
 	if (lx.package_len) {
 		d = dep_list_add(out, arena, DEP_IMPORT, ".", 1,
