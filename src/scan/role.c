@@ -147,54 +147,200 @@ static enum dir_kind dir_kind(const char *p, size_t n)
 
 #define R(s, role) { s, sizeof(s) - 1, role }
 
-/* Extensions (after the last dot, any case) of each non-code role. */
-static const struct {
-	const char *ext;
-	unsigned char len;
-	enum file_role role;
-} ext_roles[] = {
-	R("html", ROLE_VIEW),	     R("htm", ROLE_VIEW),
-	R("erb", ROLE_VIEW),	     R("haml", ROLE_VIEW),
-	R("slim", ROLE_VIEW),	     R("cshtml", ROLE_VIEW),
-	R("razor", ROLE_VIEW),	     R("vbhtml", ROLE_VIEW),
-	R("tmpl", ROLE_VIEW),	     R("gotmpl", ROLE_VIEW),
-	R("hbs", ROLE_VIEW),	     R("handlebars", ROLE_VIEW),
-	R("mustache", ROLE_VIEW),   R("jinja", ROLE_VIEW),
-	R("jinja2", ROLE_VIEW),     R("j2", ROLE_VIEW),
-	R("twig", ROLE_VIEW),	     R("liquid", ROLE_VIEW),
-	R("ejs", ROLE_VIEW),	     R("pug", ROLE_VIEW),
-	R("jsp", ROLE_VIEW),	     R("ftl", ROLE_VIEW),
-	R("njk", ROLE_VIEW),	     R("rhtml", ROLE_VIEW),
-	R("md", ROLE_DOCS),	     R("markdown", ROLE_DOCS),
-	R("rst", ROLE_DOCS),	     R("adoc", ROLE_DOCS),
-	R("asciidoc", ROLE_DOCS),   R("txt", ROLE_DOCS),
-	R("texi", ROLE_DOCS),	     R("texinfo", ROLE_DOCS),
-	R("tex", ROLE_DOCS),	     R("pod", ROLE_DOCS),
-	R("yml", ROLE_CONFIG),	     R("yaml", ROLE_CONFIG),
-	R("toml", ROLE_CONFIG),     R("ini", ROLE_CONFIG),
-	R("cfg", ROLE_CONFIG),	     R("conf", ROLE_CONFIG),
-	R("properties", ROLE_CONFIG), R("env", ROLE_CONFIG),
-	R("editorconfig", ROLE_CONFIG), R("dockerfile", ROLE_CONFIG),
-	R("mk", ROLE_BUILD),	     R("cmake", ROLE_BUILD),
-	R("m4", ROLE_BUILD),	     R("ac", ROLE_BUILD),
-	R("am", ROLE_BUILD),	     R("in", ROLE_BUILD),
-	R("gradle", ROLE_BUILD),    R("csproj", ROLE_BUILD),
-	R("vbproj", ROLE_BUILD),    R("fsproj", ROLE_BUILD),
-	R("sln", ROLE_BUILD),	     R("props", ROLE_BUILD),
-	R("targets", ROLE_BUILD),   R("bazel", ROLE_BUILD),
-	R("bzl", ROLE_BUILD),	     R("po", ROLE_TRANSLATION),
-	R("pot", ROLE_TRANSLATION), R("mo", ROLE_TRANSLATION),
-	R("xlf", ROLE_TRANSLATION), R("xliff", ROLE_TRANSLATION),
-	R("resx", ROLE_TRANSLATION), R("strings", ROLE_TRANSLATION),
-	R("ts-translation", ROLE_TRANSLATION),
-	R("css", ROLE_ASSET),	     R("scss", ROLE_ASSET),
-	R("sass", ROLE_ASSET),	     R("less", ROLE_ASSET),
-	R("styl", ROLE_ASSET),	     R("svg", ROLE_ASSET),
-	R("csv", ROLE_DATA),	     R("tsv", ROLE_DATA),
-	R("json", ROLE_DATA),	     R("jsonl", ROLE_DATA),
-	R("ndjson", ROLE_DATA),     R("xml", ROLE_DATA),
-	R("sql", ROLE_DATA),	     R("geojson", ROLE_DATA),
-};
+/*
+ * The role of a file by its extension e[0..n) in lower case, or
+ * ROLE_CODE: looked up by length first.
+ */
+static enum file_role ext_role(const char *e, size_t n)
+{
+#define IS(x) (!memcmp(e, x, sizeof(x) - 1))
+	switch (n) {
+	case 2:
+		if (IS("j2"))
+			return ROLE_VIEW;
+		if (IS("md"))
+			return ROLE_DOCS;
+		if (IS("mk"))
+			return ROLE_BUILD;
+		if (IS("m4"))
+			return ROLE_BUILD;
+		if (IS("ac"))
+			return ROLE_BUILD;
+		if (IS("am"))
+			return ROLE_BUILD;
+		if (IS("in"))
+			return ROLE_BUILD;
+		if (IS("po"))
+			return ROLE_TRANSLATION;
+		if (IS("mo"))
+			return ROLE_TRANSLATION;
+		break;
+	case 3:
+		if (IS("htm"))
+			return ROLE_VIEW;
+		if (IS("erb"))
+			return ROLE_VIEW;
+		if (IS("hbs"))
+			return ROLE_VIEW;
+		if (IS("ejs"))
+			return ROLE_VIEW;
+		if (IS("pug"))
+			return ROLE_VIEW;
+		if (IS("jsp"))
+			return ROLE_VIEW;
+		if (IS("ftl"))
+			return ROLE_VIEW;
+		if (IS("njk"))
+			return ROLE_VIEW;
+		if (IS("rst"))
+			return ROLE_DOCS;
+		if (IS("txt"))
+			return ROLE_DOCS;
+		if (IS("tex"))
+			return ROLE_DOCS;
+		if (IS("pod"))
+			return ROLE_DOCS;
+		if (IS("yml"))
+			return ROLE_CONFIG;
+		if (IS("ini"))
+			return ROLE_CONFIG;
+		if (IS("cfg"))
+			return ROLE_CONFIG;
+		if (IS("env"))
+			return ROLE_CONFIG;
+		if (IS("sln"))
+			return ROLE_BUILD;
+		if (IS("bzl"))
+			return ROLE_BUILD;
+		if (IS("pot"))
+			return ROLE_TRANSLATION;
+		if (IS("xlf"))
+			return ROLE_TRANSLATION;
+		if (IS("css"))
+			return ROLE_ASSET;
+		if (IS("svg"))
+			return ROLE_ASSET;
+		if (IS("csv"))
+			return ROLE_DATA;
+		if (IS("tsv"))
+			return ROLE_DATA;
+		if (IS("xml"))
+			return ROLE_DATA;
+		if (IS("sql"))
+			return ROLE_DATA;
+		break;
+	case 4:
+		if (IS("html"))
+			return ROLE_VIEW;
+		if (IS("haml"))
+			return ROLE_VIEW;
+		if (IS("slim"))
+			return ROLE_VIEW;
+		if (IS("tmpl"))
+			return ROLE_VIEW;
+		if (IS("twig"))
+			return ROLE_VIEW;
+		if (IS("adoc"))
+			return ROLE_DOCS;
+		if (IS("texi"))
+			return ROLE_DOCS;
+		if (IS("yaml"))
+			return ROLE_CONFIG;
+		if (IS("toml"))
+			return ROLE_CONFIG;
+		if (IS("conf"))
+			return ROLE_CONFIG;
+		if (IS("resx"))
+			return ROLE_TRANSLATION;
+		if (IS("scss"))
+			return ROLE_ASSET;
+		if (IS("sass"))
+			return ROLE_ASSET;
+		if (IS("less"))
+			return ROLE_ASSET;
+		if (IS("styl"))
+			return ROLE_ASSET;
+		if (IS("json"))
+			return ROLE_DATA;
+		break;
+	case 5:
+		if (IS("razor"))
+			return ROLE_VIEW;
+		if (IS("jinja"))
+			return ROLE_VIEW;
+		if (IS("rhtml"))
+			return ROLE_VIEW;
+		if (IS("cmake"))
+			return ROLE_BUILD;
+		if (IS("props"))
+			return ROLE_BUILD;
+		if (IS("bazel"))
+			return ROLE_BUILD;
+		if (IS("xliff"))
+			return ROLE_TRANSLATION;
+		if (IS("jsonl"))
+			return ROLE_DATA;
+		break;
+	case 6:
+		if (IS("cshtml"))
+			return ROLE_VIEW;
+		if (IS("vbhtml"))
+			return ROLE_VIEW;
+		if (IS("gotmpl"))
+			return ROLE_VIEW;
+		if (IS("jinja2"))
+			return ROLE_VIEW;
+		if (IS("liquid"))
+			return ROLE_VIEW;
+		if (IS("gradle"))
+			return ROLE_BUILD;
+		if (IS("csproj"))
+			return ROLE_BUILD;
+		if (IS("vbproj"))
+			return ROLE_BUILD;
+		if (IS("fsproj"))
+			return ROLE_BUILD;
+		if (IS("ndjson"))
+			return ROLE_DATA;
+		break;
+	case 7:
+		if (IS("texinfo"))
+			return ROLE_DOCS;
+		if (IS("targets"))
+			return ROLE_BUILD;
+		if (IS("strings"))
+			return ROLE_TRANSLATION;
+		if (IS("geojson"))
+			return ROLE_DATA;
+		break;
+	case 8:
+		if (IS("mustache"))
+			return ROLE_VIEW;
+		if (IS("markdown"))
+			return ROLE_DOCS;
+		if (IS("asciidoc"))
+			return ROLE_DOCS;
+		break;
+	case 10:
+		if (IS("handlebars"))
+			return ROLE_VIEW;
+		if (IS("properties"))
+			return ROLE_CONFIG;
+		if (IS("dockerfile"))
+			return ROLE_CONFIG;
+		break;
+	case 12:
+		if (IS("editorconfig"))
+			return ROLE_CONFIG;
+		break;
+	case 14:
+		if (IS("ts-translation"))
+			return ROLE_TRANSLATION;
+		break;
+	}
+#undef IS
+	return ROLE_CODE;
+}
 
 /* Whole file names of the build and configuration roles. */
 static const struct {
@@ -286,11 +432,7 @@ static enum file_role name_role(const char *name)
 
 		ext[i] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
 	}
-	for (size_t i = 0; i < sizeof(ext_roles) / sizeof(*ext_roles); i++)
-		if (ext_roles[i].len == k && ext_roles[i].ext[0] == ext[0] &&
-		    !memcmp(ext, ext_roles[i].ext, k))
-			return ext_roles[i].role;
-	return ROLE_CODE;
+	return ext_role(ext, k);
 }
 
 /*
