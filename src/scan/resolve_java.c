@@ -24,7 +24,8 @@ struct java_files {
 struct java_scope {
 	size_t file; /* plus one; 0 before the first */
 	const struct dep_ref **single; /* single-type imports */
-	size_t single_nr, single_alloc;
+	const char **single_name; /* the simple name each makes visible */
+	size_t single_nr, single_alloc, single_name_alloc;
 	const char **wild; /* wildcard imports: packages or types */
 	size_t wild_nr, wild_alloc;
 	const char **own; /* simple names of the types the file declares */
@@ -267,6 +268,9 @@ static void scope_of(const struct resolver *r, struct java_scope *sc,
 		} else {
 			ALLOC_GROW(sc->single, sc->single_nr + 1,
 				   sc->single_alloc);
+			ALLOC_GROW(sc->single_name, sc->single_nr + 1,
+				   sc->single_name_alloc);
+			sc->single_name[sc->single_nr] = import_name(d);
 			sc->single[sc->single_nr++] = d;
 		}
 	}
@@ -298,14 +302,14 @@ static void resolve_name(struct resolver *r, size_t from,
 	for (size_t i = 0; i < sc->own_nr; i++) {
 		const char *t = sc->own[i];
 
-		if (!strncmp(t, d->target, n) && !t[n])
+		if (*t == *d->target && !strncmp(t, d->target, n) && !t[n])
 			return; /* its own type: no edge */
 	}
 	for (size_t i = 0; i < sc->single_nr; i++) {
 		const struct dep_ref *imp = sc->single[i];
-		const char *t = import_name(imp);
+		const char *t = sc->single_name[i];
 
-		if (strncmp(t, d->target, n) || t[n])
+		if (*t != *d->target || strncmp(t, d->target, n) || t[n])
 			continue;
 		strbuf_addstr(name, imp->target);
 		if (imp->flags & DEP_STATIC) {
@@ -405,6 +409,7 @@ void resolve_java_release(struct resolver *r)
 	strmap_release(&ix->simple);
 	strmap_release(&ix->roots);
 	free(ix->scope.single);
+	free(ix->scope.single_name);
 	free(ix->scope.wild);
 	free(ix->scope.own);
 	strbuf_release(&ix->name);
