@@ -43,6 +43,7 @@ struct views_state {
 	/* the last type looked up in that scope, and its files */
 	const char *memo_type;
 	struct vfiles memo;
+	struct strbuf key; /* index_add()'s scratch */
 };
 
 static const char *base_name(const char *path)
@@ -65,20 +66,19 @@ static int lang_is(const struct scan_file *f, const char *name)
 }
 
 /* Adds file i to the list under key (copied), once. */
-static void index_add(struct resolver *r, struct strmap *map, const char *key,
-		      size_t len, size_t i)
+static void index_add(struct resolver *r, struct views_state *st,
+		      struct strmap *map, const char *key, size_t len, size_t i)
 {
-	struct strbuf sb = STRBUF_INIT;
+	struct strbuf *sb = &st->key;
 	struct vfiles *v;
 
-	strbuf_add(&sb, key, len);
-	v = strmap_get(map, sb.buf);
+	strbuf_setlen(sb, 0);
+	strbuf_add(sb, key, len);
+	v = strmap_get(map, sb->buf);
 	if (!v) {
-		v = arena_alloc(&r->arena, sizeof(*v));
-		memset(v, 0, sizeof(*v));
-		strmap_put(map, arena_strndup(&r->arena, sb.buf, sb.len), v);
+		v = arena_alloc(&r->arena, sizeof(*v)); /* zeroed */
+		strmap_put(map, arena_strndup(&r->arena, sb->buf, sb->len), v);
 	}
-	strbuf_release(&sb);
 	if (v->nr && v->files[v->nr - 1] == i)
 		return;
 	ALLOC_GROW(v->files, v->nr + 1, v->alloc);
@@ -108,12 +108,12 @@ static void index_view(struct resolver *r, struct views_state *st, size_t i)
 	const char *dot = strchr(base, '.');
 	size_t stem = dot && dot != base ? (size_t)(dot - path) : strlen(path);
 
-	index_add(r, &st->by_stem, path, stem, i);
+	index_add(r, st, &st->by_stem, path, stem, i);
 	/* "a/templates/shop/x.html": shop/x.html, x.html, shop/x, x ... */
 	for (const char *p = path; p;) {
-		index_add(r, &st->by_suffix, p, strlen(p), i);
+		index_add(r, st, &st->by_suffix, p, strlen(p), i);
 		if (stem > (size_t)(p - path))
-			index_add(r, &st->by_suffix, p,
+			index_add(r, st, &st->by_suffix, p,
 				  stem - (size_t)(p - path), i);
 		p = strchr(p, '/');
 		if (p)
@@ -123,7 +123,7 @@ static void index_view(struct resolver *r, struct views_state *st, size_t i)
 		const struct dep_ref *d = &f->deps.refs[k];
 
 		if (d->kind == DEP_INCLUDE && (d->flags & DEP_DECLARES))
-			index_add(r, &st->defines, d->target, strlen(d->target),
+			index_add(r, st, &st->defines, d->target, strlen(d->target),
 				  i);
 	}
 }
@@ -135,7 +135,7 @@ static void index_csharp(struct resolver *r, struct views_state *st, size_t i)
 	size_t stem = strcspn(base, ".");
 	struct strbuf key = STRBUF_INIT;
 
-	index_add(r, &st->cs_stems, base, stem, i);
+	index_add(r, st, &st->cs_stems, base, stem, i);
 	for (size_t k = 0; k < f->deps.nr; k++) {
 		const struct dep_ref *d = &f->deps.refs[k];
 
@@ -145,7 +145,7 @@ static void index_csharp(struct resolver *r, struct views_state *st, size_t i)
 		strbuf_addstr(&key, d->target);
 		strbuf_addch(&key, '.');
 		strbuf_add(&key, base, stem);
-		index_add(r, &st->cs_types, key.buf, key.len, i);
+		index_add(r, st, &st->cs_types, key.buf, key.len, i);
 		/* a declared type (the lexer names it): namespace.Type */
 		if (d->name && *d->name) {
 			strbuf_reset(&key);
@@ -153,7 +153,7 @@ static void index_csharp(struct resolver *r, struct views_state *st, size_t i)
 			if (*d->target)
 				strbuf_addch(&key, '.');
 			strbuf_addstr(&key, d->name);
-			index_add(r, &st->cs_types, key.buf, key.len, i);
+			index_add(r, st, &st->cs_types, key.buf, key.len, i);
 		}
 	}
 	strbuf_release(&key);
@@ -169,6 +169,7 @@ int resolve_views_prepare(struct resolver *r)
 	if (!views)
 		return 0;
 	st = xcalloc(1, sizeof(*st));
+	strbuf_init(&st->key, 0);
 	for (size_t i = 0; i < r->scan->nr; i++) {
 		const struct scan_file *f = &r->scan->files[i];
 
@@ -208,6 +209,7 @@ void resolve_views_release(struct resolver *r)
 	release_map(&st->cs_stems);
 	free(st->scope);
 	free(st->memo.files);
+	strbuf_release(&st->key);
 	free(st);
 	r->views = NULL;
 }
