@@ -64,6 +64,10 @@ static const char *cs_skip_blanks(const char *p, const char *end)
 #ifdef __SSE2__
 	const __m128i sp = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t');
 
+	/* most runs between words are one byte long */
+	if (p < end && *p != ' ' && *p != '\t')
+		return p;
+
 	while (end - p >= 16) {
 		const __m128i v =
 			_mm_loadu_si128((const __m128i *)(const void *)p);
