@@ -19,8 +19,9 @@
 #include "carve/xmalloc.h"
 
 struct vfiles {
-	size_t *files;
+	size_t *files; /* &one while there is one (most keys) */
 	size_t nr, alloc;
+	size_t one;
 };
 
 struct views_state {
@@ -81,6 +82,17 @@ static void index_add(struct resolver *r, struct views_state *st,
 	}
 	if (v->nr && v->files[v->nr - 1] == i)
 		return;
+	if (!v->nr) {
+		v->one = i;
+		v->files = &v->one;
+		v->nr = 1;
+		return;
+	}
+	if (v->files == &v->one) {
+		v->alloc = 4;
+		v->files = xmalloc(v->alloc * sizeof(*v->files));
+		v->files[0] = v->one;
+	}
 	ALLOC_GROW(v->files, v->nr + 1, v->alloc);
 	v->files[v->nr++] = i;
 }
@@ -191,7 +203,8 @@ static void release_map(struct strmap *map)
 	strmap_for_each (map, e) {
 		struct vfiles *v = e->value;
 
-		free(v->files);
+		if (v->files != &v->one)
+			free(v->files);
 	}
 	strmap_release(map);
 }
