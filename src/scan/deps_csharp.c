@@ -59,7 +59,7 @@ struct cs_state {
 };
 
 /* Past the spaces and tabs at p (indentation: sixteen at a time). */
-static const char *cs_skip_blanks(const char *p, const char *end)
+static inline const char *cs_skip_blanks(const char *p, const char *end)
 {
 #ifdef __SSE2__
 	const __m128i sp = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t');
@@ -441,16 +441,18 @@ static void cs_read_ref(struct lexer *lx, struct cs_state *st, const char *s,
 /* True when the word s[0..n) declares a type. */
 static int cs_type_keyword(const char *s, size_t n)
 {
-	static const char *const words[] = { "class", "struct", "interface",
-					     "enum",  "record", NULL };
-
-	if (n < 4 || n > 9 ||
-	    (*s != 'c' && *s != 's' && *s != 'i' && *s != 'e' && *s != 'r'))
+	switch (n) {
+	case 4:
+		return !memcmp(s, "enum", 4);
+	case 5:
+		return !memcmp(s, "class", 5);
+	case 6:
+		return !memcmp(s, "struct", 6) || !memcmp(s, "record", 6);
+	case 9:
+		return !memcmp(s, "interface", 9);
+	default:
 		return 0;
-	for (const char *const *w = words; *w; w++)
-		if (strlen(*w) == n && !memcmp(*w, s, n))
-			return 1;
-	return 0;
+	}
 }
 
 /*
