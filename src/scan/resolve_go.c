@@ -42,6 +42,12 @@ struct go_module {
 	struct strmap targets;
 };
 
+/* The non-test .go files of a directory. */
+struct go_files {
+	size_t nr;
+	size_t files[];
+};
+
 /* A package directory, whether it holds a package, its declarations. */
 struct go_pkg {
 	const char *dir;
@@ -81,6 +87,8 @@ struct go_state {
 	struct strmap externals;
 	/* import path -> struct go_target, for files of no module */
 	struct strmap targets;
+	/* package directory -> struct go_files (add_package()) */
+	struct strmap packages;
 	int memo_ok;
 	char memo_pkg[PATH_MAX];
 };
@@ -417,22 +425,40 @@ static int package_file(const char *p)
 static int add_package(struct resolver *r, const char *dir,
 		       struct resolve_out *out)
 {
-	const struct resolve_dir *d = resolver_dir(r, dir);
+	struct go_state *g = r->go;
+	struct go_files *x = g ? strmap_get(&g->packages, dir) : NULL;
 	int fresh = !out->nr; /* a directory's files are distinct */
-	int any = 0;
+	int any;
 
-	for (size_t i = 0; d && i < d->nr; i++) {
+	if (!x) {
 		/* importing a package never pulls in its tests */
-		if (!package_file(r->scan->files[d->files[i]].path))
-			continue;
-		if (fresh) {
-			ALLOC_GROW(out->files, out->nr + 1, out->alloc);
-			out->files[out->nr++] = d->files[i];
-		} else {
-			resolve_out_add(out, d->files[i]);
+		const struct resolve_dir *d = resolver_dir(r, dir);
+		size_t nr = 0;
+
+		x = xmalloc(sizeof(*x) + (d ? d->nr : 0) * sizeof(size_t));
+		for (size_t i = 0; d && i < d->nr; i++)
+			if (package_file(r->scan->files[d->files[i]].path))
+				x->files[nr++] = d->files[i];
+		x->nr = nr;
+		if (g) {
+			/* the files of a package, found once (a big one is
+			 * imported whole by many) */
+			strmap_put(&g->packages, arena_strdup(&r->arena, dir),
+				   x);
 		}
-		any = 1;
 	}
+	if (fresh) {
+		ALLOC_GROW(out->files, out->nr + x->nr, out->alloc);
+		memcpy(out->files + out->nr, x->files,
+		       x->nr * sizeof(*x->files));
+		out->nr += x->nr;
+	} else {
+		for (size_t i = 0; i < x->nr; i++)
+			resolve_out_add(out, x->files[i]);
+	}
+	any = x->nr > 0;
+	if (!g)
+		free(x);
 	return any;
 }
 
@@ -761,6 +787,9 @@ void resolve_go_release(struct resolver *r)
 		strmap_release(e->value);
 	strmap_release(&g->decls);
 	strmap_release(&g->targets);
+	strmap_for_each (&g->packages, e)
+		free(e->value);
+	strmap_release(&g->packages);
 	strmap_release(&g->externals);
 	strbuf_release(&g->key);
 	free(g);

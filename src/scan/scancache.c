@@ -222,15 +222,24 @@ static char *put_num(char *q, long long v, char sep)
 
 void scancache_encode_deps(struct strbuf *sb, const struct dep_list *deps)
 {
+	const char *last = NULL; /* Go's uses share their import's target */
+	size_t tn = 0;
+
 	/* one grow and plain stores per statement: a strbuf call per field
 	 * costs twice this on a first scan (gitea: 74 M -> 42 M) */
 	for (size_t i = 0; i < deps->nr; i++) {
 		const struct dep_ref *d = &deps->refs[i];
-		size_t tn = strlen(d->target);
 		size_t nn = d->name ? strlen(d->name) : 0;
+		size_t need;
 		char *q;
 
-		strbuf_grow(sb, 1 + 4 * 22 + tn + 1 + nn);
+		if (d->target != last) {
+			last = d->target;
+			tn = strlen(last);
+		}
+		need = 1 + 4 * 22 + tn + 1 + nn;
+		if (sb->alloc - sb->len <= need)
+			strbuf_grow(sb, need);
 		q = sb->buf + sb->len;
 		if (i)
 			*q++ = '\x1e';
