@@ -130,14 +130,22 @@ void resolve_out_external(struct resolver *r, struct resolve_out *out,
 typedef void resolve_fn(struct resolver *r, size_t from,
 			const struct dep_ref *d, struct resolve_out *out);
 
-/* Go's and the C family's: an #include is C's whatever the language. */
+/* Go's: an #include (cgo's preamble) is C's. */
 static void resolve_go_or_c(struct resolver *r, size_t from,
 			    const struct dep_ref *d, struct resolve_out *out)
 {
 	if (d->kind == DEP_INCLUDE)
 		resolve_c(r, from, d, out);
-	else if (!strcmp(r->scan->files[from].lang->name, "Go"))
+	else
 		resolve_go(r, from, d, out);
+}
+
+/* Any other language's: an #include is C's, the rest is not resolved. */
+static void resolve_includes(struct resolver *r, size_t from,
+			     const struct dep_ref *d, struct resolve_out *out)
+{
+	if (d->kind == DEP_INCLUDE)
+		resolve_c(r, from, d, out);
 }
 
 /* Each family registers its resolver here when it lands. */
@@ -152,6 +160,7 @@ static resolve_fn *family_resolver(const struct language *lang)
 		{ "Kotlin", resolve_java },	 { "Scala", resolve_java },
 		{ "Ruby", resolve_ruby },	 { "PHP", resolve_php },
 		{ "C#", resolve_csharp },	 { "Rust", resolve_rust },
+		{ "Go", resolve_go_or_c },
 	};
 
 	if (language_is_view(lang))
@@ -159,7 +168,7 @@ static resolve_fn *family_resolver(const struct language *lang)
 	for (size_t i = 0; i < sizeof(families) / sizeof(*families); i++)
 		if (!strcmp(lang->name, families[i].lang))
 			return families[i].fn;
-	return resolve_go_or_c;
+	return resolve_includes;
 }
 
 void resolve_dep(struct resolver *r, size_t from, const struct dep_ref *d,
