@@ -336,7 +336,10 @@ static int cs_member_name(const struct lexer *lx, const struct cs_state *st)
 
 	while (p < lx->end && (is_blank((unsigned char)*p) || *p == '\n'))
 		p++;
-	if (p >= lx->end || !strchr("{(;=<", *p) ||
+	/* one of { ( ; = < (or a NUL, as strchr() found it) */
+	if (p >= lx->end ||
+	    (*p != '{' && *p != '(' && *p != ';' && *p != '=' && *p != '<' &&
+	     *p) ||
 	    (*p == '=' && p + 1 < lx->end && p[1] == '='))
 		return 0;
 	if (st->prev == 'a')
@@ -770,10 +773,10 @@ static void cs_word(struct lexer *lx, struct cs_state *st, int *stmt)
 		cs_declaration(lx, st, s, n);
 	else if (n == 8 && !memcmp(s, "delegate", 8))
 		cs_delegate(lx, st);
-	else if (!verbatim)
-		cs_read_ref(lx, st, s, line);
-	else if (n > 1)
-		cs_read_ref(lx, st, s + 1, line);
+	else if (!verbatim ? is_upper((unsigned char)*s) :
+			     n > 1 && is_upper((unsigned char)s[1]))
+		/* a lowercase name is no type: cs_read_ref() passes it */
+		cs_read_ref(lx, st, s + verbatim, line);
 	st->global = 0;
 	st->prev = 'a';
 	st->prev_name = s;
