@@ -51,6 +51,12 @@ struct lexer {
 	size_t *set, set_size; /* uses by hash: index + 1, 0 free */
 	/* by first byte of an import's name: bit n for a name of n bytes */
 	uint32_t first[256];
+	/* by last byte of an import's name: 1 when one ends with it */
+	unsigned char last[256];
+	/* by first byte: the first import whose name starts with it, plus
+	 * one, and after each import the next such (candidates()) */
+	size_t head[256];
+	size_t *next;
 	int group; /* inside a grouped type, var or const */
 	struct dep_list *out;
 	struct arena *arena;
@@ -375,8 +381,9 @@ static void selector(struct lexer *lx, const char *start, const char *p)
 	const char *w = p;
 	size_t n;
 
-	/* only an exported name can be used from another package */
-	if (!exported(p + 1))
+	/* only an exported name can be used from another package, and
+	 * only after a word that ends as an import's name does */
+	if (!exported(p + 1) || !lx->last[(unsigned char)p[-1]])
 		return;
 	while (w > start && is_ident((unsigned char)w[-1]))
 		w--;
@@ -384,12 +391,12 @@ static void selector(struct lexer *lx, const char *start, const char *p)
 	if (!n || n > 31 || !(lx->first[(unsigned char)*w] & (1u << n)) ||
 	    (w > start && w[-1] == '.'))
 		return;
-	for (size_t i = 0; i < lx->imports_nr; i++) {
-		const struct go_import *imp = &lx->imports[i];
+	/* the first import of that name, as a loop over all would find */
+	for (size_t i = lx->head[(unsigned char)*w]; i; i = lx->next[i - 1]) {
+		const struct go_import *imp = &lx->imports[i - 1];
 
-		if (imp->name_len == n && *imp->name == *w &&
-		    !memcmp(imp->name, w, n)) {
-			add_use(lx, i, p + 1, ident_len(p + 1, lx->end));
+		if (imp->name_len == n && !memcmp(imp->name, w, n)) {
+			add_use(lx, i - 1, p + 1, ident_len(p + 1, lx->end));
 			return;
 		}
 	}
@@ -503,10 +510,20 @@ static void body(struct lexer *lx)
 	const char *blk = p;
 	uint64_t m;
 
-	for (size_t i = 0; i < lx->imports_nr; i++)
-		if (lx->imports[i].name_len && lx->imports[i].name_len < 32)
-			lx->first[(unsigned char)*lx->imports[i].name] |=
-				1u << lx->imports[i].name_len;
+	lx->next = xcalloc(lx->imports_nr + 1, sizeof(*lx->next));
+	for (size_t i = lx->imports_nr; i-- > 0;) {
+		const struct go_import *imp = &lx->imports[i];
+		unsigned char c;
+
+		if (!imp->name_len || imp->name_len >= 32)
+			continue;
+		c = (unsigned char)*imp->name;
+		lx->first[c] |= 1u << imp->name_len;
+		lx->last[(unsigned char)imp->name[imp->name_len - 1]] = 1;
+		/* pushed last to first: the chain is in import order */
+		lx->next[i] = lx->head[c];
+		lx->head[c] = i + 1;
+	}
 	line_start(lx, p);
 	m = blk < end ? interesting64(blk, end) : 0;
 	for (;;) {
@@ -562,6 +579,20 @@ done:
 /* Each import, then right after it the distinct names used from it. */
 static void emit_imports(struct lexer *lx)
 {
+	/* each import's uses, in the order they came: chained by index */
+	size_t *first = xcalloc(2 * lx->imports_nr + lx->uses_nr + 1,
+				sizeof(*first));
+	size_t *tail = first + lx->imports_nr, *next = tail + lx->imports_nr;
+
+	for (size_t u = 0; u < lx->uses_nr; u++) {
+		size_t i = lx->uses[u].imp;
+
+		if (tail[i])
+			next[tail[i] - 1] = u + 1;
+		else
+			first[i] = u + 1;
+		tail[i] = u + 1;
+	}
 	for (size_t i = 0; i < lx->imports_nr; i++) {
 		const struct go_import *imp = &lx->imports[i];
 		struct dep_ref *d;
@@ -571,11 +602,9 @@ static void emit_imports(struct lexer *lx)
 				 imp->path_len, imp->line);
 		d->flags = imp->flags;
 		target = d->target;
-		for (size_t u = 0; u < lx->uses_nr; u++) {
-			const struct go_use *x = &lx->uses[u];
+		for (size_t u = first[i]; u; u = next[u - 1]) {
+			const struct go_use *x = &lx->uses[u - 1];
 
-			if (x->imp != i)
-				continue;
 			/* the uses share the import's copy of its path */
 			ALLOC_GROW(lx->out->refs, lx->out->nr + 1,
 				   lx->out->alloc);
@@ -588,6 +617,7 @@ static void emit_imports(struct lexer *lx)
 			d->name = arena_strndup(lx->arena, x->s, x->n);
 		}
 	}
+	free(first);
 }
 
 void deps_go(struct dep_list *out, struct arena *arena, const char *buf,
@@ -657,4 +687,5 @@ void deps_go(struct dep_list *out, struct arena *arena, const char *buf,
 	free(lx.imports);
 	free(lx.uses);
 	free(lx.set);
+	free(lx.next);
 }
