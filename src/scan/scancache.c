@@ -184,29 +184,6 @@ const struct scancache_entry *scancache_get(const struct scancache *cache,
 	return e;
 }
 
-char *scancache_put_number(char *q, unsigned long long v)
-{
-	size_t n;
-
-	/* most are small: count the digits, then write them in place */
-	if (v < 10) {
-		*q = (char)('0' + v);
-		return q + 1;
-	}
-	if (v < 100) {
-		q[0] = (char)('0' + v / 10);
-		q[1] = (char)('0' + v % 10);
-		return q + 2;
-	}
-	n = v < 1000 ? 3 : v < 10000 ? 4 : v < 100000 ? 5 : 6;
-	for (unsigned long long t = v / 1000000; t; t /= 10)
-		n++;
-	q += n;
-	for (char *p = q; n--; v /= 10)
-		*--p = (char)('0' + v % 10);
-	return q;
-}
-
 /* Writes n in decimal and `sep` at q; returns the end (at most 22). */
 static char *put_num(char *q, long long v, char sep)
 {
