@@ -48,8 +48,8 @@ struct resolver {
 	void *views; /* resolve_views.c */
 	/* resolve_dep()'s last language and its family's resolver */
 	const struct language *family_lang;
-	void (*family)(struct resolver *r, size_t from,
-		       const struct dep_ref *d, struct resolve_out *out);
+	void (*family)(struct resolver *r, size_t from, const struct dep_ref *d,
+		       struct resolve_out *out);
 };
 
 /* The files of one directory, for package-level resolution. */

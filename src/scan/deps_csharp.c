@@ -71,9 +71,9 @@ static inline const char *cs_skip_blanks(const char *p, const char *end)
 	while (end - p >= 16) {
 		const __m128i v =
 			_mm_loadu_si128((const __m128i *)(const void *)p);
-		unsigned other = (unsigned)_mm_movemask_epi8(_mm_or_si128(
-					 _mm_cmpeq_epi8(v, sp),
-					 _mm_cmpeq_epi8(v, tab))) ^
+		unsigned other = (unsigned)_mm_movemask_epi8(
+					 _mm_or_si128(_mm_cmpeq_epi8(v, sp),
+						      _mm_cmpeq_epi8(v, tab))) ^
 				 0xffffu;
 
 		if (other)
@@ -773,8 +773,8 @@ static void cs_word(struct lexer *lx, struct cs_state *st, int *stmt)
 		cs_declaration(lx, st, s, n);
 	else if (n == 8 && !memcmp(s, "delegate", 8))
 		cs_delegate(lx, st);
-	else if (!verbatim ? is_upper((unsigned char)*s) :
-			     n > 1 && is_upper((unsigned char)s[1]))
+	else if (!verbatim ? is_upper((unsigned char)*s)
+			   : n > 1 && is_upper((unsigned char)s[1]))
 		/* a lowercase name is no type: cs_read_ref() passes it */
 		cs_read_ref(lx, st, s + verbatim, line);
 	st->global = 0;

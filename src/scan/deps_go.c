@@ -195,6 +195,10 @@ static void guess_name(struct go_import *imp)
 				0; /* gopkg.in/yaml.v3, go-foo: no guess */
 }
 
+/* clang-format off */
+#define S(p) { p, sizeof(p) - 1 }
+/* clang-format on */
+
 /*
  * The standard packages most used (gitea: a third of all uses): their
  * uses name no file of the repository, so they are not collected. A
@@ -203,18 +207,38 @@ static void guess_name(struct go_import *imp)
  */
 static int is_common_std(const char *s, size_t n)
 {
-#define S(p) { p, sizeof(p) - 1 }
 	static const struct {
 		const char *path;
 		size_t len;
 	} std[] = {
-		S("bufio"),	    S("bytes"),	  S("context"), S("encoding/json"),
-		S("errors"),	    S("fmt"),	  S("io"),	S("io/fs"),
-		S("log"),	    S("math"),	  S("net"),	S("net/http"),
-		S("net/url"),	    S("os"),	  S("os/exec"), S("path"),
-		S("path/filepath"), S("reflect"), S("regexp"),	S("slices"),
-		S("sort"),	    S("strconv"), S("strings"), S("sync"),
-		S("sync/atomic"),   S("testing"), S("time"),	S("unicode"),
+		S("bufio"),
+		S("bytes"),
+		S("context"),
+		S("encoding/json"),
+		S("errors"),
+		S("fmt"),
+		S("io"),
+		S("io/fs"),
+		S("log"),
+		S("math"),
+		S("net"),
+		S("net/http"),
+		S("net/url"),
+		S("os"),
+		S("os/exec"),
+		S("path"),
+		S("path/filepath"),
+		S("reflect"),
+		S("regexp"),
+		S("slices"),
+		S("sort"),
+		S("strconv"),
+		S("strings"),
+		S("sync"),
+		S("sync/atomic"),
+		S("testing"),
+		S("time"),
+		S("unicode"),
 	};
 #undef S
 
@@ -458,7 +482,6 @@ static int interesting(char c)
 	       c == '.';
 }
 
-
 /*
  * Bit i set when blk[i] may matter, for the 64 bytes at blk (fewer at
  * the end of the buffer): a stop costs a bit scan, not a new search.
@@ -480,8 +503,9 @@ static uint64_t interesting64(const char *blk, const char *end)
 			__m128i x = _mm_or_si128(_mm_cmpeq_epi8(v, nl),
 						 _mm_cmpeq_epi8(v, dq));
 
-			x = _mm_or_si128(x, _mm_or_si128(_mm_cmpeq_epi8(v, sq),
-							 _mm_cmpeq_epi8(v, bq)));
+			x = _mm_or_si128(x,
+					 _mm_or_si128(_mm_cmpeq_epi8(v, sq),
+						      _mm_cmpeq_epi8(v, bq)));
 			/* '.' and '/' differ in the low bit */
 			x = _mm_or_si128(x, _mm_cmpeq_epi8(_mm_or_si128(v, one),
 							   sl));
@@ -580,8 +604,8 @@ done:
 static void emit_imports(struct lexer *lx)
 {
 	/* each import's uses, in the order they came: chained by index */
-	size_t *first = xcalloc(2 * lx->imports_nr + lx->uses_nr + 1,
-				sizeof(*first));
+	size_t *first =
+		xcalloc(2 * lx->imports_nr + lx->uses_nr + 1, sizeof(*first));
 	size_t *tail = first + lx->imports_nr, *next = tail + lx->imports_nr;
 
 	for (size_t u = 0; u < lx->uses_nr; u++) {

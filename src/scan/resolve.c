@@ -155,11 +155,11 @@ static resolve_fn *family_resolver(const struct language *lang)
 		const char *lang;
 		resolve_fn *fn;
 	} families[] = {
-		{ "Python", resolve_python },	 { "JavaScript", resolve_js },
-		{ "TypeScript", resolve_js },	 { "Java", resolve_java },
-		{ "Kotlin", resolve_java },	 { "Scala", resolve_java },
-		{ "Ruby", resolve_ruby },	 { "PHP", resolve_php },
-		{ "C#", resolve_csharp },	 { "Rust", resolve_rust },
+		{ "Python", resolve_python }, { "JavaScript", resolve_js },
+		{ "TypeScript", resolve_js }, { "Java", resolve_java },
+		{ "Kotlin", resolve_java },   { "Scala", resolve_java },
+		{ "Ruby", resolve_ruby },     { "PHP", resolve_php },
+		{ "C#", resolve_csharp },     { "Rust", resolve_rust },
 		{ "Go", resolve_go_or_c },
 	};
 

@@ -207,7 +207,7 @@ static void gomod_directive(struct resolver *r, struct go_module *m,
 		ALLOC_GROW(m->requires, m->requires_nr + 1, m->requires_alloc);
 		m->requires[m->requires_nr] = arena_strdup(&r->arena, w[0]);
 		strmap_put(&m->required, m->requires[m->requires_nr],
-			   (void *)m->requires[m->requires_nr]);
+			   (void *)m -> requires[m->requires_nr]);
 		m->requires_nr++;
 		if (!memchr(w[0], '.', strcspn(w[0], "/")))
 			m->dotless = 1;

@@ -135,8 +135,8 @@ static void index_view(struct resolver *r, struct views_state *st, size_t i)
 		const struct dep_ref *d = &f->deps.refs[k];
 
 		if (d->kind == DEP_INCLUDE && (d->flags & DEP_DECLARES))
-			index_add(r, st, &st->defines, d->target, strlen(d->target),
-				  i);
+			index_add(r, st, &st->defines, d->target,
+				  strlen(d->target), i);
 	}
 }
 

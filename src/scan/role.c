@@ -145,7 +145,9 @@ static enum dir_kind dir_kind(const char *p, size_t n)
 #undef IS
 }
 
+/* clang-format off */
 #define R(s, role) { s, sizeof(s) - 1, role }
+/* clang-format on */
 
 /*
  * The role of a file by its extension e[0..n) in lower case, or
@@ -348,23 +350,40 @@ static const struct {
 	unsigned char len;
 	enum file_role role;
 } name_roles[] = {
-	R("Makefile", ROLE_BUILD),	    R("makefile", ROLE_BUILD),
-	R("GNUmakefile", ROLE_BUILD),	    R("CMakeLists.txt", ROLE_BUILD),
-	R("configure", ROLE_BUILD),	    R("Rakefile", ROLE_BUILD),
-	R("Gemfile", ROLE_BUILD),	    R("Gemfile.lock", ROLE_BUILD),
-	R("package.json", ROLE_BUILD),	    R("pom.xml", ROLE_BUILD),
-	R("build.xml", ROLE_BUILD),	    R("go.mod", ROLE_BUILD),
-	R("go.sum", ROLE_BUILD),	    R("Cargo.toml", ROLE_BUILD),
-	R("pyproject.toml", ROLE_BUILD),   R("requirements.txt", ROLE_BUILD),
-	R("setup.cfg", ROLE_BUILD),	    R("composer.json", ROLE_BUILD),
-	R("tsconfig.json", ROLE_BUILD),    R("BUILD", ROLE_BUILD),
-	R("WORKSPACE", ROLE_BUILD),	    R("Dockerfile", ROLE_CONFIG),
-	R("Jenkinsfile", ROLE_CONFIG),	    R("Procfile", ROLE_CONFIG),
-	R("Vagrantfile", ROLE_CONFIG),	    R("Containerfile", ROLE_CONFIG),
-	R("README", ROLE_DOCS),	    R("LICENSE", ROLE_DOCS),
-	R("COPYING", ROLE_DOCS),	    R("CHANGES", ROLE_DOCS),
-	R("NEWS", ROLE_DOCS),		    R("AUTHORS", ROLE_DOCS),
-	R("INSTALL", ROLE_DOCS),	    R("CHANGELOG", ROLE_DOCS),
+	R("Makefile", ROLE_BUILD),
+	R("makefile", ROLE_BUILD),
+	R("GNUmakefile", ROLE_BUILD),
+	R("CMakeLists.txt", ROLE_BUILD),
+	R("configure", ROLE_BUILD),
+	R("Rakefile", ROLE_BUILD),
+	R("Gemfile", ROLE_BUILD),
+	R("Gemfile.lock", ROLE_BUILD),
+	R("package.json", ROLE_BUILD),
+	R("pom.xml", ROLE_BUILD),
+	R("build.xml", ROLE_BUILD),
+	R("go.mod", ROLE_BUILD),
+	R("go.sum", ROLE_BUILD),
+	R("Cargo.toml", ROLE_BUILD),
+	R("pyproject.toml", ROLE_BUILD),
+	R("requirements.txt", ROLE_BUILD),
+	R("setup.cfg", ROLE_BUILD),
+	R("composer.json", ROLE_BUILD),
+	R("tsconfig.json", ROLE_BUILD),
+	R("BUILD", ROLE_BUILD),
+	R("WORKSPACE", ROLE_BUILD),
+	R("Dockerfile", ROLE_CONFIG),
+	R("Jenkinsfile", ROLE_CONFIG),
+	R("Procfile", ROLE_CONFIG),
+	R("Vagrantfile", ROLE_CONFIG),
+	R("Containerfile", ROLE_CONFIG),
+	R("README", ROLE_DOCS),
+	R("LICENSE", ROLE_DOCS),
+	R("COPYING", ROLE_DOCS),
+	R("CHANGES", ROLE_DOCS),
+	R("NEWS", ROLE_DOCS),
+	R("AUTHORS", ROLE_DOCS),
+	R("INSTALL", ROLE_DOCS),
+	R("CHANGELOG", ROLE_DOCS),
 };
 
 #undef R
