@@ -54,7 +54,7 @@ int input_open(struct model *m, struct config *cfg,
 			return ret;
 		/* without -c, the carve.json of the repository the model
 		 * was scanned from, when it is still there */
-		if (!o->config && m->scan && m->scan->root &&
+		if (!o->config && !cfg->loaded && m->scan && m->scan->root &&
 		    *m->scan->root == '/') {
 			struct strbuf path = STRBUF_INIT;
 
