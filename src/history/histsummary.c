@@ -340,10 +340,7 @@ static size_t module_index(const struct history *h, const char *name)
 		else
 			hi = mid;
 	}
-	for (size_t m = 0; m < h->modules_nr; m++) /* not sorted after all */
-		if (!strcmp(h->modules[m].name, name))
-			return m;
-	return h->modules_nr;
+	BUG("history summary: file of an unknown module '%s'", name);
 }
 
 void hsummary_encode(struct strbuf *sb, const struct history *h)
@@ -533,7 +530,8 @@ static uint64_t get_u(struct reader *r)
 		if (r->p >= r->end)
 			break;
 		b = *r->p++;
-		if (shift == 63 && b > 1)
+		/* one encoding per number: no overflow, no padding */
+		if ((shift == 63 && b > 1) || (shift && !b))
 			break;
 		v |= (uint64_t)(b & 0x7f) << shift;
 		if (!(b & 0x80))
@@ -733,7 +731,10 @@ int hsummary_parse(struct history **out, const char *buf, size_t len)
 			uint64_t m;
 
 			get_entity(&r, &e[i], &m);
-			if (level && m >= h->modules_nr)
+			/* both sorted by name, as summary.c makes them */
+			if (i && strcmp(e[i - 1].name, e[i].name) >= 0)
+				r.bad = 1;
+			if (level ? m >= h->modules_nr : m != 0)
 				r.bad = 1;
 			else if (level)
 				e[i].module = h->modules[m].name;
