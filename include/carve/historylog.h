@@ -103,6 +103,7 @@ struct hlog {
 	size_t cut; /* commits whose parents are absent */
 	size_t missing; /* blobs that could not be read */
 	size_t unreadable; /* commits with a missing tree */
+	size_t broken; /* parents that could not be read (not shallow) */
 	size_t mined; /* commits diffed in this run */
 	size_t cached; /* commits whose changes came from the cache */
 	struct arena arena;
@@ -184,8 +185,20 @@ void numstat_count(struct numstat *ns, const unsigned char *old_id,
 		   unsigned new_mode, uint32_t *added, uint32_t *deleted,
 		   unsigned *flags);
 /*
+ * The attribute files git reads for the "diff" attribute: the index's
+ * .gitattributes (as they are in the work tree), info/attributes,
+ * core.attributesFile, the XDG and the system file. Appends their
+ * names and bytes to `key`, and to `dirs`, each NUL-terminated, the
+ * directories ("dir/", "" for all) under which one of them could unset
+ * "diff" (names "-diff" or "binary").
+ */
+void hlog_attribute_sources(struct strbuf *key, struct strbuf *dirs,
+			    git_repository *repo);
+/*
  * Marks the changes of paths whose "diff" attribute is unset (binary,
- * -diff) as binary, as git does; `repo` is the work tree's handle.
+ * -diff) as binary, as git does; `repo` is the work tree's handle. The
+ * attribute is looked up once per path, and only for paths under one
+ * of hlog_attribute_sources()' `dirs` with a change that has lines.
  */
 void numstat_apply_attributes(struct hlog *log, git_repository *repo);
 

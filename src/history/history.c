@@ -179,7 +179,7 @@ int history_run(struct history **out, const struct scan *scan,
 	for (size_t i = 0; have_key && i < log.nr; i++)
 		if (log.commits[i].flags & HLOG_INCOMPLETE)
 			have_key = 0;
-	if (have_key && !log.missing && !log.unreadable)
+	if (have_key && !log.missing && !log.unreadable && !log.broken)
 		hsummary_save(h, dir.buf, key);
 	else
 		have_key = 0;

@@ -42,10 +42,16 @@ static void key_field(struct strbuf *k, const char *name, const char *v)
 	strbuf_addch(k, '\n');
 }
 
-static void key_file(struct strbuf *k, const char *name, const char *path)
+/*
+ * Appends the file's name and bytes (or "-" when unreadable) to k;
+ * returns 1 when they could unset the "diff" attribute ("-diff", or the
+ * "binary" macro, which a user macro must name to mean it).
+ */
+static int key_file(struct strbuf *k, const char *name, const char *path)
 {
 	struct strbuf buf = STRBUF_INIT;
 	struct stat st;
+	int unsets = 0;
 
 	/* as authors.c: a .mailmap that is no regular file is not read */
 	if (path && !lstat(path, &st) && S_ISREG(st.st_mode) &&
@@ -53,23 +59,28 @@ static void key_file(struct strbuf *k, const char *name, const char *path)
 		strbuf_addf(k, "%s %s %zu:", name, path, buf.len);
 		strbuf_add(k, buf.buf, buf.len);
 		strbuf_addch(k, '\n');
+		unsets = memmem(buf.buf, buf.len, "-diff", 5) ||
+			 memmem(buf.buf, buf.len, "binary", 6);
 	} else {
 		strbuf_addf(k, "%s %s -\n", name, path ? path : "");
 	}
 	strbuf_release(&buf);
+	return unsets;
 }
 
-static void key_config_file(struct strbuf *k, git_config *cfg,
-			    const char *var)
+static int key_config_file(struct strbuf *k, git_config *cfg,
+			   const char *var)
 {
 	git_buf value = GIT_BUF_INIT;
+	int unsets = 0;
 
 	if (cfg && !git_config_get_path(&value, cfg, var))
-		key_file(k, var, value.ptr);
+		unsets = key_file(k, var, value.ptr);
 	else
 		key_field(k, var, NULL);
 	git_error_clear();
 	git_buf_dispose(&value);
+	return unsets;
 }
 
 static void key_globs(struct strbuf *k, const char *name,
@@ -114,20 +125,25 @@ done:
 	return ret;
 }
 
-/*
- * The .gitattributes files of the index (as they are in the work tree,
- * else their blob), info/attributes, core.attributesFile and the
- * system file: the "diff" attribute of every path comes from them.
- */
-static void key_attributes(struct strbuf *k, git_repository *repo,
-			   git_config *cfg)
+static void add_dir(struct strbuf *dirs, const char *dir, size_t len)
+{
+	strbuf_add(dirs, dir, len);
+	strbuf_addch(dirs, '\0');
+}
+
+void hlog_attribute_sources(struct strbuf *k, struct strbuf *dirs,
+			    git_repository *repo)
 {
 	const char *workdir = git_repository_workdir(repo);
 	struct strbuf path = STRBUF_INIT;
 	git_index *index = NULL;
+	git_config *cfg = NULL;
 	git_buf sys = GIT_BUF_INIT;
 	const char *home = getenv("HOME"), *xdg = getenv("XDG_CONFIG_HOME");
+	int global = 0;
 
+	if (git_repository_config_snapshot(&cfg, repo) < 0)
+		cfg = NULL;
 	if (!git_repository_index(&index, repo)) {
 		size_t n = git_index_entrycount(index);
 
@@ -143,7 +159,10 @@ static void key_attributes(struct strbuf *k, git_repository *repo,
 			strbuf_reset(&path);
 			if (workdir)
 				strbuf_addf(&path, "%s%s", workdir, e->path);
-			key_file(k, "attributes", workdir ? path.buf : NULL);
+			if (key_file(k, "attributes", workdir ? path.buf : NULL))
+				add_dir(dirs, e->path,
+					slash ? (size_t)(slash - e->path) + 1
+					      : 0);
 			strbuf_addf(k, "blob %s\n",
 				    git_oid_tostr(hex, sizeof(hex), &e->id));
 		}
@@ -151,14 +170,14 @@ static void key_attributes(struct strbuf *k, git_repository *repo,
 	git_error_clear();
 	strbuf_reset(&path);
 	strbuf_addf(&path, "%sinfo/attributes", git_repository_path(repo));
-	key_file(k, "info", path.buf);
-	key_config_file(k, cfg, "core.attributesFile");
+	global |= key_file(k, "info", path.buf);
+	global |= key_config_file(k, cfg, "core.attributesFile");
 	strbuf_reset(&path);
 	if (xdg && *xdg)
 		strbuf_addf(&path, "%s/git/attributes", xdg);
 	else if (home)
 		strbuf_addf(&path, "%s/.config/git/attributes", home);
-	key_file(k, "xdg", path.len ? path.buf : NULL);
+	global |= key_file(k, "xdg", path.len ? path.buf : NULL);
 	if (!git_config_find_system(&sys)) {
 		char *slash = strrchr(sys.ptr, '/');
 
@@ -166,18 +185,21 @@ static void key_attributes(struct strbuf *k, git_repository *repo,
 		if (slash)
 			strbuf_add(&path, sys.ptr, (size_t)(slash - sys.ptr));
 		strbuf_addstr(&path, "/gitattributes");
-		key_file(k, "system", path.buf);
+		global |= key_file(k, "system", path.buf);
 	}
+	if (global)
+		add_dir(dirs, "", 0);
 	git_error_clear();
 	git_buf_dispose(&sys);
 	git_index_free(index);
+	git_config_free(cfg);
 	strbuf_release(&path);
 }
 
 int hsummary_key(unsigned char *key, git_repository *repo,
 		 const struct scan *scan, const struct history_options *o)
 {
-	struct strbuf k = STRBUF_INIT, path = STRBUF_INIT;
+	struct strbuf k = STRBUF_INIT, path = STRBUF_INIT, dirs = STRBUF_INIT;
 	git_config *cfg = NULL;
 	git_buf value = GIT_BUF_INIT;
 	git_object *blob = NULL;
@@ -209,8 +231,14 @@ int hsummary_key(unsigned char *key, git_repository *repo,
 	}
 	/* the sources libgit2's mailmap reads (authors.c) */
 	strbuf_reset(&path);
-	if (git_repository_workdir(repo))
+	if (git_repository_workdir(repo)) {
+		struct stat st;
+
 		strbuf_addf(&path, "%s.mailmap", git_repository_workdir(repo));
+		/* authors.c warns about it each time: no summary */
+		if (!lstat(path.buf, &st) && !S_ISREG(st.st_mode))
+			goto done;
+	}
 	key_file(&k, "mailmap", path.len ? path.buf : NULL);
 	key_config_file(&k, cfg, "mailmap.file");
 	if (cfg && !git_config_get_string_buf(&value, cfg, "mailmap.blob") &&
@@ -222,7 +250,7 @@ int hsummary_key(unsigned char *key, git_repository *repo,
 					  git_object_id(blob)));
 	}
 	git_error_clear();
-	key_attributes(&k, repo, cfg);
+	hlog_attribute_sources(&k, &dirs, repo);
 	/* what the summary takes from the scan: its paths and modules */
 	key_field(&k, "prefix", scan ? scan->prefix : NULL);
 	for (size_t i = 0; scan && i < scan->nr; i++) {
@@ -247,6 +275,7 @@ done:
 	git_config_free(cfg);
 	strbuf_release(&k);
 	strbuf_release(&path);
+	strbuf_release(&dirs);
 	return ret;
 }
 

@@ -281,6 +281,7 @@ int hlog_walk(struct hlog *log, git_repository *repo,
 				 * corrupt object; history stops, and says why
 				 */
 				parent_missing(pid, c);
+				log->broken++;
 				cut |= i == 0;
 				continue;
 			}
