@@ -15,6 +15,7 @@
 #include "carve/history.h"
 #include "carve/historylog.h"
 #include "carve/model.h"
+#include "carve/progress.h"
 #include "carve/scan.h"
 #include "carve/strbuf.h"
 #include "carve/xmalloc.h"
@@ -98,6 +99,7 @@ int history_run(struct history **out, const struct scan *scan,
 	uint32_t *person_author = NULL;
 	const char **messages = NULL;
 	unsigned char key[20];
+	struct progress_step *step = progress_step_start("history");
 	int ret, have_key = 0;
 
 	*out = NULL;
@@ -188,6 +190,7 @@ int history_run(struct history **out, const struct scan *scan,
 	*out = h;
 	h = NULL;
 done:
+	progress_step_stop(step);
 	history_free(h);
 	hlog_release(&log);
 	hcache_release(&cache);
