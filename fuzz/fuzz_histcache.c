@@ -40,8 +40,8 @@ static void check_summary(const uint8_t *data, size_t size)
 	for (int level = 0; level < 2; level++) {
 		const struct history_entity *e = level ? h->files : h->modules;
 		size_t nr = level ? h->files_nr : h->modules_nr;
-		const struct history_coupling *c =
-			level ? &h->file_coupling : &h->module_coupling;
+		const struct history_coupling *c = level ? &h->file_coupling
+							 : &h->module_coupling;
 
 		for (size_t i = 0; i < nr; i++) {
 			if (!e[i].name || (level && !e[i].module))

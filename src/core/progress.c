@@ -8,6 +8,7 @@
  */
 #include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -70,6 +71,25 @@ static double now(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Seconds of work before a line appears: CARVE_PROGRESS_DELAY (tests). */
+static double delay(void)
+{
+	static double d = -1;
+	const char *env;
+	char *end;
+
+	if (d >= 0)
+		return d;
+	d = PROGRESS_DELAY;
+	if ((env = getenv("CARVE_PROGRESS_DELAY")) && *env) {
+		double v = strtod(env, &end);
+
+		if (!*end && v >= 0 && v <= 3600)
+			d = v;
+	}
+	return d;
 }
 
 static int shown(void)
@@ -151,7 +171,7 @@ void progress_add(struct progress *p, size_t n)
 		return;
 	t = now();
 	if (t - p->last_draw >= 0.1 &&
-	    (mode == PROGRESS_ALWAYS || t - p->start >= PROGRESS_DELAY)) {
+	    (mode == PROGRESS_ALWAYS || t - p->start >= delay())) {
 		p->last_draw = t;
 		draw(p, done, 0);
 	}
@@ -164,7 +184,7 @@ void progress_stop(struct progress *p)
 		return;
 	/* a quick one says nothing, unless asked to always */
 	if (p->shown || mode == PROGRESS_ALWAYS ||
-	    now() - p->start >= PROGRESS_DELAY)
+	    now() - p->start >= delay())
 		draw(p, __atomic_load_n(&p->done, __ATOMIC_RELAXED), 1);
 	if (p->shown)
 		__atomic_sub_fetch(&counting, 1, __ATOMIC_RELAXED);
@@ -176,7 +196,7 @@ static void *step_timer(void *arg)
 {
 	struct progress_step *s = arg;
 	struct timespec until;
-	double next = s->start + PROGRESS_DELAY;
+	double next = s->start + delay();
 
 	pthread_mutex_lock(&s->lock);
 	while (!s->stop) {
@@ -198,8 +218,8 @@ static void *step_timer(void *arg)
 		/* the condition's clock is CLOCK_REALTIME */
 		clock_gettime(CLOCK_REALTIME, &until);
 		until.tv_sec += (time_t)(next - t);
-		until.tv_nsec += (long)((next - t - (double)(time_t)(next - t)) *
-					1e9);
+		until.tv_nsec +=
+			(long)((next - t - (double)(time_t)(next - t)) * 1e9);
 		if (until.tv_nsec >= 1000000000L) {
 			until.tv_sec++;
 			until.tv_nsec -= 1000000000L;
@@ -216,6 +236,7 @@ struct progress_step *progress_step_start(const char *title)
 
 	if (!shown())
 		return NULL;
+	delay(); /* read before the timer thread does */
 	s = xcalloc(1, sizeof(*s));
 	s->title = title;
 	s->parent = current_step;
@@ -243,7 +264,8 @@ void progress_step_stop(struct progress_step *s)
 	pthread_cond_signal(&s->wake);
 	pthread_mutex_unlock(&s->lock);
 	pthread_join(s->thread, NULL);
-	if (s->shown) {
+	/* over the delay, but the timer had no turn yet: say so now */
+	if (s->shown || now() - s->start >= delay()) {
 		char text[128];
 
 		snprintf(text, sizeof(text), "%s: %.1fs, done.", s->title,

@@ -68,8 +68,7 @@ static int key_file(struct strbuf *k, const char *name, const char *path)
 	return unsets;
 }
 
-static int key_config_file(struct strbuf *k, git_config *cfg,
-			   const char *var)
+static int key_config_file(struct strbuf *k, git_config *cfg, const char *var)
 {
 	git_buf value = GIT_BUF_INIT;
 	int unsets = 0;
@@ -92,8 +91,7 @@ static void key_globs(struct strbuf *k, const char *name,
 }
 
 /* The commits the walk starts from and stops at. */
-static int key_revision(struct strbuf *k, git_repository *repo,
-			const char *rev)
+static int key_revision(struct strbuf *k, git_repository *repo, const char *rev)
 {
 	git_revspec spec = { 0 };
 	git_object *from = NULL, *to = NULL;
@@ -112,8 +110,8 @@ static int key_revision(struct strbuf *k, git_repository *repo,
 	if (spec.flags & GIT_REVSPEC_RANGE) {
 		if (git_object_peel(&to, spec.to, GIT_OBJECT_COMMIT) < 0)
 			goto done;
-		strbuf_addf(k, "to %s\n", git_oid_tostr(hex, sizeof(hex),
-							git_object_id(to)));
+		strbuf_addf(k, "to %s\n",
+			    git_oid_tostr(hex, sizeof(hex), git_object_id(to)));
 	}
 	ret = 0;
 done:
@@ -148,8 +146,8 @@ void hlog_attribute_sources(struct strbuf *k, struct strbuf *dirs,
 		size_t n = git_index_entrycount(index);
 
 		for (size_t i = 0; i < n; i++) {
-			const git_index_entry *e = git_index_get_byindex(index,
-									 i);
+			const git_index_entry *e =
+				git_index_get_byindex(index, i);
 			const char *slash = strrchr(e->path, '/');
 			char hex[GIT_OID_HEXSZ + 1];
 
@@ -159,7 +157,8 @@ void hlog_attribute_sources(struct strbuf *k, struct strbuf *dirs,
 			strbuf_reset(&path);
 			if (workdir)
 				strbuf_addf(&path, "%s%s", workdir, e->path);
-			if (key_file(k, "attributes", workdir ? path.buf : NULL))
+			if (key_file(k, "attributes",
+				     workdir ? path.buf : NULL))
 				add_dir(dirs, e->path,
 					slash ? (size_t)(slash - e->path) + 1
 					      : 0);
@@ -375,7 +374,7 @@ static size_t module_index(const struct history *h, const char *name)
 void hsummary_encode(struct strbuf *sb, const struct history *h)
 {
 	put_s(sb, h->head);
-	put_u(sb, (uint64_t)!!h->shallow);
+	put_u(sb, (uint64_t) !!h->shallow);
 	put_u(sb, h->cut);
 	put_u(sb, h->commits);
 	put_u(sb, h->merges);
@@ -391,7 +390,7 @@ void hsummary_encode(struct strbuf *sb, const struct history *h)
 	put_i(sb, h->first);
 	put_i(sb, h->last);
 	put_i(sb, h->now);
-	put_u(sb, (uint64_t)!!h->mailmap);
+	put_u(sb, (uint64_t) !!h->mailmap);
 	put_u(sb, h->teams_nr);
 	for (size_t i = 0; i < h->teams_nr; i++) {
 		const struct history_team *t = &h->teams[i];

@@ -462,8 +462,7 @@ void history_add_scan_figures(struct history *h, const struct scan *scan)
 		e->hotspot_loc = e->revisions * e->code;
 	}
 	for (size_t m = 0; scan && m < scan->modules_nr; m++)
-		strmap_put(&modules, scan->modules[m].name,
-			   &scan->modules[m]);
+		strmap_put(&modules, scan->modules[m].name, &scan->modules[m]);
 	for (size_t m = 0; m < h->modules_nr; m++) {
 		struct history_entity *e = &h->modules[m];
 		const struct scan_group *g = strmap_get(&modules, e->name);
