@@ -34,7 +34,8 @@ grep_q "the drawing holds the directory name, escaped" \
 check "no raw control byte in the page" sh -c "! LC_ALL=C grep -q \"\$(printf '\\001')\" r.html"
 
 # large: 40 top-level directories of 25 sub-directories of 3 files each
-# (3,000 files), each file importing the next directory's first file;
+# (3,000 files), each file importing the next directory's first file
+# (the last sub-directory the next top directory's);
 # the sub-directories' names differ (a name recurring in sibling folders
 # would be a layer of them, and each top directory one context)
 python3 - <<'PY'
@@ -44,7 +45,10 @@ for t in range(40):
     for d in range(25):
         path = "big/t%02d/t%02dd%02d" % (t, t, d)
         os.makedirs(path, exist_ok=True)
-        nxt = "t%02d.t%02dd%02d" % (t, t, (d + 1) % 25)
+        # the last sub-directory imports the next top directory's
+        # first: dependencies between the top directories to draw
+        nt, nd = (t, d + 1) if d < 24 else ((t + 1) % 40, 0)
+        nxt = "t%02d.t%02dd%02d" % (nt, nt, nd)
         for f in range(3):
             with open("%s/f%d.py" % (path, f), "w") as fp:
                 fp.write("from %s import f0\nfrom . import f%d\nX = %d\n"
@@ -62,21 +66,26 @@ grep_q "largest files capped with a count" "2,980 more rows not shown (carve sca
 # of 10 rows leaves 990
 expect_status "report with --max-rows 10" 0 "$CARVE" report -q --no-history --max-rows 10 -o b10.html big
 grep_q "modules capped at 10" "990 more rows not shown (carve scan lists them all)" b10.html
-# more contexts than --max-nodes: the drawing collapses to the 40
-# top-level directories
+# more contexts than --max-nodes: a matrix of the 40 contexts (each top
+# directory one) instead of a drawing
 expect_status "report with --max-nodes 5" 0 "$CARVE" report -q --no-history --max-nodes 5 --max-rows 10 -o b5.html big
-grep_q "the drawing collapses" "are too many to draw (over 5): the dependencies between the 40 top-level directories" b5.html
-grep_q "and is still drawn" "<figure class=graph><svg" b5.html
-# 40 top-level directories over the cap of 120 drawn ones: 200 of them
+grep_q "a matrix instead of a drawing" "40 contexts in extraction order, too many to draw (over 5)" b5.html
+expect_eq "one diagonal square per context" 40 "$(grep -o '<td class="c d">' b5.html | wc -l | tr -d ' ')"
+# over 150 contexts (200 directories of three files importing each other,
+# each directory's first file w000/a.py, a hub: the shared kernel and 200
+# contexts), over the matrix's cap of 150: a note
 python3 - <<'PY'
 import os
 for t in range(200):
     os.makedirs("wide/w%03d" % t, exist_ok=True)
     with open("wide/w%03d/a.py" % t, "w") as fp:
-        fp.write("from w%03d import a\n" % ((t + 1) % 200))
+        fp.write("from w000 import a\nfrom . import b\n")
+    for f, g in (("b", "c"), ("c", "a")):
+        with open("wide/w%03d/%s.py" % (t, f), "w") as fp:
+            fp.write("from . import %s\n" % g)
 PY
 expect_status "report of 200 top-level directories" 0 "$CARVE" report -q --no-history --max-nodes 5 -o w.html wide
-grep_q "too many even collapsed: a note, no drawing" "top-level directories are too many to draw" w.html
+grep_q "too many even for a matrix: a note, no drawing" "contexts are too many for a matrix (over 150)" w.html
 check "no empty drawing" sh -c "! grep -q '<figure class=graph>' w.html"
 
 done_testing
