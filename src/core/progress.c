@@ -183,8 +183,7 @@ void progress_stop(struct progress *p)
 	if (!p)
 		return;
 	/* a quick one says nothing, unless asked to always */
-	if (p->shown || mode == PROGRESS_ALWAYS ||
-	    now() - p->start >= delay())
+	if (p->shown || mode == PROGRESS_ALWAYS || now() - p->start >= delay())
 		draw(p, __atomic_load_n(&p->done, __ATOMIC_RELAXED), 1);
 	if (p->shown)
 		__atomic_sub_fetch(&counting, 1, __ATOMIC_RELAXED);
