@@ -27,8 +27,14 @@ struct rate_overrides {
 	size_t nr, alloc;
 };
 
-/* Lower-case key of a language name into buf ("C++ Header" -> "c++"). */
+/*
+ * Lower-case key of a language name or one of its usual aliases into buf
+ * ("C++ Header" -> "c++", "csharp" and "cs" -> "c#", "golang" -> "go",
+ * "js" -> "javascript").
+ */
 const char *rates_lang_key(char *buf, size_t n, const char *name);
+/* Whether key is a browser language (JavaScript, TypeScript, Vue, CSS ...). */
+int rates_front_end(const char *key);
 
 /*
  * Parses "FROM->TO=R" or "FROM->TO=LOW,LIKELY,HIGH" (lines per

@@ -42,6 +42,27 @@ static const struct rate_default {
 
 #define RATE_TABLE_NR (sizeof(rate_table) / sizeof(rate_table[0]))
 
+/* The usual other names of languages, lower case, and carve's key. */
+static const struct {
+	const char *alias, *key;
+} aliases[] = {
+	{ "cs", "c#" },		 { "csharp", "c#" },	 { "c-sharp", "c#" },
+	{ "js", "javascript" },	 { "node", "javascript" },
+	{ "nodejs", "javascript" }, { "ecmascript", "javascript" },
+	{ "ts", "typescript" },	 { "py", "python" },	 { "python3", "python" },
+	{ "python2", "python" }, { "golang", "go" },	 { "rb", "ruby" },
+	{ "kt", "kotlin" },	 { "rs", "rust" },	 { "cpp", "c++" },
+	{ "cxx", "c++" },	 { "cplusplus", "c++" }, { "objc", "objective-c" },
+	{ "ex", "elixir" },	 { "pl", "perl" },	 { "sh", "shell" },
+	{ "jvm", "java" },	 { "php8", "php" },
+};
+
+/* Languages of the browser: kept by default when services get a target. */
+static const char *const front_end[] = {
+	"javascript", "typescript", "vue", "svelte", "html", "css", "scss",
+	"less",	      NULL,
+};
+
 const char *rates_lang_key(char *buf, size_t n, const char *name)
 {
 	size_t len = 0;
@@ -51,7 +72,21 @@ const char *rates_lang_key(char *buf, size_t n, const char *name)
 	buf[len] = '\0';
 	if (len > 7 && !strcmp(buf + len - 7, " header"))
 		buf[len - 7] = '\0';
+	for (size_t i = 0; i < sizeof(aliases) / sizeof(aliases[0]); i++)
+		if (!strcmp(buf, aliases[i].alias) &&
+		    strlen(aliases[i].key) < n) {
+			memcpy(buf, aliases[i].key, strlen(aliases[i].key) + 1);
+			break;
+		}
 	return buf;
+}
+
+int rates_front_end(const char *key)
+{
+	for (int i = 0; front_end[i]; i++)
+		if (!strcmp(key, front_end[i]))
+			return 1;
+	return 0;
 }
 
 static int matches(const char *pattern, const char *lang, const char *from)
