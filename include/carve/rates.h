@@ -9,11 +9,12 @@
 #define CARVE_RATES_H
 
 #include "carve/estimate.h"
+#include "carve/plan.h"
 
 struct cJSON;
 
-/* Engineer-days in an engineer-year (260 weekdays, 10 holidays, 30 off). */
-#define RATES_DAYS_PER_YEAR 220
+/* Engineer-days in an engineer-year (carve/plan.h: defined once). */
+#define RATES_DAYS_PER_YEAR PLAN_ENGINEER_DAYS_PER_YEAR
 
 /* A rate given by the user for one pair; "*" matches any language. */
 struct rate_override {
