@@ -122,6 +122,13 @@ struct roadmap {
 	/* total engineer-days over the trials (carve estimate's total) */
 	double effort_p10, effort_p50, effort_p90;
 	size_t horizon; /* working day index past the declared capacity */
+	/*
+	 * A profile whose last step lasts: engineer-days still to do when
+	 * that step begins (working day tail_day), at P50 and P90; what
+	 * the last step's engineers alone are then forecast to finish
+	 */
+	size_t tail_day;
+	double tail_p50, tail_p90;
 	const char *source;
 	/* remaining engineer-days per week (5 working days) and trial */
 	float *weekly; /* trials x weeks_nr, NULL without trials */

@@ -884,6 +884,15 @@ static void monte_carlo(struct roadmap *r, struct runner *u,
 	size_t unfinished = 0, max_weeks = r->weeks_nr;
 	double *totals = xcalloc(trials + 1, sizeof(*totals));
 	double *shorts = xcalloc(trials + 1, sizeof(*shorts));
+	double *tails = xcalloc(trials + 1, sizeof(*tails));
+	size_t last_step = 0;
+
+	/* the working day the last step of a capacity profile begins */
+	if (r->plan->capacity_nr > 1 &&
+	    r->plan->capacity[r->plan->capacity_nr - 1].engineers > 0)
+		last_step = calendar_index(
+			&r->plan->cal,
+			r->plan->capacity[r->plan->capacity_nr - 1].from);
 	struct estimate_range range;
 	struct schedule o;
 
@@ -901,6 +910,14 @@ static void monte_carlo(struct roadmap *r, struct runner *u,
 			total += u->effort[i];
 		}
 		totals[t] = total;
+		/* what is left when the profile's last step begins */
+		if (last_step) {
+			double before = 0;
+
+			for (size_t w = 0; w < last_step && w < o.days; w++)
+				before += o.used[w];
+			tails[t] = total - before > 0.5 ? total - before : 0;
+		}
 		if (!o.finished) {
 			for (size_t w = 0; w < o.days && w < u->s.horizon; w++)
 				done += o.used[w];
@@ -945,6 +962,11 @@ static void monte_carlo(struct roadmap *r, struct runner *u,
 		shorts[rank_index(trials, 0.50)];
 	r->milestones[PHASE_ENDGAME].short_p90 =
 		shorts[rank_index(trials, 0.90)];
+	qsort(tails, trials, sizeof(*tails), cmp_double);
+	r->tail_p50 = tails[rank_index(trials, 0.50)];
+	r->tail_p90 = tails[rank_index(trials, 0.90)];
+	r->tail_day = last_step;
+	free(tails);
 	estimate_range_of(&range, totals, trials);
 	r->effort_p10 = range.p10;
 	r->effort_p50 = range.p50;

@@ -74,8 +74,11 @@ static void intro(struct report *r, const cJSON *part)
 		    "and calendar: %s engineer-days P50 (from %s); P50, "
 		    "P10 and P90 dates over %d Monte Carlo trials.",
 		    str(part, "start"),
-		    report_num(buf,
-			       json_count(effort)),
+		    report_num(buf, cJSON_IsNumber(effort) &&
+					    effort->valuedouble > 0
+					    ? (unsigned long long)(effort->valuedouble +
+								   0.5)
+					    : 0),
 		    str(part, "source"),
 		    cJSON_IsNumber(trials) ? trials->valueint : 0);
 	if (cJSON_IsFalse(cJSON_GetObjectItemCaseSensitive(part, "finished")))

@@ -64,6 +64,19 @@ static void print_milestones(FILE *fp, const struct roadmap *r)
 			"the engineers declared\n",
 			months(fin->short_p90), months(fin->short_p50),
 			months(fin->short_p10));
+	if (r->tail_day && r->tail_p90 > 0) {
+		char d[16];
+
+		fprintf(fp,
+			"when the last step of plan.capacity begins (%s), "
+			"%.0f engineer-months are left at P90 (%.0f at P50) "
+			"for its %g engineers alone: the dates after it "
+			"assume they stay until the end (end plan.capacity "
+			"with 0 engineers to bound the forecast)\n",
+			date(d, r, r->tail_day), months(r->tail_p90),
+			months(r->tail_p50),
+			r->plan->capacity[r->plan->capacity_nr - 1].engineers);
+	}
 }
 
 static void print_contexts(FILE *fp, const struct roadmap *r)
