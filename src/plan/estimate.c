@@ -867,7 +867,10 @@ int estimate_build_finish(struct estimate_build *b, struct estimate **out)
 				x->name, x->generated);
 		} else if (!x->code) {
 			x->excluded = 1;
-			x->why = "nothing to move";
+			x->why = "no code lines";
+			warning("context '%s' has no code lines to move: left "
+				"out",
+				x->name);
 		}
 		if (x->excluded)
 			continue;

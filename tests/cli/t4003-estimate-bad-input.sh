@@ -9,7 +9,7 @@ sizes() { printf '{ "contexts": [ %s ] }\n' "$1"; }
 
 sizes "$(ctx a '"python": 3070'), $(ctx empty ''), $(ctx gen '' ', "generated": 9000'), $(ctx odd '"cobol2000": 500')" >s.json
 expect_status "awkward contexts" 0 "$CARVE" estimate --target go -f json --sizes s.json
-grep_q "a zero-line context is reported" "context 'empty' has no code lines: left out" err
+grep_q "a zero-line context is reported" "context 'empty' has no code lines to move: left out" err
 grep_q "generated-only is reported" "context 'gen' holds only generated code (9000 lines): regenerated, not ported; left out" err
 grep_q "an unknown language is reported" "language 'cobol2000' is not one carve knows: rate \"unknown\"" err
 expect_eq "why each is left out" '"no code lines" "only generated code"' \
