@@ -169,7 +169,15 @@ static void tables_of(struct estimate_build *b, const struct data_report *d,
 
 		if (x->excluded || !x->service)
 			continue;
-		x->tables = d->contexts[c].owned_nr;
+		x->tables = 0;
+		/* tables of the current schema only: a dropped one moves
+		 * nowhere */
+		for (size_t i = 0; i < d->contexts[c].owned_nr; i++) {
+			const struct data_table *t =
+				&d->tables[d->contexts[c].owned[i]];
+
+			x->tables += !t->dropped && !t->other_schema;
+		}
 		total += x->tables;
 	}
 	b->tables_found = total;
