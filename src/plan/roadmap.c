@@ -1125,8 +1125,11 @@ int roadmap_build(struct roadmap **out, struct plan *plan,
 						unscheduled(&o, &u,
 							    r->total_effort);
 	}
-	/* the estimate's own total when the trials are all of its own */
-	if (in->total_p50 > 0 && r->trials == in->trials) {
+	/*
+	 * One effort model: the estimate's own total over all its trials,
+	 * even when fewer are scheduled (the dates' trials are its first)
+	 */
+	if (in->total_p50 > 0) {
 		r->effort_p10 = in->total_p10;
 		r->effort_p50 = in->total_p50;
 		r->effort_p90 = in->total_p90;
