@@ -59,27 +59,33 @@ void report_roadmap_tiles(struct report *r)
 	strbuf_release(&what);
 }
 
+/* A whole number of engineer-days from the part, rounded, with commas. */
+static const char *part_days(char *buf, const cJSON *part, const char *key)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(part, key);
+
+	return report_num(buf, cJSON_IsNumber(v) && v->valuedouble > 0
+				       ? (unsigned long long)(v->valuedouble +
+							      0.5)
+				       : 0);
+}
+
 static void intro(struct report *r, const cJSON *part)
 {
 	const cJSON *trials = cJSON_GetObjectItemCaseSensitive(part, "trials");
-	const cJSON *effort =
-		cJSON_GetObjectItemCaseSensitive(part, "effort_p50");
 	const cJSON *notes = cJSON_GetObjectItemCaseSensitive(part, "notes");
 	const cJSON *x;
 	struct strbuf sb = STRBUF_INIT;
-	char buf[32];
+	char p50[32], p10[32], p90[32];
 
+	/* one effort model: the estimate's total, as its section prints */
 	strbuf_addf(&sb,
 		    "The migration scheduled from %s on the team's capacity "
-		    "and calendar: %s engineer-days P50 (from %s); P50, "
-		    "P10 and P90 dates over %d Monte Carlo trials.",
-		    str(part, "start"),
-		    report_num(buf, cJSON_IsNumber(effort) &&
-					    effort->valuedouble > 0
-					    ? (unsigned long long)(effort->valuedouble +
-								   0.5)
-					    : 0),
-		    str(part, "source"),
+		    "and calendar: %s engineer-days P50 (P10-P90 %s-%s, from "
+		    "%s); P50, P10 and P90 dates over %d Monte Carlo trials.",
+		    str(part, "start"), part_days(p50, part, "effort_p50"),
+		    part_days(p10, part, "effort_p10"),
+		    part_days(p90, part, "effort_p90"), str(part, "source"),
 		    cJSON_IsNumber(trials) ? trials->valueint : 0);
 	if (cJSON_IsFalse(cJSON_GetObjectItemCaseSensitive(part, "finished")))
 		strbuf_addstr(&sb, " The schedule does not finish: see the "
