@@ -230,9 +230,14 @@ void roadmap_assume(struct model *m, const struct plan *p,
 	model_assume(m, "capacity", p->set_capacity ? cfg : "default",
 		     "engineers from each date on: %s", sb.buf);
 	model_assume(m, "focus", p->set_focus ? cfg : "default",
-		     "%g of each engineer's time goes to the migration "
-		     "(capacity x focus = full-time engineers)",
-		     p->focus);
+		     "%.3g: engineer-days a weekday of each engineer brings "
+		     "(capacity x focus = full-time engineers)%s",
+		     p->focus,
+		     p->set_focus ? ""
+				  : "; the default is 220 engineer-days (the "
+				    "unit of every rate and cost) over 260 "
+				    "weekdays a year: the rates are all in, "
+				    "nothing is taken off again");
 	model_assume(m, "max engineers per context",
 		     p->set_max ? cfg : "default",
 		     "%g full-time engineers at most on one context at a "
