@@ -11,6 +11,11 @@
 #include "carve/estimate.h"
 #include "carve/rates.h"
 
+/* A source language key and its target key (owned). */
+struct estimate_target {
+	char *from, *to;
+};
+
 struct estimate_build {
 	struct estimate *e; /* being built; owned until finish */
 	const struct estimate_options *o;
@@ -21,10 +26,7 @@ struct estimate_build {
 	const char *factor_source[8];
 	size_t rates_alloc, contexts_alloc;
 	int tables; /* owned tables: 1 declared, 2 from carve data */
-	/* "target" by language: source key -> target key (owned) */
-	struct estimate_target {
-		char *from, *to;
-	} *targets;
+	struct estimate_target *targets; /* "target" by language */
 	size_t targets_nr;
 	/* file roles priced although not code ("estimate"."price") */
 	unsigned priced_roles; /* 1 << enum file_role */
