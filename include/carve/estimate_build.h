@@ -49,8 +49,8 @@ size_t estimate_build_rate(struct estimate_build *b, const char *from,
  * languages (JavaScript, TypeScript, Vue, CSS ...) keep theirs unless
  * the map names them.
  */
-const char *estimate_target_of(const struct estimate_build *b,
-			       const char *lang, int rewritten);
+const char *estimate_target_of(const struct estimate_build *b, const char *lang,
+			       int rewritten);
 /* A new context named `name` (copied); a service by default. */
 struct estimate_context *estimate_build_context(struct estimate_build *b,
 						const char *name);

@@ -205,8 +205,8 @@ static int option_target(struct estimate_build *b, const char *arg)
 	return ret;
 }
 
-const char *estimate_target_of(const struct estimate_build *b,
-			       const char *lang, int rewritten)
+const char *estimate_target_of(const struct estimate_build *b, const char *lang,
+			       int rewritten)
 {
 	for (size_t i = 0; i < b->targets_nr; i++)
 		if (!strcmp(b->targets[i].from, lang))
@@ -685,7 +685,8 @@ static void record_assumptions(struct estimate_build *b)
 	struct strbuf sb = STRBUF_INIT;
 
 	if (e->target)
-		strbuf_addf(&sb, "%s for back-end code (browser languages: "
+		strbuf_addf(&sb,
+			    "%s for back-end code (browser languages: "
 			    "JavaScript, TypeScript, Vue, Svelte, HTML and "
 			    "style sheets keep theirs)",
 			    e->target);
@@ -694,8 +695,9 @@ static void record_assumptions(struct estimate_build *b)
 				   "(a split, no rewrite); set \"target\" or "
 				   "--target");
 	for (size_t i = 0; i < b->targets_nr; i++)
-		strbuf_addf(&sb, "%s%s -> %s", i ? ", " : "; by language: ",
-			    b->targets[i].from, b->targets[i].to);
+		strbuf_addf(&sb, "%s%s -> %s",
+			    i ? ", " : "; by language: ", b->targets[i].from,
+			    b->targets[i].to);
 	estimate_assume(e, "target",
 			b->target_source ? b->target_source : "default", "%s",
 			sb.buf);
@@ -743,8 +745,8 @@ static void record_assumptions(struct estimate_build *b)
 		if (b->priced_roles & (1u << r))
 			strbuf_addf(&sb, "%s%s", sb.len ? ", " : "",
 				    file_role_name(r));
-	estimate_assume(e, "not code", b->priced_roles ? b->o->config->path
-						       : "default",
+	estimate_assume(e, "not code",
+			b->priced_roles ? b->o->config->path : "default",
 			"docs, configuration and CI, build files, "
 			"translations, fixtures, style sheets and media, and "
 			"data files (role.h), and code under one branch per "
@@ -763,22 +765,21 @@ static void record_assumptions(struct estimate_build *b)
 		strbuf_addf(&sb, "%sdata tables in code %lu",
 			    sb.len ? ", " : "", b->left_data);
 	if (b->left_new)
-		strbuf_addf(&sb, "%salready in \"new\" %lu",
-			    sb.len ? ", " : "", b->left_new);
+		strbuf_addf(&sb, "%salready in \"new\" %lu", sb.len ? ", " : "",
+			    b->left_new);
 	if (b->left_legacy)
-		strbuf_addf(&sb, "%soutside \"legacy\" %lu",
-			    sb.len ? ", " : "", b->left_legacy);
+		strbuf_addf(&sb, "%soutside \"legacy\" %lu", sb.len ? ", " : "",
+			    b->left_legacy);
 	estimate_assume(e, "not priced", "default",
 			"code lines that do not move as work: %s",
 			sb.len ? sb.buf : "none");
-	estimate_assume(e, "scope", b->legacy || b->fresh ? "carve.json"
-							  : "default",
+	estimate_assume(e, "scope",
+			b->legacy || b->fresh ? "carve.json" : "default",
 			"%s%s",
 			b->legacy ? "the files under \"legacy\""
 				  : "every file scanned (no \"legacy\" "
 				    "declared)",
-			b->fresh ? ", never those already under \"new\""
-				 : "");
+			b->fresh ? ", never those already under \"new\"" : "");
 	estimate_assume(e, "interfaces", "default",
 			"per context, the distinct modules (or, with libclang, "
 			"symbols) that other contexts use across its seam; "

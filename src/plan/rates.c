@@ -51,21 +51,34 @@ static const struct rate_default {
 static const struct {
 	const char *alias, *key;
 } aliases[] = {
-	{ "cs", "c#" },		 { "csharp", "c#" },	 { "c-sharp", "c#" },
-	{ "js", "javascript" },	 { "node", "javascript" },
-	{ "nodejs", "javascript" }, { "ecmascript", "javascript" },
-	{ "ts", "typescript" },	 { "py", "python" },	 { "python3", "python" },
-	{ "python2", "python" }, { "golang", "go" },	 { "rb", "ruby" },
-	{ "kt", "kotlin" },	 { "rs", "rust" },	 { "cpp", "c++" },
-	{ "cxx", "c++" },	 { "cplusplus", "c++" }, { "objc", "objective-c" },
-	{ "ex", "elixir" },	 { "pl", "perl" },	 { "sh", "shell" },
-	{ "jvm", "java" },	 { "php8", "php" },
+	{ "cs", "c#" },
+	{ "csharp", "c#" },
+	{ "c-sharp", "c#" },
+	{ "js", "javascript" },
+	{ "node", "javascript" },
+	{ "nodejs", "javascript" },
+	{ "ecmascript", "javascript" },
+	{ "ts", "typescript" },
+	{ "py", "python" },
+	{ "python3", "python" },
+	{ "python2", "python" },
+	{ "golang", "go" },
+	{ "rb", "ruby" },
+	{ "kt", "kotlin" },
+	{ "rs", "rust" },
+	{ "cpp", "c++" },
+	{ "cxx", "c++" },
+	{ "cplusplus", "c++" },
+	{ "objc", "objective-c" },
+	{ "ex", "elixir" },
+	{ "pl", "perl" },
+	{ "sh", "shell" },
 };
 
 /* Languages of the browser: kept by default when services get a target. */
 static const char *const front_end[] = {
-	"javascript", "typescript", "vue", "svelte", "html", "css", "scss",
-	"less",	      NULL,
+	"javascript", "typescript", "vue",  "svelte", "html",
+	"css",	      "scss",	    "less", NULL,
 };
 
 const char *rates_lang_key(char *buf, size_t n, const char *name)

@@ -1116,8 +1116,7 @@ int roadmap_build(struct roadmap **out, struct plan *plan,
 		for (size_t k = planned; k < r->weeks_nr; k++)
 			r->weekly_p50[k] = 0;
 	} else {
-		r->effort_p10 = r->effort_p50 = r->effort_p90 =
-			r->total_effort;
+		r->effort_p10 = r->effort_p50 = r->effort_p90 = r->total_effort;
 		if (!o.finished)
 			r->milestones[PHASE_ENDGAME].short_p10 =
 				r->milestones[PHASE_ENDGAME].short_p50 =

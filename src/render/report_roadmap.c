@@ -51,8 +51,9 @@ void report_roadmap_tiles(struct report *r)
 	strbuf_addf(&sb, "%s (%s to %s)", str(fin, "p50"),
 		    *str(fin, "p10") ? str(fin, "p10") : "none",
 		    *str(fin, "p90") ? str(fin, "p90") : "none");
-	strbuf_addf(&what, "finish P50 (P10 to P90; none: not within the "
-			   "capacity declared) from %s",
+	strbuf_addf(&what,
+		    "finish P50 (P10 to P90; none: not within the "
+		    "capacity declared) from %s",
 		    str(r->roadmap_part, "start"));
 	report_tile(r, sb.buf, what.buf);
 	strbuf_release(&sb);
@@ -64,10 +65,10 @@ static const char *part_days(char *buf, const cJSON *part, const char *key)
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(part, key);
 
-	return report_num(buf, cJSON_IsNumber(v) && v->valuedouble > 0
-				       ? (unsigned long long)(v->valuedouble +
-							      0.5)
-				       : 0);
+	return report_num(buf,
+			  cJSON_IsNumber(v) && v->valuedouble > 0
+				  ? (unsigned long long)(v->valuedouble + 0.5)
+				  : 0);
 }
 
 static void intro(struct report *r, const cJSON *part)

@@ -84,8 +84,7 @@ void roadmap_print_mermaid(FILE *fp, const struct roadmap *r)
 			}
 		}
 		if (any && r->milestones[ph].reached) {
-			if (r->horizon &&
-			    r->milestones[ph].p90 >= r->horizon)
+			if (r->horizon && r->milestones[ph].p90 >= r->horizon)
 				fprintf(fp,
 					"    %s (P90 none: short of capacity) "
 					":milestone, m%d, ",
@@ -94,9 +93,10 @@ void roadmap_print_mermaid(FILE *fp, const struct roadmap *r)
 				fprintf(fp, "    %s (P90 %s) :milestone, m%d, ",
 					r->milestones[ph].name,
 					calendar_format(
-						a, roadmap_date(
-							   r, r->milestones[ph]
-								      .p90)),
+						a,
+						roadmap_date(
+							r,
+							r->milestones[ph].p90)),
 					ph);
 			fprintf(fp, "%s, 0d\n",
 				calendar_format(

@@ -164,10 +164,12 @@ static void complexity_factor_is_bounded(void **state)
 static void language_aliases(void **state)
 {
 	static const char *const pairs[][2] = {
-		{ "csharp", "c#" },	 { "CS", "c#" },	{ "C#", "c#" },
-		{ "golang", "go" },	 { "js", "javascript" },
-		{ "TS", "typescript" }, { "py", "python" },	{ "rb", "ruby" },
-		{ "C++ Header", "c++" }, { "cpp", "c++" },	{ "Kotlin", "kotlin" },
+		{ "csharp", "c#" },	 { "CS", "c#" },
+		{ "C#", "c#" },		 { "golang", "go" },
+		{ "js", "javascript" },	 { "TS", "typescript" },
+		{ "py", "python" },	 { "rb", "ruby" },
+		{ "C++ Header", "c++" }, { "cpp", "c++" },
+		{ "Kotlin", "kotlin" },
 	};
 	char buf[64];
 
