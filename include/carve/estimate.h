@@ -46,6 +46,7 @@
 #include "carve/model_estimate.h"
 
 struct config;
+struct data_report;
 struct history;
 struct scan;
 struct seams;
@@ -69,6 +70,12 @@ struct estimate_options {
 	enum estimate_dist_kind dist; /* for figures given as one number */
 	const struct config *config; /* carve.json: rates, target; or NULL */
 	const struct history *history; /* --calibrate, or NULL */
+	/*
+	 * carve data's findings (owned tables per context), or NULL: then
+	 * estimate_build() analyses the repository itself unless no_data
+	 */
+	const struct data_report *data;
+	int no_data;
 	int threads;
 };
 

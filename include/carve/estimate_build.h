@@ -11,6 +11,11 @@
 #include "carve/estimate.h"
 #include "carve/rates.h"
 
+/* A source language key and its target key (owned). */
+struct estimate_target {
+	char *from, *to;
+};
+
 struct estimate_build {
 	struct estimate *e; /* being built; owned until finish */
 	const struct estimate_options *o;
@@ -20,7 +25,15 @@ struct estimate_build {
 	const char *kind_source, *target_source;
 	const char *factor_source[8];
 	size_t rates_alloc, contexts_alloc;
-	int tables; /* owned tables were declared */
+	int tables; /* owned tables: 1 declared, 2 from carve data */
+	struct estimate_target *targets; /* "target" by language */
+	size_t targets_nr;
+	/* file roles priced although not code ("estimate"."price") */
+	unsigned priced_roles; /* 1 << enum file_role */
+	/* lines left unpriced, by why (estimate_scan.c) */
+	unsigned long left_new, left_legacy, left_role[16], left_data;
+	int legacy, fresh; /* "legacy", "new" declared */
+	size_t tables_found; /* owned tables from carve data */
 };
 
 /* Reads options and o->config. Returns 0 or <0 after reporting. */
@@ -29,6 +42,15 @@ int estimate_build_begin(struct estimate_build *b,
 /* Index of the rate of (from, to) in b->e->rates, added if new. */
 size_t estimate_build_rate(struct estimate_build *b, const char *from,
 			   const char *to);
+/*
+ * The language code of language key `lang` is written in after the
+ * migration: its own target in "target"'s map, else the target of
+ * rewritten (general-purpose, back-end) code, else itself. Browser
+ * languages (JavaScript, TypeScript, Vue, CSS ...) keep theirs unless
+ * the map names them.
+ */
+const char *estimate_target_of(const struct estimate_build *b, const char *lang,
+			       int rewritten);
 /* A new context named `name` (copied); a service by default. */
 struct estimate_context *estimate_build_context(struct estimate_build *b,
 						const char *name);

@@ -41,7 +41,7 @@ struct roadmap_task {
 	size_t start, end;
 	double engineers; /* mean full-time engineers while it ran */
 	/* over the Monte Carlo trials (working day index of the end) */
-	size_t end_p50, end_p85;
+	size_t end_p50, end_p85, end_p10, end_p90;
 	int critical; /* on the critical path of the P50 schedule */
 };
 
@@ -54,7 +54,7 @@ struct roadmap_context {
 	enum roadmap_phase phase;
 	const char *owner; /* team name or NULL (shared capacity) */
 	size_t first_task, tasks_nr; /* its steps */
-	size_t start, end, end_p50, end_p85;
+	size_t start, end, end_p50, end_p85, end_p10, end_p90;
 	double engineers; /* mean full-time engineers over its span */
 	int critical;
 	long cycle; /* index into roadmap.cycles, -1 */
@@ -71,6 +71,13 @@ struct roadmap_cycle {
 struct roadmap_milestone {
 	const char *name; /* "phase 0", "MVE", "finish" */
 	size_t day, p50, p85; /* working day indexes; day: P50 efforts */
+	size_t p10, p90;
+	/*
+	 * Engineer-days the declared capacity falls short by at P10, P50
+	 * and P90 (0: the trials at that rank finish; then the date is a
+	 * forecast, else it is none)
+	 */
+	double short_p10, short_p50, short_p90;
 	int reached; /* 0: nothing in the phase */
 };
 
@@ -111,7 +118,17 @@ struct roadmap {
 	size_t trials;
 	size_t waves;
 	int finished; /* 0: gave up at the horizon or on zero capacity */
-	double total_effort; /* engineer-days at P50 */
+	double total_effort; /* engineer-days: the P50 efforts scheduled */
+	/* total engineer-days over the trials (carve estimate's total) */
+	double effort_p10, effort_p50, effort_p90;
+	size_t horizon; /* working day index past the declared capacity */
+	/*
+	 * A profile whose last step lasts: engineer-days still to do when
+	 * that step begins (working day tail_day), at P50 and P90; what
+	 * the last step's engineers alone are then forecast to finish
+	 */
+	size_t tail_day;
+	double tail_p50, tail_p90;
 	const char *source;
 	/* remaining engineer-days per week (5 working days) and trial */
 	float *weekly; /* trials x weeks_nr, NULL without trials */

@@ -95,7 +95,18 @@ struct plan {
 	int capacity_from_start; /* "capacity": N, from the start on */
 };
 
-#define PLAN_DEFAULT_FOCUS 0.8
+/*
+ * The engineer-day every rate and cost is counted in: an engineer-year
+ * is 220 of them (260 weekdays less holidays, leave and sickness), and
+ * a weekday of a full-time engineer on the team brings 220 / 260 of
+ * one. The default focus is that share, so that capacity x focus is in
+ * the estimate's engineer-days (rates.h's figures are all in: meetings,
+ * reviews and support are inside them, not taken off again).
+ */
+#define PLAN_ENGINEER_DAYS_PER_YEAR 220
+#define PLAN_WEEKDAYS_PER_YEAR 260
+#define PLAN_DEFAULT_FOCUS \
+	((double)PLAN_ENGINEER_DAYS_PER_YEAR / PLAN_WEEKDAYS_PER_YEAR)
 #define PLAN_DEFAULT_MAX_PER_CONTEXT 6
 #define PLAN_DEFAULT_ENGINEERS 8
 #define PLAN_DEFAULT_MVE_SHARE 0.8

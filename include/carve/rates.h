@@ -9,12 +9,13 @@
 #define CARVE_RATES_H
 
 #include "carve/estimate.h"
+#include "carve/plan.h"
 
 struct config;
 struct config_dist;
 
-/* Engineer-days in an engineer-year (260 weekdays, 10 holidays, 30 off). */
-#define RATES_DAYS_PER_YEAR 220
+/* Engineer-days in an engineer-year (carve/plan.h: defined once). */
+#define RATES_DAYS_PER_YEAR PLAN_ENGINEER_DAYS_PER_YEAR
 
 /* A rate given by the user for one pair; "*" matches any language. */
 struct rate_override {
@@ -28,8 +29,14 @@ struct rate_overrides {
 	size_t nr, alloc;
 };
 
-/* Lower-case key of a language name into buf ("C++ Header" -> "c++"). */
+/*
+ * Lower-case key of a language name or one of its usual aliases into buf
+ * ("C++ Header" -> "c++", "csharp" and "cs" -> "c#", "golang" -> "go",
+ * "js" -> "javascript").
+ */
 const char *rates_lang_key(char *buf, size_t n, const char *name);
+/* Whether key is a browser language (JavaScript, TypeScript, Vue, CSS ...). */
+int rates_front_end(const char *key);
 
 /*
  * Parses "FROM->TO=R" or "FROM->TO=LOW,LIKELY,HIGH" (lines per

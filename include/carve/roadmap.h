@@ -16,7 +16,8 @@
 #include "carve/calendar.h"
 #include "carve/model_roadmap.h"
 
-#define ROADMAP_DEFAULT_TRIALS 1000
+/* the estimate's trials: the dates come from the trials of the efforts */
+#define ROADMAP_DEFAULT_TRIALS 10000
 /* trials x tasks above this: fewer trials (at least ROADMAP_MIN_TRIALS) */
 #define ROADMAP_MAX_TRIAL_TASKS 4000000
 #define ROADMAP_MIN_TRIALS 100
@@ -45,6 +46,8 @@ struct roadmap_input {
 	void *trial_data;
 	size_t trials;
 	double phase0_p50; /* engineer-days of phase 0 (< 0: the plan's) */
+	/* the total's P10/P50/P90 of the estimate behind, or all 0 */
+	double total_p10, total_p50, total_p90;
 	const char *source; /* where the efforts come from, for the text */
 };
 

@@ -26,6 +26,11 @@ struct roadmap_source {
 	struct plan_input declared;
 	struct seams *seams;
 	struct estimate *estimate; /* built here, or NULL */
+	const char *target; /* --target for the estimate built, or NULL */
+	/* set before roadmap_source_open(): the estimate to schedule, of
+	 * given_seams' contexts (borrowed), instead of building one */
+	const struct estimate *given;
+	const struct seams *given_seams;
 	const struct estimate *used; /* this or the model's */
 	const char *source;
 	struct roadmap_context_in *contexts;

@@ -141,6 +141,8 @@ static int run_estimate(struct pipeline *p)
 		return ret;
 	o.config = config_of(p);
 	o.threads = p->input.threads;
+	if (p->done & (1u << PIPELINE_DATA))
+		o.data = p->data;
 	if (estimate_build(&p->estimate, p->m.scan, p->seams, &o))
 		return -1;
 	e = p->estimate;
@@ -160,6 +162,12 @@ static int run_roadmap(struct pipeline *p)
 
 	if ((ret = pipeline_need(p, PIPELINE_SCAN)))
 		return ret;
+	/* one effort model: the estimate already made is the one scheduled */
+	if (p->done & (1u << PIPELINE_ESTIMATE)) {
+		p->roadmap_src.given = p->estimate;
+		p->roadmap_src.given_seams = p->seams;
+	}
+	p->roadmap_src.target = p->estimate_opts.target;
 	if (plan_load(&p->plan, &p->cfg, 0) ||
 	    roadmap_source_open(&p->roadmap_src, &p->m, &p->cfg, &p->plan,
 				&p->input, ROADMAP_DEFAULT_TRIALS,

@@ -47,8 +47,9 @@ static int parse_args(struct report_args *a, int argc, char **argv)
 		CLI_SWITCH(0, "no-history", &a->no_history,
 			   "leave the git history out"),
 		CLI_STRING(0, "target", &a->target, "LANG",
-			   "estimate a rewrite into LANG (default: carve.json "
-			   "\"target\"; without one, no estimate)",
+			   "the language services are written in, as carve "
+			   "estimate --target (default: carve.json \"target\", "
+			   "else none: a split)",
 			   "carve.json"),
 		CLI_INT(0, "max-rows", &a->max_rows, "N", 1, 1000000,
 			"rows per table, then a count of the rest", "50"),
@@ -80,21 +81,11 @@ static int cfg_has_rules(const struct config *cfg)
 	return cfg->has_rules;
 }
 
-/* carve.json's "target", or --target: an estimate is wanted. */
-static const char *target_of(const struct report_args *a,
-			     const struct config *cfg)
-{
-	if (a->target)
-		return a->target;
-	if (cfg->has_target)
-		return "carve.json";
-	return NULL;
-}
-
 /*
  * The estimate part: the model's, or carve estimate's run on the
- * contexts carve seams proposes (as carve estimate sees them) when a
- * target is set. r->estimate_hint says what fills it otherwise.
+ * contexts carve seams proposes (as carve estimate sees them), with
+ * --target or carve.json's "target" (none: a split). The roadmap part
+ * schedules this same estimate. r->estimate_hint says why it is empty.
  */
 static int add_estimate(struct report *r, const struct report_args *a,
 			struct pipeline *p)
@@ -107,13 +98,9 @@ static int add_estimate(struct report *r, const struct report_args *a,
 		r->estimate_hint = "run carve estimate -f json on the model";
 		return 0;
 	}
-	if (!target_of(a, &p->cfg) || !p->seams) {
-		r->estimate_hint = p->seams ? "set \"target\" (the language to "
-					      "rewrite "
-					      "into) in carve.json, or give "
-					      "--target LANG"
-					    : "give carve a repository with "
-					      "code it counts";
+	if (!p->seams) {
+		r->estimate_hint = "give carve a repository with code it "
+				   "counts";
 		return 0;
 	}
 	p->estimate_opts.target = a->target;

@@ -38,7 +38,7 @@ static const struct cli_command roadmap_cmd = {
 struct roadmap_args {
 	struct common_options common;
 	struct input_options input;
-	const char *start, *sizes;
+	const char *start, *sizes, *target;
 	int trials, seed;
 	int set_trials, set_seed;
 };
@@ -71,12 +71,17 @@ static int parse_args(struct roadmap_args *a, int argc, char **argv)
 			     "today)",
 			     "plan.start"),
 		CLI_INT(0, "trials", &a->trials, "N", 0, 100000,
-			"Monte Carlo trials scheduled (default 1000; 0: the "
-			"P50 "
-			"schedule only)",
-			"1000", .given = &a->set_trials),
+			"Monte Carlo trials of carve estimate scheduled "
+			"(default 10000, the estimate's; 0: the P50 schedule "
+			"only)",
+			"10000", .given = &a->set_trials),
 		CLI_INT(0, "seed", &a->seed, "N", 0, 2147483647,
 			"seed of the trials", "1", .given = &a->set_seed),
+		CLI_STRING(0, "target", &a->target, "LANG",
+			   "the language services are written in, as carve "
+			   "estimate --target (default: carve.json \"target\", "
+			   "else none: a split)",
+			   "carve.json"),
 		CLI_STRING(0, "sizes", &a->sizes, "FILE",
 			   "contexts and code sizes (JSON, as carve estimate "
 			   "--sizes) instead of a repository",
@@ -148,6 +153,7 @@ int cmd_roadmap(int argc, char **argv)
 		      plan.path);
 		goto done;
 	}
+	src.target = a.target;
 	if (a.sizes ? roadmap_source_sizes(
 			      &src, a.sizes, &p.cfg, (size_t)a.trials,
 			      (unsigned long)a.seed, a.common.threads)

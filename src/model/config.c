@@ -650,7 +650,9 @@ static int load_target(struct config *cfg, const cJSON *v)
 
 	cfg->has_target = 1;
 	if (cJSON_IsObject(v)) {
-		config_unknown_keys(cfg->path, v, keys, "target");
+		/* a map by language ("python": "go") besides "language":
+		 * the estimate checks each key is a language */
+		(void)keys;
 		lang = cJSON_GetObjectItemCaseSensitive(v, "language");
 		if (!lang)
 			return 0;
@@ -780,7 +782,7 @@ static int load_rates(struct config *cfg, const cJSON *v)
 /* The costs and factors of carve estimate that carve.json may set. */
 const char *const config_estimate_keys[] = {
 	"distribution", "test_speed", "interface", "service",
-	"table",	"phase0",     "noise",	   NULL,
+	"table",	"phase0",     "noise",	   "price", NULL,
 };
 
 static int load_estimate(struct config *cfg, const cJSON *v)
@@ -804,7 +806,9 @@ static int load_estimate(struct config *cfg, const cJSON *v)
 	cfg->factors = xcalloc((size_t)cJSON_GetArraySize(v) + 1,
 			       sizeof(*cfg->factors));
 	for (const cJSON *c = v->child; c; c = c->next) {
+		/* "price" (roles priced) is read by the estimate */
 		if (!strcmp(c->string, "distribution") ||
+		    !strcmp(c->string, "price") ||
 		    !known(config_estimate_keys, c->string))
 			continue;
 		strbuf_reset(&key);

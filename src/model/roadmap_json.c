@@ -43,6 +43,20 @@ static cJSON *milestones(const struct roadmap *r)
 		add_date(o, "planned", r, m->day);
 		add_date(o, "p50", r, m->p50);
 		add_date(o, "p85", r, m->p85);
+		/* past the declared capacity: no date, only the shortfall */
+		if (r->horizon && m->p10 >= r->horizon)
+			cJSON_AddNullToObject(o, "p10");
+		else
+			add_date(o, "p10", r, m->p10);
+		if (r->horizon && m->p90 >= r->horizon)
+			cJSON_AddNullToObject(o, "p90");
+		else
+			add_date(o, "p90", r, m->p90);
+		if (ph == PHASE_ENDGAME) {
+			add_num(o, "short_days_p10", m->short_p10);
+			add_num(o, "short_days_p50", m->short_p50);
+			add_num(o, "short_days_p90", m->short_p90);
+		}
 		cJSON_AddItemToArray(a, o);
 	}
 	return a;
@@ -192,6 +206,9 @@ void roadmap_json_add(cJSON *root, const struct roadmap *r)
 	cJSON_AddNumberToObject(o, "trials", (double)r->trials);
 	cJSON_AddNumberToObject(o, "waves", (double)r->waves);
 	add_num(o, "effort", r->total_effort);
+	add_num(o, "effort_p10", r->effort_p10);
+	add_num(o, "effort_p50", r->effort_p50);
+	add_num(o, "effort_p90", r->effort_p90);
 	cJSON_AddItemToObject(o, "milestones", milestones(r));
 	cJSON_AddItemToObject(o, "contexts", contexts(r));
 	cJSON_AddItemToObject(o, "tasks", tasks(r));

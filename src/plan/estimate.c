@@ -4,6 +4,7 @@
  * table, with a Monte Carlo over every rate and factor in which the
  * team-wide draws are common to all contexts of a trial.
  */
+#include <cjson/cJSON.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -19,6 +20,7 @@
 #include "carve/montecarlo.h"
 #include "carve/pool.h"
 #include "carve/rates.h"
+#include "carve/role.h"
 #include "carve/strbuf.h"
 #include "carve/xmalloc.h"
 
@@ -83,10 +85,178 @@ static struct estimate_dist *factor_of(struct estimate *e, size_t i)
 	return (struct estimate_dist *)((char *)e + factors[i].offset);
 }
 
+/* A language key of the user's for a target: known to carve, or an error. */
+static int target_key(char *key, size_t n, const char *name, const char *where)
+{
+	if (!*name)
+		return error_code(CARVE_EINVALID,
+				  "%s: a language name is empty", where);
+	rates_lang_key(key, n, name);
+	if (!language_by_name(key))
+		return error_code(CARVE_EINVALID,
+				  "%s: '%s' is not a language carve knows "
+				  "(go, java, python, c#, typescript, ...; "
+				  "aliases such as golang, csharp, js are "
+				  "taken)",
+				  where, name);
+	return 0;
+}
+
+/* Sets the target of language `from` (NULL: every back-end language). */
+static void set_target(struct estimate_build *b, const char *from,
+		       const char *to)
+{
+	if (!from) {
+		free(b->e->target);
+		b->e->target = xstrdup(to);
+		return;
+	}
+	for (size_t i = 0; i < b->targets_nr; i++)
+		if (!strcmp(b->targets[i].from, from)) {
+			free(b->targets[i].to);
+			b->targets[i].to = xstrdup(to);
+			return;
+		}
+	b->targets = xreallocarray(b->targets, b->targets_nr + 1,
+				   sizeof(*b->targets));
+	b->targets[b->targets_nr].from = xstrdup(from);
+	b->targets[b->targets_nr++].to = xstrdup(to);
+}
+
+/*
+ * carve.json "target": "go", {"language": "go"}, or a map by language
+ * {"language": "go", "python": "go", "javascript": "typescript"}.
+ */
+static int load_target(struct estimate_build *b, const cJSON *target,
+		       const char *path)
+{
+	struct strbuf where = STRBUF_INIT;
+	char key[64], from[64];
+	int ret = 0;
+
+	if (!target)
+		return 0;
+	if (cJSON_IsString(target)) {
+		strbuf_addf(&where, "'%s': \"target\"", path);
+		if (!(ret = target_key(key, sizeof(key), target->valuestring,
+				       where.buf)))
+			set_target(b, NULL, key);
+	} else if (cJSON_IsObject(target)) {
+		for (const cJSON *c = target->child; c && !ret; c = c->next) {
+			int all = !strcmp(c->string, "language");
+
+			strbuf_reset(&where);
+			strbuf_addf(&where, "'%s': \"target\".\"%s\"", path,
+				    c->string);
+			if (!cJSON_IsString(c)) {
+				ret = error_code(CARVE_EINVALID,
+						 "%s must be a language name "
+						 "(\"go\")",
+						 where.buf);
+				break;
+			}
+			if ((ret = target_key(key, sizeof(key), c->valuestring,
+					      where.buf)) ||
+			    (!all && (ret = target_key(from, sizeof(from),
+						       c->string, where.buf))))
+				break;
+			set_target(b, all ? NULL : from, key);
+		}
+	} else {
+		ret = error_code(CARVE_EINVALID,
+				 "'%s': \"target\" must be a language name or "
+				 "an object ({\"language\": \"go\", "
+				 "\"javascript\": \"typescript\"})",
+				 path);
+	}
+	if (!ret)
+		b->target_source = path;
+	strbuf_release(&where);
+	return ret;
+}
+
+/* --target go, --target python=go,javascript=typescript, or both. */
+static int option_target(struct estimate_build *b, const char *arg)
+{
+	char key[64], from[64];
+	const char *p = arg;
+	int ret = 0;
+
+	b->target_source = "option";
+	if (!*arg)
+		return error_code(CARVE_EINVALID, "--target: no language");
+	while (!ret) {
+		size_t len = strcspn(p, ",");
+		char *item = xstrndup(p, len), *eq = strchr(item, '=');
+
+		if (eq)
+			*eq = '\0';
+		ret = target_key(key, sizeof(key), eq ? eq + 1 : item,
+				 "--target");
+		if (!ret && eq)
+			ret = target_key(from, sizeof(from), item, "--target");
+		if (!ret)
+			set_target(b, eq ? from : NULL, key);
+		free(item);
+		if (!p[len])
+			break;
+		p += len + 1;
+	}
+	return ret;
+}
+
+const char *estimate_target_of(const struct estimate_build *b, const char *lang,
+			       int rewritten)
+{
+	for (size_t i = 0; i < b->targets_nr; i++)
+		if (!strcmp(b->targets[i].from, lang))
+			return b->targets[i].to;
+	if (!rewritten || !b->e->target || rates_front_end(lang))
+		return lang;
+	return b->e->target;
+}
+
+/*
+ * "estimate"."price": the file roles that are not code but are priced
+ * all the same (at their language's rate, moved as they are), e.g.
+ * ["translations", "fixtures"].
+ */
+static int load_price(struct estimate_build *b, const cJSON *v,
+		      const char *path)
+{
+	const cJSON *c;
+
+	if (!cJSON_IsArray(v))
+		return error_code(CARVE_EINVALID,
+				  "'%s': \"estimate\".\"price\" must be an "
+				  "array of file roles ([\"translations\", "
+				  "\"fixtures\"])",
+				  path);
+	cJSON_ArrayForEach (c, v) {
+		int r;
+
+		for (r = ROLE_DOCS; r <= ROLE_DATA; r++)
+			if (cJSON_IsString(c) &&
+			    !strcmp(c->valuestring, file_role_name(r)))
+				break;
+		if (r > ROLE_DATA)
+			return error_code(
+				CARVE_EINVALID,
+				"'%s': \"estimate\".\"price\": %s%s%s is "
+				"not a role that can be priced (docs, "
+				"config, build, translations, fixtures, "
+				"assets, data)",
+				path, cJSON_IsString(c) ? "'" : "",
+				cJSON_IsString(c) ? c->valuestring : "a value",
+				cJSON_IsString(c) ? "'" : "");
+		b->priced_roles |= 1u << r;
+	}
+	return 0;
+}
+
 static int load_config(struct estimate_build *b, const struct config *cfg)
 {
 	struct strbuf key = STRBUF_INIT;
-	char lang[64];
 	int ret = 0;
 
 	if (!cfg || !cfg->path)
@@ -114,11 +284,20 @@ static int load_config(struct estimate_build *b, const struct config *cfg)
 	}
 	if ((ret = rates_parse_config(&b->ov, cfg, b->kind)))
 		goto done;
-	if (cfg->target_language) {
-		free(b->e->target);
-		b->e->target = xstrdup(rates_lang_key(lang, sizeof(lang),
-						      cfg->target_language));
-		b->target_source = cfg->path;
+	if (cfg->root) {
+		/* "estimate"."price" and a "target" by language */
+		const cJSON *sec, *price;
+
+		sec = cJSON_GetObjectItemCaseSensitive(cfg->root, "estimate");
+		price = cJSON_IsObject(sec) ?
+				cJSON_GetObjectItemCaseSensitive(sec, "price") :
+				NULL;
+		if (price && (ret = load_price(b, price, cfg->path)))
+			goto done;
+		ret = load_target(b,
+				  cJSON_GetObjectItemCaseSensitive(cfg->root,
+								   "target"),
+				  cfg->path);
 	}
 done:
 	strbuf_release(&key);
@@ -129,7 +308,6 @@ int estimate_build_begin(struct estimate_build *b,
 			 const struct estimate_options *o)
 {
 	struct estimate *e = xcalloc(1, sizeof(*e));
-	char key[64];
 
 	memset(b, 0, sizeof(*b));
 	b->e = e;
@@ -146,15 +324,17 @@ int estimate_build_begin(struct estimate_build *b,
 		if (rates_parse_option(&b->ov, o->rates[i], b->kind))
 			return CARVE_EINVALID;
 	if (o->target) {
+		/* the option replaces carve.json's whole "target" */
 		free(e->target);
-		e->target =
-			xstrdup(rates_lang_key(key, sizeof(key), o->target));
-		b->target_source = "option";
+		e->target = NULL;
+		for (size_t i = 0; i < b->targets_nr; i++) {
+			free(b->targets[i].from);
+			free(b->targets[i].to);
+		}
+		b->targets_nr = 0;
+		if (option_target(b, o->target))
+			return CARVE_EINVALID;
 	}
-	if (e->target && !language_by_name(e->target))
-		warning("target language '%s' is not one carve knows: "
-			"rates to it use the fallback",
-			e->target);
 	return 0;
 }
 
@@ -190,7 +370,7 @@ void estimate_build_work(struct estimate_build *b, struct estimate_context *x,
 			 const char *lang, int programming, unsigned long code,
 			 int test, double cx)
 {
-	const char *to = programming && b->e->target ? b->e->target : lang;
+	const char *to = estimate_target_of(b, lang, programming);
 	size_t r = estimate_build_rate(b, lang, to), i;
 	struct estimate_work *w;
 
@@ -491,12 +671,23 @@ static void record_assumptions(struct estimate_build *b)
 	struct estimate *e = b->e;
 	struct strbuf sb = STRBUF_INIT;
 
+	if (e->target)
+		strbuf_addf(&sb,
+			    "%s for back-end code (browser languages: "
+			    "JavaScript, TypeScript, Vue, Svelte, HTML and "
+			    "style sheets keep theirs)",
+			    e->target);
+	else
+		strbuf_addstr(&sb, "none: every file stays in its language "
+				   "(a split, no rewrite); set \"target\" or "
+				   "--target");
+	for (size_t i = 0; i < b->targets_nr; i++)
+		strbuf_addf(&sb, "%s%s -> %s",
+			    i ? ", " : "; by language: ", b->targets[i].from,
+			    b->targets[i].to);
 	estimate_assume(e, "target",
 			b->target_source ? b->target_source : "default", "%s",
-			e->target ? e->target
-				  : "none: every file stays in its "
-				    "language (a split, no rewrite); "
-				    "set \"target\" or --target");
+			sb.buf);
 	for (size_t r = 0; r < e->rates_nr; r++) {
 		const struct estimate_rate *x = &e->rates[r];
 		char name[160];
@@ -536,27 +727,69 @@ static void record_assumptions(struct estimate_build *b)
 			"__tests__/, testdata/ or named test_*, *_test.*, "
 			"*.test.*, *.spec.*, *Test.*, *Tests.*, conftest.py "
 			"(role.h): ported at the rate x test_speed");
-	estimate_assume(e, "not code", "default",
+	strbuf_reset(&sb);
+	for (int r = ROLE_DOCS; r <= ROLE_DATA; r++)
+		if (b->priced_roles & (1u << r))
+			strbuf_addf(&sb, "%s%s", sb.len ? ", " : "",
+				    file_role_name(r));
+	estimate_assume(e, "not code",
+			b->priced_roles ? b->o->config->path : "default",
 			"docs, configuration and CI, build files, "
 			"translations, fixtures, style sheets and media, and "
-			"data files (role.h) cost nothing: they move as they "
-			"are; the platform group is no service");
+			"data files (role.h), and code under one branch per "
+			"1,000 lines (a data table), cost nothing: they move "
+			"as they are%s%s%s; vendored, generated and minified "
+			"files are left out by the scan; views are priced as "
+			"code that moves; the platform group is no service",
+			sb.len ? " (priced by \"estimate\".\"price\": " : "",
+			sb.buf, sb.len ? ")" : "");
+	strbuf_reset(&sb);
+	for (int r = ROLE_DOCS; r <= ROLE_DATA; r++)
+		if (b->left_role[r])
+			strbuf_addf(&sb, "%s%s %lu", sb.len ? ", " : "",
+				    file_role_name(r), b->left_role[r]);
+	if (b->left_data)
+		strbuf_addf(&sb, "%sdata tables in code %lu",
+			    sb.len ? ", " : "", b->left_data);
+	if (b->left_new)
+		strbuf_addf(&sb, "%salready in \"new\" %lu", sb.len ? ", " : "",
+			    b->left_new);
+	if (b->left_legacy)
+		strbuf_addf(&sb, "%soutside \"legacy\" %lu", sb.len ? ", " : "",
+			    b->left_legacy);
+	estimate_assume(e, "not priced", "default",
+			"code lines that do not move as work: %s",
+			sb.len ? sb.buf : "none");
+	estimate_assume(e, "scope",
+			b->legacy || b->fresh ? "carve.json" : "default",
+			"%s%s",
+			b->legacy ? "the files under \"legacy\""
+				  : "every file scanned (no \"legacy\" "
+				    "declared)",
+			b->fresh ? ", never those already under \"new\"" : "");
 	estimate_assume(e, "interfaces", "default",
 			"per context, the distinct modules (or, with libclang, "
 			"symbols) that other contexts use across its seam; "
 			"each an API its service provides");
 	estimate_assume(e, "services", "default",
-			"every context but the shared kernel becomes a "
+			"every context with code of its own to run becomes a "
 			"service and pays the fixed cost once (not the shared "
 			"kernel, a library, nor files linked to nothing, nor "
-			"test code alone); with a "
+			"views, tests or data alone); with a "
 			"target, general-purpose code is rewritten, while "
 			"Shell, SQL, Makefile, CMake, Awk, data and markup "
 			"move as they are");
-	estimate_assume(e, "data", "default", "%s",
-			b->tables ? "owned tables as declared"
-				  : "no data-ownership information: no data "
-				    "work counted");
+	if (b->tables == 2)
+		estimate_assume(e, "data", "default",
+				"owned tables from carve data's findings (the "
+				"tables each service's code writes or "
+				"defines): %zu, each at the table cost",
+				b->tables_found);
+	else
+		estimate_assume(e, "data", "default", "%s",
+				b->tables ? "owned tables as declared"
+					  : "no data-ownership information: "
+					    "no data work counted");
 	estimate_assume(e, "Monte Carlo",
 			b->o->seed != ESTIMATE_SEED ||
 					b->o->trials != ESTIMATE_TRIALS
@@ -623,7 +856,8 @@ int estimate_build_finish(struct estimate_build *b, struct estimate **out)
 		} else if (!x->code) {
 			x->excluded = 1;
 			x->why = "no code lines";
-			warning("context '%s' has no code lines: left out",
+			warning("context '%s' has no code lines to move: left "
+				"out",
 				x->name);
 		}
 		if (x->excluded)
@@ -652,6 +886,11 @@ int estimate_build_finish(struct estimate_build *b, struct estimate **out)
 
 void estimate_build_release(struct estimate_build *b)
 {
+	for (size_t i = 0; i < b->targets_nr; i++) {
+		free(b->targets[i].from);
+		free(b->targets[i].to);
+	}
+	free(b->targets);
 	estimate_free(b->e);
 	rates_overrides_release(&b->ov);
 	memset(b, 0, sizeof(*b));

@@ -4,10 +4,15 @@
  * its language pair, weighted by its branch density, and the interfaces
  * each context's seam exposes.
  */
+#include <cjson/cJSON.h>
 #include <string.h>
 
+#include "carve/config.h"
+#include "carve/data_analysis.h"
+#include "carve/error.h"
 #include "carve/estimate.h"
 #include "carve/estimate_build.h"
+#include "carve/glob.h"
 #include "carve/language.h"
 #include "carve/rates.h"
 #include "carve/scan.h"
@@ -79,16 +84,123 @@ int estimate_rewritten(const struct language *lang)
 	return 1;
 }
 
+/* "legacy" or "new" of carve.json into a glob list (strings borrowed). */
+static int read_globs(struct glob_list *out, const struct config *cfg,
+		      const char *key)
+{
+	const cJSON *arr, *g;
+
+	if (!cfg || !cfg->root ||
+	    !(arr = cJSON_GetObjectItemCaseSensitive(cfg->root, key)))
+		return 0;
+	if (!cJSON_IsArray(arr))
+		return error_code(CARVE_EINVALID,
+				  "'%s': \"%s\" must be an array of glob "
+				  "strings",
+				  cfg->path, key);
+	cJSON_ArrayForEach (g, arr) {
+		if (!cJSON_IsString(g) || !*g->valuestring)
+			return error_code(CARVE_EINVALID,
+					  "'%s': \"%s\" must hold non-empty "
+					  "glob strings",
+					  cfg->path, key);
+		glob_list_add(out, g->valuestring);
+	}
+	return 0;
+}
+
+/*
+ * Code without logic: at least DATA_TABLE_LINES code lines and under one
+ * branch point per DATA_TABLE_LINES of them (a table of airports written
+ * in Python). It moves as data, as carve seams ranks it.
+ */
+#define DATA_TABLE_LINES 1000
+
+static int data_table(const struct scan_file *f)
+{
+	return f->counts.code >= DATA_TABLE_LINES &&
+	       (unsigned long)f->counts.complexity * DATA_TABLE_LINES <
+		       f->counts.code;
+}
+
+/*
+ * The role a file is priced as, or -1 when it does not move as work:
+ * already in "new", outside "legacy", or a role that costs nothing
+ * unless carve.json "estimate"."price" names it.
+ */
+static int priced_role(struct estimate_build *b, const struct scan_file *f,
+		       const struct glob_list *legacy,
+		       const struct glob_list *fresh)
+{
+	enum file_role r = file_role(f->path);
+
+	if (fresh->nr && glob_list_match(fresh, f->path)) {
+		b->left_new += f->counts.code;
+		return -1;
+	}
+	if (legacy->nr && !glob_list_match(legacy, f->path)) {
+		b->left_legacy += f->counts.code;
+		return -1;
+	}
+	if ((r == ROLE_CODE || r == ROLE_MIGRATION) && programming(f->lang) &&
+	    data_table(f)) {
+		if (b->priced_roles & (1u << ROLE_DATA))
+			return ROLE_DATA;
+		b->left_data += f->counts.code;
+		return -1;
+	}
+	if (ROLE_NOT_CODE(r) && !(b->priced_roles & (1u << r))) {
+		b->left_role[r] += f->counts.code;
+		return -1;
+	}
+	return (int)r;
+}
+
+/* Owned tables of each context from carve data's findings. */
+static void tables_of(struct estimate_build *b, const struct data_report *d,
+		      const struct seams *s)
+{
+	size_t total = 0;
+
+	if (!d || d->contexts_nr != s->nr)
+		return;
+	for (size_t c = 0; c < b->e->nr && c < d->contexts_nr; c++) {
+		struct estimate_context *x = &b->e->contexts[c];
+
+		if (x->excluded || !x->service)
+			continue;
+		x->tables = 0;
+		/* tables of the current schema only: a dropped one moves
+		 * nowhere */
+		for (size_t i = 0; i < d->contexts[c].owned_nr; i++) {
+			const struct data_table *t =
+				&d->tables[d->contexts[c].owned[i]];
+
+			x->tables += !t->dropped && !t->other_schema;
+		}
+		total += x->tables;
+	}
+	b->tables_found = total;
+	b->tables = 2;
+}
+
 int estimate_build(struct estimate **out, const struct scan *scan,
 		   const struct seams *s, const struct estimate_options *o)
 {
 	struct estimate_build b;
 	struct strmap by_path = STRMAP_INIT;
+	struct glob_list legacy = GLOB_LIST_INIT, fresh = GLOB_LIST_INIT;
+	struct data_report *own = NULL;
+	const struct data_report *data = o->data;
 	double code = 0, branches = 0;
 	int ret;
 
-	if ((ret = estimate_build_begin(&b, o)))
+	if ((ret = estimate_build_begin(&b, o)) ||
+	    (ret = read_globs(&legacy, o->config, "legacy")) ||
+	    (ret = read_globs(&fresh, o->config, "new")))
 		goto done;
+	b.legacy = legacy.nr > 0;
+	b.fresh = fresh.nr > 0;
 	for (size_t f = 0; f < scan->nr; f++)
 		strmap_put(&by_path, scan->files[f].path,
 			   (void *)&scan->files[f]);
@@ -98,7 +210,7 @@ int estimate_build(struct estimate **out, const struct scan *scan,
 			const struct scan_file *f =
 				&scan->files[s->contexts[c].files[i]];
 
-			if (programming(f->lang)) {
+			if (programming(f->lang) && !data_table(f)) {
 				code += (double)f->counts.code;
 				branches += (double)f->counts.complexity;
 			}
@@ -109,45 +221,58 @@ int estimate_build(struct estimate **out, const struct scan *scan,
 		struct estimate_context *x =
 			estimate_build_context(&b, sc->name);
 		double weighted = 0;
+		unsigned long logic = 0; /* code a service would run */
 
 		x->kernel = sc->kernel;
-		/* the kernel becomes a library, unlinked files and the
-		 * platform group (docs, CI, build) no service */
-		x->service = !sc->kernel && !sc->unlinked &&
-			     sc->role != ROLE_PLATFORM;
 		for (size_t i = 0; i < sc->files_nr; i++) {
 			const struct scan_file *f = &scan->files[sc->files[i]];
 			char key[64];
-			int prog = programming(f->lang);
+			int prog = programming(f->lang), role;
 			double cx = 1;
 
-			/* docs, configuration, translations, fixtures,
-			 * assets and data do not move as code: no cost */
-			if (!f->counts.code || ROLE_NOT_CODE(file_role(f->path)))
+			if (!f->counts.code ||
+			    (role = priced_role(&b, f, &legacy, &fresh)) < 0)
 				continue;
-			if (prog)
+			if (prog && role != ROLE_DATA)
 				cx = estimate_complexity_factor(
 					(double)f->counts.complexity /
 						(double)f->counts.code,
 					b.e->density);
+			if (prog && role == ROLE_CODE)
+				logic += f->counts.code;
 			weighted += cx * (double)f->counts.code;
 			estimate_build_work(
 				&b, x,
 				f->lang ? rates_lang_key(key, sizeof(key),
 							 f->lang->name)
 					: "unknown",
-				estimate_rewritten(f->lang), f->counts.code,
-				file_role(f->path) == ROLE_TEST, cx);
+				role != ROLE_DATA &&
+					estimate_rewritten(f->lang),
+				f->counts.code, role == ROLE_TEST, cx);
 		}
 		x->complexity = x->code ? weighted / (double)x->code : 1;
-		/* tests alone move with the code they test; nothing to
-		 * move is no service either */
-		if (!x->code || x->tests == x->code)
-			x->service = 0;
-		x->interfaces = interfaces_of(s, c, &by_path);
+		/*
+		 * A new service: a context with code of its own to run. Not
+		 * the kernel (a library), files linked to nothing, the
+		 * platform group, nor views, tests or data alone.
+		 */
+		x->service = !sc->kernel && !sc->unlinked &&
+			     sc->role != ROLE_PLATFORM && logic > 0;
+		x->interfaces = x->code ? interfaces_of(s, c, &by_path) : 0;
 	}
+	if (!data && !o->no_data && s->nr) {
+		struct data_options dopt = { 0 };
+
+		dopt.threads = o->threads;
+		if (!data_analyse(&own, scan, s, &dopt))
+			data = own;
+	}
+	tables_of(&b, data, s);
 	ret = estimate_build_finish(&b, out);
 done:
+	data_report_free(own);
+	glob_list_release(&legacy);
+	glob_list_release(&fresh);
 	strmap_release(&by_path);
 	estimate_build_release(&b);
 	return ret;

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "carve/error.h"
+#include "carve/estimate_build.h"
 #include "carve/graph.h"
 #include "carve/plan.h"
 #include "carve/roadmap.h"
@@ -475,6 +476,13 @@ static int cmp_float(const void *a, const void *b)
 }
 
 /* Nearest-rank percentile of a sorted array of n values. */
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
 static size_t rank_index(size_t n, double q)
 {
 	size_t k = (size_t)ceil(q * (double)n);
@@ -852,6 +860,17 @@ static void weekly_remaining(const struct schedule *o, double total,
 	}
 }
 
+/* Engineer-days a run left undone. */
+static double unscheduled(const struct schedule *o, const struct runner *u,
+			  double total)
+{
+	double done = 0;
+
+	for (size_t w = 0; w < o->days && w < u->s.horizon; w++)
+		done += o->used[w];
+	return total - done > 0 ? total - done : 0;
+}
+
 static void monte_carlo(struct roadmap *r, struct runner *u,
 			const struct roadmap_input *in)
 {
@@ -863,12 +882,24 @@ static void monte_carlo(struct roadmap *r, struct runner *u,
 	size_t *weeks = xcalloc(trials + 1, sizeof(*weeks));
 	uint32_t *col = xcalloc(trials + 1, sizeof(*col));
 	size_t unfinished = 0, max_weeks = r->weeks_nr;
+	double *totals = xcalloc(trials + 1, sizeof(*totals));
+	double *shorts = xcalloc(trials + 1, sizeof(*shorts));
+	double *tails = xcalloc(trials + 1, sizeof(*tails));
+	size_t last_step = 0;
+
+	/* the working day the last step of a capacity profile begins */
+	if (r->plan->capacity_nr > 1 &&
+	    r->plan->capacity[r->plan->capacity_nr - 1].engineers > 0)
+		last_step = calendar_index(
+			&r->plan->cal,
+			r->plan->capacity[r->plan->capacity_nr - 1].from);
+	struct estimate_range range;
 	struct schedule o;
 
 	schedule_init(&o, &u->s, 1);
 	for (size_t t = 0; t < trials; t++) {
 		size_t md[PHASE_NR];
-		double total = 0;
+		double total = 0, done = 0;
 
 		trial_efforts(r, u, in, t, days);
 		memset(o.used, 0, u->s.horizon * sizeof(*o.used));
@@ -877,6 +908,20 @@ static void monte_carlo(struct roadmap *r, struct runner *u,
 		for (size_t i = 0; i < n; i++) {
 			ends[i * trials + t] = (uint32_t)o.end[i];
 			total += u->effort[i];
+		}
+		totals[t] = total;
+		/* what is left when the profile's last step begins */
+		if (last_step) {
+			double before = 0;
+
+			for (size_t w = 0; w < last_step && w < o.days; w++)
+				before += o.used[w];
+			tails[t] = total - before > 0.5 ? total - before : 0;
+		}
+		if (!o.finished) {
+			for (size_t w = 0; w < o.days && w < u->s.horizon; w++)
+				done += o.used[w];
+			shorts[t] = total - done > 0 ? total - done : 0;
 		}
 		milestone_days(r, o.end, md);
 		for (int ph = 0; ph < PHASE_NR; ph++)
@@ -889,20 +934,45 @@ static void monte_carlo(struct roadmap *r, struct runner *u,
 	}
 	for (size_t i = 0; i < n; i++) {
 		uint32_t *v = ends + i * trials;
+		size_t k90 = rank_index(trials, 0.90);
 		size_t k85 = rank_index(trials, 0.85);
+		size_t k50 = rank_index(trials, 0.50);
 
-		/* the P50 lies among the values up to the P85 */
-		r->tasks[i].end_p85 = select_u32(v, trials, k85);
-		r->tasks[i].end_p50 =
-			select_u32(v, k85 + 1, rank_index(trials, 0.50));
+		/* each lower rank lies among the values up to the higher */
+		r->tasks[i].end_p90 = select_u32(v, trials, k90);
+		r->tasks[i].end_p85 = select_u32(v, k90 + 1, k85);
+		r->tasks[i].end_p50 = select_u32(v, k85 + 1, k50);
+		r->tasks[i].end_p10 =
+			select_u32(v, k50 + 1, rank_index(trials, 0.10));
 	}
 	for (int ph = 0; ph < PHASE_NR; ph++) {
 		uint32_t *v = ms + ph * trials;
 
 		qsort(v, trials, sizeof(*v), cmp_u32);
+		r->milestones[ph].p10 = v[rank_index(trials, 0.10)];
 		r->milestones[ph].p50 = v[rank_index(trials, 0.50)];
 		r->milestones[ph].p85 = v[rank_index(trials, 0.85)];
+		r->milestones[ph].p90 = v[rank_index(trials, 0.90)];
 	}
+	/* what the declared capacity leaves undone, at each rank */
+	qsort(shorts, trials, sizeof(*shorts), cmp_double);
+	r->milestones[PHASE_ENDGAME].short_p10 =
+		shorts[rank_index(trials, 0.10)];
+	r->milestones[PHASE_ENDGAME].short_p50 =
+		shorts[rank_index(trials, 0.50)];
+	r->milestones[PHASE_ENDGAME].short_p90 =
+		shorts[rank_index(trials, 0.90)];
+	qsort(tails, trials, sizeof(*tails), cmp_double);
+	r->tail_p50 = tails[rank_index(trials, 0.50)];
+	r->tail_p90 = tails[rank_index(trials, 0.90)];
+	r->tail_day = last_step;
+	free(tails);
+	estimate_range_of(&range, totals, trials);
+	r->effort_p10 = range.p10;
+	r->effort_p50 = range.p50;
+	r->effort_p90 = range.p90;
+	free(totals);
+	free(shorts);
 	r->weeks_nr = max_weeks;
 	r->weekly = xcalloc(trials * max_weeks + 1, sizeof(float));
 	for (size_t t = 0; t < trials; t++) {
@@ -914,8 +984,9 @@ static void monte_carlo(struct roadmap *r, struct runner *u,
 		xreallocarray(r->weekly_p50, max_weeks + 1, sizeof(double));
 	if (unfinished)
 		note(r,
-		     "%zu of %zu trials do not finish within the horizon "
-		     "(their dates are the horizon's)",
+		     "%zu of %zu trials do not finish with the capacity "
+		     "declared (plan.capacity): they have no finish date, "
+		     "only the engineer-months they lack",
 		     unfinished, trials);
 	(void)col;
 	free(col);
@@ -985,7 +1056,7 @@ int roadmap_build(struct roadmap **out, struct plan *plan,
 			x->end >= x->start && x->end < u.s.horizon
 				? x->effort / (double)(x->end - x->start + 1)
 				: 0;
-		x->end_p50 = x->end_p85 = x->end;
+		x->end_p50 = x->end_p85 = x->end_p10 = x->end_p90 = x->end;
 	}
 	for (size_t c = 0; c < r->nr; c++) {
 		struct roadmap_context *x = &r->contexts[c];
@@ -1005,7 +1076,8 @@ int roadmap_build(struct roadmap **out, struct plan *plan,
 	for (int ph = 0; ph < PHASE_NR; ph++) {
 		r->milestones[ph].name = ms_names[ph];
 		r->milestones[ph].day = r->milestones[ph].p50 =
-			r->milestones[ph].p85 = md[ph];
+			r->milestones[ph].p85 = r->milestones[ph].p10 =
+				r->milestones[ph].p90 = md[ph];
 		r->milestones[ph].reached = 0;
 	}
 	for (size_t t = 0; t < r->tasks_nr; t++)
@@ -1043,7 +1115,25 @@ int roadmap_build(struct roadmap **out, struct plan *plan,
 		monte_carlo(r, &u, in);
 		for (size_t k = planned; k < r->weeks_nr; k++)
 			r->weekly_p50[k] = 0;
+	} else {
+		r->effort_p10 = r->effort_p50 = r->effort_p90 = r->total_effort;
+		if (!o.finished)
+			r->milestones[PHASE_ENDGAME].short_p10 =
+				r->milestones[PHASE_ENDGAME].short_p50 =
+					r->milestones[PHASE_ENDGAME].short_p90 =
+						unscheduled(&o, &u,
+							    r->total_effort);
 	}
+	/*
+	 * One effort model: the estimate's own total over all its trials,
+	 * even when fewer are scheduled (the dates' trials are its first)
+	 */
+	if (in->total_p50 > 0) {
+		r->effort_p10 = in->total_p10;
+		r->effort_p50 = in->total_p50;
+		r->effort_p90 = in->total_p90;
+	}
+	r->horizon = u.s.horizon;
 	for (size_t c = 0; c < r->nr; c++) {
 		struct roadmap_context *x = &r->contexts[c];
 		const struct roadmap_task *last =
@@ -1051,6 +1141,8 @@ int roadmap_build(struct roadmap **out, struct plan *plan,
 
 		x->end_p50 = last->end_p50;
 		x->end_p85 = last->end_p85;
+		x->end_p10 = last->end_p10;
+		x->end_p90 = last->end_p90;
 	}
 	r->weeks = xcalloc(r->weeks_nr + 1, sizeof(*r->weeks));
 	for (size_t k = 0; k < r->weeks_nr; k++) {

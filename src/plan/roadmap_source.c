@@ -89,6 +89,9 @@ static void from_estimate(struct roadmap_source *src, const struct estimate *e,
 	src->in.deps = src->deps;
 	src->in.deps_nr = deps;
 	src->in.phase0_p50 = e->phase0_days.p50;
+	src->in.total_p10 = e->total_days.p10;
+	src->in.total_p50 = e->total_days.p50;
+	src->in.total_p90 = e->total_days.p90;
 	src->in.source = src->source;
 	src->used = e;
 	if (trials) {
@@ -99,11 +102,13 @@ static void from_estimate(struct roadmap_source *src, const struct estimate *e,
 }
 
 static void estimate_options(struct estimate_options *eo,
+			     const struct roadmap_source *src,
 			     const struct config *cfg, size_t trials,
 			     unsigned long seed, int threads)
 {
 	estimate_options_init(eo);
 	eo->config = cfg;
+	eo->target = src->target;
 	eo->seed = seed;
 	if (trials)
 		eo->trials = trials;
@@ -117,21 +122,30 @@ static int from_repository(struct roadmap_source *src, struct model *m,
 {
 	struct estimate_options eo;
 	const struct estimate *e;
+	const struct seams *seams;
 
+	if (src->given) {
+		/* the estimate the caller built (carve report's) */
+		from_estimate(src, src->given, src->given_seams, trials);
+		src->source = "carve estimate (seams' contexts)";
+		src->in.source = src->source;
+		return 0;
+	}
 	if (estimate_contexts(&src->seams, m, cfg, io->arg, io->threads, 0))
 		return CARVE_ERR;
-	if (estimate_matches(m->estimate, src->seams)) {
+	seams = src->seams;
+	if (!src->target && estimate_matches(m->estimate, seams)) {
 		/* the model's own estimate (its seed and trials) */
 		e = m->estimate;
 		src->source = "the model's estimate (carve estimate)";
 	} else {
-		estimate_options(&eo, cfg, trials, seed, io->threads);
-		if (estimate_build(&src->estimate, m->scan, src->seams, &eo))
+		estimate_options(&eo, src, cfg, trials, seed, io->threads);
+		if (estimate_build(&src->estimate, m->scan, seams, &eo))
 			return CARVE_ERR;
 		e = src->estimate;
 		src->source = "carve estimate (seams' contexts)";
 	}
-	from_estimate(src, e, src->seams, trials);
+	from_estimate(src, e, seams, trials);
 	return 0;
 }
 
@@ -141,7 +155,7 @@ int roadmap_source_sizes(struct roadmap_source *src, const char *path,
 {
 	struct estimate_options eo;
 
-	estimate_options(&eo, cfg, trials, seed, threads);
+	estimate_options(&eo, src, cfg, trials, seed, threads);
 	if (estimate_build_sizes(&src->estimate, path, &eo))
 		return CARVE_ERR;
 	src->source = "carve estimate of the sizes in --sizes";
@@ -216,9 +230,14 @@ void roadmap_assume(struct model *m, const struct plan *p,
 	model_assume(m, "capacity", p->set_capacity ? cfg : "default",
 		     "engineers from each date on: %s", sb.buf);
 	model_assume(m, "focus", p->set_focus ? cfg : "default",
-		     "%g of each engineer's time goes to the migration "
-		     "(capacity x focus = full-time engineers)",
-		     p->focus);
+		     "%.3g: engineer-days a weekday of each engineer brings "
+		     "(capacity x focus = full-time engineers)%s",
+		     p->focus,
+		     p->set_focus ? ""
+				  : "; the default is 220 engineer-days (the "
+				    "unit of every rate and cost) over 260 "
+				    "weekdays a year: the rates are all in, "
+				    "nothing is taken off again");
 	model_assume(m, "max engineers per context",
 		     p->set_max ? cfg : "default",
 		     "%g full-time engineers at most on one context at a "

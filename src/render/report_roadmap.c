@@ -43,36 +43,50 @@ void report_roadmap_tiles(struct report *r)
 	struct strbuf sb = STRBUF_INIT, what = STRBUF_INIT;
 
 	if (!fin || !*str(fin, "p50")) {
-		report_tile_hint(r, "finish date P50 / P85",
+		report_tile_hint(r, "finish date P50 (P10-P90)",
 				 r->roadmap_hint ? r->roadmap_hint
 						 : "run carve roadmap");
 		return;
 	}
-	strbuf_addf(&sb, "%s / %s", str(fin, "p50"), str(fin, "p85"));
-	strbuf_addf(&what, "finish P50 / P85 (start %s)",
+	strbuf_addf(&sb, "%s (%s to %s)", str(fin, "p50"),
+		    *str(fin, "p10") ? str(fin, "p10") : "none",
+		    *str(fin, "p90") ? str(fin, "p90") : "none");
+	strbuf_addf(&what,
+		    "finish P50 (P10 to P90; none: not within the "
+		    "capacity declared) from %s",
 		    str(r->roadmap_part, "start"));
 	report_tile(r, sb.buf, what.buf);
 	strbuf_release(&sb);
 	strbuf_release(&what);
 }
 
+/* A whole number of engineer-days from the part, rounded, with commas. */
+static const char *part_days(char *buf, const cJSON *part, const char *key)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(part, key);
+
+	return report_num(buf,
+			  cJSON_IsNumber(v) && v->valuedouble > 0
+				  ? (unsigned long long)(v->valuedouble + 0.5)
+				  : 0);
+}
+
 static void intro(struct report *r, const cJSON *part)
 {
 	const cJSON *trials = cJSON_GetObjectItemCaseSensitive(part, "trials");
-	const cJSON *effort = cJSON_GetObjectItemCaseSensitive(part, "effort");
 	const cJSON *notes = cJSON_GetObjectItemCaseSensitive(part, "notes");
 	const cJSON *x;
 	struct strbuf sb = STRBUF_INIT;
-	char buf[32];
+	char p50[32], p10[32], p90[32];
 
+	/* one effort model: the estimate's total, as its section prints */
 	strbuf_addf(&sb,
 		    "The migration scheduled from %s on the team's capacity "
-		    "and calendar: %s engineer-days at P50 efforts (from "
-		    "%s); P50 and P85 dates over %d Monte Carlo trials.",
-		    str(part, "start"),
-		    report_num(buf,
-			       json_count(effort)),
-		    str(part, "source"),
+		    "and calendar: %s engineer-days P50 (P10-P90 %s-%s, from "
+		    "%s); P50, P10 and P90 dates over %d Monte Carlo trials.",
+		    str(part, "start"), part_days(p50, part, "effort_p50"),
+		    part_days(p10, part, "effort_p10"),
+		    part_days(p90, part, "effort_p90"), str(part, "source"),
 		    cJSON_IsNumber(trials) ? trials->valueint : 0);
 	if (cJSON_IsFalse(cJSON_GetObjectItemCaseSensitive(part, "finished")))
 		strbuf_addstr(&sb, " The schedule does not finish: see the "
@@ -116,16 +130,18 @@ static int drawing(struct report *r)
 static void milestones(struct report *r, const cJSON *part)
 {
 	static const char *const hdr[] = { "milestone", "at P50 efforts", "P50",
-					   "P85" };
+					   "P10", "P90" };
 	const cJSON *x;
 
 	fputs("<h3>Milestones</h3>\n", r->fp);
-	report_table_begin(r, "lrrr", hdr);
+	report_table_begin(r, "lrrrr", hdr);
 	cJSON_ArrayForEach (x, cJSON_GetObjectItemCaseSensitive(part, "milestones")) {
 		const char *row[] = { str(x, "name"), str(x, "planned"),
-				      str(x, "p50"), str(x, "p85") };
+				      str(x, "p50"),
+				      *str(x, "p10") ? str(x, "p10") : "none",
+				      *str(x, "p90") ? str(x, "p90") : "none" };
 
-		report_table_row(r, "lrrr", row);
+		report_table_row(r, "lrrrr", row);
 	}
 	report_table_end(r, 0, NULL);
 }

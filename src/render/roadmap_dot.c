@@ -41,8 +41,13 @@ static void set_label(void *obj, const char *text)
 	free(s);
 }
 
+/* A date, or "none" past the declared capacity: no forecast there. */
 static char *date(char *buf, const struct roadmap *r, size_t day)
 {
+	if (r->horizon && day >= r->horizon) {
+		memcpy(buf, "none", 5);
+		return buf;
+	}
 	return calendar_format(buf, roadmap_date(r, day));
 }
 
@@ -153,9 +158,9 @@ static void milestones(struct drawing *g, struct strbuf *sb)
 			continue;
 		g->milestone[ph] = agnode(g->root, (char *)m->name, 1);
 		strbuf_reset(sb);
-		strbuf_addf(sb, "%s\n%s\nP50 %s, P85 %s", m->name,
+		strbuf_addf(sb, "%s\n%s\nP50 %s, P90 %s", m->name,
 			    date(a, r, m->day), date(b, r, m->p50),
-			    date(c, r, m->p85));
+			    date(c, r, m->p90));
 		set_label(g->milestone[ph], sb->buf);
 		set(g->milestone[ph], "shape", "diamond");
 		set(g->milestone[ph], "style", "filled");
@@ -268,9 +273,9 @@ int roadmap_render(FILE *fp, const struct roadmap *r, enum output_format format,
 			continue;
 		g.cluster[ph] = agsubg(g.root, (char *)names[ph], 1);
 		strbuf_reset(&sb);
-		strbuf_addf(&sb, "%s: until %s (P85 %s)", labels[ph],
+		strbuf_addf(&sb, "%s: until %s (P90 %s)", labels[ph],
 			    date(a, r, r->milestones[ph].day),
-			    date(b, r, r->milestones[ph].p85));
+			    date(b, r, r->milestones[ph].p90));
 		set_label(g.cluster[ph], sb.buf);
 		set(g.cluster[ph], "style", "rounded");
 		set(g.cluster[ph], "color", "#999999");

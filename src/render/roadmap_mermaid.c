@@ -84,12 +84,20 @@ void roadmap_print_mermaid(FILE *fp, const struct roadmap *r)
 			}
 		}
 		if (any && r->milestones[ph].reached) {
-			fprintf(fp, "    %s (P85 %s) :milestone, m%d, ",
-				r->milestones[ph].name,
-				calendar_format(
-					a,
-					roadmap_date(r, r->milestones[ph].p85)),
-				ph);
+			if (r->horizon && r->milestones[ph].p90 >= r->horizon)
+				fprintf(fp,
+					"    %s (P90 none: short of capacity) "
+					":milestone, m%d, ",
+					r->milestones[ph].name, ph);
+			else
+				fprintf(fp, "    %s (P90 %s) :milestone, m%d, ",
+					r->milestones[ph].name,
+					calendar_format(
+						a,
+						roadmap_date(
+							r,
+							r->milestones[ph].p90)),
+					ph);
 			fprintf(fp, "%s, 0d\n",
 				calendar_format(
 					a, roadmap_date(

@@ -18,38 +18,72 @@
 
 static const char *const phase_names[] = { "phase 0", "MVE", "endgame" };
 
+/* A date, or "-" past the declared capacity: no forecast there. */
 static char *date(char *buf, const struct roadmap *r, size_t day)
 {
+	if (r->horizon && day >= r->horizon) {
+		memcpy(buf, "-", 2);
+		return buf;
+	}
 	return calendar_format(buf, roadmap_date(r, day));
+}
+
+/* Engineer-months in engineer-days (an engineer-year is 12 of them). */
+static double months(double days)
+{
+	return days * 12 / PLAN_ENGINEER_DAYS_PER_YEAR;
 }
 
 static void print_milestones(FILE *fp, const struct roadmap *r)
 {
-	const char *hdr[] = { "milestone", "planned", "P50", "P85" };
-	struct table *t = table_new("llll", hdr);
+	const char *hdr[] = { "milestone", "planned", "P50", "P10", "P90" };
+	struct table *t = table_new("lllll", hdr);
+	const struct roadmap_milestone *fin = &r->milestones[PHASE_ENDGAME];
 
 	for (int ph = 0; ph < PHASE_NR; ph++) {
 		const struct roadmap_milestone *m = &r->milestones[ph];
-		char a[16], b[16], c[16];
-		const char *row[4];
+		char a[16], b[16], c[16], d[16];
+		const char *row[5];
 
 		if (!m->reached)
 			continue;
 		row[0] = m->name;
 		row[1] = date(a, r, m->day);
 		row[2] = date(b, r, m->p50);
-		row[3] = date(c, r, m->p85);
+		row[3] = date(c, r, m->p10);
+		row[4] = date(d, r, m->p90);
 		table_add_row(t, row);
 	}
 	table_print(t, fp);
 	table_free(t);
+	if (fin->short_p90 > 0)
+		fprintf(fp,
+			"the capacity declared (plan.capacity) falls short: "
+			"by %.0f engineer-months at P90, %.0f at P50, %.0f at "
+			"P10; '-' is no date: the work does not finish with "
+			"the engineers declared\n",
+			months(fin->short_p90), months(fin->short_p50),
+			months(fin->short_p10));
+	if (r->tail_day && r->tail_p90 > 0) {
+		char d[16];
+
+		fprintf(fp,
+			"when the last step of plan.capacity begins (%s), "
+			"%.0f engineer-months are left at P90 (%.0f at P50) "
+			"for its %g engineers alone: the dates after it "
+			"assume they stay until the end (end plan.capacity "
+			"with 0 engineers to bound the forecast)\n",
+			date(d, r, r->tail_day), months(r->tail_p90),
+			months(r->tail_p50),
+			r->plan->capacity[r->plan->capacity_nr - 1].engineers);
+	}
 }
 
 static void print_contexts(FILE *fp, const struct roadmap *r)
 {
 	const char *hdr[] = { "context",    "wave",	 "phase",   "owner",
 			      "effort P50", "start",	 "end",	    "P50 end",
-			      "P85 end",    "engineers", "critical" };
+			      "P90 end",    "engineers", "critical" };
 	struct table *t = table_new("lrllrllllrl", hdr);
 	size_t *order = roadmap_context_order(r);
 
@@ -69,7 +103,7 @@ static void print_contexts(FILE *fp, const struct roadmap *r)
 		row[5] = date(a, r, x->start);
 		row[6] = date(b, r, x->end);
 		row[7] = date(c, r, x->end_p50);
-		row[8] = date(d, r, x->end_p85);
+		row[8] = date(d, r, x->end_p90);
 		row[9] = eng;
 		row[10] = x->critical ? "yes" : "";
 		table_add_row(t, row);
@@ -82,7 +116,7 @@ static void print_contexts(FILE *fp, const struct roadmap *r)
 static void print_tasks(FILE *fp, const struct roadmap *r)
 {
 	const char *hdr[] = { "task", "phase",	   "effort",  "start",
-			      "end",  "engineers", "P50 end", "P85 end" };
+			      "end",  "engineers", "P50 end", "P90 end" };
 	struct table *t = table_new("llrllrll", hdr);
 
 	for (size_t i = 0; i < r->tasks_nr; i++) {
@@ -99,7 +133,7 @@ static void print_tasks(FILE *fp, const struct roadmap *r)
 		row[4] = date(b, r, x->end);
 		row[5] = eng;
 		row[6] = date(c, r, x->end_p50);
-		row[7] = date(d, r, x->end_p85);
+		row[7] = date(d, r, x->end_p90);
 		table_add_row(t, row);
 	}
 	table_print(t, fp);
@@ -161,15 +195,17 @@ void roadmap_print_text(FILE *fp, const struct roadmap *r,
 
 	fprintf(fp,
 		"roadmap: %zu contexts in %zu wave%s, %zu tasks, %.0f "
-		"engineer-days (P50) from %s; start %s\n",
+		"engineer-days P50 (P10-P90 %.0f-%.0f) from %s; start %s\n",
 		r->nr, r->waves, r->waves == 1 ? "" : "s", r->tasks_nr,
-		r->total_effort, r->source ? r->source : "plan.contexts",
+		r->effort_p50, r->effort_p10, r->effort_p90,
+		r->source ? r->source : "plan.contexts",
 		calendar_format(a, r->plan->cal.start));
 	if (!r->finished)
 		fputs("the schedule does not finish: see the notes\n", fp);
-	fputs("\nmilestones (planned: on the P50 efforts; P50/P85: over "
-	      "the trials)\n",
-	      fp);
+	fprintf(fp,
+		"\nmilestones (planned: on the P50 efforts; P50, P10, P90: "
+		"over %zu trials)\n",
+		r->trials);
 	print_milestones(fp, r);
 	fputs("\ncontexts in the order they are extracted\n", fp);
 	print_contexts(fp, r);

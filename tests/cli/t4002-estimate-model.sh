@@ -1,14 +1,14 @@
 #!/bin/sh
 # carve estimate on the model of t2101 (contexts a, b, c of 60 Python code
 # lines each, the kernel u/log.py of 5), with every distribution fixed so
-# each figure can be worked out by hand. Target Go at 30.7 lines a day
+# each figure can be worked out by hand. Target Go at 35 lines a day
 # (Khan's rate); no branch counts, so complexity factor 1.
 #   interfaces: into a from b (module a): 1; into b from a and c (both
 #   module b): 1; into c: none; into the kernel from a, b, c (module u): 1
-#   a: 60 / 30.7 + 1 x 3 + 20 (service) = 24.954 -> 25.0
-#   b: the same, 25.0;  c: 60 / 30.7 + 20 = 21.954 -> 22.0
-#   kernel: 5 / 30.7 + 1 x 3, no service = 3.163 -> 3.2
-#   phase 0: 120; total 185 / 30.7 + 9 + 60 + 120 = 195.03 -> 195.0
+#   a: 60 / 35 + 1 x 3 + 20 (service) = 24.714 -> 24.7
+#   b: the same, 24.7;  c: 60 / 35 + 20 = 21.714 -> 21.7
+#   kernel: 5 / 35 + 1 x 3, no service = 3.143 -> 3.1
+#   phase 0: 120; total 185 / 35 + 9 + 60 + 120 = 194.29 -> 194.3
 . "$CARVE_SRC/tests/cli/lib.sh"
 
 file() { printf '{ "path": "%s", "status": "counted", "language": "Python", "module": "%s", "code": %s }' "$1" "${1%/*}" "$2"; }
@@ -34,20 +34,20 @@ expect_status "fixed estimate" 0 "$CARVE" estimate --target go \
 expect_eq "a: interfaces" 1 "$(col a 4)"
 expect_eq "b: one interface for two callers of module b" 1 "$(col b 4)"
 expect_eq "c: no interfaces" 0 "$(col c 4)"
-expect_eq "a: P50" 25.0 "$(col a 11)"
-expect_eq "b: P50" 25.0 "$(col b 11)"
-expect_eq "c: P50" 22.0 "$(col c 11)"
-expect_eq "the kernel: P50, no service cost" "3.2 0.0" \
+expect_eq "a: P50" 24.7 "$(col a 11)"
+expect_eq "b: P50" 24.7 "$(col b 11)"
+expect_eq "c: P50" 21.7 "$(col c 11)"
+expect_eq "the kernel: P50, no service cost" "3.1 0.0" \
 	"$(tr -d '\r' <out | awk -F, '$2 == 5 { print $11, $8 }')"
 expect_eq "phase 0" 120.0 "$(col 'phase 0' 11)"
-expect_eq "total" 195.0 "$(col total 11)"
+expect_eq "total" 194.3 "$(col total 11)"
 expect_eq "fixed: P10 = P90" "$(col total 10)" "$(col total 13)"
 
 # text: one row per context, totals and the assumptions
 expect_status "text" 0 "$CARVE" estimate --target go model.json
 grep_q "a header with the trials" "^estimate: 4 contexts, 185 code lines, target go; engineer-days, 10000 trials (seed 1)" out
 grep_q "the total row" "^total  *185 " out
-grep_q "the rate and its source" "rate python->go: lognormal 15.35 / 30.7 / 61.4 .*Khan Academy" out
+grep_q "the rate and its source" "rate python->go: lognormal 17.5 / 35 / 70 .*Khan Academy" out
 grep_q "COCOMO beside it" "COCOMO II (post-architecture" out
 grep_q "the correlation is stated" "one team-wide rate error" out
 

@@ -9,7 +9,7 @@ sizes() { printf '{ "contexts": [ %s ] }\n' "$1"; }
 
 sizes "$(ctx a '"python": 3070'), $(ctx empty ''), $(ctx gen '' ', "generated": 9000'), $(ctx odd '"cobol2000": 500')" >s.json
 expect_status "awkward contexts" 0 "$CARVE" estimate --target go -f json --sizes s.json
-grep_q "a zero-line context is reported" "context 'empty' has no code lines: left out" err
+grep_q "a zero-line context is reported" "context 'empty' has no code lines to move: left out" err
 grep_q "generated-only is reported" "context 'gen' holds only generated code (9000 lines): regenerated, not ported; left out" err
 grep_q "an unknown language is reported" "language 'cobol2000' is not one carve knows: rate \"unknown\"" err
 expect_eq "why each is left out" '"no code lines" "only generated code"' \
@@ -80,5 +80,28 @@ grep_q "says the limit" "10001 contexts: carve estimate takes at most 10000" err
 echo keep >result.csv
 "$CARVE" estimate -o result.csv --sizes more.json 2>/dev/null
 expect_eq "the old output stays" keep "$(cat result.csv)"
+
+# targets: names and aliases, maps by language, and what is refused
+sizes "$(ctx a '"python": 3500, "javascript": 1500')" >t.json
+"$CARVE" estimate -q -f json --target go --sizes t.json >go.json
+"$CARVE" estimate -q -f json --target golang --sizes t.json >golang.json
+expect_eq "golang is go" "$(jq .estimate.total go.json)" "$(jq .estimate.total golang.json)"
+expect_eq "the browser's JavaScript keeps its language" "javascript" \
+	"$(jq -r '.estimate.rates[] | select(.from == "javascript") | .to' go.json)"
+"$CARVE" estimate -q -f json --target go,js=ts --sizes t.json >map.json
+expect_eq "a map by language (aliases both sides)" "go typescript" \
+	"$(jq -r '[(.estimate.rates[] | select(.from == "python") | .to), (.estimate.rates[] | select(.from == "javascript") | .to)] | join(" ")' map.json)"
+echo '{ "target": { "language": "go", "javascript": "typescript" } }' >map.jsonc
+"$CARVE" estimate -q -f json -c map.jsonc --sizes t.json >cmap.json
+expect_eq "the same map in carve.json" "$(jq .estimate.total map.json)" "$(jq .estimate.total cmap.json)"
+expect_status "an unknown target" 128 "$CARVE" estimate --target klingon --sizes t.json
+grep_q "it is named" "'klingon' is not a language carve knows" err
+expect_status "an empty one in a map" 128 "$CARVE" estimate --target python= --sizes t.json
+echo '{ "target": { "cobol": "go" } }' >bad.jsonc
+expect_status "an unknown language in the map" 128 "$CARVE" estimate -c bad.jsonc --sizes t.json
+grep_q "file and key named" "bad.jsonc': \"target\".\"cobol\"" err
+echo '{ "estimate": { "price": ["views"] } }' >bad.jsonc
+expect_status "a role that cannot be priced" 128 "$CARVE" estimate -c bad.jsonc --sizes t.json
+grep_q "what can be" "'views' is not a role that can be priced" err
 
 done_testing

@@ -80,9 +80,9 @@ expect_status "a context without effort" 128 "$CARVE" roadmap -c carve.json
 plan '"teams": [ { "name": "payments", "engineers": 2, "contexts": ["b"] } ], '"$two"
 expect_status "a team" 0 "$CARVE" roadmap -c carve.json -f json -o team.json
 expect_eq "owner" "payments" "$(jq -r '.roadmap.contexts[] | select(.name == "b") | .owner' team.json)"
-# 2 engineers x 0.8 focus = 1.6 a day: 100 engineer-days in 62.5 -> 63
-# working days, a mean of 100 / 63 = 1.587
-expect_eq "the team's pace" "1.59" "$(jq '.roadmap.contexts[] | select(.name == "b") | .engineers' team.json)"
+# 2 engineers x the default focus 220/260 = 1.692 a day: 100
+# engineer-days in 59.1 -> 60 working days, a mean of 100 / 60 = 1.667
+expect_eq "the team's pace" "1.67" "$(jq '.roadmap.contexts[] | select(.name == "b") | .engineers' team.json)"
 plan '"teams": [ { "name": "x", "engineers": 2, "contexts": ["a"] }, { "name": "y", "engineers": 2, "contexts": ["a"] } ], '"$two"
 expect_status "a context owned twice" 128 "$CARVE" roadmap -c carve.json
 

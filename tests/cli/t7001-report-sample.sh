@@ -39,15 +39,14 @@ for id in summary inventory graph cycles history contexts estimate \
 	roadmap burndown check appendix; do
 	grep_q "section $id" "<section class=card id=$id>" r.html
 done
-# no "target" and no "plan" in the sample's carve.json
-grep_q "estimate not there: says which key fills it" \
-	"To fill this section, set &quot;target&quot;" r.html
-grep_q "estimate tile: says the same" \
-	"effort P50 and P10-P90: set &quot;target&quot;" r.html
+# no "target" and no "plan" in the sample's carve.json: the estimate is
+# a split (carve estimate without --target), the roadmap needs a start
+grep_q "estimate without a target: a split" \
+	"<td>target</td><td>none: every file stays in its language" r.html
 grep_q "roadmap not there: says which key fills it" \
 	"To fill this section, set &quot;plan&quot;: {&quot;start&quot;" r.html
 grep_q "roadmap tile: says the same" \
-	"finish date P50 / P85: set &quot;plan&quot;" r.html
+	"finish date P50 (P10-P90): set &quot;plan&quot;" r.html
 grep_q "no rules: says how to get the check" \
 	"Declare contexts and rules in carve.json and run carve check" r.html
 

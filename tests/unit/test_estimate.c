@@ -160,6 +160,30 @@ static void complexity_factor_is_bounded(void **state)
 	assert_true(estimate_complexity_factor(0.3, 0) == 1);
 }
 
+/* The usual names of languages are carve's; browser languages are known. */
+static void language_aliases(void **state)
+{
+	static const char *const pairs[][2] = {
+		{ "csharp", "c#" },	 { "CS", "c#" },
+		{ "C#", "c#" },		 { "golang", "go" },
+		{ "js", "javascript" },	 { "TS", "typescript" },
+		{ "py", "python" },	 { "rb", "ruby" },
+		{ "C++ Header", "c++" }, { "cpp", "c++" },
+		{ "Kotlin", "kotlin" },
+	};
+	char buf[64];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++)
+		assert_string_equal(rates_lang_key(buf, sizeof(buf),
+						   pairs[i][0]),
+				    pairs[i][1]);
+	assert_true(rates_front_end("typescript"));
+	assert_true(rates_front_end("css"));
+	assert_false(rates_front_end("python"));
+	assert_false(rates_front_end("go"));
+}
+
 static void rate_options(void **state)
 {
 	struct rate_overrides ov = { 0 };
@@ -198,14 +222,17 @@ static void rate_options(void **state)
 	assert_string_equal(r.source, "option");
 	free(r.from), free(r.to), free(r.source);
 	rates_resolve(&r, "python", "go", NULL, DIST_LOGNORMAL);
-	/* Khan: 1,000,000 / (148 x 220) = 30.71 */
-	assert_true(fabs(r.dist.likely - 1e6 / (148.0 * 220)) < 0.05);
+	/*
+	 * Khan: 148 x 220 = 32,560 engineer-days of team time, about 92%
+	 * of it work, less 1,520 of fixed costs: 1,000,000 / 28,500 = 35.09
+	 */
+	assert_true(fabs(r.dist.likely - 1e6 / 28500) < 0.15);
 	free(r.from), free(r.to), free(r.source);
 	rates_resolve(&r, "java", "java", NULL, DIST_LOGNORMAL);
 	assert_true(r.dist.likely == 150 && !r.fallback);
 	free(r.from), free(r.to), free(r.source);
 	rates_resolve(&r, "cobol", "go", NULL, DIST_LOGNORMAL);
-	assert_true(r.fallback && r.dist.likely == 30.7);
+	assert_true(r.fallback && r.dist.likely == 35);
 	free(r.from), free(r.to), free(r.source);
 	rates_overrides_release(&ov);
 }
@@ -241,18 +268,18 @@ static struct estimate *build(const char *text, enum estimate_dist_kind kind,
 
 /*
  * With every distribution fixed, each trial is the likely value:
- * a: 3,070 Python lines to Go at 30.7 = 100 days, 307 test lines at
- *    30.7 x 1.5 = 6.667 days, 2 interfaces x 3 = 6, one service 20,
- *    3 tables x 5 = 15: 147.667 days.
- * b: 1,500 Java lines to Go at the fallback rate 30.7 (no figure for
- *    java->go) = 48.86 days; not a service, no interfaces: 48.86 days.
- * Phase 0: 120. Total 316.53.
+ * a: 3,070 Python lines to Go at 35 = 87.714 days, 307 test lines at
+ *    35 x 1.5 = 5.848 days, 2 interfaces x 3 = 6, one service 20,
+ *    3 tables x 5 = 15: 134.562 days.
+ * b: 1,500 Java lines to Go at the fallback rate 35 (no figure for
+ *    java->go) = 42.857 days; not a service, no interfaces: 42.857 days.
+ * Phase 0: 120. Total 297.42.
  */
 static void fixed_model_arithmetic(void **state)
 {
 	struct estimate *e;
-	double a = 3070 / 30.7 + 307 / (30.7 * 1.5) + 2 * 3 + 20 + 3 * 5;
-	double b = 1500 / 30.7;
+	double a = 3070 / 35.0 + 307 / (35.0 * 1.5) + 2 * 3 + 20 + 3 * 5;
+	double b = 1500 / 35.0;
 
 	(void)state;
 	e = build("{ \"contexts\": ["
@@ -401,6 +428,7 @@ int main(void)
 		cmocka_unit_test(bad_distributions_are_refused),
 		cmocka_unit_test(percentiles_type_7),
 		cmocka_unit_test(complexity_factor_is_bounded),
+		cmocka_unit_test(language_aliases),
 		cmocka_unit_test(rate_options),
 		cmocka_unit_test(fixed_model_arithmetic),
 		cmocka_unit_test(shared_rate_is_not_averaged_away),
