@@ -106,7 +106,11 @@ size_t burndown_start_index(const struct snapshots *s);
 uint64_t burndown_base(const struct snapshots *s);
 /* Scope at sample i: legacy code at the start plus code added since. */
 uint64_t burndown_scope(const struct snapshots *s, size_t i);
-/* Share of the scope migrated at sample i, 0..1. */
+/*
+ * Share migrated at sample i, 0..1: new code / (legacy + new code),
+ * 0 when the new side is empty. Code added to legacy is scope growth
+ * (burndown_scope), its own series, never part of the share.
+ */
 double burndown_share(const struct snapshots *s, size_t i);
 
 struct cJSON;

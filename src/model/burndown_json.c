@@ -164,10 +164,15 @@ uint64_t burndown_scope(const struct snapshots *s, size_t i)
 
 double burndown_share(const struct snapshots *s, size_t i)
 {
-	uint64_t scope = burndown_scope(s, i);
 	uint64_t left = s->points[i].sum[SNAP_LEGACY].code;
+	uint64_t moved = s->points[i].sum[SNAP_NEW].code;
 
-	if (i < burndown_start_index(s) || !scope || left >= scope)
+	/*
+	 * What is on the new side against what is still to move: churn on
+	 * the legacy side (code added, rewritten or deleted there) is scope,
+	 * not migration, and moves neither way by itself.
+	 */
+	if (!moved)
 		return 0;
-	return (double)(scope - left) / (double)scope;
+	return (double)moved / (double)(left + moved);
 }

@@ -42,6 +42,37 @@ static int read_globs(struct glob_list *out, const struct config *cfg,
 	return 0;
 }
 
+int burndown_declared(const struct config *cfg, const char *root)
+{
+	struct glob_list legacy = GLOB_LIST_INIT, fresh = GLOB_LIST_INIT;
+	int ret;
+
+	if ((ret = read_globs(&legacy, cfg, "legacy")) ||
+	    (ret = read_globs(&fresh, cfg, "new")))
+		goto done;
+	if (legacy.nr || fresh.nr)
+		goto done;
+	if (cfg->path)
+		error("no migration declared: '%s' has neither \"legacy\" "
+		      "nor \"new\"",
+		      cfg->path);
+	else
+		error("no migration declared: no carve.json in '%s'", root);
+	fputs("hint: a burndown measures code moving from the legacy paths "
+	      "to the new ones;\n"
+	      "hint: declare them in carve.json as globs, for example\n"
+	      "hint:   \"legacy\": [ \"monolith/**\" ],\n"
+	      "hint:   \"new\": [ \"services/**\" ]\n"
+	      "hint: (carve init suggests them when the history shows code "
+	      "moving)\n",
+	      stderr);
+	ret = BURNDOWN_EUNDECLARED;
+done:
+	glob_list_release(&legacy);
+	glob_list_release(&fresh);
+	return ret;
+}
+
 /* plan.start of carve.json, when the options did not say. */
 static int read_start(int64_t *start, const struct config *cfg)
 {
@@ -122,7 +153,9 @@ static void assume(struct model *m, const struct burndown_options *o,
 		     "legacy files since (a file grown, or a new file that "
 		     "is not the exact move of a deleted one)");
 	model_assume(m, "share migrated", "default",
-		     "(scope - legacy code left) / scope");
+		     "new code / (legacy code + new code) at each sample, "
+		     "0 while the new side is empty; code added to legacy "
+		     "is scope growth, shown apart, not migration");
 	if (s->dep_points)
 		model_assume(m, "dependencies",
 			     o->snap.deps_every >= 0 ? "option" : "default",
@@ -171,7 +204,8 @@ int burndown_run(struct burndown **out, struct model *m,
 	int ret;
 
 	*out = NULL;
-	if ((ret = read_globs(&b->legacy, cfg, "legacy")) ||
+	if ((ret = burndown_declared(cfg, m->scan->root)) ||
+	    (ret = read_globs(&b->legacy, cfg, "legacy")) ||
 	    (ret = read_globs(&b->new_paths, cfg, "new")) ||
 	    (ret = read_start(&o->snap.start, cfg)))
 		goto done;

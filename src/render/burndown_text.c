@@ -51,9 +51,10 @@ static void sparkline(FILE *fp, const struct snapshots *s)
 
 static void print_table(FILE *fp, const struct snapshots *s)
 {
-	static const char *const hdr[] = { "date",    "commit",	   "legacy",
-					   "new",     "scope",	   "migrated",
-					   "deps in", "violations" };
+	static const char *const hdr[] = { "date",	"commit",
+					   "legacy",	"new",
+					   "migrated",	"scope added",
+					   "deps in",	"violations" };
 	struct table *t = table_new("llrrrrrr", hdr);
 	struct strbuf c[8];
 	size_t *pick = xmalloc((s->nr + 1) * sizeof(*pick));
@@ -84,9 +85,9 @@ static void print_table(FILE *fp, const struct snapshots *s)
 		strbuf_add(&c[1], p->commit, 10);
 		thousands(&c[2], p->sum[SNAP_LEGACY].code);
 		thousands(&c[3], p->sum[SNAP_NEW].code);
-		thousands(&c[4], burndown_scope(s, i));
-		strbuf_setlen(&c[5], 0);
-		strbuf_addf(&c[5], "%.1f%%", 100 * burndown_share(s, i));
+		strbuf_setlen(&c[4], 0);
+		strbuf_addf(&c[4], "%.1f%%", 100 * burndown_share(s, i));
+		thousands(&c[5], p->scope_added);
 		strbuf_setlen(&c[6], 0);
 		strbuf_addstr(&c[6],
 			      count_or_dash(n, sizeof(n), p->deps_to_legacy));
@@ -158,9 +159,11 @@ void burndown_print_text(FILE *fp, const struct model *m,
 	thousands(&n2, last->sum[SNAP_NEW].code);
 	thousands(&n3, last->scope_added);
 	fprintf(fp,
-		"now: legacy %s, new %s code lines; %s added to legacy "
-		"since the start; %.1f%% of the scope migrated\n",
-		n1.buf, n2.buf, n3.buf, 100 * burndown_share(s, s->nr - 1));
+		"now: legacy %s, new %s code lines: %.1f%% migrated (new / "
+		"(legacy + new))\n"
+		"scope growth: %s code lines added to legacy since the "
+		"start\n",
+		n1.buf, n2.buf, 100 * burndown_share(s, s->nr - 1), n3.buf);
 	if (last->deps_to_legacy >= 0)
 		fprintf(fp,
 			"dependencies into legacy: %ld; carve check "
