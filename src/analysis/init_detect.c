@@ -218,6 +218,14 @@ static void contexts(struct init_config *c, const struct scan *s,
 			continue;
 		ic = &c->contexts[c->contexts_nr];
 		ic->name = x->name;
+		/* carve check adds "legacy" and "new" as areas of their own */
+		if (!strcmp(x->name, "legacy") || !strcmp(x->name, "new")) {
+			struct strbuf sb = STRBUF_INIT;
+
+			strbuf_addf(&sb, "%s-context", x->name);
+			ic->name = arena_strdup(&c->arena, sb.buf);
+			strbuf_release(&sb);
+		}
 		for (size_t j = 0; j < x->files_nr; j++) {
 			const char *path = s->files[x->files[j]].path;
 			const char *slash = path, *glob = NULL;
