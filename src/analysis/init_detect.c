@@ -34,13 +34,15 @@ static const struct {
  * and build and shell scripts (never a migration's target either). The
  * browser's only decide when there is no back-end language at all.
  */
-static const char *const front_end[] = { "javascript", "typescript", "jsx",
-					 "tsx", "coffeescript", "elm",
-					 "dart", NULL };
-static const char *const scripts[] = { "shell", "bash", "zsh", "fish",
-				       "powershell", "batch", "makefile",
-				       "cmake", "dockerfile", "sql", "awk",
-				       "c header", "c++ header", NULL };
+static const char *const front_end[] = { "javascript",	 "typescript",
+					 "jsx",		 "tsx",
+					 "coffeescript", "elm",
+					 "dart",	 NULL };
+static const char *const scripts[] = { "shell",	     "bash",	   "zsh",
+				       "fish",	     "powershell", "batch",
+				       "makefile",   "cmake",	   "dockerfile",
+				       "sql",	     "awk",	   "c header",
+				       "c++ header", NULL };
 
 static int listed(const char *const *names, const char *s)
 {
@@ -112,8 +114,8 @@ static int in(const char *const *names, const char *s, size_t len)
  * bare name matches that name in every directory. `suffix` (a
  * directory's "/" plus "**", or "") is appended as is.
  */
-static const char *literal_glob(struct arena *a, const char *path,
-				size_t len, const char *suffix)
+static const char *literal_glob(struct arena *a, const char *path, size_t len,
+				const char *suffix)
 {
 	struct strbuf sb = STRBUF_INIT;
 	const char *out;
@@ -330,8 +332,7 @@ void init_config_detect(struct init_config *c, const struct scan *s,
 }
 
 /* The back-end language with most code under `dir`, or NULL. */
-static const struct language *main_under(const struct scan *s,
-					 const char *dir)
+static const struct language *main_under(const struct scan *s, const char *dir)
 {
 	const struct language *seen[64], *best = NULL;
 	unsigned long code[64] = { 0 }, max = 0;
@@ -380,8 +381,8 @@ void init_config_set_move(struct init_config *c, const struct init_move *mv,
 	c->move = *mv;
 	c->legacy = xcalloc(1, sizeof(*c->legacy));
 	c->fresh = xcalloc(1, sizeof(*c->fresh));
-	c->legacy[0] = literal_glob(&c->arena, mv->from, strlen(mv->from),
-				    "/**");
+	c->legacy[0] =
+		literal_glob(&c->arena, mv->from, strlen(mv->from), "/**");
 	c->fresh[0] = literal_glob(&c->arena, mv->to, strlen(mv->to), "/**");
 	c->legacy_nr = c->fresh_nr = 1;
 	c->start[0] = '\0';

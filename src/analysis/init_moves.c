@@ -69,20 +69,19 @@ static uint64_t *counter(struct strmap *m, struct arena *a, const char *k,
 }
 
 /*
- * Calls back for each directory of `path` up to MAX_DEPTH that has a
+ * Adds to each directory of `path` up to MAX_DEPTH that has a
  * name below it: "a/b/c.py" gives ("a", "b") and ("a/b", "c").
  */
-static void each_area(struct strmap *areas, struct arena *a,
-		      const char *path, uint64_t lost, uint64_t now,
-		      int64_t born)
+static void each_area(struct strmap *areas, struct arena *a, const char *path,
+		      uint64_t lost, uint64_t now, int64_t born)
 {
 	const char *slash = path;
 
 	for (int d = 0; d < MAX_DEPTH && (slash = strchr(slash, '/')); d++) {
 		const char *name = slash + 1, *end = strchr(name, '/');
 		size_t len = end ? (size_t)(end - name) : strlen(name);
-		struct area *x = area_of(areas, a, path,
-					 (size_t)(slash - path));
+		struct area *x =
+			area_of(areas, a, path, (size_t)(slash - path));
 
 		if (!end) {
 			const char *dot = memchr(name, '.', len);
@@ -95,8 +94,8 @@ static void each_area(struct strmap *areas, struct arena *a,
 			*counter(&x->lost, a, name, len) += lost;
 			*counter(&x->now, a, name, len) += now;
 			if (born) {
-				int64_t *b = (int64_t *)counter(
-					&x->born, a, name, len);
+				int64_t *b = (int64_t *)counter(&x->born, a,
+								name, len);
 
 				if (!*b || born < *b)
 					*b = born;
@@ -131,8 +130,8 @@ static int by_score(const void *a, const void *b)
  * least two intervals with no single one holding MAX_ONE_STEP of the
  * loss, while `to` gains code.
  */
-static int confirm(struct init_move *mv, const struct pair *p,
-		   const char *root, const struct init_moves_options *o)
+static int confirm(struct init_move *mv, const struct pair *p, const char *root,
+		   const struct init_moves_options *o)
 {
 	struct glob_list legacy = GLOB_LIST_INIT, fresh = GLOB_LIST_INIT;
 	struct snapshot_options so = { 0 };
@@ -223,7 +222,7 @@ static struct pair *pairs_of(size_t *out_nr, struct area **list, size_t nr,
 	struct strmap_entry *e;
 
 	for (size_t j = 0; j < nr; j++)
-		strmap_for_each(&list[j]->now, e) {
+		strmap_for_each (&list[j]->now, e) {
 			struct holders *h = strmap_get(&held, e->key);
 
 			if (!*(uint64_t *)e->value)
@@ -237,7 +236,7 @@ static struct pair *pairs_of(size_t *out_nr, struct area **list, size_t nr,
 			h->v[h->nr++] = list[j];
 		}
 	for (size_t i = 0; i < nr; i++)
-		strmap_for_each(&list[i]->lost, e) {
+		strmap_for_each (&list[i]->lost, e) {
 			uint64_t lost = *(uint64_t *)e->value;
 			struct holders *h = strmap_get(&held, e->key);
 
@@ -249,29 +248,34 @@ static struct pair *pairs_of(size_t *out_nr, struct area **list, size_t nr,
 				struct pair *p;
 				size_t *slot;
 
-				if (to == list[i] || nested(list[i]->dir, to->dir))
+				if (to == list[i] ||
+				    nested(list[i]->dir, to->dir))
 					continue;
 				strbuf_reset(&key);
-				strbuf_addf(&key, "%s\n%s", list[i]->dir, to->dir);
+				strbuf_addf(&key, "%s\n%s", list[i]->dir,
+					    to->dir);
 				slot = strmap_get(&index, key.buf);
 				if (!slot) {
 					ALLOC_GROW(pairs, npairs + 1, alloc);
-					memset(&pairs[npairs], 0, sizeof(*pairs));
+					memset(&pairs[npairs], 0,
+					       sizeof(*pairs));
 					pairs[npairs].from = list[i];
 					pairs[npairs].to = to;
 					slot = arena_alloc(a, sizeof(*slot));
 					*slot = npairs++;
 					strmap_put(&index,
-						   arena_strdup(a, key.buf), slot);
+						   arena_strdup(a, key.buf),
+						   slot);
 				}
 				p = &pairs[*slot];
 				p->names++;
 				p->score += lost < now ? lost : now;
-				if (born && *born && (!p->began || *born < p->began))
+				if (born && *born &&
+				    (!p->began || *born < p->began))
 					p->began = *born;
 			}
 		}
-	strmap_for_each(&held, e)
+	strmap_for_each (&held, e)
 		free(((struct holders *)e->value)->v);
 	strmap_release(&held);
 	strmap_release(&index);
@@ -307,7 +311,7 @@ int init_moves_find(struct init_move *mv, struct arena *keep,
 		each_area(&areas, &a, he->name, he->deleted,
 			  sf ? sf->counts.code : 0, he->first);
 	}
-	strmap_for_each(&areas, e) {
+	strmap_for_each (&areas, e) {
 		ALLOC_GROW(list, nr + 1, alloc);
 		list[nr++] = e->value;
 	}

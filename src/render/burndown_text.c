@@ -51,10 +51,10 @@ static void sparkline(FILE *fp, const struct snapshots *s)
 
 static void print_table(FILE *fp, const struct snapshots *s)
 {
-	static const char *const hdr[] = { "date",	"commit",
-					   "legacy",	"new",
-					   "migrated",	"scope added",
-					   "deps in",	"violations" };
+	static const char *const hdr[] = { "date",     "commit",
+					   "legacy",   "new",
+					   "migrated", "scope added",
+					   "deps in",  "violations" };
 	struct table *t = table_new("llrrrrrr", hdr);
 	struct strbuf c[8];
 	size_t *pick = xmalloc((s->nr + 1) * sizeof(*pick));

@@ -60,9 +60,8 @@ static void migration(FILE *fp, const struct init_config *c)
 			"(its peak since %s\n"
 			"  // began, %s) to %llu by %s, while %s grew to "
 			"%llu.\n",
-			mv->from, mv->to, mv->names,
-			mv->names == 1 ? "" : "s", mv->from,
-			(unsigned long long)mv->peak, mv->to,
+			mv->from, mv->to, mv->names, mv->names == 1 ? "" : "s",
+			mv->from, (unsigned long long)mv->peak, mv->to,
 			*c->start ? c->start : "-",
 			(unsigned long long)mv->legacy_now, until, mv->to,
 			(unsigned long long)mv->new_now);
