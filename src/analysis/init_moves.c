@@ -31,6 +31,7 @@ struct area {
 	struct strmap lost; /* name -> (uint64_t *) lines deleted there */
 	struct strmap now; /* name -> (uint64_t *) code lines in the scan */
 	struct strmap born; /* name -> (int64_t *) first change there */
+	uint64_t code; /* code lines in the scan under it */
 };
 
 struct pair {
@@ -90,6 +91,7 @@ static void each_area(struct strmap *areas, struct arena *a, const char *path,
 			if (dot && dot > name)
 				len = (size_t)(dot - name);
 		}
+		x->code += now;
 		if (len) {
 			*counter(&x->lost, a, name, len) += lost;
 			*counter(&x->now, a, name, len) += now;
@@ -320,8 +322,17 @@ int init_moves_find(struct init_move *mv, struct arena *keep,
 	pairs = pairs_of(&npairs, list, nr, &a);
 	if (npairs)
 		qsort(pairs, npairs, sizeof(*pairs), by_score);
-	for (size_t i = 0; i < npairs && i < MAX_TRIED && !found; i++)
+	/*
+	 * Both sides must still hold counted files: carve check refuses a
+	 * "legacy" or "new" that matches none (a migration already over).
+	 */
+	for (size_t i = 0, tried = 0; i < npairs && tried < MAX_TRIED && !found;
+	     i++) {
+		if (!pairs[i].from->code || !pairs[i].to->code)
+			continue;
+		tried++;
 		found = confirm(mv, &pairs[i], scan->root, o);
+	}
 	if (found) {
 		mv->from = arena_strdup(keep, mv->from);
 		mv->to = arena_strdup(keep, mv->to);

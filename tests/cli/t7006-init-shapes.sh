@@ -131,6 +131,19 @@ expect_eq "share migrated: new / (legacy + new)" \
 	"$(awk "BEGIN { printf \"%.4f\", $new / ($legacy + $new) }")" \
 	"$(tail -1 out | cut -d, -f12 | tr -d '\r')"
 
+# --- 2b. a move that is over: legacy/ is gone ---------------------------
+# carve check refuses a "legacy" that matches no file: nothing declared
+git clone -q mig done
+git -C done config user.name Test
+git -C done config user.email test@example.com
+rm -rf done/legacy
+commit_at done 2024-05-01 "the monolith is gone"
+expect_eq "(the removal is committed)" "" "$(git -C done status --porcelain)"
+expect_status "init after the move" 0 "$CARVE" init done
+json_of done/carve.json >done.json
+expect_eq "no legacy declared once it is gone" null "$(jq -r .legacy done.json)"
+expect_status "carve check accepts it" 0 "$CARVE" check -q done
+
 # --- 3. no move: a growing "legacy" folder, a one-commit rename --------
 # legacy/ and services/ share names but both only grow (an ordinary
 # layer, as gitea's services/ beside modules/); old/ is renamed to
