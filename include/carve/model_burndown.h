@@ -113,6 +113,10 @@ uint64_t burndown_scope(const struct snapshots *s, size_t i);
  */
 double burndown_share(const struct snapshots *s, size_t i);
 
+/* The planned period within 4 days of t (the closest), or NULL. */
+const struct burndown_planned *burndown_planned_at(const struct burndown *b,
+						   int64_t t);
+
 struct cJSON;
 /* The model's "burndown" part (the caller owns the result). */
 struct cJSON *burndown_to_json(const struct burndown *b);

@@ -7,6 +7,7 @@
  */
 #include <cjson/cJSON.h>
 #include <math.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <time.h>
 
@@ -175,4 +176,16 @@ double burndown_share(const struct snapshots *s, size_t i)
 	if (!moved)
 		return 0;
 	return (double)moved / (double)(left + moved);
+}
+
+const struct burndown_planned *burndown_planned_at(const struct burndown *b,
+						   int64_t t)
+{
+	const struct burndown_planned *best = NULL;
+
+	for (size_t i = 0; i < b->planned_nr; i++)
+		if (!best ||
+		    llabs(b->planned[i].date - t) < llabs(best->date - t))
+			best = &b->planned[i];
+	return best && llabs(best->date - t) < 4 * 86400 ? best : NULL;
 }

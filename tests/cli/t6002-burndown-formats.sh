@@ -66,6 +66,20 @@ grep_q "text: the table" '^2024-12-30 ' text.txt
 grep_q "text: the sparkline" '^legacy  ' text.txt
 grep_q "text: the forecast" '^forecast: P50 2025-' text.txt
 grep_q "text: the plan (none without a roadmap)" '^plan: ' text.txt
+# the main series beside the plan: each row's planned legacy code is the
+# CSV's for the same date (the plan's period within 4 days)
+"$CARVE" burndown -q -f csv mig | tr -d '\r' >rows.csv
+bad=0 n=0
+for d in $(awk '/^2024-[0-9-]+  / { print $1 }' text.txt); do
+	n=$((n + 1))
+	want=$(awk -F, -v d="$d" '$1 == d { print ($18 == "" ? "-" : $18) }' rows.csv)
+	got=$(awk -v d="$d" '$1 == d { print $NF }' text.txt | tr -d ,)
+	[ -n "$want" ] && [ "$want" = "$got" ] || bad=$((bad + 1))
+done
+expect_eq "text: planned legacy code as in the CSV" 0 "$bad"
+check "(rows compared: $n)" test "$n" -ge 10
+grep_q "text: the planned legacy column" 'violations  planned legacy$' text.txt
+grep_q "text: scope growth on its own line" '^scope growth: 250 code lines' text.txt
 grep_q "text: assumptions" '^  scope: legacy code at the start' text.txt
 
 # a failed write leaves nothing behind
