@@ -29,6 +29,8 @@ struct init_move {
 	uint64_t legacy_now, new_now; /* code lines at the last sample */
 	int64_t began; /* to's first change under a shared name */
 	int64_t until; /* the newest commit sampled */
+	/* not a move: why the best candidate (from, to) was turned down */
+	const char *why_not;
 };
 
 struct init_context {
@@ -53,7 +55,8 @@ struct init_config {
 	/* "legacy" and "new": written only when the history shows a move */
 	const char **legacy, **fresh;
 	size_t legacy_nr, fresh_nr;
-	struct init_move move; /* the move found (when legacy_nr) */
+	/* the move found (when legacy_nr), else the closest candidate */
+	struct init_move move;
 	/* folders named legacy, monolith, services...: only suggested */
 	const char **maybe_legacy, **maybe_fresh;
 	size_t maybe_legacy_nr, maybe_fresh_nr;
@@ -83,7 +86,9 @@ struct init_moves_options {
  * weeks (src/analysis/init_moves.c): from the first sample with code in
  * the second, the first must lose at least 10% of its peak over two
  * intervals or more, none holding 80% of the loss, while the second
- * gains code. Returns 1 with *mv filled (strings in `keep`), else 0.
+ * gains code. Returns 1 with *mv filled (strings in `keep`), else 0,
+ * with the best candidate tried in mv->from and mv->to (NULL when none)
+ * and mv->why_not saying why it is no move.
  */
 int init_moves_find(struct init_move *mv, struct arena *keep,
 		    const struct scan *scan, const struct history *h,

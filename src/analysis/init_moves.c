@@ -133,7 +133,7 @@ static int by_score(const void *a, const void *b)
  * loss, while `to` gains code.
  */
 static int confirm(struct init_move *mv, const struct pair *p, const char *root,
-		   const struct init_moves_options *o)
+		   const struct init_moves_options *o, const char **why)
 {
 	struct glob_list legacy = GLOB_LIST_INIT, fresh = GLOB_LIST_INIT;
 	struct snapshot_options so = { 0 };
@@ -154,18 +154,22 @@ static int confirm(struct init_move *mv, const struct pair *p, const char *root,
 	so.cache_dir = o->cache_dir;
 	so.threads = o->threads;
 	so.deps_every = 0;
+	*why = "too little history to sample";
 	if (snapshots_run(&s, root, &so) || s->nr < 3)
 		goto done;
 	for (i0 = 0; i0 < s->nr && !s->points[i0].sum[SNAP_NEW].code; i0++)
 		;
+	*why = "the second holds code in fewer than three samples";
 	if (i0 + 2 >= s->nr)
 		goto done;
-	for (size_t i = i0; i < s->nr; i++) {
+	/* from the sample before the new code: a rename moves both at once */
+	for (size_t i = i0 ? i0 - 1 : 0; i < s->nr; i++) {
 		uint64_t l = s->points[i].sum[SNAP_LEGACY].code;
 
 		if (l > peak)
 			peak = l;
-		if (i > i0 && l < s->points[i - 1].sum[SNAP_LEGACY].code) {
+		if (i && i >= i0 &&
+		    l < s->points[i - 1].sum[SNAP_LEGACY].code) {
 			uint64_t d = s->points[i - 1].sum[SNAP_LEGACY].code - l;
 
 			shrink += d;
@@ -175,11 +179,18 @@ static int confirm(struct init_move *mv, const struct pair *p, const char *root,
 		}
 	}
 	last_l = s->points[s->nr - 1].sum[SNAP_LEGACY].code;
-	if (!peak || (double)(peak - last_l) < MIN_SHRINK * (double)peak ||
-	    steps < 2 || (double)step_max > MAX_ONE_STEP * (double)shrink ||
-	    s->points[s->nr - 1].sum[SNAP_NEW].code <=
-		    s->points[i0].sum[SNAP_NEW].code)
+	*why = "the first did not lose 10% of its code since the second "
+	       "began";
+	if (!peak || (double)(peak - last_l) < MIN_SHRINK * (double)peak)
 		goto done;
+	*why = "the first lost its code in one step (a reorganisation)";
+	if (steps < 2 || (double)step_max > MAX_ONE_STEP * (double)shrink)
+		goto done;
+	*why = "the second did not grow";
+	if (s->points[s->nr - 1].sum[SNAP_NEW].code <=
+	    s->points[i0].sum[SNAP_NEW].code)
+		goto done;
+	*why = NULL;
 	mv->from = p->from->dir;
 	mv->to = p->to->dir;
 	mv->names = p->names;
@@ -296,6 +307,7 @@ int init_moves_find(struct init_move *mv, struct arena *keep,
 	struct pair *pairs = NULL;
 	size_t nr = 0, alloc = 0, npairs = 0;
 	struct strmap_entry *e;
+	const char *why = NULL;
 	int found = 0;
 
 	memset(mv, 0, sizeof(*mv));
@@ -331,12 +343,21 @@ int init_moves_find(struct init_move *mv, struct arena *keep,
 		if (!pairs[i].from->code || !pairs[i].to->code)
 			continue;
 		tried++;
-		found = confirm(mv, &pairs[i], scan->root, o);
+		found = confirm(mv, &pairs[i], scan->root, o, &why);
+		if (tried == 1 && !found) {
+			/* the best candidate's verdict, for the comment */
+			mv->from = pairs[i].from->dir;
+			mv->to = pairs[i].to->dir;
+			mv->names = pairs[i].names;
+			mv->why_not = why;
+		}
 	}
-	if (found) {
+	if (mv->from) {
 		mv->from = arena_strdup(keep, mv->from);
 		mv->to = arena_strdup(keep, mv->to);
 	}
+	if (found)
+		mv->why_not = NULL;
 	for (size_t i = 0; i < nr; i++) {
 		strmap_release(&list[i]->lost);
 		strmap_release(&list[i]->now);

@@ -122,6 +122,8 @@ int cmd_init(int argc, char **argv)
 
 		if (init_moves_find(&mv, &ic.arena, p.m.scan, p.m.history, &mo))
 			init_config_set_move(&ic, &mv, p.m.scan);
+		else
+			ic.move = mv;
 	}
 	if ((a.common.output ? outfile_open(&out, path.buf)
 			     : outfile_open_private(&out, path.buf)))

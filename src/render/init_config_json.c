@@ -78,11 +78,18 @@ static void migration(FILE *fp, const struct init_config *c)
 	      "history shows no\n"
 	      "  // code moving from one tree to another, so none is "
 	      "declared (carve\n"
-	      "  // burndown stops without them). ",
+	      "  // burndown stops without them).\n",
 	      fp);
+	if (mv->from && mv->why_not)
+		fprintf(fp,
+			"  // The closest candidate, %s/ to %s/ (%zu name%s in "
+			"both), is no move:\n"
+			"  // %s.\n",
+			mv->from, mv->to, mv->names, mv->names == 1 ? "" : "s",
+			mv->why_not);
 	if (c->maybe_legacy_nr || c->maybe_fresh_nr) {
-		fputs("Folders whose names suggest them;\n"
-		      "  // remove the // to declare them:\n",
+		fputs("  // Folders whose names suggest them (remove the // to "
+		      "declare them):\n",
 		      fp);
 		if (c->maybe_legacy_nr) {
 			fputs("  // \"legacy\": ", fp);
@@ -95,7 +102,7 @@ static void migration(FILE *fp, const struct init_config *c)
 			fputs(",\n", fp);
 		}
 	} else {
-		fputs("For example:\n"
+		fputs("  // For example:\n"
 		      "  // \"legacy\": [ \"monolith/**\" ],\n"
 		      "  // \"new\": [ \"services/**\" ],\n",
 		      fp);
