@@ -41,10 +41,10 @@ struct input_options;
 #define BURNDOWN_EUNDECLARED (-20)
 
 /*
- * 0 when carve.json `cfg` declares "legacy" or "new" (or both), else
- * BURNDOWN_EUNDECLARED after saying how to declare them (`root` names
- * the repository when there is no carve.json), or <0 for a malformed
- * key. A burndown without them would count churn as migration.
+ * 0 when carve.json `cfg` declares "legacy" or "new" (or both, not
+ * empty), else BURNDOWN_EUNDECLARED after saying how to declare them
+ * (`root` names the repository when there is no carve.json). A
+ * burndown without them would count churn as migration.
  */
 int burndown_declared(const struct config *cfg, const char *root);
 
