@@ -162,6 +162,7 @@ LIB_OBJS += $(B)/src/analysis/contexts.o
 LIB_OBJS += $(B)/src/analysis/data.o
 LIB_OBJS += $(B)/src/analysis/graph.o
 LIB_OBJS += $(B)/src/analysis/init_detect.o
+LIB_OBJS += $(B)/src/analysis/init_moves.o
 LIB_OBJS += $(B)/src/analysis/mojo.o
 LIB_OBJS += $(B)/src/analysis/rank.o
 LIB_OBJS += $(B)/src/analysis/seams.o

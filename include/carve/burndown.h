@@ -37,12 +37,24 @@ struct config;
 struct model;
 struct input_options;
 
+/* burndown_declared(): carve.json declares neither legacy nor new */
+#define BURNDOWN_EUNDECLARED (-20)
+
+/*
+ * 0 when carve.json `cfg` declares "legacy" or "new" (or both, not
+ * empty), else BURNDOWN_EUNDECLARED after saying how to declare them
+ * (`root` names the repository when there is no carve.json). A
+ * burndown without them would count churn as migration.
+ */
+int burndown_declared(const struct config *cfg, const char *root);
+
 /*
  * The whole burndown of the repository m->scan names, with carve.json
  * `cfg` (its legacy, new, plan.start and plan): sampled, planned,
  * forecast, and its assumptions recorded in m. cfg must outlive the
  * result. Returns 0 with *out the caller's (burndown_free), or <0 after
- * reporting (a malformed key, not a git repository, no sample in range).
+ * reporting (BURNDOWN_EUNDECLARED, a malformed key, not a git
+ * repository, no sample in range).
  */
 int burndown_run(struct burndown **out, struct model *m,
 		 const struct config *cfg, const struct input_options *io,

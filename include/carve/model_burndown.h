@@ -106,8 +106,16 @@ size_t burndown_start_index(const struct snapshots *s);
 uint64_t burndown_base(const struct snapshots *s);
 /* Scope at sample i: legacy code at the start plus code added since. */
 uint64_t burndown_scope(const struct snapshots *s, size_t i);
-/* Share of the scope migrated at sample i, 0..1. */
+/*
+ * Share migrated at sample i, 0..1: new code / (legacy + new code),
+ * 0 when the new side is empty. Code added to legacy is scope growth
+ * (burndown_scope), its own series, never part of the share.
+ */
 double burndown_share(const struct snapshots *s, size_t i);
+
+/* The planned period within 4 days of t (the closest), or NULL. */
+const struct burndown_planned *burndown_planned_at(const struct burndown *b,
+						   int64_t t);
 
 struct cJSON;
 /* The model's "burndown" part (the caller owns the result). */

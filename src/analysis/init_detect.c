@@ -29,6 +29,67 @@ static const struct {
 	{ "cobol", "java" },
 };
 
+/*
+ * Programming languages that do not make the back end: the browser's,
+ * and build and shell scripts (never a migration's target either). The
+ * browser's only decide when there is no back-end language at all.
+ */
+static const char *const front_end[] = { "javascript",	 "typescript",
+					 "jsx",		 "tsx",
+					 "coffeescript", "elm",
+					 "dart",	 NULL };
+static const char *const scripts[] = { "shell",	     "bash",	   "zsh",
+				       "fish",	     "powershell", "batch",
+				       "makefile",   "cmake",	   "dockerfile",
+				       "sql",	     "awk",	   "c header",
+				       "c++ header", NULL };
+
+static int listed(const char *const *names, const char *s)
+{
+	for (; *names; names++)
+		if (!strcmp(*names, s))
+			return 1;
+	return 0;
+}
+
+/*
+ * `name` as the main language when it is a programming language of the
+ * back end (pass 0) or of the browser (pass 1): its usual target, else
+ * itself (a split in the same language, as for Go).
+ */
+/* The rates key of a programming language of the back end (pass 0) or
+ * of the browser (pass 1) into key[64], else 0. */
+static int language_key(char *key, const struct language *lang, int pass)
+{
+	size_t n = 0;
+
+	if (!lang || !(lang->flags & LANG_PROGRAMMING) ||
+	    language_is_view(lang))
+		return 0;
+	for (const char *x = lang->name; *x && n < 63; x++)
+		key[n++] = (char)(*x >= 'A' && *x <= 'Z' ? *x + 32 : *x);
+	key[n] = '\0';
+	return !listed(scripts, key) && listed(front_end, key) == pass;
+}
+
+static void pick_target(struct init_config *c, const char *name, int pass)
+{
+	char key[64];
+	size_t n;
+
+	if (!language_key(key, language_by_name(name), pass))
+		return;
+	n = strlen(key);
+	c->main_language = name;
+	memcpy(c->source_key, key, n + 1);
+	for (size_t t = 0; t < sizeof(targets) / sizeof(targets[0]); t++)
+		if (!strcmp(targets[t].from, key)) {
+			c->target = targets[t].to;
+			return;
+		}
+	c->target = arena_strdup(&c->arena, key);
+}
+
 /* Directory names whose files are not code to migrate. */
 static const char *const not_migrated[] = {
 	"docs", "doc", "examples", "example", "fixtures", "testdata", NULL,
@@ -47,13 +108,36 @@ static int in(const char *const *names, const char *s, size_t len)
 	return 0;
 }
 
+/*
+ * A path as a glob that matches that path only: glob metacharacters
+ * escaped, and a file at the root anchored there ("/main.go"), since a
+ * bare name matches that name in every directory. `suffix` (a
+ * directory's "/" plus "**", or "") is appended as is.
+ */
+static const char *literal_glob(struct arena *a, const char *path, size_t len,
+				const char *suffix)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *out;
+
+	if (!memchr(path, '/', len) && !*suffix)
+		strbuf_addch(&sb, '/');
+	for (size_t i = 0; i < len; i++) {
+		if (strchr("*?[]\\", path[i]))
+			strbuf_addch(&sb, '\\');
+		strbuf_addch(&sb, path[i]);
+	}
+	strbuf_addstr(&sb, suffix);
+	out = arena_strdup(a, sb.buf);
+	strbuf_release(&sb);
+	return out;
+}
+
 static void add(struct arena *a, const char ***arr, size_t *nr,
 		const char *s, size_t len)
 {
-	char *glob = arena_alloc(a, len + 4);
+	const char *glob = literal_glob(a, s, len, "/**");
 
-	memcpy(glob, s, len);
-	memcpy(glob + len, "/**", 4);
 	for (size_t i = 0; i < *nr; i++)
 		if (!strcmp((*arr)[i], glob))
 			return;
@@ -136,6 +220,14 @@ static void contexts(struct init_config *c, const struct scan *s,
 			continue;
 		ic = &c->contexts[c->contexts_nr];
 		ic->name = x->name;
+		/* carve check adds "legacy" and "new" as areas of their own */
+		if (!strcmp(x->name, "legacy") || !strcmp(x->name, "new")) {
+			struct strbuf sb = STRBUF_INIT;
+
+			strbuf_addf(&sb, "%s-context", x->name);
+			ic->name = arena_strdup(&c->arena, sb.buf);
+			strbuf_release(&sb);
+		}
 		for (size_t j = 0; j < x->files_nr; j++) {
 			const char *path = s->files[x->files[j]].path;
 			const char *slash = path, *glob = NULL;
@@ -149,15 +241,15 @@ static void contexts(struct init_config *c, const struct scan *s,
 				strbuf_reset(&dir);
 				strbuf_add(&dir, path, (size_t)(slash - path));
 				if (strmap_get(&owner, dir.buf) == me) {
-					strbuf_addstr(&dir, "/**");
-					glob = arena_strdup(&c->arena,
-							    dir.buf);
+					glob = literal_glob(&c->arena, dir.buf,
+							    dir.len, "/**");
 					break;
 				}
 				slash++;
 			}
 			if (!glob)
-				glob = path;
+				glob = literal_glob(&c->arena, path,
+						    strlen(path), "");
 			ic->globs = xreallocarray(ic->globs, ic->globs_nr + 1,
 						     sizeof(char *));
 			ic->globs[ic->globs_nr++] = glob;
@@ -220,29 +312,16 @@ void init_config_detect(struct init_config *c, const struct scan *s,
 	c->module_rule = s->module_rule;
 	for (size_t i = 0; i < s->languages_nr && c->languages_nr < 4; i++)
 		c->languages[c->languages_nr++] = s->languages[i].name;
-	/* the main language is the first one that is a programming language
-	 * with a rate (not SQL or Markdown) */
-	for (size_t i = 0; i < s->languages_nr && !c->target; i++) {
-		char key[64];
-		size_t n = 0;
-
-		for (const char *x = s->languages[i].name; *x && n < 63; x++)
-			key[n++] = (char)(*x >= 'A' && *x <= 'Z' ? *x + 32
-								  : *x);
-		key[n] = '\0';
-		for (size_t t = 0; t < sizeof(targets) / sizeof(targets[0]);
-		     t++)
-			if (!strcmp(targets[t].from, key)) {
-				c->main_language = s->languages[i].name;
-				c->target = targets[t].to;
-				memcpy(c->source_key, key, n + 1);
-				java_family = !strcmp(key, "java");
-				break;
-			}
-	}
+	/* the target follows the back end: the browser's code and scripts
+	 * do not decide it (a Go server with a TypeScript UI stays Go) */
+	for (int pass = 0; pass < 2 && !c->target; pass++)
+		for (size_t i = 0; i < s->languages_nr && !c->target; i++)
+			pick_target(c, s->languages[i].name, pass);
+	java_family = c->source_key[0] && !strcmp(c->source_key, "java");
 	by_name(c, s, not_migrated, &c->exclude, &c->exclude_nr);
-	by_name(c, s, legacy_names, &c->legacy, &c->legacy_nr);
-	by_name(c, s, new_names, &c->fresh, &c->fresh_nr);
+	/* a folder's name is no evidence of a migration: suggestions only */
+	by_name(c, s, legacy_names, &c->maybe_legacy, &c->maybe_legacy_nr);
+	by_name(c, s, new_names, &c->maybe_fresh, &c->maybe_fresh_nr);
 	if (c->exclude_nr)
 		qsort(c->exclude, c->exclude_nr, sizeof(char *), cmp_str);
 	/* Java's modules are its packages: no depth to override them */
@@ -250,6 +329,65 @@ void init_config_detect(struct init_config *c, const struct scan *s,
 	if (p)
 		contexts(c, s, p);
 	today(c->today);
+}
+
+/* The back-end language with most code under `dir`, or NULL. */
+static const struct language *main_under(const struct scan *s, const char *dir)
+{
+	const struct language *seen[64], *best = NULL;
+	unsigned long code[64] = { 0 }, max = 0;
+	size_t len = strlen(dir), nr = 0;
+	char key[64];
+
+	for (size_t f = 0; f < s->nr; f++) {
+		const struct scan_file *sf = &s->files[f];
+		size_t k;
+
+		if (sf->status != FILE_COUNTED || strncmp(sf->path, dir, len) ||
+		    sf->path[len] != '/' || !language_key(key, sf->lang, 0))
+			continue;
+		for (k = 0; k < nr && seen[k] != sf->lang; k++)
+			;
+		if (k == nr) {
+			if (nr == 64)
+				continue;
+			seen[nr++] = sf->lang;
+		}
+		code[k] += sf->counts.code;
+	}
+	for (size_t k = 0; k < nr; k++)
+		if (code[k] > max)
+			max = code[k], best = seen[k];
+	return best;
+}
+
+void init_config_set_move(struct init_config *c, const struct init_move *mv,
+			  const struct scan *s)
+{
+	const struct language *from = main_under(s, mv->from);
+	const struct language *to = main_under(s, mv->to);
+	time_t t = (time_t)mv->began;
+	struct tm tm;
+	char key[64];
+
+	/* a move under way says both languages: legacy's and new's */
+	if (from && to && language_key(key, from, 0)) {
+		c->main_language = from->name;
+		memcpy(c->source_key, key, strlen(key) + 1);
+		language_key(key, to, 0);
+		c->target = arena_strdup(&c->arena, key);
+	}
+
+	c->move = *mv;
+	c->legacy = xcalloc(1, sizeof(*c->legacy));
+	c->fresh = xcalloc(1, sizeof(*c->fresh));
+	c->legacy[0] =
+		literal_glob(&c->arena, mv->from, strlen(mv->from), "/**");
+	c->fresh[0] = literal_glob(&c->arena, mv->to, strlen(mv->to), "/**");
+	c->legacy_nr = c->fresh_nr = 1;
+	c->start[0] = '\0';
+	if (mv->began && gmtime_r(&t, &tm))
+		strftime(c->start, sizeof(c->start), "%Y-%m-%d", &tm);
 }
 
 void init_config_release(struct init_config *c)
@@ -262,5 +400,7 @@ void init_config_release(struct init_config *c)
 	free(c->exclude);
 	free(c->legacy);
 	free(c->fresh);
+	free(c->maybe_legacy);
+	free(c->maybe_fresh);
 	arena_release(&c->arena);
 }

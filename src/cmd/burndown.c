@@ -27,7 +27,8 @@ static const struct cli_command burndown_cmd = {
 	"(default '.'): legacy and new code lines sampled from its git "
 	"history,\n"
 	"the scope added to legacy, the dependencies still crossing into it,\n"
-	"and a forecast of the completion date.\n",
+	"and a forecast of the completion date. carve.json must declare\n"
+	"\"legacy\" or \"new\" (or both): without them it stops (exit 1).\n",
 };
 
 struct burndown_args {
@@ -135,6 +136,18 @@ int cmd_burndown(int argc, char **argv)
 	ret = EXIT_FATAL;
 	p.input = a.input;
 	p.burndown_opts = a.opts;
+	/* before the scan: nothing to measure without a declared migration */
+	if (pipeline_need(&p, PIPELINE_CONFIG))
+		goto done;
+	switch (burndown_declared(&p.cfg, a.input.arg ? a.input.arg : ".")) {
+	case 0:
+		break;
+	case BURNDOWN_EUNDECLARED:
+		ret = EXIT_FINDINGS;
+		goto done;
+	default:
+		goto done;
+	}
 	if (pipeline_need(&p, PIPELINE_BURNDOWN))
 		goto done;
 	b = p.burndown;

@@ -25,10 +25,12 @@ static const struct cli_command init_cmd = {
 	{ "[options] [PATH]" },
 	"Writes a starting carve.json at the root of the work tree holding "
 	"PATH\n"
-	"(default '.'): languages and a target, excludes, module depth, "
-	"legacy\n"
-	"and new paths, the proposed contexts as globs, a default rate and a\n"
-	"plan starting today, each key explained by a comment.\n",
+	"(default '.'): languages and a target from the main back-end "
+	"language,\n"
+	"excludes, module depth, the proposed contexts as globs, and a plan;\n"
+	"legacy, new and plan.start only when the history shows code moving\n"
+	"from one tree to another (else suggested in comments). Each key is\n"
+	"explained by a comment.\n",
 };
 
 struct init_args {
@@ -113,6 +115,16 @@ int cmd_init(int argc, char **argv)
 	     pipeline_need(&p, PIPELINE_SEAMS)))
 		goto done;
 	init_config_detect(&ic, p.m.scan, p.seams);
+	/* legacy, new and plan.start only from code seen moving */
+	{
+		struct init_moves_options mo = { NULL, NULL, p.input.threads };
+		struct init_move mv;
+
+		if (init_moves_find(&mv, &ic.arena, p.m.scan, p.m.history, &mo))
+			init_config_set_move(&ic, &mv, p.m.scan);
+		else
+			ic.move = mv;
+	}
 	if ((a.common.output ? outfile_open(&out, path.buf)
 			     : outfile_open_private(&out, path.buf)))
 		goto done;

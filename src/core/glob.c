@@ -81,8 +81,18 @@ int glob_match(const char *pattern, const char *path)
 
 	if (!len)
 		return 0;
-	if (pattern[0] == '/')
-		return glob_match(pattern + 1, path);
+	/*
+	 * A leading slash anchors at the root, as in .gitignore: "/main.go"
+	 * is the root's main.go only, where "main.go" is any directory's.
+	 */
+	if (pattern[0] == '/') {
+		if (!pattern[1])
+			return 0;
+		if (pattern[len - 1] != '/')
+			return match_anchored(pattern + 1, path);
+		pattern++;
+		len--;
+	}
 	if (pattern[len - 1] == '/') {
 		/* "dir/" means everything below dir */
 		char *p = xmalloc(len + 3);

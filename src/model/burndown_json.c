@@ -7,6 +7,7 @@
  */
 #include <cjson/cJSON.h>
 #include <math.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <time.h>
 
@@ -164,10 +165,27 @@ uint64_t burndown_scope(const struct snapshots *s, size_t i)
 
 double burndown_share(const struct snapshots *s, size_t i)
 {
-	uint64_t scope = burndown_scope(s, i);
 	uint64_t left = s->points[i].sum[SNAP_LEGACY].code;
+	uint64_t moved = s->points[i].sum[SNAP_NEW].code;
 
-	if (i < burndown_start_index(s) || !scope || left >= scope)
+	/*
+	 * What is on the new side against what is still to move: churn on
+	 * the legacy side (code added, rewritten or deleted there) is scope,
+	 * not migration, and moves neither way by itself.
+	 */
+	if (!moved)
 		return 0;
-	return (double)(scope - left) / (double)scope;
+	return (double)moved / (double)(left + moved);
+}
+
+const struct burndown_planned *burndown_planned_at(const struct burndown *b,
+						   int64_t t)
+{
+	const struct burndown_planned *best = NULL;
+
+	for (size_t i = 0; i < b->planned_nr; i++)
+		if (!best ||
+		    llabs(b->planned[i].date - t) < llabs(best->date - t))
+			best = &b->planned[i];
+	return best && llabs(best->date - t) < 4 * 86400 ? best : NULL;
 }

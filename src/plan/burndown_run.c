@@ -25,6 +25,27 @@ static void copy_globs(struct glob_list *out, const struct glob_list *g)
 		glob_list_add(out, g->patterns[i]);
 }
 
+int burndown_declared(const struct config *cfg, const char *root)
+{
+	if (cfg->legacy.nr || cfg->new_paths.nr)
+		return 0;
+	if (cfg->path)
+		error("no migration declared: '%s' has neither \"legacy\" "
+		      "nor \"new\"",
+		      cfg->path);
+	else
+		error("no migration declared: no carve.json in '%s'", root);
+	fputs("hint: a burndown measures code moving from the legacy paths "
+	      "to the new ones;\n"
+	      "hint: declare them in carve.json as globs, for example\n"
+	      "hint:   \"legacy\": [ \"monolith/**\" ],\n"
+	      "hint:   \"new\": [ \"services/**\" ]\n"
+	      "hint: (carve init suggests them when the history shows code "
+	      "moving)\n",
+	      stderr);
+	return BURNDOWN_EUNDECLARED;
+}
+
 /* plan.start of carve.json, when the options did not say. */
 static void read_start(int64_t *start, const struct config *cfg)
 {
@@ -89,7 +110,9 @@ static void assume(struct model *m, const struct burndown_options *o,
 		     "legacy files since (a file grown, or a new file that "
 		     "is not the exact move of a deleted one)");
 	model_assume(m, "share migrated", "default",
-		     "(scope - legacy code left) / scope");
+		     "new code / (legacy code + new code) at each sample, "
+		     "0 while the new side is empty; code added to legacy "
+		     "is scope growth, shown apart, not migration");
 	if (s->dep_points)
 		model_assume(m, "dependencies",
 			     o->snap.deps_every >= 0 ? "option" : "default",
@@ -138,6 +161,8 @@ int burndown_run(struct burndown **out, struct model *m,
 	int ret;
 
 	*out = NULL;
+	if ((ret = burndown_declared(cfg, m->scan->root)))
+		goto done;
 	copy_globs(&b->legacy, &cfg->legacy);
 	copy_globs(&b->new_paths, &cfg->new_paths);
 	read_start(&o->snap.start, cfg);

@@ -1,6 +1,7 @@
 /*
- * The burndown chart: the actual legacy and new code lines, the scope
- * (burn-up) line, the plan with its band in code lines, the milestones,
+ * The burndown chart: the actual legacy code lines against the plan with
+ * its band (the main series), the new code lines, the scope growth (code
+ * added to legacy since the start) as its own line, the milestones,
  * the forecast and today markers, drawn by chart_svg() at 1200x600.
  */
 #include <math.h>
@@ -37,10 +38,9 @@ void burndown_chart(struct strbuf *svg, const struct burndown *b,
 		x[i] = s->points[i].date;
 		legacy[i] = (double)s->points[i].sum[SNAP_LEGACY].code;
 		fresh[i] = (double)s->points[i].sum[SNAP_NEW].code;
-		scope[i] = i && s->points[i - 1].date >= s->start
-				   ? (double)burndown_scope(s, i)
-			   : s->points[i].date >= s->start
-				   ? (double)burndown_scope(s, i)
+		/* scope growth from the start on: before it, no line */
+		scope[i] = s->points[i].date >= s->start
+				   ? (double)s->points[i].scope_added
 				   : NAN;
 	}
 	for (size_t i = 0; i < pn; i++) {
@@ -65,8 +65,13 @@ void burndown_chart(struct strbuf *svg, const struct burndown *b,
 						      hi,
 						      pn,
 						      1 };
-	series[ns++] = (struct chart_series){ "scope: legacy at start + "
-					      "added",
+	series[ns++] = (struct chart_series){
+		"actual legacy code", "#c05621", x, legacy, NULL, NULL, n, 0
+	};
+	series[ns++] = (struct chart_series){ "new code", "#2f855a", x, fresh,
+					      NULL,	  NULL,	     n, 0 };
+	series[ns++] = (struct chart_series){ "scope growth: code added to "
+					      "legacy since the start",
 					      "#718096",
 					      x,
 					      scope,
@@ -74,11 +79,6 @@ void burndown_chart(struct strbuf *svg, const struct burndown *b,
 					      NULL,
 					      n,
 					      1 };
-	series[ns++] = (struct chart_series){
-		"actual legacy code", "#c05621", x, legacy, NULL, NULL, n, 0
-	};
-	series[ns++] = (struct chart_series){ "new code", "#2f855a", x, fresh,
-					      NULL,	  NULL,	     n, 0 };
 	for (size_t i = 0; i < b->milestones_nr; i++)
 		markers[nm++] = (struct chart_marker){ b->milestones[i].date,
 						       b->milestones[i].name,
@@ -95,7 +95,10 @@ void burndown_chart(struct strbuf *svg, const struct burndown *b,
 		(struct chart_marker){ b->today, "today", "#e53e3e", 0 };
 	strbuf_addf(&title, "Migration burndown: %s", name);
 	burndown_date(d1, sizeof(d1), s->start);
-	strbuf_addf(&sub, "code lines in legacy paths since %s", d1);
+	strbuf_addf(&sub,
+		    "code lines in legacy paths since %s; %.1f%% migrated "
+		    "(new / (legacy + new))",
+		    d1, n ? 100 * burndown_share(s, n - 1) : 0.0);
 	if (b->forecast.ok && b->forecast.remaining) {
 		burndown_date(d1, sizeof(d1), b->forecast.p50);
 		burndown_date(d2, sizeof(d2), b->forecast.p85);

@@ -20,19 +20,6 @@ static void csv_fixed(FILE *fp, double v, int decimals)
 		fprintf(fp, "%.*f", decimals, v);
 }
 
-/* The planned period whose date is closest to t, or NULL. */
-static const struct burndown_planned *planned_at(const struct burndown *b,
-						 int64_t t)
-{
-	const struct burndown_planned *best = NULL;
-
-	for (size_t i = 0; i < b->planned_nr; i++)
-		if (!best ||
-		    llabs(b->planned[i].date - t) < llabs(best->date - t))
-			best = &b->planned[i];
-	return best && llabs(best->date - t) < 4 * 86400 ? best : NULL;
-}
-
 void burndown_print_csv(FILE *fp, const struct burndown *b)
 {
 	static const char *const cols[] = {
@@ -66,7 +53,8 @@ void burndown_print_csv(FILE *fp, const struct burndown *b)
 	csv_end(fp);
 	for (size_t i = 0; i < s->nr; i++) {
 		const struct snapshot_point *p = &s->points[i];
-		const struct burndown_planned *pl = planned_at(b, p->date);
+		const struct burndown_planned *pl =
+			burndown_planned_at(b, p->date);
 		char d[16];
 
 		burndown_date(d, sizeof(d), p->date);

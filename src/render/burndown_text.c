@@ -49,13 +49,21 @@ static void sparkline(FILE *fp, const struct snapshots *s)
 	fputc('\n', fp);
 }
 
-static void print_table(FILE *fp, const struct snapshots *s)
+/*
+ * The samples: legacy code left beside the plan's (when there is one),
+ * the new code and the share migrated, the scope growth apart.
+ */
+static void print_table(FILE *fp, const struct burndown *b)
 {
-	static const char *const hdr[] = { "date",    "commit",	   "legacy",
-					   "new",     "scope",	   "migrated",
-					   "deps in", "violations" };
-	struct table *t = table_new("llrrrrrr", hdr);
-	struct strbuf c[8];
+	static const char *const hdr[] = { "date",	    "commit",
+					   "legacy",	    "new",
+					   "migrated",	    "scope added",
+					   "deps in",	    "violations",
+					   "planned legacy" };
+	const struct snapshots *s = b->actual;
+	int cols = b->planned_nr ? 9 : 8;
+	struct table *t = table_new(cols == 9 ? "llrrrrrrr" : "llrrrrrr", hdr);
+	struct strbuf c[9];
 	size_t *pick = xmalloc((s->nr + 1) * sizeof(*pick));
 	size_t rows = 0;
 
@@ -69,12 +77,14 @@ static void print_table(FILE *fp, const struct snapshots *s)
 		for (size_t r = 0; r < rows; r++)
 			pick[r] = rows > 1 ? r * (s->nr - 1) / (rows - 1) : 0;
 	}
-	for (int k = 0; k < 8; k++)
+	for (int k = 0; k < 9; k++)
 		strbuf_init(&c[k], 0);
 	for (size_t r = 0; r < rows; r++) {
 		size_t i = pick[r];
 		const struct snapshot_point *p = &s->points[i];
-		const char *row[8];
+		const struct burndown_planned *pl =
+			burndown_planned_at(b, p->date);
+		const char *row[9];
 		char d[16], n[24];
 
 		burndown_date(d, sizeof(d), p->date);
@@ -84,22 +94,29 @@ static void print_table(FILE *fp, const struct snapshots *s)
 		strbuf_add(&c[1], p->commit, 10);
 		thousands(&c[2], p->sum[SNAP_LEGACY].code);
 		thousands(&c[3], p->sum[SNAP_NEW].code);
-		thousands(&c[4], burndown_scope(s, i));
-		strbuf_setlen(&c[5], 0);
-		strbuf_addf(&c[5], "%.1f%%", 100 * burndown_share(s, i));
+		strbuf_setlen(&c[4], 0);
+		strbuf_addf(&c[4], "%.1f%%", 100 * burndown_share(s, i));
+		thousands(&c[5], p->scope_added);
 		strbuf_setlen(&c[6], 0);
 		strbuf_addstr(&c[6],
 			      count_or_dash(n, sizeof(n), p->deps_to_legacy));
 		strbuf_setlen(&c[7], 0);
 		strbuf_addstr(&c[7],
 			      count_or_dash(n, sizeof(n), p->violations));
-		for (int k = 0; k < 8; k++)
+		strbuf_setlen(&c[8], 0);
+		if (pl)
+			strbuf_add_thousands(
+				&c[8],
+				(unsigned long long)(pl->legacy_code + 0.5));
+		else
+			strbuf_addstr(&c[8], "-");
+		for (int k = 0; k < cols; k++)
 			row[k] = c[k].buf;
 		table_add_row(t, row);
 	}
 	table_print(t, fp);
 	table_free(t);
-	for (int k = 0; k < 8; k++)
+	for (int k = 0; k < 9; k++)
 		strbuf_release(&c[k]);
 	free(pick);
 }
@@ -158,9 +175,11 @@ void burndown_print_text(FILE *fp, const struct model *m,
 	thousands(&n2, last->sum[SNAP_NEW].code);
 	thousands(&n3, last->scope_added);
 	fprintf(fp,
-		"now: legacy %s, new %s code lines; %s added to legacy "
-		"since the start; %.1f%% of the scope migrated\n",
-		n1.buf, n2.buf, n3.buf, 100 * burndown_share(s, s->nr - 1));
+		"now: legacy %s, new %s code lines: %.1f%% migrated (new / "
+		"(legacy + new))\n"
+		"scope growth: %s code lines added to legacy since the "
+		"start\n",
+		n1.buf, n2.buf, 100 * burndown_share(s, s->nr - 1), n3.buf);
 	if (last->deps_to_legacy >= 0)
 		fprintf(fp,
 			"dependencies into legacy: %ld; carve check "
@@ -184,7 +203,7 @@ void burndown_print_text(FILE *fp, const struct model *m,
 		      "sample only\n",
 		      fp);
 	fputc('\n', fp);
-	print_table(fp, s);
+	print_table(fp, b);
 	sparkline(fp, s);
 	fputc('\n', fp);
 	print_forecast(fp, b);

@@ -4,6 +4,8 @@
  * comments), so the file explains itself to whoever tunes it.
  */
 #include <stdio.h>
+#include <string.h>
+#include <time.h>
 
 #include "carve/init_config.h"
 #include "carve/init_config_json.h"
@@ -26,6 +28,147 @@ static void globs(FILE *fp, const char *const *g, size_t nr)
 		quoted(fp, g[i]);
 	}
 	fputs(nr ? " ]" : "]", fp);
+}
+
+static void date(char *buf, size_t size, int64_t t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	if (!t || !gmtime_r(&tt, &tm) || !strftime(buf, size, "%Y-%m-%d", &tm))
+		snprintf(buf, size, "-");
+}
+
+/*
+ * "legacy" and "new": declared when the history shows code moving from
+ * one tree to another, with the evidence; else only suggested, in
+ * comments, since carve burndown measures nothing without a real move.
+ */
+static void migration(FILE *fp, const struct init_config *c)
+{
+	const struct init_move *mv = &c->move;
+	char until[16];
+
+	if (c->legacy_nr) {
+		date(until, sizeof(until), mv->until);
+		fprintf(fp,
+			"  // The code still to migrate and the code already "
+			"moved (carve burndown,\n"
+			"  // carve check). The history shows code leaving "
+			"%s for %s: %zu\n"
+			"  // name%s in both; %s went from %llu code lines "
+			"(its peak since %s\n"
+			"  // began, %s) to %llu by %s, while %s grew to "
+			"%llu.\n",
+			mv->from, mv->to, mv->names, mv->names == 1 ? "" : "s",
+			mv->from, (unsigned long long)mv->peak, mv->to,
+			*c->start ? c->start : "-",
+			(unsigned long long)mv->legacy_now, until, mv->to,
+			(unsigned long long)mv->new_now);
+		fputs("  \"legacy\": ", fp);
+		globs(fp, c->legacy, c->legacy_nr);
+		fputs(",\n  \"new\": ", fp);
+		globs(fp, c->fresh, c->fresh_nr);
+		fputs(",\n\n", fp);
+		return;
+	}
+	fputs("  // \"legacy\" and \"new\" (globs): the code still to migrate "
+	      "and the code\n"
+	      "  // already moved, for carve burndown and carve check. The "
+	      "history shows no\n"
+	      "  // code moving from one tree to another, so none is "
+	      "declared (carve\n"
+	      "  // burndown stops without them).\n",
+	      fp);
+	if (mv->from && mv->why_not)
+		fprintf(fp,
+			"  // The closest candidate, %s/ to %s/ (%zu name%s in "
+			"both), is no move:\n"
+			"  // %s.\n",
+			mv->from, mv->to, mv->names, mv->names == 1 ? "" : "s",
+			mv->why_not);
+	if (c->maybe_legacy_nr || c->maybe_fresh_nr) {
+		fputs("  // Folders whose names suggest them (remove the // to "
+		      "declare them):\n",
+		      fp);
+		if (c->maybe_legacy_nr) {
+			fputs("  // \"legacy\": ", fp);
+			globs(fp, c->maybe_legacy, c->maybe_legacy_nr);
+			fputs(",\n", fp);
+		}
+		if (c->maybe_fresh_nr) {
+			fputs("  // \"new\": ", fp);
+			globs(fp, c->maybe_fresh, c->maybe_fresh_nr);
+			fputs(",\n", fp);
+		}
+	} else {
+		fputs("  // For example:\n"
+		      "  // \"legacy\": [ \"monolith/**\" ],\n"
+		      "  // \"new\": [ \"services/**\" ],\n",
+		      fp);
+	}
+	fputc('\n', fp);
+}
+
+static void target(FILE *fp, const struct init_config *c)
+{
+	if (!c->target) {
+		fputs("  // \"target\": { \"language\": \"go\" }: no "
+		      "programming language with a known\n"
+		      "  // target was found.\n\n",
+		      fp);
+	} else if (c->legacy_nr) {
+		fprintf(fp,
+			"  // The language of the new services: as in %s/ "
+			"(%s/ is %s).\n"
+			"  \"target\": { \"language\": \"%s\" },\n\n",
+			c->move.to, c->move.from, c->main_language, c->target);
+	} else if (!strcmp(c->target, c->source_key)) {
+		fprintf(fp,
+			"  // The language of the new services: %s, the main "
+			"back-end language,\n"
+			"  // kept (a split into services, not a rewrite).\n"
+			"  \"target\": { \"language\": \"%s\" },\n\n",
+			c->main_language, c->target);
+	} else {
+		fprintf(fp,
+			"  // The language of the new services: a suggestion "
+			"for %s, the main\n"
+			"  // back-end language (front-end code is not what "
+			"decides it).\n"
+			"  \"target\": { \"language\": \"%s\" },\n\n",
+			c->main_language, c->target);
+	}
+	fprintf(fp,
+		"  // Porting rates in code lines per engineer-day, by pair: "
+		"carve estimate\n"
+		"  // prints the default it uses and where it comes from. "
+		"To override it:\n"
+		"  // \"rates\": { \"%s->%s\": 30 },\n\n",
+		c->target ? c->source_key : "python",
+		c->target ? c->target : "go");
+}
+
+static void plan(FILE *fp, const struct init_config *c)
+{
+	fputs("  // The plan carve roadmap schedules: when the migration "
+	      "starts and how many\n"
+	      "  // engineers work on it (carve roadmap -h lists the other "
+	      "keys).\n"
+	      "  \"plan\": {\n",
+	      fp);
+	if (*c->start)
+		fprintf(fp,
+			"    // when code began moving to %s, in the history\n"
+			"    \"start\": \"%s\",\n",
+			c->move.to, c->start);
+	else
+		fputs("    // \"start\": \"YYYY-MM-DD\": when the migration "
+		      "began; the history shows\n"
+		      "    // none under way, so the planning commands start "
+		      "today.\n",
+		      fp);
+	fputs("    \"capacity\": 4\n  }\n}\n", fp);
 }
 
 void init_config_write(FILE *fp, const struct init_config *c)
@@ -66,30 +209,7 @@ void init_config_write(FILE *fp, const struct init_config *c)
 		      "\n  \"modules\": {},\n\n",
 		      fp);
 
-	if (c->legacy_nr || c->fresh_nr) {
-		fputs("  // The code still to migrate and the code already on "
-		      "the new side,\n  // found by directory name: carve "
-		      "report shows the share migrated. carve\n  // check "
-		      "counts them as contexts too, so a rule needs them "
-		      "apart from\n  // the contexts below.\n",
-		      fp);
-		if (c->legacy_nr) {
-			fputs("  \"legacy\": ", fp);
-			globs(fp, c->legacy, c->legacy_nr);
-			fputs(",\n", fp);
-		}
-		if (c->fresh_nr) {
-			fputs("  \"new\": ", fp);
-			globs(fp, c->fresh, c->fresh_nr);
-			fputs(",\n", fp);
-		}
-		fputc('\n', fp);
-	} else {
-		fputs("  // \"legacy\" and \"new\" (globs): the code still to "
-		      "migrate and the code\n  // already moved; none found "
-		      "by directory name (legacy, monolith, services).\n\n",
-		      fp);
-	}
+	migration(fp, c);
 
 	fputs("  // Proposed bounded contexts (carve seams), each as the "
 	      "fewest globs that\n  // match exactly its files; the shared "
@@ -109,35 +229,6 @@ void init_config_write(FILE *fp, const struct init_config *c)
 	}
 	fputs(c->contexts_nr ? "\n  },\n\n" : "},\n\n", fp);
 
-	if (c->target) {
-		fprintf(fp,
-			"  // The language of the new services: a suggestion "
-			"for %s code.\n  \"target\": { \"language\": \"%s\" "
-			"},\n\n",
-			c->main_language, c->target);
-		fprintf(fp,
-			"  // Porting rate, code lines per engineer-day (the "
-			"median; carve estimate\n  // draws from half to "
-			"twice it). 30.7 is Khan Academy's all-in rate for\n"
-			"  // Python to Go (1M lines, 2019-2023), carve's "
-			"default for every pair.\n"
-			"  \"rates\": { \"%s->%s\": 30.7 },\n\n",
-			c->source_key, c->target);
-	} else {
-		fputs("  // \"target\": { \"language\": \"go\" } and \"rates\""
-		      ": { \"python->go\": 30.7 }: no\n  // programming "
-		      "language with a known target was found.\n\n",
-		      fp);
-	}
-
-	fprintf(fp,
-		"  // The plan carve roadmap schedules: when work starts, "
-		"how many engineers\n  // from which date, and the share of "
-		"their time on the migration.\n"
-		"  \"plan\": {\n"
-		"    \"start\": \"%s\",\n"
-		"    \"capacity\": [ { \"from\": \"%s\", \"engineers\": 4 } ],\n"
-		"    \"focus\": 0.8\n"
-		"  }\n}\n",
-		c->today, c->today);
+	target(fp, c);
+	plan(fp, c);
 }

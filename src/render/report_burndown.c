@@ -28,8 +28,8 @@ int report_burndown_tile(struct report *r)
 	burndown_date(d, sizeof(d), last->date);
 	strbuf_addf(&sb, "%.1f%%", 100 * burndown_share(s, s->nr - 1));
 	strbuf_addf(&what,
-		    "of the scope migrated by %s: %s code lines left "
-		    "in legacy, %s in new (carve burndown)",
+		    "migrated by %s (new / (legacy + new)): %s code "
+		    "lines left in legacy, %s in new (carve burndown)",
 		    d, report_num(a, last->sum[SNAP_LEGACY].code),
 		    report_num(b, last->sum[SNAP_NEW].code));
 	report_tile(r, sb.buf, what.buf);
@@ -52,11 +52,11 @@ static void chart(struct report *r, const struct burndown *b)
 	}
 	burndown_chart(&svg, b, slash && slash[1] ? slash + 1 : name);
 	report_inline_svg(r, svg.buf, svg.len,
-			  "Legacy code lines left (falling) and new code "
-			  "lines (rising) per sample; the scope line adds "
-			  "what was added to legacy since the start; the "
-			  "plan with its P15-P85 band, milestones, the "
-			  "forecast and today.");
+			  "Legacy code lines left (falling) against the "
+			  "plan with its P15-P85 band, new code lines "
+			  "(rising) per sample; scope growth (code added to "
+			  "legacy since the start) as its own line; "
+			  "milestones, the forecast and today.");
 	strbuf_release(&svg);
 }
 

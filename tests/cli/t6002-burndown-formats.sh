@@ -43,11 +43,19 @@ grep_q "title" 'Migration burndown: mig' chart.svg
 grep_q "y axis unit" '>code lines<' chart.svg
 grep_q "date ticks" '>2024-07<' chart.svg
 grep_q "actual line in the legend" '>actual legacy code<' chart.svg
-grep_q "scope line in the legend" '>scope: legacy at start + added<' chart.svg
+grep_q "new code in the legend" '>new code<' chart.svg
+grep_q "scope growth is its own series" \
+	'>scope growth: code added to legacy since the start<' chart.svg
+check "no burn-up line mixing scope and legacy" \
+	sh -c "! grep -q 'legacy at start + added' chart.svg"
+grep_q "share in the subtitle: 2085 / (470 + 2085)" '81.6% migrated' chart.svg
 grep_q "today marker" '>today<' chart.svg
 grep_q "forecast marker" '>forecast P50<' chart.svg
-# the y axis goes to 3,000: the largest value is the scope, 2,550
-grep_q "y axis labels" '>3,000<' chart.svg
+# the y axis goes to the next 500 above the largest value drawn: the
+# plan's P85 band in code lines (over the legacy at the start, 2,300)
+top=$("$CARVE" burndown -q -f json mig | jq '[.burndown.planned[] | if .remaining_days > 0 then .p85_days * .legacy_code / .remaining_days else 0 end] + [2300] | max | . / 500 | ceil * 500')
+label=$(printf "%d" "$top" | sed ':a; s/\B[0-9]\{3\}\>/,&/; ta')
+grep_q "y axis labels (to $label)" ">$label<" chart.svg
 
 "$CARVE" burndown -q -f png -o chart.png mig
 expect_eq "PNG signature and size" "PNG image data, 1200 x 600" \
@@ -58,6 +66,20 @@ grep_q "text: the table" '^2024-12-30 ' text.txt
 grep_q "text: the sparkline" '^legacy  ' text.txt
 grep_q "text: the forecast" '^forecast: P50 2025-' text.txt
 grep_q "text: the plan (none without a roadmap)" '^plan: ' text.txt
+# the main series beside the plan: each row's planned legacy code is the
+# CSV's for the same date (the plan's period within 4 days)
+"$CARVE" burndown -q -f csv mig | tr -d '\r' >rows.csv
+bad=0 n=0
+for d in $(awk '/^2024-[0-9-]+  / { print $1 }' text.txt); do
+	n=$((n + 1))
+	want=$(awk -F, -v d="$d" '$1 == d { print ($18 == "" ? "-" : $18) }' rows.csv)
+	got=$(awk -v d="$d" '$1 == d { print $NF }' text.txt | tr -d ,)
+	[ -n "$want" ] && [ "$want" = "$got" ] || bad=$((bad + 1))
+done
+expect_eq "text: planned legacy code as in the CSV" 0 "$bad"
+check "(rows compared: $n)" test "$n" -ge 10
+grep_q "text: the planned legacy column" 'violations  planned legacy$' text.txt
+grep_q "text: scope growth on its own line" '^scope growth: 250 code lines' text.txt
 grep_q "text: assumptions" '^  scope: legacy code at the start' text.txt
 
 # a failed write leaves nothing behind

@@ -74,10 +74,11 @@ legacy=$("$CARVE" scan -q -f json shop | jq '[.files[] | select(.status == "coun
 new=$("$CARVE" scan -q -f json shop | jq '[.files[] | select(.status == "counted" and (.path | startswith("migrations/"))) | .code] | add')
 pct=$(awk "BEGIN { printf \"%.1f\", 100 * $new / ($legacy + $new) }")
 expect_status "report with legacy and new" 0 "$CARVE" report -q -o m.html shop
-# a git work tree: the share is the burndown's, its last sample's
-# migrated share of the scope, as carve burndown -f json gives it
+# a git work tree: the share is the burndown's, its last sample's (HEAD,
+# whose tree is the work tree's), new / (legacy + new) as above
 bpct=$("$CARVE" burndown -q -f json shop | jq -r '.burndown.actual[-1].share_migrated * 1000 | round / 10 | tostring | if test("\\.") then . else . + ".0" end')
-grep_q "migrated share from the burndown $bpct%" "<b>$bpct%</b><span>of the scope migrated" m.html
+expect_eq "the burndown's share is new / (legacy + new)" "$pct" "$bpct"
+grep_q "migrated share from the burndown $bpct%" "<b>$bpct%</b><span>migrated by" m.html
 # a model has no history to sample: the share of the code under "new"
 "$CARVE" scan -q -f json -o legacy.json shop
 expect_status "report of a model with legacy and new" 0 \

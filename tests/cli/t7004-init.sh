@@ -13,9 +13,13 @@ test -f shop/carve.json
 ok $? "carve.json written at the root"
 grep_q "says what it wrote" "wrote .*shop/carve.json" err
 grep_q "comments explain the keys" "^  // Proposed bounded contexts" shop/carve.json
-grep_q "today's date (SOURCE_DATE_EPOCH 1700000000 is 2023-11-14)" '"start": "2023-11-14"' shop/carve.json
+# the sample's history moves no code from one tree to another: no start
+check "no plan.start without a migration under way" \
+	sh -c "! grep -q '^ *\"start\"' shop/carve.json"
+grep_q "the start left as a comment" '^    // "start": "YYYY-MM-DD"' shop/carve.json
 grep_q "python suggests go" '"target": { "language": "go" }' shop/carve.json
-grep_q "a default rate for the pair" '"python->go": 30.7' shop/carve.json
+grep_q "the pair's rate as a commented example, the default applies" \
+	'^  // "rates": { "python->go": ' shop/carve.json
 
 expect_status "loads back through carve scan -c" 0 "$CARVE" scan -c shop/carve.json shop
 expect_eq "without a warning" "" "$(cat err)"
@@ -41,8 +45,9 @@ check "the file is untouched" cmp keep.json shop/carve.json
 expect_status "--force overwrites" 0 "$CARVE" init --force shop
 check "same repository, same file" cmp keep.json shop/carve.json
 
-# layout: legacy and new by directory name, docs left out; the proposed
-# contexts leave the excluded files out
+# layout: legacy and new by directory name are suggestions only (no
+# history shows code moving), docs left out; the proposed contexts
+# leave the excluded files out
 mkdir -p lay/monolith/orders lay/monolith/users lay/services/billing lay/docs
 for d in orders users; do
 	printf 'from monolith.users import u\nX = 1\n' >lay/monolith/$d/a.py
@@ -51,8 +56,9 @@ done
 printf 'Z = 3\n' >lay/services/billing/main.py
 printf 'print(1)\n' >lay/docs/conf.py
 expect_status "init of a layout" 0 "$CARVE" init -o lay.json lay
-grep_q "legacy found" '"legacy": \[ "monolith/\*\*" \]' lay.json
-grep_q "new found" '"new": \[ "services/\*\*" \]' lay.json
+grep_q "legacy suggested, commented out" '^  // "legacy": \[ "monolith/\*\*" \]' lay.json
+grep_q "new suggested, commented out" '^  // "new": \[ "services/\*\*" \]' lay.json
+check "neither declared" sh -c "! grep -q '^  \"legacy\"\|^  \"new\"' lay.json"
 grep_q "docs excluded" '"exclude": \[ "docs/\*\*" \]' lay.json
 check "no context holds docs" sh -c "! grep -q '\"docs' lay.json | grep -v exclude"
 expect_status "it loads back" 0 "$CARVE" scan -c lay.json lay

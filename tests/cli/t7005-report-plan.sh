@@ -148,7 +148,7 @@ expect_eq "forecast and plan rows as carve burndown's" \
 	"$(python3 rows.py b.html burndown 0 | cut -f1-3)"
 pct=$(jq -r '.burndown.actual[-1].share_migrated * 100 | . * 10 | round / 10 | tostring | if test("\\.") then . else . + ".0" end' bd.json)
 grep_q "migrated tile from the actual series ($pct%)" \
-	"<b>$pct%</b><span>of the scope migrated" b.html
+	"<b>$pct%</b><span>migrated by" b.html
 grep_q "it slips, as carve burndown says" "The forecast slips" b.html
 test "$(jq '.burndown.forecast.slips' bd.json)" = true
 ok $? "(carve burndown says it slips)"

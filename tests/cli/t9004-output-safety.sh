@@ -111,6 +111,7 @@ expect_eq "| head with SIGPIPE ignored: status 141, no message" "141 " \
 ln -s /dev/full full
 while read -r cmd fmt opts; do
 	# shellcheck disable=SC2086
+	opts="$opts $(hostile_opts "$cmd")"
 	"$CARVE" "$cmd" -q -f "$fmt" $opts r >/dev/full 2>err
 	expect_eq "stdout on a full disk: carve $cmd -f $fmt $opts" \
 		"128 1" "$? $(grep -c 'No space left on device' err)"

@@ -163,9 +163,16 @@ static void scope_and_share(void **state)
 	assert_int_equal(burndown_base(s), 1000);
 	assert_int_equal(burndown_scope(s, 0), 1000); /* before: itself */
 	assert_int_equal(burndown_scope(s, 3), 1200);
-	/* (1,200 - 600) / 1,200 */
-	assert_true(fabs(burndown_share(s, 3) - 0.5) < 1e-12);
+	/* nothing on the new side: 0% whatever legacy did (churn) */
+	assert_true(burndown_share(s, 3) == 0);
 	assert_true(burndown_share(s, 0) == 0);
+	/* new / (legacy + new): 200 / (600 + 200); the 200 lines added to
+	 * legacy are scope growth and do not lower it */
+	s->points[3].sum[SNAP_NEW].code = 200;
+	assert_true(fabs(burndown_share(s, 3) - 0.25) < 1e-12);
+	/* all moved */
+	s->points[3].sum[SNAP_LEGACY].code = 0;
+	assert_true(burndown_share(s, 3) == 1);
 	snapshots_free(s);
 }
 

@@ -46,6 +46,20 @@ static void basename_and_directory_patterns(void **state)
 	assert_false(glob_match("docs/", "src/docs/a.md"));
 	/* leading slash anchors, as in .gitignore */
 	assert_true(glob_match("/build/x.c", "build/x.c"));
+	/* a bare name anchored at the root is the root's file only: carve
+	 * init writes root files so, and "main.go" would also claim
+	 * cmd/tool/main.go, another context's file */
+	assert_true(glob_match("main.go", "cmd/tool/main.go"));
+	assert_true(glob_match("/main.go", "main.go"));
+	assert_false(glob_match("/main.go", "cmd/tool/main.go"));
+	assert_true(glob_match("/*.md", "README.md"));
+	assert_false(glob_match("/*.md", "docs/README.md"));
+	assert_true(glob_match("/docs/", "docs/a/b.md"));
+	assert_false(glob_match("/docs/", "src/docs/a.md"));
+	assert_false(glob_match("/", "a"));
+	/* an escaped metacharacter is itself (file names with brackets) */
+	assert_true(glob_match("/a\\[1\\].py", "a[1].py"));
+	assert_false(glob_match("/a\\[1\\].py", "a1.py"));
 	assert_false(glob_match("", "a"));
 }
 
