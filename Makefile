@@ -190,6 +190,7 @@ LIB_OBJS += $(B)/src/render/burndown_text.o
 LIB_OBJS += $(B)/src/render/chart_png.o
 LIB_OBJS += $(B)/src/render/chart_svg.o
 LIB_OBJS += $(B)/src/render/check_export.o
+LIB_OBJS += $(B)/src/render/check_sarif.o
 LIB_OBJS += $(B)/src/render/check_text.o
 LIB_OBJS += $(B)/src/render/csv.o
 LIB_OBJS += $(B)/src/render/data_csv.o

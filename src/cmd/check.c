@@ -8,6 +8,7 @@
 
 #include "carve/check.h"
 #include "carve/check_export.h"
+#include "carve/check_sarif.h"
 #include "carve/check_text.h"
 #include "carve/cli.h"
 #include "carve/cmd.h"
@@ -44,7 +45,8 @@ static int parse_args(struct check_args *a, int argc, char **argv)
 	int ret, tool = -1;
 	const struct cli_opt opts[] = {
 		CLI_COMMON(&a->common,
-			   "text (default), json or github (annotations)",
+			   "text (default), json, github (annotations) or "
+			   "sarif (code scanning)",
 			   "text",
 			   "worker threads for the scan (default: CPUs)"),
 		CLI_STRING(0, "baseline", &a->baseline, "FILE",
@@ -62,7 +64,7 @@ static int parse_args(struct check_args *a, int argc, char **argv)
 		CLI_END,
 	};
 
-	common_options_init(&a->common, "text,json,github");
+	common_options_init(&a->common, "text,json,github,sarif");
 	if ((ret = cli_parse_input(&a->input, &a->common, &check_cmd, opts,
 				   argc, argv)))
 		return ret;
@@ -131,6 +133,8 @@ int cmd_check(int argc, char **argv)
 		p.m.check = NULL;
 	} else if (a.common.format == FORMAT_TEXT) {
 		check_print_text(out.fp, &c);
+	} else if (a.common.format == FORMAT_SARIF) {
+		check_print_sarif(out.fp, &c);
 	} else {
 		check_print_github(out.fp, &c);
 	}
