@@ -224,6 +224,7 @@ LIB_OBJS += $(B)/src/render/roadmap_dot.o
 LIB_OBJS += $(B)/src/render/roadmap_mermaid.o
 LIB_OBJS += $(B)/src/render/roadmap_pm.o
 LIB_OBJS += $(B)/src/render/roadmap_text.o
+LIB_OBJS += $(B)/src/render/scan_cloc.o
 LIB_OBJS += $(B)/src/render/scan_csv.o
 LIB_OBJS += $(B)/src/render/scan_text.o
 LIB_OBJS += $(B)/src/render/seams_dot.o
