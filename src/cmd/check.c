@@ -2,8 +2,8 @@
  * carve check: the boundaries declared in carve.json (contexts, rules
  * between them, no cycles) held against the code, for CI: violations
  * with file, line and import, a baseline of known ones, GitHub Actions
- * annotations, and the same rules exported for dependency-cruiser and
- * import-linter.
+ * annotations, SARIF, and the same rules exported for
+ * dependency-cruiser, import-linter and tach.
  */
 
 #include "carve/check.h"
@@ -28,6 +28,7 @@ static const struct cli_command check_cmd = {
 static const char *const export_tools[] = {
 	"dependency-cruiser",
 	"import-linter",
+	"tach",
 	NULL,
 };
 
@@ -57,8 +58,8 @@ static int parse_args(struct check_args *a, int argc, char **argv)
 			   "write every current violation to the baseline file "
 			   "(default carve-baseline.json)"),
 		CLI_CHOICE(0, "export", &tool, "TOOL", export_tools,
-			   "write the rules for dependency-cruiser or "
-			   "import-linter instead of checking",
+			   "write the rules for dependency-cruiser, "
+			   "import-linter or tach instead of checking",
 			   NULL),
 		CLI_HELP_ROW,
 		CLI_END,
