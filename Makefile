@@ -235,6 +235,7 @@ LIB_OBJS += $(B)/src/render/table.o
 LIB_OBJS += $(B)/src/cli/input.o
 LIB_OBJS += $(B)/src/cli/opt.o
 LIB_OBJS += $(B)/src/cli/pipeline.o
+LIB_OBJS += $(B)/src/cli/version.o
 
 CMD_OBJS =
 CMD_OBJS += $(B)/src/main.o
@@ -326,6 +327,8 @@ SCAN_RULES_ID := $(shell cat src/scan/*.c src/model/language.c include/carve/*.h
 $(B)/src/scan/scancache.o: ALL_CFLAGS += -DSCAN_RULES_ID='"$(SCAN_RULES_ID)"'
 $(B)/src/scan/scancache.o: $(wildcard src/scan/*.c src/model/language.c include/carve/*.h)
 $(B)/src/render/chart_png.o: ALL_CFLAGS += $(RSVG_CFLAGS)
+$(B)/src/cli/version.o: ALL_CFLAGS += $(RSVG_CFLAGS) \
+	-DCARVE_LLVM_VERSION='"$(LLVM_VERSION)"'
 $(B)/src/scan/clang_compdb.o: ALL_CFLAGS += -DCARVE_CLANG_RESOURCE_DIR='"$(CLANG_RESOURCE_DIR)"'
 $(B)/src/scan/clang_load.o: ALL_CFLAGS += -DCARVE_LIBCLANG='"$(CLANG_LIBRARY)"'
 
