@@ -8,11 +8,18 @@
 #   make fuzz       every libFuzzer target for FUZZ_TIME seconds (clang)
 #   make fuzz-smoke the same for FUZZ_SMOKE_TIME seconds (CI)
 #   make check-valgrind  end-to-end tests under valgrind memcheck
-#   make install    PREFIX=/usr/local DESTDIR=
+#   make install    PREFIX=/usr/local DESTDIR= (binary, man pages, completions)
+#   make uninstall  the same PREFIX and DESTDIR: removes what install wrote
+#   make dist       build/carve-VERSION.tar.gz from the last commit
+#   make distcheck  that tarball built, checked and installed in a clean dir
+#   make deb        the Debian package (dpkg-buildpackage, lintian, install)
 
 PREFIX ?= /usr/local
 BINDIR = $(PREFIX)/bin
 MANDIR = $(PREFIX)/share/man
+BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR = $(PREFIX)/share/zsh/site-functions
+FISHCOMPDIR = $(PREFIX)/share/fish/vendor_completions.d
 B ?= build
 
 CC ?= cc
@@ -434,16 +441,54 @@ demo: deps
 bench: all $(TOOLS)
 	$(Q)scripts/bench $(CURDIR)/$(PROG) $(CURDIR)/$(B)/bench
 
-install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+# Shell completions generated from the option tables of the carve built.
+COMPLETIONS = $(B)/completions/carve.bash $(B)/completions/_carve \
+	$(B)/completions/carve.fish
+completions: $(COMPLETIONS)
+$(B)/completions/carve.bash: $(PROG) completions/generate
+	$(call say,GEN,$(B)/completions)completions/generate $(PROG) $(B)/completions
+$(B)/completions/_carve $(B)/completions/carve.fish: $(B)/completions/carve.bash
+
+install: all completions
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(BASHCOMPDIR) \
+		$(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
 	install -m 755 $(PROG) $(DESTDIR)$(BINDIR)/carve
 	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/man1/
+	install -m 644 man/*.5 $(DESTDIR)$(MANDIR)/man5/
+	install -m 644 $(B)/completions/carve.bash $(DESTDIR)$(BASHCOMPDIR)/carve
+	install -m 644 $(B)/completions/_carve $(DESTDIR)$(ZSHCOMPDIR)/_carve
+	install -m 644 $(B)/completions/carve.fish $(DESTDIR)$(FISHCOMPDIR)/carve.fish
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/carve
+	rm -f $(patsubst man/%,$(DESTDIR)$(MANDIR)/man1/%,$(wildcard man/*.1))
+	rm -f $(patsubst man/%,$(DESTDIR)$(MANDIR)/man5/%,$(wildcard man/*.5))
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/carve $(DESTDIR)$(ZSHCOMPDIR)/_carve \
+		$(DESTDIR)$(FISHCOMPDIR)/carve.fish
+
+# The source tarball of the last commit (git archive), and the check that
+# it builds, passes a smoke test, installs and uninstalls in a clean
+# directory (scripts/check-dist). CI runs both, and make deb.
+DIST = $(B)/carve-$(VERSION).tar.gz
+dist:
+	@mkdir -p $(B)
+	$(call say,DIST,$(DIST))git archive --format=tar.gz \
+		--prefix=carve-$(VERSION)/ -o $(DIST) HEAD
+
+distcheck: dist
+	$(Q)scripts/check-dist $(DIST)
+
+# The Debian package from the tarball (debian/), checked by lintian and
+# installed: scripts/check-deb. Slow (a full build): not part of check.
+deb: dist
+	$(Q)scripts/check-deb $(DIST)
 
 clean:
 	rm -rf $(B) build-asan build-fuzz
 
 .PHONY: all check check-asan check-layers check-style demo bench install clean deps tests \
-	fuzz fuzz-build fuzz-smoke check-valgrind
+	fuzz fuzz-build fuzz-smoke check-valgrind completions uninstall dist distcheck deb
 .DELETE_ON_ERROR:
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)
