@@ -17,6 +17,7 @@
 PREFIX ?= /usr/local
 BINDIR = $(PREFIX)/bin
 MANDIR = $(PREFIX)/share/man
+DOCDIR = $(PREFIX)/share/doc/carve
 BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
 ZSHCOMPDIR = $(PREFIX)/share/zsh/site-functions
 FISHCOMPDIR = $(PREFIX)/share/fish/vendor_completions.d
@@ -452,20 +453,23 @@ $(B)/completions/_carve $(B)/completions/carve.fish: $(B)/completions/carve.bash
 install: all completions
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
 		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(BASHCOMPDIR) \
-		$(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
+		$(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR) $(DESTDIR)$(DOCDIR)
 	install -m 755 $(PROG) $(DESTDIR)$(BINDIR)/carve
 	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 man/*.5 $(DESTDIR)$(MANDIR)/man5/
 	install -m 644 $(B)/completions/carve.bash $(DESTDIR)$(BASHCOMPDIR)/carve
 	install -m 644 $(B)/completions/_carve $(DESTDIR)$(ZSHCOMPDIR)/_carve
 	install -m 644 $(B)/completions/carve.fish $(DESTDIR)$(FISHCOMPDIR)/carve.fish
+	install -m 644 docs/carve-model.schema.json $(DESTDIR)$(DOCDIR)/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/carve
 	rm -f $(patsubst man/%,$(DESTDIR)$(MANDIR)/man1/%,$(wildcard man/*.1))
 	rm -f $(patsubst man/%,$(DESTDIR)$(MANDIR)/man5/%,$(wildcard man/*.5))
 	rm -f $(DESTDIR)$(BASHCOMPDIR)/carve $(DESTDIR)$(ZSHCOMPDIR)/_carve \
-		$(DESTDIR)$(FISHCOMPDIR)/carve.fish
+		$(DESTDIR)$(FISHCOMPDIR)/carve.fish \
+		$(DESTDIR)$(DOCDIR)/carve-model.schema.json
+	-rmdir $(DESTDIR)$(DOCDIR) 2>/dev/null
 
 # The source tarball of the last commit (git archive), and the check that
 # it builds, passes a smoke test, installs and uninstalls in a clean
