@@ -8,12 +8,16 @@
 # schema, so a schema that accepts anything fails here.
 . "$CARVE_SRC/tests/cli/lib.sh"
 
-if ! python3 -c 'import jsonschema' 2>/dev/null; then
+# Debian's python3 and its packages (python3-jsonschema, ...) first
+PYTHON=${CARVE_PYTHON:-/usr/bin/python3}
+[ -x "$PYTHON" ] || PYTHON=python3
+
+if ! "$PYTHON" -c 'import jsonschema' 2>/dev/null; then
 	echo "1..0 # SKIP python3-jsonschema is not installed"
 	exit 0
 fi
 schema="${CARVE_MODEL_SCHEMA:-$CARVE_SRC/docs/carve-model.schema.json}"
-validate() { python3 "$CARVE_SRC/tests/cli/validate-json.py" "$schema" "$@"; }
+validate() { "$PYTHON" "$CARVE_SRC/tests/cli/validate-json.py" "$schema" "$@"; }
 
 "$CARVE_SRC/samples/make-shop-history" "$CARVE_SRC/samples/shop" shop >/dev/null 2>&1
 cat >shop/carve.json <<'EOF2'

@@ -8,7 +8,11 @@
 # npm), its totals the sums of its reports and equal to -f cloc's.
 . "$CARVE_SRC/tests/cli/lib.sh"
 
-if ! command -v cloc >/dev/null || ! python3 -c 'import jsonschema' 2>/dev/null; then
+# Debian's python3 and its packages (python3-jsonschema, ...) first
+PYTHON=${CARVE_PYTHON:-/usr/bin/python3}
+[ -x "$PYTHON" ] || PYTHON=python3
+
+if ! command -v cloc >/dev/null || ! "$PYTHON" -c 'import jsonschema' 2>/dev/null; then
 	echo "1..0 # SKIP cloc or python3-jsonschema is not installed"
 	exit 0
 fi
@@ -21,14 +25,14 @@ for sample in shop cprog; do
 	mv out "$sample.carve.json"
 	# cloc on exactly the files carve counted
 	"$CARVE" scan -q -f csv "$sample" |
-		python3 -c 'import csv, sys
+		"$PYTHON" -c 'import csv, sys
 for r in csv.DictReader(sys.stdin):
     if r["status"] == "counted": print(sys.argv[1] + "/" + r["path"])' \
 		"$sample" >"$sample.list"
 	cloc --quiet --json --skip-uniqueness --timeout=0 \
 		--list-file="$sample.list" >"$sample.cloc.json" 2>/dev/null
 	ok $? "$sample: cloc --json on the $(wc -l <"$sample.list") counted files"
-	python3 - "$sample.carve.json" "$sample.cloc.json" >cmp.txt 2>&1 <<'PY'
+	"$PYTHON" - "$sample.carve.json" "$sample.cloc.json" >cmp.txt 2>&1 <<'PY'
 import json, sys
 carve = json.load(open(sys.argv[1]))
 cloc = json.load(open(sys.argv[2]))
@@ -73,12 +77,12 @@ PY
 
 	expect_status "$sample: -f tokei" 0 "$CARVE" scan -q -f tokei "$sample"
 	mv out "$sample.tokei.json"
-	python3 "$CARVE_SRC/tests/cli/validate-json.py" \
+	"$PYTHON" "$CARVE_SRC/tests/cli/validate-json.py" \
 		"$CARVE_SRC/tests/schemas/tokei-output.schema.json" \
 		"$sample.tokei.json" >val.txt 2>&1
 	ok $? "$sample: -f tokei has tokei's shape"
 	sed 's/^/# /' val.txt
-	python3 - "$sample.tokei.json" "$sample.carve.json" >cmp.txt 2>&1 <<'PY'
+	"$PYTHON" - "$sample.tokei.json" "$sample.carve.json" >cmp.txt 2>&1 <<'PY'
 import json, sys
 t = json.load(open(sys.argv[1]))
 c = json.load(open(sys.argv[2]))

@@ -8,6 +8,10 @@
 # main.c and odd/a&b<#1>.c include odd/a&b<#1>.h, so 3 files, 2 edges.
 . "$CARVE_SRC/tests/cli/lib.sh"
 
+# Debian's python3 and its packages (python3-jsonschema, ...) first
+PYTHON=${CARVE_PYTHON:-/usr/bin/python3}
+[ -x "$PYTHON" ] || PYTHON=python3
+
 npm_dir=${CARVE_NPM_TOOLS:-$CARVE_SRC/build/npm}
 
 cp -r "$CARVE_SRC/samples/shop" shop
@@ -29,7 +33,7 @@ for t in "shop module" "odd file"; do
 	xmllint --noout "$repo.graphml" 2>err.txt
 	ok $? "$repo: the GraphML is well-formed XML (xmllint)"
 	sed 's/^/# /' err.txt
-	python3 - "$repo.graphml" "$repo.json" >cmp.txt 2>&1 <<'PY'
+	"$PYTHON" - "$repo.graphml" "$repo.json" >cmp.txt 2>&1 <<'PY'
 import json, sys
 import networkx as nx
 g = nx.read_graphml(sys.argv[1])

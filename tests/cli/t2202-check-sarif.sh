@@ -7,13 +7,17 @@
 # payments"), and the orders/payments cycle is the third rule's.
 . "$CARVE_SRC/tests/cli/lib.sh"
 
+# Debian's python3 and its packages (python3-jsonschema, ...) first
+PYTHON=${CARVE_PYTHON:-/usr/bin/python3}
+[ -x "$PYTHON" ] || PYTHON=python3
+
 schema="$CARVE_SRC/tests/schemas/sarif-schema-2.1.0.json"
-if ! python3 -c 'import jsonschema' 2>/dev/null; then
+if ! "$PYTHON" -c 'import jsonschema' 2>/dev/null; then
 	echo "1..0 # SKIP python3-jsonschema is not installed"
 	exit 0
 fi
 validate() { # FILE: against the SARIF schema, formats checked
-	python3 "$CARVE_SRC/tests/cli/validate-json.py" "$schema" "$1"
+	"$PYTHON" "$CARVE_SRC/tests/cli/validate-json.py" "$schema" "$1"
 }
 
 cp -r "$CARVE_SRC/samples/shop" shop

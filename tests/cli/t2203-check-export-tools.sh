@@ -10,6 +10,10 @@
 # configparser and tomllib and held to what the rules say, by hand.
 . "$CARVE_SRC/tests/cli/lib.sh"
 
+# Debian's python3 and its packages (python3-jsonschema, ...) first
+PYTHON=${CARVE_PYTHON:-/usr/bin/python3}
+[ -x "$PYTHON" ] || PYTHON=python3
+
 npm_dir=${CARVE_NPM_TOOLS:-$CARVE_SRC/build/npm}
 depcruise="$npm_dir/node_modules/.bin/depcruise"
 
@@ -72,7 +76,7 @@ git -C shop add -A && git -C shop commit -qm sample
 jq 'del(.contexts.ui)' shop/carve.json >il.json
 expect_status "export for import-linter" 0 \
 	"$CARVE" check -c il.json --export import-linter -o il.ini shop
-python3 - il.ini >il.txt 2>&1 <<'PY'
+"$PYTHON" - il.ini >il.txt 2>&1 <<'PY'
 import configparser, sys
 p = configparser.ConfigParser()
 p.read(sys.argv[1])
@@ -94,7 +98,7 @@ forbidden ['shop.payments', 'shop.utils'] ['shop.orders']" "$(cat il.txt)"
 expect_status "export for tach" 0 "$CARVE" check --export tach -o tach.toml shop
 grep_q "a glob that is no package is warned" "'web/\*.js' names no Python package" err
 grep_q "an exception is warned" "exceptions are left out of tach.toml" err
-python3 - tach.toml >tach.txt 2>&1 <<'PY'
+"$PYTHON" - tach.toml >tach.txt 2>&1 <<'PY'
 import sys, tomllib
 t = tomllib.load(open(sys.argv[1], 'rb'))
 print(t['source_roots'], t['forbid_circular_dependencies'])
