@@ -157,9 +157,9 @@ int cli_common_progress(const struct cli_opt *opt, const char *arg);
 	CLI_INT('j', "jobs", &(c)->threads, "N", 1, 256, h, d)
 #define CLI_COMMON_QUIET(c, h) CLI_SWITCH('q', "quiet", &(c)->quiet, h)
 extern const char *const cli_progress_words[];
-#define CLI_COMMON_PROGRESS(c, h)                                        \
-	CLI_CALLBACK(0, "progress", c, "WHEN", cli_common_progress, h, \
-		     "auto", .choices = cli_progress_words)
+#define CLI_COMMON_PROGRESS(c, h)                                              \
+	CLI_CALLBACK(0, "progress", c, "WHEN", cli_common_progress, h, "auto", \
+		     .choices = cli_progress_words)
 /* The six with the words most commands use. */
 #define CLI_COMMON_OUTPUT_DEFAULT(c)                                         \
 	CLI_COMMON_OUTPUT(c, "write to FILE (default '-', standard output)", \

@@ -158,8 +158,7 @@ static void list_words(const struct cli_opt *opts)
 	for (size_t i = 0; opts[i].type != CLI_OPT_END; i++) {
 		const struct cli_opt *o = &opts[i];
 
-		if (o->type == CLI_OPT_CALLBACK &&
-		    o->cb == cli_common_format) {
+		if (o->type == CLI_OPT_CALLBACK && o->cb == cli_common_format) {
 			const struct common_options *c = o->value;
 
 			printf("--%s\t", o->name);

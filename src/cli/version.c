@@ -35,7 +35,8 @@ static void clang_line(FILE *fp)
 
 	/* libclang_load() has said why on stderr; the line says what */
 	if (libclang_load()) {
-		fprintf(fp, "%-9s not loaded (built with LLVM %s; C/C++ "
+		fprintf(fp,
+			"%-9s not loaded (built with LLVM %s; C/C++ "
 			"symbol dependencies are off)\n",
 			"libclang", CARVE_LLVM_VERSION);
 		return;

@@ -112,7 +112,8 @@ static int parse_args(struct graph_args *a, int argc, char **argv)
 		CLI_END,
 	};
 
-	common_options_init(&a->common, "text,json,dot,svg,png,mermaid,graphml");
+	common_options_init(&a->common,
+			    "text,json,dot,svg,png,mermaid,graphml");
 	a->depth = 1;
 	a->max_nodes = 400;
 	a->top = 15;

@@ -72,9 +72,8 @@ static cJSON *result(const struct check *c, const struct check_violation *v,
 	add_str(art, "uri", c->scan->files[v->from].path);
 	add_str(art, "uriBaseId", "%SRCROOT%");
 	if (v->line)
-		cJSON_AddNumberToObject(
-			cJSON_AddObjectToObject(phys, "region"), "startLine",
-			v->line);
+		cJSON_AddNumberToObject(cJSON_AddObjectToObject(phys, "region"),
+					"startLine", v->line);
 	cJSON_AddItemToArray(cJSON_AddArrayToObject(r, "locations"), loc);
 	/* the baseline's key: the same violation on another line matches */
 	add_str(cJSON_AddObjectToObject(r, "partialFingerprints"),

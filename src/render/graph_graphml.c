@@ -14,9 +14,8 @@
 #include "carve/utf8.h"
 #include "carve/xmalloc.h"
 
-static const char *const kind_names[] = { "include", "import", "require",
-					  "use",     "mod",    "export",
-					  "symbol" };
+static const char *const kind_names[] = { "include", "import", "require", "use",
+					  "mod",     "export", "symbol" };
 
 /* GraphML is XML: an attribute value must be valid UTF-8 */
 static void set_vs(igraph_t *ig, const char *name, igraph_integer_t vid,
@@ -50,7 +49,8 @@ int graph_print_graphml(FILE *fp, const struct graph *g,
 	}
 	for (size_t e = 0; e < g->edges_nr; e++)
 		if (v->edge[e]) {
-			igraph_vector_int_push_back(&ends, id[g->edges[e].from]);
+			igraph_vector_int_push_back(&ends,
+						    id[g->edges[e].from]);
 			igraph_vector_int_push_back(&ends, id[g->edges[e].to]);
 		}
 	if (igraph_create(&ig, &ends, (igraph_integer_t)n, IGRAPH_DIRECTED)) {

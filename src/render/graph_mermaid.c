@@ -34,8 +34,8 @@ static void label(FILE *fp, const char *s)
 }
 
 /* "class n1,n4 cycle" for the kept nodes on cycles (or hubs), if any */
-static void classes(FILE *fp, const struct graph *g,
-		    const struct graph_view *v, const char *name, int hub)
+static void classes(FILE *fp, const struct graph *g, const struct graph_view *v,
+		    const char *name, int hub)
 {
 	int any = 0;
 

@@ -204,8 +204,7 @@ static const struct {
 
 static const char *tokei_name(const struct language *l)
 {
-	for (size_t i = 0; i < sizeof(tokei_names) / sizeof(*tokei_names);
-	     i++)
+	for (size_t i = 0; i < sizeof(tokei_names) / sizeof(*tokei_names); i++)
 		if (!strcmp(tokei_names[i].carve, l->name))
 			return tokei_names[i].tokei;
 	return NULL;
@@ -258,8 +257,8 @@ void scan_print_tokei(FILE *fp, const struct scan *s)
 		tokei_totals(o, l);
 		reports = cJSON_AddArrayToObject(o, "reports");
 		for (size_t j = 0; j < l->files; j++)
-			cJSON_AddItemToArray(reports,
-					     tokei_report(&s->files[l->idx[j]]));
+			cJSON_AddItemToArray(
+				reports, tokei_report(&s->files[l->idx[j]]));
 		cJSON_AddObjectToObject(o, "children");
 		cJSON_AddFalseToObject(o, "inaccurate");
 		copy = cJSON_Duplicate(reports, 1);
