@@ -2,7 +2,7 @@
 # carve graph -f mermaid and -f graphml, read back by their consumers:
 # GraphML by xmllint (well-formed XML) and NetworkX's read_graphml
 # (Debian's python3-networkx), Mermaid by mermaid's own parser (npm, in
-# build/npm from scripts/install-npm-tools; skipped with a reason when
+# build-npm from scripts/install-npm-tools; skipped with a reason when
 # absent). Both must hold the nodes and edges of -f json, cuts included.
 # The odd tree has names with & < > # that both formats must escape:
 # main.c and odd/a&b<#1>.c include odd/a&b<#1>.h, so 3 files, 2 edges.
@@ -12,7 +12,7 @@
 PYTHON=${CARVE_PYTHON:-/usr/bin/python3}
 [ -x "$PYTHON" ] || PYTHON=python3
 
-npm_dir=${CARVE_NPM_TOOLS:-$CARVE_SRC/build/npm}
+npm_dir=${CARVE_NPM_TOOLS:-$CARVE_SRC/build-npm}
 
 cp -r "$CARVE_SRC/samples/shop" shop
 make_repo shop >/dev/null

@@ -1,6 +1,6 @@
 #!/bin/sh
 # carve check --export, each configuration read by its tool where one can
-# be installed: dependency-cruiser (npm, build/npm from
+# be installed: dependency-cruiser (npm, build-npm from
 # scripts/install-npm-tools) runs carve's rules file on the JavaScript
 # fixture tests/fixtures/check-js and must find exactly the violations
 # carve check finds (by hand: src/orders/cart.js requires
@@ -14,7 +14,7 @@
 PYTHON=${CARVE_PYTHON:-/usr/bin/python3}
 [ -x "$PYTHON" ] || PYTHON=python3
 
-npm_dir=${CARVE_NPM_TOOLS:-$CARVE_SRC/build/npm}
+npm_dir=${CARVE_NPM_TOOLS:-$CARVE_SRC/build-npm}
 depcruise="$npm_dir/node_modules/.bin/depcruise"
 
 cp -r "$CARVE_SRC/tests/fixtures/check-js" js
