@@ -14,7 +14,8 @@
  * Writes one run of tool "carve": a reporting descriptor per rule of c,
  * one result per violation (file, line, rule, message). Violations in
  * the baseline are results too, marked "unchanged" and suppressed, so a
- * viewer shows them dismissed; new ones are errors.
+ * viewer shows them dismissed; new ones are errors. Stale baseline
+ * entries are warnings of the run's invocation.
  */
 void check_print_sarif(FILE *fp, const struct check *c);
 

@@ -93,6 +93,7 @@ static cJSON *result(const struct check *c, const struct check_violation *v,
 void check_print_sarif(FILE *fp, const struct check *c)
 {
 	cJSON *root = cJSON_CreateObject(), *run, *tool, *driver, *results;
+	cJSON *inv, *notes;
 	struct strbuf sb = STRBUF_INIT;
 	char *text;
 
@@ -105,6 +106,20 @@ void check_print_sarif(FILE *fp, const struct check *c)
 	add_str(driver, "name", "carve");
 	add_str(driver, "version", CARVE_VERSION);
 	add_rules(driver, c);
+	/* stale baseline entries: warnings of the run, not results */
+	inv = cJSON_CreateObject();
+	cJSON_AddItemToArray(cJSON_AddArrayToObject(run, "invocations"), inv);
+	cJSON_AddTrueToObject(inv, "executionSuccessful");
+	notes = cJSON_AddArrayToObject(inv, "toolExecutionNotifications");
+	for (size_t i = 0; i < c->stale_nr; i++) {
+		cJSON *n = cJSON_CreateObject();
+
+		strbuf_reset(&sb);
+		strbuf_addf(&sb, "stale baseline entry: %s", c->stale[i]);
+		add_str(n, "level", "warning");
+		add_message(n, "message", sb.buf);
+		cJSON_AddItemToArray(notes, n);
+	}
 	results = cJSON_AddArrayToObject(run, "results");
 	for (size_t i = 0; i < c->nr; i++)
 		cJSON_AddItemToArray(results, result(c, &c->v[i], &sb));

@@ -63,6 +63,15 @@ check "the log with a baseline validates" validate known.sarif
 expect_eq "known results are unchanged, suppressed notes" "2 2" \
 	"$(jq '[.runs[0].results[] | select(.baselineState == "unchanged" and .level == "note" and .suppressions[0].kind == "external")] | length' known.sarif) $(jq '.runs[0].results | length' known.sarif)"
 
+# a stale entry is a warning of the invocation, not a result
+jq '.violations += [{"key": "gone|a.py|b.py"}]' known.json >stale.json
+expect_status "a stale entry: exit 0" 0 "$CARVE" check -f sarif --baseline stale.json shop
+cp out stale.sarif
+check "the log with a stale entry validates" validate stale.sarif
+expect_eq "the stale entry is a warning notification" \
+	"warning stale baseline entry: gone|a.py|b.py 2" \
+	"$(jq -r '.runs[0] | "\(.invocations[0].toolExecutionNotifications[0] | "\(.level) \(.message.text)") \(.results | length)"' stale.sarif)"
+
 # -o x.sarif writes sarif; the validator rejects what is not SARIF
 expect_status "-o log.sarif" 1 "$CARVE" check -o by-ext.sarif shop
 check "the extension picks sarif" cmp by-ext.sarif log.sarif
