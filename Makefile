@@ -8,11 +8,19 @@
 #   make fuzz       every libFuzzer target for FUZZ_TIME seconds (clang)
 #   make fuzz-smoke the same for FUZZ_SMOKE_TIME seconds (CI)
 #   make check-valgrind  end-to-end tests under valgrind memcheck
-#   make install    PREFIX=/usr/local DESTDIR=
+#   make install    PREFIX=/usr/local DESTDIR= (binary, man pages, completions)
+#   make uninstall  the same PREFIX and DESTDIR: removes what install wrote
+#   make dist       build/carve-VERSION.tar.gz from the last commit
+#   make distcheck  that tarball built, checked and installed in a clean dir
+#   make deb        the Debian package (dpkg-buildpackage, lintian, install)
 
 PREFIX ?= /usr/local
 BINDIR = $(PREFIX)/bin
 MANDIR = $(PREFIX)/share/man
+DOCDIR = $(PREFIX)/share/doc/carve
+BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR = $(PREFIX)/share/zsh/site-functions
+FISHCOMPDIR = $(PREFIX)/share/fish/vendor_completions.d
 B ?= build
 
 CC ?= cc
@@ -192,6 +200,7 @@ LIB_OBJS += $(B)/src/render/burndown_text.o
 LIB_OBJS += $(B)/src/render/chart_png.o
 LIB_OBJS += $(B)/src/render/chart_svg.o
 LIB_OBJS += $(B)/src/render/check_export.o
+LIB_OBJS += $(B)/src/render/check_sarif.o
 LIB_OBJS += $(B)/src/render/check_text.o
 LIB_OBJS += $(B)/src/render/csv.o
 LIB_OBJS += $(B)/src/render/data_csv.o
@@ -202,7 +211,9 @@ LIB_OBJS += $(B)/src/render/dot_gvc.o
 LIB_OBJS += $(B)/src/render/dot_ids.o
 LIB_OBJS += $(B)/src/render/estimate_csv.o
 LIB_OBJS += $(B)/src/render/estimate_text.o
+LIB_OBJS += $(B)/src/render/graph_graphml.o
 LIB_OBJS += $(B)/src/render/graph_json.o
+LIB_OBJS += $(B)/src/render/graph_mermaid.o
 LIB_OBJS += $(B)/src/render/graph_text.o
 LIB_OBJS += $(B)/src/render/history_text.o
 LIB_OBJS += $(B)/src/render/html.o
@@ -226,6 +237,7 @@ LIB_OBJS += $(B)/src/render/roadmap_dot.o
 LIB_OBJS += $(B)/src/render/roadmap_mermaid.o
 LIB_OBJS += $(B)/src/render/roadmap_pm.o
 LIB_OBJS += $(B)/src/render/roadmap_text.o
+LIB_OBJS += $(B)/src/render/scan_cloc.o
 LIB_OBJS += $(B)/src/render/scan_csv.o
 LIB_OBJS += $(B)/src/render/scan_text.o
 LIB_OBJS += $(B)/src/render/seams_dot.o
@@ -234,6 +246,7 @@ LIB_OBJS += $(B)/src/render/table.o
 LIB_OBJS += $(B)/src/cli/input.o
 LIB_OBJS += $(B)/src/cli/opt.o
 LIB_OBJS += $(B)/src/cli/pipeline.o
+LIB_OBJS += $(B)/src/cli/version.o
 
 CMD_OBJS =
 CMD_OBJS += $(B)/src/main.o
@@ -325,6 +338,8 @@ SCAN_RULES_ID := $(shell cat src/scan/*.c src/model/language.c include/carve/*.h
 $(B)/src/scan/scancache.o: ALL_CFLAGS += -DSCAN_RULES_ID='"$(SCAN_RULES_ID)"'
 $(B)/src/scan/scancache.o: $(wildcard src/scan/*.c src/model/language.c include/carve/*.h)
 $(B)/src/render/chart_png.o: ALL_CFLAGS += $(RSVG_CFLAGS)
+$(B)/src/cli/version.o: ALL_CFLAGS += $(RSVG_CFLAGS) \
+	-DCARVE_LLVM_VERSION='"$(LLVM_VERSION)"'
 $(B)/src/scan/clang_compdb.o: ALL_CFLAGS += -DCARVE_CLANG_RESOURCE_DIR='"$(CLANG_RESOURCE_DIR)"'
 $(B)/src/scan/clang_load.o: ALL_CFLAGS += -DCARVE_LIBCLANG='"$(CLANG_LIBRARY)"'
 
@@ -430,18 +445,57 @@ demo: deps
 bench: all $(TOOLS)
 	$(Q)scripts/bench $(CURDIR)/$(PROG) $(CURDIR)/$(B)/bench
 
-install: all
+# Shell completions generated from the option tables of the carve built.
+COMPLETIONS = $(B)/completions/carve.bash $(B)/completions/_carve \
+	$(B)/completions/carve.fish
+completions: $(COMPLETIONS)
+$(B)/completions/carve.bash: $(PROG) completions/generate
+	$(call say,GEN,$(B)/completions)completions/generate $(PROG) $(B)/completions
+$(B)/completions/_carve $(B)/completions/carve.fish: $(B)/completions/carve.bash
+
+install: all completions
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
-		$(DESTDIR)$(MANDIR)/man5
+		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(BASHCOMPDIR) \
+		$(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR) $(DESTDIR)$(DOCDIR)
 	install -m 755 $(PROG) $(DESTDIR)$(BINDIR)/carve
 	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 man/*.5 $(DESTDIR)$(MANDIR)/man5/
+	install -m 644 $(B)/completions/carve.bash $(DESTDIR)$(BASHCOMPDIR)/carve
+	install -m 644 $(B)/completions/_carve $(DESTDIR)$(ZSHCOMPDIR)/_carve
+	install -m 644 $(B)/completions/carve.fish $(DESTDIR)$(FISHCOMPDIR)/carve.fish
+	install -m 644 docs/carve-model.schema.json $(DESTDIR)$(DOCDIR)/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/carve
+	rm -f $(patsubst man/%,$(DESTDIR)$(MANDIR)/man1/%,$(wildcard man/*.1))
+	rm -f $(patsubst man/%,$(DESTDIR)$(MANDIR)/man5/%,$(wildcard man/*.5))
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/carve $(DESTDIR)$(ZSHCOMPDIR)/_carve \
+		$(DESTDIR)$(FISHCOMPDIR)/carve.fish \
+		$(DESTDIR)$(DOCDIR)/carve-model.schema.json
+	-rmdir $(DESTDIR)$(DOCDIR) 2>/dev/null
+
+# The source tarball of the last commit (git archive), and the check that
+# it builds, passes a smoke test, installs and uninstalls in a clean
+# directory (scripts/check-dist). CI runs both, and make deb.
+DIST = $(B)/carve-$(VERSION).tar.gz
+dist:
+	@mkdir -p $(B)
+	$(call say,DIST,$(DIST))git archive --format=tar.gz \
+		--prefix=carve-$(VERSION)/ -o $(DIST) HEAD
+
+distcheck: dist
+	$(Q)scripts/check-dist $(DIST)
+
+# The Debian package from the tarball (debian/), checked by lintian and
+# installed: scripts/check-deb. Slow (a full build): not part of check.
+deb: dist
+	$(Q)scripts/check-deb $(DIST)
 
 clean:
 	rm -rf $(B) build-asan build-fuzz
 
 .PHONY: all check check-asan check-layers check-style demo bench install clean deps tests \
-	fuzz fuzz-build fuzz-smoke check-valgrind
+	fuzz fuzz-build fuzz-smoke check-valgrind completions uninstall dist distcheck deb
 .DELETE_ON_ERROR:
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

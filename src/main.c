@@ -9,6 +9,7 @@
 #include "carve/cmd.h"
 #include "carve/error.h"
 #include "carve/outfile.h"
+#include "carve/version.h"
 
 struct command {
 	const char *name;
@@ -93,7 +94,7 @@ int main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "version")) {
-		printf("carve %s\n", CARVE_VERSION);
+		version_print(stdout);
 		return finish(0);
 	}
 	if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help") ||

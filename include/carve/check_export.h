@@ -10,8 +10,8 @@
 #include "carve/model_check.h"
 
 /*
- * Writes the rules as the configuration of `tool` (dependency-cruiser or
- * import-linter); what the tool cannot say is left out with a warning.
+ * Writes the rules as the configuration of `tool` (dependency-cruiser,
+ * import-linter or tach); what the tool cannot say is left out with a warning.
  * Returns 0, or CARVE_EINVALID for an unknown tool.
  */
 int check_export(FILE *fp, const struct check *c, const char *tool);

@@ -53,7 +53,9 @@ struct cli_opt {
 	/* CLI_OPT_CALLBACK: takes arg (NULL if an optional one is left out) */
 	int (*cb)(const struct cli_opt *opt, const char *arg);
 	unsigned flags; /* CLI_OPTIONAL_ARG */
-	const char *const *choices; /* CLI_OPT_CHOICE: the words, NULL-ended */
+	/* CLI_OPT_CHOICE: the words, NULL-ended; for a callback, the words
+	 * it takes, if a set (for --list-words) */
+	const char *const *choices;
 };
 
 /* What a command's help says above its options. */
@@ -154,8 +156,10 @@ int cli_common_progress(const struct cli_opt *opt, const char *arg);
 #define CLI_COMMON_JOBS(c, h, d) \
 	CLI_INT('j', "jobs", &(c)->threads, "N", 1, 256, h, d)
 #define CLI_COMMON_QUIET(c, h) CLI_SWITCH('q', "quiet", &(c)->quiet, h)
-#define CLI_COMMON_PROGRESS(c, h) \
-	CLI_CALLBACK(0, "progress", c, "WHEN", cli_common_progress, h, "auto")
+extern const char *const cli_progress_words[];
+#define CLI_COMMON_PROGRESS(c, h)                                              \
+	CLI_CALLBACK(0, "progress", c, "WHEN", cli_common_progress, h, "auto", \
+		     .choices = cli_progress_words)
 /* The six with the words most commands use. */
 #define CLI_COMMON_OUTPUT_DEFAULT(c)                                         \
 	CLI_COMMON_OUTPUT(c, "write to FILE (default '-', standard output)", \
@@ -181,7 +185,9 @@ int cli_common_progress(const struct cli_opt *opt, const char *arg);
  * ("carve scan: unrecognized option '--x'", then the help on stderr).
  * `carve <command> --list-options` alone prints the table instead, one
  * option a line (short, long, argument, default; tab-separated) for the
- * man page test, and returns CLI_EHELP.
+ * man page test, and returns CLI_EHELP; `--list-words` alone prints
+ * the words each option takes ("--format<TAB>text json"), for the shell
+ * completions.
  */
 int cli_parse(int *first, const struct cli_command *cmd,
 	      const struct cli_opt *opts, int argc, char **argv);

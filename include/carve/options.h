@@ -20,6 +20,10 @@ enum output_format {
 	FORMAT_GITHUB, /* GitHub Actions workflow commands (annotations) */
 	FORMAT_TJP, /* TaskJuggler project (carve roadmap) */
 	FORMAT_MSPROJECT, /* MS Project XML (carve roadmap) */
+	FORMAT_SARIF, /* SARIF 2.1.0 (carve check) */
+	FORMAT_CLOC, /* cloc --json's shape (carve scan) */
+	FORMAT_TOKEI, /* tokei --output json's shape (carve scan) */
+	FORMAT_GRAPHML, /* GraphML (carve graph) */
 };
 
 /*

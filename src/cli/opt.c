@@ -32,6 +32,8 @@ int cli_common_format(const struct cli_opt *opt, const char *arg)
 	return options_format(&c->format, arg, c->formats);
 }
 
+const char *const cli_progress_words[] = { "auto", "never", "always", NULL };
+
 int cli_common_progress(const struct cli_opt *opt, const char *arg)
 {
 	struct common_options *c = opt->value;
@@ -143,6 +145,32 @@ static void list_options(const struct cli_opt *opts)
 			printf("-%c", o->short_name);
 		printf("\t--%s\t%s\t%s\n", o->name, o->arg ? o->arg : "",
 		       o->def ? o->def : "");
+	}
+}
+
+/*
+ * --list-words: "--long<TAB>word word ..." for each option that takes
+ * one of a set of words (its choices; -f: the command's formats), for
+ * the shell completions (completions/generate).
+ */
+static void list_words(const struct cli_opt *opts)
+{
+	for (size_t i = 0; opts[i].type != CLI_OPT_END; i++) {
+		const struct cli_opt *o = &opts[i];
+
+		if (o->type == CLI_OPT_CALLBACK && o->cb == cli_common_format) {
+			const struct common_options *c = o->value;
+
+			printf("--%s\t", o->name);
+			for (const char *p = c->formats; *p; p++)
+				putchar(*p == ',' ? ' ' : *p);
+			putchar('\n');
+		} else if (o->choices) {
+			printf("--%s\t", o->name);
+			for (size_t k = 0; o->choices[k]; k++)
+				printf("%s%s", k ? " " : "", o->choices[k]);
+			putchar('\n');
+		}
 	}
 }
 
@@ -273,6 +301,11 @@ int cli_parse(int *first, const struct cli_command *cmd,
 
 	if (argc == 2 && !strcmp(argv[1], "--list-options")) {
 		list_options(opts);
+		ret = CLI_EHELP;
+		goto done;
+	}
+	if (argc == 2 && !strcmp(argv[1], "--list-words")) {
+		list_words(opts);
 		ret = CLI_EHELP;
 		goto done;
 	}

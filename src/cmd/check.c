@@ -2,12 +2,13 @@
  * carve check: the boundaries declared in carve.json (contexts, rules
  * between them, no cycles) held against the code, for CI: violations
  * with file, line and import, a baseline of known ones, GitHub Actions
- * annotations, and the same rules exported for dependency-cruiser and
- * import-linter.
+ * annotations, SARIF, and the same rules exported for
+ * dependency-cruiser, import-linter and tach.
  */
 
 #include "carve/check.h"
 #include "carve/check_export.h"
+#include "carve/check_sarif.h"
 #include "carve/check_text.h"
 #include "carve/cli.h"
 #include "carve/cmd.h"
@@ -27,6 +28,7 @@ static const struct cli_command check_cmd = {
 static const char *const export_tools[] = {
 	"dependency-cruiser",
 	"import-linter",
+	"tach",
 	NULL,
 };
 
@@ -44,7 +46,8 @@ static int parse_args(struct check_args *a, int argc, char **argv)
 	int ret, tool = -1;
 	const struct cli_opt opts[] = {
 		CLI_COMMON(&a->common,
-			   "text (default), json or github (annotations)",
+			   "text (default), json, github (annotations) or "
+			   "sarif (code scanning)",
 			   "text",
 			   "worker threads for the scan (default: CPUs)"),
 		CLI_STRING(0, "baseline", &a->baseline, "FILE",
@@ -55,14 +58,14 @@ static int parse_args(struct check_args *a, int argc, char **argv)
 			   "write every current violation to the baseline file "
 			   "(default carve-baseline.json)"),
 		CLI_CHOICE(0, "export", &tool, "TOOL", export_tools,
-			   "write the rules for dependency-cruiser or "
-			   "import-linter instead of checking",
+			   "write the rules for dependency-cruiser, "
+			   "import-linter or tach instead of checking",
 			   NULL),
 		CLI_HELP_ROW,
 		CLI_END,
 	};
 
-	common_options_init(&a->common, "text,json,github");
+	common_options_init(&a->common, "text,json,github,sarif");
 	if ((ret = cli_parse_input(&a->input, &a->common, &check_cmd, opts,
 				   argc, argv)))
 		return ret;
@@ -131,6 +134,8 @@ int cmd_check(int argc, char **argv)
 		p.m.check = NULL;
 	} else if (a.common.format == FORMAT_TEXT) {
 		check_print_text(out.fp, &c);
+	} else if (a.common.format == FORMAT_SARIF) {
+		check_print_sarif(out.fp, &c);
 	} else {
 		check_print_github(out.fp, &c);
 	}

@@ -1,13 +1,15 @@
 /*
  * carve graph: the module or file dependency graph, its cycles with the
  * edges to cut, fan-in/fan-out, hubs and external packages; as text,
- * JSON, or a Graphviz drawing (DOT, SVG, PNG).
+ * JSON, a Graphviz drawing (DOT, SVG, PNG), a Mermaid flowchart or
+ * GraphML.
  */
 
 #include "carve/cli.h"
 #include "carve/cmd.h"
 #include "carve/dot.h"
 #include "carve/graph.h"
+#include "carve/graph_export.h"
 #include "carve/graph_json.h"
 #include "carve/graph_text.h"
 #include "carve/options.h"
@@ -86,7 +88,9 @@ static int parse_args(struct graph_args *a, int argc, char **argv)
 {
 	int ret, level = 0;
 	const struct cli_opt opts[] = {
-		CLI_COMMON(&a->common, "text (default), json, dot, svg or png",
+		CLI_COMMON(&a->common,
+			   "text (default), json, dot, svg, png, mermaid or "
+			   "graphml",
 			   "text",
 			   "worker threads for the scan (default: CPUs)"),
 		CLI_CHOICE(0, "level", &level, "LEVEL", levels,
@@ -108,7 +112,8 @@ static int parse_args(struct graph_args *a, int argc, char **argv)
 		CLI_END,
 	};
 
-	common_options_init(&a->common, "text,json,dot,svg,png");
+	common_options_init(&a->common,
+			    "text,json,dot,svg,png,mermaid,graphml");
 	a->depth = 1;
 	a->max_nodes = 400;
 	a->top = 15;
@@ -169,7 +174,15 @@ int cmd_graph(int argc, char **argv)
 		goto done;
 	if (a.common.format == FORMAT_TEXT)
 		outfile_text(&out);
-	if (a.common.format == FORMAT_JSON) {
+	if (a.common.format == FORMAT_MERMAID ||
+	    a.common.format == FORMAT_GRAPHML) {
+		strbuf_addf(&title, "%s dependencies of %s",
+			    graph_level_name(g.level), p.m.scan->root);
+		if (a.common.format == FORMAT_MERMAID)
+			graph_print_mermaid(out.fp, &g, &v, title.buf);
+		else if (graph_print_graphml(out.fp, &g, &v, title.buf))
+			goto done;
+	} else if (a.common.format == FORMAT_JSON) {
 		graph_print_json(out.fp, &g, &v, p.m.scan);
 	} else if (a.common.format == FORMAT_TEXT) {
 		graph_print_text(out.fp, &g, &v, p.m.scan, (size_t)a.top);

@@ -11,6 +11,7 @@
 #include "carve/outfile.h"
 #include "carve/pipeline.h"
 #include "carve/scan.h"
+#include "carve/scan_cloc.h"
 #include "carve/scan_csv.h"
 #include "carve/scan_text.h"
 #include "carve/strbuf.h"
@@ -210,7 +211,8 @@ static int parse_args(struct scan_args *a, int argc, char **argv)
 	const struct cli_opt opts[] = {
 		CLI_COMMON_OUTPUT_DEFAULT(&a->common),
 		CLI_COMMON_FORMAT(&a->common,
-				  "text (default), json (the model) or csv",
+				  "text (default), json (the model), csv, cloc "
+				  "or tokei (their JSON)",
 				  "text"),
 		CLI_COMMON_CONFIG_DEFAULT(&a->common),
 		CLI_COMMON_JOBS(&a->common,
@@ -267,7 +269,7 @@ static int parse_args(struct scan_args *a, int argc, char **argv)
 		CLI_END,
 	};
 
-	common_options_init(&a->common, "text,json,csv");
+	common_options_init(&a->common, "text,json,csv,cloc,tokei");
 	a->top = 20;
 	o->path = ".";
 	o->max_file_size = SCAN_DEFAULT_MAX_FILE_SIZE;
@@ -313,6 +315,12 @@ int cmd_scan(int argc, char **argv)
 		break;
 	case FORMAT_CSV:
 		scan_print_csv(out.fp, p.m.scan);
+		break;
+	case FORMAT_CLOC:
+		scan_print_cloc(out.fp, p.m.scan);
+		break;
+	case FORMAT_TOKEI:
+		scan_print_tokei(out.fp, p.m.scan);
 		break;
 	default:
 		scan_print_text(out.fp, &p.m, (size_t)a.top, a.explain);

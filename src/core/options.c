@@ -26,6 +26,10 @@ static const char *const format_names[] = {
 	[FORMAT_GITHUB] = "github",
 	[FORMAT_TJP] = "tjp",
 	[FORMAT_MSPROJECT] = "msproject",
+	[FORMAT_SARIF] = "sarif",
+	[FORMAT_CLOC] = "cloc",
+	[FORMAT_TOKEI] = "tokei",
+	[FORMAT_GRAPHML] = "graphml",
 };
 
 static int in_list(const char *list, const char *word)
@@ -134,6 +138,8 @@ static const struct {
 	{ "tjp", FORMAT_TJP, FORMAT_TJP },
 	{ "xml", FORMAT_MSPROJECT, FORMAT_MSPROJECT },
 	{ "txt", FORMAT_TEXT, FORMAT_GITHUB },
+	{ "sarif", FORMAT_SARIF, FORMAT_SARIF },
+	{ "graphml", FORMAT_GRAPHML, FORMAT_GRAPHML },
 };
 
 int common_options_infer_format(struct common_options *o)

@@ -4,9 +4,12 @@
  * denying rule, with each context's globs as one regular expression;
  * import-linter gets a "forbidden" contract per denying rule, with each
  * context as the Python packages its globs name (app/orders and
- * everything below it is the package app.orders). What a tool cannot say (allow rules that override later
- * ones, cycles between contexts, globs that are no package) is left out
- * with a warning and a comment.
+ * everything below it is the package app.orders); tach gets a module
+ * per such package with the packages of the contexts it may import as
+ * its depends_on, and forbid_circular_dependencies for { "cycles":
+ * false }. What a tool cannot say (allow rules that override later
+ * ones, exceptions, globs that are no package) is left out with a
+ * warning and a comment.
  */
 #include <stdio.h>
 #include <string.h>
@@ -320,6 +323,108 @@ static void export_linter(FILE *fp, const struct check *c)
 	strbuf_release(&sb);
 }
 
+/*
+ * May context a import context b under the rules? The first rule whose
+ * sides take them decides, as carve check's does; none: yes. Exceptions
+ * are files, which a list of modules cannot name.
+ */
+static int context_may_import(const struct check *c, int a, int b)
+{
+	for (size_t i = 0; i < c->rules_nr; i++) {
+		const struct check_rule *r = &c->rules[i];
+
+		if (r->cycles || (r->from >= 0 && r->from != a) ||
+		    (r->to >= 0 && r->to != b))
+			continue;
+		return r->allow;
+	}
+	return 1;
+}
+
+/* A TOML basic string: quotes, backslashes and controls escaped. */
+static void toml_string(FILE *fp, const char *s)
+{
+	fputc('"', fp);
+	for (const unsigned char *u = (const unsigned char *)s; *u; u++) {
+		if (*u == '"' || *u == '\\')
+			fprintf(fp, "\\%c", *u);
+		else if (*u < 0x20 || *u == 0x7f)
+			fprintf(fp, "\\u%04x", *u);
+		else
+			fputc(*u, fp);
+	}
+	fputc('"', fp);
+}
+
+static void export_tach(FILE *fp, const struct check *c)
+{
+	/* per context: its packages, NULL when a glob names none */
+	char ***pkgs = xcalloc(c->contexts.nr + 1, sizeof(*pkgs));
+	int cycles = 0;
+
+	for (size_t i = 0; i < c->rules_nr; i++) {
+		cycles |= c->rules[i].cycles;
+		if (c->rules[i].except.nr && !c->rules[i].allow)
+			warning("rule '%s': its exceptions are left out of "
+				"tach.toml",
+				c->rules[i].label);
+	}
+	for (int k = 0; k < c->contexts.nr; k++) {
+		const struct glob_list *g = &c->contexts.globs[k];
+
+		pkgs[k] = xcalloc(g->nr + 1, sizeof(**pkgs));
+		for (int i = 0; i < g->nr; i++)
+			if (!(pkgs[k][i] = glob_package(g->patterns[i]))) {
+				warning("context '%s': '%s' names no Python "
+					"package; tach cannot say it",
+					c->contexts.names[k], g->patterns[i]);
+				for (int j = 0; j < i; j++)
+					free(pkgs[k][j]);
+				free(pkgs[k]);
+				pkgs[k] = NULL;
+				break;
+			}
+	}
+	fputs("# written by carve check --export tach from carve.json\n"
+	      "source_roots = [\".\"]\n",
+	      fp);
+	fprintf(fp, "forbid_circular_dependencies = %s\n",
+		cycles ? "true" : "false");
+	for (int a = 0; a < c->contexts.nr; a++) {
+		if (!pkgs[a])
+			continue;
+		fputs("\n# context ", fp);
+		toml_string(fp, c->contexts.names[a]);
+		fputc('\n', fp);
+		for (char **p = pkgs[a]; *p; p++) {
+			int first = 1;
+
+			fputs("[[modules]]\npath = ", fp);
+			toml_string(fp, *p);
+			fputs("\ndepends_on = [", fp);
+			for (int b = 0; b < c->contexts.nr; b++) {
+				if (!pkgs[b] ||
+				    (a != b && !context_may_import(c, a, b)))
+					continue;
+				for (char **q = pkgs[b]; *q; q++) {
+					if (q == p)
+						continue;
+					fputs(first ? "" : ", ", fp);
+					toml_string(fp, *q);
+					first = 0;
+				}
+			}
+			fputs("]\n", fp);
+		}
+	}
+	for (int k = 0; k < c->contexts.nr; k++) {
+		for (char **p = pkgs[k]; p && *p; p++)
+			free(*p);
+		free(pkgs[k]);
+	}
+	free(pkgs);
+}
+
 int check_export(FILE *fp, const struct check *c, const char *tool)
 {
 	if (!strcmp(tool, "dependency-cruiser")) {
@@ -328,10 +433,12 @@ int check_export(FILE *fp, const struct check *c, const char *tool)
 	} else if (!strcmp(tool, "import-linter")) {
 		warn_allows(c);
 		export_linter(fp, c);
+	} else if (!strcmp(tool, "tach")) {
+		export_tach(fp, c);
 	} else {
 		return error_code(CARVE_EINVALID,
-				  "--export takes dependency-cruiser or "
-				  "import-linter, not '%s'",
+				  "--export takes dependency-cruiser, "
+				  "import-linter or tach, not '%s'",
 				  tool);
 	}
 	return 0;
