@@ -15,6 +15,7 @@
 #include <stddef.h>
 
 #include "carve/model_api.h"
+#include "carve/srctok.h"
 
 struct arena;
 struct language;
@@ -25,16 +26,84 @@ struct api_call {
 	unsigned line;
 };
 
+/*
+ * A route file mounted by another under a prefix, composed across files
+ * by api_analyse(): Django include("app.urls") (target "py:app.urls"),
+ * Rails draw(:admin) (target "file:config/routes/admin.rb").
+ */
+struct api_mount {
+	const char *prefix; /* as composed in the including file */
+	const char *target;
+	unsigned line;
+};
+
+/* A DRF router.register(prefix, ViewSet): expanded once classes are known. */
+struct api_viewset {
+	const char *prefix; /* "dcim/sites/" as composed in the file */
+	const char *cls; /* "SiteViewSet" (last dotted name) */
+	const char *router; /* router class: "DefaultRouter" */
+	unsigned line;
+};
+
+/*
+ * A Python class as the DRF expansion needs it: its bases (last dotted
+ * names, space separated), the methods it defines (space separated) and
+ * its @action methods ("detail|methods|url_path", newline separated).
+ */
+struct api_class {
+	const char *name;
+	const char *bases;
+	const char *defs;
+	const char *actions;
+	const char *http_methods; /* http_method_names = [...], or NULL */
+	unsigned line;
+};
+
 struct api_file {
 	struct api_endpoint *ep;
 	size_t nr, alloc;
 	struct api_call *calls;
 	size_t calls_nr, calls_alloc;
+	struct api_mount *mounts;
+	size_t mounts_nr, mounts_alloc;
+	struct api_viewset *viewsets;
+	size_t viewsets_nr, viewsets_alloc;
+	struct api_class *classes;
+	size_t classes_nr, classes_alloc;
+	/* the web frameworks whose markers the file shows (API_FW_*) */
+	unsigned frameworks;
 };
+
+/* Frameworks a file imports or configures, for "not understood" notices. */
+enum {
+	API_FW_KNOWN = 1 << 0, /* a framework whose routes carve reads */
+	API_FW_UNKNOWN = 1 << 1, /* a web framework carve does not read */
+};
+
+/*
+ * A source file as an array of tokens with matching brackets: match[i]
+ * is the index of the bracket closing v[i] (or i for other tokens), so
+ * route readers can walk nested blocks and re-walk a closure's body.
+ */
+struct rtoks {
+	struct tok *v;
+	size_t *match;
+	size_t nr;
+};
+
+void rtoks_init(struct rtoks *t, const struct language *lang, const char *buf,
+		size_t len);
+void rtoks_release(struct rtoks *t);
+
+/* path_join(arena, "/api/", "/x") is "/api/x"; either may be empty. */
+const char *path_join(struct arena *arena, const char *a, const char *b,
+		      size_t b_len);
 
 void api_file_add(struct api_file *f, struct arena *arena, const char *method,
 		  const char *path, size_t path_len, const char *framework,
 		  unsigned line);
+void api_file_add_mount(struct api_file *f, struct arena *arena,
+			const char *prefix, const char *target, unsigned line);
 void api_file_release(struct api_file *f);
 
 /* Endpoints and path literals of buf[0..len) (NUL at len). */
@@ -44,11 +113,13 @@ void routes_python(struct api_file *out, struct arena *arena, const char *path,
 		   const struct language *lang, const char *buf, size_t len);
 void routes_js(struct api_file *out, struct arena *arena,
 	       const struct language *lang, const char *buf, size_t len);
+void routes_csharp(struct api_file *out, struct arena *arena,
+		   const struct language *lang, const char *buf, size_t len);
 void routes_go(struct api_file *out, struct arena *arena,
 	       const struct language *lang, const char *buf, size_t len);
 void routes_java(struct api_file *out, struct arena *arena,
 		 const struct language *lang, const char *buf, size_t len);
-void routes_ruby(struct api_file *out, struct arena *arena,
+void routes_ruby(struct api_file *out, struct arena *arena, const char *path,
 		 const struct language *lang, const char *buf, size_t len);
 void routes_graphql(struct api_file *out, struct arena *arena,
 		    const struct language *lang, const char *buf, size_t len);

@@ -8,6 +8,7 @@
 #include "carve/api.h"
 #include "carve/arena.h"
 #include "carve/language.h"
+#include "carve/role.h"
 #include "carve/srctok.h"
 #include "carve/xmalloc.h"
 
@@ -28,11 +29,100 @@ void api_file_add(struct api_file *f, struct arena *arena, const char *method,
 	e->line = line;
 }
 
+void api_file_add_mount(struct api_file *f, struct arena *arena,
+			const char *prefix, const char *target, unsigned line)
+{
+	struct api_mount *m;
+
+	if (f->mounts_nr == f->mounts_alloc) {
+		f->mounts_alloc = f->mounts_alloc ? 2 * f->mounts_alloc : 4;
+		f->mounts = xreallocarray(f->mounts, f->mounts_alloc,
+					  sizeof(*f->mounts));
+	}
+	m = &f->mounts[f->mounts_nr++];
+	m->prefix = arena_strdup(arena, prefix);
+	m->target = arena_strdup(arena, target);
+	m->line = line;
+}
+
 void api_file_release(struct api_file *f)
 {
 	free(f->ep);
 	free(f->calls);
+	free(f->mounts);
+	free(f->viewsets);
+	free(f->classes);
 	memset(f, 0, sizeof(*f));
+}
+
+void rtoks_init(struct rtoks *t, const struct language *lang, const char *buf,
+		size_t len)
+{
+	struct srctok tz;
+	size_t alloc = 64, *stack = NULL, depth = 0, stack_alloc = 0;
+
+	memset(t, 0, sizeof(*t));
+	t->v = xmalloc(alloc * sizeof(*t->v));
+	srctok_init(&tz, lang, buf, len);
+	for (;;) {
+		if (t->nr == alloc) {
+			alloc *= 2;
+			t->v = xreallocarray(t->v, alloc, sizeof(*t->v));
+		}
+		srctok_next(&tz, &t->v[t->nr]);
+		if (t->v[t->nr].kind == TOK_EOF)
+			break;
+		t->nr++;
+	}
+	t->match = xmalloc((t->nr + 1) * sizeof(*t->match));
+	for (size_t i = 0; i < t->nr; i++) {
+		const struct tok *k = &t->v[i];
+
+		t->match[i] = i;
+		if (tok_punct(k, '(') || tok_punct(k, '[') ||
+		    tok_punct(k, '{')) {
+			if (depth == stack_alloc) {
+				stack_alloc = stack_alloc ? 2 * stack_alloc
+							  : 32;
+				stack = xreallocarray(stack, stack_alloc,
+						      sizeof(*stack));
+			}
+			stack[depth++] = i;
+		} else if ((tok_punct(k, ')') || tok_punct(k, ']') ||
+			    tok_punct(k, '}')) &&
+			   depth) {
+			t->match[stack[--depth]] = i;
+		}
+	}
+	/* an unclosed bracket spans to the end */
+	while (depth)
+		t->match[stack[--depth]] = t->nr;
+	free(stack);
+}
+
+void rtoks_release(struct rtoks *t)
+{
+	free(t->v);
+	free(t->match);
+	memset(t, 0, sizeof(*t));
+}
+
+const char *path_join(struct arena *arena, const char *a, const char *b,
+		      size_t b_len)
+{
+	size_t an = strlen(a);
+	char *s, *p;
+
+	while (an && a[an - 1] == '/' && b_len && b[0] == '/')
+		an--;
+	s = arena_alloc(arena, an + b_len + 2);
+	memcpy(s, a, an);
+	p = s + an;
+	if (an && a[an - 1] != '/' && b_len && b[0] != '/' && b[0] != '.')
+		*p++ = '/';
+	memcpy(p, b, b_len);
+	p[b_len] = '\0';
+	return s;
 }
 
 /* "/a/b", "/api/orders/" : a path of two or more characters, no blanks. */
@@ -83,6 +173,9 @@ void routes_extract(struct api_file *out, struct arena *arena, const char *path,
 	}
 	if (!(lang->flags & LANG_PROGRAMMING))
 		return;
+	/* a test's or a spec's routes are fixtures, not the API served */
+	if (file_role(path) == ROLE_TEST)
+		goto calls;
 	if (!strcmp(name, "Python"))
 		routes_python(out, arena, path, lang, buf, len);
 	else if (!strcmp(name, "JavaScript") || !strcmp(name, "TypeScript"))
@@ -92,6 +185,9 @@ void routes_extract(struct api_file *out, struct arena *arena, const char *path,
 	else if (!strcmp(name, "Java") || !strcmp(name, "Kotlin"))
 		routes_java(out, arena, lang, buf, len);
 	else if (!strcmp(name, "Ruby"))
-		routes_ruby(out, arena, lang, buf, len);
+		routes_ruby(out, arena, path, lang, buf, len);
+	else if (!strcmp(name, "C#"))
+		routes_csharp(out, arena, lang, buf, len);
+calls:
 	collect_calls(out, arena, lang, buf, len);
 }

@@ -10,7 +10,7 @@
 #include "carve/srctok.h"
 #include "carve/strbuf.h"
 
-void routes_ruby(struct api_file *out, struct arena *arena,
+void routes_ruby(struct api_file *out, struct arena *arena, const char *path,
 		 const struct language *lang, const char *buf, size_t len)
 {
 	static const char *const verbs[] = { "get",   "post",	"put",
@@ -19,6 +19,8 @@ void routes_ruby(struct api_file *out, struct arena *arena,
 					       "PATCH", "DELETE", "ANY" };
 	struct srctok tz;
 	struct tok t = { 0 };
+
+	(void)path;
 
 	if (!strstr(buf, "Rails.application.routes") &&
 	    !strstr(buf, "routes.draw"))
