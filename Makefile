@@ -129,6 +129,7 @@ LIB_OBJS += $(B)/src/scan/resolve_views.o
 LIB_OBJS += $(B)/src/scan/role.o
 LIB_OBJS += $(B)/src/scan/routes.o
 LIB_OBJS += $(B)/src/scan/routes_csharp.o
+LIB_OBJS += $(B)/src/scan/routes_django.o
 LIB_OBJS += $(B)/src/scan/routes_go.o
 LIB_OBJS += $(B)/src/scan/routes_graphql.o
 LIB_OBJS += $(B)/src/scan/routes_java.o

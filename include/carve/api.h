@@ -57,6 +57,7 @@ struct api_class {
 	const char *actions;
 	const char *http_methods; /* http_method_names = [...], or NULL */
 	unsigned line;
+	struct api_class *same; /* the next class of that name elsewhere */
 };
 
 struct api_file {
@@ -111,6 +112,11 @@ void routes_extract(struct api_file *out, struct arena *arena, const char *path,
 		    const struct language *lang, const char *buf, size_t len);
 void routes_python(struct api_file *out, struct arena *arena, const char *path,
 		   const struct language *lang, const char *buf, size_t len);
+void routes_django(struct api_file *out, struct arena *arena,
+		   const struct language *lang, const char *buf, size_t len);
+void routes_py_classes(struct api_file *out, struct arena *arena,
+		       const struct language *lang, const char *buf,
+		       size_t len);
 void routes_js(struct api_file *out, struct arena *arena,
 	       const struct language *lang, const char *buf, size_t len);
 void routes_csharp(struct api_file *out, struct arena *arena,

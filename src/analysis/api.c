@@ -16,7 +16,10 @@
 #include "carve/scan.h"
 #include "carve/seams.h"
 #include "carve/strbuf.h"
+#include "carve/strmap.h"
 #include "carve/xmalloc.h"
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof(*(a)))
 
 struct api_priv {
 	struct api_report r;
@@ -51,6 +54,337 @@ static void extract_one(void *ctx, size_t f, int worker)
 	}
 	strbuf_release(&path);
 	strbuf_release(&buf);
+}
+
+/* The router actions Django REST framework's own classes provide. */
+static const struct {
+	const char *name, *defs;
+} drf_classes[] = {
+	{ "ModelViewSet",
+	  "list create retrieve update partial_update destroy" },
+	{ "ReadOnlyModelViewSet", "list retrieve" },
+	{ "ListModelMixin", "list" },
+	{ "CreateModelMixin", "create" },
+	{ "RetrieveModelMixin", "retrieve" },
+	{ "UpdateModelMixin", "update partial_update" },
+	{ "DestroyModelMixin", "destroy" },
+};
+
+/* A viewset's method names as routes: list route, then detail route. */
+static const struct {
+	const char *def, *method;
+	int detail;
+} drf_routes[] = {
+	{ "list", "GET", 0 },
+	{ "create", "POST", 0 },
+	{ "bulk_update", "PUT", 0 },
+	{ "bulk_partial_update", "PATCH", 0 },
+	{ "bulk_destroy", "DELETE", 0 },
+	{ "retrieve", "GET", 1 },
+	{ "update", "PUT", 1 },
+	{ "partial_update", "PATCH", 1 },
+	{ "destroy", "DELETE", 1 },
+};
+
+struct viewset_defs {
+	struct strbuf defs; /* " list create ... " */
+	struct strbuf actions; /* "detail|methods|url_path\n" ... */
+	const char *http; /* http_method_names, NULL: all */
+};
+
+static void viewset_walk(struct viewset_defs *v, const struct strmap *classes,
+			 const char *name, size_t name_len, int depth)
+{
+	char buf[256];
+	const struct api_class *c;
+	const char *b;
+
+	if (depth > 16 || name_len >= sizeof(buf))
+		return;
+	memcpy(buf, name, name_len);
+	buf[name_len] = '\0';
+	c = strmap_get(classes, buf);
+	if (!c) {
+		for (size_t i = 0; i < ARRAY_SIZE(drf_classes); i++)
+			if (!strcmp(drf_classes[i].name, buf))
+				strbuf_addf(&v->defs, " %s ",
+					    drf_classes[i].defs);
+		return;
+	}
+	/* classes of one name in several modules: any may be the base */
+	for (; c; c = c->same) {
+		strbuf_addf(&v->defs, " %s ", c->defs);
+		strbuf_addstr(&v->actions, c->actions);
+		if (!v->http && c->http_methods)
+			v->http = c->http_methods;
+		for (b = c->bases; *b;) {
+			size_t n = strcspn(b, " ");
+
+			viewset_walk(v, classes, b, n, depth + 1);
+			b += n;
+			while (*b == ' ')
+				b++;
+		}
+	}
+}
+
+static int has_word(const char *list, const char *w)
+{
+	size_t n = strlen(w);
+
+	for (const char *p = list; p && (p = strstr(p, w)); p += n)
+		if ((p == list || p[-1] == ' ' || p[-1] == ',') &&
+		    (p[n] == ' ' || p[n] == ',' || p[n] == '\0'))
+			return 1;
+	return 0;
+}
+
+static int router_is_default(const struct strmap *classes, const char *name,
+			     int depth)
+{
+	const struct api_class *c;
+	char buf[256];
+
+	if (!name || depth > 16)
+		return 0;
+	if (!strcmp(name, "DefaultRouter"))
+		return 1;
+	c = strmap_get(classes, name);
+	if (!c)
+		return 0;
+	for (const char *b = c->bases; *b;) {
+		size_t n = strcspn(b, " ");
+
+		if (n < sizeof(buf)) {
+			memcpy(buf, b, n);
+			buf[n] = '\0';
+			if (router_is_default(classes, buf, depth + 1))
+				return 1;
+		}
+		b += n;
+		while (*b == ' ')
+			b++;
+	}
+	return 0;
+}
+
+static void viewset_add(struct api_file *f, struct arena *arena,
+			const struct viewset_defs *v, const char *method,
+			const char *path, unsigned line)
+{
+	char lower[16];
+	size_t i;
+
+	for (i = 0; method[i] && i + 1 < sizeof(lower); i++)
+		lower[i] = (char)(method[i] | 0x20);
+	lower[i] = '\0';
+	if (v->http && !has_word(v->http, lower))
+		return;
+	api_file_add(f, arena, method, path, strlen(path), "drf", line);
+}
+
+/* router.register()ed viewsets into routes, by the classes they derive. */
+static void expand_viewsets(struct api_priv *p, const struct scan *scan)
+{
+	struct strmap classes = STRMAP_INIT;
+	struct arena *arena = &p->arenas[0];
+
+	for (size_t f = 0; f < scan->nr; f++)
+		for (size_t i = 0; i < p->files[f].classes_nr; i++) {
+			struct api_class *c = &p->files[f].classes[i];
+
+			c->same = strmap_get(&classes, c->name);
+			strmap_put(&classes, c->name, c);
+		}
+	for (size_t f = 0; f < scan->nr; f++) {
+		struct api_file *af = &p->files[f];
+
+		for (size_t i = 0; i < af->viewsets_nr; i++) {
+			const struct api_viewset *vs = &af->viewsets[i];
+			struct viewset_defs v = { STRBUF_INIT, STRBUF_INIT,
+						  NULL };
+			const char *list = path_join(arena, vs->prefix, "/", 1);
+			const char *detail = path_join(arena, list, "{pk}/", 5);
+
+			if (!*vs->cls) {
+				if (router_is_default(&classes, vs->router, 0))
+					api_file_add(af, arena, "GET", list,
+						     strlen(list), "drf",
+						     vs->line);
+				continue;
+			}
+			viewset_walk(&v, &classes, vs->cls, strlen(vs->cls),
+				     0);
+			for (size_t r = 0; r < ARRAY_SIZE(drf_routes); r++)
+				if (has_word(v.defs.buf, drf_routes[r].def))
+					viewset_add(af, arena, &v,
+						    drf_routes[r].method,
+						    drf_routes[r].detail
+							    ? detail
+							    : list,
+						    vs->line);
+			/* @action: "detail|post,put|url_path\n" */
+			for (const char *a = v.actions.buf; *a;) {
+				const char *nl = strchr(a, '\n');
+				const char *m = strchr(a, '|') + 1;
+				const char *up = strchr(m, '|') + 1;
+				const char *path = path_join(
+					arena, a[0] == '1' ? detail : list, up,
+					(size_t)(nl - up));
+
+				path = path_join(arena, path, "/", 1);
+				while (m < up - 1) {
+					size_t n = strcspn(m, ",|");
+					char up_m[16];
+					size_t k;
+
+					for (k = 0; k < n && k + 1 < sizeof(up_m);
+					     k++)
+						up_m[k] = (char)(m[k] & ~0x20);
+					up_m[k] = '\0';
+					viewset_add(af, arena, &v,
+						    arena_strdup(arena, up_m),
+						    path, vs->line);
+					m += n + (m[n] == ',');
+				}
+				a = nl + 1;
+			}
+			strbuf_release(&v.defs);
+			strbuf_release(&v.actions);
+		}
+	}
+	strmap_release(&classes);
+}
+
+/* The file a mount names: "file:config/routes/api.rb", "py:dcim.urls". */
+static long mount_target(const struct scan *scan, const char *target)
+{
+	struct strbuf want = STRBUF_INIT, pkg = STRBUF_INIT;
+	long found = -1;
+
+	if (!strncmp(target, "file:", 5)) {
+		for (size_t f = 0; f < scan->nr && found < 0; f++)
+			if (!strcmp(scan->files[f].path, target + 5))
+				found = (long)f;
+		return found;
+	}
+	if (strncmp(target, "py:", 3))
+		return -1;
+	strbuf_addch(&want, '/');
+	for (const char *s = target + 3; *s; s++)
+		strbuf_addch(&want, *s == '.' ? '/' : *s);
+	strbuf_addf(&pkg, "%s/__init__.py", want.buf);
+	strbuf_addstr(&want, ".py");
+	for (size_t f = 0; f < scan->nr; f++) {
+		const char *path = scan->files[f].path;
+		size_t n = strlen(path);
+
+		if (scan->files[f].status != FILE_COUNTED)
+			continue;
+		if ((n >= want.len - 1 &&
+		     !strcmp(path + n - (want.len - 1), want.buf + 1) &&
+		     (n == want.len - 1 || path[n - want.len] == '/')) ||
+		    (n >= pkg.len - 1 &&
+		     !strcmp(path + n - (pkg.len - 1), pkg.buf + 1) &&
+		     (n == pkg.len - 1 || path[n - pkg.len] == '/'))) {
+			/* the shortest path: the project's, not a vendored copy */
+			if (found < 0 ||
+			    strlen(scan->files[found].path) > n)
+				found = (long)f;
+		}
+	}
+	strbuf_release(&want);
+	strbuf_release(&pkg);
+	return found;
+}
+
+struct composed {
+	struct api_endpoint *ep;
+	size_t nr, alloc;
+	long *targets; /* of the file's mounts, -1 unresolved */
+	int included, reached;
+};
+
+static void compose_from(struct api_priv *p, struct composed *c, size_t f,
+			 const char *prefix, int depth)
+{
+	struct arena *arena = &p->arenas[0];
+	const struct api_file *af = &p->files[f];
+
+	if (depth > 8)
+		return;
+	for (size_t m = 0; m < af->mounts_nr; m++) {
+		long t = c[f].targets[m];
+		const char *pfx;
+		struct composed *ct;
+
+		if (t < 0 || (size_t)t == f)
+			continue;
+		ct = &c[t];
+		ct->reached = 1;
+		pfx = path_join(arena, prefix, af->mounts[m].prefix,
+				strlen(af->mounts[m].prefix));
+		for (size_t i = 0; i < p->files[t].nr; i++) {
+			const struct api_endpoint *e = &p->files[t].ep[i];
+			struct api_endpoint *n;
+
+			if (ct->nr == ct->alloc) {
+				ct->alloc = ct->alloc ? 2 * ct->alloc : 16;
+				ct->ep = xreallocarray(ct->ep, ct->alloc,
+						       sizeof(*ct->ep));
+			}
+			n = &ct->ep[ct->nr++];
+			*n = *e;
+			n->path = path_join(arena, pfx, e->path,
+					    strlen(e->path));
+		}
+		compose_from(p, c, (size_t)t, pfx, depth + 1);
+	}
+}
+
+/*
+ * Mounted route files (Django include(), Rails draw) get the prefixes of
+ * every chain of mounts from a file no other mounts: their endpoints are
+ * replaced by one copy per prefix.
+ */
+static void compose_mounts(struct api_priv *p, const struct scan *scan)
+{
+	struct composed *c = NULL;
+	int any = 0;
+
+	for (size_t f = 0; f < scan->nr && !any; f++)
+		any = p->files[f].mounts_nr > 0;
+	if (!any)
+		return;
+	c = xcalloc(scan->nr, sizeof(*c));
+	for (size_t f = 0; f < scan->nr; f++) {
+		const struct api_file *af = &p->files[f];
+
+		if (!af->mounts_nr)
+			continue;
+		c[f].targets = xcalloc(af->mounts_nr, sizeof(long));
+		for (size_t m = 0; m < af->mounts_nr; m++) {
+			c[f].targets[m] =
+				mount_target(scan, af->mounts[m].target);
+			if (c[f].targets[m] >= 0)
+				c[c[f].targets[m]].included = 1;
+		}
+	}
+	for (size_t f = 0; f < scan->nr; f++)
+		if (p->files[f].mounts_nr && !c[f].included)
+			compose_from(p, c, f, "", 0);
+	for (size_t f = 0; f < scan->nr; f++) {
+		if (c[f].included && c[f].reached) {
+			free(p->files[f].ep);
+			p->files[f].ep = c[f].ep;
+			p->files[f].nr = c[f].nr;
+			p->files[f].alloc = c[f].alloc;
+		} else {
+			free(c[f].ep);
+		}
+		free(c[f].targets);
+	}
+	free(c);
 }
 
 static int is_param(const char *s, size_t n)
@@ -153,6 +487,8 @@ int api_analyse(struct api_report **out, const struct scan *scan,
 	run.arenas = p->arenas;
 	pool_for(scan->nr, threads, extract_one, &run);
 	r->files_read = run.read;
+	expand_viewsets(p, scan);
+	compose_mounts(p, scan);
 	r->contexts_nr = seams->nr;
 	r->per_context = xcalloc(seams->nr ? seams->nr : 1, sizeof(size_t));
 	for (size_t f = 0; f < scan->nr; f++)

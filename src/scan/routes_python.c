@@ -1,7 +1,7 @@
 /*
  * Python endpoints: Flask and FastAPI decorators (@app.route("/x",
  * methods=[...]), @bp.get("/x"), @router.post("/x")), Django URL
- * patterns in urls.py files (path(), re_path(), url()), and the fields
+ * URLconfs (src/scan/routes_django.c), and the fields
  * of graphene root types (classes deriving from ObjectType named
  * ...Query, ...Queries, ...Mutation(s) or ...Subscription(s)).
  */
@@ -88,7 +88,7 @@ void routes_python(struct api_file *out, struct arena *arena, const char *path,
 		   const struct language *lang, const char *buf, size_t len)
 {
 	struct srctok tz;
-	struct tok t = { 0 }, prev = { 0 };
+	struct tok t = { 0 };
 	const char *base = strrchr(path, '/');
 	int urls, depth = 0;
 	const char *root = NULL; /* in a graphene root type */
@@ -96,6 +96,14 @@ void routes_python(struct api_file *out, struct arena *arena, const char *path,
 
 	base = base ? base + 1 : path;
 	urls = strlen(base) >= 7 && !strcmp(base + strlen(base) - 7, "urls.py");
+	/* a development server's URLconf is not the API served */
+	if (urls && !strncmp(base, "dev", 3))
+		urls = 0;
+	else if (!urls && strstr(buf, "urlpatterns"))
+		urls = 1;
+	if (urls)
+		routes_django(out, arena, lang, buf, len);
+	routes_py_classes(out, arena, lang, buf, len);
 	srctok_init(&tz, lang, buf, len);
 	srctok_next(&tz, &t);
 	while (t.kind != TOK_EOF) {
@@ -140,18 +148,6 @@ void routes_python(struct api_file *out, struct arena *arena, const char *path,
 			}
 			continue;
 		}
-		if (urls && a.kind == TOK_IDENT && !tok_punct(&prev, '.') &&
-		    (tok_is(&a, "path") || tok_is(&a, "re_path") ||
-		     tok_is(&a, "url")) &&
-		    tok_punct(&t, '(')) {
-			depth++;
-			srctok_next(&tz, &t);
-			if (t.kind == TOK_STRING)
-				api_file_add(out, arena, "ANY", t.p, t.n,
-					     "django", t.line);
-			prev = a;
-			continue;
-		}
 		if ((a.flags & TOK_BOL) && depth == 0 && tok_is(&a, "class") &&
 		    t.kind == TOK_IDENT) {
 			struct tok name = t;
@@ -169,7 +165,6 @@ void routes_python(struct api_file *out, struct arena *arena, const char *path,
 				root = graphene_root(&name);
 				root_indent = a.indent;
 			}
-			prev = name;
 			continue;
 		}
 		if (root && (a.flags & TOK_BOL) && depth == 0 &&
@@ -177,6 +172,5 @@ void routes_python(struct api_file *out, struct arena *arena, const char *path,
 		    tok_punct(&t, '=') && a.p[0] != '_')
 			api_file_add(out, arena, root, a.p, a.n, "graphene",
 				     a.line);
-		prev = a;
 	}
 }
