@@ -6,6 +6,7 @@
  * parameter (<id>, {id}, :id) matching any segment, so a blueprint's
  * prefix unknown to the declaration still matches a full URL.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -418,33 +419,6 @@ static size_t split(const char *p, const char **seg, size_t *len, size_t max)
 
 #define API_MAX_SEGMENTS 32
 
-/*
- * Does the literal `call` name endpoint `ep`? Every segment of the
- * endpoint matches the last segments of the call, with at least one
- * literal segment among them.
- */
-static int path_matches(const char *ep, const char *call)
-{
-	const char *es[API_MAX_SEGMENTS], *cs[API_MAX_SEGMENTS];
-	size_t el[API_MAX_SEGMENTS], cl[API_MAX_SEGMENTS];
-	size_t en = split(ep, es, el, API_MAX_SEGMENTS);
-	size_t cn = split(call, cs, cl, API_MAX_SEGMENTS);
-	int literal = 0;
-
-	if (!en || cn < en)
-		return 0;
-	for (size_t i = 0; i < en; i++) {
-		size_t e = en - 1 - i, c = cn - 1 - i;
-
-		if (is_param(es[e], el[e]))
-			continue;
-		if (el[e] != cl[c] || memcmp(es[e], cs[c], el[e]))
-			return 0;
-		literal = 1;
-	}
-	return literal;
-}
-
 static int entry_cmp(const void *a, const void *b)
 {
 	const struct api_entry *x = a, *y = b;
@@ -465,6 +439,142 @@ static int http(const struct api_endpoint *ep)
 {
 	return ep->path[0] != '\0' && strcmp(ep->framework, "graphql") &&
 	       strcmp(ep->framework, "graphene");
+}
+
+/* A path literal of a calling context, split once. */
+struct call_ref {
+	long context;
+	const char *seg[API_MAX_SEGMENTS];
+	size_t len[API_MAX_SEGMENTS];
+	size_t nr;
+};
+
+#define INDEX_DEPTH 4
+
+static int split_matches(const struct call_ref *c, const char *const *es,
+			 const size_t *el, size_t en)
+{
+	int literal = 0;
+
+	if (!en || c->nr < en)
+		return 0;
+	for (size_t i = 0; i < en; i++) {
+		size_t e = en - 1 - i, k = c->nr - 1 - i;
+
+		if (is_param(es[e], el[e]))
+			continue;
+		if (el[e] != c->len[k] || memcmp(es[e], c->seg[k], el[e]))
+			return 0;
+		literal = 1;
+	}
+	return literal;
+}
+
+/*
+ * The calls of each endpoint: path literals in other contexts matching
+ * it. The literals are indexed by each of their last INDEX_DEPTH
+ * segments and its distance from the end, so an endpoint is compared
+ * only with the literals sharing its last literal segment there.
+ */
+static void match_calls(struct api_priv *p, const struct scan *scan,
+			const struct seams *seams)
+{
+	struct api_report *r = &p->r;
+	struct call_ref *calls = NULL;
+	size_t nr = 0, alloc = 0;
+	struct strmap index = STRMAP_INIT;
+	struct arena keys = { 0 };
+	size_t *next; /* chains of the index: call -> next call, or SIZE_MAX */
+	unsigned char *seen = xcalloc(seams->nr ? seams->nr : 1, 1);
+
+	for (size_t f = 0; f < scan->nr; f++) {
+		long c = seams->context_of[f];
+
+		if (c < 0)
+			continue;
+		for (size_t k = 0; k < p->files[f].calls_nr; k++) {
+			struct call_ref *cr;
+
+			if (nr == alloc) {
+				alloc = alloc ? 2 * alloc : 256;
+				calls = xreallocarray(calls, alloc,
+						      sizeof(*calls));
+			}
+			cr = &calls[nr++];
+			cr->context = c;
+			cr->nr = split(p->files[f].calls[k].path, cr->seg,
+				       cr->len, API_MAX_SEGMENTS);
+		}
+	}
+	next = xmalloc((nr ? nr : 1) * INDEX_DEPTH * sizeof(*next));
+	for (size_t i = nr; i-- > 0;)
+		for (size_t d = 0; d < INDEX_DEPTH && d < calls[i].nr; d++) {
+			size_t s = calls[i].nr - 1 - d;
+			char *key = arena_alloc(&keys, calls[i].len[s] + 3);
+			size_t *head;
+
+			key[0] = (char)('0' + d);
+			key[1] = ':';
+			memcpy(key + 2, calls[i].seg[s], calls[i].len[s]);
+			key[calls[i].len[s] + 2] = '\0';
+			head = strmap_get(&index, key);
+			next[i * INDEX_DEPTH + d] = head ? *head : SIZE_MAX;
+			if (!head) {
+				head = arena_alloc(&keys, sizeof(*head));
+				strmap_put(&index, key, head);
+			}
+			*head = i;
+		}
+	for (size_t i = 0; i < r->nr; i++) {
+		struct api_entry *e = &r->entries[i];
+		const char *es[API_MAX_SEGMENTS];
+		size_t el[API_MAX_SEGMENTS], en, d = 0, start = SIZE_MAX;
+		int indexed = 0;
+
+		if (!http(e->ep))
+			continue;
+		en = split(e->ep->path, es, el, API_MAX_SEGMENTS);
+		if (!en)
+			continue;
+		for (d = 0; d < INDEX_DEPTH && d < en; d++)
+			if (!is_param(es[en - 1 - d], el[en - 1 - d])) {
+				char key[512];
+				const size_t *head;
+
+				if (el[en - 1 - d] + 3 > sizeof(key))
+					break;
+				key[0] = (char)('0' + d);
+				key[1] = ':';
+				memcpy(key + 2, es[en - 1 - d], el[en - 1 - d]);
+				key[el[en - 1 - d] + 2] = '\0';
+				head = strmap_get(&index, key);
+				start = head ? *head : SIZE_MAX;
+				indexed = 1;
+				break;
+			}
+		memset(seen, 0, seams->nr ? seams->nr : 1);
+		for (size_t k = indexed ? start : 0; k < nr;
+		     k = indexed ? next[k * INDEX_DEPTH + d] : k + 1) {
+			if (calls[k].context == e->context ||
+			    !split_matches(&calls[k], es, el, en))
+				continue;
+			e->calls++;
+			r->calls++;
+			seen[calls[k].context] = 1;
+		}
+		for (size_t c = 0; c < seams->nr; c++)
+			if (seen[c]) {
+				e->callers = xreallocarray(e->callers,
+							   e->callers_nr + 1,
+							   sizeof(size_t));
+				e->callers[e->callers_nr++] = c;
+			}
+	}
+	free(seen);
+	free(next);
+	free(calls);
+	strmap_release(&index);
+	arena_release(&keys);
 }
 
 int api_analyse(struct api_report **out, const struct scan *scan,
@@ -505,37 +615,7 @@ int api_analyse(struct api_report **out, const struct scan *scan,
 				r->per_context[e->context]++;
 		}
 	qsort(r->entries, r->nr, sizeof(*r->entries), entry_cmp);
-	for (size_t i = 0; i < r->nr; i++) {
-		struct api_entry *e = &r->entries[i];
-		unsigned char *seen;
-
-		if (!http(e->ep))
-			continue;
-		seen = xcalloc(seams->nr ? seams->nr : 1, 1);
-		for (size_t f = 0; f < scan->nr; f++) {
-			long c = seams->context_of[f];
-			const struct api_file *af = &p->files[f];
-
-			if (c < 0 || c == e->context)
-				continue;
-			for (size_t k = 0; k < af->calls_nr; k++) {
-				if (!path_matches(e->ep->path,
-						  af->calls[k].path))
-					continue;
-				e->calls++;
-				r->calls++;
-				seen[c] = 1;
-			}
-		}
-		for (size_t c = 0; c < seams->nr; c++)
-			if (seen[c]) {
-				e->callers = xreallocarray(e->callers,
-							   e->callers_nr + 1,
-							   sizeof(size_t));
-				e->callers[e->callers_nr++] = c;
-			}
-		free(seen);
-	}
+	match_calls(p, scan, seams);
 	*out = r;
 	return 0;
 }
