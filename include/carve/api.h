@@ -13,6 +13,7 @@
 #define CARVE_API_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "carve/model_api.h"
 #include "carve/srctok.h"
@@ -71,15 +72,24 @@ struct api_file {
 	size_t viewsets_nr, viewsets_alloc;
 	struct api_class *classes;
 	size_t classes_nr, classes_alloc;
-	/* the web frameworks whose markers the file shows (API_FW_*) */
-	unsigned frameworks;
+	/* bit i: the file shows api_frameworks[i]'s marker */
+	unsigned long long frameworks;
 };
 
-/* Frameworks a file imports or configures, for "not understood" notices. */
-enum {
-	API_FW_KNOWN = 1 << 0, /* a framework whose routes carve reads */
-	API_FW_UNKNOWN = 1 << 1, /* a web framework carve does not read */
+/*
+ * A web framework, by a marker its files show near the top (an import,
+ * a base class), and whether carve reads its routes: the frameworks not
+ * read are named in a notice instead of a silent "0 endpoints".
+ */
+struct api_framework {
+	const char *lang; /* language name of the files looked at */
+	const char *marker;
+	const char *name;
+	int read;
 };
+
+extern const struct api_framework api_frameworks[];
+extern const size_t api_frameworks_nr;
 
 /*
  * A source file as an array of tokens with matching brackets: match[i]

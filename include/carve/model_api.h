@@ -40,6 +40,14 @@ struct api_report {
 	size_t contexts_nr;
 	size_t calls; /* path literals matched to an endpoint elsewhere */
 	size_t files_read;
+	/* files showing each framework of api_frameworks[] (carve/api.h) */
+	size_t *framework_files;
+	/*
+	 * What carve did not understand, for people: the web frameworks
+	 * found whose routes it does not read, or with no endpoint found,
+	 * the frameworks it looked for. NULL when there is nothing to say.
+	 */
+	char *notice;
 };
 
 void api_json_add(struct cJSON *root, const struct api_report *r);

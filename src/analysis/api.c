@@ -577,6 +577,67 @@ static void match_calls(struct api_priv *p, const struct scan *scan,
 	arena_release(&keys);
 }
 
+/* Is api_frameworks[i] the first entry of its name? */
+static int first_of_name(size_t i)
+{
+	for (size_t k = 0; k < i; k++)
+		if (!strcmp(api_frameworks[k].name, api_frameworks[i].name))
+			return 0;
+	return 1;
+}
+
+/* Files showing framework `name`, any of its markers. */
+static size_t files_of(const struct api_report *r, const char *name)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < api_frameworks_nr; i++)
+		if (!strcmp(api_frameworks[i].name, name))
+			n += r->framework_files[i];
+	return n;
+}
+
+static void make_notice(struct api_report *r)
+{
+	struct strbuf sb = STRBUF_INIT, unread = STRBUF_INIT;
+	size_t unread_nr = 0;
+
+	for (size_t i = 0; i < api_frameworks_nr; i++) {
+		size_t n;
+
+		if (api_frameworks[i].read || !first_of_name(i) ||
+		    !(n = files_of(r, api_frameworks[i].name)))
+			continue;
+		strbuf_addf(&unread, "%s%s (%zu file%s)",
+			    unread_nr++ ? ", " : "", api_frameworks[i].name, n,
+			    n == 1 ? "" : "s");
+	}
+	if (!r->nr) {
+		strbuf_addstr(&sb, "no endpoint found: carve reads the routes "
+				   "of ");
+		for (size_t i = 0, k = 0; i < api_frameworks_nr; i++)
+			if (api_frameworks[i].read && first_of_name(i))
+				strbuf_addf(&sb, "%s%s", k++ ? ", " : "",
+					    api_frameworks[i].name);
+		strbuf_addstr(&sb, ", net/http, GraphQL schema files");
+		if (unread_nr)
+			strbuf_addf(&sb,
+				    "; this repository uses %s, whose routes "
+				    "carve does not read",
+				    unread.buf);
+		else
+			strbuf_addstr(&sb, "; none of them shows here");
+	} else if (unread_nr) {
+		strbuf_addf(&sb,
+			    "not understood: %s, whose routes carve does "
+			    "not read; their endpoints are missing",
+			    unread.buf);
+	}
+	r->notice = sb.len ? strbuf_detach(&sb, NULL) : NULL;
+	strbuf_release(&sb);
+	strbuf_release(&unread);
+}
+
 int api_analyse(struct api_report **out, const struct scan *scan,
 		const struct seams *seams, int threads)
 {
@@ -599,6 +660,11 @@ int api_analyse(struct api_report **out, const struct scan *scan,
 	r->files_read = run.read;
 	expand_viewsets(p, scan);
 	compose_mounts(p, scan);
+	r->framework_files = xcalloc(api_frameworks_nr, sizeof(size_t));
+	for (size_t f = 0; f < scan->nr; f++)
+		for (size_t i = 0; i < api_frameworks_nr && i < 64; i++)
+			if (p->files[f].frameworks & (1ULL << i))
+				r->framework_files[i]++;
 	r->contexts_nr = seams->nr;
 	r->per_context = xcalloc(seams->nr ? seams->nr : 1, sizeof(size_t));
 	for (size_t f = 0; f < scan->nr; f++)
@@ -616,6 +682,7 @@ int api_analyse(struct api_report **out, const struct scan *scan,
 		}
 	qsort(r->entries, r->nr, sizeof(*r->entries), entry_cmp);
 	match_calls(p, scan, seams);
+	make_notice(r);
 	*out = r;
 	return 0;
 }
@@ -630,6 +697,8 @@ void api_report_free(struct api_report *r)
 		free(r->entries[i].callers);
 	free(r->entries);
 	free(r->per_context);
+	free(r->framework_files);
+	free(r->notice);
 	for (size_t f = 0; f < r->scan->nr; f++)
 		api_file_release(&p->files[f]);
 	free(p->files);
