@@ -257,46 +257,73 @@ static void expand_viewsets(struct api_priv *p, const struct scan *scan)
 	strmap_release(&classes);
 }
 
-/* The file a mount names: "file:config/routes/api.rb", "py:dcim.urls". */
-static long mount_target(const struct scan *scan, const char *target)
+/* One alternative of a mount target; -1 when no file is named so. */
+static long mount_one(const struct scan *scan, const char *target,
+		      size_t len)
 {
 	struct strbuf want = STRBUF_INIT, pkg = STRBUF_INIT;
 	long found = -1;
+	int suffix = 0;
 
-	if (!strncmp(target, "file:", 5)) {
+	if (len > 5 && !strncmp(target, "file:", 5)) {
 		for (size_t f = 0; f < scan->nr && found < 0; f++)
-			if (!strcmp(scan->files[f].path, target + 5))
+			if (strlen(scan->files[f].path) == len - 5 &&
+			    !memcmp(scan->files[f].path, target + 5, len - 5))
 				found = (long)f;
 		return found;
 	}
-	if (strncmp(target, "py:", 3))
+	if (len > 7 && !strncmp(target, "suffix:", 7)) {
+		strbuf_addch(&want, '/');
+		strbuf_add(&want, target + 7, len - 7);
+		suffix = 1;
+	} else if (len > 3 && !strncmp(target, "py:", 3)) {
+		strbuf_addch(&want, '/');
+		for (size_t i = 3; i < len; i++)
+			strbuf_addch(&want, target[i] == '.' ? '/' : target[i]);
+		strbuf_addf(&pkg, "%s/__init__.py", want.buf);
+		strbuf_addstr(&want, ".py");
+	} else {
 		return -1;
-	strbuf_addch(&want, '/');
-	for (const char *s = target + 3; *s; s++)
-		strbuf_addch(&want, *s == '.' ? '/' : *s);
-	strbuf_addf(&pkg, "%s/__init__.py", want.buf);
-	strbuf_addstr(&want, ".py");
+	}
 	for (size_t f = 0; f < scan->nr; f++) {
 		const char *path = scan->files[f].path;
 		size_t n = strlen(path);
+		int hit = 0;
 
 		if (scan->files[f].status != FILE_COUNTED)
 			continue;
-		if ((n >= want.len - 1 &&
-		     !strcmp(path + n - (want.len - 1), want.buf + 1) &&
-		     (n == want.len - 1 || path[n - want.len] == '/')) ||
-		    (n >= pkg.len - 1 &&
-		     !strcmp(path + n - (pkg.len - 1), pkg.buf + 1) &&
-		     (n == pkg.len - 1 || path[n - pkg.len] == '/'))) {
-			/* the shortest path: the project's, not a vendored copy */
-			if (found < 0 ||
-			    strlen(scan->files[found].path) > n)
-				found = (long)f;
-		}
+		hit = n >= want.len - 1 &&
+		      !strcmp(path + n - (want.len - 1), want.buf + 1) &&
+		      (n == want.len - 1 || path[n - want.len] == '/');
+		if (!suffix && !hit && pkg.len)
+			hit = n >= pkg.len - 1 &&
+			      !strcmp(path + n - (pkg.len - 1), pkg.buf + 1) &&
+			      (n == pkg.len - 1 || path[n - pkg.len] == '/');
+		/* the shortest path: the project's, not a vendored copy */
+		if (hit && (found < 0 || strlen(scan->files[found].path) > n))
+			found = (long)f;
 	}
 	strbuf_release(&want);
 	strbuf_release(&pkg);
 	return found;
+}
+
+/*
+ * The file a mount names: "file:config/routes/api.rb", "py:dcim.urls",
+ * "suffix:app/api.py" (under any folder), or alternatives separated by
+ * '|', the first naming a file winning.
+ */
+static long mount_target(const struct scan *scan, const char *target)
+{
+	while (*target) {
+		size_t n = strcspn(target, "|");
+		long f = mount_one(scan, target, n);
+
+		if (f >= 0)
+			return f;
+		target += n + (target[n] == '|');
+	}
+	return -1;
 }
 
 struct composed {

@@ -176,6 +176,17 @@ static size_t route(struct dj *d, size_t i, const char *list)
 		if (v && tok_punct(at(d, k + 1), '=')) {
 			item(d, I_ROUTE, list, path, v, NULL, p->line);
 			verbs++;
+		} else if (tok_is(at(d, k), "methods") &&
+			   tok_punct(at(d, k + 1), '=') &&
+			   (tok_punct(at(d, k + 2), '(') ||
+			    tok_punct(at(d, k + 2), '['))) {
+			/* path("x", view, methods=("GET", "POST")) */
+			for (size_t j = k + 3; j < d->t.match[k + 2]; j++)
+				if (at(d, j)->kind == TOK_STRING) {
+					item(d, I_ROUTE, list, path,
+					     str(d, at(d, j)), NULL, p->line);
+					verbs++;
+				}
 		}
 	}
 	if (!verbs)

@@ -170,8 +170,10 @@ static size_t call(struct gowalk *w, size_t i, const char *prefix, int depth)
 		}
 		return close + 1;
 	}
+	/* http.Get("/x") and client.Post(...) are calls, not routes */
 	if ((m = verb(name)) && a1->kind == TOK_STRING &&
-	    !tok_is(recv, "http") && !tok_is(recv, "client")) {
+	    (!strcmp(m, "ANY") ||
+	     (!tok_is(recv, "http") && !tok_is(recv, "client")))) {
 		size_t k = close + 1;
 
 		/* gorilla: r.HandleFunc("/x", h).Methods("GET", "POST") */
