@@ -465,7 +465,8 @@ static int entry_cmp(const void *a, const void *b)
 static int http(const struct api_endpoint *ep)
 {
 	return ep->path[0] != '\0' && strcmp(ep->framework, "graphql") &&
-	       strcmp(ep->framework, "graphene");
+	       strcmp(ep->framework, "graphene") &&
+	       strcmp(ep->framework, "strawberry");
 }
 
 /* A path literal of a calling context, split once. */

@@ -150,6 +150,86 @@ static const char *import_target(struct arena *arena, const char *path,
 	return r;
 }
 
+/* QUERY, MUTATION or SUBSCRIPTION of a root type name, or NULL. */
+static const char *root_kind(const char *p, size_t n)
+{
+	struct tok t = { TOK_IDENT, 0, p, n, 0, 0 };
+
+	return graphene_root(&t);
+}
+
+/*
+ * strawberry: the fields of @strawberry.type classes that are root types
+ * (named ...Query, ...Mutation, ...Subscription, or name="Query"): their
+ * annotated attributes and their methods.
+ */
+static void routes_strawberry(struct api_file *out, struct arena *arena,
+			      const struct language *lang, const char *buf,
+			      size_t len)
+{
+	struct rtoks t;
+
+	if (!strstr(buf, "strawberry"))
+		return;
+	rtoks_init(&t, lang, buf, len);
+	for (size_t i = 0; i + 3 < t.nr; i++) {
+		const struct tok *name = NULL, *s;
+		const char *kind;
+		size_t k = i + 3;
+		unsigned indent, body = 0;
+
+		if (!tok_punct(&t.v[i], '@') || !tok_is(&t.v[i + 1], "strawberry") ||
+		    !tok_punct(&t.v[i + 2], '.') || !tok_is(&t.v[i + 3], "type"))
+			continue;
+		kind = NULL;
+		if (k + 1 < t.nr && tok_punct(&t.v[k + 1], '(')) {
+			size_t close = t.match[k + 1];
+
+			for (size_t j = k + 2; j + 2 < close; j++)
+				if (tok_is(&t.v[j], "name") &&
+				    tok_punct(&t.v[j + 1], '=') &&
+				    (s = &t.v[j + 2])->kind == TOK_STRING)
+					kind = root_kind(s->p, s->n);
+			k = close;
+		}
+		if (k + 2 >= t.nr || !tok_is(&t.v[k + 1], "class"))
+			continue;
+		name = &t.v[k + 2];
+		if (!kind)
+			kind = graphene_root(name);
+		if (!kind)
+			continue;
+		indent = t.v[k + 1].indent;
+		for (size_t j = k + 3; j + 1 < t.nr; j++) {
+			const struct tok *x = &t.v[j];
+
+			if (tok_punct(x, '(') || tok_punct(x, '[') ||
+			    tok_punct(x, '{')) {
+				j = t.match[j];
+				continue;
+			}
+			if (!(x->flags & TOK_BOL))
+				continue;
+			if (x->indent <= indent)
+				break;
+			if (!body)
+				body = x->indent;
+			if (x->indent != body)
+				continue;
+			if (tok_is(x, "def") && t.v[j + 1].kind == TOK_IDENT &&
+			    t.v[j + 1].p[0] != '_')
+				api_file_add(out, arena, kind, t.v[j + 1].p,
+					     t.v[j + 1].n, "strawberry",
+					     t.v[j + 1].line);
+			else if (x->kind == TOK_IDENT && x->p[0] != '_' &&
+				 tok_punct(&t.v[j + 1], ':'))
+				api_file_add(out, arena, kind, x->p, x->n,
+					     "strawberry", x->line);
+		}
+	}
+	rtoks_release(&t);
+}
+
 /*
  * Flask and FastAPI: @x.route("/p", methods=[...]), @x.get("/p") ...,
  * app.add_url_rule("/p", methods=[...]), with the prefix of the object
@@ -335,6 +415,7 @@ void routes_python(struct api_file *out, struct arena *arena, const char *path,
 		routes_django(out, arena, lang, buf, len);
 	routes_py_classes(out, arena, lang, buf, len);
 	routes_py_web(out, arena, path, lang, buf, len);
+	routes_strawberry(out, arena, lang, buf, len);
 	srctok_init(&tz, lang, buf, len);
 	srctok_next(&tz, &t);
 	while (t.kind != TOK_EOF) {
