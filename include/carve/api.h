@@ -127,7 +127,7 @@ void routes_django(struct api_file *out, struct arena *arena,
 void routes_py_classes(struct api_file *out, struct arena *arena,
 		       const struct language *lang, const char *buf,
 		       size_t len);
-void routes_js(struct api_file *out, struct arena *arena,
+void routes_js(struct api_file *out, struct arena *arena, const char *path,
 	       const struct language *lang, const char *buf, size_t len);
 void routes_csharp(struct api_file *out, struct arena *arena,
 		   const struct language *lang, const char *buf, size_t len);
