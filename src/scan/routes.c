@@ -146,20 +146,22 @@ void rtoks_init(struct rtoks *t, const struct language *lang, const char *buf,
 		size_t len)
 {
 	struct srctok tz;
+	struct tok cur = { 0 };
 	size_t alloc = 64, *stack = NULL, depth = 0, stack_alloc = 0;
 
 	memset(t, 0, sizeof(*t));
 	t->v = xmalloc(alloc * sizeof(*t->v));
 	srctok_init(&tz, lang, buf, len);
 	for (;;) {
+		/* the tokenizer reads the previous token from *cur */
+		srctok_next(&tz, &cur);
+		if (cur.kind == TOK_EOF)
+			break;
 		if (t->nr == alloc) {
 			alloc *= 2;
 			t->v = xreallocarray(t->v, alloc, sizeof(*t->v));
 		}
-		srctok_next(&tz, &t->v[t->nr]);
-		if (t->v[t->nr].kind == TOK_EOF)
-			break;
-		t->nr++;
+		t->v[t->nr++] = cur;
 	}
 	t->match = xmalloc((t->nr + 1) * sizeof(*t->match));
 	for (size_t i = 0; i < t->nr; i++) {
