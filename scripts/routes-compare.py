@@ -10,7 +10,7 @@ Pairs (method, path) are compared as sets; in paths every parameter
 slashes are ignored. A combined method ("GET,POST") counts as each.
 Only carve rows whose file matches FILE-REGEX count (default: all);
 GraphQL fields (QUERY, MUTATION, SUBSCRIPTION) count only when the
-oracle lists some.
+oracle lists some, and only they when it lists nothing else.
 """
 import csv
 import re
@@ -37,13 +37,14 @@ def main():
     rx = re.compile(args[2]) if len(args) > 2 else None
     gql = {"QUERY", "MUTATION", "SUBSCRIPTION"}
     with_gql = any(m in gql for m, _ in want)
+    only_gql = all(m in gql for m, _ in want)
     got = set()
     with open(args[1], newline="") as f:
         for row in csv.DictReader(f):
             if rx and not rx.search(row["file"]):
                 continue
             for m in row["method"].split(","):
-                if m in gql and not with_gql:
+                if (m in gql and not with_gql) or (m not in gql and only_gql):
                     continue
                 got.add((m, norm(row["path"])))
     tp = len(want & got)
