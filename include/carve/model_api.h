@@ -31,6 +31,13 @@ struct api_entry {
 	unsigned long calls; /* path literals matching it elsewhere */
 };
 
+/* A web framework the repository's files show (carve/api.h's table). */
+struct api_framework_use {
+	const char *name;
+	size_t files;
+	int read; /* carve reads its routes */
+};
+
 struct api_report {
 	const struct scan *scan;
 	const struct seams *seams;
@@ -42,6 +49,9 @@ struct api_report {
 	size_t files_read;
 	/* files showing each framework of api_frameworks[] (carve/api.h) */
 	size_t *framework_files;
+	/* the frameworks shown, by name, in the table's order */
+	struct api_framework_use *frameworks;
+	size_t frameworks_nr;
 	/*
 	 * What carve did not understand, for people: the web frameworks
 	 * found whose routes it does not read, or with no endpoint found,

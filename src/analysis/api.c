@@ -630,11 +630,19 @@ static void make_notice(struct api_report *r)
 	struct strbuf sb = STRBUF_INIT, unread = STRBUF_INIT;
 	size_t unread_nr = 0;
 
+	r->frameworks = xcalloc(api_frameworks_nr,
+				sizeof(*r->frameworks));
 	for (size_t i = 0; i < api_frameworks_nr; i++) {
 		size_t n;
 
-		if (api_frameworks[i].read || !first_of_name(i) ||
+		if (!first_of_name(i) ||
 		    !(n = files_of(r, api_frameworks[i].name)))
+			continue;
+		r->frameworks[r->frameworks_nr].name = api_frameworks[i].name;
+		r->frameworks[r->frameworks_nr].files = n;
+		r->frameworks[r->frameworks_nr++].read =
+			api_frameworks[i].read;
+		if (api_frameworks[i].read)
 			continue;
 		strbuf_addf(&unread, "%s%s (%zu file%s)",
 			    unread_nr++ ? ", " : "", api_frameworks[i].name, n,
@@ -726,6 +734,7 @@ void api_report_free(struct api_report *r)
 	free(r->entries);
 	free(r->per_context);
 	free(r->framework_files);
+	free(r->frameworks);
 	free(r->notice);
 	for (size_t f = 0; f < r->scan->nr; f++)
 		api_file_release(&p->files[f]);

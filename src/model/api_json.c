@@ -4,9 +4,6 @@
  */
 #include <cjson/cJSON.h>
 #include <stdlib.h>
-#include <string.h>
-
-#include "carve/api.h"
 
 #include "carve/json.h"
 #include "carve/model_api.h"
@@ -26,27 +23,13 @@ void api_json_add(cJSON *root, const struct api_report *r)
 	cJSON *fws = cJSON_AddArrayToObject(api, "frameworks");
 
 	/* each framework seen, by name, and whether its routes are read */
-	for (size_t i = 0; i < api_frameworks_nr; i++) {
-		size_t n = 0;
-		int first = 1;
-		cJSON *o;
+	for (size_t i = 0; i < r->frameworks_nr; i++) {
+		cJSON *o = cJSON_CreateObject();
 
-		for (size_t k = 0; k < i && first; k++)
-			first = strcmp(api_frameworks[k].name,
-				       api_frameworks[i].name) != 0;
-		for (size_t k = i; first && k < api_frameworks_nr; k++)
-			if (!strcmp(api_frameworks[k].name,
-				    api_frameworks[i].name))
-				n += r->framework_files
-					     ? r->framework_files[k]
-					     : 0;
-		if (!first || !n)
-			continue;
-		o = cJSON_CreateObject();
-		json_add_str(o, "name", api_frameworks[i].name);
-		cJSON_AddNumberToObject(o, "files", (double)n);
-		cJSON_AddBoolToObject(o, "routes_read",
-				      api_frameworks[i].read);
+		json_add_str(o, "name", r->frameworks[i].name);
+		cJSON_AddNumberToObject(o, "files",
+					(double)r->frameworks[i].files);
+		cJSON_AddBoolToObject(o, "routes_read", r->frameworks[i].read);
 		cJSON_AddItemToArray(fws, o);
 	}
 	if (r->notice)
