@@ -214,8 +214,7 @@ static void expand_viewsets(struct api_priv *p, const struct scan *scan)
 						     vs->line);
 				continue;
 			}
-			viewset_walk(&v, &classes, vs->cls, strlen(vs->cls),
-				     0);
+			viewset_walk(&v, &classes, vs->cls, strlen(vs->cls), 0);
 			for (size_t r = 0; r < ARRAY_SIZE(drf_routes); r++)
 				if (has_word(v.defs.buf, drf_routes[r].def))
 					viewset_add(af, arena, &v,
@@ -239,8 +238,8 @@ static void expand_viewsets(struct api_priv *p, const struct scan *scan)
 					char up_m[16];
 					size_t k;
 
-					for (k = 0; k < n && k + 1 < sizeof(up_m);
-					     k++)
+					for (k = 0;
+					     k < n && k + 1 < sizeof(up_m); k++)
 						up_m[k] = (char)(m[k] & ~0x20);
 					up_m[k] = '\0';
 					viewset_add(af, arena, &v,
@@ -258,8 +257,7 @@ static void expand_viewsets(struct api_priv *p, const struct scan *scan)
 }
 
 /* One alternative of a mount target; -1 when no file is named so. */
-static long mount_one(const struct scan *scan, const char *target,
-		      size_t len)
+static long mount_one(const struct scan *scan, const char *target, size_t len)
 {
 	struct strbuf want = STRBUF_INIT, pkg = STRBUF_INIT;
 	long found = -1;
@@ -363,8 +361,8 @@ static void compose_from(struct api_priv *p, struct composed *c, size_t f,
 			}
 			n = &ct->ep[ct->nr++];
 			*n = *e;
-			n->path = path_join(arena, pfx, e->path,
-					    strlen(e->path));
+			n->path =
+				path_join(arena, pfx, e->path, strlen(e->path));
 		}
 		compose_from(p, c, (size_t)t, pfx, depth + 1);
 	}
@@ -630,8 +628,7 @@ static void make_notice(struct api_report *r)
 	struct strbuf sb = STRBUF_INIT, unread = STRBUF_INIT;
 	size_t unread_nr = 0;
 
-	r->frameworks = xcalloc(api_frameworks_nr,
-				sizeof(*r->frameworks));
+	r->frameworks = xcalloc(api_frameworks_nr, sizeof(*r->frameworks));
 	for (size_t i = 0; i < api_frameworks_nr; i++) {
 		size_t n;
 
@@ -640,8 +637,7 @@ static void make_notice(struct api_report *r)
 			continue;
 		r->frameworks[r->frameworks_nr].name = api_frameworks[i].name;
 		r->frameworks[r->frameworks_nr].files = n;
-		r->frameworks[r->frameworks_nr++].read =
-			api_frameworks[i].read;
+		r->frameworks[r->frameworks_nr++].read = api_frameworks[i].read;
 		if (api_frameworks[i].read)
 			continue;
 		strbuf_addf(&unread, "%s%s (%zu file%s)",

@@ -77,7 +77,7 @@ static const char *http_attr(const struct tok *t)
 					     "HttpPut",	   "HttpDelete",
 					     "HttpPatch",  "HttpHead",
 					     "HttpOptions" };
-	static const char *const methods[] = { "GET",	"POST", "PUT",
+	static const char *const methods[] = { "GET",	 "POST",  "PUT",
 					       "DELETE", "PATCH", "HEAD",
 					       "OPTIONS" };
 
@@ -126,8 +126,8 @@ static void emit(struct cswalk *w, const char *method, const char *path,
 
 	if (!strncmp(path, "~/", 2))
 		path++;
-	full = *path == '/' ? path : path_join(w->arena, "/", path,
-					       strlen(path));
+	full = *path == '/' ? path
+			    : path_join(w->arena, "/", path, strlen(path));
 	api_file_add(w->out, w->arena, method, full, strlen(full), "aspnet",
 		     line);
 }
@@ -150,7 +150,8 @@ static void action(struct cswalk *w, const struct tok *name)
 			tmpls[t_nr++] = arena_strndup(w->arena, s->p, s->n);
 		} else if (m) {
 			methods[m_nr++] = m;
-		} else if ((tok_is(n, "Route") || tok_is(n, "RouteAttribute")) &&
+		} else if ((tok_is(n, "Route") ||
+			    tok_is(n, "RouteAttribute")) &&
 			   s) {
 			tmpl_methods[t_nr] = NULL;
 			tmpls[t_nr++] = arena_strndup(w->arena, s->p, s->n);
@@ -188,10 +189,10 @@ static void action(struct cswalk *w, const struct tok *name)
 			continue;
 		}
 		for (size_t k = 0; k < b_nr; k++) {
-			const char *p = *bases[k] ? path_join(w->arena,
-							      bases[k], t,
-							      strlen(t))
-						  : t;
+			const char *p = *bases[k]
+						? path_join(w->arena, bases[k],
+							    t, strlen(t))
+						: t;
 
 			if (tmpl_methods[i])
 				emit(w, tmpl_methods[i], p, name->line);
@@ -278,8 +279,8 @@ static int is_map(const struct tok *t, const char **method)
 {
 	static const char *const names[] = { "MapGet", "MapPost", "MapPut",
 					     "MapDelete", "MapPatch" };
-	static const char *const methods[] = { "GET", "POST", "PUT",
-					       "DELETE", "PATCH" };
+	static const char *const methods[] = { "GET", "POST", "PUT", "DELETE",
+					       "PATCH" };
 
 	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++)
 		if (tok_is(t, names[i])) {
@@ -300,7 +301,8 @@ static const struct tok *call_arg(const struct cswalk *w, size_t open,
 		const struct tok *s = NULL;
 		int named = 0;
 
-		if (at(w, k)->kind == TOK_IDENT && tok_punct(at(w, k + 1), ':')) {
+		if (at(w, k)->kind == TOK_IDENT &&
+		    tok_punct(at(w, k + 1), ':')) {
 			for (size_t x = 0; names[x]; x++)
 				named |= tok_is(at(w, k), names[x]);
 			if (!named) {
@@ -427,8 +429,9 @@ void routes_csharp(struct api_file *out, struct arena *arena,
 		    tok_punct(at(&w, i + 5), '(') &&
 		    at(&w, i + 6)->kind == TOK_STRING) {
 			const char *g = strmap_get(
-				&w.groups, arena_strndup(arena, at(&w, i + 2)->p,
-							 at(&w, i + 2)->n));
+				&w.groups,
+				arena_strndup(arena, at(&w, i + 2)->p,
+					      at(&w, i + 2)->n));
 
 			strmap_put(&w.groups, arena_strndup(arena, t->p, t->n),
 				   (void *)path_join(arena, g ? g : "",

@@ -89,9 +89,8 @@ static int ends_with(const struct tok *t, const char *s)
 
 static const char *http_verb(const struct tok *t)
 {
-	static const char *const v[] = { "GET",	  "POST", "PUT",
-					 "PATCH", "DELETE", "HEAD",
-					 "OPTIONS" };
+	static const char *const v[] = { "GET",	   "POST", "PUT",    "PATCH",
+					 "DELETE", "HEAD", "OPTIONS" };
 
 	for (size_t i = 0; i < sizeof(v) / sizeof(*v); i++)
 		if (tok_is(t, v[i]))
@@ -128,8 +127,8 @@ static void include(struct dj *d, size_t i, const char *list, const char *path)
 		char name[32];
 
 		snprintf(name, sizeof(name), "[%d]", d->anon++);
-		item(d, I_LIST, list, path, NULL,
-		     arena_strdup(d->arena, name), t->line);
+		item(d, I_LIST, list, path, NULL, arena_strdup(d->arena, name),
+		     t->line);
 		scan_items(d, a + 1, d->t.match[a],
 			   arena_strdup(d->arena, name));
 	} else if (t->kind == TOK_IDENT && (r = router_of(d, t)) &&
@@ -140,7 +139,7 @@ static void include(struct dj *d, size_t i, const char *list, const char *path)
 		 * mount point itself is served */
 		item(d, I_ROUTE, list, path, "ANY", NULL, t->line);
 	} else if (t->kind == TOK_IDENT && (tok_punct(at(d, a + 1), ')') ||
-					     tok_punct(at(d, a + 1), ','))) {
+					    tok_punct(at(d, a + 1), ','))) {
 		item(d, I_LIST, list, path, NULL, str(d, t), t->line);
 	}
 	(void)close;
@@ -241,18 +240,19 @@ static void statement(struct dj *d, size_t s, size_t e)
 		while (at(d, k)->kind == TOK_IDENT &&
 		       tok_punct(at(d, k + 1), '.'))
 			k += 2;
-		if (at(d, k)->kind == TOK_IDENT && ends_with(at(d, k), "Router") &&
+		if (at(d, k)->kind == TOK_IDENT &&
+		    ends_with(at(d, k), "Router") &&
 		    tok_punct(at(d, k + 1), '(')) {
 			if (d->routers_nr == d->routers_alloc) {
-				d->routers_alloc = d->routers_alloc
-							   ? 2 * d->routers_alloc
-							   : 4;
+				d->routers_alloc =
+					d->routers_alloc ? 2 * d->routers_alloc
+							 : 4;
 				d->routers = xreallocarray(d->routers,
 							   d->routers_alloc,
 							   sizeof(char *));
-				d->router_cls = xreallocarray(
-					d->router_cls, d->routers_alloc,
-					sizeof(char *));
+				d->router_cls = xreallocarray(d->router_cls,
+							      d->routers_alloc,
+							      sizeof(char *));
 			}
 			d->routers[d->routers_nr] = str(d, t);
 			d->router_cls[d->routers_nr++] = str(d, at(d, k));
@@ -551,8 +551,7 @@ static void class_stmt(struct api_file *out, struct arena *arena,
 }
 
 void routes_py_classes(struct api_file *out, struct arena *arena,
-		       const struct language *lang, const char *buf,
-		       size_t len)
+		       const struct language *lang, const char *buf, size_t len)
 {
 	struct rtoks t;
 

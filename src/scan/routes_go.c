@@ -18,15 +18,14 @@
 static const char *verb(const struct tok *t)
 {
 	static const char *const names[] = {
-		"Get",	   "Post",   "Put",   "Delete",	    "Patch",
-		"Head",	   "Options", "GET",  "POST",	    "PUT",
-		"DELETE",  "PATCH",  "HEAD",  "OPTIONS",    "Any",
-		"Handle",  "HandleFunc"
+		"Get",	   "Post",    "Put",  "Delete", "Patch",     "Head",
+		"Options", "GET",     "POST", "PUT",	"DELETE",    "PATCH",
+		"HEAD",	   "OPTIONS", "Any",  "Handle", "HandleFunc"
 	};
 	static const char *const methods[] = {
-		"GET",	  "POST",    "PUT",  "DELETE", "PATCH", "HEAD",
-		"OPTIONS", "GET",    "POST", "PUT",    "DELETE", "PATCH",
-		"HEAD",	  "OPTIONS", "ANY",  "ANY",    "ANY"
+		"GET",	   "POST",    "PUT",  "DELETE", "PATCH",  "HEAD",
+		"OPTIONS", "GET",     "POST", "PUT",	"DELETE", "PATCH",
+		"HEAD",	   "OPTIONS", "ANY",  "ANY",	"ANY"
 	};
 
 	if (t->kind != TOK_IDENT)
@@ -163,8 +162,9 @@ static size_t call(struct gowalk *w, size_t i, const char *prefix, int depth)
 			if (!c)
 				c = end;
 			if (c > s)
-				emit(w, arena_strndup(w->arena, s,
-						      (size_t)(c - s)),
+				emit(w,
+				     arena_strndup(w->arena, s,
+						   (size_t)(c - s)),
 				     base, at(w, open + 3));
 			s = c + 1;
 		}
@@ -208,7 +208,8 @@ static void walk(struct gowalk *w, size_t lo, size_t hi, const char *prefix,
 
 		/* name := func(...) {...}: walked where it is called */
 		if (t->kind == TOK_IDENT && tok_punct(at(w, i + 1), ':') &&
-		    tok_punct(at(w, i + 2), '=') && tok_is(at(w, i + 3), "func") &&
+		    tok_punct(at(w, i + 2), '=') &&
+		    tok_is(at(w, i + 3), "func") &&
 		    tok_punct(at(w, i + 4), '(') &&
 		    !func_body(w, i + 3, hi, &blo, &bhi)) {
 			struct closure *c = arena_alloc(w->arena, sizeof(*c));
@@ -221,7 +222,8 @@ static void walk(struct gowalk *w, size_t lo, size_t hi, const char *prefix,
 		}
 		/* g := r.Group("/v1") (gin, echo), s := r.PathPrefix("/x")... */
 		if (t->kind == TOK_IDENT && tok_punct(at(w, i + 1), ':') &&
-		    tok_punct(at(w, i + 2), '=') && at(w, i + 3)->kind == TOK_IDENT &&
+		    tok_punct(at(w, i + 2), '=') &&
+		    at(w, i + 3)->kind == TOK_IDENT &&
 		    tok_punct(at(w, i + 4), '.') &&
 		    (tok_is(at(w, i + 5), "Group") ||
 		     tok_is(at(w, i + 5), "PathPrefix")) &&
@@ -247,8 +249,7 @@ static void walk(struct gowalk *w, size_t lo, size_t hi, const char *prefix,
 		}
 		if (t->kind == TOK_IDENT && tok_punct(at(w, i + 1), '(') &&
 		    (i == 0 || !tok_punct(at(w, i - 1), '.'))) {
-			struct closure *c =
-				strmap_get(&w->closures, key(w, t));
+			struct closure *c = strmap_get(&w->closures, key(w, t));
 
 			if (c) {
 				walk(w, c->lo, c->hi, prefix, depth + 1);

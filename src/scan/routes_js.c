@@ -71,8 +71,9 @@ static const char *js_target(struct arena *arena, const char *path,
 	struct strbuf dir = STRBUF_INIT, sb = STRBUF_INIT;
 	const char *slash = strrchr(path, '/'), *p = rel->p,
 		   *end = rel->p + rel->n, *r;
-	static const char *const ext[] = { "", ".js", ".ts", ".mjs", ".cjs",
-					   "/index.js", "/index.ts" };
+	static const char *const ext[] = { "",	       ".js",  ".ts",
+					   ".mjs",     ".cjs", "/index.js",
+					   "/index.ts" };
 
 	if (slash)
 		strbuf_add(&dir, path, (size_t)(slash - path));
@@ -130,7 +131,8 @@ static void routes_express(struct api_file *out, struct arena *arena,
 			names[nr].name = arena_strndup(arena, t.v[i + 1].p,
 						       t.v[i + 1].n);
 			names[nr].prefix = NULL;
-			names[nr++].module = js_target(arena, path, &t.v[i + 3]);
+			names[nr++].module =
+				js_target(arena, path, &t.v[i + 3]);
 			continue;
 		}
 		if (a->kind != TOK_IDENT || !tok_punct(&t.v[i + 1], '='))
@@ -142,7 +144,8 @@ static void routes_express(struct api_file *out, struct arena *arena,
 		    t.v[k + 2].p[0] == '.') {
 			names[nr].name = arena_strndup(arena, a->p, a->n);
 			names[nr].prefix = NULL;
-			names[nr++].module = js_target(arena, path, &t.v[k + 2]);
+			names[nr++].module =
+				js_target(arena, path, &t.v[k + 2]);
 			continue;
 		}
 		/* name = express(), express.Router(), new Router({prefix}) */
@@ -238,7 +241,8 @@ static void routes_express(struct api_file *out, struct arena *arena,
 			const char *full = path_join(arena, base, s->p, s->n);
 
 			while (k + 2 < t.nr && tok_punct(&t.v[k], '.') &&
-			       verb(&t.v[k + 1]) && tok_punct(&t.v[k + 2], '(')) {
+			       verb(&t.v[k + 1]) &&
+			       tok_punct(&t.v[k + 2], '(')) {
 				api_file_add(out, arena, verb(&t.v[k + 1]),
 					     full, strlen(full), "express",
 					     t.v[k + 1].line);

@@ -127,16 +127,17 @@ static const char *import_target(struct arena *arena, const char *path,
 		for (size_t i = 0; i < dots; i++) {
 			const char *slash = strrchr(dir.buf, '/');
 
-			strbuf_setlen(&dir, slash ? (size_t)(slash - dir.buf)
-						  : 0);
+			strbuf_setlen(&dir,
+				      slash ? (size_t)(slash - dir.buf) : 0);
 		}
 		if (dir.len)
 			strbuf_addch(&dir, '/');
 	}
 	strbuf_addf(&m, "%s%s", dir.buf, mod);
 	if (*mod)
-		strbuf_addf(&sb, "%s%s/%.*s.py|%s%s/%.*s/__init__.py|%s%s.py|"
-				 "%s%s/__init__.py",
+		strbuf_addf(&sb,
+			    "%s%s/%.*s.py|%s%s/%.*s/__init__.py|%s%s.py|"
+			    "%s%s/__init__.py",
 			    kind, m.buf, (int)name->n, name->p, kind, m.buf,
 			    (int)name->n, name->p, kind, m.buf, kind, m.buf);
 	else
@@ -178,8 +179,10 @@ static void routes_strawberry(struct api_file *out, struct arena *arena,
 		size_t k = i + 3;
 		unsigned indent, body = 0;
 
-		if (!tok_punct(&t.v[i], '@') || !tok_is(&t.v[i + 1], "strawberry") ||
-		    !tok_punct(&t.v[i + 2], '.') || !tok_is(&t.v[i + 3], "type"))
+		if (!tok_punct(&t.v[i], '@') ||
+		    !tok_is(&t.v[i + 1], "strawberry") ||
+		    !tok_punct(&t.v[i + 2], '.') ||
+		    !tok_is(&t.v[i + 3], "type"))
 			continue;
 		kind = NULL;
 		if (k + 1 < t.nr && tok_punct(&t.v[k + 1], '(')) {
@@ -263,7 +266,8 @@ static void routes_py_web(struct api_file *out, struct arena *arena,
 			while (k < t.nr && t.v[k].kind == TOK_IDENT &&
 			       !tok_is(&t.v[k], "import")) {
 				strbuf_add(&mod, t.v[k].p, t.v[k].n);
-				if (k + 1 < t.nr && tok_punct(&t.v[k + 1], '.')) {
+				if (k + 1 < t.nr &&
+				    tok_punct(&t.v[k + 1], '.')) {
 					strbuf_addch(&mod, '/');
 					k += 2;
 				} else {
@@ -274,7 +278,8 @@ static void routes_py_web(struct api_file *out, struct arena *arena,
 				for (k++; k < t.nr && nr < MAX_PYNAMES; k++) {
 					const struct tok *n = &t.v[k], *as = n;
 
-					if (tok_punct(n, '(') || tok_punct(n, ','))
+					if (tok_punct(n, '(') ||
+					    tok_punct(n, ','))
 						continue;
 					if (n->kind != TOK_IDENT ||
 					    ((n->flags & TOK_BOL) &&
@@ -297,7 +302,8 @@ static void routes_py_web(struct api_file *out, struct arena *arena,
 		}
 		/* bp = Blueprint("x", __name__, url_prefix="/x") */
 		if (a->kind == TOK_IDENT && tok_punct(&t.v[i + 1], '=') &&
-		    t.v[i + 2].kind == TOK_IDENT && tok_punct(&t.v[i + 3], '(') &&
+		    t.v[i + 2].kind == TOK_IDENT &&
+		    tok_punct(&t.v[i + 3], '(') &&
 		    (tok_is(&t.v[i + 2], "Blueprint") ||
 		     tok_is(&t.v[i + 2], "APIRouter") ||
 		     tok_is(&t.v[i + 2], "Flask") ||
@@ -308,8 +314,8 @@ static void routes_py_web(struct api_file *out, struct arena *arena,
 			if (!p)
 				p = kwarg(&t, i + 3, "prefix");
 			names[nr].name = arena_strndup(arena, a->p, a->n);
-			names[nr].prefix =
-				p ? arena_strndup(arena, p->p, p->n) : "";
+			names[nr].prefix = p ? arena_strndup(arena, p->p, p->n)
+					     : "";
 			names[nr++].module = NULL;
 		}
 	}
@@ -345,18 +351,16 @@ static void routes_py_web(struct api_file *out, struct arena *arena,
 					  p->p, p->n),
 				r->module, p->line);
 		} else if (tok_is(&t.v[i + 2], "include_router")) {
-			r->prefix = path_join(arena,
-					      path_join(arena,
-							app && app->prefix
-								? app->prefix
-								: "",
-							p->p, p->n),
-					      r->prefix, strlen(r->prefix));
+			r->prefix = path_join(
+				arena,
+				path_join(arena,
+					  app && app->prefix ? app->prefix : "",
+					  p->p, p->n),
+				r->prefix, strlen(r->prefix));
 		} else {
-			r->prefix = path_join(arena,
-					      app && app->prefix ? app->prefix
-								 : "",
-					      p->p, p->n);
+			r->prefix = path_join(
+				arena, app && app->prefix ? app->prefix : "",
+				p->p, p->n);
 		}
 	}
 	for (size_t i = 0; i + 4 < t.nr; i++) {

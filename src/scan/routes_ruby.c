@@ -68,8 +68,7 @@ static int value_name(const struct rbwalk *w, const struct arg *a,
 }
 
 /* Does the option's value (a symbol or an array of them) name `s`? */
-static int value_has(const struct rbwalk *w, const struct arg *a,
-		     const char *s)
+static int value_has(const struct rbwalk *w, const struct arg *a, const char *s)
 {
 	for (size_t i = a->lo; i < a->hi; i++) {
 		const struct tok *t = at(w, i);
@@ -81,8 +80,7 @@ static int value_has(const struct rbwalk *w, const struct arg *a,
 	return 0;
 }
 
-static const struct arg *option(const struct arg *a, size_t nr,
-				const char *key)
+static const struct arg *option(const struct arg *a, size_t nr, const char *key)
 {
 	for (size_t i = 0; i < nr; i++)
 		if (a[i].key && tok_is(a[i].key, key))
@@ -115,7 +113,8 @@ static size_t parse_args(const struct rbwalk *w, size_t lo, size_t hi,
 		x->lo = lo;
 		x->hi = e < hi ? e : hi;
 		/* key: value */
-		if (at(w, lo)->kind == TOK_IDENT && tok_punct(at(w, lo + 1), ':') &&
+		if (at(w, lo)->kind == TOK_IDENT &&
+		    tok_punct(at(w, lo + 1), ':') &&
 		    !(tok_punct(at(w, lo + 2), ':') &&
 		      at(w, lo + 2)->p == at(w, lo + 1)->p + 1) &&
 		    lo + 2 <= x->hi) {
@@ -177,12 +176,12 @@ static void push(struct rbwalk *w, enum frame_kind kind, const char *path,
 static void resources(struct rbwalk *w, int plural, const struct arg *a,
 		      size_t nr, unsigned line, int block)
 {
-	static const char *const actions[] = { "index", "create", "new",
-					       "edit",	"show",	  "update",
+	static const char *const actions[] = { "index",	 "create", "new",
+					       "edit",	 "show",   "update",
 					       "update", "destroy" };
-	static const char *const methods[] = { "GET", "POST", "GET",
-					       "GET", "GET",  "PATCH",
-					       "PUT", "DELETE" };
+	static const char *const methods[] = {
+		"GET", "POST", "GET", "GET", "GET", "PATCH", "PUT", "DELETE"
+	};
 	const struct arg *only = option(a, nr, "only"),
 			 *except = option(a, nr, "except"),
 			 *path = option(a, nr, "path");
@@ -211,8 +210,8 @@ static void resources(struct rbwalk *w, int plural, const struct arg *a,
 			if (!strcmp(actions[k], "new"))
 				target = path_join(w->arena, coll, "/new", 4);
 			else if (!strcmp(actions[k], "edit"))
-				target = path_join(w->arena, member, "/edit",
-						   5);
+				target =
+					path_join(w->arena, member, "/edit", 5);
 			else if (!strcmp(actions[k], "index") ||
 				 !strcmp(actions[k], "create"))
 				target = coll;
@@ -248,10 +247,10 @@ static void verb_route(struct rbwalk *w, const char *method,
 	else if (on && f->collection && value_has(w, on, "collection"))
 		base = f->collection;
 	if (!strcmp(method, "MATCH")) {
-		static const char *const v[] = { "get", "post", "put",
-						 "patch", "delete" };
-		static const char *const m[] = { "GET", "POST", "PUT",
-						 "PATCH", "DELETE" };
+		static const char *const v[] = { "get", "post", "put", "patch",
+						 "delete" };
+		static const char *const m[] = { "GET", "POST", "PUT", "PATCH",
+						 "DELETE" };
 		int any = 1;
 
 		for (size_t k = 0; via && k < 5; k++)
@@ -341,8 +340,8 @@ static void statement(struct rbwalk *w, size_t i, size_t e, int block)
 					 n);
 		push(w, F_PLAIN, base, NULL, NULL);
 		return;
-	} else if ((tok_is(t, "member") || tok_is(t, "collection")) &&
-		   block && f->member) {
+	} else if ((tok_is(t, "member") || tok_is(t, "collection")) && block &&
+		   f->member) {
 		const char *base = tok_is(t, "member") ? f->member
 						       : f->collection;
 
