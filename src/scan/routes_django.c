@@ -154,11 +154,22 @@ static size_t route(struct dj *d, size_t i, const char *list)
 	const char *path = "";
 	int verbs = 0;
 
-	int literal = p->kind == TOK_STRING && !(p->flags & TOK_INTERP) &&
-		      e == a + 1;
+	int literal = e > a;
 
-	if (literal)
-		path = str(d, p);
+	/* "a" "b" and ("a" r"b") are one literal */
+	for (size_t k = a; k < e && literal; k++)
+		literal = (at(d, k)->kind == TOK_STRING &&
+			   !(at(d, k)->flags & TOK_INTERP)) ||
+			  tok_punct(at(d, k), '(') || tok_punct(at(d, k), ')');
+	if (literal) {
+		struct strbuf sb = STRBUF_INIT;
+
+		for (size_t k = a; k < e; k++)
+			if (at(d, k)->kind == TOK_STRING)
+				strbuf_add(&sb, at(d, k)->p, at(d, k)->n);
+		path = arena_strdup(d->arena, sb.buf);
+		strbuf_release(&sb);
+	}
 	if (e >= close) /* path("x") alone is no route */
 		return close + 1;
 	/* path(settings.BASE_PATH, include(...)): mounted at its default */
@@ -307,6 +318,20 @@ static const char *clean(struct arena *arena, const char *prefix,
 	}
 	if (n && path[n - 1] == '$')
 		n--;
+	if (memchr(path, '\\', n)) {
+		/* a regex's "\." is the character itself in the URL */
+		char *u = arena_alloc(arena, n + 1), *o = u;
+
+		for (size_t i = 0; i < n; i++)
+			if (path[i] == '\\' && i + 1 < n &&
+			    strchr("./-_~", path[i + 1]))
+				*o++ = path[++i];
+			else
+				*o++ = path[i];
+		*o = '\0';
+		path = u;
+		n = (size_t)(o - u);
+	}
 	return path_join(arena, prefix, path, n);
 }
 

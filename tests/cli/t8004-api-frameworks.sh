@@ -17,13 +17,15 @@ routes() {
 
 # site/urls.py mounts shop.urls at shop/ and shop.api.urls at api/shop/;
 # v1_patterns is included twice (api/v1/, json/) and served only there;
-# rest_path's upper-case keywords are its methods; re_path anchors go;
+# rest_path's upper-case keywords are its methods; re_path anchors go,
+# adjacent literals join and "\." is a dot;
 # the DefaultRouter serves its root; OrderViewSet is a ModelViewSet with
 # ExportMixin's list action and its own detail action ship (POST, PUT);
 # ProductViewSet lists and retrieves; AuditViewSet allows GET and DELETE
 # only. dev_urls.py and shop/tests/ are not the API served.
 cat >django.want <<'EOF2'
 ANY /
+ANY /.well-known/jwks.json
 ANY /api/v1/realm/subdomain/<subdomain>
 ANY /debug/
 ANY /health/
