@@ -17,7 +17,10 @@ URLconf from ROOT_URLCONF:
   the detail route (retrieve GET, update PUT, partial_update PATCH,
   destroy DELETE) when the viewset's class hierarchy (read with ast from
   every .py file, plus DRF's own mixins) defines the method, @action
-  routes, http_method_names, and the API root view of a DefaultRouter.
+  routes, http_method_names, and the API root view of a DefaultRouter;
+- a route to a class-based view (X.as_view()) has the handlers (get,
+  post, put, patch, delete) its class hierarchy defines, Django's and
+  DRF's generic views built in, "ANY" when none is known.
 
 Prints "METHOD PATH", sorted.
 
@@ -40,6 +43,21 @@ DRF = {
     "UpdateModelMixin": ["update", "partial_update"],
     "DestroyModelMixin": ["destroy"],
 }
+# Django's and DRF's class-based views: the handlers they define
+# (RedirectView answers every method and is left out: ANY)
+VIEWS = {
+    "TemplateView": ["get"], "ListView": ["get"], "DetailView": ["get"],
+    "ArchiveIndexView": ["get"], "FormView": ["get", "post", "put"],
+    "CreateView": ["get", "post", "put"], "UpdateView": ["get", "post", "put"],
+    "DeleteView": ["get", "post", "delete"], "LoginView": ["get", "post"],
+    "LogoutView": ["post"], "ListAPIView": ["get"], "CreateAPIView": ["post"],
+    "RetrieveAPIView": ["get"], "DestroyAPIView": ["delete"],
+    "UpdateAPIView": ["put", "patch"], "ListCreateAPIView": ["get", "post"],
+    "RetrieveUpdateAPIView": ["get", "put", "patch"],
+    "RetrieveDestroyAPIView": ["get", "delete"],
+    "RetrieveUpdateDestroyAPIView": ["get", "put", "patch", "delete"],
+}
+HANDLERS = ["get", "post", "put", "patch", "delete"]
 LIST_ROUTE = [("list", "GET"), ("create", "POST"), ("bulk_update", "PUT"),
               ("bulk_partial_update", "PATCH"), ("bulk_destroy", "DELETE")]
 DETAIL_ROUTE = [("retrieve", "GET"), ("update", "PUT"),
@@ -127,6 +145,20 @@ def viewset_routes(prefix, cls):
     for detail, methods, up in actions:
         for m in methods:
             add(m.upper(), (det if detail else lst) + up + "/")
+
+
+def view_methods(cls):
+    """GET, POST ... of a class-based view; ["ANY"] when none is known."""
+    defs, http = set(), None
+    for c in mro(cls):
+        for info in CLASSES.get(c, []):
+            defs |= info["defs"]
+            if http is None:
+                http = info["http"]
+        if c not in CLASSES:
+            defs |= set(VIEWS.get(c, []))
+    out = [h.upper() for h in HANDLERS if h in defs and (http is None or h in http)]
+    return out or ["ANY"]
 
 
 def module_file(mod):
@@ -227,6 +259,17 @@ class Module:
             return [("sub", path, self.expr(arg))]
         if not lit:
             return []
+        if not methods:
+            for k in call.keywords:
+                if k.arg == "methods" and isinstance(k.value, (ast.Tuple, ast.List)):
+                    methods = [m.value for m in k.value.elts]
+        if not methods and view is not None:
+            # views.OrderView.as_view(...), possibly wrapped in a decorator call
+            for node in ast.walk(view):
+                if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                        and node.func.attr == "as_view":
+                    methods = view_methods(name_of(node.func.value))
+                    break
         return [("route", path, methods or ["ANY"])]
 
 

@@ -46,6 +46,12 @@ struct api_viewset {
 	unsigned line;
 };
 
+/* A Django route to a class-based view: its methods come from the class. */
+struct api_view {
+	size_t ep; /* index in the file's endpoints */
+	const char *cls; /* "OrderView" of views.OrderView.as_view() */
+};
+
 /*
  * A Python class as the DRF expansion needs it: its bases (last dotted
  * names, space separated), the methods it defines (space separated) and
@@ -72,6 +78,8 @@ struct api_file {
 	size_t viewsets_nr, viewsets_alloc;
 	struct api_class *classes;
 	size_t classes_nr, classes_alloc;
+	struct api_view *views;
+	size_t views_nr, views_alloc;
 	/* bit i: the file shows api_frameworks[i]'s marker */
 	unsigned long long frameworks;
 };

@@ -71,7 +71,35 @@ static const struct {
 	{ "DestroyModelMixin", "destroy" },
 };
 
-/* A viewset's method names as routes: list route, then detail route. */
+/*
+ * The handlers of Django's and DRF's own class-based views. RedirectView
+ * answers every method: it is left out, so a route to it stays ANY.
+ */
+static const struct {
+	const char *name, *defs;
+} django_views[] = {
+	{ "TemplateView", "get" },
+	{ "ListView", "get" },
+	{ "DetailView", "get" },
+	{ "ArchiveIndexView", "get" },
+	{ "FormView", "get post put" },
+	{ "CreateView", "get post put" },
+	{ "UpdateView", "get post put" },
+	{ "DeleteView", "get post delete" },
+	{ "LoginView", "get post" },
+	{ "LogoutView", "post" },
+	{ "ListAPIView", "get" },
+	{ "CreateAPIView", "post" },
+	{ "RetrieveAPIView", "get" },
+	{ "DestroyAPIView", "delete" },
+	{ "UpdateAPIView", "put patch" },
+	{ "ListCreateAPIView", "get post" },
+	{ "RetrieveUpdateAPIView", "get put patch" },
+	{ "RetrieveDestroyAPIView", "get delete" },
+	{ "RetrieveUpdateDestroyAPIView", "get put patch delete" },
+};
+
+/* A view's method names as routes: list route, then detail route. */
 static const struct {
 	const char *def, *method;
 	int detail;
@@ -110,6 +138,10 @@ static void viewset_walk(struct viewset_defs *v, const struct strmap *classes,
 			if (!strcmp(drf_classes[i].name, buf))
 				strbuf_addf(&v->defs, " %s ",
 					    drf_classes[i].defs);
+		for (size_t i = 0; i < ARRAY_SIZE(django_views); i++)
+			if (!strcmp(django_views[i].name, buf))
+				strbuf_addf(&v->defs, " %s ",
+					    django_views[i].defs);
 		return;
 	}
 	/* classes of one name in several modules: any may be the base */
@@ -184,6 +216,42 @@ static void viewset_add(struct api_file *f, struct arena *arena,
 	api_file_add(f, arena, method, path, strlen(path), "drf", line);
 }
 
+/*
+ * A route to a class-based view: the HTTP handlers its classes define
+ * (get, post, ...) instead of ANY; ANY stays when none is known.
+ */
+static void view_methods(struct api_file *af, struct arena *arena,
+			 const struct strmap *classes,
+			 const struct api_view *view)
+{
+	static const char *const handlers[] = { "get", "post", "put",
+						"patch", "delete" };
+	static const char *const methods[] = { "GET", "POST", "PUT", "PATCH",
+					       "DELETE" };
+	struct viewset_defs v = { STRBUF_INIT, STRBUF_INIT, NULL };
+	int first = 1;
+
+	viewset_walk(&v, classes, view->cls, strlen(view->cls), 0);
+	for (size_t k = 0; k < ARRAY_SIZE(handlers); k++) {
+		struct api_endpoint e;
+
+		if (!has_word(v.defs.buf, handlers[k]))
+			continue;
+		if (v.http && !has_word(v.http, handlers[k]))
+			continue;
+		if (first) {
+			af->ep[view->ep].method = methods[k];
+			first = 0;
+			continue;
+		}
+		e = af->ep[view->ep];
+		api_file_add(af, arena, methods[k], e.path, strlen(e.path),
+			     e.framework, e.line);
+	}
+	strbuf_release(&v.defs);
+	strbuf_release(&v.actions);
+}
+
 /* router.register()ed viewsets into routes, by the classes they derive. */
 static void expand_viewsets(struct api_priv *p, const struct scan *scan)
 {
@@ -200,6 +268,8 @@ static void expand_viewsets(struct api_priv *p, const struct scan *scan)
 	for (size_t f = 0; f < scan->nr; f++) {
 		struct api_file *af = &p->files[f];
 
+		for (size_t i = 0; i < af->views_nr; i++)
+			view_methods(af, arena, &classes, &af->views[i]);
 		for (size_t i = 0; i < af->viewsets_nr; i++) {
 			const struct api_viewset *vs = &af->viewsets[i];
 			struct viewset_defs v = { STRBUF_INIT, STRBUF_INIT,

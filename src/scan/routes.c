@@ -52,6 +52,7 @@ void api_file_release(struct api_file *f)
 	free(f->mounts);
 	free(f->viewsets);
 	free(f->classes);
+	free(f->views);
 	memset(f, 0, sizeof(*f));
 }
 

@@ -199,8 +199,21 @@ static size_t route(struct dj *d, size_t i, const char *list)
 				}
 		}
 	}
-	if (!verbs)
-		item(d, I_ROUTE, list, path, "ANY", NULL, p->line);
+	if (!verbs) {
+		/* views.OrderView.as_view(): the class says the methods */
+		const char *cls = NULL;
+		size_t ve = arg_end(d, e + 1, close);
+
+		for (size_t k = e + 1; k + 3 < ve; k++)
+			if (at(d, k)->kind == TOK_IDENT &&
+			    tok_punct(at(d, k + 1), '.') &&
+			    tok_is(at(d, k + 2), "as_view") &&
+			    tok_punct(at(d, k + 3), '(')) {
+				cls = str(d, at(d, k));
+				break;
+			}
+		item(d, I_ROUTE, list, path, "ANY", cls, p->line);
+	}
 	return close + 1;
 }
 
@@ -351,6 +364,20 @@ static void emit_list(struct dj *d, const char *list, const char *prefix,
 		case I_ROUTE:
 			api_file_add(d->out, d->arena, it->method, p, strlen(p),
 				     "django", it->line);
+			if (it->target) {
+				struct api_file *o = d->out;
+
+				if (o->views_nr == o->views_alloc) {
+					o->views_alloc = o->views_alloc
+								 ? 2 * o->views_alloc
+								 : 8;
+					o->views = xreallocarray(
+						o->views, o->views_alloc,
+						sizeof(*o->views));
+				}
+				o->views[o->views_nr].ep = o->nr - 1;
+				o->views[o->views_nr++].cls = it->target;
+			}
 			break;
 		case I_LIST:
 			emit_list(d, it->target, path_join(d->arena, p, "/", 1),
@@ -580,7 +607,7 @@ void routes_py_classes(struct api_file *out, struct arena *arena,
 {
 	struct rtoks t;
 
-	if (!strstr(buf, "ViewSet") && !strstr(buf, "Mixin") &&
+	if (!strstr(buf, "View") && !strstr(buf, "Mixin") &&
 	    !strstr(buf, "Router"))
 		return;
 	rtoks_init(&t, lang, buf, len);

@@ -22,17 +22,17 @@ routes() {
 # the DefaultRouter serves its root; OrderViewSet is a ModelViewSet with
 # ExportMixin's list action and its own detail action ship (POST, PUT);
 # ProductViewSet lists and retrieves; AuditViewSet allows GET and DELETE
-# only. dev_urls.py and shop/tests/ are not the API served.
+# only. Class-based views route the handlers their classes define:
+# OrderListView a ListView (GET), OrderView get from its base and its own
+# post, HealthView a TemplateView (GET); function views stay ANY.
+# dev_urls.py and shop/tests/ are not the API served.
 cat >django.want <<'EOF2'
 ANY /
 ANY /.well-known/jwks.json
 ANY /api/v1/realm/subdomain/<subdomain>
 ANY /debug/
-ANY /health/
 ANY /json/realm/subdomain/<subdomain>
 ANY /legacy/old/
-ANY /shop/orders/
-ANY /shop/orders/<int:pk>/
 DELETE /api/shop/audit/{pk}/
 DELETE /api/shop/orders/{pk}/
 GET /api/shop/
@@ -44,12 +44,16 @@ GET /api/shop/orders/{pk}/
 GET /api/shop/products/
 GET /api/shop/products/{pk}/
 GET /api/v1/realm
+GET /health/
 GET /json/realm
+GET /shop/orders/
+GET /shop/orders/<int:pk>/
 PATCH /api/shop/orders/{pk}/
 PATCH /api/v1/realm
 PATCH /json/realm
 POST /api/shop/orders/
 POST /api/shop/orders/{pk}/ship/
+POST /shop/orders/<int:pk>/
 POST /shop/orders/<int:pk>/cancel/
 PUT /api/shop/orders/{pk}/
 PUT /api/shop/orders/{pk}/ship/
