@@ -2,9 +2,11 @@
 // with go/ast (independently of carve) from routers/api/v1/api.go:
 // m.Group prefixes composed, m.Combo(...).Get(...) chains, m.Methods,
 // routes under `if` included, and local closures (addActionsRoutes)
-// expanded where they are called. Prints "METHOD PATH", sorted.
+// expanded where they are called. Prints "METHOD PATH", sorted, under
+// an optional mount prefix: routers/init.go mounts this router with
+// r.Mount("/api/v1", apiv1.Routes()).
 //
-//	go run scripts/oracle-routes-gitea.go -- /work/repos/gitea/routers/api/v1/api.go
+//	go run scripts/oracle-routes-gitea.go -- /work/repos/gitea/routers/api/v1/api.go /api/v1
 package main
 
 import (
@@ -144,14 +146,22 @@ func block(b *ast.BlockStmt, prefix string) {
 
 func main() {
 	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, os.Args[len(os.Args)-1], nil, 0)
+	args := os.Args[1:]
+	if len(args) > 0 && args[0] == "--" {
+		args = args[1:]
+	}
+	prefix := ""
+	if len(args) > 1 {
+		prefix = args[1]
+	}
+	f, err := parser.ParseFile(fset, args[0], nil, 0)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
 	for _, d := range f.Decls {
 		if fd, ok := d.(*ast.FuncDecl); ok && fd.Name.Name == "Routes" {
-			block(fd.Body, "")
+			block(fd.Body, prefix)
 		}
 	}
 	var lines []string

@@ -19,6 +19,10 @@ struct api_endpoint {
 	const char *path; /* as declared; a GraphQL field's name */
 	const char *framework; /* "flask", "django", "express", ... */
 	unsigned line;
+	/* " F G ": the Go functions of its file declaring it or calling
+	 * the one that does (a mount of pkg.Routes() takes only those of
+	 * Routes), or NULL */
+	const char *scope;
 };
 
 /* One endpoint with its file, serving context and calling contexts. */

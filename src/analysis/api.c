@@ -326,8 +326,59 @@ static void expand_viewsets(struct api_priv *p, const struct scan *scan)
 	strmap_release(&classes);
 }
 
+/* Is the endpoint declared in function fn, or in one fn calls? */
+static int in_scope(const struct api_endpoint *e, const char *fn, size_t n)
+{
+	const char *p = e->scope;
+
+	if (!p)
+		return 0;
+	while ((p = strstr(p, fn)))
+		if (p[-1] == ' ' && p[n] == ' ')
+			return 1;
+		else
+			p += n;
+	return 0;
+}
+
+/*
+ * "code.gitea.io/gitea/routers/api/v1#Routes": the Go file of a folder
+ * the import path ends with that declares endpoints in that function.
+ */
+static long mount_go(const struct scan *scan, const struct api_file *files,
+		     const char *target, size_t len)
+{
+	const char *hash = memchr(target, '#', len);
+	size_t plen, flen;
+	long found = -1;
+
+	if (!hash)
+		return -1;
+	plen = (size_t)(hash - target);
+	flen = len - plen - 1;
+	for (size_t f = 0; f < scan->nr; f++) {
+		const char *path = scan->files[f].path;
+		const char *slash = strrchr(path, '/');
+		size_t dlen = slash ? (size_t)(slash - path) : 0;
+		const struct api_file *af = &files[f];
+		int has = 0;
+
+		if (!dlen || dlen > plen ||
+		    memcmp(target + plen - dlen, path, dlen) ||
+		    (dlen < plen && target[plen - dlen - 1] != '/'))
+			continue;
+		for (size_t i = 0; i < af->nr && !has; i++)
+			has = in_scope(&af->ep[i], hash + 1, flen);
+		if (has && (found < 0 || strlen(scan->files[found].path) >
+						 strlen(path)))
+			found = (long)f;
+	}
+	return found;
+}
+
 /* One alternative of a mount target; -1 when no file is named so. */
-static long mount_one(const struct scan *scan, const char *target, size_t len)
+static long mount_one(const struct scan *scan, const struct api_file *files,
+		      const char *target, size_t len)
 {
 	struct strbuf want = STRBUF_INIT, pkg = STRBUF_INIT;
 	long found = -1;
@@ -340,6 +391,8 @@ static long mount_one(const struct scan *scan, const char *target, size_t len)
 				found = (long)f;
 		return found;
 	}
+	if (len > 7 && !strncmp(target, "gofunc:", 7))
+		return mount_go(scan, files, target + 7, len - 7);
 	if (len > 7 && !strncmp(target, "suffix:", 7)) {
 		strbuf_addch(&want, '/');
 		strbuf_add(&want, target + 7, len - 7);
@@ -381,11 +434,12 @@ static long mount_one(const struct scan *scan, const char *target, size_t len)
  * "suffix:app/api.py" (under any folder), or alternatives separated by
  * '|', the first naming a file winning.
  */
-static long mount_target(const struct scan *scan, const char *target)
+static long mount_target(const struct scan *scan, const struct api_file *files,
+			 const char *target)
 {
 	while (*target) {
 		size_t n = strcspn(target, "|");
-		long f = mount_one(scan, target, n);
+		long f = mount_one(scan, files, target, n);
 
 		if (f >= 0)
 			return f;
@@ -399,6 +453,10 @@ struct composed {
 	size_t nr, alloc;
 	long *targets; /* of the file's mounts, -1 unresolved */
 	int included, reached;
+	/* endpoints a mount took: the others of a file mounted only by
+	 * function (Go) stay where they are */
+	unsigned char *taken;
+	int whole; /* a mount took the whole file */
 };
 
 static void compose_from(struct api_priv *p, struct composed *c, size_t f,
@@ -411,7 +469,7 @@ static void compose_from(struct api_priv *p, struct composed *c, size_t f,
 		return;
 	for (size_t m = 0; m < af->mounts_nr; m++) {
 		long t = c[f].targets[m];
-		const char *pfx;
+		const char *pfx, *fn;
 		struct composed *ct;
 
 		if (t < 0 || (size_t)t == f)
@@ -420,9 +478,18 @@ static void compose_from(struct api_priv *p, struct composed *c, size_t f,
 		ct->reached = 1;
 		pfx = path_join(arena, prefix, af->mounts[m].prefix,
 				strlen(af->mounts[m].prefix));
+		/* a Go mount of pkg.Routes() takes Routes' endpoints only */
+		fn = strrchr(af->mounts[m].target, '#');
+		ct->whole |= !fn;
 		for (size_t i = 0; i < p->files[t].nr; i++) {
 			const struct api_endpoint *e = &p->files[t].ep[i];
 			struct api_endpoint *n;
+
+			if (fn && !in_scope(e, fn + 1, strlen(fn + 1)))
+				continue;
+			if (!ct->taken)
+				ct->taken = xcalloc(p->files[t].nr, 1);
+			ct->taken[i] = 1;
 
 			if (ct->nr == ct->alloc) {
 				ct->alloc = ct->alloc ? 2 * ct->alloc : 16;
@@ -460,8 +527,8 @@ static void compose_mounts(struct api_priv *p, const struct scan *scan)
 			continue;
 		c[f].targets = xcalloc(af->mounts_nr, sizeof(long));
 		for (size_t m = 0; m < af->mounts_nr; m++) {
-			c[f].targets[m] =
-				mount_target(scan, af->mounts[m].target);
+			c[f].targets[m] = mount_target(scan, p->files,
+						       af->mounts[m].target);
 			if (c[f].targets[m] >= 0)
 				c[c[f].targets[m]].included = 1;
 		}
@@ -471,6 +538,18 @@ static void compose_mounts(struct api_priv *p, const struct scan *scan)
 			compose_from(p, c, f, "", 0);
 	for (size_t f = 0; f < scan->nr; f++) {
 		if (c[f].included && c[f].reached) {
+			for (size_t i = 0; !c[f].whole && i < p->files[f].nr;
+			     i++) {
+				if (c[f].taken && c[f].taken[i])
+					continue;
+				if (c[f].nr == c[f].alloc) {
+					c[f].alloc = 2 * c[f].alloc + 16;
+					c[f].ep = xreallocarray(
+						c[f].ep, c[f].alloc,
+						sizeof(*c[f].ep));
+				}
+				c[f].ep[c[f].nr++] = p->files[f].ep[i];
+			}
 			free(p->files[f].ep);
 			p->files[f].ep = c[f].ep;
 			p->files[f].nr = c[f].nr;
@@ -479,6 +558,7 @@ static void compose_mounts(struct api_priv *p, const struct scan *scan)
 			free(c[f].ep);
 		}
 		free(c[f].targets);
+		free(c[f].taken);
 	}
 	free(c);
 }

@@ -27,6 +27,7 @@ void api_file_add(struct api_file *f, struct arena *arena, const char *method,
 	e->path = arena_strndup(arena, path, path_len);
 	e->framework = framework;
 	e->line = line;
+	e->scope = NULL;
 }
 
 void api_file_add_mount(struct api_file *f, struct arena *arena,

@@ -7,12 +7,15 @@
  * group prefixes composed and the bodies of local closures that declare
  * routes walked where they are called, under the caller's prefix.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "carve/api.h"
 #include "carve/arena.h"
 #include "carve/srctok.h"
+#include "carve/strbuf.h"
 #include "carve/strmap.h"
+#include "carve/xmalloc.h"
 
 /* The method a router function declares, "ANY", or NULL. */
 static const char *verb(const struct tok *t)
@@ -40,10 +43,26 @@ struct closure {
 	size_t lo, hi; /* the body, braces excluded */
 };
 
+/* A top-level function: its name and body, to scope its endpoints. */
+struct gofunc {
+	const char *name;
+	size_t lo, hi;
+	/* " F G ": the functions of the file reaching it through calls */
+	const char *callers;
+};
+
+#define MAX_SCOPED_FUNCS 256
+
+#define MAX_IMPORTS 128
+
 struct gowalk {
 	struct api_file *out;
 	struct arena *arena;
 	struct rtoks t;
+	struct gofunc *funcs;
+	size_t funcs_nr;
+	const char *imports[MAX_IMPORTS][2]; /* alias, import path */
+	size_t imports_nr;
 	struct strmap vars; /* group variable -> its prefix */
 	struct strmap closures; /* local func literal -> struct closure */
 };
@@ -105,6 +124,33 @@ static void emit(struct gowalk *w, const char *method, const char *base,
 	if (!*full)
 		full = "/";
 	api_file_add(w->out, w->arena, m, full, strlen(full), "go", p->line);
+	for (size_t i = 0, at = (size_t)(p - w->t.v); i < w->funcs_nr; i++)
+		if (at >= w->funcs[i].lo && at < w->funcs[i].hi)
+			w->out->ep[w->out->nr - 1].scope = w->funcs[i].callers;
+}
+
+/* r.Mount("/api/v1", apiv1.Routes()): a mount of that package's function */
+static void mount(struct gowalk *w, size_t open, const char *base)
+{
+	const struct tok *p = at(w, open + 1), *pkg = at(w, open + 3);
+	struct strbuf sb = STRBUF_INIT;
+
+	if (p->kind != TOK_STRING || !tok_punct(at(w, open + 2), ',') ||
+	    pkg->kind != TOK_IDENT || !tok_punct(at(w, open + 4), '.') ||
+	    at(w, open + 5)->kind != TOK_IDENT ||
+	    !tok_punct(at(w, open + 6), '('))
+		return;
+	for (size_t i = 0; i < w->imports_nr; i++)
+		if (tok_is(pkg, w->imports[i][0])) {
+			strbuf_addf(&sb, "gofunc:%s#%.*s", w->imports[i][1],
+				    (int)at(w, open + 5)->n, at(w, open + 5)->p);
+			api_file_add_mount(w->out, w->arena,
+					   path_join(w->arena, base, p->p,
+						     p->n),
+					   sb.buf, p->line);
+			break;
+		}
+	strbuf_release(&sb);
 }
 
 /* The prefix routes declared on receiver token r get. */
@@ -138,6 +184,10 @@ static size_t call(struct gowalk *w, size_t i, const char *prefix, int depth)
 		if (a1->kind == TOK_STRING)
 			p = path_join(w->arena, base, a1->p, a1->n);
 		walk(w, blo, bhi, p, depth + 1);
+		return close + 1;
+	}
+	if (tok_is(name, "Mount")) {
+		mount(w, open, base);
 		return close + 1;
 	}
 	if (tok_is(name, "Combo") && a1->kind == TOK_STRING) {
@@ -261,6 +311,131 @@ static void walk(struct gowalk *w, size_t lo, size_t hi, const char *prefix,
 	}
 }
 
+static void import_one(struct gowalk *w, const struct tok *alias,
+		       const struct tok *path)
+{
+	const char *slash;
+	size_t n;
+
+	if (w->imports_nr == MAX_IMPORTS || path->kind != TOK_STRING)
+		return;
+	if (alias) {
+		w->imports[w->imports_nr][0] =
+			arena_strndup(w->arena, alias->p, alias->n);
+	} else {
+		slash = memrchr(path->p, '/', path->n);
+		n = slash ? path->n - (size_t)(slash + 1 - path->p) : path->n;
+		w->imports[w->imports_nr][0] = arena_strndup(
+			w->arena, slash ? slash + 1 : path->p, n);
+	}
+	w->imports[w->imports_nr++][1] =
+		arena_strndup(w->arena, path->p, path->n);
+}
+
+/* The imports and the top-level functions of the file. */
+static void scan_decls(struct gowalk *w)
+{
+	size_t alloc = 0;
+
+	for (size_t i = 0; i < w->t.nr; i++) {
+		const struct tok *t = at(w, i);
+
+		if (tok_punct(t, '{') || tok_punct(t, '(') ||
+		    tok_punct(t, '[')) {
+			i = w->t.match[i];
+			continue;
+		}
+		if (tok_is(t, "import")) {
+			if (tok_punct(at(w, i + 1), '(')) {
+				size_t close = w->t.match[i + 1];
+
+				for (size_t k = i + 2; k < close; k++)
+					if (at(w, k)->kind == TOK_STRING)
+						import_one(w,
+							   at(w, k - 1)->kind ==
+									   TOK_IDENT
+								   ? at(w, k - 1)
+								   : NULL,
+							   at(w, k));
+				i = close;
+			} else if (at(w, i + 1)->kind == TOK_IDENT) {
+				import_one(w, at(w, i + 1), at(w, i + 2));
+			} else {
+				import_one(w, NULL, at(w, i + 1));
+			}
+			continue;
+		}
+		if (tok_is(t, "func")) {
+			size_t k = i + 1, body;
+
+			/* func (r *T) Name(...) */
+			if (tok_punct(at(w, k), '('))
+				k = w->t.match[k] + 1;
+			if (at(w, k)->kind != TOK_IDENT)
+				continue;
+			for (body = k + 1; body < w->t.nr &&
+					   !tok_punct(at(w, body), '{');
+			     body++)
+				if (tok_punct(at(w, body), '('))
+					body = w->t.match[body];
+			if (body >= w->t.nr)
+				break;
+			if (w->funcs_nr == alloc) {
+				alloc = alloc ? 2 * alloc : 16;
+				w->funcs = xreallocarray(w->funcs, alloc,
+							 sizeof(*w->funcs));
+			}
+			w->funcs[w->funcs_nr].name =
+				arena_strndup(w->arena, at(w, k)->p,
+					      at(w, k)->n);
+			w->funcs[w->funcs_nr].callers = NULL;
+			w->funcs[w->funcs_nr].lo = body;
+			w->funcs[w->funcs_nr++].hi = w->t.match[body];
+			i = w->t.match[body];
+		}
+	}
+}
+
+/* Which functions of the file reach each one through calls in the file. */
+static void scope_funcs(struct gowalk *w)
+{
+	size_t n = w->funcs_nr;
+	unsigned char *reach;
+
+	if (!n || n > MAX_SCOPED_FUNCS)
+		return;
+	reach = xcalloc(n * n, 1); /* reach[a * n + b]: a reaches b */
+	for (size_t a = 0; a < n; a++) {
+		reach[a * n + a] = 1;
+		for (size_t i = w->funcs[a].lo; i < w->funcs[a].hi; i++) {
+			const struct tok *t = at(w, i);
+
+			if (t->kind != TOK_IDENT || !tok_punct(at(w, i + 1), '(') ||
+			    (i && tok_punct(at(w, i - 1), '.')))
+				continue;
+			for (size_t b = 0; b < n; b++)
+				if (tok_is(t, w->funcs[b].name))
+					reach[a * n + b] = 1;
+		}
+	}
+	for (size_t k = 0; k < n; k++)
+		for (size_t a = 0; a < n; a++)
+			if (reach[a * n + k])
+				for (size_t b = 0; b < n; b++)
+					reach[a * n + b] |= reach[k * n + b];
+	for (size_t b = 0; b < n; b++) {
+		struct strbuf sb = STRBUF_INIT;
+
+		for (size_t a = 0; a < n; a++)
+			if (reach[a * n + b])
+				strbuf_addf(&sb, " %s", w->funcs[a].name);
+		strbuf_addch(&sb, ' ');
+		w->funcs[b].callers = arena_strdup(w->arena, sb.buf);
+		strbuf_release(&sb);
+	}
+	free(reach);
+}
+
 void routes_go(struct api_file *out, struct arena *arena,
 	       const struct language *lang, const char *buf, size_t len)
 {
@@ -269,7 +444,10 @@ void routes_go(struct api_file *out, struct arena *arena,
 	w.out = out;
 	w.arena = arena;
 	rtoks_init(&w.t, lang, buf, len);
+	scan_decls(&w);
+	scope_funcs(&w);
 	walk(&w, 0, w.t.nr, "", 0);
+	free(w.funcs);
 	strmap_release(&w.vars);
 	strmap_release(&w.closures);
 	rtoks_release(&w.t);

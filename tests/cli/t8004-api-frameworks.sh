@@ -142,6 +142,18 @@ routes go >go.got
 check "go: groups, combos, closures, chi, gin, gorilla" \
 	diff -u go.want go.got
 
+# cmd/main.go mounts package example.com/shop/api's Routes() at /api:
+# Routes' routes and those of register(), which it calls, go under /api;
+# Debug() is mounted nowhere and keeps its own path
+cat >gomod.want <<'EOF2'
+GET /api/items
+GET /debug/vars
+GET /health
+POST /api/items
+EOF2
+routes gomod >gomod.got
+check "go: a mount of another package's function" diff -u gomod.want gomod.got
+
 # a local router mounted at /api, a required one at /api/users (after a
 # middleware), route('/:id').get().delete()
 cat >express.want <<'EOF2'
