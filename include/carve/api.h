@@ -63,6 +63,7 @@ struct api_class {
 	const char *defs;
 	const char *actions;
 	const char *http_methods; /* http_method_names = [...], or NULL */
+	const char *ns; /* C#: its namespace (defs are " Action=METHOD") */
 	unsigned line;
 	struct api_class *same; /* the next class of that name elsewhere */
 };

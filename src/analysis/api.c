@@ -252,6 +252,61 @@ static void view_methods(struct api_file *af, struct arena *arena,
 	strbuf_release(&v.actions);
 }
 
+/*
+ * A conventional ASP.NET route to a literal controller and action
+ * ("cs:Nop.Web.Controllers|CatalogController|Product"): the methods of
+ * the action's overloads ([HttpPost] ...), ANY when one has none or the
+ * action is not found.
+ */
+static void action_methods(struct api_file *af, struct arena *arena,
+			   const struct strmap *classes,
+			   const struct api_view *view)
+{
+	static const char *const verbs[] = { "GET", "POST", "PUT", "PATCH",
+					     "DELETE", "HEAD", "OPTIONS" };
+	const char *ns = view->cls + 3, *bar = strchr(ns, '|'), *act;
+	char cls[256], want[300];
+	const struct api_class *c;
+	unsigned found = 0, any = 0;
+	int first = 1;
+
+	if (!bar || !(act = strchr(bar + 1, '|')) ||
+	    (size_t)(act - bar - 1) >= sizeof(cls))
+		return;
+	memcpy(cls, bar + 1, (size_t)(act - bar - 1));
+	cls[act - bar - 1] = '\0';
+	act++;
+	for (c = strmap_get(classes, cls); c; c = c->same) {
+		if (!c->ns || (bar > ns && (strncmp(c->ns, ns, (size_t)(bar - ns)) ||
+					    (c->ns[bar - ns] &&
+					     c->ns[bar - ns] != '.'))))
+			continue;
+		snprintf(want, sizeof(want), " %s=ANY ", act);
+		any |= strstr(c->defs, want) != NULL;
+		for (size_t k = 0; k < ARRAY_SIZE(verbs); k++) {
+			snprintf(want, sizeof(want), " %s=%s ", act, verbs[k]);
+			if (strstr(c->defs, want))
+				found |= 1u << k;
+		}
+	}
+	if (any || !found)
+		return;
+	for (size_t k = 0; k < ARRAY_SIZE(verbs); k++) {
+		struct api_endpoint e;
+
+		if (!(found & (1u << k)))
+			continue;
+		if (first) {
+			af->ep[view->ep].method = verbs[k];
+			first = 0;
+			continue;
+		}
+		e = af->ep[view->ep];
+		api_file_add(af, arena, verbs[k], e.path, strlen(e.path),
+			     e.framework, e.line);
+	}
+}
+
 /* router.register()ed viewsets into routes, by the classes they derive. */
 static void expand_viewsets(struct api_priv *p, const struct scan *scan)
 {
@@ -269,7 +324,12 @@ static void expand_viewsets(struct api_priv *p, const struct scan *scan)
 		struct api_file *af = &p->files[f];
 
 		for (size_t i = 0; i < af->views_nr; i++)
-			view_methods(af, arena, &classes, &af->views[i]);
+			if (!strncmp(af->views[i].cls, "cs:", 3))
+				action_methods(af, arena, &classes,
+					       &af->views[i]);
+			else
+				view_methods(af, arena, &classes,
+					     &af->views[i]);
 		for (size_t i = 0; i < af->viewsets_nr; i++) {
 			const struct api_viewset *vs = &af->viewsets[i];
 			struct viewset_defs v = { STRBUF_INIT, STRBUF_INIT,

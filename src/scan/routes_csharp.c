@@ -15,6 +15,7 @@
 #include "carve/srctok.h"
 #include "carve/strbuf.h"
 #include "carve/strmap.h"
+#include "carve/xmalloc.h"
 
 #define MAX_ATTRS 16
 #define MAX_CLASSES 8
@@ -28,9 +29,13 @@ struct attr {
 struct cls {
 	size_t end; /* the '}' closing the body */
 	const char *name; /* "Orders" of OrdersController */
+	const char *full; /* "OrdersController" */
 	const char *area;
 	const char *routes[MAX_ROUTES];
 	size_t routes_nr;
+	int bdepth; /* brace depth of its body */
+	struct strbuf actions; /* " Action=METHOD ..." of a controller */
+	unsigned line;
 };
 
 struct cswalk {
@@ -42,7 +47,57 @@ struct cswalk {
 	struct cls cls[MAX_CLASSES];
 	int depth; /* classes open */
 	struct strmap groups; /* MapGroup variable -> prefix */
+	int bdepth; /* braces open */
+	int public; /* the statement so far says public */
+	const char *ns; /* the namespace */
 };
+
+/* A controller's actions as an api_class (carve/api.h) for MapRoute. */
+static void class_end(struct cswalk *w, struct cls *c)
+{
+	struct api_file *out = w->out;
+	struct api_class *k;
+
+	if (c->actions.len) {
+		if (out->classes_nr == out->classes_alloc) {
+			out->classes_alloc = out->classes_alloc
+						     ? 2 * out->classes_alloc
+						     : 8;
+			out->classes = xreallocarray(out->classes,
+						     out->classes_alloc,
+						     sizeof(*out->classes));
+		}
+		k = &out->classes[out->classes_nr++];
+		memset(k, 0, sizeof(*k));
+		k->name = c->full;
+		k->bases = "";
+		k->defs = arena_strdup(w->arena, c->actions.buf);
+		k->actions = "";
+		k->ns = w->ns;
+		k->line = c->line;
+	}
+	strbuf_release(&c->actions);
+}
+
+/* An action of a controller reachable by conventional routes. */
+static void record_action(struct cswalk *w, const struct tok *name,
+			  const char *alias, const char *const *methods,
+			  size_t nr)
+{
+	struct cls *c = w->depth ? &w->cls[w->depth - 1] : NULL;
+	const char *a = alias;
+
+	if (!c || strlen(c->full) <= 10 ||
+	    strcmp(c->full + strlen(c->full) - 10, "Controller"))
+		return;
+	if (!a)
+		a = arena_strndup(w->arena, name->p, name->n);
+	if (!nr)
+		strbuf_addf(&c->actions, " %s=ANY", a);
+	for (size_t i = 0; i < nr; i++)
+		strbuf_addf(&c->actions, " %s=%s", a, methods[i]);
+	strbuf_addch(&c->actions, ' ');
+}
 
 static const struct tok *at(const struct cswalk *w, size_t i)
 {
@@ -138,7 +193,9 @@ static void action(struct cswalk *w, const struct tok *name)
 	const struct cls *c = w->depth ? &w->cls[w->depth - 1] : NULL;
 	const char *methods[MAX_ATTRS], *tmpls[MAX_ATTRS];
 	const char *tmpl_methods[MAX_ATTRS];
+	const char *alias = NULL;
 	size_t m_nr = 0, t_nr = 0;
+	int routable = 1;
 
 	for (size_t i = 0; i < w->attrs_nr; i++) {
 		const struct attr *a = &w->attrs[i];
@@ -157,13 +214,40 @@ static void action(struct cswalk *w, const struct tok *name)
 			tmpls[t_nr++] = arena_strndup(w->arena, s->p, s->n);
 		} else if (tok_is(n, "AcceptVerbs") && a->open) {
 			for (size_t k = a->open + 1; k < w->t.match[a->open];
-			     k++)
-				if (at(w, k)->kind == TOK_STRING &&
-				    m_nr < MAX_ATTRS)
-					methods[m_nr++] = arena_strndup(
-						w->arena, at(w, k)->p,
-						at(w, k)->n);
+			     k++) {
+				const struct tok *v = at(w, k);
+
+				/* "GET", or HttpVerbs.Get (MVC) */
+				if (m_nr < MAX_ATTRS &&
+				    (v->kind == TOK_STRING ||
+				     (v->kind == TOK_IDENT &&
+				      tok_punct(at(w, k - 1), '.')))) {
+					char *u = arena_strndup(w->arena, v->p,
+								v->n);
+
+					for (char *x = u; *x; x++)
+						if (*x >= 'a' && *x <= 'z')
+							*x = (char)(*x - 32);
+					methods[m_nr++] = u;
+				}
+			}
+		} else if (tok_is(n, "ActionName") && s) {
+			alias = arena_strndup(w->arena, s->p, s->n);
+		} else if (tok_is(n, "NonAction") ||
+			   tok_is(n, "ChildActionOnly")) {
+			routable = 0;
 		}
+	}
+	if (routable) {
+		const char *all[2 * MAX_ATTRS];
+		size_t all_nr = 0;
+
+		for (size_t i = 0; i < m_nr; i++)
+			all[all_nr++] = methods[i];
+		for (size_t i = 0; i < t_nr; i++)
+			if (tmpl_methods[i])
+				all[all_nr++] = tmpl_methods[i];
+		record_action(w, name, alias, all, all_nr);
 	}
 	if (!t_nr && !m_nr)
 		return;
@@ -220,6 +304,10 @@ static void class_decl(struct cswalk *w, size_t i)
 	memset(c, 0, sizeof(*c));
 	c->end = w->t.match[k];
 	c->name = arena_strndup(w->arena, name->p, name->n);
+	c->full = c->name;
+	c->bdepth = w->bdepth + 1;
+	c->line = name->line;
+	strbuf_init(&c->actions, 0);
 	if (name->n > 10 && !memcmp(name->p + name->n - 10, "Controller", 10))
 		c->name = arena_strndup(w->arena, name->p, name->n - 10);
 	for (size_t a = 0; a < w->attrs_nr; a++) {
@@ -337,6 +425,48 @@ static const struct tok *call_arg(const struct cswalk *w, size_t open,
 	return NULL;
 }
 
+/*
+ * A conventional route's controller and action defaults (new {
+ * controller = "Catalog", action = "Product" }) and its namespaces (new[]
+ * { "Nop.Web.Controllers" }): the action's methods are its controller's,
+ * resolved by api_analyse() ("cs:namespace|controller|action").
+ */
+static void route_target(struct cswalk *w, size_t open)
+{
+	size_t close = w->t.match[open];
+	const struct tok *ctl = NULL, *act = NULL, *ns = NULL;
+	struct api_file *o = w->out;
+	struct strbuf sb = STRBUF_INIT;
+
+	for (size_t k = open + 1; k + 2 < close; k++) {
+		const struct tok *t = at(w, k);
+
+		if (tok_is(t, "controller") && tok_punct(at(w, k + 1), '=') &&
+		    at(w, k + 2)->kind == TOK_STRING)
+			ctl = at(w, k + 2);
+		else if (tok_is(t, "action") && tok_punct(at(w, k + 1), '=') &&
+			 at(w, k + 2)->kind == TOK_STRING)
+			act = at(w, k + 2);
+		else if (tok_is(t, "new") && tok_punct(at(w, k + 1), '[') &&
+			 tok_punct(at(w, k + 2), ']') &&
+			 tok_punct(at(w, k + 3), '{') &&
+			 at(w, k + 4)->kind == TOK_STRING)
+			ns = at(w, k + 4);
+	}
+	if (!ctl || !act || !o->nr)
+		return;
+	strbuf_addf(&sb, "cs:%.*s|%.*sController|%.*s", ns ? (int)ns->n : 0,
+		    ns ? ns->p : "", (int)ctl->n, ctl->p, (int)act->n, act->p);
+	if (o->views_nr == o->views_alloc) {
+		o->views_alloc = o->views_alloc ? 2 * o->views_alloc : 8;
+		o->views = xreallocarray(o->views, o->views_alloc,
+					 sizeof(*o->views));
+	}
+	o->views[o->views_nr].ep = o->nr - 1;
+	o->views[o->views_nr++].cls = arena_strdup(w->arena, sb.buf);
+	strbuf_release(&sb);
+}
+
 /* recv.Name(...) at i (recv); returns the next index. */
 static size_t map_call(struct cswalk *w, size_t i)
 {
@@ -377,9 +507,11 @@ static size_t map_call(struct cswalk *w, size_t i)
 		   tok_is(name, "MapLocalizedRoute") ||
 		   tok_is(name, "MapControllerRoute") ||
 		   tok_is(name, "MapHttpRoute")) {
-		if ((s = call_arg(w, open, 1, url_names)))
+		if ((s = call_arg(w, open, 1, url_names))) {
 			emit(w, "ANY", arena_strndup(w->arena, s->p, s->n),
 			     s->line);
+			route_target(w, open);
+		}
 	} else if (tok_is(name, "MapAreaControllerRoute")) {
 		if ((s = call_arg(w, open, 2, url_names)))
 			emit(w, "ANY", arena_strndup(w->arena, s->p, s->n),
@@ -406,7 +538,21 @@ void routes_csharp(struct api_file *out, struct arena *arena,
 		const struct tok *prev = i ? at(&w, i - 1) : NULL;
 
 		while (w.depth && i > w.cls[w.depth - 1].end)
-			w.depth--;
+			class_end(&w, &w.cls[--w.depth]);
+		/* namespace A.B { or namespace A.B; */
+		if (tok_is(t, "namespace") && at(&w, i + 1)->kind == TOK_IDENT) {
+			size_t k = i + 1;
+
+			while (tok_punct(at(&w, k + 1), '.') &&
+			       at(&w, k + 2)->kind == TOK_IDENT)
+				k += 2;
+			w.ns = arena_strndup(arena, at(&w, i + 1)->p,
+					     (size_t)(at(&w, k)->p +
+						      at(&w, k)->n -
+						      at(&w, i + 1)->p));
+			i = k + 1;
+			continue;
+		}
 		if (tok_punct(t, '[') &&
 		    (!prev || (t->flags & TOK_BOL) || tok_punct(prev, ']') ||
 		     tok_punct(prev, '{') || tok_punct(prev, '}') ||
@@ -444,6 +590,7 @@ void routes_csharp(struct api_file *out, struct arena *arena,
 		    tok_punct(at(&w, i + 1), '(')) {
 			action(&w, t);
 			w.attrs_nr = 0;
+			w.public = 0;
 			i = w.t.match[i + 1] + 1;
 			continue;
 		}
@@ -454,10 +601,30 @@ void routes_csharp(struct api_file *out, struct arena *arena,
 			i = map_call(&w, i);
 			continue;
 		}
-		if (tok_punct(t, ';') || tok_punct(t, '{') || tok_punct(t, '}'))
+		/* public ActionResult Index(): an action without attributes */
+		if (t->kind == TOK_IDENT && tok_punct(at(&w, i + 1), '(') &&
+		    w.public && w.depth && w.bdepth == w.cls[w.depth - 1].bdepth) {
+			record_action(&w, t, NULL, NULL, 0);
+			w.public = 0;
+			i = w.t.match[i + 1] + 1;
+			continue;
+		}
+		if (tok_is(t, "public"))
+			w.public = 1;
+		else if (tok_punct(t, '=') || tok_is(t, "class"))
+			w.public = 0;
+		if (tok_punct(t, ';') || tok_punct(t, '{') || tok_punct(t, '}')) {
 			w.attrs_nr = 0;
+			w.public = 0;
+		}
+		if (tok_punct(t, '{'))
+			w.bdepth++;
+		else if (tok_punct(t, '}') && w.bdepth)
+			w.bdepth--;
 		i++;
 	}
+	while (w.depth)
+		class_end(&w, &w.cls[--w.depth]);
 	strmap_release(&w.groups);
 	rtoks_release(&w.t);
 }

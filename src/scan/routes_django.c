@@ -595,6 +595,7 @@ static void class_stmt(struct api_file *out, struct arena *arena,
 	c->defs = arena_strdup(arena, defs.buf);
 	c->actions = arena_strdup(arena, actions.buf);
 	c->http_methods = http ? arena_strdup(arena, methods.buf) : NULL;
+	c->ns = NULL;
 	c->line = name->line;
 	strbuf_release(&bases);
 	strbuf_release(&defs);

@@ -97,7 +97,10 @@ check "rails: resources, namespaces, member/collection, draw" \
 # "~/health" from the root with AcceptVerbs GET and HEAD, [action];
 # an action without attributes is not routed. The Admin area's
 # [area]/[controller]/[action] and an absolute template; minimal APIs
-# with a MapGroup; two conventional routes (any method).
+# with a MapGroup; conventional routes: any method, unless the action
+# their defaults name says otherwise (PollController.Vote of namespace
+# Shop.Controllers is [HttpPost]; Admin.Controllers' Vote is not the one
+# meant).
 cat >aspnet.want <<'EOF2'
 ANY /p/{productId}/{SeName}
 ANY /{controller=Home}/{action=Index}/{id?}
@@ -113,6 +116,7 @@ PATCH /api/v2/carts/{id}
 POST /admin/users/{id}/lock
 POST /api/Orders
 POST /api/v2/carts
+POST /poll/vote
 PUT /api/Orders/{id}
 PUT /api/v2/carts/{id}
 EOF2
