@@ -213,5 +213,11 @@ expect_eq "json frameworks" "Tornado false 1" \
 expect_status "fastapi text" 0 "$CARVE" api -q api/fastapi
 check "no notice when understood" sh -c "! grep -q 'not understood\|no endpoint' out"
 
+expect_status "the notice in the report" 0 "$CARVE" report -q -o r.html api/tornado
+grep_q "report names Tornado" 'uses Tornado (1 file)' r.html
+
+# files cut off inside a block, a call or an attribute: read, not a crash
+expect_status "truncated route files" 0 "$CARVE" api -q -f json api/broken
+
 echo "1..$test_count"
 [ "$test_failed" -eq 0 ]
