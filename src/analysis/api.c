@@ -492,15 +492,24 @@ static long mount_one(const struct scan *scan, const struct api_file *files,
 /*
  * The file a mount names: "file:config/routes/api.rb", "py:dcim.urls",
  * "suffix:app/api.py" (under any folder), or alternatives separated by
- * '|', the first naming a file winning.
+ * '|', the first naming a file winning; "#name" after them takes only
+ * the endpoints of that list or function (api_endpoint's scope).
  */
 static long mount_target(const struct scan *scan, const struct api_file *files,
 			 const char *target)
 {
-	while (*target) {
-		size_t n = strcspn(target, "|");
-		long f = mount_one(scan, files, target, n);
+	const char *end = strrchr(target, '#');
 
+	/* "py:app.urls#patterns": the file of the list */
+	if (!strncmp(target, "gofunc:", 7) || !end)
+		end = target + strlen(target);
+	while (target < end) {
+		size_t n = strcspn(target, "|");
+		long f;
+
+		if (target + n > end)
+			n = (size_t)(end - target);
+		f = mount_one(scan, files, target, n);
 		if (f >= 0)
 			return f;
 		target += n + (target[n] == '|');

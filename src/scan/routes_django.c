@@ -39,6 +39,10 @@ struct dj {
 	const char **router_cls;
 	size_t routers_nr, routers_alloc;
 	int anon;
+	/* from a.b import name: name -> "py:a.b" (absolute imports) */
+	const char *imports[64][2];
+	size_t imports_nr;
+	const char *scope; /* " list " of the root list being emitted */
 };
 
 static const struct tok *at(const struct dj *d, size_t i)
@@ -257,6 +261,35 @@ static void statement(struct dj *d, size_t s, size_t e)
 		scan_items(d, s, e, list);
 		return;
 	}
+	/* from netbox.plugins.urls import plugin_patterns */
+	if (tok_is(t, "from") && at(d, s + 1)->kind == TOK_IDENT) {
+		size_t k = s + 1;
+		struct strbuf mod = STRBUF_INIT;
+
+		strbuf_addstr(&mod, "py:");
+		while (at(d, k)->kind == TOK_IDENT && !tok_is(at(d, k), "import")) {
+			strbuf_add(&mod, at(d, k)->p, at(d, k)->n);
+			if (!tok_punct(at(d, k + 1), '.'))
+				break;
+			strbuf_addch(&mod, '.');
+			k += 2;
+		}
+		if (tok_is(at(d, k + 1), "import"))
+			for (k += 2; k < e && d->imports_nr < 64; k++) {
+				const struct tok *n = at(d, k);
+
+				if (n->kind != TOK_IDENT)
+					continue;
+				if (tok_is(at(d, k + 1), "as") &&
+				    at(d, k + 2)->kind == TOK_IDENT)
+					n = at(d, k += 2);
+				d->imports[d->imports_nr][0] = str(d, n);
+				d->imports[d->imports_nr++][1] =
+					arena_strdup(d->arena, mod.buf);
+			}
+		strbuf_release(&mod);
+		return;
+	}
 	/* router = DefaultRouter() */
 	if (tok_punct(at(d, s + 1), '=') && !tok_punct(at(d, s + 2), '=')) {
 		size_t k = s + 2;
@@ -348,6 +381,28 @@ static const char *clean(struct arena *arena, const char *prefix,
 	return path_join(arena, prefix, path, n);
 }
 
+/*
+ * include(plugin_patterns) of a list imported from another module: a
+ * mount of that module's list ("py:netbox.plugins.urls#plugin_patterns").
+ */
+static int imported_list(struct dj *d, const struct item *it, const char *p)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	for (size_t i = 0; i < d->nr; i++)
+		if (d->items[i].list && !strcmp(d->items[i].list, it->target))
+			return 0; /* a list of the file */
+	for (size_t i = 0; i < d->imports_nr; i++)
+		if (!strcmp(d->imports[i][0], it->target)) {
+			strbuf_addf(&sb, "%s#%s", d->imports[i][1], it->target);
+			api_file_add_mount(d->out, d->arena, p, sb.buf,
+					   it->line);
+			strbuf_release(&sb);
+			return 1;
+		}
+	return 0;
+}
+
 static void emit_list(struct dj *d, const char *list, const char *prefix,
 		      int depth)
 {
@@ -364,6 +419,7 @@ static void emit_list(struct dj *d, const char *list, const char *prefix,
 		case I_ROUTE:
 			api_file_add(d->out, d->arena, it->method, p, strlen(p),
 				     "django", it->line);
+			d->out->ep[d->out->nr - 1].scope = d->scope;
 			if (it->target) {
 				struct api_file *o = d->out;
 
@@ -380,8 +436,10 @@ static void emit_list(struct dj *d, const char *list, const char *prefix,
 			}
 			break;
 		case I_LIST:
-			emit_list(d, it->target, path_join(d->arena, p, "/", 1),
-				  depth + 1);
+			if (!imported_list(d, it, p))
+				emit_list(d, it->target,
+					  path_join(d->arena, p, "/", 1),
+					  depth + 1);
 			break;
 		case I_MODULE: {
 			struct strbuf sb = STRBUF_INIT;
@@ -455,8 +513,15 @@ void routes_django(struct api_file *out, struct arena *arena,
 
 		for (size_t k = 0; k < i && first; k++)
 			first = strcmp(d.items[k].list, d.items[i].list) != 0;
-		if (first && !included(&d, d.items[i].list))
+		if (first && !included(&d, d.items[i].list)) {
+			struct strbuf sb = STRBUF_INIT;
+
+			/* a module including this list takes only its routes */
+			strbuf_addf(&sb, " %s ", d.items[i].list);
+			d.scope = arena_strdup(arena, sb.buf);
+			strbuf_release(&sb);
 			emit_list(&d, d.items[i].list, "/", 0);
+		}
 	}
 	free(d.items);
 	free(d.routers);

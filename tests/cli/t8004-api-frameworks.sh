@@ -15,7 +15,9 @@ routes() {
 		LC_ALL=C sort
 }
 
-# site/urls.py mounts shop.urls at shop/ and shop.api.urls at api/shop/;
+# site/urls.py mounts shop.urls at shop/ and shop.api.urls at api/shop/,
+# and plugins/urls.py's plugin_api_patterns, imported, at api/plugins/
+# (its other_patterns, included nowhere, stays at /);
 # v1_patterns is included twice (api/v1/, json/) and served only there;
 # rest_path's upper-case keywords are its methods; re_path anchors go,
 # adjacent literals join and "\." is a dot;
@@ -29,10 +31,12 @@ routes() {
 cat >django.want <<'EOF2'
 ANY /
 ANY /.well-known/jwks.json
+ANY /api/plugins/installed/
 ANY /api/v1/realm/subdomain/<subdomain>
 ANY /debug/
 ANY /json/realm/subdomain/<subdomain>
 ANY /legacy/old/
+ANY /other/
 DELETE /api/shop/audit/{pk}/
 DELETE /api/shop/orders/{pk}/
 GET /api/shop/
