@@ -3,7 +3,8 @@
 # found by running config/routes.rb (and the config/routes/*.rb files it
 # draws) in Ruby against a stub of the routing DSL, independently of
 # carve's lexical reader. Engines (mount, devise_for, use_doorkeeper) are
-# left out, as their routes come from gems. Prints "METHOD PATH", sorted.
+# left out, as their routes come from gems; concerns are applied where
+# concerns/concerns: name them. Prints "METHOD PATH", sorted.
 #
 #   ruby scripts/oracle-routes-rails.rb /work/repos/mastodon
 
@@ -98,7 +99,10 @@ class Mapper
         add(verb, { coll: coll, new: join(coll, 'new'), edit: join(member, 'edit'),
                     member: member }[where])
       end
-      within(join(coll, ":#{n}_id"), [member, coll], &b) if b
+      within(join(coll, ":#{n}_id"), [member, coll]) do
+        concerns(*Array(opts[:concerns]))
+        b&.call
+      end
     end
   end
 
@@ -112,12 +116,21 @@ class Mapper
         add(verb, { coll: path, new: join(path, 'new'), edit: join(path, 'edit'),
                     member: path }[where])
       end
-      within(path, [path, path], &b) if b
+      within(path, [path, path]) do
+        concerns(*Array(opts[:concerns]))
+        b&.call
+      end
     end
   end
 
   def member(&b) = within(@res.last[0], [@res.last[0], @res.last[0]], &b)
   def collection(&b) = within(@res.last[1], [@res.last[1], @res.last[1]], &b)
+
+  def concern(name, &b) = ((@concerns ||= {})[name] = b)
+
+  def concerns(*names)
+    names.flatten.each { |n| (@concerns || {})[n]&.call }
+  end
 
   def draw(name)
     file = File.join(ROOT, 'config', 'routes', "#{name}.rb")

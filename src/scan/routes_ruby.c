@@ -4,7 +4,8 @@
  * api_analyse()), read as the routing DSL: get/post/put/patch/delete/
  * match/root, namespace and scope paths, resources and resource
  * expanded to the actions they route (only:/except:, path:), their
- * nested routes, member and collection blocks and on: options.
+ * nested routes, member and collection blocks, on: options and
+ * concerns (concern :x do ... end, applied by concerns :x or concerns:).
  * Engines (mount, devise_for, use_doorkeeper) are left out: their
  * routes come from a gem, not from the repository.
  */
@@ -41,7 +42,16 @@ struct rbwalk {
 	struct rtoks t;
 	struct frame f[MAX_FRAMES];
 	int depth;
+	int dry; /* reading a concern's body: no route is emitted */
+	int nested; /* concerns being applied */
+	struct {
+		const struct tok *name;
+		size_t body; /* first token of its block */
+	} concerns[32];
+	size_t concerns_nr;
 };
+
+static size_t walk(struct rbwalk *w, size_t i, int stop);
 
 static const struct tok *at(const struct rbwalk *w, size_t i)
 {
@@ -143,8 +153,11 @@ static size_t parse_args(const struct rbwalk *w, size_t lo, size_t hi,
 static void emit(struct rbwalk *w, const char *method, const char *base,
 		 const char *p, size_t n, unsigned line)
 {
-	const char *full = path_join(w->arena, base, p, n);
+	const char *full;
 
+	if (w->dry)
+		return;
+	full = path_join(w->arena, base, p, n);
 	if (!*full)
 		full = "/";
 	else if (*full != '/')
@@ -170,6 +183,37 @@ static void push(struct rbwalk *w, enum frame_kind kind, const char *path,
 	f->path = path;
 	f->member = member;
 	f->collection = collection;
+}
+
+/* concerns :a, :b (or concerns: [:a]): their routes, in the current frame. */
+static void apply_concerns(struct rbwalk *w, const struct arg *a, size_t nr,
+			   int option)
+{
+	if (w->nested > 8)
+		return;
+	for (size_t i = 0; i < nr; i++) {
+		if (option ? !(a[i].key && tok_is(a[i].key, "concerns"))
+			   : a[i].key != NULL)
+			continue;
+		for (size_t k = a[i].lo; k < a[i].hi; k++) {
+			const struct tok *t = at(w, k);
+
+			if (t->kind != TOK_IDENT && t->kind != TOK_STRING)
+				continue;
+			for (size_t c = 0; c < w->concerns_nr; c++) {
+				const struct tok *n = w->concerns[c].name;
+				const struct frame *f = top(w);
+
+				if (n->n != t->n || memcmp(n->p, t->p, t->n))
+					continue;
+				push(w, f->kind, f->path, f->member,
+				     f->collection);
+				w->nested++;
+				walk(w, w->concerns[c].body, w->depth);
+				w->nested--;
+			}
+		}
+	}
 }
 
 /* resources :a, :b / resource :a, with their actions; the block's frame. */
@@ -220,15 +264,20 @@ static void resources(struct rbwalk *w, int plural, const struct arg *a,
 			emit(w, methods[k], "", target, strlen(target), line);
 		}
 	}
-	if (!block)
-		return;
 	if (!coll) {
-		push(w, F_PLAIN, base, NULL, NULL);
+		if (block)
+			push(w, F_PLAIN, base, NULL, NULL);
 		return;
 	}
+	if (!block && !option(a, nr, "concerns"))
+		return;
 	push(w, plural ? F_RESOURCES : F_RESOURCE,
 	     plural ? path_join(w->arena, coll, "/:parent_id", 11) : coll,
 	     member, coll);
+	/* resources :posts, concerns: :commentable */
+	apply_concerns(w, a, nr, 1);
+	if (!block)
+		w->depth--;
 }
 
 /* get/post/.../match "path" or :name, with on: and via: */
@@ -275,7 +324,7 @@ static void draw(struct rbwalk *w, const struct arg *a, size_t nr,
 	const char *p, *end;
 	size_t n;
 
-	if (!nr || a[0].key || !value_name(w, &a[0], &p, &n))
+	if (w->dry || !nr || a[0].key || !value_name(w, &a[0], &p, &n))
 		return;
 	end = strstr(w->file, "config/routes");
 	strbuf_addstr(&sb, "file:");
@@ -349,6 +398,8 @@ static void statement(struct rbwalk *w, size_t i, size_t e, int block)
 		return;
 	} else if (tok_is(t, "draw")) {
 		draw(w, a, nr, t->line);
+	} else if (tok_is(t, "concerns")) {
+		apply_concerns(w, a, nr, 0);
 	}
 	if (block)
 		push(w, F_PLAIN, f->path, f->member, f->collection);
@@ -366,6 +417,83 @@ static int opens_block(const struct tok *t)
 	return 0;
 }
 
+/* The first token of a do-block's body: after "do" and any |params|. */
+static size_t block_body(const struct rbwalk *w, size_t e)
+{
+	e++;
+	if (tok_punct(at(w, e), '|')) {
+		e++;
+		while (e < w->t.nr && !tok_punct(at(w, e), '|'))
+			e++;
+		e++;
+	}
+	return e;
+}
+
+/*
+ * Reads statements from token i until an `end` closes a frame below
+ * depth `stop` (returns the index after it) or the file ends.
+ */
+static size_t walk(struct rbwalk *w, size_t i, int stop)
+{
+	while (i < w->t.nr) {
+		const struct tok *t = at(w, i);
+		size_t e = i + 1;
+		int block = 0;
+
+		if (tok_is(t, "end")) {
+			if (w->depth)
+				w->depth--;
+			i++;
+			if (w->depth < stop)
+				return i;
+			continue;
+		}
+		/* the statement runs to the next line not continuing it */
+		while (e < w->t.nr) {
+			const struct tok *x = at(w, e);
+
+			if (tok_is(x, "do")) {
+				block = 1;
+				break;
+			}
+			if ((x->flags & TOK_BOL) &&
+			    !tok_punct(at(w, e - 1), ',') &&
+			    !tok_punct(at(w, e - 1), '\\') &&
+			    !tok_punct(at(w, e - 1), '>'))
+				break;
+			if (tok_punct(x, '(') || tok_punct(x, '[') ||
+			    tok_punct(x, '{'))
+				e = w->t.match[x - w->t.v];
+			e++;
+		}
+		if (block && tok_is(t, "concern") && w->concerns_nr < 32 &&
+		    tok_punct(at(w, i + 1), ':')) {
+			/* concern :name do ... end: read when applied */
+			size_t body = block_body(w, e);
+
+			w->concerns[w->concerns_nr].name = at(w, i + 2);
+			w->concerns[w->concerns_nr++].body = body;
+			push(w, F_PLAIN, top(w)->path, NULL, NULL);
+			w->dry++;
+			i = walk(w, body, w->depth);
+			w->dry--;
+			continue;
+		}
+		if (t->kind == TOK_IDENT && opens_block(t)) {
+			push(w, F_PLAIN, top(w)->path, top(w)->member,
+			     top(w)->collection);
+		} else if (t->kind == TOK_IDENT) {
+			statement(w, i, e, block);
+		} else if (block) {
+			push(w, F_PLAIN, top(w)->path, top(w)->member,
+			     top(w)->collection);
+		}
+		i = block ? block_body(w, e) : e;
+	}
+	return i;
+}
+
 void routes_ruby(struct api_file *out, struct arena *arena, const char *path,
 		 const struct language *lang, const char *buf, size_t len)
 {
@@ -380,55 +508,6 @@ void routes_ruby(struct api_file *out, struct arena *arena, const char *path,
 	w.file = path;
 	w.f[0].path = "";
 	rtoks_init(&w.t, lang, buf, len);
-	for (size_t i = 0; i < w.t.nr;) {
-		const struct tok *t = at(&w, i);
-		size_t e = i + 1;
-		int block = 0;
-
-		if (tok_is(t, "end")) {
-			if (w.depth)
-				w.depth--;
-			i++;
-			continue;
-		}
-		/* the statement runs to the next line not continuing it */
-		while (e < w.t.nr) {
-			const struct tok *x = at(&w, e);
-
-			if (tok_is(x, "do")) {
-				block = 1;
-				break;
-			}
-			if ((x->flags & TOK_BOL) &&
-			    !tok_punct(at(&w, e - 1), ',') &&
-			    !tok_punct(at(&w, e - 1), '\\') &&
-			    !tok_punct(at(&w, e - 1), '>'))
-				break;
-			if (tok_punct(x, '(') || tok_punct(x, '[') ||
-			    tok_punct(x, '{'))
-				e = w.t.match[x - w.t.v];
-			e++;
-		}
-		if (t->kind == TOK_IDENT && opens_block(t)) {
-			push(&w, F_PLAIN, top(&w)->path, top(&w)->member,
-			     top(&w)->collection);
-		} else if (t->kind == TOK_IDENT) {
-			statement(&w, i, e, block);
-		} else if (block) {
-			push(&w, F_PLAIN, top(&w)->path, top(&w)->member,
-			     top(&w)->collection);
-		}
-		if (block) {
-			/* do |x| ... : skip the block's parameters */
-			e++;
-			if (tok_punct(at(&w, e), '|')) {
-				e++;
-				while (e < w.t.nr && !tok_punct(at(&w, e), '|'))
-					e++;
-				e++;
-			}
-		}
-		i = e;
-	}
+	walk(&w, 0, 0);
 	rtoks_release(&w.t);
 }

@@ -70,7 +70,9 @@ check "django: include(), lists, rest_path, DRF router and viewsets" \
 # comments#create, preview on: :member; the singular profile without
 # destroy and new (update is PATCH and PUT); api/v1 namespaces and a
 # module-only scope; config/routes/admin.rb drawn inside namespace :api;
-# match via get and post. mount and devise_for come from gems.
+# match via get and post; the commentable concern's comments (index,
+# create) nested in posts (show only) and in videos (no action of its
+# own). mount and devise_for come from gems.
 cat >rails.want <<'EOF2'
 DELETE /api/v1/statuses/:id
 GET /
@@ -80,16 +82,21 @@ GET /photos
 GET /photos/:id
 GET /photos/:id/preview
 GET /photos/recent
+GET /posts/:id
+GET /posts/:parent_id/comments
 GET /profile
 GET /profile/edit
 GET /search
+GET /videos/:parent_id/comments
 PATCH /api/admin/settings
 PATCH /profile
 POST /api/v1/statuses
 POST /photos/:id/like
 POST /photos/:parent_id/comments
+POST /posts/:parent_id/comments
 POST /profile
 POST /search
+POST /videos/:parent_id/comments
 PUT /profile
 EOF2
 routes rails >rails.got
