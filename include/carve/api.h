@@ -1,13 +1,16 @@
 /*
- * The API surface: the endpoints each file declares (Flask/FastAPI
- * decorators, Django URL patterns, Express/Koa and NestJS routes, Go
- * net/http, gorilla/mux, chi and gin, Spring mappings, Rails routes,
- * GraphQL schema fields and graphene root fields), the contexts that
- * serve them and the contexts whose code calls them (a string literal
- * naming the path). Extraction (src/scan/routes_*.c) fills an api_file
- * whose strings live in the given arena; api_analyse()
- * (carve/api_analysis.h) maps them to contexts, into the api part of
- * the model (carve/model_api.h).
+ * The API surface: the endpoints each file declares (Flask/FastAPI,
+ * Django URLconfs and DRF routers, Express/Koa and NestJS, Go net/http,
+ * gorilla/mux, chi, gin, echo and gitea's router, Spring, Rails routes,
+ * ASP.NET, GraphQL schema fields, graphene and strawberry root fields),
+ * the contexts that serve them and the contexts whose code calls them
+ * (a string literal naming the path). Extraction (src/scan/routes_*.c)
+ * fills an api_file per file, its strings in the given arena, with what
+ * one file cannot settle alone left for api_analyse()
+ * (carve/api_analysis.h): mounts of other files (composed into their
+ * endpoints' paths), DRF viewsets and class-based views (expanded by the
+ * classes of every file). It maps the result to contexts, into the api
+ * part of the model (carve/model_api.h).
  */
 #ifndef CARVE_API_H
 #define CARVE_API_H
@@ -119,14 +122,22 @@ void rtoks_release(struct rtoks *t);
 const char *path_join(struct arena *arena, const char *a, const char *b,
 		      size_t b_len);
 
+/* Adds an endpoint (path copied into the arena; method and framework kept). */
 void api_file_add(struct api_file *f, struct arena *arena, const char *method,
 		  const char *path, size_t path_len, const char *framework,
 		  unsigned line);
+/* Adds a mount of `target` (struct api_mount) under `prefix`, both copied. */
 void api_file_add_mount(struct api_file *f, struct arena *arena,
 			const char *prefix, const char *target, unsigned line);
+/* Frees the arrays of f (its strings belong to the arena). */
 void api_file_release(struct api_file *f);
 
-/* Endpoints and path literals of buf[0..len) (NUL at len). */
+/*
+ * Endpoints and path literals of buf[0..len) (NUL at len), by the reader
+ * of the file's language; a test's or spec's routes are left out. The
+ * readers below are its parts: routes_django() reads a URLconf,
+ * routes_py_classes() the classes of any Python file.
+ */
 void routes_extract(struct api_file *out, struct arena *arena, const char *path,
 		    const struct language *lang, const char *buf, size_t len);
 void routes_python(struct api_file *out, struct arena *arena, const char *path,
