@@ -32,8 +32,12 @@ struct api_call {
 
 /*
  * A route file mounted by another under a prefix, composed across files
- * by api_analyse(): Django include("app.urls") (target "py:app.urls"),
- * Rails draw(:admin) (target "file:config/routes/admin.rb").
+ * by api_analyse(). Targets: Django include("app.urls") "py:app.urls"
+ * (of an imported list "py:app.urls#patterns"), Rails draw(:admin)
+ * "file:config/routes/admin.rb", an imported blueprint, router or
+ * Express router "suffix:app/api.py" or "file:..." alternatives joined
+ * by '|', Go's r.Mount("/x", pkg.Routes()) "gofunc:import/path#Routes".
+ * "#name" takes only the endpoints whose scope names it.
  */
 struct api_mount {
 	const char *prefix; /* as composed in the including file */
