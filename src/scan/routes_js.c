@@ -192,6 +192,19 @@ static void routes_express(struct api_file *out, struct arena *arena,
 				if (tok_punct(&t.v[j], ',') && j + 1 < close &&
 				    t.v[j + 1].kind == TOK_IDENT)
 					r = jsname_find(names, nr, &t.v[j + 1]);
+				/* app.use("/p", require("./routes/p")) */
+				if (tok_punct(&t.v[j], ',') && j + 4 < close + 1 &&
+				    tok_is(&t.v[j + 1], "require") &&
+				    tok_punct(&t.v[j + 2], '(') &&
+				    t.v[j + 3].kind == TOK_STRING &&
+				    t.v[j + 3].n && t.v[j + 3].p[0] == '.' &&
+				    nr < MAX_JSNAMES) {
+					names[nr].name = "";
+					names[nr].prefix = NULL;
+					names[nr].module = js_target(
+						arena, path, &t.v[j + 3]);
+					r = &names[nr++];
+				}
 				if (tok_punct(&t.v[j], '(') ||
 				    tok_punct(&t.v[j], '{') ||
 				    tok_punct(&t.v[j], '['))
@@ -284,6 +297,19 @@ void routes_js(struct api_file *out, struct arena *arena, const char *path,
 			strbuf_reset(&sb);
 			if (t.kind == TOK_STRING)
 				strbuf_add(&sb, t.p, t.n);
+			else if (controller && tok_punct(&t, '{'))
+				/* @Controller({ path: "users", host: ... }) */
+				while (t.kind != TOK_EOF && !tok_punct(&t, '}')) {
+					int is_path = tok_is(&t, "path");
+
+					srctok_next(&tz, &t);
+					if (is_path && tok_punct(&t, ':')) {
+						srctok_next(&tz, &t);
+						if (t.kind == TOK_STRING)
+							strbuf_add(&sb, t.p,
+								   t.n);
+					}
+				}
 			if (controller) {
 				prefix = arena_strdup(arena, sb.buf);
 				continue;

@@ -170,13 +170,17 @@ routes gomod >gomod.got
 check "go: a mount of another package's function" diff -u gomod.want gomod.got
 
 # a local router mounted at /api, a required one at /api/users (after a
-# middleware), route('/:id').get().delete()
+# middleware), route('/:id').get().delete(), require() inline at /admin;
+# a NestJS controller whose path is given in an object
 cat >express.want <<'EOF2'
 DELETE /api/users/:id
 GET /api/status
 GET /api/users/
 GET /api/users/:id
+GET /users/:id
+POST /admin/flush
 POST /login
+POST /users
 EOF2
 routes express >express.got
 check "express: routers and their mount paths" \
