@@ -36,7 +36,8 @@ struct api_call {
  * (of an imported list "py:app.urls#patterns"), Rails draw(:admin)
  * "file:config/routes/admin.rb", an imported blueprint, router or
  * Express router "suffix:app/api.py" or "file:..." alternatives joined
- * by '|', Go's r.Mount("/x", pkg.Routes()) "gofunc:import/path#Routes".
+ * by '|', Go's r.Mount("/x", pkg.Routes()) "gofunc:import/path#Routes", and of a
+ * function of the package in another file "godir:folder#adminRouter".
  * "#name" takes only the endpoints whose scope names it.
  */
 struct api_mount {
@@ -155,7 +156,7 @@ void routes_js(struct api_file *out, struct arena *arena, const char *path,
 	       const struct language *lang, const char *buf, size_t len);
 void routes_csharp(struct api_file *out, struct arena *arena,
 		   const struct language *lang, const char *buf, size_t len);
-void routes_go(struct api_file *out, struct arena *arena,
+void routes_go(struct api_file *out, struct arena *arena, const char *path,
 	       const struct language *lang, const char *buf, size_t len);
 void routes_java(struct api_file *out, struct arena *arena,
 		 const struct language *lang, const char *buf, size_t len);

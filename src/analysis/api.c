@@ -406,7 +406,7 @@ static int in_scope(const struct api_endpoint *e, const char *fn, size_t n)
  * the import path ends with that declares endpoints in that function.
  */
 static long mount_go(const struct scan *scan, const struct api_file *files,
-		     const char *target, size_t len)
+		     const char *target, size_t len, int exact)
 {
 	const char *hash = memchr(target, '#', len);
 	size_t plen, flen;
@@ -423,9 +423,11 @@ static long mount_go(const struct scan *scan, const struct api_file *files,
 		const struct api_file *af = &files[f];
 		int has = 0;
 
-		if (!dlen || dlen > plen ||
-		    memcmp(target + plen - dlen, path, dlen) ||
-		    (dlen < plen && target[plen - dlen - 1] != '/'))
+		if (exact ? dlen != plen || memcmp(target, path, dlen)
+			  : !dlen || dlen > plen ||
+				    memcmp(target + plen - dlen, path, dlen) ||
+				    (dlen < plen &&
+				     target[plen - dlen - 1] != '/'))
 			continue;
 		for (size_t i = 0; i < af->nr && !has; i++)
 			has = in_scope(&af->ep[i], hash + 1, flen);
@@ -452,7 +454,9 @@ static long mount_one(const struct scan *scan, const struct api_file *files,
 		return found;
 	}
 	if (len > 7 && !strncmp(target, "gofunc:", 7))
-		return mount_go(scan, files, target + 7, len - 7);
+		return mount_go(scan, files, target + 7, len - 7, 0);
+	if (len > 6 && !strncmp(target, "godir:", 6))
+		return mount_go(scan, files, target + 6, len - 6, 1);
 	if (len > 7 && !strncmp(target, "suffix:", 7)) {
 		strbuf_addch(&want, '/');
 		strbuf_add(&want, target + 7, len - 7);
@@ -501,7 +505,8 @@ static long mount_target(const struct scan *scan, const struct api_file *files,
 	const char *end = strrchr(target, '#');
 
 	/* "py:app.urls#patterns": the file of the list */
-	if (!strncmp(target, "gofunc:", 7) || !end)
+	if (!strncmp(target, "gofunc:", 7) || !strncmp(target, "godir:", 6) ||
+	    !end)
 		end = target + strlen(target);
 	while (target < end) {
 		size_t n = strcspn(target, "|");

@@ -273,7 +273,7 @@ void routes_extract(struct api_file *out, struct arena *arena, const char *path,
 	else if (!strcmp(name, "JavaScript") || !strcmp(name, "TypeScript"))
 		routes_js(out, arena, path, lang, buf, len);
 	else if (!strcmp(name, "Go"))
-		routes_go(out, arena, lang, buf, len);
+		routes_go(out, arena, path, lang, buf, len);
 	else if (!strcmp(name, "Java") || !strcmp(name, "Kotlin"))
 		routes_java(out, arena, lang, buf, len);
 	else if (!strcmp(name, "Ruby"))

@@ -49,6 +49,7 @@ struct gofunc {
 	size_t lo, hi;
 	/* " F G ": the functions of the file reaching it through calls */
 	const char *callers;
+	int mounted; /* r.Mount("/x", f()) in the file: walked there only */
 };
 
 #define MAX_SCOPED_FUNCS 256
@@ -58,6 +59,7 @@ struct gofunc {
 struct gowalk {
 	struct api_file *out;
 	struct arena *arena;
+	const char *file;
 	struct rtoks t;
 	struct gofunc *funcs;
 	size_t funcs_nr;
@@ -130,13 +132,41 @@ static void emit(struct gowalk *w, const char *method, const char *base,
 }
 
 /* r.Mount("/api/v1", apiv1.Routes()): a mount of that package's function */
-static void mount(struct gowalk *w, size_t open, const char *base)
+static void walk(struct gowalk *w, size_t lo, size_t hi, const char *prefix,
+		 int depth);
+
+static void mount(struct gowalk *w, size_t open, const char *base, int depth)
 {
 	const struct tok *p = at(w, open + 1), *pkg = at(w, open + 3);
 	struct strbuf sb = STRBUF_INIT;
 
 	if (p->kind != TOK_STRING || !tok_punct(at(w, open + 2), ',') ||
-	    pkg->kind != TOK_IDENT || !tok_punct(at(w, open + 4), '.') ||
+	    pkg->kind != TOK_IDENT)
+		return;
+	if (tok_punct(at(w, open + 4), '(')) {
+		/* r.Mount("/admin", adminRouter()): a function of the
+		 * package, in this file or another of its folder */
+		const char *slash = strrchr(w->file, '/');
+		struct gofunc *f = NULL;
+
+		for (size_t i = 0; i < w->funcs_nr; i++)
+			if (tok_is(pkg, w->funcs[i].name))
+				f = &w->funcs[i];
+		if (f) {
+			walk(w, f->lo, f->hi,
+			     path_join(w->arena, base, p->p, p->n), depth + 1);
+			return;
+		}
+		strbuf_addf(&sb, "godir:%.*s#%.*s",
+			    slash ? (int)(slash - w->file) : 0, w->file,
+			    (int)pkg->n, pkg->p);
+		api_file_add_mount(w->out, w->arena,
+				   path_join(w->arena, base, p->p, p->n),
+				   sb.buf, p->line);
+		strbuf_release(&sb);
+		return;
+	}
+	if (!tok_punct(at(w, open + 4), '.') ||
 	    at(w, open + 5)->kind != TOK_IDENT ||
 	    !tok_punct(at(w, open + 6), '('))
 		return;
@@ -187,7 +217,7 @@ static size_t call(struct gowalk *w, size_t i, const char *prefix, int depth)
 		return close + 1;
 	}
 	if (tok_is(name, "Mount")) {
-		mount(w, open, base);
+		mount(w, open, base, depth);
 		return close + 1;
 	}
 	if (tok_is(name, "Combo") && a1->kind == TOK_STRING) {
@@ -255,6 +285,16 @@ static void walk(struct gowalk *w, size_t lo, size_t hi, const char *prefix,
 	for (size_t i = lo; i < hi && i < w->t.nr;) {
 		const struct tok *t = at(w, i);
 		size_t blo, bhi;
+		int skip = 0;
+
+		/* a function mounted in the file is walked at its mount */
+		for (size_t k = 0; k < w->funcs_nr && !depth; k++)
+			if (w->funcs[k].mounted && i == w->funcs[k].lo) {
+				i = w->funcs[k].hi;
+				skip = 1;
+			}
+		if (skip)
+			continue;
 
 		/* name := func(...) {...}: walked where it is called */
 		if (t->kind == TOK_IDENT && tok_punct(at(w, i + 1), ':') &&
@@ -389,10 +429,27 @@ static void scan_decls(struct gowalk *w)
 				arena_strndup(w->arena, at(w, k)->p,
 					      at(w, k)->n);
 			w->funcs[w->funcs_nr].callers = NULL;
+			w->funcs[w->funcs_nr].mounted = 0;
 			w->funcs[w->funcs_nr].lo = body;
 			w->funcs[w->funcs_nr++].hi = w->t.match[body];
 			i = w->t.match[body];
 		}
+	}
+}
+
+/* r.Mount("/x", f()) of a function f of the file. */
+static void mark_mounted(struct gowalk *w)
+{
+	for (size_t i = 0; i + 5 < w->t.nr; i++) {
+		if (!tok_punct(at(w, i), '.') || !tok_is(at(w, i + 1), "Mount") ||
+		    !tok_punct(at(w, i + 2), '(') ||
+		    at(w, i + 3)->kind != TOK_STRING ||
+		    !tok_punct(at(w, i + 4), ',') ||
+		    !tok_punct(at(w, i + 6), '('))
+			continue;
+		for (size_t k = 0; k < w->funcs_nr; k++)
+			if (tok_is(at(w, i + 5), w->funcs[k].name))
+				w->funcs[k].mounted = 1;
 	}
 }
 
@@ -436,16 +493,18 @@ static void scope_funcs(struct gowalk *w)
 	free(reach);
 }
 
-void routes_go(struct api_file *out, struct arena *arena,
+void routes_go(struct api_file *out, struct arena *arena, const char *path,
 	       const struct language *lang, const char *buf, size_t len)
 {
 	struct gowalk w = { 0 };
 
+	w.file = path;
 	w.out = out;
 	w.arena = arena;
 	rtoks_init(&w.t, lang, buf, len);
 	scan_decls(&w);
 	scope_funcs(&w);
+	mark_mounted(&w);
 	walk(&w, 0, w.t.nr, "", 0);
 	free(w.funcs);
 	strmap_release(&w.vars);

@@ -159,11 +159,15 @@ check "go: groups, combos, closures, chi, gin, gorilla" \
 
 # cmd/main.go mounts package example.com/shop/api's Routes() at /api:
 # Routes' routes and those of register(), which it calls, go under /api;
-# Debug() is mounted nowhere and keeps its own path
+# Debug() is mounted nowhere and keeps its own path; adminRouter() of the
+# same file at /admin, metricsRouter() of another file of the package at
+# /metrics
 cat >gomod.want <<'EOF2'
+GET /admin/stats
 GET /api/items
 GET /debug/vars
 GET /health
+GET /metrics/prom
 POST /api/items
 EOF2
 routes gomod >gomod.got
