@@ -20,7 +20,10 @@ URLconf from ROOT_URLCONF:
   routes, http_method_names, and the API root view of a DefaultRouter;
 - a route to a class-based view (X.as_view()) has the handlers (get,
   post, put, patch, delete) its class hierarchy defines, Django's and
-  DRF's generic views built in, "ANY" when none is known.
+  DRF's generic views built in, "ANY" when none is known; a route to a
+  function view, the methods its decorators say (@require_POST,
+  @require_GET, @require_safe, zulip's @require_post,
+  @require_http_methods, DRF's @api_view).
 
 Prints "METHOD PATH", sorted.
 
@@ -64,6 +67,7 @@ DETAIL_ROUTE = [("retrieve", "GET"), ("update", "PUT"),
                 ("partial_update", "PATCH"), ("destroy", "DELETE")]
 VERBS = {"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"}
 CLASSES = {}
+FUNCS = {}  # function views whose decorators say their methods
 
 
 def name_of(e):
@@ -72,6 +76,28 @@ def name_of(e):
     if isinstance(e, ast.Attribute):
         return e.attr
     return None
+
+
+def decorated_methods(fn):
+    """@require_POST, @require_GET, @require_safe, @require_post,
+    @require_http_methods([...]), @api_view([...]) (alone: GET)."""
+    out = set()
+    for d in fn.decorator_list:
+        call = d if isinstance(d, ast.Call) else None
+        name = name_of(call.func if call else d)
+        if name in ("require_POST", "require_post"):
+            out.add("POST")
+        elif name in ("require_GET", "require_safe"):
+            out.add("GET")
+        elif name in ("require_http_methods", "api_view"):
+            listed = []
+            if call and call.args and isinstance(call.args[0], (ast.List, ast.Tuple)):
+                listed = [e.value.upper() for e in call.args[0].elts
+                          if isinstance(e, ast.Constant)]
+            if not listed and name == "api_view":
+                listed = ["GET"]
+            out.update(listed)
+    return out
 
 
 def index_classes():
@@ -84,6 +110,11 @@ def index_classes():
                 tree = ast.parse(open(os.path.join(d, f), encoding="utf-8").read())
             except (SyntaxError, UnicodeDecodeError, ValueError):
                 continue
+            for fn in tree.body:
+                if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                    methods = decorated_methods(fn)
+                    if methods:
+                        FUNCS.setdefault(fn.name, set()).update(methods)
             for c in ast.walk(tree):
                 if not isinstance(c, ast.ClassDef):
                     continue
@@ -263,6 +294,11 @@ class Module:
             for k in call.keywords:
                 if k.arg == "methods" and isinstance(k.value, (ast.Tuple, ast.List)):
                     methods = [m.value for m in k.value.elts]
+        if not methods and isinstance(view, (ast.Name, ast.Attribute)):
+            # a function view: what its decorators say
+            m = FUNCS.get(name_of(view))
+            if m:
+                methods = [x for x in ("GET", "POST", "PUT", "PATCH", "DELETE") if x in m]
         if not methods and view is not None:
             # views.OrderView.as_view(...), possibly wrapped in a decorator call
             for node in ast.walk(view):

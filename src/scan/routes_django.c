@@ -216,6 +216,24 @@ static size_t route(struct dj *d, size_t i, const char *list)
 				cls = str(d, at(d, k));
 				break;
 			}
+		/* views.login_page: a function, decorators may say */
+		if (!cls && at(d, ve - 1)->kind == TOK_IDENT) {
+			size_t k = e + 1;
+			int plain = 1;
+
+			for (; k < ve; k++)
+				plain &= at(d, k)->kind == TOK_IDENT ||
+					 tok_punct(at(d, k), '.');
+			if (plain) {
+				struct strbuf n = STRBUF_INIT;
+
+				strbuf_addf(&n, "fn:%.*s",
+					    (int)at(d, ve - 1)->n,
+					    at(d, ve - 1)->p);
+				cls = arena_strdup(d->arena, n.buf);
+				strbuf_release(&n);
+			}
+		}
 		item(d, I_ROUTE, list, path, "ANY", cls, p->line);
 	}
 	return close + 1;
@@ -668,12 +686,95 @@ static void class_stmt(struct api_file *out, struct arena *arena,
 	strbuf_release(&methods);
 }
 
+/*
+ * A function view's decorators saying its methods (@require_POST,
+ * @require_GET, @require_safe, zulip's @require_post,
+ * @require_http_methods([...]), DRF's @api_view([...])), as a class
+ * "fn:name" whose defs are the methods; returns the index to go on at.
+ */
+static size_t view_function(struct api_file *out, struct arena *arena,
+			    const struct rtoks *t, size_t i)
+{
+	struct strbuf defs = STRBUF_INIT, name = STRBUF_INIT;
+	struct api_class *c;
+	size_t k = i;
+	int said = 0;
+
+	/* the decorators, each a line at indent 0, then def */
+	while (k + 1 < t->nr && tok_punct(&t->v[k], '@')) {
+		const struct tok *d = &t->v[k + 1];
+		size_t e = k + 2;
+
+		/* @decorators.require_post: the last name */
+		while (e + 1 < t->nr && tok_punct(&t->v[e], '.')) {
+			d = &t->v[e + 1];
+			e += 2;
+		}
+		if (tok_is(d, "require_POST") || tok_is(d, "require_post")) {
+			strbuf_addstr(&defs, " post");
+			said = 1;
+		} else if (tok_is(d, "require_GET") ||
+			   tok_is(d, "require_safe")) {
+			strbuf_addstr(&defs, " get");
+			said = 1;
+		} else if ((tok_is(d, "require_http_methods") ||
+			    tok_is(d, "api_view")) &&
+			   e < t->nr && tok_punct(&t->v[e], '(')) {
+			size_t close = t->match[e];
+			int any = 0;
+
+			for (size_t j = e + 1; j < close; j++)
+				if (t->v[j].kind == TOK_STRING) {
+					strbuf_addch(&defs, ' ');
+					for (size_t x = 0; x < t->v[j].n; x++)
+						strbuf_addch(&defs,
+							     (char)(t->v[j].p[x] |
+								    0x20));
+					any = 1;
+				}
+			/* @api_view() alone is GET */
+			if (!any && tok_is(d, "api_view"))
+				strbuf_addstr(&defs, " get");
+			said = 1;
+		}
+		if (e < t->nr && tok_punct(&t->v[e], '('))
+			e = t->match[e] + 1;
+		k = e;
+	}
+	if (said && k + 1 < t->nr && tok_is(&t->v[k], "def") &&
+	    t->v[k + 1].kind == TOK_IDENT) {
+		if (out->classes_nr == out->classes_alloc) {
+			out->classes_alloc = out->classes_alloc
+						     ? 2 * out->classes_alloc
+						     : 8;
+			out->classes = xreallocarray(out->classes,
+						     out->classes_alloc,
+						     sizeof(*out->classes));
+		}
+		c = &out->classes[out->classes_nr++];
+		memset(c, 0, sizeof(*c));
+		strbuf_addch(&defs, ' ');
+		strbuf_addf(&name, "fn:%.*s", (int)t->v[k + 1].n,
+			    t->v[k + 1].p);
+		c->name = arena_strdup(arena, name.buf);
+		c->bases = "";
+		c->defs = arena_strdup(arena, defs.buf);
+		c->actions = "";
+		c->line = t->v[k + 1].line;
+	}
+	strbuf_release(&defs);
+	strbuf_release(&name);
+	return k > i ? k - 1 : i;
+}
+
 void routes_py_classes(struct api_file *out, struct arena *arena,
 		       const struct language *lang, const char *buf, size_t len)
 {
 	struct rtoks t;
 
-	if (!strstr(buf, "View") && !strstr(buf, "Mixin") &&
+	int views = strstr(buf, "require_") || strstr(buf, "api_view");
+
+	if (!views && !strstr(buf, "View") && !strstr(buf, "Mixin") &&
 	    !strstr(buf, "Router"))
 		return;
 	rtoks_init(&t, lang, buf, len);
@@ -681,5 +782,8 @@ void routes_py_classes(struct api_file *out, struct arena *arena,
 		if ((t.v[i].flags & TOK_BOL) && tok_is(&t.v[i], "class") &&
 		    t.v[i + 1].kind == TOK_IDENT)
 			class_stmt(out, arena, &t, i, t.nr);
+		else if (views && (t.v[i].flags & TOK_BOL) &&
+			 !t.v[i].indent && tok_punct(&t.v[i], '@'))
+			i = view_function(out, arena, &t, i);
 	rtoks_release(&t);
 }

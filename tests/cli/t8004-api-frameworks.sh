@@ -26,7 +26,9 @@ routes() {
 # ProductViewSet lists and retrieves; AuditViewSet allows GET and DELETE
 # only. Class-based views route the handlers their classes define:
 # OrderListView a ListView (GET), OrderView get from its base and its own
-# post, HealthView a TemplateView (GET); function views stay ANY.
+# post, HealthView a TemplateView (GET); function views say theirs by
+# decorators (export_orders @require_POST, feed GET and HEAD of which
+# HEAD is not listed) or stay ANY (home).
 # dev_urls.py and shop/tests/ are not the API served.
 cat >django.want <<'EOF2'
 ANY /
@@ -52,6 +54,7 @@ GET /health/
 GET /json/realm
 GET /shop/orders/
 GET /shop/orders/<int:pk>/
+GET /shop/orders/feed/
 PATCH /api/shop/orders/{pk}/
 PATCH /api/v1/realm
 PATCH /json/realm
@@ -59,6 +62,7 @@ POST /api/shop/orders/
 POST /api/shop/orders/{pk}/ship/
 POST /shop/orders/<int:pk>/
 POST /shop/orders/<int:pk>/cancel/
+POST /shop/orders/export/
 PUT /api/shop/orders/{pk}/
 PUT /api/shop/orders/{pk}/ship/
 EOF2
