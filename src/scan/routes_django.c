@@ -18,7 +18,7 @@
 #include "carve/strbuf.h"
 #include "carve/xmalloc.h"
 
-enum item_kind { I_ROUTE, I_VIEWSET, I_LIST, I_MODULE, I_ROOT };
+enum item_kind { I_ROUTE, I_VIEWSET, I_LIST, I_MODULE };
 
 struct item {
 	enum item_kind kind;
@@ -488,8 +488,6 @@ static void emit_list(struct dj *d, const char *list, const char *prefix,
 			v->line = it->line;
 			break;
 		}
-		case I_ROOT:
-			break;
 		}
 	}
 }

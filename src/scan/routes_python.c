@@ -9,7 +9,6 @@
 
 #include "carve/api.h"
 #include "carve/arena.h"
-#include "carve/strmap.h"
 #include "carve/srctok.h"
 #include "carve/strbuf.h"
 
