@@ -303,6 +303,7 @@ FUZZ_TARGETS += histcache
 FUZZ_TARGETS += linecount
 FUZZ_TARGETS += model
 FUZZ_TARGETS += partition
+FUZZ_TARGETS += routes
 FUZZ_TARGETS += scancache
 FUZZ_TARGETS += tucache
 TOOLS += $(patsubst %,$(B)/fuzz/replay_%,$(FUZZ_TARGETS))

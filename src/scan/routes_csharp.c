@@ -334,7 +334,8 @@ static size_t attributes(struct cswalk *w, size_t i)
 {
 	size_t end = w->t.match[i];
 
-	for (size_t k = i + 1; k < end; k++) {
+	/* each turn ends on the attribute's last token, before its ',' */
+	for (size_t k = i + 1; k < end; k += 2) {
 		size_t name;
 
 		/* [assembly: X], [return: X] */
@@ -358,7 +359,6 @@ static size_t attributes(struct cswalk *w, size_t i)
 			k = w->t.match[k + 1];
 		if (!tok_punct(at(w, k + 1), ','))
 			break;
-		k++;
 	}
 	return end + 1;
 }

@@ -34,6 +34,7 @@ struct arg {
 };
 
 #define MAX_ARGS 16
+#define MAX_CONCERNS 32
 
 struct rbwalk {
 	struct api_file *out;
@@ -44,10 +45,11 @@ struct rbwalk {
 	int depth;
 	int dry; /* reading a concern's body: no route is emitted */
 	int nested; /* concerns being applied */
+	int applied; /* concerns applied in the file, bounded */
 	struct {
 		const struct tok *name;
 		size_t body; /* first token of its block */
-	} concerns[32];
+	} concerns[MAX_CONCERNS];
 	size_t concerns_nr;
 };
 
@@ -185,6 +187,9 @@ static void push(struct rbwalk *w, enum frame_kind kind, const char *path,
 	f->collection = collection;
 }
 
+/* Applications of concerns in one file: a concern naming itself stops. */
+#define MAX_CONCERN_USES 256
+
 /* concerns :a, :b (or concerns: [:a]): their routes, in the current frame. */
 static void apply_concerns(struct rbwalk *w, const struct arg *a, size_t nr,
 			   int option)
@@ -206,6 +211,8 @@ static void apply_concerns(struct rbwalk *w, const struct arg *a, size_t nr,
 
 				if (n->n != t->n || memcmp(n->p, t->p, t->n))
 					continue;
+				if (w->applied++ >= MAX_CONCERN_USES)
+					return;
 				push(w, f->kind, f->path, f->member,
 				     f->collection);
 				w->nested++;
@@ -467,13 +474,24 @@ static size_t walk(struct rbwalk *w, size_t i, int stop)
 				e = w->t.match[x - w->t.v];
 			e++;
 		}
-		if (block && tok_is(t, "concern") && w->concerns_nr < 32 &&
+		if (block && tok_is(t, "concern") &&
 		    tok_punct(at(w, i + 1), ':')) {
 			/* concern :name do ... end: read when applied */
-			size_t body = block_body(w, e);
+			size_t body = block_body(w, e), c;
 
-			w->concerns[w->concerns_nr].name = at(w, i + 2);
-			w->concerns[w->concerns_nr++].body = body;
+			/* the last definition of a name wins; none is made
+			 * while a concern is applied */
+			for (c = 0; c < w->concerns_nr; c++)
+				if (w->concerns[c].name->n == at(w, i + 2)->n &&
+				    !memcmp(w->concerns[c].name->p,
+					    at(w, i + 2)->p, at(w, i + 2)->n))
+					break;
+			if (!w->nested && c < MAX_CONCERNS) {
+				w->concerns[c].name = at(w, i + 2);
+				w->concerns[c].body = body;
+				if (c == w->concerns_nr)
+					w->concerns_nr++;
+			}
 			push(w, F_PLAIN, top(w)->path, NULL, NULL);
 			w->dry++;
 			i = walk(w, body, w->depth);
