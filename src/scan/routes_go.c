@@ -60,6 +60,7 @@ struct gowalk {
 	struct api_file *out;
 	struct arena *arena;
 	const char *file;
+	size_t budget; /* tokens the walks may still visit */
 	struct rtoks t;
 	struct gofunc *funcs;
 	size_t funcs_nr;
@@ -287,6 +288,11 @@ static void walk(struct gowalk *w, size_t lo, size_t hi, const char *prefix,
 		size_t blo, bhi;
 		int skip = 0;
 
+		/* closures calling closures: re-walks are bounded */
+		if (!w->budget)
+			return;
+		w->budget--;
+
 		/* a function mounted in the file is walked at its mount */
 		for (size_t k = 0; k < w->funcs_nr && !depth; k++)
 			if (w->funcs[k].mounted && i == w->funcs[k].lo) {
@@ -505,6 +511,7 @@ void routes_go(struct api_file *out, struct arena *arena, const char *path,
 	scan_decls(&w);
 	scope_funcs(&w);
 	mark_mounted(&w);
+	w.budget = 16 * w.t.nr + 65536;
 	walk(&w, 0, w.t.nr, "", 0);
 	free(w.funcs);
 	strmap_release(&w.vars);
