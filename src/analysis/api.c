@@ -27,6 +27,7 @@ struct api_priv {
 	struct api_file *files;
 	struct arena *arenas;
 	int threads;
+	size_t composed; /* endpoints added by composing mounts */
 };
 
 struct api_run {
@@ -533,6 +534,10 @@ struct composed {
 	int whole; /* a mount took the whole file */
 };
 
+/* Endpoints composition may add over all files: mounts of mounts of ...
+ * many times over stop there. */
+#define MAX_COMPOSED 4000000
+
 static void compose_from(struct api_priv *p, struct composed *c, size_t f,
 			 const char *prefix, int depth)
 {
@@ -558,6 +563,10 @@ static void compose_from(struct api_priv *p, struct composed *c, size_t f,
 		for (size_t i = 0; i < p->files[t].nr; i++) {
 			const struct api_endpoint *e = &p->files[t].ep[i];
 			struct api_endpoint *n;
+
+			if (p->composed >= MAX_COMPOSED)
+				return;
+			p->composed++;
 
 			if (fn && !in_scope(e, fn + 1, strlen(fn + 1)))
 				continue;

@@ -43,6 +43,7 @@ struct dj {
 	const char *imports[64][2];
 	size_t imports_nr;
 	const char *scope; /* " list " of the root list being emitted */
+	size_t budget; /* items emit_list() may still visit */
 };
 
 static const struct tok *at(const struct dj *d, size_t i)
@@ -430,6 +431,11 @@ static void emit_list(struct dj *d, const char *list, const char *prefix,
 		const struct item *it = &d->items[i];
 		const char *p;
 
+		/* lists including lists many times over: bounded */
+		if (!d->budget)
+			return;
+		d->budget--;
+
 		if (!it->list || strcmp(it->list, list))
 			continue;
 		p = clean(d->arena, prefix, it->path);
@@ -523,6 +529,7 @@ void routes_django(struct api_file *out, struct arena *arena,
 		statement(&d, i, e);
 		i = e;
 	}
+	d.budget = 64 * d.nr + 65536;
 	/* every list (and router) not included by another is served at / */
 	for (size_t i = 0; i < d.nr; i++) {
 		int first = 1;
