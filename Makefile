@@ -433,9 +433,11 @@ bench: all $(TOOLS)
 	$(Q)scripts/bench $(CURDIR)/$(PROG) $(CURDIR)/$(B)/bench
 
 install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(MANDIR)/man5
 	install -m 755 $(PROG) $(DESTDIR)$(BINDIR)/carve
 	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/man1/
+	install -m 644 man/*.5 $(DESTDIR)$(MANDIR)/man5/
 
 clean:
 	rm -rf $(B) build-asan build-fuzz

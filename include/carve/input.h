@@ -24,9 +24,9 @@ int cli_parse_input(struct input_options *in, struct common_options *c,
 		    int argc, char **argv);
 
 /*
- * Fills m->scan from the argument, loading cfg on the way (which stays
- * owned by the caller: release it after m). Returns 0 or <0 after
- * reporting.
+ * Fills m->scan from the argument, loading cfg on the way unless it
+ * was loaded before (it stays owned by the caller: release it after m).
+ * Returns 0 or <0 after reporting.
  */
 int input_open(struct model *m, struct config *cfg,
 	       const struct input_options *o);

@@ -3,10 +3,11 @@
  * per-context staffing limit, phase-0 platform work, migration steps,
  * MVE, teams, data separation and contexts declared with their effort
  * and dependencies (usable without a repository scan), read into a
- * typed struct plan (src/model/plan.c) when a command needs it.
- * plan_load() checks every key and names the file and key of anything
- * wrong. Strings are borrowed from the config's cJSON document, which
- * must outlive the plan; the plan owns its arrays and its calendar.
+ * typed struct plan (src/model/plan.c) once, by config_load(), which
+ * checks every key and names the file and key of anything wrong; a
+ * command takes its own copy with plan_load(). Strings are borrowed
+ * from the config's cJSON document, which must outlive the plan; the
+ * plan owns its arrays and its calendar.
  */
 #ifndef CARVE_PLAN_H
 #define CARVE_PLAN_H
@@ -15,6 +16,7 @@
 
 #include "carve/calendar.h"
 
+struct cJSON;
 struct config;
 
 /* One step of the capacity profile: engineers from a date on. */
@@ -61,6 +63,11 @@ enum plan_priority {
 	PLAN_PRIORITY_CRITICAL_PATH, /* critical path, then ranking */
 };
 
+/*
+ * carve.json's plan holds one, filled by plan_parse(); each command
+ * takes a copy with plan_load(), which duplicates every array: an array
+ * added here must be duplicated there and freed in plan_release().
+ */
 struct plan {
 	const char *path; /* the config file, for messages */
 	struct calendar cal; /* start, working weekdays, holidays */
@@ -85,6 +92,7 @@ struct plan {
 	double months_days; /* working days in a month, for "months" */
 	enum plan_priority priority;
 	int set_capacity, set_focus, set_max, set_steps, set_phase0;
+	int capacity_from_start; /* "capacity": N, from the start on */
 };
 
 #define PLAN_DEFAULT_FOCUS 0.8
@@ -95,9 +103,16 @@ struct plan {
 #define PLAN_HORIZON_YEARS 50
 
 /*
- * Reads cfg's "plan" (cfg may be NULL or have none: every default).
- * `today` is the start when plan.start is unset. Returns 0 or <0 after
- * reporting "'<file>': plan.<key>: <what is wrong>".
+ * Reads carve.json's "plan" (v, or NULL for every default) and checks
+ * every key; config_load() calls it once. Dates that depend on the day
+ * the command runs are left to plan_load(). Returns 0 or <0 after
+ * reporting "<file>: 'plan.<key>': <what was expected>, got <value>".
+ */
+int plan_parse(struct plan *p, const struct cJSON *v, const char *path);
+/*
+ * A copy of cfg's plan (cfg may be NULL or have none: every default)
+ * with the defaults that depend on its start: `today` is the start when
+ * plan.start is unset, the first working day from there the first day.
  */
 int plan_load(struct plan *p, const struct config *cfg, calendar_day today);
 void plan_release(struct plan *p);

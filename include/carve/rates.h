@@ -10,7 +10,8 @@
 
 #include "carve/estimate.h"
 
-struct cJSON;
+struct config;
+struct config_dist;
 
 /* Engineer-days in an engineer-year (260 weekdays, 10 holidays, 30 off). */
 #define RATES_DAYS_PER_YEAR 220
@@ -39,12 +40,12 @@ const char *rates_lang_key(char *buf, size_t n, const char *name);
 int rates_parse_option(struct rate_overrides *ov, const char *arg,
 		       enum estimate_dist_kind kind);
 /*
- * Reads carve.json "rates" (an object of "FROM->TO": number, or
- * {"optimistic", "likely", "pessimistic", "distribution"}); errors name
- * the file and the key.
+ * Adds carve.json's "rates" (checked by config_load(): "FROM->TO": a
+ * number, or optimistic, likely, pessimistic and a distribution) to
+ * `ov`; cfg may be NULL.
  */
-int rates_parse_config(struct rate_overrides *ov, const struct cJSON *rates,
-		       const char *path, enum estimate_dist_kind kind);
+int rates_parse_config(struct rate_overrides *ov, const struct config *cfg,
+		       enum estimate_dist_kind kind);
 void rates_overrides_release(struct rate_overrides *ov);
 
 /*
@@ -57,11 +58,11 @@ void rates_resolve(struct estimate_rate *r, const char *from, const char *to,
 		   enum estimate_dist_kind kind);
 
 /*
- * One value of a cost or factor from carve.json (number or three-point
- * object) into d, keeping d's spread around a single number. Errors
+ * One value of a cost, factor or rate of carve.json (a number or three
+ * points) into d, keeping d's spread around a single number. Errors
  * name the file and `key`.
  */
-int rates_parse_dist(struct estimate_dist *d, const struct cJSON *v,
+int rates_parse_dist(struct estimate_dist *d, const struct config_dist *v,
 		     const char *path, const char *key,
 		     enum estimate_dist_kind kind, int rate);
 

@@ -22,97 +22,49 @@
 
 #define BASELINE_SCHEMA "carve-baseline/1"
 
-static const char *const rule_keys[] = { "name",   "from",   "to", "allow",
-					 "except", "cycles", NULL };
-
-static int known_key(const char *key)
-{
-	for (int i = 0; rule_keys[i]; i++)
-		if (!strcmp(rule_keys[i], key))
-			return 1;
-	return 0;
-}
-
 /* "*" (-1) or a context's index; -2 after reporting an unknown name. */
-static int side(const struct check *c, const cJSON *rule, const char *key,
-		const char *path, size_t i)
+static int side(const struct check *c, const char *name, const char *path,
+		size_t i, const char *key)
 {
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(rule, key);
 	int k;
 
-	if (!cJSON_IsString(v)) {
-		error("%s: rules[%zu] needs \"%s\": a context or \"*\"", path,
-		      i, key);
-		return -2;
-	}
-	if (!strcmp(v->valuestring, "*"))
+	if (!strcmp(name, "*"))
 		return -1;
-	k = contexts_find(&c->contexts, v->valuestring);
+	k = contexts_find(&c->contexts, name);
 	if (k < 0) {
 		error("%s: rules[%zu]: \"%s\": '%s' names no declared "
 		      "context",
-		      path, i, key, v->valuestring);
+		      path, i, key, name);
 		return -2;
 	}
 	return k;
 }
 
-static int load_rule(struct check *c, const cJSON *rule, const char *path,
-		     size_t i)
+static int load_rule(struct check *c, const struct config_rule *rule,
+		     const char *path, size_t i)
 {
 	struct check_rule *r = &c->rules[c->rules_nr];
-	const cJSON *v, *item;
 	struct strbuf sb = STRBUF_INIT;
 
 	memset(r, 0, sizeof(*r));
-	if (!cJSON_IsObject(rule))
-		return error("%s: rules[%zu] must be an object", path, i);
-	cJSON_ArrayForEach (item, rule)
-		if (!known_key(item->string))
-			warning("%s: unknown key 'rules[%zu].%s' ignored", path,
-				i, item->string);
-	v = cJSON_GetObjectItemCaseSensitive(rule, "cycles");
-	if (v) {
-		if (!cJSON_IsFalse(v))
-			return error("%s: rules[%zu]: \"cycles\" can only be "
-				     "false (no cycles between contexts)",
-				     path, i);
+	if (rule->cycles) {
 		r->cycles = 1;
 		r->from = r->to = -1;
 		strbuf_addstr(&sb, "no cycles between contexts");
 	} else {
-		if ((r->from = side(c, rule, "from", path, i)) == -2 ||
-		    (r->to = side(c, rule, "to", path, i)) == -2)
+		if ((r->from = side(c, rule->from, path, i, "from")) == -2 ||
+		    (r->to = side(c, rule->to, path, i, "to")) == -2)
 			return CARVE_EINVALID;
-		v = cJSON_GetObjectItemCaseSensitive(rule, "allow");
-		if (v && !cJSON_IsBool(v))
-			return error("%s: rules[%zu]: \"allow\" must be true "
-				     "or false",
-				     path, i);
-		r->allow = cJSON_IsTrue(v);
-		v = cJSON_GetObjectItemCaseSensitive(rule, "except");
-		if (v && !cJSON_IsArray(v))
-			return error("%s: rules[%zu]: \"except\" must be an "
-				     "array of globs",
-				     path, i);
-		cJSON_ArrayForEach (item, v) {
-			if (!cJSON_IsString(item) || !*item->valuestring)
-				return error("%s: rules[%zu]: \"except\" must "
-					     "hold non-empty globs",
-					     path, i);
-			glob_list_add(&r->except, item->valuestring);
-		}
+		r->allow = rule->allow;
+		for (int k = 0; k < rule->except.nr; k++)
+			glob_list_add(&r->except, rule->except.patterns[k]);
 		strbuf_addf(&sb, "%s -> %s",
 			    r->from < 0 ? "*" : c->contexts.names[r->from],
 			    r->to < 0 ? "*" : c->contexts.names[r->to]);
 	}
-	v = cJSON_GetObjectItemCaseSensitive(rule, "name");
-	if (v && !cJSON_IsString(v))
-		return error("%s: rules[%zu]: \"name\" must be a string", path,
-			     i);
-	if (v) {
+	if (rule->name) {
 		strbuf_reset(&sb);
-		strbuf_addstr(&sb, v->valuestring);
+		strbuf_addstr(&sb, rule->name);
 	}
 	r->label = strbuf_detach(&sb, NULL);
 	c->rules_nr++;
@@ -122,24 +74,14 @@ static int load_rule(struct check *c, const cJSON *rule, const char *path,
 int check_load(struct check *c, const struct config *cfg,
 	       const struct scan *scan)
 {
-	const cJSON *rules, *rule;
-	size_t i = 0;
-
 	c->scan = scan;
 	if (contexts_load(&c->contexts, cfg, scan, 1))
 		return CARVE_EINVALID;
-	rules = cfg && cfg->root
-			? cJSON_GetObjectItemCaseSensitive(cfg->root, "rules")
-			: NULL;
-	if (!rules)
+	if (!cfg || !cfg->has_rules)
 		return 0;
-	if (!cJSON_IsArray(rules))
-		return error("%s: \"rules\" must be an array of rules",
-			     cfg->path);
-	c->rules = xcalloc((size_t)cJSON_GetArraySize(rules) + 1,
-			   sizeof(*c->rules));
-	cJSON_ArrayForEach (rule, rules)
-		if (load_rule(c, rule, cfg->path, i++))
+	c->rules = xcalloc(cfg->rules_nr + 1, sizeof(*c->rules));
+	for (size_t i = 0; i < cfg->rules_nr; i++)
+		if (load_rule(c, &cfg->rules[i], cfg->path, i))
 			return CARVE_EINVALID;
 	return 0;
 }
@@ -527,18 +469,13 @@ void check_release(struct check *c)
 }
 
 /* True when a glob list of the config matches a counted file. */
-static int globs_match_some(const cJSON *globs, const struct scan *scan)
+static int globs_match_some(const struct glob_list *globs,
+			    const struct scan *scan)
 {
-	const cJSON *g;
-
-	cJSON_ArrayForEach (g, globs) {
-		if (!cJSON_IsString(g))
-			continue;
-		for (size_t f = 0; f < scan->nr; f++)
-			if (scan->files[f].status == FILE_COUNTED &&
-			    glob_match(g->valuestring, scan->files[f].path))
-				return 1;
-	}
+	for (size_t f = 0; f < scan->nr; f++)
+		if (scan->files[f].status == FILE_COUNTED &&
+		    glob_list_match(globs, scan->files[f].path))
+			return 1;
 	return 0;
 }
 
@@ -549,21 +486,15 @@ static int globs_match_some(const cJSON *globs, const struct scan *scan)
  */
 static int check_applies(const struct config *cfg, const struct scan *scan)
 {
-	const cJSON *ctx, *item;
-
-	if (!cfg || !cfg->root ||
-	    !cJSON_GetObjectItemCaseSensitive(cfg->root, "rules"))
+	if (!cfg || !cfg->has_rules)
 		return 0;
-	ctx = cJSON_GetObjectItemCaseSensitive(cfg->root, "contexts");
-	cJSON_ArrayForEach (item, ctx)
-		if (!globs_match_some(item, scan))
+	for (size_t i = 0; i < cfg->contexts_nr; i++)
+		if (!globs_match_some(&cfg->contexts[i].globs, scan))
 			return 0;
-	for (int i = 0; i < 2; i++) {
-		item = cJSON_GetObjectItemCaseSensitive(cfg->root,
-							i ? "new" : "legacy");
-		if (item && !globs_match_some(item, scan))
-			return 0;
-	}
+	if (cfg->has_legacy && !globs_match_some(&cfg->legacy, scan))
+		return 0;
+	if (cfg->has_new && !globs_match_some(&cfg->new_paths, scan))
+		return 0;
 	return 1;
 }
 

@@ -1,12 +1,10 @@
 /*
- * Declared contexts: parsed from carve.json and matched against the
+ * Declared contexts: carve.json's (struct config) matched against the
  * scan's counted files, with the errors an architect needs to fix a
  * declaration (the context that matches nothing, the two that overlap
  * and a file they both claim).
  */
 #include <string.h>
-
-#include <cjson/cJSON.h>
 
 #include "carve/config.h"
 #include "carve/contexts.h"
@@ -15,28 +13,13 @@
 #include "carve/xmalloc.h"
 
 static int add(struct contexts *c, const char *path, const char *name,
-	       const cJSON *globs)
+	       const struct glob_list *globs)
 {
-	const cJSON *g;
-
-	if (!*name)
-		return error("%s: \"contexts\" has a context with an empty "
-			     "name",
-			     path);
 	if (contexts_find(c, name) >= 0)
 		return error("%s: context '%s' is declared twice", path, name);
-	if (!cJSON_IsArray(globs))
-		return error("%s: context '%s' must be an array of glob "
-			     "strings",
-			     path, name);
 	c->names[c->nr] = name;
-	cJSON_ArrayForEach (g, globs) {
-		if (!cJSON_IsString(g) || !*g->valuestring)
-			return error("%s: context '%s' must hold non-empty "
-				     "glob strings",
-				     path, name);
-		glob_list_add(&c->globs[c->nr], g->valuestring);
-	}
+	for (int i = 0; i < globs->nr; i++)
+		glob_list_add(&c->globs[c->nr], globs->patterns[i]);
 	c->nr++;
 	return 0;
 }
@@ -44,35 +27,31 @@ static int add(struct contexts *c, const char *path, const char *name,
 int contexts_load(struct contexts *c, const struct config *cfg,
 		  const struct scan *scan, int legacy_new)
 {
-	static const char *const extra[] = { "legacy", "new" };
-	const cJSON *ctx = NULL, *item;
 	size_t *matched;
-	int max = 2, areas;
+	size_t max = 2;
+	int areas;
 
 	c->of_file = xmalloc((scan->nr ? scan->nr : 1) * sizeof(*c->of_file));
 	c->area_of_file =
 		xmalloc((scan->nr ? scan->nr : 1) * sizeof(*c->area_of_file));
 	for (size_t f = 0; f < scan->nr; f++)
 		c->of_file[f] = c->area_of_file[f] = -1;
-	if (!cfg || !cfg->root)
+	if (!cfg || !cfg->path)
 		return 0;
-	ctx = cJSON_GetObjectItemCaseSensitive(cfg->root, "contexts");
-	if (ctx && !cJSON_IsObject(ctx))
-		return error("%s: \"contexts\" must be an object of context "
-			     "name -> globs",
-			     cfg->path);
-	max += ctx ? cJSON_GetArraySize(ctx) : 0;
-	c->names = xcalloc((size_t)max + 1, sizeof(*c->names));
-	c->globs = xcalloc((size_t)max + 1, sizeof(*c->globs));
-	cJSON_ArrayForEach (item, ctx)
-		if (add(c, cfg->path, item->string, item))
+	max += cfg->contexts_nr;
+	c->names = xcalloc(max + 1, sizeof(*c->names));
+	c->globs = xcalloc(max + 1, sizeof(*c->globs));
+	for (size_t i = 0; i < cfg->contexts_nr; i++)
+		if (add(c, cfg->path, cfg->contexts[i].name,
+			&cfg->contexts[i].globs))
 			return CARVE_EINVALID;
 	areas = c->nr;
-	for (int i = 0; legacy_new && i < 2; i++) {
-		item = cJSON_GetObjectItemCaseSensitive(cfg->root, extra[i]);
-		if (item && add(c, cfg->path, extra[i], item))
-			return CARVE_EINVALID;
-	}
+	if (legacy_new && cfg->has_legacy &&
+	    add(c, cfg->path, "legacy", &cfg->legacy))
+		return CARVE_EINVALID;
+	if (legacy_new && cfg->has_new &&
+	    add(c, cfg->path, "new", &cfg->new_paths))
+		return CARVE_EINVALID;
 	matched = xcalloc((size_t)c->nr + 1, sizeof(*matched));
 	for (size_t f = 0; f < scan->nr; f++) {
 		const struct scan_file *sf = &scan->files[f];

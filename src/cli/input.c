@@ -56,14 +56,15 @@ int input_open(struct model *m, struct config *cfg,
 	int ret;
 
 	if (model_is_file(arg)) {
-		if (o->config && (ret = config_load(cfg, o->config, 1)))
+		if (o->config && !cfg->loaded &&
+		    (ret = config_load(cfg, o->config, 1)))
 			return ret;
 		if ((ret = model_load_json(m, arg)))
 			return ret;
 		/* without -c, the carve.json of the repository the model
 		 * was scanned from, when it is still there (a model made
 		 * from a case file records that file as its root) */
-		if (!o->config && m->scan && m->scan->root &&
+		if (!o->config && !cfg->loaded && m->scan && m->scan->root &&
 		    *m->scan->root == '/' && is_dir(m->scan->root)) {
 			struct strbuf path = STRBUF_INIT;
 
@@ -78,7 +79,7 @@ int input_open(struct model *m, struct config *cfg,
 			estimate_rerun(m->estimate);
 		return 0;
 	}
-	if ((ret = input_load_config(cfg, o->config, arg)))
+	if (!cfg->loaded && (ret = input_load_config(cfg, o->config, arg)))
 		return ret;
 	opts.path = arg;
 	opts.threads = o->threads;

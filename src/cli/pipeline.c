@@ -64,11 +64,7 @@ static int run_scan(struct pipeline *p)
 	int ret;
 
 	if (!o && !p->fresh) {
-		/* read alone first (carve roadmap): input_open reads it again */
-		if (p->done & (1u << PIPELINE_CONFIG)) {
-			config_release(&p->cfg);
-			p->done &= ~(1u << PIPELINE_CONFIG);
-		}
+		/* read alone first (carve roadmap), it is not read again */
 		if ((ret = input_open(&p->m, &p->cfg, &p->input)))
 			return ret;
 		p->done |= 1u << PIPELINE_CONFIG;

@@ -77,8 +77,7 @@ static size_t counted(const struct scan *s)
 /* carve.json declares "rules": the check has something to hold. */
 static int cfg_has_rules(const struct config *cfg)
 {
-	return cfg->root &&
-	       cJSON_GetObjectItemCaseSensitive(cfg->root, "rules") != NULL;
+	return cfg->has_rules;
 }
 
 /* carve.json's "target", or --target: an estimate is wanted. */
@@ -87,7 +86,7 @@ static const char *target_of(const struct report_args *a,
 {
 	if (a->target)
 		return a->target;
-	if (cfg->root && cJSON_GetObjectItemCaseSensitive(cfg->root, "target"))
+	if (cfg->has_target)
 		return "carve.json";
 	return NULL;
 }
@@ -127,11 +126,7 @@ static int add_estimate(struct report *r, const struct report_args *a,
 /* carve.json has "plan": {"start": ...}: the roadmap can be scheduled. */
 static int plan_has_start(const struct config *cfg)
 {
-	const cJSON *plan =
-		cfg->root ? cJSON_GetObjectItemCaseSensitive(cfg->root, "plan")
-			  : NULL;
-
-	return cJSON_GetObjectItemCaseSensitive(plan, "start") != NULL;
+	return cfg->has_plan && cfg->plan.start_set;
 }
 
 /*
@@ -183,7 +178,7 @@ static void add_burndown(struct report *r, const struct report_args *a,
 				   "(carve burndown reads its history)";
 		return;
 	}
-	if (!cfg->root || !cJSON_GetObjectItemCaseSensitive(cfg->root, "new")) {
+	if (!cfg->has_new) {
 		r->burndown_hint = "declare \"legacy\" and \"new\" paths in "
 				   "carve.json";
 		return;

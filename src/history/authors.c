@@ -3,11 +3,11 @@
  * (libgit2's: the work tree's .mailmap, mailmap.file, mailmap.blob);
  * people with the same resulting name are one author, as `git shortlog`
  * counts them, and so are two names with one email ("Jeremy Stretch"
- * and "jeremystretch"), unless that email is a shared no-reply one. carve.json "teams" maps team names to lists of emails or
+ * and "jeremystretch"), unless that email is a shared no-reply one.
+ * carve.json "teams" (struct config) maps team names to lists of emails or
  * patterns ("*@payments.example.com"; a pattern without '@' matches the
  * author's name); the first team that matches wins.
  */
-#include <cjson/cJSON.h>
 #include <ctype.h>
 #include <fnmatch.h>
 #include <git2.h>
@@ -23,59 +23,20 @@
 #include "carve/strmap.h"
 #include "carve/xmalloc.h"
 
-struct team_rules {
-	const cJSON *teams; /* the "teams" object, or NULL */
-	int nr;
-};
-
-static int teams_check(struct team_rules *t, const struct config *cfg)
-{
-	const cJSON *team, *pattern;
-
-	t->teams = NULL;
-	t->nr = 0;
-	if (!cfg || !cfg->root)
-		return 0;
-	t->teams = cJSON_GetObjectItemCaseSensitive(cfg->root, "teams");
-	if (!t->teams)
-		return 0;
-	if (!cJSON_IsObject(t->teams))
-		return error("%s: \"teams\" must be an object: team name -> "
-			     "array of emails or patterns",
-			     cfg->path);
-	cJSON_ArrayForEach (team, t->teams) {
-		if (!cJSON_IsArray(team))
-			return error("%s: \"teams.%s\" must be an array of "
-				     "emails or patterns",
-				     cfg->path, team->string);
-		cJSON_ArrayForEach (pattern, team)
-			if (!cJSON_IsString(pattern))
-				return error("%s: \"teams.%s\" must hold "
-					     "strings only",
-					     cfg->path, team->string);
-		t->nr++;
-	}
-	return 0;
-}
-
-/* The index of the first team matching the author, or -1. */
-static int team_of(const struct team_rules *t, const char *name,
+/* The index of the first team of carve.json matching the author, or -1. */
+static int team_of(const struct config *cfg, const char *name,
 		   const char *email)
 {
-	const cJSON *team, *pattern;
-	int i = 0;
+	for (size_t i = 0; cfg && i < cfg->teams_nr; i++) {
+		const struct config_team *t = &cfg->teams[i];
 
-	if (!t->teams)
-		return -1;
-	cJSON_ArrayForEach (team, t->teams) {
-		cJSON_ArrayForEach (pattern, team) {
-			const char *p = pattern->valuestring;
+		for (size_t k = 0; k < t->patterns_nr; k++) {
+			const char *p = t->patterns[k];
 			const char *subject = strchr(p, '@') ? email : name;
 
 			if (!fnmatch(p, subject, FNM_CASEFOLD))
-				return i;
+				return (int)i;
 		}
-		i++;
 	}
 	return -1;
 }
@@ -137,15 +98,12 @@ int history_authors(struct history *h, git_repository *repo,
 		    const struct hlog *log, const struct config *cfg,
 		    uint32_t *person_author)
 {
-	struct team_rules rules;
 	struct strmap by_name = STRMAP_INIT, by_email = STRMAP_INIT;
 	struct strbuf path = STRBUF_INIT, low = STRBUF_INIT;
 	git_mailmap *mailmap = NULL;
 	size_t alloc = 0;
-	int ret, not_regular = 0;
+	int not_regular = 0;
 
-	if ((ret = teams_check(&rules, cfg)))
-		return ret;
 	if (repo && git_repository_workdir(repo)) {
 		struct stat st;
 
@@ -166,15 +124,12 @@ int history_authors(struct history *h, git_repository *repo,
 		git_error_clear();
 		mailmap = NULL;
 	}
-	if (rules.nr) {
-		const cJSON *team;
-		size_t i = 0;
-
-		h->teams = xcalloc((size_t)rules.nr, sizeof(*h->teams));
-		cJSON_ArrayForEach (team, rules.teams)
-			h->teams[i++].name =
-				arena_strdup(&h->arena, team->string);
-		h->teams_nr = (size_t)rules.nr;
+	if (cfg && cfg->teams_nr) {
+		h->teams = xcalloc(cfg->teams_nr, sizeof(*h->teams));
+		for (size_t i = 0; i < cfg->teams_nr; i++)
+			h->teams[i].name =
+				arena_strdup(&h->arena, cfg->teams[i].name);
+		h->teams_nr = cfg->teams_nr;
 	}
 	for (size_t i = 0; i < log->people_nr; i++) {
 		const char *name = log->people[i].name;
@@ -220,7 +175,7 @@ int history_authors(struct history *h, git_repository *repo,
 			strmap_put(&by_email, arena_strdup(&h->arena, low.buf),
 				   (void *)k);
 		if (a->team < 0)
-			a->team = team_of(&rules, name, email);
+			a->team = team_of(cfg, name, email);
 		person_author[i] = (uint32_t)(k - 1);
 	}
 	git_mailmap_free(mailmap);

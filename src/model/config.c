@@ -1,29 +1,29 @@
 /*
  * carve.json loading. Comments and trailing commas are blanked out in a
  * copy of the text (offsets stay the same), so cJSON's error position maps
- * straight back to a line and column in the user's file.
+ * straight back to a line and column in the user's file. Then every key
+ * is read into struct config by the loader of its row in `top_keys`,
+ * each value checked, so that nothing else in carve reads the JSON.
  */
 #include <cjson/cJSON.h>
+#include <ctype.h>
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
+#include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "carve/config.h"
 #include "carve/error.h"
 #include "carve/strbuf.h"
+#include "carve/strmap.h"
+#include "carve/utf8.h"
 #include "carve/xmalloc.h"
 
 #define CONFIG_MAX_SIZE (16u << 20)
 #define CONFIG_MAX_DEPTH 64
-
-static const char *const top_keys[] = {
-	"exclude",  "modules", "legacy", "new",	  "contexts",
-	"rules",    "teams",   "target", "rates", "plan",
-	"estimate", "$schema", NULL,
-};
-
-static const char *const module_keys[] = { "depth", "map", NULL };
 
 /* Overwrites comments (and commas before a closing bracket) with spaces. */
 static void blank_comments(char *s, size_t len)
@@ -97,25 +97,32 @@ static int nesting_too_deep(const char *s, size_t len)
 	return 0;
 }
 
+/*
+ * The first key of an object that an earlier key of the same object
+ * repeats, here or below; a map of the names seen keeps a file of
+ * 100,000 keys linear.
+ */
 static const char *find_duplicate(const cJSON *node, const char **where)
 {
-	const cJSON *a, *b;
+	struct strmap seen = STRMAP_INIT;
+	const char *dup = NULL;
+	const cJSON *a;
 
-	cJSON_ArrayForEach(a, node) {
-		if (cJSON_IsObject(node) && a->string)
-			for (b = a->next; b; b = b->next)
-				if (b->string && !strcmp(a->string, b->string)) {
-					*where = node->string ? node->string : "";
-					return a->string;
-				}
-		if (cJSON_IsObject(a) || cJSON_IsArray(a)) {
-			const char *dup = find_duplicate(a, where);
-
-			if (dup)
-				return dup;
+	cJSON_ArrayForEach (a, node) {
+		if (cJSON_IsObject(node) && a->string) {
+			if (strmap_get(&seen, a->string)) {
+				*where = node->string ? node->string : "";
+				dup = a->string;
+				break;
+			}
+			strmap_put(&seen, a->string, (void *)a);
 		}
+		if ((cJSON_IsObject(a) || cJSON_IsArray(a)) &&
+		    (dup = find_duplicate(a, where)))
+			break;
 	}
-	return NULL;
+	strmap_release(&seen);
+	return dup;
 }
 
 /* Reports through error() or, for files a scan only consults, warning(). */
@@ -202,6 +209,97 @@ cJSON *config_parse_jsonc_warn(const char *text, size_t len, const char *name)
 	return parse_jsonc(text, len, name, 1);
 }
 
+#define N_ELEMS(a) (sizeof(a) / sizeof((a)[0]))
+
+/* What a value is, for the "got ..." of a message. */
+static const char *describe(struct strbuf *sb, const cJSON *v)
+{
+	strbuf_reset(sb);
+	if (cJSON_IsString(v)) {
+		char *text = utf8_sanitize_text(v->valuestring);
+		size_t n = strlen(text), cut = n;
+
+		/* a long one cut after 60 bytes, between two characters */
+		if (n > 60)
+			for (cut = 60; cut && (text[cut] & 0xc0) == 0x80; cut--)
+				;
+		strbuf_addf(sb, "\"%.*s%s\"", (int)cut, text,
+			    cut < n ? "..." : "");
+		free(text);
+	} else if (cJSON_IsNumber(v)) {
+		char num[32];
+
+		/* the shortest form that reads back the same, as cJSON's */
+		snprintf(num, sizeof(num), "%.15g", v->valuedouble);
+		if (isfinite(v->valuedouble) &&
+		    strtod(num, NULL) != v->valuedouble)
+			snprintf(num, sizeof(num), "%.17g", v->valuedouble);
+		strbuf_addstr(sb, num);
+	} else if (cJSON_IsBool(v)) {
+		strbuf_addstr(sb, cJSON_IsTrue(v) ? "true" : "false");
+	} else if (cJSON_IsNull(v)) {
+		strbuf_addstr(sb, "null");
+	} else if (cJSON_IsArray(v)) {
+		strbuf_addstr(sb, "an array");
+	} else if (cJSON_IsObject(v)) {
+		strbuf_addstr(sb, "an object");
+	} else {
+		strbuf_addstr(sb, "nothing");
+	}
+	return sb->buf;
+}
+
+int config_error(const char *path, const char *key, const cJSON *got,
+		 const char *fmt, ...)
+{
+	struct strbuf what = STRBUF_INIT, value = STRBUF_INIT;
+	char *name = utf8_sanitize_text(key);
+	va_list ap;
+
+	va_start(ap, fmt);
+	strbuf_vaddf(&what, fmt, ap);
+	va_end(ap);
+	if (got)
+		error("%s: '%s': %s, got %s", path, name, what.buf,
+		      describe(&value, got));
+	else
+		error("%s: '%s': %s", path, name, what.buf);
+	free(name);
+	strbuf_release(&what);
+	strbuf_release(&value);
+	return CARVE_EINVALID;
+}
+
+/* Edit distance of two short keys (longer ones are no typo of a key). */
+static size_t distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), row[65];
+
+	if (la > 64 || lb > 64)
+		return (size_t)-1;
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diag = row[0];
+
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t up = row[j];
+			size_t cost = tolower((unsigned char)a[i - 1]) !=
+				      tolower((unsigned char)b[j - 1]);
+			size_t best = diag + cost;
+
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	return row[lb];
+}
+
 static int known(const char *const *keys, const char *key)
 {
 	for (; *keys; keys++)
@@ -210,68 +308,560 @@ static int known(const char *const *keys, const char *key)
 	return 0;
 }
 
-static void report_unknown(const char *path, const cJSON *obj,
-			   const char *const *keys, const char *where)
+/*
+ * The text config_load() is reading, comments blanked, so that a key's
+ * warning can say where it stands.
+ */
+static const char *reading_text;
+static size_t reading_len;
+/* each lookup reads the whole text: a hostile file's 100,000 keys get none */
+static unsigned reading_lookups;
+#define CONFIG_MAX_LOOKUPS 32
+
+/* Where "key": first stands in the text being read: 1, else 0. */
+static int key_position(const char *key, int *line, int *col)
 {
-	const cJSON *item;
+	const char *s = reading_text, *end = s + reading_len, *p = s;
+	size_t klen = strlen(key);
 
-	cJSON_ArrayForEach(item, obj)
-		if (!known(keys, item->string))
-			warning("%s: unknown key '%s%s%s' ignored", path, where,
-				*where ? "." : "", item->string);
-}
+	if (!s || ++reading_lookups > CONFIG_MAX_LOOKUPS)
+		return 0;
+	while (p && end - p >= (ptrdiff_t)klen + 2) {
+		const char *q = p + 1 + klen;
 
-static int load_globs(struct glob_list *out, const cJSON *arr,
-		      const char *path, const char *key)
-{
-	const cJSON *item;
-
-	if (!cJSON_IsArray(arr))
-		return error("%s: \"%s\" must be an array of glob strings",
-			     path, key);
-	cJSON_ArrayForEach(item, arr) {
-		if (!cJSON_IsString(item) || !*item->valuestring)
-			return error("%s: \"%s\" must hold non-empty glob "
-				     "strings", path, key);
-		glob_list_add(out, item->valuestring);
+		if (*p == '"' && !memcmp(p + 1, key, klen) && *q == '"') {
+			for (q++; q < end && isspace((unsigned char)*q); q++)
+				;
+			if (q < end && *q == ':') {
+				position(s, (size_t)(p - s), line, col);
+				return 1;
+			}
+		}
+		p = memchr(p + 1, '"', (size_t)(end - p - 1));
 	}
 	return 0;
 }
 
+void config_unknown_keys(const char *path, const cJSON *obj,
+			 const char *const *keys, const char *where)
+{
+	const cJSON *item;
+
+	cJSON_ArrayForEach (item, obj) {
+		struct strbuf at = STRBUF_INIT;
+		const char *near = NULL;
+		size_t best = 3;
+		int line, col;
+		char *name;
+
+		if (known(keys, item->string))
+			continue;
+		/* a typo: at most two edits, and fewer than the key has */
+		for (const char *const *k = keys; *k; k++) {
+			size_t d = distance(item->string, *k);
+
+			if (d < best && d < strlen(*k)) {
+				best = d;
+				near = *k;
+			}
+		}
+		name = utf8_sanitize_text(item->string);
+		strbuf_addstr(&at, path);
+		if (key_position(item->string, &line, &col))
+			strbuf_addf(&at, ":%d:%d", line, col);
+		if (near)
+			warning("%s: unknown key '%s%s%s' ignored (did you mean "
+				"'%s%s%s'?)",
+				at.buf, where, *where ? "." : "", name, where,
+				*where ? "." : "", near);
+		else
+			warning("%s: unknown key '%s%s%s' ignored", at.buf,
+				where, *where ? "." : "", name);
+		strbuf_release(&at);
+		free(name);
+	}
+}
+
+/* An array of non-empty glob strings into `out` (strings borrowed). */
+static int load_globs(struct glob_list *out, const cJSON *arr,
+		      const char *path, const char *key)
+{
+	const cJSON *item;
+	size_t i = 0;
+
+	if (!cJSON_IsArray(arr))
+		return config_error(path, key, arr,
+				    "expected an array of glob strings");
+	cJSON_ArrayForEach (item, arr) {
+		if (!cJSON_IsString(item) || !*item->valuestring) {
+			struct strbuf k = STRBUF_INIT;
+
+			strbuf_addf(&k, "%s[%zu]", key, i);
+			config_error(path, k.buf, item,
+				     "expected a non-empty glob string");
+			strbuf_release(&k);
+			return CARVE_EINVALID;
+		}
+		glob_list_add(out, item->valuestring);
+		i++;
+	}
+	return 0;
+}
+
+static int load_exclude(struct config *cfg, const cJSON *v)
+{
+	return load_globs(&cfg->exclude, v, cfg->path, "exclude");
+}
+
+static int load_legacy(struct config *cfg, const cJSON *v)
+{
+	cfg->has_legacy = 1;
+	return load_globs(&cfg->legacy, v, cfg->path, "legacy");
+}
+
+static int load_new(struct config *cfg, const cJSON *v)
+{
+	cfg->has_new = 1;
+	return load_globs(&cfg->new_paths, v, cfg->path, "new");
+}
+
 static int load_modules(struct config *cfg, const cJSON *mod)
 {
+	static const char *const keys[] = { "depth", "map", NULL };
 	const cJSON *depth, *map, *item;
-	int i = 0;
+	struct strbuf key = STRBUF_INIT;
+	int i = 0, ret = 0;
 
 	if (!cJSON_IsObject(mod))
-		return error("%s: \"modules\" must be an object", cfg->path);
-	report_unknown(cfg->path, mod, module_keys, "modules");
+		return config_error(cfg->path, "modules", mod,
+				    "expected an object");
+	config_unknown_keys(cfg->path, mod, keys, "modules");
 	depth = cJSON_GetObjectItemCaseSensitive(mod, "depth");
 	if (depth) {
 		if (!cJSON_IsNumber(depth) || depth->valuedouble < 1 ||
 		    depth->valuedouble > 64 ||
 		    depth->valuedouble != (int)depth->valuedouble)
-			return error("%s: \"modules.depth\" must be a whole "
-				     "number from 1 to 64", cfg->path);
+			return config_error(cfg->path, "modules.depth", depth,
+					    "expected a whole number from 1 "
+					    "to 64");
 		cfg->module_depth = depth->valueint;
 	}
 	map = cJSON_GetObjectItemCaseSensitive(mod, "map");
 	if (!map)
 		return 0;
 	if (!cJSON_IsObject(map))
-		return error("%s: \"modules.map\" must be an object of module "
-			     "name -> globs", cfg->path);
+		return config_error(cfg->path, "modules.map", map,
+				    "expected an object of module name -> "
+				    "globs");
 	cfg->module_nr = cJSON_GetArraySize(map);
 	cfg->module_names = xcalloc((size_t)cfg->module_nr + 1,
 				    sizeof(*cfg->module_names));
 	cfg->module_globs = xcalloc((size_t)cfg->module_nr + 1,
 				    sizeof(*cfg->module_globs));
-	cJSON_ArrayForEach(item, map) {
+	cJSON_ArrayForEach (item, map) {
 		cfg->module_names[i] = item->string;
-		if (load_globs(&cfg->module_globs[i], item, cfg->path,
-			       "modules.map"))
-			return CARVE_EINVALID;
+		strbuf_reset(&key);
+		strbuf_addf(&key, "modules.map.%s", item->string);
+		if ((ret = load_globs(&cfg->module_globs[i], item, cfg->path,
+				      key.buf)))
+			break;
 		i++;
+	}
+	strbuf_release(&key);
+	return ret;
+}
+
+static int load_contexts(struct config *cfg, const cJSON *v)
+{
+	struct strbuf key = STRBUF_INIT;
+	const cJSON *item;
+	int ret = 0;
+
+	if (!cJSON_IsObject(v))
+		return config_error(cfg->path, "contexts", v,
+				    "expected an object of context name -> "
+				    "globs");
+	cfg->contexts = xcalloc((size_t)cJSON_GetArraySize(v) + 1,
+				sizeof(*cfg->contexts));
+	cJSON_ArrayForEach (item, v) {
+		struct config_context *c = &cfg->contexts[cfg->contexts_nr++];
+
+		c->name = item->string;
+		if (!*item->string) {
+			ret = config_error(cfg->path, "contexts", NULL,
+					   "a context has an empty name");
+			break;
+		}
+		strbuf_reset(&key);
+		strbuf_addf(&key, "contexts.%s", item->string);
+		if ((ret = load_globs(&c->globs, item, cfg->path, key.buf)))
+			break;
+	}
+	strbuf_release(&key);
+	return ret;
+}
+
+/* A rule's "from" or "to": "*", a declared context, "legacy", "new". */
+static int rule_side(struct config *cfg, const cJSON *rule, const char *side,
+		     const char *key, const char **out)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(rule, side);
+	struct strbuf k = STRBUF_INIT;
+	const char *name;
+	int ret = 0;
+
+	strbuf_addf(&k, "%s.%s", key, side);
+	if (!cJSON_IsString(v)) {
+		ret = config_error(cfg->path, k.buf, v,
+				   "expected a context or \"*\"");
+		goto done;
+	}
+	*out = name = v->valuestring;
+	if (!strcmp(name, "*") ||
+	    (cfg->has_legacy && !strcmp(name, "legacy")) ||
+	    (cfg->has_new && !strcmp(name, "new")))
+		goto done;
+	for (size_t i = 0; i < cfg->contexts_nr; i++)
+		if (!strcmp(cfg->contexts[i].name, name))
+			goto done;
+	ret = config_error(cfg->path, k.buf, v,
+			   "expected a declared context (\"contexts\", "
+			   "\"legacy\" or \"new\") or \"*\"");
+done:
+	strbuf_release(&k);
+	return ret;
+}
+
+static int load_rule(struct config *cfg, struct config_rule *r,
+		     const cJSON *rule, const char *key)
+{
+	static const char *const keys[] = { "name",   "from",	"to", "allow",
+					    "except", "cycles", NULL };
+	struct strbuf k = STRBUF_INIT;
+	const cJSON *v;
+	int ret = 0;
+
+	if (!cJSON_IsObject(rule))
+		return config_error(cfg->path, key, rule,
+				    "expected an object (a rule)");
+	config_unknown_keys(cfg->path, rule, keys, key);
+	if ((v = cJSON_GetObjectItemCaseSensitive(rule, "cycles"))) {
+		strbuf_addf(&k, "%s.cycles", key);
+		if (!cJSON_IsFalse(v))
+			ret = config_error(cfg->path, k.buf, v,
+					   "expected false (no cycles between "
+					   "contexts), the only value it "
+					   "takes");
+		r->cycles = 1;
+	} else if (!(ret = rule_side(cfg, rule, "from", key, &r->from)) &&
+		   !(ret = rule_side(cfg, rule, "to", key, &r->to))) {
+		v = cJSON_GetObjectItemCaseSensitive(rule, "allow");
+		strbuf_addf(&k, "%s.allow", key);
+		if (v && !cJSON_IsBool(v))
+			ret = config_error(cfg->path, k.buf, v,
+					   "expected true or false");
+		r->allow = cJSON_IsTrue(v);
+		v = cJSON_GetObjectItemCaseSensitive(rule, "except");
+		strbuf_reset(&k);
+		strbuf_addf(&k, "%s.except", key);
+		if (!ret && v)
+			ret = load_globs(&r->except, v, cfg->path, k.buf);
+	}
+	v = cJSON_GetObjectItemCaseSensitive(rule, "name");
+	strbuf_reset(&k);
+	strbuf_addf(&k, "%s.name", key);
+	if (!ret && v && !cJSON_IsString(v))
+		ret = config_error(cfg->path, k.buf, v, "expected a string");
+	if (!ret && v)
+		r->name = v->valuestring;
+	strbuf_release(&k);
+	return ret;
+}
+
+static int load_rules(struct config *cfg, const cJSON *v)
+{
+	struct strbuf key = STRBUF_INIT;
+	const cJSON *rule;
+	int ret = 0;
+
+	cfg->has_rules = 1;
+	if (!cJSON_IsArray(v))
+		return config_error(cfg->path, "rules", v,
+				    "expected an array of rules");
+	cfg->rules =
+		xcalloc((size_t)cJSON_GetArraySize(v) + 1, sizeof(*cfg->rules));
+	cJSON_ArrayForEach (rule, v) {
+		strbuf_reset(&key);
+		strbuf_addf(&key, "rules[%zu]", cfg->rules_nr);
+		if ((ret = load_rule(cfg, &cfg->rules[cfg->rules_nr++], rule,
+				     key.buf)))
+			break;
+	}
+	strbuf_release(&key);
+	return ret;
+}
+
+static int load_teams(struct config *cfg, const cJSON *v)
+{
+	struct strbuf key = STRBUF_INIT;
+	const cJSON *team, *pattern;
+	int ret = 0;
+
+	if (!cJSON_IsObject(v))
+		return config_error(cfg->path, "teams", v,
+				    "expected an object: team name -> array "
+				    "of emails or patterns");
+	cfg->teams =
+		xcalloc((size_t)cJSON_GetArraySize(v) + 1, sizeof(*cfg->teams));
+	cJSON_ArrayForEach (team, v) {
+		struct config_team *t = &cfg->teams[cfg->teams_nr++];
+
+		t->name = team->string;
+		strbuf_reset(&key);
+		strbuf_addf(&key, "teams.%s", team->string);
+		if (!cJSON_IsArray(team)) {
+			ret = config_error(cfg->path, key.buf, team,
+					   "expected an array of emails or "
+					   "patterns");
+			break;
+		}
+		t->patterns = xcalloc((size_t)cJSON_GetArraySize(team) + 1,
+				      sizeof(*t->patterns));
+		cJSON_ArrayForEach (pattern, team) {
+			if (!cJSON_IsString(pattern)) {
+				strbuf_addf(&key, "[%zu]", t->patterns_nr);
+				ret = config_error(cfg->path, key.buf, pattern,
+						   "expected an email or a "
+						   "pattern (a string)");
+				goto done;
+			}
+			t->patterns[t->patterns_nr++] = pattern->valuestring;
+		}
+	}
+done:
+	strbuf_release(&key);
+	return ret;
+}
+
+static int load_target(struct config *cfg, const cJSON *v)
+{
+	static const char *const keys[] = { "language", NULL };
+	const cJSON *lang = v;
+
+	cfg->has_target = 1;
+	if (cJSON_IsObject(v)) {
+		config_unknown_keys(cfg->path, v, keys, "target");
+		lang = cJSON_GetObjectItemCaseSensitive(v, "language");
+		if (!lang)
+			return 0;
+	}
+	if (!cJSON_IsString(lang) || !*lang->valuestring)
+		return config_error(cfg->path,
+				    lang == v ? "target" : "target.language",
+				    lang, "expected a language name (\"go\")");
+	cfg->target_language = lang->valuestring;
+	return 0;
+}
+
+/*
+ * A figure of "rates" (lines per engineer-day: the optimistic figure is
+ * the highest) or of "estimate" (engineer-days: the lowest).
+ */
+static int load_dist(struct config_dist *d, const cJSON *v, const char *path,
+		     const char *key, int rate)
+{
+	static const char *const names[] = { "optimistic", "likely",
+					     "pessimistic", "distribution",
+					     NULL };
+	struct strbuf k = STRBUF_INIT;
+	double p[3];
+	const cJSON *dist;
+	int ret = 0;
+
+	d->key = v->string;
+	if (cJSON_IsNumber(v)) {
+		if (!isfinite(v->valuedouble) || v->valuedouble <= 0)
+			return config_error(path, key, v,
+					    "expected a number above 0");
+		d->value = v->valuedouble;
+		return 0;
+	}
+	if (!cJSON_IsObject(v))
+		return config_error(path, key, v,
+				    "expected a number above 0 or an object "
+				    "with \"optimistic\", \"likely\" and "
+				    "\"pessimistic\"");
+	d->three = 1;
+	for (const cJSON *c = v->child; c; c = c->next)
+		if (!known(names, c->string)) {
+			strbuf_addf(&k, "%s.%s", key, c->string);
+			ret = config_error(path, k.buf, NULL,
+					   "unknown key (expected "
+					   "\"optimistic\", \"likely\", "
+					   "\"pessimistic\" or "
+					   "\"distribution\")");
+			goto done;
+		}
+	dist = cJSON_GetObjectItemCaseSensitive(v, "distribution");
+	if (dist && (!cJSON_IsString(dist) ||
+		     estimate_dist_parse_kind(&d->kind, dist->valuestring))) {
+		strbuf_addf(&k, "%s.distribution", key);
+		ret = config_error(path, k.buf, dist,
+				   "expected \"lognormal\", \"pert\" or "
+				   "\"fixed\"");
+		goto done;
+	}
+	d->kind_set = !!dist;
+	for (int i = 0; i < 3; i++) {
+		const cJSON *x = cJSON_GetObjectItemCaseSensitive(v, names[i]);
+
+		if (!cJSON_IsNumber(x) || !isfinite(x->valuedouble) ||
+		    x->valuedouble <= 0) {
+			strbuf_reset(&k);
+			strbuf_addf(&k, "%s.%s", key, names[i]);
+			ret = config_error(path, k.buf, x,
+					   "expected a number above 0");
+			goto done;
+		}
+		p[i] = x->valuedouble;
+	}
+	d->optimistic = p[0];
+	d->likely = p[1];
+	d->pessimistic = p[2];
+	if (rate ? !(p[2] <= p[1] && p[1] <= p[0])
+		 : !(p[0] <= p[1] && p[1] <= p[2]))
+		ret = config_error(path, key, NULL,
+				   rate ? "expected pessimistic <= likely <= "
+					  "optimistic (lines per engineer-day)"
+					: "expected optimistic <= likely <= "
+					  "pessimistic (engineer-days)");
+done:
+	strbuf_release(&k);
+	return ret;
+}
+
+/* "FROM->TO", both named, each shorter than 128 bytes. */
+static int is_pair(const char *s)
+{
+	const char *arrow = strstr(s, "->");
+
+	return arrow && arrow != s && arrow[2] && arrow - s < 128 &&
+	       strlen(arrow + 2) < 128;
+}
+
+static int load_rates(struct config *cfg, const cJSON *v)
+{
+	struct strbuf key = STRBUF_INIT;
+	int ret = 0;
+
+	if (!cJSON_IsObject(v))
+		return config_error(cfg->path, "rates", v,
+				    "expected an object of \"FROM->TO\": "
+				    "lines per engineer-day");
+	cfg->rates =
+		xcalloc((size_t)cJSON_GetArraySize(v) + 1, sizeof(*cfg->rates));
+	for (const cJSON *r = v->child; r; r = r->next) {
+		strbuf_reset(&key);
+		strbuf_addf(&key, "rates.%s", r->string);
+		if (!is_pair(r->string)) {
+			ret = config_error(cfg->path, key.buf, NULL,
+					   "expected a language pair FROM->TO "
+					   "(\"python->go\")");
+			break;
+		}
+		if ((ret = load_dist(&cfg->rates[cfg->rates_nr++], r, cfg->path,
+				     key.buf, 1)))
+			break;
+	}
+	strbuf_release(&key);
+	return ret;
+}
+
+/* The costs and factors of carve estimate that carve.json may set. */
+const char *const config_estimate_keys[] = {
+	"distribution", "test_speed", "interface", "service",
+	"table",	"phase0",     "noise",	   NULL,
+};
+
+static int load_estimate(struct config *cfg, const cJSON *v)
+{
+	struct strbuf key = STRBUF_INIT;
+	const cJSON *dist;
+	int ret = 0;
+
+	if (!cJSON_IsObject(v))
+		return config_error(cfg->path, "estimate", v,
+				    "expected an object");
+	config_unknown_keys(cfg->path, v, config_estimate_keys, "estimate");
+	dist = cJSON_GetObjectItemCaseSensitive(v, "distribution");
+	if (dist &&
+	    (!cJSON_IsString(dist) ||
+	     estimate_dist_parse_kind(&cfg->estimate_kind, dist->valuestring)))
+		return config_error(cfg->path, "estimate.distribution", dist,
+				    "expected \"lognormal\", \"pert\" or "
+				    "\"fixed\"");
+	cfg->estimate_kind_set = !!dist;
+	cfg->factors = xcalloc((size_t)cJSON_GetArraySize(v) + 1,
+			       sizeof(*cfg->factors));
+	for (const cJSON *c = v->child; c; c = c->next) {
+		if (!strcmp(c->string, "distribution") ||
+		    !known(config_estimate_keys, c->string))
+			continue;
+		strbuf_reset(&key);
+		strbuf_addf(&key, "estimate.%s", c->string);
+		if ((ret = load_dist(&cfg->factors[cfg->factors_nr++], c,
+				     cfg->path, key.buf, 0)))
+			break;
+	}
+	strbuf_release(&key);
+	return ret;
+}
+
+static int load_plan(struct config *cfg, const cJSON *v)
+{
+	plan_release(&cfg->plan);
+	cfg->has_plan = 1;
+	return plan_parse(&cfg->plan, v, cfg->path);
+}
+
+static int load_schema(struct config *cfg, const cJSON *v)
+{
+	(void)cfg;
+	(void)v;
+	return 0;
+}
+
+/*
+ * Every top-level key and its loader, run in this order: "rules" after
+ * the "contexts", "legacy" and "new" it names.
+ */
+static const struct top_key {
+	const char *key;
+	int (*load)(struct config *cfg, const cJSON *v);
+} top_keys[] = {
+	{ "$schema", load_schema },    { "exclude", load_exclude },
+	{ "modules", load_modules },   { "legacy", load_legacy },
+	{ "new", load_new },	       { "contexts", load_contexts },
+	{ "rules", load_rules },       { "teams", load_teams },
+	{ "target", load_target },     { "rates", load_rates },
+	{ "estimate", load_estimate }, { "plan", load_plan },
+};
+
+static int load_keys(struct config *cfg)
+{
+	const char *names[N_ELEMS(top_keys) + 1];
+	int ret;
+
+	for (size_t i = 0; i < N_ELEMS(top_keys); i++)
+		names[i] = top_keys[i].key;
+	names[N_ELEMS(top_keys)] = NULL;
+	config_unknown_keys(cfg->path, cfg->root, names, "");
+	for (size_t i = 0; i < N_ELEMS(top_keys); i++) {
+		const cJSON *v = cJSON_GetObjectItemCaseSensitive(
+			cfg->root, top_keys[i].key);
+
+		if (v && (ret = top_keys[i].load(cfg, v)))
+			return ret;
 	}
 	return 0;
 }
@@ -279,9 +869,10 @@ static int load_modules(struct config *cfg, const cJSON *mod)
 int config_load(struct config *cfg, const char *path, int required)
 {
 	struct strbuf sb = STRBUF_INIT;
-	const cJSON *item;
+	char *blank;
 	int ret;
 
+	cfg->loaded = 1;
 	ret = strbuf_read_file(&sb, path, CONFIG_MAX_SIZE);
 	if (ret == CARVE_ENOTFOUND && !required) {
 		ret = 0;
@@ -320,17 +911,14 @@ int config_load(struct config *cfg, const char *path, int required)
 		ret = error("%s: the top level must be a JSON object", path);
 		goto done;
 	}
-	report_unknown(path, cfg->root, top_keys, "");
-	item = cJSON_GetObjectItemCaseSensitive(cfg->root, "exclude");
-	if (item && load_globs(&cfg->exclude, item, path, "exclude")) {
-		ret = CARVE_EINVALID;
-		goto done;
-	}
-	item = cJSON_GetObjectItemCaseSensitive(cfg->root, "modules");
-	if (item && load_modules(cfg, item)) {
-		ret = CARVE_EINVALID;
-		goto done;
-	}
+	blank = xstrndup(sb.buf, sb.len);
+	blank_comments(blank, sb.len);
+	reading_text = blank;
+	reading_len = sb.len;
+	reading_lookups = 0;
+	ret = load_keys(cfg);
+	reading_text = NULL;
+	free(blank);
 done:
 	strbuf_release(&sb);
 	return ret;
@@ -345,6 +933,20 @@ void config_release(struct config *cfg)
 	free(cfg->module_globs);
 	free(cfg->module_names);
 	glob_list_release(&cfg->exclude);
+	glob_list_release(&cfg->legacy);
+	glob_list_release(&cfg->new_paths);
+	for (size_t i = 0; i < cfg->contexts_nr; i++)
+		glob_list_release(&cfg->contexts[i].globs);
+	free(cfg->contexts);
+	for (size_t i = 0; i < cfg->rules_nr; i++)
+		glob_list_release(&cfg->rules[i].except);
+	free(cfg->rules);
+	for (size_t i = 0; i < cfg->teams_nr; i++)
+		free(cfg->teams[i].patterns);
+	free(cfg->teams);
+	free(cfg->rates);
+	free(cfg->factors);
+	plan_release(&cfg->plan);
 	cJSON_Delete(cfg->root);
 	free(cfg->path);
 	memset(cfg, 0, sizeof(*cfg));

@@ -43,45 +43,28 @@ static const struct plan_item default_steps[] = {
 
 #define N_ELEMS(a) (sizeof(a) / sizeof((a)[0]))
 
+/* "<file>: 'plan.<key>': <what>[, got <value>]" */
 static int bad(const struct plan *p, const char *key, const char *what,
-	       const char *value)
+	       const cJSON *got)
 {
-	if (value)
-		return error_code(CARVE_EINVALID, "'%s': plan.%s: '%s' %s",
-				  p->path, key, value, what);
-	return error_code(CARVE_EINVALID, "'%s': plan.%s: %s", p->path, key,
-			  what);
-}
+	char k[128];
 
-static void unknown_keys(const struct plan *p, const cJSON *obj,
-			 const char *const *keys, const char *where)
-{
-	const cJSON *it;
-
-	cJSON_ArrayForEach (it, obj) {
-		size_t i;
-
-		for (i = 0; keys[i]; i++)
-			if (!strcmp(keys[i], it->string))
-				break;
-		if (!keys[i])
-			warning("%s: unknown key 'plan.%s%s%s' ignored",
-				p->path, where, *where ? "." : "", it->string);
-	}
+	snprintf(k, sizeof(k), "plan%s%s", *key ? "." : "", key);
+	return config_error(p->path, k, got, "%s", what);
 }
 
 static int number(const struct plan *p, const cJSON *v, const char *key,
 		  double min, double max, double *out)
 {
-	char buf[64];
+	char k[128];
 
 	if (!cJSON_IsNumber(v))
-		return bad(p, key, "expected a number", NULL);
+		return bad(p, key, "expected a number", v);
 	if (!(v->valuedouble >= min && v->valuedouble <= max)) {
-		snprintf(buf, sizeof(buf), "%g", v->valuedouble);
-		error("'%s': plan.%s: %s is out of range (%g to %g)", p->path,
-		      key, buf, min, max);
-		return CARVE_EINVALID;
+		snprintf(k, sizeof(k), "plan.%s", key);
+		return config_error(p->path, k, v,
+				    "expected a number from %g to %g", min,
+				    max);
 	}
 	*out = v->valuedouble;
 	return 0;
@@ -91,11 +74,11 @@ static int date(const struct plan *p, const cJSON *v, const char *key,
 		calendar_day *out)
 {
 	if (!cJSON_IsString(v))
-		return bad(p, key, "expected a date (YYYY-MM-DD)", NULL);
+		return bad(p, key, "expected a date (YYYY-MM-DD)", v);
 	if (calendar_parse(out, v->valuestring))
 		return bad(p, key,
-			   "is not an ISO 8601 date (YYYY-MM-DD, a real day)",
-			   v->valuestring);
+			   "expected an ISO 8601 date (YYYY-MM-DD, a real day)",
+			   v);
 	return 0;
 }
 
@@ -106,12 +89,12 @@ static int strings(const struct plan *p, const cJSON *v, const char *key,
 	size_t i = 0;
 
 	if (!cJSON_IsArray(v))
-		return bad(p, key, "expected an array of names", NULL);
+		return bad(p, key, "expected an array of names", v);
 	*nr = (size_t)cJSON_GetArraySize(v);
 	*out = xcalloc(*nr ? *nr : 1, sizeof(**out));
 	cJSON_ArrayForEach (it, v) {
 		if (!cJSON_IsString(it) || !*it->valuestring)
-			return bad(p, key, "expected an array of names", NULL);
+			return bad(p, key, "expected an array of names", it);
 		(*out)[i++] = it->valuestring;
 	}
 	return 0;
@@ -126,7 +109,7 @@ static int load_capacity(struct plan *p, const cJSON *v)
 	if (cJSON_IsNumber(v)) {
 		p->capacity = xcalloc(1, sizeof(*p->capacity));
 		p->capacity_nr = 1;
-		p->capacity[0].from = p->cal.start;
+		p->capacity_from_start = 1; /* plan_load() dates it */
 		return number(p, v, "capacity", 0, 1e6,
 			      &p->capacity[0].engineers);
 	}
@@ -134,7 +117,7 @@ static int load_capacity(struct plan *p, const cJSON *v)
 		return bad(p, "capacity",
 			   "expected engineers, or [ { \"from\": DATE, "
 			   "\"engineers\": N }, ... ]",
-			   NULL);
+			   v);
 	p->capacity_nr = (size_t)cJSON_GetArraySize(v);
 	p->capacity = xcalloc(p->capacity_nr, sizeof(*p->capacity));
 	cJSON_ArrayForEach (it, v) {
@@ -168,7 +151,7 @@ static int load_holidays(struct plan *p, const cJSON *v)
 		return bad(p, "holidays",
 			   "expected an array of dates or ranges "
 			   "(\"2027-12-24..2028-01-01\")",
-			   NULL);
+			   v);
 	cJSON_ArrayForEach (it, v) {
 		calendar_day from, to;
 		const char *s = cJSON_IsString(it) ? it->valuestring : NULL;
@@ -177,20 +160,21 @@ static int load_holidays(struct plan *p, const cJSON *v)
 
 		snprintf(key, sizeof(key), "holidays[%zu]", i++);
 		if (!s)
-			return bad(p, key, "expected a date or a range", NULL);
+			return bad(p, key, "expected a date or a range", it);
 		snprintf(first, sizeof(first), "%.*s",
 			 dots ? (int)(dots - s) : (int)strlen(s), s);
 		if (calendar_parse(&from, first) ||
 		    calendar_parse(&to, dots ? dots + 2 : s))
 			return bad(p, key,
-				   "is not a date or a range of ISO 8601 "
+				   "expected a date or a range of ISO 8601 "
 				   "dates (YYYY-MM-DD or FROM..TO)",
-				   s);
+				   it);
 		if (to < from)
-			return bad(p, key, "ends before it starts", s);
+			return bad(p, key, "the range ends before it starts",
+				   it);
 		if (calendar_add_holiday(&p->cal, from, to))
-			warning("%s: plan.%s: '%s' overlaps another holiday "
-				"(its days are counted once)",
+			warning("%s: 'plan.%s': \"%s\" overlaps another "
+				"holiday (its days are counted once)",
 				p->path, key, s);
 	}
 	return 0;
@@ -208,9 +192,10 @@ static int load_workdays(struct plan *p, const cJSON *v)
 		int d = calendar_weekday_parse(names[i]);
 
 		if (d < 0)
-			ret = bad(p, "workdays",
-				  "is not a weekday (mon, tue, ... sun)",
-				  names[i]);
+			ret = config_error(p->path, "plan.workdays", NULL,
+					   "expected weekdays (mon, tue, ... "
+					   "sun), got \"%s\"",
+					   names[i]);
 		else
 			p->cal.weekdays |= 1u << d;
 	}
@@ -235,7 +220,7 @@ static int load_items(struct plan *p, const cJSON *v, const char *key,
 				   "S }, ... ]"
 				 : "expected [ { \"name\": ..., \"days\": "
 				   "N }, ... ]",
-			   NULL);
+			   v);
 	*nr = (size_t)cJSON_GetArraySize(v);
 	*out = xcalloc(*nr ? *nr : 1, sizeof(**out));
 	cJSON_ArrayForEach (it, v) {
@@ -245,7 +230,7 @@ static int load_items(struct plan *p, const cJSON *v, const char *key,
 
 		snprintf(k, sizeof(k), "%s[%zu].name", key, i);
 		if (!cJSON_IsString(name) || !*name->valuestring)
-			return bad(p, k, "expected a name", NULL);
+			return bad(p, k, "expected a name", name);
 		x->name = name->valuestring;
 		snprintf(k, sizeof(k), "%s[%zu].%s", key, i,
 			 steps ? "share" : "days");
@@ -261,7 +246,10 @@ static int load_items(struct plan *p, const cJSON *v, const char *key,
 		char buf[32];
 
 		snprintf(buf, sizeof(buf), "%g", sum);
-		return bad(p, key, "shares must add up to 1, not", buf);
+		return config_error(p->path, "plan.steps", NULL,
+				    "expected shares that add up to 1, got "
+				    "shares that add up to %s",
+				    buf);
 	}
 	return 0;
 }
@@ -276,7 +264,7 @@ static int load_teams(struct plan *p, const cJSON *v)
 		return bad(p, "teams",
 			   "expected [ { \"name\": ..., \"engineers\": N, "
 			   "\"contexts\": [...] }, ... ]",
-			   NULL);
+			   v);
 	p->teams_nr = (size_t)cJSON_GetArraySize(v);
 	p->teams = xcalloc(p->teams_nr ? p->teams_nr : 1, sizeof(*p->teams));
 	cJSON_ArrayForEach (it, v) {
@@ -286,7 +274,7 @@ static int load_teams(struct plan *p, const cJSON *v)
 
 		snprintf(k, sizeof(k), "teams[%zu].name", i);
 		if (!cJSON_IsString(name) || !*name->valuestring)
-			return bad(p, k, "expected a name", NULL);
+			return bad(p, k, "expected a name", name);
 		t->name = name->valuestring;
 		snprintf(k, sizeof(k), "teams[%zu].engineers", i);
 		if (number(p, cJSON_GetObjectItemCaseSensitive(it, "engineers"),
@@ -311,7 +299,7 @@ static int load_data(struct plan *p, const cJSON *v)
 		return bad(p, "data",
 			   "expected [ { \"name\": ..., \"days\": N, "
 			   "\"after\": [contexts] }, ... ]",
-			   NULL);
+			   v);
 	p->data_nr = (size_t)cJSON_GetArraySize(v);
 	p->data = xcalloc(p->data_nr ? p->data_nr : 1, sizeof(*p->data));
 	cJSON_ArrayForEach (it, v) {
@@ -321,7 +309,7 @@ static int load_data(struct plan *p, const cJSON *v)
 
 		snprintf(k, sizeof(k), "data[%zu].name", i);
 		if (!cJSON_IsString(name) || !*name->valuestring)
-			return bad(p, k, "expected a name", NULL);
+			return bad(p, k, "expected a name", name);
 		d->name = name->valuestring;
 		snprintf(k, sizeof(k), "data[%zu].days", i);
 		if (number(p, cJSON_GetObjectItemCaseSensitive(it, "days"), k,
@@ -346,9 +334,9 @@ static int load_context(struct plan *p, struct plan_context *c, const cJSON *it,
 	snprintf(k, sizeof(k), "contexts[%zu].name", i);
 	v = cJSON_GetObjectItemCaseSensitive(it, "name");
 	if (!cJSON_IsString(v) || !*v->valuestring)
-		return bad(p, k, "expected a name", NULL);
+		return bad(p, k, "expected a name", v);
 	c->name = v->valuestring;
-	unknown_keys(p, it, context_keys, "contexts[]");
+	config_unknown_keys(p->path, it, context_keys, "plan.contexts[]");
 	snprintf(k, sizeof(k), "contexts.%s", c->name);
 	if ((v = cJSON_GetObjectItemCaseSensitive(it, "days"))) {
 		if (number(p, v, k, 0, 1e9, &c->p50))
@@ -401,7 +389,7 @@ static int load_contexts(struct plan *p, const cJSON *v)
 		return bad(p, "contexts",
 			   "expected [ { \"name\": ..., \"days\": N, "
 			   "\"depends\": [...] }, ... ]",
-			   NULL);
+			   v);
 	p->contexts_nr = (size_t)cJSON_GetArraySize(v);
 	p->contexts = xcalloc(p->contexts_nr ? p->contexts_nr : 1,
 			      sizeof(*p->contexts));
@@ -410,8 +398,10 @@ static int load_contexts(struct plan *p, const cJSON *v)
 			return CARVE_EINVALID;
 		for (size_t j = 0; j < i; j++)
 			if (!strcmp(p->contexts[j].name, p->contexts[i].name))
-				return bad(p, "contexts", "is declared twice",
-					   p->contexts[i].name);
+				return config_error(
+					p->path, "plan.contexts", NULL,
+					"context \"%s\" is declared twice",
+					p->contexts[i].name);
 		i++;
 	}
 	/* every dependency names a declared context */
@@ -425,10 +415,15 @@ static int load_contexts(struct plan *p, const cJSON *v)
 				if (!strcmp(p->contexts[j].name, c->depends[d]))
 					break;
 			if (j == p->contexts_nr) {
-				error("'%s': plan.contexts.%s.depends: '%s' "
-				      "is no declared context",
-				      p->path, c->name, c->depends[d]);
-				return CARVE_EINVALID;
+				char k[128];
+
+				snprintf(k, sizeof(k),
+					 "plan.contexts.%s.depends", c->name);
+				return config_error(p->path, k, NULL,
+						    "expected contexts of "
+						    "plan.contexts, got "
+						    "\"%s\"",
+						    c->depends[d]);
 			}
 		}
 	}
@@ -455,27 +450,22 @@ static void set_defaults(struct plan *p)
 	}
 }
 
-int plan_load(struct plan *p, const struct config *cfg, calendar_day today)
+int plan_parse(struct plan *p, const cJSON *plan, const char *path)
 {
-	const cJSON *plan =
-		cfg && cfg->root
-			? cJSON_GetObjectItemCaseSensitive(cfg->root, "plan")
-			: NULL;
 	const cJSON *v;
 	int ret = CARVE_EINVALID;
 	int weekdays = 0;
 
 	memset(p, 0, sizeof(*p));
 	p->cal.weekdays = CALENDAR_WEEKDAYS_MON_FRI;
-	p->cal.start = today;
-	p->path = cfg && cfg->path ? cfg->path : "carve.json";
+	p->path = path ? path : "carve.json";
 	p->focus = PLAN_DEFAULT_FOCUS;
 	p->max_per_context = PLAN_DEFAULT_MAX_PER_CONTEXT;
 	p->mve_share = PLAN_DEFAULT_MVE_SHARE;
 	if (plan && !cJSON_IsObject(plan))
-		return bad(p, "", "expected an object", NULL);
+		return bad(p, "", "expected an object", plan);
 	if (plan)
-		unknown_keys(p, plan, plan_keys, "");
+		config_unknown_keys(p->path, plan, plan_keys, "plan");
 	if (plan && (v = cJSON_GetObjectItemCaseSensitive(plan, "start"))) {
 		if (date(p, v, "start", &p->cal.start))
 			goto done;
@@ -541,26 +531,76 @@ int plan_load(struct plan *p, const struct config *cfg, calendar_day today)
 		else
 			goto bad_priority;
 	}
-	/* the first day is a working day */
-	while (!calendar_is_workday(&p->cal, p->cal.start))
-		p->cal.start++;
-	set_defaults(p);
 	ret = 0;
 done:
 	return ret;
 bad_priority:
-	return bad(p, "priority", "expected \"rank\" or \"critical-path\"",
-		   NULL);
+	return bad(p, "priority", "expected \"rank\" or \"critical-path\"", v);
+}
+
+static void *dup_array(const void *a, size_t nr, size_t size)
+{
+	return a ? memcpy(xcalloc(nr ? nr : 1, size), a, nr * size) : NULL;
+}
+
+int plan_load(struct plan *p, const struct config *cfg, calendar_day today)
+{
+	const struct plan *src = cfg && cfg->has_plan ? &cfg->plan : NULL;
+	int ret;
+
+	if (!src) {
+		if ((ret = plan_parse(p, NULL, cfg ? cfg->path : NULL)))
+			return ret;
+	} else {
+		/* a copy of the config's, its arrays its own */
+		*p = *src;
+		memset(&p->cal, 0, sizeof(p->cal));
+		p->cal.weekdays = src->cal.weekdays;
+		for (size_t i = 0; i < src->cal.holidays_nr; i++)
+			calendar_add_holiday(&p->cal, src->cal.holidays[i].from,
+					     src->cal.holidays[i].to);
+		p->cal.start = src->cal.start;
+		p->capacity = dup_array(src->capacity, src->capacity_nr,
+					sizeof(*p->capacity));
+		p->mve = dup_array(src->mve, src->mve_nr, sizeof(*p->mve));
+		p->phase0 = dup_array(src->phase0, src->phase0_nr,
+				      sizeof(*p->phase0));
+		p->steps =
+			dup_array(src->steps, src->steps_nr, sizeof(*p->steps));
+		p->teams =
+			dup_array(src->teams, src->teams_nr, sizeof(*p->teams));
+		for (size_t i = 0; i < p->teams_nr; i++)
+			p->teams[i].contexts =
+				dup_array(src->teams[i].contexts,
+					  src->teams[i].contexts_nr,
+					  sizeof(*p->teams[i].contexts));
+		p->data = dup_array(src->data, src->data_nr, sizeof(*p->data));
+		for (size_t i = 0; i < p->data_nr; i++)
+			p->data[i].after = dup_array(src->data[i].after,
+						     src->data[i].after_nr,
+						     sizeof(*p->data[i].after));
+		p->contexts = dup_array(src->contexts, src->contexts_nr,
+					sizeof(*p->contexts));
+		for (size_t i = 0; i < p->contexts_nr; i++)
+			p->contexts[i].depends =
+				dup_array(src->contexts[i].depends,
+					  src->contexts[i].depends_nr,
+					  sizeof(*p->contexts[i].depends));
+	}
+	if (!p->start_set)
+		p->cal.start = today;
+	if (p->capacity_from_start)
+		p->capacity[0].from = p->cal.start;
+	/* the first day is a working day */
+	while (!calendar_is_workday(&p->cal, p->cal.start))
+		p->cal.start++;
+	set_defaults(p);
+	return 0;
 }
 
 int plan_declares_contexts(const struct config *cfg)
 {
-	const cJSON *plan =
-		cfg && cfg->root
-			? cJSON_GetObjectItemCaseSensitive(cfg->root, "plan")
-			: NULL;
-
-	return plan && cJSON_GetObjectItemCaseSensitive(plan, "contexts");
+	return cfg && cfg->has_plan && cfg->plan.contexts;
 }
 
 void plan_release(struct plan *p)

@@ -1,14 +1,12 @@
 /*
  * A burndown from a repository and its carve.json: the legacy and new
- * globs and plan.start read, the history sampled, the planned series
+ * globs and plan.start taken, the history sampled, the planned series
  * from the plan, the forecast, and the assumptions behind every number
  * recorded in the model. For carve burndown and carve report.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <cjson/cJSON.h>
 
 #include "carve/burndown.h"
 #include "carve/check.h"
@@ -21,48 +19,17 @@
 #include "carve/xmalloc.h"
 
 /* "legacy" or "new" of carve.json into a glob list (strings borrowed). */
-static int read_globs(struct glob_list *out, const struct config *cfg,
-		      const char *key)
+static void copy_globs(struct glob_list *out, const struct glob_list *g)
 {
-	const cJSON *arr, *g;
-
-	if (!cfg->root ||
-	    !(arr = cJSON_GetObjectItemCaseSensitive(cfg->root, key)))
-		return 0;
-	if (!cJSON_IsArray(arr))
-		return error("%s: \"%s\" must be an array of glob strings",
-			     cfg->path, key);
-	cJSON_ArrayForEach (g, arr) {
-		if (!cJSON_IsString(g) || !*g->valuestring)
-			return error("%s: \"%s\" must hold non-empty glob "
-				     "strings",
-				     cfg->path, key);
-		glob_list_add(out, g->valuestring);
-	}
-	return 0;
+	for (int i = 0; i < g->nr; i++)
+		glob_list_add(out, g->patterns[i]);
 }
 
 /* plan.start of carve.json, when the options did not say. */
-static int read_start(int64_t *start, const struct config *cfg)
+static void read_start(int64_t *start, const struct config *cfg)
 {
-	const cJSON *plan, *value;
-	struct strbuf what = STRBUF_INIT;
-	int ret;
-
-	if (*start || !cfg->root)
-		return 0;
-	plan = cJSON_GetObjectItemCaseSensitive(cfg->root, "plan");
-	value = plan ? cJSON_GetObjectItemCaseSensitive(plan, "start") : NULL;
-	if (!value)
-		return 0;
-	if (!cJSON_IsString(value))
-		return error("%s: \"plan.start\" must be a date string such "
-			     "as \"2027-01-04\"",
-			     cfg->path);
-	strbuf_addf(&what, "%s: \"plan.start\"", cfg->path);
-	ret = options_date(start, value->valuestring, what.buf);
-	strbuf_release(&what);
-	return ret;
+	if (!*start && cfg->has_plan && cfg->plan.start_set)
+		*start = (int64_t)cfg->plan.cal.start * 86400;
 }
 
 static const char *join_globs(struct strbuf *sb, const struct glob_list *g)
@@ -171,10 +138,9 @@ int burndown_run(struct burndown **out, struct model *m,
 	int ret;
 
 	*out = NULL;
-	if ((ret = read_globs(&b->legacy, cfg, "legacy")) ||
-	    (ret = read_globs(&b->new_paths, cfg, "new")) ||
-	    (ret = read_start(&o->snap.start, cfg)))
-		goto done;
+	copy_globs(&b->legacy, &cfg->legacy);
+	copy_globs(&b->new_paths, &cfg->new_paths);
+	read_start(&o->snap.start, cfg);
 	o->snap.legacy = &b->legacy;
 	o->snap.new_paths = &b->new_paths;
 	o->snap.config = cfg;
@@ -194,8 +160,7 @@ int burndown_run(struct burndown **out, struct model *m,
 		goto done;
 	}
 	set_today(b, o->today);
-	if (!o->no_plan && cfg->root &&
-	    cJSON_GetObjectItemCaseSensitive(cfg->root, "plan") &&
+	if (!o->no_plan && cfg->has_plan &&
 	    (ret = burndown_plan(b, m, cfg, io, (unsigned long)o->seed)))
 		goto done;
 	burndown_forecast(&b->forecast, b->actual, (size_t)o->trials, o->seed);

@@ -4,7 +4,6 @@
  * table, with a Monte Carlo over every rate and factor in which the
  * team-wide draws are common to all contexts of a trial.
  */
-#include <cjson/cJSON.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -84,81 +83,43 @@ static struct estimate_dist *factor_of(struct estimate *e, size_t i)
 	return (struct estimate_dist *)((char *)e + factors[i].offset);
 }
 
-static int load_target(struct estimate_build *b, const cJSON *target,
-		       const char *path)
-{
-	const cJSON *lang = target;
-	char key[64];
-
-	if (cJSON_IsObject(target))
-		lang = cJSON_GetObjectItemCaseSensitive(target, "language");
-	if (!lang)
-		return 0;
-	if (!cJSON_IsString(lang) || !*lang->valuestring)
-		return error_code(CARVE_EINVALID,
-				  "'%s': \"target\".\"language\" must be a "
-				  "language name (\"go\")",
-				  path);
-	free(b->e->target);
-	b->e->target =
-		xstrdup(rates_lang_key(key, sizeof(key), lang->valuestring));
-	b->target_source = path;
-	return 0;
-}
-
 static int load_config(struct estimate_build *b, const struct config *cfg)
 {
-	const cJSON *sec, *v;
 	struct strbuf key = STRBUF_INIT;
+	char lang[64];
 	int ret = 0;
 
-	if (!cfg || !cfg->root)
+	if (!cfg || !cfg->path)
 		return 0;
-	sec = cJSON_GetObjectItemCaseSensitive(cfg->root, "estimate");
-	if (sec && !cJSON_IsObject(sec))
-		return error_code(CARVE_EINVALID,
-				  "'%s': \"estimate\" must be an object",
-				  cfg->path);
-	v = cJSON_GetObjectItemCaseSensitive(sec, "distribution");
-	if (v && !b->kind_set) {
-		if (!cJSON_IsString(v) ||
-		    estimate_dist_parse_kind(&b->kind, v->valuestring))
-			return error_code(CARVE_EINVALID,
-					  "'%s': \"estimate\".\"distribution\" "
-					  "must be \"lognormal\", \"pert\" or "
-					  "\"fixed\"",
-					  cfg->path);
+	if (cfg->estimate_kind_set && !b->kind_set) {
+		b->kind = cfg->estimate_kind;
 		default_factors(b->e, b->kind);
 		b->kind_source = cfg->path;
 	}
-	for (const cJSON *c = sec ? sec->child : NULL; c; c = c->next) {
+	for (size_t f = 0; f < cfg->factors_nr; f++) {
+		const struct config_dist *c = &cfg->factors[f];
 		size_t i;
 
-		if (!strcmp(c->string, "distribution"))
-			continue;
 		for (i = 0; i < FACTORS_NR; i++)
-			if (!strcmp(c->string, factors[i].key))
+			if (!strcmp(c->key, factors[i].key))
 				break;
-		if (i == FACTORS_NR) {
-			warning("'%s': unknown key \"estimate\".\"%s\"",
-				cfg->path, c->string);
-			continue;
-		}
+		if (i == FACTORS_NR)
+			continue; /* config_load() warned */
 		strbuf_reset(&key);
-		strbuf_addf(&key, "\"estimate\".\"%s\"", c->string);
+		strbuf_addf(&key, "estimate.%s", c->key);
 		if ((ret = rates_parse_dist(factor_of(b->e, i), c, cfg->path,
 					    key.buf, b->kind, 0)))
 			goto done;
 		b->factor_source[i] = cfg->path;
 	}
-	if ((ret = rates_parse_config(
-		     &b->ov,
-		     cJSON_GetObjectItemCaseSensitive(cfg->root, "rates"),
-		     cfg->path, b->kind)))
+	if ((ret = rates_parse_config(&b->ov, cfg, b->kind)))
 		goto done;
-	ret = load_target(b,
-			  cJSON_GetObjectItemCaseSensitive(cfg->root, "target"),
-			  cfg->path);
+	if (cfg->target_language) {
+		free(b->e->target);
+		b->e->target = xstrdup(rates_lang_key(lang, sizeof(lang),
+						      cfg->target_language));
+		b->target_source = cfg->path;
+	}
 done:
 	strbuf_release(&key);
 	return ret;

@@ -2,12 +2,12 @@
  * The porting rates of carve estimate: the embedded defaults with their
  * sources, and the user's overrides from carve.json and --rate.
  */
-#include <cjson/cJSON.h>
 #include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "carve/config.h"
 #include "carve/error.h"
 #include "carve/rates.h"
 #include "carve/strbuf.h"
@@ -173,98 +173,58 @@ bad:
 			  arg);
 }
 
-static int bad_value(const char *path, const char *key, const char *what)
-{
-	return error_code(CARVE_EINVALID, "'%s': %s %s", path, key, what);
-}
-
-int rates_parse_dist(struct estimate_dist *d, const cJSON *v, const char *path,
-		     const char *key, enum estimate_dist_kind kind, int rate)
+int rates_parse_dist(struct estimate_dist *d, const struct config_dist *v,
+		     const char *path, const char *key,
+		     enum estimate_dist_kind kind, int rate)
 {
 	struct estimate_dist def = *d;
-	double p[3];
-	const char *names[3] = { "optimistic", "likely", "pessimistic" };
-	const cJSON *dist;
 
 	def.table = NULL;
-	if (cJSON_IsNumber(v)) {
-		if (!isfinite(v->valuedouble) || v->valuedouble <= 0)
-			return bad_value(path, key, "must be a number above 0");
-		d->table = NULL;
-		return dist_around(d, &def, v->valuedouble, kind);
-	}
-	if (!cJSON_IsObject(v))
-		return bad_value(path, key,
-				 "must be a number above 0 or an object "
-				 "with \"optimistic\", \"likely\" and "
-				 "\"pessimistic\"");
-	dist = cJSON_GetObjectItemCaseSensitive(v, "distribution");
-	if (dist && (!cJSON_IsString(dist) ||
-		     estimate_dist_parse_kind(&kind, dist->valuestring)))
-		return bad_value(path, key,
-				 "\"distribution\" must be \"lognormal\", "
-				 "\"pert\" or \"fixed\"");
-	for (const cJSON *c = v->child; c; c = c->next)
-		if (strcmp(c->string, "distribution") &&
-		    strcmp(c->string, names[0]) &&
-		    strcmp(c->string, names[1]) && strcmp(c->string, names[2]))
-			return error_code(CARVE_EINVALID,
-					  "'%s': %s has an unknown key '%s'",
-					  path, key, c->string);
-	for (int i = 0; i < 3; i++) {
-		const cJSON *x = cJSON_GetObjectItemCaseSensitive(v, names[i]);
-
-		if (!cJSON_IsNumber(x) || !isfinite(x->valuedouble) ||
-		    x->valuedouble <= 0)
-			return error_code(CARVE_EINVALID,
-					  "'%s': %s.\"%s\" must be a number "
-					  "above 0",
-					  path, key, names[i]);
-		p[i] = x->valuedouble;
-	}
-	/* for a rate the optimistic figure is the fastest: the highest */
 	d->table = NULL;
-	if (rate ? estimate_dist_set(d, kind, p[2], p[1], p[0])
-		 : estimate_dist_set(d, kind, p[0], p[1], p[2]))
-		return bad_value(path, key,
-				 rate ? "needs pessimistic <= likely <= "
-					"optimistic (lines per engineer-day)"
-				      : "needs optimistic <= likely <= "
-					"pessimistic (engineer-days)");
+	if (!v->three)
+		return dist_around(d, &def, v->value, kind);
+	if (v->kind_set)
+		kind = v->kind;
+	/* for a rate the optimistic figure is the fastest: the highest */
+	if (rate ? estimate_dist_set(d, kind, v->pessimistic, v->likely,
+				     v->optimistic)
+		 : estimate_dist_set(d, kind, v->optimistic, v->likely,
+				     v->pessimistic))
+		return config_error(path, key, NULL, "%s",
+				    rate ? "expected pessimistic <= likely <= "
+					   "optimistic (lines per engineer-day)"
+					 : "expected optimistic <= likely <= "
+					   "pessimistic (engineer-days)");
 	return 0;
 }
 
-int rates_parse_config(struct rate_overrides *ov, const cJSON *rates,
-		       const char *path, enum estimate_dist_kind kind)
+int rates_parse_config(struct rate_overrides *ov, const struct config *cfg,
+		       enum estimate_dist_kind kind)
 {
 	struct strbuf key = STRBUF_INIT;
 	int ret = 0;
 
-	if (!rates)
-		return 0;
-	if (!cJSON_IsObject(rates))
-		return bad_value(path, "\"rates\"",
-				 "must be an object of \"FROM->TO\": lines "
-				 "per engineer-day");
-	for (const cJSON *r = rates->child; r; r = r->next) {
+	for (size_t i = 0; cfg && i < cfg->rates_nr; i++) {
+		const struct config_dist *r = &cfg->rates[i];
 		char *from = NULL, *to = NULL;
 		struct estimate_dist d;
 
 		strbuf_reset(&key);
-		strbuf_addf(&key, "\"rates\".\"%s\"", r->string);
-		if (split_pair(&from, &to, r->string, strlen(r->string))) {
-			ret = bad_value(path, key.buf,
-					"is not a language pair FROM->TO "
-					"(\"python->go\")");
+		strbuf_addf(&key, "rates.%s", r->key);
+		if (split_pair(&from, &to, r->key, strlen(r->key))) {
+			ret = config_error(cfg->path, key.buf, NULL,
+					   "expected a language pair FROM->TO "
+					   "(\"python->go\")");
 			break;
 		}
 		default_dist(&d, from, to);
-		if ((ret = rates_parse_dist(&d, r, path, key.buf, kind, 1))) {
+		if ((ret = rates_parse_dist(&d, r, cfg->path, key.buf, kind,
+					    1))) {
 			free(from);
 			free(to);
 			break;
 		}
-		add_override(ov, from, to, &d, path);
+		add_override(ov, from, to, &d, cfg->path);
 	}
 	strbuf_release(&key);
 	return ret;

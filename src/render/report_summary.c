@@ -6,8 +6,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <cjson/cJSON.h>
-
 #include "carve/check.h"
 #include "carve/config.h"
 #include "carve/glob.h"
@@ -52,19 +50,6 @@ void report_tile_absent(struct report *r, const char *what, const char *cmd)
 	fputs("</code></span></div>\n", r->fp);
 }
 
-static void load_globs(struct glob_list *g, const struct config *cfg,
-		       const char *key)
-{
-	const cJSON *arr, *x;
-
-	if (!cfg || !cfg->root)
-		return;
-	arr = cJSON_GetObjectItemCaseSensitive(cfg->root, key);
-	cJSON_ArrayForEach (x, arr)
-		if (cJSON_IsString(x))
-			glob_list_add(g, x->valuestring);
-}
-
 /*
  * Share of the code already on the new side: code lines of counted files
  * under carve.json's "new" over those under "legacy" or "new". Returns
@@ -73,29 +58,24 @@ static void load_globs(struct glob_list *g, const struct config *cfg,
 static double migrated_share(const struct report *r, unsigned long *nw,
 			     unsigned long *old)
 {
-	struct glob_list legacy = GLOB_LIST_INIT, fresh = GLOB_LIST_INIT;
+	const struct glob_list *legacy, *fresh;
 	const struct scan *s = r->m->scan;
 
 	*nw = *old = 0;
-	load_globs(&legacy, r->cfg, "legacy");
-	load_globs(&fresh, r->cfg, "new");
-	if (!legacy.nr || !fresh.nr) {
-		glob_list_release(&legacy);
-		glob_list_release(&fresh);
+	if (!r->cfg || !r->cfg->legacy.nr || !r->cfg->new_paths.nr)
 		return -1;
-	}
+	legacy = &r->cfg->legacy;
+	fresh = &r->cfg->new_paths;
 	for (size_t f = 0; f < s->nr; f++) {
 		const struct scan_file *sf = &s->files[f];
 
 		if (sf->status != FILE_COUNTED)
 			continue;
-		if (glob_list_match(&fresh, sf->path))
+		if (glob_list_match(fresh, sf->path))
 			*nw += sf->counts.code;
-		else if (glob_list_match(&legacy, sf->path))
+		else if (glob_list_match(legacy, sf->path))
 			*old += sf->counts.code;
 	}
-	glob_list_release(&legacy);
-	glob_list_release(&fresh);
 	return *nw + *old ? 100.0 * (double)*nw / (double)(*nw + *old) : 0;
 }
 

@@ -785,6 +785,75 @@ static void cs_word(struct lexer *lx, struct cs_state *st, int *stmt)
 	*stmt = 0;
 }
 
+/*
+ * A byte at lx->p that starts no blank run and no name: newlines and
+ * comments, preprocessor lines, strings, @names, punctuation.
+ */
+static void cs_other(struct lexer *lx, struct cs_state *st, int *stmt, int c,
+		     const char *buf)
+{
+	switch (c) {
+	case '\n':
+	case '\r':
+	case '\f':
+	case '\v':
+		break;
+	case '/':
+		if (lx->p + 1 < lx->end && (lx->p[1] == '/' || lx->p[1] == '*'))
+			break;
+		goto punct;
+	case '#':
+		if (lx->p == buf || lx->p[-1] == '\n' ||
+		    is_blank((unsigned char)lx->p[-1])) {
+			skip_to_eol(lx); /* a preprocessor directive */
+			return;
+		}
+		goto punct;
+	case '$':
+		if (lx->p + 1 < lx->end && lx->p[1] == '"' &&
+		    !at(lx, "$\"\"\"")) {
+			cs_interpolated(lx, st);
+			*stmt = 0;
+			st->prev = '"';
+			return;
+		}
+		/* fall through */
+	case '"':
+	case '@':
+		if (cs_string(lx)) {
+			*stmt = 0;
+			st->prev = '"';
+		} else if (c == '@') {
+			cs_word(lx, st, stmt);
+		} else {
+			goto punct;
+		}
+		return;
+	case '\'':
+		skip_quoted(lx, '\'', 1, 0);
+		*stmt = 0;
+		st->prev = '"';
+		return;
+	default:
+		goto punct;
+	}
+	{
+		unsigned line = lx->line;
+
+		cs_space(lx);
+		/* a directive starts a line: recover after bad ones */
+		if (lx->line != line)
+			*stmt = 1;
+	}
+	return;
+punct:
+	cs_punct(st, c);
+	*stmt = c == ';' || c == '{' || c == '}' || c == ']';
+	/* after ?. and :: comes a member, as after a dot */
+	st->prev = c == ':' && lx->p > buf && lx->p[-1] == ':' ? '.' : c;
+	lx->p++;
+}
+
 void deps_csharp(struct dep_list *out, struct arena *arena, const char *buf,
 		 size_t len)
 {
@@ -803,41 +872,9 @@ void deps_csharp(struct dep_list *out, struct arena *arena, const char *buf,
 			lx.p = cs_skip_blanks(lx.p + 1, lx.end);
 		} else if (is_ident_start(c)) {
 			cs_word(&lx, &st, &stmt);
-		} else if (c == '\n' || is_blank(c) ||
-			   (c == '/' && lx.p + 1 < lx.end &&
-			    (lx.p[1] == '/' || lx.p[1] == '*'))) {
-			unsigned line = lx.line;
-
-			cs_space(&lx);
-			/* a directive starts a line: recover after bad ones */
-			if (lx.line != line)
-				stmt = 1;
-		} else if (c == '#' && (lx.p == buf || lx.p[-1] == '\n' ||
-					is_blank((unsigned char)lx.p[-1]))) {
-			skip_to_eol(&lx); /* a preprocessor directive */
-		} else if (c == '$' && lx.p + 1 < lx.end && lx.p[1] == '"' &&
-			   !at(&lx, "$\"\"\"")) {
-			cs_interpolated(&lx, &st);
-			stmt = 0;
-			st.prev = '"';
-		} else if ((c == '"' || c == '$' || c == '@') &&
-			   cs_string(&lx)) {
-			stmt = 0;
-			st.prev = '"';
-		} else if (c == '@') {
-			cs_word(&lx, &st, &stmt);
-		} else if (c == '\'') {
-			skip_quoted(&lx, '\'', 1, 0);
-			stmt = 0;
-			st.prev = '"';
 		} else {
-			cs_punct(&st, c);
-			stmt = c == ';' || c == '{' || c == '}' || c == ']';
-			/* after ?. and :: comes a member, as after a dot */
-			st.prev = c == ':' && lx.p > buf && lx.p[-1] == ':'
-					  ? '.'
-					  : c;
-			lx.p++;
+			/* the rest by byte, not by a chain of tests */
+			cs_other(&lx, &st, &stmt, c, buf);
 		}
 	}
 	dep_names_release(&st.names);

@@ -16,6 +16,10 @@
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__AVX2__)
+#define GO_AVX2 1 /* chosen at run time, where the CPU has it */
+#include <immintrin.h>
+#endif
 
 #include "carve/arena.h"
 #include "carve/deps.h"
@@ -482,15 +486,50 @@ static int interesting(char c)
 	       c == '.';
 }
 
+#ifdef GO_AVX2
+/* interesting64() on a full block, 32 bytes at a time */
+__attribute__((target("avx2"))) static uint64_t
+interesting64_avx2(const char *blk)
+{
+	const __m256i nl = _mm256_set1_epi8('\n'), dq = _mm256_set1_epi8('"');
+	const __m256i sq = _mm256_set1_epi8('\''), bq = _mm256_set1_epi8('`');
+	const __m256i one = _mm256_set1_epi8(1), sl = _mm256_set1_epi8('/');
+	uint64_t m = 0;
+
+	for (int k = 1; k >= 0; k--) {
+		const __m256i v = _mm256_loadu_si256(
+			(const __m256i *)(const void *)(blk + 32 * k));
+		__m256i x = _mm256_or_si256(_mm256_cmpeq_epi8(v, nl),
+					    _mm256_cmpeq_epi8(v, dq));
+
+		x = _mm256_or_si256(x,
+				    _mm256_or_si256(_mm256_cmpeq_epi8(v, sq),
+						    _mm256_cmpeq_epi8(v, bq)));
+		/* '.' and '/' differ in the low bit */
+		x = _mm256_or_si256(
+			x, _mm256_cmpeq_epi8(_mm256_or_si256(v, one), sl));
+		m = m << 32 | (uint32_t)_mm256_movemask_epi8(x);
+	}
+	return m;
+}
+#endif
+
 /*
  * Bit i set when blk[i] may matter, for the 64 bytes at blk (fewer at
  * the end of the buffer): a stop costs a bit scan, not a new search.
+ * With avx2, a full block is looked at 32 bytes at a time.
  */
-static uint64_t interesting64(const char *blk, const char *end)
+static uint64_t interesting64(const char *blk, const char *end, int avx2)
 {
 	uint64_t m = 0;
 	size_t n = (size_t)(end - blk);
 
+#ifdef GO_AVX2
+	if (avx2 && n >= 64)
+		return interesting64_avx2(blk);
+#else
+	(void)avx2;
+#endif
 #ifdef __SSE2__
 	if (n >= 64) {
 		const __m128i nl = _mm_set1_epi8('\n'), dq = _mm_set1_epi8('"');
@@ -533,6 +572,11 @@ static void body(struct lexer *lx)
 	const char *start = lx->p, *end = lx->end, *p = lx->p;
 	const char *blk = p;
 	uint64_t m;
+#ifdef GO_AVX2
+	const int avx2 = __builtin_cpu_supports("avx2");
+#else
+	const int avx2 = 0;
+#endif
 
 	lx->next = xcalloc(lx->imports_nr + 1, sizeof(*lx->next));
 	for (size_t i = lx->imports_nr; i-- > 0;) {
@@ -549,7 +593,7 @@ static void body(struct lexer *lx)
 		lx->head[c] = i + 1;
 	}
 	line_start(lx, p);
-	m = blk < end ? interesting64(blk, end) : 0;
+	m = blk < end ? interesting64(blk, end, avx2) : 0;
 	for (;;) {
 		const char *s;
 		size_t n;
@@ -558,7 +602,7 @@ static void body(struct lexer *lx)
 			blk += 64;
 			if (blk >= end)
 				goto done;
-			m = interesting64(blk, end);
+			m = interesting64(blk, end, avx2);
 		}
 		p = blk + __builtin_ctzll(m);
 		switch (*p) {
@@ -568,12 +612,14 @@ static void body(struct lexer *lx)
 			/* most lines start with a tab: no declaration */
 			if (lx->group || (p < end && *p != '\t'))
 				line_start(lx, p);
-			break;
+			/* on past this byte: the next stop is the next bit */
+			m &= m - 1;
+			continue;
 		case '.':
 			if (p > start && is_ident((unsigned char)p[-1]))
 				selector(lx, start, p);
-			p++;
-			break;
+			m &= m - 1;
+			continue;
 		case '/':
 			if (p + 1 < end && (p[1] == '/' || p[1] == '*')) {
 				lx->p = p;
@@ -593,7 +639,7 @@ static void body(struct lexer *lx)
 			m &= ~0ULL << (p - blk);
 		} else {
 			blk = p;
-			m = blk < end ? interesting64(blk, end) : 0;
+			m = blk < end ? interesting64(blk, end, avx2) : 0;
 		}
 	}
 done:

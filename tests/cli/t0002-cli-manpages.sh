@@ -50,4 +50,18 @@ while IFS= read -r line; do
 	ok $? "example runs: $line"
 done <examples.txt
 
+# carve.json(5) names every key config_load() reads: the rows of
+# src/model/config.c's top_keys and the plan keys of src/model/plan.c
+page5=$(sed -e 's/\\-/-/g' -e 's/\\f[BIR]//g' "$CARVE_SRC/man/carve.json.5" | grep '^\.B')
+keys=$(grep -o '{ "[$a-z_]*", load_[a-z]* }' "$CARVE_SRC/src/model/config.c" |
+	sed 's/{ "\([^"]*\)".*/\1/')
+test "$(echo "$keys" | wc -l)" -ge 12
+ok $? "the key table of config.c is found ($(echo "$keys" | wc -l) keys)"
+plan_keys=$(sed -n '/plan_keys\[\] = {/,/};/p' "$CARVE_SRC/src/model/plan.c" |
+	grep -o '"[a-z0-9_]*"' | tr -d '"')
+for k in $keys $plan_keys; do
+	echo "$page5" | grep -q -w -F -e "$k"
+	ok $? "carve.json(5) documents '$k'"
+done
+
 done_testing

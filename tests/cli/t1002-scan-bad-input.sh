@@ -89,7 +89,7 @@ grep_q "error names file, line and column" "carve.json' at line 3, column 3" err
 check "no output file is left behind" test ! -e result.json
 printf '{ "exclude": "x" }' >cfg/carve.json
 expect_status "wrong type in carve.json" 128 "$CARVE" scan -q cfg
-grep_q "the key is named" '"exclude" must be an array' err
+grep_q "the key is named" "carve.json: 'exclude': expected an array of glob strings, got \"x\"" err
 expect_status "missing -c file" 128 "$CARVE" scan -q -c nope.json cfg
 grep_q "missing config is named" "cannot read 'nope.json'" err
 

@@ -67,7 +67,7 @@ grep_q "what cannot be said is warned" "import-linter forbids imports of named p
 # bad rules and options
 echo '{ "contexts": { "a": ["shop/orders/**"] }, "rules": [ { "from": "a", "to": "b" } ] }' >unknown.json
 expect_status "a rule naming no context" 128 "$CARVE" check -c unknown.json shop
-grep_q "names it" "'b' names no declared context" err
+grep_q "names it" "unknown.json: 'rules\[0\].to': expected a declared context (\"contexts\", \"legacy\" or \"new\") or \"\*\", got \"b\"" err
 echo '{ "contexts": { "a": ["shop/orders/**"] }, "rules": [ { "cycles": true } ] }' >cycles.json
 expect_status "cycles true" 128 "$CARVE" check -c cycles.json shop
 expect_status "bad export" 129 "$CARVE" check --export eslint shop

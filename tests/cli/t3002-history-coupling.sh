@@ -100,7 +100,7 @@ expect_eq "docs is web's" "web 1" \
 grep_q "text has the team x module matrix" "^teams x modules" t.txt
 printf '{ "teams": { "x": "not a list" } }' >repo/carve.json
 expect_status "a malformed teams entry is an error" 128 "$CARVE" history -q repo
-grep_q "it names the key" '"teams.x" must be an array' err
+grep_q "it names the key" "carve.json: 'teams.x': expected an array of emails or patterns, got \"not a list\"" err
 rm repo/carve.json
 
 # Renames followed: views.py takes b.py's 7 earlier revisions and lines

@@ -28,20 +28,20 @@ sizes "$(ctx a '"python": 3070')" >one.json
 for bad in '0' '-5' '"NaN"' '{ "optimistic": 60, "likely": 31 }'; do
 	printf '{ "rates": { "python->go": %s } }\n' "$bad" >carve.json
 	expect_status "rate $bad" 128 "$CARVE" estimate -c carve.json --target go --sizes one.json
-	grep_q "the error names the file and key" "'carve.json': \"rates\".\"python->go\"" err
+	grep_q "the error names the file and key" "carve.json: 'rates.python->go" err
 done
 echo '{ "rates": { "python": 30 } }' >carve.json
 expect_status "a rate without a pair" 128 "$CARVE" estimate -c carve.json --sizes one.json
-grep_q "says what a pair is" "is not a language pair FROM->TO" err
+grep_q "says what a pair is" "carve.json: 'rates.python': expected a language pair FROM->TO" err
 echo '{ "rates": { "python->go": { "optimistic": 10, "likely": 30, "pessimistic": 60 } } }' >carve.json
 expect_status "optimistic slower than pessimistic" 128 "$CARVE" estimate -c carve.json --target go --sizes one.json
-grep_q "says the order" "needs pessimistic <= likely <= optimistic" err
+grep_q "says the order" "carve.json: 'rates.python->go': expected pessimistic <= likely <= optimistic" err
 echo '{ "estimate": { "service": -1 } }' >carve.json
 expect_status "a negative fixed cost" 128 "$CARVE" estimate -c carve.json --sizes one.json
-grep_q "names the key" "'carve.json': \"estimate\".\"service\" must be a number above 0" err
+grep_q "names the key" "carve.json: 'estimate.service': expected a number above 0, got -1" err
 echo '{ "estimate": { "servce": 3 } }' >carve.json
 expect_status "an unknown key is reported" 0 "$CARVE" estimate -c carve.json --sizes one.json
-grep_q "and named" "unknown key \"estimate\".\"servce\"" err
+grep_q "and named, with the key meant" "carve.json:1:17: unknown key 'estimate.servce' ignored (did you mean 'estimate.service'?)" err
 rm carve.json
 
 # options

@@ -25,16 +25,16 @@ grep_q "says it does not finish" "the schedule does not finish" out
 plan '"capacity": 5, '"$two"
 sed 's|2027-01-04|2027/01/04|' carve.json >slash.json
 expect_status "start date with slashes" 128 "$CARVE" roadmap -c slash.json
-grep_q "names file and key" "'slash.json': plan.start: '2027/01/04' is not an ISO 8601 date" err
+grep_q "names file and key" "slash.json: 'plan.start': expected an ISO 8601 date (YYYY-MM-DD, a real day), got \"2027/01/04\"" err
 sed 's|2027-01-04|2027-02-30|' carve.json >feb30.json
 expect_status "a day that does not exist" 128 "$CARVE" roadmap -c feb30.json
 expect_status "--start with slashes" 129 "$CARVE" roadmap -c carve.json --start 2027/01/04
 plan '"holidays": ["2027-12-24..2028-01-01", "2027-12-31..2028-01-03"], '"$two"
 expect_status "overlapping holidays" 0 "$CARVE" roadmap -c carve.json
-grep_q "overlap named" "plan.holidays\[1\]: '2027-12-31..2028-01-03' overlaps another holiday" err
+grep_q "overlap named" "carve.json: 'plan.holidays\[1\]': \"2027-12-31..2028-01-03\" overlaps another holiday" err
 plan '"holidays": ["2028-01-03..2027-12-24"], '"$two"
 expect_status "a range that ends before it starts" 128 "$CARVE" roadmap -c carve.json
-grep_q "range named" "plan.holidays\[0\]: '2028-01-03..2027-12-24' ends before it starts" err
+grep_q "range named" "carve.json: 'plan.holidays\[0\]': the range ends before it starts, got \"2028-01-03..2027-12-24\"" err
 plan '"workdays": ["mon", "funday"], '"$two"
 expect_status "a weekday that is none" 128 "$CARVE" roadmap -c carve.json
 
@@ -60,12 +60,12 @@ grep_q "the text lists the cut" "cut: a -> b (1), b -> c (1)" cycle.txt
 # names that name nothing, shares that do not add up
 plan '"contexts": [ { "name": "a", "days": 10, "depends": ["ghost"] } ]'
 expect_status "an unknown dependency" 128 "$CARVE" roadmap -c carve.json
-grep_q "the key and the name" "plan.contexts.a.depends: 'ghost' is no declared context" err
+grep_q "the key and the name" "carve.json: 'plan.contexts.a.depends': expected contexts of plan.contexts, got \"ghost\"" err
 plan '"mve": ["ghost"], '"$two"
 expect_status "an unknown MVE context" 128 "$CARVE" roadmap -c carve.json
 plan '"steps": [ { "name": "port", "share": 0.5 }, { "name": "cut-over", "share": 0.2 } ], '"$two"
 expect_status "shares short of 1" 128 "$CARVE" roadmap -c carve.json
-grep_q "the sum is named" "plan.steps: '0.7' shares must add up to 1" err
+grep_q "the sum is named" "carve.json: 'plan.steps': expected shares that add up to 1, got shares that add up to 0.7" err
 plan '"focus": 2, '"$two"
 expect_status "focus over 1" 128 "$CARVE" roadmap -c carve.json
 plan '"capacity": [ { "from": "2027-03-01", "engineers": 5 }, { "from": "2027-02-01", "engineers": 9 } ], '"$two"

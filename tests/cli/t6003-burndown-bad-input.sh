@@ -84,10 +84,10 @@ expect_status "--until before --since" 129 \
 	"$CARVE" burndown --since 2024-02-01 --until 2024-01-01 plain
 echo '{ "plan": { "start": "next spring" } }' >plain/carve.json
 expect_status "a bad plan.start" 128 "$CARVE" burndown plain
-grep_q "names the file and the key" 'carve.json.*plan.start' err
+grep_q "names the file, the key and the value" "carve.json: 'plan.start': expected an ISO 8601 date (YYYY-MM-DD, a real day), got \"next spring\"" err
 echo '{ "legacy": "app/**" }' >plain/carve.json
 expect_status "legacy not an array" 128 "$CARVE" burndown plain
-grep_q "names the key" '"legacy" must be an array' err
+grep_q "names the key" "carve.json: 'legacy': expected an array of glob strings, got \"app/\*\*\"" err
 rm plain/carve.json
 expect_status "an unknown revision" 128 "$CARVE" burndown --rev nosuch plain
 grep_q "names the revision" "nosuch" err
