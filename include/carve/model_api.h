@@ -19,6 +19,10 @@ struct api_endpoint {
 	const char *path; /* as declared; a GraphQL field's name */
 	const char *framework; /* "flask", "django", "express", ... */
 	unsigned line;
+	/* " F G ": the Go functions of its file declaring it or calling
+	 * the one that does (a mount of pkg.Routes() takes only those of
+	 * Routes), or NULL */
+	const char *scope;
 };
 
 /* One endpoint with its file, serving context and calling contexts. */
@@ -31,6 +35,13 @@ struct api_entry {
 	unsigned long calls; /* path literals matching it elsewhere */
 };
 
+/* A web framework the repository's files show (carve/api.h's table). */
+struct api_framework_use {
+	const char *name;
+	size_t files;
+	int read; /* carve reads its routes */
+};
+
 struct api_report {
 	const struct scan *scan;
 	const struct seams *seams;
@@ -40,6 +51,17 @@ struct api_report {
 	size_t contexts_nr;
 	size_t calls; /* path literals matched to an endpoint elsewhere */
 	size_t files_read;
+	/* files showing each framework of api_frameworks[] (carve/api.h) */
+	size_t *framework_files;
+	/* the frameworks shown, by name, in the table's order */
+	struct api_framework_use *frameworks;
+	size_t frameworks_nr;
+	/*
+	 * What carve did not understand, for people: the web frameworks
+	 * found whose routes it does not read, or with no endpoint found,
+	 * the frameworks it looked for. NULL when there is nothing to say.
+	 */
+	char *notice;
 };
 
 void api_json_add(struct cJSON *root, const struct api_report *r);

@@ -20,6 +20,20 @@ void api_json_add(cJSON *root, const struct api_report *r)
 {
 	cJSON *api = cJSON_AddObjectToObject(root, "api");
 	cJSON *eps = cJSON_AddArrayToObject(api, "endpoints");
+	cJSON *fws = cJSON_AddArrayToObject(api, "frameworks");
+
+	/* each framework seen, by name, and whether its routes are read */
+	for (size_t i = 0; i < r->frameworks_nr; i++) {
+		cJSON *o = cJSON_CreateObject();
+
+		json_add_str(o, "name", r->frameworks[i].name);
+		cJSON_AddNumberToObject(o, "files",
+					(double)r->frameworks[i].files);
+		cJSON_AddBoolToObject(o, "routes_read", r->frameworks[i].read);
+		cJSON_AddItemToArray(fws, o);
+	}
+	if (r->notice)
+		json_add_str(api, "notice", r->notice);
 
 	for (size_t i = 0; i < r->nr; i++) {
 		const struct api_entry *e = &r->entries[i];

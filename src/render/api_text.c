@@ -19,6 +19,8 @@ void api_print_text(FILE *fp, const struct api_report *r, size_t top)
 		"api of %s: %zu endpoints in %zu contexts, %zu calls by "
 		"path from other contexts\n",
 		r->scan->root, r->nr, served, r->calls);
+	if (r->notice)
+		fprintf(fp, "%s\n", r->notice);
 	for (size_t i = 0; i < r->nr; i++) {
 		const struct api_entry *e = &r->entries[i];
 

@@ -105,6 +105,11 @@ int report_api(struct report *r)
 	fputs("<p>", r->fp);
 	html_puts(r->fp, sb.buf);
 	fputs("</p>\n", r->fp);
+	if (a->notice) {
+		fputs("<p class=\"notice\">", r->fp);
+		html_puts(r->fp, a->notice);
+		fputs("</p>\n", r->fp);
+	}
 	if (!a->nr)
 		goto done;
 	report_table_begin(r, "lllll", hdr);

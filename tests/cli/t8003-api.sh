@@ -25,9 +25,12 @@ for pair in users:5 notifications:2 catalog:6 cart:3 orders:5 payments:3 search:
 	expect_eq "${pair%:*} serves ${pair#*:}" "${pair#*:}" \
 		"$(grep -c "^${pair%:*}," shop.csv)"
 done
-grep_q "cart's PUT and DELETE of one rule" \
-	'^cart,"PUT,DELETE",/items/<int:product_id>,flask,shop/cart/views.py,44' shop.csv
-grep_q "Django patterns" '^users,ANY,me/addresses,django,shop/users/urls.py,13' shop.csv
+# the blueprint's url_prefix="/cart" is part of each of its routes
+grep_q "cart's PUT and DELETE of one rule, under the blueprint's prefix" \
+	'^cart,"PUT,DELETE",/cart/items/<int:product_id>,flask,shop/cart/views.py,44' shop.csv
+grep_q "Django patterns" '^users,ANY,/me/addresses,django,shop/users/urls.py,13' shop.csv
+grep_q "path(..., methods=(\"POST\",)) says the method" \
+	'^users,POST,/register,django,shop/users/urls.py,10' shop.csv
 
 mkdir -p s/go s/js s/java/src s/rb/config s/gql s/client
 cat >s/go/main.go <<'GO'
@@ -86,7 +89,10 @@ expect_eq "express routes, not the axios call" \
 	"POST /invoices; GET /invoices/:id" "$(ep js)"
 expect_eq "spring with the class prefix" \
 	"POST /api/users/search; GET /api/users/{id}" "$(ep java)"
-expect_eq "rails routes" "RESOURCES /photos; GET /status" "$(ep rb)"
+# resources :photos routes its seven actions, update as PATCH and PUT
+expect_eq "rails routes" \
+	"GET /photos; POST /photos; DELETE /photos/:id; GET /photos/:id; PATCH /photos/:id; PUT /photos/:id; GET /photos/:id/edit; GET /photos/new; GET /status" \
+	"$(ep rb)"
 # graphql-core 3.2 counts the same fields: Query 2, Mutation 1
 expect_eq "graphql root fields, directives left out" \
 	"QUERY order; MUTATION orderCreate; QUERY orders" "$(ep gql)"
@@ -100,7 +106,8 @@ expect_eq "nobody calls /invoices" "" \
 expect_status "dot" 0 "$CARVE" api -q -f dot s
 grep_q "client -> js edge" '^  c[0-9]* -> c[0-9]* \[label="1"\];' out
 expect_status "text" 0 "$CARVE" api -q s
-grep_q "summary line" "12 endpoints in 5 contexts" out
+# go 3, js 2, java 2, rb 9, gql 3
+grep_q "summary line" "19 endpoints in 5 contexts" out
 expect_status "bad --top" 129 "$CARVE" api --top -1 s
 
 echo "1..$test_count"

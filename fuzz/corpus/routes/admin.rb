@@ -1,0 +1,4 @@
+namespace :admin do
+  resources :reports, only: :index
+  patch 'settings', to: 'settings#update'
+end

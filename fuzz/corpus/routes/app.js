@@ -1,0 +1,10 @@
+const express = require('express');
+const users = require('./routes/users');
+const app = express();
+const api = express.Router();
+api.get('/status', status);
+app.use('/api', api);
+app.use('/api/users', auth, users);
+app.post('/login', login);
+fetch('/api/status');
+app.use('/admin', require('./routes/admin'));

@@ -1,0 +1,4 @@
+Rails.application.routes.draw do
+  get "/status", to: "status#show"
+  resources :photos
+end
