@@ -27,6 +27,7 @@ enum {
 	DATA_ORM = 1 << 1, /* from an ORM model or query, not SQL text */
 	DATA_MIGRATION = 1 << 2, /* in a migration (the schema source) */
 	DATA_OTHER_SCHEMA = 1 << 3, /* schema.table outside the default */
+	DATA_CATALOG = 1 << 4, /* the database's own catalogue: pg_class */
 };
 
 struct data_access {
@@ -52,6 +53,13 @@ struct orm_class {
 	int abstract; /* abstract model: no table of its own */
 	int proxy; /* Django proxy model: the parent's table */
 	int is_model; /* known to be a model without a base chain */
+	/*
+	 * The table is the framework's naming convention, not written: a
+	 * class of the same name whose table is written (TableName(),
+	 * ToTable, [Table]) wins over it.
+	 */
+	int conventional;
+	const char *ns; /* Rails: the module around the class, or NULL */
 };
 
 struct data_file {
@@ -105,5 +113,7 @@ void orm_js(struct data_file *out, struct arena *arena,
 /* Table naming conventions shared by the ORM extractors (arena copies). */
 char *orm_snake(struct arena *arena, const char *name, size_t n);
 char *orm_plural(struct arena *arena, const char *word);
+/* xorm's GonicMapper: UserID -> user_id, OAuth2Grant -> o_auth2_grant. */
+char *orm_gonic(struct arena *arena, const char *name, size_t n);
 
 #endif

@@ -8,6 +8,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "carve/arena.h"
 #include "carve/data.h"
@@ -155,8 +156,33 @@ static int reaches(struct classes *cl, const struct scan *scan,
 	return 0;
 }
 
-static const char *const django_roots[] = { "models.Model",
-					    "django.db.models.Model", NULL };
+/*
+ * Django's model base and the model bases of the libraries Django
+ * projects build on (MPTT trees, django.contrib.auth users, taggit).
+ */
+static const char *const django_roots[] = {
+	"models.Model",		 "django.db.models.Model",
+	"Model",		 "MPTTModel",
+	"mptt.models.MPTTModel", "AbstractUser",
+	"AbstractBaseUser",	 "TagBase",
+	"GenericTaggedItemBase", "TaggedItemBase",
+	"ItemBase",		 NULL
+};
+
+/*
+ * Django finds the models of an app in its models module (models.py or
+ * the models/ package): a class elsewhere (a GraphQL type, a filter, a
+ * form, a REST viewset) is no model even when its bases share a model's
+ * name.
+ */
+static int django_models_module(const char *path)
+{
+	const char *base = strrchr(path, '/');
+
+	base = base ? base + 1 : path;
+	return !strcmp(base, "models.py") || !strncmp(path, "models/", 7) ||
+	       strstr(path, "/models/") != NULL;
+}
 static const char *const rails_roots[] = { "ActiveRecord::Base", NULL };
 
 static char *lower_dup(struct arena *a, const char *s)
@@ -188,9 +214,21 @@ static const char *class_table(struct data_report_priv *p, struct classes *cl,
 		return orm_plural(&p->arena, orm_snake(&p->arena, c->name,
 						       strlen(c->name)));
 	}
+	if (c->conventional) {
+		/* a class of the same name whose table is written wins */
+		for (size_t i = (size_t)strmap_get(&cl->by_name, c->name); i;
+		     i = cl->next[i - 1]) {
+			const struct orm_class *o = cl->v[i - 1].c;
+
+			if (o != c && o->table && !o->conventional &&
+			    o->is_model)
+				return NULL;
+		}
+	}
 	if (c->is_model || (c->table && !strcmp(c->framework, "django")))
 		return c->abstract ? NULL : c->table;
 	if (!strcmp(c->framework, "django") &&
+	    django_models_module(scan->files[r->file].path) &&
 	    reaches(cl, scan, r, django_roots, 0)) {
 		if (c->abstract || c->proxy)
 			return NULL;
@@ -242,6 +280,21 @@ static void add_m2m(struct data_report_priv *p, struct classes *cl,
 	}
 }
 
+static void count_framework(struct data_report *r, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < r->frameworks_nr; i++)
+		if (!strcmp(r->frameworks[i].name, name))
+			break;
+	if (i == r->frameworks_nr) {
+		if (i == DATA_MAX_FRAMEWORKS)
+			return;
+		r->frameworks[r->frameworks_nr++].name = name;
+	}
+	r->frameworks[i].models++;
+}
+
 /* Turns classes into DEFINE accesses and queries into table accesses. */
 static void resolve_models(struct data_report_priv *p)
 {
@@ -277,6 +330,7 @@ static void resolve_models(struct data_report_priv *p)
 			continue;
 		}
 		p->r.models++;
+		count_framework(&p->r, r->c->framework);
 		data_file_add(df, r->table, DATA_DEFINE, DATA_ORM, r->c->line,
 			      r->c->framework);
 		add_m2m(p, &cl, df, r, r, 0);
@@ -394,6 +448,67 @@ static int app_has_models(const struct scan *scan, size_t mig,
 	return 0;
 }
 
+static int has_prefix_ci(const char *s, const char *prefix)
+{
+	return !strncasecmp(s, prefix, strlen(prefix));
+}
+
+/*
+ * Code that seeds development, demo or sample data: Rails' db/seeds.rb
+ * and seeds/ folders, seeders/, Django management commands that
+ * populate a development database (populate_*, add_mock_*, *fake*),
+ * sample-data and installation-data writers.
+ */
+static int seeding_path(const char *path)
+{
+	static const char *const dirs[] = { "seeds/",   "seeders/",
+					    "seed/",	"seeding/",
+					    "sample_data/", NULL };
+	static const char *const names[] = {
+		"seed",	     "sampledata", "sample_data", "demodata",
+		"demo_data", "devdata",	   "dev_data",	  "installationservice",
+		"installdata", NULL
+	};
+	static const char *const commands[] = { "populate", "add_mock",
+						"create_fake", "generate_fake",
+						"fake_", "load_demo",
+						"load_sample", "mock_", NULL };
+	const char *base = strrchr(path, '/');
+
+	base = base ? base + 1 : path;
+	for (const char *const *d = dirs; *d; d++)
+		for (const char *q = path; (q = strstr(q, *d)); q++)
+			if (q == path || q[-1] == '/')
+				return 1;
+	for (const char *const *x = names; *x; x++)
+		if (strcasestr(base, *x))
+			return 1;
+	if (strstr(path, "management/commands/"))
+		for (const char *const *x = commands; *x; x++)
+			if (has_prefix_ci(base, *x))
+				return 1;
+	return 0;
+}
+
+/* Why the accesses of file f are set aside, or DATA_ASIDE_NONE. */
+static enum data_aside file_aside(const struct data_report *r, size_t f)
+{
+	const char *path = r->scan->files[f].path;
+	const char *base = strrchr(path, '/');
+	enum file_role role = file_role(path);
+
+	base = base ? base + 1 : path;
+	if (role == ROLE_MIGRATION)
+		return DATA_ASIDE_MIGRATION;
+	if (role == ROLE_FIXTURE || strcasestr(base, "fixture"))
+		return DATA_ASIDE_FIXTURE;
+	if (seeding_path(path))
+		return DATA_ASIDE_SEED;
+	if (role == ROLE_TEST && !r->with_tests)
+		return DATA_ASIDE_TEST;
+	return DATA_ASIDE_NONE;
+}
+
 static void tabulate(struct data_report_priv *p)
 {
 	struct data_report *r = &p->r;
@@ -405,13 +520,15 @@ static void tabulate(struct data_report_priv *p)
 	for (size_t f = 0; f < scan->nr; f++) {
 		long c = r->seams->context_of[f];
 		struct data_file *df = &p->files[f];
-		int test = !r->with_tests &&
-			   file_role(scan->files[f].path) == ROLE_TEST;
+		enum data_aside aside =
+			df->nr ? file_aside(r, f) : DATA_ASIDE_NONE;
+		int test = aside == DATA_ASIDE_TEST;
 
 		for (size_t i = 0; i < df->nr; i++) {
 			struct data_access *a = &df->acc[i];
 			struct data_table *t;
 			struct data_ref *ref;
+			enum data_aside why;
 
 			if (a->flags & DATA_DYNAMIC) {
 				if (test)
@@ -423,6 +540,10 @@ static void tabulate(struct data_report_priv *p)
 			}
 			if (!a->table)
 				continue;
+			if (a->flags & DATA_CATALOG) {
+				r->catalog++;
+				continue;
+			}
 			t = table_get(p, &map, a->table);
 			if (a->flags & DATA_OTHER_SCHEMA)
 				t->other_schema = 1;
@@ -442,12 +563,23 @@ static void tabulate(struct data_report_priv *p)
 			 * Migrations are the schema's history, not a runtime
 			 * reader or writer: listed, never an owner.
 			 */
-			if (a->flags & DATA_MIGRATION)
-				;
-			else if (test && a->kind != DATA_DEFINE)
-				r->test_accesses++;
-			else if (c >= 0)
-				t->uses[c].n[a->kind]++;
+			why = (a->flags & DATA_MIGRATION) ? DATA_ASIDE_MIGRATION
+							  : aside;
+			if (why != DATA_ASIDE_NONE &&
+			    (a->kind == DATA_READ || a->kind == DATA_WRITE)) {
+				if (a->kind == DATA_READ)
+					r->aside_reads[why]++;
+				else
+					r->aside_writes[why]++;
+				r->test_accesses += test;
+			} else if (why == DATA_ASIDE_NONE ||
+				   (why != DATA_ASIDE_MIGRATION &&
+				    a->kind == DATA_DEFINE)) {
+				/* a model defined beside tests or seeding
+				 * code is still defined there */
+				if (c >= 0)
+					t->uses[c].n[a->kind]++;
+			}
 			if (t->refs_nr == t->refs_alloc) {
 				t->refs_alloc =
 					t->refs_alloc ? 2 * t->refs_alloc : 4;
@@ -459,6 +591,7 @@ static void tabulate(struct data_report_priv *p)
 			ref->kind = a->kind;
 			ref->line = a->line;
 			ref->via = a->via;
+			ref->aside = why;
 		}
 	}
 	for (size_t i = 0; i < r->tables_nr; i++) {

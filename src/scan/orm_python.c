@@ -3,8 +3,11 @@
  * ManyToManyField join tables) and Django migrations (CreateModel,
  * DeleteModel, RenameModel, AlterModelTable), SQLAlchemy declarative classes
  * (__tablename__, __abstract__) and Table("name", ...), and the queries
- * that name a model: Model.objects.<method>() (a write when the chain
- * creates, updates or deletes) and session.query(Model).
+ * that name a model anywhere, in functions and methods too:
+ * Model.objects.<method>() (a write when the chain creates, updates or
+ * deletes), obj.save() or obj.delete() on a name assigned a model
+ * instance or a manager's result in the same function, and
+ * session.query(Model).
  */
 #include <stdio.h>
 #include <string.h>
@@ -15,11 +18,19 @@
 #include "carve/strbuf.h"
 
 #define PY_MAX_CLASSES 64
+#define PY_MAX_VARS 32
 
 struct py_class {
 	unsigned indent;
-	long idx; /* into out->classes; -1 for a class that is no model */
+	long idx; /* into out->classes; -1 for a function body */
 	int meta; /* the inner class Meta of classes[idx] */
+};
+
+/* A local name bound to a model instance: obj = Order(...) */
+struct py_var {
+	const char *p;
+	size_t n;
+	const char *model; /* arena */
 };
 
 struct py {
@@ -33,7 +44,33 @@ struct py {
 	int depth; /* bracket depth */
 	struct py_class stack[PY_MAX_CLASSES];
 	int nr;
+	struct py_var vars[PY_MAX_VARS]; /* of the current function */
+	int vars_nr;
 };
+
+static void var_set(struct py *py, const struct tok *var, const char *model)
+{
+	for (int i = 0; i < py->vars_nr; i++)
+		if (py->vars[i].n == var->n &&
+		    !memcmp(py->vars[i].p, var->p, var->n)) {
+			py->vars[i].model = model;
+			return;
+		}
+	if (py->vars_nr == PY_MAX_VARS)
+		return;
+	py->vars[py->vars_nr].p = var->p;
+	py->vars[py->vars_nr].n = var->n;
+	py->vars[py->vars_nr++].model = model;
+}
+
+static const char *var_model(struct py *py, const struct tok *var)
+{
+	for (int i = 0; i < py->vars_nr; i++)
+		if (py->vars[i].n == var->n &&
+		    !memcmp(py->vars[i].p, var->p, var->n))
+			return py->vars[i].model;
+	return NULL;
+}
 
 static void next(struct py *py)
 {
@@ -192,12 +229,15 @@ static void class_attr(struct py *py, struct py_class *e)
 		/* name = models.ManyToManyField(..., no through=) */
 		int m2m = 0, through = 0, d;
 
-		while (py->t.kind == TOK_IDENT || tok_punct(&py->t, '.')) {
+		while ((py->t.kind == TOK_IDENT || tok_punct(&py->t, '.')) &&
+		       !(py->t.flags & TOK_BOL)) {
 			m2m |= tok_is(&py->t, "ManyToManyField");
 			next(py);
 		}
-		if (!m2m || !tok_punct(&py->t, '('))
+		if (!m2m || !tok_punct(&py->t, '(')) {
+			py->have = 1; /* the token after the value */
 			return;
+		}
 		d = py->depth;
 		while (py->t.kind != TOK_EOF && py->depth >= d) {
 			if (py->depth == d && tok_is(&py->t, "through"))
@@ -340,8 +380,9 @@ static int is_write(const struct tok *t)
 }
 
 /* Model.objects.a(...).b(...): a write if any method writes. */
-static void manager_chain(struct py *py, const struct tok *model)
+static const char *manager_chain(struct py *py, const struct tok *model)
 {
+	const char *name;
 	int write = 0;
 
 	next(py); /* past "objects" */
@@ -359,10 +400,17 @@ static void manager_chain(struct py *py, const struct tok *model)
 			next(py); /* past ')' */
 		}
 	}
+	name = dup_tok(py, model);
 	data_file_add(py->out, NULL, write ? DATA_WRITE : DATA_READ, DATA_ORM,
 		      model->line, "django")
-		->model = dup_tok(py, model);
+		->model = name;
 	py->have = 1;
+	return name;
+}
+
+static int capitalised(const struct tok *t)
+{
+	return t->kind == TOK_IDENT && t->p[0] >= 'A' && t->p[0] <= 'Z';
 }
 
 void orm_python(struct data_file *out, struct arena *arena, const char *path,
@@ -370,7 +418,7 @@ void orm_python(struct data_file *out, struct arena *arena, const char *path,
 {
 	struct py py = { 0 };
 	int migration = strstr(path, "migrations/") != NULL;
-	struct tok prev = { 0 };
+	struct tok prev = { 0 }, lhs = { 0 };
 
 	py.out = out;
 	py.arena = arena;
@@ -384,14 +432,23 @@ void orm_python(struct data_file *out, struct arena *arena, const char *path,
 		if ((t.flags & TOK_BOL) && py.depth == 0) {
 			while (py.nr && py.stack[py.nr - 1].indent >= t.indent)
 				py.nr--;
+			lhs.n = 0;
 			if (tok_is(&t, "class")) {
 				read_class(&py, t.indent);
 				prev = py.t;
 				next(&py);
 				continue;
 			}
-			if (py.nr && py.stack[py.nr - 1].idx >= 0 &&
-			    t.kind == TOK_IDENT) {
+			if ((tok_is(&t, "def") || tok_is(&t, "async")) &&
+			    py.nr < PY_MAX_CLASSES) {
+				/* a function body: no class attributes, its
+				 * own local names */
+				py.stack[py.nr].indent = t.indent;
+				py.stack[py.nr].idx = -1;
+				py.stack[py.nr++].meta = 0;
+				py.vars_nr = 0;
+			} else if (py.nr && py.stack[py.nr - 1].idx >= 0 &&
+				   t.kind == TOK_IDENT) {
 				class_attr(&py, &py.stack[py.nr - 1]);
 				prev = py.t;
 				next(&py);
@@ -400,18 +457,32 @@ void orm_python(struct data_file *out, struct arena *arena, const char *path,
 		}
 		if (t.kind == TOK_IDENT && !tok_punct(&prev, '.') &&
 		    !(migration && tok_is(&t, "migrations"))) {
-			/* Model.objects... */
+			int bound = lhs.n && tok_punct(&prev, '=');
+
+			/* Model.objects..., obj.save() */
 			next(&py);
 			if (tok_punct(&py.t, '.')) {
 				next(&py);
-				if (tok_is(&py.t, "objects") && t.p[0] >= 'A' &&
-				    t.p[0] <= 'Z') {
-					manager_chain(&py, &t);
+				if (tok_is(&py.t, "objects") && capitalised(&t)) {
+					const char *m = manager_chain(&py, &t);
+
+					if (bound)
+						var_set(&py, &lhs, m);
 					next(&py);
+				} else if ((tok_is(&py.t, "save") ||
+					    tok_is(&py.t, "delete")) &&
+					   var_model(&py, &t)) {
+					data_file_add(out, NULL, DATA_WRITE,
+						      DATA_ORM, py.t.line,
+						      "django")
+						->model = var_model(&py, &t);
 				}
 				prev = t;
 				continue;
 			}
+			if (tok_punct(&py.t, '(') && bound && capitalised(&t))
+				/* obj = Order(...): maybe a model instance */
+				var_set(&py, &lhs, dup_tok(&py, &t));
 			if (tok_punct(&py.t, '(') &&
 			    (tok_is(&t, "query") || tok_is(&t, "Table"))) {
 				/* session.query(Model), Table("name", ...) */
@@ -422,8 +493,7 @@ void orm_python(struct data_file *out, struct arena *arena, const char *path,
 						      DATA_DEFINE, DATA_ORM,
 						      t.line, "sqlalchemy");
 				else if (tok_is(&t, "query") &&
-					 py.t.kind == TOK_IDENT &&
-					 py.t.p[0] >= 'A' && py.t.p[0] <= 'Z')
+					 capitalised(&py.t))
 					data_file_add(out, NULL, DATA_READ,
 						      DATA_ORM, t.line,
 						      "sqlalchemy")
@@ -448,6 +518,9 @@ void orm_python(struct data_file *out, struct arena *arena, const char *path,
 			prev = py.t;
 			continue;
 		}
+		if (tok_punct(&t, '=') && py.depth == 0 &&
+		    prev.kind == TOK_IDENT && (prev.flags & TOK_BOL))
+			lhs = prev; /* name = ...: remember the target */
 		prev = t;
 		next(&py);
 	}

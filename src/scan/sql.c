@@ -175,6 +175,41 @@ struct sql_state {
 	size_t ctes_nr;
 };
 
+/*
+ * A quoted identifier that can name a table: letters, digits, _, $, -,
+ * space and non-ASCII; not a string of code or markup that happens to
+ * follow FROM ("overflow-menus" is a name, "a > b" is not).
+ */
+static int quoted_name(const char *s, size_t n)
+{
+	if (!n || s[0] == ' ' || s[n - 1] == ' ')
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!word_char((unsigned char)s[i]) && s[i] != '-' &&
+		    s[i] != ' ')
+			return 0;
+	return 1;
+}
+
+/*
+ * The database's own catalogue (PostgreSQL's pg_*, information_schema,
+ * SQL Server's sys, MySQL's mysql and performance_schema, SQLite's
+ * sqlite_*): read by code that inspects the schema, owned by nobody.
+ */
+static int catalog_table(const char *name)
+{
+	static const char *const schemas[] = { "information_schema.",
+					       "pg_catalog.", "sys.", "mysql.",
+					       "performance_schema." };
+	const char *dot = strrchr(name, '.');
+	const char *last = dot ? dot + 1 : name;
+
+	for (size_t i = 0; i < sizeof(schemas) / sizeof(*schemas); i++)
+		if (!strncmp(name, schemas[i], strlen(schemas[i])))
+			return 1;
+	return !strncmp(last, "pg_", 3) || !strncmp(last, "sqlite_", 7);
+}
+
 /* Default schemas whose prefix adds nothing to a table's name. */
 static int default_schema(const char *s, size_t n)
 {
@@ -201,9 +236,17 @@ static int read_name(struct sql_state *st, struct strbuf *name, int *other,
 	for (;;) {
 		if (lx->kind == S_DYN) {
 			dyn = 1;
+		} else if (lx->kind == S_QUOTED &&
+			   (memchr(lx->s, SQL_SPLICE, lx->n) ||
+			    memchr(lx->s, '%', lx->n) ||
+			    memchr(lx->s, '{', lx->n))) {
+			/* "DELETE FROM `" + name + "`", "%s", "{table}" */
+			dyn = 1;
 		} else if (lx->kind == S_WORD || lx->kind == S_QUOTED) {
 			if (lx->kind == S_WORD && !parts &&
 			    is_reserved(lx->s, lx->n))
+				return 0;
+			if (lx->kind == S_QUOTED && !quoted_name(lx->s, lx->n))
 				return 0;
 			if (parts)
 				strbuf_addch(name, '.');
@@ -278,7 +321,10 @@ static int table_ref(struct sql_state *st, enum data_kind kind)
 	if (r < 0)
 		add(st, NULL, kind, DATA_DYNAMIC, line);
 	else if (r > 0)
-		add(st, name.buf, kind, other ? DATA_OTHER_SCHEMA : 0, line);
+		add(st, name.buf, kind,
+		    (other ? DATA_OTHER_SCHEMA : 0) |
+			    (catalog_table(name.buf) ? DATA_CATALOG : 0),
+		    line);
 	strbuf_release(&name);
 	if (r == 0)
 		return 0;
