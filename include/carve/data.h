@@ -28,6 +28,7 @@ enum {
 	DATA_MIGRATION = 1 << 2, /* in a migration (the schema source) */
 	DATA_OTHER_SCHEMA = 1 << 3, /* schema.table outside the default */
 	DATA_CATALOG = 1 << 4, /* the database's own catalogue: pg_class */
+	DATA_VIEW = 1 << 5, /* a view (db/schema.rb's create_view) */
 };
 
 struct data_access {
@@ -54,9 +55,10 @@ struct orm_class {
 	int proxy; /* Django proxy model: the parent's table */
 	int is_model; /* known to be a model without a base chain */
 	/*
-	 * The table is the framework's naming convention, not written: a
-	 * class of the same name whose table is written (TableName(),
-	 * ToTable, [Table]) wins over it.
+	 * 0: the table is written (TableName(), ToTable, [Table], db_table);
+	 * more: it is a naming convention, and a class of the same name and
+	 * framework with a lower level wins (EF: 1 a DbSet property's name,
+	 * 2 the class name).
 	 */
 	int conventional;
 	const char *ns; /* Rails: the module around the class, or NULL */
@@ -98,6 +100,12 @@ void sql_from_code(struct data_file *out, struct arena *arena,
 		   const struct language *lang, const char *buf, size_t len,
 		   unsigned flags);
 
+/*
+ * Is `path` the schema's history: a migration (file_role()) or a folder
+ * of upgrade scripts (upgradescripts/, upgrade/)?
+ */
+int data_migration_path(const char *path);
+
 /* The ORM extractors, one per language family (src/scan/orm_*.c). */
 void orm_python(struct data_file *out, struct arena *arena, const char *path,
 		const struct language *lang, const char *buf, size_t len);
@@ -105,10 +113,18 @@ void orm_ruby(struct data_file *out, struct arena *arena, const char *path,
 	      const struct language *lang, const char *buf, size_t len);
 void orm_java(struct data_file *out, struct arena *arena,
 	      const struct language *lang, const char *buf, size_t len);
+void orm_csharp(struct data_file *out, struct arena *arena,
+		const struct language *lang, const char *buf, size_t len);
 void orm_go(struct data_file *out, struct arena *arena,
 	    const struct language *lang, const char *buf, size_t len);
 void orm_js(struct data_file *out, struct arena *arena,
 	    const struct language *lang, const char *buf, size_t len);
+
+/*
+ * The database's own catalogue (PostgreSQL's pg_*, information_schema,
+ * SQL Server's sys, MySQL's mysql, SQLite's sqlite_*): no application's.
+ */
+int data_catalog_table(const char *name);
 
 /* Table naming conventions shared by the ORM extractors (arena copies). */
 char *orm_snake(struct arena *arena, const char *name, size_t n);

@@ -73,6 +73,7 @@ struct data_table {
 	long owner; /* suggested owner (context), -1 when nobody uses it */
 	size_t writers; /* contexts that write it */
 	int shared; /* written by more than one context */
+	int view; /* a view, not a table (Rails' create_view) */
 };
 
 struct data_context {

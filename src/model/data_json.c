@@ -66,6 +66,8 @@ void data_json_add(cJSON *root, const struct data_report *r)
 			cJSON_AddTrueToObject(o, "other_schema");
 		if (t->dropped)
 			cJSON_AddTrueToObject(o, "dropped");
+		if (t->view)
+			cJSON_AddTrueToObject(o, "view");
 		uses = cJSON_AddArrayToObject(o, "contexts");
 		for (size_t c = 0; c < t->uses_nr; c++) {
 			const unsigned long *n = t->uses[c].n;

@@ -191,25 +191,6 @@ static int quoted_name(const char *s, size_t n)
 	return 1;
 }
 
-/*
- * The database's own catalogue (PostgreSQL's pg_*, information_schema,
- * SQL Server's sys, MySQL's mysql and performance_schema, SQLite's
- * sqlite_*): read by code that inspects the schema, owned by nobody.
- */
-static int catalog_table(const char *name)
-{
-	static const char *const schemas[] = { "information_schema.",
-					       "pg_catalog.", "sys.", "mysql.",
-					       "performance_schema." };
-	const char *dot = strrchr(name, '.');
-	const char *last = dot ? dot + 1 : name;
-
-	for (size_t i = 0; i < sizeof(schemas) / sizeof(*schemas); i++)
-		if (!strncmp(name, schemas[i], strlen(schemas[i])))
-			return 1;
-	return !strncmp(last, "pg_", 3) || !strncmp(last, "sqlite_", 7);
-}
-
 /* Default schemas whose prefix adds nothing to a table's name. */
 static int default_schema(const char *s, size_t n)
 {
@@ -323,7 +304,7 @@ static int table_ref(struct sql_state *st, enum data_kind kind)
 	else if (r > 0)
 		add(st, name.buf, kind,
 		    (other ? DATA_OTHER_SCHEMA : 0) |
-			    (catalog_table(name.buf) ? DATA_CATALOG : 0),
+			    (data_catalog_table(name.buf) ? DATA_CATALOG : 0),
 		    line);
 	strbuf_release(&name);
 	if (r == 0)
@@ -355,6 +336,16 @@ static void end_statement(struct sql_state *st)
 		free(st->ctes[j]);
 	st->ctes_nr = 0;
 	st->stmt_start = f->nr;
+}
+
+static char *lower_name(const char *s, size_t n)
+{
+	char *name = xstrndup(s, n);
+
+	for (char *c = name; *c; c++)
+		if (*c >= 'A' && *c <= 'Z')
+			*c = (char)(*c + 32);
+	return name;
 }
 
 static int starts_statement(const char *s, size_t len)
@@ -398,6 +389,10 @@ void sql_extract(struct data_file *out, struct arena *arena, const char *sql,
 		P_MERGE
 	} pending = P_NONE;
 	int prev_on = 0; /* the word before was ON, DO or FOR */
+	int temporary = 0; /* CREATE TEMPORARY TABLE */
+	size_t first = out->nr;
+	char *locals[32]; /* temporary tables and cursors: not tables */
+	size_t locals_nr = 0;
 
 	if (statement && !starts_statement(sql, len))
 		return;
@@ -482,6 +477,21 @@ void sql_extract(struct data_file *out, struct arena *arena, const char *sql,
 		} else if (kw(lx, "create")) {
 			pending = P_CREATE;
 			sql_next(lx);
+			temporary = kw(lx, "temporary") || kw(lx, "temp");
+		} else if (kw(lx, "declare")) {
+			/* DECLARE name CURSOR FOR ...: FETCH ... FROM name */
+			struct sql_lexer save;
+
+			sql_next(lx);
+			save = *lx;
+			if (lx->kind != S_WORD)
+				continue;
+			sql_next(lx);
+			if (kw(lx, "cursor") && locals_nr < 32)
+				locals[locals_nr++] =
+					lower_name(save.s, save.n);
+			else
+				*lx = save;
 		} else if (kw(lx, "alter")) {
 			pending = P_ALTER;
 			sql_next(lx);
@@ -498,9 +508,18 @@ void sql_extract(struct data_file *out, struct arena *arena, const char *sql,
 			while (kw(lx, "if") || kw(lx, "not") ||
 			       kw(lx, "exists") || kw(lx, "only"))
 				sql_next(lx);
-			while (table_ref(&st, k) && k == DATA_DROP &&
-			       punct(lx, ','))
-				sql_next(lx);
+			{
+				size_t before = out->nr;
+
+				while (table_ref(&st, k) && k == DATA_DROP &&
+				       punct(lx, ','))
+					sql_next(lx);
+				if (temporary && out->nr > before &&
+				    out->acc[before].table && locals_nr < 32)
+					locals[locals_nr++] = xstrdup(
+						out->acc[before].table);
+			}
+			temporary = 0;
 			pending = P_NONE;
 		} else if (lx->kind == S_WORD && !is_reserved(lx->s, lx->n)) {
 			/* name AS ( ... ): a WITH query, not a table */
@@ -526,6 +545,22 @@ void sql_extract(struct data_file *out, struct arena *arena, const char *sql,
 		}
 	}
 	end_statement(&st);
+	if (locals_nr) {
+		size_t w = first;
+
+		for (size_t i = first; i < out->nr; i++) {
+			int local = 0;
+
+			for (size_t j = 0; out->acc[i].table && j < locals_nr;
+			     j++)
+				local |= !strcmp(out->acc[i].table, locals[j]);
+			if (!local)
+				out->acc[w++] = out->acc[i];
+		}
+		out->nr = w;
+	}
+	for (size_t j = 0; j < locals_nr; j++)
+		free(locals[j]);
 }
 
 /* Appends a literal's content, unescaped, spliced code marked. */
