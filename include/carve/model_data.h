@@ -37,6 +37,13 @@ enum data_aside {
 	DATA_ASIDE_NR,
 };
 
+/* What the ORM extractors recognise, for the notice when none matched. */
+#define DATA_ORMS_LOOKED_FOR                                                \
+	"Django models, SQLAlchemy declarative classes and Table(), Rails "  \
+	"ActiveRecord models and db/schema.rb, JPA @Entity classes, Entity " \
+	"Framework entities (DbSet, ToTable, [Table], BaseEntity), GORM, "   \
+	"xorm (RegisterModel, TableName), Sequelize and TypeORM"
+
 /* How many ORM frameworks data_report counts models of. */
 #define DATA_MAX_FRAMEWORKS 16
 

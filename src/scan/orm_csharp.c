@@ -256,6 +256,24 @@ void orm_csharp(struct data_file *out, struct arena *arena,
 			}
 			prev = t;
 			continue;
+		} else if (t.kind == TOK_IDENT && !tok_punct(&prev, '.') &&
+			   var_model(&cs, &t)) {
+			/* _orders.Insert(o), _orders.Table */
+			const char *model = var_model(&cs, &t);
+
+			next(&cs);
+			if (tok_punct(&cs.t, '.')) {
+				next(&cs);
+				if (cs.t.kind == TOK_IDENT)
+					data_file_add(out, NULL,
+						      is_write(&cs.t)
+							      ? DATA_WRITE
+							      : DATA_READ,
+						      DATA_ORM, t.line, "ef")
+						->model = model;
+			}
+			prev = t;
+			continue;
 		} else if (t.kind == TOK_IDENT &&
 			   (ends_with(&t, "Repository") || tok_is(&t, "DbSet") ||
 			    tok_is(&t, "IDbSet"))) {
@@ -289,24 +307,6 @@ void orm_csharp(struct data_file *out, struct arena *arena,
 				cs.vars[cs.vars_nr].n = prev.n;
 				cs.vars[cs.vars_nr++].model = model;
 			}
-			continue;
-		} else if (t.kind == TOK_IDENT && !tok_punct(&prev, '.') &&
-			   var_model(&cs, &t)) {
-			/* _orders.Insert(o), _orders.Table */
-			const char *model = var_model(&cs, &t);
-
-			next(&cs);
-			if (tok_punct(&cs.t, '.')) {
-				next(&cs);
-				if (cs.t.kind == TOK_IDENT)
-					data_file_add(out, NULL,
-						      is_write(&cs.t)
-							      ? DATA_WRITE
-							      : DATA_READ,
-						      DATA_ORM, t.line, "ef")
-						->model = model;
-			}
-			prev = t;
 			continue;
 		} else if (t.kind == TOK_IDENT || tok_punct(&t, ';') ||
 			   tok_punct(&t, '{') || tok_punct(&t, '}')) {
