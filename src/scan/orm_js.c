@@ -4,8 +4,8 @@
  * is the plural of the model name) and TypeORM (@Entity("name") or
  * @Entity() on a class: the class name in snake case). Knex migrations'
  * createTable("name") define a table too. A file that never names
- * Sequelize (or TypeORM, MikroORM) is not read as one: front-end code
- * calls define() and init() too (customElements.define, GridStack.init).
+ * Sequelize is not read as Sequelize: front-end code calls define() and
+ * init() too (customElements.define, GridStack.init).
  */
 #include <string.h>
 #include <strings.h>
@@ -72,8 +72,6 @@ void orm_js(struct data_file *out, struct arena *arena,
 	const char *entity_table = NULL;
 
 	int sequelize = mentions(buf, len, "sequelize");
-	int typeorm = mentions(buf, len, "typeorm") ||
-		      mentions(buf, len, "mikro-orm");
 
 	srctok_init(&tz, lang, buf, len);
 	srctok_next(&tz, &t);
@@ -81,7 +79,7 @@ void orm_js(struct data_file *out, struct arena *arena,
 		struct tok a = t;
 
 		srctok_next(&tz, &t);
-		if (typeorm && tok_punct(&a, '@') && tok_is(&t, "Entity")) {
+		if (tok_punct(&a, '@') && tok_is(&t, "Entity")) {
 			entity = 1;
 			entity_table = NULL;
 			srctok_next(&tz, &t);
