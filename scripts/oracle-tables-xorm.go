@@ -1,8 +1,8 @@
 // Command oracle-tables-xorm lists the tables of the xorm models a Go
 // repository registers, independently of carve: go/parser reads every
 // non-test .go file outside migrations, every RegisterModel(new(T)) call
-// names a model, and its table is the string literal a TableName() method
-// of T returns, else xorm's GonicMapper name of T (gonicCasedName below,
+// names a model of its package (folder), and its table is the string
+// literal a TableName() method of T in that package returns, else xorm's GonicMapper name of T (gonicCasedName below,
 // written from xorm's names/mapper.go: an underscore before an upper-case
 // letter that follows a lower-case one, and before the last of a run of
 // capitals followed by a lower-case letter).
@@ -64,8 +64,10 @@ func typeName(e ast.Expr) string {
 func main() {
 	repo := os.Args[1]
 	fset := token.NewFileSet()
-	registered := map[string]bool{}
-	tableName := map[string]string{}
+	// by package folder and type name: models/repo's Redirect is not
+	// models/user's Redirect
+	registered := map[[2]string]bool{}
+	tableName := map[[2]string]string{}
 	filepath.Walk(repo, func(path string, info os.FileInfo, err error) error {
 		if err != nil {
 			return nil
@@ -86,6 +88,7 @@ func main() {
 		if err != nil {
 			return nil
 		}
+		dir := filepath.Dir(rel)
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch x := n.(type) {
 			case *ast.CallExpr:
@@ -98,7 +101,7 @@ func main() {
 				}
 				if name == "RegisterModel" && len(x.Args) > 0 {
 					if t := typeName(x.Args[0]); t != "" {
-						registered[t] = true
+						registered[[2]string{dir, t}] = true
 					}
 				}
 			case *ast.FuncDecl:
@@ -115,7 +118,7 @@ func main() {
 						if lit, ok := r.Results[0].(*ast.BasicLit); ok &&
 							lit.Kind == token.STRING {
 							v, _ := strconv.Unquote(lit.Value)
-							tableName[recv] = v
+							tableName[[2]string{dir, recv}] = v
 						}
 					}
 				}
@@ -129,7 +132,7 @@ func main() {
 	for t := range registered {
 		name := tableName[t]
 		if name == "" {
-			name = gonicCasedName(t)
+			name = gonicCasedName(t[1])
 		}
 		if !seen[name] {
 			seen[name] = true

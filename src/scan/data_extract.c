@@ -117,13 +117,13 @@ char *orm_plural(struct arena *arena, const char *word)
 }
 
 /*
- * A migration: file_role()'s migrations/, db/migrate/, alembic/, and the
- * upgrade scripts of projects that ship their schema changes as SQL
+ * A migration: file_role()'s migrations/, db/migrate/, alembic/, Rails'
+ * db/post_migrate/, and the upgrade scripts of projects that ship their schema changes as SQL
  * (upgradescripts/1.90-2.00/upgrade.sql).
  */
 int data_migration_path(const char *path)
 {
-	if (file_role(path) == ROLE_MIGRATION)
+	if (file_role(path) == ROLE_MIGRATION || strstr(path, "post_migrate/"))
 		return 1;
 	for (const char *p = path; *p; p++)
 		if ((p == path || p[-1] == '/') && !strncasecmp(p, "upgrade", 7))

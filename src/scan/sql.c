@@ -530,6 +530,16 @@ void sql_extract(struct data_file *out, struct arena *arena, const char *sql,
 				if (*c >= 'A' && *c <= 'Z')
 					*c = (char)(*c + 32);
 			sql_next(lx);
+			if (punct(lx, '(')) {
+				/* name (col, ...) AS (: skip the column list */
+				struct sql_lexer cols = *lx;
+
+				while (lx->kind != S_EOF && !punct(lx, ')'))
+					sql_next(lx);
+				sql_next(lx);
+				if (!kw(lx, "as"))
+					*lx = cols;
+			}
 			if (kw(lx, "as")) {
 				sql_next(lx);
 				if (punct(lx, '(') && st.ctes_nr < 16) {
