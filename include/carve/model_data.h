@@ -51,6 +51,7 @@ enum data_aside {
 struct data_use {
 	size_t context;
 	unsigned long n[DATA_KIND_NR];
+	unsigned long models; /* of n[DATA_DEFINE]: ORM models and mappings */
 };
 
 /* A file's accesses of one table, for the listing. */

@@ -448,7 +448,11 @@ static void push(size_t **v, size_t *nr, size_t x)
 	(*v)[(*nr)++] = x;
 }
 
-/* Owner: most writes, then most reads, then most definitions. */
+/*
+ * Owner: most writes, then most reads, then most ORM model definitions
+ * (the model is the code's own claim; a .sql script's ALTER TABLE is not),
+ * then most definitions.
+ */
 static long pick_owner(const struct data_table *t, size_t nr)
 {
 	long best = -1;
@@ -467,6 +471,8 @@ static long pick_owner(const struct data_table *t, size_t nr)
 			    ? n[DATA_WRITE] > b[DATA_WRITE]
 		    : n[DATA_READ] != b[DATA_READ]
 			    ? n[DATA_READ] > b[DATA_READ]
+		    : t->uses[c].models != t->uses[best].models
+			    ? t->uses[c].models > t->uses[best].models
 			    : n[DATA_DEFINE] > b[DATA_DEFINE])
 			best = (long)c;
 	}
@@ -660,8 +666,12 @@ static void tabulate(struct data_report_priv *p)
 				    a->kind == DATA_DEFINE)) {
 				/* a model defined beside tests or seeding
 				 * code is still defined there */
-				if (c >= 0)
+				if (c >= 0) {
 					t->uses[c].n[a->kind]++;
+					t->uses[c].models +=
+						a->kind == DATA_DEFINE &&
+						(a->flags & DATA_ORM);
+				}
 			}
 			if (t->refs_nr == t->refs_alloc) {
 				t->refs_alloc =
