@@ -449,9 +449,10 @@ static void push(size_t **v, size_t *nr, size_t x)
 }
 
 /*
- * Owner: most writes, then most reads, then most ORM model definitions
- * (the model is the code's own claim; a .sql script's ALTER TABLE is not),
- * then most definitions.
+ * Owner: most writes; then the context declaring the ORM model (the
+ * code's own claim: those that only read it will call its API; a .sql
+ * script's ALTER TABLE is no such claim); then most reads; then most
+ * definitions.
  */
 static long pick_owner(const struct data_table *t, size_t nr)
 {
@@ -469,10 +470,10 @@ static long pick_owner(const struct data_table *t, size_t nr)
 		b = t->uses[best].n;
 		if (n[DATA_WRITE] != b[DATA_WRITE]
 			    ? n[DATA_WRITE] > b[DATA_WRITE]
-		    : n[DATA_READ] != b[DATA_READ]
-			    ? n[DATA_READ] > b[DATA_READ]
 		    : t->uses[c].models != t->uses[best].models
 			    ? t->uses[c].models > t->uses[best].models
+		    : n[DATA_READ] != b[DATA_READ]
+			    ? n[DATA_READ] > b[DATA_READ]
 			    : n[DATA_DEFINE] > b[DATA_DEFINE])
 			best = (long)c;
 	}

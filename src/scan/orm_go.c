@@ -4,7 +4,8 @@
  * default, the plural of its name in snake case. xorm: a model is what
  * RegisterModel(new(T)) or Sync2(new(T)) registers, its table TableName()
  * or the name xorm's GonicMapper makes of T. Calls that pass a model
- * value, Insert(&T{...}) or Get(new(T)), read or write its table.
+ * value, Insert(&T{...}), Get(new(T)), db.Insert(ctx, &T{...}), or name
+ * it as a type argument, db.GetByID[T](ctx, id), read or write its table.
  */
 #include <string.h>
 
@@ -81,6 +82,13 @@ static int model_arg(struct srctok *tz, struct tok *t, struct tok *type)
 	int is_new = 0;
 
 	srctok_next(tz, t);
+	if (tok_is(t, "ctx")) {
+		/* db.Insert(ctx, &T{...}): the model is the second */
+		srctok_next(tz, t);
+		if (!tok_punct(t, ','))
+			return 0;
+		srctok_next(tz, t);
+	}
 	if (tok_is(t, "new")) {
 		srctok_next(tz, t);
 		if (!tok_punct(t, '('))
@@ -106,10 +114,15 @@ static int model_arg(struct srctok *tz, struct tok *t, struct tok *type)
 	return is_new ? tok_punct(t, ')') : tok_punct(t, '{');
 }
 
-static const char *const xorm_writes[] = { "Insert", "InsertOne", "Update",
-					   "Delete", "Replace", NULL };
-static const char *const xorm_reads[] = { "Get", "Exist", "Count", "Find",
-					  "Iterate", "SumInt", NULL };
+/* xorm's Session methods and gitea's db helpers (db.Insert(ctx, bean)) */
+static const char *const xorm_writes[] = {
+	"Insert",	"InsertOne",   "Update",       "Delete",
+	"Replace",	"DeleteByBean", "DeleteByID",   "DeleteBeans",
+	"TruncateBeans", "InsertOnConflictDoNothing", NULL
+};
+static const char *const xorm_reads[] = { "Get",     "Exist",	 "Count",
+					  "Find",    "Iterate",	 "SumInt",
+					  "GetByID", "GetByBean", NULL };
 
 static int in_list(const struct tok *t, const char *const *list)
 {
@@ -186,6 +199,29 @@ void orm_go(struct data_file *out, struct arena *arena,
 			struct tok call = t;
 
 			srctok_next(&tz, &t);
+			if (tok_punct(&t, '[') &&
+			    (in_list(&call, xorm_writes) ||
+			     in_list(&call, xorm_reads))) {
+				/* db.GetByID[T](ctx, id): a generic's type */
+				srctok_next(&tz, &type);
+				srctok_next(&tz, &t);
+				if (tok_punct(&t, '.')) { /* pkg.T */
+					srctok_next(&tz, &type);
+					srctok_next(&tz, &t);
+				}
+				if (type.kind == TOK_IDENT &&
+				    type.p[0] >= 'A' && type.p[0] <= 'Z' &&
+				    tok_punct(&t, ']'))
+					data_file_add(out, NULL,
+						      in_list(&call, xorm_writes)
+							      ? DATA_WRITE
+							      : DATA_READ,
+						      DATA_ORM, call.line, "xorm")
+						->model = arena_strndup(
+						arena, type.p, type.n);
+				prev = t;
+				continue;
+			}
 			if (!tok_punct(&t, '(') || !model_arg(&tz, &t, &type)) {
 				prev = call;
 				continue;
