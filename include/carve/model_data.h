@@ -38,7 +38,7 @@ enum data_aside {
 };
 
 /* What the ORM extractors recognise, for the notice when none matched. */
-#define DATA_ORMS_LOOKED_FOR                                                \
+#define DATA_ORMS_LOOKED_FOR                                                 \
 	"Django models, SQLAlchemy declarative classes and Table(), Rails "  \
 	"ActiveRecord models and db/schema.rb, JPA @Entity classes, Entity " \
 	"Framework entities (DbSet, ToTable, [Table], BaseEntity), GORM, "   \

@@ -168,14 +168,18 @@ static int reaches(struct classes *cl, const struct scan *scan,
  * Django's model base and the model bases of the libraries Django
  * projects build on (MPTT trees, django.contrib.auth users, taggit).
  */
-static const char *const django_roots[] = {
-	"models.Model",		 "django.db.models.Model",
-	"Model",		 "MPTTModel",
-	"mptt.models.MPTTModel", "AbstractUser",
-	"AbstractBaseUser",	 "TagBase",
-	"GenericTaggedItemBase", "TaggedItemBase",
-	"ItemBase",		 NULL
-};
+static const char *const django_roots[] = { "models.Model",
+					    "django.db.models.Model",
+					    "Model",
+					    "MPTTModel",
+					    "mptt.models.MPTTModel",
+					    "AbstractUser",
+					    "AbstractBaseUser",
+					    "TagBase",
+					    "GenericTaggedItemBase",
+					    "TaggedItemBase",
+					    "ItemBase",
+					    NULL };
 
 /*
  * Django finds the models of an app in its models module (models.py or
@@ -195,16 +199,15 @@ static int django_models_module(const char *path)
 static const char *const rails_roots[] = { "ActiveRecord::Base",
 					   "RailsSettings::Base", NULL };
 /* The base entities of EF code bases (nopCommerce, ABP, Clean Architecture). */
-static const char *const ef_roots[] = { "BaseEntity",	  "Entity",
-					"EntityBase",	  "AggregateRoot",
+static const char *const ef_roots[] = { "BaseEntity",	   "Entity",
+					"EntityBase",	   "AggregateRoot",
 					"AuditableEntity", NULL };
 
 /* GORM and xorm share TableName(): one family. */
 static int same_family(const char *a, const char *b)
 {
-	return !strcmp(a, b) ||
-	       ((!strcmp(a, "gorm") || !strcmp(a, "xorm")) &&
-		(!strcmp(b, "gorm") || !strcmp(b, "xorm")));
+	return !strcmp(a, b) || ((!strcmp(a, "gorm") || !strcmp(a, "xorm")) &&
+				 (!strcmp(b, "gorm") || !strcmp(b, "xorm")));
 }
 
 static char *lower_dup(struct arena *a, const char *s)
@@ -516,18 +519,19 @@ static int has_prefix_ci(const char *s, const char *prefix)
  */
 static int seeding_path(const char *path)
 {
-	static const char *const dirs[] = { "seeds/",   "seeders/",
-					    "seed/",	"seeding/",
-					    "sample_data/", NULL };
+	static const char *const dirs[] = { "seeds/",	"seeders/",	"seed/",
+					    "seeding/", "sample_data/", NULL };
 	static const char *const names[] = {
-		"seed",	     "sampledata", "sample_data", "demodata",
-		"demo_data", "devdata",	   "dev_data",	  "installationservice",
-		"installdata", NULL
+		"seed",	    "sampledata",	   "sample_data",
+		"demodata", "demo_data",	   "devdata",
+		"dev_data", "installationservice", "installdata",
+		NULL
 	};
-	static const char *const commands[] = { "populate", "add_mock",
+	static const char *const commands[] = { "populate",    "add_mock",
 						"create_fake", "generate_fake",
-						"fake_", "load_demo",
-						"load_sample", "mock_", NULL };
+						"fake_",       "load_demo",
+						"load_sample", "mock_",
+						NULL };
 	const char *base = strrchr(path, '/');
 
 	base = base ? base + 1 : path;
@@ -600,15 +604,16 @@ static void tabulate(struct data_report_priv *p)
 
 			if (a->table && (a->flags & DATA_ORM) &&
 			    a->kind == DATA_DEFINE)
-				strmap_put(&lower, lower_dup(&p->arena, a->table),
+				strmap_put(&lower,
+					   lower_dup(&p->arena, a->table),
 					   (void *)a->table);
 		}
 
 	for (size_t f = 0; f < scan->nr; f++) {
 		long c = r->seams->context_of[f];
 		struct data_file *df = &p->files[f];
-		enum data_aside aside =
-			df->nr ? file_aside(r, f) : DATA_ASIDE_NONE;
+		enum data_aside aside = df->nr ? file_aside(r, f)
+					       : DATA_ASIDE_NONE;
 		int test = aside == DATA_ASIDE_TEST;
 
 		for (size_t i = 0; i < df->nr; i++) {

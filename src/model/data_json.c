@@ -48,9 +48,9 @@ void data_json_add(cJSON *root, const struct data_report *r)
 		json_add_uint(o, "writes", r->aside_writes[k]);
 	}
 	if (!r->frameworks_nr)
-		json_add_str(data, "notice",
-			     "no ORM model recognised; looked for "
-			     DATA_ORMS_LOOKED_FOR);
+		json_add_str(
+			data, "notice",
+			"no ORM model recognised; looked for " DATA_ORMS_LOOKED_FOR);
 	orms = cJSON_AddObjectToObject(data, "orm_models");
 	for (size_t i = 0; i < r->frameworks_nr; i++)
 		json_add_uint(orms, r->frameworks[i].name,

@@ -35,9 +35,10 @@ int report_data(struct report *r)
 	if (!d->frameworks_nr) {
 		/* "0 tables" must not read as a database nobody uses */
 		fputs("<p class=bad>", r->fp);
-		html_puts(r->fp, "No ORM model recognised; looked for "
-				 DATA_ORMS_LOOKED_FOR
-				 ". The tables come from SQL text only.");
+		html_puts(
+			r->fp,
+			"No ORM model recognised; looked for " DATA_ORMS_LOOKED_FOR
+			". The tables come from SQL text only.");
 		fputs("</p>\n", r->fp);
 	}
 	strbuf_reset(&sb);

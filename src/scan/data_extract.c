@@ -126,7 +126,8 @@ int data_migration_path(const char *path)
 	if (file_role(path) == ROLE_MIGRATION || strstr(path, "post_migrate/"))
 		return 1;
 	for (const char *p = path; *p; p++)
-		if ((p == path || p[-1] == '/') && !strncasecmp(p, "upgrade", 7))
+		if ((p == path || p[-1] == '/') &&
+		    !strncasecmp(p, "upgrade", 7))
 			return strchr(p, '/') != NULL;
 	return 0;
 }

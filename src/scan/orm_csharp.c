@@ -106,10 +106,10 @@ static const char *var_model(struct cs *cs, const struct tok *t)
 }
 
 static const char *const writes[] = {
-	"Insert",    "InsertAsync", "Update",	   "UpdateAsync", "Delete",
-	"DeleteAsync", "Add",	    "AddAsync",	   "AddRange",	  "AddRangeAsync",
-	"Remove",    "RemoveRange", "Attach",	   "BulkInsert",  "Truncate",
-	NULL
+	"Insert",   "InsertAsync",   "Update",	 "UpdateAsync",
+	"Delete",   "DeleteAsync",   "Add",	 "AddAsync",
+	"AddRange", "AddRangeAsync", "Remove",	 "RemoveRange",
+	"Attach",   "BulkInsert",    "Truncate", NULL
 };
 
 static int is_write(const struct tok *t)
@@ -157,7 +157,9 @@ static void read_class(struct cs *cs, const char *table, int abstract,
 			if (tok_punct(&cs->t, '<')) {
 				const char *arg = type_arg(cs);
 
-				if (arg && ends_with(&name, "EntityTypeConfiguration")) {
+				if (arg &&
+				    ends_with(&name,
+					      "EntityTypeConfiguration")) {
 					*config = arg;
 					*config_brace = cs->brace;
 				}
@@ -275,10 +277,11 @@ void orm_csharp(struct data_file *out, struct arena *arena,
 			prev = t;
 			continue;
 		} else if (t.kind == TOK_IDENT &&
-			   (ends_with(&t, "Repository") || tok_is(&t, "DbSet") ||
-			    tok_is(&t, "IDbSet"))) {
+			   (ends_with(&t, "Repository") ||
+			    tok_is(&t, "DbSet") || tok_is(&t, "IDbSet"))) {
 			/* IRepository<Order> _orders; DbSet<Order> Orders { */
-			int dbset = !tok_is(&t, "IDbSet") && tok_is(&t, "DbSet");
+			int dbset = !tok_is(&t, "IDbSet") &&
+				    tok_is(&t, "DbSet");
 			const char *model;
 
 			next(&cs);

@@ -115,13 +115,19 @@ static int model_arg(struct srctok *tz, struct tok *t, struct tok *type)
 }
 
 /* xorm's Session methods and gitea's db helpers (db.Insert(ctx, bean)) */
-static const char *const xorm_writes[] = {
-	"Insert",	"InsertOne",   "Update",       "Delete",
-	"Replace",	"DeleteByBean", "DeleteByID",   "DeleteBeans",
-	"TruncateBeans", "InsertOnConflictDoNothing", NULL
-};
-static const char *const xorm_reads[] = { "Get",     "Exist",	 "Count",
-					  "Find",    "Iterate",	 "SumInt",
+static const char *const xorm_writes[] = { "Insert",
+					   "InsertOne",
+					   "Update",
+					   "Delete",
+					   "Replace",
+					   "DeleteByBean",
+					   "DeleteByID",
+					   "DeleteBeans",
+					   "TruncateBeans",
+					   "InsertOnConflictDoNothing",
+					   NULL };
+static const char *const xorm_reads[] = { "Get",     "Exist",	  "Count",
+					  "Find",    "Iterate",	  "SumInt",
 					  "GetByID", "GetByBean", NULL };
 
 static int in_list(const struct tok *t, const char *const *list)
@@ -212,11 +218,12 @@ void orm_go(struct data_file *out, struct arena *arena,
 				if (type.kind == TOK_IDENT &&
 				    type.p[0] >= 'A' && type.p[0] <= 'Z' &&
 				    tok_punct(&t, ']'))
-					data_file_add(out, NULL,
-						      in_list(&call, xorm_writes)
-							      ? DATA_WRITE
-							      : DATA_READ,
-						      DATA_ORM, call.line, "xorm")
+					data_file_add(
+						out, NULL,
+						in_list(&call, xorm_writes)
+							? DATA_WRITE
+							: DATA_READ,
+						DATA_ORM, call.line, "xorm")
 						->model = arena_strndup(
 						arena, type.p, type.n);
 				prev = t;
@@ -233,8 +240,8 @@ void orm_go(struct data_file *out, struct arena *arena,
 						      ? DATA_WRITE
 						      : DATA_READ,
 					      DATA_ORM, call.line, "xorm")
-					->model = arena_strndup(arena, type.p,
-								type.n);
+					->model =
+					arena_strndup(arena, type.p, type.n);
 			} else {
 				struct orm_class *c =
 					add(out, arena, &type, "xorm");

@@ -46,7 +46,8 @@ static int mentions(const char *buf, size_t len, const char *word)
 	size_t n = strlen(word);
 
 	for (size_t i = 0; i + n <= len; i++)
-		if ((buf[i] | 0x20) == word[0] && !strncasecmp(buf + i, word, n))
+		if ((buf[i] | 0x20) == word[0] &&
+		    !strncasecmp(buf + i, word, n))
 			return 1;
 	return 0;
 }
@@ -96,8 +97,7 @@ void orm_js(struct data_file *out, struct arena *arena,
 				  t.line, "typeorm");
 			entity = 0;
 		} else if (sequelize && tok_is(&a, "define") &&
-			   tok_punct(&prev, '.') &&
-			   tok_punct(&t, '(')) {
+			   tok_punct(&prev, '.') && tok_punct(&t, '(')) {
 			struct tok name;
 
 			srctok_next(&tz, &name);
@@ -114,8 +114,7 @@ void orm_js(struct data_file *out, struct arena *arena,
 					  name.line, "sequelize");
 			}
 		} else if (sequelize && tok_is(&a, "init") &&
-			   tok_punct(&prev, '.') &&
-			   tok_punct(&t, '(')) {
+			   tok_punct(&prev, '.') && tok_punct(&t, '(')) {
 			/* X.init({...}, { sequelize, tableName }) */
 			const char *model, *table;
 

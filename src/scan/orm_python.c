@@ -463,7 +463,8 @@ void orm_python(struct data_file *out, struct arena *arena, const char *path,
 			next(&py);
 			if (tok_punct(&py.t, '.')) {
 				next(&py);
-				if (tok_is(&py.t, "objects") && capitalised(&t)) {
+				if (tok_is(&py.t, "objects") &&
+				    capitalised(&t)) {
 					const char *m = manager_chain(&py, &t);
 
 					if (bound)

@@ -138,13 +138,13 @@ void orm_ruby(struct data_file *out, struct arena *arena, const char *path,
 			if (tok_punct(&t, '('))
 				srctok_next(&tz, &t);
 			if (t.kind == TOK_STRING)
-				data_file_add(out,
-					      arena_strndup(arena, t.p, t.n),
-					      DATA_DEFINE,
-					      DATA_ORM | (tok_is(&a, "create_view")
-								  ? DATA_VIEW
-								  : 0),
-					      a.line, "rails");
+				data_file_add(
+					out, arena_strndup(arena, t.p, t.n),
+					DATA_DEFINE,
+					DATA_ORM | (tok_is(&a, "create_view")
+							    ? DATA_VIEW
+							    : 0),
+					a.line, "rails");
 		} else if (migration && (in_list(&a, schema_ops) ||
 					 tok_is(&a, "drop_table") ||
 					 tok_is(&a, "rename_table"))) {

@@ -516,8 +516,8 @@ void sql_extract(struct data_file *out, struct arena *arena, const char *sql,
 					sql_next(lx);
 				if (temporary && out->nr > before &&
 				    out->acc[before].table && locals_nr < 32)
-					locals[locals_nr++] = xstrdup(
-						out->acc[before].table);
+					locals[locals_nr++] =
+						xstrdup(out->acc[before].table);
 			}
 			temporary = 0;
 			pending = P_NONE;

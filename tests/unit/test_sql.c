@@ -248,10 +248,9 @@ static void quoted_splices(void **state)
 {
 	/* a quoted name around spliced code or a placeholder is dynamic;
 	 * a quoted name that is no identifier is nothing */
-	static const char go[] =
-		"x.Exec(\"DELETE FROM `\" + name + \"`\")\n"
-		"x.Exec(\"SELECT * FROM \\\"%s\\\"\")\n"
-		"x.Exec(\"SELECT * FROM \\\"a > b\\\"\")\n";
+	static const char go[] = "x.Exec(\"DELETE FROM `\" + name + \"`\")\n"
+				 "x.Exec(\"SELECT * FROM \\\"%s\\\"\")\n"
+				 "x.Exec(\"SELECT * FROM \\\"a > b\\\"\")\n";
 	static const struct want w[] = {
 		{ NULL, DATA_WRITE, 1 },
 		{ NULL, DATA_READ, 2 },
@@ -357,11 +356,16 @@ static void go_and_csharp(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(statements),	 cmocka_unit_test(schema),
-		cmocka_unit_test(in_code),	 cmocka_unit_test(long_sql),
-		cmocka_unit_test(django_models), cmocka_unit_test(naming),
-		cmocka_unit_test(not_tables),	 cmocka_unit_test(quoted_splices),
-		cmocka_unit_test(django_methods), cmocka_unit_test(go_and_csharp),
+		cmocka_unit_test(statements),
+		cmocka_unit_test(schema),
+		cmocka_unit_test(in_code),
+		cmocka_unit_test(long_sql),
+		cmocka_unit_test(django_models),
+		cmocka_unit_test(naming),
+		cmocka_unit_test(not_tables),
+		cmocka_unit_test(quoted_splices),
+		cmocka_unit_test(django_methods),
+		cmocka_unit_test(go_and_csharp),
 	};
 
 	return cmocka_run_group_tests_name("sql", tests, NULL, NULL);
