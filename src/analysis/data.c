@@ -260,9 +260,12 @@ static const char *class_table(struct data_report_priv *p, struct classes *cl,
 		     i = cl->next[i - 1]) {
 			const struct orm_class *o = cl->v[i - 1].c;
 
+			/* (a migration's copy of the model names no table) */
 			if (o != c && o->table &&
 			    o->conventional < c->conventional &&
-			    same_family(o->framework, c->framework))
+			    same_family(o->framework, c->framework) &&
+			    !data_migration_path(
+				    scan->files[cl->v[i - 1].file].path))
 				return NULL;
 		}
 	}
@@ -378,6 +381,17 @@ static void resolve_models(struct data_report_priv *p)
 			if (is_model_class(&cl, scan, r) &&
 			    (r->c->abstract || r->c->proxy))
 				p->r.abstract_models++;
+			continue;
+		}
+		if (data_migration_path(scan->files[r->file].path)) {
+			/*
+			 * A migration's own copy of a model (xorm's Sync2 of
+			 * a struct declared in the migration, a Rails
+			 * migration's class): the schema's history
+			 */
+			data_file_add(df, r->table, DATA_DEFINE,
+				      DATA_ORM | DATA_MIGRATION, r->c->line,
+				      r->c->framework);
 			continue;
 		}
 		p->r.models++;
