@@ -429,7 +429,15 @@ void orm_python(struct data_file *out, struct arena *arena, const char *path,
 	while (py.t.kind != TOK_EOF) {
 		struct tok t = py.t;
 
-		if ((t.flags & TOK_BOL) && py.depth == 0) {
+		/*
+		 * A line's first token at depth 0 ends the classes and
+		 * functions indented as deep; not the bracket closing a
+		 * multi-line signature, "    ) -> str:", which is still
+		 * the def's own line
+		 */
+		if ((t.flags & TOK_BOL) && py.depth == 0 &&
+		    !tok_punct(&t, ')') && !tok_punct(&t, ']') &&
+		    !tok_punct(&t, '}')) {
 			while (py.nr && py.stack[py.nr - 1].indent >= t.indent)
 				py.nr--;
 			lhs.n = 0;

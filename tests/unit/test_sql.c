@@ -269,7 +269,8 @@ static void django_methods(void **state)
 {
 	/* writes inside methods (lines 4, 7 and 8), a read bound to a name
 	 * whose save() writes (lines 9 and 10); a call of an unknown name's
-	 * save() is nothing */
+	 * save() is nothing; the ")" closing a multi-line signature (line
+	 * 14) does not end the def: line 15 writes */
 	static const char py[] = "class Billing:\n"
 				 "    active = True\n"
 				 "    def start(self, c):\n"
@@ -280,14 +281,20 @@ static void django_methods(void **state)
 				 "        c.save()\n"
 				 "        p = Plan.objects.get(pk=1)\n"
 				 "        p.delete()\n"
-				 "        other.save()\n";
+				 "        other.save()\n"
+				 "    def end(\n"
+				 "        self,\n"
+				 "    ) -> None:\n"
+				 "        plan = Plan.objects.create(c=1)\n";
 	struct data_file f = { 0 };
 	struct arena a = ARENA_INIT;
 
 	(void)state;
 	orm_python(&f, &a, "billing/lib/stripe.py", language_by_name("Python"),
 		   py, strlen(py));
-	assert_int_equal(f.nr, 4);
+	assert_int_equal(f.nr, 5);
+	assert_int_equal(f.acc[4].kind, DATA_WRITE);
+	assert_int_equal(f.acc[4].line, 15);
 	assert_string_equal(f.acc[0].model, "Plan");
 	assert_int_equal(f.acc[0].kind, DATA_WRITE);
 	assert_int_equal(f.acc[0].line, 4);
