@@ -23,10 +23,16 @@ struct scan;
 #define SEAMS_RUN_LINKS 2e6
 #define SEAMS_DEFAULT_MIN_SIZE 3
 /* Default largest share of the code in one context (max_share). */
-#define SEAMS_MAX_SHARE 0.4
+#define SEAMS_MAX_SHARE 0.25
 /* Share of a split's link weight between its parts past which the
  * context is one piece and is kept whole. */
-#define SEAMS_ONE_PIECE 0.5
+#define SEAMS_ONE_PIECE 0.85
+/* How much of the way from the largest folder alone to one folder a
+ * piece a split's pieces may follow the folders before the split is the
+ * context's layers, not its domains, and the context is kept whole. */
+#define SEAMS_LAYERED_SPLIT 0.6
+/* Fewest files of a context split for its share of the code. */
+#define SEAMS_SPLIT_FILES 10
 
 /* Fills the defaults of every option. */
 void seams_options_init(struct seams_options *o);

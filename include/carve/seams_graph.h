@@ -42,6 +42,10 @@ int seams_weights_parse(struct seams_weights *w, const char *arg);
 #define SEAMS_FOLDERS 16.0
 /* Default weight of the domain-term signal (see seams_graph_build()). */
 #define SEAMS_TERMS 8.0
+/* Pull of a folder on the folders inside it (see seams_graph.c). */
+#define SEAMS_PARENT_PULL 1.0
+/* Pull between a domain term and the folders named for it. */
+#define SEAMS_TERM_FOLDER_PULL 2.0
 /* Pull of a layer folder on its units (1 for any other folder). */
 #define SEAMS_LAYER_PULL 0.25
 /* Most units a term may lead before it is a layer word, not a domain. */

@@ -492,6 +492,19 @@ static void path_words(struct strmap *words, char ***keys, size_t *nr,
  * holds, and that is neither common to the repository nor a layer's
  * ("order"), after the folder all of them share: "saleor:order".
  */
+/* Whether the first `len` bytes of path hold `word` as a folder name. */
+static int has_component(const char *path, size_t len, const char *word)
+{
+	size_t w = strlen(word);
+
+	for (size_t i = 0; i + w <= len; i++)
+		if ((i == 0 || path[i - 1] == '/') &&
+		    !strncasecmp(path + i, word, w) &&
+		    (i + w == len || path[i + w] == '/'))
+			return 1;
+	return 0;
+}
+
 static char *slice_name(const struct seams *s, const struct seams_context *x,
 			const struct strmap *repo_words, size_t repo_code)
 {
@@ -537,7 +550,9 @@ static char *slice_name(const struct seams *s, const struct seams_context *x,
 		 * own folder, src, main) says nothing; nor one of a few */
 		if (2 * in < code || in <= under ||
 		    2 * (uintptr_t)strmap_get(repo_words, e->key) > repo_code ||
-		    seams_layer_word(e->key))
+		    seams_layer_word(e->key) ||
+		    (common != SIZE_MAX &&
+		     has_component(first, common, e->key)))
 			continue;
 		if (!best || in > best_n ||
 		    (in == best_n && strcmp(e->key, best) < 0)) {
@@ -584,10 +599,12 @@ static int cmp_context(const void *a, const void *b)
 /*
  * The most distinctive domain term of context i (see seams_lead_term()):
  * the one leading most of its code files among those that lead more of
- * its files than of all others together; NULL when none does.
+ * its files than of all others together; NULL when none does. With
+ * `strict` off, the term leading most of its code files, distinctive
+ * or not.
  */
 static char *distinctive_term(const struct seams *s, size_t i,
-			      const struct strmap *all)
+			      const struct strmap *all, int strict)
 {
 	const struct seams_context *x = &s->contexts[i];
 	struct strmap count = STRMAP_INIT;
@@ -613,7 +630,7 @@ static char *distinctive_term(const struct seams *s, size_t i,
 		size_t inside = (uintptr_t)e->value;
 		size_t outside = (uintptr_t)strmap_get(all, e->key) - inside;
 
-		if (inside < 2 || outside >= inside)
+		if (strict && (inside < 2 || outside >= inside))
 			continue;
 		if (!best || inside > best_n ||
 		    (inside == best_n && strcmp(e->key, best) < 0)) {
@@ -654,10 +671,48 @@ static char **count_terms(const struct seams *s, struct strmap *all,
 }
 
 /*
+ * The last resort of a context's name, for one whose folder and terms
+ * are taken: its folder and the name of its largest code file, less the
+ * extension ("persistence:CargoRepositoryJPA"), else that file's path,
+ * which no other context holds. Never a number: it says nothing.
+ */
+static void name_by_file(const struct seams *s, size_t i,
+			 const struct strmap *taken, struct strbuf *sb)
+{
+	const struct seams_context *x = &s->contexts[i];
+	const struct scan_file *best = NULL;
+	const char *base, *dot;
+
+	for (size_t j = 0; j < x->files_nr; j++) {
+		const struct scan_file *f = &s->scan->files[x->files[j]];
+
+		if (!best || f->counts.code > best->counts.code ||
+		    (f->counts.code == best->counts.code &&
+		     strcmp(f->path, best->path) < 0))
+			best = f;
+	}
+	if (!best)
+		return;
+	base = strrchr(best->path, '/');
+	base = base ? base + 1 : best->path;
+	dot = strrchr(base, '.');
+	strbuf_reset(sb);
+	if (strcmp(x->name, "."))
+		strbuf_addf(sb, "%s:", x->name);
+	strbuf_add(sb, base, dot && dot > base ? (size_t)(dot - base) :
+						 strlen(base));
+	if (strmap_get(taken, sb->buf)) {
+		strbuf_reset(sb);
+		strbuf_addstr(sb, best->path);
+	}
+}
+
+/*
  * Names every context, uniquely, and puts them in their final order. A
  * context is named by its folder (dominant_dir()); when a larger one
  * has that name, by the folder and its most distinctive domain term
- * ("src/dddsample:cargo"; the term alone for the root), a number only when no term tells them apart.
+ * ("src/dddsample:cargo"; the term alone for the root), else by its
+ * largest file (name_by_file()).
  */
 static void name_contexts(struct seams *s)
 {
@@ -709,19 +764,21 @@ static void name_contexts(struct seams *s)
 		    !x->unlinked && x->role != ROLE_PLATFORM) {
 			if (!keys)
 				keys = count_terms(s, &all, &keys_nr);
-			term = distinctive_term(s, i, &all);
-			if (term) {
+			for (int strict = 1; strict >= 0; strict--) {
+				term = distinctive_term(s, i, &all, strict);
+				if (!term)
+					continue;
 				strbuf_reset(&sb);
 				if (strcmp(x->name, "."))
 					strbuf_addf(&sb, "%s:", x->name);
 				strbuf_addstr(&sb, term);
 				free(term);
+				if (!strmap_get(&taken, sb.buf))
+					break;
 			}
 		}
-		for (int k = 2; strmap_get(&taken, sb.buf); k++) {
-			strbuf_reset(&sb);
-			strbuf_addf(&sb, "%s-%d", x->name, k);
-		}
+		if (strmap_get(&taken, sb.buf))
+			name_by_file(s, i, &taken, &sb);
 		free(x->name);
 		x->name = strbuf_detach(&sb, NULL);
 		strmap_put(&taken, x->name, x);
@@ -985,21 +1042,91 @@ static void metrics(struct seams *s)
 }
 
 /*
+ * The share of the links between n file nodes (sz > 0) that a random
+ * split into pieces of the sizes `sub` gives would cut: 1 - sum of the
+ * squared shares of the pieces. A split of two halves cuts a half by
+ * chance, one of twenty equal pieces 95%.
+ */
+static double chance_cut(const size_t *sub, const double *sz, size_t n,
+			 long got)
+{
+	double *pieces = xcalloc((size_t)got, sizeof(*pieces));
+	double files = 0, same = 0;
+
+	for (size_t v = 0; v < n; v++)
+		if (sz[v] > 0) {
+			pieces[sub[v]] += 1;
+			files += 1;
+		}
+	for (long q = 0; files > 0 && q < got; q++)
+		same += (pieces[q] / files) * (pieces[q] / files);
+	free(pieces);
+	return 1 - same;
+}
+
+/*
+ * Whether a split of a context follows its folders (netbox/dcim into
+ * dcim/forms, dcim/api, dcim/tables: its layers) rather than cutting
+ * across them (zerver into the reactions, realm and event code of
+ * zerver/lib, zerver/views and zerver/actions): how much better than the
+ * largest folder alone the pieces' own largest folders hold their files,
+ * past SEAMS_LAYERED_SPLIT. A flat folder's split follows no folder.
+ * Nodes without a directory (folders, terms) are not counted.
+ */
+static int layered_split(const size_t *sub, const size_t *local,
+			 const char **dir_of, size_t nodes, long got)
+{
+	struct strmap all = STRMAP_INIT, *in = xcalloc((size_t)got, sizeof(*in));
+	double files = 0, whole = 0, pure = 0;
+	struct strmap_entry *e;
+
+	for (size_t v = 0; v < nodes; v++) {
+		uintptr_t c;
+
+		if (local[v] == SIZE_MAX || !dir_of[v])
+			continue;
+		files++;
+		c = (uintptr_t)strmap_get(&all, dir_of[v]) + 1;
+		strmap_put(&all, dir_of[v], (void *)c);
+		if (c > whole)
+			whole = (double)c;
+		c = (uintptr_t)strmap_get(&in[sub[local[v]]], dir_of[v]) + 1;
+		strmap_put(&in[sub[local[v]]], dir_of[v], (void *)c);
+	}
+	for (long q = 0; q < got; q++) {
+		uintptr_t best = 0;
+
+		strmap_for_each (&in[q], e)
+			if ((uintptr_t)e->value > best)
+				best = (uintptr_t)e->value;
+		pure += (double)best;
+		strmap_release(&in[q]);
+	}
+	free(in);
+	strmap_release(&all);
+	if (files <= whole)
+		return 0; /* one folder: nothing to follow */
+	return (pure - whole) / (files - whole) > SEAMS_LAYERED_SPLIT;
+}
+
+/*
  * Contexts larger than max_size, or with no max_size holding more than
  * max_share of the code, are clustered again on their own links at a
  * doubled resolution until they split or the resolution runs out. A
- * context over max_share whose split would cut more than
- * SEAMS_ONE_PIECE of its link weight is one piece: kept whole, and
- * counted in s->kept_whole.
+ * context over max_share whose split would cut more than SEAMS_ONE_PIECE
+ * of what a random split into pieces of those sizes cuts (chance_cut(),
+ * links between files only) is one piece: kept whole, and counted in
+ * s->kept_whole.
  */
-static void split_large(const struct problem *pr, size_t *membership, size_t *k,
+static void split_large(const struct problem *pr, const char **dir_of,
+			size_t *membership, size_t *k,
 			const struct seams_options *o, int runs,
 			size_t *kept_whole)
 {
 	for (size_t c = 0; (o->max_size > 0 || o->max_share > 0) && c < *k;
 	     c++) {
 		double size = 0, code = 0, cut = 0, inside = 0;
-		size_t n = 0, links = 0, *local, *sub;
+		size_t n = 0, links = 0, files = 0, *local, *sub;
 		struct cluster_link *l;
 		double *sz;
 		int *pin, by_share;
@@ -1009,10 +1136,12 @@ static void split_large(const struct problem *pr, size_t *membership, size_t *k,
 			if (membership[v] == c) {
 				size += pr->p.size[v];
 				code += pr->code[v];
+				files += pr->p.size[v] > 0;
 				n++;
 			}
 		by_share = o->max_size <= 0 &&
-			   code > o->max_share * pr->code_total;
+			   code > o->max_share * pr->code_total &&
+			   files >= SEAMS_SPLIT_FILES;
 		if ((o->max_size > 0 && size <= o->max_size) ||
 		    (o->max_size <= 0 && !by_share) || n < 2)
 			continue;
@@ -1047,12 +1176,20 @@ static void split_large(const struct problem *pr, size_t *membership, size_t *k,
 			if (got < 0)
 				break;
 		}
+		/* one piece by the code's own links: the nodes of folders,
+		 * terms and authors (no files) hold whatever they are given,
+		 * a flat folder of 300 files as much as a module */
 		for (size_t e = 0; got >= 2 && by_share && e < links; e++) {
+			if (sz[l[e].a] <= 0 || sz[l[e].b] <= 0)
+				continue;
 			if (sub[l[e].a] != sub[l[e].b])
 				cut += l[e].w;
 			inside += l[e].w;
 		}
-		if (got >= 2 && by_share && cut > SEAMS_ONE_PIECE * inside) {
+		if (got >= 2 && by_share &&
+		    (inside <= 0 ||
+		     cut > SEAMS_ONE_PIECE * inside * chance_cut(sub, sz, n, got) ||
+		     layered_split(sub, local, dir_of, pr->p.n, got))) {
 			(*kept_whole)++;
 			got = 1;
 		}
@@ -1668,6 +1805,7 @@ static int cluster(struct seams *s, const struct contexts *d,
 				      o->min_size };
 	struct problem pr = { 0 };
 	size_t *membership, k;
+	const char **dir_of;
 	double *strength;
 	long got;
 	int ret = 0;
@@ -1695,7 +1833,16 @@ static int cluster(struct seams *s, const struct contexts *d,
 	}
 	s->resolution = co.resolution;
 	k = (size_t)got;
-	split_large(&pr, membership, &k, o, s->runs, &s->kept_whole);
+	dir_of = xcalloc(pr.p.n ? pr.p.n : 1, sizeof(*dir_of));
+	for (size_t u = 0; u < s->graph.nr; u++) {
+		size_t v = pr.node_of[u];
+
+		if (v != SIZE_MAX && !s->graph.units[u].folder &&
+		    !pr.p.pinned[v])
+			dir_of[v] = s->graph.units[u].dir;
+	}
+	split_large(&pr, dir_of, membership, &k, o, s->runs, &s->kept_whole);
+	free(dir_of);
 	/* groups: 0 .. k-1 communities, then the kernel, unlinked and
 	 * platform */
 	strength = xcalloc(pr.p.n ? pr.p.n : 1, sizeof(*strength));

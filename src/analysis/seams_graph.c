@@ -17,6 +17,7 @@
 #include "carve/role.h"
 #include "carve/scan.h"
 #include "carve/seams_graph.h"
+#include "carve/strbuf.h"
 #include "carve/strmap.h"
 #include "carve/xmalloc.h"
 
@@ -405,6 +406,22 @@ static void static_links(struct seams_graph *g, const struct scan *scan,
 	free(arcs);
 }
 
+/* The last component of dir ("" has none). */
+static const char *base_name(const char *dir)
+{
+	const char *slash = strrchr(dir, '/');
+
+	return slash ? slash + 1 : dir;
+}
+
+/* dir without its last component, as a new string ("" at the top). */
+static char *parent_dir(const char *dir)
+{
+	const char *slash = strrchr(dir, '/');
+
+	return slash ? xstrndup(dir, (size_t)(slash - dir)) : xstrdup("");
+}
+
 /*
  * The domain term of a file: the first word of its name, lower
  * case and singular (CargoRepositoryJPA.java, cargo_admin.py and
@@ -466,9 +483,12 @@ static int cmp_unit_term(const void *a, const void *b)
  * The domain terms of the units (see lead_term()), kept only where they
  * say something: a term led by two units or more, and by no more than
  * SEAMS_TERM_SHARE of them (past that it is a layer word such as "base"
- * or "abstract"). A file name found in two folders or more (views.py,
- * bulk_edit.py, input.c in two libraries) is a layer's or a
- * convention's, whatever word it leads with: no term.
+ * or "abstract"). A file name found again in a folder of the same name
+ * (dcim/forms/bulk_edit.py, ipam/forms/bulk_edit.py) is a convention's,
+ * one that is a layer's word (views.py) a layer's, and one in a folder
+ * not named for a layer (lib/tilde/tilde.c, lib/readline/tilde.c) a
+ * copy: no term; one found only in layer folders of other names
+ * (views/streams.py, actions/streams.py) is a domain across layers.
  * Returns them sorted by term, `*nr` long, the units of one term
  * sharing one string, and each unit's term in `*term_of` (NULL: none).
  */
@@ -477,8 +497,9 @@ static struct unit_term *find_terms(const struct seams_graph *g, size_t *nr,
 {
 	size_t nunits = g->nr, n = 0, linked = 0, out = 0;
 	struct unit_term *ut = xmalloc((nunits ? nunits : 1) * sizeof(*ut));
-	struct strmap names = STRMAP_INIT;
-	char buf[64];
+	struct strmap names = STRMAP_INIT, seen = STRMAP_INIT;
+	struct strmap same_folder = STRMAP_INIT, outside_layers = STRMAP_INIT;
+	char buf[64], **keys = xcalloc(nunits ? nunits : 1, sizeof(*keys));
 
 	*term_of = xcalloc(nunits ? nunits : 1, sizeof(**term_of));
 	for (size_t u = 0; u < nunits; u++) {
@@ -488,6 +509,19 @@ static struct unit_term *find_terms(const struct seams_graph *g, size_t *nr,
 		b = b ? b + 1 : g->units[u].name;
 		k = (uintptr_t)strmap_get(&names, b);
 		strmap_put(&names, b, (void *)(k + 1));
+		/* the name again in a folder of the same name */
+		{
+			struct strbuf sb = STRBUF_INIT;
+
+			strbuf_addf(&sb, "%s/%s", base_name(g->units[u].dir),
+				    b);
+			keys[u] = strbuf_detach(&sb, NULL);
+		}
+		if (strmap_get(&seen, keys[u]))
+			strmap_put(&same_folder, b, (void *)2);
+		if (!seams_layer_word(base_name(g->units[u].dir)))
+			strmap_put(&outside_layers, b, (void *)1);
+		strmap_put(&seen, keys[u], (void *)1);
 	}
 	for (size_t u = 0; u < nunits; u++) {
 		const struct seams_unit *x = &g->units[u];
@@ -497,14 +531,23 @@ static struct unit_term *find_terms(const struct seams_graph *g, size_t *nr,
 			continue;
 		linked++;
 		b = b ? b + 1 : x->name;
-		if ((uintptr_t)strmap_get(&names, b) >= 2 ||
-		    !seams_lead_term(buf, sizeof(buf), x->name))
+		if (!seams_lead_term(buf, sizeof(buf), x->name) ||
+		    ((uintptr_t)strmap_get(&names, b) >= 2 &&
+		     (seams_layer_word(buf) ||
+		      strmap_get(&same_folder, b) ||
+		      strmap_get(&outside_layers, b))))
 			continue;
 		ut[n].term = xstrdup(buf);
 		ut[n].unit = u;
 		n++;
 	}
 	strmap_release(&names);
+	strmap_release(&seen);
+	strmap_release(&same_folder);
+	strmap_release(&outside_layers);
+	for (size_t u = 0; u < nunits; u++)
+		free(keys[u]);
+	free(keys);
 	if (n)
 		qsort(ut, n, sizeof(*ut), cmp_unit_term);
 	for (size_t i = 0; i < n;) {
@@ -540,7 +583,7 @@ static struct unit_term *find_terms(const struct seams_graph *g, size_t *nr,
  */
 static void term_links(struct seams_graph *g, struct unit_term *ut, size_t n)
 {
-	size_t alloc = g->nr;
+	size_t alloc = g->nr, folders_end = g->nr;
 
 	for (size_t i = 0; i < n;) {
 		size_t j = i + 1, v;
@@ -558,6 +601,18 @@ static void term_links(struct seams_graph *g, struct unit_term *ut, size_t n)
 		g->folders_nr++;
 		for (size_t k = i; k < j; k++)
 			push(g, v, ut[k].unit, SIGNAL_TERMS, 1.0);
+		/* the folders named for the term: cargo/ for Cargo */
+		for (size_t f = 0; f < folders_end; f++) {
+			char word[64];
+
+			if (!g->units[f].folder ||
+			    !seams_lead_term(word, sizeof(word),
+					     base_name(g->units[f].dir)) ||
+			    strcmp(word, g->units[v].name) ||
+			    strlen(base_name(g->units[f].dir)) > strlen(word) + 1)
+				continue;
+			push(g, v, f, SIGNAL_TERMS, SEAMS_TERM_FOLDER_PULL);
+		}
 		i = j;
 	}
 }
@@ -593,22 +648,6 @@ static int layer_folder(const size_t *order, size_t i, size_t j,
 	if (best >= 2 && 4 * best >= j - i)
 		return 0; /* a term of its own leads it */
 	return 5 * outward >= 3 * with;
-}
-
-/* The last component of dir ("" has none). */
-static const char *base_name(const char *dir)
-{
-	const char *slash = strrchr(dir, '/');
-
-	return slash ? slash + 1 : dir;
-}
-
-/* dir without its last component, as a new string ("" at the top). */
-static char *parent_dir(const char *dir)
-{
-	const char *slash = strrchr(dir, '/');
-
-	return slash ? xstrndup(dir, (size_t)(slash - dir)) : xstrdup("");
 }
 
 /*
@@ -751,7 +790,10 @@ static const char *const layer_words[] = {
 	"backend", "frontend", "public", "private", "resources", "javascript",
 	"js", "ts", "typescript", "python", "ruby", "golang", "csharp",
 	"static", "assets", "scripts", "bin", "tools", "www", "wwwroot",
-	"routers", "routes", "handlers", "mutations", "queries", NULL,
+	"routers", "routes", "handlers", "mutations", "queries", "actions",
+	"serializers", "policies", "validators", "workers", "jobs", "tasks",
+	"mailers", "forms", "tables", "filtersets", "filters", "signals",
+	"schemas", "entities", "dao", "mappers", NULL,
 };
 
 int seams_layer_word(const char *word)
@@ -810,6 +852,149 @@ static void domain_links(struct seams_graph *g, size_t first,
 	free(order);
 }
 
+/* A new node without files for directory `dir`; returns its index. */
+static size_t folder_node(struct seams_graph *g, size_t *alloc,
+			  const char *dir)
+{
+	size_t v;
+
+	ALLOC_GROW(g->units, g->nr + 1, *alloc);
+	v = g->nr++;
+	memset(&g->units[v], 0, sizeof(g->units[v]));
+	g->units[v].dir = xstrdup(dir);
+	g->units[v].name = g->units[v].dir;
+	g->units[v].folder = 1;
+	g->folders_nr++;
+	return v;
+}
+
+/*
+ * The folder tree above the folder nodes: an item is a folder's node or
+ * a unit alone in its folder, waiting to be tied to the folder above.
+ */
+struct folder_item {
+	char *dir; /* the folder it stands for (owned) */
+	size_t unit; /* the node or the lone unit */
+	int node; /* a folder's node (else a lone unit) */
+	int done; /* tied, or stopped at a layer */
+};
+
+struct folder_tree {
+	struct folder_item *items;
+	size_t nr, alloc;
+	struct strmap node_of; /* dir -> folder node + 1 (keys borrowed) */
+};
+
+static void add_item(struct folder_tree *t, const char *dir, size_t unit,
+		     int node)
+{
+	ALLOC_GROW(t->items, t->nr + 1, t->alloc);
+	t->items[t->nr].dir = xstrdup(dir);
+	t->items[t->nr].unit = unit;
+	t->items[t->nr].node = node;
+	t->items[t->nr].done = 0;
+	t->nr++;
+}
+
+static size_t dir_depth(const char *dir)
+{
+	size_t d = *dir != '\0';
+
+	for (; *dir; dir++)
+		d += *dir == '/';
+	return d;
+}
+
+/*
+ * Ties folders to the folder above them (interfaces/tracking/ws to
+ * interfaces/tracking, booking/facade/dto to booking/facade): a folder
+ * holds its subfolders' nodes by SEAMS_PARENT_PULL and a unit alone in a
+ * subfolder by 1, and gets a node of its own when it holds two items or
+ * more; one item alone passes up to the next folder. Nothing is tied to
+ * a layer folder or a folder named for a layer (domain/model,
+ * interfaces/, src/), so layers never join their domains together.
+ * Deepest folders first.
+ */
+static void folder_tree(struct seams_graph *g, size_t *alloc,
+			struct folder_tree *t, const struct strmap *layers)
+{
+	size_t depth = 0;
+
+	for (size_t i = 0; i < t->nr; i++)
+		if (dir_depth(t->items[i].dir) > depth)
+			depth = dir_depth(t->items[i].dir);
+	for (; depth >= 2; depth--) {
+		for (size_t i = 0; i < t->nr; i++) {
+			char *p;
+			const char *b;
+			uintptr_t have;
+			size_t v, count = 0;
+
+			if (t->items[i].done ||
+			    dir_depth(t->items[i].dir) != depth)
+				continue;
+			p = parent_dir(t->items[i].dir);
+			b = base_name(p);
+			if (seams_layer_word(b) || strmap_get(layers, b)) {
+				for (size_t k = i; k < t->nr; k++)
+					if (!t->items[k].done &&
+					    dir_depth(t->items[k].dir) == depth &&
+					    !strncmp(t->items[k].dir, p,
+						     strlen(p)) &&
+					    t->items[k].dir[strlen(p)] == '/' &&
+					    !strchr(t->items[k].dir + strlen(p) + 1,
+						    '/'))
+						t->items[k].done = 1;
+				free(p);
+				continue;
+			}
+			/* the items of folder p at this depth */
+			for (size_t k = i; k < t->nr; k++) {
+				struct folder_item *it = &t->items[k];
+				char *q;
+
+				if (it->done || dir_depth(it->dir) != depth)
+					continue;
+				q = parent_dir(it->dir);
+				if (!strcmp(q, p))
+					count++;
+				free(q);
+			}
+			have = (uintptr_t)strmap_get(&t->node_of, p);
+			if (!have && count < 2) {
+				/* alone: it passes up */
+				free(t->items[i].dir);
+				t->items[i].dir = p;
+				continue;
+			}
+			if (have) {
+				v = have - 1;
+			} else {
+				v = folder_node(g, alloc, p);
+				strmap_put(&t->node_of, g->units[v].dir,
+					   (void *)(v + 1));
+			}
+			for (size_t k = i; k < t->nr; k++) {
+				struct folder_item *it = &t->items[k];
+				char *q;
+
+				if (it->done || dir_depth(it->dir) != depth)
+					continue;
+				q = parent_dir(it->dir);
+				if (!strcmp(q, p)) {
+					push(g, v, it->unit, SIGNAL_FOLDERS,
+					     it->node ? SEAMS_PARENT_PULL : 1.0);
+					it->done = 1;
+				}
+				free(q);
+			}
+			if (!have)
+				add_item(t, p, v, 1);
+			free(p);
+		}
+	}
+}
+
 /*
  * The folder signal: each directory of two units or more gets a node of
  * its own, linked to each of its units by 1; Leiden keeps a directory
@@ -827,6 +1012,7 @@ static void folder_links(struct seams_graph *g, const char **term_of,
 	size_t n = 0, alloc = g->nr, dirs_nr = 0, dirs_alloc = 0, nunits = g->nr;
 	struct strmap set = STRMAP_INIT, layers = STRMAP_INIT;
 	struct by_anchor key = { g, NULL };
+	struct folder_tree tree = { NULL, 0, 0, STRMAP_INIT };
 	char **dirs = NULL;
 
 	key.anchor = xcalloc(nunits ? nunits : 1, sizeof(*key.anchor));
@@ -843,31 +1029,27 @@ static void folder_links(struct seams_graph *g, const char **term_of,
 		qsort_r(order, n, sizeof(*order), cmp_by_anchor, &key);
 	for (size_t i = 0; i < n;) {
 		size_t j = i + 1, v;
-		struct seams_unit *x;
 		double pull;
 
 		while (j < n && !strcmp(key.anchor[order[j]],
 					key.anchor[order[i]]))
 			j++;
 		if (j - i < 2) {
+			add_item(&tree, key.anchor[order[i]], order[i], 0);
 			i = j;
 			continue;
 		}
-		ALLOC_GROW(g->units, g->nr + 1, alloc);
-		v = g->nr++;
-		x = &g->units[v];
-		memset(x, 0, sizeof(*x));
-		x->dir = xstrdup(key.anchor[order[i]]);
-		x->name = x->dir;
-		x->folder = 1;
-		g->folders_nr++;
+		v = folder_node(g, &alloc, key.anchor[order[i]]);
 		pull = term_of && layer_folder(order, i, j, term_of, term_nr) ?
 			       SEAMS_LAYER_PULL :
 			       1.0;
 		for (size_t k = i; k < j; k++)
 			push(g, v, order[k], SIGNAL_FOLDERS, pull);
+		strmap_put(&tree.node_of, g->units[v].dir, (void *)(v + 1));
+		add_item(&tree, g->units[v].dir, v, 1);
 		i = j;
 	}
+	folder_tree(g, &alloc, &tree, &layers);
 	domain_links(g, nunits, &layers);
 	for (size_t u = 0; u < nunits; u++)
 		free(key.anchor[u]);
@@ -877,6 +1059,10 @@ static void folder_links(struct seams_graph *g, const char **term_of,
 	free(dirs);
 	strmap_release(&set);
 	strmap_release(&layers);
+	strmap_release(&tree.node_of);
+	for (size_t i = 0; i < tree.nr; i++)
+		free(tree.items[i].dir);
+	free(tree.items);
 	free(order);
 }
 

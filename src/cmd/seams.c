@@ -298,10 +298,13 @@ static void record_assumptions(struct model *m, const struct seams_args *a,
 			     o->size_in_code ? "code lines" : "files");
 	else if (o->max_share > 0)
 		model_assume(m, "large contexts", "default",
-			     "over %g%% of the code are clustered again at a "
-			     "higher resolution, unless the split would cut "
-			     "more than %g%% of their links (one piece: kept "
-			     "whole; here %zu)",
+			     "over %g%% of the clustered code are clustered "
+			     "again at a higher resolution, unless the split "
+			     "would cut over %g%% of the links between their "
+			     "files that a random split into such pieces cuts "
+			     "(one piece), or its pieces would follow their "
+			     "folders (their layers, not their domains): kept "
+			     "whole; here %zu",
 			     100 * o->max_share, 100 * SEAMS_ONE_PIECE,
 			     s->kept_whole);
 	model_assume(m, "names", "default",

@@ -275,10 +275,11 @@ void seams_print_text(FILE *fp, const struct seams *s, const struct model *m,
 	if (s->kept_whole)
 		fprintf(fp,
 			"%zu context%s over %g%% of the code kept whole: "
-			"splitting would cut more than half of %s links "
-			"(one piece)\n",
+			"a split would cut %s links nearly as a random one "
+			"(one piece) or follow %s layer folders\n",
 			s->kept_whole, s->kept_whole == 1 ? "" : "s",
 			100 * s->options.max_share,
+			s->kept_whole == 1 ? "its" : "their",
 			s->kept_whole == 1 ? "its" : "their");
 	for (size_t i = 0; i < s->nr; i++)
 		print_context(fp, s, i, top);

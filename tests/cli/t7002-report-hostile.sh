@@ -34,7 +34,8 @@ grep_q "the drawing holds the directory name, escaped" \
 check "no raw control byte in the page" sh -c "! LC_ALL=C grep -q \"\$(printf '\\001')\" r.html"
 
 # large: 40 top-level directories of 25 sub-directories of 3 files each
-# (3,000 files), each file importing the next directory's first file;
+# (3,000 files), each file importing the next directory's first file
+# (the last sub-directory the next top directory's);
 # the sub-directories' names differ (a name recurring in sibling folders
 # would be a layer of them, and each top directory one context)
 python3 - <<'PY'
@@ -44,7 +45,10 @@ for t in range(40):
     for d in range(25):
         path = "big/t%02d/t%02dd%02d" % (t, t, d)
         os.makedirs(path, exist_ok=True)
-        nxt = "t%02d.t%02dd%02d" % (t, t, (d + 1) % 25)
+        # the last sub-directory imports the next top directory's
+        # first: dependencies between the top directories to draw
+        nt, nd = (t, d + 1) if d < 24 else ((t + 1) % 40, 0)
+        nxt = "t%02d.t%02dd%02d" % (nt, nt, nd)
         for f in range(3):
             with open("%s/f%d.py" % (path, f), "w") as fp:
                 fp.write("from %s import f0\nfrom . import f%d\nX = %d\n"
