@@ -25,6 +25,22 @@ static void print_names(FILE *fp, const char *what, const struct data_report *r,
 	fputc('\n', fp);
 }
 
+/* "    set aside: 2 writes in migration, 3 in test" */
+static void print_aside(FILE *fp, const unsigned long *aside)
+{
+	const char *sep = "    set aside:";
+
+	for (int k = DATA_ASIDE_MIGRATION; k < DATA_ASIDE_NR; k++) {
+		if (!aside[k])
+			continue;
+		fprintf(fp, "%s %lu write%s in %s code", sep, aside[k],
+			aside[k] == 1 ? "" : "s", data_aside_name(k));
+		sep = ",";
+	}
+	if (*sep == ',')
+		fputc('\n', fp);
+}
+
 /*
  * ORM models found, by framework; or, when none is, what was looked for:
  * "0 tables" must not read as a database nobody uses.
@@ -93,6 +109,8 @@ void data_print_text(FILE *fp, const struct data_report *r,
 	for (size_t i = 0; i < r->tables_nr; i++) {
 		const struct data_table *x = &r->tables[i];
 
+		unsigned long aside[DATA_ASIDE_NR] = { 0 };
+
 		if (!x->shared)
 			continue;
 		fprintf(fp, "  %s: suggested owner %s; written by", x->name,
@@ -105,11 +123,16 @@ void data_print_text(FILE *fp, const struct data_report *r,
 		for (size_t j = 0; j < x->refs_nr; j++) {
 			long c = r->seams->context_of[x->refs[j].file];
 
-			if (x->refs[j].kind == DATA_WRITE && c != x->owner)
+			if (x->refs[j].kind != DATA_WRITE)
+				continue;
+			if (x->refs[j].aside != DATA_ASIDE_NONE)
+				aside[x->refs[j].aside]++;
+			else if (c != x->owner)
 				fprintf(fp, "    %s:%u writes it\n",
 					r->scan->files[x->refs[j].file].path,
 					x->refs[j].line);
 		}
+		print_aside(fp, aside);
 	}
 	fputs("\ntables\n", fp);
 	for (size_t i = 0; i < r->tables_nr; i++) {
