@@ -45,6 +45,13 @@ struct orm_class {
 	const char *name;
 	const char **bases; /* as written: "models.Model", "Base" */
 	size_t bases_nr;
+	/*
+	 * Parallel to bases, or NULL: where each base was imported from, as
+	 * a path without extension ("users/api/serializers_/mixins" of
+	 * Python's from users.api.serializers_.mixins import OwnerMixin; a
+	 * relative import from the file's folder), or NULL.
+	 */
+	const char **bases_from;
 	const char *table; /* explicit (db_table, __tablename__, @Table) */
 	const char *app; /* Django app label, or NULL for the default */
 	const char *framework; /* "django", "sqlalchemy", "rails", ... */

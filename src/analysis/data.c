@@ -143,6 +143,54 @@ static struct class_ref *class_lookup(struct classes *cl,
 	return best;
 }
 
+/* Is `path` the module `from` (a path without extension) or inside it? */
+static int in_module(const char *path, const char *from)
+{
+	size_t n = strlen(from);
+
+	for (const char *p = path; (p = strstr(p, from)); p++)
+		if ((p == path || p[-1] == '/') &&
+		    (!strncmp(p + n, ".py", 3) || p[n] == '/'))
+			return 1;
+	return 0;
+}
+
+/*
+ * The class a base names, through its import when there is one: of the
+ * classes named like it, those of the module it was imported from first
+ * (OwnerMixin of users.api.serializers_.mixins, not the model mixin of
+ * users.models), else the nearest.
+ */
+static struct class_ref *base_lookup(struct classes *cl,
+				     const struct scan *scan,
+				     const struct class_ref *r, size_t b)
+{
+	const char *from = r->c->bases_from ? r->c->bases_from[b] : NULL;
+	const char *name = r->c->bases[b], *dot = strrchr(name, '.');
+	const char *path = scan->files[r->file].path;
+	struct class_ref *best = NULL;
+	size_t best_common = 0;
+
+	if (from && *from) {
+		for (size_t i = (size_t)strmap_get(&cl->by_name,
+						   dot ? dot + 1 : name);
+		     i; i = cl->next[i - 1]) {
+			struct class_ref *x = &cl->v[i - 1];
+			size_t c = common_dirs(scan->files[x->file].path, path);
+
+			if (!in_module(scan->files[x->file].path, from))
+				continue;
+			if (!best || c > best_common) {
+				best = x;
+				best_common = c;
+			}
+		}
+		if (best)
+			return best;
+	}
+	return class_lookup(cl, scan, name, path, 0);
+}
+
 /* Does the base chain of r reach one of `roots`? */
 static int reaches(struct classes *cl, const struct scan *scan,
 		   const struct class_ref *r, const char *const *roots,
@@ -157,7 +205,7 @@ static int reaches(struct classes *cl, const struct scan *scan,
 		for (const char *const *x = roots; *x; x++)
 			if (!strcmp(base, *x))
 				return 1;
-		up = class_lookup(cl, scan, base, scan->files[r->file].path, 0);
+		up = base_lookup(cl, scan, r, b);
 		if (up && up != r && reaches(cl, scan, up, roots, depth + 1))
 			return 1;
 	}

@@ -19,6 +19,7 @@
 
 #define PY_MAX_CLASSES 64
 #define PY_MAX_VARS 32
+#define PY_MAX_IMPORTS 256
 
 struct py_class {
 	unsigned indent;
@@ -46,7 +47,11 @@ struct py {
 	int nr;
 	struct py_var vars[PY_MAX_VARS]; /* of the current function */
 	int vars_nr;
+	/* from MODULE import NAME: NAME -> MODULE as a path */
+	struct py_var imports[PY_MAX_IMPORTS];
+	int imports_nr;
 };
+
 
 static void var_set(struct py *py, const struct tok *var, const char *model)
 {
@@ -92,6 +97,80 @@ static void next(struct py *py)
 static char *dup_tok(struct py *py, const struct tok *t)
 {
 	return arena_strndup(py->arena, t->p, t->n);
+}
+
+/*
+ * from MODULE import A, B as C (brackets allowed), at py->t == "from":
+ * each local name's module as a path, relative ones from the file's
+ * folder. Leaves py->t at the next statement's first token, pushed back.
+ */
+static void read_import(struct py *py)
+{
+	struct strbuf mod = STRBUF_INIT;
+	int dots = 0;
+
+	next(py);
+	while (tok_punct(&py->t, '.')) {
+		dots++;
+		next(py);
+	}
+	if (dots) {
+		/* the file's folder, then one up per further dot */
+		const char *end = strrchr(py->path, '/');
+		size_t n = end ? (size_t)(end - py->path) : 0;
+
+		for (int up = 1; up < dots; up++) {
+			while (n && py->path[n - 1] != '/')
+				n--;
+			if (n)
+				n--; /* and the slash */
+		}
+		strbuf_add(&mod, py->path, n);
+	}
+	while (py->t.kind == TOK_IDENT && !tok_is(&py->t, "import")) {
+		if (mod.len)
+			strbuf_addch(&mod, '/');
+		strbuf_add(&mod, py->t.p, py->t.n);
+		next(py);
+		if (tok_punct(&py->t, '.'))
+			next(py);
+	}
+	if (tok_is(&py->t, "import")) {
+		const char *from = arena_strdup(py->arena, mod.buf);
+
+		next(py);
+		while (py->t.kind != TOK_EOF &&
+		       !((py->t.flags & TOK_BOL) && py->depth == 0)) {
+			struct tok name = py->t;
+
+			if (name.kind != TOK_IDENT || tok_is(&name, "as")) {
+				next(py);
+				continue;
+			}
+			next(py);
+			if (tok_is(&py->t, "as")) {
+				next(py);
+				if (py->t.kind == TOK_IDENT)
+					name = py->t;
+				next(py);
+			}
+			if (py->imports_nr < PY_MAX_IMPORTS) {
+				py->imports[py->imports_nr].p = name.p;
+				py->imports[py->imports_nr].n = name.n;
+				py->imports[py->imports_nr++].model = from;
+			}
+		}
+	}
+	strbuf_release(&mod);
+	py->have = 1;
+}
+
+static const char *import_of(struct py *py, const char *name, size_t n)
+{
+	for (int i = py->imports_nr - 1; i >= 0; i--)
+		if (py->imports[i].n == n && !memcmp(py->imports[i].p, name, n))
+			return py->imports[i].model;
+	return NULL;
 }
 
 /* The directory name holding models.py (or models/, or migrations/). */
@@ -187,6 +266,15 @@ static void read_class(struct py *py, unsigned indent)
 	c->bases = arena_alloc(py->arena, (nr ? nr : 1) * sizeof(*c->bases));
 	memcpy(c->bases, bases, nr * sizeof(*bases));
 	c->bases_nr = nr;
+	c->bases_from =
+		arena_alloc(py->arena, (nr ? nr : 1) * sizeof(*c->bases_from));
+	for (size_t i = 0; i < nr; i++) {
+		const char *dot = strchr(bases[i], '.');
+
+		c->bases_from[i] = import_of(py, bases[i],
+					     dot ? (size_t)(dot - bases[i])
+						 : strlen(bases[i]));
+	}
 	strbuf_release(&base);
 }
 
@@ -441,6 +529,12 @@ void orm_python(struct data_file *out, struct arena *arena, const char *path,
 			while (py.nr && py.stack[py.nr - 1].indent >= t.indent)
 				py.nr--;
 			lhs.n = 0;
+			if (tok_is(&t, "from") && !py.nr) {
+				read_import(&py);
+				prev = t;
+				next(&py);
+				continue;
+			}
 			if (tok_is(&t, "class")) {
 				read_class(&py, t.indent);
 				prev = py.t;

@@ -7,6 +7,9 @@
 # convention, [Table], a Map join table, a repository's Insert), Rails
 # (db/schema.rb, a view, a module's table_name_prefix), SQL (temporary
 # tables, catalogue, spliced names), and front-end define()/init().
+# api/serializers/models.py's PlanSerializer is no model: its base is
+# the OwnerMixin it imports from users/api/mixins.py, not the abstract
+# model mixin of the same name nearer to it, in api/models/owners.py.
 . "$CARVE_SRC/tests/cli/lib.sh"
 
 make_repo repo
