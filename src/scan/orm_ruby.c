@@ -1,7 +1,8 @@
 /*
  * Rails ActiveRecord: model classes (class Order < ApplicationRecord,
  * self.table_name, self.abstract_class, the table_name_prefix of the
- * module of Admin::ActionLog), their queries (Order.where reads,
+ * module of Admin::ActionLog, has_and_belongs_to_many join tables), their
+ * queries (Order.where reads,
  * Order.create writes), migrations (create_table, drop_table,
  * add_column and friends under db/migrate) and the current schema,
  * db/schema.rb (create_table defines a table, create_view a view).
@@ -34,6 +35,28 @@ static int in_list(const struct tok *t, const char *const *list)
 		if (tok_is(t, *list))
 			return 1;
 	return 0;
+}
+
+/*
+ * has_and_belongs_to_many :tags in class Status: Rails' join table is
+ * the two tables in lexical order, statuses_tags.
+ */
+static const char *habtm_table(struct arena *arena, const struct orm_class *c,
+			       const struct tok *other)
+{
+	const char *mine =
+		orm_plural(arena, orm_snake(arena, c->name, strlen(c->name)));
+	const char *theirs = arena_strndup(arena, other->p, other->n);
+	struct strbuf sb = STRBUF_INIT;
+	const char *t;
+
+	if (strcmp(mine, theirs) < 0)
+		strbuf_addf(&sb, "%s_%s", mine, theirs);
+	else
+		strbuf_addf(&sb, "%s_%s", theirs, mine);
+	t = arena_strdup(arena, sb.buf);
+	strbuf_release(&sb);
+	return t;
 }
 
 void orm_ruby(struct data_file *out, struct arena *arena, const char *path,
@@ -109,6 +132,15 @@ void orm_ruby(struct data_file *out, struct arena *arena, const char *path,
 			if (ns.n)
 				cur->ns = arena_strndup(arena, ns.p, ns.n);
 			strbuf_release(&base);
+		} else if (cur && tok_is(&a, "has_and_belongs_to_many") &&
+			   tok_punct(&t, ':')) {
+			/* the join table: both tables in lexical order */
+			srctok_next(&tz, &t);
+			if (t.kind == TOK_IDENT)
+				data_file_add(out,
+					      habtm_table(arena, cur, &t),
+					      DATA_DEFINE, DATA_ORM, a.line,
+					      "rails");
 		} else if (cur && tok_is(&a, "self") && tok_punct(&t, '.')) {
 			struct tok attr;
 

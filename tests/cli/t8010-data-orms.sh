@@ -5,7 +5,8 @@
 # and a GraphQL type are no tables; writes inside methods, obj.save()),
 # xorm (RegisterModel with GonicMapper names, TableName()), EF (ToTable,
 # convention, [Table], a Map join table, a repository's Insert), Rails
-# (db/schema.rb, a view, a module's table_name_prefix), SQL (temporary
+# (db/schema.rb, a view, a module's table_name_prefix, Tag's
+# has_and_belongs_to_many :accounts join table), SQL (temporary
 # tables, catalogue, spliced names), and front-end define()/init().
 # api/serializers/models.py's PlanSerializer is no model: its base is
 # the OwnerMixin it imports from users/api/mixins.py, not the abstract
@@ -19,7 +20,10 @@ git -C repo add -A && git -C repo commit -qm fixture
 expect_status "data as json" 0 "$CARVE" data -q -f json repo
 cp out data.json
 names=$(jq -r '[.data.tables[].name] | sort | join(" ")' data.json)
-expect_eq "the tables" "OrderLine Order_Tag_Mapping Sales_Order account_summaries accounts admin_action_logs billing_customer billing_plan_v2 lfs_lock product pull_request repo_mirror tbl_invoice" "$names"
+expect_eq "the tables" "OrderLine Order_Tag_Mapping Sales_Order account_summaries accounts accounts_tags admin_action_logs billing_customer billing_plan_v2 lfs_lock product pull_request repo_mirror tags tbl_invoice" "$names"
+owner() { jq -r --arg t "$1" '.data.tables[] | select(.name == $t) | .owner' data.json; }
+expect_eq "the join table is owned with Tag's table" "$(owner tags)" \
+	"$(owner accounts_tags)"
 expect_eq "account_summaries is a view" "true" \
 	"$(jq '.data.tables[] | select(.name == "account_summaries") | .view' data.json)"
 w() {
@@ -41,7 +45,7 @@ expect_eq "spliced and %s names are dynamic" "2" \
 	"$(jq '.data.dynamic' data.json)"
 expect_eq "pg_class is the catalogue" "1" \
 	"$(jq '.data.catalog_accesses' data.json)"
-expect_eq "ORM models by framework" "django=2 ef=3 rails=1 xorm=3" \
+expect_eq "ORM models by framework" "django=2 ef=3 rails=2 xorm=3" \
 	"$(jq -r '.data.orm_models | to_entries | map("\(.key)=\(.value)") | sort | join(" ")' data.json)"
 
 # a repository with SQL only gets the notice, not a bare "0 tables"
