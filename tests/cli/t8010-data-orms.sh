@@ -58,5 +58,8 @@ grep_q "the notice names what was looked for" \
 expect_status "data as json" 0 "$CARVE" data -q -f json plain
 expect_eq "the notice in JSON" "true" \
 	"$(jq '.data.notice | startswith("no ORM model recognised")' out)"
+expect_status "report" 0 "$CARVE" report -q -o report.html plain
+grep_q "the report says it too" "No ORM model recognised; looked for" \
+	report.html
 
 done_testing
