@@ -214,6 +214,7 @@ LIB_OBJS += $(B)/src/render/report_check.o
 LIB_OBJS += $(B)/src/render/report_contexts.o
 LIB_OBJS += $(B)/src/render/report_cycles.o
 LIB_OBJS += $(B)/src/render/report_data.o
+LIB_OBJS += $(B)/src/render/report_dsm.o
 LIB_OBJS += $(B)/src/render/report_estimate.o
 LIB_OBJS += $(B)/src/render/report_graph.o
 LIB_OBJS += $(B)/src/render/report_history.o

@@ -20,6 +20,11 @@ void *arena_alloc(struct arena *a, size_t size);
 /* Copies `n` bytes of s into the arena and NUL-terminates them. */
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 char *arena_strdup(struct arena *a, const char *s);
+/*
+ * Moves every block of `from` into `to` (which then frees them): what
+ * was allocated in `from` lives as long as `to`, and `from` is empty.
+ */
+void arena_take(struct arena *to, struct arena *from);
 /* Frees every block; the arena is empty and reusable afterwards. */
 void arena_release(struct arena *a);
 

@@ -127,6 +127,11 @@ struct scan_file {
 	 */
 	const char *deps_cached;
 	/*
+	 * strhash() of deps as the scan cache wrote them (0: not known), for
+	 * the resolution cache's key: a first scan encodes them once.
+	 */
+	unsigned long long deps_hash;
+	/*
 	 * A C/C++ header's implementation file anywhere in the tree, when
 	 * both stems are unique (include/lib/x.h and src/x.c): 1 + its
 	 * index, or 0. The model's "pair"; seams keeps the two together.

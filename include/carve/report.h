@@ -46,9 +46,12 @@ struct report {
 };
 
 #define REPORT_MAX_ROWS 50
-#define REPORT_MAX_NODES 60
-/* top-level directories drawn when the contexts are too many */
-#define REPORT_MAX_COLLAPSED 120
+/* contexts drawn; past them the dependency structure matrix */
+#define REPORT_MAX_NODES 15
+/* contexts in the matrix; past them a note */
+#define REPORT_MAX_DSM 150
+/* characters of a path in a table cell before its middle is elided */
+#define REPORT_PATH_MAX 56
 
 /*
  * Writes the page: head (Content-Security-Policy, inline style), the
@@ -61,6 +64,8 @@ int report_write(struct report *r);
 int report_summary(struct report *r);
 int report_inventory(struct report *r);
 int report_graph(struct report *r);
+/* The dependency structure matrix of the contexts (report_dsm.c). */
+int report_dsm(struct report *r);
 int report_cycles(struct report *r);
 int report_history(struct report *r);
 int report_contexts(struct report *r);
@@ -97,6 +102,17 @@ void report_table_end(struct report *r, size_t more, const char *where);
 void report_more(struct report *r, size_t more, const char *where);
 /* A short note (escaped) in the note style. */
 void report_note(struct report *r, const char *text);
+/*
+ * A path or a name as <code>, never wrapped: past REPORT_PATH_MAX
+ * characters its middle folders give way to an ellipsis, the whole path
+ * in the title (shown on hover).
+ */
+void report_path(struct report *r, const char *path);
+/* Text whose words over REPORT_PATH_MAX characters (paths) are elided
+ * so, and whose lines break only between words. */
+void report_words(struct report *r, const char *text);
+/* A path in at most `max` characters (at least 8). */
+void report_path_max(struct report *r, const char *path, size_t max);
 /* Writes an SVG made by Graphviz inline: no prolog, scaled to fit. */
 void report_inline_svg(struct report *r, const char *svg, size_t len,
 		       const char *label);

@@ -16,6 +16,7 @@
 
 struct depcache_inputs;
 struct dep_ref;
+struct language;
 struct scan;
 struct scan_file;
 struct strbuf;
@@ -45,6 +46,10 @@ struct resolver {
 	/* per-family state, set up by each family's prepare function */
 	void *c, *python, *go, *java, *js, *ruby, *php, *csharp, *rust;
 	void *views; /* resolve_views.c */
+	/* resolve_dep()'s last language and its family's resolver */
+	const struct language *family_lang;
+	void (*family)(struct resolver *r, size_t from, const struct dep_ref *d,
+		       struct resolve_out *out);
 };
 
 /* The files of one directory, for package-level resolution. */

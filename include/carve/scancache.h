@@ -67,10 +67,38 @@ char *scancache_read_file(struct strbuf *data, const char *path,
 /* True when the cache keeps f's results (a blob id, a status it keeps). */
 int scancache_keeps(const struct scan_file *f);
 /*
- * Replaces the cache file with the results of `scan` (only files whose
- * blob id is known). Returns 0, or <0 after a warning.
+ * Writes v in decimal at q (at most 20 bytes, no NUL); returns the end.
+ * Inline: the caches write hundreds of thousands of them.
  */
-int scancache_save(const struct scancache *cache, const struct scan *scan,
+static inline char *scancache_put_number(char *q, unsigned long long v)
+{
+	size_t n;
+
+	/* most are small: count the digits, then write them in place */
+	if (v < 10) {
+		*q = (char)('0' + v);
+		return q + 1;
+	}
+	if (v < 100) {
+		q[0] = (char)('0' + v / 10);
+		q[1] = (char)('0' + v % 10);
+		return q + 2;
+	}
+	n = v < 1000 ? 3 : v < 10000 ? 4 : v < 100000 ? 5 : 6;
+	for (unsigned long long t = v / 1000000; t; t /= 10)
+		n++;
+	q += n;
+	for (char *p = q; n--; v /= 10)
+		*--p = (char)('0' + v % 10);
+	return q;
+}
+
+/*
+ * Replaces the cache file with the results of `scan` (only files whose
+ * blob id is known), and sets the deps_hash of each file whose
+ * statements it encodes. Returns 0, or <0 after a warning.
+ */
+int scancache_save(const struct scancache *cache, struct scan *scan,
 		   unsigned flags);
 void scancache_release(struct scancache *cache);
 

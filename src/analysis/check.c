@@ -212,6 +212,78 @@ static void find_line(struct resolver *r, int *ready, struct check_violation *v,
 	free(out.files);
 }
 
+/*
+ * The statements of violation i's importer that resolve to its imported
+ * file: the first gives violation i its line, each other one a
+ * violation of its own (import orders at line 3 and from orders import x
+ * at line 12 are two findings to fix).
+ */
+static void find_statements(struct check *c, struct resolver *r, int *ready,
+			    size_t i)
+{
+	const struct scan_file *f = &c->scan->files[c->v[i].from];
+	struct resolve_out out = { 0 };
+	int first = 1;
+
+	if (!f->deps.nr)
+		return;
+	if (!*ready) {
+		if (resolver_init(r, c->scan, NULL))
+			return;
+		*ready = 1;
+	}
+	for (size_t k = 0; k < f->deps.nr; k++) {
+		const struct dep_ref *d = &f->deps.refs[k];
+		struct check_violation *v;
+		int hit = 0;
+
+		out.nr = 0;
+		out.external = NULL;
+		resolve_dep(r, c->v[i].from, d, &out);
+		for (size_t j = 0; j < out.nr && !hit; j++)
+			hit = out.files[j] == c->v[i].to;
+		if (!hit)
+			continue;
+		if (first) {
+			c->v[i].line = d->line;
+			c->v[i].import = d->target;
+			first = 0;
+			continue;
+		}
+		v = add(c, c->v[i].rule, c->v[i].from, c->v[i].to);
+		v->line = d->line;
+		v->import = d->target;
+		v->key = xstrdup(c->v[i].key);
+	}
+	free(out.files);
+}
+
+/*
+ * A statement that resolves to several files of a forbidden context
+ * (from orders import a, b) is one finding: after sorting, a violation
+ * of the importer's line and rule already found is dropped.
+ */
+static void one_per_statement(struct check *c)
+{
+	size_t out = 0;
+
+	for (size_t i = 0; i < c->nr; i++) {
+		struct check_violation *v = &c->v[i];
+
+		if (out && v->line && !v->detail) {
+			const struct check_violation *p = &c->v[out - 1];
+
+			if (p->from == v->from && p->line == v->line &&
+			    p->rule == v->rule && !p->detail) {
+				free(v->key);
+				continue;
+			}
+		}
+		c->v[out++] = *v;
+	}
+	c->nr = out;
+}
+
 /* One violation per cycle between contexts, at its lightest cut. */
 static void find_cycles(struct check *c, size_t rule)
 {
@@ -343,12 +415,17 @@ void check_run(struct check *c)
 			find_cycles(c, i);
 			break;
 		}
-	for (size_t i = 0; i < c->nr; i++)
-		find_line(&r, &ready, &c->v[i], scan);
+	for (size_t i = 0, n = c->nr; i < n; i++) {
+		if (c->v[i].detail)
+			find_line(&r, &ready, &c->v[i], scan);
+		else
+			find_statements(c, &r, &ready, i);
+	}
 	if (ready)
 		resolver_release(&r);
 	if (c->nr)
 		qsort_r(c->v, c->nr, sizeof(*c->v), cmp_violation, c);
+	one_per_statement(c);
 }
 
 int check_baseline_read(struct check *c, const char *path)

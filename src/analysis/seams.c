@@ -282,10 +282,14 @@ static void count_contexts(struct seams *s)
 			      cmp_lang);
 		if (x->role == ROLE_PLATFORM)
 			continue;
-		/* tests or migrations: at least 90% of its code lines */
+		/* tests or migrations: over 90% of its code lines; files
+		 * that are not code (translations, fixtures) follow the code
+		 * they sit with and never make its context theirs */
 		x->role = ROLE_CODE;
-		if (10 * by_role[ROLE_CODE] < x->code + x->other)
-			for (int r = ROLE_CODE + 1; r < ROLE_NR; r++)
+		if (10 * by_role[ROLE_CODE] <
+		    by_role[ROLE_CODE] + by_role[ROLE_TEST] +
+			    by_role[ROLE_MIGRATION] + by_role[ROLE_VIEW])
+			for (int r = ROLE_TEST; r <= ROLE_MIGRATION; r++)
 				if (by_role[r] > by_role[x->role])
 					x->role = (enum file_role)r;
 	}

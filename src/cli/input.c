@@ -51,6 +51,18 @@ int input_open(struct model *m, struct config *cfg,
 			return ret;
 		if ((ret = model_load_json(m, arg)))
 			return ret;
+		/* without -c, the carve.json of the repository the model
+		 * was scanned from, when it is still there */
+		if (!o->config && m->scan && m->scan->root &&
+		    *m->scan->root == '/') {
+			struct strbuf path = STRBUF_INIT;
+
+			strbuf_addf(&path, "%s/carve.json", m->scan->root);
+			ret = config_load(cfg, path.buf, 0);
+			strbuf_release(&path);
+			if (ret)
+				return ret;
+		}
 		/* the model keeps the estimate's inputs: rerun its draws */
 		if (m->estimate)
 			estimate_rerun(m->estimate);

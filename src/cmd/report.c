@@ -53,9 +53,9 @@ static int parse_args(struct report_args *a, int argc, char **argv)
 		CLI_INT(0, "max-rows", &a->max_rows, "N", 1, 1000000,
 			"rows per table, then a count of the rest", "50"),
 		CLI_INT(0, "max-nodes", &a->max_nodes, "N", 1, 10000,
-			"contexts drawn before the drawing collapses to "
-			"top-level directories",
-			"60"),
+			"contexts drawn; past them a dependency structure "
+			"matrix",
+			"15"),
 		CLI_HELP_ROW,
 		CLI_END,
 	};
@@ -267,8 +267,9 @@ int cmd_report(int argc, char **argv)
 				     a.max_nodes != REPORT_MAX_NODES
 			     ? "option"
 			     : "default",
-		     "tables show %d rows and count the rest; drawings of "
-		     "over %d contexts collapse to top-level directories",
+		     "tables show %d rows and count the rest; over %d "
+		     "contexts make a dependency structure matrix instead of "
+		     "a drawing",
 		     a.max_rows, a.max_nodes);
 	if (outfile_open(&out, a.common.output))
 		goto done;

@@ -56,6 +56,25 @@ char *arena_strdup(struct arena *a, const char *s)
 	return arena_strndup(a, s, strlen(s));
 }
 
+void arena_take(struct arena *to, struct arena *from)
+{
+	struct arena_block *tail = from->head;
+
+	if (!tail)
+		return;
+	if (!to->head) {
+		to->head = from->head;
+		from->head = NULL;
+		return;
+	}
+	/* behind to's current block, which goes on serving allocations */
+	while (tail->next)
+		tail = tail->next;
+	tail->next = to->head->next;
+	to->head->next = from->head;
+	from->head = NULL;
+}
+
 void arena_release(struct arena *a)
 {
 	struct arena_block *b = a->head;

@@ -14,6 +14,7 @@
 #include "carve/report.h"
 #include "carve/scan.h"
 #include "carve/strbuf.h"
+#include "carve/xmalloc.h"
 
 struct section {
 	const char *id, *title;
@@ -155,12 +156,21 @@ static const char style[] =
 "white-space:nowrap}\n"
 "tbody tr:nth-child(even){background:var(--stripe)}\n"
 "td code,p code{font-family:ui-monospace,'SFMono-Regular',Menlo,"
-"Consolas,monospace;font-size:12.5px;word-break:break-all}\n"
+"Consolas,monospace;font-size:12.5px}\n"
+"td code{overflow-wrap:normal}p code{word-break:break-all}\n"
+"table.dsm{width:auto;font-size:13px}\n"
+"table.dsm td,table.dsm th{padding:2px 6px}\n"
+"table.dsm td.c{width:5px;min-width:5px;height:14px;padding:0;"
+"border:1px solid var(--line)}\n"
+"table.dsm td.d{background:#8a8f98}\n"
+"table.dsm td.l1{background:#c6dbef}table.dsm td.l2{background:#6baed6}"
+"table.dsm td.l3{background:#2171b5}table.dsm td.l4{background:#08306b}"
+"table.dsm td.cut{background:#d62728}\n"
 ".bar{display:inline-block;height:8px;border-radius:4px;"
 "background:var(--accent);vertical-align:middle;margin-right:6px}\n"
 "figure.graph{margin:10px 0;background:#fff;border-radius:8px;"
 "padding:8px;overflow:auto;text-align:center;break-inside:avoid}\n"
-"figure.graph svg{max-width:100%;height:auto}\n"
+"figure.graph svg{max-width:none;height:auto}\n"
 "figcaption{color:#5d6675;font-size:13px}\n"
 ".gantt{font-size:13px;margin:6px 0;overflow-x:auto}\n"
 ".gantt .gh,.gantt .gr{display:grid;grid-template-columns:minmax(160px,"
@@ -232,6 +242,86 @@ static void fill_note(struct report *r, const char *what)
 	fputs(".</p>\n", r->fp);
 }
 
+static void elide(struct report *r, const char *path, size_t max)
+{
+	size_t len = strlen(path), head, tail;
+
+	if (len <= max) {
+		html_puts(r->fp, path);
+		return;
+	}
+	/* the first folder and the end, cut at slashes where they fall
+	 * inside the budget, and never inside a UTF-8 sequence */
+	head = max / 3;
+	for (size_t k = 1; k < head; k++)
+		if (path[k] == '/') {
+			head = k + 1;
+			break;
+		}
+	tail = max - head - 1;
+	for (size_t k = len - tail; k < len; k++)
+		if (path[k] == '/') {
+			tail = len - k;
+			break;
+		}
+	while (head > 0 && ((unsigned char)path[head] & 0xc0) == 0x80)
+		head--;
+	while (tail > 0 && ((unsigned char)path[len - tail] & 0xc0) == 0x80)
+		tail--;
+	{
+		struct strbuf sb = STRBUF_INIT;
+
+		strbuf_add(&sb, path, head);
+		strbuf_addstr(&sb, "\xe2\x80\xa6"); /* an ellipsis */
+		strbuf_addstr(&sb, path + len - tail);
+		fputs("<span title=\"", r->fp);
+		html_puts(r->fp, path);
+		fputs("\">", r->fp);
+		html_puts(r->fp, sb.buf);
+		fputs("</span>", r->fp);
+		strbuf_release(&sb);
+	}
+}
+
+void report_path_max(struct report *r, const char *path, size_t max)
+{
+	fputs("<code>", r->fp);
+	elide(r, path, max);
+	fputs("</code>", r->fp);
+}
+
+void report_path(struct report *r, const char *path)
+{
+	fputs("<code>", r->fp);
+	report_words(r, path);
+	fputs("</code>", r->fp);
+}
+
+void report_words(struct report *r, const char *text)
+{
+	/* the line breaks only between words ("a.py (19), b.py (10)",
+	 * "a → b"); a word too long for a column, a path, is elided */
+	while (*text) {
+		size_t n = strcspn(text, " ");
+
+		if (n > REPORT_PATH_MAX) {
+			char *one = xstrndup(text, n);
+
+			elide(r, one, REPORT_PATH_MAX);
+			free(one);
+		} else {
+			struct strbuf sb = STRBUF_INIT;
+
+			strbuf_add(&sb, text, n);
+			html_puts(r->fp, sb.buf);
+			strbuf_release(&sb);
+		}
+		text += n;
+		while (*text == ' ')
+			fputc(*text++, r->fp);
+	}
+}
+
 void report_table_begin(struct report *r, const char *align,
 			const char *const *headers)
 {
@@ -250,10 +340,11 @@ void report_table_row(struct report *r, const char *align,
 		if (align[i] == 'r')
 			html_element(r->fp, "td class=n", cells[i]);
 		else if (align[i] == 'c') /* a path or a symbol */
-			fputs("<td><code>", r->fp), html_puts(r->fp, cells[i]),
-				fputs("</code></td>", r->fp);
+			fputs("<td>", r->fp), report_path(r, cells[i]),
+				fputs("</td>", r->fp);
 		else
-			html_element(r->fp, "td", cells[i]);
+			fputs("<td>", r->fp), report_words(r, cells[i]),
+				fputs("</td>", r->fp);
 	}
 	fputs("</tr>\n", r->fp);
 }

@@ -67,10 +67,21 @@ static const char *cause_of(const struct language *lang)
  * Code files only: tests link to their helpers (every spec requires
  * rails_helper) and would hide that the code itself is unlinked.
  */
-static int counts(const struct scan_file *f)
+struct cause_memo {
+	const struct language *lang;
+	const char *cause;
+};
+
+static int counts(const struct scan_file *f, struct cause_memo *memo)
 {
-	return f->status == FILE_COUNTED && f->lang && cause_of(f->lang) &&
-	       file_role(f->path) == ROLE_CODE;
+	if (f->status != FILE_COUNTED || !f->lang)
+		return 0;
+	/* files of one language come in runs: its cause, looked up once */
+	if (f->lang != memo->lang) {
+		memo->lang = f->lang;
+		memo->cause = cause_of(f->lang);
+	}
+	return memo->cause && file_role(f->path) == ROLE_CODE;
 }
 
 struct tally {
@@ -96,12 +107,13 @@ void scan_find_blind_spots(struct scan *scan)
 	size_t *of = xcalloc(scan->nr + 1, sizeof(*of));
 	unsigned char *linked = xcalloc(scan->nr + 1, 1);
 	struct strbuf sb = STRBUF_INIT;
+	struct cause_memo memo = { NULL, NULL };
 	size_t nr = 0, alloc = 0;
 
 	scan->blind = NULL;
 	scan->blind_nr = 0;
 	for (size_t i = 0; i < scan->nr; i++)
-		if (counts(&scan->files[i]))
+		if (counts(&scan->files[i], &memo))
 			of[i] = (size_t)(tally_of(t, &nr, scan->files[i].lang) -
 					 t) +
 				1;

@@ -65,6 +65,11 @@ uint64_t depcache_key(const struct scan *scan)
 		/* the statements as the scan cache writes them, decoded or not */
 		if (f->deps_cached) {
 			h = mix_str(h, f->deps_cached);
+		} else if (!f->deps.nr) {
+			h = mix_str(h, "");
+		} else if (f->deps_hash) {
+			/* encoded (and hashed) by scancache_save() */
+			h = mix(h, f->deps_hash);
 		} else {
 			strbuf_reset(&enc);
 			scancache_encode_deps(&enc, &f->deps);
@@ -276,16 +281,10 @@ done:
 }
 
 /* A tab and a number (what "\t%zu" printed, without printf's cost). */
-static void add_number(struct strbuf *sb, size_t v)
+static char *put_field(char *q, unsigned long long v)
 {
-	char buf[24], *p = buf + sizeof(buf);
-
-	do {
-		*--p = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	*--p = '\t';
-	strbuf_add(sb, p, (size_t)(buf + sizeof(buf) - p));
+	*q++ = '\t';
+	return scancache_put_number(q, v);
 }
 
 void depcache_save(const struct scan *scan, const char *dir, uint64_t key,
@@ -326,14 +325,20 @@ void depcache_save(const struct scan *scan, const char *dir, uint64_t key,
 	strbuf_addch(&sb, '\0');
 	for (size_t i = 0; i < scan->edges_nr; i++) {
 		const struct scan_edge *e = &scan->edges[i];
+		char *q;
 
-		strbuf_addstr(&sb, "edge");
-		add_number(&sb, e->from);
-		add_number(&sb, e->to);
-		add_number(&sb, (unsigned)e->kind);
-		add_number(&sb, e->flags);
-		add_number(&sb, e->weight);
-		strbuf_addch(&sb, '\0');
+		/* "edge" and five tabbed numbers of at most 20 digits */
+		strbuf_grow(&sb, 4 + 5 * 21 + 1);
+		q = sb.buf + sb.len;
+		memcpy(q, "edge", 4);
+		q = put_field(q + 4, e->from);
+		q = put_field(q, e->to);
+		q = put_field(q, (unsigned)e->kind);
+		q = put_field(q, e->flags);
+		q = put_field(q, e->weight);
+		*q++ = '\0';
+		sb.len = (size_t)(q - sb.buf);
+		*q = '\0';
 	}
 	for (size_t i = 0; i < scan->externals_nr; i++) {
 		const struct scan_external *x = &scan->externals[i];

@@ -26,13 +26,24 @@ void dep_names_release(struct dep_names *set)
 	set->cap = set->nr = 0;
 }
 
+/*
+ * A name's hash: its length and its first and last eight bytes, mixed
+ * (names are compared whole on a match). Short ones byte by byte.
+ */
 static uint32_t hash(const char *s, size_t n)
 {
-	uint32_t h = 2166136261u;
+	uint64_t h = n * 0x9e3779b97f4a7c15ULL, a, b;
 
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
+	if (n < 8) {
+		for (size_t i = 0; i < n; i++)
+			h = (h ^ (unsigned char)s[i]) * 0x100000001b3ULL;
+	} else {
+		memcpy(&a, s, 8);
+		memcpy(&b, s + n - 8, 8);
+		h = (h ^ a) * 0xff51afd7ed558ccdULL;
+		h = (h ^ b ^ (h >> 32)) * 0xc4ceb9fe1a85ec53ULL;
+	}
+	return (uint32_t)(h ^ (h >> 33));
 }
 
 /* Doubles the slots, placing every recorded name again. */

@@ -11,6 +11,9 @@
  */
 #include <string.h>
 #include <strings.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "carve/arena.h"
 #include "carve/depnames.h"
@@ -55,6 +58,71 @@ struct cs_state {
 	struct dep_names names; /* the names used, once per namespace */
 };
 
+/* Past the spaces and tabs at p (indentation: sixteen at a time). */
+static inline const char *cs_skip_blanks(const char *p, const char *end)
+{
+#ifdef __SSE2__
+	const __m128i sp = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t');
+
+	/* most runs between words are one byte long */
+	if (p < end && *p != ' ' && *p != '\t')
+		return p;
+
+	while (end - p >= 16) {
+		const __m128i v =
+			_mm_loadu_si128((const __m128i *)(const void *)p);
+		unsigned other = (unsigned)_mm_movemask_epi8(
+					 _mm_or_si128(_mm_cmpeq_epi8(v, sp),
+						      _mm_cmpeq_epi8(v, tab))) ^
+				 0xffffu;
+
+		if (other)
+			return p + __builtin_ctz(other);
+		p += 16;
+	}
+#endif
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	return p;
+}
+
+/*
+ * Past the name bytes at p (is_ident(): letters, digits, _ and bytes
+ * from 0x80), sixteen at a time.
+ */
+static const char *cs_skip_ident(const char *p, const char *end)
+{
+#ifdef __SSE2__
+	const __m128i zero = _mm_setzero_si128();
+	const __m128i case_bit = _mm_set1_epi8(0x20);
+	const __m128i a = _mm_set1_epi8('a' - 1), z = _mm_set1_epi8('z' + 1);
+	const __m128i d0 = _mm_set1_epi8('0' - 1), d9 = _mm_set1_epi8('9' + 1);
+	const __m128i us = _mm_set1_epi8('_');
+
+	while (end - p >= 16) {
+		const __m128i v =
+			_mm_loadu_si128((const __m128i *)(const void *)p);
+		const __m128i lower = _mm_or_si128(v, case_bit);
+		/* signed compares: bytes from 0x80 are negative */
+		__m128i ok = _mm_cmplt_epi8(v, zero);
+		unsigned other;
+
+		ok = _mm_or_si128(ok, _mm_and_si128(_mm_cmpgt_epi8(lower, a),
+						    _mm_cmplt_epi8(lower, z)));
+		ok = _mm_or_si128(ok, _mm_and_si128(_mm_cmpgt_epi8(v, d0),
+						    _mm_cmplt_epi8(v, d9)));
+		ok = _mm_or_si128(ok, _mm_cmpeq_epi8(v, us));
+		other = (unsigned)_mm_movemask_epi8(ok) ^ 0xffffu;
+		if (other)
+			return p + __builtin_ctz(other);
+		p += 16;
+	}
+#endif
+	while (p < end && is_ident((unsigned char)*p))
+		p++;
+	return p;
+}
+
 /* Skips a verbatim string: "" is a quote, no escapes, spans lines. */
 static void cs_verbatim(struct lexer *lx)
 {
@@ -88,9 +156,7 @@ static void cs_space(struct lexer *lx)
 			lx->p++;
 			bol = 1;
 			/* the indentation of the next line */
-			while (lx->p < lx->end &&
-			       (*lx->p == ' ' || *lx->p == '\t'))
-				lx->p++;
+			lx->p = cs_skip_blanks(lx->p, lx->end);
 		} else if (is_blank((unsigned char)c)) {
 			lx->p++;
 		} else if ((c == '/' && lx->p + 1 < lx->end &&
@@ -270,7 +336,10 @@ static int cs_member_name(const struct lexer *lx, const struct cs_state *st)
 
 	while (p < lx->end && (is_blank((unsigned char)*p) || *p == '\n'))
 		p++;
-	if (p >= lx->end || !strchr("{(;=<", *p) ||
+	/* one of { ( ; = < (or a NUL, as strchr() found it) */
+	if (p >= lx->end ||
+	    (*p != '{' && *p != '(' && *p != ';' && *p != '=' && *p != '<' &&
+	     *p) ||
 	    (*p == '=' && p + 1 < lx->end && p[1] == '='))
 		return 0;
 	if (st->prev == 'a')
@@ -375,16 +444,18 @@ static void cs_read_ref(struct lexer *lx, struct cs_state *st, const char *s,
 /* True when the word s[0..n) declares a type. */
 static int cs_type_keyword(const char *s, size_t n)
 {
-	static const char *const words[] = { "class", "struct", "interface",
-					     "enum",  "record", NULL };
-
-	if (n < 4 || n > 9 ||
-	    (*s != 'c' && *s != 's' && *s != 'i' && *s != 'e' && *s != 'r'))
+	switch (n) {
+	case 4:
+		return !memcmp(s, "enum", 4);
+	case 5:
+		return !memcmp(s, "class", 5);
+	case 6:
+		return !memcmp(s, "struct", 6) || !memcmp(s, "record", 6);
+	case 9:
+		return !memcmp(s, "interface", 9);
+	default:
 		return 0;
-	for (const char *const *w = words; *w; w++)
-		if (strlen(*w) == n && !memcmp(*w, s, n))
-			return 1;
-	return 0;
+	}
 }
 
 /*
@@ -678,8 +749,7 @@ static void cs_word(struct lexer *lx, struct cs_state *st, int *stmt)
 	size_t n;
 	const char *p = s + verbatim, *end = lx->end;
 
-	while (p < end && is_ident((unsigned char)*p))
-		p++;
+	p = cs_skip_ident(p, end);
 	lx->p = p;
 	n = (size_t)(p - s);
 	if (n == 6 && !memcmp(s, "global", 6) && at(lx, "::")) {
@@ -703,10 +773,10 @@ static void cs_word(struct lexer *lx, struct cs_state *st, int *stmt)
 		cs_declaration(lx, st, s, n);
 	else if (n == 8 && !memcmp(s, "delegate", 8))
 		cs_delegate(lx, st);
-	else if (!verbatim)
-		cs_read_ref(lx, st, s, line);
-	else if (n > 1)
-		cs_read_ref(lx, st, s + 1, line);
+	else if (!verbatim ? is_upper((unsigned char)*s)
+			   : n > 1 && is_upper((unsigned char)s[1]))
+		/* a lowercase name is no type: cs_read_ref() passes it */
+		cs_read_ref(lx, st, s + verbatim, line);
 	st->global = 0;
 	st->prev = 'a';
 	st->prev_name = s;
@@ -730,11 +800,7 @@ void deps_csharp(struct dep_list *out, struct arena *arena, const char *buf,
 
 		/* the common bytes first: blanks within a line, words */
 		if (c == ' ' || c == '\t') {
-			const char *e = lx.p + 1;
-
-			while (e < lx.end && (*e == ' ' || *e == '\t'))
-				e++;
-			lx.p = e;
+			lx.p = cs_skip_blanks(lx.p + 1, lx.end);
 		} else if (is_ident_start(c)) {
 			cs_word(&lx, &st, &stmt);
 		} else if (c == '\n' || is_blank(c) ||

@@ -51,6 +51,12 @@ struct lexer {
 	size_t *set, set_size; /* uses by hash: index + 1, 0 free */
 	/* by first byte of an import's name: bit n for a name of n bytes */
 	uint32_t first[256];
+	/* by last byte of an import's name: 1 when one ends with it */
+	unsigned char last[256];
+	/* by first byte: the first import whose name starts with it, plus
+	 * one, and after each import the next such (candidates()) */
+	size_t head[256];
+	size_t *next;
 	int group; /* inside a grouped type, var or const */
 	struct dep_list *out;
 	struct arena *arena;
@@ -189,6 +195,10 @@ static void guess_name(struct go_import *imp)
 				0; /* gopkg.in/yaml.v3, go-foo: no guess */
 }
 
+/* clang-format off */
+#define S(p) { p, sizeof(p) - 1 }
+/* clang-format on */
+
 /*
  * The standard packages most used (gitea: a third of all uses): their
  * uses name no file of the repository, so they are not collected. A
@@ -197,18 +207,45 @@ static void guess_name(struct go_import *imp)
  */
 static int is_common_std(const char *s, size_t n)
 {
-	static const char *const std[] = {
-		"bufio",	 "bytes",   "context", "encoding/json",
-		"errors",	 "fmt",	    "io",      "io/fs",
-		"log",		 "math",    "net",     "net/http",
-		"net/url",	 "os",	    "os/exec", "path",
-		"path/filepath", "reflect", "regexp",  "slices",
-		"sort",		 "strconv", "strings", "sync",
-		"sync/atomic",	 "testing", "time",    "unicode",
+	static const struct {
+		const char *path;
+		size_t len;
+	} std[] = {
+		S("bufio"),
+		S("bytes"),
+		S("context"),
+		S("encoding/json"),
+		S("errors"),
+		S("fmt"),
+		S("io"),
+		S("io/fs"),
+		S("log"),
+		S("math"),
+		S("net"),
+		S("net/http"),
+		S("net/url"),
+		S("os"),
+		S("os/exec"),
+		S("path"),
+		S("path/filepath"),
+		S("reflect"),
+		S("regexp"),
+		S("slices"),
+		S("sort"),
+		S("strconv"),
+		S("strings"),
+		S("sync"),
+		S("sync/atomic"),
+		S("testing"),
+		S("time"),
+		S("unicode"),
 	};
+#undef S
 
+	if (n > 13 || memchr(s, '.', n))
+		return 0; /* the longest is 13 bytes; none has a dot */
 	for (size_t i = 0; i < sizeof(std) / sizeof(*std); i++)
-		if (strlen(std[i]) == n && !memcmp(std[i], s, n))
+		if (std[i].len == n && !memcmp(std[i].path, s, n))
 			return 1;
 	return 0;
 }
@@ -312,13 +349,19 @@ static size_t ident_len(const char *p, const char *end)
 	return (size_t)(p - s);
 }
 
+/*
+ * A hash of a use for the set of uses: the import, the length and three
+ * of the name's bytes, mixed (names are compared whole on a match).
+ */
 static uint32_t hash_bytes(const char *s, size_t n, size_t seed)
 {
-	uint32_t h = 2166136261u ^ (uint32_t)seed;
+	uint64_t h = (uint64_t)seed * 0x9e3779b97f4a7c15ULL;
 
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
+	h ^= (uint64_t)n | (uint64_t)(unsigned char)s[0] << 8 |
+	     (uint64_t)(unsigned char)s[n / 2] << 16 |
+	     (uint64_t)(unsigned char)s[n - 1] << 24;
+	h *= 0xff51afd7ed558ccdULL;
+	return (uint32_t)(h ^ (h >> 29));
 }
 
 /* Adds imports[imp] . s[0..n) unless the file used it already. */
@@ -360,22 +403,24 @@ static void add_use(struct lexer *lx, size_t imp, const char *s, size_t n)
 static void selector(struct lexer *lx, const char *start, const char *p)
 {
 	const char *w = p;
-	size_t n, name_n;
+	size_t n;
 
+	/* only an exported name can be used from another package, and
+	 * only after a word that ends as an import's name does */
+	if (!exported(p + 1) || !lx->last[(unsigned char)p[-1]])
+		return;
 	while (w > start && is_ident((unsigned char)w[-1]))
 		w--;
 	n = (size_t)(p - w);
 	if (!n || n > 31 || !(lx->first[(unsigned char)*w] & (1u << n)) ||
 	    (w > start && w[-1] == '.'))
 		return;
-	name_n = ident_len(p + 1, lx->end);
-	if (!name_n || !exported(p + 1))
-		return;
-	for (size_t i = 0; i < lx->imports_nr; i++) {
-		const struct go_import *imp = &lx->imports[i];
+	/* the first import of that name, as a loop over all would find */
+	for (size_t i = lx->head[(unsigned char)*w]; i; i = lx->next[i - 1]) {
+		const struct go_import *imp = &lx->imports[i - 1];
 
 		if (imp->name_len == n && !memcmp(imp->name, w, n)) {
-			add_use(lx, i, p + 1, name_n);
+			add_use(lx, i - 1, p + 1, ident_len(p + 1, lx->end));
 			return;
 		}
 	}
@@ -431,66 +476,98 @@ static void line_start(struct lexer *lx, const char *p)
 		declare(lx, p, ident_len(p, end));
 }
 
-#ifdef __SSE2__
-/* Bit i set when p[i] may matter: newline, quotes, '/', '.'. */
-static inline unsigned interesting16(const char *p)
+static int interesting(char c)
 {
-	const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
-	__m128i m = _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'));
-
-	m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('"')));
-	m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('\'')));
-	m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('`')));
-	/* '.' and '/' differ in the low bit */
-	m = _mm_or_si128(m, _mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(1)),
-					   _mm_set1_epi8('/')));
-	return (unsigned)_mm_movemask_epi8(m);
+	return c == '\n' || c == '"' || c == '\'' || c == '`' || c == '/' ||
+	       c == '.';
 }
-#endif
 
-static const char *next_interesting(const char *p, const char *end)
+/*
+ * Bit i set when blk[i] may matter, for the 64 bytes at blk (fewer at
+ * the end of the buffer): a stop costs a bit scan, not a new search.
+ */
+static uint64_t interesting64(const char *blk, const char *end)
 {
-#ifdef __SSE2__
-	while (end - p >= 16) {
-		unsigned m = interesting16(p);
+	uint64_t m = 0;
+	size_t n = (size_t)(end - blk);
 
-		if (m)
-			return p + __builtin_ctz(m);
-		p += 16;
+#ifdef __SSE2__
+	if (n >= 64) {
+		const __m128i nl = _mm_set1_epi8('\n'), dq = _mm_set1_epi8('"');
+		const __m128i sq = _mm_set1_epi8('\''), bq = _mm_set1_epi8('`');
+		const __m128i one = _mm_set1_epi8(1), sl = _mm_set1_epi8('/');
+
+		for (int k = 3; k >= 0; k--) {
+			const __m128i v = _mm_loadu_si128(
+				(const __m128i *)(const void *)(blk + 16 * k));
+			__m128i x = _mm_or_si128(_mm_cmpeq_epi8(v, nl),
+						 _mm_cmpeq_epi8(v, dq));
+
+			x = _mm_or_si128(x,
+					 _mm_or_si128(_mm_cmpeq_epi8(v, sq),
+						      _mm_cmpeq_epi8(v, bq)));
+			/* '.' and '/' differ in the low bit */
+			x = _mm_or_si128(x, _mm_cmpeq_epi8(_mm_or_si128(v, one),
+							   sl));
+			m = m << 16 | (unsigned)_mm_movemask_epi8(x);
+		}
+		return m;
 	}
 #endif
-	while (p < end && *p != '\n' && *p != '"' && *p != '\'' && *p != '`' &&
-	       *p != '/' && *p != '.')
-		p++;
-	return p;
+	if (n > 64)
+		n = 64;
+	for (size_t i = 0; i < n; i++)
+		if (interesting(blk[i]))
+			m |= 1ULL << i;
+	return m;
 }
 
 /*
  * The declarations after the imports: top-level names, and the uses of
- * imported packages. Only newlines, quotes, comments and dots matter, so
- * the rest is skipped sixteen bytes at a time.
+ * imported packages. Only newlines, quotes, comments and dots matter:
+ * their positions come 64 bytes at a time as a bit mask, and a skip
+ * (a string, a comment) past the block starts a new one.
  */
 static void body(struct lexer *lx)
 {
 	const char *start = lx->p, *end = lx->end, *p = lx->p;
+	const char *blk = p;
+	uint64_t m;
 
-	for (size_t i = 0; i < lx->imports_nr; i++)
-		if (lx->imports[i].name_len && lx->imports[i].name_len < 32)
-			lx->first[(unsigned char)*lx->imports[i].name] |=
-				1u << lx->imports[i].name_len;
+	lx->next = xcalloc(lx->imports_nr + 1, sizeof(*lx->next));
+	for (size_t i = lx->imports_nr; i-- > 0;) {
+		const struct go_import *imp = &lx->imports[i];
+		unsigned char c;
+
+		if (!imp->name_len || imp->name_len >= 32)
+			continue;
+		c = (unsigned char)*imp->name;
+		lx->first[c] |= 1u << imp->name_len;
+		lx->last[(unsigned char)imp->name[imp->name_len - 1]] = 1;
+		/* pushed last to first: the chain is in import order */
+		lx->next[i] = lx->head[c];
+		lx->head[c] = i + 1;
+	}
 	line_start(lx, p);
+	m = blk < end ? interesting64(blk, end) : 0;
 	for (;;) {
 		const char *s;
 		size_t n;
 
-		p = next_interesting(p, end);
-		if (p >= end)
-			break;
+		while (!m) {
+			blk += 64;
+			if (blk >= end)
+				goto done;
+			m = interesting64(blk, end);
+		}
+		p = blk + __builtin_ctzll(m);
 		switch (*p) {
 		case '\n':
 			lx->line++;
 			p++;
-			line_start(lx, p);
+			/* most lines start with a tab: no declaration */
+			if (lx->group || (p < end && *p != '\t'))
+				line_start(lx, p);
 			break;
 		case '.':
 			if (p > start && is_ident((unsigned char)p[-1]))
@@ -512,31 +589,59 @@ static void body(struct lexer *lx)
 			p = lx->p;
 			break;
 		}
+		if (p - blk < 64) {
+			m &= ~0ULL << (p - blk);
+		} else {
+			blk = p;
+			m = blk < end ? interesting64(blk, end) : 0;
+		}
 	}
+done:
 	lx->p = end;
 }
 
 /* Each import, then right after it the distinct names used from it. */
 static void emit_imports(struct lexer *lx)
 {
+	/* each import's uses, in the order they came: chained by index */
+	size_t *first =
+		xcalloc(2 * lx->imports_nr + lx->uses_nr + 1, sizeof(*first));
+	size_t *tail = first + lx->imports_nr, *next = tail + lx->imports_nr;
+
+	for (size_t u = 0; u < lx->uses_nr; u++) {
+		size_t i = lx->uses[u].imp;
+
+		if (tail[i])
+			next[tail[i] - 1] = u + 1;
+		else
+			first[i] = u + 1;
+		tail[i] = u + 1;
+	}
 	for (size_t i = 0; i < lx->imports_nr; i++) {
 		const struct go_import *imp = &lx->imports[i];
 		struct dep_ref *d;
+		const char *target;
 
-		dep_list_add(lx->out, lx->arena, DEP_IMPORT, imp->path,
-			     imp->path_len, imp->line)
-			->flags = imp->flags;
-		for (size_t u = 0; u < lx->uses_nr; u++) {
-			const struct go_use *x = &lx->uses[u];
+		d = dep_list_add(lx->out, lx->arena, DEP_IMPORT, imp->path,
+				 imp->path_len, imp->line);
+		d->flags = imp->flags;
+		target = d->target;
+		for (size_t u = first[i]; u; u = next[u - 1]) {
+			const struct go_use *x = &lx->uses[u - 1];
 
-			if (x->imp != i)
-				continue;
-			d = dep_list_add(lx->out, lx->arena, DEP_IMPORT,
-					 imp->path, imp->path_len, imp->line);
+			/* the uses share the import's copy of its path */
+			ALLOC_GROW(lx->out->refs, lx->out->nr + 1,
+				   lx->out->alloc);
+			d = &lx->out->refs[lx->out->nr++];
+			memset(d, 0, sizeof(*d));
+			d->kind = DEP_IMPORT;
 			d->flags = imp->flags;
+			d->line = imp->line;
+			d->target = target;
 			d->name = arena_strndup(lx->arena, x->s, x->n);
 		}
 	}
+	free(first);
 }
 
 void deps_go(struct dep_list *out, struct arena *arena, const char *buf,
@@ -594,6 +699,9 @@ void deps_go(struct dep_list *out, struct arena *arena, const char *buf,
 			break;
 		}
 	}
+	/* one grow for what follows, not one per few statements */
+	ALLOC_GROW(out->refs, out->nr + lx.imports_nr + lx.uses_nr + 1,
+		   out->alloc);
 	emit_imports(&lx);
 	if (lx.package_len) {
 		d = dep_list_add(out, arena, DEP_IMPORT, ".", 1,
@@ -603,4 +711,5 @@ void deps_go(struct dep_list *out, struct arena *arena, const char *buf,
 	free(lx.imports);
 	free(lx.uses);
 	free(lx.set);
+	free(lx.next);
 }

@@ -68,10 +68,24 @@ static void skip_block_comment(struct lexer *lx)
 
 	lx->p += 2;
 	if (!lx->nested) {
-		/* Java's do not nest: memmem and memchr, not a byte loop */
-		const char *e =
-			memmem(lx->p, (size_t)(lx->end - lx->p), "*/", 2);
-		const char *stop = e ? e + 2 : lx->end;
+		/*
+		 * Java's do not nest: memchr to each '/' (rarer in comments
+		 * than '*', and glibc's memmem is slower still), then the
+		 * newlines up to the end.
+		 */
+		const char *e = NULL, *slash = lx->p + 1;
+		const char *stop;
+
+		while (slash < lx->end &&
+		       (slash = memchr(slash, '/',
+				       (size_t)(lx->end - slash)))) {
+			if (slash[-1] == '*') {
+				e = slash - 1;
+				break;
+			}
+			slash++;
+		}
+		stop = e ? e + 2 : lx->end;
 
 		for (const char *q = lx->p;
 		     (q = memchr(q, '\n', (size_t)(stop - q))); q++)

@@ -15,6 +15,9 @@
  */
 #include <string.h>
 #include <strings.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "carve/deps.h"
 #include "carve/language.h"
@@ -305,6 +308,9 @@ static const char *razor_call(struct vlex *lx, const char *p)
 	const char *end = lx->end, *s, *q;
 	size_t n;
 
+	/* Ht(ml.), La(yout), Co(mponent.): most capitals start none */
+	if (p + 1 >= end || p[1] != (*p == 'H' ? 't' : *p == 'L' ? 'a' : 'o'))
+		return p + 1;
 	for (const char *const *c = calls; *c; c++) {
 		if (!at(p, end, *c))
 			continue;
@@ -376,6 +382,36 @@ static const char *razor_partial_tag(struct vlex *lx, const char *p)
 	return p + 8;
 }
 
+/* The first of @ < H L C at or after p (where deps_razor() looks). */
+static const char *razor_next(const char *p, const char *end)
+{
+#ifdef __SSE2__
+	const __m128i at = _mm_set1_epi8('@'), lt = _mm_set1_epi8('<');
+	const __m128i h = _mm_set1_epi8('H'), l = _mm_set1_epi8('L');
+	const __m128i c = _mm_set1_epi8('C');
+
+	while (end - p >= 16) {
+		const __m128i v =
+			_mm_loadu_si128((const __m128i *)(const void *)p);
+		__m128i m = _mm_or_si128(_mm_cmpeq_epi8(v, at),
+					 _mm_cmpeq_epi8(v, lt));
+		unsigned bits;
+
+		m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(v, h),
+						 _mm_cmpeq_epi8(v, l)));
+		bits = (unsigned)_mm_movemask_epi8(
+			_mm_or_si128(m, _mm_cmpeq_epi8(v, c)));
+		if (bits)
+			return p + __builtin_ctz(bits);
+		p += 16;
+	}
+#endif
+	while (p < end && *p != '@' && *p != '<' && *p != 'H' && *p != 'L' &&
+	       *p != 'C')
+		p++;
+	return p;
+}
+
 static void deps_razor(struct dep_list *out, struct arena *arena,
 		       const char *buf, size_t len)
 {
@@ -385,7 +421,7 @@ static void deps_razor(struct dep_list *out, struct arena *arena,
 	vlex_init(&lx, out, arena, buf, len);
 	p = lx.buf;
 	end = lx.end;
-	while (p < end) {
+	while ((p = razor_next(p, end)) < end) {
 		char c = *p;
 
 		if (c == '@' && p + 1 < end && p[1] == '*') {

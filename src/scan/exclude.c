@@ -35,7 +35,9 @@ static const char *const default_rules[] = {
 	"vendored: a path component named (in any case) vendor, vendors, "
 	"third_party, third-party, thirdparty, 3rdparty, node_modules, "
 	"bower_components, jspm_packages, Pods, Carthage or lib_npm, or "
-	"wwwroot/lib; a .js or .css file named after a "
+	"wwwroot/lib; a .js, .css or .html file under a folder named after a "
+	"front-end library (tinymce/, ckeditor/, codemirror/, ...); a .js "
+	"or .css file named after a "
 	"front-end library (jquery, bootstrap, angular, lodash, moment, "
 	"...) or with a version in its name (foo-2.1.4.js)",
 	"generated: lock files (package-lock.json, yarn.lock, go.sum, ...)",
@@ -117,6 +119,36 @@ static int library_file(const char *base)
 	return 0;
 }
 
+/*
+ * A web asset (.js, .css, .html, ...) under a folder named after a
+ * front-end library (Content/editors/tinymce/plugins/table/plugin.js):
+ * a copy of the library. Only web assets: a Go package or a C# folder
+ * named bootstrap/ is the project's own code.
+ */
+static const char *library_dir(const char *path, const char *base)
+{
+	static const char *const web[] = { ".js", ".mjs", ".css", ".html",
+					   ".htm", NULL };
+	const char *dot = strrchr(base, '.'), *p = path;
+	int asset = 0;
+
+	for (int i = 0; dot && web[i]; i++)
+		asset |= !strcasecmp(dot, web[i]);
+	if (!asset)
+		return NULL;
+	while (p < base) {
+		const char *slash = strchr(p, '/');
+		size_t n = (size_t)(slash - p);
+
+		for (int i = 0; library_names[i]; i++)
+			if (strlen(library_names[i]) == n &&
+			    !strncasecmp(library_names[i], p, n))
+				return library_names[i];
+		p = slash + 1;
+	}
+	return NULL;
+}
+
 static int ends_with(const char *s, const char *suffix)
 {
 	size_t n = strlen(s), m = strlen(suffix);
@@ -149,6 +181,10 @@ const char *exclude_by_path(const struct exclude_rules *rules,
 	}
 	if (library_file(base))
 		return "vendored: a front-end library's file";
+	if ((hit = library_dir(path, base))) {
+		snprintf(buf, size, "vendored: %s/ (a front-end library)", hit);
+		return buf;
+	}
 	for (int i = 0; lock_files[i]; i++)
 		if (!strcmp(base, lock_files[i]))
 			return "generated: lock file";

@@ -127,6 +127,50 @@ void resolve_out_external(struct resolver *r, struct resolve_out *out,
 	out->external = arena_strndup(&r->arena, name, len);
 }
 
+typedef void resolve_fn(struct resolver *r, size_t from,
+			const struct dep_ref *d, struct resolve_out *out);
+
+/* Go's: an #include (cgo's preamble) is C's. */
+static void resolve_go_or_c(struct resolver *r, size_t from,
+			    const struct dep_ref *d, struct resolve_out *out)
+{
+	if (d->kind == DEP_INCLUDE)
+		resolve_c(r, from, d, out);
+	else
+		resolve_go(r, from, d, out);
+}
+
+/* Any other language's: an #include is C's, the rest is not resolved. */
+static void resolve_includes(struct resolver *r, size_t from,
+			     const struct dep_ref *d, struct resolve_out *out)
+{
+	if (d->kind == DEP_INCLUDE)
+		resolve_c(r, from, d, out);
+}
+
+/* Each family registers its resolver here when it lands. */
+static resolve_fn *family_resolver(const struct language *lang)
+{
+	static const struct {
+		const char *lang;
+		resolve_fn *fn;
+	} families[] = {
+		{ "Python", resolve_python }, { "JavaScript", resolve_js },
+		{ "TypeScript", resolve_js }, { "Java", resolve_java },
+		{ "Kotlin", resolve_java },   { "Scala", resolve_java },
+		{ "Ruby", resolve_ruby },     { "PHP", resolve_php },
+		{ "C#", resolve_csharp },     { "Rust", resolve_rust },
+		{ "Go", resolve_go_or_c },
+	};
+
+	if (language_is_view(lang))
+		return resolve_views;
+	for (size_t i = 0; i < sizeof(families) / sizeof(*families); i++)
+		if (!strcmp(lang->name, families[i].lang))
+			return families[i].fn;
+	return resolve_includes;
+}
+
 void resolve_dep(struct resolver *r, size_t from, const struct dep_ref *d,
 		 struct resolve_out *out)
 {
@@ -134,47 +178,12 @@ void resolve_dep(struct resolver *r, size_t from, const struct dep_ref *d,
 
 	if (!lang)
 		return;
-	/* each family registers its resolver here when it lands */
-	if (language_is_view(lang)) {
-		resolve_views(r, from, d, out);
-		return;
+	/* statements come file by file: the family is looked up once */
+	if (lang != r->family_lang) {
+		r->family_lang = lang;
+		r->family = family_resolver(lang);
 	}
-	if (!strcmp(lang->name, "Python")) {
-		resolve_python(r, from, d, out);
-		return;
-	}
-	if (!strcmp(lang->name, "JavaScript") ||
-	    !strcmp(lang->name, "TypeScript")) {
-		resolve_js(r, from, d, out);
-		return;
-	}
-	if (!strcmp(lang->name, "Java") || !strcmp(lang->name, "Kotlin") ||
-	    !strcmp(lang->name, "Scala")) {
-		resolve_java(r, from, d, out);
-		return;
-	}
-	if (!strcmp(lang->name, "Ruby")) {
-		resolve_ruby(r, from, d, out);
-		return;
-	}
-	if (!strcmp(lang->name, "PHP")) {
-		resolve_php(r, from, d, out);
-		return;
-	}
-	if (!strcmp(lang->name, "C#")) {
-		resolve_csharp(r, from, d, out);
-		return;
-	}
-	if (!strcmp(lang->name, "Rust")) {
-		resolve_rust(r, from, d, out);
-		return;
-	}
-	if (d->kind == DEP_INCLUDE)
-		resolve_c(r, from, d, out);
-	else if (!strcmp(lang->name, "Go"))
-		resolve_go(r, from, d, out);
-	(void)d;
-	(void)out;
+	r->family(r, from, d, out);
 }
 
 static int cmp_external(const void *a, const void *b)

@@ -45,7 +45,8 @@ struct cs_global {
 struct cs_scope {
 	size_t file; /* plus one; 0 before the first */
 	const char **usings;
-	size_t usings_nr, usings_alloc;
+	size_t *usings_len; /* strlen of each */
+	size_t usings_nr, usings_alloc, usings_len_alloc;
 	const struct dep_ref **aliases;
 	size_t aliases_nr, aliases_alloc;
 	const char **nested; /* the nested types the file declares: Inner */
@@ -261,6 +262,9 @@ static void scope_of(const struct resolver *r, struct cs_state *st, size_t from)
 		} else if (!(d->flags & DEP_GLOBAL)) {
 			ALLOC_GROW(sc->usings, sc->usings_nr + 1,
 				   sc->usings_alloc);
+			ALLOC_GROW(sc->usings_len, sc->usings_nr + 1,
+				   sc->usings_len_alloc);
+			sc->usings_len[sc->usings_nr] = strlen(d->target);
 			sc->usings[sc->usings_nr++] = d->target;
 		}
 	}
@@ -270,6 +274,9 @@ static void scope_of(const struct resolver *r, struct cs_state *st, size_t from)
 		if (strncmp(f->path, g->dir, strlen(g->dir)))
 			continue;
 		ALLOC_GROW(sc->usings, sc->usings_nr + 1, sc->usings_alloc);
+		ALLOC_GROW(sc->usings_len, sc->usings_nr + 1,
+			   sc->usings_len_alloc);
+		sc->usings_len[sc->usings_nr] = strlen(g->ns);
 		sc->usings[sc->usings_nr++] = g->ns;
 	}
 }
@@ -340,7 +347,7 @@ static void resolve_type(struct resolver *r, size_t from, const char *ns,
 	}
 	/* a using imports a namespace's types, not its namespaces */
 	for (size_t i = 0; cands && i < sc->usings_nr; i++)
-		add_in(out, cands, sc->usings[i], strlen(sc->usings[i]));
+		add_in(out, cands, sc->usings[i], sc->usings_len[i]);
 }
 
 /*
@@ -446,6 +453,7 @@ void resolve_csharp_release(struct resolver *r)
 	strmap_release(&st->parts);
 	free(st->globals);
 	free(st->scope.usings);
+	free(st->scope.usings_len);
 	free(st->scope.aliases);
 	free(st->scope.nested);
 	strbuf_release(&st->name);

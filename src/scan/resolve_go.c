@@ -36,7 +36,30 @@ struct go_module {
 	size_t replaces_nr, replaces_alloc;
 	const char **requires;
 	size_t requires_nr, requires_alloc;
+	struct strmap required; /* the same paths, for look-ups */
 	int dotless; /* a required module path without a dot (unusual) */
+	/* import path -> struct go_target: the same answer for every file */
+	struct strmap targets;
+};
+
+/* The non-test .go files of a directory. */
+struct go_files {
+	size_t nr;
+	size_t files[];
+};
+
+/* A package directory, whether it holds a package, its declarations. */
+struct go_pkg {
+	const char *dir;
+	int has;
+	const struct strmap *decls;
+};
+
+/* Where an import path of a module's files leads (target_package()). */
+struct go_target {
+	int found; /* 1: the package in pkg; 0: none; -1: outside */
+	struct go_pkg pkg;
+	char dir[];
 };
 
 /* A file declaring a top-level name (two with build constraints). */
@@ -48,9 +71,12 @@ struct go_decl {
 struct go_state {
 	struct go_module *mods;
 	size_t nr, alloc;
-	/* "dir/Name" (or "Name" at the root) -> struct go_decl */
+	/* package directory -> struct strmap of Name -> struct go_decl */
 	struct strmap decls;
+	size_t decls_nr;
 	struct strbuf key;
+	/* the declarations of memo_pkg (NULL: none) */
+	const struct strmap *memo_decls;
 	/*
 	 * The last import resolved (file + 1, target): the uses after it
 	 * name the same package, found once (memo_ok) in memo_pkg.
@@ -59,6 +85,10 @@ struct go_state {
 	const char *memo_target;
 	/* import path -> external module name, for the long require lists */
 	struct strmap externals;
+	/* import path -> struct go_target, for files of no module */
+	struct strmap targets;
+	/* package directory -> struct go_files (add_package()) */
+	struct strmap packages;
 	int memo_ok;
 	char memo_pkg[PATH_MAX];
 };
@@ -175,7 +205,10 @@ static void gomod_directive(struct resolver *r, struct go_module *m,
 			return;
 		}
 		ALLOC_GROW(m->requires, m->requires_nr + 1, m->requires_alloc);
-		m->requires[m->requires_nr++] = arena_strdup(&r->arena, w[0]);
+		m->requires[m->requires_nr] = arena_strdup(&r->arena, w[0]);
+		strmap_put(&m->required, m->requires[m->requires_nr],
+			   (void *)m -> requires[m->requires_nr]);
+		m->requires_nr++;
 		if (!memchr(w[0], '.', strcspn(w[0], "/")))
 			m->dotless = 1;
 	} else if (!strcmp(verb, "replace")) {
@@ -268,17 +301,21 @@ static int is_go(const char *path)
 	return n >= 3 && !strcmp(path + n - 3, ".go");
 }
 
-/* The key of name `name` of the package in directory dir[0..len). */
-static const char *decl_key(struct go_state *g, const char *dir, size_t len,
-			    const char *name)
+/* The declarations of the package in directory dir[0..len), made. */
+static struct strmap *package_decls(struct resolver *r, struct go_state *g,
+				    const char *dir, size_t len)
 {
+	struct strmap *names;
+
 	strbuf_reset(&g->key);
-	if (len) {
-		strbuf_add(&g->key, dir, len);
-		strbuf_addch(&g->key, '/');
+	strbuf_add(&g->key, dir, len);
+	names = strmap_get(&g->decls, g->key.buf);
+	if (!names) {
+		names = arena_alloc(&r->arena, sizeof(*names)); /* zeroed */
+		strmap_put(&g->decls, arena_strndup(&r->arena, dir, len),
+			   names);
 	}
-	strbuf_addstr(&g->key, name);
-	return g->key.buf;
+	return names;
 }
 
 /* Indexes the top-level names of every package's non-test files. */
@@ -291,6 +328,7 @@ static void index_decls(struct resolver *r)
 		const struct scan_file *f = &scan->files[i];
 		const char *slash;
 		size_t dir_len;
+		struct strmap *names = NULL;
 
 		if (!f->deps.nr || !is_go(f->path) || is_go_test(f->path) ||
 		    resolver_file(r, f->path) != (long)i)
@@ -300,7 +338,6 @@ static void index_decls(struct resolver *r)
 		for (size_t k = 0; k < f->deps.nr; k++) {
 			const struct dep_ref *d = &f->deps.refs[k];
 			struct go_decl *x;
-			const char *key;
 
 			if (!(d->flags & DEP_DECLARES))
 				continue;
@@ -309,24 +346,31 @@ static void index_decls(struct resolver *r)
 				strbuf_init(&g->key, 0);
 				r->go = g;
 			}
-			key = decl_key(g, f->path, dir_len, d->target);
+			if (!names)
+				names = package_decls(r, g, f->path, dir_len);
 			x = arena_alloc(&r->arena, sizeof(*x));
 			x->file = i;
-			x->next = strmap_get(&g->decls, key);
-			strmap_put(&g->decls,
-				   x->next ? key : arena_strdup(&r->arena, key),
-				   x);
+			x->next = strmap_get(names, d->target);
+			/* targets live as long as the scan */
+			strmap_put(names, d->target, x);
+			g->decls_nr++;
 		}
 	}
 }
 
-/* The files of the package in `dir` that declare `name`, or NULL. */
-static const struct go_decl *decl_find(struct go_state *g, const char *dir,
+/* The declarations of the package in `dir`, or NULL. */
+static const struct strmap *decls_of(struct go_state *g, const char *dir)
+{
+	if (!g || !g->decls_nr)
+		return NULL;
+	return strmap_get(&g->decls, dir);
+}
+
+/* The files of a package (its declarations) that declare `name`. */
+static const struct go_decl *decl_find(const struct strmap *names,
 				       const char *name)
 {
-	if (!g || !g->decls.nr)
-		return NULL;
-	return strmap_get(&g->decls, decl_key(g, dir, strlen(dir), name));
+	return names ? strmap_get(names, name) : NULL;
 }
 
 int resolve_go_prepare(struct resolver *r)
@@ -368,23 +412,53 @@ int resolve_go_prepare(struct resolver *r)
 	return 0;
 }
 
+/* True for a .go file that is not a test. */
+static int package_file(const char *p)
+{
+	size_t n = strlen(p);
+
+	return n >= 3 && !memcmp(p + n - 3, ".go", 3) &&
+	       !(n >= 8 && !memcmp(p + n - 8, "_test.go", 8));
+}
+
 /* Adds the package in repository directory `dir`; 0 when it has none. */
 static int add_package(struct resolver *r, const char *dir,
 		       struct resolve_out *out)
 {
-	const struct resolve_dir *d = resolver_dir(r, dir);
-	int any = 0;
+	struct go_state *g = r->go;
+	struct go_files *x = g ? strmap_get(&g->packages, dir) : NULL;
+	int fresh = !out->nr; /* a directory's files are distinct */
+	int any;
 
-	for (size_t i = 0; d && i < d->nr; i++) {
-		const char *p = r->scan->files[d->files[i]].path;
-		size_t n = strlen(p);
-
+	if (!x) {
 		/* importing a package never pulls in its tests */
-		if (n < 3 || strcmp(p + n - 3, ".go") || is_go_test(p))
-			continue;
-		resolve_out_add(out, d->files[i]);
-		any = 1;
+		const struct resolve_dir *d = resolver_dir(r, dir);
+		size_t nr = 0;
+
+		x = xmalloc(sizeof(*x) + (d ? d->nr : 0) * sizeof(size_t));
+		for (size_t i = 0; d && i < d->nr; i++)
+			if (package_file(r->scan->files[d->files[i]].path))
+				x->files[nr++] = d->files[i];
+		x->nr = nr;
+		if (g) {
+			/* the files of a package, found once (a big one is
+			 * imported whole by many) */
+			strmap_put(&g->packages, arena_strdup(&r->arena, dir),
+				   x);
+		}
 	}
+	if (fresh) {
+		ALLOC_GROW(out->files, out->nr + x->nr, out->alloc);
+		memcpy(out->files + out->nr, x->files,
+		       x->nr * sizeof(*x->files));
+		out->nr += x->nr;
+	} else {
+		for (size_t i = 0; i < x->nr; i++)
+			resolve_out_add(out, x->files[i]);
+	}
+	any = x->nr > 0;
+	if (!g)
+		free(x);
 	return any;
 }
 
@@ -393,50 +467,58 @@ static int has_package(struct resolver *r, const char *dir)
 {
 	const struct resolve_dir *d = resolver_dir(r, dir);
 
-	for (size_t i = 0; d && i < d->nr; i++) {
-		const char *p = r->scan->files[d->files[i]].path;
-
-		if (is_go(p) && !is_go_test(p))
+	for (size_t i = 0; d && i < d->nr; i++)
+		if (package_file(r->scan->files[d->files[i]].path))
 			return 1;
-	}
 	return 0;
 }
 
-/* Adds the files of package `dir` that declare `name`; 0 when none. */
-static int add_decl(struct resolver *r, const char *dir, const char *name,
+/* Adds the files of a package (`names`) that declare `name`; 0: none. */
+static int add_decl(const struct strmap *names, const char *name,
 		    struct resolve_out *out)
 {
-	const struct go_decl *x = decl_find(r->go, dir, name);
+	const struct go_decl *x = decl_find(names, name);
 
 	for (; x; x = x->next)
 		resolve_out_add(out, x->file);
 	return out->nr > 0;
 }
 
+/* The package in `dir`: whether there is one, its declarations. */
+static struct go_pkg package_at(struct resolver *r, const char *dir)
+{
+	struct go_pkg p;
+
+	p.dir = dir;
+	p.has = has_package(r, dir);
+	p.decls = p.has ? decls_of(r->go, dir) : NULL;
+	return p;
+}
+
 /*
- * Import `d` of file `from` names the package in `dir`. A use (d->name)
- * links to the files declaring the name; the import itself to the whole
- * package only when none of the uses after it (the lexer puts them
- * there) is found: its weight is then in the uses. Returns 0 when `dir`
- * holds no package.
+ * Import `d` of file `from` names package `p`. A use (d->name) links to
+ * the files declaring the name; the import itself to the whole package
+ * only when none of the uses after it (the lexer puts them there) is
+ * found: its weight is then in the uses. Returns 0 when `p` is no
+ * package.
  */
 static int add_import(struct resolver *r, size_t from, const struct dep_ref *d,
-		      const char *dir, struct resolve_out *out)
+		      const struct go_pkg *p, struct resolve_out *out)
 {
 	const struct dep_list *l = &r->scan->files[from].deps;
 	struct go_state *g = r->go;
 
-	/* a use of the memo's package: its import found the package */
-	if (!(d->name && g && g->memo_ok && dir == g->memo_pkg) &&
-	    !has_package(r, dir))
+	if (!p->has)
 		return 0;
-	if (g && !d->name && strlen(dir) < sizeof(g->memo_pkg)) {
+	if (g && !d->name && strlen(p->dir) < sizeof(g->memo_pkg)) {
+		/* the uses after it are of this package */
 		g->memo_ok = 1;
-		memcpy(g->memo_pkg, dir, strlen(dir) + 1);
+		memcpy(g->memo_pkg, p->dir, strlen(p->dir) + 1);
+		g->memo_decls = p->decls;
 	}
 	if (d->name) {
 		/* not found (a method, a field): the import itself links */
-		if (!add_decl(r, dir, d->name, out))
+		if (!add_decl(p->decls, d->name, out))
 			out->quiet = 1;
 		return 1;
 	}
@@ -445,22 +527,21 @@ static int add_import(struct resolver *r, size_t from, const struct dep_ref *d,
 		     u < l->refs + l->nr && u->name &&
 		     !strcmp(u->target, d->target);
 		     u++)
-			if (decl_find(r->go, dir, u->name)) {
+			if (decl_find(p->decls, u->name)) {
 				out->quiet = 1;
 				return 1;
 			}
-	return add_package(r, dir, out);
+	return add_package(r, p->dir, out);
 }
 
 /* The module holding `path`: the go.mod in its nearest directory. */
-static const struct go_module *module_of(const struct go_state *g,
-					 const char *path)
+static struct go_module *module_of(struct go_state *g, const char *path)
 {
-	const struct go_module *best = NULL;
+	struct go_module *best = NULL;
 	const char *rest;
 
 	for (size_t i = 0; g && i < g->nr; i++) {
-		const struct go_module *m = &g->mods[i];
+		struct go_module *m = &g->mods[i];
 
 		if (*m->dir && !path_under(path, m->dir, &rest))
 			continue;
@@ -483,17 +564,26 @@ static void external(struct resolver *r, const struct go_module *m,
 		"github.com", "gitlab.com", "bitbucket.org", "golang.org",
 		"gitee.com", "codeberg.org",
 	};
-	const char *best = NULL, *rest, *p = t, *first = strchr(t, '/');
+	const char *best = NULL, *p = t, *first = strchr(t, '/');
 	size_t first_len = first ? (size_t)(first - t) : strlen(t);
 	size_t parts = 2;
 
 	/* module paths have a dot in their first element, std paths none */
 	if (m && !m->dotless && !memchr(t, '.', first_len))
 		m = NULL;
-	for (size_t i = 0; m && i < m->requires_nr; i++)
-		if (path_under(t, m->requires[i], &rest) &&
-		    (!best || strlen(m->requires[i]) > strlen(best)))
-			best = m->requires[i];
+	if (m && m->requires_nr) {
+		/* t itself, then t cut at each '/' from the right */
+		size_t n = strlen(t);
+		char *prefix = xstrndup(t, n);
+
+		for (size_t k = n + 1; k-- > 0 && !best;) {
+			if (k < n && t[k] != '/')
+				continue;
+			prefix[k] = '\0';
+			best = strmap_get(&m->required, prefix);
+		}
+		free(prefix);
+	}
 	if (best) {
 		resolve_out_external(r, out, best, strlen(best));
 		return;
@@ -523,24 +613,105 @@ static void external(struct resolver *r, const struct go_module *m,
 	resolve_out_external(r, out, t, p ? (size_t)(p - t) : strlen(t));
 }
 
+/*
+ * The package an import path `t` of module m's files names, in pkg
+ * (PATH_MAX bytes): 1 when there is one to link to, 0 when the path is
+ * the repository's but leads nowhere, -1 when it is outside.
+ */
+static int find_package(struct resolver *r, const struct go_state *g,
+			const struct go_module *m, const char *t, char *pkg)
+{
+	const struct go_module *best = NULL;
+	const char *rest;
+	char dir[PATH_MAX];
+
+	if (m) {
+		size_t n = strlen(m->dir);
+
+		if (n + sizeof("/vendor") > sizeof(dir))
+			return 0;
+		memcpy(dir, m->dir, n);
+		memcpy(dir + n, &"/vendor"[!n], sizeof("/vendor") - !n);
+		if (!join_path(pkg, PATH_MAX, dir, t) && has_package(r, pkg))
+			return 1;
+		for (size_t i = 0; i < m->replaces_nr; i++) {
+			if (!path_under(t, m->replaces[i].from, &rest))
+				continue;
+			return !join_path(pkg, PATH_MAX, m->replaces[i].dir,
+					  rest);
+		}
+	}
+	for (size_t i = 0; g && i < g->nr; i++) {
+		const struct go_module *c = &g->mods[i];
+
+		if (c->path && path_under(t, c->path, &rest) &&
+		    (!best || strlen(c->path) > strlen(best->path)))
+			best = c;
+	}
+	if (best) {
+		path_under(t, best->path, &rest);
+		return !join_path(pkg, PATH_MAX, best->dir, rest);
+	}
+	return -1;
+}
+
+/*
+ * find_package(), remembered per module and import path (every file
+ * of a module that imports a path gets the same answer): sets *pkg.
+ */
+static int target_package(struct resolver *r, struct go_state *g,
+			  struct go_module *m, const char *t,
+			  struct go_pkg *pkg, char *buf)
+{
+	struct strmap *memo = m ? &m->targets : g ? &g->targets : NULL;
+	struct go_target *x = memo ? strmap_get(memo, t) : NULL;
+	int found;
+
+	if (x) {
+		*pkg = x->pkg;
+		return x->found;
+	}
+	found = find_package(r, g, m, t, buf);
+	if (found > 0)
+		*pkg = package_at(r, buf);
+	if (!memo)
+		return found;
+	x = arena_alloc(&r->arena,
+			sizeof(*x) + (found > 0 ? strlen(buf) : 0) + 1);
+	x->found = found;
+	if (found > 0) {
+		memcpy(x->dir, buf, strlen(buf) + 1);
+		x->pkg = *pkg;
+		x->pkg.dir = x->dir;
+		*pkg = x->pkg;
+	}
+	strmap_put(memo, t, x); /* t lives as long as the scan */
+	return found;
+}
+
 void resolve_go(struct resolver *r, size_t from, const struct dep_ref *d,
 		struct resolve_out *out)
 {
 	struct go_state *g = r->go;
-	const char *file = r->scan->files[from].path, *t = d->target, *rest;
-	const struct go_module *m = module_of(g, file), *best = NULL;
-	char dir[PATH_MAX], pkg[PATH_MAX];
+	const char *file = r->scan->files[from].path, *t = d->target;
+	struct go_module *m;
+	char dir[PATH_MAX], buf[PATH_MAX];
 	const char *slash;
+	struct go_pkg pkg;
+	int found;
 
 	if (d->kind != DEP_IMPORT || !*t)
 		return;
 	if (g && d->name && g->memo_from == from + 1 &&
 	    !strcmp(g->memo_target, t)) {
-		/* a use of the import just resolved */
-		if (g->memo_ok)
-			add_import(r, from, d, g->memo_pkg, out);
-		else
+		/* a use of the import just resolved, which found a package */
+		if (g->memo_ok) {
+			struct go_pkg p = { g->memo_pkg, 1, g->memo_decls };
+
+			add_import(r, from, d, &p, out);
+		} else {
 			out->quiet = 1;
+		}
 		return;
 	}
 	if (g && !d->name) {
@@ -566,42 +737,19 @@ void resolve_go(struct resolver *r, size_t from, const struct dep_ref *d,
 	}
 	if (is_local_path(t)) {
 		/* the old relative import of GOPATH days */
-		if (!join_path(pkg, sizeof(pkg), dir, t))
-			add_import(r, from, d, pkg, out);
-		return;
-	}
-	if (m) {
-		size_t n = strlen(m->dir);
+		if (!join_path(buf, sizeof(buf), dir, t)) {
+			struct go_pkg p = package_at(r, buf);
 
-		if (n + sizeof("/vendor") > sizeof(dir))
-			return;
-		memcpy(dir, m->dir, n);
-		memcpy(dir + n, &"/vendor"[!n], sizeof("/vendor") - !n);
-		if (!join_path(pkg, sizeof(pkg), dir, t) &&
-		    add_import(r, from, d, pkg, out))
-			return;
-		for (size_t i = 0; i < m->replaces_nr; i++) {
-			if (!path_under(t, m->replaces[i].from, &rest))
-				continue;
-			if (!join_path(pkg, sizeof(pkg), m->replaces[i].dir,
-				       rest))
-				add_import(r, from, d, pkg, out);
-			return;
+			add_import(r, from, d, &p, out);
 		}
-	}
-	for (size_t i = 0; g && i < g->nr; i++) {
-		const struct go_module *c = &g->mods[i];
-
-		if (c->path && path_under(t, c->path, &rest) &&
-		    (!best || strlen(c->path) > strlen(best->path)))
-			best = c;
-	}
-	if (best) {
-		path_under(t, best->path, &rest);
-		if (!join_path(pkg, sizeof(pkg), best->dir, rest))
-			add_import(r, from, d, pkg, out);
 		return;
 	}
+	m = module_of(g, file);
+	found = target_package(r, g, m, t, &pkg, buf);
+	if (found > 0)
+		add_import(r, from, d, &pkg, out);
+	if (found >= 0)
+		return;
 	if (d->name) {
 		out->quiet = 1; /* the import names the external package */
 		return;
@@ -623,6 +771,7 @@ void resolve_go(struct resolver *r, size_t from, const struct dep_ref *d,
 void resolve_go_release(struct resolver *r)
 {
 	struct go_state *g;
+	struct strmap_entry *e;
 
 	if (!r || !r->go)
 		return;
@@ -630,9 +779,17 @@ void resolve_go_release(struct resolver *r)
 	for (size_t i = 0; i < g->nr; i++) {
 		free(g->mods[i].replaces);
 		free(g->mods[i].requires);
+		strmap_release(&g->mods[i].required);
+		strmap_release(&g->mods[i].targets);
 	}
 	free(g->mods);
+	strmap_for_each (&g->decls, e)
+		strmap_release(e->value);
 	strmap_release(&g->decls);
+	strmap_release(&g->targets);
+	strmap_for_each (&g->packages, e)
+		free(e->value);
+	strmap_release(&g->packages);
 	strmap_release(&g->externals);
 	strbuf_release(&g->key);
 	free(g);

@@ -24,10 +24,11 @@ struct java_files {
 struct java_scope {
 	size_t file; /* plus one; 0 before the first */
 	const struct dep_ref **single; /* single-type imports */
-	size_t single_nr, single_alloc;
+	const char **single_name; /* the simple name each makes visible */
+	size_t single_nr, single_alloc, single_name_alloc;
 	const char **wild; /* wildcard imports: packages or types */
 	size_t wild_nr, wild_alloc;
-	const char **own; /* the types the file declares, Outer.Inner */
+	const char **own; /* simple names of the types the file declares */
 	size_t own_nr, own_alloc;
 };
 
@@ -111,7 +112,8 @@ int resolve_java_prepare(struct resolver *r)
 		dot = strchr(base, '.');
 		strbuf_reset(&fqn);
 		if (f->package) {
-			strbuf_addf(&fqn, "%s.", f->package);
+			strbuf_addstr(&fqn, f->package);
+			strbuf_addch(&fqn, '.');
 			index_add(r, &ix->packages, f->package,
 				  strlen(f->package), i);
 		}
@@ -255,14 +257,20 @@ static void scope_of(const struct resolver *r, struct java_scope *sc,
 		if (d->flags & DEP_REFERENCE) {
 			continue;
 		} else if (d->flags & DEP_DECLARES) {
+			/* kept by simple name: Outer.Inner is Inner */
+			const char *dot = strrchr(d->target, '.');
+
 			ALLOC_GROW(sc->own, sc->own_nr + 1, sc->own_alloc);
-			sc->own[sc->own_nr++] = d->target;
+			sc->own[sc->own_nr++] = dot ? dot + 1 : d->target;
 		} else if (d->flags & DEP_WILDCARD) {
 			ALLOC_GROW(sc->wild, sc->wild_nr + 1, sc->wild_alloc);
 			sc->wild[sc->wild_nr++] = d->target;
 		} else {
 			ALLOC_GROW(sc->single, sc->single_nr + 1,
 				   sc->single_alloc);
+			ALLOC_GROW(sc->single_name, sc->single_nr + 1,
+				   sc->single_name_alloc);
+			sc->single_name[sc->single_nr] = import_name(d);
 			sc->single[sc->single_nr++] = d;
 		}
 	}
@@ -292,17 +300,16 @@ static void resolve_name(struct resolver *r, size_t from,
 	}
 	scope_of(r, sc, from);
 	for (size_t i = 0; i < sc->own_nr; i++) {
-		const char *t = sc->own[i], *dot = strrchr(t, '.');
+		const char *t = sc->own[i];
 
-		t = dot ? dot + 1 : t;
-		if (!strncmp(t, d->target, n) && !t[n])
+		if (*t == *d->target && !strncmp(t, d->target, n) && !t[n])
 			return; /* its own type: no edge */
 	}
 	for (size_t i = 0; i < sc->single_nr; i++) {
 		const struct dep_ref *imp = sc->single[i];
-		const char *t = import_name(imp);
+		const char *t = sc->single_name[i];
 
-		if (strncmp(t, d->target, n) || t[n])
+		if (*t != *d->target || strncmp(t, d->target, n) || t[n])
 			continue;
 		strbuf_addstr(name, imp->target);
 		if (imp->flags & DEP_STATIC) {
@@ -402,6 +409,7 @@ void resolve_java_release(struct resolver *r)
 	strmap_release(&ix->simple);
 	strmap_release(&ix->roots);
 	free(ix->scope.single);
+	free(ix->scope.single_name);
 	free(ix->scope.wild);
 	free(ix->scope.own);
 	strbuf_release(&ix->name);

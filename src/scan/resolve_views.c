@@ -19,8 +19,9 @@
 #include "carve/xmalloc.h"
 
 struct vfiles {
-	size_t *files;
+	size_t *files; /* &one while there is one (most keys) */
 	size_t nr, alloc;
+	size_t one;
 };
 
 struct views_state {
@@ -43,6 +44,7 @@ struct views_state {
 	/* the last type looked up in that scope, and its files */
 	const char *memo_type;
 	struct vfiles memo;
+	struct strbuf key; /* index_add()'s scratch */
 };
 
 static const char *base_name(const char *path)
@@ -65,22 +67,32 @@ static int lang_is(const struct scan_file *f, const char *name)
 }
 
 /* Adds file i to the list under key (copied), once. */
-static void index_add(struct resolver *r, struct strmap *map, const char *key,
-		      size_t len, size_t i)
+static void index_add(struct resolver *r, struct views_state *st,
+		      struct strmap *map, const char *key, size_t len, size_t i)
 {
-	struct strbuf sb = STRBUF_INIT;
+	struct strbuf *sb = &st->key;
 	struct vfiles *v;
 
-	strbuf_add(&sb, key, len);
-	v = strmap_get(map, sb.buf);
+	strbuf_setlen(sb, 0);
+	strbuf_add(sb, key, len);
+	v = strmap_get(map, sb->buf);
 	if (!v) {
-		v = arena_alloc(&r->arena, sizeof(*v));
-		memset(v, 0, sizeof(*v));
-		strmap_put(map, arena_strndup(&r->arena, sb.buf, sb.len), v);
+		v = arena_alloc(&r->arena, sizeof(*v)); /* zeroed */
+		strmap_put(map, arena_strndup(&r->arena, sb->buf, sb->len), v);
 	}
-	strbuf_release(&sb);
 	if (v->nr && v->files[v->nr - 1] == i)
 		return;
+	if (!v->nr) {
+		v->one = i;
+		v->files = &v->one;
+		v->nr = 1;
+		return;
+	}
+	if (v->files == &v->one) {
+		v->alloc = 4;
+		v->files = xmalloc(v->alloc * sizeof(*v->files));
+		v->files[0] = v->one;
+	}
 	ALLOC_GROW(v->files, v->nr + 1, v->alloc);
 	v->files[v->nr++] = i;
 }
@@ -108,12 +120,12 @@ static void index_view(struct resolver *r, struct views_state *st, size_t i)
 	const char *dot = strchr(base, '.');
 	size_t stem = dot && dot != base ? (size_t)(dot - path) : strlen(path);
 
-	index_add(r, &st->by_stem, path, stem, i);
+	index_add(r, st, &st->by_stem, path, stem, i);
 	/* "a/templates/shop/x.html": shop/x.html, x.html, shop/x, x ... */
 	for (const char *p = path; p;) {
-		index_add(r, &st->by_suffix, p, strlen(p), i);
+		index_add(r, st, &st->by_suffix, p, strlen(p), i);
 		if (stem > (size_t)(p - path))
-			index_add(r, &st->by_suffix, p,
+			index_add(r, st, &st->by_suffix, p,
 				  stem - (size_t)(p - path), i);
 		p = strchr(p, '/');
 		if (p)
@@ -123,8 +135,8 @@ static void index_view(struct resolver *r, struct views_state *st, size_t i)
 		const struct dep_ref *d = &f->deps.refs[k];
 
 		if (d->kind == DEP_INCLUDE && (d->flags & DEP_DECLARES))
-			index_add(r, &st->defines, d->target, strlen(d->target),
-				  i);
+			index_add(r, st, &st->defines, d->target,
+				  strlen(d->target), i);
 	}
 }
 
@@ -135,21 +147,25 @@ static void index_csharp(struct resolver *r, struct views_state *st, size_t i)
 	size_t stem = strcspn(base, ".");
 	struct strbuf key = STRBUF_INIT;
 
-	index_add(r, &st->cs_stems, base, stem, i);
+	index_add(r, st, &st->cs_stems, base, stem, i);
 	for (size_t k = 0; k < f->deps.nr; k++) {
 		const struct dep_ref *d = &f->deps.refs[k];
 
 		if (!(d->flags & DEP_DECLARES))
 			continue;
 		strbuf_reset(&key);
-		strbuf_addf(&key, "%s.%.*s", d->target, (int)stem, base);
-		index_add(r, &st->cs_types, key.buf, key.len, i);
+		strbuf_addstr(&key, d->target);
+		strbuf_addch(&key, '.');
+		strbuf_add(&key, base, stem);
+		index_add(r, st, &st->cs_types, key.buf, key.len, i);
 		/* a declared type (the lexer names it): namespace.Type */
 		if (d->name && *d->name) {
 			strbuf_reset(&key);
-			strbuf_addf(&key, "%s%s%s", d->target,
-				    *d->target ? "." : "", d->name);
-			index_add(r, &st->cs_types, key.buf, key.len, i);
+			strbuf_addstr(&key, d->target);
+			if (*d->target)
+				strbuf_addch(&key, '.');
+			strbuf_addstr(&key, d->name);
+			index_add(r, st, &st->cs_types, key.buf, key.len, i);
 		}
 	}
 	strbuf_release(&key);
@@ -165,6 +181,7 @@ int resolve_views_prepare(struct resolver *r)
 	if (!views)
 		return 0;
 	st = xcalloc(1, sizeof(*st));
+	strbuf_init(&st->key, 0);
 	for (size_t i = 0; i < r->scan->nr; i++) {
 		const struct scan_file *f = &r->scan->files[i];
 
@@ -186,7 +203,8 @@ static void release_map(struct strmap *map)
 	strmap_for_each (map, e) {
 		struct vfiles *v = e->value;
 
-		free(v->files);
+		if (v->files != &v->one)
+			free(v->files);
 	}
 	strmap_release(map);
 }
@@ -204,6 +222,7 @@ void resolve_views_release(struct resolver *r)
 	release_map(&st->cs_stems);
 	free(st->scope);
 	free(st->memo.files);
+	strbuf_release(&st->key);
 	free(st);
 	r->views = NULL;
 }
@@ -407,20 +426,23 @@ static void rails_render(struct resolver *r, size_t from,
 		if (key.len)
 			strbuf_addch(&key, '/');
 		strbuf_add(&key, t, (size_t)(slash - t) + 1);
-		strbuf_addf(&key, "%s%.*s", under, (int)strcspn(slash + 1, "."),
-			    slash + 1);
+		strbuf_addstr(&key, under);
+		strbuf_add(&key, slash + 1, strcspn(slash + 1, "."));
 		add_all(out, strmap_get(&st->by_stem, key.buf));
 		goto done;
 	}
 	strbuf_add(&key, path, dir_len(path));
-	strbuf_addf(&key, "%s%s%.*s", key.len ? "/" : "", under,
-		    (int)strcspn(t, "."), t);
+	if (key.len)
+		strbuf_addch(&key, '/');
+	strbuf_addstr(&key, under);
+	strbuf_add(&key, t, strcspn(t, "."));
 	if (add_all(out, strmap_get(&st->by_stem, key.buf)))
 		goto done;
 	strbuf_reset(&key);
 	strbuf_add(&key, path, root);
-	strbuf_addf(&key, "%sapplication/%s%.*s", key.len ? "/" : "", under,
-		    (int)strcspn(t, "."), t);
+	strbuf_addstr(&key, key.len ? "/application/" : "application/");
+	strbuf_addstr(&key, under);
+	strbuf_add(&key, t, strcspn(t, "."));
 	add_all(out, strmap_get(&st->by_stem, key.buf));
 done:
 	strbuf_release(&key);
@@ -464,12 +486,14 @@ static void razor_view(struct resolver *r, size_t from, const char *t,
 	for (size_t d = dir;;) {
 		strbuf_reset(&rel);
 		strbuf_add(&rel, path, d);
-		strbuf_addf(&rel, "%sShared/%s", d ? "/" : "", name.buf);
+		strbuf_addstr(&rel, d ? "/Shared/" : "Shared/");
+		strbuf_add(&rel, name.buf, name.len);
 		if (add_path(r, out, "", 0, rel.buf))
 			break;
 		strbuf_reset(&rel);
 		strbuf_add(&rel, path, d);
-		strbuf_addf(&rel, "%sViews/Shared/%s", d ? "/" : "", name.buf);
+		strbuf_addstr(&rel, d ? "/Views/Shared/" : "Views/Shared/");
+		strbuf_add(&rel, name.buf, name.len);
 		if (add_path(r, out, "", 0, rel.buf) || !d)
 			break;
 		strbuf_reset(&rel);
@@ -488,7 +512,8 @@ static int cs_lookup(const struct views_state *st, struct strbuf *sb,
 {
 	strbuf_reset(sb);
 	strbuf_add(sb, ns, n);
-	strbuf_addf(sb, ".%s", t);
+	strbuf_addch(sb, '.');
+	strbuf_addstr(sb, t);
 	return add_all(out, strmap_get(&st->cs_types, sb->buf));
 }
 
@@ -548,8 +573,10 @@ static void scope_of(const struct resolver *r, struct views_state *st,
 	for (;;) {
 		for (int k = 0; imports[k]; k++) {
 			strbuf_reset(&sb);
-			strbuf_addf(&sb, "%s%s%s", dir.buf, dir.len ? "/" : "",
-				    imports[k]);
+			strbuf_add(&sb, dir.buf, dir.len);
+			if (dir.len)
+				strbuf_addch(&sb, '/');
+			strbuf_addstr(&sb, imports[k]);
 			scope_add(r, st, resolver_file(r, sb.buf));
 		}
 		if (!dir.len)

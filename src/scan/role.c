@@ -5,115 +5,388 @@
  * is the same for a scan and a model.
  */
 #include <string.h>
-#include <strings.h>
 
 #include "carve/role.h"
 
-static const char *const test_dirs[] = {
-	"test", "tests", "testing", "__tests__", "__mocks__", "spec",
-	"specs", "testdata", "test-data", "testsuite", "unittests", NULL,
+/*
+ * Directory names that give a role. The names are distinct, so one
+ * look-up answers for every list file_role() asks.
+ */
+enum dir_kind {
+	DIR_NONE,
+	DIR_TEST,
+	DIR_MIGRATION,
+	DIR_FIXTURE,
+	DIR_TRANSLATION,
+	DIR_DOCS,
+	DIR_CONFIG,
 };
 
-static const char *const migration_dirs[] = { "migrations", "migrate",
-					      "alembic", NULL };
+/* The role of a directory named p[0..n), or DIR_NONE: by length first. */
+static enum dir_kind dir_kind(const char *p, size_t n)
+{
+#define IS(name) (!memcmp(p, name, sizeof(name) - 1))
+	switch (n) {
+	case 3:
+		if (IS("doc"))
+			return DIR_DOCS;
+		if (IS("man"))
+			return DIR_DOCS;
+		if (IS(".tx"))
+			return DIR_CONFIG;
+		return DIR_NONE;
+	case 4:
+		if (IS("test"))
+			return DIR_TEST;
+		if (IS("spec"))
+			return DIR_TEST;
+		if (IS("i18n"))
+			return DIR_TRANSLATION;
+		if (IS("l10n"))
+			return DIR_TRANSLATION;
+		if (IS("lang"))
+			return DIR_TRANSLATION;
+		if (IS("docs"))
+			return DIR_DOCS;
+		return DIR_NONE;
+	case 5:
+		if (IS("tests"))
+			return DIR_TEST;
+		if (IS("specs"))
+			return DIR_TEST;
+		if (IS("langs"))
+			return DIR_TRANSLATION;
+		if (IS(".idea"))
+			return DIR_CONFIG;
+		return DIR_NONE;
+	case 6:
+		if (IS("locale"))
+			return DIR_TRANSLATION;
+		if (IS(".husky"))
+			return DIR_CONFIG;
+		return DIR_NONE;
+	case 7:
+		if (IS("testing"))
+			return DIR_TEST;
+		if (IS("migrate"))
+			return DIR_MIGRATION;
+		if (IS("alembic"))
+			return DIR_MIGRATION;
+		if (IS("fixture"))
+			return DIR_FIXTURE;
+		if (IS("locales"))
+			return DIR_TRANSLATION;
+		if (IS(".github"))
+			return DIR_CONFIG;
+		if (IS(".gitlab"))
+			return DIR_CONFIG;
+		if (IS(".vscode"))
+			return DIR_CONFIG;
+		return DIR_NONE;
+	case 8:
+		if (IS("testdata"))
+			return DIR_TEST;
+		if (IS("fixtures"))
+			return DIR_FIXTURE;
+		return DIR_NONE;
+	case 9:
+		if (IS("__tests__"))
+			return DIR_TEST;
+		if (IS("__mocks__"))
+			return DIR_TEST;
+		if (IS("test-data"))
+			return DIR_TEST;
+		if (IS("testsuite"))
+			return DIR_TEST;
+		if (IS("unittests"))
+			return DIR_TEST;
+		if (IS("seed-data"))
+			return DIR_FIXTURE;
+		if (IS("test_data"))
+			return DIR_FIXTURE;
+		if (IS(".circleci"))
+			return DIR_CONFIG;
+		return DIR_NONE;
+	case 10:
+		if (IS("migrations"))
+			return DIR_MIGRATION;
+		if (IS("sampledata"))
+			return DIR_FIXTURE;
+		if (IS(".buildkite"))
+			return DIR_CONFIG;
+		return DIR_NONE;
+	case 11:
+		if (IS("sample-data"))
+			return DIR_FIXTURE;
+		if (IS("LC_MESSAGES"))
+			return DIR_TRANSLATION;
+		return DIR_NONE;
+	case 12:
+		if (IS("__fixtures__"))
+			return DIR_FIXTURE;
+		if (IS("translations"))
+			return DIR_TRANSLATION;
+		return DIR_NONE;
+	case 13:
+		if (IS("documentation"))
+			return DIR_DOCS;
+		if (IS("Documentation"))
+			return DIR_DOCS;
+		if (IS(".devcontainer"))
+			return DIR_CONFIG;
+		return DIR_NONE;
+	case 16:
+		if (IS(".azure-pipelines"))
+			return DIR_CONFIG;
+		return DIR_NONE;
+	default:
+		return DIR_NONE;
+	}
+#undef IS
+}
 
-static const char *const fixture_dirs[] = {
-	"fixtures", "__fixtures__", "fixture", "sample-data", "sampledata",
-	"seed-data", "test_data", NULL,
-};
+/* clang-format off */
+#define R(s, role) { s, sizeof(s) - 1, role }
+/* clang-format on */
 
-static const char *const translation_dirs[] = {
-	"locale", "locales", "i18n", "l10n", "translations", "lang", "langs",
-	"LC_MESSAGES", NULL,
-};
-
-static const char *const docs_dirs[] = { "docs", "doc", "documentation",
-					 "Documentation", "man", NULL };
-
-static const char *const config_dirs[] = {
-	".github", ".gitlab", ".circleci", ".devcontainer", ".vscode",
-	".idea", ".buildkite", ".husky", ".tx", ".azure-pipelines", NULL,
-};
-
-/* Extensions (after the last dot, any case) of each non-code role. */
-static const struct {
-	const char *ext;
-	enum file_role role;
-} ext_roles[] = {
-	{ "html", ROLE_VIEW },	     { "htm", ROLE_VIEW },
-	{ "erb", ROLE_VIEW },	     { "haml", ROLE_VIEW },
-	{ "slim", ROLE_VIEW },	     { "cshtml", ROLE_VIEW },
-	{ "razor", ROLE_VIEW },	     { "vbhtml", ROLE_VIEW },
-	{ "tmpl", ROLE_VIEW },	     { "gotmpl", ROLE_VIEW },
-	{ "hbs", ROLE_VIEW },	     { "handlebars", ROLE_VIEW },
-	{ "mustache", ROLE_VIEW },   { "jinja", ROLE_VIEW },
-	{ "jinja2", ROLE_VIEW },     { "j2", ROLE_VIEW },
-	{ "twig", ROLE_VIEW },	     { "liquid", ROLE_VIEW },
-	{ "ejs", ROLE_VIEW },	     { "pug", ROLE_VIEW },
-	{ "jsp", ROLE_VIEW },	     { "ftl", ROLE_VIEW },
-	{ "njk", ROLE_VIEW },	     { "rhtml", ROLE_VIEW },
-	{ "md", ROLE_DOCS },	     { "markdown", ROLE_DOCS },
-	{ "rst", ROLE_DOCS },	     { "adoc", ROLE_DOCS },
-	{ "asciidoc", ROLE_DOCS },   { "txt", ROLE_DOCS },
-	{ "texi", ROLE_DOCS },	     { "texinfo", ROLE_DOCS },
-	{ "tex", ROLE_DOCS },	     { "pod", ROLE_DOCS },
-	{ "yml", ROLE_CONFIG },	     { "yaml", ROLE_CONFIG },
-	{ "toml", ROLE_CONFIG },     { "ini", ROLE_CONFIG },
-	{ "cfg", ROLE_CONFIG },	     { "conf", ROLE_CONFIG },
-	{ "properties", ROLE_CONFIG }, { "env", ROLE_CONFIG },
-	{ "editorconfig", ROLE_CONFIG }, { "dockerfile", ROLE_CONFIG },
-	{ "mk", ROLE_BUILD },	     { "cmake", ROLE_BUILD },
-	{ "m4", ROLE_BUILD },	     { "ac", ROLE_BUILD },
-	{ "am", ROLE_BUILD },	     { "in", ROLE_BUILD },
-	{ "gradle", ROLE_BUILD },    { "csproj", ROLE_BUILD },
-	{ "vbproj", ROLE_BUILD },    { "fsproj", ROLE_BUILD },
-	{ "sln", ROLE_BUILD },	     { "props", ROLE_BUILD },
-	{ "targets", ROLE_BUILD },   { "bazel", ROLE_BUILD },
-	{ "bzl", ROLE_BUILD },	     { "po", ROLE_TRANSLATION },
-	{ "pot", ROLE_TRANSLATION }, { "mo", ROLE_TRANSLATION },
-	{ "xlf", ROLE_TRANSLATION }, { "xliff", ROLE_TRANSLATION },
-	{ "resx", ROLE_TRANSLATION }, { "strings", ROLE_TRANSLATION },
-	{ "ts-translation", ROLE_TRANSLATION },
-	{ "css", ROLE_ASSET },	     { "scss", ROLE_ASSET },
-	{ "sass", ROLE_ASSET },	     { "less", ROLE_ASSET },
-	{ "styl", ROLE_ASSET },	     { "svg", ROLE_ASSET },
-	{ "csv", ROLE_DATA },	     { "tsv", ROLE_DATA },
-	{ "json", ROLE_DATA },	     { "jsonl", ROLE_DATA },
-	{ "ndjson", ROLE_DATA },     { "xml", ROLE_DATA },
-	{ "sql", ROLE_DATA },	     { "geojson", ROLE_DATA },
-};
+/*
+ * The role of a file by its extension e[0..n) in lower case, or
+ * ROLE_CODE: looked up by length first.
+ */
+static enum file_role ext_role(const char *e, size_t n)
+{
+#define IS(x) (!memcmp(e, x, sizeof(x) - 1))
+	switch (n) {
+	case 2:
+		if (IS("j2"))
+			return ROLE_VIEW;
+		if (IS("md"))
+			return ROLE_DOCS;
+		if (IS("mk"))
+			return ROLE_BUILD;
+		if (IS("m4"))
+			return ROLE_BUILD;
+		if (IS("ac"))
+			return ROLE_BUILD;
+		if (IS("am"))
+			return ROLE_BUILD;
+		if (IS("in"))
+			return ROLE_BUILD;
+		if (IS("po"))
+			return ROLE_TRANSLATION;
+		if (IS("mo"))
+			return ROLE_TRANSLATION;
+		break;
+	case 3:
+		if (IS("htm"))
+			return ROLE_VIEW;
+		if (IS("erb"))
+			return ROLE_VIEW;
+		if (IS("hbs"))
+			return ROLE_VIEW;
+		if (IS("ejs"))
+			return ROLE_VIEW;
+		if (IS("pug"))
+			return ROLE_VIEW;
+		if (IS("jsp"))
+			return ROLE_VIEW;
+		if (IS("ftl"))
+			return ROLE_VIEW;
+		if (IS("njk"))
+			return ROLE_VIEW;
+		if (IS("rst"))
+			return ROLE_DOCS;
+		if (IS("txt"))
+			return ROLE_DOCS;
+		if (IS("tex"))
+			return ROLE_DOCS;
+		if (IS("pod"))
+			return ROLE_DOCS;
+		if (IS("yml"))
+			return ROLE_CONFIG;
+		if (IS("ini"))
+			return ROLE_CONFIG;
+		if (IS("cfg"))
+			return ROLE_CONFIG;
+		if (IS("env"))
+			return ROLE_CONFIG;
+		if (IS("sln"))
+			return ROLE_BUILD;
+		if (IS("bzl"))
+			return ROLE_BUILD;
+		if (IS("pot"))
+			return ROLE_TRANSLATION;
+		if (IS("xlf"))
+			return ROLE_TRANSLATION;
+		if (IS("css"))
+			return ROLE_ASSET;
+		if (IS("svg"))
+			return ROLE_ASSET;
+		if (IS("csv"))
+			return ROLE_DATA;
+		if (IS("tsv"))
+			return ROLE_DATA;
+		if (IS("xml"))
+			return ROLE_DATA;
+		if (IS("sql"))
+			return ROLE_DATA;
+		break;
+	case 4:
+		if (IS("html"))
+			return ROLE_VIEW;
+		if (IS("haml"))
+			return ROLE_VIEW;
+		if (IS("slim"))
+			return ROLE_VIEW;
+		if (IS("tmpl"))
+			return ROLE_VIEW;
+		if (IS("twig"))
+			return ROLE_VIEW;
+		if (IS("adoc"))
+			return ROLE_DOCS;
+		if (IS("texi"))
+			return ROLE_DOCS;
+		if (IS("yaml"))
+			return ROLE_CONFIG;
+		if (IS("toml"))
+			return ROLE_CONFIG;
+		if (IS("conf"))
+			return ROLE_CONFIG;
+		if (IS("resx"))
+			return ROLE_TRANSLATION;
+		if (IS("scss"))
+			return ROLE_ASSET;
+		if (IS("sass"))
+			return ROLE_ASSET;
+		if (IS("less"))
+			return ROLE_ASSET;
+		if (IS("styl"))
+			return ROLE_ASSET;
+		if (IS("json"))
+			return ROLE_DATA;
+		break;
+	case 5:
+		if (IS("razor"))
+			return ROLE_VIEW;
+		if (IS("jinja"))
+			return ROLE_VIEW;
+		if (IS("rhtml"))
+			return ROLE_VIEW;
+		if (IS("cmake"))
+			return ROLE_BUILD;
+		if (IS("props"))
+			return ROLE_BUILD;
+		if (IS("bazel"))
+			return ROLE_BUILD;
+		if (IS("xliff"))
+			return ROLE_TRANSLATION;
+		if (IS("jsonl"))
+			return ROLE_DATA;
+		break;
+	case 6:
+		if (IS("cshtml"))
+			return ROLE_VIEW;
+		if (IS("vbhtml"))
+			return ROLE_VIEW;
+		if (IS("gotmpl"))
+			return ROLE_VIEW;
+		if (IS("jinja2"))
+			return ROLE_VIEW;
+		if (IS("liquid"))
+			return ROLE_VIEW;
+		if (IS("gradle"))
+			return ROLE_BUILD;
+		if (IS("csproj"))
+			return ROLE_BUILD;
+		if (IS("vbproj"))
+			return ROLE_BUILD;
+		if (IS("fsproj"))
+			return ROLE_BUILD;
+		if (IS("ndjson"))
+			return ROLE_DATA;
+		break;
+	case 7:
+		if (IS("texinfo"))
+			return ROLE_DOCS;
+		if (IS("targets"))
+			return ROLE_BUILD;
+		if (IS("strings"))
+			return ROLE_TRANSLATION;
+		if (IS("geojson"))
+			return ROLE_DATA;
+		break;
+	case 8:
+		if (IS("mustache"))
+			return ROLE_VIEW;
+		if (IS("markdown"))
+			return ROLE_DOCS;
+		if (IS("asciidoc"))
+			return ROLE_DOCS;
+		break;
+	case 10:
+		if (IS("handlebars"))
+			return ROLE_VIEW;
+		if (IS("properties"))
+			return ROLE_CONFIG;
+		if (IS("dockerfile"))
+			return ROLE_CONFIG;
+		break;
+	case 12:
+		if (IS("editorconfig"))
+			return ROLE_CONFIG;
+		break;
+	case 14:
+		if (IS("ts-translation"))
+			return ROLE_TRANSLATION;
+		break;
+	}
+#undef IS
+	return ROLE_CODE;
+}
 
 /* Whole file names of the build and configuration roles. */
 static const struct {
 	const char *name;
+	unsigned char len;
 	enum file_role role;
 } name_roles[] = {
-	{ "Makefile", ROLE_BUILD },	    { "makefile", ROLE_BUILD },
-	{ "GNUmakefile", ROLE_BUILD },	    { "CMakeLists.txt", ROLE_BUILD },
-	{ "configure", ROLE_BUILD },	    { "Rakefile", ROLE_BUILD },
-	{ "Gemfile", ROLE_BUILD },	    { "Gemfile.lock", ROLE_BUILD },
-	{ "package.json", ROLE_BUILD },	    { "pom.xml", ROLE_BUILD },
-	{ "build.xml", ROLE_BUILD },	    { "go.mod", ROLE_BUILD },
-	{ "go.sum", ROLE_BUILD },	    { "Cargo.toml", ROLE_BUILD },
-	{ "pyproject.toml", ROLE_BUILD },   { "requirements.txt", ROLE_BUILD },
-	{ "setup.cfg", ROLE_BUILD },	    { "composer.json", ROLE_BUILD },
-	{ "tsconfig.json", ROLE_BUILD },    { "BUILD", ROLE_BUILD },
-	{ "WORKSPACE", ROLE_BUILD },	    { "Dockerfile", ROLE_CONFIG },
-	{ "Jenkinsfile", ROLE_CONFIG },	    { "Procfile", ROLE_CONFIG },
-	{ "Vagrantfile", ROLE_CONFIG },	    { "Containerfile", ROLE_CONFIG },
-	{ "README", ROLE_DOCS },	    { "LICENSE", ROLE_DOCS },
-	{ "COPYING", ROLE_DOCS },	    { "CHANGES", ROLE_DOCS },
-	{ "NEWS", ROLE_DOCS },		    { "AUTHORS", ROLE_DOCS },
-	{ "INSTALL", ROLE_DOCS },	    { "CHANGELOG", ROLE_DOCS },
+	R("Makefile", ROLE_BUILD),
+	R("makefile", ROLE_BUILD),
+	R("GNUmakefile", ROLE_BUILD),
+	R("CMakeLists.txt", ROLE_BUILD),
+	R("configure", ROLE_BUILD),
+	R("Rakefile", ROLE_BUILD),
+	R("Gemfile", ROLE_BUILD),
+	R("Gemfile.lock", ROLE_BUILD),
+	R("package.json", ROLE_BUILD),
+	R("pom.xml", ROLE_BUILD),
+	R("build.xml", ROLE_BUILD),
+	R("go.mod", ROLE_BUILD),
+	R("go.sum", ROLE_BUILD),
+	R("Cargo.toml", ROLE_BUILD),
+	R("pyproject.toml", ROLE_BUILD),
+	R("requirements.txt", ROLE_BUILD),
+	R("setup.cfg", ROLE_BUILD),
+	R("composer.json", ROLE_BUILD),
+	R("tsconfig.json", ROLE_BUILD),
+	R("BUILD", ROLE_BUILD),
+	R("WORKSPACE", ROLE_BUILD),
+	R("Dockerfile", ROLE_CONFIG),
+	R("Jenkinsfile", ROLE_CONFIG),
+	R("Procfile", ROLE_CONFIG),
+	R("Vagrantfile", ROLE_CONFIG),
+	R("Containerfile", ROLE_CONFIG),
+	R("README", ROLE_DOCS),
+	R("LICENSE", ROLE_DOCS),
+	R("COPYING", ROLE_DOCS),
+	R("CHANGES", ROLE_DOCS),
+	R("NEWS", ROLE_DOCS),
+	R("AUTHORS", ROLE_DOCS),
+	R("INSTALL", ROLE_DOCS),
+	R("CHANGELOG", ROLE_DOCS),
 };
 
-static int in_list(const char *s, size_t n, const char *const *list)
-{
-	for (; *list; list++)
-		if (strlen(*list) == n && !strncmp(s, *list, n))
-			return 1;
-	return 0;
-}
+#undef R
 
 static int has_suffix(const char *s, size_t n, const char *suffix)
 {
@@ -156,9 +429,12 @@ static int test_name(const char *name)
 static enum file_role name_role(const char *name)
 {
 	const char *dot = strrchr(name, '.');
+	size_t n = strlen(name), k;
+	char ext[16];
 
 	for (size_t i = 0; i < sizeof(name_roles) / sizeof(*name_roles); i++)
-		if (!strcmp(name, name_roles[i].name))
+		if (name_roles[i].len == n && name_roles[i].name[0] == *name &&
+		    !memcmp(name, name_roles[i].name, n))
 			return name_roles[i].role;
 	/* Dockerfile.dev, docker-compose.yml, README.md */
 	if (!strncmp(name, "Dockerfile", 10) ||
@@ -166,10 +442,16 @@ static enum file_role name_role(const char *name)
 		return ROLE_CONFIG;
 	if (!dot || dot == name)
 		return ROLE_CODE;
-	for (size_t i = 0; i < sizeof(ext_roles) / sizeof(*ext_roles); i++)
-		if (!strcasecmp(dot + 1, ext_roles[i].ext))
-			return ext_roles[i].role;
-	return ROLE_CODE;
+	/* the extension in lower case (the table's case), when it fits */
+	k = n - (size_t)(dot + 1 - name);
+	if (!k || k >= sizeof(ext))
+		return ROLE_CODE;
+	for (size_t i = 0; i < k; i++) {
+		unsigned char c = (unsigned char)dot[1 + i];
+
+		ext[i] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+	}
+	return ext_role(ext, k);
 }
 
 /*
@@ -187,18 +469,28 @@ enum file_role file_role(const char *path)
 	while ((slash = strchr(p, '/'))) {
 		size_t n = (size_t)(slash - p);
 
-		if (in_list(p, n, test_dirs))
+		switch (dir_kind(p, n)) {
+		case DIR_TEST:
 			role = ROLE_TEST;
-		else if (in_list(p, n, migration_dirs))
+			break;
+		case DIR_MIGRATION:
 			role = ROLE_MIGRATION;
-		else if (in_list(p, n, fixture_dirs))
+			break;
+		case DIR_FIXTURE:
 			role = ROLE_FIXTURE;
-		else if (in_list(p, n, translation_dirs))
+			break;
+		case DIR_TRANSLATION:
 			role = ROLE_TRANSLATION;
-		else if (in_list(p, n, docs_dirs))
+			break;
+		case DIR_DOCS:
 			dir_role = ROLE_DOCS;
-		else if (in_list(p, n, config_dirs))
+			break;
+		case DIR_CONFIG:
 			dir_role = ROLE_CONFIG;
+			break;
+		case DIR_NONE:
+			break;
+		}
 		p = slash + 1;
 	}
 	own = name_role(p);
@@ -233,7 +525,7 @@ size_t role_test_root(const char *path)
 	size_t root = 0;
 
 	while ((slash = strchr(p, '/'))) {
-		if (in_list(p, (size_t)(slash - p), test_dirs))
+		if (dir_kind(p, (size_t)(slash - p)) == DIR_TEST)
 			root = p > path ? (size_t)(p - 1 - path) : 0;
 		p = slash + 1;
 	}

@@ -396,24 +396,19 @@ int scan_run(struct scan **out, const struct scan_options *opts)
 		scan->cache_text = strbuf_detach(&cache.data, NULL);
 	}
 
-	/* move every string the scan keeps into its own arena */
+	/*
+	 * The scan keeps the workers' arenas (modules, packages, statements)
+	 * and copies what lives elsewhere: paths (the file list's) and
+	 * reasons (some are strerror()'s).
+	 */
+	for (int i = 0; i < threads; i++)
+		arena_take(&scan->arena, &run.workers[i].arena);
 	for (size_t i = 0; i < scan->nr; i++) {
 		struct scan_file *f = &scan->files[i];
 
 		f->path = arena_strdup(&scan->arena, f->path);
-		if (f->module)
-			f->module = arena_strdup(&scan->arena, f->module);
 		if (f->reason)
 			f->reason = arena_strdup(&scan->arena, f->reason);
-		if (f->package)
-			f->package = arena_strdup(&scan->arena, f->package);
-		for (size_t k = 0; k < f->deps.nr; k++) {
-			struct dep_ref *d = &f->deps.refs[k];
-
-			d->target = arena_strdup(&scan->arena, d->target);
-			if (d->name)
-				d->name = arena_strdup(&scan->arena, d->name);
-		}
 	}
 	scan->root = list.root;
 	scan->prefix = list.prefix;

@@ -15,6 +15,10 @@
 # - app/ipam/CargoRepository.py and app/tenancy/CargoController.py lead
 #   with one domain term ("cargo"): tied across apps, but their folders
 #   pull harder, so they stay in their apps.
+# - app/intl/x.py and y.py (200 code lines) sit beside a catalog of
+#   1,900 lines (under ten times theirs, so not the platform): their
+#   context is code, not translations (what is not
+#   code follows the code, never names its context).
 # - app/tiny/x.py and y.py (2 code lines, under 1% of the code) import
 #   each other only: a fragment, not ranked.
 # - app/iata/codes.py and app/iata/lookup.py (1,500 code lines, no branch)
@@ -44,6 +48,8 @@ cat >model.json <<JSON
              $(file app/iata/codes.py Python 1400 0), $(file app/iata/lookup.py Python 100 1),
              $(file templates/dcim/device.html HTML 40),
              $(file app/dcim/locale/de.yml YAML 400),
+             $(file app/intl/x.py Python 100), $(file app/intl/y.py Python 100),
+             $(file app/intl/locale/fr.yml YAML 1900),
              $(file docs/index.md Markdown 90), $(file README.md Markdown 30),
              $(file .github/workflows/ci.yml YAML 20), $(file Makefile Makefile 10),
              $(file app/dcim/tests/test_views.py Python 60),
@@ -52,6 +58,7 @@ cat >model.json <<JSON
              $(edge app/ipam/CargoRepository.py app/ipam/models.py 1),
              $(edge app/tenancy/CargoController.py app/tenancy/models.py 1),
              $(edge app/tiny/x.py app/tiny/y.py 1), $(edge app/tiny/y.py app/tiny/x.py 1),
+             $(edge app/intl/x.py app/intl/y.py 2), $(edge app/intl/y.py app/intl/x.py 2),
              $(edge app/iata/lookup.py app/iata/codes.py 3),
              $(edge app/dcim/tests/test_views.py app/ipam/models.py 2),
              $(edge app/dcim/tests/test_views.py app/dcim/views.py 1),
@@ -75,6 +82,8 @@ for f in docs/index.md README.md .github/workflows/ci.yml Makefile; do
 	expect_eq "$f: platform" "platform" "$(ctx $f)"
 done
 "$CARVE" seams -q -f json model.json >s.json
+expect_eq "code beside 9.5 times its lines of catalogs is still code" "null" \
+	"$(jq -r --arg c "$(ctx app/intl/x.py)" '.contexts[] | select(.name == $c) | .role' s.json)"
 expect_eq "platform's role" "platform" \
 	"$(jq -r '.contexts[] | select(.name == "platform") | .role' s.json)"
 expect_eq "no context named after docs or CI" "0" \
@@ -85,7 +94,7 @@ check "the fragment is not ranked" sh -c \
 	"! jq -e --arg c '$(ctx app/tiny/x.py)' '.seams.ranking | index(\$c)' s.json"
 check "the data table is not ranked" sh -c \
 	"! jq -e --arg c '$(ctx app/iata/codes.py)' '.seams.ranking | index(\$c)' s.json"
-expect_eq "the three apps are ranked" "3" "$(jq '.seams.ranking | length' s.json)"
+expect_eq "the three apps and intl are ranked" "4" "$(jq '.seams.ranking | length' s.json)"
 "$CARVE" seams -q model.json >t.txt
 grep_q "why the first is first" "1. app/" t.txt
 grep_q "fragments and data are named" "are fragments, and code under one branch per 1000 lines is data" t.txt

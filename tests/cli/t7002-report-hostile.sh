@@ -66,21 +66,26 @@ grep_q "largest files capped with a count" "2,980 more rows not shown (carve sca
 # of 10 rows leaves 990
 expect_status "report with --max-rows 10" 0 "$CARVE" report -q --no-history --max-rows 10 -o b10.html big
 grep_q "modules capped at 10" "990 more rows not shown (carve scan lists them all)" b10.html
-# more contexts than --max-nodes: the drawing collapses to the 40
-# top-level directories
+# more contexts than --max-nodes: a matrix of the 40 contexts (each top
+# directory one) instead of a drawing
 expect_status "report with --max-nodes 5" 0 "$CARVE" report -q --no-history --max-nodes 5 --max-rows 10 -o b5.html big
-grep_q "the drawing collapses" "are too many to draw (over 5): the dependencies between the 40 top-level directories" b5.html
-grep_q "and is still drawn" "<figure class=graph><svg" b5.html
-# 40 top-level directories over the cap of 120 drawn ones: 200 of them
+grep_q "a matrix instead of a drawing" "40 contexts in extraction order, too many to draw (over 5)" b5.html
+expect_eq "one diagonal square per context" 40 "$(grep -o '<td class="c d">' b5.html | wc -l | tr -d ' ')"
+# over 150 contexts (200 directories of three files importing each other,
+# each directory's first file w000/a.py, a hub: the shared kernel and 200
+# contexts), over the matrix's cap of 150: a note
 python3 - <<'PY'
 import os
 for t in range(200):
     os.makedirs("wide/w%03d" % t, exist_ok=True)
     with open("wide/w%03d/a.py" % t, "w") as fp:
-        fp.write("from w%03d import a\n" % ((t + 1) % 200))
+        fp.write("from w000 import a\nfrom . import b\n")
+    for f, g in (("b", "c"), ("c", "a")):
+        with open("wide/w%03d/%s.py" % (t, f), "w") as fp:
+            fp.write("from . import %s\n" % g)
 PY
 expect_status "report of 200 top-level directories" 0 "$CARVE" report -q --no-history --max-nodes 5 -o w.html wide
-grep_q "too many even collapsed: a note, no drawing" "top-level directories are too many to draw" w.html
+grep_q "too many even for a matrix: a note, no drawing" "contexts are too many for a matrix (over 150)" w.html
 check "no empty drawing" sh -c "! grep -q '<figure class=graph>' w.html"
 
 done_testing
