@@ -144,6 +144,7 @@ LIB_OBJS += $(B)/src/history/authors.o
 LIB_OBJS += $(B)/src/history/blobcount.o
 LIB_OBJS += $(B)/src/history/coupling.o
 LIB_OBJS += $(B)/src/history/histcache.o
+LIB_OBJS += $(B)/src/history/histsummary.o
 LIB_OBJS += $(B)/src/history/history.o
 LIB_OBJS += $(B)/src/history/log.o
 LIB_OBJS += $(B)/src/history/mine.o

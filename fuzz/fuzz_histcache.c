@@ -1,18 +1,66 @@
 /*
  * Fuzz target: the history cache reader (history.cache). Every commit
  * it indexes is filled into a log; the changes must be in range: flags
- * of a change, non-empty paths, counts that fit.
+ * of a change, non-empty paths, counts that fit. The same bytes are
+ * also read as the records of a history summary (history-summary/):
+ * what is accepted has every index in range, and writes back to the
+ * same bytes.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "carve/history.h"
 #include "carve/historylog.h"
 #include "carve/oidmap.h"
 #include "carve/strbuf.h"
 #include "fuzz.h"
 
 #define MAX_BLOB 1000
+
+static void check_shares(const struct history_share *s, size_t nr,
+			 size_t who_nr)
+{
+	for (size_t i = 0; i < nr; i++)
+		if (s[i].who >= who_nr)
+			abort();
+}
+
+static void check_summary(const uint8_t *data, size_t size)
+{
+	struct history *h = NULL;
+	struct strbuf sb = STRBUF_INIT;
+
+	if (hsummary_parse(&h, (const char *)data, size))
+		return;
+	for (size_t i = 0; i < h->authors_nr; i++)
+		if (h->authors[i].team < -1 ||
+		    h->authors[i].team >= (int)h->teams_nr)
+			abort();
+	for (int level = 0; level < 2; level++) {
+		const struct history_entity *e = level ? h->files : h->modules;
+		size_t nr = level ? h->files_nr : h->modules_nr;
+		const struct history_coupling *c = level ? &h->file_coupling
+							 : &h->module_coupling;
+
+		for (size_t i = 0; i < nr; i++) {
+			if (!e[i].name || (level && !e[i].module))
+				abort();
+			check_shares(e[i].authors, e[i].authors_nr,
+				     h->authors_nr);
+			check_shares(e[i].teams, e[i].teams_nr, h->teams_nr);
+		}
+		for (size_t i = 0; i < c->nr; i++)
+			if (c->pairs[i].a >= nr || c->pairs[i].b >= nr)
+				abort();
+	}
+	/* what was read writes back to the same bytes */
+	hsummary_encode(&sb, h);
+	if (sb.len != size || memcmp(sb.buf, data, size))
+		abort();
+	strbuf_release(&sb);
+	history_free(h);
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -53,5 +101,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		hlog_release(&log);
 	}
 	hcache_release(&cache);
+	check_summary(data, size);
 	return 0;
 }

@@ -103,6 +103,7 @@ struct hlog {
 	size_t cut; /* commits whose parents are absent */
 	size_t missing; /* blobs that could not be read */
 	size_t unreadable; /* commits with a missing tree */
+	size_t broken; /* parents that could not be read (not shallow) */
 	size_t mined; /* commits diffed in this run */
 	size_t cached; /* commits whose changes came from the cache */
 	struct arena arena;
@@ -184,8 +185,20 @@ void numstat_count(struct numstat *ns, const unsigned char *old_id,
 		   unsigned new_mode, uint32_t *added, uint32_t *deleted,
 		   unsigned *flags);
 /*
+ * The attribute files git reads for the "diff" attribute: the index's
+ * .gitattributes (as they are in the work tree), info/attributes,
+ * core.attributesFile, the XDG and the system file. Appends their
+ * names and bytes to `key`, and to `dirs`, each NUL-terminated, the
+ * directories ("dir/", "" for all) under which one of them could unset
+ * "diff" (names "-diff" or "binary").
+ */
+void hlog_attribute_sources(struct strbuf *key, struct strbuf *dirs,
+			    git_repository *repo);
+/*
  * Marks the changes of paths whose "diff" attribute is unset (binary,
- * -diff) as binary, as git does; `repo` is the work tree's handle.
+ * -diff) as binary, as git does; `repo` is the work tree's handle. The
+ * attribute is looked up once per path, and only for paths under one
+ * of hlog_attribute_sources()' `dirs` with a change that has lines.
  */
 void numstat_apply_attributes(struct hlog *log, git_repository *repo);
 
@@ -263,6 +276,48 @@ int hcache_fill(struct hcache *c, struct hlog *log, size_t i, int want_renames);
  */
 int hcache_save(struct hcache *c, const struct hlog *log);
 void hcache_release(struct hcache *c);
+
+/*
+ * The history summary (src/history/histsummary.c): the whole struct
+ * history but the scan's figures, under <cache dir>/history-summary/,
+ * one file per key, the HSUMMARY_KEEP newest kept. The key is a SHA-1
+ * of all a summary depends on: the commits the revision names, the
+ * options that shape it, carve.json, the .mailmap and attribute files,
+ * and the scan's paths, modules and excluded files.
+ */
+#define HSUMMARY_FORMAT 1
+#define HSUMMARY_KEEP 4
+
+struct history;
+struct history_options;
+struct scan;
+
+/*
+ * Sets key (20 bytes) for a history of `repo` read with `o` against
+ * `scan`. Returns 0, or -1 when the revision does not resolve (the walk
+ * reports it) and no summary applies.
+ */
+int hsummary_key(unsigned char *key, git_repository *repo,
+		 const struct scan *scan, const struct history_options *o);
+/*
+ * Reads the summary of `key` from `dir`: 0 with *out owned by the
+ * caller (scan figures, root, rev, options and cache path unset), 1
+ * when there is none or it is damaged (warned about).
+ */
+int hsummary_load(struct history **out, const char *dir,
+		  const unsigned char *key);
+/* Writes h as the summary of `key` in `dir`; 0 or <0 after a warning. */
+int hsummary_save(const struct history *h, const char *dir,
+		  const unsigned char *key);
+/* The records alone, for hsummary_save and the fuzz target. */
+void hsummary_encode(struct strbuf *sb, const struct history *h);
+/* Reads records back: 0 with *out owned by the caller, -1 when bad. */
+int hsummary_parse(struct history **out, const char *buf, size_t len);
+/*
+ * Sets each file's and module's figures from the scan (exists, code
+ * lines, complexity, hotspots), as the summary leaves them out.
+ */
+void history_add_scan_figures(struct history *h, const struct scan *scan);
 
 /*
  * Summing up, for history_run (src/history/authors.c, summary.c).

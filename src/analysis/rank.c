@@ -10,6 +10,7 @@
  */
 #include <math.h>
 #include <string.h>
+#include <strings.h>
 
 #include "carve/rank.h"
 #include "carve/seams.h"
@@ -37,12 +38,43 @@ static int data_only(const struct seams *s, const struct seams_context *x)
 	return branches * RANK_DATA_LINES < x->code;
 }
 
+/*
+ * Developer tooling and set-up: most of its code under a top-level folder
+ * of scripts (bin/, scripts/, tools/, hack/) or of configuration written
+ * as code (Rails' config/: application.rb, initializers), or at the
+ * root (setup.py, webpack.config.js, .eslintrc.js). The team runs
+ * it or the framework loads it; nobody extracts it as a service.
+ */
+static int tooling(const struct seams *s, const struct seams_context *x)
+{
+	static const char *const dirs[] = { "bin", "script", "scripts",
+					    "tools", "tool", "hack",
+					    "devtools", "dev-tools", "config",
+					    NULL };
+	unsigned long under = 0;
+
+	for (size_t j = 0; j < x->files_nr; j++) {
+		const struct scan_file *f = &s->scan->files[x->files[j]];
+		const char *slash = strchr(f->path, '/');
+
+		if (!slash) /* the root's: setup.py, webpack.config.js */
+			under += f->counts.code;
+		for (int i = 0; slash && dirs[i]; i++)
+			if ((size_t)(slash - f->path) == strlen(dirs[i]) &&
+			    !strncasecmp(f->path, dirs[i], strlen(dirs[i]))) {
+				under += f->counts.code;
+				break;
+			}
+	}
+	return x->code && 10 * under >= 7 * x->code;
+}
+
 static int ranked(const struct seams *s, const struct seams_context *x,
 		  unsigned long min_code)
 {
 	return !x->kernel && !x->unlinked && x->role == ROLE_CODE &&
 	       x->internal + x->refs_out + x->refs_in > 0 &&
-	       x->code >= min_code && !data_only(s, x);
+	       x->code >= min_code && !data_only(s, x) && !tooling(s, x);
 }
 
 

@@ -1069,6 +1069,28 @@ static double chance_cut(const size_t *sub, const double *sz, size_t n,
 }
 
 /*
+ * Whether a split falls to crumbs rather than parts: over a quarter of
+ * the files in pieces of under SEAMS_DEFAULT_MIN_SIZE files (git's root
+ * folder with its change coupling, at a doubled resolution: hundreds of
+ * pieces of one or two files). That is noise, not a seam.
+ */
+static int crumbled(const size_t *sub, const double *sz, size_t n, long got)
+{
+	size_t *files = xcalloc((size_t)got, sizeof(*files)), all = 0, small = 0;
+
+	for (size_t v = 0; v < n; v++)
+		if (sz[v] > 0) {
+			files[sub[v]]++;
+			all++;
+		}
+	for (long q = 0; q < got; q++)
+		if (files[q] < SEAMS_DEFAULT_MIN_SIZE)
+			small += files[q];
+	free(files);
+	return 4 * small > all;
+}
+
+/*
  * Whether a split of a context follows its folders (netbox/dcim into
  * dcim/forms, dcim/api, dcim/tables: its layers) rather than cutting
  * across them (zerver into the reactions, realm and event code of
@@ -1191,7 +1213,7 @@ static void split_large(const struct problem *pr, const char **dir_of,
 			inside += l[e].w;
 		}
 		if (got >= 2 && by_share &&
-		    (inside <= 0 ||
+		    (inside <= 0 || crumbled(sub, sz, n, got) ||
 		     cut > SEAMS_ONE_PIECE * inside * chance_cut(sub, sz, n, got) ||
 		     layered_split(sub, local, dir_of, pr->p.n, got))) {
 			(*kept_whole)++;

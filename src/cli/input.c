@@ -2,6 +2,8 @@
  * Command input: scan a tree with the defaults and its carve.json, or
  * load a saved model.
  */
+#include <sys/stat.h>
+
 #include "carve/cli.h"
 #include "carve/error.h"
 #include "carve/estimate.h"
@@ -12,6 +14,13 @@
 #include "carve/options.h"
 #include "carve/scan.h"
 #include "carve/strbuf.h"
+
+static int is_dir(const char *path)
+{
+	struct stat st;
+
+	return !stat(path, &st) && S_ISDIR(st.st_mode);
+}
 
 int input_load_config(struct config *cfg, const char *config, const char *path)
 {
@@ -52,9 +61,10 @@ int input_open(struct model *m, struct config *cfg,
 		if ((ret = model_load_json(m, arg)))
 			return ret;
 		/* without -c, the carve.json of the repository the model
-		 * was scanned from, when it is still there */
+		 * was scanned from, when it is still there (a model made
+		 * from a case file records that file as its root) */
 		if (!o->config && m->scan && m->scan->root &&
-		    *m->scan->root == '/') {
+		    *m->scan->root == '/' && is_dir(m->scan->root)) {
 			struct strbuf path = STRBUF_INIT;
 
 			strbuf_addf(&path, "%s/carve.json", m->scan->root);

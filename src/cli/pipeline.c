@@ -10,6 +10,7 @@
 #include "carve/error.h"
 #include "carve/history.h"
 #include "carve/pipeline.h"
+#include "carve/progress.h"
 #include "carve/roadmap.h"
 #include "carve/scan.h"
 
@@ -198,11 +199,24 @@ int pipeline_need(struct pipeline *p, enum pipeline_stage stage)
 		[PIPELINE_ROADMAP] = run_roadmap,
 		[PIPELINE_BURNDOWN] = run_burndown,
 	};
+	/* scan and history show their own progress */
+	static const char *const title[PIPELINE_STAGES] = {
+		[PIPELINE_SEAMS] = "seams",
+		[PIPELINE_DATA] = "data",
+		[PIPELINE_API] = "api",
+		[PIPELINE_ESTIMATE] = "estimate",
+		[PIPELINE_ROADMAP] = "roadmap",
+		[PIPELINE_BURNDOWN] = "burndown",
+	};
+	struct progress_step *step;
 	int ret;
 
 	if (p->done & (1u << stage))
 		return 0;
-	if ((ret = run[stage](p)))
+	step = title[stage] ? progress_step_start(title[stage]) : NULL;
+	ret = run[stage](p);
+	progress_step_stop(step);
+	if (ret)
 		return ret < 0 ? ret : CARVE_ERR;
 	p->done |= 1u << stage;
 	return 0;

@@ -6,6 +6,8 @@
  * pages do not all count against the process.
  */
 #include <git2.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "carve/error.h"
@@ -13,6 +15,7 @@
 #include "carve/history.h"
 #include "carve/historylog.h"
 #include "carve/model.h"
+#include "carve/progress.h"
 #include "carve/scan.h"
 #include "carve/strbuf.h"
 #include "carve/xmalloc.h"
@@ -52,6 +55,34 @@ static const char **read_messages(git_repository *repo, const struct hlog *log,
 	return messages;
 }
 
+/* What a summary leaves out: the options it was made with, where from. */
+static void set_settings(struct history *h, const struct history_options *o)
+{
+	h->max_changeset = o->max_changeset;
+	h->min_revs = o->min_revs;
+	h->min_shared = o->min_shared;
+	h->min_coupling = o->min_coupling;
+	h->group_by = o->group_by;
+	h->ticket_regex = o->ticket_regex
+				  ? arena_strdup(&h->arena, o->ticket_regex)
+				  : NULL;
+	h->follow_renames = o->follow_renames;
+}
+
+/*
+ * CARVE_TRACE_HISTORY set: one line on stderr saying where the history
+ * came from, for the tests (a warm run must not walk or replay).
+ */
+static void trace(const char *summary, const struct hlog *log)
+{
+	if (!getenv("CARVE_TRACE_HISTORY"))
+		return;
+	fprintf(stderr,
+		"history-trace: summary %s, %zu commits walked, %zu "
+		"replayed, %zu diffed\n",
+		summary, log->nr, log->cached, log->mined);
+}
+
 int history_run(struct history **out, const struct scan *scan,
 		const struct history_options *o)
 {
@@ -67,7 +98,9 @@ int history_run(struct history **out, const struct scan *scan,
 	git_repository *repo = NULL;
 	uint32_t *person_author = NULL;
 	const char **messages = NULL;
-	int ret;
+	unsigned char key[20];
+	struct progress_step *step = progress_step_start("history");
+	int ret, have_key = 0;
 
 	*out = NULL;
 	if (!scan->is_git) {
@@ -92,13 +125,31 @@ int history_run(struct history **out, const struct scan *scan,
 	hlog_tune_libgit2();
 	h->root = xstrdup(scan->root);
 	h->rev = arena_strdup(&h->arena, o->rev ? o->rev : "HEAD");
-	if ((ret = hlog_walk(&log, repo, &wo)))
-		goto done;
 	if (!o->no_cache) {
+		struct history *saved = NULL;
+
 		if (o->cache_dir)
 			strbuf_addstr(&dir, o->cache_dir);
 		else
 			strbuf_addf(&dir, "%scarve", git_repository_path(repo));
+		have_key = !hsummary_key(key, repo, scan, o);
+		if (have_key && !hsummary_load(&saved, dir.buf, key)) {
+			saved->root = h->root;
+			h->root = NULL;
+			saved->rev = arena_strdup(&saved->arena, h->rev);
+			strbuf_addstr(&dir, "/history.cache");
+			saved->cache_path = xstrdup(dir.buf);
+			set_settings(saved, o);
+			history_add_scan_figures(saved, scan);
+			trace("read", &log);
+			*out = saved;
+			ret = 0;
+			goto done;
+		}
+	}
+	if ((ret = hlog_walk(&log, repo, &wo)))
+		goto done;
+	if (!o->no_cache) {
 		hcache_load(&cache, dir.buf, o->max_blob_size);
 		mo.cache = &cache;
 		h->cache_path = xstrdup(cache.path);
@@ -114,15 +165,7 @@ int history_run(struct history **out, const struct scan *scan,
 		goto done;
 	if (o->group_by == HISTORY_BY_TICKET)
 		messages = read_messages(repo, &log, &texts);
-	h->max_changeset = o->max_changeset;
-	h->min_revs = o->min_revs;
-	h->min_shared = o->min_shared;
-	h->min_coupling = o->min_coupling;
-	h->group_by = o->group_by;
-	h->ticket_regex = o->ticket_regex
-				  ? arena_strdup(&h->arena, o->ticket_regex)
-				  : NULL;
-	h->follow_renames = o->follow_renames;
+	set_settings(h, o);
 	if ((ret = history_summarise(h, &log, person_author, scan, o,
 				     messages)))
 		goto done;
@@ -134,9 +177,20 @@ int history_run(struct history **out, const struct scan *scan,
 	h->mined = log.mined;
 	h->cached = log.cached;
 	h->now = log.nr ? log.commits[0].commit_time : 0;
+	/* missing objects may come back: such a history is not kept */
+	for (size_t i = 0; have_key && i < log.nr; i++)
+		if (log.commits[i].flags & HLOG_INCOMPLETE)
+			have_key = 0;
+	if (have_key && !log.missing && !log.unreadable && !log.broken)
+		hsummary_save(h, dir.buf, key);
+	else
+		have_key = 0;
+	trace(have_key ? "written" : "none", &log);
+	history_add_scan_figures(h, scan);
 	*out = h;
 	h = NULL;
 done:
+	progress_step_stop(step);
 	history_free(h);
 	hlog_release(&log);
 	hcache_release(&cache);

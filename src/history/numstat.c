@@ -21,6 +21,7 @@
 #include "carve/error.h"
 #include "carve/historylog.h"
 #include "carve/oidmap.h"
+#include "carve/strbuf.h"
 #include "carve/xmalloc.h"
 
 /* git's buffer_is_binary: a NUL in the first 8000 bytes */
@@ -269,12 +270,36 @@ void numstat_count(struct numstat *ns, const unsigned char *old_id,
  * content. Applied after the cache, so the cache holds content-only
  * results and a change of .gitattributes takes effect at once.
  */
+/* Under one of the NUL-terminated directories of `dirs`. */
+static int under(const struct strbuf *dirs, const char *path)
+{
+	for (const char *d = dirs->buf; d < dirs->buf + dirs->len;
+	     d += strlen(d) + 1)
+		if (!strncmp(path, d, strlen(d)))
+			return 1;
+	return 0;
+}
+
 void numstat_apply_attributes(struct hlog *log, git_repository *repo)
 {
 	char *binary = xcalloc(log->paths_nr + 1, 1);
+	char *need = xcalloc(log->paths_nr + 1, 1);
+	struct strbuf key = STRBUF_INIT, dirs = STRBUF_INIT;
 
-	for (size_t p = 0; p < log->paths_nr; p++) {
+	hlog_attribute_sources(&key, &dirs, repo);
+	strbuf_release(&key);
+	/* a binary or unreadable change has nothing to take away */
+	for (size_t i = 0; dirs.len && i < log->changes_nr; i++) {
+		const struct hlog_change *c = &log->changes[i];
+
+		if (!(c->flags & (HLOG_BINARY | HLOG_MISSING)))
+			need[c->path] = 1;
+	}
+	for (size_t p = 0; dirs.len && p < log->paths_nr; p++) {
 		const char *value = NULL;
+
+		if (!need[p] || !under(&dirs, log->paths[p]))
+			continue;
 
 		if (git_attr_get(&value, repo, GIT_ATTR_CHECK_FILE_THEN_INDEX,
 				 log->paths[p], "diff") < 0) {
@@ -283,6 +308,8 @@ void numstat_apply_attributes(struct hlog *log, git_repository *repo)
 		}
 		binary[p] = GIT_ATTR_IS_FALSE(value);
 	}
+	strbuf_release(&dirs);
+	free(need);
 	for (size_t i = 0; i < log->changes_nr; i++) {
 		struct hlog_change *c = &log->changes[i];
 

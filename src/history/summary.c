@@ -441,14 +441,15 @@ static void couple(struct summary *s)
 	free(sizes);
 }
 
-static void add_scan_figures(struct summary *s)
+void history_add_scan_figures(struct history *h, const struct scan *scan)
 {
-	struct history *h = s->h;
-	struct strmap modules = STRMAP_INIT;
+	struct strmap modules = STRMAP_INIT, scanned = STRMAP_INIT;
 
+	for (size_t i = 0; scan && i < scan->nr; i++)
+		strmap_put(&scanned, scan->files[i].path, &scan->files[i]);
 	for (size_t f = 0; f < h->files_nr; f++) {
 		struct history_entity *e = &h->files[f];
-		const struct scan_file *sf = strmap_get(&s->scanned, e->name);
+		const struct scan_file *sf = strmap_get(&scanned, e->name);
 
 		if (!sf)
 			continue;
@@ -460,9 +461,8 @@ static void add_scan_figures(struct summary *s)
 		e->hotspot = e->revisions * e->complexity;
 		e->hotspot_loc = e->revisions * e->code;
 	}
-	for (size_t m = 0; s->scan && m < s->scan->modules_nr; m++)
-		strmap_put(&modules, s->scan->modules[m].name,
-			   &s->scan->modules[m]);
+	for (size_t m = 0; scan && m < scan->modules_nr; m++)
+		strmap_put(&modules, scan->modules[m].name, &scan->modules[m]);
 	for (size_t m = 0; m < h->modules_nr; m++) {
 		struct history_entity *e = &h->modules[m];
 		const struct scan_group *g = strmap_get(&modules, e->name);
@@ -476,6 +476,7 @@ static void add_scan_figures(struct summary *s)
 		e->hotspot_loc = e->revisions * e->code;
 	}
 	strmap_release(&modules);
+	strmap_release(&scanned);
 }
 
 static int by_commits(const void *x, const void *y, void *ctx)
@@ -679,7 +680,6 @@ int history_summarise(struct history *h, const struct hlog *log,
 	tally_assign(&tallies[3], h->modules, h->modules_nr, 1);
 	sort_authors(h, authors_of, log->people_nr);
 	couple(&s);
-	add_scan_figures(&s);
 
 	for (int i = 0; i < 4; i++)
 		tally_release(&tallies[i]);

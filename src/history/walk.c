@@ -13,6 +13,7 @@
 #include "carve/error.h"
 #include "carve/historylog.h"
 #include "carve/oidmap.h"
+#include "carve/progress.h"
 #include "carve/strbuf.h"
 #include "carve/xmalloc.h"
 
@@ -210,6 +211,7 @@ int hlog_walk(struct hlog *log, git_repository *repo,
 	git_revspec spec = { 0 };
 	git_object *start = NULL;
 	git_commit *c = NULL;
+	struct progress *progress = NULL;
 	size_t kept = 0;
 	int ret = 0, added;
 
@@ -255,6 +257,7 @@ int hlog_walk(struct hlog *log, git_repository *repo,
 	oidmap_insert(&seen, git_commit_id(c)->id, &added);
 	queue_push(&q, c);
 	c = NULL;
+	progress = progress_start("history", "commits walked", 0);
 	while ((c = queue_pop(&q))) {
 		int64_t t = git_commit_time(c);
 		int old = o->since && t < o->since;
@@ -263,6 +266,7 @@ int hlog_walk(struct hlog *log, git_repository *repo,
 		if (!old && !(o->until && t > o->until)) {
 			record(log, c, &name, &email);
 			kept++;
+			progress_add(progress, 1);
 		}
 		for (unsigned i = 0;
 		     !old && !cut && i < git_commit_parentcount(c); i++) {
@@ -281,6 +285,7 @@ int hlog_walk(struct hlog *log, git_repository *repo,
 				 * corrupt object; history stops, and says why
 				 */
 				parent_missing(pid, c);
+				log->broken++;
 				cut |= i == 0;
 				continue;
 			}
@@ -298,6 +303,7 @@ int hlog_walk(struct hlog *log, git_repository *repo,
 			break;
 	}
 done:
+	progress_stop(progress);
 	while ((c = queue_pop(&q)))
 		git_commit_free(c);
 	free(q.items);

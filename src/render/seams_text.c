@@ -235,8 +235,10 @@ static void print_ranking(FILE *fp, const struct seams *s, size_t top)
 	if (s->rank_min_code)
 		fprintf(fp,
 			"  contexts under %lu code lines (1%% of the code) "
-			"are fragments, and code under one branch per %d "
-			"lines is data: neither is ranked\n",
+			"are fragments, code under one branch per %d lines "
+			"is data, and code mostly under bin/, scripts/, "
+			"tools/ or config/ is tooling and set-up: none is "
+			"ranked\n",
 			s->rank_min_code, RANK_DATA_LINES);
 }
 

@@ -19,6 +19,8 @@
 #   1,900 lines (under ten times theirs, so not the platform): their
 #   context is code, not translations (what is not
 #   code follows the code, never names its context).
+# - tools/gen.py, lint.py and fmt.py (600 code lines, importing each
+#   other and dcim): the team's tooling, its own context, not ranked.
 # - app/tiny/x.py and y.py (2 code lines, under 1% of the code) import
 #   each other only: a fragment, not ranked.
 # - app/iata/codes.py and app/iata/lookup.py (1,500 code lines, no branch)
@@ -50,6 +52,8 @@ cat >model.json <<JSON
              $(file app/dcim/locale/de.yml YAML 400),
              $(file app/intl/x.py Python 100), $(file app/intl/y.py Python 100),
              $(file app/intl/locale/fr.yml YAML 1900),
+             $(file tools/gen.py Python 200), $(file tools/lint.py Python 200),
+             $(file tools/fmt.py Python 200),
              $(file docs/index.md Markdown 90), $(file README.md Markdown 30),
              $(file .github/workflows/ci.yml YAML 20), $(file Makefile Makefile 10),
              $(file app/dcim/tests/test_views.py Python 60),
@@ -59,6 +63,8 @@ cat >model.json <<JSON
              $(edge app/tenancy/CargoController.py app/tenancy/models.py 1),
              $(edge app/tiny/x.py app/tiny/y.py 1), $(edge app/tiny/y.py app/tiny/x.py 1),
              $(edge app/intl/x.py app/intl/y.py 2), $(edge app/intl/y.py app/intl/x.py 2),
+             $(edge tools/gen.py tools/lint.py 2), $(edge tools/lint.py tools/fmt.py 2),
+             $(edge tools/fmt.py tools/gen.py 2), $(edge tools/gen.py app/dcim/models.py 1),
              $(edge app/iata/lookup.py app/iata/codes.py 3),
              $(edge app/dcim/tests/test_views.py app/ipam/models.py 2),
              $(edge app/dcim/tests/test_views.py app/dcim/views.py 1),
@@ -92,11 +98,14 @@ check "platform is not ranked" sh -c \
 	"! jq -e '.seams.ranking | index(\"platform\")' s.json"
 check "the fragment is not ranked" sh -c \
 	"! jq -e --arg c '$(ctx app/tiny/x.py)' '.seams.ranking | index(\$c)' s.json"
+check "the tooling is a context" test "$(ctx tools/gen.py)" != "$(ctx app/dcim/models.py)"
+check "the tooling is not ranked" sh -c \
+	"! jq -e --arg c '$(ctx tools/gen.py)' '.seams.ranking | index(\$c)' s.json"
 check "the data table is not ranked" sh -c \
 	"! jq -e --arg c '$(ctx app/iata/codes.py)' '.seams.ranking | index(\$c)' s.json"
 expect_eq "the three apps and intl are ranked" "4" "$(jq '.seams.ranking | length' s.json)"
 "$CARVE" seams -q model.json >t.txt
 grep_q "why the first is first" "1. app/" t.txt
-grep_q "fragments and data are named" "are fragments, and code under one branch per 1000 lines is data" t.txt
+grep_q "fragments, data and tooling are named" "are fragments, code under one branch per 1000 lines is data, and code mostly under bin/, scripts/, tools/ or config/ is tooling and set-up: none is ranked" t.txt
 grep_q "the platform says what it is" "platform (platform: docs, CI" t.txt
 done_testing

@@ -16,6 +16,8 @@
 #   three apps and each app is one folder. dcim is 15 of 24 files: split,
 #   its pieces would be its three folders (its layers): kept whole, and
 #   the output says so.
+# - big/m00.py .. m29.py in a ring of imports (30 of 33 files): split, it
+#   falls into pairs, crumbs rather than parts: kept whole.
 . "$CARVE_SRC/tests/cli/lib.sh"
 
 file() { printf '{ "path": "%s", "status": "counted", "language": "Python", "module": "%s", "code": %s, "complexity": 20 }' "$1" "${1%/*}" "${2:-100}"; }
@@ -70,4 +72,20 @@ done
 "$CARVE" seams -q --no-history --hub-share 100 netbox.json >n.txt
 grep_q "the output says why" "1 context over 25% of the code kept whole" n.txt
 grep_q "and names the layers" "follow its layer folders" n.txt
+
+# big/m00.py .. m29.py import each other in a ring: split, it falls into
+# pairs (crumbs, not parts): kept whole
+files= edges=
+for i in $(seq 0 29); do
+	a=$(printf 'big/m%02d.py' "$i") b=$(printf 'big/m%02d.py' $(( (i + 1) % 30 )))
+	files="$files $(file "$a"),"
+	edges="$edges $(edge "$a" "$b" 1),"
+done
+cat >ring.json <<JSON
+{ "schema": "carve/1", "repo": { "root": "/demo" },
+  "files": [ $files $(file tools/a.py), $(file tools/b.py), $(file tools/c.py) ],
+  "edges": [ $edges $(edge tools/a.py tools/b.py 1), $(edge tools/b.py tools/c.py 1) ] }
+JSON
+"$CARVE" seams -q --no-history --hub-share 100 -f csv ring.json >r.csv || fail "seams ring.json"
+expect_eq "a ring is not cut into pairs" 1 "$(grep '^big/' r.csv | cut -d, -f2 | sort -u | wc -l | tr -d ' ')"
 done_testing

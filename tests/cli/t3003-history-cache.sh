@@ -50,9 +50,14 @@ check "the first run writes .git/carve/history.cache" \
 grep_q "and diffs the 21 non-merge commits" "commits diffed" first.err
 grep_q "all 21" "history: 21/21 commits diffed" first.err
 check "the same model with and without a cache" cmp first.json nocache.json
-"$CARVE" history -f json --progress always repo >second.json 2>second.err
+check "and the history summary" test -d repo/.git/carve/history-summary
+CARVE_TRACE_HISTORY=1 "$CARVE" history -f json --progress always repo \
+	>second.json 2>second.err
 check "a second run gives the same bytes" cmp first.json second.json
-grep_q "and diffs nothing" "history: 0 commits diffed" second.err
+grep_q "it reads the summary: no commit walked, replayed or diffed" \
+	"history-trace: summary read, 0 commits walked, 0 replayed, 0 diffed" \
+	second.err
+check "and diffs nothing" sh -c '! grep -q "commits diffed" second.err'
 echo "one more" >>repo/README.md
 git -C repo add -A && commit_as repo Ann ann@example.com 23 "one more"
 "$CARVE" history -f json --progress always repo >third.json 2>third.err
@@ -62,7 +67,9 @@ expect_eq "and it counts" "22" "$(jq -r .history.analysed third.json)"
 "$CARVE" history -q -f json --no-cache repo >truth.json
 check "the same as without the cache" cmp third.json truth.json
 
-# a record for the newest commit, forged: the cache is believed
+# a record for the newest commit, forged: the cache is believed (once
+# the summary, which is made from it, is gone)
+rm -r repo/.git/carve/history-summary
 header=$(head -n 1 repo/.git/carve/history.cache)
 expect_eq "the header names the format, version and blob size limit" \
 	"carve-history-cache 1 $(cat "$CARVE_SRC/VERSION") 536870912" "$header"
@@ -74,12 +81,15 @@ expect_eq "a matching record is used instead of diffing" "104" \
 		jq -r '.history.files[] | select(.path == "README.md") | .added')"
 printf '%s\nC%s 0 1\000' "$header" "$(git -C repo rev-parse HEAD)" \
 	>repo/.git/carve/history.cache
+rm -r repo/.git/carve/history-summary
 "$CARVE" history -q -f json repo >out.json
 check "a torn record is ignored" cmp out.json truth.json
 head -c 300 /dev/urandom >repo/.git/carve/history.cache
+rm -r repo/.git/carve/history-summary
 "$CARVE" history -q -f json repo >out.json
 check "a damaged cache changes nothing" cmp out.json truth.json
 printf 'carve-history-cache 0 0.0.0 1\n' >repo/.git/carve/history.cache
+rm -r repo/.git/carve/history-summary
 "$CARVE" history -q -f json repo >out.json
 check "a cache of another version is not used" cmp out.json truth.json
 "$CARVE" history -q -f json --max-blob-size 1K repo >/dev/null
