@@ -793,7 +793,8 @@ static const char *const layer_words[] = {
 	"routers", "routes", "handlers", "mutations", "queries", "actions",
 	"serializers", "policies", "validators", "workers", "jobs", "tasks",
 	"mailers", "forms", "tables", "filtersets", "filters", "signals",
-	"schemas", "entities", "dao", "mappers", NULL,
+	"schemas", "entities", "dao", "mappers", "reducers", "selectors",
+	"containers", "stores", "hooks", "slices", NULL,
 };
 
 int seams_layer_word(const char *word)

@@ -177,11 +177,11 @@ int history_run(struct history **out, const struct scan *scan,
 	h->mined = log.mined;
 	h->cached = log.cached;
 	h->now = log.nr ? log.commits[0].commit_time : 0;
-	/* missing objects may come back: such a history is not kept */
-	for (size_t i = 0; have_key && i < log.nr; i++)
-		if (log.commits[i].flags & HLOG_INCOMPLETE)
-			have_key = 0;
-	if (have_key && !log.missing && !log.unreadable && !log.broken)
+	/* a history with objects missing is kept (a partial clone or a
+	 * snapshot without its large blobs would replay every commit on
+	 * every run otherwise): the summary counts them, and the output
+	 * says so each time; unreadable commits or parents are not */
+	if (have_key && !log.unreadable && !log.broken)
 		hsummary_save(h, dir.buf, key);
 	else
 		have_key = 0;

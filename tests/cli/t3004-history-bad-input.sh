@@ -59,6 +59,17 @@ mv blob.saved "$(obj "$blob")"
 	cut -d, -f4-6 >a.csv
 expect_eq "with the blob back, a.py's lines are counted" "11,19,2" "$(cat a.csv)"
 
+# only blobs missing (a partial clone): the history summary is kept, so a
+# second run replays nothing, and still says what is missing
+cp -r repo partial
+rm -rf partial/.git/carve
+mv "partial/.git/objects/$(echo "$blob" | cut -c1-2)/$(echo "$blob" | cut -c3-)" blob2.saved
+CARVE_TRACE_HISTORY=1 "$CARVE" history -q partial >p1.txt 2>p1.err
+grep_q "the first run writes the summary" "summary written" p1.err
+CARVE_TRACE_HISTORY=1 "$CARVE" history -q partial >p2.txt 2>p2.err
+grep_q "the second reads it" "summary read" p2.err
+grep_q "and still reports the missing blobs" "missing objects: 2 changes without line counts, 0 commits without a tree" p2.txt
+
 # blobs over --max-blob-size are binary and never read, as git's
 # core.bigFileThreshold; a commit of 3000 files
 make_repo big
