@@ -118,6 +118,7 @@ LIB_OBJS += $(B)/src/scan/exclude.o
 LIB_OBJS += $(B)/src/scan/filelist.o
 LIB_OBJS += $(B)/src/scan/linecount.o
 LIB_OBJS += $(B)/src/scan/module.o
+LIB_OBJS += $(B)/src/scan/orm_csharp.o
 LIB_OBJS += $(B)/src/scan/orm_go.o
 LIB_OBJS += $(B)/src/scan/orm_java.o
 LIB_OBJS += $(B)/src/scan/orm_js.o

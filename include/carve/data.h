@@ -27,6 +27,8 @@ enum {
 	DATA_ORM = 1 << 1, /* from an ORM model or query, not SQL text */
 	DATA_MIGRATION = 1 << 2, /* in a migration (the schema source) */
 	DATA_OTHER_SCHEMA = 1 << 3, /* schema.table outside the default */
+	DATA_CATALOG = 1 << 4, /* the database's own catalogue: pg_class */
+	DATA_VIEW = 1 << 5, /* a view (db/schema.rb's create_view) */
 };
 
 struct data_access {
@@ -43,6 +45,13 @@ struct orm_class {
 	const char *name;
 	const char **bases; /* as written: "models.Model", "Base" */
 	size_t bases_nr;
+	/*
+	 * Parallel to bases, or NULL: where each base was imported from, as
+	 * a path without extension ("users/api/serializers_/mixins" of
+	 * Python's from users.api.serializers_.mixins import OwnerMixin; a
+	 * relative import from the file's folder), or NULL.
+	 */
+	const char **bases_from;
 	const char *table; /* explicit (db_table, __tablename__, @Table) */
 	const char *app; /* Django app label, or NULL for the default */
 	const char *framework; /* "django", "sqlalchemy", "rails", ... */
@@ -52,6 +61,14 @@ struct orm_class {
 	int abstract; /* abstract model: no table of its own */
 	int proxy; /* Django proxy model: the parent's table */
 	int is_model; /* known to be a model without a base chain */
+	/*
+	 * 0: the table is written (TableName(), ToTable, [Table], db_table);
+	 * more: it is a naming convention, and a class of the same name and
+	 * framework with a lower level wins (EF: 1 a DbSet property's name,
+	 * 2 the class name).
+	 */
+	int conventional;
+	const char *ns; /* Rails: the module around the class, or NULL */
 };
 
 struct data_file {
@@ -90,6 +107,12 @@ void sql_from_code(struct data_file *out, struct arena *arena,
 		   const struct language *lang, const char *buf, size_t len,
 		   unsigned flags);
 
+/*
+ * Is `path` the schema's history: a migration (file_role()) or a folder
+ * of upgrade scripts (upgradescripts/, upgrade/)?
+ */
+int data_migration_path(const char *path);
+
 /* The ORM extractors, one per language family (src/scan/orm_*.c). */
 void orm_python(struct data_file *out, struct arena *arena, const char *path,
 		const struct language *lang, const char *buf, size_t len);
@@ -97,13 +120,23 @@ void orm_ruby(struct data_file *out, struct arena *arena, const char *path,
 	      const struct language *lang, const char *buf, size_t len);
 void orm_java(struct data_file *out, struct arena *arena,
 	      const struct language *lang, const char *buf, size_t len);
+void orm_csharp(struct data_file *out, struct arena *arena,
+		const struct language *lang, const char *buf, size_t len);
 void orm_go(struct data_file *out, struct arena *arena,
 	    const struct language *lang, const char *buf, size_t len);
 void orm_js(struct data_file *out, struct arena *arena,
 	    const struct language *lang, const char *buf, size_t len);
 
+/*
+ * The database's own catalogue (PostgreSQL's pg_*, information_schema,
+ * SQL Server's sys, MySQL's mysql, SQLite's sqlite_*): no application's.
+ */
+int data_catalog_table(const char *name);
+
 /* Table naming conventions shared by the ORM extractors (arena copies). */
 char *orm_snake(struct arena *arena, const char *name, size_t n);
 char *orm_plural(struct arena *arena, const char *word);
+/* xorm's GonicMapper: UserID -> user_id, OAuth2Grant -> o_auth2_grant. */
+char *orm_gonic(struct arena *arena, const char *name, size_t n);
 
 #endif

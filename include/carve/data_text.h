@@ -16,5 +16,10 @@ struct model;
  */
 void data_print_text(FILE *fp, const struct data_report *r,
 		     const struct model *m, size_t top);
+/*
+ * One line: the ORM models found by framework, or a notice naming the
+ * ORMs looked for when none was recognised.
+ */
+void data_print_orm_notice(FILE *fp, const struct data_report *r);
 
 #endif

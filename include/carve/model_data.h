@@ -23,10 +23,35 @@ enum data_kind {
 	DATA_KIND_NR,
 };
 
+/*
+ * Why a file's reads and writes decide no owner and make no table shared:
+ * the schema's history (migrations), test code (unless counted), fixtures
+ * and the seeding of development or sample data.
+ */
+enum data_aside {
+	DATA_ASIDE_NONE,
+	DATA_ASIDE_MIGRATION,
+	DATA_ASIDE_TEST,
+	DATA_ASIDE_FIXTURE,
+	DATA_ASIDE_SEED,
+	DATA_ASIDE_NR,
+};
+
+/* What the ORM extractors recognise, for the notice when none matched. */
+#define DATA_ORMS_LOOKED_FOR                                                 \
+	"Django models, SQLAlchemy declarative classes and Table(), Rails "  \
+	"ActiveRecord models and db/schema.rb, JPA @Entity classes, Entity " \
+	"Framework entities (DbSet, ToTable, [Table], BaseEntity), GORM, "   \
+	"xorm (RegisterModel, TableName), Sequelize and TypeORM"
+
+/* How many ORM frameworks data_report counts models of. */
+#define DATA_MAX_FRAMEWORKS 16
+
 /* One context's accesses of one table. */
 struct data_use {
 	size_t context;
 	unsigned long n[DATA_KIND_NR];
+	unsigned long models; /* of n[DATA_DEFINE]: ORM models and mappings */
 };
 
 /* A file's accesses of one table, for the listing. */
@@ -35,6 +60,7 @@ struct data_ref {
 	enum data_kind kind;
 	unsigned line;
 	const char *via;
+	enum data_aside aside; /* DATA_ASIDE_NONE: it counts */
 };
 
 struct data_table {
@@ -55,6 +81,7 @@ struct data_table {
 	long owner; /* suggested owner (context), -1 when nobody uses it */
 	size_t writers; /* contexts that write it */
 	int shared; /* written by more than one context */
+	int view; /* a view, not a table (Rails' create_view) */
 };
 
 struct data_context {
@@ -88,7 +115,20 @@ struct data_report {
 	unsigned long unresolved_models; /* ORM queries of unknown classes */
 	unsigned long test_accesses; /* from test code, left out */
 	int with_tests;
+	/* reads and writes set aside, by why (enum data_aside) */
+	unsigned long aside_reads[DATA_ASIDE_NR];
+	unsigned long aside_writes[DATA_ASIDE_NR];
+	unsigned long catalog; /* accesses of the database's catalogue */
+	/* ORM models with a table, by framework ("django", "ef", ...) */
+	struct data_framework {
+		const char *name; /* static */
+		size_t models;
+	} frameworks[DATA_MAX_FRAMEWORKS];
+	size_t frameworks_nr;
 };
+
+/* "migration", "test", "fixture", "seed" (NULL for DATA_ASIDE_NONE). */
+const char *data_aside_name(enum data_aside why);
 
 /* Short name of an access kind: "read", "write", "define", "drop". */
 const char *data_kind_name(enum data_kind kind);

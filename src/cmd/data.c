@@ -68,13 +68,28 @@ int cmd_data(int argc, char **argv)
 	model_assume(&p.m, "accesses", "default",
 		     "SQL in string literals (adjacent and + joined) and .sql "
 		     "files: SELECT/JOIN read; INSERT, UPDATE, DELETE, MERGE, "
-		     "TRUNCATE write; CREATE/ALTER TABLE define; ORM model "
-		     "classes define; Model.objects queries read or write");
+		     "TRUNCATE write; CREATE/ALTER TABLE define; a table name "
+		     "spliced in or a placeholder is dynamic; temporary "
+		     "tables, cursors and the database's catalogue are no "
+		     "tables; ORM model classes and mappings define; "
+		     "Model.objects queries, obj.save(), repository and xorm "
+		     "calls read or write");
 	model_assume(&p.m, "owner", "default",
-		     "the context with most writes, ties broken by reads, "
-		     "then definitions; shared: written by 2+ contexts; "
-		     "migrations (migrations/, db/migrate/) list the schema "
-		     "and what it dropped but own nothing");
+		     "the context with most writes, then the one declaring "
+		     "the ORM model, then most reads, then definitions; "
+		     "shared: written by 2+ contexts; migrations "
+		     "(migrations/, db/migrate/, upgrade scripts) list the "
+		     "schema and what it dropped but own nothing");
+	model_assume(&p.m, "set aside", "default",
+		     "reads and writes of migrations, tests, fixtures "
+		     "(fixtures/ folders) and dev seeding (seeds, "
+		     "management commands populate_*, sample and demo data, "
+		     "installation data) decide no owner and share no "
+		     "table: writes %lu, %lu, %lu and %lu",
+		     r->aside_writes[DATA_ASIDE_MIGRATION],
+		     r->aside_writes[DATA_ASIDE_TEST],
+		     r->aside_writes[DATA_ASIDE_FIXTURE],
+		     r->aside_writes[DATA_ASIDE_SEED]);
 	model_assume(&p.m, "database coupling", "default",
 		     "reads and writes of a table owned by another context "
 		     "/ all reads and writes (definitions not counted)");

@@ -29,7 +29,7 @@ void data_json_add(cJSON *root, const struct data_report *r)
 {
 	cJSON *data = cJSON_AddObjectToObject(root, "data");
 	cJSON *tables = cJSON_AddArrayToObject(data, "tables");
-	cJSON *contexts;
+	cJSON *contexts, *aside, *orms;
 
 	json_add_uint(data, "accesses", r->accesses);
 	json_add_uint(data, "crossing", r->crossing);
@@ -39,6 +39,22 @@ void data_json_add(cJSON *root, const struct data_report *r)
 	json_add_uint(data, "models", r->models);
 	json_add_uint(data, "abstract_models", r->abstract_models);
 	json_add_uint(data, "unresolved_model_queries", r->unresolved_models);
+	json_add_uint(data, "catalog_accesses", r->catalog);
+	aside = cJSON_AddObjectToObject(data, "set_aside");
+	for (int k = DATA_ASIDE_MIGRATION; k < DATA_ASIDE_NR; k++) {
+		cJSON *o = cJSON_AddObjectToObject(aside, data_aside_name(k));
+
+		json_add_uint(o, "reads", r->aside_reads[k]);
+		json_add_uint(o, "writes", r->aside_writes[k]);
+	}
+	if (!r->frameworks_nr)
+		json_add_str(
+			data, "notice",
+			"no ORM model recognised; looked for " DATA_ORMS_LOOKED_FOR);
+	orms = cJSON_AddObjectToObject(data, "orm_models");
+	for (size_t i = 0; i < r->frameworks_nr; i++)
+		json_add_uint(orms, r->frameworks[i].name,
+			      r->frameworks[i].models);
 	for (size_t i = 0; i < r->tables_nr; i++) {
 		const struct data_table *t = &r->tables[i];
 		cJSON *o = cJSON_CreateObject(), *uses, *refs;
@@ -54,6 +70,8 @@ void data_json_add(cJSON *root, const struct data_report *r)
 			cJSON_AddTrueToObject(o, "other_schema");
 		if (t->dropped)
 			cJSON_AddTrueToObject(o, "dropped");
+		if (t->view)
+			cJSON_AddTrueToObject(o, "view");
 		uses = cJSON_AddArrayToObject(o, "contexts");
 		for (size_t c = 0; c < t->uses_nr; c++) {
 			const unsigned long *n = t->uses[c].n;
@@ -77,6 +95,9 @@ void data_json_add(cJSON *root, const struct data_report *r)
 			json_add_uint(u, "line", x->line);
 			json_add_str(u, "kind", data_kind_name(x->kind));
 			json_add_str(u, "via", x->via);
+			if (x->aside != DATA_ASIDE_NONE)
+				json_add_str(u, "set_aside",
+					     data_aside_name(x->aside));
 			cJSON_AddItemToArray(refs, u);
 		}
 		cJSON_AddItemToArray(tables, o);
@@ -102,6 +123,14 @@ void data_json_add(cJSON *root, const struct data_report *r)
 					    x->foreign_reads_nr));
 		cJSON_AddItemToArray(contexts, o);
 	}
+}
+
+const char *data_aside_name(enum data_aside why)
+{
+	static const char *const names[] = { NULL, "migration", "test",
+					     "fixture", "seed" };
+
+	return why < DATA_ASIDE_NR ? names[why] : NULL;
 }
 
 const char *data_kind_name(enum data_kind kind)

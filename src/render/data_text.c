@@ -25,6 +25,43 @@ static void print_names(FILE *fp, const char *what, const struct data_report *r,
 	fputc('\n', fp);
 }
 
+/* "    set aside: 2 writes in migration, 3 in test" */
+static void print_aside(FILE *fp, const unsigned long *aside)
+{
+	const char *sep = "    set aside:";
+
+	for (int k = DATA_ASIDE_MIGRATION; k < DATA_ASIDE_NR; k++) {
+		if (!aside[k])
+			continue;
+		fprintf(fp, "%s %lu write%s in %s code", sep, aside[k],
+			aside[k] == 1 ? "" : "s", data_aside_name(k));
+		sep = ",";
+	}
+	if (*sep == ',')
+		fputc('\n', fp);
+}
+
+/*
+ * ORM models found, by framework; or, when none is, what was looked for:
+ * "0 tables" must not read as a database nobody uses.
+ */
+void data_print_orm_notice(FILE *fp, const struct data_report *r)
+{
+	if (!r->frameworks_nr) {
+		fprintf(fp,
+			"notice: no ORM model recognised; looked for %s. "
+			"The tables listed come from SQL text only%s\n",
+			DATA_ORMS_LOOKED_FOR,
+			r->tables_nr ? "" : " (there is none)");
+		return;
+	}
+	fputs("ORM models:", fp);
+	for (size_t i = 0; i < r->frameworks_nr; i++)
+		fprintf(fp, "%s %s %zu", i ? "," : "", r->frameworks[i].name,
+			r->frameworks[i].models);
+	fputc('\n', fp);
+}
+
 void data_print_text(FILE *fp, const struct data_report *r,
 		     const struct model *m, size_t top)
 {
@@ -45,16 +82,34 @@ void data_print_text(FILE *fp, const struct data_report *r,
 		"with a computed (dynamic) table\n",
 		r->files_read, r->models, r->abstract_models,
 		r->unresolved_models, r->dynamic);
+	data_print_orm_notice(fp, r);
+	fprintf(fp,
+		"set aside (never an owner, never make a table shared): "
+		"writes %lu in migrations, %lu in tests, %lu in fixtures, "
+		"%lu in dev seeding; reads %lu, %lu, %lu, %lu",
+		r->aside_writes[DATA_ASIDE_MIGRATION],
+		r->aside_writes[DATA_ASIDE_TEST],
+		r->aside_writes[DATA_ASIDE_FIXTURE],
+		r->aside_writes[DATA_ASIDE_SEED],
+		r->aside_reads[DATA_ASIDE_MIGRATION],
+		r->aside_reads[DATA_ASIDE_TEST],
+		r->aside_reads[DATA_ASIDE_FIXTURE],
+		r->aside_reads[DATA_ASIDE_SEED]);
 	if (!r->with_tests)
+		fputs(" (--with-tests counts test code)", fp);
+	fputc('\n', fp);
+	if (r->catalog)
 		fprintf(fp,
-			"%lu reads and writes from test code left out "
-			"(--with-tests counts them)\n",
-			r->test_accesses);
+			"%lu accesses of the database's catalogue "
+			"(pg_*, information_schema, sys) left out\n",
+			r->catalog);
 	fputs("\nshared tables (single-writer rule broken)\n", fp);
 	if (!r->shared_nr)
 		fputs("  none\n", fp);
 	for (size_t i = 0; i < r->tables_nr; i++) {
 		const struct data_table *x = &r->tables[i];
+
+		unsigned long aside[DATA_ASIDE_NR] = { 0 };
 
 		if (!x->shared)
 			continue;
@@ -68,11 +123,16 @@ void data_print_text(FILE *fp, const struct data_report *r,
 		for (size_t j = 0; j < x->refs_nr; j++) {
 			long c = r->seams->context_of[x->refs[j].file];
 
-			if (x->refs[j].kind == DATA_WRITE && c != x->owner)
+			if (x->refs[j].kind != DATA_WRITE)
+				continue;
+			if (x->refs[j].aside != DATA_ASIDE_NONE)
+				aside[x->refs[j].aside]++;
+			else if (c != x->owner)
 				fprintf(fp, "    %s:%u writes it\n",
 					r->scan->files[x->refs[j].file].path,
 					x->refs[j].line);
 		}
+		print_aside(fp, aside);
 	}
 	fputs("\ntables\n", fp);
 	for (size_t i = 0; i < r->tables_nr; i++) {

@@ -32,6 +32,27 @@ int report_data(struct report *r)
 	fprintf(r->fp, "<p class=%s>", d->shared_nr ? "bad" : "ok");
 	html_puts(r->fp, sb.buf);
 	fputs("</p>\n", r->fp);
+	if (!d->frameworks_nr) {
+		/* "0 tables" must not read as a database nobody uses */
+		fputs("<p class=bad>", r->fp);
+		html_puts(
+			r->fp,
+			"No ORM model recognised; looked for " DATA_ORMS_LOOKED_FOR
+			". The tables come from SQL text only.");
+		fputs("</p>\n", r->fp);
+	}
+	strbuf_reset(&sb);
+	strbuf_addf(&sb,
+		    "Set aside (never an owner, never make a table shared): "
+		    "%lu writes in migrations, %lu in tests, %lu in "
+		    "fixtures, %lu in dev seeding.",
+		    d->aside_writes[DATA_ASIDE_MIGRATION],
+		    d->aside_writes[DATA_ASIDE_TEST],
+		    d->aside_writes[DATA_ASIDE_FIXTURE],
+		    d->aside_writes[DATA_ASIDE_SEED]);
+	fputs("<p>", r->fp);
+	html_puts(r->fp, sb.buf);
+	fputs("</p>\n", r->fp);
 	if (d->shared_nr) {
 		report_table_begin(r, "lll", thdr);
 		for (size_t i = 0; i < d->tables_nr; i++) {

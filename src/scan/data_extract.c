@@ -4,6 +4,7 @@
  * (the access list and the table naming conventions of the ORMs).
  */
 #include <string.h>
+#include <strings.h>
 
 #include "carve/arena.h"
 #include "carve/data.h"
@@ -52,6 +53,25 @@ void data_file_release(struct data_file *f)
 	memset(f, 0, sizeof(*f));
 }
 
+/*
+ * The database's own catalogue (PostgreSQL's pg_*, information_schema,
+ * SQL Server's sys, MySQL's mysql and performance_schema, SQLite's
+ * sqlite_*): read by code that inspects the schema, owned by nobody.
+ */
+int data_catalog_table(const char *name)
+{
+	static const char *const schemas[] = { "information_schema.",
+					       "pg_catalog.", "sys.", "mysql.",
+					       "performance_schema." };
+	const char *dot = strrchr(name, '.');
+	const char *last = dot ? dot + 1 : name;
+
+	for (size_t i = 0; i < sizeof(schemas) / sizeof(*schemas); i++)
+		if (!strncmp(name, schemas[i], strlen(schemas[i])))
+			return 1;
+	return !strncmp(last, "pg_", 3) || !strncmp(last, "sqlite_", 7);
+}
+
 /* OrderLine -> order_line, HTTPRequest -> http_request. */
 char *orm_snake(struct arena *arena, const char *name, size_t n)
 {
@@ -96,10 +116,26 @@ char *orm_plural(struct arena *arena, const char *word)
 	return out;
 }
 
+/*
+ * A migration: file_role()'s migrations/, db/migrate/, alembic/, Rails'
+ * db/post_migrate/, and the upgrade scripts of projects that ship their schema changes as SQL
+ * (upgradescripts/1.90-2.00/upgrade.sql).
+ */
+int data_migration_path(const char *path)
+{
+	if (file_role(path) == ROLE_MIGRATION || strstr(path, "post_migrate/"))
+		return 1;
+	for (const char *p = path; *p; p++)
+		if ((p == path || p[-1] == '/') &&
+		    !strncasecmp(p, "upgrade", 7))
+			return strchr(p, '/') != NULL;
+	return 0;
+}
+
 void data_extract(struct data_file *out, struct arena *arena, const char *path,
 		  const struct language *lang, const char *buf, size_t len)
 {
-	unsigned flags = file_role(path) == ROLE_MIGRATION ? DATA_MIGRATION : 0;
+	unsigned flags = data_migration_path(path) ? DATA_MIGRATION : 0;
 	const char *name;
 
 	if (!lang)
@@ -119,6 +155,8 @@ void data_extract(struct data_file *out, struct arena *arena, const char *path,
 		orm_ruby(out, arena, path, lang, buf, len);
 	else if (!strcmp(name, "Java") || !strcmp(name, "Kotlin"))
 		orm_java(out, arena, lang, buf, len);
+	else if (!strcmp(name, "C#"))
+		orm_csharp(out, arena, lang, buf, len);
 	else if (!strcmp(name, "Go"))
 		orm_go(out, arena, lang, buf, len);
 	else if (!strcmp(name, "JavaScript") || !strcmp(name, "TypeScript"))

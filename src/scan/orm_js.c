@@ -3,9 +3,12 @@
  * ..., { tableName }) and Model.init(..., { tableName }); the default
  * is the plural of the model name) and TypeORM (@Entity("name") or
  * @Entity() on a class: the class name in snake case). Knex migrations'
- * createTable("name") define a table too.
+ * createTable("name") define a table too. A file that never names
+ * Sequelize is not read as Sequelize: front-end code calls define() and
+ * init() too (customElements.define, GridStack.init).
  */
 #include <string.h>
+#include <strings.h>
 
 #include "carve/arena.h"
 #include "carve/data.h"
@@ -37,6 +40,18 @@ static const char *table_name(struct srctok *tz, struct tok *t,
 	return name;
 }
 
+/* Does buf[0..len) name `word` anywhere, in any case? */
+static int mentions(const char *buf, size_t len, const char *word)
+{
+	size_t n = strlen(word);
+
+	for (size_t i = 0; i + n <= len; i++)
+		if ((buf[i] | 0x20) == word[0] &&
+		    !strncasecmp(buf + i, word, n))
+			return 1;
+	return 0;
+}
+
 static void add_model(struct data_file *out, const char *name,
 		      const char *table, unsigned line, const char *fw)
 {
@@ -56,6 +71,8 @@ void orm_js(struct data_file *out, struct arena *arena,
 	struct tok t = { 0 }, prev = { 0 }, prev2 = { 0 };
 	int entity = 0;
 	const char *entity_table = NULL;
+
+	int sequelize = mentions(buf, len, "sequelize");
 
 	srctok_init(&tz, lang, buf, len);
 	srctok_next(&tz, &t);
@@ -79,8 +96,8 @@ void orm_js(struct data_file *out, struct arena *arena,
 					       : orm_snake(arena, t.p, t.n),
 				  t.line, "typeorm");
 			entity = 0;
-		} else if (tok_is(&a, "define") && tok_punct(&prev, '.') &&
-			   tok_punct(&t, '(')) {
+		} else if (sequelize && tok_is(&a, "define") &&
+			   tok_punct(&prev, '.') && tok_punct(&t, '(')) {
 			struct tok name;
 
 			srctok_next(&tz, &name);
@@ -96,8 +113,8 @@ void orm_js(struct data_file *out, struct arena *arena,
 						: orm_plural(arena, model),
 					  name.line, "sequelize");
 			}
-		} else if (tok_is(&a, "init") && tok_punct(&prev, '.') &&
-			   tok_punct(&t, '(')) {
+		} else if (sequelize && tok_is(&a, "init") &&
+			   tok_punct(&prev, '.') && tok_punct(&t, '(')) {
 			/* X.init({...}, { sequelize, tableName }) */
 			const char *model, *table;
 

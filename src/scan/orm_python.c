@@ -3,8 +3,11 @@
  * ManyToManyField join tables) and Django migrations (CreateModel,
  * DeleteModel, RenameModel, AlterModelTable), SQLAlchemy declarative classes
  * (__tablename__, __abstract__) and Table("name", ...), and the queries
- * that name a model: Model.objects.<method>() (a write when the chain
- * creates, updates or deletes) and session.query(Model).
+ * that name a model anywhere, in functions and methods too:
+ * Model.objects.<method>() (a write when the chain creates, updates or
+ * deletes), obj.save() or obj.delete() on a name assigned a model
+ * instance or a manager's result in the same function, and
+ * session.query(Model).
  */
 #include <stdio.h>
 #include <string.h>
@@ -15,11 +18,20 @@
 #include "carve/strbuf.h"
 
 #define PY_MAX_CLASSES 64
+#define PY_MAX_VARS 32
+#define PY_MAX_IMPORTS 256
 
 struct py_class {
 	unsigned indent;
-	long idx; /* into out->classes; -1 for a class that is no model */
+	long idx; /* into out->classes; -1 for a function body */
 	int meta; /* the inner class Meta of classes[idx] */
+};
+
+/* A local name bound to a model instance: obj = Order(...) */
+struct py_var {
+	const char *p;
+	size_t n;
+	const char *model; /* arena */
 };
 
 struct py {
@@ -33,7 +45,37 @@ struct py {
 	int depth; /* bracket depth */
 	struct py_class stack[PY_MAX_CLASSES];
 	int nr;
+	struct py_var vars[PY_MAX_VARS]; /* of the current function */
+	int vars_nr;
+	/* from MODULE import NAME: NAME -> MODULE as a path */
+	struct py_var imports[PY_MAX_IMPORTS];
+	int imports_nr;
 };
+
+
+static void var_set(struct py *py, const struct tok *var, const char *model)
+{
+	for (int i = 0; i < py->vars_nr; i++)
+		if (py->vars[i].n == var->n &&
+		    !memcmp(py->vars[i].p, var->p, var->n)) {
+			py->vars[i].model = model;
+			return;
+		}
+	if (py->vars_nr == PY_MAX_VARS)
+		return;
+	py->vars[py->vars_nr].p = var->p;
+	py->vars[py->vars_nr].n = var->n;
+	py->vars[py->vars_nr++].model = model;
+}
+
+static const char *var_model(struct py *py, const struct tok *var)
+{
+	for (int i = 0; i < py->vars_nr; i++)
+		if (py->vars[i].n == var->n &&
+		    !memcmp(py->vars[i].p, var->p, var->n))
+			return py->vars[i].model;
+	return NULL;
+}
 
 static void next(struct py *py)
 {
@@ -55,6 +97,80 @@ static void next(struct py *py)
 static char *dup_tok(struct py *py, const struct tok *t)
 {
 	return arena_strndup(py->arena, t->p, t->n);
+}
+
+/*
+ * from MODULE import A, B as C (brackets allowed), at py->t == "from":
+ * each local name's module as a path, relative ones from the file's
+ * folder. Leaves py->t at the next statement's first token, pushed back.
+ */
+static void read_import(struct py *py)
+{
+	struct strbuf mod = STRBUF_INIT;
+	int dots = 0;
+
+	next(py);
+	while (tok_punct(&py->t, '.')) {
+		dots++;
+		next(py);
+	}
+	if (dots) {
+		/* the file's folder, then one up per further dot */
+		const char *end = strrchr(py->path, '/');
+		size_t n = end ? (size_t)(end - py->path) : 0;
+
+		for (int up = 1; up < dots; up++) {
+			while (n && py->path[n - 1] != '/')
+				n--;
+			if (n)
+				n--; /* and the slash */
+		}
+		strbuf_add(&mod, py->path, n);
+	}
+	while (py->t.kind == TOK_IDENT && !tok_is(&py->t, "import")) {
+		if (mod.len)
+			strbuf_addch(&mod, '/');
+		strbuf_add(&mod, py->t.p, py->t.n);
+		next(py);
+		if (tok_punct(&py->t, '.'))
+			next(py);
+	}
+	if (tok_is(&py->t, "import")) {
+		const char *from = arena_strdup(py->arena, mod.buf);
+
+		next(py);
+		while (py->t.kind != TOK_EOF &&
+		       !((py->t.flags & TOK_BOL) && py->depth == 0)) {
+			struct tok name = py->t;
+
+			if (name.kind != TOK_IDENT || tok_is(&name, "as")) {
+				next(py);
+				continue;
+			}
+			next(py);
+			if (tok_is(&py->t, "as")) {
+				next(py);
+				if (py->t.kind == TOK_IDENT)
+					name = py->t;
+				next(py);
+			}
+			if (py->imports_nr < PY_MAX_IMPORTS) {
+				py->imports[py->imports_nr].p = name.p;
+				py->imports[py->imports_nr].n = name.n;
+				py->imports[py->imports_nr++].model = from;
+			}
+		}
+	}
+	strbuf_release(&mod);
+	py->have = 1;
+}
+
+static const char *import_of(struct py *py, const char *name, size_t n)
+{
+	for (int i = py->imports_nr - 1; i >= 0; i--)
+		if (py->imports[i].n == n && !memcmp(py->imports[i].p, name, n))
+			return py->imports[i].model;
+	return NULL;
 }
 
 /* The directory name holding models.py (or models/, or migrations/). */
@@ -150,6 +266,15 @@ static void read_class(struct py *py, unsigned indent)
 	c->bases = arena_alloc(py->arena, (nr ? nr : 1) * sizeof(*c->bases));
 	memcpy(c->bases, bases, nr * sizeof(*bases));
 	c->bases_nr = nr;
+	c->bases_from =
+		arena_alloc(py->arena, (nr ? nr : 1) * sizeof(*c->bases_from));
+	for (size_t i = 0; i < nr; i++) {
+		const char *dot = strchr(bases[i], '.');
+
+		c->bases_from[i] = import_of(py, bases[i],
+					     dot ? (size_t)(dot - bases[i])
+						 : strlen(bases[i]));
+	}
 	strbuf_release(&base);
 }
 
@@ -192,12 +317,15 @@ static void class_attr(struct py *py, struct py_class *e)
 		/* name = models.ManyToManyField(..., no through=) */
 		int m2m = 0, through = 0, d;
 
-		while (py->t.kind == TOK_IDENT || tok_punct(&py->t, '.')) {
+		while ((py->t.kind == TOK_IDENT || tok_punct(&py->t, '.')) &&
+		       !(py->t.flags & TOK_BOL)) {
 			m2m |= tok_is(&py->t, "ManyToManyField");
 			next(py);
 		}
-		if (!m2m || !tok_punct(&py->t, '('))
+		if (!m2m || !tok_punct(&py->t, '(')) {
+			py->have = 1; /* the token after the value */
 			return;
+		}
 		d = py->depth;
 		while (py->t.kind != TOK_EOF && py->depth >= d) {
 			if (py->depth == d && tok_is(&py->t, "through"))
@@ -340,8 +468,9 @@ static int is_write(const struct tok *t)
 }
 
 /* Model.objects.a(...).b(...): a write if any method writes. */
-static void manager_chain(struct py *py, const struct tok *model)
+static const char *manager_chain(struct py *py, const struct tok *model)
 {
+	const char *name;
 	int write = 0;
 
 	next(py); /* past "objects" */
@@ -359,10 +488,17 @@ static void manager_chain(struct py *py, const struct tok *model)
 			next(py); /* past ')' */
 		}
 	}
+	name = dup_tok(py, model);
 	data_file_add(py->out, NULL, write ? DATA_WRITE : DATA_READ, DATA_ORM,
 		      model->line, "django")
-		->model = dup_tok(py, model);
+		->model = name;
 	py->have = 1;
+	return name;
+}
+
+static int capitalised(const struct tok *t)
+{
+	return t->kind == TOK_IDENT && t->p[0] >= 'A' && t->p[0] <= 'Z';
 }
 
 void orm_python(struct data_file *out, struct arena *arena, const char *path,
@@ -370,7 +506,7 @@ void orm_python(struct data_file *out, struct arena *arena, const char *path,
 {
 	struct py py = { 0 };
 	int migration = strstr(path, "migrations/") != NULL;
-	struct tok prev = { 0 };
+	struct tok prev = { 0 }, lhs = { 0 };
 
 	py.out = out;
 	py.arena = arena;
@@ -381,17 +517,40 @@ void orm_python(struct data_file *out, struct arena *arena, const char *path,
 	while (py.t.kind != TOK_EOF) {
 		struct tok t = py.t;
 
-		if ((t.flags & TOK_BOL) && py.depth == 0) {
+		/*
+		 * A line's first token at depth 0 ends the classes and
+		 * functions indented as deep; not the bracket closing a
+		 * multi-line signature, "    ) -> str:", which is still
+		 * the def's own line
+		 */
+		if ((t.flags & TOK_BOL) && py.depth == 0 &&
+		    !tok_punct(&t, ')') && !tok_punct(&t, ']') &&
+		    !tok_punct(&t, '}')) {
 			while (py.nr && py.stack[py.nr - 1].indent >= t.indent)
 				py.nr--;
+			lhs.n = 0;
+			if (tok_is(&t, "from") && !py.nr) {
+				read_import(&py);
+				prev = t;
+				next(&py);
+				continue;
+			}
 			if (tok_is(&t, "class")) {
 				read_class(&py, t.indent);
 				prev = py.t;
 				next(&py);
 				continue;
 			}
-			if (py.nr && py.stack[py.nr - 1].idx >= 0 &&
-			    t.kind == TOK_IDENT) {
+			if ((tok_is(&t, "def") || tok_is(&t, "async")) &&
+			    py.nr < PY_MAX_CLASSES) {
+				/* a function body: no class attributes, its
+				 * own local names */
+				py.stack[py.nr].indent = t.indent;
+				py.stack[py.nr].idx = -1;
+				py.stack[py.nr++].meta = 0;
+				py.vars_nr = 0;
+			} else if (py.nr && py.stack[py.nr - 1].idx >= 0 &&
+				   t.kind == TOK_IDENT) {
 				class_attr(&py, &py.stack[py.nr - 1]);
 				prev = py.t;
 				next(&py);
@@ -400,18 +559,33 @@ void orm_python(struct data_file *out, struct arena *arena, const char *path,
 		}
 		if (t.kind == TOK_IDENT && !tok_punct(&prev, '.') &&
 		    !(migration && tok_is(&t, "migrations"))) {
-			/* Model.objects... */
+			int bound = lhs.n && tok_punct(&prev, '=');
+
+			/* Model.objects..., obj.save() */
 			next(&py);
 			if (tok_punct(&py.t, '.')) {
 				next(&py);
-				if (tok_is(&py.t, "objects") && t.p[0] >= 'A' &&
-				    t.p[0] <= 'Z') {
-					manager_chain(&py, &t);
+				if (tok_is(&py.t, "objects") &&
+				    capitalised(&t)) {
+					const char *m = manager_chain(&py, &t);
+
+					if (bound)
+						var_set(&py, &lhs, m);
 					next(&py);
+				} else if ((tok_is(&py.t, "save") ||
+					    tok_is(&py.t, "delete")) &&
+					   var_model(&py, &t)) {
+					data_file_add(out, NULL, DATA_WRITE,
+						      DATA_ORM, py.t.line,
+						      "django")
+						->model = var_model(&py, &t);
 				}
 				prev = t;
 				continue;
 			}
+			if (tok_punct(&py.t, '(') && bound && capitalised(&t))
+				/* obj = Order(...): maybe a model instance */
+				var_set(&py, &lhs, dup_tok(&py, &t));
 			if (tok_punct(&py.t, '(') &&
 			    (tok_is(&t, "query") || tok_is(&t, "Table"))) {
 				/* session.query(Model), Table("name", ...) */
@@ -422,8 +596,7 @@ void orm_python(struct data_file *out, struct arena *arena, const char *path,
 						      DATA_DEFINE, DATA_ORM,
 						      t.line, "sqlalchemy");
 				else if (tok_is(&t, "query") &&
-					 py.t.kind == TOK_IDENT &&
-					 py.t.p[0] >= 'A' && py.t.p[0] <= 'Z')
+					 capitalised(&py.t))
 					data_file_add(out, NULL, DATA_READ,
 						      DATA_ORM, t.line,
 						      "sqlalchemy")
@@ -448,6 +621,9 @@ void orm_python(struct data_file *out, struct arena *arena, const char *path,
 			prev = py.t;
 			continue;
 		}
+		if (tok_punct(&t, '=') && py.depth == 0 &&
+		    prev.kind == TOK_IDENT && (prev.flags & TOK_BOL))
+			lhs = prev; /* name = ...: remember the target */
 		prev = t;
 		next(&py);
 	}

@@ -1,8 +1,11 @@
 /*
  * Rails ActiveRecord: model classes (class Order < ApplicationRecord,
- * self.table_name, self.abstract_class), their queries (Order.where
- * reads, Order.create writes) and migrations (create_table, drop_table,
- * add_column and friends under db/migrate).
+ * self.table_name, self.abstract_class, the table_name_prefix of the
+ * module of Admin::ActionLog, has_and_belongs_to_many join tables), their
+ * queries (Order.where reads,
+ * Order.create writes), migrations (create_table, drop_table,
+ * add_column and friends under db/migrate) and the current schema,
+ * db/schema.rb (create_table defines a table, create_view a view).
  */
 #include <string.h>
 
@@ -34,6 +37,28 @@ static int in_list(const struct tok *t, const char *const *list)
 	return 0;
 }
 
+/*
+ * has_and_belongs_to_many :tags in class Status: Rails' join table is
+ * the two tables in lexical order, statuses_tags.
+ */
+static const char *habtm_table(struct arena *arena, const struct orm_class *c,
+			       const struct tok *other)
+{
+	const char *mine =
+		orm_plural(arena, orm_snake(arena, c->name, strlen(c->name)));
+	const char *theirs = arena_strndup(arena, other->p, other->n);
+	struct strbuf sb = STRBUF_INIT;
+	const char *t;
+
+	if (strcmp(mine, theirs) < 0)
+		strbuf_addf(&sb, "%s_%s", mine, theirs);
+	else
+		strbuf_addf(&sb, "%s_%s", theirs, mine);
+	t = arena_strdup(arena, sb.buf);
+	strbuf_release(&sb);
+	return t;
+}
+
 void orm_ruby(struct data_file *out, struct arena *arena, const char *path,
 	      const struct language *lang, const char *buf, size_t len)
 {
@@ -41,6 +66,10 @@ void orm_ruby(struct data_file *out, struct arena *arena, const char *path,
 	struct tok t = { 0 }, prev = { 0 };
 	struct orm_class *cur = NULL;
 	int migration = strstr(path, "db/migrate/") != NULL;
+	size_t plen = strlen(path);
+	int schema = plen >= 12 && !strcmp(path + plen - 12, "db/schema.rb") &&
+		     (plen == 12 || path[plen - 13] == '/');
+	struct tok module = { 0 };
 
 	srctok_init(&tz, lang, buf, len);
 	srctok_next(&tz, &t);
@@ -48,18 +77,43 @@ void orm_ruby(struct data_file *out, struct arena *arena, const char *path,
 		struct tok a = t;
 
 		srctok_next(&tz, &t);
-		if (tok_is(&a, "class") && t.kind == TOK_IDENT) {
+		if (tok_is(&a, "module") && t.kind == TOK_IDENT) {
+			module = t;
+		} else if (tok_is(&a, "def") && tok_is(&t, "self") &&
+			   module.n) {
+			/* module Admin; def self.table_name_prefix 'admin_' */
+			srctok_next(&tz, &t);
+			if (!tok_punct(&t, '.'))
+				continue;
+			srctok_next(&tz, &t);
+			if (!tok_is(&t, "table_name_prefix"))
+				continue;
+			srctok_next(&tz, &t);
+			if (t.kind == TOK_STRING) {
+				struct orm_class *c = data_file_add_class(out);
+
+				c->name = arena_strndup(arena, module.p,
+							module.n);
+				c->table = arena_strndup(arena, t.p, t.n);
+				c->framework = "rails-prefix";
+				c->line = t.line;
+			}
+		} else if (tok_is(&a, "class") && t.kind == TOK_IDENT) {
 			struct strbuf base = STRBUF_INIT;
-			struct tok name = t;
+			struct tok name = t, ns = { 0 };
 
 			srctok_next(&tz, &t);
 			while (tok_punct(&t, ':')) { /* Admin::User */
 				srctok_next(&tz, &t);
 				if (t.kind == TOK_IDENT) {
+					ns = name;
 					name = t;
 					srctok_next(&tz, &t);
 				}
 			}
+			if (!ns.n && module.n && (name.flags & TOK_BOL) == 0 &&
+			    a.indent > module.indent)
+				ns = module;
 			if (!tok_punct(&t, '<'))
 				continue;
 			srctok_next(&tz, &t);
@@ -75,7 +129,18 @@ void orm_ruby(struct data_file *out, struct arena *arena, const char *path,
 			cur->bases = arena_alloc(arena, sizeof(*cur->bases));
 			cur->bases[0] = arena_strdup(arena, base.buf);
 			cur->bases_nr = 1;
+			if (ns.n)
+				cur->ns = arena_strndup(arena, ns.p, ns.n);
 			strbuf_release(&base);
+		} else if (cur && tok_is(&a, "has_and_belongs_to_many") &&
+			   tok_punct(&t, ':')) {
+			/* the join table: both tables in lexical order */
+			srctok_next(&tz, &t);
+			if (t.kind == TOK_IDENT)
+				data_file_add(out,
+					      habtm_table(arena, cur, &t),
+					      DATA_DEFINE, DATA_ORM, a.line,
+					      "rails");
 		} else if (cur && tok_is(&a, "self") && tok_punct(&t, '.')) {
 			struct tok attr;
 
@@ -100,6 +165,18 @@ void orm_ruby(struct data_file *out, struct arena *arena, const char *path,
 					      DATA_ORM, a.line, "rails")
 					->model =
 					arena_strndup(arena, a.p, a.n);
+		} else if (schema && (tok_is(&a, "create_table") ||
+				      tok_is(&a, "create_view"))) {
+			if (tok_punct(&t, '('))
+				srctok_next(&tz, &t);
+			if (t.kind == TOK_STRING)
+				data_file_add(
+					out, arena_strndup(arena, t.p, t.n),
+					DATA_DEFINE,
+					DATA_ORM | (tok_is(&a, "create_view")
+							    ? DATA_VIEW
+							    : 0),
+					a.line, "rails");
 		} else if (migration && (in_list(&a, schema_ops) ||
 					 tok_is(&a, "drop_table") ||
 					 tok_is(&a, "rename_table"))) {

@@ -175,6 +175,22 @@ struct sql_state {
 	size_t ctes_nr;
 };
 
+/*
+ * A quoted identifier that can name a table: letters, digits, _, $, -,
+ * space and non-ASCII; not a string of code or markup that happens to
+ * follow FROM ("overflow-menus" is a name, "a > b" is not).
+ */
+static int quoted_name(const char *s, size_t n)
+{
+	if (!n || s[0] == ' ' || s[n - 1] == ' ')
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!word_char((unsigned char)s[i]) && s[i] != '-' &&
+		    s[i] != ' ')
+			return 0;
+	return 1;
+}
+
 /* Default schemas whose prefix adds nothing to a table's name. */
 static int default_schema(const char *s, size_t n)
 {
@@ -201,9 +217,17 @@ static int read_name(struct sql_state *st, struct strbuf *name, int *other,
 	for (;;) {
 		if (lx->kind == S_DYN) {
 			dyn = 1;
+		} else if (lx->kind == S_QUOTED &&
+			   (memchr(lx->s, SQL_SPLICE, lx->n) ||
+			    memchr(lx->s, '%', lx->n) ||
+			    memchr(lx->s, '{', lx->n))) {
+			/* "DELETE FROM `" + name + "`", "%s", "{table}" */
+			dyn = 1;
 		} else if (lx->kind == S_WORD || lx->kind == S_QUOTED) {
 			if (lx->kind == S_WORD && !parts &&
 			    is_reserved(lx->s, lx->n))
+				return 0;
+			if (lx->kind == S_QUOTED && !quoted_name(lx->s, lx->n))
 				return 0;
 			if (parts)
 				strbuf_addch(name, '.');
@@ -278,7 +302,10 @@ static int table_ref(struct sql_state *st, enum data_kind kind)
 	if (r < 0)
 		add(st, NULL, kind, DATA_DYNAMIC, line);
 	else if (r > 0)
-		add(st, name.buf, kind, other ? DATA_OTHER_SCHEMA : 0, line);
+		add(st, name.buf, kind,
+		    (other ? DATA_OTHER_SCHEMA : 0) |
+			    (data_catalog_table(name.buf) ? DATA_CATALOG : 0),
+		    line);
 	strbuf_release(&name);
 	if (r == 0)
 		return 0;
@@ -309,6 +336,16 @@ static void end_statement(struct sql_state *st)
 		free(st->ctes[j]);
 	st->ctes_nr = 0;
 	st->stmt_start = f->nr;
+}
+
+static char *lower_name(const char *s, size_t n)
+{
+	char *name = xstrndup(s, n);
+
+	for (char *c = name; *c; c++)
+		if (*c >= 'A' && *c <= 'Z')
+			*c = (char)(*c + 32);
+	return name;
 }
 
 static int starts_statement(const char *s, size_t len)
@@ -352,6 +389,10 @@ void sql_extract(struct data_file *out, struct arena *arena, const char *sql,
 		P_MERGE
 	} pending = P_NONE;
 	int prev_on = 0; /* the word before was ON, DO or FOR */
+	int temporary = 0; /* CREATE TEMPORARY TABLE */
+	size_t first = out->nr;
+	char *locals[32]; /* temporary tables and cursors: not tables */
+	size_t locals_nr = 0;
 
 	if (statement && !starts_statement(sql, len))
 		return;
@@ -436,6 +477,21 @@ void sql_extract(struct data_file *out, struct arena *arena, const char *sql,
 		} else if (kw(lx, "create")) {
 			pending = P_CREATE;
 			sql_next(lx);
+			temporary = kw(lx, "temporary") || kw(lx, "temp");
+		} else if (kw(lx, "declare")) {
+			/* DECLARE name CURSOR FOR ...: FETCH ... FROM name */
+			struct sql_lexer save;
+
+			sql_next(lx);
+			save = *lx;
+			if (lx->kind != S_WORD)
+				continue;
+			sql_next(lx);
+			if (kw(lx, "cursor") && locals_nr < 32)
+				locals[locals_nr++] =
+					lower_name(save.s, save.n);
+			else
+				*lx = save;
 		} else if (kw(lx, "alter")) {
 			pending = P_ALTER;
 			sql_next(lx);
@@ -452,9 +508,18 @@ void sql_extract(struct data_file *out, struct arena *arena, const char *sql,
 			while (kw(lx, "if") || kw(lx, "not") ||
 			       kw(lx, "exists") || kw(lx, "only"))
 				sql_next(lx);
-			while (table_ref(&st, k) && k == DATA_DROP &&
-			       punct(lx, ','))
-				sql_next(lx);
+			{
+				size_t before = out->nr;
+
+				while (table_ref(&st, k) && k == DATA_DROP &&
+				       punct(lx, ','))
+					sql_next(lx);
+				if (temporary && out->nr > before &&
+				    out->acc[before].table && locals_nr < 32)
+					locals[locals_nr++] =
+						xstrdup(out->acc[before].table);
+			}
+			temporary = 0;
 			pending = P_NONE;
 		} else if (lx->kind == S_WORD && !is_reserved(lx->s, lx->n)) {
 			/* name AS ( ... ): a WITH query, not a table */
@@ -465,6 +530,16 @@ void sql_extract(struct data_file *out, struct arena *arena, const char *sql,
 				if (*c >= 'A' && *c <= 'Z')
 					*c = (char)(*c + 32);
 			sql_next(lx);
+			if (punct(lx, '(')) {
+				/* name (col, ...) AS (: skip the column list */
+				struct sql_lexer cols = *lx;
+
+				while (lx->kind != S_EOF && !punct(lx, ')'))
+					sql_next(lx);
+				sql_next(lx);
+				if (!kw(lx, "as"))
+					*lx = cols;
+			}
 			if (kw(lx, "as")) {
 				sql_next(lx);
 				if (punct(lx, '(') && st.ctes_nr < 16) {
@@ -480,6 +555,22 @@ void sql_extract(struct data_file *out, struct arena *arena, const char *sql,
 		}
 	}
 	end_statement(&st);
+	if (locals_nr) {
+		size_t w = first;
+
+		for (size_t i = first; i < out->nr; i++) {
+			int local = 0;
+
+			for (size_t j = 0; out->acc[i].table && j < locals_nr;
+			     j++)
+				local |= !strcmp(out->acc[i].table, locals[j]);
+			if (!local)
+				out->acc[w++] = out->acc[i];
+		}
+		out->nr = w;
+	}
+	for (size_t j = 0; j < locals_nr; j++)
+		free(locals[j]);
 }
 
 /* Appends a literal's content, unescaped, spliced code marked. */

@@ -1,6 +1,6 @@
 /*
- * Unit tests for the SQL reader and the Python ORM extractor: each
- * expected table, kind and line worked out by hand from the text.
+ * Unit tests for the SQL reader and the Python, Go and C# ORM extractors:
+ * each expected table, kind and line worked out by hand from the text.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -214,12 +214,165 @@ static void naming(void **state)
 	arena_release(&a);
 }
 
+static void not_tables(void **state)
+{
+	/* line 1: a temporary table is no table, but what fills it is; 2:
+	 * a cursor is no table; 3: a WITH query with a column list is no
+	 * table; 4: pg_class is flagged as the catalogue */
+	static const char sql[] =
+		"CREATE TEMPORARY TABLE tmp_ids (id int); INSERT INTO tmp_ids "
+		"SELECT id FROM Product;\n"
+		"DECLARE cur CURSOR FOR SELECT id FROM tmp_ids; FETCH NEXT "
+		"FROM cur;\n"
+		"WITH counts(d, n) AS (SELECT d, 1 FROM accounts) SELECT * "
+		"FROM counts;\n"
+		"SELECT relname FROM pg_class;\n";
+	static const struct want w[] = {
+		{ "product", DATA_READ, 1 },
+		{ "accounts", DATA_READ, 3 },
+		{ "pg_class", DATA_READ, 4 },
+	};
+	struct data_file f = { 0 };
+	struct arena a = ARENA_INIT;
+
+	(void)state;
+	sql_extract(&f, &a, sql, strlen(sql), 1, 0, 0);
+	check(&f, w, sizeof(w) / sizeof(*w));
+	assert_true(f.acc[2].flags & DATA_CATALOG);
+	assert_false(f.acc[0].flags & DATA_CATALOG);
+	data_file_release(&f);
+	arena_release(&a);
+}
+
+static void quoted_splices(void **state)
+{
+	/* a quoted name around spliced code or a placeholder is dynamic;
+	 * a quoted name that is no identifier is nothing */
+	static const char go[] = "x.Exec(\"DELETE FROM `\" + name + \"`\")\n"
+				 "x.Exec(\"SELECT * FROM \\\"%s\\\"\")\n"
+				 "x.Exec(\"SELECT * FROM \\\"a > b\\\"\")\n";
+	static const struct want w[] = {
+		{ NULL, DATA_WRITE, 1 },
+		{ NULL, DATA_READ, 2 },
+	};
+	struct data_file f = { 0 };
+	struct arena a = ARENA_INIT;
+
+	(void)state;
+	sql_from_code(&f, &a, language_by_name("Go"), go, strlen(go), 0);
+	check(&f, w, sizeof(w) / sizeof(*w));
+	data_file_release(&f);
+	arena_release(&a);
+}
+
+static void django_methods(void **state)
+{
+	/* writes inside methods (lines 4, 7 and 8), a read bound to a name
+	 * whose save() writes (lines 9 and 10); a call of an unknown name's
+	 * save() is nothing; the ")" closing a multi-line signature (line
+	 * 14) does not end the def: line 15 writes */
+	static const char py[] = "class Billing:\n"
+				 "    active = True\n"
+				 "    def start(self, c):\n"
+				 "        plan = Plan.objects.create(c=c)\n"
+				 "        return plan\n"
+				 "    def rename(self, name):\n"
+				 "        c = Customer(name=name)\n"
+				 "        c.save()\n"
+				 "        p = Plan.objects.get(pk=1)\n"
+				 "        p.delete()\n"
+				 "        other.save()\n"
+				 "    def end(\n"
+				 "        self,\n"
+				 "    ) -> None:\n"
+				 "        plan = Plan.objects.create(c=1)\n";
+	struct data_file f = { 0 };
+	struct arena a = ARENA_INIT;
+
+	(void)state;
+	orm_python(&f, &a, "billing/lib/stripe.py", language_by_name("Python"),
+		   py, strlen(py));
+	assert_int_equal(f.nr, 5);
+	assert_int_equal(f.acc[4].kind, DATA_WRITE);
+	assert_int_equal(f.acc[4].line, 15);
+	assert_string_equal(f.acc[0].model, "Plan");
+	assert_int_equal(f.acc[0].kind, DATA_WRITE);
+	assert_int_equal(f.acc[0].line, 4);
+	assert_string_equal(f.acc[1].model, "Customer");
+	assert_int_equal(f.acc[1].kind, DATA_WRITE);
+	assert_int_equal(f.acc[1].line, 8);
+	assert_int_equal(f.acc[2].kind, DATA_READ);
+	assert_int_equal(f.acc[3].kind, DATA_WRITE);
+	assert_string_equal(f.acc[3].model, "Plan");
+	assert_int_equal(f.acc[3].line, 10);
+	data_file_release(&f);
+	arena_release(&a);
+}
+
+static void go_and_csharp(void **state)
+{
+	/* xorm: GonicMapper names, TableName() wins; EF: ToTable for Order,
+	 * a Map join table, a repository's Insert writes Order */
+	static const char go[] = "type LFSLock struct{}\n"
+				 "func (Mirror) TableName() string { return "
+				 "\"repo_mirror\" }\n"
+				 "func init() {\n"
+				 "\tdb.RegisterModel(new(LFSLock))\n"
+				 "\tdb.RegisterModel(new(Mirror))\n"
+				 "}\n";
+	static const char cs[] =
+		"class OrderMap : EntityTypeConfiguration<Order> {\n"
+		"  OrderMap() { this.ToTable(\"Sales_Order\");\n"
+		"    HasMany(o => o.Tags).WithMany().Map(m => "
+		"m.ToTable(\"Order_Tag\")); }\n"
+		"}\n"
+		"class S { IRepository<Order> _orders;\n"
+		"  void F(Order o) { _orders.Insert(o); var q = _orders.Table; }\n"
+		"}\n";
+	struct data_file f = { 0 };
+	struct arena a = ARENA_INIT;
+
+	(void)state;
+	orm_go(&f, &a, language_by_name("Go"), go, strlen(go));
+	assert_int_equal(f.classes_nr, 2);
+	assert_string_equal(f.classes[0].name, "Mirror");
+	assert_string_equal(f.classes[0].table, "repo_mirror");
+	assert_string_equal(f.classes[1].table, "lfs_lock");
+	assert_true(f.classes[1].conventional);
+	assert_string_equal(orm_gonic(&a, "OAuth2Grant", 11), "o_auth2_grant");
+	assert_string_equal(orm_gonic(&a, "UserID", 6), "user_id");
+	data_file_release(&f);
+
+	orm_csharp(&f, &a, language_by_name("C#"), cs, strlen(cs));
+	/* classes: OrderMap, the Order mapping, S */
+	assert_int_equal(f.classes_nr, 3);
+	assert_string_equal(f.classes[1].name, "Order");
+	assert_string_equal(f.classes[1].table, "Sales_Order");
+	assert_int_equal(f.classes[1].conventional, 0);
+	assert_int_equal(f.nr, 3);
+	assert_string_equal(f.acc[0].table, "Order_Tag");
+	assert_int_equal(f.acc[0].kind, DATA_DEFINE);
+	assert_string_equal(f.acc[1].model, "Order");
+	assert_int_equal(f.acc[1].kind, DATA_WRITE);
+	assert_int_equal(f.acc[1].line, 6);
+	assert_int_equal(f.acc[2].kind, DATA_READ);
+	data_file_release(&f);
+	arena_release(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(statements),	 cmocka_unit_test(schema),
-		cmocka_unit_test(in_code),	 cmocka_unit_test(long_sql),
-		cmocka_unit_test(django_models), cmocka_unit_test(naming),
+		cmocka_unit_test(statements),
+		cmocka_unit_test(schema),
+		cmocka_unit_test(in_code),
+		cmocka_unit_test(long_sql),
+		cmocka_unit_test(django_models),
+		cmocka_unit_test(naming),
+		cmocka_unit_test(not_tables),
+		cmocka_unit_test(quoted_splices),
+		cmocka_unit_test(django_methods),
+		cmocka_unit_test(go_and_csharp),
 	};
 
 	return cmocka_run_group_tests_name("sql", tests, NULL, NULL);
