@@ -52,6 +52,7 @@ struct input_options {
 	const char *arg;    /* PATH or MODEL.json; NULL means "." */
 	const char *config; /* -c FILE, or NULL for <root>/carve.json */
 	int threads;
+	const char *cache_dir; /* the scan's cache, or NULL: <git dir>/carve */
 };
 
 /* Records an assumption (strings are copied). */

@@ -83,6 +83,7 @@ int input_open(struct model *m, struct config *cfg,
 		return ret;
 	opts.path = arg;
 	opts.threads = o->threads;
+	opts.cache_dir = o->cache_dir;
 	opts.max_file_size = SCAN_DEFAULT_MAX_FILE_SIZE;
 	input_apply_config(&opts, cfg);
 	return scan_run(&m->scan, &opts);

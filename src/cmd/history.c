@@ -174,8 +174,8 @@ static int parse_args(struct history_args *a, int argc, char **argv)
 		CLI_BYTES(0, "max-blob-size", &o->max_blob_size, "SIZE",
 			  "larger blobs count as binary", "512M"),
 		CLI_STRING(0, "cache-dir", &o->cache_dir, "DIR",
-			   "keep the history cache in DIR (default: "
-			   ".git/carve)",
+			   "keep the history and scan caches in DIR "
+			   "(default: .git/carve)",
 			   ".git/carve"),
 		CLI_SWITCH(0, "no-cache", &o->no_cache,
 			   "neither read nor write the history cache"),
@@ -221,6 +221,8 @@ int cmd_history(int argc, char **argv)
 	}
 	ret = EXIT_FATAL;
 	p.input = a.input;
+	/* --cache-dir holds the scan's cache too: nothing in the repo */
+	p.input.cache_dir = a.opts.cache_dir;
 	if (pipeline_need(&p, PIPELINE_SCAN))
 		goto done;
 	a.opts.config = &p.cfg;

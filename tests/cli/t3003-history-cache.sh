@@ -101,6 +101,9 @@ rm -rf repo/.git/carve
 check "--cache-dir is used" test -s elsewhere/history.cache
 check "and .git/carve/history.cache is not written" \
 	test ! -e repo/.git/carve/history.cache
+check "nor the scan's cache: nothing is written in the repository" \
+	test ! -e repo/.git/carve
+check "the scan's cache is there instead" test -s elsewhere/scan.cache
 : >plainfile
 expect_status "a cache that cannot be written is a warning" 0 \
 	"$CARVE" history --cache-dir "$TEST_DIR/plainfile/sub" repo
