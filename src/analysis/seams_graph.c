@@ -897,6 +897,10 @@ static void add_item(struct folder_tree *t, const char *dir, size_t unit,
 	t->nr++;
 }
 
+/* Whether an item still waiting at `depth` stands directly in folder p. */
+static int in_folder(const struct folder_item *it, const char *p,
+		     size_t depth);
+
 static size_t dir_depth(const char *dir)
 {
 	size_t d = *dir != '\0';
@@ -904,6 +908,20 @@ static size_t dir_depth(const char *dir)
 	for (; *dir; dir++)
 		d += *dir == '/';
 	return d;
+}
+
+static int in_folder(const struct folder_item *it, const char *p,
+		     size_t depth)
+{
+	char *q;
+	int yes;
+
+	if (it->done || dir_depth(it->dir) != depth)
+		return 0;
+	q = parent_dir(it->dir);
+	yes = !strcmp(q, p);
+	free(q);
+	return yes;
 }
 
 /*
@@ -950,17 +968,8 @@ static void folder_tree(struct seams_graph *g, size_t *alloc,
 				continue;
 			}
 			/* the items of folder p at this depth */
-			for (size_t k = i; k < t->nr; k++) {
-				struct folder_item *it = &t->items[k];
-				char *q;
-
-				if (it->done || dir_depth(it->dir) != depth)
-					continue;
-				q = parent_dir(it->dir);
-				if (!strcmp(q, p))
-					count++;
-				free(q);
-			}
+			for (size_t k = i; k < t->nr; k++)
+				count += in_folder(&t->items[k], p, depth);
 			have = (uintptr_t)strmap_get(&t->node_of, p);
 			if (!have && count < 2) {
 				/* alone: it passes up */
@@ -977,17 +986,12 @@ static void folder_tree(struct seams_graph *g, size_t *alloc,
 			}
 			for (size_t k = i; k < t->nr; k++) {
 				struct folder_item *it = &t->items[k];
-				char *q;
 
-				if (it->done || dir_depth(it->dir) != depth)
+				if (!in_folder(it, p, depth))
 					continue;
-				q = parent_dir(it->dir);
-				if (!strcmp(q, p)) {
-					push(g, v, it->unit, SIGNAL_FOLDERS,
-					     it->node ? SEAMS_PARENT_PULL : 1.0);
-					it->done = 1;
-				}
-				free(q);
+				push(g, v, it->unit, SIGNAL_FOLDERS,
+				     it->node ? SEAMS_PARENT_PULL : 1.0);
+				it->done = 1;
 			}
 			if (!have)
 				add_item(t, p, v, 1);

@@ -15,6 +15,7 @@
 #include "carve/model.h"
 #include "carve/options.h"
 #include "carve/outfile.h"
+#include "carve/strbuf.h"
 #include "carve/pipeline.h"
 
 static const struct cli_command data_cmd = {
@@ -33,6 +34,7 @@ int cmd_data(int argc, char **argv)
 	struct common_options common;
 	struct pipeline p;
 	struct outfile out = OUTFILE_INIT;
+	struct strbuf aside = STRBUF_INIT;
 	struct data_report *r;
 	int ret, top = 20;
 	const struct cli_opt opts[] = {
@@ -80,16 +82,15 @@ int cmd_data(int argc, char **argv)
 		     "shared: written by 2+ contexts; migrations "
 		     "(migrations/, db/migrate/, upgrade scripts) list the "
 		     "schema and what it dropped but own nothing");
+	data_aside_text(&aside, r, 0);
 	model_assume(&p.m, "set aside", "default",
 		     "reads and writes of migrations, tests, fixtures "
 		     "(fixtures/ folders) and dev seeding (seeds, "
 		     "management commands populate_*, sample and demo data, "
 		     "installation data) decide no owner and share no "
-		     "table: writes %lu, %lu, %lu and %lu",
-		     r->aside_writes[DATA_ASIDE_MIGRATION],
-		     r->aside_writes[DATA_ASIDE_TEST],
-		     r->aside_writes[DATA_ASIDE_FIXTURE],
-		     r->aside_writes[DATA_ASIDE_SEED]);
+		     "table: %s",
+		     aside.buf);
+	strbuf_release(&aside);
 	model_assume(&p.m, "database coupling", "default",
 		     "reads and writes of a table owned by another context "
 		     "/ all reads and writes (definitions not counted)");

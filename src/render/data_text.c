@@ -7,6 +7,7 @@
 #include "carve/assumptions_text.h"
 #include "carve/data.h"
 #include "carve/data_text.h"
+#include "carve/strbuf.h"
 #include "carve/model.h"
 #include "carve/scan.h"
 #include "carve/seams.h"
@@ -45,6 +46,24 @@ static void print_aside(FILE *fp, const unsigned long *aside)
  * ORM models found, by framework; or, when none is, what was looked for:
  * "0 tables" must not read as a database nobody uses.
  */
+void data_aside_text(struct strbuf *sb, const struct data_report *r,
+		     int reads)
+{
+	strbuf_addf(sb,
+		    "writes %lu in migrations, %lu in tests, %lu in fixtures, "
+		    "%lu in dev seeding",
+		    r->aside_writes[DATA_ASIDE_MIGRATION],
+		    r->aside_writes[DATA_ASIDE_TEST],
+		    r->aside_writes[DATA_ASIDE_FIXTURE],
+		    r->aside_writes[DATA_ASIDE_SEED]);
+	if (reads)
+		strbuf_addf(sb, "; reads %lu, %lu, %lu, %lu",
+			    r->aside_reads[DATA_ASIDE_MIGRATION],
+			    r->aside_reads[DATA_ASIDE_TEST],
+			    r->aside_reads[DATA_ASIDE_FIXTURE],
+			    r->aside_reads[DATA_ASIDE_SEED]);
+}
+
 void data_print_orm_notice(FILE *fp, const struct data_report *r)
 {
 	if (!r->frameworks_nr) {
@@ -83,18 +102,14 @@ void data_print_text(FILE *fp, const struct data_report *r,
 		r->files_read, r->models, r->abstract_models,
 		r->unresolved_models, r->dynamic);
 	data_print_orm_notice(fp, r);
-	fprintf(fp,
-		"set aside (never an owner, never make a table shared): "
-		"writes %lu in migrations, %lu in tests, %lu in fixtures, "
-		"%lu in dev seeding; reads %lu, %lu, %lu, %lu",
-		r->aside_writes[DATA_ASIDE_MIGRATION],
-		r->aside_writes[DATA_ASIDE_TEST],
-		r->aside_writes[DATA_ASIDE_FIXTURE],
-		r->aside_writes[DATA_ASIDE_SEED],
-		r->aside_reads[DATA_ASIDE_MIGRATION],
-		r->aside_reads[DATA_ASIDE_TEST],
-		r->aside_reads[DATA_ASIDE_FIXTURE],
-		r->aside_reads[DATA_ASIDE_SEED]);
+	{
+		struct strbuf sb = STRBUF_INIT;
+
+		data_aside_text(&sb, r, 1);
+		fprintf(fp, "set aside (never an owner, never make a table "
+			    "shared): %s", sb.buf);
+		strbuf_release(&sb);
+	}
 	if (!r->with_tests)
 		fputs(" (--with-tests counts test code)", fp);
 	fputc('\n', fp);

@@ -8,6 +8,7 @@
 
 #include "carve/api.h"
 #include "carve/data.h"
+#include "carve/data_text.h"
 #include "carve/html.h"
 #include "carve/report.h"
 #include "carve/scan.h"
@@ -42,14 +43,10 @@ int report_data(struct report *r)
 		fputs("</p>\n", r->fp);
 	}
 	strbuf_reset(&sb);
-	strbuf_addf(&sb,
-		    "Set aside (never an owner, never make a table shared): "
-		    "%lu writes in migrations, %lu in tests, %lu in "
-		    "fixtures, %lu in dev seeding.",
-		    d->aside_writes[DATA_ASIDE_MIGRATION],
-		    d->aside_writes[DATA_ASIDE_TEST],
-		    d->aside_writes[DATA_ASIDE_FIXTURE],
-		    d->aside_writes[DATA_ASIDE_SEED]);
+	strbuf_addstr(&sb, "Set aside (never an owner, never make a table "
+			   "shared): ");
+	data_aside_text(&sb, d, 0);
+	strbuf_addch(&sb, '.');
 	fputs("<p>", r->fp);
 	html_puts(r->fp, sb.buf);
 	fputs("</p>\n", r->fp);

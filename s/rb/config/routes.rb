@@ -1,4 +1,0 @@
-Rails.application.routes.draw do
-  get "/status", to: "status#show"
-  resources :photos
-end
