@@ -59,14 +59,8 @@ static void class_end(struct cswalk *w, struct cls *c)
 	struct api_class *k;
 
 	if (c->actions.len) {
-		if (out->classes_nr == out->classes_alloc) {
-			out->classes_alloc = out->classes_alloc
-						     ? 2 * out->classes_alloc
-						     : 8;
-			out->classes = xreallocarray(out->classes,
-						     out->classes_alloc,
-						     sizeof(*out->classes));
-		}
+		ALLOC_GROW(out->classes, out->classes_nr + 1,
+			   out->classes_alloc);
 		k = &out->classes[out->classes_nr++];
 		memset(k, 0, sizeof(*k));
 		k->name = c->full;

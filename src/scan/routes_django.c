@@ -671,12 +671,8 @@ static void class_stmt(struct api_file *out, struct arena *arena,
 			strbuf_release(&up);
 		}
 	}
-	if (out->classes_nr == out->classes_alloc) {
-		out->classes_alloc = out->classes_alloc ? 2 * out->classes_alloc
-							: 8;
-		out->classes = xreallocarray(out->classes, out->classes_alloc,
-					     sizeof(*out->classes));
-	}
+	ALLOC_GROW(out->classes, out->classes_nr + 1,
+		   out->classes_alloc);
 	c = &out->classes[out->classes_nr++];
 	c->name = arena_strndup(arena, name->p, name->n);
 	c->bases = arena_strdup(arena, bases.buf);
@@ -748,14 +744,8 @@ static size_t view_function(struct api_file *out, struct arena *arena,
 	}
 	if (said && k + 1 < t->nr && tok_is(&t->v[k], "def") &&
 	    t->v[k + 1].kind == TOK_IDENT) {
-		if (out->classes_nr == out->classes_alloc) {
-			out->classes_alloc = out->classes_alloc
-						     ? 2 * out->classes_alloc
-						     : 8;
-			out->classes = xreallocarray(out->classes,
-						     out->classes_alloc,
-						     sizeof(*out->classes));
-		}
+		ALLOC_GROW(out->classes, out->classes_nr + 1,
+			   out->classes_alloc);
 		c = &out->classes[out->classes_nr++];
 		memset(c, 0, sizeof(*c));
 		strbuf_addch(&defs, ' ');
