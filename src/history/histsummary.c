@@ -448,21 +448,29 @@ static void header(struct strbuf *sb)
 
 struct aged {
 	char *path;
-	time_t mtime;
+	struct timespec mtime;
 };
 
 static int newest_first(const void *x, const void *y)
 {
 	const struct aged *a = x, *b = y;
 
-	if (a->mtime != b->mtime)
-		return a->mtime > b->mtime ? -1 : 1;
+	if (a->mtime.tv_sec != b->mtime.tv_sec)
+		return a->mtime.tv_sec > b->mtime.tv_sec ? -1 : 1;
+	if (a->mtime.tv_nsec != b->mtime.tv_nsec)
+		return a->mtime.tv_nsec > b->mtime.tv_nsec ? -1 : 1;
 	return strcmp(a->path, b->path);
 }
 
-/* Keeps the HSUMMARY_KEEP newest summaries (other options, older HEADs). */
-static void prune(const char *dir)
+/*
+ * Keeps the HSUMMARY_KEEP newest summaries (other options, older HEADs),
+ * `current` (the one just written) always among them: summaries written
+ * in one second would otherwise tie.
+ */
+static void prune(const char *dir, const char *current)
 {
+	size_t kept = 1;
+
 	DIR *d = opendir(dir);
 	struct dirent *de;
 	struct aged *files = NULL;
@@ -484,14 +492,18 @@ static void prune(const char *dir)
 		}
 		ALLOC_GROW(files, nr + 1, alloc);
 		files[nr].path = strbuf_detach(&p, NULL);
-		files[nr++].mtime = st.st_mtime;
+		files[nr++].mtime = st.st_mtim;
 	}
 	closedir(d);
 	if (nr)
 		qsort(files, nr, sizeof(*files), newest_first);
 	for (size_t i = 0; i < nr; i++) {
-		if (i >= HSUMMARY_KEEP)
-			unlink(files[i].path);
+		if (strcmp(files[i].path, current)) {
+			if (kept >= HSUMMARY_KEEP)
+				unlink(files[i].path);
+			else
+				kept++;
+		}
 		free(files[i].path);
 	}
 	free(files);
@@ -531,9 +543,13 @@ int hsummary_save(const struct history *h, const char *dir,
 	if (outfile_commit(&out))
 		ret = CARVE_EIO;
 	outfile_abort(&out);
-	strbuf_reset(&path);
-	strbuf_addf(&path, "%s/" HSUMMARY_DIR, dir);
-	prune(path.buf);
+	{
+		struct strbuf d = STRBUF_INIT;
+
+		strbuf_addf(&d, "%s/" HSUMMARY_DIR, dir);
+		prune(d.buf, path.buf);
+		strbuf_release(&d);
+	}
 done:
 	strbuf_release(&sb);
 	strbuf_release(&path);
