@@ -82,6 +82,15 @@ make_repo() {
 	git -C "$1" config commit.gpgsign false
 }
 
+# A git copy of the shop sample in DIR with the contexts and rules of
+# tests/fixtures/check-shop.json as its carve.json, committed.
+make_check_shop() {
+	cp -r "$CARVE_SRC/samples/shop" "$1" &&
+	make_repo "$1" >/dev/null &&
+	cp "$CARVE_SRC/tests/fixtures/check-shop.json" "$1/carve.json" &&
+	git -C "$1" add -A && git -C "$1" commit -qm sample
+}
+
 done_testing() {
 	echo "1..$test_count"
 	[ "$test_failed" -eq 0 ]

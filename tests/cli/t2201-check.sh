@@ -7,20 +7,7 @@
 # imports another context.
 . "$CARVE_SRC/tests/cli/lib.sh"
 
-cp -r "$CARVE_SRC/samples/shop" shop
-make_repo shop >/dev/null
-cat >shop/carve.json <<'EOF'
-{
-  "contexts": { "orders": ["shop/orders/**"], "payments": ["shop/payments/**"],
-                "utils": ["shop/utils/**"] },
-  "rules": [
-    { "name": "utils is a library", "from": "utils", "to": "*" },
-    { "from": "orders", "to": "payments", "allow": false },
-    { "cycles": false }
-  ]
-}
-EOF
-git -C shop add -A && git -C shop commit -qm sample
+make_check_shop shop
 
 expect_status "violations fail" 1 "$CARVE" check shop
 grep_q "file, line, import, contexts and rule" \

@@ -18,20 +18,7 @@ mkdir bin && ln -s "$CARVE" bin/carve
 PATH="$TEST_DIR/bin:$PATH"
 run_action() { "$PYTHON" "$CARVE_SRC/scripts/run-action" -C shop "$@"; }
 
-cp -r "$CARVE_SRC/samples/shop" shop
-make_repo shop >/dev/null
-cat >shop/carve.json <<'EOF2'
-{
-  "contexts": { "orders": ["shop/orders/**"], "payments": ["shop/payments/**"],
-                "utils": ["shop/utils/**"] },
-  "rules": [
-    { "name": "utils is a library", "from": "utils", "to": "*" },
-    { "from": "orders", "to": "payments", "allow": false },
-    { "cycles": false }
-  ]
-}
-EOF2
-git -C shop add -A && git -C shop commit -qm sample
+make_check_shop shop
 
 expect_status "no baseline: the action fails" 1 run_action --input install=path \
 	--input sarif=carve.sarif

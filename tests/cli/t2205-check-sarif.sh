@@ -20,20 +20,7 @@ validate() { # FILE: against the SARIF schema, formats checked
 	"$PYTHON" "$CARVE_SRC/tests/cli/validate-json.py" "$schema" "$1"
 }
 
-cp -r "$CARVE_SRC/samples/shop" shop
-make_repo shop >/dev/null
-cat >shop/carve.json <<'EOF2'
-{
-  "contexts": { "orders": ["shop/orders/**"], "payments": ["shop/payments/**"],
-                "utils": ["shop/utils/**"] },
-  "rules": [
-    { "name": "utils is a library", "from": "utils", "to": "*" },
-    { "from": "orders", "to": "payments", "allow": false },
-    { "cycles": false }
-  ]
-}
-EOF2
-git -C shop add -A && git -C shop commit -qm sample
+make_check_shop shop
 
 expect_status "sarif: violations fail as in text" 1 "$CARVE" check -f sarif shop
 cp out log.sarif
