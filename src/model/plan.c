@@ -254,10 +254,36 @@ static int load_items(struct plan *p, const cJSON *v, const char *key,
 	return 0;
 }
 
+/*
+ * One entry of "teams" or "data": { "name": ..., NUM_KEY: N, LIST_KEY:
+ * [names] }, its keys named "SECTION[i].KEY" in errors.
+ */
+static int load_named(struct plan *p, const cJSON *it, const char *section,
+		      size_t i, const char **name, const char *num_key,
+		      double max, double *num, const char *list_key,
+		      const char ***list, size_t *list_nr)
+{
+	const cJSON *n = cJSON_GetObjectItemCaseSensitive(it, "name");
+	char k[64];
+
+	snprintf(k, sizeof(k), "%s[%zu].name", section, i);
+	if (!cJSON_IsString(n) || !*n->valuestring)
+		return bad(p, k, "expected a name", n);
+	*name = n->valuestring;
+	snprintf(k, sizeof(k), "%s[%zu].%s", section, i, num_key);
+	if (number(p, cJSON_GetObjectItemCaseSensitive(it, num_key), k, 0, max,
+		   num))
+		return CARVE_EINVALID;
+	snprintf(k, sizeof(k), "%s[%zu].%s", section, i, list_key);
+	if (strings(p, cJSON_GetObjectItemCaseSensitive(it, list_key), k, list,
+		    list_nr))
+		return CARVE_EINVALID;
+	return 0;
+}
+
 static int load_teams(struct plan *p, const cJSON *v)
 {
 	const cJSON *it;
-	char k[64];
 	size_t i = 0;
 
 	if (!cJSON_IsArray(v))
@@ -269,22 +295,11 @@ static int load_teams(struct plan *p, const cJSON *v)
 	p->teams = xcalloc(p->teams_nr ? p->teams_nr : 1, sizeof(*p->teams));
 	cJSON_ArrayForEach (it, v) {
 		struct plan_team *t = &p->teams[i];
-		const cJSON *name =
-			cJSON_GetObjectItemCaseSensitive(it, "name");
 
-		snprintf(k, sizeof(k), "teams[%zu].name", i);
-		if (!cJSON_IsString(name) || !*name->valuestring)
-			return bad(p, k, "expected a name", name);
-		t->name = name->valuestring;
-		snprintf(k, sizeof(k), "teams[%zu].engineers", i);
-		if (number(p, cJSON_GetObjectItemCaseSensitive(it, "engineers"),
-			   k, 0, 1e6, &t->engineers))
+		if (load_named(p, it, "teams", i++, &t->name, "engineers", 1e6,
+			       &t->engineers, "contexts", &t->contexts,
+			       &t->contexts_nr))
 			return CARVE_EINVALID;
-		snprintf(k, sizeof(k), "teams[%zu].contexts", i);
-		if (strings(p, cJSON_GetObjectItemCaseSensitive(it, "contexts"),
-			    k, &t->contexts, &t->contexts_nr))
-			return CARVE_EINVALID;
-		i++;
 	}
 	return 0;
 }
@@ -292,7 +307,6 @@ static int load_teams(struct plan *p, const cJSON *v)
 static int load_data(struct plan *p, const cJSON *v)
 {
 	const cJSON *it;
-	char k[64];
 	size_t i = 0;
 
 	if (!cJSON_IsArray(v))
@@ -304,22 +318,10 @@ static int load_data(struct plan *p, const cJSON *v)
 	p->data = xcalloc(p->data_nr ? p->data_nr : 1, sizeof(*p->data));
 	cJSON_ArrayForEach (it, v) {
 		struct plan_data *d = &p->data[i];
-		const cJSON *name =
-			cJSON_GetObjectItemCaseSensitive(it, "name");
 
-		snprintf(k, sizeof(k), "data[%zu].name", i);
-		if (!cJSON_IsString(name) || !*name->valuestring)
-			return bad(p, k, "expected a name", name);
-		d->name = name->valuestring;
-		snprintf(k, sizeof(k), "data[%zu].days", i);
-		if (number(p, cJSON_GetObjectItemCaseSensitive(it, "days"), k,
-			   0, 1e7, &d->days))
+		if (load_named(p, it, "data", i++, &d->name, "days", 1e7,
+			       &d->days, "after", &d->after, &d->after_nr))
 			return CARVE_EINVALID;
-		snprintf(k, sizeof(k), "data[%zu].after", i);
-		if (strings(p, cJSON_GetObjectItemCaseSensitive(it, "after"), k,
-			    &d->after, &d->after_nr))
-			return CARVE_EINVALID;
-		i++;
 	}
 	return 0;
 }
