@@ -16,6 +16,7 @@
 #include "carve/language.h"
 #include "carve/role.h"
 #include "carve/scan.h"
+#include "carve/seams_domain.h"
 #include "carve/seams_graph.h"
 #include "carve/strbuf.h"
 #include "carve/strmap.h"
@@ -420,50 +421,6 @@ static char *parent_dir(const char *dir)
 	const char *slash = strrchr(dir, '/');
 
 	return slash ? xstrndup(dir, (size_t)(slash - dir)) : xstrdup("");
-}
-
-/*
- * The domain term of a file: the first word of its name, lower
- * case and singular (CargoRepositoryJPA.java, cargo_admin.py and
- * ICargoService.cs all give "cargo"), written into buf; 0 when the name
- * has no word of three letters or more.
- */
-int seams_lead_term(char *buf, size_t size, const char *path)
-{
-	const char *b = strrchr(path, '/'), *p;
-	size_t n = 0;
-
-	b = b ? b + 1 : path;
-	/* C#'s interface prefix: IOrderService */
-	if (b[0] == 'I' && b[1] >= 'A' && b[1] <= 'Z' && b[2] >= 'a' &&
-	    b[2] <= 'z')
-		b++;
-	while (*b == '_' || *b == '-' || *b == '.')
-		b++;
-	for (p = b; *p && n + 1 < size; p++) {
-		unsigned char c = (unsigned char)*p;
-
-		if (!isalpha(c))
-			break;
-		/* a word ends before an upper case letter that follows a
-		 * lower case one, or that starts a capitalised word after
-		 * an acronym (DTOAssembler: DTO) */
-		if (p > b && isupper(c) &&
-		    (islower((unsigned char)p[-1]) ||
-		     (p[1] && islower((unsigned char)p[1]))))
-			break;
-		buf[n++] = (char)tolower(c);
-	}
-	buf[n] = '\0';
-	if (n > 4 && !strcmp(buf + n - 3, "ies")) {
-		buf[n - 3] = 'y';
-		buf[n - 2] = '\0';
-		n -= 2;
-	} else if (n > 3 && buf[n - 1] == 's' && buf[n - 2] != 's' &&
-		   buf[n - 2] != 'u' && buf[n - 2] != 'i') {
-		buf[--n] = '\0';
-	}
-	return n >= 3;
 }
 
 struct unit_term {

@@ -251,6 +251,27 @@ static void domain_terms_tie_layers(void **state)
 	assert_true(seams_lead_term(buf, sizeof(buf), "a/categories.py"));
 	assert_string_equal(buf, "category");
 	assert_false(seams_lead_term(buf, sizeof(buf), "a/x_y.c"));
+	/* Rails plurals and service objects named for what they do */
+	assert_true(seams_lead_term(buf, sizeof(buf),
+				    "app/controllers/statuses_controller.rb"));
+	assert_string_equal(buf, "status");
+	assert_true(seams_lead_term(buf, sizeof(buf), "app/models/status.rb"));
+	assert_string_equal(buf, "status");
+	assert_true(seams_lead_term(buf, sizeof(buf),
+				    "app/services/post_status_service.rb"));
+	assert_string_equal(buf, "status");
+	assert_true(seams_lead_term(buf, sizeof(buf), "a/RemoveAccountWorker.rb"));
+	assert_string_equal(buf, "account");
+	assert_true(seams_lead_term(buf, sizeof(buf), "a/post.rb"));
+	assert_string_equal(buf, "post");
+	assert_true(seams_lead_term(buf, sizeof(buf), "a/addresses.py"));
+	assert_string_equal(buf, "address");
+	assert_true(seams_lead_term(buf, sizeof(buf), "a/boxes.go"));
+	assert_string_equal(buf, "box");
+	assert_true(seams_lead_term(buf, sizeof(buf), "a/responses.py"));
+	assert_string_equal(buf, "response");
+	assert_true(seams_lead_term(buf, sizeof(buf), "a/issue_label.go"));
+	assert_string_equal(buf, "issue");
 	for (size_t i = 0; i < 15; i++)
 		langs[i] = i == 4 || i == 5 ? "Python" : "Java";
 	s = fake_scan(paths, langs, 15, NULL, 0);
