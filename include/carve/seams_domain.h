@@ -36,4 +36,30 @@ void seams_folder_term(char *buf, size_t size, const char *name);
  */
 int seams_same_domain(const char *a, const char *b);
 
+/* Whether a folder name is an API version: v1, v2, v1beta1. */
+int seams_version_word(const char *word);
+
+/*
+ * The domains of a layered monolith's folders: the folder terms (see
+ * seams_folder_term()) found in two layer folders of different names or
+ * more (a layer word or an API version: models/issues, services/issue;
+ * models/repo, routers/api/v1/repository), an abbreviation and its long
+ * form counting as one. Layer words and version folders are never
+ * domains. The terms are sorted and owned by the set.
+ */
+struct seams_domains {
+	char **terms;
+	size_t nr;
+};
+
+/* Finds the domains among dirs[0 .. n) and their ancestors. */
+void seams_domains_find(struct seams_domains *d, const char *const *dirs,
+			size_t n);
+
+/* Whether term names one of the domains (or abbreviates one). */
+int seams_domains_has(const struct seams_domains *d, const char *term);
+
+/* Frees the terms; d is empty afterwards. */
+void seams_domains_release(struct seams_domains *d);
+
 #endif

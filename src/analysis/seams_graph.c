@@ -5,6 +5,7 @@
  * one link per pair by sorting, so adding a signal costs one sort.
  */
 #include <ctype.h>
+#include <stdio.h>
 #include <errno.h>
 #include <math.h>
 #include <stdint.h>
@@ -423,6 +424,41 @@ static char *parent_dir(const char *dir)
 	return slash ? xstrndup(dir, (size_t)(slash - dir)) : xstrdup("");
 }
 
+/* The domains of the folders of the units that are linked. */
+static void unit_domains(struct seams_domains *d,
+			       const struct seams_graph *g)
+{
+	const char **dirs = xmalloc((g->nr ? g->nr : 1) * sizeof(*dirs));
+	size_t n = 0;
+
+	for (size_t u = 0; u < g->nr; u++)
+		if (!g->units[u].hub && !g->units[u].follower &&
+		    !g->units[u].folder)
+			dirs[n++] = g->units[u].dir;
+	seams_domains_find(d, dirs, n);
+	if (getenv("LAYERS_DEBUG"))
+		for (size_t i = 0; i < d->nr; i++)
+			fprintf(stderr, "DOMAIN %s\n", d->terms[i]);
+	free(dirs);
+}
+
+/*
+ * Whether a folder's name says where a file sits in the layers rather
+ * than what it is: a layer word, an API version, or a domain that
+ * recurs across layers.
+ */
+static int layerish(const struct seams_domains *d, const char *base)
+{
+	char buf[64];
+
+	if (seams_layer_word(base) || seams_version_word(base))
+		return 1;
+	if (strlen(base) >= sizeof(buf))
+		return 0;
+	seams_folder_term(buf, sizeof(buf), base);
+	return seams_domains_has(d, buf);
+}
+
 struct unit_term {
 	char *term;
 	size_t unit;
@@ -457,8 +493,10 @@ static struct unit_term *find_terms(const struct seams_graph *g, size_t *nr,
 	struct strmap names = STRMAP_INIT, seen = STRMAP_INIT;
 	struct strmap same_folder = STRMAP_INIT, outside_layers = STRMAP_INIT;
 	char buf[64], **keys = xcalloc(nunits ? nunits : 1, sizeof(*keys));
+	struct seams_domains domains = { NULL, 0 };
 
 	*term_of = xcalloc(nunits ? nunits : 1, sizeof(**term_of));
+	unit_domains(&domains, g);
 	for (size_t u = 0; u < nunits; u++) {
 		const char *b = strrchr(g->units[u].name, '/');
 		uintptr_t k;
@@ -476,7 +514,7 @@ static struct unit_term *find_terms(const struct seams_graph *g, size_t *nr,
 		}
 		if (strmap_get(&seen, keys[u]))
 			strmap_put(&same_folder, b, (void *)2);
-		if (!seams_layer_word(base_name(g->units[u].dir)))
+		if (!layerish(&domains, base_name(g->units[u].dir)))
 			strmap_put(&outside_layers, b, (void *)1);
 		strmap_put(&seen, keys[u], (void *)1);
 	}
@@ -488,11 +526,15 @@ static struct unit_term *find_terms(const struct seams_graph *g, size_t *nr,
 			continue;
 		linked++;
 		b = b ? b + 1 : x->name;
+		/* a name repeated in layers is a domain's when folders in
+		 * several layers are named for its term (issue.go in
+		 * routers/web/repo and models/issues) */
 		if (!seams_lead_term(buf, sizeof(buf), x->name) ||
 		    ((uintptr_t)strmap_get(&names, b) >= 2 &&
 		     (seams_layer_word(buf) ||
-		      strmap_get(&same_folder, b) ||
-		      strmap_get(&outside_layers, b))))
+		      ((strmap_get(&same_folder, b) ||
+			strmap_get(&outside_layers, b)) &&
+		       !seams_domains_has(&domains, buf)))))
 			continue;
 		ut[n].term = xstrdup(buf);
 		ut[n].unit = u;
@@ -502,6 +544,7 @@ static struct unit_term *find_terms(const struct seams_graph *g, size_t *nr,
 	strmap_release(&seen);
 	strmap_release(&same_folder);
 	strmap_release(&outside_layers);
+	seams_domains_release(&domains);
 	for (size_t u = 0; u < nunits; u++)
 		free(keys[u]);
 	free(keys);
@@ -548,6 +591,9 @@ static void term_links(struct seams_graph *g, struct unit_term *ut, size_t n)
 
 		while (j < n && !strcmp(ut[j].term, ut[i].term))
 			j++;
+		if (getenv("LAYERS_DEBUG"))
+			for (size_t k = i; k < j; k++)
+				fprintf(stderr, "TERM %s %s\n", ut[i].term, g->units[ut[k].unit].name);
 		ALLOC_GROW(g->units, g->nr + 1, alloc);
 		v = g->nr++;
 		x = &g->units[v];
@@ -1005,6 +1051,12 @@ static void folder_links(struct seams_graph *g, const char **term_of,
 		pull = term_of && layer_folder(order, i, j, term_of, term_nr) ?
 			       SEAMS_LAYER_PULL :
 			       1.0;
+		if (getenv("LAYERS_DEBUG")) {
+			size_t with = 0;
+			for (size_t k = i; k < j; k++)
+				with += term_of && term_of[order[k]];
+			fprintf(stderr, "FOLDER %s units %zu terms %zu pull %.2f\n", key.anchor[order[i]], j - i, with, pull);
+		}
 		for (size_t k = i; k < j; k++)
 			push(g, v, order[k], SIGNAL_FOLDERS, pull);
 		strmap_put(&tree.node_of, g->units[v].dir, (void *)(v + 1));

@@ -264,6 +264,11 @@ static void domain_terms_tie_layers(void **state)
 	assert_string_equal(buf, "account");
 	assert_true(seams_lead_term(buf, sizeof(buf), "a/post.rb"));
 	assert_string_equal(buf, "post");
+	assert_true(seams_lead_term(buf, sizeof(buf), "a/block_service.rb"));
+	assert_string_equal(buf, "block");
+	assert_true(seams_lead_term(buf, sizeof(buf),
+				    "a/fetch_remote_account_service.rb"));
+	assert_string_equal(buf, "account");
 	assert_true(seams_lead_term(buf, sizeof(buf), "a/addresses.py"));
 	assert_string_equal(buf, "address");
 	assert_true(seams_lead_term(buf, sizeof(buf), "a/boxes.go"));
