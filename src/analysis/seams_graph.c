@@ -686,6 +686,14 @@ static int cmp_dir_seen(const void *a, const void *b)
 	return c ? c : strcmp(x->anchor, y->anchor);
 }
 
+/* Whether the last folder of dir is named for a layer or a version. */
+static int layerish_dir(const char *dir)
+{
+	const char *b = base_name(dir);
+
+	return seams_layer_word(b) || seams_version_word(b);
+}
+
 /*
  * Layer folders: a name such as forms/, api/ or serializers/ that
  * recurs in three or more sibling folders (netbox/dcim/forms,
@@ -718,18 +726,27 @@ static void find_layers(struct strmap *layers, char **dirs, size_t n)
 		if (n)
 			qsort(seen, n, sizeof(*seen), cmp_dir_seen);
 		for (size_t i = 0; i < n;) {
-			size_t j = i + 1, distinct = 1;
+			size_t j = i + 1, distinct = 1, in_layers;
 
+			in_layers = layerish_dir(seen[i].anchor);
 			while (j < n && !strcmp(seen[j].base, seen[i].base) &&
 			       !strcmp(seen[j].group, seen[i].group)) {
-				if (strcmp(seen[j].anchor, seen[j - 1].anchor))
+				if (strcmp(seen[j].anchor, seen[j - 1].anchor)) {
 					distinct++;
+					in_layers += layerish_dir(seen[j].anchor);
+				}
 				j++;
 			}
+			/* under folders named for layers (models/user,
+			 * services/user, routers/user) the name is a
+			 * domain's, not a layer's */
 			if (distinct >= SEAMS_LAYER_SIBLINGS &&
+			    2 * in_layers < distinct &&
 			    strcmp(seen[i].group, "\n") &&
 			    !strmap_get(layers, seen[i].base)) {
 				strmap_put(layers, seen[i].base, (void *)1);
+				if (getenv("LAYERS_DEBUG"))
+					fprintf(stderr, "LAYER %s group %s\n", seen[i].base, seen[i].group);
 				added++;
 			}
 			i = j;
