@@ -1,0 +1,17 @@
+/*
+ * Naming carve seams' contexts (seams_names.c): each context gets a
+ * unique name from its folders and its domain terms.
+ */
+#ifndef CARVE_SEAMS_NAMES_H
+#define CARVE_SEAMS_NAMES_H
+
+struct seams;
+
+/*
+ * Names every context of s that has no name yet (declared contexts keep
+ * theirs), uniquely, puts the contexts in their final order (the kernel
+ * first, then by code) and fills s->context_of for that order.
+ */
+void seams_name_contexts(struct seams *s);
+
+#endif
