@@ -8,6 +8,13 @@
 struct seams;
 
 /*
+ * Share of a context's code files its most distinctive term must lead
+ * for the term to name a context whose folder names a layer
+ * (app/models:status).
+ */
+#define SEAMS_NAME_TERM_SHARE 0.1
+
+/*
  * Names every context of s that has no name yet (declared contexts keep
  * theirs), uniquely, puts the contexts in their final order (the kernel
  * first, then by code) and fills s->context_of for that order.

@@ -7,6 +7,7 @@
  * numbered.
  */
 #include <ctype.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,7 @@
 #include "carve/role.h"
 #include "carve/scan.h"
 #include "carve/seams.h"
+#include "carve/seams_domain.h"
 #include "carve/seams_graph.h"
 #include "carve/seams_names.h"
 #include "carve/strbuf.h"
@@ -43,9 +45,11 @@ static int depth(const char *dir)
  * The deepest directory other than the root whose tree holds at least
  * half of a context's `total` files (then the one with more files, then
  * the first by name), or NULL. dirs[i] directly holds files[i] files.
+ * With `heaviest` set, the directory whose tree holds the most code
+ * (a file weighing its code lines and 1) instead, the deepest of equals.
  */
 static char *deepest_half(char **dirs, const struct dirstat *stats, size_t n,
-			  size_t total)
+			  size_t total, int heaviest)
 {
 	struct strmap tree = STRMAP_INIT;
 	struct strmap_entry *e;
@@ -73,7 +77,8 @@ static char *deepest_half(char **dirs, const struct dirstat *stats, size_t n,
 			} else {
 				free(key);
 			}
-			*c += stats[i].files;
+			*c += heaviest ? stats[i].code + stats[i].files :
+					 stats[i].files;
 			while (p > d && *--p != '/')
 				;
 			if (p == d)
@@ -83,6 +88,17 @@ static char *deepest_half(char **dirs, const struct dirstat *stats, size_t n,
 	strmap_for_each (&tree, e) {
 		size_t files = *(size_t *)e->value;
 
+		if (heaviest) {
+			if (!best || files > best_files ||
+			    (files == best_files &&
+			     (depth(e->key) > depth(best) ||
+			      (depth(e->key) == depth(best) &&
+			       strcmp(e->key, best) < 0)))) {
+				best = e->key;
+				best_files = files;
+			}
+			continue;
+		}
 		if (files * 2 < total)
 			continue;
 		if (!best || depth(e->key) > depth(best) ||
@@ -104,10 +120,11 @@ static char *deepest_half(char **dirs, const struct dirstat *stats, size_t n,
 }
 
 /*
- * The name of a context: the deepest directory whose tree holds at
- * least half of its files; when only the root does, the directory that
- * holds most of its files itself (then most code, then the first by
- * name).
+ * The main folder of a context: the deepest directory whose tree holds
+ * at least half of its files; when only the root does, the one whose
+ * tree holds most code (not most files: a folder of twenty small
+ * commands is not the main folder of a billing library and its views),
+ * else the root.
  */
 static char *dominant_dir(const struct seams *s, const struct seams_context *x)
 {
@@ -159,7 +176,9 @@ static char *dominant_dir(const struct seams *s, const struct seams_context *x)
 			best = e->key;
 		}
 	}
-	ret = deepest_half(names, stats, n, counted);
+	ret = deepest_half(names, stats, n, counted, 0);
+	if (!ret)
+		ret = deepest_half(names, stats, n, counted, 1);
 	if (!ret)
 		ret = xstrdup(best ? best : ".");
 	for (size_t i = 0; i < n; i++)
@@ -334,13 +353,16 @@ static int cmp_context(const void *a, const void *b)
  * or not.
  */
 static char *distinctive_term(const struct seams *s, size_t i,
-			      const struct strmap *all, int strict)
+			      const struct strmap *all, int strict,
+			      size_t *lead, size_t *code)
 {
 	const struct seams_context *x = &s->contexts[i];
 	struct strmap count = STRMAP_INIT;
 	struct strmap_entry *e;
 	char buf[64], **keys = xcalloc(x->files_nr + 1, sizeof(*keys));
 	size_t n = 0, best_n = 0;
+
+	*code = 0;
 	const char *best = NULL;
 	char *ret = NULL;
 
@@ -348,8 +370,10 @@ static char *distinctive_term(const struct seams *s, size_t i,
 		const char *path = s->scan->files[x->files[j]].path;
 		uintptr_t c;
 
-		if (file_role(path) != ROLE_CODE ||
-		    !seams_lead_term(buf, sizeof(buf), path))
+		if (file_role(path) != ROLE_CODE)
+			continue;
+		(*code)++;
+		if (!seams_lead_term(buf, sizeof(buf), path))
 			continue;
 		c = (uintptr_t)strmap_get(&count, buf);
 		if (!c)
@@ -370,6 +394,7 @@ static char *distinctive_term(const struct seams *s, size_t i,
 	}
 	if (best)
 		ret = xstrdup(best);
+	*lead = best_n;
 	for (size_t k = 0; k < n; k++)
 		free(keys[k]);
 	free(keys);
@@ -438,6 +463,76 @@ static void name_by_file(const struct seams *s, size_t i,
 }
 
 /*
+ * The words that prefix the project's folder names (Nop.Web, Nop.Core,
+ * Nop.Services: "nop"): the first word of three folder names or more
+ * that go on after it. They name the product, not a domain. Fills
+ * `set` with them; returns the keys it owns, `*nr` long.
+ */
+static char **project_prefixes(const struct seams *s, struct strmap *set,
+			       size_t *nr)
+{
+	struct strmap folders = STRMAP_INIT, firsts = STRMAP_INIT;
+	char **keys = NULL, buf[64];
+	size_t alloc = 0, folders_nr = 0, folders_alloc = 0;
+	size_t *counts = NULL, counts_alloc = 0;
+	char **folder_keys = NULL;
+
+	*nr = 0;
+	for (size_t f = 0; f < s->scan->nr; f++) {
+		const char *p = s->scan->files[f].path, *slash;
+
+		if (s->scan->files[f].status != FILE_COUNTED)
+			continue;
+		for (; (slash = strchr(p, '/')); p = slash + 1) {
+			char *dir = xstrndup(p, (size_t)(slash - p));
+			uintptr_t c;
+
+			if (strmap_get(&folders, dir) ||
+			    !seams_lead_term(buf, sizeof(buf), dir) ||
+			    strlen(dir) <= strlen(buf) + 2) {
+				free(dir);
+				continue;
+			}
+			ALLOC_GROW(folder_keys, folders_nr + 1, folders_alloc);
+			folder_keys[folders_nr++] = dir;
+			strmap_put(&folders, dir, (void *)1);
+			c = (uintptr_t)strmap_get(&firsts, buf);
+			if (!c) {
+				ALLOC_GROW(keys, *nr + 1, alloc);
+				ALLOC_GROW(counts, *nr + 1, counts_alloc);
+				keys[*nr] = xstrdup(buf);
+				counts[*nr] = 0;
+				c = ++*nr;
+				strmap_put(&firsts, keys[c - 1], (void *)c);
+			}
+			if (++counts[c - 1] == 3)
+				strmap_put(set, keys[c - 1], (void *)1);
+		}
+	}
+	free(counts);
+	for (size_t k = 0; k < folders_nr; k++)
+		free(folder_keys[k]);
+	free(folder_keys);
+	strmap_release(&folders);
+	strmap_release(&firsts);
+	return keys;
+}
+
+/*
+ * Whether a context's folder names a layer, not a domain: its last
+ * folder is a layer word or an API version (app/models, routers/web,
+ * routers/api/v1), or it is the root.
+ */
+static int names_layer(const char *dir)
+{
+	const char *b = strrchr(dir, '/');
+
+	b = b ? b + 1 : dir;
+	return !strcmp(dir, ".") || seams_layer_word(b) ||
+	       seams_version_word(b);
+}
+
+/*
  * Names every context, uniquely, and puts them in their final order. A
  * context is named by its folder (dominant_dir()); when a larger one
  * has that name, by the folder and its most distinctive domain term
@@ -447,10 +542,15 @@ static void name_by_file(const struct seams *s, size_t i,
 void seams_name_contexts(struct seams *s)
 {
 	struct strmap taken = STRMAP_INIT, all = STRMAP_INIT;
+	struct strmap prefixes = STRMAP_INIT;
+	char **prefix_keys;
+	size_t prefixes_nr;
 	struct strmap repo_words = STRMAP_INIT;
 	char **keys = NULL, **word_keys = NULL;
 	size_t keys_nr = 0, words_nr = 0, words_alloc = 0, repo_code = 0;
 
+	keys = count_terms(s, &all, &keys_nr);
+	prefix_keys = project_prefixes(s, &prefixes, &prefixes_nr);
 	for (size_t f = 0; f < s->scan->nr; f++) {
 		const char *path = s->scan->files[f].path;
 
@@ -490,12 +590,29 @@ void seams_name_contexts(struct seams *s)
 		if (x->declared)
 			continue;
 		strbuf_addstr(&sb, x->name);
+		if (!x->kernel && !x->unlinked && x->role != ROLE_PLATFORM &&
+		    !strchr(x->name, ':') && names_layer(x->name)) {
+			size_t lead, code;
+
+			term = distinctive_term(s, i, &all, 1, &lead, &code);
+			if (getenv("LAYERS_DEBUG"))
+				fprintf(stderr, "NAME %s term %s lead %zu code %zu\n", x->name, term ? term : "-", lead, code);
+			if (term && lead >= 3 && !strmap_get(&prefixes, term) &&
+			    (double)lead >= SEAMS_NAME_TERM_SHARE * code) {
+				strbuf_reset(&sb);
+				if (strcmp(x->name, "."))
+					strbuf_addf(&sb, "%s:", x->name);
+				strbuf_addstr(&sb, term);
+			}
+			free(term);
+		}
 		if (strmap_get(&taken, sb.buf) && !x->kernel &&
 		    !x->unlinked && x->role != ROLE_PLATFORM) {
-			if (!keys)
-				keys = count_terms(s, &all, &keys_nr);
 			for (int strict = 1; strict >= 0; strict--) {
-				term = distinctive_term(s, i, &all, strict);
+				size_t lead, code;
+
+				term = distinctive_term(s, i, &all, strict,
+							&lead, &code);
 				if (!term)
 					continue;
 				strbuf_reset(&sb);
@@ -515,6 +632,10 @@ void seams_name_contexts(struct seams *s)
 	}
 	strmap_release(&taken);
 	strmap_release(&all);
+	strmap_release(&prefixes);
+	for (size_t k = 0; k < prefixes_nr; k++)
+		free(prefix_keys[k]);
+	free(prefix_keys);
 	strmap_release(&repo_words);
 	for (size_t k = 0; k < keys_nr; k++)
 		free(keys[k]);
