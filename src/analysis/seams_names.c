@@ -386,6 +386,9 @@ static char *distinctive_term(const struct seams *s, size_t i,
 
 		if (strict && (inside < 2 || outside >= inside))
 			continue;
+		/* the folder beside it says that already */
+		if (has_component(x->name, strlen(x->name), e->key))
+			continue;
 		if (!best || inside > best_n ||
 		    (inside == best_n && strcmp(e->key, best) < 0)) {
 			best = e->key;
@@ -598,6 +601,7 @@ void seams_name_contexts(struct seams *s)
 			if (getenv("LAYERS_DEBUG"))
 				fprintf(stderr, "NAME %s term %s lead %zu code %zu\n", x->name, term ? term : "-", lead, code);
 			if (term && lead >= 3 && !strmap_get(&prefixes, term) &&
+			    !seams_layer_word(term) &&
 			    (double)lead >= SEAMS_NAME_TERM_SHARE * code) {
 				strbuf_reset(&sb);
 				if (strcmp(x->name, "."))
