@@ -462,6 +462,7 @@ static int layerish(const struct seams_domains *d, const char *base)
 struct unit_term {
 	char *term;
 	size_t unit;
+	int domain; /* folders in several layers are named for it */
 };
 
 static int cmp_unit_term(const void *a, const void *b)
@@ -538,6 +539,7 @@ static struct unit_term *find_terms(const struct seams_graph *g, size_t *nr,
 			continue;
 		ut[n].term = xstrdup(buf);
 		ut[n].unit = u;
+		ut[n].domain = seams_domains_has(&domains, buf);
 		n++;
 	}
 	strmap_release(&names);
@@ -565,6 +567,7 @@ static struct unit_term *find_terms(const struct seams_graph *g, size_t *nr,
 					free(ut[k].term);
 				ut[out].term = ut[i].term;
 				ut[out].unit = ut[k].unit;
+				ut[out].domain = ut[k].domain;
 				(*term_of)[ut[out].unit] = ut[i].term;
 				out++;
 			}
@@ -581,9 +584,23 @@ static struct unit_term *find_terms(const struct seams_graph *g, size_t *nr,
  * about the same thing, whichever layer folder holds them: each term
  * gets a node linked to its units by 1. Takes the terms' strings.
  */
-static void term_links(struct seams_graph *g, struct unit_term *ut, size_t n)
+static void term_links(struct seams_graph *g, struct unit_term *ut, size_t n,
+		       const char *in_layer)
 {
 	size_t alloc = g->nr, folders_end = g->nr;
+	/*
+	 * a unit of a layer folder (routers/web/repo/issue_label.go), whose
+	 * term names folders in other layers too (models/issues,
+	 * services/issue), is held by its term with what its folder no
+	 * longer holds it by: its pull in all stays that of a unit of any
+	 * other folder
+	 */
+	double boost = 1.0;
+
+	if (g->weights.w[SIGNAL_TERMS] > 0)
+		boost += (1.0 - SEAMS_LAYER_PULL) *
+			 g->weights.w[SIGNAL_FOLDERS] /
+			 g->weights.w[SIGNAL_TERMS];
 
 	for (size_t i = 0; i < n;) {
 		size_t j = i + 1, v;
@@ -603,7 +620,8 @@ static void term_links(struct seams_graph *g, struct unit_term *ut, size_t n)
 		x->folder = 1;
 		g->folders_nr++;
 		for (size_t k = i; k < j; k++)
-			push(g, v, ut[k].unit, SIGNAL_TERMS, 1.0);
+			push(g, v, ut[k].unit, SIGNAL_TERMS,
+			     in_layer[ut[k].unit] && ut[k].domain ? boost : 1.0);
 		/* the folders named for the term: cargo/ for Cargo */
 		for (size_t f = 0; f < folders_end; f++) {
 			char word[64];
@@ -1031,7 +1049,7 @@ static void folder_tree(struct seams_graph *g, size_t *alloc,
  * piece and its forms are not a context of all apps' forms.
  */
 static void folder_links(struct seams_graph *g, const char **term_of,
-			 const struct strmap *term_nr)
+			 const struct strmap *term_nr, char *in_layer)
 {
 	size_t *order = xmalloc((g->nr ? g->nr : 1) * sizeof(*order));
 	size_t n = 0, alloc = g->nr, dirs_nr = 0, dirs_alloc = 0, nunits = g->nr;
@@ -1074,8 +1092,10 @@ static void folder_links(struct seams_graph *g, const char **term_of,
 				with += term_of && term_of[order[k]];
 			fprintf(stderr, "FOLDER %s units %zu terms %zu pull %.2f\n", key.anchor[order[i]], j - i, with, pull);
 		}
-		for (size_t k = i; k < j; k++)
+		for (size_t k = i; k < j; k++) {
 			push(g, v, order[k], SIGNAL_FOLDERS, pull);
+			in_layer[order[k]] = pull < 1.0;
+		}
 		strmap_put(&tree.node_of, g->units[v].dir, (void *)(v + 1));
 		add_item(&tree, g->units[v].dir, v, 1);
 		i = j;
@@ -1238,6 +1258,7 @@ int seams_graph_build(struct seams_graph *g, const struct scan *scan,
 	struct unit_term *ut = NULL;
 	const char **term_of = NULL;
 	size_t ut_nr = 0;
+	char *in_layer;
 
 	memset(g, 0, sizeof(*g));
 	g->scan = scan;
@@ -1253,10 +1274,12 @@ int seams_graph_build(struct seams_graph *g, const struct scan *scan,
 								  ut[i].term) +
 					    1));
 	}
+	in_layer = xcalloc(g->nr ? g->nr : 1, 1);
 	if (w->w[SIGNAL_FOLDERS] > 0)
-		folder_links(g, term_of, &term_nr);
+		folder_links(g, term_of, &term_nr, in_layer);
 	if (ut)
-		term_links(g, ut, ut_nr);
+		term_links(g, ut, ut_nr, in_layer);
+	free(in_layer);
 	strmap_release(&term_nr);
 	free(term_of);
 	free(ut);
