@@ -467,8 +467,8 @@ static void name_by_file(const struct seams *s, size_t i,
 
 /*
  * The words that prefix the project's folder names (Nop.Web, Nop.Core,
- * Nop.Services: "nop"): the first word of three folder names or more
- * that go on after it. They name the product, not a domain. Fills
+ * Nop.Services: "nop"): the first word, followed by a dot, of three
+ * folder names or more. They name the product, not a domain. Fills
  * `set` with them; returns the keys it owns, `*nr` long.
  */
 static char **project_prefixes(const struct seams *s, struct strmap *set,
@@ -490,9 +490,12 @@ static char **project_prefixes(const struct seams *s, struct strmap *set,
 			char *dir = xstrndup(p, (size_t)(slash - p));
 			uintptr_t c;
 
+			/* Nop.Web: the word, then a dot */
 			if (strmap_get(&folders, dir) ||
 			    !seams_lead_term(buf, sizeof(buf), dir) ||
-			    strlen(dir) <= strlen(buf) + 2) {
+			    !strchr(dir, '.') ||
+			    strncasecmp(dir, buf, strlen(buf)) ||
+			    dir[strlen(buf)] != '.') {
 				free(dir);
 				continue;
 			}
@@ -519,6 +522,55 @@ static char **project_prefixes(const struct seams *s, struct strmap *set,
 	strmap_release(&folders);
 	strmap_release(&firsts);
 	return keys;
+}
+
+/*
+ * The folder word most of context x's code files share below its
+ * folder, and that few files elsewhere have (routers/api/packages,
+ * modules/packages, models/packages: "packages"), as a new string, with
+ * the number of its files in *in; NULL when none. A product prefix
+ * never is one.
+ */
+static char *folder_word(const struct seams *s, const struct seams_context *x,
+			 const struct strmap *repo_words,
+			 const struct strmap *prefixes, size_t *in)
+{
+	struct strmap words = STRMAP_INIT;
+	struct strmap_entry *e;
+	char **keys = NULL, *ret = NULL;
+	size_t nr = 0, alloc = 0, code = 0, best_n = 0;
+	const char *best = NULL;
+
+	for (size_t j = 0; j < x->files_nr; j++) {
+		const char *path = s->scan->files[x->files[j]].path;
+
+		if (file_role(path) != ROLE_CODE)
+			continue;
+		code++;
+		path_words(&words, &keys, &nr, &alloc, path);
+	}
+	strmap_for_each (&words, e) {
+		size_t n = (uintptr_t)e->value;
+
+		if (2 * n < code ||
+		    n * 2 <= (uintptr_t)strmap_get(repo_words, e->key) ||
+		    strlen(e->key) < 3 || seams_version_word(e->key) ||
+		    strmap_get(prefixes, e->key) ||
+		    has_component(x->name, strlen(x->name), e->key))
+			continue;
+		if (!best || n > best_n || (n == best_n && strcmp(e->key, best) < 0)) {
+			best = e->key;
+			best_n = n;
+		}
+	}
+	if (best)
+		ret = xstrdup(best);
+	*in = best_n;
+	for (size_t k = 0; k < nr; k++)
+		free(keys[k]);
+	free(keys);
+	strmap_release(&words);
+	return ret;
 }
 
 /*
@@ -597,11 +649,23 @@ void seams_name_contexts(struct seams *s)
 		    !strchr(x->name, ':') && names_layer(x->name)) {
 			size_t lead, code;
 
+			size_t in;
+			char *word;
+
 			term = distinctive_term(s, i, &all, 1, &lead, &code);
+			word = folder_word(s, x, &repo_words, &prefixes, &in);
 			if (getenv("LAYERS_DEBUG"))
-				fprintf(stderr, "NAME %s term %s lead %zu code %zu\n", x->name, term ? term : "-", lead, code);
+				fprintf(stderr, "NAME %s term %s lead %zu code %zu word %s in %zu\n", x->name, term ? term : "-", lead, code, word ? word : "-", in);
+			/* a folder all of it shares says more than a term */
+			if (word && in >= lead) {
+				free(term);
+				term = word;
+				lead = in;
+			} else {
+				free(word);
+			}
 			if (term && lead >= 3 && !strmap_get(&prefixes, term) &&
-			    !seams_layer_word(term) &&
+			    (term == word || !seams_layer_word(term)) &&
 			    (double)lead >= SEAMS_NAME_TERM_SHARE * code) {
 				strbuf_reset(&sb);
 				if (strcmp(x->name, "."))
