@@ -524,6 +524,18 @@ static char **project_prefixes(const struct seams *s, struct strmap *set,
 	return keys;
 }
 
+/* Whether a folder word says "tests": never a context's name. */
+static int test_word(const char *w)
+{
+	static const char *const words[] = { "test", "tests", "testing",
+		"spec", "specs", "fixtures", "mock", "mocks", NULL };
+
+	for (int i = 0; words[i]; i++)
+		if (!strcasecmp(w, words[i]))
+			return 1;
+	return 0;
+}
+
 /*
  * The folder word most of context x's code files share below its
  * folder, and that few files elsewhere have (routers/api/packages,
@@ -550,10 +562,26 @@ static char *folder_word(const struct seams *s, const struct seams_context *x,
 		path_words(&words, &keys, &nr, &alloc, path);
 	}
 	strmap_for_each (&words, e) {
-		size_t n = (uintptr_t)e->value;
+		size_t n = 0, repo = 0;
+		struct strmap_entry *o;
+		char a[64], b[64];
 
-		if (2 * n < code ||
-		    n * 2 <= (uintptr_t)strmap_get(repo_words, e->key) ||
+		if (strlen(e->key) >= sizeof(a))
+			continue;
+		/* repo/ and repository/, issue/ and issues/: one word */
+		seams_folder_term(a, sizeof(a), e->key);
+		strmap_for_each (&words, o) {
+			if (strlen(o->key) >= sizeof(b))
+				continue;
+			seams_folder_term(b, sizeof(b), o->key);
+			if (!seams_same_domain(a, b))
+				continue;
+			n += (uintptr_t)o->value;
+			repo += (uintptr_t)strmap_get(repo_words, o->key);
+		}
+		if (n > code)
+			n = code;
+		if (2 * n < code || n * 2 <= repo || test_word(e->key) ||
 		    strlen(e->key) < 3 || seams_version_word(e->key) ||
 		    strmap_get(prefixes, e->key) ||
 		    has_component(x->name, strlen(x->name), e->key))
