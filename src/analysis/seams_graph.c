@@ -5,7 +5,6 @@
  * one link per pair by sorting, so adding a signal costs one sort.
  */
 #include <ctype.h>
-#include <stdio.h>
 #include <errno.h>
 #include <math.h>
 #include <stdint.h>
@@ -436,9 +435,6 @@ static void unit_domains(struct seams_domains *d,
 		    !g->units[u].folder)
 			dirs[n++] = g->units[u].dir;
 	seams_domains_find(d, dirs, n);
-	if (getenv("LAYERS_DEBUG"))
-		for (size_t i = 0; i < d->nr; i++)
-			fprintf(stderr, "DOMAIN %s\n", d->terms[i]);
 	free(dirs);
 }
 
@@ -608,9 +604,6 @@ static void term_links(struct seams_graph *g, struct unit_term *ut, size_t n,
 
 		while (j < n && !strcmp(ut[j].term, ut[i].term))
 			j++;
-		if (getenv("LAYERS_DEBUG"))
-			for (size_t k = i; k < j; k++)
-				fprintf(stderr, "TERM %s %s\n", ut[i].term, g->units[ut[k].unit].name);
 		ALLOC_GROW(g->units, g->nr + 1, alloc);
 		v = g->nr++;
 		x = &g->units[v];
@@ -763,8 +756,6 @@ static void find_layers(struct strmap *layers, char **dirs, size_t n)
 			    strcmp(seen[i].group, "\n") &&
 			    !strmap_get(layers, seen[i].base)) {
 				strmap_put(layers, seen[i].base, (void *)1);
-				if (getenv("LAYERS_DEBUG"))
-					fprintf(stderr, "LAYER %s group %s\n", seen[i].base, seen[i].group);
 				added++;
 			}
 			i = j;
@@ -1086,12 +1077,6 @@ static void folder_links(struct seams_graph *g, const char **term_of,
 		pull = term_of && layer_folder(order, i, j, term_of, term_nr) ?
 			       SEAMS_LAYER_PULL :
 			       1.0;
-		if (getenv("LAYERS_DEBUG")) {
-			size_t with = 0;
-			for (size_t k = i; k < j; k++)
-				with += term_of && term_of[order[k]];
-			fprintf(stderr, "FOLDER %s units %zu terms %zu pull %.2f\n", key.anchor[order[i]], j - i, with, pull);
-		}
 		for (size_t k = i; k < j; k++) {
 			push(g, v, order[k], SIGNAL_FOLDERS, pull);
 			in_layer[order[k]] = pull < 1.0;

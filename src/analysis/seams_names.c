@@ -7,7 +7,6 @@
  * numbered.
  */
 #include <ctype.h>
-#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -682,8 +681,6 @@ void seams_name_contexts(struct seams *s)
 
 			term = distinctive_term(s, i, &all, 1, &lead, &code);
 			word = folder_word(s, x, &repo_words, &prefixes, &in);
-			if (getenv("LAYERS_DEBUG"))
-				fprintf(stderr, "NAME %s term %s lead %zu code %zu word %s in %zu\n", x->name, term ? term : "-", lead, code, word ? word : "-", in);
 			/* a folder all of it shares says more than a term */
 			if (word && in >= lead) {
 				free(term);
