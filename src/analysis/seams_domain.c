@@ -49,23 +49,27 @@ size_t seams_singular(char *w)
  * domain is the word after them.
  */
 static const char *const verbs[] = {
-	"activate", "add", "apply", "approve", "authorize", "batch",
-	"block", "build", "calculate", "cancel", "check", "clear", "compute",
-	"create", "deactivate", "delete", "deliver", "destroy", "disable",
-	"dispatch", "distribute", "edit", "enable", "export", "fetch",
-	"find", "generate", "get", "handle", "import", "list", "load",
-	"move", "notify", "parse", "perform", "post", "precompute",
-	"process", "publish", "purge", "push", "put", "redownload",
-	"refresh", "reject", "remove", "render", "report", "reset",
-	"resolve", "revoke", "save", "schedule", "search", "send", "set",
-	"suspend", "sync", "unblock", "unfollow", "unmute", "unsuspend",
-	"update", "upload", "validate", "verify", NULL,
+	"activate",   "add",	  "apply",	"approve",    "authorize",
+	"batch",      "block",	  "build",	"calculate",  "cancel",
+	"check",      "clear",	  "compute",	"create",     "deactivate",
+	"delete",     "deliver",  "destroy",	"disable",    "dispatch",
+	"distribute", "edit",	  "enable",	"export",     "fetch",
+	"find",	      "generate", "get",	"handle",     "import",
+	"list",	      "load",	  "move",	"notify",     "parse",
+	"perform",    "post",	  "precompute", "process",    "publish",
+	"purge",      "push",	  "put",	"redownload", "refresh",
+	"reject",     "remove",	  "render",	"report",     "reset",
+	"resolve",    "revoke",	  "save",	"schedule",   "search",
+	"send",	      "set",	  "suspend",	"sync",	      "unblock",
+	"unfollow",   "unmute",	  "unsuspend",	"update",     "upload",
+	"validate",   "verify",	  NULL,
 };
 
 /* Words that qualify the domain word after them. */
 static const char *const qualifiers[] = {
-	"abstract", "base", "bulk", "custom", "default", "generic", "local",
-	"new", "public", "remote", "scheduled", "simple", NULL,
+	"abstract",  "base",   "bulk", "custom", "default",
+	"generic",   "local",  "new",  "public", "remote",
+	"scheduled", "simple", NULL,
 };
 
 static int qualifier_word(const char *word)
@@ -183,7 +187,8 @@ int seams_version_word(const char *word)
 	for (word++; isdigit((unsigned char)*word); word++)
 		;
 	/* v1, v2, v1beta1, v2alpha */
-	return !*word || !strncmp(word, "alpha", 5) || !strncmp(word, "beta", 4);
+	return !*word || !strncmp(word, "alpha", 5) ||
+	       !strncmp(word, "beta", 4);
 }
 
 struct folder_seen {
@@ -196,15 +201,16 @@ static int cmp_folder_seen(const void *a, const void *b)
 {
 	const struct folder_seen *x = a, *y = b;
 	int c = strcmp(x->term, y->term);
-	size_t n = x->parent_len < y->parent_len ? x->parent_len :
-						   y->parent_len;
+	size_t n = x->parent_len < y->parent_len ? x->parent_len
+						 : y->parent_len;
 
 	if (c)
 		return c;
 	c = memcmp(x->parent, y->parent, n);
 	if (c)
 		return c;
-	return (x->parent_len > y->parent_len) - (x->parent_len < y->parent_len);
+	return (x->parent_len > y->parent_len) -
+	       (x->parent_len < y->parent_len);
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -292,8 +298,10 @@ void seams_domains_find(struct seams_domains *d, const char *const *in,
 		}
 		if (parents >= 2) {
 			for (k = i; k < j; k++) {
-				if (!seams_same_domain(fs[i].term, fs[k].term) ||
-				    (k > i && !strcmp(fs[k].term, fs[k - 1].term)))
+				if (!seams_same_domain(fs[i].term,
+						       fs[k].term) ||
+				    (k > i &&
+				     !strcmp(fs[k].term, fs[k - 1].term)))
 					continue;
 				ALLOC_GROW(d->terms, d->nr + 1, alloc);
 				d->terms[d->nr++] = xstrdup(fs[k].term);

@@ -424,8 +424,7 @@ static char *parent_dir(const char *dir)
 }
 
 /* The domains of the folders of the units that are linked. */
-static void unit_domains(struct seams_domains *d,
-			       const struct seams_graph *g)
+static void unit_domains(struct seams_domains *d, const struct seams_graph *g)
 {
 	const char **dirs = xmalloc((g->nr ? g->nr : 1) * sizeof(*dirs));
 	size_t n = 0;
@@ -614,7 +613,8 @@ static void term_links(struct seams_graph *g, struct unit_term *ut, size_t n,
 		g->folders_nr++;
 		for (size_t k = i; k < j; k++)
 			push(g, v, ut[k].unit, SIGNAL_TERMS,
-			     in_layer[ut[k].unit] && ut[k].domain ? boost : 1.0);
+			     in_layer[ut[k].unit] && ut[k].domain ? boost
+								  : 1.0);
 		/* the folders named for the term: cargo/ for Cargo */
 		for (size_t f = 0; f < folders_end; f++) {
 			char word[64];
@@ -742,9 +742,11 @@ static void find_layers(struct strmap *layers, char **dirs, size_t n)
 			in_layers = layerish_dir(seen[i].anchor);
 			while (j < n && !strcmp(seen[j].base, seen[i].base) &&
 			       !strcmp(seen[j].group, seen[i].group)) {
-				if (strcmp(seen[j].anchor, seen[j - 1].anchor)) {
+				if (strcmp(seen[j].anchor,
+					   seen[j - 1].anchor)) {
 					distinct++;
-					in_layers += layerish_dir(seen[j].anchor);
+					in_layers +=
+						layerish_dir(seen[j].anchor);
 				}
 				j++;
 			}

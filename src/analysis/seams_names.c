@@ -76,8 +76,8 @@ static char *deepest_half(char **dirs, const struct dirstat *stats, size_t n,
 			} else {
 				free(key);
 			}
-			*c += heaviest ? stats[i].code + stats[i].files :
-					 stats[i].files;
+			*c += heaviest ? stats[i].code + stats[i].files
+				       : stats[i].files;
 			while (p > d && *--p != '/')
 				;
 			if (p == d)
@@ -219,7 +219,8 @@ static void path_words(struct strmap *words, char ***keys, size_t *nr,
 		}
 		p = slash + 1;
 	}
-	if (seams_lead_term(buf, sizeof(buf), path) && !strmap_get(&seen, buf)) {
+	if (seams_lead_term(buf, sizeof(buf), path) &&
+	    !strmap_get(&seen, buf)) {
 		uintptr_t c = (uintptr_t)strmap_get(words, buf);
 
 		if (!c) {
@@ -405,8 +406,7 @@ static char *distinctive_term(const struct seams *s, size_t i,
 }
 
 /* Counts the domain term of every counted code file into `all`. */
-static char **count_terms(const struct seams *s, struct strmap *all,
-			  size_t *nr)
+static char **count_terms(const struct seams *s, struct strmap *all, size_t *nr)
 {
 	char buf[64], **keys = xcalloc(s->scan->nr + 1, sizeof(*keys));
 
@@ -456,8 +456,8 @@ static void name_by_file(const struct seams *s, size_t i,
 	strbuf_reset(sb);
 	if (strcmp(x->name, "."))
 		strbuf_addf(sb, "%s:", x->name);
-	strbuf_add(sb, base, dot && dot > base ? (size_t)(dot - base) :
-						 strlen(base));
+	strbuf_add(sb, base,
+		   dot && dot > base ? (size_t)(dot - base) : strlen(base));
 	if (strmap_get(taken, sb->buf)) {
 		strbuf_reset(sb);
 		strbuf_addstr(sb, best->path);
@@ -527,7 +527,8 @@ static char **project_prefixes(const struct seams *s, struct strmap *set,
 static int test_word(const char *w)
 {
 	static const char *const words[] = { "test", "tests", "testing",
-		"spec", "specs", "fixtures", "mock", "mocks", NULL };
+					     "spec", "specs", "fixtures",
+					     "mock", "mocks", NULL };
 
 	for (int i = 0; words[i]; i++)
 		if (!strcasecmp(w, words[i]))
@@ -585,7 +586,8 @@ static char *folder_word(const struct seams *s, const struct seams_context *x,
 		    strmap_get(prefixes, e->key) ||
 		    has_component(x->name, strlen(x->name), e->key))
 			continue;
-		if (!best || n > best_n || (n == best_n && strcmp(e->key, best) < 0)) {
+		if (!best || n > best_n ||
+		    (n == best_n && strcmp(e->key, best) < 0)) {
 			best = e->key;
 			best_n = n;
 		}
@@ -699,8 +701,8 @@ void seams_name_contexts(struct seams *s)
 			}
 			free(term);
 		}
-		if (strmap_get(&taken, sb.buf) && !x->kernel &&
-		    !x->unlinked && x->role != ROLE_PLATFORM) {
+		if (strmap_get(&taken, sb.buf) && !x->kernel && !x->unlinked &&
+		    x->role != ROLE_PLATFORM) {
 			for (int strict = 1; strict >= 0; strict--) {
 				size_t lead, code;
 

@@ -260,7 +260,8 @@ static void domain_terms_tie_layers(void **state)
 	assert_true(seams_lead_term(buf, sizeof(buf),
 				    "app/services/post_status_service.rb"));
 	assert_string_equal(buf, "status");
-	assert_true(seams_lead_term(buf, sizeof(buf), "a/RemoveAccountWorker.rb"));
+	assert_true(
+		seams_lead_term(buf, sizeof(buf), "a/RemoveAccountWorker.rb"));
 	assert_string_equal(buf, "account");
 	assert_true(seams_lead_term(buf, sizeof(buf), "a/post.rb"));
 	assert_string_equal(buf, "post");
