@@ -15,6 +15,7 @@
 #include "carve/error.h"
 #include "carve/language.h"
 #include "carve/scan.h"
+#include "carve/seams_domain.h"
 #include "carve/seams_graph.h"
 
 static struct scan *fake_scan(const char *const *paths,
@@ -303,6 +304,46 @@ static void domain_terms_tie_layers(void **state)
 	free_scan(s);
 }
 
+/*
+ * Domains across layers, worked out by hand: issue (models/issues and
+ * services/issue), repo (models/repo, routers/web/repo,
+ * routers/api/v1/repo; repository is a layer word); forms is one, dcim and
+ * ipam stand under a folder not named for a layer, and lib/tilde and
+ * lib/readline are one layer's (lib) folders of different names.
+ */
+static void domains_across_layers(void **state)
+{
+	const char *dirs[] = {
+		"models/issues",	"services/issue",
+		"routers/web/repo",	"routers/api/v1/repo",
+		"models/repo",		"services/repository",
+		"netbox/dcim/forms",	"netbox/ipam/forms",
+		"lib/tilde",		"lib/readline",
+	};
+	struct seams_domains d;
+	char buf[64];
+
+	(void)state;
+	seams_domains_find(&d, dirs, sizeof(dirs) / sizeof(*dirs));
+	assert_int_equal(d.nr, 2);
+	assert_string_equal(d.terms[0], "issue");
+	assert_string_equal(d.terms[1], "repo");
+	/* repository is a layer word, but the long form of repo */
+	assert_true(seams_domains_has(&d, "repository"));
+	seams_folder_term(buf, sizeof(buf), "Repositories");
+	assert_string_equal(buf, "repository");
+	assert_true(seams_domains_has(&d, buf));
+	assert_false(seams_domains_has(&d, "report"));
+	assert_false(seams_domains_has(&d, "tilde"));
+	assert_false(seams_domains_has(&d, "form"));
+	seams_domains_release(&d);
+	assert_true(seams_same_domain("org", "organization"));
+	assert_false(seams_same_domain("auth", "author"));
+	assert_true(seams_version_word("v1"));
+	assert_true(seams_version_word("v1beta1"));
+	assert_false(seams_version_word("views"));
+}
+
 static void weights_parse(void **state)
 {
 	struct seams_weights w;
@@ -326,6 +367,7 @@ int main(void)
 		cmocka_unit_test(evidence_adds_up),
 		cmocka_unit_test(layer_folders_pull_to_their_app),
 		cmocka_unit_test(domain_terms_tie_layers),
+		cmocka_unit_test(domains_across_layers),
 		cmocka_unit_test(weights_parse),
 	};
 
