@@ -314,11 +314,11 @@ static void domain_terms_tie_layers(void **state)
 static void domains_across_layers(void **state)
 {
 	const char *dirs[] = {
-		"models/issues",	"services/issue",
-		"routers/web/repo",	"routers/api/v1/repo",
-		"models/repo",		"services/repository",
-		"netbox/dcim/forms",	"netbox/ipam/forms",
-		"lib/tilde",		"lib/readline",
+		"models/issues",     "services/issue",
+		"routers/web/repo",  "routers/api/v1/repo",
+		"models/repo",	     "services/repository",
+		"netbox/dcim/forms", "netbox/ipam/forms",
+		"lib/tilde",	     "lib/readline",
 	};
 	struct seams_domains d;
 	char buf[64];
