@@ -65,11 +65,13 @@ static const char *const verbs[] = {
 	"validate",   "verify",	  NULL,
 };
 
-/* Words that qualify the domain word after them. */
+/* Words that qualify the domain word after them: its kind or its store. */
 static const char *const qualifiers[] = {
-	"abstract",  "base",   "bulk", "custom", "default",
-	"generic",   "local",  "new",  "public", "remote",
-	"scheduled", "simple", NULL,
+	"abstract", "base", "bulk", "custom", "default", "generic", "local",
+	"new", "public", "remote", "scheduled", "simple",
+	/* technologies: JpaOrderStore, RedisSessionCache */
+	"grpc", "hibernate", "http", "jdbc", "jpa", "json", "kafka", "mongo",
+	"redis", "rest", "sql", "xml", NULL,
 };
 
 static int qualifier_word(const char *word)

@@ -264,6 +264,8 @@ static void domain_terms_tie_layers(void **state)
 	assert_true(
 		seams_lead_term(buf, sizeof(buf), "a/RemoveAccountWorker.rb"));
 	assert_string_equal(buf, "account");
+	assert_true(seams_lead_term(buf, sizeof(buf), "a/JpaOrderStore.java"));
+	assert_string_equal(buf, "order");
 	assert_true(seams_lead_term(buf, sizeof(buf), "a/post.rb"));
 	assert_string_equal(buf, "post");
 	assert_true(seams_lead_term(buf, sizeof(buf), "a/block_service.rb"));
