@@ -15,6 +15,12 @@ struct seams;
 #define SEAMS_NAME_TERM_SHARE 0.1
 
 /*
+ * The share for a context whose folder other contexts would be named
+ * for too (src/main/java/com/shop, the main folder of every slice).
+ */
+#define SEAMS_NAME_SHARED_SHARE 0.5
+
+/*
  * Names every context of s that has no name yet (declared contexts keep
  * theirs), uniquely, puts the contexts in their final order (the kernel
  * first, then by code) and fills s->context_of for that order.

@@ -188,48 +188,71 @@ static char *dominant_dir(const struct seams *s, const struct seams_context *x)
 	return ret;
 }
 
-/* Adds each word of path (its folders, its lead term) to `words` once. */
+/* The words of one path already counted (at most WORDS_SEEN). */
+#define WORDS_SEEN 64
+struct words_seen {
+	char *word[WORDS_SEEN];
+	size_t nr;
+};
+
+/* Counts word w (n bytes, any case) into `words` unless `seen` has it. */
+static void add_word(struct strmap *words, char ***keys, size_t *nr,
+		     size_t *alloc, struct words_seen *seen, const char *w,
+		     size_t n)
+{
+	char buf[64];
+	uintptr_t c;
+
+	if (!n || n >= sizeof(buf) || seen->nr == WORDS_SEEN)
+		return;
+	for (size_t i = 0; i < n; i++)
+		buf[i] = (char)tolower((unsigned char)w[i]);
+	buf[n] = '\0';
+	for (size_t k = 0; k < seen->nr; k++)
+		if (!strcmp(seen->word[k], buf))
+			return;
+	seen->word[seen->nr++] = xstrdup(buf);
+	c = (uintptr_t)strmap_get(words, buf);
+	if (!c) {
+		ALLOC_GROW(*keys, *nr + 1, *alloc);
+		(*keys)[(*nr)++] = xstrdup(buf);
+	}
+	/* a key already there is kept: buf only finds it */
+	strmap_put(words, c ? buf : (*keys)[*nr - 1], (void *)(c + 1));
+}
+
+/*
+ * Adds each word of path (its folders, the parts of a dotted folder
+ * name such as Nop.Plugin.Payments.Manual, its lead term) to `words`
+ * once.
+ */
 static void path_words(struct strmap *words, char ***keys, size_t *nr,
 		       size_t *alloc, const char *path)
 {
-	struct strmap seen = STRMAP_INIT;
+	struct words_seen seen = { { NULL }, 0 };
 	char buf[64];
 	const char *p = path, *slash;
 
 	while ((slash = strchr(p, '/'))) {
 		size_t n = (size_t)(slash - p);
+		const char *q = p, *dot;
 
-		if (n && n < sizeof(buf)) {
-			memcpy(buf, p, n);
-			buf[n] = '\0';
-			for (size_t i = 0; i < n; i++)
-				buf[i] = (char)tolower((unsigned char)buf[i]);
-			if (!strmap_get(&seen, buf)) {
-				uintptr_t c = (uintptr_t)strmap_get(words, buf);
-
-				if (!c) {
-					ALLOC_GROW(*keys, *nr + 1, *alloc);
-					(*keys)[(*nr)++] = xstrdup(buf);
-				}
-				strmap_put(words, c ? buf : (*keys)[*nr - 1],
-					   (void *)(c + 1));
-				strmap_put(&seen, c ? buf : (*keys)[*nr - 1],
-					   (void *)1);
-			}
+		add_word(words, keys, nr, alloc, &seen, p, n);
+		while ((dot = memchr(q, '.', (size_t)(slash - q)))) {
+			if (dot - q >= 3)
+				add_word(words, keys, nr, alloc, &seen, q,
+					 (size_t)(dot - q));
+			q = dot + 1;
 		}
+		if (q != p && slash - q >= 3)
+			add_word(words, keys, nr, alloc, &seen, q,
+				 (size_t)(slash - q));
 		p = slash + 1;
 	}
-	if (seams_lead_term(buf, sizeof(buf), path) &&
-	    !strmap_get(&seen, buf)) {
-		uintptr_t c = (uintptr_t)strmap_get(words, buf);
-
-		if (!c) {
-			ALLOC_GROW(*keys, *nr + 1, *alloc);
-			(*keys)[(*nr)++] = xstrdup(buf);
-		}
-		strmap_put(words, c ? buf : (*keys)[*nr - 1], (void *)(c + 1));
-	}
-	strmap_release(&seen);
+	if (seams_lead_term(buf, sizeof(buf), path))
+		add_word(words, keys, nr, alloc, &seen, buf, strlen(buf));
+	for (size_t k = 0; k < seen.nr; k++)
+		free(seen.word[k]);
 }
 
 /*
@@ -626,7 +649,8 @@ static int names_layer(const char *dir)
 void seams_name_contexts(struct seams *s)
 {
 	struct strmap taken = STRMAP_INIT, all = STRMAP_INIT;
-	struct strmap prefixes = STRMAP_INIT;
+	struct strmap prefixes = STRMAP_INIT, shared = STRMAP_INIT;
+	char **name_keys;
 	char **prefix_keys;
 	size_t prefixes_nr;
 	struct strmap repo_words = STRMAP_INIT;
@@ -666,6 +690,14 @@ void seams_name_contexts(struct seams *s)
 	for (size_t i = 0; i < s->nr; i++)
 		for (size_t j = 0; j < s->contexts[i].files_nr; j++)
 			s->context_of[s->contexts[i].files[j]] = (long)i;
+	/* names several contexts would have: their folder is not theirs */
+	name_keys = xcalloc(s->nr + 1, sizeof(*name_keys));
+	for (size_t i = 0; i < s->nr; i++) {
+		uintptr_t c = (uintptr_t)strmap_get(&shared, s->contexts[i].name);
+
+		name_keys[i] = xstrdup(s->contexts[i].name);
+		strmap_put(&shared, name_keys[i], (void *)(c + 1));
+	}
 	for (size_t i = 0; i < s->nr; i++) {
 		struct seams_context *x = &s->contexts[i];
 		struct strbuf sb = STRBUF_INIT;
@@ -675,7 +707,9 @@ void seams_name_contexts(struct seams *s)
 			continue;
 		strbuf_addstr(&sb, x->name);
 		if (!x->kernel && !x->unlinked && x->role != ROLE_PLATFORM &&
-		    !strchr(x->name, ':') && names_layer(x->name)) {
+		    !strchr(x->name, ':') &&
+		    (names_layer(x->name) ||
+		     (uintptr_t)strmap_get(&shared, x->name) >= 2)) {
 			size_t lead, code;
 
 			size_t in;
@@ -693,7 +727,10 @@ void seams_name_contexts(struct seams *s)
 			}
 			if (term && lead >= 3 && !strmap_get(&prefixes, term) &&
 			    (term == word || !seams_layer_word(term)) &&
-			    (double)lead >= SEAMS_NAME_TERM_SHARE * code) {
+			    (double)lead >= (names_layer(x->name) ?
+						     SEAMS_NAME_TERM_SHARE :
+						     SEAMS_NAME_SHARED_SHARE) *
+						    code) {
 				strbuf_reset(&sb);
 				if (strcmp(x->name, "."))
 					strbuf_addf(&sb, "%s:", x->name);
@@ -728,6 +765,10 @@ void seams_name_contexts(struct seams *s)
 	strmap_release(&taken);
 	strmap_release(&all);
 	strmap_release(&prefixes);
+	strmap_release(&shared);
+	for (size_t i = 0; i < s->nr; i++)
+		free(name_keys[i]);
+	free(name_keys);
 	for (size_t k = 0; k < prefixes_nr; k++)
 		free(prefix_keys[k]);
 	free(prefix_keys);
