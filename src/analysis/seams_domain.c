@@ -67,11 +67,32 @@ static const char *const verbs[] = {
 
 /* Words that qualify the domain word after them: its kind or its store. */
 static const char *const qualifiers[] = {
-	"abstract", "base", "bulk", "custom", "default", "generic", "local",
-	"new", "public", "remote", "scheduled", "simple",
+	"abstract",
+	"base",
+	"bulk",
+	"custom",
+	"default",
+	"generic",
+	"local",
+	"new",
+	"public",
+	"remote",
+	"scheduled",
+	"simple",
 	/* technologies: JpaOrderStore, RedisSessionCache */
-	"grpc", "hibernate", "http", "jdbc", "jpa", "json", "kafka", "mongo",
-	"redis", "rest", "sql", "xml", NULL,
+	"grpc",
+	"hibernate",
+	"http",
+	"jdbc",
+	"jpa",
+	"json",
+	"kafka",
+	"mongo",
+	"redis",
+	"rest",
+	"sql",
+	"xml",
+	NULL,
 };
 
 static int qualifier_word(const char *word)

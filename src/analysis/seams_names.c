@@ -693,7 +693,8 @@ void seams_name_contexts(struct seams *s)
 	/* names several contexts would have: their folder is not theirs */
 	name_keys = xcalloc(s->nr + 1, sizeof(*name_keys));
 	for (size_t i = 0; i < s->nr; i++) {
-		uintptr_t c = (uintptr_t)strmap_get(&shared, s->contexts[i].name);
+		uintptr_t c =
+			(uintptr_t)strmap_get(&shared, s->contexts[i].name);
 
 		name_keys[i] = xstrdup(s->contexts[i].name);
 		strmap_put(&shared, name_keys[i], (void *)(c + 1));
@@ -727,10 +728,11 @@ void seams_name_contexts(struct seams *s)
 			}
 			if (term && lead >= 3 && !strmap_get(&prefixes, term) &&
 			    (term == word || !seams_layer_word(term)) &&
-			    (double)lead >= (names_layer(x->name) ?
-						     SEAMS_NAME_TERM_SHARE :
-						     SEAMS_NAME_SHARED_SHARE) *
-						    code) {
+			    (double)lead >=
+				    (names_layer(x->name)
+					     ? SEAMS_NAME_TERM_SHARE
+					     : SEAMS_NAME_SHARED_SHARE) *
+					    code) {
 				strbuf_reset(&sb);
 				if (strcmp(x->name, "."))
 					strbuf_addf(&sb, "%s:", x->name);
