@@ -365,12 +365,14 @@ static void static_links(struct seams_graph *g, const struct scan *scan,
 	struct arc *arcs =
 		xmalloc((scan->edges_nr ? scan->edges_nr : 1) * sizeof(*arcs));
 	size_t n = 0, out = 0;
+	char *keep = seams_symbol_evidence(scan);
 
 	for (size_t k = 0; k < scan->edges_nr; k++) {
 		const struct scan_edge *e = &scan->edges[k];
 		size_t a = g->unit_of[e->from], b = g->unit_of[e->to];
 
-		if (a == SIZE_MAX || b == SIZE_MAX || a == b ||
+		if ((keep && !keep[k]) || a == SIZE_MAX ||
+		    b == SIZE_MAX || a == b ||
 		    g->units[a].follower || g->units[b].follower)
 			continue;
 		/*
@@ -404,6 +406,7 @@ static void static_links(struct seams_graph *g, const struct scan *scan,
 			push(g, arcs[k].from, arcs[k].to, SIGNAL_STATIC,
 			     arcs[k].refs);
 	free(arcs);
+	free(keep);
 }
 
 /* The last component of dir ("" has none). */
