@@ -179,6 +179,7 @@ LIB_OBJS += $(B)/src/analysis/rank.o
 LIB_OBJS += $(B)/src/analysis/seams.o
 LIB_OBJS += $(B)/src/analysis/seams_graph.o
 LIB_OBJS += $(B)/src/analysis/seams_symbols.o
+LIB_OBJS += $(B)/src/analysis/seams_split.o
 LIB_OBJS += $(B)/src/plan/burndown.o
 LIB_OBJS += $(B)/src/plan/burndown_plan.o
 LIB_OBJS += $(B)/src/plan/burndown_run.o
