@@ -11,8 +11,9 @@
  * to it alone: those that only it uses (its private header), and those
  * that use it and nothing of the largest group.
  *
- * Include edges alone never make such groups (a source includes headers,
- * no header includes a source), so nothing happens without symbol edges.
+ * Without symbol edges nothing happens: #include edges say which
+ * declarations a file reads, not which code it calls, and the groups
+ * they make (a.c includes b.h, b.c includes a.h) are no libraries.
  */
 #include <stdint.h>
 #include <string.h>
