@@ -298,6 +298,7 @@ UNIT_TESTS += $(B)/tests/unit/test_outfile
 UNIT_TESTS += $(B)/tests/unit/test_roadmap
 UNIT_TESTS += $(B)/tests/unit/test_role
 UNIT_TESTS += $(B)/tests/unit/test_seams_graph
+UNIT_TESTS += $(B)/tests/unit/test_seams_symbols
 UNIT_TESTS += $(B)/tests/unit/test_scheduler
 UNIT_TESTS += $(B)/tests/unit/test_stdlib
 UNIT_TESTS += $(B)/tests/unit/test_strbuf
