@@ -1869,8 +1869,9 @@ static int cluster(struct seams *s, const struct contexts *d,
 			dir_of[v] = s->graph.units[u].dir;
 	}
 	split_large(&pr, dir_of, membership, &k, o, s->runs, &s->kept_whole);
-	seams_split_libraries(s->scan, g, pr.node_of, pr.p.pinned, pr.p.n,
-			      membership, &k);
+	if (!o->contexts) /* --contexts K: K it is */
+		seams_split_libraries(s->scan, g, pr.node_of, pr.p.pinned,
+				      pr.p.n, membership, &k);
 	free(dir_of);
 	/* groups: 0 .. k-1 communities, then the kernel, unlinked and
 	 * platform */
