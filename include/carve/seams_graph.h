@@ -96,15 +96,6 @@ int seams_lead_term(char *buf, size_t size, const char *path);
  * (domain, infrastructure, api, services, utils ...), not which domain.
  */
 int seams_layer_word(const char *word);
-/*
- * Per scan edge, whether carve seams counts it (1) or not (0): libclang's
- * symbol edges that repeat an #include of the same pair, that use a macro
- * defined in a source file, or whose definition the user reaches through
- * no #include (two definitions of one name) are left out (seams_symbols.c).
- * Returns NULL, all counted, when the scan has no symbol edges; else an
- * array of scan->edges_nr flags for the caller to free.
- */
-char *seams_symbol_evidence(const struct scan *scan);
 /* Merges added evidence into sorted links and recomputes the weights. */
 void seams_graph_finish(struct seams_graph *g);
 

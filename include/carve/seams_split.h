@@ -1,7 +1,8 @@
 /*
  * Libraries inside a context, from the direction of its dependencies
- * (src/analysis/seams_split.c): run on the clustering of carve seams,
- * after the large contexts are split.
+ * (src/analysis/seams_split.c), from libclang's symbol edges that
+ * seams_symbols.c keeps: run on the clustering of carve seams, after the
+ * large contexts are split.
  */
 #ifndef CARVE_SEAMS_SPLIT_H
 #define CARVE_SEAMS_SPLIT_H
@@ -10,6 +11,16 @@
 
 struct scan;
 struct seams_graph;
+
+/*
+ * Per scan edge, whether the library split counts it (1) or not (0):
+ * libclang's symbol edges that repeat an #include of the same pair, that
+ * use a macro defined in a source file, or whose definition the user
+ * reaches through no #include (two definitions of one name) are left out
+ * (seams_symbols.c). Returns NULL when the scan has no symbol edges;
+ * else an array of scan->edges_nr flags for the caller to free.
+ */
+char *seams_symbol_evidence(const struct scan *scan);
 
 /*
  * In each group of `membership` (n nodes of the clustering problem,

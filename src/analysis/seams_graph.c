@@ -365,15 +365,22 @@ static void static_links(struct seams_graph *g, const struct scan *scan,
 	struct arc *arcs =
 		xmalloc((scan->edges_nr ? scan->edges_nr : 1) * sizeof(*arcs));
 	size_t n = 0, out = 0;
-	char *keep = seams_symbol_evidence(scan);
 
 	for (size_t k = 0; k < scan->edges_nr; k++) {
 		const struct scan_edge *e = &scan->edges[k];
 		size_t a = g->unit_of[e->from], b = g->unit_of[e->to];
 
-		if ((keep && !keep[k]) || a == SIZE_MAX ||
-		    b == SIZE_MAX || a == b ||
-		    g->units[a].follower || g->units[b].follower)
+		/*
+		 * libclang's symbol edges are not links: C and C++ code
+		 * includes what it uses, so they mostly repeat the include
+		 * graph the folder weight was set against, and where they
+		 * add calls (builtins/ and bash's root, both ways) they
+		 * outweighed the folders (bash-4.2: 87.92 with them, 90.60
+		 * without). Their direction finds the libraries inside a
+		 * context instead (seams_split.c: 92.62, BENCHMARKS.md).
+		 */
+		if (e->kind == DEP_SYMBOL || a == SIZE_MAX || b == SIZE_MAX ||
+		    a == b || g->units[a].follower || g->units[b].follower)
 			continue;
 		/*
 		 * Each dependency counts once, however many references it
@@ -406,7 +413,6 @@ static void static_links(struct seams_graph *g, const struct scan *scan,
 			push(g, arcs[k].from, arcs[k].to, SIGNAL_STATIC,
 			     arcs[k].refs);
 	free(arcs);
-	free(keep);
 }
 
 /* The last component of dir ("" has none). */

@@ -4,12 +4,11 @@
 # lib/rl/xmalloc.c) are one symbol, and the symbol index gives every user
 # the same one. The model (tests/fixtures/seams-symbol-clash.json,
 # written by hand) has eight shell files that include app/xmalloc.h and
-# "use" lib/rl/xmalloc.c; none of them includes anything of lib/rl, so
-# they cannot see that definition. Counted, those eight links outweigh
-# the one #include that ties lib/rl/xmalloc.h to lib/rl/rl.c, and the
+# "use" lib/rl/xmalloc.c. Counted as links, those eight outweighed the
+# one #include that ties lib/rl/xmalloc.h to lib/rl/rl.c, and the
 # library's xmalloc joined the shell (with --no-folders, dependencies
-# only). Left out, lib/rl/xmalloc.c stays with the library that
-# includes it.
+# only). Symbol edges are not links (the #includes are): lib/rl/xmalloc.c
+# stays with the library that includes it.
 . "$CARVE_SRC/tests/cli/lib.sh"
 
 model="$CARVE_SRC/tests/fixtures/seams-symbol-clash.json"

@@ -14,7 +14,7 @@
 
 #include "carve/language.h"
 #include "carve/scan.h"
-#include "carve/seams_graph.h"
+#include "carve/seams_split.h"
 
 static const char *const paths[] = {
 	"app/main.c",     /* 0 */
