@@ -34,8 +34,8 @@ char *seams_symbol_evidence(const struct scan *scan);
  * number of groups added.
  */
 size_t seams_split_libraries(const struct scan *scan,
-			     const struct seams_graph *g,
-			     const size_t *node_of, const int *pinned, size_t n,
-			     size_t *membership, size_t *k);
+			     const struct seams_graph *g, const size_t *node_of,
+			     const int *pinned, size_t n, size_t *membership,
+			     size_t *k);
 
 #endif

@@ -98,8 +98,8 @@ static size_t make_arcs(struct arcs *a, const struct scan *scan,
 			const size_t *node_of, const int *pinned, size_t n,
 			const size_t *membership)
 {
-	size_t(*pair)[2] = xmalloc((scan->edges_nr ? scan->edges_nr : 1) *
-				   sizeof(*pair));
+	size_t(*pair)[2] =
+		xmalloc((scan->edges_nr ? scan->edges_nr : 1) * sizeof(*pair));
 	size_t m = 0, *fill;
 
 	for (size_t k = 0; k < scan->edges_nr; k++) {
@@ -133,9 +133,9 @@ static size_t make_arcs(struct arcs *a, const struct scan *scan,
 }
 
 size_t seams_split_libraries(const struct scan *scan,
-			     const struct seams_graph *g,
-			     const size_t *node_of, const int *pinned, size_t n,
-			     size_t *membership, size_t *k)
+			     const struct seams_graph *g, const size_t *node_of,
+			     const int *pinned, size_t n, size_t *membership,
+			     size_t *k)
 {
 	char *keep = seams_symbol_evidence(scan);
 	struct arcs a;
@@ -164,7 +164,8 @@ size_t seams_split_libraries(const struct scan *scan,
 
 		if (c >= groups || pinned[v])
 			continue;
-		if (largest[c] == SIZE_MAX || comp_size[x] > comp_size[largest[c]] ||
+		if (largest[c] == SIZE_MAX ||
+		    comp_size[x] > comp_size[largest[c]] ||
 		    (comp_size[x] == comp_size[largest[c]] && x < largest[c]))
 			largest[c] = x;
 	}

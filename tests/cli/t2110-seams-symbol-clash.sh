@@ -13,7 +13,8 @@
 
 model="$CARVE_SRC/tests/fixtures/seams-symbol-clash.json"
 ctx_of() {
-	jq -r --arg f "$1" '.contexts[] | select([.files[] |
+	jq -r --arg f "$1" '.contexts[] |
+		select([.files[] |
 		if type == "string" then . else .path end] | index($f)) | .name' out
 }
 expect_status "seams of the model, dependencies only" 0 \

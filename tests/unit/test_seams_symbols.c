@@ -17,13 +17,13 @@
 #include "carve/seams_split.h"
 
 static const char *const paths[] = {
-	"app/main.c",     /* 0 */
-	"app/xmalloc.c",  /* 1 */
-	"app/xmalloc.h",  /* 2 */
-	"lib/rl/rl.c",    /* 3 */
-	"lib/rl/rl.h",    /* 4 */
-	"lib/rl/hist.c",  /* 5 */
-	"lib/rl/hist.h",  /* 6 */
+	"app/main.c", /* 0 */
+	"app/xmalloc.c", /* 1 */
+	"app/xmalloc.h", /* 2 */
+	"lib/rl/rl.c", /* 3 */
+	"lib/rl/rl.h", /* 4 */
+	"lib/rl/hist.c", /* 5 */
+	"lib/rl/hist.h", /* 6 */
 	"lib/rl/xmalloc.c", /* 7 */
 };
 
@@ -43,9 +43,8 @@ static void fill(struct scan *s, struct scan_file *files,
 		memset(&files[i], 0, sizeof(files[i]));
 		files[i].path = paths[i];
 		files[i].status = FILE_COUNTED;
-		files[i].lang = language_by_name(paths[i][len - 1] == 'h'
-							 ? "C Header"
-							 : "C");
+		files[i].lang = language_by_name(
+			paths[i][len - 1] == 'h' ? "C Header" : "C");
 	}
 	s->files = files;
 	s->nr = sizeof(paths) / sizeof(*paths);
@@ -53,8 +52,14 @@ static void fill(struct scan *s, struct scan_file *files,
 	s->edges_nr = en;
 }
 
-#define INC(a, b) { (a), (b), DEP_INCLUDE, 0, 1, NULL, 0 }
-#define SYM(a, b, sym) { (a), (b), DEP_SYMBOL, 0, 1, &(sym), 1 }
+#define INC(a, b)                                    \
+	{                                            \
+		(a), (b), DEP_INCLUDE, 0, 1, NULL, 0 \
+	}
+#define SYM(a, b, sym)                                \
+	{                                             \
+		(a), (b), DEP_SYMBOL, 0, 1, &(sym), 1 \
+	}
 
 static void no_symbol_edges_no_flags(void **state)
 {
