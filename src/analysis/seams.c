@@ -26,6 +26,7 @@
 #include "carve/scan.h"
 #include "carve/seams.h"
 #include "carve/seams_names.h"
+#include "carve/seams_split.h"
 #include "carve/strbuf.h"
 #include "carve/strmap.h"
 #include "carve/xmalloc.h"
@@ -1366,6 +1367,9 @@ static int cluster(struct seams *s, const struct contexts *d,
 			dir_of[v] = s->graph.units[u].dir;
 	}
 	split_large(&pr, dir_of, membership, &k, o, s->runs, &s->kept_whole);
+	if (!o->contexts) /* --contexts K: K it is */
+		seams_split_libraries(s->scan, g, pr.node_of, pr.p.pinned,
+				      pr.p.n, membership, &k);
 	free(dir_of);
 	/* groups: 0 .. k-1 communities, then the kernel, unlinked and
 	 * platform */
