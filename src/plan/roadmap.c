@@ -635,7 +635,6 @@ static void runner_init(struct runner *u, struct roadmap *r)
 	long *rank;
 	struct order_ctx oc;
 	calendar_day end;
-	size_t ci = 0;
 	double p0 = phase0_total(p);
 
 	memset(u, 0, sizeof(*u));
@@ -716,10 +715,7 @@ static void runner_init(struct runner *u, struct roadmap *r)
 	for (size_t w = 0; w < u->s.horizon; w++) {
 		calendar_day d = calendar_workday(&p->cal, w);
 
-		while (ci < p->capacity_nr && p->capacity[ci].from <= d)
-			ci++;
-		u->capacity[w] = ci ? p->capacity[ci - 1].engineers * p->focus
-				    : 0;
+		u->capacity[w] = plan_engineers_on(p, d) * p->focus;
 	}
 	u->pool_capacity = xcalloc(p->teams_nr + 1, sizeof(double));
 	for (size_t i = 0; i < p->teams_nr; i++)
@@ -771,6 +767,17 @@ static void explain_unfinished(struct roadmap *r, const struct runner *u,
 	calendar_format(d, roadmap_date(r, o->stuck < u->s.horizon
 						   ? o->stuck
 						   : u->s.horizon - 1));
+	if (o->stuck < u->s.horizon &&
+	    r->plan->capacity_end_how != PLAN_CAPACITY_ZERO &&
+	    r->plan->capacity_end) {
+		char how[160];
+
+		note(r,
+		     "the declared capacity ends %s (plan.capacity): %.0f "
+		     "engineer-days are never scheduled",
+		     plan_capacity_end_text(how, sizeof(how), r->plan), left);
+		return;
+	}
 	if (o->stuck < u->s.horizon) {
 		note(r,
 		     "capacity is 0 from %s on (plan.capacity): %.0f "
@@ -860,13 +867,24 @@ static void weekly_remaining(const struct schedule *o, double total,
 	}
 }
 
+/*
+ * The working days a run used: up to its last task's end, or, when it
+ * did not finish, up to where it stopped (partly done tasks count too).
+ */
+static size_t run_days(const struct schedule *o, const struct runner *u)
+{
+	size_t days = o->finished ? o->days : o->stuck;
+
+	return days < u->s.horizon ? days : u->s.horizon;
+}
+
 /* Engineer-days a run left undone. */
 static double unscheduled(const struct schedule *o, const struct runner *u,
 			  double total)
 {
 	double done = 0;
 
-	for (size_t w = 0; w < o->days && w < u->s.horizon; w++)
+	for (size_t w = 0; w < run_days(o, u); w++)
 		done += o->used[w];
 	return total - done > 0 ? total - done : 0;
 }
@@ -887,8 +905,8 @@ static void monte_carlo(struct roadmap *r, struct runner *u,
 	double *tails = xcalloc(trials + 1, sizeof(*tails));
 	size_t last_step = 0;
 
-	/* the working day the last step of a capacity profile begins */
-	if (r->plan->capacity_nr > 1 &&
+	/* the working day the open-ended last step of a profile begins */
+	if (r->plan->capacity_nr > 1 && !r->plan->capacity_end &&
 	    r->plan->capacity[r->plan->capacity_nr - 1].engineers > 0)
 		last_step = calendar_index(
 			&r->plan->cal,
@@ -899,7 +917,7 @@ static void monte_carlo(struct roadmap *r, struct runner *u,
 	schedule_init(&o, &u->s, 1);
 	for (size_t t = 0; t < trials; t++) {
 		size_t md[PHASE_NR];
-		double total = 0, done = 0;
+		double total = 0;
 
 		trial_efforts(r, u, in, t, days);
 		memset(o.used, 0, u->s.horizon * sizeof(*o.used));
@@ -918,11 +936,8 @@ static void monte_carlo(struct roadmap *r, struct runner *u,
 				before += o.used[w];
 			tails[t] = total - before > 0.5 ? total - before : 0;
 		}
-		if (!o.finished) {
-			for (size_t w = 0; w < o.days && w < u->s.horizon; w++)
-				done += o.used[w];
-			shorts[t] = total - done > 0 ? total - done : 0;
-		}
+		if (!o.finished)
+			shorts[t] = unscheduled(&o, u, total);
 		milestone_days(r, o.end, md);
 		for (int ph = 0; ph < PHASE_NR; ph++)
 			ms[ph * trials + t] = (uint32_t)md[ph];

@@ -227,8 +227,16 @@ void roadmap_assume(struct model *m, const struct plan *p,
 		strbuf_addf(&sb, "%s%s: %g", i ? ", " : "",
 			    calendar_format(d, p->capacity[i].from),
 			    p->capacity[i].engineers);
-	model_assume(m, "capacity", p->set_capacity ? cfg : "default",
-		     "engineers from each date on: %s", sb.buf);
+	{
+		char how[160];
+
+		model_assume(m, "capacity", p->set_capacity ? cfg : "default",
+			     "engineers from each date on: %s; the declared "
+			     "capacity is %s%s",
+			     sb.buf,
+			     p->capacity_end ? "until " : "",
+			     plan_capacity_end_text(how, sizeof(how), p));
+	}
 	model_assume(m, "focus", p->set_focus ? cfg : "default",
 		     "%.3g: engineer-days a weekday of each engineer brings "
 		     "(capacity x focus = full-time engineers)%s",

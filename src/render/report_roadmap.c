@@ -42,13 +42,14 @@ void report_roadmap_tiles(struct report *r)
 		r->roadmap_part ? milestone(r->roadmap_part, "finish") : NULL;
 	struct strbuf sb = STRBUF_INIT, what = STRBUF_INIT;
 
-	if (!fin || !*str(fin, "p50")) {
+	if (!fin) {
 		report_tile_hint(r, "finish date P50 (P10-P90)",
 				 r->roadmap_hint ? r->roadmap_hint
 						 : "run carve roadmap");
 		return;
 	}
-	strbuf_addf(&sb, "%s (%s to %s)", str(fin, "p50"),
+	strbuf_addf(&sb, "%s (%s to %s)",
+		    *str(fin, "p50") ? str(fin, "p50") : "none",
 		    *str(fin, "p10") ? str(fin, "p10") : "none",
 		    *str(fin, "p90") ? str(fin, "p90") : "none");
 	strbuf_addf(&what,
@@ -136,8 +137,10 @@ static void milestones(struct report *r, const cJSON *part)
 	fputs("<h3>Milestones</h3>\n", r->fp);
 	report_table_begin(r, "lrrrr", hdr);
 	cJSON_ArrayForEach (x, cJSON_GetObjectItemCaseSensitive(part, "milestones")) {
-		const char *row[] = { str(x, "name"), str(x, "planned"),
-				      str(x, "p50"),
+		const char *row[] = { str(x, "name"),
+				      *str(x, "planned") ? str(x, "planned")
+							 : "none",
+				      *str(x, "p50") ? str(x, "p50") : "none",
 				      *str(x, "p10") ? str(x, "p10") : "none",
 				      *str(x, "p90") ? str(x, "p90") : "none" };
 
