@@ -183,8 +183,8 @@ static cJSON *remaining(const struct roadmap *r)
 					calendar_format(buf, w->date));
 		add_num(o, "planned", w->planned);
 		add_num(o, "p50", w->p50);
-		add_num(o, "p15", w->p15);
-		add_num(o, "p85", w->p85);
+		add_num(o, "p10", w->p10);
+		add_num(o, "p90", w->p90);
 		cJSON_AddItemToArray(a, o);
 	}
 	return a;

@@ -1,9 +1,11 @@
 /*
  * The planned side of the burndown: carve roadmap's schedule of the
  * "plan" in carve.json, read at each period as remaining engineer-days
- * (on P50 efforts, and P15-P85 over the roadmap's trials), turned into
- * the legacy code the plan expects left (the base in proportion to the
- * effort left), with the ideal straight line and the milestones.
+ * (on P50 efforts, and P10-P90 over the roadmap's trials, which are carve
+ * estimate's), turned into the legacy code the plan expects left (the
+ * base in proportion to the effort left), with the ideal straight line
+ * and the milestones. No date past the declared capacity is a forecast:
+ * the finish there is unknown, with the engineer-days missing.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -25,8 +27,15 @@ static int64_t to_time(calendar_day d)
 	return (int64_t)d * DAY;
 }
 
+/* A finish percentile: its date, or 0 past the declared capacity. */
+static int64_t finish_at(const struct roadmap *r, size_t day)
+{
+	return day < r->horizon ? to_time(roadmap_date(r, day)) : 0;
+}
+
 int burndown_plan(struct burndown *b, struct model *m, const struct config *cfg,
-		  const struct input_options *io, unsigned long seed)
+		  const struct input_options *io, const char *target,
+		  unsigned long seed)
 {
 	const struct snapshots *s = b->actual;
 	struct plan plan;
@@ -42,6 +51,7 @@ int burndown_plan(struct burndown *b, struct model *m, const struct config *cfg,
 	memset(&plan, 0, sizeof(plan));
 	if ((ret = plan_load(&plan, cfg, start)))
 		goto done;
+	src.target = target;
 	if ((ret = roadmap_source_open(&src, m, cfg, &plan, io,
 				       ROADMAP_DEFAULT_TRIALS, seed)))
 		goto done;
@@ -50,6 +60,7 @@ int burndown_plan(struct burndown *b, struct model *m, const struct config *cfg,
 	roadmap_assume(m, &plan, r, 0, 0, 0, seed);
 	for (size_t i = 0; i < r->notes_nr; i++)
 		warning("%s", r->notes[i]);
+	b->capacity_end = plan.capacity_end ? to_time(plan.capacity_end) : 0;
 	if (!r->finished) {
 		warning("the roadmap does not finish: the plan has no end "
 			"date to compare with");
@@ -70,13 +81,21 @@ int burndown_plan(struct burndown *b, struct model *m, const struct config *cfg,
 		b->milestones_nr++;
 	}
 	finish = to_time(roadmap_date(r, r->milestones[PHASE_ENDGAME].day));
-	b->planned_p50 =
-		to_time(roadmap_date(r, r->milestones[PHASE_ENDGAME].p50));
-	b->planned_p85 =
-		to_time(roadmap_date(r, r->milestones[PHASE_ENDGAME].p85));
-	/* periods on the samples' grid, from the plan's start to its end */
+	b->planned_p10 = finish_at(r, r->milestones[PHASE_ENDGAME].p10);
+	b->planned_p50 = finish_at(r, r->milestones[PHASE_ENDGAME].p50);
+	b->planned_p90 = finish_at(r, r->milestones[PHASE_ENDGAME].p90);
+	b->short_p50 = r->milestones[PHASE_ENDGAME].short_p50;
+	b->short_p90 = r->milestones[PHASE_ENDGAME].short_p90;
+	/*
+	 * periods on the samples' grid, from the plan's start to its P90
+	 * finish, or to the end of the capacity declared when that is first
+	 */
 	from = to_time(plan.cal.start);
-	end = b->planned_p85 > last ? b->planned_p85 : last;
+	end = b->planned_p90 ? b->planned_p90
+	      : b->capacity_end ? b->capacity_end - DAY
+				: finish;
+	if (end < last)
+		end = last;
 	if (s->nr && b->interval) {
 		int64_t t = s->points[0].date;
 
@@ -86,17 +105,17 @@ int burndown_plan(struct burndown *b, struct model *m, const struct config *cfg,
 	}
 	for (int64_t t = from; t <= end + step; t += step) {
 		struct burndown_planned *p;
-		double planned, p50, p15, p85;
+		double planned, p50, p10, p90;
 		double span = (double)(finish - to_time(plan.cal.start));
 
 		roadmap_remaining(r, (calendar_day)(t / DAY) - 1, &planned,
-				  &p50, &p15, &p85);
+				  &p50, &p10, &p90);
 		ALLOC_GROW(b->planned, b->planned_nr + 1, alloc);
 		p = &b->planned[b->planned_nr++];
 		p->date = t;
 		p->remaining_days = planned;
-		p->low_days = p15 < p85 ? p15 : p85;
-		p->high_days = p15 < p85 ? p85 : p15;
+		p->low_days = p10 < p90 ? p10 : p90;
+		p->high_days = p10 < p90 ? p90 : p10;
 		p->share = r->total_effort > 0 ? 1 - planned / r->total_effort
 					       : 1;
 		p->legacy_code = r->total_effort > 0
@@ -113,14 +132,15 @@ int burndown_plan(struct burndown *b, struct model *m, const struct config *cfg,
 			p->ideal = r->total_effort;
 		if (p->ideal < 0)
 			p->ideal = 0;
-		if (t > end && planned <= 0)
+		if (t > end && (planned <= 0 || !b->planned_p90))
 			break;
 	}
 	model_assume(m, "planned legacy code", "default",
 		     "the legacy code at the start (%.0f lines) in "
 		     "proportion to the roadmap's remaining effort; its band "
-		     "is the roadmap's P15-P85 over %zu trials",
-		     base, r->trials);
+		     "is the roadmap's P10-P90 over %zu trials (carve "
+		     "estimate's, seed %lu)",
+		     base, r->trials, seed);
 done:
 	roadmap_free(r);
 	roadmap_source_release(&src);

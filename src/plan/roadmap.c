@@ -1164,8 +1164,8 @@ int roadmap_build(struct roadmap **out, struct plan *plan,
 		struct roadmap_week *w = &r->weeks[k];
 
 		w->date = roadmap_date(r, k * 5 + 4);
-		roadmap_remaining(r, w->date, &w->planned, &w->p50, &w->p15,
-				  &w->p85);
+		roadmap_remaining(r, w->date, &w->planned, &w->p50, &w->p10,
+				  &w->p90);
 	}
 	*out = r;
 	r = NULL;
@@ -1207,14 +1207,14 @@ void roadmap_free(struct roadmap *r)
 }
 
 void roadmap_remaining(const struct roadmap *r, calendar_day day,
-		       double *planned, double *p50, double *p15, double *p85)
+		       double *planned, double *p50, double *p10, double *p90)
 {
 	struct calendar *cal = &r->plan->cal;
 	size_t w, k;
 	float *v;
 
 	if (day < cal->start) {
-		*planned = *p50 = *p15 = *p85 = r->total_effort;
+		*planned = *p50 = *p10 = *p90 = r->total_effort;
 		return;
 	}
 	/* the first week ending on or after `day` (a day off belongs to
@@ -1223,7 +1223,7 @@ void roadmap_remaining(const struct roadmap *r, calendar_day day,
 	k = w / 5;
 	*planned = k < r->weeks_nr ? r->weekly_p50[k] : 0;
 	if (!r->trials || !r->weekly) {
-		*p50 = *p15 = *p85 = *planned;
+		*p50 = *p10 = *p90 = *planned;
 		return;
 	}
 	v = xcalloc(r->trials, sizeof(*v));
@@ -1231,8 +1231,8 @@ void roadmap_remaining(const struct roadmap *r, calendar_day day,
 		v[t] = k < r->weeks_nr ? r->weekly[t * r->weeks_nr + k] : 0;
 	qsort(v, r->trials, sizeof(*v), cmp_float);
 	*p50 = v[rank_index(r->trials, 0.50)];
-	*p15 = v[rank_index(r->trials, 0.15)];
-	*p85 = v[rank_index(r->trials, 0.85)];
+	*p10 = v[rank_index(r->trials, 0.10)];
+	*p90 = v[rank_index(r->trials, 0.90)];
 	free(v);
 }
 
