@@ -61,7 +61,7 @@ int burndown_plan(struct burndown *b, struct model *m, const struct config *cfg,
 	for (size_t i = 0; i < r->notes_nr; i++)
 		warning("%s", r->notes[i]);
 	b->capacity_end = plan.capacity_end ? to_time(plan.capacity_end) : 0;
-	if (!r->finished) {
+	if (!r->finished && !b->capacity_end) {
 		warning("the roadmap does not finish: the plan has no end "
 			"date to compare with");
 		goto done;
@@ -69,7 +69,8 @@ int burndown_plan(struct burndown *b, struct model *m, const struct config *cfg,
 	for (int ph = 0; ph < PHASE_NR; ph++) {
 		const struct roadmap_milestone *ms = &r->milestones[ph];
 
-		if (!ms->reached)
+		/* a milestone past the declared capacity has no date */
+		if (!ms->reached || ms->day >= r->horizon)
 			continue;
 		b->milestones = xreallocarray(b->milestones,
 					      b->milestones_nr + 1,
@@ -80,7 +81,8 @@ int burndown_plan(struct burndown *b, struct model *m, const struct config *cfg,
 			ph == PHASE_ENDGAME ? "planned finish" : ms->name);
 		b->milestones_nr++;
 	}
-	finish = to_time(roadmap_date(r, r->milestones[PHASE_ENDGAME].day));
+	/* the finish on P50 efforts, 0 past the declared capacity */
+	finish = finish_at(r, r->milestones[PHASE_ENDGAME].day);
 	b->planned_p10 = finish_at(r, r->milestones[PHASE_ENDGAME].p10);
 	b->planned_p50 = finish_at(r, r->milestones[PHASE_ENDGAME].p50);
 	b->planned_p90 = finish_at(r, r->milestones[PHASE_ENDGAME].p90);
@@ -106,8 +108,13 @@ int burndown_plan(struct burndown *b, struct model *m, const struct config *cfg,
 	for (int64_t t = from; t <= end + step; t += step) {
 		struct burndown_planned *p;
 		double planned, p50, p10, p90;
-		double span = (double)(finish - to_time(plan.cal.start));
+		double span = finish ? (double)(finish -
+						to_time(plan.cal.start))
+				     : NAN;
 
+		/* no period past the declared capacity: nothing planned */
+		if (b->capacity_end && t >= b->capacity_end)
+			break;
 		roadmap_remaining(r, (calendar_day)(t / DAY) - 1, &planned,
 				  &p50, &p10, &p90);
 		ALLOC_GROW(b->planned, b->planned_nr + 1, alloc);
@@ -121,13 +128,15 @@ int burndown_plan(struct burndown *b, struct model *m, const struct config *cfg,
 		p->legacy_code = r->total_effort > 0
 					 ? base * planned / r->total_effort
 					 : 0;
+		/* the straight line to the finish: none without one */
 		p->ideal =
-			span > 0 ? r->total_effort *
-					   (1 -
-					    (double)(t -
-						     to_time(plan.cal.start)) /
-						    span)
-				 : 0;
+			isnan(span) ? NAN
+			: span > 0  ? r->total_effort *
+					     (1 -
+					      (double)(t -
+						       to_time(plan.cal.start)) /
+						      span)
+				    : 0;
 		if (p->ideal > r->total_effort)
 			p->ideal = r->total_effort;
 		if (p->ideal < 0)

@@ -853,38 +853,41 @@ static void utilisation(struct roadmap *r, const struct runner *u,
 	}
 }
 
+/*
+ * The working days a run used: up to its last task's end, or, when the
+ * declared capacity ended first, up to where it stopped (partly done
+ * tasks count too). A run that went on to the horizon keeps its last
+ * task's end, so that its weekly series stays short.
+ */
+static size_t run_days(const struct schedule *o, const struct runner *u)
+{
+	if (!o->finished && o->stuck < u->s.horizon && o->stuck > o->days)
+		return o->stuck;
+	return o->days;
+}
+
 /* Remaining engineer-days at the end of each week of a run. */
-static void weekly_remaining(const struct schedule *o, double total,
-			     size_t weeks, float *out)
+static void weekly_remaining(const struct schedule *o, size_t days,
+			     double total, size_t weeks, float *out)
 {
 	double done = 0;
 	size_t w = 0;
 
 	for (size_t k = 0; k < weeks; k++) {
-		for (; w < (k + 1) * 5 && w < o->days; w++)
+		for (; w < (k + 1) * 5 && w < days; w++)
 			done += o->used[w];
 		out[k] = (float)(total - done > 0 ? total - done : 0);
 	}
-}
-
-/*
- * The working days a run used: up to its last task's end, or, when it
- * did not finish, up to where it stopped (partly done tasks count too).
- */
-static size_t run_days(const struct schedule *o, const struct runner *u)
-{
-	size_t days = o->finished ? o->days : o->stuck;
-
-	return days < u->s.horizon ? days : u->s.horizon;
 }
 
 /* Engineer-days a run left undone. */
 static double unscheduled(const struct schedule *o, const struct runner *u,
 			  double total)
 {
+	size_t days = o->finished ? o->days : o->stuck;
 	double done = 0;
 
-	for (size_t w = 0; w < run_days(o, u); w++)
+	for (size_t w = 0; w < days && w < u->s.horizon; w++)
 		done += o->used[w];
 	return total - done > 0 ? total - done : 0;
 }
@@ -941,9 +944,10 @@ static void monte_carlo(struct roadmap *r, struct runner *u,
 		milestone_days(r, o.end, md);
 		for (int ph = 0; ph < PHASE_NR; ph++)
 			ms[ph * trials + t] = (uint32_t)md[ph];
-		weeks[t] = o.days / 5 + 1;
+		weeks[t] = run_days(&o, u) / 5 + 1;
 		weekly[t] = xcalloc(weeks[t], sizeof(float));
-		weekly_remaining(&o, total, weeks[t], weekly[t]);
+		weekly_remaining(&o, run_days(&o, u), total, weeks[t],
+				 weekly[t]);
 		if (weeks[t] > max_weeks)
 			max_weeks = weeks[t];
 	}
@@ -993,6 +997,9 @@ static void monte_carlo(struct roadmap *r, struct runner *u,
 	for (size_t t = 0; t < trials; t++) {
 		memcpy(r->weekly + t * max_weeks, weekly[t],
 		       weeks[t] * sizeof(float));
+		/* what a run left undone stays left: 0 once it finished */
+		for (size_t k = weeks[t]; k < max_weeks; k++)
+			r->weekly[t * max_weeks + k] = weekly[t][weeks[t] - 1];
 		free(weekly[t]);
 	}
 	r->weekly_p50 =
@@ -1101,12 +1108,13 @@ int roadmap_build(struct roadmap **out, struct plan *plan,
 	r->milestones[PHASE_ENDGAME].reached = r->tasks_nr > 0;
 	critical_path(r);
 	utilisation(r, &u, &o);
-	r->weeks_nr = o.days / 5 + 1;
+	r->weeks_nr = run_days(&o, &u) / 5 + 1;
 	r->weekly_p50 = xcalloc(r->weeks_nr + 1, sizeof(double));
 	{
 		float *tmp = xcalloc(r->weeks_nr + 1, sizeof(float));
 
-		weekly_remaining(&o, r->total_effort, r->weeks_nr, tmp);
+		weekly_remaining(&o, run_days(&o, &u), r->total_effort,
+				 r->weeks_nr, tmp);
 		for (size_t k = 0; k < r->weeks_nr; k++)
 			r->weekly_p50[k] = tmp[k];
 		free(tmp);
@@ -1129,7 +1137,7 @@ int roadmap_build(struct roadmap **out, struct plan *plan,
 		}
 		monte_carlo(r, &u, in);
 		for (size_t k = planned; k < r->weeks_nr; k++)
-			r->weekly_p50[k] = 0;
+			r->weekly_p50[k] = r->weekly_p50[planned - 1];
 	} else {
 		r->effort_p10 = r->effort_p50 = r->effort_p90 = r->total_effort;
 		if (!o.finished)
@@ -1221,14 +1229,16 @@ void roadmap_remaining(const struct roadmap *r, calendar_day day,
 	 * the week after it), as roadmap_saved_remaining() reads it */
 	w = calendar_index(cal, day);
 	k = w / 5;
-	*planned = k < r->weeks_nr ? r->weekly_p50[k] : 0;
+	/* past a run's last week, what it left stays (0 once finished) */
+	*planned = r->weekly_p50[k < r->weeks_nr ? k : r->weeks_nr - 1];
 	if (!r->trials || !r->weekly) {
 		*p50 = *p10 = *p90 = *planned;
 		return;
 	}
 	v = xcalloc(r->trials, sizeof(*v));
 	for (size_t t = 0; t < r->trials; t++)
-		v[t] = k < r->weeks_nr ? r->weekly[t * r->weeks_nr + k] : 0;
+		v[t] = r->weekly[t * r->weeks_nr +
+				 (k < r->weeks_nr ? k : r->weeks_nr - 1)];
 	qsort(v, r->trials, sizeof(*v), cmp_float);
 	*p50 = v[rank_index(r->trials, 0.50)];
 	*p10 = v[rank_index(r->trials, 0.10)];
