@@ -299,11 +299,13 @@ void roadmap_assume(struct model *m, const struct plan *p,
 		model_assume(m, "Monte Carlo",
 			     set_trials || set_seed ? "option" : "default",
 			     "%zu trials from seed %lu, each scheduled in "
-			     "full; P50/P85 by nearest rank",
+			     "full; P10, P50 and P90 (P85 in the JSON) by "
+			     "nearest rank; a trial the declared capacity "
+			     "does not finish has no date",
 			     r->trials, seed);
 	else
 		model_assume(m, "Monte Carlo", "default",
-			     "no trials (no effort ranges): P50 = P85 = the "
+			     "no trials (no effort ranges): P10 = P50 = P90 = the "
 			     "schedule of the P50 efforts");
 	strbuf_release(&sb);
 }
