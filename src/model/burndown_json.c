@@ -193,22 +193,23 @@ static int same_count(long a, long b)
 	return a < 0 || b < 0 || a == b;
 }
 
-static int same_sample(const struct burndown *b, int plan, size_t i,
-		       size_t j)
+static int same_sample(const struct burndown *b, int plan, size_t i, size_t j)
 {
 	const struct snapshot_point *x = &b->actual->points[i];
 	const struct snapshot_point *y = &b->actual->points[j];
 
-	if (x->tag || y->tag || x->sum[SNAP_LEGACY].code !=
-					y->sum[SNAP_LEGACY].code ||
+	if (x->tag || y->tag ||
+	    x->sum[SNAP_LEGACY].code != y->sum[SNAP_LEGACY].code ||
 	    x->sum[SNAP_NEW].code != y->sum[SNAP_NEW].code ||
 	    x->scope_added != y->scope_added ||
 	    !same_count(x->deps_to_legacy, y->deps_to_legacy) ||
 	    !same_count(x->violations, y->violations))
 		return 0;
 	if (plan) {
-		const struct burndown_planned *p = burndown_planned_at(b, x->date);
-		const struct burndown_planned *q = burndown_planned_at(b, y->date);
+		const struct burndown_planned *p =
+			burndown_planned_at(b, x->date);
+		const struct burndown_planned *q =
+			burndown_planned_at(b, y->date);
 
 		if (!p != !q ||
 		    (p && llround(p->legacy_code) != llround(q->legacy_code)))

@@ -600,8 +600,7 @@ static long months_between(calendar_day a, calendar_day b)
 	calendar_format(x, a);
 	calendar_format(y, b);
 	if (sscanf(x, "%ld-%ld-%ld", &ya, &ma, &da) != 3 ||
-	    sscanf(y, "%ld-%ld-%ld", &yb, &mb, &db) != 3 || da != db ||
-	    da > 28)
+	    sscanf(y, "%ld-%ld-%ld", &yb, &mb, &db) != 3 || da != db || da > 28)
 		return 0;
 	return (yb * 12 + mb) - (ya * 12 + ma);
 }

@@ -20,8 +20,7 @@ static int get_date(calendar_day *out, const cJSON *o, const char *key)
 }
 
 /* A milestone's date, or null (past the declared capacity): 0. */
-static int get_date_or_null(calendar_day *out, const cJSON *o,
-			    const char *key)
+static int get_date_or_null(calendar_day *out, const cJSON *o, const char *key)
 {
 	if (cJSON_IsNull(cJSON_GetObjectItemCaseSensitive(o, key))) {
 		*out = 0;

@@ -93,7 +93,7 @@ int burndown_plan(struct burndown *b, struct model *m, const struct config *cfg,
 	 * finish, or to the end of the capacity declared when that is first
 	 */
 	from = to_time(plan.cal.start);
-	end = b->planned_p90 ? b->planned_p90
+	end = b->planned_p90	? b->planned_p90
 	      : b->capacity_end ? b->capacity_end - DAY
 				: finish;
 	if (end < last)
@@ -108,9 +108,9 @@ int burndown_plan(struct burndown *b, struct model *m, const struct config *cfg,
 	for (int64_t t = from; t <= end + step; t += step) {
 		struct burndown_planned *p;
 		double planned, p50, p10, p90;
-		double span = finish ? (double)(finish -
-						to_time(plan.cal.start))
-				     : NAN;
+		double span =
+			finish ? (double)(finish - to_time(plan.cal.start))
+			       : NAN;
 
 		/* no period past the declared capacity: nothing planned */
 		if (b->capacity_end && t >= b->capacity_end)
@@ -131,12 +131,13 @@ int burndown_plan(struct burndown *b, struct model *m, const struct config *cfg,
 		/* the straight line to the finish: none without one */
 		p->ideal =
 			isnan(span) ? NAN
-			: span > 0  ? r->total_effort *
-					     (1 -
-					      (double)(t -
-						       to_time(plan.cal.start)) /
-						      span)
-				    : 0;
+			: span > 0
+				? r->total_effort *
+					  (1 -
+					   (double)(t -
+						    to_time(plan.cal.start)) /
+						   span)
+				: 0;
 		if (p->ideal > r->total_effort)
 			p->ideal = r->total_effort;
 		if (p->ideal < 0)

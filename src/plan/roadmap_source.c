@@ -233,8 +233,7 @@ void roadmap_assume(struct model *m, const struct plan *p,
 		model_assume(m, "capacity", p->set_capacity ? cfg : "default",
 			     "engineers from each date on: %s; the declared "
 			     "capacity is %s%s",
-			     sb.buf,
-			     p->capacity_end ? "until " : "",
+			     sb.buf, p->capacity_end ? "until " : "",
 			     plan_capacity_end_text(how, sizeof(how), p));
 	}
 	model_assume(m, "focus", p->set_focus ? cfg : "default",
@@ -304,8 +303,9 @@ void roadmap_assume(struct model *m, const struct plan *p,
 			     "does not finish has no date",
 			     r->trials, seed);
 	else
-		model_assume(m, "Monte Carlo", "default",
-			     "no trials (no effort ranges): P10 = P50 = P90 = the "
-			     "schedule of the P50 efforts");
+		model_assume(
+			m, "Monte Carlo", "default",
+			"no trials (no effort ranges): P10 = P50 = P90 = the "
+			"schedule of the P50 efforts");
 	strbuf_release(&sb);
 }

@@ -87,13 +87,13 @@ void burndown_chart(struct strbuf *svg, const struct burndown *b,
 						       "#2b6cb0", 1 };
 	if (b->forecast.ok && b->forecast.remaining) {
 		if (!burndown_past_capacity(b, b->forecast.p50))
-			markers[nm++] = (struct chart_marker){
-				b->forecast.p50, "forecast P50", "#c05621", 1
-			};
+			markers[nm++] = (struct chart_marker){ b->forecast.p50,
+							       "forecast P50",
+							       "#c05621", 1 };
 		if (!burndown_past_capacity(b, b->forecast.p90))
-			markers[nm++] = (struct chart_marker){
-				b->forecast.p90, "forecast P90", "#c05621", 1
-			};
+			markers[nm++] = (struct chart_marker){ b->forecast.p90,
+							       "forecast P90",
+							       "#c05621", 1 };
 	}
 	if (b->planned_p90 && !burndown_past_capacity(b, b->planned_p90))
 		markers[nm++] = (struct chart_marker){ b->planned_p90,
@@ -115,8 +115,9 @@ void burndown_chart(struct strbuf *svg, const struct burndown *b,
 						 b->forecast.p90));
 	if (b->planned_nr && !b->planned_p90 && b->capacity_end) {
 		burndown_date(d2, sizeof(d2), b->capacity_end - 86400);
-		strbuf_addf(&sub, "; plan P90 after %s (the declared capacity "
-				  "ends)",
+		strbuf_addf(&sub,
+			    "; plan P90 after %s (the declared capacity "
+			    "ends)",
 			    d2);
 	}
 	if (b->slips)

@@ -51,8 +51,8 @@ static void sparkline(FILE *fp, const struct snapshots *s)
 }
 
 /* The dependencies or violations known in run k (the latest), or -1. */
-static long run_count(const struct snapshots *s, const size_t *first,
-		      size_t k, int violations)
+static long run_count(const struct snapshots *s, const size_t *first, size_t k,
+		      int violations)
 {
 	long n = -1;
 
