@@ -821,13 +821,26 @@ static void explain_waits(struct roadmap *r, const struct runner *u,
 	}
 }
 
+/*
+ * The working days a run used: up to its last task's end, or, when the
+ * declared capacity ended first, up to where it stopped (partly done
+ * tasks count too). A run that went on to the horizon keeps its last
+ * task's end, so that its weekly series stays short.
+ */
+static size_t run_days(const struct schedule *o, const struct runner *u)
+{
+	if (!o->finished && o->stuck < u->s.horizon && o->stuck > o->days)
+		return o->stuck;
+	return o->days;
+}
+
 static void utilisation(struct roadmap *r, const struct runner *u,
 			const struct schedule *o)
 {
 	size_t alloc = 0;
 	long cur_y = -1, cur_m = -1;
 
-	for (size_t w = 0; w < o->days && w < u->s.horizon; w++) {
+	for (size_t w = 0; w < run_days(o, u) && w < u->s.horizon; w++) {
 		char d[16];
 		long y, m;
 		struct roadmap_month *mo;
@@ -851,19 +864,6 @@ static void utilisation(struct roadmap *r, const struct runner *u,
 			mo->capacity += u->pool_capacity[i];
 		mo->used += o->used[w];
 	}
-}
-
-/*
- * The working days a run used: up to its last task's end, or, when the
- * declared capacity ended first, up to where it stopped (partly done
- * tasks count too). A run that went on to the horizon keeps its last
- * task's end, so that its weekly series stays short.
- */
-static size_t run_days(const struct schedule *o, const struct runner *u)
-{
-	if (!o->finished && o->stuck < u->s.horizon && o->stuck > o->days)
-		return o->stuck;
-	return o->days;
 }
 
 /* Remaining engineer-days at the end of each week of a run. */
