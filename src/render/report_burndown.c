@@ -137,8 +137,8 @@ static void forecast(struct report *r, const struct burndown *b)
 }
 
 /*
- * The samples, newest first runs of identical figures folded into one
- * row dated first to last with their count.
+ * The newest samples, each run of identical figures folded into one row
+ * dated by its last sample, with their count and the first one's date.
  */
 static void samples(struct report *r, const struct burndown *b)
 {
