@@ -25,6 +25,10 @@ struct burndown_options {
 	unsigned long long seed;
 	int no_plan; /* leave carve.json's plan out */
 	const char *target; /* the plan's estimate --target, or NULL */
+	/* the estimate already made of these seams' contexts (carve
+	 * report's, borrowed) for the plan to schedule, or NULL */
+	const struct estimate *estimate;
+	const struct seams *seams;
 	int set_interval, set_start; /* given as options (for assumptions) */
 };
 
@@ -37,6 +41,8 @@ struct burndown_options {
 struct config;
 struct model;
 struct input_options;
+struct estimate;
+struct seams;
 
 /* burndown_declared(): carve.json declares neither legacy nor new */
 #define BURNDOWN_EUNDECLARED (-20)
@@ -72,16 +78,17 @@ void burndown_forecast(struct burndown_forecast *f, const struct snapshots *s,
 /*
  * The planned series from carve roadmap's schedule of carve.json's
  * "plan" (contexts declared there, or found by seams and estimate on
- * the model's scan, estimated with `target` or carve.json's): one period
+ * the model's scan, estimated with o->target or carve.json's, or
+ * o->estimate when given): one period
  * per interval from the plan's start to its P90 finish (to the end of the
  * declared capacity when the P90 is past it), its milestones, and its
  * P10/P50/P90 finish dates: carve roadmap's with the same trials (the
- * estimate's 10,000) and `seed`. The roadmap's assumptions are added to
+ * estimate's 10,000) and o->seed. The roadmap's assumptions are added to
  * m. Returns 0 or <0 after reporting.
  */
 int burndown_plan(struct burndown *b, struct model *m, const struct config *cfg,
-		  const struct input_options *io, const char *target,
-		  unsigned long seed);
+		  const struct input_options *io,
+		  const struct burndown_options *o);
 
 /* Compares the forecast with the planned dates (sets b->slips). */
 void burndown_compare(struct burndown *b);

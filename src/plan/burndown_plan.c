@@ -34,9 +34,10 @@ static int64_t finish_at(const struct roadmap *r, size_t day)
 }
 
 int burndown_plan(struct burndown *b, struct model *m, const struct config *cfg,
-		  const struct input_options *io, const char *target,
-		  unsigned long seed)
+		  const struct input_options *io,
+		  const struct burndown_options *o)
 {
+	unsigned long seed = (unsigned long)o->seed;
 	const struct snapshots *s = b->actual;
 	struct plan plan;
 	struct roadmap_source src = ROADMAP_SOURCE_INIT;
@@ -51,7 +52,10 @@ int burndown_plan(struct burndown *b, struct model *m, const struct config *cfg,
 	memset(&plan, 0, sizeof(plan));
 	if ((ret = plan_load(&plan, cfg, start)))
 		goto done;
-	src.target = target;
+	src.target = o->target;
+	/* one effort model: the estimate the caller made is the one */
+	src.given = o->estimate;
+	src.given_seams = o->seams;
 	if ((ret = roadmap_source_open(&src, m, cfg, &plan, io,
 				       ROADMAP_DEFAULT_TRIALS, seed)))
 		goto done;
