@@ -14,6 +14,7 @@
 #include "carve/calendar.h"
 #include "carve/config.h"
 #include "carve/html.h"
+#include "carve/plan.h"
 #include "carve/report.h"
 #include "carve/roadmap.h"
 #include "carve/roadmap_dot.h"
@@ -128,6 +129,28 @@ static int drawing(struct report *r)
 	return ret;
 }
 
+/* What the declared capacity leaves undone, as carve roadmap says it. */
+static void shortfall(struct report *r, const cJSON *fin)
+{
+	const cJSON *p90 = cJSON_GetObjectItemCaseSensitive(fin, "short_days_p90");
+	const cJSON *p50 = cJSON_GetObjectItemCaseSensitive(fin, "short_days_p50");
+	struct strbuf sb = STRBUF_INIT;
+
+	if (!cJSON_IsNumber(p90) || !(p90->valuedouble > 0))
+		return;
+	strbuf_addf(&sb,
+		    "The capacity declared (plan.capacity) falls short: by "
+		    "%.0f engineer-months at P90, %.0f at P50; none: no "
+		    "date, the work does not finish with the engineers "
+		    "declared.",
+		    p90->valuedouble * 12 / PLAN_ENGINEER_DAYS_PER_YEAR,
+		    cJSON_IsNumber(p50) ? p50->valuedouble * 12 /
+						  PLAN_ENGINEER_DAYS_PER_YEAR
+					: 0);
+	report_note(r, sb.buf);
+	strbuf_release(&sb);
+}
+
 static void milestones(struct report *r, const cJSON *part)
 {
 	static const char *const hdr[] = { "milestone", "at P50 efforts", "P50",
@@ -147,6 +170,7 @@ static void milestones(struct report *r, const cJSON *part)
 		report_table_row(r, "lrrrr", row);
 	}
 	report_table_end(r, 0, NULL);
+	shortfall(r, milestone(part, "finish"));
 }
 
 /* The critical path with each context's steps ("ctx: port") as one. */

@@ -44,6 +44,15 @@ grep_q "the shortfall in engineer-months" \
 expect_eq "no forecast date past 2025-02-04" 0 \
 	"$(grep -E '^(forecast|plan):' out | grep -o '20[0-9][0-9]-[0-9][0-9]-[0-9][0-9]' | awk '$1 > "2025-02-04"' | wc -l | tr -d ' ')"
 
+# the report: its roadmap and its burndown say the same shortfall as the
+# text, and print no plan P90 date
+n=$(sed -n 's/.*falls short: by \([0-9]*\) engineer-months at P90.*/\1/p' out)
+expect_status "report" 0 "$CARVE" report -q -c cap.json -o cap.html mig
+expect_eq "report: the shortfall twice, as carve burndown's ($n)" 2 \
+	"$(grep -o "falls short: by $n engineer-months at P90" cap.html | wc -l | tr -d ' ')"
+grep_q "report: the plan's P90 after the capacity" \
+	'<td>plan</td><td class=n>[0-9-]*</td><td class=n>after 2025-02-04</td>' cap.html
+
 # the chart: its axis ends inside the capacity (month ticks YYYY-MM or
 # years), no forecast marker past it, the subtitle says so
 expect_status "chart" 0 "$CARVE" burndown -q -c cap.json -f svg -o chart.svg mig
