@@ -132,8 +132,10 @@ static int drawing(struct report *r)
 /* What the declared capacity leaves undone, as carve roadmap says it. */
 static void shortfall(struct report *r, const cJSON *fin)
 {
-	const cJSON *p90 = cJSON_GetObjectItemCaseSensitive(fin, "short_days_p90");
-	const cJSON *p50 = cJSON_GetObjectItemCaseSensitive(fin, "short_days_p50");
+	const cJSON *p90 =
+		cJSON_GetObjectItemCaseSensitive(fin, "short_days_p90");
+	const cJSON *p50 =
+		cJSON_GetObjectItemCaseSensitive(fin, "short_days_p50");
 	struct strbuf sb = STRBUF_INIT;
 
 	if (!cJSON_IsNumber(p90) || !(p90->valuedouble > 0))
