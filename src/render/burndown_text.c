@@ -2,6 +2,7 @@
  * carve burndown's text: the samples as a table with a sparkline of the
  * legacy code, the plan beside them, the forecast, and the assumptions.
  */
+#include <string.h>
 
 #include "carve/assumptions_text.h"
 #include "carve/burndown.h"
@@ -188,16 +189,17 @@ static void print_forecast(FILE *fp, const struct burndown *b)
 	if (b->planned_p90)
 		burndown_date(p90, sizeof(p90), b->planned_p90);
 	if (!b->planned_p50 || !b->planned_p90) {
-		char end[48] = "-";
+		char end[32] = "-", last[16];
 
 		if (b->capacity_end) {
-			burndown_date(p90, sizeof(p90),
+			burndown_date(last, sizeof(last),
 				      b->capacity_end - 86400);
-			snprintf(end, sizeof(end), "after %s", p90);
+			snprintf(end, sizeof(end), "after %s", last);
 		}
 		if (!b->planned_p50)
-			snprintf(p50, sizeof(p50), "%s", end);
-		snprintf(p90, sizeof(p90), "%s", end);
+			memcpy(p50, end, sizeof(end));
+		if (!b->planned_p90)
+			memcpy(p90, end, sizeof(end));
 	}
 	fprintf(fp, "plan:     P50 %s, P90 %s%s\n", p50, p90,
 		b->slips ? "  SLIPS: the forecast is past the plan" : "");
