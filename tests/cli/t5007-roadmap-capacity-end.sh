@@ -86,6 +86,19 @@ expect_eq "P50 inside" 1 "$(finish p50 | awk '{ print ($1 <= "2027-02-28") }')"
 expect_eq "P90 past the end: none" null "$(finish p90)"
 expect_eq "and short at P90" true "$(jq '.roadmap.milestones[] | select(.name == "finish") | .short_days_p90 > 0' rm.json)"
 
+# Mermaid: a bar only for what ends inside the capacity. "a" (30 days)
+# ends on the 30th working day, Thu 2027-02-11 (the bar's end is
+# exclusive); "b" after it (66 more) does not end by 2027-02-28
+printf '{ "plan": { "start": "2027-01-01", "focus": 1, "phase0": [],
+  "steps": [ { "name": "port", "share": 1 } ], "capacity": %s } ],
+  "contexts": [ { "name": "a", "days": 30 },
+		{ "name": "b", "days": 66, "depends": ["a"] } ] } }\n' "$monthly" >carve.json
+expect_status "mermaid" 1 "$CARVE" roadmap -c carve.json -f mermaid
+grep_q "the bar inside the capacity" '^    a :crit, c0, 2027-01-01, 2027-02-12$' out
+grep_q "none for the rest" '^    %% b: not finished within the declared capacity$' out
+expect_eq "mermaid: no date past 2027-02-28" 0 \
+	"$(grep -o '20[0-9][0-9]-[0-9][0-9]-[0-9][0-9]' out | awk '$1 > "2027-02-28"' | wc -l | tr -d ' ')"
+
 # bad "until"
 plan 10 '[ { "from": "2027-01-01", "engineers": 1, "until": "2027-01-31" }, { "from": "2027-02-01", "engineers": 1 } ]'
 expect_status "until on a step that is not the last" 128 "$CARVE" roadmap -c carve.json
