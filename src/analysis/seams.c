@@ -475,7 +475,8 @@ static void path_words(struct strmap *words, char ***keys, size_t *nr,
 		}
 		p = slash + 1;
 	}
-	if (seams_lead_term(buf, sizeof(buf), path) && !strmap_get(&seen, buf)) {
+	if (seams_lead_term(buf, sizeof(buf), path) &&
+	    !strmap_get(&seen, buf)) {
 		uintptr_t c = (uintptr_t)strmap_get(words, buf);
 
 		if (!c) {
@@ -652,8 +653,7 @@ static char *distinctive_term(const struct seams *s, size_t i,
 }
 
 /* Counts the domain term of every counted code file into `all`. */
-static char **count_terms(const struct seams *s, struct strmap *all,
-			  size_t *nr)
+static char **count_terms(const struct seams *s, struct strmap *all, size_t *nr)
 {
 	char buf[64], **keys = xcalloc(s->scan->nr + 1, sizeof(*keys));
 
@@ -703,8 +703,8 @@ static void name_by_file(const struct seams *s, size_t i,
 	strbuf_reset(sb);
 	if (strcmp(x->name, "."))
 		strbuf_addf(sb, "%s:", x->name);
-	strbuf_add(sb, base, dot && dot > base ? (size_t)(dot - base) :
-						 strlen(base));
+	strbuf_add(sb, base,
+		   dot && dot > base ? (size_t)(dot - base) : strlen(base));
 	if (strmap_get(taken, sb->buf)) {
 		strbuf_reset(sb);
 		strbuf_addstr(sb, best->path);
@@ -764,8 +764,8 @@ static void name_contexts(struct seams *s)
 		if (x->declared)
 			continue;
 		strbuf_addstr(&sb, x->name);
-		if (strmap_get(&taken, sb.buf) && !x->kernel &&
-		    !x->unlinked && x->role != ROLE_PLATFORM) {
+		if (strmap_get(&taken, sb.buf) && !x->kernel && !x->unlinked &&
+		    x->role != ROLE_PLATFORM) {
 			if (!keys)
 				keys = count_terms(s, &all, &keys_nr);
 			for (int strict = 1; strict >= 0; strict--) {

@@ -533,8 +533,7 @@ static struct unit_term *find_terms(const struct seams_graph *g, size_t *nr,
 		b = b ? b + 1 : x->name;
 		if (!seams_lead_term(buf, sizeof(buf), x->name) ||
 		    ((uintptr_t)strmap_get(&names, b) >= 2 &&
-		     (seams_layer_word(buf) ||
-		      strmap_get(&same_folder, b) ||
+		     (seams_layer_word(buf) || strmap_get(&same_folder, b) ||
 		      strmap_get(&outside_layers, b))))
 			continue;
 		ut[n].term = xstrdup(buf);

@@ -92,8 +92,8 @@ void roadmap_print_mermaid(FILE *fp, const struct roadmap *r)
 				    "t", t, x->start, x->end);
 			}
 		}
-		if (any && r->milestones[ph].reached &&
-		    r->horizon && r->milestones[ph].day >= r->horizon) {
+		if (any && r->milestones[ph].reached && r->horizon &&
+		    r->milestones[ph].day >= r->horizon) {
 			fprintf(fp,
 				"    %%%% %s: not reached within the declared "
 				"capacity\n",

@@ -99,6 +99,17 @@ grep_q "none for the rest" '^    %% b: not finished within the declared capacity
 expect_eq "mermaid: no date past 2027-02-28" 0 \
 	"$(grep -o '20[0-9][0-9]-[0-9][0-9]-[0-9][0-9]' out | awk '$1 > "2027-02-28"' | wc -l | tr -d ' ')"
 
+# TaskJuggler and MS Project: the unfinished "b" stops where the capacity
+# does (TaskJuggler's end is the moment after: 2027-03-01), with a note;
+# the milestones it holds up are left out
+expect_status "tjp" 1 "$CARVE" roadmap -c carve.json -f tjp
+grep_q "tjp: b stops at the end of the capacity" '^    end 2027-03-01$' out
+grep_q "tjp: and says why" 'note "not finished within the declared capacity' out
+grep_q "tjp: no finish milestone" '^# finish: not reached within the declared capacity$' out
+expect_status "msproject" 1 "$CARVE" roadmap -c carve.json -f msproject
+expect_eq "msproject: no start or finish past 2027-02-28" 0 \
+	"$(grep -o '<\(Start\|Finish\)>20[0-9-]*' out | sed 's/.*>//' | awk '$1 > "2027-02-28"' | wc -l | tr -d ' ')"
+
 # bad "until"
 plan 10 '[ { "from": "2027-01-01", "engineers": 1, "until": "2027-01-31" }, { "from": "2027-02-01", "engineers": 1 } ]'
 expect_status "until on a step that is not the last" 128 "$CARVE" roadmap -c carve.json
