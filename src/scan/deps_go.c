@@ -53,12 +53,8 @@ struct lexer {
 	struct go_use *uses;
 	size_t uses_nr, uses_alloc;
 	size_t *set, set_size; /* uses by hash: index + 1, 0 free */
-	/* by first byte of an import's name: bit n for a name of n bytes */
-	uint32_t first[256];
-	/* by last byte of an import's name: 1 when one ends with it */
-	unsigned char last[256];
-	/* by first byte: the first import whose name starts with it, plus
-	 * one, and after each import the next such (candidates()) */
+	/* by last byte: the first import whose name ends with it, plus
+	 * one, and after each import the next such (selector()) */
 	size_t head[256];
 	size_t *next;
 	int group; /* inside a grouped type, var or const */
@@ -403,30 +399,32 @@ static void add_use(struct lexer *lx, size_t imp, const char *s, size_t n)
 	lx->set[i] = lx->uses_nr;
 }
 
-/* The '.' at p follows an identifier: records it when it is an import. */
+/*
+ * The '.' at p follows an identifier: records it when it is an import.
+ * The imports whose name ends with the byte before the dot are tried
+ * there, in import order, without first walking back over the word.
+ */
 static void selector(struct lexer *lx, const char *start, const char *p)
 {
-	const char *w = p;
-	size_t n;
+	size_t room = (size_t)(p - start);
 
-	/* only an exported name can be used from another package, and
-	 * only after a word that ends as an import's name does */
-	if (!exported(p + 1) || !lx->last[(unsigned char)p[-1]])
+	/* only an exported name can be used from another package */
+	if (!exported(p + 1))
 		return;
-	while (w > start && is_ident((unsigned char)w[-1]))
-		w--;
-	n = (size_t)(p - w);
-	if (!n || n > 31 || !(lx->first[(unsigned char)*w] & (1u << n)) ||
-	    (w > start && w[-1] == '.'))
-		return;
-	/* the first import of that name, as a loop over all would find */
-	for (size_t i = lx->head[(unsigned char)*w]; i; i = lx->next[i - 1]) {
+	for (size_t i = lx->head[(unsigned char)p[-1]]; i; i = lx->next[i - 1]) {
 		const struct go_import *imp = &lx->imports[i - 1];
+		size_t n = imp->name_len;
+		const char *w = p - n;
 
-		if (imp->name_len == n && !memcmp(imp->name, w, n)) {
-			add_use(lx, i - 1, p + 1, ident_len(p + 1, lx->end));
-			return;
-		}
+		if (n > room || *w != *imp->name ||
+		    (w > start && is_ident((unsigned char)w[-1])) ||
+		    memcmp(imp->name, w, n))
+			continue;
+		/* the word is the name of the first import so named */
+		if (w > start && w[-1] == '.')
+			return; /* a.pkg.Name: a field, no package */
+		add_use(lx, i - 1, p + 1, ident_len(p + 1, lx->end));
+		return;
 	}
 }
 
@@ -585,9 +583,7 @@ static void body(struct lexer *lx)
 
 		if (!imp->name_len || imp->name_len >= 32)
 			continue;
-		c = (unsigned char)*imp->name;
-		lx->first[c] |= 1u << imp->name_len;
-		lx->last[(unsigned char)imp->name[imp->name_len - 1]] = 1;
+		c = (unsigned char)imp->name[imp->name_len - 1];
 		/* pushed last to first: the chain is in import order */
 		lx->next[i] = lx->head[c];
 		lx->head[c] = i + 1;
