@@ -24,6 +24,7 @@
 #include "carve/arena.h"
 #include "carve/deps.h"
 #include "carve/ident.h"
+#include "carve/identskip.h"
 #include "carve/xmalloc.h"
 
 /* An import spec, kept until the uses of its package are known. */
@@ -342,11 +343,7 @@ static void declare(struct lexer *lx, const char *s, size_t n)
 
 static size_t ident_len(const char *p, const char *end)
 {
-	const char *s = p;
-
-	while (p < end && is_ident((unsigned char)*p))
-		p++;
-	return (size_t)(p - s);
+	return (size_t)(ident_skip(p, end) - p);
 }
 
 /*
