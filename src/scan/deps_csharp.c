@@ -19,6 +19,7 @@
 #include "carve/depnames.h"
 #include "carve/deps.h"
 #include "carve/ident.h"
+#include "carve/identskip.h"
 #include "carve/lexer.h"
 
 #define CS_NAMESPACES 16
@@ -82,43 +83,6 @@ static inline const char *cs_skip_blanks(const char *p, const char *end)
 	}
 #endif
 	while (p < end && (*p == ' ' || *p == '\t'))
-		p++;
-	return p;
-}
-
-/*
- * Past the name bytes at p (is_ident(): letters, digits, _ and bytes
- * from 0x80), sixteen at a time.
- */
-static const char *cs_skip_ident(const char *p, const char *end)
-{
-#ifdef __SSE2__
-	const __m128i zero = _mm_setzero_si128();
-	const __m128i case_bit = _mm_set1_epi8(0x20);
-	const __m128i a = _mm_set1_epi8('a' - 1), z = _mm_set1_epi8('z' + 1);
-	const __m128i d0 = _mm_set1_epi8('0' - 1), d9 = _mm_set1_epi8('9' + 1);
-	const __m128i us = _mm_set1_epi8('_');
-
-	while (end - p >= 16) {
-		const __m128i v =
-			_mm_loadu_si128((const __m128i *)(const void *)p);
-		const __m128i lower = _mm_or_si128(v, case_bit);
-		/* signed compares: bytes from 0x80 are negative */
-		__m128i ok = _mm_cmplt_epi8(v, zero);
-		unsigned other;
-
-		ok = _mm_or_si128(ok, _mm_and_si128(_mm_cmpgt_epi8(lower, a),
-						    _mm_cmplt_epi8(lower, z)));
-		ok = _mm_or_si128(ok, _mm_and_si128(_mm_cmpgt_epi8(v, d0),
-						    _mm_cmplt_epi8(v, d9)));
-		ok = _mm_or_si128(ok, _mm_cmpeq_epi8(v, us));
-		other = (unsigned)_mm_movemask_epi8(ok) ^ 0xffffu;
-		if (other)
-			return p + __builtin_ctz(other);
-		p += 16;
-	}
-#endif
-	while (p < end && is_ident((unsigned char)*p))
 		p++;
 	return p;
 }
@@ -749,7 +713,7 @@ static void cs_word(struct lexer *lx, struct cs_state *st, int *stmt)
 	size_t n;
 	const char *p = s + verbatim, *end = lx->end;
 
-	p = cs_skip_ident(p, end);
+	p = ident_skip(p, end);
 	lx->p = p;
 	n = (size_t)(p - s);
 	if (n == 6 && !memcmp(s, "global", 6) && at(lx, "::")) {
