@@ -266,8 +266,7 @@ static int import_spec(struct lexer *lx)
 		skip_space(lx);
 	} else if (is_ident((unsigned char)*lx->p)) {
 		alias = lx->p;
-		while (lx->p < lx->end && is_ident((unsigned char)*lx->p))
-			lx->p++;
+		lx->p = ident_skip(lx->p, lx->end);
 		alias_len = (size_t)(lx->p - alias);
 		skip_space(lx);
 	}
@@ -714,8 +713,7 @@ void deps_go(struct dep_list *out, struct arena *arena, const char *buf,
 			continue;
 		}
 		word = lx.p;
-		while (lx.p < lx.end && is_ident((unsigned char)*lx.p))
-			lx.p++;
+		lx.p = ident_skip(lx.p, lx.end);
 		n = (size_t)(lx.p - word);
 		if (word_is(word, n, "import")) {
 			import_decl(&lx);
