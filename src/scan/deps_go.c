@@ -556,6 +556,21 @@ static uint64_t interesting64(const char *blk, const char *end, int avx2)
 }
 
 /*
+ * The bits of mask m after its lowest (a stop at blk[ctz(m)]) from the
+ * first whose byte is a or b on; 0 when none is in the block.
+ */
+static inline uint64_t stop_at(uint64_t m, const char *blk, char a, char b)
+{
+	for (m &= m - 1; m; m &= m - 1) {
+		char c = blk[__builtin_ctzll(m)];
+
+		if (c == a || c == b)
+			break;
+	}
+	return m;
+}
+
+/*
  * The declarations after the imports: top-level names, and the uses of
  * imported packages. Only newlines, quotes, comments and dots matter:
  * their positions come 64 bytes at a time as a bit mask, and a skip
@@ -589,6 +604,7 @@ static void body(struct lexer *lx)
 	for (;;) {
 		const char *s;
 		size_t n;
+		uint64_t b;
 
 		while (!m) {
 			blk += 64;
@@ -613,6 +629,12 @@ static void body(struct lexer *lx)
 			m &= m - 1;
 			continue;
 		case '/':
+			if (p + 1 < end && p[1] == '/' && lx->package_seen &&
+			    (b = stop_at(m, blk, '\n', '\n'))) {
+				/* a line comment: on at its newline */
+				m &= ~((b & -b) - 1);
+				continue;
+			}
 			if (p + 1 < end && (p[1] == '/' || p[1] == '*')) {
 				lx->p = p;
 				skip_comment(lx);
@@ -621,6 +643,20 @@ static void body(struct lexer *lx)
 				p++;
 			}
 			break;
+		case '"':
+		case '\'':
+			/* it ends at a newline or an unescaped quote: when in
+			 * this block, the mask has it (no escape before it) */
+			b = stop_at(m, blk, *p, '\n');
+			if (b && blk[__builtin_ctzll(b)] == '\n') {
+				m &= ~((b & -b) - 1);
+				continue;
+			}
+			if (b && blk[__builtin_ctzll(b) - 1] != '\\') {
+				m = b & (b - 1);
+				continue;
+			}
+			/* fall through */
 		default:
 			lx->p = p;
 			read_literal(lx, &s, &n);
