@@ -107,10 +107,12 @@ static void cs_verbatim(struct lexer *lx)
 	lx->p = lx->end;
 }
 
-/* Skips blanks, newlines, comments and preprocessor lines. */
-static void cs_space(struct lexer *lx)
+/*
+ * Skips blanks, newlines, comments and preprocessor lines; bol when
+ * lx->p is at the start of a line (after its indentation).
+ */
+static void cs_space_bol(struct lexer *lx, int bol)
 {
-	int bol = 0;
 
 	while (lx->p < lx->end) {
 		char c = *lx->p;
@@ -133,6 +135,12 @@ static void cs_space(struct lexer *lx)
 			return;
 		}
 	}
+}
+
+/* Skips blanks, newlines, comments and preprocessor lines. */
+static void cs_space(struct lexer *lx)
+{
+	cs_space_bol(lx, 0);
 }
 
 /* Reads a dotted name (A.B.C, `global::` dropped) into n. */
@@ -757,7 +765,20 @@ static void cs_other(struct lexer *lx, struct cs_state *st, int *stmt, int c,
 		     const char *buf)
 {
 	switch (c) {
+	case ' ':
+	case '\t':
+		lx->p = cs_skip_blanks(lx->p + 1, lx->end);
+		return;
 	case '\n':
+		/* most lines: indentation, then code on the line */
+		lx->line++;
+		lx->p = cs_skip_blanks(lx->p + 1, lx->end);
+		*stmt = 1; /* a directive starts a line */
+		if (lx->p < lx->end &&
+		    (*lx->p == '\n' || is_blank((unsigned char)*lx->p) ||
+		     *lx->p == '/' || *lx->p == '#'))
+			cs_space_bol(lx, 1);
+		return;
 	case '\r':
 	case '\f':
 	case '\v':
@@ -831,15 +852,11 @@ void deps_csharp(struct dep_list *out, struct arena *arena, const char *buf,
 	while (lx.p < lx.end) {
 		unsigned char c = (unsigned char)*lx.p;
 
-		/* the common bytes first: blanks within a line, words */
-		if (c == ' ' || c == '\t') {
-			lx.p = cs_skip_blanks(lx.p + 1, lx.end);
-		} else if (is_ident_start(c)) {
+		/* words first, the rest by byte (blanks, newlines, ...) */
+		if (is_ident_start(c))
 			cs_word(&lx, &st, &stmt);
-		} else {
-			/* the rest by byte, not by a chain of tests */
+		else
 			cs_other(&lx, &st, &stmt, c, buf);
-		}
 	}
 	dep_names_release(&st.names);
 }
