@@ -137,10 +137,15 @@ static void cs_space_bol(struct lexer *lx, int bol)
 	}
 }
 
-/* Skips blanks, newlines, comments and preprocessor lines. */
-static void cs_space(struct lexer *lx)
+/*
+ * Skips blanks, newlines, comments and preprocessor lines (most calls,
+ * between the parts of a name, find none: no call then).
+ */
+static inline void cs_space(struct lexer *lx)
 {
-	cs_space_bol(lx, 0);
+	if (lx->p < lx->end && (*lx->p == '\n' || *lx->p == '/' ||
+				is_blank((unsigned char)*lx->p)))
+		cs_space_bol(lx, 0);
 }
 
 /* Reads a dotted name (A.B.C, `global::` dropped) into n. */
@@ -771,6 +776,11 @@ static void cs_other(struct lexer *lx, struct cs_state *st, int *stmt, int c,
 	case '\t':
 		lx->p = cs_skip_blanks(lx->p + 1, lx->end);
 		return;
+	case '\r':
+		if (lx->p + 1 >= lx->end || lx->p[1] != '\n')
+			break;
+		lx->p++; /* CRLF: as LF */
+		/* fall through */
 	case '\n':
 		/* most lines: indentation, then code on the line */
 		lx->line++;
@@ -781,7 +791,6 @@ static void cs_other(struct lexer *lx, struct cs_state *st, int *stmt, int c,
 		     *lx->p == '/' || *lx->p == '#'))
 			cs_space_bol(lx, 1);
 		return;
-	case '\r':
 	case '\f':
 	case '\v':
 		break;
