@@ -762,6 +762,9 @@ cs_word(struct lexer *lx, struct cs_state *st, int *stmt)
 	st->prev_len = n;
 	st->prev_new = n == 3 && !memcmp(s, "new", 3);
 	*stmt = 0;
+	/* a space after a word, without a turn of the main loop */
+	if (lx->p < lx->end && *lx->p == ' ')
+		lx->p++;
 }
 
 /*
