@@ -419,7 +419,7 @@ static void cs_read_ref(struct lexer *lx, struct cs_state *st, const char *s,
 }
 
 /* True when the word s[0..n) declares a type. */
-static int cs_type_keyword(const char *s, size_t n)
+static inline int cs_type_keyword(const char *s, size_t n)
 {
 	switch (n) {
 	case 4:
