@@ -575,6 +575,48 @@ static void cs_punct(struct cs_state *st, int c)
 }
 
 /*
+ * skip_quoted(lx, '"', 1, 0), sixteen bytes at a time: a regular string
+ * ends at its quote or, unterminated, at its line's end (a backslash
+ * escapes the next byte, but not a newline).
+ */
+static void cs_skip_regular(struct lexer *lx)
+{
+	const char *p = lx->p + 1, *end = lx->end;
+#ifdef __SSE2__
+	const __m128i q = _mm_set1_epi8('"'), bs = _mm_set1_epi8('\\');
+	const __m128i nl = _mm_set1_epi8('\n');
+#endif
+
+	while (p < end) {
+#ifdef __SSE2__
+		if (end - p >= 16) {
+			const __m128i v =
+				_mm_loadu_si128((const __m128i *)(const void *)p);
+			unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+				_mm_or_si128(_mm_cmpeq_epi8(v, q),
+					     _mm_cmpeq_epi8(v, bs)),
+				_mm_cmpeq_epi8(v, nl)));
+
+			if (!m) {
+				p += 16;
+				continue;
+			}
+			p += __builtin_ctz(m);
+		}
+#endif
+		if (*p == '"' || *p == '\n')
+			break;
+		if (*p == '\\' && p + 1 < end) {
+			if (p[1] == '\n')
+				break;
+			p++;
+		}
+		p++;
+	}
+	lx->p = p < end && *p == '"' ? p + 1 : p;
+}
+
+/*
  * A string at lx->p, skipped when there is one: raw ("""...""", $"""),
  * verbatim (@"", $@"", @$"), regular or interpolated ("", $""), which
  * ends at its line. Returns 0, moving nothing, when there is none.
@@ -613,7 +655,7 @@ static int cs_string(struct lexer *lx)
 	if (*lx->p == '"' || at(lx, "$\"")) {
 		if (*lx->p == '$')
 			lx->p++;
-		skip_quoted(lx, '"', 1, 0);
+		cs_skip_regular(lx);
 		return 1;
 	}
 	return 0;
