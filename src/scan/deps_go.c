@@ -617,8 +617,10 @@ static void body(struct lexer *lx)
 		case '\n':
 			lx->line++;
 			p++;
-			/* most lines start with a tab: no declaration */
-			if (lx->group || (p < end && *p != '\t'))
+			/* most lines start with a tab, a brace or nothing: no
+			 * declaration but in a group (line_start()) */
+			if (lx->group || (p < end && (*p == 'f' || *p == 't' ||
+						      *p == 'v' || *p == 'c')))
 				line_start(lx, p);
 			/* on past this byte: the next stop is the next bit */
 			m &= m - 1;
