@@ -20,6 +20,7 @@ enum dir_kind {
 	DIR_TRANSLATION,
 	DIR_DOCS,
 	DIR_CONFIG,
+	DIR_API_SPEC, /* swagger/, openapi/: an API's description */
 };
 
 /* The role of a directory named p[0..n), or DIR_NONE: by length first. */
@@ -68,6 +69,10 @@ static enum dir_kind dir_kind(const char *p, size_t n)
 	case 7:
 		if (IS("testing"))
 			return DIR_TEST;
+		if (IS("swagger"))
+			return DIR_API_SPEC;
+		if (IS("openapi"))
+			return DIR_API_SPEC;
 		if (IS("migrate"))
 			return DIR_MIGRATION;
 		if (IS("alembic"))
@@ -469,6 +474,7 @@ enum file_role file_role(const char *path)
 {
 	const char *p = path, *slash;
 	enum file_role role = ROLE_CODE, dir_role = ROLE_CODE, own;
+	int api_spec = 0;
 
 	while ((slash = strchr(p, '/'))) {
 		size_t n = (size_t)(slash - p);
@@ -492,6 +498,9 @@ enum file_role file_role(const char *path)
 		case DIR_CONFIG:
 			dir_role = ROLE_CONFIG;
 			break;
+		case DIR_API_SPEC:
+			api_spec = 1;
+			break;
 		case DIR_NONE:
 			break;
 		}
@@ -511,6 +520,12 @@ enum file_role file_role(const char *path)
 	}
 	if (own == ROLE_CODE && test_name(p))
 		return ROLE_TEST;
+	/* an API description kept as a template or data (gitea's generated
+	 * templates/swagger/v1_json.tmpl, 30,677 lines) is documentation;
+	 * code in a swagger/ package stays code */
+	if (api_spec && (own == ROLE_VIEW || own == ROLE_DATA ||
+			 own == ROLE_CONFIG))
+		return ROLE_DOCS;
 	if (own != ROLE_CODE)
 		return own;
 	/* man pages (bash.1) and extensionless pages under docs/ */

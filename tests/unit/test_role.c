@@ -79,6 +79,12 @@ static void not_code(void **state)
 			 ROLE_FIXTURE);
 	assert_int_equal(file_role("static/css/site.scss"), ROLE_ASSET);
 	assert_int_equal(file_role("extras/data/iata.csv"), ROLE_DATA);
+	/* an API description in a swagger/ or openapi/ folder is docs,
+	 * code there is code */
+	assert_int_equal(file_role("templates/swagger/v1_json.tmpl"),
+			 ROLE_DOCS);
+	assert_int_equal(file_role("api/openapi/spec.yaml"), ROLE_DOCS);
+	assert_int_equal(file_role("swagger/server.go"), ROLE_CODE);
 	/* a service reference's schema and description are data, not code */
 	assert_int_equal(file_role("Web References/PayPalSvc/eBL.xsd"),
 			 ROLE_DATA);
