@@ -5,6 +5,7 @@
  * is the same for a scan and a model.
  */
 #include <string.h>
+#include <strings.h>
 
 #include "carve/role.h"
 
@@ -470,6 +471,37 @@ static enum file_role name_role(const char *name)
  * or configuration only when its name says nothing else (a Python
  * example under docs/ is still code). Then the file's own name.
  */
+/* Whether s[0..n) ends with the word w, in any case. */
+static int ends_with_ci(const char *s, size_t n, const char *w)
+{
+	size_t k = strlen(w);
+
+	return n >= k && !strncasecmp(s + n - k, w, k);
+}
+
+/*
+ * dir_kind(), and the test folders of .NET, which say so in any case
+ * and as a project's suffix: Tests/, Nop.Services.Tests/,
+ * Shop.UnitTests/, Api.IntegrationTests/.
+ */
+static enum dir_kind folder_kind(const char *p, size_t n)
+{
+	enum dir_kind k = dir_kind(p, n);
+
+	if (k != DIR_NONE)
+		return k;
+	if ((n == 4 && !strncasecmp(p, "test", 4)) ||
+	    (n == 5 && !strncasecmp(p, "tests", 5)))
+		return DIR_TEST;
+	if (memchr(p, '.', n) &&
+	    (ends_with_ci(p, n, ".tests") || ends_with_ci(p, n, ".test") ||
+	     ends_with_ci(p, n, ".unittests") ||
+	     ends_with_ci(p, n, ".integrationtests") ||
+	     ends_with_ci(p, n, ".specs")))
+		return DIR_TEST;
+	return DIR_NONE;
+}
+
 enum file_role file_role(const char *path)
 {
 	const char *p = path, *slash;
@@ -479,7 +511,7 @@ enum file_role file_role(const char *path)
 	while ((slash = strchr(p, '/'))) {
 		size_t n = (size_t)(slash - p);
 
-		switch (dir_kind(p, n)) {
+		switch (folder_kind(p, n)) {
 		case DIR_TEST:
 			role = ROLE_TEST;
 			break;
@@ -544,7 +576,7 @@ size_t role_test_root(const char *path)
 	size_t root = 0;
 
 	while ((slash = strchr(p, '/'))) {
-		if (dir_kind(p, (size_t)(slash - p)) == DIR_TEST)
+		if (folder_kind(p, (size_t)(slash - p)) == DIR_TEST)
 			root = p > path ? (size_t)(p - 1 - path) : 0;
 		p = slash + 1;
 	}

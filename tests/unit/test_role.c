@@ -79,6 +79,14 @@ static void not_code(void **state)
 			 ROLE_FIXTURE);
 	assert_int_equal(file_role("static/css/site.scss"), ROLE_ASSET);
 	assert_int_equal(file_role("extras/data/iata.csv"), ROLE_DATA);
+	/* .NET test projects: Tests/ in any case, a project's .Tests */
+	assert_int_equal(file_role("src/Tests/Nop.Tests/TypeAssert.cs"),
+			 ROLE_TEST);
+	assert_int_equal(
+		file_role("src/Shop.UnitTests/Orders/FakeOrderStore.cs"),
+		ROLE_TEST);
+	assert_int_equal(file_role("src/Shop.Testing/Clock.cs"), ROLE_CODE);
+	assert_int_equal(file_role("src/Contests/Entry.cs"), ROLE_CODE);
 	/* an API description in a swagger/ or openapi/ folder is docs,
 	 * code there is code */
 	assert_int_equal(file_role("templates/swagger/v1_json.tmpl"),
