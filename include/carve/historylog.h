@@ -86,6 +86,7 @@ struct hlog_commit {
 struct hlog_person {
 	const char *name;
 	const char *email;
+	int64_t latest; /* the newest committer time of their commits */
 };
 
 struct hlog {
@@ -378,6 +379,7 @@ void hcouple_release(struct hcouple *c);
  */
 struct hstate_person {
 	const char *name, *email; /* as the commits name them (UTF-8) */
+	int64_t latest; /* their newest commit's committer time */
 	uint32_t author; /* index into history.authors, HLOG_NONE: none */
 };
 

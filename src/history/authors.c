@@ -4,8 +4,9 @@
  * people with the same resulting name are one author, as `git shortlog`
  * counts them, and so are two names with one email ("Jeremy Stretch"
  * and "jeremystretch"), unless that email is a shared no-reply one.
- * Who is one author depends on the set of people only (they are taken
- * in the order of their names), never on the order of the commits.
+ * Who is one author depends on the people and the time of their newest
+ * commits only (they are taken newest first), never on the order in
+ * which the walk meets the commits.
  * carve.json "teams" (struct config) maps team names to lists of emails or
  * patterns ("*@payments.example.com"; a pattern without '@' matches the
  * author's name); the first team that matches wins.
@@ -101,8 +102,12 @@ static int by_person(const void *x, const void *y, void *ctx)
 	const struct hlog_person *p = ctx;
 	const struct hlog_person *a = &p[*(const uint32_t *)x];
 	const struct hlog_person *b = &p[*(const uint32_t *)y];
-	int cmp = strcmp(a->name, b->name);
+	int cmp;
 
+	/* newest first, as the walk meets them, but by time alone */
+	if (a->latest != b->latest)
+		return a->latest > b->latest ? -1 : 1;
+	cmp = strcmp(a->name, b->name);
 	return cmp ? cmp : strcmp(a->email, b->email);
 }
 
@@ -145,9 +150,10 @@ int history_authors(struct history *h, git_repository *repo,
 		h->teams_nr = cfg->teams_nr;
 	}
 	/*
-	 * people in the order of their names, not of the walk: who is one
-	 * author depends on who is there, not on which commit came first,
-	 * so a summary extended by new commits resolves them as a replay
+	 * people by their newest commit (then name), not in the order of
+	 * the walk: who is one author, and by which name and email, depends
+	 * on who is there and when, never on the order commits are met, so
+	 * a summary extended by new commits resolves them as a replay does
 	 */
 	for (size_t i = 0; i < log->people_nr; i++)
 		order[i] = (uint32_t)i;

@@ -63,6 +63,7 @@ void hstate_from_log(struct hstate *st, const struct hlog *log,
 						  log->people[i].name);
 		st->people[i].email = arena_strdup(&st->arena,
 						   log->people[i].email);
+		st->people[i].latest = log->people[i].latest;
 		st->people[i].author = person_author[i];
 	}
 	st->people_nr = log->people_nr;
@@ -347,12 +348,20 @@ int hstate_merge(struct history **out, struct hstate *out_st,
 	/* everyone, resolved again */
 	old_people = xmalloc((old_st->people_nr + 1) * sizeof(*old_people));
 	add_people = xmalloc((add_st->people_nr + 1) * sizeof(*add_people));
-	for (size_t p = 0; p < old_st->people_nr; p++)
-		old_people[p] = hlog_person(&people, old_st->people[p].name,
-					    old_st->people[p].email);
-	for (size_t p = 0; p < add_st->people_nr; p++)
-		add_people[p] = hlog_person(&people, add_st->people[p].name,
-					    add_st->people[p].email);
+	for (int side = 0; side < 2; side++) {
+		const struct hstate *x = side ? add_st : old_st;
+		uint32_t *index = side ? add_people : old_people;
+
+		for (size_t p = 0; p < x->people_nr; p++) {
+			struct hlog_person *q;
+
+			index[p] = hlog_person(&people, x->people[p].name,
+					       x->people[p].email);
+			q = &people.people[index[p]];
+			if (x->people[p].latest > q->latest)
+				q->latest = x->people[p].latest;
+		}
+	}
 	final = xmalloc((people.people_nr + 1) * sizeof(*final));
 	if (history_authors(h, repo, &people, o->config, final) < 0) {
 		*why = "the authors cannot be resolved";

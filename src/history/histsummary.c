@@ -916,6 +916,7 @@ void hstate_encode(struct strbuf *sb, const struct hstate *st)
 	for (size_t i = 0; i < st->people_nr; i++) {
 		put_s(sb, st->people[i].name);
 		put_s(sb, st->people[i].email);
+		put_i(sb, st->people[i].latest);
 		put_u(sb, st->people[i].author == HLOG_NONE
 				  ? 0
 				  : (uint64_t)st->people[i].author + 1);
@@ -989,13 +990,14 @@ int hstate_parse(struct hstate *st, const char *buf, size_t len)
 				   20) >= 0)
 				r.bad = 1;
 	}
-	st->people_nr = r.bad ? 0 : get_count(&r, 3);
+	st->people_nr = r.bad ? 0 : get_count(&r, 4);
 	st->people = xcalloc(st->people_nr + 1, sizeof(*st->people));
 	for (size_t i = 0; i < st->people_nr && !r.bad; i++) {
 		uint64_t a;
 
 		st->people[i].name = get_s(&r);
 		st->people[i].email = get_s(&r);
+		st->people[i].latest = get_i(&r);
 		a = get_max(&r, UINT32_MAX - 1);
 		st->people[i].author = a ? (uint32_t)(a - 1) : HLOG_NONE;
 	}

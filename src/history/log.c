@@ -71,6 +71,7 @@ uint32_t hlog_person(struct hlog *log, const char *name, const char *email)
 		p = &log->people[log->people_nr++];
 		p->name = clean(log, name);
 		p->email = clean(log, email);
+		p->latest = INT64_MIN;
 		i = log->people_nr;
 		strmap_put(&log->people_index,
 			   arena_strndup(&log->arena, key.buf, key.len),

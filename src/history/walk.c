@@ -197,6 +197,8 @@ static void record(struct hlog *log, git_commit *c, struct strbuf *name,
 	strbuf_reset(email);
 	strbuf_addstr(email, tmp.buf);
 	hc->author = hlog_person(log, name->buf, email->buf);
+	if (hc->commit_time > log->people[hc->author].latest)
+		log->people[hc->author].latest = hc->commit_time;
 	strbuf_release(&tmp);
 }
 
