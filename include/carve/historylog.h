@@ -121,6 +121,8 @@ void hlog_release(struct hlog *log);
 uint32_t hlog_path(struct hlog *log, const char *path, size_t len);
 /* Interns an author (copied, made valid UTF-8) and returns its index. */
 uint32_t hlog_person(struct hlog *log, const char *name, const char *email);
+/* Gives back the spare room of the commit and change arrays. */
+void hlog_trim(struct hlog *log);
 /*
  * Appends a change to `commit`, whose changes must be the last added
  * (all changes of one commit are added together, commit after commit).

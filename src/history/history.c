@@ -91,7 +91,7 @@ static void trace(const char *summary, const struct hlog *log,
  * Returns 0 or <0 after reporting.
  */
 static int summarise_log(struct history *h, struct hstate *st,
-			 struct hlog *log, git_repository *repo,
+			 struct hlog *log, git_repository **repop,
 			 const struct scan *scan,
 			 const struct history_options *o,
 			 struct hlog_mine_options *mo, struct hcache *cache)
@@ -99,6 +99,7 @@ static int summarise_log(struct history *h, struct hstate *st,
 	uint32_t *person_author = NULL;
 	const char **messages = NULL;
 	struct arena texts = ARENA_INIT;
+	git_repository *repo = *repop, *fresh = NULL;
 	int ret;
 
 	mo->gitdir = git_repository_path(repo);
@@ -106,6 +107,20 @@ static int summarise_log(struct history *h, struct hstate *st,
 		goto done;
 	if (mo->cache && log->mined)
 		hcache_save(cache, log);
+	/*
+	 * what the summing up does not need goes before it: the cache's
+	 * bytes, the log's spare room, and the walk's objects and pack
+	 * windows (a fresh handle reads the few the attributes and the
+	 * mailmap need)
+	 */
+	hcache_release(cache);
+	hlog_trim(log);
+	if (!filelist_repo_open(&fresh, scan->root,
+				GIT_REPOSITORY_OPEN_NO_SEARCH)) {
+		git_repository_free(repo);
+		*repop = repo = fresh;
+	}
+	git_error_clear();
 	numstat_apply_attributes(log, repo);
 	person_author = xmalloc((log->people_nr + 1) * sizeof(*person_author));
 	if ((ret = history_authors(h, repo, log, o->config, person_author)))
@@ -171,7 +186,7 @@ static int hex_id(unsigned char *id, const char *hex)
  * (*why says why; the caller replays), <0 after reporting.
  */
 static int extend(struct history **out, struct hstate *out_st,
-		  git_repository *repo, const struct scan *scan,
+		  git_repository **repop, const struct scan *scan,
 		  const struct history_options *o, const char *dir,
 		  const unsigned char *shape, const char **why, char *from,
 		  struct hlog *log, struct hcache *cache)
@@ -184,7 +199,7 @@ static int extend(struct history **out, struct hstate *out_st,
 	unsigned char reach[20];
 	int reached = 0, ret = 1;
 
-	if ((*why = not_extensible(o, repo)))
+	if ((*why = not_extensible(o, *repop)))
 		goto done;
 	*why = "no earlier summary of these options";
 	if (hstate_load(&old_st, dir, shape) ||
@@ -198,21 +213,21 @@ static int extend(struct history **out, struct hstate *out_st,
 	wo.known_nr = old_st.ids_nr;
 	wo.reach = reach;
 	wo.reached = &reached;
-	if ((ret = hlog_walk(log, repo, &wo)))
+	if ((ret = hlog_walk(log, *repop, &wo)))
 		goto done;
 	ret = 1;
 	*why = "the summarised HEAD is not in the history";
 	if (!reached)
 		goto done;
 	hcache_load(cache, dir, o->max_blob_size);
-	if ((ret = summarise_log(add, &add_st, log, repo, scan, o, &mo,
+	if ((ret = summarise_log(add, &add_st, log, repop, scan, o, &mo,
 				 cache)))
 		goto done;
 	ret = 1;
 	*why = "a new commit cannot be read";
 	if (log->unreadable || log->broken || log->cut)
 		goto done;
-	if (hstate_merge(out, out_st, old, &old_st, add, &add_st, repo, o,
+	if (hstate_merge(out, out_st, old, &old_st, add, &add_st, *repop, o,
 			 why))
 		goto done;
 	(*out)->mailmap = add->mailmap;
@@ -295,7 +310,7 @@ int history_run(struct history **out, const struct scan *scan,
 	if (have_key) {
 		struct history *extended = NULL;
 
-		ret = extend(&extended, &st, repo, scan, o, dir.buf, shape,
+		ret = extend(&extended, &st, &repo, scan, o, dir.buf, shape,
 			     &why, from, &log, &cache);
 		if (ret < 0)
 			goto done;
@@ -308,7 +323,10 @@ int history_run(struct history **out, const struct scan *scan,
 			h->root = NULL;
 			extended->rev = arena_strdup(&extended->arena,
 						     o->rev ? o->rev : "HEAD");
-			extended->cache_path = xstrdup(cache.path);
+			struct strbuf cp = STRBUF_INIT;
+
+			strbuf_addf(&cp, "%s/history.cache", dir.buf);
+			extended->cache_path = strbuf_detach(&cp, NULL);
 			memcpy(st.key, key, 20);
 			hsummary_save(extended, dir.buf, key);
 			hstate_save(&st, dir.buf, shape);
@@ -329,7 +347,7 @@ int history_run(struct history **out, const struct scan *scan,
 		mo.cache = &cache;
 		h->cache_path = xstrdup(cache.path);
 	}
-	if ((ret = summarise_log(h, &st, &log, repo, scan, o, &mo, &cache)))
+	if ((ret = summarise_log(h, &st, &log, &repo, scan, o, &mo, &cache)))
 		goto done;
 	/* a history with objects missing is kept (a partial clone or a
 	 * snapshot without its large blobs would replay every commit on

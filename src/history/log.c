@@ -81,6 +81,21 @@ uint32_t hlog_person(struct hlog *log, const char *name, const char *email)
 	return (uint32_t)(i - 1);
 }
 
+void hlog_trim(struct hlog *log)
+{
+	/* arrays grown by doubling hold up to twice what they need */
+	if (log->nr && log->alloc > log->nr) {
+		log->commits = xreallocarray(log->commits, log->nr,
+					     sizeof(*log->commits));
+		log->alloc = log->nr;
+	}
+	if (log->changes_nr && log->changes_alloc > log->changes_nr) {
+		log->changes = xreallocarray(log->changes, log->changes_nr,
+					     sizeof(*log->changes));
+		log->changes_alloc = log->changes_nr;
+	}
+}
+
 struct hlog_change *hlog_add_change(struct hlog *log,
 				    struct hlog_commit *commit)
 {
