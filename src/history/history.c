@@ -1,9 +1,10 @@
 /*
- * history_run: walk, mine (through the cache), resolve authors, sum up.
+ * history_run: read the summary, or extend the last one by the new
+ * commits, or walk, mine (through the cache), resolve authors, sum up.
  * libgit2 is tuned for one pass over a long history: no SHA-1 check of
  * every object read (git does not check on read either), a small object
- * cache, and pack windows mapped in bounded pieces, so the pack file's
- * pages do not all count against the process.
+ * cache that holds no commits, and pack windows mapped in bounded
+ * pieces, so the pack file's pages do not all count against the process.
  */
 #include <git2.h>
 #include <stdio.h>
@@ -29,6 +30,10 @@ void hlog_tune_libgit2(void)
 	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
 	git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE,
 			 (ssize_t)OBJECT_CACHE_BYTES);
+	/* each commit is read once by the walk: caching them only fills
+	 * the cache (33 MB of git/git's commits) */
+	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_COMMIT,
+			 (size_t)0);
 	git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, (size_t)PACK_WINDOW_BYTES);
 	git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT,
 			 (size_t)PACK_MAPPED_BYTES);
@@ -103,6 +108,7 @@ static int summarise_log(struct history *h, struct hstate *st,
 	int ret;
 
 	mo->gitdir = git_repository_path(repo);
+	hlog_trim(log); /* the commits are all there */
 	if ((ret = hlog_mine(log, mo)))
 		goto done;
 	if (mo->cache && log->mined)
