@@ -395,6 +395,8 @@ struct hstate {
 	struct hcouple coupling[2]; /* files, modules */
 	int64_t *large_time; /* per history.large: committer time */
 	size_t large_nr;
+	const char **left_out; /* paths changed but not counted, sorted */
+	size_t left_out_nr;
 	struct arena arena;
 };
 
@@ -432,6 +434,15 @@ int hstate_merge(struct history **out, struct hstate *out_st,
 		 const struct history *add, const struct hstate *add_st,
 		 git_repository *repo, const struct history_options *o,
 		 const char **why);
+
+/*
+ * Whether h (with its state) would be summed up the same against `scan`:
+ * every file kept and in its module, every path left out still left
+ * out. 0, or 1 with *why.
+ */
+int history_check_paths(const struct history *h, const struct hstate *st,
+			const struct scan *scan,
+			const struct history_options *o, const char **why);
 
 /*
  * Sums the log up per file and module of the scan, with coupling, for

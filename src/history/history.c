@@ -215,6 +215,10 @@ static int extend(struct history **out, struct hstate *out_st,
 	if (strcmp(old->head, old_st.head) || hex_id(reach, old_st.head))
 		goto done;
 	memcpy(from, old_st.head, 41);
+	/* the scan may have changed (a file added): the old sums must be
+	 * what they would be against this one */
+	if (history_check_paths(old, &old_st, scan, o, why))
+		goto done;
 	wo.known = old_st.ids;
 	wo.known_nr = old_st.ids_nr;
 	wo.reach = reach;

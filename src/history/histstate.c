@@ -29,6 +29,7 @@ void hstate_release(struct hstate *st)
 	hcouple_release(&st->coupling[0]);
 	hcouple_release(&st->coupling[1]);
 	free(st->large_time);
+	free(st->left_out);
 	arena_release(&st->arena);
 	memset(st, 0, sizeof(*st));
 }
@@ -493,6 +494,28 @@ int hstate_merge(struct history **out, struct hstate *out_st,
 			j += cmp >= 0;
 		}
 		out_st->ids_nr = n;
+	}
+	/* the paths left out by either */
+	out_st->left_out = xcalloc(old_st->left_out_nr + add_st->left_out_nr + 1,
+				   sizeof(*out_st->left_out));
+	{
+		size_t i = 0, j = 0, n = 0;
+
+		while (i < old_st->left_out_nr || j < add_st->left_out_nr) {
+			const char *x = i < old_st->left_out_nr
+						? old_st->left_out[i]
+						: NULL;
+			const char *y = j < add_st->left_out_nr
+						? add_st->left_out[j]
+						: NULL;
+			int cmp = !x ? 1 : !y ? -1 : strcmp(x, y);
+
+			out_st->left_out[n++] =
+				arena_strdup(&out_st->arena, cmp <= 0 ? x : y);
+			i += cmp <= 0;
+			j += cmp >= 0;
+		}
+		out_st->left_out_nr = n;
 	}
 	memcpy(out_st->head, h->head, sizeof(out_st->head));
 	*out = h;

@@ -252,8 +252,17 @@ int hsummary_key(unsigned char *key, unsigned char *shape,
 	}
 	git_error_clear();
 	hlog_attribute_sources(&k, &dirs, repo);
-	/* what the summary takes from the scan: its paths and modules */
 	key_field(&k, "prefix", scan ? scan->prefix : NULL);
+	/*
+	 * the shape: all of it but the commits and the scan's paths (an
+	 * extension checks the summed-up paths against the scan itself)
+	 */
+	if (git_odb_hash(&id, k.buf, k.len, GIT_OBJECT_BLOB) < 0) {
+		git_error_clear();
+		goto done;
+	}
+	memcpy(shape, id.id, 20);
+	/* what the summary takes from the scan: its paths and modules */
 	for (size_t i = 0; scan && i < scan->nr; i++) {
 		const struct scan_file *f = &scan->files[i];
 
@@ -264,12 +273,6 @@ int hsummary_key(unsigned char *key, unsigned char *shape,
 		strbuf_addch(&k, '\0');
 		strbuf_addch(&k, f->status == FILE_EXCLUDED ? 'x' : '.');
 	}
-	/* the shape: all of it but the commits */
-	if (git_odb_hash(&id, k.buf, k.len, GIT_OBJECT_BLOB) < 0) {
-		git_error_clear();
-		goto done;
-	}
-	memcpy(shape, id.id, 20);
 	strbuf_add(&k, rev.buf, rev.len);
 	if (git_odb_hash(&id, k.buf, k.len, GIT_OBJECT_BLOB) < 0) {
 		git_error_clear();
@@ -926,6 +929,9 @@ void hstate_encode(struct strbuf *sb, const struct hstate *st)
 	put_u(sb, st->large_nr);
 	for (size_t i = 0; i < st->large_nr; i++)
 		put_i(sb, st->large_time[i]);
+	put_u(sb, st->left_out_nr);
+	for (size_t i = 0; i < st->left_out_nr; i++)
+		put_s(sb, st->left_out[i]);
 }
 
 static void get_couple(struct reader *r, struct hcouple *c)
@@ -1009,6 +1015,15 @@ int hstate_parse(struct hstate *st, const char *buf, size_t len)
 	st->large_time = xcalloc(st->large_nr + 1, sizeof(*st->large_time));
 	for (size_t i = 0; i < st->large_nr && !r.bad; i++)
 		st->large_time[i] = get_i(&r);
+	st->left_out_nr = r.bad ? 0 : get_count(&r, 1);
+	st->left_out = xcalloc(st->left_out_nr + 1, sizeof(*st->left_out));
+	for (size_t i = 0; i < st->left_out_nr && !r.bad; i++) {
+		st->left_out[i] = get_s(&r);
+		/* sorted, distinct, never empty */
+		if (!*st->left_out[i] ||
+		    (i && strcmp(st->left_out[i - 1], st->left_out[i]) >= 0))
+			r.bad = 1;
+	}
 	if (r.bad || r.p != r.end) {
 		hstate_release(st);
 		return -1;

@@ -166,17 +166,14 @@ static int analysed(const struct hlog_commit *c)
 	return (c->flags & HLOG_MINED) && !(c->flags & HLOG_UNREADABLE);
 }
 
-static int keep_path(struct summary *s, uint32_t path)
+/* Whether the history counts path p: the scan's and the user's rules. */
+static int keep_name(struct summary *s, const char *p)
 {
-	const char *p = s->log->paths[path];
 	const struct scan_file *f;
 	const char *prefix = s->scan ? s->scan->prefix : "";
 	size_t plen = strlen(prefix);
 	char buf[256];
 
-	if (s->keep[path])
-		return s->keep[path] == 1;
-	s->keep[path] = 2;
 	if (plen && (strncmp(p, prefix, plen) || p[plen] != '/'))
 		return 0;
 	if (s->o->paths.nr && !glob_list_match(&s->o->paths, p))
@@ -187,8 +184,37 @@ static int keep_path(struct summary *s, uint32_t path)
 	if (f ? f->status == FILE_EXCLUDED
 	      : exclude_by_path(&s->excludes, p, buf, sizeof(buf)) != NULL)
 		return 0;
-	s->keep[path] = 1;
 	return 1;
+}
+
+static int keep_path(struct summary *s, uint32_t path)
+{
+	if (!s->keep[path])
+		s->keep[path] = keep_name(s, s->log->paths[path]) ? 1 : 2;
+	return s->keep[path] == 1;
+}
+
+static int by_string(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The paths changed but left out, for the state (sorted). */
+static void left_out(struct summary *s)
+{
+	struct hstate *st = s->st;
+	size_t alloc = 0;
+
+	for (size_t p = 0; p < s->log->paths_nr; p++) {
+		if (s->keep[p] != 2)
+			continue;
+		ALLOC_GROW(st->left_out, st->left_out_nr + 1, alloc);
+		st->left_out[st->left_out_nr++] =
+			arena_strdup(&st->arena, s->log->paths[p]);
+	}
+	if (st->left_out_nr)
+		qsort(st->left_out, st->left_out_nr, sizeof(*st->left_out),
+		      by_string);
 }
 
 /* The effective path of every change, renames followed if asked. */
@@ -239,10 +265,6 @@ static int by_path_name(const void *a, const void *b, void *ctx)
 		      log->paths[*(const uint32_t *)b]);
 }
 
-static int by_string(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
 
 /* The module of a path: the scan's, a scanned neighbour's, or the rule. */
 static const char *module_for(struct summary *s, const char *path,
@@ -621,6 +643,74 @@ static void count_commit(struct summary *s, size_t i, uint32_t author,
 	}
 }
 
+/* What keep_name() and module_for() read: the scan, the rules. */
+static void summary_init(struct summary *s, const struct scan *scan,
+			 const struct history_options *o)
+{
+	s->scan = scan;
+	s->o = o;
+	s->excludes.user = o->exclude;
+	if (o->config && o->config->path) {
+		s->excludes.config = &o->config->exclude;
+		s->excludes.config_path = o->config->path;
+	}
+	for (size_t i = 0; scan && i < scan->nr; i++) {
+		const struct scan_file *f = &scan->files[i];
+		struct strbuf dir = STRBUF_INIT;
+		const char *slash = strrchr(f->path, '/');
+
+		strmap_put(&s->scanned, f->path, (void *)f);
+		if (!f->module)
+			continue;
+		strbuf_add(&dir, f->path,
+			   slash ? (size_t)(slash - f->path) : 0);
+		if (!strmap_get(&s->dir_module, dir.buf))
+			strmap_put(&s->dir_module,
+				   arena_strdup(&s->keys, dir.buf),
+				   (void *)f->module);
+		strbuf_release(&dir);
+	}
+}
+
+int history_check_paths(const struct history *h, const struct hstate *st,
+			const struct scan *scan,
+			const struct history_options *o, const char **why)
+{
+	struct summary s = { 0 };
+	struct strbuf buf = STRBUF_INIT;
+	struct module_rules rules = { 0, NULL };
+	int ret = 0;
+
+	if (o->config) {
+		rules.config = o->config;
+		rules.depth = o->config->module_depth;
+	}
+	summary_init(&s, scan, o);
+	for (size_t f = 0; f < h->files_nr && !ret; f++) {
+		const char *name = h->files[f].name;
+
+		if (!keep_name(&s, name)) {
+			*why = "a summed-up path is left out now";
+			ret = 1;
+		} else if (strcmp(module_for(&s, name, &buf, &rules),
+				  h->files[f].module ? h->files[f].module
+						     : "")) {
+			*why = "a summed-up path is in another module now";
+			ret = 1;
+		}
+	}
+	for (size_t i = 0; i < st->left_out_nr && !ret; i++)
+		if (keep_name(&s, st->left_out[i])) {
+			*why = "a path left out is counted now";
+			ret = 1;
+		}
+	strbuf_release(&buf);
+	strmap_release(&s.scanned);
+	strmap_release(&s.dir_module);
+	arena_release(&s.keys);
+	return ret;
+}
+
 int history_summarise(struct history *h, const struct hlog *log,
 		      const uint32_t *person_author, const struct scan *scan,
 		      const struct history_options *o, const char **messages,
@@ -636,13 +726,6 @@ int history_summarise(struct history *h, const struct hlog *log,
 	s.h = h;
 	s.st = st;
 	s.log = log;
-	s.scan = scan;
-	s.o = o;
-	s.excludes.user = o->exclude;
-	if (o->config && o->config->path) {
-		s.excludes.config = &o->config->exclude;
-		s.excludes.config_path = o->config->path;
-	}
 	if (o->group_by == HISTORY_BY_TICKET) {
 		int err = regcomp(&re, o->ticket_regex, REG_EXTENDED);
 
@@ -655,24 +738,10 @@ int history_summarise(struct history *h, const struct hlog *log,
 		}
 		have_re = 1;
 	}
-	for (size_t i = 0; scan && i < scan->nr; i++) {
-		const struct scan_file *f = &scan->files[i];
-		struct strbuf dir = STRBUF_INIT;
-		const char *slash = strrchr(f->path, '/');
-
-		strmap_put(&s.scanned, f->path, (void *)f);
-		if (!f->module)
-			continue;
-		strbuf_add(&dir, f->path,
-			   slash ? (size_t)(slash - f->path) : 0);
-		if (!strmap_get(&s.dir_module, dir.buf))
-			strmap_put(&s.dir_module,
-				   arena_strdup(&s.keys, dir.buf),
-				   (void *)f->module);
-		strbuf_release(&dir);
-	}
+	summary_init(&s, scan, o);
 	s.keep = xcalloc(log->paths_nr + 1, 1);
 	resolve_paths(&s);
+	left_out(&s);
 	make_entities(&s);
 	module_seen = xcalloc(h->modules_nr + 1, sizeof(*module_seen));
 	authors_of = xmalloc((log->people_nr + 1) * sizeof(*authors_of));

@@ -7,7 +7,9 @@
 # coupling threshold with the new commit, an author renamed by a new
 # name with a known email. What cannot be extended is replayed, and the
 # trace says why: a rewritten HEAD, --since, grouping by day, followed
-# renames, a new file in the scan; a damaged state is ignored.
+# renames, a file the scan leaves out now; a damaged state is ignored.
+# A file added (the scan's paths change) is extended: the summed-up
+# paths are checked against the new scan.
 . "$CARVE_SRC/tests/cli/lib.sh"
 . "$CARVE_SRC/tests/cli/lib-history.sh"
 
@@ -136,8 +138,16 @@ run >/dev/null
 echo 'z = 1' >repo/app/core/c.py
 git -C repo add -A && commit_as repo Ann ann@example.com 28 "a new file"
 run >out.json
-expect_eq "a new file in the scan: another shape, replayed" \
-	"no earlier summary of these options" "$(why)"
+expect_eq "a new file in the scan: extended all the same" \
+	"summary extended, 1 commits walked, 0 replayed, 1 diffed" "$(trace)"
+truth >truth.json
+check "as without a cache" cmp out.json truth.json
+same_as_replay new-file
+sed -i '1i # DO NOT EDIT: generated' repo/app/web/views.py
+git -C repo add -A && commit_as repo Ann ann@example.com 28 "generated now"
+run >out.json
+expect_eq "a file the scan leaves out now (generated): replayed" \
+	"a summed-up path is left out now" "$(why)"
 truth >truth.json
 check "as without a cache" cmp out.json truth.json
 
