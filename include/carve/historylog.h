@@ -427,10 +427,10 @@ int hstate_parse(struct hstate *st, const char *buf, size_t len);
  * Returns 0 with *out and *out_st set, or 1 when the two cannot be
  * joined exactly (an author the new people split or move to another
  * team, a file in another module): the caller replays instead, and
- * `why` says why.
+ * `why` says why. old_st's coupling counts may be taken over (moved).
  */
 int hstate_merge(struct history **out, struct hstate *out_st,
-		 const struct history *old, const struct hstate *old_st,
+		 const struct history *old, struct hstate *old_st,
 		 const struct history *add, const struct hstate *add_st,
 		 git_repository *repo, const struct history_options *o,
 		 const char **why);

@@ -328,7 +328,7 @@ static int fits(const struct history *h, const struct hstate *st)
 }
 
 int hstate_merge(struct history **out, struct hstate *out_st,
-		 const struct history *old, const struct hstate *old_st,
+		 const struct history *old, struct hstate *old_st,
 		 const struct history *add, const struct hstate *add_st,
 		 git_repository *repo, const struct history_options *o,
 		 const char **why)
@@ -425,11 +425,29 @@ int hstate_merge(struct history **out, struct hstate *out_st,
 	/* coupling: the counts summed, the thresholds again */
 	for (int level = 0; level < 2; level++) {
 		struct hcouple *c = &out_st->coupling[level];
+		size_t nr = level ? h->modules_nr : h->files_nr;
+		size_t old_nr = level ? old->modules_nr : old->files_nr;
+		int same = nr == old_nr;
 
-		c->revs_nr = c->revs_alloc =
-			level ? h->modules_nr : h->files_nr;
-		c->revs = xcalloc(c->revs_nr + 1, sizeof(*c->revs));
-		join_coupling(c, &old_st->coupling[level], maps[2 * level]);
+		for (size_t i = 0; same && i < old_nr; i++)
+			same = maps[2 * level][i] == i;
+		if (same) {
+			/* no new entity: the old counts are added to in place
+			 * (millions of pairs on a large history) */
+			*c = old_st->coupling[level];
+			memset(&old_st->coupling[level], 0, sizeof(*c));
+			if (c->revs_nr < nr) {
+				ALLOC_GROW(c->revs, nr, c->revs_alloc);
+				memset(c->revs + c->revs_nr, 0,
+				       (nr - c->revs_nr) * sizeof(*c->revs));
+				c->revs_nr = nr;
+			}
+		} else {
+			c->revs_nr = c->revs_alloc = nr;
+			c->revs = xcalloc(nr + 1, sizeof(*c->revs));
+			join_coupling(c, &old_st->coupling[level],
+				      maps[2 * level]);
+		}
 		join_coupling(c, &add_st->coupling[level],
 			      maps[2 * level + 1]);
 	}
