@@ -76,11 +76,11 @@ static void check_state(const uint8_t *data, size_t size)
 			abort();
 	for (int level = 0; level < 2; level++) {
 		const struct hcouple *c = &st.coupling[level];
-		const struct u64map_entry *e;
 
-		u64map_for_each (&c->pairs, e)
-			if ((e->key >> 32) >= (uint32_t)e->key ||
-			    (uint32_t)e->key >= c->revs_nr)
+		for (size_t i = 0; i < c->sorted_nr; i++)
+			if ((c->sorted[i].key >> 32) >= (uint32_t)c->sorted[i].key ||
+			    (uint32_t)c->sorted[i].key >= c->revs_nr ||
+			    (i && c->sorted[i - 1].key >= c->sorted[i].key))
 				abort();
 	}
 	for (size_t i = 0; i < st.people_nr; i++)

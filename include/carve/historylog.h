@@ -357,8 +357,17 @@ int history_authors(struct history *h, git_repository *repo,
  * Coupling counts being summed (src/history/coupling.c): per entity the
  * changes within the size limit, per pair the changes with both.
  */
+struct hcouple_pair {
+	uint64_t key; /* a << 32 | b, a < b */
+	uint64_t shared; /* changes with both */
+};
+
 struct hcouple {
 	struct u64map pairs; /* a << 32 | b (a < b) -> changes with both */
+	/* or, read back or joined, the same as an array sorted by key
+	 * (a pair is in one of the two): a third of the map's memory */
+	struct hcouple_pair *sorted;
+	size_t sorted_nr, sorted_alloc;
 	size_t *revs; /* per entity */
 	size_t revs_nr, revs_alloc;
 	size_t changesets, large;
@@ -367,6 +376,8 @@ struct hcouple {
 /* Counts one change: its `n` distinct entities, `size` files. */
 void hcouple_add(struct hcouple *c, const uint32_t *set, size_t n,
 		 size_t size, size_t max_changeset);
+/* The pairs of the map, sorted by key (the caller frees them). */
+struct hcouple_pair *hcouple_map_pairs(const struct hcouple *c, size_t *nr);
 /* The pairs that pass the thresholds, strongest first. */
 void hcouple_finish(struct history_coupling *out, const struct hcouple *c,
 		    int min_revs, int min_shared, int min_coupling);
@@ -427,7 +438,7 @@ int hstate_parse(struct hstate *st, const char *buf, size_t len);
  * Returns 0 with *out and *out_st set, or 1 when the two cannot be
  * joined exactly (an author the new people split or move to another
  * team, a file in another module): the caller replays instead, and
- * `why` says why. old_st's coupling counts may be taken over (moved).
+ * `why` says why. old_st's coupling counts are released once joined.
  */
 int hstate_merge(struct history **out, struct hstate *out_st,
 		 const struct history *old, struct hstate *old_st,

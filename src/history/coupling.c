@@ -64,21 +64,54 @@ void hcouple_add(struct hcouple *c, const uint32_t *set, size_t n,
 	}
 }
 
+static int by_key(const void *x, const void *y)
+{
+	const struct hcouple_pair *a = x, *b = y;
+
+	return a->key < b->key ? -1 : a->key > b->key;
+}
+
+struct hcouple_pair *hcouple_map_pairs(const struct hcouple *c, size_t *nr)
+{
+	struct hcouple_pair *p = xmalloc((c->pairs.nr + 1) * sizeof(*p));
+	const struct u64map_entry *e;
+	size_t n = 0;
+
+	u64map_for_each (&c->pairs, e) {
+		p[n].key = e->key;
+		p[n++].shared = e->value;
+	}
+	if (n)
+		qsort(p, n, sizeof(*p), by_key);
+	*nr = n;
+	return p;
+}
+
 void hcouple_finish(struct history_coupling *out, const struct hcouple *c,
 		    int min_revs, int min_shared, int min_coupling)
 {
-	const struct u64map_entry *p;
-	size_t pairs_alloc = 0;
+	const struct u64map_entry *e = u64map_next(&c->pairs, NULL);
+	size_t pairs_alloc = 0, at = 0;
 
 	memset(out, 0, sizeof(*out));
 	out->changesets = c->changesets;
 	out->large = c->large;
-	out->candidates = c->pairs.nr;
-	u64map_for_each (&c->pairs, p) {
+	out->candidates = c->pairs.nr + c->sorted_nr;
+	for (;;) {
 		struct history_pair *hp;
+		struct hcouple_pair one, *p = &one;
 		uint32_t a, b;
 		size_t sum;
 
+		if (e) {
+			one.key = e->key;
+			one.shared = e->value;
+			e = u64map_next(&c->pairs, e);
+		} else if (at < c->sorted_nr) {
+			p = &c->sorted[at++];
+		} else {
+			break;
+		}
 		a = (uint32_t)(p->key >> 32);
 		b = (uint32_t)p->key;
 		/* exact: average = sum / 2, degree = 100 * shared / average */
@@ -88,11 +121,11 @@ void hcouple_finish(struct history_coupling *out, const struct hcouple *c,
 			out->below_min_revs++;
 			continue;
 		}
-		if (p->value < (size_t)min_shared) {
+		if (p->shared < (size_t)min_shared) {
 			out->below_min_shared++;
 			continue;
 		}
-		if (200 * p->value < (size_t)min_coupling * sum) {
+		if (200 * p->shared < (size_t)min_coupling * sum) {
 			out->below_min_coupling++;
 			continue;
 		}
@@ -100,10 +133,10 @@ void hcouple_finish(struct history_coupling *out, const struct hcouple *c,
 		hp = &out->pairs[out->nr++];
 		hp->a = a;
 		hp->b = b;
-		hp->shared = p->value;
+		hp->shared = p->shared;
 		hp->revs_a = c->revs[a];
 		hp->revs_b = c->revs[b];
-		hp->degree = (int)(200 * p->value / sum);
+		hp->degree = (int)(200 * p->shared / sum);
 	}
 	if (out->nr)
 		qsort(out->pairs, out->nr, sizeof(*out->pairs), by_degree);
@@ -112,6 +145,7 @@ void hcouple_finish(struct history_coupling *out, const struct hcouple *c,
 void hcouple_release(struct hcouple *c)
 {
 	u64map_release(&c->pairs);
+	free(c->sorted);
 	free(c->revs);
 	memset(c, 0, sizeof(*c));
 }

@@ -876,37 +876,31 @@ static void state_path(struct strbuf *sb, const char *dir,
 	strbuf_addstr(sb, HSTATE_SUFFIX);
 }
 
-static int by_key(const void *x, const void *y)
-{
-	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
-
-	return a < b ? -1 : a > b;
-}
-
 static void put_couple(struct strbuf *sb, const struct hcouple *c)
 {
-	const struct u64map_entry *e;
-	uint64_t *keys = xmalloc((c->pairs.nr + 1) * sizeof(*keys));
-	size_t n = 0;
+	size_t n = 0, i = 0, j = 0;
+	struct hcouple_pair *m = hcouple_map_pairs(c, &n);
 	uint64_t prev = 0;
 
 	put_u(sb, c->changesets);
 	put_u(sb, c->large);
 	put_u(sb, c->revs_nr);
-	for (size_t i = 0; i < c->revs_nr; i++)
-		put_u(sb, c->revs[i]);
-	u64map_for_each (&c->pairs, e)
-		keys[n++] = e->key;
-	if (n)
-		qsort(keys, n, sizeof(*keys), by_key);
-	put_u(sb, n);
-	/* ascending keys as differences: small numbers */
-	for (size_t i = 0; i < n; i++) {
-		put_u(sb, keys[i] - prev);
-		put_u(sb, u64map_find(&c->pairs, keys[i])->value);
-		prev = keys[i];
+	for (size_t k = 0; k < c->revs_nr; k++)
+		put_u(sb, c->revs[k]);
+	/* the sorted array and the map's pairs in one ascending run (a
+	 * pair is in one of them), as differences: small numbers */
+	put_u(sb, n + c->sorted_nr);
+	while (i < c->sorted_nr || j < n) {
+		const struct hcouple_pair *p =
+			j == n || (i < c->sorted_nr && c->sorted[i].key < m[j].key)
+				? &c->sorted[i++]
+				: &m[j++];
+
+		put_u(sb, p->key - prev);
+		put_u(sb, p->shared);
+		prev = p->key;
 	}
-	free(keys);
+	free(m);
 }
 
 void hstate_encode(struct strbuf *sb, const struct hstate *st)
@@ -949,9 +943,10 @@ static void get_couple(struct reader *r, struct hcouple *c)
 	for (size_t i = 0; i < c->revs_nr && !r->bad; i++)
 		c->revs[i] = get_u(r);
 	n = get_count(r, 2);
+	c->sorted = xcalloc(n + 1, sizeof(*c->sorted));
+	c->sorted_alloc = n + 1;
 	for (size_t i = 0; i < n && !r->bad; i++) {
 		uint64_t d = get_u(r), v = get_u(r);
-		int added;
 
 		/* strictly ascending, a < b < entities, each counted */
 		if ((i && !d) || d > UINT64_MAX - key) {
@@ -964,7 +959,8 @@ static void get_couple(struct reader *r, struct hcouple *c)
 			r->bad = 1;
 			break;
 		}
-		u64map_insert(&c->pairs, key, &added)->value = (size_t)v;
+		c->sorted[c->sorted_nr].key = key;
+		c->sorted[c->sorted_nr++].shared = v;
 	}
 }
 
