@@ -433,6 +433,10 @@ int hstate_merge(struct history **out, struct hstate *out_st,
 		*why = "the authors cannot be resolved";
 		goto done;
 	}
+	if (old->teams_nr != h->teams_nr || add->teams_nr != h->teams_nr) {
+		*why = "the teams are not the summary's";
+		goto done;
+	}
 	old_authors = xmalloc((old->authors_nr + 1) * sizeof(*old_authors));
 	add_authors = xmalloc((add->authors_nr + 1) * sizeof(*add_authors));
 	if (map_authors(old_authors, old, old_st, old_people, final, h, why) ||
