@@ -564,6 +564,10 @@ void history_sort_authors(struct history *h, uint32_t *person_author_copy,
 			if (e[i].authors_nr > 1)
 				qsort(e[i].authors, e[i].authors_nr,
 				      sizeof(*e[i].authors), by_share);
+			/* (and teams' shares sorted too: joined ones are not) */
+			if (e[i].teams_nr > 1)
+				qsort(e[i].teams, e[i].teams_nr,
+				      sizeof(*e[i].teams), by_share);
 		}
 	}
 done:

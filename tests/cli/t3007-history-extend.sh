@@ -143,6 +143,21 @@ expect_eq "a new file in the scan: extended all the same" \
 truth >truth.json
 check "as without a cache" cmp out.json truth.json
 same_as_replay new-file
+# teams (carve.json: another shape, summed up once, then extended)
+printf '{"teams": {"core": ["ann@example.com"], "docs": ["dee@*"]}}\n' \
+	>repo/carve.json
+git -C repo add -A && commit_as repo Ann ann@example.com 28 "teams"
+run >/dev/null
+change 28 Dee dee@example.com app/core/c.py
+run >out.json
+expect_eq "with teams: extended" \
+	"summary extended, 1 commits walked, 0 replayed, 1 diffed" "$(trace)"
+expect_eq "Dee's commits count for the docs team" \
+	"$(git -C repo log --no-merges --author=dee@example.com --format=%h | wc -l)" \
+	"$(jq '.history.teams[] | select(.name == "docs") | .commits' out.json)"
+truth >truth.json
+check "as without a cache" cmp out.json truth.json
+same_as_replay teams
 sed -i '1i # DO NOT EDIT: generated' repo/app/web/views.py
 git -C repo add -A && commit_as repo Ann ann@example.com 28 "generated now"
 run >out.json
