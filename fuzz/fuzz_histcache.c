@@ -78,7 +78,8 @@ static void check_state(const uint8_t *data, size_t size)
 		const struct hcouple *c = &st.coupling[level];
 
 		for (size_t i = 0; i < c->sorted_nr; i++)
-			if ((c->sorted[i].key >> 32) >= (uint32_t)c->sorted[i].key ||
+			if ((c->sorted[i].key >> 32) >=
+				    (uint32_t)c->sorted[i].key ||
 			    (uint32_t)c->sorted[i].key >= c->revs_nr ||
 			    (i && c->sorted[i - 1].key >= c->sorted[i].key))
 				abort();

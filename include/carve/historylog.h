@@ -311,9 +311,8 @@ struct scan;
  * `scan`. Returns 0, or -1 when the revision does not resolve (the walk
  * reports it) and no summary applies.
  */
-int hsummary_key(unsigned char *key, unsigned char *shape,
-		 git_repository *repo, const struct scan *scan,
-		 const struct history_options *o);
+int hsummary_key(unsigned char *key, unsigned char *shape, git_repository *repo,
+		 const struct scan *scan, const struct history_options *o);
 /*
  * Reads the summary of `key` from `dir`: 0 with *out owned by the
  * caller (scan figures, root, rev, options and cache path unset), 1
@@ -374,8 +373,8 @@ struct hcouple {
 };
 
 /* Counts one change: its `n` distinct entities, `size` files. */
-void hcouple_add(struct hcouple *c, const uint32_t *set, size_t n,
-		 size_t size, size_t max_changeset);
+void hcouple_add(struct hcouple *c, const uint32_t *set, size_t n, size_t size,
+		 size_t max_changeset);
 /* The pairs of the map, sorted by key (the caller frees them). */
 struct hcouple_pair *hcouple_map_pairs(const struct hcouple *c, size_t *nr);
 /* The pairs that pass the thresholds, strongest first. */
@@ -424,8 +423,7 @@ int hstate_save(const struct hstate *st, const char *dir,
  * Reads the state of `shape`: 0 with *st filled, 1 when there is none
  * or it is damaged (warned about).
  */
-int hstate_load(struct hstate *st, const char *dir,
-		const unsigned char *shape);
+int hstate_load(struct hstate *st, const char *dir, const unsigned char *shape);
 /* The records alone, for hstate_save and the fuzz target. */
 void hstate_encode(struct strbuf *sb, const struct hstate *st);
 int hstate_parse(struct hstate *st, const char *buf, size_t len);

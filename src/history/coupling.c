@@ -36,8 +36,8 @@ static int by_degree(const void *x, const void *y)
 	return a->b < b->b ? -1 : a->b > b->b;
 }
 
-void hcouple_add(struct hcouple *c, const uint32_t *set, size_t n,
-		 size_t size, size_t max_changeset)
+void hcouple_add(struct hcouple *c, const uint32_t *set, size_t n, size_t size,
+		 size_t max_changeset)
 {
 	if (size > max_changeset) {
 		c->large++;

@@ -79,8 +79,7 @@ static void set_settings(struct history *h, const struct history_options *o)
  * came from, for the tests (a warm run must not walk or replay, an
  * extended summary walks and diffs only the new commits).
  */
-static void trace(const char *summary, const struct hlog *log,
-		  const char *note)
+static void trace(const char *summary, const struct hlog *log, const char *note)
 {
 	if (!getenv("CARVE_TRACE_HISTORY"))
 		return;
@@ -95,9 +94,8 @@ static void trace(const char *summary, const struct hlog *log,
  * Mines a walked log (through the cache) and sums it up into h and st.
  * Returns 0 or <0 after reporting.
  */
-static int summarise_log(struct history *h, struct hstate *st,
-			 struct hlog *log, git_repository **repop,
-			 const struct scan *scan,
+static int summarise_log(struct history *h, struct hstate *st, struct hlog *log,
+			 git_repository **repop, const struct scan *scan,
 			 const struct history_options *o,
 			 struct hlog_mine_options *mo, struct hcache *cache)
 {
@@ -257,9 +255,9 @@ int history_run(struct history **out, const struct scan *scan,
 {
 	struct history *h = xcalloc(1, sizeof(*h));
 	struct hlog log = HLOG_INIT;
-	struct hlog_walk_options wo = { o->rev,	 o->since, o->until,
-					o->max_commits, NULL, 0,
-					NULL,	 NULL };
+	struct hlog_walk_options wo = { o->rev,		o->since, o->until,
+					o->max_commits, NULL,	  0,
+					NULL,		NULL };
 	struct hlog_mine_options mo = { NULL, o->threads, o->max_blob_size,
 					o->follow_renames, NULL };
 	struct hcache cache = { 0 };

@@ -60,10 +60,10 @@ void hstate_from_log(struct hstate *st, const struct hlog *log,
 	free(st->people);
 	st->people = xcalloc(log->people_nr + 1, sizeof(*st->people));
 	for (size_t i = 0; i < log->people_nr; i++) {
-		st->people[i].name = arena_strdup(&st->arena,
-						  log->people[i].name);
-		st->people[i].email = arena_strdup(&st->arena,
-						   log->people[i].email);
+		st->people[i].name =
+			arena_strdup(&st->arena, log->people[i].name);
+		st->people[i].email =
+			arena_strdup(&st->arena, log->people[i].email);
 		st->people[i].latest = log->people[i].latest;
 		st->people[i].author = person_author[i];
 	}
@@ -208,8 +208,7 @@ static struct history_share *join_shares(size_t *nr,
 	return s;
 }
 
-static void add_entity(struct history_entity *e,
-		       const struct history_entity *x)
+static void add_entity(struct history_entity *e, const struct history_entity *x)
 {
 	e->revisions += x->revisions;
 	e->added += x->added;
@@ -238,8 +237,9 @@ static int join_entities(struct history *out, int level,
 	size_t i = 0, j = 0, n = 0;
 
 	while (i < na || j < nb) {
-		int cmp = i == na ? 1 : j == nb ? -1 : strcmp(ea[i].name,
-							    eb[j].name);
+		int cmp = i == na   ? 1
+			  : j == nb ? -1
+				    : strcmp(ea[i].name, eb[j].name);
 		const struct history_entity *x = cmp <= 0 ? &ea[i] : NULL;
 		const struct history_entity *y = cmp >= 0 ? &eb[j] : NULL;
 		struct history_entity *t = &e[n];
@@ -257,14 +257,14 @@ static int join_entities(struct history *out, int level,
 			add_entity(t, x);
 		if (y)
 			add_entity(t, y);
-		t->authors = join_shares(
-			&t->authors_nr, x ? x->authors : NULL,
-			x ? x->authors_nr : 0, a_authors, y ? y->authors : NULL,
-			y ? y->authors_nr : 0, b_authors);
+		t->authors = join_shares(&t->authors_nr, x ? x->authors : NULL,
+					 x ? x->authors_nr : 0, a_authors,
+					 y ? y->authors : NULL,
+					 y ? y->authors_nr : 0, b_authors);
 		t->teams = join_shares(&t->teams_nr, x ? x->teams : NULL,
 				       x ? x->teams_nr : 0, NULL,
-				       y ? y->teams : NULL,
-				       y ? y->teams_nr : 0, NULL);
+				       y ? y->teams : NULL, y ? y->teams_nr : 0,
+				       NULL);
 		if (x)
 			a_map[i++] = (uint32_t)n;
 		if (y)
@@ -326,9 +326,9 @@ static const struct hcouple_pair *iter_peek(const struct pair_iter *it,
 					    int *from_map)
 {
 	const struct hcouple_pair *a = it->s_at < it->s_nr ? &it->s[it->s_at]
-							    : NULL;
+							   : NULL;
 	const struct hcouple_pair *b = it->m_at < it->m_nr ? &it->m[it->m_at]
-							    : NULL;
+							   : NULL;
 
 	*from_map = !a || (b && b->key < a->key);
 	return *from_map ? b : a;
@@ -504,10 +504,10 @@ int hstate_merge(struct history **out, struct hstate *out_st,
 			      &add_st->coupling[level], maps[2 * level + 1]);
 		hcouple_release(&old_st->coupling[level]);
 	}
-	hcouple_finish(&h->file_coupling, &out_st->coupling[0],
-		       o->min_revs, o->min_shared, o->min_coupling);
-	hcouple_finish(&h->module_coupling, &out_st->coupling[1],
-		       o->min_revs, o->min_shared, o->min_coupling);
+	hcouple_finish(&h->file_coupling, &out_st->coupling[0], o->min_revs,
+		       o->min_shared, o->min_coupling);
+	hcouple_finish(&h->module_coupling, &out_st->coupling[1], o->min_revs,
+		       o->min_shared, o->min_coupling);
 
 	/* the large changes of both, newest first */
 	h->large_nr = old->large_nr + add->large_nr;
@@ -520,7 +520,8 @@ int hstate_merge(struct history **out, struct hstate *out_st,
 
 		h->large[i].id = arena_strdup(&h->arena, x->large[k].id);
 		h->large[i].files = x->large[k].files;
-		out_st->large_time[i] = (second ? add_st : old_st)->large_time[k];
+		out_st->large_time[i] =
+			(second ? add_st : old_st)->large_time[k];
 	}
 	hstate_sort_large(h, out_st->large_time);
 	out_st->large_nr = h->large_nr;
@@ -567,8 +568,9 @@ int hstate_merge(struct history **out, struct hstate *out_st,
 		out_st->ids_nr = n;
 	}
 	/* the paths left out by either */
-	out_st->left_out = xcalloc(old_st->left_out_nr + add_st->left_out_nr + 1,
-				   sizeof(*out_st->left_out));
+	out_st->left_out =
+		xcalloc(old_st->left_out_nr + add_st->left_out_nr + 1,
+			sizeof(*out_st->left_out));
 	{
 		size_t i = 0, j = 0, n = 0;
 

@@ -195,9 +195,8 @@ void hlog_attribute_sources(struct strbuf *k, struct strbuf *dirs,
 	strbuf_release(&path);
 }
 
-int hsummary_key(unsigned char *key, unsigned char *shape,
-		 git_repository *repo, const struct scan *scan,
-		 const struct history_options *o)
+int hsummary_key(unsigned char *key, unsigned char *shape, git_repository *repo,
+		 const struct scan *scan, const struct history_options *o)
 {
 	struct strbuf k = STRBUF_INIT, path = STRBUF_INIT, dirs = STRBUF_INIT;
 	struct strbuf rev = STRBUF_INIT;
@@ -714,8 +713,7 @@ int hsummary_parse(struct history **out, const char *buf, size_t len)
 {
 	struct history *h = xcalloc(1, sizeof(*h));
 	struct reader r = { (const unsigned char *)buf,
-			    (const unsigned char *)buf + len, h, 0,
-			    &h->arena };
+			    (const unsigned char *)buf + len, h, 0, &h->arena };
 	const char *head;
 	size_t n;
 
@@ -892,7 +890,8 @@ static void put_couple(struct strbuf *sb, const struct hcouple *c)
 	put_u(sb, n + c->sorted_nr);
 	while (i < c->sorted_nr || j < n) {
 		const struct hcouple_pair *p =
-			j == n || (i < c->sorted_nr && c->sorted[i].key < m[j].key)
+			j == n || (i < c->sorted_nr &&
+				   c->sorted[i].key < m[j].key)
 				? &c->sorted[i++]
 				: &m[j++];
 
@@ -954,8 +953,8 @@ static void get_couple(struct reader *r, struct hcouple *c)
 			break;
 		}
 		key += d;
-		if ((key >> 32) >= (uint32_t)key || (uint32_t)key >= c->revs_nr ||
-		    !v) {
+		if ((key >> 32) >= (uint32_t)key ||
+		    (uint32_t)key >= c->revs_nr || !v) {
 			r->bad = 1;
 			break;
 		}
@@ -1072,8 +1071,7 @@ done:
 	return ret < 0 ? ret : 0;
 }
 
-int hstate_load(struct hstate *st, const char *dir,
-		const unsigned char *shape)
+int hstate_load(struct hstate *st, const char *dir, const unsigned char *shape)
 {
 	struct strbuf path = STRBUF_INIT, data = STRBUF_INIT, hdr = STRBUF_INIT;
 	git_oid sum;

@@ -265,7 +265,6 @@ static int by_path_name(const void *a, const void *b, void *ctx)
 		      log->paths[*(const uint32_t *)b]);
 }
 
-
 /* The module of a path: the scan's, a scanned neighbour's, or the rule. */
 static const char *module_for(struct summary *s, const char *path,
 			      struct strbuf *buf, struct module_rules *rules)
@@ -439,7 +438,7 @@ static void add_large(struct summary *s, const char *name, size_t files,
 	ALLOC_GROW(h->large, h->large_nr + 1, s->large_alloc);
 	if (s->large_alloc != alloc)
 		s->large_time = xreallocarray(s->large_time, s->large_alloc,
-					       sizeof(*s->large_time));
+					      sizeof(*s->large_time));
 	h->large[h->large_nr].id = arena_strdup(&h->arena, name);
 	h->large[h->large_nr].files = files;
 	s->large_time[h->large_nr++] = time;
@@ -450,8 +449,8 @@ static void couple_group(struct summary *s, struct group *gr)
 {
 	gr->files_nr = unique(gr->files, gr->files_nr);
 	gr->modules_nr = unique(gr->modules, gr->modules_nr);
-	hcouple_add(&s->st->coupling[0], gr->files, gr->files_nr,
-		    gr->files_nr, (size_t)s->o->max_changeset);
+	hcouple_add(&s->st->coupling[0], gr->files, gr->files_nr, gr->files_nr,
+		    (size_t)s->o->max_changeset);
 	hcouple_add(&s->st->coupling[1], gr->modules, gr->modules_nr,
 		    gr->files_nr, (size_t)s->o->max_changeset);
 	if (gr->files_nr > (size_t)s->o->max_changeset)
@@ -470,8 +469,8 @@ static void couple(struct summary *s)
 	s->large_time = NULL;
 	hcouple_finish(&h->file_coupling, &s->st->coupling[0], s->o->min_revs,
 		       s->o->min_shared, s->o->min_coupling);
-	hcouple_finish(&h->module_coupling, &s->st->coupling[1],
-		       s->o->min_revs, s->o->min_shared, s->o->min_coupling);
+	hcouple_finish(&h->module_coupling, &s->st->coupling[1], s->o->min_revs,
+		       s->o->min_shared, s->o->min_coupling);
 }
 
 void history_add_scan_figures(struct history *h, const struct scan *scan)
