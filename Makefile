@@ -154,6 +154,7 @@ LIB_OBJS += $(B)/src/history/authors.o
 LIB_OBJS += $(B)/src/history/blobcount.o
 LIB_OBJS += $(B)/src/history/coupling.o
 LIB_OBJS += $(B)/src/history/histcache.o
+LIB_OBJS += $(B)/src/history/histstate.o
 LIB_OBJS += $(B)/src/history/histsummary.o
 LIB_OBJS += $(B)/src/history/history.o
 LIB_OBJS += $(B)/src/history/log.o

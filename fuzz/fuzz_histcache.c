@@ -4,7 +4,9 @@
  * of a change, non-empty paths, counts that fit. The same bytes are
  * also read as the records of a history summary (history-summary/):
  * what is accepted has every index in range, and writes back to the
- * same bytes.
+ * same bytes; and as the records of the state a summary is extended
+ * with (<shape>.state): sorted commit ids, pairs inside their counts,
+ * and the same bytes back.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -62,6 +64,36 @@ static void check_summary(const uint8_t *data, size_t size)
 	history_free(h);
 }
 
+static void check_state(const uint8_t *data, size_t size)
+{
+	struct hstate st;
+	struct strbuf sb = STRBUF_INIT;
+
+	if (hstate_parse(&st, (const char *)data, size))
+		return;
+	for (size_t i = 1; i < st.ids_nr; i++)
+		if (memcmp(st.ids + 20 * (i - 1), st.ids + 20 * i, 20) >= 0)
+			abort();
+	for (int level = 0; level < 2; level++) {
+		const struct hcouple *c = &st.coupling[level];
+
+		for (size_t i = 0; i < c->sorted_nr; i++)
+			if ((c->sorted[i].key >> 32) >=
+				    (uint32_t)c->sorted[i].key ||
+			    (uint32_t)c->sorted[i].key >= c->revs_nr ||
+			    (i && c->sorted[i - 1].key >= c->sorted[i].key))
+				abort();
+	}
+	for (size_t i = 0; i < st.people_nr; i++)
+		if (!st.people[i].name || !st.people[i].email)
+			abort();
+	hstate_encode(&sb, &st);
+	if (sb.len != size || memcmp(sb.buf, data, size))
+		abort();
+	strbuf_release(&sb);
+	hstate_release(&st);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct hcache cache;
@@ -102,5 +134,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	hcache_release(&cache);
 	check_summary(data, size);
+	check_state(data, size);
 	return 0;
 }

@@ -18,6 +18,7 @@
 
 #include "carve/arena.h"
 #include "carve/strmap.h"
+#include "carve/u64map.h"
 
 struct oidmap;
 struct strbuf;
@@ -85,6 +86,7 @@ struct hlog_commit {
 struct hlog_person {
 	const char *name;
 	const char *email;
+	int64_t latest; /* the newest committer time of their commits */
 };
 
 struct hlog {
@@ -119,6 +121,8 @@ void hlog_release(struct hlog *log);
 uint32_t hlog_path(struct hlog *log, const char *path, size_t len);
 /* Interns an author (copied, made valid UTF-8) and returns its index. */
 uint32_t hlog_person(struct hlog *log, const char *name, const char *email);
+/* Gives back the spare room of the commit and change arrays. */
+void hlog_trim(struct hlog *log);
 /*
  * Appends a change to `commit`, whose changes must be the last added
  * (all changes of one commit are added together, commit after commit).
@@ -138,6 +142,15 @@ struct hlog_walk_options {
 	int64_t since; /* committer time lower bound, 0: none */
 	int64_t until; /* committer time upper bound, 0: none */
 	size_t max_commits; /* 0: all */
+	/*
+	 * Commits already summed up (sorted ids of 20 bytes, an ancestor-
+	 * closed set): the walk neither lists them nor goes past them, and
+	 * sets *reached when it meets `reach` among them.
+	 */
+	const unsigned char *known;
+	size_t known_nr;
+	const unsigned char *reach;
+	int *reached;
 };
 
 /*
@@ -285,7 +298,7 @@ void hcache_release(struct hcache *c);
  * options that shape it, carve.json, the .mailmap and attribute files,
  * and the scan's paths, modules and excluded files.
  */
-#define HSUMMARY_FORMAT 1
+#define HSUMMARY_FORMAT 2
 #define HSUMMARY_KEEP 4
 
 struct history;
@@ -293,11 +306,12 @@ struct history_options;
 struct scan;
 
 /*
- * Sets key (20 bytes) for a history of `repo` read with `o` against
+ * Sets key (20 bytes) and shape (20 bytes: the key without the
+ * revision, naming the state a summary can be extended with) for a history of `repo` read with `o` against
  * `scan`. Returns 0, or -1 when the revision does not resolve (the walk
  * reports it) and no summary applies.
  */
-int hsummary_key(unsigned char *key, git_repository *repo,
+int hsummary_key(unsigned char *key, unsigned char *shape, git_repository *repo,
 		 const struct scan *scan, const struct history_options *o);
 /*
  * Reads the summary of `key` from `dir`: 0 with *out owned by the
@@ -324,6 +338,7 @@ void history_add_scan_figures(struct history *h, const struct scan *scan);
  */
 struct config;
 struct history;
+struct history_coupling;
 struct history_options;
 struct scan;
 
@@ -338,12 +353,123 @@ int history_authors(struct history *h, git_repository *repo,
 		    uint32_t *person_author);
 
 /*
+ * Coupling counts being summed (src/history/coupling.c): per entity the
+ * changes within the size limit, per pair the changes with both.
+ */
+struct hcouple_pair {
+	uint64_t key; /* a << 32 | b, a < b */
+	uint64_t shared; /* changes with both */
+};
+
+struct hcouple {
+	struct u64map pairs; /* a << 32 | b (a < b) -> changes with both */
+	/* or, read back or joined, the same as an array sorted by key
+	 * (a pair is in one of the two): a third of the map's memory */
+	struct hcouple_pair *sorted;
+	size_t sorted_nr, sorted_alloc;
+	size_t *revs; /* per entity */
+	size_t revs_nr, revs_alloc;
+	size_t changesets, large;
+};
+
+/* Counts one change: its `n` distinct entities, `size` files. */
+void hcouple_add(struct hcouple *c, const uint32_t *set, size_t n, size_t size,
+		 size_t max_changeset);
+/* The pairs of the map, sorted by key (the caller frees them). */
+struct hcouple_pair *hcouple_map_pairs(const struct hcouple *c, size_t *nr);
+/* The pairs that pass the thresholds, strongest first. */
+void hcouple_finish(struct history_coupling *out, const struct hcouple *c,
+		    int min_revs, int min_shared, int min_coupling);
+void hcouple_release(struct hcouple *c);
+
+/*
+ * What a summary can be extended with (src/history/histstate.c): with
+ * it, a summary of HEAD' whose history holds the summarised HEAD is the
+ * old summary plus the commits that are new, never a replay of them
+ * all. Kept beside the summaries as <shape>.state, the shape a SHA-1 of
+ * the summary's key without the revision.
+ */
+struct hstate_person {
+	const char *name, *email; /* as the commits name them (UTF-8) */
+	int64_t latest; /* their newest commit's committer time */
+	uint32_t author; /* index into history.authors, HLOG_NONE: none */
+};
+
+struct hstate {
+	unsigned char key[20]; /* the summary's key */
+	char head[41];
+	unsigned char *ids; /* the commits walked, sorted, 20 bytes each */
+	size_t ids_nr;
+	struct hstate_person *people; /* sorted by name, then email */
+	size_t people_nr;
+	struct hcouple coupling[2]; /* files, modules */
+	int64_t *large_time; /* per history.large: committer time */
+	size_t large_nr;
+	const char **left_out; /* paths changed but not counted, sorted */
+	size_t left_out_nr;
+	struct arena arena;
+};
+
+void hstate_release(struct hstate *st);
+/* Orders h->large and `time` (one per entry) newest first, then by id. */
+void hstate_sort_large(struct history *h, int64_t *time);
+/* Sets st->ids and st->people from the log (people_author: final). */
+void hstate_from_log(struct hstate *st, const struct hlog *log,
+		     const uint32_t *person_author);
+/* Writes st as <dir>/history-summary/<shape>.state; 0 or <0 (warned). */
+int hstate_save(const struct hstate *st, const char *dir,
+		const unsigned char *shape);
+/*
+ * Reads the state of `shape`: 0 with *st filled, 1 when there is none
+ * or it is damaged (warned about).
+ */
+int hstate_load(struct hstate *st, const char *dir, const unsigned char *shape);
+/* The records alone, for hstate_save and the fuzz target. */
+void hstate_encode(struct strbuf *sb, const struct hstate *st);
+int hstate_parse(struct hstate *st, const char *buf, size_t len);
+
+/*
+ * Extends `old` (with its state) by `add`, the summary of the commits
+ * that are new (with its state), both made with the same options: the
+ * authors are resolved again over everyone, entities and shares summed
+ * by name, coupling counts summed and the thresholds applied again.
+ * Returns 0 with *out and *out_st set, or 1 when the two cannot be
+ * joined exactly (an author the new people split or move to another
+ * team, a file in another module): the caller replays instead, and
+ * `why` says why. old_st's coupling counts are released once joined.
+ */
+int hstate_merge(struct history **out, struct hstate *out_st,
+		 const struct history *old, struct hstate *old_st,
+		 const struct history *add, const struct hstate *add_st,
+		 git_repository *repo, const struct history_options *o,
+		 const char **why);
+
+/*
+ * Whether h (with its state) would be summed up the same against `scan`:
+ * every file kept and in its module, every path left out still left
+ * out. 0, or 1 with *why.
+ */
+int history_check_paths(const struct history *h, const struct hstate *st,
+			const struct scan *scan,
+			const struct history_options *o, const char **why);
+
+/*
  * Sums the log up per file and module of the scan, with coupling, for
  * the commits flagged for analysis. `messages` holds each commit's
- * message when grouping by ticket (else NULL). Returns 0 or <0.
+ * message when grouping by ticket (else NULL). Fills st's coupling
+ * counts and large_time. Returns 0 or <0.
  */
 int history_summarise(struct history *h, const struct hlog *log,
 		      const uint32_t *person_author, const struct scan *scan,
-		      const struct history_options *o, const char **messages);
+		      const struct history_options *o, const char **messages,
+		      struct hstate *st);
+/*
+ * Orders h's authors by commits (then name), drops those without
+ * commits, renumbers every share (ordering them again) and maps
+ * `person_author` (nr entries) to the new numbers (HLOG_NONE for those
+ * dropped).
+ */
+void history_sort_authors(struct history *h, uint32_t *person_author,
+			  size_t nr);
 
 #endif

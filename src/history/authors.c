@@ -4,6 +4,9 @@
  * people with the same resulting name are one author, as `git shortlog`
  * counts them, and so are two names with one email ("Jeremy Stretch"
  * and "jeremystretch"), unless that email is a shared no-reply one.
+ * Who is one author depends on the people and the time of their newest
+ * commits only (they are taken newest first), never on the order in
+ * which the walk meets the commits.
  * carve.json "teams" (struct config) maps team names to lists of emails or
  * patterns ("*@payments.example.com"; a pattern without '@' matches the
  * author's name); the first team that matches wins.
@@ -94,6 +97,20 @@ static int shared_email(const char *email)
 	       !strcmp(email, "unknown@example.com");
 }
 
+static int by_person(const void *x, const void *y, void *ctx)
+{
+	const struct hlog_person *p = ctx;
+	const struct hlog_person *a = &p[*(const uint32_t *)x];
+	const struct hlog_person *b = &p[*(const uint32_t *)y];
+	int cmp;
+
+	/* newest first, as the walk meets them, but by time alone */
+	if (a->latest != b->latest)
+		return a->latest > b->latest ? -1 : 1;
+	cmp = strcmp(a->name, b->name);
+	return cmp ? cmp : strcmp(a->email, b->email);
+}
+
 int history_authors(struct history *h, git_repository *repo,
 		    const struct hlog *log, const struct config *cfg,
 		    uint32_t *person_author)
@@ -103,6 +120,7 @@ int history_authors(struct history *h, git_repository *repo,
 	git_mailmap *mailmap = NULL;
 	size_t alloc = 0;
 	int not_regular = 0;
+	uint32_t *order = xmalloc((log->people_nr + 1) * sizeof(*order));
 
 	if (repo && git_repository_workdir(repo)) {
 		struct stat st;
@@ -131,7 +149,18 @@ int history_authors(struct history *h, git_repository *repo,
 				arena_strdup(&h->arena, cfg->teams[i].name);
 		h->teams_nr = cfg->teams_nr;
 	}
-	for (size_t i = 0; i < log->people_nr; i++) {
+	/*
+	 * people by their newest commit (then name), not in the order of
+	 * the walk: who is one author, and by which name and email, depends
+	 * on who is there and when, never on the order commits are met, so
+	 * a summary extended by new commits resolves them as a replay does
+	 */
+	for (size_t i = 0; i < log->people_nr; i++)
+		order[i] = (uint32_t)i;
+	qsort_r(order, log->people_nr, sizeof(*order), by_person,
+		(void *)log->people);
+	for (size_t o = 0; o < log->people_nr; o++) {
+		size_t i = order[o];
 		const char *name = log->people[i].name;
 		const char *email = log->people[i].email;
 		const char *real_name = NULL, *real_email = NULL;
@@ -178,6 +207,7 @@ int history_authors(struct history *h, git_repository *repo,
 			a->team = team_of(cfg, name, email);
 		person_author[i] = (uint32_t)(k - 1);
 	}
+	free(order);
 	git_mailmap_free(mailmap);
 	strmap_release(&by_name);
 	strmap_release(&by_email);

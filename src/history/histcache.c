@@ -110,6 +110,7 @@ void hcache_load(struct hcache *c, const char *dir, uint64_t max_blob_size)
 	struct strbuf path = STRBUF_INIT;
 	size_t hlen;
 	const char *p, *end;
+	struct stat st;
 
 	memset(c, 0, sizeof(*c));
 	c->data = xcalloc(1, sizeof(*c->data));
@@ -120,6 +121,11 @@ void hcache_load(struct hcache *c, const char *dir, uint64_t max_blob_size)
 		 CARVE_VERSION, (unsigned long long)max_blob_size);
 	strbuf_addf(&path, "%s/history.cache", dir);
 	c->path = strbuf_detach(&path, NULL);
+	/* room for the whole file and the read that finds its end: the
+	 * buffer is never grown, so never doubled, while it is read */
+	if (!stat(c->path, &st) && S_ISREG(st.st_mode) &&
+	    (uint64_t)st.st_size <= HCACHE_MAX_SIZE)
+		strbuf_grow(c->data, (size_t)st.st_size + 8194);
 	if (strbuf_read_file(c->data, c->path, HCACHE_MAX_SIZE))
 		return;
 	hlen = strlen(c->header);

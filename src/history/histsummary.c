@@ -195,10 +195,11 @@ void hlog_attribute_sources(struct strbuf *k, struct strbuf *dirs,
 	strbuf_release(&path);
 }
 
-int hsummary_key(unsigned char *key, git_repository *repo,
+int hsummary_key(unsigned char *key, unsigned char *shape, git_repository *repo,
 		 const struct scan *scan, const struct history_options *o)
 {
 	struct strbuf k = STRBUF_INIT, path = STRBUF_INIT, dirs = STRBUF_INIT;
+	struct strbuf rev = STRBUF_INIT;
 	git_config *cfg = NULL;
 	git_buf value = GIT_BUF_INIT;
 	git_object *blob = NULL;
@@ -207,7 +208,7 @@ int hsummary_key(unsigned char *key, git_repository *repo,
 
 	strbuf_addf(&k, "carve-history-summary %d %s\n", HSUMMARY_FORMAT,
 		    CARVE_VERSION);
-	if (key_revision(&k, repo, o->rev))
+	if (key_revision(&rev, repo, o->rev))
 		goto done;
 	if (git_repository_config_snapshot(&cfg, repo) < 0)
 		cfg = NULL;
@@ -250,8 +251,17 @@ int hsummary_key(unsigned char *key, git_repository *repo,
 	}
 	git_error_clear();
 	hlog_attribute_sources(&k, &dirs, repo);
-	/* what the summary takes from the scan: its paths and modules */
 	key_field(&k, "prefix", scan ? scan->prefix : NULL);
+	/*
+	 * the shape: all of it but the commits and the scan's paths (an
+	 * extension checks the summed-up paths against the scan itself)
+	 */
+	if (git_odb_hash(&id, k.buf, k.len, GIT_OBJECT_BLOB) < 0) {
+		git_error_clear();
+		goto done;
+	}
+	memcpy(shape, id.id, 20);
+	/* what the summary takes from the scan: its paths and modules */
 	for (size_t i = 0; scan && i < scan->nr; i++) {
 		const struct scan_file *f = &scan->files[i];
 
@@ -262,6 +272,7 @@ int hsummary_key(unsigned char *key, git_repository *repo,
 		strbuf_addch(&k, '\0');
 		strbuf_addch(&k, f->status == FILE_EXCLUDED ? 'x' : '.');
 	}
+	strbuf_add(&k, rev.buf, rev.len);
 	if (git_odb_hash(&id, k.buf, k.len, GIT_OBJECT_BLOB) < 0) {
 		git_error_clear();
 		goto done;
@@ -269,6 +280,7 @@ int hsummary_key(unsigned char *key, git_repository *repo,
 	memcpy(key, id.id, 20);
 	ret = 0;
 done:
+	strbuf_release(&rev);
 	git_buf_dispose(&value);
 	git_object_free(blob);
 	git_config_free(cfg);
@@ -467,9 +479,9 @@ static int newest_first(const void *x, const void *y)
  * `current` (the one just written) always among them: summaries written
  * in one second would otherwise tie.
  */
-static void prune(const char *dir, const char *current)
+static void prune(const char *dir, const char *current, const char *suffix)
 {
-	size_t kept = 1;
+	size_t kept = 1, slen = strlen(suffix);
 
 	DIR *d = opendir(dir);
 	struct dirent *de;
@@ -482,8 +494,9 @@ static void prune(const char *dir, const char *current)
 		struct strbuf p = STRBUF_INIT;
 		struct stat st;
 
-		if (strlen(de->d_name) != 40 ||
-		    strspn(de->d_name, "0123456789abcdef") != 40)
+		if (strlen(de->d_name) != 40 + slen ||
+		    strspn(de->d_name, "0123456789abcdef") != 40 ||
+		    strcmp(de->d_name + 40, suffix))
 			continue;
 		strbuf_addf(&p, "%s/%s", dir, de->d_name);
 		if (lstat(p.buf, &st) || !S_ISREG(st.st_mode)) {
@@ -547,7 +560,7 @@ int hsummary_save(const struct history *h, const char *dir,
 		struct strbuf d = STRBUF_INIT;
 
 		strbuf_addf(&d, "%s/" HSUMMARY_DIR, dir);
-		prune(d.buf, path.buf);
+		prune(d.buf, path.buf, "");
 		strbuf_release(&d);
 	}
 done:
@@ -562,6 +575,7 @@ struct reader {
 	const unsigned char *p, *end;
 	struct history *h;
 	int bad;
+	struct arena *arena; /* the strings' */
 };
 
 static uint64_t get_u(struct reader *r)
@@ -623,7 +637,7 @@ static const char *get_s(struct reader *r)
 		r->bad = 1;
 		return "";
 	}
-	s = arena_strndup(&r->h->arena, (const char *)r->p, len);
+	s = arena_strndup(r->arena, (const char *)r->p, len);
 	r->p += len;
 	return s;
 }
@@ -699,7 +713,7 @@ int hsummary_parse(struct history **out, const char *buf, size_t len)
 {
 	struct history *h = xcalloc(1, sizeof(*h));
 	struct reader r = { (const unsigned char *)buf,
-			    (const unsigned char *)buf + len, h, 0 };
+			    (const unsigned char *)buf + len, h, 0, &h->arena };
 	const char *head;
 	size_t n;
 
@@ -831,6 +845,257 @@ int hsummary_load(struct history **out, const char *dir,
 	if (hsummary_parse(out, data.buf + hdr.len + 20,
 			   data.len - hdr.len - 40)) {
 		warning("ignoring the history summary '%s': a record is out "
+			"of range (the history is summed up again)",
+			path.buf);
+		goto done;
+	}
+	ret = 0;
+done:
+	strbuf_release(&path);
+	strbuf_release(&data);
+	strbuf_release(&hdr);
+	return ret;
+}
+
+/* ---- the state a summary is extended with (histstate.c) -------------- */
+
+#define HSTATE_SUFFIX ".state"
+
+static void state_header(struct strbuf *sb)
+{
+	strbuf_addf(sb, "carve-history-state %d %s\n", HSUMMARY_FORMAT,
+		    CARVE_VERSION);
+}
+
+static void state_path(struct strbuf *sb, const char *dir,
+		       const unsigned char *shape)
+{
+	summary_path(sb, dir, shape);
+	strbuf_addstr(sb, HSTATE_SUFFIX);
+}
+
+static void put_couple(struct strbuf *sb, const struct hcouple *c)
+{
+	size_t n = 0, i = 0, j = 0;
+	struct hcouple_pair *m = hcouple_map_pairs(c, &n);
+	uint64_t prev = 0;
+
+	put_u(sb, c->changesets);
+	put_u(sb, c->large);
+	put_u(sb, c->revs_nr);
+	for (size_t k = 0; k < c->revs_nr; k++)
+		put_u(sb, c->revs[k]);
+	/* the sorted array and the map's pairs in one ascending run (a
+	 * pair is in one of them), as differences: small numbers */
+	put_u(sb, n + c->sorted_nr);
+	while (i < c->sorted_nr || j < n) {
+		const struct hcouple_pair *p =
+			j == n || (i < c->sorted_nr &&
+				   c->sorted[i].key < m[j].key)
+				? &c->sorted[i++]
+				: &m[j++];
+
+		put_u(sb, p->key - prev);
+		put_u(sb, p->shared);
+		prev = p->key;
+	}
+	free(m);
+}
+
+void hstate_encode(struct strbuf *sb, const struct hstate *st)
+{
+	strbuf_add(sb, (const char *)st->key, 20);
+	put_s(sb, st->head);
+	put_u(sb, st->ids_nr);
+	strbuf_add(sb, (const char *)st->ids, 20 * st->ids_nr);
+	put_u(sb, st->people_nr);
+	for (size_t i = 0; i < st->people_nr; i++) {
+		put_s(sb, st->people[i].name);
+		put_s(sb, st->people[i].email);
+		put_i(sb, st->people[i].latest);
+		put_u(sb, st->people[i].author == HLOG_NONE
+				  ? 0
+				  : (uint64_t)st->people[i].author + 1);
+	}
+	put_couple(sb, &st->coupling[0]);
+	put_couple(sb, &st->coupling[1]);
+	put_u(sb, st->large_nr);
+	for (size_t i = 0; i < st->large_nr; i++)
+		put_i(sb, st->large_time[i]);
+	put_u(sb, st->left_out_nr);
+	for (size_t i = 0; i < st->left_out_nr; i++)
+		put_s(sb, st->left_out[i]);
+}
+
+static void get_couple(struct reader *r, struct hcouple *c)
+{
+	uint64_t key = 0;
+	size_t n;
+
+	c->changesets = get_u(r);
+	c->large = get_u(r);
+	c->revs_nr = get_count(r, 1);
+	if (r->bad)
+		return;
+	c->revs = xcalloc(c->revs_nr + 1, sizeof(*c->revs));
+	c->revs_alloc = c->revs_nr + 1;
+	for (size_t i = 0; i < c->revs_nr && !r->bad; i++)
+		c->revs[i] = get_u(r);
+	n = get_count(r, 2);
+	c->sorted = xcalloc(n + 1, sizeof(*c->sorted));
+	c->sorted_alloc = n + 1;
+	for (size_t i = 0; i < n && !r->bad; i++) {
+		uint64_t d = get_u(r), v = get_u(r);
+
+		/* strictly ascending, a < b < entities, each counted */
+		if ((i && !d) || d > UINT64_MAX - key) {
+			r->bad = 1;
+			break;
+		}
+		key += d;
+		if ((key >> 32) >= (uint32_t)key ||
+		    (uint32_t)key >= c->revs_nr || !v) {
+			r->bad = 1;
+			break;
+		}
+		c->sorted[c->sorted_nr].key = key;
+		c->sorted[c->sorted_nr++].shared = v;
+	}
+}
+
+int hstate_parse(struct hstate *st, const char *buf, size_t len)
+{
+	struct reader r = { (const unsigned char *)buf,
+			    (const unsigned char *)buf + len, NULL, 0,
+			    &st->arena };
+	const char *head;
+
+	memset(st, 0, sizeof(*st));
+	if (len < 20)
+		return -1;
+	memcpy(st->key, buf, 20);
+	r.p += 20;
+	head = get_s(&r);
+	if (strlen(head) >= sizeof(st->head))
+		r.bad = 1;
+	else
+		memcpy(st->head, head, strlen(head) + 1);
+	st->ids_nr = get_count(&r, 20);
+	if (!r.bad) {
+		st->ids = xmalloc(20 * st->ids_nr + 1);
+		memcpy(st->ids, r.p, 20 * st->ids_nr);
+		r.p += 20 * st->ids_nr;
+		/* sorted and distinct: the walk searches them */
+		for (size_t i = 1; i < st->ids_nr; i++)
+			if (memcmp(st->ids + 20 * (i - 1), st->ids + 20 * i,
+				   20) >= 0)
+				r.bad = 1;
+	}
+	st->people_nr = r.bad ? 0 : get_count(&r, 4);
+	st->people = xcalloc(st->people_nr + 1, sizeof(*st->people));
+	for (size_t i = 0; i < st->people_nr && !r.bad; i++) {
+		uint64_t a;
+
+		st->people[i].name = get_s(&r);
+		st->people[i].email = get_s(&r);
+		st->people[i].latest = get_i(&r);
+		a = get_max(&r, UINT32_MAX - 1);
+		st->people[i].author = a ? (uint32_t)(a - 1) : HLOG_NONE;
+	}
+	if (!r.bad)
+		get_couple(&r, &st->coupling[0]);
+	if (!r.bad)
+		get_couple(&r, &st->coupling[1]);
+	st->large_nr = r.bad ? 0 : get_count(&r, 1);
+	st->large_time = xcalloc(st->large_nr + 1, sizeof(*st->large_time));
+	for (size_t i = 0; i < st->large_nr && !r.bad; i++)
+		st->large_time[i] = get_i(&r);
+	st->left_out_nr = r.bad ? 0 : get_count(&r, 1);
+	st->left_out = xcalloc(st->left_out_nr + 1, sizeof(*st->left_out));
+	for (size_t i = 0; i < st->left_out_nr && !r.bad; i++) {
+		st->left_out[i] = get_s(&r);
+		/* sorted, distinct, never empty */
+		if (!*st->left_out[i] ||
+		    (i && strcmp(st->left_out[i - 1], st->left_out[i]) >= 0))
+			r.bad = 1;
+	}
+	if (r.bad || r.p != r.end) {
+		hstate_release(st);
+		return -1;
+	}
+	return 0;
+}
+
+int hstate_save(const struct hstate *st, const char *dir,
+		const unsigned char *shape)
+{
+	struct strbuf sb = STRBUF_INIT, path = STRBUF_INIT;
+	struct outfile out = OUTFILE_INIT;
+	git_oid sum;
+	int ret = 0;
+
+	strbuf_addf(&path, "%s/" HSUMMARY_DIR, dir);
+	if (outfile_mkdirs(path.buf) < 0 || access(path.buf, W_OK) < 0) {
+		ret = CARVE_EIO;
+		goto done;
+	}
+	state_header(&sb);
+	strbuf_add(&sb, (const char *)shape, 20);
+	hstate_encode(&sb, st);
+	if (git_odb_hash(&sum, sb.buf, sb.len, GIT_OBJECT_BLOB) < 0) {
+		git_error_clear();
+		ret = CARVE_EIO;
+		goto done;
+	}
+	strbuf_add(&sb, (const char *)sum.id, 20);
+	strbuf_reset(&path);
+	state_path(&path, dir, shape);
+	if (outfile_open_private(&out, path.buf)) {
+		ret = CARVE_EIO;
+		goto done;
+	}
+	fwrite(sb.buf, 1, sb.len, out.fp);
+	if (outfile_commit(&out))
+		ret = CARVE_EIO;
+	outfile_abort(&out);
+	{
+		struct strbuf d = STRBUF_INIT;
+
+		strbuf_addf(&d, "%s/" HSUMMARY_DIR, dir);
+		prune(d.buf, path.buf, HSTATE_SUFFIX);
+		strbuf_release(&d);
+	}
+done:
+	strbuf_release(&sb);
+	strbuf_release(&path);
+	return ret < 0 ? ret : 0;
+}
+
+int hstate_load(struct hstate *st, const char *dir, const unsigned char *shape)
+{
+	struct strbuf path = STRBUF_INIT, data = STRBUF_INIT, hdr = STRBUF_INIT;
+	git_oid sum;
+	int ret = 1;
+
+	memset(st, 0, sizeof(*st));
+	state_path(&path, dir, shape);
+	state_header(&hdr);
+	if (strbuf_read_file(&data, path.buf, HSUMMARY_MAX_SIZE))
+		goto done;
+	if (data.len < hdr.len + 40 || memcmp(data.buf, hdr.buf, hdr.len) ||
+	    memcmp(data.buf + hdr.len, shape, 20))
+		goto done;
+	if (git_odb_hash(&sum, data.buf, data.len - 20, GIT_OBJECT_BLOB) < 0 ||
+	    memcmp(sum.id, data.buf + data.len - 20, 20)) {
+		git_error_clear();
+		warning("ignoring the damaged history state '%s' (the "
+			"history is summed up again)",
+			path.buf);
+		goto done;
+	}
+	if (hstate_parse(st, data.buf + hdr.len + 20,
+			 data.len - hdr.len - 40)) {
+		warning("ignoring the history state '%s': a record is out "
 			"of range (the history is summed up again)",
 			path.buf);
 		goto done;

@@ -71,6 +71,7 @@ uint32_t hlog_person(struct hlog *log, const char *name, const char *email)
 		p = &log->people[log->people_nr++];
 		p->name = clean(log, name);
 		p->email = clean(log, email);
+		p->latest = INT64_MIN;
 		i = log->people_nr;
 		strmap_put(&log->people_index,
 			   arena_strndup(&log->arena, key.buf, key.len),
@@ -78,6 +79,21 @@ uint32_t hlog_person(struct hlog *log, const char *name, const char *email)
 	}
 	strbuf_release(&key);
 	return (uint32_t)(i - 1);
+}
+
+void hlog_trim(struct hlog *log)
+{
+	/* arrays grown by doubling hold up to twice what they need */
+	if (log->nr && log->alloc > log->nr) {
+		log->commits = xreallocarray(log->commits, log->nr,
+					     sizeof(*log->commits));
+		log->alloc = log->nr;
+	}
+	if (log->changes_nr && log->changes_alloc > log->changes_nr) {
+		log->changes = xreallocarray(log->changes, log->changes_nr,
+					     sizeof(*log->changes));
+		log->changes_alloc = log->changes_nr;
+	}
 }
 
 struct hlog_change *hlog_add_change(struct hlog *log,

@@ -133,6 +133,8 @@ static void tally_assign(struct tally_map *m, struct history_entity *e,
 /* One change for coupling: a commit, or the commits of a ticket or day. */
 struct group {
 	const char *name;
+	int64_t time; /* the newest committer time of its commits */
+	int seen;
 	uint32_t *files, *modules;
 	size_t files_nr, files_alloc, modules_nr, modules_alloc;
 };
@@ -152,6 +154,10 @@ struct summary {
 	struct group *groups;
 	size_t groups_nr, groups_alloc;
 	struct strmap group_index; /* key -> group + 1 */
+	struct group one; /* grouping by commit: the commit being counted */
+	int64_t *large_time; /* per h->large */
+	size_t large_alloc;
+	struct hstate *st;
 	struct arena keys;
 };
 
@@ -160,17 +166,14 @@ static int analysed(const struct hlog_commit *c)
 	return (c->flags & HLOG_MINED) && !(c->flags & HLOG_UNREADABLE);
 }
 
-static int keep_path(struct summary *s, uint32_t path)
+/* Whether the history counts path p: the scan's and the user's rules. */
+static int keep_name(struct summary *s, const char *p)
 {
-	const char *p = s->log->paths[path];
 	const struct scan_file *f;
 	const char *prefix = s->scan ? s->scan->prefix : "";
 	size_t plen = strlen(prefix);
 	char buf[256];
 
-	if (s->keep[path])
-		return s->keep[path] == 1;
-	s->keep[path] = 2;
 	if (plen && (strncmp(p, prefix, plen) || p[plen] != '/'))
 		return 0;
 	if (s->o->paths.nr && !glob_list_match(&s->o->paths, p))
@@ -181,8 +184,37 @@ static int keep_path(struct summary *s, uint32_t path)
 	if (f ? f->status == FILE_EXCLUDED
 	      : exclude_by_path(&s->excludes, p, buf, sizeof(buf)) != NULL)
 		return 0;
-	s->keep[path] = 1;
 	return 1;
+}
+
+static int keep_path(struct summary *s, uint32_t path)
+{
+	if (!s->keep[path])
+		s->keep[path] = keep_name(s, s->log->paths[path]) ? 1 : 2;
+	return s->keep[path] == 1;
+}
+
+static int by_string(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The paths changed but left out, for the state (sorted). */
+static void left_out(struct summary *s)
+{
+	struct hstate *st = s->st;
+	size_t alloc = 0;
+
+	for (size_t p = 0; p < s->log->paths_nr; p++) {
+		if (s->keep[p] != 2)
+			continue;
+		ALLOC_GROW(st->left_out, st->left_out_nr + 1, alloc);
+		st->left_out[st->left_out_nr++] =
+			arena_strdup(&st->arena, s->log->paths[p]);
+	}
+	if (st->left_out_nr)
+		qsort(st->left_out, st->left_out_nr, sizeof(*st->left_out),
+		      by_string);
 }
 
 /* The effective path of every change, renames followed if asked. */
@@ -231,11 +263,6 @@ static int by_path_name(const void *a, const void *b, void *ctx)
 
 	return strcmp(log->paths[*(const uint32_t *)a],
 		      log->paths[*(const uint32_t *)b]);
-}
-
-static int by_string(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
 /* The module of a path: the scan's, a scanned neighbour's, or the rule. */
@@ -375,7 +402,11 @@ static struct group *group_of(struct summary *s, size_t i,
 		k = s->groups_nr;
 	}
 	strbuf_release(&key);
-	return &s->groups[k - 1];
+	g = &s->groups[k - 1];
+	if (!g->seen || c->commit_time > g->time)
+		g->time = c->commit_time;
+	g->seen = 1;
+	return g;
 }
 
 static int by_u32(const void *a, const void *b)
@@ -397,48 +428,49 @@ static size_t unique(uint32_t *v, size_t nr)
 	return n;
 }
 
+/* A change with more files than the limit: listed, newest first. */
+static void add_large(struct summary *s, const char *name, size_t files,
+		      int64_t time)
+{
+	struct history *h = s->h;
+	size_t alloc = s->large_alloc;
+
+	ALLOC_GROW(h->large, h->large_nr + 1, s->large_alloc);
+	if (s->large_alloc != alloc)
+		s->large_time = xreallocarray(s->large_time, s->large_alloc,
+					      sizeof(*s->large_time));
+	h->large[h->large_nr].id = arena_strdup(&h->arena, name);
+	h->large[h->large_nr].files = files;
+	s->large_time[h->large_nr++] = time;
+}
+
+/* Counts one change's distinct files and modules for coupling. */
+static void couple_group(struct summary *s, struct group *gr)
+{
+	gr->files_nr = unique(gr->files, gr->files_nr);
+	gr->modules_nr = unique(gr->modules, gr->modules_nr);
+	hcouple_add(&s->st->coupling[0], gr->files, gr->files_nr, gr->files_nr,
+		    (size_t)s->o->max_changeset);
+	hcouple_add(&s->st->coupling[1], gr->modules, gr->modules_nr,
+		    gr->files_nr, (size_t)s->o->max_changeset);
+	if (gr->files_nr > (size_t)s->o->max_changeset)
+		add_large(s, gr->name, gr->files_nr, gr->time);
+}
+
 static void couple(struct summary *s)
 {
 	struct history *h = s->h;
-	uint32_t *fsets = NULL, *msets = NULL;
-	size_t *fstarts, *mstarts, *sizes, fn = 0, mn = 0, fa = 0, ma = 0;
-	size_t large_alloc = 0;
 
-	fstarts = xmalloc((s->groups_nr + 1) * sizeof(*fstarts));
-	mstarts = xmalloc((s->groups_nr + 1) * sizeof(*mstarts));
-	sizes = xmalloc((s->groups_nr + 1) * sizeof(*sizes));
-	for (size_t g = 0; g < s->groups_nr; g++) {
-		struct group *gr = &s->groups[g];
-
-		gr->files_nr = unique(gr->files, gr->files_nr);
-		gr->modules_nr = unique(gr->modules, gr->modules_nr);
-		sizes[g] = gr->files_nr;
-		fstarts[g] = fn;
-		mstarts[g] = mn;
-		for (size_t i = 0; i < gr->files_nr; i++)
-			group_add(&fsets, &fn, &fa, gr->files[i]);
-		for (size_t i = 0; i < gr->modules_nr; i++)
-			group_add(&msets, &mn, &ma, gr->modules[i]);
-		if (gr->files_nr > (size_t)s->o->max_changeset) {
-			ALLOC_GROW(h->large, h->large_nr + 1, large_alloc);
-			h->large[h->large_nr].id =
-				arena_strdup(&h->arena, gr->name);
-			h->large[h->large_nr++].files = gr->files_nr;
-		}
-	}
-	fstarts[s->groups_nr] = fn;
-	mstarts[s->groups_nr] = mn;
-	history_couple(&h->file_coupling, fsets, fstarts, s->groups_nr,
-		       (size_t)s->o->max_changeset, sizes, s->o->min_revs,
+	for (size_t g = 0; g < s->groups_nr; g++)
+		couple_group(s, &s->groups[g]);
+	hstate_sort_large(h, s->large_time);
+	s->st->large_time = s->large_time;
+	s->st->large_nr = h->large_nr;
+	s->large_time = NULL;
+	hcouple_finish(&h->file_coupling, &s->st->coupling[0], s->o->min_revs,
 		       s->o->min_shared, s->o->min_coupling);
-	history_couple(&h->module_coupling, msets, mstarts, s->groups_nr,
-		       (size_t)s->o->max_changeset, sizes, s->o->min_revs,
+	hcouple_finish(&h->module_coupling, &s->st->coupling[1], s->o->min_revs,
 		       s->o->min_shared, s->o->min_coupling);
-	free(fsets);
-	free(msets);
-	free(fstarts);
-	free(mstarts);
-	free(sizes);
 }
 
 void history_add_scan_figures(struct history *h, const struct scan *scan)
@@ -489,17 +521,19 @@ static int by_commits(const void *x, const void *y, void *ctx)
 	return strcmp(a[i].name, a[j].name);
 }
 
-/* Orders the authors by commits and renumbers every reference. */
-static void sort_authors(struct history *h, uint32_t *person_author_copy,
-			 size_t people_nr)
+void history_sort_authors(struct history *h, uint32_t *person_author_copy,
+			  size_t people_nr)
 {
 	uint32_t *order = xmalloc((h->authors_nr + 1) * sizeof(*order));
 	uint32_t *rank = xmalloc((h->authors_nr + 1) * sizeof(*rank));
 	struct history_author *sorted =
 		xmalloc((h->authors_nr + 1) * sizeof(*sorted));
 
-	if (!h->authors_nr)
+	if (!h->authors_nr) {
+		for (size_t i = 0; i < people_nr; i++)
+			person_author_copy[i] = HLOG_NONE;
 		goto done;
+	}
 	for (size_t i = 0; i < h->authors_nr; i++)
 		order[i] = (uint32_t)i;
 	qsort_r(order, h->authors_nr, sizeof(*order), by_commits, h->authors);
@@ -512,14 +546,28 @@ static void sort_authors(struct history *h, uint32_t *person_author_copy,
 	while (h->authors_nr && !h->authors[h->authors_nr - 1].commits)
 		h->authors_nr--;
 	for (size_t i = 0; i < people_nr; i++)
-		person_author_copy[i] = rank[person_author_copy[i]];
+		if (person_author_copy[i] != HLOG_NONE) {
+			uint32_t r = rank[person_author_copy[i]];
+
+			person_author_copy[i] = r < h->authors_nr ? r
+								  : HLOG_NONE;
+		}
 	for (int level = 0; level < 2; level++) {
 		struct history_entity *e = level ? h->modules : h->files;
 		size_t nr = level ? h->modules_nr : h->files_nr;
 
-		for (size_t i = 0; i < nr; i++)
+		for (size_t i = 0; i < nr; i++) {
 			for (size_t k = 0; k < e[i].authors_nr; k++)
 				e[i].authors[k].who = rank[e[i].authors[k].who];
+			/* ties go by the authors' final order */
+			if (e[i].authors_nr > 1)
+				qsort(e[i].authors, e[i].authors_nr,
+				      sizeof(*e[i].authors), by_share);
+			/* (and teams' shares sorted too: joined ones are not) */
+			if (e[i].teams_nr > 1)
+				qsort(e[i].teams, e[i].teams_nr,
+				      sizeof(*e[i].teams), by_share);
+		}
 	}
 done:
 	free(order);
@@ -598,25 +646,89 @@ static void count_commit(struct summary *s, size_t i, uint32_t author,
 	}
 }
 
+/* What keep_name() and module_for() read: the scan, the rules. */
+static void summary_init(struct summary *s, const struct scan *scan,
+			 const struct history_options *o)
+{
+	s->scan = scan;
+	s->o = o;
+	s->excludes.user = o->exclude;
+	if (o->config && o->config->path) {
+		s->excludes.config = &o->config->exclude;
+		s->excludes.config_path = o->config->path;
+	}
+	for (size_t i = 0; scan && i < scan->nr; i++) {
+		const struct scan_file *f = &scan->files[i];
+		struct strbuf dir = STRBUF_INIT;
+		const char *slash = strrchr(f->path, '/');
+
+		strmap_put(&s->scanned, f->path, (void *)f);
+		if (!f->module)
+			continue;
+		strbuf_add(&dir, f->path,
+			   slash ? (size_t)(slash - f->path) : 0);
+		if (!strmap_get(&s->dir_module, dir.buf))
+			strmap_put(&s->dir_module,
+				   arena_strdup(&s->keys, dir.buf),
+				   (void *)f->module);
+		strbuf_release(&dir);
+	}
+}
+
+int history_check_paths(const struct history *h, const struct hstate *st,
+			const struct scan *scan,
+			const struct history_options *o, const char **why)
+{
+	struct summary s = { 0 };
+	struct strbuf buf = STRBUF_INIT;
+	struct module_rules rules = { 0, NULL };
+	int ret = 0;
+
+	if (o->config) {
+		rules.config = o->config;
+		rules.depth = o->config->module_depth;
+	}
+	summary_init(&s, scan, o);
+	for (size_t f = 0; f < h->files_nr && !ret; f++) {
+		const char *name = h->files[f].name;
+
+		if (!keep_name(&s, name)) {
+			*why = "a summed-up path is left out now";
+			ret = 1;
+		} else if (strcmp(module_for(&s, name, &buf, &rules),
+				  h->files[f].module ? h->files[f].module
+						     : "")) {
+			*why = "a summed-up path is in another module now";
+			ret = 1;
+		}
+	}
+	for (size_t i = 0; i < st->left_out_nr && !ret; i++)
+		if (keep_name(&s, st->left_out[i])) {
+			*why = "a path left out is counted now";
+			ret = 1;
+		}
+	strbuf_release(&buf);
+	strmap_release(&s.scanned);
+	strmap_release(&s.dir_module);
+	arena_release(&s.keys);
+	return ret;
+}
+
 int history_summarise(struct history *h, const struct hlog *log,
 		      const uint32_t *person_author, const struct scan *scan,
-		      const struct history_options *o, const char **messages)
+		      const struct history_options *o, const char **messages,
+		      struct hstate *st)
 {
 	struct summary s = { 0 };
 	struct tally_map tallies[4] = { 0 };
 	uint32_t *module_seen, *authors_of;
 	regex_t re;
+	char hex[41];
 	int have_re = 0, ret = 0;
 
 	s.h = h;
+	s.st = st;
 	s.log = log;
-	s.scan = scan;
-	s.o = o;
-	s.excludes.user = o->exclude;
-	if (o->config && o->config->path) {
-		s.excludes.config = &o->config->exclude;
-		s.excludes.config_path = o->config->path;
-	}
 	if (o->group_by == HISTORY_BY_TICKET) {
 		int err = regcomp(&re, o->ticket_regex, REG_EXTENDED);
 
@@ -629,24 +741,10 @@ int history_summarise(struct history *h, const struct hlog *log,
 		}
 		have_re = 1;
 	}
-	for (size_t i = 0; scan && i < scan->nr; i++) {
-		const struct scan_file *f = &scan->files[i];
-		struct strbuf dir = STRBUF_INIT;
-		const char *slash = strrchr(f->path, '/');
-
-		strmap_put(&s.scanned, f->path, (void *)f);
-		if (!f->module)
-			continue;
-		strbuf_add(&dir, f->path,
-			   slash ? (size_t)(slash - f->path) : 0);
-		if (!strmap_get(&s.dir_module, dir.buf))
-			strmap_put(&s.dir_module,
-				   arena_strdup(&s.keys, dir.buf),
-				   (void *)f->module);
-		strbuf_release(&dir);
-	}
+	summary_init(&s, scan, o);
 	s.keep = xcalloc(log->paths_nr + 1, 1);
 	resolve_paths(&s);
+	left_out(&s);
 	make_entities(&s);
 	module_seen = xcalloc(h->modules_nr + 1, sizeof(*module_seen));
 	authors_of = xmalloc((log->people_nr + 1) * sizeof(*authors_of));
@@ -659,9 +757,20 @@ int history_summarise(struct history *h, const struct hlog *log,
 			h->merges++;
 		if (!analysed(c))
 			continue;
-		count_commit(&s, i, author, tallies,
-			     group_of(&s, i, messages, &re, author),
-			     module_seen);
+		if (o->group_by != HISTORY_BY_COMMIT) {
+			count_commit(&s, i, author, tallies,
+				     group_of(&s, i, messages, &re, author),
+				     module_seen);
+			continue;
+		}
+		/* one commit, one change: counted for coupling at once */
+		for (int b = 0; b < 20; b++)
+			snprintf(hex + 2 * b, 3, "%02x", c->id[b]);
+		s.one.name = hex;
+		s.one.time = c->commit_time;
+		s.one.files_nr = s.one.modules_nr = 0;
+		count_commit(&s, i, author, tallies, &s.one, module_seen);
+		couple_group(&s, &s.one);
 	}
 	/* distinct files per module */
 	for (size_t f = 0; f < h->files_nr; f++)
@@ -678,8 +787,9 @@ int history_summarise(struct history *h, const struct hlog *log,
 	tally_assign(&tallies[1], h->files, h->files_nr, 1);
 	tally_assign(&tallies[2], h->modules, h->modules_nr, 0);
 	tally_assign(&tallies[3], h->modules, h->modules_nr, 1);
-	sort_authors(h, authors_of, log->people_nr);
 	couple(&s);
+	history_sort_authors(h, authors_of, log->people_nr);
+	hstate_from_log(st, log, authors_of);
 
 	for (int i = 0; i < 4; i++)
 		tally_release(&tallies[i]);
@@ -688,6 +798,9 @@ int history_summarise(struct history *h, const struct hlog *log,
 		free(s.groups[g].modules);
 	}
 	free(s.groups);
+	free(s.one.files);
+	free(s.one.modules);
+	free(s.large_time);
 	free(module_seen);
 	free(authors_of);
 	free(s.eff);

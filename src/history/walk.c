@@ -197,7 +197,24 @@ static void record(struct hlog *log, git_commit *c, struct strbuf *name,
 	strbuf_reset(email);
 	strbuf_addstr(email, tmp.buf);
 	hc->author = hlog_person(log, name->buf, email->buf);
+	if (hc->commit_time > log->people[hc->author].latest)
+		log->people[hc->author].latest = hc->commit_time;
 	strbuf_release(&tmp);
+}
+
+static int by_id(const void *a, const void *b)
+{
+	return memcmp(a, b, 20);
+}
+
+/* In o->known (sorted)? Sets *o->reached when it is o->reach. */
+static int known(const struct hlog_walk_options *o, const unsigned char *id)
+{
+	if (!o->known_nr || !bsearch(id, o->known, o->known_nr, 20, by_id))
+		return 0;
+	if (o->reach && o->reached && !memcmp(id, o->reach, 20))
+		*o->reached = 1;
+	return 1;
 }
 
 int hlog_walk(struct hlog *log, git_repository *repo,
@@ -250,6 +267,8 @@ int hlog_walk(struct hlog *log, git_repository *repo,
 	read_shallow(&shallow, repo);
 	if (oidmap_find(&hidden, git_object_id(start)->id))
 		goto done; /* B is an ancestor of A: nothing to show */
+	if (known(o, git_object_id(start)->id))
+		goto done; /* summed up already */
 	if (git_commit_lookup(&c, repo, git_object_id(start)) < 0) {
 		ret = error("cannot read commit %s", log->head);
 		goto done;
@@ -273,7 +292,7 @@ int hlog_walk(struct hlog *log, git_repository *repo,
 			const git_oid *pid = git_commit_parent_id(c, i);
 			git_commit *parent;
 
-			if (oidmap_find(&hidden, pid->id))
+			if (oidmap_find(&hidden, pid->id) || known(o, pid->id))
 				continue;
 			oidmap_insert(&seen, pid->id, &added);
 			if (!added)
