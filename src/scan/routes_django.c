@@ -559,7 +559,9 @@ static void class_stmt(struct api_file *out, struct arena *arena,
 	struct strbuf bases = STRBUF_INIT, defs = STRBUF_INIT,
 		      actions = STRBUF_INIT, methods = STRBUF_INIT;
 	const struct tok *name = &t->v[i + 1];
-	unsigned indent = t->v[i].indent, body = 0;
+	struct tok_block block = { .v = t->v,
+				   .end = end,
+				   .indent = t->v[i].indent };
 	struct api_class *c;
 	size_t k = i + 2;
 	int http = 0;
@@ -593,17 +595,9 @@ static void class_stmt(struct api_file *out, struct arena *arena,
 		}
 	}
 	/* the body: lines indented more than the class */
-	for (k = i + 2; k < end; k++) {
+	for (k = i + 2; tok_block_next(&block, &k); k++) {
 		const struct tok *x = &t->v[k];
 
-		if (!(x->flags & TOK_BOL))
-			continue;
-		if (x->indent <= indent)
-			break;
-		if (!body)
-			body = x->indent;
-		if (x->indent != body)
-			continue;
 		if (tok_is(x, "def") && k + 1 < end &&
 		    t->v[k + 1].kind == TOK_IDENT) {
 			if (defs.len)
