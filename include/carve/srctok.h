@@ -53,6 +53,8 @@ void srctok_next(struct srctok *t, struct tok *tok);
 /* True when tok is the identifier (or the punctuation byte) `s`. */
 int tok_is(const struct tok *tok, const char *s);
 int tok_punct(const struct tok *tok, int c);
+/* True when tok's text ends with `s` ("OrdersController", "Controller"). */
+int tok_ends_with(const struct tok *tok, const char *s);
 
 /*
  * An indented block of tokens, a Python class's body: the lines after

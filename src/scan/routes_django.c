@@ -85,13 +85,6 @@ static const char *router_of(const struct dj *d, const struct tok *t)
 	return NULL;
 }
 
-static int ends_with(const struct tok *t, const char *s)
-{
-	size_t n = strlen(s);
-
-	return t->n >= n && !memcmp(t->p + t->n - n, s, n);
-}
-
 static const char *http_verb(const struct tok *t)
 {
 	static const char *const v[] = { "GET",	   "POST", "PUT",    "PATCH",
@@ -246,7 +239,7 @@ static int is_route_fn(const struct dj *d, size_t i)
 
 	return t->kind == TOK_IDENT && tok_punct(at(d, i + 1), '(') &&
 	       (i == 0 || !tok_punct(at(d, i - 1), '.')) &&
-	       (ends_with(t, "path") || tok_is(t, "url"));
+	       (tok_ends_with(t, "path") || tok_is(t, "url"));
 }
 
 static void scan_items(struct dj *d, size_t lo, size_t hi, const char *list)
@@ -317,7 +310,7 @@ static void statement(struct dj *d, size_t s, size_t e)
 		       tok_punct(at(d, k + 1), '.'))
 			k += 2;
 		if (at(d, k)->kind == TOK_IDENT &&
-		    ends_with(at(d, k), "Router") &&
+		    tok_ends_with(at(d, k), "Router") &&
 		    tok_punct(at(d, k + 1), '(')) {
 			if (d->routers_nr == d->routers_alloc) {
 				d->routers_alloc =

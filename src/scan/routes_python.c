@@ -27,20 +27,14 @@ static const char *verb(const struct tok *t)
 	return NULL;
 }
 
-static int ends_with(const struct tok *t, const char *s)
-{
-	size_t n = strlen(s);
-
-	return t->n >= n && !memcmp(t->p + t->n - n, s, n);
-}
-
 static const char *graphene_root(const struct tok *name)
 {
-	if (ends_with(name, "Query") || ends_with(name, "Queries"))
+	if (tok_ends_with(name, "Query") || tok_ends_with(name, "Queries"))
 		return "QUERY";
-	if (ends_with(name, "Mutation") || ends_with(name, "Mutations"))
+	if (tok_ends_with(name, "Mutation") || tok_ends_with(name, "Mutations"))
 		return "MUTATION";
-	if (ends_with(name, "Subscription") || ends_with(name, "Subscriptions"))
+	if (tok_ends_with(name, "Subscription") ||
+	    tok_ends_with(name, "Subscriptions"))
 		return "SUBSCRIPTION";
 	return NULL;
 }

@@ -317,6 +317,13 @@ int tok_punct(const struct tok *tok, int c)
 	return tok->kind == TOK_PUNCT && tok->p[0] == c;
 }
 
+int tok_ends_with(const struct tok *tok, const char *s)
+{
+	size_t n = strlen(s);
+
+	return tok->n >= n && !memcmp(tok->p + tok->n - n, s, n);
+}
+
 int tok_block_next(struct tok_block *b, size_t *k)
 {
 	for (size_t i = *k; i < b->end; i++) {
