@@ -178,6 +178,10 @@ LIB_OBJS += $(B)/src/analysis/mojo.o
 LIB_OBJS += $(B)/src/analysis/rank.o
 LIB_OBJS += $(B)/src/analysis/seams.o
 LIB_OBJS += $(B)/src/analysis/seams_graph.o
+LIB_OBJS += $(B)/src/analysis/seams_domain.o
+LIB_OBJS += $(B)/src/analysis/seams_names.o
+LIB_OBJS += $(B)/src/analysis/seams_symbols.o
+LIB_OBJS += $(B)/src/analysis/seams_split.o
 LIB_OBJS += $(B)/src/plan/burndown.o
 LIB_OBJS += $(B)/src/plan/burndown_plan.o
 LIB_OBJS += $(B)/src/plan/burndown_run.o
@@ -296,6 +300,7 @@ UNIT_TESTS += $(B)/tests/unit/test_outfile
 UNIT_TESTS += $(B)/tests/unit/test_roadmap
 UNIT_TESTS += $(B)/tests/unit/test_role
 UNIT_TESTS += $(B)/tests/unit/test_seams_graph
+UNIT_TESTS += $(B)/tests/unit/test_seams_symbols
 UNIT_TESTS += $(B)/tests/unit/test_scheduler
 UNIT_TESTS += $(B)/tests/unit/test_stdlib
 UNIT_TESTS += $(B)/tests/unit/test_strbuf
@@ -413,7 +418,7 @@ check-asan: deps
 	$(Q)CARVE=$(CURDIR)/build-asan/carve CARVE_SRC=$(CURDIR) CMOCKA_MESSAGE_OUTPUT=TAP \
 		ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:fast_unwind_on_malloc=0 \
 		LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
-		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 CARVE_TIME_SCALE=4 \
 		prove -j2 $(patsubst $(B)/%,build-asan/%,$(UNIT_TESTS)) tests/cli/t*.sh
 
 # End-to-end tests under valgrind memcheck (tests/valgrind-carve runs
@@ -430,7 +435,7 @@ VALGRIND_TESTS += tests/cli/t9005-readonly-tree.sh
 check-valgrind: deps
 	$(Q)$(MAKE) --no-print-directory all
 	$(Q)CARVE=$(CURDIR)/tests/valgrind-carve CARVE_REAL=$(CURDIR)/$(PROG) \
-		CARVE_SRC=$(CURDIR) prove -j2 $(VALGRIND_TESTS)
+		CARVE_SRC=$(CURDIR) CARVE_TIME_SCALE=10 prove -j2 $(VALGRIND_TESTS)
 
 # No #include "carve/..." runs up the layers (docs/ARCHITECTURE.md).
 check-layers:

@@ -24,6 +24,11 @@ struct burndown_options {
 	int trials;
 	unsigned long long seed;
 	int no_plan; /* leave carve.json's plan out */
+	const char *target; /* the plan's estimate --target, or NULL */
+	/* the estimate already made of these seams' contexts (carve
+	 * report's, borrowed) for the plan to schedule, or NULL */
+	const struct estimate *estimate;
+	const struct seams *seams;
 	int set_interval, set_start; /* given as options (for assumptions) */
 };
 
@@ -36,6 +41,8 @@ struct burndown_options {
 struct config;
 struct model;
 struct input_options;
+struct estimate;
+struct seams;
 
 /* burndown_declared(): carve.json declares neither legacy nor new */
 #define BURNDOWN_EUNDECLARED (-20)
@@ -63,21 +70,25 @@ int burndown_run(struct burndown **out, struct model *m,
 /*
  * The Monte Carlo forecast: from the last sample's legacy code lines,
  * intervals drawn at random (with replacement, `seed`) from the net
- * burns observed since the start, until nothing is left; P50 and P85 of
- * the completion dates over `trials`.
+ * burns observed since the start, until nothing is left; P10, P50 and
+ * P90 of the completion dates over `trials`.
  */
 void burndown_forecast(struct burndown_forecast *f, const struct snapshots *s,
 		       size_t trials, uint64_t seed);
 /*
  * The planned series from carve roadmap's schedule of carve.json's
  * "plan" (contexts declared there, or found by seams and estimate on
- * the model's scan): one period per interval from the plan's start to
- * its P85 finish, its milestones, and its P50/P85 finish dates. The
- * roadmap's assumptions are added to m. Returns 0 or <0 after
- * reporting.
+ * the model's scan, estimated with o->target or carve.json's, or
+ * o->estimate when given): one period
+ * per interval from the plan's start to its P90 finish (to the end of the
+ * declared capacity when the P90 is past it), its milestones, and its
+ * P10/P50/P90 finish dates: carve roadmap's with the same trials (the
+ * estimate's 10,000) and o->seed. The roadmap's assumptions are added to
+ * m. Returns 0 or <0 after reporting.
  */
 int burndown_plan(struct burndown *b, struct model *m, const struct config *cfg,
-		  const struct input_options *io, unsigned long seed);
+		  const struct input_options *io,
+		  const struct burndown_options *o);
 
 /* Compares the forecast with the planned dates (sets b->slips). */
 void burndown_compare(struct burndown *b);

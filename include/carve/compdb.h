@@ -78,6 +78,9 @@ int compdb_load(struct compdb *db, const struct scan *scan,
  */
 int compdb_guess(struct compdb *db, const struct scan *scan);
 
+/* How many commands compdb_guess() would make: the C and C++ sources. */
+size_t compdb_guess_units(const struct scan *scan);
+
 /* Arguments for libclang, built by compdb_filter_args(). */
 struct compdb_args {
 	const char **argv; /* in the arena of the call */

@@ -60,6 +60,16 @@ struct config_dist {
 	enum estimate_dist_kind kind;
 };
 
+/*
+ * One entry of "target" as written (borrowed from the document): `from`
+ * is NULL for a plain name or "language" (every language), else the
+ * source language it maps. The estimate reads the names as languages
+ * (aliases and all) and says which one it does not know.
+ */
+struct config_target {
+	const char *from, *to;
+};
+
 struct config {
 	char *path;          /* the file read, or NULL when none was found */
 	struct cJSON *root;  /* the parsed document (owned), or NULL */
@@ -80,9 +90,12 @@ struct config {
 	int has_rules;
 	struct config_team *teams; /* "teams" */
 	size_t teams_nr;
-	/* "target": "go" or { "language": "go" } */
+	/* "target": "go" or { "language": "go", "javascript": ... } */
 	int has_target;
 	const char *target_language; /* NULL when not named */
+	struct config_target *targets; /* in file order */
+	size_t targets_nr;
+	int target_is_map; /* an object, not a plain name */
 	struct config_dist *rates; /* "rates", in file order */
 	size_t rates_nr;
 	/* "estimate": its distribution and costs or factors */
@@ -90,6 +103,8 @@ struct config {
 	enum estimate_dist_kind estimate_kind;
 	struct config_dist *factors;
 	size_t factors_nr;
+	/* "estimate"."price": file roles priced, 1u << enum file_role */
+	unsigned priced_roles;
 	/* "plan", every key checked; plan_load() adds the start's defaults */
 	int has_plan;
 	struct plan plan;

@@ -56,12 +56,12 @@ struct snapshots {
 };
 
 struct burndown_forecast {
-	int ok; /* P50 and P85 are known */
+	int ok; /* P10, P50 and P90 are known */
 	const char *why_not; /* static text when !ok */
 	size_t steps; /* intervals observed since the start */
 	double burn_per_week; /* mean net code lines removed from legacy */
 	uint64_t remaining; /* legacy code lines at the last sample */
-	int64_t p50, p85; /* completion dates */
+	int64_t p10, p50, p90; /* completion dates */
 	size_t trials, unfinished; /* trials past the horizon */
 	uint64_t seed;
 };
@@ -69,7 +69,7 @@ struct burndown_forecast {
 /* One period of the plan (from the roadmap). */
 struct burndown_planned {
 	int64_t date;
-	/* engineer-days left: on P50 efforts, and the roadmap's P15-P85 */
+	/* engineer-days left: on P50 efforts, and the roadmap's P10-P90 */
 	double remaining_days, low_days, high_days;
 	double legacy_code; /* legacy code lines the plan expects left */
 	double share; /* share of the effort done, 0..1 */
@@ -91,7 +91,15 @@ struct burndown {
 	size_t planned_nr;
 	struct burndown_milestone *milestones;
 	size_t milestones_nr;
-	int64_t planned_p50, planned_p85; /* 0 when unknown */
+	/*
+	 * The plan's finish (carve roadmap's, the same trials): 0 when
+	 * unknown, or past the declared capacity (then short_p50 and
+	 * short_p90 are the engineer-days it falls short by)
+	 */
+	int64_t planned_p10, planned_p50, planned_p90;
+	double short_p50, short_p90;
+	/* the first day past the plan's declared capacity, 0: open-ended */
+	int64_t capacity_end;
 	int slips; /* the forecast's P50 is past the plan's P50 */
 	struct glob_list legacy,
 		new_paths; /* carve.json's (strings borrowed) */
@@ -112,6 +120,25 @@ uint64_t burndown_scope(const struct snapshots *s, size_t i);
  * (burndown_scope), its own series, never part of the share.
  */
 double burndown_share(const struct snapshots *s, size_t i);
+
+/*
+ * A forecast date t for people: "YYYY-MM-DD"; "after YYYY-MM-DD" (the
+ * last day of the plan's declared capacity) when t is past it, since no
+ * date there is a forecast; "-" for 0. Returns buf (32 bytes or more).
+ */
+const char *burndown_finish_text(char *buf, size_t size,
+				 const struct burndown *b, int64_t t);
+/* True when t lies past the plan's declared capacity. */
+int burndown_past_capacity(const struct burndown *b, int64_t t);
+
+/*
+ * Folds runs of consecutive samples whose figures are the same (legacy,
+ * new and added code; dependencies and violations where both samples
+ * have them; with `plan`, the planned legacy code) for the sample tables
+ * of text and HTML: first[k] is the first sample of run k, first[nr] is
+ * s->nr. first holds b->actual->nr + 1 entries; returns nr.
+ */
+size_t burndown_fold(const struct burndown *b, int plan, size_t *first);
 
 /* The planned period within 4 days of t (the closest), or NULL. */
 const struct burndown_planned *burndown_planned_at(const struct burndown *b,

@@ -95,7 +95,7 @@ struct roadmap_month {
  */
 struct roadmap_week {
 	calendar_day date; /* the last working day of the week */
-	double planned, p50, p15, p85; /* remaining engineer-days */
+	double planned, p50, p10, p90; /* remaining engineer-days */
 };
 
 struct roadmap {
@@ -168,8 +168,8 @@ int roadmap_saved_load(struct roadmap_saved **out, const struct cJSON *part,
 		       const char *path);
 /* The same as roadmap_remaining(), from the saved weekly series. */
 void roadmap_saved_remaining(const struct roadmap_saved *s, calendar_day day,
-			     double *planned, double *p50, double *p15,
-			     double *p85);
+			     double *planned, double *p50, double *p10,
+			     double *p90);
 void roadmap_saved_free(struct roadmap_saved *s);
 
 #endif

@@ -25,6 +25,20 @@ struct plan_capacity {
 	double engineers;
 };
 
+/*
+ * Where the declared capacity ends (plan_capacity_end()): a standing team
+ * ("capacity": N, or a profile of one step) stays; a profile of several
+ * steps ends after its last step has lasted as long as the one before
+ * it, unless that step says "until" (a date, or "open").
+ */
+enum plan_capacity_end {
+	PLAN_CAPACITY_OPEN, /* a standing team: no end */
+	PLAN_CAPACITY_UNTIL, /* the last step's "until" */
+	PLAN_CAPACITY_OPEN_UNTIL, /* "until": "open" */
+	PLAN_CAPACITY_RHYTHM, /* the last step lasts as long as the one before */
+	PLAN_CAPACITY_ZERO, /* the last step has no engineers */
+};
+
 /* A phase-0 task or a migration step (share of a context's effort). */
 struct plan_item {
 	const char *name;
@@ -72,8 +86,13 @@ struct plan {
 	const char *path; /* the config file, for messages */
 	struct calendar cal; /* start, working weekdays, holidays */
 	int start_set;
-	struct plan_capacity *capacity; /* by date; the last one lasts */
+	struct plan_capacity *capacity; /* by date, each until the next */
 	size_t capacity_nr;
+	/* the first day past the declared capacity, 0: none (open) */
+	calendar_day capacity_end;
+	enum plan_capacity_end capacity_end_how;
+	calendar_day capacity_until; /* the last step's "until", 0 unset */
+	int capacity_open; /* "until": "open" */
 	double focus; /* share of engineers' time on the migration */
 	double max_per_context; /* full-time engineers on one context */
 	const char **mve; /* contexts of the MVE phase, or NULL */
@@ -130,7 +149,22 @@ void plan_release(struct plan *p);
 /* True when cfg declares "plan.contexts" (no repository is needed). */
 int plan_declares_contexts(const struct config *cfg);
 
-/* Engineers at working day `index` (the capacity step in force). */
+/*
+ * Engineers at working day `index` (the capacity step in force; 0 past
+ * the end of the declared capacity).
+ */
 double plan_engineers(struct plan *p, size_t index);
+/*
+ * Engineers on day d: the step in force, 0 before the first step and
+ * from p->capacity_end on.
+ */
+double plan_engineers_on(const struct plan *p, calendar_day d);
+/*
+ * Writes into buf (CALENDAR_DATE_SIZE + 80 bytes at least) how the
+ * declared capacity ends, for notes and assumptions: "open-ended (a
+ * standing team)", "2027-06-30 (plan.capacity's last step lasts as long
+ * as the one before it)", ...; returns buf.
+ */
+char *plan_capacity_end_text(char *buf, size_t size, const struct plan *p);
 
 #endif

@@ -66,12 +66,12 @@ void roadmap_free(struct roadmap *r);
 /*
  * For burndown: planned remaining engineer-days at the end of the week
  * (5 working days) holding `day` (a day off: the week after it): on
- * the P50 efforts (*planned), and the P50, P15 and P85 over the trials
+ * the P50 efforts (*planned), and the P50, P10 and P90 over the trials
  * (equal to *planned without trials). Before the start, the whole
  * effort; after the end, 0.
  */
 void roadmap_remaining(const struct roadmap *r, calendar_day day,
-		       double *planned, double *p50, double *p15, double *p85);
+		       double *planned, double *p50, double *p10, double *p90);
 
 /* Context indexes by start, then end (the caller frees). */
 size_t *roadmap_context_order(const struct roadmap *r);

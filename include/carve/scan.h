@@ -30,6 +30,12 @@ struct scan_options {
 	int no_deps;            /* skip dependency extraction */
 	/* libclang (src/scan/clang_*.c): enum symdeps_mode, 0 is auto */
 	int clang;
+	/*
+	 * auto without a compilation database: guessed commands when the
+	 * tree has 1 to this many C/C++ sources (0: never). The commands
+	 * that propose contexts set SYMDEPS_AUTO_GUESS_MAX; carve scan 0.
+	 */
+	size_t clang_guess_max;
 	const char *compdb_dir; /* -p DIR, or NULL to look at the root */
 	int pair_headers; /* 0 default (C pairs), -1 off, 1 C and C++ */
 	unsigned shard_k, shard_n; /* --shard K/N, 0/0 for all */

@@ -87,8 +87,10 @@ void seams_graph_add_group(struct seams_graph *g, enum seams_signal s,
 /*
  * The domain term a file name leads with, lower case and singular:
  * CargoRepositoryJPA.java, cargo_admin.py and ICargoService.cs all give
- * "cargo". Writes it into buf (size bytes); returns 0 when the name has
- * no word of three letters or more.
+ * "cargo"; a service named for what it does leads with the word after
+ * the verb (post_status_service.rb: "status", see seams_domain.h).
+ * Writes it into buf (size bytes); returns 0 when the name has no word
+ * of three letters or more. Defined in seams_domain.c.
  */
 int seams_lead_term(char *buf, size_t size, const char *path);
 /*

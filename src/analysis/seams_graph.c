@@ -16,6 +16,7 @@
 #include "carve/language.h"
 #include "carve/role.h"
 #include "carve/scan.h"
+#include "carve/seams_domain.h"
 #include "carve/seams_graph.h"
 #include "carve/strbuf.h"
 #include "carve/strmap.h"
@@ -370,8 +371,17 @@ static void static_links(struct seams_graph *g, const struct scan *scan,
 		const struct scan_edge *e = &scan->edges[k];
 		size_t a = g->unit_of[e->from], b = g->unit_of[e->to];
 
-		if (a == SIZE_MAX || b == SIZE_MAX || a == b ||
-		    g->units[a].follower || g->units[b].follower)
+		/*
+		 * libclang's symbol edges are not links: C and C++ code
+		 * includes what it uses, so they mostly repeat the include
+		 * graph the folder weight was set against, and where they
+		 * add calls (builtins/ and bash's root, both ways) they
+		 * outweighed the folders (bash-4.2: 87.92 with them, 90.60
+		 * without). Their direction finds the libraries inside a
+		 * context instead (seams_split.c: 92.62, BENCHMARKS.md).
+		 */
+		if (e->kind == DEP_SYMBOL || a == SIZE_MAX || b == SIZE_MAX ||
+		    a == b || g->units[a].follower || g->units[b].follower)
 			continue;
 		/*
 		 * Each dependency counts once, however many references it
@@ -422,53 +432,41 @@ static char *parent_dir(const char *dir)
 	return slash ? xstrndup(dir, (size_t)(slash - dir)) : xstrdup("");
 }
 
-/*
- * The domain term of a file: the first word of its name, lower
- * case and singular (CargoRepositoryJPA.java, cargo_admin.py and
- * ICargoService.cs all give "cargo"), written into buf; 0 when the name
- * has no word of three letters or more.
- */
-int seams_lead_term(char *buf, size_t size, const char *path)
+/* The domains of the folders of the units that are linked. */
+static void unit_domains(struct seams_domains *d, const struct seams_graph *g)
 {
-	const char *b = strrchr(path, '/'), *p;
+	const char **dirs = xmalloc((g->nr ? g->nr : 1) * sizeof(*dirs));
 	size_t n = 0;
 
-	b = b ? b + 1 : path;
-	/* C#'s interface prefix: IOrderService */
-	if (b[0] == 'I' && b[1] >= 'A' && b[1] <= 'Z' && b[2] >= 'a' &&
-	    b[2] <= 'z')
-		b++;
-	while (*b == '_' || *b == '-' || *b == '.')
-		b++;
-	for (p = b; *p && n + 1 < size; p++) {
-		unsigned char c = (unsigned char)*p;
+	for (size_t u = 0; u < g->nr; u++)
+		if (!g->units[u].hub && !g->units[u].follower &&
+		    !g->units[u].folder)
+			dirs[n++] = g->units[u].dir;
+	seams_domains_find(d, dirs, n);
+	free(dirs);
+}
 
-		if (!isalpha(c))
-			break;
-		/* a word ends before an upper case letter that follows a
-		 * lower case one, or that starts a capitalised word after
-		 * an acronym (DTOAssembler: DTO) */
-		if (p > b && isupper(c) &&
-		    (islower((unsigned char)p[-1]) ||
-		     (p[1] && islower((unsigned char)p[1]))))
-			break;
-		buf[n++] = (char)tolower(c);
-	}
-	buf[n] = '\0';
-	if (n > 4 && !strcmp(buf + n - 3, "ies")) {
-		buf[n - 3] = 'y';
-		buf[n - 2] = '\0';
-		n -= 2;
-	} else if (n > 3 && buf[n - 1] == 's' && buf[n - 2] != 's' &&
-		   buf[n - 2] != 'u' && buf[n - 2] != 'i') {
-		buf[--n] = '\0';
-	}
-	return n >= 3;
+/*
+ * Whether a folder's name says where a file sits in the layers rather
+ * than what it is: a layer word, an API version, or a domain that
+ * recurs across layers.
+ */
+static int layerish(const struct seams_domains *d, const char *base)
+{
+	char buf[64];
+
+	if (seams_layer_word(base) || seams_version_word(base))
+		return 1;
+	if (strlen(base) >= sizeof(buf))
+		return 0;
+	seams_folder_term(buf, sizeof(buf), base);
+	return seams_domains_has(d, buf);
 }
 
 struct unit_term {
 	char *term;
 	size_t unit;
+	int domain; /* folders in several layers are named for it */
 };
 
 static int cmp_unit_term(const void *a, const void *b)
@@ -500,8 +498,10 @@ static struct unit_term *find_terms(const struct seams_graph *g, size_t *nr,
 	struct strmap names = STRMAP_INIT, seen = STRMAP_INIT;
 	struct strmap same_folder = STRMAP_INIT, outside_layers = STRMAP_INIT;
 	char buf[64], **keys = xcalloc(nunits ? nunits : 1, sizeof(*keys));
+	struct seams_domains domains = { NULL, 0 };
 
 	*term_of = xcalloc(nunits ? nunits : 1, sizeof(**term_of));
+	unit_domains(&domains, g);
 	for (size_t u = 0; u < nunits; u++) {
 		const char *b = strrchr(g->units[u].name, '/');
 		uintptr_t k;
@@ -519,7 +519,7 @@ static struct unit_term *find_terms(const struct seams_graph *g, size_t *nr,
 		}
 		if (strmap_get(&seen, keys[u]))
 			strmap_put(&same_folder, b, (void *)2);
-		if (!seams_layer_word(base_name(g->units[u].dir)))
+		if (!layerish(&domains, base_name(g->units[u].dir)))
 			strmap_put(&outside_layers, b, (void *)1);
 		strmap_put(&seen, keys[u], (void *)1);
 	}
@@ -531,20 +531,26 @@ static struct unit_term *find_terms(const struct seams_graph *g, size_t *nr,
 			continue;
 		linked++;
 		b = b ? b + 1 : x->name;
+		/* a name repeated in layers is a domain's when folders in
+		 * several layers are named for its term (issue.go in
+		 * routers/web/repo and models/issues) */
 		if (!seams_lead_term(buf, sizeof(buf), x->name) ||
 		    ((uintptr_t)strmap_get(&names, b) >= 2 &&
 		     (seams_layer_word(buf) ||
-		      strmap_get(&same_folder, b) ||
-		      strmap_get(&outside_layers, b))))
+		      ((strmap_get(&same_folder, b) ||
+			strmap_get(&outside_layers, b)) &&
+		       !seams_domains_has(&domains, buf)))))
 			continue;
 		ut[n].term = xstrdup(buf);
 		ut[n].unit = u;
+		ut[n].domain = seams_domains_has(&domains, buf);
 		n++;
 	}
 	strmap_release(&names);
 	strmap_release(&seen);
 	strmap_release(&same_folder);
 	strmap_release(&outside_layers);
+	seams_domains_release(&domains);
 	for (size_t u = 0; u < nunits; u++)
 		free(keys[u]);
 	free(keys);
@@ -565,6 +571,7 @@ static struct unit_term *find_terms(const struct seams_graph *g, size_t *nr,
 					free(ut[k].term);
 				ut[out].term = ut[i].term;
 				ut[out].unit = ut[k].unit;
+				ut[out].domain = ut[k].domain;
 				(*term_of)[ut[out].unit] = ut[i].term;
 				out++;
 			}
@@ -581,9 +588,23 @@ static struct unit_term *find_terms(const struct seams_graph *g, size_t *nr,
  * about the same thing, whichever layer folder holds them: each term
  * gets a node linked to its units by 1. Takes the terms' strings.
  */
-static void term_links(struct seams_graph *g, struct unit_term *ut, size_t n)
+static void term_links(struct seams_graph *g, struct unit_term *ut, size_t n,
+		       const char *in_layer)
 {
 	size_t alloc = g->nr, folders_end = g->nr;
+	/*
+	 * a unit of a layer folder (routers/web/repo/issue_label.go), whose
+	 * term names folders in other layers too (models/issues,
+	 * services/issue), is held by its term with what its folder no
+	 * longer holds it by: its pull in all stays that of a unit of any
+	 * other folder
+	 */
+	double boost = 1.0;
+
+	if (g->weights.w[SIGNAL_TERMS] > 0)
+		boost += (1.0 - SEAMS_LAYER_PULL) *
+			 g->weights.w[SIGNAL_FOLDERS] /
+			 g->weights.w[SIGNAL_TERMS];
 
 	for (size_t i = 0; i < n;) {
 		size_t j = i + 1, v;
@@ -600,7 +621,9 @@ static void term_links(struct seams_graph *g, struct unit_term *ut, size_t n)
 		x->folder = 1;
 		g->folders_nr++;
 		for (size_t k = i; k < j; k++)
-			push(g, v, ut[k].unit, SIGNAL_TERMS, 1.0);
+			push(g, v, ut[k].unit, SIGNAL_TERMS,
+			     in_layer[ut[k].unit] && ut[k].domain ? boost
+								  : 1.0);
 		/* the folders named for the term: cargo/ for Cargo */
 		for (size_t f = 0; f < folders_end; f++) {
 			char word[64];
@@ -683,6 +706,14 @@ static int cmp_dir_seen(const void *a, const void *b)
 	return c ? c : strcmp(x->anchor, y->anchor);
 }
 
+/* Whether the last folder of dir is named for a layer or a version. */
+static int layerish_dir(const char *dir)
+{
+	const char *b = base_name(dir);
+
+	return seams_layer_word(b) || seams_version_word(b);
+}
+
 /*
  * Layer folders: a name such as forms/, api/ or serializers/ that
  * recurs in three or more sibling folders (netbox/dcim/forms,
@@ -715,15 +746,24 @@ static void find_layers(struct strmap *layers, char **dirs, size_t n)
 		if (n)
 			qsort(seen, n, sizeof(*seen), cmp_dir_seen);
 		for (size_t i = 0; i < n;) {
-			size_t j = i + 1, distinct = 1;
+			size_t j = i + 1, distinct = 1, in_layers;
 
+			in_layers = layerish_dir(seen[i].anchor);
 			while (j < n && !strcmp(seen[j].base, seen[i].base) &&
 			       !strcmp(seen[j].group, seen[i].group)) {
-				if (strcmp(seen[j].anchor, seen[j - 1].anchor))
+				if (strcmp(seen[j].anchor,
+					   seen[j - 1].anchor)) {
 					distinct++;
+					in_layers +=
+						layerish_dir(seen[j].anchor);
+				}
 				j++;
 			}
+			/* under folders named for layers (models/user,
+			 * services/user, routers/user) the name is a
+			 * domain's, not a layer's */
 			if (distinct >= SEAMS_LAYER_SIBLINGS &&
+			    2 * in_layers < distinct &&
 			    strcmp(seen[i].group, "\n") &&
 			    !strmap_get(layers, seen[i].base)) {
 				strmap_put(layers, seen[i].base, (void *)1);
@@ -1011,7 +1051,7 @@ static void folder_tree(struct seams_graph *g, size_t *alloc,
  * piece and its forms are not a context of all apps' forms.
  */
 static void folder_links(struct seams_graph *g, const char **term_of,
-			 const struct strmap *term_nr)
+			 const struct strmap *term_nr, char *in_layer)
 {
 	size_t *order = xmalloc((g->nr ? g->nr : 1) * sizeof(*order));
 	size_t n = 0, alloc = g->nr, dirs_nr = 0, dirs_alloc = 0, nunits = g->nr;
@@ -1048,8 +1088,10 @@ static void folder_links(struct seams_graph *g, const char **term_of,
 		pull = term_of && layer_folder(order, i, j, term_of, term_nr) ?
 			       SEAMS_LAYER_PULL :
 			       1.0;
-		for (size_t k = i; k < j; k++)
+		for (size_t k = i; k < j; k++) {
 			push(g, v, order[k], SIGNAL_FOLDERS, pull);
+			in_layer[order[k]] = pull < 1.0;
+		}
 		strmap_put(&tree.node_of, g->units[v].dir, (void *)(v + 1));
 		add_item(&tree, g->units[v].dir, v, 1);
 		i = j;
@@ -1212,6 +1254,7 @@ int seams_graph_build(struct seams_graph *g, const struct scan *scan,
 	struct unit_term *ut = NULL;
 	const char **term_of = NULL;
 	size_t ut_nr = 0;
+	char *in_layer;
 
 	memset(g, 0, sizeof(*g));
 	g->scan = scan;
@@ -1227,10 +1270,12 @@ int seams_graph_build(struct seams_graph *g, const struct scan *scan,
 								  ut[i].term) +
 					    1));
 	}
+	in_layer = xcalloc(g->nr ? g->nr : 1, 1);
 	if (w->w[SIGNAL_FOLDERS] > 0)
-		folder_links(g, term_of, &term_nr);
+		folder_links(g, term_of, &term_nr, in_layer);
 	if (ut)
-		term_links(g, ut, ut_nr);
+		term_links(g, ut, ut_nr, in_layer);
+	free(in_layer);
 	strmap_release(&term_nr);
 	free(term_of);
 	free(ut);

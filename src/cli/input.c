@@ -14,6 +14,7 @@
 #include "carve/options.h"
 #include "carve/scan.h"
 #include "carve/strbuf.h"
+#include "carve/symdeps.h"
 
 static int is_dir(const char *path)
 {
@@ -85,6 +86,7 @@ int input_open(struct model *m, struct config *cfg,
 	opts.threads = o->threads;
 	opts.cache_dir = o->cache_dir;
 	opts.max_file_size = SCAN_DEFAULT_MAX_FILE_SIZE;
+	opts.clang_guess_max = SYMDEPS_AUTO_GUESS_MAX;
 	input_apply_config(&opts, cfg);
 	return scan_run(&m->scan, &opts);
 }

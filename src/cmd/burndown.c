@@ -92,9 +92,19 @@ static int parse_args(struct burndown_args *a, int argc, char **argv)
 			"none)",
 			"about 24"),
 		CLI_INT(0, "trials", &a->opts.trials, "N", 1, 10000000,
-			"Monte Carlo trials", "10000"),
+			"Monte Carlo trials of the forecast from the pace "
+			"(the plan's are carve estimate's 10000)",
+			"10000"),
 		CLI_ULLONG(0, "seed", &a->opts.seed, "N", 0, 1 << 30,
-			   "random seed of the forecast", "1"),
+			   "random seed of the forecast and of the plan's "
+			   "estimate (as carve estimate --seed)",
+			   "1"),
+		CLI_STRING(0, "target", &a->opts.target, "LANG",
+			   "the language services are written in, for the "
+			   "plan's estimate, as carve estimate --target "
+			   "(default: carve.json \"target\", else none: a "
+			   "split)",
+			   "carve.json"),
 		CLI_SWITCH(0, "no-plan", &a->opts.no_plan,
 			   "leave out the planned series of carve.json's "
 			   "\"plan\" (carve roadmap's schedule)"),

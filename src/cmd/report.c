@@ -175,6 +175,10 @@ static void add_burndown(struct report *r, const struct report_args *a,
 				   "commits";
 		return;
 	}
+	/* the plan beside the burndown: the same estimate as the report's */
+	p->burndown_opts.target = a->target;
+	p->burndown_opts.estimate = p->estimate;
+	p->burndown_opts.seams = p->estimate ? p->seams : NULL;
 	if (pipeline_need(p, PIPELINE_BURNDOWN)) {
 		warning("no burndown: the report goes on without it");
 		r->burndown_hint = "fix what carve burndown reports";

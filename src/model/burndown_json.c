@@ -70,13 +70,22 @@ static cJSON *forecast_json(const struct burndown *b)
 	json_add_int(o, "remaining", (long long)f->remaining);
 	json_add_int(o, "trials", (long long)f->trials);
 	json_add_int(o, "seed", (long long)f->seed);
+	add_date(o, "p10", f->ok ? f->p10 : 0);
 	add_date(o, "p50", f->ok ? f->p50 : 0);
-	add_date(o, "p85", f->ok ? f->p85 : 0);
+	add_date(o, "p90", f->ok ? f->p90 : 0);
 	if (!f->ok)
 		cJSON_AddStringToObject(o, "why_not", f->why_not);
 	json_add_int(o, "unfinished_trials", (long long)f->unfinished);
+	/* carve roadmap's finish; null past the declared capacity */
+	add_date(o, "planned_p10", b->planned_p10);
 	add_date(o, "planned_p50", b->planned_p50);
-	add_date(o, "planned_p85", b->planned_p85);
+	add_date(o, "planned_p90", b->planned_p90);
+	if (b->planned_nr) {
+		json_add_fixed(o, "planned_short_days_p50", b->short_p50, 1);
+		json_add_fixed(o, "planned_short_days_p90", b->short_p90, 1);
+		add_date(o, "capacity_until",
+			 b->capacity_end ? b->capacity_end - 86400 : 0);
+	}
 	cJSON_AddBoolToObject(o, "slips", b->slips);
 	return o;
 }
@@ -112,8 +121,8 @@ cJSON *burndown_to_json(const struct burndown *b)
 
 		add_date(x, "date", p->date);
 		json_add_fixed(x, "remaining_days", p->remaining_days, 1);
-		json_add_fixed(x, "p15_days", p->low_days, 1);
-		json_add_fixed(x, "p85_days", p->high_days, 1);
+		json_add_fixed(x, "p10_days", p->low_days, 1);
+		json_add_fixed(x, "p90_days", p->high_days, 1);
 		json_add_fixed(x, "legacy_code", round(p->legacy_code), 0);
 		json_add_fixed(x, "share", p->share, 4);
 		json_add_fixed(x, "ideal_days", p->ideal, 1);
@@ -176,6 +185,83 @@ double burndown_share(const struct snapshots *s, size_t i)
 	if (!moved)
 		return 0;
 	return (double)moved / (double)(left + moved);
+}
+
+/* -1 is "not computed": it matches anything. */
+static int same_count(long a, long b)
+{
+	return a < 0 || b < 0 || a == b;
+}
+
+static int same_sample(const struct burndown *b, int plan, size_t i, size_t j)
+{
+	const struct snapshot_point *x = &b->actual->points[i];
+	const struct snapshot_point *y = &b->actual->points[j];
+
+	if (x->tag || y->tag ||
+	    x->sum[SNAP_LEGACY].code != y->sum[SNAP_LEGACY].code ||
+	    x->sum[SNAP_NEW].code != y->sum[SNAP_NEW].code ||
+	    x->scope_added != y->scope_added ||
+	    !same_count(x->deps_to_legacy, y->deps_to_legacy) ||
+	    !same_count(x->violations, y->violations))
+		return 0;
+	if (plan) {
+		const struct burndown_planned *p =
+			burndown_planned_at(b, x->date);
+		const struct burndown_planned *q =
+			burndown_planned_at(b, y->date);
+
+		if (!p != !q ||
+		    (p && llround(p->legacy_code) != llround(q->legacy_code)))
+			return 0;
+	}
+	return 1;
+}
+
+size_t burndown_fold(const struct burndown *b, int plan, size_t *first)
+{
+	const struct snapshots *s = b->actual;
+	size_t nr = 0;
+	long deps = -1, viol = -1;
+
+	for (size_t i = 0; i < s->nr; i++) {
+		const struct snapshot_point *p = &s->points[i];
+
+		/* a run's known counts must all agree, not just neighbours' */
+		if (i && same_sample(b, plan, first[nr - 1], i) &&
+		    same_count(deps, p->deps_to_legacy) &&
+		    same_count(viol, p->violations)) {
+			if (p->deps_to_legacy >= 0)
+				deps = p->deps_to_legacy;
+			if (p->violations >= 0)
+				viol = p->violations;
+			continue;
+		}
+		first[nr++] = i;
+		deps = p->deps_to_legacy;
+		viol = p->violations;
+	}
+	first[nr] = s->nr;
+	return nr;
+}
+
+int burndown_past_capacity(const struct burndown *b, int64_t t)
+{
+	return t && b->capacity_end && t >= b->capacity_end;
+}
+
+const char *burndown_finish_text(char *buf, size_t size,
+				 const struct burndown *b, int64_t t)
+{
+	char d[16];
+
+	if (!burndown_past_capacity(b, t)) {
+		burndown_date(buf, size, t);
+		return buf;
+	}
+	burndown_date(d, sizeof(d), b->capacity_end - 86400);
+	snprintf(buf, size, "after %s", d);
+	return buf;
 }
 
 const struct burndown_planned *burndown_planned_at(const struct burndown *b,

@@ -17,6 +17,7 @@
 
 #include "carve/config.h"
 #include "carve/error.h"
+#include "carve/model_scan.h"
 #include "carve/strbuf.h"
 #include "carve/strmap.h"
 #include "carve/utf8.h"
@@ -643,25 +644,77 @@ done:
 	return ret;
 }
 
+/*
+ * "target": one language name, or an object of "language" (every
+ * language) and source language -> target language (the estimate checks
+ * that each names a language carve knows).
+ */
 static int load_target(struct config *cfg, const cJSON *v)
 {
-	static const char *const keys[] = { "language", NULL };
-	const cJSON *lang = v;
+	struct strbuf key = STRBUF_INIT;
+	int ret = 0;
 
 	cfg->has_target = 1;
-	if (cJSON_IsObject(v)) {
-		/* a map by language ("python": "go") besides "language":
-		 * the estimate checks each key is a language */
-		(void)keys;
-		lang = cJSON_GetObjectItemCaseSensitive(v, "language");
-		if (!lang)
-			return 0;
+	if (cJSON_IsString(v) && *v->valuestring) {
+		cfg->targets = xcalloc(1, sizeof(*cfg->targets));
+		cfg->targets[cfg->targets_nr++].to = v->valuestring;
+		cfg->target_language = v->valuestring;
+		return 0;
 	}
-	if (!cJSON_IsString(lang) || !*lang->valuestring)
-		return config_error(cfg->path,
-				    lang == v ? "target" : "target.language",
-				    lang, "expected a language name (\"go\")");
-	cfg->target_language = lang->valuestring;
+	if (!cJSON_IsObject(v))
+		return config_error(cfg->path, "target", v,
+				    "expected a language name or an object "
+				    "({\"language\": \"go\", \"javascript\": "
+				    "\"typescript\"})");
+	cfg->target_is_map = 1;
+	cfg->targets = xcalloc((size_t)cJSON_GetArraySize(v) + 1,
+			       sizeof(*cfg->targets));
+	for (const cJSON *c = v->child; c; c = c->next) {
+		struct config_target *t = &cfg->targets[cfg->targets_nr];
+		int all = !strcmp(c->string, "language");
+
+		if (!cJSON_IsString(c) || !*c->valuestring || !*c->string) {
+			strbuf_reset(&key);
+			strbuf_addf(&key, "target.%s", c->string);
+			ret = config_error(cfg->path, key.buf, c,
+					   "expected a language name "
+					   "(\"go\")");
+			break;
+		}
+		t->from = all ? NULL : c->string;
+		t->to = c->valuestring;
+		cfg->targets_nr++;
+		if (all)
+			cfg->target_language = c->valuestring;
+	}
+	strbuf_release(&key);
+	return ret;
+}
+
+/* "estimate"."price": the roles of files priced after all. */
+static int load_price(struct config *cfg, const cJSON *v)
+{
+	const cJSON *c;
+
+	if (!cJSON_IsArray(v))
+		return config_error(cfg->path, "estimate.price", v,
+				    "expected an array of file roles "
+				    "([\"translations\", \"fixtures\"])");
+	cJSON_ArrayForEach (c, v) {
+		int r;
+
+		for (r = ROLE_DOCS; r <= ROLE_DATA; r++)
+			if (cJSON_IsString(c) &&
+			    !strcmp(c->valuestring, file_role_name(r)))
+				break;
+		if (r > ROLE_DATA)
+			return config_error(
+				cfg->path, "estimate.price", c,
+				"expected roles that can be priced (docs, "
+				"config, build, translations, fixtures, "
+				"assets, data)");
+		cfg->priced_roles |= 1u << r;
+	}
 	return 0;
 }
 
@@ -806,9 +859,12 @@ static int load_estimate(struct config *cfg, const cJSON *v)
 	cfg->factors = xcalloc((size_t)cJSON_GetArraySize(v) + 1,
 			       sizeof(*cfg->factors));
 	for (const cJSON *c = v->child; c; c = c->next) {
-		/* "price" (roles priced) is read by the estimate */
+		if (!strcmp(c->string, "price")) {
+			if ((ret = load_price(cfg, c)))
+				break;
+			continue;
+		}
 		if (!strcmp(c->string, "distribution") ||
-		    !strcmp(c->string, "price") ||
 		    !known(config_estimate_keys, c->string))
 			continue;
 		strbuf_reset(&key);
@@ -950,6 +1006,7 @@ void config_release(struct config *cfg)
 	free(cfg->teams);
 	free(cfg->rates);
 	free(cfg->factors);
+	free(cfg->targets);
 	plan_release(&cfg->plan);
 	cJSON_Delete(cfg->root);
 	free(cfg->path);

@@ -100,6 +100,35 @@ static int strings(const struct plan *p, const cJSON *v, const char *key,
 	return 0;
 }
 
+/* The last step's "until": its last day, or "open" (it stays). */
+static int load_until(struct plan *p, const cJSON *u, size_t i)
+{
+	const struct plan_capacity *c = &p->capacity[i];
+	char key[64];
+
+	if (!u)
+		return 0;
+	snprintf(key, sizeof(key), "capacity[%zu].until", i);
+	if (i + 1 < p->capacity_nr)
+		return bad(p, key,
+			   "only the last step takes \"until\" (a step "
+			   "lasts until the next one begins)",
+			   u);
+	if (cJSON_IsString(u) && !strcmp(u->valuestring, "open")) {
+		p->capacity_open = 1;
+		return 0;
+	}
+	if (!cJSON_IsString(u) ||
+	    calendar_parse(&p->capacity_until, u->valuestring))
+		return bad(p, key,
+			   "expected the step's last day (YYYY-MM-DD) or "
+			   "\"open\"",
+			   u);
+	if (p->capacity_until < c->from)
+		return bad(p, key, "is before the step's \"from\"", u);
+	return 0;
+}
+
 static int load_capacity(struct plan *p, const cJSON *v)
 {
 	const cJSON *it;
@@ -136,6 +165,9 @@ static int load_capacity(struct plan *p, const cJSON *v)
 			return bad(p, key, "must come after the step before it",
 				   NULL);
 		}
+		if (load_until(p, cJSON_GetObjectItemCaseSensitive(it, "until"),
+			       i))
+			return CARVE_EINVALID;
 		i++;
 	}
 	return 0;
@@ -540,6 +572,101 @@ bad_priority:
 	return bad(p, "priority", "expected \"rank\" or \"critical-path\"", v);
 }
 
+/*
+ * d plus `months` calendar months, on the same day of the month (at
+ * most the 28th, so that every month has it).
+ */
+static calendar_day add_months(calendar_day d, long months)
+{
+	char buf[64];
+	calendar_day out;
+	long y, m, day, k;
+
+	calendar_format(buf, d);
+	if (sscanf(buf, "%ld-%ld-%ld", &y, &m, &day) != 3)
+		return d;
+	k = y * 12 + (m - 1) + months;
+	snprintf(buf, sizeof(buf), "%04ld-%02ld-%02ld", k / 12, k % 12 + 1,
+		 day);
+	return calendar_parse(&out, buf) ? d : out;
+}
+
+/* Whole months from a to b when both fall on the same day (<= 28th). */
+static long months_between(calendar_day a, calendar_day b)
+{
+	char x[CALENDAR_DATE_SIZE], y[CALENDAR_DATE_SIZE];
+	long ya, ma, da, yb, mb, db;
+
+	calendar_format(x, a);
+	calendar_format(y, b);
+	if (sscanf(x, "%ld-%ld-%ld", &ya, &ma, &da) != 3 ||
+	    sscanf(y, "%ld-%ld-%ld", &yb, &mb, &db) != 3 || da != db || da > 28)
+		return 0;
+	return (yb * 12 + mb) - (ya * 12 + ma);
+}
+
+/*
+ * Where the declared capacity ends. Nobody declared the engineers after
+ * it, so no forecast date lies beyond it: a standing team stays, a
+ * profile in time keeps its own rhythm for its last step (monthly steps:
+ * a month) unless that step says how long it lasts.
+ */
+static void set_capacity_end(struct plan *p)
+{
+	const struct plan_capacity *last = &p->capacity[p->capacity_nr - 1];
+
+	p->capacity_end = 0;
+	if (last->engineers <= 0) {
+		p->capacity_end = last->from;
+		p->capacity_end_how = PLAN_CAPACITY_ZERO;
+	} else if (p->capacity_until) {
+		p->capacity_end = p->capacity_until + 1;
+		p->capacity_end_how = PLAN_CAPACITY_UNTIL;
+	} else if (p->capacity_open) {
+		p->capacity_end_how = PLAN_CAPACITY_OPEN_UNTIL;
+	} else if (p->capacity_nr < 2) {
+		p->capacity_end_how = PLAN_CAPACITY_OPEN;
+	} else {
+		calendar_day before = p->capacity[p->capacity_nr - 2].from;
+		long months = months_between(before, last->from);
+
+		p->capacity_end = months > 0
+					  ? add_months(last->from, months)
+					  : last->from + (last->from - before);
+		p->capacity_end_how = PLAN_CAPACITY_RHYTHM;
+	}
+}
+
+char *plan_capacity_end_text(char *buf, size_t size, const struct plan *p)
+{
+	char d[CALENDAR_DATE_SIZE];
+
+	if (p->capacity_end)
+		calendar_format(d, p->capacity_end - 1);
+	switch (p->capacity_end_how) {
+	case PLAN_CAPACITY_OPEN:
+		snprintf(buf, size, "open-ended (a standing team)");
+		break;
+	case PLAN_CAPACITY_OPEN_UNTIL:
+		snprintf(buf, size,
+			 "open-ended (the last step's \"until\": \"open\")");
+		break;
+	case PLAN_CAPACITY_UNTIL:
+		snprintf(buf, size, "%s (the last step's \"until\")", d);
+		break;
+	case PLAN_CAPACITY_ZERO:
+		snprintf(buf, size, "%s (the last step has no engineers)", d);
+		break;
+	case PLAN_CAPACITY_RHYTHM:
+		snprintf(buf, size,
+			 "%s (the last step lasts as long as the one before "
+			 "it; \"until\" sets its last day)",
+			 d);
+		break;
+	}
+	return buf;
+}
+
 static void *dup_array(const void *a, size_t nr, size_t size)
 {
 	return a ? memcpy(xcalloc(nr ? nr : 1, size), a, nr * size) : NULL;
@@ -597,6 +724,7 @@ int plan_load(struct plan *p, const struct config *cfg, calendar_day today)
 	while (!calendar_is_workday(&p->cal, p->cal.start))
 		p->cal.start++;
 	set_defaults(p);
+	set_capacity_end(p);
 	return 0;
 }
 
@@ -626,13 +754,19 @@ void plan_release(struct plan *p)
 	memset(p, 0, sizeof(*p));
 }
 
-double plan_engineers(struct plan *p, size_t index)
+double plan_engineers_on(const struct plan *p, calendar_day d)
 {
-	calendar_day d = calendar_workday(&p->cal, index);
 	double e = 0;
 
-	/* before the first step nobody is on the migration */
+	/* before the first step and after the last nobody is on it */
+	if (p->capacity_end && d >= p->capacity_end)
+		return 0;
 	for (size_t i = 0; i < p->capacity_nr && p->capacity[i].from <= d; i++)
 		e = p->capacity[i].engineers;
 	return e;
+}
+
+double plan_engineers(struct plan *p, size_t index)
+{
+	return plan_engineers_on(p, calendar_workday(&p->cal, index));
 }

@@ -13,13 +13,17 @@
 static const char *const phase_names[] = { "phase 0", "MVE", "endgame" };
 static const char *const kind_names[] = { "phase0", "step", "data" };
 
+/* A date, or null past the declared capacity: no forecast there. */
 static void add_date(cJSON *o, const char *key, const struct roadmap *r,
 		     size_t day)
 {
 	char buf[16];
 
-	cJSON_AddStringToObject(o, key,
-				calendar_format(buf, roadmap_date(r, day)));
+	if (r->horizon && day >= r->horizon)
+		cJSON_AddNullToObject(o, key);
+	else
+		cJSON_AddStringToObject(
+			o, key, calendar_format(buf, roadmap_date(r, day)));
 }
 
 /* Rounded to 0.01 so the text is stable across platforms. */
@@ -44,14 +48,8 @@ static cJSON *milestones(const struct roadmap *r)
 		add_date(o, "p50", r, m->p50);
 		add_date(o, "p85", r, m->p85);
 		/* past the declared capacity: no date, only the shortfall */
-		if (r->horizon && m->p10 >= r->horizon)
-			cJSON_AddNullToObject(o, "p10");
-		else
-			add_date(o, "p10", r, m->p10);
-		if (r->horizon && m->p90 >= r->horizon)
-			cJSON_AddNullToObject(o, "p90");
-		else
-			add_date(o, "p90", r, m->p90);
+		add_date(o, "p10", r, m->p10);
+		add_date(o, "p90", r, m->p90);
 		if (ph == PHASE_ENDGAME) {
 			add_num(o, "short_days_p10", m->short_p10);
 			add_num(o, "short_days_p50", m->short_p50);
@@ -185,8 +183,8 @@ static cJSON *remaining(const struct roadmap *r)
 					calendar_format(buf, w->date));
 		add_num(o, "planned", w->planned);
 		add_num(o, "p50", w->p50);
-		add_num(o, "p15", w->p15);
-		add_num(o, "p85", w->p85);
+		add_num(o, "p10", w->p10);
+		add_num(o, "p90", w->p90);
 		cJSON_AddItemToArray(a, o);
 	}
 	return a;

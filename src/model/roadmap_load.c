@@ -19,6 +19,16 @@ static int get_date(calendar_day *out, const cJSON *o, const char *key)
 				 : CARVE_EINVALID;
 }
 
+/* A milestone's date, or null (past the declared capacity): 0. */
+static int get_date_or_null(calendar_day *out, const cJSON *o, const char *key)
+{
+	if (cJSON_IsNull(cJSON_GetObjectItemCaseSensitive(o, key))) {
+		*out = 0;
+		return 0;
+	}
+	return get_date(out, o, key);
+}
+
 static double get_num(const cJSON *o, const char *key)
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
@@ -63,8 +73,8 @@ int roadmap_saved_load(struct roadmap_saved **out, const cJSON *part,
 		}
 		w->planned = get_num(it, "planned");
 		w->p50 = get_num(it, "p50");
-		w->p15 = get_num(it, "p15");
-		w->p85 = get_num(it, "p85");
+		w->p10 = get_num(it, "p10");
+		w->p90 = get_num(it, "p90");
 	}
 	s->milestones_nr = (size_t)cJSON_GetArraySize(ms);
 	s->milestones = xcalloc(s->milestones_nr + 1, sizeof(*s->milestones));
@@ -74,9 +84,9 @@ int roadmap_saved_load(struct roadmap_saved **out, const cJSON *part,
 		const cJSON *name = cJSON_GetObjectItemCaseSensitive(it, "name");
 
 		if (!cJSON_IsString(name) ||
-		    get_date(&m->planned, it, "planned") ||
-		    get_date(&m->p50, it, "p50") ||
-		    get_date(&m->p85, it, "p85")) {
+		    get_date_or_null(&m->planned, it, "planned") ||
+		    get_date_or_null(&m->p50, it, "p50") ||
+		    get_date_or_null(&m->p85, it, "p85")) {
 			bad(path, "a milestone without a name and its dates");
 			goto done;
 		}
@@ -92,13 +102,13 @@ done:
 }
 
 void roadmap_saved_remaining(const struct roadmap_saved *s, calendar_day day,
-			     double *planned, double *p50, double *p15,
-			     double *p85)
+			     double *planned, double *p50, double *p10,
+			     double *p90)
 {
 	size_t lo = 0, hi = s->weeks_nr;
 
 	if (day < s->start || !s->weeks_nr) {
-		*planned = *p50 = *p15 = *p85 = day < s->start ? s->effort : 0;
+		*planned = *p50 = *p10 = *p90 = day < s->start ? s->effort : 0;
 		return;
 	}
 	/* the first week ending on or after the day */
@@ -111,13 +121,13 @@ void roadmap_saved_remaining(const struct roadmap_saved *s, calendar_day day,
 			hi = mid;
 	}
 	if (lo == s->weeks_nr) {
-		*planned = *p50 = *p15 = *p85 = 0;
+		*planned = *p50 = *p10 = *p90 = 0;
 		return;
 	}
 	*planned = s->weeks[lo].planned;
 	*p50 = s->weeks[lo].p50;
-	*p15 = s->weeks[lo].p15;
-	*p85 = s->weeks[lo].p85;
+	*p10 = s->weeks[lo].p10;
+	*p90 = s->weeks[lo].p90;
 }
 
 void roadmap_saved_free(struct roadmap_saved *s)

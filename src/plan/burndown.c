@@ -51,7 +51,7 @@ void burndown_forecast(struct burndown_forecast *f, const struct snapshots *s,
 		f->burn_per_week = (double)total * (7 * 86400) / (double)span;
 	if (!f->remaining) {
 		f->ok = 1;
-		f->p50 = f->p85 = last; /* nothing left */
+		f->p10 = f->p50 = f->p90 = last; /* nothing left */
 		goto out;
 	}
 	if (n < 2) {
@@ -83,16 +83,18 @@ void burndown_forecast(struct burndown_forecast *f, const struct snapshots *s,
 	qsort(done, trials, sizeof(*done), cmp_i64);
 	/* the smallest time reached by at least that share of trials */
 	{
+		int64_t p10 = done[(trials * 10 + 99) / 100 - 1];
 		int64_t p50 = done[(trials * 50 + 99) / 100 - 1];
-		int64_t p85 = done[(trials * 85 + 99) / 100 - 1];
+		int64_t p90 = done[(trials * 90 + 99) / 100 - 1];
 
-		if (p85 == INT64_MAX) {
-			f->why_not = "more than 15% of the trials do not "
+		if (p90 == INT64_MAX) {
+			f->why_not = "more than 10% of the trials do not "
 				     "finish within 20 years";
 		} else {
 			f->ok = 1;
+			f->p10 = last + p10;
 			f->p50 = last + p50;
-			f->p85 = last + p85;
+			f->p90 = last + p90;
 		}
 	}
 	free(done);

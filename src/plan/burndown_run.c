@@ -186,7 +186,7 @@ int burndown_run(struct burndown **out, struct model *m,
 	}
 	set_today(b, o->today);
 	if (!o->no_plan && cfg->has_plan &&
-	    (ret = burndown_plan(b, m, cfg, io, (unsigned long)o->seed)))
+	    (ret = burndown_plan(b, m, cfg, io, o)))
 		goto done;
 	burndown_forecast(&b->forecast, b->actual, (size_t)o->trials, o->seed);
 	burndown_compare(b);

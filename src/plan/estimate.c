@@ -4,7 +4,6 @@
  * table, with a Monte Carlo over every rate and factor in which the
  * team-wide draws are common to all contexts of a trial.
  */
-#include <cjson/cJSON.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -127,50 +126,33 @@ static void set_target(struct estimate_build *b, const char *from,
  * carve.json "target": "go", {"language": "go"}, or a map by language
  * {"language": "go", "python": "go", "javascript": "typescript"}.
  */
-static int load_target(struct estimate_build *b, const cJSON *target,
-		       const char *path)
+/*
+ * carve.json's "target" (config.c checked its shape): each name read as
+ * a language, aliases and all, the one carve does not know named.
+ */
+static int load_target(struct estimate_build *b, const struct config *cfg)
 {
 	struct strbuf where = STRBUF_INIT;
 	char key[64], from[64];
 	int ret = 0;
 
-	if (!target)
-		return 0;
-	if (cJSON_IsString(target)) {
-		strbuf_addf(&where, "'%s': \"target\"", path);
-		if (!(ret = target_key(key, sizeof(key), target->valuestring,
-				       where.buf)))
-			set_target(b, NULL, key);
-	} else if (cJSON_IsObject(target)) {
-		for (const cJSON *c = target->child; c && !ret; c = c->next) {
-			int all = !strcmp(c->string, "language");
+	for (size_t i = 0; i < cfg->targets_nr && !ret; i++) {
+		const struct config_target *t = &cfg->targets[i];
 
-			strbuf_reset(&where);
-			strbuf_addf(&where, "'%s': \"target\".\"%s\"", path,
-				    c->string);
-			if (!cJSON_IsString(c)) {
-				ret = error_code(CARVE_EINVALID,
-						 "%s must be a language name "
-						 "(\"go\")",
-						 where.buf);
-				break;
-			}
-			if ((ret = target_key(key, sizeof(key), c->valuestring,
-					      where.buf)) ||
-			    (!all && (ret = target_key(from, sizeof(from),
-						       c->string, where.buf))))
-				break;
-			set_target(b, all ? NULL : from, key);
-		}
-	} else {
-		ret = error_code(CARVE_EINVALID,
-				 "'%s': \"target\" must be a language name or "
-				 "an object ({\"language\": \"go\", "
-				 "\"javascript\": \"typescript\"})",
-				 path);
+		strbuf_reset(&where);
+		if (!cfg->target_is_map)
+			strbuf_addf(&where, "'%s': \"target\"", cfg->path);
+		else
+			strbuf_addf(&where, "'%s': \"target\".\"%s\"",
+				    cfg->path, t->from ? t->from : "language");
+		if ((ret = target_key(key, sizeof(key), t->to, where.buf)) ||
+		    (t->from && (ret = target_key(from, sizeof(from), t->from,
+						  where.buf))))
+			break;
+		set_target(b, t->from ? from : NULL, key);
 	}
-	if (!ret)
-		b->target_source = path;
+	if (!ret && cfg->targets_nr)
+		b->target_source = cfg->path;
 	strbuf_release(&where);
 	return ret;
 }
@@ -221,39 +203,6 @@ const char *estimate_target_of(const struct estimate_build *b, const char *lang,
  * all the same (at their language's rate, moved as they are), e.g.
  * ["translations", "fixtures"].
  */
-static int load_price(struct estimate_build *b, const cJSON *v,
-		      const char *path)
-{
-	const cJSON *c;
-
-	if (!cJSON_IsArray(v))
-		return error_code(CARVE_EINVALID,
-				  "'%s': \"estimate\".\"price\" must be an "
-				  "array of file roles ([\"translations\", "
-				  "\"fixtures\"])",
-				  path);
-	cJSON_ArrayForEach (c, v) {
-		int r;
-
-		for (r = ROLE_DOCS; r <= ROLE_DATA; r++)
-			if (cJSON_IsString(c) &&
-			    !strcmp(c->valuestring, file_role_name(r)))
-				break;
-		if (r > ROLE_DATA)
-			return error_code(
-				CARVE_EINVALID,
-				"'%s': \"estimate\".\"price\": %s%s%s is "
-				"not a role that can be priced (docs, "
-				"config, build, translations, fixtures, "
-				"assets, data)",
-				path, cJSON_IsString(c) ? "'" : "",
-				cJSON_IsString(c) ? c->valuestring : "a value",
-				cJSON_IsString(c) ? "'" : "");
-		b->priced_roles |= 1u << r;
-	}
-	return 0;
-}
-
 static int load_config(struct estimate_build *b, const struct config *cfg)
 {
 	struct strbuf key = STRBUF_INIT;
@@ -284,21 +233,9 @@ static int load_config(struct estimate_build *b, const struct config *cfg)
 	}
 	if ((ret = rates_parse_config(&b->ov, cfg, b->kind)))
 		goto done;
-	if (cfg->root) {
-		/* "estimate"."price" and a "target" by language */
-		const cJSON *sec, *price;
-
-		sec = cJSON_GetObjectItemCaseSensitive(cfg->root, "estimate");
-		price = cJSON_IsObject(sec) ?
-				cJSON_GetObjectItemCaseSensitive(sec, "price") :
-				NULL;
-		if (price && (ret = load_price(b, price, cfg->path)))
-			goto done;
-		ret = load_target(b,
-				  cJSON_GetObjectItemCaseSensitive(cfg->root,
-								   "target"),
-				  cfg->path);
-	}
+	/* "estimate"."price" and "target", as config.c typed them */
+	b->priced_roles |= cfg->priced_roles;
+	ret = load_target(b, cfg);
 done:
 	strbuf_release(&key);
 	return ret;

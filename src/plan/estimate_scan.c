@@ -4,7 +4,6 @@
  * its language pair, weighted by its branch density, and the interfaces
  * each context's seam exposes.
  */
-#include <cjson/cJSON.h>
 #include <string.h>
 
 #include "carve/config.h"
@@ -84,28 +83,17 @@ int estimate_rewritten(const struct language *lang)
 	return 1;
 }
 
-/* "legacy" or "new" of carve.json into a glob list (strings borrowed). */
+/* "legacy" or "new" of carve.json (config.c checked them), borrowed. */
 static int read_globs(struct glob_list *out, const struct config *cfg,
-		      const char *key)
+		      int fresh)
 {
-	const cJSON *arr, *g;
+	const struct glob_list *g;
 
-	if (!cfg || !cfg->root ||
-	    !(arr = cJSON_GetObjectItemCaseSensitive(cfg->root, key)))
+	if (!cfg)
 		return 0;
-	if (!cJSON_IsArray(arr))
-		return error_code(CARVE_EINVALID,
-				  "'%s': \"%s\" must be an array of glob "
-				  "strings",
-				  cfg->path, key);
-	cJSON_ArrayForEach (g, arr) {
-		if (!cJSON_IsString(g) || !*g->valuestring)
-			return error_code(CARVE_EINVALID,
-					  "'%s': \"%s\" must hold non-empty "
-					  "glob strings",
-					  cfg->path, key);
-		glob_list_add(out, g->valuestring);
-	}
+	g = fresh ? &cfg->new_paths : &cfg->legacy;
+	for (int i = 0; i < g->nr; i++)
+		glob_list_add(out, g->patterns[i]);
 	return 0;
 }
 
@@ -196,8 +184,8 @@ int estimate_build(struct estimate **out, const struct scan *scan,
 	int ret;
 
 	if ((ret = estimate_build_begin(&b, o)) ||
-	    (ret = read_globs(&legacy, o->config, "legacy")) ||
-	    (ret = read_globs(&fresh, o->config, "new")))
+	    (ret = read_globs(&legacy, o->config, 0)) ||
+	    (ret = read_globs(&fresh, o->config, 1)))
 		goto done;
 	b.legacy = legacy.nr > 0;
 	b.fresh = fresh.nr > 0;

@@ -635,7 +635,6 @@ static void runner_init(struct runner *u, struct roadmap *r)
 	long *rank;
 	struct order_ctx oc;
 	calendar_day end;
-	size_t ci = 0;
 	double p0 = phase0_total(p);
 
 	memset(u, 0, sizeof(*u));
@@ -716,10 +715,7 @@ static void runner_init(struct runner *u, struct roadmap *r)
 	for (size_t w = 0; w < u->s.horizon; w++) {
 		calendar_day d = calendar_workday(&p->cal, w);
 
-		while (ci < p->capacity_nr && p->capacity[ci].from <= d)
-			ci++;
-		u->capacity[w] = ci ? p->capacity[ci - 1].engineers * p->focus
-				    : 0;
+		u->capacity[w] = plan_engineers_on(p, d) * p->focus;
 	}
 	u->pool_capacity = xcalloc(p->teams_nr + 1, sizeof(double));
 	for (size_t i = 0; i < p->teams_nr; i++)
@@ -771,6 +767,17 @@ static void explain_unfinished(struct roadmap *r, const struct runner *u,
 	calendar_format(d, roadmap_date(r, o->stuck < u->s.horizon
 						   ? o->stuck
 						   : u->s.horizon - 1));
+	if (o->stuck < u->s.horizon &&
+	    r->plan->capacity_end_how != PLAN_CAPACITY_ZERO &&
+	    r->plan->capacity_end) {
+		char how[160];
+
+		note(r,
+		     "the declared capacity ends %s (plan.capacity): %.0f "
+		     "engineer-days are never scheduled",
+		     plan_capacity_end_text(how, sizeof(how), r->plan), left);
+		return;
+	}
 	if (o->stuck < u->s.horizon) {
 		note(r,
 		     "capacity is 0 from %s on (plan.capacity): %.0f "
@@ -814,13 +821,26 @@ static void explain_waits(struct roadmap *r, const struct runner *u,
 	}
 }
 
+/*
+ * The working days a run used: up to its last task's end, or, when the
+ * declared capacity ended first, up to where it stopped (partly done
+ * tasks count too). A run that went on to the horizon keeps its last
+ * task's end, so that its weekly series stays short.
+ */
+static size_t run_days(const struct schedule *o, const struct runner *u)
+{
+	if (!o->finished && o->stuck < u->s.horizon && o->stuck > o->days)
+		return o->stuck;
+	return o->days;
+}
+
 static void utilisation(struct roadmap *r, const struct runner *u,
 			const struct schedule *o)
 {
 	size_t alloc = 0;
 	long cur_y = -1, cur_m = -1;
 
-	for (size_t w = 0; w < o->days && w < u->s.horizon; w++) {
+	for (size_t w = 0; w < run_days(o, u) && w < u->s.horizon; w++) {
 		char d[16];
 		long y, m;
 		struct roadmap_month *mo;
@@ -847,14 +867,14 @@ static void utilisation(struct roadmap *r, const struct runner *u,
 }
 
 /* Remaining engineer-days at the end of each week of a run. */
-static void weekly_remaining(const struct schedule *o, double total,
-			     size_t weeks, float *out)
+static void weekly_remaining(const struct schedule *o, size_t days,
+			     double total, size_t weeks, float *out)
 {
 	double done = 0;
 	size_t w = 0;
 
 	for (size_t k = 0; k < weeks; k++) {
-		for (; w < (k + 1) * 5 && w < o->days; w++)
+		for (; w < (k + 1) * 5 && w < days; w++)
 			done += o->used[w];
 		out[k] = (float)(total - done > 0 ? total - done : 0);
 	}
@@ -864,9 +884,10 @@ static void weekly_remaining(const struct schedule *o, double total,
 static double unscheduled(const struct schedule *o, const struct runner *u,
 			  double total)
 {
+	size_t days = o->finished ? o->days : o->stuck;
 	double done = 0;
 
-	for (size_t w = 0; w < o->days && w < u->s.horizon; w++)
+	for (size_t w = 0; w < days && w < u->s.horizon; w++)
 		done += o->used[w];
 	return total - done > 0 ? total - done : 0;
 }
@@ -887,8 +908,8 @@ static void monte_carlo(struct roadmap *r, struct runner *u,
 	double *tails = xcalloc(trials + 1, sizeof(*tails));
 	size_t last_step = 0;
 
-	/* the working day the last step of a capacity profile begins */
-	if (r->plan->capacity_nr > 1 &&
+	/* the working day the open-ended last step of a profile begins */
+	if (r->plan->capacity_nr > 1 && !r->plan->capacity_end &&
 	    r->plan->capacity[r->plan->capacity_nr - 1].engineers > 0)
 		last_step = calendar_index(
 			&r->plan->cal,
@@ -899,7 +920,7 @@ static void monte_carlo(struct roadmap *r, struct runner *u,
 	schedule_init(&o, &u->s, 1);
 	for (size_t t = 0; t < trials; t++) {
 		size_t md[PHASE_NR];
-		double total = 0, done = 0;
+		double total = 0;
 
 		trial_efforts(r, u, in, t, days);
 		memset(o.used, 0, u->s.horizon * sizeof(*o.used));
@@ -918,17 +939,15 @@ static void monte_carlo(struct roadmap *r, struct runner *u,
 				before += o.used[w];
 			tails[t] = total - before > 0.5 ? total - before : 0;
 		}
-		if (!o.finished) {
-			for (size_t w = 0; w < o.days && w < u->s.horizon; w++)
-				done += o.used[w];
-			shorts[t] = total - done > 0 ? total - done : 0;
-		}
+		if (!o.finished)
+			shorts[t] = unscheduled(&o, u, total);
 		milestone_days(r, o.end, md);
 		for (int ph = 0; ph < PHASE_NR; ph++)
 			ms[ph * trials + t] = (uint32_t)md[ph];
-		weeks[t] = o.days / 5 + 1;
+		weeks[t] = run_days(&o, u) / 5 + 1;
 		weekly[t] = xcalloc(weeks[t], sizeof(float));
-		weekly_remaining(&o, total, weeks[t], weekly[t]);
+		weekly_remaining(&o, run_days(&o, u), total, weeks[t],
+				 weekly[t]);
 		if (weeks[t] > max_weeks)
 			max_weeks = weeks[t];
 	}
@@ -978,6 +997,9 @@ static void monte_carlo(struct roadmap *r, struct runner *u,
 	for (size_t t = 0; t < trials; t++) {
 		memcpy(r->weekly + t * max_weeks, weekly[t],
 		       weeks[t] * sizeof(float));
+		/* what a run left undone stays left: 0 once it finished */
+		for (size_t k = weeks[t]; k < max_weeks; k++)
+			r->weekly[t * max_weeks + k] = weekly[t][weeks[t] - 1];
 		free(weekly[t]);
 	}
 	r->weekly_p50 =
@@ -1086,12 +1108,13 @@ int roadmap_build(struct roadmap **out, struct plan *plan,
 	r->milestones[PHASE_ENDGAME].reached = r->tasks_nr > 0;
 	critical_path(r);
 	utilisation(r, &u, &o);
-	r->weeks_nr = o.days / 5 + 1;
+	r->weeks_nr = run_days(&o, &u) / 5 + 1;
 	r->weekly_p50 = xcalloc(r->weeks_nr + 1, sizeof(double));
 	{
 		float *tmp = xcalloc(r->weeks_nr + 1, sizeof(float));
 
-		weekly_remaining(&o, r->total_effort, r->weeks_nr, tmp);
+		weekly_remaining(&o, run_days(&o, &u), r->total_effort,
+				 r->weeks_nr, tmp);
 		for (size_t k = 0; k < r->weeks_nr; k++)
 			r->weekly_p50[k] = tmp[k];
 		free(tmp);
@@ -1114,7 +1137,7 @@ int roadmap_build(struct roadmap **out, struct plan *plan,
 		}
 		monte_carlo(r, &u, in);
 		for (size_t k = planned; k < r->weeks_nr; k++)
-			r->weekly_p50[k] = 0;
+			r->weekly_p50[k] = r->weekly_p50[planned - 1];
 	} else {
 		r->effort_p10 = r->effort_p50 = r->effort_p90 = r->total_effort;
 		if (!o.finished)
@@ -1149,8 +1172,8 @@ int roadmap_build(struct roadmap **out, struct plan *plan,
 		struct roadmap_week *w = &r->weeks[k];
 
 		w->date = roadmap_date(r, k * 5 + 4);
-		roadmap_remaining(r, w->date, &w->planned, &w->p50, &w->p15,
-				  &w->p85);
+		roadmap_remaining(r, w->date, &w->planned, &w->p50, &w->p10,
+				  &w->p90);
 	}
 	*out = r;
 	r = NULL;
@@ -1192,32 +1215,34 @@ void roadmap_free(struct roadmap *r)
 }
 
 void roadmap_remaining(const struct roadmap *r, calendar_day day,
-		       double *planned, double *p50, double *p15, double *p85)
+		       double *planned, double *p50, double *p10, double *p90)
 {
 	struct calendar *cal = &r->plan->cal;
 	size_t w, k;
 	float *v;
 
 	if (day < cal->start) {
-		*planned = *p50 = *p15 = *p85 = r->total_effort;
+		*planned = *p50 = *p10 = *p90 = r->total_effort;
 		return;
 	}
 	/* the first week ending on or after `day` (a day off belongs to
 	 * the week after it), as roadmap_saved_remaining() reads it */
 	w = calendar_index(cal, day);
 	k = w / 5;
-	*planned = k < r->weeks_nr ? r->weekly_p50[k] : 0;
+	/* past a run's last week, what it left stays (0 once finished) */
+	*planned = r->weekly_p50[k < r->weeks_nr ? k : r->weeks_nr - 1];
 	if (!r->trials || !r->weekly) {
-		*p50 = *p15 = *p85 = *planned;
+		*p50 = *p10 = *p90 = *planned;
 		return;
 	}
 	v = xcalloc(r->trials, sizeof(*v));
 	for (size_t t = 0; t < r->trials; t++)
-		v[t] = k < r->weeks_nr ? r->weekly[t * r->weeks_nr + k] : 0;
+		v[t] = r->weekly[t * r->weeks_nr +
+				 (k < r->weeks_nr ? k : r->weeks_nr - 1)];
 	qsort(v, r->trials, sizeof(*v), cmp_float);
 	*p50 = v[rank_index(r->trials, 0.50)];
-	*p15 = v[rank_index(r->trials, 0.15)];
-	*p85 = v[rank_index(r->trials, 0.85)];
+	*p10 = v[rank_index(r->trials, 0.10)];
+	*p90 = v[rank_index(r->trials, 0.90)];
 	free(v);
 }
 

@@ -227,8 +227,15 @@ void roadmap_assume(struct model *m, const struct plan *p,
 		strbuf_addf(&sb, "%s%s: %g", i ? ", " : "",
 			    calendar_format(d, p->capacity[i].from),
 			    p->capacity[i].engineers);
-	model_assume(m, "capacity", p->set_capacity ? cfg : "default",
-		     "engineers from each date on: %s", sb.buf);
+	{
+		char how[160];
+
+		model_assume(m, "capacity", p->set_capacity ? cfg : "default",
+			     "engineers from each date on: %s; the declared "
+			     "capacity is %s%s",
+			     sb.buf, p->capacity_end ? "until " : "",
+			     plan_capacity_end_text(how, sizeof(how), p));
+	}
 	model_assume(m, "focus", p->set_focus ? cfg : "default",
 		     "%.3g: engineer-days a weekday of each engineer brings "
 		     "(capacity x focus = full-time engineers)%s",
@@ -291,11 +298,14 @@ void roadmap_assume(struct model *m, const struct plan *p,
 		model_assume(m, "Monte Carlo",
 			     set_trials || set_seed ? "option" : "default",
 			     "%zu trials from seed %lu, each scheduled in "
-			     "full; P50/P85 by nearest rank",
+			     "full; P10, P50 and P90 (P85 in the JSON) by "
+			     "nearest rank; a trial the declared capacity "
+			     "does not finish has no date",
 			     r->trials, seed);
 	else
-		model_assume(m, "Monte Carlo", "default",
-			     "no trials (no effort ranges): P50 = P85 = the "
-			     "schedule of the P50 efforts");
+		model_assume(
+			m, "Monte Carlo", "default",
+			"no trials (no effort ranges): P10 = P50 = P90 = the "
+			"schedule of the P50 efforts");
 	strbuf_release(&sb);
 }

@@ -2,7 +2,9 @@
  * The burndown chart: the actual legacy code lines against the plan with
  * its band (the main series), the new code lines, the scope growth (code
  * added to legacy since the start) as its own line, the milestones,
- * the forecast and today markers, drawn by chart_svg() at 1200x600.
+ * the forecast and today markers, drawn by chart_svg() at 1200x600. The
+ * axis ends at the last forecast date inside the plan's declared
+ * capacity: a forecast past it is named in the subtitle, not drawn.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -28,11 +30,11 @@ void burndown_chart(struct strbuf *svg, const struct burndown *b,
 	double *hi = xmalloc((pn + 1) * sizeof(double));
 	struct chart_series series[4];
 	struct chart_marker *markers =
-		xcalloc(b->milestones_nr + 3, sizeof(*markers));
+		xcalloc(b->milestones_nr + 4, sizeof(*markers));
 	struct strbuf title = STRBUF_INIT, sub = STRBUF_INIT;
 	struct chart c = { 0 };
 	size_t ns = 0, nm = 0;
-	char d1[16], d2[16];
+	char d1[32], d2[32];
 
 	for (size_t i = 0; i < n; i++) {
 		x[i] = s->points[i].date;
@@ -57,7 +59,7 @@ void burndown_chart(struct strbuf *svg, const struct burndown *b,
 	}
 	if (pn)
 		series[ns++] = (struct chart_series){ "planned legacy code "
-						      "(P15-P85 band)",
+						      "(P10-P90 band)",
 						      "#2b6cb0",
 						      px,
 						      plan,
@@ -84,13 +86,19 @@ void burndown_chart(struct strbuf *svg, const struct burndown *b,
 						       b->milestones[i].name,
 						       "#2b6cb0", 1 };
 	if (b->forecast.ok && b->forecast.remaining) {
-		markers[nm++] = (struct chart_marker){ b->forecast.p50,
-						       "forecast P50",
-						       "#c05621", 1 };
-		markers[nm++] = (struct chart_marker){ b->forecast.p85,
-						       "forecast P85",
-						       "#c05621", 1 };
+		if (!burndown_past_capacity(b, b->forecast.p50))
+			markers[nm++] = (struct chart_marker){ b->forecast.p50,
+							       "forecast P50",
+							       "#c05621", 1 };
+		if (!burndown_past_capacity(b, b->forecast.p90))
+			markers[nm++] = (struct chart_marker){ b->forecast.p90,
+							       "forecast P90",
+							       "#c05621", 1 };
 	}
+	if (b->planned_p90 && !burndown_past_capacity(b, b->planned_p90))
+		markers[nm++] = (struct chart_marker){ b->planned_p90,
+						       "plan P90", "#2b6cb0",
+						       1 };
 	markers[nm++] =
 		(struct chart_marker){ b->today, "today", "#e53e3e", 0 };
 	strbuf_addf(&title, "Migration burndown: %s", name);
@@ -99,10 +107,18 @@ void burndown_chart(struct strbuf *svg, const struct burndown *b,
 		    "code lines in legacy paths since %s; %.1f%% migrated "
 		    "(new / (legacy + new))",
 		    d1, n ? 100 * burndown_share(s, n - 1) : 0.0);
-	if (b->forecast.ok && b->forecast.remaining) {
-		burndown_date(d1, sizeof(d1), b->forecast.p50);
-		burndown_date(d2, sizeof(d2), b->forecast.p85);
-		strbuf_addf(&sub, "; forecast P50 %s, P85 %s", d1, d2);
+	if (b->forecast.ok && b->forecast.remaining)
+		strbuf_addf(&sub, "; forecast P50 %s, P90 %s",
+			    burndown_finish_text(d1, sizeof(d1), b,
+						 b->forecast.p50),
+			    burndown_finish_text(d2, sizeof(d2), b,
+						 b->forecast.p90));
+	if (b->planned_nr && !b->planned_p90 && b->capacity_end) {
+		burndown_date(d2, sizeof(d2), b->capacity_end - 86400);
+		strbuf_addf(&sub,
+			    "; plan P90 after %s (the declared capacity "
+			    "ends)",
+			    d2);
 	}
 	if (b->slips)
 		strbuf_addstr(&sub, " (slips past the plan)");

@@ -38,8 +38,8 @@ void burndown_print_csv(FILE *fp, const struct burndown *b)
 		"deps_to_legacy",
 		"violations",
 		"planned_remaining_days",
-		"planned_p15_days",
-		"planned_p85_days",
+		"planned_p10_days",
+		"planned_p90_days",
 		"planned_legacy_code",
 		"ideal_days",
 	};

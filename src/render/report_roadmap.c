@@ -14,6 +14,7 @@
 #include "carve/calendar.h"
 #include "carve/config.h"
 #include "carve/html.h"
+#include "carve/plan.h"
 #include "carve/report.h"
 #include "carve/roadmap.h"
 #include "carve/roadmap_dot.h"
@@ -42,13 +43,14 @@ void report_roadmap_tiles(struct report *r)
 		r->roadmap_part ? milestone(r->roadmap_part, "finish") : NULL;
 	struct strbuf sb = STRBUF_INIT, what = STRBUF_INIT;
 
-	if (!fin || !*str(fin, "p50")) {
+	if (!fin) {
 		report_tile_hint(r, "finish date P50 (P10-P90)",
 				 r->roadmap_hint ? r->roadmap_hint
 						 : "run carve roadmap");
 		return;
 	}
-	strbuf_addf(&sb, "%s (%s to %s)", str(fin, "p50"),
+	strbuf_addf(&sb, "%s (%s to %s)",
+		    *str(fin, "p50") ? str(fin, "p50") : "none",
 		    *str(fin, "p10") ? str(fin, "p10") : "none",
 		    *str(fin, "p90") ? str(fin, "p90") : "none");
 	strbuf_addf(&what,
@@ -127,6 +129,30 @@ static int drawing(struct report *r)
 	return ret;
 }
 
+/* What the declared capacity leaves undone, as carve roadmap says it. */
+static void shortfall(struct report *r, const cJSON *fin)
+{
+	const cJSON *p90 =
+		cJSON_GetObjectItemCaseSensitive(fin, "short_days_p90");
+	const cJSON *p50 =
+		cJSON_GetObjectItemCaseSensitive(fin, "short_days_p50");
+	struct strbuf sb = STRBUF_INIT;
+
+	if (!cJSON_IsNumber(p90) || !(p90->valuedouble > 0))
+		return;
+	strbuf_addf(&sb,
+		    "The capacity declared (plan.capacity) falls short: by "
+		    "%.0f engineer-months at P90, %.0f at P50; none: no "
+		    "date, the work does not finish with the engineers "
+		    "declared.",
+		    p90->valuedouble * 12 / PLAN_ENGINEER_DAYS_PER_YEAR,
+		    cJSON_IsNumber(p50) ? p50->valuedouble * 12 /
+						  PLAN_ENGINEER_DAYS_PER_YEAR
+					: 0);
+	report_note(r, sb.buf);
+	strbuf_release(&sb);
+}
+
 static void milestones(struct report *r, const cJSON *part)
 {
 	static const char *const hdr[] = { "milestone", "at P50 efforts", "P50",
@@ -136,14 +162,17 @@ static void milestones(struct report *r, const cJSON *part)
 	fputs("<h3>Milestones</h3>\n", r->fp);
 	report_table_begin(r, "lrrrr", hdr);
 	cJSON_ArrayForEach (x, cJSON_GetObjectItemCaseSensitive(part, "milestones")) {
-		const char *row[] = { str(x, "name"), str(x, "planned"),
-				      str(x, "p50"),
+		const char *row[] = { str(x, "name"),
+				      *str(x, "planned") ? str(x, "planned")
+							 : "none",
+				      *str(x, "p50") ? str(x, "p50") : "none",
 				      *str(x, "p10") ? str(x, "p10") : "none",
 				      *str(x, "p90") ? str(x, "p90") : "none" };
 
 		report_table_row(r, "lrrrr", row);
 	}
 	report_table_end(r, 0, NULL);
+	shortfall(r, milestone(part, "finish"));
 }
 
 /* The critical path with each context's steps ("ctx: port") as one. */

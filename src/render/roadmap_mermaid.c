@@ -20,12 +20,25 @@ static void name(FILE *fp, const char *s)
 		      fp);
 }
 
-/* [start, end] working days as a bar: the end date is exclusive. */
-static void bar(FILE *fp, const struct roadmap *r, const char *tags,
-		const char *id, size_t n, size_t start, size_t end)
+/*
+ * [start, end] working days as a bar named `label` (the end date is
+ * exclusive); a comment instead when it does not end within the
+ * declared capacity, since no date there is a forecast.
+ */
+static void bar(FILE *fp, const struct roadmap *r, const char *label,
+		const char *tags, const char *id, size_t n, size_t start,
+		size_t end)
 {
 	char a[16], b[16];
 
+	fputs("    ", fp);
+	if (r->horizon && end >= r->horizon) {
+		fputs("%% ", fp);
+		name(fp, label);
+		fputs(": not finished within the declared capacity\n", fp);
+		return;
+	}
+	name(fp, label);
 	fprintf(fp, " :%s%s%zu, %s, %s\n", tags, id, n,
 		calendar_format(a, roadmap_date(r, start)),
 		calendar_format(b, roadmap_date(r, end) + 1));
@@ -43,10 +56,8 @@ static void contexts(FILE *fp, const struct roadmap *r, const size_t *order,
 			continue;
 		if (!(*any)++)
 			fprintf(fp, "    section %s\n", sections[ph]);
-		fputs("    ", fp);
-		name(fp, x->name);
-		bar(fp, r, x->critical ? "crit, " : "", "c", order[i], x->start,
-		    x->end);
+		bar(fp, r, x->name, x->critical ? "crit, " : "", "c", order[i],
+		    x->start, x->end);
 	}
 }
 
@@ -77,13 +88,17 @@ void roadmap_print_mermaid(FILE *fp, const struct roadmap *r)
 				if (!any++)
 					fprintf(fp, "    section %s\n",
 						sections[ph]);
-				fputs("    ", fp);
-				name(fp, x->name);
-				bar(fp, r, x->critical ? "crit, " : "", "t", t,
-				    x->start, x->end);
+				bar(fp, r, x->name, x->critical ? "crit, " : "",
+				    "t", t, x->start, x->end);
 			}
 		}
-		if (any && r->milestones[ph].reached) {
+		if (any && r->milestones[ph].reached && r->horizon &&
+		    r->milestones[ph].day >= r->horizon) {
+			fprintf(fp,
+				"    %%%% %s: not reached within the declared "
+				"capacity\n",
+				r->milestones[ph].name);
+		} else if (any && r->milestones[ph].reached) {
 			if (r->horizon && r->milestones[ph].p90 >= r->horizon)
 				fprintf(fp,
 					"    %s (P90 none: short of capacity) "

@@ -25,8 +25,31 @@ static void tjp_string(FILE *fp, const char *s)
 	fputc('"', fp);
 }
 
+/* True when working day w lies past the declared capacity. */
+static int past(const struct roadmap *r, size_t w)
+{
+	return r->horizon && w >= r->horizon && r->plan->capacity_end;
+}
+
+/* Working day w, or the last one of the declared capacity past it. */
+static size_t clamp(const struct roadmap *r, size_t w)
+{
+	size_t last;
+
+	if (!past(r, w))
+		return w;
+	last = calendar_index(&r->plan->cal, r->plan->capacity_end);
+	return last ? last - 1 : 0;
+}
+
+/*
+ * The date of working day w; past the declared capacity (no date there
+ * is a forecast) its last day, where what is unfinished stops.
+ */
 static char *day(char *buf, const struct roadmap *r, size_t w, int after)
 {
+	if (past(r, w))
+		return calendar_format(buf, r->plan->capacity_end - 1 + after);
 	return calendar_format(buf, roadmap_date(r, w) + after);
 }
 
@@ -41,6 +64,11 @@ static void tjp_task(FILE *fp, const struct roadmap *r, const char *indent,
 	/* TaskJuggler's end is the first moment after the task */
 	fprintf(fp, " {\n%s  start %s\n%s  end %s\n", indent,
 		day(a, r, start, 0), indent, day(b, r, end, 1));
+	if (past(r, end))
+		fprintf(fp,
+			"%s  note \"not finished within the declared capacity "
+			"(plan.capacity): it stops at its end\"\n",
+			indent);
 }
 
 /* "depends" on the tasks x comes after, as TaskJuggler ids. */
@@ -111,6 +139,13 @@ void roadmap_print_tjp(FILE *fp, const struct roadmap *r)
 	for (int ph = 0; ph < PHASE_NR; ph++) {
 		if (!r->milestones[ph].reached)
 			continue;
+		if (past(r, r->milestones[ph].day)) {
+			fprintf(fp,
+				"# %s: not reached within the declared "
+				"capacity\n",
+				r->milestones[ph].name);
+			continue;
+		}
 		fprintf(fp, "task m%d ", ph);
 		tjp_string(fp, r->milestones[ph].name);
 		fprintf(fp, " {\n  milestone\n  start %s\n}\n",
@@ -140,7 +175,11 @@ static void xml_task(FILE *fp, const struct roadmap *r, size_t uid,
 		     int milestone, int summary)
 {
 	char a[16], b[16];
-	size_t days = milestone ? 0 : end - start + 1;
+	size_t days;
+
+	start = clamp(r, start);
+	end = clamp(r, end);
+	days = milestone || end < start ? 0 : end - start + 1;
 
 	fprintf(fp,
 		"    <Task>\n      <UID>%zu</UID>\n      <ID>%zu</ID>\n"
@@ -219,7 +258,9 @@ void roadmap_print_msproject(FILE *fp, const struct roadmap *r)
 		}
 	}
 	for (int ph = 0; ph < PHASE_NR; ph++) {
-		if (!r->milestones[ph].reached)
+		/* one not reached within the declared capacity has no date */
+		if (!r->milestones[ph].reached ||
+		    past(r, r->milestones[ph].day))
 			continue;
 		xml_task(fp, r, uid++, r->milestones[ph].name, 1,
 			 r->milestones[ph].day, r->milestones[ph].day, 1, 0);

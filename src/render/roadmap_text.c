@@ -56,14 +56,18 @@ static void print_milestones(FILE *fp, const struct roadmap *r)
 	}
 	table_print(t, fp);
 	table_free(t);
-	if (fin->short_p90 > 0)
+	if (fin->short_p90 > 0) {
+		char how[160];
+
 		fprintf(fp,
 			"the capacity declared (plan.capacity) falls short: "
 			"by %.0f engineer-months at P90, %.0f at P50, %.0f at "
 			"P10; '-' is no date: the work does not finish with "
-			"the engineers declared\n",
+			"the engineers declared, which end %s\n",
 			months(fin->short_p90), months(fin->short_p50),
-			months(fin->short_p10));
+			months(fin->short_p10),
+			plan_capacity_end_text(how, sizeof(how), r->plan));
+	}
 	if (r->tail_day && r->tail_p90 > 0) {
 		char d[16];
 
@@ -71,8 +75,8 @@ static void print_milestones(FILE *fp, const struct roadmap *r)
 			"when the last step of plan.capacity begins (%s), "
 			"%.0f engineer-months are left at P90 (%.0f at P50) "
 			"for its %g engineers alone: the dates after it "
-			"assume they stay until the end (end plan.capacity "
-			"with 0 engineers to bound the forecast)\n",
+			"assume they stay until the end (its \"until\": "
+			"\"open\"; give it a date to bound the forecast)\n",
 			date(d, r, r->tail_day), months(r->tail_p90),
 			months(r->tail_p50),
 			r->plan->capacity[r->plan->capacity_nr - 1].engineers);

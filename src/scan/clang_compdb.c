@@ -1018,6 +1018,15 @@ static void guess_dirs(struct compdb *db, const struct scan *scan)
 	strbuf_release(&dir);
 }
 
+size_t compdb_guess_units(const struct scan *scan)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < scan->nr; i++)
+		n += is_c_family(&scan->files[i], 1);
+	return n;
+}
+
 int compdb_guess(struct compdb *db, const struct scan *scan)
 {
 	struct compdb_args b = { 0 };

@@ -372,6 +372,83 @@ static char *cache_dir(const struct scan *scan)
 	return dir;
 }
 
+/*
+ * libclang parses nested brackets by recursion: a file nested some
+ * 100,000 deep overflows the stack of the process (clang refuses past
+ * 256 anyway, -fbracket-depth). Brackets are counted outside comments,
+ * strings and character literals, roughly: a file is deep past 256.
+ */
+#define CLANG_MAX_NESTING 256
+
+static int too_deep(const char *root, const char *path)
+{
+	struct strbuf sb = STRBUF_INIT, full = STRBUF_INIT;
+	const char *p, *end;
+	long depth = 0;
+	int deep = 0;
+
+	strbuf_addf(&full, "%s/%s", root, path);
+	if (strbuf_read_file(&sb, full.buf, SCAN_DEFAULT_MAX_FILE_SIZE) < 0)
+		goto done;
+	p = sb.buf;
+	end = sb.buf + sb.len;
+	while (p < end && !deep) {
+		char c = *p++;
+
+		if (c == '/' && p < end && *p == '/') {
+			while (p < end && *p != '\n')
+				p++;
+		} else if (c == '/' && p < end && *p == '*') {
+			for (p++; p + 1 < end && !(p[0] == '*' && p[1] == '/');)
+				p++;
+			p += 2;
+		} else if (c == '"' || c == '\'') {
+			while (p < end && *p != c && *p != '\n')
+				p += *p == '\\' ? 2 : 1;
+			p++;
+		} else if (c == '(' || c == '[' || c == '{') {
+			deep = ++depth > CLANG_MAX_NESTING;
+		} else if ((c == ')' || c == ']' || c == '}') && depth > 0) {
+			depth--;
+		}
+	}
+done:
+	strbuf_release(&sb);
+	strbuf_release(&full);
+	return deep;
+}
+
+/*
+ * Leaves out of db the sources nested too deep for libclang; returns
+ * the name of a header nested too deep (then nothing may be parsed: any
+ * unit may include it), or NULL.
+ */
+static const char *drop_deep(struct compdb *db, const struct scan *scan,
+			     const char *root)
+{
+	size_t out = 0;
+
+	for (size_t i = 0; i < scan->nr; i++) {
+		const struct scan_file *f = &scan->files[i];
+
+		if (f->status == FILE_COUNTED && f->lang &&
+		    strstr(f->lang->name, "Header") &&
+		    too_deep(root, f->path))
+			return f->path;
+	}
+	for (size_t i = 0; i < db->nr; i++) {
+		if (too_deep(root, db->entries[i].file)) {
+			warning("libclang: '%s' left out: brackets nested over "
+				"%d deep",
+				db->entries[i].file, CLANG_MAX_NESTING);
+			continue;
+		}
+		db->entries[out++] = db->entries[i];
+	}
+	db->nr = out;
+	return NULL;
+}
+
 static int pair_mode(const struct scan_options *opts)
 {
 	if (!opts->pair_headers)
@@ -409,14 +486,21 @@ int symdeps_run(struct scan *scan, const struct scan_options *opts)
 	if (ret == CARVE_ERR || (ret == CARVE_ENOTFOUND && opts->compdb_dir))
 		goto done; /* no libclang or builtin headers; -p wrong */
 	if (ret && mode == SYMDEPS_AUTO) {
-		ret = 0;
-		goto done;
+		size_t n = compdb_guess_units(scan);
+
+		if (!n || n > opts->clang_guess_max || libclang_load()) {
+			ret = 0;
+			goto done;
+		}
 	}
 	if (ret) {
 		compdb_release(&db);
 		scan_load_deps(scan); /* the #include lines guess the -I */
-		if ((ret = compdb_guess(&db, scan)))
+		if ((ret = compdb_guess(&db, scan))) {
+			if (mode == SYMDEPS_AUTO)
+				ret = 0; /* said why; the scan goes on */
 			goto done;
+		}
 	}
 	sd = xcalloc(1, sizeof(*sd));
 	sd->compdb = db.path ? arena_strdup(&sd->arena, db.path) : NULL;
@@ -438,6 +522,19 @@ int symdeps_run(struct scan *scan, const struct scan_options *opts)
 		sd->guessed_dirs[i] =
 			arena_strdup(&sd->arena, db.guessed_dirs[i]);
 	sd->guessed_dirs_nr = db.guessed_dirs_nr;
+	if ((root = realpath(scan->root, NULL))) {
+		const char *deep = drop_deep(&db, scan, root);
+
+		if (deep) {
+			warning("libclang: not run: '%s' has brackets nested "
+				"over %d deep, which libclang cannot parse "
+				"safely",
+				deep, CLANG_MAX_NESTING);
+			db.nr = 0;
+		}
+		free(root);
+		root = NULL;
+	}
 	if (opts->shard_n) {
 		compdb_shard(&db, opts->shard_k, opts->shard_n);
 		sd->shard_k = opts->shard_k;

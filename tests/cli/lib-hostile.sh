@@ -89,7 +89,7 @@ every_run() {
 		_n=$((_n + 1))
 		_out="$TEST_DIR/run$_n.$_fmt"
 		# shellcheck disable=SC2086
-		timeout 60 "$CARVE" "$_cmd" -q -f "$_fmt" $_opts \
+		within 60 "$CARVE" "$_cmd" -q -f "$_fmt" $_opts \
 			$(hostile_opts "$_cmd") "$@" \
 			-o "$_out" "$_dir" 2>"$TEST_DIR/run.err"
 		_rc=$?

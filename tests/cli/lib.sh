@@ -75,6 +75,16 @@ grep_q() {
 }
 
 # make_repo DIR: an empty git repository with one identity configured.
+# within SECONDS COMMAND...: COMMAND, killed after SECONDS times
+# $CARVE_TIME_SCALE (make check-asan sets 4: the sanitizers run carve
+# several times slower, and a loaded machine slower still). The limits
+# catch a hang or a quadratic walk, not a slow build.
+within() {
+	_secs=$(( $1 * ${CARVE_TIME_SCALE:-1} ))
+	shift
+	timeout "$_secs" "$@"
+}
+
 make_repo() {
 	git init -q "$1" &&
 	git -C "$1" config user.name Test &&

@@ -26,7 +26,7 @@ mkfifo walk/pipe
 printf 'int x;\000\000\001' >walk/d/nul.c
 printf 'int y;\n' >walk/d/ok.c
 expect_status "symlink loops and FIFOs do not hang the walk" 0 \
-	timeout 20 "$CARVE" scan -q -f json walk
+	within 20 "$CARVE" scan -q -f json walk
 expect_eq "loop is listed as a symlink" "symlink" \
 	"$(jq -r '.files[] | select(.path == "d/loop") | .status' out)"
 expect_eq "FIFO is listed as special, never opened" "special" \
@@ -64,7 +64,7 @@ expect_eq "the long line is one line" "1" \
 
 # a 1 GiB (sparse) file is listed by its size and never read
 truncate -s 1G big/sparse.c
-expect_status "a 1 GiB file" 0 timeout 20 "$CARVE" scan -q -f json big
+expect_status "a 1 GiB file" 0 within 20 "$CARVE" scan -q -f json big
 expect_eq "it is too-big, with its size" "too-big 1073741824" \
 	"$(jq -r '.files[] | select(.path == "sparse.c") | "\(.status) \(.size)"' out)"
 rm big/sparse.c

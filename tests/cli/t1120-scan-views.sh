@@ -272,7 +272,7 @@ for name, unit in units.items():
             f.write((unit * (size // len(unit) + 1))[:size])
 EOF
 git -C worst add -A && git -C worst commit -qm worst
-expect_status "scan 40 MiB of templates left open" 0 timeout 120 \
+expect_status "scan 40 MiB of templates left open" 0 within 120 \
 	"$CARVE" scan -q --no-cache --max-file-size 8M -f csv worst
 expect_eq "all ten are counted" 10 "$(grep -c ',counted,' out)"
 

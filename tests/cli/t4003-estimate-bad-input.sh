@@ -102,6 +102,19 @@ expect_status "an unknown language in the map" 128 "$CARVE" estimate -c bad.json
 grep_q "file and key named" "bad.jsonc': \"target\".\"cobol\"" err
 echo '{ "estimate": { "price": ["views"] } }' >bad.jsonc
 expect_status "a role that cannot be priced" 128 "$CARVE" estimate -c bad.jsonc --sizes t.json
-grep_q "what can be" "'views' is not a role that can be priced" err
+grep_q "file, key and what can be" "bad.jsonc: 'estimate.price': expected roles that can be priced (docs, config, build, translations, fixtures, assets, data), got \"views\"" err
+# the shape of "target" and "price" is carve.json's loader's: file and key
+echo '{ "estimate": { "price": "docs" } }' >bad.jsonc
+expect_status "price not an array" 128 "$CARVE" estimate -c bad.jsonc --sizes t.json
+grep_q "names file and key" "bad.jsonc: 'estimate.price': expected an array of file roles" err
+echo '{ "target": 5 }' >bad.jsonc
+expect_status "a target that is a number" 128 "$CARVE" estimate -c bad.jsonc --sizes t.json
+grep_q "names file and key" "bad.jsonc: 'target': expected a language name or an object" err
+echo '{ "target": { "python": ["go"] } }' >bad.jsonc
+expect_status "a map entry that is not a name" 128 "$CARVE" estimate -c bad.jsonc --sizes t.json
+grep_q "names file and key" "bad.jsonc: 'target.python': expected a language name (\"go\"), got an array" err
+# every command reads carve.json: roadmap says the same
+expect_status "roadmap reads it too" 128 "$CARVE" roadmap -c bad.jsonc --sizes t.json
+grep_q "the same message" "bad.jsonc: 'target.python': expected a language name" err
 
 done_testing

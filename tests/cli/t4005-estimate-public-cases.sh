@@ -71,7 +71,7 @@ make_repo khan
 		fi
 	done &&
 	{
-		printf '{ "target": "go",\n  "contexts": {\n'
+		printf '{ "target": "go", "legacy": ["src/**"],\n  "contexts": {\n'
 		for i in $(seq -w 1 40); do
 			printf '    "svc%s": ["src/svc%s/**"]%s\n' "$i" "$i" "$([ "$i" = 40 ] || echo ,)"
 		done
@@ -103,6 +103,13 @@ grep_q "Khan: the shortfall in engineer-months" \
 	'falls short: by [0-9]* engineer-months at P90' out
 expect_eq "Khan: no forecast date past the end of the capacity" 0 \
 	"$(awk '$1 == "finish" { for (i = 2; i <= NF; i++) if ($i > "2022-09-01") n++ } END { print n + 0 }' out)"
+# burndown's plan is the same schedule: its P90 has no date either
+expect_status "Khan: burndown" 0 "$CARVE" burndown -q -f json -o khan-bd.json khan
+expect_eq "Khan: burndown's plan P50 and P90 as the roadmap's" \
+	"$(jq -r '.roadmap.milestones[] | select(.name == "finish") | "\(.p50) \(.p90)"' khan-rm.json)" \
+	"$(jq -r '.burndown.forecast | "\(.planned_p50) \(.planned_p90)"' khan-bd.json)"
+expect_eq "Khan: burndown: the capacity's last day" 2022-08-31 \
+	"$(jq -r .burndown.forecast.capacity_until khan-bd.json)"
 
 # --- the 500K-line e-commerce monolith ---------------------------------
 make_repo shop
@@ -114,7 +121,7 @@ make_repo shop
 		gen "module-$i" $((((i - 5) % 4 + 1) * 10)) order
 	done &&
 	{
-		printf '{ "contexts": {\n'
+		printf '{ "legacy": ["src/**"],\n  "contexts": {\n'
 		for c in notification user catalog search order $(seq -f 'module-%g' 6 20); do
 			printf '    "%s": ["src/%s/**"],\n' "$c" "$c"
 		done | sed '$ s/,$//'
@@ -149,7 +156,17 @@ for target in "" go; do
 	grep_q "target $what: and P10-P90 $rangec" ">$rangec<" report.html
 	grep_q "target $what: the report's roadmap is the same" \
 		"$p50c engineer-days P50 (P10-P90 $rangec," report.html
+	# burndown's plan: carve roadmap's finish, P10, P50 and P90
+	"$CARVE" roadmap -q $opt -f json -o rm.json shop
+	"$CARVE" burndown -q $opt -f json -o bd.json shop
+	expect_eq "target $what: burndown's plan finishes as the roadmap" \
+		"$(jq -r '.roadmap.milestones[] | select(.name == "finish") | "\(.p10) \(.p50) \(.p90)"' rm.json)" \
+		"$(jq -r '.burndown.forecast | "\(.planned_p10) \(.planned_p50) \(.planned_p90)"' bd.json)"
+	eval "fin_$what=\$(jq -r .burndown.forecast.planned_p50 bd.json)"
 done
+# and --target reaches it: a Go rewrite takes longer than a split
+expect_eq "burndown --target go finishes after the split" 1 \
+	"$(echo "$fin_go $fin_none" | awk '{ print ($1 > $2) }')"
 "$CARVE" estimate -q shop >split.txt
 "$CARVE" estimate -q --target golang shop >alias.txt
 "$CARVE" estimate -q --target go shop >go.txt

@@ -8,8 +8,9 @@
 plan() { printf '{ "plan": { "start": "2027-01-04", %s } }\n' "$1" >carve.json; }
 two='"contexts": [ { "name": "a", "days": 200 }, { "name": "b", "days": 100, "depends": ["a"] } ]'
 
-# nobody in February 2027 (Mon 1st to Fri 26th: 20 working days)
-plan '"capacity": [ { "from": "2027-01-04", "engineers": 10 }, { "from": "2027-02-01", "engineers": 0 }, { "from": "2027-03-01", "engineers": 10 } ], '"$two"
+# nobody in February 2027 (Mon 1st to Fri 26th: 20 working days); the
+# team back from March stays ("until": "open")
+plan '"capacity": [ { "from": "2027-01-04", "engineers": 10 }, { "from": "2027-02-01", "engineers": 0 }, { "from": "2027-03-01", "engineers": 10, "until": "open" } ], '"$two"
 expect_status "capacity 0 for a while" 0 "$CARVE" roadmap -c carve.json
 grep_q "the wait is explained" "no engineers from 2027-02-01 to 2027-02-26 (plan.capacity): the schedule waits 20 working days" err
 expect_eq "no work in February" "0" \

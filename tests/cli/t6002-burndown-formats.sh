@@ -51,9 +51,17 @@ check "no burn-up line mixing scope and legacy" \
 grep_q "share in the subtitle: 2085 / (470 + 2085)" '81.6% migrated' chart.svg
 grep_q "today marker" '>today<' chart.svg
 grep_q "forecast marker" '>forecast P50<' chart.svg
-# the y axis goes to the next 500 above the largest value drawn: the
-# plan's P85 band in code lines (over the legacy at the start, 2,300)
-top=$("$CARVE" burndown -q -f json mig | jq '[.burndown.planned[] | if .remaining_days > 0 then .p85_days * .legacy_code / .remaining_days else 0 end] + [2300] | max | . / 500 | ceil * 500')
+# the y axis goes to the next multiple above the largest value drawn
+# (the plan's P90 band in code lines, or the legacy at the start, 2,300)
+# of the step 1, 2 or 5 x 10^k that makes at most 6 parts of it
+max=$("$CARVE" burndown -q -f json mig | jq '[.burndown.planned[] | if .remaining_days > 0 then .p90_days * .legacy_code / .remaining_days else 0 end] + [2300] | max')
+top=$(awk -v m="$max" 'BEGIN {
+	for (p = 1; ; p *= 10)
+		for (i = 1; i <= 3; i++) {
+			s = p * (i == 1 ? 1 : i == 2 ? 2 : 5)
+			if (m / s <= 6) { t = s * int(m / s); if (t < m) t += s; print t; exit }
+		}
+}')
 label=$(printf "%d" "$top" | sed ':a; s/\B[0-9]\{3\}\>/,&/; ta')
 grep_q "y axis labels (to $label)" ">$label<" chart.svg
 

@@ -27,8 +27,8 @@ expect_eq "planned P50 finish as carve roadmap's" \
 	"$(jq '.burndown.forecast.planned_p50' model.json)"
 expect_eq "the plan burns down to zero" 0 \
 	"$(jq '.burndown.planned[-1].remaining_days' model.json)"
-jq -e '[.burndown.planned[] | .p15_days <= .remaining_days + 0.05 or .remaining_days == 0] | all' model.json >/dev/null
-ok $? "the band's P15 is at or below the planned line"
+jq -e '[.burndown.planned[] | .p10_days <= .remaining_days + 0.05 or .remaining_days == 0] | all' model.json >/dev/null
+ok $? "the band's P10 is at or below the planned line"
 # 470 lines left on 2024-12-30, at most 50 burnt a week: the forecast is
 # 2025-03-10 or later, after the plan's P50 (2025-01-06 or earlier at
 # P50 efforts plus their spread)
@@ -43,7 +43,7 @@ ok $? "the planned legacy code says how it is derived"
 expect_eq "CSV: planned days beside the sample of 2024-01-08" 230.0 \
 	"$(sed -n 2p plan.csv | cut -d, -f15)"
 "$CARVE" burndown -q -f svg -o chart.svg mig
-grep_q "chart: the plan with its band" '>planned legacy code (P15-P85 band)<' chart.svg
+grep_q "chart: the plan with its band" '>planned legacy code (P10-P90 band)<' chart.svg
 grep_q "chart: a milestone" '>planned finish<' chart.svg
 grep_q "chart: the band" '<polygon' chart.svg
 

@@ -144,7 +144,7 @@ grep_q "scan model: says what fills the roadmap" \
 ok $? "carve burndown -f json"
 expect_status "report of a migration" 0 "$CARVE" report -q -o b.html mig
 expect_eq "forecast and plan rows as carve burndown's" \
-	"$(jq -r '.burndown.forecast | "forecast\t\(.p50)\t\(.p85)\nplan\t\(.planned_p50)\t\(.planned_p85)"' bd.json)" \
+	"$(jq -r '.burndown.forecast | "forecast\t\(.p50)\t\(.p90)\nplan\t\(.planned_p50)\t\(.planned_p90)"' bd.json)" \
 	"$(python3 rows.py b.html burndown 0 | cut -f1-3)"
 pct=$(jq -r '.burndown.actual[-1].share_migrated * 100 | . * 10 | round / 10 | tostring | if test("\\.") then . else . + ".0" end' bd.json)
 grep_q "migrated tile from the actual series ($pct%)" \

@@ -52,7 +52,7 @@ git -C r update-ref HEAD "$(git -C r commit-tree -p HEAD -m sparse \
 
 every_run "hostile tree" r
 
-expect_status "carve scan" 0 timeout 20 "$CARVE" scan -q -f json -o s.json r
+expect_status "carve scan" 0 within 20 "$CARVE" scan -q -f json -o s.json r
 q() { jq -r --arg p "$1" '.files[] | select(.path == $p) | .'"$2" s.json; }
 expect_eq "a binary file named .c is binary" binary "$(q src/bin.c status)"
 expect_eq "the 1 GiB file is too-big, with its size, never read" \
@@ -74,14 +74,14 @@ git -C u add u.c && git -C u commit -qm u
 mkfifo u/pipe.c
 truncate -s 1G u/sparse.c
 expect_status "scan --untracked with a FIFO and 1 GiB does not hang" 0 \
-	timeout 20 "$CARVE" scan -q -f json --untracked -o u.json u
+	within 20 "$CARVE" scan -q -f json --untracked -o u.json u
 # libgit2's status lists no FIFO; were one listed, it would be special
 expect_eq "the FIFO is never counted, the sparse file too big" \
 	"too-big" "$(jq -r '[.files[] | select(.path != "u.c") | .status] |
 		map(select(. != "special")) | join(" ")' u.json)"
 
 expect_status "the 50 MiB line with --max-file-size 64M" 0 \
-	timeout 30 "$CARVE" scan -q -f json --max-file-size 64M -o s64.json r
+	within 30 "$CARVE" scan -q -f json --max-file-size 64M -o s64.json r
 expect_eq "it is read, and excluded as minified" \
 	"excluded minified: long lines" \
 	"$(jq -r '.files[] | select(.path == "line.js") | "\(.status) \(.reason)"' s64.json)"
@@ -105,7 +105,7 @@ mkfifo walk/fifo.c
 ln -s /dev/zero walk/zero.c
 for cmd in scan graph seams; do
 	expect_status "10,000-level tree: carve $cmd" 0 \
-		timeout 30 "$CARVE" "$cmd" -f json -o w.json walk
+		within 30 "$CARVE" "$cmd" -f json -o w.json walk
 	check "10,000-level tree: carve $cmd writes valid JSON" jq -e . w.json
 done
 expect_eq "the deepest file is listed as unreadable, with the reason" \

@@ -62,7 +62,7 @@ grep_q "-o SYMLINK writes the file it points to" '^path,language' target
 mkfifo fifo
 timeout 30 cat fifo >from-fifo &
 reader=$!
-expect_status "-o FIFO" 0 timeout 20 "$CARVE" scan -q -f csv -o fifo r
+expect_status "-o FIFO" 0 within 20 "$CARVE" scan -q -f csv -o fifo r
 [ -s from-fifo ] || : >fifo # a failed run: release the reader
 wait $reader
 check "the FIFO is still a FIFO" test -p fifo

@@ -41,14 +41,14 @@ expect_eq "the index holds 100,000 files" 100000 \
 	"$(git -C "$base/big" ls-files | wc -l)"
 
 expect_status "scan of 100,000 files" 0 \
-	timeout 120 "$CARVE" scan -q -f json -o big.json "$base/big"
+	within 120 "$CARVE" scan -q -f json -o big.json "$base/big"
 # 200 x 500 files of two code lines; each file imports one file of the
 # next module: 100,000 edges, none unresolved
 expect_eq "every file counted, two code lines each, one edge each" \
 	"100000 200000 100000 0" \
 	"$(jq -r '.totals | "\(.counted) \(.code) \(.edges) \(.unresolved)"' big.json)"
 expect_status "graph of the saved model" 0 \
-	timeout 60 "$CARVE" graph -q -f json -o graph.json big.json
+	within 60 "$CARVE" graph -q -f json -o graph.json big.json
 expect_eq "200 modules, all on one cycle" "200 200" \
 	"$(jq -r '[(.graph.nodes | length), ([.graph.nodes[] | select(.cycle == 1)] | length)] | join(" ")' graph.json)"
 

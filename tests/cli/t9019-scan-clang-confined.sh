@@ -36,7 +36,7 @@ git -C repo commit -qm init
 
 # before: the device reads grew to about 2 GB within a minute
 expect_status "scan ends, devices unread" 0 \
-	timeout 60 "$CARVE" scan -q -f json -o out.json repo
+	within 60 "$CARVE" scan -q -f json -o out.json repo
 expect_eq "-q: nothing on stderr, not even libclang's crash report" "" \
 	"$(cat err)"
 expect_eq "crash.c did crash (so the report was there to hide)" \

@@ -93,7 +93,8 @@ static void steady_burn_finishes_on_a_known_date(void **state)
 	assert_int_equal(f.steps, 3);
 	assert_int_equal(f.remaining, 70);
 	assert_int_equal(f.p50, s->points[3].date + 7 * 7 * DAY);
-	assert_int_equal(f.p85, f.p50);
+	assert_int_equal(f.p10, f.p50);
+	assert_int_equal(f.p90, f.p50);
 	assert_true(fabs(f.burn_per_week - 10) < 1e-9);
 	snapshots_free(s);
 }
@@ -110,13 +111,14 @@ static void uneven_burns_spread_the_dates(void **state)
 	burndown_forecast(&b, s, 2000, 2);
 	assert_true(a.ok);
 	/*
-	 * done within one week: 75% of trials (>= 50%, < 85%); within two:
-	 * 1 - 1/16 = 93.75% (>= 85%), whatever the seed
+	 * done within one week: 75% of trials (>= 10% and 50%, < 90%);
+	 * within two: 1 - 1/16 = 93.75% (>= 90%), whatever the seed
 	 */
+	assert_int_equal(a.p10, s->points[4].date + 7 * DAY);
 	assert_int_equal(a.p50, s->points[4].date + 7 * DAY);
-	assert_int_equal(a.p85, s->points[4].date + 2 * 7 * DAY);
+	assert_int_equal(a.p90, s->points[4].date + 2 * 7 * DAY);
 	assert_int_equal(a.p50, b.p50);
-	assert_int_equal(a.p85, b.p85);
+	assert_int_equal(a.p90, b.p90);
 	snapshots_free(s);
 }
 

@@ -322,8 +322,19 @@ static void malformed_values_are_named(void **state)
 		  "carve.json: 'teams.a[1]': expected an email or a pattern (a "
 		  "string), got 3" },
 		{ "{ \"target\": 5 }",
-		  "carve.json: 'target': expected a language name (\"go\"), got "
-		  "5" },
+		  "carve.json: 'target': expected a language name or an object "
+		  "({\"language\": \"go\", \"javascript\": \"typescript\"}), "
+		  "got 5" },
+		{ "{ \"target\": { \"python\": 3 } }",
+		  "carve.json: 'target.python': expected a language name "
+		  "(\"go\"), got 3" },
+		{ "{ \"estimate\": { \"price\": \"docs\" } }",
+		  "carve.json: 'estimate.price': expected an array of file roles "
+		  "([\"translations\", \"fixtures\"]), got \"docs\"" },
+		{ "{ \"estimate\": { \"price\": [\"views\"] } }",
+		  "carve.json: 'estimate.price': expected roles that can be "
+		  "priced (docs, config, build, translations, fixtures, assets, "
+		  "data), got \"views\"" },
 		{ "{ \"target\": { \"language\": \"\" } }",
 		  "carve.json: 'target.language': expected a language name "
 		  "(\"go\"), got \"\"" },

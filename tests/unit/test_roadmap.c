@@ -171,7 +171,7 @@ static void roadmap_cycles_waves_remaining(void **state)
 	/* a <-> b (a cycle), c after b */
 	struct roadmap_dep d[3] = { { 0, 1, 5 }, { 1, 0, 7 }, { 2, 1, 1 } };
 	struct roadmap_input in = { 0 };
-	double planned, p50, p15, p85;
+	double planned, p50, p10, p90;
 	calendar_day mon;
 
 	(void)state;
@@ -196,9 +196,9 @@ static void roadmap_cycles_waves_remaining(void **state)
 	assert_true(r->finished);
 	/* default phase 0 is 170 engineer-days: total 210 */
 	assert_true(r->total_effort > 209.99 && r->total_effort < 210.01);
-	roadmap_remaining(r, mon - 1, &planned, &p50, &p15, &p85);
-	assert_true(planned > 209.99 && p85 > 209.99);
-	roadmap_remaining(r, mon + 3650, &planned, &p50, &p15, &p85);
+	roadmap_remaining(r, mon - 1, &planned, &p50, &p10, &p90);
+	assert_true(planned > 209.99 && p90 > 209.99);
+	roadmap_remaining(r, mon + 3650, &planned, &p50, &p10, &p90);
 	assert_true(planned < 1e-6 && p50 < 1e-6);
 	saved_agrees(r, mon);
 	roadmap_free(r);

@@ -15,6 +15,7 @@
 #include "carve/error.h"
 #include "carve/language.h"
 #include "carve/scan.h"
+#include "carve/seams_domain.h"
 #include "carve/seams_graph.h"
 
 static struct scan *fake_scan(const char *const *paths,
@@ -251,6 +252,35 @@ static void domain_terms_tie_layers(void **state)
 	assert_true(seams_lead_term(buf, sizeof(buf), "a/categories.py"));
 	assert_string_equal(buf, "category");
 	assert_false(seams_lead_term(buf, sizeof(buf), "a/x_y.c"));
+	/* Rails plurals and service objects named for what they do */
+	assert_true(seams_lead_term(buf, sizeof(buf),
+				    "app/controllers/statuses_controller.rb"));
+	assert_string_equal(buf, "status");
+	assert_true(seams_lead_term(buf, sizeof(buf), "app/models/status.rb"));
+	assert_string_equal(buf, "status");
+	assert_true(seams_lead_term(buf, sizeof(buf),
+				    "app/services/post_status_service.rb"));
+	assert_string_equal(buf, "status");
+	assert_true(
+		seams_lead_term(buf, sizeof(buf), "a/RemoveAccountWorker.rb"));
+	assert_string_equal(buf, "account");
+	assert_true(seams_lead_term(buf, sizeof(buf), "a/JpaOrderStore.java"));
+	assert_string_equal(buf, "order");
+	assert_true(seams_lead_term(buf, sizeof(buf), "a/post.rb"));
+	assert_string_equal(buf, "post");
+	assert_true(seams_lead_term(buf, sizeof(buf), "a/block_service.rb"));
+	assert_string_equal(buf, "block");
+	assert_true(seams_lead_term(buf, sizeof(buf),
+				    "a/fetch_remote_account_service.rb"));
+	assert_string_equal(buf, "account");
+	assert_true(seams_lead_term(buf, sizeof(buf), "a/addresses.py"));
+	assert_string_equal(buf, "address");
+	assert_true(seams_lead_term(buf, sizeof(buf), "a/boxes.go"));
+	assert_string_equal(buf, "box");
+	assert_true(seams_lead_term(buf, sizeof(buf), "a/responses.py"));
+	assert_string_equal(buf, "response");
+	assert_true(seams_lead_term(buf, sizeof(buf), "a/issue_label.go"));
+	assert_string_equal(buf, "issue");
 	for (size_t i = 0; i < 15; i++)
 		langs[i] = i == 4 || i == 5 ? "Python" : "Java";
 	s = fake_scan(paths, langs, 15, NULL, 0);
@@ -276,6 +306,46 @@ static void domain_terms_tie_layers(void **state)
 	free_scan(s);
 }
 
+/*
+ * Domains across layers, worked out by hand: issue (models/issues and
+ * services/issue), repo (models/repo, routers/web/repo,
+ * routers/api/v1/repo; repository is a layer word); forms is one, dcim and
+ * ipam stand under a folder not named for a layer, and lib/tilde and
+ * lib/readline are one layer's (lib) folders of different names.
+ */
+static void domains_across_layers(void **state)
+{
+	const char *dirs[] = {
+		"models/issues",     "services/issue",
+		"routers/web/repo",  "routers/api/v1/repo",
+		"models/repo",	     "services/repository",
+		"netbox/dcim/forms", "netbox/ipam/forms",
+		"lib/tilde",	     "lib/readline",
+	};
+	struct seams_domains d;
+	char buf[64];
+
+	(void)state;
+	seams_domains_find(&d, dirs, sizeof(dirs) / sizeof(*dirs));
+	assert_int_equal(d.nr, 2);
+	assert_string_equal(d.terms[0], "issue");
+	assert_string_equal(d.terms[1], "repo");
+	/* repository is a layer word, but the long form of repo */
+	assert_true(seams_domains_has(&d, "repository"));
+	seams_folder_term(buf, sizeof(buf), "Repositories");
+	assert_string_equal(buf, "repository");
+	assert_true(seams_domains_has(&d, buf));
+	assert_false(seams_domains_has(&d, "report"));
+	assert_false(seams_domains_has(&d, "tilde"));
+	assert_false(seams_domains_has(&d, "form"));
+	seams_domains_release(&d);
+	assert_true(seams_same_domain("org", "organization"));
+	assert_false(seams_same_domain("auth", "author"));
+	assert_true(seams_version_word("v1"));
+	assert_true(seams_version_word("v1beta1"));
+	assert_false(seams_version_word("views"));
+}
+
 static void weights_parse(void **state)
 {
 	struct seams_weights w;
@@ -299,6 +369,7 @@ int main(void)
 		cmocka_unit_test(evidence_adds_up),
 		cmocka_unit_test(layer_folders_pull_to_their_app),
 		cmocka_unit_test(domain_terms_tie_layers),
+		cmocka_unit_test(domains_across_layers),
 		cmocka_unit_test(weights_parse),
 	};
 

@@ -1,0 +1,48 @@
+#!/bin/sh
+# A context is named for the folder that holds most of its code, not
+# the one that holds most files (issue 19: zulip's billing context was
+# named zilencer/management/commands). One context, worked out by hand:
+# corporate/lib (2 files, 1,800 lines) and corporate/views (2 files, 700
+# lines) hold the billing code; zilencer/management/commands holds 4
+# commands of 20 lines and zerver/lib one helper of 50, all importing
+# both files of the billing library. No folder holds half of the 9 files (the
+# commands 4, corporate's tree 4), so the name is the folder whose tree
+# holds most code: corporate (2,500 of 2,630 lines), where the old rule
+# (most files) said zilencer/management/commands. A second context
+# under a layer folder (app/models: a layer word) whose files lead with
+# "invoice" is named for the term beside the folder: app/models:invoice.
+# Folders are left out (--no-folders): the imports alone make the two.
+. "$CARVE_SRC/tests/cli/lib.sh"
+
+file() { printf '{ "path": "%s", "status": "counted", "language": "Python", "module": "%s", "code": %s, "complexity": 5 }' "$1" "${1%/*}" "$2"; }
+edge() { printf '{ "from": "%s", "to": "%s", "kind": "import", "weight": 1 }' "$1" "$2"; }
+L=corporate/lib V=corporate/views Z=zilencer/management/commands
+I=app/models
+# each of the others imports both files of the library
+billing=
+for f in $V/billing_page.py $V/upgrade.py $Z/sync_plans.py $Z/invoice_all.py \
+	 $Z/refund_plans.py $Z/audit_plans.py zerver/lib/remote.py; do
+	billing="$billing $(edge $f $L/stripe.py), $(edge $f $L/plans.py),"
+done
+cat >model.json <<JSON
+{ "schema": "carve/1", "repo": { "root": "/demo" },
+  "files": [ $(file $L/stripe.py 1000), $(file $L/plans.py 800),
+	     $(file $V/billing_page.py 400), $(file $V/upgrade.py 300),
+	     $(file $Z/sync_plans.py 20), $(file $Z/invoice_all.py 20),
+	     $(file $Z/refund_plans.py 20), $(file $Z/audit_plans.py 20),
+	     $(file zerver/lib/remote.py 50),
+	     $(file $I/invoice.py 300), $(file $I/invoice_line.py 200),
+	     $(file $I/invoice_tax.py 100), $(file $I/receipt.py 80) ],
+  "edges": [ $(edge $L/plans.py $L/stripe.py), $(edge $V/upgrade.py $V/billing_page.py),
+	     $billing
+	     $(edge $I/invoice_line.py $I/invoice.py), $(edge $I/invoice_tax.py $I/invoice.py),
+	     $(edge $I/receipt.py $I/invoice.py), $(edge $I/receipt.py $I/invoice_line.py) ] }
+JSON
+"$CARVE" seams -q --no-history --no-folders --hub-share 100 -f csv model.json >c.csv || fail "seams -f csv"
+ctx() { grep "^$1," c.csv | cut -d, -f2 | tr -d "\r"; }
+expect_eq "the commands are with the billing library" \
+	"$(ctx $L/stripe.py)" "$(ctx $Z/sync_plans.py)"
+expect_eq "named for the folder that holds most code" corporate "$(ctx $L/stripe.py)"
+expect_eq "a layer folder's context is named for its term" \
+	app/models:invoice "$(ctx $I/receipt.py)"
+done_testing
