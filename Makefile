@@ -304,6 +304,7 @@ UNIT_TESTS += $(B)/tests/unit/test_seams_symbols
 UNIT_TESTS += $(B)/tests/unit/test_scheduler
 UNIT_TESTS += $(B)/tests/unit/test_stdlib
 UNIT_TESTS += $(B)/tests/unit/test_strbuf
+UNIT_TESTS += $(B)/tests/unit/test_strmap
 UNIT_TESTS += $(B)/tests/unit/test_u64map
 
 TOOLS =

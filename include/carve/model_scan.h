@@ -67,6 +67,8 @@ enum {
 	DEP_REFERENCE = 1 << 8,
 	DEP_GLOBAL = 1 << 9,      /* C# global using: every file below */
 };
+/* every flag above (a new last flag moves it): what a cache may hold */
+#define DEP_FLAGS_ALL ((unsigned long)DEP_GLOBAL * 2 - 1)
 
 struct dep_ref {
 	enum dep_kind kind;

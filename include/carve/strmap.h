@@ -27,6 +27,23 @@ struct strmap {
 void *strmap_get(const struct strmap *map, const char *key);
 /* Stores value under key, replacing any previous value. */
 void strmap_put(struct strmap *map, const char *key, void *value);
+/*
+ * strmap_get() that remembers where it looked: returns key's slot (its
+ * key NULL when key is absent; NULL itself when the map is empty) and
+ * sets *hash. A caller that then stores a new key passes both to
+ * strmap_add(), which neither hashes nor probes again when the map
+ * need not grow. The map ends up as strmap_put() would leave it.
+ */
+struct strmap_entry *strmap_find(const struct strmap *map, const char *key,
+				 unsigned long long *hash);
+/*
+ * Stores value under key, absent from the map: slot and hash are what
+ * strmap_find() gave for a key of the same bytes (key itself may be a
+ * lasting copy of the string looked up). Nothing may have been stored
+ * in between.
+ */
+void strmap_add(struct strmap *map, struct strmap_entry *slot,
+		const char *key, unsigned long long hash, void *value);
 /* Frees the slot array (not the keys or values). */
 void strmap_release(struct strmap *map);
 

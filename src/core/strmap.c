@@ -77,6 +77,29 @@ void strmap_put(struct strmap *map, const char *key, void *value)
 	e->value = value;
 }
 
+struct strmap_entry *strmap_find(const struct strmap *map, const char *key,
+				 unsigned long long *hash)
+{
+	*hash = strhash(key);
+	if (!map->alloc)
+		return NULL;
+	return find_slot(map, key, *hash);
+}
+
+void strmap_add(struct strmap *map, struct strmap_entry *slot,
+		const char *key, unsigned long long hash, void *value)
+{
+	/* as strmap_put() does: grow first, then the new key's slot */
+	if (!slot || 2 * (map->nr + 1) > map->alloc) {
+		grow(map);
+		slot = find_slot(map, key, hash);
+	}
+	slot->key = key;
+	slot->hash = hash;
+	slot->value = value;
+	map->nr++;
+}
+
 void strmap_release(struct strmap *map)
 {
 	free(map->slots);

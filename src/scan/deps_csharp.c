@@ -19,6 +19,7 @@
 #include "carve/depnames.h"
 #include "carve/deps.h"
 #include "carve/ident.h"
+#include "carve/identskip.h"
 #include "carve/lexer.h"
 
 #define CS_NAMESPACES 16
@@ -86,43 +87,6 @@ static inline const char *cs_skip_blanks(const char *p, const char *end)
 	return p;
 }
 
-/*
- * Past the name bytes at p (is_ident(): letters, digits, _ and bytes
- * from 0x80), sixteen at a time.
- */
-static const char *cs_skip_ident(const char *p, const char *end)
-{
-#ifdef __SSE2__
-	const __m128i zero = _mm_setzero_si128();
-	const __m128i case_bit = _mm_set1_epi8(0x20);
-	const __m128i a = _mm_set1_epi8('a' - 1), z = _mm_set1_epi8('z' + 1);
-	const __m128i d0 = _mm_set1_epi8('0' - 1), d9 = _mm_set1_epi8('9' + 1);
-	const __m128i us = _mm_set1_epi8('_');
-
-	while (end - p >= 16) {
-		const __m128i v =
-			_mm_loadu_si128((const __m128i *)(const void *)p);
-		const __m128i lower = _mm_or_si128(v, case_bit);
-		/* signed compares: bytes from 0x80 are negative */
-		__m128i ok = _mm_cmplt_epi8(v, zero);
-		unsigned other;
-
-		ok = _mm_or_si128(ok, _mm_and_si128(_mm_cmpgt_epi8(lower, a),
-						    _mm_cmplt_epi8(lower, z)));
-		ok = _mm_or_si128(ok, _mm_and_si128(_mm_cmpgt_epi8(v, d0),
-						    _mm_cmplt_epi8(v, d9)));
-		ok = _mm_or_si128(ok, _mm_cmpeq_epi8(v, us));
-		other = (unsigned)_mm_movemask_epi8(ok) ^ 0xffffu;
-		if (other)
-			return p + __builtin_ctz(other);
-		p += 16;
-	}
-#endif
-	while (p < end && is_ident((unsigned char)*p))
-		p++;
-	return p;
-}
-
 /* Skips a verbatim string: "" is a quote, no escapes, spans lines. */
 static void cs_verbatim(struct lexer *lx)
 {
@@ -143,10 +107,12 @@ static void cs_verbatim(struct lexer *lx)
 	lx->p = lx->end;
 }
 
-/* Skips blanks, newlines, comments and preprocessor lines. */
-static void cs_space(struct lexer *lx)
+/*
+ * Skips blanks, newlines, comments and preprocessor lines; bol when
+ * lx->p is at the start of a line (after its indentation).
+ */
+static void cs_space_bol(struct lexer *lx, int bol)
 {
-	int bol = 0;
 
 	while (lx->p < lx->end) {
 		char c = *lx->p;
@@ -169,6 +135,17 @@ static void cs_space(struct lexer *lx)
 			return;
 		}
 	}
+}
+
+/*
+ * Skips blanks, newlines, comments and preprocessor lines (most calls,
+ * between the parts of a name, find none: no call then).
+ */
+static inline void cs_space(struct lexer *lx)
+{
+	if (lx->p < lx->end && (*lx->p == '\n' || *lx->p == '/' ||
+				is_blank((unsigned char)*lx->p)))
+		cs_space_bol(lx, 0);
 }
 
 /* Reads a dotted name (A.B.C, `global::` dropped) into n. */
@@ -442,7 +419,7 @@ static void cs_read_ref(struct lexer *lx, struct cs_state *st, const char *s,
 }
 
 /* True when the word s[0..n) declares a type. */
-static int cs_type_keyword(const char *s, size_t n)
+static inline int cs_type_keyword(const char *s, size_t n)
 {
 	switch (n) {
 	case 4:
@@ -598,6 +575,48 @@ static void cs_punct(struct cs_state *st, int c)
 }
 
 /*
+ * skip_quoted(lx, '"', 1, 0), sixteen bytes at a time: a regular string
+ * ends at its quote or, unterminated, at its line's end (a backslash
+ * escapes the next byte, but not a newline).
+ */
+static void cs_skip_regular(struct lexer *lx)
+{
+	const char *p = lx->p + 1, *end = lx->end;
+#ifdef __SSE2__
+	const __m128i q = _mm_set1_epi8('"'), bs = _mm_set1_epi8('\\');
+	const __m128i nl = _mm_set1_epi8('\n');
+#endif
+
+	while (p < end) {
+#ifdef __SSE2__
+		if (end - p >= 16) {
+			const __m128i v =
+				_mm_loadu_si128((const __m128i *)(const void *)p);
+			unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+				_mm_or_si128(_mm_cmpeq_epi8(v, q),
+					     _mm_cmpeq_epi8(v, bs)),
+				_mm_cmpeq_epi8(v, nl)));
+
+			if (!m) {
+				p += 16;
+				continue;
+			}
+			p += __builtin_ctz(m);
+		}
+#endif
+		if (*p == '"' || *p == '\n')
+			break;
+		if (*p == '\\' && p + 1 < end) {
+			if (p[1] == '\n')
+				break;
+			p++;
+		}
+		p++;
+	}
+	lx->p = p < end && *p == '"' ? p + 1 : p;
+}
+
+/*
  * A string at lx->p, skipped when there is one: raw ("""...""", $"""),
  * verbatim (@"", $@"", @$"), regular or interpolated ("", $""), which
  * ends at its line. Returns 0, moving nothing, when there is none.
@@ -636,7 +655,7 @@ static int cs_string(struct lexer *lx)
 	if (*lx->p == '"' || at(lx, "$\"")) {
 		if (*lx->p == '$')
 			lx->p++;
-		skip_quoted(lx, '"', 1, 0);
+		cs_skip_regular(lx);
 		return 1;
 	}
 	return 0;
@@ -739,9 +758,11 @@ static void cs_interpolated(struct lexer *lx, struct cs_state *st)
 
 /*
  * A word at lx->p (a keyword or a name, maybe @verbatim): a directive
- * where one may start (*stmt), a declaration, or a name used.
+ * where one may start (*stmt), a declaration, or a name used. Inlined
+ * in the main loop: a call per word cost a tenth of the lexer.
  */
-static void cs_word(struct lexer *lx, struct cs_state *st, int *stmt)
+static inline __attribute__((always_inline)) void
+cs_word(struct lexer *lx, struct cs_state *st, int *stmt)
 {
 	const char *s = lx->p;
 	unsigned line = lx->line;
@@ -749,7 +770,7 @@ static void cs_word(struct lexer *lx, struct cs_state *st, int *stmt)
 	size_t n;
 	const char *p = s + verbatim, *end = lx->end;
 
-	p = cs_skip_ident(p, end);
+	p = ident_skip(p, end);
 	lx->p = p;
 	n = (size_t)(p - s);
 	if (n == 6 && !memcmp(s, "global", 6) && at(lx, "::")) {
@@ -783,6 +804,9 @@ static void cs_word(struct lexer *lx, struct cs_state *st, int *stmt)
 	st->prev_len = n;
 	st->prev_new = n == 3 && !memcmp(s, "new", 3);
 	*stmt = 0;
+	/* a space after a word, without a turn of the main loop */
+	if (lx->p < lx->end && *lx->p == ' ')
+		lx->p++;
 }
 
 /*
@@ -793,8 +817,25 @@ static void cs_other(struct lexer *lx, struct cs_state *st, int *stmt, int c,
 		     const char *buf)
 {
 	switch (c) {
-	case '\n':
+	case ' ':
+	case '\t':
+		lx->p = cs_skip_blanks(lx->p + 1, lx->end);
+		return;
 	case '\r':
+		if (lx->p + 1 >= lx->end || lx->p[1] != '\n')
+			break;
+		lx->p++; /* CRLF: as LF */
+		/* fall through */
+	case '\n':
+		/* most lines: indentation, then code on the line */
+		lx->line++;
+		lx->p = cs_skip_blanks(lx->p + 1, lx->end);
+		*stmt = 1; /* a directive starts a line */
+		if (lx->p < lx->end &&
+		    (*lx->p == '\n' || is_blank((unsigned char)*lx->p) ||
+		     *lx->p == '/' || *lx->p == '#'))
+			cs_space_bol(lx, 1);
+		return;
 	case '\f':
 	case '\v':
 		break;
@@ -867,15 +908,11 @@ void deps_csharp(struct dep_list *out, struct arena *arena, const char *buf,
 	while (lx.p < lx.end) {
 		unsigned char c = (unsigned char)*lx.p;
 
-		/* the common bytes first: blanks within a line, words */
-		if (c == ' ' || c == '\t') {
-			lx.p = cs_skip_blanks(lx.p + 1, lx.end);
-		} else if (is_ident_start(c)) {
+		/* words first, the rest by byte (blanks, newlines, ...) */
+		if (is_ident_start(c))
 			cs_word(&lx, &st, &stmt);
-		} else {
-			/* the rest by byte, not by a chain of tests */
+		else
 			cs_other(&lx, &st, &stmt, c, buf);
-		}
 	}
 	dep_names_release(&st.names);
 }

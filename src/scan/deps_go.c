@@ -24,6 +24,7 @@
 #include "carve/arena.h"
 #include "carve/deps.h"
 #include "carve/ident.h"
+#include "carve/identskip.h"
 #include "carve/xmalloc.h"
 
 /* An import spec, kept until the uses of its package are known. */
@@ -53,12 +54,8 @@ struct lexer {
 	struct go_use *uses;
 	size_t uses_nr, uses_alloc;
 	size_t *set, set_size; /* uses by hash: index + 1, 0 free */
-	/* by first byte of an import's name: bit n for a name of n bytes */
-	uint32_t first[256];
-	/* by last byte of an import's name: 1 when one ends with it */
-	unsigned char last[256];
-	/* by first byte: the first import whose name starts with it, plus
-	 * one, and after each import the next such (candidates()) */
+	/* by last byte: the first import whose name ends with it, plus
+	 * one, and after each import the next such (selector()) */
 	size_t head[256];
 	size_t *next;
 	int group; /* inside a grouped type, var or const */
@@ -269,8 +266,7 @@ static int import_spec(struct lexer *lx)
 		skip_space(lx);
 	} else if (is_ident((unsigned char)*lx->p)) {
 		alias = lx->p;
-		while (lx->p < lx->end && is_ident((unsigned char)*lx->p))
-			lx->p++;
+		lx->p = ident_skip(lx->p, lx->end);
 		alias_len = (size_t)(lx->p - alias);
 		skip_space(lx);
 	}
@@ -346,11 +342,7 @@ static void declare(struct lexer *lx, const char *s, size_t n)
 
 static size_t ident_len(const char *p, const char *end)
 {
-	const char *s = p;
-
-	while (p < end && is_ident((unsigned char)*p))
-		p++;
-	return (size_t)(p - s);
+	return (size_t)(ident_skip(p, end) - p);
 }
 
 /*
@@ -403,30 +395,32 @@ static void add_use(struct lexer *lx, size_t imp, const char *s, size_t n)
 	lx->set[i] = lx->uses_nr;
 }
 
-/* The '.' at p follows an identifier: records it when it is an import. */
+/*
+ * The '.' at p follows an identifier: records it when it is an import.
+ * The imports whose name ends with the byte before the dot are tried
+ * there, in import order, without first walking back over the word.
+ */
 static void selector(struct lexer *lx, const char *start, const char *p)
 {
-	const char *w = p;
-	size_t n;
+	size_t room = (size_t)(p - start);
 
-	/* only an exported name can be used from another package, and
-	 * only after a word that ends as an import's name does */
-	if (!exported(p + 1) || !lx->last[(unsigned char)p[-1]])
+	/* only an exported name can be used from another package */
+	if (!exported(p + 1))
 		return;
-	while (w > start && is_ident((unsigned char)w[-1]))
-		w--;
-	n = (size_t)(p - w);
-	if (!n || n > 31 || !(lx->first[(unsigned char)*w] & (1u << n)) ||
-	    (w > start && w[-1] == '.'))
-		return;
-	/* the first import of that name, as a loop over all would find */
-	for (size_t i = lx->head[(unsigned char)*w]; i; i = lx->next[i - 1]) {
+	for (size_t i = lx->head[(unsigned char)p[-1]]; i; i = lx->next[i - 1]) {
 		const struct go_import *imp = &lx->imports[i - 1];
+		size_t n = imp->name_len;
+		const char *w = p - n;
 
-		if (imp->name_len == n && !memcmp(imp->name, w, n)) {
-			add_use(lx, i - 1, p + 1, ident_len(p + 1, lx->end));
-			return;
-		}
+		if (n > room || *w != *imp->name ||
+		    (w > start && is_ident((unsigned char)w[-1])) ||
+		    memcmp(imp->name, w, n))
+			continue;
+		/* the word is the name of the first import so named */
+		if (w > start && w[-1] == '.')
+			return; /* a.pkg.Name: a field, no package */
+		add_use(lx, i - 1, p + 1, ident_len(p + 1, lx->end));
+		return;
 	}
 }
 
@@ -562,6 +556,21 @@ static uint64_t interesting64(const char *blk, const char *end, int avx2)
 }
 
 /*
+ * The bits of mask m after its lowest (a stop at blk[ctz(m)]) from the
+ * first whose byte is a or b on; 0 when none is in the block.
+ */
+static inline uint64_t stop_at(uint64_t m, const char *blk, char a, char b)
+{
+	for (m &= m - 1; m; m &= m - 1) {
+		char c = blk[__builtin_ctzll(m)];
+
+		if (c == a || c == b)
+			break;
+	}
+	return m;
+}
+
+/*
  * The declarations after the imports: top-level names, and the uses of
  * imported packages. Only newlines, quotes, comments and dots matter:
  * their positions come 64 bytes at a time as a bit mask, and a skip
@@ -585,9 +594,7 @@ static void body(struct lexer *lx)
 
 		if (!imp->name_len || imp->name_len >= 32)
 			continue;
-		c = (unsigned char)*imp->name;
-		lx->first[c] |= 1u << imp->name_len;
-		lx->last[(unsigned char)imp->name[imp->name_len - 1]] = 1;
+		c = (unsigned char)imp->name[imp->name_len - 1];
 		/* pushed last to first: the chain is in import order */
 		lx->next[i] = lx->head[c];
 		lx->head[c] = i + 1;
@@ -597,6 +604,7 @@ static void body(struct lexer *lx)
 	for (;;) {
 		const char *s;
 		size_t n;
+		uint64_t b;
 
 		while (!m) {
 			blk += 64;
@@ -609,8 +617,10 @@ static void body(struct lexer *lx)
 		case '\n':
 			lx->line++;
 			p++;
-			/* most lines start with a tab: no declaration */
-			if (lx->group || (p < end && *p != '\t'))
+			/* most lines start with a tab, a brace or nothing: no
+			 * declaration but in a group (line_start()) */
+			if (lx->group || (p < end && (*p == 'f' || *p == 't' ||
+						      *p == 'v' || *p == 'c')))
 				line_start(lx, p);
 			/* on past this byte: the next stop is the next bit */
 			m &= m - 1;
@@ -621,6 +631,12 @@ static void body(struct lexer *lx)
 			m &= m - 1;
 			continue;
 		case '/':
+			if (p + 1 < end && p[1] == '/' && lx->package_seen &&
+			    (b = stop_at(m, blk, '\n', '\n'))) {
+				/* a line comment: on at its newline */
+				m &= ~((b & -b) - 1);
+				continue;
+			}
 			if (p + 1 < end && (p[1] == '/' || p[1] == '*')) {
 				lx->p = p;
 				skip_comment(lx);
@@ -629,6 +645,20 @@ static void body(struct lexer *lx)
 				p++;
 			}
 			break;
+		case '"':
+		case '\'':
+			/* it ends at a newline or an unescaped quote: when in
+			 * this block, the mask has it (no escape before it) */
+			b = stop_at(m, blk, *p, '\n');
+			if (b && blk[__builtin_ctzll(b)] == '\n') {
+				m &= ~((b & -b) - 1);
+				continue;
+			}
+			if (b && blk[__builtin_ctzll(b) - 1] != '\\') {
+				m = b & (b - 1);
+				continue;
+			}
+			/* fall through */
 		default:
 			lx->p = p;
 			read_literal(lx, &s, &n);
@@ -721,8 +751,7 @@ void deps_go(struct dep_list *out, struct arena *arena, const char *buf,
 			continue;
 		}
 		word = lx.p;
-		while (lx.p < lx.end && is_ident((unsigned char)*lx.p))
-			lx.p++;
+		lx.p = ident_skip(lx.p, lx.end);
 		n = (size_t)(lx.p - word);
 		if (word_is(word, n, "import")) {
 			import_decl(&lx);

@@ -75,11 +75,13 @@ static int lang_is(const struct scan_file *f, const char *name)
 static struct cs_files *files_add(struct resolver *r, struct strmap *map,
 				  const char *key, size_t file)
 {
-	struct cs_files *files = strmap_get(map, key);
+	unsigned long long hash;
+	struct strmap_entry *e = strmap_find(map, key, &hash);
+	struct cs_files *files = e && e->key ? e->value : NULL;
 
 	if (!files) {
 		files = arena_alloc(&r->arena, sizeof(*files));
-		strmap_put(map, arena_strdup(&r->arena, key), files);
+		strmap_add(map, e, arena_strdup(&r->arena, key), hash, files);
 	}
 	if (!files->nr || files->files[files->nr - 1] != file) {
 		ALLOC_GROW(files->files, files->nr + 1, files->alloc);

@@ -337,6 +337,8 @@ static void index_decls(struct resolver *r)
 		dir_len = slash ? (size_t)(slash - f->path) : 0;
 		for (size_t k = 0; k < f->deps.nr; k++) {
 			const struct dep_ref *d = &f->deps.refs[k];
+			struct strmap_entry *e;
+			unsigned long long hash;
 			struct go_decl *x;
 
 			if (!(d->flags & DEP_DECLARES))
@@ -350,9 +352,15 @@ static void index_decls(struct resolver *r)
 				names = package_decls(r, g, f->path, dir_len);
 			x = arena_alloc(&r->arena, sizeof(*x));
 			x->file = i;
-			x->next = strmap_get(names, d->target);
 			/* targets live as long as the scan */
-			strmap_put(names, d->target, x);
+			e = strmap_find(names, d->target, &hash);
+			if (e && e->key) {
+				x->next = e->value;
+				e->value = x;
+			} else {
+				x->next = NULL;
+				strmap_add(names, e, d->target, hash, x);
+			}
 			g->decls_nr++;
 		}
 	}

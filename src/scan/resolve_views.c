@@ -71,14 +71,19 @@ static void index_add(struct resolver *r, struct views_state *st,
 		      struct strmap *map, const char *key, size_t len, size_t i)
 {
 	struct strbuf *sb = &st->key;
+	struct strmap_entry *e;
+	unsigned long long hash;
 	struct vfiles *v;
 
 	strbuf_setlen(sb, 0);
 	strbuf_add(sb, key, len);
-	v = strmap_get(map, sb->buf);
+	/* one look-up, whether the key is new or not */
+	e = strmap_find(map, sb->buf, &hash);
+	v = e && e->key ? e->value : NULL;
 	if (!v) {
 		v = arena_alloc(&r->arena, sizeof(*v)); /* zeroed */
-		strmap_put(map, arena_strndup(&r->arena, sb->buf, sb->len), v);
+		strmap_add(map, e, arena_strndup(&r->arena, sb->buf, sb->len),
+			   hash, v);
 	}
 	if (v->nr && v->files[v->nr - 1] == i)
 		return;

@@ -23,8 +23,6 @@
 
 #define FIELDS 13
 #define MAX_CACHE_SIZE (1ULL << 30)
-/* every flag of struct dep_ref: DEP_DECLARES is the last */
-#define KNOWN_FLAGS ((unsigned long)DEP_DECLARES * 2 - 1)
 
 #ifndef SCAN_RULES_ID
 #define SCAN_RULES_ID "dev"
@@ -258,7 +256,7 @@ static int split_statement(const char *enc, const char *end, const char **part,
 		if (parse_digits(part[i], len[i], &v[i]))
 			return -1;
 	/* a kind, flags and a level a lexer can write; a line; a target */
-	if (v[0] > DEP_KIND_MAX || v[1] > KNOWN_FLAGS || !v[2] || v[3] > 255)
+	if (v[0] > DEP_KIND_MAX || v[1] > DEP_FLAGS_ALL || !v[2] || v[3] > 255)
 		return -1;
 	return 0;
 }

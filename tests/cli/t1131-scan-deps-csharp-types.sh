@@ -62,4 +62,14 @@ expect_status "scan with byte-order marks" 0 "$CARVE" scan -q -f json repo
 expect_eq "the same edges with byte-order marks" \
 	"$(jq -c .edges scan.json)" "$(jq -c .edges out)"
 
+# a rescan reads every file's type references back from the scan cache:
+# no record refused as damaged (their flags, DEP_REFERENCE and
+# DEP_GLOBAL, are above the older DEP_DECLARES), the same edges
+expect_status "a cached rescan" 0 "$CARVE" scan -f json repo
+test ! -s err
+ok $? "the cached rescan warns of nothing"
+sed 's/^/# /' err | head -3
+expect_eq "the cached rescan has the same edges" \
+	"$(jq -c .edges scan.json)" "$(jq -c .edges out)"
+
 done_testing
