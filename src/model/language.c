@@ -613,12 +613,15 @@ static int go_action_at(const char *p, const char *end)
 
 /*
  * A templates/ .html file: Go's if its first 8 KiB hold a Go action and
- * no {% tag (which Go never writes; Django has {{ end }} variables).
+ * no {% tag (which Go never writes; Django has {{ end }} variables);
+ * Django's when they hold a {% tag or a {{ variable; else plain HTML (a
+ * Thymeleaf page of a Spring application: th: attributes, no braces).
  */
 static const struct language *detect_html_template(const char *buf,
 						   size_t len)
 {
 	const char *p = buf, *end = buf + (len > 8192 ? 8192 : len);
+	int braces = 0;
 
 	if (buf && memmem(buf, (size_t)(end - buf), "{%", 2))
 		return &table[L_DJANGO];
@@ -630,9 +633,10 @@ static const struct language *detect_html_template(const char *buf,
 				p++;
 			if (go_action_at(p, end))
 				return &table[L_GOTMPL];
+			braces = 1;
 		}
 	}
-	return &table[L_DJANGO];
+	return !buf || braces ? &table[L_DJANGO] : &table[L_HTML];
 }
 
 const struct language *language_detect(const char *path, const char *buf,

@@ -228,6 +228,8 @@ static enum file_role ext_role(const char *e, size_t n)
 			return ROLE_DATA;
 		if (IS("xml"))
 			return ROLE_DATA;
+		if (IS("xsd")) /* a schema, not code (nopCommerce: 11,599 lines) */
+			return ROLE_DATA;
 		if (IS("sql"))
 			return ROLE_DATA;
 		break;
@@ -263,6 +265,8 @@ static enum file_role ext_role(const char *e, size_t n)
 		if (IS("styl"))
 			return ROLE_ASSET;
 		if (IS("json"))
+			return ROLE_DATA;
+		if (IS("wsdl"))
 			return ROLE_DATA;
 		break;
 	case 5:

@@ -32,6 +32,10 @@ expect_eq "Go, Handlebars, Mustache, Vue, Svelte, Jinja, Twig" \
 expect_eq ".html: Django in templates/, Go by its actions, HTML elsewhere" \
 	"Django Template|Go Template|HTML" \
 	"$(lang django/shop/templates/shop/base.html)|$(lang gotmpl/templates/mail/welcome.html)|$(lang site/index.html)"
+# a Thymeleaf page in a Spring application's templates/: no {% and no
+# {{, so neither Django's nor Go's (cloc says HTML too)
+expect_eq ".html in templates/ without {% or {{: HTML" HTML \
+	"$(lang spring/src/main/resources/templates/owners/ownerDetails.html)"
 
 counts() {
 	jq -r --arg p "$1" '.files[] | select(.path == $p) |

@@ -79,6 +79,11 @@ static void not_code(void **state)
 			 ROLE_FIXTURE);
 	assert_int_equal(file_role("static/css/site.scss"), ROLE_ASSET);
 	assert_int_equal(file_role("extras/data/iata.csv"), ROLE_DATA);
+	/* a service reference's schema and description are data, not code */
+	assert_int_equal(file_role("Web References/PayPalSvc/eBL.xsd"),
+			 ROLE_DATA);
+	assert_int_equal(file_role("Web References/PayPalSvc/PayPal.wsdl"),
+			 ROLE_DATA);
 	assert_int_equal(file_role("netbox/templates/dcim/device.html"),
 			 ROLE_VIEW);
 	assert_int_equal(file_role("app/views/accounts/show.html.haml"),
