@@ -358,9 +358,16 @@ $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(call say,CC,$<)$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
-$(B)/tests/unit/%: tests/unit/%.c $(LIB)
+# What the unit tests share (tests/unit/dep_fixture.c), linked into each.
+UNIT_HELPERS = $(B)/tests/unit/dep_fixture.o
+$(UNIT_HELPERS): $(B)/tests/unit/%.o: tests/unit/%.c
 	@mkdir -p $(dir $@)
-	$(call say,CC,$<)$(CC) $(ALL_CFLAGS) -MMD -MP -o $@ $< $(LIB) $(CMOCKA_LIBS) $(LDLIBS)
+	$(call say,CC,$<)$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(B)/tests/unit/%: tests/unit/%.c $(UNIT_HELPERS) $(LIB)
+	@mkdir -p $(dir $@)
+	$(call say,CC,$<)$(CC) $(ALL_CFLAGS) -MMD -MP -o $@ $< $(UNIT_HELPERS) \
+		$(LIB) $(CMOCKA_LIBS) $(LDLIBS)
 
 $(B)/bench/%: bench/%.c
 	@mkdir -p $(dir $@)

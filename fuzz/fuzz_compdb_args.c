@@ -92,8 +92,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			/* a value naming no file: letters, digits, "_.+-" */
 			if (i + 1 >= out.nr ||
 			    strspn(out.argv[i + 1],
-				   "abcdefghijklmnopqrstuvwxyz"
-				   "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.+-") !=
+				   "abcdefghijklmnopqrstuvwxyz_.+"
+				   "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") !=
 				    strlen(out.argv[i + 1]))
 				abort();
 			i++;

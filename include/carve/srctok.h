@@ -53,5 +53,27 @@ void srctok_next(struct srctok *t, struct tok *tok);
 /* True when tok is the identifier (or the punctuation byte) `s`. */
 int tok_is(const struct tok *tok, const char *s);
 int tok_punct(const struct tok *tok, int c);
+/* True when tok's text ends with `s` ("OrdersController", "Controller"). */
+int tok_ends_with(const struct tok *tok, const char *s);
+
+/*
+ * An indented block of tokens, a Python class's body: the lines after
+ * the one at `indent` that opens it, up to the first line no deeper.
+ * Its statements are the lines at the depth of the first.
+ */
+struct tok_block {
+	const struct tok *v;
+	const size_t *match; /* closing bracket of each, to step over; NULL */
+	size_t end; /* v[end] is not read */
+	unsigned indent; /* of the line that opens the block */
+	unsigned body; /* of its statements: 0 until the first is found */
+};
+
+/*
+ * Moves *k (at or after the line opening the block) to the first token
+ * of the block's next statement and returns 1; returns 0 when the block
+ * or the tokens end first.
+ */
+int tok_block_next(struct tok_block *b, size_t *k);
 
 #endif

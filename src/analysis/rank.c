@@ -9,6 +9,7 @@
  * and the mean is taken over the others.
  */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -16,12 +17,6 @@
 #include "carve/seams.h"
 #include "carve/xmalloc.h"
 
-/*
- * Contexts without a single dependency (docs, scripts) are not ranked,
- * nor are contexts of tests or migrations: they have few dependents and
- * small seams, and would top the ranking, but they move with the code
- * they test and the data they shape.
- */
 /*
  * Code without logic: under one branch point per RANK_DATA_LINES lines
  * over at least that many lines (a 10,000-line table of airport codes
@@ -69,14 +64,34 @@ static int tooling(const struct seams *s, const struct seams_context *x)
 	return x->code && 10 * under >= 7 * x->code;
 }
 
-static int ranked(const struct seams *s, const struct seams_context *x,
-		  unsigned long min_code)
+/*
+ * Contexts without a single dependency (docs, scripts) are not ranked,
+ * nor are contexts of tests or migrations: they have few dependents and
+ * small seams, and would top the ranking, but they move with the code
+ * they test and the data they shape. Nor are data and tooling. Whether
+ * a context may be ranked, whatever its size, is decided once per context
+ * (data_only() and tooling() walk its files): rankable[i].
+ */
+static unsigned char *rankable_contexts(const struct seams *s)
 {
-	return !x->kernel && !x->unlinked && x->role == ROLE_CODE &&
-	       x->internal + x->refs_out + x->refs_in > 0 &&
-	       x->code >= min_code && !data_only(s, x) && !tooling(s, x);
+	unsigned char *rankable = xcalloc(s->nr ? s->nr : 1, 1);
+
+	for (size_t i = 0; i < s->nr; i++) {
+		const struct seams_context *x = &s->contexts[i];
+
+		rankable[i] = !x->kernel && !x->unlinked &&
+			      x->role == ROLE_CODE &&
+			      x->internal + x->refs_out + x->refs_in > 0 &&
+			      !data_only(s, x) && !tooling(s, x);
+	}
+	return rankable;
 }
 
+static int ranked(const struct seams *s, const unsigned char *rankable,
+		  size_t i, unsigned long min_code)
+{
+	return rankable[i] && s->contexts[i].code >= min_code;
+}
 
 /*
  * The least code a context needs to be ranked: RANK_MIN_SHARE of the
@@ -84,12 +99,13 @@ static int ranked(const struct seams *s, const struct seams_context *x,
  * template tags, a data table) is not a service to extract first, however
  * little it touches.
  */
-static unsigned long min_code(const struct seams *s)
+static unsigned long min_code(const struct seams *s,
+			      const unsigned char *rankable)
 {
 	unsigned long total = 0;
 
 	for (size_t i = 0; i < s->nr; i++)
-		if (ranked(s, &s->contexts[i], 0))
+		if (ranked(s, rankable, i, 0))
 			total += s->contexts[i].code;
 	return (unsigned long)(RANK_MIN_SHARE * (double)total);
 }
@@ -136,12 +152,13 @@ void rank_contexts(struct seams *s)
 {
 	double max[CRIT_NR] = { 0 };
 	int history = s->options.history != NULL;
-	unsigned long least = min_code(s);
+	unsigned char *rankable = rankable_contexts(s);
+	unsigned long least = min_code(s, rankable);
 
 	s->rank_min_code = least;
 	for (size_t i = 0; i < s->nr; i++)
 		for (int c = 0; c < CRIT_NR; c++)
-			if (ranked(s, &s->contexts[i], least) &&
+			if (ranked(s, rankable, i, least) &&
 			    count_of(&s->contexts[i], c, history) > max[c])
 				max[c] = count_of(&s->contexts[i], c, history);
 	s->ranking = xmalloc((s->nr ? s->nr : 1) * sizeof(*s->ranking));
@@ -154,7 +171,7 @@ void rank_contexts(struct seams *s)
 		for (int c = 0; c < CRIT_NR; c++) {
 			double v = count_of(x, c, history);
 
-			if (v < 0 || !ranked(s, x, least)) {
+			if (v < 0 || !ranked(s, rankable, i, least)) {
 				x->score[c] = -1;
 				continue;
 			}
@@ -167,9 +184,10 @@ void rank_contexts(struct seams *s)
 		}
 		x->rank_score = n ? sum / n : 0;
 		x->rank = 0;
-		if (ranked(s, x, least))
+		if (ranked(s, rankable, i, least))
 			s->ranking[s->ranking_nr++] = i;
 	}
+	free(rankable);
 	if (s->ranking_nr)
 		qsort_r(s->ranking, s->ranking_nr, sizeof(*s->ranking),
 			cmp_rank, s);

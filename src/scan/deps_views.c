@@ -30,6 +30,7 @@ struct vlex {
 	const char *buf, *end;
 	const char *counted; /* line is the line of this byte */
 	unsigned line;
+	int backtick; /* `x` is a string literal too (Go templates) */
 	struct dep_list *out;
 	struct arena *arena;
 };
@@ -41,6 +42,7 @@ static void vlex_init(struct vlex *lx, struct dep_list *out,
 	lx->end = buf + len;
 	lx->counted = buf;
 	lx->line = 1;
+	lx->backtick = 0;
 	lx->out = out;
 	lx->arena = arena;
 }
@@ -164,6 +166,24 @@ static const char *literal(const char *p, const char *end, const char **s,
 		if ((c[0] == '#' || c[0] == '$' || c[0] == '{') && c[1] == '{')
 			return NULL;
 	return q + 1;
+}
+
+/*
+ * The literal at p (literal(), with the lexer's quotes) as a DEP_INCLUDE
+ * statement on the line of at_p, with `flags` and `name`: returns the
+ * byte after the literal, or NULL when p holds none.
+ */
+static const char *add_literal(struct vlex *lx, const char *at_p, const char *p,
+			       const char *end, unsigned flags,
+			       const char *name)
+{
+	const char *s, *q;
+	size_t n;
+
+	q = literal(p, end, &s, &n, lx->backtick);
+	if (q)
+		add(lx, at_p, DEP_INCLUDE, s, n, flags, name);
+	return q;
 }
 
 /* ---- Razor ------------------------------------------------------------ */
@@ -314,17 +334,15 @@ static const char *razor_call(struct vlex *lx, const char *p)
 	for (const char *const *c = calls; *c; c++) {
 		if (!at(p, end, *c))
 			continue;
-		q = skip_space(p + strlen(*c), end);
-		if (literal(q, end, &s, &n, 0))
-			add(lx, p, DEP_INCLUDE, s, n, 0, NULL);
+		add_literal(lx, p, skip_space(p + strlen(*c), end), end, 0,
+			    NULL);
 		return p + strlen(*c);
 	}
 	if (at_word(p, end, "Layout") && (p == lx->buf || !is_ident(p[-1]))) {
 		q = skip_blank(p + 6, end);
 		if (q < end && *q == '=' && q + 1 < end && q[1] != '=') {
-			q = skip_blank(q + 1, end);
-			if (literal(q, end, &s, &n, 0))
-				add(lx, p, DEP_INCLUDE, s, n, 0, NULL);
+			add_literal(lx, p, skip_blank(q + 1, end), end, 0,
+				    NULL);
 		}
 		return p + 6;
 	}
@@ -356,7 +374,6 @@ static const char *razor_call(struct vlex *lx, const char *p)
 static const char *razor_partial_tag(struct vlex *lx, const char *p)
 {
 	const char *end = lx->end, *gt, *q, *s;
-	size_t n;
 
 	/*
 	 * A tag's attributes end at its '>', or at the next tag: each byte
@@ -374,9 +391,7 @@ static const char *razor_partial_tag(struct vlex *lx, const char *p)
 		s = skip_blank(q + 5, gt);
 		if (s >= gt || *s != '=')
 			continue;
-		s = skip_blank(s + 1, gt);
-		if (literal(s, gt, &s, &n, 0))
-			add(lx, p, DEP_INCLUDE, s, n, 0, NULL);
+		add_literal(lx, p, skip_blank(s + 1, gt), gt, 0, NULL);
 		break;
 	}
 	return p + 8;
@@ -412,15 +427,10 @@ static const char *razor_next(const char *p, const char *end)
 	return p;
 }
 
-static void deps_razor(struct dep_list *out, struct arena *arena,
-		       const char *buf, size_t len)
+static void deps_razor(struct vlex *lx)
 {
-	struct vlex lx;
-	const char *p, *end;
+	const char *p = lx->buf, *end = lx->end;
 
-	vlex_init(&lx, out, arena, buf, len);
-	p = lx.buf;
-	end = lx.end;
 	while ((p = razor_next(p, end)) < end) {
 		char c = *p;
 
@@ -429,18 +439,18 @@ static void deps_razor(struct dep_list *out, struct arena *arena,
 		} else if (c == '@') {
 			const char *b = p;
 
-			while (b > lx.buf && is_blank((unsigned char)b[-1]))
+			while (b > lx->buf && is_blank((unsigned char)b[-1]))
 				b--;
-			if (b == lx.buf || b[-1] == '\n')
-				razor_directive(&lx, p + 1);
+			if (b == lx->buf || b[-1] == '\n')
+				razor_directive(lx, p + 1);
 			p++;
 		} else if (c == '<' && at(p, end, "<!--")) {
 			p = skip_past(p + 4, end, "-->");
 		} else if (c == '<' && at(p, end, "<partial") && p + 8 < end &&
 			   (is_blank((unsigned char)p[8]) || p[8] == '\n')) {
-			p = razor_partial_tag(&lx, p);
+			p = razor_partial_tag(lx, p);
 		} else if (c == 'H' || c == 'L' || c == 'C') {
-			p = razor_call(&lx, p);
+			p = razor_call(lx, p);
 		} else {
 			p++;
 		}
@@ -467,8 +477,7 @@ static void ruby_renders(struct vlex *lx, const char *p, const char *end)
 	};
 
 	while (p < end) {
-		const char *hit = memchr(p, 'r', (size_t)(end - p)), *q, *s;
-		size_t n;
+		const char *hit = memchr(p, 'r', (size_t)(end - p)), *q;
 
 		if (!hit)
 			return;
@@ -480,10 +489,8 @@ static void ruby_renders(struct vlex *lx, const char *p, const char *end)
 		q = skip_blank(hit + 6, end);
 		if (q < end && *q == '(')
 			q = skip_space(q + 1, end);
-		if (literal(q, end, &s, &n, 0)) {
-			add(lx, hit, DEP_INCLUDE, s, n, 0, "partial");
+		if (add_literal(lx, hit, q, end, 0, "partial"))
 			continue;
-		}
 		for (size_t k = 0; k < sizeof(keys) / sizeof(keys[0]); k++) {
 			size_t kl = strlen(keys[k].key);
 
@@ -492,9 +499,7 @@ static void ruby_renders(struct vlex *lx, const char *p, const char *end)
 			q = skip_blank(q + kl, end);
 			if (at(q, end, "=>"))
 				q = skip_blank(q + 2, end);
-			if (literal(q, end, &s, &n, 0))
-				add(lx, hit, DEP_INCLUDE, s, n, 0,
-				    keys[k].name);
+			add_literal(lx, hit, q, end, 0, keys[k].name);
 			break;
 		}
 	}
@@ -539,17 +544,12 @@ static void keep_code(struct strbuf *sb, const char *buf, const char *s,
 		memcpy(sb->buf + (s - buf), s, (size_t)(e - s));
 }
 
-static void deps_erb(struct dep_list *out, struct arena *arena, const char *buf,
-		     size_t len)
+static void deps_erb(struct vlex *lx)
 {
 	struct strbuf code = STRBUF_INIT;
-	struct vlex lx;
-	const char *p, *end;
+	const char *buf = lx->buf, *p = lx->buf, *end = lx->end;
 
-	vlex_init(&lx, out, arena, buf, len);
-	blank_copy(&code, buf, len);
-	p = lx.buf;
-	end = lx.end;
+	blank_copy(&code, buf, (size_t)(end - buf));
 	while ((p = skip_past(p, end, "<%")) < end) {
 		const char *close, *s = p;
 
@@ -558,7 +558,7 @@ static void deps_erb(struct dep_list *out, struct arena *arena, const char *buf,
 			continue;
 		}
 		close = skip_past(p, end, "%>");
-		ruby_renders(&lx, p, close);
+		ruby_renders(lx, p, close);
 		if (s < close && (*s == '=' || *s == '-'))
 			s++;
 		/* the code, then a ; where %> was: blocks are statements */
@@ -567,7 +567,7 @@ static void deps_erb(struct dep_list *out, struct arena *arena, const char *buf,
 			code.buf[close - 2 - buf] = ';';
 		p = close;
 	}
-	ruby_constants(out, arena, &code);
+	ruby_constants(lx->out, lx->arena, &code);
 	strbuf_release(&code);
 }
 
@@ -626,19 +626,14 @@ static const char *haml_slim_code(const char *s, const char *eol, int haml,
  * a tag), so every line is searched for render, but for the comment
  * lines and their indented blocks (the line counter's rules).
  */
-static void deps_haml_slim(struct dep_list *out, struct arena *arena,
-			   const char *buf, size_t len, int haml)
+static void deps_haml_slim(struct vlex *lx, int haml)
 {
 	struct strbuf code = STRBUF_INIT;
-	struct vlex lx;
-	const char *p, *end;
+	const char *buf = lx->buf, *p = lx->buf, *end = lx->end;
 	size_t block = 0;
 	int more = 0; /* the last code line ended with a comma */
 
-	vlex_init(&lx, out, arena, buf, len);
-	blank_copy(&code, buf, len);
-	p = lx.buf;
-	end = lx.end;
+	blank_copy(&code, buf, (size_t)(end - buf));
 	while (p < end) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		const char *eol = nl ? nl : end, *s = p, *c, *stop;
@@ -661,7 +656,7 @@ static void deps_haml_slim(struct dep_list *out, struct arena *arena,
 			p = nl ? nl + 1 : end;
 			continue;
 		}
-		ruby_renders(&lx, s, eol);
+		ruby_renders(lx, s, eol);
 		stop = eol;
 		c = more ? s : haml_slim_code(s, eol, haml, &stop);
 		if (c) {
@@ -675,25 +670,20 @@ static void deps_haml_slim(struct dep_list *out, struct arena *arena,
 		}
 		p = nl ? nl + 1 : end;
 	}
-	ruby_constants(out, arena, &code);
+	ruby_constants(lx->out, lx->arena, &code);
 	strbuf_release(&code);
 }
 
 /* ---- Go templates --------------------------------------------------------- */
 
-static void deps_gotmpl(struct dep_list *out, struct arena *arena,
-			const char *buf, size_t len)
+static void deps_gotmpl(struct vlex *lx)
 {
-	struct vlex lx;
-	const char *p, *end;
+	const char *p = lx->buf, *end = lx->end;
 
-	vlex_init(&lx, out, arena, buf, len);
-	p = lx.buf;
-	end = lx.end;
+	lx->backtick = 1;
 	while ((p = skip_past(p, end, "{{")) < end) {
-		const char *a = p - 2, *s;
+		const char *a = p - 2;
 		unsigned flags;
-		size_t n;
 
 		if (*p == '-')
 			p++;
@@ -714,9 +704,7 @@ static void deps_gotmpl(struct dep_list *out, struct arena *arena,
 		} else {
 			continue;
 		}
-		p = skip_space(p, end);
-		if (literal(p, end, &s, &n, 1))
-			add(&lx, a, DEP_INCLUDE, s, n, flags, NULL);
+		add_literal(lx, a, skip_space(p, end), end, flags, NULL);
 	}
 }
 
@@ -726,8 +714,7 @@ static void deps_gotmpl(struct dep_list *out, struct arena *arena,
 static void jinja_names(struct vlex *lx, const char *a, const char *p,
 			const char *end)
 {
-	const char *s, *q;
-	size_t n;
+	const char *q;
 
 	p = skip_space(p, end);
 	if (p < end && *p == '(')
@@ -735,33 +722,26 @@ static void jinja_names(struct vlex *lx, const char *a, const char *p,
 	if (p < end && *p == '[') {
 		for (p++; p < end && *p != ']';) {
 			p = skip_space(p, end);
-			q = literal(p, end, &s, &n, 0);
+			q = add_literal(lx, a, p, end, 0, NULL);
 			if (!q)
 				return;
-			add(lx, a, DEP_INCLUDE, s, n, 0, NULL);
 			p = skip_space(q, end);
 			if (p < end && *p == ',')
 				p++;
 		}
 		return;
 	}
-	if (literal(p, end, &s, &n, 0))
-		add(lx, a, DEP_INCLUDE, s, n, 0, NULL);
+	add_literal(lx, a, p, end, 0, NULL);
 }
 
-static void deps_jinja(struct dep_list *out, struct arena *arena,
-		       const char *buf, size_t len)
+static void deps_jinja(struct vlex *lx)
 {
 	/* render and section are Liquid's (Shopify) */
 	static const char *const tags[] = { "extends", "include", "import",
 					    "from",    "embed",	  "use",
 					    "render",  "section", NULL };
-	struct vlex lx;
-	const char *p, *end;
+	const char *p = lx->buf, *end = lx->end;
 
-	vlex_init(&lx, out, arena, buf, len);
-	p = lx.buf;
-	end = lx.end;
 	while (p < end) {
 		const char *a = memchr(p, '{', (size_t)(end - p)), *close;
 
@@ -782,7 +762,7 @@ static void deps_jinja(struct dep_list *out, struct arena *arena,
 			}
 			for (const char *const *t = tags; *t; t++)
 				if (at_word(p, close, *t)) {
-					jinja_names(&lx, a, p + strlen(*t),
+					jinja_names(lx, a, p + strlen(*t),
 						    close);
 					break;
 				}
@@ -792,7 +772,7 @@ static void deps_jinja(struct dep_list *out, struct arena *arena,
 			close = skip_past(p, end, "}}");
 			p = skip_space(p + 1, close);
 			if (at(p, close, "include(") || at(p, close, "source("))
-				jinja_names(&lx, a, strchr(p, '('), close);
+				jinja_names(lx, a, strchr(p, '('), close);
 			p = close;
 		}
 	}
@@ -801,18 +781,12 @@ static void deps_jinja(struct dep_list *out, struct arena *arena,
 /* ---- EJS ---------------------------------------------------------------- */
 
 /* include('x') and include("x", {...}) in <% %> code. */
-static void deps_ejs(struct dep_list *out, struct arena *arena,
-		     const char *buf, size_t len)
+static void deps_ejs(struct vlex *lx)
 {
-	struct vlex lx;
-	const char *p, *end;
+	const char *p = lx->buf, *end = lx->end;
 
-	vlex_init(&lx, out, arena, buf, len);
-	p = lx.buf;
-	end = lx.end;
 	while ((p = skip_past(p, end, "<%")) < end) {
-		const char *close = skip_past(p, end, "%>"), *q = p, *s;
-		size_t n;
+		const char *close = skip_past(p, end, "%>"), *q = p;
 
 		if (*p == '#') {
 			p = close;
@@ -827,8 +801,7 @@ static void deps_ejs(struct dep_list *out, struct arena *arena,
 			q = skip_blank(q, close);
 			if (q < close && *q == '(')
 				q = skip_space(q + 1, close);
-			if (literal(q, close, &s, &n, 0))
-				add(&lx, w, DEP_INCLUDE, s, n, 0, NULL);
+			add_literal(lx, w, q, close, 0, NULL);
 		}
 		p = close;
 	}
@@ -836,18 +809,12 @@ static void deps_ejs(struct dep_list *out, struct arena *arena,
 
 /* ---- Handlebars, Mustache ------------------------------------------------ */
 
-static void deps_handlebars(struct dep_list *out, struct arena *arena,
-			    const char *buf, size_t len)
+static void deps_handlebars(struct vlex *lx)
 {
-	struct vlex lx;
-	const char *p, *end;
+	const char *p = lx->buf, *end = lx->end;
 
-	vlex_init(&lx, out, arena, buf, len);
-	p = lx.buf;
-	end = lx.end;
 	while ((p = skip_past(p, end, "{{")) < end) {
 		const char *a = p - 2, *s;
-		size_t n;
 
 		if (*p == '{')
 			p++; /* {{{ raw }}} */
@@ -866,10 +833,8 @@ static void deps_handlebars(struct dep_list *out, struct arena *arena,
 		if (*p != '>')
 			continue;
 		p = skip_space(p + 1, end);
-		if (literal(p, end, &s, &n, 0)) {
-			add(&lx, a, DEP_INCLUDE, s, n, 0, NULL);
+		if (add_literal(lx, a, p, end, 0, NULL))
 			continue;
-		}
 		/* a dynamic partial (x) or @partial-block is no plain name */
 		for (s = p;
 		     p < end && !is_blank((unsigned char)*p) && *p != '\n' &&
@@ -877,7 +842,7 @@ static void deps_handlebars(struct dep_list *out, struct arena *arena,
 		     p++)
 			;
 		if (p > s && (p >= end || *p != '(') && *s != '@')
-			add(&lx, a, DEP_INCLUDE, s, (size_t)(p - s), 0, NULL);
+			add(lx, a, DEP_INCLUDE, s, (size_t)(p - s), 0, NULL);
 	}
 }
 
@@ -888,16 +853,12 @@ static void deps_handlebars(struct dep_list *out, struct arena *arena,
  * too), from a NUL-terminated copy; its statements' lines moved to the
  * component's.
  */
-static void deps_component(struct dep_list *out, struct arena *arena,
-			   const char *buf, size_t len)
+static void deps_component(struct vlex *lx)
 {
 	struct strbuf sb = STRBUF_INIT;
-	struct vlex lx;
-	const char *p, *end;
+	struct dep_list *out = lx->out;
+	const char *p = lx->buf, *end = lx->end;
 
-	vlex_init(&lx, out, arena, buf, len);
-	p = lx.buf;
-	end = lx.end;
 	while (p < end) {
 		const char *tag = memchr(p, '<', (size_t)(end - p)), *body;
 		const char *close;
@@ -928,11 +889,11 @@ static void deps_component(struct dep_list *out, struct arena *arena,
 			    !strncasecmp(close, "</script", 8))
 				break;
 		}
-		line = line_of(&lx, body);
+		line = line_of(lx, body);
 		strbuf_reset(&sb);
 		strbuf_add(&sb, body, (size_t)(close - body));
 		first = out->nr;
-		deps_js(out, arena, sb.buf, sb.len);
+		deps_js(out, lx->arena, sb.buf, sb.len);
 		for (size_t i = first; i < out->nr; i++)
 			out->refs[i].line += line - 1;
 		p = close;
@@ -944,23 +905,25 @@ void deps_views(struct dep_list *out, struct arena *arena,
 		const struct language *lang, const char *buf, size_t len)
 {
 	const char *name = lang->name;
+	struct vlex lx;
 
+	vlex_init(&lx, out, arena, buf, len);
 	if (!strcmp(name, "Razor"))
-		deps_razor(out, arena, buf, len);
+		deps_razor(&lx);
 	else if (!strcmp(name, "ERB"))
-		deps_erb(out, arena, buf, len);
+		deps_erb(&lx);
 	else if (!strcmp(name, "Haml") || !strcmp(name, "Slim"))
-		deps_haml_slim(out, arena, buf, len, !strcmp(name, "Haml"));
+		deps_haml_slim(&lx, !strcmp(name, "Haml"));
 	else if (!strcmp(name, "Go Template"))
-		deps_gotmpl(out, arena, buf, len);
+		deps_gotmpl(&lx);
 	else if (!strcmp(name, "Django Template") ||
 		 !strcmp(name, "Jinja Template") || !strcmp(name, "Twig") ||
 		 !strcmp(name, "Nunjucks") || !strcmp(name, "Liquid"))
-		deps_jinja(out, arena, buf, len);
+		deps_jinja(&lx);
 	else if (!strcmp(name, "EJS"))
-		deps_ejs(out, arena, buf, len);
+		deps_ejs(&lx);
 	else if (!strcmp(name, "Handlebars") || !strcmp(name, "Mustache"))
-		deps_handlebars(out, arena, buf, len);
+		deps_handlebars(&lx);
 	else if (!strcmp(name, "Vue") || !strcmp(name, "Svelte"))
-		deps_component(out, arena, buf, len);
+		deps_component(&lx);
 }

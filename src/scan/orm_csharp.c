@@ -90,13 +90,6 @@ static const char *type_arg(struct cs *cs)
 	return last.n ? dup(cs, &last) : NULL;
 }
 
-static int ends_with(const struct tok *t, const char *s)
-{
-	size_t n = strlen(s);
-
-	return t->n >= n && !memcmp(t->p + t->n - n, s, n);
-}
-
 static const char *var_model(struct cs *cs, const struct tok *t)
 {
 	for (int i = 0; i < cs->vars_nr; i++)
@@ -158,8 +151,8 @@ static void read_class(struct cs *cs, const char *table, int abstract,
 				const char *arg = type_arg(cs);
 
 				if (arg &&
-				    ends_with(&name,
-					      "EntityTypeConfiguration")) {
+				    tok_ends_with(&name,
+						  "EntityTypeConfiguration")) {
 					*config = arg;
 					*config_brace = cs->brace;
 				}
@@ -277,7 +270,7 @@ void orm_csharp(struct data_file *out, struct arena *arena,
 			prev = t;
 			continue;
 		} else if (t.kind == TOK_IDENT &&
-			   (ends_with(&t, "Repository") ||
+			   (tok_ends_with(&t, "Repository") ||
 			    tok_is(&t, "DbSet") || tok_is(&t, "IDbSet"))) {
 			/* IRepository<Order> _orders; DbSet<Order> Orders { */
 			int dbset = !tok_is(&t, "IDbSet") &&

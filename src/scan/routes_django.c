@@ -85,13 +85,6 @@ static const char *router_of(const struct dj *d, const struct tok *t)
 	return NULL;
 }
 
-static int ends_with(const struct tok *t, const char *s)
-{
-	size_t n = strlen(s);
-
-	return t->n >= n && !memcmp(t->p + t->n - n, s, n);
-}
-
 static const char *http_verb(const struct tok *t)
 {
 	static const char *const v[] = { "GET",	   "POST", "PUT",    "PATCH",
@@ -246,7 +239,7 @@ static int is_route_fn(const struct dj *d, size_t i)
 
 	return t->kind == TOK_IDENT && tok_punct(at(d, i + 1), '(') &&
 	       (i == 0 || !tok_punct(at(d, i - 1), '.')) &&
-	       (ends_with(t, "path") || tok_is(t, "url"));
+	       (tok_ends_with(t, "path") || tok_is(t, "url"));
 }
 
 static void scan_items(struct dj *d, size_t lo, size_t hi, const char *list)
@@ -317,7 +310,7 @@ static void statement(struct dj *d, size_t s, size_t e)
 		       tok_punct(at(d, k + 1), '.'))
 			k += 2;
 		if (at(d, k)->kind == TOK_IDENT &&
-		    ends_with(at(d, k), "Router") &&
+		    tok_ends_with(at(d, k), "Router") &&
 		    tok_punct(at(d, k + 1), '(')) {
 			if (d->routers_nr == d->routers_alloc) {
 				d->routers_alloc =
@@ -559,7 +552,9 @@ static void class_stmt(struct api_file *out, struct arena *arena,
 	struct strbuf bases = STRBUF_INIT, defs = STRBUF_INIT,
 		      actions = STRBUF_INIT, methods = STRBUF_INIT;
 	const struct tok *name = &t->v[i + 1];
-	unsigned indent = t->v[i].indent, body = 0;
+	struct tok_block block = { .v = t->v,
+				   .end = end,
+				   .indent = t->v[i].indent };
 	struct api_class *c;
 	size_t k = i + 2;
 	int http = 0;
@@ -593,17 +588,9 @@ static void class_stmt(struct api_file *out, struct arena *arena,
 		}
 	}
 	/* the body: lines indented more than the class */
-	for (k = i + 2; k < end; k++) {
+	for (k = i + 2; tok_block_next(&block, &k); k++) {
 		const struct tok *x = &t->v[k];
 
-		if (!(x->flags & TOK_BOL))
-			continue;
-		if (x->indent <= indent)
-			break;
-		if (!body)
-			body = x->indent;
-		if (x->indent != body)
-			continue;
 		if (tok_is(x, "def") && k + 1 < end &&
 		    t->v[k + 1].kind == TOK_IDENT) {
 			if (defs.len)

@@ -27,20 +27,14 @@ static const char *verb(const struct tok *t)
 	return NULL;
 }
 
-static int ends_with(const struct tok *t, const char *s)
-{
-	size_t n = strlen(s);
-
-	return t->n >= n && !memcmp(t->p + t->n - n, s, n);
-}
-
 static const char *graphene_root(const struct tok *name)
 {
-	if (ends_with(name, "Query") || ends_with(name, "Queries"))
+	if (tok_ends_with(name, "Query") || tok_ends_with(name, "Queries"))
 		return "QUERY";
-	if (ends_with(name, "Mutation") || ends_with(name, "Mutations"))
+	if (tok_ends_with(name, "Mutation") || tok_ends_with(name, "Mutations"))
 		return "MUTATION";
-	if (ends_with(name, "Subscription") || ends_with(name, "Subscriptions"))
+	if (tok_ends_with(name, "Subscription") ||
+	    tok_ends_with(name, "Subscriptions"))
 		return "SUBSCRIPTION";
 	return NULL;
 }
@@ -176,7 +170,7 @@ static void routes_strawberry(struct api_file *out, struct arena *arena,
 		const struct tok *name = NULL, *s;
 		const char *kind;
 		size_t k = i + 3;
-		unsigned indent, body = 0;
+		struct tok_block block = { .v = t.v, .match = t.match };
 
 		if (!tok_punct(&t.v[i], '@') ||
 		    !tok_is(&t.v[i + 1], "strawberry") ||
@@ -201,23 +195,12 @@ static void routes_strawberry(struct api_file *out, struct arena *arena,
 			kind = graphene_root(name);
 		if (!kind)
 			continue;
-		indent = t.v[k + 1].indent;
-		for (size_t j = k + 3; j + 1 < t.nr; j++) {
+		/* the body, but for what its brackets hold */
+		block.end = t.nr - 1;
+		block.indent = t.v[k + 1].indent;
+		for (size_t j = k + 3; tok_block_next(&block, &j); j++) {
 			const struct tok *x = &t.v[j];
 
-			if (tok_punct(x, '(') || tok_punct(x, '[') ||
-			    tok_punct(x, '{')) {
-				j = t.match[j];
-				continue;
-			}
-			if (!(x->flags & TOK_BOL))
-				continue;
-			if (x->indent <= indent)
-				break;
-			if (!body)
-				body = x->indent;
-			if (x->indent != body)
-				continue;
 			if (tok_is(x, "def") && t.v[j + 1].kind == TOK_IDENT &&
 			    t.v[j + 1].p[0] != '_')
 				api_file_add(out, arena, kind, t.v[j + 1].p,

@@ -316,3 +316,34 @@ int tok_punct(const struct tok *tok, int c)
 {
 	return tok->kind == TOK_PUNCT && tok->p[0] == c;
 }
+
+int tok_ends_with(const struct tok *tok, const char *s)
+{
+	size_t n = strlen(s);
+
+	return tok->n >= n && !memcmp(tok->p + tok->n - n, s, n);
+}
+
+int tok_block_next(struct tok_block *b, size_t *k)
+{
+	for (size_t i = *k; i < b->end; i++) {
+		const struct tok *x = &b->v[i];
+
+		if (b->match && (tok_punct(x, '(') || tok_punct(x, '[') ||
+				 tok_punct(x, '{'))) {
+			i = b->match[i];
+			continue;
+		}
+		if (!(x->flags & TOK_BOL))
+			continue;
+		if (x->indent <= b->indent)
+			return 0;
+		if (!b->body)
+			b->body = x->indent;
+		if (x->indent != b->body)
+			continue;
+		*k = i;
+		return 1;
+	}
+	return 0;
+}

@@ -1,7 +1,9 @@
 /*
- * Shared by the dependency lexers' unit tests: the expected statements of
- * a fixture, and running a fixture through deps_extract() as the scan
- * pass does. Include after <cmocka.h>.
+ * Shared by the dependency lexers' unit tests (tests/unit/dep_fixture.c,
+ * linked into every unit test): the statements a fixture must yield,
+ * checked through deps_extract() as the scan pass calls it, on the whole
+ * file and on every prefix, and one cmocka test per fixture. Include
+ * after <cmocka.h>.
  */
 #ifndef CARVE_TEST_DEP_FIXTURE_H
 #define CARVE_TEST_DEP_FIXTURE_H
@@ -17,37 +19,40 @@ struct dep_want {
 	unsigned line, flags;
 };
 
-/* Checks that `got` holds exactly the `nr` statements of `want`. */
-static inline void expect_deps(const struct dep_list *got,
-			       enum dep_kind kind, const struct dep_want *want,
-			       size_t nr)
-{
-	for (size_t i = 0; i < got->nr && i < nr; i++) {
-		assert_int_equal(got->refs[i].kind, kind);
-		assert_string_equal(got->refs[i].target, want[i].target);
-		assert_int_equal(got->refs[i].line, want[i].line);
-		assert_int_equal(got->refs[i].flags, want[i].flags);
+/* A file of tests/fixtures/<dir>/ and the statements it must yield. */
+struct dep_fixture {
+	const char *file;
+	const struct dep_want *want;
+	size_t nr;
+};
+
+#define DEP_FIXTURE(f, w)                      \
+	{                                      \
+		f, w, sizeof(w) / sizeof(*(w)) \
 	}
-	assert_int_equal(got->nr, nr);
-}
+
+/* Keeps the statements a test checks of a lexer's output, in order. */
+typedef void dep_keep_fn(struct dep_list *deps);
+
+/* cut_slack of check_dep_fixture(): the whole file only. */
+#define DEP_NO_CUTS (-1)
 
 /*
- * Reads tests/fixtures/<dir>/<file>, detects its language and extracts
- * its statements into `deps` through the dispatcher, as the scan pass
- * calls it. Returns the buffer (the caller frees it) and its length.
+ * Extracts tests/fixtures/<dir>/<fx->file> through deps_extract() (the
+ * language detected from the name), keeps what `keep` keeps (all when
+ * NULL) and checks it holds exactly fx's statements, each of `kind`.
+ * Unless cut_slack is DEP_NO_CUTS, then extracts every prefix of the
+ * file from a copy of exactly its length (a read past the end shows
+ * under ASan) and checks each keeps at most fx->nr + cut_slack.
  */
-static inline char *extract_fixture(struct dep_list *deps,
-				    struct arena *arena,
-				    const struct language **lang,
-				    const char *dir, const char *file,
-				    size_t *len)
-{
-	char *buf = read_fixture_in(dir, file, len);
+void check_dep_fixture(const char *dir, const struct dep_fixture *fx,
+		       enum dep_kind kind, dep_keep_fn *keep, int cut_slack);
 
-	*lang = language_detect(file, buf, *len);
-	assert_non_null(*lang);
-	deps_extract(deps, arena, *lang, buf, *len);
-	return buf;
-}
+/*
+ * Fills tests[0..nr) with one test per fixture, named after its file,
+ * that runs fn with the fixture as its state; returns nr.
+ */
+size_t dep_fixture_tests(struct CMUnitTest *tests, const struct dep_fixture *fx,
+			 size_t nr, CMUnitTestFunction fn);
 
 #endif

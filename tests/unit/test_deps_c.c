@@ -22,12 +22,6 @@
 #define C DEP_CONDITIONAL
 #define D DEP_DYNAMIC
 
-struct fixture {
-	const char *file;
-	const struct dep_want *want;
-	size_t nr;
-};
-
 /*
  * tricky.c: line 3 has blanks around '#'; 4 a comment before it; 5 a
  * comment inside; 6-7 a backslash-newline; 8, 9, 11 and 13-15 a string,
@@ -91,29 +85,18 @@ static const struct dep_want dos[] = {
 	{ "dos_cond.h", 3, C },
 };
 
-#define FX(f, w) { f, w, sizeof(w) / sizeof(*(w)) }
-
-static const struct fixture fixtures[] = {
-	FX("tricky.c", tricky),     FX("guard.h", guard),
-	FX("notguard.h", notguard), FX("defguard.h", defguard),
-	FX("pragma.h", pragma),     FX("dos.c", dos),
+static const struct dep_fixture fixtures[] = {
+	DEP_FIXTURE("tricky.c", tricky),
+	DEP_FIXTURE("guard.h", guard),
+	DEP_FIXTURE("notguard.h", notguard),
+	DEP_FIXTURE("defguard.h", defguard),
+	DEP_FIXTURE("pragma.h", pragma),
+	DEP_FIXTURE("dos.c", dos),
 };
-
 
 static void check_fixture(void **state)
 {
-	const struct fixture *fx = *state;
-	const struct language *lang;
-	struct dep_list deps = DEP_LIST_INIT;
-	struct arena arena = ARENA_INIT;
-	size_t len;
-	char *buf = extract_fixture(&deps, &arena, &lang, "deps/c", fx->file,
-				    &len);
-
-	expect_deps(&deps, DEP_INCLUDE, fx->want, fx->nr);
-	dep_list_release(&deps);
-	arena_release(&arena);
-	free(buf);
+	check_dep_fixture("deps/c", *state, DEP_INCLUDE, NULL, DEP_NO_CUTS);
 }
 
 static void lex(struct dep_list *deps, struct arena *arena, const char *s)
@@ -223,15 +206,10 @@ static void long_file(void **state)
 int main(void)
 {
 	struct CMUnitTest tests[sizeof(fixtures) / sizeof(fixtures[0]) + 2];
-	size_t n = 0;
+	size_t n = dep_fixture_tests(tests, fixtures,
+				     sizeof(fixtures) / sizeof(fixtures[0]),
+				     check_fixture);
 
-	for (size_t i = 0; i < sizeof(fixtures) / sizeof(fixtures[0]); i++) {
-		struct CMUnitTest t = cmocka_unit_test_prestate(
-			check_fixture, (void *)&fixtures[i]);
-
-		t.name = fixtures[i].file;
-		tests[n++] = t;
-	}
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(hostile);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(long_file);
 	return _cmocka_run_group_tests("deps_c", tests, n, NULL, NULL);

@@ -24,12 +24,6 @@
 #define D DEP_DECLARES
 #define G DEP_GLOBAL
 
-struct fixture {
-	const char *file;
-	const struct dep_want *want;
-	size_t nr;
-};
-
 /*
  * Program.cs: using static (4), aliases of a type and of a generic (5,
  * 10), global using (6), a using under #if (8), block namespaces
@@ -56,14 +50,9 @@ static const struct dep_want scoped[] = {
 	{ "Acme.Orders", 3, 0 },
 };
 
-#define FX(f, w)                               \
-	{                                      \
-		f, w, sizeof(w) / sizeof(*(w)) \
-	}
-
-static const struct fixture fixtures[] = {
-	FX("Program.cs", program),
-	FX("FileScoped.cs", scoped),
+static const struct dep_fixture fixtures[] = {
+	DEP_FIXTURE("Program.cs", program),
+	DEP_FIXTURE("FileScoped.cs", scoped),
 };
 
 /*
@@ -85,34 +74,10 @@ static void statements(struct dep_list *deps)
 	deps->nr = n;
 }
 
+/* Cut anywhere, exact bounds: never past the end. */
 static void check_fixture(void **state)
 {
-	const struct fixture *fx = *state;
-	const struct language *lang;
-	struct dep_list deps = DEP_LIST_INIT;
-	struct arena arena = ARENA_INIT;
-	size_t len;
-	char *buf = extract_fixture(&deps, &arena, &lang, "deps/csharp",
-				    fx->file, &len);
-
-	statements(&deps);
-	expect_deps(&deps, DEP_IMPORT, fx->want, fx->nr);
-
-	/* cut anywhere, exact bounds: never past the end */
-	for (size_t n = 0; n < len; n++) {
-		char *copy = malloc(n ? n : 1);
-
-		assert_non_null(copy);
-		memcpy(copy, buf, n);
-		deps.nr = 0;
-		deps_extract(&deps, &arena, lang, copy, n);
-		statements(&deps);
-		assert_true(deps.nr <= fx->nr + 2);
-		free(copy);
-	}
-	dep_list_release(&deps);
-	arena_release(&arena);
-	free(buf);
+	check_dep_fixture("deps/csharp", *state, DEP_IMPORT, statements, 2);
 }
 
 static void lex(struct dep_list *deps, struct arena *arena, const char *s)
@@ -260,15 +225,10 @@ static void many_names(void **state)
 int main(void)
 {
 	struct CMUnitTest tests[sizeof(fixtures) / sizeof(fixtures[0]) + 3];
-	size_t n = 0;
+	size_t n = dep_fixture_tests(tests, fixtures,
+				     sizeof(fixtures) / sizeof(fixtures[0]),
+				     check_fixture);
 
-	for (size_t i = 0; i < sizeof(fixtures) / sizeof(fixtures[0]); i++) {
-		struct CMUnitTest t = cmocka_unit_test_prestate(
-			check_fixture, (void *)&fixtures[i]);
-
-		t.name = fixtures[i].file;
-		tests[n++] = t;
-	}
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(hostile);
 	tests[n++] =
 		(struct CMUnitTest)cmocka_unit_test(names_and_declarations);

@@ -22,12 +22,6 @@
 #define C DEP_CONDITIONAL
 #define W DEP_WILDCARD
 
-struct fixture {
-	const char *file;
-	const struct dep_want *want;
-	size_t nr;
-};
-
 /*
  * imports.go: line 4 is a comment; single imports with and without an
  * alias (5, 6); a group with a trailing comment, _ and . imports, an
@@ -53,11 +47,9 @@ static const struct dep_want build_tag[] = {
 	{ "golang.org/x/sys/unix", 7, C },
 };
 
-#define FX(f, w) { f, w, sizeof(w) / sizeof(*(w)) }
-
-static const struct fixture fixtures[] = {
-	FX("imports.go", imports),
-	FX("build_tag.go", build_tag),
+static const struct dep_fixture fixtures[] = {
+	DEP_FIXTURE("imports.go", imports),
+	DEP_FIXTURE("build_tag.go", build_tag),
 };
 
 /* Keeps the import statements: no uses, declarations or package clause. */
@@ -77,19 +69,8 @@ static void only_imports(struct dep_list *deps)
 
 static void check_fixture(void **state)
 {
-	const struct fixture *fx = *state;
-	const struct language *lang;
-	struct dep_list deps = DEP_LIST_INIT;
-	struct arena arena = ARENA_INIT;
-	size_t len;
-	char *buf = extract_fixture(&deps, &arena, &lang, "deps/go", fx->file,
-				    &len);
-
-	only_imports(&deps);
-	expect_deps(&deps, DEP_IMPORT, fx->want, fx->nr);
-	dep_list_release(&deps);
-	arena_release(&arena);
-	free(buf);
+	check_dep_fixture("deps/go", *state, DEP_IMPORT, only_imports,
+			  DEP_NO_CUTS);
 }
 
 static void lex(struct dep_list *deps, struct arena *arena, const char *s)
@@ -215,15 +196,10 @@ static void hostile(void **state)
 int main(void)
 {
 	struct CMUnitTest tests[sizeof(fixtures) / sizeof(fixtures[0]) + 2];
-	size_t n = 0;
+	size_t n = dep_fixture_tests(tests, fixtures,
+				     sizeof(fixtures) / sizeof(fixtures[0]),
+				     check_fixture);
 
-	for (size_t i = 0; i < sizeof(fixtures) / sizeof(fixtures[0]); i++) {
-		struct CMUnitTest t = cmocka_unit_test_prestate(
-			check_fixture, (void *)&fixtures[i]);
-
-		t.name = fixtures[i].file;
-		tests[n++] = t;
-	}
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(hostile);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(uses_and_declarations);
 	return _cmocka_run_group_tests("deps_go", tests, n, NULL, NULL);

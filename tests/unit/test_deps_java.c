@@ -22,12 +22,6 @@
 #define S DEP_STATIC
 #define W DEP_WILDCARD
 
-struct fixture {
-	const char *file;
-	const struct dep_want *want;
-	size_t nr;
-};
-
 /*
  * Imports.java: the comment (2), line comment (13), string (17), text
  * block with an escaped quote (19-22) and escaped string (23) hide
@@ -80,15 +74,10 @@ static const struct dep_want scala[] = {
 	{ "com.acme.local.Helper", 14, 0 },
 };
 
-#define FX(f, w)                               \
-	{                                      \
-		f, w, sizeof(w) / sizeof(*(w)) \
-	}
-
-static const struct fixture fixtures[] = {
-	FX("Imports.java", java),
-	FX("Imports.kt", kotlin),
-	FX("Imports.scala", scala),
+static const struct dep_fixture fixtures[] = {
+	DEP_FIXTURE("Imports.java", java),
+	DEP_FIXTURE("Imports.kt", kotlin),
+	DEP_FIXTURE("Imports.scala", scala),
 };
 
 /*
@@ -105,34 +94,10 @@ static void statements(struct dep_list *deps)
 	deps->nr = n;
 }
 
+/* Cut anywhere, exact bounds: never more imports, never past the end. */
 static void check_fixture(void **state)
 {
-	const struct fixture *fx = *state;
-	const struct language *lang;
-	struct dep_list deps = DEP_LIST_INIT;
-	struct arena arena = ARENA_INIT;
-	size_t len;
-	char *buf = extract_fixture(&deps, &arena, &lang, "deps/java", fx->file,
-				    &len);
-
-	statements(&deps);
-	expect_deps(&deps, DEP_IMPORT, fx->want, fx->nr);
-
-	/* cut anywhere, exact bounds: never more imports, never past the end */
-	for (size_t n = 0; n < len; n++) {
-		char *copy = malloc(n ? n : 1);
-
-		assert_non_null(copy);
-		memcpy(copy, buf, n);
-		deps.nr = 0;
-		deps_extract(&deps, &arena, lang, copy, n);
-		statements(&deps);
-		assert_true(deps.nr <= fx->nr);
-		free(copy);
-	}
-	dep_list_release(&deps);
-	arena_release(&arena);
-	free(buf);
+	check_dep_fixture("deps/java", *state, DEP_IMPORT, statements, 0);
 }
 
 static void lex(struct dep_list *deps, struct arena *arena, const char *lang,
@@ -263,15 +228,10 @@ static void hostile(void **state)
 int main(void)
 {
 	struct CMUnitTest tests[sizeof(fixtures) / sizeof(fixtures[0]) + 2];
-	size_t n = 0;
+	size_t n = dep_fixture_tests(tests, fixtures,
+				     sizeof(fixtures) / sizeof(fixtures[0]),
+				     check_fixture);
 
-	for (size_t i = 0; i < sizeof(fixtures) / sizeof(fixtures[0]); i++) {
-		struct CMUnitTest t = cmocka_unit_test_prestate(
-			check_fixture, (void *)&fixtures[i]);
-
-		t.name = fixtures[i].file;
-		tests[n++] = t;
-	}
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(hostile);
 	tests[n++] =
 		(struct CMUnitTest)cmocka_unit_test(names_and_declarations);
