@@ -18,6 +18,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "carve/graph.h"
 #include "carve/scan.h"
 #include "carve/seams.h"
 #include "carve/seams_graph.h"
@@ -26,71 +27,8 @@
 
 struct arcs {
 	size_t *first, *to; /* node v's arcs: to[first[v] .. first[v+1]) */
+	struct graph_edge *edges; /* the same arcs, sorted by from */
 };
-
-/* Tarjan's strongly connected components, iteratively; comp[v] is set. */
-static size_t strong_components(const struct arcs *a, size_t n, size_t *comp)
-{
-	size_t *index = xmalloc((n ? n : 1) * sizeof(*index));
-	size_t *low = xmalloc((n ? n : 1) * sizeof(*low));
-	size_t *stack = xmalloc((n ? n : 1) * sizeof(*stack));
-	size_t *call = xmalloc((n ? n : 1) * sizeof(*call));
-	size_t *next = xmalloc((n ? n : 1) * sizeof(*next));
-	char *on = xcalloc(n ? n : 1, 1);
-	size_t counter = 0, sp = 0, comps = 0;
-
-	for (size_t v = 0; v < n; v++)
-		index[v] = SIZE_MAX;
-	for (size_t root = 0; root < n; root++) {
-		size_t cp = 0;
-
-		if (index[root] != SIZE_MAX)
-			continue;
-		call[cp++] = root;
-		index[root] = low[root] = counter++;
-		next[root] = a->first[root];
-		stack[sp++] = root;
-		on[root] = 1;
-		while (cp) {
-			size_t v = call[cp - 1];
-
-			if (next[v] < a->first[v + 1]) {
-				size_t w = a->to[next[v]++];
-
-				if (index[w] == SIZE_MAX) {
-					index[w] = low[w] = counter++;
-					next[w] = a->first[w];
-					stack[sp++] = w;
-					on[w] = 1;
-					call[cp++] = w;
-				} else if (on[w] && index[w] < low[v]) {
-					low[v] = index[w];
-				}
-				continue;
-			}
-			if (low[v] == index[v]) {
-				size_t w;
-
-				do {
-					w = stack[--sp];
-					on[w] = 0;
-					comp[w] = comps;
-				} while (w != v);
-				comps++;
-			}
-			cp--;
-			if (cp && low[v] < low[call[cp - 1]])
-				low[call[cp - 1]] = low[v];
-		}
-	}
-	free(index);
-	free(low);
-	free(stack);
-	free(call);
-	free(next);
-	free(on);
-	return comps;
-}
 
 /* The arcs between nodes of one group, from the counted scan edges. */
 static size_t make_arcs(struct arcs *a, const struct scan *scan,
@@ -120,13 +58,19 @@ static size_t make_arcs(struct arcs *a, const struct scan *scan,
 	}
 	a->first = xcalloc(n + 1, sizeof(*a->first));
 	a->to = xmalloc((m ? m : 1) * sizeof(*a->to));
+	a->edges = xcalloc(m ? m : 1, sizeof(*a->edges));
 	fill = xcalloc(n + 1, sizeof(*fill));
 	for (size_t i = 0; i < m; i++)
 		a->first[pair[i][0] + 1]++;
 	for (size_t v = 0; v < n; v++)
 		a->first[v + 1] += a->first[v];
-	for (size_t i = 0; i < m; i++)
-		a->to[a->first[pair[i][0]] + fill[pair[i][0]]++] = pair[i][1];
+	for (size_t i = 0; i < m; i++) {
+		size_t at = a->first[pair[i][0]] + fill[pair[i][0]]++;
+
+		a->to[at] = pair[i][1];
+		a->edges[at].from = pair[i][0];
+		a->edges[at].to = pair[i][1];
+	}
 	free(fill);
 	free(pair);
 	return m;
@@ -139,7 +83,7 @@ size_t seams_split_libraries(const struct scan *scan,
 {
 	char *keep = seams_symbol_evidence(scan);
 	struct arcs a;
-	size_t *comp, *comp_size, *largest, comps, found = 0, groups = *k;
+	size_t *comp, *comp_size, *largest, comps, m, found = 0, groups = *k;
 	size_t *lib; /* per component: its new group + 1, or 0 */
 	size_t *lib_user; /* per node: the library of a user, + 1, or 0 */
 	char *main_uses; /* per node: used from its group's largest */
@@ -148,9 +92,9 @@ size_t seams_split_libraries(const struct scan *scan,
 		free(keep);
 		return 0;
 	}
-	make_arcs(&a, scan, g, keep, node_of, pinned, n, membership);
+	m = make_arcs(&a, scan, g, keep, node_of, pinned, n, membership);
 	comp = xmalloc(n * sizeof(*comp));
-	comps = strong_components(&a, n, comp);
+	comps = graph_tarjan(n, a.edges, m, NULL, comp);
 	comp_size = xcalloc(comps, sizeof(*comp_size));
 	lib = xcalloc(comps, sizeof(*lib));
 	for (size_t v = 0; v < n; v++)
@@ -234,6 +178,7 @@ size_t seams_split_libraries(const struct scan *scan,
 	free(comp);
 	free(a.first);
 	free(a.to);
+	free(a.edges);
 	free(keep);
 	return found;
 }
