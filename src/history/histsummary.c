@@ -819,29 +819,48 @@ int hsummary_parse(struct history **out, const char *buf, size_t len)
 	return 0;
 }
 
+/*
+ * Reads a file written as header, 20-byte key, body and the SHA-1 of
+ * all before it; 0 when the header, the key and the seal match (the body
+ * is data->buf + hdr->len + 20, data->len - hdr->len - 40 bytes long),
+ * else 1: absent or another key quietly, damaged with a warning naming
+ * the file ("summary" or "state" says which).
+ */
+static int read_sealed(struct strbuf *data, const char *path,
+		       const struct strbuf *hdr, const unsigned char *key,
+		       const char *what)
+{
+	git_oid sum;
+
+	if (strbuf_read_file(data, path, HSUMMARY_MAX_SIZE))
+		return 1;
+	if (data->len < hdr->len + 40 ||
+	    memcmp(data->buf, hdr->buf, hdr->len) ||
+	    memcmp(data->buf + hdr->len, key, 20))
+		return 1;
+	if (git_odb_hash(&sum, data->buf, data->len - 20, GIT_OBJECT_BLOB) <
+		    0 ||
+	    memcmp(sum.id, data->buf + data->len - 20, 20)) {
+		git_error_clear();
+		warning("ignoring the damaged history %s '%s' (the history is "
+			"summed up again)",
+			what, path);
+		return 1;
+	}
+	return 0;
+}
+
 int hsummary_load(struct history **out, const char *dir,
 		  const unsigned char *key)
 {
 	struct strbuf path = STRBUF_INIT, data = STRBUF_INIT, hdr = STRBUF_INIT;
-	git_oid sum;
 	int ret = 1;
 
 	*out = NULL;
 	summary_path(&path, dir, key);
 	header(&hdr);
-	if (strbuf_read_file(&data, path.buf, HSUMMARY_MAX_SIZE))
+	if (read_sealed(&data, path.buf, &hdr, key, "summary"))
 		goto done;
-	if (data.len < hdr.len + 40 || memcmp(data.buf, hdr.buf, hdr.len) ||
-	    memcmp(data.buf + hdr.len, key, 20))
-		goto done;
-	if (git_odb_hash(&sum, data.buf, data.len - 20, GIT_OBJECT_BLOB) < 0 ||
-	    memcmp(sum.id, data.buf + data.len - 20, 20)) {
-		git_error_clear();
-		warning("ignoring the damaged history summary '%s' (the "
-			"history is summed up again)",
-			path.buf);
-		goto done;
-	}
 	if (hsummary_parse(out, data.buf + hdr.len + 20,
 			   data.len - hdr.len - 40)) {
 		warning("ignoring the history summary '%s': a record is out "
@@ -1074,25 +1093,13 @@ done:
 int hstate_load(struct hstate *st, const char *dir, const unsigned char *shape)
 {
 	struct strbuf path = STRBUF_INIT, data = STRBUF_INIT, hdr = STRBUF_INIT;
-	git_oid sum;
 	int ret = 1;
 
 	memset(st, 0, sizeof(*st));
 	state_path(&path, dir, shape);
 	state_header(&hdr);
-	if (strbuf_read_file(&data, path.buf, HSUMMARY_MAX_SIZE))
+	if (read_sealed(&data, path.buf, &hdr, shape, "state"))
 		goto done;
-	if (data.len < hdr.len + 40 || memcmp(data.buf, hdr.buf, hdr.len) ||
-	    memcmp(data.buf + hdr.len, shape, 20))
-		goto done;
-	if (git_odb_hash(&sum, data.buf, data.len - 20, GIT_OBJECT_BLOB) < 0 ||
-	    memcmp(sum.id, data.buf + data.len - 20, 20)) {
-		git_error_clear();
-		warning("ignoring the damaged history state '%s' (the "
-			"history is summed up again)",
-			path.buf);
-		goto done;
-	}
 	if (hstate_parse(st, data.buf + hdr.len + 20,
 			 data.len - hdr.len - 40)) {
 		warning("ignoring the history state '%s': a record is out "
