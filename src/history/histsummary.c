@@ -522,12 +522,40 @@ static void prune(const char *dir, const char *current, const char *suffix)
 	free(files);
 }
 
+/*
+ * Seals sb (header, key, body) with its SHA-1, writes it to path
+ * privately and atomically, and prunes the older files of suffix in
+ * dir's summary folder. Returns 0 or CARVE_EIO.
+ */
+static int write_sealed(struct strbuf *sb, const char *path, const char *dir,
+			const char *suffix)
+{
+	struct outfile out = OUTFILE_INIT;
+	struct strbuf d = STRBUF_INIT;
+	git_oid sum;
+	int ret = 0;
+
+	if (git_odb_hash(&sum, sb->buf, sb->len, GIT_OBJECT_BLOB) < 0) {
+		git_error_clear();
+		return CARVE_EIO;
+	}
+	strbuf_add(sb, (const char *)sum.id, 20);
+	if (outfile_open_private(&out, path))
+		return CARVE_EIO;
+	fwrite(sb->buf, 1, sb->len, out.fp);
+	if (outfile_commit(&out))
+		ret = CARVE_EIO;
+	outfile_abort(&out);
+	strbuf_addf(&d, "%s/" HSUMMARY_DIR, dir);
+	prune(d.buf, path, suffix);
+	strbuf_release(&d);
+	return ret;
+}
+
 int hsummary_save(const struct history *h, const char *dir,
 		  const unsigned char *key)
 {
 	struct strbuf sb = STRBUF_INIT, path = STRBUF_INIT;
-	struct outfile out = OUTFILE_INIT;
-	git_oid sum;
 	int ret = 0;
 
 	strbuf_addf(&path, "%s/" HSUMMARY_DIR, dir);
@@ -540,29 +568,9 @@ int hsummary_save(const struct history *h, const char *dir,
 	header(&sb);
 	strbuf_add(&sb, (const char *)key, 20);
 	hsummary_encode(&sb, h);
-	if (git_odb_hash(&sum, sb.buf, sb.len, GIT_OBJECT_BLOB) < 0) {
-		git_error_clear();
-		ret = CARVE_EIO;
-		goto done;
-	}
-	strbuf_add(&sb, (const char *)sum.id, 20);
 	strbuf_reset(&path);
 	summary_path(&path, dir, key);
-	if (outfile_open_private(&out, path.buf)) {
-		ret = CARVE_EIO;
-		goto done;
-	}
-	fwrite(sb.buf, 1, sb.len, out.fp);
-	if (outfile_commit(&out))
-		ret = CARVE_EIO;
-	outfile_abort(&out);
-	{
-		struct strbuf d = STRBUF_INIT;
-
-		strbuf_addf(&d, "%s/" HSUMMARY_DIR, dir);
-		prune(d.buf, path.buf, "");
-		strbuf_release(&d);
-	}
+	ret = write_sealed(&sb, path.buf, dir, "");
 done:
 	strbuf_release(&sb);
 	strbuf_release(&path);
@@ -1049,8 +1057,6 @@ int hstate_save(const struct hstate *st, const char *dir,
 		const unsigned char *shape)
 {
 	struct strbuf sb = STRBUF_INIT, path = STRBUF_INIT;
-	struct outfile out = OUTFILE_INIT;
-	git_oid sum;
 	int ret = 0;
 
 	strbuf_addf(&path, "%s/" HSUMMARY_DIR, dir);
@@ -1061,29 +1067,9 @@ int hstate_save(const struct hstate *st, const char *dir,
 	state_header(&sb);
 	strbuf_add(&sb, (const char *)shape, 20);
 	hstate_encode(&sb, st);
-	if (git_odb_hash(&sum, sb.buf, sb.len, GIT_OBJECT_BLOB) < 0) {
-		git_error_clear();
-		ret = CARVE_EIO;
-		goto done;
-	}
-	strbuf_add(&sb, (const char *)sum.id, 20);
 	strbuf_reset(&path);
 	state_path(&path, dir, shape);
-	if (outfile_open_private(&out, path.buf)) {
-		ret = CARVE_EIO;
-		goto done;
-	}
-	fwrite(sb.buf, 1, sb.len, out.fp);
-	if (outfile_commit(&out))
-		ret = CARVE_EIO;
-	outfile_abort(&out);
-	{
-		struct strbuf d = STRBUF_INIT;
-
-		strbuf_addf(&d, "%s/" HSUMMARY_DIR, dir);
-		prune(d.buf, path.buf, HSTATE_SUFFIX);
-		strbuf_release(&d);
-	}
+	ret = write_sealed(&sb, path.buf, dir, HSTATE_SUFFIX);
 done:
 	strbuf_release(&sb);
 	strbuf_release(&path);
