@@ -42,8 +42,8 @@ struct strmap_entry *strmap_find(const struct strmap *map, const char *key,
  * lasting copy of the string looked up). Nothing may have been stored
  * in between.
  */
-void strmap_add(struct strmap *map, struct strmap_entry *slot,
-		const char *key, unsigned long long hash, void *value);
+void strmap_add(struct strmap *map, struct strmap_entry *slot, const char *key,
+		unsigned long long hash, void *value);
 /* Frees the slot array (not the keys or values). */
 void strmap_release(struct strmap *map);
 

@@ -86,8 +86,8 @@ struct strmap_entry *strmap_find(const struct strmap *map, const char *key,
 	return find_slot(map, key, *hash);
 }
 
-void strmap_add(struct strmap *map, struct strmap_entry *slot,
-		const char *key, unsigned long long hash, void *value)
+void strmap_add(struct strmap *map, struct strmap_entry *slot, const char *key,
+		unsigned long long hash, void *value)
 {
 	/* as strmap_put() does: grow first, then the new key's slot */
 	if (!slot || 2 * (map->nr + 1) > map->alloc) {

@@ -432,8 +432,7 @@ static const char *drop_deep(struct compdb *db, const struct scan *scan,
 		const struct scan_file *f = &scan->files[i];
 
 		if (f->status == FILE_COUNTED && f->lang &&
-		    strstr(f->lang->name, "Header") &&
-		    too_deep(root, f->path))
+		    strstr(f->lang->name, "Header") && too_deep(root, f->path))
 			return f->path;
 	}
 	for (size_t i = 0; i < db->nr; i++) {

@@ -590,8 +590,8 @@ static void cs_skip_regular(struct lexer *lx)
 	while (p < end) {
 #ifdef __SSE2__
 		if (end - p >= 16) {
-			const __m128i v =
-				_mm_loadu_si128((const __m128i *)(const void *)p);
+			const __m128i v = _mm_loadu_si128(
+				(const __m128i *)(const void *)p);
 			unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
 				_mm_or_si128(_mm_cmpeq_epi8(v, q),
 					     _mm_cmpeq_epi8(v, bs)),

@@ -407,7 +407,8 @@ static void selector(struct lexer *lx, const char *start, const char *p)
 	/* only an exported name can be used from another package */
 	if (!exported(p + 1))
 		return;
-	for (size_t i = lx->head[(unsigned char)p[-1]]; i; i = lx->next[i - 1]) {
+	for (size_t i = lx->head[(unsigned char)p[-1]]; i;
+	     i = lx->next[i - 1]) {
 		const struct go_import *imp = &lx->imports[i - 1];
 		size_t n = imp->name_len;
 		const char *w = p - n;

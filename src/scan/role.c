@@ -555,8 +555,8 @@ enum file_role file_role(const char *path)
 	/* an API description kept as a template or data (gitea's generated
 	 * templates/swagger/v1_json.tmpl, 30,677 lines) is documentation;
 	 * code in a swagger/ package stays code */
-	if (api_spec && (own == ROLE_VIEW || own == ROLE_DATA ||
-			 own == ROLE_CONFIG))
+	if (api_spec &&
+	    (own == ROLE_VIEW || own == ROLE_DATA || own == ROLE_CONFIG))
 		return ROLE_DOCS;
 	if (own != ROLE_CODE)
 		return own;
