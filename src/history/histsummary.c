@@ -525,29 +525,36 @@ static void prune(const char *dir, const char *current, const char *suffix)
 /*
  * Seals sb (header, key, body) with its SHA-1, writes it to path
  * privately and atomically, and prunes the older files of suffix in
- * dir's summary folder. Returns 0 or CARVE_EIO.
+ * dir's summary folder, made when missing (a folder it cannot write
+ * is warned of when `warn`). Returns 0 or CARVE_EIO.
  */
 static int write_sealed(struct strbuf *sb, const char *path, const char *dir,
-			const char *suffix)
+			const char *suffix, int warn)
 {
 	struct outfile out = OUTFILE_INIT;
 	struct strbuf d = STRBUF_INIT;
 	git_oid sum;
-	int ret = 0;
+	int ret = CARVE_EIO;
 
+	strbuf_addf(&d, "%s/" HSUMMARY_DIR, dir);
+	if (outfile_mkdirs(d.buf) < 0 || access(d.buf, W_OK) < 0) {
+		if (warn)
+			warning("cannot write the history summary in '%s': %s",
+				d.buf, strerror(errno));
+		goto done;
+	}
 	if (git_odb_hash(&sum, sb->buf, sb->len, GIT_OBJECT_BLOB) < 0) {
 		git_error_clear();
-		return CARVE_EIO;
+		goto done;
 	}
 	strbuf_add(sb, (const char *)sum.id, 20);
 	if (outfile_open_private(&out, path))
-		return CARVE_EIO;
+		goto done;
 	fwrite(sb->buf, 1, sb->len, out.fp);
-	if (outfile_commit(&out))
-		ret = CARVE_EIO;
+	ret = outfile_commit(&out) ? CARVE_EIO : 0;
 	outfile_abort(&out);
-	strbuf_addf(&d, "%s/" HSUMMARY_DIR, dir);
 	prune(d.buf, path, suffix);
+done:
 	strbuf_release(&d);
 	return ret;
 }
@@ -556,25 +563,16 @@ int hsummary_save(const struct history *h, const char *dir,
 		  const unsigned char *key)
 {
 	struct strbuf sb = STRBUF_INIT, path = STRBUF_INIT;
-	int ret = 0;
+	int ret;
 
-	strbuf_addf(&path, "%s/" HSUMMARY_DIR, dir);
-	if (outfile_mkdirs(path.buf) < 0 || access(path.buf, W_OK) < 0) {
-		warning("cannot write the history summary in '%s': %s",
-			path.buf, strerror(errno));
-		ret = CARVE_EIO;
-		goto done;
-	}
 	header(&sb);
 	strbuf_add(&sb, (const char *)key, 20);
 	hsummary_encode(&sb, h);
-	strbuf_reset(&path);
 	summary_path(&path, dir, key);
-	ret = write_sealed(&sb, path.buf, dir, "");
-done:
+	ret = write_sealed(&sb, path.buf, dir, "", 1);
 	strbuf_release(&sb);
 	strbuf_release(&path);
-	return ret < 0 ? ret : 0;
+	return ret;
 }
 
 /* ---- reading ---------------------------------------------------------- */
@@ -829,57 +827,61 @@ int hsummary_parse(struct history **out, const char *buf, size_t len)
 
 /*
  * Reads a file written as header, 20-byte key, body and the SHA-1 of
- * all before it; 0 when the header, the key and the seal match (the body
- * is data->buf + hdr->len + 20, data->len - hdr->len - 40 bytes long),
- * else 1: absent or another key quietly, damaged with a warning naming
+ * all before it, and parses its body into out; 0 when the header, the
+ * key and the seal match and the body parses, else 1: absent or
+ * another key quietly, damaged or out of range with a warning naming
  * the file ("summary" or "state" says which).
  */
-static int read_sealed(struct strbuf *data, const char *path,
-		       const struct strbuf *hdr, const unsigned char *key,
-		       const char *what)
+static int load_sealed(const char *path, const struct strbuf *hdr,
+		       const unsigned char *key, const char *what,
+		       int (*parse)(void *out, const char *buf, size_t len),
+		       void *out)
 {
+	struct strbuf data = STRBUF_INIT;
 	git_oid sum;
+	int ret = 1;
 
-	if (strbuf_read_file(data, path, HSUMMARY_MAX_SIZE))
-		return 1;
-	if (data->len < hdr->len + 40 ||
-	    memcmp(data->buf, hdr->buf, hdr->len) ||
-	    memcmp(data->buf + hdr->len, key, 20))
-		return 1;
-	if (git_odb_hash(&sum, data->buf, data->len - 20, GIT_OBJECT_BLOB) <
-		    0 ||
-	    memcmp(sum.id, data->buf + data->len - 20, 20)) {
+	if (strbuf_read_file(&data, path, HSUMMARY_MAX_SIZE) ||
+	    data.len < hdr->len + 40 ||
+	    memcmp(data.buf, hdr->buf, hdr->len) ||
+	    memcmp(data.buf + hdr->len, key, 20))
+		goto done;
+	if (git_odb_hash(&sum, data.buf, data.len - 20, GIT_OBJECT_BLOB) < 0 ||
+	    memcmp(sum.id, data.buf + data.len - 20, 20)) {
 		git_error_clear();
 		warning("ignoring the damaged history %s '%s' (the history is "
 			"summed up again)",
 			what, path);
-		return 1;
+		goto done;
 	}
-	return 0;
+	if (parse(out, data.buf + hdr->len + 20, data.len - hdr->len - 40)) {
+		warning("ignoring the history %s '%s': a record is out of "
+			"range (the history is summed up again)",
+			what, path);
+		goto done;
+	}
+	ret = 0;
+done:
+	strbuf_release(&data);
+	return ret;
+}
+
+static int parse_summary(void *out, const char *buf, size_t len)
+{
+	return hsummary_parse(out, buf, len);
 }
 
 int hsummary_load(struct history **out, const char *dir,
 		  const unsigned char *key)
 {
-	struct strbuf path = STRBUF_INIT, data = STRBUF_INIT, hdr = STRBUF_INIT;
-	int ret = 1;
+	struct strbuf path = STRBUF_INIT, hdr = STRBUF_INIT;
+	int ret;
 
 	*out = NULL;
 	summary_path(&path, dir, key);
 	header(&hdr);
-	if (read_sealed(&data, path.buf, &hdr, key, "summary"))
-		goto done;
-	if (hsummary_parse(out, data.buf + hdr.len + 20,
-			   data.len - hdr.len - 40)) {
-		warning("ignoring the history summary '%s': a record is out "
-			"of range (the history is summed up again)",
-			path.buf);
-		goto done;
-	}
-	ret = 0;
-done:
+	ret = load_sealed(path.buf, &hdr, key, "summary", parse_summary, out);
 	strbuf_release(&path);
-	strbuf_release(&data);
 	strbuf_release(&hdr);
 	return ret;
 }
@@ -1057,46 +1059,33 @@ int hstate_save(const struct hstate *st, const char *dir,
 		const unsigned char *shape)
 {
 	struct strbuf sb = STRBUF_INIT, path = STRBUF_INIT;
-	int ret = 0;
+	int ret;
 
-	strbuf_addf(&path, "%s/" HSUMMARY_DIR, dir);
-	if (outfile_mkdirs(path.buf) < 0 || access(path.buf, W_OK) < 0) {
-		ret = CARVE_EIO;
-		goto done;
-	}
 	state_header(&sb);
 	strbuf_add(&sb, (const char *)shape, 20);
 	hstate_encode(&sb, st);
-	strbuf_reset(&path);
 	state_path(&path, dir, shape);
-	ret = write_sealed(&sb, path.buf, dir, HSTATE_SUFFIX);
-done:
+	ret = write_sealed(&sb, path.buf, dir, HSTATE_SUFFIX, 0);
 	strbuf_release(&sb);
 	strbuf_release(&path);
-	return ret < 0 ? ret : 0;
+	return ret;
+}
+
+static int parse_state(void *out, const char *buf, size_t len)
+{
+	return hstate_parse(out, buf, len);
 }
 
 int hstate_load(struct hstate *st, const char *dir, const unsigned char *shape)
 {
-	struct strbuf path = STRBUF_INIT, data = STRBUF_INIT, hdr = STRBUF_INIT;
-	int ret = 1;
+	struct strbuf path = STRBUF_INIT, hdr = STRBUF_INIT;
+	int ret;
 
 	memset(st, 0, sizeof(*st));
 	state_path(&path, dir, shape);
 	state_header(&hdr);
-	if (read_sealed(&data, path.buf, &hdr, shape, "state"))
-		goto done;
-	if (hstate_parse(st, data.buf + hdr.len + 20,
-			 data.len - hdr.len - 40)) {
-		warning("ignoring the history state '%s': a record is out "
-			"of range (the history is summed up again)",
-			path.buf);
-		goto done;
-	}
-	ret = 0;
-done:
+	ret = load_sealed(path.buf, &hdr, shape, "state", parse_state, st);
 	strbuf_release(&path);
-	strbuf_release(&data);
 	strbuf_release(&hdr);
 	return ret;
 }
