@@ -372,6 +372,17 @@ static int is_map(const struct tok *t, const char **method)
 	return 0;
 }
 
+/* The comma (or close) ending the argument at e, brackets skipped. */
+static size_t argument_end(const struct cswalk *w, size_t e, size_t close)
+{
+	while (e < close && !tok_punct(at(w, e), ','))
+		e = (tok_punct(at(w, e), '(') || tok_punct(at(w, e), '{') ||
+		     tok_punct(at(w, e), '['))
+			    ? w->t.match[e] + 1
+			    : e + 1;
+	return e;
+}
+
 /* The n-th positional string argument, or the named one, of a call. */
 static const struct tok *call_arg(const struct cswalk *w, size_t open,
 				  size_t nth, const char *const *names)
@@ -389,12 +400,7 @@ static const struct tok *call_arg(const struct cswalk *w, size_t open,
 				named |= tok_is(at(w, k), names[x]);
 			if (!named) {
 				/* another named argument */
-				while (e < close && !tok_punct(at(w, e), ','))
-					e = (tok_punct(at(w, e), '(') ||
-					     tok_punct(at(w, e), '{') ||
-					     tok_punct(at(w, e), '['))
-						    ? w->t.match[e] + 1
-						    : e + 1;
+				e = argument_end(w, e, close);
 				k = e + 1;
 				continue;
 			}
@@ -404,12 +410,7 @@ static const struct tok *call_arg(const struct cswalk *w, size_t open,
 		if (at(w, k)->kind == TOK_STRING &&
 		    (tok_punct(at(w, k + 1), ',') || k + 1 == close))
 			s = at(w, k);
-		while (e < close && !tok_punct(at(w, e), ','))
-			e = (tok_punct(at(w, e), '(') ||
-			     tok_punct(at(w, e), '{') ||
-			     tok_punct(at(w, e), '['))
-				    ? w->t.match[e] + 1
-				    : e + 1;
+		e = argument_end(w, e, close);
 		if (named)
 			return s;
 		if (pos++ == nth)
