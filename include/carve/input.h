@@ -38,6 +38,13 @@ int input_open(struct model *m, struct config *cfg,
 int input_load_config(struct config *cfg, const char *config,
 		      const char *path);
 /*
+ * The scan of an analysis command's tree (in->arg, or "."), as carve
+ * scan's defaults but for libclang: guessed commands for a small C/C++
+ * tree without a database (SYMDEPS_AUTO_GUESS_MAX).
+ */
+void input_scan_defaults(struct scan_options *opts,
+			 const struct input_options *in);
+/*
  * Points the scan at cfg's excludes and module rules; an explicit module
  * depth in opts wins over the file's.
  */

@@ -49,6 +49,15 @@ void input_apply_config(struct scan_options *opts, const struct config *cfg)
 		opts->module_depth = cfg->module_depth;
 }
 
+void input_scan_defaults(struct scan_options *opts,
+			 const struct input_options *in)
+{
+	opts->path = in->arg ? in->arg : ".";
+	opts->threads = in->threads;
+	opts->max_file_size = SCAN_DEFAULT_MAX_FILE_SIZE;
+	opts->clang_guess_max = SYMDEPS_AUTO_GUESS_MAX;
+}
+
 int input_open(struct model *m, struct config *cfg,
 	       const struct input_options *o)
 {
@@ -82,11 +91,8 @@ int input_open(struct model *m, struct config *cfg,
 	}
 	if (!cfg->loaded && (ret = input_load_config(cfg, o->config, arg)))
 		return ret;
-	opts.path = arg;
-	opts.threads = o->threads;
+	input_scan_defaults(&opts, o);
 	opts.cache_dir = o->cache_dir;
-	opts.max_file_size = SCAN_DEFAULT_MAX_FILE_SIZE;
-	opts.clang_guess_max = SYMDEPS_AUTO_GUESS_MAX;
 	input_apply_config(&opts, cfg);
 	return scan_run(&m->scan, &opts);
 }

@@ -13,7 +13,6 @@
 #include "carve/progress.h"
 #include "carve/roadmap.h"
 #include "carve/scan.h"
-#include "carve/symdeps.h"
 
 void pipeline_init(struct pipeline *p)
 {
@@ -75,10 +74,7 @@ static int run_scan(struct pipeline *p)
 		return ret;
 	if (!o) {
 		o = &defaults;
-		o->path = arg_of(p);
-		o->threads = p->input.threads;
-		o->max_file_size = SCAN_DEFAULT_MAX_FILE_SIZE;
-		o->clang_guess_max = SYMDEPS_AUTO_GUESS_MAX;
+		input_scan_defaults(o, &p->input);
 	}
 	input_apply_config(o, &p->cfg);
 	return scan_run(&p->m.scan, o);
