@@ -842,8 +842,7 @@ static int load_sealed(const char *path, const struct strbuf *hdr,
 	int ret = 1;
 
 	if (strbuf_read_file(&data, path, HSUMMARY_MAX_SIZE) ||
-	    data.len < hdr->len + 40 ||
-	    memcmp(data.buf, hdr->buf, hdr->len) ||
+	    data.len < hdr->len + 40 || memcmp(data.buf, hdr->buf, hdr->len) ||
 	    memcmp(data.buf + hdr->len, key, 20))
 		goto done;
 	if (git_odb_hash(&sum, data.buf, data.len - 20, GIT_OBJECT_BLOB) < 0 ||
