@@ -17,6 +17,7 @@
 #include "carve/estimate_build.h"
 #include "carve/graph.h"
 #include "carve/plan.h"
+#include "carve/pool.h"
 #include "carve/roadmap.h"
 #include "carve/scheduler.h"
 #include "carve/strbuf.h"
@@ -468,13 +469,6 @@ static int cmp_u32(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-static int cmp_float(const void *a, const void *b)
-{
-	float x = *(const float *)a, y = *(const float *)b;
-
-	return x < y ? -1 : x > y;
-}
-
 /* Nearest-rank percentile of a sorted array of n values. */
 static int cmp_double(const void *a, const void *b)
 {
@@ -514,6 +508,40 @@ static uint32_t select_u32(uint32_t *v, size_t n, size_t k)
 				j--;
 			if (i <= j) {
 				uint32_t x = v[i];
+
+				v[i++] = v[j];
+				v[j--] = x;
+			}
+		}
+		if ((long)k <= j)
+			hi = j;
+		else if ((long)k >= i)
+			lo = i;
+		else
+			break; /* between j and i: all equal the pivot */
+	}
+	return v[k];
+}
+
+/* select_u32() on floats (no NaN among them) */
+static float select_float(float *v, size_t n, size_t k)
+{
+	long lo = 0, hi = (long)n - 1;
+
+	while (lo < hi) {
+		float a = v[lo], b = v[lo + (hi - lo) / 2], c = v[hi];
+		/* the median of three as the pivot */
+		float pivot = a < b ? (b < c ? b : (a < c ? c : a))
+				       : (a < c ? a : (b < c ? c : b));
+		long i = lo, j = hi;
+
+		while (i <= j) {
+			while (v[i] < pivot)
+				i++;
+			while (v[j] > pivot)
+				j--;
+			if (i <= j) {
+				float x = v[i];
 
 				v[i++] = v[j];
 				v[j--] = x;
@@ -734,10 +762,10 @@ static void runner_init(struct runner *u, struct roadmap *r)
 	u->s.min_start = p->focus;
 }
 
-/* Task efforts of trial t. */
-static void trial_efforts(const struct roadmap *r, struct runner *u,
+/* Task efforts of trial t, into effort[]. */
+static void trial_efforts(const struct roadmap *r, const struct runner *u,
 			  const struct roadmap_input *in, size_t t,
-			  double *days)
+			  double *days, double *effort)
 {
 	double p0 = in->trial(in->trial_data, t, days);
 
@@ -745,12 +773,12 @@ static void trial_efforts(const struct roadmap *r, struct runner *u,
 		const struct roadmap_task *x = &r->tasks[i];
 
 		if (x->kind == TASK_STEP)
-			u->effort[i] = days[x->context] * u->share[i];
+			effort[i] = days[x->context] * u->share[i];
 		else if (x->kind == TASK_PHASE0 && p0 >= 0 &&
 			 !r->plan->set_phase0)
-			u->effort[i] = p0 * u->phase0_share[i];
+			effort[i] = p0 * u->phase0_share[i];
 		else
-			u->effort[i] = x->effort;
+			effort[i] = x->effort;
 	}
 }
 
@@ -892,21 +920,101 @@ static double unscheduled(const struct schedule *o, const struct runner *u,
 	return total - done > 0 ? total - done : 0;
 }
 
+/* Trials a worker takes at a time. */
+#define TRIAL_BLOCK 16
+
+/* What the trials write, each in its own slots; and each worker's. */
+struct trials {
+	struct roadmap *r;
+	const struct runner *u;
+	const struct roadmap_input *in;
+	size_t nr, last_step;
+	uint32_t *ends; /* task-major: ends[task * nr + trial] */
+	uint32_t *ms; /* phase-major */
+	float **weekly;
+	size_t *weeks;
+	double *totals, *shorts, *tails;
+	char *unfinished;
+	struct trial_worker {
+		double *days, *effort;
+		struct schedule o;
+		size_t used_to; /* o.used is 0 from there on */
+	} *w;
+};
+
+static void one_trial(struct trials *tr, struct trial_worker *w, size_t t)
+{
+	const struct roadmap *r = tr->r;
+	const struct runner *u = tr->u;
+	struct schedule *o = &w->o;
+	size_t n = r->tasks_nr, trials = tr->nr, md[PHASE_NR];
+	double total = 0;
+
+	trial_efforts(r, u, tr->in, t, w->days, w->effort);
+	scheduler_run(&u->s, w->effort, o);
+	/*
+	 * A run writes the use of every day before it stopped: only what
+	 * an earlier, longer run left after that is cleared
+	 */
+	if (o->stuck < w->used_to)
+		memset(o->used + o->stuck, 0,
+		       (w->used_to - o->stuck) * sizeof(*o->used));
+	w->used_to = o->stuck;
+	tr->unfinished[t] = !o->finished;
+	for (size_t i = 0; i < n; i++) {
+		tr->ends[i * trials + t] = (uint32_t)o->end[i];
+		total += w->effort[i];
+	}
+	tr->totals[t] = total;
+	/* what is left when the profile's last step begins */
+	if (tr->last_step) {
+		double before = 0;
+
+		for (size_t d = 0; d < tr->last_step && d < o->days; d++)
+			before += o->used[d];
+		tr->tails[t] = total - before > 0.5 ? total - before : 0;
+	}
+	if (!o->finished)
+		tr->shorts[t] = unscheduled(o, u, total);
+	milestone_days(r, o->end, md);
+	for (int ph = 0; ph < PHASE_NR; ph++)
+		tr->ms[ph * trials + t] = (uint32_t)md[ph];
+	tr->weeks[t] = run_days(o, u) / 5 + 1;
+	tr->weekly[t] = xcalloc(tr->weeks[t], sizeof(float));
+	weekly_remaining(o, run_days(o, u), total, tr->weeks[t],
+			 tr->weekly[t]);
+}
+
+static void trial_block(void *ctx, size_t block, int worker)
+{
+	struct trials *tr = ctx;
+
+	for (size_t t = block * TRIAL_BLOCK;
+	     t < tr->nr && t < (block + 1) * TRIAL_BLOCK; t++)
+		one_trial(tr, &tr->w[worker], t);
+}
+
+/*
+ * The trials, on in->threads threads: each trial draws its efforts from
+ * its own counter-based random numbers and has its own slots, so the
+ * results do not depend on the threads or the order.
+ */
 static void monte_carlo(struct roadmap *r, struct runner *u,
 			const struct roadmap_input *in)
 {
 	size_t n = r->tasks_nr, trials = r->trials;
-	uint32_t *ends = xcalloc(trials * n + 1, sizeof(*ends));
-	uint32_t *ms = xcalloc(trials * PHASE_NR + 1, sizeof(*ms));
-	double *days = xcalloc(r->nr + 1, sizeof(*days));
-	float **weekly = xcalloc(trials + 1, sizeof(*weekly));
-	size_t *weeks = xcalloc(trials + 1, sizeof(*weeks));
-	uint32_t *col = xcalloc(trials + 1, sizeof(*col));
+	int threads = in->threads > 1 ? in->threads : 1;
+	struct trials tr = { r, u, in, trials };
+	uint32_t *ends = tr.ends = xcalloc(trials * n + 1, sizeof(*ends));
+	uint32_t *ms = tr.ms = xcalloc(trials * PHASE_NR + 1, sizeof(*ms));
+	float **weekly = tr.weekly = xcalloc(trials + 1, sizeof(*weekly));
+	size_t *weeks = tr.weeks = xcalloc(trials + 1, sizeof(*weeks));
 	size_t unfinished = 0, max_weeks = r->weeks_nr;
-	double *totals = xcalloc(trials + 1, sizeof(*totals));
-	double *shorts = xcalloc(trials + 1, sizeof(*shorts));
-	double *tails = xcalloc(trials + 1, sizeof(*tails));
+	double *totals = tr.totals = xcalloc(trials + 1, sizeof(*totals));
+	double *shorts = tr.shorts = xcalloc(trials + 1, sizeof(*shorts));
+	double *tails = tr.tails = xcalloc(trials + 1, sizeof(*tails));
 	size_t last_step = 0;
+	struct estimate_range range;
 
 	/* the working day the open-ended last step of a profile begins */
 	if (r->plan->capacity_nr > 1 && !r->plan->capacity_end &&
@@ -914,43 +1022,32 @@ static void monte_carlo(struct roadmap *r, struct runner *u,
 		last_step = calendar_index(
 			&r->plan->cal,
 			r->plan->capacity[r->plan->capacity_nr - 1].from);
-	struct estimate_range range;
-	struct schedule o;
-
-	schedule_init(&o, &u->s, 1);
+	tr.last_step = last_step;
+	tr.unfinished = xcalloc(trials + 1, 1);
+	if ((size_t)threads > (trials + TRIAL_BLOCK - 1) / TRIAL_BLOCK)
+		threads = (int)((trials + TRIAL_BLOCK - 1) / TRIAL_BLOCK);
+	if (threads < 1)
+		threads = 1;
+	tr.w = xcalloc(threads, sizeof(*tr.w));
+	for (int i = 0; i < threads; i++) {
+		tr.w[i].days = xcalloc(r->nr + 1, sizeof(double));
+		tr.w[i].effort = xcalloc(n + 1, sizeof(double));
+		schedule_init(&tr.w[i].o, &u->s, 1);
+	}
+	pool_for((trials + TRIAL_BLOCK - 1) / TRIAL_BLOCK, threads,
+		 trial_block, &tr);
+	for (int i = 0; i < threads; i++) {
+		free(tr.w[i].days);
+		free(tr.w[i].effort);
+		schedule_release(&tr.w[i].o);
+	}
+	free(tr.w);
 	for (size_t t = 0; t < trials; t++) {
-		size_t md[PHASE_NR];
-		double total = 0;
-
-		trial_efforts(r, u, in, t, days);
-		memset(o.used, 0, u->s.horizon * sizeof(*o.used));
-		scheduler_run(&u->s, u->effort, &o);
-		unfinished += !o.finished;
-		for (size_t i = 0; i < n; i++) {
-			ends[i * trials + t] = (uint32_t)o.end[i];
-			total += u->effort[i];
-		}
-		totals[t] = total;
-		/* what is left when the profile's last step begins */
-		if (last_step) {
-			double before = 0;
-
-			for (size_t w = 0; w < last_step && w < o.days; w++)
-				before += o.used[w];
-			tails[t] = total - before > 0.5 ? total - before : 0;
-		}
-		if (!o.finished)
-			shorts[t] = unscheduled(&o, u, total);
-		milestone_days(r, o.end, md);
-		for (int ph = 0; ph < PHASE_NR; ph++)
-			ms[ph * trials + t] = (uint32_t)md[ph];
-		weeks[t] = run_days(&o, u) / 5 + 1;
-		weekly[t] = xcalloc(weeks[t], sizeof(float));
-		weekly_remaining(&o, run_days(&o, u), total, weeks[t],
-				 weekly[t]);
+		unfinished += tr.unfinished[t];
 		if (weeks[t] > max_weeks)
 			max_weeks = weeks[t];
 	}
+	free(tr.unfinished);
 	for (size_t i = 0; i < n; i++) {
 		uint32_t *v = ends + i * trials;
 		size_t k90 = rank_index(trials, 0.90);
@@ -1010,14 +1107,10 @@ static void monte_carlo(struct roadmap *r, struct runner *u,
 		     "declared (plan.capacity): they have no finish date, "
 		     "only the engineer-months they lack",
 		     unfinished, trials);
-	(void)col;
-	free(col);
 	free(weekly);
 	free(weeks);
-	free(days);
 	free(ms);
 	free(ends);
-	schedule_release(&o);
 }
 
 int roadmap_build(struct roadmap **out, struct plan *plan,
@@ -1218,7 +1311,7 @@ void roadmap_remaining(const struct roadmap *r, calendar_day day,
 		       double *planned, double *p50, double *p10, double *p90)
 {
 	struct calendar *cal = &r->plan->cal;
-	size_t w, k;
+	size_t w, k, k90, k50;
 	float *v;
 
 	if (day < cal->start) {
@@ -1239,10 +1332,12 @@ void roadmap_remaining(const struct roadmap *r, calendar_day day,
 	for (size_t t = 0; t < r->trials; t++)
 		v[t] = r->weekly[t * r->weeks_nr +
 				 (k < r->weeks_nr ? k : r->weeks_nr - 1)];
-	qsort(v, r->trials, sizeof(*v), cmp_float);
-	*p50 = v[rank_index(r->trials, 0.50)];
-	*p10 = v[rank_index(r->trials, 0.10)];
-	*p90 = v[rank_index(r->trials, 0.90)];
+	/* each lower rank lies among the values up to the higher */
+	k90 = rank_index(r->trials, 0.90);
+	k50 = rank_index(r->trials, 0.50);
+	*p90 = select_float(v, r->trials, k90);
+	*p50 = select_float(v, k90 + 1, k50);
+	*p10 = select_float(v, k50 + 1, rank_index(r->trials, 0.10));
 	free(v);
 }
 

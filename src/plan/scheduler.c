@@ -6,7 +6,10 @@
  * capacity changes): the running tasks keep their shares, the ready ones
  * still do not fit, so the days in between cost one subtraction per
  * running task and no scan of the ready list. Lists are kept sorted by
- * priority position and compacted only when they change.
+ * priority position and compacted only when they change. The scan of the
+ * ready list stops as soon as no capacity left today could start any
+ * task in it (each needs at least the least start of all ready tasks),
+ * so that a day with hundreds of tasks waiting costs what it starts.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -104,6 +107,47 @@ struct day {
 	double used;
 };
 
+/*
+ * What a ready task needs to start: it stays the same while it waits,
+ * since only a served task has its effort reduced.
+ */
+static double start_need(const struct scheduler *s, const double *rem,
+			 size_t t)
+{
+	return min3(s->min_start, s->max_rate[t], rem[t]);
+}
+
+/*
+ * A lower bound of the needs of the ready tasks: min_start, unless some
+ * need less (a short task, a capped rate), then the least of those since
+ * there were none.
+ */
+struct need_bound {
+	size_t small_nr;
+	double small_min;
+};
+
+static void bound_add(struct need_bound *b, const struct scheduler *s,
+		      double need)
+{
+	if (!(need < s->min_start))
+		return;
+	if (!b->small_nr++ || need < b->small_min)
+		b->small_min = need;
+}
+
+static void bound_remove(struct need_bound *b, const struct scheduler *s,
+			 double need)
+{
+	if (need < s->min_start)
+		b->small_nr--;
+}
+
+static double bound_of(const struct need_bound *b, const struct scheduler *s)
+{
+	return b->small_nr ? b->small_min : s->min_start;
+}
+
 struct run {
 	const struct scheduler *s;
 	struct schedule *o;
@@ -124,6 +168,20 @@ static double *pool_of(struct run *u, size_t t, double **freed)
 	}
 	*freed = &u->d.pool_freed[u->s->pool[t]];
 	return &u->d.pool[u->s->pool[t]];
+}
+
+/*
+ * Whether no capacity left today, shared or of a team, reaches `need`
+ * (a task started today takes only what nobody freed today).
+ */
+static int none_fits(const struct run *u, double need)
+{
+	if (u->d.cap - u->d.freed + EPS >= need)
+		return 0;
+	for (size_t p = 0; p < u->s->pools_nr; p++)
+		if (u->d.pool[p] - u->d.pool_freed[p] + EPS >= need)
+			return 0;
+	return 1;
 }
 
 /*
@@ -213,6 +271,7 @@ void scheduler_run(const struct scheduler *s, const double *effort,
 	char *moved = xcalloc(n, 1);
 	struct run u = { 0 };
 	struct list active = { 0 }, ready = { 0 };
+	struct need_bound bound = { 0 };
 	size_t left = s->nr, shared_left = 0, last_capacity = 0;
 	size_t w;
 
@@ -232,8 +291,10 @@ void scheduler_run(const struct scheduler *s, const double *effort,
 		u.waiting[t] = s->preds_nr[t];
 		o->start[t] = o->end[t] = s->horizon;
 		shared_left += s->pool[t] < 0;
-		if (!u.waiting[t])
+		if (!u.waiting[t]) {
 			list_insert(&ready, s->pos, t);
+			bound_add(&bound, s, start_need(s, u.rem, t));
+		}
 	}
 	for (w = 0; w < s->horizon && left; w++) {
 		size_t started = 0, scanned;
@@ -258,14 +319,16 @@ void scheduler_run(const struct scheduler *s, const double *effort,
 			size_t t = ready.v[scanned];
 			double *freed, *c = pool_of(&u, t, &freed);
 			double avail = *c - *freed;
-			double need =
-				min3(s->min_start, s->max_rate[t], u.rem[t]);
+			double need = start_need(s, u.rem, t);
 
 			if (u.d.cap - u.d.freed <= EPS && !s->pools_nr)
 				break;
+			if (none_fits(&u, bound_of(&bound, s)))
+				break; /* every task left would be skipped */
 			if (avail + EPS < need ||
 			    (avail <= EPS && u.rem[t] > EPS))
 				continue;
+			bound_remove(&bound, s, need);
 			o->start[t] = w;
 			moved[t] = 1;
 			started++;
@@ -298,8 +361,10 @@ void scheduler_run(const struct scheduler *s, const double *effort,
 
 				if (o->start[v] != s->horizon)
 					continue; /* went on at once */
-				if (!--u.waiting[v])
-					list_insert(&ready, s->pos, v);
+				if (--u.waiting[v])
+					continue;
+				list_insert(&ready, s->pos, v);
+				bound_add(&bound, s, start_need(s, u.rem, v));
 			}
 		}
 	}
