@@ -920,6 +920,30 @@ static double unscheduled(const struct schedule *o, const struct runner *u,
 	return total - done > 0 ? total - done : 0;
 }
 
+/*
+ * The P50, P10 and P90 of one week's remaining efforts v[0..n) (none
+ * negative; v reordered). Once more trials than a rank have finished,
+ * that rank is 0 without a selection: the weeks after the likely
+ * finish cost one pass.
+ */
+static void week_ranks(float *v, size_t n, float out[3])
+{
+	size_t k90 = rank_index(n, 0.90), k50 = rank_index(n, 0.50);
+	size_t k10 = rank_index(n, 0.10), zeros = 0;
+
+	for (size_t t = 0; t < n; t++) {
+		if (!(v[t] >= 0)) {
+			zeros = 0; /* not what a week holds: no shortcut */
+			break;
+		}
+		zeros += v[t] == 0;
+	}
+	/* each lower rank lies among the values up to the higher */
+	out[2] = zeros > k90 ? 0 : select_float(v, n, k90);
+	out[0] = zeros > k50 ? 0 : select_float(v, k90 + 1, k50);
+	out[1] = zeros > k10 ? 0 : select_float(v, k50 + 1, k10);
+}
+
 /* Trials a worker takes at a time. */
 #define TRIAL_BLOCK 16
 
@@ -1090,15 +1114,21 @@ static void monte_carlo(struct roadmap *r, struct runner *u,
 	free(totals);
 	free(shorts);
 	r->weeks_nr = max_weeks;
-	r->weekly = xcalloc(trials * max_weeks + 1, sizeof(float));
-	for (size_t t = 0; t < trials; t++) {
-		memcpy(r->weekly + t * max_weeks, weekly[t],
-		       weeks[t] * sizeof(float));
-		/* what a run left undone stays left: 0 once it finished */
-		for (size_t k = weeks[t]; k < max_weeks; k++)
-			r->weekly[t * max_weeks + k] = weekly[t][weeks[t] - 1];
-		free(weekly[t]);
+	r->weekly = xcalloc(3 * max_weeks + 1, sizeof(float));
+	{
+		float *v = xcalloc(trials + 1, sizeof(*v));
+
+		for (size_t k = 0; k < max_weeks; k++) {
+			/* what a run left undone stays left: 0 once done */
+			for (size_t t = 0; t < trials; t++)
+				v[t] = weekly[t][k < weeks[t] ? k
+							      : weeks[t] - 1];
+			week_ranks(v, trials, r->weekly + 3 * k);
+		}
+		free(v);
 	}
+	for (size_t t = 0; t < trials; t++)
+		free(weekly[t]);
 	r->weekly_p50 =
 		xreallocarray(r->weekly_p50, max_weeks + 1, sizeof(double));
 	if (unfinished)
@@ -1311,8 +1341,7 @@ void roadmap_remaining(const struct roadmap *r, calendar_day day,
 		       double *planned, double *p50, double *p10, double *p90)
 {
 	struct calendar *cal = &r->plan->cal;
-	size_t w, k, k90, k50;
-	float *v;
+	size_t w, k;
 
 	if (day < cal->start) {
 		*planned = *p50 = *p10 = *p90 = r->total_effort;
@@ -1328,17 +1357,10 @@ void roadmap_remaining(const struct roadmap *r, calendar_day day,
 		*p50 = *p10 = *p90 = *planned;
 		return;
 	}
-	v = xcalloc(r->trials, sizeof(*v));
-	for (size_t t = 0; t < r->trials; t++)
-		v[t] = r->weekly[t * r->weeks_nr +
-				 (k < r->weeks_nr ? k : r->weeks_nr - 1)];
-	/* each lower rank lies among the values up to the higher */
-	k90 = rank_index(r->trials, 0.90);
-	k50 = rank_index(r->trials, 0.50);
-	*p90 = select_float(v, r->trials, k90);
-	*p50 = select_float(v, k90 + 1, k50);
-	*p10 = select_float(v, k50 + 1, rank_index(r->trials, 0.10));
-	free(v);
+	k = k < r->weeks_nr ? k : r->weeks_nr - 1;
+	*p50 = r->weekly[3 * k];
+	*p10 = r->weekly[3 * k + 1];
+	*p90 = r->weekly[3 * k + 2];
 }
 
 static const struct roadmap *order_of;
