@@ -959,6 +959,7 @@ struct trials {
 	size_t *weeks;
 	double *totals, *shorts, *tails;
 	char *unfinished;
+	float **v; /* per worker: one week of every trial */
 	struct trial_worker {
 		double *days, *effort;
 		struct schedule o;
@@ -1018,6 +1019,37 @@ static void trial_block(void *ctx, size_t block, int worker)
 		one_trial(tr, &tr->w[worker], t);
 }
 
+/* Task i's P90, P85, P50 and P10 end over the trials. */
+static void task_ranks(void *ctx, size_t i, int worker)
+{
+	struct trials *tr = ctx;
+	struct roadmap_task *x = &tr->r->tasks[i];
+	size_t trials = tr->nr;
+	uint32_t *v = tr->ends + i * trials;
+	size_t k90 = rank_index(trials, 0.90);
+	size_t k85 = rank_index(trials, 0.85);
+	size_t k50 = rank_index(trials, 0.50);
+
+	(void)worker;
+	/* each lower rank lies among the values up to the higher */
+	x->end_p90 = select_u32(v, trials, k90);
+	x->end_p85 = select_u32(v, k90 + 1, k85);
+	x->end_p50 = select_u32(v, k85 + 1, k50);
+	x->end_p10 = select_u32(v, k50 + 1, rank_index(trials, 0.10));
+}
+
+/* Week k's ranks of the remaining effort over the trials. */
+static void week_of_trials(void *ctx, size_t k, int worker)
+{
+	struct trials *tr = ctx;
+	float *v = tr->v[worker];
+
+	/* what a run left undone stays left: 0 once it finished */
+	for (size_t t = 0; t < tr->nr; t++)
+		v[t] = tr->weekly[t][k < tr->weeks[t] ? k : tr->weeks[t] - 1];
+	week_ranks(v, tr->nr, tr->r->weekly + 3 * k);
+}
+
 /*
  * The trials, on in->threads threads: each trial draws its efforts from
  * its own counter-based random numbers and has its own slots, so the
@@ -1072,19 +1104,7 @@ static void monte_carlo(struct roadmap *r, struct runner *u,
 			max_weeks = weeks[t];
 	}
 	free(tr.unfinished);
-	for (size_t i = 0; i < n; i++) {
-		uint32_t *v = ends + i * trials;
-		size_t k90 = rank_index(trials, 0.90);
-		size_t k85 = rank_index(trials, 0.85);
-		size_t k50 = rank_index(trials, 0.50);
-
-		/* each lower rank lies among the values up to the higher */
-		r->tasks[i].end_p90 = select_u32(v, trials, k90);
-		r->tasks[i].end_p85 = select_u32(v, k90 + 1, k85);
-		r->tasks[i].end_p50 = select_u32(v, k85 + 1, k50);
-		r->tasks[i].end_p10 =
-			select_u32(v, k50 + 1, rank_index(trials, 0.10));
-	}
+	pool_for(n, threads, task_ranks, &tr);
 	for (int ph = 0; ph < PHASE_NR; ph++) {
 		uint32_t *v = ms + ph * trials;
 
@@ -1115,18 +1135,13 @@ static void monte_carlo(struct roadmap *r, struct runner *u,
 	free(shorts);
 	r->weeks_nr = max_weeks;
 	r->weekly = xcalloc(3 * max_weeks + 1, sizeof(float));
-	{
-		float *v = xcalloc(trials + 1, sizeof(*v));
-
-		for (size_t k = 0; k < max_weeks; k++) {
-			/* what a run left undone stays left: 0 once done */
-			for (size_t t = 0; t < trials; t++)
-				v[t] = weekly[t][k < weeks[t] ? k
-							      : weeks[t] - 1];
-			week_ranks(v, trials, r->weekly + 3 * k);
-		}
-		free(v);
-	}
+	tr.v = xcalloc(threads, sizeof(*tr.v));
+	for (int i = 0; i < threads; i++)
+		tr.v[i] = xcalloc(trials + 1, sizeof(float));
+	pool_for(max_weeks, threads, week_of_trials, &tr);
+	for (int i = 0; i < threads; i++)
+		free(tr.v[i]);
+	free(tr.v);
 	for (size_t t = 0; t < trials; t++)
 		free(weekly[t]);
 	r->weekly_p50 =
