@@ -920,28 +920,79 @@ static double unscheduled(const struct schedule *o, const struct runner *u,
 	return total - done > 0 ? total - done : 0;
 }
 
-/*
- * The P50, P10 and P90 of one week's remaining efforts v[0..n) (none
- * negative; v reordered). Once more trials than a rank have finished,
- * that rank is 0 without a selection: the weeks after the likely
- * finish cost one pass.
- */
-static void week_ranks(float *v, size_t n, float out[3])
-{
-	size_t k90 = rank_index(n, 0.90), k50 = rank_index(n, 0.50);
-	size_t k10 = rank_index(n, 0.10), zeros = 0;
+/* Buckets of a week's histogram: a non-negative float's top 12 bits. */
+#define HIST_SHIFT 19
+#define HIST_NR (1u << (31 - HIST_SHIFT))
 
+static uint32_t float_bucket(float f)
+{
+	uint32_t bits;
+
+	memcpy(&bits, &f, sizeof(bits));
+	return bits >> HIST_SHIFT;
+}
+
+/*
+ * The P50, P10 and P90 of one week's remaining efforts v[0..n), into
+ * out[0..3). Non-negative floats order as their bits do, so a histogram
+ * of the top bits (exponent and 4 bits of mantissa, hist[HIST_NR]) finds
+ * the bucket of each rank in one pass; a second gathers those buckets
+ * into tmp[n], where a selection on a few dozen values finishes:
+ * exactly the sorted trials' ranks, for a fraction of three selections
+ * over all of them. v is reordered.
+ */
+static void week_ranks(float *v, size_t n, float out[3], uint32_t *hist,
+		       float *tmp)
+{
+	/* ascending, with where each goes in out[] */
+	size_t k[3] = { rank_index(n, 0.10), rank_index(n, 0.50),
+			rank_index(n, 0.90) };
+	static const int slot[3] = { 1, 0, 2 };
+	uint32_t b[3];
+	size_t below[3], at[3], fill[3], seen = 0;
+	int r = 0;
+
+	memset(hist, 0, HIST_NR * sizeof(*hist));
 	for (size_t t = 0; t < n; t++) {
 		if (!(v[t] >= 0)) {
-			zeros = 0; /* not what a week holds: no shortcut */
-			break;
+			/* not what a week holds: select over them all */
+			out[2] = select_float(v, n, k[2]);
+			out[0] = select_float(v, k[2] + 1, k[1]);
+			out[1] = select_float(v, k[1] + 1, k[0]);
+			return;
 		}
-		zeros += v[t] == 0;
+		hist[float_bucket(v[t])]++;
 	}
-	/* each lower rank lies among the values up to the higher */
-	out[2] = zeros > k90 ? 0 : select_float(v, n, k90);
-	out[0] = zeros > k50 ? 0 : select_float(v, k90 + 1, k50);
-	out[1] = zeros > k10 ? 0 : select_float(v, k50 + 1, k10);
+	for (uint32_t i = 0; i < HIST_NR && r < 3; i++) {
+		while (r < 3 && k[r] < seen + hist[i]) {
+			b[r] = i;
+			below[r] = seen;
+			r++;
+		}
+		seen += hist[i];
+	}
+	/* each distinct bucket once in tmp, ranks sharing one share it */
+	for (r = 0, seen = 0; r < 3; r++) {
+		if (r && b[r] == b[r - 1]) {
+			at[r] = at[r - 1];
+			continue;
+		}
+		at[r] = seen;
+		seen += hist[b[r]];
+	}
+	memcpy(fill, at, sizeof(fill));
+	for (size_t t = 0; t < n; t++) {
+		uint32_t x = float_bucket(v[t]);
+
+		for (r = 0; r < 3; r++)
+			if (x == b[r]) {
+				tmp[fill[r]++] = v[t];
+				break;
+			}
+	}
+	for (r = 0; r < 3; r++)
+		out[slot[r]] = select_float(tmp + at[r], hist[b[r]],
+					    k[r] - below[r]);
 }
 
 /* Trials a worker takes at a time. */
@@ -959,7 +1010,9 @@ struct trials {
 	size_t *weeks;
 	double *totals, *shorts, *tails;
 	char *unfinished;
-	float **v; /* per worker: one week of every trial */
+	/* per worker: one week of every trial, its histogram, a scratch */
+	float **v, **tmp;
+	uint32_t **hist;
 	struct trial_worker {
 		double *days, *effort;
 		struct schedule o;
@@ -1047,7 +1100,8 @@ static void week_of_trials(void *ctx, size_t k, int worker)
 	/* what a run left undone stays left: 0 once it finished */
 	for (size_t t = 0; t < tr->nr; t++)
 		v[t] = tr->weekly[t][k < tr->weeks[t] ? k : tr->weeks[t] - 1];
-	week_ranks(v, tr->nr, tr->r->weekly + 3 * k);
+	week_ranks(v, tr->nr, tr->r->weekly + 3 * k, tr->hist[worker],
+		   tr->tmp[worker]);
 }
 
 /*
@@ -1136,12 +1190,22 @@ static void monte_carlo(struct roadmap *r, struct runner *u,
 	r->weeks_nr = max_weeks;
 	r->weekly = xcalloc(3 * max_weeks + 1, sizeof(float));
 	tr.v = xcalloc(threads, sizeof(*tr.v));
-	for (int i = 0; i < threads; i++)
+	tr.tmp = xcalloc(threads, sizeof(*tr.tmp));
+	tr.hist = xcalloc(threads, sizeof(*tr.hist));
+	for (int i = 0; i < threads; i++) {
 		tr.v[i] = xcalloc(trials + 1, sizeof(float));
+		tr.tmp[i] = xcalloc(trials + 1, sizeof(float));
+		tr.hist[i] = xcalloc(HIST_NR, sizeof(uint32_t));
+	}
 	pool_for(max_weeks, threads, week_of_trials, &tr);
-	for (int i = 0; i < threads; i++)
+	for (int i = 0; i < threads; i++) {
 		free(tr.v[i]);
+		free(tr.tmp[i]);
+		free(tr.hist[i]);
+	}
 	free(tr.v);
+	free(tr.tmp);
+	free(tr.hist);
 	for (size_t t = 0; t < trials; t++)
 		free(weekly[t]);
 	r->weekly_p50 =
