@@ -19,6 +19,12 @@
 
 #define EPS 1e-9
 
+/* A list of task indexes sorted by priority position. */
+struct list {
+	size_t *v;
+	size_t nr, alloc;
+};
+
 void schedule_init(struct schedule *o, const struct scheduler *s, int with_used)
 {
 	memset(o, 0, sizeof(*o));
@@ -29,21 +35,76 @@ void schedule_init(struct schedule *o, const struct scheduler *s, int with_used)
 			xcalloc(s->horizon ? s->horizon : 1, sizeof(*o->used));
 }
 
+/* What a run works in, kept in its schedule from one run to the next. */
+struct schedule_work {
+	size_t nr, pools_nr; /* what it was allocated for */
+	double *rem, *share, *pool, *pool_freed;
+	size_t *waiting;
+	char *done, *moved;
+	struct list active, ready, ended, pending;
+};
+
+static void work_free(struct schedule_work *k)
+{
+	if (!k)
+		return;
+	free(k->rem);
+	free(k->share);
+	free(k->pool);
+	free(k->pool_freed);
+	free(k->waiting);
+	free(k->done);
+	free(k->moved);
+	free(k->active.v);
+	free(k->ready.v);
+	free(k->ended.v);
+	free(k->pending.v);
+	free(k);
+}
+
+/* o's work space for s, cleared where a run expects zeros. */
+static struct schedule_work *work_for(struct schedule *o,
+				      const struct scheduler *s)
+{
+	struct schedule_work *k = o->work;
+	size_t n = s->nr ? s->nr : 1;
+
+	if (k && (k->nr != n || k->pools_nr != s->pools_nr)) {
+		work_free(k);
+		k = NULL;
+	}
+	if (!k) {
+		k = xcalloc(1, sizeof(*k));
+		k->nr = n;
+		k->pools_nr = s->pools_nr;
+		k->rem = xcalloc(n, sizeof(*k->rem));
+		k->share = xcalloc(n, sizeof(*k->share));
+		k->waiting = xcalloc(n, sizeof(*k->waiting));
+		k->done = xcalloc(n, 1);
+		k->moved = xcalloc(n, 1);
+		k->pool = xcalloc(s->pools_nr + 1, sizeof(double));
+		k->pool_freed = xcalloc(s->pools_nr + 1, sizeof(double));
+		o->work = k;
+		return k;
+	}
+	memset(k->share, 0, n * sizeof(*k->share));
+	memset(k->done, 0, n);
+	memset(k->moved, 0, n);
+	k->active.nr = k->ready.nr = k->ended.nr = k->pending.nr = 0;
+	return k;
+}
+
 void schedule_release(struct schedule *o)
 {
 	if (!o)
 		return;
+	work_free(o->work);
 	free(o->start);
 	free(o->end);
 	free(o->used);
 	memset(o, 0, sizeof(*o));
 }
 
-/* A list of task indexes sorted by priority position. */
-struct list {
-	size_t *v;
-	size_t nr, alloc;
-};
 
 static void list_insert(struct list *l, const size_t *pos, size_t t)
 {
@@ -267,22 +328,24 @@ static size_t repeat_quiet_day(struct run *u, const struct list *active,
 void scheduler_run(const struct scheduler *s, const double *effort,
 		   struct schedule *o)
 {
-	size_t n = s->nr ? s->nr : 1;
-	char *moved = xcalloc(n, 1);
+	struct schedule_work *ws = work_for(o, s);
+	char *moved = ws->moved;
 	struct run u = { 0 };
-	struct list active = { 0 }, ready = { 0 };
+	struct list active = ws->active, ready = ws->ready;
 	struct need_bound bound = { 0 };
 	size_t left = s->nr, shared_left = 0, last_capacity = 0;
 	size_t w;
 
 	u.s = s;
 	u.o = o;
-	u.rem = xcalloc(n, sizeof(*u.rem));
-	u.share = xcalloc(n, sizeof(*u.share));
-	u.waiting = xcalloc(n, sizeof(*u.waiting));
-	u.done = xcalloc(n, 1);
-	u.d.pool = xcalloc(s->pools_nr + 1, sizeof(double));
-	u.d.pool_freed = xcalloc(s->pools_nr + 1, sizeof(double));
+	u.rem = ws->rem;
+	u.share = ws->share;
+	u.waiting = ws->waiting;
+	u.done = ws->done;
+	u.d.pool = ws->pool;
+	u.d.pool_freed = ws->pool_freed;
+	u.ended = ws->ended;
+	u.pending = ws->pending;
 	for (last_capacity = s->horizon; last_capacity; last_capacity--)
 		if (s->capacity[last_capacity - 1] > EPS)
 			break;
@@ -374,15 +437,9 @@ void scheduler_run(const struct scheduler *s, const double *effort,
 	for (size_t t = 0; t < s->nr; t++)
 		if (u.done[t] && o->end[t] + 1 > o->days)
 			o->days = o->end[t] + 1;
-	free(u.rem);
-	free(u.share);
-	free(u.waiting);
-	free(u.done);
-	free(moved);
-	free(u.d.pool);
-	free(u.d.pool_freed);
-	free(active.v);
-	free(ready.v);
-	free(u.ended.v);
-	free(u.pending.v);
+	/* the lists' arrays, grown or not, for the next run */
+	ws->active = active;
+	ws->ready = ready;
+	ws->ended = u.ended;
+	ws->pending = u.pending;
 }
