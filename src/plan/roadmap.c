@@ -998,6 +998,13 @@ static void week_ranks(float *v, size_t n, float out[3], uint32_t *hist,
 /* Trials a worker takes at a time. */
 #define TRIAL_BLOCK 16
 
+/* A worker's own: one trial's efforts and schedule. */
+struct trial_worker {
+	double *days, *effort;
+	struct schedule o;
+	size_t used_to; /* o.used is 0 from there on */
+};
+
 /* What the trials write, each in its own slots; and each worker's. */
 struct trials {
 	struct roadmap *r;
@@ -1013,11 +1020,7 @@ struct trials {
 	/* per worker: one week of every trial, its histogram, a scratch */
 	float **v, **tmp;
 	uint32_t **hist;
-	struct trial_worker {
-		double *days, *effort;
-		struct schedule o;
-		size_t used_to; /* o.used is 0 from there on */
-	} *w;
+	struct trial_worker *w;
 };
 
 static void one_trial(struct trials *tr, struct trial_worker *w, size_t t)
