@@ -532,7 +532,7 @@ static float select_float(float *v, size_t n, size_t k)
 		float a = v[lo], b = v[lo + (hi - lo) / 2], c = v[hi];
 		/* the median of three as the pivot */
 		float pivot = a < b ? (b < c ? b : (a < c ? c : a))
-				       : (a < c ? a : (b < c ? c : b));
+				    : (a < c ? a : (b < c ? c : b));
 		long i = lo, j = hi;
 
 		while (i <= j) {
@@ -991,8 +991,8 @@ static void week_ranks(float *v, size_t n, float out[3], uint32_t *hist,
 			}
 	}
 	for (r = 0; r < 3; r++)
-		out[slot[r]] = select_float(tmp + at[r], hist[b[r]],
-					    k[r] - below[r]);
+		out[slot[r]] =
+			select_float(tmp + at[r], hist[b[r]], k[r] - below[r]);
 }
 
 /* Trials a worker takes at a time. */
@@ -1062,8 +1062,7 @@ static void one_trial(struct trials *tr, struct trial_worker *w, size_t t)
 		tr->ms[ph * trials + t] = (uint32_t)md[ph];
 	tr->weeks[t] = run_days(o, u) / 5 + 1;
 	tr->weekly[t] = xcalloc(tr->weeks[t], sizeof(float));
-	weekly_remaining(o, run_days(o, u), total, tr->weeks[t],
-			 tr->weekly[t]);
+	weekly_remaining(o, run_days(o, u), total, tr->weeks[t], tr->weekly[t]);
 }
 
 static void trial_block(void *ctx, size_t block, int worker)
@@ -1147,8 +1146,8 @@ static void monte_carlo(struct roadmap *r, struct runner *u,
 		tr.w[i].effort = xcalloc(n + 1, sizeof(double));
 		schedule_init(&tr.w[i].o, &u->s, 1);
 	}
-	pool_for((trials + TRIAL_BLOCK - 1) / TRIAL_BLOCK, threads,
-		 trial_block, &tr);
+	pool_for((trials + TRIAL_BLOCK - 1) / TRIAL_BLOCK, threads, trial_block,
+		 &tr);
 	for (int i = 0; i < threads; i++) {
 		free(tr.w[i].days);
 		free(tr.w[i].effort);

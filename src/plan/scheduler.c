@@ -105,7 +105,6 @@ void schedule_release(struct schedule *o)
 	memset(o, 0, sizeof(*o));
 }
 
-
 static void list_insert(struct list *l, const size_t *pos, size_t t)
 {
 	size_t lo = 0, hi = l->nr;
@@ -172,8 +171,7 @@ struct day {
  * What a ready task needs to start: it stays the same while it waits,
  * since only a served task has its effort reduced.
  */
-static double start_need(const struct scheduler *s, const double *rem,
-			 size_t t)
+static double start_need(const struct scheduler *s, const double *rem, size_t t)
 {
 	return min3(s->min_start, s->max_rate[t], rem[t]);
 }
