@@ -588,10 +588,70 @@ static struct unit_term *find_terms(const struct seams_graph *g, size_t *nr,
  * about the same thing, whichever layer folder holds them: each term
  * gets a node linked to its units by 1. Takes the terms' strings.
  */
+struct folder_term {
+	char term[64];
+	size_t unit;
+};
+
+static int cmp_folder_term(const void *a, const void *b)
+{
+	const struct folder_term *x = a, *y = b;
+	int c = strcmp(x->term, y->term);
+
+	return c ? c : (x->unit > y->unit) - (x->unit < y->unit);
+}
+
+/*
+ * The folder units named for a term (cargo/ for Cargo: the folder's
+ * lead term, the name at most one letter longer), sorted by term and
+ * unit, so that each term finds its folders by a binary search rather
+ * than by reading every folder's name again. Returns them, `*nr` long.
+ */
+static struct folder_term *folder_terms(const struct seams_graph *g,
+					size_t *nr)
+{
+	struct folder_term *ft = xmalloc((g->nr ? g->nr : 1) * sizeof(*ft));
+	size_t n = 0;
+
+	for (size_t f = 0; f < g->nr; f++) {
+		const char *b;
+
+		if (!g->units[f].folder)
+			continue;
+		b = base_name(g->units[f].dir);
+		if (!seams_lead_term(ft[n].term, sizeof(ft[n].term), b) ||
+		    strlen(b) > strlen(ft[n].term) + 1)
+			continue;
+		ft[n++].unit = f;
+	}
+	if (n)
+		qsort(ft, n, sizeof(*ft), cmp_folder_term);
+	*nr = n;
+	return ft;
+}
+
+/* The first entry of ft whose term is `term` (nr when none). */
+static size_t folder_term_first(const struct folder_term *ft, size_t nr,
+				const char *term)
+{
+	size_t lo = 0, hi = nr;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (strcmp(ft[mid].term, term) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 static void term_links(struct seams_graph *g, struct unit_term *ut, size_t n,
 		       const char *in_layer)
 {
-	size_t alloc = g->nr, folders_end = g->nr;
+	size_t alloc = g->nr, ft_nr;
+	struct folder_term *ft = folder_terms(g, &ft_nr);
 	/*
 	 * a unit of a layer folder (routers/web/repo/issue_label.go), whose
 	 * term names folders in other layers too (models/issues,
@@ -625,19 +685,13 @@ static void term_links(struct seams_graph *g, struct unit_term *ut, size_t n,
 			     in_layer[ut[k].unit] && ut[k].domain ? boost
 								  : 1.0);
 		/* the folders named for the term: cargo/ for Cargo */
-		for (size_t f = 0; f < folders_end; f++) {
-			char word[64];
-
-			if (!g->units[f].folder ||
-			    !seams_lead_term(word, sizeof(word),
-					     base_name(g->units[f].dir)) ||
-			    strcmp(word, g->units[v].name) ||
-			    strlen(base_name(g->units[f].dir)) > strlen(word) + 1)
-				continue;
-			push(g, v, f, SIGNAL_TERMS, SEAMS_TERM_FOLDER_PULL);
-		}
+		for (size_t f = folder_term_first(ft, ft_nr, x->name);
+		     f < ft_nr && !strcmp(ft[f].term, x->name); f++)
+			push(g, v, ft[f].unit, SIGNAL_TERMS,
+			     SEAMS_TERM_FOLDER_PULL);
 		i = j;
 	}
+	free(ft);
 }
 
 /*
