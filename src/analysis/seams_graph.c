@@ -893,10 +893,27 @@ static const char *const layer_words[] = {
 
 int seams_layer_word(const char *word)
 {
+	/* the words are lower case: another first letter rules one out */
+	int c = tolower((unsigned char)word[0]);
+
 	for (int i = 0; layer_words[i]; i++)
-		if (!strcasecmp(word, layer_words[i]))
+		if (layer_words[i][0] == c && !strcasecmp(word, layer_words[i]))
 			return 1;
 	return 0;
+}
+
+struct named {
+	const char *name;
+	size_t i;
+};
+
+/* By name (case aside), then by position. */
+static int cmp_named(const void *a, const void *b)
+{
+	const struct named *x = a, *y = b;
+	int c = strcasecmp(x->name, y->name);
+
+	return c ? c : (x->i > y->i) - (x->i < y->i);
 }
 
 /*
@@ -910,8 +927,9 @@ int seams_layer_word(const char *word)
 static void domain_links(struct seams_graph *g, size_t first,
 			 const struct strmap *layers)
 {
-	size_t end = g->nr, alloc = g->nr, n = 0;
+	size_t end = g->nr, alloc = g->nr, n = 0, *group_of;
 	size_t *order = xmalloc((end - first + 1) * sizeof(*order));
+	struct named *named;
 
 	for (size_t v = first; v < end; v++) {
 		const char *b = base_name(g->units[v].dir);
@@ -919,18 +937,35 @@ static void domain_links(struct seams_graph *g, size_t first,
 		if (*b && !seams_layer_word(b) && !strmap_get(layers, b))
 			order[n++] = v;
 	}
+	/*
+	 * the folders of one name (case aside) side by side, each name's
+	 * first folder first; each name's node is made in the order of its
+	 * first folder, and linked to its folders in their order
+	 */
+	named = xmalloc((n ? n : 1) * sizeof(*named));
+	for (size_t i = 0; i < n; i++) {
+		named[i].name = base_name(g->units[order[i]].dir);
+		named[i].i = i;
+	}
+	if (n)
+		qsort(named, n, sizeof(*named), cmp_named);
+	/* group_of[i]: where in named the name of folder i starts, when
+	 * folder i is the first of two or more of its name */
+	group_of = xmalloc((n ? n : 1) * sizeof(*group_of));
+	for (size_t i = 0; i < n; i++)
+		group_of[i] = SIZE_MAX;
+	for (size_t i = 0, j; i < n; i = j) {
+		for (j = i + 1; j < n && !strcasecmp(named[j].name,
+						     named[i].name); j++)
+			;
+		if (j - i >= 2)
+			group_of[named[i].i] = i;
+	}
 	for (size_t i = 0; i < n; i++) {
 		const char *b = base_name(g->units[order[i]].dir);
-		size_t same = 0, v;
-		int seen = 0;
+		size_t v, s = group_of[i];
 
-		for (size_t k = 0; k < i && !seen; k++)
-			seen = !strcasecmp(b, base_name(g->units[order[k]].dir));
-		if (seen)
-			continue;
-		for (size_t k = i; k < n; k++)
-			same += !strcasecmp(b, base_name(g->units[order[k]].dir));
-		if (same < 2)
+		if (s == SIZE_MAX)
 			continue;
 		ALLOC_GROW(g->units, g->nr + 1, alloc);
 		v = g->nr++;
@@ -939,11 +974,14 @@ static void domain_links(struct seams_graph *g, size_t first,
 		g->units[v].name = g->units[v].dir;
 		g->units[v].folder = 1;
 		g->folders_nr++;
-		for (size_t k = i; k < n; k++)
-			if (!strcasecmp(b, base_name(g->units[order[k]].dir)))
-				push(g, v, order[k], SIGNAL_FOLDERS,
-				     SEAMS_DOMAIN_PULL);
+		for (size_t k = s; k < n && (k == s || !strcasecmp(named[k].name,
+								     b));
+		     k++)
+			push(g, v, order[named[k].i], SIGNAL_FOLDERS,
+			     SEAMS_DOMAIN_PULL);
 	}
+	free(named);
+	free(group_of);
 	free(order);
 }
 
