@@ -169,6 +169,7 @@ LIB_OBJS += $(B)/src/history/walk.o
 LIB_OBJS += $(B)/src/analysis/api.o
 LIB_OBJS += $(B)/src/analysis/check.o
 LIB_OBJS += $(B)/src/analysis/cluster.o
+LIB_OBJS += $(B)/src/analysis/clustercache.o
 LIB_OBJS += $(B)/src/analysis/compare.o
 LIB_OBJS += $(B)/src/analysis/contexts.o
 LIB_OBJS += $(B)/src/analysis/data.o
