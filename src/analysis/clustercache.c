@@ -258,6 +258,7 @@ static void save(const size_t *membership, size_t n, long k,
 	size_t *check = NULL;
 	long check_k;
 	double check_r;
+	struct stat st;
 	git_oid sum;
 
 	if (n > UINT32_MAX)
@@ -266,6 +267,12 @@ static void save(const size_t *membership, size_t n, long k,
 	if (outfile_mkdirs(d.buf) < 0 || access(d.buf, W_OK) < 0) {
 		warning("cannot write the cluster cache in '%s': %s", d.buf,
 			strerror(errno));
+		goto done;
+	}
+	/* a symlink there would carry the writes elsewhere */
+	if (lstat(d.buf, &st) || !S_ISDIR(st.st_mode)) {
+		warning("cannot write the cluster cache in '%s': not a folder",
+			d.buf);
 		goto done;
 	}
 	header(&sb);
