@@ -318,6 +318,7 @@ TOOLS += $(B)/bench/seamsgen
 # the corpora and tests/fixtures/fuzz/NAME/ (t9000).
 FUZZ_TARGETS =
 FUZZ_TARGETS += blobcache
+FUZZ_TARGETS += clustercache
 FUZZ_TARGETS += compdb
 FUZZ_TARGETS += compdb_args
 FUZZ_TARGETS += config

@@ -509,13 +509,15 @@ static char **project_prefixes(const struct seams *s, struct strmap *set,
 		if (s->scan->files[f].status != FILE_COUNTED)
 			continue;
 		for (; (slash = strchr(p, '/')); p = slash + 1) {
-			char *dir = xstrndup(p, (size_t)(slash - p));
+			char *dir;
 			uintptr_t c;
 
-			/* Nop.Web: the word, then a dot */
+			/* Nop.Web: the word, then a dot (most have none) */
+			if (!memchr(p, '.', (size_t)(slash - p)))
+				continue;
+			dir = xstrndup(p, (size_t)(slash - p));
 			if (strmap_get(&folders, dir) ||
 			    !seams_lead_term(buf, sizeof(buf), dir) ||
-			    !strchr(dir, '.') ||
 			    strncasecmp(dir, buf, strlen(buf)) ||
 			    dir[strlen(buf)] != '.') {
 				free(dir);
