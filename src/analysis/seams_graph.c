@@ -1007,6 +1007,8 @@ static size_t folder_node(struct seams_graph *g, size_t *alloc,
  */
 struct folder_item {
 	char *dir; /* the folder it stands for (owned) */
+	char *parent; /* dir's parent (owned), read once */
+	size_t depth; /* dir_depth(dir), counted once */
 	size_t unit; /* the node or the lone unit */
 	int node; /* a folder's node (else a lone unit) */
 	int done; /* tied, or stopped at a layer */
@@ -1018,21 +1020,6 @@ struct folder_tree {
 	struct strmap node_of; /* dir -> folder node + 1 (keys borrowed) */
 };
 
-static void add_item(struct folder_tree *t, const char *dir, size_t unit,
-		     int node)
-{
-	ALLOC_GROW(t->items, t->nr + 1, t->alloc);
-	t->items[t->nr].dir = xstrdup(dir);
-	t->items[t->nr].unit = unit;
-	t->items[t->nr].node = node;
-	t->items[t->nr].done = 0;
-	t->nr++;
-}
-
-/* Whether an item still waiting at `depth` stands directly in folder p. */
-static int in_folder(const struct folder_item *it, const char *p,
-		     size_t depth);
-
 static size_t dir_depth(const char *dir)
 {
 	size_t d = *dir != '\0';
@@ -1042,18 +1029,30 @@ static size_t dir_depth(const char *dir)
 	return d;
 }
 
+/* Sets an item's folder (taking dir), its parent and its depth. */
+static void item_set_dir(struct folder_item *it, char *dir)
+{
+	it->dir = dir;
+	it->parent = parent_dir(dir);
+	it->depth = dir_depth(dir);
+}
+
+static void add_item(struct folder_tree *t, const char *dir, size_t unit,
+		     int node)
+{
+	ALLOC_GROW(t->items, t->nr + 1, t->alloc);
+	item_set_dir(&t->items[t->nr], xstrdup(dir));
+	t->items[t->nr].unit = unit;
+	t->items[t->nr].node = node;
+	t->items[t->nr].done = 0;
+	t->nr++;
+}
+
+/* Whether an item still waiting at `depth` stands directly in folder p. */
 static int in_folder(const struct folder_item *it, const char *p,
 		     size_t depth)
 {
-	char *q;
-	int yes;
-
-	if (it->done || dir_depth(it->dir) != depth)
-		return 0;
-	q = parent_dir(it->dir);
-	yes = !strcmp(q, p);
-	free(q);
-	return yes;
+	return !it->done && it->depth == depth && !strcmp(it->parent, p);
 }
 
 /*
@@ -1072,8 +1071,8 @@ static void folder_tree(struct seams_graph *g, size_t *alloc,
 	size_t depth = 0;
 
 	for (size_t i = 0; i < t->nr; i++)
-		if (dir_depth(t->items[i].dir) > depth)
-			depth = dir_depth(t->items[i].dir);
+		if (t->items[i].depth > depth)
+			depth = t->items[i].depth;
 	for (; depth >= 2; depth--) {
 		for (size_t i = 0; i < t->nr; i++) {
 			char *p;
@@ -1081,20 +1080,14 @@ static void folder_tree(struct seams_graph *g, size_t *alloc,
 			uintptr_t have;
 			size_t v, count = 0;
 
-			if (t->items[i].done ||
-			    dir_depth(t->items[i].dir) != depth)
+			if (t->items[i].done || t->items[i].depth != depth)
 				continue;
-			p = parent_dir(t->items[i].dir);
+			p = xstrdup(t->items[i].parent);
 			b = base_name(p);
 			if (seams_layer_word(b) || strmap_get(layers, b)) {
+				/* every item waiting directly in p stops */
 				for (size_t k = i; k < t->nr; k++)
-					if (!t->items[k].done &&
-					    dir_depth(t->items[k].dir) == depth &&
-					    !strncmp(t->items[k].dir, p,
-						     strlen(p)) &&
-					    t->items[k].dir[strlen(p)] == '/' &&
-					    !strchr(t->items[k].dir + strlen(p) + 1,
-						    '/'))
+					if (in_folder(&t->items[k], p, depth))
 						t->items[k].done = 1;
 				free(p);
 				continue;
@@ -1106,7 +1099,8 @@ static void folder_tree(struct seams_graph *g, size_t *alloc,
 			if (!have && count < 2) {
 				/* alone: it passes up */
 				free(t->items[i].dir);
-				t->items[i].dir = p;
+				free(t->items[i].parent);
+				item_set_dir(&t->items[i], p);
 				continue;
 			}
 			if (have) {
@@ -1199,8 +1193,10 @@ static void folder_links(struct seams_graph *g, const char **term_of,
 	strmap_release(&set);
 	strmap_release(&layers);
 	strmap_release(&tree.node_of);
-	for (size_t i = 0; i < tree.nr; i++)
+	for (size_t i = 0; i < tree.nr; i++) {
 		free(tree.items[i].dir);
+		free(tree.items[i].parent);
+	}
 	free(tree.items);
 	free(order);
 }
