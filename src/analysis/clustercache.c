@@ -84,7 +84,9 @@ static int make_key(unsigned char *key, const struct cluster_problem *p,
 	git_oid id;
 	int ret = 0;
 
-	strbuf_grow(&k, 64 + p->links_nr * 24 + p->n * 12);
+	if (p->n > UINT32_MAX)
+		return -1; /* not cached: node ids are 4 bytes */
+	strbuf_grow(&k, 128 + p->links_nr * 16 + p->n * 12);
 	header(&k);
 	put_u64(&k, p->n);
 	put_u64(&k, p->links_nr);
@@ -94,8 +96,8 @@ static int make_key(unsigned char *key, const struct cluster_problem *p,
 	put_u64(&k, bits_of(o->min_size));
 	put_u64(&k, want);
 	for (size_t e = 0; e < p->links_nr; e++) {
-		put_u64(&k, p->links[e].a);
-		put_u64(&k, p->links[e].b);
+		put_u32(&k, (uint32_t)p->links[e].a);
+		put_u32(&k, (uint32_t)p->links[e].b);
 		put_u64(&k, bits_of(p->links[e].w));
 	}
 	strbuf_addch(&k, p->size ? 's' : '-');
