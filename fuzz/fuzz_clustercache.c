@@ -27,7 +27,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	membership = xmalloc((n ? n : 1) * sizeof(*membership));
 	if (!clustercache_parse(membership, n, &k, &resolution,
 				(const char *)data, size)) {
-		if (k < 0 || (size_t)k > n || (n && !k) || !isfinite(resolution))
+		if (k < 0 || (size_t)k > n || (n && !k) ||
+		    !isfinite(resolution))
 			abort();
 		for (size_t v = 0; v < n; v++) {
 			if (membership[v] > next || membership[v] >= (size_t)k)

@@ -251,9 +251,8 @@ static void prune(const char *dir, const char *current)
 }
 
 /* Writes the file of key; a cache that cannot be written is skipped. */
-static void save(const size_t *membership, size_t n, long k,
-		 double resolution, const char *dir, const char *path,
-		 const unsigned char *key)
+static void save(const size_t *membership, size_t n, long k, double resolution,
+		 const char *dir, const char *path, const unsigned char *key)
 {
 	struct strbuf sb = STRBUF_INIT, d = STRBUF_INIT;
 	struct outfile out = OUTFILE_INIT;

@@ -607,8 +607,7 @@ static int cmp_folder_term(const void *a, const void *b)
  * unit, so that each term finds its folders by a binary search rather
  * than by reading every folder's name again. Returns them, `*nr` long.
  */
-static struct folder_term *folder_terms(const struct seams_graph *g,
-					size_t *nr)
+static struct folder_term *folder_terms(const struct seams_graph *g, size_t *nr)
 {
 	struct folder_term *ft = xmalloc((g->nr ? g->nr : 1) * sizeof(*ft));
 	size_t n = 0;
@@ -955,8 +954,8 @@ static void domain_links(struct seams_graph *g, size_t first,
 	for (size_t i = 0; i < n; i++)
 		group_of[i] = SIZE_MAX;
 	for (size_t i = 0, j; i < n; i = j) {
-		for (j = i + 1; j < n && !strcasecmp(named[j].name,
-						     named[i].name); j++)
+		for (j = i + 1;
+		     j < n && !strcasecmp(named[j].name, named[i].name); j++)
 			;
 		if (j - i >= 2)
 			group_of[named[i].i] = i;
@@ -974,9 +973,8 @@ static void domain_links(struct seams_graph *g, size_t first,
 		g->units[v].name = g->units[v].dir;
 		g->units[v].folder = 1;
 		g->folders_nr++;
-		for (size_t k = s; k < n && (k == s || !strcasecmp(named[k].name,
-								     b));
-		     k++)
+		for (size_t k = s;
+		     k < n && (k == s || !strcasecmp(named[k].name, b)); k++)
 			push(g, v, order[named[k].i], SIGNAL_FOLDERS,
 			     SEAMS_DOMAIN_PULL);
 	}

@@ -602,8 +602,8 @@ static char *folder_word(const struct seams *s, const struct seams_context *x,
 		if (strlen(e->key) >= sizeof(terms->term))
 			continue;
 		terms[terms_nr].e = e;
-		seams_folder_term(terms[terms_nr].term,
-				  sizeof(terms->term), e->key);
+		seams_folder_term(terms[terms_nr].term, sizeof(terms->term),
+				  e->key);
 		terms_nr++;
 	}
 	for (size_t i = 0; i < terms_nr; i++) {

@@ -145,8 +145,7 @@ static void attribute_file(struct strbuf *k, struct strbuf *dirs,
 	if (workdir)
 		strbuf_addf(path, "%s%s", workdir, name);
 	if (key_file(k, "attributes", workdir ? path->buf : NULL))
-		add_dir(dirs, name,
-			slash ? (size_t)(slash - name) + 1 : 0);
+		add_dir(dirs, name, slash ? (size_t)(slash - name) + 1 : 0);
 	git_oid_fromraw(&oid, id);
 	strbuf_addf(k, "blob %s\n", git_oid_tostr(hex, sizeof(hex), &oid));
 }
