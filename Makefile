@@ -173,6 +173,7 @@ LIB_OBJS += $(B)/src/analysis/clustercache.o
 LIB_OBJS += $(B)/src/analysis/compare.o
 LIB_OBJS += $(B)/src/analysis/contexts.o
 LIB_OBJS += $(B)/src/analysis/data.o
+LIB_OBJS += $(B)/src/analysis/extractcache.o
 LIB_OBJS += $(B)/src/analysis/graph.o
 LIB_OBJS += $(B)/src/analysis/init_detect.o
 LIB_OBJS += $(B)/src/analysis/init_moves.o
