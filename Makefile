@@ -324,6 +324,7 @@ FUZZ_TARGETS += compdb
 FUZZ_TARGETS += compdb_args
 FUZZ_TARGETS += config
 FUZZ_TARGETS += depcache
+FUZZ_TARGETS += extractcache
 FUZZ_TARGETS += deps
 FUZZ_TARGETS += glob
 FUZZ_TARGETS += histcache
