@@ -47,6 +47,7 @@ struct extractcache {
 	size_t loaded;
 	struct slot *slots; /* per scan file */
 	int damaged;
+	int foreign; /* something else in the file's place: left alone */
 };
 
 static void put_u32(struct strbuf *sb, uint32_t v)
@@ -320,8 +321,10 @@ static void load(struct extractcache *c)
 	if (lstat(c->path, &st) < 0)
 		return;
 	if (!S_ISREG(st.st_mode)) {
-		warning("ignoring the extraction cache '%s': not a regular file",
+		warning("ignoring the extraction cache '%s': not a regular "
+			"file (left alone)",
 			c->path);
+		c->foreign = 1;
 		return;
 	}
 	if (strbuf_read_file(&c->data, c->path, EXTRACTCACHE_MAX_SIZE))
@@ -446,7 +449,7 @@ static void save(struct extractcache *c)
 	git_oid sum;
 
 	/* a symlink there would carry the writes elsewhere */
-	if (lstat(c->dir, &st) || !S_ISDIR(st.st_mode) ||
+	if (c->foreign || lstat(c->dir, &st) || !S_ISDIR(st.st_mode) ||
 	    access(c->dir, W_OK) < 0)
 		return;
 	header(&sb, c->kind);
