@@ -29,7 +29,7 @@
 
 #include "carve/strbuf.h"
 
-#define EXTRACTCACHE_FORMAT 1
+#define EXTRACTCACHE_FORMAT 2
 
 struct arena;
 struct api_file;

@@ -135,10 +135,28 @@ static const char *read_str(struct reader *r, struct arena *arena,
 	return s;
 }
 
+/* The flags of a class as the extractors set them: 0 or 1 (0 to 2). */
+static int class_plain(const struct orm_class *c)
+{
+	if (c->bases_nr > UINT32_MAX || c->m2m_nr > UINT32_MAX)
+		return 0;
+	return (unsigned)c->abstract <= 1 && (unsigned)c->proxy <= 1 &&
+	       (unsigned)c->is_model <= 1 && (unsigned)c->conventional <= 2;
+}
+
+static void put_strs(struct strbuf *sb, const char **v, size_t nr)
+{
+	for (size_t i = 0; i < nr; i++)
+		put_str(sb, v[i]);
+}
+
 int extractcache_encode_data(struct strbuf *sb, const struct data_file *f)
 {
-	if (f->classes_nr || f->nr > UINT32_MAX)
+	if (f->nr > UINT32_MAX || f->classes_nr > UINT32_MAX)
 		return -1;
+	for (size_t i = 0; i < f->classes_nr; i++)
+		if (!class_plain(&f->classes[i]))
+			return -1;
 	put_u32(sb, (uint32_t)f->nr);
 	for (size_t i = 0; i < f->nr; i++) {
 		const struct data_access *a = &f->acc[i];
@@ -150,7 +168,83 @@ int extractcache_encode_data(struct strbuf *sb, const struct data_file *f)
 		put_u32(sb, a->line);
 		put_str(sb, a->via);
 	}
+	put_u32(sb, (uint32_t)f->classes_nr);
+	for (size_t i = 0; i < f->classes_nr; i++) {
+		const struct orm_class *c = &f->classes[i];
+
+		put_str(sb, c->name);
+		put_u32(sb, (uint32_t)c->bases_nr);
+		put_strs(sb, c->bases, c->bases_nr);
+		put_u32(sb, c->bases_from ? 1 : 0);
+		if (c->bases_from)
+			put_strs(sb, c->bases_from, c->bases_nr);
+		put_str(sb, c->table);
+		put_str(sb, c->app);
+		put_str(sb, c->framework);
+		put_u32(sb, (uint32_t)c->m2m_nr);
+		put_strs(sb, c->m2m, c->m2m_nr);
+		put_u32(sb, c->line);
+		put_u32(sb, (uint32_t)c->abstract);
+		put_u32(sb, (uint32_t)c->proxy);
+		put_u32(sb, (uint32_t)c->is_model);
+		put_u32(sb, (uint32_t)c->conventional);
+		put_str(sb, c->ns);
+	}
 	return 0;
+}
+
+/*
+ * nr strings (NULL allowed when may_be_null) into an array in arena; the
+ * count is checked against what is left first (4 bytes each at least).
+ */
+static const char **read_strs(struct reader *r, struct arena *arena,
+			      uint32_t nr, int may_be_null)
+{
+	const char **v = NULL;
+
+	if (r->bad || nr > (r->len - r->at) / 4) {
+		r->bad = 1;
+		return NULL;
+	}
+	if (arena && nr)
+		v = arena_alloc(arena, nr * sizeof(*v));
+	for (uint32_t i = 0; i < nr && !r->bad; i++) {
+		const char *s = read_str(r, arena, may_be_null);
+
+		if (v)
+			v[i] = s;
+	}
+	return v;
+}
+
+static void read_class(struct reader *r, struct orm_class *c,
+		       struct arena *arena)
+{
+	uint32_t from, flag[4];
+
+	c->name = read_str(r, arena, 1);
+	c->bases_nr = read_u32(r);
+	c->bases = read_strs(r, arena, (uint32_t)c->bases_nr, 1);
+	from = read_u32(r);
+	if (from > 1)
+		r->bad = 1;
+	if (from)
+		c->bases_from = read_strs(r, arena, (uint32_t)c->bases_nr, 1);
+	c->table = read_str(r, arena, 1);
+	c->app = read_str(r, arena, 1);
+	c->framework = read_str(r, arena, 1);
+	c->m2m_nr = read_u32(r);
+	c->m2m = read_strs(r, arena, (uint32_t)c->m2m_nr, 1);
+	c->line = read_u32(r);
+	for (int i = 0; i < 4; i++)
+		flag[i] = read_u32(r);
+	if (flag[0] > 1 || flag[1] > 1 || flag[2] > 1 || flag[3] > 2)
+		r->bad = 1;
+	c->abstract = (int)flag[0];
+	c->proxy = (int)flag[1];
+	c->is_model = (int)flag[2];
+	c->conventional = (int)flag[3];
+	c->ns = read_str(r, arena, 1);
 }
 
 int extractcache_decode_data(struct data_file *out, struct arena *arena,
@@ -176,6 +270,18 @@ int extractcache_decode_data(struct data_file *out, struct arena *arena,
 			data_file_add(out, table, (enum data_kind)kind, flags,
 				      line, via)
 				->model = model;
+	}
+	nr = read_u32(&r);
+	/* each class takes at least 52 bytes */
+	if (!r.bad && nr > (len - r.at) / 52)
+		r.bad = 1;
+	for (uint32_t i = 0; i < nr && !r.bad; i++) {
+		struct orm_class scratch, *c = &scratch;
+
+		memset(&scratch, 0, sizeof(scratch));
+		if (arena)
+			c = data_file_add_class(out);
+		read_class(&r, c, arena);
 	}
 	if (r.bad || r.at != len) {
 		if (arena)
