@@ -477,7 +477,10 @@ struct extractcache *extractcache_open(const struct scan *scan,
 static void make_key(struct strbuf *sb, const struct scan_file *sf,
 		     const char *lang)
 {
-	strbuf_addf(sb, "%s%s\t%s", sf->blob, lang, sf->path);
+	strbuf_add(sb, sf->blob, 40);
+	strbuf_addstr(sb, lang);
+	strbuf_addch(sb, '\t');
+	strbuf_addstr(sb, sf->path);
 }
 
 /*
@@ -492,7 +495,9 @@ static int readable(const struct scan *scan, const struct scan_file *sf)
 					   : SCAN_DEFAULT_MAX_FILE_SIZE;
 	int fd, ok = 0;
 
-	strbuf_addf(&path, "%s/%s", scan->root, sf->path);
+	strbuf_addstr(&path, scan->root);
+	strbuf_addch(&path, '/');
+	strbuf_addstr(&path, sf->path);
 	fd = open(path.buf, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
 	if (fd >= 0) {
 		ok = !fstat(fd, &st) && S_ISREG(st.st_mode) &&
