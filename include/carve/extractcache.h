@@ -8,10 +8,11 @@
  * carve's version and the checksum of the scan's sources (the
  * extractors among them), so another build never uses the file.
  *
- * Only plain results are kept: a file's table accesses when it defines
- * no ORM class, its path literals and framework markers when it declares
- * no endpoint, mount, viewset, class or view; other files are read
- * again each time. A hit still opens the file, so one that vanished,
+ * A data record is the whole data_file (accesses and ORM classes whose
+ * flags are in range); an api record only a file's path literals and
+ * framework markers, kept when it declares no endpoint, mount, viewset,
+ * class or view: such files are read again each time. A hit still
+ * opens the file, so one that vanished,
  * grew past the size limit or became unreadable is read (and fails) as
  * without the cache.
  *
@@ -65,8 +66,8 @@ int extractcache_parse(const char *buf, size_t len, const char *kind,
 		       int (*decode)(const unsigned char *, size_t));
 
 /*
- * A file's result as a payload: 0, or -1 when it is not plain (see
- * above) and is not cached.
+ * A file's result as a payload: 0, or -1 when it is not kept (see
+ * above).
  */
 int extractcache_encode_data(struct strbuf *sb, const struct data_file *f);
 int extractcache_encode_api(struct strbuf *sb, const struct api_file *f);

@@ -1,6 +1,6 @@
 /*
- * The extraction cache (carve/extractcache.h): per file, the plain
- * results of data_extract() and routes_extract(), keyed by blob id,
+ * The extraction cache (carve/extractcache.h): per file, the results
+ * of data_extract() and routes_extract(), keyed by blob id,
  * language and path, in one sealed file per analysis beside the scan
  * cache.
  */
@@ -76,7 +76,8 @@ static void put_str(struct strbuf *sb, const char *s)
 	size_t n = s ? strlen(s) : 0;
 
 	put_u32(sb, s ? (uint32_t)n : NO_STRING);
-	strbuf_add(sb, s, n);
+	if (n)
+		strbuf_add(sb, s, n);
 }
 
 static void header(struct strbuf *sb, const char *kind)
@@ -175,8 +176,9 @@ int extractcache_encode_data(struct strbuf *sb, const struct data_file *f)
 		put_str(sb, c->name);
 		put_u32(sb, (uint32_t)c->bases_nr);
 		put_strs(sb, c->bases, c->bases_nr);
-		put_u32(sb, c->bases_from ? 1 : 0);
-		if (c->bases_from)
+		/* no bases: no import of them (the analysis reads neither) */
+		put_u32(sb, c->bases_from && c->bases_nr ? 1 : 0);
+		if (c->bases_from && c->bases_nr)
 			put_strs(sb, c->bases_from, c->bases_nr);
 		put_str(sb, c->table);
 		put_str(sb, c->app);
@@ -226,7 +228,7 @@ static void read_class(struct reader *r, struct orm_class *c,
 	c->bases_nr = read_u32(r);
 	c->bases = read_strs(r, arena, (uint32_t)c->bases_nr, 1);
 	from = read_u32(r);
-	if (from > 1)
+	if (from > 1 || (from && !c->bases_nr))
 		r->bad = 1;
 	if (from)
 		c->bases_from = read_strs(r, arena, (uint32_t)c->bases_nr, 1);
