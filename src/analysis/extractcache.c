@@ -136,10 +136,15 @@ static const char *read_str(struct reader *r, struct arena *arena,
 	return s;
 }
 
-/* The flags of a class as the extractors set them: 0 or 1 (0 to 2). */
+/*
+ * A class as the extractors make it, which the analysis relies on: a
+ * name and a framework, a Rails class's base, flags 0 or 1 (0 to 2).
+ */
 static int class_plain(const struct orm_class *c)
 {
-	if (c->bases_nr > UINT32_MAX || c->m2m_nr > UINT32_MAX)
+	if (c->bases_nr > UINT32_MAX || c->m2m_nr > UINT32_MAX ||
+	    !c->name || !c->framework || !strcmp(c->framework, "") ||
+	    (!strcmp(c->framework, "rails") && !c->bases_nr))
 		return 0;
 	return (unsigned)c->abstract <= 1 && (unsigned)c->proxy <= 1 &&
 	       (unsigned)c->is_model <= 1 && (unsigned)c->conventional <= 2;
@@ -157,6 +162,9 @@ int extractcache_encode_data(struct strbuf *sb, const struct data_file *f)
 		return -1;
 	for (size_t i = 0; i < f->classes_nr; i++)
 		if (!class_plain(&f->classes[i]))
+			return -1;
+	for (size_t i = 0; i < f->nr; i++)
+		if (!f->acc[i].via)
 			return -1;
 	put_u32(sb, (uint32_t)f->nr);
 	for (size_t i = 0; i < f->nr; i++) {
@@ -224,7 +232,7 @@ static void read_class(struct reader *r, struct orm_class *c,
 {
 	uint32_t from, flag[4];
 
-	c->name = read_str(r, arena, 1);
+	c->name = read_str(r, arena, 0);
 	c->bases_nr = read_u32(r);
 	c->bases = read_strs(r, arena, (uint32_t)c->bases_nr, 1);
 	from = read_u32(r);
@@ -234,7 +242,7 @@ static void read_class(struct reader *r, struct orm_class *c,
 		c->bases_from = read_strs(r, arena, (uint32_t)c->bases_nr, 1);
 	c->table = read_str(r, arena, 1);
 	c->app = read_str(r, arena, 1);
-	c->framework = read_str(r, arena, 1);
+	c->framework = read_str(r, arena, 0);
 	c->m2m_nr = read_u32(r);
 	c->m2m = read_strs(r, arena, (uint32_t)c->m2m_nr, 1);
 	c->line = read_u32(r);
@@ -247,13 +255,28 @@ static void read_class(struct reader *r, struct orm_class *c,
 	c->is_model = (int)flag[2];
 	c->conventional = (int)flag[3];
 	c->ns = read_str(r, arena, 1);
+	if (!r->bad &&
+	    (!*c->framework || (!strcmp(c->framework, "rails") && !c->bases_nr)))
+		r->bad = 1;
 }
 
 int extractcache_decode_data(struct data_file *out, struct arena *arena,
 			     const unsigned char *p, size_t len)
 {
 	struct reader r = { p, len, 0, 0 };
-	uint32_t nr = read_u32(&r);
+	uint32_t nr;
+
+	if (!arena) {
+		/* checked by decoding into a scratch file */
+		struct arena scratch = ARENA_INIT;
+		struct data_file f = { 0 };
+		int ret = extractcache_decode_data(&f, &scratch, p, len);
+
+		data_file_release(&f);
+		arena_release(&scratch);
+		return ret;
+	}
+	nr = read_u32(&r);
 
 	/* each access takes at least 24 bytes */
 	if (r.bad || nr > (len - 4) / 24)
@@ -264,7 +287,7 @@ int extractcache_decode_data(struct data_file *out, struct arena *arena,
 		uint32_t kind = read_u32(&r);
 		uint32_t flags = read_u32(&r);
 		uint32_t line = read_u32(&r);
-		const char *via = read_str(&r, arena, 1);
+		const char *via = read_str(&r, arena, 0);
 
 		if (kind >= DATA_KIND_NR || (flags & ~DATA_FLAGS_ALL))
 			r.bad = 1;
@@ -311,9 +334,20 @@ int extractcache_decode_api(struct api_file *out, struct arena *arena,
 			    const unsigned char *p, size_t len)
 {
 	struct reader r = { p, len, 0, 0 };
-	uint64_t fw = read_u32(&r);
+	uint64_t fw;
 	uint32_t nr;
 
+	if (!arena) {
+		/* checked by decoding into a scratch file */
+		struct arena scratch = ARENA_INIT;
+		struct api_file f = { 0 };
+		int ret = extractcache_decode_api(&f, &scratch, p, len);
+
+		api_file_release(&f);
+		arena_release(&scratch);
+		return ret;
+	}
+	fw = read_u32(&r);
 	fw |= (uint64_t)read_u32(&r) << 32;
 	nr = read_u32(&r);
 	/* each call takes at least 8 bytes; a framework bit is a known one */
