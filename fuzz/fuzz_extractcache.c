@@ -1,10 +1,10 @@
 /*
  * Fuzz target: the extraction cache reader (data-extract.cache and
  * api-extract.cache). The first byte picks what the rest is: a data
- * payload, an api payload, or a whole data or api file (its seal
- * checked, then every record and payload). A payload accepted must be
- * one the writer makes: encoding what was decoded gives back the same
- * bytes, and a check without an arena agrees with the decode.
+ * payload, an api payload, or the records of a data or api file (past
+ * its header, before its seal), each payload checked. A payload accepted
+ * must be one the writer makes: encoding what was decoded gives back the
+ * same bytes, and a check without an arena agrees with the decode.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -67,11 +67,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		payload(data[0] & 1, data + 1, size - 1);
 		break;
 	case 2:
-		extractcache_parse((const char *)data + 1, size - 1, "data",
+		extractcache_parse((const char *)data + 1, size - 1,
 				   check_data);
 		break;
 	default:
-		extractcache_parse((const char *)data + 1, size - 1, "api",
+		extractcache_parse((const char *)data + 1, size - 1,
 				   check_api);
 		break;
 	}

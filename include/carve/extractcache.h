@@ -59,10 +59,11 @@ void extractcache_put(struct extractcache *c, size_t f, const char *lang,
 void extractcache_close(struct extractcache *c);
 
 /*
- * Checks a whole cache file (header, seal, records); 0 when every record
- * is in range, or -1. decode checks one payload (NULL: none).
+ * Checks the records of a cache file (past its header, before its seal);
+ * 0 when every record is in range, or -1. decode checks one payload
+ * (NULL: none).
  */
-int extractcache_parse(const char *buf, size_t len, const char *kind,
+int extractcache_parse(const char *buf, size_t len,
 		       int (*decode)(const unsigned char *, size_t));
 
 /*

@@ -429,15 +429,10 @@ done:
 	return body;
 }
 
-int extractcache_parse(const char *buf, size_t len, const char *kind,
+int extractcache_parse(const char *buf, size_t len,
 		       int (*decode)(const unsigned char *, size_t))
 {
-	int damaged;
-	size_t body = sealed_body(buf, len, kind, &damaged);
-
-	if (!body)
-		return -1;
-	return walk(NULL, buf + body, len - body - 20, decode);
+	return walk(NULL, buf, len, decode);
 }
 
 /*

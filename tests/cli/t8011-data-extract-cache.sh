@@ -21,7 +21,10 @@ sleep 1 # the marker older than anything carve writes
 
 data() { "$CARVE" data -f json "$@" repo 2>trace; }
 api() { "$CARVE" api -f json "$@" repo 2>trace; }
-hits() { sed -n "s/^extract-trace: $1 \([0-9]*\) hits, \([0-9]*\) new.*/\1 \2/p" trace; }
+hits() {
+	sed -n "s/^extract-trace: $1 \([0-9]*\) hits, \([0-9]*\) new.*/\1 \2/p" \
+		trace
+}
 # the result of a run without any extraction cache
 truth() {
 	mkdir aside
