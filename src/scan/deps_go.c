@@ -10,21 +10,20 @@
  * (//go:build or // +build) is only built sometimes: its imports are
  * conditional.
  */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__AVX2__)
-#define GO_AVX2 1 /* chosen at run time, where the CPU has it */
-#include <immintrin.h>
-#endif
 
 #include "carve/arena.h"
 #include "carve/deps.h"
 #include "carve/ident.h"
 #include "carve/identskip.h"
+#include "carve/language.h"
+#include "carve/linecount.h"
 #include "carve/xmalloc.h"
 
 /* An import spec, kept until the uses of its package are known. */
@@ -57,8 +56,10 @@ struct lexer {
 	/* by last byte: the first import whose name ends with it, plus
 	 * one, and after each import the next such (selector()) */
 	size_t head[256];
+	unsigned char last[256]; /* head[c] != 0: a use may end with c */
 	size_t *next;
 	int group; /* inside a grouped type, var or const */
+	struct linecount_hook hook; /* what body() follows */
 	struct dep_list *out;
 	struct arena *arena;
 };
@@ -396,36 +397,6 @@ static void add_use(struct lexer *lx, size_t imp, const char *s, size_t n)
 }
 
 /*
- * The '.' at p follows an identifier: records it when it is an import.
- * The imports whose name ends with the byte before the dot are tried
- * there, in import order, without first walking back over the word.
- */
-static void selector(struct lexer *lx, const char *start, const char *p)
-{
-	size_t room = (size_t)(p - start);
-
-	/* only an exported name can be used from another package */
-	if (!exported(p + 1))
-		return;
-	for (size_t i = lx->head[(unsigned char)p[-1]]; i;
-	     i = lx->next[i - 1]) {
-		const struct go_import *imp = &lx->imports[i - 1];
-		size_t n = imp->name_len;
-		const char *w = p - n;
-
-		if (n > room || *w != *imp->name ||
-		    (w > start && is_ident((unsigned char)w[-1])) ||
-		    memcmp(imp->name, w, n))
-			continue;
-		/* the word is the name of the first import so named */
-		if (w > start && w[-1] == '.')
-			return; /* a.pkg.Name: a field, no package */
-		add_use(lx, i - 1, p + 1, ident_len(p + 1, lx->end));
-		return;
-	}
-}
-
-/*
  * The start of a line outside comments and strings. Go is written
  * gofmt'ed: a top-level declaration starts in column 0, the names of a
  * grouped one (`var (` ... `)`) one tab in.
@@ -475,118 +446,95 @@ static void line_start(struct lexer *lx, const char *p)
 		declare(lx, p, ident_len(p, end));
 }
 
-static int interesting(char c)
+/* Bytes that start a line line_start() looks at: outside a group, then in one */
+static const unsigned char decl_first[256] = {
+	['f'] = 1, ['t'] = 1, ['v'] = 1, ['c'] = 1,
+};
+static const unsigned char group_first[256] = { ['\t'] = 1, [')'] = 1 };
+
+/* Bytes after a '.' that may start an exported name (exported()) */
+static const unsigned char exported_first[256] = {
+	['A' ... 'Z'] = 1, [0x80 ... 0xff] = 1,
+};
+
+/* The line counter is at a line start that may matter (line_first). */
+static void on_line(void *ctx, const char *p, unsigned line)
 {
-	return c == '\n' || c == '"' || c == '\'' || c == '`' || c == '/' ||
-	       c == '.';
+	struct lexer *lx = ctx;
+
+	lx->line = line;
+	line_start(lx, p);
+	lx->hook.line_first = lx->group ? group_first : decl_first;
 }
 
-#ifdef GO_AVX2
-/* interesting64() on a full block, 32 bytes at a time */
-__attribute__((target("avx2"))) static uint64_t
-interesting64_avx2(const char *blk)
+/* imports[i] is used: the name after the '.' at p is what of it. */
+static __attribute__((noinline)) void use(struct lexer *lx, size_t i,
+					  const char *p)
 {
-	const __m256i nl = _mm256_set1_epi8('\n'), dq = _mm256_set1_epi8('"');
-	const __m256i sq = _mm256_set1_epi8('\''), bq = _mm256_set1_epi8('`');
-	const __m256i one = _mm256_set1_epi8(1), sl = _mm256_set1_epi8('/');
-	uint64_t m = 0;
-
-	for (int k = 1; k >= 0; k--) {
-		const __m256i v = _mm256_loadu_si256(
-			(const __m256i *)(const void *)(blk + 32 * k));
-		__m256i x = _mm256_or_si256(_mm256_cmpeq_epi8(v, nl),
-					    _mm256_cmpeq_epi8(v, dq));
-
-		x = _mm256_or_si256(x,
-				    _mm256_or_si256(_mm256_cmpeq_epi8(v, sq),
-						    _mm256_cmpeq_epi8(v, bq)));
-		/* '.' and '/' differ in the low bit */
-		x = _mm256_or_si256(
-			x, _mm256_cmpeq_epi8(_mm256_or_si256(v, one), sl));
-		m = m << 32 | (uint32_t)_mm256_movemask_epi8(x);
-	}
-	return m;
-}
-#endif
-
-/*
- * Bit i set when blk[i] may matter, for the 64 bytes at blk (fewer at
- * the end of the buffer): a stop costs a bit scan, not a new search.
- * With avx2, a full block is looked at 32 bytes at a time.
- */
-static uint64_t interesting64(const char *blk, const char *end, int avx2)
-{
-	uint64_t m = 0;
-	size_t n = (size_t)(end - blk);
-
-#ifdef GO_AVX2
-	if (avx2 && n >= 64)
-		return interesting64_avx2(blk);
-#else
-	(void)avx2;
-#endif
-#ifdef __SSE2__
-	if (n >= 64) {
-		const __m128i nl = _mm_set1_epi8('\n'), dq = _mm_set1_epi8('"');
-		const __m128i sq = _mm_set1_epi8('\''), bq = _mm_set1_epi8('`');
-		const __m128i one = _mm_set1_epi8(1), sl = _mm_set1_epi8('/');
-
-		for (int k = 3; k >= 0; k--) {
-			const __m128i v = _mm_loadu_si128(
-				(const __m128i *)(const void *)(blk + 16 * k));
-			__m128i x = _mm_or_si128(_mm_cmpeq_epi8(v, nl),
-						 _mm_cmpeq_epi8(v, dq));
-
-			x = _mm_or_si128(x,
-					 _mm_or_si128(_mm_cmpeq_epi8(v, sq),
-						      _mm_cmpeq_epi8(v, bq)));
-			/* '.' and '/' differ in the low bit */
-			x = _mm_or_si128(x, _mm_cmpeq_epi8(_mm_or_si128(v, one),
-							   sl));
-			m = m << 16 | (unsigned)_mm_movemask_epi8(x);
-		}
-		return m;
-	}
-#endif
-	if (n > 64)
-		n = 64;
-	for (size_t i = 0; i < n; i++)
-		if (interesting(blk[i]))
-			m |= 1ULL << i;
-	return m;
+	add_use(lx, i, p + 1, ident_len(p + 1, lx->end));
 }
 
 /*
- * The bits of mask m after its lowest (a stop at blk[ctz(m)]) from the
- * first whose byte is a or b on; 0 when none is in the block.
+ * A '.' before an exported name, after the last byte of an import's
+ * name (hook.dot_prev): a use when the word before it is that name.
+ * The imports whose name ends with that byte are tried there, in
+ * import order, without first walking back over the word; the first
+ * so named decides. Most dots are no use: that path calls nothing.
  */
-static inline uint64_t stop_at(uint64_t m, const char *blk, char a, char b)
+static void on_dot(void *ctx, const char *p)
 {
-	for (m &= m - 1; m; m &= m - 1) {
-		char c = blk[__builtin_ctzll(m)];
+	struct lexer *lx = ctx;
+	const char *start = lx->hook.from;
+	size_t room = (size_t)(p - start);
 
-		if (c == a || c == b)
-			break;
+	for (size_t i = lx->head[(unsigned char)p[-1]]; i;
+	     i = lx->next[i - 1]) {
+		const struct go_import *imp = &lx->imports[i - 1];
+		size_t n = imp->name_len, k = 0;
+		const char *w = p - n;
+
+		if (n > room || *w != *imp->name ||
+		    (w > start && is_ident((unsigned char)w[-1])))
+			continue;
+		while (++k < n && w[k] == imp->name[k])
+			;
+		if (k < n)
+			continue;
+		if (w > start && w[-1] == '.')
+			return; /* a.pkg.Name: a field, no package */
+		use(lx, i - 1, p);
+		return;
 	}
-	return m;
+}
+
+/* A line comment when no package clause came: a build constraint? */
+static void on_comment(void *ctx, const char *p)
+{
+	struct lexer *lx = ctx;
+
+	if (starts_with(p, lx->end, "//go:build ") ||
+	    starts_with(p, lx->end, "// +build "))
+		lx->flags |= DEP_CONDITIONAL;
+}
+
+static const struct language *go_language;
+
+static void find_go(void)
+{
+	go_language = language_by_name("Go");
 }
 
 /*
- * The declarations after the imports: top-level names, and the uses of
- * imported packages. Only newlines, quotes, comments and dots matter:
- * their positions come 64 bytes at a time as a bit mask, and a skip
- * (a string, a comment) past the block starts a new one.
+ * The declarations after the imports, from lx->p: top-level names, and
+ * the uses of imported packages. The line counter finds strings and
+ * comments anyway: the lexer follows its pass over cbuf[0..clen) (the
+ * file as the counter reads it) and looks only at the line starts and
+ * dots it reports, and the counts go to *counts (NULL: not wanted).
  */
-static void body(struct lexer *lx)
+static void body(struct lexer *lx, const struct language *lang,
+		 const char *cbuf, size_t clen, struct line_counts *counts)
 {
-	const char *start = lx->p, *end = lx->end, *p = lx->p;
-	const char *blk = p;
-	uint64_t m;
-#ifdef GO_AVX2
-	const int avx2 = __builtin_cpu_supports("avx2");
-#else
-	const int avx2 = 0;
-#endif
+	struct line_counts discard;
 
 	lx->next = xcalloc(lx->imports_nr + 1, sizeof(*lx->next));
 	for (size_t i = lx->imports_nr; i-- > 0;) {
@@ -599,82 +547,27 @@ static void body(struct lexer *lx)
 		/* pushed last to first: the chain is in import order */
 		lx->next[i] = lx->head[c];
 		lx->head[c] = i + 1;
+		lx->last[c] = 1;
 	}
-	line_start(lx, p);
-	m = blk < end ? interesting64(blk, end, avx2) : 0;
-	for (;;) {
-		const char *s;
-		size_t n;
-		uint64_t b;
+	lx->hook.from = lx->p;
+	lx->hook.dot_prev = lx->last;
+	lx->hook.dot_next = exported_first;
+	lx->hook.line = on_line;
+	lx->hook.dot = on_dot;
+	/* a build constraint counts until a package clause: none came */
+	lx->hook.comment = lx->package_seen ? NULL : on_comment;
+	lx->hook.ctx = lx;
+	line_start(lx, lx->p);
+	lx->hook.line_first = lx->group ? group_first : decl_first;
+	if (!lang) {
+		static pthread_once_t once = PTHREAD_ONCE_INIT;
 
-		while (!m) {
-			blk += 64;
-			if (blk >= end)
-				goto done;
-			m = interesting64(blk, end, avx2);
-		}
-		p = blk + __builtin_ctzll(m);
-		switch (*p) {
-		case '\n':
-			lx->line++;
-			p++;
-			/* most lines start with a tab, a brace or nothing: no
-			 * declaration but in a group (line_start()) */
-			if (lx->group || (p < end && (*p == 'f' || *p == 't' ||
-						      *p == 'v' || *p == 'c')))
-				line_start(lx, p);
-			/* on past this byte: the next stop is the next bit */
-			m &= m - 1;
-			continue;
-		case '.':
-			if (p > start && is_ident((unsigned char)p[-1]))
-				selector(lx, start, p);
-			m &= m - 1;
-			continue;
-		case '/':
-			if (p + 1 < end && p[1] == '/' && lx->package_seen &&
-			    (b = stop_at(m, blk, '\n', '\n'))) {
-				/* a line comment: on at its newline */
-				m &= ~((b & -b) - 1);
-				continue;
-			}
-			if (p + 1 < end && (p[1] == '/' || p[1] == '*')) {
-				lx->p = p;
-				skip_comment(lx);
-				p = lx->p;
-			} else {
-				p++;
-			}
-			break;
-		case '"':
-		case '\'':
-			/* it ends at a newline or an unescaped quote: when in
-			 * this block, the mask has it (no escape before it) */
-			b = stop_at(m, blk, *p, '\n');
-			if (b && blk[__builtin_ctzll(b)] == '\n') {
-				m &= ~((b & -b) - 1);
-				continue;
-			}
-			if (b && blk[__builtin_ctzll(b) - 1] != '\\') {
-				m = b & (b - 1);
-				continue;
-			}
-			/* fall through */
-		default:
-			lx->p = p;
-			read_literal(lx, &s, &n);
-			p = lx->p;
-			break;
-		}
-		if (p - blk < 64) {
-			m &= ~0ULL << (p - blk);
-		} else {
-			blk = p;
-			m = blk < end ? interesting64(blk, end, avx2) : 0;
-		}
+		pthread_once(&once, find_go);
+		lang = go_language;
 	}
-done:
-	lx->p = end;
+	linecount_follow(counts ? counts : &discard, lang, cbuf, clen,
+			 &lx->hook);
+	lx->p = lx->end;
 }
 
 /* Each import, then right after it the distinct names used from it. */
@@ -721,10 +614,13 @@ static void emit_imports(struct lexer *lx)
 	free(first);
 }
 
-void deps_go(struct dep_list *out, struct arena *arena, const char *buf,
-	     size_t len)
+void deps_go_counting(struct dep_list *out, struct arena *arena,
+		      const char *buf, size_t len,
+		      const struct language *lang, const char *cbuf,
+		      size_t clen, struct line_counts *counts)
 {
 	struct lexer lx = { 0 };
+	int counted = 0;
 	struct dep_ref *d;
 
 	lx.p = buf;
@@ -771,7 +667,8 @@ void deps_go(struct dep_list *out, struct arena *arena, const char *buf,
 			   word_is(word, n, "type")) {
 			/* no import may follow a declaration */
 			lx.p = word;
-			body(&lx);
+			body(&lx, lang, cbuf, clen, counts);
+			counted = 1;
 			break;
 		}
 	}
@@ -788,4 +685,12 @@ void deps_go(struct dep_list *out, struct arena *arena, const char *buf,
 	free(lx.uses);
 	free(lx.set);
 	free(lx.next);
+	if (counts && !counted)
+		linecount_buffer(counts, lang, cbuf, clen);
+}
+
+void deps_go(struct dep_list *out, struct arena *arena, const char *buf,
+	     size_t len)
+{
+	deps_go_counting(out, arena, buf, len, NULL, buf, len, NULL);
 }

@@ -40,6 +40,7 @@ enum {
 	C_AT,     /* '@' in C#: verbatim strings */
 	C_OP,     /* first byte of a branch operator */
 	C_BLOCK,  /* first byte of an opener of struct language.blocks */
+	C_DOT,    /* '.' when a hook follows the count (linecount_follow()) */
 };
 
 /* Bits of struct counter.line: what the current line holds so far. */
@@ -251,7 +252,7 @@ static void build_tables(void)
  * counts unknown files as plain text), this thread's table of the last
  * such language, rebuilt when a different one comes.
  */
-static const struct lang_table *table_for(const struct language *lang)
+static inline __attribute__((always_inline)) const struct lang_table *table_for(const struct language *lang)
 {
 	static _Thread_local struct lang_table stranger;
 	static _Thread_local struct language stranger_lang;
@@ -283,7 +284,7 @@ static void setup(struct counter *c, const struct lang_table *t,
 	c->ops = t->lang->branch_ops;
 }
 
-static void count_word(struct counter *c, const unsigned char *s, size_t n)
+static inline __attribute__((always_inline)) void count_word(struct counter *c, const unsigned char *s, size_t n)
 {
 	unsigned char f = s[0];
 
@@ -317,7 +318,7 @@ static void count_word(struct counter *c, const unsigned char *s, size_t n)
 }
 
 /* Matches a branch operator at p; returns its length, 0 for none. */
-static size_t match_op(struct counter *c, const unsigned char *p)
+static inline __attribute__((always_inline)) size_t match_op(struct counter *c, const unsigned char *p)
 {
 	size_t left = c->end - p;
 
@@ -518,7 +519,7 @@ static const unsigned char *skip_string(struct counter *c,
  * opens a line, is a comment (as cloc and a reader see it); it ends at
  * its closer or at the template's closing backtick.
  */
-static const unsigned char *skip_template(struct counter *c,
+static inline __attribute__((always_inline)) const unsigned char *skip_template(struct counter *c,
 					  const unsigned char *p)
 {
 	const unsigned char *end = c->end;
@@ -573,7 +574,7 @@ static const unsigned char *skip_template(struct counter *c,
 }
 
 /* A '...' char literal at p ('x', '\n', '\u{1F600}'); else NULL. */
-static const unsigned char *skip_char(struct counter *c,
+static inline __attribute__((always_inline)) const unsigned char *skip_char(struct counter *c,
 				      const unsigned char *p)
 {
 	const unsigned char *end = c->end, *q = p + 1;
@@ -707,7 +708,7 @@ static int regex_keyword(const unsigned char *s, size_t n)
  * A JS/TS regular expression literal at p ('/'), told from a division by
  * what comes before it on the line: returns its end, or NULL.
  */
-static const unsigned char *skip_regex(struct counter *c,
+static inline __attribute__((always_inline)) const unsigned char *skip_regex(struct counter *c,
 				       const unsigned char *p)
 {
 	const unsigned char *end = c->end, *b = p, *q;
@@ -819,7 +820,7 @@ static const unsigned char *line_start(struct counter *c,
  * after it (with a Go template's "}}" or " -}}"), or NULL when none of
  * the openers is there.
  */
-static const unsigned char *skip_extra_block(struct counter *c,
+static inline __attribute__((always_inline)) const unsigned char *skip_extra_block(struct counter *c,
 					     const unsigned char *p)
 {
 	const unsigned char *end = c->end;
@@ -939,7 +940,13 @@ static inline const unsigned char *skip_plain(const unsigned char *cls,
 	}
 }
 
-static void count(struct counter *c)
+/*
+ * The count, and with hk the hook's calls (linecount_follow()). Inlined
+ * twice: without a hook the tests on it are gone, and counting alone
+ * costs what it did.
+ */
+static inline __attribute__((always_inline)) void
+count_impl(struct counter *c, const struct linecount_hook *hk)
 {
 	const unsigned char *p = c->buf, *end = c->end;
 	const unsigned char *cls = c->cls;
@@ -993,6 +1000,17 @@ static void count(struct counter *c)
 			p++;
 			if (hooks && p < end)
 				p = line_start(c, p);
+			if (hk && hk->line_first[*p] &&
+			    (const char *)p > hk->from)
+				hk->line(hk->ctx, (const char *)p,
+					 c->n[0] + c->n[1] + c->n[2] + 1);
+			break;
+		case C_DOT:
+			c->line |= LINE_CODE;
+			if (hk && (const char *)p > hk->from &&
+			    hk->dot_prev[p[-1]] && hk->dot_next[p[1]])
+				hk->dot(hk->ctx, (const char *)p);
+			p++;
 			break;
 		case C_WORD:
 			/* an identifier that may be a branch word or prefix */
@@ -1034,6 +1052,9 @@ static void count(struct counter *c)
 			} else if (end - p > 1 && p[1] == '/' &&
 				   (syn == SYNTAX_C ||
 				    (flags & LANG_SLASH_COMMENTS))) {
+				if (hk && hk->comment &&
+				    (const char *)p >= hk->from)
+					hk->comment(hk->ctx, (const char *)p);
 				p = skip_line_comment(c, p);
 			} else if ((flags & LANG_REGEX_LITERALS) &&
 				   (q = skip_regex(c, p))) {
@@ -1179,6 +1200,29 @@ done:
 		end_line(c, end);
 }
 
+static void count(struct counter *c)
+{
+	count_impl(c, NULL);
+}
+
+static void count_followed(struct counter *c, const struct linecount_hook *hk)
+{
+	count_impl(c, hk);
+}
+
+/* The counts of a finished count c into *out. */
+static void counted(struct line_counts *out, const struct counter *c,
+		    size_t bom, size_t len)
+{
+	out->code = c->n[N_CODE];
+	out->comment = c->n[N_COMMENT];
+	out->blank = c->n[N_BLANK];
+	out->lines = out->code + out->comment + out->blank;
+	out->complexity = c->complexity;
+	if (bom && !len)
+		out->blank = out->lines = 1; /* a line of nothing but a mark */
+}
+
 void linecount_buffer(struct line_counts *out, const struct language *lang,
 		      const char *buf, size_t len)
 {
@@ -1192,11 +1236,28 @@ void linecount_buffer(struct line_counts *out, const struct language *lang,
 		count_indented(&c);
 	else
 		count(&c);
-	out->code = c.n[N_CODE];
-	out->comment = c.n[N_COMMENT];
-	out->blank = c.n[N_BLANK];
-	out->lines = out->code + out->comment + out->blank;
-	out->complexity = c.complexity;
-	if (bom && !len)
-		out->blank = out->lines = 1; /* a line of nothing but a mark */
+	counted(out, &c, bom, len);
+}
+
+void linecount_follow(struct line_counts *out, const struct language *lang,
+		      const char *buf, size_t len,
+		      const struct linecount_hook *hk)
+{
+	struct counter c;
+	size_t bom = utf8_bom(buf, len);
+	unsigned char cls[256];
+
+	utf8_skip_bom(&buf, &len);
+	setup(&c, table_for(lang), buf, len);
+	if (lang->syntax == SYNTAX_HAML || lang->syntax == SYNTAX_SLIM) {
+		count_indented(&c);
+	} else {
+		/* '.' stops the run where it is plain punctuation */
+		memcpy(cls, c.cls, sizeof(cls));
+		if (cls['.'] == C_OTHER)
+			cls['.'] = C_DOT;
+		c.cls = cls;
+		count_followed(&c, hk);
+	}
+	counted(out, &c, bom, len);
 }
