@@ -31,9 +31,9 @@ void linecount_buffer(struct line_counts *out, const struct language *lang,
  * calls line() with p after it and the number of the line it starts;
  * each '.' after `from` whose bytes before and after have their entries
  * set in dot_prev and dot_next calls dot() with p at it; with comment
- * set, each line comment calls comment() with p at its first byte. A
- * call may change the tables (the hook is read again at each byte that
- * could call).
+ * set, each line comment calls comment() with p at its first byte.
+ * line() may change line_first; the rest stays as it was at the start.
+ * No dot_prev: no dot calls.
  */
 struct linecount_hook {
 	const char *from;

@@ -11,6 +11,7 @@
  * conditional.
  */
 #include <pthread.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,16 +54,68 @@ struct lexer {
 	struct go_use *uses;
 	size_t uses_nr, uses_alloc;
 	size_t *set, set_size; /* uses by hash: index + 1, 0 free */
-	/* by last byte: the first import whose name ends with it, plus
-	 * one, and after each import the next such (selector()) */
-	size_t head[256];
-	unsigned char last[256]; /* head[c] != 0: a use may end with c */
+	size_t head_nr; /* imports in the chains of head */
 	size_t *next;
 	int group; /* inside a grouped type, var or const */
 	struct linecount_hook hook; /* what body() follows */
 	struct dep_list *out;
 	struct arena *arena;
+	unsigned char last[256]; /* a use may end with c: head[c] is set */
+	/* not cleared from here on (lexer_init()) */
+	/* by last byte: the first import whose name ends with it, plus
+	 * one, and after each import the next such (on_dot()) */
+	size_t head[256];
+	/* most files need no more than these: no heap */
+	struct go_import imports_small[16];
+	struct go_use uses_small[32];
+	size_t set_small[64], next_small[16];
 };
+
+/* The lexer cleared but for what is written before it is read. */
+static void lexer_init(struct lexer *lx)
+{
+	memset(lx, 0, offsetof(struct lexer, head));
+	lx->imports = lx->imports_small;
+	lx->imports_alloc = sizeof(lx->imports_small) /
+			    sizeof(*lx->imports_small);
+	lx->uses = lx->uses_small;
+	lx->uses_alloc = sizeof(lx->uses_small) / sizeof(*lx->uses_small);
+}
+
+/*
+ * Array p, of which nr elements of `size` are used, grown to hold at
+ * least need; small is the lexer's own array it started in.
+ */
+static void *grow(void *p, const void *small, size_t nr, size_t need,
+		  size_t *alloc, size_t size)
+{
+	size_t n = 2 * *alloc > need ? 2 * *alloc : need;
+	void *q = xreallocarray(p == small ? NULL : p, n, size);
+
+	if (p == small)
+		memcpy(q, p, nr * size);
+	*alloc = n;
+	return q;
+}
+
+#define GROW(x, small, nr, need, alloc)                                 \
+	do {                                                            \
+		if ((need) > (alloc))                                   \
+			(x) = grow((x), (small), (nr), (need), &(alloc), \
+				   sizeof(*(x)));                       \
+	} while (0)
+
+static void lexer_release(struct lexer *lx)
+{
+	if (lx->imports != lx->imports_small)
+		free(lx->imports);
+	if (lx->uses != lx->uses_small)
+		free(lx->uses);
+	if (lx->set != lx->set_small)
+		free(lx->set);
+	if (lx->next != lx->next_small)
+		free(lx->next);
+}
 
 static int is_ident(int c)
 {
@@ -277,7 +330,8 @@ static int import_spec(struct lexer *lx)
 	read_literal(lx, &s, &n);
 	if (!n)
 		return 1;
-	ALLOC_GROW(lx->imports, lx->imports_nr + 1, lx->imports_alloc);
+	GROW(lx->imports, lx->imports_small, lx->imports_nr,
+	     lx->imports_nr + 1, lx->imports_alloc);
 	imp = &lx->imports[lx->imports_nr++];
 	imp->path = s;
 	imp->path_len = n;
@@ -368,10 +422,16 @@ static void add_use(struct lexer *lx, size_t imp, const char *s, size_t n)
 	struct go_use *u;
 	size_t i;
 
+	if (!lx->set) {
+		memset(lx->set_small, 0, sizeof(lx->set_small));
+		lx->set = lx->set_small;
+		lx->set_size = sizeof(lx->set_small) / sizeof(*lx->set_small);
+	}
 	if (2 * (lx->uses_nr + 1) > lx->set_size) {
-		size_t size = lx->set_size ? 2 * lx->set_size : 64;
+		size_t size = 2 * lx->set_size;
 
-		free(lx->set);
+		if (lx->set != lx->set_small)
+			free(lx->set);
 		lx->set = xcalloc(size, sizeof(*lx->set));
 		lx->set_size = size;
 		for (size_t k = 0; k < lx->uses_nr; k++) {
@@ -388,7 +448,8 @@ static void add_use(struct lexer *lx, size_t imp, const char *s, size_t n)
 		if (u->imp == imp && u->n == n && !memcmp(u->s, s, n))
 			return;
 	}
-	ALLOC_GROW(lx->uses, lx->uses_nr + 1, lx->uses_alloc);
+	GROW(lx->uses, lx->uses_small, lx->uses_nr, lx->uses_nr + 1,
+	     lx->uses_alloc);
 	u = &lx->uses[lx->uses_nr++];
 	u->imp = imp;
 	u->s = s;
@@ -536,7 +597,11 @@ static void body(struct lexer *lx, const struct language *lang,
 {
 	struct line_counts discard;
 
-	lx->next = xcalloc(lx->imports_nr + 1, sizeof(*lx->next));
+	lx->next = lx->imports_nr <= sizeof(lx->next_small) /
+					      sizeof(*lx->next_small)
+			   ? lx->next_small
+			   : xreallocarray(NULL, lx->imports_nr,
+					   sizeof(*lx->next));
 	for (size_t i = lx->imports_nr; i-- > 0;) {
 		const struct go_import *imp = &lx->imports[i];
 		unsigned char c;
@@ -545,12 +610,14 @@ static void body(struct lexer *lx, const struct language *lang,
 			continue;
 		c = (unsigned char)imp->name[imp->name_len - 1];
 		/* pushed last to first: the chain is in import order */
-		lx->next[i] = lx->head[c];
+		lx->next[i] = lx->last[c] ? lx->head[c] : 0;
 		lx->head[c] = i + 1;
 		lx->last[c] = 1;
+		lx->head_nr++;
 	}
 	lx->hook.from = lx->p;
-	lx->hook.dot_prev = lx->last;
+	/* no import to use: no dot to look at */
+	lx->hook.dot_prev = lx->head_nr ? lx->last : NULL;
 	lx->hook.dot_next = exported_first;
 	lx->hook.line = on_line;
 	lx->hook.dot = on_dot;
@@ -574,13 +641,18 @@ static void body(struct lexer *lx, const struct language *lang,
 static void emit_imports(struct lexer *lx)
 {
 	/* each import's uses, in the order they came: chained by index */
-	size_t *first =
-		xcalloc(2 * lx->imports_nr + lx->uses_nr + 1, sizeof(*first));
+	size_t small[128], n = 2 * lx->imports_nr + lx->uses_nr + 1;
+	size_t *first = n <= sizeof(small) / sizeof(*small)
+				? small
+				: xreallocarray(NULL, n, sizeof(*first));
 	size_t *tail = first + lx->imports_nr, *next = tail + lx->imports_nr;
+
+	memset(first, 0, 2 * lx->imports_nr * sizeof(*first));
 
 	for (size_t u = 0; u < lx->uses_nr; u++) {
 		size_t i = lx->uses[u].imp;
 
+		next[u] = 0;
 		if (tail[i])
 			next[tail[i] - 1] = u + 1;
 		else
@@ -611,7 +683,8 @@ static void emit_imports(struct lexer *lx)
 			d->name = arena_strndup(lx->arena, x->s, x->n);
 		}
 	}
-	free(first);
+	if (first != small)
+		free(first);
 }
 
 void deps_go_counting(struct dep_list *out, struct arena *arena,
@@ -619,9 +692,10 @@ void deps_go_counting(struct dep_list *out, struct arena *arena,
 		      const struct language *lang, const char *cbuf,
 		      size_t clen, struct line_counts *counts)
 {
-	struct lexer lx = { 0 };
+	struct lexer lx;
 	int counted = 0;
-	struct dep_ref *d;
+
+	lexer_init(&lx);	struct dep_ref *d;
 
 	lx.p = buf;
 	lx.end = buf + len;
@@ -681,10 +755,7 @@ void deps_go_counting(struct dep_list *out, struct arena *arena,
 				 lx.package_line);
 		d->name = arena_strndup(arena, lx.package, lx.package_len);
 	}
-	free(lx.imports);
-	free(lx.uses);
-	free(lx.set);
-	free(lx.next);
+	lexer_release(&lx);
 	if (counts && !counted)
 		linecount_buffer(counts, lang, cbuf, clen);
 }

@@ -676,32 +676,54 @@ static void deps_haml_slim(struct vlex *lx, int haml)
 
 /* ---- Go templates --------------------------------------------------------- */
 
+/* Past the next "{{" from p, or the end: memchr for the first brace. */
+static const char *skip_action(const char *p, const char *end)
+{
+	while ((p = memchr(p, '{', (size_t)(end - p))) && end - p > 1) {
+		if (p[1] == '{')
+			return p + 2;
+		p++;
+	}
+	return end;
+}
+
 static void deps_gotmpl(struct vlex *lx)
 {
 	const char *p = lx->buf, *end = lx->end;
 
 	lx->backtick = 1;
-	while ((p = skip_past(p, end, "{{")) < end) {
+	while ((p = skip_action(p, end)) < end) {
 		const char *a = p - 2;
 		unsigned flags;
 
 		if (*p == '-')
 			p++;
 		p = skip_space(p, end);
-		if (at(p, end, "/*")) {
-			p = skip_past(p + 2, end, "*/");
+		/* most actions are none of these: one byte tells */
+		switch (p < end ? *p : 0) {
+		case '/':
+			if (at(p, end, "/*"))
+				p = skip_past(p + 2, end, "*/");
 			continue;
-		}
-		if (at_word(p, end, "template")) {
+		case 't':
+			if (!at_word(p, end, "template"))
+				continue;
 			flags = 0;
 			p += 8;
-		} else if (at_word(p, end, "define")) {
+			break;
+		case 'd':
+			if (!at_word(p, end, "define"))
+				continue;
 			flags = DEP_DECLARES;
 			p += 6;
-		} else if (at_word(p, end, "block")) {
+			break;
+		case 'b':
+			if (!at_word(p, end, "block"))
+				continue;
 			flags = DEP_DECLARES;
 			p += 5;
-		} else {
+			break;
+		default:
 			continue;
 		}
 		add_literal(lx, a, skip_space(p, end), end, flags, NULL);

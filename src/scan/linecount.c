@@ -950,6 +950,11 @@ count_impl(struct counter *c, const struct linecount_hook *hk)
 {
 	const unsigned char *p = c->buf, *end = c->end;
 	const unsigned char *cls = c->cls;
+	/* the hook's, kept in registers: only line() changes one */
+	const char *from = hk ? hk->from : NULL;
+	const unsigned char *line_first = hk ? hk->line_first : NULL;
+	const unsigned char *dot_prev = hk ? hk->dot_prev : NULL;
+	const unsigned char *dot_next = hk ? hk->dot_next : NULL;
 	enum lang_syntax syn = c->syntax;
 	unsigned flags = c->flags;
 	int hooks = syn == SYNTAX_RUBY || syn == SYNTAX_PERL;
@@ -1000,15 +1005,16 @@ count_impl(struct counter *c, const struct linecount_hook *hk)
 			p++;
 			if (hooks && p < end)
 				p = line_start(c, p);
-			if (hk && hk->line_first[*p] &&
-			    (const char *)p > hk->from)
+			if (hk && line_first[*p] && (const char *)p > from) {
 				hk->line(hk->ctx, (const char *)p,
 					 c->n[0] + c->n[1] + c->n[2] + 1);
+				line_first = hk->line_first;
+			}
 			break;
 		case C_DOT:
 			c->line |= LINE_CODE;
-			if (hk && (const char *)p > hk->from &&
-			    hk->dot_prev[p[-1]] && hk->dot_next[p[1]])
+			if (hk && dot_prev[p[-1]] && dot_next[p[1]] &&
+			    (const char *)p > from)
 				hk->dot(hk->ctx, (const char *)p);
 			p++;
 			break;
@@ -1053,7 +1059,7 @@ count_impl(struct counter *c, const struct linecount_hook *hk)
 				   (syn == SYNTAX_C ||
 				    (flags & LANG_SLASH_COMMENTS))) {
 				if (hk && hk->comment &&
-				    (const char *)p >= hk->from)
+				    (const char *)p >= from)
 					hk->comment(hk->ctx, (const char *)p);
 				p = skip_line_comment(c, p);
 			} else if ((flags & LANG_REGEX_LITERALS) &&
@@ -1253,10 +1259,11 @@ void linecount_follow(struct line_counts *out, const struct language *lang,
 		count_indented(&c);
 	} else {
 		/* '.' stops the run where it is plain punctuation */
-		memcpy(cls, c.cls, sizeof(cls));
-		if (cls['.'] == C_OTHER)
+		if (hk->dot_prev && c.cls['.'] == C_OTHER) {
+			memcpy(cls, c.cls, sizeof(cls));
 			cls['.'] = C_DOT;
-		c.cls = cls;
+			c.cls = cls;
+		}
 		count_followed(&c, hk);
 	}
 	counted(out, &c, bom, len);
