@@ -297,10 +297,11 @@ static int is_common_std(const char *s, size_t n)
 	};
 #undef S
 
-	if (n > 13 || memchr(s, '.', n))
-		return 0; /* the longest is 13 bytes; none has a dot */
+	if (n > 13)
+		return 0; /* the longest is 13 bytes */
 	for (size_t i = 0; i < sizeof(std) / sizeof(*std); i++)
-		if (std[i].len == n && !memcmp(std[i].path, s, n))
+		if (std[i].len == n && *std[i].path == *s &&
+		    !memcmp(std[i].path, s, n))
 			return 1;
 	return 0;
 }
@@ -551,15 +552,12 @@ static void on_dot(void *ctx, const char *p)
 	for (size_t i = lx->head[(unsigned char)p[-1]]; i;
 	     i = lx->next[i - 1]) {
 		const struct go_import *imp = &lx->imports[i - 1];
-		size_t n = imp->name_len, k = 0;
+		size_t n = imp->name_len;
 		const char *w = p - n;
 
 		if (n > room || *w != *imp->name ||
-		    (w > start && is_ident((unsigned char)w[-1])))
-			continue;
-		while (++k < n && w[k] == imp->name[k])
-			;
-		if (k < n)
+		    (w > start && is_ident((unsigned char)w[-1])) ||
+		    memcmp(imp->name, w, n))
 			continue;
 		if (w > start && w[-1] == '.')
 			return; /* a.pkg.Name: a field, no package */

@@ -993,6 +993,7 @@ count_impl(struct counter *c, const struct linecount_hook *hk)
 			} while (k == C_WORD && is_ident_class(cls[p[-1]]));
 		}
 
+dispatch:
 		switch (k) {
 		case C_NUL:
 			if (p == end)
@@ -1016,8 +1017,12 @@ count_impl(struct counter *c, const struct linecount_hook *hk)
 			if (hk && dot_prev[p[-1]] && dot_next[p[1]] &&
 			    (const char *)p > from)
 				hk->dot(hk->ctx, (const char *)p);
-			p++;
-			break;
+			/* the run of code goes on, as if '.' were plain */
+			do {
+				p = skip_plain(cls, p + 1);
+				k = cls[*p];
+			} while (k == C_WORD && is_ident_class(cls[p[-1]]));
+			goto dispatch;
 		case C_WORD:
 			/* an identifier that may be a branch word or prefix */
 			s = p;
