@@ -34,6 +34,13 @@ struct go_import {
 	unsigned line, flags;
 };
 
+/* An exported top-level name of the file, kept until emit(). */
+struct go_name {
+	const char *s;
+	size_t n;
+	unsigned line;
+};
+
 /* A `name.Ident` of an imported package: imports[imp], Ident at s. */
 struct go_use {
 	size_t imp;
@@ -54,6 +61,8 @@ struct lexer {
 	struct go_use *uses;
 	size_t uses_nr, uses_alloc;
 	size_t *set, set_size; /* uses by hash: index + 1, 0 free */
+	struct go_name *decls;
+	size_t decls_nr, decls_alloc;
 	size_t head_nr; /* imports in the chains of head */
 	size_t *next;
 	int group; /* inside a grouped type, var or const */
@@ -68,6 +77,7 @@ struct lexer {
 	/* most files need no more than these: no heap */
 	struct go_import imports_small[16];
 	struct go_use uses_small[32];
+	struct go_name decls_small[32];
 	size_t set_small[64], next_small[16];
 };
 
@@ -80,6 +90,8 @@ static void lexer_init(struct lexer *lx)
 			    sizeof(*lx->imports_small);
 	lx->uses = lx->uses_small;
 	lx->uses_alloc = sizeof(lx->uses_small) / sizeof(*lx->uses_small);
+	lx->decls = lx->decls_small;
+	lx->decls_alloc = sizeof(lx->decls_small) / sizeof(*lx->decls_small);
 }
 
 /*
@@ -115,6 +127,8 @@ static void lexer_release(struct lexer *lx)
 		free(lx->set);
 	if (lx->next != lx->next_small)
 		free(lx->next);
+	if (lx->decls != lx->decls_small)
+		free(lx->decls);
 }
 
 static int is_ident(int c)
@@ -390,10 +404,16 @@ static int exported(const char *s)
 /* Records a top-level exported name of the file. */
 static void declare(struct lexer *lx, const char *s, size_t n)
 {
+	struct go_name *x;
+
 	if (!n || !exported(s))
 		return;
-	dep_list_add(lx->out, lx->arena, DEP_IMPORT, s, n, lx->line)->flags =
-		DEP_DECLARES;
+	GROW(lx->decls, lx->decls_small, lx->decls_nr, lx->decls_nr + 1,
+	     lx->decls_alloc);
+	x = &lx->decls[lx->decls_nr++];
+	x->s = s;
+	x->n = n;
+	x->line = lx->line;
 }
 
 static size_t ident_len(const char *p, const char *end)
@@ -635,18 +655,81 @@ static void body(struct lexer *lx, const struct language *lang,
 	lx->p = lx->end;
 }
 
-/* Each import, then right after it the distinct names used from it. */
-static void emit_imports(struct lexer *lx)
+/* s[0..n) at *q (zeroed: the terminator is there); *q moves past it. */
+static char *put(char **q, const char *s, size_t n)
 {
-	/* each import's uses, in the order they came: chained by index */
+	char *t = *q;
+
+	memcpy(t, s, n);
+	*q += n + 1;
+	return t;
+}
+
+/*
+ * No control bytes in a path: the scan cache separates fields with them
+ * (as dep_list_add() does). Eight bytes at a time: a word holds one
+ * below 0x20 when ((x - 0x20..20) & ~x & 0x80..80) is not zero.
+ */
+static void no_controls(char *t, size_t n)
+{
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x;
+
+		memcpy(&x, t + i, 8);
+		if ((x - 0x2020202020202020ULL) & ~x & 0x8080808080808080ULL)
+			break;
+	}
+	for (; t[i]; i++)
+		if ((unsigned char)t[i] < 0x20)
+			t[i] = '?';
+}
+
+/*
+ * The file's statements: its declarations, then each import and right
+ * after it the distinct names used from it, then the package clause.
+ * One grow of the list and one block of the arena for all their names
+ * (names are identifiers: only paths can hold control bytes).
+ */
+static void emit(struct lexer *lx)
+{
+	struct dep_list *out = lx->out;
+	size_t nr = lx->decls_nr + lx->imports_nr + lx->uses_nr +
+		    (lx->package_len ? 1 : 0);
 	size_t small[128], n = 2 * lx->imports_nr + lx->uses_nr + 1;
-	size_t *first = n <= sizeof(small) / sizeof(*small)
-				? small
-				: xreallocarray(NULL, n, sizeof(*first));
-	size_t *tail = first + lx->imports_nr, *next = tail + lx->imports_nr;
+	size_t bytes = lx->package_len ? 2 + lx->package_len + 1 : 0;
+	size_t *first, *tail, *next;
+	struct dep_ref *d;
+	char *q;
 
+	if (!nr)
+		return;
+	for (size_t i = 0; i < lx->decls_nr; i++)
+		bytes += lx->decls[i].n + 1;
+	for (size_t i = 0; i < lx->imports_nr; i++)
+		bytes += lx->imports[i].path_len + 1;
+	for (size_t u = 0; u < lx->uses_nr; u++)
+		bytes += lx->uses[u].n + 1;
+	q = arena_alloc(lx->arena, bytes);
+	ALLOC_GROW(out->refs, out->nr + nr, out->alloc);
+	d = out->refs + out->nr;
+	memset(d, 0, nr * sizeof(*d));
+	out->nr += nr;
+	for (size_t i = 0; i < lx->decls_nr; i++, d++) {
+		d->kind = DEP_IMPORT;
+		d->flags = DEP_DECLARES;
+		d->line = lx->decls[i].line;
+		d->target = put(&q, lx->decls[i].s, lx->decls[i].n);
+	}
+
+	/* each import's uses, in the order they came: chained by index */
+	first = n <= sizeof(small) / sizeof(*small)
+			? small
+			: xreallocarray(NULL, n, sizeof(*first));
+	tail = first + lx->imports_nr;
+	next = tail + lx->imports_nr;
 	memset(first, 0, 2 * lx->imports_nr * sizeof(*first));
-
 	for (size_t u = 0; u < lx->uses_nr; u++) {
 		size_t i = lx->uses[u].imp;
 
@@ -659,30 +742,33 @@ static void emit_imports(struct lexer *lx)
 	}
 	for (size_t i = 0; i < lx->imports_nr; i++) {
 		const struct go_import *imp = &lx->imports[i];
-		struct dep_ref *d;
-		const char *target;
+		char *target = put(&q, imp->path, imp->path_len);
 
-		d = dep_list_add(lx->out, lx->arena, DEP_IMPORT, imp->path,
-				 imp->path_len, imp->line);
+		no_controls(target, imp->path_len);
+		d->kind = DEP_IMPORT;
 		d->flags = imp->flags;
-		target = d->target;
-		for (size_t u = first[i]; u; u = next[u - 1]) {
+		d->line = imp->line;
+		d->target = target;
+		d++;
+		for (size_t u = first[i]; u; u = next[u - 1], d++) {
 			const struct go_use *x = &lx->uses[u - 1];
 
 			/* the uses share the import's copy of its path */
-			ALLOC_GROW(lx->out->refs, lx->out->nr + 1,
-				   lx->out->alloc);
-			d = &lx->out->refs[lx->out->nr++];
-			memset(d, 0, sizeof(*d));
 			d->kind = DEP_IMPORT;
 			d->flags = imp->flags;
 			d->line = imp->line;
 			d->target = target;
-			d->name = arena_strndup(lx->arena, x->s, x->n);
+			d->name = put(&q, x->s, x->n);
 		}
 	}
 	if (first != small)
 		free(first);
+	if (lx->package_len) {
+		d->kind = DEP_IMPORT;
+		d->line = lx->package_line;
+		d->target = put(&q, ".", 1);
+		d->name = put(&q, lx->package, lx->package_len);
+	}
 }
 
 void deps_go_counting(struct dep_list *out, struct arena *arena,
@@ -693,8 +779,7 @@ void deps_go_counting(struct dep_list *out, struct arena *arena,
 	struct lexer lx;
 	int counted = 0;
 
-	lexer_init(&lx);	struct dep_ref *d;
-
+	lexer_init(&lx);
 	lx.p = buf;
 	lx.end = buf + len;
 	lx.line = 1;
@@ -744,15 +829,7 @@ void deps_go_counting(struct dep_list *out, struct arena *arena,
 			break;
 		}
 	}
-	/* one grow for what follows, not one per few statements */
-	ALLOC_GROW(out->refs, out->nr + lx.imports_nr + lx.uses_nr + 1,
-		   out->alloc);
-	emit_imports(&lx);
-	if (lx.package_len) {
-		d = dep_list_add(out, arena, DEP_IMPORT, ".", 1,
-				 lx.package_line);
-		d->name = arena_strndup(arena, lx.package, lx.package_len);
-	}
+	emit(&lx);
 	lexer_release(&lx);
 	if (counts && !counted)
 		linecount_buffer(counts, lang, cbuf, clen);
