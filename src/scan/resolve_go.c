@@ -710,8 +710,9 @@ void resolve_go(struct resolver *r, size_t from, const struct dep_ref *d,
 
 	if (d->kind != DEP_IMPORT || !*t)
 		return;
+	/* the lexer's uses share their import's copy of the path */
 	if (g && d->name && g->memo_from == from + 1 &&
-	    !strcmp(g->memo_target, t)) {
+	    (g->memo_target == t || !strcmp(g->memo_target, t))) {
 		/* a use of the import just resolved, which found a package */
 		if (g->memo_ok) {
 			struct go_pkg p = { g->memo_pkg, 1, g->memo_decls };
