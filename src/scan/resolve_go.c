@@ -59,6 +59,7 @@ struct go_pkg {
 struct go_target {
 	int found; /* 1: the package in pkg; 0: none; -1: outside */
 	struct go_pkg pkg;
+	const char *external; /* outside: its module, once known */
 	char dir[];
 };
 
@@ -669,12 +670,13 @@ static int find_package(struct resolver *r, const struct go_state *g,
  */
 static int target_package(struct resolver *r, struct go_state *g,
 			  struct go_module *m, const char *t,
-			  struct go_pkg *pkg, char *buf)
+			  struct go_pkg *pkg, char *buf, struct go_target **xp)
 {
 	struct strmap *memo = m ? &m->targets : g ? &g->targets : NULL;
 	struct go_target *x = memo ? strmap_get(memo, t) : NULL;
 	int found;
 
+	*xp = x;
 	if (x) {
 		*pkg = x->pkg;
 		return x->found;
@@ -694,6 +696,7 @@ static int target_package(struct resolver *r, struct go_state *g,
 		*pkg = x->pkg;
 	}
 	strmap_put(memo, t, x); /* t lives as long as the scan */
+	*xp = x;
 	return found;
 }
 
@@ -706,6 +709,7 @@ void resolve_go(struct resolver *r, size_t from, const struct dep_ref *d,
 	char dir[PATH_MAX], buf[PATH_MAX];
 	const char *slash;
 	struct go_pkg pkg;
+	struct go_target *x;
 	int found;
 
 	if (d->kind != DEP_IMPORT || !*t)
@@ -754,7 +758,7 @@ void resolve_go(struct resolver *r, size_t from, const struct dep_ref *d,
 		return;
 	}
 	m = module_of(g, file);
-	found = target_package(r, g, m, t, &pkg, buf);
+	found = target_package(r, g, m, t, &pkg, buf, &x);
 	if (found > 0)
 		add_import(r, from, d, &pkg, out);
 	if (found >= 0)
@@ -763,11 +767,18 @@ void resolve_go(struct resolver *r, size_t from, const struct dep_ref *d,
 		out->quiet = 1; /* the import names the external package */
 		return;
 	}
+	if (x && x->external) {
+		/* what the look-up below gave the module's last file */
+		out->external = x->external;
+		return;
+	}
 	if (g) {
 		const char *name = strmap_get(&g->externals, t);
 
 		if (name) {
 			out->external = name;
+			if (x)
+				x->external = name;
 			return;
 		}
 	}
@@ -775,6 +786,8 @@ void resolve_go(struct resolver *r, size_t from, const struct dep_ref *d,
 	if (g && out->external)
 		strmap_put(&g->externals, arena_strdup(&r->arena, t),
 			   (void *)out->external);
+	if (x)
+		x->external = out->external;
 }
 
 void resolve_go_release(struct resolver *r)
