@@ -84,6 +84,9 @@ struct go_state {
 	 */
 	size_t memo_from;
 	const char *memo_target;
+	/* the module of the file last resolved (file + 1) */
+	size_t mod_from;
+	struct go_module *mod;
 	/* import path -> external module name, for the long require lists */
 	struct strmap externals;
 	/* import path -> struct go_target, for files of no module */
@@ -185,8 +188,8 @@ static size_t split_words(char *line, char **words, size_t max)
 
 static int is_local_path(const char *p)
 {
-	return !strncmp(p, "./", 2) || !strncmp(p, "../", 3) || !strcmp(p, ".") ||
-	       !strcmp(p, "..");
+	return *p == '.' && (!strncmp(p, "./", 2) || !strncmp(p, "../", 3) || !strcmp(p, ".") ||
+	       !strcmp(p, ".."));
 }
 
 /* One directive of go.mod, its verb given apart inside a block. */
@@ -735,8 +738,11 @@ void resolve_go(struct resolver *r, size_t from, const struct dep_ref *d,
 	slash = strrchr(file, '/');
 	if (slash && (size_t)(slash - file) >= sizeof(dir))
 		return;
-	memcpy(dir, file, slash ? (size_t)(slash - file) : 0);
-	dir[slash ? slash - file : 0] = '\0';
+	if (*t == '.') {
+		/* the file's directory: for the package clause and ./x */
+		memcpy(dir, file, slash ? (size_t)(slash - file) : 0);
+		dir[slash ? slash - file : 0] = '\0';
+	}
 	if (!strcmp(t, ".")) {
 		const char *name = d->name ? d->name : "";
 		size_t n = strlen(name);
@@ -757,7 +763,15 @@ void resolve_go(struct resolver *r, size_t from, const struct dep_ref *d,
 		}
 		return;
 	}
-	m = module_of(g, file);
+	if (g && g->mod_from == from + 1) {
+		m = g->mod; /* statements come file by file */
+	} else {
+		m = module_of(g, file);
+		if (g) {
+			g->mod_from = from + 1;
+			g->mod = m;
+		}
+	}
 	found = target_package(r, g, m, t, &pkg, buf, &x);
 	if (found > 0)
 		add_import(r, from, d, &pkg, out);
