@@ -246,10 +246,10 @@ static void read_literal(struct lexer *lx, const char **s, size_t *n)
  */
 static void guess_name(struct go_import *imp)
 {
-	const char *end = imp->path + imp->path_len, *s = end;
+	const char *end = imp->path + imp->path_len, *s;
 
-	while (s > imp->path && s[-1] != '/')
-		s--;
+	s = memrchr(imp->path, '/', imp->path_len);
+	s = s ? s + 1 : imp->path;
 	if (s > imp->path && end - s >= 2 && *s == 'v' &&
 	    (size_t)(end - s - 1) == strspn(s + 1, "0123456789")) {
 		end = s - 1;
