@@ -84,9 +84,10 @@ struct go_state {
 	 */
 	size_t memo_from;
 	const char *memo_target;
-	/* the module of the file last resolved (file + 1) */
-	size_t mod_from;
+	/* the module of the file last resolved (file + 1), its last '/' */
+	size_t mod_from, slash_from;
 	struct go_module *mod;
+	const char *slash;
 	/* import path -> external module name, for the long require lists */
 	struct strmap externals;
 	/* import path -> struct go_target, for files of no module */
@@ -735,7 +736,15 @@ void resolve_go(struct resolver *r, size_t from, const struct dep_ref *d,
 		g->memo_target = t;
 		g->memo_ok = 0;
 	}
-	slash = strrchr(file, '/');
+	if (g && g->slash_from == from + 1) {
+		slash = g->slash;
+	} else {
+		slash = strrchr(file, '/');
+		if (g) {
+			g->slash_from = from + 1;
+			g->slash = slash;
+		}
+	}
 	if (slash && (size_t)(slash - file) >= sizeof(dir))
 		return;
 	if (*t == '.') {
