@@ -264,10 +264,6 @@ static void guess_name(struct go_import *imp)
 				0; /* gopkg.in/yaml.v3, go-foo: no guess */
 }
 
-/* clang-format off */
-#define S(p) { p, sizeof(p) - 1 }
-/* clang-format on */
-
 /*
  * The standard packages most used (gitea: a third of all uses): their
  * uses name no file of the repository, so they are not collected. A
@@ -276,46 +272,24 @@ static void guess_name(struct go_import *imp)
  */
 static int is_common_std(const char *s, size_t n)
 {
-	static const struct {
-		const char *path;
-		size_t len;
-	} std[] = {
-		S("bufio"),
-		S("bytes"),
-		S("context"),
-		S("encoding/json"),
-		S("errors"),
-		S("fmt"),
-		S("io"),
-		S("io/fs"),
-		S("log"),
-		S("math"),
-		S("net"),
-		S("net/http"),
-		S("net/url"),
-		S("os"),
-		S("os/exec"),
-		S("path"),
-		S("path/filepath"),
-		S("reflect"),
-		S("regexp"),
-		S("slices"),
-		S("sort"),
-		S("strconv"),
-		S("strings"),
-		S("sync"),
-		S("sync/atomic"),
-		S("testing"),
-		S("time"),
-		S("unicode"),
+	/* by length, each NUL-terminated: a path is tried on a few */
+	static const char *const by_len[14] = {
+		[2] = "io\0os\0",
+		[3] = "fmt\0log\0net\0",
+		[4] = "math\0path\0sort\0sync\0time\0",
+		[5] = "bufio\0bytes\0io/fs\0",
+		[6] = "errors\0regexp\0slices\0",
+		[7] = "context\0net/url\0os/exec\0reflect\0strconv\0"
+		      "strings\0testing\0unicode\0",
+		[8] = "net/http\0",
+		[11] = "sync/atomic\0",
+		[13] = "encoding/json\0path/filepath\0",
 	};
-#undef S
 
-	if (n > 13)
-		return 0; /* the longest is 13 bytes */
-	for (size_t i = 0; i < sizeof(std) / sizeof(*std); i++)
-		if (std[i].len == n && *std[i].path == *s &&
-		    !memcmp(std[i].path, s, n))
+	if (n >= sizeof(by_len) / sizeof(*by_len) || !by_len[n])
+		return 0;
+	for (const char *c = by_len[n]; *c; c += n + 1)
+		if (*c == *s && !memcmp(c, s, n))
 			return 1;
 	return 0;
 }

@@ -1004,7 +1004,8 @@ dispatch:
 		case C_NL:
 			end_line(c, p);
 			p++;
-			if (hooks && p < end)
+			/* linecount_follow() takes no Ruby or Perl */
+			if (!hk && hooks && p < end)
 				p = line_start(c, p);
 			if (hk && line_first[*p] && (const char *)p > from) {
 				hk->line(hk->ctx, (const char *)p,
@@ -1258,6 +1259,11 @@ void linecount_follow(struct line_counts *out, const struct language *lang,
 	size_t bom = utf8_bom(buf, len);
 	unsigned char cls[256];
 
+	/* their line starts are looked at: counted without a hook */
+	if (lang->syntax == SYNTAX_RUBY || lang->syntax == SYNTAX_PERL) {
+		linecount_buffer(out, lang, buf, len);
+		return;
+	}
 	utf8_skip_bom(&buf, &len);
 	setup(&c, table_for(lang), buf, len);
 	if (lang->syntax == SYNTAX_HAML || lang->syntax == SYNTAX_SLIM) {

@@ -520,13 +520,14 @@ static int add_import(struct resolver *r, size_t from, const struct dep_ref *d,
 {
 	const struct dep_list *l = &r->scan->files[from].deps;
 	struct go_state *g = r->go;
+	size_t n;
 
 	if (!p->has)
 		return 0;
-	if (g && !d->name && strlen(p->dir) < sizeof(g->memo_pkg)) {
+	if (g && !d->name && (n = strlen(p->dir)) < sizeof(g->memo_pkg)) {
 		/* the uses after it are of this package */
 		g->memo_ok = 1;
-		memcpy(g->memo_pkg, p->dir, strlen(p->dir) + 1);
+		memcpy(g->memo_pkg, p->dir, n + 1);
 		g->memo_decls = p->decls;
 	}
 	if (d->name) {
