@@ -50,7 +50,9 @@ void deps_python(struct dep_list *out, struct arena *arena,
 void deps_go(struct dep_list *out, struct arena *arena, const char *buf,
 	     size_t len);
 /*
- * deps_go(), and with counts the line counts (lang Go) of
+ * deps_go() (buf[len] must be '\0', as deps_extract()'s is: the body
+ * is lexed by the line counter, which stops there), and with counts
+ * the line counts (lang Go) of
  * cbuf[0..clen), the file before deps_extract() skipped a byte-order
  * mark, in the same pass (linecount_follow()).
  */

@@ -1015,8 +1015,9 @@ dispatch:
 			break;
 		case C_DOT:
 			c->line |= LINE_CODE;
-			if (hk && dot_prev[p[-1]] && dot_next[p[1]] &&
-			    (const char *)p > from)
+			/* p > from first: a file may start with '.' */
+			if (hk && (const char *)p > from && dot_prev[p[-1]] &&
+			    dot_next[p[1]])
 				hk->dot(hk->ctx, (const char *)p);
 			/* the run of code goes on, as if '.' were plain */
 			do {
