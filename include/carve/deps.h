@@ -57,9 +57,9 @@ void deps_go(struct dep_list *out, struct arena *arena, const char *buf,
  * mark, in the same pass (linecount_follow()).
  */
 void deps_go_counting(struct dep_list *out, struct arena *arena,
-		      const char *buf, size_t len,
-		      const struct language *lang, const char *cbuf,
-		      size_t clen, struct line_counts *counts);
+		      const char *buf, size_t len, const struct language *lang,
+		      const char *cbuf, size_t clen,
+		      struct line_counts *counts);
 void deps_java(struct dep_list *out, struct arena *arena,
 	       const struct language *lang, const char *buf, size_t len);
 void deps_js(struct dep_list *out, struct arena *arena, const char *buf,

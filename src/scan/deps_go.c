@@ -86,8 +86,8 @@ static void lexer_init(struct lexer *lx)
 {
 	memset(lx, 0, offsetof(struct lexer, head));
 	lx->imports = lx->imports_small;
-	lx->imports_alloc = sizeof(lx->imports_small) /
-			    sizeof(*lx->imports_small);
+	lx->imports_alloc =
+		sizeof(lx->imports_small) / sizeof(*lx->imports_small);
 	lx->uses = lx->uses_small;
 	lx->uses_alloc = sizeof(lx->uses_small) / sizeof(*lx->uses_small);
 	lx->decls = lx->decls_small;
@@ -110,11 +110,11 @@ static void *grow(void *p, const void *small, size_t nr, size_t need,
 	return q;
 }
 
-#define GROW(x, small, nr, need, alloc)                                 \
-	do {                                                            \
-		if ((need) > (alloc))                                   \
+#define GROW(x, small, nr, need, alloc)                                  \
+	do {                                                             \
+		if ((need) > (alloc))                                    \
 			(x) = grow((x), (small), (nr), (need), &(alloc), \
-				   sizeof(*(x)));                       \
+				   sizeof(*(x)));                        \
 	} while (0)
 
 static void lexer_release(struct lexer *lx)
@@ -319,8 +319,8 @@ static int import_spec(struct lexer *lx)
 	read_literal(lx, &s, &n);
 	if (!n)
 		return 1;
-	GROW(lx->imports, lx->imports_small, lx->imports_nr,
-	     lx->imports_nr + 1, lx->imports_alloc);
+	GROW(lx->imports, lx->imports_small, lx->imports_nr, lx->imports_nr + 1,
+	     lx->imports_alloc);
 	imp = &lx->imports[lx->imports_nr++];
 	imp->path = s;
 	imp->path_len = n;
@@ -504,13 +504,17 @@ static void line_start(struct lexer *lx, const char *p)
 
 /* Bytes that start a line line_start() looks at: outside a group, then in one */
 static const unsigned char decl_first[256] = {
-	['f'] = 1, ['t'] = 1, ['v'] = 1, ['c'] = 1,
+	['f'] = 1,
+	['t'] = 1,
+	['v'] = 1,
+	['c'] = 1,
 };
 static const unsigned char group_first[256] = { ['\t'] = 1, [')'] = 1 };
 
 /* Bytes after a '.' that may start an exported name (exported()) */
 static const unsigned char exported_first[256] = {
-	['A' ... 'Z'] = 1, [0x80 ... 0xff] = 1,
+	['A' ... 'Z'] = 1,
+	[0x80 ... 0xff] = 1,
 };
 
 /* The line counter is at a line start that may matter (line_first). */
@@ -590,7 +594,7 @@ static void body(struct lexer *lx, const struct language *lang,
 	struct line_counts discard;
 
 	lx->next = lx->imports_nr <= sizeof(lx->next_small) /
-					      sizeof(*lx->next_small)
+					     sizeof(*lx->next_small)
 			   ? lx->next_small
 			   : xreallocarray(NULL, lx->imports_nr,
 					   sizeof(*lx->next));
@@ -751,9 +755,8 @@ static void emit(struct lexer *lx)
 }
 
 void deps_go_counting(struct dep_list *out, struct arena *arena,
-		      const char *buf, size_t len,
-		      const struct language *lang, const char *cbuf,
-		      size_t clen, struct line_counts *counts)
+		      const char *buf, size_t len, const struct language *lang,
+		      const char *cbuf, size_t clen, struct line_counts *counts)
 {
 	struct lexer lx;
 	int counted = 0;

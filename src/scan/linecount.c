@@ -40,7 +40,7 @@ enum {
 	C_AT,     /* '@' in C#: verbatim strings */
 	C_OP,     /* first byte of a branch operator */
 	C_BLOCK,  /* first byte of an opener of struct language.blocks */
-	C_DOT,    /* '.' when a hook follows the count (linecount_follow()) */
+	C_DOT,    /* '.' where a hook follows the count (linecount_follow) */
 };
 
 /* Bits of struct counter.line: what the current line holds so far. */
@@ -252,7 +252,8 @@ static void build_tables(void)
  * counts unknown files as plain text), this thread's table of the last
  * such language, rebuilt when a different one comes.
  */
-static inline __attribute__((always_inline)) const struct lang_table *table_for(const struct language *lang)
+static inline __attribute__((always_inline)) const struct lang_table *
+table_for(const struct language *lang)
 {
 	static _Thread_local struct lang_table stranger;
 	static _Thread_local struct language stranger_lang;
@@ -284,7 +285,8 @@ static void setup(struct counter *c, const struct lang_table *t,
 	c->ops = t->lang->branch_ops;
 }
 
-static inline __attribute__((always_inline)) void count_word(struct counter *c, const unsigned char *s, size_t n)
+static inline __attribute__((always_inline)) void
+count_word(struct counter *c, const unsigned char *s, size_t n)
 {
 	unsigned char f = s[0];
 
@@ -318,7 +320,8 @@ static inline __attribute__((always_inline)) void count_word(struct counter *c, 
 }
 
 /* Matches a branch operator at p; returns its length, 0 for none. */
-static inline __attribute__((always_inline)) size_t match_op(struct counter *c, const unsigned char *p)
+static inline __attribute__((always_inline)) size_t
+match_op(struct counter *c, const unsigned char *p)
 {
 	size_t left = c->end - p;
 
@@ -519,8 +522,8 @@ static const unsigned char *skip_string(struct counter *c,
  * opens a line, is a comment (as cloc and a reader see it); it ends at
  * its closer or at the template's closing backtick.
  */
-static inline __attribute__((always_inline)) const unsigned char *skip_template(struct counter *c,
-					  const unsigned char *p)
+static inline __attribute__((always_inline)) const unsigned char *
+skip_template(struct counter *c, const unsigned char *p)
 {
 	const unsigned char *end = c->end;
 	int in_comment = 0, line_start = 0;
@@ -574,8 +577,8 @@ static inline __attribute__((always_inline)) const unsigned char *skip_template(
 }
 
 /* A '...' char literal at p ('x', '\n', '\u{1F600}'); else NULL. */
-static inline __attribute__((always_inline)) const unsigned char *skip_char(struct counter *c,
-				      const unsigned char *p)
+static inline __attribute__((always_inline)) const unsigned char *
+skip_char(struct counter *c, const unsigned char *p)
 {
 	const unsigned char *end = c->end, *q = p + 1;
 	const unsigned char *limit = end - q > 12 ? q + 12 : end;
@@ -708,8 +711,8 @@ static int regex_keyword(const unsigned char *s, size_t n)
  * A JS/TS regular expression literal at p ('/'), told from a division by
  * what comes before it on the line: returns its end, or NULL.
  */
-static inline __attribute__((always_inline)) const unsigned char *skip_regex(struct counter *c,
-				       const unsigned char *p)
+static inline __attribute__((always_inline)) const unsigned char *
+skip_regex(struct counter *c, const unsigned char *p)
 {
 	const unsigned char *end = c->end, *b = p, *q;
 	int in_class = 0;
@@ -820,8 +823,8 @@ static const unsigned char *line_start(struct counter *c,
  * after it (with a Go template's "}}" or " -}}"), or NULL when none of
  * the openers is there.
  */
-static inline __attribute__((always_inline)) const unsigned char *skip_extra_block(struct counter *c,
-					     const unsigned char *p)
+static inline __attribute__((always_inline)) const unsigned char *
+skip_extra_block(struct counter *c, const unsigned char *p)
 {
 	const unsigned char *end = c->end;
 
@@ -993,7 +996,7 @@ count_impl(struct counter *c, const struct linecount_hook *hk)
 			} while (k == C_WORD && is_ident_class(cls[p[-1]]));
 		}
 
-dispatch:
+	dispatch:
 		switch (k) {
 		case C_NUL:
 			if (p == end)

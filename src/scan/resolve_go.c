@@ -189,8 +189,8 @@ static size_t split_words(char *line, char **words, size_t max)
 
 static int is_local_path(const char *p)
 {
-	return *p == '.' && (!strncmp(p, "./", 2) || !strncmp(p, "../", 3) || !strcmp(p, ".") ||
-	       !strcmp(p, ".."));
+	return *p == '.' && (!strncmp(p, "./", 2) || !strncmp(p, "../", 3) ||
+			     !strcmp(p, ".") || !strcmp(p, ".."));
 }
 
 /* One directive of go.mod, its verb given apart inside a block. */

@@ -241,10 +241,10 @@ static void seen_dot(void *ctx, const char *p)
  */
 static void follow(void **state)
 {
-	static const char src[] = "g.H\n"     /* 0-3 */
+	static const char src[] = "g.H\n" /* 0-3 */
 				  "a.B // c.D\n" /* 4-14 */
-				  "\"e.F\"\n"    /* 15-20 */
-				  "x.Y\n";      /* 21-24 */
+				  "\"e.F\"\n" /* 15-20 */
+				  "x.Y\n"; /* 21-24 */
 	static unsigned char any[256], upper[256];
 	const struct language *go = language_by_name("Go");
 	struct line_counts got, want;
