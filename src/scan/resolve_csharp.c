@@ -347,9 +347,21 @@ static void resolve_type(struct resolver *r, size_t from, const char *ns,
 		strbuf_release(&full);
 		return;
 	}
-	/* a using imports a namespace's types, not its namespaces */
-	for (size_t i = 0; cands && i < sc->usings_nr; i++)
-		add_in(out, cands, sc->usings[i], sc->usings_len[i]);
+	/*
+	 * a using imports a namespace's types, not its namespaces: each
+	 * candidate declared in one of them (a loop per candidate, most
+	 * names have one, not a call per using)
+	 */
+	for (size_t k = 0; cands && k < cands->nr; k++) {
+		const struct cs_cand *x = &cands->v[k];
+
+		for (size_t i = 0; i < sc->usings_nr; i++)
+			if (sc->usings_len[i] == x->len &&
+			    !memcmp(sc->usings[i], x->container, x->len)) {
+				add_all(out, x->files);
+				break;
+			}
+	}
 }
 
 /*
