@@ -59,6 +59,7 @@ struct cs_state {
 	struct strmap types; /* A.B.C, nested A.B.C.D -> struct cs_files */
 	struct strmap simple; /* C, D -> struct cs_cands */
 	struct strmap parts; /* A, B: the parts of declared namespaces */
+	struct strmap attrs; /* N, where a type is named NAttribute */
 	struct cs_global *globals;
 	size_t globals_nr, globals_alloc;
 	struct cs_scope scope;
@@ -134,8 +135,15 @@ static void index_simple(struct resolver *r, struct cs_state *st)
 		struct cs_cand *x;
 
 		if (!c) {
+			size_t n = strlen(name);
+
 			c = arena_alloc(&r->arena, sizeof(*c));
 			strmap_put(&st->simple, name, c);
+			if (n > 9 && !strcmp(name + n - 9, "Attribute"))
+				strmap_put(&st->attrs,
+					   arena_strndup(&r->arena, name,
+							 n - 9),
+					   c);
 		}
 		ALLOC_GROW(c->v, c->nr + 1, c->alloc);
 		x = &c->v[c->nr++];
@@ -376,13 +384,13 @@ static void resolve_name(struct resolver *r, size_t from,
 	const char *ns = d->name ? d->name : "";
 
 	resolve_type(r, from, ns, d->target, out);
-	if (out->nr || strchr(d->target, '.'))
+	if (out->nr || strchr(d->target, '.') ||
+	    !strmap_get(&st->attrs, d->target))
 		return;
 	strbuf_reset(&st->attr);
 	strbuf_addstr(&st->attr, d->target);
 	strbuf_addstr(&st->attr, "Attribute");
-	if (strmap_get(&st->simple, st->attr.buf))
-		resolve_type(r, from, ns, st->attr.buf, out);
+	resolve_type(r, from, ns, st->attr.buf, out);
 }
 
 /*
@@ -429,6 +437,16 @@ void resolve_csharp(struct resolver *r, size_t from, const struct dep_ref *d,
 	/* using static A.B.C, or an alias of a type: using X = A.B.C */
 	if (type && cs_walk(st, out, "", 0, t))
 		return;
+	/*
+	 * every prefix of a declared namespace is in st->prefixes, its first
+	 * name too: most usings (System...) are sent away by that one
+	 */
+	strbuf_reset(&st->name);
+	strbuf_add(&st->name, t, strcspn(t, "."));
+	if (!strmap_get(&st->prefixes, st->name.buf)) {
+		resolve_out_external(r, out, t, st->name.len);
+		return;
+	}
 	if (strmap_get(&st->prefixes, t)) {
 		out->quiet = 1; /* a namespace: the names used make edges */
 		return;
@@ -465,6 +483,7 @@ void resolve_csharp_release(struct resolver *r)
 	strmap_release(&st->types);
 	strmap_release(&st->simple);
 	strmap_release(&st->parts);
+	strmap_release(&st->attrs);
 	free(st->globals);
 	free(st->scope.usings);
 	free(st->scope.usings_len);
