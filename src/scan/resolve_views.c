@@ -45,6 +45,12 @@ struct views_state {
 	const char *memo_type;
 	struct vfiles memo;
 	struct strbuf key; /* index_add()'s scratch */
+	/*
+	 * by_stem, by_suffix and defines are built by views_index() when a
+	 * Rails, Go or path-named template first needs them: Razor needs
+	 * none of them
+	 */
+	int indexed;
 };
 
 static const char *base_name(const char *path)
@@ -176,6 +182,27 @@ static void index_csharp(struct resolver *r, struct views_state *st, size_t i)
 	strbuf_release(&key);
 }
 
+/* The files index_view() takes, and those index_csharp() takes. */
+static int is_template(const struct scan_file *f)
+{
+	return (f->status == FILE_COUNTED || f->status == FILE_UNKNOWN) &&
+	       (language_is_view(f->lang) || under_templates(f->path));
+}
+
+/* Builds the views' own indexes, once, when first needed. */
+static struct views_state *views_index(const struct resolver *r)
+{
+	struct views_state *st = r->views;
+
+	if (st->indexed)
+		return st;
+	st->indexed = 1;
+	for (size_t i = 0; i < r->scan->nr; i++)
+		if (is_template(&r->scan->files[i]))
+			index_view((struct resolver *)r, st, i);
+	return st;
+}
+
 int resolve_views_prepare(struct resolver *r)
 {
 	struct views_state *st = NULL;
@@ -190,11 +217,8 @@ int resolve_views_prepare(struct resolver *r)
 	for (size_t i = 0; i < r->scan->nr; i++) {
 		const struct scan_file *f = &r->scan->files[i];
 
-		if (f->status != FILE_COUNTED && f->status != FILE_UNKNOWN)
-			continue;
-		if (language_is_view(f->lang) || under_templates(f->path))
-			index_view(r, st, i);
-		else if (lang_is(f, "C#"))
+		if ((f->status == FILE_COUNTED || f->status == FILE_UNKNOWN) &&
+		    lang_is(f, "C#") && !under_templates(f->path))
 			index_csharp(r, st, i);
 	}
 	r->views = st;
@@ -366,7 +390,7 @@ static int add_path(const struct resolver *r, struct resolve_out *out,
 static void template_by_name(struct resolver *r, size_t from, const char *t,
 			     struct resolve_out *out)
 {
-	const struct views_state *st = r->views;
+	const struct views_state *st = views_index(r);
 	const char *path = r->scan->files[from].path;
 
 	if (!strncmp(t, "./", 2) || !strncmp(t, "../", 3)) {
@@ -412,7 +436,7 @@ done:
 static void rails_render(struct resolver *r, size_t from,
 			 const struct dep_ref *d, struct resolve_out *out)
 {
-	const struct views_state *st = r->views;
+	const struct views_state *st = views_index(r);
 	const char *path = r->scan->files[from].path, *t = d->target;
 	const char *slash = strrchr(t, '/'), *views = NULL;
 	const char *under = d->name && !strcmp(d->name, "template") ? "" : "_";
@@ -658,7 +682,8 @@ void resolve_views(struct resolver *r, size_t from, const struct dep_ref *d,
 	} else if (!strcmp(lang, "EJS")) {
 		ejs_include(r, from, d->target, out);
 	} else if (!strcmp(lang, "Go Template")) {
-		if (!add_all(out, strmap_get(&st->defines, d->target)))
+		if (!add_all(out, strmap_get(&views_index(r)->defines,
+					     d->target)))
 			template_by_name(r, from, d->target, out);
 	} else {
 		template_by_name(r, from, d->target, out);
