@@ -73,6 +73,15 @@ static int lang_is(const struct scan_file *f, const char *name)
 	       !strcmp(f->lang->name, name);
 }
 
+/* Adds file to files, once (a file's statements come together). */
+static void files_push(struct cs_files *files, size_t file)
+{
+	if (!files->nr || files->files[files->nr - 1] != file) {
+		ALLOC_GROW(files->files, files->nr + 1, files->alloc);
+		files->files[files->nr++] = file;
+	}
+}
+
 static struct cs_files *files_add(struct resolver *r, struct strmap *map,
 				  const char *key, size_t file)
 {
@@ -84,10 +93,7 @@ static struct cs_files *files_add(struct resolver *r, struct strmap *map,
 		files = arena_alloc(&r->arena, sizeof(*files));
 		strmap_add(map, e, arena_strdup(&r->arena, key), hash, files);
 	}
-	if (!files->nr || files->files[files->nr - 1] != file) {
-		ALLOC_GROW(files->files, files->nr + 1, files->alloc);
-		files->files[files->nr++] = file;
-	}
+	files_push(files, file);
 	return files;
 }
 
@@ -119,7 +125,7 @@ static void add_namespace(struct resolver *r, struct cs_state *st,
 					   files);
 		strmap_put(&st->prefixes, key, files);
 	} else {
-		files_add(r, &st->namespaces, ns, file);
+		files_push(files, file);
 	}
 }
 
@@ -319,10 +325,15 @@ static void resolve_type(struct resolver *r, size_t from, const char *ns,
 	int part;
 
 	out->quiet = 1;
-	strbuf_reset(&st->name);
-	strbuf_add(&st->name, t, n);
-	cands = strmap_get(&st->simple, st->name.buf);
-	part = t[n] && strmap_get(&st->parts, st->name.buf);
+	if (t[n]) { /* A.B: the first name, alone */
+		strbuf_reset(&st->name);
+		strbuf_add(&st->name, t, n);
+		cands = strmap_get(&st->simple, st->name.buf);
+		part = strmap_get(&st->parts, st->name.buf) != NULL;
+	} else {
+		cands = strmap_get(&st->simple, t);
+		part = 0;
+	}
 	scope_of(r, st, from);
 	if (!cands && !part && !sc->aliases_nr)
 		return;
