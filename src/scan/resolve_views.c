@@ -51,6 +51,14 @@ struct views_state {
 	 * none of them
 	 */
 	int indexed;
+	/*
+	 * the _ViewImports.cshtml (_Imports.razor) files above the last
+	 * view's folder, nearest first: the views of a folder come together
+	 */
+	struct strbuf imports_dir;
+	int imports_valid;
+	long *imports;
+	size_t imports_nr, imports_alloc;
 };
 
 static const char *base_name(const char *path)
@@ -214,6 +222,7 @@ int resolve_views_prepare(struct resolver *r)
 		return 0;
 	st = xcalloc(1, sizeof(*st));
 	strbuf_init(&st->key, 0);
+	strbuf_init(&st->imports_dir, 0);
 	for (size_t i = 0; i < r->scan->nr; i++) {
 		const struct scan_file *f = &r->scan->files[i];
 
@@ -251,6 +260,8 @@ void resolve_views_release(struct resolver *r)
 	release_map(&st->cs_stems);
 	free(st->scope);
 	free(st->memo.files);
+	free(st->imports);
+	strbuf_release(&st->imports_dir);
 	strbuf_release(&st->key);
 	free(st);
 	r->views = NULL;
@@ -590,6 +601,7 @@ static void scope_of(const struct resolver *r, struct views_state *st,
 	static const char *const imports[] = { "_ViewImports.cshtml",
 					       "_Imports.razor", NULL };
 	const char *path = r->scan->files[from].path;
+	size_t len = dir_len(path);
 	struct strbuf dir = STRBUF_INIT, sb = STRBUF_INIT;
 
 	if (st->scope_file == from + 1)
@@ -598,22 +610,38 @@ static void scope_of(const struct resolver *r, struct views_state *st,
 	st->scope_nr = 0;
 	st->memo_type = NULL;
 	scope_add(r, st, (long)from);
-	strbuf_add(&dir, path, dir_len(path));
-	for (;;) {
-		for (int k = 0; imports[k]; k++) {
-			strbuf_reset(&sb);
-			strbuf_add(&sb, dir.buf, dir.len);
-			if (dir.len)
-				strbuf_addch(&sb, '/');
-			strbuf_addstr(&sb, imports[k]);
-			scope_add(r, st, resolver_file(r, sb.buf));
+	if (!st->imports_valid || st->imports_dir.len != len ||
+	    memcmp(st->imports_dir.buf, path, len)) {
+		st->imports_valid = 1;
+		strbuf_reset(&st->imports_dir);
+		strbuf_add(&st->imports_dir, path, len);
+		st->imports_nr = 0;
+		strbuf_add(&dir, path, len);
+		for (;;) {
+			for (int k = 0; imports[k]; k++) {
+				long i;
+
+				strbuf_reset(&sb);
+				strbuf_add(&sb, dir.buf, dir.len);
+				if (dir.len)
+					strbuf_addch(&sb, '/');
+				strbuf_addstr(&sb, imports[k]);
+				i = resolver_file(r, sb.buf);
+				if (i < 0)
+					continue;
+				ALLOC_GROW(st->imports, st->imports_nr + 1,
+					   st->imports_alloc);
+				st->imports[st->imports_nr++] = i;
+			}
+			if (!dir.len)
+				break;
+			strbuf_setlen(&dir, dir_len(dir.buf));
 		}
-		if (!dir.len)
-			break;
-		strbuf_setlen(&dir, dir_len(dir.buf));
+		strbuf_release(&dir);
+		strbuf_release(&sb);
 	}
-	strbuf_release(&dir);
-	strbuf_release(&sb);
+	for (size_t k = 0; k < st->imports_nr; k++)
+		scope_add(r, st, st->imports[k]);
 }
 
 /*
