@@ -19,8 +19,9 @@
 #include "carve/xmalloc.h"
 
 struct cs_files {
-	size_t *files;
+	size_t *files; /* &one while there is one (most types, namespaces) */
 	size_t nr, alloc;
+	size_t one;
 };
 
 /* A type by its simple name: where it is declared, and by which files. */
@@ -76,10 +77,21 @@ static int lang_is(const struct scan_file *f, const char *name)
 /* Adds file to files, once (a file's statements come together). */
 static void files_push(struct cs_files *files, size_t file)
 {
-	if (!files->nr || files->files[files->nr - 1] != file) {
-		ALLOC_GROW(files->files, files->nr + 1, files->alloc);
-		files->files[files->nr++] = file;
+	if (files->nr && files->files[files->nr - 1] == file)
+		return;
+	if (!files->nr) {
+		files->one = file;
+		files->files = &files->one;
+		files->nr = 1;
+		return;
 	}
+	if (files->files == &files->one) {
+		files->alloc = 4;
+		files->files = xmalloc(files->alloc * sizeof(*files->files));
+		files->files[0] = files->one;
+	}
+	ALLOC_GROW(files->files, files->nr + 1, files->alloc);
+	files->files[files->nr++] = file;
 }
 
 static struct cs_files *files_add(struct resolver *r, struct strmap *map,
@@ -477,12 +489,14 @@ void resolve_csharp_release(struct resolver *r)
 	strmap_for_each (&st->namespaces, e) {
 		struct cs_files *f = e->value;
 
-		free(f->files);
+		if (f->files != &f->one)
+			free(f->files);
 	}
 	strmap_for_each (&st->types, e) {
 		struct cs_files *f = e->value;
 
-		free(f->files);
+		if (f->files != &f->one)
+			free(f->files);
 	}
 	strmap_release(&st->namespaces);
 	strmap_release(&st->prefixes);
