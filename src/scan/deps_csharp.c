@@ -53,9 +53,12 @@ struct cs_state {
 	int attr_name; /* an attribute's name comes next */
 	int global; /* after `global`: the using is a global one */
 	int prev; /* the last byte of the last token; 'a' for a name */
-	const char *prev_name; /* that name, for cs_member_name() */
+	/*
+	 * the last name, for cs_member_name() and `new X(` in
+	 * cs_read_ref(): set by every word, kept by punctuation
+	 */
+	const char *prev_name;
 	size_t prev_len;
-	int prev_new; /* that name was `new` */
 	struct dep_names names; /* the names used, once per namespace */
 };
 
@@ -410,7 +413,9 @@ static void cs_read_ref(struct lexer *lx, struct cs_state *st, const char *s,
 	}
 	if (attr) {
 		/* [Name(...)]: the call is the attribute's constructor */
-	} else if (lx->p < lx->end && *lx->p == '(' && !st->prev_new) {
+	} else if (lx->p < lx->end && *lx->p == '(' &&
+		   !(st->prev_len == 3 && !memcmp(st->prev_name, "new", 3))) {
+		/* the last name is not `new` */
 		if (!last)
 			return; /* M(): a method, not a type */
 		n.len = last;
@@ -802,7 +807,6 @@ cs_word(struct lexer *lx, struct cs_state *st, int *stmt)
 	st->prev = 'a';
 	st->prev_name = s;
 	st->prev_len = n;
-	st->prev_new = n == 3 && !memcmp(s, "new", 3);
 	*stmt = 0;
 	/* a space after a word, without a turn of the main loop */
 	if (lx->p < lx->end && *lx->p == ' ')
