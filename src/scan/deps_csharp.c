@@ -54,7 +54,7 @@ struct cs_state {
 	int global; /* after `global`: the using is a global one */
 	int prev; /* the last byte of the last token; 'a' for a name */
 	/*
-	 * the last name, for cs_member_name() and `new X(` in
+	 * the last name, for cs_not_type() and `new X(` in
 	 * cs_read_ref(): set by every word, kept by punctuation
 	 */
 	const char *prev_name;
@@ -305,42 +305,37 @@ static int cs_builtin_type(const char *s, size_t n)
 }
 
 /*
- * True when the name just read is the name a member declares, not a
- * type: after a type (a capitalised or built-in name, or the > ] ? that
- * end one) and before { ( ; = < or =>: `Product Product { get; }`,
- * `ActionResult Manufacturer(int id)`, `string ShippingMethod;`.
+ * True when the name just read is no type (one look past the blanks
+ * after it): the name a member declares, after a type (a capitalised or
+ * built-in name, or the > ] ? that end one) and before { ( ; = < or =>:
+ * `Product Product { get; }`, `ActionResult Manufacturer(int id)`,
+ * `string ShippingMethod;`; or a name assigned to: `Name = x` in an
+ * object initializer or a statement is a property or field.
  */
-static int cs_member_name(const struct lexer *lx, const struct cs_state *st)
+static int cs_not_type(const struct lexer *lx, const struct cs_state *st)
 {
 	const char *p = lx->p;
 
 	while (p < lx->end && (is_blank((unsigned char)*p) || *p == '\n'))
 		p++;
-	/* one of { ( ; = < (or a NUL, as strchr() found it) */
-	if (p >= lx->end ||
-	    (*p != '{' && *p != '(' && *p != ';' && *p != '=' && *p != '<' &&
-	     *p) ||
-	    (*p == '=' && p + 1 < lx->end && p[1] == '='))
+	if (p >= lx->end)
 		return 0;
+	if (*p == '=') {
+		if (p + 1 < lx->end && p[1] == '=')
+			return 0;
+		if (p + 1 < lx->end && p[1] != '>')
+			return 1; /* assigned to */
+		/* => (or a last =): a member's */
+	} else if (*p != '{' && *p != '(' && *p != ';' && *p != '<' && *p) {
+		/* one of { ( ; < (or a NUL, as strchr() found it) */
+		return 0;
+	}
 	if (st->prev == 'a')
 		return is_upper((unsigned char)st->prev_name[0]) ||
 		       (st->prev_name[0] == '@' && st->prev_len > 1 &&
 			is_upper((unsigned char)st->prev_name[1])) ||
 		       cs_builtin_type(st->prev_name, st->prev_len);
 	return st->prev == '>' || st->prev == ']' || st->prev == '?';
-}
-
-/*
- * True when the name just read is assigned to: `Name = x` in an object
- * initializer or a statement is a property or field, never a type.
- */
-static int cs_assignee(const struct lexer *lx)
-{
-	const char *p = lx->p;
-
-	while (p < lx->end && (is_blank((unsigned char)*p) || *p == '\n'))
-		p++;
-	return p + 1 < lx->end && p[0] == '=' && p[1] != '=' && p[1] != '>';
 }
 
 /*
@@ -396,8 +391,7 @@ static void cs_read_ref(struct lexer *lx, struct cs_state *st, const char *s,
 		st->attr_name = attr; /* [assembly: A], [return: A] */
 		return;
 	}
-	if (!attr && lx->p < lx->end && *lx->p != '.' &&
-	    (cs_member_name(lx, st) || cs_assignee(lx)))
+	if (!attr && lx->p < lx->end && *lx->p != '.' && cs_not_type(lx, st))
 		return;
 	name_reset(&n);
 	name_add(&n, s, (size_t)(lx->p - s));
