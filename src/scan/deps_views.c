@@ -237,7 +237,7 @@ static int cs_builtin(const char *s, size_t n)
 					     NULL };
 
 	for (const char *const *w = names; *w; w++)
-		if (strlen(*w) == n && !memcmp(*w, s, n))
+		if (**w == *s && strlen(*w) == n && !memcmp(*w, s, n))
 			return 1;
 	return 0;
 }
