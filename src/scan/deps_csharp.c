@@ -276,15 +276,21 @@ static int is_upper(int c)
 }
 
 /* Records a name used, once per namespace block, with that namespace. */
+static void cs_add_at(struct lexer *lx, struct cs_state *st, const char *s,
+		      size_t len, unsigned line)
+{
+	if (!st->ns_copy && st->ns.len)
+		st->ns_copy = arena_strndup(lx->arena, st->ns.buf, st->ns.len);
+	dep_names_add(&st->names, lx->out, lx->arena, s, len,
+		      st->ns.len ? st->ns_copy : NULL, line);
+}
+
 static void cs_add_name(struct lexer *lx, struct cs_state *st,
 			const struct name *n, unsigned line)
 {
 	if (n->overflow || !n->len)
 		return;
-	if (!st->ns_copy && st->ns.len)
-		st->ns_copy = arena_strndup(lx->arena, st->ns.buf, st->ns.len);
-	dep_names_add(&st->names, lx->out, lx->arena, n->buf, n->len,
-		      st->ns.len ? st->ns_copy : NULL, line);
+	cs_add_at(lx, st, n->buf, n->len, line);
 }
 
 /* The built-in types a member's declaration may start with. */
@@ -382,8 +388,7 @@ static const char *cs_delegate_name(const struct lexer *lx, size_t *len)
 static void cs_read_ref(struct lexer *lx, struct cs_state *st, const char *s,
 			unsigned line)
 {
-	struct name n;
-	size_t last = 0;
+	size_t last = 0, len;
 	int attr = st->attr_name;
 
 	st->attr_name = 0;
@@ -393,18 +398,17 @@ static void cs_read_ref(struct lexer *lx, struct cs_state *st, const char *s,
 	}
 	if (!attr && lx->p < lx->end && *lx->p != '.' && cs_not_type(lx, st))
 		return;
-	name_reset(&n);
-	name_add(&n, s, (size_t)(lx->p - s));
+	/* A.B.C, no blank between: the name is s..lx->p, taken in place */
 	while (lx->end - lx->p > 1 && lx->p[0] == '.' &&
 	       is_ident_start((unsigned char)lx->p[1])) {
-		const char *seg = ++lx->p;
-
+		last = (size_t)(lx->p - s);
+		lx->p++;
 		while (lx->p < lx->end && is_ident((unsigned char)*lx->p))
 			lx->p++;
-		last = n.len;
-		name_add(&n, ".", 1);
-		name_add(&n, seg, (size_t)(lx->p - seg));
 	}
+	len = (size_t)(lx->p - s);
+	if (len >= NAME_MAX_LEN)
+		return; /* as long as struct name holds none */
 	if (attr) {
 		/* [Name(...)]: the call is the attribute's constructor */
 	} else if (lx->p < lx->end && *lx->p == '(' &&
@@ -412,9 +416,9 @@ static void cs_read_ref(struct lexer *lx, struct cs_state *st, const char *s,
 		/* the last name is not `new` */
 		if (!last)
 			return; /* M(): a method, not a type */
-		n.len = last;
+		len = last;
 	}
-	cs_add_name(lx, st, &n, line);
+	cs_add_at(lx, st, s, len, line);
 }
 
 /* True when the word s[0..n) declares a type. */
