@@ -895,6 +895,9 @@ punct:
 	/* after ?. and :: comes a member, as after a dot */
 	st->prev = c == ':' && lx->p > buf && lx->p[-1] == ':' ? '.' : c;
 	lx->p++;
+	/* a space after it, without a turn of the main loop */
+	if (lx->p < lx->end && *lx->p == ' ')
+		lx->p++;
 }
 
 void deps_csharp(struct dep_list *out, struct arena *arena, const char *buf,
