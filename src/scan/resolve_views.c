@@ -45,6 +45,7 @@ struct views_state {
 	const char *memo_type;
 	struct vfiles memo;
 	struct strbuf key; /* index_add()'s scratch */
+	struct strbuf ckey; /* index_csharp()'s */
 	/*
 	 * by_stem, by_suffix and defines are built by views_index() when a
 	 * Rails, Go or path-named template first needs them: Razor needs
@@ -164,7 +165,7 @@ static void index_csharp(struct resolver *r, struct views_state *st, size_t i)
 	const struct scan_file *f = &r->scan->files[i];
 	const char *base = base_name(f->path);
 	size_t stem = strcspn(base, ".");
-	struct strbuf key = STRBUF_INIT;
+	struct strbuf *key = &st->ckey;
 
 	index_add(r, st, &st->cs_stems, base, stem, i);
 	for (size_t k = 0; k < f->deps.nr; k++) {
@@ -172,22 +173,26 @@ static void index_csharp(struct resolver *r, struct views_state *st, size_t i)
 
 		if (!(d->flags & DEP_DECLARES))
 			continue;
-		strbuf_reset(&key);
-		strbuf_addstr(&key, d->target);
-		strbuf_addch(&key, '.');
-		strbuf_add(&key, base, stem);
-		index_add(r, st, &st->cs_types, key.buf, key.len, i);
-		/* a declared type (the lexer names it): namespace.Type */
-		if (d->name && *d->name) {
-			strbuf_reset(&key);
-			strbuf_addstr(&key, d->target);
+		strbuf_reset(key);
+		strbuf_addstr(key, d->target);
+		strbuf_addch(key, '.');
+		strbuf_add(key, base, stem);
+		index_add(r, st, &st->cs_types, key->buf, key->len, i);
+		/*
+		 * a declared type (the lexer names it): namespace.Type, unless
+		 * it is the file's stem (Product in Product.cs): added just now
+		 */
+		if (d->name && *d->name &&
+		    !(*d->target && !strncmp(d->name, base, stem) &&
+		      !d->name[stem])) {
+			strbuf_reset(key);
+			strbuf_addstr(key, d->target);
 			if (*d->target)
-				strbuf_addch(&key, '.');
-			strbuf_addstr(&key, d->name);
-			index_add(r, st, &st->cs_types, key.buf, key.len, i);
+				strbuf_addch(key, '.');
+			strbuf_addstr(key, d->name);
+			index_add(r, st, &st->cs_types, key->buf, key->len, i);
 		}
 	}
-	strbuf_release(&key);
 }
 
 /* The files index_view() takes, and those index_csharp() takes. */
@@ -223,6 +228,7 @@ int resolve_views_prepare(struct resolver *r)
 	st = xcalloc(1, sizeof(*st));
 	strbuf_init(&st->key, 0);
 	strbuf_init(&st->imports_dir, 0);
+	strbuf_init(&st->ckey, 0);
 	for (size_t i = 0; i < r->scan->nr; i++) {
 		const struct scan_file *f = &r->scan->files[i];
 
@@ -262,6 +268,7 @@ void resolve_views_release(struct resolver *r)
 	free(st->memo.files);
 	free(st->imports);
 	strbuf_release(&st->imports_dir);
+	strbuf_release(&st->ckey);
 	strbuf_release(&st->key);
 	free(st);
 	r->views = NULL;
