@@ -9,6 +9,7 @@
  * buffer. Names are built in fixed buffers: no allocation but the
  * dep_list's own and the set of names used (depnames.c).
  */
+#include <stddef.h>
 #include <string.h>
 #include <strings.h>
 #ifdef __SSE2__
@@ -59,7 +60,7 @@ struct cs_state {
 	 */
 	const char *prev_name;
 	size_t prev_len;
-	struct dep_names names; /* the names used, once per namespace */
+	struct dep_names names; /* the names used, once per namespace: last */
 };
 
 /* Past the spaces and tabs at p (indentation: sixteen at a time). */
@@ -908,7 +909,8 @@ void deps_csharp(struct dep_list *out, struct arena *arena, const char *buf,
 	int stmt = 1; /* a directive may start here */
 
 	lexer_init(&lx, out, arena, buf, len);
-	memset(&st, 0, sizeof(st));
+	/* all but the set of names, the last field, which is its own */
+	memset(&st, 0, offsetof(struct cs_state, names));
 	dep_names_init(&st.names);
 	while (lx.p < lx.end) {
 		unsigned char c = (unsigned char)*lx.p;
