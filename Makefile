@@ -169,6 +169,7 @@ LIB_OBJS += $(B)/src/history/walk.o
 LIB_OBJS += $(B)/src/analysis/api.o
 LIB_OBJS += $(B)/src/analysis/check.o
 LIB_OBJS += $(B)/src/analysis/cluster.o
+LIB_OBJS += $(B)/src/analysis/clustercache.o
 LIB_OBJS += $(B)/src/analysis/compare.o
 LIB_OBJS += $(B)/src/analysis/contexts.o
 LIB_OBJS += $(B)/src/analysis/data.o
@@ -317,6 +318,7 @@ TOOLS += $(B)/bench/seamsgen
 # the corpora and tests/fixtures/fuzz/NAME/ (t9000).
 FUZZ_TARGETS =
 FUZZ_TARGETS += blobcache
+FUZZ_TARGETS += clustercache
 FUZZ_TARGETS += compdb
 FUZZ_TARGETS += compdb_args
 FUZZ_TARGETS += config

@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "carve/arena.h"
+#include "carve/strbuf.h"
 
 enum entry_kind {
 	ENTRY_FILE,
@@ -46,6 +47,13 @@ struct filelist {
 	struct filelist_entry *entries; /* sorted by path (byte order) */
 	size_t nr, alloc;
 	struct arena arena; /* paths */
+	/*
+	 * the index's .gitattributes entries, of every stage and in the
+	 * index's order, whatever the prefix: each its path, a NUL and its
+	 * 20-byte blob id; attributes_read says the index was read
+	 */
+	struct strbuf attributes;
+	int attributes_read;
 };
 
 #define FILELIST_INIT { 0 }

@@ -23,6 +23,7 @@
 struct oidmap;
 struct strbuf;
 struct progress;
+struct scan;
 typedef struct git_repository git_repository;
 typedef struct git_odb git_odb;
 typedef struct git_oid git_oid;
@@ -203,10 +204,12 @@ void numstat_count(struct numstat *ns, const unsigned char *old_id,
  * core.attributesFile, the XDG and the system file. Appends their
  * names and bytes to `key`, and to `dirs`, each NUL-terminated, the
  * directories ("dir/", "" for all) under which one of them could unset
- * "diff" (names "-diff" or "binary").
+ * "diff" (names "-diff" or "binary"). The .gitattributes of the index
+ * are those the scan read with its file list (scan->gitattributes) when
+ * it has them, read from the index again otherwise (scan NULL).
  */
 void hlog_attribute_sources(struct strbuf *key, struct strbuf *dirs,
-			    git_repository *repo);
+			    git_repository *repo, const struct scan *scan);
 /*
  * Marks the changes of paths whose "diff" attribute is unset (binary,
  * -diff) as binary, as git does; `repo` is the work tree's handle. The

@@ -130,8 +130,9 @@ struct roadmap {
 	size_t tail_day;
 	double tail_p50, tail_p90;
 	const char *source;
-	/* remaining engineer-days per week (5 working days) and trial */
-	float *weekly; /* trials x weeks_nr, NULL without trials */
+	/* remaining engineer-days per week (5 working days) over the
+	 * trials: P50, P10 and P90 of week k at 3k.. 3k+2 */
+	float *weekly; /* 3 x weeks_nr, NULL without trials */
 	size_t weeks_nr;
 	double *weekly_p50; /* the P50-effort schedule, weeks_nr */
 	/* weeks_nr: remaining at the end of each week, as the model

@@ -219,6 +219,13 @@ struct scan {
 	size_t unresolved; /* references to neither a file nor a package */
 	char *cache_path;  /* the scan cache used, NULL for none */
 	char *cache_text; /* the cache file's text, which deps_cached points into */
+	/*
+	 * the index's .gitattributes entries as the scan's file list read
+	 * them (filelist.h: path, NUL, 20-byte blob id each), or NULL when
+	 * it read no index (a model file, a tree outside git)
+	 */
+	char *gitattributes;
+	size_t gitattributes_len;
 	size_t cache_hits; /* files whose results came from the cache */
 	/* what libclang did (symdeps.h), NULL when it did not run */
 	struct symdeps *clang;

@@ -33,7 +33,8 @@ struct roadmap_context_in {
 /*
  * Efforts of Monte Carlo trial t: fills days[0..nr) with each context's
  * engineer-days and returns phase 0's engineer-days (< 0: use the
- * plan's phase-0 sizes).
+ * plan's phase-0 sizes). Called from several threads at once, for
+ * different t, when roadmap_input.threads > 1.
  */
 typedef double (*roadmap_trial_fn)(void *data, size_t t, double *days);
 
@@ -45,6 +46,7 @@ struct roadmap_input {
 	roadmap_trial_fn trial; /* NULL: no Monte Carlo */
 	void *trial_data;
 	size_t trials;
+	int threads; /* the trials run on as many threads (0, 1: one) */
 	double phase0_p50; /* engineer-days of phase 0 (< 0: the plan's) */
 	/* the total's P10/P50/P90 of the estimate behind, or all 0 */
 	double total_p10, total_p50, total_p90;

@@ -36,7 +36,6 @@ struct roadmap_source {
 	struct roadmap_context_in *contexts;
 	struct roadmap_dep *deps;
 	size_t *index; /* roadmap context -> estimate context */
-	double *days; /* scratch: one trial of the estimate */
 };
 
 #define ROADMAP_SOURCE_INIT \

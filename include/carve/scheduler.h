@@ -31,12 +31,15 @@ struct scheduler {
 	double min_start; /* a task starts with at least this much */
 };
 
+struct schedule_work;
+
 struct schedule {
 	size_t *start, *end; /* per task (end included); horizon if never */
 	double *used; /* per day, full-time engineer-days (or NULL) */
 	size_t days; /* the last end + 1 */
 	int finished;
 	size_t stuck; /* unfinished: the day it gave up */
+	struct schedule_work *work; /* kept between runs (scheduler.c) */
 };
 
 /* Allocates o's arrays for s (used only when `with_used`). */

@@ -14,6 +14,7 @@
 #include <cjson/cJSON.h>
 
 #include "carve/cluster.h"
+#include "carve/clustercache.h"
 #include "carve/config.h"
 #include "carve/contexts.h"
 #include "carve/error.h"
@@ -1321,6 +1322,21 @@ static void platform_leftovers(struct seams *s, struct grouping *gr)
 	free(other);
 }
 
+/*
+ * The folder of the scan's cache, where the communities are cached too
+ * (a new string), or NULL when the scan had no cache (a model file,
+ * --no-cache, a tree outside git).
+ */
+static char *cache_dir(const struct scan *scan)
+{
+	const char *slash;
+
+	if (!scan->cache_path || !(slash = strrchr(scan->cache_path, '/')) ||
+	    slash == scan->cache_path)
+		return NULL;
+	return xstrndup(scan->cache_path, (size_t)(slash - scan->cache_path));
+}
+
 static int cluster(struct seams *s, const struct contexts *d,
 		   struct grouping *gr)
 {
@@ -1330,6 +1346,7 @@ static int cluster(struct seams *s, const struct contexts *d,
 				      o->min_size };
 	struct problem pr = { 0 };
 	size_t *membership, k;
+	char *cache;
 	const char **dir_of;
 	double *strength;
 	long got;
@@ -1346,12 +1363,10 @@ static int cluster(struct seams *s, const struct contexts *d,
 	}
 	s->runs = co.runs;
 	membership = xmalloc((pr.p.n ? pr.p.n : 1) * sizeof(*membership));
-	if (o->contexts) {
-		got = cluster_run_k(membership, &pr.p, &co, o->contexts,
-				    &s->fused_modularity);
-	} else {
-		got = cluster_run(membership, &pr.p, &co, &s->fused_modularity);
-	}
+	cache = cache_dir(s->scan);
+	got = clustercache_run(membership, &pr.p, &co, o->contexts,
+			       &s->fused_modularity, cache);
+	free(cache);
 	if (got < 0) {
 		ret = (int)got;
 		goto done;

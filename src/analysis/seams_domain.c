@@ -95,20 +95,28 @@ static const char *const qualifiers[] = {
 	NULL,
 };
 
-static int qualifier_word(const char *word)
+/*
+ * Whether word is one of list, case aside. The lists are lower case:
+ * a first letter that differs rules a word out without a call.
+ */
+static int in_list(const char *const *list, const char *word)
 {
-	for (int i = 0; qualifiers[i]; i++)
-		if (!strcasecmp(word, qualifiers[i]))
+	int c = tolower((unsigned char)word[0]);
+
+	for (int i = 0; list[i]; i++)
+		if (list[i][0] == c && !strcasecmp(word, list[i]))
 			return 1;
 	return 0;
 }
 
+static int qualifier_word(const char *word)
+{
+	return in_list(qualifiers, word);
+}
+
 int seams_verb_word(const char *word)
 {
-	for (int i = 0; verbs[i]; i++)
-		if (!strcasecmp(word, verbs[i]))
-			return 1;
-	return 0;
+	return in_list(verbs, word);
 }
 
 /*

@@ -588,10 +588,69 @@ static struct unit_term *find_terms(const struct seams_graph *g, size_t *nr,
  * about the same thing, whichever layer folder holds them: each term
  * gets a node linked to its units by 1. Takes the terms' strings.
  */
+struct folder_term {
+	char term[64];
+	size_t unit;
+};
+
+static int cmp_folder_term(const void *a, const void *b)
+{
+	const struct folder_term *x = a, *y = b;
+	int c = strcmp(x->term, y->term);
+
+	return c ? c : (x->unit > y->unit) - (x->unit < y->unit);
+}
+
+/*
+ * The folder units named for a term (cargo/ for Cargo: the folder's
+ * lead term, the name at most one letter longer), sorted by term and
+ * unit, so that each term finds its folders by a binary search rather
+ * than by reading every folder's name again. Returns them, `*nr` long.
+ */
+static struct folder_term *folder_terms(const struct seams_graph *g, size_t *nr)
+{
+	struct folder_term *ft = xmalloc((g->nr ? g->nr : 1) * sizeof(*ft));
+	size_t n = 0;
+
+	for (size_t f = 0; f < g->nr; f++) {
+		const char *b;
+
+		if (!g->units[f].folder)
+			continue;
+		b = base_name(g->units[f].dir);
+		if (!seams_lead_term(ft[n].term, sizeof(ft[n].term), b) ||
+		    strlen(b) > strlen(ft[n].term) + 1)
+			continue;
+		ft[n++].unit = f;
+	}
+	if (n)
+		qsort(ft, n, sizeof(*ft), cmp_folder_term);
+	*nr = n;
+	return ft;
+}
+
+/* The first entry of ft whose term is `term` (nr when none). */
+static size_t folder_term_first(const struct folder_term *ft, size_t nr,
+				const char *term)
+{
+	size_t lo = 0, hi = nr;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (strcmp(ft[mid].term, term) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 static void term_links(struct seams_graph *g, struct unit_term *ut, size_t n,
 		       const char *in_layer)
 {
-	size_t alloc = g->nr, folders_end = g->nr;
+	size_t alloc = g->nr, ft_nr;
+	struct folder_term *ft = folder_terms(g, &ft_nr);
 	/*
 	 * a unit of a layer folder (routers/web/repo/issue_label.go), whose
 	 * term names folders in other layers too (models/issues,
@@ -625,19 +684,13 @@ static void term_links(struct seams_graph *g, struct unit_term *ut, size_t n,
 			     in_layer[ut[k].unit] && ut[k].domain ? boost
 								  : 1.0);
 		/* the folders named for the term: cargo/ for Cargo */
-		for (size_t f = 0; f < folders_end; f++) {
-			char word[64];
-
-			if (!g->units[f].folder ||
-			    !seams_lead_term(word, sizeof(word),
-					     base_name(g->units[f].dir)) ||
-			    strcmp(word, g->units[v].name) ||
-			    strlen(base_name(g->units[f].dir)) > strlen(word) + 1)
-				continue;
-			push(g, v, f, SIGNAL_TERMS, SEAMS_TERM_FOLDER_PULL);
-		}
+		for (size_t f = folder_term_first(ft, ft_nr, x->name);
+		     f < ft_nr && !strcmp(ft[f].term, x->name); f++)
+			push(g, v, ft[f].unit, SIGNAL_TERMS,
+			     SEAMS_TERM_FOLDER_PULL);
 		i = j;
 	}
+	free(ft);
 }
 
 /*
@@ -839,10 +892,27 @@ static const char *const layer_words[] = {
 
 int seams_layer_word(const char *word)
 {
+	/* the words are lower case: another first letter rules one out */
+	int c = tolower((unsigned char)word[0]);
+
 	for (int i = 0; layer_words[i]; i++)
-		if (!strcasecmp(word, layer_words[i]))
+		if (layer_words[i][0] == c && !strcasecmp(word, layer_words[i]))
 			return 1;
 	return 0;
+}
+
+struct named {
+	const char *name;
+	size_t i;
+};
+
+/* By name (case aside), then by position. */
+static int cmp_named(const void *a, const void *b)
+{
+	const struct named *x = a, *y = b;
+	int c = strcasecmp(x->name, y->name);
+
+	return c ? c : (x->i > y->i) - (x->i < y->i);
 }
 
 /*
@@ -856,8 +926,9 @@ int seams_layer_word(const char *word)
 static void domain_links(struct seams_graph *g, size_t first,
 			 const struct strmap *layers)
 {
-	size_t end = g->nr, alloc = g->nr, n = 0;
+	size_t end = g->nr, alloc = g->nr, n = 0, *group_of;
 	size_t *order = xmalloc((end - first + 1) * sizeof(*order));
+	struct named *named;
 
 	for (size_t v = first; v < end; v++) {
 		const char *b = base_name(g->units[v].dir);
@@ -865,18 +936,35 @@ static void domain_links(struct seams_graph *g, size_t first,
 		if (*b && !seams_layer_word(b) && !strmap_get(layers, b))
 			order[n++] = v;
 	}
+	/*
+	 * the folders of one name (case aside) side by side, each name's
+	 * first folder first; each name's node is made in the order of its
+	 * first folder, and linked to its folders in their order
+	 */
+	named = xmalloc((n ? n : 1) * sizeof(*named));
+	for (size_t i = 0; i < n; i++) {
+		named[i].name = base_name(g->units[order[i]].dir);
+		named[i].i = i;
+	}
+	if (n)
+		qsort(named, n, sizeof(*named), cmp_named);
+	/* group_of[i]: where in named the name of folder i starts, when
+	 * folder i is the first of two or more of its name */
+	group_of = xmalloc((n ? n : 1) * sizeof(*group_of));
+	for (size_t i = 0; i < n; i++)
+		group_of[i] = SIZE_MAX;
+	for (size_t i = 0, j; i < n; i = j) {
+		for (j = i + 1;
+		     j < n && !strcasecmp(named[j].name, named[i].name); j++)
+			;
+		if (j - i >= 2)
+			group_of[named[i].i] = i;
+	}
 	for (size_t i = 0; i < n; i++) {
 		const char *b = base_name(g->units[order[i]].dir);
-		size_t same = 0, v;
-		int seen = 0;
+		size_t v, s = group_of[i];
 
-		for (size_t k = 0; k < i && !seen; k++)
-			seen = !strcasecmp(b, base_name(g->units[order[k]].dir));
-		if (seen)
-			continue;
-		for (size_t k = i; k < n; k++)
-			same += !strcasecmp(b, base_name(g->units[order[k]].dir));
-		if (same < 2)
+		if (s == SIZE_MAX)
 			continue;
 		ALLOC_GROW(g->units, g->nr + 1, alloc);
 		v = g->nr++;
@@ -885,11 +973,13 @@ static void domain_links(struct seams_graph *g, size_t first,
 		g->units[v].name = g->units[v].dir;
 		g->units[v].folder = 1;
 		g->folders_nr++;
-		for (size_t k = i; k < n; k++)
-			if (!strcasecmp(b, base_name(g->units[order[k]].dir)))
-				push(g, v, order[k], SIGNAL_FOLDERS,
-				     SEAMS_DOMAIN_PULL);
+		for (size_t k = s;
+		     k < n && (k == s || !strcasecmp(named[k].name, b)); k++)
+			push(g, v, order[named[k].i], SIGNAL_FOLDERS,
+			     SEAMS_DOMAIN_PULL);
 	}
+	free(named);
+	free(group_of);
 	free(order);
 }
 
@@ -915,6 +1005,8 @@ static size_t folder_node(struct seams_graph *g, size_t *alloc,
  */
 struct folder_item {
 	char *dir; /* the folder it stands for (owned) */
+	char *parent; /* dir's parent (owned), read once */
+	size_t depth; /* dir_depth(dir), counted once */
 	size_t unit; /* the node or the lone unit */
 	int node; /* a folder's node (else a lone unit) */
 	int done; /* tied, or stopped at a layer */
@@ -926,21 +1018,6 @@ struct folder_tree {
 	struct strmap node_of; /* dir -> folder node + 1 (keys borrowed) */
 };
 
-static void add_item(struct folder_tree *t, const char *dir, size_t unit,
-		     int node)
-{
-	ALLOC_GROW(t->items, t->nr + 1, t->alloc);
-	t->items[t->nr].dir = xstrdup(dir);
-	t->items[t->nr].unit = unit;
-	t->items[t->nr].node = node;
-	t->items[t->nr].done = 0;
-	t->nr++;
-}
-
-/* Whether an item still waiting at `depth` stands directly in folder p. */
-static int in_folder(const struct folder_item *it, const char *p,
-		     size_t depth);
-
 static size_t dir_depth(const char *dir)
 {
 	size_t d = *dir != '\0';
@@ -950,18 +1027,30 @@ static size_t dir_depth(const char *dir)
 	return d;
 }
 
+/* Sets an item's folder (taking dir), its parent and its depth. */
+static void item_set_dir(struct folder_item *it, char *dir)
+{
+	it->dir = dir;
+	it->parent = parent_dir(dir);
+	it->depth = dir_depth(dir);
+}
+
+static void add_item(struct folder_tree *t, const char *dir, size_t unit,
+		     int node)
+{
+	ALLOC_GROW(t->items, t->nr + 1, t->alloc);
+	item_set_dir(&t->items[t->nr], xstrdup(dir));
+	t->items[t->nr].unit = unit;
+	t->items[t->nr].node = node;
+	t->items[t->nr].done = 0;
+	t->nr++;
+}
+
+/* Whether an item still waiting at `depth` stands directly in folder p. */
 static int in_folder(const struct folder_item *it, const char *p,
 		     size_t depth)
 {
-	char *q;
-	int yes;
-
-	if (it->done || dir_depth(it->dir) != depth)
-		return 0;
-	q = parent_dir(it->dir);
-	yes = !strcmp(q, p);
-	free(q);
-	return yes;
+	return !it->done && it->depth == depth && !strcmp(it->parent, p);
 }
 
 /*
@@ -980,8 +1069,8 @@ static void folder_tree(struct seams_graph *g, size_t *alloc,
 	size_t depth = 0;
 
 	for (size_t i = 0; i < t->nr; i++)
-		if (dir_depth(t->items[i].dir) > depth)
-			depth = dir_depth(t->items[i].dir);
+		if (t->items[i].depth > depth)
+			depth = t->items[i].depth;
 	for (; depth >= 2; depth--) {
 		for (size_t i = 0; i < t->nr; i++) {
 			char *p;
@@ -989,20 +1078,14 @@ static void folder_tree(struct seams_graph *g, size_t *alloc,
 			uintptr_t have;
 			size_t v, count = 0;
 
-			if (t->items[i].done ||
-			    dir_depth(t->items[i].dir) != depth)
+			if (t->items[i].done || t->items[i].depth != depth)
 				continue;
-			p = parent_dir(t->items[i].dir);
+			p = xstrdup(t->items[i].parent);
 			b = base_name(p);
 			if (seams_layer_word(b) || strmap_get(layers, b)) {
+				/* every item waiting directly in p stops */
 				for (size_t k = i; k < t->nr; k++)
-					if (!t->items[k].done &&
-					    dir_depth(t->items[k].dir) == depth &&
-					    !strncmp(t->items[k].dir, p,
-						     strlen(p)) &&
-					    t->items[k].dir[strlen(p)] == '/' &&
-					    !strchr(t->items[k].dir + strlen(p) + 1,
-						    '/'))
+					if (in_folder(&t->items[k], p, depth))
 						t->items[k].done = 1;
 				free(p);
 				continue;
@@ -1014,7 +1097,8 @@ static void folder_tree(struct seams_graph *g, size_t *alloc,
 			if (!have && count < 2) {
 				/* alone: it passes up */
 				free(t->items[i].dir);
-				t->items[i].dir = p;
+				free(t->items[i].parent);
+				item_set_dir(&t->items[i], p);
 				continue;
 			}
 			if (have) {
@@ -1107,8 +1191,10 @@ static void folder_links(struct seams_graph *g, const char **term_of,
 	strmap_release(&set);
 	strmap_release(&layers);
 	strmap_release(&tree.node_of);
-	for (size_t i = 0; i < tree.nr; i++)
+	for (size_t i = 0; i < tree.nr; i++) {
 		free(tree.items[i].dir);
+		free(tree.items[i].parent);
+	}
 	free(tree.items);
 	free(order);
 }

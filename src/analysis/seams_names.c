@@ -509,13 +509,15 @@ static char **project_prefixes(const struct seams *s, struct strmap *set,
 		if (s->scan->files[f].status != FILE_COUNTED)
 			continue;
 		for (; (slash = strchr(p, '/')); p = slash + 1) {
-			char *dir = xstrndup(p, (size_t)(slash - p));
+			char *dir;
 			uintptr_t c;
 
-			/* Nop.Web: the word, then a dot */
+			/* Nop.Web: the word, then a dot (most have none) */
+			if (!memchr(p, '.', (size_t)(slash - p)))
+				continue;
+			dir = xstrndup(p, (size_t)(slash - p));
 			if (strmap_get(&folders, dir) ||
 			    !seams_lead_term(buf, sizeof(buf), dir) ||
-			    !strchr(dir, '.') ||
 			    strncasecmp(dir, buf, strlen(buf)) ||
 			    dir[strlen(buf)] != '.') {
 				free(dir);
@@ -559,6 +561,12 @@ static int test_word(const char *w)
 	return 0;
 }
 
+/* A word of a context's paths and its folder term (seams_folder_term()). */
+struct word_term {
+	struct strmap_entry *e;
+	char term[64];
+};
+
 /*
  * The folder word most of context x's code files share below its
  * folder, and that few files elsewhere have (routers/api/packages,
@@ -572,8 +580,9 @@ static char *folder_word(const struct seams *s, const struct seams_context *x,
 {
 	struct strmap words = STRMAP_INIT;
 	struct strmap_entry *e;
+	struct word_term *terms;
 	char **keys = NULL, *ret = NULL;
-	size_t nr = 0, alloc = 0, code = 0, best_n = 0;
+	size_t nr = 0, alloc = 0, code = 0, best_n = 0, terms_nr = 0;
 	const char *best = NULL;
 
 	for (size_t j = 0; j < x->files_nr; j++) {
@@ -584,20 +593,28 @@ static char *folder_word(const struct seams *s, const struct seams_context *x,
 		code++;
 		path_words(&words, &keys, &nr, &alloc, path);
 	}
+	/* each word's term, once: words[i] against every other below */
+	strmap_for_each (&words, e)
+		terms_nr++;
+	terms = xmalloc((terms_nr ? terms_nr : 1) * sizeof(*terms));
+	terms_nr = 0;
 	strmap_for_each (&words, e) {
-		size_t n = 0, repo = 0;
-		struct strmap_entry *o;
-		char a[64], b[64];
-
-		if (strlen(e->key) >= sizeof(a))
+		if (strlen(e->key) >= sizeof(terms->term))
 			continue;
+		terms[terms_nr].e = e;
+		seams_folder_term(terms[terms_nr].term, sizeof(terms->term),
+				  e->key);
+		terms_nr++;
+	}
+	for (size_t i = 0; i < terms_nr; i++) {
+		size_t n = 0, repo = 0;
+
+		e = terms[i].e;
 		/* repo/ and repository/, issue/ and issues/: one word */
-		seams_folder_term(a, sizeof(a), e->key);
-		strmap_for_each (&words, o) {
-			if (strlen(o->key) >= sizeof(b))
-				continue;
-			seams_folder_term(b, sizeof(b), o->key);
-			if (!seams_same_domain(a, b))
+		for (size_t k = 0; k < terms_nr; k++) {
+			const struct strmap_entry *o = terms[k].e;
+
+			if (!seams_same_domain(terms[i].term, terms[k].term))
 				continue;
 			n += (uintptr_t)o->value;
 			repo += (uintptr_t)strmap_get(repo_words, o->key);
@@ -621,6 +638,7 @@ static char *folder_word(const struct seams *s, const struct seams_context *x,
 	for (size_t k = 0; k < nr; k++)
 		free(keys[k]);
 	free(keys);
+	free(terms);
 	strmap_release(&words);
 	return ret;
 }

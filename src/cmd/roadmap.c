@@ -65,7 +65,7 @@ static int parse_args(struct roadmap_args *a, int argc, char **argv)
 			   "text (default), json, csv, mermaid, dot, svg, png, "
 			   "tjp (TaskJuggler) or msproject (XML)",
 			   "text",
-			   "worker threads for the scan (default: CPUs)"),
+			   "worker threads: scan and trials (default: CPUs)"),
 		CLI_CALLBACK(0, "start", a, "DATE", take_start,
 			     "first day (YYYY-MM-DD; default plan.start, else "
 			     "today)",

@@ -129,8 +129,29 @@ static void add_dir(struct strbuf *dirs, const char *dir, size_t len)
 	strbuf_addch(dirs, '\0');
 }
 
+/*
+ * One .gitattributes of the index: its bytes in the work tree, and its
+ * blob id, in k; its folder in dirs when it could unset "diff".
+ */
+static void attribute_file(struct strbuf *k, struct strbuf *dirs,
+			   struct strbuf *path, const char *workdir,
+			   const char *name, const unsigned char *id)
+{
+	const char *slash = strrchr(name, '/');
+	char hex[GIT_OID_HEXSZ + 1];
+	git_oid oid;
+
+	strbuf_reset(path);
+	if (workdir)
+		strbuf_addf(path, "%s%s", workdir, name);
+	if (key_file(k, "attributes", workdir ? path->buf : NULL))
+		add_dir(dirs, name, slash ? (size_t)(slash - name) + 1 : 0);
+	git_oid_fromraw(&oid, id);
+	strbuf_addf(k, "blob %s\n", git_oid_tostr(hex, sizeof(hex), &oid));
+}
+
 void hlog_attribute_sources(struct strbuf *k, struct strbuf *dirs,
-			    git_repository *repo)
+			    git_repository *repo, const struct scan *scan)
 {
 	const char *workdir = git_repository_workdir(repo);
 	struct strbuf path = STRBUF_INIT;
@@ -142,28 +163,33 @@ void hlog_attribute_sources(struct strbuf *k, struct strbuf *dirs,
 
 	if (git_repository_config_snapshot(&cfg, repo) < 0)
 		cfg = NULL;
-	if (!git_repository_index(&index, repo)) {
+	if (scan && scan->gitattributes) {
+		/* the scan read the index a moment ago: not again */
+		const char *p = scan->gitattributes;
+		const char *end = p + scan->gitattributes_len;
+
+		while (p < end) {
+			size_t len = strlen(p);
+
+			if ((size_t)(end - p) < len + 21)
+				BUG("a torn list of .gitattributes");
+			attribute_file(k, dirs, &path, workdir, p,
+				       (const unsigned char *)p + len + 1);
+			p += len + 21;
+		}
+	} else if (!git_repository_index(&index, repo)) {
 		size_t n = git_index_entrycount(index);
 
 		for (size_t i = 0; i < n; i++) {
 			const git_index_entry *e =
 				git_index_get_byindex(index, i);
 			const char *slash = strrchr(e->path, '/');
-			char hex[GIT_OID_HEXSZ + 1];
 
 			if (strcmp(slash ? slash + 1 : e->path,
 				   ".gitattributes"))
 				continue;
-			strbuf_reset(&path);
-			if (workdir)
-				strbuf_addf(&path, "%s%s", workdir, e->path);
-			if (key_file(k, "attributes",
-				     workdir ? path.buf : NULL))
-				add_dir(dirs, e->path,
-					slash ? (size_t)(slash - e->path) + 1
-					      : 0);
-			strbuf_addf(k, "blob %s\n",
-				    git_oid_tostr(hex, sizeof(hex), &e->id));
+			attribute_file(k, dirs, &path, workdir, e->path,
+				       e->id.id);
 		}
 	}
 	git_error_clear();
@@ -250,7 +276,7 @@ int hsummary_key(unsigned char *key, unsigned char *shape, git_repository *repo,
 					  git_object_id(blob)));
 	}
 	git_error_clear();
-	hlog_attribute_sources(&k, &dirs, repo);
+	hlog_attribute_sources(&k, &dirs, repo, scan);
 	key_field(&k, "prefix", scan ? scan->prefix : NULL);
 	/*
 	 * the shape: all of it but the commits and the scan's paths (an

@@ -286,7 +286,7 @@ void numstat_apply_attributes(struct hlog *log, git_repository *repo)
 	char *need = xcalloc(log->paths_nr + 1, 1);
 	struct strbuf key = STRBUF_INIT, dirs = STRBUF_INIT;
 
-	hlog_attribute_sources(&key, &dirs, repo);
+	hlog_attribute_sources(&key, &dirs, repo, NULL);
 	strbuf_release(&key);
 	/* a binary or unreadable change has nothing to take away */
 	for (size_t i = 0; dirs.len && i < log->changes_nr; i++) {

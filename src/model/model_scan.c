@@ -134,6 +134,7 @@ void scan_free(struct scan *scan)
 	free(scan->prefix);
 	free(scan->branch);
 	free(scan->cache_path);
+	free(scan->gitattributes);
 	symdeps_free(scan->clang);
 	arena_release(&scan->arena);
 	free(scan);

@@ -17,6 +17,7 @@
 #include "carve/estimate_build.h"
 #include "carve/graph.h"
 #include "carve/plan.h"
+#include "carve/pool.h"
 #include "carve/roadmap.h"
 #include "carve/scheduler.h"
 #include "carve/strbuf.h"
@@ -468,13 +469,6 @@ static int cmp_u32(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-static int cmp_float(const void *a, const void *b)
-{
-	float x = *(const float *)a, y = *(const float *)b;
-
-	return x < y ? -1 : x > y;
-}
-
 /* Nearest-rank percentile of a sorted array of n values. */
 static int cmp_double(const void *a, const void *b)
 {
@@ -514,6 +508,40 @@ static uint32_t select_u32(uint32_t *v, size_t n, size_t k)
 				j--;
 			if (i <= j) {
 				uint32_t x = v[i];
+
+				v[i++] = v[j];
+				v[j--] = x;
+			}
+		}
+		if ((long)k <= j)
+			hi = j;
+		else if ((long)k >= i)
+			lo = i;
+		else
+			break; /* between j and i: all equal the pivot */
+	}
+	return v[k];
+}
+
+/* select_u32() on floats (no NaN among them) */
+static float select_float(float *v, size_t n, size_t k)
+{
+	long lo = 0, hi = (long)n - 1;
+
+	while (lo < hi) {
+		float a = v[lo], b = v[lo + (hi - lo) / 2], c = v[hi];
+		/* the median of three as the pivot */
+		float pivot = a < b ? (b < c ? b : (a < c ? c : a))
+				    : (a < c ? a : (b < c ? c : b));
+		long i = lo, j = hi;
+
+		while (i <= j) {
+			while (v[i] < pivot)
+				i++;
+			while (v[j] > pivot)
+				j--;
+			if (i <= j) {
+				float x = v[i];
 
 				v[i++] = v[j];
 				v[j--] = x;
@@ -734,10 +762,10 @@ static void runner_init(struct runner *u, struct roadmap *r)
 	u->s.min_start = p->focus;
 }
 
-/* Task efforts of trial t. */
-static void trial_efforts(const struct roadmap *r, struct runner *u,
+/* Task efforts of trial t, into effort[]. */
+static void trial_efforts(const struct roadmap *r, const struct runner *u,
 			  const struct roadmap_input *in, size_t t,
-			  double *days)
+			  double *days, double *effort)
 {
 	double p0 = in->trial(in->trial_data, t, days);
 
@@ -745,12 +773,12 @@ static void trial_efforts(const struct roadmap *r, struct runner *u,
 		const struct roadmap_task *x = &r->tasks[i];
 
 		if (x->kind == TASK_STEP)
-			u->effort[i] = days[x->context] * u->share[i];
+			effort[i] = days[x->context] * u->share[i];
 		else if (x->kind == TASK_PHASE0 && p0 >= 0 &&
 			 !r->plan->set_phase0)
-			u->effort[i] = p0 * u->phase0_share[i];
+			effort[i] = p0 * u->phase0_share[i];
 		else
-			u->effort[i] = x->effort;
+			effort[i] = x->effort;
 	}
 }
 
@@ -892,21 +920,213 @@ static double unscheduled(const struct schedule *o, const struct runner *u,
 	return total - done > 0 ? total - done : 0;
 }
 
+/* Buckets of a week's histogram: a non-negative float's top 12 bits. */
+#define HIST_SHIFT 19
+#define HIST_NR (1u << (31 - HIST_SHIFT))
+
+static uint32_t float_bucket(float f)
+{
+	uint32_t bits;
+
+	memcpy(&bits, &f, sizeof(bits));
+	return bits >> HIST_SHIFT;
+}
+
+/*
+ * The P50, P10 and P90 of one week's remaining efforts v[0..n), into
+ * out[0..3). Non-negative floats order as their bits do, so a histogram
+ * of the top bits (exponent and 4 bits of mantissa, hist[HIST_NR]) finds
+ * the bucket of each rank in one pass; a second gathers those buckets
+ * into tmp[n], where a selection on a few dozen values finishes:
+ * exactly the sorted trials' ranks, for a fraction of three selections
+ * over all of them. v is reordered.
+ */
+static void week_ranks(float *v, size_t n, float out[3], uint32_t *hist,
+		       float *tmp)
+{
+	/* ascending, with where each goes in out[] */
+	size_t k[3] = { rank_index(n, 0.10), rank_index(n, 0.50),
+			rank_index(n, 0.90) };
+	static const int slot[3] = { 1, 0, 2 };
+	uint32_t b[3];
+	size_t below[3], at[3], fill[3], seen = 0;
+	int r = 0;
+
+	memset(hist, 0, HIST_NR * sizeof(*hist));
+	for (size_t t = 0; t < n; t++) {
+		if (!(v[t] >= 0)) {
+			/* not what a week holds: select over them all */
+			out[2] = select_float(v, n, k[2]);
+			out[0] = select_float(v, k[2] + 1, k[1]);
+			out[1] = select_float(v, k[1] + 1, k[0]);
+			return;
+		}
+		hist[float_bucket(v[t])]++;
+	}
+	for (uint32_t i = 0; i < HIST_NR && r < 3; i++) {
+		while (r < 3 && k[r] < seen + hist[i]) {
+			b[r] = i;
+			below[r] = seen;
+			r++;
+		}
+		seen += hist[i];
+	}
+	/* each distinct bucket once in tmp, ranks sharing one share it */
+	for (r = 0, seen = 0; r < 3; r++) {
+		if (r && b[r] == b[r - 1]) {
+			at[r] = at[r - 1];
+			continue;
+		}
+		at[r] = seen;
+		seen += hist[b[r]];
+	}
+	memcpy(fill, at, sizeof(fill));
+	for (size_t t = 0; t < n; t++) {
+		uint32_t x = float_bucket(v[t]);
+
+		for (r = 0; r < 3; r++)
+			if (x == b[r]) {
+				tmp[fill[r]++] = v[t];
+				break;
+			}
+	}
+	for (r = 0; r < 3; r++)
+		out[slot[r]] =
+			select_float(tmp + at[r], hist[b[r]], k[r] - below[r]);
+}
+
+/* Trials a worker takes at a time. */
+#define TRIAL_BLOCK 16
+
+/* A worker's own: one trial's efforts and schedule. */
+struct trial_worker {
+	double *days, *effort;
+	struct schedule o;
+	size_t used_to; /* o.used is 0 from there on */
+};
+
+/* What the trials write, each in its own slots; and each worker's. */
+struct trials {
+	struct roadmap *r;
+	const struct runner *u;
+	const struct roadmap_input *in;
+	size_t nr, last_step;
+	uint32_t *ends; /* task-major: ends[task * nr + trial] */
+	uint32_t *ms; /* phase-major */
+	float **weekly;
+	size_t *weeks;
+	double *totals, *shorts, *tails;
+	char *unfinished;
+	/* per worker: one week of every trial, its histogram, a scratch */
+	float **v, **tmp;
+	uint32_t **hist;
+	struct trial_worker *w;
+};
+
+static void one_trial(struct trials *tr, struct trial_worker *w, size_t t)
+{
+	const struct roadmap *r = tr->r;
+	const struct runner *u = tr->u;
+	struct schedule *o = &w->o;
+	size_t n = r->tasks_nr, trials = tr->nr, md[PHASE_NR];
+	double total = 0;
+
+	trial_efforts(r, u, tr->in, t, w->days, w->effort);
+	scheduler_run(&u->s, w->effort, o);
+	/*
+	 * A run writes the use of every day before it stopped: only what
+	 * an earlier, longer run left after that is cleared
+	 */
+	if (o->stuck < w->used_to)
+		memset(o->used + o->stuck, 0,
+		       (w->used_to - o->stuck) * sizeof(*o->used));
+	w->used_to = o->stuck;
+	tr->unfinished[t] = !o->finished;
+	for (size_t i = 0; i < n; i++) {
+		tr->ends[i * trials + t] = (uint32_t)o->end[i];
+		total += w->effort[i];
+	}
+	tr->totals[t] = total;
+	/* what is left when the profile's last step begins */
+	if (tr->last_step) {
+		double before = 0;
+
+		for (size_t d = 0; d < tr->last_step && d < o->days; d++)
+			before += o->used[d];
+		tr->tails[t] = total - before > 0.5 ? total - before : 0;
+	}
+	if (!o->finished)
+		tr->shorts[t] = unscheduled(o, u, total);
+	milestone_days(r, o->end, md);
+	for (int ph = 0; ph < PHASE_NR; ph++)
+		tr->ms[ph * trials + t] = (uint32_t)md[ph];
+	tr->weeks[t] = run_days(o, u) / 5 + 1;
+	tr->weekly[t] = xcalloc(tr->weeks[t], sizeof(float));
+	weekly_remaining(o, run_days(o, u), total, tr->weeks[t], tr->weekly[t]);
+}
+
+static void trial_block(void *ctx, size_t block, int worker)
+{
+	struct trials *tr = ctx;
+
+	for (size_t t = block * TRIAL_BLOCK;
+	     t < tr->nr && t < (block + 1) * TRIAL_BLOCK; t++)
+		one_trial(tr, &tr->w[worker], t);
+}
+
+/* Task i's P90, P85, P50 and P10 end over the trials. */
+static void task_ranks(void *ctx, size_t i, int worker)
+{
+	struct trials *tr = ctx;
+	struct roadmap_task *x = &tr->r->tasks[i];
+	size_t trials = tr->nr;
+	uint32_t *v = tr->ends + i * trials;
+	size_t k90 = rank_index(trials, 0.90);
+	size_t k85 = rank_index(trials, 0.85);
+	size_t k50 = rank_index(trials, 0.50);
+
+	(void)worker;
+	/* each lower rank lies among the values up to the higher */
+	x->end_p90 = select_u32(v, trials, k90);
+	x->end_p85 = select_u32(v, k90 + 1, k85);
+	x->end_p50 = select_u32(v, k85 + 1, k50);
+	x->end_p10 = select_u32(v, k50 + 1, rank_index(trials, 0.10));
+}
+
+/* Week k's ranks of the remaining effort over the trials. */
+static void week_of_trials(void *ctx, size_t k, int worker)
+{
+	struct trials *tr = ctx;
+	float *v = tr->v[worker];
+
+	/* what a run left undone stays left: 0 once it finished */
+	for (size_t t = 0; t < tr->nr; t++)
+		v[t] = tr->weekly[t][k < tr->weeks[t] ? k : tr->weeks[t] - 1];
+	week_ranks(v, tr->nr, tr->r->weekly + 3 * k, tr->hist[worker],
+		   tr->tmp[worker]);
+}
+
+/*
+ * The trials, on in->threads threads: each trial draws its efforts from
+ * its own counter-based random numbers and has its own slots, so the
+ * results do not depend on the threads or the order.
+ */
 static void monte_carlo(struct roadmap *r, struct runner *u,
 			const struct roadmap_input *in)
 {
 	size_t n = r->tasks_nr, trials = r->trials;
-	uint32_t *ends = xcalloc(trials * n + 1, sizeof(*ends));
-	uint32_t *ms = xcalloc(trials * PHASE_NR + 1, sizeof(*ms));
-	double *days = xcalloc(r->nr + 1, sizeof(*days));
-	float **weekly = xcalloc(trials + 1, sizeof(*weekly));
-	size_t *weeks = xcalloc(trials + 1, sizeof(*weeks));
-	uint32_t *col = xcalloc(trials + 1, sizeof(*col));
+	int threads = in->threads > 1 ? in->threads : 1;
+	struct trials tr = { r, u, in, trials };
+	uint32_t *ends = tr.ends = xcalloc(trials * n + 1, sizeof(*ends));
+	uint32_t *ms = tr.ms = xcalloc(trials * PHASE_NR + 1, sizeof(*ms));
+	float **weekly = tr.weekly = xcalloc(trials + 1, sizeof(*weekly));
+	size_t *weeks = tr.weeks = xcalloc(trials + 1, sizeof(*weeks));
 	size_t unfinished = 0, max_weeks = r->weeks_nr;
-	double *totals = xcalloc(trials + 1, sizeof(*totals));
-	double *shorts = xcalloc(trials + 1, sizeof(*shorts));
-	double *tails = xcalloc(trials + 1, sizeof(*tails));
+	double *totals = tr.totals = xcalloc(trials + 1, sizeof(*totals));
+	double *shorts = tr.shorts = xcalloc(trials + 1, sizeof(*shorts));
+	double *tails = tr.tails = xcalloc(trials + 1, sizeof(*tails));
 	size_t last_step = 0;
+	struct estimate_range range;
 
 	/* the working day the open-ended last step of a profile begins */
 	if (r->plan->capacity_nr > 1 && !r->plan->capacity_end &&
@@ -914,56 +1134,33 @@ static void monte_carlo(struct roadmap *r, struct runner *u,
 		last_step = calendar_index(
 			&r->plan->cal,
 			r->plan->capacity[r->plan->capacity_nr - 1].from);
-	struct estimate_range range;
-	struct schedule o;
-
-	schedule_init(&o, &u->s, 1);
+	tr.last_step = last_step;
+	tr.unfinished = xcalloc(trials + 1, 1);
+	if ((size_t)threads > (trials + TRIAL_BLOCK - 1) / TRIAL_BLOCK)
+		threads = (int)((trials + TRIAL_BLOCK - 1) / TRIAL_BLOCK);
+	if (threads < 1)
+		threads = 1;
+	tr.w = xcalloc(threads, sizeof(*tr.w));
+	for (int i = 0; i < threads; i++) {
+		tr.w[i].days = xcalloc(r->nr + 1, sizeof(double));
+		tr.w[i].effort = xcalloc(n + 1, sizeof(double));
+		schedule_init(&tr.w[i].o, &u->s, 1);
+	}
+	pool_for((trials + TRIAL_BLOCK - 1) / TRIAL_BLOCK, threads, trial_block,
+		 &tr);
+	for (int i = 0; i < threads; i++) {
+		free(tr.w[i].days);
+		free(tr.w[i].effort);
+		schedule_release(&tr.w[i].o);
+	}
+	free(tr.w);
 	for (size_t t = 0; t < trials; t++) {
-		size_t md[PHASE_NR];
-		double total = 0;
-
-		trial_efforts(r, u, in, t, days);
-		memset(o.used, 0, u->s.horizon * sizeof(*o.used));
-		scheduler_run(&u->s, u->effort, &o);
-		unfinished += !o.finished;
-		for (size_t i = 0; i < n; i++) {
-			ends[i * trials + t] = (uint32_t)o.end[i];
-			total += u->effort[i];
-		}
-		totals[t] = total;
-		/* what is left when the profile's last step begins */
-		if (last_step) {
-			double before = 0;
-
-			for (size_t w = 0; w < last_step && w < o.days; w++)
-				before += o.used[w];
-			tails[t] = total - before > 0.5 ? total - before : 0;
-		}
-		if (!o.finished)
-			shorts[t] = unscheduled(&o, u, total);
-		milestone_days(r, o.end, md);
-		for (int ph = 0; ph < PHASE_NR; ph++)
-			ms[ph * trials + t] = (uint32_t)md[ph];
-		weeks[t] = run_days(&o, u) / 5 + 1;
-		weekly[t] = xcalloc(weeks[t], sizeof(float));
-		weekly_remaining(&o, run_days(&o, u), total, weeks[t],
-				 weekly[t]);
+		unfinished += tr.unfinished[t];
 		if (weeks[t] > max_weeks)
 			max_weeks = weeks[t];
 	}
-	for (size_t i = 0; i < n; i++) {
-		uint32_t *v = ends + i * trials;
-		size_t k90 = rank_index(trials, 0.90);
-		size_t k85 = rank_index(trials, 0.85);
-		size_t k50 = rank_index(trials, 0.50);
-
-		/* each lower rank lies among the values up to the higher */
-		r->tasks[i].end_p90 = select_u32(v, trials, k90);
-		r->tasks[i].end_p85 = select_u32(v, k90 + 1, k85);
-		r->tasks[i].end_p50 = select_u32(v, k85 + 1, k50);
-		r->tasks[i].end_p10 =
-			select_u32(v, k50 + 1, rank_index(trials, 0.10));
-	}
+	free(tr.unfinished);
+	pool_for(n, threads, task_ranks, &tr);
 	for (int ph = 0; ph < PHASE_NR; ph++) {
 		uint32_t *v = ms + ph * trials;
 
@@ -993,15 +1190,26 @@ static void monte_carlo(struct roadmap *r, struct runner *u,
 	free(totals);
 	free(shorts);
 	r->weeks_nr = max_weeks;
-	r->weekly = xcalloc(trials * max_weeks + 1, sizeof(float));
-	for (size_t t = 0; t < trials; t++) {
-		memcpy(r->weekly + t * max_weeks, weekly[t],
-		       weeks[t] * sizeof(float));
-		/* what a run left undone stays left: 0 once it finished */
-		for (size_t k = weeks[t]; k < max_weeks; k++)
-			r->weekly[t * max_weeks + k] = weekly[t][weeks[t] - 1];
-		free(weekly[t]);
+	r->weekly = xcalloc(3 * max_weeks + 1, sizeof(float));
+	tr.v = xcalloc(threads, sizeof(*tr.v));
+	tr.tmp = xcalloc(threads, sizeof(*tr.tmp));
+	tr.hist = xcalloc(threads, sizeof(*tr.hist));
+	for (int i = 0; i < threads; i++) {
+		tr.v[i] = xcalloc(trials + 1, sizeof(float));
+		tr.tmp[i] = xcalloc(trials + 1, sizeof(float));
+		tr.hist[i] = xcalloc(HIST_NR, sizeof(uint32_t));
 	}
+	pool_for(max_weeks, threads, week_of_trials, &tr);
+	for (int i = 0; i < threads; i++) {
+		free(tr.v[i]);
+		free(tr.tmp[i]);
+		free(tr.hist[i]);
+	}
+	free(tr.v);
+	free(tr.tmp);
+	free(tr.hist);
+	for (size_t t = 0; t < trials; t++)
+		free(weekly[t]);
 	r->weekly_p50 =
 		xreallocarray(r->weekly_p50, max_weeks + 1, sizeof(double));
 	if (unfinished)
@@ -1010,14 +1218,10 @@ static void monte_carlo(struct roadmap *r, struct runner *u,
 		     "declared (plan.capacity): they have no finish date, "
 		     "only the engineer-months they lack",
 		     unfinished, trials);
-	(void)col;
-	free(col);
 	free(weekly);
 	free(weeks);
-	free(days);
 	free(ms);
 	free(ends);
-	schedule_release(&o);
 }
 
 int roadmap_build(struct roadmap **out, struct plan *plan,
@@ -1219,7 +1423,6 @@ void roadmap_remaining(const struct roadmap *r, calendar_day day,
 {
 	struct calendar *cal = &r->plan->cal;
 	size_t w, k;
-	float *v;
 
 	if (day < cal->start) {
 		*planned = *p50 = *p10 = *p90 = r->total_effort;
@@ -1235,15 +1438,10 @@ void roadmap_remaining(const struct roadmap *r, calendar_day day,
 		*p50 = *p10 = *p90 = *planned;
 		return;
 	}
-	v = xcalloc(r->trials, sizeof(*v));
-	for (size_t t = 0; t < r->trials; t++)
-		v[t] = r->weekly[t * r->weeks_nr +
-				 (k < r->weeks_nr ? k : r->weeks_nr - 1)];
-	qsort(v, r->trials, sizeof(*v), cmp_float);
-	*p50 = v[rank_index(r->trials, 0.50)];
-	*p10 = v[rank_index(r->trials, 0.10)];
-	*p90 = v[rank_index(r->trials, 0.90)];
-	free(v);
+	k = k < r->weeks_nr ? k : r->weeks_nr - 1;
+	*p50 = r->weekly[3 * k];
+	*p10 = r->weekly[3 * k + 1];
+	*p90 = r->weekly[3 * k + 2];
 }
 
 static const struct roadmap *order_of;

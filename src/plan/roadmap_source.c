@@ -22,11 +22,22 @@
 /* Trial t of the estimate, on the contexts the roadmap kept. */
 static double estimate_trial_fn(void *data, size_t t, double *days)
 {
-	struct roadmap_source *src = data;
-	double p0 = estimate_trial(src->used, t, src->days);
+	const struct roadmap_source *src = data;
+	const struct estimate *e = src->used;
+	double *all, p0;
 
+	if (e->draws && e->phase0_draws) {
+		/* the estimate's own draws, the same numbers */
+		for (size_t i = 0; i < src->in.nr; i++)
+			days[i] = e->draws[t * e->nr + src->index[i]];
+		return e->phase0_draws[t];
+	}
+	/* a scratch of its own: trials run on several threads */
+	all = xcalloc(e->nr + 1, sizeof(*all));
+	p0 = estimate_trial(e, t, all);
 	for (size_t i = 0; i < src->in.nr; i++)
-		days[i] = src->days[src->index[i]];
+		days[i] = all[src->index[i]];
+	free(all);
 	return p0;
 }
 
@@ -83,7 +94,6 @@ static void from_estimate(struct roadmap_source *src, const struct estimate *e,
 		deps++;
 	}
 	free(to_roadmap);
-	src->days = xcalloc(e->nr + 1, sizeof(*src->days));
 	src->in.contexts = src->contexts;
 	src->in.nr = nr;
 	src->in.deps = src->deps;
@@ -160,6 +170,7 @@ int roadmap_source_sizes(struct roadmap_source *src, const char *path,
 		return CARVE_ERR;
 	src->source = "carve estimate of the sizes in --sizes";
 	from_estimate(src, src->estimate, NULL, trials);
+	src->in.threads = threads;
 	return 0;
 }
 
@@ -168,8 +179,10 @@ int roadmap_source_open(struct roadmap_source *src, struct model *m,
 			const struct input_options *io, size_t trials,
 			unsigned long seed)
 {
+	src->in.threads = io->threads;
 	if (p->contexts_nr) {
 		plan_input_init(&src->declared, &src->in, p, trials, seed);
+		src->in.threads = io->threads;
 		return 0;
 	}
 	return from_repository(src, m, cfg, io, trials, seed);
@@ -183,7 +196,6 @@ void roadmap_source_release(struct roadmap_source *src)
 	free(src->contexts);
 	free(src->deps);
 	free(src->index);
-	free(src->days);
 	seams_free(src->seams);
 	estimate_free(src->estimate);
 	memset(src, 0, sizeof(*src));

@@ -6,7 +6,10 @@
  * capacity changes): the running tasks keep their shares, the ready ones
  * still do not fit, so the days in between cost one subtraction per
  * running task and no scan of the ready list. Lists are kept sorted by
- * priority position and compacted only when they change.
+ * priority position and compacted only when they change. The scan of the
+ * ready list stops as soon as no capacity left today could start any
+ * task in it (each needs at least the least start of all ready tasks),
+ * so that a day with hundreds of tasks waiting costs what it starts.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +18,12 @@
 #include "carve/xmalloc.h"
 
 #define EPS 1e-9
+
+/* A list of task indexes sorted by priority position. */
+struct list {
+	size_t *v;
+	size_t nr, alloc;
+};
 
 void schedule_init(struct schedule *o, const struct scheduler *s, int with_used)
 {
@@ -26,21 +35,75 @@ void schedule_init(struct schedule *o, const struct scheduler *s, int with_used)
 			xcalloc(s->horizon ? s->horizon : 1, sizeof(*o->used));
 }
 
+/* What a run works in, kept in its schedule from one run to the next. */
+struct schedule_work {
+	size_t nr, pools_nr; /* what it was allocated for */
+	double *rem, *share, *pool, *pool_freed;
+	size_t *waiting;
+	char *done, *moved;
+	struct list active, ready, ended, pending;
+};
+
+static void work_free(struct schedule_work *k)
+{
+	if (!k)
+		return;
+	free(k->rem);
+	free(k->share);
+	free(k->pool);
+	free(k->pool_freed);
+	free(k->waiting);
+	free(k->done);
+	free(k->moved);
+	free(k->active.v);
+	free(k->ready.v);
+	free(k->ended.v);
+	free(k->pending.v);
+	free(k);
+}
+
+/* o's work space for s, cleared where a run expects zeros. */
+static struct schedule_work *work_for(struct schedule *o,
+				      const struct scheduler *s)
+{
+	struct schedule_work *k = o->work;
+	size_t n = s->nr ? s->nr : 1;
+
+	if (k && (k->nr != n || k->pools_nr != s->pools_nr)) {
+		work_free(k);
+		k = NULL;
+	}
+	if (!k) {
+		k = xcalloc(1, sizeof(*k));
+		k->nr = n;
+		k->pools_nr = s->pools_nr;
+		k->rem = xcalloc(n, sizeof(*k->rem));
+		k->share = xcalloc(n, sizeof(*k->share));
+		k->waiting = xcalloc(n, sizeof(*k->waiting));
+		k->done = xcalloc(n, 1);
+		k->moved = xcalloc(n, 1);
+		k->pool = xcalloc(s->pools_nr + 1, sizeof(double));
+		k->pool_freed = xcalloc(s->pools_nr + 1, sizeof(double));
+		o->work = k;
+		return k;
+	}
+	memset(k->share, 0, n * sizeof(*k->share));
+	memset(k->done, 0, n);
+	memset(k->moved, 0, n);
+	k->active.nr = k->ready.nr = k->ended.nr = k->pending.nr = 0;
+	return k;
+}
+
 void schedule_release(struct schedule *o)
 {
 	if (!o)
 		return;
+	work_free(o->work);
 	free(o->start);
 	free(o->end);
 	free(o->used);
 	memset(o, 0, sizeof(*o));
 }
-
-/* A list of task indexes sorted by priority position. */
-struct list {
-	size_t *v;
-	size_t nr, alloc;
-};
 
 static void list_insert(struct list *l, const size_t *pos, size_t t)
 {
@@ -104,6 +167,46 @@ struct day {
 	double used;
 };
 
+/*
+ * What a ready task needs to start: it stays the same while it waits,
+ * since only a served task has its effort reduced.
+ */
+static double start_need(const struct scheduler *s, const double *rem, size_t t)
+{
+	return min3(s->min_start, s->max_rate[t], rem[t]);
+}
+
+/*
+ * A lower bound of the needs of the ready tasks: min_start, unless some
+ * need less (a short task, a capped rate), then the least of those since
+ * there were none.
+ */
+struct need_bound {
+	size_t small_nr;
+	double small_min;
+};
+
+static void bound_add(struct need_bound *b, const struct scheduler *s,
+		      double need)
+{
+	if (!(need < s->min_start))
+		return;
+	if (!b->small_nr++ || need < b->small_min)
+		b->small_min = need;
+}
+
+static void bound_remove(struct need_bound *b, const struct scheduler *s,
+			 double need)
+{
+	if (need < s->min_start)
+		b->small_nr--;
+}
+
+static double bound_of(const struct need_bound *b, const struct scheduler *s)
+{
+	return b->small_nr ? b->small_min : s->min_start;
+}
+
 struct run {
 	const struct scheduler *s;
 	struct schedule *o;
@@ -124,6 +227,20 @@ static double *pool_of(struct run *u, size_t t, double **freed)
 	}
 	*freed = &u->d.pool_freed[u->s->pool[t]];
 	return &u->d.pool[u->s->pool[t]];
+}
+
+/*
+ * Whether no capacity left today, shared or of a team, reaches `need`
+ * (a task started today takes only what nobody freed today).
+ */
+static int none_fits(const struct run *u, double need)
+{
+	if (u->d.cap - u->d.freed + EPS >= need)
+		return 0;
+	for (size_t p = 0; p < u->s->pools_nr; p++)
+		if (u->d.pool[p] - u->d.pool_freed[p] + EPS >= need)
+			return 0;
+	return 1;
 }
 
 /*
@@ -209,21 +326,24 @@ static size_t repeat_quiet_day(struct run *u, const struct list *active,
 void scheduler_run(const struct scheduler *s, const double *effort,
 		   struct schedule *o)
 {
-	size_t n = s->nr ? s->nr : 1;
-	char *moved = xcalloc(n, 1);
+	struct schedule_work *ws = work_for(o, s);
+	char *moved = ws->moved;
 	struct run u = { 0 };
-	struct list active = { 0 }, ready = { 0 };
+	struct list active = ws->active, ready = ws->ready;
+	struct need_bound bound = { 0 };
 	size_t left = s->nr, shared_left = 0, last_capacity = 0;
 	size_t w;
 
 	u.s = s;
 	u.o = o;
-	u.rem = xcalloc(n, sizeof(*u.rem));
-	u.share = xcalloc(n, sizeof(*u.share));
-	u.waiting = xcalloc(n, sizeof(*u.waiting));
-	u.done = xcalloc(n, 1);
-	u.d.pool = xcalloc(s->pools_nr + 1, sizeof(double));
-	u.d.pool_freed = xcalloc(s->pools_nr + 1, sizeof(double));
+	u.rem = ws->rem;
+	u.share = ws->share;
+	u.waiting = ws->waiting;
+	u.done = ws->done;
+	u.d.pool = ws->pool;
+	u.d.pool_freed = ws->pool_freed;
+	u.ended = ws->ended;
+	u.pending = ws->pending;
 	for (last_capacity = s->horizon; last_capacity; last_capacity--)
 		if (s->capacity[last_capacity - 1] > EPS)
 			break;
@@ -232,8 +352,10 @@ void scheduler_run(const struct scheduler *s, const double *effort,
 		u.waiting[t] = s->preds_nr[t];
 		o->start[t] = o->end[t] = s->horizon;
 		shared_left += s->pool[t] < 0;
-		if (!u.waiting[t])
+		if (!u.waiting[t]) {
 			list_insert(&ready, s->pos, t);
+			bound_add(&bound, s, start_need(s, u.rem, t));
+		}
 	}
 	for (w = 0; w < s->horizon && left; w++) {
 		size_t started = 0, scanned;
@@ -258,14 +380,16 @@ void scheduler_run(const struct scheduler *s, const double *effort,
 			size_t t = ready.v[scanned];
 			double *freed, *c = pool_of(&u, t, &freed);
 			double avail = *c - *freed;
-			double need =
-				min3(s->min_start, s->max_rate[t], u.rem[t]);
+			double need = start_need(s, u.rem, t);
 
 			if (u.d.cap - u.d.freed <= EPS && !s->pools_nr)
 				break;
+			if (none_fits(&u, bound_of(&bound, s)))
+				break; /* every task left would be skipped */
 			if (avail + EPS < need ||
 			    (avail <= EPS && u.rem[t] > EPS))
 				continue;
+			bound_remove(&bound, s, need);
 			o->start[t] = w;
 			moved[t] = 1;
 			started++;
@@ -298,8 +422,10 @@ void scheduler_run(const struct scheduler *s, const double *effort,
 
 				if (o->start[v] != s->horizon)
 					continue; /* went on at once */
-				if (!--u.waiting[v])
-					list_insert(&ready, s->pos, v);
+				if (--u.waiting[v])
+					continue;
+				list_insert(&ready, s->pos, v);
+				bound_add(&bound, s, start_need(s, u.rem, v));
 			}
 		}
 	}
@@ -309,15 +435,9 @@ void scheduler_run(const struct scheduler *s, const double *effort,
 	for (size_t t = 0; t < s->nr; t++)
 		if (u.done[t] && o->end[t] + 1 > o->days)
 			o->days = o->end[t] + 1;
-	free(u.rem);
-	free(u.share);
-	free(u.waiting);
-	free(u.done);
-	free(moved);
-	free(u.d.pool);
-	free(u.d.pool_freed);
-	free(active.v);
-	free(ready.v);
-	free(u.ended.v);
-	free(u.pending.v);
+	/* the lists' arrays, grown or not, for the next run */
+	ws->active = active;
+	ws->ready = ready;
+	ws->ended = u.ended;
+	ws->pending = u.pending;
 }

@@ -68,7 +68,18 @@ static int collect_index(struct filelist *list, git_repository *repo)
 	for (size_t i = 0; i < count; i++) {
 		const git_index_entry *ie = git_index_get_byindex(index, i);
 		struct filelist_entry *e;
+		const char *slash;
 
+		/* the history's key reads them (hlog_attribute_sources) */
+		if (ie) {
+			slash = strrchr(ie->path, '/');
+			if (!strcmp(slash ? slash + 1 : ie->path,
+				    ".gitattributes")) {
+				strbuf_add(&list->attributes, ie->path,
+					   strlen(ie->path) + 1);
+				strbuf_add(&list->attributes, ie->id.id, 20);
+			}
+		}
 		if (!ie || git_index_entry_stage(ie) > 1)
 			continue; /* conflicted: stage 2/3 repeat the path */
 		if (!in_prefix(list, ie->path))
@@ -90,6 +101,7 @@ static int collect_index(struct filelist *list, git_repository *repo)
 			e->has_index &&
 			(ie->flags_extended & GIT_INDEX_ENTRY_SKIP_WORKTREE);
 	}
+	list->attributes_read = 1;
 	git_index_free(index);
 	return ret;
 }
@@ -321,6 +333,7 @@ void filelist_release(struct filelist *list)
 	free(list->branch);
 	free(list->gitdir);
 	arena_release(&list->arena);
+	strbuf_release(&list->attributes);
 	memset(list, 0, sizeof(*list));
 }
 

@@ -415,6 +415,12 @@ int scan_run(struct scan **out, const struct scan_options *opts)
 	scan->branch = list.branch;
 	list.root = list.prefix = list.branch = NULL;
 	scan->is_git = list.is_git;
+	if (list.attributes_read) {
+		/* never NULL once read, even with no entry */
+		strbuf_addch(&list.attributes, '\0');
+		scan->gitattributes_len = list.attributes.len - 1;
+		scan->gitattributes = strbuf_detach(&list.attributes, NULL);
+	}
 	memcpy(scan->head, list.head, sizeof(scan->head));
 	stamp_time(scan);
 	scan_summarise(scan);

@@ -116,6 +116,24 @@ run >out.json
 expect_eq "and the rewritten summary is read" \
 	"summary read, 0 commits walked" "$(trace)"
 
+# a sub-folder's scan lists only its files, yet the root's
+# .gitattributes (read with the scan's file list) is in the key
+"$CARVE" history -f json repo/app >/dev/null 2>trace
+"$CARVE" history -f json repo/app >sub.json 2>trace
+expect_eq "a sub-folder's history: its summary read" \
+	"summary read, 0 commits walked" "$(trace)"
+printf '*.py -diff\n' >>repo/.gitattributes
+"$CARVE" history -f json repo/app >sub-attr.json 2>trace
+expect_eq "the root's .gitattributes changed: summed up again" \
+	"summary written" "$(trace | cut -d, -f1)"
+expect_eq "and a.py is binary there" "0" \
+	"$(jq -r '.history.files[] | select(.path == "app/core/a.py") | .added' sub-attr.json)"
+git -C repo checkout -q .gitattributes
+"$CARVE" history -f json repo/app >sub2.json 2>trace
+expect_eq "put back: the first summary again" \
+	"summary read, 0 commits walked" "$(trace)"
+check "the same bytes" cmp sub.json sub2.json
+
 rm -rf repo/.git/carve
 "$CARVE" history -q -f json --no-cache repo >/dev/null 2>trace
 check "--no-cache writes no summary" test ! -e repo/.git/carve/history-summary
