@@ -60,16 +60,22 @@ struct compdb {
 const char *compdb_resource_dir(void);
 
 /*
+ * Maps the repository paths of `scan` that a command may compile
+ * (counted or unknown files) to their indexes plus one.
+ */
+void compdb_map_paths(const struct scan *scan, struct strmap *by_path);
+
+/*
  * Finds compile_commands.json in `dir` (-p), or else at the scanned
  * directory, the root, or their build/ directories, and loads the entries
- * that compile files of `scan` (by_path maps repository paths to indexes
- * plus one). Returns 0, CARVE_ENOTFOUND when there is none (reported only
+ * that compile files of `scan` (by_path, empty, is filled by
+ * compdb_map_paths() once a database is found). Returns 0, CARVE_ENOTFOUND when there is none (reported only
  * for `dir`), CARVE_EINVALID after a warning when libclang cannot load
  * it, or CARVE_ERR after an error when libclang or its builtin headers
  * cannot be found (a broken installation).
  */
 int compdb_load(struct compdb *db, const struct scan *scan,
-		const struct strmap *by_path, const char *dir);
+		struct strmap *by_path, const char *dir);
 
 /*
  * Without a database: one command per C and C++ source file of the scan,

@@ -13,6 +13,7 @@
 
 struct arena;
 struct language;
+struct line_counts;
 
 /*
  * Appends the dependency statements of buf[0..len) (NUL-terminated at
@@ -22,6 +23,16 @@ struct language;
  */
 void deps_extract(struct dep_list *out, struct arena *arena,
 		  const struct language *lang, const char *buf, size_t len);
+
+/*
+ * deps_extract() and linecount_buffer(counts, lang, buf, len) in one
+ * pass over the bytes, for the languages whose lexer follows the line
+ * counter (Go): returns 1 when both are done, 0 when nothing was (the
+ * caller calls both).
+ */
+int deps_extract_counting(struct dep_list *out, struct arena *arena,
+			  const struct language *lang, const char *buf,
+			  size_t len, struct line_counts *counts);
 
 /* Appends one reference (the lexers' helper); copies target and name. */
 struct dep_ref *dep_list_add(struct dep_list *out, struct arena *arena,
@@ -38,6 +49,17 @@ void deps_python(struct dep_list *out, struct arena *arena,
 		 const char *buf, size_t len);
 void deps_go(struct dep_list *out, struct arena *arena, const char *buf,
 	     size_t len);
+/*
+ * deps_go() (buf[len] must be '\0', as deps_extract()'s is: the body
+ * is lexed by the line counter, which stops there), and with counts
+ * the line counts (lang Go) of
+ * cbuf[0..clen), the file before deps_extract() skipped a byte-order
+ * mark, in the same pass (linecount_follow()).
+ */
+void deps_go_counting(struct dep_list *out, struct arena *arena,
+		      const char *buf, size_t len, const struct language *lang,
+		      const char *cbuf, size_t clen,
+		      struct line_counts *counts);
 void deps_java(struct dep_list *out, struct arena *arena,
 	       const struct language *lang, const char *buf, size_t len);
 void deps_js(struct dep_list *out, struct arena *arena, const char *buf,

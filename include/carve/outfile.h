@@ -6,6 +6,7 @@
 #ifndef CARVE_OUTFILE_H
 #define CARVE_OUTFILE_H
 
+#include <stddef.h>
 #include <stdio.h>
 
 struct outfile {
@@ -30,6 +31,14 @@ int outfile_open(struct outfile *out, const char *path);
  * by a killed run (older than ten minutes) are removed first.
  */
 int outfile_open_private(struct outfile *out, const char *path);
+/*
+ * Of the files in dir named by 40 hex digits and then suffix (a cache's
+ * entries), keeps `keep` in all, the newest by modification time and
+ * current (the one just written, which may tie with others written in
+ * the same second) always among them, and removes the rest.
+ */
+void outfile_prune(const char *dir, const char *suffix, const char *current,
+		   size_t keep);
 /*
  * Text for people: from now on, control characters written to out->fp
  * (but newline and tab: a file name's escape sequence or carriage

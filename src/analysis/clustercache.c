@@ -6,7 +6,6 @@
  * SHA-1 of all that. Written privately and atomically, the
  * CLUSTERCACHE_KEEP newest kept.
  */
-#include <dirent.h>
 #include <errno.h>
 #include <git2.h>
 #include <igraph.h>
@@ -193,63 +192,6 @@ done:
 	return ret;
 }
 
-struct aged {
-	char *path;
-	struct timespec mtime;
-};
-
-static int newest_first(const void *x, const void *y)
-{
-	const struct aged *a = x, *b = y;
-
-	if (a->mtime.tv_sec != b->mtime.tv_sec)
-		return a->mtime.tv_sec > b->mtime.tv_sec ? -1 : 1;
-	if (a->mtime.tv_nsec != b->mtime.tv_nsec)
-		return a->mtime.tv_nsec > b->mtime.tv_nsec ? -1 : 1;
-	return strcmp(a->path, b->path);
-}
-
-/* Keeps the CLUSTERCACHE_KEEP newest files, `current` among them. */
-static void prune(const char *dir, const char *current)
-{
-	DIR *d = opendir(dir);
-	struct dirent *de;
-	struct aged *files = NULL;
-	size_t nr = 0, alloc = 0, kept = 1;
-
-	if (!d)
-		return;
-	while ((de = readdir(d))) {
-		struct strbuf p = STRBUF_INIT;
-		struct stat st;
-
-		if (strlen(de->d_name) != 40 ||
-		    strspn(de->d_name, "0123456789abcdef") != 40)
-			continue;
-		strbuf_addf(&p, "%s/%s", dir, de->d_name);
-		if (lstat(p.buf, &st) || !S_ISREG(st.st_mode)) {
-			strbuf_release(&p);
-			continue;
-		}
-		ALLOC_GROW(files, nr + 1, alloc);
-		files[nr].path = strbuf_detach(&p, NULL);
-		files[nr++].mtime = st.st_mtim;
-	}
-	closedir(d);
-	if (nr)
-		qsort(files, nr, sizeof(*files), newest_first);
-	for (size_t i = 0; i < nr; i++) {
-		if (strcmp(files[i].path, current)) {
-			if (kept >= CLUSTERCACHE_KEEP)
-				unlink(files[i].path);
-			else
-				kept++;
-		}
-		free(files[i].path);
-	}
-	free(files);
-}
-
 /* Writes the file of key; a cache that cannot be written is skipped. */
 static void save(const size_t *membership, size_t n, long k, double resolution,
 		 const char *dir, const char *path, const unsigned char *key)
@@ -297,7 +239,7 @@ static void save(const size_t *membership, size_t n, long k, double resolution,
 		goto done;
 	fwrite(sb.buf, 1, sb.len, out.fp);
 	if (!outfile_commit(&out))
-		prune(d.buf, path);
+		outfile_prune(d.buf, "", path, CLUSTERCACHE_KEEP);
 	outfile_abort(&out);
 done:
 	free(check);

@@ -358,3 +358,63 @@ int outfile_mkdirs(const char *dir)
 	free(copy);
 	return ret;
 }
+
+struct aged {
+	char *path;
+	struct timespec mtime;
+};
+
+static int newest_first(const void *x, const void *y)
+{
+	const struct aged *a = x, *b = y;
+
+	if (a->mtime.tv_sec != b->mtime.tv_sec)
+		return a->mtime.tv_sec > b->mtime.tv_sec ? -1 : 1;
+	if (a->mtime.tv_nsec != b->mtime.tv_nsec)
+		return a->mtime.tv_nsec > b->mtime.tv_nsec ? -1 : 1;
+	return strcmp(a->path, b->path);
+}
+
+void outfile_prune(const char *dir, const char *suffix, const char *current,
+		   size_t keep)
+{
+	size_t kept = 1, slen = strlen(suffix);
+
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	struct aged *files = NULL;
+	size_t nr = 0, alloc = 0;
+
+	if (!d)
+		return;
+	while ((de = readdir(d))) {
+		struct strbuf p = STRBUF_INIT;
+		struct stat st;
+
+		if (strlen(de->d_name) != 40 + slen ||
+		    strspn(de->d_name, "0123456789abcdef") != 40 ||
+		    strcmp(de->d_name + 40, suffix))
+			continue;
+		strbuf_addf(&p, "%s/%s", dir, de->d_name);
+		if (lstat(p.buf, &st) || !S_ISREG(st.st_mode)) {
+			strbuf_release(&p);
+			continue;
+		}
+		ALLOC_GROW(files, nr + 1, alloc);
+		files[nr].path = strbuf_detach(&p, NULL);
+		files[nr++].mtime = st.st_mtim;
+	}
+	closedir(d);
+	if (nr)
+		qsort(files, nr, sizeof(*files), newest_first);
+	for (size_t i = 0; i < nr; i++) {
+		if (strcmp(files[i].path, current)) {
+			if (kept >= keep)
+				unlink(files[i].path);
+			else
+				kept++;
+		}
+		free(files[i].path);
+	}
+	free(files);
+}

@@ -10,7 +10,6 @@
  * and index is checked against what the file can hold, so a torn or
  * crafted file is a miss, never a crash.
  */
-#include <dirent.h>
 #include <errno.h>
 #include <git2.h>
 #include <stdio.h>
@@ -484,70 +483,6 @@ static void header(struct strbuf *sb)
 		    CARVE_VERSION);
 }
 
-struct aged {
-	char *path;
-	struct timespec mtime;
-};
-
-static int newest_first(const void *x, const void *y)
-{
-	const struct aged *a = x, *b = y;
-
-	if (a->mtime.tv_sec != b->mtime.tv_sec)
-		return a->mtime.tv_sec > b->mtime.tv_sec ? -1 : 1;
-	if (a->mtime.tv_nsec != b->mtime.tv_nsec)
-		return a->mtime.tv_nsec > b->mtime.tv_nsec ? -1 : 1;
-	return strcmp(a->path, b->path);
-}
-
-/*
- * Keeps the HSUMMARY_KEEP newest summaries (other options, older HEADs),
- * `current` (the one just written) always among them: summaries written
- * in one second would otherwise tie.
- */
-static void prune(const char *dir, const char *current, const char *suffix)
-{
-	size_t kept = 1, slen = strlen(suffix);
-
-	DIR *d = opendir(dir);
-	struct dirent *de;
-	struct aged *files = NULL;
-	size_t nr = 0, alloc = 0;
-
-	if (!d)
-		return;
-	while ((de = readdir(d))) {
-		struct strbuf p = STRBUF_INIT;
-		struct stat st;
-
-		if (strlen(de->d_name) != 40 + slen ||
-		    strspn(de->d_name, "0123456789abcdef") != 40 ||
-		    strcmp(de->d_name + 40, suffix))
-			continue;
-		strbuf_addf(&p, "%s/%s", dir, de->d_name);
-		if (lstat(p.buf, &st) || !S_ISREG(st.st_mode)) {
-			strbuf_release(&p);
-			continue;
-		}
-		ALLOC_GROW(files, nr + 1, alloc);
-		files[nr].path = strbuf_detach(&p, NULL);
-		files[nr++].mtime = st.st_mtim;
-	}
-	closedir(d);
-	if (nr)
-		qsort(files, nr, sizeof(*files), newest_first);
-	for (size_t i = 0; i < nr; i++) {
-		if (strcmp(files[i].path, current)) {
-			if (kept >= HSUMMARY_KEEP)
-				unlink(files[i].path);
-			else
-				kept++;
-		}
-		free(files[i].path);
-	}
-	free(files);
-}
-
 /*
  * Seals sb (header, key, body) with its SHA-1, writes it to path
  * privately and atomically, and prunes the older files of suffix in
@@ -579,7 +514,7 @@ static int write_sealed(struct strbuf *sb, const char *path, const char *dir,
 	fwrite(sb->buf, 1, sb->len, out.fp);
 	ret = outfile_commit(&out) ? CARVE_EIO : 0;
 	outfile_abort(&out);
-	prune(d.buf, path, suffix);
+	outfile_prune(d.buf, suffix, path, HSUMMARY_KEEP);
 done:
 	strbuf_release(&d);
 	return ret;

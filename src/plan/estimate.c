@@ -19,6 +19,7 @@
 #include "carve/montecarlo.h"
 #include "carve/pool.h"
 #include "carve/rates.h"
+#include "carve/select.h"
 #include "carve/role.h"
 #include "carve/strbuf.h"
 #include "carve/xmalloc.h"
@@ -406,35 +407,7 @@ static int cmp_double(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* Moves the k-th smallest of v[lo..hi) to v[k], smaller ones before it. */
-static void select_kth(double *v, size_t from, size_t to, size_t k)
-{
-	ptrdiff_t lo = (ptrdiff_t)from, hi = (ptrdiff_t)to - 1;
-	ptrdiff_t want = (ptrdiff_t)k;
-
-	while (lo < hi) {
-		double pivot = v[lo + (hi - lo) / 2], tmp;
-		ptrdiff_t i = lo, j = hi;
-
-		while (i <= j) {
-			while (v[i] < pivot)
-				i++;
-			while (v[j] > pivot)
-				j--;
-			if (i <= j) {
-				tmp = v[i];
-				v[i++] = v[j];
-				v[j--] = tmp;
-			}
-		}
-		if (want <= j)
-			hi = j;
-		else if (want >= i)
-			lo = i;
-		else
-			return;
-	}
-}
+DEFINE_SELECT(select_double, double)
 
 /* P10/P50/P80/P90 (type 7) and the mean of v[0..n), reordering v. */
 void estimate_range_of(struct estimate_range *r, double *v, size_t n)
@@ -452,7 +425,7 @@ void estimate_range_of(struct estimate_range *r, double *v, size_t n)
 		double h = (double)(n - 1) * p[q], next;
 		size_t i = (size_t)h;
 
-		select_kth(v, from, n, i);
+		select_double(v + from, n - from, i - from);
 		next = v[i];
 		for (size_t j = i + 1; j < n; j++)
 			if (j == i + 1 || v[j] < next)

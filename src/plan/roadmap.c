@@ -20,6 +20,7 @@
 #include "carve/pool.h"
 #include "carve/roadmap.h"
 #include "carve/scheduler.h"
+#include "carve/select.h"
 #include "carve/strbuf.h"
 #include "carve/xmalloc.h"
 
@@ -484,78 +485,8 @@ static size_t rank_index(size_t n, double q)
 	return k ? k - 1 : 0;
 }
 
-/*
- * The k-th smallest of v[0..n) (k from 0), v reordered so that every
- * value before index k is at most it and every value after at least it:
- * Hoare's selection, linear on average, where sorting the trials of each
- * of 10,000 tasks for two percentiles was a quarter of a roadmap's time.
- */
-static uint32_t select_u32(uint32_t *v, size_t n, size_t k)
-{
-	long lo = 0, hi = (long)n - 1;
-
-	while (lo < hi) {
-		uint32_t a = v[lo], b = v[lo + (hi - lo) / 2], c = v[hi];
-		/* the median of three as the pivot */
-		uint32_t pivot = a < b ? (b < c ? b : (a < c ? c : a))
-				       : (a < c ? a : (b < c ? c : b));
-		long i = lo, j = hi;
-
-		while (i <= j) {
-			while (v[i] < pivot)
-				i++;
-			while (v[j] > pivot)
-				j--;
-			if (i <= j) {
-				uint32_t x = v[i];
-
-				v[i++] = v[j];
-				v[j--] = x;
-			}
-		}
-		if ((long)k <= j)
-			hi = j;
-		else if ((long)k >= i)
-			lo = i;
-		else
-			break; /* between j and i: all equal the pivot */
-	}
-	return v[k];
-}
-
-/* select_u32() on floats (no NaN among them) */
-static float select_float(float *v, size_t n, size_t k)
-{
-	long lo = 0, hi = (long)n - 1;
-
-	while (lo < hi) {
-		float a = v[lo], b = v[lo + (hi - lo) / 2], c = v[hi];
-		/* the median of three as the pivot */
-		float pivot = a < b ? (b < c ? b : (a < c ? c : a))
-				    : (a < c ? a : (b < c ? c : b));
-		long i = lo, j = hi;
-
-		while (i <= j) {
-			while (v[i] < pivot)
-				i++;
-			while (v[j] > pivot)
-				j--;
-			if (i <= j) {
-				float x = v[i];
-
-				v[i++] = v[j];
-				v[j--] = x;
-			}
-		}
-		if ((long)k <= j)
-			hi = j;
-		else if ((long)k >= i)
-			lo = i;
-		else
-			break; /* between j and i: all equal the pivot */
-	}
-	return v[k];
-}
+DEFINE_SELECT(select_u32, uint32_t)
+DEFINE_SELECT(select_float, float)
 
 static void critical_path(struct roadmap *r)
 {

@@ -807,8 +807,17 @@ static void remove_copy(char *dir)
 	free(dir);
 }
 
+void compdb_map_paths(const struct scan *scan, struct strmap *by_path)
+{
+	for (size_t i = 0; i < scan->nr; i++)
+		if (scan->files[i].status == FILE_COUNTED ||
+		    scan->files[i].status == FILE_UNKNOWN)
+			strmap_put(by_path, scan->files[i].path,
+				   (void *)(i + 1));
+}
+
 int compdb_load(struct compdb *db, const struct scan *scan,
-		const struct strmap *by_path, const char *dir)
+		struct strmap *by_path, const char *dir)
 {
 	struct strbuf path = STRBUF_INIT;
 	CXCompilationDatabase_Error err;
@@ -880,6 +889,7 @@ int compdb_load(struct compdb *db, const struct scan *scan,
 		goto done;
 	}
 	cmds = clang_CompilationDatabase_getAllCompileCommands(cdb);
+	compdb_map_paths(scan, by_path);
 	for (unsigned i = 0; cmds && i < clang_CompileCommands_getSize(cmds);
 	     i++)
 		load_command(db, scan, by_path, root, db_dir,

@@ -476,11 +476,7 @@ int symdeps_run(struct scan *scan, const struct scan_options *opts)
 
 	if (mode == SYMDEPS_OFF || opts->no_deps)
 		return 0;
-	for (size_t i = 0; i < scan->nr; i++)
-		if (scan->files[i].status == FILE_COUNTED ||
-		    scan->files[i].status == FILE_UNKNOWN)
-			strmap_put(&by_path, scan->files[i].path,
-				   (void *)(i + 1));
+	/* the paths are mapped once a database is found (most scans none) */
 	ret = compdb_load(&db, scan, &by_path, opts->compdb_dir);
 	if (ret == CARVE_ERR || (ret == CARVE_ENOTFOUND && opts->compdb_dir))
 		goto done; /* no libclang or builtin headers; -p wrong */
@@ -557,6 +553,8 @@ int symdeps_run(struct scan *scan, const struct scan_options *opts)
 		goto done;
 	}
 	ctx.scan = scan;
+	if (!by_path.nr)
+		compdb_map_paths(scan, &by_path); /* a guessed database */
 	ctx.by_path = &by_path;
 	ctx.root = root;
 	overlay = write_overlay(scan, root, db.resource_dir);

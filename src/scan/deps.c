@@ -49,6 +49,20 @@ static int is(const struct language *lang, const char *name)
 	return !strcmp(lang->name, name);
 }
 
+int deps_extract_counting(struct dep_list *out, struct arena *arena,
+			  const struct language *lang, const char *buf,
+			  size_t len, struct line_counts *counts)
+{
+	const char *s = buf;
+	size_t n = len;
+
+	if (!lang || !is(lang, "Go"))
+		return 0;
+	utf8_skip_bom(&s, &n);
+	deps_go_counting(out, arena, s, n, lang, buf, len, counts);
+	return 1;
+}
+
 void deps_extract(struct dep_list *out, struct arena *arena,
 		  const struct language *lang, const char *buf, size_t len)
 {

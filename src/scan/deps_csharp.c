@@ -9,6 +9,7 @@
  * buffer. Names are built in fixed buffers: no allocation but the
  * dep_list's own and the set of names used (depnames.c).
  */
+#include <stddef.h>
 #include <string.h>
 #include <strings.h>
 #ifdef __SSE2__
@@ -53,10 +54,13 @@ struct cs_state {
 	int attr_name; /* an attribute's name comes next */
 	int global; /* after `global`: the using is a global one */
 	int prev; /* the last byte of the last token; 'a' for a name */
-	const char *prev_name; /* that name, for cs_member_name() */
+	/*
+	 * the last name, for cs_not_type() and `new X(` in
+	 * cs_read_ref(): set by every word, kept by punctuation
+	 */
+	const char *prev_name;
 	size_t prev_len;
-	int prev_new; /* that name was `new` */
-	struct dep_names names; /* the names used, once per namespace */
+	struct dep_names names; /* the names used, once per namespace: last */
 };
 
 /* Past the spaces and tabs at p (indentation: sixteen at a time). */
@@ -273,15 +277,21 @@ static int is_upper(int c)
 }
 
 /* Records a name used, once per namespace block, with that namespace. */
+static void cs_add_at(struct lexer *lx, struct cs_state *st, const char *s,
+		      size_t len, unsigned line)
+{
+	if (!st->ns_copy && st->ns.len)
+		st->ns_copy = arena_strndup(lx->arena, st->ns.buf, st->ns.len);
+	dep_names_add(&st->names, lx->out, lx->arena, s, len,
+		      st->ns.len ? st->ns_copy : NULL, line);
+}
+
 static void cs_add_name(struct lexer *lx, struct cs_state *st,
 			const struct name *n, unsigned line)
 {
 	if (n->overflow || !n->len)
 		return;
-	if (!st->ns_copy && st->ns.len)
-		st->ns_copy = arena_strndup(lx->arena, st->ns.buf, st->ns.len);
-	dep_names_add(&st->names, lx->out, lx->arena, n->buf, n->len,
-		      st->ns.len ? st->ns_copy : NULL, line);
+	cs_add_at(lx, st, n->buf, n->len, line);
 }
 
 /* The built-in types a member's declaration may start with. */
@@ -302,42 +312,37 @@ static int cs_builtin_type(const char *s, size_t n)
 }
 
 /*
- * True when the name just read is the name a member declares, not a
- * type: after a type (a capitalised or built-in name, or the > ] ? that
- * end one) and before { ( ; = < or =>: `Product Product { get; }`,
- * `ActionResult Manufacturer(int id)`, `string ShippingMethod;`.
+ * True when the name just read is no type (one look past the blanks
+ * after it): the name a member declares, after a type (a capitalised or
+ * built-in name, or the > ] ? that end one) and before { ( ; = < or =>:
+ * `Product Product { get; }`, `ActionResult Manufacturer(int id)`,
+ * `string ShippingMethod;`; or a name assigned to: `Name = x` in an
+ * object initializer or a statement is a property or field.
  */
-static int cs_member_name(const struct lexer *lx, const struct cs_state *st)
+static int cs_not_type(const struct lexer *lx, const struct cs_state *st)
 {
 	const char *p = lx->p;
 
 	while (p < lx->end && (is_blank((unsigned char)*p) || *p == '\n'))
 		p++;
-	/* one of { ( ; = < (or a NUL, as strchr() found it) */
-	if (p >= lx->end ||
-	    (*p != '{' && *p != '(' && *p != ';' && *p != '=' && *p != '<' &&
-	     *p) ||
-	    (*p == '=' && p + 1 < lx->end && p[1] == '='))
+	if (p >= lx->end)
 		return 0;
+	if (*p == '=') {
+		if (p + 1 < lx->end && p[1] == '=')
+			return 0;
+		if (p + 1 < lx->end && p[1] != '>')
+			return 1; /* assigned to */
+		/* => (or a last =): a member's */
+	} else if (*p != '{' && *p != '(' && *p != ';' && *p != '<' && *p) {
+		/* one of { ( ; < (or a NUL, as strchr() found it) */
+		return 0;
+	}
 	if (st->prev == 'a')
 		return is_upper((unsigned char)st->prev_name[0]) ||
 		       (st->prev_name[0] == '@' && st->prev_len > 1 &&
 			is_upper((unsigned char)st->prev_name[1])) ||
 		       cs_builtin_type(st->prev_name, st->prev_len);
 	return st->prev == '>' || st->prev == ']' || st->prev == '?';
-}
-
-/*
- * True when the name just read is assigned to: `Name = x` in an object
- * initializer or a statement is a property or field, never a type.
- */
-static int cs_assignee(const struct lexer *lx)
-{
-	const char *p = lx->p;
-
-	while (p < lx->end && (is_blank((unsigned char)*p) || *p == '\n'))
-		p++;
-	return p + 1 < lx->end && p[0] == '=' && p[1] != '=' && p[1] != '>';
 }
 
 /*
@@ -384,8 +389,7 @@ static const char *cs_delegate_name(const struct lexer *lx, size_t *len)
 static void cs_read_ref(struct lexer *lx, struct cs_state *st, const char *s,
 			unsigned line)
 {
-	struct name n;
-	size_t last = 0;
+	size_t last = 0, len;
 	int attr = st->attr_name;
 
 	st->attr_name = 0;
@@ -393,29 +397,29 @@ static void cs_read_ref(struct lexer *lx, struct cs_state *st, const char *s,
 		st->attr_name = attr; /* [assembly: A], [return: A] */
 		return;
 	}
-	if (!attr && lx->p < lx->end && *lx->p != '.' &&
-	    (cs_member_name(lx, st) || cs_assignee(lx)))
+	if (!attr && lx->p < lx->end && *lx->p != '.' && cs_not_type(lx, st))
 		return;
-	name_reset(&n);
-	name_add(&n, s, (size_t)(lx->p - s));
+	/* A.B.C, no blank between: the name is s..lx->p, taken in place */
 	while (lx->end - lx->p > 1 && lx->p[0] == '.' &&
 	       is_ident_start((unsigned char)lx->p[1])) {
-		const char *seg = ++lx->p;
-
+		last = (size_t)(lx->p - s);
+		lx->p++;
 		while (lx->p < lx->end && is_ident((unsigned char)*lx->p))
 			lx->p++;
-		last = n.len;
-		name_add(&n, ".", 1);
-		name_add(&n, seg, (size_t)(lx->p - seg));
 	}
+	len = (size_t)(lx->p - s);
+	if (len >= NAME_MAX_LEN)
+		return; /* as long as struct name holds none */
 	if (attr) {
 		/* [Name(...)]: the call is the attribute's constructor */
-	} else if (lx->p < lx->end && *lx->p == '(' && !st->prev_new) {
+	} else if (lx->p < lx->end && *lx->p == '(' &&
+		   !(st->prev_len == 3 && !memcmp(st->prev_name, "new", 3))) {
+		/* the last name is not `new` */
 		if (!last)
 			return; /* M(): a method, not a type */
-		n.len = last;
+		len = last;
 	}
-	cs_add_name(lx, st, &n, line);
+	cs_add_at(lx, st, s, len, line);
 }
 
 /* True when the word s[0..n) declares a type. */
@@ -802,7 +806,6 @@ cs_word(struct lexer *lx, struct cs_state *st, int *stmt)
 	st->prev = 'a';
 	st->prev_name = s;
 	st->prev_len = n;
-	st->prev_new = n == 3 && !memcmp(s, "new", 3);
 	*stmt = 0;
 	/* a space after a word, without a turn of the main loop */
 	if (lx->p < lx->end && *lx->p == ' ')
@@ -893,6 +896,9 @@ punct:
 	/* after ?. and :: comes a member, as after a dot */
 	st->prev = c == ':' && lx->p > buf && lx->p[-1] == ':' ? '.' : c;
 	lx->p++;
+	/* a space after it, without a turn of the main loop */
+	if (lx->p < lx->end && *lx->p == ' ')
+		lx->p++;
 }
 
 void deps_csharp(struct dep_list *out, struct arena *arena, const char *buf,
@@ -903,7 +909,8 @@ void deps_csharp(struct dep_list *out, struct arena *arena, const char *buf,
 	int stmt = 1; /* a directive may start here */
 
 	lexer_init(&lx, out, arena, buf, len);
-	memset(&st, 0, sizeof(st));
+	/* all but the set of names, the last field, which is its own */
+	memset(&st, 0, offsetof(struct cs_state, names));
 	dep_names_init(&st.names);
 	while (lx.p < lx.end) {
 		unsigned char c = (unsigned char)*lx.p;

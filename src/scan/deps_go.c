@@ -10,21 +10,21 @@
  * (//go:build or // +build) is only built sometimes: its imports are
  * conditional.
  */
+#include <pthread.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__AVX2__)
-#define GO_AVX2 1 /* chosen at run time, where the CPU has it */
-#include <immintrin.h>
-#endif
 
 #include "carve/arena.h"
 #include "carve/deps.h"
 #include "carve/ident.h"
 #include "carve/identskip.h"
+#include "carve/language.h"
+#include "carve/linecount.h"
 #include "carve/xmalloc.h"
 
 /* An import spec, kept until the uses of its package are known. */
@@ -32,6 +32,13 @@ struct go_import {
 	const char *path, *name; /* name: what the file calls the package */
 	size_t path_len, name_len;
 	unsigned line, flags;
+};
+
+/* An exported top-level name of the file, kept until emit(). */
+struct go_name {
+	const char *s;
+	size_t n;
+	unsigned line;
 };
 
 /* A `name.Ident` of an imported package: imports[imp], Ident at s. */
@@ -54,14 +61,75 @@ struct lexer {
 	struct go_use *uses;
 	size_t uses_nr, uses_alloc;
 	size_t *set, set_size; /* uses by hash: index + 1, 0 free */
-	/* by last byte: the first import whose name ends with it, plus
-	 * one, and after each import the next such (selector()) */
-	size_t head[256];
+	struct go_name *decls;
+	size_t decls_nr, decls_alloc;
+	size_t head_nr; /* imports in the chains of head */
 	size_t *next;
 	int group; /* inside a grouped type, var or const */
+	struct linecount_hook hook; /* what body() follows */
 	struct dep_list *out;
 	struct arena *arena;
+	unsigned char last[256]; /* a use may end with c: head[c] is set */
+	/* not cleared from here on (lexer_init()) */
+	/* by last byte: the first import whose name ends with it, plus
+	 * one, and after each import the next such (on_dot()) */
+	size_t head[256];
+	/* most files need no more than these: no heap */
+	struct go_import imports_small[16];
+	struct go_use uses_small[32];
+	struct go_name decls_small[32];
+	size_t set_small[64], next_small[16];
 };
+
+/* The lexer cleared but for what is written before it is read. */
+static void lexer_init(struct lexer *lx)
+{
+	memset(lx, 0, offsetof(struct lexer, head));
+	lx->imports = lx->imports_small;
+	lx->imports_alloc =
+		sizeof(lx->imports_small) / sizeof(*lx->imports_small);
+	lx->uses = lx->uses_small;
+	lx->uses_alloc = sizeof(lx->uses_small) / sizeof(*lx->uses_small);
+	lx->decls = lx->decls_small;
+	lx->decls_alloc = sizeof(lx->decls_small) / sizeof(*lx->decls_small);
+}
+
+/*
+ * Array p, of which nr elements of `size` are used, grown to hold at
+ * least need; small is the lexer's own array it started in.
+ */
+static void *grow(void *p, const void *small, size_t nr, size_t need,
+		  size_t *alloc, size_t size)
+{
+	size_t n = 2 * *alloc > need ? 2 * *alloc : need;
+	void *q = xreallocarray(p == small ? NULL : p, n, size);
+
+	if (p == small)
+		memcpy(q, p, nr * size);
+	*alloc = n;
+	return q;
+}
+
+#define GROW(x, small, nr, need, alloc)                                  \
+	do {                                                             \
+		if ((need) > (alloc))                                    \
+			(x) = grow((x), (small), (nr), (need), &(alloc), \
+				   sizeof(*(x)));                        \
+	} while (0)
+
+static void lexer_release(struct lexer *lx)
+{
+	if (lx->imports != lx->imports_small)
+		free(lx->imports);
+	if (lx->uses != lx->uses_small)
+		free(lx->uses);
+	if (lx->set != lx->set_small)
+		free(lx->set);
+	if (lx->next != lx->next_small)
+		free(lx->next);
+	if (lx->decls != lx->decls_small)
+		free(lx->decls);
+}
 
 static int is_ident(int c)
 {
@@ -178,10 +246,10 @@ static void read_literal(struct lexer *lx, const char **s, size_t *n)
  */
 static void guess_name(struct go_import *imp)
 {
-	const char *end = imp->path + imp->path_len, *s = end;
+	const char *end = imp->path + imp->path_len, *s;
 
-	while (s > imp->path && s[-1] != '/')
-		s--;
+	s = memrchr(imp->path, '/', imp->path_len);
+	s = s ? s + 1 : imp->path;
 	if (s > imp->path && end - s >= 2 && *s == 'v' &&
 	    (size_t)(end - s - 1) == strspn(s + 1, "0123456789")) {
 		end = s - 1;
@@ -196,10 +264,6 @@ static void guess_name(struct go_import *imp)
 				0; /* gopkg.in/yaml.v3, go-foo: no guess */
 }
 
-/* clang-format off */
-#define S(p) { p, sizeof(p) - 1 }
-/* clang-format on */
-
 /*
  * The standard packages most used (gitea: a third of all uses): their
  * uses name no file of the repository, so they are not collected. A
@@ -208,45 +272,24 @@ static void guess_name(struct go_import *imp)
  */
 static int is_common_std(const char *s, size_t n)
 {
-	static const struct {
-		const char *path;
-		size_t len;
-	} std[] = {
-		S("bufio"),
-		S("bytes"),
-		S("context"),
-		S("encoding/json"),
-		S("errors"),
-		S("fmt"),
-		S("io"),
-		S("io/fs"),
-		S("log"),
-		S("math"),
-		S("net"),
-		S("net/http"),
-		S("net/url"),
-		S("os"),
-		S("os/exec"),
-		S("path"),
-		S("path/filepath"),
-		S("reflect"),
-		S("regexp"),
-		S("slices"),
-		S("sort"),
-		S("strconv"),
-		S("strings"),
-		S("sync"),
-		S("sync/atomic"),
-		S("testing"),
-		S("time"),
-		S("unicode"),
+	/* by length, each NUL-terminated: a path is tried on a few */
+	static const char *const by_len[14] = {
+		[2] = "io\0os\0",
+		[3] = "fmt\0log\0net\0",
+		[4] = "math\0path\0sort\0sync\0time\0",
+		[5] = "bufio\0bytes\0io/fs\0",
+		[6] = "errors\0regexp\0slices\0",
+		[7] = "context\0net/url\0os/exec\0reflect\0strconv\0"
+		      "strings\0testing\0unicode\0",
+		[8] = "net/http\0",
+		[11] = "sync/atomic\0",
+		[13] = "encoding/json\0path/filepath\0",
 	};
-#undef S
 
-	if (n > 13 || memchr(s, '.', n))
-		return 0; /* the longest is 13 bytes; none has a dot */
-	for (size_t i = 0; i < sizeof(std) / sizeof(*std); i++)
-		if (std[i].len == n && !memcmp(std[i].path, s, n))
+	if (n >= sizeof(by_len) / sizeof(*by_len) || !by_len[n])
+		return 0;
+	for (const char *c = by_len[n]; *c; c += n + 1)
+		if (*c == *s && !memcmp(c, s, n))
 			return 1;
 	return 0;
 }
@@ -276,7 +319,8 @@ static int import_spec(struct lexer *lx)
 	read_literal(lx, &s, &n);
 	if (!n)
 		return 1;
-	ALLOC_GROW(lx->imports, lx->imports_nr + 1, lx->imports_alloc);
+	GROW(lx->imports, lx->imports_small, lx->imports_nr, lx->imports_nr + 1,
+	     lx->imports_alloc);
 	imp = &lx->imports[lx->imports_nr++];
 	imp->path = s;
 	imp->path_len = n;
@@ -334,10 +378,16 @@ static int exported(const char *s)
 /* Records a top-level exported name of the file. */
 static void declare(struct lexer *lx, const char *s, size_t n)
 {
+	struct go_name *x;
+
 	if (!n || !exported(s))
 		return;
-	dep_list_add(lx->out, lx->arena, DEP_IMPORT, s, n, lx->line)->flags =
-		DEP_DECLARES;
+	GROW(lx->decls, lx->decls_small, lx->decls_nr, lx->decls_nr + 1,
+	     lx->decls_alloc);
+	x = &lx->decls[lx->decls_nr++];
+	x->s = s;
+	x->n = n;
+	x->line = lx->line;
 }
 
 static size_t ident_len(const char *p, const char *end)
@@ -367,10 +417,16 @@ static void add_use(struct lexer *lx, size_t imp, const char *s, size_t n)
 	struct go_use *u;
 	size_t i;
 
+	if (!lx->set) {
+		memset(lx->set_small, 0, sizeof(lx->set_small));
+		lx->set = lx->set_small;
+		lx->set_size = sizeof(lx->set_small) / sizeof(*lx->set_small);
+	}
 	if (2 * (lx->uses_nr + 1) > lx->set_size) {
-		size_t size = lx->set_size ? 2 * lx->set_size : 64;
+		size_t size = 2 * lx->set_size;
 
-		free(lx->set);
+		if (lx->set != lx->set_small)
+			free(lx->set);
 		lx->set = xcalloc(size, sizeof(*lx->set));
 		lx->set_size = size;
 		for (size_t k = 0; k < lx->uses_nr; k++) {
@@ -387,42 +443,13 @@ static void add_use(struct lexer *lx, size_t imp, const char *s, size_t n)
 		if (u->imp == imp && u->n == n && !memcmp(u->s, s, n))
 			return;
 	}
-	ALLOC_GROW(lx->uses, lx->uses_nr + 1, lx->uses_alloc);
+	GROW(lx->uses, lx->uses_small, lx->uses_nr, lx->uses_nr + 1,
+	     lx->uses_alloc);
 	u = &lx->uses[lx->uses_nr++];
 	u->imp = imp;
 	u->s = s;
 	u->n = n;
 	lx->set[i] = lx->uses_nr;
-}
-
-/*
- * The '.' at p follows an identifier: records it when it is an import.
- * The imports whose name ends with the byte before the dot are tried
- * there, in import order, without first walking back over the word.
- */
-static void selector(struct lexer *lx, const char *start, const char *p)
-{
-	size_t room = (size_t)(p - start);
-
-	/* only an exported name can be used from another package */
-	if (!exported(p + 1))
-		return;
-	for (size_t i = lx->head[(unsigned char)p[-1]]; i;
-	     i = lx->next[i - 1]) {
-		const struct go_import *imp = &lx->imports[i - 1];
-		size_t n = imp->name_len;
-		const char *w = p - n;
-
-		if (n > room || *w != *imp->name ||
-		    (w > start && is_ident((unsigned char)w[-1])) ||
-		    memcmp(imp->name, w, n))
-			continue;
-		/* the word is the name of the first import so named */
-		if (w > start && w[-1] == '.')
-			return; /* a.pkg.Name: a field, no package */
-		add_use(lx, i - 1, p + 1, ident_len(p + 1, lx->end));
-		return;
-	}
 }
 
 /*
@@ -475,120 +502,102 @@ static void line_start(struct lexer *lx, const char *p)
 		declare(lx, p, ident_len(p, end));
 }
 
-static int interesting(char c)
+/* Bytes that start a line line_start() looks at: outside a group, then in one */
+static const unsigned char decl_first[256] = {
+	['f'] = 1,
+	['t'] = 1,
+	['v'] = 1,
+	['c'] = 1,
+};
+static const unsigned char group_first[256] = { ['\t'] = 1, [')'] = 1 };
+
+/* Bytes after a '.' that may start an exported name (exported()) */
+static const unsigned char exported_first[256] = {
+	['A' ... 'Z'] = 1,
+	[0x80 ... 0xff] = 1,
+};
+
+/* The line counter is at a line start that may matter (line_first). */
+static void on_line(void *ctx, const char *p, unsigned line)
 {
-	return c == '\n' || c == '"' || c == '\'' || c == '`' || c == '/' ||
-	       c == '.';
+	struct lexer *lx = ctx;
+
+	lx->line = line;
+	line_start(lx, p);
+	lx->hook.line_first = lx->group ? group_first : decl_first;
 }
 
-#ifdef GO_AVX2
-/* interesting64() on a full block, 32 bytes at a time */
-__attribute__((target("avx2"))) static uint64_t
-interesting64_avx2(const char *blk)
+/* imports[i] is used: the name after the '.' at p is what of it. */
+static __attribute__((noinline)) void use(struct lexer *lx, size_t i,
+					  const char *p)
 {
-	const __m256i nl = _mm256_set1_epi8('\n'), dq = _mm256_set1_epi8('"');
-	const __m256i sq = _mm256_set1_epi8('\''), bq = _mm256_set1_epi8('`');
-	const __m256i one = _mm256_set1_epi8(1), sl = _mm256_set1_epi8('/');
-	uint64_t m = 0;
-
-	for (int k = 1; k >= 0; k--) {
-		const __m256i v = _mm256_loadu_si256(
-			(const __m256i *)(const void *)(blk + 32 * k));
-		__m256i x = _mm256_or_si256(_mm256_cmpeq_epi8(v, nl),
-					    _mm256_cmpeq_epi8(v, dq));
-
-		x = _mm256_or_si256(x,
-				    _mm256_or_si256(_mm256_cmpeq_epi8(v, sq),
-						    _mm256_cmpeq_epi8(v, bq)));
-		/* '.' and '/' differ in the low bit */
-		x = _mm256_or_si256(
-			x, _mm256_cmpeq_epi8(_mm256_or_si256(v, one), sl));
-		m = m << 32 | (uint32_t)_mm256_movemask_epi8(x);
-	}
-	return m;
-}
-#endif
-
-/*
- * Bit i set when blk[i] may matter, for the 64 bytes at blk (fewer at
- * the end of the buffer): a stop costs a bit scan, not a new search.
- * With avx2, a full block is looked at 32 bytes at a time.
- */
-static uint64_t interesting64(const char *blk, const char *end, int avx2)
-{
-	uint64_t m = 0;
-	size_t n = (size_t)(end - blk);
-
-#ifdef GO_AVX2
-	if (avx2 && n >= 64)
-		return interesting64_avx2(blk);
-#else
-	(void)avx2;
-#endif
-#ifdef __SSE2__
-	if (n >= 64) {
-		const __m128i nl = _mm_set1_epi8('\n'), dq = _mm_set1_epi8('"');
-		const __m128i sq = _mm_set1_epi8('\''), bq = _mm_set1_epi8('`');
-		const __m128i one = _mm_set1_epi8(1), sl = _mm_set1_epi8('/');
-
-		for (int k = 3; k >= 0; k--) {
-			const __m128i v = _mm_loadu_si128(
-				(const __m128i *)(const void *)(blk + 16 * k));
-			__m128i x = _mm_or_si128(_mm_cmpeq_epi8(v, nl),
-						 _mm_cmpeq_epi8(v, dq));
-
-			x = _mm_or_si128(x,
-					 _mm_or_si128(_mm_cmpeq_epi8(v, sq),
-						      _mm_cmpeq_epi8(v, bq)));
-			/* '.' and '/' differ in the low bit */
-			x = _mm_or_si128(x, _mm_cmpeq_epi8(_mm_or_si128(v, one),
-							   sl));
-			m = m << 16 | (unsigned)_mm_movemask_epi8(x);
-		}
-		return m;
-	}
-#endif
-	if (n > 64)
-		n = 64;
-	for (size_t i = 0; i < n; i++)
-		if (interesting(blk[i]))
-			m |= 1ULL << i;
-	return m;
+	add_use(lx, i, p + 1, ident_len(p + 1, lx->end));
 }
 
 /*
- * The bits of mask m after its lowest (a stop at blk[ctz(m)]) from the
- * first whose byte is a or b on; 0 when none is in the block.
+ * A '.' before an exported name, after the last byte of an import's
+ * name (hook.dot_prev): a use when the word before it is that name.
+ * The imports whose name ends with that byte are tried there, in
+ * import order, without first walking back over the word; the first
+ * so named decides. Most dots are no use: that path calls nothing.
  */
-static inline uint64_t stop_at(uint64_t m, const char *blk, char a, char b)
+static void on_dot(void *ctx, const char *p)
 {
-	for (m &= m - 1; m; m &= m - 1) {
-		char c = blk[__builtin_ctzll(m)];
+	struct lexer *lx = ctx;
+	const char *start = lx->hook.from;
+	size_t room = (size_t)(p - start);
 
-		if (c == a || c == b)
-			break;
+	for (size_t i = lx->head[(unsigned char)p[-1]]; i;
+	     i = lx->next[i - 1]) {
+		const struct go_import *imp = &lx->imports[i - 1];
+		size_t n = imp->name_len;
+		const char *w = p - n;
+
+		if (n > room || *w != *imp->name ||
+		    (w > start && is_ident((unsigned char)w[-1])) ||
+		    memcmp(imp->name, w, n))
+			continue;
+		if (w > start && w[-1] == '.')
+			return; /* a.pkg.Name: a field, no package */
+		use(lx, i - 1, p);
+		return;
 	}
-	return m;
+}
+
+/* A line comment when no package clause came: a build constraint? */
+static void on_comment(void *ctx, const char *p)
+{
+	struct lexer *lx = ctx;
+
+	if (starts_with(p, lx->end, "//go:build ") ||
+	    starts_with(p, lx->end, "// +build "))
+		lx->flags |= DEP_CONDITIONAL;
+}
+
+static const struct language *go_language;
+
+static void find_go(void)
+{
+	go_language = language_by_name("Go");
 }
 
 /*
- * The declarations after the imports: top-level names, and the uses of
- * imported packages. Only newlines, quotes, comments and dots matter:
- * their positions come 64 bytes at a time as a bit mask, and a skip
- * (a string, a comment) past the block starts a new one.
+ * The declarations after the imports, from lx->p: top-level names, and
+ * the uses of imported packages. The line counter finds strings and
+ * comments anyway: the lexer follows its pass over cbuf[0..clen) (the
+ * file as the counter reads it) and looks only at the line starts and
+ * dots it reports, and the counts go to *counts (NULL: not wanted).
  */
-static void body(struct lexer *lx)
+static void body(struct lexer *lx, const struct language *lang,
+		 const char *cbuf, size_t clen, struct line_counts *counts)
 {
-	const char *start = lx->p, *end = lx->end, *p = lx->p;
-	const char *blk = p;
-	uint64_t m;
-#ifdef GO_AVX2
-	const int avx2 = __builtin_cpu_supports("avx2");
-#else
-	const int avx2 = 0;
-#endif
+	struct line_counts discard;
 
-	lx->next = xcalloc(lx->imports_nr + 1, sizeof(*lx->next));
+	lx->next = lx->imports_nr <= sizeof(lx->next_small) /
+					     sizeof(*lx->next_small)
+			   ? lx->next_small
+			   : xreallocarray(NULL, lx->imports_nr,
+					   sizeof(*lx->next));
 	for (size_t i = lx->imports_nr; i-- > 0;) {
 		const struct go_import *imp = &lx->imports[i];
 		unsigned char c;
@@ -597,97 +606,113 @@ static void body(struct lexer *lx)
 			continue;
 		c = (unsigned char)imp->name[imp->name_len - 1];
 		/* pushed last to first: the chain is in import order */
-		lx->next[i] = lx->head[c];
+		lx->next[i] = lx->last[c] ? lx->head[c] : 0;
 		lx->head[c] = i + 1;
+		lx->last[c] = 1;
+		lx->head_nr++;
 	}
-	line_start(lx, p);
-	m = blk < end ? interesting64(blk, end, avx2) : 0;
-	for (;;) {
-		const char *s;
-		size_t n;
-		uint64_t b;
+	lx->hook.from = lx->p;
+	/* no import to use: no dot to look at */
+	lx->hook.dot_prev = lx->head_nr ? lx->last : NULL;
+	lx->hook.dot_next = exported_first;
+	lx->hook.line = on_line;
+	lx->hook.dot = on_dot;
+	/* a build constraint counts until a package clause: none came */
+	lx->hook.comment = lx->package_seen ? NULL : on_comment;
+	lx->hook.ctx = lx;
+	line_start(lx, lx->p);
+	lx->hook.line_first = lx->group ? group_first : decl_first;
+	if (!lang) {
+		static pthread_once_t once = PTHREAD_ONCE_INIT;
 
-		while (!m) {
-			blk += 64;
-			if (blk >= end)
-				goto done;
-			m = interesting64(blk, end, avx2);
-		}
-		p = blk + __builtin_ctzll(m);
-		switch (*p) {
-		case '\n':
-			lx->line++;
-			p++;
-			/* most lines start with a tab, a brace or nothing: no
-			 * declaration but in a group (line_start()) */
-			if (lx->group || (p < end && (*p == 'f' || *p == 't' ||
-						      *p == 'v' || *p == 'c')))
-				line_start(lx, p);
-			/* on past this byte: the next stop is the next bit */
-			m &= m - 1;
-			continue;
-		case '.':
-			if (p > start && is_ident((unsigned char)p[-1]))
-				selector(lx, start, p);
-			m &= m - 1;
-			continue;
-		case '/':
-			if (p + 1 < end && p[1] == '/' && lx->package_seen &&
-			    (b = stop_at(m, blk, '\n', '\n'))) {
-				/* a line comment: on at its newline */
-				m &= ~((b & -b) - 1);
-				continue;
-			}
-			if (p + 1 < end && (p[1] == '/' || p[1] == '*')) {
-				lx->p = p;
-				skip_comment(lx);
-				p = lx->p;
-			} else {
-				p++;
-			}
-			break;
-		case '"':
-		case '\'':
-			/* it ends at a newline or an unescaped quote: when in
-			 * this block, the mask has it (no escape before it) */
-			b = stop_at(m, blk, *p, '\n');
-			if (b && blk[__builtin_ctzll(b)] == '\n') {
-				m &= ~((b & -b) - 1);
-				continue;
-			}
-			if (b && blk[__builtin_ctzll(b) - 1] != '\\') {
-				m = b & (b - 1);
-				continue;
-			}
-			/* fall through */
-		default:
-			lx->p = p;
-			read_literal(lx, &s, &n);
-			p = lx->p;
-			break;
-		}
-		if (p - blk < 64) {
-			m &= ~0ULL << (p - blk);
-		} else {
-			blk = p;
-			m = blk < end ? interesting64(blk, end, avx2) : 0;
-		}
+		pthread_once(&once, find_go);
+		lang = go_language;
 	}
-done:
-	lx->p = end;
+	linecount_follow(counts ? counts : &discard, lang, cbuf, clen,
+			 &lx->hook);
+	lx->p = lx->end;
 }
 
-/* Each import, then right after it the distinct names used from it. */
-static void emit_imports(struct lexer *lx)
+/* s[0..n) at *q (zeroed: the terminator is there); *q moves past it. */
+static char *put(char **q, const char *s, size_t n)
 {
-	/* each import's uses, in the order they came: chained by index */
-	size_t *first =
-		xcalloc(2 * lx->imports_nr + lx->uses_nr + 1, sizeof(*first));
-	size_t *tail = first + lx->imports_nr, *next = tail + lx->imports_nr;
+	char *t = *q;
 
+	memcpy(t, s, n);
+	*q += n + 1;
+	return t;
+}
+
+/*
+ * No control bytes in a path: the scan cache separates fields with them
+ * (as dep_list_add() does). Eight bytes at a time: a word holds one
+ * below 0x20 when ((x - 0x20..20) & ~x & 0x80..80) is not zero.
+ */
+static void no_controls(char *t, size_t n)
+{
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x;
+
+		memcpy(&x, t + i, 8);
+		if ((x - 0x2020202020202020ULL) & ~x & 0x8080808080808080ULL)
+			break;
+	}
+	for (; t[i]; i++)
+		if ((unsigned char)t[i] < 0x20)
+			t[i] = '?';
+}
+
+/*
+ * The file's statements: its declarations, then each import and right
+ * after it the distinct names used from it, then the package clause.
+ * One grow of the list and one block of the arena for all their names
+ * (names are identifiers: only paths can hold control bytes).
+ */
+static void emit(struct lexer *lx)
+{
+	struct dep_list *out = lx->out;
+	size_t nr = lx->decls_nr + lx->imports_nr + lx->uses_nr +
+		    (lx->package_len ? 1 : 0);
+	size_t small[128], n = 2 * lx->imports_nr + lx->uses_nr + 1;
+	size_t bytes = lx->package_len ? 2 + lx->package_len + 1 : 0;
+	size_t *first, *tail, *next;
+	struct dep_ref *d;
+	char *q;
+
+	if (!nr)
+		return;
+	for (size_t i = 0; i < lx->decls_nr; i++)
+		bytes += lx->decls[i].n + 1;
+	for (size_t i = 0; i < lx->imports_nr; i++)
+		bytes += lx->imports[i].path_len + 1;
+	for (size_t u = 0; u < lx->uses_nr; u++)
+		bytes += lx->uses[u].n + 1;
+	q = arena_alloc(lx->arena, bytes);
+	ALLOC_GROW(out->refs, out->nr + nr, out->alloc);
+	d = out->refs + out->nr;
+	out->nr += nr;
+	/* each field set: no memset of the whole run first */
+	for (size_t i = 0; i < lx->decls_nr; i++, d++)
+		*d = (struct dep_ref){
+			.kind = DEP_IMPORT,
+			.flags = DEP_DECLARES,
+			.line = lx->decls[i].line,
+			.target = put(&q, lx->decls[i].s, lx->decls[i].n),
+		};
+
+	/* each import's uses, in the order they came: chained by index */
+	first = n <= sizeof(small) / sizeof(*small)
+			? small
+			: xreallocarray(NULL, n, sizeof(*first));
+	tail = first + lx->imports_nr;
+	next = tail + lx->imports_nr;
+	memset(first, 0, 2 * lx->imports_nr * sizeof(*first));
 	for (size_t u = 0; u < lx->uses_nr; u++) {
 		size_t i = lx->uses[u].imp;
 
+		next[u] = 0;
 		if (tail[i])
 			next[tail[i] - 1] = u + 1;
 		else
@@ -696,37 +721,47 @@ static void emit_imports(struct lexer *lx)
 	}
 	for (size_t i = 0; i < lx->imports_nr; i++) {
 		const struct go_import *imp = &lx->imports[i];
-		struct dep_ref *d;
-		const char *target;
+		char *target = put(&q, imp->path, imp->path_len);
 
-		d = dep_list_add(lx->out, lx->arena, DEP_IMPORT, imp->path,
-				 imp->path_len, imp->line);
-		d->flags = imp->flags;
-		target = d->target;
-		for (size_t u = first[i]; u; u = next[u - 1]) {
+		no_controls(target, imp->path_len);
+		*d++ = (struct dep_ref){
+			.kind = DEP_IMPORT,
+			.flags = imp->flags,
+			.line = imp->line,
+			.target = target,
+		};
+		for (size_t u = first[i]; u; u = next[u - 1], d++) {
 			const struct go_use *x = &lx->uses[u - 1];
 
 			/* the uses share the import's copy of its path */
-			ALLOC_GROW(lx->out->refs, lx->out->nr + 1,
-				   lx->out->alloc);
-			d = &lx->out->refs[lx->out->nr++];
-			memset(d, 0, sizeof(*d));
-			d->kind = DEP_IMPORT;
-			d->flags = imp->flags;
-			d->line = imp->line;
-			d->target = target;
-			d->name = arena_strndup(lx->arena, x->s, x->n);
+			*d = (struct dep_ref){
+				.kind = DEP_IMPORT,
+				.flags = imp->flags,
+				.line = imp->line,
+				.target = target,
+				.name = put(&q, x->s, x->n),
+			};
 		}
 	}
-	free(first);
+	if (first != small)
+		free(first);
+	if (lx->package_len)
+		*d = (struct dep_ref){
+			.kind = DEP_IMPORT,
+			.line = lx->package_line,
+			.target = put(&q, ".", 1),
+			.name = put(&q, lx->package, lx->package_len),
+		};
 }
 
-void deps_go(struct dep_list *out, struct arena *arena, const char *buf,
-	     size_t len)
+void deps_go_counting(struct dep_list *out, struct arena *arena,
+		      const char *buf, size_t len, const struct language *lang,
+		      const char *cbuf, size_t clen, struct line_counts *counts)
 {
-	struct lexer lx = { 0 };
-	struct dep_ref *d;
+	struct lexer lx;
+	int counted = 0;
 
+	lexer_init(&lx);
 	lx.p = buf;
 	lx.end = buf + len;
 	lx.line = 1;
@@ -771,21 +806,19 @@ void deps_go(struct dep_list *out, struct arena *arena, const char *buf,
 			   word_is(word, n, "type")) {
 			/* no import may follow a declaration */
 			lx.p = word;
-			body(&lx);
+			body(&lx, lang, cbuf, clen, counts);
+			counted = 1;
 			break;
 		}
 	}
-	/* one grow for what follows, not one per few statements */
-	ALLOC_GROW(out->refs, out->nr + lx.imports_nr + lx.uses_nr + 1,
-		   out->alloc);
-	emit_imports(&lx);
-	if (lx.package_len) {
-		d = dep_list_add(out, arena, DEP_IMPORT, ".", 1,
-				 lx.package_line);
-		d->name = arena_strndup(arena, lx.package, lx.package_len);
-	}
-	free(lx.imports);
-	free(lx.uses);
-	free(lx.set);
-	free(lx.next);
+	emit(&lx);
+	lexer_release(&lx);
+	if (counts && !counted)
+		linecount_buffer(counts, lang, cbuf, clen);
+}
+
+void deps_go(struct dep_list *out, struct arena *arena, const char *buf,
+	     size_t len)
+{
+	deps_go_counting(out, arena, buf, len, NULL, buf, len, NULL);
 }

@@ -90,7 +90,10 @@ static const char *skip_space(const char *p, const char *end)
 	return p;
 }
 
-static int at(const char *p, const char *end, const char *s)
+/* Inlined: with a literal s, strlen() is a constant (52,000 calls). */
+static inline __attribute__((always_inline)) int at(const char *p,
+						     const char *end,
+						     const char *s)
 {
 	size_t n = strlen(s);
 
@@ -98,7 +101,8 @@ static int at(const char *p, const char *end, const char *s)
 }
 
 /* The word w at p, not followed by a name byte. */
-static int at_word(const char *p, const char *end, const char *w)
+static inline __attribute__((always_inline)) int
+at_word(const char *p, const char *end, const char *w)
 {
 	size_t n = strlen(w);
 
@@ -233,7 +237,7 @@ static int cs_builtin(const char *s, size_t n)
 					     NULL };
 
 	for (const char *const *w = names; *w; w++)
-		if (strlen(*w) == n && !memcmp(*w, s, n))
+		if (**w == *s && strlen(*w) == n && !memcmp(*w, s, n))
 			return 1;
 	return 0;
 }
@@ -321,22 +325,28 @@ static void razor_directive(struct vlex *lx, const char *p)
  */
 static const char *razor_call(struct vlex *lx, const char *p)
 {
-	static const char *const calls[] = { "Html.PartialAsync(",
-					     "Html.Partial(",
-					     "Html.RenderPartialAsync(",
-					     "Html.RenderPartial(", NULL };
+	static const struct {
+		const char *s;
+		size_t n; /* strlen(s) */
+	} calls[] = {
+		{ "Html.PartialAsync(", 18 },
+		{ "Html.Partial(", 13 },
+		{ "Html.RenderPartialAsync(", 24 },
+		{ "Html.RenderPartial(", 19 },
+	};
 	const char *end = lx->end, *s, *q;
 	size_t n;
 
 	/* Ht(ml.), La(yout), Co(mponent.): most capitals start none */
 	if (p + 1 >= end || p[1] != (*p == 'H' ? 't' : *p == 'L' ? 'a' : 'o'))
 		return p + 1;
-	for (const char *const *c = calls; *c; c++) {
-		if (!at(p, end, *c))
+	for (size_t i = 0; *p == 'H' && i < 4; i++) {
+		if ((size_t)(end - p) < calls[i].n ||
+		    memcmp(p, calls[i].s, calls[i].n))
 			continue;
-		add_literal(lx, p, skip_space(p + strlen(*c), end), end, 0,
+		add_literal(lx, p, skip_space(p + calls[i].n, end), end, 0,
 			    NULL);
-		return p + strlen(*c);
+		return p + calls[i].n;
 	}
 	if (at_word(p, end, "Layout") && (p == lx->buf || !is_ident(p[-1]))) {
 		q = skip_blank(p + 6, end);
@@ -439,10 +449,15 @@ static void deps_razor(struct vlex *lx)
 		} else if (c == '@') {
 			const char *b = p;
 
-			while (b > lx->buf && is_blank((unsigned char)b[-1]))
-				b--;
-			if (b == lx->buf || b[-1] == '\n')
-				razor_directive(lx, p + 1);
+			/* the directives razor_directive() reads: @u @m @i */
+			if (p + 1 < end &&
+			    (p[1] == 'u' || p[1] == 'm' || p[1] == 'i')) {
+				while (b > lx->buf &&
+				       is_blank((unsigned char)b[-1]))
+					b--;
+				if (b == lx->buf || b[-1] == '\n')
+					razor_directive(lx, p + 1);
+			}
 			p++;
 		} else if (c == '<' && at(p, end, "<!--")) {
 			p = skip_past(p + 4, end, "-->");
@@ -676,32 +691,54 @@ static void deps_haml_slim(struct vlex *lx, int haml)
 
 /* ---- Go templates --------------------------------------------------------- */
 
+/* Past the next "{{" from p, or the end: memchr for the first brace. */
+static const char *skip_action(const char *p, const char *end)
+{
+	while ((p = memchr(p, '{', (size_t)(end - p))) && end - p > 1) {
+		if (p[1] == '{')
+			return p + 2;
+		p++;
+	}
+	return end;
+}
+
 static void deps_gotmpl(struct vlex *lx)
 {
 	const char *p = lx->buf, *end = lx->end;
 
 	lx->backtick = 1;
-	while ((p = skip_past(p, end, "{{")) < end) {
+	while ((p = skip_action(p, end)) < end) {
 		const char *a = p - 2;
 		unsigned flags;
 
 		if (*p == '-')
 			p++;
 		p = skip_space(p, end);
-		if (at(p, end, "/*")) {
-			p = skip_past(p + 2, end, "*/");
+		/* most actions are none of these: one byte tells */
+		switch (p < end ? *p : 0) {
+		case '/':
+			if (at(p, end, "/*"))
+				p = skip_past(p + 2, end, "*/");
 			continue;
-		}
-		if (at_word(p, end, "template")) {
+		case 't':
+			if (!at_word(p, end, "template"))
+				continue;
 			flags = 0;
 			p += 8;
-		} else if (at_word(p, end, "define")) {
+			break;
+		case 'd':
+			if (!at_word(p, end, "define"))
+				continue;
 			flags = DEP_DECLARES;
 			p += 6;
-		} else if (at_word(p, end, "block")) {
+			break;
+		case 'b':
+			if (!at_word(p, end, "block"))
+				continue;
 			flags = DEP_DECLARES;
 			p += 5;
-		} else {
+			break;
+		default:
 			continue;
 		}
 		add_literal(lx, a, skip_space(p, end), end, flags, NULL);

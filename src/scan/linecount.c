@@ -40,6 +40,7 @@ enum {
 	C_AT,     /* '@' in C#: verbatim strings */
 	C_OP,     /* first byte of a branch operator */
 	C_BLOCK,  /* first byte of an opener of struct language.blocks */
+	C_DOT,    /* '.' where a hook follows the count (linecount_follow) */
 };
 
 /* Bits of struct counter.line: what the current line holds so far. */
@@ -251,7 +252,8 @@ static void build_tables(void)
  * counts unknown files as plain text), this thread's table of the last
  * such language, rebuilt when a different one comes.
  */
-static const struct lang_table *table_for(const struct language *lang)
+static inline __attribute__((always_inline)) const struct lang_table *
+table_for(const struct language *lang)
 {
 	static _Thread_local struct lang_table stranger;
 	static _Thread_local struct language stranger_lang;
@@ -283,7 +285,8 @@ static void setup(struct counter *c, const struct lang_table *t,
 	c->ops = t->lang->branch_ops;
 }
 
-static void count_word(struct counter *c, const unsigned char *s, size_t n)
+static inline __attribute__((always_inline)) void
+count_word(struct counter *c, const unsigned char *s, size_t n)
 {
 	unsigned char f = s[0];
 
@@ -317,7 +320,8 @@ static void count_word(struct counter *c, const unsigned char *s, size_t n)
 }
 
 /* Matches a branch operator at p; returns its length, 0 for none. */
-static size_t match_op(struct counter *c, const unsigned char *p)
+static inline __attribute__((always_inline)) size_t
+match_op(struct counter *c, const unsigned char *p)
 {
 	size_t left = c->end - p;
 
@@ -518,8 +522,8 @@ static const unsigned char *skip_string(struct counter *c,
  * opens a line, is a comment (as cloc and a reader see it); it ends at
  * its closer or at the template's closing backtick.
  */
-static const unsigned char *skip_template(struct counter *c,
-					  const unsigned char *p)
+static inline __attribute__((always_inline)) const unsigned char *
+skip_template(struct counter *c, const unsigned char *p)
 {
 	const unsigned char *end = c->end;
 	int in_comment = 0, line_start = 0;
@@ -573,8 +577,8 @@ static const unsigned char *skip_template(struct counter *c,
 }
 
 /* A '...' char literal at p ('x', '\n', '\u{1F600}'); else NULL. */
-static const unsigned char *skip_char(struct counter *c,
-				      const unsigned char *p)
+static inline __attribute__((always_inline)) const unsigned char *
+skip_char(struct counter *c, const unsigned char *p)
 {
 	const unsigned char *end = c->end, *q = p + 1;
 	const unsigned char *limit = end - q > 12 ? q + 12 : end;
@@ -707,8 +711,8 @@ static int regex_keyword(const unsigned char *s, size_t n)
  * A JS/TS regular expression literal at p ('/'), told from a division by
  * what comes before it on the line: returns its end, or NULL.
  */
-static const unsigned char *skip_regex(struct counter *c,
-				       const unsigned char *p)
+static inline __attribute__((always_inline)) const unsigned char *
+skip_regex(struct counter *c, const unsigned char *p)
 {
 	const unsigned char *end = c->end, *b = p, *q;
 	int in_class = 0;
@@ -819,8 +823,8 @@ static const unsigned char *line_start(struct counter *c,
  * after it (with a Go template's "}}" or " -}}"), or NULL when none of
  * the openers is there.
  */
-static const unsigned char *skip_extra_block(struct counter *c,
-					     const unsigned char *p)
+static inline __attribute__((always_inline)) const unsigned char *
+skip_extra_block(struct counter *c, const unsigned char *p)
 {
 	const unsigned char *end = c->end;
 
@@ -939,10 +943,21 @@ static inline const unsigned char *skip_plain(const unsigned char *cls,
 	}
 }
 
-static void count(struct counter *c)
+/*
+ * The count, and with hk the hook's calls (linecount_follow()). Inlined
+ * twice: without a hook the tests on it are gone, and counting alone
+ * costs what it did.
+ */
+static inline __attribute__((always_inline)) void
+count_impl(struct counter *c, const struct linecount_hook *hk)
 {
 	const unsigned char *p = c->buf, *end = c->end;
 	const unsigned char *cls = c->cls;
+	/* the hook's, kept in registers: only line() changes one */
+	const char *from = hk ? hk->from : NULL;
+	const unsigned char *line_first = hk ? hk->line_first : NULL;
+	const unsigned char *dot_prev = hk ? hk->dot_prev : NULL;
+	const unsigned char *dot_next = hk ? hk->dot_next : NULL;
 	enum lang_syntax syn = c->syntax;
 	unsigned flags = c->flags;
 	int hooks = syn == SYNTAX_RUBY || syn == SYNTAX_PERL;
@@ -981,6 +996,7 @@ static void count(struct counter *c)
 			} while (k == C_WORD && is_ident_class(cls[p[-1]]));
 		}
 
+	dispatch:
 		switch (k) {
 		case C_NUL:
 			if (p == end)
@@ -991,9 +1007,27 @@ static void count(struct counter *c)
 		case C_NL:
 			end_line(c, p);
 			p++;
-			if (hooks && p < end)
+			/* linecount_follow() takes no Ruby or Perl */
+			if (!hk && hooks && p < end)
 				p = line_start(c, p);
+			if (hk && line_first[*p] && (const char *)p > from) {
+				hk->line(hk->ctx, (const char *)p,
+					 c->n[0] + c->n[1] + c->n[2] + 1);
+				line_first = hk->line_first;
+			}
 			break;
+		case C_DOT:
+			c->line |= LINE_CODE;
+			/* p > from first: a file may start with '.' */
+			if (hk && (const char *)p > from && dot_prev[p[-1]] &&
+			    dot_next[p[1]])
+				hk->dot(hk->ctx, (const char *)p);
+			/* the run of code goes on, as if '.' were plain */
+			do {
+				p = skip_plain(cls, p + 1);
+				k = cls[*p];
+			} while (k == C_WORD && is_ident_class(cls[p[-1]]));
+			goto dispatch;
 		case C_WORD:
 			/* an identifier that may be a branch word or prefix */
 			s = p;
@@ -1034,6 +1068,9 @@ static void count(struct counter *c)
 			} else if (end - p > 1 && p[1] == '/' &&
 				   (syn == SYNTAX_C ||
 				    (flags & LANG_SLASH_COMMENTS))) {
+				if (hk && hk->comment &&
+				    (const char *)p >= from)
+					hk->comment(hk->ctx, (const char *)p);
 				p = skip_line_comment(c, p);
 			} else if ((flags & LANG_REGEX_LITERALS) &&
 				   (q = skip_regex(c, p))) {
@@ -1179,6 +1216,29 @@ done:
 		end_line(c, end);
 }
 
+static void count(struct counter *c)
+{
+	count_impl(c, NULL);
+}
+
+static void count_followed(struct counter *c, const struct linecount_hook *hk)
+{
+	count_impl(c, hk);
+}
+
+/* The counts of a finished count c into *out. */
+static void counted(struct line_counts *out, const struct counter *c,
+		    size_t bom, size_t len)
+{
+	out->code = c->n[N_CODE];
+	out->comment = c->n[N_COMMENT];
+	out->blank = c->n[N_BLANK];
+	out->lines = out->code + out->comment + out->blank;
+	out->complexity = c->complexity;
+	if (bom && !len)
+		out->blank = out->lines = 1; /* a line of nothing but a mark */
+}
+
 void linecount_buffer(struct line_counts *out, const struct language *lang,
 		      const char *buf, size_t len)
 {
@@ -1192,11 +1252,34 @@ void linecount_buffer(struct line_counts *out, const struct language *lang,
 		count_indented(&c);
 	else
 		count(&c);
-	out->code = c.n[N_CODE];
-	out->comment = c.n[N_COMMENT];
-	out->blank = c.n[N_BLANK];
-	out->lines = out->code + out->comment + out->blank;
-	out->complexity = c.complexity;
-	if (bom && !len)
-		out->blank = out->lines = 1; /* a line of nothing but a mark */
+	counted(out, &c, bom, len);
+}
+
+void linecount_follow(struct line_counts *out, const struct language *lang,
+		      const char *buf, size_t len,
+		      const struct linecount_hook *hk)
+{
+	struct counter c;
+	size_t bom = utf8_bom(buf, len);
+	unsigned char cls[256];
+
+	/* their line starts are looked at: counted without a hook */
+	if (lang->syntax == SYNTAX_RUBY || lang->syntax == SYNTAX_PERL) {
+		linecount_buffer(out, lang, buf, len);
+		return;
+	}
+	utf8_skip_bom(&buf, &len);
+	setup(&c, table_for(lang), buf, len);
+	if (lang->syntax == SYNTAX_HAML || lang->syntax == SYNTAX_SLIM) {
+		count_indented(&c);
+	} else {
+		/* '.' stops the run where it is plain punctuation */
+		if (hk->dot_prev && c.cls['.'] == C_OTHER) {
+			memcpy(cls, c.cls, sizeof(cls));
+			cls['.'] = C_DOT;
+			c.cls = cls;
+		}
+		count_followed(&c, hk);
+	}
+	counted(out, &c, bom, len);
 }

@@ -19,8 +19,9 @@
 #include "carve/xmalloc.h"
 
 struct cs_files {
-	size_t *files;
+	size_t *files; /* &one while there is one (most types, namespaces) */
 	size_t nr, alloc;
+	size_t one;
 };
 
 /* A type by its simple name: where it is declared, and by which files. */
@@ -59,6 +60,7 @@ struct cs_state {
 	struct strmap types; /* A.B.C, nested A.B.C.D -> struct cs_files */
 	struct strmap simple; /* C, D -> struct cs_cands */
 	struct strmap parts; /* A, B: the parts of declared namespaces */
+	struct strmap attrs; /* N, where a type is named NAttribute */
 	struct cs_global *globals;
 	size_t globals_nr, globals_alloc;
 	struct cs_scope scope;
@@ -72,6 +74,26 @@ static int lang_is(const struct scan_file *f, const char *name)
 	       !strcmp(f->lang->name, name);
 }
 
+/* Adds file to files, once (a file's statements come together). */
+static void files_push(struct cs_files *files, size_t file)
+{
+	if (files->nr && files->files[files->nr - 1] == file)
+		return;
+	if (!files->nr) {
+		files->one = file;
+		files->files = &files->one;
+		files->nr = 1;
+		return;
+	}
+	if (files->files == &files->one) {
+		files->alloc = 4;
+		files->files = xmalloc(files->alloc * sizeof(*files->files));
+		files->files[0] = files->one;
+	}
+	ALLOC_GROW(files->files, files->nr + 1, files->alloc);
+	files->files[files->nr++] = file;
+}
+
 static struct cs_files *files_add(struct resolver *r, struct strmap *map,
 				  const char *key, size_t file)
 {
@@ -83,10 +105,7 @@ static struct cs_files *files_add(struct resolver *r, struct strmap *map,
 		files = arena_alloc(&r->arena, sizeof(*files));
 		strmap_add(map, e, arena_strdup(&r->arena, key), hash, files);
 	}
-	if (!files->nr || files->files[files->nr - 1] != file) {
-		ALLOC_GROW(files->files, files->nr + 1, files->alloc);
-		files->files[files->nr++] = file;
-	}
+	files_push(files, file);
 	return files;
 }
 
@@ -118,7 +137,7 @@ static void add_namespace(struct resolver *r, struct cs_state *st,
 					   files);
 		strmap_put(&st->prefixes, key, files);
 	} else {
-		files_add(r, &st->namespaces, ns, file);
+		files_push(files, file);
 	}
 }
 
@@ -134,8 +153,15 @@ static void index_simple(struct resolver *r, struct cs_state *st)
 		struct cs_cand *x;
 
 		if (!c) {
+			size_t n = strlen(name);
+
 			c = arena_alloc(&r->arena, sizeof(*c));
 			strmap_put(&st->simple, name, c);
+			if (n > 9 && !strcmp(name + n - 9, "Attribute"))
+				strmap_put(&st->attrs,
+					   arena_strndup(&r->arena, name,
+							 n - 9),
+					   c);
 		}
 		ALLOC_GROW(c->v, c->nr + 1, c->alloc);
 		x = &c->v[c->nr++];
@@ -311,10 +337,15 @@ static void resolve_type(struct resolver *r, size_t from, const char *ns,
 	int part;
 
 	out->quiet = 1;
-	strbuf_reset(&st->name);
-	strbuf_add(&st->name, t, n);
-	cands = strmap_get(&st->simple, st->name.buf);
-	part = t[n] && strmap_get(&st->parts, st->name.buf);
+	if (t[n]) { /* A.B: the first name, alone */
+		strbuf_reset(&st->name);
+		strbuf_add(&st->name, t, n);
+		cands = strmap_get(&st->simple, st->name.buf);
+		part = strmap_get(&st->parts, st->name.buf) != NULL;
+	} else {
+		cands = strmap_get(&st->simple, t);
+		part = 0;
+	}
 	scope_of(r, st, from);
 	if (!cands && !part && !sc->aliases_nr)
 		return;
@@ -347,9 +378,21 @@ static void resolve_type(struct resolver *r, size_t from, const char *ns,
 		strbuf_release(&full);
 		return;
 	}
-	/* a using imports a namespace's types, not its namespaces */
-	for (size_t i = 0; cands && i < sc->usings_nr; i++)
-		add_in(out, cands, sc->usings[i], sc->usings_len[i]);
+	/*
+	 * a using imports a namespace's types, not its namespaces: each
+	 * candidate declared in one of them (a loop per candidate, most
+	 * names have one, not a call per using)
+	 */
+	for (size_t k = 0; cands && k < cands->nr; k++) {
+		const struct cs_cand *x = &cands->v[k];
+
+		for (size_t i = 0; i < sc->usings_nr; i++)
+			if (sc->usings_len[i] == x->len &&
+			    !memcmp(sc->usings[i], x->container, x->len)) {
+				add_all(out, x->files);
+				break;
+			}
+	}
 }
 
 /*
@@ -364,13 +407,13 @@ static void resolve_name(struct resolver *r, size_t from,
 	const char *ns = d->name ? d->name : "";
 
 	resolve_type(r, from, ns, d->target, out);
-	if (out->nr || strchr(d->target, '.'))
+	if (out->nr || strchr(d->target, '.') ||
+	    !strmap_get(&st->attrs, d->target))
 		return;
 	strbuf_reset(&st->attr);
 	strbuf_addstr(&st->attr, d->target);
 	strbuf_addstr(&st->attr, "Attribute");
-	if (strmap_get(&st->simple, st->attr.buf))
-		resolve_type(r, from, ns, st->attr.buf, out);
+	resolve_type(r, from, ns, st->attr.buf, out);
 }
 
 /*
@@ -417,6 +460,16 @@ void resolve_csharp(struct resolver *r, size_t from, const struct dep_ref *d,
 	/* using static A.B.C, or an alias of a type: using X = A.B.C */
 	if (type && cs_walk(st, out, "", 0, t))
 		return;
+	/*
+	 * every prefix of a declared namespace is in st->prefixes, its first
+	 * name too: most usings (System...) are sent away by that one
+	 */
+	strbuf_reset(&st->name);
+	strbuf_add(&st->name, t, strcspn(t, "."));
+	if (!strmap_get(&st->prefixes, st->name.buf)) {
+		resolve_out_external(r, out, t, st->name.len);
+		return;
+	}
 	if (strmap_get(&st->prefixes, t)) {
 		out->quiet = 1; /* a namespace: the names used make edges */
 		return;
@@ -436,12 +489,14 @@ void resolve_csharp_release(struct resolver *r)
 	strmap_for_each (&st->namespaces, e) {
 		struct cs_files *f = e->value;
 
-		free(f->files);
+		if (f->files != &f->one)
+			free(f->files);
 	}
 	strmap_for_each (&st->types, e) {
 		struct cs_files *f = e->value;
 
-		free(f->files);
+		if (f->files != &f->one)
+			free(f->files);
 	}
 	strmap_release(&st->namespaces);
 	strmap_release(&st->prefixes);
@@ -453,6 +508,7 @@ void resolve_csharp_release(struct resolver *r)
 	strmap_release(&st->types);
 	strmap_release(&st->simple);
 	strmap_release(&st->parts);
+	strmap_release(&st->attrs);
 	free(st->globals);
 	free(st->scope.usings);
 	free(st->scope.usings_len);

@@ -59,6 +59,7 @@ struct go_pkg {
 struct go_target {
 	int found; /* 1: the package in pkg; 0: none; -1: outside */
 	struct go_pkg pkg;
+	const char *external; /* outside: its module, once known */
 	char dir[];
 };
 
@@ -83,6 +84,10 @@ struct go_state {
 	 */
 	size_t memo_from;
 	const char *memo_target;
+	/* the module of the file last resolved (file + 1), its last '/' */
+	size_t mod_from, slash_from;
+	struct go_module *mod;
+	const char *slash;
 	/* import path -> external module name, for the long require lists */
 	struct strmap externals;
 	/* import path -> struct go_target, for files of no module */
@@ -184,8 +189,8 @@ static size_t split_words(char *line, char **words, size_t max)
 
 static int is_local_path(const char *p)
 {
-	return !strncmp(p, "./", 2) || !strncmp(p, "../", 3) || !strcmp(p, ".") ||
-	       !strcmp(p, "..");
+	return *p == '.' && (!strncmp(p, "./", 2) || !strncmp(p, "../", 3) ||
+			     !strcmp(p, ".") || !strcmp(p, ".."));
 }
 
 /* One directive of go.mod, its verb given apart inside a block. */
@@ -515,13 +520,14 @@ static int add_import(struct resolver *r, size_t from, const struct dep_ref *d,
 {
 	const struct dep_list *l = &r->scan->files[from].deps;
 	struct go_state *g = r->go;
+	size_t n;
 
 	if (!p->has)
 		return 0;
-	if (g && !d->name && strlen(p->dir) < sizeof(g->memo_pkg)) {
+	if (g && !d->name && (n = strlen(p->dir)) < sizeof(g->memo_pkg)) {
 		/* the uses after it are of this package */
 		g->memo_ok = 1;
-		memcpy(g->memo_pkg, p->dir, strlen(p->dir) + 1);
+		memcpy(g->memo_pkg, p->dir, n + 1);
 		g->memo_decls = p->decls;
 	}
 	if (d->name) {
@@ -669,12 +675,13 @@ static int find_package(struct resolver *r, const struct go_state *g,
  */
 static int target_package(struct resolver *r, struct go_state *g,
 			  struct go_module *m, const char *t,
-			  struct go_pkg *pkg, char *buf)
+			  struct go_pkg *pkg, char *buf, struct go_target **xp)
 {
 	struct strmap *memo = m ? &m->targets : g ? &g->targets : NULL;
 	struct go_target *x = memo ? strmap_get(memo, t) : NULL;
 	int found;
 
+	*xp = x;
 	if (x) {
 		*pkg = x->pkg;
 		return x->found;
@@ -694,6 +701,7 @@ static int target_package(struct resolver *r, struct go_state *g,
 		*pkg = x->pkg;
 	}
 	strmap_put(memo, t, x); /* t lives as long as the scan */
+	*xp = x;
 	return found;
 }
 
@@ -706,12 +714,14 @@ void resolve_go(struct resolver *r, size_t from, const struct dep_ref *d,
 	char dir[PATH_MAX], buf[PATH_MAX];
 	const char *slash;
 	struct go_pkg pkg;
+	struct go_target *x;
 	int found;
 
 	if (d->kind != DEP_IMPORT || !*t)
 		return;
+	/* the lexer's uses share their import's copy of the path */
 	if (g && d->name && g->memo_from == from + 1 &&
-	    !strcmp(g->memo_target, t)) {
+	    (g->memo_target == t || !strcmp(g->memo_target, t))) {
 		/* a use of the import just resolved, which found a package */
 		if (g->memo_ok) {
 			struct go_pkg p = { g->memo_pkg, 1, g->memo_decls };
@@ -727,11 +737,22 @@ void resolve_go(struct resolver *r, size_t from, const struct dep_ref *d,
 		g->memo_target = t;
 		g->memo_ok = 0;
 	}
-	slash = strrchr(file, '/');
+	if (g && g->slash_from == from + 1) {
+		slash = g->slash;
+	} else {
+		slash = strrchr(file, '/');
+		if (g) {
+			g->slash_from = from + 1;
+			g->slash = slash;
+		}
+	}
 	if (slash && (size_t)(slash - file) >= sizeof(dir))
 		return;
-	memcpy(dir, file, slash ? (size_t)(slash - file) : 0);
-	dir[slash ? slash - file : 0] = '\0';
+	if (*t == '.') {
+		/* the file's directory: for the package clause and ./x */
+		memcpy(dir, file, slash ? (size_t)(slash - file) : 0);
+		dir[slash ? slash - file : 0] = '\0';
+	}
 	if (!strcmp(t, ".")) {
 		const char *name = d->name ? d->name : "";
 		size_t n = strlen(name);
@@ -752,8 +773,16 @@ void resolve_go(struct resolver *r, size_t from, const struct dep_ref *d,
 		}
 		return;
 	}
-	m = module_of(g, file);
-	found = target_package(r, g, m, t, &pkg, buf);
+	if (g && g->mod_from == from + 1) {
+		m = g->mod; /* statements come file by file */
+	} else {
+		m = module_of(g, file);
+		if (g) {
+			g->mod_from = from + 1;
+			g->mod = m;
+		}
+	}
+	found = target_package(r, g, m, t, &pkg, buf, &x);
 	if (found > 0)
 		add_import(r, from, d, &pkg, out);
 	if (found >= 0)
@@ -762,11 +791,18 @@ void resolve_go(struct resolver *r, size_t from, const struct dep_ref *d,
 		out->quiet = 1; /* the import names the external package */
 		return;
 	}
+	if (x && x->external) {
+		/* what the look-up below gave the module's last file */
+		out->external = x->external;
+		return;
+	}
 	if (g) {
 		const char *name = strmap_get(&g->externals, t);
 
 		if (name) {
 			out->external = name;
+			if (x)
+				x->external = name;
 			return;
 		}
 	}
@@ -774,6 +810,8 @@ void resolve_go(struct resolver *r, size_t from, const struct dep_ref *d,
 	if (g && out->external)
 		strmap_put(&g->externals, arena_strdup(&r->arena, t),
 			   (void *)out->external);
+	if (x)
+		x->external = out->external;
 }
 
 void resolve_go_release(struct resolver *r)

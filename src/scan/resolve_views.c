@@ -45,6 +45,21 @@ struct views_state {
 	const char *memo_type;
 	struct vfiles memo;
 	struct strbuf key; /* index_add()'s scratch */
+	struct strbuf ckey; /* index_csharp()'s */
+	/*
+	 * by_stem, by_suffix and defines are built by views_index() when a
+	 * Rails, Go or path-named template first needs them: Razor needs
+	 * none of them
+	 */
+	int indexed;
+	/*
+	 * the _ViewImports.cshtml (_Imports.razor) files above the last
+	 * view's folder, nearest first: the views of a folder come together
+	 */
+	struct strbuf imports_dir;
+	int imports_valid;
+	long *imports;
+	size_t imports_nr, imports_alloc;
 };
 
 static const char *base_name(const char *path)
@@ -150,7 +165,7 @@ static void index_csharp(struct resolver *r, struct views_state *st, size_t i)
 	const struct scan_file *f = &r->scan->files[i];
 	const char *base = base_name(f->path);
 	size_t stem = strcspn(base, ".");
-	struct strbuf key = STRBUF_INIT;
+	struct strbuf *key = &st->ckey;
 
 	index_add(r, st, &st->cs_stems, base, stem, i);
 	for (size_t k = 0; k < f->deps.nr; k++) {
@@ -158,22 +173,47 @@ static void index_csharp(struct resolver *r, struct views_state *st, size_t i)
 
 		if (!(d->flags & DEP_DECLARES))
 			continue;
-		strbuf_reset(&key);
-		strbuf_addstr(&key, d->target);
-		strbuf_addch(&key, '.');
-		strbuf_add(&key, base, stem);
-		index_add(r, st, &st->cs_types, key.buf, key.len, i);
-		/* a declared type (the lexer names it): namespace.Type */
-		if (d->name && *d->name) {
-			strbuf_reset(&key);
-			strbuf_addstr(&key, d->target);
+		strbuf_reset(key);
+		strbuf_addstr(key, d->target);
+		strbuf_addch(key, '.');
+		strbuf_add(key, base, stem);
+		index_add(r, st, &st->cs_types, key->buf, key->len, i);
+		/*
+		 * a declared type (the lexer names it): namespace.Type, unless
+		 * it is the file's stem (Product in Product.cs): added just now
+		 */
+		if (d->name && *d->name &&
+		    !(*d->target && !strncmp(d->name, base, stem) &&
+		      !d->name[stem])) {
+			strbuf_reset(key);
+			strbuf_addstr(key, d->target);
 			if (*d->target)
-				strbuf_addch(&key, '.');
-			strbuf_addstr(&key, d->name);
-			index_add(r, st, &st->cs_types, key.buf, key.len, i);
+				strbuf_addch(key, '.');
+			strbuf_addstr(key, d->name);
+			index_add(r, st, &st->cs_types, key->buf, key->len, i);
 		}
 	}
-	strbuf_release(&key);
+}
+
+/* The files index_view() takes, and those index_csharp() takes. */
+static int is_template(const struct scan_file *f)
+{
+	return (f->status == FILE_COUNTED || f->status == FILE_UNKNOWN) &&
+	       (language_is_view(f->lang) || under_templates(f->path));
+}
+
+/* Builds the views' own indexes, once, when first needed. */
+static struct views_state *views_index(const struct resolver *r)
+{
+	struct views_state *st = r->views;
+
+	if (st->indexed)
+		return st;
+	st->indexed = 1;
+	for (size_t i = 0; i < r->scan->nr; i++)
+		if (is_template(&r->scan->files[i]))
+			index_view((struct resolver *)r, st, i);
+	return st;
 }
 
 int resolve_views_prepare(struct resolver *r)
@@ -187,14 +227,13 @@ int resolve_views_prepare(struct resolver *r)
 		return 0;
 	st = xcalloc(1, sizeof(*st));
 	strbuf_init(&st->key, 0);
+	strbuf_init(&st->imports_dir, 0);
+	strbuf_init(&st->ckey, 0);
 	for (size_t i = 0; i < r->scan->nr; i++) {
 		const struct scan_file *f = &r->scan->files[i];
 
-		if (f->status != FILE_COUNTED && f->status != FILE_UNKNOWN)
-			continue;
-		if (language_is_view(f->lang) || under_templates(f->path))
-			index_view(r, st, i);
-		else if (lang_is(f, "C#"))
+		if ((f->status == FILE_COUNTED || f->status == FILE_UNKNOWN) &&
+		    lang_is(f, "C#") && !under_templates(f->path))
 			index_csharp(r, st, i);
 	}
 	r->views = st;
@@ -227,6 +266,9 @@ void resolve_views_release(struct resolver *r)
 	release_map(&st->cs_stems);
 	free(st->scope);
 	free(st->memo.files);
+	free(st->imports);
+	strbuf_release(&st->imports_dir);
+	strbuf_release(&st->ckey);
 	strbuf_release(&st->key);
 	free(st);
 	r->views = NULL;
@@ -366,7 +408,7 @@ static int add_path(const struct resolver *r, struct resolve_out *out,
 static void template_by_name(struct resolver *r, size_t from, const char *t,
 			     struct resolve_out *out)
 {
-	const struct views_state *st = r->views;
+	const struct views_state *st = views_index(r);
 	const char *path = r->scan->files[from].path;
 
 	if (!strncmp(t, "./", 2) || !strncmp(t, "../", 3)) {
@@ -412,7 +454,7 @@ done:
 static void rails_render(struct resolver *r, size_t from,
 			 const struct dep_ref *d, struct resolve_out *out)
 {
-	const struct views_state *st = r->views;
+	const struct views_state *st = views_index(r);
 	const char *path = r->scan->files[from].path, *t = d->target;
 	const char *slash = strrchr(t, '/'), *views = NULL;
 	const char *under = d->name && !strcmp(d->name, "template") ? "" : "_";
@@ -566,6 +608,7 @@ static void scope_of(const struct resolver *r, struct views_state *st,
 	static const char *const imports[] = { "_ViewImports.cshtml",
 					       "_Imports.razor", NULL };
 	const char *path = r->scan->files[from].path;
+	size_t len = dir_len(path);
 	struct strbuf dir = STRBUF_INIT, sb = STRBUF_INIT;
 
 	if (st->scope_file == from + 1)
@@ -574,22 +617,38 @@ static void scope_of(const struct resolver *r, struct views_state *st,
 	st->scope_nr = 0;
 	st->memo_type = NULL;
 	scope_add(r, st, (long)from);
-	strbuf_add(&dir, path, dir_len(path));
-	for (;;) {
-		for (int k = 0; imports[k]; k++) {
-			strbuf_reset(&sb);
-			strbuf_add(&sb, dir.buf, dir.len);
-			if (dir.len)
-				strbuf_addch(&sb, '/');
-			strbuf_addstr(&sb, imports[k]);
-			scope_add(r, st, resolver_file(r, sb.buf));
+	if (!st->imports_valid || st->imports_dir.len != len ||
+	    memcmp(st->imports_dir.buf, path, len)) {
+		st->imports_valid = 1;
+		strbuf_reset(&st->imports_dir);
+		strbuf_add(&st->imports_dir, path, len);
+		st->imports_nr = 0;
+		strbuf_add(&dir, path, len);
+		for (;;) {
+			for (int k = 0; imports[k]; k++) {
+				long i;
+
+				strbuf_reset(&sb);
+				strbuf_add(&sb, dir.buf, dir.len);
+				if (dir.len)
+					strbuf_addch(&sb, '/');
+				strbuf_addstr(&sb, imports[k]);
+				i = resolver_file(r, sb.buf);
+				if (i < 0)
+					continue;
+				ALLOC_GROW(st->imports, st->imports_nr + 1,
+					   st->imports_alloc);
+				st->imports[st->imports_nr++] = i;
+			}
+			if (!dir.len)
+				break;
+			strbuf_setlen(&dir, dir_len(dir.buf));
 		}
-		if (!dir.len)
-			break;
-		strbuf_setlen(&dir, dir_len(dir.buf));
+		strbuf_release(&dir);
+		strbuf_release(&sb);
 	}
-	strbuf_release(&dir);
-	strbuf_release(&sb);
+	for (size_t k = 0; k < st->imports_nr; k++)
+		scope_add(r, st, st->imports[k]);
 }
 
 /*
@@ -658,7 +717,8 @@ void resolve_views(struct resolver *r, size_t from, const struct dep_ref *d,
 	} else if (!strcmp(lang, "EJS")) {
 		ejs_include(r, from, d->target, out);
 	} else if (!strcmp(lang, "Go Template")) {
-		if (!add_all(out, strmap_get(&st->defines, d->target)))
+		if (!add_all(out, strmap_get(&views_index(r)->defines,
+					     d->target)))
 			template_by_name(r, from, d->target, out);
 	} else {
 		template_by_name(r, from, d->target, out);

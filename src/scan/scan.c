@@ -295,11 +295,16 @@ static void scan_one(void *ctx, size_t i, int id)
 	lang = language_detect(e->path, w->buf.buf, w->buf.len);
 	f->lang = lang;
 	f->status = lang ? FILE_COUNTED : FILE_UNKNOWN;
-	linecount_buffer(&f->counts, lang ? lang : &plain_text, w->buf.buf,
-			 w->buf.len);
-	if (!run->opts->no_deps)
-		deps_extract(&f->deps, &w->arena, lang, w->buf.buf,
-			     w->buf.len);
+	/* Go's lexer follows the line counter's pass instead of its own */
+	if (run->opts->no_deps ||
+	    !deps_extract_counting(&f->deps, &w->arena, lang, w->buf.buf,
+				   w->buf.len, &f->counts)) {
+		linecount_buffer(&f->counts, lang ? lang : &plain_text,
+				 w->buf.buf, w->buf.len);
+		if (!run->opts->no_deps)
+			deps_extract(&f->deps, &w->arena, lang, w->buf.buf,
+				     w->buf.len);
+	}
 	if (module_package(&w->module, lang, w->buf.buf, w->buf.len))
 		f->package = arena_strndup(&w->arena, w->module.buf,
 					   w->module.len);

@@ -1,8 +1,8 @@
 /*
  * Unit tests for Go's import lexer: fixtures in tests/fixtures/deps/go/
  * with the imports each must yield written out by hand below (path,
- * line, flags), the uses and declarations after them, and hostile
- * buffers.
+ * line, flags), the uses and declarations after them, hostile
+ * buffers, and the scan's one pass that counts lines as it goes.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -17,6 +17,7 @@
 #include "carve/arena.h"
 #include "carve/deps.h"
 #include "carve/language.h"
+#include "carve/linecount.h"
 #include "carve/strbuf.h"
 
 #define C DEP_CONDITIONAL
@@ -193,14 +194,81 @@ static void hostile(void **state)
 	arena_release(&arena);
 }
 
+/*
+ * deps_extract_counting(): the statements and the line counts in one
+ * pass, as deps_extract() and linecount_buffer() give them apart. By
+ * hand: line 1 (a BOM, then a comment) and 8-9 (a block comment) are
+ * comment, 3, 7 and 14 blank, the other nine code; A (11, in a group)
+ * and F (15) are declared, b is not exported; models.Hidden is in a
+ * comment and models.InString in a string: User alone is used.
+ */
+static void counted_in_one_pass(void **state)
+{
+	static const char src[] = "\xef\xbb\xbf// head\n"
+				  "package p\n"
+				  "\n"
+				  "import (\n"
+				  "\t\"example.com/m/models\"\n"
+				  ")\n"
+				  "\n"
+				  "/* block\n"
+				  " models.Hidden */\n"
+				  "var (\n"
+				  "\tA = 1\n"
+				  "\tb = 2\n"
+				  ")\n"
+				  "\n"
+				  "func F() { _ = \"models.InString\"; "
+				  "_ = models.User }\n";
+	const char *want = "A - 11 128\n"
+			   "F - 15 128\n"
+			   "example.com/m/models - 5 0\n"
+			   "example.com/m/models User 5 0\n"
+			   ". p 2 0\n";
+	const struct language *go = language_by_name("Go");
+	struct dep_list one = DEP_LIST_INIT, apart = DEP_LIST_INIT;
+	struct line_counts counts, alone;
+	struct arena arena = ARENA_INIT;
+	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
+
+	(void)state;
+	assert_non_null(go);
+	assert_int_equal(deps_extract_counting(&one, &arena, go, src,
+					       sizeof(src) - 1, &counts),
+			 1);
+	assert_int_equal(counts.lines, 15);
+	assert_int_equal(counts.code, 9);
+	assert_int_equal(counts.comment, 3);
+	assert_int_equal(counts.blank, 3);
+	dump(&a, &one);
+	assert_string_equal(a.buf, want);
+	/* the same as the two passes apart */
+	deps_extract(&apart, &arena, go, src, sizeof(src) - 1);
+	linecount_buffer(&alone, go, src, sizeof(src) - 1);
+	dump(&b, &apart);
+	assert_string_equal(a.buf, b.buf);
+	assert_memory_equal(&counts, &alone, sizeof(alone));
+	/* other languages: nothing done, the caller does both */
+	assert_int_equal(deps_extract_counting(&one, &arena,
+					       language_by_name("C"), src,
+					       sizeof(src) - 1, &counts),
+			 0);
+	strbuf_release(&a);
+	strbuf_release(&b);
+	dep_list_release(&one);
+	dep_list_release(&apart);
+	arena_release(&arena);
+}
+
 int main(void)
 {
-	struct CMUnitTest tests[sizeof(fixtures) / sizeof(fixtures[0]) + 2];
+	struct CMUnitTest tests[sizeof(fixtures) / sizeof(fixtures[0]) + 3];
 	size_t n = dep_fixture_tests(tests, fixtures,
 				     sizeof(fixtures) / sizeof(fixtures[0]),
 				     check_fixture);
 
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(hostile);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(uses_and_declarations);
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(counted_in_one_pass);
 	return _cmocka_run_group_tests("deps_go", tests, n, NULL, NULL);
 }

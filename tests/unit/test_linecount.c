@@ -211,9 +211,67 @@ static void branch_points(void **state)
 	assert_int_equal(lc.complexity, 3);
 }
 
+/* What a hook saw: the offsets of its calls, and the lines of line(). */
+struct seen {
+	const char *buf;
+	char log[128];
+};
+
+static void seen_line(void *ctx, const char *p, unsigned line)
+{
+	struct seen *s = ctx;
+	size_t n = strlen(s->log);
+
+	snprintf(s->log + n, sizeof(s->log) - n, "L%u@%d ", line,
+		 (int)(p - s->buf));
+}
+
+static void seen_dot(void *ctx, const char *p)
+{
+	struct seen *s = ctx;
+	size_t n = strlen(s->log);
+
+	snprintf(s->log + n, sizeof(s->log) - n, "D@%d ", (int)(p - s->buf));
+}
+
+/*
+ * linecount_follow(): the counts of linecount_buffer(), and calls for
+ * the line starts and dots in code only (not "e.F" in a string, not c.D
+ * in a comment), nor before `from` (g.H); the offsets counted by hand.
+ */
+static void follow(void **state)
+{
+	static const char src[] = "g.H\n" /* 0-3 */
+				  "a.B // c.D\n" /* 4-14 */
+				  "\"e.F\"\n" /* 15-20 */
+				  "x.Y\n"; /* 21-24 */
+	static unsigned char any[256], upper[256];
+	const struct language *go = language_by_name("Go");
+	struct line_counts got, want;
+	struct seen seen = { src, "" };
+	struct linecount_hook hk = { 0 };
+
+	(void)state;
+	for (int c = 1; c < 256; c++)
+		any[c] = 1;
+	for (int c = 'A'; c <= 'Z'; c++)
+		upper[c] = 1;
+	hk.from = src + 4;
+	hk.line_first = any;
+	hk.dot_prev = any;
+	hk.dot_next = upper;
+	hk.line = seen_line;
+	hk.dot = seen_dot;
+	hk.ctx = &seen;
+	linecount_follow(&got, go, src, sizeof(src) - 1, &hk);
+	linecount_buffer(&want, go, src, sizeof(src) - 1);
+	assert_memory_equal(&got, &want, sizeof(want));
+	assert_string_equal(seen.log, "D@5 L3@15 L4@21 D@22 ");
+}
+
 int main(void)
 {
-	struct CMUnitTest tests[sizeof(fixtures) / sizeof(fixtures[0]) + 4];
+	struct CMUnitTest tests[sizeof(fixtures) / sizeof(fixtures[0]) + 5];
 	size_t n = 0;
 
 	for (size_t i = 0; i < sizeof(fixtures) / sizeof(fixtures[0]); i++) {
@@ -224,6 +282,7 @@ int main(void)
 		tests[n++] = t;
 	}
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(line_ends);
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(follow);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(adds_counts);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(branch_points);
 	return _cmocka_run_group_tests("linecount", tests, n, NULL, NULL);
