@@ -72,7 +72,24 @@ truth data -f json --with-tests >with-tests-truth.json
 check "and what no cache gives" cmp with-tests.json with-tests-truth.json
 check "which is another answer" sh -c "! cmp -s with-tests.json first.json"
 
-# a new file, then a changed one: read again, the rest from the cache
+# carve.json's exclude shapes which files are read: the excluded files'
+# records dropped (the file rewritten), the rest hit, as without a cache
+n_orders=$(git -C repo ls-files 'shop/orders/*.py' | wc -l | tr -d ' ')
+printf '{"exclude": ["shop/orders/**"]}\n' >repo/carve.json
+data >excluded.json
+expect_eq "excluding shop/orders: its files not read, the rest hit" \
+	"$((new - n_orders)) 0" "$(hits data)"
+expect_eq "no table of shop/orders/ read" "" \
+	"$(jq -r '.data.tables[].files[].path' excluded.json | grep '^shop/orders/')"
+truth data -f json >excluded-truth.json
+check "as without a cache" cmp excluded.json excluded-truth.json
+rm repo/carve.json
+data >back.json
+expect_eq "back without it: those files read again" \
+	"$((new - n_orders)) $n_orders" "$(hits data)"
+check "the first answer again" cmp back.json first.json
+
+
 mkdir -p repo/db
 printf 'CREATE TABLE extra_things (id int);\n' >repo/db/extra.sql
 git -C repo add db && git -C repo commit -qm "extra table"
