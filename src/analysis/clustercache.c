@@ -7,7 +7,6 @@
  * CLUSTERCACHE_KEEP newest kept.
  */
 #include <errno.h>
-#include <git2.h>
 #include <igraph.h>
 #include <math.h>
 #include <stdint.h>
@@ -21,6 +20,7 @@
 #include "carve/error.h"
 #include "carve/le.h"
 #include "carve/outfile.h"
+#include "carve/seal.h"
 #include "carve/strbuf.h"
 #include "carve/xmalloc.h"
 
@@ -48,7 +48,6 @@ static int make_key(unsigned char *key, const struct cluster_problem *p,
 		    const struct cluster_options *o, size_t want)
 {
 	struct strbuf k = STRBUF_INIT;
-	git_oid id;
 	int ret = 0;
 
 	if (p->n > UINT32_MAX)
@@ -73,12 +72,8 @@ static int make_key(unsigned char *key, const struct cluster_problem *p,
 	strbuf_addch(&k, p->pinned ? 'p' : '-');
 	for (size_t v = 0; p->pinned && v < p->n; v++)
 		put_le32(&k, (uint32_t)p->pinned[v]);
-	if (git_odb_hash(&id, k.buf, k.len, GIT_OBJECT_BLOB) < 0) {
-		git_error_clear();
+	if (seal_hash(key, k.buf, k.len))
 		ret = -1;
-	} else {
-		memcpy(key, id.id, 20);
-	}
 	strbuf_release(&k);
 	return ret;
 }
@@ -129,7 +124,6 @@ static int load(size_t *membership, size_t n, long *k, double *resolution,
 		const char *path, const unsigned char *key)
 {
 	struct strbuf data = STRBUF_INIT, hdr = STRBUF_INIT;
-	git_oid sum;
 	int ret = 1;
 
 	header(&hdr);
@@ -137,9 +131,7 @@ static int load(size_t *membership, size_t n, long *k, double *resolution,
 	    data.len < hdr.len + 40 || memcmp(data.buf, hdr.buf, hdr.len) ||
 	    memcmp(data.buf + hdr.len, key, 20))
 		goto done;
-	if (git_odb_hash(&sum, data.buf, data.len - 20, GIT_OBJECT_BLOB) < 0 ||
-	    memcmp(sum.id, data.buf + data.len - 20, 20)) {
-		git_error_clear();
+	if (!seal_ok(data.buf, data.len)) {
 		warning("ignoring the damaged cluster cache '%s' (the contexts "
 			"are clustered again)",
 			path);
@@ -170,7 +162,6 @@ static void save(const size_t *membership, size_t n, long k, double resolution,
 	long check_k;
 	double check_r;
 	struct stat st;
-	git_oid sum;
 
 	if (n > UINT32_MAX)
 		return;
@@ -198,12 +189,7 @@ static void save(const size_t *membership, size_t n, long k, double resolution,
 	if (clustercache_parse(check, n, &check_k, &check_r,
 			       sb.buf + sb.len - 24 - 4 * n, 24 + 4 * n))
 		goto done;
-	if (git_odb_hash(&sum, sb.buf, sb.len, GIT_OBJECT_BLOB) < 0) {
-		git_error_clear();
-		goto done;
-	}
-	strbuf_add(&sb, sum.id, 20);
-	if (outfile_open_private(&out, path))
+	if (seal_append(&sb) || outfile_open_private(&out, path))
 		goto done;
 	fwrite(sb.buf, 1, sb.len, out.fp);
 	if (!outfile_commit(&out))

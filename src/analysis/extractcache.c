@@ -6,7 +6,6 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <git2.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +20,7 @@
 #include "carve/le.h"
 #include "carve/outfile.h"
 #include "carve/scan.h"
+#include "carve/seal.h"
 #include "carve/scancache.h"
 #include "carve/strmap.h"
 #include "carve/xmalloc.h"
@@ -391,15 +391,12 @@ static size_t sealed_body(const char *buf, size_t len, const char *kind,
 {
 	struct strbuf hdr = STRBUF_INIT;
 	size_t body = 0;
-	git_oid sum;
 
 	header(&hdr, kind);
 	*damaged = 0;
 	if (len < hdr.len + 20 || memcmp(buf, hdr.buf, hdr.len))
 		goto done; /* another format or build: a plain miss */
-	if (git_odb_hash(&sum, buf, len - 20, GIT_OBJECT_BLOB) < 0 ||
-	    memcmp(sum.id, buf + len - 20, 20)) {
-		git_error_clear();
+	if (!seal_ok(buf, len)) {
 		*damaged = 1;
 		goto done;
 	}
@@ -569,7 +566,6 @@ static void save(struct extractcache *c)
 	struct strbuf sb = STRBUF_INIT;
 	struct outfile out = OUTFILE_INIT;
 	struct stat st;
-	git_oid sum;
 
 	/* a symlink there would carry the writes elsewhere */
 	if (c->foreign || lstat(c->dir, &st) || !S_ISDIR(st.st_mode) ||
@@ -590,12 +586,7 @@ static void save(struct extractcache *c)
 		put_le32(&sb, (uint32_t)n);
 		strbuf_add(&sb, p, n);
 	}
-	if (git_odb_hash(&sum, sb.buf, sb.len, GIT_OBJECT_BLOB) < 0) {
-		git_error_clear();
-		goto done;
-	}
-	strbuf_add(&sb, sum.id, 20);
-	if (outfile_open_private(&out, c->path))
+	if (seal_append(&sb) || outfile_open_private(&out, c->path))
 		goto done;
 	fwrite(sb.buf, 1, sb.len, out.fp);
 	outfile_commit(&out);

@@ -24,6 +24,7 @@
 #include "carve/historylog.h"
 #include "carve/model_scan.h"
 #include "carve/outfile.h"
+#include "carve/seal.h"
 #include "carve/strbuf.h"
 #include "carve/xmalloc.h"
 
@@ -228,7 +229,6 @@ int hsummary_key(unsigned char *key, unsigned char *shape, git_repository *repo,
 	git_config *cfg = NULL;
 	git_buf value = GIT_BUF_INIT;
 	git_object *blob = NULL;
-	git_oid id;
 	int ret = -1;
 
 	strbuf_addf(&k, "carve-history-summary %d %s\n", HSUMMARY_FORMAT,
@@ -281,11 +281,8 @@ int hsummary_key(unsigned char *key, unsigned char *shape, git_repository *repo,
 	 * the shape: all of it but the commits and the scan's paths (an
 	 * extension checks the summed-up paths against the scan itself)
 	 */
-	if (git_odb_hash(&id, k.buf, k.len, GIT_OBJECT_BLOB) < 0) {
-		git_error_clear();
+	if (seal_hash(shape, k.buf, k.len))
 		goto done;
-	}
-	memcpy(shape, id.id, 20);
 	/* what the summary takes from the scan: its paths and modules */
 	for (size_t i = 0; scan && i < scan->nr; i++) {
 		const struct scan_file *f = &scan->files[i];
@@ -298,11 +295,8 @@ int hsummary_key(unsigned char *key, unsigned char *shape, git_repository *repo,
 		strbuf_addch(&k, f->status == FILE_EXCLUDED ? 'x' : '.');
 	}
 	strbuf_add(&k, rev.buf, rev.len);
-	if (git_odb_hash(&id, k.buf, k.len, GIT_OBJECT_BLOB) < 0) {
-		git_error_clear();
+	if (seal_hash(key, k.buf, k.len))
 		goto done;
-	}
-	memcpy(key, id.id, 20);
 	ret = 0;
 done:
 	strbuf_release(&rev);
@@ -494,7 +488,6 @@ static int write_sealed(struct strbuf *sb, const char *path, const char *dir,
 {
 	struct outfile out = OUTFILE_INIT;
 	struct strbuf d = STRBUF_INIT;
-	git_oid sum;
 	int ret = CARVE_EIO;
 
 	strbuf_addf(&d, "%s/" HSUMMARY_DIR, dir);
@@ -504,12 +497,7 @@ static int write_sealed(struct strbuf *sb, const char *path, const char *dir,
 				d.buf, strerror(errno));
 		goto done;
 	}
-	if (git_odb_hash(&sum, sb->buf, sb->len, GIT_OBJECT_BLOB) < 0) {
-		git_error_clear();
-		goto done;
-	}
-	strbuf_add(sb, (const char *)sum.id, 20);
-	if (outfile_open_private(&out, path))
+	if (seal_append(sb) || outfile_open_private(&out, path))
 		goto done;
 	fwrite(sb->buf, 1, sb->len, out.fp);
 	ret = outfile_commit(&out) ? CARVE_EIO : 0;
@@ -799,16 +787,13 @@ static int load_sealed(const char *path, const struct strbuf *hdr,
 		       void *out)
 {
 	struct strbuf data = STRBUF_INIT;
-	git_oid sum;
 	int ret = 1;
 
 	if (strbuf_read_file(&data, path, HSUMMARY_MAX_SIZE) ||
 	    data.len < hdr->len + 40 || memcmp(data.buf, hdr->buf, hdr->len) ||
 	    memcmp(data.buf + hdr->len, key, 20))
 		goto done;
-	if (git_odb_hash(&sum, data.buf, data.len - 20, GIT_OBJECT_BLOB) < 0 ||
-	    memcmp(sum.id, data.buf + data.len - 20, 20)) {
-		git_error_clear();
+	if (!seal_ok(data.buf, data.len)) {
 		warning("ignoring the damaged history %s '%s' (the history is "
 			"summed up again)",
 			what, path);
