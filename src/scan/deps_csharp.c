@@ -205,6 +205,39 @@ static void cs_skip_generic(struct lexer *lx)
 }
 
 /*
+ * The usual using directive, A.B.C; with nothing between its parts:
+ * recorded from the buffer, without a copy into a struct name, lx->p
+ * left at the `;` (as cs_name() and cs_using() leave it). Returns 0,
+ * moving nothing, for any other form (cs_using() reads those).
+ */
+static inline int cs_using_plain(struct lexer *lx, unsigned line,
+				 unsigned flags)
+{
+	const char *s = lx->p, *p = s, *end = lx->end;
+	struct dep_ref *d;
+
+	if (p >= end || !is_ident_start((unsigned char)*p))
+		return 0;
+	for (;;) {
+		while (p < end && is_ident((unsigned char)*p))
+			p++;
+		if (end - p > 1 && *p == '.' &&
+		    is_ident_start((unsigned char)p[1]))
+			p++;
+		else
+			break;
+	}
+	/* as long as struct name holds none: cs_name() says overflow */
+	if (p >= end || *p != ';' || (size_t)(p - s) >= NAME_MAX_LEN)
+		return 0;
+	lx->p = p;
+	d = dep_list_add(lx->out, lx->arena, DEP_IMPORT, s, (size_t)(p - s),
+			 line);
+	d->flags = flags;
+	return 1;
+}
+
+/*
  * After `using`: directives `using A.B;`, `using static A.B.C;`,
  * `using X = A.B.C;` are recorded (static ones with DEP_STATIC). Using
  * statements `using (...)` and declarations `using var x = ...;` are
@@ -225,6 +258,8 @@ static void cs_using(struct lexer *lx, unsigned line, unsigned flags)
 		flags |= DEP_STATIC;
 		cs_space(lx);
 	}
+	if (cs_using_plain(lx, line, flags))
+		return;
 	if (!cs_name(lx, &n))
 		return;
 	cs_space(lx);
@@ -777,15 +812,17 @@ cs_word(struct lexer *lx, struct cs_state *st, int *stmt)
 	p = ident_skip(p, end);
 	lx->p = p;
 	n = (size_t)(p - s);
-	if (n == 6 && !memcmp(s, "global", 6) && at(lx, "::")) {
-		lx->p += 2; /* global::A.B: a name from the top */
-		st->prev = ' ';
-		return;
-	}
-	if (*stmt && n == 6 && !memcmp(s, "global", 6)) {
-		cs_space(lx);
-		st->global = 1;
-		return; /* global using: still a directive */
+	if (n == 6 && !memcmp(s, "global", 6)) {
+		if (at(lx, "::")) {
+			lx->p += 2; /* global::A.B: a name from the top */
+			st->prev = ' ';
+			return;
+		}
+		if (*stmt) {
+			cs_space(lx);
+			st->global = 1;
+			return; /* global using: still a directive */
+		}
 	}
 	if (*stmt && n == 5 && !memcmp(s, "using", 5))
 		cs_using(lx, line, st->global ? DEP_GLOBAL : 0);
