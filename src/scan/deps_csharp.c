@@ -421,8 +421,9 @@ static const char *cs_delegate_name(const struct lexer *lx, size_t *len)
  * fields and keywords. An attribute's name, [Name(...)], is recorded
  * whole (the resolver tries NameAttribute too).
  */
-static void cs_read_ref(struct lexer *lx, struct cs_state *st, const char *s,
-			unsigned line)
+static inline __attribute__((always_inline)) void
+cs_read_ref(struct lexer *lx, struct cs_state *st, const char *s,
+	    unsigned line)
 {
 	size_t last = 0, len;
 	int attr = st->attr_name;
