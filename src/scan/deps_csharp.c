@@ -330,20 +330,26 @@ static void cs_add_name(struct lexer *lx, struct cs_state *st,
 }
 
 /* The built-in types a member's declaration may start with. */
-static int cs_builtin_type(const char *s, size_t n)
+static inline int cs_builtin_type(const char *s, size_t n)
 {
-	static const char *const words[] = {
-		"string", "int",   "bool",   "void",  "object",	 "decimal",
-		"double", "float", "long",   "short", "byte",	 "char",
-		"uint",	  "ulong", "ushort", "sbyte", "dynamic", NULL,
-	};
-
-	if (n < 3 || n > 7 || !strchr("sibvodflcu", *s))
+	switch (n) {
+	case 3:
+		return !memcmp(s, "int", 3);
+	case 4:
+		return !memcmp(s, "bool", 4) || !memcmp(s, "void", 4) ||
+		       !memcmp(s, "long", 4) || !memcmp(s, "byte", 4) ||
+		       !memcmp(s, "char", 4) || !memcmp(s, "uint", 4);
+	case 5:
+		return !memcmp(s, "float", 5) || !memcmp(s, "short", 5) ||
+		       !memcmp(s, "ulong", 5) || !memcmp(s, "sbyte", 5);
+	case 6:
+		return !memcmp(s, "string", 6) || !memcmp(s, "object", 6) ||
+		       !memcmp(s, "double", 6) || !memcmp(s, "ushort", 6);
+	case 7:
+		return !memcmp(s, "decimal", 7) || !memcmp(s, "dynamic", 7);
+	default:
 		return 0;
-	for (const char *const *w = words; *w; w++)
-		if (**w == *s && strlen(*w) == n && !memcmp(*w, s, n))
-			return 1;
-	return 0;
+	}
 }
 
 /*
@@ -557,7 +563,10 @@ static void cs_punct(struct cs_state *st, int c)
 	case '[':
 		st->brackets++;
 		/* where a declaration may start: an attribute list */
-		if (!st->attr && strchr(";{}](),", st->prev ? st->prev : ';')) {
+		if (!st->attr &&
+		    (!st->prev || st->prev == ';' || st->prev == '{' ||
+		     st->prev == '}' || st->prev == ']' || st->prev == '(' ||
+		     st->prev == ')' || st->prev == ',')) {
 			st->attr = st->brackets;
 			st->attr_paren = 0;
 			st->attr_name = 1;
@@ -832,7 +841,8 @@ cs_word(struct lexer *lx, struct cs_state *st, int *stmt)
 	else if (st->prev == '.')
 		; /* a member */
 	else if (cs_type_keyword(s, n) &&
-		 strchr(";{}]a", st->prev ? st->prev : ';'))
+		 (!st->prev || st->prev == ';' || st->prev == '{' ||
+		  st->prev == '}' || st->prev == ']' || st->prev == 'a'))
 		cs_declaration(lx, st, s, n);
 	else if (n == 8 && !memcmp(s, "delegate", 8))
 		cs_delegate(lx, st);
@@ -947,8 +957,22 @@ void deps_csharp(struct dep_list *out, struct arena *arena, const char *buf,
 	int stmt = 1; /* a directive may start here */
 
 	lexer_init(&lx, out, arena, buf, len);
-	/* all but the set of names, the last field, which is its own */
-	memset(&st, 0, offsetof(struct cs_state, names));
+	/*
+	 * what is read before it is written (the stacks, the names' bytes
+	 * past their lengths and pending_name are written first): not the
+	 * whole state, about 2 KiB a file
+	 */
+	name_reset(&st.ns);
+	st.nr = st.depth = st.ns_brace = 0;
+	st.ns_outer = 0;
+	st.ns_copy = NULL;
+	name_reset(&st.type);
+	st.bodies_nr = st.pending = 0;
+	name_reset(&st.pending_name);
+	st.brackets = st.attr = st.attr_paren = st.attr_name = 0;
+	st.global = st.prev = 0;
+	st.prev_name = NULL;
+	st.prev_len = 0;
 	dep_names_init(&st.names);
 	while (lx.p < lx.end) {
 		unsigned char c = (unsigned char)*lx.p;
