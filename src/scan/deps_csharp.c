@@ -556,8 +556,12 @@ static void cs_delegate(struct lexer *lx, struct cs_state *st)
 	d->name = arena_strndup(lx->arena, full.buf, full.len);
 }
 
-/* Brackets and braces: attribute lists, namespace and type bodies. */
-static void cs_punct(struct cs_state *st, int c)
+/*
+ * Brackets and braces: attribute lists, namespace and type bodies.
+ * Inlined with c a constant, in the main loop's case for each byte.
+ */
+static inline __attribute__((always_inline)) void cs_punct(struct cs_state *st,
+							     int c)
 {
 	switch (c) {
 	case '[':
@@ -926,6 +930,39 @@ static void cs_other(struct lexer *lx, struct cs_state *st, int *stmt, int c,
 		*stmt = 0;
 		st->prev = '"';
 		return;
+	/*
+	 * punctuation: the bytes that change more than st->prev have cases
+	 * of their own, in this one switch (no second dispatch)
+	 */
+	case '[':
+		cs_punct(st, '[');
+		goto punct;
+	case ']':
+		cs_punct(st, ']');
+		goto punct_stmt;
+	case '(':
+		cs_punct(st, '(');
+		goto punct;
+	case ')':
+		cs_punct(st, ')');
+		goto punct;
+	case ',':
+		cs_punct(st, ',');
+		goto punct;
+	case ';':
+		cs_punct(st, ';');
+		goto punct_stmt;
+	case '{':
+		cs_punct(st, '{');
+		goto punct_stmt;
+	case '}':
+		cs_punct(st, '}');
+		goto punct_stmt;
+	case ':':
+		*stmt = 0;
+		/* after ?. and :: comes a member, as after a dot */
+		st->prev = lx->p > buf && lx->p[-1] == ':' ? '.' : ':';
+		goto punct_next;
 	default:
 		goto punct;
 	}
@@ -938,11 +975,15 @@ static void cs_other(struct lexer *lx, struct cs_state *st, int *stmt, int c,
 			*stmt = 1;
 	}
 	return;
+punct_stmt:
+	/* after ; { } ] a directive may start */
+	*stmt = 1;
+	st->prev = c;
+	goto punct_next;
 punct:
-	cs_punct(st, c);
-	*stmt = c == ';' || c == '{' || c == '}' || c == ']';
-	/* after ?. and :: comes a member, as after a dot */
-	st->prev = c == ':' && lx->p > buf && lx->p[-1] == ':' ? '.' : c;
+	*stmt = 0;
+	st->prev = c;
+punct_next:
 	lx->p++;
 	/* a space after it, without a turn of the main loop */
 	if (lx->p < lx->end && *lx->p == ' ')
