@@ -13,6 +13,8 @@
 #include "carve/api.h"
 #include "carve/api_analysis.h"
 #include "carve/arena.h"
+#include "carve/extractcache.h"
+#include "carve/language.h"
 #include "carve/pool.h"
 #include "carve/scan.h"
 #include "carve/seams.h"
@@ -35,6 +37,7 @@ struct api_run {
 	struct api_file *files;
 	struct arena *arenas;
 	size_t read;
+	struct extractcache *cache; /* or NULL */
 };
 
 static void extract_one(void *ctx, size_t f, int worker)
@@ -45,6 +48,20 @@ static void extract_one(void *ctx, size_t f, int worker)
 
 	if (sf->status != FILE_COUNTED || !sf->lang)
 		return;
+	if (run->cache) {
+		size_t len;
+		const unsigned char *p =
+			extractcache_get(run->cache, f, sf->lang->name, &len);
+
+		if (p && !extractcache_decode_api(&run->files[f],
+						  &run->arenas[worker], p,
+						  len)) {
+			__atomic_add_fetch(&run->read, 1, __ATOMIC_RELAXED);
+			return;
+		}
+		if (p)
+			extractcache_damaged(run->cache, f);
+	}
 	strbuf_addf(&path, "%s/%s", run->scan->root, sf->path);
 	if (!strbuf_read_file(&buf, path.buf,
 			      run->scan->max_file_size
@@ -53,6 +70,14 @@ static void extract_one(void *ctx, size_t f, int worker)
 		routes_extract(&run->files[f], &run->arenas[worker], sf->path,
 			       sf->lang, buf.buf, buf.len);
 		__atomic_add_fetch(&run->read, 1, __ATOMIC_RELAXED);
+		if (run->cache) {
+			struct strbuf enc = STRBUF_INIT;
+
+			if (!extractcache_encode_api(&enc, &run->files[f]))
+				extractcache_put(run->cache, f, sf->lang->name,
+						 &enc);
+			strbuf_release(&enc);
+		}
 	}
 	strbuf_release(&path);
 	strbuf_release(&buf);
@@ -921,7 +946,9 @@ int api_analyse(struct api_report **out, const struct scan *scan,
 	run.scan = scan;
 	run.files = p->files;
 	run.arenas = p->arenas;
+	run.cache = extractcache_open(scan, "api");
 	pool_for(scan->nr, threads, extract_one, &run);
+	extractcache_close(run.cache);
 	r->files_read = run.read;
 	expand_viewsets(p, scan);
 	compose_mounts(p, scan);

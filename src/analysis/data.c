@@ -14,6 +14,7 @@
 #include "carve/data.h"
 #include "carve/data_analysis.h"
 #include "carve/error.h"
+#include "carve/extractcache.h"
 #include "carve/language.h"
 #include "carve/pool.h"
 #include "carve/role.h"
@@ -33,6 +34,7 @@ struct data_run {
 	int threads;
 	size_t read;
 	int failed;
+	struct extractcache *cache; /* or NULL */
 };
 
 struct data_report_priv {
@@ -66,6 +68,20 @@ static void extract_one(void *ctx, size_t f, int worker)
 		return;
 	if (!lang)
 		return;
+	if (run->cache) {
+		size_t len;
+		const unsigned char *p =
+			extractcache_get(run->cache, f, lang->name, &len);
+
+		if (p && !extractcache_decode_data(&run->files[f],
+						   &run->arenas[worker], p,
+						   len)) {
+			__atomic_add_fetch(&run->read, 1, __ATOMIC_RELAXED);
+			return;
+		}
+		if (p)
+			extractcache_damaged(run->cache, f);
+	}
 	strbuf_addf(&path, "%s/%s", run->scan->root, sf->path);
 	if (strbuf_read_file(&buf, path.buf,
 			     run->scan->max_file_size
@@ -77,6 +93,14 @@ static void extract_one(void *ctx, size_t f, int worker)
 		data_extract(&run->files[f], &run->arenas[worker], sf->path,
 			     lang, buf.buf, buf.len);
 		__atomic_add_fetch(&run->read, 1, __ATOMIC_RELAXED);
+		if (run->cache) {
+			struct strbuf enc = STRBUF_INIT;
+
+			if (!extractcache_encode_data(&enc, &run->files[f]))
+				extractcache_put(run->cache, f, lang->name,
+						 &enc);
+			strbuf_release(&enc);
+		}
 	}
 	strbuf_release(&path);
 	strbuf_release(&buf);
@@ -832,7 +856,9 @@ int data_analyse(struct data_report **out, const struct scan *scan,
 	run.files = p->files;
 	run.arenas = p->arenas;
 	run.threads = threads;
+	run.cache = extractcache_open(scan, "data");
 	pool_for(scan->nr, threads, extract_one, &run);
+	extractcache_close(run.cache);
 	p->r.files_read = run.read;
 	p->r.contexts_nr = seams->nr;
 	p->r.contexts =
