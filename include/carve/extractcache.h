@@ -45,13 +45,13 @@ struct scan;
 struct extractcache *extractcache_open(const struct scan *scan,
 				       const char *kind);
 /*
- * The payload cached for file f read as `lang` (its length in *len),
- * or NULL on a miss; thread-safe across distinct files.
+ * File f read as `lang` from the cache: its record decoded into out (a
+ * struct data_file or api_file, by the cache's kind; strings in arena)
+ * and 1, or 0 when f must be read: no record, or a damaged one (then a
+ * warning at the end). Thread-safe across distinct files.
  */
-const unsigned char *extractcache_get(struct extractcache *c, size_t f,
-				      const char *lang, size_t *len);
-/* A payload that did not decode: a warning at the end, then a miss. */
-void extractcache_damaged(struct extractcache *c, size_t f);
+int extractcache_read(struct extractcache *c, size_t f, const char *lang,
+		      void *out, struct arena *arena);
 /* Keeps the payload (taken) of file f read as `lang`. */
 void extractcache_put(struct extractcache *c, size_t f, const char *lang,
 		      struct strbuf *payload);

@@ -236,6 +236,12 @@ struct scan {
 };
 
 void scan_free(struct scan *scan);
+/*
+ * The folder of the scan's cache, where the caches built on the scan
+ * live too (a new string), or NULL when the scan had no cache (a model
+ * file, --no-cache, a tree outside git).
+ */
+char *scan_cache_dir(const struct scan *scan);
 
 /* Short name of a status for output: "counted", "binary", ... */
 const char *scan_status_name(enum file_status status);

@@ -19,44 +19,12 @@
 
 #include "carve/clustercache.h"
 #include "carve/error.h"
+#include "carve/le.h"
 #include "carve/outfile.h"
 #include "carve/strbuf.h"
 #include "carve/xmalloc.h"
 
 #define CLUSTERCACHE_MAX_SIZE (1ULL << 32)
-
-static void put_u64(struct strbuf *sb, uint64_t v)
-{
-	unsigned char b[8];
-
-	for (int i = 0; i < 8; i++)
-		b[i] = (unsigned char)(v >> (8 * i));
-	strbuf_add(sb, b, 8);
-}
-
-static void put_u32(struct strbuf *sb, uint32_t v)
-{
-	unsigned char b[4];
-
-	for (int i = 0; i < 4; i++)
-		b[i] = (unsigned char)(v >> (8 * i));
-	strbuf_add(sb, b, 4);
-}
-
-static uint64_t get_u64(const unsigned char *p)
-{
-	uint64_t v = 0;
-
-	for (int i = 7; i >= 0; i--)
-		v = v << 8 | p[i];
-	return v;
-}
-
-static uint32_t get_u32(const unsigned char *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
-	       (uint32_t)p[3] << 24;
-}
 
 static uint64_t bits_of(double d)
 {
@@ -87,24 +55,24 @@ static int make_key(unsigned char *key, const struct cluster_problem *p,
 		return -1; /* not cached: node ids are 4 bytes */
 	strbuf_grow(&k, 128 + p->links_nr * 16 + p->n * 12);
 	header(&k);
-	put_u64(&k, p->n);
-	put_u64(&k, p->links_nr);
-	put_u64(&k, bits_of(o->resolution));
-	put_u64(&k, (uint64_t)(int64_t)o->runs);
-	put_u64(&k, o->seed);
-	put_u64(&k, bits_of(o->min_size));
-	put_u64(&k, want);
+	put_le64(&k, p->n);
+	put_le64(&k, p->links_nr);
+	put_le64(&k, bits_of(o->resolution));
+	put_le64(&k, (uint64_t)(int64_t)o->runs);
+	put_le64(&k, o->seed);
+	put_le64(&k, bits_of(o->min_size));
+	put_le64(&k, want);
 	for (size_t e = 0; e < p->links_nr; e++) {
-		put_u32(&k, (uint32_t)p->links[e].a);
-		put_u32(&k, (uint32_t)p->links[e].b);
-		put_u64(&k, bits_of(p->links[e].w));
+		put_le32(&k, (uint32_t)p->links[e].a);
+		put_le32(&k, (uint32_t)p->links[e].b);
+		put_le64(&k, bits_of(p->links[e].w));
 	}
 	strbuf_addch(&k, p->size ? 's' : '-');
 	for (size_t v = 0; p->size && v < p->n; v++)
-		put_u64(&k, bits_of(p->size[v]));
+		put_le64(&k, bits_of(p->size[v]));
 	strbuf_addch(&k, p->pinned ? 'p' : '-');
 	for (size_t v = 0; p->pinned && v < p->n; v++)
-		put_u32(&k, (uint32_t)p->pinned[v]);
+		put_le32(&k, (uint32_t)p->pinned[v]);
 	if (git_odb_hash(&id, k.buf, k.len, GIT_OBJECT_BLOB) < 0) {
 		git_error_clear();
 		ret = -1;
@@ -132,16 +100,16 @@ int clustercache_parse(size_t *membership, size_t n, long *k,
 
 	if (len < 24)
 		return -1;
-	stored_n = get_u64(p);
-	stored_k = get_u64(p + 8);
-	bits = get_u64(p + 16);
+	stored_n = get_le64(p);
+	stored_k = get_le64(p + 8);
+	bits = get_le64(p + 16);
 	memcpy(&r, &bits, sizeof(r));
 	if (stored_n != n || n > UINT32_MAX || (len - 24) / 4 != n ||
 	    (len - 24) % 4 || stored_k > n || (n && !stored_k) || !isfinite(r))
 		return -1;
 	/* numbered by first appearance: each new label the next one */
 	for (size_t v = 0; v < n; v++) {
-		uint32_t c = get_u32(p + 24 + 4 * v);
+		uint32_t c = get_le32(p + 24 + 4 * v);
 
 		if (c > labels || c >= stored_k)
 			return -1;
@@ -220,11 +188,11 @@ static void save(const size_t *membership, size_t n, long k, double resolution,
 	}
 	header(&sb);
 	strbuf_add(&sb, key, 20);
-	put_u64(&sb, n);
-	put_u64(&sb, (uint64_t)k);
-	put_u64(&sb, bits_of(resolution));
+	put_le64(&sb, n);
+	put_le64(&sb, (uint64_t)k);
+	put_le64(&sb, bits_of(resolution));
 	for (size_t v = 0; v < n; v++)
-		put_u32(&sb, (uint32_t)membership[v]);
+		put_le32(&sb, (uint32_t)membership[v]);
 	/* what would not read back is not written */
 	check = xmalloc((n ? n : 1) * sizeof(*check));
 	if (clustercache_parse(check, n, &check_k, &check_r,

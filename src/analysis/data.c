@@ -68,19 +68,11 @@ static void extract_one(void *ctx, size_t f, int worker)
 		return;
 	if (!lang)
 		return;
-	if (run->cache) {
-		size_t len;
-		const unsigned char *p =
-			extractcache_get(run->cache, f, lang->name, &len);
-
-		if (p && !extractcache_decode_data(&run->files[f],
-						   &run->arenas[worker], p,
-						   len)) {
-			__atomic_add_fetch(&run->read, 1, __ATOMIC_RELAXED);
-			return;
-		}
-		if (p)
-			extractcache_damaged(run->cache, f);
+	if (run->cache &&
+	    extractcache_read(run->cache, f, lang->name, &run->files[f],
+			      &run->arenas[worker])) {
+		__atomic_add_fetch(&run->read, 1, __ATOMIC_RELAXED);
+		return;
 	}
 	strbuf_addf(&path, "%s/%s", run->scan->root, sf->path);
 	if (strbuf_read_file(&buf, path.buf,

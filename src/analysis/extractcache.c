@@ -18,6 +18,7 @@
 #include "carve/data.h"
 #include "carve/error.h"
 #include "carve/extractcache.h"
+#include "carve/le.h"
 #include "carve/outfile.h"
 #include "carve/scan.h"
 #include "carve/scancache.h"
@@ -50,32 +51,11 @@ struct extractcache {
 	int foreign; /* something else in the file's place: left alone */
 };
 
-static void put_u32(struct strbuf *sb, uint32_t v)
-{
-	unsigned char b[4];
-
-	for (int i = 0; i < 4; i++)
-		b[i] = (unsigned char)(v >> (8 * i));
-	strbuf_add(sb, b, 4);
-}
-
-static void put_u64(struct strbuf *sb, uint64_t v)
-{
-	put_u32(sb, (uint32_t)v);
-	put_u32(sb, (uint32_t)(v >> 32));
-}
-
-static uint32_t get_u32(const unsigned char *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
-	       (uint32_t)p[3] << 24;
-}
-
 static void put_str(struct strbuf *sb, const char *s)
 {
 	size_t n = s ? strlen(s) : 0;
 
-	put_u32(sb, s ? (uint32_t)n : NO_STRING);
+	put_le32(sb, s ? (uint32_t)n : NO_STRING);
 	if (n)
 		strbuf_add(sb, s, n);
 }
@@ -104,7 +84,7 @@ static uint32_t read_u32(struct reader *r)
 		r->bad = 1;
 		return 0;
 	}
-	v = get_u32(r->p + r->at);
+	v = get_le32(r->p + r->at);
 	r->at += 4;
 	return v;
 }
@@ -166,38 +146,38 @@ int extractcache_encode_data(struct strbuf *sb, const struct data_file *f)
 	for (size_t i = 0; i < f->nr; i++)
 		if (!f->acc[i].via)
 			return -1;
-	put_u32(sb, (uint32_t)f->nr);
+	put_le32(sb, (uint32_t)f->nr);
 	for (size_t i = 0; i < f->nr; i++) {
 		const struct data_access *a = &f->acc[i];
 
 		put_str(sb, a->table);
 		put_str(sb, a->model);
-		put_u32(sb, (uint32_t)a->kind);
-		put_u32(sb, a->flags);
-		put_u32(sb, a->line);
+		put_le32(sb, (uint32_t)a->kind);
+		put_le32(sb, a->flags);
+		put_le32(sb, a->line);
 		put_str(sb, a->via);
 	}
-	put_u32(sb, (uint32_t)f->classes_nr);
+	put_le32(sb, (uint32_t)f->classes_nr);
 	for (size_t i = 0; i < f->classes_nr; i++) {
 		const struct orm_class *c = &f->classes[i];
 
 		put_str(sb, c->name);
-		put_u32(sb, (uint32_t)c->bases_nr);
+		put_le32(sb, (uint32_t)c->bases_nr);
 		put_strs(sb, c->bases, c->bases_nr);
 		/* no bases: no import of them (the analysis reads neither) */
-		put_u32(sb, c->bases_from && c->bases_nr ? 1 : 0);
+		put_le32(sb, c->bases_from && c->bases_nr ? 1 : 0);
 		if (c->bases_from && c->bases_nr)
 			put_strs(sb, c->bases_from, c->bases_nr);
 		put_str(sb, c->table);
 		put_str(sb, c->app);
 		put_str(sb, c->framework);
-		put_u32(sb, (uint32_t)c->m2m_nr);
+		put_le32(sb, (uint32_t)c->m2m_nr);
 		put_strs(sb, c->m2m, c->m2m_nr);
-		put_u32(sb, c->line);
-		put_u32(sb, (uint32_t)c->abstract);
-		put_u32(sb, (uint32_t)c->proxy);
-		put_u32(sb, (uint32_t)c->is_model);
-		put_u32(sb, (uint32_t)c->conventional);
+		put_le32(sb, c->line);
+		put_le32(sb, (uint32_t)c->abstract);
+		put_le32(sb, (uint32_t)c->proxy);
+		put_le32(sb, (uint32_t)c->is_model);
+		put_le32(sb, (uint32_t)c->conventional);
 		put_str(sb, c->ns);
 	}
 	return 0;
@@ -321,11 +301,11 @@ int extractcache_encode_api(struct strbuf *sb, const struct api_file *f)
 	if (f->nr || f->mounts_nr || f->viewsets_nr || f->classes_nr ||
 	    f->views_nr || f->calls_nr > UINT32_MAX)
 		return -1;
-	put_u64(sb, f->frameworks);
-	put_u32(sb, (uint32_t)f->calls_nr);
+	put_le64(sb, f->frameworks);
+	put_le32(sb, (uint32_t)f->calls_nr);
 	for (size_t i = 0; i < f->calls_nr; i++) {
 		put_str(sb, f->calls[i].path);
-		put_u32(sb, f->calls[i].line);
+		put_le32(sb, f->calls[i].line);
 	}
 	return 0;
 }
@@ -391,7 +371,7 @@ static int walk(struct extractcache *c, const char *body, size_t len,
 		if (!nul || nul == key || len - (size_t)(nul + 1 - body) < 4)
 			return -1;
 		at = (size_t)(nul + 1 - body);
-		n = get_u32((const unsigned char *)body + at);
+		n = get_le32((const unsigned char *)body + at);
 		if (len - at - 4 < n)
 			return -1;
 		if (decode && decode((const unsigned char *)body + at + 4, n))
@@ -435,20 +415,6 @@ int extractcache_parse(const char *buf, size_t len,
 	return walk(NULL, buf, len, decode);
 }
 
-/*
- * The folder of the scan's cache (a new string), or NULL when the scan
- * had no cache (a model file, --no-cache, a tree outside git).
- */
-static char *cache_dir(const struct scan *scan)
-{
-	const char *slash;
-
-	if (!scan->cache_path || !(slash = strrchr(scan->cache_path, '/')) ||
-	    slash == scan->cache_path)
-		return NULL;
-	return xstrndup(scan->cache_path, (size_t)(slash - scan->cache_path));
-}
-
 static void load(struct extractcache *c)
 {
 	struct stat st;
@@ -489,7 +455,7 @@ struct extractcache *extractcache_open(const struct scan *scan,
 				       const char *kind)
 {
 	struct extractcache *c;
-	char *dir = cache_dir(scan);
+	char *dir = scan_cache_dir(scan);
 
 	if (!dir)
 		return NULL;
@@ -540,8 +506,8 @@ static int readable(const struct scan *scan, const struct scan_file *sf)
 	return ok;
 }
 
-const unsigned char *extractcache_get(struct extractcache *c, size_t f,
-				      const char *lang, size_t *len)
+static const unsigned char *get(struct extractcache *c, size_t f,
+				const char *lang, size_t *len)
 {
 	const struct scan_file *sf = &c->scan->files[f];
 	struct strbuf key = STRBUF_INIT;
@@ -555,17 +521,32 @@ const unsigned char *extractcache_get(struct extractcache *c, size_t f,
 	if (!rec || !readable(c->scan, sf))
 		return NULL;
 	c->slots[f].payload = rec + 4;
-	c->slots[f].len = get_u32(rec);
+	c->slots[f].len = get_le32(rec);
 	c->slots[f].lang = lang;
 	c->slots[f].state = 1;
 	*len = c->slots[f].len;
 	return rec + 4;
 }
 
-void extractcache_damaged(struct extractcache *c, size_t f)
+int extractcache_read(struct extractcache *c, size_t f, const char *lang,
+		      void *out, struct arena *arena)
 {
+	size_t len;
+	const unsigned char *p = get(c, f, lang, &len);
+	int err;
+
+	if (!p)
+		return 0;
+	if (!strcmp(c->kind, "api"))
+		err = extractcache_decode_api(out, arena, p, len);
+	else
+		err = extractcache_decode_data(out, arena, p, len);
+	if (!err)
+		return 1;
+	/* damaged: a warning at the end, and the file is read */
 	c->slots[f].state = 0;
 	__atomic_store_n(&c->damaged, 1, __ATOMIC_RELAXED);
+	return 0;
 }
 
 void extractcache_put(struct extractcache *c, size_t f, const char *lang,
@@ -606,7 +587,7 @@ static void save(struct extractcache *c)
 			continue;
 		make_key(&sb, &c->scan->files[f], s->lang);
 		strbuf_addch(&sb, '\0');
-		put_u32(&sb, (uint32_t)n);
+		put_le32(&sb, (uint32_t)n);
 		strbuf_add(&sb, p, n);
 	}
 	if (git_odb_hash(&sum, sb.buf, sb.len, GIT_OBJECT_BLOB) < 0) {

@@ -1322,21 +1322,6 @@ static void platform_leftovers(struct seams *s, struct grouping *gr)
 	free(other);
 }
 
-/*
- * The folder of the scan's cache, where the communities are cached too
- * (a new string), or NULL when the scan had no cache (a model file,
- * --no-cache, a tree outside git).
- */
-static char *cache_dir(const struct scan *scan)
-{
-	const char *slash;
-
-	if (!scan->cache_path || !(slash = strrchr(scan->cache_path, '/')) ||
-	    slash == scan->cache_path)
-		return NULL;
-	return xstrndup(scan->cache_path, (size_t)(slash - scan->cache_path));
-}
-
 static int cluster(struct seams *s, const struct contexts *d,
 		   struct grouping *gr)
 {
@@ -1363,7 +1348,7 @@ static int cluster(struct seams *s, const struct contexts *d,
 	}
 	s->runs = co.runs;
 	membership = xmalloc((pr.p.n ? pr.p.n : 1) * sizeof(*membership));
-	cache = cache_dir(s->scan);
+	cache = scan_cache_dir(s->scan);
 	got = clustercache_run(membership, &pr.p, &co, o->contexts,
 			       &s->fused_modularity, cache);
 	free(cache);

@@ -140,6 +140,16 @@ void scan_free(struct scan *scan)
 	free(scan);
 }
 
+char *scan_cache_dir(const struct scan *scan)
+{
+	const char *slash;
+
+	if (!scan->cache_path || !(slash = strrchr(scan->cache_path, '/')) ||
+	    slash == scan->cache_path)
+		return NULL;
+	return xstrndup(scan->cache_path, (size_t)(slash - scan->cache_path));
+}
+
 void symdeps_free(struct symdeps *sd)
 {
 	if (!sd)
