@@ -17,24 +17,28 @@
 static inline const char *ident_skip(const char *p, const char *end)
 {
 #ifdef __SSE2__
-	const __m128i zero = _mm_setzero_si128();
+	/*
+	 * a range [lo, hi] by one signed compare: x + (0x80 - lo) is below
+	 * -128 + (hi - lo + 1) exactly for x in it
+	 */
 	const __m128i case_bit = _mm_set1_epi8(0x20);
-	const __m128i a = _mm_set1_epi8('a' - 1), z = _mm_set1_epi8('z' + 1);
-	const __m128i d0 = _mm_set1_epi8('0' - 1), d9 = _mm_set1_epi8('9' + 1);
-	const __m128i us = _mm_set1_epi8('_');
+	const __m128i a_off = _mm_set1_epi8((char)(0x80 - 'a'));
+	const __m128i a_lim = _mm_set1_epi8((char)(-128 + 26));
+	const __m128i d_off = _mm_set1_epi8((char)(0x80 - '0'));
+	const __m128i d_lim = _mm_set1_epi8((char)(-128 + 10));
+	const __m128i us = _mm_set1_epi8('_'), zero = _mm_setzero_si128();
 
 	while (end - p >= 16) {
 		const __m128i v =
 			_mm_loadu_si128((const __m128i *)(const void *)p);
-		const __m128i lower = _mm_or_si128(v, case_bit);
 		/* signed compares: bytes from 0x80 are negative */
-		__m128i ok = _mm_cmplt_epi8(v, zero);
+		__m128i ok = _mm_cmpgt_epi8(zero, v);
 		unsigned other;
 
-		ok = _mm_or_si128(ok, _mm_and_si128(_mm_cmpgt_epi8(lower, a),
-						    _mm_cmplt_epi8(lower, z)));
-		ok = _mm_or_si128(ok, _mm_and_si128(_mm_cmpgt_epi8(v, d0),
-						    _mm_cmplt_epi8(v, d9)));
+		ok = _mm_or_si128(ok, _mm_cmpgt_epi8(a_lim,
+			_mm_add_epi8(_mm_or_si128(v, case_bit), a_off)));
+		ok = _mm_or_si128(ok, _mm_cmpgt_epi8(d_lim,
+						     _mm_add_epi8(v, d_off)));
 		ok = _mm_or_si128(ok, _mm_cmpeq_epi8(v, us));
 		other = (unsigned)_mm_movemask_epi8(ok) ^ 0xffffu;
 		if (other)

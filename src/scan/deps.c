@@ -44,9 +44,10 @@ struct dep_ref *dep_list_add(struct dep_list *out, struct arena *arena,
 	return d;
 }
 
-static int is(const struct language *lang, const char *name)
+/* The first bytes compared inline: most tests fail there. */
+static inline int is(const struct language *lang, const char *name)
 {
-	return !strcmp(lang->name, name);
+	return lang->name[0] == name[0] && !strcmp(lang->name, name);
 }
 
 int deps_extract_counting(struct dep_list *out, struct arena *arena,

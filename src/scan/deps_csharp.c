@@ -205,6 +205,39 @@ static void cs_skip_generic(struct lexer *lx)
 }
 
 /*
+ * The usual using directive, A.B.C; with nothing between its parts:
+ * recorded from the buffer, without a copy into a struct name, lx->p
+ * left at the `;` (as cs_name() and cs_using() leave it). Returns 0,
+ * moving nothing, for any other form (cs_using() reads those).
+ */
+static inline int cs_using_plain(struct lexer *lx, unsigned line,
+				 unsigned flags)
+{
+	const char *s = lx->p, *p = s, *end = lx->end;
+	struct dep_ref *d;
+
+	if (p >= end || !is_ident_start((unsigned char)*p))
+		return 0;
+	for (;;) {
+		while (p < end && is_ident((unsigned char)*p))
+			p++;
+		if (end - p > 1 && *p == '.' &&
+		    is_ident_start((unsigned char)p[1]))
+			p++;
+		else
+			break;
+	}
+	/* as long as struct name holds none: cs_name() says overflow */
+	if (p >= end || *p != ';' || (size_t)(p - s) >= NAME_MAX_LEN)
+		return 0;
+	lx->p = p;
+	d = dep_list_add(lx->out, lx->arena, DEP_IMPORT, s, (size_t)(p - s),
+			 line);
+	d->flags = flags;
+	return 1;
+}
+
+/*
  * After `using`: directives `using A.B;`, `using static A.B.C;`,
  * `using X = A.B.C;` are recorded (static ones with DEP_STATIC). Using
  * statements `using (...)` and declarations `using var x = ...;` are
@@ -225,6 +258,8 @@ static void cs_using(struct lexer *lx, unsigned line, unsigned flags)
 		flags |= DEP_STATIC;
 		cs_space(lx);
 	}
+	if (cs_using_plain(lx, line, flags))
+		return;
 	if (!cs_name(lx, &n))
 		return;
 	cs_space(lx);
@@ -295,20 +330,26 @@ static void cs_add_name(struct lexer *lx, struct cs_state *st,
 }
 
 /* The built-in types a member's declaration may start with. */
-static int cs_builtin_type(const char *s, size_t n)
+static inline int cs_builtin_type(const char *s, size_t n)
 {
-	static const char *const words[] = {
-		"string", "int",   "bool",   "void",  "object",	 "decimal",
-		"double", "float", "long",   "short", "byte",	 "char",
-		"uint",	  "ulong", "ushort", "sbyte", "dynamic", NULL,
-	};
-
-	if (n < 3 || n > 7 || !strchr("sibvodflcu", *s))
+	switch (n) {
+	case 3:
+		return !memcmp(s, "int", 3);
+	case 4:
+		return !memcmp(s, "bool", 4) || !memcmp(s, "void", 4) ||
+		       !memcmp(s, "long", 4) || !memcmp(s, "byte", 4) ||
+		       !memcmp(s, "char", 4) || !memcmp(s, "uint", 4);
+	case 5:
+		return !memcmp(s, "float", 5) || !memcmp(s, "short", 5) ||
+		       !memcmp(s, "ulong", 5) || !memcmp(s, "sbyte", 5);
+	case 6:
+		return !memcmp(s, "string", 6) || !memcmp(s, "object", 6) ||
+		       !memcmp(s, "double", 6) || !memcmp(s, "ushort", 6);
+	case 7:
+		return !memcmp(s, "decimal", 7) || !memcmp(s, "dynamic", 7);
+	default:
 		return 0;
-	for (const char *const *w = words; *w; w++)
-		if (**w == *s && strlen(*w) == n && !memcmp(*w, s, n))
-			return 1;
-	return 0;
+	}
 }
 
 /*
@@ -386,8 +427,9 @@ static const char *cs_delegate_name(const struct lexer *lx, size_t *len)
  * fields and keywords. An attribute's name, [Name(...)], is recorded
  * whole (the resolver tries NameAttribute too).
  */
-static void cs_read_ref(struct lexer *lx, struct cs_state *st, const char *s,
-			unsigned line)
+static inline __attribute__((always_inline)) void
+cs_read_ref(struct lexer *lx, struct cs_state *st, const char *s,
+	    unsigned line)
 {
 	size_t last = 0, len;
 	int attr = st->attr_name;
@@ -514,14 +556,21 @@ static void cs_delegate(struct lexer *lx, struct cs_state *st)
 	d->name = arena_strndup(lx->arena, full.buf, full.len);
 }
 
-/* Brackets and braces: attribute lists, namespace and type bodies. */
-static void cs_punct(struct cs_state *st, int c)
+/*
+ * Brackets and braces: attribute lists, namespace and type bodies.
+ * Inlined with c a constant, in the main loop's case for each byte.
+ */
+static inline __attribute__((always_inline)) void cs_punct(struct cs_state *st,
+							     int c)
 {
 	switch (c) {
 	case '[':
 		st->brackets++;
 		/* where a declaration may start: an attribute list */
-		if (!st->attr && strchr(";{}](),", st->prev ? st->prev : ';')) {
+		if (!st->attr &&
+		    (!st->prev || st->prev == ';' || st->prev == '{' ||
+		     st->prev == '}' || st->prev == ']' || st->prev == '(' ||
+		     st->prev == ')' || st->prev == ',')) {
 			st->attr = st->brackets;
 			st->attr_paren = 0;
 			st->attr_name = 1;
@@ -777,15 +826,17 @@ cs_word(struct lexer *lx, struct cs_state *st, int *stmt)
 	p = ident_skip(p, end);
 	lx->p = p;
 	n = (size_t)(p - s);
-	if (n == 6 && !memcmp(s, "global", 6) && at(lx, "::")) {
-		lx->p += 2; /* global::A.B: a name from the top */
-		st->prev = ' ';
-		return;
-	}
-	if (*stmt && n == 6 && !memcmp(s, "global", 6)) {
-		cs_space(lx);
-		st->global = 1;
-		return; /* global using: still a directive */
+	if (n == 6 && !memcmp(s, "global", 6)) {
+		if (at(lx, "::")) {
+			lx->p += 2; /* global::A.B: a name from the top */
+			st->prev = ' ';
+			return;
+		}
+		if (*stmt) {
+			cs_space(lx);
+			st->global = 1;
+			return; /* global using: still a directive */
+		}
 	}
 	if (*stmt && n == 5 && !memcmp(s, "using", 5))
 		cs_using(lx, line, st->global ? DEP_GLOBAL : 0);
@@ -794,7 +845,8 @@ cs_word(struct lexer *lx, struct cs_state *st, int *stmt)
 	else if (st->prev == '.')
 		; /* a member */
 	else if (cs_type_keyword(s, n) &&
-		 strchr(";{}]a", st->prev ? st->prev : ';'))
+		 (!st->prev || st->prev == ';' || st->prev == '{' ||
+		  st->prev == '}' || st->prev == ']' || st->prev == 'a'))
 		cs_declaration(lx, st, s, n);
 	else if (n == 8 && !memcmp(s, "delegate", 8))
 		cs_delegate(lx, st);
@@ -878,6 +930,39 @@ static void cs_other(struct lexer *lx, struct cs_state *st, int *stmt, int c,
 		*stmt = 0;
 		st->prev = '"';
 		return;
+	/*
+	 * punctuation: the bytes that change more than st->prev have cases
+	 * of their own, in this one switch (no second dispatch)
+	 */
+	case '[':
+		cs_punct(st, '[');
+		goto punct;
+	case ']':
+		cs_punct(st, ']');
+		goto punct_stmt;
+	case '(':
+		cs_punct(st, '(');
+		goto punct;
+	case ')':
+		cs_punct(st, ')');
+		goto punct;
+	case ',':
+		cs_punct(st, ',');
+		goto punct;
+	case ';':
+		cs_punct(st, ';');
+		goto punct_stmt;
+	case '{':
+		cs_punct(st, '{');
+		goto punct_stmt;
+	case '}':
+		cs_punct(st, '}');
+		goto punct_stmt;
+	case ':':
+		*stmt = 0;
+		/* after ?. and :: comes a member, as after a dot */
+		st->prev = lx->p > buf && lx->p[-1] == ':' ? '.' : ':';
+		goto punct_next;
 	default:
 		goto punct;
 	}
@@ -890,11 +975,15 @@ static void cs_other(struct lexer *lx, struct cs_state *st, int *stmt, int c,
 			*stmt = 1;
 	}
 	return;
+punct_stmt:
+	/* after ; { } ] a directive may start */
+	*stmt = 1;
+	st->prev = c;
+	goto punct_next;
 punct:
-	cs_punct(st, c);
-	*stmt = c == ';' || c == '{' || c == '}' || c == ']';
-	/* after ?. and :: comes a member, as after a dot */
-	st->prev = c == ':' && lx->p > buf && lx->p[-1] == ':' ? '.' : c;
+	*stmt = 0;
+	st->prev = c;
+punct_next:
 	lx->p++;
 	/* a space after it, without a turn of the main loop */
 	if (lx->p < lx->end && *lx->p == ' ')
@@ -909,8 +998,22 @@ void deps_csharp(struct dep_list *out, struct arena *arena, const char *buf,
 	int stmt = 1; /* a directive may start here */
 
 	lexer_init(&lx, out, arena, buf, len);
-	/* all but the set of names, the last field, which is its own */
-	memset(&st, 0, offsetof(struct cs_state, names));
+	/*
+	 * what is read before it is written (the stacks, the names' bytes
+	 * past their lengths and pending_name are written first): not the
+	 * whole state, about 2 KiB a file
+	 */
+	name_reset(&st.ns);
+	st.nr = st.depth = st.ns_brace = 0;
+	st.ns_outer = 0;
+	st.ns_copy = NULL;
+	name_reset(&st.type);
+	st.bodies_nr = st.pending = 0;
+	name_reset(&st.pending_name);
+	st.brackets = st.attr = st.attr_paren = st.attr_name = 0;
+	st.global = st.prev = 0;
+	st.prev_name = NULL;
+	st.prev_len = 0;
 	dep_names_init(&st.names);
 	while (lx.p < lx.end) {
 		unsigned char c = (unsigned char)*lx.p;

@@ -195,6 +195,95 @@ static void names_and_declarations(void **state)
 	arena_release(&arena);
 }
 
+/*
+ * A using directive in each of its forms: the usual A.B.C; (read from
+ * the buffer) and those with blanks, comments or newlines between the
+ * parts, static, global, non-ASCII names, and the longest name a
+ * struct name holds (511 bytes) and one byte more (none).
+ */
+static void usings_by_form(void **state)
+{
+	struct dep_list deps = DEP_LIST_INIT;
+	struct arena arena = ARENA_INIT;
+	struct strbuf sb = STRBUF_INIT;
+	static const struct {
+		const char *src;
+		const char *target; /* NULL: nothing recorded */
+		unsigned flags, line;
+	} cases[] = {
+		{ "using A.B.C;", "A.B.C", 0, 1 },
+		{ "\n  using A . B ;", "A.B", 0, 2 },
+		{ "using A./* c */B;", "A.B", 0, 1 },
+		{ "using A.B\n;", "A.B", 0, 1 },
+		{ "using A.B.;", "A.B", 0, 1 },
+		{ "using A..B;", NULL, 0, 0 },
+		{ "using static A.B;", "A.B", S, 1 },
+		{ "global using A.B;", "A.B", G, 1 },
+		{ "using \xc3\x9c" "ber.K\xc3\xb6" "ln;",
+		  "\xc3\x9c" "ber.K\xc3\xb6" "ln", 0, 1 },
+		{ "using _1.a2;", "_1.a2", 0, 1 },
+		{ "using 1A;", NULL, 0, 0 },
+		{ "using A.B", NULL, 0, 0 },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		lex(&deps, &arena, cases[i].src);
+		if (!cases[i].target) {
+			assert_int_equal(deps.nr, 0);
+			continue;
+		}
+		assert_int_equal(deps.nr, 1);
+		assert_string_equal(deps.refs[0].target, cases[i].target);
+		assert_int_equal(deps.refs[0].flags, cases[i].flags);
+		assert_int_equal(deps.refs[0].line, cases[i].line);
+	}
+	/* 511 bytes: A.AAA...; 512: nothing, as cs_name() overflows */
+	for (size_t want = 511; want <= 512; want++) {
+		strbuf_reset(&sb);
+		strbuf_addstr(&sb, "using A.");
+		while (sb.len < 6 + want)
+			strbuf_addch(&sb, 'A');
+		strbuf_addch(&sb, ';');
+		lex(&deps, &arena, sb.buf);
+		assert_int_equal(deps.nr, want == 511);
+		if (deps.nr)
+			assert_int_equal(strlen(deps.refs[0].target), 511);
+	}
+	dep_list_release(&deps);
+	arena_release(&arena);
+	strbuf_release(&sb);
+}
+
+/*
+ * The name a member declares after a built-in type is no type (int
+ * Count;), after any other lowercase name it is (integer Count; reads
+ * as a type named Count), after a capitalised one not (Foo Bar;).
+ */
+static void members_after_types(void **state)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct arena arena = ARENA_INIT;
+
+	(void)state;
+	names(&sb, &arena,
+	      "class K { int A; bool B; void C(); long D; byte E; char F;\n"
+	      "uint G; float H; short I; ulong J; sbyte L; string M;\n"
+	      "object N; double O; ushort P; decimal Q; dynamic R;\n"
+	      "integer S; strings T; Foo Bar; }\n");
+	assert_string_equal(sb.buf, "D:/K R:/S R:/T R:/Foo ");
+	/*
+	 * an attribute list at the start and after ( , } ]; not after a
+	 * name: y[D(1)] calls a method D
+	 */
+	names(&sb, &arena,
+	      "[X] class K { void F([A] int a, [B] int b) { } [C] int c; "
+	      "x = y[D(1)]; }");
+	assert_string_equal(sb.buf, "R:/X D:/K R:/A R:/B R:/C ");
+	strbuf_release(&sb);
+	arena_release(&arena);
+}
+
 /* Many names: each once, however many; no more than DEP_NAMES_MAX. */
 static void many_names(void **state)
 {
@@ -224,7 +313,7 @@ static void many_names(void **state)
 
 int main(void)
 {
-	struct CMUnitTest tests[sizeof(fixtures) / sizeof(fixtures[0]) + 3];
+	struct CMUnitTest tests[sizeof(fixtures) / sizeof(fixtures[0]) + 5];
 	size_t n = dep_fixture_tests(tests, fixtures,
 				     sizeof(fixtures) / sizeof(fixtures[0]),
 				     check_fixture);
@@ -233,5 +322,8 @@ int main(void)
 	tests[n++] =
 		(struct CMUnitTest)cmocka_unit_test(names_and_declarations);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(many_names);
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(usings_by_form);
+	tests[n++] =
+		(struct CMUnitTest)cmocka_unit_test(members_after_types);
 	return _cmocka_run_group_tests("deps_csharp", tests, n, NULL, NULL);
 }
