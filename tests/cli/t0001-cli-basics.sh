@@ -1,6 +1,6 @@
 #!/bin/sh
 # The command table: version, help, usage errors and their exit codes.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 expect_status "--version" 0 "$CARVE" --version
 grep_q "--version prints the version from VERSION" \

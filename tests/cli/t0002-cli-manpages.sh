@@ -1,7 +1,7 @@
 #!/bin/sh
 # Each man page documents exactly the options of `carve <command> -h`, and
 # its EXAMPLES run successfully on the bundled sample.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 long_options() { grep -o -e '--[a-z][a-z-]*' | sort -u; }
 

@@ -2,7 +2,7 @@
 # include/carve/banned.h: with the Makefile's own flags, a call of any
 # banned function (sprintf, strcpy, strtok, gmtime, ...) is a compile
 # error that names it, and the same file calling snprintf compiles.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 unset MAKEFLAGS MFLAGS MAKELEVEL
 cflags=$(make -s --no-print-directory -C "$CARVE_SRC" \

@@ -3,7 +3,7 @@
 # on a copy where an include runs up the layers, a header spans two
 # layers, or a header of types only is missing from its table; with
 # --objects, on a call up the layers that no include shows.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 copy() {
 	rm -rf tree && mkdir -p tree/scripts &&

@@ -3,7 +3,7 @@
 # man page's OPTIONS (every option with its short flag, argument and
 # default), against its -h text, and the usage errors the table's parser
 # gives.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 check="$CARVE_SRC/tests/cli/check-options.py"
 commands=$("$CARVE" help | sed -n 's/^  \([a-z][a-z]*\) .*/\1/p')

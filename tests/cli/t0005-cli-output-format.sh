@@ -3,7 +3,7 @@
 # (DESIGN's own example: `carve scan -o model.json`, then `carve seams
 # model.json`), and a --format that the extension contradicts is a
 # usage error that names both, with nothing written.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 cp -R "$CARVE_SRC/samples/shop" shop
 
 expect_status "scan -o model.json" 0 "$CARVE" scan -q -o model.json shop

@@ -2,7 +2,7 @@
 # Progress: on a terminal, a line for every step that takes more than a
 # second (CARVE_PROGRESS_DELAY shortens the second here), nothing for
 # quicker steps, nothing with -q, nothing when stderr is not a terminal.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 . "$CARVE_SRC/tests/cli/lib-history.sh"
 
 make_history_repo repo

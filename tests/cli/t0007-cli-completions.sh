@@ -4,7 +4,7 @@
 # (COMP_WORDS), fish's by fish itself (complete -C), zsh's parsed by zsh
 # and registered by compinit. Each command's options (--list-options)
 # and formats (-f's words) must all be offered; nothing else is.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 python3 "$CARVE_SRC/completions/generate" "$CARVE" out >gen.txt 2>&1
 ok $? "completions/generate writes the three files"

@@ -2,7 +2,7 @@
 # carve --version names the libraries carve runs with; each version is
 # held to an independent source, the library's own pkg-config file (or
 # llvm-config for libclang), as the build machine runs the tests.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 expect_status "--version" 0 "$CARVE" --version
 cp out version.txt

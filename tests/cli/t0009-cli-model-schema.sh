@@ -6,7 +6,7 @@
 # merge, on shop with its history, cprog, the migration sample and the
 # Khan case. The validator must also reject models that break the
 # schema, so a schema that accepts anything fails here.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 # Debian's python3 and its packages (python3-jsonschema, ...) first
 PYTHON=${CARVE_PYTHON:-/usr/bin/python3}

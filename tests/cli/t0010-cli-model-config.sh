@@ -6,7 +6,7 @@
 # with the carve.json gone, no context has that name; with -c another
 # file, that one counts; a malformed carve.json at the root is an error
 # that names it.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 mkdir -p repo/app repo/lib
 printf 'from app import b\n' >repo/app/a.py

@@ -1,7 +1,7 @@
 #!/bin/sh
 # carve scan on a small git repository whose counts are worked out by hand
 # in the comments below; blob ids are checked against git itself.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 make_repo repo
 mkdir -p repo/app repo/lib repo/vendor/dep

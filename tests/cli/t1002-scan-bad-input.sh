@@ -1,7 +1,7 @@
 #!/bin/sh
 # carve scan on hostile and broken input: clear errors for what cannot be
 # scanned, warnings for files that go away, and a scanned tree left as it was.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 expect_status "missing path" 128 "$CARVE" scan -q does-not-exist
 grep_q "missing path is named" "cannot scan 'does-not-exist'" err

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Output formats: RFC 4180 CSV that spreadsheets cannot run, atomic -o,
 # byte-identical output for the same input, and options that shape output.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 make_repo repo
 mkdir -p repo/a/b/c repo/x

@@ -2,7 +2,7 @@
 # The scan cache in .git/carve: same output with or without it, changed
 # files recounted, a damaged or foreign cache ignored, --cache-dir and
 # --no-cache honoured, an unwritable cache only a warning.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 make_repo repo
 mkdir -p repo/src

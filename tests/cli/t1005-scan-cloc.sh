@@ -2,7 +2,7 @@
 # Line counts against an independent counter: cloc 1.96 on the same files
 # of the bundled samples must agree within 1% (code) and 2% (comments)
 # per language, the tolerances carve promises on real repositories.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 if ! command -v cloc >/dev/null || ! command -v python3 >/dev/null; then
 	echo "1..0 # SKIP cloc or python3 is not installed"

@@ -3,7 +3,7 @@
 # unchanged tree reuses the edges, a changed statement or configuration
 # file (even one git does not track) resolves afresh, the warnings of
 # resolution are given again, and a damaged cache is ignored.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 # edges and externals, in a form that does not depend on the cache
 graph() {

@@ -6,7 +6,7 @@
 # against tokei's JSON shape (tests/schemas/tokei-output.schema.json,
 # written from tokei's serde types: tokei is in neither Debian 12 nor
 # npm), its totals the sums of its reports and equal to -f cloc's.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 # Debian's python3 and its packages (python3-jsonschema, ...) first
 PYTHON=${CARVE_PYTHON:-/usr/bin/python3}

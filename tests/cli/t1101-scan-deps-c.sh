@@ -1,7 +1,7 @@
 #!/bin/sh
 # carve scan: #include edges and external headers of C on small
 # repositories; the expected edges are worked out by hand in the comments.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 make_repo repo
 mkdir -p repo/include/app repo/src/util repo/src/core repo/src/win

@@ -2,7 +2,7 @@
 # carve scan: Go import edges (a package is all its non-test files) and
 # external modules on a small repository; expected edges worked out by
 # hand in the comments. A malformed go.mod line is reported, not fatal.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 make_repo repo
 mkdir -p repo/cmd/server repo/internal/orders repo/third/lib/money

@@ -2,7 +2,7 @@
 # Python imports end to end: a fixture repository whose edges, externals
 # and unresolved imports are listed by hand below, and samples/shop
 # against its hand-written ground truth (samples/groundtruth).
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 make_repo repo
 cp -r "$CARVE_SRC/tests/fixtures/deps/python/repo/." repo/

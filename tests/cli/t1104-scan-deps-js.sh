@@ -3,7 +3,7 @@
 # relative paths, index files, tsconfig.json paths and baseUrl, a package
 # of the repository and a malformed tsconfig.json; every edge, external
 # package and unresolved import below is worked out by hand.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 make_repo repo
 cp -r "$CARVE_SRC/tests/fixtures/deps/js/repo/." repo/

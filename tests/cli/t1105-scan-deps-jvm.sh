@@ -3,7 +3,7 @@
 # declared types (package + file name): single-type, nested, wildcard and
 # static imports, Kotlin aliases, Scala selectors; the rest is external,
 # named by its package prefix. Expected edges are worked out by hand.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 make_repo repo
 J=repo/src/main/java/com/acme

@@ -4,7 +4,7 @@
 # include paths, C# using through declared namespaces, and Rust mod/use
 # paths to module files; the rest is external (gem, vendor, first
 # namespace component, crate). Expected edges are worked out by hand.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 make_repo repo
 mkdir -p repo/ruby/lib/shop repo/ruby/spec \

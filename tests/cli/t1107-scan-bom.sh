@@ -5,7 +5,7 @@
 # dependency or declaration is on its first line, where a mark glued to
 # the first word used to hide it. A mark in the middle of a file is just
 # bytes: the scan goes on and keeps the other lines' edges.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 mkdir -p plain/c plain/py/shop plain/js plain/rb/lib plain/java/shop \
 	plain/cs

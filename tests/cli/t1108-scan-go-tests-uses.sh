@@ -5,7 +5,7 @@
 # files that declare the names used from it (weight: the names), or to
 # the whole package when none is used (a blank import). Expected edges
 # are worked out by hand below.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 make_repo repo
 mkdir -p repo/cmd repo/models repo/util

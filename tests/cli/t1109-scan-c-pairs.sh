@@ -4,7 +4,7 @@
 # the model's file "pair", read back from a model, and carve seams keeps
 # the two in one context. Ambiguous stems pair with nothing; pairs add
 # no edge. Expected pairs are worked out by hand.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 make_repo repo
 mkdir -p repo/include/kv repo/include/a repo/include/b repo/src \

@@ -4,7 +4,7 @@
 # per 10 of them, or 75% of them linked to no file, gets a warning on
 # stderr naming the likely cause, a "blind spots" section in the text
 # output and a "blind spot" assumption in the model.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 # 25 Rails models whose constants name no file of the repository
 # (ApplicationRecord, Part: made elsewhere), no require

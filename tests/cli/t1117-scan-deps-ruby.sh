@@ -7,7 +7,7 @@
 # Gemfile.lock name the gems. The fixture tests/fixtures/ruby-rails is a
 # small Rails-shaped app; every expected edge is worked out by hand in
 # the comments below.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 make_repo repo
 cp -R "$CARVE_SRC/tests/fixtures/ruby-rails/." repo/

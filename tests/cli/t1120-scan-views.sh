@@ -5,7 +5,7 @@
 # cloc 1.96 reads them, where cloc knows the language) and their plain
 # references resolve to files. Expected edges are worked out by hand from
 # tests/fixtures/views; bad templates warn at most and the scan goes on.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 cp -r "$CARVE_SRC/tests/fixtures/views" repo
 make_repo repo >/dev/null

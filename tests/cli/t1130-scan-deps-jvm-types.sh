@@ -7,7 +7,7 @@
 # a comment or a string, never a type the file declares itself. Expected
 # edges are worked out by hand from the fixture
 # (tests/fixtures/deps/jvm-types).
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 make_repo repo
 cp -r "$CARVE_SRC/tests/fixtures/deps/jvm-types/repo/." repo/

@@ -7,7 +7,7 @@
 # attribute (Cached for CachedAttribute), a qualified name; never a name
 # in a comment or a string. Expected edges are worked out by hand from
 # the fixture (tests/fixtures/deps/csharp-types).
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 make_repo repo
 cp -r "$CARVE_SRC/tests/fixtures/deps/csharp-types/repo/." repo/

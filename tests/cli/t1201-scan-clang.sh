@@ -2,7 +2,7 @@
 # carve scan --clang: symbol edges from libclang on tests/fixtures/clang
 # (see its README), with a compile_commands.json written here with
 # absolute paths, holding the bad entries a real database can have.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 cp -r "$CARVE_SRC/tests/fixtures/clang" repo
 rm repo/README

@@ -2,7 +2,7 @@
 # carve scan --clang on samples/cprog: the function-level symbol edges
 # equal samples/groundtruth/cprog-symbols.tsv, which was read off the
 # objects with nm (which undefined symbol of an object another defines).
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 cp -r "$CARVE_SRC/samples/cprog" cprog
 make_repo cprog

@@ -3,7 +3,7 @@
 # a->b (5), b->c (3), c->a (1), d->a (2). Worked out by hand: one cycle
 # {a, b, c}, broken by cutting its lightest edge c->a; a has fan-in 2
 # (c, d) and fan-out 1 (b).
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 file() { printf '{ "path": "%s", "status": "counted", "language": "Python", "module": "%s", "code": %s }' "$1" "$2" "$3"; }
 edge() { printf '{ "from": "%s", "to": "%s", "kind": "import", "weight": %s }' "$1" "$2" "$3"; }

@@ -5,7 +5,7 @@
 # alone makes one strongly connected component of all 600 files.
 # Checked with coreutils' tsort, independent of carve: the edges contain
 # a loop, and the edges without carve's cuts contain none.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 awk 'BEGIN {
 	n = 600

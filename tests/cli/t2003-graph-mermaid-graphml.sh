@@ -6,7 +6,7 @@
 # absent). Both must hold the nodes and edges of -f json, cuts included.
 # The odd tree has names with & < > # that both formats must escape:
 # main.c and odd/a&b<#1>.c include odd/a&b<#1>.h, so 3 files, 2 edges.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 # Debian's python3 and its packages (python3-jsonschema, ...) first
 PYTHON=${CARVE_PYTHON:-/usr/bin/python3}

@@ -7,7 +7,7 @@
 # and b form a cycle whose lightest cut is b -> a (1); c depends on b
 # and on nothing else but the kernel, and nothing depends on it, so it
 # is extracted first.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 file() { printf '{ "path": "%s", "status": "counted", "language": "Python", "module": "%s", "code": %s }' "$1" "${1%/*}" "$2"; }
 edge() { printf '{ "from": "%s", "to": "%s", "kind": "import", "weight": %s }' "$1" "$2" "$3"; }

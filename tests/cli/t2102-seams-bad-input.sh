@@ -2,7 +2,7 @@
 # carve seams on awkward input: no edges, one file, one big cycle,
 # declared contexts that overlap or match nothing, K larger than the
 # number of files, and bad options and compare files.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 file() { printf '{ "path": "%s", "status": "counted", "language": "Python", "module": "%s", "code": 10 }' "$1" "${1%/*}"; }
 edge() { printf '{ "from": "%s", "to": "%s", "kind": "import", "weight": 1 }' "$1" "$2"; }

@@ -6,7 +6,7 @@
 # them in, a's coupling leaks across its seam entirely (7 of 7 shared
 # changes); a has 7 + 1 + 1 = 9 file changes; Ann added 12 of a's 18
 # lines (67%), Bo 6.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 make_repo repo >/dev/null
 mkdir -p repo/a repo/b

@@ -4,7 +4,7 @@
 # contexts by hand so the seam is known. By hand (groundtruth
 # cprog-symbols.tsv): src/net/protocol.c calls str_trim in src/util/str.c
 # and src/main.c calls server_run in src/net/server.c.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 cp -r "$CARVE_SRC/samples/cprog" cprog
 make_repo cprog >/dev/null

@@ -29,7 +29,7 @@
 #   the dcim app, it joins dcim.
 # - tests/ipam/test_models.py (a test tree of its own) imports dcim twice:
 #   it is named after app/ipam/models.py and joins ipam.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 file() { printf '{ "path": "%s", "status": "counted", "language": "%s", "module": "%s", "code": %s, "complexity": %s }' "$1" "$2" "${1%/*}" "$3" "${4:-20}"; }
 edge() { printf '{ "from": "%s", "to": "%s", "kind": "import", "weight": %s }' "$1" "$2" "$3"; }

@@ -3,7 +3,7 @@
 # line (trailing blanks and CR dropped, quotes stripped), and the RSF
 # file's own name may hold a space too. Three files, two declared
 # contexts; all three are found in the scan (coverage 100%).
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 mkdir -p "app/my orders" app/pay
 printf 'import os\nX = 1\n' >"app/my orders/models.py"
 printf 'Y = 2\n' >"app/my orders/views.py"

@@ -18,7 +18,7 @@
 #   folder above them they were two files alone, folded into cargo.
 # - domain/model/* are never tied to each other through domain/model
 #   (a folder named for a layer), nor interfaces/* through interfaces/.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 file() { printf '{ "path": "%s", "status": "counted", "language": "Java", "module": "%s", "code": %s, "complexity": 20 }' "$1" "${1%/*}" "$2"; }
 edge() { printf '{ "from": "%s", "to": "%s", "kind": "import", "weight": %s }' "$1" "$2" "$3"; }

@@ -18,7 +18,7 @@
 #   the output says so.
 # - big/m00.py .. m29.py in a ring of imports (30 of 33 files): split, it
 #   falls into pairs, crumbs rather than parts: kept whole.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 file() { printf '{ "path": "%s", "status": "counted", "language": "Python", "module": "%s", "code": %s, "complexity": 20 }' "$1" "${1%/*}" "${2:-100}"; }
 edge() { printf '{ "from": "%s", "to": "%s", "kind": "import", "weight": %s }' "$1" "$2" "$3"; }

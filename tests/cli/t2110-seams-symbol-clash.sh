@@ -9,7 +9,7 @@
 # library's xmalloc joined the shell (with --no-folders, dependencies
 # only). Symbol edges are not links (the #includes are): lib/rl/xmalloc.c
 # stays with the library that includes it.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 model="$CARVE_SRC/tests/fixtures/seams-symbol-clash.json"
 ctx_of() {

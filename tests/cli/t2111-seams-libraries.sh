@@ -11,7 +11,7 @@
 # dependency of the history on the editor that is not one): left out,
 # or the two rings would be one. From the #includes alone the folder
 # stays whole.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 model="$CARVE_SRC/tests/fixtures/seams-libraries.json"
 ctx_of() {

@@ -4,7 +4,7 @@
 # at most 400 C/C++ sources (SYMDEPS_AUTO_GUESS_MAX), while carve scan
 # keeps --clang=auto to a database; and a file nested too deep for
 # libclang's recursive parser is left out instead of crashing carve.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 cp -r "$CARVE_SRC/samples/cprog" small
 make_repo small >/dev/null

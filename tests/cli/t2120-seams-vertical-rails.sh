@@ -12,7 +12,7 @@
 # names: the plural of the controller (statuses: status), the verb
 # before a service's domain (post_status: status) and the same file name
 # in app/controllers and api/v1 (a version folder, not a copy).
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 cp -R "$CARVE_SRC/tests/fixtures/seams-rails" app
 "$CARVE" seams -q --no-history -f csv app >c.csv || fail "seams -f csv"

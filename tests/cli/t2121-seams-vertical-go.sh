@@ -12,7 +12,7 @@
 # domain its name leads with, issue.go included (found in
 # routers/web/repo, routers/api/v1/repo and services/issue: a domain's
 # name in several layers, not a copy).
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 cp -R "$CARVE_SRC/tests/fixtures/seams-gomvc" forge
 "$CARVE" seams -q --no-history -f csv forge >c.csv || fail "seams -f csv"

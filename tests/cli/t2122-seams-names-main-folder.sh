@@ -12,7 +12,7 @@
 # under a layer folder (app/models: a layer word) whose files lead with
 # "invoice" is named for the term beside the folder: app/models:invoice.
 # Folders are left out (--no-folders): the imports alone make the two.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 file() { printf '{ "path": "%s", "status": "counted", "language": "Python", "module": "%s", "code": %s, "complexity": 5 }' "$1" "${1%/*}" "$2"; }
 edge() { printf '{ "from": "%s", "to": "%s", "kind": "import", "weight": 1 }' "$1" "$2"; }

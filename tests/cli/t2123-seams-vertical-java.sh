@@ -14,7 +14,7 @@
 # store), so the stores do not make a context of their own. Every
 # context has the package for its folder, so each is named for its
 # domain beside it, the largest too.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 file() { printf '{ "path": "%s", "status": "counted", "language": "Java", "module": "%s", "code": %s, "complexity": 5 }' "$1" "${1%/*}" "$2"; }
 edge() { printf '{ "from": "%s", "to": "%s", "kind": "import", "weight": 1 }' "$1" "$2"; }

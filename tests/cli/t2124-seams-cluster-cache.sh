@@ -6,7 +6,7 @@
 # another entry, each giving what a run without any cache gives; a
 # damaged, truncated or crafted entry is a miss with a warning that
 # changes nothing; nothing is written outside the cache folder.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 cp -r "$CARVE_SRC/samples/shop" repo
 make_repo repo >/dev/null

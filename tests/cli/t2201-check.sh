@@ -5,7 +5,7 @@
 # services"), and payments imports orders back, so orders and payments
 # form a cycle whose lightest cut is orders -> payments; nothing in utils
 # imports another context.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 make_check_shop shop
 

@@ -4,7 +4,7 @@
 # statements, at lines 1, 3 and 4; the one at line 4 names two modules
 # of it (pay and refund) and is still one statement; line 2 imports
 # nothing of payments. Three findings, at lines 1, 3 and 4.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 mkdir -p repo/app/orders repo/app/payments
 : >repo/app/__init__.py

@@ -8,7 +8,7 @@
 # requires src/orders/cart.js too). import-linter and tach are on PyPI
 # only, which CI cannot reach: their files are read by python3's own
 # configparser and tomllib and held to what the rules say, by hand.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 # Debian's python3 and its packages (python3-jsonschema, ...) first
 PYTHON=${CARVE_PYTHON:-/usr/bin/python3}

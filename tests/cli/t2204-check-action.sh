@@ -6,7 +6,7 @@
 # two violations (shop/orders/services.py line 15 imports payments; the
 # orders/payments cycle). Then the pre-commit hook's entry, run as
 # pre-commit runs it.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 PYTHON=${CARVE_PYTHON:-/usr/bin/python3}
 [ -x "$PYTHON" ] || PYTHON=python3

@@ -5,7 +5,7 @@
 # violation with its file, line and rule. By hand (t2201): orders imports
 # payments at shop/orders/services.py line 15 (rule 2, "orders ->
 # payments"), and the orders/payments cycle is the third rule's.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 # Debian's python3 and its packages (python3-jsonschema, ...) first
 PYTHON=${CARVE_PYTHON:-/usr/bin/python3}

@@ -5,7 +5,7 @@
 # binary file, a file binary by attribute, a rename, a mode change, a
 # symbolic link, a file without a final newline, a merge, a commit of
 # 35 files, a deletion). Authors are checked against `git shortlog`.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 . "$CARVE_SRC/tests/cli/lib-history.sh"
 
 make_history_repo repo

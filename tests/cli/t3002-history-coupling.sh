@@ -2,7 +2,7 @@
 # Change coupling, ownership and teams on the fixture of lib-history.sh,
 # with every expected figure worked out by hand below, and code-maat's
 # CSV columns.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 . "$CARVE_SRC/tests/cli/lib-history.sh"
 
 make_history_repo repo

@@ -3,7 +3,7 @@
 # --exclude) and the history cache: the same output with or without it,
 # a rerun after one new commit diffs one commit, a damaged or foreign
 # cache is ignored, a matching record is believed.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 . "$CARVE_SRC/tests/cli/lib-history.sh"
 
 make_history_repo repo

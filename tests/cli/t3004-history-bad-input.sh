@@ -3,7 +3,7 @@
 # at all, no commits, a shallow clone, missing objects, blobs over the
 # size limit, a commit of thousands of files, an unwritable output, bad
 # options; and a saved model as input.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 . "$CARVE_SRC/tests/cli/lib-history.sh"
 
 # not a repository: a clear error; scan still works there

@@ -3,7 +3,7 @@
 # "Jeremy Stretch" and "jeremystretch"), whatever the case of the email;
 # two people who share a no-reply email stay two; .mailmap still applies.
 # Expected authors worked out by hand from the commits below.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 make_repo repo
 commit() { # NAME EMAIL FILE
 	echo "$3 by $1" >>"repo/$3"

@@ -5,7 +5,7 @@
 # that shapes the summary makes another, .mailmap, .gitattributes and
 # carve.json are part of its key, and a damaged or truncated summary is
 # a miss that changes nothing.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 . "$CARVE_SRC/tests/cli/lib-history.sh"
 
 make_history_repo repo

@@ -10,7 +10,7 @@
 # renames, a file the scan leaves out now; a damaged state is ignored.
 # A file added (the scan's paths change) is extended: the summed-up
 # paths are checked against the new scan.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 . "$CARVE_SRC/tests/cli/lib-history.sh"
 
 make_history_repo repo

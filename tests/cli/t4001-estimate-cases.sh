@@ -14,7 +14,7 @@
 # engineer-days of team time, of which a schedule keeps most busy: the
 # 2-year end must lie within carve's P10-P90 (the finish date itself, 2-3
 # years at P50 with the exercise's order of extraction, is t4005's).
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 cases="$CARVE_SRC/samples/cases"
 

@@ -9,7 +9,7 @@
 #   b: the same, 24.7;  c: 60 / 35 + 20 = 21.714 -> 21.7
 #   kernel: 5 / 35 + 1 x 3, no service = 3.143 -> 3.1
 #   phase 0: 120; total 185 / 35 + 9 + 60 + 120 = 194.29 -> 194.3
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 file() { printf '{ "path": "%s", "status": "counted", "language": "Python", "module": "%s", "code": %s }' "$1" "${1%/*}" "$2"; }
 edge() { printf '{ "from": "%s", "to": "%s", "kind": "import", "weight": %s }' "$1" "$2" "$3"; }

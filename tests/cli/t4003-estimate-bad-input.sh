@@ -2,7 +2,7 @@
 # carve estimate on bad input: zero-line contexts, unknown languages,
 # generated-only contexts, rates of 0, negative or NaN in carve.json,
 # bad options, malformed sizes files, more than 10,000 contexts.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 ctx() { printf '{ "name": "%s", "code": { %s }%s }' "$1" "$2" "${3:-}"; }
 sizes() { printf '{ "contexts": [ %s ] }\n' "$1"; }

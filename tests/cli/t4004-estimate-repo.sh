@@ -8,7 +8,7 @@
 # nothing. Active author-days: (Ann, 01-01), (Bo, 01-01), (Ann, 01-03) = 3;
 # net lines 10 + 5 + 6 - 3 = 18 (git log --numstat says the same below);
 # 18 / 3 = 6.0 lines per author-day.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 commit() { # AUTHOR DATE MESSAGE
 	GIT_AUTHOR_NAME=$1 GIT_AUTHOR_EMAIL="$1@example.com" \

@@ -18,7 +18,7 @@
 #
 # Then the three planning commands print the same total P50 and P10-P90
 # for the same input, with and without --target.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 # years DATE: years from START to DATE, by GNU date
 years() {

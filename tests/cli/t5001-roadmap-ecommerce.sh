@@ -2,7 +2,7 @@
 # carve roadmap on DESIGN.md's e-commerce example (declared contexts, no
 # repository): the extraction order, the waves and every date, worked
 # out by hand below.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 # wd N: the date of working day N from Monday 2027-01-04 (Mon-Fri, no
 # holidays), computed by GNU date, not by carve.

@@ -3,7 +3,7 @@
 # services, 3.5 years, MVE after 2 years; team 7 -> 100 over 24 months,
 # then 50 -> 4 over 18): the P50 finish falls within 20% of 3.5 years
 # and the MVE (80% of the lines) within 20% of 2 years.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 . "$CARVE_SRC/tests/cli/lib-roadmap.sh"
 
 # years DATE: years from the start (2019-01-07) to DATE, by GNU date

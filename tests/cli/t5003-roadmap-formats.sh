@@ -2,7 +2,7 @@
 # carve roadmap's output formats on the e-commerce plan: CSV, Mermaid,
 # DOT/SVG/PNG (Graphviz), TaskJuggler, MS Project XML, and the model
 # JSON read by the other commands.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 cp "$CARVE_SRC/samples/cases/ecommerce-plan.json" plan.json
 run() { "$CARVE" roadmap -c plan.json "$@"; }

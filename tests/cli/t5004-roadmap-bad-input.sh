@@ -3,7 +3,7 @@
 # a while or for good, dates in the wrong format, overlapping holidays,
 # a context no schedule finishes in 50 years, dependency cycles, unknown
 # names, shares that do not add up, teams.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 plan() { printf '{ "plan": { "start": "2027-01-04", %s } }\n' "$1" >carve.json; }
 two='"contexts": [ { "name": "a", "days": 200 }, { "name": "b", "days": 100, "depends": ["a"] } ]'

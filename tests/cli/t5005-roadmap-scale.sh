@@ -2,7 +2,7 @@
 # carve roadmap at scale: 10,000 tasks (1,428 contexts of 7 steps and
 # phase 0) schedule in seconds with Monte Carlo trials, and the drawing
 # collapses to one node per wave and phase.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 # context i depends on context i/3 unless i is a multiple of 3
 awk 'BEGIN { n = 1428

@@ -2,7 +2,7 @@
 # carve roadmap on a repository (the bundled shop sample) and on a model
 # written by carve estimate: the contexts of carve seams with the
 # efforts of carve estimate, scheduled after what they depend on.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 cp -r "$CARVE_SRC/samples/shop" shop
 make_repo shop >/dev/null

@@ -13,7 +13,7 @@
 # weeks 4-29), February 20 (four full weeks), so the 41st working day is
 # Fri 2027-02-26; the 96th is Fri 2027-05-14 (March 23, April 22, then
 # 3-7 and 10-14 May); the 20th is Thu 2027-01-28.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 # plan DAYS CAPACITY: carve.json with one context of DAYS engineer-days
 plan() {

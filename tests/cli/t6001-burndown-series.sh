@@ -4,7 +4,7 @@
 # --until` names, and the code lines of its legacy and new files counted
 # with git show | wc -l (every line the sample script writes is a code
 # line). Totals at the end are worked out in samples/make-migration-history.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 "$CARVE_SRC/samples/make-migration-history" mig >/dev/null 2>&1
 check "burndown writes CSV" "$CARVE" burndown -q -f csv -o series.csv mig

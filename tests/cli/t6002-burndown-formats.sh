@@ -2,7 +2,7 @@
 # carve burndown's outputs: CSV a spreadsheet cannot be tricked by, JSON
 # that is the model, an SVG chart with everything a PM pastes in a slide,
 # a real PNG, the text table; all byte-identical from run to run.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 "$CARVE_SRC/samples/make-migration-history" mig >/dev/null 2>&1
 

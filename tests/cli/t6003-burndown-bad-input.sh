@@ -2,7 +2,7 @@
 # carve burndown on awkward histories: no "legacy" configured, a history
 # shorter than one interval, sample dates before the first commit,
 # commits dated before their parents, missing blobs, bad options.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 commit_at() {
 	# commit_at REPO DATE FILE LINES

@@ -3,7 +3,7 @@
 # (six contexts, 230 engineer-days, one full-time engineer from Monday
 # 2024-02-05) beside the actual series, and the forecast flagged when it
 # slips past it.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 "$CARVE_SRC/samples/make-migration-history" mig >/dev/null 2>&1
 "$CARVE" burndown -q -f json -o model.json mig

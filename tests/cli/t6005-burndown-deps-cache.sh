@@ -3,7 +3,7 @@
 # a rerun gives the same series from the cache (a forged record is
 # believed), carve.json or a resolver's file in the work tree changing
 # makes them counted again, and a torn or damaged cache changes nothing.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 "$CARVE_SRC/samples/make-migration-history" mig >/dev/null 2>&1
 cache=mig/.git/carve/burndown-deps.cache

@@ -4,7 +4,7 @@
 # capacity is a forecast (text, JSON, chart); the chart's axis ends at the
 # last forecast date inside it; the sample tables of the text and the
 # report fold runs of identical rows, the CSV keeps every sample.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 "$CARVE_SRC/samples/make-migration-history" mig >/dev/null 2>&1
 # the sample's plan (230 engineer-days, one engineer from 2024-02-05) on

@@ -7,7 +7,7 @@
 # and shop/orders <-> shop/payments; carve.json below declares legacy
 # (shop/**) and new (migrations/**), so the share migrated is
 # migrations' code over both.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 "$CARVE_SRC/samples/make-shop-history" "$CARVE_SRC/samples/shop" shop >/dev/null 2>&1
 ok $? "sample with history"

@@ -2,7 +2,7 @@
 # carve report with hostile names (markup, quotes, control characters in
 # paths, directories and author names) and a large repository (tables
 # capped with counts, the drawing collapsed, the page small).
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 make_repo evil >/dev/null
 # a path can hold "</": a directory '<script>alert(1)<' and a file in it

@@ -4,7 +4,7 @@
 # one), the script the policy allows by hash runs (it marks the table
 # headers sortable), the drawings are in the rendered DOM, and a
 # screenshot is saved beside the binary under test (build/report.png).
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 browser=
 for b in chromium chromium-browser google-chrome; do

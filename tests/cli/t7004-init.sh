@@ -2,7 +2,7 @@
 # carve init writes a carve.json that loads back without a warning,
 # whose contexts match exactly the files of the seams proposal, and it
 # never overwrites a file without --force.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 "$CARVE_SRC/samples/make-shop-history" "$CARVE_SRC/samples/shop" shop >/dev/null 2>&1
 ok $? "sample with history"

@@ -9,7 +9,7 @@
 # sub-directories are its folders), and they depend on each other in a
 # ring. One top directory has a name of 70 characters: in the tables it
 # is cut in the middle, whole on hover.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 long=p_a_top_level_directory_whose_name_runs_on_far_past_any_column_width
 python3 - "$long" <<'PY'

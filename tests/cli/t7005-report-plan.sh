@@ -3,7 +3,7 @@
 # and roadmap sections show what carve estimate -f json and carve roadmap
 # -f json give for the same input (read here with jq, and the page with
 # Python's HTML parser, so neither side is carve's own text).
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 "$CARVE_SRC/samples/make-shop-history" "$CARVE_SRC/samples/shop" shop >/dev/null 2>&1
 ok $? "sample with history"

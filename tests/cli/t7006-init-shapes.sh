@@ -6,7 +6,7 @@
 # move (a growing folder named legacy, a one-commit rename): only
 # suggested, and carve burndown then stops. The target follows the main
 # back-end language, not the browser's.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 # commit_at REPO DATE MESSAGE: everything, dated DATE 12:00 UTC
 commit_at() {

@@ -3,7 +3,7 @@
 # package: the expected tables, owners, the shared table and the
 # cross-package reads come from samples/README.md ("Tables per package
 # (ground truth)"), written down by hand when the sample was made.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 cp -r "$CARVE_SRC/samples/shop" shop
 cat >shop/carve.json <<'JSON'

@@ -3,7 +3,7 @@
 # guessed), tables in other schemas, quoted identifiers, a very long SQL
 # string, abstract models, and the ORMs of other languages. Each expected
 # table follows from the rules in man/carve-data.1, worked out by hand.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 mkdir -p r/app r/blog r/db/migrate r/models r/ent r/web
 cat >r/app/repo.py <<'PY'

@@ -2,7 +2,7 @@
 # carve api: the shop sample's routes (samples/README.md, "HTTP routes",
 # written by hand: 29 endpoints) and one small service per framework,
 # with a client in another context calling one endpoint by its path.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 cp -r "$CARVE_SRC/samples/shop" shop
 cat >shop/carve.json <<'JSON'

@@ -4,7 +4,7 @@
 # groups and namespaces, and methods as each framework declares them.
 # The expected routes are worked out by hand from the framework's rules,
 # written beside each list.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 cp -r "$CARVE_SRC/tests/fixtures/api" .
 

@@ -11,7 +11,7 @@
 # api/serializers/models.py's PlanSerializer is no model: its base is
 # the OwnerMixin it imports from users/api/mixins.py, not the abstract
 # model mixin of the same name nearer to it, in api/models/owners.py.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 make_repo repo
 cp -r "$CARVE_SRC/tests/fixtures/data-orms/." repo/

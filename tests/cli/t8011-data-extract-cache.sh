@@ -8,7 +8,7 @@
 # crafted file is a miss with a warning that changes nothing; a symlink
 # is not followed; a model file writes nothing; nothing is written
 # outside the cache folder.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 cp -r "$CARVE_SRC/samples/shop" repo
 make_repo repo >/dev/null

@@ -5,7 +5,7 @@
 # normal build's replay_NAME (fuzz/replay.c): under `make check-asan`
 # every one of them runs under ASan+UBSan. A new target is one line in
 # the Makefile's FUZZ_TARGETS; this test finds it by its replay binary.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 bindir=$(dirname "$CARVE")/fuzz
 targets=$(sed -n 's/^FUZZ_TARGETS += //p' "$CARVE_SRC/Makefile")

@@ -7,7 +7,7 @@
 # quotes, <script>, =cmd| and invalid UTF-8. Each run must exit 0, and
 # its output must parse (jq, xmllint, Python's csv) and hold no control
 # characters and no spreadsheet formula.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 . "$CARVE_SRC/tests/cli/lib-hostile.sh"
 
 make_repo r

@@ -3,7 +3,7 @@
 # HOSTILE_RUNS: a blob missing, a commit missing, a corrupted pack, and
 # shallow clones. Nothing may crash or fail; history says what it could
 # not read, naming the object.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 . "$CARVE_SRC/tests/cli/lib-hostile.sh"
 
 # four commits, each changing a.py and b.py (c1 adds them)

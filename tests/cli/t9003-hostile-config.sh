@@ -4,7 +4,7 @@
 # and what is wrong (wrong types, duplicate keys, huge numbers, nesting
 # 100 levels deep, a NUL byte, invalid UTF-8, not an object); every
 # command reading a model refuses one from a newer schema, by name.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 . "$CARVE_SRC/tests/cli/lib-hostile.sh"
 
 commands=$(echo "$HOSTILE_RUNS" | cut -d' ' -f1 | sort -u)

@@ -4,7 +4,7 @@
 # said; atomic writes that a killed run cannot tear; devices and FIFOs
 # written in place, never replaced; `carve ... | head` quiet; a full disk
 # an error with exit 128 for every command and format.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 . "$CARVE_SRC/tests/cli/lib-hostile.sh"
 
 make_repo r

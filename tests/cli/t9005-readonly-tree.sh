@@ -5,7 +5,7 @@
 # entry; afterwards every file's mtime, mode and size, git status, the
 # index, the refs, HEAD and the config are as they were. Only the cache
 # directory (.git/carve) may be new.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 . "$CARVE_SRC/tests/cli/lib-hostile.sh"
 
 "$CARVE_SRC/samples/make-shop-history" "$CARVE_SRC/samples/shop" r >/dev/null 2>&1

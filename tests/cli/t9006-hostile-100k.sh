@@ -3,7 +3,7 @@
 # files, each importing a file of the next module), scanned within a
 # bounded time, its model read back by graph; and --max-files, the cap
 # on total work, refusing it with a message that says how to go on.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 # on tmpfs when there is one: 100,000 files are slow on some disks
 base=$TEST_DIR

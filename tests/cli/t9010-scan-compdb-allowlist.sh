@@ -3,7 +3,7 @@
 # allow-list (issue 22, finding 1). Every spelling that made libclang
 # write a file, read a response file or an outside header is left out
 # and counted; the allowed -I and -D still work.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 cp -r "$CARVE_SRC/tests/fixtures/clang" repo
 rm repo/README

@@ -4,7 +4,7 @@
 # blobs.cache (a shared CI cache) is a miss with one warning, never a
 # crash or a wrong count. The results must equal those of a run without
 # the cache.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 make_repo repo
 mkdir repo/pkg

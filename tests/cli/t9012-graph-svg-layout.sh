@@ -4,7 +4,7 @@
 # "trouble in init_rank". The graphs are made here: Python packages
 # nested under a few folders, each file importing up to six others, from
 # a fixed seed; cycles give "cut?" edges inside clusters, the trigger.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 # gen SEED DIR: 150 modules, reproducible from the seed
 gen() {

@@ -2,7 +2,7 @@
 # Writes never follow a symlink the user did not name (issue 22, finding
 # 6), and temporary files a killed run left in .git/carve are removed by
 # the next write of that cache (finding 12).
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 make_repo repo
 printf 'import b\n' >repo/a.py

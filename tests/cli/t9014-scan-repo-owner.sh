@@ -2,7 +2,7 @@
 # A repository owned by another user (the usual CI container) is refused
 # with git's own rule and remedy, safe.directory (issue 22, finding 7):
 # never silently walked as a plain directory, which counted ignored files.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 if [ "$(id -u)" != 0 ]; then
 	echo "1..0 # SKIP needs root to give the repository to another user"

@@ -2,7 +2,7 @@
 # check --export with rule and context names holding newlines and other
 # control characters (issue 22, finding 8): escaped in the JavaScript,
 # flattened in the INI file, never raw lines, keys or sections.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 make_repo repo
 mkdir -p repo/shop/orders repo/shop/legacy

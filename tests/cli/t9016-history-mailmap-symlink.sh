@@ -2,7 +2,7 @@
 # A .mailmap that is a symlink is not followed (issue 22, finding 9), as
 # git 2.32 and later refuse it; a regular one still maps. The oracle is
 # git log's %aN and %aE.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 make_repo repo
 echo 'x = 1' >repo/a.py

@@ -2,7 +2,7 @@
 # A same-size edit with the mtime put back (touch -r, a tar restore) is
 # seen through ctime and the inode, as git sees it (issue 22, finding
 # 10): a new blob id and new counts, not the cached ones.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 make_repo repo
 printf 'x = 1\ny = 2\n' >repo/a.py

@@ -2,7 +2,7 @@
 # A sparse checkout (issue 22, finding 11): files outside the cone are
 # read from the index and the object store, as git shows them, not each
 # a warning "unreadable: vanished" with no lines and no imports.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 make_repo repo
 mkdir -p repo/app repo/lib

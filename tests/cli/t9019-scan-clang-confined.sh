@@ -4,7 +4,7 @@
 # compiler include directories. A symlink leading out, an absolute
 # #include, a device or a FIFO is "file not found", never read; with -q
 # nothing of libclang (its crash report) reaches stderr.
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 cp -r "$CARVE_SRC/tests/fixtures/clang" repo
 rm repo/README

@@ -2,7 +2,7 @@
 # The smaller findings of issue 22 (12): a carve.json that is a
 # directory, dates past year 9999, Git LFS pointer files. (A temporary
 # file left by a killed cache write: t9013.)
-. "$CARVE_SRC/tests/cli/lib.sh"
+. "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
 make_repo repo
 mkdir -p repo/a repo/b
