@@ -71,8 +71,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				   check_data);
 		break;
 	default:
-		extractcache_parse((const char *)data + 1, size - 1,
-				   check_api);
+		extractcache_parse((const char *)data + 1, size - 1, check_api);
 		break;
 	}
 	return 0;

@@ -35,8 +35,11 @@ static inline const char *ident_skip(const char *p, const char *end)
 		__m128i ok = _mm_cmpgt_epi8(zero, v);
 		unsigned other;
 
-		ok = _mm_or_si128(ok, _mm_cmpgt_epi8(a_lim,
-			_mm_add_epi8(_mm_or_si128(v, case_bit), a_off)));
+		ok = _mm_or_si128(
+			ok,
+			_mm_cmpgt_epi8(a_lim,
+				       _mm_add_epi8(_mm_or_si128(v, case_bit),
+						    a_off)));
 		ok = _mm_or_si128(ok, _mm_cmpgt_epi8(d_lim,
 						     _mm_add_epi8(v, d_off)));
 		ok = _mm_or_si128(ok, _mm_cmpeq_epi8(v, us));

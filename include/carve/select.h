@@ -14,38 +14,38 @@
 
 #include <stddef.h>
 
-#define DEFINE_SELECT(name, type)                                          \
-	static inline type name(type *v, size_t n, size_t k)               \
-	{                                                                  \
-		long lo = 0, hi = (long)n - 1;                             \
-                                                                           \
-		while (lo < hi) {                                          \
+#define DEFINE_SELECT(name, type)                                             \
+	static inline type name(type *v, size_t n, size_t k)                  \
+	{                                                                     \
+		long lo = 0, hi = (long)n - 1;                                \
+                                                                              \
+		while (lo < hi) {                                             \
 			type a = v[lo], b = v[lo + (hi - lo) / 2], c = v[hi]; \
-			/* the median of three as the pivot */             \
-			type pivot = a < b ? (b < c ? b : (a < c ? c : a))  \
-					   : (a < c ? a : (b < c ? c : b)); \
-			long i = lo, j = hi;                               \
-                                                                           \
-			while (i <= j) {                                   \
-				while (v[i] < pivot)                       \
-					i++;                               \
-				while (v[j] > pivot)                       \
-					j--;                               \
-				if (i <= j) {                              \
-					type x = v[i];                     \
-                                                                           \
-					v[i++] = v[j];                     \
-					v[j--] = x;                        \
-				}                                          \
-			}                                                  \
-			if ((long)k <= j)                                  \
-				hi = j;                                    \
-			else if ((long)k >= i)                             \
-				lo = i;                                    \
-			else                                               \
-				break; /* between j and i: all equal */    \
-		}                                                          \
-		return v[k];                                               \
+			/* the median of three as the pivot */                \
+			type pivot = a < b ? (b < c ? b : (a < c ? c : a))    \
+					   : (a < c ? a : (b < c ? c : b));   \
+			long i = lo, j = hi;                                  \
+                                                                              \
+			while (i <= j) {                                      \
+				while (v[i] < pivot)                          \
+					i++;                                  \
+				while (v[j] > pivot)                          \
+					j--;                                  \
+				if (i <= j) {                                 \
+					type x = v[i];                        \
+                                                                              \
+					v[i++] = v[j];                        \
+					v[j--] = x;                           \
+				}                                             \
+			}                                                     \
+			if ((long)k <= j)                                     \
+				hi = j;                                       \
+			else if ((long)k >= i)                                \
+				lo = i;                                       \
+			else                                                  \
+				break; /* between j and i: all equal */       \
+		}                                                             \
+		return v[k];                                                  \
 	}
 
 #endif

@@ -122,8 +122,8 @@ static const char *read_str(struct reader *r, struct arena *arena,
  */
 static int class_plain(const struct orm_class *c)
 {
-	if (c->bases_nr > UINT32_MAX || c->m2m_nr > UINT32_MAX ||
-	    !c->name || !c->framework || !strcmp(c->framework, "") ||
+	if (c->bases_nr > UINT32_MAX || c->m2m_nr > UINT32_MAX || !c->name ||
+	    !c->framework || !strcmp(c->framework, "") ||
 	    (!strcmp(c->framework, "rails") && !c->bases_nr))
 		return 0;
 	return (unsigned)c->abstract <= 1 && (unsigned)c->proxy <= 1 &&
@@ -235,8 +235,8 @@ static void read_class(struct reader *r, struct orm_class *c,
 	c->is_model = (int)flag[2];
 	c->conventional = (int)flag[3];
 	c->ns = read_str(r, arena, 1);
-	if (!r->bad &&
-	    (!*c->framework || (!strcmp(c->framework, "rails") && !c->bases_nr)))
+	if (!r->bad && (!*c->framework ||
+			(!strcmp(c->framework, "rails") && !c->bases_nr)))
 		r->bad = 1;
 }
 
@@ -434,8 +434,8 @@ static void load(struct extractcache *c)
 		warning("ignoring the damaged extraction cache '%s' (the "
 			"files are read again)",
 			c->path);
-	if (body && walk(c, c->data.buf + body, c->data.len - body - 20,
-			 NULL) < 0) {
+	if (body &&
+	    walk(c, c->data.buf + body, c->data.len - body - 20, NULL) < 0) {
 		warning("ignoring the extraction cache '%s': a record is out "
 			"of range (the files are read again)",
 			c->path);

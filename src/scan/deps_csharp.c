@@ -428,8 +428,7 @@ static const char *cs_delegate_name(const struct lexer *lx, size_t *len)
  * whole (the resolver tries NameAttribute too).
  */
 static inline __attribute__((always_inline)) void
-cs_read_ref(struct lexer *lx, struct cs_state *st, const char *s,
-	    unsigned line)
+cs_read_ref(struct lexer *lx, struct cs_state *st, const char *s, unsigned line)
 {
 	size_t last = 0, len;
 	int attr = st->attr_name;
@@ -561,7 +560,7 @@ static void cs_delegate(struct lexer *lx, struct cs_state *st)
  * Inlined with c a constant, in the main loop's case for each byte.
  */
 static inline __attribute__((always_inline)) void cs_punct(struct cs_state *st,
-							     int c)
+							   int c)
 {
 	switch (c) {
 	case '[':

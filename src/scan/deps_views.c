@@ -91,9 +91,8 @@ static const char *skip_space(const char *p, const char *end)
 }
 
 /* Inlined: with a literal s, strlen() is a constant (52,000 calls). */
-static inline __attribute__((always_inline)) int at(const char *p,
-						     const char *end,
-						     const char *s)
+static inline __attribute__((always_inline)) int
+at(const char *p, const char *end, const char *s)
 {
 	size_t n = strlen(s);
 

@@ -23,24 +23,24 @@
  * over them without stopping (see count()).
  */
 enum {
-	C_OTHER,  /* punctuation: code */
-	C_SPACE,  /* white space but newline */
-	C_IDENT,  /* identifier byte (also digits, '$' and UTF-8) */
-	C_WORD,   /* identifier byte that may start a branch word or prefix */
-	C_NUL,    /* '\0': the end of the buffer, or a stray NUL */
-	C_NL,     /* '\n' */
-	C_SLASH,  /* '/': maybe a comment */
+	C_OTHER, /* punctuation: code */
+	C_SPACE, /* white space but newline */
+	C_IDENT, /* identifier byte (also digits, '$' and UTF-8) */
+	C_WORD, /* identifier byte that may start a branch word or prefix */
+	C_NUL, /* '\0': the end of the buffer, or a stray NUL */
+	C_NL, /* '\n' */
+	C_SLASH, /* '/': maybe a comment */
 	C_DQUOTE, /* '"' */
 	C_SQUOTE, /* '\'' */
-	C_BTICK,  /* '`' in Go and JS/TS */
-	C_HASH,   /* '#' (or '%') where it starts a comment */
-	C_DASH,   /* '-' in SQL and Lua */
-	C_LT,     /* '<' in markup */
+	C_BTICK, /* '`' in Go and JS/TS */
+	C_HASH, /* '#' (or '%') where it starts a comment */
+	C_DASH, /* '-' in SQL and Lua */
+	C_LT, /* '<' in markup */
 	C_LBRACK, /* '[' in Lua: long strings */
-	C_AT,     /* '@' in C#: verbatim strings */
-	C_OP,     /* first byte of a branch operator */
-	C_BLOCK,  /* first byte of an opener of struct language.blocks */
-	C_DOT,    /* '.' where a hook follows the count (linecount_follow) */
+	C_AT, /* '@' in C#: verbatim strings */
+	C_OP, /* first byte of a branch operator */
+	C_BLOCK, /* first byte of an opener of struct language.blocks */
+	C_DOT, /* '.' where a hook follows the count (linecount_follow) */
 };
 
 /* Bits of struct counter.line: what the current line holds so far. */

@@ -59,10 +59,10 @@ static int is_c_family(const struct language *lang)
 	};
 
 	/* most languages are told by their first two bytes (C#, CSS) */
-	if (!lang || (lang->name[0] != 'O' &&
-		      (lang->name[0] != 'C' ||
-		       (lang->name[1] && lang->name[1] != '+' &&
-			lang->name[1] != ' '))))
+	if (!lang ||
+	    (lang->name[0] != 'O' &&
+	     (lang->name[0] != 'C' ||
+	      (lang->name[1] && lang->name[1] != '+' && lang->name[1] != ' '))))
 		return 0;
 	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++)
 		if (!strcmp(lang->name, names[i]))

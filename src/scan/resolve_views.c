@@ -717,8 +717,8 @@ void resolve_views(struct resolver *r, size_t from, const struct dep_ref *d,
 	} else if (!strcmp(lang, "EJS")) {
 		ejs_include(r, from, d->target, out);
 	} else if (!strcmp(lang, "Go Template")) {
-		if (!add_all(out, strmap_get(&views_index(r)->defines,
-					     d->target)))
+		if (!add_all(out,
+			     strmap_get(&views_index(r)->defines, d->target)))
 			template_by_name(r, from, d->target, out);
 	} else {
 		template_by_name(r, from, d->target, out);

@@ -219,8 +219,13 @@ static void usings_by_form(void **state)
 		{ "using A..B;", NULL, 0, 0 },
 		{ "using static A.B;", "A.B", S, 1 },
 		{ "global using A.B;", "A.B", G, 1 },
-		{ "using \xc3\x9c" "ber.K\xc3\xb6" "ln;",
-		  "\xc3\x9c" "ber.K\xc3\xb6" "ln", 0, 1 },
+		{ "using \xc3\x9c"
+		  "ber.K\xc3\xb6"
+		  "ln;",
+		  "\xc3\x9c"
+		  "ber.K\xc3\xb6"
+		  "ln",
+		  0, 1 },
 		{ "using _1.a2;", "_1.a2", 0, 1 },
 		{ "using 1A;", NULL, 0, 0 },
 		{ "using A.B", NULL, 0, 0 },
@@ -323,7 +328,6 @@ int main(void)
 		(struct CMUnitTest)cmocka_unit_test(names_and_declarations);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(many_names);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(usings_by_form);
-	tests[n++] =
-		(struct CMUnitTest)cmocka_unit_test(members_after_types);
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(members_after_types);
 	return _cmocka_run_group_tests("deps_csharp", tests, n, NULL, NULL);
 }
