@@ -25,6 +25,14 @@ struct strmap {
 
 /* Returns the value stored under key, or NULL. */
 void *strmap_get(const struct strmap *map, const char *key);
+/*
+ * strmap_get() of the len bytes at key (a part of a longer string: no
+ * copy, no NUL needed), and the same with the key's hash already made
+ * by strhash_len(key, len), so one hash serves look-ups in several maps.
+ */
+void *strmap_get_len(const struct strmap *map, const char *key, size_t len);
+void *strmap_get_hashed(const struct strmap *map, const char *key, size_t len,
+			unsigned long long hash);
 /* Stores value under key, replacing any previous value. */
 void strmap_put(struct strmap *map, const char *key, void *value);
 /*
@@ -55,5 +63,7 @@ void strmap_release(struct strmap *map);
 
 /* The hash of a NUL-terminated string (eight bytes at a time). */
 unsigned long long strhash(const char *s);
+/* strhash() of the n bytes at s, as if they ended there. */
+unsigned long long strhash_len(const char *s, size_t n);
 
 #endif

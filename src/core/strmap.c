@@ -10,23 +10,60 @@
 /*
  * A multiply and a shift per eight bytes (after splitmix64), and a
  * final mix so the low bits, which pick the slot, depend on every byte.
+ * The last 1 to 7 bytes are read as one little-endian word with zeros
+ * above: by the word that ends the string when it is that long, else
+ * by four, two and one bytes (a loop of bytes cost more than the rest).
  */
-unsigned long long strhash(const char *s)
+unsigned long long strhash_len(const char *s, size_t n)
 {
-	size_t n = strlen(s);
-	uint64_t h = 0x243f6a8885a308d3ULL ^ n, w;
+	uint64_t h = 0x243f6a8885a308d3ULL ^ n, w = 0;
+	size_t tail = n & 7;
 
-	for (; n >= 8; n -= 8, s += 8) {
+	for (size_t k = n >> 3; k; k--, s += 8) {
 		memcpy(&w, s, 8);
 		h = (h ^ w) * 0x9e3779b97f4a7c15ULL;
 		h ^= h >> 32;
 	}
-	w = 0;
-	memcpy(&w, s, n);
+	if (!tail) {
+		w = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	} else if (1) {
+		w = 0;
+		memcpy(&w, s, tail);
+#endif
+	} else if (n > 8) {
+		memcpy(&w, s + tail - 8, 8);
+		w >>= 8 * (8 - tail);
+	} else {
+		unsigned shift = 0;
+		uint32_t w4;
+		uint16_t w2;
+
+		w = 0;
+		if (tail & 4) {
+			memcpy(&w4, s, 4);
+			w = w4;
+			s += 4;
+			shift = 32;
+		}
+		if (tail & 2) {
+			memcpy(&w2, s, 2);
+			w |= (uint64_t)w2 << shift;
+			s += 2;
+			shift += 16;
+		}
+		if (tail & 1)
+			w |= (uint64_t)(unsigned char)*s << shift;
+	}
 	h = (h ^ w) * 0xbf58476d1ce4e5b9ULL;
 	h ^= h >> 31;
 	h *= 0x94d049bb133111ebULL;
 	return h ^ (h >> 29);
+}
+
+unsigned long long strhash(const char *s)
+{
+	return strhash_len(s, strlen(s));
 }
 
 static struct strmap_entry *find_slot(const struct strmap *map, const char *key,
@@ -46,6 +83,37 @@ void *strmap_get(const struct strmap *map, const char *key)
 	if (!map->alloc)
 		return NULL;
 	return find_slot(map, key, strhash(key))->value;
+}
+
+/* find_slot() for the key of len bytes at key (no NUL needed there) */
+static struct strmap_entry *find_slot_len(const struct strmap *map,
+					  const char *key, size_t len,
+					  uint64_t hash)
+{
+	size_t mask = map->alloc - 1;
+	size_t i = hash & mask;
+
+	while (map->slots[i].key &&
+	       (map->slots[i].hash != hash ||
+		strncmp(map->slots[i].key, key, len) ||
+		map->slots[i].key[len]))
+		i = (i + 1) & mask;
+	return &map->slots[i];
+}
+
+void *strmap_get_len(const struct strmap *map, const char *key, size_t len)
+{
+	if (!map->alloc)
+		return NULL;
+	return find_slot_len(map, key, len, strhash_len(key, len))->value;
+}
+
+void *strmap_get_hashed(const struct strmap *map, const char *key, size_t len,
+			unsigned long long hash)
+{
+	if (!map->alloc)
+		return NULL;
+	return find_slot_len(map, key, len, hash)->value;
 }
 
 static void grow(struct strmap *map)

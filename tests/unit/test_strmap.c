@@ -14,6 +14,25 @@
 
 #include "carve/strmap.h"
 
+/* strhash() as first written (a byte at a time past the last word) */
+static unsigned long long reference_hash(const char *s)
+{
+	size_t n = strlen(s);
+	unsigned long long h = 0x243f6a8885a308d3ULL ^ n, w;
+
+	for (; n >= 8; n -= 8, s += 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0x9e3779b97f4a7c15ULL;
+		h ^= h >> 32;
+	}
+	w = 0;
+	memcpy(&w, s, n);
+	h = (h ^ w) * 0xbf58476d1ce4e5b9ULL;
+	h ^= h >> 31;
+	h *= 0x94d049bb133111ebULL;
+	return h ^ (h >> 29);
+}
+
 #define N 3000
 
 static char keys[N][16];
@@ -57,10 +76,65 @@ static void find_add_as_put(void **state)
 	strmap_release(&b);
 }
 
+/*
+ * The hash keeps its values (caches store them, iteration order follows
+ * them) at every length and alignment, and strhash_len() of a part of a
+ * string is strhash() of that part alone.
+ */
+static void hash_values(void **state)
+{
+	char buf[80], part[80];
+	unsigned seed = 12345;
+
+	(void)state;
+	for (int round = 0; round < 200; round++) {
+		for (size_t i = 0; i < sizeof(buf); i++) {
+			seed = seed * 1103515245 + 12345;
+			buf[i] = (char)(1 + (seed >> 16) % 255);
+		}
+		for (size_t off = 0; off < 8; off++)
+			for (size_t n = 0; off + n < sizeof(buf); n++) {
+				memcpy(part, buf + off, n);
+				part[n] = '\0';
+				assert_true(strhash(part) == reference_hash(part));
+				assert_true(strhash_len(buf + off, n) ==
+					    reference_hash(part));
+			}
+	}
+}
+
+/* strmap_get_len() and strmap_get_hashed() find a part of a string */
+static void get_len(void **state)
+{
+	struct strmap map = STRMAP_INIT;
+	const char *text = "Acme.Orders.Order";
+	static int a, b, c;
+
+	(void)state;
+	assert_null(strmap_get_len(&map, text, 4));
+	strmap_put(&map, "Acme", &a);
+	strmap_put(&map, "Acme.Orders", &b);
+	strmap_put(&map, "Acme.Orders.Order", &c);
+	assert_ptr_equal(strmap_get_len(&map, text, 4), &a);
+	assert_ptr_equal(strmap_get_len(&map, text, 11), &b);
+	assert_ptr_equal(strmap_get_len(&map, text, 17), &c);
+	assert_null(strmap_get_len(&map, text, 3)); /* "Acm" */
+	assert_null(strmap_get_len(&map, text, 5)); /* "Acme." */
+	assert_null(strmap_get_len(&map, text, 0));
+	assert_ptr_equal(strmap_get_hashed(&map, text, 11,
+					   strhash_len(text, 11)),
+			 &b);
+	strmap_put(&map, "", &a);
+	assert_ptr_equal(strmap_get_len(&map, text, 0), &a);
+	strmap_release(&map);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(find_add_as_put),
+		cmocka_unit_test(hash_values),
+		cmocka_unit_test(get_len),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
