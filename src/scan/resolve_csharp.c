@@ -32,14 +32,24 @@ struct cs_cand {
 };
 
 struct cs_cands {
-	struct cs_cand *v;
+	struct cs_cand *v; /* &one while there is one (most names) */
 	size_t nr, alloc;
+	struct cs_cand one;
 };
 
 /* A global using: the namespace every C# file under dir sees. */
 struct cs_global {
 	const char *dir; /* "" at the root, else "a/b/" */
 	const char *ns;
+};
+
+/*
+ * What a using of a namespace (or a type no file declares) resolves to:
+ * it depends on its target alone, and files repeat the same few.
+ */
+struct cs_using {
+	const char *external; /* in the resolver's arena, or NULL */
+	int quiet;
 };
 
 /* The usings of the file whose names are being resolved. */
@@ -61,6 +71,8 @@ struct cs_state {
 	struct strmap simple; /* C, D -> struct cs_cands */
 	struct strmap parts; /* A, B: the parts of declared namespaces */
 	struct strmap attrs; /* N, where a type is named NAttribute */
+	/* a using's target -> struct cs_using: what it resolved to */
+	struct strmap usings;
 	struct cs_global *globals;
 	size_t globals_nr, globals_alloc;
 	struct cs_scope scope;
@@ -163,7 +175,15 @@ static void index_simple(struct resolver *r, struct cs_state *st)
 							 n - 9),
 					   c);
 		}
-		ALLOC_GROW(c->v, c->nr + 1, c->alloc);
+		if (!c->nr) {
+			c->v = &c->one;
+		} else if (c->v == &c->one) {
+			c->alloc = 4;
+			c->v = xmalloc(c->alloc * sizeof(*c->v));
+			c->v[0] = c->one;
+		} else {
+			ALLOC_GROW(c->v, c->nr + 1, c->alloc);
+		}
 		x = &c->v[c->nr++];
 		x->container = e->key;
 		x->len = dot ? (size_t)(dot - e->key) : 0;
@@ -328,24 +348,19 @@ static int add_in(struct resolve_out *out, const struct cs_cands *c,
  * simple-name index sends them away.
  */
 static void resolve_type(struct resolver *r, size_t from, const char *ns,
-			 const char *t, struct resolve_out *out)
+			 const char *t, size_t n, unsigned long long hash,
+			 struct resolve_out *out)
 {
 	struct cs_state *st = r->csharp;
 	struct cs_scope *sc = &st->scope;
-	size_t len = strlen(ns), n = strcspn(t, ".");
+	size_t len = strlen(ns);
 	const struct cs_cands *cands;
 	int part;
 
+	/* t[0..n) is its first name, hash that name's: looked up once */
 	out->quiet = 1;
-	if (t[n]) { /* A.B: the first name, alone */
-		strbuf_reset(&st->name);
-		strbuf_add(&st->name, t, n);
-		cands = strmap_get(&st->simple, st->name.buf);
-		part = strmap_get(&st->parts, st->name.buf) != NULL;
-	} else {
-		cands = strmap_get(&st->simple, t);
-		part = 0;
-	}
+	cands = strmap_get_hashed(&st->simple, t, n, hash);
+	part = t[n] && strmap_get_hashed(&st->parts, t, n, hash);
 	scope_of(r, st, from);
 	if (!cands && !part && !sc->aliases_nr)
 		return;
@@ -404,16 +419,18 @@ static void resolve_name(struct resolver *r, size_t from,
 			 const struct dep_ref *d, struct resolve_out *out)
 {
 	struct cs_state *st = r->csharp;
-	const char *ns = d->name ? d->name : "";
+	const char *ns = d->name ? d->name : "", *t = d->target;
+	size_t n = strcspn(t, ".");
+	unsigned long long hash = strhash_len(t, n);
 
-	resolve_type(r, from, ns, d->target, out);
-	if (out->nr || strchr(d->target, '.') ||
-	    !strmap_get(&st->attrs, d->target))
+	resolve_type(r, from, ns, t, n, hash, out);
+	if (out->nr || t[n] || !strmap_get_hashed(&st->attrs, t, n, hash))
 		return;
 	strbuf_reset(&st->attr);
-	strbuf_addstr(&st->attr, d->target);
+	strbuf_add(&st->attr, t, n);
 	strbuf_addstr(&st->attr, "Attribute");
-	resolve_type(r, from, ns, st->attr.buf, out);
+	resolve_type(r, from, ns, st->attr.buf, st->attr.len,
+		     strhash_len(st->attr.buf, st->attr.len), out);
 }
 
 /*
@@ -444,12 +461,40 @@ static int cs_in_repo(const struct cs_state *st, const char *name)
 	return ret;
 }
 
+/* What a using of namespace t resolves to, worked out once per target. */
+static const struct cs_using *using_of(struct resolver *r, struct cs_state *st,
+				       const char *t)
+{
+	unsigned long long hash;
+	struct strmap_entry *e = strmap_find(&st->usings, t, &hash);
+	struct cs_using *u;
+	size_t n;
+
+	if (e && e->key)
+		return e->value;
+	u = arena_alloc(&r->arena, sizeof(*u)); /* zeroed */
+	strmap_add(&st->usings, e, arena_strdup(&r->arena, t), hash, u);
+	/*
+	 * every prefix of a declared namespace is in st->prefixes, its first
+	 * name too: most usings (System...) are sent away by that one
+	 */
+	n = strcspn(t, ".");
+	if (!strmap_get_len(&st->prefixes, t, n))
+		u->external = arena_strndup(&r->arena, t, n);
+	else if (strmap_get(&st->prefixes, t))
+		u->quiet = 1; /* a namespace: the names used make edges */
+	else if (!cs_in_repo(st, t)) /* else of the repository, unresolved */
+		u->external = arena_strndup(&r->arena, t, n);
+	return u;
+}
+
 void resolve_csharp(struct resolver *r, size_t from, const struct dep_ref *d,
 		    struct resolve_out *out)
 {
 	struct cs_state *st = r->csharp;
 	const char *t = d->target;
 	int type = (d->flags & DEP_STATIC) || d->name;
+	const struct cs_using *u;
 
 	if (!st || d->kind != DEP_IMPORT || (d->flags & DEP_DECLARES) || !*t)
 		return;
@@ -460,23 +505,11 @@ void resolve_csharp(struct resolver *r, size_t from, const struct dep_ref *d,
 	/* using static A.B.C, or an alias of a type: using X = A.B.C */
 	if (type && cs_walk(st, out, "", 0, t))
 		return;
-	/*
-	 * every prefix of a declared namespace is in st->prefixes, its first
-	 * name too: most usings (System...) are sent away by that one
-	 */
-	strbuf_reset(&st->name);
-	strbuf_add(&st->name, t, strcspn(t, "."));
-	if (!strmap_get(&st->prefixes, st->name.buf)) {
-		resolve_out_external(r, out, t, st->name.len);
-		return;
-	}
-	if (strmap_get(&st->prefixes, t)) {
-		out->quiet = 1; /* a namespace: the names used make edges */
-		return;
-	}
-	if (cs_in_repo(st, t))
-		return; /* of the repository, in no file found: unresolved */
-	resolve_out_external(r, out, t, strcspn(t, "."));
+	u = using_of(r, st, t);
+	if (u->quiet)
+		out->quiet = 1;
+	if (u->external)
+		out->external = u->external;
 }
 
 void resolve_csharp_release(struct resolver *r)
@@ -503,12 +536,14 @@ void resolve_csharp_release(struct resolver *r)
 	strmap_for_each (&st->simple, e) {
 		struct cs_cands *c = e->value;
 
-		free(c->v);
+		if (c->v != &c->one)
+			free(c->v);
 	}
 	strmap_release(&st->types);
 	strmap_release(&st->simple);
 	strmap_release(&st->parts);
 	strmap_release(&st->attrs);
+	strmap_release(&st->usings);
 	free(st->globals);
 	free(st->scope.usings);
 	free(st->scope.usings_len);
