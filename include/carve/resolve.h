@@ -36,10 +36,14 @@ struct resolve_out {
 
 struct resolver {
 	const struct scan *scan;
-	/* repository path -> index into scan->files, plus one */
+	/*
+	 * repository path -> index into scan->files, plus one; directory
+	 * path ("" for the root) -> struct resolve_dir. Built when first
+	 * needed (resolver_file(), resolver_dir(), resolver_dirs()).
+	 */
 	struct strmap by_path;
-	/* directory path ("" for the root) -> struct resolve_dir */
 	struct strmap by_dir;
+	int paths_indexed, dirs_indexed;
 	struct arena arena;
 	/* configuration files read, for the resolution cache (or NULL) */
 	struct depcache_inputs *inputs;
@@ -82,6 +86,8 @@ long resolver_file(const struct resolver *r, const char *path);
 /* The files of directory `dir` ("" for the root), or NULL. */
 const struct resolve_dir *resolver_dir(const struct resolver *r,
 				       const char *dir);
+/* Every directory of a resolvable file -> struct resolve_dir. */
+const struct strmap *resolver_dirs(const struct resolver *r);
 /* Adds file index `file` to out (no duplicates). */
 void resolve_out_add(struct resolve_out *out, size_t file);
 /* Sets out's external package (copied into the resolver's arena). */

@@ -21,14 +21,35 @@ static int resolvable(const struct scan_file *f)
 	return f->status == FILE_COUNTED || f->status == FILE_UNKNOWN;
 }
 
-int resolver_init(struct resolver *r, const struct scan *scan,
-		  struct depcache_inputs *inputs)
+/*
+ * The indexes by path and by directory, built when first asked for (C#
+ * asks for neither): the same keys put in the same order as when they
+ * were built up front, so the maps' iteration order is the same.
+ */
+static struct resolver *index_paths(const struct resolver *cr)
 {
+	struct resolver *r = (struct resolver *)cr; /* one thread: see .h */
+	const struct scan *scan = r->scan;
+
+	if (r->paths_indexed)
+		return r;
+	r->paths_indexed = 1;
+	for (size_t i = 0; i < scan->nr; i++)
+		if (resolvable(&scan->files[i]))
+			strmap_put(&r->by_path, scan->files[i].path,
+				   (void *)(i + 1));
+	return r;
+}
+
+static struct resolver *index_dirs(const struct resolver *cr)
+{
+	struct resolver *r = (struct resolver *)cr;
+	const struct scan *scan = r->scan;
 	struct strbuf dir = STRBUF_INIT;
 
-	memset(r, 0, sizeof(*r));
-	r->scan = scan;
-	r->inputs = inputs;
+	if (r->dirs_indexed)
+		return r;
+	r->dirs_indexed = 1;
 	for (size_t i = 0; i < scan->nr; i++) {
 		const struct scan_file *f = &scan->files[i];
 		const char *slash;
@@ -37,7 +58,6 @@ int resolver_init(struct resolver *r, const struct scan *scan,
 
 		if (!resolvable(f))
 			continue;
-		strmap_put(&r->by_path, f->path, (void *)(i + 1));
 		slash = strrchr(f->path, '/');
 		strbuf_reset(&dir);
 		if (slash)
@@ -52,6 +72,20 @@ int resolver_init(struct resolver *r, const struct scan *scan,
 		d->files[d->nr++] = i;
 	}
 	strbuf_release(&dir);
+	return r;
+}
+
+const struct strmap *resolver_dirs(const struct resolver *r)
+{
+	return &index_dirs(r)->by_dir;
+}
+
+int resolver_init(struct resolver *r, const struct scan *scan,
+		  struct depcache_inputs *inputs)
+{
+	memset(r, 0, sizeof(*r));
+	r->scan = scan;
+	r->inputs = inputs;
 	/* each family's prepare function is called here when it lands */
 	if (resolve_python_prepare(r) || resolve_js_prepare(r))
 		return CARVE_ERR;
@@ -101,7 +135,7 @@ int resolver_read_file(const struct resolver *r, struct strbuf *sb,
 
 long resolver_file(const struct resolver *r, const char *path)
 {
-	void *v = strmap_get(&r->by_path, path);
+	void *v = strmap_get(&index_paths(r)->by_path, path);
 
 	return v ? (long)((size_t)v - 1) : -1;
 }
@@ -109,7 +143,7 @@ long resolver_file(const struct resolver *r, const char *path)
 const struct resolve_dir *resolver_dir(const struct resolver *r,
 				       const char *dir)
 {
-	return strmap_get(&r->by_dir, dir);
+	return strmap_get(&index_dirs(r)->by_dir, dir);
 }
 
 void resolve_out_add(struct resolve_out *out, size_t file)

@@ -422,6 +422,7 @@ static void guess_dirs(struct resolver *r, struct c_state *c)
 {
 	const struct scan *scan = r->scan;
 	struct strmap names = STRMAP_INIT, tally = STRMAP_INIT;
+	const struct strmap *dirs;
 	struct strmap_entry *e;
 	struct arena tmp = ARENA_INIT;
 	char dir[PATH_MAX];
@@ -497,7 +498,8 @@ static void guess_dirs(struct resolver *r, struct c_state *c)
 		}
 	}
 	/* directories named include, with no votes unless voted for above */
-	strmap_for_each(&r->by_dir, e) {
+	dirs = resolver_dirs(r);
+	strmap_for_each(dirs, e) {
 		const char *p = e->key;
 
 		for (const char *s = p; *s;) {
