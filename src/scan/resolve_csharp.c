@@ -62,6 +62,14 @@ struct cs_scope {
 	size_t aliases_nr, aliases_alloc;
 	const char **nested; /* the nested types the file declares: Inner */
 	size_t nested_nr, nested_alloc;
+	/*
+	 * the last namespace names were used in (the file's names come
+	 * namespace by namespace) and the lengths of it and of each
+	 * namespace enclosing it, innermost first, down to 0 (the global)
+	 */
+	const char *ns;
+	size_t *ns_lens;
+	size_t ns_nr, ns_alloc;
 };
 
 struct cs_state {
@@ -353,7 +361,6 @@ static void resolve_type(struct resolver *r, size_t from, const char *ns,
 {
 	struct cs_state *st = r->csharp;
 	struct cs_scope *sc = &st->scope;
-	size_t len = strlen(ns);
 	const struct cs_cands *cands;
 	int part;
 
@@ -369,17 +376,27 @@ static void resolve_type(struct resolver *r, size_t from, const char *ns,
 		if (!strncmp(sc->nested[i], t, n) && !sc->nested[i][n])
 			return;
 	/* the enclosing namespaces, innermost first, then the global one */
-	for (;;) {
-		if (add_in(out, cands, ns, len))
+	if (sc->ns != ns) {
+		size_t len = strlen(ns);
+
+		sc->ns = ns;
+		sc->ns_nr = 0;
+		for (;;) {
+			ALLOC_GROW(sc->ns_lens, sc->ns_nr + 1, sc->ns_alloc);
+			sc->ns_lens[sc->ns_nr++] = len;
+			if (!len)
+				break;
+			while (len && ns[len - 1] != '.')
+				len--;
+			if (len)
+				len--;
+		}
+	}
+	for (size_t i = 0; i < sc->ns_nr; i++) {
+		if (add_in(out, cands, ns, sc->ns_lens[i]))
 			return;
-		if (part && cs_walk(st, out, ns, len, t))
+		if (part && cs_walk(st, out, ns, sc->ns_lens[i], t))
 			return;
-		if (!len)
-			break;
-		while (len && ns[len - 1] != '.')
-			len--;
-		if (len)
-			len--;
 	}
 	for (size_t i = 0; i < sc->aliases_nr; i++) {
 		const struct dep_ref *a = sc->aliases[i];
@@ -549,6 +566,7 @@ void resolve_csharp_release(struct resolver *r)
 	free(st->scope.usings_len);
 	free(st->scope.aliases);
 	free(st->scope.nested);
+	free(st->scope.ns_lens);
 	strbuf_release(&st->name);
 	strbuf_release(&st->attr);
 	free(st);
