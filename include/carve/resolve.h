@@ -153,6 +153,13 @@ int resolve_csharp_prepare(struct resolver *r);
 void resolve_csharp(struct resolver *r, size_t from,
 		    const struct dep_ref *d, struct resolve_out *out);
 void resolve_csharp_release(struct resolver *r);
+/*
+ * The files that declare C# type `name` (Namespace.Type, nested
+ * Namespace.Outer.Inner; a type of the global namespace by its name),
+ * in scan order, each once; *nr is 0 when none does.
+ */
+const size_t *resolve_csharp_type(const struct resolver *r, const char *name,
+				  size_t *nr);
 
 int resolve_rust_prepare(struct resolver *r);
 void resolve_rust(struct resolver *r, size_t from, const struct dep_ref *d,

@@ -529,6 +529,16 @@ void resolve_csharp(struct resolver *r, size_t from, const struct dep_ref *d,
 		out->external = u->external;
 }
 
+const size_t *resolve_csharp_type(const struct resolver *r, const char *name,
+				  size_t *nr)
+{
+	const struct cs_state *st = r->csharp;
+	const struct cs_files *f = st ? strmap_get(&st->types, name) : NULL;
+
+	*nr = f ? f->nr : 0;
+	return f ? f->files : NULL;
+}
+
 void resolve_csharp_release(struct resolver *r)
 {
 	struct cs_state *st = r->csharp;

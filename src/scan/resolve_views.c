@@ -32,10 +32,10 @@ struct views_state {
 	/* Go: {{define "x"}} and {{block "x"}} names */
 	struct strmap defines;
 	/*
-	 * C#: "Namespace.Stem" of each file, "Namespace.Type" of the types
-	 * it declares (when the C# lexer names them), and the stems alone
+	 * C#: the files by stem (Product for Product.cs, Product.Admin.cs);
+	 * "Namespace.Type" is looked up in the C# resolver's index, and
+	 * "Namespace.Stem" by the stem, then the namespaces its files declare
 	 */
-	struct strmap cs_types;
 	struct strmap cs_stems;
 	/* the namespaces the view being resolved sees (scope_of) */
 	size_t scope_file; /* plus one; 0 before the first */
@@ -45,7 +45,6 @@ struct views_state {
 	const char *memo_type;
 	struct vfiles memo;
 	struct strbuf key; /* index_add()'s scratch */
-	struct strbuf ckey; /* index_csharp()'s */
 	/*
 	 * by_stem, by_suffix and defines are built by views_index() when a
 	 * Rails, Go or path-named template first needs them: Razor needs
@@ -162,37 +161,9 @@ static void index_view(struct resolver *r, struct views_state *st, size_t i)
 
 static void index_csharp(struct resolver *r, struct views_state *st, size_t i)
 {
-	const struct scan_file *f = &r->scan->files[i];
-	const char *base = base_name(f->path);
-	size_t stem = strcspn(base, ".");
-	struct strbuf *key = &st->ckey;
+	const char *base = base_name(r->scan->files[i].path);
 
-	index_add(r, st, &st->cs_stems, base, stem, i);
-	for (size_t k = 0; k < f->deps.nr; k++) {
-		const struct dep_ref *d = &f->deps.refs[k];
-
-		if (!(d->flags & DEP_DECLARES))
-			continue;
-		strbuf_reset(key);
-		strbuf_addstr(key, d->target);
-		strbuf_addch(key, '.');
-		strbuf_add(key, base, stem);
-		index_add(r, st, &st->cs_types, key->buf, key->len, i);
-		/*
-		 * a declared type (the lexer names it): namespace.Type, unless
-		 * it is the file's stem (Product in Product.cs): added just now
-		 */
-		if (d->name && *d->name &&
-		    !(*d->target && !strncmp(d->name, base, stem) &&
-		      !d->name[stem])) {
-			strbuf_reset(key);
-			strbuf_addstr(key, d->target);
-			if (*d->target)
-				strbuf_addch(key, '.');
-			strbuf_addstr(key, d->name);
-			index_add(r, st, &st->cs_types, key->buf, key->len, i);
-		}
-	}
+	index_add(r, st, &st->cs_stems, base, strcspn(base, "."), i);
 }
 
 /* The files index_view() takes, and those index_csharp() takes. */
@@ -228,7 +199,6 @@ int resolve_views_prepare(struct resolver *r)
 	st = xcalloc(1, sizeof(*st));
 	strbuf_init(&st->key, 0);
 	strbuf_init(&st->imports_dir, 0);
-	strbuf_init(&st->ckey, 0);
 	for (size_t i = 0; i < r->scan->nr; i++) {
 		const struct scan_file *f = &r->scan->files[i];
 
@@ -262,13 +232,11 @@ void resolve_views_release(struct resolver *r)
 	release_map(&st->by_stem);
 	release_map(&st->by_suffix);
 	release_map(&st->defines);
-	release_map(&st->cs_types);
 	release_map(&st->cs_stems);
 	free(st->scope);
 	free(st->memo.files);
 	free(st->imports);
 	strbuf_release(&st->imports_dir);
-	strbuf_release(&st->ckey);
 	strbuf_release(&st->key);
 	free(st);
 	r->views = NULL;
@@ -552,16 +520,56 @@ done:
 	strbuf_release(&rel);
 }
 
-/* Namespace `ns` (len n) plus "." plus type t in the C# index. */
-static int cs_lookup(const struct views_state *st, struct strbuf *sb,
-		     const char *ns, size_t n, const char *t,
+/* Whether C# file i declares namespace ns[0..n) (or a type in it). */
+static int declares(const struct scan_file *f, const char *ns, size_t n)
+{
+	for (size_t k = 0; k < f->deps.nr; k++) {
+		const struct dep_ref *d = &f->deps.refs[k];
+
+		if ((d->flags & DEP_DECLARES) && !strncmp(d->target, ns, n) &&
+		    !d->target[n])
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Namespace `ns` (len n) plus "." plus type t, K: the C# files outside a
+ * templates folder that declare type K, and those whose stem is K's
+ * last name that declare the namespace before it (a file is named
+ * after its type).
+ */
+static int cs_lookup(const struct resolver *r, const struct views_state *st,
+		     struct strbuf *sb, const char *ns, size_t n, const char *t,
 		     struct resolve_out *out)
 {
+	const struct vfiles *v;
+	const char *last;
+	const size_t *files;
+	size_t nr;
+	int found = 0;
+
 	strbuf_reset(sb);
 	strbuf_add(sb, ns, n);
 	strbuf_addch(sb, '.');
 	strbuf_addstr(sb, t);
-	return add_all(out, strmap_get(&st->cs_types, sb->buf));
+	/* the C# index also holds "A.B." of a type it has no name for */
+	files = sb->buf[sb->len - 1] == '.' ? NULL
+					    : resolve_csharp_type(r, sb->buf, &nr);
+	for (size_t i = 0; files && i < nr; i++)
+		if (!under_templates(r->scan->files[files[i]].path)) {
+			resolve_out_add(out, files[i]);
+			found = 1;
+		}
+	last = strrchr(sb->buf, '.');
+	v = strmap_get(&st->cs_stems, last + 1);
+	for (size_t i = 0; v && i < v->nr; i++)
+		if (declares(&r->scan->files[v->files[i]], sb->buf,
+			     (size_t)(last - sb->buf))) {
+			resolve_out_add(out, v->files[i]);
+			found = 1;
+		}
+	return found;
 }
 
 /*
@@ -664,7 +672,7 @@ static void razor_type(struct resolver *r, size_t from, const char *t,
 	struct strbuf sb = STRBUF_INIT;
 	const struct vfiles *v;
 
-	if (dot && cs_lookup(st, &sb, t, (size_t)(dot - t), dot + 1, out))
+	if (dot && cs_lookup(r, st, &sb, t, (size_t)(dot - t), dot + 1, out))
 		goto done;
 	scope_of(r, st, from);
 	/* a view names its model again and again: once is enough */
@@ -674,8 +682,8 @@ static void razor_type(struct resolver *r, size_t from, const char *t,
 		goto done;
 	}
 	for (size_t i = 0; i < st->scope_nr; i++)
-		if (cs_lookup(st, &sb, st->scope[i], strlen(st->scope[i]), t,
-			      out))
+		if (cs_lookup(r, st, &sb, st->scope[i], strlen(st->scope[i]),
+			      t, out))
 			goto remember;
 	v = dot ? NULL : strmap_get(&st->cs_stems, t);
 	if (v && v->nr == 1)
