@@ -44,6 +44,12 @@ struct resolver {
 	struct strmap by_path;
 	struct strmap by_dir;
 	int paths_indexed, dirs_indexed;
+	/*
+	 * the languages of the scan's files, each once, and whether a
+	 * counted file has it: a family without files skips its prepare
+	 */
+	struct resolve_lang *langs;
+	size_t langs_nr, langs_alloc;
 	struct arena arena;
 	/* configuration files read, for the resolution cache (or NULL) */
 	struct depcache_inputs *inputs;
@@ -54,6 +60,11 @@ struct resolver {
 	const struct language *family_lang;
 	void (*family)(struct resolver *r, size_t from, const struct dep_ref *d,
 		       struct resolve_out *out);
+};
+
+struct resolve_lang {
+	const struct language *lang;
+	int counted; /* a file of the language is FILE_COUNTED */
 };
 
 /* The files of one directory, for package-level resolution. */
@@ -86,6 +97,11 @@ long resolver_file(const struct resolver *r, const char *path);
 /* The files of directory `dir` ("" for the root), or NULL. */
 const struct resolve_dir *resolver_dir(const struct resolver *r,
 				       const char *dir);
+/*
+ * Whether a file of the scan (a counted one when `counted` is set) is
+ * of the language named `name`.
+ */
+int resolver_has_lang(const struct resolver *r, const char *name, int counted);
 /* Every directory of a resolvable file -> struct resolve_dir. */
 const struct strmap *resolver_dirs(const struct resolver *r);
 /* Adds file index `file` to out (no duplicates). */

@@ -80,12 +80,51 @@ const struct strmap *resolver_dirs(const struct resolver *r)
 	return &index_dirs(r)->by_dir;
 }
 
+int resolver_has_lang(const struct resolver *r, const char *name, int counted)
+{
+	for (size_t i = 0; i < r->langs_nr; i++)
+		if ((r->langs[i].counted || !counted) &&
+		    !strcmp(r->langs[i].lang->name, name))
+			return 1;
+	return 0;
+}
+
+/* The scan's languages, each once (files of a language mostly follow). */
+static void list_langs(struct resolver *r)
+{
+	const struct language *last = NULL;
+	size_t k = 0;
+
+	for (size_t i = 0; i < r->scan->nr; i++) {
+		const struct scan_file *f = &r->scan->files[i];
+
+		if (!f->lang)
+			continue;
+		if (f->lang != last) {
+			for (k = 0; k < r->langs_nr; k++)
+				if (r->langs[k].lang == f->lang)
+					break;
+			if (k == r->langs_nr) {
+				ALLOC_GROW(r->langs, r->langs_nr + 1,
+					   r->langs_alloc);
+				r->langs[k].lang = f->lang;
+				r->langs[k].counted = 0;
+				r->langs_nr++;
+			}
+			last = f->lang;
+		}
+		if (f->status == FILE_COUNTED)
+			r->langs[k].counted = 1;
+	}
+}
+
 int resolver_init(struct resolver *r, const struct scan *scan,
 		  struct depcache_inputs *inputs)
 {
 	memset(r, 0, sizeof(*r));
 	r->scan = scan;
 	r->inputs = inputs;
+	list_langs(r);
 	/* each family's prepare function is called here when it lands */
 	if (resolve_python_prepare(r) || resolve_js_prepare(r))
 		return CARVE_ERR;
@@ -123,6 +162,7 @@ void resolver_release(struct resolver *r)
 	}
 	strmap_release(&r->by_path);
 	strmap_release(&r->by_dir);
+	free(r->langs);
 	arena_release(&r->arena);
 }
 

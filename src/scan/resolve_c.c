@@ -616,8 +616,8 @@ int resolve_c_prepare(struct resolver *r)
 	struct c_state *c;
 	int any = 0;
 
-	for (size_t i = 0; i < r->scan->nr && !any; i++)
-		any = is_c_family(r->scan->files[i].lang);
+	for (size_t i = 0; i < r->langs_nr && !any; i++)
+		any = is_c_family(r->langs[i].lang);
 	if (!any)
 		return 0;
 	c = xcalloc(1, sizeof(*c));

@@ -397,7 +397,8 @@ int resolve_go_prepare(struct resolver *r)
 		const char *slash = strrchr(p, '/');
 		struct go_module *m;
 
-		if (strcmp(slash ? slash + 1 : p, "go.mod") ||
+		if ((slash ? slash[1] : *p) != 'g' ||
+		    strcmp(slash ? slash + 1 : p, "go.mod") ||
 		    resolver_file(r, p) != (long)i)
 			continue;
 		strbuf_reset(&path);

@@ -95,6 +95,10 @@ int resolve_java_prepare(struct resolver *r)
 	struct java_index *ix = NULL;
 	struct strbuf fqn = STRBUF_INIT;
 
+	if (!resolver_has_lang(r, "Java", 1) &&
+	    !resolver_has_lang(r, "Kotlin", 1) &&
+	    !resolver_has_lang(r, "Scala", 1))
+		return 0;
 	for (size_t i = 0; i < r->scan->nr; i++) {
 		const struct scan_file *f = &r->scan->files[i];
 		const char *base, *dot;

@@ -302,24 +302,30 @@ int resolve_js_prepare(struct resolver *r)
 	struct js_state *st;
 	size_t i;
 
-	for (i = 0; i < scan->nr; i++)
-		if (is_js(scan->files[i].lang))
+	for (i = 0; i < r->langs_nr; i++)
+		if (is_js(r->langs[i].lang))
 			break;
-	if (i == scan->nr)
+	if (i == r->langs_nr)
 		return 0;
 	st = xcalloc(1, sizeof(*st));
 	for (i = 0; i < scan->nr; i++) {
 		const struct scan_file *f = &scan->files[i];
-		const char *name = base_name(f->path);
+		const char *name;
+		int config;
 
 		if (f->status != FILE_COUNTED && f->status != FILE_UNKNOWN)
 			continue;
+		/* the name first: few files are configurations */
+		name = base_name(f->path);
+		config = (*name == 't' && !strcmp(name, "tsconfig.json")) ||
+			 (*name == 'j' && !strcmp(name, "jsconfig.json"));
+		if (!config && (*name != 'p' || strcmp(name, "package.json")))
+			continue;
 		if (strstr(f->path, "node_modules/"))
 			continue;
-		if (!strcmp(name, "tsconfig.json") ||
-		    !strcmp(name, "jsconfig.json"))
+		if (config)
 			read_config(r, st, f->path);
-		else if (!strcmp(name, "package.json"))
+		else
 			read_package(r, st, f->path);
 	}
 	r->js = st;

@@ -123,6 +123,8 @@ int resolve_php_prepare(struct resolver *r)
 {
 	struct php_state *st = NULL;
 
+	if (!resolver_has_lang(r, "PHP", 1))
+		return 0;
 	for (size_t i = 0; i < r->scan->nr; i++)
 		if (resolve_lang_is(&r->scan->files[i], "PHP")) {
 			st = xcalloc(1, sizeof(*st));

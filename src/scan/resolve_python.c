@@ -51,8 +51,8 @@ static int is_python_path(const char *path)
 {
 	size_t n = strlen(path);
 
-	return (n > 3 && !strcmp(path + n - 3, ".py")) ||
-	       (n > 4 && !strcmp(path + n - 4, ".pyi"));
+	return (n > 3 && !memcmp(path + n - 3, ".py", 3)) ||
+	       (n > 4 && !memcmp(path + n - 4, ".pyi", 4));
 }
 
 static int known(const struct py_state *st, const char *path)

@@ -848,6 +848,8 @@ int resolve_ruby_prepare(struct resolver *r)
 	struct ruby_state *st = NULL;
 	struct strmap seen = STRMAP_INIT;
 
+	if (!resolver_has_lang(r, "Ruby", 1))
+		return 0;
 	for (size_t i = 0; i < r->scan->nr; i++) {
 		const struct scan_file *f = &r->scan->files[i];
 		const char *p = f->path;

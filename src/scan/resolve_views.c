@@ -192,8 +192,8 @@ int resolve_views_prepare(struct resolver *r)
 	struct views_state *st = NULL;
 	int views = 0;
 
-	for (size_t i = 0; i < r->scan->nr && !views; i++)
-		views = language_is_view(r->scan->files[i].lang);
+	for (size_t i = 0; i < r->langs_nr && !views; i++)
+		views = language_is_view(r->langs[i].lang);
 	if (!views)
 		return 0;
 	st = xcalloc(1, sizeof(*st));
