@@ -142,10 +142,11 @@ static void add_namespace(struct resolver *r, struct cs_state *st,
 		files = files_add(r, &st->namespaces, ns, file);
 		for (const char *p = ns; *p;) {
 			size_t n = strcspn(p, ".");
-			char *part = arena_strndup(&r->arena, p, n);
 
-			if (!strmap_get(&st->parts, part))
-				strmap_put(&st->parts, part, files);
+			if (!strmap_get_len(&st->parts, p, n))
+				strmap_put(&st->parts,
+					   arena_strndup(&r->arena, p, n),
+					   files);
 			p += n + (p[n] == '.');
 		}
 		key = arena_strdup(&r->arena, ns);
@@ -169,14 +170,16 @@ static void index_simple(struct resolver *r, struct cs_state *st)
 	strmap_for_each (&st->types, e) {
 		const char *dot = strrchr(e->key, '.');
 		const char *name = dot ? dot + 1 : e->key;
-		struct cs_cands *c = strmap_get(&st->simple, name);
+		unsigned long long hash;
+		struct strmap_entry *s = strmap_find(&st->simple, name, &hash);
+		struct cs_cands *c = s && s->key ? s->value : NULL;
 		struct cs_cand *x;
 
 		if (!c) {
 			size_t n = strlen(name);
 
 			c = arena_alloc(&r->arena, sizeof(*c));
-			strmap_put(&st->simple, name, c);
+			strmap_add(&st->simple, s, name, hash, c);
 			if (n > 9 && !strcmp(name + n - 9, "Attribute"))
 				strmap_put(&st->attrs,
 					   arena_strndup(&r->arena, name,
@@ -206,6 +209,8 @@ int resolve_csharp_prepare(struct resolver *r)
 
 	for (size_t i = 0; i < r->scan->nr; i++) {
 		const struct scan_file *f = &r->scan->files[i];
+		/* the file's last namespace: its types repeat it */
+		const char *ns = NULL;
 
 		if (!lang_is(f, "C#"))
 			continue;
@@ -234,7 +239,10 @@ int resolve_csharp_prepare(struct resolver *r)
 			}
 			if (!(d->flags & DEP_DECLARES))
 				continue;
-			add_namespace(r, st, d->target, i);
+			/* already added for this file: files_push() adds once */
+			if (!ns || strcmp(ns, d->target))
+				add_namespace(r, st, d->target, i);
+			ns = d->target;
 			if (!d->name)
 				continue;
 			strbuf_reset(&key);
