@@ -45,6 +45,8 @@ struct views_state {
 	const char *memo_type;
 	struct vfiles memo;
 	struct strbuf key; /* index_add()'s scratch */
+	/* add_path()'s, razor_view()'s and razor_type()'s: none allocates */
+	struct strbuf path_sb, name_sb, rel_sb, type_sb;
 	/*
 	 * by_stem, by_suffix and defines are built by views_index() when a
 	 * Rails, Go or path-named template first needs them: Razor needs
@@ -199,6 +201,10 @@ int resolve_views_prepare(struct resolver *r)
 	st = xcalloc(1, sizeof(*st));
 	strbuf_init(&st->key, 0);
 	strbuf_init(&st->imports_dir, 0);
+	strbuf_init(&st->path_sb, 0);
+	strbuf_init(&st->name_sb, 0);
+	strbuf_init(&st->rel_sb, 0);
+	strbuf_init(&st->type_sb, 0);
 	for (size_t i = 0; i < r->scan->nr; i++) {
 		const struct scan_file *f = &r->scan->files[i];
 
@@ -238,6 +244,10 @@ void resolve_views_release(struct resolver *r)
 	free(st->imports);
 	strbuf_release(&st->imports_dir);
 	strbuf_release(&st->key);
+	strbuf_release(&st->path_sb);
+	strbuf_release(&st->name_sb);
+	strbuf_release(&st->rel_sb);
+	strbuf_release(&st->type_sb);
 	free(st);
 	r->views = NULL;
 }
@@ -353,13 +363,13 @@ static int join_path(struct strbuf *sb, const char *rel)
 static int add_path(const struct resolver *r, struct resolve_out *out,
 		    const char *dir, size_t dlen, const char *rel)
 {
-	struct strbuf sb = STRBUF_INIT;
+	struct strbuf *sb = &((struct views_state *)r->views)->path_sb;
 	long file = -1;
 
-	strbuf_add(&sb, dir, dlen);
-	if (!join_path(&sb, rel))
-		file = resolver_file(r, sb.buf);
-	strbuf_release(&sb);
+	strbuf_reset(sb);
+	strbuf_add(sb, dir, dlen);
+	if (!join_path(sb, rel))
+		file = resolver_file(r, sb->buf);
 	if (file < 0)
 		return 0;
 	resolve_out_add(out, (size_t)file);
@@ -474,50 +484,50 @@ done:
 static void razor_view(struct resolver *r, size_t from, const char *t,
 		       struct resolve_out *out)
 {
+	struct views_state *st = r->views;
 	const char *path = r->scan->files[from].path;
-	struct strbuf name = STRBUF_INIT, rel = STRBUF_INIT;
+	struct strbuf *name = &st->name_sb, *rel = &st->rel_sb;
 	size_t dir = dir_len(path);
 	const char *ext = strrchr(base_name(t), '.');
 
+	strbuf_reset(name);
+	strbuf_reset(rel);
 	if (!strncmp(t, "~/", 2) || *t == '/') {
 		t += *t == '~' ? 2 : 1;
-		for (size_t d = dir;; d = dir_len(rel.buf)) {
-			strbuf_reset(&rel);
-			strbuf_add(&rel, path, d);
-			if (add_path(r, out, rel.buf, rel.len, t) || !d)
+		for (size_t d = dir;; d = dir_len(rel->buf)) {
+			strbuf_reset(rel);
+			strbuf_add(rel, path, d);
+			if (add_path(r, out, rel->buf, rel->len, t) || !d)
 				break;
 		}
-		goto done;
+		return;
 	}
-	strbuf_addstr(&name, t);
+	strbuf_addstr(name, t);
 	if (!ext || (strcmp(ext, ".cshtml") && strcmp(ext, ".razor")))
-		strbuf_addstr(&name, ".cshtml");
+		strbuf_addstr(name, ".cshtml");
 	if (strchr(t, '/')) {
-		add_path(r, out, path, dir, name.buf);
-		goto done;
+		add_path(r, out, path, dir, name->buf);
+		return;
 	}
-	if (add_path(r, out, path, dir, name.buf))
-		goto done;
+	if (add_path(r, out, path, dir, name->buf))
+		return;
 	for (size_t d = dir;;) {
-		strbuf_reset(&rel);
-		strbuf_add(&rel, path, d);
-		strbuf_addstr(&rel, d ? "/Shared/" : "Shared/");
-		strbuf_add(&rel, name.buf, name.len);
-		if (add_path(r, out, "", 0, rel.buf))
+		strbuf_reset(rel);
+		strbuf_add(rel, path, d);
+		strbuf_addstr(rel, d ? "/Shared/" : "Shared/");
+		strbuf_add(rel, name->buf, name->len);
+		if (add_path(r, out, "", 0, rel->buf))
 			break;
-		strbuf_reset(&rel);
-		strbuf_add(&rel, path, d);
-		strbuf_addstr(&rel, d ? "/Views/Shared/" : "Views/Shared/");
-		strbuf_add(&rel, name.buf, name.len);
-		if (add_path(r, out, "", 0, rel.buf) || !d)
+		strbuf_reset(rel);
+		strbuf_add(rel, path, d);
+		strbuf_addstr(rel, d ? "/Views/Shared/" : "Views/Shared/");
+		strbuf_add(rel, name->buf, name->len);
+		if (add_path(r, out, "", 0, rel->buf) || !d)
 			break;
-		strbuf_reset(&rel);
-		strbuf_add(&rel, path, d);
-		d = dir_len(rel.buf);
+		strbuf_reset(rel);
+		strbuf_add(rel, path, d);
+		d = dir_len(rel->buf);
 	}
-done:
-	strbuf_release(&name);
-	strbuf_release(&rel);
 }
 
 /* Whether C# file i declares namespace ns[0..n) (or a type in it). */
@@ -669,21 +679,21 @@ static void razor_type(struct resolver *r, size_t from, const char *t,
 {
 	struct views_state *st = r->views;
 	const char *dot = strrchr(t, '.');
-	struct strbuf sb = STRBUF_INIT;
+	struct strbuf *sb = &st->type_sb;
 	const struct vfiles *v;
 
-	if (dot && cs_lookup(r, st, &sb, t, (size_t)(dot - t), dot + 1, out))
-		goto done;
+	if (dot && cs_lookup(r, st, sb, t, (size_t)(dot - t), dot + 1, out))
+		return;
 	scope_of(r, st, from);
 	/* a view names its model again and again: once is enough */
 	if (st->memo_type && st->scope_file == from + 1 &&
 	    !strcmp(st->memo_type, t)) {
 		add_all(out, &st->memo);
-		goto done;
+		return;
 	}
 	for (size_t i = 0; i < st->scope_nr; i++)
-		if (cs_lookup(r, st, &sb, st->scope[i], strlen(st->scope[i]),
-			      t, out))
+		if (cs_lookup(r, st, sb, st->scope[i], strlen(st->scope[i]), t,
+			      out))
 			goto remember;
 	v = dot ? NULL : strmap_get(&st->cs_stems, t);
 	if (v && v->nr == 1)
@@ -695,8 +705,6 @@ remember:
 		ALLOC_GROW(st->memo.files, st->memo.nr + 1, st->memo.alloc);
 		st->memo.files[st->memo.nr++] = out->files[i];
 	}
-done:
-	strbuf_release(&sb);
 }
 
 void resolve_views(struct resolver *r, size_t from, const struct dep_ref *d,
