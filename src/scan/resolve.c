@@ -325,6 +325,9 @@ static int resolve_all(struct scan *scan, struct depcache_inputs *inputs)
 	struct resolve_out out = { 0 };
 	struct strmap tally = STRMAP_INIT;
 	struct arena tally_arena = ARENA_INIT;
+	/* the last package and its tally: a family may name it by one copy */
+	const char *last_external = NULL;
+	struct external_tally *last_tally = NULL;
 	size_t edges_alloc = 0, ext_alloc = 0;
 	int ret;
 
@@ -364,7 +367,9 @@ static int resolve_all(struct scan *scan, struct depcache_inputs *inputs)
 			}
 			if (!out.external)
 				continue;
-			t = strmap_get(&tally, out.external);
+			t = out.external == last_external
+				    ? last_tally
+				    : strmap_get(&tally, out.external);
 			if (!t) {
 				struct scan_external *x;
 
@@ -380,6 +385,8 @@ static int resolve_all(struct scan *scan, struct depcache_inputs *inputs)
 					stdlib_has(f->lang, d->kind, x->name);
 				strmap_put(&tally, x->name, t);
 			}
+			last_external = out.external;
+			last_tally = t;
 			scan->externals[t->index].refs++;
 			if (t->last_file != i + 1) {
 				scan->externals[t->index].files++;

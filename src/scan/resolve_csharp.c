@@ -81,6 +81,8 @@ struct cs_state {
 	struct strmap attrs; /* N, where a type is named NAttribute */
 	/* a using's target -> struct cs_using: what it resolved to */
 	struct strmap usings;
+	/* the external packages those name (System), each kept once */
+	struct strmap externals;
 	struct cs_global *globals;
 	size_t globals_nr, globals_alloc;
 	struct cs_scope scope;
@@ -486,6 +488,19 @@ static int cs_in_repo(const struct cs_state *st, const char *name)
 	return ret;
 }
 
+/* Package t[0..n), one copy of each: resolve_all() tallies by pointer. */
+static const char *external_of(struct resolver *r, struct cs_state *st,
+			       const char *t, size_t n)
+{
+	char *name = strmap_get_len(&st->externals, t, n);
+
+	if (!name) {
+		name = arena_strndup(&r->arena, t, n);
+		strmap_put(&st->externals, name, name);
+	}
+	return name;
+}
+
 /* What a using of namespace t resolves to, worked out once per target. */
 static const struct cs_using *using_of(struct resolver *r, struct cs_state *st,
 				       const char *t)
@@ -505,11 +520,11 @@ static const struct cs_using *using_of(struct resolver *r, struct cs_state *st,
 	 */
 	n = strcspn(t, ".");
 	if (!strmap_get_len(&st->prefixes, t, n))
-		u->external = arena_strndup(&r->arena, t, n);
+		u->external = external_of(r, st, t, n);
 	else if (strmap_get(&st->prefixes, t))
 		u->quiet = 1; /* a namespace: the names used make edges */
 	else if (!cs_in_repo(st, t)) /* else of the repository, unresolved */
-		u->external = arena_strndup(&r->arena, t, n);
+		u->external = external_of(r, st, t, n);
 	return u;
 }
 
@@ -579,6 +594,7 @@ void resolve_csharp_release(struct resolver *r)
 	strmap_release(&st->parts);
 	strmap_release(&st->attrs);
 	strmap_release(&st->usings);
+	strmap_release(&st->externals);
 	free(st->globals);
 	free(st->scope.usings);
 	free(st->scope.usings_len);
