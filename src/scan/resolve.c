@@ -245,8 +245,9 @@ static resolve_fn *family_resolver(const struct language *lang)
 	return resolve_includes;
 }
 
-void resolve_dep(struct resolver *r, size_t from, const struct dep_ref *d,
-		 struct resolve_out *out)
+/* resolve_dep(), inlined in resolve_all()'s loop over every statement */
+static inline void dispatch(struct resolver *r, size_t from,
+			    const struct dep_ref *d, struct resolve_out *out)
 {
 	const struct language *lang = r->scan->files[from].lang;
 
@@ -258,6 +259,12 @@ void resolve_dep(struct resolver *r, size_t from, const struct dep_ref *d,
 		r->family = family_resolver(lang);
 	}
 	r->family(r, from, d, out);
+}
+
+void resolve_dep(struct resolver *r, size_t from, const struct dep_ref *d,
+		 struct resolve_out *out)
+{
+	dispatch(r, from, d, out);
 }
 
 static int cmp_external(const void *a, const void *b)
@@ -346,7 +353,7 @@ static int resolve_all(struct scan *scan, struct depcache_inputs *inputs)
 			out.nr = 0;
 			out.external = NULL;
 			out.quiet = 0;
-			resolve_dep(&r, i, d, &out);
+			dispatch(&r, i, d, &out);
 			for (size_t j = 0; j < out.nr; j++) {
 				struct scan_edge *e;
 
