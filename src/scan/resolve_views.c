@@ -45,6 +45,13 @@ struct views_state {
 	const char *memo_type;
 	struct vfiles memo;
 	struct strbuf key; /* index_add()'s scratch */
+	/*
+	 * the resolvable files whose path ends in .cshtml or .razor, by
+	 * path (plus one), built when first needed: what Razor looks up,
+	 * without the resolver's index of every path
+	 */
+	struct strmap razor_paths;
+	int razor_indexed;
 	/* add_path()'s, razor_view()'s and razor_type()'s: none allocates */
 	struct strbuf path_sb, name_sb, rel_sb, type_sb;
 	/*
@@ -116,6 +123,40 @@ static void index_add(struct resolver *r, struct views_state *st,
 	}
 	ALLOC_GROW(v->files, v->nr + 1, v->alloc);
 	v->files[v->nr++] = i;
+}
+
+static int razor_path(const char *path, size_t n)
+{
+	return (n >= 7 && !memcmp(path + n - 7, ".cshtml", 7)) ||
+	       (n >= 6 && !memcmp(path + n - 6, ".razor", 6));
+}
+
+/*
+ * resolver_file(): a Razor path (the views' partials, layouts and
+ * _ViewImports) in the views' own index of Razor paths, any other in
+ * the resolver's.
+ */
+static long view_file(const struct resolver *r, const char *path)
+{
+	struct views_state *st = r->views;
+	void *v;
+
+	if (!razor_path(path, strlen(path)))
+		return resolver_file(r, path);
+	if (!st->razor_indexed) {
+		st->razor_indexed = 1;
+		for (size_t i = 0; i < r->scan->nr; i++) {
+			const struct scan_file *f = &r->scan->files[i];
+
+			if ((f->status == FILE_COUNTED ||
+			     f->status == FILE_UNKNOWN) &&
+			    razor_path(f->path, strlen(f->path)))
+				strmap_put(&st->razor_paths, f->path,
+					   (void *)(i + 1));
+		}
+	}
+	v = strmap_get(&st->razor_paths, path);
+	return v ? (long)((size_t)v - 1) : -1;
 }
 
 /* Whether a directory component of path is templates or jinja2. */
@@ -239,6 +280,7 @@ void resolve_views_release(struct resolver *r)
 	release_map(&st->by_suffix);
 	release_map(&st->defines);
 	release_map(&st->cs_stems);
+	strmap_release(&st->razor_paths);
 	free(st->scope);
 	free(st->memo.files);
 	free(st->imports);
@@ -369,7 +411,7 @@ static int add_path(const struct resolver *r, struct resolve_out *out,
 	strbuf_reset(sb);
 	strbuf_add(sb, dir, dlen);
 	if (!join_path(sb, rel))
-		file = resolver_file(r, sb->buf);
+		file = view_file(r, sb->buf);
 	if (file < 0)
 		return 0;
 	resolve_out_add(out, (size_t)file);
@@ -651,7 +693,7 @@ static void scope_of(const struct resolver *r, struct views_state *st,
 				if (dir.len)
 					strbuf_addch(&sb, '/');
 				strbuf_addstr(&sb, imports[k]);
-				i = resolver_file(r, sb.buf);
+				i = view_file(r, sb.buf);
 				if (i < 0)
 					continue;
 				ALLOC_GROW(st->imports, st->imports_nr + 1,
