@@ -27,12 +27,9 @@ struct strmap {
 void *strmap_get(const struct strmap *map, const char *key);
 /*
  * strmap_get() of the len bytes at key (a part of a longer string: no
- * copy, no NUL needed), and the same with the key's hash already made
- * by strhash_len(key, len), so one hash serves look-ups in several maps.
+ * copy, no NUL needed there).
  */
 void *strmap_get_len(const struct strmap *map, const char *key, size_t len);
-void *strmap_get_hashed(const struct strmap *map, const char *key, size_t len,
-			unsigned long long hash);
 /* Stores value under key, replacing any previous value. */
 void strmap_put(struct strmap *map, const char *key, void *value);
 /*

@@ -108,14 +108,6 @@ void *strmap_get_len(const struct strmap *map, const char *key, size_t len)
 	return find_slot_len(map, key, len, strhash_len(key, len))->value;
 }
 
-void *strmap_get_hashed(const struct strmap *map, const char *key, size_t len,
-			unsigned long long hash)
-{
-	if (!map->alloc)
-		return NULL;
-	return find_slot_len(map, key, len, hash)->value;
-}
-
 static void grow(struct strmap *map)
 {
 	struct strmap old = *map;

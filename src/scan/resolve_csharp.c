@@ -31,10 +31,17 @@ struct cs_cand {
 	const struct cs_files *files;
 };
 
+/*
+ * A simple name: the types of that name (none when the name is only a
+ * part or an attribute's), whether it is a part of a declared namespace
+ * (A, B of A.B), and the types named NameAttribute: one look-up each.
+ */
 struct cs_cands {
 	struct cs_cand *v; /* &one while there is one (most names) */
 	size_t nr, alloc;
 	struct cs_cand one;
+	int part;
+	const struct cs_cands *attr;
 };
 
 /* A global using: the namespace every C# file under dir sees. */
@@ -76,9 +83,8 @@ struct cs_state {
 	struct strmap namespaces; /* A.B -> struct cs_files declaring it */
 	struct strmap prefixes; /* A, A.B: declared or enclosing one */
 	struct strmap types; /* A.B.C, nested A.B.C.D -> struct cs_files */
-	struct strmap simple; /* C, D -> struct cs_cands */
-	struct strmap parts; /* A, B: the parts of declared namespaces */
-	struct strmap attrs; /* N, where a type is named NAttribute */
+	/* C, D; A, B of namespace A.B; N of NAttribute -> struct cs_cands */
+	struct strmap simple;
 	/* a using's target -> struct cs_using: what it resolved to */
 	struct strmap usings;
 	/* the external packages those name (System), each kept once */
@@ -94,6 +100,19 @@ static int lang_is(const struct scan_file *f, const char *name)
 {
 	return f->status == FILE_COUNTED && f->lang &&
 	       !strcmp(f->lang->name, name);
+}
+
+/* The entry of simple name name[0..n), made when absent. */
+static struct cs_cands *simple_entry(struct resolver *r, struct cs_state *st,
+				     const char *name, size_t n)
+{
+	struct cs_cands *c = strmap_get_len(&st->simple, name, n);
+
+	if (!c) {
+		c = arena_alloc(&r->arena, sizeof(*c)); /* zeroed */
+		strmap_put(&st->simple, arena_strndup(&r->arena, name, n), c);
+	}
+	return c;
 }
 
 /* Adds file to files, once (a file's statements come together). */
@@ -145,10 +164,7 @@ static void add_namespace(struct resolver *r, struct cs_state *st,
 		for (const char *p = ns; *p;) {
 			size_t n = strcspn(p, ".");
 
-			if (!strmap_get_len(&st->parts, p, n))
-				strmap_put(&st->parts,
-					   arena_strndup(&r->arena, p, n),
-					   files);
+			simple_entry(r, st, p, n)->part = 1;
 			p += n + (p[n] == '.');
 		}
 		key = arena_strdup(&r->arena, ns);
@@ -178,17 +194,15 @@ static void index_simple(struct resolver *r, struct cs_state *st)
 		struct cs_cand *x;
 
 		if (!c) {
-			size_t n = strlen(name);
-
-			c = arena_alloc(&r->arena, sizeof(*c));
+			c = arena_alloc(&r->arena, sizeof(*c)); /* zeroed */
 			strmap_add(&st->simple, s, name, hash, c);
-			if (n > 9 && !strcmp(name + n - 9, "Attribute"))
-				strmap_put(&st->attrs,
-					   arena_strndup(&r->arena, name,
-							 n - 9),
-					   c);
 		}
 		if (!c->nr) {
+			size_t n = strlen(name);
+
+			/* the first type of this name: [N] may stand for it */
+			if (n > 9 && !strcmp(name + n - 9, "Attribute"))
+				simple_entry(r, st, name, n - 9)->attr = c;
 			c->v = &c->one;
 		} else if (c->v == &c->one) {
 			c->alloc = 4;
@@ -366,18 +380,16 @@ static int add_in(struct resolve_out *out, const struct cs_cands *c,
  * simple-name index sends them away.
  */
 static void resolve_type(struct resolver *r, size_t from, const char *ns,
-			 const char *t, size_t n, unsigned long long hash,
+			 const char *t, size_t n, const struct cs_cands *e,
 			 struct resolve_out *out)
 {
 	struct cs_state *st = r->csharp;
 	struct cs_scope *sc = &st->scope;
-	const struct cs_cands *cands;
-	int part;
+	const struct cs_cands *cands = e && e->nr ? e : NULL;
+	int part = t[n] && e && e->part;
 
-	/* t[0..n) is its first name, hash that name's: looked up once */
+	/* t[0..n) is its first name, e that name's entry (or NULL) */
 	out->quiet = 1;
-	cands = strmap_get_hashed(&st->simple, t, n, hash);
-	part = t[n] && strmap_get_hashed(&st->parts, t, n, hash);
 	scope_of(r, st, from);
 	if (!cands && !part && !sc->aliases_nr)
 		return;
@@ -448,16 +460,15 @@ static void resolve_name(struct resolver *r, size_t from,
 	struct cs_state *st = r->csharp;
 	const char *ns = d->name ? d->name : "", *t = d->target;
 	size_t n = strcspn(t, ".");
-	unsigned long long hash = strhash_len(t, n);
+	const struct cs_cands *e = strmap_get_len(&st->simple, t, n);
 
-	resolve_type(r, from, ns, t, n, hash, out);
-	if (out->nr || t[n] || !strmap_get_hashed(&st->attrs, t, n, hash))
+	resolve_type(r, from, ns, t, n, e, out);
+	if (out->nr || t[n] || !e || !e->attr)
 		return;
 	strbuf_reset(&st->attr);
 	strbuf_add(&st->attr, t, n);
 	strbuf_addstr(&st->attr, "Attribute");
-	resolve_type(r, from, ns, st->attr.buf, st->attr.len,
-		     strhash_len(st->attr.buf, st->attr.len), out);
+	resolve_type(r, from, ns, st->attr.buf, st->attr.len, e->attr, out);
 }
 
 /*
@@ -591,8 +602,6 @@ void resolve_csharp_release(struct resolver *r)
 	}
 	strmap_release(&st->types);
 	strmap_release(&st->simple);
-	strmap_release(&st->parts);
-	strmap_release(&st->attrs);
 	strmap_release(&st->usings);
 	strmap_release(&st->externals);
 	free(st->globals);
