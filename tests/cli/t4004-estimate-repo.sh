@@ -81,7 +81,7 @@ cat >moved/carve.json <<'JSON'
 JSON
 git -C moved add -A && commit ann 2024-01-05T09:00:00Z moved
 expect_status "contexts that move nothing" 0 "$CARVE" estimate -f json --no-history moved
-expect_eq "why each is left out" 'billing:null blank:no code lines cart:all its code already in "new" guide:only files not priced (docs, configuration, data) tools:all its code outside "legacy"' \
+expect_eq "why each is left out" 'billing:null blank:no code lines cart:all its code already in "new" guide:only files not priced: docs, configuration, data tools:all its code outside "legacy"' \
 	"$(jq -r '[.estimate.contexts[] | select(.name != "platform") | "\(.name):\(.excluded)"] | sort | join(" ")' out)"
 cp out model.json
 grep_q "an empty context is still warned of" "context 'blank' has no code lines to move" err
