@@ -809,6 +809,54 @@ static void cs_interpolated(struct lexer *lx, struct cs_state *st)
 }
 
 /*
+ * The length of the one keyword cs_word() reads that starts with each
+ * byte (global, using, namespace, class, struct, record, interface,
+ * enum, delegate: no two share a first byte), 0 for none: a word whose
+ * first byte and length match none is a name, without a test per
+ * keyword.
+ */
+static const unsigned char cs_keyword_len[256] = {
+	['g'] = 6, ['u'] = 5, ['n'] = 9, ['c'] = 5, ['s'] = 6,
+	['r'] = 6, ['i'] = 9, ['e'] = 4, ['d'] = 8,
+};
+
+/*
+ * A word s[0..n) that may be one of the keywords of cs_keyword_len[]
+ * (its first byte and length match one; lowercase, so no type name):
+ * a directive where one may start (*stmt), a declaration. Returns 1
+ * when the word leaves the state as it is (global:: and global using).
+ */
+static int cs_keyword(struct lexer *lx, struct cs_state *st, int *stmt,
+		      const char *s, size_t n, unsigned line)
+{
+	if (n == 6 && !memcmp(s, "global", 6)) {
+		if (at(lx, "::")) {
+			lx->p += 2; /* global::A.B: a name from the top */
+			st->prev = ' ';
+			return 1;
+		}
+		if (*stmt) {
+			cs_space(lx);
+			st->global = 1;
+			return 1; /* global using: still a directive */
+		}
+	}
+	if (*stmt && n == 5 && !memcmp(s, "using", 5))
+		cs_using(lx, line, st->global ? DEP_GLOBAL : 0);
+	else if (*stmt && n == 9 && !memcmp(s, "namespace", 9))
+		cs_namespace(lx, st, line);
+	else if (st->prev == '.')
+		; /* a member */
+	else if (cs_type_keyword(s, n) &&
+		 (!st->prev || st->prev == ';' || st->prev == '{' ||
+		  st->prev == '}' || st->prev == ']' || st->prev == 'a'))
+		cs_declaration(lx, st, s, n);
+	else if (n == 8 && !memcmp(s, "delegate", 8))
+		cs_delegate(lx, st);
+	return 0;
+}
+
+/*
  * A word at lx->p (a keyword or a name, maybe @verbatim): a directive
  * where one may start (*stmt), a declaration, or a name used. Inlined
  * in the main loop: a call per word cost a tenth of the lexer.
@@ -825,34 +873,15 @@ cs_word(struct lexer *lx, struct cs_state *st, int *stmt)
 	p = ident_skip(p, end);
 	lx->p = p;
 	n = (size_t)(p - s);
-	if (n == 6 && !memcmp(s, "global", 6)) {
-		if (at(lx, "::")) {
-			lx->p += 2; /* global::A.B: a name from the top */
-			st->prev = ' ';
+	if (cs_keyword_len[(unsigned char)*s] == n) {
+		if (cs_keyword(lx, st, stmt, s, n, line))
 			return;
-		}
-		if (*stmt) {
-			cs_space(lx);
-			st->global = 1;
-			return; /* global using: still a directive */
-		}
-	}
-	if (*stmt && n == 5 && !memcmp(s, "using", 5))
-		cs_using(lx, line, st->global ? DEP_GLOBAL : 0);
-	else if (*stmt && n == 9 && !memcmp(s, "namespace", 9))
-		cs_namespace(lx, st, line);
-	else if (st->prev == '.')
-		; /* a member */
-	else if (cs_type_keyword(s, n) &&
-		 (!st->prev || st->prev == ';' || st->prev == '{' ||
-		  st->prev == '}' || st->prev == ']' || st->prev == 'a'))
-		cs_declaration(lx, st, s, n);
-	else if (n == 8 && !memcmp(s, "delegate", 8))
-		cs_delegate(lx, st);
-	else if (!verbatim ? is_upper((unsigned char)*s)
-			   : n > 1 && is_upper((unsigned char)s[1]))
+	} else if (st->prev != '.' &&
+		   (!verbatim ? is_upper((unsigned char)*s)
+			      : n > 1 && is_upper((unsigned char)s[1]))) {
 		/* a lowercase name is no type: cs_read_ref() passes it */
 		cs_read_ref(lx, st, s + verbatim, line);
+	}
 	st->global = 0;
 	st->prev = 'a';
 	st->prev_name = s;
