@@ -902,6 +902,15 @@ cs_word(struct lexer *lx, struct cs_state *st, int *stmt, int verbatim)
 }
 
 /*
+ * The first bytes of a line (after its indentation) that cs_space_bol()
+ * takes further: a newline, a blank, a comment's or a directive's.
+ */
+static const unsigned char cs_bol_more[256] = {
+	['\n'] = 1, [' '] = 1, ['\t'] = 1, ['\r'] = 1, ['\f'] = 1,
+	['\v'] = 1, ['/'] = 1,	 ['#'] = 1,
+};
+
+/*
  * A byte at lx->p that starts no blank run and no name: newlines and
  * comments, preprocessor lines, strings, @names, punctuation.
  */
@@ -923,9 +932,7 @@ static void cs_other(struct lexer *lx, struct cs_state *st, int *stmt, int c,
 		lx->line++;
 		lx->p = cs_skip_blanks(lx->p + 1, lx->end);
 		*stmt = 1; /* a directive starts a line */
-		if (lx->p < lx->end &&
-		    (*lx->p == '\n' || is_blank((unsigned char)*lx->p) ||
-		     *lx->p == '/' || *lx->p == '#'))
+		if (lx->p < lx->end && cs_bol_more[(unsigned char)*lx->p])
 			cs_space_bol(lx, 1);
 		return;
 	case '\f':
