@@ -396,6 +396,17 @@ static int cs_not_type(const struct lexer *lx, const struct cs_state *st)
 }
 
 /*
+ * The bytes after a name with which cs_not_type() may say it is no
+ * type: blanks and newlines (it looks past them), = { ( ; < and the NUL
+ * it takes as one of them. After any other (. ) , > ...) it is a type.
+ */
+static const unsigned char cs_not_type_next[256] = {
+	[' '] = 1, ['\t'] = 1, ['\r'] = 1, ['\f'] = 1, ['\v'] = 1,
+	['\n'] = 1, ['='] = 1,	 ['{'] = 1,  ['('] = 1,	 [';'] = 1,
+	['<'] = 1, ['\0'] = 1,
+};
+
+/*
  * After `delegate`: a delegate type's declaration, `delegate R Name(` or
  * `delegate R Name<T>(`, names its last name before the parameters; an
  * anonymous method (`delegate (int x) { }`, `delegate { }`) names none.
@@ -447,7 +458,8 @@ cs_read_ref(struct lexer *lx, struct cs_state *st, const char *s, unsigned line)
 		st->attr_name = attr; /* [assembly: A], [return: A] */
 		return;
 	}
-	if (!attr && lx->p < lx->end && *lx->p != '.' && cs_not_type(lx, st))
+	if (!attr && lx->p < lx->end &&
+	    cs_not_type_next[(unsigned char)*lx->p] && cs_not_type(lx, st))
 		return;
 	/* A.B.C, no blank between: the name is s..lx->p, taken in place */
 	while (lx->end - lx->p > 1 && lx->p[0] == '.' &&
