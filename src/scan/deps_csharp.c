@@ -897,9 +897,9 @@ cs_word(struct lexer *lx, struct cs_state *st, int *stmt, int verbatim)
 	if (cs_keyword_len[(unsigned char)*s] == n) {
 		if (cs_keyword(lx, st, stmt, s, n, line))
 			return;
-	} else if (st->prev != '.' &&
-		   (!verbatim ? is_upper((unsigned char)*s)
-			      : n > 1 && is_upper((unsigned char)s[1]))) {
+	} else if ((!verbatim ? is_upper((unsigned char)*s)
+			      : n > 1 && is_upper((unsigned char)s[1])) &&
+		   st->prev != '.') {
 		/* a lowercase name is no type: cs_read_ref() passes it */
 		cs_read_ref(lx, st, s + verbatim, line);
 	}
