@@ -1014,6 +1014,29 @@ static void cs_other(struct lexer *lx, struct cs_state *st, int *stmt, int c,
 	case '}':
 		cs_punct(st, '}');
 		goto punct_stmt;
+	case '.':
+		/*
+		 * a member's name after it (no blank between), read in this
+		 * turn as cs_word() reads a word after a dot, but for `global`
+		 */
+		if (lx->end - lx->p > 1 &&
+		    is_ident_start((unsigned char)lx->p[1])) {
+			const char *s = lx->p + 1, *p = ident_skip(s, lx->end);
+			size_t n = (size_t)(p - s);
+
+			if (n != 6 || memcmp(s, "global", 6)) {
+				lx->p = p;
+				st->global = 0;
+				st->prev = 'a';
+				st->prev_name = s;
+				st->prev_len = n;
+				*stmt = 0;
+				if (lx->p < lx->end && *lx->p == ' ')
+					lx->p++;
+				return;
+			}
+		}
+		goto punct;
 	case ':':
 		*stmt = 0;
 		/* after ?. and :: comes a member, as after a dot */
