@@ -465,9 +465,7 @@ cs_read_ref(struct lexer *lx, struct cs_state *st, const char *s, unsigned line)
 	while (lx->end - lx->p > 1 && lx->p[0] == '.' &&
 	       is_ident_start((unsigned char)lx->p[1])) {
 		last = (size_t)(lx->p - s);
-		lx->p++;
-		while (lx->p < lx->end && is_ident((unsigned char)*lx->p))
-			lx->p++;
+		lx->p = ident_skip(lx->p + 1, lx->end);
 	}
 	len = (size_t)(lx->p - s);
 	if (len >= NAME_MAX_LEN)
