@@ -228,8 +228,7 @@ static inline int cs_using_plain(struct lexer *lx, unsigned line,
 	if (p >= end || !is_ident_start((unsigned char)*p))
 		return 0;
 	for (;;) {
-		while (p < end && is_ident((unsigned char)*p))
-			p++;
+		p = ident_skip(p, end);
 		if (end - p > 1 && *p == '.' &&
 		    is_ident_start((unsigned char)p[1]))
 			p++;
