@@ -176,8 +176,7 @@ static int cs_name(struct lexer *lx, struct name *n)
 		s = lx->p;
 		if (lx->p >= lx->end || !is_ident_start((unsigned char)*s))
 			break;
-		while (lx->p < lx->end && is_ident((unsigned char)*lx->p))
-			lx->p++;
+		lx->p = ident_skip(lx->p, lx->end);
 		name_add(n, s, (size_t)(lx->p - s));
 		cs_space(lx);
 		if (lx->p + 1 < lx->end && *lx->p == '.' && lx->p[1] != '.') {
@@ -513,8 +512,7 @@ static void cs_declaration(struct lexer *lx, struct cs_state *st,
 
 	cs_space(lx);
 	s = lx->p;
-	while (lx->p < lx->end && is_ident((unsigned char)*lx->p))
-		lx->p++;
+	lx->p = ident_skip(lx->p, lx->end);
 	if (lx->p == s || !is_ident_start((unsigned char)*s))
 		return;
 	if (kw_len == 6 && !memcmp(kw, "record", 6)) {
