@@ -359,6 +359,11 @@ static inline int cs_builtin_type(const char *s, size_t n)
 	}
 }
 
+/* Blanks (is_blank()) and newlines, by a table. */
+static const unsigned char cs_white[256] = {
+	[' '] = 1, ['\t'] = 1, ['\r'] = 1, ['\f'] = 1, ['\v'] = 1, ['\n'] = 1,
+};
+
 /*
  * True when the name just read is no type (one look past the blanks
  * after it): the name a member declares, after a type (a capitalised or
@@ -371,7 +376,7 @@ static int cs_not_type(const struct lexer *lx, const struct cs_state *st)
 {
 	const char *p = lx->p;
 
-	while (p < lx->end && (is_blank((unsigned char)*p) || *p == '\n'))
+	while (p < lx->end && cs_white[(unsigned char)*p])
 		p++;
 	if (p >= lx->end)
 		return 0;
