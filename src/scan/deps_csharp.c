@@ -940,6 +940,7 @@ static void cs_other(struct lexer *lx, struct cs_state *st, int *stmt, int c,
 		lx->p++; /* CRLF: as LF */
 		/* fall through */
 	case '\n':
+	newline:
 		/* most lines: indentation, then code on the line */
 		lx->line++;
 		lx->p = cs_skip_blanks(lx->p + 1, lx->end);
@@ -1058,7 +1059,20 @@ punct_stmt:
 	/* after ; { } ] a directive may start */
 	*stmt = 1;
 	st->prev = c;
-	goto punct_next;
+	lx->p++;
+	/* most end their line: its end taken in this turn */
+	if (lx->p < lx->end) {
+		if (*lx->p == ' ') {
+			lx->p++;
+		} else if (*lx->p == '\n') {
+			goto newline;
+		} else if (*lx->p == '\r' && lx->end - lx->p > 1 &&
+			   lx->p[1] == '\n') {
+			lx->p++; /* CRLF: as LF */
+			goto newline;
+		}
+	}
+	return;
 punct:
 	*stmt = 0;
 	st->prev = c;
