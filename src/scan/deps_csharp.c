@@ -970,9 +970,18 @@ static void cs_other(struct lexer *lx, struct cs_state *st, int *stmt, int c,
 			st->prev = '"';
 			return;
 		}
-		/* fall through */
+		goto string;
 	case '"':
+		/* most strings: a regular one, as cs_string() reads it */
+		if (!at(lx, "\"\"\"")) {
+			cs_skip_regular(lx);
+			*stmt = 0;
+			st->prev = '"';
+			return;
+		}
+		/* fall through */
 	case '@':
+	string:
 		if (cs_string(lx)) {
 			*stmt = 0;
 			st->prev = '"';
