@@ -26,6 +26,8 @@
 #define CS_NAMESPACES 16
 /* Type bodies nested deeper are named after their outer ones. */
 #define CS_TYPES 16
+/* Slots of struct cs_state.seen, a power of two. */
+#define CS_SEEN 64
 
 struct cs_state {
 	struct name ns; /* the enclosing namespace, A.B.C */
@@ -60,6 +62,16 @@ struct cs_state {
 	 */
 	const char *prev_name;
 	size_t prev_len;
+	/*
+	 * the names cs_add_ref() recorded last, by length and last byte, with
+	 * their namespace's copy: one found again here is in the set already
+	 * (or the set is full), and dep_names_add() is not called
+	 */
+	struct {
+		const char *s; /* in the buffer */
+		size_t len; /* 0: none */
+		const char *ctx;
+	} seen[CS_SEEN];
 	struct dep_names names; /* the names used, once per namespace: last */
 };
 
@@ -328,6 +340,29 @@ static void cs_add_at(struct lexer *lx, struct cs_state *st, const char *s,
 		      st->ns.len ? st->ns_copy : NULL, line);
 }
 
+/*
+ * cs_add_at() for a name s[0..len) in the buffer (it outlives the
+ * lexer's pass): a name recorded again with the same namespace, as most
+ * are, is found in st->seen before the set is asked.
+ */
+static inline void cs_add_ref(struct lexer *lx, struct cs_state *st,
+			      const char *s, size_t len, unsigned line)
+{
+	const char *ctx;
+	size_t k = (len * 7 + (unsigned char)s[len - 1]) & (CS_SEEN - 1);
+
+	if (!st->ns_copy && st->ns.len)
+		st->ns_copy = arena_strndup(lx->arena, st->ns.buf, st->ns.len);
+	ctx = st->ns.len ? st->ns_copy : NULL;
+	if (st->seen[k].len == len && st->seen[k].ctx == ctx &&
+	    !memcmp(st->seen[k].s, s, len))
+		return;
+	st->seen[k].s = s;
+	st->seen[k].len = len;
+	st->seen[k].ctx = ctx;
+	dep_names_add(&st->names, lx->out, lx->arena, s, len, ctx, line);
+}
+
 static void cs_add_name(struct lexer *lx, struct cs_state *st,
 			const struct name *n, unsigned line)
 {
@@ -482,7 +517,7 @@ cs_read_ref(struct lexer *lx, struct cs_state *st, const char *s, unsigned line)
 			return; /* M(): a method, not a type */
 		len = last;
 	}
-	cs_add_at(lx, st, s, len, line);
+	cs_add_ref(lx, st, s, len, line);
 }
 
 /* True when the word s[0..n) declares a type. */
@@ -1116,6 +1151,8 @@ void deps_csharp(struct dep_list *out, struct arena *arena, const char *buf,
 	st.global = st.prev = 0;
 	st.prev_name = NULL;
 	st.prev_len = 0;
+	for (size_t i = 0; i < CS_SEEN; i++)
+		st.seen[i].len = 0;
 	dep_names_init(&st.names);
 	while (lx.p < lx.end) {
 		unsigned char c = (unsigned char)*lx.p;
