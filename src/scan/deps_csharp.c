@@ -27,7 +27,7 @@
 /* Type bodies nested deeper are named after their outer ones. */
 #define CS_TYPES 16
 /* Slots of struct cs_state.seen, a power of two. */
-#define CS_SEEN 64
+#define CS_SEEN 32
 
 struct cs_state {
 	struct name ns; /* the enclosing namespace, A.B.C */
