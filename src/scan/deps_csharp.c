@@ -865,20 +865,25 @@ static void cs_interpolated(struct lexer *lx, struct cs_state *st)
 }
 
 /*
- * The length of the one keyword cs_word() reads that starts with each
- * byte (global, using, namespace, class, struct, record, interface,
- * enum, delegate: no two share a first byte), 0 for none: a word whose
- * first byte and length match none is a name, without a test per
- * keyword.
+ * The length and the last byte of the one keyword cs_word() reads that
+ * starts with each byte (global, using, namespace, class, struct,
+ * record, interface, enum, delegate: no two share a first byte), 0 for
+ * none: a word whose first byte, length and last byte match none is a
+ * name (return, string, static, else, catch ... too), without a test
+ * per keyword.
  */
-static const unsigned char cs_keyword_len[256] = {
-	['g'] = 6, ['u'] = 5, ['n'] = 9, ['c'] = 5, ['s'] = 6,
-	['r'] = 6, ['i'] = 9, ['e'] = 4, ['d'] = 8,
+static const struct {
+	unsigned char len, last;
+} cs_keyword_at[256] = {
+	['g'] = { 6, 'l' }, ['u'] = { 5, 'g' }, ['n'] = { 9, 'e' },
+	['c'] = { 5, 's' }, ['s'] = { 6, 't' }, ['r'] = { 6, 'd' },
+	['i'] = { 9, 'e' }, ['e'] = { 4, 'm' }, ['d'] = { 8, 'e' },
 };
 
 /*
- * A word s[0..n) that may be one of the keywords of cs_keyword_len[]
- * (its first byte and length match one; lowercase, so no type name):
+ * A word s[0..n) that may be one of the keywords of cs_keyword_at[]
+ * (its first byte, length and last byte match one; lowercase, so no type
+ * name):
  * a directive where one may start (*stmt), a declaration. Returns 1
  * when the word leaves the state as it is (global:: and global using).
  */
@@ -929,7 +934,8 @@ cs_word(struct lexer *lx, struct cs_state *st, int *stmt, int verbatim)
 	p = ident_skip(p, end);
 	lx->p = p;
 	n = (size_t)(p - s);
-	if (cs_keyword_len[(unsigned char)*s] == n) {
+	if (cs_keyword_at[(unsigned char)*s].len == n &&
+	    cs_keyword_at[(unsigned char)*s].last == (unsigned char)p[-1]) {
 		if (cs_keyword(lx, st, stmt, s, n, line))
 			return;
 	} else if ((!verbatim ? is_upper((unsigned char)*s)
