@@ -325,6 +325,14 @@ static void cs_namespace(struct lexer *lx, struct cs_state *st, unsigned line)
 	/* file-scoped (`namespace A.B;`): it encloses the rest of the file */
 }
 
+/* *to = *from, but for the bytes past from's length (never read). */
+static inline void cs_name_copy(struct name *to, const struct name *from)
+{
+	memcpy(to->buf, from->buf, from->len);
+	to->len = from->len;
+	to->overflow = from->overflow;
+}
+
 static int is_upper(int c)
 {
 	return c >= 'A' && c <= 'Z';
@@ -575,7 +583,7 @@ static void cs_declaration(struct lexer *lx, struct cs_state *st,
 		name_reset(&name);
 		name_add(&name, s, (size_t)(lx->p - s));
 	}
-	st->pending_name = st->type;
+	cs_name_copy(&st->pending_name, &st->type);
 	if (st->type.len)
 		name_add(&st->pending_name, ".", 1);
 	name_add(&st->pending_name, name.buf, name.len);
@@ -664,7 +672,7 @@ static inline __attribute__((always_inline)) void cs_punct(struct cs_state *st,
 			st->bodies[st->bodies_nr].len = st->type.len;
 			st->bodies[st->bodies_nr].depth = st->depth;
 			st->bodies_nr++;
-			st->type = st->pending_name;
+			cs_name_copy(&st->type, &st->pending_name);
 		}
 		st->pending = 0;
 		break;
