@@ -129,7 +129,7 @@ static void cs_verbatim(struct lexer *lx)
  */
 static void cs_space_bol(struct lexer *lx, int bol)
 {
-	/* in locals: a store through lx per byte cost a third of it */
+	/* in locals, not through lx */
 	const char *p = lx->p, *end = lx->end;
 	unsigned line = lx->line;
 
