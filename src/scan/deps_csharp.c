@@ -447,9 +447,8 @@ static int cs_not_type(const struct lexer *lx, const struct cs_state *st)
  * it takes as one of them. After any other (. ) , > ...) it is a type.
  */
 static const unsigned char cs_not_type_next[256] = {
-	[' '] = 1, ['\t'] = 1, ['\r'] = 1, ['\f'] = 1, ['\v'] = 1,
-	['\n'] = 1, ['='] = 1,	 ['{'] = 1,  ['('] = 1,	 [';'] = 1,
-	['<'] = 1, ['\0'] = 1,
+	[' '] = 1, ['\t'] = 1, ['\r'] = 1, ['\f'] = 1, ['\v'] = 1, ['\n'] = 1,
+	['='] = 1, ['{'] = 1,  ['('] = 1,  [';'] = 1,  ['<'] = 1,  ['\0'] = 1,
 };
 
 /*
@@ -967,8 +966,8 @@ cs_word(struct lexer *lx, struct cs_state *st, int *stmt, int verbatim)
  * takes further: a newline, a blank, a comment's or a directive's.
  */
 static const unsigned char cs_bol_more[256] = {
-	['\n'] = 1, [' '] = 1, ['\t'] = 1, ['\r'] = 1, ['\f'] = 1,
-	['\v'] = 1, ['/'] = 1,	 ['#'] = 1,
+	['\n'] = 1, [' '] = 1,	['\t'] = 1, ['\r'] = 1,
+	['\f'] = 1, ['\v'] = 1, ['/'] = 1,  ['#'] = 1,
 };
 
 /*
