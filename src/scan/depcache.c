@@ -328,7 +328,8 @@ void depcache_save(const struct scan *scan, const char *dir, uint64_t key,
 		char *q;
 
 		/* "edge" and five tabbed numbers of at most 20 digits */
-		strbuf_grow(&sb, 4 + 5 * 21 + 1);
+		if (sb.alloc - sb.len <= 4 + 5 * 21 + 1)
+			strbuf_grow(&sb, 4 + 5 * 21 + 1);
 		q = sb.buf + sb.len;
 		memcpy(q, "edge", 4);
 		q = put_field(q + 4, e->from);

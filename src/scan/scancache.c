@@ -24,6 +24,17 @@
 #define FIELDS 13
 #define MAX_CACHE_SIZE (1ULL << 30)
 
+const char scancache_digits[201] = "00010203040506070809"
+				   "10111213141516171819"
+				   "20212223242526272829"
+				   "30313233343536373839"
+				   "40414243444546474849"
+				   "50515253545556575859"
+				   "60616263646566676869"
+				   "70717273747576777879"
+				   "80818283848586878889"
+				   "90919293949596979899";
+
 #ifndef SCAN_RULES_ID
 #define SCAN_RULES_ID "dev"
 #endif
@@ -198,19 +209,23 @@ static char *put_num(char *q, long long v, char sep)
 void scancache_encode_deps(struct strbuf *sb, const struct dep_list *deps)
 {
 	const char *last = NULL; /* Go's uses share their import's target */
-	size_t tn = 0;
+	const char *last_name = NULL; /* C#'s names share their namespace */
+	size_t tn = 0, nn = 0;
 
 	/* one grow and plain stores per statement: a strbuf call per field
 	 * costs twice this on a first scan (gitea: 74 M -> 42 M) */
 	for (size_t i = 0; i < deps->nr; i++) {
 		const struct dep_ref *d = &deps->refs[i];
-		size_t nn = d->name ? strlen(d->name) : 0;
 		size_t need;
 		char *q;
 
 		if (d->target != last) {
 			last = d->target;
 			tn = strlen(last);
+		}
+		if (d->name != last_name) {
+			last_name = d->name;
+			nn = last_name ? strlen(last_name) : 0;
 		}
 		need = 1 + 4 * 22 + tn + 1 + nn;
 		if (sb->alloc - sb->len <= need)
@@ -225,7 +240,8 @@ void scancache_encode_deps(struct strbuf *sb, const struct dep_list *deps)
 		memcpy(q, d->target, tn);
 		q += tn;
 		*q++ = '\x1f';
-		memcpy(q, d->name ? d->name : "", nn);
+		if (nn)
+			memcpy(q, d->name, nn);
 		q += nn;
 		*q = '\0';
 		sb->len = (size_t)(q - sb->buf);
