@@ -16,12 +16,19 @@ struct dep_ref;
 
 /* More distinct names than this in one file are not recorded. */
 #define DEP_NAMES_MAX (1u << 16)
-#define DEP_NAMES_LOCAL 512
+/* Slots on the stack; the first DEP_NAMES_FIRST are cleared per file. */
+#define DEP_NAMES_LOCAL 256
+#define DEP_NAMES_FIRST 64
+
+struct dep_names_slot {
+	unsigned ref; /* index + 1 into the list's refs, 0 when empty */
+	unsigned len; /* the name's length (compared before its bytes) */
+};
 
 struct dep_names {
-	unsigned *slot; /* index + 1 into the list's refs, 0 when empty */
+	struct dep_names_slot *slot;
 	size_t cap, nr;
-	unsigned local[DEP_NAMES_LOCAL];
+	struct dep_names_slot local[DEP_NAMES_LOCAL];
 };
 
 void dep_names_init(struct dep_names *set);

@@ -1,7 +1,9 @@
 /*
  * The set of names a dependency lexer recorded in a file (depnames.h):
- * open addressing on an FNV-1a hash of the name, the context compared
- * by pointer.
+ * open addressing on a hash of the name; a slot keeps the name's length,
+ * so only a name of the same length is compared, by words; the context
+ * is compared by pointer. A file starts with a few slots cleared (most
+ * use a dozen names) and doubles them on the stack, then on the heap.
  */
 #include <stdint.h>
 #include <string.h>
@@ -13,9 +15,9 @@
 void dep_names_init(struct dep_names *set)
 {
 	set->slot = set->local;
-	set->cap = DEP_NAMES_LOCAL;
+	set->cap = DEP_NAMES_FIRST;
 	set->nr = 0;
-	memset(set->local, 0, sizeof(set->local));
+	memset(set->slot, 0, DEP_NAMES_FIRST * sizeof(*set->slot));
 }
 
 void dep_names_release(struct dep_names *set)
@@ -46,23 +48,66 @@ static uint32_t hash(const char *s, size_t n)
 	return (uint32_t)(h ^ (h >> 33));
 }
 
-/* Doubles the slots, placing every recorded name again. */
+/* a[0..n) == b[0..n), both n bytes long: by words, the last overlapping */
+static inline int same(const char *a, const char *b, size_t n)
+{
+	uint64_t x, y;
+	uint32_t u, v;
+	size_t i;
+
+	if (n >= 8) {
+		for (i = 0; i + 8 < n; i += 8) {
+			memcpy(&x, a + i, 8);
+			memcpy(&y, b + i, 8);
+			if (x != y)
+				return 0;
+		}
+		memcpy(&x, a + n - 8, 8);
+		memcpy(&y, b + n - 8, 8);
+		return x == y;
+	}
+	if (n >= 4) {
+		memcpy(&u, a, 4);
+		memcpy(&v, b, 4);
+		if (u != v)
+			return 0;
+		memcpy(&u, a + n - 4, 4);
+		memcpy(&v, b + n - 4, 4);
+		return u == v;
+	}
+	for (i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return 0;
+	return 1;
+}
+
+/* Places every recorded name again in twice the slots. */
 static void grow(struct dep_names *set, const struct dep_list *out)
 {
+	struct dep_names_slot keep[DEP_NAMES_LOCAL / 2];
+	const struct dep_names_slot *old = set->slot;
+	struct dep_names_slot *slot;
 	size_t cap = set->cap * 2;
-	unsigned *slot = xcalloc(cap, sizeof(*slot));
 
+	if (set->slot == set->local && cap <= DEP_NAMES_LOCAL) {
+		/* still on the stack: the old half is read from a copy */
+		memcpy(keep, set->local, set->cap * sizeof(keep[0]));
+		old = keep;
+		slot = set->local;
+		memset(slot, 0, cap * sizeof(*slot));
+	} else {
+		slot = xcalloc(cap, sizeof(*slot));
+	}
 	for (size_t i = 0; i < set->cap; i++) {
-		const char *t;
 		size_t k;
 
-		if (!set->slot[i])
+		if (!old[i].ref)
 			continue;
-		t = out->refs[set->slot[i] - 1].target;
-		k = hash(t, strlen(t)) & (cap - 1);
-		while (slot[k])
+		k = hash(out->refs[old[i].ref - 1].target, old[i].len) &
+		    (cap - 1);
+		while (slot[k].ref)
 			k = (k + 1) & (cap - 1);
-		slot[k] = set->slot[i];
+		slot[k] = old[i];
 	}
 	if (set->slot != set->local)
 		free(set->slot);
@@ -70,29 +115,39 @@ static void grow(struct dep_names *set, const struct dep_list *out)
 	set->cap = cap;
 }
 
-struct dep_ref *dep_names_add(struct dep_names *set, struct dep_list *out,
-			      struct arena *arena, const char *s, size_t n,
-			      const char *ctx, unsigned line)
+/* Records s[0..n) in the empty slot k (dep_names_add's rarer half). */
+static __attribute__((noinline)) struct dep_ref *
+insert(struct dep_names *set, struct dep_list *out, struct arena *arena,
+       const char *s, size_t n, const char *ctx, unsigned line, size_t k)
 {
-	size_t k;
 	struct dep_ref *d;
 
-	k = hash(s, n) & (set->cap - 1);
-	while (set->slot[k]) {
-		const struct dep_ref *o = &out->refs[set->slot[k] - 1];
-
-		if (o->name == ctx && !strncmp(o->target, s, n) &&
-		    !o->target[n])
-			return NULL;
-		k = (k + 1) & (set->cap - 1);
-	}
 	if (set->nr >= DEP_NAMES_MAX)
 		return NULL; /* a generated giant: enough names */
 	d = dep_list_add(out, arena, DEP_IMPORT, s, n, line);
 	d->flags = DEP_REFERENCE;
 	d->name = ctx;
-	set->slot[k] = (unsigned)out->nr;
+	set->slot[k].ref = (unsigned)out->nr;
+	set->slot[k].len = (unsigned)n;
 	if (++set->nr > set->cap / 4 * 3)
 		grow(set, out);
 	return d;
+}
+
+struct dep_ref *dep_names_add(struct dep_names *set, struct dep_list *out,
+			      struct arena *arena, const char *s, size_t n,
+			      const char *ctx, unsigned line)
+{
+	size_t mask = set->cap - 1, k = hash(s, n) & mask;
+
+	while (set->slot[k].ref) {
+		const struct dep_ref *o = &out->refs[set->slot[k].ref - 1];
+
+		/* a name has no NUL and no control byte: its bytes as kept */
+		if (set->slot[k].len == n && o->name == ctx &&
+		    same(o->target, s, n))
+			return NULL;
+		k = (k + 1) & mask;
+	}
+	return insert(set, out, arena, s, n, ctx, line, k);
 }
