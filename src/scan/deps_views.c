@@ -406,7 +406,28 @@ static const char *razor_partial_tag(struct vlex *lx, const char *p)
 	return p + 8;
 }
 
-/* The first of @ < H L C at or after p (where deps_razor() looks). */
+/*
+ * True when deps_razor() does more at p (one of @ < H L C) than step
+ * over it: an @, or a pair that starts what it looks for (<! <p Ht La
+ * Co); the last byte, whose pair is unknown, too.
+ */
+static inline int razor_stop(const char *p, const char *end)
+{
+	unsigned pair;
+
+	if (*p == '@' || p + 1 >= end)
+		return 1;
+	pair = (unsigned char)p[0] | (unsigned)(unsigned char)p[1] << 8;
+	return pair == ('<' | '!' << 8) || pair == ('<' | 'p' << 8) ||
+	       pair == ('H' | 't' << 8) || pair == ('L' | 'a' << 8) ||
+	       pair == ('C' | 'o' << 8);
+}
+
+/*
+ * The first of @ < H L C at or after p where deps_razor() looks: those
+ * razor_stop() rejects are stepped over here, each block of 16 bytes
+ * loaded once.
+ */
 static const char *razor_next(const char *p, const char *end)
 {
 #ifdef __SSE2__
@@ -425,8 +446,12 @@ static const char *razor_next(const char *p, const char *end)
 						 _mm_cmpeq_epi8(v, l)));
 		bits = (unsigned)_mm_movemask_epi8(
 			_mm_or_si128(m, _mm_cmpeq_epi8(v, c)));
-		if (bits)
-			return p + __builtin_ctz(bits);
+		for (; bits; bits &= bits - 1) {
+			const char *q = p + __builtin_ctz(bits);
+
+			if (razor_stop(q, end))
+				return q;
+		}
 		p += 16;
 	}
 #endif
