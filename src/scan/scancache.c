@@ -233,10 +233,26 @@ void scancache_encode_deps(struct strbuf *sb, const struct dep_list *deps)
 		q = sb->buf + sb->len;
 		if (i)
 			*q++ = '\x1e';
-		q = put_num(q, (int)d->kind, '\x1f');
-		q = put_num(q, d->flags, '\x1f');
-		q = put_num(q, d->line, '\x1f');
-		q = put_num(q, d->level, '\x1f');
+		if ((unsigned)d->kind < 10 && d->flags < 10) {
+			/* nearly every statement: a digit each */
+			q[0] = (char)('0' + (unsigned)d->kind);
+			q[1] = '\x1f';
+			q[2] = (char)('0' + d->flags);
+			q[3] = '\x1f';
+			q += 4;
+		} else {
+			q = put_num(q, (int)d->kind, '\x1f');
+			q = put_num(q, d->flags, '\x1f');
+		}
+		q = scancache_put_number(q, d->line);
+		*q++ = '\x1f';
+		if ((unsigned)d->level < 10) {
+			q[0] = (char)('0' + (unsigned)d->level);
+			q[1] = '\x1f';
+			q += 2;
+		} else {
+			q = put_num(q, d->level, '\x1f');
+		}
 		memcpy(q, d->target, tn);
 		q += tn;
 		*q++ = '\x1f';
