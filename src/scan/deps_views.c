@@ -433,9 +433,9 @@ static inline __m128i razor_candidates(__m128i v)
 	const __m128i f3 = _mm_set1_epi8((char)0xf3), x40 = _mm_set1_epi8(0x40);
 	const __m128i lt = _mm_set1_epi8('<'), c = _mm_set1_epi8('C');
 
-	return _mm_or_si128(
-		_mm_cmpeq_epi8(_mm_and_si128(v, f3), x40),
-		_mm_or_si128(_mm_cmpeq_epi8(v, lt), _mm_cmpeq_epi8(v, c)));
+	return _mm_or_si128(_mm_cmpeq_epi8(_mm_and_si128(v, f3), x40),
+			    _mm_or_si128(_mm_cmpeq_epi8(v, lt),
+					 _mm_cmpeq_epi8(v, c)));
 }
 #endif
 
@@ -450,8 +450,8 @@ static const char *razor_next(const char *p, const char *end)
 	while (end - p >= 32) {
 		const __m128i m0 = razor_candidates(
 			_mm_loadu_si128((const __m128i *)(const void *)p));
-		const __m128i m1 = razor_candidates(
-			_mm_loadu_si128((const __m128i *)(const void *)(p + 16)));
+		const __m128i m1 = razor_candidates(_mm_loadu_si128(
+			(const __m128i *)(const void *)(p + 16)));
 		unsigned bits;
 
 		if (!_mm_movemask_epi8(_mm_or_si128(m0, m1))) {
