@@ -28,59 +28,6 @@ void dep_names_release(struct dep_names *set)
 	set->cap = set->nr = 0;
 }
 
-/*
- * A name's hash: its length and its first and last eight bytes, mixed
- * (names are compared whole on a match). Short ones byte by byte.
- */
-static uint32_t hash(const char *s, size_t n)
-{
-	uint64_t h = n * 0x9e3779b97f4a7c15ULL, a, b;
-
-	if (n < 8) {
-		for (size_t i = 0; i < n; i++)
-			h = (h ^ (unsigned char)s[i]) * 0x100000001b3ULL;
-	} else {
-		memcpy(&a, s, 8);
-		memcpy(&b, s + n - 8, 8);
-		h = (h ^ a) * 0xff51afd7ed558ccdULL;
-		h = (h ^ b ^ (h >> 32)) * 0xc4ceb9fe1a85ec53ULL;
-	}
-	return (uint32_t)(h ^ (h >> 33));
-}
-
-/* a[0..n) == b[0..n), both n bytes long: by words, the last overlapping */
-static inline int same(const char *a, const char *b, size_t n)
-{
-	uint64_t x, y;
-	uint32_t u, v;
-	size_t i;
-
-	if (n >= 8) {
-		for (i = 0; i + 8 < n; i += 8) {
-			memcpy(&x, a + i, 8);
-			memcpy(&y, b + i, 8);
-			if (x != y)
-				return 0;
-		}
-		memcpy(&x, a + n - 8, 8);
-		memcpy(&y, b + n - 8, 8);
-		return x == y;
-	}
-	if (n >= 4) {
-		memcpy(&u, a, 4);
-		memcpy(&v, b, 4);
-		if (u != v)
-			return 0;
-		memcpy(&u, a + n - 4, 4);
-		memcpy(&v, b + n - 4, 4);
-		return u == v;
-	}
-	for (i = 0; i < n; i++)
-		if (a[i] != b[i])
-			return 0;
-	return 1;
-}
-
 /* Places every recorded name again in twice the slots. */
 static void grow(struct dep_names *set, const struct dep_list *out)
 {
@@ -103,7 +50,7 @@ static void grow(struct dep_names *set, const struct dep_list *out)
 
 		if (!old[i].ref)
 			continue;
-		k = hash(out->refs[old[i].ref - 1].target, old[i].len) &
+		k = dep_names_hash(out->refs[old[i].ref - 1].target, old[i].len) &
 		    (cap - 1);
 		while (slot[k].ref)
 			k = (k + 1) & (cap - 1);
@@ -115,10 +62,9 @@ static void grow(struct dep_names *set, const struct dep_list *out)
 	set->cap = cap;
 }
 
-/* Records s[0..n) in the empty slot k (dep_names_add's rarer half). */
-static __attribute__((noinline)) struct dep_ref *
-insert(struct dep_names *set, struct dep_list *out, struct arena *arena,
-       const char *s, size_t n, const char *ctx, unsigned line, size_t k)
+struct dep_ref *dep_names_insert(struct dep_names *set, struct dep_list *out,
+				 struct arena *arena, const char *s, size_t n,
+				 const char *ctx, unsigned line, size_t k)
 {
 	struct dep_ref *d;
 
@@ -132,22 +78,4 @@ insert(struct dep_names *set, struct dep_list *out, struct arena *arena,
 	if (++set->nr > set->cap / 4 * 3)
 		grow(set, out);
 	return d;
-}
-
-struct dep_ref *dep_names_add(struct dep_names *set, struct dep_list *out,
-			      struct arena *arena, const char *s, size_t n,
-			      const char *ctx, unsigned line)
-{
-	size_t mask = set->cap - 1, k = hash(s, n) & mask;
-
-	while (set->slot[k].ref) {
-		const struct dep_ref *o = &out->refs[set->slot[k].ref - 1];
-
-		/* a name has no NUL and no control byte: its bytes as kept */
-		if (set->slot[k].len == n && o->name == ctx &&
-		    same(o->target, s, n))
-			return NULL;
-		k = (k + 1) & mask;
-	}
-	return insert(set, out, arena, s, n, ctx, line, k);
 }
