@@ -323,6 +323,8 @@ void depcache_save(const struct scan *scan, const char *dir, uint64_t key,
 	}
 	strbuf_addf(&sb, "unresolved\t%zu", scan->unresolved);
 	strbuf_addch(&sb, '\0');
+	/* room for the usual edge (two indexes of four digits) at once */
+	strbuf_grow(&sb, scan->edges_nr * 24);
 	for (size_t i = 0; i < scan->edges_nr; i++) {
 		const struct scan_edge *e = &scan->edges[i];
 		char *q;
