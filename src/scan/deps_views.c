@@ -413,14 +413,16 @@ static const char *razor_partial_tag(struct vlex *lx, const char *p)
  */
 static inline int razor_stop(const char *p, const char *end)
 {
-	unsigned pair;
+	/* the byte after each first byte that starts something ('<': p) */
+	static const char second[128] = {
+		['<'] = 'p', ['H'] = 't', ['L'] = 'a', ['C'] = 'o',
+	};
+	unsigned char c = (unsigned char)*p;
 
-	if (*p == '@' || p + 1 >= end)
+	if (c == '@' || p + 1 >= end)
 		return 1;
-	pair = (unsigned char)p[0] | (unsigned)(unsigned char)p[1] << 8;
-	return pair == ('<' | '!' << 8) || pair == ('<' | 'p' << 8) ||
-	       pair == ('H' | 't' << 8) || pair == ('L' | 'a' << 8) ||
-	       pair == ('C' | 'o' << 8);
+	return c < 128 && second[c] &&
+	       (p[1] == second[c] || (c == '<' && p[1] == '!'));
 }
 
 #ifdef __SSE2__
@@ -463,7 +465,7 @@ static const char *razor_next(const char *p, const char *end)
 		for (; bits; bits &= bits - 1) {
 			const char *q = p + __builtin_ctz(bits);
 
-			if (*q != 'D' && razor_stop(q, end))
+			if (razor_stop(q, end))
 				return q;
 		}
 		p += 32;
