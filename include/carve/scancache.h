@@ -9,6 +9,7 @@
 #ifndef CARVE_SCANCACHE_H
 #define CARVE_SCANCACHE_H
 
+#include <stdint.h>
 #include <string.h>
 
 #include "carve/linecount.h"
@@ -128,6 +129,12 @@ void scancache_release(struct scancache *cache);
 
 struct arena;
 struct dep_list;
+/*
+ * The 64-bit hash of encoded statements enc[0..n) that the resolution
+ * cache's key sums (depcache.c), whether they were encoded by this scan
+ * or read from the cache.
+ */
+uint64_t scancache_deps_hash(const char *enc, size_t n);
 /* Appends deps encoded as the cache keeps them (see scancache.c). */
 void scancache_encode_deps(struct strbuf *sb, const struct dep_list *deps);
 /* 0 when enc holds only well-formed statements of a lexer's kinds. */

@@ -64,16 +64,17 @@ uint64_t depcache_key(const struct scan *scan)
 		h = mix(h, f->status);
 		/* the statements as the scan cache writes them, decoded or not */
 		if (f->deps_cached) {
-			h = mix_str(h, f->deps_cached);
+			h = mix(h, scancache_deps_hash(f->deps_cached,
+						       strlen(f->deps_cached)));
 		} else if (!f->deps.nr) {
-			h = mix_str(h, "");
+			h = mix(h, scancache_deps_hash("", 0));
 		} else if (f->deps_hash) {
 			/* encoded (and hashed) by scancache_save() */
 			h = mix(h, f->deps_hash);
 		} else {
 			strbuf_reset(&enc);
 			scancache_encode_deps(&enc, &f->deps);
-			h = mix_str(h, enc.buf);
+			h = mix(h, scancache_deps_hash(enc.buf, enc.len));
 		}
 	}
 	strbuf_release(&enc);

@@ -193,6 +193,46 @@ const struct scancache_entry *scancache_get(const struct scancache *cache,
 	return e;
 }
 
+static inline uint64_t rotl(uint64_t x, int r)
+{
+	return x << r | x >> (64 - r);
+}
+
+uint64_t scancache_deps_hash(const char *s, size_t n)
+{
+	const uint64_t k = 0x9e3779b97f4a7c15ULL;
+	uint64_t a = 0x243f6a8885a308d3ULL ^ n, b = 0x13198a2e03707344ULL;
+	uint64_t c = 0xa4093822299f31d0ULL, d = 0x082efa98ec4e6c89ULL, w;
+	size_t i = 0;
+
+	/*
+	 * Four lanes of 8 bytes, each step a bijection of its lane (xor,
+	 * odd multiply, rotate): two inputs differing in one word always
+	 * differ here. A quarter of strhash()'s instructions per byte.
+	 */
+	for (; i + 32 <= n; i += 32) {
+		memcpy(&w, s + i, 8);
+		a = rotl((a ^ w) * k, 29);
+		memcpy(&w, s + i + 8, 8);
+		b = rotl((b ^ w) * k, 29);
+		memcpy(&w, s + i + 16, 8);
+		c = rotl((c ^ w) * k, 29);
+		memcpy(&w, s + i + 24, 8);
+		d = rotl((d ^ w) * k, 29);
+	}
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		a = rotl((a ^ w) * k, 29);
+	}
+	w = 0;
+	memcpy(&w, s + i, n - i);
+	a = (a ^ w) * 0xbf58476d1ce4e5b9ULL;
+	a ^= rotl(b, 17) ^ rotl(c, 31) ^ rotl(d, 47);
+	a ^= a >> 31;
+	a *= 0x94d049bb133111ebULL;
+	return a ^ (a >> 29);
+}
+
 /* Writes n in decimal and `sep` at q; returns the end (at most 22). */
 static char *put_num(char *q, long long v, char sep)
 {
@@ -389,7 +429,8 @@ int scancache_save(const struct scancache *cache, struct scan *scan,
 		} else {
 			deps_at = sb.len;
 			scancache_encode_deps(&sb, &f->deps);
-			f->deps_hash = strhash(sb.buf + deps_at);
+			f->deps_hash = scancache_deps_hash(sb.buf + deps_at,
+							   sb.len - deps_at);
 		}
 		strbuf_addf(&sb, "\t%s", f->path);
 		fwrite(sb.buf, 1, sb.len + 1, out.fp); /* with the NUL */
