@@ -4,13 +4,15 @@
  * %llu, every field width and the 64-bit limit; scancache_encode_deps()
  * against the same statements formatted by snprintf() from the layout
  * the header describes (kind, flags, line, level, target, name; parts
- * by 0x1f, statements by 0x1e), and decoded back to what was encoded.
+ * by 0x1f, statements by 0x1e), and decoded back to what was encoded;
+ * scancache_deps_hash() against one-byte changes.
  */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <cmocka.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -127,11 +129,41 @@ static void statements(void **state)
 	strbuf_release(&want);
 }
 
+/*
+ * The key's sum of statements: a function of the bytes alone (a copy
+ * elsewhere sums the same), and any one byte changed, or one more or
+ * fewer, changes it, at every length around the 8- and 32-byte steps.
+ */
+static void deps_hash(void **state)
+{
+	char a[200], b[208];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(a); i++)
+		a[i] = (char)(' ' + (i * 37 + 11) % 90);
+	for (size_t n = 0; n <= 130; n++) {
+		uint64_t h = scancache_deps_hash(a, n);
+
+		memcpy(b + 8, a, n);
+		assert_true(scancache_deps_hash(b + 8, n) == h);
+		if (n < sizeof(a))
+			assert_true(scancache_deps_hash(a, n + 1) != h);
+		for (size_t at = 0; at < n; at++) {
+			b[8 + at] ^= 0x01;
+			assert_true(scancache_deps_hash(b + 8, n) != h);
+			b[8 + at] ^= 0x41;
+			assert_true(scancache_deps_hash(b + 8, n) != h);
+			b[8 + at] ^= 0x40;
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(numbers),
 		cmocka_unit_test(statements),
+		cmocka_unit_test(deps_hash),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
