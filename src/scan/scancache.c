@@ -224,8 +224,10 @@ uint64_t scancache_deps_hash(const char *s, size_t n)
 		memcpy(&w, s + i, 8);
 		a = rotl((a ^ w) * k, 29);
 	}
+	/* the last 0 to 7 bytes, the first in the lowest */
 	w = 0;
-	memcpy(&w, s + i, n - i);
+	for (size_t j = n; j > i; j--)
+		w = w << 8 | (unsigned char)s[j - 1];
 	a = (a ^ w) * 0xbf58476d1ce4e5b9ULL;
 	a ^= rotl(b, 17) ^ rotl(c, 31) ^ rotl(d, 47);
 	a ^= a >> 31;
@@ -429,8 +431,10 @@ int scancache_save(const struct scancache *cache, struct scan *scan,
 		} else {
 			deps_at = sb.len;
 			scancache_encode_deps(&sb, &f->deps);
-			f->deps_hash = scancache_deps_hash(sb.buf + deps_at,
-							   sb.len - deps_at);
+			/* none: depcache_key() sums "" itself */
+			if (sb.len > deps_at)
+				f->deps_hash = scancache_deps_hash(
+					sb.buf + deps_at, sb.len - deps_at);
 		}
 		strbuf_addf(&sb, "\t%s", f->path);
 		fwrite(sb.buf, 1, sb.len + 1, out.fp); /* with the NUL */
