@@ -62,8 +62,7 @@ struct estimate_context {
 	char *name;
 	int kernel; /* the shared kernel of seams */
 	int excluded; /* left out: see why; estimate_trial() gives 0 */
-	const char *why; /* "no code lines", "only generated code",
-			  * "--exclude-context", or NULL */
+	const char *why; /* one of estimate_whys[], or NULL */
 	unsigned long code; /* code lines, tests included */
 	unsigned long tests; /* test code lines */
 	unsigned long generated; /* generated lines (regenerated, not ported) */
@@ -123,6 +122,22 @@ struct estimate {
 };
 
 /* "lognormal", "pert" or "fixed", and back (CARVE_EINVALID). */
+/*
+ * Why a context is left out, as "excluded" of the JSON: the option, only
+ * generated code, no code lines at all, and code lines none of which move
+ * (all in "new", all outside "legacy", all of roles not priced).
+ */
+enum estimate_why {
+	ESTIMATE_WHY_OPTION,
+	ESTIMATE_WHY_GENERATED,
+	ESTIMATE_WHY_EMPTY,
+	ESTIMATE_WHY_NEW,
+	ESTIMATE_WHY_LEGACY,
+	ESTIMATE_WHY_ROLES,
+	ESTIMATE_WHY_NR,
+};
+extern const char *const estimate_whys[ESTIMATE_WHY_NR];
+
 const char *estimate_dist_name(enum estimate_dist_kind kind);
 int estimate_dist_parse_kind(enum estimate_dist_kind *out, const char *s);
 void estimate_dist_release(struct estimate_dist *d);

@@ -878,6 +878,7 @@ static const char *const layer_words[] = {
 	"internal", "core", "common", "shared", "util", "utils", "lib", "libs",
 	"src", "main", "java", "kotlin", "scala", "test", "tests", "config",
 	"support", "helpers", "helper", "messaging", "handlers", "misc",
+	"libraries", "library",
 	"types", "base", "pkg", "cmd", "modules", "module", "components",
 	"features", "packages", "source", "sources", "server", "client",
 	"backend", "frontend", "public", "private", "resources", "javascript",

@@ -264,15 +264,18 @@ static void path_words(struct strmap *words, char ***keys, size_t *nr,
  * holds, and that is neither common to the repository nor a layer's
  * ("order"), after the folder all of them share: "saleor:order".
  */
-/* Whether the first `len` bytes of path hold `word` as a folder name. */
+/*
+ * Whether the first `len` bytes of path hold `word` as a folder name, or
+ * as a dotted part of one (Nop.Services says "services").
+ */
 static int has_component(const char *path, size_t len, const char *word)
 {
 	size_t w = strlen(word);
 
 	for (size_t i = 0; i + w <= len; i++)
-		if ((i == 0 || path[i - 1] == '/') &&
+		if ((i == 0 || path[i - 1] == '/' || path[i - 1] == '.') &&
 		    !strncasecmp(path + i, word, w) &&
-		    (i + w == len || path[i + w] == '/'))
+		    (i + w == len || path[i + w] == '/' || path[i + w] == '.'))
 			return 1;
 	return 0;
 }
@@ -368,6 +371,21 @@ static int cmp_context(const void *a, const void *b)
 	return strcmp(x->name, y->name);
 }
 
+/* Whether a folder word says "tests": never a context's name. */
+static int test_word(const char *w)
+{
+	static const char *const words[] = {
+		"test", "tests",    "testing", "spec", "specs", "fixtures",
+		"mock", "mocks",    "fake",    "fakes", "stub", "stubs",
+		NULL
+	};
+
+	for (int i = 0; words[i]; i++)
+		if (!strcasecmp(w, words[i]))
+			return 1;
+	return 0;
+}
+
 /*
  * The most distinctive domain term of context i (see seams_lead_term()):
  * the one leading most of its code files among those that lead more of
@@ -407,7 +425,8 @@ static char *distinctive_term(const struct seams *s, size_t i,
 		size_t inside = (uintptr_t)e->value;
 		size_t outside = (uintptr_t)strmap_get(all, e->key) - inside;
 
-		if (strict && (inside < 2 || outside >= inside))
+		if ((strict && (inside < 2 || outside >= inside)) ||
+		    test_word(e->key))
 			continue;
 		/* the folder beside it says that already */
 		if (has_component(x->name, strlen(x->name), e->key))
@@ -548,19 +567,6 @@ static char **project_prefixes(const struct seams *s, struct strmap *set,
 	return keys;
 }
 
-/* Whether a folder word says "tests": never a context's name. */
-static int test_word(const char *w)
-{
-	static const char *const words[] = { "test", "tests", "testing",
-					     "spec", "specs", "fixtures",
-					     "mock", "mocks", NULL };
-
-	for (int i = 0; words[i]; i++)
-		if (!strcasecmp(w, words[i]))
-			return 1;
-	return 0;
-}
-
 /* A word of a context's paths and its folder term (seams_folder_term()). */
 struct word_term {
 	struct strmap_entry *e;
@@ -646,15 +652,19 @@ static char *folder_word(const struct seams *s, const struct seams_context *x,
 /*
  * Whether a context's folder names a layer, not a domain: its last
  * folder is a layer word or an API version (app/models, routers/web,
- * routers/api/v1), or it is the root.
+ * routers/api/v1), or the last part of a dotted project folder is one
+ * (.NET's Company.Product.Layer: Nop.Services, eShop.Ordering.API), or
+ * it is the root.
  */
 static int names_layer(const char *dir)
 {
-	const char *b = strrchr(dir, '/');
+	const char *b = strrchr(dir, '/'), *dot;
 
 	b = b ? b + 1 : dir;
+	dot = strrchr(b, '.');
 	return !strcmp(dir, ".") || seams_layer_word(b) ||
-	       seams_version_word(b);
+	       seams_version_word(b) ||
+	       (dot && dot > b && dot[1] && seams_layer_word(dot + 1));
 }
 
 /*

@@ -17,6 +17,15 @@
 #include "carve/model_estimate.h"
 #include "carve/xmalloc.h"
 
+const char *const estimate_whys[ESTIMATE_WHY_NR] = {
+	[ESTIMATE_WHY_OPTION] = "--exclude-context",
+	[ESTIMATE_WHY_GENERATED] = "only generated code",
+	[ESTIMATE_WHY_EMPTY] = "no code lines",
+	[ESTIMATE_WHY_NEW] = "all its code already in \"new\"",
+	[ESTIMATE_WHY_LEGACY] = "all its code outside \"legacy\"",
+	[ESTIMATE_WHY_ROLES] = "only files not priced: docs, configuration, data",
+};
+
 static const char *const factor_keys[] = { "test_speed", "interface", "service",
 					   "table",	 "phase0",    "noise" };
 
@@ -201,15 +210,11 @@ static int load_context(struct estimate *e, struct estimate_context *x,
 	x->service = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "service"));
 	if (why) {
 		/* the why strings are static: map back to them */
-		static const char *const whys[] = { "--exclude-context",
-						    "only generated code",
-						    "no code lines" };
-
 		x->excluded = 1;
-		x->why = whys[2];
-		for (int i = 0; i < 3; i++)
-			if (!strcmp(why, whys[i]))
-				x->why = whys[i];
+		x->why = estimate_whys[ESTIMATE_WHY_EMPTY];
+		for (int i = 0; i < ESTIMATE_WHY_NR; i++)
+			if (!strcmp(why, estimate_whys[i]))
+				x->why = estimate_whys[i];
 	}
 	x->code = (unsigned long)get_num(o, "code", &bad);
 	x->tests = (unsigned long)get_num(o, "tests", &bad);

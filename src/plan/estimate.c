@@ -756,16 +756,20 @@ int estimate_build_finish(struct estimate_build *b, struct estimate **out)
 			qsort(x->work, x->work_nr, sizeof(*x->work), cmp_work);
 		if (is_excluded(b->o, x->name)) {
 			x->excluded = 1;
-			x->why = "--exclude-context";
+			x->why = estimate_whys[ESTIMATE_WHY_OPTION];
 		} else if (!x->code && x->generated) {
 			x->excluded = 1;
-			x->why = "only generated code";
+			x->why = estimate_whys[ESTIMATE_WHY_GENERATED];
 			warning("context '%s' holds only generated code (%lu "
 				"lines): regenerated, not ported; left out",
 				x->name, x->generated);
+		} else if (!x->code && x->why) {
+			/* code lines, none of which move (estimate_scan.c):
+			 * as carve.json says, no surprise to warn of */
+			x->excluded = 1;
 		} else if (!x->code) {
 			x->excluded = 1;
-			x->why = "no code lines";
+			x->why = estimate_whys[ESTIMATE_WHY_EMPTY];
 			warning("context '%s' has no code lines to move: left "
 				"out",
 				x->name);

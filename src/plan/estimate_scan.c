@@ -144,6 +144,33 @@ static int priced_role(struct estimate_build *b, const struct scan_file *f,
 	return (int)r;
 }
 
+/* Lines left for their role or as data tables, so far. */
+static unsigned long left_other(const struct estimate_build *b)
+{
+	unsigned long n = b->left_data;
+
+	for (size_t r = 0; r < ROLE_NR; r++)
+		n += b->left_role[r];
+	return n;
+}
+
+/*
+ * Why none of a context's code lines move, from the lines it left for
+ * each reason (the largest wins), or NULL when it had none to leave:
+ * then estimate.c reports the context as empty.
+ */
+static const char *why_none_moves(unsigned long fresh, unsigned long legacy,
+				  unsigned long other)
+{
+	if (!fresh && !legacy && !other)
+		return NULL;
+	if (fresh >= legacy && fresh >= other)
+		return estimate_whys[ESTIMATE_WHY_NEW];
+	if (legacy >= other)
+		return estimate_whys[ESTIMATE_WHY_LEGACY];
+	return estimate_whys[ESTIMATE_WHY_ROLES];
+}
+
 /* Owned tables of each context from carve data's findings. */
 static void tables_of(struct estimate_build *b, const struct data_report *d,
 		      const struct seams *s)
@@ -210,6 +237,8 @@ int estimate_build(struct estimate **out, const struct scan *scan,
 			estimate_build_context(&b, sc->name);
 		double weighted = 0;
 		unsigned long logic = 0; /* code a service would run */
+		unsigned long was_new = b.left_new, was_legacy = b.left_legacy;
+		unsigned long was_other = left_other(&b);
 
 		x->kernel = sc->kernel;
 		for (size_t i = 0; i < sc->files_nr; i++) {
@@ -239,6 +268,10 @@ int estimate_build(struct estimate **out, const struct scan *scan,
 				f->counts.code, role == ROLE_TEST, cx);
 		}
 		x->complexity = x->code ? weighted / (double)x->code : 1;
+		if (!x->code)
+			x->why = why_none_moves(b.left_new - was_new,
+						b.left_legacy - was_legacy,
+						left_other(&b) - was_other);
 		/*
 		 * A new service: a context with code of its own to run. Not
 		 * the kernel (a library), files linked to nothing, the

@@ -370,6 +370,12 @@ static const struct {
 	R("Gemfile.lock", ROLE_BUILD),
 	R("package.json", ROLE_BUILD),
 	R("pom.xml", ROLE_BUILD),
+	/* the build tools' wrapper scripts, shell code of no domain */
+	R("gradlew", ROLE_BUILD),
+	R("gradlew.bat", ROLE_BUILD),
+	R("mvnw", ROLE_BUILD),
+	R("mvnw.cmd", ROLE_BUILD),
+	R("build.sbt", ROLE_BUILD),
 	R("build.xml", ROLE_BUILD),
 	R("go.mod", ROLE_BUILD),
 	R("go.sum", ROLE_BUILD),

@@ -11,6 +11,11 @@
 # (most files) said zilencer/management/commands. A second context
 # under a layer folder (app/models: a layer word) whose files lead with
 # "invoice" is named for the term beside the folder: app/models:invoice.
+# A third under a dotted .NET project folder whose last part is a layer
+# word (Acme.Services: three of its five files lead with "topic") is
+# named the same way: src/Libraries/Acme.Services:topic. A fourth
+# (Acme.Core, a layer too) has three of five files leading with "fake":
+# a test double, never a domain, so it keeps its folder's name.
 # Folders are left out (--no-folders): the imports alone make the two.
 . "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
@@ -18,6 +23,21 @@ file() { printf '{ "path": "%s", "status": "counted", "language": "Python", "mod
 edge() { printf '{ "from": "%s", "to": "%s", "kind": "import", "weight": 1 }' "$1" "$2"; }
 L=corporate/lib V=corporate/views Z=zilencer/management/commands
 I=app/models
+N=src/Libraries/Acme.Services C=src/Libraries/Acme.Core
+# the files of each .NET project all use one another
+nest=
+clique() { # FOLDER FILE...
+	d=$1
+	shift
+	for a; do
+		for b; do
+			[ "$a" = "$b" ] || nest="$nest $(edge $d/$a.cs $d/$b.cs),"
+		done
+	done
+}
+clique $N TopicService ITopicService TopicCache Paging Sorting
+clique $C FakeContext FakeRequest FakeSession Paths Files
+nest=${nest%,}
 # each of the others imports both files of the library
 billing=
 for f in $V/billing_page.py $V/upgrade.py $Z/sync_plans.py $Z/invoice_all.py \
@@ -32,11 +52,16 @@ cat >model.json <<JSON
 	     $(file $Z/refund_plans.py 20), $(file $Z/audit_plans.py 20),
 	     $(file zerver/lib/remote.py 50),
 	     $(file $I/invoice.py 300), $(file $I/invoice_line.py 200),
-	     $(file $I/invoice_tax.py 100), $(file $I/receipt.py 80) ],
+	     $(file $I/invoice_tax.py 100), $(file $I/receipt.py 80),
+	     $(file $N/TopicService.cs 400), $(file $N/ITopicService.cs 40),
+	     $(file $N/TopicCache.cs 90), $(file $N/Paging.cs 30), $(file $N/Sorting.cs 30),
+	     $(file $C/FakeContext.cs 30), $(file $C/FakeRequest.cs 30),
+	     $(file $C/FakeSession.cs 30), $(file $C/Paths.cs 60), $(file $C/Files.cs 60) ],
   "edges": [ $(edge $L/plans.py $L/stripe.py), $(edge $V/upgrade.py $V/billing_page.py),
 	     $billing
 	     $(edge $I/invoice_line.py $I/invoice.py), $(edge $I/invoice_tax.py $I/invoice.py),
-	     $(edge $I/receipt.py $I/invoice.py), $(edge $I/receipt.py $I/invoice_line.py) ] }
+	     $(edge $I/receipt.py $I/invoice.py), $(edge $I/receipt.py $I/invoice_line.py),
+	     $nest ] }
 JSON
 "$CARVE" seams -q --no-history --no-folders --hub-share 100 -f csv model.json >c.csv || fail "seams -f csv"
 ctx() { grep "^$1," c.csv | cut -d, -f2 | tr -d "\r"; }
@@ -45,4 +70,8 @@ expect_eq "the commands are with the billing library" \
 expect_eq "named for the folder that holds most code" corporate "$(ctx $L/stripe.py)"
 expect_eq "a layer folder's context is named for its term" \
 	app/models:invoice "$(ctx $I/receipt.py)"
+expect_eq "a dotted project folder's layer is named for its term" \
+	$N:topic "$(ctx $N/TopicService.cs)"
+expect_eq "a fake is a test double, never a domain: the folder's name" \
+	$C "$(ctx $C/FakeContext.cs)"
 done_testing

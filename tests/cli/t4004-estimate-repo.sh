@@ -62,4 +62,33 @@ printf '{ "contexts": { "store": ["shop/orders/**", "shop/cart/**"], "people": [
 expect_status "declared contexts" 0 "$CARVE" estimate -c decl.json -f csv shop
 grep_q "a declared context" "^store," out
 
+# contexts whose code lines none move: all under "new" (already
+# migrated), all outside "legacy", only docs (not priced). carve.json
+# says so, so they are left out with that reason and no warning; a
+# context of only blank files is still warned of.
+make_repo moved
+mkdir -p moved/legacy/billing moved/services/cart moved/tools moved/docs moved/empty
+lines 30 >moved/legacy/billing/pay.py
+lines 20 >moved/services/cart/cart.py
+lines 10 >moved/tools/gen.py
+printf '# Guide\n\nHow to run it.\n' >moved/docs/guide.md
+: >moved/empty/blank.py
+cat >moved/carve.json <<'JSON'
+{ "legacy": ["legacy/**", "docs/**", "empty/**"], "new": ["services/**"],
+  "contexts": { "billing": ["legacy/**"], "cart": ["services/**"],
+                "tools": ["tools/**"], "guide": ["docs/**"],
+                "blank": ["empty/**"] } }
+JSON
+git -C moved add -A && commit ann 2024-01-05T09:00:00Z moved
+expect_status "contexts that move nothing" 0 "$CARVE" estimate -f json --no-history moved
+expect_eq "why each is left out" 'billing:null blank:no code lines cart:all its code already in "new" guide:only files not priced: docs, configuration, data tools:all its code outside "legacy"' \
+	"$(jq -r '[.estimate.contexts[] | select(.name != "platform") | "\(.name):\(.excluded)"] | sort | join(" ")' out)"
+cp out model.json
+grep_q "an empty context is still warned of" "context 'blank' has no code lines to move" err
+grep -q "'cart'\\|'tools'\\|'guide'" err
+test $? -eq 1
+ok $? "no warning for what carve.json itself leaves out"
+expect_status "the reasons survive the model" 0 "$CARVE" estimate model.json
+grep_q "the text names them" 'cart (all its code already in "new")' out
+
 done_testing

@@ -62,6 +62,13 @@ static void not_code(void **state)
 	assert_int_equal(file_role("config/settings.toml"), ROLE_CONFIG);
 	assert_int_equal(file_role("Makefile"), ROLE_BUILD);
 	assert_int_equal(file_role("lib/sh/Makefile.in"), ROLE_BUILD);
+	/* the wrappers Maven and Gradle generate are shell code of no
+	 * domain: spring-petclinic's mvnw sat in its owner context */
+	assert_int_equal(file_role("mvnw"), ROLE_BUILD);
+	assert_int_equal(file_role("mvnw.cmd"), ROLE_BUILD);
+	assert_int_equal(file_role("gradlew"), ROLE_BUILD);
+	assert_int_equal(file_role("sub/gradlew.bat"), ROLE_BUILD);
+	assert_int_equal(file_role("build.sbt"), ROLE_BUILD);
 	assert_int_equal(file_role("src/Nop.Core/Nop.Core.csproj"),
 			 ROLE_BUILD);
 	assert_int_equal(file_role("netbox/translations/de/LC_MESSAGES/"
