@@ -1,9 +1,11 @@
 /*
- * The set of names a dependency lexer recorded in a file (depnames.h):
- * open addressing on a hash of the name; a slot keeps the name's length,
- * so only a name of the same length is compared, by words; the context
- * is compared by pointer. A file starts with a few slots cleared (most
- * use a dozen names) and doubles them on the stack, then on the heap.
+ * The set of names a dependency lexer recorded in a file (depnames.h,
+ * where the look-up is, inline): open addressing on a hash of the name;
+ * a slot keeps the name's length, so only a name of the same length is
+ * compared, by words; the context is compared by pointer. Here: a new
+ * name recorded, and the slots grown. A file starts with a few slots
+ * cleared (most use a dozen names) and doubles them on the stack, then
+ * on the heap.
  */
 #include <stdint.h>
 #include <string.h>
