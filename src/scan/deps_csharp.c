@@ -26,6 +26,8 @@
 #define CS_NAMESPACES 16
 /* Type bodies nested deeper are named after their outer ones. */
 #define CS_TYPES 16
+/* Slots of struct cs_state.seen, a power of two. */
+#define CS_SEEN 32
 
 struct cs_state {
 	struct name ns; /* the enclosing namespace, A.B.C */
@@ -60,6 +62,16 @@ struct cs_state {
 	 */
 	const char *prev_name;
 	size_t prev_len;
+	/*
+	 * the names cs_add_ref() recorded last, by length and last byte, with
+	 * their namespace's copy: one found again here is in the set already
+	 * (or the set is full), and dep_names_add() is not called
+	 */
+	struct {
+		const char *s; /* in the buffer */
+		size_t len; /* 0: none */
+		const char *ctx;
+	} seen[CS_SEEN];
 	struct dep_names names; /* the names used, once per namespace: last */
 };
 
@@ -117,28 +129,37 @@ static void cs_verbatim(struct lexer *lx)
  */
 static void cs_space_bol(struct lexer *lx, int bol)
 {
+	/* in locals, not through lx */
+	const char *p = lx->p, *end = lx->end;
+	unsigned line = lx->line;
 
-	while (lx->p < lx->end) {
-		char c = *lx->p;
+	while (p < end) {
+		char c = *p;
 
 		if (c == '\n') {
-			lx->line++;
-			lx->p++;
+			line++;
 			bol = 1;
 			/* the indentation of the next line */
-			lx->p = cs_skip_blanks(lx->p, lx->end);
+			p = cs_skip_blanks(p + 1, end);
 		} else if (is_blank((unsigned char)c)) {
-			lx->p++;
-		} else if ((c == '/' && lx->p + 1 < lx->end &&
-			    lx->p[1] == '/') ||
+			p++;
+		} else if ((c == '/' && p + 1 < end && p[1] == '/') ||
 			   (c == '#' && bol)) {
-			skip_to_eol(lx);
-		} else if (c == '/' && lx->p + 1 < lx->end && lx->p[1] == '*') {
+			const char *nl = memchr(p, '\n', (size_t)(end - p));
+
+			p = nl ? nl : end; /* as skip_to_eol() */
+		} else if (c == '/' && p + 1 < end && p[1] == '*') {
+			lx->p = p;
+			lx->line = line;
 			skip_block_comment(lx, 0);
+			p = lx->p;
+			line = lx->line;
 		} else {
-			return;
+			break;
 		}
 	}
+	lx->p = p;
+	lx->line = line;
 }
 
 /*
@@ -167,8 +188,7 @@ static int cs_name(struct lexer *lx, struct name *n)
 		s = lx->p;
 		if (lx->p >= lx->end || !is_ident_start((unsigned char)*s))
 			break;
-		while (lx->p < lx->end && is_ident((unsigned char)*lx->p))
-			lx->p++;
+		lx->p = ident_skip(lx->p, lx->end);
 		name_add(n, s, (size_t)(lx->p - s));
 		cs_space(lx);
 		if (lx->p + 1 < lx->end && *lx->p == '.' && lx->p[1] != '.') {
@@ -219,8 +239,7 @@ static inline int cs_using_plain(struct lexer *lx, unsigned line,
 	if (p >= end || !is_ident_start((unsigned char)*p))
 		return 0;
 	for (;;) {
-		while (p < end && is_ident((unsigned char)*p))
-			p++;
+		p = ident_skip(p, end);
 		if (end - p > 1 && *p == '.' &&
 		    is_ident_start((unsigned char)p[1]))
 			p++;
@@ -306,6 +325,14 @@ static void cs_namespace(struct lexer *lx, struct cs_state *st, unsigned line)
 	/* file-scoped (`namespace A.B;`): it encloses the rest of the file */
 }
 
+/* *to = *from, but for the bytes past from's length (never read). */
+static inline void cs_name_copy(struct name *to, const struct name *from)
+{
+	memcpy(to->buf, from->buf, from->len);
+	to->len = from->len;
+	to->overflow = from->overflow;
+}
+
 static int is_upper(int c)
 {
 	return c >= 'A' && c <= 'Z';
@@ -319,6 +346,29 @@ static void cs_add_at(struct lexer *lx, struct cs_state *st, const char *s,
 		st->ns_copy = arena_strndup(lx->arena, st->ns.buf, st->ns.len);
 	dep_names_add(&st->names, lx->out, lx->arena, s, len,
 		      st->ns.len ? st->ns_copy : NULL, line);
+}
+
+/*
+ * cs_add_at() for a name s[0..len) in the buffer (it outlives the
+ * lexer's pass): a name recorded again with the same namespace, as most
+ * are, is found in st->seen before the set is asked.
+ */
+static inline void cs_add_ref(struct lexer *lx, struct cs_state *st,
+			      const char *s, size_t len, unsigned line)
+{
+	const char *ctx;
+	size_t k = (len * 7 + (unsigned char)s[len - 1]) & (CS_SEEN - 1);
+
+	if (!st->ns_copy && st->ns.len)
+		st->ns_copy = arena_strndup(lx->arena, st->ns.buf, st->ns.len);
+	ctx = st->ns.len ? st->ns_copy : NULL;
+	if (st->seen[k].len == len && st->seen[k].ctx == ctx &&
+	    !memcmp(st->seen[k].s, s, len))
+		return;
+	st->seen[k].s = s;
+	st->seen[k].len = len;
+	st->seen[k].ctx = ctx;
+	dep_names_add(&st->names, lx->out, lx->arena, s, len, ctx, line);
 }
 
 static void cs_add_name(struct lexer *lx, struct cs_state *st,
@@ -352,6 +402,11 @@ static inline int cs_builtin_type(const char *s, size_t n)
 	}
 }
 
+/* Blanks (is_blank()) and newlines, by a table. */
+static const unsigned char cs_white[256] = {
+	[' '] = 1, ['\t'] = 1, ['\r'] = 1, ['\f'] = 1, ['\v'] = 1, ['\n'] = 1,
+};
+
 /*
  * True when the name just read is no type (one look past the blanks
  * after it): the name a member declares, after a type (a capitalised or
@@ -364,7 +419,7 @@ static int cs_not_type(const struct lexer *lx, const struct cs_state *st)
 {
 	const char *p = lx->p;
 
-	while (p < lx->end && (is_blank((unsigned char)*p) || *p == '\n'))
+	while (p < lx->end && cs_white[(unsigned char)*p])
 		p++;
 	if (p >= lx->end)
 		return 0;
@@ -385,6 +440,16 @@ static int cs_not_type(const struct lexer *lx, const struct cs_state *st)
 		       cs_builtin_type(st->prev_name, st->prev_len);
 	return st->prev == '>' || st->prev == ']' || st->prev == '?';
 }
+
+/*
+ * The bytes after a name with which cs_not_type() may say it is no
+ * type: blanks and newlines (it looks past them), = { ( ; < and the NUL
+ * it takes as one of them. After any other (. ) , > ...) it is a type.
+ */
+static const unsigned char cs_not_type_next[256] = {
+	[' '] = 1, ['\t'] = 1, ['\r'] = 1, ['\f'] = 1, ['\v'] = 1, ['\n'] = 1,
+	['='] = 1, ['{'] = 1,  ['('] = 1,  [';'] = 1,  ['<'] = 1,  ['\0'] = 1,
+};
 
 /*
  * After `delegate`: a delegate type's declaration, `delegate R Name(` or
@@ -438,15 +503,14 @@ cs_read_ref(struct lexer *lx, struct cs_state *st, const char *s, unsigned line)
 		st->attr_name = attr; /* [assembly: A], [return: A] */
 		return;
 	}
-	if (!attr && lx->p < lx->end && *lx->p != '.' && cs_not_type(lx, st))
+	if (!attr && lx->p < lx->end &&
+	    cs_not_type_next[(unsigned char)*lx->p] && cs_not_type(lx, st))
 		return;
 	/* A.B.C, no blank between: the name is s..lx->p, taken in place */
 	while (lx->end - lx->p > 1 && lx->p[0] == '.' &&
 	       is_ident_start((unsigned char)lx->p[1])) {
 		last = (size_t)(lx->p - s);
-		lx->p++;
-		while (lx->p < lx->end && is_ident((unsigned char)*lx->p))
-			lx->p++;
+		lx->p = ident_skip(lx->p + 1, lx->end);
 	}
 	len = (size_t)(lx->p - s);
 	if (len >= NAME_MAX_LEN)
@@ -460,7 +524,7 @@ cs_read_ref(struct lexer *lx, struct cs_state *st, const char *s, unsigned line)
 			return; /* M(): a method, not a type */
 		len = last;
 	}
-	cs_add_at(lx, st, s, len, line);
+	cs_add_ref(lx, st, s, len, line);
 }
 
 /* True when the word s[0..n) declares a type. */
@@ -495,8 +559,7 @@ static void cs_declaration(struct lexer *lx, struct cs_state *st,
 
 	cs_space(lx);
 	s = lx->p;
-	while (lx->p < lx->end && is_ident((unsigned char)*lx->p))
-		lx->p++;
+	lx->p = ident_skip(lx->p, lx->end);
 	if (lx->p == s || !is_ident_start((unsigned char)*s))
 		return;
 	if (kw_len == 6 && !memcmp(kw, "record", 6)) {
@@ -519,7 +582,7 @@ static void cs_declaration(struct lexer *lx, struct cs_state *st,
 		name_reset(&name);
 		name_add(&name, s, (size_t)(lx->p - s));
 	}
-	st->pending_name = st->type;
+	cs_name_copy(&st->pending_name, &st->type);
 	if (st->type.len)
 		name_add(&st->pending_name, ".", 1);
 	name_add(&st->pending_name, name.buf, name.len);
@@ -608,7 +671,7 @@ static inline __attribute__((always_inline)) void cs_punct(struct cs_state *st,
 			st->bodies[st->bodies_nr].len = st->type.len;
 			st->bodies[st->bodies_nr].depth = st->depth;
 			st->bodies_nr++;
-			st->type = st->pending_name;
+			cs_name_copy(&st->type, &st->pending_name);
 		}
 		st->pending = 0;
 		break;
@@ -809,32 +872,41 @@ static void cs_interpolated(struct lexer *lx, struct cs_state *st)
 }
 
 /*
- * A word at lx->p (a keyword or a name, maybe @verbatim): a directive
- * where one may start (*stmt), a declaration, or a name used. Inlined
- * in the main loop: a call per word cost a tenth of the lexer.
+ * The length and the last byte of the one keyword cs_word() reads that
+ * starts with each byte (global, using, namespace, class, struct,
+ * record, interface, enum, delegate: no two share a first byte), 0 for
+ * none: a word whose first byte, length and last byte match none is a
+ * name (return, string, static, else, catch ... too), without a test
+ * per keyword.
  */
-static inline __attribute__((always_inline)) void
-cs_word(struct lexer *lx, struct cs_state *st, int *stmt)
-{
-	const char *s = lx->p;
-	unsigned line = lx->line;
-	int verbatim = *s == '@';
-	size_t n;
-	const char *p = s + verbatim, *end = lx->end;
+static const struct {
+	unsigned char len, last;
+} cs_keyword_at[256] = {
+	['g'] = { 6, 'l' }, ['u'] = { 5, 'g' }, ['n'] = { 9, 'e' },
+	['c'] = { 5, 's' }, ['s'] = { 6, 't' }, ['r'] = { 6, 'd' },
+	['i'] = { 9, 'e' }, ['e'] = { 4, 'm' }, ['d'] = { 8, 'e' },
+};
 
-	p = ident_skip(p, end);
-	lx->p = p;
-	n = (size_t)(p - s);
+/*
+ * A word s[0..n) that may be one of the keywords of cs_keyword_at[]
+ * (its first byte, length and last byte match one; lowercase, so no type
+ * name):
+ * a directive where one may start (*stmt), a declaration. Returns 1
+ * when the word leaves the state as it is (global:: and global using).
+ */
+static int cs_keyword(struct lexer *lx, struct cs_state *st, int *stmt,
+		      const char *s, size_t n, unsigned line)
+{
 	if (n == 6 && !memcmp(s, "global", 6)) {
 		if (at(lx, "::")) {
 			lx->p += 2; /* global::A.B: a name from the top */
 			st->prev = ' ';
-			return;
+			return 1;
 		}
 		if (*stmt) {
 			cs_space(lx);
 			st->global = 1;
-			return; /* global using: still a directive */
+			return 1; /* global using: still a directive */
 		}
 	}
 	if (*stmt && n == 5 && !memcmp(s, "using", 5))
@@ -849,10 +921,36 @@ cs_word(struct lexer *lx, struct cs_state *st, int *stmt)
 		cs_declaration(lx, st, s, n);
 	else if (n == 8 && !memcmp(s, "delegate", 8))
 		cs_delegate(lx, st);
-	else if (!verbatim ? is_upper((unsigned char)*s)
-			   : n > 1 && is_upper((unsigned char)s[1]))
+	return 0;
+}
+
+/*
+ * A word at lx->p (a keyword or a name, or with verbatim an @name): a
+ * directive where one may start (*stmt), a declaration, or a name used.
+ * Inlined in the main loop, verbatim a constant: a call per word cost a
+ * tenth of the lexer.
+ */
+static inline __attribute__((always_inline)) void
+cs_word(struct lexer *lx, struct cs_state *st, int *stmt, int verbatim)
+{
+	const char *s = lx->p;
+	unsigned line = lx->line;
+	size_t n;
+	const char *p = s + verbatim, *end = lx->end;
+
+	p = ident_skip(p, end);
+	lx->p = p;
+	n = (size_t)(p - s);
+	if (cs_keyword_at[(unsigned char)*s].len == n &&
+	    cs_keyword_at[(unsigned char)*s].last == (unsigned char)p[-1]) {
+		if (cs_keyword(lx, st, stmt, s, n, line))
+			return;
+	} else if ((!verbatim ? is_upper((unsigned char)*s)
+			      : n > 1 && is_upper((unsigned char)s[1])) &&
+		   st->prev != '.') {
 		/* a lowercase name is no type: cs_read_ref() passes it */
 		cs_read_ref(lx, st, s + verbatim, line);
+	}
 	st->global = 0;
 	st->prev = 'a';
 	st->prev_name = s;
@@ -862,6 +960,15 @@ cs_word(struct lexer *lx, struct cs_state *st, int *stmt)
 	if (lx->p < lx->end && *lx->p == ' ')
 		lx->p++;
 }
+
+/*
+ * The first bytes of a line (after its indentation) that cs_space_bol()
+ * takes further: a newline, a blank, a comment's or a directive's.
+ */
+static const unsigned char cs_bol_more[256] = {
+	['\n'] = 1, [' '] = 1,	['\t'] = 1, ['\r'] = 1,
+	['\f'] = 1, ['\v'] = 1, ['/'] = 1,  ['#'] = 1,
+};
 
 /*
  * A byte at lx->p that starts no blank run and no name: newlines and
@@ -881,13 +988,12 @@ static void cs_other(struct lexer *lx, struct cs_state *st, int *stmt, int c,
 		lx->p++; /* CRLF: as LF */
 		/* fall through */
 	case '\n':
+	newline:
 		/* most lines: indentation, then code on the line */
 		lx->line++;
 		lx->p = cs_skip_blanks(lx->p + 1, lx->end);
 		*stmt = 1; /* a directive starts a line */
-		if (lx->p < lx->end &&
-		    (*lx->p == '\n' || is_blank((unsigned char)*lx->p) ||
-		     *lx->p == '/' || *lx->p == '#'))
+		if (lx->p < lx->end && cs_bol_more[(unsigned char)*lx->p])
 			cs_space_bol(lx, 1);
 		return;
 	case '\f':
@@ -912,14 +1018,23 @@ static void cs_other(struct lexer *lx, struct cs_state *st, int *stmt, int c,
 			st->prev = '"';
 			return;
 		}
-		/* fall through */
+		goto string;
 	case '"':
+		/* most strings: a regular one, as cs_string() reads it */
+		if (!at(lx, "\"\"\"")) {
+			cs_skip_regular(lx);
+			*stmt = 0;
+			st->prev = '"';
+			return;
+		}
+		/* fall through */
 	case '@':
+	string:
 		if (cs_string(lx)) {
 			*stmt = 0;
 			st->prev = '"';
 		} else if (c == '@') {
-			cs_word(lx, st, stmt);
+			cs_word(lx, st, stmt, 1);
 		} else {
 			goto punct;
 		}
@@ -957,6 +1072,29 @@ static void cs_other(struct lexer *lx, struct cs_state *st, int *stmt, int c,
 	case '}':
 		cs_punct(st, '}');
 		goto punct_stmt;
+	case '.':
+		/*
+		 * a member's name after it (no blank between), read in this
+		 * turn as cs_word() reads a word after a dot, but for `global`
+		 */
+		if (lx->end - lx->p > 1 &&
+		    is_ident_start((unsigned char)lx->p[1])) {
+			const char *s = lx->p + 1, *p = ident_skip(s, lx->end);
+			size_t n = (size_t)(p - s);
+
+			if (n != 6 || memcmp(s, "global", 6)) {
+				lx->p = p;
+				st->global = 0;
+				st->prev = 'a';
+				st->prev_name = s;
+				st->prev_len = n;
+				*stmt = 0;
+				if (lx->p < lx->end && *lx->p == ' ')
+					lx->p++;
+				return;
+			}
+		}
+		goto punct;
 	case ':':
 		*stmt = 0;
 		/* after ?. and :: comes a member, as after a dot */
@@ -978,7 +1116,20 @@ punct_stmt:
 	/* after ; { } ] a directive may start */
 	*stmt = 1;
 	st->prev = c;
-	goto punct_next;
+	lx->p++;
+	/* most end their line: its end taken in this turn */
+	if (lx->p < lx->end) {
+		if (*lx->p == ' ') {
+			lx->p++;
+		} else if (*lx->p == '\n') {
+			goto newline;
+		} else if (*lx->p == '\r' && lx->end - lx->p > 1 &&
+			   lx->p[1] == '\n') {
+			lx->p++; /* CRLF: as LF */
+			goto newline;
+		}
+	}
+	return;
 punct:
 	*stmt = 0;
 	st->prev = c;
@@ -1013,13 +1164,15 @@ void deps_csharp(struct dep_list *out, struct arena *arena, const char *buf,
 	st.global = st.prev = 0;
 	st.prev_name = NULL;
 	st.prev_len = 0;
+	for (size_t i = 0; i < CS_SEEN; i++)
+		st.seen[i].len = 0;
 	dep_names_init(&st.names);
 	while (lx.p < lx.end) {
 		unsigned char c = (unsigned char)*lx.p;
 
 		/* words first, the rest by byte (blanks, newlines, ...) */
 		if (is_ident_start(c))
-			cs_word(&lx, &st, &stmt);
+			cs_word(&lx, &st, &stmt, 0);
 		else
 			cs_other(&lx, &st, &stmt, c, buf);
 	}

@@ -316,9 +316,100 @@ static void many_names(void **state)
 	strbuf_release(&sb);
 }
 
+/*
+ * Words whose first byte, length and last byte are a keyword's are read
+ * as that keyword only when they are it; a member's name after a dot is
+ * never a name used; a string opening with three quotes is a raw one.
+ */
+static void keywords_and_members(void **state)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct arena arena = ARENA_INIT;
+
+	(void)state;
+	/* near misses: a lowercase name, then the type of a variable */
+	names(&sb, &arena,
+	      "clubs A; strut B; recurd C; interfade D; exum E; delegale F;\n"
+	      "nameslace G; usino H; globel I;\n");
+	assert_string_equal(sb.buf, "R:/A R:/B R:/C R:/D R:/E R:/F R:/G "
+				    "R:/H R:/I ");
+	/* the keywords themselves */
+	names(&sb, &arena,
+	      "class A { } struct B { } record C(int X); interface D { }\n"
+	      "enum E { } delegate void F();\n");
+	assert_string_equal(sb.buf, "D:/A D:/B D:/C R:/X D:/D D:/E D:/F ");
+	/* members after dots and ?., at a line's end and not */
+	names(&sb, &arena,
+	      "class K { void M() { var a = x.Hidden; y.Hidden.Also = z;\n"
+	      "w?.Hidden(); q.\n"
+	      "Hidden(); v = item.Product\n"
+	      ".Hidden; A.B.C(); u.@Hidden = 1; } }\n");
+	assert_string_equal(sb.buf, "D:/K R:/A.B ");
+	/* a regular string, a raw one (quotes inside), an empty one */
+	names(&sb, &arena,
+	      "class K { string a = \"Hidden\"; string b = \"\"\"Hidden \"x\" "
+	      "Hidden\"\"\"; string c = \"\"; Shown d; }\n");
+	assert_string_equal(sb.buf, "D:/K R:/Shown ");
+	strbuf_release(&sb);
+	arena_release(&arena);
+}
+
+/*
+ * A line's end after ; { } ] with LF or CRLF: the next line may hold a
+ * directive (a using; a #-line is skipped whole), counted on its line.
+ */
+static void line_ends(void **state)
+{
+	struct dep_list deps = DEP_LIST_INIT;
+	struct arena arena = ARENA_INIT;
+
+	(void)state;
+	lex(&deps, &arena,
+	    "using A;\r\nusing B;\nnamespace N {\r\n#if X\r\n"
+	    "using C;\r\n#endif\r\n}\r\n[X]\r\n#region \"\r\n"
+	    "using D;\r\n");
+	assert_int_equal(deps.nr, 5);
+	assert_string_equal(deps.refs[0].target, "A");
+	assert_int_equal(deps.refs[0].line, 1);
+	assert_string_equal(deps.refs[1].target, "B");
+	assert_int_equal(deps.refs[1].line, 2);
+	assert_string_equal(deps.refs[2].target, "N");
+	assert_int_equal(deps.refs[2].line, 3);
+	assert_string_equal(deps.refs[3].target, "C");
+	assert_int_equal(deps.refs[3].line, 5);
+	assert_string_equal(deps.refs[4].target, "D");
+	assert_int_equal(deps.refs[4].line, 10);
+	/* blank and comment lines between */
+	lex(&deps, &arena, "using A;\r\n\r\n  // c\r\n\tusing D;\r\n");
+	assert_int_equal(deps.nr, 2);
+	assert_int_equal(deps.refs[1].line, 4);
+	dep_list_release(&deps);
+	arena_release(&arena);
+}
+
+/*
+ * A name is recorded once per namespace block: again in another block,
+ * even of the same namespace; names of one length and last byte (Abc,
+ * Xbc) each once.
+ */
+static void names_once(void **state)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct arena arena = ARENA_INIT;
+
+	(void)state;
+	names(&sb, &arena,
+	      "Foo a; namespace N { Foo b; Abc c; Xbc d; Abc e; Xbc f; Foo g; }\n"
+	      "Foo h; namespace N { Foo i; } namespace M { Foo j; Foo k; }\n");
+	assert_string_equal(sb.buf, "R:/Foo R:N/Foo R:N/Abc R:N/Xbc "
+				    "R:N/Foo R:M/Foo ");
+	strbuf_release(&sb);
+	arena_release(&arena);
+}
+
 int main(void)
 {
-	struct CMUnitTest tests[sizeof(fixtures) / sizeof(fixtures[0]) + 5];
+	struct CMUnitTest tests[sizeof(fixtures) / sizeof(fixtures[0]) + 8];
 	size_t n = dep_fixture_tests(tests, fixtures,
 				     sizeof(fixtures) / sizeof(fixtures[0]),
 				     check_fixture);
@@ -329,5 +420,8 @@ int main(void)
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(many_names);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(usings_by_form);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(members_after_types);
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(keywords_and_members);
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(line_ends);
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(names_once);
 	return _cmocka_run_group_tests("deps_csharp", tests, n, NULL, NULL);
 }
