@@ -290,6 +290,7 @@ UNIT_TESTS += $(B)/tests/unit/test_deps_java
 UNIT_TESTS += $(B)/tests/unit/test_deps_js
 UNIT_TESTS += $(B)/tests/unit/test_deps_other
 UNIT_TESTS += $(B)/tests/unit/test_deps_views
+UNIT_TESTS += $(B)/tests/unit/test_depnames
 UNIT_TESTS += $(B)/tests/unit/test_deps_python
 UNIT_TESTS += $(B)/tests/unit/test_estimate
 UNIT_TESTS += $(B)/tests/unit/test_glob
@@ -309,6 +310,7 @@ UNIT_TESTS += $(B)/tests/unit/test_scheduler
 UNIT_TESTS += $(B)/tests/unit/test_stdlib
 UNIT_TESTS += $(B)/tests/unit/test_seal
 UNIT_TESTS += $(B)/tests/unit/test_strbuf
+UNIT_TESTS += $(B)/tests/unit/test_scancache
 UNIT_TESTS += $(B)/tests/unit/test_strmap
 UNIT_TESTS += $(B)/tests/unit/test_u64map
 

@@ -16,8 +16,11 @@
 
 #include "carve/strbuf.h"
 
-/* Bump when the layout of a record changes. */
-#define DEPCACHE_FORMAT 2
+/*
+ * Bump when the layout of a record or the key's sum changes (3: the
+ * statements summed by scancache_deps_hash(), not strhash()).
+ */
+#define DEPCACHE_FORMAT 3
 
 struct scan;
 

@@ -129,8 +129,9 @@ struct scan_file {
 	 */
 	const char *deps_cached;
 	/*
-	 * strhash() of deps as the scan cache wrote them (0: not known), for
-	 * the resolution cache's key: a first scan encodes them once.
+	 * scancache_deps_hash() of deps as the scan cache wrote them (0: not
+	 * known), for the resolution cache's key: a first scan encodes them
+	 * once.
 	 */
 	unsigned long long deps_hash;
 	/*

@@ -9,6 +9,9 @@
 #ifndef CARVE_SCANCACHE_H
 #define CARVE_SCANCACHE_H
 
+#include <stdint.h>
+#include <string.h>
+
 #include "carve/linecount.h"
 #include "carve/strbuf.h"
 #include "carve/strmap.h"
@@ -66,30 +69,52 @@ char *scancache_read_file(struct strbuf *data, const char *path,
 			  const char *kind, int format, size_t max);
 /* True when the cache keeps f's results (a blob id, a status it keeps). */
 int scancache_keeps(const struct scan_file *f);
+/* "00" "01" ... "99": two digits at a time for scancache_put_number(). */
+extern const char scancache_digits[201];
+
 /*
  * Writes v in decimal at q (at most 20 bytes, no NUL); returns the end.
- * Inline: the caches write hundreds of thousands of them.
+ * Inline: the caches write hundreds of thousands of them (kinds, flags
+ * and levels of one digit, lines and file indexes of up to four).
  */
 static inline char *scancache_put_number(char *q, unsigned long long v)
 {
+	char *p;
 	size_t n;
 
-	/* most are small: count the digits, then write them in place */
 	if (v < 10) {
 		*q = (char)('0' + v);
 		return q + 1;
 	}
 	if (v < 100) {
-		q[0] = (char)('0' + v / 10);
-		q[1] = (char)('0' + v % 10);
+		memcpy(q, scancache_digits + 2 * v, 2);
 		return q + 2;
 	}
-	n = v < 1000 ? 3 : v < 10000 ? 4 : v < 100000 ? 5 : 6;
-	for (unsigned long long t = v / 1000000; t; t /= 10)
+	if (v < 10000) {
+		unsigned x = (unsigned)v, hi = x / 100, lo = x % 100;
+
+		if (hi < 10) {
+			*q = (char)('0' + hi);
+			memcpy(q + 1, scancache_digits + 2 * lo, 2);
+			return q + 3;
+		}
+		memcpy(q, scancache_digits + 2 * hi, 2);
+		memcpy(q + 2, scancache_digits + 2 * lo, 2);
+		return q + 4;
+	}
+	n = 5;
+	for (unsigned long long t = v / 100000; t; t /= 10)
 		n++;
 	q += n;
-	for (char *p = q; n--; v /= 10)
-		*--p = (char)('0' + v % 10);
+	/* two digits at a time from the end, the first alone if odd */
+	for (p = q; v >= 100; v /= 100) {
+		p -= 2;
+		memcpy(p, scancache_digits + 2 * (v % 100), 2);
+	}
+	if (v >= 10)
+		memcpy(p - 2, scancache_digits + 2 * v, 2);
+	else
+		p[-1] = (char)('0' + v);
 	return q;
 }
 
@@ -104,6 +129,12 @@ void scancache_release(struct scancache *cache);
 
 struct arena;
 struct dep_list;
+/*
+ * The 64-bit hash of encoded statements enc[0..n) that the resolution
+ * cache's key sums (depcache.c), whether they were encoded by this scan
+ * or read from the cache.
+ */
+uint64_t scancache_deps_hash(const char *enc, size_t n);
 /* Appends deps encoded as the cache keeps them (see scancache.c). */
 void scancache_encode_deps(struct strbuf *sb, const struct dep_list *deps);
 /* 0 when enc holds only well-formed statements of a lexer's kinds. */

@@ -64,16 +64,17 @@ uint64_t depcache_key(const struct scan *scan)
 		h = mix(h, f->status);
 		/* the statements as the scan cache writes them, decoded or not */
 		if (f->deps_cached) {
-			h = mix_str(h, f->deps_cached);
+			h = mix(h, scancache_deps_hash(f->deps_cached,
+						       strlen(f->deps_cached)));
 		} else if (!f->deps.nr) {
-			h = mix_str(h, "");
+			h = mix(h, scancache_deps_hash("", 0));
 		} else if (f->deps_hash) {
 			/* encoded (and hashed) by scancache_save() */
 			h = mix(h, f->deps_hash);
 		} else {
 			strbuf_reset(&enc);
 			scancache_encode_deps(&enc, &f->deps);
-			h = mix_str(h, enc.buf);
+			h = mix(h, scancache_deps_hash(enc.buf, enc.len));
 		}
 	}
 	strbuf_release(&enc);
@@ -323,12 +324,15 @@ void depcache_save(const struct scan *scan, const char *dir, uint64_t key,
 	}
 	strbuf_addf(&sb, "unresolved\t%zu", scan->unresolved);
 	strbuf_addch(&sb, '\0');
+	/* room for the usual edge (two indexes of four digits) at once */
+	strbuf_grow(&sb, scan->edges_nr * 24);
 	for (size_t i = 0; i < scan->edges_nr; i++) {
 		const struct scan_edge *e = &scan->edges[i];
 		char *q;
 
 		/* "edge" and five tabbed numbers of at most 20 digits */
-		strbuf_grow(&sb, 4 + 5 * 21 + 1);
+		if (sb.alloc - sb.len <= 4 + 5 * 21 + 1)
+			strbuf_grow(&sb, 4 + 5 * 21 + 1);
 		q = sb.buf + sb.len;
 		memcpy(q, "edge", 4);
 		q = put_field(q + 4, e->from);

@@ -1,7 +1,11 @@
 /*
- * The set of names a dependency lexer recorded in a file (depnames.h):
- * open addressing on an FNV-1a hash of the name, the context compared
- * by pointer.
+ * The set of names a dependency lexer recorded in a file (depnames.h,
+ * where the look-up is, inline): open addressing on a hash of the name;
+ * a slot keeps the name's length, so only a name of the same length is
+ * compared, by words; the context is compared by pointer. Here: a new
+ * name recorded, and the slots grown. A file starts with a few slots
+ * cleared (most use a dozen names) and doubles them on the stack, then
+ * on the heap.
  */
 #include <stdint.h>
 #include <string.h>
@@ -13,9 +17,9 @@
 void dep_names_init(struct dep_names *set)
 {
 	set->slot = set->local;
-	set->cap = DEP_NAMES_LOCAL;
+	set->cap = DEP_NAMES_FIRST;
 	set->nr = 0;
-	memset(set->local, 0, sizeof(set->local));
+	memset(set->slot, 0, DEP_NAMES_FIRST * sizeof(*set->slot));
 }
 
 void dep_names_release(struct dep_names *set)
@@ -26,43 +30,33 @@ void dep_names_release(struct dep_names *set)
 	set->cap = set->nr = 0;
 }
 
-/*
- * A name's hash: its length and its first and last eight bytes, mixed
- * (names are compared whole on a match). Short ones byte by byte.
- */
-static uint32_t hash(const char *s, size_t n)
-{
-	uint64_t h = n * 0x9e3779b97f4a7c15ULL, a, b;
-
-	if (n < 8) {
-		for (size_t i = 0; i < n; i++)
-			h = (h ^ (unsigned char)s[i]) * 0x100000001b3ULL;
-	} else {
-		memcpy(&a, s, 8);
-		memcpy(&b, s + n - 8, 8);
-		h = (h ^ a) * 0xff51afd7ed558ccdULL;
-		h = (h ^ b ^ (h >> 32)) * 0xc4ceb9fe1a85ec53ULL;
-	}
-	return (uint32_t)(h ^ (h >> 33));
-}
-
-/* Doubles the slots, placing every recorded name again. */
+/* Places every recorded name again in twice the slots. */
 static void grow(struct dep_names *set, const struct dep_list *out)
 {
+	struct dep_names_slot keep[DEP_NAMES_LOCAL / 2];
+	const struct dep_names_slot *old = set->slot;
+	struct dep_names_slot *slot;
 	size_t cap = set->cap * 2;
-	unsigned *slot = xcalloc(cap, sizeof(*slot));
 
+	if (set->slot == set->local && cap <= DEP_NAMES_LOCAL) {
+		/* still on the stack: the old half is read from a copy */
+		memcpy(keep, set->local, set->cap * sizeof(keep[0]));
+		old = keep;
+		slot = set->local;
+		memset(slot, 0, cap * sizeof(*slot));
+	} else {
+		slot = xcalloc(cap, sizeof(*slot));
+	}
 	for (size_t i = 0; i < set->cap; i++) {
-		const char *t;
 		size_t k;
 
-		if (!set->slot[i])
+		if (!old[i].ref)
 			continue;
-		t = out->refs[set->slot[i] - 1].target;
-		k = hash(t, strlen(t)) & (cap - 1);
-		while (slot[k])
+		k = dep_names_hash(out->refs[old[i].ref - 1].target, old[i].len) &
+		    (cap - 1);
+		while (slot[k].ref)
 			k = (k + 1) & (cap - 1);
-		slot[k] = set->slot[i];
+		slot[k] = old[i];
 	}
 	if (set->slot != set->local)
 		free(set->slot);
@@ -70,28 +64,19 @@ static void grow(struct dep_names *set, const struct dep_list *out)
 	set->cap = cap;
 }
 
-struct dep_ref *dep_names_add(struct dep_names *set, struct dep_list *out,
-			      struct arena *arena, const char *s, size_t n,
-			      const char *ctx, unsigned line)
+struct dep_ref *dep_names_insert(struct dep_names *set, struct dep_list *out,
+				 struct arena *arena, const char *s, size_t n,
+				 const char *ctx, unsigned line, size_t k)
 {
-	size_t k;
 	struct dep_ref *d;
 
-	k = hash(s, n) & (set->cap - 1);
-	while (set->slot[k]) {
-		const struct dep_ref *o = &out->refs[set->slot[k] - 1];
-
-		if (o->name == ctx && !strncmp(o->target, s, n) &&
-		    !o->target[n])
-			return NULL;
-		k = (k + 1) & (set->cap - 1);
-	}
 	if (set->nr >= DEP_NAMES_MAX)
 		return NULL; /* a generated giant: enough names */
 	d = dep_list_add(out, arena, DEP_IMPORT, s, n, line);
 	d->flags = DEP_REFERENCE;
 	d->name = ctx;
-	set->slot[k] = (unsigned)out->nr;
+	set->slot[k].ref = (unsigned)out->nr;
+	set->slot[k].len = (unsigned)n;
 	if (++set->nr > set->cap / 4 * 3)
 		grow(set, out);
 	return d;

@@ -406,28 +406,69 @@ static const char *razor_partial_tag(struct vlex *lx, const char *p)
 	return p + 8;
 }
 
-/* The first of @ < H L C at or after p (where deps_razor() looks). */
+/*
+ * True when deps_razor() does more at p (one of @ < H L C) than step
+ * over it: an @, or a pair that starts what it looks for (<! <p Ht La
+ * Co); the last byte, whose pair is unknown, too.
+ */
+static inline int razor_stop(const char *p, const char *end)
+{
+	/* the byte after each first byte that starts something ('<': p) */
+	static const char second[128] = {
+		['<'] = 'p', ['H'] = 't', ['L'] = 'a', ['C'] = 'o',
+	};
+	unsigned char c = (unsigned char)*p;
+
+	if (c == '@' || p + 1 >= end)
+		return 1;
+	return c < 128 && second[c] &&
+	       (p[1] == second[c] || (c == '<' && p[1] == '!'));
+}
+
+#ifdef __SSE2__
+/*
+ * The bytes of v that are @ < H L C, and D: (x & 0xf3) == 0x40 holds for
+ * @ D H L (0x40 0x44 0x48 0x4c), one compare for four of the five.
+ */
+static inline __m128i razor_candidates(__m128i v)
+{
+	const __m128i f3 = _mm_set1_epi8((char)0xf3), x40 = _mm_set1_epi8(0x40);
+	const __m128i lt = _mm_set1_epi8('<'), c = _mm_set1_epi8('C');
+
+	return _mm_or_si128(_mm_cmpeq_epi8(_mm_and_si128(v, f3), x40),
+			    _mm_or_si128(_mm_cmpeq_epi8(v, lt),
+					 _mm_cmpeq_epi8(v, c)));
+}
+#endif
+
+/*
+ * The first of @ < H L C at or after p where deps_razor() looks: those
+ * razor_stop() rejects (and the D razor_candidates() lets through) are
+ * stepped over here, each block of 32 bytes loaded once.
+ */
 static const char *razor_next(const char *p, const char *end)
 {
 #ifdef __SSE2__
-	const __m128i at = _mm_set1_epi8('@'), lt = _mm_set1_epi8('<');
-	const __m128i h = _mm_set1_epi8('H'), l = _mm_set1_epi8('L');
-	const __m128i c = _mm_set1_epi8('C');
-
-	while (end - p >= 16) {
-		const __m128i v =
-			_mm_loadu_si128((const __m128i *)(const void *)p);
-		__m128i m = _mm_or_si128(_mm_cmpeq_epi8(v, at),
-					 _mm_cmpeq_epi8(v, lt));
+	while (end - p >= 32) {
+		const __m128i m0 = razor_candidates(
+			_mm_loadu_si128((const __m128i *)(const void *)p));
+		const __m128i m1 = razor_candidates(_mm_loadu_si128(
+			(const __m128i *)(const void *)(p + 16)));
 		unsigned bits;
 
-		m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(v, h),
-						 _mm_cmpeq_epi8(v, l)));
-		bits = (unsigned)_mm_movemask_epi8(
-			_mm_or_si128(m, _mm_cmpeq_epi8(v, c)));
-		if (bits)
-			return p + __builtin_ctz(bits);
-		p += 16;
+		if (!_mm_movemask_epi8(_mm_or_si128(m0, m1))) {
+			p += 32;
+			continue;
+		}
+		bits = (unsigned)_mm_movemask_epi8(m0) |
+		       (unsigned)_mm_movemask_epi8(m1) << 16;
+		for (; bits; bits &= bits - 1) {
+			const char *q = p + __builtin_ctz(bits);
+
+			if (razor_stop(q, end))
+				return q;
+		}
+		p += 32;
 	}
 #endif
 	while (p < end && *p != '@' && *p != '<' && *p != 'H' && *p != 'L' &&

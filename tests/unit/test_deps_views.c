@@ -222,11 +222,59 @@ static void every_prefix(void **state)
 	}
 }
 
+/*
+ * The Razor example after a first line of 0 to 100 bytes of text whose
+ * @ < H L C D start nothing read (the lexer finds those bytes 32 at a
+ * time; the references then stand at every offset of a block), and
+ * with a call cut at the end of the buffer: the same statements, one
+ * line down.
+ */
+static void razor_at_every_offset(void **state)
+{
+	static const char filler[] = "<p>D H L C <b>@x Ho La Co<!x @@ HtLaCo ";
+	const char *text = examples[0].text + 3; /* without its BOM */
+	size_t len = strlen(text);
+
+	(void)state;
+	for (size_t k = 0; k <= 100; k++) {
+		static const char *const tails[] = { "", "H", "Ht", "<", "@",
+						     "Html.Partial(\"_C" };
+		for (size_t t = 0; t < N(tails); t++) {
+			struct dep_list deps = DEP_LIST_INIT;
+			struct arena arena = ARENA_INIT;
+			char buf[1024];
+			size_t n = 0;
+
+			for (size_t i = 0; i < k; i++)
+				buf[n++] = filler[i % (sizeof(filler) - 1)];
+			buf[n++] = '\n';
+			memcpy(buf + n, text, len);
+			n += len;
+			memcpy(buf + n, tails[t], strlen(tails[t]));
+			n += strlen(tails[t]);
+			buf[n] = '\0';
+			extract(&deps, &arena, "Razor", buf, n);
+			assert_int_equal(deps.nr, N(razor));
+			for (size_t i = 0; i < deps.nr; i++) {
+				assert_int_equal(deps.refs[i].kind,
+						 razor[i].kind);
+				assert_string_equal(deps.refs[i].target,
+						    razor[i].target);
+				assert_int_equal(deps.refs[i].line,
+						 razor[i].line + 1);
+			}
+			dep_list_release(&deps);
+			arena_release(&arena);
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(statements),
 		cmocka_unit_test(every_prefix),
+		cmocka_unit_test(razor_at_every_offset),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
