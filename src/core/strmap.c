@@ -95,8 +95,7 @@ static struct strmap_entry *find_slot_len(const struct strmap *map,
 
 	while (map->slots[i].key &&
 	       (map->slots[i].hash != hash ||
-		strncmp(map->slots[i].key, key, len) ||
-		map->slots[i].key[len]))
+		strncmp(map->slots[i].key, key, len) || map->slots[i].key[len]))
 		i = (i + 1) & mask;
 	return &map->slots[i];
 }

@@ -499,7 +499,7 @@ static void guess_dirs(struct resolver *r, struct c_state *c)
 	}
 	/* directories named include, with no votes unless voted for above */
 	dirs = resolver_dirs(r);
-	strmap_for_each(dirs, e) {
+	strmap_for_each (dirs, e) {
 		const char *p = e->key;
 
 		for (const char *s = p; *s;) {

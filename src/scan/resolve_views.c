@@ -606,8 +606,9 @@ static int cs_lookup(const struct resolver *r, const struct views_state *st,
 	strbuf_addch(sb, '.');
 	strbuf_addstr(sb, t);
 	/* the C# index also holds "A.B." of a type it has no name for */
-	files = sb->buf[sb->len - 1] == '.' ? NULL
-					    : resolve_csharp_type(r, sb->buf, &nr);
+	files = sb->buf[sb->len - 1] == '.'
+			? NULL
+			: resolve_csharp_type(r, sb->buf, &nr);
 	for (size_t i = 0; files && i < nr; i++)
 		if (!under_templates(r->scan->files[files[i]].path)) {
 			resolve_out_add(out, files[i]);

@@ -96,7 +96,8 @@ static void hash_values(void **state)
 			for (size_t n = 0; off + n < sizeof(buf); n++) {
 				memcpy(part, buf + off, n);
 				part[n] = '\0';
-				assert_true(strhash(part) == reference_hash(part));
+				assert_true(strhash(part) ==
+					    reference_hash(part));
 				assert_true(strhash_len(buf + off, n) ==
 					    reference_hash(part));
 			}
