@@ -207,11 +207,16 @@ void estimate_print_text(FILE *fp, const struct estimate *e,
 		fmt_days(&a, e->total_days.p80),
 		e->total_days.p50 / RATES_DAYS_PER_YEAR, RATES_DAYS_PER_YEAR);
 	if (left) {
+		const char *sep = " ";
+
 		fputs("left out:", fp);
 		for (size_t i = 0; i < e->nr; i++)
-			if (e->contexts[i].excluded)
-				fprintf(fp, " %s (%s)", e->contexts[i].name,
+			if (e->contexts[i].excluded) {
+				fprintf(fp, "%s%s (%s)", sep,
+					e->contexts[i].name,
 					e->contexts[i].why);
+				sep = "; ";
+			}
 		fputc('\n', fp);
 	}
 	print_cross_checks(fp, e);

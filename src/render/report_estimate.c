@@ -173,12 +173,16 @@ int report_estimate(struct report *r)
 			 "carve estimate lists them all");
 	if (left) {
 		strbuf_reset(&cells[0]);
+		const char *sep = " ";
+
 		strbuf_addstr(&cells[0], "Left out:");
 		for (size_t i = 0; i < e->nr; i++)
-			if (e->contexts[i].excluded)
-				strbuf_addf(&cells[0], " %s (%s)",
+			if (e->contexts[i].excluded) {
+				strbuf_addf(&cells[0], "%s%s (%s)", sep,
 					    e->contexts[i].name,
 					    e->contexts[i].why);
+				sep = "; ";
+			}
 		report_note(r, cells[0].buf);
 	}
 	cross_check(r, e);

@@ -19,7 +19,7 @@ expect_eq "left-out contexts draw 0 and have no range" "null" \
 expect_eq "the unknown language's rate is the fallback" "unknown go true" \
 	"$(jq -r '.estimate.rates[] | select(.from == "unknown") | "\(.from) \(.to) \(.fallback)"' out)"
 expect_status "text says what was left out" 0 "$CARVE" estimate -q --sizes s.json
-grep_q "left out, and why" "^left out: empty (no code lines) gen (only generated code)" out
+grep_q "left out, and why" "^left out: empty (no code lines); gen (only generated code)$" out
 test ! -s err
 ok $? "-q keeps stderr quiet"
 
