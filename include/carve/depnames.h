@@ -102,9 +102,8 @@ static inline int dep_names_same(const char *a, const char *b, size_t n)
  * Inline: the look-up is most calls (a C# file uses a name many times).
  */
 static inline struct dep_ref *
-dep_names_add(struct dep_names *set, struct dep_list *out,
-	      struct arena *arena, const char *s, size_t n, const char *ctx,
-	      unsigned line)
+dep_names_add(struct dep_names *set, struct dep_list *out, struct arena *arena,
+	      const char *s, size_t n, const char *ctx, unsigned line)
 {
 	size_t mask = set->cap - 1, k = dep_names_hash(s, n) & mask;
 

@@ -869,6 +869,7 @@ static void add_dirs(struct strmap *set, char ***dirs, size_t *nr,
  * which domain: never a domain shared across layers, never a context's
  * name.
  */
+/* clang-format off */
 static const char *const layer_words[] = {
 	"domain", "model", "models", "application", "app", "apps",
 	"infrastructure", "infra", "interfaces", "interface", "adapters",
@@ -878,7 +879,6 @@ static const char *const layer_words[] = {
 	"internal", "core", "common", "shared", "util", "utils", "lib", "libs",
 	"src", "main", "java", "kotlin", "scala", "test", "tests", "config",
 	"support", "helpers", "helper", "messaging", "handlers", "misc",
-	"libraries", "library",
 	"types", "base", "pkg", "cmd", "modules", "module", "components",
 	"features", "packages", "source", "sources", "server", "client",
 	"backend", "frontend", "public", "private", "resources", "javascript",
@@ -888,8 +888,10 @@ static const char *const layer_words[] = {
 	"serializers", "policies", "validators", "workers", "jobs", "tasks",
 	"mailers", "forms", "tables", "filtersets", "filters", "signals",
 	"schemas", "entities", "dao", "mappers", "reducers", "selectors",
-	"containers", "stores", "hooks", "slices", NULL,
+	"containers", "stores", "hooks", "slices", "libraries", "library",
+	NULL,
 };
+/* clang-format on */
 
 int seams_layer_word(const char *word)
 {

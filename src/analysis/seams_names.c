@@ -374,11 +374,11 @@ static int cmp_context(const void *a, const void *b)
 /* Whether a folder word says "tests": never a context's name. */
 static int test_word(const char *w)
 {
-	static const char *const words[] = {
-		"test", "tests",    "testing", "spec", "specs", "fixtures",
-		"mock", "mocks",    "fake",    "fakes", "stub", "stubs",
-		NULL
-	};
+	static const char *const words[] = { "test",  "tests", "testing",
+					     "spec",  "specs", "fixtures",
+					     "mock",  "mocks", "fake",
+					     "fakes", "stub",  "stubs",
+					     NULL };
 
 	for (int i = 0; words[i]; i++)
 		if (!strcasecmp(w, words[i]))

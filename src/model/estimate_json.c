@@ -23,7 +23,8 @@ const char *const estimate_whys[ESTIMATE_WHY_NR] = {
 	[ESTIMATE_WHY_EMPTY] = "no code lines",
 	[ESTIMATE_WHY_NEW] = "all its code already in \"new\"",
 	[ESTIMATE_WHY_LEGACY] = "all its code outside \"legacy\"",
-	[ESTIMATE_WHY_ROLES] = "only files not priced: docs, configuration, data",
+	[ESTIMATE_WHY_ROLES] =
+		"only files not priced: docs, configuration, data",
 };
 
 static const char *const factor_keys[] = { "test_speed", "interface", "service",

@@ -52,7 +52,8 @@ static void grow(struct dep_names *set, const struct dep_list *out)
 
 		if (!old[i].ref)
 			continue;
-		k = dep_names_hash(out->refs[old[i].ref - 1].target, old[i].len) &
+		k = dep_names_hash(out->refs[old[i].ref - 1].target,
+				   old[i].len) &
 		    (cap - 1);
 		while (slot[k].ref)
 			k = (k + 1) & (cap - 1);

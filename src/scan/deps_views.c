@@ -415,7 +415,10 @@ static inline int razor_stop(const char *p, const char *end)
 {
 	/* the byte after each first byte that starts something ('<': p) */
 	static const char second[128] = {
-		['<'] = 'p', ['H'] = 't', ['L'] = 'a', ['C'] = 'o',
+		['<'] = 'p',
+		['H'] = 't',
+		['L'] = 'a',
+		['C'] = 'o',
 	};
 	unsigned char c = (unsigned char)*p;
 

@@ -24,16 +24,11 @@
 #define FIELDS 13
 #define MAX_CACHE_SIZE (1ULL << 30)
 
-const char scancache_digits[201] = "00010203040506070809"
-				   "10111213141516171819"
-				   "20212223242526272829"
-				   "30313233343536373839"
-				   "40414243444546474849"
-				   "50515253545556575859"
-				   "60616263646566676869"
-				   "70717273747576777879"
-				   "80818283848586878889"
-				   "90919293949596979899";
+/* "00" "01" ... "99": the two digits of each number below 100 */
+#define TENS(t) t "0" t "1" t "2" t "3" t "4" t "5" t "6" t "7" t "8" t "9"
+const char scancache_digits[201] = TENS("0") TENS("1") TENS("2") TENS("3")
+	TENS("4") TENS("5") TENS("6") TENS("7") TENS("8") TENS("9");
+#undef TENS
 
 #ifndef SCAN_RULES_ID
 #define SCAN_RULES_ID "dev"

@@ -237,8 +237,9 @@ static void razor_at_every_offset(void **state)
 
 	(void)state;
 	for (size_t k = 0; k <= 100; k++) {
-		static const char *const tails[] = { "", "H", "Ht", "<", "@",
-						     "Html.Partial(\"_C" };
+		static const char *const tails[] = {
+			"", "H", "Ht", "<", "@", "Html.Partial(\"_C"
+		};
 		for (size_t t = 0; t < N(tails); t++) {
 			struct dep_list deps = DEP_LIST_INIT;
 			struct arena arena = ARENA_INIT;
