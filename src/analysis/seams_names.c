@@ -582,7 +582,8 @@ struct word_term {
  */
 static char *folder_word(const struct seams *s, const struct seams_context *x,
 			 const struct strmap *repo_words,
-			 const struct strmap *prefixes, size_t *in)
+			 const struct strmap *prefixes,
+			 const struct seams_domains *domains, size_t *in)
 {
 	struct strmap words = STRMAP_INIT;
 	struct strmap_entry *e;
@@ -627,7 +628,13 @@ static char *folder_word(const struct seams *s, const struct seams_context *x,
 		}
 		if (n > code)
 			n = code;
-		if (2 * n < code || n * 2 <= repo || test_word(e->key) ||
+		/* a word common to the repository says nothing, unless it
+		 * is a domain across layers named beside a layer folder
+		 * (gitea's models: models/repo, services/repository) */
+		if (2 * n < code ||
+		    (n * 2 <= repo &&
+		     !(domains && seams_domains_has(domains, terms[i].term))) ||
+		    test_word(e->key) ||
 		    strlen(e->key) < 3 || seams_version_word(e->key) ||
 		    strmap_get(prefixes, e->key) ||
 		    has_component(x->name, strlen(x->name), e->key))
@@ -647,6 +654,27 @@ static char *folder_word(const struct seams *s, const struct seams_context *x,
 	free(terms);
 	strmap_release(&words);
 	return ret;
+}
+
+/* The domains across layers of the folders of the counted code files. */
+static void code_domains(const struct seams *s, struct seams_domains *d)
+{
+	char **dirs = xcalloc(s->scan->nr + 1, sizeof(*dirs));
+	size_t n = 0;
+
+	for (size_t f = 0; f < s->scan->nr; f++) {
+		const char *path = s->scan->files[f].path;
+		const char *slash = strrchr(path, '/');
+
+		if (s->scan->files[f].status != FILE_COUNTED ||
+		    file_role(path) != ROLE_CODE || !slash)
+			continue;
+		dirs[n++] = xstrndup(path, (size_t)(slash - path));
+	}
+	seams_domains_find(d, (const char *const *)dirs, n);
+	for (size_t i = 0; i < n; i++)
+		free(dirs[i]);
+	free(dirs);
 }
 
 /*
@@ -682,10 +710,12 @@ void seams_name_contexts(struct seams *s)
 	char **prefix_keys;
 	size_t prefixes_nr;
 	struct strmap repo_words = STRMAP_INIT;
+	struct seams_domains domains = { 0 };
 	char **keys = NULL, **word_keys = NULL;
 	size_t keys_nr = 0, words_nr = 0, words_alloc = 0, repo_code = 0;
 
 	keys = count_terms(s, &all, &keys_nr);
+	code_domains(s, &domains);
 	prefix_keys = project_prefixes(s, &prefixes, &prefixes_nr);
 	for (size_t f = 0; f < s->scan->nr; f++) {
 		const char *path = s->scan->files[f].path;
@@ -745,7 +775,10 @@ void seams_name_contexts(struct seams *s)
 			char *word;
 
 			term = distinctive_term(s, i, &all, 1, &lead, &code);
-			word = folder_word(s, x, &repo_words, &prefixes, &in);
+			word = folder_word(s, x, &repo_words, &prefixes,
+					   names_layer(x->name) ? &domains
+								: NULL,
+					   &in);
 			/* a folder all of it shares says more than a term */
 			if (word && in >= lead) {
 				free(term);
@@ -803,6 +836,7 @@ void seams_name_contexts(struct seams *s)
 		free(prefix_keys[k]);
 	free(prefix_keys);
 	strmap_release(&repo_words);
+	seams_domains_release(&domains);
 	for (size_t k = 0; k < keys_nr; k++)
 		free(keys[k]);
 	free(keys);

@@ -16,6 +16,12 @@
 # named the same way: src/Libraries/Acme.Services:topic. A fourth
 # (Acme.Core, a layer too) has three of five files leading with "fake":
 # a test double, never a domain, so it keeps its folder's name.
+# A fifth is named for its layer folder, models (four of its six files),
+# and most of its files sit in folders of one domain, repo: models/repo
+# and services/repository. The word is common to the repository (a
+# sixth context holds routers/repo), which alone would rule it out, but
+# it is a domain across layers (models, services, routers), the very
+# name a layer folder's context wants: models:repo (gitea's was models).
 # Folders are left out (--no-folders): the imports alone make the two.
 . "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
@@ -37,6 +43,16 @@ clique() { # FOLDER FILE...
 }
 clique $N TopicService ITopicService TopicCache Paging Sorting
 clique $C FakeContext FakeRequest FakeSession Paths Files
+py_clique() { # FILE...
+	for a; do
+		for b; do
+			[ "$a" = "$b" ] || nest="$nest $(edge $a.py $b.py),"
+		done
+	done
+}
+py_clique models/repo/repo models/repo/fork models/db/engine models/db/context \
+	services/repository/create services/repository/delete
+py_clique routers/repo/view routers/repo/edit routers/repo/list routers/repo/blame
 nest=${nest%,}
 # each of the others imports both files of the library
 billing=
@@ -56,7 +72,12 @@ cat >model.json <<JSON
 	     $(file $N/TopicService.cs 400), $(file $N/ITopicService.cs 40),
 	     $(file $N/TopicCache.cs 90), $(file $N/Paging.cs 30), $(file $N/Sorting.cs 30),
 	     $(file $C/FakeContext.cs 30), $(file $C/FakeRequest.cs 30),
-	     $(file $C/FakeSession.cs 30), $(file $C/Paths.cs 60), $(file $C/Files.cs 60) ],
+	     $(file $C/FakeSession.cs 30), $(file $C/Paths.cs 60), $(file $C/Files.cs 60),
+	     $(file models/repo/repo.py 200), $(file models/repo/fork.py 100),
+	     $(file models/db/engine.py 150), $(file models/db/context.py 80),
+	     $(file services/repository/create.py 120), $(file services/repository/delete.py 90),
+	     $(file routers/repo/view.py 100), $(file routers/repo/edit.py 100),
+	     $(file routers/repo/list.py 100), $(file routers/repo/blame.py 100) ],
   "edges": [ $(edge $L/plans.py $L/stripe.py), $(edge $V/upgrade.py $V/billing_page.py),
 	     $billing
 	     $(edge $I/invoice_line.py $I/invoice.py), $(edge $I/invoice_tax.py $I/invoice.py),
@@ -74,4 +95,8 @@ expect_eq "a dotted project folder's layer is named for its term" \
 	$N:topic "$(ctx $N/TopicService.cs)"
 expect_eq "a fake is a test double, never a domain: the folder's name" \
 	$C "$(ctx $C/FakeContext.cs)"
+expect_eq "the repository's models with their services" \
+	"$(ctx models/repo/repo.py)" "$(ctx services/repository/create.py)"
+expect_eq "a layer's context named for a domain across layers" \
+	models:repo "$(ctx models/db/engine.py)"
 done_testing
