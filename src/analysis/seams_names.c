@@ -634,8 +634,8 @@ static char *folder_word(const struct seams *s, const struct seams_context *x,
 		if (2 * n < code ||
 		    (n * 2 <= repo &&
 		     !(domains && seams_domains_has(domains, terms[i].term))) ||
-		    test_word(e->key) ||
-		    strlen(e->key) < 3 || seams_version_word(e->key) ||
+		    test_word(e->key) || strlen(e->key) < 3 ||
+		    seams_version_word(e->key) ||
 		    strmap_get(prefixes, e->key) ||
 		    has_component(x->name, strlen(x->name), e->key))
 			continue;
@@ -775,10 +775,9 @@ void seams_name_contexts(struct seams *s)
 			char *word;
 
 			term = distinctive_term(s, i, &all, 1, &lead, &code);
-			word = folder_word(s, x, &repo_words, &prefixes,
-					   names_layer(x->name) ? &domains
-								: NULL,
-					   &in);
+			word = folder_word(
+				s, x, &repo_words, &prefixes,
+				names_layer(x->name) ? &domains : NULL, &in);
 			/* a folder all of it shares says more than a term */
 			if (word && in >= lead) {
 				free(term);
