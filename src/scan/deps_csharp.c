@@ -925,6 +925,23 @@ static int cs_keyword(struct lexer *lx, struct cs_state *st, int *stmt,
 }
 
 /*
+ * The state after word s (n bytes), the lexer past it: the previous
+ * token a name, no statement start, and a space after it skipped
+ * without a turn of the main loop.
+ */
+static inline void cs_word_done(struct lexer *lx, struct cs_state *st,
+				int *stmt, const char *s, size_t n)
+{
+	st->global = 0;
+	st->prev = 'a';
+	st->prev_name = s;
+	st->prev_len = n;
+	*stmt = 0;
+	if (lx->p < lx->end && *lx->p == ' ')
+		lx->p++;
+}
+
+/*
  * A word at lx->p (a keyword or a name, or with verbatim an @name): a
  * directive where one may start (*stmt), a declaration, or a name used.
  * Inlined in the main loop, verbatim a constant: a call per word cost a
@@ -951,14 +968,7 @@ cs_word(struct lexer *lx, struct cs_state *st, int *stmt, int verbatim)
 		/* a lowercase name is no type: cs_read_ref() passes it */
 		cs_read_ref(lx, st, s + verbatim, line);
 	}
-	st->global = 0;
-	st->prev = 'a';
-	st->prev_name = s;
-	st->prev_len = n;
-	*stmt = 0;
-	/* a space after a word, without a turn of the main loop */
-	if (lx->p < lx->end && *lx->p == ' ')
-		lx->p++;
+	cs_word_done(lx, st, stmt, s, n);
 }
 
 /*
@@ -1084,13 +1094,7 @@ static void cs_other(struct lexer *lx, struct cs_state *st, int *stmt, int c,
 
 			if (n != 6 || memcmp(s, "global", 6)) {
 				lx->p = p;
-				st->global = 0;
-				st->prev = 'a';
-				st->prev_name = s;
-				st->prev_len = n;
-				*stmt = 0;
-				if (lx->p < lx->end && *lx->p == ' ')
-					lx->p++;
+				cs_word_done(lx, st, stmt, s, n);
 				return;
 			}
 		}

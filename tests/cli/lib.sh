@@ -101,6 +101,25 @@ make_check_shop() {
 	git -C "$1" add -A && git -C "$1" commit -qm sample
 }
 
+# damage_middle FILE: the byte in the middle of FILE made an X (a sealed
+# cache must notice).
+damage_middle() {
+	printf X | dd of="$1" bs=1 seek=$(( $(wc -c <"$1") / 2 )) \
+		conv=notrunc 2>/dev/null
+}
+
+# reseal FILE: FILE's bytes followed by the seal carve's caches end with,
+# the SHA-1 of "blob <length>\0" and the bytes (git hash-object's), so a
+# crafted file passes the seal and reaches the checks behind it.
+reseal() {
+	python3 - "$1" <<'EOF'
+import hashlib, sys
+data = open(sys.argv[1], "rb").read()
+with open(sys.argv[1], "ab") as f:
+    f.write(hashlib.sha1(b"blob %d\0" % len(data) + data).digest())
+EOF
+}
+
 done_testing() {
 	echo "1..$test_count"
 	[ "$test_failed" -eq 0 ]

@@ -88,7 +88,7 @@ check "as without a cache" cmp changed.json changed-truth.json
 file=$(ls -t "$cache"/* | head -1)
 size=$(wc -c <"$file")
 cp "$file" good
-printf 'X' | dd of="$file" bs=1 seek=$((size / 2)) conv=notrunc 2>/dev/null
+damage_middle "$file"
 run >damaged.json
 expect_eq "a damaged entry is a miss" "clusters written" "$(trace)"
 grep_q "with a warning naming it" \
@@ -102,13 +102,13 @@ grep_q "a truncated entry: a warning" "ignoring the damaged cluster cache" \
 check "the same result" cmp truncated.json changed.json
 # a crafted entry with a valid seal: the first node in community 7
 python3 - "$file" good <<'EOF'
-import hashlib, sys
+import sys
 data = bytearray(open(sys.argv[2], "rb").read()[:-20])
 hdr = data.index(b"\n") + 1
 data[hdr + 20 + 24] = 7
-seal = hashlib.sha1(b"blob %d\0" % len(data) + bytes(data)).digest()
-open(sys.argv[1], "wb").write(bytes(data) + seal)
+open(sys.argv[1], "wb").write(bytes(data))
 EOF
+reseal "$file"
 run >crafted.json
 grep_q "a crafted entry: out of range" \
 	"ignoring the cluster cache '.*': a record is out of range" trace

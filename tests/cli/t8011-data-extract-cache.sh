@@ -115,7 +115,7 @@ check "the same bytes" cmp changed.json changed2.json
 file=$cache/data-extract.cache
 size=$(wc -c <"$file")
 cp "$file" good
-printf 'X' | dd of="$file" bs=1 seek=$((size / 2)) conv=notrunc 2>/dev/null
+damage_middle "$file"
 data >damaged.json
 grep_q "a damaged file: a warning naming it" \
 	"ignoring the damaged extraction cache '.*data-extract.cache'" trace
@@ -130,20 +130,20 @@ check "the same result" cmp truncated.json changed.json
 # crafted files with a valid seal: a record's length past the end, then
 # an access of kind 9
 python3 - "$file" good <<'EOF'
-import hashlib, sys
+import sys
 data = bytearray(open(sys.argv[2], "rb").read()[:-20])
 at = data.index(b"\n") + 1
 at = data.index(b"\0", at) + 1
 data[at + 3] = 0x7f
-seal = hashlib.sha1(b"blob %d\0" % len(data) + bytes(data)).digest()
-open(sys.argv[1], "wb").write(bytes(data) + seal)
+open(sys.argv[1], "wb").write(bytes(data))
 EOF
+reseal "$file"
 data >crafted.json
 grep_q "a record out of range: a warning" \
 	"ignoring the extraction cache '.*': a record is out of range" trace
 check "the same result" cmp crafted.json changed.json
 python3 - "$file" good <<'EOF'
-import hashlib, struct, sys
+import struct, sys
 data = bytearray(open(sys.argv[2], "rb").read()[:-20])
 at = data.index(b"\n") + 1
 # the first record with an access: its kind made 9
@@ -159,9 +159,9 @@ while True:
         data[q] = 9
         break
     at = p + n
-seal = hashlib.sha1(b"blob %d\0" % len(data) + bytes(data)).digest()
-open(sys.argv[1], "wb").write(bytes(data) + seal)
+open(sys.argv[1], "wb").write(bytes(data))
 EOF
+reseal "$file"
 data >kind.json
 grep_q "an access of no kind: a warning" \
 	"ignoring damaged records of the extraction cache" trace
