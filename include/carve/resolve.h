@@ -67,6 +67,24 @@ struct resolve_lang {
 	int counted; /* a file of the language is FILE_COUNTED */
 };
 
+/*
+ * A set of files (indexes into scan->files) as the C# and view indexes
+ * keep them: in the order added, each once when a file's additions come
+ * together; held inline while there is one (most names have one).
+ */
+struct resolve_files {
+	size_t *files; /* &one while there is one */
+	size_t nr, alloc;
+	size_t one;
+};
+
+/* Adds file unless it is the last one added. */
+void resolve_files_push(struct resolve_files *f, size_t file);
+/* Adds every file of f (may be NULL) to out; whether f had any. */
+int resolve_files_out(struct resolve_out *out, const struct resolve_files *f);
+/* Frees what f holds beyond itself. */
+void resolve_files_release(struct resolve_files *f);
+
 /* The files of one directory, for package-level resolution. */
 struct resolve_dir {
 	size_t *files;

@@ -186,6 +186,38 @@ const struct resolve_dir *resolver_dir(const struct resolver *r,
 	return strmap_get(&index_dirs(r)->by_dir, dir);
 }
 
+void resolve_files_push(struct resolve_files *f, size_t file)
+{
+	if (f->nr && f->files[f->nr - 1] == file)
+		return;
+	if (!f->nr) {
+		f->one = file;
+		f->files = &f->one;
+		f->nr = 1;
+		return;
+	}
+	if (f->files == &f->one) {
+		f->alloc = 4;
+		f->files = xmalloc(f->alloc * sizeof(*f->files));
+		f->files[0] = f->one;
+	}
+	ALLOC_GROW(f->files, f->nr + 1, f->alloc);
+	f->files[f->nr++] = file;
+}
+
+int resolve_files_out(struct resolve_out *out, const struct resolve_files *f)
+{
+	for (size_t i = 0; f && i < f->nr; i++)
+		resolve_out_add(out, f->files[i]);
+	return f && f->nr;
+}
+
+void resolve_files_release(struct resolve_files *f)
+{
+	if (f->files != &f->one)
+		free(f->files);
+}
+
 void resolve_out_add(struct resolve_out *out, size_t file)
 {
 	for (size_t i = 0; i < out->nr; i++)

@@ -18,17 +18,11 @@
 #include "carve/strbuf.h"
 #include "carve/xmalloc.h"
 
-struct cs_files {
-	size_t *files; /* &one while there is one (most types, namespaces) */
-	size_t nr, alloc;
-	size_t one;
-};
-
 /* A type by its simple name: where it is declared, and by which files. */
 struct cs_cand {
 	const char *container; /* its namespace, or Namespace.Outer */
 	size_t len;
-	const struct cs_files *files;
+	const struct resolve_files *files;
 };
 
 /*
@@ -80,9 +74,9 @@ struct cs_scope {
 };
 
 struct cs_state {
-	struct strmap namespaces; /* A.B -> struct cs_files declaring it */
+	struct strmap namespaces; /* A.B -> struct resolve_files declaring it */
 	struct strmap prefixes; /* A, A.B: declared or enclosing one */
-	struct strmap types; /* A.B.C, nested A.B.C.D -> struct cs_files */
+	struct strmap types; /* A.B.C, nested A.B.C.D -> struct resolve_files */
 	/* C, D; A, B of namespace A.B; N of NAttribute -> struct cs_cands */
 	struct strmap simple;
 	/* a using's target -> struct cs_using: what it resolved to */
@@ -115,45 +109,25 @@ static struct cs_cands *simple_entry(struct resolver *r, struct cs_state *st,
 	return c;
 }
 
-/* Adds file to files, once (a file's statements come together). */
-static void files_push(struct cs_files *files, size_t file)
-{
-	if (files->nr && files->files[files->nr - 1] == file)
-		return;
-	if (!files->nr) {
-		files->one = file;
-		files->files = &files->one;
-		files->nr = 1;
-		return;
-	}
-	if (files->files == &files->one) {
-		files->alloc = 4;
-		files->files = xmalloc(files->alloc * sizeof(*files->files));
-		files->files[0] = files->one;
-	}
-	ALLOC_GROW(files->files, files->nr + 1, files->alloc);
-	files->files[files->nr++] = file;
-}
-
-static struct cs_files *files_add(struct resolver *r, struct strmap *map,
-				  const char *key, size_t file)
+static struct resolve_files *files_add(struct resolver *r, struct strmap *map,
+				       const char *key, size_t file)
 {
 	unsigned long long hash;
 	struct strmap_entry *e = strmap_find(map, key, &hash);
-	struct cs_files *files = e && e->key ? e->value : NULL;
+	struct resolve_files *files = e && e->key ? e->value : NULL;
 
 	if (!files) {
 		files = arena_alloc(&r->arena, sizeof(*files));
 		strmap_add(map, e, arena_strdup(&r->arena, key), hash, files);
 	}
-	files_push(files, file);
+	resolve_files_push(files, file);
 	return files;
 }
 
 static void add_namespace(struct resolver *r, struct cs_state *st,
 			  const char *ns, size_t file)
 {
-	struct cs_files *files;
+	struct resolve_files *files;
 	char *key;
 
 	if (!*ns)
@@ -176,7 +150,7 @@ static void add_namespace(struct resolver *r, struct cs_state *st,
 					   files);
 		strmap_put(&st->prefixes, key, files);
 	} else {
-		files_push(files, file);
+		resolve_files_push(files, file);
 	}
 }
 
@@ -255,7 +229,7 @@ int resolve_csharp_prepare(struct resolver *r)
 			}
 			if (!(d->flags & DEP_DECLARES))
 				continue;
-			/* already added for this file: files_push() adds once */
+			/* already added for this file: the push adds once */
 			if (!ns || strcmp(ns, d->target))
 				add_namespace(r, st, d->target, i);
 			ns = d->target;
@@ -274,15 +248,6 @@ int resolve_csharp_prepare(struct resolver *r)
 	if (st)
 		index_simple(r, st);
 	return 0;
-}
-
-static int add_all(struct resolve_out *out, const struct cs_files *f)
-{
-	if (!f)
-		return 0;
-	for (size_t i = 0; i < f->nr; i++)
-		resolve_out_add(out, f->files[i]);
-	return 1;
 }
 
 /*
@@ -305,7 +270,7 @@ static int cs_walk(struct cs_state *st, struct resolve_out *out,
 		if (sb->len)
 			strbuf_addch(sb, '.');
 		strbuf_add(sb, p, n);
-		if (add_all(out, strmap_get(&st->types, sb->buf)))
+		if (resolve_files_out(out, strmap_get(&st->types, sb->buf)))
 			return 1;
 		if (!p[n] || !strmap_get(&st->prefixes, sb->buf))
 			return 0;
@@ -370,7 +335,7 @@ static int add_in(struct resolve_out *out, const struct cs_cands *c,
 	for (size_t i = 0; c && i < c->nr; i++)
 		if (c->v[i].len == len &&
 		    !memcmp(c->v[i].container, container, len))
-			found = add_all(out, c->v[i].files);
+			found = resolve_files_out(out, c->v[i].files);
 	return found;
 }
 
@@ -443,7 +408,7 @@ static void resolve_type(struct resolver *r, size_t from, const char *ns,
 		for (size_t i = 0; i < sc->usings_nr; i++)
 			if (sc->usings_len[i] == x->len &&
 			    !memcmp(sc->usings[i], x->container, x->len)) {
-				add_all(out, x->files);
+				resolve_files_out(out, x->files);
 				break;
 			}
 	}
@@ -567,7 +532,8 @@ const size_t *resolve_csharp_type(const struct resolver *r, const char *name,
 				  size_t *nr)
 {
 	const struct cs_state *st = r->csharp;
-	const struct cs_files *f = st ? strmap_get(&st->types, name) : NULL;
+	const struct resolve_files *f = st ? strmap_get(&st->types, name)
+					   : NULL;
 
 	*nr = f ? f->nr : 0;
 	return f ? f->files : NULL;
@@ -580,18 +546,10 @@ void resolve_csharp_release(struct resolver *r)
 
 	if (!st)
 		return;
-	strmap_for_each (&st->namespaces, e) {
-		struct cs_files *f = e->value;
-
-		if (f->files != &f->one)
-			free(f->files);
-	}
-	strmap_for_each (&st->types, e) {
-		struct cs_files *f = e->value;
-
-		if (f->files != &f->one)
-			free(f->files);
-	}
+	strmap_for_each (&st->namespaces, e)
+		resolve_files_release(e->value);
+	strmap_for_each (&st->types, e)
+		resolve_files_release(e->value);
 	strmap_release(&st->namespaces);
 	strmap_release(&st->prefixes);
 	strmap_for_each (&st->simple, e) {

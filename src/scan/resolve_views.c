@@ -18,12 +18,6 @@
 #include "carve/strbuf.h"
 #include "carve/xmalloc.h"
 
-struct vfiles {
-	size_t *files; /* &one while there is one (most keys) */
-	size_t nr, alloc;
-	size_t one;
-};
-
 struct views_state {
 	/* a view's path with its base name's extensions dropped */
 	struct strmap by_stem;
@@ -43,7 +37,7 @@ struct views_state {
 	size_t scope_nr, scope_alloc;
 	/* the last type looked up in that scope, and its files */
 	const char *memo_type;
-	struct vfiles memo;
+	struct resolve_files memo;
 	struct strbuf key; /* index_add()'s scratch */
 	/*
 	 * the resolvable files whose path ends in .cshtml or .razor, by
@@ -96,7 +90,7 @@ static void index_add(struct resolver *r, struct views_state *st,
 	struct strbuf *sb = &st->key;
 	struct strmap_entry *e;
 	unsigned long long hash;
-	struct vfiles *v;
+	struct resolve_files *v;
 
 	strbuf_setlen(sb, 0);
 	strbuf_add(sb, key, len);
@@ -108,21 +102,7 @@ static void index_add(struct resolver *r, struct views_state *st,
 		strmap_add(map, e, arena_strndup(&r->arena, sb->buf, sb->len),
 			   hash, v);
 	}
-	if (v->nr && v->files[v->nr - 1] == i)
-		return;
-	if (!v->nr) {
-		v->one = i;
-		v->files = &v->one;
-		v->nr = 1;
-		return;
-	}
-	if (v->files == &v->one) {
-		v->alloc = 4;
-		v->files = xmalloc(v->alloc * sizeof(*v->files));
-		v->files[0] = v->one;
-	}
-	ALLOC_GROW(v->files, v->nr + 1, v->alloc);
-	v->files[v->nr++] = i;
+	resolve_files_push(v, i);
 }
 
 static int razor_path(const char *path, size_t n)
@@ -261,12 +241,8 @@ static void release_map(struct strmap *map)
 {
 	struct strmap_entry *e;
 
-	strmap_for_each (map, e) {
-		struct vfiles *v = e->value;
-
-		if (v->files != &v->one)
-			free(v->files);
-	}
+	strmap_for_each (map, e)
+		resolve_files_release(e->value);
 	strmap_release(map);
 }
 
@@ -292,13 +268,6 @@ void resolve_views_release(struct resolver *r)
 	strbuf_release(&st->type_sb);
 	free(st);
 	r->views = NULL;
-}
-
-static int add_all(struct resolve_out *out, const struct vfiles *v)
-{
-	for (size_t i = 0; v && i < v->nr; i++)
-		resolve_out_add(out, v->files[i]);
-	return v && v->nr;
 }
 
 /* Length of the common directory prefix of two paths, in components. */
@@ -345,7 +314,7 @@ static int from_templates(const char *path, const char *t)
  * nearest to `from` (most directories in common). Never `from` itself.
  */
 static int add_nearest(const struct resolver *r, size_t from, const char *t,
-		       struct resolve_out *out, const struct vfiles *v)
+		       struct resolve_out *out, const struct resolve_files *v)
 {
 	const char *path = r->scan->files[from].path;
 	size_t best = 0, found = 0;
@@ -495,7 +464,7 @@ static void rails_render(struct resolver *r, size_t from,
 		strbuf_add(&key, t, (size_t)(slash - t) + 1);
 		strbuf_addstr(&key, under);
 		strbuf_add(&key, slash + 1, strcspn(slash + 1, "."));
-		add_all(out, strmap_get(&st->by_stem, key.buf));
+		resolve_files_out(out, strmap_get(&st->by_stem, key.buf));
 		goto done;
 	}
 	strbuf_add(&key, path, dir_len(path));
@@ -503,14 +472,14 @@ static void rails_render(struct resolver *r, size_t from,
 		strbuf_addch(&key, '/');
 	strbuf_addstr(&key, under);
 	strbuf_add(&key, t, strcspn(t, "."));
-	if (add_all(out, strmap_get(&st->by_stem, key.buf)))
+	if (resolve_files_out(out, strmap_get(&st->by_stem, key.buf)))
 		goto done;
 	strbuf_reset(&key);
 	strbuf_add(&key, path, root);
 	strbuf_addstr(&key, key.len ? "/application/" : "application/");
 	strbuf_addstr(&key, under);
 	strbuf_add(&key, t, strcspn(t, "."));
-	add_all(out, strmap_get(&st->by_stem, key.buf));
+	resolve_files_out(out, strmap_get(&st->by_stem, key.buf));
 done:
 	strbuf_release(&key);
 }
@@ -595,7 +564,7 @@ static int cs_lookup(const struct resolver *r, const struct views_state *st,
 		     struct strbuf *sb, const char *ns, size_t n, const char *t,
 		     struct resolve_out *out)
 {
-	const struct vfiles *v;
+	const struct resolve_files *v;
 	const char *last;
 	const size_t *files;
 	size_t nr;
@@ -723,7 +692,7 @@ static void razor_type(struct resolver *r, size_t from, const char *t,
 	struct views_state *st = r->views;
 	const char *dot = strrchr(t, '.');
 	struct strbuf *sb = &st->type_sb;
-	const struct vfiles *v;
+	const struct resolve_files *v;
 
 	if (dot && cs_lookup(r, st, sb, t, (size_t)(dot - t), dot + 1, out))
 		return;
@@ -731,7 +700,7 @@ static void razor_type(struct resolver *r, size_t from, const char *t,
 	/* a view names its model again and again: once is enough */
 	if (st->memo_type && st->scope_file == from + 1 &&
 	    !strcmp(st->memo_type, t)) {
-		add_all(out, &st->memo);
+		resolve_files_out(out, &st->memo);
 		return;
 	}
 	for (size_t i = 0; i < st->scope_nr; i++)
@@ -740,7 +709,7 @@ static void razor_type(struct resolver *r, size_t from, const char *t,
 			goto remember;
 	v = dot ? NULL : strmap_get(&st->cs_stems, t);
 	if (v && v->nr == 1)
-		add_all(out, v);
+		resolve_files_out(out, v);
 remember:
 	st->memo_type = t;
 	st->memo.nr = 0;
@@ -776,8 +745,8 @@ void resolve_views(struct resolver *r, size_t from, const struct dep_ref *d,
 	} else if (!strcmp(lang, "EJS")) {
 		ejs_include(r, from, d->target, out);
 	} else if (!strcmp(lang, "Go Template")) {
-		if (!add_all(out,
-			     strmap_get(&views_index(r)->defines, d->target)))
+		if (!resolve_files_out(out, strmap_get(&views_index(r)->defines,
+						       d->target)))
 			template_by_name(r, from, d->target, out);
 	} else {
 		template_by_name(r, from, d->target, out);
