@@ -258,6 +258,7 @@ static struct dep_ref *emit(struct lexer *lx, const struct qname *q, size_t len,
 static void read_alias(struct lexer *lx, struct dep_ref *d)
 {
 	const char *save = lx->p;
+	unsigned save_line = lx->line;
 	struct qname alias;
 
 	alias.len = 0;
@@ -273,6 +274,7 @@ static void read_alias(struct lexer *lx, struct dep_ref *d)
 		return;
 	}
 	lx->p = save;
+	lx->line = save_line; /* a comment skipped may have held newlines */
 }
 
 /*

@@ -339,12 +339,14 @@ static void call_literal(struct js_lexer *lx, enum dep_kind kind,
 		skip_blank(lx);
 		if (read_literal(lx, &s, &n)) {
 			const char *after = lx->p;
+			unsigned after_line = lx->line;
 
 			skip_blank(lx);
 			if (lx->p < lx->end &&
 			    (*lx->p == ')' || *lx->p == ',')) {
-				add(lx, kind, flags, s, n);
 				lx->p = after;
+				lx->line = after_line;
+				add(lx, kind, flags, s, n);
 				return;
 			}
 		}
@@ -416,6 +418,7 @@ static int import_clause(struct js_lexer *lx, const char **s, size_t *n,
 		}
 		if (at_spec) {
 			const char *save = lx->p;
+			unsigned save_line = lx->line;
 
 			named++;
 			at_spec = 0;
@@ -432,10 +435,12 @@ static int import_clause(struct js_lexer *lx, const char **s, size_t *n,
 					    word_is(v, vn, "as")) {
 						/* `type as x`: a value */
 						lx->p = save;
+						lx->line = save_line;
 						continue;
 					}
 					typed++;
 					lx->p = save;
+					lx->line = save_line;
 				}
 			}
 		}

@@ -210,6 +210,15 @@ static void hostile(void **state)
 	assert_string_equal(deps.refs[0].target, "a.b.C");
 	assert_string_equal(deps.refs[0].name, "D");
 	assert_null(deps.refs[1].name);
+	/*
+	 * Kotlin: a comment after an import without alias spans a line;
+	 * the lines after count it once (the next import is on line 3)
+	 */
+	lex(&deps, &arena, "Kotlin", "import h /*\n*/ C\nimport e.F");
+	assert_int_equal(deps.nr, 2);
+	assert_int_equal(deps.refs[0].line, 1);
+	assert_string_equal(deps.refs[1].target, "e.F");
+	assert_int_equal(deps.refs[1].line, 3);
 	/* Java block comments do not nest: the import after is real */
 	lex(&deps, &arena, "Java", "/* /* */ import a.B;");
 	assert_int_equal(deps.nr, 1);

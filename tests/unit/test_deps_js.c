@@ -158,6 +158,33 @@ static void state_across_skips(void **state)
 	arena_release(&arena);
 }
 
+static void newlines_looked_past(void **state)
+{
+	/*
+	 * A newline the lexer looks past and then backs over (after a
+	 * require's literal, after `type` in an import) counts once: each
+	 * statement keeps its own line
+	 */
+	static const char text[] = "require('./a'\n);\n"
+				   "require('./b');\n"
+				   "import { type\n X } from './c';\n"
+				   "import './d';\n"
+				   "import { type\n as } from './e';\n"
+				   "import './f';\n";
+	static const struct want want[] = {
+		{ 1, R, "./a", 0 }, { 3, R, "./b", 0 }, { 4, I, "./c", T },
+		{ 6, I, "./d", 0 }, { 7, I, "./e", 0 }, { 9, I, "./f", 0 },
+	};
+	struct dep_list deps = DEP_LIST_INIT;
+	struct arena arena = ARENA_INIT;
+
+	(void)state;
+	deps_js(&deps, &arena, text, sizeof(text) - 1);
+	check_refs(&deps, want, sizeof(want) / sizeof(want[0]));
+	dep_list_release(&deps);
+	arena_release(&arena);
+}
+
 static void long_file(void **state)
 {
 	/* 100,000 lines: one require every 10, the last on line 99,991 */
@@ -188,6 +215,7 @@ int main(void)
 		cmocka_unit_test(unterminated),
 		cmocka_unit_test(regex_or_division),
 		cmocka_unit_test(state_across_skips),
+		cmocka_unit_test(newlines_looked_past),
 		cmocka_unit_test(long_file),
 	};
 
