@@ -78,17 +78,24 @@ static void check_refs(const struct dep_list *got, const struct want *want,
 	assert_int_equal(got->nr, nr);
 }
 
-static void check_file(const char *name, const struct want *want, size_t nr)
+static void check_text(const char *text, size_t len, const struct want *want,
+		       size_t nr)
 {
 	struct dep_list deps = DEP_LIST_INIT;
 	struct arena arena = ARENA_INIT;
-	size_t len;
-	char *buf = read_fixture(name, &len);
 
-	deps_js(&deps, &arena, buf, len);
+	deps_js(&deps, &arena, text, len);
 	check_refs(&deps, want, nr);
 	dep_list_release(&deps);
 	arena_release(&arena);
+}
+
+static void check_file(const char *name, const struct want *want, size_t nr)
+{
+	size_t len;
+	char *buf = read_fixture(name, &len);
+
+	check_text(buf, len, want, nr);
 	free(buf);
 }
 
@@ -122,14 +129,9 @@ static void regex_or_division(void **state)
 	static const struct want want[] = {
 		{ 3, R, "./after", 0 },
 	};
-	struct dep_list deps = DEP_LIST_INIT;
-	struct arena arena = ARENA_INIT;
 
 	(void)state;
-	deps_js(&deps, &arena, text, sizeof(text) - 1);
-	check_refs(&deps, want, 1);
-	dep_list_release(&deps);
-	arena_release(&arena);
+	check_text(text, sizeof(text) - 1, want, 1);
 }
 
 static void state_across_skips(void **state)
@@ -148,14 +150,9 @@ static void state_across_skips(void **state)
 		{ 6, I, "./x", 0 },
 		{ 9, R, "./yes", 0 },
 	};
-	struct dep_list deps = DEP_LIST_INIT;
-	struct arena arena = ARENA_INIT;
 
 	(void)state;
-	deps_js(&deps, &arena, text, sizeof(text) - 1);
-	check_refs(&deps, want, 2);
-	dep_list_release(&deps);
-	arena_release(&arena);
+	check_text(text, sizeof(text) - 1, want, 2);
 }
 
 static void newlines_looked_past(void **state)
@@ -175,14 +172,10 @@ static void newlines_looked_past(void **state)
 		{ 1, R, "./a", 0 }, { 3, R, "./b", 0 }, { 4, I, "./c", T },
 		{ 6, I, "./d", 0 }, { 7, I, "./e", 0 }, { 9, I, "./f", 0 },
 	};
-	struct dep_list deps = DEP_LIST_INIT;
-	struct arena arena = ARENA_INIT;
 
 	(void)state;
-	deps_js(&deps, &arena, text, sizeof(text) - 1);
-	check_refs(&deps, want, sizeof(want) / sizeof(want[0]));
-	dep_list_release(&deps);
-	arena_release(&arena);
+	check_text(text, sizeof(text) - 1, want,
+		   sizeof(want) / sizeof(want[0]));
 }
 
 static void long_file(void **state)
