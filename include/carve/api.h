@@ -112,6 +112,8 @@ extern const size_t api_frameworks_nr;
  * A source file as an array of tokens with matching brackets: match[i]
  * is the index of the bracket closing v[i] (or i for other tokens), so
  * route readers can walk nested blocks and re-walk a closure's body.
+ * v[nr] is the TOK_EOF token: a reader looking one token past the last
+ * sees the end, never memory of another file.
  */
 struct rtoks {
 	struct tok *v;

@@ -157,13 +157,14 @@ void rtoks_init(struct rtoks *t, const struct language *lang, const char *buf,
 	for (;;) {
 		/* the tokenizer reads the previous token from *cur */
 		srctok_next(&tz, &cur);
-		if (cur.kind == TOK_EOF)
-			break;
 		if (t->nr == alloc) {
 			alloc *= 2;
 			t->v = xreallocarray(t->v, alloc, sizeof(*t->v));
 		}
-		t->v[t->nr++] = cur;
+		t->v[t->nr] = cur; /* TOK_EOF stays as v[nr], uncounted */
+		if (cur.kind == TOK_EOF)
+			break;
+		t->nr++;
 	}
 	t->match = xmalloc((t->nr + 1) * sizeof(*t->match));
 	for (size_t i = 0; i < t->nr; i++) {
