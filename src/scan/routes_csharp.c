@@ -200,7 +200,9 @@ static void action(struct cswalk *w, const struct tok *name)
 			tmpl_methods[t_nr] = m;
 			tmpls[t_nr++] = arena_strndup(w->arena, s->p, s->n);
 		} else if (m) {
-			methods[m_nr++] = m;
+			/* [AcceptVerbs] may have filled methods already */
+			if (m_nr < MAX_ATTRS)
+				methods[m_nr++] = m;
 		} else if ((tok_is(n, "Route") ||
 			    tok_is(n, "RouteAttribute")) &&
 			   s) {
