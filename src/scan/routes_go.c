@@ -41,6 +41,7 @@ static const char *verb(const struct tok *t)
 
 struct closure {
 	size_t lo, hi; /* the body, braces excluded */
+	int walking; /* on the walk's stack: a call from inside is skipped */
 };
 
 /* A top-level function: its name and body, to scope its endpoints. */
@@ -312,6 +313,7 @@ static void walk(struct gowalk *w, size_t lo, size_t hi, const char *prefix,
 
 			c->lo = blo;
 			c->hi = bhi;
+			c->walking = 0;
 			strmap_put(&w->closures, key(w, t), c);
 			i = bhi + 1;
 			continue;
@@ -348,7 +350,13 @@ static void walk(struct gowalk *w, size_t lo, size_t hi, const char *prefix,
 			struct closure *c = strmap_get(&w->closures, key(w, t));
 
 			if (c) {
-				walk(w, c->lo, c->hi, prefix, depth + 1);
+				/* recursion would repeat its group prefixes */
+				if (!c->walking) {
+					c->walking = 1;
+					walk(w, c->lo, c->hi, prefix,
+					     depth + 1);
+					c->walking = 0;
+				}
 				i = w->t.match[i + 1] + 1;
 				continue;
 			}

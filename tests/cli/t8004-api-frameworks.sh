@@ -141,10 +141,12 @@ check "asp.net: attribute routes, areas, minimal APIs, MapRoute" \
 
 # gitea-style m.Group with m.Get(""), a Combo chain, ".diff" appended,
 # m.Methods("HEAD,GET"), and the closure addAdmin() walked under the
-# group calling it; chi Route and Group; a gin group variable; gorilla
-# Methods; http.Get is a client call.
+# group calling it; addHooks() calls itself, and recursion is not
+# walked again (one /hooks, not 32 nested); chi Route and Group; a gin
+# group variable; gorilla Methods; http.Get is a client call.
 cat >go.want <<'EOF2'
 DELETE /v2/items/{id}
+GET /orgs/{org}/hooks
 GET /repos/{owner}/{repo}
 GET /repos/{owner}/{repo}.diff
 GET /repos/{owner}/{repo}/admin
