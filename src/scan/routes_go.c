@@ -51,6 +51,7 @@ struct gofunc {
 	/* " F G ": the functions of the file reaching it through calls */
 	const char *callers;
 	int mounted; /* r.Mount("/x", f()) in the file: walked there only */
+	int walking; /* on the walk's stack: a mount from inside is skipped */
 };
 
 #define MAX_SCOPED_FUNCS 256
@@ -155,8 +156,14 @@ static void mount(struct gowalk *w, size_t open, const char *base, int depth)
 			if (tok_is(pkg, w->funcs[i].name))
 				f = &w->funcs[i];
 		if (f) {
-			walk(w, f->lo, f->hi,
-			     path_join(w->arena, base, p->p, p->n), depth + 1);
+			/* a function mounting itself: walked once */
+			if (!f->walking) {
+				f->walking = 1;
+				walk(w, f->lo, f->hi,
+				     path_join(w->arena, base, p->p, p->n),
+				     depth + 1);
+				f->walking = 0;
+			}
 			return;
 		}
 		strbuf_addf(&sb, "godir:%.*s#%.*s",
@@ -444,6 +451,7 @@ static void scan_decls(struct gowalk *w)
 					      at(w, k)->n);
 			w->funcs[w->funcs_nr].callers = NULL;
 			w->funcs[w->funcs_nr].mounted = 0;
+			w->funcs[w->funcs_nr].walking = 0;
 			w->funcs[w->funcs_nr].lo = body;
 			w->funcs[w->funcs_nr++].hi = w->t.match[body];
 			i = w->t.match[body];

@@ -141,8 +141,9 @@ check "asp.net: attribute routes, areas, minimal APIs, MapRoute" \
 
 # gitea-style m.Group with m.Get(""), a Combo chain, ".diff" appended,
 # m.Methods("HEAD,GET"), and the closure addAdmin() walked under the
-# group calling it; addHooks() calls itself, and recursion is not
-# walked again (one /hooks, not 32 nested); chi Route and Group; a gin
+# group calling it; addHooks() calls itself and teamRouter() mounts
+# itself, and recursion is not walked again (one /hooks and one
+# /members, not 32 nested); chi Route and Group; a gin
 # group variable; gorilla Methods; http.Get is a client call.
 cat >go.want <<'EOF2'
 DELETE /v2/items/{id}
@@ -152,6 +153,7 @@ GET /repos/{owner}/{repo}.diff
 GET /repos/{owner}/{repo}/admin
 GET /repos/{owner}/{repo}/archive
 GET /repos/{owner}/{repo}/issues
+GET /teams/members
 GET /users
 GET /v2/items/{id}
 HEAD /repos/{owner}/{repo}/archive
