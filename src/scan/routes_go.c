@@ -41,7 +41,7 @@ static const char *verb(const struct tok *t)
 
 struct closure {
 	size_t lo, hi; /* the body, braces excluded */
-	int walking; /* on the walk's stack: a call from inside is skipped */
+	int walking; /* on the walk's stack (walk_body()) */
 };
 
 /* A top-level function: its name and body, to scope its endpoints. */
@@ -51,7 +51,7 @@ struct gofunc {
 	/* " F G ": the functions of the file reaching it through calls */
 	const char *callers;
 	int mounted; /* r.Mount("/x", f()) in the file: walked there only */
-	int walking; /* on the walk's stack: a mount from inside is skipped */
+	int walking; /* on the walk's stack (walk_body()) */
 };
 
 #define MAX_SCOPED_FUNCS 256
@@ -138,6 +138,20 @@ static void emit(struct gowalk *w, const char *method, const char *base,
 static void walk(struct gowalk *w, size_t lo, size_t hi, const char *prefix,
 		 int depth);
 
+/*
+ * Walks a body that is walked where it is called or mounted, unless it
+ * is already on the walk's stack: recursion would repeat its prefixes.
+ */
+static void walk_body(struct gowalk *w, int *walking, size_t lo, size_t hi,
+		      const char *prefix, int depth)
+{
+	if (*walking)
+		return;
+	*walking = 1;
+	walk(w, lo, hi, prefix, depth + 1);
+	*walking = 0;
+}
+
 static void mount(struct gowalk *w, size_t open, const char *base, int depth)
 {
 	const struct tok *p = at(w, open + 1), *pkg = at(w, open + 3);
@@ -156,14 +170,8 @@ static void mount(struct gowalk *w, size_t open, const char *base, int depth)
 			if (tok_is(pkg, w->funcs[i].name))
 				f = &w->funcs[i];
 		if (f) {
-			/* a function mounting itself: walked once */
-			if (!f->walking) {
-				f->walking = 1;
-				walk(w, f->lo, f->hi,
-				     path_join(w->arena, base, p->p, p->n),
-				     depth + 1);
-				f->walking = 0;
-			}
+			walk_body(w, &f->walking, f->lo, f->hi,
+				  path_join(w->arena, base, p->p, p->n), depth);
 			return;
 		}
 		strbuf_addf(&sb, "godir:%.*s#%.*s",
@@ -357,13 +365,8 @@ static void walk(struct gowalk *w, size_t lo, size_t hi, const char *prefix,
 			struct closure *c = strmap_get(&w->closures, key(w, t));
 
 			if (c) {
-				/* recursion would repeat its group prefixes */
-				if (!c->walking) {
-					c->walking = 1;
-					walk(w, c->lo, c->hi, prefix,
-					     depth + 1);
-					c->walking = 0;
-				}
+				walk_body(w, &c->walking, c->lo, c->hi, prefix,
+					  depth);
 				i = w->t.match[i + 1] + 1;
 				continue;
 			}

@@ -352,11 +352,8 @@ static void routes_py_web(struct api_file *out, struct arena *arena,
 		size_t open;
 		int deco = tok_punct(a, '@');
 
-		if (deco) {
-			if (++i + 4 >= t.nr)
-				break; /* `@app.route(` ends the file */
-			a = &t.v[i];
-		}
+		if (deco) /* `@app.route(` may end the file: v[nr] is its end */
+			a = &t.v[++i];
 		if (a->kind != TOK_IDENT || !tok_punct(&t.v[i + 1], '.') ||
 		    !tok_punct(&t.v[i + 3], '('))
 			continue;
