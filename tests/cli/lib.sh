@@ -92,6 +92,13 @@ make_repo() {
 	git -C "$1" config commit.gpgsign false
 }
 
+# A git repository DIR holding tests/fixtures/FIXTURE/repo, committed.
+make_fixture_repo() {
+	make_repo "$1" &&
+	cp -r "$CARVE_SRC/tests/fixtures/$2/repo/." "$1/" &&
+	git -C "$1" add -A && git -C "$1" commit -qm init
+}
+
 # A git copy of the shop sample in DIR with the contexts and rules of
 # tests/fixtures/check-shop.json as its carve.json, committed.
 make_check_shop() {

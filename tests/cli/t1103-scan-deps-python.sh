@@ -4,9 +4,7 @@
 # against its hand-written ground truth (samples/groundtruth).
 . "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
-make_repo repo
-cp -r "$CARVE_SRC/tests/fixtures/deps/python/repo/." repo/
-git -C repo add -A && git -C repo commit -qm init
+make_fixture_repo repo deps/python
 
 expect_status "scan the Python fixture" 0 "$CARVE" scan -q -f json repo
 cp out scan.json

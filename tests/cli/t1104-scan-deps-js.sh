@@ -5,9 +5,7 @@
 # package and unresolved import below is worked out by hand.
 . "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
-make_repo repo
-cp -r "$CARVE_SRC/tests/fixtures/deps/js/repo/." repo/
-git -C repo add -A && git -C repo commit -qm init
+make_fixture_repo repo deps/js
 
 expect_status "scan the JS/TS fixture" 0 "$CARVE" scan -f json repo
 cp out scan.json

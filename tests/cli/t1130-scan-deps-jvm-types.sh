@@ -9,9 +9,7 @@
 # (tests/fixtures/deps/jvm-types).
 . "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
-make_repo repo
-cp -r "$CARVE_SRC/tests/fixtures/deps/jvm-types/repo/." repo/
-git -C repo add -A && git -C repo commit -qm init
+make_fixture_repo repo deps/jvm-types
 
 expect_status "scan a Java and Kotlin repository" 0 "$CARVE" scan -q -f json repo
 cp out scan.json

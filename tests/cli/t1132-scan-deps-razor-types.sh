@@ -11,9 +11,7 @@
 # hand from the fixture (tests/fixtures/deps/razor-types).
 . "${CARVE_SRC:?set CARVE_SRC to the source tree}/tests/cli/lib.sh" || exit 1
 
-make_repo repo
-cp -r "$CARVE_SRC/tests/fixtures/deps/razor-types/repo/." repo/
-git -C repo add -A && git -C repo commit -qm init
+make_fixture_repo repo deps/razor-types
 
 expect_status "scan views and C# files" 0 "$CARVE" scan -q -f json repo
 cp out scan.json
